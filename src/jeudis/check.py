@@ -1,0 +1,176 @@
+"""``jeudis check``: lint questionnaires and interviews, every problem with its place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jeudis.errors import FileProblem, JeudisError
+from jeudis.interview import Interview, load_interview
+from jeudis.paths import Series
+from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
+from jeudis.wording import PLACEHOLDER
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    key: str | None = None
+    severity: str = "error"  # error | warning
+
+    def location(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def render(self) -> str:
+        key = f" {self.key}:" if self.key else ""
+        return f"{self.location()}: {self.severity}:{key} {self.message}"
+
+
+def _finding(problem: FileProblem, severity: str = "error") -> Finding:
+    return Finding(
+        path=str(problem.path),
+        message=problem.reason,
+        line=problem.line,
+        column=problem.column,
+        key=problem.key,
+        severity=severity,
+    )
+
+
+def _kind(path: Path) -> str:
+    """Tell an interview from a questionnaire by where it sits, then by its keys."""
+    if path.parent.name == "interviews":
+        return "interview"
+    if path.parent.name == "questionnaires":
+        return "questionnaire"
+    try:
+        head = path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return "questionnaire"
+    return "interview" if "\nguest =" in "\n" + head or "[[answers]]" in head else "questionnaire"
+
+
+def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
+    """Check the given files and folders, or the whole series when none is given."""
+    if not paths:
+        paths = [series.questionnaires_dir, series.interviews_dir]
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
+        elif path.exists():
+            files.append(path)
+        else:
+            files.append(path)
+    findings: list[Finding] = []
+    forms: dict[str, Questionnaire | None] = {}
+    for file in files:
+        if _kind(file) == "questionnaire":
+            findings.extend(_finding(p) for p in check_questionnaire(file))
+        else:
+            findings.extend(_check_interview(series, file, forms))
+    return findings
+
+
+def _check_interview(
+    series: Series, path: Path, forms: dict[str, Questionnaire | None]
+) -> list[Finding]:
+    try:
+        interview = load_interview(path)
+    except FileProblem as problem:
+        return [_finding(problem)]
+    findings: list[Finding] = []
+    if interview.questionnaire not in forms:
+        try:
+            qpath, bundled = series.questionnaire_path(interview.questionnaire)
+            forms[interview.questionnaire] = load_questionnaire(qpath, bundled=bundled)
+        except JeudisError:
+            forms[interview.questionnaire] = None
+    form = forms[interview.questionnaire]
+    if form is None:
+        findings.append(
+            Finding(
+                str(path),
+                f"questionnaire {interview.questionnaire!r} not found or broken",
+                key="questionnaire",
+                severity="warning",
+            )
+        )
+        return findings
+    findings.extend(_version_drift(path, interview, form))
+    if interview.is_complete:
+        given = {a.id for a in interview.answers}
+        missing = [
+            q.id
+            for q in form.questions
+            if q.required
+            and q.when is None
+            and q.id not in given
+            and str(interview.questionnaire_version) == str(form.version)
+        ]
+        if missing:
+            findings.append(
+                Finding(
+                    str(path),
+                    "complete, but required answers are missing: " + ", ".join(missing),
+                    key="status",
+                )
+            )
+    return findings
+
+
+def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
+    """An interview made with an older version of its questionnaire: say what differs."""
+    if str(interview.questionnaire_version) == str(form.version):
+        return []
+    answered = {a.id: a for a in interview.answers if not a.followup}
+    current = {q.id: q for q in form.questions}
+    added = [qid for qid in current if qid not in answered]
+    dropped = [qid for qid in answered if qid not in current]
+    reworded = []
+    for qid, answer in answered.items():
+        question = current.get(qid)
+        if question is None or answer.reworded:
+            continue
+        # Compare against every wording the current version can produce for this register.
+        variants = {question.text.get(interview.register, ""), question.text.get("*", "")}
+        if not any(_same_template(v, answer.question) for v in variants if v):
+            reworded.append(qid)
+    parts = []
+    if added:
+        parts.append("new: " + ", ".join(added))
+    if dropped:
+        parts.append("dropped: " + ", ".join(dropped))
+    if reworded:
+        parts.append("reworded: " + ", ".join(reworded))
+    detail = "; ".join(parts) or "no question differs"
+    return [
+        Finding(
+            str(path),
+            f"made with {interview.questionnaire} version {interview.questionnaire_version}, "
+            f"now version {form.version} ({detail})",
+            key="questionnaire_version",
+            severity="warning",
+        )
+    ]
+
+
+def _same_template(template: str, asked: str) -> bool:
+    """Could ``asked`` have been produced by ``template`` (any guest, any gender)?"""
+    pattern = ""
+    last = 0
+    for match in PLACEHOLDER.finditer(template):
+        pattern += re.escape(template[last : match.start()])
+        pattern += re.escape(match.group(0)[0]) if match.group(1) is None else ".*?"
+        last = match.end()
+    pattern += re.escape(template[last:])
+    return re.fullmatch(pattern, asked, re.DOTALL) is not None

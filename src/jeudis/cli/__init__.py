@@ -1,0 +1,101 @@
+"""The ``jeudis`` command line: options in, one library call, results drawn.
+
+Each command module registers its commands on :data:`app`. The one error
+handler lives in :func:`main`: a :class:`~jeudis.errors.JeudisError` becomes a
+message (and a hint) on standard error and its exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jeudis import __version__
+from jeudis.errors import ExitCode, JeudisError, SessionInterrupted
+
+app = typer.Typer(
+    name="jeudis",
+    help="Run interview series from the terminal: TOML questionnaires, live sessions, blog posts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+DirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir",
+        "-C",
+        help="The series folder (default: $JEUDIS_DIR, else the current folder).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"jeudis {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """jeudis: interview series, from questionnaire to blog post.
+
+    A series folder holds questionnaires/, interviews/, optional templates/ and
+    jeudis.toml. Start with `jeudis questionnaires`, then
+    `jeudis new twitter --guest "Name"`.
+    """
+
+
+def fail(error: JeudisError) -> int:
+    from jeudis.cli.output import err_console
+
+    console = err_console()
+    console.print(f"[bold red]error:[/bold red] {_plain(error.message)}", soft_wrap=True)
+    if error.hint:
+        console.print(f"[dim]hint:[/dim] {_plain(error.hint)}", soft_wrap=True)
+    return int(error.exit_code)
+
+
+def _plain(text: str) -> str:
+    from rich.markup import escape
+
+    from jeudis.textsafe import for_terminal
+
+    return escape(for_terminal(text))
+
+
+def main() -> None:
+    from jeudis.cli import checking, publishing, reading, running  # noqa: F401 - registers
+
+    try:
+        app()
+    except JeudisError as error:
+        sys.exit(fail(error))
+    except SessionInterrupted as stop:
+        from jeudis.cli.output import err_console
+
+        what = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
+        err_console().print(
+            f"\n[yellow]{what}.[/yellow] {stop.answered} answer(s) saved in {_plain(str(stop.interview_path))}\n"
+            f"Continue with: [bold]jeudis resume {_plain(stop.interview_path.stem)}[/bold]",
+            soft_wrap=True,
+        )
+        sys.exit(int(stop.exit_code))
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        # `jeudis export | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        sys.exit(int(ExitCode.OK))

@@ -1,0 +1,54 @@
+"""``jeudis check``: lint questionnaires and interviews."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jeudis.cli import DirOption, app
+from jeudis.cli.output import console, print_json
+from jeudis.errors import ExitCode
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders (default: the series' questionnaires and interviews)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    directory: DirOption = None,
+) -> None:
+    """Lint questionnaires and interviews; exit non-zero on problems."""
+    from jeudis.check import check_paths
+    from jeudis.paths import series_at
+
+    findings = check_paths(series_at(directory), list(paths or []))
+    errors = [f for f in findings if f.severity == "error"]
+    failed = bool(errors) or (strict and bool(findings))
+    if as_json:
+        print_json([asdict(f) for f in findings])
+    else:
+        from rich.markup import escape
+
+        from jeudis.textsafe import for_terminal
+
+        out = console()
+        for finding in findings:
+            colour = "red" if finding.severity == "error" else "yellow"
+            out.print(
+                f"[{colour}]{escape(for_terminal(finding.render()))}[/{colour}]", soft_wrap=True
+            )
+        warnings = len(findings) - len(errors)
+        if findings:
+            out.print(f"{len(errors)} error(s), {warnings} warning(s)")
+        else:
+            out.print("[green]All good.[/green]")
+    if failed:
+        raise typer.Exit(int(ExitCode.CHECK_FAILED))

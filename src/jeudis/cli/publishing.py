@@ -1,0 +1,1 @@
+"""Commands that publish: ``export`` (see jeudis.export)."""

@@ -1,0 +1,210 @@
+"""Commands that read: ``list``, ``show``, ``questionnaires``, ``inspect``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from jeudis.cli import DirOption, app
+from jeudis.cli.output import console, print_json
+from jeudis.errors import UsageError
+
+
+@app.command("list")
+def list_(
+    questionnaire: Annotated[
+        str | None,
+        typer.Option("--questionnaire", "-q", help="Only this questionnaire's interviews."),
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option(help="Only drafts or only complete ones: draft|complete.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    directory: DirOption = None,
+) -> None:
+    """The interviews of the series, newest first, with status and progress."""
+    from jeudis import storage
+    from jeudis.paths import series_at
+
+    if status is not None and status not in ("draft", "complete"):
+        raise UsageError(f"--status {status!r}: use draft or complete")
+    rows = [
+        s
+        for s in storage.summaries(series_at(directory))
+        if (questionnaire is None or s.questionnaire == questionnaire)
+        and (status is None or s.status == status)
+    ]
+    if as_json:
+        print_json([asdict(s) for s in rows])
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    from jeudis.textsafe import for_terminal
+
+    out = console()
+    if not rows:
+        out.print(
+            "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
+        )
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"):
+        table.add_column(column, no_wrap=column != "Guest")
+    for s in rows:
+        colour = {"complete": "green", "draft": "yellow"}.get(s.status, "red")
+        status_cell = f"[{colour}]{s.status}[/{colour}]"
+        if s.problem:
+            status_cell += f" [dim]{escape(for_terminal(s.problem))}[/dim]"
+        table.add_row(
+            escape(s.slug),
+            escape(for_terminal(s.guest)),
+            escape(s.questionnaire),
+            s.date,
+            status_cell,
+            f"{s.answered}/{s.asked}" if s.status == "complete" else str(s.answered),
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    interview: Annotated[str, typer.Argument(help="Slug or path of the interview.")],
+    directory: DirOption = None,
+) -> None:
+    """Read an interview in the terminal, answers' Markdown rendered."""
+    from rich.markdown import Markdown
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.rule import Rule
+
+    from jeudis import storage
+    from jeudis.interview import load_interview
+    from jeudis.paths import series_at
+    from jeudis.textsafe import for_terminal
+    from jeudis.wording import as_text
+
+    loaded = load_interview(storage.resolve(series_at(directory), interview))
+    out = console()
+    safe = for_terminal
+    out.print(Rule(escape(safe(loaded.title)), style="cyan"))
+    meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {loaded.register}"
+    if loaded.host:
+        meta += f" · host: {safe(loaded.host)}"
+    colour = "green" if loaded.is_complete else "yellow"
+    out.print(f"[dim]{escape(meta)}[/dim] · [{colour}]{loaded.status}[/{colour}]")
+    for key, value in loaded.fields.items():
+        if value not in ("", None):
+            out.print(f"[dim]{escape(key)}:[/dim]", end=" ")
+            out.print(
+                Markdown(safe(as_text(value))) if key == "intro" else escape(safe(as_text(value)))
+            )
+    numbered = loaded.style == "numbered"
+    number = 0
+    for answer in loaded.answers:
+        if not answer.followup:
+            number += 1
+        label = f"{number}. " if numbered and not answer.followup else ""
+        out.print()
+        out.print(f"[bold cyan]{escape(label + safe(answer.question))}[/bold cyan]")
+        if answer.skipped:
+            out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2)))
+        else:
+            out.print(Padding(Markdown(safe(as_text(answer.value))), (0, 0, 0, 2)))
+    if loaded.notes:
+        out.print()
+        out.print(Rule("private notes (never exported)", style="dim"))
+        out.print(escape(safe(loaded.notes)))
+
+
+@app.command("questionnaires")
+def questionnaires_(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    directory: DirOption = None,
+) -> None:
+    """The questionnaires that can be run, and the file each comes from."""
+    from jeudis import catalog
+    from jeudis.paths import series_at
+
+    infos = catalog.questionnaires(series_at(directory))
+    if as_json:
+        print_json(catalog.as_json(infos))
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("Id", "Title", "Questions", "Style", "File"):
+        table.add_column(column)
+    for info in infos:
+        where = ("bundled: " if info.bundled else "") + info.path
+        if info.problem:
+            table.add_row(
+                escape(info.id), f"[red]{escape(info.problem)}[/red]", "", "", escape(where)
+            )
+            continue
+        table.add_row(
+            escape(info.id), escape(info.title), str(info.questions), info.style, escape(where)
+        )
+    console().print(table)
+
+
+@app.command()
+def inspect(
+    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    register: Annotated[
+        str | None, typer.Option(help="tu or vous (default: the questionnaire's).")
+    ] = None,
+    gender: Annotated[str | None, typer.Option(help="f or m (default: both forms shown).")] = None,
+    guest: Annotated[str, typer.Option(help="A guest's name, for wordings that quote it.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    directory: DirOption = None,
+) -> None:
+    """The questions exactly as they will be asked, for a form of address and a gender."""
+    from jeudis import catalog
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import find_questionnaire
+
+    if gender is not None and gender not in ("f", "m"):
+        raise UsageError(f"--gender {gender!r}: use f or m")
+    form = find_questionnaire(series_at(directory), questionnaire)
+    chosen = register or form.default_register
+    if chosen not in form.registers:
+        raise UsageError(
+            f"--register {chosen}: this questionnaire knows {', '.join(form.registers)}"
+        )
+    questions = catalog.asked(form, chosen, gender, guest)
+    title = catalog.title_for(form, guest or "{guest}", gender)
+    if as_json:
+        print_json(
+            {
+                "id": form.id,
+                "version": form.version,
+                "title": title,
+                "register": chosen,
+                "gender": gender,
+                "style": form.style,
+                "questions": catalog.as_json(questions),
+            }
+        )
+        return
+    from rich.markup import escape
+
+    out = console()
+    out.print(
+        f"[bold]{escape(title)}[/bold]  [dim]({form.id} v{form.version}, {chosen}"
+        f"{', ' + gender if gender else ''})[/dim]"
+    )
+    for q in questions:
+        flags = [q.type] + ([] if q.required else ["optional"])
+        if q.condition:
+            flags.append(f"if {q.condition}")
+        out.print(
+            f"\n[bold]{q.number}. {escape(q.text)}[/bold]  [dim]{escape(' · '.join(flags))}[/dim]"
+        )
+        if q.help:
+            out.print(f"   [dim]{escape(q.help)}[/dim]")
+        if q.choices:
+            out.print("   " + escape(" / ".join(q.choices)))

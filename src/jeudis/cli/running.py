@@ -1,0 +1,133 @@
+"""Commands that run a live session: ``new`` and ``resume``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jeudis.cli import DirOption, app
+from jeudis.cli.output import console
+from jeudis.errors import NoTerminal, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from jeudis.interview import Interview
+    from jeudis.questionnaire import Questionnaire
+
+
+def _require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminal(
+            "the live session needs a terminal (standard input is not one)",
+            hint="to fill an interview without a terminal, pass --data-file answers.toml",
+        )
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def _finished(path: Path) -> None:
+    out = console()
+    out.print(f"\nSaved: [bold]{path}[/bold]")
+    out.print(f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]")
+
+
+@app.command()
+def new(
+    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    guest: Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")],
+    register: Annotated[
+        str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")
+    ] = None,
+    gender: Annotated[
+        str | None, typer.Option(help="The guest's gender, for agreement: f or m.")
+    ] = None,
+    host: Annotated[
+        str | None, typer.Option(help="The host's name (default: jeudis.toml).")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The interview's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    data_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-file",
+            help="Fill the interview from a TOML file of answers, no terminal needed.",
+        ),
+    ] = None,
+    directory: DirOption = None,
+) -> None:
+    """Start an interview: the host's part, then the guest answers live."""
+    from jeudis import session
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import find_questionnaire
+    from jeudis.tomlio import load_toml
+
+    if gender is not None and gender not in ("f", "m"):
+        raise UsageError(f"--gender {gender!r}: use f or m")
+    series = series_at(directory)
+    form = find_questionnaire(series, questionnaire)
+    options = session.Options(
+        guest=guest, register=register, gender=gender, host=host, date=_parse_date(date)
+    )
+    interview = session.prepare(series, form, options)
+    if data_file is not None:
+        data, _ = load_toml(data_file)
+        session.fill_from_data(form, interview, data, data_file)
+        session.create(series, interview)
+        assert interview.path is not None
+        _finished(interview.path)
+        return
+    _require_terminal()
+    session.create(series, interview)
+    _run(form, interview)
+
+
+def _run(form: Questionnaire, interview: Interview) -> None:
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.session import Session
+
+    Session(form, interview, TerminalPrompter(form.language)).run()
+    assert interview.path is not None
+    _finished(interview.path)
+
+
+@app.command()
+def resume(
+    interview: Annotated[
+        str | None, typer.Argument(help="Slug or path (default: the most recent draft).")
+    ] = None,
+    directory: DirOption = None,
+) -> None:
+    """Continue a draft where it stopped."""
+    from jeudis import storage
+    from jeudis.interview import load_interview
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import find_questionnaire
+
+    series = series_at(directory)
+    if interview is None:
+        drafts = [s for s in storage.summaries(series) if s.status == "draft"]
+        if not drafts:
+            raise NotFoundError("no draft to resume", hint="`jeudis list` shows the interviews")
+        path = Path(max(drafts, key=lambda s: s.updated).path)
+    else:
+        path = storage.resolve(series, interview, writable=True)
+    loaded = load_interview(path)
+    if loaded.is_complete:
+        raise UsageError(
+            f"{path.stem} is already complete",
+            hint=f"change an answer with `jeudis edit {path.stem} --question ID`",
+        )
+    form = find_questionnaire(series, loaded.questionnaire)
+    _require_terminal()
+    _run(form, loaded)

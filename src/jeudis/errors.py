@@ -1,0 +1,127 @@
+"""The errors a user can meet, and the exit codes they map to.
+
+Every error a person can cause (a bad option, a broken TOML file, a name that
+matches nothing) is a :class:`JeudisError`. The CLI's single handler prints its
+message and hint on one or two lines and exits with its code; nothing else in
+the package decides how the process ends.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    INVALID_FILE = 4
+    CHECK_FAILED = 5
+    LOCKED = 6
+    NO_TERMINAL = 7
+    MISSING_ANSWERS = 8
+    INTERRUPTED = 130
+    TERMINATED = 143
+
+
+class JeudisError(Exception):
+    """Base class: a message for a person, an optional hint, an exit code."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(JeudisError):
+    exit_code = ExitCode.USAGE
+
+
+class NotFoundError(JeudisError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class FileProblem(JeudisError):
+    """A file that cannot be read, parsed or trusted, with where it went wrong."""
+
+    exit_code = ExitCode.INVALID_FILE
+
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.line = line
+        self.column = column
+        self.key = key
+        super().__init__(self.location() + ": " + reason, hint=hint)
+
+    def location(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.key:
+            where += f": {self.key}"
+        return where
+
+
+class FileProblems(JeudisError):
+    """Several problems found at once (a questionnaire with three bad questions)."""
+
+    exit_code = ExitCode.INVALID_FILE
+
+    def __init__(self, problems: list[FileProblem]) -> None:
+        self.problems = problems
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run `jeudis check`)" if len(problems) > 1 else ""
+        super().__init__(first.message + more, hint=first.hint)
+
+
+class InterviewLocked(JeudisError):
+    exit_code = ExitCode.LOCKED
+
+
+class NoTerminal(JeudisError):
+    exit_code = ExitCode.NO_TERMINAL
+
+
+class MissingAnswers(JeudisError):
+    exit_code = ExitCode.MISSING_ANSWERS
+
+
+class SessionInterrupted(Exception):
+    """The session stopped early (Ctrl-C, Ctrl-D, SIGHUP, SIGTERM).
+
+    Every answer given so far is already on disk; this carries what the CLI needs
+    to tell the host how to resume.
+    """
+
+    def __init__(self, interview_path: Path, answered: int, *, signal_name: str = "") -> None:
+        super().__init__(signal_name or "interrupted")
+        self.interview_path = interview_path
+        self.answered = answered
+        self.signal_name = signal_name
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return ExitCode.TERMINATED if self.signal_name == "SIGTERM" else ExitCode.INTERRUPTED
+
+
+def describe(value: Any) -> str:
+    """A short, safe rendering of a value for an error message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,316 @@
+"""The interview: one guest's answers, as one self-contained TOML file.
+
+The file records every question as it was asked, so rewording the questionnaire
+later never changes an interview already given. It is written by tomli-w with
+multi-line strings, so long answers read (and diff) as the guest typed them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from jeudis.errors import FileProblem
+from jeudis.tomlio import locate, parse_toml, read_text
+
+FORMAT = 1
+STATUSES = ("draft", "complete")
+HEADER_KEYS = (
+    "format",
+    "questionnaire",
+    "questionnaire_version",
+    "title",
+    "slug",
+    "guest",
+    "register",
+    "gender",
+    "host",
+    "language",
+    "style",
+    "series",
+    "date",
+    "status",
+    "created",
+    "updated",
+    "completed",
+    "notes",
+    "pending",
+)
+ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@dataclass
+class Answer:
+    """One question as it was asked, and the guest's answer to it."""
+
+    id: str
+    type: str
+    question: str
+    value: Any = None
+    skipped: bool = False
+    answered_at: dt.datetime | None = None
+    followup: bool = False
+    reworded: bool = False
+
+    @property
+    def given(self) -> bool:
+        return not self.skipped and self.value not in (None, "", [])
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type, "question": self.question}
+        if self.skipped:
+            data["skipped"] = True
+        elif self.value is not None:
+            data["answer"] = self.value
+        if self.answered_at is not None:
+            data["answered_at"] = self.answered_at
+        if self.followup:
+            data["followup"] = True
+        if self.reworded:
+            data["reworded"] = True
+        return data
+
+
+@dataclass
+class Interview:
+    questionnaire: str
+    guest: str
+    slug: str
+    title: str
+    register: str
+    questionnaire_version: int | str = 1
+    gender: str | None = None
+    host: str = ""
+    language: str = "fr"
+    style: str = "numbered"
+    series: str = ""
+    date: dt.date = field(default_factory=dt.date.today)
+    status: str = "draft"
+    created: dt.datetime = field(default_factory=now)
+    updated: dt.datetime = field(default_factory=now)
+    completed: dt.datetime | None = None
+    notes: str = ""
+    pending: dict[str, str] | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    answers: list[Answer] = field(default_factory=list)
+    path: Path | None = None
+
+    # -- answers ---------------------------------------------------------------
+    def answer(self, answer_id: str) -> Answer | None:
+        for answer in self.answers:
+            if answer.id == answer_id:
+                return answer
+        return None
+
+    def values(self) -> dict[str, Any]:
+        """Answer values by question id (what conditions and wordings look at)."""
+        return {a.id: a.value for a in self.answers if not a.skipped}
+
+    def set_answer(self, new: Answer, *, after: str | None = None) -> None:
+        """Record an answer, replacing the one with the same id or inserting it in place."""
+        for index, old in enumerate(self.answers):
+            if old.id == new.id:
+                self.answers[index] = new
+                return
+        if after is not None:
+            for index, old in enumerate(self.answers):
+                if old.id == after:
+                    self.answers.insert(index + 1, new)
+                    return
+        self.answers.append(new)
+
+    def given_answers(self) -> Iterator[Answer]:
+        return (a for a in self.answers if a.given)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == "complete"
+
+    # -- TOML ----------------------------------------------------------------------
+    def to_toml(self) -> str:
+        head: dict[str, Any] = {
+            "format": FORMAT,
+            "questionnaire": self.questionnaire,
+            "questionnaire_version": self.questionnaire_version,
+            "title": self.title,
+            "slug": self.slug,
+            "guest": self.guest,
+            "register": self.register,
+        }
+        if self.gender:
+            head["gender"] = self.gender
+        head.update(
+            host=self.host,
+            language=self.language,
+            style=self.style,
+            series=self.series,
+            date=self.date,
+            status=self.status,
+            created=self.created,
+            updated=self.updated,
+        )
+        if self.completed is not None:
+            head["completed"] = self.completed
+        if self.notes:
+            head["notes"] = self.notes
+        if self.pending:
+            head["pending"] = self.pending
+        chunks = [_dump(head)]
+        if self.fields:
+            chunks.append(_dump({"fields": self.fields}))
+        chunks.extend(_dump({"answers": [a.to_dict()]}) for a in self.answers)
+        return "\n".join(chunks)
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    # tomli-w folds CRLF to LF in multi-line strings; keep a pasted "\r" by
+    # writing that table's strings on one line, escaped.
+    return tomli_w.dumps(data, multiline_strings=not _has_cr(data))
+
+
+def _has_cr(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, Mapping):
+        return any(_has_cr(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_cr(v) for v in value)
+    return False
+
+
+def load_interview(path: Path) -> Interview:
+    text = read_text(path)
+    return interview_from_toml(text, path)
+
+
+def interview_from_toml(text: str, path: Path) -> Interview:
+    data = parse_toml(text, path)
+    return _Reader(path, text).read(data)
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def fail(self, keys: list[str | int], reason: str, hint: str | None = None) -> FileProblem:
+        key = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in keys).replace(".[", "[")
+        return FileProblem(self.path, reason, line=locate(self.text, keys), key=key, hint=hint)
+
+    def get(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        kind: type | tuple[type, ...],
+        at: list[str | int],
+        *,
+        required: bool = True,
+        default: Any = None,
+    ) -> Any:
+        if key not in data:
+            if required:
+                raise self.fail([*at, key], f"missing required key {key!r}")
+            return default
+        value = data[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, str))):
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
+            raise self.fail([*at, key], f"{key!r} must be {names}, not {type(value).__name__}")
+        return value
+
+    def read(self, data: dict[str, Any]) -> Interview:
+        allowed = {*HEADER_KEYS, "fields", "answers"}
+        for key in data:
+            if key not in allowed:
+                raise self.fail(
+                    [key], f"unknown key {key!r}", hint="allowed: " + ", ".join(sorted(allowed))
+                )
+        fmt = self.get(data, "format", int, [], required=False, default=FORMAT)
+        if fmt > FORMAT:
+            raise self.fail(
+                ["format"], f"written by a newer jeudis (format {fmt})", hint="upgrade jeudis"
+            )
+        status = self.get(data, "status", str, [])
+        if status not in STATUSES:
+            raise self.fail(
+                ["status"], f"status must be one of {', '.join(STATUSES)}, not {status!r}"
+            )
+        date = self.get(data, "date", dt.date, [])
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        gender = self.get(data, "gender", str, [], required=False)
+        if gender is not None and gender not in ("f", "m"):
+            raise self.fail(["gender"], f"gender must be 'f' or 'm', not {gender!r}")
+        pending = self.get(data, "pending", dict, [], required=False)
+        fields = self.get(data, "fields", dict, [], required=False, default={})
+        raw_answers = self.get(data, "answers", list, [], required=False, default=[])
+        answers = [self.answer(raw, index) for index, raw in enumerate(raw_answers)]
+        seen: set[str] = set()
+        for index, answer in enumerate(answers):
+            if answer.id in seen:
+                raise self.fail(["answers", index, "id"], f"duplicate answer id {answer.id!r}")
+            seen.add(answer.id)
+        return Interview(
+            questionnaire=self.get(data, "questionnaire", str, []),
+            questionnaire_version=self.get(
+                data, "questionnaire_version", (int, str), [], required=False, default=1
+            ),
+            title=self.get(data, "title", str, []),
+            slug=self.get(data, "slug", str, []),
+            guest=self.get(data, "guest", str, []),
+            register=self.get(data, "register", str, []),
+            gender=gender,
+            host=self.get(data, "host", str, [], required=False, default=""),
+            language=self.get(data, "language", str, [], required=False, default="fr"),
+            style=self.get(data, "style", str, [], required=False, default="numbered"),
+            series=self.get(data, "series", str, [], required=False, default=""),
+            date=date,
+            status=status,
+            created=self.get(data, "created", dt.datetime, []),
+            updated=self.get(data, "updated", dt.datetime, [], required=False, default=None)
+            or self.get(data, "created", dt.datetime, []),
+            completed=self.get(data, "completed", dt.datetime, [], required=False),
+            notes=self.get(data, "notes", str, [], required=False, default=""),
+            pending={str(k): str(v) for k, v in pending.items()} if pending else None,
+            fields=fields,
+            answers=answers,
+            path=self.path,
+        )
+
+    def answer(self, raw: Any, index: int) -> Answer:
+        at: list[str | int] = ["answers", index]
+        if not isinstance(raw, dict):
+            raise self.fail(at, "each [[answers]] entry must be a table")
+        for key in raw:
+            if key not in ANSWER_KEYS:
+                raise self.fail(
+                    [*at, key],
+                    f"unknown key {key!r} in an answer",
+                    hint="allowed: " + ", ".join(ANSWER_KEYS),
+                )
+        skipped = self.get(raw, "skipped", bool, at, required=False, default=False)
+        if not skipped and "answer" not in raw:
+            raise self.fail(
+                at, f"answer {raw.get('id', index)!r} has neither 'answer' nor 'skipped = true'"
+            )
+        answered_at = self.get(raw, "answered_at", dt.datetime, at, required=False)
+        return Answer(
+            id=self.get(raw, "id", str, at),
+            type=self.get(raw, "type", str, at, required=False, default="text"),
+            question=self.get(raw, "question", str, at),
+            value=raw.get("answer"),
+            skipped=skipped,
+            answered_at=answered_at,
+            followup=self.get(raw, "followup", bool, at, required=False, default=False),
+            reworded=self.get(raw, "reworded", bool, at, required=False, default=False),
+        )

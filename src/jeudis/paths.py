@@ -1,0 +1,117 @@
+"""Where things are: the series folder, its questionnaires and interviews.
+
+One rule for every command: an explicit ``--dir`` wins, then the ``JEUDIS_DIR``
+environment variable, then the current folder. Questionnaires are looked up in
+the series folder first, then among those bundled with the package.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from jeudis.errors import FileProblem, NotFoundError, UsageError
+from jeudis.tomlio import parse_toml, read_text
+
+ENV_VAR = "JEUDIS_DIR"
+BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
+BUNDLED_TEMPLATES = Path(__file__).parent / "templates"
+SETTINGS_FILE = "jeudis.toml"
+SETTINGS_KEYS = {"blog", "base_url", "host", "language", "typography", "author_url", "description"}
+
+
+@dataclass(frozen=True)
+class Series:
+    """A series folder: ``questionnaires/``, ``interviews/``, ``templates/``, ``jeudis.toml``."""
+
+    root: Path
+    overrides: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def questionnaires_dir(self) -> Path:
+        return self.root / "questionnaires"
+
+    @property
+    def interviews_dir(self) -> Path:
+        return self.root / "interviews"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".jeudis-cache"
+
+    @cached_property
+    def settings(self) -> dict[str, Any]:
+        """The series settings from ``jeudis.toml`` (blog name, base URL, host, language)."""
+        path = self.root / SETTINGS_FILE
+        if not path.is_file():
+            return dict(self.overrides)
+        data = parse_toml(read_text(path), path)
+        for key in data:
+            if key not in SETTINGS_KEYS:
+                raise FileProblem(
+                    path,
+                    f"unknown setting {key!r}",
+                    key=key,
+                    hint="allowed: " + ", ".join(sorted(SETTINGS_KEYS)),
+                )
+        return {**data, **self.overrides}
+
+    def questionnaire_files(self) -> dict[str, tuple[Path, bool]]:
+        """Every questionnaire id, with its file and whether it is the bundled one.
+
+        A file in the series folder overrides a bundled one of the same name.
+        """
+        found: dict[str, tuple[Path, bool]] = {}
+        for folder, bundled in ((BUNDLED_QUESTIONNAIRES, True), (self.questionnaires_dir, False)):
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.toml")):
+                    found[_questionnaire_id(path)] = (path, bundled)
+        return found
+
+    def questionnaire_path(self, name: str) -> tuple[Path, bool]:
+        """Resolve a questionnaire given by id or by path."""
+        if name.endswith(".toml") or os.sep in name or "/" in name:
+            path = Path(name)
+            if not path.is_file():
+                raise NotFoundError(f"no questionnaire file {name}")
+            return path, False
+        files = self.questionnaire_files()
+        if name not in files:
+            known = ", ".join(sorted(files)) or "none"
+            raise NotFoundError(
+                f"no questionnaire {name!r} (known: {known})",
+                hint="`jeudis questionnaires` lists them; add yours to questionnaires/",
+            )
+        return files[name]
+
+
+def _questionnaire_id(path: Path) -> str:
+    """A questionnaire's id: its ``id`` key when readable, else the file's stem."""
+    try:
+        with path.open("rb") as handle:
+            head = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return path.stem
+    value = head.get("id")
+    return value if isinstance(value, str) and value else path.stem
+
+
+def series_at(option: Path | None = None) -> Series:
+    """The series folder: ``--dir``, else ``$JEUDIS_DIR``, else the current folder."""
+    if option is not None:
+        root = option
+    elif os.environ.get(ENV_VAR):
+        root = Path(os.environ[ENV_VAR])
+    else:
+        root = Path.cwd()
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} is not a folder", hint="--dir / JEUDIS_DIR name a series folder")
+    return Series(root.resolve() if root.exists() else root.absolute())

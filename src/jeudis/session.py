@@ -1,0 +1,459 @@
+"""The live session: ask the host's fields, hand over, ask the guest, review, finish.
+
+The logic here talks to a :class:`Prompter`, never to the terminal: the real
+one (``jeudis.prompter``) draws with questionary and rich, tests pass a
+scripted fake. Every answer is saved, atomically, before the next prompt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any, Protocol
+
+from jeudis import answers as answer_rules
+from jeudis import storage, wording
+from jeudis.errors import MissingAnswers, SessionInterrupted, UsageError
+from jeudis.interview import Answer, Interview, now
+from jeudis.paths import Series
+from jeudis.questionnaire import Question, Questionnaire
+
+BACK = object()
+"""What a prompter returns when the person asks for the previous question."""
+
+
+class Paused(Exception):
+    """The person paused (Ctrl-C / Ctrl-D); ``partial`` is what they had typed."""
+
+    def __init__(self, partial: str = "") -> None:
+        super().__init__("paused")
+        self.partial = partial
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Everything needed to ask one question, independent of any terminal library."""
+
+    id: str
+    kind: str  # text | long | select | checkbox
+    message: str
+    counter: str = ""
+    help: str = ""
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    required: bool = True
+    placeholder: str = ""
+    can_go_back: bool = True
+    question: Question | None = field(default=None, compare=False, repr=False)
+
+    def validate(self, raw: Any) -> str | None:
+        """None when ``raw`` is acceptable, else the message to show."""
+        if self.question is None:
+            return None
+        try:
+            answer_rules.coerce(self.question, raw)
+        except answer_rules.InvalidAnswer as exc:
+            return str(exc)
+        return None
+
+
+SKIP_CHOICE = "— passer —"
+YES, NO = "Oui", "Non"
+
+
+def prompt_for(
+    question: Question,
+    message: str,
+    *,
+    counter: str = "",
+    help_text: str = "",
+    previous: Any = None,
+    can_go_back: bool = True,
+) -> Prompt:
+    """Turn a question into a :class:`Prompt`. Pure: the unit tests' way into the session."""
+    kind = {"long": "long", "choice": "select", "yesno": "select", "multi": "checkbox"}.get(
+        question.type, "text"
+    )
+    choices: tuple[str, ...] = question.choices
+    if question.type == "yesno":
+        choices = (YES, NO)
+    if kind == "select" and not question.required:
+        choices = (*choices, SKIP_CHOICE)
+    default: Any
+    if question.type == "yesno" and isinstance(previous, bool):
+        default = YES if previous else NO
+    elif kind == "select":
+        default = previous if previous in choices else None
+    elif kind == "checkbox":
+        default = list(previous) if isinstance(previous, list) else []
+    else:
+        default = answer_rules.as_input(previous if previous is not None else question.default)
+    return Prompt(
+        id=question.id,
+        kind=kind,
+        message=message,
+        counter=counter,
+        help=help_text,
+        default=default,
+        choices=choices,
+        required=question.required,
+        placeholder=question.placeholder,
+        can_go_back=can_go_back,
+        question=question,
+    )
+
+
+class Prompter(Protocol):
+    def ask(self, prompt: Prompt) -> Any:
+        """Return the raw answer, or :data:`BACK`; raise :class:`Paused` to pause."""
+
+    def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None: ...
+
+    def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None: ...
+
+    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        """Show every answer; return the id of one to change, or None to finish."""
+
+    def thanks(self, interview: Interview) -> None: ...
+
+
+@dataclass
+class Options:
+    guest: str
+    register: str | None = None
+    gender: str | None = None
+    host: str | None = None
+    date: dt.date | None = None
+
+
+def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> Interview:
+    """A new interview for a guest, in memory: not yet on disk, no path."""
+    if not options.guest.strip():
+        raise UsageError("the guest's name is empty", hint='pass --guest "First Last"')
+    register = options.register or questionnaire.default_register
+    if register not in questionnaire.registers:
+        raise UsageError(
+            f"--register {register}: this questionnaire knows {', '.join(questionnaire.registers)}"
+        )
+    guest = " ".join(options.guest.split())
+    host = options.host if options.host is not None else str(series.settings.get("host", ""))
+    context = context_for(questionnaire, guest, host, options.gender)
+    slug = storage.slugify(guest)
+    return Interview(
+        questionnaire=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        title=questionnaire.title_for(context),
+        slug=slug,
+        guest=guest,
+        register=register,
+        gender=options.gender,
+        host=host,
+        language=questionnaire.language,
+        style=questionnaire.style,
+        series=questionnaire.series,
+        date=options.date or dt.date.today(),
+    )
+
+
+def create(series: Series, interview: Interview) -> Interview:
+    """Give the interview a file of its own (never another's) and save it."""
+    path = storage.reserve_path(series, interview.slug)
+    interview.path = path
+    interview.slug = path.stem
+    storage.save(interview)
+    return interview
+
+
+def context_for(
+    questionnaire: Questionnaire,
+    guest: str,
+    host: str,
+    gender: str | None,
+    answers: Mapping[str, Any] | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> wording.WordingContext:
+    return wording.WordingContext(
+        gender=gender,
+        names={
+            "guest": guest,
+            "first_name": wording.first_name(guest),
+            "host": host,
+            "series": questionnaire.series,
+        },
+        answers=answers or {},
+        fields=fields or {},
+    )
+
+
+def interview_context(questionnaire: Questionnaire, interview: Interview) -> wording.WordingContext:
+    return context_for(
+        questionnaire,
+        interview.guest,
+        interview.host,
+        interview.gender,
+        interview.values(),
+        interview.fields,
+    )
+
+
+def applicable(questionnaire: Questionnaire, interview: Interview) -> list[Question]:
+    """The questions to ask this guest, given the answers so far (conditions)."""
+    values = interview.values()
+    return [q for q in questionnaire.questions if q.when is None or q.when.holds(values)]
+
+
+class Session:
+    """One live run over an interview file: fields, hand-over, questions, review."""
+
+    def __init__(
+        self, questionnaire: Questionnaire, interview: Interview, prompter: Prompter
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.interview = interview
+        self.prompter = prompter
+
+    # -- entry point ---------------------------------------------------------------
+    def run(self) -> Interview:
+        path = self.interview.path
+        assert path is not None
+        with storage.session_lock(path), _signals_raise_pause():
+            try:
+                self._fields()
+                questions = applicable(self.questionnaire, self.interview)
+                self.prompter.hand_over(self.interview, self.questionnaire, len(questions))
+                self._questions()
+                self._review()
+            except Paused as pause:
+                self._keep_partial(pause.partial)
+                raise SessionInterrupted(
+                    path,
+                    sum(1 for a in self.interview.answers if a.given),
+                    signal_name=getattr(pause, "signal_name", ""),
+                ) from None
+            self.interview.status = "complete"
+            self.interview.completed = now()
+            self.interview.pending = None
+            storage.save(self.interview)
+            self.prompter.thanks(self.interview)
+        return self.interview
+
+    # -- the host's part -------------------------------------------------------------
+    def _fields(self) -> None:
+        missing = [f for f in self.questionnaire.fields if f.id not in self.interview.fields]
+        if not missing:
+            return
+        self.prompter.host_part(self.interview, self.questionnaire)
+        context = interview_context(self.questionnaire, self.interview)
+        index = 0
+        while index < len(missing):
+            spec = missing[index]
+            prompt = prompt_for(
+                spec,
+                spec.wording(self.interview.register, context),
+                counter=f"[{index + 1}/{len(missing)}]",
+                help_text=spec.help_text(self.interview.register, context),
+                previous=self._pending_for(spec.id) or self.interview.fields.get(spec.id),
+                can_go_back=index > 0,
+            )
+            raw = self.prompter.ask(prompt)
+            if raw is BACK:
+                index = max(0, index - 1)
+                continue
+            value = self._accept(spec, raw)
+            self.interview.fields[spec.id] = "" if value is None else value
+            self.interview.pending = None
+            storage.save(self.interview)
+            index += 1
+
+    # -- the guest's part ------------------------------------------------------------
+    def _questions(self) -> None:
+        index = self._first_unanswered()
+        while True:
+            questions = applicable(self.questionnaire, self.interview)
+            if index >= len(questions):
+                return
+            question = questions[index]
+            raw = self.prompter.ask(self._prompt(question, index, len(questions)))
+            if raw is BACK:
+                index = max(0, index - 1)
+                continue
+            self._record(question, raw)
+            index += 1
+
+    def _first_unanswered(self) -> int:
+        questions = applicable(self.questionnaire, self.interview)
+        for index, question in enumerate(questions):
+            if self.interview.answer(question.id) is None:
+                return index
+        return len(questions)
+
+    def _prompt(self, question: Question, index: int, total: int) -> Prompt:
+        context = interview_context(self.questionnaire, self.interview)
+        stored = self.interview.answer(question.id)
+        # A question already answered keeps the wording it was asked with.
+        message = stored.question if stored else question.wording(self.interview.register, context)
+        previous = self._pending_for(question.id)
+        if previous is None and stored is not None and not stored.skipped:
+            previous = stored.value
+        return prompt_for(
+            question,
+            message,
+            counter=f"[{index + 1}/{total}]",
+            help_text=question.help_text(self.interview.register, context),
+            previous=previous,
+            can_go_back=index > 0,
+        )
+
+    def _record(self, question: Question, raw: Any) -> None:
+        value = self._accept(question, raw)
+        context = interview_context(self.questionnaire, self.interview)
+        stored = self.interview.answer(question.id)
+        asked = stored.question if stored else question.wording(self.interview.register, context)
+        self.interview.set_answer(
+            Answer(
+                id=question.id,
+                type=question.type,
+                question=asked,
+                value=value,
+                skipped=value is None,
+                answered_at=now(),
+                reworded=stored.reworded if stored else False,
+            )
+        )
+        self._drop_unreachable()
+        self.interview.pending = None
+        storage.save(self.interview)
+
+    def _drop_unreachable(self) -> None:
+        """Forget answers to questions whose condition no longer holds."""
+        reachable = {q.id for q in applicable(self.questionnaire, self.interview)}
+        known = {q.id for q in self.questionnaire.questions}
+        self.interview.answers = [
+            a
+            for a in self.interview.answers
+            if a.id in reachable or a.id not in known or a.followup
+        ]
+
+    def _accept(self, question: Question, raw: Any) -> Any:
+        if raw == SKIP_CHOICE:
+            raw = None
+        if question.type == "yesno" and raw in (YES, NO):
+            raw = raw == YES
+        return answer_rules.coerce(question, raw)
+
+    def _pending_for(self, question_id: str) -> str | None:
+        pending = self.interview.pending
+        if pending and pending.get("id") == question_id and pending.get("text"):
+            return pending["text"]
+        return None
+
+    def _keep_partial(self, partial: str) -> None:
+        """Save what was being typed when the session paused, to prefill on resume."""
+        current = getattr(self.prompter, "current_id", None)
+        if partial.strip() and current:
+            self.interview.pending = {"id": current, "text": partial}
+            storage.save(self.interview)
+
+    # -- the end ------------------------------------------------------------------
+    def _review(self) -> None:
+        while True:
+            questions = applicable(self.questionnaire, self.interview)
+            rows = []
+            for number, question in enumerate(questions, 1):
+                stored = self.interview.answer(question.id)
+                shown = "" if stored is None or stored.skipped else wording.as_text(stored.value)
+                rows.append(
+                    (question.id, f"{number}. {stored.question if stored else question.id}", shown)
+                )
+            choice = self.prompter.review(self.interview, rows)
+            if choice is None:
+                return
+            for index, question in enumerate(questions):
+                if question.id == choice:
+                    raw = self.prompter.ask(self._prompt(question, index, len(questions)))
+                    if raw is not BACK:
+                        self._record(question, raw)
+
+
+@contextmanager
+def _signals_raise_pause() -> Iterator[None]:
+    """SIGTERM and SIGHUP (terminal closed) end the session like a pause.
+
+    Answers are saved as they are given; this only makes the exit orderly (locks
+    released, terminal restored, a message and exit code) instead of abrupt.
+    """
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        pause = Paused()
+        pause.signal_name = signal.Signals(signum).name  # type: ignore[attr-defined]
+        raise pause
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def fill_from_data(
+    questionnaire: Questionnaire, interview: Interview, data: Mapping[str, Any], source: Path
+) -> Interview:
+    """Fill an interview from a TOML file of answers (``--data-file``), all at once.
+
+    Every problem (a missing required answer, a value that does not validate, an
+    unknown id) is collected and reported together.
+    """
+    problems: list[str] = []
+    raw_fields = data.get("fields", {})
+    raw_answers = data.get("answers", {})
+    if not isinstance(raw_fields, dict) or not isinstance(raw_answers, dict):
+        raise UsageError(f"{source}: expected [fields] and [answers] tables")
+    unknown = [k for k in data if k not in ("fields", "answers")]
+    unknown += [f"answers.{k}" for k in raw_answers if questionnaire.question(k) is None]
+    unknown += [f"fields.{k}" for k in raw_fields if questionnaire.field(k) is None]
+    if unknown:
+        problems.append("unknown: " + ", ".join(unknown))
+    for spec in questionnaire.fields:
+        try:
+            value = answer_rules.coerce(spec, raw_fields.get(spec.id))
+        except answer_rules.InvalidAnswer as exc:
+            problems.append(f"fields.{spec.id}: {exc}")
+            continue
+        interview.fields[spec.id] = "" if value is None else value
+    session_values: dict[str, Any] = {}
+    for question in questionnaire.questions:
+        if question.when is not None and not question.when.holds(session_values):
+            continue
+        raw = raw_answers.get(question.id)
+        try:
+            value = answer_rules.coerce(question, raw)
+        except answer_rules.InvalidAnswer as exc:
+            label = "missing" if answer_rules.is_empty(raw) else str(exc)
+            problems.append(f"answers.{question.id}: {label}")
+            continue
+        session_values[question.id] = value
+        context = interview_context(questionnaire, interview)
+        interview.set_answer(
+            Answer(
+                id=question.id,
+                type=question.type,
+                question=question.wording(interview.register, context),
+                value=value,
+                skipped=value is None,
+                answered_at=now(),
+            )
+        )
+    if problems:
+        raise MissingAnswers(
+            f"{source}: {len(problems)} problem(s): " + "; ".join(problems),
+            hint="fix the data file and run the command again; no interview was written",
+        )
+    interview.status = "complete"
+    interview.completed = now()
+    return interview

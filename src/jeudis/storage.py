@@ -1,0 +1,251 @@
+"""Interview files on disk: names, atomic saves, locks, lookup and listing.
+
+Every save goes through :func:`save`, which writes atomically; a new interview
+reserves its file name with ``O_EXCL`` so that two guests of the same name, or
+two sessions started at once, never share (or overwrite) a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import fcntl
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
+from jeudis.interview import Interview, load_interview, now
+from jeudis.paths import Series
+from jeudis.tomlio import write_atomic
+
+MAX_SLUG = 60
+FALLBACK_SLUG = "invite"
+CACHE_VERSION = 1
+
+
+def slugify(name: str) -> str:
+    """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``.
+
+    Safe for any input: path separators and dots cannot survive, an empty result
+    (a name of emoji only) falls back to ``invite``, and the length is capped.
+    """
+    folded = unicodedata.normalize("NFKD", name)
+    folded = folded.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ø", "o")
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
+    return slug.strip("-") or FALLBACK_SLUG
+
+
+def reserve_path(series: Series, slug: str) -> Path:
+    """Claim a new, unused file for ``slug`` (``slug.toml``, then ``slug-2.toml``, ...)."""
+    folder = series.interviews_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        name = f"{slug}.toml" if n == 1 else f"{slug}-{n}.toml"
+        path = folder / name
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return path
+    raise UsageError(f"too many interviews named {slug!r} in {folder}")
+
+
+def save(interview: Interview, *, touch: bool = True) -> Path:
+    """Write the interview to its file, atomically. Returns the path."""
+    if interview.path is None:
+        raise ValueError("interview has no path")
+    if touch:
+        interview.updated = now()
+    write_atomic(interview.path, interview.to_toml())
+    return interview.path
+
+
+@contextlib.contextmanager
+def session_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on an interview for the length of a session.
+
+    The lock is an ``flock`` on a hidden file beside the interview: the kernel
+    drops it when the process dies, even by ``kill -9``, so a crash never leaves
+    an interview locked.
+    """
+    lock_path = path.with_name(f".{path.stem}.lock")
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
+            who = f" (process {holder})" if holder else ""
+            raise InterviewLocked(
+                f"{path.name} is open in another jeudis session{who}",
+                hint="finish or pause that session first; only one session per interview",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                lock_path.unlink()
+    finally:
+        os.close(fd)
+
+
+def interview_files(series: Series) -> list[Path]:
+    folder = series.interviews_dir
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
+    """Find an interview by slug (``gilles-klein``) or by path."""
+    candidate = Path(ref)
+    if ref.endswith(".toml") or "/" in ref or os.sep in ref:
+        if not candidate.is_file():
+            raise NotFoundError(f"no interview file {ref}")
+        if writable and not _inside(candidate, series.interviews_dir):
+            raise UsageError(
+                f"{ref} is not in this series' interviews/ folder ({series.interviews_dir})",
+                hint="run the command from the interview's series folder, or pass --dir",
+            )
+        return candidate
+    path = series.interviews_dir / f"{ref}.toml"
+    if path.is_file():
+        return path
+    slugs = [p.stem for p in interview_files(series)]
+    close = difflib.get_close_matches(slugify(ref), slugs, n=3)
+    hint = (
+        ("did you mean " + ", ".join(close) + "?")
+        if close
+        else "`jeudis list` shows the interviews"
+    )
+    raise NotFoundError(f"no interview {ref!r} in {series.interviews_dir}", hint=hint)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ``jeudis list`` shows of an interview, cheap to cache."""
+
+    slug: str
+    path: str
+    guest: str
+    questionnaire: str
+    title: str
+    status: str
+    date: str
+    updated: str
+    answered: int
+    asked: int
+    problem: str = ""
+
+
+def summarize(interview: Interview, path: Path) -> Summary:
+    return Summary(
+        slug=path.stem,
+        path=str(path),
+        guest=interview.guest,
+        questionnaire=interview.questionnaire,
+        title=interview.title,
+        status=interview.status,
+        date=interview.date.isoformat(),
+        updated=interview.updated.isoformat(),
+        answered=sum(1 for a in interview.answers if a.given),
+        asked=len(interview.answers),
+    )
+
+
+def summaries(series: Series) -> list[Summary]:
+    """Summaries of every interview, newest first, read through a cache.
+
+    Parsing a thousand long interviews takes over a second; the cache (kept in
+    the series folder, keyed by each file's size and modification time) brings
+    a listing back to a directory scan.
+    """
+    cache_file = series.cache_dir / "summaries.json"
+    cache = _read_cache(cache_file)
+    fresh: dict[str, Any] = {}
+    result: list[Summary] = []
+    for path in interview_files(series):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        key = f"{stat.st_size}:{stat.st_mtime_ns}"
+        entry = cache.get(path.name)
+        if entry and entry.get("key") == key:
+            summary = Summary(**entry["summary"])
+        else:
+            summary = _summary_of(path)
+        fresh[path.name] = {"key": key, "summary": asdict(summary)}
+        result.append(summary)
+    if fresh != cache:
+        _write_cache(cache_file, fresh)
+    result.sort(key=lambda s: (s.date, s.updated), reverse=True)
+    return result
+
+
+def _summary_of(path: Path) -> Summary:
+    try:
+        return summarize(load_interview(path), path)
+    except FileProblem as exc:
+        return Summary(
+            slug=path.stem,
+            path=str(path),
+            guest="?",
+            questionnaire="?",
+            title="",
+            status="broken",
+            date="",
+            updated="",
+            answered=0,
+            asked=0,
+            problem=exc.message,
+        )
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write_cache(path: Path, entries: dict[str, Any]) -> None:
+    # A cache is a convenience: a read-only series folder must still list.
+    with contextlib.suppress(OSError):
+        write_atomic(path, json.dumps({"version": CACHE_VERSION, "entries": entries}))
+
+
+def latest(series: Series) -> Path:
+    files = interview_files(series)
+    if not files:
+        raise NotFoundError(
+            f"no interviews in {series.interviews_dir}",
+            hint="start one with `jeudis new QUESTIONNAIRE --guest NAME`",
+        )
+    newest = summaries(series)
+    by_updated = sorted(newest, key=lambda s: s.updated, reverse=True)
+    return Path(by_updated[0].path)

@@ -1,0 +1,174 @@
+"""Reading TOML with errors that point at a line, and writing files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jeudis.errors import FileProblem
+
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into a :class:`FileProblem` with line:column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _POSITION.search(message)
+        reason = _POSITION.sub("", message).strip() or "invalid TOML"
+        line = int(match.group(1)) if match else None
+        column = int(match.group(2)) if match else None
+        raise FileProblem(
+            path,
+            f"invalid TOML: {reason}",
+            line=line,
+            column=column,
+            hint="fix the syntax at that line; `jeudis check` lists every problem",
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "is a folder, not a file") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise FileProblem(path, "not UTF-8 text", line=line) from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+
+
+def load_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Read and parse a TOML file; return the data and the text (for locating keys)."""
+    text = read_text(path)
+    return parse_toml(text, path), text
+
+
+def locate(text: str, keys: Sequence[str | int]) -> int | None:
+    """Best-effort line number (1-based) of a key path such as ``("questions", 3, "id")``.
+
+    Good enough to send a person to the right place in a hand-written file: it
+    follows ``[table]`` and ``[[array]]`` headers and ``key =`` lines.
+    """
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    i = 0
+    header_path: list[str] = []
+    while i < len(keys):
+        key = keys[i]
+        if isinstance(key, int):
+            i += 1
+            continue
+        nxt = keys[i + 1] if i + 1 < len(keys) else None
+        dotted = ".".join([*header_path, key])
+        if isinstance(nxt, int):
+            # An array of tables: find the nxt-th [[dotted]] header.
+            count = -1
+            found = None
+            for n in range(start, end):
+                if lines[n].strip().startswith(f"[[{dotted}]]"):
+                    count += 1
+                    if count == nxt:
+                        found = n
+                        break
+            if found is None:
+                return _find_key(lines, key, start, end)
+            start = found
+            end = _next_same_level(lines, found + 1, end, dotted)
+            header_path.append(key)
+            i += 2
+            continue
+        header = _find_header(lines, dotted, start, end)
+        if header is not None and i + 1 < len(keys):
+            start, end = header, _next_header(lines, header + 1, end)
+            header_path.append(key)
+            i += 1
+            continue
+        found_key = _find_key(lines, key, start, end)
+        if found_key is not None:
+            if i + 1 == len(keys):
+                return found_key
+            start = found_key
+            i += 1
+            continue
+        return header + 1 if header is not None else (start + 1 if start else None)
+    return start + 1
+
+
+def _find_header(lines: list[str], dotted: str, start: int, end: int) -> int | None:
+    for n in range(start, end):
+        if lines[n].strip().startswith(f"[{dotted}]"):
+            return n
+    return None
+
+
+def _find_key(lines: list[str], key: str, start: int, end: int) -> int | None:
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*(=|\.)")
+    for n in range(start, end):
+        if pattern.match(lines[n]):
+            return n + 1
+    return None
+
+
+def _next_header(lines: list[str], start: int, end: int) -> int:
+    for n in range(start, end):
+        if lines[n].lstrip().startswith("["):
+            return n
+    return end
+
+
+def _next_same_level(lines: list[str], start: int, end: int, dotted: str) -> int:
+    for n in range(start, end):
+        stripped = lines[n].strip()
+        if stripped.startswith("[") and not stripped.startswith(
+            (f"[{dotted}.", f"[[{dotted}."),
+        ):
+            return n
+    return end
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced,
+    then renamed over the target; the folder is fsynced so the rename survives a
+    power cut.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,106 @@
+"""Question wording: one template per form of address, agreeing with the guest's gender.
+
+A wording is a small template. ``{guest}``, ``{first_name}`` and ``{host}`` name
+people; ``{answer:ID}`` quotes an earlier answer and ``{field:ID}`` a field the
+host filled in; ``{un|une}`` picks the masculine or the feminine form, so that
+"être suivi{|e}" reads "suivi" for a man and "suivie" for a woman. ``{{`` and
+``}}`` are literal braces. With no gender given, both forms are shown the way
+French inclusive writing does ("suivi·e", "un/une").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+NAMES = ("guest", "first_name", "host", "series")
+GENDERS = ("f", "m")
+REGISTERS = ("tu", "vous")
+
+
+@dataclass(frozen=True)
+class WordingContext:
+    """What a wording may refer to when it is rendered."""
+
+    gender: str | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+def placeholders(template: str) -> Iterator[str]:
+    """Yield the inside of every ``{...}`` placeholder in ``template``."""
+    for match in PLACEHOLDER.finditer(template):
+        if match.group(1) is not None:
+            yield match.group(1)
+
+
+def problem(inner: str) -> str | None:
+    """Why a placeholder cannot be rendered, or None when it is well formed."""
+    if "|" in inner:
+        if inner.count("|") > 1:
+            return f"{{{inner}}} has more than two gender forms (write {{masculine|feminine}})"
+        return None
+    kind, _, ref = inner.partition(":")
+    if ref:
+        if kind not in ("answer", "field"):
+            return f"{{{inner}}}: unknown reference {kind!r} (use answer:ID or field:ID)"
+        return None
+    if inner not in NAMES:
+        known = ", ".join(f"{{{n}}}" for n in NAMES)
+        return f"{{{inner}}} is not a known placeholder (known: {known}, {{answer:ID}}, {{field:ID}}, {{masculine|feminine}})"
+    return None
+
+
+def render(template: str, context: WordingContext) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        whole, inner = match.group(0), match.group(1)
+        if inner is None:
+            return whole[0]
+        if "|" in inner:
+            masculine, feminine = inner.split("|", 1)
+            return agree(masculine, feminine, context.gender)
+        kind, _, ref = inner.partition(":")
+        if ref:
+            source = context.answers if kind == "answer" else context.fields
+            return as_text(source.get(ref, ""))
+        return str(context.names.get(inner, ""))
+
+    return PLACEHOLDER.sub(substitute, template)
+
+
+def agree(masculine: str, feminine: str, gender: str | None) -> str:
+    if gender == "m":
+        return masculine
+    if gender == "f":
+        return feminine
+    if feminine.startswith(masculine):
+        return masculine + "·" + feminine[len(masculine) :]
+    return f"{masculine}/{feminine}"
+
+
+def as_text(value: Any) -> str:
+    """An answer as a person reads it: lists joined, booleans in words."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list | tuple):
+        return ", ".join(as_text(v) for v in value)
+    if isinstance(value, int | float):
+        return format_number(value)
+    return str(value)
+
+
+def format_number(value: float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}".replace(",", "\u202f")
+    return f"{int(value):,}".replace(",", "\u202f")
+
+
+def first_name(full_name: str) -> str:
+    parts = full_name.split()
+    return parts[0] if parts else full_name
