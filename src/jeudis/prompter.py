@@ -22,25 +22,44 @@ from jeudis.interview import Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import BACK, Paused, Prompt
 from jeudis.textsafe import for_terminal
+from jeudis.wording import WordingContext, render
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fr": {
         "host_title": "Partie de l’hôte",
         "host_body": "Quelques informations sur {guest} avant de lui passer le clavier.",
         "welcome": "Bienvenue, {guest} !",
-        "handover": "C’est à vous : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
+        "handover": {
+            "tu": "C’est à toi : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
+            "vous": "C’est à vous : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
+        },
         "keys_line": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause (tout est gardé)",
-        "keys_long": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
+        "keys_long": {
+            "tu": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir ton éditeur",
+            "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
+        },
+        "resumed": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s).",
         "keys_optional": "Question facultative : laisser vide pour passer",
-        "ready": "Prêt·e ? Appuyez sur Entrée pour commencer.",
-        "finish_long": "Échap puis Entrée pour terminer",
-        "optional": "facultatif, vide pour passer",
+        "ready": {
+            "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
+            "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
+        },
+        "finish_long": "Entrée : nouvelle ligne · Échap puis Entrée : terminer",
+        "keys_select": "↑↓ puis Entrée",
+        "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
+        "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause",
+        "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-C : pause",
+        "optional": "facultatif : laisser vide pour passer",
         "review_title": "Relecture",
+        "answer_col": "Réponse",
         "review_done": "✔ Tout est bon, terminer",
         "review_change": "Modifier une réponse ?",
         "skipped": "(passée)",
         "thanks": "Merci, {guest} !",
-        "thanks_body": "L’interview est complète. Vous pouvez rendre le clavier à {host}.",
+        "thanks_body": {
+            "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
+            "vous": "L’interview est complète. Vous pouvez rendre le clavier à {host}.",
+        },
         "your_host": "votre hôte",
     },
     "en": {
@@ -50,11 +69,17 @@ MESSAGES = {
         "handover": "Over to you: {total} questions. Each answer is saved as soon as you give it.",
         "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
+        "resumed": "Picking up where we left off: {done} answer(s) already saved.",
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
-        "finish_long": "Esc then Enter to finish",
+        "finish_long": "Enter: new line · Esc then Enter: finish",
+        "keys_select": "↑↓ then Enter",
+        "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
+        "toolbar": "Enter: next · PgUp: previous question · Ctrl-C: pause",
+        "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-C: pause",
         "optional": "optional, empty to skip",
         "review_title": "Review",
+        "answer_col": "Answer",
         "review_done": "✔ All good, finish",
         "review_change": "Change an answer?",
         "skipped": "(skipped)",
@@ -80,16 +105,42 @@ class TerminalPrompter:
     """Asks with questionary, draws screens with rich."""
 
     def __init__(self, language: str = "fr", console: Console | None = None) -> None:
-        self.text = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
+        self.messages = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
         self.console = console or Console(highlight=False)
         self.current_id: str | None = None
+        self.register = "vous"
+        self.gender: str | None = None
+
+    @property
+    def text(self) -> dict[str, str]:
+        """The messages for this guest: form of address chosen, gender agreed."""
+        # Leave {total}, {guest} and {host} in place for str.format.
+        kept = {name: "{" + name + "}" for name in ("total", "guest", "host", "done")}
+        context = WordingContext(gender=self.gender, names=kept)
+        result = {}
+        for key, value in self.messages.items():
+            if isinstance(value, dict):
+                value = value.get(self.register, next(iter(value.values())))
+            result[key] = render(value, context)
+        return result
+
+    def _meet(self, interview: Interview) -> None:
+        self.register = interview.register
+        self.gender = interview.gender
 
     # -- prompts ---------------------------------------------------------------
     def ask(self, prompt: Prompt) -> Any:
         self.current_id = prompt.id
         self.console.print()
+        self.console.print(
+            f"[cyan]{escape(prompt.counter)}[/cyan] [bold]{escape(for_terminal(prompt.message))}[/bold]",
+            soft_wrap=False,
+        )
         if prompt.help:
-            self.console.print(f"  [dim]{escape(for_terminal(prompt.help))}[/dim]")
+            self.console.print(f"[dim]{escape(for_terminal(prompt.help))}[/dim]")
+        hint = self._hint(prompt)
+        if hint:
+            self.console.print(f"[dim italic]{escape(hint)}[/dim italic]")
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
@@ -98,12 +149,20 @@ class TerminalPrompter:
         )
         return question.unsafe_ask()
 
+    def _hint(self, prompt: Prompt) -> str:
+        parts = []
+        if prompt.kind == "long":
+            parts.append(self.text["finish_long"])
+        if prompt.kind in ("select", "checkbox"):
+            parts.append(self.text[f"keys_{prompt.kind}"])
+        if not prompt.required and prompt.kind in ("text", "long"):
+            parts.append(self.text["optional"])
+        return " · ".join(parts)
+
     def _question(self, prompt: Prompt) -> questionary.Question:
-        message = f"{prompt.counter} {for_terminal(prompt.message)}".strip()
-        toolbar = self._toolbar(prompt)
         if prompt.kind == "select":
             return questionary.select(
-                message,
+                "",
                 choices=list(prompt.choices),
                 default=prompt.default,
                 style=STYLE,
@@ -115,35 +174,29 @@ class TerminalPrompter:
                 questionary.Choice(c, checked=c in (prompt.default or [])) for c in prompt.choices
             ]
             return questionary.checkbox(
-                message,
+                "",
                 choices=choices,
                 style=STYLE,
                 qmark="›",
+                instruction=" ",
                 validate=lambda values: prompt.validate(values) or True,
             )
-        instruction = self.text["finish_long"] if prompt.kind == "long" else ""
-        if not prompt.required:
-            instruction = (
-                f"{instruction} · {self.text['optional']}" if instruction else self.text["optional"]
-            )
         return questionary.text(
-            message,
+            "",
             default=str(prompt.default or ""),
             multiline=prompt.kind == "long",
-            instruction=f"({instruction})" if instruction else "",
+            instruction="",
             validate=lambda text: prompt.validate(text) or True,
             style=STYLE,
             qmark="›",
-            bottom_toolbar=toolbar,
+            bottom_toolbar=" " + self.text["toolbar_long" if prompt.kind == "long" else "toolbar"],
             enable_open_in_editor=True,
             placeholder=prompt.placeholder or None,
         )
 
-    def _toolbar(self, prompt: Prompt) -> str:
-        return " " + self.text["keys_line"]
-
     # -- screens -------------------------------------------------------------------
     def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
+        self._meet(interview)
         self.console.print(
             Panel(
                 escape(self.text["host_body"].format(guest=for_terminal(interview.guest))),
@@ -154,12 +207,14 @@ class TerminalPrompter:
         )
 
     def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
+        self._meet(interview)
         self.console.clear()
         body = "\n".join(
             [
                 f"[bold]{escape(for_terminal(interview.title))}[/bold]",
                 "",
                 escape(self.text["handover"].format(total=total)),
+                *self._resumed(interview),
                 "",
                 f"  • {escape(self.text['keys_line'])}",
                 f"  • {escape(self.text['keys_long'])}",
@@ -178,10 +233,16 @@ class TerminalPrompter:
         if self.console.is_terminal:
             questionary.press_any_key_to_continue(self.text["ready"]).unsafe_ask()
 
+    def _resumed(self, interview: Interview) -> list[str]:
+        done = sum(1 for a in interview.answers if not a.followup)
+        if not done:
+            return []
+        return ["", f"[yellow]{escape(self.text['resumed'].format(done=done))}[/yellow]"]
+
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
         table = Table(title=self.text["review_title"], show_lines=True, expand=True)
         table.add_column("Question", ratio=2)
-        table.add_column("Réponse" if self.text is MESSAGES["fr"] else "Answer", ratio=3)
+        table.add_column(self.text["answer_col"], ratio=3)
         for _, label, shown in rows:
             text = for_terminal(shown) or self.text["skipped"]
             if len(text) > 280:
@@ -190,9 +251,13 @@ class TerminalPrompter:
         self.console.print()
         self.console.print(table)
         done = self.text["review_done"]
-        labels = {for_terminal(label)[:90]: qid for qid, label, _ in rows}
+        labels = {_shorten(for_terminal(label), 90): qid for qid, label, _ in rows}
         question = questionary.select(
-            self.text["review_change"], choices=[done, *labels], style=STYLE, qmark="›"
+            self.text["review_change"],
+            choices=[done, *labels],
+            style=STYLE,
+            qmark="›",
+            instruction=self.text["keys_select"],
         )
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
@@ -233,3 +298,7 @@ def _bindings(prompt: Prompt | None) -> KeyBindings:
             event.app.exit(result=BACK)
 
     return bindings
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

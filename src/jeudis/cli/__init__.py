@@ -77,7 +77,7 @@ def _plain(text: str) -> str:
 
 
 def main() -> None:
-    from jeudis.cli import checking, publishing, reading, running  # noqa: F401 - registers
+    from jeudis.cli import checking, extras, publishing, reading, running  # noqa: F401 - registers
 
     try:
         app()
