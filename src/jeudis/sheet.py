@@ -1,0 +1,429 @@
+"""Email interviews: an answer sheet in Markdown, and reading it back.
+
+The sheet is a plain Markdown file a guest fills in with any editor or mail
+client. Each question sits under a marker line, ``## Q3 [utilisations]``: the
+number is for the guest, the id in brackets is what the import trusts. The
+first line records who the sheet is for, so importing needs nothing else.
+
+Reading tolerates what mail does to a text: ``> `` quoting (the whole sheet, or
+only the questions with answers typed in between), a reply header above and a
+signature below. What it cannot safely guess (a marker damaged, doubled or
+removed) is refused with a message naming the question and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jeudis import answers as answer_rules
+from jeudis.errors import FileProblem, UsageError
+from jeudis.interview import Answer, Interview, now
+from jeudis.questionnaire import Question, Questionnaire
+from jeudis.session import context_for, interview_context
+
+HEADER_TAG = "jeudis-sheet"
+END_MARKER = "## FIN"
+MARKER = re.compile(r"^#{1,6}[ \t]*Q[ \t]*(\d+)[ \t]*\[[ \t]*([^\]\s]*)[ \t]*\][ \t]*$")
+# Anything that looks like it was meant to be a marker: "## Q3", "Q3 [x", "### Q 3 utilisations".
+LOOKS_LIKE_MARKER = re.compile(r"^(#{1,6}[ \t]*Q[ \t]*\d+\b|Q\d+[ \t]*\[)")
+HEADER = re.compile(r"^<!--\s*" + HEADER_TAG + r"\s+(.*?)\s*-->\s*$")
+QUOTE = re.compile(r"^[ \t]*>[ \t]?")
+SIGNATURE = re.compile(r"^--[ \t]?$")
+REPLY_HEADERS = (
+    re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE),
+)
+
+TEXT = {
+    "fr": {
+        "hello": "Bonjour {guest},",
+        "intro": (
+            "Merci d’avoir accepté de répondre à ces questions ! Écrivez chaque réponse "
+            "sous sa question, dans l’espace laissé libre, avec le logiciel de votre choix "
+            "(ou directement dans votre réponse à l’e-mail)."
+        ),
+        "rules": [
+            (
+                "Ne modifiez pas les lignes qui commencent par `## Q` (par exemple `## Q1 [{first}]`) "
+                "ni la première ligne : elles permettent de retrouver chaque réponse."
+            ),
+            (
+                "Vos réponses peuvent faire plusieurs paragraphes, des listes (une ligne par point, "
+                "qui commence par « - »), des liens et des emoji."
+            ),
+            "Une question sans réponse ? Laissez simplement l’espace vide.",
+            (
+                "Renvoyez la feuille en pièce jointe, ou dans le corps de votre réponse : "
+                "les « > » ajoutés par la messagerie ne gênent pas."
+            ),
+        ],
+        "optional": "(facultatif)",
+        "choices": "Choisir parmi : {choices}",
+        "yesno": "Répondre par oui ou par non.",
+        "number": "Un nombre, par exemple 9 200.",
+        "when": "(Seulement si vous avez répondu « {value} » à la question {number}.)",
+        "end": "Fin des questions : merci beaucoup !",
+    },
+    "en": {
+        "hello": "Hello {guest},",
+        "intro": (
+            "Thank you for answering these questions! Write each answer below its question, "
+            "in the empty space, with any editor (or right in your reply to the email)."
+        ),
+        "rules": [
+            (
+                "Please leave the lines starting with `## Q` (e.g. `## Q1 [{first}]`) and the first "
+                "line as they are: they tell which answer is which."
+            ),
+            (
+                "Answers may have several paragraphs, lists (one line per item, starting with "
+                "“- ”), links and emoji."
+            ),
+            "No answer to a question? Just leave its space empty.",
+            (
+                "Send the sheet back as an attachment or in the body of your reply: the “>” your "
+                "mail program adds are fine."
+            ),
+        ],
+        "optional": "(optional)",
+        "choices": "Pick from: {choices}",
+        "yesno": "Answer yes or no.",
+        "number": "A number, e.g. 9,200.",
+        "when": "(Only if you answered “{value}” to question {number}.)",
+        "end": "End of the questions: thank you!",
+    },
+}
+
+
+def _text(language: str) -> dict[str, Any]:
+    return TEXT.get(language.split("-")[0], TEXT["en"])
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def marker(number: int, question_id: str) -> str:
+    return f"## Q{number} [{question_id}]"
+
+
+def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
+    """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown."""
+    words = _text(questionnaire.language)
+    context = interview_context(questionnaire, interview)
+    meta = {
+        "questionnaire": questionnaire.id,
+        "version": str(questionnaire.version),
+        "guest": interview.guest,
+        "register": interview.register,
+        "gender": interview.gender or "",
+        "host": interview.host,
+    }
+    header = " ".join(f"{key}={shlex.quote(value)}" for key, value in meta.items() if value)
+    lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
+    lines += [words["hello"].format(guest=interview.guest), "", words["intro"], ""]
+    first = questionnaire.questions[0].id if questionnaire.questions else "id"
+    lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]
+    lines += [""]
+    numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    for number, question in enumerate(questionnaire.questions, 1):
+        lines += ["", marker(number, question.id), ""]
+        wording = question.wording(interview.register, context)
+        if not question.required:
+            wording += " " + words["optional"]
+        lines += [f"**{wording}**"]
+        notes = _notes(question, interview, questionnaire, words, numbers)
+        if notes:
+            lines += ["", *(f"_{note}_" for note in notes)]
+        lines += ["", "", "", ""]
+    lines += ["", END_MARKER, "", words["end"], ""]
+    return "\n".join(lines)
+
+
+def _notes(
+    question: Question,
+    interview: Interview,
+    questionnaire: Questionnaire,
+    words: Mapping[str, Any],
+    numbers: Mapping[str, int],
+) -> list[str]:
+    context = interview_context(questionnaire, interview)
+    notes = []
+    if question.help:
+        notes.append(question.help_text(interview.register, context))
+    if question.type in ("choice", "multi"):
+        notes.append(words["choices"].format(choices=", ".join(question.choices)))
+    elif question.type == "yesno":
+        notes.append(words["yesno"])
+    elif question.type == "number":
+        notes.append(words["number"])
+    when = question.when
+    if when is not None and when.equals is not None:
+        value = answer_rules.as_input(when.equals)
+        notes.append(words["when"].format(value=value, number=numbers.get(when.question, "?")))
+    return notes
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class Sheet:
+    """What a returned sheet says: who it is for, and the raw answer under each marker."""
+
+    meta: dict[str, str]
+    answers: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def _unquote(lines: list[str]) -> list[str]:
+    """Strip the mail quoting the markers carry from every line that has it."""
+    depths = []
+    for line in lines:
+        depth, rest = _quote_depth(line)
+        if depth and (MARKER.match(rest.strip()) or HEADER.match(rest.strip())):
+            depths.append(depth)
+    if not depths:
+        return lines
+    depth = max(set(depths), key=depths.count)
+    out = []
+    for line in lines:
+        text = line
+        for _ in range(depth):
+            match = QUOTE.match(text)
+            if not match:
+                break
+            text = text[match.end() :]
+        out.append(text)
+    return out
+
+
+def _quote_depth(line: str) -> tuple[int, str]:
+    depth = 0
+    while True:
+        match = QUOTE.match(line)
+        if not match:
+            return depth, line
+        depth += 1
+        line = line[match.end() :]
+
+
+def parse_sheet(text: str, path: Path) -> Sheet:
+    """Split a returned sheet into raw answers by question id; refuse damaged markers."""
+    lines = _unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    meta: dict[str, str] | None = None
+    sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
+    current: list[str] | None = None
+    for index, line in enumerate(lines, 1):
+        stripped = line.strip()
+        head = HEADER.match(stripped)
+        if head and meta is None:
+            meta = _meta(head.group(1), path, index)
+            continue
+        found = MARKER.match(stripped)
+        if found:
+            current = []
+            sections.append((found.group(2), int(found.group(1)), index, current))
+            continue
+        if stripped.upper() == END_MARKER or (current is not None and _ends_reply(stripped)):
+            current = None
+            if stripped.upper() == END_MARKER:
+                break
+            continue
+        if LOOKS_LIKE_MARKER.match(stripped):
+            raise FileProblem(
+                path,
+                f"this line looks like a damaged question marker: {stripped!r}",
+                line=index,
+                hint="a marker reads exactly `## Q<number> [<question id>]`; "
+                "restore it from the sheet you sent",
+            )
+        if current is not None:
+            current.append(line)
+    if meta is None:
+        raise FileProblem(
+            path,
+            f"not a jeudis answer sheet: the first line (<!-- {HEADER_TAG} ... -->) is missing",
+            hint="put back the sheet's first line, copied from the sheet you sent",
+        )
+    sheet = Sheet(meta=meta)
+    for qid, number, at, body in sections:
+        if qid in sheet.answers:
+            raise FileProblem(
+                path,
+                f"question {number} [{qid}] appears twice (lines {sheet.lines[qid]} and {at})",
+                line=at,
+                hint=f"keep one `{marker(number, qid)}` line, with the answer below it",
+            )
+        sheet.answers[qid] = "\n".join(body)
+        sheet.lines[qid] = at
+    return sheet
+
+
+def _ends_reply(line: str) -> bool:
+    return bool(SIGNATURE.match(line)) or any(p.match(line) for p in REPLY_HEADERS)
+
+
+def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
+    try:
+        parts = shlex.split(raw)
+    except ValueError:
+        parts = []
+    meta = dict(part.split("=", 1) for part in parts if "=" in part)
+    if "questionnaire" not in meta or "guest" not in meta:
+        raise FileProblem(
+            path,
+            "the sheet's first line is damaged (questionnaire or guest missing)",
+            line=line,
+            hint="put back the first line, copied from the sheet you sent",
+        )
+    return meta
+
+
+def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
+    """The guest's answer: the section without the question (however it was re-wrapped)."""
+    body = raw.strip("\n")
+    words = [re.escape(w) for w in asked.split()]
+    if words:
+        pattern = r"\A\s*(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?[ \t]*(\n|\Z)"
+        body = re.sub(pattern, "", body, count=1)
+    # The notes printed under a question (help, choices) may end up above or below the answer.
+    printed = {f"_{note}_" for note in notes or []}
+    lines = [line for line in body.split("\n") if line.strip() not in printed]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+@dataclass
+class Imported:
+    interview: Interview
+    missing: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_sheet(
+    questionnaire: Questionnaire, interview: Interview, sheet: Sheet, path: Path
+) -> Imported:
+    """Fill ``interview`` from ``sheet``: complete when every required answer is there.
+
+    When the sheet was made from the questionnaire's current version, a marker
+    that is unknown or missing is an error; from an older version, questions
+    added since are simply unanswered (the draft asks them on ``resume``).
+    """
+    words = _text(questionnaire.language)
+    expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    same_version = sheet.meta.get("version", "") == str(questionnaire.version)
+    warnings: list[str] = []
+    unknown = [qid for qid in sheet.answers if qid not in expected]
+    if unknown and same_version:
+        qid = unknown[0]
+        close = difflib.get_close_matches(qid, list(expected), n=1)
+        hint = (
+            f"restore it as `{marker(expected[close[0]], close[0])}`"
+            if close
+            else "restore the marker line from the sheet you sent"
+        )
+        raise FileProblem(
+            path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
+        )
+    if unknown:
+        warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+    removed = [qid for qid in expected if qid not in sheet.answers]
+    if removed and same_version:
+        qid = removed[0]
+        number = expected[qid]
+        more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
+        raise FileProblem(
+            path,
+            f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
+            hint=f"put the line `{marker(number, qid)}` back above its answer "
+            "(an empty answer is fine)",
+        )
+    problems: list[str] = []
+    missing: list[str] = []
+    values: dict[str, Any] = {}
+    blank = context_for(questionnaire, interview.guest, interview.host, interview.gender)
+    for question in questionnaire.questions:
+        if question.when is not None and not question.when.holds(values):
+            continue
+        if question.id not in sheet.answers:
+            missing.append(question.id)
+            continue
+        context = context_for(
+            questionnaire, interview.guest, interview.host, interview.gender, values, {}
+        )
+        asked = question.wording(interview.register, context)
+        # The sheet was written before any answer: its wording quoted none.
+        shown = question.wording(interview.register, blank)
+        shown += " " + words["optional"] if not question.required else ""
+        notes = _notes(question, interview, questionnaire, words, expected)
+        raw = strip_question(sheet.answers[question.id], shown, notes)
+        if not raw and question.required:
+            missing.append(question.id)
+            continue
+        try:
+            value = answer_rules.coerce(question, _listish(question, raw))
+        except answer_rules.InvalidAnswer as exc:
+            where = f"Q{expected[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
+            problems.append(f"{where}: {exc}")
+            continue
+        values[question.id] = value
+        interview.set_answer(
+            Answer(
+                id=question.id,
+                type=question.type,
+                question=asked,
+                value=value,
+                skipped=value is None,
+                answered_at=now(),
+            )
+        )
+    if problems:
+        raise UsageError(
+            f"{path}: {len(problems)} answer(s) cannot be read: " + "; ".join(problems),
+            hint="correct those answers in the sheet and import it again; nothing was written",
+        )
+    for spec in questionnaire.fields:
+        if not spec.required:
+            interview.fields.setdefault(spec.id, "")
+        elif spec.id not in interview.fields:
+            missing.append(f"fields.{spec.id}")
+    if not missing:
+        interview.status = "complete"
+        interview.completed = now()
+    return Imported(interview, missing, warnings)
+
+
+def _listish(question: Question, raw: str) -> Any:
+    """A multi-choice answer written as a Markdown list reads like "a, b"."""
+    if question.type != "multi":
+        return raw
+    items = [re.sub(r"^\s*[-*+]\s*", "", line).strip() for line in raw.split("\n")]
+    return [item for item in items if item] if "\n" in raw else raw
+
+
+def sheet_options(sheet: Sheet) -> dict[str, Any]:
+    """The session options the sheet's first line records."""
+    meta = sheet.meta
+    date = None
+    if meta.get("date"):
+        try:
+            date = dt.date.fromisoformat(meta["date"])
+        except ValueError:
+            date = None
+    return {
+        "guest": meta["guest"],
+        "register": meta.get("register") or None,
+        "gender": meta.get("gender") or None,
+        "host": meta.get("host"),
+        "date": date,
+    }

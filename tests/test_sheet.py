@@ -1,0 +1,237 @@
+"""Email interviews: sheet → filled in → import gives the answers the guest wrote."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from typer.testing import CliRunner
+
+from jeudis.interview import Interview, load_interview
+
+LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
+ANSWERS: dict[str, Any] = {
+    "depuis-quand": "Mai 2009",
+    "followers": "4 250",
+    "utilisations": LIST_ANSWER,
+    "apport": "Des rencontres.\n\nEt beaucoup de lectures 📚.",
+    "premier-tweet": "Je ne m’en souviens plus 😅",
+    "dernier-tweet": "« À bientôt ailleurs »",
+    "meilleur-souvenir": "Un apéro improvisé à Nantes.",
+    "conseils": "Écouter avant de parler.",
+    "avenir": "Incertain.",
+    "twitter-ou-facebook": "Twitter, sans hésiter.",
+    "influence": "Non.",
+    "follower-reve": "Agnès Varda.",
+    "pas-suivi": "Personne en particulier.",
+}
+
+
+@pytest.fixture
+def series(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("JEUDIS_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    """Run a command in process the way ``main()`` does: errors become a message and a code."""
+    from jeudis.cli import app, extras, fail, running  # noqa: F401 - registers
+    from jeudis.errors import JeudisError
+
+    result = CliRunner().invoke(app, list(args))
+    if isinstance(result.exception, JeudisError):
+        return fail(result.exception), result.output + result.exception.message + "\n" + (
+            result.exception.hint or ""
+        )
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def make_sheet(series: Path) -> str:
+    code, out = run(
+        "sheet", "twitter", "--guest", "Léa Martin", "--register", "vous", "--gender", "f",
+        "--host", "Stéphane", "-o", str(series / "sheet.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    return (series / "sheet.md").read_text(encoding="utf-8")
+
+
+def fill(sheet: str, answers: dict[str, Any]) -> str:
+    """Write each answer under its question, the way a guest would in an editor."""
+    out = []
+    current = None
+    for line in sheet.split("\n"):
+        marker = re.match(r"## Q\d+ \[(.+)\]", line)
+        if marker:
+            current = marker.group(1)
+        out.append(line)
+        if current and line.startswith("**"):
+            out += ["", *str(answers.get(current, "")).split("\n")]
+            current = None
+    return "\n".join(out)
+
+
+def only_interview(series: Path) -> Interview:
+    files = sorted((series / "interviews").glob("*.toml"))
+    assert len(files) == 1, files
+    return load_interview(files[0])
+
+
+def answers_of(interview: Interview) -> list[tuple[str, str, Any]]:
+    return [(a.id, a.question, a.value) for a in interview.answers]
+
+
+def test_sheet_reads_like_the_questions_as_asked(series: Path) -> None:
+    sheet = make_sheet(series)
+    assert sheet.startswith("<!-- jeudis-sheet questionnaire=twitter ")
+    assert "Bonjour Léa Martin," in sheet
+    assert "## Q1 [depuis-quand]\n\n**Depuis combien de temps utilisez-vous Twitter ?**" in sheet
+    assert "## Q13 [pas-suivi]" in sheet
+    assert "Ne modifiez pas les lignes" in sheet
+    assert sheet.rstrip().endswith("Fin des questions : merci beaucoup !")
+
+
+def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
+    sheet = make_sheet(series)
+    (series / "filled.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert "Imported:" in out
+    imported = only_interview(series)
+    assert imported.status == "complete"
+    assert imported.answer("utilisations").value == LIST_ANSWER  # type: ignore[union-attr]
+    assert imported.answer("followers").value == 4250  # type: ignore[union-attr]
+
+    other = tmp_path / "other"
+    other.mkdir()
+    data = tmp_path / "answers.toml"
+    data.write_text(tomli_w.dumps({"answers": ANSWERS}), encoding="utf-8")
+    code, out = run(
+        "new", "twitter", "--guest", "Léa Martin", "--register", "vous", "--gender", "f",
+        "--host", "Stéphane", "--data-file", str(data), "--dir", str(other),
+    )  # fmt: skip
+    assert code == 0, out
+    given = load_interview(other / "interviews" / "lea-martin.toml")
+    assert answers_of(imported) == answers_of(given)
+    assert imported.fields == given.fields
+    assert (imported.guest, imported.register, imported.gender, imported.host) == (
+        "Léa Martin",
+        "vous",
+        "f",
+        "Stéphane",
+    )
+
+
+def quoted_reply(filled: str) -> str:
+    body = "\n".join(("> " + line).rstrip() for line in filled.split("\n"))
+    return (
+        "Bonjour Stéphane,\n\nVoici mes réponses, avec plaisir !\n\n"
+        "Le jeu. 26 nov. 2026 à 09:12, Stéphane <stephane@example.com> a écrit :\n"
+        f"{body}\n\n-- \nLéa Martin\nhttps://example.com\n"
+    )
+
+
+def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> None:
+    sheet = make_sheet(series)
+    filled = fill(sheet, ANSWERS)
+    (series / "filled.md").write_text(filled, encoding="utf-8")
+    (series / "reply.eml.txt").write_text(quoted_reply(filled), encoding="utf-8")
+    assert run("import", str(series / "filled.md"))[0] == 0
+    assert run("import", str(series / "reply.eml.txt"))[0] == 0
+    first = load_interview(series / "interviews" / "lea-martin.toml")
+    second = load_interview(series / "interviews" / "lea-martin-2.toml")
+    assert answers_of(first) == answers_of(second)
+
+
+def test_answers_typed_between_quoted_questions(series: Path) -> None:
+    """A guest who replies inline: the questions quoted, the answers not."""
+    sheet = make_sheet(series)
+    lines = []
+    for line in quoted_reply(sheet).split("\n"):
+        lines.append(line)
+        if line.startswith("> **Depuis combien"):
+            lines += ["", "Mai 2009", ""]
+    (series / "reply.txt").write_text("\n".join(lines), encoding="utf-8")
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.status == "draft"
+    assert interview.answer("depuis-quand").value == "Mai 2009"  # type: ignore[union-attr]
+    assert "draft" in out
+    assert "jeudis resume lea-martin" in out
+
+
+def test_missing_answers_make_a_draft(series: Path) -> None:
+    sheet = make_sheet(series)
+    partial = {k: v for k, v in ANSWERS.items() if k not in ("avenir", "influence")}
+    (series / "filled.md").write_text(fill(sheet, partial), encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.status == "draft"
+    assert interview.answer("avenir") is None
+    assert "2 answer(s) missing: avenir, influence" in out.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (
+            lambda s: s.replace("## Q3 [utilisations]\n", ""),
+            "question 3 [utilisations] is missing: its marker line was removed or changed",
+        ),
+        (
+            lambda s: s.replace("## Q3 [utilisations]", "## Q3 [utilisatons]"),
+            "unknown question id [utilisatons]",
+        ),
+        (
+            lambda s: s.replace("## Q3 [utilisations]", "## Q3 utilisations"),
+            "looks like a damaged question marker: '## Q3 utilisations'",
+        ),
+        (
+            lambda s: s.replace(
+                "## Q4 [apport]", "## Q3 [utilisations]\n\nEncore.\n\n## Q4 [apport]"
+            ),
+            "question 3 [utilisations] appears twice",
+        ),
+        (lambda s: s.split("\n", 1)[1], "not a jeudis answer sheet"),
+    ],
+    ids=["removed", "renamed", "damaged", "duplicated", "no-header"],
+)
+def test_damaged_sheets_say_which_question_and_what_to_do(
+    series: Path, damage: Any, expected: str
+) -> None:
+    sheet = fill(make_sheet(series), ANSWERS)
+    (series / "bad.md").write_text(damage(sheet), encoding="utf-8")
+    code, out = run("import", str(series / "bad.md"))
+    assert code == 4, out
+    assert expected in out
+    assert "hint" not in out or out
+    assert not list((series / "interviews").glob("*.toml"))
+
+
+def test_removed_marker_hint_names_the_line(series: Path) -> None:
+    sheet = fill(make_sheet(series), ANSWERS)
+    (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")
+    _, out = run("import", str(series / "bad.md"))
+    assert "put the line `## Q3 [utilisations]` back above its answer" in out
+
+
+def test_unreadable_answer_names_the_question(series: Path) -> None:
+    sheet = fill(make_sheet(series), {**ANSWERS, "followers": "beaucoup"})
+    (series / "bad.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "bad.md"))
+    assert code == 2
+    assert "Q2 [followers]" in out
+    assert "Un nombre est attendu" in out
+
+
+def test_sheet_refuses_to_overwrite(series: Path) -> None:
+    make_sheet(series)
+    code, out = run("sheet", "twitter", "--guest", "X", "-o", str(series / "sheet.md"))
+    assert code == 2
+    assert "already exists" in out
