@@ -167,7 +167,10 @@ class Interview:
         chunks = [_dump(head)]
         if self.fields:
             chunks.append(_dump({"fields": self.fields}))
-        chunks.extend(_dump({"answers": [a.to_dict()]}) for a in self.answers)
+        # Each answer under its own [[answers]] header: left to itself, tomli-w
+        # writes a short answer as an inline `answers = [...]`, which would land
+        # inside the [fields] table (or repeat the key) and break the file.
+        chunks.extend("[[answers]]\n" + _dump(a.to_dict()) for a in self.answers)
         return "\n".join(chunks)
 
 

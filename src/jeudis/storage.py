@@ -29,14 +29,36 @@ FALLBACK_SLUG = "invite"
 CACHE_VERSION = 1
 
 
+# Letters NFKD does not decompose into ASCII, both cases ("Œuvre" is not "uvre").
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "þ": "th",
+        "Þ": "th",
+    }
+)
+
+
 def slugify(name: str) -> str:
     """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``.
 
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
     """
-    folded = unicodedata.normalize("NFKD", name)
-    folded = folded.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ø", "o")
+    folded = unicodedata.normalize("NFKD", name).translate(_FOLD)
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:

@@ -95,11 +95,14 @@ def locate(text: str, keys: Sequence[str | int]) -> int | None:
             header_path.append(key)
             i += 1
             continue
-        found_key = _find_key(lines, key, start, end)
+        # Only the current table's own lines: a key missing at the top must not
+        # be "found" in the first [[questions]] table below.
+        own_end = _next_header(lines, start + 1 if header_path else start, end)
+        found_key = _find_key(lines, key, start, own_end)
         if found_key is not None:
             if i + 1 == len(keys):
                 return found_key
-            start = found_key
+            start = found_key - 1  # found_key is 1-based, start an index
             i += 1
             continue
         return header + 1 if header is not None else (start + 1 if start else None)
