@@ -386,7 +386,7 @@ class _Builder:
                 if register != "*" and register not in registers:
                     self.problem(
                         [*at, key, register],
-                        f"{key}.{register}: {register!r} is not a declared register {list(registers)}",
+                        f"{register!r} is not a declared register {list(registers)}",
                     )
             if "*" not in variants:
                 for register in registers:
