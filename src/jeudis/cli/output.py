@@ -4,18 +4,69 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def console() -> Console:
+    # rich is imported on first use, not at start-up: `jeudis --help` never needs it.
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
 def err_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def use_colour() -> bool:
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+COLOURS = {"green": "32", "yellow": "33", "red": "31", "bold": "1", "dim": "2"}
+
+
+def print_columns(headers: list[str], rows: list[list[tuple[str, str]]]) -> None:
+    """Print aligned columns; each cell is (text, colour name or "").
+
+    A plain formatter rather than a rich table: a rich table of a thousand
+    interviews takes most of a second to lay out, this takes milliseconds.
+    """
+    colour = use_colour()
+    widths = [_width(h) for h in headers]
+    for row in rows:
+        for index, (text, _) in enumerate(row):
+            widths[index] = max(widths[index], _width(text))
+
+    def paint(text: str, name: str) -> str:
+        return f"\x1b[{COLOURS[name]}m{text}\x1b[0m" if colour and name else text
+
+    def line(cells: list[tuple[str, str]]) -> str:
+        parts = []
+        for index, (text, name) in enumerate(cells):
+            pad = "" if index == len(cells) - 1 else " " * (widths[index] - _width(text) + 2)
+            parts.append(paint(text, name) + pad)
+        return "".join(parts).rstrip()
+
+    out = [line([(h, "bold") for h in headers])]
+    out.extend(line(row) for row in rows)
+    sys.stdout.write("\n".join(out) + "\n")

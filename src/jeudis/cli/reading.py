@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jeudis.cli import DirOption, app
-from jeudis.cli.output import console, print_json
+from jeudis.cli.output import console, print_columns, print_json
 from jeudis.errors import UsageError
 
 
@@ -25,48 +25,45 @@ def list_(
     directory: DirOption = None,
 ) -> None:
     """The interviews of the series, newest first, with status and progress."""
-    from jeudis import storage
+    from jeudis import catalog, storage
     from jeudis.paths import series_at
 
     if status is not None and status not in ("draft", "complete"):
         raise UsageError(f"--status {status!r}: use draft or complete")
+    series = series_at(directory)
     rows = [
         s
-        for s in storage.summaries(series_at(directory))
+        for s in storage.summaries(series)
         if (questionnaire is None or s.questionnaire == questionnaire)
         and (status is None or s.status == status)
     ]
     if as_json:
         print_json([asdict(s) for s in rows])
         return
-    from rich.markup import escape
-    from rich.table import Table
-
     from jeudis.textsafe import for_terminal
 
-    out = console()
     if not rows:
-        out.print(
+        console().print(
             "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
         )
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"):
-        table.add_column(column, no_wrap=column != "Guest")
+    totals = {info.id: info.questions for info in catalog.questionnaires(series)}
+    cells = []
     for s in rows:
         colour = {"complete": "green", "draft": "yellow"}.get(s.status, "red")
-        status_cell = f"[{colour}]{s.status}[/{colour}]"
-        if s.problem:
-            status_cell += f" [dim]{escape(for_terminal(s.problem))}[/dim]"
-        table.add_row(
-            escape(s.slug),
-            escape(for_terminal(s.guest)),
-            escape(s.questionnaire),
-            s.date,
-            status_cell,
-            f"{s.answered}/{s.asked}" if s.status == "complete" else str(s.answered),
+        status_text = s.status + (f" ({for_terminal(s.problem)})" if s.problem else "")
+        progress = f"{s.answered}/{totals.get(s.questionnaire, s.asked)}"
+        cells.append(
+            [
+                (s.slug, ""),
+                (for_terminal(s.guest), ""),
+                (s.questionnaire, ""),
+                (s.date, ""),
+                (status_text, colour),
+                (progress, ""),
+            ]
         )
-    out.print(table)
+    print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
 
 
 @app.command()
