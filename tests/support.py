@@ -1,0 +1,39 @@
+"""Helpers shared by the test modules (fixtures live in ``conftest.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TWITTER = REPO / "questionnaires" / "twitter.toml"
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one in-process ``jeudis`` command printed, and how it ended."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str  # stdout and stderr interleaved
+
+    def __str__(self) -> str:  # what pytest shows when an assertion on a Run fails
+        return (
+            f"exit {self.exit_code}\n--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
+        )
+
+
+Invoke = Callable[..., Run]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def interview_files(series: Path) -> list[Path]:
+    """The interview files of a series folder (lock and temporary files left out)."""
+    return sorted(p for p in (series / "interviews").glob("*.toml") if not p.name.startswith("."))
