@@ -98,7 +98,7 @@ def _questionnaire_id(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             head = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return path.stem
     value = head.get("id")
     return value if isinstance(value, str) and value else path.stem

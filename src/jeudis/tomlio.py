@@ -65,6 +65,7 @@ def locate(text: str, keys: Sequence[str | int]) -> int | None:
     start, end = 0, len(lines)
     i = 0
     header_path: list[str] = []
+    dotted_keys: list[str] = []
     while i < len(keys):
         key = keys[i]
         if isinstance(key, int):
@@ -83,7 +84,7 @@ def locate(text: str, keys: Sequence[str | int]) -> int | None:
                         found = n
                         break
             if found is None:
-                return _find_key(lines, key, start, end)
+                return _find_key(lines, [key], start, end)
             start = found
             end = _next_same_level(lines, found + 1, end, dotted)
             header_path.append(key)
@@ -98,11 +99,12 @@ def locate(text: str, keys: Sequence[str | int]) -> int | None:
         # Only the current table's own lines: a key missing at the top must not
         # be "found" in the first [[questions]] table below.
         own_end = _next_header(lines, start + 1 if header_path else start, end)
-        found_key = _find_key(lines, key, start, own_end)
+        found_key = _find_key(lines, [*dotted_keys, key], start, own_end)
         if found_key is not None:
             if i + 1 == len(keys):
                 return found_key
             start = found_key - 1  # found_key is 1-based, start an index
+            dotted_keys.append(key)  # the next key may follow it: text.tu = ...
             i += 1
             continue
         return header + 1 if header is not None else (start + 1 if start else None)
@@ -116,8 +118,9 @@ def _find_header(lines: list[str], dotted: str, start: int, end: int) -> int | N
     return None
 
 
-def _find_key(lines: list[str], key: str, start: int, end: int) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*(=|\.)")
+def _find_key(lines: list[str], keys: list[str], start: int, end: int) -> int | None:
+    dotted = r"\s*\.\s*".join(rf"\"?{re.escape(key)}\"?" for key in keys)
+    pattern = re.compile(rf"^\s*{dotted}\s*(=|\.)")
     for n in range(start, end):
         if pattern.match(lines[n]):
             return n + 1

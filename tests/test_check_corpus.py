@@ -1,0 +1,126 @@
+"""``jeudis check`` on a corpus of broken files: the exact message, and a non-zero exit.
+
+Each ``tests/corpus/<kind>/NAME.toml`` sits beside ``NAME.expected``, the whole
+output ``jeudis check <kind>/NAME.toml`` must print, run from the series folder.
+Messages are ``file:line[:column]: error: key: reason``: a person goes straight
+to the line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jeudis.errors import ExitCode
+from support import Invoke
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(CORPUS.glob("*/*.toml"))
+
+
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def test_the_corpus_is_big_enough() -> None:
+    kinds = {path.parent.name for path in CASES}
+    assert kinds == {"questionnaires", "interviews"}
+    assert len(CASES) >= 12
+    for path in CASES:
+        assert path.with_suffix(".expected").is_file(), f"{path.name} has no .expected"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_check_prints_the_expected_message(
+    case: Path, series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kind = case.parent.name
+    shutil.copy(case, series / kind / case.name)
+    monkeypatch.chdir(series)
+
+    result = invoke("check", f"{kind}/{case.name}")
+
+    assert result.stdout == case.with_suffix(".expected").read_text(encoding="utf-8")
+    assert result.exit_code == ExitCode.CHECK_FAILED
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_check_json_names_the_same_problem(
+    case: Path, series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kind = case.parent.name
+    shutil.copy(case, series / kind / case.name)
+    monkeypatch.chdir(series)
+
+    result = invoke("check", "--json", f"{kind}/{case.name}")
+
+    findings = json.loads(result.stdout)
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[0]
+    assert [f["severity"] for f in findings] == ["error"]
+    assert findings[0]["path"] == f"{kind}/{case.name}"
+    assert findings[0]["message"] in expected
+    if findings[0]["line"] is not None:
+        assert f"{kind}/{case.name}:{findings[0]['line']}" in expected
+    assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_check_lists_every_problem_of_a_series(series: Path, invoke: Invoke) -> None:
+    for case in CASES:
+        shutil.copy(case, series / case.parent.name / case.name)
+
+    result = invoke("check")
+
+    for case in CASES:
+        assert str(series / case.parent.name / case.name) in result.stdout, case.name
+    assert f"{len(CASES)} error(s), 0 warning(s)" in result.stdout
+    assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_check_a_clean_series(series: Path, invoke: Invoke) -> None:
+    result = invoke("check")
+
+    assert result.stdout == "All good.\n"
+    assert result.exit_code == 0
+
+
+QUESTIONNAIRES = sorted(CORPUS.glob("questionnaires/*.toml"))
+
+
+@pytest.mark.parametrize("case", QUESTIONNAIRES, ids=_id)
+def test_new_on_a_broken_questionnaire_says_where_in_one_line(
+    case: Path, series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = series / "questionnaires" / case.name
+    shutil.copy(case, target)
+    monkeypatch.chdir(series)
+
+    result = invoke("new", f"questionnaires/{case.name}", "--guest", "Gilles Klein")
+
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[0]
+    where, _, rest = expected.partition(": error: ")
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert error_lines == [f"error: {where}: {rest}"]
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert "Traceback" not in result.output
+    assert not list((series / "interviews").iterdir()), "no interview file for a broken form"
+
+
+def test_a_broken_file_in_questionnaires_does_not_break_the_others(
+    series: Path, invoke: Invoke
+) -> None:
+    for case in QUESTIONNAIRES:
+        shutil.copy(case, series / "questionnaires" / case.name)
+
+    listing = invoke("questionnaires", "--json")
+    inspected = invoke("inspect", "twitter", "--register", "vous", "--gender", "m")
+
+    assert listing.exit_code == 0, listing
+    problems = {q["id"]: q["problem"] for q in json.loads(listing.stdout)}
+    assert problems["twitter"] == ""
+    assert problems["not-utf8"].endswith("not-utf8.toml:6: not UTF-8 text")
+    assert inspected.exit_code == 0, inspected
+    assert "1. Depuis combien de temps utilisez-vous Twitter ?" in inspected.stdout
