@@ -1,1 +1,130 @@
-"""Commands that publish: ``export`` (see jeudis.export)."""
+"""``jeudis export``: options in, one call to :mod:`jeudis.export`, a line out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jeudis.cli import DirOption, app
+
+
+@app.command()
+def export(
+    interviews: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Slugs or paths (default: the most recent interview).", show_default=False
+        ),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="The whole series, into a folder (default site/).")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or wxr.")] = "html",
+    flavor: Annotated[
+        str | None,
+        typer.Option(
+            help="Markdown for hugo, jekyll, zola, pelican or mkdocs.", show_default=False
+        ),
+    ] = None,
+    fragment: Annotated[
+        bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")
+    ] = False,
+    wordpress: Annotated[
+        bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="A file, a folder, or - for standard output.", show_default=False
+        ),
+    ] = None,
+    include_drafts: Annotated[
+        bool, typer.Option("--include-drafts", help="Export drafts too, marked as drafts.")
+    ] = False,
+    directory: DirOption = None,
+) -> None:
+    """Publish interviews: a Markdown post, an HTML page, a WordPress file, or a site."""
+    from jeudis.errors import UsageError
+    from jeudis.export import Options, export_files, export_text
+    from jeudis.paths import series_at
+
+    series = series_at(directory)
+    options = Options(
+        fmt=fmt.lower(),
+        flavor=flavor.lower() if flavor else None,
+        fragment=fragment or wordpress,
+        wordpress=wordpress,
+        include_drafts=include_drafts,
+    )
+    options.check()
+    if all_:
+        if interviews:
+            raise UsageError("--all exports every interview; name none, or drop --all")
+        _export_all(series, options, output)
+        return
+    refs = list(interviews or [])
+    if output is None or output == "-":
+        sys.stdout.write(export_text(series, refs, options))
+        return
+    target = Path(output)
+    if target.is_dir() or (len(refs) > 1 and options.fmt != "wxr"):
+        written = export_files(series, refs, options, target)
+        _report(f"{len(written)} file(s) written in {target}")
+        return
+    from jeudis.tomlio import write_atomic
+
+    write_atomic(target, export_text(series, refs, options))
+    _report(f"written: {target}")
+
+
+def _export_all(series: object, options: object, output: str | None) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from jeudis.cli.output import err_console
+    from jeudis.errors import UsageError
+    from jeudis.export import Options
+    from jeudis.export.site import export_site
+    from jeudis.paths import Series
+
+    assert isinstance(series, Series) and isinstance(options, Options)
+    if options.fragment:
+        raise UsageError("--all writes whole pages; --fragment is for one interview")
+    if output == "-":
+        raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
+    folder = Path(output) if output else series.root / "site"
+    bar = Progress(
+        TextColumn("Exporting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console(),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("export", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = export_site(
+            series,
+            folder,
+            fmt=options.fmt,
+            flavor=options.flavor,
+            include_drafts=options.include_drafts,
+            progress=progress,
+        )
+    if result.unchanged:
+        _report(f"{folder}: up to date ({result.skipped} interview(s) unchanged)")
+    else:
+        _report(f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged")
+
+
+def _report(message: str) -> None:
+    from rich.markup import escape
+
+    from jeudis.cli.output import err_console
+
+    err_console().print(escape(message), soft_wrap=True)

@@ -1,0 +1,133 @@
+"""Publishing: interviews to Markdown posts, HTML pages, WordPress imports, a site.
+
+The CLI (``jeudis export``) calls :func:`export_text` for one or a few
+interviews and :func:`jeudis.export.site.export_site` for ``--all``. Jinja2 and
+the Markdown renderer are imported here, never when the CLI starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jeudis import storage
+from jeudis.errors import UsageError
+from jeudis.export import loading
+from jeudis.export.frontmatter import FLAVORS
+from jeudis.export.frontmatter import flavor as get_flavor
+from jeudis.export.model import Link, Post, build_post
+from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
+from jeudis.paths import Series
+
+FORMATS = ("md", "html", "wxr")
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str = "html"
+    flavor: str | None = None
+    fragment: bool = False
+    wordpress: bool = False
+    include_drafts: bool = False
+
+    def check(self) -> None:
+        if self.fmt not in FORMATS:
+            raise UsageError(f"--format {self.fmt!r}: use " + ", ".join(FORMATS))
+        if self.flavor is not None:
+            if self.flavor not in FLAVORS:
+                raise UsageError(f"--flavor {self.flavor!r}: use " + ", ".join(FLAVORS))
+            if self.fmt != "md":
+                raise UsageError("--flavor is for Markdown posts", hint="add --format md")
+        if (self.fragment or self.wordpress) and self.fmt != "html":
+            raise UsageError("--fragment and --wordpress are for HTML", hint="use --format html")
+
+
+def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> list[Path]:
+    """The files to export: the ones named, else the most recent interview."""
+    return [storage.resolve(series, ref) for ref in refs] if refs else [storage.latest(series)]
+
+
+def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[Post]:
+    site = SiteInfo.from_settings(series.root, series.settings)
+    neighbours = _neighbours(series, include_drafts)
+    posts = []
+    for path in paths:
+        interview = loading.load(path)
+        if not interview.is_complete and not include_drafts:
+            raise UsageError(
+                f"{path.stem} is a draft ({sum(1 for _ in interview.given_answers())} answers)",
+                hint=f"finish it with `jeudis resume {path.stem}`, or pass --include-drafts",
+            )
+        post = build_post(interview, series.settings)
+        post.href = f"{post.slug}.html"
+        post.url = site.url(post.href)
+        post.prev, post.next = neighbours.get(path.stem, (None, None))
+        posts.append(post)
+    return posts
+
+
+def _neighbours(series: Series, include_drafts: bool) -> dict[str, tuple[Link | None, Link | None]]:
+    rows = [
+        s
+        for s in storage.summaries(series)
+        if s.status == "complete" or (include_drafts and s.status == "draft")
+    ]
+    result: dict[str, tuple[Link | None, Link | None]] = {}
+    by_q: dict[str, list[storage.Summary]] = {}
+    for row in rows:  # newest first
+        by_q.setdefault(row.questionnaire, []).append(row)
+    for group in by_q.values():
+        for index, row in enumerate(group):
+            newer = group[index - 1] if index > 0 else None
+            older = group[index + 1] if index + 1 < len(group) else None
+            result[row.slug] = (_link(older), _link(newer))
+    return result
+
+
+def _link(row: storage.Summary | None) -> Link | None:
+    if row is None:
+        return None
+    return Link(row.slug, row.title, row.guest, f"{row.slug}.html")
+
+
+def export_text(series: Series, refs: list[str], options: Options) -> str:
+    """One or several interviews rendered as one text (a page, a post, a WXR file)."""
+    options.check()
+    paths = interview_paths(series, refs, options.include_drafts)
+    posts = posts_for(series, paths, options.include_drafts)
+    site = SiteInfo.from_settings(series.root, series.settings)
+    if options.fmt == "wxr":
+        return wxr(posts, site)
+    if len(posts) > 1:
+        raise UsageError(
+            "several interviews make several files",
+            hint="give -o FOLDER, use --all, or --format wxr for one WordPress file",
+        )
+    return render_one(posts[0], site, options)
+
+
+def render_one(post: Post, site: SiteInfo, options: Options) -> str:
+    if options.fmt == "md":
+        return markdown(post, site, options.flavor)
+    if options.fragment or options.wordpress:
+        return fragment(post, site, wordpress=options.wordpress)
+    return page(post, site)
+
+
+def export_files(series: Series, refs: list[str], options: Options, folder: Path) -> list[Path]:
+    """Several interviews, one file each, into ``folder`` (named with ``-o``)."""
+    options.check()
+    from jeudis.export.site import _write
+
+    paths = interview_paths(series, refs, options.include_drafts)
+    posts = posts_for(series, paths, options.include_drafts)
+    site = SiteInfo.from_settings(series.root, series.settings)
+    written = []
+    for post in posts:
+        if options.fmt == "md":
+            name = get_flavor(options.flavor).file_name(post)
+        else:
+            name = f"{post.slug}.html"
+        _write(folder / name, render_one(post, site, options))
+        written.append(folder / name)
+    return written

@@ -1,0 +1,213 @@
+"""Front matter for each static site generator, with every string quoted safely.
+
+Strings are written as double-quoted scalars whose escapes both YAML and TOML
+read the same way (``\\"``, ``\\\\``, ``\\n``, ``\\uXXXX``), so a French title
+with ``": "``, a name with quotes, or an answer holding ``---`` or ``+++`` lines
+parses back to the same text and never closes the block early.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jeudis.export.model import Post
+
+FLAVORS = ("hugo", "jekyll", "zola", "pelican", "mkdocs")
+_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quote(text: str) -> str:
+    """A double-quoted string that YAML 1.1/1.2 and TOML 1.0 all read back unchanged."""
+    out = ['"']
+    for char in text:
+        if char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif _needs_escape(char):
+            code = ord(char)
+            out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _needs_escape(char: str) -> bool:
+    category = unicodedata.category(char)
+    # Controls, line/paragraph separators, format characters (BOM, bidi marks):
+    # invisible, or read as line breaks by some parsers.
+    return category in ("Cc", "Zl", "Zp", "Cf", "Cs", "Co", "Cn")
+
+
+def quote_list(items: list[str]) -> str:
+    return "[" + ", ".join(quote(item) for item in items) + "]"
+
+
+def one_line(text: str) -> str:
+    """For Pelican's ``Key: value`` metadata: one line, no control characters."""
+    cleaned = "".join(" " if _needs_escape(c) else c for c in text)
+    return " ".join(cleaned.split())
+
+
+@dataclass(frozen=True)
+class Flavor:
+    name: str
+    render: Callable[[Post], str]
+    divider: str  # the excerpt divider placed after the intro ("" for none)
+    file_name: Callable[[Post], str]
+    folder: str  # where `--all` puts the posts, inside the output folder
+
+
+def _date(post: Post) -> str:
+    return post.date.isoformat()
+
+
+def _yaml(post: Post) -> str:
+    lines = [
+        "---",
+        f"title: {quote(post.title)}",
+        f"date: {_date(post)}",
+        f"slug: {quote(post.slug)}",
+        f"categories: {quote_list([post.series] if post.series else [])}",
+        f"tags: {quote_list(post.tags)}",
+        f"description: {quote(post.description)}",
+        f"author: {quote(post.host)}",
+        f"guest: {quote(post.guest)}",
+        f"lang: {quote(post.language)}",
+    ]
+    if post.photo:
+        lines.append(f"image: {quote(post.photo)}")
+    if post.draft:
+        lines.append("draft: true")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _jekyll(post: Post) -> str:
+    stamp = post.published.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S +0000")
+    lines = [
+        "---",
+        "layout: post",
+        f"title: {quote(post.title)}",
+        f"date: {stamp}",
+        f"slug: {quote(post.slug)}",
+        f"categories: {quote_list([post.series] if post.series else [])}",
+        f"tags: {quote_list(post.tags)}",
+        f"description: {quote(post.description)}",
+        f"author: {quote(post.host)}",
+        f"guest: {quote(post.guest)}",
+        f"lang: {quote(post.language)}",
+        'excerpt_separator: "<!--more-->"',
+    ]
+    if post.photo:
+        lines.append(f"image: {quote(post.photo)}")
+    if post.draft:
+        lines.append("published: false")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _toml_date(post: Post) -> str:
+    return post.published.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _hugo(post: Post) -> str:
+    lines = [
+        "+++",
+        f"title = {quote(post.title)}",
+        f"date = {_toml_date(post)}",
+        f"slug = {quote(post.slug)}",
+        f"draft = {'true' if post.draft else 'false'}",
+        f"categories = {quote_list([post.series] if post.series else [])}",
+        f"tags = {quote_list(post.tags)}",
+        f"description = {quote(post.description)}",
+        f"author = {quote(post.host)}",
+        f"guest = {quote(post.guest)}",
+    ]
+    if post.photo:
+        lines.append(f"images = {quote_list([post.photo])}")
+    lines.append("+++")
+    return "\n".join(lines)
+
+
+def _zola(post: Post) -> str:
+    lines = [
+        "+++",
+        f"title = {quote(post.title)}",
+        f"date = {_date(post)}",
+        f"slug = {quote(post.slug)}",
+        f"description = {quote(post.description)}",
+        f"draft = {'true' if post.draft else 'false'}",
+        "",
+        "[taxonomies]",
+        f"categories = {quote_list([post.series] if post.series else [])}",
+        f"tags = {quote_list(post.tags)}",
+        "",
+        "[extra]",
+        f"author = {quote(post.host)}",
+        f"guest = {quote(post.guest)}",
+    ]
+    if post.photo:
+        lines.append(f"image = {quote(post.photo)}")
+    lines.append("+++")
+    return "\n".join(lines)
+
+
+def _pelican(post: Post) -> str:
+    lines = [
+        f"Title: {one_line(post.title)}",
+        f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}",
+        f"Slug: {one_line(post.slug)}",
+        f"Category: {one_line(post.series)}",
+        "Tags: " + ", ".join(one_line(t).replace(",", " ") for t in post.tags),
+        f"Authors: {one_line(post.host).replace(',', ' ')}",
+        f"Summary: {one_line(post.description)}",
+        f"Lang: {one_line(post.language)}",
+        f"Status: {'draft' if post.draft else 'published'}",
+    ]
+    if post.photo:
+        lines.append(f"Image: {one_line(post.photo)}")
+    return "\n".join(lines)
+
+
+def _mkdocs(post: Post) -> str:
+    lines = [
+        "---",
+        f"title: {quote(post.title)}",
+        f"description: {quote(post.description)}",
+        f"date: {_date(post)}",
+        f"slug: {quote(post.slug)}",
+        f"categories: {quote_list([post.series] if post.series else [])}",
+        f"tags: {quote_list(post.tags)}",
+    ]
+    if post.draft:
+        lines.append("draft: true")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def _plain_name(post: Post) -> str:
+    return f"{post.slug}.md"
+
+
+def _jekyll_name(post: Post) -> str:
+    return f"{post.date.isoformat()}-{post.slug}.md"
+
+
+FLAVOR_TABLE: dict[str | None, Flavor] = {
+    None: Flavor("yaml", _yaml, "", _plain_name, ""),
+    "hugo": Flavor("hugo", _hugo, "<!--more-->", _plain_name, "content/posts"),
+    "jekyll": Flavor("jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts"),
+    "zola": Flavor("zola", _zola, "<!-- more -->", _plain_name, "content"),
+    "pelican": Flavor("pelican", _pelican, "", _plain_name, "content"),
+    "mkdocs": Flavor("mkdocs", _mkdocs, "<!-- more -->", _plain_name, "docs/blog/posts"),
+}
+
+_SLUG_SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def flavor(name: str | None) -> Flavor:
+    return FLAVOR_TABLE[name]

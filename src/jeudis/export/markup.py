@@ -1,0 +1,118 @@
+"""Guest Markdown made safe: to HTML for pages, cleaned for Markdown posts.
+
+Answers are rendered by cmark-gfm (``cmarkgfm``): measured on a long answer
+(four paragraphs, a list, links) it takes about 60 µs where markdown-it-py takes
+about 2 ms, and 13,000 answers are the difference between one second and half a
+minute. cmark's safe mode already drops raw HTML and ``javascript:`` links; on
+top of it only ``http``, ``https``, ``mailto``, ``tel`` and relative URLs are
+kept, so ``data:`` links and images are refused too.
+
+For Markdown posts the guest's text is kept as written, except what a static
+site generator would turn into live markup: raw HTML tags are escaped and
+dangerous link destinations are emptied.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
+_URL_ATTR = re.compile(r'<(a|img)\b([^>]*?)\s(href|src)="([^"]*)"')
+_OMITTED = "<!-- raw HTML omitted -->"
+
+
+def safe_url(url: str) -> bool:
+    """True for http(s), mailto, tel and relative URLs; False for any other scheme."""
+    plain = _INVISIBLE.sub("", html.unescape(url))
+    match = _SCHEME.match(plain)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _drop_bad_urls(rendered: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        tag, before, _attr, url = match.groups()
+        if url and safe_url(url):
+            return match.group()
+        if tag == "img":
+            return f'<img{before} src=""'
+        return f"<a{before}"  # an <a> without href is not a link
+
+    return _URL_ATTR.sub(fix, rendered)
+
+
+def _cmark() -> Callable[[str], str]:
+    import cmarkgfm  # type: ignore[import-untyped]
+    from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
+
+    # Straight quotes stay straight (a guest's "..." is theirs); no raw HTML.
+    options = Options.CMARK_OPT_VALIDATE_UTF8
+    extensions = ["autolink", "strikethrough", "table"]
+
+    def render(text: str) -> str:
+        return str(cmarkgfm.markdown_to_html_with_extensions(text, options, extensions))
+
+    return render
+
+
+_renderer: Callable[[str], str] | None = None
+
+
+def to_html(markdown: str) -> str:
+    """Render guest Markdown to an HTML fragment, with no raw HTML and no unsafe URL."""
+    global _renderer
+    if _renderer is None:
+        _renderer = _cmark()
+    rendered = _renderer(markdown.replace("\r\n", "\n"))
+    return _drop_bad_urls(rendered.replace(_OMITTED, "")).strip()
+
+
+# ---- Markdown posts ---------------------------------------------------------------
+
+# What must not be touched (code), and what must be looked at (links, autolinks, tags).
+_MD_TOKEN = re.compile(
+    r"(?P<fence>^(?P<fmark>```+|~~~+)[^\n]*\n.*?(?:^(?P=fmark)[ \t]*$|\Z))"
+    r"|(?P<code>(?P<tick>`+).+?(?P=tick))"
+    r"|(?P<dest>\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\))"
+    r"|(?P<refdef>^ {0,3}\[[^\]\n]+\]:[ \t]*(?P<rurl>\S+))"
+    r"|(?P<auto><(?P<aurl>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>)"
+    r"|(?P<tag></?[a-zA-Z!?][^>\n]*>?)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
+    """Guest Markdown for a Markdown post: typography on text, no raw HTML, no bad URL."""
+    text = text.replace("\r\n", "\n")
+    out: list[str] = []
+    last = 0
+    for match in _MD_TOKEN.finditer(text):
+        out.append(fix_text(text[last : match.start()]))
+        last = match.end()
+        kind = match.lastgroup
+        token = match.group()
+        if match.group("fence") or match.group("code"):
+            out.append(token)
+        elif match.group("dest") is not None:
+            url = match.group("url")
+            out.append("](" + (url if safe_url(url) else "") + match.group("title") + ")")
+        elif match.group("refdef") is not None:
+            url = match.group("rurl").strip("<>")
+            out.append(token if safe_url(url) else token[: match.start("rurl") - match.start()])
+        elif match.group("auto") is not None:
+            url = match.group("aurl")
+            out.append(token if safe_url(url) else "&lt;" + url + "&gt;")
+        else:
+            del kind
+            out.append(token.replace("<", "&lt;").replace(">", "&gt;"))
+    out.append(fix_text(text[last:]))
+    return "".join(out)
+
+
+def inline_text(text: str) -> str:
+    """Plain text made inert inside Markdown (a question, a name): no markup survives."""
+    escaped = re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)
+    return " ".join(escaped.split())

@@ -1,0 +1,205 @@
+"""What templates receive: an interview turned into a post, text made safe.
+
+A :class:`Post` holds plain strings (escaped later by Jinja's autoescape, or
+quoted by the front matter writers) and HTML fragments already rendered and
+sanitized (``Markup``). Private host notes are never copied into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from jeudis.export import markup
+from jeudis.export.typography import date_formatter, fix_html, fix_text, variant_for
+from jeudis.interview import Answer, Interview
+
+DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
+_TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
+_BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre"}
+
+
+@dataclass
+class Item:
+    """One question and its answer, ready for a template."""
+
+    id: str
+    anchor: str
+    number: int | None
+    followup: bool
+    question: str  # plain text, typography applied
+    question_raw: str
+    html: str  # sanitized HTML, typography applied
+    markdown: str  # cleaned Markdown, typography applied
+
+
+@dataclass
+class Link:
+    slug: str
+    title: str
+    guest: str
+    href: str
+
+
+@dataclass
+class Post:
+    slug: str
+    title: str
+    title_text: str  # the title with typography, for element text
+    guest: str
+    guest_first: str
+    host: str
+    host_first: str
+    questionnaire: str
+    series: str
+    style: str
+    language: str
+    locale: str
+    date: dt.date
+    date_text: str
+    published: dt.datetime
+    updated: dt.datetime
+    draft: bool
+    description: str
+    intro_html: str
+    intro_markdown: str
+    closing_html: str
+    closing_markdown: str
+    photo: str
+    photo_alt: str
+    site: str
+    twitter: str
+    tags: list[str]
+    items: list[Item]
+    href: str = ""
+    url: str = ""
+    prev: Link | None = None
+    next: Link | None = None
+    typography: str = "off"
+    host_label: str = ""
+    guest_label: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def html_body(self) -> str:
+        """The answers' HTML, joined (what a feed or an excerpt uses)."""
+        return "\n".join(item.html for item in self.items)
+
+
+def first_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts else name
+
+
+def value_markdown(answer: Answer) -> str:
+    """An answer's value as Markdown text, whatever its type."""
+    value = answer.value
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, list):
+        return "\n".join(f"- {v}" for v in value)
+    if isinstance(value, dict):
+        return "\n".join(f"- {k} : {v}" for k, v in value.items())
+    return str(value)
+
+
+def _field(interview: Interview, key: str) -> str:
+    value = interview.fields.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def excerpt(html: str, limit: int = 220) -> str:
+    """Plain text from HTML, cut on a word boundary."""
+    import html as html_module
+
+    spaced = _TAGS.sub(lambda m: " " if m.group(2).lower() in _BLOCKS else "", html)
+    text = " ".join(html_module.unescape(spaced).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
+    """The post for one interview; ``settings`` are the series' (``jeudis.toml``)."""
+    language = interview.language or str(settings.get("language") or "fr")
+    variant = variant_for(language, settings.get("typography"))
+
+    def text(value: str) -> str:
+        return fix_text(value, variant)
+
+    def md_html(source: str) -> str:
+        return Markup(fix_html(markup.to_html(source), variant)) if source else ""
+
+    def md_clean(source: str) -> str:
+        return markup.clean_markdown(source, text) if source else ""
+
+    host = interview.host or str(settings.get("host") or "")
+    items: list[Item] = []
+    number = 0
+    for answer in interview.answers:
+        if not answer.given:
+            continue
+        if not answer.followup:
+            number += 1
+        source = value_markdown(answer)
+        items.append(
+            Item(
+                id=answer.id,
+                anchor=_anchor(answer.id),
+                number=None if answer.followup else number,
+                followup=answer.followup,
+                question=text(" ".join(answer.question.split())),
+                question_raw=" ".join(answer.question.split()),
+                html=md_html(source),
+                markdown=md_clean(source),
+            )
+        )
+    intro = _field(interview, "intro")
+    closing = _field(interview, "closing") or _field(interview, "outro")
+    intro_html = md_html(intro)
+    first = intro or (value_markdown(next(interview.given_answers())) if items else "")
+    description = _field(interview, "description") or excerpt(markup.to_html(first), 160)
+    photo = _field(interview, "photo")
+    published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
+    lang_key = language.lower()
+    return Post(
+        slug=interview.path.stem if interview.path else interview.slug,
+        title=" ".join(interview.title.split()),
+        title_text=text(" ".join(interview.title.split())),
+        guest=interview.guest,
+        guest_first=first_name(interview.guest),
+        host=host,
+        host_first=first_name(host),
+        questionnaire=interview.questionnaire,
+        series=interview.series or str(settings.get("blog") or ""),
+        style=interview.style,
+        language=language,
+        locale=DEFAULT_LOCALES.get(lang_key, DEFAULT_LOCALES.get(lang_key[:2], "fr_FR")),
+        date=interview.date,
+        date_text=date_formatter(language)(interview.date),
+        published=published,
+        updated=max(interview.updated, published),
+        draft=not interview.is_complete,
+        description=description,
+        intro_html=intro_html,
+        intro_markdown=md_clean(intro),
+        closing_html=md_html(closing),
+        closing_markdown=md_clean(closing),
+        photo=photo if photo and markup.safe_url(photo) else "",
+        photo_alt=interview.guest,
+        site=_field(interview, "site") if markup.safe_url(_field(interview, "site")) else "",
+        twitter=_field(interview, "twitter").lstrip("@"),
+        tags=[t for t in (interview.guest, interview.questionnaire) if t],
+        items=items,
+        typography=variant,
+        host_label=text(f"{first_name(host) or '?'} :"),
+        guest_label=text(f"{first_name(interview.guest)} :"),
+    )
+
+
+def _anchor(answer_id: str) -> str:
+    return "q-" + (re.sub(r"[^a-zA-Z0-9_-]+", "-", answer_id).strip("-") or "x")

@@ -1,0 +1,182 @@
+"""One post, or several, rendered: a standalone HTML page, a fragment, Markdown, WXR."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jeudis.export.frontmatter import flavor as get_flavor
+from jeudis.export.model import Post
+
+WORDS = {
+    "fr": {
+        "draft": "Brouillon",
+        "previous": "Interview précédente",
+        "next": "Interview suivante",
+        "index": "Toutes les interviews",
+        "read": "Lire l’interview",
+        "by": "par",
+        "site": "Site",
+        "feed": "Flux Atom",
+        "interviews": "Interviews",
+    },
+    "en": {
+        "draft": "Draft",
+        "previous": "Previous interview",
+        "next": "Next interview",
+        "index": "All interviews",
+        "read": "Read the interview",
+        "by": "by",
+        "site": "Website",
+        "feed": "Atom feed",
+        "interviews": "Interviews",
+    },
+}
+# Characters XML 1.0 forbids anywhere, CDATA included.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BLOCK_END = re.compile(
+    r"(</(?:p|h[1-6]|section|ul|ol|li|blockquote|figure|header|footer|div|table|tr|nav)>)"
+)
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
+_FENCE = re.compile(r"(^(?:```|~~~).*?^(?:```|~~~)[ \t]*$)", re.MULTILINE | re.DOTALL)
+
+
+@dataclass
+class SiteInfo:
+    """Series-wide values every template receives as ``site``."""
+
+    root: Path | None
+    blog: str = ""
+    base_url: str = ""
+    description: str = ""
+    language: str = "fr"
+    host: str = ""
+    author_url: str = ""
+    index_href: str = "index.html"
+    feed_href: str = ""
+    words: dict[str, str] = field(default_factory=lambda: dict(WORDS["fr"]))
+
+    @classmethod
+    def from_settings(cls, root: Path | None, settings: dict[str, Any]) -> SiteInfo:
+        language = str(settings.get("language") or "fr")
+        return cls(
+            root=root,
+            blog=str(settings.get("blog") or ""),
+            base_url=str(settings.get("base_url") or "").rstrip("/"),
+            description=str(settings.get("description") or ""),
+            language=language,
+            host=str(settings.get("host") or ""),
+            author_url=str(settings.get("author_url") or ""),
+            words=dict(WORDS.get(language[:2].lower(), WORDS["en"])),
+        )
+
+    def url(self, href: str) -> str:
+        return f"{self.base_url}/{href}" if self.base_url else ""
+
+
+def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "description": post.description,
+        "inLanguage": post.language,
+        "datePublished": post.published.isoformat(),
+        "dateModified": post.updated.isoformat(),
+        "about": {"@type": "Person", "name": post.guest},
+        "isPartOf": {"@type": "CreativeWorkSeries", "name": post.series or site.blog},
+    }
+    if post.site:
+        data["about"]["url"] = post.site
+    if post.host:
+        data["author"] = {"@type": "Person", "name": post.host}
+        if site.author_url:
+            data["author"]["url"] = site.author_url
+    if post.photo:
+        data["image"] = post.photo
+    if post.url:
+        data["url"] = post.url
+        data["mainEntityOfPage"] = post.url
+    return data
+
+
+def one_line_paragraphs(html: str) -> str:
+    """No line break inside a paragraph (WordPress's wpautop would add ``<br>``).
+
+    Lines end only after block elements; ``<pre>`` keeps its own.
+    """
+    parts = _PRE.split(html)
+    for index in range(0, len(parts), 2):
+        flat = " ".join(parts[index].split("\n"))
+        flat = re.sub(r">\s+<", "> <", flat)
+        parts[index] = _BLOCK_END.sub("\\1\n", flat).replace("\n ", "\n")
+    return "".join(parts).strip() + "\n"
+
+
+def xml_clean(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
+    from jeudis.export.templating import render
+
+    return render(site.root, template, post=post, site=site, jsonld=json_ld(post, site))
+
+
+def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False) -> str:
+    from jeudis.export.templating import render
+
+    html = one_line_paragraphs(render(site.root, "fragment.html", post=post, site=site))
+    if wordpress:
+        return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"
+    return html
+
+
+def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
+    from jeudis.export.templating import render
+
+    flavor = get_flavor(flavor_name)
+    text = render(
+        site.root,
+        "post.md",
+        post=post,
+        site=site,
+        front_matter=flavor.render(post),
+        divider=flavor.divider,
+        flavor=flavor.name,
+    )
+    parts = _FENCE.split(text)
+    for index in range(0, len(parts), 2):
+        parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])
+    return "".join(parts).strip("\n") + "\n"
+
+
+def wxr(posts: list[Post], site: SiteInfo) -> str:
+    from jeudis.export.templating import render
+    from jeudis.storage import slugify as nicename
+
+    bodies = {post.slug: fragment(post, site) for post in posts}
+    categories = sorted({p.series for p in posts if p.series})
+    tags = sorted({t for p in posts for t in p.tags})
+    text = render(
+        site.root,
+        "wxr.xml",
+        posts=posts,
+        bodies=bodies,
+        site=site,
+        categories=[(c, nicename(c)) for c in categories],
+        tags=[(t, nicename(t)) for t in tags],
+        nicename=nicename,
+        now=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        rfc822=rfc822,
+    )
+    return xml_clean(text)
+
+
+def rfc822(moment: dt.datetime) -> str:
+    from email.utils import format_datetime
+
+    return format_datetime(moment.astimezone(dt.UTC), usegmt=True)
