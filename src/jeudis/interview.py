@@ -196,7 +196,7 @@ def load_interview(path: Path) -> Interview:
 
 
 def interview_from_toml(text: str, path: Path) -> Interview:
-    data = parse_toml(text, path)
+    data = parse_toml(text, path, fast=True)
     return _Reader(path, text).read(data)
 
 
