@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
-from typer.testing import CliRunner
 
 from jeudis.interview import Interview, load_interview
+from support import Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -30,24 +31,21 @@ ANSWERS: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-def series(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("JEUDIS_DIR", str(tmp_path))
-    return tmp_path
+@pytest.fixture(autouse=True)
+def _cli(invoke: Invoke) -> Iterator[None]:
+    """``run(*args)`` → (exit code, everything printed), through the real entry point."""
+    global _invoke
+    _invoke = invoke
+    yield
+    _invoke = None
+
+
+_invoke: Invoke | None = None
 
 
 def run(*args: str) -> tuple[int, str]:
-    """Run a command in process the way ``main()`` does: errors become a message and a code."""
-    from jeudis.cli import app, extras, fail, running  # noqa: F401 - registers
-    from jeudis.errors import JeudisError
-
-    result = CliRunner().invoke(app, list(args))
-    if isinstance(result.exception, JeudisError):
-        return fail(result.exception), result.output + result.exception.message + "\n" + (
-            result.exception.hint or ""
-        )
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
+    assert _invoke is not None
+    result = _invoke(*args)
     return result.exit_code, result.output
 
 

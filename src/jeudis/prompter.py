@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from jeudis.interview import Interview
+from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import BACK, Paused, Prompt
 from jeudis.textsafe import for_terminal
@@ -47,8 +47,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "finish_long": "Entrée : nouvelle ligne · Échap puis Entrée : terminer",
         "keys_select": "↑↓ puis Entrée",
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
-        "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause",
-        "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-C : pause",
+        "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
+        "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C : pause",
+        "keys_followup": "Ctrl-F (l’hôte) : valider la réponse puis ajouter une question de relance",
+        "followup_title": "Relance",
+        "followup_ask": "Question de relance (Entrée sur une ligne vide : pas de relance)",
+        "open_title": "Question suivante",
+        "open_ask": "Écrivez la question (Entrée sur une ligne vide : terminer l’interview)",
         "optional": "facultatif : laisser vide pour passer",
         "review_title": "Relecture",
         "answer_col": "Réponse",
@@ -75,8 +80,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "finish_long": "Enter: new line · Esc then Enter: finish",
         "keys_select": "↑↓ then Enter",
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
-        "toolbar": "Enter: next · PgUp: previous question · Ctrl-C: pause",
-        "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-C: pause",
+        "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
+        "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C: pause",
+        "keys_followup": "Ctrl-F (the host): accept the answer, then add a follow-up question",
+        "followup_title": "Follow-up",
+        "followup_ask": "Follow-up question (Enter on an empty line: none)",
+        "open_title": "Next question",
+        "open_ask": "Write the question (Enter on an empty line: end the interview)",
         "optional": "optional, empty to skip",
         "review_title": "Review",
         "answer_col": "Answer",
@@ -108,6 +118,7 @@ class TerminalPrompter:
         self.messages = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
         self.console = console or Console(highlight=False)
         self.current_id: str | None = None
+        self.followup_wanted = False
         self.register = "vous"
         self.gender: str | None = None
 
@@ -145,9 +156,49 @@ class TerminalPrompter:
         extra = _bindings(prompt)
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, extra) if b is not None]
+            [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
         )
+        self.followup_wanted = False
         return question.unsafe_ask()
+
+    # -- questions the host writes live (see jeudis.followups) ---------------------------
+    def _followup_key(self, prompt: Prompt) -> KeyBindings:
+        bindings = KeyBindings()
+
+        @bindings.add(Keys.ControlF, eager=True)
+        def _followup(event: KeyPressEvent) -> None:
+            self.followup_wanted = True
+            if prompt.kind in ("text", "long"):
+                event.app.current_buffer.validate_and_handle()
+
+        return bindings
+
+    def followup(self, interview: Interview, after: Answer) -> str | None:
+        """The follow-up the host writes after Ctrl-F on an answer, else None."""
+        if not self.followup_wanted:
+            return None
+        self.followup_wanted = False
+        return self._host_writes(self.text["followup_title"], self.text["followup_ask"])
+
+    def write_question(self, interview: Interview, number: int) -> str | None:
+        """In an open interview: the next question, written by the host (None: the end)."""
+        self._meet(interview)
+        return self._host_writes(f"{self.text['open_title']} ({number})", self.text["open_ask"])
+
+    def _host_writes(self, title: str, instruction: str) -> str | None:
+        self.current_id = None
+        self.console.print()
+        self.console.rule(f"[yellow]{escape(title)}[/yellow]", align="left", style="yellow")
+        self.console.print(f"[dim italic]{escape(instruction)}[/dim italic]")
+        question = questionary.text("", style=STYLE, qmark="✎")
+        app: Application[Any] = question.application
+        app.key_bindings = merge_key_bindings(
+            [b for b in (app.key_bindings, _bindings(None)) if b is not None]
+        )
+        text = question.unsafe_ask()
+        if text is BACK:  # Page↑ means nothing here: ask again
+            return self._host_writes(title, instruction)
+        return text.strip() if isinstance(text, str) and text.strip() else None
 
     def _hint(self, prompt: Prompt) -> str:
         parts = []
@@ -219,6 +270,7 @@ class TerminalPrompter:
                 f"  • {escape(self.text['keys_line'])}",
                 f"  • {escape(self.text['keys_long'])}",
                 f"  • {escape(self.text['keys_optional'])}",
+                f"  • {escape(self.text['keys_followup'])}",
             ]
         )
         self.console.print(

@@ -34,6 +34,7 @@ TOP_KEYS = {
     "default_register",
     "greeting",
     "closing",
+    "open",
     "fields",
     "questions",
 }
@@ -153,6 +154,8 @@ class Questionnaire:
     description: str = ""
     greeting: str = ""
     closing: str = ""
+    open: bool = False
+    """The host writes questions live, after the fixed ones (if any)."""
     path: Path | None = None
     bundled: bool = False
 
@@ -246,6 +249,7 @@ class _Builder:
             description=self._string(data, "description", (), default="") or "",
             greeting=self._string(data, "greeting", (), default="") or "",
             closing=self._string(data, "closing", (), default="") or "",
+            open=self._flag(data, "open") or not questions,
             path=self.path,
             bundled=bundled,
         )
@@ -276,6 +280,13 @@ class _Builder:
         if not isinstance(value, str):
             self.problem([*at, key], f"{key!r} must be a string, not {type(value).__name__}")
             return default
+        return value
+
+    def _flag(self, data: Mapping[str, Any], key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem([key], f"{key} must be true or false")
+            return False
         return value
 
     def _registers(self, data: Mapping[str, Any]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any, Protocol
 
 from jeudis import answers as answer_rules
-from jeudis import storage, wording
+from jeudis import followups, storage, wording
 from jeudis.errors import MissingAnswers, SessionInterrupted, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.paths import Series
@@ -227,6 +227,7 @@ class Session:
                 questions = applicable(self.questionnaire, self.interview)
                 self.prompter.hand_over(self.interview, self.questionnaire, len(questions))
                 self._questions()
+                followups.open_questions(self)
                 self._review()
             except Paused as pause:
                 self._keep_partial(pause.partial)
@@ -238,6 +239,7 @@ class Session:
             self.interview.status = "complete"
             self.interview.completed = now()
             self.interview.pending = None
+            followups.record_closing(self.questionnaire, self.interview)
             storage.save(self.interview)
             self.prompter.thanks(self.interview)
         return self.interview
@@ -283,6 +285,7 @@ class Session:
                 index = max(0, index - 1)
                 continue
             self._record(question, raw)
+            followups.after(self, question.id)
             index += 1
 
     def _first_unanswered(self) -> int:
@@ -370,9 +373,12 @@ class Session:
                 rows.append(
                     (question.id, f"{number}. {stored.question if stored else question.id}", shown)
                 )
+            rows = followups.review_rows(self.interview, rows)
             choice = self.prompter.review(self.interview, rows)
             if choice is None:
                 return
+            if followups.reask(self, choice):
+                continue
             for index, question in enumerate(questions):
                 if question.id == choice:
                     raw = self.prompter.ask(self._prompt(question, index, len(questions)))
@@ -456,4 +462,5 @@ def fill_from_data(
         )
     interview.status = "complete"
     interview.completed = now()
+    followups.record_closing(questionnaire, interview)
     return interview

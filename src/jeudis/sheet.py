@@ -24,6 +24,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis.errors import FileProblem, UsageError
+from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
@@ -400,6 +401,7 @@ def import_sheet(
     if not missing:
         interview.status = "complete"
         interview.completed = now()
+        record_closing(questionnaire, interview)
     return Imported(interview, missing, warnings)
 
 

@@ -1,0 +1,174 @@
+"""Questions the host writes live: follow-ups after an answer, and open interviews.
+
+A follow-up is stored in the interview right after the answer it follows, as an
+:class:`~jeudis.interview.Answer` with ``followup = true``: it has no place in
+the questionnaire, so the interview file is its only record. In an open
+interview (``open = true``, or no fixed questions at all) the host writes every
+question this way, one after the other, until they leave the question empty.
+
+A question is saved as soon as the host has written it (with an empty answer),
+so a pause while the guest answers loses nothing: ``resume`` asks it again.
+The prompter offers these through two optional methods, ``followup`` and
+``write_question``; a prompter without them simply never adds a question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from jeudis import storage, wording
+from jeudis.interview import Answer, Interview, now
+from jeudis.questionnaire import Question, Questionnaire
+
+if TYPE_CHECKING:
+    from jeudis.session import Session
+
+FOLLOWUP_PREFIX = "relance"
+OPEN_PREFIX = "question"
+
+
+def live_question(answer: Answer) -> Question:
+    """The question behind a live answer, for prompting: free text, may be left empty."""
+    return Question(id=answer.id, type="long", text={"*": answer.question}, required=False)
+
+
+def next_id(interview: Interview, prefix: str) -> str:
+    taken = {a.id for a in interview.answers}
+    numbers = [
+        int(m.group(1))
+        for a in interview.answers
+        if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", a.id))
+    ]
+    number = max(numbers, default=0) + 1
+    while f"{prefix}-{number}" in taken:  # pragma: no cover - defensive
+        number += 1
+    return f"{prefix}-{number}"
+
+
+def add_question(interview: Interview, text: str, *, after: str | None, prefix: str) -> Answer:
+    """Record a live question (not yet answered) in its place and save it."""
+    answer = Answer(
+        id=next_id(interview, prefix),
+        type="long",
+        question=" ".join(text.split()),
+        value="",
+        followup=True,
+    )
+    interview.set_answer(answer, after=after)
+    storage.save(interview)
+    return answer
+
+
+def ask_live(session: Session, answer: Answer, counter: str = "") -> None:
+    """Ask the guest a live question and save the answer in place."""
+    from jeudis.session import BACK, prompt_for
+
+    question = live_question(answer)
+    previous = session._pending_for(answer.id) or (answer.value or None)
+    raw: Any = session.prompter.ask(
+        prompt_for(question, answer.question, counter=counter, previous=previous, can_go_back=False)
+    )
+    if raw is BACK:
+        raw = previous
+    value = session._accept(question, raw)
+    answer.value = value
+    answer.skipped = value is None
+    answer.answered_at = now()
+    session.interview.pending = None
+    storage.save(session.interview)
+
+
+def after(session: Session, answer_id: str) -> None:
+    """Follow-ups the host asks for after the answer ``answer_id`` (none, one, or a chain)."""
+    ask = getattr(session.prompter, "followup", None)
+    if ask is None:
+        return
+    current = session.interview.answer(answer_id)
+    while current is not None:
+        text = ask(session.interview, current)
+        if not text or not text.strip():
+            return
+        live = add_question(session.interview, text, after=current.id, prefix=FOLLOWUP_PREFIX)
+        ask_live(session, live, counter="↳")
+        current = live
+
+
+def unanswered_live(interview: Interview) -> list[Answer]:
+    """Live questions written but never answered (the session paused on them)."""
+    return [a for a in interview.answers if a.followup and a.value == "" and not a.skipped]
+
+
+def open_questions(session: Session) -> None:
+    """Pick up live questions left unanswered, then, in an open interview, write new ones."""
+    for answer in unanswered_live(session.interview):
+        ask_live(session, answer, counter="↳")
+    if not session.questionnaire.open:
+        return
+    write = getattr(session.prompter, "write_question", None)
+    if write is None:
+        return
+    while True:
+        number = sum(1 for a in session.interview.answers) + 1
+        text = write(session.interview, number)
+        if not text or not text.strip():
+            return
+        last = session.interview.answers[-1].id if session.interview.answers else None
+        live = add_question(session.interview, text, after=last, prefix=OPEN_PREFIX)
+        ask_live(session, live, counter=f"[{number}]")
+        after(session, live.id)
+
+
+def review_rows(
+    interview: Interview, rows: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """The review table with every live question in its place, numbered in order."""
+    by_id = {row[0]: row for row in rows}
+    result: list[tuple[str, str, str]] = []
+    placed: set[str] = set()
+    number = 0
+    for answer in interview.answers:
+        if answer.id in by_id:
+            result.append(by_id[answer.id])
+            placed.add(answer.id)
+            number += 1
+        elif answer.followup:
+            shown = "" if answer.skipped else wording.as_text(answer.value)
+            if answer.id.startswith(FOLLOWUP_PREFIX + "-"):
+                label = f"↳ {answer.question}"
+            else:
+                number += 1
+                label = f"{number}. {answer.question}"
+            result.append((answer.id, label, shown))
+    result += [row for row in rows if row[0] not in placed]
+    return result
+
+
+def reask(session: Session, answer_id: str) -> bool:
+    """Re-ask a live question picked at the review; False when it is not one."""
+    answer = session.interview.answer(answer_id)
+    if answer is None or not answer.followup:
+        return False
+    ask_live(session, answer, counter="↳")
+    return True
+
+
+def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
+    """Render the questionnaire's closing words (a link to the book...) into the interview.
+
+    Stored once, like every question, as the ``closing`` field the post ends
+    with; a closing the host already wrote is kept.
+    """
+    from jeudis.session import interview_context
+
+    if not questionnaire.closing or str(interview.fields.get("closing") or "").strip():
+        return
+    if any(
+        str(interview.fields.get(ref) or "").strip() == ""
+        for kind, _, ref in (p.partition(":") for p in wording.placeholders(questionnaire.closing))
+        if kind == "field"
+    ):
+        return  # a closing with a hole ("se le procurer : ") is worse than none
+    interview.fields["closing"] = wording.render(
+        questionnaire.closing, interview_context(questionnaire, interview)
+    )
