@@ -41,6 +41,15 @@ HEADER_KEYS = (
     "notes",
     "pending",
 )
+_ANSWER_TYPES: dict[str, type] = {
+    "id": str,
+    "type": str,
+    "question": str,
+    "skipped": bool,
+    "answered_at": dt.datetime,
+    "followup": bool,
+    "reworded": bool,
+}
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
 
 
@@ -291,29 +300,38 @@ class _Reader:
         )
 
     def answer(self, raw: Any, index: int) -> Answer:
+        # One pass over the table's keys: an interview has many answers, and
+        # listing a thousand interviews reads every one of them.
         at: list[str | int] = ["answers", index]
         if not isinstance(raw, dict):
             raise self.fail(at, "each [[answers]] entry must be a table")
-        for key in raw:
-            if key not in ANSWER_KEYS:
+        for key, value in raw.items():
+            expected = _ANSWER_TYPES.get(key)
+            if expected is None:
+                if key != "answer":
+                    raise self.fail(
+                        [*at, key],
+                        f"unknown key {key!r} in an answer",
+                        hint="allowed: " + ", ".join(ANSWER_KEYS),
+                    )
+            elif not isinstance(value, expected):
                 raise self.fail(
                     [*at, key],
-                    f"unknown key {key!r} in an answer",
-                    hint="allowed: " + ", ".join(ANSWER_KEYS),
+                    f"{key!r} must be {expected.__name__}, not {type(value).__name__}",
                 )
-        skipped = self.get(raw, "skipped", bool, at, required=False, default=False)
+        for key in ("id", "question"):
+            if key not in raw:
+                raise self.fail([*at, key], f"missing required key {key!r}")
+        skipped = raw.get("skipped", False)
         if not skipped and "answer" not in raw:
-            raise self.fail(
-                at, f"answer {raw.get('id', index)!r} has neither 'answer' nor 'skipped = true'"
-            )
-        answered_at = self.get(raw, "answered_at", dt.datetime, at, required=False)
+            raise self.fail(at, f"answer {raw['id']!r} has neither 'answer' nor 'skipped = true'")
         return Answer(
-            id=self.get(raw, "id", str, at),
-            type=self.get(raw, "type", str, at, required=False, default="text"),
-            question=self.get(raw, "question", str, at),
+            id=raw["id"],
+            type=raw.get("type", "text"),
+            question=raw["question"],
             value=raw.get("answer"),
             skipped=skipped,
-            answered_at=answered_at,
-            followup=self.get(raw, "followup", bool, at, required=False, default=False),
-            reworded=self.get(raw, "reworded", bool, at, required=False, default=False),
+            answered_at=raw.get("answered_at"),
+            followup=raw.get("followup", False),
+            reworded=raw.get("reworded", False),
         )

@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +217,7 @@ def summaries(series: Series) -> list[Summary]:
             summary = Summary(**entry["summary"])
         else:
             summary = _summary_of(path)
-        fresh[path.name] = {"key": key, "summary": asdict(summary)}
+        fresh[path.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
     if fresh != cache:
         _write_cache(cache_file, fresh)

@@ -28,6 +28,8 @@ def print_json(data: Any) -> None:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     import unicodedata
 
     return sum(
@@ -39,7 +41,9 @@ def _width(text: str) -> int:
 def use_colour() -> bool:
     import os
 
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 COLOURS = {"green": "32", "yellow": "33", "red": "31", "bold": "1", "dim": "2"}
