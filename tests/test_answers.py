@@ -1,0 +1,164 @@
+"""What a guest types, turned into a checked value: pure functions, no terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from jeudis.answers import InvalidAnswer, as_input, coerce, parse_date, parse_number
+from jeudis.questionnaire import Condition, Question, Validation
+
+
+def question(type_: str = "text", *, required: bool = True, **rules: Any) -> Question:
+    choices = tuple(rules.pop("choices", ()))
+    return Question(
+        id="q",
+        type=type_,
+        text={"*": "Q ?"},
+        required=required,
+        choices=choices,
+        validation=Validation(**rules),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("9 200", 9200),
+        ("9\u00a0200", 9200),
+        ("9\u202f200", 9200),
+        ("8 572 ", 8572),
+        ("1_000", 1000),
+        ("0", 0),
+        ("-3", -3),
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+    ],
+)
+def test_numbers_as_people_write_them(typed: str, value: float) -> None:
+    result = parse_number(typed)
+    assert result == value
+    assert type(result) is type(value)
+
+
+@pytest.mark.parametrize("typed", ["beaucoup", "9k", "1.2.3", "", "--1"])
+def test_not_a_number(typed: str) -> None:
+    with pytest.raises(InvalidAnswer, match="Un nombre est attendu"):
+        parse_number(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["2011-03-10", "10/03/2011", "10.03.2011", "10-03-2011", " 2011-03-10 "]
+)
+def test_dates(typed: str) -> None:
+    assert parse_date(typed) == dt.date(2011, 3, 10)
+
+
+@pytest.mark.parametrize("typed", ["10 mars 2011", "2011-02-30", "hier"])
+def test_not_a_date(typed: str) -> None:
+    with pytest.raises(InvalidAnswer, match="Une date est attendue"):
+        parse_date(typed)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.arretsurimages.net", "http://example.org/a?b=c#d", " https://x.fr "]
+)
+def test_urls(url: str) -> None:
+    assert coerce(question("url"), url) == url.strip()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "www.example.org", "ftp://example.org", "https://", "https://a b.fr"],
+)
+def test_not_urls(url: str) -> None:
+    with pytest.raises(InvalidAnswer, match="https://"):
+        coerce(question("url"), url)
+
+
+def test_number_bounds_and_message() -> None:
+    assert coerce(question("number", min=0, max=10), "10") == 10
+    with pytest.raises(InvalidAnswer, match=r"^Au moins 0\.$"):
+        coerce(question("number", min=0), "-1")
+    with pytest.raises(InvalidAnswer, match=r"^Au plus 10\.$"):
+        coerce(question("number", max=10), "11")
+    with pytest.raises(InvalidAnswer, match=r"^Un nombre de followers\.$"):
+        coerce(question("number", min=0, message="Un nombre de followers."), "-5")
+
+
+def test_word_and_length_limits() -> None:
+    short = question("long", min_words=3, max_words=5)
+    assert coerce(short, "un deux trois") == "un deux trois"
+    with pytest.raises(InvalidAnswer, match=r"Au moins 3 mots"):
+        coerce(short, "un deux")
+    with pytest.raises(InvalidAnswer, match=r"Au plus 5 mots \(il y en a 6\)"):
+        coerce(short, "un deux trois quatre cinq six")
+    tweet = question("text", max_length=5)
+    with pytest.raises(InvalidAnswer, match=r"Au plus 5 caractères \(il y en a 6\)"):
+        coerce(tweet, "abcdef")
+    with pytest.raises(InvalidAnswer, match=r"Au moins 2 caractères"):
+        coerce(question("text", min_length=2), "a")
+
+
+def test_pattern_must_match_the_whole_answer() -> None:
+    handle = question("text", pattern="@?[A-Za-z0-9_]{1,15}", message="Un pseudo Twitter.")
+    assert coerce(handle, "@gillesklein") == "@gillesklein"
+    with pytest.raises(InvalidAnswer, match=r"^Un pseudo Twitter\.$"):
+        coerce(handle, "@gilles klein")
+
+
+def test_required_and_optional() -> None:
+    with pytest.raises(InvalidAnswer, match="Une réponse est nécessaire"):
+        coerce(question("long"), "  \n\n ")
+    assert coerce(question("long", required=False), "  \n ") is None
+    assert coerce(question("multi", required=False, choices=["a"]), []) is None
+
+
+def test_long_answers_keep_their_shape() -> None:
+    typed = "  Trois usages :\n\n- veille\n- partage  \n\n"
+    assert coerce(question("long"), typed) == "  Trois usages :\n\n- veille\n- partage"
+    assert coerce(question("text"), "  Depuis 2007 ") == "Depuis 2007"
+
+
+def test_choices_and_yes_no() -> None:
+    pick = question("choice", choices=["Twitter", "Facebook"])
+    assert coerce(pick, "Twitter") == "Twitter"
+    with pytest.raises(InvalidAnswer, match="Choisir parmi : Twitter, Facebook"):
+        coerce(pick, "Mastodon")
+    several = question("multi", choices=["a", "b", "c"], min=1, max=2)
+    assert coerce(several, ["a", "c"]) == ["a", "c"]
+    assert coerce(several, "a, b") == ["a", "b"]
+    with pytest.raises(InvalidAnswer, match="Choix inconnu : z"):
+        coerce(several, ["a", "z"])
+    with pytest.raises(InvalidAnswer, match=r"Au plus 2 choix"):
+        coerce(several, ["a", "b", "c"])
+    yesno = question("yesno")
+    assert coerce(yesno, "Oui") is True
+    assert coerce(yesno, "non") is False
+    assert coerce(yesno, False) is False
+    with pytest.raises(InvalidAnswer, match="oui ou par non"):
+        coerce(yesno, "peut-être")
+
+
+def test_as_input_prefills_what_was_given() -> None:
+    assert as_input(None) == ""
+    assert as_input(9200) == "9200"
+    assert as_input(True) == "oui"
+    assert as_input(dt.date(2011, 3, 10)) == "2011-03-10"
+    assert as_input(["a", "b"]) == "a, b"
+    # What is prefilled must read back as the same value.
+    assert coerce(question("number"), as_input(9200)) == 9200
+    assert coerce(question("date"), as_input(dt.date(2011, 3, 10))) == dt.date(2011, 3, 10)
+
+
+def test_conditions() -> None:
+    assert Condition("blog", equals=True).holds({"blog": True})
+    assert not Condition("blog", equals=True).holds({"blog": False})
+    assert not Condition("blog", equals=True).holds({})
+    assert Condition("prefere", not_equals="Twitter").holds({"prefere": "Facebook"})
+    assert Condition("reseaux", one_of=("Facebook",)).holds({"reseaux": ["Twitter", "Facebook"]})
+    assert not Condition("reseaux", one_of=("Facebook",)).holds({"reseaux": ["Twitter"]})
+    assert Condition("site", answered=True).holds({"site": "https://x.fr"})
+    assert Condition("site", answered=False).holds({"site": ""})

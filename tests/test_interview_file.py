@@ -1,0 +1,140 @@
+"""The interview file: any text a guest types reads back identical, and the file stays readable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from jeudis import storage
+from jeudis.interview import Answer, Interview, interview_from_toml, load_interview
+
+# Pieces that have broken TOML writers before, mixed with any Unicode text.
+TRICKY = st.sampled_from(
+    [
+        '"',
+        "'",
+        '"""',
+        "'''",
+        '\\"""',
+        "\\",
+        "\\n",
+        "\\u00e9",
+        "\r\n",
+        "\r",
+        "\n",
+        "\t",
+        "\x00",
+        "\x1b[31m",
+        "\x1b]0;pwned\x07",
+        "\x7f",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+        "🎉",
+        "👩🏽‍💻",
+        "’",
+        "…",
+        "=",
+        "[[answers]]",
+        "# not a comment",
+    ]
+)
+ANY_TEXT = st.lists(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",))) | TRICKY, max_size=12
+).map("".join)
+
+
+def interview_with(text: str) -> Interview:
+    interview = Interview(
+        questionnaire="twitter",
+        guest="Gilles Klein",
+        slug="gilles-klein",
+        title="Interview Twitter de Gilles Klein [Les Jeudis Twitter]",
+        register="vous",
+        gender="m",
+        date=dt.date(2011, 3, 10),
+    )
+    interview.fields["intro"] = text
+    interview.notes = text
+    interview.answers = [
+        Answer("depuis-quand", "text", "Depuis quand ?", text),
+        Answer("utilisations", "long", "Quelle(s) utilisation(s) ?", text, answered_at=None),
+        Answer("reseaux", "multi", "Lesquels ?", [text, "Twitter"]),
+    ]
+    interview.pending = {"id": "apport", "text": text}
+    return interview
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(ANY_TEXT)
+@example("")
+@example('fin sur des guillemets """')
+@example("a\r\nb\rc\n")
+@example("\\")
+@example("ligne 1\n\n- puce\n- puce 2\n")
+def test_any_answer_text_reads_back_identical(text: str) -> None:
+    written = interview_with(text)
+    back = interview_from_toml(written.to_toml(), Path("gilles-klein.toml"))
+
+    assert back.answers[0].value == text
+    assert back.answers[1].value == text
+    assert back.answers[2].value == [text, "Twitter"]
+    assert back.fields["intro"] == text
+    assert back.notes == text
+    assert back.pending == {"id": "apport", "text": text}
+    assert [a.id for a in back.answers] == ["depuis-quand", "utilisations", "reseaux"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(ANY_TEXT)
+def test_any_answer_text_survives_a_save_on_disk(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    folder = tmp_path_factory.mktemp("rt")
+    written = interview_with(text)
+    written.path = folder / "gilles-klein.toml"
+    storage.save(written)
+
+    back = load_interview(written.path)
+    assert back.answers[0].value == text
+    assert back.fields["intro"] == text
+
+
+def test_short_answers_stay_in_their_own_tables() -> None:
+    # tomli-w writes a short table inline (`answers = [{...}]`); after [fields] that
+    # line would belong to [fields], and two of them would repeat a key.
+    interview = interview_with("x")
+    interview.answers = [Answer("a", "yesno", "A ?", True), Answer("b", "text", "B ?", "c")]
+    text = interview.to_toml()
+
+    data = tomllib.loads(text)
+    assert [a["id"] for a in data["answers"]] == ["a", "b"]
+    assert "answers" not in data["fields"]
+    assert text.count("[[answers]]") == 2
+
+
+def test_long_answers_are_written_as_multiline_strings() -> None:
+    answer = "Trois usages :\n\n- la veille ;\n- le partage ;\n- les rencontres 😉"
+    interview = interview_with("x")
+    interview.answers = [Answer("utilisations", "long", "Quelle(s) utilisation(s) ?", answer)]
+    text = interview.to_toml()
+
+    assert 'answer = """\nTrois usages :\n\n- la veille ;\n- le partage ;\n' in text
+    assert interview_from_toml(text, Path("x.toml")).answers[0].value == answer
+
+
+def test_skipped_answers_and_timestamps_round_trip() -> None:
+    when = dt.datetime(2011, 3, 10, 9, 30, tzinfo=dt.UTC)
+    interview = interview_with("x")
+    interview.answers = [
+        Answer("site", "url", "Votre site ?", None, skipped=True, answered_at=when),
+        Answer("followers", "number", "Combien ?", 9200, answered_at=when),
+        Answer("relance-1", "long", "Et après ?", "Rien.", followup=True, reworded=True),
+    ]
+    back = interview_from_toml(interview.to_toml(), Path("x.toml"))
+    assert back.answers == interview.answers

@@ -1,0 +1,199 @@
+"""The questionnaire model: loading, problems collected with their place, wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jeudis.errors import FileProblems
+from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
+from jeudis.questionnaire import find_questionnaire, load_questionnaire
+from jeudis.session import context_for
+from jeudis.wording import WordingContext, agree, as_text, first_name, render
+from support import TWITTER, write
+
+
+def test_the_twitter_questionnaire_loads() -> None:
+    form = load_questionnaire(TWITTER)
+
+    assert (form.id, form.version, form.style, form.language) == ("twitter", 1, "numbered", "fr")
+    assert form.series == "Les Jeudis Twitter"
+    assert form.registers == ("tu", "vous")
+    assert len(form.questions) == 13
+    assert [f.id for f in form.fields] == ["site", "twitter", "photo", "intro"]
+    assert all(q.required for q in form.questions)
+    assert not any(f.required for f in form.fields)
+    assert form.question("followers") is not None
+    assert form.question("followers").type == "number"  # type: ignore[union-attr]
+    assert form.question("nope") is None
+
+
+def test_the_bundled_copy_is_the_repository_copy() -> None:
+    bundled = BUNDLED_QUESTIONNAIRES / "twitter.toml"
+    assert bundled.read_text(encoding="utf-8") == TWITTER.read_text(encoding="utf-8")
+
+
+def test_title_template() -> None:
+    form = load_questionnaire(TWITTER)
+    context = context_for(form, "Gilles Klein", "", "m")
+    assert form.title_for(context) == "Interview Twitter de Gilles Klein [Les Jeudis Twitter]"
+
+
+def test_series_folder_overrides_bundled(series: Path) -> None:
+    text = TWITTER.read_text(encoding="utf-8").replace("version = 1", "version = 2")
+    write(series / "questionnaires" / "twitter.toml", text)
+
+    form = find_questionnaire(series_at(), "twitter")
+
+    assert form.version == 2
+    assert form.path == series / "questionnaires" / "twitter.toml"
+    assert not form.bundled
+
+
+def test_bundled_questionnaire_found_from_an_empty_folder(series: Path) -> None:
+    (series / "questionnaires" / "twitter.toml").unlink()
+
+    form = find_questionnaire(series_at(), "twitter")
+
+    assert form.bundled
+    assert form.path == BUNDLED_QUESTIONNAIRES / "twitter.toml"
+
+
+def test_every_problem_is_collected_with_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "many.toml",
+        """id = "many"
+title = "De {guest}"
+colour = "blue"
+
+[[questions]]
+id = "a"
+type = "integer"
+text = "A ?"
+
+[[questions]]
+id = "a"
+text = "Encore A ?"
+
+[[questions]]
+id = "c"
+type = "choice"
+text.tu = "C ?"
+""",
+    )
+
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+
+    found = sorted((p.line, p.key, p.reason) for p in caught.value.problems)
+    assert found == [
+        (3, "colour", "unknown key 'colour'"),
+        (
+            7,
+            "questions[0].type",
+            "unknown type 'integer' (use text, long, number, date, choice, multi, yesno, url)",
+        ),
+        (11, "questions[1].id", "duplicate id 'a' (also questions[0])"),
+        (14, "questions[2].choices", "a 'choice' question needs a non-empty 'choices' list"),
+        (17, "questions[2].text", "missing wording for the form of address 'vous'"),
+    ]
+    assert "(and 4 more: run `jeudis check`)" in caught.value.message
+
+
+def test_a_plain_text_is_every_register(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "plain.toml",
+        'id = "plain"\ntitle = "{guest}"\n[[questions]]\nid = "q"\ntext = "Pourquoi ?"\n',
+    )
+    form = load_questionnaire(path)
+    question = form.questions[0]
+    assert question.wording("tu", WordingContext()) == "Pourquoi ?"
+    assert question.wording("vous", WordingContext()) == "Pourquoi ?"
+
+
+# -- wording -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gender", "expected"),
+    [
+        ("m", "Te considères-tu comme un twittos influent ? Pas suivi ?"),
+        ("f", "Te considères-tu comme une twittos influente ? Pas suivie ?"),
+        (None, "Te considères-tu comme un·e twittos influent·e ? Pas suivi·e ?"),
+    ],
+)
+def test_gender_agreement_and_inclusive_forms(gender: str | None, expected: str) -> None:
+    template = "Te considères-tu comme {un|une} twittos {influent|influente} ? Pas suivi{|e} ?"
+    assert render(template, WordingContext(gender=gender)) == expected
+
+
+def test_agree() -> None:
+    assert agree("acteur", "actrice", None) == "acteur/actrice"
+    assert agree("ami", "amie", None) == "ami·e"
+    assert agree("", "e", None) == "·e"
+    assert agree("il", "elle", "f") == "elle"
+
+
+def test_names_answers_fields_and_literal_braces() -> None:
+    context = WordingContext(
+        gender="f",
+        names={"guest": "Fadhila Brahimi", "first_name": "Fadhila", "host": "Stéphane"},
+        answers={"followers": 9200, "reseaux": ["Twitter", "Facebook"], "blog": True},
+        fields={"site": "https://example.org"},
+    )
+    template = (
+        "{first_name} ({guest}), {answer:followers} followers, {answer:reseaux}, "
+        "blog : {answer:blog}, site {field:site}, {{pas un champ}}, {answer:absent}."
+    )
+    assert render(template, context) == (
+        "Fadhila (Fadhila Brahimi), 9\u202f200 followers, Twitter, Facebook, "
+        "blog : oui, site https://example.org, {pas un champ}, ."
+    )
+
+
+def test_as_text_and_first_name() -> None:
+    assert as_text(None) == ""
+    assert as_text(False) == "non"
+    assert as_text(1.5) == "1.5"
+    assert as_text(1234567) == "1\u202f234\u202f567"
+    assert first_name("  Gilles   Klein ") == "Gilles"
+    assert first_name("") == ""
+
+
+@pytest.mark.parametrize(
+    ("register", "gender", "influence", "pas_suivi"),
+    [
+        (
+            "vous",
+            "m",
+            "Vous considérez-vous comme un twittos influent ?",
+            "Question inverse, par qui ne souhaiteriez-vous surtout pas être suivi ?",
+        ),
+        (
+            "vous",
+            "f",
+            "Vous considérez-vous comme une twittos influente ?",
+            "Question inverse, par qui ne souhaiteriez-vous surtout pas être suivie ?",
+        ),
+        (
+            "tu",
+            "f",
+            "Te considères-tu comme une twittos influente ?",
+            "Question inverse, par qui ne souhaiterais-tu surtout pas être suivie ?",
+        ),
+        (
+            "tu",
+            None,
+            "Te considères-tu comme un·e twittos influent·e ?",
+            "Question inverse, par qui ne souhaiterais-tu surtout pas être suivi·e ?",
+        ),
+    ],
+)
+def test_twitter_wording_by_register_and_gender(
+    register: str, gender: str | None, influence: str, pas_suivi: str
+) -> None:
+    form = load_questionnaire(TWITTER)
+    context = context_for(form, "Camille Martin", "", gender)
+    assert form.question("influence").wording(register, context) == influence  # type: ignore[union-attr]
+    assert form.question("pas-suivi").wording(register, context) == pas_suivi  # type: ignore[union-attr]

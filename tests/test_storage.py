@@ -1,0 +1,210 @@
+"""Interview files on disk: safe names, no overwriting, atomic saves, locks, the list cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from jeudis import storage
+from jeudis.errors import InterviewLocked, NotFoundError, UsageError
+from jeudis.interview import Answer, Interview, load_interview
+from jeudis.paths import series_at
+from support import interview_files
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Gilles Klein", "gilles-klein"),
+        ("Fadhila Brahimi", "fadhila-brahimi"),
+        ("Amélie Roux-Déjà", "amelie-roux-deja"),
+        ("Stéphane  GARCIA", "stephane-garcia"),
+        ("Œuvre Straße Ærø Łódź", "oeuvre-strasse-aero-lodz"),
+        ("../../etc", "etc"),
+        ("../../../etc/passwd", "etc-passwd"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("🎉🎉", "invite"),
+        ("...", "invite"),
+        ("", "invite"),
+        ("C:\\Windows\\system32", "c-windows-system32"),
+        ("a\x00b\nc", "a-b-c"),
+    ],
+)
+def test_slugify(name: str, slug: str) -> None:
+    assert storage.slugify(name) == slug
+
+
+def test_slugify_caps_a_300_character_name_on_a_word() -> None:
+    name = " ".join(["Jean-Baptiste"] * 22)[:300]
+    slug = storage.slugify(name)
+    assert len(slug) <= storage.MAX_SLUG
+    assert slug.startswith("jean-baptiste-jean-baptiste")
+    assert not slug.endswith("-")
+    assert storage.slugify("é" * 300) == "e" * storage.MAX_SLUG
+
+
+def new_interview(guest: str = "Gilles Klein") -> Interview:
+    return Interview(
+        questionnaire="twitter",
+        guest=guest,
+        slug=storage.slugify(guest),
+        title=f"Interview Twitter de {guest} [Les Jeudis Twitter]",
+        register="vous",
+        gender="m",
+        date=dt.date(2011, 3, 10),
+    )
+
+
+def test_reserve_path_never_overwrites(series: Path) -> None:
+    folder = series_at()
+    first = storage.reserve_path(folder, "gilles-klein")
+    first.write_text("already here", encoding="utf-8")
+    second = storage.reserve_path(folder, "gilles-klein")
+    third = storage.reserve_path(folder, "gilles-klein")
+
+    assert [first.name, second.name, third.name] == [
+        "gilles-klein.toml",
+        "gilles-klein-2.toml",
+        "gilles-klein-3.toml",
+    ]
+    assert first.read_text(encoding="utf-8") == "already here"
+
+
+@pytest.mark.parametrize(
+    "guest", ["../../etc", "<script>alert(1)</script>", "🎉🎉", "x" * 300, "/", ".."]
+)
+def test_hostile_names_stay_inside_interviews(series: Path, guest: str) -> None:
+    folder = series_at()
+    interview = new_interview(guest)
+    interview.path = storage.reserve_path(folder, interview.slug)
+    storage.save(interview)
+
+    [path] = interview_files(series)
+    assert path.parent == series / "interviews"
+    assert path.resolve().parent == (series / "interviews").resolve()
+    assert len(path.name) <= storage.MAX_SLUG + len(".toml")
+    assert load_interview(path).guest == guest
+
+
+def test_save_is_atomic_and_leaves_no_temporary_file(series: Path) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    assert load_interview(interview.path).guest == "Gilles Klein"
+    assert sorted(p.name for p in interview.path.parent.iterdir()) == ["gilles-klein.toml"]
+
+
+def test_a_failed_save_keeps_the_previous_file(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    interview.answers.append(Answer("depuis-quand", "text", "Depuis quand ?", "2007"))
+    storage.save(interview)
+    before = interview.path.read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    interview.answers.append(Answer("followers", "number", "Combien ?", 9200))
+    with pytest.raises(OSError, match="No space left"):
+        storage.save(interview)
+
+    assert interview.path.read_bytes() == before
+    assert sorted(p.name for p in interview.path.parent.iterdir()) == ["gilles-klein.toml"]
+
+
+def test_a_second_session_is_refused(series: Path) -> None:
+    path = series / "interviews" / "gilles-klein.toml"
+    path.touch()
+    with storage.session_lock(path):
+        with pytest.raises(InterviewLocked) as refused, storage.session_lock(path):
+            pass  # pragma: no cover - never entered
+        assert "gilles-klein.toml is open in another jeudis session" in refused.value.message
+        assert f"(process {os.getpid()})" in refused.value.message
+        assert refused.value.hint
+    # Released: a new session may start, and no lock file is left behind.
+    with storage.session_lock(path):
+        pass
+    assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
+
+
+def test_resolve_by_slug_path_and_suggestion(series: Path) -> None:
+    folder = series_at()
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+
+    assert storage.resolve(folder, "gilles-klein") == interview.path
+    assert storage.resolve(folder, str(interview.path)) == interview.path
+    with pytest.raises(NotFoundError) as missing:
+        storage.resolve(folder, "Gilles Klien")
+    assert missing.value.hint == "did you mean gilles-klein?"
+
+
+def test_resolve_for_writing_refuses_a_file_outside_the_series(
+    series: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere" / "gilles-klein.toml"
+    interview = new_interview()
+    interview.path = outside
+    storage.save(interview)
+
+    assert storage.resolve(series_at(), str(outside)) == outside
+    with pytest.raises(UsageError, match="is not in this series' interviews/ folder"):
+        storage.resolve(series_at(), str(outside), writable=True)
+
+
+def test_summaries_are_cached_and_refreshed(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = series_at()
+    older = new_interview("Fadhila Brahimi")
+    older.date = dt.date(2011, 3, 3)
+    older.path = series / "interviews" / "fadhila-brahimi.toml"
+    storage.save(older)
+    newer = new_interview()
+    newer.path = series / "interviews" / "gilles-klein.toml"
+    newer.answers.append(Answer("depuis-quand", "text", "Depuis quand ?", "2007"))
+    storage.save(newer)
+
+    first = storage.summaries(folder)
+    assert [(s.slug, s.answered) for s in first] == [("gilles-klein", 1), ("fadhila-brahimi", 0)]
+    assert (series / ".jeudis-cache" / "summaries.json").is_file()
+
+    # A second listing reads the cache, not the files.
+    def no_parsing(path: Path) -> Interview:
+        raise AssertionError(f"parsed {path}")
+
+    monkeypatch.setattr(storage, "load_interview", no_parsing)
+    assert storage.summaries(folder) == first
+    monkeypatch.undo()
+    monkeypatch.setenv("JEUDIS_DIR", str(series))
+
+    # A changed file is read again.
+    newer.answers.append(Answer("followers", "number", "Combien ?", 9200))
+    storage.save(newer)
+    os.utime(newer.path, ns=(1, 1))  # a different mtime even on a coarse clock
+    assert [s.answered for s in storage.summaries(folder)] == [2, 0]
+
+
+def test_a_broken_file_is_listed_as_broken(series: Path) -> None:
+    (series / "interviews" / "broken.toml").write_text("guest = [", encoding="utf-8")
+    [summary] = storage.summaries(series_at())
+    assert summary.status == "broken"
+    assert "invalid TOML" in summary.problem
+
+
+def test_a_corrupt_cache_is_ignored(series: Path) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    cache = series / ".jeudis-cache" / "summaries.json"
+    cache.parent.mkdir()
+    cache.write_text("{not json", encoding="utf-8")
+
+    assert [s.slug for s in storage.summaries(series_at())] == ["gilles-klein"]
