@@ -101,3 +101,85 @@ def import_(
     else:
         out.print(f"Imported: [bold]{interview.path}[/bold]")
         out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]")
+
+
+@app.command()
+def edit(
+    interview: Annotated[str, typer.Argument(help="Slug or path of the interview.")],
+    question: Annotated[
+        str | None,
+        typer.Option("--question", "-q", help="The answer to change (its question id)."),
+    ] = None,
+    answer_file: Annotated[
+        Path | None,
+        typer.Option("--answer-file", help="With --question: the new answer, read from this file."),
+    ] = None,
+    reword: Annotated[
+        str | None,
+        typer.Option(help="With --question: a new wording of the question, for this guest only."),
+    ] = None,
+    fields: Annotated[
+        bool, typer.Option("--fields", help="Edit the intro and the guest's fields in $EDITOR.")
+    ] = False,
+    notes: Annotated[
+        bool, typer.Option("--notes", help="Edit the private notes (never exported) in $EDITOR.")
+    ] = False,
+    directory: DirOption = None,
+) -> None:
+    """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes.
+
+    With only INTERVIEW, the review screen opens: pick the answers to change.
+    """
+    from jeudis import edit as editing
+    from jeudis import storage
+    from jeudis.cli.running import _require_terminal
+    from jeudis.errors import JeudisError
+    from jeudis.interview import load_interview
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import Questionnaire, find_questionnaire
+    from jeudis.tomlio import read_text
+
+    series = series_at(directory)
+    path = storage.resolve(series, interview, writable=True)
+    loaded = load_interview(path)
+    form: Questionnaire | None
+    try:
+        form = find_questionnaire(series, loaded.questionnaire)
+    except JeudisError:
+        form = None  # the interview is self-contained: edit it anyway
+    if (answer_file is not None or reword is not None) and question is None:
+        raise UsageError("--answer-file and --reword need --question ID")
+    out = console()
+    done: list[str] = []
+    if question is not None and reword is not None:
+        editing.reword(loaded, question, reword)
+        done.append(f"question {question} reworded")
+    if question is not None and answer_file is not None:
+        editing.set_answer(loaded, form, question, read_text(answer_file))
+        done.append(f"answer {question} replaced")
+    if fields:
+        text = editing.edit_text(editing.fields_document(loaded, form), ".toml")
+        changed = editing.apply_fields(loaded, form, text, Path(f"{path.stem}-fields.toml"))
+        done.append("fields " + (", ".join(changed) if changed else "unchanged"))
+    if notes:
+        changed_notes = editing.apply_notes(
+            loaded, editing.edit_text(editing.notes_document(loaded), ".txt")
+        )
+        done.append("notes " + ("changed" if changed_notes else "unchanged"))
+    if done:
+        editing.save(loaded)
+        out.print(f"{path.stem}: " + "; ".join(done))
+        return
+    _require_terminal()
+    from jeudis.prompter import TerminalPrompter
+
+    prompter = TerminalPrompter(loaded.language)
+    if question is not None:
+        editing.find_answer(loaded, question)
+        changed_one = editing.reask(form, loaded, question, prompter)
+        out.print(
+            f"{path.stem}: " + (f"answer {question} saved" if changed_one else "nothing changed")
+        )
+        return
+    count = editing.review(form, loaded, prompter)
+    out.print(f"{path.stem}: {count} answer(s) changed")

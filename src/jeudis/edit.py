@@ -1,0 +1,239 @@
+"""Changing an interview after the fact: an answer, a question's wording, fields, notes.
+
+Every change is explicit (a command the host types) and stamps ``updated``;
+nothing here runs on its own, so a published interview never changes unless the
+host changes it. A reworded question is marked ``reworded = true``: it was
+changed for this guest only, and ``jeudis check`` does not report it as drift.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from jeudis import answers as answer_rules
+from jeudis import storage
+from jeudis.errors import FileProblem, NotFoundError, UsageError
+from jeudis.interview import Answer, Interview, now
+from jeudis.questionnaire import Question, Questionnaire
+from jeudis.tomlio import parse_toml
+
+FIELDS_HEADER = """\
+# The host's fields of {guest}'s interview: edit the values, save and close.
+# Multi-line values go between triple quotes. A field left out keeps its value.
+"""
+NOTES_HEADER = (
+    "# Private notes on {guest}'s interview, never exported. Lines starting with # are dropped.\n"
+)
+
+
+def find_answer(interview: Interview, question_id: str) -> Answer:
+    answer = interview.answer(question_id)
+    if answer is None:
+        known = ", ".join(a.id for a in interview.answers) or "none"
+        raise NotFoundError(
+            f"{interview.slug} has no answer {question_id!r}",
+            hint=f"its questions: {known}",
+        )
+    return answer
+
+
+def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Question:
+    """The rules an answer is checked with: its questionnaire's, else free text (live ones)."""
+    found = questionnaire.question(answer.id) if questionnaire is not None else None
+    if found is not None:
+        return found
+    return Question(id=answer.id, type=answer.type, text={"*": answer.question}, required=False)
+
+
+def set_answer(
+    interview: Interview, questionnaire: Questionnaire | None, question_id: str, raw: str
+) -> Answer:
+    """Replace one answer with ``raw`` (checked like a live answer); the wording stays."""
+    answer = find_answer(interview, question_id)
+    question = question_for(questionnaire, answer)
+    try:
+        value = answer_rules.coerce(question, raw)
+    except answer_rules.InvalidAnswer as exc:
+        raise UsageError(f"{question_id}: {exc}") from None
+    answer.value = value
+    answer.skipped = value is None
+    answer.answered_at = now()
+    return answer
+
+
+def reword(interview: Interview, question_id: str, text: str) -> Answer:
+    """Change how one question reads in this interview only."""
+    answer = find_answer(interview, question_id)
+    wording = " ".join(text.split())
+    if not wording:
+        raise UsageError("the new wording is empty")
+    if wording != answer.question:
+        answer.question = wording
+        answer.reworded = True
+    return answer
+
+
+def save(interview: Interview) -> Path:
+    """Write the change (and stamp ``updated``), under the session lock."""
+    assert interview.path is not None
+    with storage.session_lock(interview.path):
+        return storage.save(interview)
+
+
+# -- $EDITOR ------------------------------------------------------------------------------
+
+
+def editor_command() -> list[str]:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    return shlex.split(command)
+
+
+def edit_text(text: str, suffix: str) -> str:
+    """Open ``text`` in the host's editor; return what they saved."""
+    handle, name = tempfile.mkstemp(prefix="jeudis-", suffix=suffix)
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        try:
+            result = subprocess.run([*editor_command(), str(path)], check=False)
+        except OSError as exc:
+            raise UsageError(
+                f"cannot start the editor {editor_command()[0]!r}: {exc.strerror}",
+                hint="set $EDITOR (e.g. EDITOR=nano)",
+            ) from None
+        if result.returncode != 0:
+            raise UsageError(
+                f"the editor exited with status {result.returncode}; nothing was changed"
+            )
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def fields_document(interview: Interview, questionnaire: Questionnaire | None) -> str:
+    """The fields as TOML to edit: every field the questionnaire declares, in its order."""
+    values: dict[str, Any] = {}
+    for spec in questionnaire.fields if questionnaire is not None else ():
+        values[spec.id] = interview.fields.get(spec.id, "")
+    for key, value in interview.fields.items():
+        values.setdefault(key, value)
+    body = tomli_w.dumps(values, multiline_strings=True)
+    return FIELDS_HEADER.format(guest=interview.guest) + "\n" + body
+
+
+def apply_fields(
+    interview: Interview, questionnaire: Questionnaire | None, text: str, source: Path
+) -> list[str]:
+    """Read the edited fields back; return the ids that changed."""
+    data = parse_toml(text, source)
+    problems = []
+    changed = []
+    for key, raw in data.items():
+        spec = questionnaire.field(key) if questionnaire is not None else None
+        if spec is None and key not in interview.fields and key != "closing":
+            problems.append(f"{key}: not a field of this questionnaire")
+            continue
+        value: Any = raw
+        if spec is not None:
+            try:
+                value = answer_rules.coerce(spec, raw)
+            except answer_rules.InvalidAnswer as exc:
+                problems.append(f"{key}: {exc}")
+                continue
+            value = "" if value is None else value
+        if interview.fields.get(key) != value:
+            interview.fields[key] = value
+            changed.append(key)
+    if problems:
+        raise FileProblem(
+            source,
+            "; ".join(problems),
+            hint="run the command again and correct the fields; nothing was changed",
+        )
+    return changed
+
+
+def notes_document(interview: Interview) -> str:
+    return NOTES_HEADER.format(guest=interview.guest) + interview.notes + "\n"
+
+
+def apply_notes(interview: Interview, text: str) -> bool:
+    notes = "\n".join(line for line in text.split("\n") if not line.startswith("#")).strip()
+    changed = notes != interview.notes
+    interview.notes = notes
+    return changed
+
+
+# -- live ---------------------------------------------------------------------------------
+
+
+def reask(
+    questionnaire: Questionnaire | None, interview: Interview, question_id: str, prompter: Any
+) -> bool:
+    """Ask one question again, prefilled with the answer given; False when cancelled."""
+    from jeudis import followups
+    from jeudis.session import BACK, Paused, Session, applicable
+
+    answer = find_answer(interview, question_id)
+    assert interview.path is not None
+    form = questionnaire
+    question = form.question(question_id) if form is not None else None
+    with storage.session_lock(interview.path):
+        try:
+            if form is None or question is None or answer.followup:
+                session = Session(form or _stand_in(interview), interview, prompter)
+                followups.ask_live(session, answer, counter="✎")
+                return True
+            session = Session(form, interview, prompter)
+            questions = applicable(form, interview)
+            index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
+            raw = prompter.ask(session._prompt(question, index, len(questions)))
+            if raw is BACK:
+                return False
+            session._record(question, raw)
+        except Paused:
+            return False
+    return True
+
+
+def review(questionnaire: Questionnaire | None, interview: Interview, prompter: Any) -> int:
+    """The review screen on a saved interview: pick answers to change until done."""
+    from jeudis import followups, wording
+
+    changed = 0
+    while True:
+        rows = [
+            (
+                a.id,
+                ("↳ " if a.followup else "") + a.question,
+                "" if a.skipped else wording.as_text(a.value),
+            )
+            for a in interview.answers
+        ]
+        rows = followups.review_rows(interview, rows)
+        choice = prompter.review(interview, rows)
+        if choice is None:
+            return changed
+        if reask(questionnaire, interview, choice, prompter):
+            changed += 1
+
+
+def _stand_in(interview: Interview) -> Questionnaire:
+    """A questionnaire-shaped stand-in when the interview's own is gone."""
+    return Questionnaire(
+        id=interview.questionnaire,
+        version=interview.questionnaire_version,
+        title=interview.title,
+        series=interview.series,
+        language=interview.language,
+        style=interview.style,
+        questions=(),
+    )

@@ -1,0 +1,155 @@
+"""``jeudis edit``: answers, a question reworded for one guest, fields and notes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from jeudis.interview import load_interview
+from support import REPO, Invoke, write
+
+EXAMPLE = REPO / "interviews" / "amelie-roux.toml"
+JEUDIS = Path(sys.executable).parent / "jeudis"
+
+
+@pytest.fixture
+def amelie(series: Path) -> Path:
+    return Path(shutil.copy(EXAMPLE, series / "interviews" / "amelie-roux.toml"))
+
+
+def editor(tmp_path: Path, body: str) -> str:
+    """An $EDITOR that runs ``body`` (Python, ``path`` and ``text`` given) on the file."""
+    script = write(
+        tmp_path / "fake_editor.py",
+        "import sys, pathlib\npath = pathlib.Path(sys.argv[1])\n"
+        "text = path.read_text(encoding='utf-8')\n" + body + "\n",
+    )
+    return f"{sys.executable} {script}"
+
+
+def test_replace_an_answer_from_a_file(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
+    before = load_interview(amelie)
+    answer = write(tmp_path / "a.md", "Depuis toujours, ou presque 🙂\n\n- d’abord en lectrice\n")
+    result = invoke("edit", "amelie-roux", "--question", "depuis-quand", "--answer-file", answer)
+    assert result.exit_code == 0, result
+    assert "answer depuis-quand replaced" in result.stdout
+    after = load_interview(amelie)
+    assert after.answer("depuis-quand").value == (  # type: ignore[union-attr]
+        "Depuis toujours, ou presque 🙂\n\n- d’abord en lectrice"
+    )
+    assert after.updated > before.updated
+    assert after.status == "complete"
+    assert [a.id for a in after.answers] == [a.id for a in before.answers]
+
+
+def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
+    answer = write(tmp_path / "a.md", "beaucoup")
+    result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
+    assert result.exit_code == 2
+    assert "followers: Un nombre est attendu" in result.stderr
+    assert load_interview(amelie).answer("followers").value == 2980  # type: ignore[union-attr]
+
+
+def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:
+    result = invoke("edit", "amelie-roux", "--question", "nope", "--reword", "Et alors ?")
+    assert result.exit_code == 3
+    assert "amelie-roux has no answer 'nope'" in result.stderr
+    assert "depuis-quand, followers" in result.stderr
+
+
+def test_reworded_question_shows_in_the_export_and_is_not_drift(
+    invoke: Invoke, amelie: Path
+) -> None:
+    wording = "Te considères-tu comme une twittos influente… ou plutôt discrète ?"
+    result = invoke("edit", "amelie-roux", "--question", "influence", "--reword", wording)
+    assert result.exit_code == 0, result
+    answer = load_interview(amelie).answer("influence")
+    assert answer is not None
+    assert (answer.question, answer.reworded) == (wording, True)
+    exported = invoke("export", "amelie-roux", "--format", "md")
+    assert exported.exit_code == 0, exported
+    assert "ou plutôt discrète" in exported.stdout
+    assert "Te considères-tu comme une twittos influente ?" not in exported.stdout
+    checked = invoke("check")
+    assert "influence" not in checked.output
+
+
+def test_fields_in_the_editor(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = (
+        "assert 'intro = ' in text and 'site = ' in text\n"
+        "text = text.replace('community manager', 'responsable de la communication')\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = invoke("edit", "amelie-roux", "--fields")
+    assert result.exit_code == 0, result
+    assert "fields intro" in result.stdout
+    assert "responsable de la communication" in load_interview(amelie).fields["intro"]
+
+
+def test_a_bad_field_changes_nothing(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "path.write_text(text.replace('site = \"https', 'site = \"ftp'), encoding='utf-8')"
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+    before = amelie.read_bytes()
+    result = invoke("edit", "amelie-roux", "--fields")
+    assert result.exit_code == 4
+    assert "site: Une adresse complète est attendue" in result.stderr
+    assert amelie.read_bytes() == before
+
+
+def test_private_notes_are_never_exported(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "path.write_text(text + 'Lui envoyer le lien du billet.\\n', encoding='utf-8')"
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = invoke("edit", "amelie-roux", "--notes")
+    assert result.exit_code == 0, result
+    assert load_interview(amelie).notes == "Lui envoyer le lien du billet."
+    for fmt in ("md", "html"):
+        exported = invoke("export", "amelie-roux", "--format", fmt)
+        assert exported.exit_code == 0, exported
+        assert "Lui envoyer le lien" not in exported.stdout
+
+
+def test_live_edit_needs_a_terminal(invoke: Invoke, amelie: Path) -> None:
+    result = invoke("edit", "amelie-roux", "--question", "depuis-quand")
+    assert result.exit_code == 7
+    assert "--answer-file" in result.stderr or "terminal" in result.stderr
+
+
+@pytest.mark.pty
+def test_reask_one_answer_prefilled_in_a_terminal(series: Path, amelie: Path) -> None:
+    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        str(JEUDIS),
+        ["edit", "amelie-roux", "--question", "depuis-quand"],
+        env=env,
+        dimensions=(40, 120),
+        encoding="utf-8",
+        timeout=float(os.environ.get("JEUDIS_PTY_TIMEOUT", "10")),
+    )
+    try:
+        child.expect("Depuis combien de temps utilises-tu Twitter")
+        child.expect("un peu par hasard")  # the answer given, prefilled
+        child.send(" Et pour de bon.\r")
+        child.expect("answer depuis-quand saved")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert load_interview(amelie).answer("depuis-quand").value == (  # type: ignore[union-attr]
+        "Juin 2010, un peu par hasard. Et pour de bon."
+    )
