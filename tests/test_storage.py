@@ -159,9 +159,7 @@ def test_resolve_for_writing_refuses_a_file_outside_the_series(
         storage.resolve(series_at(), str(outside), writable=True)
 
 
-def test_summaries_are_cached_and_refreshed(
-    series: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_summaries_are_cached_and_refreshed(series: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = series_at()
     older = new_interview("Fadhila Brahimi")
     older.date = dt.date(2011, 3, 3)
