@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     LOCKED = 6
     NO_TERMINAL = 7
     MISSING_ANSWERS = 8
+    HANGUP = 129
     INTERRUPTED = 130
     TERMINATED = 143
 
@@ -118,7 +119,10 @@ class SessionInterrupted(Exception):
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.TERMINATED if self.signal_name == "SIGTERM" else ExitCode.INTERRUPTED
+        """128 + the signal's number, as shells report a process ended by a signal."""
+        return {"SIGTERM": ExitCode.TERMINATED, "SIGHUP": ExitCode.HANGUP}.get(
+            self.signal_name, ExitCode.INTERRUPTED
+        )
 
 
 def describe(value: Any) -> str:

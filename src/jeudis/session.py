@@ -28,11 +28,13 @@ BACK = object()
 
 
 class Paused(Exception):
-    """The person paused (Ctrl-C / Ctrl-D); ``partial`` is what they had typed."""
+    """The session must stop: Ctrl-C / Ctrl-D (``partial`` is what was being typed),
+    or a signal (``signal_name``: SIGTERM, SIGHUP)."""
 
-    def __init__(self, partial: str = "") -> None:
+    def __init__(self, partial: str = "", *, signal_name: str = "") -> None:
         super().__init__("paused")
         self.partial = partial
+        self.signal_name = signal_name
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,7 @@ class Session:
                 raise SessionInterrupted(
                     path,
                     sum(1 for a in self.interview.answers if a.given),
-                    signal_name=getattr(pause, "signal_name", ""),
+                    signal_name=pause.signal_name,
                 ) from None
             self.interview.status = "complete"
             self.interview.completed = now()
@@ -395,9 +397,7 @@ def _signals_raise_pause() -> Iterator[None]:
     """
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        pause = Paused()
-        pause.signal_name = signal.Signals(signum).name  # type: ignore[attr-defined]
-        raise pause
+        raise Paused(signal_name=signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:

@@ -7,6 +7,7 @@ message (and a hint) on standard error and its exit code, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -87,11 +88,15 @@ def main() -> None:
         from jeudis.cli.output import err_console
 
         what = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
-        err_console().print(
-            f"\n[yellow]{what}.[/yellow] {stop.answered} answer(s) saved in {_plain(str(stop.interview_path))}\n"
-            f"Continue with: [bold]jeudis resume {_plain(stop.interview_path.stem)}[/bold]",
-            soft_wrap=True,
-        )
+        saved = _plain(str(stop.interview_path))
+        # After SIGHUP the terminal is gone and writing to it fails: the answers
+        # are on disk already, so the message is a courtesy.
+        with contextlib.suppress(OSError):
+            err_console().print(
+                f"\n[yellow]{what}.[/yellow] {stop.answered} answer(s) saved in {saved}\n"
+                f"Continue with: [bold]jeudis resume {_plain(stop.interview_path.stem)}[/bold]",
+                soft_wrap=True,
+            )
         sys.exit(int(stop.exit_code))
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
@@ -99,3 +104,8 @@ def main() -> None:
         # `jeudis export | head`: the reader left; that is not an error.
         sys.stderr.close()
         sys.exit(int(ExitCode.OK))
+    except OSError as error:
+        # The machine said no (permission denied, disk full, read-only folder):
+        # say what and where, without a traceback.
+        where = f": {error.filename}" if error.filename else ""
+        sys.exit(fail(JeudisError(f"{error.strerror or error}{where}")))
