@@ -1,0 +1,505 @@
+"""The live session against a scripted prompter: no terminal, every step on disk.
+
+``Script`` plays the guest: each ``ask`` takes the next scripted reply (a value,
+``BACK``, or an exception such as ``Paused``) and checks, before answering,
+that every answer given so far is already in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
+from jeudis.interview import Interview, load_interview
+from jeudis.paths import series_at
+from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
+from jeudis.session import (
+    BACK,
+    SKIP_CHOICE,
+    Options,
+    Paused,
+    Prompt,
+    Session,
+    create,
+    fill_from_data,
+    prepare,
+    prompt_for,
+)
+from support import write
+
+Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) -> reply
+
+
+class Script:
+    """A fake :class:`~jeudis.session.Prompter` that replays a list of replies."""
+
+    def __init__(self, replies: list[Reply], reviews: list[str | None] | None = None) -> None:
+        self.replies = list(replies)
+        self.reviews = list(reviews or [None])
+        self.prompts: list[Prompt] = []
+        self.screens: list[str] = []
+        self.review_rows: list[list[tuple[str, str, str]]] = []
+        self.current_id: str | None = None
+        self.on_disk: list[int] = []  # answers in the file when each question was asked
+
+    def ask(self, prompt: Prompt) -> Any:
+        self.current_id = prompt.id
+        self.prompts.append(prompt)
+        if self.path is not None:
+            self.on_disk.append(len(load_interview(self.path).answers))
+        assert self.replies, f"no reply scripted for {prompt.id} {prompt.counter}"
+        reply = self.replies.pop(0)
+        if callable(reply) and not isinstance(reply, type):
+            reply = reply(prompt)
+        if isinstance(reply, BaseException):
+            raise reply
+        if reply is not BACK and prompt.kind != "select":  # a select offers valid choices only
+            assert prompt.validate(reply) is None, (prompt.id, reply, prompt.validate(reply))
+        return reply
+
+    path: Path | None = None
+
+    def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
+        self.path = interview.path
+        self.screens.append("host")
+
+    def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
+        self.path = interview.path
+        self.screens.append(f"hand_over {total}")
+
+    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        self.screens.append("review")
+        self.review_rows.append(rows)
+        return self.reviews.pop(0)
+
+    def thanks(self, interview: Interview) -> None:
+        self.screens.append("thanks")
+
+    @property
+    def asked(self) -> list[str]:
+        return [f"{p.counter} {p.id}" for p in self.prompts]
+
+
+FIELDS = ["https://www.arretsurimages.net", "@gillesklein", "", ""]
+ANSWERS = [
+    "Depuis mars 2007.",
+    "9 200",
+    "Trois usages :\n\n- la veille ;\n- le partage ;\n- les rencontres.",
+    "Beaucoup.\n\nUne organisation différente.",
+    "« Hello world »",
+    "Le dernier 😉",
+    "Une rencontre…",
+    "Suivre, écouter, puis parler.",
+    "Radieux.",
+    "Twitter.",
+    "Non.",
+    "Barack Obama",
+    "Les robots.",
+]
+
+
+def start(guest: str = "Gilles Klein", register: str = "vous", gender: str = "m") -> Interview:
+    series = series_at()
+    form = find_questionnaire(series, "twitter")
+    interview = prepare(series, form, Options(guest=guest, register=register, gender=gender))
+    return create(series, interview)
+
+
+def run(interview: Interview, script: Script, form: Questionnaire | None = None) -> Interview:
+    form = form or find_questionnaire(series_at(), interview.questionnaire)
+    return Session(form, interview, script).run()
+
+
+def test_a_whole_interview(series: Path) -> None:
+    interview = start()
+    script = Script([*FIELDS, *ANSWERS])
+
+    run(interview, script)
+
+    assert script.screens == ["host", "hand_over 13", "review", "thanks"]
+    assert script.asked[:5] == [
+        "[1/4] site",
+        "[2/4] twitter",
+        "[3/4] photo",
+        "[4/4] intro",
+        "[1/13] depuis-quand",
+    ]
+    assert script.asked[-1] == "[13/13] pas-suivi"
+    # Every answer was on disk before the next question appeared.
+    assert script.on_disk[4:] == list(range(13))
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.status == "complete"
+    assert saved.completed is not None
+    assert saved.fields == {
+        "site": "https://www.arretsurimages.net",
+        "twitter": "@gillesklein",
+        "photo": "",
+        "intro": "",
+    }
+    values = {a.id: a.value for a in saved.answers}
+    assert values["followers"] == 9200
+    assert values["utilisations"] == ANSWERS[2]
+    assert values["dernier-tweet"] == "Le dernier 😉"
+    asked = {a.id: a.question for a in saved.answers}
+    assert asked["influence"] == "Vous considérez-vous comme un twittos influent ?"
+    assert asked["pas-suivi"] == (
+        "Question inverse, par qui ne souhaiteriez-vous surtout pas être suivi ?"
+    )
+    assert all(a.answered_at is not None for a in saved.answers)
+    assert saved.title == "Interview Twitter de Gilles Klein [Les Jeudis Twitter]"
+    assert (saved.register, saved.gender, saved.questionnaire_version) == ("vous", "m", 1)
+    assert not list((series / "interviews").glob(".*.lock"))
+
+
+def test_back_shows_the_earlier_answer_prefilled(series: Path) -> None:
+    interview = start()
+    script = Script(
+        [*FIELDS, ANSWERS[0], ANSWERS[1], BACK, "9 300", ANSWERS[2], BACK, BACK, *ANSWERS[1:]]
+    )
+
+    run(interview, script)
+
+    assert script.asked[4:12] == [
+        "[1/13] depuis-quand",
+        "[2/13] followers",
+        "[3/13] utilisations",
+        "[2/13] followers",
+        "[3/13] utilisations",
+        "[4/13] apport",
+        "[3/13] utilisations",
+        "[2/13] followers",
+    ]
+    by_step = script.prompts[4:12]
+    assert by_step[3].default == "9200"  # the answer given before going back
+    assert by_step[6].default == ANSWERS[2]
+    assert by_step[7].default == "9300"
+    assert not by_step[0].can_go_back
+    assert by_step[1].can_go_back
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.answer("followers").value == 9200  # type: ignore[union-attr]
+
+
+def test_back_on_the_first_host_field_stays_there(series: Path) -> None:
+    interview = start()
+    script = Script([BACK, *FIELDS, *ANSWERS])
+    run(interview, script)
+    assert script.asked[:2] == ["[1/4] site", "[1/4] site"]
+    assert not script.prompts[0].can_go_back
+
+
+def test_review_changes_an_answer(series: Path) -> None:
+    interview = start()
+    script = Script(
+        [*FIELDS, *ANSWERS, lambda p: "10 000" if p.default == "9200" else "wrong prefill"],
+        reviews=["followers", None],
+    )
+
+    run(interview, script)
+
+    assert script.screens == ["host", "hand_over 13", "review", "review", "thanks"]
+    assert script.asked[-1] == "[2/13] followers"
+    first, second = script.review_rows
+    assert first[1] == ("followers", "2. Combien avez-vous de followers ?", "9\u202f200")
+    assert second[1][2] == "10\u202f000"
+    assert len(first) == 13
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.answer("followers").value == 10000  # type: ignore[union-attr]
+    assert saved.status == "complete"
+
+
+def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> None:
+    interview = start()
+    script = Script([*FIELDS, *ANSWERS[:4], Paused("Mon premier tweet disait")])
+
+    with pytest.raises(SessionInterrupted) as stopped:
+        run(interview, script)
+
+    assert stopped.value.answered == 4
+    assert stopped.value.exit_code == ExitCode.INTERRUPTED
+    path = series / "interviews" / "gilles-klein.toml"
+    draft = load_interview(path)
+    assert draft.status == "draft"
+    assert [a.id for a in draft.answers] == [
+        "depuis-quand",
+        "followers",
+        "utilisations",
+        "apport",
+    ]
+    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet disait"}
+    assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
+
+    again = Script([*ANSWERS[4:]])
+    run(draft, again)
+
+    assert "host" not in again.screens, "the host's fields are not asked twice"
+    assert again.asked[0] == "[5/13] premier-tweet"
+    assert again.prompts[0].default == "Mon premier tweet disait"
+    done = load_interview(path)
+    assert done.status == "complete"
+    assert done.pending is None
+    assert [a.value for a in done.answers][:4] == [ANSWERS[0], 9200, ANSWERS[2], ANSWERS[3]]
+
+
+def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
+    interview = start()
+    with pytest.raises(SessionInterrupted):
+        run(interview, Script([FIELDS[0], Paused("@gil")]))
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert draft.fields == {"site": FIELDS[0]}
+    assert draft.pending == {"id": "twitter", "text": "@gil"}
+
+    again = Script([lambda p: "@gillesklein" if p.default == "@gil" else "?", *FIELDS[2:]])
+    again.replies += ANSWERS
+    run(draft, again)
+    assert again.asked[0].endswith(" twitter")  # the first field not given, prefilled
+    assert load_interview(series / "interviews" / "gilles-klein.toml").fields["twitter"] == (
+        "@gillesklein"
+    )
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_end_like_a_pause(series: Path, signum: int, code: int) -> None:
+    interview = start()
+
+    def killed(prompt: Prompt) -> str:
+        os.kill(os.getpid(), signum)
+        return "never reached"
+
+    previous = signal.getsignal(signum)
+    with pytest.raises(SessionInterrupted) as stopped:
+        run(interview, Script([*FIELDS, *ANSWERS[:2], killed]))
+
+    assert stopped.value.signal_name == signal.Signals(signum).name
+    assert stopped.value.exit_code == code
+    assert signal.getsignal(signum) == previous, "the handler is put back"
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert [a.id for a in draft.answers] == ["depuis-quand", "followers"]
+
+
+def test_a_second_session_on_the_same_interview_is_refused(series: Path) -> None:
+    interview = start()
+    refused: list[InterviewLocked] = []
+
+    def second_session(prompt: Prompt) -> str:
+        other = load_interview(series / "interviews" / "gilles-klein.toml")
+        try:
+            run(other, Script([]))
+        except InterviewLocked as exc:
+            refused.append(exc)
+        return ANSWERS[0]
+
+    run(interview, Script([*FIELDS, second_session, *ANSWERS[1:]]))
+
+    assert len(refused) == 1
+    assert "open in another jeudis session" in refused[0].message
+
+
+def test_the_same_guest_twice_gets_two_files(series: Path) -> None:
+    first, second = start(), start()
+    assert first.path != second.path
+    assert [p.name for p in sorted((series / "interviews").glob("*.toml"))] == [
+        "gilles-klein-2.toml",
+        "gilles-klein.toml",
+    ]
+    assert second.slug == "gilles-klein-2"
+
+
+# -- a questionnaire with every kind of question -------------------------------------
+
+KINDS = """
+id = "kinds"
+title = "Tout sur {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "As-tu un blog ?"
+
+[[questions]]
+id = "blog-url"
+type = "url"
+text = "Son adresse ?"
+when = { question = "blog", equals = true }
+
+[[questions]]
+id = "reseau"
+type = "choice"
+text = "Ton réseau préféré ?"
+choices = ["Twitter", "Facebook"]
+required = false
+
+[[questions]]
+id = "pourquoi"
+type = "long"
+text = "Pourquoi {answer:reseau} ?"
+when = { question = "reseau", answered = true }
+
+[[questions]]
+id = "langues"
+type = "multi"
+text = "Tes langues ?"
+choices = ["fr", "en", "es"]
+
+[[questions]]
+id = "depuis"
+type = "date"
+text = "Depuis quand ?"
+required = false
+"""
+
+
+@pytest.fixture
+def kinds(series: Path) -> Questionnaire:
+    return load_questionnaire(write(series / "questionnaires" / "kinds.toml", KINDS))
+
+
+def start_kinds(kinds: Questionnaire) -> Interview:
+    return create(series_at(), prepare(series_at(), kinds, Options(guest="Fadhila Brahimi")))
+
+
+def test_conditions_skips_and_every_type(kinds: Questionnaire, series: Path) -> None:
+    interview = start_kinds(kinds)
+    script = Script(["Oui", "https://example.org", "Facebook", "Parce que.", ["fr", "en"], ""])
+
+    run(interview, script, kinds)
+
+    # The count follows the conditions: "blog-url" and "pourquoi" only count once
+    # the answers they depend on make them apply.
+    assert script.screens == ["hand_over 4", "review", "thanks"]
+    assert script.asked == [
+        "[1/4] blog",
+        "[2/5] blog-url",
+        "[3/5] reseau",
+        "[4/6] pourquoi",
+        "[5/6] langues",
+        "[6/6] depuis",
+    ]
+    assert script.prompts[0].choices == ("Oui", "Non")
+    assert script.prompts[2].choices == ("Twitter", "Facebook", SKIP_CHOICE)
+    assert script.prompts[3].message == "Pourquoi Facebook ?"
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert {a.id: (a.value, a.skipped) for a in saved.answers} == {
+        "blog": (True, False),
+        "blog-url": ("https://example.org", False),
+        "reseau": ("Facebook", False),
+        "pourquoi": ("Parce que.", False),
+        "langues": (["fr", "en"], False),
+        "depuis": (None, True),
+    }
+
+
+def test_a_condition_that_stops_holding_drops_its_answer(kinds: Questionnaire) -> None:
+    interview = start_kinds(kinds)
+    script = Script(
+        ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "2011-03-10", "Non"],
+        reviews=["blog", None],
+    )
+
+    run(interview, script, kinds)
+
+    assert script.asked[:5] == [
+        "[1/4] blog",
+        "[2/5] blog-url",
+        "[3/5] reseau",
+        "[4/5] langues",  # "pourquoi" is not asked: no network chosen
+        "[5/5] depuis",
+    ]
+    assert script.prompts[-1].default == "Oui"  # the review re-asks, prefilled
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    values = {a.id: a.value for a in saved.answers}
+    assert values == {
+        "blog": False,
+        "reseau": None,
+        "langues": ["es"],
+        "depuis": dt.date(2011, 3, 10),
+    }
+    assert [row[0] for row in script.review_rows[-1]] == ["blog", "reseau", "langues", "depuis"]
+
+
+def test_prompt_for_is_pure(kinds: Questionnaire) -> None:
+    blog, url, reseau, pourquoi, langues, depuis = kinds.questions
+
+    yes = prompt_for(blog, "As-tu un blog ?", counter="[1/6]", previous=False, can_go_back=False)
+    assert (yes.kind, yes.choices, yes.default, yes.counter) == (
+        "select",
+        ("Oui", "Non"),
+        "Non",
+        "[1/6]",
+    )
+    assert prompt_for(reseau, "?", previous="Mastodon").default is None
+    assert prompt_for(reseau, "?", previous="Facebook").default == "Facebook"
+    assert not prompt_for(reseau, "?").required
+    assert prompt_for(langues, "?", previous=["fr"]).default == ["fr"]
+    assert prompt_for(langues, "?").kind == "checkbox"
+    assert prompt_for(pourquoi, "?", previous="Parce que.").kind == "long"
+    assert prompt_for(depuis, "?", previous=dt.date(2011, 3, 10)).default == "2011-03-10"
+    assert prompt_for(url, "?").default == ""
+    assert prompt_for(url, "?").validate("javascript:alert(1)") is not None
+    assert prompt_for(url, "?").validate("https://example.org") is None
+    assert prompt_for(blog, "?") == prompt_for(blog, "?")
+
+
+# -- --data-file ---------------------------------------------------------------------
+
+
+def test_data_file_reports_every_missing_answer_at_once(series: Path) -> None:
+    form = find_questionnaire(series_at(), "twitter")
+    interview = prepare(series_at(), form, Options(guest="Gilles Klein", register="vous"))
+    data = {
+        "fields": {"site": "pas une adresse", "age": 3},
+        "answers": {"depuis-quand": "2007", "followers": "beaucoup", "inconnue": "?"},
+    }
+
+    with pytest.raises(MissingAnswers) as caught:
+        fill_from_data(form, interview, data, Path("answers.toml"))
+
+    message = caught.value.message
+    assert message.startswith("answers.toml: 14 problem(s): unknown: answers.inconnue, fields.age;")
+    assert "fields.site: Une adresse complète est attendue" in message
+    assert "answers.followers: Un nombre est attendu (par exemple 9 200)." in message
+    missing = [
+        "utilisations", "apport", "premier-tweet", "dernier-tweet", "meilleur-souvenir",
+        "conseils", "avenir", "twitter-ou-facebook", "influence", "follower-reve", "pas-suivi",
+    ]  # fmt: skip
+    for question_id in missing:
+        assert f"answers.{question_id}: missing" in message
+    assert "depuis-quand" not in message
+    assert caught.value.exit_code == ExitCode.MISSING_ANSWERS
+    assert list((series / "interviews").iterdir()) == []
+
+
+def test_data_file_fills_a_complete_interview(series: Path) -> None:
+    form = find_questionnaire(series_at(), "twitter")
+    interview = prepare(
+        series_at(), form, Options(guest="Fadhila Brahimi", register="tu", gender="f")
+    )
+    ids = [q.id for q in form.questions]
+    data = {"fields": {"twitter": "@fadhila"}, "answers": dict(zip(ids, ANSWERS, strict=True))}
+
+    fill_from_data(form, interview, data, Path("answers.toml"))
+    create(series_at(), interview)
+
+    saved = load_interview(series / "interviews" / "fadhila-brahimi.toml")
+    assert saved.status == "complete"
+    assert saved.answer("followers").value == 9200  # type: ignore[union-attr]
+    assert saved.answer("influence").question == (  # type: ignore[union-attr]
+        "Te considères-tu comme une twittos influente ?"
+    )
+    assert saved.fields["twitter"] == "@fadhila"
+
+
+def test_prepare_refuses_an_empty_guest_and_an_unknown_register() -> None:
+    form = find_questionnaire(series_at(), "twitter")
+    from jeudis.errors import UsageError
+
+    with pytest.raises(UsageError, match="the guest's name is empty"):
+        prepare(series_at(), form, Options(guest="   "))
+    with pytest.raises(UsageError, match="--register il: this questionnaire knows tu, vous"):
+        prepare(series_at(), form, Options(guest="X", register="il"))
