@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -183,3 +183,84 @@ def edit(
         return
     count = editing.review(form, loaded, prompter)
     out.print(f"{path.stem}: {count} answer(s) changed")
+
+
+@app.command()
+def compare(
+    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    question: Annotated[
+        str | None, typer.Option("--question", "-q", help="The question id to compare.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="Write a roundup post: md or html."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The roundup post's title.")] = None,
+    output: OutputOption = None,
+    directory: DirOption = None,
+) -> None:
+    """Every guest's answer to one question, side by side; or a roundup post."""
+    from jeudis import roundup
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import find_questionnaire
+
+    series = series_at(directory)
+    form = find_questionnaire(series, questionnaire)
+    if question is None:
+        ids = ", ".join(q.id for q in form.questions) or "none"
+        raise UsageError("which question? pass --question ID", hint=f"{form.id}'s questions: {ids}")
+    data = roundup.collect(series, form, question, title=title)
+    if fmt is not None:
+        _write(roundup.render(series, data, fmt), output)
+        return
+    _draw_comparison(data)
+
+
+def _draw_comparison(data: Any) -> None:
+    from rich.columns import Columns
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from jeudis.textsafe import for_terminal
+
+    out = console()
+    out.print(f"[bold]{escape(for_terminal(data.title))}[/bold]\n")
+    if not data.entries:
+        out.print("No complete interview answers this question yet.")
+        return
+    if data.numeric:
+        _draw_numbers(data)
+        return
+    panels = []
+    for entry in data.entries:
+        body = escape(for_terminal(entry.text))
+        if entry.reworded:
+            body = f"[dim italic]{escape(for_terminal(entry.asked))}[/dim italic]\n\n{body}"
+        panels.append(
+            Panel(
+                body,
+                title=f"[bold]{escape(for_terminal(entry.guest))}[/bold]",
+                subtitle=f"[dim]{entry.date.isoformat()} · {escape(entry.slug)}[/dim]",
+                title_align="left",
+                width=max(30, min(60, (out.width - 2) // max(1, len(data.entries)))),
+            )
+        )
+    out.print(Columns(panels, equal=True, expand=False))
+
+
+def _draw_numbers(data: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from jeudis.textsafe import for_terminal
+    from jeudis.wording import format_number
+
+    top = max((e.number or 0.0) for e in data.entries) or 1.0
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for entry in data.entries:
+        bar = "█" * max(1, round(40 * (entry.number or 0.0) / top))
+        table.add_row(escape(for_terminal(entry.guest)), bar, format_number(entry.number or 0.0))
+    console().print(table)

@@ -1,0 +1,213 @@
+"""Roundups: every guest's answer to one question, side by side, and as a post.
+
+:func:`collect` returns data (what the terminal view and the posts are drawn
+from). :func:`render` writes the roundup post in Markdown or HTML through the
+export layer: the same Markdown renderer, typography and Jinja environment as
+the interviews' posts, with a series' ``templates/roundup.*`` overriding the
+bundled ones. A numeric question gets a bar chart as inline SVG: no script,
+labels and values written as text, a ``<title>`` and ``<desc>`` for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from jeudis import storage, wording
+from jeudis.errors import JeudisError, NotFoundError, UsageError
+from jeudis.interview import load_interview
+from jeudis.paths import Series
+from jeudis.questionnaire import Questionnaire
+from jeudis.session import context_for
+
+FORMATS = ("md", "html")
+
+
+@dataclass(frozen=True)
+class Entry:
+    guest: str
+    slug: str
+    date: dt.date
+    asked: str  # the question as this guest read it
+    value: Any
+    text: str  # the answer as Markdown
+    href: str = ""
+    reworded: bool = False  # the host reworded the question for this guest
+
+    @property
+    def number(self) -> float | None:
+        if isinstance(self.value, int | float) and not isinstance(self.value, bool):
+            return float(self.value)
+        return None
+
+
+@dataclass(frozen=True)
+class Roundup:
+    questionnaire: str
+    series: str
+    question_id: str
+    question: str  # the question as the series asks it
+    title: str
+    language: str
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def numeric(self) -> bool:
+        return bool(self.entries) and all(e.number is not None for e in self.entries)
+
+
+def _markdown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, list):
+        return "\n".join(f"- {v}" for v in value)
+    if isinstance(value, int | float):
+        return wording.format_number(value)
+    return str(value)
+
+
+def collect(
+    series: Series, form: Questionnaire, question_id: str, *, title: str | None = None
+) -> Roundup:
+    """Every complete interview's answer to ``question_id``, oldest first."""
+    question = form.question(question_id)
+    if question is None:
+        known = ", ".join(q.id for q in form.questions) or "none"
+        raise NotFoundError(
+            f"{form.id} has no question {question_id!r}", hint=f"its questions: {known}"
+        )
+    base_url = str(series.settings.get("base_url") or "").rstrip("/")
+    entries = []
+    for path in storage.interview_files(series):
+        try:
+            interview = load_interview(path)
+        except JeudisError:  # a broken file is `jeudis check`'s business, not the roundup's
+            continue
+        if interview.questionnaire != form.id or not interview.is_complete:
+            continue
+        answer = interview.answer(question_id)
+        if answer is None or not answer.given:
+            continue
+        href = f"{path.stem}.html"
+        entries.append(
+            Entry(
+                guest=interview.guest,
+                slug=path.stem,
+                date=interview.date,
+                asked=answer.question,
+                value=answer.value,
+                text=_markdown(answer.value),
+                href=f"{base_url}/{href}" if base_url else href,
+                reworded=answer.reworded,
+            )
+        )
+    entries.sort(key=lambda e: (e.date, e.slug))
+    register = "vous" if "vous" in form.registers else form.default_register
+    asked = question.wording(register, context_for(form, "", "", None))
+    count = len(entries)
+    people = "invité répond" if count == 1 else "invités répondent"
+    return Roundup(
+        questionnaire=form.id,
+        series=form.series,
+        question_id=question_id,
+        question=asked,
+        title=title or f"{asked} {count} {people}",
+        language=form.language,
+        entries=entries,
+    )
+
+
+# -- the chart ----------------------------------------------------------------------------
+
+ROW = 30
+LABEL_WIDTH = 190
+BAR_WIDTH = 330
+VALUE_WIDTH = 100
+
+
+def bar_chart(roundup: Roundup) -> str:
+    """A horizontal bar chart of a numeric question, as an inline SVG (text, not colour)."""
+    entries = [e for e in roundup.entries if e.number is not None]
+    if not entries:
+        return ""
+    top = max(e.number or 0.0 for e in entries) or 1.0
+    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+    height = ROW * len(entries) + 10
+    ident = f"chart-{roundup.question_id}"
+    summary = ", ".join(f"{e.guest} : {wording.format_number(e.number or 0)}" for e in entries)
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+            f'viewBox="0 0 {width} {height}" width="100%" '
+            f'aria-labelledby="{ident}-title {ident}-desc">'
+        ),
+        f'<title id="{ident}-title">{escape(roundup.question)}</title>',
+        f'<desc id="{ident}-desc">{escape(summary)}</desc>',
+    ]
+    for row, entry in enumerate(entries):
+        y = 5 + row * ROW
+        length = max(1.0, BAR_WIDTH * (entry.number or 0.0) / top)
+        value = wording.format_number(entry.number or 0)
+        parts += [
+            "<g>",
+            (
+                f'<text x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end" '
+                f'font-size="14" fill="currentColor">{escape(entry.guest)}</text>'
+            ),
+            (
+                f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
+                f'fill="currentColor" fill-opacity="0.55" stroke="currentColor"/>'
+            ),
+            (
+                f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 19}" font-size="14" '
+                f'fill="currentColor">{escape(value)}</text>'
+            ),
+            "</g>",
+        ]
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+# -- the post -----------------------------------------------------------------------------
+
+
+def render(series: Series, roundup: Roundup, fmt: str) -> str:
+    """The roundup post, through the export layer's Markdown, typography and templates."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
+    from markupsafe import Markup
+
+    from jeudis.export import markup, templating
+    from jeudis.export.typography import fix_html, fix_text, variant_for
+
+    variant = variant_for(roundup.language, series.settings.get("typography"))
+    items = []
+    for entry in roundup.entries:
+        items.append(
+            {
+                "guest": fix_text(entry.guest, variant),
+                "guest_md": markup.inline_text(entry.guest),
+                "href": entry.href,
+                "asked": fix_text(entry.asked, variant),
+                "asked_md": markup.inline_text(entry.asked),
+                "reworded": entry.reworded,
+                "html": Markup(fix_html(markup.to_html(entry.text), variant)),
+                "markdown": markup.clean_markdown(entry.text, lambda t: fix_text(t, variant)),
+                "date": entry.date.isoformat(),
+            }
+        )
+    chart = bar_chart(roundup) if fmt == "html" and roundup.numeric else ""
+    context = {
+        "roundup": roundup,
+        "title": fix_text(roundup.title, variant),
+        "title_md": markup.inline_text(roundup.title),
+        "question": fix_text(roundup.question, variant),
+        "items": items,
+        "chart": Markup(chart),
+        "blog": str(series.settings.get("blog") or roundup.series),
+        "read": "Lire l’interview" if roundup.language.startswith("fr") else "Read the interview",
+    }
+    name = "roundup.html" if fmt == "html" else "roundup.md"
+    return templating.render(series.root, name, **context)

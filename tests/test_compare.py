@@ -1,0 +1,132 @@
+"""``jeudis compare``: one question, every guest's answer; roundup posts with a chart."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from support import REPO, Invoke
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture
+def example_series(series: Path) -> Path:
+    """The repository's example interviews, in the test's series folder."""
+    for path in sorted((REPO / "interviews").glob("*.toml")):
+        shutil.copy(path, series / "interviews" / path.name)
+    (series / "jeudis.toml").write_text(
+        'blog = "Le carnet des Jeudis"\nbase_url = "https://blog.example.com/interviews"\n',
+        encoding="utf-8",
+    )
+    return series
+
+
+def test_side_by_side_in_the_terminal(invoke: Invoke, example_series: Path) -> None:
+    result = invoke("compare", "twitter", "--question", "twitter-ou-facebook")
+    assert result.exit_code == 0, result
+    out = result.stdout
+    assert out.startswith("Préférez-vous Twitter ou Facebook ? 3 invités répondent")
+    for guest in ("Amélie Roux", "Claire Fontaine", "Mathieu Durand"):
+        assert guest in out
+    assert out.index("Amélie Roux") < out.index("Claire Fontaine") < out.index("Mathieu Durand")
+
+
+def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_series: Path) -> None:
+    result = invoke("compare", "twitter", "-q", "followers")
+    assert result.exit_code == 0, result
+    assert "█" in result.stdout
+    assert "6\u202f120" in result.stdout.replace("\n", "")
+
+
+def test_which_question(invoke: Invoke, example_series: Path) -> None:
+    result = invoke("compare", "twitter")
+    assert result.exit_code == 2
+    assert "--question" in result.stderr
+    assert "twitter-ou-facebook" in result.stderr
+    result = invoke("compare", "twitter", "-q", "nope")
+    assert result.exit_code == 3
+    assert "twitter has no question 'nope'" in result.stderr
+
+
+def test_markdown_roundup_links_each_answer(invoke: Invoke, example_series: Path) -> None:
+    result = invoke(
+        "compare", "twitter", "-q", "twitter-ou-facebook", "--format", "md",
+        "--title", "Twitter ou Facebook ? 3 invités répondent",
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    text = result.stdout
+    assert text.startswith("# Twitter ou Facebook\u202f? 3 invités répondent") or text.startswith(
+        "# Twitter ou Facebook ? 3 invités répondent"
+    )
+    assert "## [Amélie Roux](https://blog.example.com/interviews/amelie-roux.html)" in text
+    assert "## [Mathieu Durand](https://blog.example.com/interviews/mathieu-durand.html)" in text
+    assert "<svg" not in text
+
+
+def test_reworded_question_is_shown_in_the_roundup(invoke: Invoke, example_series: Path) -> None:
+    wording = "Et toi, plutôt Twitter ou plutôt Facebook ?"
+    assert (
+        invoke(
+            "edit", "claire-fontaine", "-q", "twitter-ou-facebook", "--reword", wording
+        ).exit_code
+        == 0
+    )
+    text = invoke("compare", "twitter", "-q", "twitter-ou-facebook", "-f", "md").stdout
+    assert "plutôt Twitter ou plutôt Facebook" in text
+    assert text.count("*") == 2  # only that guest's question is shown
+
+
+def roundup_html(invoke: Invoke, series: Path) -> tuple[Path, str]:
+    out = series / "followers.html"
+    result = invoke("compare", "twitter", "-q", "followers", "--format", "html", "-o", out)
+    assert result.exit_code == 0, result
+    return out, out.read_text(encoding="utf-8")
+
+
+def test_html_roundup_has_an_accessible_svg_chart(invoke: Invoke, example_series: Path) -> None:
+    _, page = roundup_html(invoke, example_series)
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "<script" not in page
+    assert page.count("<svg") == 1
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'role="img"' in svg
+    assert '<title id="chart-followers-title">Combien avez-vous de followers ?</title>' in svg
+    assert "<desc" in svg and "Claire Fontaine : 6\u202f120" in svg
+    for label in ("Amélie Roux", "Claire Fontaine", "Mathieu Durand", "2\u202f980", "4\u202f350"):
+        assert f">{label}</text>" in svg  # readable as text, not only as colour
+    assert 'href="https://blog.example.com/interviews/claire-fontaine.html"' in page
+
+
+def test_text_question_has_no_chart(invoke: Invoke, example_series: Path) -> None:
+    result = invoke("compare", "twitter", "-q", "avenir", "--format", "html")
+    assert result.exit_code == 0, result
+    assert "<svg" not in result.stdout
+    assert "<h2><a href=" in result.stdout
+
+
+@pytest.mark.browser
+def test_html_roundup_in_headless_chromium(invoke: Invoke, example_series: Path) -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is required under CI")
+        pytest.skip("Debian's chromium is not installed")
+    path, _ = roundup_html(invoke, example_series)
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [
+                str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                f"--user-data-dir={profile}", "--dump-dom", path.as_uri(),
+            ],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    dom = result.stdout
+    assert "<svg" in dom and "Claire Fontaine" in dom
+    assert "Combien avez-vous de followers" in dom
