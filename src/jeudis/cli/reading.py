@@ -55,9 +55,9 @@ def list_(
         progress = f"{s.answered}/{totals.get(s.questionnaire, s.asked)}"
         cells.append(
             [
-                (s.slug, ""),
+                (for_terminal(s.slug), ""),
                 (for_terminal(s.guest), ""),
-                (s.questionnaire, ""),
+                (for_terminal(s.questionnaire), ""),
                 (s.date, ""),
                 (status_text, colour),
                 (progress, ""),
@@ -87,14 +87,14 @@ def show(
     out = console()
     safe = for_terminal
     out.print(Rule(escape(safe(loaded.title)), style="cyan"))
-    meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {loaded.register}"
+    meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {safe(loaded.register)}"
     if loaded.host:
         meta += f" · host: {safe(loaded.host)}"
     colour = "green" if loaded.is_complete else "yellow"
     out.print(f"[dim]{escape(meta)}[/dim] · [{colour}]{loaded.status}[/{colour}]")
     for key, value in loaded.fields.items():
         if value not in ("", None):
-            out.print(f"[dim]{escape(key)}:[/dim]", end=" ")
+            out.print(f"[dim]{escape(safe(key))}:[/dim]", end=" ")
             out.print(
                 Markdown(safe(as_text(value))) if key == "intro" else escape(safe(as_text(value)))
             )

@@ -1,0 +1,478 @@
+"""The command line in process: what each reading command prints, and how it exits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jeudis.errors import ExitCode
+from jeudis.interview import load_interview
+from support import Invoke, interview_files, write
+
+GILLES_KLEIN = [
+    "Depuis combien de temps utilisez-vous Twitter ?",
+    "Combien avez-vous de followers ?",
+    "Quelle(s) utilisation(s) faites-vous de Twitter ?",
+    "Qu’est-ce que le fait de tweeter vous apporte ? Qu’est-ce que cela a changé dans votre organisation ? Dans votre vie de tous les jours ? Dans votre travail ?",
+    "Quel a été votre premier tweet ?",
+    "Quel sera votre dernier tweet 😉 ?",
+    "Quel est votre meilleur souvenir sur twitter (une rencontre, un événement, autre…) ?",
+    "Quel(s) conseil(s) donneriez-vous à ceux qui démarrent ?",
+    "Comment voyez-vous l’avenir de Twitter ?",
+    "Préférez-vous Twitter ou Facebook ?",
+    "Vous considérez-vous comme un twittos influent ?",
+    "Si vous deviez choisir une personne qui ne vous suit pas encore mais que vous adoreriez avoir parmi vos followers, ce serait qui ?",
+    "Question inverse, par qui ne souhaiteriez-vous surtout pas être suivi ?",
+]
+
+FADHILA_BRAHIMI = [
+    "Depuis combien de temps utilises-tu Twitter ?",
+    "Combien as-tu de followers ?",
+    "Quelle(s) utilisation(s) fais-tu de Twitter ?",
+    "Qu’est-ce que le fait de tweeter t’apporte ? Qu’est-ce que cela a changé dans ton organisation ? Dans ta vie de tous les jours ? Dans ton travail ?",
+    "Quel a été ton premier tweet ?",
+    "Quel sera ton dernier tweet 😉 ?",
+    "Quel est ton meilleur souvenir sur twitter (une rencontre, un événement, autre…) ?",
+    "Quel(s) conseil(s) donnerais-tu à ceux qui démarrent ?",
+    "Comment vois-tu l’avenir de Twitter ?",
+    "Préfères-tu Twitter ou Facebook ?",
+    "Te considères-tu comme une twittos influente ?",
+    "Si tu devais choisir une personne qui ne te suit pas encore mais que tu adorerais avoir parmi tes followers, ce serait qui ?",
+    "Question inverse, par qui ne souhaiterais-tu surtout pas être suivie ?",
+]
+
+
+# -- inspect -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("register", "gender", "expected"),
+    [("vous", "m", GILLES_KLEIN), ("tu", "f", FADHILA_BRAHIMI)],
+    ids=["gilles-klein", "fadhila-brahimi"],
+)
+def test_inspect_json_is_the_seed_word_for_word(
+    invoke: Invoke, register: str, gender: str, expected: list[str]
+) -> None:
+    result = invoke("inspect", "twitter", "--register", register, "--gender", gender, "--json")
+
+    assert result.exit_code == 0, result
+    data = json.loads(result.stdout)
+    assert [q["text"] for q in data["questions"]] == expected
+    assert [q["number"] for q in data["questions"]] == list(range(1, 14))
+    assert (data["id"], data["register"], data["gender"]) == ("twitter", register, gender)
+
+
+def test_inspect_with_a_guest_gives_the_post_title(invoke: Invoke) -> None:
+    result = invoke("inspect", "twitter", "--register", "vous", "--gender", "m", "--guest",
+                    "Gilles Klein", "--json")  # fmt: skip
+    assert json.loads(result.stdout)["title"] == (
+        "Interview Twitter de Gilles Klein [Les Jeudis Twitter]"
+    )
+
+
+def test_inspect_in_the_terminal(invoke: Invoke) -> None:
+    result = invoke("inspect", "twitter", "--register", "tu", "--gender", "f")
+
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Interview Twitter de {guest} [Les Jeudis Twitter]  (twitter v1, tu, f)"
+    assert "1. Depuis combien de temps utilises-tu Twitter ?  text" in lines
+    assert "2. Combien as-tu de followers ?  number" in lines
+    assert "11. Te considères-tu comme une twittos influente ?  long" in lines
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--gender", "x"], "error: --gender 'x': use f or m"),
+        (["--register", "il"], "error: --register il: this questionnaire knows tu, vous"),
+    ],
+)
+def test_inspect_refuses_bad_options(invoke: Invoke, args: list[str], message: str) -> None:
+    result = invoke("inspect", "twitter", *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == message
+
+
+def test_inspect_an_unknown_questionnaire(invoke: Invoke) -> None:
+    result = invoke("inspect", "twiter")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.startswith("error: no questionnaire 'twiter' (known: ")
+    assert "Traceback" not in result.output
+
+
+# -- questionnaires ------------------------------------------------------------------
+
+
+def test_questionnaires_json(invoke: Invoke, series: Path) -> None:
+    result = invoke("questionnaires", "--json")
+
+    assert result.exit_code == 0, result
+    by_id = {q["id"]: q for q in json.loads(result.stdout)}
+    twitter = by_id["twitter"]
+    assert twitter["path"] == str(series / "questionnaires" / "twitter.toml")
+    assert not twitter["bundled"]
+    assert (twitter["questions"], twitter["style"], twitter["problem"]) == (13, "numbered", "")
+    assert twitter["title"] == "Interview Twitter de {guest} [Les Jeudis Twitter]"
+
+
+def test_questionnaires_table(invoke: Invoke) -> None:
+    result = invoke("questionnaires")
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[0].split() == ["Id", "Title", "Questions", "Style", "File"]
+    assert any(line.startswith("twitter ") for line in result.stdout.splitlines())
+
+
+# -- new: --data-file, and no terminal ----------------------------------------------------
+
+ANSWERS_TOML = '''
+[fields]
+site = "https://www.arretsurimages.net"
+twitter = "@gillesklein"
+
+[answers]
+depuis-quand = "Depuis mars 2007."
+followers = "9 200"
+utilisations = """
+Trois usages :
+
+- la veille ;
+- le partage ;
+- les rencontres 😉
+"""
+apport = "Beaucoup."
+premier-tweet = "« Hello »"
+dernier-tweet = "Bye"
+meilleur-souvenir = "Une rencontre…"
+conseils = "Écouter."
+avenir = "Radieux."
+twitter-ou-facebook = "Twitter."
+influence = "Non."
+follower-reve = "Personne."
+pas-suivi = "Les robots."
+'''
+
+
+def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--register", "vous",
+                    "--gender", "m", "--host", "Stéphane", "--date", "2011-03-10",
+                    "--data-file", data)  # fmt: skip
+
+    assert result.exit_code == 0, result
+    path = series / "interviews" / "gilles-klein.toml"
+    assert result.stdout.splitlines()[-2:] == [
+        f"Saved: {path}",
+        "Publish it: jeudis export gilles-klein -o gilles-klein.md",
+    ]
+    saved = load_interview(path)
+    assert saved.status == "complete"
+    assert (saved.guest, saved.host, saved.date.isoformat()) == ("Gilles Klein", "Stéphane",
+                                                                 "2011-03-10")  # fmt: skip
+    assert [a.question for a in saved.answers] == GILLES_KLEIN
+    assert saved.answer("followers").value == 9200  # type: ignore[union-attr]
+    assert saved.answer("utilisations").value == (  # type: ignore[union-attr]
+        "Trois usages :\n\n- la veille ;\n- le partage ;\n- les rencontres 😉"
+    )
+    text = path.read_text(encoding="utf-8")
+    assert 'answer = """\nTrois usages :\n\n- la veille ;\n' in text
+
+    again = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    assert again.exit_code == 0, again
+    assert [p.name for p in interview_files(series)] == [
+        "gilles-klein-2.toml",
+        "gilles-klein.toml",
+    ]
+    assert load_interview(path).host == "Stéphane", "the first interview is untouched"
+
+
+def test_new_with_missing_answers_lists_them_all_in_one_error(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(
+        tmp_path / "answers.toml", '[answers]\ndepuis-quand = "2007"\nfollowers = "9 200"\n'
+    )
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code == ExitCode.MISSING_ANSWERS
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"error: {data}: 11 problem(s): answers.utilisations: missing; ")
+    assert errors[0].endswith("answers.pas-suivi: missing")
+    assert "hint: fix the data file and run the command again; no interview was written" in (
+        result.stderr
+    )
+    assert interview_files(series) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[answers\n", ("error: {data}:1:9: invalid TOML: Expected ']' at the end of a table "
+                       "declaration")),
+        ("answers = 3\n", "error: {data}: expected [fields] and [answers] tables"),
+    ],
+)  # fmt: skip
+def test_new_with_a_broken_data_file(
+    invoke: Invoke, series: Path, tmp_path: Path, content: str, message: str
+) -> None:
+    data = write(tmp_path / "answers.toml", content)
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    assert result.exit_code != 0
+    assert result.stderr.splitlines()[0] == message.format(data=data)
+    assert interview_files(series) == []
+
+
+def test_new_with_a_missing_data_file(invoke: Invoke, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", missing)
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert result.stderr.splitlines()[0] == f"error: {missing}: no such file"
+
+
+def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path) -> None:
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", input="Depuis 2007\n")
+
+    assert result.exit_code == ExitCode.NO_TERMINAL
+    assert result.stderr.splitlines() == [
+        "error: the live session needs a terminal (standard input is not one)",
+        "hint: to fill an interview without a terminal, pass --data-file answers.toml",
+    ]
+    assert interview_files(series) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        (["--guest", "  "], "error: the guest's name is empty"),
+        (["--guest", "X", "--gender", "n"], "error: --gender 'n': use f or m"),
+        (["--guest", "X", "--register", "il"],
+         "error: --register il: this questionnaire knows tu, vous"),
+        (["--guest", "X", "--date", "10/03/2011"], "error: --date '10/03/2011' is not a date"),
+    ],
+)  # fmt: skip
+def test_new_refuses_bad_options_before_anything_is_written(
+    invoke: Invoke, series: Path, args: list[str], first_line: str
+) -> None:
+    result = invoke("new", "twitter", *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == first_line
+    assert interview_files(series) == []
+
+
+@pytest.mark.parametrize(
+    ("guest", "slug"),
+    [
+        ("../../etc", "etc"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+        ("🎉🎉", "invite"),
+        ("Jean " * 60, "jean-" * 11 + "jean"),
+    ],
+)
+def test_hostile_guest_names_make_safe_files(
+    invoke: Invoke, series: Path, tmp_path: Path, guest: str, slug: str
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    result = invoke("new", "twitter", "--guest", guest, "--data-file", data)
+
+    assert result.exit_code == 0, result
+    [path] = interview_files(series)
+    assert path.name == f"{slug}.toml"
+    assert load_interview(path).guest == " ".join(guest.split())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.toml", "series"]
+
+
+# -- list ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def three(invoke: Invoke, series: Path, tmp_path: Path) -> None:
+    """Two complete interviews and a draft, of two questionnaires."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    for guest, date in (("Gilles Klein", "2011-03-10"), ("Fadhila Brahimi", "2011-03-17")):
+        assert invoke("new", "twitter", "--guest", guest, "--date", date,
+                      "--data-file", data).exit_code == 0  # fmt: skip
+    write(
+        series / "interviews" / "laurent-flores.toml",
+        """format = 1
+questionnaire = "livre"
+title = "Un livre, un auteur : Laurent Florès"
+slug = "laurent-flores"
+guest = "Laurent Florès"
+register = "tu"
+date = 2011-03-24
+status = "draft"
+created = 2011-03-24 09:00:00+00:00
+
+[[answers]]
+id = "motivation"
+type = "long"
+question = "Qu’est-ce qui t’a motivé ?"
+answer = "L’envie."
+""",
+    )
+
+
+@pytest.mark.usefixtures("three")
+def test_list_json_filters(invoke: Invoke) -> None:
+    everything = json.loads(invoke("list", "--json").stdout)
+    assert [(s["slug"], s["status"], s["answered"]) for s in everything] == [
+        ("laurent-flores", "draft", 1),
+        ("fadhila-brahimi", "complete", 13),
+        ("gilles-klein", "complete", 13),
+    ]
+    drafts = json.loads(invoke("list", "--status", "draft", "--json").stdout)
+    assert [s["slug"] for s in drafts] == ["laurent-flores"]
+    complete = json.loads(invoke("list", "--status", "complete", "--json").stdout)
+    assert [s["slug"] for s in complete] == ["fadhila-brahimi", "gilles-klein"]
+    twitter = json.loads(invoke("list", "--questionnaire", "twitter", "--json").stdout)
+    assert [s["guest"] for s in twitter] == ["Fadhila Brahimi", "Gilles Klein"]
+    assert json.loads(invoke("list", "-q", "livre", "--status", "complete", "--json").stdout) == []
+
+
+@pytest.mark.usefixtures("three")
+def test_list_table(invoke: Invoke) -> None:
+    result = invoke("list")
+    assert result.exit_code == 0, result
+    rows = [line.split("  ") for line in result.stdout.splitlines()]
+    cells = [[c.strip() for c in row if c.strip()] for row in rows]
+    assert cells == [
+        ["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"],
+        ["laurent-flores", "Laurent Florès", "livre", "2011-03-24", "draft", cells[1][5]],
+        ["fadhila-brahimi", "Fadhila Brahimi", "twitter", "2011-03-17", "complete", "13/13"],
+        ["gilles-klein", "Gilles Klein", "twitter", "2011-03-10", "complete", "13/13"],
+    ]
+    assert cells[1][5].startswith("1/")
+
+
+def test_list_empty_and_bad_status(invoke: Invoke) -> None:
+    empty = invoke("list")
+    assert empty.exit_code == 0
+    assert empty.stdout == (
+        "No interviews yet. Start one with jeudis new QUESTIONNAIRE --guest NAME.\n"
+    )
+    bad = invoke("list", "--status", "published")
+    assert bad.exit_code == ExitCode.USAGE
+    assert bad.stderr.splitlines()[0] == "error: --status 'published': use draft or complete"
+
+
+# -- show ----------------------------------------------------------------------------
+
+HOSTILE = r'''format = 1
+questionnaire = "twitter\u001b]0;pwned-id\u0007"
+title = "Interview \u001b]0;pwned-title\u0007de Gilles"
+slug = "hostile"
+guest = "\u001b]0;pwned\u0007Gilles \u001b[31mKlein\u001b[0m"
+register = "vous\u001b[5m"
+host = "Stéphane\u001b[2J"
+date = 2011-03-10
+status = "complete"
+created = 2011-03-10 09:00:00+00:00
+notes = "note \u001b[31mprivée"
+
+[fields]
+"site\u001b[31m" = "https://example.org\u001b[31m"
+intro = "Chapeau \u001b]8;;https://evil.example\u001b\\lien\u001b]8;;\u001b\\ fin"
+
+[[answers]]
+id = "depuis-quand"
+type = "text"
+question = "Depuis \u001b[31mquand ?"
+answer = "Rouge \u001b[31mvif\u001b[0m, C1 \u009b31m, cloche \u0007, retour\rchariot"
+
+[[answers]]
+id = "utilisations"
+type = "long"
+question = "Quelle(s) utilisation(s) faites-vous de Twitter ?"
+answer = """
+Trois usages :
+
+- la **veille** ;
+- le partage ;
+- les rencontres 😉
+"""
+'''
+
+
+def test_show_neutralizes_terminal_escapes(invoke: Invoke, series: Path) -> None:
+    write(series / "interviews" / "hostile.toml", HOSTILE)
+
+    result = invoke("show", "hostile")
+
+    assert result.exit_code == 0, result
+    out = result.stdout
+    for forbidden in ("\x1b", "\x07", "\x9b", "\r", "pwned"):
+        assert forbidden not in out, repr(forbidden)
+    assert "Gilles Klein · 2011-03-10 · vous · host: Stéphane" in out
+    assert "Rouge vif, C1 , cloche , retour\N{SYMBOL FOR CARRIAGE RETURN}chariot" in out
+    assert "1. Depuis quand ?" in out
+    assert "site: https://example.org" in out
+    assert "note privée" in out
+    list_out = invoke("list").stdout
+    assert "\x1b" not in list_out
+    assert "\x07" not in list_out
+
+
+def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
+    write(series / "interviews" / "hostile.toml", HOSTILE)
+    out = invoke("show", "hostile").stdout
+    assert "2. Quelle(s) utilisation(s) faites-vous de Twitter ?" in out
+    assert "Trois usages :" in out
+    assert "• la veille ;" in out
+    assert "• les rencontres 😉" in out
+    assert "**" not in out
+
+
+def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    result = invoke("show", "gilles-klien")
+
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.splitlines()[1] == "hint: did you mean gilles-klein?"
+
+
+def test_show_a_broken_interview_says_where(invoke: Invoke, series: Path) -> None:
+    write(series / "interviews" / "broken.toml", 'guest = "Gilles\n')
+    result = invoke("show", "broken")
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert result.stderr.startswith(f"error: {series / 'interviews' / 'broken.toml'}:1:")
+    assert "Traceback" not in result.output
+
+
+# -- resume --------------------------------------------------------------------------
+
+
+def test_resume_with_nothing_to_resume(invoke: Invoke) -> None:
+    result = invoke("resume")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.splitlines()[0] == "error: no draft to resume"
+
+
+def test_resume_a_complete_interview_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    result = invoke("resume", "gilles-klein")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == "error: gilles-klein is already complete"
+
+
+def test_resume_a_draft_without_a_terminal(invoke: Invoke, series: Path) -> None:
+    write(series / "interviews" / "draft.toml", HOSTILE.replace('"complete"', '"draft"')
+          .replace("twitter\\u001b]0;pwned-id\\u0007", "twitter"))  # fmt: skip
+    result = invoke("resume")
+    assert result.exit_code == ExitCode.NO_TERMINAL, result
+    assert "--data-file" in result.stderr
+
+
+def test_version(invoke: Invoke) -> None:
+    from jeudis import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"jeudis {__version__}\n"
