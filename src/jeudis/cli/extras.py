@@ -264,3 +264,47 @@ def _draw_numbers(data: Any) -> None:
         bar = "█" * max(1, round(40 * (entry.number or 0.0) / top))
         table.add_row(escape(for_terminal(entry.guest)), bar, format_number(entry.number or 0.0))
     console().print(table)
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The new series folder (default: the current folder).")
+    ] = Path(),
+    blog: Annotated[str, typer.Option(help="The blog's name (default: the folder's).")] = "",
+    host: Annotated[str, typer.Option(help="Your name, as the host.")] = "",
+    base_url: Annotated[str, typer.Option(help="The blog's address, https://...")] = "",
+    language: Annotated[str, typer.Option(help="The series' language.")] = "fr",
+    questionnaire: Annotated[
+        str, typer.Option(help="The starter questionnaire's id (default: from the blog's name).")
+    ] = "",
+) -> None:
+    """Create a series folder: a starter questionnaire, jeudis.toml, interviews/."""
+    from rich.markup import escape
+
+    from jeudis.series_init import init_series
+
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise UsageError(
+            f"--base-url {base_url!r} is not an address", hint="start it with https://"
+        )
+    created = init_series(
+        folder,
+        blog=blog,
+        host=host,
+        base_url=base_url,
+        language=language,
+        questionnaire=questionnaire,
+    )
+    out = console()
+    out.print(f"New series in [bold]{escape(str(created.root))}[/bold]:")
+    for path in created.files:
+        out.print(f"  {escape(str(path))}")
+    where = "" if folder == Path() else f"cd {escape(str(folder))}\n  "
+    qid = created.questionnaire
+    out.print(
+        "\nNext:\n"
+        f"  {where}$EDITOR questionnaires/{qid}.toml     # your questions\n"
+        f"  jeudis inspect {qid}                  # read them as a guest will\n"
+        f'  jeudis new {qid} --guest "First Last"   # the first interview'
+    )

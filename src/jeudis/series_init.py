@@ -1,0 +1,141 @@
+"""``jeudis init``: a new series folder, ready for a first interview.
+
+It writes a starter questionnaire, ``jeudis.toml``, an empty ``interviews/``
+and a ``.gitignore``, and never overwrites a file that is already there: an
+existing file is reported and the whole command stops before writing anything.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from jeudis.errors import UsageError
+from jeudis.paths import SETTINGS_FILE
+from jeudis.storage import slugify
+from jeudis.tomlio import write_atomic
+
+GITIGNORE = """\
+# jeudis: the listing cache and the exported site are made again from the interviews.
+.jeudis-cache/
+site/
+"""
+
+STARTER = """\
+# {name}: the questions asked to every guest. Edit freely, then
+# `jeudis inspect {qid}` shows them as a guest will read them.
+# Wordings come in two forms of address (tu / vous); {{masculine|feminine}}
+# pieces agree with the guest's gender. Bump `version` when you change questions.
+
+id = "{qid}"
+version = 1
+title = {title}
+series = {series}
+language = "{language}"
+style = "numbered"
+registers = ["tu", "vous"]
+default_register = "{register}"
+
+[[fields]]
+id = "site"
+type = "url"
+text = "Site ou blog de {{guest}}"
+placeholder = "https://"
+required = false
+
+[[fields]]
+id = "intro"
+type = "long"
+text = "Chapeau du billet : qui est {{guest}} ? (Markdown, liens permis)"
+required = false
+
+[[questions]]
+id = "presentation"
+type = "long"
+text.tu = "Peux-tu te présenter en quelques lignes ?"
+text.vous = "Pouvez-vous vous présenter en quelques lignes ?"
+
+[[questions]]
+id = "projet"
+type = "long"
+text.tu = "Sur quoi travailles-tu en ce moment ?"
+text.vous = "Sur quoi travaillez-vous en ce moment ?"
+
+[[questions]]
+id = "conseil"
+type = "long"
+text.tu = "Quel conseil donnerais-tu à {{un|une}} débutant{{|e}} ?"
+text.vous = "Quel conseil donneriez-vous à {{un|une}} débutant{{|e}} ?"
+
+[[questions]]
+id = "lien"
+type = "url"
+text.tu = "Où peut-on te lire ?"
+text.vous = "Où peut-on vous lire ?"
+required = false
+"""
+
+
+@dataclass(frozen=True)
+class Created:
+    root: Path
+    questionnaire: str
+    files: list[Path]
+
+
+def init_series(
+    root: Path,
+    *,
+    blog: str,
+    host: str = "",
+    base_url: str = "",
+    language: str = "fr",
+    questionnaire: str = "",
+) -> Created:
+    """Create the series folder at ``root``; refuse if any file it would write exists."""
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{root} is a file, not a folder")
+    blog = " ".join(blog.split()) or root.resolve().name
+    qid = slugify(questionnaire or blog)
+    files: dict[Path, str] = {
+        root / SETTINGS_FILE: _settings(blog, base_url, host, language),
+        root / "questionnaires" / f"{qid}.toml": STARTER.format(
+            qid=qid,
+            name=blog,
+            title=_toml_string(_literal(blog) + " : {guest}"),
+            series=_toml_string(blog),
+            language=language,
+            register="tu",
+        ),
+        root / ".gitignore": GITIGNORE,
+    }
+    existing = [path for path in files if path.exists()]
+    if existing:
+        raise UsageError(
+            f"{existing[0]} already exists; nothing was written",
+            hint="`jeudis init` starts a new series; pick an empty folder, or edit the files",
+        )
+    (root / "interviews").mkdir(parents=True, exist_ok=True)
+    (root / "questionnaires").mkdir(exist_ok=True)
+    for path, text in files.items():
+        write_atomic(path, text)
+    return Created(root=root, questionnaire=qid, files=[*files, root / "interviews"])
+
+
+def _settings(blog: str, base_url: str, host: str, language: str) -> str:
+    data = {"blog": blog, "base_url": base_url, "host": host, "language": language}
+    head = "# The series' settings (see `jeudis --help`): the blog, its address, the host.\n"
+    return head + tomli_w.dumps(data)
+
+
+def _literal(text: str) -> str:
+    """Text kept as it is inside a wording template (braces doubled)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _toml_string(text: str) -> str:
+    # A JSON string is a valid TOML basic string (same escapes).
+    return json.dumps(text, ensure_ascii=False)

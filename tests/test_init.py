@@ -1,0 +1,96 @@
+"""``jeudis init``: a new series folder, then a first interview in it."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from jeudis.interview import load_interview
+from support import Invoke
+
+
+def test_init_then_new_in_an_empty_folder(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mardis"
+    result = invoke(
+        "init", folder, "--blog", "Les Mardis {Vélo}", "--host", "Alexis",
+        "--base-url", "https://velo.example.com",
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert "jeudis new les-mardis-velo --guest" in result.stdout
+    settings = tomllib.loads((folder / "jeudis.toml").read_text(encoding="utf-8"))
+    assert settings == {
+        "blog": "Les Mardis {Vélo}",
+        "base_url": "https://velo.example.com",
+        "host": "Alexis",
+        "language": "fr",
+    }
+    assert (folder / "interviews").is_dir()
+    assert not list((folder / "interviews").iterdir())
+    gitignore = (folder / ".gitignore").read_text(encoding="utf-8")
+    assert ".jeudis-cache/" in gitignore and "site/" in gitignore
+
+    monkeypatch.setenv("JEUDIS_DIR", str(folder))
+    assert invoke("check").exit_code == 0
+    inspected = invoke("inspect", "les-mardis-velo", "--register", "vous", "--gender", "f")
+    assert "Quel conseil donneriez-vous à une débutante ?" in inspected.stdout
+    assert "Les Mardis {Vélo} : " in inspected.stdout
+
+    data = tmp_path / "answers.toml"
+    data.write_text(
+        tomli_w.dumps(
+            {
+                "answers": {
+                    "presentation": "Cycliste du dimanche 🚲",
+                    "projet": "- un tour de Bretagne\n- un carnet de route",
+                    "conseil": "Partir tôt.",
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = invoke("new", "les-mardis-velo", "--guest", "Inès Roy", "--data-file", data)
+    assert result.exit_code == 0, result
+    interview = load_interview(folder / "interviews" / "ines-roy.toml")
+    assert interview.status == "complete"
+    assert interview.host == "Alexis"
+    assert interview.answer("projet").value == "- un tour de Bretagne\n- un carnet de route"  # type: ignore[union-attr]
+    exported = invoke("export", "ines-roy", "--format", "md")
+    assert exported.exit_code == 0, exported
+    assert "un carnet de route" in exported.stdout
+
+
+def test_init_never_overwrites(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "series"
+    folder.mkdir(exist_ok=True)
+    (folder / ".gitignore").write_text("mine\n", encoding="utf-8")
+    result = invoke("init", folder, "--blog", "Blog")
+    assert result.exit_code == 2
+    assert ".gitignore already exists; nothing was written" in result.stderr
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == "mine\n"
+    assert not (folder / "jeudis.toml").exists()
+
+
+def test_init_twice_refuses(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    assert invoke("init", folder).exit_code == 0
+    before = (folder / "jeudis.toml").read_bytes()
+    result = invoke("init", folder, "--blog", "Autre")
+    assert result.exit_code == 2
+    assert (folder / "jeudis.toml").read_bytes() == before
+
+
+def test_init_defaults_to_the_folder_name(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "carnet"
+    assert invoke("init", folder).exit_code == 0
+    assert (folder / "questionnaires" / "carnet.toml").is_file()
+
+
+def test_bad_base_url(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("init", tmp_path / "x", "--base-url", "velo.example.com")
+    assert result.exit_code == 2
+    assert "start it with https://" in result.stderr
