@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from jeudis.export import markup
-from jeudis.export.typography import date_formatter, fix_html, fix_text, variant_for
+from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
@@ -131,37 +131,37 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     def text(value: str) -> str:
         return fix_text(value, variant)
 
-    def md_html(source: str) -> str:
-        return Markup(fix_html(markup.to_html(source), variant)) if source else ""
-
     def md_clean(source: str) -> str:
         return markup.clean_markdown(source, text) if source else ""
 
     host = interview.host or str(settings.get("host") or "")
+    given = [a for a in interview.answers if a.given]
+    intro = _field(interview, "intro")
+    closing = _field(interview, "closing") or _field(interview, "outro")
+    # Typography goes into the Markdown (code and URLs left alone), then one
+    # cmark call renders every answer, the intro and the closing words.
+    cleaned = [md_clean(value_markdown(a)) for a in given] + [md_clean(intro), md_clean(closing)]
+    rendered = [Markup(h) for h in markup.to_html_many(cleaned)]  # sanitized by cmark
     items: list[Item] = []
     number = 0
-    for answer in interview.answers:
-        if not answer.given:
-            continue
+    for answer, source, html in zip(given, cleaned, rendered, strict=False):
         if not answer.followup:
             number += 1
-        source = value_markdown(answer)
+        question = " ".join(answer.question.split())
         items.append(
             Item(
                 id=answer.id,
                 anchor=_anchor(answer.id),
                 number=None if answer.followup else number,
                 followup=answer.followup,
-                question=text(" ".join(answer.question.split())),
-                question_raw=" ".join(answer.question.split()),
-                html=md_html(source),
-                markdown=md_clean(source),
+                question=text(question),
+                question_raw=question,
+                html=html,
+                markdown=source,
             )
         )
-    intro = _field(interview, "intro")
-    closing = _field(interview, "closing") or _field(interview, "outro")
-    intro_html = md_html(intro)
-    first = intro or (value_markdown(next(interview.given_answers())) if items else "")
+    intro_html, closing_html = rendered[-2], rendered[-1]
+    first = intro or (value_markdown(given[0]) if given else "")
     description = _field(interview, "description") or excerpt(markup.to_html(first), 160)
     photo = _field(interview, "photo")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
@@ -186,9 +186,9 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         draft=not interview.is_complete,
         description=description,
         intro_html=intro_html,
-        intro_markdown=md_clean(intro),
-        closing_html=md_html(closing),
-        closing_markdown=md_clean(closing),
+        intro_markdown=cleaned[-2],
+        closing_html=closing_html,
+        closing_markdown=cleaned[-1],
         photo=photo if photo and markup.safe_url(photo) else "",
         photo_alt=interview.guest,
         site=_field(interview, "site") if markup.safe_url(_field(interview, "site")) else "",

@@ -17,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing as mp
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,15 +193,12 @@ def export_site(
         return result
     posts: dict[str, Post] = {}
     metas: dict[str, dict[str, Any]] = {}
-    total = len(todo)
-    for done, entry in enumerate(todo, 1):
-        post = _post(series, entry, site, links, by_slug)
-        posts[entry.slug] = post
-        outputs = _write_post(folder, post, site, fmt, flavor, series)
-        result.written.extend(folder / o for o in outputs)
-        metas[entry.slug] = _meta(entry, post, links, outputs)
+    job = _Job(series, folder, site, fmt, flavor, links, by_slug)
+    for done, (slug, meta) in enumerate(_run(job, todo), 1):
+        metas[slug] = meta
+        result.written.extend(folder / o for o in meta["outputs"])
         if progress is not None:
-            progress(done, total)
+            progress(done, len(todo))
     for entry in entries:
         if entry.slug not in metas:
             metas[entry.slug] = known[entry.slug]
@@ -208,6 +207,55 @@ def export_site(
     manifest = {"stamp": stamp, "entries": metas}
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     return result
+
+
+@dataclass
+class _Job:
+    """Everything a worker needs to render a share of the posts."""
+
+    series: Series
+    folder: Path
+    site: SiteInfo
+    fmt: str
+    flavor: str | None
+    links: dict[str, tuple[str | None, str | None]]
+    by_slug: dict[str, _Entry]
+
+    def do(self, entry: _Entry) -> tuple[str, dict[str, Any]]:
+        post = _post(self.series, entry, self.site, self.links, self.by_slug)
+        outputs = _write_post(self.folder, post, self.site, self.fmt, self.flavor, self.series)
+        return entry.slug, _meta(entry, post, self.links, outputs)
+
+    def do_chunk(self, chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
+        return [self.do(entry) for entry in chunk]
+
+
+_JOB: _Job | None = None
+PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
+CHUNK = 16
+
+
+def _chunk_in_worker(chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
+    assert _JOB is not None
+    return _JOB.do_chunk(chunk)
+
+
+def _run(job: _Job, todo: list[_Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Render the posts, on every core when there are many (fork: nothing to pickle)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        for entry in todo:
+            yield job.do(entry)
+        return
+    global _JOB
+    _JOB = job
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            for done in pool.imap_unordered(_chunk_in_worker, chunks):
+                yield from done
+    finally:
+        _JOB = None
 
 
 def _post(

@@ -62,43 +62,52 @@ def variant_for(language: str, setting: object) -> str:
     return setting
 
 
+_PUNCT = re.compile(
+    # The lookahead lets the engine skip, at once, every position that cannot match.
+    rf"(?=[;:!?«»]|{_SP}+[;:!?»])(?:"
+    rf"(?<=\S){_SP}*(?P<high>[;!?]+)(?=\s|$|[)»\"”’.,<*_\ue000])"
+    rf"|(?<=[^\s:]){_SP}*:(?=\s|$)"
+    rf"|«{_SP}*"
+    rf"|{_SP}*»)"
+)
+_TRIGGER = re.compile("[;:!?«»]")
+
+
 @cache
-def _rules(variant: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _replacer(variant: str) -> Callable[[re.Match[str]], str]:
     high = "" if variant == "fr-CA" else NNBSP
     colon = NNBSP if variant == "fr-CH" else NBSP
     quote = NNBSP if variant == "fr-CH" else NBSP
-    return (
-        # A run of ;!? keeps one space before its first mark; ?! and !!! stay together.
-        (re.compile(rf"(?<=\S){_SP}*(?<![;!?{_SP}])([;!?]+)(?=\s|$|[)»\"”’.,<])"), high + r"\1"),
-        (re.compile(rf"(?<=\S){_SP}+([;!?]+)"), high + r"\1"),
-        # A colon followed by a space or the end: "Note : ..." (never "10:30" or "http://").
-        (re.compile(rf"(?<=[^\s:]){_SP}*:(?=\s|$)"), colon + ":"),
-        (re.compile(rf"{_SP}+:(?=\s|$)"), colon + ":"),
-        (re.compile(rf"«{_SP}*"), "«" + quote),
-        (re.compile(rf"{_SP}*»"), quote + "»"),
-    )
+
+    def replace(match: re.Match[str]) -> str:
+        marks = match.group("high")
+        if marks:
+            return high + marks
+        token = match.group()
+        if token.endswith(":"):
+            return colon + ":"
+        if token.startswith("«"):
+            return "«" + quote
+        return quote + "»"
+
+    return replace
 
 
 def fix_text(text: str, variant: str) -> str:
     """Apply French typography to plain text (no markup), URLs left as they are."""
-    if variant == "off" or not text:
+    if variant == "off" or not _TRIGGER.search(text):
         return text
+    replace = _replacer(variant)
+    if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+        return _PUNCT.sub(replace, text)
     parts = []
     last = 0
     for match in _URL.finditer(text):
-        parts.append(_fix_plain(text[last : match.start()], variant))
+        parts.append(_PUNCT.sub(replace, text[last : match.start()]))
         parts.append(match.group())
         last = match.end()
-    parts.append(_fix_plain(text[last:], variant))
+    parts.append(_PUNCT.sub(replace, text[last:]))
     return "".join(parts)
-
-
-def _fix_plain(text: str, variant: str) -> str:
-    if not text.strip():
-        return text
-    for pattern, replacement in _rules(variant):
-        text = pattern.sub(replacement, text)
-    return text
 
 
 # HTML: tags, comments and character references are copied; text between them is fixed;

@@ -1,0 +1,165 @@
+"""Benchmark: `jeudis export --all --format html` against Hugo, on 1,000 interviews.
+
+Generates a series of N interviews (13 long answers each) in a temporary folder,
+exports it once as Hugo Markdown (untimed) to give Hugo the same posts, then
+times, in the same run:
+
+- ``hugo`` building the 1,000 Markdown posts (minimal layouts, no theme);
+- ``jeudis export --all --format html`` (first run, empty output folder);
+- the same export again with nothing changed (the incremental path).
+
+Wall time and peak memory come from ``/usr/bin/time -v`` when present, else from
+``resource.getrusage(RUSAGE_CHILDREN)``. Prints the ratios; asserts nothing.
+
+    python bench/export_bench.py [--count 1000] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jeudis.interview import Answer, Interview
+
+WORDS = (
+    "twitter conversation veille blog lecteurs marketing marque communauté réseau "
+    "partage liens échange conseil idée projet écriture journée semaine abonnés "
+    "rencontre événement question réponse découverte curiosité métier client"
+).split()
+HUGO_CONFIG = """baseURL = "https://example.org/"
+languageCode = "fr-fr"
+title = "Les Jeudis Twitter"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = false
+"""
+HUGO_SINGLE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>{{ .Title }}</title></head><body><article><h1>{{ .Title }}</h1>
+<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
+{{ .Content }}</article></body></html>
+"""
+HUGO_LIST = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+<title>{{ .Title }}</title></head><body><ul>
+{{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}
+</ul></body></html>
+"""
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text.capitalize() + ". Et vous, qu’en pensez-vous ? [Un lien](https://example.org/x) !"
+
+
+def long_answer(rng: random.Random) -> str:
+    parts = [paragraph(rng, 60), "- un **premier** point\n- un *second* point\n- un troisième"]
+    parts += [paragraph(rng, 50) for _ in range(2)]
+    return "\n\n".join(parts)
+
+
+def generate(root: Path, count: int) -> None:
+    rng = random.Random(7)
+    folder = root / "interviews"
+    folder.mkdir(parents=True)
+    (root / "jeudis.toml").write_text(
+        'blog = "Les Jeudis Twitter"\nbase_url = "https://example.org"\n', encoding="utf-8"
+    )
+    start = dt.date(2010, 1, 7)
+    for n in range(count):
+        slug = f"invite-{n:04d}"
+        interview = Interview(
+            questionnaire="twitter",
+            guest=f"Invité {n}",
+            slug=slug,
+            title=f"Interview Twitter de Invité {n} [Les Jeudis Twitter]",
+            register="tu",
+            host="Stéphane",
+            series="Les Jeudis Twitter",
+            date=start + dt.timedelta(days=n),
+            status="complete",
+            fields={"intro": paragraph(rng, 40)},
+            answers=[
+                Answer(id=f"q{i}", type="long", question=f"Question {i} : qu’en dis-tu ?",
+                       value=long_answer(rng))
+                for i in range(1, 14)
+            ],
+        )
+        (folder / f"{slug}.toml").write_text(interview.to_toml(), encoding="utf-8")
+
+
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of a command."""
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
+    if Path("/usr/bin/time").exists():
+        start = time.perf_counter()
+        done = subprocess.run(
+            ["/usr/bin/time", "-v", *command], cwd=cwd, env=env,
+            capture_output=True, text=True, check=True,
+        )
+        wall = time.perf_counter() - start
+        match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+        return wall, int(match.group(1)) if match else 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=True)
+    wall = time.perf_counter() - start
+    return wall, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        print("hugo not found: install Debian's hugo", file=sys.stderr)
+        return 2
+    jeudis = [sys.executable, "-m", "jeudis"]
+    tmp = Path(tempfile.mkdtemp(prefix="jeudis-bench-"))
+    try:
+        series = tmp / "series"
+        generate(series, args.count)
+        site = tmp / "hugo"
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+        (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+        (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
+        subprocess.run(
+            [*jeudis, "export", "--all", "--format", "md", "--flavor", "hugo",
+             "-C", str(series), "-o", str(site)],
+            check=True, capture_output=True,
+        )
+        posts = len(list((site / "content" / "posts").glob("*.md")))
+        hugo_wall, hugo_rss = measure([hugo, "--quiet", "-s", str(site), "-d", str(tmp / "public")])
+        out = tmp / "out"
+        command = [*jeudis, "export", "--all", "--format", "html", "-C", str(series), "-o", str(out)]
+        first_wall, first_rss = measure(command)
+        second_wall, _ = measure(command)
+        pages = len(list(out.glob("*.html")))
+        print(f"interviews: {args.count} (13 long answers each); hugo posts: {posts}; html pages: {pages}")
+        print(f"hugo build:              {hugo_wall:6.2f} s  peak {hugo_rss / 1024:6.1f} MiB")
+        print(f"jeudis export --all:     {first_wall:6.2f} s  peak {first_rss / 1024:6.1f} MiB")
+        print(f"jeudis export (again):   {second_wall:6.2f} s")
+        print(f"wall time ratio jeudis/hugo:   {first_wall / hugo_wall:.2f}  (target <= 0.5)")
+        print(f"peak memory ratio jeudis/hugo: {first_rss / hugo_rss:.2f}  (target <= 0.3)")
+        print(f"second/first run ratio:        {second_wall / first_wall:.3f} (target <= 0.1)")
+    finally:
+        if args.keep:
+            print(f"kept: {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
