@@ -172,3 +172,31 @@ def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
     interview.fields["closing"] = wording.render(
         questionnaire.closing, interview_context(questionnaire, interview)
     )
+
+
+def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) -> None:
+    """Record an answer in the questionnaire's order (a question added since goes in its place).
+
+    An answer already there is replaced where it stands; a new one goes after
+    the nearest earlier question answered, past that answer's follow-ups.
+    """
+    if interview.answer(answer.id) is not None:
+        interview.set_answer(answer)
+        return
+    earlier: list[str] = []
+    for question in questionnaire.questions:
+        if question.id == answer.id:
+            break
+        earlier.append(question.id)
+    positions = {a.id: i for i, a in enumerate(interview.answers)}
+    anchors = [positions[qid] for qid in earlier if qid in positions]
+    if not anchors:
+        if questionnaire.question(answer.id) is None:
+            interview.answers.append(answer)
+        else:
+            interview.answers.insert(0, answer)
+        return
+    index = max(anchors) + 1
+    while index < len(interview.answers) and interview.answers[index].followup:
+        index += 1
+    interview.answers.insert(index, answer)

@@ -224,6 +224,9 @@ class Session:
         path = self.interview.path
         assert path is not None
         with storage.session_lock(path), _signals_raise_pause():
+            if not self.interview.is_complete:
+                # A draft resumed after the questionnaire changed is finished with this version.
+                self.interview.questionnaire_version = self.questionnaire.version
             try:
                 self._fields()
                 questions = applicable(self.questionnaire, self.interview)
@@ -288,12 +291,14 @@ class Session:
                 continue
             self._record(question, raw)
             followups.after(self, question.id)
-            index += 1
+            # Answers kept from an earlier run (a resumed draft, a new questionnaire
+            # version) are not asked again: go on to the next question without one.
+            index = self._first_unanswered(index + 1)
 
-    def _first_unanswered(self) -> int:
+    def _first_unanswered(self, start: int = 0) -> int:
         questions = applicable(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
-            if self.interview.answer(question.id) is None:
+            if index >= start and self.interview.answer(question.id) is None:
                 return index
         return len(questions)
 
@@ -319,7 +324,9 @@ class Session:
         context = interview_context(self.questionnaire, self.interview)
         stored = self.interview.answer(question.id)
         asked = stored.question if stored else question.wording(self.interview.register, context)
-        self.interview.set_answer(
+        followups.place(
+            self.questionnaire,
+            self.interview,
             Answer(
                 id=question.id,
                 type=question.type,

@@ -1,0 +1,148 @@
+"""Questionnaires that change between seasons: drafts catch up, published posts stay put."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeudis import session
+from jeudis.errors import SessionInterrupted
+from jeudis.interview import Interview, load_interview
+from jeudis.paths import Series
+from jeudis.questionnaire import load_questionnaire
+from jeudis.session import Paused, Prompt, Session
+from support import Invoke, write
+
+V1 = """
+id = "saison"
+version = 1
+title = "Saison : {guest}"
+
+[[questions]]
+id = "debut"
+text = "Comment as-tu commencé ?"
+
+[[questions]]
+id = "outil"
+text = "Ton outil préféré ?"
+
+[[questions]]
+id = "ancienne"
+text = "Une question de l’an dernier ?"
+"""
+
+V2 = """
+id = "saison"
+version = 2
+title = "Saison : {guest}"
+
+[[questions]]
+id = "debut"
+text = "Comment as-tu débuté, au tout début ?"
+
+[[questions]]
+id = "nouvelle"
+text = "Qu’est-ce qui a changé cette année ?"
+
+[[questions]]
+id = "outil"
+text = "Ton outil préféré ?"
+
+[[questions]]
+id = "fin"
+text = "Un mot pour finir ?"
+"""
+
+
+class Scripted:
+    def __init__(self, answers: list[Any], pause_at: str | None = None) -> None:
+        self.answers = iter(answers)
+        self.pause_at = pause_at
+        self.asked: list[str] = []
+
+    def ask(self, prompt: Prompt) -> Any:
+        if prompt.id == self.pause_at:
+            raise Paused("")
+        self.asked.append(prompt.id)
+        return next(self.answers)
+
+    def host_part(self, *args: Any) -> None: ...
+    def hand_over(self, *args: Any) -> None: ...
+    def review(self, *args: Any) -> str | None:
+        return None
+
+    def thanks(self, *args: Any) -> None: ...
+
+
+def questionnaire_file(series: Path, text: str) -> Path:
+    return write(series / "questionnaires" / "saison.toml", text)
+
+
+def new_interview(series: Path, guest: str) -> tuple[Any, Interview]:
+    form = load_questionnaire(series / "questionnaires" / "saison.toml")
+    interview = session.prepare(Series(series), form, session.Options(guest=guest))
+    session.create(Series(series), interview)
+    return form, interview
+
+
+def test_resumed_draft_keeps_answers_by_id_and_asks_only_what_is_new(series: Path) -> None:
+    questionnaire_file(series, V1)
+    form, interview = new_interview(series, "Inès Roy")
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, Scripted(["En 2009.", "Un carnet."], pause_at="ancienne")).run()
+
+    questionnaire_file(series, V2)
+    form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    prompter = Scripted(["Tout !", "Merci."])
+    Session(form2, draft, prompter).run()
+    assert prompter.asked == ["nouvelle", "fin"]
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [(a.id, a.question, a.value) for a in done.answers] == [
+        ("debut", "Comment as-tu commencé ?", "En 2009."),  # as it was asked
+        ("nouvelle", "Qu’est-ce qui a changé cette année ?", "Tout !"),
+        ("outil", "Ton outil préféré ?", "Un carnet."),
+        ("fin", "Un mot pour finir ?", "Merci."),
+    ]
+    assert done.status == "complete"
+    assert done.questionnaire_version == 2
+
+
+def test_published_interview_never_changes_and_check_says_what_differs(
+    series: Path, invoke: Invoke
+) -> None:
+    questionnaire_file(series, V1)
+    form, interview = new_interview(series, "Inès Roy")
+    Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    assert invoke("check").exit_code == 0
+    before_file = interview.path.read_bytes()  # type: ignore[union-attr]
+    before_post = invoke("export", "ines-roy", "--format", "md").stdout
+
+    questionnaire_file(series, V2)
+    after_post = invoke("export", "ines-roy", "--format", "md").stdout
+    assert after_post == before_post
+    assert "Une question de l’an dernier" in after_post
+    assert "Comment as-tu commencé" in after_post
+    result = invoke("resume", "ines-roy")
+    assert result.exit_code == 2
+    assert "already complete" in result.stderr
+    assert interview.path.read_bytes() == before_file  # type: ignore[union-attr]
+
+    checked = invoke("check")
+    line = next(ln for ln in checked.output.splitlines() if "ines-roy.toml" in ln)
+    assert "made with saison version 1, now version 2" in line
+    assert "new: nouvelle, fin" in line
+    assert "dropped: ancienne" in line
+    assert "reworded: debut" in line
+
+
+def test_a_question_reworded_by_the_host_is_not_drift(series: Path, invoke: Invoke) -> None:
+    questionnaire_file(series, V1)
+    form, interview = new_interview(series, "Inès Roy")
+    Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    assert invoke("edit", "ines-roy", "-q", "debut", "--reword", "Tes débuts ?").exit_code == 0
+    questionnaire_file(series, V2)
+    line = next(ln for ln in invoke("check").output.splitlines() if "ines-roy.toml" in ln)
+    assert "reworded:" not in line
