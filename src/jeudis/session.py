@@ -335,7 +335,7 @@ class Session:
                 skipped=value is None,
                 answered_at=now(),
                 reworded=stored.reworded if stored else False,
-            )
+            ),
         )
         self._drop_unreachable()
         self.interview.pending = None
