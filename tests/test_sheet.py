@@ -49,6 +49,15 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def exported(path: str) -> str:
+    """The Markdown post, without the lines that only say when it was written."""
+    code, out = run("export", path, "--format", "md")
+    assert code == 0, out
+    return "\n".join(
+        line for line in out.split("\n") if not line.startswith(("lastmod", "updated"))
+    )
+
+
 def make_sheet(series: Path) -> str:
     code, out = run(
         "sheet", "twitter", "--guest", "Léa Martin", "--register", "vous", "--gender", "f",
@@ -116,6 +125,10 @@ def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     given = load_interview(other / "interviews" / "lea-martin.toml")
     assert answers_of(imported) == answers_of(given)
     assert imported.fields == given.fields
+    assert exported(str(imported.path)) == exported(str(given.path))
+    post = exported(str(imported.path))
+    assert "- partage de liens 🔗\n- conversations\n- live-tweet 🎤" in post
+    assert "Je ne m’en souviens plus 😅" in post
     assert (imported.guest, imported.register, imported.gender, imported.host) == (
         "Léa Martin",
         "vous",
