@@ -31,11 +31,35 @@ from pathlib import Path
 
 from jeudis.interview import Answer, Interview
 
-WORDS = (
-    "twitter conversation veille blog lecteurs marketing marque communauté réseau "
-    "partage liens échange conseil idée projet écriture journée semaine abonnés "
-    "rencontre événement question réponse découverte curiosité métier client"
-).split()
+WORDS = [
+    "twitter",
+    "conversation",
+    "veille",
+    "blog",
+    "lecteurs",
+    "marketing",
+    "marque",
+    "communauté",
+    "réseau",
+    "partage",
+    "liens",
+    "échange",
+    "conseil",
+    "idée",
+    "projet",
+    "écriture",
+    "journée",
+    "semaine",
+    "abonnés",
+    "rencontre",
+    "événement",
+    "question",
+    "réponse",
+    "découverte",
+    "curiosité",
+    "métier",
+    "client",
+]
 HUGO_CONFIG = """baseURL = "https://example.org/"
 languageCode = "fr-fr"
 title = "Les Jeudis Twitter"
@@ -88,8 +112,12 @@ def generate(root: Path, count: int) -> None:
             status="complete",
             fields={"intro": paragraph(rng, 40)},
             answers=[
-                Answer(id=f"q{i}", type="long", question=f"Question {i} : qu’en dis-tu ?",
-                       value=long_answer(rng))
+                Answer(
+                    id=f"q{i}",
+                    type="long",
+                    question=f"Question {i} : qu’en dis-tu ?",
+                    value=long_answer(rng),
+                )
                 for i in range(1, 14)
             ],
         )
@@ -102,8 +130,12 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     if Path("/usr/bin/time").exists():
         start = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-v", *command], cwd=cwd, env=env,
-            capture_output=True, text=True, check=True,
+            ["/usr/bin/time", "-v", *command],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         wall = time.perf_counter() - start
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
@@ -135,18 +167,42 @@ def main() -> int:
         (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
         (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
         subprocess.run(
-            [*jeudis, "export", "--all", "--format", "md", "--flavor", "hugo",
-             "-C", str(series), "-o", str(site)],
-            check=True, capture_output=True,
+            [
+                *jeudis,
+                "export",
+                "--all",
+                "--format",
+                "md",
+                "--flavor",
+                "hugo",
+                "-C",
+                str(series),
+                "-o",
+                str(site),
+            ],
+            check=True,
+            capture_output=True,
         )
         posts = len(list((site / "content" / "posts").glob("*.md")))
         hugo_wall, hugo_rss = measure([hugo, "--quiet", "-s", str(site), "-d", str(tmp / "public")])
         out = tmp / "out"
-        command = [*jeudis, "export", "--all", "--format", "html", "-C", str(series), "-o", str(out)]
+        command = [
+            *jeudis,
+            "export",
+            "--all",
+            "--format",
+            "html",
+            "-C",
+            str(series),
+            "-o",
+            str(out),
+        ]
         first_wall, first_rss = measure(command)
         second_wall, _ = measure(command)
         pages = len(list(out.glob("*.html")))
-        print(f"interviews: {args.count} (13 long answers each); hugo posts: {posts}; html pages: {pages}")
+        print(
+            f"interviews: {args.count} (13 long answers each); hugo posts: {posts}; html pages: {pages}"
+        )
         print(f"hugo build:              {hugo_wall:6.2f} s  peak {hugo_rss / 1024:6.1f} MiB")
         print(f"jeudis export --all:     {first_wall:6.2f} s  peak {first_rss / 1024:6.1f} MiB")
         print(f"jeudis export (again):   {second_wall:6.2f} s")

@@ -111,33 +111,49 @@ _MD_TOKEN = re.compile(
 )
 
 
+_HOLD = "\ue000"  # stands for a token while the text around it is fixed
+
+
 def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
-    """Guest Markdown for a Markdown post: typography on text, no raw HTML, no bad URL."""
-    text = text.replace("\r\n", "\n")
+    """Guest Markdown for a Markdown post: typography on text, no raw HTML, no bad URL.
+
+    Tokens (code, link targets, autolinks, tags, character references) are set
+    aside and a private-use mark holds their place, so typography sees the text
+    around them whole (``[lien](url) : ...``) and never touches them.
+    """
+    text = text.replace("\r\n", "\n").replace(_HOLD, "")
+    held: list[str] = []
     out: list[str] = []
     last = 0
     for match in _MD_TOKEN.finditer(text):
-        out.append(fix_text(text[last : match.start()]))
+        out.append(text[last : match.start()])
+        out.append(_HOLD)
         last = match.end()
-        token = match.group()
-        if match.group("fence") or match.group("code") or match.group("entity"):
-            out.append(token)
-        elif match.group("dest") is not None:
-            url = match.group("url")
-            out.append("](" + (url if safe_url(url) else "") + match.group("title") + ")")
-        elif match.group("refdef") is not None:
-            url = match.group("rurl").strip("<>")
-            out.append(token if safe_url(url) else token[: match.start("rurl") - match.start()])
-        elif match.group("auto") is not None:
-            url = match.group("aurl")
-            out.append(token if safe_url(url) else "&lt;" + url + "&gt;")
-        else:
-            out.append(token.replace("<", "&lt;").replace(">", "&gt;"))
-    out.append(fix_text(text[last:]))
-    return "".join(out)
+        held.append(_neutral(match))
+    out.append(text[last:])
+    pieces = fix_text("".join(out)).split(_HOLD)
+    return pieces[0] + "".join(t + p for t, p in zip(held, pieces[1:], strict=True))
+
+
+def _neutral(match: re.Match[str]) -> str:
+    """A Markdown token made harmless (code and references are kept as they are)."""
+    token = match.group()
+    if match.group("fence") or match.group("code") or match.group("entity"):
+        return token
+    if match.group("dest") is not None:
+        url = match.group("url")
+        return "](" + (url if safe_url(url) else "") + match.group("title") + ")"
+    if match.group("refdef") is not None:
+        url = match.group("rurl").strip("<>")
+        return token if safe_url(url) else token[: match.start("rurl") - match.start()]
+    if match.group("auto") is not None:
+        url = match.group("aurl")
+        return token if safe_url(url) else "&lt;" + url + "&gt;"
+    return token.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def inline_text(text: str) -> str:
     """Plain text made inert inside Markdown (a question, a name): no markup survives."""
     escaped = re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)
-    return " ".join(escaped.split())
+    # Only ASCII whitespace folds: no-break spaces are typography, kept.
+    return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")

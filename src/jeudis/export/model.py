@@ -20,6 +20,9 @@ from jeudis.interview import Answer, Interview
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
+# Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
+# invisible; a pasted terminal colour code is noise, not content.
+_CONTROLS = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre"}
 
 
@@ -90,6 +93,11 @@ class Post:
         return "\n".join(item.html for item in self.items)
 
 
+def clean(text: str) -> str:
+    """Guest text without control characters (CR+LF and CR become LF)."""
+    return _CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
+
+
 def first_name(name: str) -> str:
     parts = name.split()
     return parts[0] if parts else name
@@ -97,7 +105,10 @@ def first_name(name: str) -> str:
 
 def value_markdown(answer: Answer) -> str:
     """An answer's value as Markdown text, whatever its type."""
-    value = answer.value
+    return clean(_value_text(answer.value))
+
+
+def _value_text(value: Any) -> str:
     if isinstance(value, bool):
         return "Oui" if value else "Non"
     if isinstance(value, list):
@@ -109,7 +120,7 @@ def value_markdown(answer: Answer) -> str:
 
 def _field(interview: Interview, key: str) -> str:
     value = interview.fields.get(key)
-    return value.strip() if isinstance(value, str) else ""
+    return clean(value).strip() if isinstance(value, str) else ""
 
 
 def excerpt(html: str, limit: int = 220) -> str:
@@ -134,7 +145,9 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     def md_clean(source: str) -> str:
         return markup.clean_markdown(source, text) if source else ""
 
-    host = interview.host or str(settings.get("host") or "")
+    host = clean(interview.host or str(settings.get("host") or ""))
+    guest = clean(interview.guest)
+    title = " ".join(clean(interview.title).split())
     given = [a for a in interview.answers if a.given]
     intro = _field(interview, "intro")
     closing = _field(interview, "closing") or _field(interview, "outro")
@@ -147,7 +160,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     for answer, source, html in zip(given, cleaned, rendered, strict=False):
         if not answer.followup:
             number += 1
-        question = " ".join(answer.question.split())
+        question = " ".join(clean(answer.question).split())
         items.append(
             Item(
                 id=answer.id,
@@ -162,16 +175,18 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         )
     intro_html, closing_html = rendered[-2], rendered[-1]
     first = intro or (value_markdown(given[0]) if given else "")
-    description = _field(interview, "description") or excerpt(markup.to_html(first), 160)
+    # From the text as written: typography is for element text, not for attributes.
+    plain = markup.clean_markdown(first, str)
+    description = _field(interview, "description") or excerpt(markup.to_html(plain), 160)
     photo = _field(interview, "photo")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     lang_key = language.lower()
     return Post(
         slug=interview.path.stem if interview.path else interview.slug,
-        title=" ".join(interview.title.split()),
-        title_text=text(" ".join(interview.title.split())),
-        guest=interview.guest,
-        guest_first=first_name(interview.guest),
+        title=title,
+        title_text=text(title),
+        guest=guest,
+        guest_first=first_name(guest),
         host=host,
         host_first=first_name(host),
         questionnaire=interview.questionnaire,
@@ -190,14 +205,14 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         closing_html=closing_html,
         closing_markdown=cleaned[-1],
         photo=photo if photo and markup.safe_url(photo) else "",
-        photo_alt=interview.guest,
+        photo_alt=guest,
         site=_field(interview, "site") if markup.safe_url(_field(interview, "site")) else "",
         twitter=_field(interview, "twitter").lstrip("@"),
-        tags=[t for t in (interview.guest, interview.questionnaire) if t],
+        tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
         typography=variant,
         host_label=text(f"{first_name(host) or '?'} :"),
-        guest_label=text(f"{first_name(interview.guest)} :"),
+        guest_label=text(f"{first_name(guest)} :"),
     )
 
 

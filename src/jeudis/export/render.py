@@ -170,7 +170,7 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
         categories=[(c, nicename(c)) for c in categories],
         tags=[(t, nicename(t)) for t in tags],
         nicename=nicename,
-        now=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        now=max((p.updated for p in posts), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
         rfc822=rfc822,
     )
     return xml_clean(text)

@@ -266,6 +266,8 @@ def _post(
     by_slug: dict[str, _Entry],
 ) -> Post:
     post = build_post(loading.load(entry.path), series.settings)
+    if post.photo and "://" not in post.photo and not (series.root / post.photo).is_file():
+        post.photo = ""  # a photo the site cannot show would be a broken image
     post.href = f"{post.slug}.html"
     post.url = site.url(post.href)
     older, newer = links.get(entry.slug, (None, None))

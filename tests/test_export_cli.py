@@ -1,0 +1,107 @@
+"""`jeudis export` from the command line: defaults, outputs, mistakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from export_helpers import make_interview
+from support import Invoke
+
+
+def test_no_interview_exports_the_most_recent(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "ancien", guest="Ancien Invité", date=dt.date(2011, 1, 6))
+    newest = make_interview(series, "recent", guest="Récent Invité", date=dt.date(2011, 1, 13))
+    newest.touch()
+    result = invoke("export")
+    assert result.exit_code == 0, result
+    assert "<h1>" in result.stdout and "Récent Invité" in result.stdout
+    assert "Ancien Invité" in result.stdout  # as the "previous interview" link only
+    assert 'rel="prev" href="ancien.html"' in result.stdout
+
+
+def test_output_file(series: Path, invoke: Invoke, tmp_path: Path) -> None:
+    make_interview(series, "laurent")
+    target = tmp_path / "elsewhere" / "post.md"
+    target.parent.mkdir()
+    result = invoke("export", "laurent", "-f", "md", "--flavor", "jekyll", "-o", target)
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("---\nlayout: post\n")
+
+
+def test_several_interviews_into_a_folder(series: Path, invoke: Invoke, tmp_path: Path) -> None:
+    make_interview(series, "un", guest="Un")
+    make_interview(series, "deux", guest="Deux")
+    result = invoke(
+        "export", "un", "deux", "-f", "md", "--flavor", "jekyll", "-o", tmp_path / "posts"
+    )
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in (tmp_path / "posts").iterdir()) == [
+        "2011-06-30-deux.md",
+        "2011-06-30-un.md",
+    ]
+    one_file = invoke("export", "un", "deux", "-f", "wxr")
+    assert one_file.stdout.count("<item>") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["nobody"], 3, "no interview 'nobody'"),
+        (["laurent", "--flavor", "gatsby", "-f", "md"], 2, "--flavor 'gatsby'"),
+        (["laurent", "--flavor", "hugo"], 2, "--flavor is for Markdown"),
+        (["laurent", "-f", "pdf"], 2, "--format 'pdf'"),
+        (["laurent", "-f", "md", "--fragment"], 2, "--fragment"),
+        (["laurent", "laurent"], 2, "several interviews"),
+    ],
+)
+def test_mistakes_get_a_message_not_a_traceback(
+    series: Path, invoke: Invoke, args: list[str], code: int, message: str
+) -> None:
+    make_interview(series, "laurent")
+    result = invoke("export", *args)
+    assert result.exit_code == code, result
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_empty_series(invoke: Invoke) -> None:
+    result = invoke("export")
+    assert result.exit_code == 3
+    assert "jeudis new" in result.stderr
+
+
+def test_typography_setting_off(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    (series / "jeudis.toml").write_text('typography = "off"\n', encoding="utf-8")
+    assert "\u202f" not in invoke("export", "laurent", "-f", "md").stdout
+    (series / "jeudis.toml").write_text('typography = "fr"\n', encoding="utf-8")
+    assert "motivé\u202f?" in invoke("export", "laurent", "-f", "md").stdout
+
+
+def test_series_templates_override_the_bundled_ones(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    (series / "templates").mkdir()
+    (series / "templates" / "post.html").write_text(
+        "<p>{{ post.guest }} — {{ post.date_text }} — {{ '<b>' }}</p>\n", encoding="utf-8"
+    )
+    result = invoke("export", "laurent")
+    assert result.stdout == "<p>Laurent Flores — 30 juin 2011 — &lt;b&gt;</p>\n"  # autoescaped
+
+
+def test_help_does_not_import_the_export_machinery() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['jeudis', '--help']\n"
+        "from jeudis.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "bad = [m for m in ('jinja2', 'cmarkgfm', 'markdown_it', 'jeudis.export') if m in sys.modules]\n"
+        "print('LOADED', bad)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "LOADED []" in done.stdout

@@ -1,0 +1,163 @@
+"""Hostile answers and names: no script runs, no markup breaks out, front matter holds."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import html5lib
+import pytest
+import yaml
+
+from export_helpers import make_interview
+from support import Invoke
+
+NAME = 'Eve "</script><script>alert(1)</script>" O\'Hara\n---\n+++'
+TITLE = 'Titre : "quotes" ]]> </title><script>alert(2)</script>\n---\ntitle: pirate'
+ANSWERS = [
+    (
+        "script",
+        "<script>alert('q')</script> ?",
+        "<script>alert(3)</script>\n\n<img src=x onerror=alert(4)>",
+    ),
+    (
+        "js",
+        "Liens ?",
+        "[clic](javascript:alert(5)) et [data](data:text/html;base64,PHNjcmlwdD4=) ![i](data:image/png;base64,AAAA) <javascript:alert(6)>",
+    ),
+    ("close", "JSON-LD ?", "</script><script>alert(7)</script> and ]]> and ]]]]><![CDATA[>"),
+    ("fm", "Front matter ?", '---\ntitle: pirate\n---\n+++\ntitle = "pirate"\n+++'),
+    (
+        "attr",
+        'Attr " onmouseover="alert(8)',
+        'x" onmouseover="alert(9)" \' <a href="javascript:alert(10)">a</a>',
+    ),
+    ("ctrl", "Contrôles ?", "nul\x00 bell\x07 esc\x1b[31m sep\u2028 nel\u0085 bom\ufeff fin"),
+]
+
+
+@pytest.fixture
+def hostile(series: Path) -> str:
+    make_interview(
+        series,
+        "hostile",
+        guest=NAME,
+        title=TITLE,
+        host='Host "<b>',
+        answers=ANSWERS,
+        fields={
+            "intro": "<iframe src=//evil></iframe> [x](JaVaScRiPt:alert(11)) [y](java\tscript:alert(12)) fin ]]> ici",
+            "photo": "javascript:alert(13)",
+            "site": "javascript:alert(14)",
+        },
+    )
+    return "hostile"
+
+
+def scripts(document: object) -> list[object]:
+    return list(document.iter("script"))  # type: ignore[attr-defined]
+
+
+def assert_safe_html(text: str, *, fragment: bool = False) -> None:
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    doc = parser.parseFragment(text) if fragment else parser.parse(text)
+    found = scripts(doc)
+    # The only script is the JSON-LD block, and it is valid JSON.
+    assert all(s.get("type") == "application/ld+json" for s in found)  # type: ignore[attr-defined]
+    for s in found:
+        data = json.loads(s.text)  # type: ignore[attr-defined]
+        assert data["about"]["name"] == NAME
+    for element in doc.iter():
+        for attr, value in element.attrib.items():
+            assert not attr.lower().startswith("on"), (element.tag, attr)
+            if attr in ("href", "src", "content"):
+                assert not re.match(r"\s*(javascript|data|vbscript):", value, re.IGNORECASE), value
+        assert (
+            element.tag not in ("iframe", "img")
+            or element.get("src") in ("", None)
+            or not element.get("src", "").startswith(("javascript", "data"))
+        )
+    if not fragment:
+        assert parser.errors == [], parser.errors
+
+
+def test_html_page(invoke: Invoke, hostile: str) -> None:
+    result = invoke("export", hostile)
+    assert result.exit_code == 0, result
+    assert_safe_html(result.stdout)
+    assert "alert(7)</script>" not in result.stdout.split("<style>")[0].split('ld+json">')[1]
+
+
+@pytest.mark.parametrize("args", [["--fragment"], ["--wordpress"]])
+def test_fragment(invoke: Invoke, hostile: str, args: list[str]) -> None:
+    result = invoke("export", hostile, *args)
+    assert result.exit_code == 0, result
+    assert_safe_html(result.stdout, fragment=True)
+    assert result.stdout.count("<!-- /wp:html -->") == (1 if "--wordpress" in args else 0)
+
+
+def test_site(invoke: Invoke, hostile: str, series: Path) -> None:
+    assert invoke("export", "--all").exit_code == 0
+    for page in (series / "site").glob("*.html"):
+        assert_safe_html(page.read_text(encoding="utf-8"))
+    ET.parse(series / "site" / "feed.xml")
+
+
+def assert_inert_markdown(body: str) -> None:
+    """Rendered as Jekyll or Hugo with raw HTML allowed, the body holds no live markup."""
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark", {"html": True}).render(body)
+    assert_safe_html(rendered, fragment=True)
+    assert "<script" not in rendered and '<a href="javascript' not in rendered
+
+
+def split_front(text: str, mark: str) -> tuple[str, str]:
+    assert text.startswith(mark + "\n")
+    end = text.index("\n" + mark + "\n", len(mark))
+    return text[len(mark) + 1 : end], text[end + len(mark) + 2 :]
+
+
+@pytest.mark.parametrize("flavor", [None, "jekyll", "mkdocs"])
+def test_yaml_front_matter(invoke: Invoke, hostile: str, flavor: str | None) -> None:
+    args = ["-f", "md"] + (["--flavor", flavor] if flavor else [])
+    result = invoke("export", hostile, *args)
+    head, body = split_front(result.stdout, "---")
+    data = yaml.safe_load(head)
+    assert data["title"] == " ".join(TITLE.split())
+    if flavor != "mkdocs":
+        assert data["guest"] == NAME
+    assert_inert_markdown(body)
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "zola"])
+def test_toml_front_matter(invoke: Invoke, hostile: str, flavor: str) -> None:
+    result = invoke("export", hostile, "-f", "md", "--flavor", flavor)
+    head, body = split_front(result.stdout, "+++")
+    assert_inert_markdown(body)
+    data = tomllib.loads(head)
+    assert data["title"] == " ".join(TITLE.split())
+    guest = data["guest"] if flavor == "hugo" else data["extra"]["guest"]
+    assert guest == NAME
+
+
+def test_pelican_metadata_stays_on_its_lines(invoke: Invoke, hostile: str) -> None:
+    text = invoke("export", hostile, "-f", "md", "--flavor", "pelican").stdout
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert all(re.match(r"^[A-Z][a-z]+: ", line) for line in head), head
+
+
+def test_wxr(invoke: Invoke, hostile: str) -> None:
+    result = invoke("export", hostile, "-f", "wxr")
+    root = ET.fromstring(result.stdout.encode())
+    item = root.find("channel/item")
+    assert item is not None
+    assert item.findtext("title") == " ".join(TITLE.split())
+    body = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert body and "]]&gt;" in body  # the answer's ]]>, escaped in HTML
+    excerpt = item.findtext("{http://wordpress.org/export/1.2/excerpt/}encoded")
+    assert excerpt and "fin ]]> ici" in excerpt  # a raw ]]> survived, split across CDATA
+    assert_safe_html(body, fragment=True)

@@ -1,0 +1,137 @@
+"""`jeudis export --all`: pages, indexes, feed, incremental runs, valid HTML5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from export_helpers import copy_example, make_interview
+from jeudis.export.site import export_site
+from jeudis.paths import Series
+from support import Invoke
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def parse_html5(path: Path) -> None:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(path.read_bytes())  # strict: raises on the first parse error
+    assert not parser.errors, (path, parser.errors)
+
+
+def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None:
+    copy_example(series)
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    site = series / "site"
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert "index.html" in pages
+    assert {"index-twitter.html", "index-livre.html"} <= set(pages)  # two questionnaires
+    for slug in ("amelie-roux", "claire-fontaine", "mathieu-durand", "elise-garnier"):
+        assert f"{slug}.html" in pages
+    for page in site.glob("*.html"):
+        parse_html5(page)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    order = [
+        index.index(f'href="{s}.html"')
+        for s in ("elise-garnier", "mathieu-durand", "claire-fontaine", "amelie-roux")
+    ]
+    assert order == sorted(order), "index is newest first"
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert (entries[0].findtext(f"{ATOM}title") or "").endswith("Élise Garnier")
+    content = entries[0].findtext(f"{ATOM}content")
+    assert content and "<article" in content  # full content, as HTML
+    # prev/next stay inside one questionnaire: Mathieu (7 April) sits between Claire and nobody newer.
+    mathieu = (site / "mathieu-durand.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="claire-fontaine.html"' in mathieu
+    assert 'rel="next"' not in mathieu
+    assert 'rel="canonical" href="https://blog.example.org/mathieu-durand.html"' in mathieu
+
+
+def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:
+    for n in range(5):
+        make_interview(series, f"invite-{n}", guest=f"Invité {n}", date=dt.date(2011, 1, 1 + n))
+    out = series / "site"
+    first = export_site(Series(series), out)
+    assert len(first.written) == 5 + 2  # pages, index, feed
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    again = export_site(Series(series), out)
+    assert again.unchanged and again.written == []
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")} == stamps
+    # One interview changes: its page, the index and the feed are written again.
+    path = series / "interviews" / "invite-2.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Invité 2", "Invitée 2"), encoding="utf-8"
+    )
+    os.utime(path, ns=(1, 1))
+    changed = export_site(Series(series), out)
+    names = sorted(p.name for p in changed.written)
+    assert names == ["feed.xml", "index.html", "invite-2.html"]
+    assert "Invitée 2" in (out / "invite-2.html").read_text(encoding="utf-8")
+    # A new interview: it and its older neighbour (whose "next" link changes) are written.
+    make_interview(series, "invite-9", guest="Invité 9", date=dt.date(2011, 2, 1))
+    added = sorted(p.name for p in export_site(Series(series), out).written)
+    assert added == ["feed.xml", "index.html", "invite-4.html", "invite-9.html"]
+
+
+def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "fini", guest="Fini")
+    make_interview(
+        series, "brouillon", guest="Brouillon Draft", status="draft", date=dt.date(2011, 7, 1)
+    )
+    assert invoke("export", "--all").exit_code == 0
+    assert not (series / "site" / "brouillon.html").exists()
+    result = invoke("export", "brouillon")
+    assert (
+        result.exit_code == 2 and "draft" in result.stderr and "--include-drafts" in result.stderr
+    )
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    page = (series / "site" / "brouillon.html").read_text(encoding="utf-8")
+    assert 'class="draft"' in page and 'name="robots" content="noindex"' in page
+    md = invoke("export", "brouillon", "--include-drafts", "-f", "md", "--flavor", "hugo").stdout
+    assert "draft = true" in md
+
+
+def test_notes_are_never_exported(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "secret", notes="NOTE-PRIVEE: ne pas publier")
+    outputs = [
+        invoke("export", "secret", *args).stdout
+        for args in ([], ["-f", "md"], ["-f", "wxr"], ["--fragment"])
+    ]
+    assert invoke("export", "--all").exit_code == 0
+    outputs += [p.read_text(encoding="utf-8") for p in (series / "site").iterdir() if p.is_file()]
+    assert all("NOTE-PRIVEE" not in text for text in outputs)
+
+
+def test_markdown_site_layout_per_flavor(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent-flores")
+    for flavor, expected in [
+        ("jekyll", "_posts/2011-06-30-laurent-flores.md"),
+        ("hugo", "content/posts/laurent-flores.md"),
+        ("mkdocs", "docs/blog/posts/laurent-flores.md"),
+    ]:
+        out = series / f"out-{flavor}"
+        result = invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", out)
+        assert result.exit_code == 0, result
+        assert (out / expected).is_file()
+
+
+def test_wxr_all(series: Path, invoke: Invoke) -> None:
+    copy_example(series)
+    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+    root = ET.parse(series / "site" / "wordpress.xml").getroot()
+    assert len(root.findall("channel/item")) == 4
+
+
+@pytest.mark.parametrize("args", [["--all", "-o", "-"], ["--all", "--fragment"], ["--all", "x"]])
+def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None:
+    make_interview(series, "x")
+    result = invoke("export", *args)
+    assert result.exit_code == 2, result
+    assert "Traceback" not in result.output

@@ -1,0 +1,118 @@
+"""The pieces under the exporters: typography, dates, safe Markdown, quoting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jeudis.errors import UsageError
+from jeudis.export.frontmatter import one_line, quote
+from jeudis.export.markup import clean_markdown, safe_url, to_html, to_html_many
+from jeudis.export.typography import fix_html, fix_text, french_date, variant_for
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("variant", "expected"),
+    [
+        ("fr", f"Bonjour Laurent{NNBSP}! Quoi{NNBSP}?! Note{NBSP}: «{NBSP}oui{NBSP}»{NNBSP}; fin"),
+        ("fr-CA", f"Bonjour Laurent! Quoi?! Note{NBSP}: «{NBSP}oui{NBSP}»; fin"),
+        (
+            "fr-CH",
+            f"Bonjour Laurent{NNBSP}! Quoi{NNBSP}?! Note{NNBSP}: «{NNBSP}oui{NNBSP}»{NNBSP}; fin",
+        ),
+        ("off", "Bonjour Laurent ! Quoi?! Note: « oui » ; fin"),
+    ],
+)
+def test_typography_variants(variant: str, expected: str) -> None:
+    assert fix_text("Bonjour Laurent ! Quoi?! Note: « oui » ; fin", variant) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["http://example.org/?a=1;b=2", "mailto:x@example.org", "10:30", "a;b", "www.x.fr/?q"],
+)
+def test_typography_leaves_urls_times_and_codes(text: str) -> None:
+    assert fix_text(text, "fr") == text
+
+
+def test_typography_in_html_skips_tags_code_and_entities() -> None:
+    html = (
+        '<p title="a ?">Tu dis &quot;oui&quot; ; <code>a ; b ?</code> <a href="x?y">lien ?</a></p>'
+    )
+    assert fix_html(html, "fr") == (
+        f'<p title="a ?">Tu dis &quot;oui&quot;{NNBSP}; <code>a ; b ?</code> <a href="x?y">lien{NNBSP}?</a></p>'
+    )
+
+
+def test_typography_in_markdown_skips_code_and_link_targets() -> None:
+    source = "Voir [le site ?](https://x.fr/?a=1) : `a ; b` !\n\n```\nx ; y ?\n```\n"
+    fixed = clean_markdown(source, lambda t: fix_text(t, "fr"))
+    assert fixed == (
+        f"Voir [le site{NNBSP}?](https://x.fr/?a=1){NBSP}: `a ; b`{NNBSP}!\n\n```\nx ; y ?\n```\n"
+    )
+
+
+def test_typography_setting() -> None:
+    assert variant_for("en", "fr") == "off"
+    assert variant_for("fr", None) == "fr"
+    assert variant_for("fr-CA", None) == "fr-CA"
+    with pytest.raises(UsageError):
+        variant_for("fr", "fr-BE")
+
+
+def test_french_dates() -> None:
+    assert french_date(dt.date(2011, 4, 7)) == "7 avril 2011"
+    assert french_date(dt.date(2011, 2, 1)) == "1er février 2011"
+    assert french_date(dt.date(2011, 8, 15)) == "15 août 2011"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVa&#115;cript:x",
+        " java\tscript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "data:image/png;base64,AA",
+    ],
+)
+def test_unsafe_urls(url: str) -> None:
+    assert not safe_url(url)
+
+
+@pytest.mark.parametrize("url", ["https://x.fr", "mailto:a@b.fr", "images/a.jpg", "#q-1", "/p?a=b"])
+def test_safe_urls(url: str) -> None:
+    assert safe_url(url)
+
+
+def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
+    html = to_html(
+        "<script>x</script>\n\n[a](javascript:alert(1)) ![i](data:image/png;base64,AA) <b>b</b>"
+    )
+    assert "<script" not in html and "<b>" not in html
+    assert "javascript" not in html and "data:" not in html
+    assert "<a>a</a>" in html
+
+
+def test_many_answers_render_like_one_each() -> None:
+    answers = ["Un *deux*", "- a\n- b", "> cité", "```\ncode\n", "fin"]
+    assert to_html_many(answers) == [to_html(a) for a in answers]
+
+
+@given(st.text())
+def test_quoted_strings_read_back_in_yaml_and_toml(text: str) -> None:
+    quoted = quote(text)
+    assert tomllib.loads(f"v = {quoted}")["v"] == text
+    assert yaml.safe_load(f"v: {quoted}")["v"] == text.replace("\r\n", "\n") or "\r" in text
+
+
+def test_pelican_values_are_one_line() -> None:
+    assert one_line("a\nTitle: b\r\n\tc\u2028d") == "a Title: b c d"
