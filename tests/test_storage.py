@@ -30,7 +30,8 @@ from support import interview_files
         ("...", "invite"),
         ("", "invite"),
         ("C:\\Windows\\system32", "c-windows-system32"),
-        ("a\x00b\nc", "a-b-c"),
+        ("a\x00b\nc", "ab-c"),
+        ("\x1b]0;pwned\x07Eve \x1b[31mRouge\x1b[0m", "eve-rouge"),
     ],
 )
 def test_slugify(name: str, slug: str) -> None:

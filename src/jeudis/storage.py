@@ -22,6 +22,7 @@ from typing import Any
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
 from jeudis.interview import Interview, load_interview, now
 from jeudis.paths import Series
+from jeudis.textsafe import for_terminal
 from jeudis.tomlio import write_atomic
 
 MAX_SLUG = 60
@@ -58,7 +59,8 @@ def slugify(name: str) -> str:
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
     """
-    folded = unicodedata.normalize("NFKD", name).translate(_FOLD)
+    # Escape sequences are not part of the name a person sees: "\x1b[31mEve" is "eve".
+    folded = unicodedata.normalize("NFKD", for_terminal(name)).translate(_FOLD)
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:

@@ -1,0 +1,434 @@
+"""The installed ``jeudis`` driven in a pseudo-terminal, keys and all.
+
+These tests type what a host and a guest type: the host's fields, the hand-over,
+thirteen answers (one of several paragraphs and a bullet list), a step back with
+Page Up, the review, and they interrupt sessions the ways sessions get
+interrupted (Ctrl-C, ``kill -9``, SIGTERM, SIGHUP). Before typing, each step
+waits for its ``[n/N]`` counter and then for the prompt's mark, so nothing is
+typed before the prompt reads the keyboard.
+
+``JEUDIS_PTY_TIMEOUT`` (seconds, default 15) bounds every wait.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from jeudis.interview import Interview, load_interview
+from support import interview_files
+
+pytestmark = pytest.mark.pty
+
+JEUDIS = Path(sys.executable).parent / "jeudis"
+TIMEOUT = float(os.environ.get("JEUDIS_PTY_TIMEOUT", "15"))
+ROWS, COLUMNS = 40, 120
+PROMPT_MARK = "›"  # the mark every prompt draws when it is ready for keys
+
+
+class Keyboard(StrEnum):
+    ENTER = "\r"
+    ESC_ENTER = "\x1b\r"  # finishes a long answer
+    PAGE_UP = "\x1b[5~"  # previous question
+    DOWN = "\x1b[B"
+    CTRL_C = "\x03"
+    CTRL_D = "\x04"
+
+
+GUEST = "Gilles Klein"
+FIELDS = ["https://www.arretsurimages.net", "@gillesklein", "", "Gilles Klein, journaliste."]
+MULTI_PARAGRAPH = (
+    "Trois usages, surtout :\n"
+    "\n"
+    "- la veille ;\n"
+    "- le partage de liens (https://www.arretsurimages.net) ;\n"
+    "- les rencontres 😉\n"
+    "\n"
+    "Et un peu de « bavardage », aussi."
+)
+ANSWERS = [
+    "Depuis mars 2007.",
+    "9 200",
+    MULTI_PARAGRAPH,
+    "Une veille permanente.",
+    "« Hello world »",
+    "Bonne nuit 😉",
+    "Une soirée à Paris…",
+    "Écouter avant de parler.",
+    "Radieux.",
+    "Twitter, sans hésiter.",
+    "Non, je tweete simplement.",
+    "Barack Obama",
+    "Les robots.",
+]
+LONG = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}  # question numbers with long answers
+
+
+@pytest.fixture(autouse=True)
+def _installed() -> None:
+    if not JEUDIS.is_file():  # pragma: no cover - a broken install
+        pytest.fail(f"no jeudis console script next to {sys.executable}")
+
+
+class Jeudis:
+    """One ``jeudis`` process in a pseudo-terminal."""
+
+    def __init__(self, series: Path, *args: str) -> None:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("NO_COLOR", "COLUMNS", "LINES", "FORCE_COLOR")
+        }
+        env.update(
+            TERM="xterm-256color",
+            JEUDIS_DIR=str(series),
+            PROMPT_TOOLKIT_NO_CPR="1",  # nobody answers cursor-position requests here
+            LANG="C.UTF-8",
+        )
+        self.child = pexpect.spawn(
+            str(JEUDIS),
+            list(args),
+            env=env,
+            cwd=str(series),
+            dimensions=(ROWS, COLUMNS),
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        self.seen = ""
+
+    def expect(self, text: str) -> None:
+        self.child.expect_exact(text)
+        self.seen += (self.child.before or "") + text
+
+    def expect_prompt(self, marker: str) -> None:
+        """Wait for ``marker`` (a counter, a title), then for the prompt to be ready."""
+        self.expect(marker)
+        self.expect(PROMPT_MARK)
+
+    def type(self, text: str) -> None:
+        # In a long answer, Enter is a new line; the pty turns "\n" into nothing useful.
+        self.child.send(text.replace("\n", Keyboard.ENTER.value))
+
+    def press(self, key: Keyboard) -> None:
+        self.child.send(key.value)
+
+    def answer(self, number: int, text: str, total: int = 13) -> None:
+        self.expect_prompt(f"[{number}/{total}]")
+        self.type(text)
+        self.press(Keyboard.ESC_ENTER if number in LONG else Keyboard.ENTER)
+
+    def wait(self) -> int:
+        """Read to the end; return the exit code (128 + n when killed by signal n)."""
+        self.child.expect(pexpect.EOF)
+        self.seen += self.child.before or ""
+        self.child.close()
+        if self.child.signalstatus is not None:
+            return 128 + int(self.child.signalstatus)
+        return int(self.child.exitstatus)
+
+    def terminate(self) -> None:
+        if self.child.isalive():
+            self.child.kill(signal.SIGKILL)
+            self.child.close(force=True)
+
+
+@pytest.fixture
+def sessions() -> Iterator[list[Jeudis]]:
+    started: list[Jeudis] = []
+    yield started
+    for session in started:
+        session.terminate()
+
+
+@pytest.fixture
+def jeudis(series: Path, sessions: list[Jeudis]) -> type[Jeudis]:
+    class Tracked(Jeudis):
+        def __init__(self, *args: str) -> None:
+            super().__init__(series, *args)
+            sessions.append(self)
+
+    return Tracked  # type: ignore[return-value]
+
+
+def host_part(session: Jeudis, fields: list[str] = FIELDS) -> None:
+    for number, value in enumerate(fields, 1):
+        session.expect_prompt(f"[{number}/4]")
+        session.type(value)
+        session.press(Keyboard.ESC_ENTER if number == 4 else Keyboard.ENTER)
+
+
+def hand_over(session: Jeudis, guest: str = GUEST) -> None:
+    session.expect(f"Bienvenue, {guest} !")
+    session.expect("13 questions")
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+
+
+def finish_review(session: Jeudis) -> None:
+    session.expect("Relecture")
+    session.expect("Modifier une réponse ?")  # drawn by the running prompt itself
+    session.press(Keyboard.ENTER)  # the first choice: all good, finish
+
+
+def start(jeudis: type[Jeudis], guest: str = GUEST) -> Jeudis:
+    return jeudis("new", "twitter", "--guest", guest, "--register", "vous", "--gender", "m")
+
+
+def the_interview(series: Path) -> Interview:
+    [path] = interview_files(series)
+    return load_interview(path)
+
+
+def values(interview: Interview) -> list[object]:
+    return [a.value for a in interview.answers]
+
+
+EXPECTED = [*ANSWERS[:1], 9200, *ANSWERS[2:]]
+
+
+# -- (a) a whole interview, typed live --------------------------------------------------
+
+
+def test_a_whole_interview_typed_live(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    session.expect("Partie de l’hôte")
+    host_part(session)
+    hand_over(session)
+
+    for number in range(1, 5):
+        session.answer(number, ANSWERS[number - 1])
+    # One step back from question 5: question 4 comes back with its answer prefilled.
+    session.expect_prompt("[5/13]")
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[4/13]")
+    session.expect(ANSWERS[3])
+    session.type(" Et quotidienne.")
+    session.press(Keyboard.ESC_ENTER)
+    for number in range(5, 14):
+        session.answer(number, ANSWERS[number - 1])
+
+    finish_review(session)
+    session.expect("Merci, Gilles Klein !")
+    session.expect("Saved:")
+    session.expect("jeudis export gilles-klein")
+    assert session.wait() == 0
+
+    interview = the_interview(series)
+    assert interview.status == "complete"
+    assert interview.fields == {
+        "site": FIELDS[0],
+        "twitter": FIELDS[1],
+        "photo": "",
+        "intro": FIELDS[3],
+    }
+    expected = list(EXPECTED)
+    expected[3] = "Une veille permanente. Et quotidienne."
+    assert values(interview) == expected
+    assert interview.answers[10].question == "Vous considérez-vous comme un twittos influent ?"
+    text = (series / "interviews" / "gilles-klein.toml").read_text(encoding="utf-8")
+    assert 'answer = """\nTrois usages, surtout :\n\n- la veille ;\n' in text
+    assert '- les rencontres 😉\n\nEt un peu de « bavardage », aussi."""' in text
+    assert not list((series / "interviews").glob(".*"))  # no lock or temporary file left
+
+
+# -- (b) Ctrl-C at question 5, then resume --------------------------------------------------
+
+
+def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, 5):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[5/13]")
+    session.type("Mon premier tweet")
+    session.press(Keyboard.CTRL_C)
+    session.expect("4 answer(s) saved")
+    session.expect("jeudis resume gilles-klein")
+    assert session.wait() == 130
+
+    draft = the_interview(series)
+    assert draft.status == "draft"
+    assert values(draft) == EXPECTED[:4]
+    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet"}
+
+    resumed = jeudis("resume", "gilles-klein")
+    hand_over(resumed)
+    resumed.expect_prompt("[5/13]")
+    resumed.expect("Mon premier tweet")  # what was being typed is back
+    resumed.type(" : « Hello world »")
+    resumed.press(Keyboard.ESC_ENTER)
+    for number in range(6, 14):
+        resumed.answer(number, ANSWERS[number - 1])
+    finish_review(resumed)
+    assert resumed.wait() == 0
+
+    done = the_interview(series)
+    assert done.status == "complete"
+    assert values(done)[:4] == EXPECTED[:4]
+    assert values(done)[4] == "Mon premier tweet : « Hello world »"
+    assert done.pending is None
+    assert done.fields["site"] == FIELDS[0]
+
+
+def test_ctrl_d_pauses_too(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_D)
+    assert session.wait() == 130
+    assert values(the_interview(series)) == EXPECTED[:1]
+
+
+# -- (c) kill -9 mid-session ----------------------------------------------------------------
+
+
+def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, 8):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[8/13]")
+    session.type("Écouter")
+    session.child.kill(signal.SIGKILL)
+    assert session.wait() == 128 + signal.SIGKILL
+
+    draft = the_interview(series)
+    assert draft.status == "draft"
+    assert values(draft) == EXPECTED[:7]
+
+    resumed = jeudis("resume")
+    hand_over(resumed)
+    for number in range(8, 14):
+        resumed.answer(number, ANSWERS[number - 1])
+    finish_review(resumed)
+    assert resumed.wait() == 0
+    assert values(the_interview(series)) == EXPECTED
+
+
+# -- (d) SIGTERM and SIGHUP -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_leave_a_resumable_draft(
+    jeudis: type[Jeudis], series: Path, signum: int, code: int
+) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, 3):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[3/13]")
+    session.child.kill(signum)
+    assert session.wait() == code
+    assert "Traceback" not in session.seen
+
+    draft = the_interview(series)
+    assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
+    assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
+
+    resumed = jeudis("resume", "gilles-klein")
+    hand_over(resumed)
+    resumed.expect_prompt("[3/13]")
+    resumed.press(Keyboard.CTRL_C)
+    assert resumed.wait() == 130
+
+
+def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    pid = session.child.pid
+    os.close(session.child.child_fd)  # what closing a terminal window does
+    session.child.closed = True
+    _, status = os.waitpid(pid, 0)
+    session.child.isalive = lambda: False  # type: ignore[method-assign]
+
+    assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
+    draft = the_interview(series)
+    assert (draft.status, values(draft)) == ("draft", EXPECTED[:1])
+
+    resumed = jeudis("resume", "gilles-klein")
+    hand_over(resumed)
+    resumed.expect_prompt("[2/13]")
+    resumed.press(Keyboard.CTRL_C)
+    assert resumed.wait() == 130
+
+
+# -- (e) two sessions on one interview ----------------------------------------------------------
+
+
+def test_a_second_session_is_refused(jeudis: type[Jeudis], series: Path) -> None:
+    first = start(jeudis)
+    host_part(first)
+    hand_over(first)
+    first.answer(1, ANSWERS[0])
+    first.expect_prompt("[2/13]")
+
+    second = jeudis("resume", "gilles-klein")
+    second.expect("gilles-klein.toml is open in another jeudis session")
+    assert second.wait() == 6
+    assert "Traceback" not in second.seen
+
+    # The first session is unharmed and carries on.
+    first.type("9 200")
+    first.press(Keyboard.ENTER)
+    first.expect_prompt("[3/13]")
+    first.press(Keyboard.CTRL_C)
+    assert first.wait() == 130
+    assert values(the_interview(series)) == EXPECTED[:2]
+
+
+# -- (f) hostile guest names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("guest", "file_name"),
+    [
+        ("../../etc", "etc.toml"),
+        ("<script>alert(1)</script>", "script-alert-1-script.toml"),
+        ("🎉🎉", "invite.toml"),
+        ("Jean-Baptiste " * 21 + "Grenouille", None),  # 300 characters
+        ("\x1b]0;pwned\x07Eve \x1b[31mRouge", "eve-rouge.toml"),
+    ],
+    ids=["dot-dot", "script", "emoji", "300-characters", "escape-sequences"],
+)
+def test_hostile_guest_names(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path, guest: str, file_name: str | None
+) -> None:
+    assert len("Jean-Baptiste " * 21 + "Grenouille") == 304
+    session = jeudis("new", "twitter", "--guest", guest, "--register", "tu", "--gender", "f")
+    host_part(session, ["", "", "", ""])
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+    session.answer(1, "Depuis toujours.")
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert "pwned" not in session.seen
+    assert "\x07" not in session.seen
+    [path] = interview_files(series)
+    assert path.parent == series / "interviews"
+    if file_name is not None:
+        assert path.name == file_name
+    assert len(path.name) <= 65
+    assert path.name.endswith(".toml")
+    draft = load_interview(path)
+    assert draft.guest == " ".join(guest.split())
+    assert values(draft) == ["Depuis toujours."]
+    outside = sorted(p.name for p in tmp_path.iterdir())
+    assert outside == ["series"], "nothing written outside the series folder"
