@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "tu": "C’est à toi : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
             "vous": "C’est à vous : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
         },
+        "handover_open": {
+            "tu": "C’est à toi : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
+            "vous": "C’est à vous : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
+        },
         "keys_line": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause (tout est gardé)",
         "keys_long": {
             "tu": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir ton éditeur",
@@ -72,6 +76,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "host_body": "A few details about {guest} before handing over the keyboard.",
         "welcome": "Welcome, {guest}!",
         "handover": "Over to you: {total} questions. Each answer is saved as soon as you give it.",
+        "handover_open": "Over to you: {host} asks the questions as the conversation goes. Each answer is saved as soon as you give it.",
         "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
         "resumed": "Picking up where we left off: {done} answer(s) already saved.",
@@ -264,7 +269,7 @@ class TerminalPrompter:
             [
                 f"[bold]{escape(for_terminal(interview.title))}[/bold]",
                 "",
-                escape(self.text["handover"].format(total=total)),
+                escape(self._handover(interview, questionnaire, total)),
                 *self._resumed(interview),
                 "",
                 f"  • {escape(self.text['keys_line'])}",
@@ -284,6 +289,12 @@ class TerminalPrompter:
         )
         if self.console.is_terminal:
             questionary.press_any_key_to_continue(self.text["ready"]).unsafe_ask()
+
+    def _handover(self, interview: Interview, questionnaire: Questionnaire, total: int) -> str:
+        if questionnaire.open:
+            host = interview.host or self.text["your_host"]
+            return self.text["handover_open"].format(host=for_terminal(host))
+        return self.text["handover"].format(total=total)
 
     def _resumed(self, interview: Interview) -> list[str]:
         done = sum(1 for a in interview.answers if not a.followup)
