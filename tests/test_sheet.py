@@ -152,7 +152,9 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "reply.eml.txt").write_text(quoted_reply(filled), encoding="utf-8")
     assert run("import", str(series / "filled.md"))[0] == 0
-    assert run("import", str(series / "reply.eml.txt"))[0] == 0
+    code, out = run("import", str(series / "reply.eml.txt"))
+    assert code == 0
+    assert "Léa Martin already has an interview (lea-martin)" in out
     first = load_interview(series / "interviews" / "lea-martin.toml")
     second = load_interview(series / "interviews" / "lea-martin-2.toml")
     assert answers_of(first) == answers_of(second)

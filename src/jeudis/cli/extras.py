@@ -18,6 +18,15 @@ OutputOption = Annotated[
 ]
 
 
+def _safe(text: str) -> str:
+    """Guest or file text made inert for rich: no markup, no terminal escapes."""
+    from rich.markup import escape
+
+    from jeudis.textsafe import for_terminal
+
+    return escape(for_terminal(text))
+
+
 def _write(text: str, output: Path | None) -> None:
     from jeudis.tomlio import write_atomic
 
@@ -27,7 +36,7 @@ def _write(text: str, output: Path | None) -> None:
     if output.exists():
         raise UsageError(f"{output} already exists", hint="pick another name with -o")
     write_atomic(output, text)
-    err_console().print(f"Written: [bold]{output}[/bold]")
+    err_console().print(f"Written: [bold]{_safe(str(output))}[/bold]")
 
 
 @app.command()
@@ -65,7 +74,7 @@ def sheet(
     interview = session.prepare(series, form, options)
     _write(render_sheet(form, interview), output)
     if output is not None:
-        err_console().print(f"When it comes back: [bold]jeudis import {output}[/bold]")
+        err_console().print(f"When it comes back: [bold]jeudis import {_safe(str(output))}[/bold]")
 
 
 @app.command("import")
@@ -87,19 +96,31 @@ def import_(
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     interview = session.prepare(series, form, session.Options(**sheet_options(parsed)))
     result = import_sheet(form, interview, parsed, sheet_file)
+    from jeudis import storage
+
+    twins = [
+        s.slug
+        for s in storage.summaries(series)
+        if s.guest == interview.guest and s.questionnaire == form.id
+    ]
     session.create(series, interview)
     assert interview.path is not None
     out = console()
+    if twins:
+        result.warnings.append(
+            f"{interview.guest} already has an interview ({', '.join(twins)}); "
+            f"this sheet became a new one, {interview.slug}"
+        )
     for warning in result.warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {warning}", markup=True)
+        err_console().print(f"[yellow]warning:[/yellow] {_safe(warning)}")
     if result.missing:
         out.print(
             f"Imported as a draft ({len(result.missing)} answer(s) missing: "
-            f"{', '.join(result.missing)}): [bold]{interview.path}[/bold]"
+            f"{', '.join(result.missing)}): [bold]{_safe(str(interview.path))}[/bold]"
         )
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]")
     else:
-        out.print(f"Imported: [bold]{interview.path}[/bold]")
+        out.print(f"Imported: [bold]{_safe(str(interview.path))}[/bold]")
         out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]")
 
 
@@ -168,7 +189,7 @@ def edit(
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         editing.save(loaded)
-        out.print(f"{path.stem}: " + "; ".join(done))
+        out.print(_safe(f"{path.stem}: " + "; ".join(done)))
         return
     _require_terminal()
     from jeudis.prompter import TerminalPrompter
@@ -177,12 +198,11 @@ def edit(
     if question is not None:
         editing.find_answer(loaded, question)
         changed_one = editing.reask(form, loaded, question, prompter)
-        out.print(
-            f"{path.stem}: " + (f"answer {question} saved" if changed_one else "nothing changed")
-        )
+        said = f"answer {question} saved" if changed_one else "nothing changed"
+        out.print(_safe(f"{path.stem}: {said}"))
         return
     count = editing.review(form, loaded, prompter)
-    out.print(f"{path.stem}: {count} answer(s) changed")
+    out.print(_safe(f"{path.stem}: {count} answer(s) changed"))
 
 
 @app.command()
