@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -153,3 +154,44 @@ def test_reask_one_answer_prefilled_in_a_terminal(series: Path, amelie: Path) ->
     assert load_interview(amelie).answer("depuis-quand").value == (  # type: ignore[union-attr]
         "Juin 2010, un peu par hasard. Et pour de bon."
     )
+
+
+class Scripted:
+    """A prompter for the live edit: one answer, maybe a follow-up, then the review's picks."""
+
+    def __init__(self, answers: list[str], followup: str | None = None) -> None:
+        self.answers = iter(answers)
+        self.followup_text = followup
+        self.picks = iter(["followers"])
+        self.rows: list[tuple[str, str, str]] = []
+
+    def ask(self, prompt: Any) -> Any:
+        return next(self.answers)
+
+    def followup(self, interview: Any, after: Any) -> str | None:
+        text, self.followup_text = self.followup_text, None
+        return text
+
+    def review(self, interview: Any, rows: list[tuple[str, str, str]]) -> str | None:
+        self.rows = rows
+        return next(self.picks, None)
+
+
+def test_review_screen_edit_with_a_followup(amelie: Path) -> None:
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    form = load_questionnaire(REPO / "questionnaires" / "twitter.toml")
+    interview = load_interview(amelie)
+    prompter = Scripted(["3 100", "Surtout des libraires."], followup="Qui vous suit, surtout ?")
+    assert edit.review(form, interview, prompter) == 1
+    saved = load_interview(amelie)
+    assert [a.id for a in saved.answers][:4] == [
+        "depuis-quand",
+        "followers",
+        "relance-1",
+        "utilisations",
+    ]
+    assert saved.answer("followers").value == 3100  # type: ignore[union-attr]
+    assert saved.answer("relance-1").followup  # type: ignore[union-attr]
+    assert [label[:3] for _, label, _ in prompter.rows[:4]] == ["1. ", "2. ", "↳ Q", "3. "]

@@ -199,6 +199,7 @@ def reask(
             if raw is BACK:
                 return False
             session._record(question, raw)
+            followups.after(session, question_id)  # Ctrl-F works here as in a session
         except Paused:
             return False
     return True
@@ -210,13 +211,10 @@ def review(questionnaire: Questionnaire | None, interview: Interview, prompter: 
 
     changed = 0
     while True:
+        fixed = [a for a in interview.answers if not a.followup]
         rows = [
-            (
-                a.id,
-                ("↳ " if a.followup else "") + a.question,
-                "" if a.skipped else wording.as_text(a.value),
-            )
-            for a in interview.answers
+            (a.id, f"{number}. {a.question}", "" if a.skipped else wording.as_text(a.value))
+            for number, a in enumerate(fixed, 1)
         ]
         rows = followups.review_rows(interview, rows)
         choice = prompter.review(interview, rows)
