@@ -154,7 +154,7 @@ def bar_chart(roundup: Roundup) -> str:
             "<g>",
             (
                 f'<text x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end" '
-                f'font-size="14" fill="currentColor">{escape(entry.guest)}</text>'
+                f'font-size="14" fill="currentColor">{escape(_label(entry.guest))}</text>'
             ),
             (
                 f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
@@ -168,6 +168,11 @@ def bar_chart(roundup: Roundup) -> str:
         ]
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _label(name: str, width: int = 24) -> str:
+    """A name that fits left of the bars (the <desc> keeps it whole)."""
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 # -- the post -----------------------------------------------------------------------------
