@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from export_helpers import check_snapshot, copy_example, make_interview
 from support import Invoke
@@ -55,3 +58,40 @@ def test_styles(series: Path, invoke: Invoke, style: str, suffix: str, args: lis
     result = invoke("export", "laurent-flores", *args)
     assert result.exit_code == 0, result
     check_snapshot(f"style-{style}.{suffix}", result.stdout)
+
+
+@pytest.mark.parametrize("flavor", [None, "jekyll", "mkdocs", "hugo", "zola"])
+def test_front_matter_parses(series: Path, invoke: Invoke, flavor: str | None) -> None:
+    copy_example(series)
+    args = ["-f", "md"] + (["--flavor", flavor] if flavor else [])
+    for slug in ("amelie-roux", "claire-fontaine", "mathieu-durand", "elise-garnier"):
+        text = invoke("export", slug, *args).stdout
+        mark = "+++" if flavor in ("hugo", "zola") else "---"
+        head = text.split(f"\n{mark}\n", 1)[0].removeprefix(f"{mark}\n")
+        data = tomllib.loads(head) if mark == "+++" else yaml.safe_load(head)
+        assert data["title"].endswith(("]", "Garnier"))
+        assert str(data["date"]).startswith("2011-")
+
+
+def test_fragment_has_no_line_break_inside_a_paragraph(series: Path, invoke: Invoke) -> None:
+    make_interview(
+        series,
+        "laurent",
+        answers=[
+            (
+                "a",
+                "Question ?",
+                "Une ligne\ncoupée en deux\net en trois.\n\n```\ncode\nsur deux lignes\n```",
+            )
+        ],
+    )
+    text = invoke("export", "laurent", "--fragment").stdout
+    assert text.startswith('<article lang="fr"')
+    assert "<h1" not in text and "<head>" not in text
+    for paragraph in re.findall(r"<p\b.*?</p>", text, re.DOTALL):
+        assert "\n" not in paragraph
+    assert "<pre><code>code\nsur deux lignes\n</code></pre>" in text
+    wrapped = invoke("export", "laurent", "--wordpress").stdout
+    assert wrapped.startswith("<!-- wp:html -->\n<article") and wrapped.endswith(
+        "<!-- /wp:html -->\n"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -81,9 +81,6 @@ def export(
 
 
 def _export_all(series: object, options: object, output: str | None) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from jeudis.cli.output import err_console
     from jeudis.errors import UsageError
     from jeudis.export import Options
     from jeudis.export.site import export_site
@@ -95,36 +92,54 @@ def _export_all(series: object, options: object, output: str | None) -> None:
     if output == "-":
         raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
     folder = Path(output) if output else series.root / "site"
-    bar = Progress(
-        TextColumn("Exporting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console(),
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task("export", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    bar = _LazyBar()
+    try:
         result = export_site(
             series,
             folder,
             fmt=options.fmt,
             flavor=options.flavor,
             include_drafts=options.include_drafts,
-            progress=progress,
+            progress=bar.update,
         )
+    finally:
+        bar.close()
     if result.unchanged:
         _report(f"{folder}: up to date ({result.skipped} interview(s) unchanged)")
     else:
         _report(f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged")
 
 
+class _LazyBar:
+    """A progress bar drawn only once there is work: an up-to-date site costs no import."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            from jeudis.cli.output import err_console
+
+            self.bar = Progress(
+                TextColumn("Exporting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err_console(),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("export", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def _report(message: str) -> None:
-    from rich.markup import escape
+    from jeudis.textsafe import for_terminal
 
-    from jeudis.cli.output import err_console
-
-    err_console().print(escape(message), soft_wrap=True)
+    sys.stderr.write(for_terminal(message) + "\n")

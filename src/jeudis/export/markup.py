@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -97,18 +97,60 @@ def to_html_many(sources: list[str]) -> list[str]:
 
 # ---- Markdown posts ---------------------------------------------------------------
 
-# What must not be touched (code), and what must be looked at (links, autolinks, tags).
-_MD_TOKEN = re.compile(
-    r"(?=[`~\]<&]|^ {0,3}\[)(?:"
-    r"(?P<fence>^(?P<fmark>```+|~~~+)[^\n]*\n.*?(?:^(?P=fmark)[ \t]*$|\Z))"
-    r"|(?P<code>(?P<tick>`+).+?(?P=tick))"
-    r"|(?P<dest>\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\))"
-    r"|(?P<refdef>^ {0,3}\[[^\]\n]+\]:[ \t]*(?P<rurl>\S+))"
-    r"|(?P<auto><(?P<aurl>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>)"
-    r"|(?P<tag></?[a-zA-Z!?][^>\n]*>?)"
-    r"|(?P<entity>&#?\w+;))",
-    re.MULTILINE | re.DOTALL,
-)
+# What must not be touched (code), and what must be looked at (links, autolinks,
+# tags). Candidates are found by a character class (the regex engine skips to
+# them in C), then each is matched in place.
+_CANDIDATE = re.compile(r"[`~\]\[<&]")
+_FENCE = re.compile(r"(```+|~~~+)[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
+_DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
+_REFDEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*(?P<url>\S+)")
+_AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+_TAG = re.compile(r"</?[a-zA-Z!?][^>\n]*>?")
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each token as (start, end, its harmless replacement), in order."""
+    pos = 0
+    while True:
+        found = _CANDIDATE.search(text, pos)
+        if found is None:
+            return
+        at = found.start()
+        char = text[at]
+        line_start = at == 0 or text[at - 1] == "\n"
+        token: tuple[int, int, str] | None = None
+        if (char in "`~" and line_start and (m := _FENCE.match(text, at))) or (
+            char == "`" and (m := _CODE.match(text, at))
+        ):
+            token = (at, m.end(), m.group())
+        elif char == "]" and (m := _DEST.match(text, at)):
+            url = m.group("url")
+            token = (at, m.end(), "](" + (url if safe_url(url) else "") + m.group("title") + ")")
+        elif char == "[":
+            begin = text.rfind("\n", 0, at) + 1
+            if (
+                at - begin <= 3
+                and not text[begin:at].strip(" ")
+                and (m := _REFDEF.match(text, begin))
+            ):
+                url = m.group("url").strip("<>")
+                keep = m.group() if safe_url(url) else m.group()[: m.start("url") - begin]
+                token = (begin, m.end(), keep)
+        elif char == "<":
+            if m := _AUTO.match(text, at):
+                url = m.group("url")
+                token = (at, m.end(), m.group() if safe_url(url) else f"&lt;{url}&gt;")
+            elif m := _TAG.match(text, at):
+                token = (at, m.end(), m.group().replace("<", "&lt;").replace(">", "&gt;"))
+        elif char == "&" and (m := _ENTITY.match(text, at)):
+            token = (at, m.end(), m.group())
+        if token is None:
+            pos = at + 1
+            continue
+        yield token
+        pos = token[1]
 
 
 _HOLD = "\ue000"  # stands for a token while the text around it is fixed
@@ -125,31 +167,14 @@ def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
     held: list[str] = []
     out: list[str] = []
     last = 0
-    for match in _MD_TOKEN.finditer(text):
-        out.append(text[last : match.start()])
+    for start, end, replacement in _tokens(text):
+        out.append(text[last:start])
         out.append(_HOLD)
-        last = match.end()
-        held.append(_neutral(match))
+        held.append(replacement)
+        last = end
     out.append(text[last:])
     pieces = fix_text("".join(out)).split(_HOLD)
     return pieces[0] + "".join(t + p for t, p in zip(held, pieces[1:], strict=True))
-
-
-def _neutral(match: re.Match[str]) -> str:
-    """A Markdown token made harmless (code and references are kept as they are)."""
-    token = match.group()
-    if match.group("fence") or match.group("code") or match.group("entity"):
-        return token
-    if match.group("dest") is not None:
-        url = match.group("url")
-        return "](" + (url if safe_url(url) else "") + match.group("title") + ")"
-    if match.group("refdef") is not None:
-        url = match.group("rurl").strip("<>")
-        return token if safe_url(url) else token[: match.start("rurl") - match.start()]
-    if match.group("auto") is not None:
-        url = match.group("aurl")
-        return token if safe_url(url) else "&lt;" + url + "&gt;"
-    return token.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def inline_text(text: str) -> str:

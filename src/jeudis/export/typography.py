@@ -62,52 +62,103 @@ def variant_for(language: str, setting: object) -> str:
     return setting
 
 
-_PUNCT = re.compile(
-    # The lookahead lets the engine skip, at once, every position that cannot match.
-    rf"(?=[;:!?«»]|{_SP}+[;:!?»])(?:"
-    rf"(?<=\S){_SP}*(?P<high>[;!?]+)(?=\s|$|[)»\"”’.,<*_\ue000])"
-    rf"|(?<=[^\s:]){_SP}*:(?=\s|$)"
-    rf"|«{_SP}*"
-    rf"|{_SP}*»)"
-)
-_TRIGGER = re.compile("[;:!?«»]")
+# The marks typography cares about; runs of ;:!? are one unit ("?!" gets one space).
+# Patterns that open with a literal or a character class let the regex engine skip
+# ahead in C: on a long answer that is ten times faster than a lookbehind pattern.
+_MARKS = re.compile(r"[;:!?«»][;:!?]*")
+_URL_HINT = re.compile(r"://|www\.|mailto:|@")
+_SPACES = " \t\u00a0\u202f\u2009"
+_URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f")
+_FOLLOW = frozenset(')»"”’.,<*_\ue000')
 
 
 @cache
-def _replacer(variant: str) -> Callable[[re.Match[str]], str]:
+def _spaces(variant: str) -> tuple[str, str, str]:
+    """The space before ;!?, before :, and inside « »."""
     high = "" if variant == "fr-CA" else NNBSP
     colon = NNBSP if variant == "fr-CH" else NBSP
     quote = NNBSP if variant == "fr-CH" else NBSP
-
-    def replace(match: re.Match[str]) -> str:
-        marks = match.group("high")
-        if marks:
-            return high + marks
-        token = match.group()
-        if token.endswith(":"):
-            return colon + ":"
-        if token.startswith("«"):
-            return "«" + quote
-        return quote + "»"
-
-    return replace
+    return high, colon, quote
 
 
 def fix_text(text: str, variant: str) -> str:
     """Apply French typography to plain text (no markup), URLs left as they are."""
-    if variant == "off" or not _TRIGGER.search(text):
+    if variant == "off" or not _MARKS.search(text):
         return text
-    replace = _replacer(variant)
-    if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
-        return _PUNCT.sub(replace, text)
+    spans = _url_spans(text)
+    if not spans:
+        return _fix_plain(text, variant)
     parts = []
     last = 0
-    for match in _URL.finditer(text):
-        parts.append(_PUNCT.sub(replace, text[last : match.start()]))
-        parts.append(match.group())
-        last = match.end()
-    parts.append(_PUNCT.sub(replace, text[last:]))
+    for start, end in spans:
+        parts.append(_fix_plain(text[last:start], variant))
+        parts.append(text[start:end])
+        last = end
+    parts.append(_fix_plain(text[last:], variant))
     return "".join(parts)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Where URLs, e-mail addresses and @handles are: from a hint out to the spaces."""
+    spans: list[tuple[int, int]] = []
+    for hint in _URL_HINT.finditer(text):
+        start, end = hint.start(), hint.end()
+        if spans and start < spans[-1][1]:
+            continue
+        while start > 0 and text[start - 1] not in _URL_STOP:
+            start -= 1
+        while end < len(text) and text[end] not in _URL_STOP:
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def _fix_plain(text: str, variant: str) -> str:
+    high, colon, quote = _spaces(variant)
+    out: list[str] = []
+    last = 0
+    for match in _MARKS.finditer(text):
+        start, end = match.span()
+        if start < last:  # inside the spaces skipped after a «
+            continue
+        mark = match.group()
+        if mark[0] in "«»":
+            last = _guillemet(text, start, last, quote, out)
+            if len(mark) == 1:
+                continue
+            start, mark = start + 1, mark[1:]
+        before = text[last:start]
+        trimmed = before.rstrip(_SPACES)
+        at = start - (len(before) - len(trimmed)) - 1
+        prev = text[at] if at >= 0 else ""
+        after = text[end] if end < len(text) else ""
+        ends = not after or after.isspace()
+        if prev and not prev.isspace():
+            if mark[0] in ";!?" and (ends or after in _FOLLOW):
+                out.append(trimmed + high + mark)
+                last = end
+                continue
+            if mark == ":" and ends and prev != ":":
+                out.append(trimmed + colon + ":")
+                last = end
+                continue
+        out.append(before + mark)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _guillemet(text: str, at: int, last: int, quote: str, out: list[str]) -> int:
+    """A space inside « »; returns where the text resumes."""
+    before = text[last:at]
+    if text[at] == "«":
+        out.append(before + "«" + quote)
+        end = at + 1
+        while end < len(text) and text[end] in _SPACES:
+            end += 1
+        return end
+    out.append(before.rstrip(_SPACES) + quote + "»")
+    return at + 1
 
 
 # HTML: tags, comments and character references are copied; text between them is fixed;
