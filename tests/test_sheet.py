@@ -248,3 +248,63 @@ def test_sheet_refuses_to_overwrite(series: Path) -> None:
     code, out = run("sheet", "twitter", "--guest", "X", "-o", str(series / "sheet.md"))
     assert code == 2
     assert "already exists" in out
+
+
+KINDS = """
+id = "kinds"
+title = "Types : {guest}"
+
+[[questions]]
+id = "reseau"
+type = "choice"
+text = "Ton réseau ?"
+choices = ["Twitter", "Facebook"]
+
+[[questions]]
+id = "usages"
+type = "multi"
+text = "Tes usages ?"
+choices = ["veille", "conversation", "live"]
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "As-tu un blog ?"
+help = "Un site à toi, même ancien."
+
+[[questions]]
+id = "lien"
+type = "url"
+text = "Son adresse ?"
+required = false
+when = { question = "blog", equals = true }
+"""
+
+
+def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
+    (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
+    code, out = run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))
+    assert code == 0, out
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    assert "_Choisir parmi : veille, conversation, live_" in sheet
+    assert "_Un site à toi, même ancien._" in sheet
+    assert "**Son adresse ? (facultatif)**" in sheet
+    assert "_(Seulement si vous avez répondu « oui » à la question 3.)_" in sheet
+    answers = {
+        "reseau": "Twitter",
+        "usages": "- veille\n- live",
+        "blog": "Oui",
+        "lien": "https://example.com",
+    }
+    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "k-filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.values() == {
+        "reseau": "Twitter",
+        "usages": ["veille", "live"],
+        "blog": True,
+        "lien": "https://example.com",
+    }
+    assert interview.answer("lien").question == "Son adresse ?"  # type: ignore[union-attr]
+    assert interview.status == "complete"
