@@ -22,7 +22,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Answer, Interview, load_interview
+from jeudis.paths import series_at
+from jeudis.questionnaire import find_questionnaire
+from jeudis.session import Options, create, interview_context, prepare
 from support import interview_files
 
 pytestmark = pytest.mark.pty
@@ -40,6 +43,8 @@ class Keyboard(StrEnum):
     DOWN = "\x1b[B"
     CTRL_C = "\x03"
     CTRL_D = "\x04"
+    CTRL_U = "\x15"  # clear what is before the cursor
+    CTRL_X_CTRL_E = "\x18\x05"  # open $EDITOR
 
 
 GUEST = "Gilles Klein"
@@ -80,7 +85,7 @@ def _installed() -> None:
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
 
-    def __init__(self, series: Path, *args: str) -> None:
+    def __init__(self, series: Path, *args: str, **extra_env: str) -> None:
         env = {
             key: value
             for key, value in os.environ.items()
@@ -92,6 +97,7 @@ class Jeudis:
             PROMPT_TOOLKIT_NO_CPR="1",  # nobody answers cursor-position requests here
             LANG="C.UTF-8",
         )
+        env.update(extra_env)
         self.child = pexpect.spawn(
             str(JEUDIS),
             list(args),
@@ -151,8 +157,8 @@ def sessions() -> Iterator[list[Jeudis]]:
 @pytest.fixture
 def jeudis(series: Path, sessions: list[Jeudis]) -> type[Jeudis]:
     class Tracked(Jeudis):
-        def __init__(self, *args: str) -> None:
-            super().__init__(series, *args)
+        def __init__(self, *args: str, **extra_env: str) -> None:
+            super().__init__(series, *args, **extra_env)
             sessions.append(self)
 
     return Tracked  # type: ignore[return-value]
@@ -432,3 +438,108 @@ def test_hostile_guest_names(
     assert values(draft) == ["Depuis toujours."]
     outside = sorted(p.name for p in tmp_path.iterdir())
     assert outside == ["series"], "nothing written outside the series folder"
+
+
+# -- validation, the editor, the review, Ctrl-C at the hand-over ---------------------------
+
+
+def test_a_validation_failure_says_why_and_lets_the_guest_fix_it(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    session = start(jeudis)
+    session.expect_prompt("[1/4]")
+    session.type("www.arretsurimages.net")
+    session.press(Keyboard.ENTER)
+    session.expect("Une adresse complète est attendue, qui commence par https://")
+    session.press(Keyboard.CTRL_U)
+    session.type(FIELDS[0])
+    session.press(Keyboard.ENTER)
+    host_part_from_2 = FIELDS[1:]
+    for number, value in enumerate(host_part_from_2, 2):
+        session.expect_prompt(f"[{number}/4]")
+        session.type(value)
+        session.press(Keyboard.ESC_ENTER if number == 4 else Keyboard.ENTER)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    session.type("beaucoup")
+    session.press(Keyboard.ENTER)
+    session.expect("Un nombre est attendu (par exemple 9 200).")
+    session.press(Keyboard.CTRL_U)
+    session.type("9 200")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    draft = the_interview(series)
+    assert draft.fields["site"] == FIELDS[0]
+    assert values(draft) == EXPECTED[:2]
+
+
+def test_a_long_answer_written_in_the_editor(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    editor = tmp_path / "editor"
+    editor.write_text(
+        "#!/bin/sh\nprintf 'Écrit dans l’éditeur :\\n\\n- un\\n- deux 😉\\n' > \"$1\"\n",
+        encoding="utf-8",
+    )
+    editor.chmod(0o755)
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(editor), VISUAL=str(editor))  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    session.expect("deux 😉")  # back from the editor, the text is in the prompt
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert values(the_interview(series))[2] == "Écrit dans l’éditeur :\n\n- un\n- deux 😉"
+
+
+def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
+    form = find_questionnaire(series_at(), "twitter")
+    draft = prepare(series_at(), form, Options(guest=GUEST, register="vous", gender="m"))
+    draft.fields = dict(zip(("site", "twitter", "photo", "intro"), FIELDS, strict=True))
+    context = interview_context(form, draft)
+    for question, value in zip(form.questions, EXPECTED, strict=True):
+        asked = question.wording("vous", context)
+        draft.answers.append(Answer(question.id, question.type, asked, value))
+    create(series_at(), draft)  # a draft with every answer: resume goes to the review
+
+    session = jeudis("resume", "gilles-klein")
+    hand_over(session)
+    session.expect("Relecture")
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)  # past "all good, finish"
+    session.press(Keyboard.DOWN)  # to question 2
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.expect("9200")  # prefilled
+    session.press(Keyboard.CTRL_U)
+    session.type("9 300")
+    session.press(Keyboard.ENTER)
+    finish_review(session)
+    session.expect("Merci, Gilles Klein !")
+    assert session.wait() == 0
+
+    done = the_interview(series)
+    assert done.status == "complete"
+    assert values(done) == [*EXPECTED[:1], 9300, *EXPECTED[2:]]
+
+
+def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.CTRL_C)
+    session.expect("0 answer(s) saved")
+    session.expect("jeudis resume gilles-klein")
+    assert session.wait() == 130
+    assert the_interview(series).fields["site"] == FIELDS[0]

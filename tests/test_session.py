@@ -503,3 +503,19 @@ def test_prepare_refuses_an_empty_guest_and_an_unknown_register() -> None:
         prepare(series_at(), form, Options(guest="   "))
     with pytest.raises(UsageError, match="--register il: this questionnaire knows tu, vous"):
         prepare(series_at(), form, Options(guest="X", register="il"))
+
+
+def test_ctrl_c_on_the_hand_over_screen_is_a_pause(series: Path) -> None:
+    class InterruptedHandOver(Script):
+        def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
+            raise KeyboardInterrupt
+
+    interview = start()
+    with pytest.raises(SessionInterrupted) as stopped:
+        run(interview, InterruptedHandOver([*FIELDS]))
+
+    assert stopped.value.exit_code == ExitCode.INTERRUPTED
+    assert stopped.value.answered == 0
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert draft.fields["site"] == FIELDS[0]
+    assert not list((series / "interviews").glob(".*.lock"))

@@ -234,7 +234,9 @@ class Session:
                 self._questions()
                 followups.open_questions(self)
                 self._review()
-            except Paused as pause:
+            except (Paused, KeyboardInterrupt) as stop:
+                # Ctrl-C where no prompt of ours catches it (the hand-over screen) pauses too.
+                pause = stop if isinstance(stop, Paused) else Paused()
                 self._keep_partial(pause.partial)
                 raise SessionInterrupted(
                     path,
