@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -155,6 +156,24 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     code, out = run("import", str(series / "reply.eml.txt"))
     assert code == 0
     assert "Léa Martin already has an interview (lea-martin)" in out
+    first = load_interview(series / "interviews" / "lea-martin.toml")
+    second = load_interview(series / "interviews" / "lea-martin-2.toml")
+    assert answers_of(first) == answers_of(second)
+
+
+def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path) -> None:
+    sheet = make_sheet(series)
+    filled = fill(sheet, ANSWERS)
+    wrapped = []
+    for line in filled.split("\n"):
+        # What a mail program does to long lines before quoting them.
+        chunks = textwrap.wrap(line, 70, break_long_words=False) if len(line) > 72 else [line]
+        wrapped += [("> " + chunk).rstrip() for chunk in chunks or [""]]
+    (series / "filled.md").write_text(filled, encoding="utf-8")
+    (series / "wrapped.txt").write_text("\n".join(wrapped) + "\n-- \nLéa\n", encoding="utf-8")
+    assert run("import", str(series / "filled.md"))[0] == 0
+    code, out = run("import", str(series / "wrapped.txt"))
+    assert code == 0, out
     first = load_interview(series / "interviews" / "lea-martin.toml")
     second = load_interview(series / "interviews" / "lea-martin-2.toml")
     assert answers_of(first) == answers_of(second)

@@ -217,7 +217,7 @@ def _quote_depth(line: str) -> tuple[int, str]:
 
 def parse_sheet(text: str, path: Path) -> Sheet:
     """Split a returned sheet into raw answers by question id; refuse damaged markers."""
-    lines = _unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _join_header(_unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     meta: dict[str, str] | None = None
     sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
     current: list[str] | None = None
@@ -265,6 +265,24 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         sheet.answers[qid] = "\n".join(body)
         sheet.lines[qid] = at
     return sheet
+
+
+def _join_header(lines: list[str]) -> list[str]:
+    """Put the first line back together when a mail program wrapped it.
+
+    The lines it took are left empty, so that line numbers stay true.
+    """
+    out = list(lines)
+    for index, line in enumerate(out):
+        if line.strip().startswith("<!-- " + HEADER_TAG) and "-->" not in line:
+            end = next((j for j in range(index + 1, len(out)) if "-->" in out[j]), None)
+            if end is None or end - index > 10:
+                return out
+            out[index] = " ".join(part.strip() for part in out[index : end + 1])
+            for j in range(index + 1, end + 1):
+                out[j] = ""
+            return out
+    return out
 
 
 def _ends_reply(line: str) -> bool:
