@@ -308,7 +308,8 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     assert "_Choisir parmi : veille, conversation, live_" in sheet
     assert "_Un site à toi, même ancien._" in sheet
     assert "**Son adresse ? (facultatif)**" in sheet
-    assert "_(Seulement si vous avez répondu « oui » à la question 3.)_" in sheet
+    assert "_(Seulement si tu as répondu « oui » à la question 3.)_" in sheet
+    assert "Écris chaque réponse" in sheet
     answers = {
         "reseau": "Twitter",
         "usages": "- veille\n- live",

@@ -72,6 +72,35 @@ TEXT = {
         "when": "(Seulement si vous avez répondu « {value} » à la question {number}.)",
         "end": "Fin des questions : merci beaucoup !",
     },
+    "fr-tu": {
+        "hello": "Bonjour {guest},",
+        "intro": (
+            "Merci d’avoir accepté de répondre à ces questions ! Écris chaque réponse "
+            "sous sa question, dans l’espace laissé libre, avec le logiciel de ton choix "
+            "(ou directement dans ta réponse à l’e-mail)."
+        ),
+        "rules": [
+            (
+                "Ne modifie pas les lignes qui commencent par `## Q` (par exemple `## Q1 [{first}]`) "
+                "ni la première ligne : elles permettent de retrouver chaque réponse."
+            ),
+            (
+                "Tes réponses peuvent faire plusieurs paragraphes, des listes (une ligne par point, "
+                "qui commence par « - »), des liens et des emoji."
+            ),
+            "Une question sans réponse ? Laisse simplement l’espace vide.",
+            (
+                "Renvoie la feuille en pièce jointe, ou dans le corps de ta réponse : "
+                "les « > » ajoutés par la messagerie ne gênent pas."
+            ),
+        ],
+        "optional": "(facultatif)",
+        "choices": "Choisir parmi : {choices}",
+        "yesno": "Répondre par oui ou par non.",
+        "number": "Un nombre, par exemple 9 200.",
+        "when": "(Seulement si tu as répondu « {value} » à la question {number}.)",
+        "end": "Fin des questions : merci beaucoup !",
+    },
     "en": {
         "hello": "Hello {guest},",
         "intro": (
@@ -103,8 +132,9 @@ TEXT = {
 }
 
 
-def _text(language: str) -> dict[str, Any]:
-    return TEXT.get(language.split("-")[0], TEXT["en"])
+def _text(language: str, register: str = "vous") -> dict[str, Any]:
+    base = language.split("-")[0]
+    return TEXT.get(f"{base}-{register}", TEXT.get(base, TEXT["en"]))
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -116,7 +146,7 @@ def marker(number: int, question_id: str) -> str:
 
 def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown."""
-    words = _text(questionnaire.language)
+    words = _text(questionnaire.language, interview.register)
     context = interview_context(questionnaire, interview)
     meta = {
         "questionnaire": questionnaire.id,
@@ -338,7 +368,7 @@ def import_sheet(
     that is unknown or missing is an error; from an older version, questions
     added since are simply unanswered (the draft asks them on ``resume``).
     """
-    words = _text(questionnaire.language)
+    words = _text(questionnaire.language, interview.register)
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
     warnings: list[str] = []
