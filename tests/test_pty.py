@@ -543,3 +543,44 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     session.expect("jeudis resume gilles-klein")
     assert session.wait() == 130
     assert the_interview(series).fields["site"] == FIELDS[0]
+
+
+def test_a_pasted_answer_keeps_its_lines(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    pasted = "Collé depuis un mail :\r\n\r\n- la veille ;\r\n- le partage.\r\n"
+    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert values(the_interview(series))[2] == (
+        "Collé depuis un mail :\n\n- la veille ;\n- le partage."
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: Page Up drops the text being typed at the current question "
+    "(Ctrl-C keeps it as `pending`, Page Up does not)",
+)
+def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) -> None:
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, 5):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[5/13]")
+    session.type("Un long brouillon")
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[5/13]")
+    session.press(Keyboard.CTRL_C)  # whatever the prompt holds is saved as pending
+    assert session.wait() == 130
+    assert the_interview(series).pending == {"id": "premier-tweet", "text": "Un long brouillon"}

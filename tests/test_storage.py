@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jeudis import storage
 from jeudis.errors import InterviewLocked, NotFoundError, UsageError
@@ -45,6 +48,13 @@ def test_slugify_caps_a_300_character_name_on_a_word() -> None:
     assert slug.startswith("jean-baptiste-jean-baptiste")
     assert not slug.endswith("-")
     assert storage.slugify("é" * 300) == "e" * storage.MAX_SLUG
+
+
+@given(st.text())
+def test_any_name_gives_a_safe_slug(name: str) -> None:
+    slug = storage.slugify(name)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert len(slug) <= storage.MAX_SLUG
 
 
 def new_interview(guest: str = "Gilles Klein") -> Interview:
