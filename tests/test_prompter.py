@@ -1,0 +1,132 @@
+"""The terminal prompter's keys, in process: prompt_toolkit reads a pipe, draws nowhere.
+
+The pseudo-terminal tests drive the real executable; these check each key of
+:class:`~jeudis.prompter.TerminalPrompter` quickly, one prompt at a time.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from jeudis.paths import series_at
+from jeudis.prompter import TerminalPrompter
+from jeudis.questionnaire import Question, Validation, find_questionnaire
+from jeudis.session import BACK, Paused, prompt_for
+
+ENTER, ESC_ENTER, PAGE_UP, CTRL_C, CTRL_D, DOWN = (
+    "\r",
+    "\x1b\r",
+    "\x1b[5~",
+    "\x03",
+    "\x04",
+    "\x1b[B",
+)
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.fixture
+def screen() -> io.StringIO:
+    return io.StringIO()
+
+
+@pytest.fixture
+def prompter(screen: io.StringIO) -> TerminalPrompter:
+    return TerminalPrompter("fr", console=Console(file=screen, width=100, color_system=None))
+
+
+def twitter(question_id: str) -> Question:
+    question = find_questionnaire(series_at(), "twitter").question(question_id)
+    assert question is not None
+    return question
+
+
+def ask(
+    prompter: TerminalPrompter, keys: PipeInput, typed: str, question: Question, **kw: Any
+) -> Any:
+    keys.send_text(typed)
+    return prompter.ask(prompt_for(question, "Question ?", counter="[3/13]", **kw))
+
+
+def test_enter_submits_a_one_line_answer(prompter: TerminalPrompter, keys: PipeInput) -> None:
+    assert ask(prompter, keys, "Depuis 2007" + ENTER, twitter("depuis-quand")) == "Depuis 2007"
+
+
+def test_a_long_answer_takes_paragraphs_until_esc_enter(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    typed = "Trois usages :" + ENTER + ENTER + "- la veille" + ENTER + "- le partage" + ESC_ENTER
+    answer = ask(prompter, keys, typed, twitter("utilisations"))
+    assert answer == "Trois usages :\n\n- la veille\n- le partage"
+
+
+def test_the_earlier_answer_is_prefilled(prompter: TerminalPrompter, keys: PipeInput) -> None:
+    answer = ask(prompter, keys, " et plus" + ESC_ENTER, twitter("apport"), previous="Beaucoup")
+    assert answer == "Beaucoup et plus"
+
+
+def test_page_up_goes_back(prompter: TerminalPrompter, keys: PipeInput) -> None:
+    assert ask(prompter, keys, "brouillon" + PAGE_UP, twitter("apport")) is BACK
+
+
+def test_page_up_on_the_first_question_does_nothing(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    answer = ask(prompter, keys, PAGE_UP + "2007" + ENTER, twitter("depuis-quand"),
+                 can_go_back=False)  # fmt: skip
+    assert answer == "2007"
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_and_ctrl_d_pause_with_the_partial_text(
+    prompter: TerminalPrompter, keys: PipeInput, key: str
+) -> None:
+    with pytest.raises(Paused) as paused:
+        ask(prompter, keys, "Mon premier" + key, twitter("premier-tweet"))
+    assert paused.value.partial == "Mon premier"
+    assert prompter.current_id == "premier-tweet"
+
+
+def test_an_invalid_answer_is_refused_until_fixed(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    backspaces = "\x7f" * len("beaucoup")
+    answer = ask(prompter, keys, "beaucoup" + ENTER + backspaces + "9 200" + ENTER,
+                 twitter("followers"))  # fmt: skip
+    assert answer == "9 200"
+
+
+def test_choices_with_the_arrow_keys(prompter: TerminalPrompter, keys: PipeInput) -> None:
+    question = Question(
+        id="reseau",
+        type="choice",
+        text={"*": "Twitter ou Facebook ?"},
+        choices=("Twitter", "Facebook"),
+        required=False,
+        validation=Validation(),
+    )
+    assert ask(prompter, keys, DOWN + ENTER, question) == "Facebook"
+
+
+def test_the_question_is_on_screen_with_its_counter(
+    prompter: TerminalPrompter, keys: PipeInput, screen: io.StringIO
+) -> None:
+    question = twitter("apport")
+    keys.send_text("x" + ESC_ENTER)
+    message = "Qu’est-ce que le fait de tweeter vous apporte ? Dans votre travail ?"
+    prompter.ask(prompt_for(question, message, counter="[4/13]"))
+    shown = " ".join(screen.getvalue().split())
+    assert f"[4/13] {message}" in shown
+    assert "Échap puis Entrée" in shown
