@@ -162,3 +162,12 @@ def test_conditions() -> None:
     assert not Condition("reseaux", one_of=("Facebook",)).holds({"reseaux": ["Twitter"]})
     assert Condition("site", answered=True).holds({"site": "https://x.fr"})
     assert Condition("site", answered=False).holds({"site": ""})
+
+
+@pytest.mark.parametrize("raw", [["la veille", "le partage"], {"a": 1}, True])
+def test_a_text_answer_is_text(raw: object) -> None:
+    # A data file can hold any TOML value; a Python repr must never become an answer.
+    for kind in ("text", "long", "url"):
+        with pytest.raises(InvalidAnswer, match=r"^Un texte est attendu\.$"):
+            coerce(question(kind), raw)
+    assert coerce(question("text"), 2007) == "2007"

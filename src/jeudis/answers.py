@@ -34,6 +34,8 @@ def coerce(question: Question, raw: Any) -> Any:
         return None
     kind = question.type
     if kind in ("text", "long", "url"):
+        if isinstance(raw, bool | list | dict):  # from a data file: never print a Python repr
+            raise InvalidAnswer("Un texte est attendu.")
         value: Any = _text(question, str(raw))
     elif kind == "number":
         value = parse_number(str(raw))
