@@ -85,7 +85,9 @@ def _installed() -> None:
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
 
-    def __init__(self, series: Path, *args: str, **extra_env: str) -> None:
+    def __init__(
+        self, series: Path, *args: str, program: Path | str = JEUDIS, **extra_env: str
+    ) -> None:
         env = {
             key: value
             for key, value in os.environ.items()
@@ -99,7 +101,7 @@ class Jeudis:
         )
         env.update(extra_env)
         self.child = pexpect.spawn(
-            str(JEUDIS),
+            str(program),
             list(args),
             env=env,
             cwd=str(series),
@@ -584,3 +586,14 @@ def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) 
     session.press(Keyboard.CTRL_C)  # whatever the prompt holds is saved as pending
     assert session.wait() == 130
     assert the_interview(series).pending == {"id": "premier-tweet", "text": "Un long brouillon"}
+
+
+def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis]) -> None:
+    script = f"set -o pipefail; '{JEUDIS}' new twitter --guest 'Gilles Klein' | cat; echo status=$?"
+    shell = Jeudis(series, "-c", script, program="bash")
+    sessions.append(shell)
+    shell.expect("the live session needs a terminal (standard output is not one)")
+    shell.expect("--data-file")
+    shell.expect("status=7")
+    assert shell.wait() == 0
+    assert interview_files(series) == []

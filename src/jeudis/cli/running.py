@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 def _require_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        which = "standard input" if not sys.stdin.isatty() else "standard output"
         raise NoTerminal(
-            "the live session needs a terminal (standard input is not one)",
+            f"the live session needs a terminal ({which} is not one)",
             hint="to fill an interview without a terminal, pass --data-file answers.toml",
         )
 
