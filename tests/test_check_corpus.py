@@ -124,3 +124,51 @@ def test_a_broken_file_in_questionnaires_does_not_break_the_others(
     assert problems["not-utf8"].endswith("not-utf8.toml:6: not UTF-8 text")
     assert inspected.exit_code == 0, inspected
     assert "1. Depuis combien de temps utilisez-vous Twitter ?" in inspected.stdout
+
+
+def test_check_lists_every_problem_of_a_file_in_line_order(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (series / "questionnaires" / "many.toml").write_text(
+        """id = "many"
+title = "De {guest}"
+colour = "blue"
+
+[[questions]]
+id = "a"
+type = "integer"
+text = "A ?"
+
+[[questions]]
+id = "a"
+text = "Encore A ?"
+
+[[questions]]
+id = "c"
+type = "choice"
+text.tu = "C ?"
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(series)
+
+    result = invoke("check", "questionnaires/many.toml")
+
+    assert result.stdout.splitlines() == [
+        "questionnaires/many.toml:3: error: colour: unknown key 'colour'",
+        (
+            "questionnaires/many.toml:7: error: questions[0].type: unknown type 'integer' "
+            "(use text, long, number, date, choice, multi, yesno, url)"
+        ),
+        "questionnaires/many.toml:11: error: questions[1].id: duplicate id 'a' (also questions[0])",
+        (
+            "questionnaires/many.toml:14: error: questions[2].choices: a 'choice' question needs a "
+            "non-empty 'choices' list"
+        ),
+        (
+            "questionnaires/many.toml:17: error: questions[2].text: missing wording for the form of "
+            "address 'vous'"
+        ),
+        "5 error(s), 0 warning(s)",
+    ]
+    assert result.exit_code == ExitCode.CHECK_FAILED

@@ -75,7 +75,8 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     forms: dict[str, Questionnaire | None] = {}
     for file in files:
         if _kind(file) == "questionnaire":
-            findings.extend(_finding(p) for p in check_questionnaire(file))
+            problems = sorted(check_questionnaire(file), key=lambda p: p.line or 0)
+            findings.extend(_finding(p) for p in problems)
         else:
             findings.extend(_check_interview(series, file, forms))
     return findings
