@@ -135,3 +135,15 @@ def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None
     result = invoke("export", *args)
     assert result.exit_code == 2, result
     assert "Traceback" not in result.output
+
+
+def test_a_broken_interview_in_a_large_series_is_a_message(series: Path, invoke: Invoke) -> None:
+    for n in range(70):  # enough for the export to use worker processes
+        make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}")
+    broken = series / "interviews" / "invite-33.toml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace('type = "long"', "type = 3", 1), encoding="utf-8"
+    )
+    result = invoke("export", "--all")
+    assert result.exit_code == 4, result
+    assert "invite-33.toml" in result.stderr and "Traceback" not in result.output

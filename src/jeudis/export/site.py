@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import __version__
+from jeudis.errors import ExitCode, JeudisError
 from jeudis.export import loading
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Link, Post, build_post
@@ -255,9 +256,20 @@ PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 CHUNK = 16
 
 
+class _Failed(Exception):
+    """A user-facing error raised in a worker, in a form that crosses the process boundary."""
+
+    def __init__(self, message: str, hint: str | None, code: int) -> None:
+        super().__init__(message, hint, code)
+        self.message, self.hint, self.code = message, hint, code
+
+
 def _chunk_in_worker(chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
     assert _JOB is not None
-    return _JOB.do_chunk(chunk)
+    try:
+        return _JOB.do_chunk(chunk)
+    except JeudisError as error:
+        raise _Failed(error.message, error.hint, int(error.exit_code)) from None
 
 
 def _warm_up(job: _Job) -> None:
@@ -286,6 +298,10 @@ def _run(job: _Job, todo: list[_Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
         with mp.get_context("fork").Pool(workers) as pool:
             for done in pool.imap_unordered(_chunk_in_worker, chunks):
                 yield from done
+    except _Failed as failed:
+        error = JeudisError(failed.message, hint=failed.hint)
+        error.exit_code = ExitCode(failed.code)
+        raise error from None
     finally:
         _JOB = None
 
