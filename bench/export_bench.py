@@ -9,7 +9,9 @@ times, in the same run:
 - the same export again with nothing changed (the incremental path).
 
 Wall time and peak memory come from ``/usr/bin/time -v`` when present, else from
-``resource.getrusage(RUSAGE_CHILDREN)``. Prints the ratios; asserts nothing.
+``resource.getrusage(RUSAGE_CHILDREN)``: the peak of the largest single process.
+jeudis renders on every core with forked workers, so a second measure samples
+the summed memory of its whole process tree. Prints the ratios; asserts nothing.
 
     python bench/export_bench.py [--count 1000] [--keep]
 """
@@ -147,6 +149,44 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     return wall, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
 
 
+def _tree_rss_kib(root: int) -> int:
+    """Proportional resident memory (PSS) of a process and its descendants (KiB)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            rollup = (entry / "smaps_rollup").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        memory = dict(line.split(":", 1) for line in rollup.splitlines()[1:] if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
+        # Pss: shared pages (a forked worker shares the parent's) counted once overall.
+        rss[int(entry.name)] = int(memory.get("Pss", "0 kB").split()[0])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def tree_peak(command: list[str]) -> int:
+    """Peak of the summed resident memory of a command's process tree, sampled every 20 ms."""
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        time.sleep(0.02)
+    return peak
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -200,6 +240,9 @@ def main() -> int:
         first_wall, first_rss = measure(command)
         second_wall, _ = measure(command)
         pages = len(list(out.glob("*.html")))
+        shutil.rmtree(out)
+        jeudis_tree = tree_peak(command)
+        hugo_tree = tree_peak([hugo, "--quiet", "-s", str(site), "-d", str(tmp / "public2")])
         print(
             f"interviews: {args.count} (13 long answers each); hugo posts: {posts}; html pages: {pages}"
         )
@@ -209,6 +252,11 @@ def main() -> int:
         print(f"wall time ratio jeudis/hugo:   {first_wall / hugo_wall:.2f}  (target <= 0.5)")
         print(f"peak memory ratio jeudis/hugo: {first_rss / hugo_rss:.2f}  (target <= 0.3)")
         print(f"second/first run ratio:        {second_wall / first_wall:.3f} (target <= 0.1)")
+        print(
+            f"sampled peak PSS of the whole process tree (parent + workers): "
+            f"jeudis {jeudis_tree / 1024:.1f} MiB, hugo {hugo_tree / 1024:.1f} MiB, "
+            f"ratio {jeudis_tree / max(hugo_tree, 1):.2f}"
+        )
     finally:
         if args.keep:
             print(f"kept: {tmp}")
