@@ -161,6 +161,7 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
     bodies = {post.slug: fragment(post, site) for post in posts}
     categories = sorted({p.series for p in posts if p.series})
     tags = sorted({t for p in posts for t in p.tags})
+    hosts = sorted({p.host or site.host or "admin" for p in posts})
     text = render(
         site.root,
         "wxr.xml",
@@ -169,6 +170,7 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
         site=site,
         categories=[(c, nicename(c)) for c in categories],
         tags=[(t, nicename(t)) for t in tags],
+        authors=[(nicename(h), h) for h in hosts],
         nicename=nicename,
         now=max((p.updated for p in posts), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
         rfc822=rfc822,
