@@ -338,19 +338,42 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
     for number in range(1, 3):
         session.answer(number, ANSWERS[number - 1])
     session.expect_prompt("[3/13]")
+    session.type("Un brouillon")
+    session.expect("Un brouillon")
     session.child.kill(signum)
     assert session.wait() == code
     assert "Traceback" not in session.seen
+    assert "Unhandled exception" not in session.seen
 
     draft = the_interview(series)
     assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
+    assert draft.pending == {"id": "utilisations", "text": "Un brouillon"}
     assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
 
     resumed = jeudis("resume", "gilles-klein")
     hand_over(resumed)
     resumed.expect_prompt("[3/13]")
+    resumed.expect("Un brouillon")
     resumed.press(Keyboard.CTRL_C)
     assert resumed.wait() == 130
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_never_leaves_the_session_hanging(
+    jeudis: type[Jeudis], series: Path, signum: int
+) -> None:
+    """A signal used to land inside prompt_toolkit's event loop now and then, which
+    printed "Unhandled exception in event loop" and waited for Enter forever."""
+    for attempt in range(4):  # it hung about one time in three: a key, then the signal
+        session = start(jeudis, f"Invité {attempt}")
+        host_part(session)
+        hand_over(session, f"Invité {attempt}")
+        session.expect_prompt("[1/13]")
+        session.type("x")
+        session.expect("x")
+        session.child.kill(signum)
+        assert session.wait() == 128 + signum, session.seen[-500:]
+        assert "Unhandled exception" not in session.seen
 
 
 def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], series: Path) -> None:

@@ -6,6 +6,8 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
 from typing import Any
 
 import questionary
@@ -164,7 +166,7 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
         )
         self.followup_wanted = False
-        return question.unsafe_ask()
+        return _ask(question, prompt)
 
     # -- questions the host writes live (see jeudis.followups) ---------------------------
     def _followup_key(self, prompt: Prompt) -> KeyBindings:
@@ -200,7 +202,7 @@ class TerminalPrompter:
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
-        text = question.unsafe_ask()
+        text = _ask(question)
         if text is BACK:  # Page↑ means nothing here: ask again
             return self._host_writes(title, instruction)
         return text.strip() if isinstance(text, str) and text.strip() else None
@@ -288,7 +290,7 @@ class TerminalPrompter:
             )
         )
         if self.console.is_terminal:
-            questionary.press_any_key_to_continue(self.text["ready"]).unsafe_ask()
+            _ask(questionary.press_any_key_to_continue(self.text["ready"]))
 
     def _handover(self, interview: Interview, questionnaire: Questionnaire, total: int) -> str:
         if questionnaire.open:
@@ -327,7 +329,7 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
         self.current_id = None
-        picked = question.unsafe_ask()
+        picked = _ask(question)
         if picked is BACK or picked == done:
             return None
         return labels.get(picked)
@@ -344,6 +346,42 @@ class TerminalPrompter:
                 padding=(1, 2),
             )
         )
+
+
+def _ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
+    """Ask, with SIGTERM and SIGHUP ending the prompt the way Ctrl-C does.
+
+    The session's own handler raises :class:`Paused` wherever the program is; inside
+    prompt_toolkit's event loop that lands in one of its tasks, which prints
+    "Unhandled exception in event loop" and waits for Enter: the process hangs.
+    While a prompt runs, the signal asks the prompt to exit instead, from the loop.
+    """
+    app: Application[Any] = question.application
+    stopped: list[str] = []
+
+    def leave(name: str) -> None:
+        if app.future is None or app.future.done():
+            return  # answered just now: the answer is kept as pending, below
+        text = app.current_buffer.text if prompt and prompt.kind in ("text", "long") else ""
+        app.exit(exception=Paused(text, signal_name=name))
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        name = signal.Signals(signum).name
+        stopped.append(name)
+        if app.is_running and app.loop is not None:
+            app.loop.call_soon_threadsafe(leave, name)
+        else:
+            raise Paused(signal_name=name)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        answer = question.unsafe_ask()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stopped:
+        raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
+    return answer
 
 
 def _bindings(prompt: Prompt | None) -> KeyBindings:
