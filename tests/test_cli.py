@@ -476,3 +476,19 @@ def test_version(invoke: Invoke) -> None:
     result = invoke("--version")
     assert result.exit_code == 0
     assert result.stdout == f"jeudis {__version__}\n"
+
+
+@pytest.mark.parametrize("folder", ["Blogs [perso]", "jeudis [/x]"])
+def test_a_series_folder_with_brackets_in_its_name(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    series = tmp_path / folder
+    monkeypatch.setenv("JEUDIS_DIR", str(series))
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code == 0, result
+    path = series / "interviews" / "gilles-klein.toml"
+    assert f"Saved: {path}\n" in result.stdout
+    assert path.is_file()

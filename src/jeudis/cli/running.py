@@ -37,8 +37,11 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _finished(path: Path) -> None:
+    from rich.markup import escape
+
     out = console()
-    out.print(f"\nSaved: [bold]{path}[/bold]")
+    # A folder may be named "Blogs [perso]": the path is text, not rich markup.
+    out.print(f"\nSaved: [bold]{escape(str(path))}[/bold]", soft_wrap=True)
     out.print(f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]")
 
 
