@@ -45,15 +45,10 @@ def load(path: Path) -> Interview:
 
 def head(path: Path) -> dict[str, Any]:
     """The top-level keys of an interview file (title, guest, date, status...)."""
-    import tomllib
-
     text = read_text(path)
     match = _FIRST_TABLE.search(text)
     top = text[: match.start()] if match else text
-    try:
-        data = tomllib.loads(top)
-    except tomllib.TOMLDecodeError:
-        data = {}
+    data = _parse_head(top)
     if not isinstance(data.get("date"), dt.date) or "status" not in data:
         interview = load(path)  # an unusual layout: read it whole
         return {
@@ -65,6 +60,23 @@ def head(path: Path) -> dict[str, Any]:
             "updated": interview.updated,
         }
     return data
+
+
+def _parse_head(top: str) -> dict[str, Any]:
+    """The head's keys, or nothing if it does not parse alone (rtoml: 14 µs, tomllib: 130)."""
+    rtoml = _fast_parser()
+    if rtoml is not None:
+        try:
+            data: dict[str, Any] = rtoml.loads(top)
+        except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
+            return {}
+        return data
+    import tomllib
+
+    try:
+        return tomllib.loads(top)
+    except tomllib.TOMLDecodeError:
+        return {}
 
 
 def check_head(data: dict[str, Any], path: Path) -> None:

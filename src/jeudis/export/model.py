@@ -23,6 +23,9 @@ _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
 # Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
 # invisible; a pasted terminal colour code is noise, not content.
 _CONTROLS = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The same characters as one class: a scan for a class runs twice as fast as for an
+# alternation, and most text has none of them.
+_ANY_CONTROL = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre"}
 
 
@@ -95,6 +98,8 @@ class Post:
 
 def clean(text: str) -> str:
     """Guest text without control characters (CR+LF and CR become LF)."""
+    if not _ANY_CONTROL.search(text):
+        return text
     return _CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
 
 

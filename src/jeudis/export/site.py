@@ -15,6 +15,7 @@ manifest, checks the stamps and writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import multiprocessing as mp
@@ -212,11 +213,14 @@ def export_site(
     if not todo and not listing_changed and old:
         result.unchanged = True
         return result
-    posts: dict[str, Post] = {}
+    posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
-    job = _Job(series, folder, site, fmt, flavor, links, by_slug)
-    for done, (slug, meta) in enumerate(_run(job, todo), 1):
+    feed = frozenset(e.slug for e in entries[:FEED_SIZE]) if fmt == "html" else frozenset()
+    job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed)
+    for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
         metas[slug] = meta
+        if rendered is not None:
+            posts[slug] = rendered
         result.written.extend(folder / o for o in meta["outputs"])
         if progress is not None:
             progress(done, len(todo))
@@ -241,14 +245,34 @@ class _Job:
     flavor: str | None
     links: dict[str, tuple[str | None, str | None]]
     by_slug: dict[str, _Entry]
+    feed: frozenset[str] = frozenset()  # posts the feed shows in full: sent back with their HTML
 
-    def do(self, entry: _Entry) -> tuple[str, dict[str, Any]]:
+    def do(self, entry: _Entry) -> _Done:
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
         outputs = _write_post(self.folder, post, self.site, self.fmt, self.flavor, self.series)
-        return entry.slug, _meta(entry, post, self.links, outputs)
+        rendered = None
+        if entry.slug in self.feed:
+            rendered = (_sendable(post), fragment(post, self.site))
+        return entry.slug, _meta(entry, post, self.links, outputs), rendered
 
-    def do_chunk(self, chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
+    def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
+
+
+def _sendable(post: Post) -> Post:
+    """The post with a time zone pickle can carry back to the parent process.
+
+    rtoml's own time zone class does not pickle; ``datetime.timezone`` with the
+    same offset prints the same (``isoformat``, ``str``, ``%z``, ``%Z``).
+    """
+    offset = post.updated.utcoffset()
+    if offset is not None and type(post.updated.tzinfo) is not dt.timezone:
+        post.updated = post.updated.replace(tzinfo=dt.timezone(offset))
+    return post
+
+
+# A rendered post: its slug, its manifest entry, and for a feed post the post and its HTML.
+_Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
 
 
 _JOB: _Job | None = None
@@ -264,7 +288,7 @@ class _Failed(Exception):
         self.message, self.hint, self.code = message, hint, code
 
 
-def _chunk_in_worker(chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
+def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
     assert _JOB is not None
     try:
         return _JOB.do_chunk(chunk)
@@ -273,17 +297,22 @@ def _chunk_in_worker(chunk: list[_Entry]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _warm_up(job: _Job) -> None:
-    """Compile the templates and load cmark once, before the workers fork."""
+    """Compile the templates and load cmark once, before the workers fork.
+
+    Only the templates of the format: compiling one costs tens of milliseconds,
+    and a template the workers do not use would be compiled for nothing.
+    """
     from jeudis.export import markup
     from jeudis.export.templating import environment
 
     env = environment(job.series.root)
-    for name in ("post.html", "article.html", "fragment.html", "style.css", "post.md"):
+    names = ("post.md",) if job.fmt == "md" else ("post.html", "article.html", "style.css")
+    for name in names + (("fragment.html",) if job.feed else ()):
         env.get_template(name)
     markup.to_html("")
 
 
-def _run(job: _Job, todo: list[_Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
     """Render the posts, on every core when there are many (fork: nothing to pickle)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
@@ -294,6 +323,9 @@ def _run(job: _Job, todo: list[_Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
     _JOB = job
     _warm_up(job)
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    # Frozen objects are left out of the workers' garbage collections: a collection
+    # touching every object inherited from the parent would copy their pages.
+    gc.freeze()
     try:
         with mp.get_context("fork").Pool(workers) as pool:
             for done in pool.imap_unordered(_chunk_in_worker, chunks):
@@ -303,6 +335,7 @@ def _run(job: _Job, todo: list[_Entry]) -> Iterator[tuple[str, dict[str, Any]]]:
         error.exit_code = ExitCode(failed.code)
         raise error from None
     finally:
+        gc.unfreeze()
         _JOB = None
 
 
@@ -399,7 +432,7 @@ def _indexes(
     folder: Path,
     entries: list[_Entry],
     metas: dict[str, dict[str, Any]],
-    posts: dict[str, Post],
+    posts: dict[str, tuple[Post, str]],
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, _Entry],
@@ -434,14 +467,14 @@ def _indexes(
         )
         _write(folder / name, text)
         written.append(folder / name)
-    # The feed: the newest posts, full content.
-    feed_posts = [
-        posts.get(entry.slug) or _post(series, entry, site, links, by_slug)
+    # The feed: the newest posts, full content (as the workers rendered it, when they did).
+    rendered = [
+        posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
         for entry in entries[:FEED_SIZE]
     ]
+    feed_posts = [post for post, _ in rendered]
     feed_entries = [
-        {"post": post, "html": fragment(post, site), "id": _entry_id(post, site)}
-        for post in feed_posts
+        {"post": post, "html": html, "id": _entry_id(post, site)} for post, html in rendered
     ]
     updated = max((p.updated for p in feed_posts), default=dt.datetime.now(dt.UTC))
     text = render(
@@ -460,6 +493,10 @@ def _indexes(
     _write(folder / "feed.xml", xml_clean(text))
     written.append(folder / "feed.xml")
     return written
+
+
+def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
+    return post, fragment(post, site)
 
 
 def _entry_id(post: Post, site: SiteInfo) -> str:
