@@ -432,15 +432,17 @@ def test_a_second_session_is_refused(jeudis: type[Jeudis], series: Path) -> None
         ("../../etc", "etc.toml"),
         ("<script>alert(1)</script>", "script-alert-1-script.toml"),
         ("🎉🎉", "invite.toml"),
-        ("Jean-Baptiste " * 21 + "Grenouille", None),  # 300 characters
+        (
+            ("Jean-Baptiste Grenouille " * 13)[:300],  # cut on a word, under 60 characters
+            "jean-baptiste-grenouille-jean-baptiste-grenouille-jean.toml",
+        ),
         ("\x1b]0;pwned\x07Eve \x1b[31mRouge", "eve-rouge.toml"),
     ],
     ids=["dot-dot", "script", "emoji", "300-characters", "escape-sequences"],
 )
 def test_hostile_guest_names(
-    jeudis: type[Jeudis], series: Path, tmp_path: Path, guest: str, file_name: str | None
+    jeudis: type[Jeudis], series: Path, tmp_path: Path, guest: str, file_name: str
 ) -> None:
-    assert len("Jean-Baptiste " * 21 + "Grenouille") == 304
     session = jeudis("new", "twitter", "--guest", guest, "--register", "tu", "--gender", "f")
     host_part(session, ["", "", "", ""])
     session.expect("Entrée pour commencer")
@@ -454,10 +456,7 @@ def test_hostile_guest_names(
     assert "\x07" not in session.seen
     [path] = interview_files(series)
     assert path.parent == series / "interviews"
-    if file_name is not None:
-        assert path.name == file_name
-    assert len(path.name) <= 65
-    assert path.name.endswith(".toml")
+    assert path.name == file_name
     draft = load_interview(path)
     assert draft.guest == " ".join(guest.split())
     assert values(draft) == ["Depuis toujours."]
