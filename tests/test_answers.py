@@ -171,3 +171,21 @@ def test_a_text_answer_is_text(raw: object) -> None:
         with pytest.raises(InvalidAnswer, match=r"^Un texte est attendu\.$"):
             coerce(question(kind), raw)
     assert coerce(question("text"), 2007) == "2007"
+
+
+def test_messages_speak_the_questionnaire_language() -> None:
+    question = Question(id="n", type="number", text={"*": "How many?"}, language="en")
+    with pytest.raises(InvalidAnswer, match=r"^A number is expected \(for example 9,200\)\.$"):
+        coerce(question, "lots")
+    with pytest.raises(InvalidAnswer, match=r"^An answer is needed\.$"):
+        coerce(question, "  ")
+
+
+def test_the_questionnaire_message_wins_over_the_built_in_one() -> None:
+    rules = Validation(min=0, message="Un nombre de followers, par exemple 9 200.")
+    question = Question(id="n", type="number", text={"*": "Combien ?"}, validation=rules)
+    for typed in ("beaucoup", "-3"):  # a type error and a bound alike
+        with pytest.raises(InvalidAnswer, match=r"^Un nombre de followers, par exemple 9 200\.$"):
+            coerce(question, typed)
+    with pytest.raises(InvalidAnswer, match=r"^Une réponse est nécessaire\.$"):
+        coerce(question, "")  # "required" keeps its own words

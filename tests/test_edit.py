@@ -52,7 +52,7 @@ def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_
     answer = write(tmp_path / "a.md", "beaucoup")
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
     assert result.exit_code == 2
-    assert "followers: Un nombre est attendu" in result.stderr
+    assert "followers: Un nombre de followers, par exemple 9 200." in result.stderr
     assert load_interview(amelie).answer("followers").value == 2980  # type: ignore[union-attr]
 
 

@@ -89,6 +89,31 @@ def test_page_up_on_the_first_question_does_nothing(
     assert answer == "2007"
 
 
+def test_page_up_keeps_the_text_for_when_the_question_comes_back(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    assert ask(prompter, keys, "un brouillon" + PAGE_UP, twitter("apport"), previous="") is BACK
+    answer = ask(prompter, keys, " fini" + ESC_ENTER, twitter("apport"), previous="")
+    assert answer == "un brouillon fini"
+    # Once answered, the draft is gone: the stored answer is what comes back.
+    assert ask(prompter, keys, ESC_ENTER, twitter("apport"), previous="Autre") == "Autre"
+
+
+def test_page_up_on_the_review_changes_the_last_answer(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    from jeudis.interview import Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    rows = [("depuis-quand", "1. Depuis ?", "2007"), ("followers", "2. Combien ?", "12")]
+    keys.send_text(PAGE_UP)
+    assert prompter.review(interview, rows) == "followers"
+    keys.send_text(ENTER)
+    assert prompter.review(interview, rows) is None
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_ctrl_c_and_ctrl_d_pause_with_the_partial_text(
     prompter: TerminalPrompter, keys: PipeInput, key: str

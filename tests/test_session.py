@@ -463,7 +463,7 @@ def test_data_file_reports_every_missing_answer_at_once(series: Path) -> None:
     message = caught.value.message
     assert message.startswith("answers.toml: 14 problem(s): unknown: answers.inconnue, fields.age;")
     assert "fields.site: Une adresse complète est attendue" in message
-    assert "answers.followers: Un nombre est attendu (par exemple 9 200)." in message
+    assert "answers.followers: Un nombre de followers, par exemple 9 200." in message
     missing = [
         "utilisations", "apport", "premier-tweet", "dernier-tweet", "meilleur-souvenir",
         "conseils", "avenir", "twitter-ou-facebook", "influence", "follower-reve", "pas-suivi",

@@ -259,7 +259,7 @@ def test_unreadable_answer_names_the_question(series: Path) -> None:
     code, out = run("import", str(series / "bad.md"))
     assert code == 2
     assert "Q2 [followers]" in out
-    assert "Un nombre est attendu" in out
+    assert "Un nombre de followers, par exemple 9 200." in out
 
 
 def test_sheet_refuses_to_overwrite(series: Path) -> None:

@@ -18,6 +18,62 @@ class InvalidAnswer(ValueError):
     """The text cannot be this question's answer; the message says why, for the guest."""
 
 
+class _Problem(InvalidAnswer):
+    """What is wrong, by key; :func:`coerce` words it in the questionnaire's language."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(message(key, "fr", params))
+        self.key = key
+        self.params = params
+
+
+MESSAGES = {
+    "fr": {
+        "required": "Une réponse est nécessaire.",
+        "text": "Un texte est attendu.",
+        "choice": "Choisir parmi : {choices}",
+        "unknown_choice": "Choix inconnu : {unknown}",
+        "url": "Une adresse complète est attendue, qui commence par https://",
+        "number": "Un nombre est attendu (par exemple 9 200).",
+        "date": "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
+        "yesno": "Répondre par oui ou par non.",
+        "pattern": "La réponse n’a pas la forme attendue.",
+        "min_length": "Au moins {n} caractères, s’il vous plaît.",
+        "max_length": "Au plus {n} caractères (il y en a {count}).",
+        "min_words": "Au moins {n} mots, s’il vous plaît.",
+        "max_words": "Au plus {n} mots (il y en a {count}).",
+        "min": "Au moins {n}.",
+        "max": "Au plus {n}.",
+        "min_choices": "Au moins {n} choix.",
+        "max_choices": "Au plus {n} choix.",
+    },
+    "en": {
+        "required": "An answer is needed.",
+        "text": "Text is expected.",
+        "choice": "Choose one of: {choices}",
+        "unknown_choice": "Unknown choice: {unknown}",
+        "url": "A full address is expected, starting with https://",
+        "number": "A number is expected (for example 9,200).",
+        "date": "A date is expected, as YYYY-MM-DD or DD/MM/YYYY.",
+        "yesno": "Answer yes or no.",
+        "pattern": "The answer does not have the expected form.",
+        "min_length": "At least {n} characters, please.",
+        "max_length": "At most {n} characters (there are {count}).",
+        "min_words": "At least {n} words, please.",
+        "max_words": "At most {n} words (there are {count}).",
+        "min": "At least {n}.",
+        "max": "At most {n}.",
+        "min_choices": "At least {n} choices.",
+        "max_choices": "At most {n} choices.",
+    },
+}
+
+
+def message(key: str, language: str, params: dict[str, Any]) -> str:
+    table = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
+    return table[key].format(**params)
+
+
 def is_empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
 
@@ -25,17 +81,28 @@ def is_empty(raw: Any) -> bool:
 def coerce(question: Question, raw: Any) -> Any:
     """Check ``raw`` against the question's type and validation; return the value to store.
 
-    Raises :class:`InvalidAnswer` with the message to show. An empty answer to
-    an optional question returns None (skipped).
+    Raises :class:`InvalidAnswer` with the message to show, in the questionnaire's
+    language; the question's own ``validation.message`` wins when it has one. An
+    empty answer to an optional question returns None (skipped).
     """
+    try:
+        return _coerce(question, raw)
+    except _Problem as problem:
+        custom = question.validation.message
+        if custom and problem.key != "required":
+            raise InvalidAnswer(custom) from None
+        raise InvalidAnswer(message(problem.key, question.language, problem.params)) from None
+
+
+def _coerce(question: Question, raw: Any) -> Any:
     if is_empty(raw):
         if question.required:
-            raise InvalidAnswer("Une réponse est nécessaire.")
+            raise _Problem("required")
         return None
     kind = question.type
     if kind in ("text", "long", "url"):
         if isinstance(raw, bool | list | dict):  # from a data file: never print a Python repr
-            raise InvalidAnswer("Un texte est attendu.")
+            raise _Problem("text")
         value: Any = _text(question, str(raw))
     elif kind == "number":
         value = parse_number(str(raw))
@@ -46,12 +113,12 @@ def coerce(question: Question, raw: Any) -> Any:
     elif kind == "choice":
         value = str(raw)
         if value not in question.choices:
-            raise InvalidAnswer("Choisir parmi : " + ", ".join(question.choices))
+            raise _Problem("choice", choices=", ".join(question.choices))
     elif kind == "multi":
         value = [str(v) for v in raw] if isinstance(raw, list) else _split_choices(str(raw))
         unknown = [v for v in value if v not in question.choices]
         if unknown:
-            raise InvalidAnswer("Choix inconnu : " + ", ".join(unknown))
+            raise _Problem("unknown_choice", unknown=", ".join(unknown))
     else:  # pragma: no cover - the questionnaire loader rejects other types
         value = raw
     _check_bounds(question, value)
@@ -69,7 +136,7 @@ def _text(question: Question, raw: str) -> str:
 def check_url(value: str) -> None:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise InvalidAnswer("Une adresse complète est attendue, qui commence par https://")
+        raise _Problem("url")
 
 
 def parse_number(raw: str) -> int | float:
@@ -79,7 +146,7 @@ def parse_number(raw: str) -> int | float:
         return int(text)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
         return float(text.replace(",", "."))
-    raise InvalidAnswer("Un nombre est attendu (par exemple 9 200).")
+    raise _Problem("number")
 
 
 def parse_date(raw: str) -> dt.date:
@@ -89,7 +156,7 @@ def parse_date(raw: str) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise InvalidAnswer("Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.")
+    raise _Problem("date")
 
 
 def parse_yesno(raw: Any) -> bool:
@@ -100,7 +167,7 @@ def parse_yesno(raw: Any) -> bool:
         return True
     if text in NO:
         return False
-    raise InvalidAnswer("Répondre par oui ou par non.")
+    raise _Problem("yesno")
 
 
 def _split_choices(raw: str) -> list[str]:
@@ -109,33 +176,25 @@ def _split_choices(raw: str) -> list[str]:
 
 def _check_bounds(question: Question, value: Any) -> None:
     rules = question.validation
-    message = rules.message
     if isinstance(value, str):
         if rules.pattern and not re.fullmatch(rules.pattern, value):
-            raise InvalidAnswer(message or "La réponse n’a pas la forme attendue.")
-        if rules.min_length is not None and len(value) < rules.min_length:
-            raise InvalidAnswer(
-                message or f"Au moins {rules.min_length} caractères, s’il vous plaît."
-            )
-        if rules.max_length is not None and len(value) > rules.max_length:
-            raise InvalidAnswer(
-                message or f"Au plus {rules.max_length} caractères (il y en a {len(value)})."
-            )
-        words = len(value.split())
-        if rules.min_words is not None and words < rules.min_words:
-            raise InvalidAnswer(message or f"Au moins {rules.min_words} mots, s’il vous plaît.")
-        if rules.max_words is not None and words > rules.max_words:
-            raise InvalidAnswer(message or f"Au plus {rules.max_words} mots (il y en a {words}).")
+            raise _Problem("pattern")
+        _within(len(value), rules.min_length, rules.max_length, "length")
+        _within(len(value.split()), rules.min_words, rules.max_words, "words")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if rules.min is not None and value < rules.min:
-            raise InvalidAnswer(message or f"Au moins {rules.min:g}.")
+            raise _Problem("min", n=f"{rules.min:g}")
         if rules.max is not None and value > rules.max:
-            raise InvalidAnswer(message or f"Au plus {rules.max:g}.")
+            raise _Problem("max", n=f"{rules.max:g}")
     if isinstance(value, list):
-        if rules.min is not None and len(value) < rules.min:
-            raise InvalidAnswer(message or f"Au moins {rules.min:g} choix.")
-        if rules.max is not None and len(value) > rules.max:
-            raise InvalidAnswer(message or f"Au plus {rules.max:g} choix.")
+        _within(len(value), rules.min, rules.max, "choices")
+
+
+def _within(count: int, low: float | None, high: float | None, what: str) -> None:
+    if low is not None and count < low:
+        raise _Problem(f"min_{what}", n=f"{low:g}", count=count)
+    if high is not None and count > high:
+        raise _Problem(f"max_{what}", n=f"{high:g}", count=count)
 
 
 def as_input(value: Any) -> str:

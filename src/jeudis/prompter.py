@@ -7,6 +7,7 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 from __future__ import annotations
 
 import signal
+from dataclasses import replace
 from types import FrameType
 from typing import Any
 
@@ -125,6 +126,8 @@ class TerminalPrompter:
         self.messages = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
         self.console = console or Console(highlight=False)
         self.current_id: str | None = None
+        # Text typed at a question the guest left with Page↑, by question id.
+        self.drafts: dict[str, str] = {}
         self.followup_wanted = False
         self.register = "vous"
         self.gender: str | None = None
@@ -149,6 +152,9 @@ class TerminalPrompter:
     # -- prompts ---------------------------------------------------------------
     def ask(self, prompt: Prompt) -> Any:
         self.current_id = prompt.id
+        draft = self.drafts.get(prompt.id)
+        if draft is not None:
+            prompt = replace(prompt, default=draft)
         self.console.print()
         self.console.print(
             f"[cyan]{escape(prompt.counter)}[/cyan] [bold]{escape(for_terminal(prompt.message))}[/bold]",
@@ -166,7 +172,18 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
         )
         self.followup_wanted = False
-        return _ask(question, prompt)
+        result = _ask(question, prompt)
+        self._keep_draft(prompt, result, app)
+        return result
+
+    def _keep_draft(self, prompt: Prompt, result: Any, app: Application[Any]) -> None:
+        """Page↑ leaves a question unanswered: keep what was typed for when it comes back."""
+        if result is BACK and prompt.kind in ("text", "long"):
+            typed = app.current_buffer.text
+            if typed != str(prompt.default or ""):
+                self.drafts[prompt.id] = typed
+        else:
+            self.drafts.pop(prompt.id, None)
 
     # -- questions the host writes live (see jeudis.followups) ---------------------------
     def _followup_key(self, prompt: Prompt) -> KeyBindings:
@@ -330,7 +347,9 @@ class TerminalPrompter:
         )
         self.current_id = None
         picked = _ask(question)
-        if picked is BACK or picked == done:
+        if picked is BACK:  # Page↑ from the review: the last question again
+            return rows[-1][0] if rows else None
+        if picked == done:
             return None
         return labels.get(picked)
 

@@ -121,6 +121,7 @@ class Question:
     validation: Validation = field(default_factory=Validation)
     when: Condition | None = None
     default: Any = None
+    language: str = "fr"  # the questionnaire's: validation messages speak it
 
     def wording(self, register: str, context: WordingContext) -> str:
         return wording.render(_pick(self.text, register), context)
@@ -202,6 +203,7 @@ class _Builder:
         self.path = path
         self.text = text
         self.problems: list[FileProblem] = []
+        self.language = "fr"
 
     def problem(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
         key = _dotted(keys)
@@ -216,6 +218,7 @@ class _Builder:
             self.problem(["id"], f"{qid!r} is not a valid id (lowercase letters, digits, - and _)")
         title = self._string(data, "title", ()) or ""
         language = self._string(data, "language", (), default="fr") or "fr"
+        self.language = language
         style = self._string(data, "style", (), default="numbered") or "numbered"
         if style not in STYLES:
             self.problem(["style"], f"unknown style {style!r} (use {', '.join(STYLES)})")
@@ -373,6 +376,7 @@ class _Builder:
             validation=self._validation(item, at),
             when=self._condition(item, at),
             default=item.get("default"),
+            language=self.language,
         )
 
     def _variants(
