@@ -70,6 +70,21 @@ class Answer:
     followup: bool = False
     reworded: bool = False
 
+    @classmethod
+    def given_now(
+        cls, question_id: str, kind: str, asked: str, value: Any, **flags: bool
+    ) -> Answer:
+        """An answer just given (None: the question was skipped), stamped now."""
+        return cls(
+            id=question_id,
+            type=kind,
+            question=asked,
+            value=value,
+            skipped=value is None,
+            answered_at=now(),
+            **flags,
+        )
+
     @property
     def given(self) -> bool:
         return not self.skipped and self.value not in (None, "", [])

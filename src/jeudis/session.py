@@ -329,13 +329,11 @@ class Session:
         followups.place(
             self.questionnaire,
             self.interview,
-            Answer(
-                id=question.id,
-                type=question.type,
-                question=asked,
-                value=value,
-                skipped=value is None,
-                answered_at=now(),
+            Answer.given_now(
+                question.id,
+                question.type,
+                asked,
+                value,
                 reworded=stored.reworded if stored else False,
             ),
         )
@@ -455,13 +453,8 @@ def fill_from_data(
         session_values[question.id] = value
         context = interview_context(questionnaire, interview)
         interview.set_answer(
-            Answer(
-                id=question.id,
-                type=question.type,
-                question=question.wording(interview.register, context),
-                value=value,
-                skipped=value is None,
-                answered_at=now(),
+            Answer.given_now(
+                question.id, question.type, question.wording(interview.register, context), value
             )
         )
     if problems:

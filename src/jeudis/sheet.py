@@ -426,16 +426,7 @@ def import_sheet(
             problems.append(f"{where}: {exc}")
             continue
         values[question.id] = value
-        interview.set_answer(
-            Answer(
-                id=question.id,
-                type=question.type,
-                question=asked,
-                value=value,
-                skipped=value is None,
-                answered_at=now(),
-            )
-        )
+        interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
     if problems:
         raise UsageError(
             f"{path}: {len(problems)} answer(s) cannot be read: " + "; ".join(problems),

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from jeudis import __version__
-from jeudis.errors import ExitCode, JeudisError, SessionInterrupted
+from jeudis.errors import ExitCode, JeudisError, SessionInterrupted, UsageError
 
 app = typer.Typer(
     name="jeudis",
@@ -36,6 +36,32 @@ DirOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def check_gender(value: str | None) -> str | None:
+    if value is not None and value not in ("f", "m"):
+        raise UsageError(f"--gender {value!r}: use f or m")
+    return value
+
+
+GuestOption = Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")]
+RegisterOption = Annotated[
+    str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")
+]
+GenderOption = Annotated[
+    str | None,
+    typer.Option(help="The guest's gender, for agreement: f or m.", callback=check_gender),
+]
+HostOption = Annotated[str | None, typer.Option(help="The host's name (default: jeudis.toml).")]
+
+
+def safe(text: str) -> str:
+    """Guest or file text made inert for rich: no markup, no terminal escapes."""
+    from rich.markup import escape
+
+    from jeudis.textsafe import for_terminal
+
+    return escape(for_terminal(text))
 
 
 def _version(value: bool) -> None:
@@ -63,18 +89,10 @@ def fail(error: JeudisError) -> int:
     from jeudis.cli.output import err_console
 
     console = err_console()
-    console.print(f"[bold red]error:[/bold red] {_plain(error.message)}", soft_wrap=True)
+    console.print(f"[bold red]error:[/bold red] {safe(error.message)}", soft_wrap=True)
     if error.hint:
-        console.print(f"[dim]hint:[/dim] {_plain(error.hint)}", soft_wrap=True)
+        console.print(f"[dim]hint:[/dim] {safe(error.hint)}", soft_wrap=True)
     return int(error.exit_code)
-
-
-def _plain(text: str) -> str:
-    from rich.markup import escape
-
-    from jeudis.textsafe import for_terminal
-
-    return escape(for_terminal(text))
 
 
 def main() -> None:
@@ -88,13 +106,13 @@ def main() -> None:
         from jeudis.cli.output import err_console
 
         what = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
-        saved = _plain(str(stop.interview_path))
+        saved = safe(str(stop.interview_path))
         # After SIGHUP the terminal is gone and writing to it fails: the answers
         # are on disk already, so the message is a courtesy.
         with contextlib.suppress(OSError):
             err_console().print(
                 f"\n[yellow]{what}.[/yellow] {stop.answered} answer(s) saved in {saved}\n"
-                f"Continue with: [bold]jeudis resume {_plain(stop.interview_path.stem)}[/bold]",
+                f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]",
                 soft_wrap=True,
             )
         sys.exit(int(stop.exit_code))

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, app
+from jeudis.cli import DirOption, GenderOption, GuestOption, HostOption, RegisterOption, app, safe
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
@@ -16,15 +16,6 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
 ]
-
-
-def _safe(text: str) -> str:
-    """Guest or file text made inert for rich: no markup, no terminal escapes."""
-    from rich.markup import escape
-
-    from jeudis.textsafe import for_terminal
-
-    return escape(for_terminal(text))
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -36,22 +27,16 @@ def _write(text: str, output: Path | None) -> None:
     if output.exists():
         raise UsageError(f"{output} already exists", hint="pick another name with -o")
     write_atomic(output, text)
-    err_console().print(f"Written: [bold]{_safe(str(output))}[/bold]")
+    err_console().print(f"Written: [bold]{safe(str(output))}[/bold]")
 
 
 @app.command()
 def sheet(
     questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
-    guest: Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")],
-    register: Annotated[
-        str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")
-    ] = None,
-    gender: Annotated[
-        str | None, typer.Option(help="The guest's gender, for agreement: f or m.")
-    ] = None,
-    host: Annotated[
-        str | None, typer.Option(help="The host's name (default: jeudis.toml).")
-    ] = None,
+    guest: GuestOption,
+    register: RegisterOption = None,
+    gender: GenderOption = None,
+    host: HostOption = None,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -61,8 +46,6 @@ def sheet(
     from jeudis.questionnaire import find_questionnaire
     from jeudis.sheet import render_sheet
 
-    if gender is not None and gender not in ("f", "m"):
-        raise UsageError(f"--gender {gender!r}: use f or m")
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
     if not form.questions:
@@ -74,7 +57,7 @@ def sheet(
     interview = session.prepare(series, form, options)
     _write(render_sheet(form, interview), output)
     if output is not None:
-        err_console().print(f"When it comes back: [bold]jeudis import {_safe(str(output))}[/bold]")
+        err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
 
 @app.command("import")
@@ -112,15 +95,15 @@ def import_(
             f"this sheet became a new one, {interview.slug}"
         )
     for warning in result.warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {_safe(warning)}")
+        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}")
     if result.missing:
         out.print(
             f"Imported as a draft ({len(result.missing)} answer(s) missing: "
-            f"{', '.join(result.missing)}): [bold]{_safe(str(interview.path))}[/bold]"
+            f"{', '.join(result.missing)}): [bold]{safe(str(interview.path))}[/bold]"
         )
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]")
     else:
-        out.print(f"Imported: [bold]{_safe(str(interview.path))}[/bold]")
+        out.print(f"Imported: [bold]{safe(str(interview.path))}[/bold]")
         out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]")
 
 
@@ -189,7 +172,7 @@ def edit(
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         editing.save(loaded)
-        out.print(_safe(f"{path.stem}: " + "; ".join(done)))
+        out.print(safe(f"{path.stem}: " + "; ".join(done)))
         return
     _require_terminal()
     from jeudis.prompter import TerminalPrompter
@@ -199,10 +182,10 @@ def edit(
         editing.find_answer(loaded, question)
         changed_one = editing.reask(form, loaded, question, prompter)
         said = f"answer {question} saved" if changed_one else "nothing changed"
-        out.print(_safe(f"{path.stem}: {said}"))
+        out.print(safe(f"{path.stem}: {said}"))
         return
     count = editing.review(form, loaded, prompter)
-    out.print(_safe(f"{path.stem}: {count} answer(s) changed"))
+    out.print(safe(f"{path.stem}: {count} answer(s) changed"))
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jeudis.cli import DirOption, app
+from jeudis.cli import DirOption, app, check_gender
 from jeudis.cli.output import console, print_columns, print_json
 from jeudis.errors import UsageError
 
@@ -154,7 +154,10 @@ def inspect(
     register: Annotated[
         str | None, typer.Option(help="tu or vous (default: the questionnaire's).")
     ] = None,
-    gender: Annotated[str | None, typer.Option(help="f or m (default: both forms shown).")] = None,
+    gender: Annotated[
+        str | None,
+        typer.Option(help="f or m (default: both forms shown).", callback=check_gender),
+    ] = None,
     guest: Annotated[str, typer.Option(help="A guest's name, for wordings that quote it.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     directory: DirOption = None,
@@ -164,8 +167,6 @@ def inspect(
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 
-    if gender is not None and gender not in ("f", "m"):
-        raise UsageError(f"--gender {gender!r}: use f or m")
     form = find_questionnaire(series_at(directory), questionnaire)
     chosen = register or form.default_register
     if chosen not in form.registers:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jeudis.cli import DirOption, app
+from jeudis.cli import DirOption, GenderOption, GuestOption, HostOption, RegisterOption, app
 from jeudis.cli.output import console
 from jeudis.errors import NoTerminal, NotFoundError, UsageError
 
@@ -48,16 +48,10 @@ def _finished(path: Path) -> None:
 @app.command()
 def new(
     questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
-    guest: Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")],
-    register: Annotated[
-        str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")
-    ] = None,
-    gender: Annotated[
-        str | None, typer.Option(help="The guest's gender, for agreement: f or m.")
-    ] = None,
-    host: Annotated[
-        str | None, typer.Option(help="The host's name (default: jeudis.toml).")
-    ] = None,
+    guest: GuestOption,
+    register: RegisterOption = None,
+    gender: GenderOption = None,
+    host: HostOption = None,
     date: Annotated[
         str | None, typer.Option(help="The interview's date, YYYY-MM-DD (default: today).")
     ] = None,
@@ -76,8 +70,6 @@ def new(
     from jeudis.questionnaire import find_questionnaire
     from jeudis.tomlio import load_toml
 
-    if gender is not None and gender not in ("f", "m"):
-        raise UsageError(f"--gender {gender!r}: use f or m")
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
     options = session.Options(
