@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -52,7 +53,10 @@ def list_(
     for s in rows:
         colour = {"complete": "green", "draft": "yellow"}.get(s.status, "red")
         status_text = s.status + (f" ({for_terminal(s.problem)})" if s.problem else "")
-        progress = f"{s.answered}/{totals.get(s.questionnaire, s.asked)}"
+        # A complete interview was asked what it holds (follow-ups, live questions
+        # included); a draft still has the questionnaire's questions ahead.
+        total = s.asked if s.status == "complete" else max(totals.get(s.questionnaire, 0), s.asked)
+        progress = f"{s.answered}/{total}"
         cells.append(
             [
                 (for_terminal(s.slug), ""),
@@ -129,23 +133,29 @@ def questionnaires_(
     if as_json:
         print_json(catalog.as_json(infos))
         return
-    from rich.markup import escape
-    from rich.table import Table
+    from jeudis.textsafe import for_terminal
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("Id", "Title", "Questions", "Style", "File"):
-        table.add_column(column)
+    root = series_at(directory).root
+    rows = []
     for info in infos:
-        where = ("bundled: " if info.bundled else "") + info.path
+        path = Path(info.path)
+        where = "bundled with jeudis" if info.bundled else _relative(path, root)
         if info.problem:
-            table.add_row(
-                escape(info.id), f"[red]{escape(info.problem)}[/red]", "", "", escape(where)
-            )
+            rows.append([(info.id, ""), (for_terminal(info.problem), "red"), ("", ""), ("", ""),
+                         (where, "")])  # fmt: skip
             continue
-        table.add_row(
-            escape(info.id), escape(info.title), str(info.questions), info.style, escape(where)
-        )
-    console().print(table)
+        rows.append(
+            [(info.id, ""), (for_terminal(info.title), ""), (str(info.questions), ""),
+             (info.style, ""), (where, "")]
+        )  # fmt: skip
+    print_columns(["Id", "Title", "Questions", "Style", "File"], rows)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 @app.command()
