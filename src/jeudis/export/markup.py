@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_PLAIN_SCHEMES = ("https://", "http://", "mailto:")  # safe as written: nothing to decode
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
 _URL_ATTR = re.compile(r'<(a|img)\b([^>]*?)\s(href|src)="([^"]*)"')
@@ -28,14 +29,33 @@ _OMITTED = "<!-- raw HTML omitted -->"
 
 def safe_url(url: str) -> bool:
     """True for http(s), mailto, tel and relative URLs; False for any other scheme."""
-    if url.startswith(("https://", "http://", "mailto:")):
+    if url.startswith(_PLAIN_SCHEMES):
         return True  # the scheme is spelt out plainly: nothing to decode
     plain = _INVISIBLE.sub("", html.unescape(url))
     match = _SCHEME.match(plain)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+def _plain_urls_only(rendered: str) -> bool:
+    """True when every ``href``/``src`` value starts with ``https://``, ``http://`` or ``mailto:``.
+
+    Then :func:`_drop_bad_urls` has nothing to change, and two substring searches
+    (C speed) replace a regex substitution calling back into Python for each link.
+    cmark escapes quotes in text, so ``href="`` appears only in the tags it writes.
+    """
+    for attr in ('href="', 'src="'):
+        at = rendered.find(attr)
+        while at != -1:
+            if not rendered.startswith(_PLAIN_SCHEMES, at + len(attr)):
+                return False
+            at = rendered.find(attr, at + len(attr))
+    return True
+
+
 def _drop_bad_urls(rendered: str) -> str:
+    if _plain_urls_only(rendered):
+        return rendered
+
     def fix(match: re.Match[str]) -> str:
         tag, before, _attr, url = match.groups()
         if url and safe_url(url):
@@ -155,6 +175,9 @@ def to_html_many(sources: list[str]) -> list[str]:
 # tags). Candidates are found by a character class (the regex engine skips to
 # them in C), then each is matched in place.
 _CANDIDATE = re.compile(r"[`~\]\[<&]")
+# A "[" starts a token only in a reference definition, which holds "]:": without one,
+# the scan skips the brackets of every link.
+_CANDIDATE_NO_REFDEF = re.compile(r"[`~\]<&]")
 _FENCE = re.compile(r"(```+|~~~+)[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _CODE = re.compile(r"(`+).+?\1", re.DOTALL)
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
@@ -167,8 +190,9 @@ _ENTITY = re.compile(r"&#?\w+;")
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Each token as (start, end, its harmless replacement), in order."""
     pos = 0
+    candidates = _CANDIDATE if "]:" in text else _CANDIDATE_NO_REFDEF
     while True:
-        found = _CANDIDATE.search(text, pos)
+        found = candidates.search(text, pos)
         if found is None:
             return
         at = found.start()
