@@ -2,22 +2,24 @@
 
 The CLI (``jeudis export``) calls :func:`export_text` for one or a few
 interviews and :func:`jeudis.export.site.export_site` for ``--all``. Jinja2 and
-the Markdown renderer are imported here, never when the CLI starts.
+the Markdown renderer are imported here, never when the CLI starts; and the
+modules that render are imported by the functions that render, so that
+``export --all`` on an up-to-date site imports none of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jeudis import storage
 from jeudis.errors import UsageError
-from jeudis.export import loading
-from jeudis.export.frontmatter import FLAVORS
-from jeudis.export.frontmatter import flavor as get_flavor
-from jeudis.export.model import Link, Post, build_post
-from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
-from jeudis.paths import Series
+
+if TYPE_CHECKING:
+    from jeudis import storage
+    from jeudis.export.model import Link, Post
+    from jeudis.export.render import SiteInfo
+    from jeudis.paths import Series
 
 FORMATS = ("md", "html", "wxr")
 
@@ -34,6 +36,8 @@ class Options:
         if self.fmt not in FORMATS:
             raise UsageError(f"--format {self.fmt!r}: use " + ", ".join(FORMATS))
         if self.flavor is not None:
+            from jeudis.export.frontmatter import FLAVORS
+
             if self.flavor not in FLAVORS:
                 raise UsageError(f"--flavor {self.flavor!r}: use " + ", ".join(FLAVORS))
             if self.fmt != "md":
@@ -44,10 +48,16 @@ class Options:
 
 def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> list[Path]:
     """The files to export: the ones named, else the most recent interview."""
+    from jeudis import storage
+
     return [storage.resolve(series, ref) for ref in refs] if refs else [storage.latest(series)]
 
 
 def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[Post]:
+    from jeudis.export import loading
+    from jeudis.export.model import build_post
+    from jeudis.export.render import SiteInfo
+
     site = SiteInfo.from_settings(series.root, series.settings)
     neighbours = _neighbours(series, include_drafts)
     posts = []
@@ -67,6 +77,8 @@ def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[P
 
 
 def _neighbours(series: Series, include_drafts: bool) -> dict[str, tuple[Link | None, Link | None]]:
+    from jeudis import storage
+
     rows = [
         s
         for s in storage.summaries(series)
@@ -85,6 +97,8 @@ def _neighbours(series: Series, include_drafts: bool) -> dict[str, tuple[Link | 
 
 
 def _link(row: storage.Summary | None) -> Link | None:
+    from jeudis.export.model import Link
+
     if row is None:
         return None
     return Link(row.slug, row.title, row.guest, f"{row.slug}.html")
@@ -92,6 +106,8 @@ def _link(row: storage.Summary | None) -> Link | None:
 
 def export_text(series: Series, refs: list[str], options: Options) -> str:
     """One or several interviews rendered as one text (a page, a post, a WXR file)."""
+    from jeudis.export.render import SiteInfo, wxr
+
     options.check()
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts)
@@ -107,6 +123,8 @@ def export_text(series: Series, refs: list[str], options: Options) -> str:
 
 
 def render_one(post: Post, site: SiteInfo, options: Options) -> str:
+    from jeudis.export.render import fragment, markdown, page
+
     if options.fmt == "md":
         return markdown(post, site, options.flavor)
     if options.fragment or options.wordpress:
@@ -116,8 +134,11 @@ def render_one(post: Post, site: SiteInfo, options: Options) -> str:
 
 def export_files(series: Series, refs: list[str], options: Options, folder: Path) -> list[Path]:
     """Several interviews, one file each, into ``folder`` (named with ``-o``)."""
-    options.check()
+    from jeudis.export.frontmatter import flavor as get_flavor
+    from jeudis.export.render import SiteInfo
     from jeudis.export.site import _write
+
+    options.check()
 
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts)
