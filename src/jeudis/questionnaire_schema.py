@@ -1,0 +1,401 @@
+"""The questionnaire file's schema: every key checked, every problem kept with its place.
+
+:class:`SchemaReader` turns parsed TOML into the models of :mod:`jeudis.questionnaire`,
+collecting problems (unknown keys, duplicate ids, a missing wording, a condition on
+an unknown question, ...) instead of stopping at the first, so ``jeudis check`` can
+list them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from jeudis import wording
+from jeudis.errors import FileProblem
+from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
+from jeudis.tomlio import locate
+
+QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
+STYLES = ("numbered", "dialogue", "plain")
+TOP_KEYS = {
+    "id",
+    "version",
+    "title",
+    "series",
+    "language",
+    "style",
+    "description",
+    "registers",
+    "default_register",
+    "greeting",
+    "closing",
+    "open",
+    "fields",
+    "questions",
+}
+QUESTION_KEYS = {
+    "id",
+    "type",
+    "text",
+    "help",
+    "placeholder",
+    "required",
+    "choices",
+    "validation",
+    "when",
+    "default",
+}
+VALIDATION_KEYS = {
+    "pattern",
+    "min",
+    "max",
+    "min_length",
+    "max_length",
+    "min_words",
+    "max_words",
+    "message",
+}
+CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class SchemaReader:
+    """Turns parsed TOML into models, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.problems: list[FileProblem] = []
+        self.language = "fr"
+
+    def problem(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
+        key = _dotted(keys)
+        self.problems.append(
+            FileProblem(self.path, reason, line=locate(self.text, keys), key=key, hint=hint)
+        )
+
+    def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
+        self._unknown(data, TOP_KEYS, ())
+        qid = self._string(data, "id", ())
+        if qid is not None and not ID_PATTERN.match(qid):
+            self.problem(["id"], f"{qid!r} is not a valid id (lowercase letters, digits, - and _)")
+        title = self._string(data, "title", ()) or ""
+        language = self._string(data, "language", (), default="fr") or "fr"
+        self.language = language
+        style = self._string(data, "style", (), default="numbered") or "numbered"
+        if style not in STYLES:
+            self.problem(["style"], f"unknown style {style!r} (use {', '.join(STYLES)})")
+        registers = self._registers(data)
+        default_register = self._string(data, "default_register", (), default=registers[0])
+        if default_register not in registers:
+            self.problem(
+                ["default_register"],
+                f"{default_register!r} is not one of the declared registers {list(registers)}",
+            )
+        version = data.get("version", 1)
+        if not isinstance(version, int | str) or isinstance(version, bool):
+            self.problem(["version"], "version must be an integer or a string")
+            version = 1
+        fields = self._questions(data, "fields", registers, require=False)
+        questions = self._questions(data, "questions", registers, require=False)
+        self._check_references(title, fields, questions)
+        if qid is None:
+            return None
+        return Questionnaire(
+            id=qid,
+            version=version,
+            title=title,
+            series=self._string(data, "series", (), default="") or "",
+            language=language,
+            style=style,
+            questions=tuple(questions),
+            fields=tuple(fields),
+            registers=registers,
+            default_register=default_register or registers[0],
+            description=self._string(data, "description", (), default="") or "",
+            greeting=self._string(data, "greeting", (), default="") or "",
+            closing=self._string(data, "closing", (), default="") or "",
+            open=self._flag(data, "open") or not questions,
+            path=self.path,
+            bundled=bundled,
+        )
+
+    def _unknown(
+        self, table: Mapping[str, Any], allowed: set[str], at: Sequence[str | int]
+    ) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(
+                    [*at, key],
+                    f"unknown key {key!r}",
+                    hint="allowed here: " + ", ".join(sorted(allowed)),
+                )
+
+    def _string(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        at: Sequence[str | int],
+        default: str | None = None,
+    ) -> str | None:
+        if key not in table:
+            if default is None:
+                self.problem([*at, key], f"missing required key {key!r}")
+            return default
+        value = table[key]
+        if not isinstance(value, str):
+            self.problem([*at, key], f"{key!r} must be a string, not {type(value).__name__}")
+            return default
+        return value
+
+    def _flag(self, data: Mapping[str, Any], key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem([key], f"{key} must be true or false")
+            return False
+        return value
+
+    def _registers(self, data: Mapping[str, Any]) -> tuple[str, ...]:
+        value = data.get("registers", ["tu", "vous"])
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
+            self.problem(
+                ["registers"], 'registers must be a list of forms of address, e.g. ["tu", "vous"]'
+            )
+            return ("tu", "vous")
+        return tuple(value)
+
+    def _questions(
+        self, data: Mapping[str, Any], key: str, registers: tuple[str, ...], *, require: bool
+    ) -> list[Question]:
+        raw = data.get(key, [])
+        if not isinstance(raw, list):
+            self.problem([key], f"{key!r} must be an array of tables ([[{key}]])")
+            return []
+        seen: dict[str, int] = {}
+        result: list[Question] = []
+        for index, item in enumerate(raw):
+            at: list[str | int] = [key, index]
+            if not isinstance(item, dict):
+                self.problem(at, f"{key}[{index}] must be a table")
+                continue
+            question = self._question(item, at, registers)
+            if question is None:
+                continue
+            if question.id in seen:
+                self.problem(
+                    [*at, "id"],
+                    f"duplicate id {question.id!r} (also {key}[{seen[question.id]}])",
+                    hint="every question needs its own stable id",
+                )
+                continue
+            seen[question.id] = index
+            result.append(question)
+        return result
+
+    def _question(
+        self, item: dict[str, Any], at: list[str | int], registers: tuple[str, ...]
+    ) -> Question | None:
+        self._unknown(item, QUESTION_KEYS, at)
+        qid = self._string(item, "id", at)
+        if qid is None:
+            return None
+        if not ID_PATTERN.match(qid):
+            self.problem(
+                [*at, "id"], f"{qid!r} is not a valid id (lowercase letters, digits, - and _)"
+            )
+        qtype = self._string(item, "type", at, default="text") or "text"
+        if qtype not in QUESTION_TYPES:
+            self.problem([*at, "type"], f"unknown type {qtype!r} (use {', '.join(QUESTION_TYPES)})")
+            qtype = "text"
+        text = self._variants(item, "text", at, registers, required=True)
+        help_ = self._variants(item, "help", at, registers, required=False)
+        required = item.get("required", True)
+        if not isinstance(required, bool):
+            self.problem([*at, "required"], "required must be true or false")
+            required = True
+        choices = item.get("choices", [])
+        if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+            self.problem([*at, "choices"], "choices must be a list of strings")
+            choices = []
+        if qtype in ("choice", "multi") and not choices:
+            self.problem([*at, "choices"], f"a {qtype!r} question needs a non-empty 'choices' list")
+        if choices and qtype not in ("choice", "multi"):
+            self.problem(
+                [*at, "choices"], f"choices only apply to 'choice' and 'multi', not {qtype!r}"
+            )
+        placeholder = self._string(item, "placeholder", at, default="") or ""
+        return Question(
+            id=qid,
+            type=qtype,
+            text=text,
+            help=help_,
+            placeholder=placeholder,
+            required=required,
+            choices=tuple(choices),
+            validation=self._validation(item, at),
+            when=self._condition(item, at),
+            default=item.get("default"),
+            language=self.language,
+        )
+
+    def _variants(
+        self,
+        item: Mapping[str, Any],
+        key: str,
+        at: list[str | int],
+        registers: tuple[str, ...],
+        *,
+        required: bool,
+    ) -> dict[str, str]:
+        value = item.get(key)
+        if value is None:
+            if required:
+                self.problem([*at, key], f"missing required key {key!r}")
+            return {}
+        if isinstance(value, str):
+            variants = {"*": value}
+        elif isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            variants = dict(value)
+            for register in variants:
+                if register != "*" and register not in registers:
+                    self.problem(
+                        [*at, key, register],
+                        f"{register!r} is not a declared register {list(registers)}",
+                    )
+            if "*" not in variants:
+                for register in registers:
+                    if register not in variants:
+                        self.problem(
+                            [*at, key],
+                            f"missing wording for the form of address {register!r}",
+                            hint=f'add {key}.{register} = "..." (or a plain {key} for all)',
+                        )
+        else:
+            self.problem(
+                [*at, key], f"{key} must be a string or a table of strings by register (tu, vous)"
+            )
+            return {}
+        for template in variants.values():
+            for inner in wording.placeholders(template):
+                reason = wording.problem(inner)
+                if reason:
+                    self.problem([*at, key], reason)
+        return variants
+
+    def _validation(self, item: Mapping[str, Any], at: list[str | int]) -> Validation:
+        raw = item.get("validation")
+        if raw is None:
+            return Validation()
+        where = [*at, "validation"]
+        if not isinstance(raw, dict):
+            self.problem(where, "validation must be a table")
+            return Validation()
+        self._unknown(raw, VALIDATION_KEYS, where)
+        pattern = raw.get("pattern")
+        if pattern is not None:
+            if not isinstance(pattern, str):
+                self.problem([*where, "pattern"], "pattern must be a string")
+                pattern = None
+            else:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
+                    pattern = None
+        numbers: dict[str, Any] = {}
+        for key in ("min", "max", "min_length", "max_length", "min_words", "max_words"):
+            value = raw.get(key)
+            if value is not None and (
+                not isinstance(value, int | float) or isinstance(value, bool)
+            ):
+                self.problem([*where, key], f"{key} must be a number")
+                value = None
+            numbers[key] = value
+        for low, high in (("min", "max"), ("min_length", "max_length"), ("min_words", "max_words")):
+            if (
+                numbers[low] is not None
+                and numbers[high] is not None
+                and numbers[low] > numbers[high]
+            ):
+                self.problem(
+                    [*where, low],
+                    f"{low} ({numbers[low]}) is greater than {high} ({numbers[high]})",
+                )
+        message = raw.get("message")
+        if message is not None and not isinstance(message, str):
+            self.problem([*where, "message"], "message must be a string")
+            message = None
+        return Validation(pattern=pattern, message=message, **numbers)
+
+    def _condition(self, item: Mapping[str, Any], at: list[str | int]) -> Condition | None:
+        raw = item.get("when")
+        if raw is None:
+            return None
+        where = [*at, "when"]
+        if not isinstance(raw, dict) or not isinstance(raw.get("question"), str):
+            self.problem(
+                where,
+                'when must be a table with a \'question\' key, e.g. when = { question = "id", equals = "Oui" }',
+            )
+            return None
+        self._unknown(raw, CONDITION_KEYS, where)
+        one_of = raw.get("in")
+        if one_of is not None and not isinstance(one_of, list):
+            self.problem([*where, "in"], "'in' must be a list")
+            one_of = None
+        answered = raw.get("answered")
+        if answered is not None and not isinstance(answered, bool):
+            self.problem([*where, "answered"], "'answered' must be true or false")
+            answered = None
+        return Condition(
+            question=raw["question"],
+            equals=raw.get("equals"),
+            not_equals=raw.get("not_equals"),
+            one_of=tuple(one_of) if one_of is not None else None,
+            answered=answered,
+        )
+
+    def _check_references(
+        self, title: str, fields: list[Question], questions: list[Question]
+    ) -> None:
+        field_ids = {f.id for f in fields}
+        for inner in wording.placeholders(title):
+            reason = wording.problem(inner)
+            if reason:
+                self.problem(["title"], reason)
+        earlier: set[str] = set()
+        for index, question in enumerate(questions):
+            at: list[str | int] = ["questions", index]
+            if question.when is not None and question.when.question not in earlier:
+                known = question.when.question in {q.id for q in questions}
+                reason = "a later question" if known else "an unknown question"
+                self.problem(
+                    [*at, "when"],
+                    f"condition on {reason} {question.when.question!r}",
+                    hint="a condition can only look at questions asked before this one",
+                )
+            for template in [*question.text.values(), *question.help.values()]:
+                for inner in wording.placeholders(template):
+                    kind, _, ref = inner.partition(":")
+                    if kind == "answer" and ref and ref not in earlier:
+                        self.problem(
+                            [*at, "text"],
+                            f"{{{inner}}} quotes a question not asked before this one",
+                        )
+                    if kind == "field" and ref and ref not in field_ids:
+                        self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
+            earlier.add(question.id)
+
+
+def _dotted(keys: Sequence[str | int]) -> str:
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
+    return out
