@@ -135,12 +135,17 @@ def _releaser(library: str, ffi: Any) -> Callable[[Any, Any], None]:
 _renderer: Callable[[str], str] | None = None
 
 
+def _lf(text: str) -> str:
+    """CR+LF as LF (looking for one character first is ten times quicker than replacing)."""
+    return text.replace("\r\n", "\n") if "\r" in text else text
+
+
 def to_html(markdown: str) -> str:
     """Render guest Markdown to an HTML fragment, with no raw HTML and no unsafe URL."""
     global _renderer
     if _renderer is None:
         _renderer = _cmark()
-    rendered = _renderer(markdown.replace("\r\n", "\n"))
+    rendered = _renderer(_lf(markdown))
     return _drop_bad_urls(rendered.replace(_OMITTED, "")).strip()
 
 
@@ -159,7 +164,7 @@ def to_html_many(sources: list[str]) -> list[str]:
     global _renderer
     if _renderer is None:
         _renderer = _cmark()
-    texts = [s.replace("\r\n", "\n") for s in sources]
+    texts = [_lf(s) for s in sources]
     # A definition holds "]:"; a substring test is forty times quicker than the regex.
     if len(texts) < 2 or any(_SPLIT in t or ("]:" in t and _REFDEF.search(t)) for t in texts):
         return [to_html(t) for t in texts]
@@ -256,7 +261,7 @@ def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
     aside and a private-use mark holds their place, so typography sees the text
     around them whole (``[lien](url) : ...``) and never touches them.
     """
-    text = text.replace("\r\n", "\n").replace(_HOLD, "")
+    text = _lf(text).replace(_HOLD, "")
     held: list[str] = []
     out: list[str] = []
     last = 0

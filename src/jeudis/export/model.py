@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -165,14 +166,14 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     for answer, source, html in zip(given, cleaned, rendered, strict=False):
         if not answer.followup:
             number += 1
-        question = " ".join(clean(answer.question).split())
+        question, question_text = _question(answer.question, variant)
         items.append(
             Item(
                 id=answer.id,
                 anchor=_anchor(answer.id),
                 number=None if answer.followup else number,
                 followup=answer.followup,
-                question=text(question),
+                question=question_text,
                 question_raw=question,
                 html=html,
                 markdown=source,
@@ -221,5 +222,15 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     )
 
 
+# Every interview of a questionnaire asks the same questions, with the same ids: a
+# thousand-post site fixes and slugs each question once, not once per post.
+@lru_cache(maxsize=4096)
+def _question(question: str, variant: str) -> tuple[str, str]:
+    """A question on one line, and the same with typography."""
+    plain = " ".join(clean(question).split())
+    return plain, fix_text(plain, variant)
+
+
+@lru_cache(maxsize=4096)
 def _anchor(answer_id: str) -> str:
     return "q-" + (re.sub(r"[^a-zA-Z0-9_-]+", "-", answer_id).strip("-") or "x")

@@ -109,7 +109,7 @@ _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
 
 _JOB: _Job | None = None
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
-CHUNK = 16
+CHUNK = 8  # small: the last chunks finish together (16 was 40 ms of one worker alone)
 
 
 class _Failed(Exception):
