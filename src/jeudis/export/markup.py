@@ -172,6 +172,9 @@ def to_html_many(sources: list[str]) -> list[str]:
     parts = rendered.split(_SPLIT_HTML)
     if len(parts) != len(texts) or _SPLIT in rendered.replace(_SPLIT_HTML, ""):
         return [to_html(t) for t in texts]
+    # Checked once on the whole: with no omitted HTML and plain URLs only, no part changes.
+    if _OMITTED not in rendered and _plain_urls_only(rendered):
+        return [part.strip() for part in parts]
     return [_drop_bad_urls(part.replace(_OMITTED, "")).strip() for part in parts]
 
 
