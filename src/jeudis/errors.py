@@ -8,6 +8,7 @@ the package decides how the process ends.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,12 @@ def describe(value: Any) -> str:
     """A short, safe rendering of a value for an error message."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def unknown_key(key: str, allowed: Iterable[str], where: str = "") -> str:
+    """ "unknown key 'requird' (did you mean 'required'?)": a typo named with its fix."""
+    import difflib
+
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
+    guess = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key {key!r}{where}{guess}"

@@ -15,7 +15,7 @@ from typing import Any
 
 import tomli_w
 
-from jeudis.errors import FileProblem
+from jeudis.errors import FileProblem, unknown_key
 from jeudis.tomlio import locate, parse_toml, read_text
 
 FORMAT = 1
@@ -260,7 +260,7 @@ class _Reader:
         for key in data:
             if key not in allowed:
                 raise self.fail(
-                    [key], f"unknown key {key!r}", hint="allowed: " + ", ".join(sorted(allowed))
+                    [key], unknown_key(key, allowed), hint="allowed: " + ", ".join(sorted(allowed))
                 )
         fmt = self.get(data, "format", int, [], required=False, default=FORMAT)
         if fmt > FORMAT:
@@ -326,7 +326,7 @@ class _Reader:
                 if key != "answer":
                     raise self.fail(
                         [*at, key],
-                        f"unknown key {key!r} in an answer",
+                        unknown_key(key, ANSWER_KEYS, " in an answer"),
                         hint="allowed: " + ", ".join(ANSWER_KEYS),
                     )
             elif not isinstance(value, expected):

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem, NotFoundError, UsageError
+from jeudis.errors import FileProblem, NotFoundError, UsageError, unknown_key
 from jeudis.tomlio import parse_toml, read_text
 
 ENV_VAR = "JEUDIS_DIR"
@@ -58,7 +58,7 @@ class Series:
             if key not in SETTINGS_KEYS:
                 raise FileProblem(
                     path,
-                    f"unknown setting {key!r}",
+                    unknown_key(key, SETTINGS_KEYS).replace("key", "setting", 1),
                     key=key,
                     hint="allowed: " + ", ".join(sorted(SETTINGS_KEYS)),
                 )

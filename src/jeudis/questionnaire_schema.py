@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import wording
-from jeudis.errors import FileProblem
+from jeudis.errors import FileProblem, unknown_key
 from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
 from jeudis.tomlio import locate
 
@@ -130,7 +130,7 @@ class SchemaReader:
             if key not in allowed:
                 self.problem(
                     [*at, key],
-                    f"unknown key {key!r}",
+                    unknown_key(key, allowed),
                     hint="allowed here: " + ", ".join(sorted(allowed)),
                 )
 
