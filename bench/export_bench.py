@@ -31,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import compile_jeudis
 from jeudis.interview import Answer, Interview
 
 WORDS = [
@@ -192,6 +193,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
+    compile_jeudis()
     hugo = shutil.which("hugo")
     if hugo is None:
         print("hugo not found: install Debian's hugo", file=sys.stderr)

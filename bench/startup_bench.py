@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pexpect
 
+from _common import compile_jeudis
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 JEUDIS = str(BIN / "jeudis")
@@ -90,6 +92,7 @@ def report(label: str, value: float, reference: float, target: float) -> None:
 
 
 def main() -> None:
+    compile_jeudis()
     with tempfile.TemporaryDirectory() as tmp:
         series = Path(tmp)
         generate(series, 1000)

@@ -208,6 +208,17 @@ def test_a_broken_file_is_listed_as_broken(series: Path) -> None:
     assert "invalid TOML" in summary.problem
 
 
+def test_a_file_with_a_bad_header_is_listed_as_broken_with_the_reason(series: Path) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    text = interview.path.read_text(encoding="utf-8").replace('status = "draft"', 'status = "fini"')
+    interview.path.write_text(text, encoding="utf-8")
+    [summary] = storage.summaries(series_at())
+    assert summary.status == "broken"
+    assert summary.problem.endswith("status must be one of draft, complete, not 'fini'")
+
+
 def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     interview = new_interview()
     interview.path = series / "interviews" / "gilles-klein.toml"

@@ -8,6 +8,7 @@ two sessions started at once, never share (or overwrite) a file.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import difflib
 import fcntl
 import json
@@ -20,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
-from jeudis.interview import Interview, load_interview, now
+from jeudis.interview import STATUSES, Interview, load_interview, now
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
-from jeudis.tomlio import write_atomic
+from jeudis.tomlio import parse_toml, read_text, write_atomic
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
@@ -197,6 +198,46 @@ def summarize(interview: Interview, path: Path) -> Summary:
     )
 
 
+def _quick_summary(path: Path) -> Summary | None:
+    """A summary read straight from the parsed TOML, without building every answer.
+
+    Listing needs a few header keys and two counts; checking each answer's keys
+    and types is ``jeudis check``'s job (and ``show``'s). Anything unexpected here
+    returns None, and the full reader says what is wrong.
+    """
+    data = parse_toml(read_text(path), path, fast=True)
+    head: dict[str, Any] = {
+        key: data.get(key) for key in ("guest", "questionnaire", "title", "status")
+    }
+    date, updated = data.get("date"), data.get("updated", data.get("created"))
+    answers = data.get("answers", [])
+    if (
+        not all(isinstance(value, str) for value in head.values())
+        or head["status"] not in STATUSES
+        or not isinstance(date, dt.date)
+        or not isinstance(updated, dt.datetime)
+        or not isinstance(answers, list)
+        or not all(isinstance(a, dict) for a in answers)
+    ):
+        return None
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    return Summary(
+        slug=path.stem,
+        path=str(path),
+        guest=str(head["guest"]),
+        questionnaire=str(head["questionnaire"]),
+        title=str(head["title"]),
+        status=str(head["status"]),
+        date=date.isoformat(),
+        updated=updated.isoformat(),
+        answered=sum(
+            1 for a in answers if not a.get("skipped") and a.get("answer") not in (None, "", [])
+        ),
+        asked=len(answers),
+    )
+
+
 def summaries(series: Series) -> list[Summary]:
     """Summaries of every interview, newest first, read through a cache.
 
@@ -229,7 +270,7 @@ def summaries(series: Series) -> list[Summary]:
 
 def _summary_of(path: Path) -> Summary:
     try:
-        return summarize(load_interview(path), path)
+        return _quick_summary(path) or summarize(load_interview(path), path)
     except FileProblem as exc:
         return Summary(
             slug=path.stem,
