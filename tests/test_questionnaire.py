@@ -155,8 +155,10 @@ def test_names_answers_fields_and_literal_braces() -> None:
 def test_as_text_and_first_name() -> None:
     assert as_text(None) == ""
     assert as_text(False) == "non"
-    assert as_text(1.5) == "1.5"
+    assert as_text(1.5) == "1,5"
     assert as_text(1234567) == "1\u202f234\u202f567"
+    assert as_text(1234.5, "en") == "1,234.5"
+    assert as_text([True, 9200], "en") == "yes, 9,200"
     assert first_name("  Gilles   Klein ") == "Gilles"
     assert first_name("") == ""
 

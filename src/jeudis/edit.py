@@ -213,7 +213,11 @@ def review(questionnaire: Questionnaire | None, interview: Interview, prompter: 
     while True:
         fixed = [a for a in interview.answers if not a.followup]
         rows = [
-            (a.id, f"{number}. {a.question}", "" if a.skipped else wording.as_text(a.value))
+            (
+                a.id,
+                f"{number}. {a.question}",
+                "" if a.skipped else wording.as_text(a.value, interview.language),
+            )
             for number, a in enumerate(fixed, 1)
         ]
         rows = followups.review_rows(interview, rows)

@@ -133,7 +133,7 @@ def review_rows(
             placed.add(answer.id)
             number += 1
         elif answer.followup:
-            shown = "" if answer.skipped else wording.as_text(answer.value)
+            shown = "" if answer.skipped else wording.as_text(answer.value, interview.language)
             if answer.id.startswith(FOLLOWUP_PREFIX + "-"):
                 label = f"↳ {answer.question}"
             else:

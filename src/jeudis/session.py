@@ -378,7 +378,11 @@ class Session:
             rows = []
             for number, question in enumerate(questions, 1):
                 stored = self.interview.answer(question.id)
-                shown = "" if stored is None or stored.skipped else wording.as_text(stored.value)
+                shown = (
+                    ""
+                    if stored is None or stored.skipped
+                    else wording.as_text(stored.value, self.interview.language)
+                )
                 rows.append(
                     (question.id, f"{number}. {stored.question if stored else question.id}", shown)
                 )

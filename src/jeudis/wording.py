@@ -82,23 +82,29 @@ def agree(masculine: str, feminine: str, gender: str | None) -> str:
     return f"{masculine}/{feminine}"
 
 
-def as_text(value: Any) -> str:
-    """An answer as a person reads it: lists joined, booleans in words."""
+def as_text(value: Any, language: str = "fr") -> str:
+    """An answer as a person reads it: lists joined, booleans in words, numbers grouped."""
     if value is None:
         return ""
+    french = language.startswith("fr")
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        if french:
+            return "oui" if value else "non"
+        return "yes" if value else "no"
     if isinstance(value, list | tuple):
-        return ", ".join(as_text(v) for v in value)
+        return ", ".join(as_text(v, language) for v in value)
     if isinstance(value, int | float):
-        return format_number(value)
+        return format_number(value, language)
     return str(value)
 
 
-def format_number(value: float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,}".replace(",", "\u202f")
-    return f"{int(value):,}".replace(",", "\u202f")
+def format_number(value: float, language: str = "fr") -> str:
+    """9200 as "9 200" (narrow no-break space) in French, "9,200" in English."""
+    whole = not isinstance(value, float) or value.is_integer()
+    text = f"{int(value):,}" if whole else f"{value:,}"
+    if language.startswith("fr"):
+        return text.replace(",", "\u202f").replace(".", ",")
+    return text
 
 
 def first_name(full_name: str) -> str:

@@ -100,7 +100,9 @@ def show(
         if value not in ("", None):
             out.print(f"[dim]{escape(safe(key))}:[/dim]", end=" ")
             out.print(
-                Markdown(safe(as_text(value))) if key == "intro" else escape(safe(as_text(value)))
+                Markdown(safe(as_text(value, loaded.language)))
+                if key == "intro"
+                else escape(safe(as_text(value, loaded.language)))
             )
     numbered = loaded.style == "numbered"
     number = 0
@@ -113,7 +115,7 @@ def show(
         if answer.skipped:
             out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2)))
         else:
-            out.print(Padding(Markdown(safe(as_text(answer.value))), (0, 0, 0, 2)))
+            out.print(Padding(Markdown(safe(as_text(answer.value, loaded.language))), (0, 0, 0, 2)))
     if loaded.notes:
         out.print()
         out.print(Rule("private notes (never exported)", style="dim"))

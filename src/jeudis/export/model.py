@@ -18,6 +18,7 @@ from markupsafe import Markup
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
+from jeudis.wording import as_text
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
@@ -109,14 +110,16 @@ def first_name(name: str) -> str:
     return parts[0] if parts else name
 
 
-def value_markdown(answer: Answer) -> str:
+def value_markdown(answer: Answer, language: str = "fr") -> str:
     """An answer's value as Markdown text, whatever its type."""
-    return clean(_value_text(answer.value))
+    return clean(_value_text(answer.value, language))
 
 
-def _value_text(value: Any) -> str:
+def _value_text(value: Any, language: str) -> str:
     if isinstance(value, bool):
-        return "Oui" if value else "Non"
+        return as_text(value, language).capitalize()
+    if isinstance(value, int | float):
+        return as_text(value, language)
     if isinstance(value, list):
         return "\n".join(f"- {v}" for v in value)
     if isinstance(value, dict):
@@ -159,7 +162,10 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     closing = _field(interview, "closing") or _field(interview, "outro")
     # Typography goes into the Markdown (code and URLs left alone), then one
     # cmark call renders every answer, the intro and the closing words.
-    cleaned = [md_clean(value_markdown(a)) for a in given] + [md_clean(intro), md_clean(closing)]
+    cleaned = [md_clean(value_markdown(a, language)) for a in given] + [
+        md_clean(intro),
+        md_clean(closing),
+    ]
     rendered = [Markup(h) for h in markup.to_html_many(cleaned)]  # sanitized by cmark
     items: list[Item] = []
     number = 0
@@ -180,7 +186,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
             )
         )
     intro_html, closing_html = rendered[-2], rendered[-1]
-    first = intro or (value_markdown(given[0]) if given else "")
+    first = intro or (value_markdown(given[0], language) if given else "")
     # From the text as written: typography is for element text, not for attributes.
     plain = markup.clean_markdown(first, str)
     description = _field(interview, "description") or excerpt(markup.to_html(plain), 160)
