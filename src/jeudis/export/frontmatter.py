@@ -1,7 +1,7 @@
 """Front matter for each static site generator, with every string quoted safely.
 
 Strings are written as double-quoted scalars whose escapes both YAML and TOML
-read the same way (``\\"``, ``\\\\``, ``\\n``, ``\\uXXXX``), so a French title
+read the same way (``\\"``, ``\\\\``, ``\\n``, ``\\u`` with four hex digits), so a French title
 with ``": "``, a name with quotes, or an answer holding ``---`` or ``+++`` lines
 parses back to the same text and never closes the block early.
 """
