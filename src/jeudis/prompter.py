@@ -19,7 +19,6 @@ from prompt_toolkit.styles import Style
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
@@ -322,6 +321,8 @@ class TerminalPrompter:
         return ["", f"[yellow]{escape(self.text['resumed'].format(done=done))}[/yellow]"]
 
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        from rich.table import Table  # the review only: not on the way to the first question
+
         table = Table(title=self.text["review_title"], show_lines=True, expand=True)
         table.add_column("Question", ratio=2)
         table.add_column(self.text["answer_col"], ratio=3)
