@@ -54,7 +54,7 @@ def test_several_interviews_into_a_folder(series: Path, invoke: Invoke, tmp_path
     [
         (["nobody"], 3, "no interview 'nobody'"),
         (["laurent", "--flavor", "gatsby", "-f", "md"], 2, "--flavor 'gatsby'"),
-        (["laurent", "--flavor", "hugo"], 2, "--flavor is for Markdown"),
+        (["laurent", "--flavor", "hugo", "-f", "html"], 2, "--flavor is for Markdown"),
         (["laurent", "-f", "pdf"], 2, "--format 'pdf'"),
         (["laurent", "-f", "md", "--fragment"], 2, "--fragment"),
         (["laurent", "laurent"], 2, "several interviews"),
@@ -105,3 +105,32 @@ def test_help_does_not_import_the_export_machinery() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["-o", "{dir}/post.md"], "---\ntitle: "),  # the suffix says Markdown
+        (["-o", "{dir}/post.markdown"], "---\ntitle: "),
+        (["-o", "{dir}/post.html"], "<!DOCTYPE html>"),
+        (["-o", "{dir}/wordpress.xml"], '<?xml version="1.0" encoding="UTF-8"?>'),
+        (["--flavor", "hugo", "-o", "{dir}/post.txt"], "+++\ntitle = "),  # a flavor is Markdown
+        (["-f", "html", "-o", "{dir}/post.md"], "<!DOCTYPE html>"),  # --format wins
+        (["-o", "{dir}/post.txt"], "<!DOCTYPE html>"),  # otherwise HTML
+    ],
+)
+def test_the_format_follows_the_output_file_and_the_flavor(
+    series: Path, invoke: Invoke, tmp_path: Path, args: list[str], starts: str
+) -> None:
+    make_interview(series, "laurent")
+    argv = [a.replace("{dir}", str(tmp_path)) for a in args]
+    result = invoke("export", "laurent", *argv)
+    assert result.exit_code == 0, result
+    assert Path(argv[-1]).read_text(encoding="utf-8").startswith(starts)
+
+
+def test_a_flavor_alone_prints_markdown(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    result = invoke("export", "laurent", "--flavor", "zola")
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("+++\ntitle = ")

@@ -22,7 +22,15 @@ def export(
     all_: Annotated[
         bool, typer.Option("--all", help="The whole series, into a folder (default site/).")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or wxr.")] = "html",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html or wxr (default: from --flavor or the -o file's suffix, else html).",
+            show_default=False,
+        ),
+    ] = None,
     flavor: Annotated[
         str | None,
         typer.Option(
@@ -48,12 +56,12 @@ def export(
 ) -> None:
     """Publish interviews: a Markdown post, an HTML page, a WordPress file, or a site."""
     from jeudis.errors import UsageError
-    from jeudis.export import Options, export_files, export_text
+    from jeudis.export import Options, choose_format, export_files, export_text
     from jeudis.paths import series_at
 
     series = series_at(directory)
     options = Options(
-        fmt=fmt.lower(),
+        fmt=choose_format(fmt, flavor, output),
         flavor=flavor.lower() if flavor else None,
         fragment=fragment or wordpress,
         wordpress=wordpress,

@@ -46,6 +46,24 @@ class Options:
             raise UsageError("--fragment and --wordpress are for HTML", hint="use --format html")
 
 
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xml": "wxr"}
+
+
+def choose_format(given: str | None, flavor: str | None, output: str | None) -> str:
+    """``--format`` when given; else what ``--flavor`` or the ``-o`` file's suffix says.
+
+    ``jeudis export gilles-klein -o gilles-klein.md`` writes Markdown and
+    ``--flavor hugo`` implies Markdown, as a person would expect; HTML otherwise.
+    """
+    if given:
+        return given.lower()
+    if flavor:
+        return "md"
+    if output and output != "-":
+        return SUFFIXES.get(Path(output).suffix.lower(), "html")
+    return "html"
+
+
 def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> list[Path]:
     """The files to export: the ones named, else the most recent interview."""
     from jeudis import storage
