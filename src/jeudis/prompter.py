@@ -9,22 +9,23 @@ from __future__ import annotations
 import signal
 from dataclasses import replace
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.application import Application
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
-from rich.console import Console
-from rich.markup import escape
-from rich.panel import Panel
 
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
+from jeudis.screen import Fragments, Screen
 from jeudis.session import BACK, Paused, Prompt
 from jeudis.textsafe import for_terminal
 from jeudis.wording import WordingContext, render
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fr": {
@@ -114,22 +115,36 @@ STYLE = Style.from_dict(
         "instruction": "fg:ansibrightblack italic",
         "answer": "fg:ansigreen",
         "bottom-toolbar": "noreverse fg:ansibrightblack",
+        "help": "fg:ansibrightblack",
+        "notice": "fg:ansiyellow",
+        "host": "fg:ansiyellow",
+        "guest": "fg:ansicyan",
     }
 )
 
 
 class TerminalPrompter:
-    """Asks with questionary, draws screens with rich."""
+    """Asks with questionary; draws with prompt_toolkit, and rich for the review and the end."""
 
     def __init__(self, language: str = "fr", console: Console | None = None) -> None:
         self.messages = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
-        self.console = console or Console(highlight=False)
+        self._console = console
+        self.screen = Screen(STYLE, file=console.file if console is not None else None)
         self.current_id: str | None = None
         # Text typed at a question the guest left with Page↑, by question id.
         self.drafts: dict[str, str] = {}
         self.followup_wanted = False
         self.register = "vous"
         self.gender: str | None = None
+
+    @property
+    def console(self) -> Console:
+        """rich, for the review's table and the last screen: loaded when first needed."""
+        if self._console is None:
+            from rich import console
+
+            self._console = console.Console(highlight=False)
+        return self._console
 
     @property
     def text(self) -> dict[str, str]:
@@ -154,16 +169,19 @@ class TerminalPrompter:
         draft = self.drafts.get(prompt.id)
         if draft is not None:
             prompt = replace(prompt, default=draft)
-        self.console.print()
-        self.console.print(
-            f"[cyan]{escape(prompt.counter)}[/cyan] [bold]{escape(for_terminal(prompt.message))}[/bold]",
-            soft_wrap=False,
+        self.screen.line()
+        self.screen.line(
+            [
+                ("class:counter", prompt.counter),
+                ("", " "),
+                ("class:question", for_terminal(prompt.message)),
+            ]
         )
         if prompt.help:
-            self.console.print(f"[dim]{escape(for_terminal(prompt.help))}[/dim]")
+            self.screen.line([("class:help", for_terminal(prompt.help))])
         hint = self._hint(prompt)
         if hint:
-            self.console.print(f"[dim italic]{escape(hint)}[/dim italic]")
+            self.screen.line([("class:instruction", hint)])
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
@@ -210,9 +228,10 @@ class TerminalPrompter:
 
     def _host_writes(self, title: str, instruction: str) -> str | None:
         self.current_id = None
-        self.console.print()
-        self.console.rule(f"[yellow]{escape(title)}[/yellow]", align="left", style="yellow")
-        self.console.print(f"[dim italic]{escape(instruction)}[/dim italic]")
+        self.screen.line()
+        rule = f"── {title} "
+        self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
+        self.screen.line([("class:instruction", instruction)])
         question = questionary.text("", style=STYLE, qmark="✎")
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
@@ -271,41 +290,29 @@ class TerminalPrompter:
     # -- screens -------------------------------------------------------------------
     def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
         self._meet(interview)
-        self.console.print(
-            Panel(
-                escape(self.text["host_body"].format(guest=for_terminal(interview.guest))),
-                title=escape(self.text["host_title"]),
-                title_align="left",
-                border_style="yellow",
-            )
+        self.screen.box(
+            self.text["host_title"],
+            [self.text["host_body"].format(guest=for_terminal(interview.guest))],
+            border="host",
         )
 
     def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
         self._meet(interview)
-        self.console.clear()
-        body = "\n".join(
-            [
-                f"[bold]{escape(for_terminal(interview.title))}[/bold]",
-                "",
-                escape(self._handover(interview, questionnaire, total)),
-                *self._resumed(interview),
-                "",
-                f"  • {escape(self.text['keys_line'])}",
-                f"  • {escape(self.text['keys_long'])}",
-                f"  • {escape(self.text['keys_optional'])}",
-                f"  • {escape(self.text['keys_followup'])}",
-            ]
-        )
-        self.console.print(
-            Panel(
-                body,
-                title=escape(self.text["welcome"].format(guest=for_terminal(interview.guest))),
-                title_align="left",
-                border_style="cyan",
-                padding=(1, 2),
-            )
-        )
-        if self.console.is_terminal:
+        self.screen.clear()
+        body: list[Fragments | str] = [
+            [("class:question", for_terminal(interview.title))],
+            "",
+            self._handover(interview, questionnaire, total),
+            *self._resumed(interview),
+            "",
+            f"  • {self.text['keys_line']}",
+            f"  • {self.text['keys_long']}",
+            f"  • {self.text['keys_optional']}",
+            f"  • {self.text['keys_followup']}",
+        ]
+        welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
+        self.screen.box(welcome, body, border="guest", padding=1)
+        if self.screen.is_terminal:
             _ask(questionary.press_any_key_to_continue(self.text["ready"]))
 
     def _handover(self, interview: Interview, questionnaire: Questionnaire, total: int) -> str:
@@ -314,13 +321,14 @@ class TerminalPrompter:
             return self.text["handover_open"].format(host=for_terminal(host))
         return self.text["handover"].format(total=total)
 
-    def _resumed(self, interview: Interview) -> list[str]:
+    def _resumed(self, interview: Interview) -> list[Fragments | str]:
         done = sum(1 for a in interview.answers if not a.followup)
         if not done:
             return []
-        return ["", f"[yellow]{escape(self.text['resumed'].format(done=done))}[/yellow]"]
+        return ["", [("class:notice", self.text["resumed"].format(done=done))]]
 
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        from rich.markup import escape
         from rich.table import Table  # the review only: not on the way to the first question
 
         table = Table(title=self.text["review_title"], show_lines=True, expand=True)
@@ -355,6 +363,9 @@ class TerminalPrompter:
         return labels.get(picked)
 
     def thanks(self, interview: Interview) -> None:
+        from rich.markup import escape
+        from rich.panel import Panel
+
         host = interview.host or self.text["your_host"]
         self.console.print()
         self.console.print(

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import fcntl
-import json
 import os
 import re
 import unicodedata
@@ -149,6 +147,8 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
     if path.is_file():
         return path
     slugs = [p.stem for p in interview_files(series)]
+    import difflib
+
     close = difflib.get_close_matches(slugify(ref), slugs, n=3)
     hint = (
         ("did you mean " + ", ".join(close) + "?")
@@ -289,6 +289,8 @@ def _summary_of(path: Path) -> Summary:
 
 def _read_cache(path: Path) -> dict[str, Any]:
     try:
+        import json
+
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
@@ -301,6 +303,8 @@ def _read_cache(path: Path) -> dict[str, Any]:
 def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     # A cache is a convenience: a read-only series folder must still list.
     with contextlib.suppress(OSError):
+        import json
+
         write_atomic(path, json.dumps({"version": CACHE_VERSION, "entries": entries}))
 
 
