@@ -1,7 +1,7 @@
 """Commands that run a live session: ``new`` and ``resume``."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer would eval every string
+# annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import datetime as dt
 import sys
 from pathlib import Path
@@ -88,7 +88,7 @@ def new(
     _run(form, interview)
 
 
-def _run(form: Questionnaire, interview: Interview) -> None:
+def _run(form: "Questionnaire", interview: "Interview") -> None:
     from jeudis.prompter import TerminalPrompter
     from jeudis.session import Session
 
