@@ -107,6 +107,15 @@ def test_many_answers_render_like_one_each() -> None:
     assert to_html_many(answers) == [to_html(a) for a in answers]
 
 
+@pytest.mark.parametrize("definition", ["[x]: /ici", "[x]:\n/ici", "  [x]:\n  </ici>"])
+def test_a_link_definition_stays_in_its_own_answer(definition: str) -> None:
+    answers = [f"Voir [x].\n\n{definition}", "Et [x] ici ?", "fin"]
+    rendered = to_html_many(answers)
+    assert rendered == [to_html(a) for a in answers]
+    assert '<a href="/ici">x</a>' in rendered[0]
+    assert "<a" not in rendered[1]
+
+
 @given(st.text())
 def test_quoted_strings_read_back_in_yaml_and_toml(text: str) -> None:
     quoted = quote(text)
