@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jeudis.errors import UsageError
+from jeudis.interview import load_interview
 
 if TYPE_CHECKING:
     from jeudis import storage
@@ -72,7 +73,6 @@ def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> li
 
 
 def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[Post]:
-    from jeudis.export import loading
     from jeudis.export.model import build_post
     from jeudis.export.render import SiteInfo
 
@@ -80,7 +80,7 @@ def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[P
     neighbours = _neighbours(series, include_drafts)
     posts = []
     for path in paths:
-        interview = loading.load(path)
+        interview = load_interview(path)
         if not interview.is_complete and not include_drafts:
             raise UsageError(
                 f"{path.stem} is a draft ({sum(1 for _ in interview.given_answers())} answers)",

@@ -1,9 +1,7 @@
 """Reading interviews fast enough for a thousand-post site.
 
-Parsing a long interview with ``tomllib`` takes about 3.4 ms here, with
-``rtoml`` (Rust) about 0.1 ms: for 1,000 interviews, three seconds against a
-tenth of one. rtoml reads the file; on any error the file is parsed again by
-``tomllib`` so the message (file:line:column) is the usual one.
+Whole interviews are read by :func:`jeudis.interview.load_interview` (rtoml,
+with tomllib for the messages).
 
 Ordering a series (newest first, previous/next) needs only each file's head:
 the keys before the first table, parsed alone.
@@ -17,30 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.interview import Interview, _Reader, interview_from_toml
+from jeudis.interview import load_interview
 from jeudis.tomlio import read_text
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
-
-
-def _fast_parser() -> Any:
-    try:
-        import rtoml
-    except ImportError:  # pragma: no cover - rtoml is a dependency; tomllib still works
-        return None
-    return rtoml
-
-
-def load(path: Path) -> Interview:
-    text = read_text(path)
-    rtoml = _fast_parser()
-    if rtoml is not None:
-        try:
-            data = rtoml.loads(text)
-        except Exception:  # noqa: BLE001 - fall back to tomllib's precise message
-            return interview_from_toml(text, path)
-        return _Reader(path, text).read(data)
-    return interview_from_toml(text, path)
 
 
 def head(path: Path) -> dict[str, Any]:
@@ -50,7 +28,7 @@ def head(path: Path) -> dict[str, Any]:
     top = text[: match.start()] if match else text
     data = _parse_head(top)
     if not isinstance(data.get("date"), dt.date) or "status" not in data:
-        interview = load(path)  # an unusual layout: read it whole
+        interview = load_interview(path)  # an unusual layout: read it whole
         return {
             "questionnaire": interview.questionnaire,
             "guest": interview.guest,
@@ -64,19 +42,13 @@ def head(path: Path) -> dict[str, Any]:
 
 def _parse_head(top: str) -> dict[str, Any]:
     """The head's keys, or nothing if it does not parse alone (rtoml: 14 µs, tomllib: 130)."""
-    rtoml = _fast_parser()
-    if rtoml is not None:
-        try:
-            data: dict[str, Any] = rtoml.loads(top)
-        except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
-            return {}
-        return data
-    import tomllib
+    import rtoml
 
     try:
-        return tomllib.loads(top)
-    except tomllib.TOMLDecodeError:
+        data: dict[str, Any] = rtoml.loads(top)
+    except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
         return {}
+    return data
 
 
 def check_head(data: dict[str, Any], path: Path) -> None:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
-from jeudis.wording import as_text
+from jeudis.wording import as_text, first_name
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
@@ -103,11 +103,6 @@ def clean(text: str) -> str:
     if not _ANY_CONTROL.search(text):
         return text
     return _CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
-
-
-def first_name(name: str) -> str:
-    parts = name.split()
-    return parts[0] if parts else name
 
 
 def value_markdown(answer: Answer, language: str = "fr") -> str:

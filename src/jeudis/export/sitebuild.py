@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import ExitCode, JeudisError
-from jeudis.export import loading
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Link, Post, build_post
 from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
 from jeudis.export.site import FEED_SIZE, MANIFEST, WXR_FILE, Progress, SiteResult, _Entry, _write
+from jeudis.interview import load_interview
 from jeudis.paths import Series
 
 
@@ -178,7 +178,7 @@ def _post(
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, _Entry],
 ) -> Post:
-    post = build_post(loading.load(entry.path), series.settings)
+    post = build_post(load_interview(entry.path), series.settings)
     if post.photo and "://" not in post.photo and not (series.root / post.photo).is_file():
         post.photo = ""  # a photo the site cannot show would be a broken image
     post.href = f"{post.slug}.html"
@@ -352,7 +352,7 @@ def export_wxr(
     target = folder / WXR_FILE
     posts = []
     for entry in reversed(entries):  # oldest first: WordPress ids grow with time
-        post = build_post(loading.load(entry.path), series.settings)
+        post = build_post(load_interview(entry.path), series.settings)
         post.url = site.url(f"{post.slug}.html")
         posts.append(post)
     _write(target, wxr(posts, site))
