@@ -59,6 +59,37 @@ def test_typography_in_markdown_skips_code_and_link_targets() -> None:
     )
 
 
+_TYPO_ALPHABET = st.sampled_from([*"ab ;:!?«»\u00a0\u202f\t\n).,*_", "10:30", "www.x.fr/?a;b"])
+
+
+@given(
+    st.lists(_TYPO_ALPHABET, max_size=16).map("".join), st.sampled_from(["fr", "fr-CA", "fr-CH"])
+)
+def test_typography_is_idempotent(text: str, variant: str) -> None:
+    once = fix_text(text, variant)
+    assert fix_text(once, variant) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quoi?!", f"Quoi{NNBSP}?!"),  # a run of marks takes one space, before it
+        ("Quoi ?!!  fin", f"Quoi{NNBSP}?!!  fin"),
+        ("Vraiment ?: non", f"Vraiment{NNBSP}?: non"),
+        ("a: ?", f"a{NBSP}:{NNBSP}?"),
+        ("(oui ?)", f"(oui{NNBSP}?)"),
+        ("« oui ? »", f"«{NBSP}oui{NNBSP}?{NBSP}»"),
+        ("«?»", f"«{NBSP}?{NBSP}»"),  # one space inside each guillemet, no more
+        ("Note :»", f"Note{NBSP}:{NBSP}»"),
+        ("? fin", "? fin"),  # nothing before: left alone
+        ("a;b 10:30 x?y", "a;b 10:30 x?y"),
+        ("fin\n?", "fin\n?"),
+    ],
+)
+def test_typography_runs_and_edges(text: str, expected: str) -> None:
+    assert fix_text(text, "fr") == expected
+
+
 def test_typography_setting() -> None:
     assert variant_for("en", "fr") == "off"
     assert variant_for("fr", None) == "fr"

@@ -1,6 +1,6 @@
 """Reading interviews fast enough for a thousand-post site.
 
-Whole interviews are read by :func:`jeudis.interview.load_interview` (rtoml,
+Whole interviews are read by :func:`jeudis.interview.load_interview` (toml-rs,
 with tomllib for the messages).
 
 Ordering a series (newest first, previous/next) needs only each file's head:
@@ -41,11 +41,11 @@ def head(path: Path) -> dict[str, Any]:
 
 
 def _parse_head(top: str) -> dict[str, Any]:
-    """The head's keys, or nothing if it does not parse alone (rtoml: 14 µs, tomllib: 130)."""
-    import rtoml
+    """The head's keys, or nothing if it does not parse alone (toml-rs: 14 µs, tomllib: 130)."""
+    import toml_rs
 
     try:
-        data: dict[str, Any] = rtoml.loads(top)
+        data: dict[str, Any] = toml_rs.loads(top, toml_version="1.0.0")
     except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
         return {}
     return data

@@ -84,23 +84,11 @@ class _Job:
         outputs = _write_post(self.folder, post, self.site, self.fmt, self.flavor, self.series)
         rendered = None
         if entry.slug in self.feed:
-            rendered = (_sendable(post), fragment(post, self.site))
+            rendered = (post, fragment(post, self.site))
         return entry.slug, _meta(entry, post, self.links, outputs), rendered
 
     def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
-
-
-def _sendable(post: Post) -> Post:
-    """The post with a time zone pickle can carry back to the parent process.
-
-    rtoml's own time zone class does not pickle; ``datetime.timezone`` with the
-    same offset prints the same (``isoformat``, ``str``, ``%z``, ``%Z``).
-    """
-    offset = post.updated.utcoffset()
-    if offset is not None and type(post.updated.tzinfo) is not dt.timezone:
-        post.updated = post.updated.replace(tzinfo=dt.timezone(offset))
-    return post
 
 
 # A rendered post: its slug, its manifest entry, and for a feed post the post and its HTML.
