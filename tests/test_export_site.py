@@ -12,6 +12,7 @@ import pytest
 
 from export_helpers import copy_example, make_interview
 from jeudis.export.site import export_site
+from jeudis.interview import load_interview
 from jeudis.paths import Series
 from support import Invoke
 
@@ -28,6 +29,8 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     copy_example(series)
     result = invoke("export", "--all")
     assert result.exit_code == 0, result
+    # Not a terminal: one line, no progress bar (tests/test_pty.py draws it).
+    assert result.stderr == f"{series / 'site'}: 8 file(s) written, 0 unchanged\n"
     site = series / "site"
     pages = sorted(p.name for p in site.glob("*.html"))
     assert "index.html" in pages
@@ -147,3 +150,23 @@ def test_a_broken_interview_in_a_large_series_is_a_message(series: Path, invoke:
     result = invoke("export", "--all")
     assert result.exit_code == 4, result
     assert "invite-33.toml" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "notes",
+    ["", "x" * 10_000, "a table-like line inside the notes:\n[answers]\nend"],
+    ids=["short", "longer-than-the-first-read", "header-inside-a-string"],
+)
+def test_the_series_is_ordered_from_each_file_head(series: Path, notes: str) -> None:
+    from jeudis.export.loading import head
+
+    path = copy_example(series) / "interviews" / "mathieu-durand.toml"
+    interview = load_interview(path)
+    interview.notes = notes
+    path.write_text(interview.to_toml(), encoding="utf-8")
+    top = head(path)
+    assert (top["guest"], top["date"], top["status"]) == (
+        interview.guest,
+        interview.date,
+        interview.status,
+    )

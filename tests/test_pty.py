@@ -26,7 +26,7 @@ from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
 from jeudis.session import Options, create, interview_context, prepare
-from support import interview_files
+from support import REPO, interview_files
 
 pytestmark = pytest.mark.pty
 
@@ -614,3 +614,21 @@ def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis])
     shell.expect("status=7")
     assert shell.wait() == 0
     assert interview_files(series) == []
+
+
+# -- publishing ---------------------------------------------------------------------------
+
+
+def test_a_large_export_shows_a_progress_bar_on_a_terminal(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    for n in range(150):
+        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    session = Jeudis(series, "export", "--all", "-o", "site")
+    sessions.append(session)
+    session.expect("Exporting")
+    session.expect("/150")
+    session.expect("site: 152 file(s) written")  # the pages, the index, the feed
+    assert session.wait() == 0
+    assert len(list((series / "site").glob("invite-*.html"))) == 150

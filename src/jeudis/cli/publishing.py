@@ -108,7 +108,9 @@ def _export_all(series: object, options: object, output: str | None) -> None:
             fmt=options.fmt,
             flavor=options.flavor,
             include_drafts=options.include_drafts,
-            progress=bar.update,
+            # Drawn on a terminal only: in a pipe or a log it would be noise (and
+            # rich, its import and its refresh thread, cost for nothing).
+            progress=bar.update if sys.stderr.isatty() else None,
         )
     finally:
         bar.close()

@@ -19,14 +19,17 @@ from jeudis.interview import load_interview
 from jeudis.tomlio import read_text
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
+_HEAD_BYTES = 8192  # an interview's head is a few hundred bytes; its answers, tens of KB
 
 
 def head(path: Path) -> dict[str, Any]:
-    """The top-level keys of an interview file (title, guest, date, status...)."""
-    text = read_text(path)
-    match = _FIRST_TABLE.search(text)
-    top = text[: match.start()] if match else text
-    data = _parse_head(top)
+    """The top-level keys of an interview file (title, guest, date, status...).
+
+    Only the start of the file is read when the first table header is there: a
+    thousand-interview series is ordered without reading its answers.
+    """
+    top = _head_text(path)
+    data = _parse_head(top) if top is not None else {}
     if not isinstance(data.get("date"), dt.date) or "status" not in data:
         interview = load_interview(path)  # an unusual layout: read it whole
         return {
@@ -55,3 +58,26 @@ def check_head(data: dict[str, Any], path: Path) -> None:
     for key in ("questionnaire", "guest", "title"):
         if not isinstance(data.get(key), str):
             raise FileProblem(path, f"missing required key {key!r}")
+
+
+def _head_text(path: Path) -> str | None:
+    """The text before the first table header, or None when it cannot be cut out."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(_HEAD_BYTES)
+    except OSError:
+        return None  # the whole-file read says what is wrong
+    if start.startswith(b"["):
+        cut = 0
+    elif (at := start.find(b"\n[")) != -1:
+        cut = at + 1
+    elif len(start) < _HEAD_BYTES:
+        cut = len(start)  # a file with no table at all
+    else:
+        text = read_text(path)  # a head longer than what was read: read it all
+        match = _FIRST_TABLE.search(text)
+        return text[: match.start()] if match else text
+    try:
+        return start[:cut].decode("utf-8")  # ends on a line feed: a character boundary
+    except UnicodeDecodeError:
+        return None

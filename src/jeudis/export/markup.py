@@ -164,14 +164,16 @@ def to_html_many(sources: list[str]) -> list[str]:
     if _renderer is None:
         _renderer = _cmark()
     texts = [_lf(s) for s in sources]
+    joined = f"\n\n{_SPLIT}\n\n".join(texts) + "\n"
     # A link reference definition ("[x]: /url", its URL maybe on the next line)
-    # would reach every answer of a joint render: an answer holding "]:" at all
-    # is rendered on its own, which is rare and always right.
-    if len(texts) < 2 or any(_SPLIT in t or "]:" in t for t in texts):
+    # would reach every answer of a joint render: when an answer holds "]:" at
+    # all, each is rendered on its own, which is rare and always right. (Tests on
+    # the joined text: one scan each, not one per answer.)
+    if len(texts) < 2 or "]:" in joined or joined.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
-    rendered = _renderer(f"\n\n{_SPLIT}\n\n".join(texts) + "\n")
+    rendered = _renderer(joined)
     parts = rendered.split(_SPLIT_HTML)
-    if len(parts) != len(texts) or _SPLIT in rendered.replace(_SPLIT_HTML, ""):
+    if len(parts) != len(texts) or rendered.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
     # Checked once on the whole: with no omitted HTML and plain URLs only, no part changes.
     if _OMITTED not in rendered and _plain_urls_only(rendered):

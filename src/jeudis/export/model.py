@@ -158,12 +158,17 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     intro = _field(interview, "intro")
     closing = _field(interview, "closing") or _field(interview, "outro")
     # Typography goes into the Markdown (code and URLs left alone), then one
-    # cmark call renders every answer, the intro and the closing words.
+    # cmark call renders every answer, the intro, the closing words, and the text
+    # the description is taken from: as written, for typography is for element
+    # text, not for attributes.
     cleaned = [md_clean(value_markdown(a, language)) for a in given] + [
         md_clean(intro),
         md_clean(closing),
     ]
-    rendered = [Markup(h) for h in markup.to_html_many(cleaned)]  # sanitized by cmark
+    described = _field(interview, "description")
+    first = "" if described else intro or (value_markdown(given[0], language) if given else "")
+    *parts, first_html = markup.to_html_many([*cleaned, markup.clean_markdown(first, str)])
+    rendered = [Markup(h) for h in parts]  # sanitized by cmark
     items: list[Item] = []
     number = 0
     for answer, source, html in zip(given, cleaned, rendered, strict=False):
@@ -183,10 +188,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
             )
         )
     intro_html, closing_html = rendered[-2], rendered[-1]
-    first = intro or (value_markdown(given[0], language) if given else "")
-    # From the text as written: typography is for element text, not for attributes.
-    plain = markup.clean_markdown(first, str)
-    description = _field(interview, "description") or excerpt(markup.to_html(plain), 160)
+    description = described or excerpt(first_html, 160)
     photo = _field(interview, "photo")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     lang_key = language.lower()
