@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from jeudis.errors import UsageError
 from jeudis.export.frontmatter import one_line, quote
-from jeudis.export.markup import clean_markdown, safe_url, to_html, to_html_many
+from jeudis.export.markup import (
+    clean_markdown,
+    clean_markdown_many,
+    safe_url,
+    to_html,
+    to_html_many,
+)
 from jeudis.export.typography import fix_html, fix_text, french_date, variant_for
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -88,6 +94,19 @@ def test_typography_is_idempotent(text: str, variant: str) -> None:
 )
 def test_typography_runs_and_edges(text: str, expected: str) -> None:
     assert fix_text(text, "fr") == expected
+
+
+_MD_ALPHABET = st.sampled_from(
+    [*"ab ;:!?«»\n`<>&[]()*", "```", "](https://x.fr/?a=1) ", "[x]: /u", "http://y.fr ?", "\u00a0"]
+)
+
+
+@given(st.lists(st.lists(_MD_ALPHABET, max_size=12).map("".join), max_size=5))
+def test_answers_cleaned_together_as_if_alone(texts: list[str]) -> None:
+    def fix(text: str) -> str:
+        return fix_text(text, "fr")
+
+    assert clean_markdown_many(texts, fix) == [clean_markdown(t, fix) for t in texts]
 
 
 def test_typography_setting() -> None:

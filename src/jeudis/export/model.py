@@ -148,9 +148,6 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     def text(value: str) -> str:
         return fix_text(value, variant)
 
-    def md_clean(source: str) -> str:
-        return markup.clean_markdown(source, text) if source else ""
-
     host = clean(interview.host or str(settings.get("host") or ""))
     guest = clean(interview.guest)
     title = " ".join(clean(interview.title).split())
@@ -161,10 +158,9 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
     # text, not for attributes.
-    cleaned = [md_clean(value_markdown(a, language)) for a in given] + [
-        md_clean(intro),
-        md_clean(closing),
-    ]
+    cleaned = markup.clean_markdown_many(
+        [*(value_markdown(a, language) for a in given), intro, closing], text
+    )
     described = _field(interview, "description")
     first = "" if described else intro or (value_markdown(given[0], language) if given else "")
     *parts, first_html = markup.to_html_many([*cleaned, markup.clean_markdown(first, str)])
