@@ -94,6 +94,33 @@ def test_series_templates_override_the_bundled_ones(series: Path, invoke: Invoke
     assert result.stdout == "<p>Laurent Flores — 30 juin 2011 — &lt;b&gt;</p>\n"  # autoescaped
 
 
+def test_compiled_templates_are_cached_and_follow_their_source(
+    series: Path, invoke: Invoke
+) -> None:
+    from jeudis.export import templating
+
+    make_interview(series, "laurent")
+    template = series / "templates" / "post.html"
+    template.parent.mkdir()
+    for version in ("v1", "v2 (edited)"):
+        template.write_text(f"<p>{version}: {{{{ post.guest }}}}</p>\n", encoding="utf-8")
+        templating._environment.cache_clear()  # as a new jeudis process would start
+        assert invoke("export", "laurent").stdout == f"<p>{version}: Laurent Flores</p>\n"
+    [cache] = (series / ".jeudis-cache").glob("templates-*")
+    assert any(cache.iterdir())
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_time(series: Path, invoke: Invoke) -> None:
+    from jeudis.export import templating
+
+    make_interview(series, "laurent")
+    (series / ".jeudis-cache").write_text("not a folder", encoding="utf-8")
+    templating._environment.cache_clear()
+    result = invoke("export", "laurent")
+    assert result.exit_code == 0, result
+    assert "Laurent Flores" in result.stdout
+
+
 def test_help_does_not_import_the_export_machinery() -> None:
     code = (
         "import sys\n"

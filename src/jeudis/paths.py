@@ -21,6 +21,7 @@ ENV_VAR = "JEUDIS_DIR"
 BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
 BUNDLED_TEMPLATES = Path(__file__).parent / "templates"
 SETTINGS_FILE = "jeudis.toml"
+CACHE_FOLDER = ".jeudis-cache"  # in a series folder: what jeudis can always rebuild
 SETTINGS_KEYS = {"blog", "base_url", "host", "language", "typography", "author_url", "description"}
 
 
@@ -45,7 +46,7 @@ class Series:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".jeudis-cache"
+        return self.root / CACHE_FOLDER
 
     @cached_property
     def settings(self) -> dict[str, Any]:

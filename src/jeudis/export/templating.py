@@ -7,13 +7,14 @@ variables each template receives are documented in ``docs/templates.md``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jeudis.paths import BUNDLED_TEMPLATES
+from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER
 
 if TYPE_CHECKING:
     import jinja2
@@ -70,8 +71,18 @@ def _speaker_md(markdown: Any, label: str) -> str:
     return f"{head} {text}"
 
 
+# Every option that shapes the compiled code: part of the bytecode cache's name, so
+# a cached template is never run under options it was not compiled with.
+_OPTIONS: dict[str, Any] = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "auto_reload": False,
+}
+
+
 @cache
-def _environment(override: Path | None) -> jinja2.Environment:
+def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Environment:
     import jinja2
 
     folders = [str(override)] if override is not None else []
@@ -81,21 +92,53 @@ def _environment(override: Path | None) -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "xml", "atom"), default_for_string=False
         ),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        auto_reload=False,
+        bytecode_cache=_bytecode_cache(cache_dir) if cache_dir is not None else None,
+        **_OPTIONS,
     )
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=_md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
     return env
 
 
+def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the series' cache folder, as Python keeps ``.pyc`` files.
+
+    Compiling the page templates takes about 20 ms, each time an export starts:
+    most of the wait for one post. Jinja checks each template's source against
+    its cached code; the folder's name holds jeudis's version and the options.
+    The cache is best effort: a folder that cannot be written means no cache.
+    """
+    import hashlib
+
+    import jinja2
+
+    from jeudis import __version__
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            # Read-only, full: the template was compiled all the same.
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    options = hashlib.sha1(
+        repr(sorted(_OPTIONS.items())).encode(), usedforsecurity=False
+    ).hexdigest()[:8]
+    folder = cache_dir / f"templates-{__version__}-{options}"
+    try:
+        cache_dir.mkdir(exist_ok=True)  # never the series folder itself
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(str(folder), "%s.jinja")
+
+
 def environment(series_root: Path | None) -> jinja2.Environment:
     """The environment for a series: its ``templates/`` first, then the bundled ones."""
-    override = series_root / "templates" if series_root is not None else None
-    return _environment(override if override is not None and override.is_dir() else None)
+    if series_root is None:
+        return _environment(None, None)
+    override = series_root / "templates"
+    return _environment(override if override.is_dir() else None, series_root / CACHE_FOLDER)
 
 
 def template_stamp(series_root: Path | None) -> str:
