@@ -261,7 +261,8 @@ _HOLD = "\ue000"  # stands for a token while the text around it is fixed
 # Between two answers while their typography is done in one call: a paragraph break
 # on each side, so no rule sees across it (a mark before it ends its clause, one
 # after it has no word before it), as if each answer were fixed alone.
-_APART = "\n\n\ue001\n\n"
+_APART_MARK = "\ue001"
+_APART = f"\n\n{_APART_MARK}\n\n"
 
 
 def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
@@ -285,8 +286,8 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
     plain: list[str] = []
     for text in texts:
         text = _lf(text)
-        if _HOLD in text or "\ue001" in text:
-            text = text.replace(_HOLD, "").replace("\ue001", "")
+        if _HOLD in text or _APART_MARK in text:
+            text = text.replace(_HOLD, "").replace(_APART_MARK, "")
         tokens: list[str] = []
         out: list[str] = []
         last = 0

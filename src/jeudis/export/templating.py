@@ -71,8 +71,10 @@ def _speaker_md(markdown: Any, label: str) -> str:
     return f"{head} {text}"
 
 
-# Every option that shapes the compiled code: part of the bytecode cache's name, so
-# a cached template is never run under options it was not compiled with.
+# Every option that shapes the compiled code (autoescape is decided when a template
+# is compiled): part of the bytecode cache's name, so a cached template is never run
+# under options it was not compiled with.
+_AUTOESCAPED = ("html", "xml", "atom")
 _OPTIONS: dict[str, Any] = {
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -90,7 +92,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "xml", "atom"), default_for_string=False
+            enabled_extensions=_AUTOESCAPED, default_for_string=False
         ),
         undefined=jinja2.StrictUndefined,
         bytecode_cache=_bytecode_cache(cache_dir) if cache_dir is not None else None,
@@ -121,9 +123,8 @@ def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
 
-    options = hashlib.sha1(
-        repr(sorted(_OPTIONS.items())).encode(), usedforsecurity=False
-    ).hexdigest()[:8]
+    shape = repr((sorted(_OPTIONS.items()), _AUTOESCAPED)).encode()
+    options = hashlib.sha1(shape, usedforsecurity=False).hexdigest()[:8]
     folder = cache_dir / f"templates-{__version__}-{options}"
     try:
         cache_dir.mkdir(exist_ok=True)  # never the series folder itself
