@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis.errors import UsageError
+from jeudis.export import markup
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import (
     clean_markdown,
@@ -107,6 +108,23 @@ def test_answers_cleaned_together_as_if_alone(texts: list[str]) -> None:
         return fix_text(text, "fr")
 
     assert clean_markdown_many(texts, fix) == [clean_markdown(t, fix) for t in texts]
+
+
+_LINKS_ALPHABET = st.sampled_from(
+    [*'ab ;:!?]()\n"', "](https://x.fr/?a=1)", "](http://y.fr ?)", "](mailto:a@b.fr)", "](data:x)"]
+)
+
+
+@given(st.lists(_LINKS_ALPHABET, max_size=16).map("".join))
+def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
+    """Text whose only tokens are links takes a shortcut: the same tokens, the same holes."""
+    tokens = list(markup._tokens(text, markup._present(text)))
+    holes, last = [], 0
+    for start, end, _ in tokens:
+        holes += [text[last:start], markup._HOLD]
+        last = end
+    expected = "".join(holes) + text[last:]
+    assert markup._held(text) == (expected, [t[2] for t in tokens])
 
 
 def test_typography_setting() -> None:

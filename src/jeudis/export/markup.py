@@ -37,20 +37,19 @@ def safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+# A URL attribute cmark wrote whose value is not spelt with a plain scheme. The scan
+# opens on the literal '="' (searched at memchr speed), then looks behind for the name.
+_UNPLAIN_URL = re.compile(r'="(?:(?<=href=")|(?<=src="))(?!https://|http://|mailto:)')
+
+
 def _plain_urls_only(rendered: str) -> bool:
     """True when every ``href``/``src`` value starts with ``https://``, ``http://`` or ``mailto:``.
 
-    Then :func:`_drop_bad_urls` has nothing to change, and two substring searches
-    (C speed) replace a regex substitution calling back into Python for each link.
+    Then :func:`_drop_bad_urls` has nothing to change, and one scan (C speed)
+    replaces a regex substitution calling back into Python for each link.
     cmark escapes quotes in text, so ``href="`` appears only in the tags it writes.
     """
-    for attr in ('href="', 'src="'):
-        at = rendered.find(attr)
-        while at != -1:
-            if not rendered.startswith(_PLAIN_SCHEMES, at + len(attr)):
-                return False
-            at = rendered.find(attr, at + len(attr))
-    return True
+    return _UNPLAIN_URL.search(rendered) is None
 
 
 def _drop_bad_urls(rendered: str) -> str:
@@ -208,11 +207,16 @@ _TAG = re.compile(r"</?[a-zA-Z!?][^>\n]*>?")
 _ENTITY = re.compile(r"&#?\w+;")
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each token as (start, end, its harmless replacement), in order."""
-    # Only the characters the text holds (a substring test is C speed); and "[" starts
-    # a token only in a reference definition, which holds "]:".
-    chars = "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
+def _present(text: str) -> str:
+    """The candidate characters the text holds (a substring test is C speed).
+
+    "[" starts a token only in a reference definition, which holds "]:".
+    """
+    return "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
+
+
+def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
+    """Each token as (start, end, its harmless replacement), in order; ``chars``: :func:`_present`."""
     if not chars:
         return
     candidates = _candidates(chars)
@@ -288,17 +292,9 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         text = _lf(text)
         if _HOLD in text or _APART_MARK in text:
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
-        tokens: list[str] = []
-        out: list[str] = []
-        last = 0
-        for start, end, replacement in _tokens(text):
-            out.append(text[last:start])
-            out.append(_HOLD)
-            tokens.append(replacement)
-            last = end
-        out.append(text[last:])
+        text, tokens = _held(text)
         held.append(tokens)
-        plain.append("".join(out))
+        plain.append(text)
     fixed = fix_text(_APART.join(plain)).split(_APART)
     if len(fixed) != len(texts):  # pragma: no cover - typography never touches the breaks
         fixed = [fix_text(one) for one in plain]
@@ -309,6 +305,31 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
             text = pieces[0] + "".join(t + p for t, p in zip(tokens, pieces[1:], strict=True))
         cleaned.append(text)
     return cleaned
+
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # what _DEST matches, without its groups
+_PLAIN_TARGETS = tuple(f"]({scheme}" for scheme in _PLAIN_SCHEMES)
+
+
+def _held(text: str) -> tuple[str, list[str]]:
+    """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements."""
+    chars = _present(text)
+    if chars == "]":
+        # Links alone, each to a plain URL (the common case): kept as written, so they
+        # are found and set aside by two C scans, not one Python step each.
+        links = _LINK_TARGET.findall(text)
+        if all(link.startswith(_PLAIN_TARGETS) for link in links):
+            return _LINK_TARGET.sub(_HOLD, text), links
+    tokens: list[str] = []
+    out: list[str] = []
+    last = 0
+    for start, end, replacement in _tokens(text, chars):
+        out.append(text[last:start])
+        out.append(_HOLD)
+        tokens.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out), tokens
 
 
 def inline_text(text: str) -> str:
