@@ -82,8 +82,9 @@ def _cmark() -> Callable[[str], str]:
     lib, ffi = native.lib, native.ffi
     lib.cmark_gfm_core_extensions_ensure_registered()
     extensions = [lib.cmark_find_syntax_extension(name) for name in _EXTENSIONS]
-    # Straight quotes stay straight (a guest's "..." is theirs); no raw HTML.
-    options = lib.CMARK_OPT_VALIDATE_UTF8
+    # Straight quotes stay straight (a guest's "..." is theirs); no raw HTML. No UTF-8
+    # validation either: the bytes come from str.encode, valid by construction.
+    options = lib.CMARK_OPT_DEFAULT
     release = _releaser(native.__file__, ffi)
 
     def render(text: str) -> str:
@@ -301,25 +302,29 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
     cleaned = []
     for tokens, text in zip(held, fixed, strict=True):
         if tokens:
-            pieces = text.split(_HOLD)
-            text = pieces[0] + "".join(t + p for t, p in zip(tokens, pieces[1:], strict=True))
+            # Pieces and tokens interleaved by two slice assignments (C loops), each
+            # raising ValueError should their counts ever disagree.
+            woven = [""] * (2 * len(tokens) + 1)
+            woven[0::2] = text.split(_HOLD)
+            woven[1::2] = tokens
+            text = "".join(woven)
         cleaned.append(text)
     return cleaned
 
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # what _DEST matches, without its groups
-_PLAIN_TARGETS = tuple(f"]({scheme}" for scheme in _PLAIN_SCHEMES)
+# A link target not spelt with a plain scheme, wherever it starts: none found, every
+# target _LINK_TARGET finds is plain.
+_UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 
 def _held(text: str) -> tuple[str, list[str]]:
     """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements."""
     chars = _present(text)
-    if chars == "]":
+    if chars == "]" and not _UNPLAIN_TARGET.search(text):
         # Links alone, each to a plain URL (the common case): kept as written, so they
-        # are found and set aside by two C scans, not one Python step each.
-        links = _LINK_TARGET.findall(text)
-        if all(link.startswith(_PLAIN_TARGETS) for link in links):
-            return _LINK_TARGET.sub(_HOLD, text), links
+        # are found and set aside by C scans, not one Python step each.
+        return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
     tokens: list[str] = []
     out: list[str] = []
     last = 0
