@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from jeudis.interview import Answer, Interview
 from jeudis.storage import save
+
+if TYPE_CHECKING:
+    from support import Invoke
 
 REPO = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "export"
@@ -105,3 +110,108 @@ def need_binary(path: str, reason: str) -> str:
             pytest.fail(f"{path} is missing under CI: {reason}")
         pytest.skip(f"{path} not installed: {reason}")
     return found
+
+
+# ---- Static site generators building an export --------------------------------------
+
+MINIMAL_PAGE = (
+    "<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+    '<time datetime="{date}"></time>{content}</body></html>\n'
+)
+HUGO_CONFIG = 'baseURL = "https://example.org/"\nlanguageCode = "fr-fr"\ntitle = "Test"\n'
+PELICAN_CONFIG = (
+    'SITENAME = "Test"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "fr"\nRELATIVE_URLS = True\n'
+    "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n"
+    "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
+)
+# Material's blog, with attribute lists on (a common set-up, and a way into a page).
+MKDOCS_CONFIG = (
+    "site_name: Test\ntheme:\n  name: material\n  language: fr\nplugins:\n  - blog\n"
+    "markdown_extensions:\n  - attr_list\n"
+)
+
+
+def run_tool(command: list[str], cwd: Path, **env: str) -> None:
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, **env},
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+
+
+def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
+    """The series exported with ``--all --flavor``, built by that generator: its output folder.
+
+    Each site is the least a generator needs: minimal layouts showing the title,
+    the date and the content (Hugo, Jekyll), or the default theme (Pelican,
+    Material for MkDocs's blog).
+    """
+    tools = {"hugo": "hugo", "jekyll": "jekyll", "pelican": "pelican"}
+    tool = (
+        need_binary(tools[flavor], f"builds the --flavor {flavor} export")
+        if flavor in tools
+        else ""
+    )
+    if flavor == "mkdocs":
+        pytest.importorskip("material", reason="mkdocs-material (a dev dependency) builds it")
+    site = tmp_path / flavor
+    result = invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", site)
+    assert result.exit_code == 0, result
+    out = tmp_path / "public"
+    if flavor == "hugo":
+        (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+        layouts = site / "layouts" / "_default"
+        layouts.mkdir(parents=True)
+        page = MINIMAL_PAGE.format(
+            title="{{ .Title }}", date='{{ .Date.Format "2006-01-02" }}', content="{{ .Content }}"
+        )
+        (layouts / "single.html").write_text(page, encoding="utf-8")
+        (layouts / "list.html").write_text(
+            "{{ range .Pages }}{{ .Title }}\n{{ end }}", encoding="utf-8"
+        )
+        run_tool([tool, "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
+    elif flavor == "jekyll":
+        (site / "_config.yml").write_text("title: Test\nlang: fr\n", encoding="utf-8")
+        layouts = site / "_layouts"
+        layouts.mkdir()
+        page = MINIMAL_PAGE.format(
+            title="{{ page.title | escape }}",  # as Jekyll's themes write it
+            date='{{ page.date | date: "%Y-%m-%d" }}',
+            content="{{ content }}",
+        )
+        (layouts / "post.html").write_text(page, encoding="utf-8")
+        # An index of excerpts: Jekyll cuts each post at the excerpt_separator it was given.
+        (site / "excerpts.html").write_text(
+            "---\n---\n{% for post in site.posts %}<div>{{ post.excerpt }}</div>\n{% endfor %}",
+            encoding="utf-8",
+        )
+        run_tool([tool, "build", "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
+    elif flavor == "pelican":
+        (site / "pelicanconf.py").write_text(PELICAN_CONFIG, encoding="utf-8")
+        run_tool(
+            [tool, "content", "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
+            cwd=site,
+        )
+    else:
+        (site / "mkdocs.yml").write_text(MKDOCS_CONFIG, encoding="utf-8")
+        (site / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+        (site / "docs" / "blog" / "index.md").write_text("# Interviews\n", encoding="utf-8")
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+        run_tool(mkdocs, cwd=site, NO_MKDOCS_2_WARNING="1")
+    return out
+
+
+def built_page(out: Path, flavor: str, slug: str) -> Path:
+    """Where a generator put a post's page."""
+    if flavor == "hugo":
+        return out / "posts" / slug / "index.html"
+    if flavor == "pelican":
+        return out / f"{slug}.html"
+    pattern = f"{slug}.html" if flavor == "jekyll" else f"blog/*/*/*/{slug}/index.html"
+    [page] = out.glob(pattern) if flavor == "mkdocs" else out.rglob(pattern)
+    return page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tomllib
@@ -12,11 +13,20 @@ import html5lib
 import pytest
 import yaml
 
-from export_helpers import make_interview
+from export_helpers import built_page, export_and_build, make_interview
 from support import Invoke
 
 NAME = 'Eve "</script><script>alert(1)</script>" O\'Hara\n---\n+++'
 TITLE = 'Titre : "quotes" ]]> </title><script>alert(2)</script>\n---\ntitle: pirate'
+# What Jekyll (Liquid), Hugo and Zola (shortcodes) would run, written by a guest.
+GENERATOR_SYNTAX = [
+    "{{ site.time }}",
+    "{% include x.html %}",
+    "{{< param title >}}",
+    "{{% param title %}}",
+    "{{ youtube(id=1) }}",
+    "{% quote(author=1) %}corps{% end %}",
+]
 ANSWERS = [
     (
         "script",
@@ -36,6 +46,20 @@ ANSWERS = [
         'x" onmouseover="alert(9)" \' <a href="javascript:alert(10)">a</a>',
     ),
     ("ctrl", "Contrôles ?", "nul\x00 bell\x07 esc\x1b[31m sep\u2028 nel\u0085 bom\ufeff fin"),
+    (
+        "generators",
+        "Gabarits {{ site.title }} {% raw %} {: onclick=alert(19)} ?",
+        "Gabarits : "
+        + " et ".join(GENERATOR_SYNTAX)
+        + " et {{<3\n"
+        + '{: onmouseover="alert(15)"}\n\n'
+        + 'Un *mot*{: onclick="alert(16)"} et la fin {: onclick="alert(17)" }\n\n'
+        + '## Titre {onclick="alert(18)"}\n\n'
+        + "Un [lien][ref].\n\n[ref]: java\tscript:alert(20)\n\n"
+        + f"En code : `{GENERATOR_SYNTAX[2]}` et\n\n```\n"
+        + "\n".join(GENERATOR_SYNTAX)
+        + "\n```",
+    ),
 ]
 
 
@@ -127,7 +151,9 @@ def test_yaml_front_matter(invoke: Invoke, hostile: str, flavor: str | None) -> 
     result = invoke("export", hostile, *args)
     head, body = split_front(result.stdout, "---")
     data = yaml.safe_load(head)
-    assert data["title"] == " ".join(TITLE.split())
+    # MkDocs's themes write the title as HTML: it is escaped, and reads back the same.
+    title = html.unescape(data["title"]) if flavor == "mkdocs" else data["title"]
+    assert title == " ".join(TITLE.split())
     if flavor != "mkdocs":
         assert data["guest"] == NAME
     assert_inert_markdown(body)
@@ -161,3 +187,36 @@ def test_wxr(invoke: Invoke, hostile: str) -> None:
     excerpt = item.findtext("{http://wordpress.org/export/1.2/excerpt/}encoded")
     assert excerpt and "fin ]]> ici" in excerpt  # a raw ]]> survived, split across CDATA
     assert_safe_html(body, fragment=True)
+
+
+def assert_nothing_ran(page: str) -> None:
+    """No guest's ``alert(N)`` became a script, an event handler or a link."""
+    doc = html5lib.HTMLParser(namespaceHTMLElements=False).parse(page)
+    for element in doc.iter():
+        if element.tag == "script":
+            assert "alert" not in (element.text or "")
+        for attr, value in element.attrib.items():
+            # Text in a description is text; a handler would run, and so would a link
+            # to a script (read as browsers read URLs: tabs and newlines dropped).
+            assert not (attr.startswith("on") and "alert" in value), (element.tag, attr)
+            if attr in ("href", "src", "action", "formaction"):
+                url = re.sub(r"^[\x00-\x20]+", "", re.sub(r"[\t\n\r]", "", value))
+                assert not re.match(r"(javascript|data|vbscript):", url, re.IGNORECASE), value
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican", "mkdocs"])
+def test_generators_run_nothing_a_guest_wrote(
+    invoke: Invoke, hostile: str, tmp_path: Path, flavor: str
+) -> None:
+    """Built by the real generator: the build passes, nothing runs, the guest's text shows."""
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = built_page(out, flavor, hostile).read_text(encoding="utf-8")
+    assert_nothing_ran(page)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for written in GENERATOR_SYNTAX:
+        # Once in the text, once in the code block (a third time in the code span).
+        assert shown.count(written) >= 2, (written, flavor)
+    assert "{{<3" in shown
+    for number in (15, 16, 17, 18, 19):  # attribute lists, shown as the text they are
+        assert f"alert({number})" in shown, number

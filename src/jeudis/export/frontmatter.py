@@ -9,11 +9,13 @@ parses back to the same text and never closes the block early.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jeudis.export import generators
 from jeudis.export.model import Post
 
 FLAVORS = ("hugo", "jekyll", "zola", "pelican", "mkdocs")
@@ -52,6 +54,26 @@ def one_line(text: str) -> str:
     return " ".join(cleaned.split())
 
 
+def html_text(text: str) -> str:
+    """Text for a generator whose themes put front matter into pages as HTML (MkDocs)."""
+    return html.escape(text, quote=True)
+
+
+_OPENING_QUOTE = re.compile(r'(^|[\s(\[{«\u2014\u2013-])"')
+
+
+def pelican_text(text: str) -> str:
+    """Text for Pelican's metadata, which its themes put into pages as HTML.
+
+    Escaping is not enough there: the default theme also writes the title through
+    ``striptags`` (in ``<title>`` and in a ``title="…"`` attribute), and that filter
+    unescapes, so a ``"`` or a ``<`` would come back as markup. Straight quotes
+    become curly ones and ``<`` becomes ``‹``; the rest is escaped.
+    """
+    curly = _OPENING_QUOTE.sub("\\1\u201c", text).replace('"', "\u201d")
+    return one_line(html.escape(curly.replace("<", "\u2039"), quote=False))
+
+
 @dataclass(frozen=True)
 class Flavor:
     name: str
@@ -59,6 +81,8 @@ class Flavor:
     divider: str  # the excerpt divider placed after the intro ("" for none)
     file_name: Callable[[Post], str]
     folder: str  # where `--all` puts the posts, inside the output folder
+    # The body written so the generator runs nothing in it (jeudis.export.generators).
+    guard: Callable[[str], str] = str
 
 
 def _date(post: Post) -> str:
@@ -157,14 +181,18 @@ def _zola(post: Post) -> str:
 
 
 def _pelican(post: Post) -> str:
+    from jeudis.export.markup import inline_text
+
+    text = pelican_text
     lines = [
-        f"Title: {one_line(post.title)}",
+        f"Title: {text(post.title)}",
         f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}",
         f"Slug: {one_line(post.slug)}",
-        f"Category: {one_line(post.series)}",
-        "Tags: " + ", ".join(one_line(t).replace(",", " ") for t in post.tags),
-        f"Authors: {one_line(post.host).replace(',', ' ')}",
-        f"Summary: {one_line(post.description)}",
+        f"Category: {text(post.series)}",
+        "Tags: " + ", ".join(text(t).replace(",", " ") for t in post.tags),
+        f"Authors: {text(post.host).replace(',', ' ')}",
+        # Pelican renders the summary as Markdown: its markup is made inert too.
+        f"Summary: {inline_text(text(post.description))}",
         f"Lang: {one_line(post.language)}",
         f"Status: {'draft' if post.draft else 'published'}",
     ]
@@ -174,14 +202,15 @@ def _pelican(post: Post) -> str:
 
 
 def _mkdocs(post: Post) -> str:
+    # MkDocs's themes write titles and descriptions as HTML: escaped here.
     lines = [
         "---",
-        f"title: {quote(post.title)}",
-        f"description: {quote(post.description)}",
+        f"title: {quote(html_text(post.title))}",
+        f"description: {quote(html_text(post.description))}",
         f"date: {_date(post)}",
         f"slug: {quote(post.slug)}",
-        f"categories: {quote_list([post.series] if post.series else [])}",
-        f"tags: {quote_list(post.tags)}",
+        f"categories: {quote_list([html_text(post.series)] if post.series else [])}",
+        f"tags: {quote_list([html_text(t) for t in post.tags])}",
     ]
     if post.draft:
         lines.append("draft: true")
@@ -199,9 +228,9 @@ def _jekyll_name(post: Post) -> str:
 
 FLAVOR_TABLE: dict[str | None, Flavor] = {
     None: Flavor("yaml", _yaml, "", _plain_name, ""),
-    "hugo": Flavor("hugo", _hugo, "<!--more-->", _plain_name, "content/posts"),
-    "jekyll": Flavor("jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts"),
-    "zola": Flavor("zola", _zola, "<!-- more -->", _plain_name, "content"),
+    "hugo": Flavor("hugo", _hugo, "<!--more-->", _plain_name, "content/posts", generators.hugo),
+    "jekyll": Flavor("jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts", generators.jekyll),
+    "zola": Flavor("zola", _zola, "<!-- more -->", _plain_name, "content", generators.zola),
     "pelican": Flavor("pelican", _pelican, "", _plain_name, "content"),
     "mkdocs": Flavor("mkdocs", _mkdocs, "<!-- more -->", _plain_name, "docs/blog/posts"),
 }

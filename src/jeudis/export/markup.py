@@ -202,7 +202,7 @@ def _candidates(chars: str) -> re.Pattern[str]:
 _FENCE = re.compile(r"(```+|~~~+)[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _CODE = re.compile(r"(`+).+?\1", re.DOTALL)
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
-_REFDEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*(?P<url>\S+)")
+_REFDEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)")
 _AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _TAG = re.compile(r"</?[a-zA-Z!?][^>\n]*>?")
 _ENTITY = re.compile(r"&#?\w+;")
@@ -214,6 +214,15 @@ def _present(text: str) -> str:
     "[" starts a token only in a reference definition, which holds "]:".
     """
     return "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
+
+
+def _safe_destination(target: str) -> bool:
+    """A link's whole destination, title included, is safe however a parser splits it.
+
+    CommonMark ends a destination at a space; kramdown (Jekyll) reads
+    ``[y](java<TAB>script:alert(1))`` as one URL, and browsers drop tabs from URLs.
+    """
+    return safe_url(target.strip().lstrip("<"))
 
 
 def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
@@ -235,8 +244,8 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
         ):
             token = (at, m.end(), m.group())
         elif char == "]" and (m := _DEST.match(text, at)):
-            url = m.group("url")
-            token = (at, m.end(), "](" + (url if safe_url(url) else "") + m.group("title") + ")")
+            safe = _safe_destination(m.group("url") + m.group("title"))
+            token = (at, m.end(), m.group() if safe else "]()")
         elif char == "[":
             begin = text.rfind("\n", 0, at) + 1
             if (
@@ -244,8 +253,8 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
                 and not text[begin:at].strip(" ")
                 and (m := _REFDEF.match(text, begin))
             ):
-                url = m.group("url").strip("<>")
-                keep = m.group() if safe_url(url) else m.group()[: m.start("url") - begin]
+                safe = _safe_destination(m.group("url") + m.group("rest"))
+                keep = m.group() if safe else m.group()[: m.start("url") - begin]
                 token = (begin, m.end(), keep)
         elif char == "<":
             if m := _AUTO.match(text, at):
@@ -296,9 +305,9 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         text, tokens = _held(text)
         held.append(tokens)
         plain.append(text)
-    fixed = fix_text(_APART.join(plain)).split(_APART)
+    fixed = fix_text(inert_braces(_APART.join(plain))).split(_APART)
     if len(fixed) != len(texts):  # pragma: no cover - typography never touches the breaks
-        fixed = [fix_text(one) for one in plain]
+        fixed = [fix_text(inert_braces(one)) for one in plain]
     cleaned = []
     for tokens, text in zip(held, fixed, strict=True):
         if tokens:
@@ -337,8 +346,23 @@ def _held(text: str) -> tuple[str, list[str]]:
     return "".join(out), tokens
 
 
+# An opening brace not already escaped (after an even run of backslashes, or none).
+_OPEN_BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
+
+
+def inert_braces(text: str) -> str:
+    """Every ``{`` of text escaped (``\\{``, which every Markdown reads as ``{``).
+
+    A brace opens what static site generators run inside a post's text: kramdown's
+    and Python-Markdown's attribute lists (``{: onclick="..."}`` on a paragraph,
+    read by Jekyll, Pelican, MkDocs), Liquid (``{{ }}``, ``{% %}``), Hugo's and
+    Zola's shortcodes. Code is not text: :mod:`jeudis.export.generators` guards it.
+    """
+    return _OPEN_BRACE.sub(r"\1\\{", text) if "{" in text else text
+
+
 def inline_text(text: str) -> str:
     """Plain text made inert inside Markdown (a question, a name): no markup survives."""
-    escaped = re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)
+    escaped = re.sub(r"([\\`*_\[\]<>#|~{])", r"\\\1", text)
     # Only ASCII whitespace folds: no-break spaces are typography, kept.
     return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")

@@ -139,15 +139,19 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     from jeudis.export.templating import render
 
     flavor = get_flavor(flavor_name)
+    front_matter = flavor.render(post)
     text = render(
         site.root,
         "post.md",
         post=post,
         site=site,
-        front_matter=flavor.render(post),
+        front_matter=front_matter,
         divider=flavor.divider,
         flavor=flavor.name,
     )
+    # The front matter is data, read as such; the rest is what the generator runs.
+    head, front, tail = text.partition(front_matter)
+    text = flavor.guard(head) + front + flavor.guard(tail)
     parts = _FENCE.split(text)
     for index in range(0, len(parts), 2):
         parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])

@@ -1,0 +1,118 @@
+"""Each generator's syntax, written by a guest, comes out as text that generator shows as is.
+
+Jekyll and Hugo are also run on it (tests/test_export_hostile.py); Zola is not
+packaged here, so its cases follow its grammar (``content.pest``) and the
+examples of its own lexer tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jeudis.export import generators
+from jeudis.export.markup import clean_markdown, inert_braces
+
+ZWSP = "\u200b"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{ site.time }}", '{{ "{{" }} site.time }}'),
+        ("{% include x.html %}", '{{ "{%" }} include x.html %}'),
+        ("{{{", '{{ "{{" }}{'),
+        ("plain } and %}", "plain } and %}"),
+    ],
+)
+def test_jekyll_writes_liquid_delimiters_as_liquid_strings(text: str, expected: str) -> None:
+    assert generators.jekyll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{< youtube x >}}", "{{</* youtube x */>}}"),
+        ("{{% param title %}}", "{{%/* param title */%}}"),
+        ("a {{< x\ny >}} b", "a {{</* x\ny */>}} b"),
+        # Hugo's own escape, written by a guest, is shown as written.
+        ("{{</* x */>}}", "{{</*/* x */*/>}}"),
+        # No closer: Hugo would refuse the opener, a zero-width space breaks it.
+        ("love {{<3", f"love {{{{{ZWSP}<3"),
+        ("{{< a %}}", f"{{{{{ZWSP}< a %}}}}"),
+        ("{{< a {{< b >}}", "{{</* a {{< b */>}}"),
+    ],
+)
+def test_hugo_writes_shortcodes_as_comment_shortcodes(text: str, expected: str) -> None:
+    assert generators.hugo(text) == expected
+
+
+def hugo_shows(written: str) -> str:
+    """What Hugo shows: comment shortcodes as their text; any other opener fails the build."""
+    out, pos = [], 0
+    while opener := re.compile(r"\{\{[<%]").search(written, pos):
+        at, kind = opener.start(), opener.group()[2]
+        assert written.startswith("/*", at + 3), f"Hugo would run {written[at:]!r}"
+        closer = "*/" + (">" if kind == "<" else "%") + "}}"
+        end = written.index(closer, at + 5)
+        out += [written[pos:at], "{{" + kind, written[at + 5 : end], closer[2:]]
+        pos = end + len(closer)
+    out.append(written[pos:])
+    return "".join(out).replace(ZWSP, "")
+
+
+@given(st.lists(st.sampled_from(["{{<", "{{%", ">}}", "%}}", "/*", "*/", " x ", "{", "}"])))
+def test_hugo_shows_what_the_guest_wrote(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert hugo_shows(generators.hugo(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{{ youtube() }}", "{{/* youtube() */}}"),
+        (
+            "{{ youtube(id=1, autoplay=true, url='hey') }}",
+            "{{/* youtube(id=1, autoplay=true, url='hey') */}}",
+        ),
+        (
+            "{{ youtube(id=1, \nautoplay=true, url='hey', multi=[[]]) }}",
+            "{{/* youtube(id=1, \nautoplay=true, url='hey', multi=[[]]) */}}",
+        ),
+        (
+            "{% quote(author='Bobby', array=[[true]]) %}DROP TABLES;{% end %}",
+            "{%/* quote(author='Bobby', array=[[true]]) */%}DROP TABLES;{%/* end */%}",
+        ),
+        # Not shortcodes to Zola: left as they are.
+        ("{{ variable }}", "{{ variable }}"),
+        ("{{ f(1) }}", "{{ f(1) }}"),
+        ("{% quote() %} with no end", "{% quote() %} with no end"),
+        # Zola's own escape, written by a guest: Zola would drop its comment marks.
+        ("{{/* youtube() */}}", f"{{{{{ZWSP}/* youtube() */}}}}"),
+    ],
+)
+def test_zola_writes_shortcode_calls_in_its_ignored_form(text: str, expected: str) -> None:
+    assert generators.zola(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a {b}", "a \\{b}"),
+        ("a \\{b", "a \\{b"),  # escaped already
+        ("a \\\\{b", "a \\\\\\{b"),  # an escaped backslash, then a brace
+        ("p\n{: onclick=x}", "p\n\\{: onclick=x}"),
+        ("{{< x >}}", "\\{\\{< x >}}"),
+    ],
+)
+def test_braces_in_text_are_escaped(text: str, expected: str) -> None:
+    assert inert_braces(text) == expected
+
+
+def test_braces_in_code_are_left_to_the_generators() -> None:
+    assert clean_markdown("`{{ x }}` et {y}\n\n```\n{: z}\n```", str) == (
+        "`{{ x }}` et \\{y}\n\n```\n{: z}\n```"
+    )
