@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,8 +27,8 @@ STAMP = dt.datetime(2011, 4, 7, 9, 30, tzinfo=dt.UTC)
 
 
 def copy_example(series: Path) -> Path:
-    """The repository's example series (questionnaires, interviews, jeudis.toml)."""
-    for name in ("questionnaires", "interviews"):
+    """The repository's example series (questionnaires, interviews, images, jeudis.toml)."""
+    for name in ("questionnaires", "interviews", "images"):
         shutil.copytree(REPO / name, series / name, dirs_exist_ok=True)
     shutil.copy(REPO / "jeudis.toml", series / "jeudis.toml")
     return series
@@ -123,6 +125,8 @@ PELICAN_CONFIG = (
     'SITENAME = "Test"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "fr"\nRELATIVE_URLS = True\n'
     "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n"
     "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
+    # Posts one folder down: a photo linked from the root only would not show.
+    'ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"\n'
 )
 # Material's blog, with attribute lists on (a common set-up, and a way into a page).
 MKDOCS_CONFIG = (
@@ -206,12 +210,23 @@ def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
     return out
 
 
+def shown_photo(out: Path, flavor: str, slug: str) -> Path:
+    """The file a built page's photo (the ``<img>`` with the guest's name) points to."""
+    page = built_page(out, flavor, slug)
+    found = re.search(r'<img[^>]*\bsrc="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert found, f"no photo in {page}"
+    src = html.unescape(found.group(1))
+    return out / src.lstrip("/") if src.startswith("/") else (page.parent / src).resolve()
+
+
 def built_page(out: Path, flavor: str, slug: str) -> Path:
     """Where a generator put a post's page."""
     if flavor == "hugo":
         return out / "posts" / slug / "index.html"
-    if flavor == "pelican":
-        return out / f"{slug}.html"
-    pattern = f"{slug}.html" if flavor == "jekyll" else f"blog/*/*/*/{slug}/index.html"
-    [page] = out.glob(pattern) if flavor == "mkdocs" else out.rglob(pattern)
+    patterns = {
+        "jekyll": f"**/{slug}.html",  # under its category and date
+        "pelican": f"[0-9]*/{slug}.html",  # ARTICLE_SAVE_AS, not the tag page of the same name
+        "mkdocs": f"blog/*/*/*/{slug}/index.html",
+    }
+    [page] = out.glob(patterns[flavor])
     return page

@@ -30,7 +30,7 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     result = invoke("export", "--all")
     assert result.exit_code == 0, result
     # Not a terminal: one line, no progress bar (tests/test_pty.py draws it).
-    assert result.stderr == f"{series / 'site'}: 8 file(s) written, 0 unchanged\n"
+    assert result.stderr == f"{series / 'site'}: 9 file(s) written, 0 unchanged\n"
     site = series / "site"
     pages = sorted(p.name for p in site.glob("*.html"))
     assert "index.html" in pages
@@ -55,6 +55,10 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     assert 'rel="prev" href="claire-fontaine.html"' in mathieu
     assert 'rel="next"' not in mathieu
     assert 'rel="canonical" href="https://blog.example.org/mathieu-durand.html"' in mathieu
+    # The photo is copied beside the pages (the ninth file), linked relatively.
+    assert '<img src="images/mathieu-durand.svg"' in mathieu
+    assert (site / "images" / "mathieu-durand.svg").is_file()
+    assert '"https://blog.example.org/images/mathieu-durand.svg"' in mathieu  # og:image
 
 
 def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:

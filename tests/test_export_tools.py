@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from export_helpers import built_page, copy_example, export_and_build, need_binary
+from export_helpers import (
+    REPO,
+    built_page,
+    copy_example,
+    export_and_build,
+    need_binary,
+    shown_photo,
+)
 from support import Invoke
 
 BROWSER_FLAGS = [
@@ -45,6 +52,9 @@ def built_example(series: Path, invoke: Invoke, tmp_path: Path, flavor: str) -> 
     return export_and_build(invoke, tmp_path, flavor)
 
 
+PHOTO = REPO / "images" / "mathieu-durand.svg"
+
+
 def built_title_and_date(page: Path) -> tuple[str, str]:
     text = page.read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
@@ -56,6 +66,7 @@ def built_title_and_date(page: Path) -> tuple[str, str]:
 @pytest.mark.generators
 def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "hugo")
+    assert shown_photo(out, "hugo", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, expected in EXPECTED_POSTS.items():
         page_file = built_page(out, "hugo", slug)
         assert built_title_and_date(page_file) == expected
@@ -67,6 +78,7 @@ def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path:
 @pytest.mark.generators
 def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "jekyll")
+    assert shown_photo(out, "jekyll", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, expected in EXPECTED_POSTS.items():
         page_file = built_page(out, "jekyll", slug)
         assert built_title_and_date(page_file) == expected
@@ -79,6 +91,7 @@ def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pat
 @pytest.mark.generators
 def test_pelican_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "pelican")
+    assert shown_photo(out, "pelican", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, (title, date) in EXPECTED_POSTS.items():
         text = built_page(out, "pelican", slug).read_text(encoding="utf-8")
         assert f"<title>Test - {title}</title>" in html.unescape(text)
@@ -93,6 +106,7 @@ def test_material_for_mkdocs_builds_the_exported_series(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
     out = built_example(series, invoke, tmp_path, "mkdocs")
+    assert shown_photo(out, "mkdocs", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, (title, date) in EXPECTED_POSTS.items():
         text = built_page(out, "mkdocs", slug).read_text(encoding="utf-8")
         assert f"<title>{title} - Test</title>" in html.unescape(text)

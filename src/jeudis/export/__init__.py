@@ -87,8 +87,7 @@ def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[P
                 hint=f"finish it with `jeudis resume {path.stem}`, or pass --include-drafts",
             )
         post = build_post(interview, series.settings)
-        post.href = f"{post.slug}.html"
-        post.url = site.url(post.href)
+        site.place(post)
         post.prev, post.next = neighbours.get(path.stem, (None, None))
         posts.append(post)
     return posts

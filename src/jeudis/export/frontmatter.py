@@ -83,6 +83,12 @@ class Flavor:
     folder: str  # where `--all` puts the posts, inside the output folder
     # The body written so the generator runs nothing in it (jeudis.export.generators).
     guard: Callable[[str], str] = str
+    static: str = ""  # where `--all` copies a photo (its path kept), inside the output folder
+    link: str = ""  # what a post puts before that path to show the photo
+
+    def photo_file(self, photo: str) -> str:
+        """Where, inside the output folder, `--all` copies a photo from the series."""
+        return f"{self.static}/{photo}" if self.static else photo
 
 
 def _date(post: Post) -> str:
@@ -226,13 +232,24 @@ def _jekyll_name(post: Post) -> str:
     return f"{post.date.isoformat()}-{post.slug}.md"
 
 
+# Photos go where each generator copies static files as they are, and posts link to
+# them from the site's root (Hugo, Jekyll, Zola), with Pelican's {static} link, or
+# relative to the post's own file (MkDocs checks those links).
 FLAVOR_TABLE: dict[str | None, Flavor] = {
     None: Flavor("yaml", _yaml, "", _plain_name, ""),
-    "hugo": Flavor("hugo", _hugo, "<!--more-->", _plain_name, "content/posts", generators.hugo),
-    "jekyll": Flavor("jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts", generators.jekyll),
-    "zola": Flavor("zola", _zola, "<!-- more -->", _plain_name, "content", generators.zola),
-    "pelican": Flavor("pelican", _pelican, "", _plain_name, "content"),
-    "mkdocs": Flavor("mkdocs", _mkdocs, "<!-- more -->", _plain_name, "docs/blog/posts"),
+    "hugo": Flavor(
+        "hugo", _hugo, "<!--more-->", _plain_name, "content/posts", generators.hugo, "static", "/"
+    ),
+    "jekyll": Flavor(
+        "jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts", generators.jekyll, "", "/"
+    ),
+    "zola": Flavor(
+        "zola", _zola, "<!-- more -->", _plain_name, "content", generators.zola, "static", "/"
+    ),
+    "pelican": Flavor("pelican", _pelican, "", _plain_name, "content", str, "content", "{static}/"),
+    "mkdocs": Flavor(
+        "mkdocs", _mkdocs, "<!-- more -->", _plain_name, "docs/blog/posts", str, "docs", "../../"
+    ),
 }
 
 _SLUG_SAFE = re.compile(r"^[A-Za-z0-9_-]+$")

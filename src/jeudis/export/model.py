@@ -85,6 +85,7 @@ class Post:
     items: list[Item]
     href: str = ""
     url: str = ""
+    photo_url: str = ""  # the photo's absolute URL when the site's base URL is known
     prev: Link | None = None
     next: Link | None = None
     typography: str = "off"

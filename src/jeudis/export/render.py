@@ -76,6 +76,17 @@ class SiteInfo:
     def url(self, href: str) -> str:
         return f"{self.base_url}/{href}" if self.base_url else ""
 
+    def place(self, post: Post) -> None:
+        """Where the post's page lives in the site, and its photo's URL from anywhere.
+
+        Open Graph, JSON-LD and a fragment pasted into a CMS need the photo's
+        absolute URL; the site's own pages keep the relative path (``file://``).
+        """
+        post.href = f"{post.slug}.html"
+        post.url = self.url(post.href)
+        relative = post.photo and "://" not in post.photo
+        post.photo_url = (self.url(post.photo) or post.photo) if relative else post.photo
+
 
 def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -96,7 +107,7 @@ def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
         if site.author_url:
             data["author"]["url"] = site.author_url
     if post.photo:
-        data["image"] = post.photo
+        data["image"] = post.photo_url or post.photo
     if post.url:
         data["url"] = post.url
         data["mainEntityOfPage"] = post.url

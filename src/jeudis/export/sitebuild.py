@@ -169,8 +169,7 @@ def _post(
     post = build_post(load_interview(entry.path), series.settings)
     if post.photo and "://" not in post.photo and not (series.root / post.photo).is_file():
         post.photo = ""  # a photo the site cannot show would be a broken image
-    post.href = f"{post.slug}.html"
-    post.url = site.url(post.href)
+    site.place(post)
     older, newer = links.get(entry.slug, (None, None))
     if older:
         other = by_slug[older]
@@ -189,24 +188,39 @@ def _write_post(
         relative = (
             str(Path(spec.folder, spec.file_name(post))) if spec.folder else spec.file_name(post)
         )
+        outputs = [relative]
+        if post.photo and "://" not in post.photo:
+            stored = spec.photo_file(post.photo)
+            if _copy_photo(series, post.photo, folder, stored):
+                outputs.append(stored)
+                post.photo = spec.link + post.photo
         _write(folder / relative, markdown(post, site, flavor))
-        return [relative]
+        return outputs
     outputs = [post.href]
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
     _write(folder / post.href, page(post, site))
-    if post.photo and "://" not in post.photo:
-        source = (series.root / post.photo).resolve()
-        target = (folder / post.photo).resolve()
-        if (
-            source.is_file()
-            and source.is_relative_to(series.root)
-            and target.is_relative_to(folder.resolve())
-        ):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-            outputs.append(post.photo)
+    if post.photo and "://" not in post.photo and _copy_photo(series, post.photo, folder):
+        outputs.append(post.photo)
     return outputs
+
+
+def _copy_photo(series: Series, photo: str, folder: Path, stored: str | None = None) -> bool:
+    """Copy a photo of the series into the output folder (at ``stored``); False if it cannot be.
+
+    Only a file inside the series, only to a place inside the output folder.
+    """
+    source = (series.root / photo).resolve()
+    target = (folder / (stored or photo)).resolve()
+    if not (
+        source.is_file()
+        and source.is_relative_to(series.root.resolve())
+        and target.is_relative_to(folder.resolve())
+    ):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+    return True
 
 
 def _meta(
@@ -341,7 +355,7 @@ def export_wxr(
     posts = []
     for entry in reversed(entries):  # oldest first: WordPress ids grow with time
         post = build_post(load_interview(entry.path), series.settings)
-        post.url = site.url(f"{post.slug}.html")
+        site.place(post)
         posts.append(post)
     _write(target, wxr(posts, site))
     result.written.append(target)
