@@ -87,6 +87,27 @@ def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:
     assert added == ["feed.xml", "index.html", "invite-4.html", "invite-9.html"]
 
 
+def test_a_photo_added_changed_or_removed_shows_on_the_next_export(series: Path) -> None:
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+    out = series / "site"
+    export_site(Series(series), out)
+    assert "<img" not in (out / "invite.html").read_text(encoding="utf-8")  # not there yet
+    photo = series / "images" / "invite.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"first")
+    added = export_site(Series(series), out)
+    assert '<img src="images/invite.png"' in (out / "invite.html").read_text(encoding="utf-8")
+    assert (out / "images" / "invite.png").read_bytes() == b"first"
+    assert {p.name for p in added.written} >= {"invite.html", "invite.png"}
+    assert export_site(Series(series), out).unchanged
+    photo.write_bytes(b"second, longer")
+    export_site(Series(series), out)
+    assert (out / "images" / "invite.png").read_bytes() == b"second, longer"
+    photo.unlink()
+    export_site(Series(series), out)
+    assert "<img" not in (out / "invite.html").read_text(encoding="utf-8")
+
+
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     make_interview(series, "fini", guest="Fini")
     make_interview(

@@ -86,6 +86,7 @@ class Post:
     href: str = ""
     url: str = ""
     photo_url: str = ""  # the photo's absolute URL when the site's base URL is known
+    photo_source: str = ""  # a site's: the photo file in the series, even if missing
     prev: Link | None = None
     next: Link | None = None
     typography: str = "off"

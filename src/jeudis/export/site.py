@@ -65,6 +65,16 @@ def _stamp(path: Path) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def photo_stamp(root: Path, photo: str) -> str:
+    """A post's photo file as it is now ("" when there is none, or it is missing)."""
+    if not photo:
+        return ""
+    try:
+        return _stamp(root / photo)
+    except OSError:
+        return ""
+
+
 def _global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> str:
     from jeudis.export.templating import template_stamp
 
@@ -227,6 +237,8 @@ def export_site(
             cached
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
+            and cached.get("photo_stamp", "")
+            == photo_stamp(series.root, cached.get("photo_source", ""))
             and all(
                 out in present if "/" not in out else (folder / out).is_file()
                 for out in cached["outputs"]

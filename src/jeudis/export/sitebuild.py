@@ -24,7 +24,16 @@ from jeudis.errors import ExitCode, JeudisError
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Link, Post, build_post
 from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
-from jeudis.export.site import FEED_SIZE, MANIFEST, WXR_FILE, Progress, SiteResult, _Entry, _write
+from jeudis.export.site import (
+    FEED_SIZE,
+    MANIFEST,
+    WXR_FILE,
+    Progress,
+    SiteResult,
+    _Entry,
+    _write,
+    photo_stamp,
+)
 from jeudis.interview import load_interview
 from jeudis.paths import Series
 
@@ -85,7 +94,7 @@ class _Job:
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site))
-        return entry.slug, _meta(entry, post, self.links, outputs), rendered
+        return entry.slug, _meta(self.series.root, entry, post, self.links, outputs), rendered
 
     def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
@@ -167,8 +176,10 @@ def _post(
     by_slug: dict[str, _Entry],
 ) -> Post:
     post = build_post(load_interview(entry.path), series.settings)
-    if post.photo and "://" not in post.photo and not (series.root / post.photo).is_file():
-        post.photo = ""  # a photo the site cannot show would be a broken image
+    if post.photo and "://" not in post.photo:
+        post.photo_source = post.photo  # watched: a photo added or changed shows next time
+        if not (series.root / post.photo).is_file():
+            post.photo = ""  # a photo the site cannot show would be a broken image
     site.place(post)
     older, newer = links.get(entry.slug, (None, None))
     if older:
@@ -224,7 +235,11 @@ def _copy_photo(series: Series, photo: str, folder: Path, stored: str | None = N
 
 
 def _meta(
-    entry: _Entry, post: Post, links: dict[str, tuple[str | None, str | None]], outputs: list[str]
+    series_root: Path,
+    entry: _Entry,
+    post: Post,
+    links: dict[str, tuple[str | None, str | None]],
+    outputs: list[str],
 ) -> dict[str, Any]:
     return {
         "stamp": entry.stamp,
@@ -240,6 +255,8 @@ def _meta(
         "date_text": post.date_text,
         "description": post.description,
         "photo": post.photo,
+        "photo_source": post.photo_source,
+        "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
     }
 
