@@ -17,6 +17,7 @@ from jeudis.paths import Series
 from support import Invoke
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def parse_html5(path: Path) -> None:
@@ -30,7 +31,7 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     result = invoke("export", "--all")
     assert result.exit_code == 0, result
     # Not a terminal: one line, no progress bar (tests/test_pty.py draws it).
-    assert result.stderr == f"{series / 'site'}: 9 file(s) written, 0 unchanged\n"
+    assert result.stderr == f"{series / 'site'}: 10 file(s) written, 0 unchanged\n"
     site = series / "site"
     pages = sorted(p.name for p in site.glob("*.html"))
     assert "index.html" in pages
@@ -59,6 +60,26 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     assert '<img src="images/mathieu-durand.svg"' in mathieu
     assert (site / "images" / "mathieu-durand.svg").is_file()
     assert '"https://blog.example.org/images/mathieu-durand.svg"' in mathieu  # og:image
+    # A sitemap (the example has a base_url): the indexes, then the published posts.
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    urls = [
+        (u.findtext(f"{SITEMAP}loc"), u.findtext(f"{SITEMAP}lastmod"))
+        for u in sitemap.iter(f"{SITEMAP}url")
+    ]
+    base = "https://blog.example.org/"
+    assert [loc for loc, _ in urls] == [
+        base + name
+        for name in (
+            "index.html",
+            "index-livre.html",
+            "index-twitter.html",
+            "elise-garnier.html",
+            "mathieu-durand.html",
+            "claire-fontaine.html",
+            "amelie-roux.html",
+        )
+    ]
+    assert dict(urls)[base + "mathieu-durand.html"] == "2011-04-07"
 
 
 def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:
@@ -106,6 +127,55 @@ def test_a_photo_added_changed_or_removed_shows_on_the_next_export(series: Path)
     photo.unlink()
     export_site(Series(series), out)
     assert "<img" not in (out / "invite.html").read_text(encoding="utf-8")
+
+
+def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "fini", guest="Fini")
+    make_interview(series, "brouillon", guest="Brouillon", status="draft")
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    assert not (series / "site" / "sitemap.xml").exists()  # no base_url: no absolute URL
+    (series / "jeudis.toml").write_text('base_url = "https://x.example/s/"\n', encoding="utf-8")
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    assert (series / "site" / "brouillon.html").exists()
+    sitemap = ET.parse(series / "site" / "sitemap.xml").getroot()
+    locs = [u.findtext(f"{SITEMAP}loc") for u in sitemap.iter(f"{SITEMAP}url")]
+    assert locs == ["https://x.example/s/index.html", "https://x.example/s/fini.html"]
+
+
+def test_what_the_series_no_longer_holds_leaves_the_folder(
+    series: Path, invoke: Invoke
+) -> None:
+    """A deleted interview, a draft no longer included, a sitemap without base_url: removed.
+
+    Only files an export wrote: the host's own files in the folder stay.
+    """
+    for slug in ("garde", "retire"):
+        make_interview(series, slug, guest=slug.title())
+    make_interview(series, "brouillon", guest="Brouillon", status="draft")
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    site = series / "site"
+    (site / "CNAME").write_text("x.example\n", encoding="utf-8")  # the host's own
+    assert {"retire.html", "brouillon.html", "sitemap.xml"} <= {p.name for p in site.iterdir()}
+    (series / "interviews" / "retire.toml").unlink()
+    (series / "jeudis.toml").write_text("", encoding="utf-8")
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in site.iterdir()) == [
+        ".jeudis-manifest.json",
+        "CNAME",
+        "feed.xml",
+        "garde.html",
+        "index.html",
+    ]
+    assert result.stderr.endswith("0 unchanged, 3 removed\n"), result.stderr
+    # The same folder, now a WordPress file: the pages go, the host's file stays.
+    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+    assert sorted(p.name for p in site.iterdir()) == [
+        ".jeudis-manifest.json",
+        "CNAME",
+        "wordpress.xml",
+    ]
 
 
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:

@@ -117,7 +117,10 @@ def _export_all(series: object, options: object, output: str | None) -> None:
     if result.unchanged:
         _report(f"{folder}: up to date ({result.skipped} interview(s) unchanged)")
     else:
-        _report(f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged")
+        removed = f", {len(result.removed)} removed" if result.removed else ""
+        _report(
+            f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged{removed}"
+        )
 
 
 class _LazyBar:

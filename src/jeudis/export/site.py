@@ -40,6 +40,8 @@ class SiteResult:
     written: list[Path] = field(default_factory=list)
     skipped: int = 0
     unchanged: bool = False
+    outputs: set[str] = field(default_factory=set)  # every file of the export, as it now is
+    removed: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -206,11 +208,16 @@ def export_site(
     include_drafts: bool = False,
     progress: Progress | None = None,
 ) -> SiteResult:
-    """Export every interview of the series into ``folder``; skip what has not changed."""
-    old = _read_manifest(folder)
+    """Export every interview of the series into ``folder``; skip what has not changed.
+
+    Files an earlier export wrote there and this one does not (a deleted
+    interview's page, a draft no longer included, a renamed post) are removed:
+    a folder uploaded as it is must not publish what the series no longer holds.
+    Only files listed in the manifest are ever removed.
+    """
+    previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
-    if old.get("stamp") != stamp:
-        old = {}
+    old = previous if previous.get("stamp") == stamp else {}
     entries = _entries(series, include_drafts, old)
     result = SiteResult(folder=folder)
     if fmt == "wxr":
@@ -221,7 +228,8 @@ def export_site(
             return result
         from jeudis.export import sitebuild
 
-        return sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
+        result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
+        return _remove_stale(folder, previous, result)
     links = _neighbours(entries)
     by_slug = {e.slug: e for e in entries}
     known = old.get("entries", {})
@@ -253,6 +261,28 @@ def export_site(
         return result
     from jeudis.export import sitebuild
 
-    return sitebuild.render(
+    result = sitebuild.render(
         series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress
     )
+    return _remove_stale(folder, previous, result)
+
+
+def _outputs_of(manifest: dict[str, Any]) -> set[str]:
+    """The files a manifest says its export wrote, relative to the folder."""
+    files = {str(name) for name in manifest.get("files", [])}
+    if "wxr" in manifest:
+        files.add(WXR_FILE)
+    for meta in manifest.get("entries", {}).values():
+        files.update(str(name) for name in meta.get("outputs", []))
+    return files
+
+
+def _remove_stale(folder: Path, previous: dict[str, Any], result: SiteResult) -> SiteResult:
+    """Remove what the previous export wrote and this one did not (see :func:`export_site`)."""
+    inside = folder.resolve()
+    for name in sorted(_outputs_of(previous) - result.outputs - {MANIFEST}):
+        path = folder / name
+        if path.resolve().is_relative_to(inside) and path.is_file():
+            path.unlink()
+            result.removed.append(path)
+    return result

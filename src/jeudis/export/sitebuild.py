@@ -68,10 +68,14 @@ def render(
     for entry in entries:
         if entry.slug not in metas:
             metas[entry.slug] = known[entry.slug]
+    files: list[str] = []
     if fmt == "html":
-        result.written.extend(_indexes(series, folder, entries, metas, posts, site, links, by_slug))
-    manifest = {"stamp": stamp, "entries": metas}
+        made = _indexes(series, folder, entries, metas, posts, site, links, by_slug)
+        result.written.extend(made)
+        files = [path.name for path in made]
+    manifest = {"stamp": stamp, "entries": metas, "files": files}
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+    result.outputs = {*files, *(name for meta in metas.values() for name in meta["outputs"])}
     return result
 
 
@@ -275,6 +279,7 @@ class _IndexPost:
         self.description = meta["description"]
         self.photo = meta["photo"]
         self.draft = meta["draft"]
+        self.updated = _w3c_date(meta["updated"], meta["date"])
         self.series = meta["series"]
 
 
@@ -343,7 +348,30 @@ def _indexes(
 
     _write(folder / "feed.xml", xml_clean(text))
     written.append(folder / "feed.xml")
+    if site.base_url:
+        written.append(_sitemap(series, folder, site, [name for name, _, _ in pages], listed))
     return written
+
+
+def _sitemap(
+    series: Series, folder: Path, site: SiteInfo, indexes: list[str], listed: list[_IndexPost]
+) -> Path:
+    """``sitemap.xml``: the indexes and every published post, by absolute URL (base_url)."""
+    from jeudis.export.render import xml_clean
+    from jeudis.export.templating import render
+
+    published = [p for p in listed if not p.draft]
+    newest = max((p.updated for p in published), default="")
+    urls = [{"loc": site.url(name), "lastmod": newest} for name in indexes]
+    urls += [{"loc": site.url(p.href), "lastmod": p.updated} for p in published]
+    target = folder / "sitemap.xml"
+    _write(target, xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls)))
+    return target
+
+
+def _w3c_date(updated: str, date: str) -> str:
+    """A sitemap's lastmod: the day the interview was last changed, else its date."""
+    return updated[:10] if len(updated) >= 10 and updated[4] == "-" else date
 
 
 def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
@@ -377,4 +405,5 @@ def export_wxr(
     _write(target, wxr(posts, site))
     result.written.append(target)
     _write(folder / MANIFEST, json.dumps({"stamp": stamp, "wxr": stamps}))
+    result.outputs = {WXR_FILE}
     return result
