@@ -161,3 +161,26 @@ def test_a_flavor_alone_prints_markdown(series: Path, invoke: Invoke) -> None:
     result = invoke("export", "laurent", "--flavor", "zola")
     assert result.exit_code == 0, result
     assert result.stdout.startswith("+++\ntitle = ")
+
+
+@pytest.mark.parametrize(
+    ("flavor", "link", "place"),
+    [
+        ("hugo", "/images/g.png", "static/images/g.png in your Hugo site"),
+        ("pelican", "{static}/images/g.png", "content/images/g.png in your Pelican site"),
+        ("mkdocs", "../../images/g.png", "docs/images/g.png in your MkDocs site"),
+    ],
+)
+def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str, link: str, place: str
+) -> None:
+    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    for output in ([], ["-o", str(tmp_path / "post.md")]):
+        result = invoke("export", "invite", "--flavor", flavor, *output)
+        assert result.exit_code == 0, result
+        text = (tmp_path / "post.md").read_text(encoding="utf-8") if output else result.stdout
+        assert f"]({link})" in text
+        assert f"invite: copy the photo images/g.png to {place}\n" in result.stderr
+    # Without a flavor the post stays beside the series' own folders: nothing to say.
+    plain = invoke("export", "invite", "-f", "md")
+    assert "](images/g.png)" in plain.stdout and "copy the photo" not in plain.stderr

@@ -142,9 +142,7 @@ def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: In
     assert locs == ["https://x.example/s/index.html", "https://x.example/s/fini.html"]
 
 
-def test_what_the_series_no_longer_holds_leaves_the_folder(
-    series: Path, invoke: Invoke
-) -> None:
+def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke: Invoke) -> None:
     """A deleted interview, a draft no longer included, a sitemap without base_url: removed.
 
     Only files an export wrote: the host's own files in the folder stay.

@@ -74,18 +74,19 @@ def export(
         _export_all(series, options, output)
         return
     refs = list(interviews or [])
+    notes: list[str] = []
     if output is None or output == "-":
-        sys.stdout.write(export_text(series, refs, options))
-        return
-    target = Path(output)
-    if target.is_dir() or (len(refs) > 1 and options.fmt != "wxr"):
-        written = export_files(series, refs, options, target)
+        sys.stdout.write(export_text(series, refs, options, notes))
+    elif (target := Path(output)).is_dir() or (len(refs) > 1 and options.fmt != "wxr"):
+        written = export_files(series, refs, options, target, notes)
         _report(f"{len(written)} file(s) written in {target}")
-        return
-    from jeudis.tomlio import write_atomic
+    else:
+        from jeudis.tomlio import write_atomic
 
-    write_atomic(target, export_text(series, refs, options))
-    _report(f"written: {target}")
+        write_atomic(target, export_text(series, refs, options, notes))
+        _report(f"written: {target}")
+    for note in notes:
+        _report(note)
 
 
 def _export_all(series: object, options: object, output: str | None) -> None:

@@ -47,6 +47,13 @@ class Options:
             raise UsageError("--fragment and --wordpress are for HTML", hint="use --format html")
 
 
+GENERATORS = {
+    "hugo": "Hugo",
+    "jekyll": "Jekyll",
+    "zola": "Zola",
+    "pelican": "Pelican",
+    "mkdocs": "MkDocs",
+}
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xml": "wxr"}
 
 
@@ -121,8 +128,14 @@ def _link(row: storage.Summary | None) -> Link | None:
     return Link(row.slug, row.title, row.guest, f"{row.slug}.html")
 
 
-def export_text(series: Series, refs: list[str], options: Options) -> str:
-    """One or several interviews rendered as one text (a page, a post, a WXR file)."""
+def export_text(
+    series: Series, refs: list[str], options: Options, notes: list[str] | None = None
+) -> str:
+    """One or several interviews rendered as one text (a page, a post, a WXR file).
+
+    ``notes`` receives what the host must do for the post to show whole (where a
+    Markdown post's photo goes in the generator's site).
+    """
     from jeudis.export.render import SiteInfo, wxr
 
     options.check()
@@ -136,20 +149,46 @@ def export_text(series: Series, refs: list[str], options: Options) -> str:
             "several interviews make several files",
             hint="give -o FOLDER, use --all, or --format wxr for one WordPress file",
         )
-    return render_one(posts[0], site, options)
+    return render_one(posts[0], site, options, notes)
 
 
-def render_one(post: Post, site: SiteInfo, options: Options) -> str:
+def render_one(post: Post, site: SiteInfo, options: Options, notes: list[str] | None = None) -> str:
     from jeudis.export.render import fragment, markdown, page
 
     if options.fmt == "md":
+        _link_photo(post, options.flavor, notes)
         return markdown(post, site, options.flavor)
     if options.fragment or options.wordpress:
         return fragment(post, site, wordpress=options.wordpress)
     return page(post, site)
 
 
-def export_files(series: Series, refs: list[str], options: Options, folder: Path) -> list[Path]:
+def _link_photo(post: Post, flavor_name: str | None, notes: list[str] | None) -> None:
+    """A generator's post links its photo the generator's way; the host is told where it goes.
+
+    ``export --all`` copies the photo itself; a single post leaves that to the host.
+    """
+    from jeudis.export.frontmatter import flavor as get_flavor
+
+    if flavor_name is None or not post.photo or "://" in post.photo:
+        return
+    spec = get_flavor(flavor_name)
+    if notes is not None:
+        site = GENERATORS.get(spec.name, spec.name)
+        notes.append(
+            f"{post.slug}: copy the photo {post.photo} "
+            f"to {spec.photo_file(post.photo)} in your {site} site"
+        )
+    post.photo = spec.link + post.photo
+
+
+def export_files(
+    series: Series,
+    refs: list[str],
+    options: Options,
+    folder: Path,
+    notes: list[str] | None = None,
+) -> list[Path]:
     """Several interviews, one file each, into ``folder`` (named with ``-o``)."""
     from jeudis.export.frontmatter import flavor as get_flavor
     from jeudis.export.render import SiteInfo
@@ -166,6 +205,6 @@ def export_files(series: Series, refs: list[str], options: Options, folder: Path
             name = get_flavor(options.flavor).file_name(post)
         else:
             name = f"{post.slug}.html"
-        _write(folder / name, render_one(post, site, options))
+        _write(folder / name, render_one(post, site, options, notes))
         written.append(folder / name)
     return written
