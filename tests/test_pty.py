@@ -383,8 +383,12 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     session.answer(1, ANSWERS[0])
     session.expect_prompt("[2/13]")
     pid = session.child.pid
-    os.close(session.child.child_fd)  # what closing a terminal window does
-    session.child.closed = True
+    # What closing a terminal window does: its side of the pty goes. Closed through
+    # the file object that owns the descriptor, and marked closed: a bare os.close
+    # left that object to close the number again when collected, by then another
+    # test's new pty (a later spawn failed with EBADF, depending on when GC ran).
+    session.child.ptyproc.fileobj.close()
+    session.child.ptyproc.closed = session.child.closed = True
     _, status = os.waitpid(pid, 0)
     session.child.isalive = lambda: False  # type: ignore[method-assign]
 
