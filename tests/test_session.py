@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
 from jeudis.session import (
@@ -27,6 +27,7 @@ from jeudis.session import (
     Prompt,
     Session,
     create,
+    expected_total,
     fill_from_data,
     prepare,
     prompt_for,
@@ -370,13 +371,12 @@ def test_conditions_skips_and_every_type(kinds: Questionnaire, series: Path) -> 
 
     run(interview, script, kinds)
 
-    # The count follows the conditions: "blog-url" and "pourquoi" only count once
-    # the answers they depend on make them apply.
-    assert script.screens == ["hand_over 4", "review", "thanks"]
+    # Questions waiting on an answer count from the start: the total never grows.
+    assert script.screens == ["hand_over 6", "review", "thanks"]
     assert script.asked == [
-        "[1/4] blog",
-        "[2/5] blog-url",
-        "[3/5] reseau",
+        "[1/6] blog",
+        "[2/6] blog-url",
+        "[3/6] reseau",
         "[4/6] pourquoi",
         "[5/6] langues",
         "[6/6] depuis",
@@ -405,10 +405,10 @@ def test_a_condition_that_stops_holding_drops_its_answer(kinds: Questionnaire) -
     run(interview, script, kinds)
 
     assert script.asked[:5] == [
-        "[1/4] blog",
-        "[2/5] blog-url",
-        "[3/5] reseau",
-        "[4/5] langues",  # "pourquoi" is not asked: no network chosen
+        "[1/6] blog",
+        "[2/6] blog-url",
+        "[3/6] reseau",
+        "[4/5] langues",  # "pourquoi" is not asked: no network chosen, the total shrinks
         "[5/5] depuis",
     ]
     assert script.prompts[-1].default == "Oui"  # the review re-asks, prefilled
@@ -519,3 +519,12 @@ def test_ctrl_c_on_the_hand_over_screen_is_a_pause(series: Path) -> None:
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
     assert draft.fields["site"] == FIELDS[0]
     assert not list((series / "interviews").glob(".*.lock"))
+
+
+def test_the_total_counts_what_may_still_be_asked(kinds: Questionnaire) -> None:
+    interview = start_kinds(kinds)
+    assert expected_total(kinds, interview) == 6  # nothing answered: all may apply
+    interview.answers.append(Answer(id="blog", type="yesno", question="?", value=False))
+    assert expected_total(kinds, interview) == 5  # no blog: no address to ask
+    interview.answers.append(Answer(id="reseau", type="choice", question="?", skipped=True))
+    assert expected_total(kinds, interview) == 4  # no network: no "why"

@@ -209,6 +209,32 @@ def applicable(questionnaire: Questionnaire, interview: Interview) -> list[Quest
     return [q for q in questionnaire.questions if q.when is None or q.when.holds(values)]
 
 
+def expected_total(questionnaire: Questionnaire, interview: Interview) -> int:
+    """How many questions this guest may be asked in all: the ``N`` of ``[n/N]``.
+
+    A question whose condition waits on an answer not given yet counts, so the
+    total shown only ever shrinks (a condition turning out false), never grows.
+    """
+    values = interview.values()
+    decided = {answer.id for answer in interview.answers}
+    by_id = {q.id: q for q in questionnaire.questions}
+    known: dict[str, bool] = {}
+
+    def may_apply(question: Question, depth: int = 0) -> bool:
+        if question.id not in known:
+            when = question.when
+            if when is None:
+                known[question.id] = True
+            elif when.question in decided or when.question not in by_id or depth > len(by_id):
+                known[question.id] = when.holds(values)
+            else:  # undecided while the question it waits on may still be asked
+                waited = may_apply(by_id[when.question], depth + 1)
+                known[question.id] = waited or when.holds(values)
+        return known[question.id]
+
+    return sum(1 for q in questionnaire.questions if may_apply(q))
+
+
 class Session:
     """One live run over an interview file: fields, hand-over, questions, review."""
 
@@ -229,8 +255,8 @@ class Session:
                 self.interview.questionnaire_version = self.questionnaire.version
             try:
                 self._fields()
-                questions = applicable(self.questionnaire, self.interview)
-                self.prompter.hand_over(self.interview, self.questionnaire, len(questions))
+                total = expected_total(self.questionnaire, self.interview)
+                self.prompter.hand_over(self.interview, self.questionnaire, total)
                 self._questions()
                 followups.open_questions(self)
                 self._review()
@@ -287,7 +313,8 @@ class Session:
             if index >= len(questions):
                 return
             question = questions[index]
-            raw = self.prompter.ask(self._prompt(question, index, len(questions)))
+            total = expected_total(self.questionnaire, self.interview)
+            raw = self.prompter.ask(self._prompt(question, index, total))
             if raw is BACK:
                 index = max(0, index - 1)
                 continue
