@@ -19,6 +19,7 @@ of writing its syntax as text, used here on everything but the front matter:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 ZWSP = "\u200b"
 
@@ -27,10 +28,10 @@ def jekyll(body: str) -> str:
     """Liquid's delimiters written as Liquid string outputs."""
     if "{{" not in body and "{%" not in body:
         return body
-    return _LIQUID.sub(lambda m: '{{ "' + m.group() + '" }}', body)
+    return _LIQUID_OR_ZOLA.sub(lambda m: '{{ "' + m.group() + '" }}', body)
 
 
-_LIQUID = re.compile(r"\{[{%]")
+_LIQUID_OR_ZOLA = re.compile(r"\{[{%]")  # what opens Liquid, and Zola's shortcodes
 _HUGO_OPEN = re.compile(r"\{\{([<%])")
 
 
@@ -38,20 +39,32 @@ def hugo(body: str) -> str:
     """Each ``{{<``…``>}}`` and ``{{%``…``%}}`` as a comment shortcode, shown as written."""
     if "{{<" not in body and "{{%" not in body:
         return body
+    return _rewrite(body, _HUGO_OPEN, _hugo_shortcode)
+
+
+def _hugo_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
+    kind = found.group(1)
+    closer = (">" if kind == "<" else "%") + "}}"
+    close = body.find(closer, found.end())
+    if close == -1:
+        return "{{" + ZWSP + kind, found.end()
+    # Hugo shows "{{<" + what lies between "/*" and the first "*/>}}" + ">}}".
+    return "{{" + kind + "/*" + body[found.end() : close] + "*/" + closer, close + len(closer)
+
+
+def _rewrite(
+    body: str, opener: re.Pattern[str], step: Callable[[str, re.Match[str]], tuple[str, int]]
+) -> str:
+    """``body`` with what starts at each ``opener`` rewritten by ``step``.
+
+    ``step`` returns what to write instead, and where in ``body`` to go on from.
+    """
     out: list[str] = []
     pos = 0
-    while found := _HUGO_OPEN.search(body, pos):
-        kind = found.group(1)
-        closer = (">" if kind == "<" else "%") + "}}"
-        out.append(body[pos : found.start()])
-        close = body.find(closer, found.end())
-        if close == -1:
-            out.append("{{" + ZWSP + kind)
-            pos = found.end()
-            continue
-        # Hugo shows "{{<" + what lies between "/*" and the first "*/>}}" + ">}}".
-        out.append("{{" + kind + "/*" + body[found.end() : close] + "*/" + closer)
-        pos = close + len(closer)
+    while found := opener.search(body, pos):
+        written, end = step(body, found)
+        out += [body[pos : found.start()], written]
+        pos = end
     out.append(body[pos:])
     return "".join(out)
 
@@ -68,34 +81,25 @@ _CALL = rf"{_IDENT}{_WS}\({_WS}(?:{_KWARG}(?:{_WS},{_WS}{_KWARG})*)?{_WS}\)"
 _ZOLA_INLINE = re.compile(rf"\{{\{{({_WS}{_CALL}{_WS})\}}\}}")
 _ZOLA_START = re.compile(rf"\{{%({_WS}{_CALL}{_WS})%\}}")
 _ZOLA_END = re.compile(rf"\{{%({_WS}end{_WS})%\}}")
-_ZOLA_OPEN = re.compile(r"\{[{%]")
 
 
 def zola(body: str) -> str:
     """Each shortcode call in Zola's own ignored form, which Zola shows as written."""
     if "{{" not in body and "{%" not in body:
         return body
-    out: list[str] = []
-    pos = 0
-    while found := _ZOLA_OPEN.search(body, pos):
-        at = found.start()
-        out.append(body[pos:at])
-        if body.startswith(("{{/*", "{%/*"), at):
-            # Already in the ignored form: Zola would drop the comment marks.
-            out.append(body[at : at + 2] + ZWSP)
-            pos = at + 2
-        elif call := _ZOLA_INLINE.match(body, at):
-            out.append("{{/*" + call.group(1) + "*/}}")
-            pos = call.end()
-        elif (start := _ZOLA_START.match(body, at)) and (
-            end := _ZOLA_END.search(body, start.end())
-        ):
-            out.append("{%/*" + start.group(1) + "*/%}")
-            out.append(body[start.end() : end.start()])
-            out.append("{%/*" + end.group(1) + "*/%}")
-            pos = end.end()
-        else:
-            out.append(body[at : at + 2])
-            pos = at + 2
-    out.append(body[pos:])
-    return "".join(out)
+    return _rewrite(body, _LIQUID_OR_ZOLA, _zola_shortcode)
+
+
+def _zola_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
+    at = found.start()
+    if body.startswith(("{{/*", "{%/*"), at):
+        # Already in the ignored form: Zola would drop the comment marks.
+        return body[at : at + 2] + ZWSP, at + 2
+    if call := _ZOLA_INLINE.match(body, at):
+        return "{{/*" + call.group(1) + "*/}}", call.end()
+    start = _ZOLA_START.match(body, at)
+    end = _ZOLA_END.search(body, start.end()) if start else None
+    if start and end:  # a shortcode with a body: its start and its end, both ignored
+        inner = body[start.end() : end.start()]
+        return f"{{%/*{start.group(1)}*/%}}{inner}{{%/*{end.group(1)}*/%}}", end.end()
+    return body[at : at + 2], at + 2
