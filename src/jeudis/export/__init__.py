@@ -47,13 +47,6 @@ class Options:
             raise UsageError("--fragment and --wordpress are for HTML", hint="use --format html")
 
 
-GENERATORS = {
-    "hugo": "Hugo",
-    "jekyll": "Jekyll",
-    "zola": "Zola",
-    "pelican": "Pelican",
-    "mkdocs": "MkDocs",
-}
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xml": "wxr"}
 
 
@@ -174,10 +167,9 @@ def _link_photo(post: Post, flavor_name: str | None, notes: list[str] | None) ->
         return
     spec = get_flavor(flavor_name)
     if notes is not None:
-        site = GENERATORS.get(spec.name, spec.name)
         notes.append(
             f"{post.slug}: copy the photo {post.photo} "
-            f"to {spec.photo_file(post.photo)} in your {site} site"
+            f"to {spec.photo_file(post.photo)} in your {spec.label} site"
         )
     post.photo = spec.link + post.photo
 

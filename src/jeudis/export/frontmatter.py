@@ -85,6 +85,7 @@ class Flavor:
     guard: Callable[[str], str] = str
     static: str = ""  # where `--all` copies a photo (its path kept), inside the output folder
     link: str = ""  # what a post puts before that path to show the photo
+    label: str = ""  # the generator's name, as its users write it
 
     def photo_file(self, photo: str) -> str:
         """Where, inside the output folder, `--all` copies a photo from the series."""
@@ -238,17 +239,57 @@ def _jekyll_name(post: Post) -> str:
 FLAVOR_TABLE: dict[str | None, Flavor] = {
     None: Flavor("yaml", _yaml, "", _plain_name, ""),
     "hugo": Flavor(
-        "hugo", _hugo, "<!--more-->", _plain_name, "content/posts", generators.hugo, "static", "/"
+        "hugo",
+        _hugo,
+        divider="<!--more-->",
+        file_name=_plain_name,
+        folder="content/posts",
+        guard=generators.hugo,
+        static="static",
+        link="/",
+        label="Hugo",
     ),
     "jekyll": Flavor(
-        "jekyll", _jekyll, "<!--more-->", _jekyll_name, "_posts", generators.jekyll, "", "/"
+        "jekyll",
+        _jekyll,
+        divider="<!--more-->",
+        file_name=_jekyll_name,
+        folder="_posts",
+        guard=generators.jekyll,
+        static="",
+        link="/",
+        label="Jekyll",
     ),
     "zola": Flavor(
-        "zola", _zola, "<!-- more -->", _plain_name, "content", generators.zola, "static", "/"
+        "zola",
+        _zola,
+        divider="<!-- more -->",
+        file_name=_plain_name,
+        folder="content",
+        guard=generators.zola,
+        static="static",
+        link="/",
+        label="Zola",
     ),
-    "pelican": Flavor("pelican", _pelican, "", _plain_name, "content", str, "content", "{static}/"),
+    "pelican": Flavor(
+        "pelican",
+        _pelican,
+        divider="",
+        file_name=_plain_name,
+        folder="content",
+        static="content",
+        link="{static}/",
+        label="Pelican",
+    ),
     "mkdocs": Flavor(
-        "mkdocs", _mkdocs, "<!-- more -->", _plain_name, "docs/blog/posts", str, "docs", "../../"
+        "mkdocs",
+        _mkdocs,
+        divider="<!-- more -->",
+        file_name=_plain_name,
+        folder="docs/blog/posts",
+        static="docs",
+        link="../../",
+        label="MkDocs",
     ),
 }
 
