@@ -56,6 +56,7 @@ ANSWERS = [
         + 'Un *mot*{: onclick="alert(16)"} et la fin {: onclick="alert(17)" }\n\n'
         + '## Titre {onclick="alert(18)"}\n\n'
         + "Un [lien][ref].\n\n[ref]: java\tscript:alert(20)\n\n"
+        + '```js"onmouseover="alert(21)\ncode\n```\n\n'
         + f"En code : `{GENERATOR_SYNTAX[2]}` et\n\n```\n"
         + "\n".join(GENERATOR_SYNTAX)
         + "\n```",

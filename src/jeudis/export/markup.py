@@ -225,6 +225,20 @@ def _safe_destination(target: str) -> bool:
     return safe_url(target.strip().lstrip("<"))
 
 
+_INFO_WORD = re.compile(r"[ \t]*([A-Za-z0-9_+#.-]*)")
+
+
+def _plain_info(fence: str, marks: str) -> str:
+    """A code fence whose info string is reduced to a plain language name.
+
+    Generators put the info string into a ``class`` attribute, and some (Hugo)
+    without escaping it: ``js"onmouseover="...`` would become an attribute.
+    """
+    line_end = fence.index("\n")
+    word = _INFO_WORD.match(fence, len(marks), line_end)
+    return marks + (word.group(1) if word else "") + fence[line_end:]
+
+
 def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
     """Each token as (start, end, its harmless replacement), in order; ``chars``: :func:`_present`."""
     if not chars:
@@ -239,9 +253,9 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
         char = text[at]
         line_start = at == 0 or text[at - 1] == "\n"
         token: tuple[int, int, str] | None = None
-        if (char in "`~" and line_start and (m := _FENCE.match(text, at))) or (
-            char == "`" and (m := _CODE.match(text, at))
-        ):
+        if char in "`~" and line_start and (m := _FENCE.match(text, at)):
+            token = (at, m.end(), _plain_info(m.group(), m.group(1)))
+        elif char == "`" and (m := _CODE.match(text, at)):
             token = (at, m.end(), m.group())
         elif char == "]" and (m := _DEST.match(text, at)):
             safe = _safe_destination(m.group("url") + m.group("title"))
