@@ -27,6 +27,19 @@ GENERATOR_SYNTAX = [
     "{{ youtube(id=1) }}",
     "{% quote(author=1) %}corps{% end %}",
 ]
+# Each hides a link from a tokenizer that reads Markdown otherwise than the
+# generators do: inside a tag, an unbalanced code span, a definition whose URL is on
+# the next line or inside a quote, fences in containers, a fence closed differently.
+PARSER_TRAPS = [
+    "<b>[a](javascript:alert(22))",
+    "`[b](javascript:alert(23))``",
+    "[r2]:\n  javascript:alert(24)\n\n[c][r2]",
+    "> [r3]: javascript:alert(25)\n>\n> [d][r3]",
+    "- ```x {onclick=alert(26)}\n  code\n  ```",
+    '> ```x"onclick="alert(28)\n> code\n> ```',
+    "```\ncode\n````\n[e](javascript:alert(27))\n```",
+    "```\nnever closed",
+]
 ANSWERS = [
     (
         "script",
@@ -60,6 +73,11 @@ ANSWERS = [
         + f"En code : `{GENERATOR_SYNTAX[2]}` et\n\n```\n"
         + "\n".join(GENERATOR_SYNTAX)
         + "\n```",
+    ),
+    (
+        "parsers",
+        "Ce que chaque parseur lit ?",
+        "\n\n".join(PARSER_TRAPS),
     ),
 ]
 

@@ -111,7 +111,15 @@ def test_answers_cleaned_together_as_if_alone(texts: list[str]) -> None:
 
 
 _LINKS_ALPHABET = st.sampled_from(
-    [*'ab ;:!?]()\n"', "](https://x.fr/?a=1)", "](http://y.fr ?)", "](mailto:a@b.fr)", "](data:x)"]
+    [
+        *'ab ;:!?]()\n"',
+        "](https://x.fr/?a=1)",
+        "](http://y.fr ?)",
+        "](mailto:a@b.fr)",
+        "](data:x)",
+        "](https://z.fr",  # no closing parenthesis: no link
+        '](https://w.fr "t" [j](javascript:x)',  # a link hidden in what looks like a title
+    ]
 )
 
 
@@ -168,6 +176,29 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
     assert "<script" not in html and "<b>" not in html
     assert "javascript" not in html and "data:" not in html
     assert "<a>a</a>" in html
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        # A tag's "<" is escaped alone: the link after it is still checked.
+        ("<b>[a](javascript:x)", "&lt;b>[a]()"),
+        # Backtick runs of different lengths make no code span: the link is text.
+        ("`[b](javascript:x)``", "`[b]()``"),
+        # A definition's URL on the next line, or inside a block quote.
+        ("[r]:\n  javascript:x", "[r]:"),
+        ("> [r]: javascript:x", "> [r]:"),
+        # A title that is not one hides no link.
+        ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
+        # A fence each parser closes elsewhere: nothing after it is trusted as code.
+        ("```\nc\n````\n[e](javascript:x)\n```", "```\nc\n````\n[e]()\n```"),
+        # An unclosed fence is closed with its answer; info strings keep a language.
+        ("```js title\ncode", "```js\ncode\n```"),
+        ('> ```x"onclick="y\n> c', "> ```x\n> c"),
+    ],
+)
+def test_markdown_tokens_agree_with_every_parser(written: str, cleaned: str) -> None:
+    assert clean_markdown(written, str) == cleaned
 
 
 def test_many_answers_render_like_one_each() -> None:

@@ -199,12 +199,27 @@ def _candidates(chars: str) -> re.Pattern[str]:
     return re.compile(re.escape(chars) if len(chars) == 1 else f"[{re.escape(chars)}]")
 
 
-_FENCE = re.compile(r"(```+|~~~+)[^\n]*\n.*?(?:^\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
+# Code is held as written only where every Markdown reads it as code (CommonMark
+# and GFM for Hugo, Zola and Jekyll's kramdown, Python-Markdown for Pelican and
+# MkDocs): held text is not checked, so a span one parser reads as code and another
+# as text could carry a live link. Anything less certain is treated as text.
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})([^\n]*)\n")
+_FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})([ \t]*)$", re.MULTILINE)
+# A code span: one line, opened and closed by backtick runs of the same length.
+_CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+# Link targets are checked as widely as any parser may read them (kramdown reads
+# past a space), and dropped when unsafe; a safe one is held as written only when
+# its URL holds nothing that could open markup in a parser that does not read it as
+# a URL: otherwise it is left as text, and checked.
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
-_REFDEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)")
+_URL = r"[^\s()\[\]{}<>`]"
+_DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
+# A link reference definition; its URL may stand on the next line.
+_REFDEF = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)")
+_PLAIN_URL = re.compile(rf"{_URL}+")
+_LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 _AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
-_TAG = re.compile(r"</?[a-zA-Z!?][^>\n]*>?")
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 _ENTITY = re.compile(r"&#?\w+;")
 
 
@@ -228,15 +243,61 @@ def _safe_destination(target: str) -> bool:
 _INFO_WORD = re.compile(r"[ \t]*([A-Za-z0-9_+#.-]*)")
 
 
-def _plain_info(fence: str, marks: str) -> str:
-    """A code fence whose info string is reduced to a plain language name.
+# A line opening a code fence, at the top or inside block quotes and list items.
+_FENCE_OPENER = re.compile(
+    r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE
+)
 
-    Generators put the info string into a ``class`` attribute, and some (Hugo)
-    without escaping it: ``js"onmouseover="...`` would become an attribute.
+
+def _plain_fence_lines(text: str) -> str:
+    """Every code fence's info string cut to a plain language name (see :func:`_fence`).
+
+    Fences inside block quotes and list items too: those are not held as code,
+    but their info string still reaches a ``class`` attribute.
     """
-    line_end = fence.index("\n")
-    word = _INFO_WORD.match(fence, len(marks), line_end)
-    return marks + (word.group(1) if word else "") + fence[line_end:]
+
+    def plain(line: re.Match[str]) -> str:
+        prefix, marks, info = line.groups()
+        if marks[0] == "`" and "`" in info:
+            return line.group()  # not a fence: an inline code span
+        language = _INFO_WORD.match(info)
+        return prefix + marks + (language.group(1) if language else "")
+
+    return _FENCE_OPENER.sub(plain, text)
+
+
+AMBIGUOUS = (-1, "")  # a fence that parsers end at different lines
+
+
+def _fence(text: str, at: int) -> tuple[int, str] | None:
+    """A fenced code block opening at ``at``: where it ends, and what to write instead.
+
+    Held only when every Markdown ends it at the same line: the first later line
+    of the same fence character at least as long is exactly the opener's marks,
+    at the start of the line (CommonMark also takes a longer or indented closer,
+    Python-Markdown does not); where they differ, :data:`AMBIGUOUS`. An unclosed
+    fence is closed at the end of its
+    answer, so it cannot swallow the rest of the post. The info string keeps a
+    plain language name only: generators copy it into a ``class`` attribute, and
+    Hugo without escaping it (``js"onmouseover="...``).
+    """
+    opener = _FENCE_OPEN.match(text, at)
+    if opener is None:
+        return None
+    marks, info = opener.groups()
+    if marks[0] == "`" and "`" in info:
+        return None  # not a fence: an inline code span
+    language = _INFO_WORD.match(info)
+    head = marks + (language.group(1) if language else "") + "\n"
+    for line in _FENCE_LINE.finditer(text, opener.end()):
+        indent, run, trailing = line.groups()
+        if run[0] != marks[0] or len(run) < len(marks):
+            continue  # content to every parser
+        if indent or len(run) != len(marks) or "\t" in trailing:
+            return AMBIGUOUS  # a closer to some parsers only
+        return line.end(), head + text[opener.end() : line.end()]
+    body = text[opener.end() :]
+    return len(text), head + body + ("" if body.endswith("\n") or not body else "\n") + marks
 
 
 def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
@@ -245,44 +306,75 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
         return
     candidates = _candidates(chars)
     pos = 0
-    while True:
-        found = candidates.search(text, pos)
-        if found is None:
-            return
+    fences = True  # until a fence parsers read differently: then no line is trusted as code
+    while found := candidates.search(text, pos):
         at = found.start()
         char = text[at]
-        line_start = at == 0 or text[at - 1] == "\n"
         token: tuple[int, int, str] | None = None
-        if char in "`~" and line_start and (m := _FENCE.match(text, at)):
-            token = (at, m.end(), _plain_info(m.group(), m.group(1)))
-        elif char == "`" and (m := _CODE.match(text, at)):
-            token = (at, m.end(), m.group())
-        elif char == "]" and (m := _DEST.match(text, at)):
-            safe = _safe_destination(m.group("url") + m.group("title"))
-            token = (at, m.end(), m.group() if safe else "]()")
-        elif char == "[":
-            begin = text.rfind("\n", 0, at) + 1
-            if (
-                at - begin <= 3
-                and not text[begin:at].strip(" ")
-                and (m := _REFDEF.match(text, begin))
-            ):
-                safe = _safe_destination(m.group("url") + m.group("rest"))
-                keep = m.group() if safe else m.group()[: m.start("url") - begin]
-                token = (begin, m.end(), keep)
-        elif char == "<":
-            if m := _AUTO.match(text, at):
-                url = m.group("url")
-                token = (at, m.end(), m.group() if safe_url(url) else f"&lt;{url}&gt;")
-            elif m := _TAG.match(text, at):
-                token = (at, m.end(), m.group().replace("<", "&lt;").replace(">", "&gt;"))
-        elif char == "&" and (m := _ENTITY.match(text, at)):
-            token = (at, m.end(), m.group())
+        if fences and char in "`~" and (at == 0 or text[at - 1] == "\n"):
+            fence = _fence(text, at)
+            fences = fence != AMBIGUOUS
+            token = (at, *fence) if fence and fence != AMBIGUOUS else None
+        if token is None:
+            token = _TOKEN_AT[char](text, at)
         if token is None:
             pos = at + 1
             continue
         yield token
         pos = token[1]
+
+
+def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
+    m = _CODE.match(text, at)
+    return (at, m.end(), m.group()) if m else None
+
+
+def _link(text: str, at: int) -> tuple[int, int, str] | None:
+    """``](url title)``: the URL held; dropped with what follows when unsafe read either way.
+
+    A title, or what only looks like one, is left as text, so it is checked too.
+    """
+    if (m := _DEST.match(text, at)) is None:
+        return None
+    if not _safe_destination(m.group("url") + m.group("title")):
+        return at, m.end(), "]()"
+    held = _DEST_URL.match(text, at)
+    return (at, held.end(), held.group()) if held else None
+
+
+def _definition(text: str, at: int) -> tuple[int, int, str] | None:
+    """``[label]: url``, at the start of a line after any block quote or list markers."""
+    begin = text.rfind("\n", 0, at) + 1
+    if text[begin:at].strip(_LINE_PREFIX) or (m := _REFDEF.match(text, at)) is None:
+        return None
+    if not _safe_destination(m.group("url") + m.group("rest")):
+        return at, m.end(), text[at : m.start("url")].rstrip()
+    if _PLAIN_URL.fullmatch(m.group("url")):
+        return at, m.end("url"), text[at : m.end("url")]
+    return None
+
+
+def _angle(text: str, at: int) -> tuple[int, int, str] | None:
+    """An autolink (checked), or a tag's ``<`` (escaped: what follows is text, checked)."""
+    if m := _AUTO.match(text, at):
+        url = m.group("url")
+        return at, m.end(), m.group() if safe_url(url) else f"&lt;{url}&gt;"
+    return (at, at + 1, "&lt;") if text[at + 1 : at + 2] in _TAG_START else None
+
+
+def _entity(text: str, at: int) -> tuple[int, int, str] | None:
+    m = _ENTITY.match(text, at)
+    return (at, m.end(), m.group()) if m else None
+
+
+_TOKEN_AT: dict[str, Callable[[str, int], tuple[int, int, str] | None]] = {
+    "`": _code_span,
+    "~": lambda text, at: None,  # a tilde starts a token only as a fence
+    "]": _link,
+    "[": _definition,
+    "<": _angle,
+    "&": _entity,
+}
 
 
 _HOLD = "\ue000"  # stands for a token while the text around it is fixed
@@ -316,6 +408,8 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         text = _lf(text)
         if _HOLD in text or _APART_MARK in text:
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
+        if "```" in text or "~~~" in text:
+            text = _plain_fence_lines(text)
         text, tokens = _held(text)
         held.append(tokens)
         plain.append(text)
@@ -335,7 +429,8 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
     return cleaned
 
 
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # what _DEST matches, without its groups
+# What _link holds of a safe link: "](" and its URL, where a ")" closes the target.
+_LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
 # A link target not spelt with a plain scheme, wherever it starts: none found, every
 # target _LINK_TARGET finds is plain.
 _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
