@@ -192,6 +192,8 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
         # A fence each parser closes elsewhere: nothing after it is trusted as code.
         ("```\nc\n````\n[e](javascript:x)\n```", "```\nc\n````\n[e]()\n```"),
+        # A fence right under a list item is the item's to kramdown, and ends with it.
+        ("- item\n```\n\n[a](javascript:x)", "- item\n```\n\n[a]()"),
         # An unclosed fence is closed with its answer; info strings keep a language.
         ("```js title\ncode", "```js\ncode\n```"),
         ('> ```x"onclick="y\n> c', "> ```x\n> c"),

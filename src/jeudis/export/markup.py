@@ -311,7 +311,7 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
         at = found.start()
         char = text[at]
         token: tuple[int, int, str] | None = None
-        if fences and char in "`~" and (at == 0 or text[at - 1] == "\n"):
+        if fences and char in "`~" and _block_start(text, at):
             fence = _fence(text, at)
             fences = fence != AMBIGUOUS
             token = (at, *fence) if fence and fence != AMBIGUOUS else None
@@ -322,6 +322,21 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
             continue
         yield token
         pos = token[1]
+
+
+def _block_start(text: str, at: int) -> bool:
+    """At the start of the text, or of a line after a blank one.
+
+    A fence right under another line may belong to that line's block: kramdown
+    (Jekyll) puts one under a list item into the item, where it ends with the
+    item, and what follows the blank line is text again. Not trusted as code.
+    """
+    if at == 0:
+        return True
+    if text[at - 1] != "\n":
+        return False
+    before = text.rfind("\n", 0, at - 1)
+    return not text[before + 1 : at - 1].strip()
 
 
 def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
