@@ -185,6 +185,8 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ("<b>[a](javascript:x)", "&lt;b>[a]()"),
         # Backtick runs of different lengths make no code span: the link is text.
         ("`[b](javascript:x)``", "`[b]()``"),
+        # A run left open on its line: parsers pair the runs differently.
+        ("x ```y\n```[j]( javascript:z)```", "x ```y\n```[j]()```"),
         # A definition's URL on the next line, or inside a block quote.
         ("[r]:\n  javascript:x", "[r]:"),
         ("> [r]: javascript:x", "> [r]:"),

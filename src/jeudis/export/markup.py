@@ -341,7 +341,32 @@ def _block_start(text: str, at: int) -> bool:
 
 def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
     m = _CODE.match(text, at)
-    return (at, m.end(), m.group()) if m else None
+    return (at, m.end(), m.group()) if m and _spans_pair_by_line(text, at) else None
+
+
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _spans_pair_by_line(text: str, at: int) -> bool:
+    """Whether every backtick run of the paragraph around ``at`` closes on its own line.
+
+    CommonMark and kramdown pair a run with the next one of the same length
+    anywhere in the paragraph, Python-Markdown only on the same line: where a
+    run is left open on its line they pair runs differently, and no span of that
+    paragraph is trusted as code.
+    """
+    before = [m.end() for m in _BLANK_LINE.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = _BLANK_LINE.search(text, at)
+    for line in text[start : after.start() if after else len(text)].split("\n"):
+        runs = [len(run) for run in _BACKTICKS.findall(line)]
+        while runs:
+            first = runs.pop(0)
+            if first not in runs:
+                return False
+            del runs[: runs.index(first) + 1]
+    return True
 
 
 def _link(text: str, at: int) -> tuple[int, int, str] | None:
