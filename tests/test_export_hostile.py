@@ -40,6 +40,7 @@ PARSER_TRAPS = [
     "x ```y\n```[j]( javascript:alert(30))```",
     "[r2]:\n  javascript:alert(24)\n\n[c][r2]",
     "> [r3]: javascript:alert(25)\n>\n> [d][r3]",
+    "[[<a href=javascript:alert(31)>x</a> [^1]: note",  # no definition: its label holds "["
     "- ```x {onclick=alert(26)}\n  code\n  ```",
     '> ```x"onclick="alert(28)\n> code\n> ```',
     "```\ncode\n````\n[e](javascript:alert(27))\n```",

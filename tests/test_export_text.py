@@ -190,6 +190,9 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         # A definition's URL on the next line, or inside a block quote.
         ("[r]:\n  javascript:x", "[r]:"),
         ("> [r]: javascript:x", "> [r]:"),
+        ("[[<b>x [^1]: note", "[[&lt;b>x [^1]: note"),  # a label cannot hold "["
+        ("[<b>]: javascript:x\n\n[<b>]", "[&lt;b>]:\n\n[&lt;b>]"),  # nor be held raw
+        ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole
         # A title that is not one hides no link.
         ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
         # A fence each parser closes elsewhere: nothing after it is trusted as code.

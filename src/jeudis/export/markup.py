@@ -214,9 +214,15 @@ _CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
 _URL = r"[^\s()\[\]{}<>`]"
 _DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
-# A link reference definition; its URL may stand on the next line.
-_REFDEF = re.compile(r"\[[^\]\n]+\]:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)")
-_PLAIN_URL = re.compile(rf"{_URL}+")
+# A link reference definition (its URL may stand on the next line), as widely as
+# any parser reads one: at a line's start after block quote or list markers, with
+# kramdown's label (which may hold a "["). Those with an unsafe URL lose it.
+_ANY_DEFINITION = re.compile(
+    r"^(?P<head>[ \t>*+\-0-9.)]*\[[^\]\n]+\]:)[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+# One held as written: a plain label, a URL holding nothing that opens markup.
+_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*[^\s\[\]{}<>`]+(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 _AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
@@ -383,15 +389,27 @@ def _link(text: str, at: int) -> tuple[int, int, str] | None:
 
 
 def _definition(text: str, at: int) -> tuple[int, int, str] | None:
-    """``[label]: url``, at the start of a line after any block quote or list markers."""
+    """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
+
+    Unsafe ones lost their URL before (:func:`_drop_unsafe_definitions`).
+    """
     begin = text.rfind("\n", 0, at) + 1
-    if text[begin:at].strip(_LINE_PREFIX) or (m := _REFDEF.match(text, at)) is None:
+    if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
         return None
-    if not _safe_destination(m.group("url") + m.group("rest")):
-        return at, m.end(), text[at : m.start("url")].rstrip()
-    if _PLAIN_URL.fullmatch(m.group("url")):
-        return at, m.end("url"), text[at : m.end("url")]
-    return None
+    return at, m.end(), m.group()
+
+
+def _drop_unsafe_definitions(text: str) -> str:
+    """Each link definition any parser could read, without its URL when that is unsafe.
+
+    Read with what follows it on the line, as kramdown reads it.
+    """
+
+    def drop(m: re.Match[str]) -> str:
+        safe = _safe_destination(m.group("url") + m.group("rest"))
+        return m.group() if safe else m.group("head")
+
+    return _ANY_DEFINITION.sub(drop, text)
 
 
 def _angle(text: str, at: int) -> tuple[int, int, str] | None:
@@ -450,6 +468,8 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
         if "```" in text or "~~~" in text:
             text = _plain_fence_lines(text)
+        if "]:" in text:
+            text = _drop_unsafe_definitions(text)
         text, tokens = _held(text)
         held.append(tokens)
         plain.append(text)
