@@ -135,8 +135,8 @@ MKDOCS_CONFIG = (
 )
 
 
-def run_tool(command: list[str], cwd: Path, **env: str) -> None:
-    done = subprocess.run(
+def run_tool(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         command,
         cwd=cwd,
         env={**os.environ, **env},
@@ -145,28 +145,34 @@ def run_tool(command: list[str], cwd: Path, **env: str) -> None:
         text=True,
         timeout=180,
     )
-    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+
+
+GENERATOR_TOOLS = {"hugo": "hugo", "jekyll": "jekyll", "pelican": "pelican", "mkdocs": ""}
 
 
 def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
-    """The series exported with ``--all --flavor``, built by that generator: its output folder.
-
-    Each site is the least a generator needs: minimal layouts showing the title,
-    the date and the content (Hugo, Jekyll), or the default theme (Pelican,
-    Material for MkDocs's blog).
-    """
-    tools = {"hugo": "hugo", "jekyll": "jekyll", "pelican": "pelican"}
-    tool = (
-        need_binary(tools[flavor], f"builds the --flavor {flavor} export")
-        if flavor in tools
-        else ""
-    )
-    if flavor == "mkdocs":
+    """The series exported with ``--all --flavor``, built by that generator: its output folder."""
+    tool = GENERATOR_TOOLS[flavor]
+    if tool:
+        need_binary(tool, f"builds the --flavor {flavor} export")
+    else:
         pytest.importorskip("material", reason="mkdocs-material (a dev dependency) builds it")
     site = tmp_path / flavor
     result = invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", site)
     assert result.exit_code == 0, result
     out = tmp_path / "public"
+    done = build(site, out, flavor)
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    return out
+
+
+def build(site: Path, out: Path, flavor: str) -> subprocess.CompletedProcess[str]:
+    """Build an exported ``site`` into ``out`` with its generator, around the least it needs.
+
+    Minimal layouts showing the title, the date and the content (Hugo, Jekyll), or
+    the default theme (Pelican, Material for MkDocs's blog).
+    """
+    tool = GENERATOR_TOOLS[flavor]
     if flavor == "hugo":
         (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
         layouts = site / "layouts" / "_default"
@@ -178,8 +184,8 @@ def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
         (layouts / "list.html").write_text(
             "{{ range .Pages }}{{ .Title }}\n{{ end }}", encoding="utf-8"
         )
-        run_tool([tool, "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
-    elif flavor == "jekyll":
+        return run_tool([tool, "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
+    if flavor == "jekyll":
         (site / "_config.yml").write_text("title: Test\nlang: fr\n", encoding="utf-8")
         layouts = site / "_layouts"
         layouts.mkdir()
@@ -194,20 +200,18 @@ def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
             "---\n---\n{% for post in site.posts %}<div>{{ post.excerpt }}</div>\n{% endfor %}",
             encoding="utf-8",
         )
-        run_tool([tool, "build", "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
-    elif flavor == "pelican":
+        return run_tool([tool, "build", "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
+    if flavor == "pelican":
         (site / "pelicanconf.py").write_text(PELICAN_CONFIG, encoding="utf-8")
-        run_tool(
+        return run_tool(
             [tool, "content", "-o", str(out), "-s", "pelicanconf.py", "--fatal", "errors"],
             cwd=site,
         )
-    else:
-        (site / "mkdocs.yml").write_text(MKDOCS_CONFIG, encoding="utf-8")
-        (site / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
-        (site / "docs" / "blog" / "index.md").write_text("# Interviews\n", encoding="utf-8")
-        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-        run_tool(mkdocs, cwd=site, NO_MKDOCS_2_WARNING="1")
-    return out
+    (site / "mkdocs.yml").write_text(MKDOCS_CONFIG, encoding="utf-8")
+    (site / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    (site / "docs" / "blog" / "index.md").write_text("# Interviews\n", encoding="utf-8")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    return run_tool(mkdocs, cwd=site, NO_MKDOCS_2_WARNING="1")
 
 
 def shown_photo(out: Path, flavor: str, slug: str) -> Path:
