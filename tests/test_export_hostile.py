@@ -34,6 +34,8 @@ GENERATOR_SYNTAX = [
 PARSER_TRAPS = [
     # kramdown puts this fence in the list item, which ends at the blank line.
     "- item\n~~~\n\n![i](data:text/html,alert(29))",
+    # Code to every parser, unless the fence above pairs with this one's opener.
+    "~~~\n<a href=javascript:alert(32)>x</a>\n~~~",
     "<b>[a](javascript:alert(22))",
     "`[b](javascript:alert(23))``",
     # kramdown pairs the first run with the one on the next line: the link is text.

@@ -186,7 +186,7 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         # Backtick runs of different lengths make no code span: the link is text.
         ("`[b](javascript:x)``", "`[b]()``"),
         # A run left open on its line: parsers pair the runs differently.
-        ("x ```y\n```[j]( javascript:z)```", "x ```y\n```[j]()```"),
+        ("x ```y\n```[j]( javascript:z)```", "x ```y\n\\```[j]()```"),
         # A definition's URL on the next line, or inside a block quote.
         ("[r]:\n  javascript:x", "[r]:"),
         ("> [r]: javascript:x", "> [r]:"),
@@ -195,13 +195,16 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole
         # A title that is not one hides no link.
         ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
-        # A fence each parser closes elsewhere: nothing after it is trusted as code.
-        ("```\nc\n````\n[e](javascript:x)\n```", "```\nc\n````\n[e]()\n```"),
+        # Code right under a line of text is code to every parser.
+        ("Voici :\n```py\n<b>{x}\n```", "Voici :\n```py\n<b>{x}\n```"),
+        # A fence each parser closes elsewhere: nothing after it is trusted as code,
+        # and a fence left as text opens none (a backslash before it).
+        ("```\nc\n````\n[e](javascript:x)\n```", "\\```\nc\n\\````\n[e]()\n\\```"),
         # A fence right under a list item is the item's to kramdown, and ends with it.
-        ("- item\n```\n\n[a](javascript:x)", "- item\n```\n\n[a]()"),
+        ("- item\n```\n\n[a](javascript:x)", "- item\n\\```\n\n[a]()"),
         # An unclosed fence is closed with its answer; info strings keep a language.
         ("```js title\ncode", "```js\ncode\n```"),
-        ('> ```x"onclick="y\n> c', "> ```x\n> c"),
+        ('> ```x"onclick="y\n> c', "> \\```x\n> c"),
     ],
 )
 def test_markdown_tokens_agree_with_every_parser(written: str, cleaned: str) -> None:

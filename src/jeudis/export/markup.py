@@ -255,6 +255,12 @@ _FENCE_OPENER = re.compile(
 )
 
 
+# Where a fence could open: at a line's start, after block quote or list markers.
+_FENCE_START = re.compile(
+    r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(?=```|~~~)", re.MULTILINE
+)
+
+
 def _plain_fence_lines(text: str) -> str:
     """Every code fence's info string cut to a plain language name (see :func:`_fence`).
 
@@ -330,19 +336,21 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
         pos = token[1]
 
 
-def _block_start(text: str, at: int) -> bool:
-    """At the start of the text, or of a line after a blank one.
+_CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
 
-    A fence right under another line may belong to that line's block: kramdown
-    (Jekyll) puts one under a list item into the item, where it ends with the
-    item, and what follows the blank line is text again. Not trusted as code.
+
+def _block_start(text: str, at: int) -> bool:
+    """Whether a fence at ``at`` (a line's start) opens a block of its own to every parser.
+
+    Not when a block quote, a list item or an indented line runs into it:
+    kramdown (Jekyll) puts a fence under a list item into the item, where it
+    ends with the item, and what follows the blank line is text again.
     """
-    if at == 0:
-        return True
-    if text[at - 1] != "\n":
+    if at and text[at - 1] != "\n":
         return False
-    before = text.rfind("\n", 0, at - 1)
-    return not text[before + 1 : at - 1].strip()
+    paragraph_start = text.rfind("\n\n", 0, at)
+    above = text[paragraph_start + 2 if paragraph_start >= 0 else 0 : at]
+    return not any(_CONTAINER_LINE.match(line) for line in above.split("\n") if line)
 
 
 def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
@@ -471,6 +479,11 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
         text, tokens = _held(text)
+        if "```" in text or "~~~" in text:
+            # A fence left as text must not open one in any parser either: one that
+            # pairs fences across the whole post (Python-Markdown) would pair it with
+            # another answer's, and read their code as text and text as code.
+            text = _FENCE_START.sub("\\1\\\\", text)
         held.append(tokens)
         plain.append(text)
     fixed = fix_text(inert_braces(_APART.join(plain))).split(_APART)
