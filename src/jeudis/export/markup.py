@@ -249,33 +249,10 @@ def _safe_destination(target: str) -> bool:
 _INFO_WORD = re.compile(r"[ \t]*([A-Za-z0-9_+#.-]*)")
 
 
-# A line opening a code fence, at the top or inside block quotes and list items.
-_FENCE_OPENER = re.compile(
-    r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(`{3,}|~{3,})([^\n]*)$", re.MULTILINE
-)
-
-
 # Where a fence could open: at a line's start, after block quote or list markers.
 _FENCE_START = re.compile(
     r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(?=```|~~~)", re.MULTILINE
 )
-
-
-def _plain_fence_lines(text: str) -> str:
-    """Every code fence's info string cut to a plain language name (see :func:`_fence`).
-
-    Fences inside block quotes and list items too: those are not held as code,
-    but their info string still reaches a ``class`` attribute.
-    """
-
-    def plain(line: re.Match[str]) -> str:
-        prefix, marks, info = line.groups()
-        if marks[0] == "`" and "`" in info:
-            return line.group()  # not a fence: an inline code span
-        language = _INFO_WORD.match(info)
-        return prefix + marks + (language.group(1) if language else "")
-
-    return _FENCE_OPENER.sub(plain, text)
 
 
 AMBIGUOUS = (-1, "")  # a fence that parsers end at different lines
@@ -288,10 +265,10 @@ def _fence(text: str, at: int) -> tuple[int, str] | None:
     of the same fence character at least as long is exactly the opener's marks,
     at the start of the line (CommonMark also takes a longer or indented closer,
     Python-Markdown does not); where they differ, :data:`AMBIGUOUS`. An unclosed
-    fence is closed at the end of its
-    answer, so it cannot swallow the rest of the post. The info string keeps a
-    plain language name only: generators copy it into a ``class`` attribute, and
-    Hugo without escaping it (``js"onmouseover="...``).
+    fence is closed at the end of its answer, so it cannot swallow the rest of
+    the post. The info string keeps a plain language name only: generators copy
+    it into a ``class`` attribute, and Hugo without escaping it
+    (``js"onmouseover="...``). A fence not held is escaped (see ``_FENCE_START``).
     """
     opener = _FENCE_OPEN.match(text, at)
     if opener is None:
@@ -474,8 +451,6 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         text = _lf(text)
         if _HOLD in text or _APART_MARK in text:
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
-        if "```" in text or "~~~" in text:
-            text = _plain_fence_lines(text)
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
         text, tokens = _held(text)
