@@ -193,6 +193,11 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ("[[<b>x [^1]: note", "[[&lt;b>x [^1]: note"),  # a label cannot hold "["
         ("[<b>]: javascript:x\n\n[<b>]", "[&lt;b>]:\n\n[&lt;b>]"),  # nor be held raw
         ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole
+        # "www." means a site, not a page beside the post.
+        (
+            "[s](www.a.fr) [t]\n\n[t]: www.b.fr",
+            "[s](https://www.a.fr) [t]\n\n[t]: https://www.b.fr",
+        ),
         # A title that is not one hides no link.
         ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
         # Code right under a line of text is code to every parser.

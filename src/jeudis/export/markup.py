@@ -222,7 +222,7 @@ _ANY_DEFINITION = re.compile(
     re.MULTILINE,
 )
 # One held as written: a plain label, a URL holding nothing that opens markup.
-_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*[^\s\[\]{}<>`]+(?!\S)")
+_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]{}<>`]+)(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 _AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
@@ -370,7 +370,12 @@ def _link(text: str, at: int) -> tuple[int, int, str] | None:
     if not _safe_destination(m.group("url") + m.group("title")):
         return at, m.end(), "]()"
     held = _DEST_URL.match(text, at)
-    return (at, held.end(), held.group()) if held else None
+    return (at, held.end(), "](" + web_address(held.group()[2:])) if held else None
+
+
+def web_address(url: str) -> str:
+    """``www.site.fr`` as the address it means: a site, not a page beside the post."""
+    return "https://" + url if url.startswith("www.") else url
 
 
 def _definition(text: str, at: int) -> tuple[int, int, str] | None:
@@ -381,7 +386,7 @@ def _definition(text: str, at: int) -> tuple[int, int, str] | None:
     begin = text.rfind("\n", 0, at) + 1
     if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
         return None
-    return at, m.end(), m.group()
+    return at, m.end(), text[at : m.start("url")] + web_address(m.group("url"))
 
 
 def _drop_unsafe_definitions(text: str) -> str:

@@ -188,6 +188,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     intro_html, closing_html = rendered[-2], rendered[-1]
     description = described or excerpt(first_html, 160)
     photo = _field(interview, "photo")
+    site = _field(interview, "site")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     lang_key = language.lower()
     return Post(
@@ -215,7 +216,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         closing_markdown=cleaned[-1],
         photo=photo if photo and markup.safe_url(photo) else "",
         photo_alt=guest,
-        site=_field(interview, "site") if markup.safe_url(_field(interview, "site")) else "",
+        site=markup.web_address(site) if markup.safe_url(site) else "",
         twitter=_field(interview, "twitter").lstrip("@"),
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
