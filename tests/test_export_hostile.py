@@ -36,7 +36,7 @@ PARSER_TRAPS = [
     "- item\n~~~\n\n![i](data:text/html,alert(29))",
     # Code to every parser, unless the fence above pairs with this one's opener.
     "~~~\n<a href=javascript:alert(32)>x</a>\n~~~",
-    "<b>[a](javascript:alert(22))",
+    "<b [a](javascript:alert(22))",  # a tag left open: it ran to the line's end
     "`[b](javascript:alert(23))``",
     # kramdown pairs the first run with the one on the next line: the link is text.
     "x ```y\n```[j]( javascript:alert(30))```",

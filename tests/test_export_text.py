@@ -183,6 +183,7 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
     [
         # A tag's "<" is escaped alone: the link after it is still checked.
         ("<b>[a](javascript:x)", "&lt;b>[a]()"),
+        ("<b [a](javascript:x)", "&lt;b [a]()"),
         # Backtick runs of different lengths make no code span: the link is text.
         ("`[b](javascript:x)``", "`[b]()``"),
         # A run left open on its line: parsers pair the runs differently.
