@@ -15,6 +15,7 @@ from jeudis.export import markup
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import (
     clean_markdown,
+    clean_markdown_both,
     clean_markdown_many,
     safe_url,
     to_html,
@@ -215,6 +216,17 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
 )
 def test_markdown_tokens_agree_with_every_parser(written: str, cleaned: str) -> None:
     assert clean_markdown(written, str) == cleaned
+
+
+def test_what_keeps_generators_inert_stays_out_of_the_html() -> None:
+    """Braces and fences are escaped for Markdown posts; cmark's HTML keeps the code as written."""
+    answer = "- étape :\n  ```\n  x = {1}\n  ```\n\n{: .c} fin"
+    markdown, for_html = clean_markdown_both([answer, "rien"], str)
+    assert markdown[0] == "- étape :\n  \\```\n  x = \\{1}\n  \\```\n\n\\{: .c} fin"
+    assert to_html(for_html[0]) == (
+        "<ul>\n<li>étape :\n<pre><code>x = {1}\n</code></pre>\n</li>\n</ul>\n<p>{: .c} fin</p>"
+    )
+    assert markdown[1] == for_html[1] == "rien"
 
 
 def test_many_answers_render_like_one_each() -> None:

@@ -450,8 +450,23 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
     unclosed fence ends with its answer); only the pass over the plain text is
     shared, which saves its fixed cost fifteen times a post.
     """
+    return clean_markdown_both(texts, fix_text)[0]
+
+
+def clean_markdown_both(
+    texts: list[str], fix_text: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """The texts cleaned for Markdown posts, and for cmark (which renders the HTML).
+
+    What makes a post inert to every static site generator (braces escaped, fences
+    left as text opening none) is written for Markdown posts only: cmark reads no
+    attribute list, Liquid or shortcode, and its HTML is sanitized after it, so a
+    code block inside a list keeps its braces and stays a code block in HTML.
+    The second typography pass this needs runs only for texts holding such things.
+    """
     held: list[list[str]] = []
     plain: list[str] = []
+    plain_html: list[str] = []
     for text in texts:
         text = _lf(text)
         if _HOLD in text or _APART_MARK in text:
@@ -459,6 +474,7 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
         text, tokens = _held(text)
+        plain_html.append(text)
         if "```" in text or "~~~" in text:
             # A fence left as text must not open one in any parser either: one that
             # pairs fences across the whole post (Python-Markdown) would pair it with
@@ -466,9 +482,24 @@ def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> lis
             text = _FENCE_START.sub("\\1\\\\", text)
         held.append(tokens)
         plain.append(text)
-    fixed = fix_text(inert_braces(_APART.join(plain))).split(_APART)
-    if len(fixed) != len(texts):  # pragma: no cover - typography never touches the breaks
-        fixed = [fix_text(inert_braces(one)) for one in plain]
+    markdown = _restore(held, _fixed(plain, fix_text, inert_braces))
+    if plain == plain_html and not any("{" in text for text in plain):
+        return markdown, markdown
+    return markdown, _restore(held, _fixed(plain_html, fix_text, str))
+
+
+def _fixed(
+    plain: list[str], fix_text: Callable[[str], str], inert: Callable[[str], str]
+) -> list[str]:
+    """Typography over the texts in one call (apart, as if each were fixed alone)."""
+    fixed = fix_text(inert(_APART.join(plain))).split(_APART)
+    if len(fixed) != len(plain):  # pragma: no cover - typography never touches the breaks
+        fixed = [fix_text(inert(one)) for one in plain]
+    return fixed
+
+
+def _restore(held: list[list[str]], fixed: list[str]) -> list[str]:
+    """Each text with its held tokens back in their places."""
     cleaned = []
     for tokens, text in zip(held, fixed, strict=True):
         if tokens:

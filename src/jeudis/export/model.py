@@ -160,12 +160,13 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
     # text, not for attributes.
-    cleaned = markup.clean_markdown_many(
+    cleaned, for_html = markup.clean_markdown_both(
         [*(value_markdown(a, language) for a in given), intro, closing], text
     )
     described = _field(interview, "description")
     first = "" if described else intro or (value_markdown(given[0], language) if given else "")
-    *parts, first_html = markup.to_html_many([*cleaned, markup.clean_markdown(first, str)])
+    first_source = markup.clean_markdown_both([first], str)[1]
+    *parts, first_html = markup.to_html_many([*for_html, *first_source])
     rendered = [Markup(h) for h in parts]  # sanitized by cmark
     items: list[Item] = []
     number = 0
