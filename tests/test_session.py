@@ -528,3 +528,31 @@ def test_the_total_counts_what_may_still_be_asked(kinds: Questionnaire) -> None:
     assert expected_total(kinds, interview) == 5  # no blog: no address to ask
     interview.answers.append(Answer(id="reseau", type="choice", question="?", skipped=True))
     assert expected_total(kinds, interview) == 4  # no network: no "why"
+
+
+def test_the_thank_you_comes_once_saved_with_signals_back_to_normal(series: Path) -> None:
+    """A SIGTERM on the thank-you screen ends the program; none is caught and turned into a pause."""
+    seen: list[object] = []
+
+    class Thanked(Script):
+        def thanks(self, interview: Interview) -> None:
+            seen.append(signal.getsignal(signal.SIGTERM))
+            seen.append(load_interview(interview.path).status)  # type: ignore[arg-type]
+            assert not list((series / "interviews").glob(".*.lock"))
+
+    before = signal.getsignal(signal.SIGTERM)
+    run(start(), Thanked([*FIELDS, *ANSWERS], reviews=[None]))
+    assert seen == [before, "complete"]
+
+
+def test_a_signal_while_completing_is_a_pause_not_a_traceback(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stopped(*args: object) -> None:
+        raise Paused(signal_name="SIGTERM")
+
+    monkeypatch.setattr("jeudis.followups.record_closing", stopped)
+    with pytest.raises(SessionInterrupted) as interrupted:
+        run(start(), Script([*FIELDS, *ANSWERS], reviews=[None]))
+    assert interrupted.value.signal_name == "SIGTERM"
+    assert load_interview(series / "interviews" / "gilles-klein.toml").status == "draft"

@@ -260,6 +260,7 @@ class Session:
                 self._questions()
                 followups.open_questions(self)
                 self._review()
+                self._complete()
             except (Paused, KeyboardInterrupt) as stop:
                 # Ctrl-C where no prompt of ours catches it (the hand-over screen) pauses too.
                 pause = stop if isinstance(stop, Paused) else Paused()
@@ -269,13 +270,17 @@ class Session:
                     sum(1 for a in self.interview.answers if a.given),
                     signal_name=pause.signal_name,
                 ) from None
-            self.interview.status = "complete"
-            self.interview.completed = now()
-            self.interview.pending = None
-            followups.record_closing(self.questionnaire, self.interview)
-            storage.save(self.interview)
-            self.prompter.thanks(self.interview)
+        # Saved complete, lock released, signals back to their own ways: a SIGTERM
+        # now simply ends the program, with nothing left to lose.
+        self.prompter.thanks(self.interview)
         return self.interview
+
+    def _complete(self) -> None:
+        self.interview.status = "complete"
+        self.interview.completed = now()
+        self.interview.pending = None
+        followups.record_closing(self.questionnaire, self.interview)
+        storage.save(self.interview)
 
     # -- the host's part -------------------------------------------------------------
     def _fields(self) -> None:
