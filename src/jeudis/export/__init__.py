@@ -163,7 +163,7 @@ def _link_photo(post: Post, flavor_name: str | None, notes: list[str] | None) ->
     """
     from jeudis.export.frontmatter import flavor as get_flavor
 
-    if flavor_name is None or not post.photo or "://" in post.photo:
+    if flavor_name is None or not post.local_photo:
         return
     spec = get_flavor(flavor_name)
     if notes is not None:

@@ -95,6 +95,11 @@ class Post:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def local_photo(self) -> str:
+        """The photo when it is a file of the series (a path, not a URL), else ""."""
+        return self.photo if "://" not in self.photo else ""
+
+    @property
     def html_body(self) -> str:
         """The answers' HTML, joined (what a feed or an excerpt uses)."""
         return "\n".join(item.html for item in self.items)

@@ -84,8 +84,8 @@ class SiteInfo:
         """
         post.href = f"{post.slug}.html"
         post.url = self.url(post.href)
-        relative = post.photo and "://" not in post.photo
-        post.photo_url = (self.url(post.photo) or post.photo) if relative else post.photo
+        local = post.local_photo
+        post.photo_url = (self.url(local) or local) if local else post.photo
 
 
 def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:

@@ -267,7 +267,7 @@ def export_site(
     return _remove_stale(folder, previous, result)
 
 
-def _outputs_of(manifest: dict[str, Any]) -> set[str]:
+def manifest_outputs(manifest: dict[str, Any]) -> set[str]:
     """The files a manifest says its export wrote, relative to the folder."""
     files = {str(name) for name in manifest.get("files", [])}
     if "wxr" in manifest:
@@ -280,7 +280,7 @@ def _outputs_of(manifest: dict[str, Any]) -> set[str]:
 def _remove_stale(folder: Path, previous: dict[str, Any], result: SiteResult) -> SiteResult:
     """Remove what the previous export wrote and this one did not (see :func:`export_site`)."""
     inside = folder.resolve()
-    for name in sorted(_outputs_of(previous) - result.outputs - {MANIFEST}):
+    for name in sorted(manifest_outputs(previous) - result.outputs - {MANIFEST}):
         path = folder / name
         if path.resolve().is_relative_to(inside) and path.is_file():
             path.unlink()

@@ -32,6 +32,7 @@ from jeudis.export.site import (
     SiteResult,
     _Entry,
     _write,
+    manifest_outputs,
     photo_stamp,
 )
 from jeudis.interview import load_interview
@@ -75,7 +76,7 @@ def render(
         files = [path.name for path in made]
     manifest = {"stamp": stamp, "entries": metas, "files": files}
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
-    result.outputs = {*files, *(name for meta in metas.values() for name in meta["outputs"])}
+    result.outputs = manifest_outputs(manifest)
     return result
 
 
@@ -180,7 +181,7 @@ def _post(
     by_slug: dict[str, _Entry],
 ) -> Post:
     post = build_post(load_interview(entry.path), series.settings)
-    if post.photo and "://" not in post.photo:
+    if post.local_photo:
         post.photo_source = post.photo  # watched: a photo added or changed shows next time
         if not (series.root / post.photo).is_file():
             post.photo = ""  # a photo the site cannot show would be a broken image
@@ -204,7 +205,7 @@ def _write_post(
             str(Path(spec.folder, spec.file_name(post))) if spec.folder else spec.file_name(post)
         )
         outputs = [relative]
-        if post.photo and "://" not in post.photo:
+        if post.local_photo:
             stored = spec.photo_file(post.photo)
             if _copy_photo(series, post.photo, folder, stored):
                 outputs.append(stored)
@@ -215,7 +216,7 @@ def _write_post(
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
     _write(folder / post.href, page(post, site))
-    if post.photo and "://" not in post.photo and _copy_photo(series, post.photo, folder):
+    if post.local_photo and _copy_photo(series, post.photo, folder):
         outputs.append(post.photo)
     return outputs
 
@@ -404,6 +405,7 @@ def export_wxr(
         posts.append(post)
     _write(target, wxr(posts, site))
     result.written.append(target)
-    _write(folder / MANIFEST, json.dumps({"stamp": stamp, "wxr": stamps}))
-    result.outputs = {WXR_FILE}
+    manifest = {"stamp": stamp, "wxr": stamps}
+    _write(folder / MANIFEST, json.dumps(manifest))
+    result.outputs = manifest_outputs(manifest)
     return result
