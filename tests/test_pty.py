@@ -247,6 +247,38 @@ def test_a_whole_interview_typed_live(jeudis: type[Jeudis], series: Path) -> Non
     assert not list((series / "interviews").glob(".*"))  # no lock or temporary file left
 
 
+CURSOR_POSITION_REQUEST = "\x1b[6n"
+
+
+def test_a_terminal_that_never_answers_where_the_cursor_is_is_asked_once(
+    jeudis: type[Jeudis],
+) -> None:
+    """Each prompt would ask again, then wait a second for the answer when it ends."""
+    # The terminal is asked (prompt_toolkit's switch is off) and never answers.
+    session = jeudis(
+        "new", "twitter", "--guest", GUEST, "--register", "vous", PROMPT_TOOLKIT_NO_CPR=""
+    )
+    session.expect_prompt("[1/4]")
+    assert CURSOR_POSITION_REQUEST in session.seen  # the first prompt asks
+    session.type(FIELDS[0])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/4]")
+    first = len(session.seen)
+    session.type(FIELDS[1])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/4]")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/4]")
+    session.type(FIELDS[3])
+    session.press(Keyboard.ESC_ENTER)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    assert CURSOR_POSITION_REQUEST not in session.seen[first:]
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 # -- (b) Ctrl-C at question 5, then resume --------------------------------------------------
 
 

@@ -6,6 +6,7 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
+import os
 import signal
 from dataclasses import replace
 from types import FrameType
@@ -15,6 +16,7 @@ import questionary
 from prompt_toolkit.application import Application
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.renderer import CPR_Support
 from prompt_toolkit.styles import Style
 
 from jeudis.interview import Answer, Interview
@@ -410,9 +412,22 @@ def _ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        _learn_cpr(app)
     if stopped:
         raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
     return answer
+
+
+def _learn_cpr(app: Application[Any]) -> None:
+    """Stop asking for the cursor's position once the terminal has not answered.
+
+    Every prompt asks the terminal where the cursor is, then waits up to a second
+    for the answer when it ends. A terminal that never answers (a serial console,
+    some editors' shells) would add that second to every question of the session:
+    after the first, the question is not asked again (prompt_toolkit's own switch).
+    """
+    if app.renderer.cpr_support is not CPR_Support.SUPPORTED:
+        os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
 
 
 def _bindings(prompt: Prompt | None) -> KeyBindings:
