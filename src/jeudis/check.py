@@ -1,4 +1,4 @@
-"""``jeudis check``: lint questionnaires and interviews, every problem with its place."""
+"""``jeudis check``: lint questionnaires, interviews and the series settings, every problem with its place."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.interview import Interview, load_interview
-from jeudis.paths import Series
+from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
+from jeudis.tomlio import parse_toml, read_text
 from jeudis.wording import PLACEHOLDER
 
 
@@ -63,6 +64,8 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     """Check the given files and folders, or the whole series when none is given."""
     if not paths:
         paths = [series.questionnaires_dir, series.interviews_dir]
+        if (series.root / SETTINGS_FILE).is_file():
+            paths.insert(0, series.root / SETTINGS_FILE)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -74,12 +77,22 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     findings: list[Finding] = []
     forms: dict[str, Questionnaire | None] = {}
     for file in files:
-        if _kind(file) == "questionnaire":
+        if file.name == SETTINGS_FILE:
+            findings.extend(_finding(p) for p in _check_settings(file))
+        elif _kind(file) == "questionnaire":
             problems = sorted(check_questionnaire(file), key=lambda p: p.line or 0)
             findings.extend(_finding(p) for p in problems)
         else:
             findings.extend(_check_interview(series, file, forms))
     return findings
+
+
+def _check_settings(path: Path) -> list[FileProblem]:
+    try:
+        text = read_text(path)
+        return settings_problems(parse_toml(text, path), text, path)
+    except FileProblem as problem:
+        return [problem]
 
 
 def _check_interview(

@@ -8,6 +8,7 @@ the series folder first, then among those bundled with the package.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, unknown_key
-from jeudis.tomlio import parse_toml, read_text
+from jeudis.tomlio import locate, parse_toml, read_text
 
 ENV_VAR = "JEUDIS_DIR"
 BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
@@ -23,6 +24,10 @@ BUNDLED_TEMPLATES = Path(__file__).parent / "templates"
 SETTINGS_FILE = "jeudis.toml"
 CACHE_FOLDER = ".jeudis-cache"  # in a series folder: what jeudis can always rebuild
 SETTINGS_KEYS = {"blog", "base_url", "host", "language", "typography", "author_url", "description"}
+TYPOGRAPHY_VARIANTS = ("fr", "fr-CA", "fr-CH", "off")
+_URL_SETTINGS = {"base_url", "author_url"}
+_WEB_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -54,15 +59,11 @@ class Series:
         path = self.root / SETTINGS_FILE
         if not path.is_file():
             return dict(self.overrides)
-        data = parse_toml(read_text(path), path)
-        for key in data:
-            if key not in SETTINGS_KEYS:
-                raise FileProblem(
-                    path,
-                    unknown_key(key, SETTINGS_KEYS).replace("key", "setting", 1),
-                    key=key,
-                    hint="allowed: " + ", ".join(sorted(SETTINGS_KEYS)),
-                )
+        text = read_text(path)
+        data = parse_toml(text, path)
+        problems = settings_problems(data, text, path)
+        if problems:
+            raise problems[0]
         return {**data, **self.overrides}
 
     def questionnaire_files(self) -> dict[str, tuple[Path, bool]]:
@@ -92,6 +93,30 @@ class Series:
                 hint="`jeudis questionnaires` lists them; add yours to questionnaires/",
             )
         return files[name]
+
+
+def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileProblem]:
+    """What is wrong in a parsed ``jeudis.toml``: each problem with its line."""
+    problems = []
+    for key, value in data.items():
+        if key not in SETTINGS_KEYS:
+            reason = unknown_key(key, SETTINGS_KEYS).replace("key", "setting", 1)
+            hint = "allowed: " + ", ".join(sorted(SETTINGS_KEYS))
+        elif not isinstance(value, str):
+            reason, hint = f"{key} must be a string (in quotes)", None
+        elif key in _URL_SETTINGS and value and not _WEB_URL.fullmatch(value):
+            reason = f"{key} must be a web address starting with https:// or http://"
+            hint = f'for example {key} = "https://blog.example.org"'
+        elif key == "typography" and value not in TYPOGRAPHY_VARIANTS:
+            reason = f"unknown typography {value!r}"
+            hint = "use " + ", ".join(TYPOGRAPHY_VARIANTS)
+        elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+            reason = f"language must be a language tag such as fr, fr-CA or en, not {value!r}"
+            hint = None
+        else:
+            continue
+        problems.append(FileProblem(path, reason, line=locate(text, [key]), hint=hint))
+    return problems
 
 
 def _questionnaire_id(path: Path) -> str:

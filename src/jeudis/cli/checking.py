@@ -1,4 +1,4 @@
-"""``jeudis check``: lint questionnaires and interviews."""
+"""``jeudis check``: lint questionnaires, interviews and the series settings."""
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
@@ -18,14 +18,14 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders (default: the series' questionnaires and interviews)."
+            help="Files or folders (default: the series' questionnaires, interviews and jeudis.toml)."
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     directory: DirOption = None,
 ) -> None:
-    """Lint questionnaires and interviews; exit non-zero on problems."""
+    """Lint questionnaires, interviews and jeudis.toml; exit non-zero on problems."""
     from jeudis.check import check_paths
     from jeudis.paths import series_at
 

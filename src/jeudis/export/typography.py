@@ -22,10 +22,10 @@ from collections.abc import Callable
 from functools import cache
 
 from jeudis.errors import UsageError
+from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
-VARIANTS = ("fr", "fr-CA", "fr-CH", "off")
 MONTHS = (
     "janvier",
     "février",

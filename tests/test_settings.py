@@ -1,0 +1,90 @@
+"""``jeudis.toml``, the series settings: a mistake is named with its line, before any export.
+
+A base URL without its scheme would make every canonical link, feed entry and
+sitemap address relative; a number where a name is expected would print as one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jeudis.errors import ExitCode
+from support import Invoke, write
+
+GOOD = """\
+blog = "Les Jeudis Twitter"
+base_url = "https://blog.example.org/"
+host = "Stéphane"
+language = "fr"
+typography = "fr-CH"
+description = "Une interview chaque jeudi."
+author_url = "http://example.org/stephane"
+"""
+
+BAD = {
+    "base URL without its scheme": (
+        'base_url = "blog.example.org"',
+        "base_url must be a web address starting with https:// or http://",
+    ),
+    "base URL of another scheme": (
+        'base_url = "javascript:alert(1)"',
+        "base_url must be a web address starting with https:// or http://",
+    ),
+    "author URL with a space": (
+        'author_url = "https://example.org/a b"',
+        "author_url must be a web address starting with https:// or http://",
+    ),
+    "a number for a name": ("host = 3", "host must be a string (in quotes)"),
+    "a list for the blog": ('blog = ["a"]', "blog must be a string (in quotes)"),
+    "unknown typography": ('typography = "fr-BE"', "unknown typography 'fr-BE'"),
+    "a language that is not a tag": (
+        'language = "français"',
+        "language must be a language tag such as fr, fr-CA or en, not 'français'",
+    ),
+    "a misspelt setting": ('blgo = "x"', "unknown setting 'blgo' (did you mean 'blog'?)"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD), ids=list(BAD))
+def test_export_names_a_bad_setting_and_its_line(
+    case: str, series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    line, reason = BAD[case]
+    path = write(series / "jeudis.toml", f'# settings\ndescription = "Le blog"\n{line}\n')
+    write(
+        series / "interviews" / "x.toml",
+        'questionnaire = "twitter"\ntitle = "T"\nguest = "G"\ndate = 2011-04-07\n'
+        'status = "complete"\n',
+    )
+
+    result = invoke("export", "--all", "-o", str(tmp_path / "site"))
+
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert result.stderr.splitlines()[0] == f"error: {path}:3: {reason}"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_lists_every_bad_setting_in_line_order(series: Path, invoke: Invoke) -> None:
+    cases = list(BAD.values())[2:]  # one base URL case: a key may appear once
+    path = write(series / "jeudis.toml", "".join(f"{line}\n" for line, _ in cases))
+
+    result = invoke("check")
+
+    expected = [f"{path}:{n}: error: {reason}" for n, (_, reason) in enumerate(cases, 1)]
+    assert result.stdout.splitlines() == [*expected, f"{len(cases)} error(s), 0 warning(s)"]
+    assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_good_settings_pass(series: Path, invoke: Invoke) -> None:
+    write(series / "jeudis.toml", GOOD)
+
+    assert invoke("check").stdout == "All good.\n"
+
+
+def test_an_empty_base_url_means_none(series: Path, invoke: Invoke) -> None:
+    write(series / "jeudis.toml", 'base_url = ""\n')
+
+    assert invoke("check").exit_code == 0
