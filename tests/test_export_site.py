@@ -11,7 +11,7 @@ import html5lib
 import pytest
 
 from export_helpers import copy_example, make_interview
-from jeudis.export.site import export_site
+from jeudis.export.site import MANIFEST, export_site
 from jeudis.interview import load_interview
 from jeudis.paths import Series
 from support import Invoke
@@ -127,6 +127,46 @@ def test_a_photo_added_changed_or_removed_shows_on_the_next_export(series: Path)
     photo.unlink()
     export_site(Series(series), out)
     assert "<img" not in (out / "invite.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["absolute", "parent", "home"])
+def test_a_photo_outside_the_series_is_never_published(
+    where: str, series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """An interview may come from someone else (an imported sheet): no file of the host leaks."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the web")
+    named = {"absolute": str(secret), "parent": "../secret.png", "home": "~/secret.png"}[where]
+    make_interview(series, "invite", guest="Invité", fields={"photo": named})
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+    warning = (
+        f"warning: invite: photo {named} left out: it is not in the series folder "
+        '(copy it to images/secret.png there and write photo = "images/secret.png")'
+    )
+
+    for command in (["--all"], ["--all"], ["--all", "-f", "md", "--flavor", "hugo", "-o", "hugo"]):
+        result = invoke("export", *command)
+        assert result.exit_code == 0, result
+        assert warning in result.stderr.splitlines()  # at every export, until it is fixed
+    single = invoke("export", "invite", "-f", "html")
+    wxr = invoke("export", "--all", "-f", "wxr", "-o", "wp")
+
+    assert warning in single.stderr.splitlines() and warning in wxr.stderr.splitlines()
+    written = [p for p in series.rglob("*") if p.is_file() and p.suffix != ".toml"]
+    texts = {p.name: p.read_bytes() for p in written} | {"-": single.stdout.encode()}
+    assert not [name for name, text in texts.items() if b"not for the web" in text]
+    # Only the manifest names it, in the warning it repeats at the next export.
+    assert {name for name, text in texts.items() if b"secret" in text} == {MANIFEST}
+    assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
+
+
+def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+
+    result = invoke("export", "--all")
+
+    assert "warning: invite: photo images/invite.png left out: no such file" in result.stderr
+    assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
 def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: Invoke) -> None:

@@ -122,6 +122,8 @@ def _export_all(series: object, options: object, output: str | None) -> None:
         _report(
             f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged{removed}"
         )
+    for note in result.notes:
+        _report(note)
 
 
 class _LazyBar:

@@ -72,7 +72,9 @@ def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> li
     return [storage.resolve(series, ref) for ref in refs] if refs else [storage.latest(series)]
 
 
-def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[Post]:
+def posts_for(
+    series: Series, paths: list[Path], include_drafts: bool, notes: list[str] | None = None
+) -> list[Post]:
     from jeudis.export.model import build_post
     from jeudis.export.render import SiteInfo
 
@@ -87,6 +89,9 @@ def posts_for(series: Series, paths: list[Path], include_drafts: bool) -> list[P
                 hint=f"finish it with `jeudis resume {path.stem}`, or pass --include-drafts",
             )
         post = build_post(interview, series.settings)
+        left_out = post.keep_photo_in(series.root)
+        if left_out and notes is not None:
+            notes.append(left_out)
         site.place(post)
         post.prev, post.next = neighbours.get(path.stem, (None, None))
         posts.append(post)
@@ -133,7 +138,7 @@ def export_text(
 
     options.check()
     paths = interview_paths(series, refs, options.include_drafts)
-    posts = posts_for(series, paths, options.include_drafts)
+    posts = posts_for(series, paths, options.include_drafts, notes)
     site = SiteInfo.from_settings(series.root, series.settings)
     if options.fmt == "wxr":
         return wxr(posts, site)
@@ -189,7 +194,7 @@ def export_files(
     options.check()
 
     paths = interview_paths(series, refs, options.include_drafts)
-    posts = posts_for(series, paths, options.include_drafts)
+    posts = posts_for(series, paths, options.include_drafts, notes)
     site = SiteInfo.from_settings(series.root, series.settings)
     written = []
     for post in posts:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path, PurePath
 from typing import Any
 
 from markupsafe import Markup
@@ -92,12 +93,35 @@ class Post:
     typography: str = "off"
     host_label: str = ""
     guest_label: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None  # for the host: what the export left out, and why
 
     @property
     def local_photo(self) -> str:
         """The photo when it is a file of the series (a path, not a URL), else ""."""
         return self.photo if "://" not in self.photo else ""
+
+    def keep_photo_in(self, root: Path) -> str | None:
+        """Leave out a photo the series cannot publish; say why (None when it is kept).
+
+        A photo is a web address or a file of the series folder, named from it
+        (``images/gilles-klein.jpg``). A path leaving the folder (``/home/...``,
+        ``../``, ``~``) is never copied into a site, for an interview file may come
+        from someone else (an imported answer sheet); a link to it would be broken.
+        """
+        local = self.local_photo
+        if not local:
+            return None
+        folder = root.resolve()
+        if not local.startswith(("/", "\\", "~")) and (folder / local).resolve().is_relative_to(
+            folder
+        ):
+            return None
+        self.photo = self.photo_url = ""
+        name = PurePath(local).name
+        return (
+            f"warning: {self.slug}: photo {local} left out: it is not in the series folder "
+            f'(copy it to images/{name} there and write photo = "images/{name}")'
+        )
 
     @property
     def html_body(self) -> str:

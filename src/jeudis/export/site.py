@@ -42,6 +42,7 @@ class SiteResult:
     unchanged: bool = False
     outputs: set[str] = field(default_factory=set)  # every file of the export, as it now is
     removed: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the host: what was left out, and why
 
 
 @dataclass
@@ -225,6 +226,7 @@ def export_site(
         if old.get("wxr") == stamps and (folder / WXR_FILE).is_file():
             result.unchanged = True
             result.skipped = len(entries)
+            result.notes = [str(note) for note in old.get("notes", [])]
             return result
         from jeudis.export import sitebuild
 
@@ -258,6 +260,7 @@ def export_site(
     listing_changed = set(known) != set(by_slug)
     if not todo and not listing_changed and old:
         result.unchanged = True
+        result.notes = notes(entries, known)
         return result
     from jeudis.export import sitebuild
 
@@ -265,6 +268,11 @@ def export_site(
         series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress
     )
     return _remove_stale(folder, previous, result)
+
+
+def notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
+    """What the host is told about the posts, newest first: each note until it is fixed."""
+    return [note for e in entries if (note := metas.get(e.slug, {}).get("note"))]
 
 
 def manifest_outputs(manifest: dict[str, Any]) -> set[str]:

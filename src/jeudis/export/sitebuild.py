@@ -33,6 +33,7 @@ from jeudis.export.site import (
     _Entry,
     _write,
     manifest_outputs,
+    notes,
     photo_stamp,
 )
 from jeudis.interview import load_interview
@@ -74,6 +75,7 @@ def render(
         made = _indexes(series, folder, entries, metas, posts, site, links, by_slug)
         result.written.extend(made)
         files = [path.name for path in made]
+    result.notes = notes(entries, metas)
     manifest = {"stamp": stamp, "entries": metas, "files": files}
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
@@ -182,9 +184,12 @@ def _post(
 ) -> Post:
     post = build_post(load_interview(entry.path), series.settings)
     if post.local_photo:
+        post.note = post.keep_photo_in(series.root)
         post.photo_source = post.photo  # watched: a photo added or changed shows next time
-        if not (series.root / post.photo).is_file():
-            post.photo = ""  # a photo the site cannot show would be a broken image
+        if post.photo and not (series.root / post.photo).is_file():
+            # A photo the site cannot show would be a broken image.
+            post.note = f"warning: {post.slug}: photo {post.photo} left out: no such file"
+            post.photo = ""
     site.place(post)
     older, newer = links.get(entry.slug, (None, None))
     if older:
@@ -263,6 +268,7 @@ def _meta(
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
+        "note": post.note,  # for the host, at every export until it is fixed
     }
 
 
@@ -401,11 +407,13 @@ def export_wxr(
     posts = []
     for entry in reversed(entries):  # oldest first: WordPress ids grow with time
         post = build_post(load_interview(entry.path), series.settings)
+        if left_out := post.keep_photo_in(series.root):
+            result.notes.append(left_out)
         site.place(post)
         posts.append(post)
     _write(target, wxr(posts, site))
     result.written.append(target)
-    manifest = {"stamp": stamp, "wxr": stamps}
+    manifest = {"stamp": stamp, "wxr": stamps, "notes": result.notes}
     _write(folder / MANIFEST, json.dumps(manifest))
     result.outputs = manifest_outputs(manifest)
     return result
