@@ -169,6 +169,47 @@ def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke
     assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
+def test_a_file_of_the_hosts_own_is_never_written_over(series: Path, invoke: Invoke) -> None:
+    """A generator's site holds the host's own posts: one of the same name stops the export."""
+    make_interview(series, "claire-martin", guest="Claire Martin")
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 7, 7))
+    blog = series / "blog"
+    own = blog / "content" / "posts" / "claire-martin.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("my own post\n", encoding="utf-8")
+    hugo = ("export", "--all", "-f", "md", "--flavor", "hugo", "-o", str(blog))
+
+    refused = invoke(*hugo)
+
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines() == [
+        f"error: {own}: already there, not written by jeudis; nothing written",
+        "hint: move it away or export elsewhere; --overwrite replaces such files",
+    ]
+    assert sorted(p.name for p in blog.rglob("*")) == ["claire-martin.md", "content", "posts"]
+    assert own.read_text(encoding="utf-8") == "my own post\n"
+
+    assert invoke(*hugo, "--overwrite").exit_code == 0
+    assert own.read_text(encoding="utf-8").startswith("+++\n")
+    assert invoke(*hugo).exit_code == 0  # jeudis's own now: written over as it changes
+
+
+def test_an_index_of_the_hosts_own_stops_a_site_export(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "paul", guest="Paul")
+    site = series / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>my page</p>\n", encoding="utf-8")
+    (site / "about.html").write_text("<p>about</p>\n", encoding="utf-8")
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 1
+    assert f"error: {site / 'index.html'}: already there" in result.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["about.html", "index.html"]
+    assert invoke("export", "--all", "--overwrite").exit_code == 0
+    assert (site / "about.html").read_text(encoding="utf-8") == "<p>about</p>\n"  # not ours
+
+
 def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: Invoke) -> None:
     make_interview(series, "fini", guest="Fini")
     make_interview(series, "brouillon", guest="Brouillon", status="draft")

@@ -52,6 +52,13 @@ def export(
     include_drafts: Annotated[
         bool, typer.Option("--include-drafts", help="Export drafts too, marked as drafts.")
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="With --all: replace files of the same name that jeudis did not write.",
+        ),
+    ] = False,
     directory: DirOption = None,
 ) -> None:
     """Publish interviews: a Markdown post, an HTML page, a WordPress file, or a site."""
@@ -71,7 +78,7 @@ def export(
     if all_:
         if interviews:
             raise UsageError("--all exports every interview; name none, or drop --all")
-        _export_all(series, options, output)
+        _export_all(series, options, output, overwrite)
         return
     refs = list(interviews or [])
     notes: list[str] = []
@@ -89,7 +96,7 @@ def export(
         _report(note)
 
 
-def _export_all(series: object, options: object, output: str | None) -> None:
+def _export_all(series: object, options: object, output: str | None, overwrite: bool) -> None:
     from jeudis.errors import UsageError
     from jeudis.export import Options
     from jeudis.export.site import export_site
@@ -112,6 +119,7 @@ def _export_all(series: object, options: object, output: str | None) -> None:
             # Drawn on a terminal only: in a pipe or a log it would be noise (and
             # rich, its import and its refresh thread, cost for nothing).
             progress=bar.update if sys.stderr.isatty() else None,
+            overwrite=overwrite,
         )
     finally:
         bar.close()

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from jeudis.export import generators
 from jeudis.export.model import Post
@@ -79,7 +80,7 @@ class Flavor:
     name: str
     render: Callable[[Post], str]
     divider: str  # the excerpt divider placed after the intro ("" for none)
-    file_name: Callable[[Post], str]
+    file_name: Callable[[Dated], str]
     folder: str  # where `--all` puts the posts, inside the output folder
     # The body written so the generator runs nothing in it (jeudis.export.generators).
     guard: Callable[[str], str] = str
@@ -225,11 +226,21 @@ def _mkdocs(post: Post) -> str:
     return "\n".join(lines)
 
 
-def _plain_name(post: Post) -> str:
+class Dated(Protocol):
+    """What a post's file name is made of (a post, or a site's entry before it is read)."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date: ...
+
+
+def _plain_name(post: Dated) -> str:
     return f"{post.slug}.md"
 
 
-def _jekyll_name(post: Post) -> str:
+def _jekyll_name(post: Dated) -> str:
     return f"{post.date.isoformat()}-{post.slug}.md"
 
 

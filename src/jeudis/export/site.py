@@ -208,13 +208,17 @@ def export_site(
     flavor: str | None = None,
     include_drafts: bool = False,
     progress: Progress | None = None,
+    overwrite: bool = False,
 ) -> SiteResult:
     """Export every interview of the series into ``folder``; skip what has not changed.
 
     Files an earlier export wrote there and this one does not (a deleted
     interview's page, a draft no longer included, a renamed post) are removed:
     a folder uploaded as it is must not publish what the series no longer holds.
-    Only files listed in the manifest are ever removed.
+    Only files listed in the manifest are ever removed, and a file of the same
+    name as an output that no export wrote (a post of the host's own, in a
+    generator's site) stops the export before anything is written, unless
+    ``overwrite``.
     """
     previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
@@ -228,6 +232,8 @@ def export_site(
             result.skipped = len(entries)
             result.notes = [str(note) for note in old.get("notes", [])]
             return result
+        if not overwrite:
+            _refuse_others_files(folder, [WXR_FILE], previous)
         from jeudis.export import sitebuild
 
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
@@ -262,12 +268,45 @@ def export_site(
         result.unchanged = True
         result.notes = notes(entries, known)
         return result
+    if not overwrite:
+        _refuse_others_files(folder, _planned(series, entries, fmt, flavor), previous)
     from jeudis.export import sitebuild
 
     result = sitebuild.render(
         series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress
     )
     return _remove_stale(folder, previous, result)
+
+
+def _planned(series: Series, entries: list[_Entry], fmt: str, flavor: str | None) -> list[str]:
+    """The files an export writes, relative to its folder (photos aside)."""
+    if fmt == "md":
+        from jeudis.export.frontmatter import flavor as get_flavor
+
+        spec = get_flavor(flavor)
+        names = (spec.file_name(e) for e in entries)
+        return [f"{spec.folder}/{name}" if spec.folder else name for name in names]
+    questionnaires = sorted({e.questionnaire for e in entries})
+    fixed = ["index.html", "feed.xml"]
+    if len(questionnaires) > 1:
+        fixed += [f"index-{q}.html" for q in questionnaires]
+    if series.settings.get("base_url"):
+        fixed.append("sitemap.xml")
+    return [f"{e.slug}.html" for e in entries] + fixed
+
+
+def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:
+    """Stop before writing over a file no export wrote (nothing of the host's is lost)."""
+    from jeudis.errors import JeudisError
+
+    owned = manifest_outputs(previous)
+    theirs = [name for name in planned if name not in owned and (folder / name).exists()]
+    if theirs:
+        more = f" (and {len(theirs) - 1} more)" if len(theirs) > 1 else ""
+        raise JeudisError(
+            f"{folder / theirs[0]}: already there, not written by jeudis{more}; nothing written",
+            hint="move it away or export elsewhere; --overwrite replaces such files",
+        )
 
 
 def notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
