@@ -300,7 +300,17 @@ def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, A
     from jeudis.errors import JeudisError
 
     owned = manifest_outputs(previous)
-    theirs = [name for name in planned if name not in owned and (folder / name).exists()]
+    there: dict[str, set[str]] = {}  # each folder's names, read once (a stat per file is slow)
+    for parent in {name.rpartition("/")[0] for name in planned}:
+        try:
+            there[parent] = {entry.name for entry in os.scandir(folder / parent)}
+        except (FileNotFoundError, NotADirectoryError):
+            there[parent] = set()
+    theirs = [
+        name
+        for name in planned
+        if name not in owned and name.rpartition("/")[2] in there[name.rpartition("/")[0]]
+    ]
     if theirs:
         more = f" (and {len(theirs) - 1} more)" if len(theirs) > 1 else ""
         raise JeudisError(
