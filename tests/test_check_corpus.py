@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from export_helpers import make_interview
 from jeudis.errors import ExitCode
 from support import Invoke
 
@@ -172,3 +173,30 @@ text.tu = "C ?"
         "5 error(s), 0 warning(s)",
     ]
     assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+@pytest.mark.parametrize(
+    ("photo", "problem"),
+    [
+        ("/home/alexis/gilles.jpg", "is not in the series folder: exports leave it out"),
+        ("../gilles.jpg", "is not in the series folder: exports leave it out"),
+        ("images/gilles.jpg", "is missing: a site leaves it out"),
+    ],
+)
+def test_check_warns_of_a_photo_no_export_can_show(
+    photo: str, problem: str, series: Path, invoke: Invoke
+) -> None:
+    path = make_interview(series, "gilles", guest="Gilles", fields={"photo": photo})
+    line = path.read_text(encoding="utf-8").splitlines().index(f'photo = "{photo}"') + 1
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        f"{path}:{line}: warning: fields.photo: photo {photo} {problem}",
+        "0 error(s), 1 warning(s)",
+    ]
+    assert result.exit_code == 0
+    assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
+    (series / "images").mkdir()
+    (series / "images" / "gilles.jpg").write_bytes(b"jpeg")
+    assert (invoke("check").stdout == "All good.\n") is (photo == "images/gilles.jpg")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.interview import Interview, load_interview
-from jeudis.paths import SETTINGS_FILE, Series, settings_problems
+from jeudis.paths import SETTINGS_FILE, Series, outside, settings_problems
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
-from jeudis.tomlio import parse_toml, read_text
+from jeudis.tomlio import locate, parse_toml, read_text
 from jeudis.wording import PLACEHOLDER
 
 
@@ -102,7 +102,7 @@ def _check_interview(
         interview = load_interview(path)
     except FileProblem as problem:
         return [_finding(problem)]
-    findings: list[Finding] = []
+    findings = _photo(series, path, interview)
     if interview.questionnaire not in forms:
         try:
             qpath, bundled = series.questionnaire_path(interview.questionnaire)
@@ -140,6 +140,23 @@ def _check_interview(
                 )
             )
     return findings
+
+
+def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
+    """A photo no export can show: outside the series folder, or missing."""
+    photo = interview.fields.get("photo")
+    if not isinstance(photo, str) or not photo or "://" in photo:
+        return []
+    if outside(series.root, photo):
+        problem = "is not in the series folder: exports leave it out"
+    elif not (series.root / photo).is_file():
+        problem = "is missing: a site leaves it out"
+    else:
+        return []
+    line = locate(read_text(path), ["fields", "photo"])
+    return [
+        Finding(str(path), f"photo {photo} {problem}", line, key="fields.photo", severity="warning")
+    ]
 
 
 def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:

@@ -119,6 +119,14 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
     return problems
 
 
+def outside(root: Path, path: str) -> bool:
+    """True for a path that leaves the series folder: absolute, from ``~``, or climbing out."""
+    if path.startswith(("/", "\\", "~")):
+        return True
+    folder = root.resolve()
+    return not (folder / path).resolve().is_relative_to(folder)
+
+
 def _questionnaire_id(path: Path) -> str:
     """A questionnaire's id: its ``id`` key when readable, else the file's stem."""
     try:

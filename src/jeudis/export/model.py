@@ -19,6 +19,7 @@ from markupsafe import Markup
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
+from jeudis.paths import outside
 from jeudis.wording import as_text, first_name
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
@@ -111,10 +112,7 @@ class Post:
         local = self.local_photo
         if not local:
             return None
-        folder = root.resolve()
-        if not local.startswith(("/", "\\", "~")) and (folder / local).resolve().is_relative_to(
-            folder
-        ):
+        if not outside(root, local):
             return None
         self.photo = self.photo_url = ""
         name = PurePath(local).name
