@@ -17,7 +17,7 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the repository's series folder (the tests never write into the repo)."""
     copy = tmp_path / "example"
     copy.mkdir()
-    for name in ("questionnaires", "interviews"):
+    for name in ("questionnaires", "interviews", "images"):
         shutil.copytree(REPO / name, copy / name)
     if (REPO / "jeudis.toml").is_file():
         shutil.copy(REPO / "jeudis.toml", copy / "jeudis.toml")
