@@ -43,6 +43,7 @@ def _series_dir(series: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     (series / "interviews").mkdir()
     shutil.copy(TWITTER, series / "questionnaires" / "twitter.toml")
     monkeypatch.setenv("JEUDIS_DIR", str(series))
+    monkeypatch.chdir(series.parent)  # a relative -o lands in the test's folder, not the repo
     for name, value in STABLE_ENV.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
