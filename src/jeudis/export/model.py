@@ -110,9 +110,7 @@ class Post:
         from someone else (an imported answer sheet); a link to it would be broken.
         """
         local = self.local_photo
-        if not local:
-            return None
-        if not outside(root, local):
+        if not local or not outside(root, local):
             return None
         self.photo = self.photo_url = ""
         name = PurePath(local).name

@@ -266,7 +266,7 @@ def export_site(
     listing_changed = set(known) != set(by_slug)
     if not todo and not listing_changed and old:
         result.unchanged = True
-        result.notes = notes(entries, known)
+        result.notes = entry_notes(entries, known)
         return result
     if not overwrite:
         _refuse_others_files(folder, _planned(series, entries, fmt, flavor), previous)
@@ -319,7 +319,7 @@ def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, A
         )
 
 
-def notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
+def entry_notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
     """What the host is told about the posts, newest first: each note until it is fixed."""
     return [note for e in entries if (note := metas.get(e.slug, {}).get("note"))]
 

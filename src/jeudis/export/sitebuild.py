@@ -32,8 +32,8 @@ from jeudis.export.site import (
     SiteResult,
     _Entry,
     _write,
+    entry_notes,
     manifest_outputs,
-    notes,
     photo_stamp,
 )
 from jeudis.interview import load_interview
@@ -75,7 +75,7 @@ def render(
         made = _indexes(series, folder, entries, metas, posts, site, links, by_slug)
         result.written.extend(made)
         files = [path.name for path in made]
-    result.notes = notes(entries, metas)
+    result.notes = entry_notes(entries, metas)
     manifest = {"stamp": stamp, "entries": metas, "files": files}
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
