@@ -189,6 +189,24 @@ def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> N
     assert load_interview(path).host == "Stéphane", "the first interview is untouched"
 
 
+def test_new_with_a_data_file_naming_a_photo_file(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "gilles.png").write_bytes(b"png")
+    data = write(
+        tmp_path / "answers.toml",
+        ANSWERS_TOML.replace("[answers]", f'photo = "{tmp_path / "gilles.png"}"\n\n[answers]'),
+    )
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code == 0, result
+    assert result.stderr == "photo copied into the series: images/gilles-klein.png\n"
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.fields["photo"] == "images/gilles-klein.png"
+    assert (series / "images" / "gilles-klein.png").read_bytes() == b"png"
+
+
 def test_new_with_missing_answers_lists_them_all_in_one_error(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

@@ -96,6 +96,26 @@ def test_fields_in_the_editor(
     assert "responsable de la communication" in load_interview(amelie).fields["intro"]
 
 
+def test_a_photo_file_named_in_the_editor_is_copied_into_the_series(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portrait = write(tmp_path / "Amélie.PNG", "png")
+    line = f'photo = "{portrait}"'
+    body = (
+        "import re\n"
+        f"text = re.sub(r'(?m)^photo = .*$', {line!r}, text)\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+
+    result = invoke("edit", "amelie-roux", "--fields")
+
+    assert result.exit_code == 0, result
+    assert load_interview(amelie).fields["photo"] == "images/amelie-roux.png"
+    assert (series / "images" / "amelie-roux.png").read_text(encoding="utf-8") == "png"
+
+
 def test_a_bad_field_changes_nothing(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -605,6 +605,29 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     assert the_interview(series).fields["site"] == FIELDS[0]
 
 
+def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    dropped = tmp_path / "Mes photos" / "Gilles Klein.jpg"
+    dropped.parent.mkdir()
+    dropped.write_bytes(b"jpeg")
+    session = start(jeudis)
+    host_part(session, FIELDS[:2])  # the site and the handle: [1/4], [2/4]
+    session.expect_prompt("[3/4]")
+    # A file dropped on a terminal arrives as its quoted path, with a space after it.
+    session.type(f"'{dropped}' ")
+    session.press(Keyboard.ENTER)
+    session.expect("Photo copiée dans la série : images/gilles-klein.jpg")
+    session.expect_prompt("[4/4]")  # shown while the host writes the intro
+    session.type(FIELDS[3])
+    session.press(Keyboard.ESC_ENTER)
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert the_interview(series).fields["photo"] == "images/gilles-klein.jpg"
+    assert (series / "images" / "gilles-klein.jpg").read_bytes() == b"jpeg"
+
+
 def test_a_pasted_answer_keeps_its_lines(jeudis: type[Jeudis], series: Path) -> None:
     session = start(jeudis)
     host_part(session)

@@ -82,6 +82,9 @@ class Script:
     def thanks(self, interview: Interview) -> None:
         self.screens.append("thanks")
 
+    def photo_copied(self, path: str) -> None:
+        self.screens.append(f"photo copied: {path}")
+
     @property
     def asked(self) -> list[str]:
         return [f"{p.counter} {p.id}" for p in self.prompts]
@@ -115,6 +118,23 @@ def start(guest: str = "Gilles Klein", register: str = "vous", gender: str = "m"
 def run(interview: Interview, script: Script, form: Questionnaire | None = None) -> Interview:
     form = form or find_questionnaire(series_at(), interview.questionnaire)
     return Session(form, interview, script).run()
+
+
+def test_a_photo_file_given_by_the_host_is_copied_into_the_series(
+    series: Path, tmp_path: Path
+) -> None:
+    portrait = tmp_path / "Téléchargements" / "portrait gilles.jpeg"
+    portrait.parent.mkdir()
+    portrait.write_bytes(b"jpeg")
+    interview = start()
+    script = Script([FIELDS[0], FIELDS[1], f"'{portrait}' ", "", *ANSWERS])
+
+    run(interview, script)
+
+    assert script.screens[:2] == ["host", "photo copied: images/gilles-klein.jpeg"]
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.fields["photo"] == "images/gilles-klein.jpeg"
+    assert (series / "images" / "gilles-klein.jpeg").read_bytes() == b"jpeg"
 
 
 def test_a_whole_interview(series: Path) -> None:

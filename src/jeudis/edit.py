@@ -158,6 +158,12 @@ def apply_fields(
             "; ".join(problems),
             hint="run the command again and correct the fields; nothing was changed",
         )
+    photo = interview.fields.get("photo")
+    if "photo" in changed and isinstance(photo, str) and photo and interview.path is not None:
+        from jeudis import photos  # an image file elsewhere is copied into the series
+
+        path = interview.path
+        interview.fields["photo"] = photos.adopt(path.parent.parent, path.stem, photo)[0]
     return changed
 
 

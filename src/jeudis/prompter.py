@@ -48,6 +48,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
         },
         "resumed": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s).",
+        "photo_copied": "Photo copiée dans la série : {path}",
         "keys_optional": "Question facultative : laisser vide pour passer",
         "ready": {
             "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
@@ -85,6 +86,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
         "resumed": "Picking up where we left off: {done} answer(s) already saved.",
+        "photo_copied": "Photo copied into the series: {path}",
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
         "finish_long": "Enter: new line · Esc then Enter: finish",
@@ -151,8 +153,8 @@ class TerminalPrompter:
     @property
     def text(self) -> dict[str, str]:
         """The messages for this guest: form of address chosen, gender agreed."""
-        # Leave {total}, {guest} and {host} in place for str.format.
-        kept = {name: "{" + name + "}" for name in ("total", "guest", "host", "done")}
+        # Leave the placeholders filled by str.format in place.
+        kept = {name: "{" + name + "}" for name in ("total", "guest", "host", "done", "path")}
         context = WordingContext(gender=self.gender, names=kept)
         result = {}
         for key, value in self.messages.items():
@@ -316,6 +318,11 @@ class TerminalPrompter:
         self.screen.box(welcome, body, border="guest", padding=1)
         if self.screen.is_terminal:
             _ask(questionary.press_any_key_to_continue(self.text["ready"]))
+
+    def photo_copied(self, path: str) -> None:
+        self.screen.line(
+            [("class:notice", self.text["photo_copied"].format(path=for_terminal(path)))]
+        )
 
     def _handover(self, interview: Interview, questionnaire: Questionnaire, total: int) -> str:
         if questionnaire.open:

@@ -123,6 +123,9 @@ class Prompter(Protocol):
 
     def thanks(self, interview: Interview) -> None: ...
 
+    def photo_copied(self, path: str) -> None:
+        """Tell the host the photo file was copied into the series, at ``path``."""
+
 
 @dataclass
 class Options:
@@ -305,10 +308,23 @@ class Session:
                 index = max(0, index - 1)
                 continue
             value = self._accept(spec, raw)
+            if spec.id == "photo" and isinstance(value, str) and value:
+                value = self._photo(value)
             self.interview.fields[spec.id] = "" if value is None else value
             self.interview.pending = None
             storage.save(self.interview)
             index += 1
+
+    def _photo(self, given: str) -> str:
+        """An image file elsewhere on the machine is copied into the series (:mod:`jeudis.photos`)."""
+        from jeudis import photos
+
+        path = self.interview.path
+        assert path is not None
+        value, copied = photos.adopt(path.parent.parent, path.stem, given)
+        if copied:
+            self.prompter.photo_copied(value)
+        return value
 
     # -- the guest's part ------------------------------------------------------------
     def _questions(self) -> None:

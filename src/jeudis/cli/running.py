@@ -81,11 +81,29 @@ def new(
         session.fill_from_data(form, interview, data, data_file)
         session.create(series, interview)
         assert interview.path is not None
+        _take_photo(interview)
         _finished(interview.path)
         return
     _require_terminal()
     session.create(series, interview)
     _run(form, interview)
+
+
+def _take_photo(interview: "Interview") -> None:
+    """A photo given as an image file elsewhere is copied into the series (jeudis.photos)."""
+    from jeudis import photos, storage
+
+    given = interview.fields.get("photo")
+    if not isinstance(given, str) or not given or interview.path is None:
+        return
+    value, copied = photos.adopt(interview.path.parent.parent, interview.path.stem, given)
+    if value != given:
+        interview.fields["photo"] = value
+        storage.save(interview)
+    if copied:
+        from jeudis.textsafe import for_terminal
+
+        sys.stderr.write(f"photo copied into the series: {for_terminal(value)}\n")
 
 
 def _run(form: "Questionnaire", interview: "Interview") -> None:
