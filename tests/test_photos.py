@@ -95,3 +95,9 @@ def test_a_file_that_is_not_an_image_is_never_copied(root: Path, tmp_path: Path)
 
     assert adopt(root, "gilles-klein", str(key)) == (str(key), False)
     assert not (root / "images").exists()
+
+
+def test_an_image_that_cannot_be_copied_is_kept_as_written(root: Path, elsewhere: Path) -> None:
+    (root / "images").write_text("a file where the folder should be", encoding="utf-8")
+
+    assert adopt(root, "gilles-klein", str(elsewhere)) == (str(elsewhere), False)

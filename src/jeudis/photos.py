@@ -39,8 +39,11 @@ def adopt(root: Path, slug: str, given: str) -> tuple[str, bool]:
     if suffix not in IMAGE_SUFFIXES:
         return text, False
     target = _free_name(folder / FOLDER, slug, suffix, found)
-    if not target.exists():
-        _copy(found, target)
+    try:
+        if not target.exists():
+            _copy(found, target)
+    except OSError:
+        return text, False  # unreadable, or no room: kept as written, and exports say so
     return target.relative_to(folder).as_posix(), True
 
 
