@@ -195,6 +195,53 @@ def test_a_file_of_the_hosts_own_is_never_written_over(series: Path, invoke: Inv
     assert invoke(*hugo).exit_code == 0  # jeudis's own now: written over as it changes
 
 
+@pytest.mark.parametrize(
+    ("command", "touched"),
+    [
+        (("-f", "md", "--flavor", "hugo", "-o", "blog"), "blog/content/posts/paul.md"),
+        (("-o", "site"), "site/paul.html"),
+        (("-o", "site"), "site/index.html"),
+        (("-f", "wxr", "-o", "wp"), "wp/wordpress.xml"),
+    ],
+)
+def test_a_file_touched_up_by_hand_is_never_written_over(
+    command: tuple[str, ...], touched: str, series: Path, invoke: Invoke
+) -> None:
+    """A post jeudis wrote and the host then edited in their site: the edit is not lost."""
+    paul = make_interview(series, "paul", guest="Paul")
+    make_interview(series, "anne", guest="Anne", date=dt.date(2011, 7, 7))
+    export = ("export", "--all", *command)
+    assert invoke(*export).exit_code == 0
+    target = series.parent / touched  # -o is relative to the current folder, the test's
+    target.write_text(target.read_text(encoding="utf-8") + "Touched up by hand.\n", "utf-8")
+    paul.write_text(paul.read_text(encoding="utf-8").replace("Paul", "Paul Martin"), "utf-8")
+
+    refused = invoke(*export)
+
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"error: {touched}: changed by hand since jeudis wrote it; nothing written"
+    )
+    assert target.read_text(encoding="utf-8").endswith("Touched up by hand.\n")
+    assert invoke(*export, "--overwrite").exit_code == 0
+    assert "Touched up by hand" not in target.read_text(encoding="utf-8")
+    assert invoke(*export).exit_code == 0  # as jeudis wrote it again: its own
+
+
+def test_a_post_touched_up_by_hand_stays_while_its_interview_does_not_change(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all").exit_code == 0
+    page = series / "site" / "paul.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- mine -->\n", "utf-8")
+
+    again = invoke("export", "--all")
+
+    assert again.exit_code == 0, again
+    assert page.read_text(encoding="utf-8").endswith("<!-- mine -->\n")
+
+
 def test_an_index_of_the_hosts_own_stops_a_site_export(series: Path, invoke: Invoke) -> None:
     make_interview(series, "paul", guest="Paul")
     site = series / "site"
@@ -256,6 +303,23 @@ def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke:
         "CNAME",
         "wordpress.xml",
     ]
+
+
+def test_a_page_touched_up_by_hand_stays_when_its_interview_goes(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "garde", guest="Garde")
+    retire = make_interview(series, "retire", guest="Retire", date=dt.date(2011, 7, 7))
+    assert invoke("export", "--all").exit_code == 0
+    page = series / "site" / "retire.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- mine -->\n", "utf-8")
+    retire.unlink()
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 0, result
+    assert f"warning: {page}: kept, changed by hand since jeudis wrote it" in result.stderr
+    assert page.read_text(encoding="utf-8").endswith("<!-- mine -->\n")
 
 
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:

@@ -56,7 +56,7 @@ def export(
         bool,
         typer.Option(
             "--overwrite",
-            help="With --all: replace files of the same name that jeudis did not write.",
+            help="With --all: replace files jeudis did not write, or changed by hand since.",
         ),
     ] = False,
     directory: DirOption = None,

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,8 +104,13 @@ def _code_stamp() -> str:
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write an output file, encoded as is (no newline translation).
+def content_stamp(data: bytes) -> str:
+    """What a file jeudis wrote looked like: a later change by hand shows (not a security hash)."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def _write(path: Path, text: str) -> str:
+    """Write an output file, encoded as is (no newline translation); return its content stamp.
 
     The site is regenerated from the interviews, so there is no fsync. A file
     that exists is replaced by a rename, so a reader never sees half a page; a
@@ -121,9 +127,10 @@ def _write(path: Path, text: str) -> None:
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
-        return
+        return content_stamp(data)
     with open(fd, "wb", buffering=0) as out:  # noqa: PTH123 - a descriptor, not a path
         out.write(data)
+    return content_stamp(data)
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
@@ -215,10 +222,10 @@ def export_site(
     Files an earlier export wrote there and this one does not (a deleted
     interview's page, a draft no longer included, a renamed post) are removed:
     a folder uploaded as it is must not publish what the series no longer holds.
-    Only files listed in the manifest are ever removed, and a file of the same
-    name as an output that no export wrote (a post of the host's own, in a
-    generator's site) stops the export before anything is written, unless
-    ``overwrite``.
+    Only files listed in the manifest are ever removed. A file of the same name
+    as an output that no export wrote (a post of the host's own, in a generator's
+    site), or one changed since an export wrote it, stops the export before
+    anything is written, unless ``overwrite``.
     """
     previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
@@ -269,7 +276,7 @@ def export_site(
         result.notes = entry_notes(entries, known)
         return result
     if not overwrite:
-        _refuse_others_files(folder, _planned(series, entries, fmt, flavor), previous)
+        _refuse_others_files(folder, _planned(series, entries, todo, fmt, flavor), previous)
     from jeudis.export import sitebuild
 
     result = sitebuild.render(
@@ -278,13 +285,15 @@ def export_site(
     return _remove_stale(folder, previous, result)
 
 
-def _planned(series: Series, entries: list[_Entry], fmt: str, flavor: str | None) -> list[str]:
-    """The files an export writes, relative to its folder (photos aside)."""
+def _planned(
+    series: Series, entries: list[_Entry], todo: list[_Entry], fmt: str, flavor: str | None
+) -> list[str]:
+    """The files an export is about to write, relative to its folder (photos aside)."""
     if fmt == "md":
         from jeudis.export.frontmatter import flavor as get_flavor
 
         spec = get_flavor(flavor)
-        names = (spec.file_name(e) for e in entries)
+        names = (spec.file_name(e) for e in todo)
         return [f"{spec.folder}/{name}" if spec.folder else name for name in names]
     questionnaires = sorted({e.questionnaire for e in entries})
     fixed = ["index.html", "feed.xml"]
@@ -292,31 +301,55 @@ def _planned(series: Series, entries: list[_Entry], fmt: str, flavor: str | None
         fixed += [f"index-{q}.html" for q in questionnaires]
     if series.settings.get("base_url"):
         fixed.append("sitemap.xml")
-    return [f"{e.slug}.html" for e in entries] + fixed
+    return [f"{e.slug}.html" for e in todo] + fixed
 
 
 def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:
-    """Stop before writing over a file no export wrote (nothing of the host's is lost)."""
+    """Stop before writing over a file jeudis did not write, or one changed since it did.
+
+    A generator's site holds the host's own posts, and a post jeudis wrote may
+    have been touched up by hand there: nothing of the host's is lost.
+    """
     from jeudis.errors import JeudisError
 
     owned = manifest_outputs(previous)
+    recorded = written_stamps(previous)
     there: dict[str, set[str]] = {}  # each folder's names, read once (a stat per file is slow)
     for parent in {name.rpartition("/")[0] for name in planned}:
         try:
             there[parent] = {entry.name for entry in os.scandir(folder / parent)}
         except (FileNotFoundError, NotADirectoryError):
             there[parent] = set()
-    theirs = [
-        name
-        for name in planned
-        if name not in owned and name.rpartition("/")[2] in there[name.rpartition("/")[0]]
+    present = [n for n in planned if n.rpartition("/")[2] in there[n.rpartition("/")[0]]]
+    theirs = [name for name in present if name not in owned]
+    changed = [
+        name for name in present if name in recorded and _changed(folder / name, recorded[name])
     ]
-    if theirs:
-        more = f" (and {len(theirs) - 1} more)" if len(theirs) > 1 else ""
-        raise JeudisError(
-            f"{folder / theirs[0]}: already there, not written by jeudis{more}; nothing written",
-            hint="move it away or export elsewhere; --overwrite replaces such files",
-        )
+    for found, why in (
+        (theirs, "already there, not written by jeudis"),
+        (changed, "changed by hand since jeudis wrote it"),
+    ):
+        if found:
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            raise JeudisError(
+                f"{folder / found[0]}: {why}{more}; nothing written",
+                hint="move it away or export elsewhere; --overwrite replaces such files",
+            )
+
+
+def _changed(path: Path, stamp: str) -> bool:
+    try:
+        return content_stamp(path.read_bytes()) != stamp
+    except OSError:
+        return False  # unreadable: writing it will say why
+
+
+def written_stamps(manifest: dict[str, Any]) -> dict[str, str]:
+    """Each file a manifest's export wrote, with its content stamp then."""
+    stamps = {str(k): str(v) for k, v in manifest.get("written", {}).items()}
+    for meta in manifest.get("entries", {}).values():
+        stamps.update((str(k), str(v)) for k, v in meta.get("written", {}).items())
+    return stamps
 
 
 def entry_notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
@@ -337,9 +370,14 @@ def manifest_outputs(manifest: dict[str, Any]) -> set[str]:
 def _remove_stale(folder: Path, previous: dict[str, Any], result: SiteResult) -> SiteResult:
     """Remove what the previous export wrote and this one did not (see :func:`export_site`)."""
     inside = folder.resolve()
+    recorded = written_stamps(previous)
     for name in sorted(manifest_outputs(previous) - result.outputs - {MANIFEST}):
         path = folder / name
-        if path.resolve().is_relative_to(inside) and path.is_file():
-            path.unlink()
-            result.removed.append(path)
+        if not (path.resolve().is_relative_to(inside) and path.is_file()):
+            continue
+        if name in recorded and _changed(path, recorded[name]):
+            result.notes.append(f"warning: {path}: kept, changed by hand since jeudis wrote it")
+            continue
+        path.unlink()
+        result.removed.append(path)
     return result

@@ -70,13 +70,17 @@ def render(
     for entry in entries:
         if entry.slug not in metas:
             metas[entry.slug] = known[entry.slug]
-    files: list[str] = []
+    made: dict[Path, str] = {}
     if fmt == "html":
         made = _indexes(series, folder, entries, metas, posts, site, links, by_slug)
         result.written.extend(made)
-        files = [path.name for path in made]
     result.notes = entry_notes(entries, metas)
-    manifest = {"stamp": stamp, "entries": metas, "files": files}
+    manifest = {
+        "stamp": stamp,
+        "entries": metas,
+        "files": [path.name for path in made],
+        "written": {path.name: written for path, written in made.items()},
+    }
     _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
     return result
@@ -97,11 +101,15 @@ class _Job:
 
     def do(self, entry: _Entry) -> _Done:
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
-        outputs = _write_post(self.folder, post, self.site, self.fmt, self.flavor, self.series)
+        outputs, written = _write_post(
+            self.folder, post, self.site, self.fmt, self.flavor, self.series
+        )
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site))
-        return entry.slug, _meta(self.series.root, entry, post, self.links, outputs), rendered
+        meta = _meta(self.series.root, entry, post, self.links, outputs)
+        meta["written"] = written
+        return entry.slug, meta, rendered
 
     def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
@@ -203,7 +211,8 @@ def _post(
 
 def _write_post(
     folder: Path, post: Post, site: SiteInfo, fmt: str, flavor: str | None, series: Series
-) -> list[str]:
+) -> tuple[list[str], dict[str, str]]:
+    """Write a post (and copy its photo); return every output, and the post's content stamp."""
     if fmt == "md":
         spec = get_flavor(flavor)
         relative = (
@@ -215,15 +224,14 @@ def _write_post(
             if _copy_photo(series, post.photo, folder, stored):
                 outputs.append(stored)
                 post.photo = spec.link + post.photo
-        _write(folder / relative, markdown(post, site, flavor))
-        return outputs
+        return outputs, {relative: _write(folder / relative, markdown(post, site, flavor))}
     outputs = [post.href]
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    _write(folder / post.href, page(post, site))
+    written = {post.href: _write(folder / post.href, page(post, site))}
     if post.local_photo and _copy_photo(series, post.photo, folder):
         outputs.append(post.photo)
-    return outputs
+    return outputs, written
 
 
 def _copy_photo(series: Series, photo: str, folder: Path, stored: str | None = None) -> bool:
@@ -299,7 +307,8 @@ def _indexes(
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, _Entry],
-) -> list[Path]:
+) -> dict[Path, str]:
+    """Write the indexes, the feed and the sitemap; return each file with its content stamp."""
     from jeudis.export.templating import render
 
     site.index_href = "index.html"
@@ -309,7 +318,7 @@ def _indexes(
     for entry, item in zip(entries, listed, strict=True):
         groups.setdefault(entry.questionnaire, []).append(item)
     blog = site.blog or (listed[0].series if listed else "") or site.words["interviews"]
-    written = []
+    written: dict[Path, str] = {}
     others: list[dict[str, Any]] = []
     pages: list[tuple[str, str, list[_IndexPost]]] = [("index.html", blog, listed)]
     if len(groups) > 1:
@@ -328,8 +337,7 @@ def _indexes(
             posts=items,
             others=others,
         )
-        _write(folder / name, text)
-        written.append(folder / name)
+        written[folder / name] = _write(folder / name, text)
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
@@ -353,16 +361,16 @@ def _indexes(
     )
     from jeudis.export.render import xml_clean
 
-    _write(folder / "feed.xml", xml_clean(text))
-    written.append(folder / "feed.xml")
+    written[folder / "feed.xml"] = _write(folder / "feed.xml", xml_clean(text))
     if site.base_url:
-        written.append(_sitemap(series, folder, site, [name for name, _, _ in pages], listed))
+        indexes = [name for name, _, _ in pages]
+        written[folder / "sitemap.xml"] = _sitemap(series, folder, site, indexes, listed)
     return written
 
 
 def _sitemap(
     series: Series, folder: Path, site: SiteInfo, indexes: list[str], listed: list[_IndexPost]
-) -> Path:
+) -> str:
     """``sitemap.xml``: the indexes and every published post, by absolute URL (base_url)."""
     from jeudis.export.render import xml_clean
     from jeudis.export.templating import render
@@ -371,9 +379,9 @@ def _sitemap(
     newest = max((p.updated for p in published), default="")
     urls = [{"loc": site.url(name), "lastmod": newest} for name in indexes]
     urls += [{"loc": site.url(p.href), "lastmod": p.updated} for p in published]
-    target = folder / "sitemap.xml"
-    _write(target, xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls)))
-    return target
+    return _write(
+        folder / "sitemap.xml", xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls))
+    )
 
 
 def _w3c_date(updated: str, date: str) -> str:
@@ -411,9 +419,14 @@ def export_wxr(
             result.notes.append(left_out)
         site.place(post)
         posts.append(post)
-    _write(target, wxr(posts, site))
+    written = _write(target, wxr(posts, site))
     result.written.append(target)
-    manifest = {"stamp": stamp, "wxr": stamps, "notes": result.notes}
+    manifest = {
+        "stamp": stamp,
+        "wxr": stamps,
+        "notes": result.notes,
+        "written": {WXR_FILE: written},
+    }
     _write(folder / MANIFEST, json.dumps(manifest))
     result.outputs = manifest_outputs(manifest)
     return result
