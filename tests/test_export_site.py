@@ -242,6 +242,26 @@ def test_a_post_touched_up_by_hand_stays_while_its_interview_does_not_change(
     assert page.read_text(encoding="utf-8").endswith("<!-- mine -->\n")
 
 
+def test_a_photo_of_the_hosts_own_of_the_same_name_stays(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "paul", guest="Paul", fields={"photo": "images/paul.png"})
+    (series / "images").mkdir()
+    (series / "images" / "paul.png").write_bytes(b"the series' portrait")
+    blog = series / "blog"
+    theirs = blog / "static" / "images" / "paul.png"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"the host's own picture")
+
+    result = invoke("export", "--all", "-f", "md", "--flavor", "hugo", "-o", str(blog))
+
+    assert result.exit_code == 0, result
+    assert f"warning: paul: photo not copied: {theirs} is already there" in result.stderr
+    assert theirs.read_bytes() == b"the host's own picture"
+    assert "](/images/paul.png)" in (blog / "content" / "posts" / "paul.md").read_text("utf-8")
+    (series / "interviews" / "paul.toml").unlink()
+    assert invoke("export", "--all", "-f", "md", "--flavor", "hugo", "-o", str(blog)).exit_code == 0
+    assert theirs.read_bytes() == b"the host's own picture"  # not the export's: never removed
+
+
 def test_an_index_of_the_hosts_own_stops_a_site_export(series: Path, invoke: Invoke) -> None:
     make_interview(series, "paul", guest="Paul")
     site = series / "site"

@@ -279,8 +279,9 @@ def export_site(
         _refuse_others_files(folder, _planned(series, entries, todo, fmt, flavor), previous)
     from jeudis.export import sitebuild
 
+    owned = None if overwrite else frozenset(manifest_outputs(previous))
     result = sitebuild.render(
-        series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress
+        series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress, owned
     )
     return _remove_stale(folder, previous, result)
 

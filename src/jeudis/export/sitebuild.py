@@ -9,6 +9,7 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import gc
 import hashlib
 import json
@@ -52,14 +53,19 @@ def render(
     flavor: str | None,
     result: SiteResult,
     progress: Progress | None,
+    owned: frozenset[str] | None = None,
 ) -> SiteResult:
-    """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest."""
+    """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
+
+    ``owned``: the files of the folder an export wrote, which it may write over
+    (None: any file, as with ``--overwrite``).
+    """
     site = SiteInfo.from_settings(series.root, series.settings)
     by_slug = {e.slug: e for e in entries}
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
     feed = frozenset(e.slug for e in entries[:FEED_SIZE]) if fmt == "html" else frozenset()
-    job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed)
+    job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned)
     for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
         metas[slug] = meta
         if rendered is not None:
@@ -98,12 +104,11 @@ class _Job:
     links: dict[str, tuple[str | None, str | None]]
     by_slug: dict[str, _Entry]
     feed: frozenset[str] = frozenset()  # posts the feed shows in full: sent back with their HTML
+    owned: frozenset[str] | None = None  # files of the folder an export wrote (None: any)
 
     def do(self, entry: _Entry) -> _Done:
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
-        outputs, written = _write_post(
-            self.folder, post, self.site, self.fmt, self.flavor, self.series
-        )
+        outputs, written = _write_post(self, post)
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site))
@@ -209,43 +214,49 @@ def _post(
     return post
 
 
-def _write_post(
-    folder: Path, post: Post, site: SiteInfo, fmt: str, flavor: str | None, series: Series
-) -> tuple[list[str], dict[str, str]]:
+def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
     """Write a post (and copy its photo); return every output, and the post's content stamp."""
-    if fmt == "md":
-        spec = get_flavor(flavor)
+    folder, site = job.folder, job.site
+    if job.fmt == "md":
+        spec = get_flavor(job.flavor)
         relative = (
             str(Path(spec.folder, spec.file_name(post))) if spec.folder else spec.file_name(post)
         )
         outputs = [relative]
         if post.local_photo:
             stored = spec.photo_file(post.photo)
-            if _copy_photo(series, post.photo, folder, stored):
+            if _copy_photo(job, post, stored):
                 outputs.append(stored)
-                post.photo = spec.link + post.photo
-        return outputs, {relative: _write(folder / relative, markdown(post, site, flavor))}
+            post.photo = spec.link + post.photo
+        return outputs, {relative: _write(folder / relative, markdown(post, site, job.flavor))}
     outputs = [post.href]
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
     written = {post.href: _write(folder / post.href, page(post, site))}
-    if post.local_photo and _copy_photo(series, post.photo, folder):
+    if post.local_photo and _copy_photo(job, post, post.photo):
         outputs.append(post.photo)
     return outputs, written
 
 
-def _copy_photo(series: Series, photo: str, folder: Path, stored: str | None = None) -> bool:
-    """Copy a photo of the series into the output folder (at ``stored``); False if it cannot be.
+def _copy_photo(job: _Job, post: Post, stored: str) -> bool:
+    """Copy the post's photo into the output folder, at ``stored``; True when it is the copy's.
 
-    Only a file inside the series, only to a place inside the output folder.
+    Only a file inside the series, only to a place inside the output folder; never
+    over a different file that no export wrote (the host's own, of the same name):
+    the post then shows that one, and the host is told.
     """
-    source = (series.root / photo).resolve()
-    target = (folder / (stored or photo)).resolve()
+    root, folder = job.series.root, job.folder
+    source = (root / post.photo).resolve()
+    target = (folder / stored).resolve()
     if not (
         source.is_file()
-        and source.is_relative_to(series.root.resolve())
+        and source.is_relative_to(root.resolve())
         and target.is_relative_to(folder.resolve())
     ):
+        return False
+    theirs = job.owned is not None and stored not in job.owned
+    if theirs and target.exists() and not filecmp.cmp(source, target, shallow=False):
+        post.note = f"warning: {post.slug}: photo not copied: {folder / stored} is already there"
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source, target)
