@@ -184,3 +184,19 @@ def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes
     # Without a flavor the post stays beside the series' own folders: nothing to say.
     plain = invoke("export", "invite", "-f", "md")
     assert "](images/g.png)" in plain.stdout and "copy the photo" not in plain.stderr
+
+
+def test_all_outside_a_series_folder_writes_nothing(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setenv("JEUDIS_DIR", str(elsewhere))
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == (
+        f"error: {elsewhere} is not a series folder: no interviews/ in it"
+    )
+    assert not list(elsewhere.iterdir())

@@ -94,3 +94,38 @@ def test_bad_base_url(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("init", tmp_path / "x", "--base-url", "velo.example.com")
     assert result.exit_code == 2
     assert "start it with https://" in result.stderr
+
+
+def test_the_settings_say_what_each_one_does(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "mardis"
+    assert invoke("init", folder).exit_code == 0
+    text = (folder / "jeudis.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    settings = [line for line in lines if not line.startswith("#")]
+    assert [line.split(" = ")[0] for line in settings] == ["blog", "base_url", "host", "language"]
+    assert all("  # " in line for line in settings)  # each with what it does
+    optional = [line for line in lines if line.startswith("# ") and " = " in line]
+    assert [line[2:].split(" = ")[0] for line in optional] == [
+        "typography",
+        "description",
+        "author_url",
+    ]
+    # Each optional setting, uncommented as it stands, is a valid one.
+    (folder / "jeudis.toml").write_text(
+        text.replace('# typography = "fr"', 'typography = "fr"').replace(
+            "# description", "description"
+        ),
+        encoding="utf-8",
+    )
+    assert invoke("check", "--dir", folder).stdout == "All good.\n"
+
+
+def test_a_language_that_is_not_a_tag_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("init", tmp_path / "mardis", "--language", "français")
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "error: language must be a language tag such as fr, fr-CA or en, not 'français';"
+        " nothing was written"
+    )
+    assert not (tmp_path / "mardis").exists()

@@ -8,13 +8,14 @@ existing file is reported and the whole command stops before writing anything.
 from __future__ import annotations
 
 import json
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
 
 from jeudis.errors import UsageError
-from jeudis.paths import SETTINGS_FILE
+from jeudis.paths import SETTINGS_FILE, settings_problems
 from jeudis.storage import slugify
 from jeudis.tomlio import write_atomic
 
@@ -100,8 +101,12 @@ def init_series(
         raise UsageError(f"{root} is a file, not a folder")
     blog = " ".join(blog.split()) or root.resolve().name
     qid = slugify(questionnaire or blog)
+    settings = _settings(blog, base_url, host, language)
+    problems = settings_problems(tomllib.loads(settings), settings, root / SETTINGS_FILE)
+    if problems:
+        raise UsageError(f"{problems[0].reason}; nothing was written", hint=problems[0].hint)
     files: dict[Path, str] = {
-        root / SETTINGS_FILE: _settings(blog, base_url, host, language),
+        root / SETTINGS_FILE: settings,
         root / "questionnaires" / f"{qid}.toml": STARTER.format(
             qid=qid,
             name=blog,
@@ -125,10 +130,26 @@ def init_series(
     return Created(root=root, questionnaire=qid, files=[*files, root / "interviews"])
 
 
+SETTINGS_HELP = {
+    "blog": "the blog's name: page titles, the index, the feed",
+    "base_url": "where the site is published (https://...): canonical links, feed, sitemap",
+    "host": "who asks the questions (jeudis new --host says otherwise for one interview)",
+    "language": "the posts' language: fr, fr-CA, fr-CH, en...",
+}
+OPTIONAL_SETTINGS = """\
+# typography = "fr"  # French spacing before ; ! ? : and inside « »: fr, fr-CA, fr-CH or off
+# description = ""   # the series in a sentence: the index's and the feed's description
+# author_url = ""    # the host's own page, named as the author of each post
+"""
+
+
 def _settings(blog: str, base_url: str, host: str, language: str) -> str:
+    """``jeudis.toml``, each setting with what it does (``jeudis check`` checks them)."""
     data = {"blog": blog, "base_url": base_url, "host": host, "language": language}
-    head = "# The series' settings (see `jeudis --help`): the blog, its address, the host.\n"
-    return head + tomli_w.dumps(data)
+    lines = ["# The series' settings; `jeudis check` checks them."]
+    for key, value in data.items():
+        lines.append(f"{tomli_w.dumps({key: value}).strip()}  # {SETTINGS_HELP[key]}")
+    return "\n".join(lines) + "\n" + OPTIONAL_SETTINGS
 
 
 def _literal(text: str) -> str:

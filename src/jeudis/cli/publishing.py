@@ -107,6 +107,13 @@ def _export_all(series: object, options: object, output: str | None, overwrite: 
         raise UsageError("--all writes whole pages; --fragment is for one interview")
     if output == "-":
         raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
+    if not series.interviews_dir.is_dir():
+        from jeudis.errors import NotFoundError
+
+        raise NotFoundError(
+            f"{series.root} is not a series folder: no interviews/ in it",
+            hint="run it from a series folder, or give --dir; `jeudis init` makes one",
+        )
     folder = Path(output) if output else series.root / "site"
     bar = _LazyBar()
     try:
