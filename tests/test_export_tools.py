@@ -144,7 +144,8 @@ def test_chromium_opens_the_site(series: Path, invoke: Invoke, tmp_path: Path, p
     assert problems == [], problems
     # JEUDIS_SCREENSHOTS=DIR keeps the screenshots, to look at them.
     keep = os.environ.get("JEUDIS_SCREENSHOTS")
-    target = (Path(keep) if keep else tmp_path) / f"{page}.png"
+    target = (Path(keep).absolute() if keep else tmp_path) / f"{page}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
     done = chromium(
         [f"--screenshot={target}", "--window-size=1200,1600", "--hide-scrollbars", url],
         tmp_path / "profile",
