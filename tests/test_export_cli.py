@@ -186,6 +186,58 @@ def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes
     assert "](images/g.png)" in plain.stdout and "copy the photo" not in plain.stderr
 
 
+@pytest.mark.parametrize(
+    ("flavor", "marker", "post", "photo"),
+    [
+        ("hugo", "hugo.toml", "content/posts/invite.md", "static/images/g.png"),
+        ("jekyll", "_config.yml", "_posts/2011-06-30-invite.md", "images/g.png"),
+        ("zola", "config.toml", "content/invite.md", "static/images/g.png"),
+        ("pelican", "pelicanconf.py", "content/invite.md", "content/images/g.png"),
+        ("mkdocs", "mkdocs.yml", "docs/blog/posts/invite.md", "docs/images/g.png"),
+    ],
+)
+def test_a_single_post_written_into_a_generators_site_brings_its_photo(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str, marker: str, post: str, photo: str
+) -> None:
+    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    (series / "images").mkdir()
+    (series / "images" / "g.png").write_bytes(b"png")
+    site = tmp_path / "blog"
+    (site / post).parent.mkdir(parents=True)
+    (site / marker).write_text("", encoding="utf-8")
+
+    result = invoke("export", "invite", "--flavor", flavor, "-o", str(site / post))
+
+    assert result.exit_code == 0, result
+    assert result.stderr.splitlines() == [
+        f"written: {site / post}",
+        f"invite: photo copied to {site / photo}",
+    ]
+    assert (site / photo).read_bytes() == b"png"
+
+
+def test_a_photo_is_not_copied_over_another_file_nor_outside_the_sites_posts(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    (series / "images").mkdir()
+    (series / "images" / "g.png").write_bytes(b"png")
+    site = tmp_path / "blog"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "hugo.toml").write_text("", encoding="utf-8")
+    theirs = site / "static" / "images" / "g.png"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"another picture")
+
+    into = invoke("export", "invite", "--flavor", "hugo", "-o", str(site / "content" / "posts"))
+    beside = invoke("export", "invite", "--flavor", "hugo", "-o", str(site / "draft.md"))
+
+    assert f"invite: photo not copied: {theirs} is already there" in into.stderr
+    assert theirs.read_bytes() == b"another picture"
+    # Beside the configuration, not among the posts: maybe not a site at all; nothing copied.
+    assert "invite: copy the photo images/g.png to static/images/g.png" in beside.stderr
+
+
 def test_all_outside_a_series_folder_writes_nothing(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,7 +90,7 @@ def export(
     else:
         from jeudis.tomlio import write_atomic
 
-        write_atomic(target, export_text(series, refs, options, notes))
+        write_atomic(target, export_text(series, refs, options, notes, destination=target))
         _report(f"written: {target}")
     for note in notes:
         _report(note)

@@ -127,12 +127,17 @@ def _link(row: storage.Summary | None) -> Link | None:
 
 
 def export_text(
-    series: Series, refs: list[str], options: Options, notes: list[str] | None = None
+    series: Series,
+    refs: list[str],
+    options: Options,
+    notes: list[str] | None = None,
+    destination: Path | None = None,
 ) -> str:
     """One or several interviews rendered as one text (a page, a post, a WXR file).
 
-    ``notes`` receives what the host must do for the post to show whole (where a
-    Markdown post's photo goes in the generator's site).
+    ``notes`` receives what the host should know for the post to show whole (where a
+    Markdown post's photo goes in the generator's site, or went: ``destination``,
+    the file the text is for, inside the site).
     """
     from jeudis.export.render import SiteInfo, wxr
 
@@ -147,36 +152,95 @@ def export_text(
             "several interviews make several files",
             hint="give -o FOLDER, use --all, or --format wxr for one WordPress file",
         )
-    return render_one(posts[0], site, options, notes)
+    return render_one(posts[0], site, options, notes, series, destination)
 
 
-def render_one(post: Post, site: SiteInfo, options: Options, notes: list[str] | None = None) -> str:
+def render_one(
+    post: Post,
+    site: SiteInfo,
+    options: Options,
+    notes: list[str] | None = None,
+    series: Series | None = None,
+    destination: Path | None = None,
+) -> str:
+    """One post in its format; a Markdown post written into a generator's site gets its photo."""
     from jeudis.export.render import fragment, markdown, page
 
     if options.fmt == "md":
-        _link_photo(post, options.flavor, notes)
+        _link_photo(post, options.flavor, notes, series, destination)
         return markdown(post, site, options.flavor)
     if options.fragment or options.wordpress:
         return fragment(post, site, wordpress=options.wordpress)
     return page(post, site)
 
 
-def _link_photo(post: Post, flavor_name: str | None, notes: list[str] | None) -> None:
-    """A generator's post links its photo the generator's way; the host is told where it goes.
+# What shows a folder is the root of a generator's site (its configuration file).
+SITE_MARKERS = {
+    "hugo": ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"),
+    "jekyll": ("_config.yml", "_config.yaml"),
+    "zola": ("config.toml",),
+    "pelican": ("pelicanconf.py",),
+    "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
+}
 
-    ``export --all`` copies the photo itself; a single post leaves that to the host.
+
+def _link_photo(
+    post: Post,
+    flavor_name: str | None,
+    notes: list[str] | None,
+    series: Series | None = None,
+    destination: Path | None = None,
+) -> None:
+    """A generator's post links its photo the generator's way, and the photo gets there.
+
+    Written (``destination``) inside the generator's site, the post has its photo
+    copied where the generator serves it; elsewhere, the host is told where it
+    goes. (``export --all`` copies the photos itself.)
     """
     from jeudis.export.frontmatter import flavor as get_flavor
 
     if flavor_name is None or not post.local_photo:
         return
     spec = get_flavor(flavor_name)
-    if notes is not None:
+    stored = spec.photo_file(post.photo)
+    root = _site_root(flavor_name, spec.folder, destination) if destination else None
+    if root is not None and series is not None:
+        note = _copy_into_site(series.root / post.photo, root / stored)
+        if notes is not None:
+            notes.append(f"{post.slug}: {note}")
+    elif notes is not None:
         notes.append(
-            f"{post.slug}: copy the photo {post.photo} "
-            f"to {spec.photo_file(post.photo)} in your {spec.label} site"
+            f"{post.slug}: copy the photo {post.photo} to {stored} in your {spec.label} site"
         )
     post.photo = spec.link + post.photo
+
+
+def _site_root(flavor_name: str, posts: str, destination: Path) -> Path | None:
+    """The generator's site a post is written into: its configuration above, in its posts.
+
+    ``posts`` is where the generator reads posts (``content/posts``): the file must
+    be under its first folder (``content/``), so a stray configuration file in a
+    folder above is not taken for a site.
+    """
+    path = destination.absolute()
+    for folder in path.parents:
+        if any((folder / name).is_file() for name in SITE_MARKERS.get(flavor_name, ())):
+            return folder if path.is_relative_to(folder / posts.split("/")[0]) else None
+    return None
+
+
+def _copy_into_site(source: Path, target: Path) -> str:
+    """Copy a photo of the series into a generator's site; never over another file."""
+    import filecmp
+    import shutil
+
+    if not source.is_file():
+        return f"photo {source} not found: not copied"
+    if target.exists() and not filecmp.cmp(source, target, shallow=False):
+        return f"photo not copied: {target} is already there"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+    return f"photo copied to {target}"
 
 
 def export_files(
@@ -202,6 +266,6 @@ def export_files(
             name = get_flavor(options.flavor).file_name(post)
         else:
             name = f"{post.slug}.html"
-        _write(folder / name, render_one(post, site, options, notes))
+        _write(folder / name, render_one(post, site, options, notes, series, folder / name))
         written.append(folder / name)
     return written
