@@ -238,6 +238,28 @@ def test_a_photo_is_not_copied_over_another_file_nor_outside_the_sites_posts(
     assert "invite: copy the photo images/g.png to static/images/g.png" in beside.stderr
 
 
+def test_a_page_written_elsewhere_brings_its_photo(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    (series / "images").mkdir()
+    (series / "images" / "g.png").write_bytes(b"png")
+    page = tmp_path / "web" / "invite.html"
+    page.parent.mkdir()
+
+    result = invoke("export", "invite", "-o", str(page))
+
+    assert result.exit_code == 0, result
+    assert f"invite: photo copied to {page.parent / 'images' / 'g.png'}" in result.stderr
+    assert '<img src="images/g.png"' in page.read_text(encoding="utf-8")
+    assert (page.parent / "images" / "g.png").read_bytes() == b"png"
+    # In the series folder itself, the photo is where the page links it already.
+    beside = invoke("export", "invite", "-o", str(series / "invite.html"))
+    assert "photo" not in beside.stderr
+    # A fragment is pasted elsewhere: nothing to copy.
+    assert "photo" not in invoke("export", "invite", "--fragment", "-o", str(page)).stderr
+
+
 def test_all_outside_a_series_folder_writes_nothing(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -163,7 +163,11 @@ def render_one(
     series: Series | None = None,
     destination: Path | None = None,
 ) -> str:
-    """One post in its format; a Markdown post written into a generator's site gets its photo."""
+    """One post in its format, for the file ``destination`` (None: standard output).
+
+    A Markdown post written into a generator's site, or a page written anywhere,
+    gets its photo where it links it.
+    """
     from jeudis.export.render import fragment, markdown, page
 
     if options.fmt == "md":
@@ -171,6 +175,12 @@ def render_one(
         return markdown(post, site, options.flavor)
     if options.fragment or options.wordpress:
         return fragment(post, site, wordpress=options.wordpress)
+    if destination is not None and series is not None and post.local_photo:
+        source, target = series.root / post.photo, destination.parent / post.photo
+        if not (target.exists() and target.resolve() == source.resolve()):
+            note = _copy_into_site(source, target)
+            if notes is not None:
+                notes.append(f"{post.slug}: {note}")
     return page(post, site)
 
 
@@ -230,7 +240,7 @@ def _site_root(flavor_name: str, posts: str, destination: Path) -> Path | None:
 
 
 def _copy_into_site(source: Path, target: Path) -> str:
-    """Copy a photo of the series into a generator's site; never over another file."""
+    """Copy a photo of the series where a post links it; never over another file."""
     import filecmp
     import shutil
 
