@@ -260,6 +260,51 @@ def test_a_page_written_elsewhere_brings_its_photo(
     assert "photo" not in invoke("export", "invite", "--fragment", "-o", str(page)).stderr
 
 
+def test_an_exported_post_touched_up_by_hand_is_not_written_over(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Export, touch the post up in the blog, fix the interview, export again: nothing lost."""
+    interview = make_interview(series, "invite", guest="Invité")
+    post = tmp_path / "blog" / "invite.md"
+    export = ("export", "invite", "--flavor", "hugo", "-o", str(post))
+    assert invoke(*export).exit_code == 0
+    assert invoke(*export).exit_code == 0  # as jeudis wrote it: written over freely
+    post.write_text(post.read_text(encoding="utf-8") + "\nUne note de l’hôte.\n", "utf-8")
+    interview.write_text(interview.read_text("utf-8").replace("Invité", "Invitée"), "utf-8")
+
+    refused = invoke(*export)
+
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines() == [
+        f"error: {post}: changed by hand since jeudis wrote it; not written over",
+        "hint: pass --overwrite to replace it, or write elsewhere with -o",
+    ]
+    assert post.read_text(encoding="utf-8").endswith("Une note de l’hôte.\n")
+    assert invoke(*export, "--overwrite").exit_code == 0
+    assert "Invitée" in post.read_text(encoding="utf-8")
+
+
+def test_a_file_jeudis_did_not_write_is_not_written_over(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "invite")
+    make_interview(series, "autre", date=dt.date(2011, 7, 7))
+    mine = tmp_path / "notes.md"
+    mine.write_text("mes notes\n", encoding="utf-8")
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "autre.html").write_text("<p>à moi</p>\n", encoding="utf-8")
+
+    single = invoke("export", "invite", "-o", str(mine))
+    several = invoke("export", "invite", "autre", "-o", str(folder))
+
+    assert single.stderr.startswith(f"error: {mine}: already there; not written over\n")
+    assert mine.read_text(encoding="utf-8") == "mes notes\n"
+    assert several.exit_code == 1
+    assert several.stderr.startswith(f"error: {folder / 'autre.html'}: already there")
+    assert sorted(p.name for p in folder.iterdir()) == ["autre.html"]  # checked before writing
+
+
 def test_all_outside_a_series_folder_writes_nothing(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -56,14 +56,14 @@ def export(
         bool,
         typer.Option(
             "--overwrite",
-            help="With --all: replace files jeudis did not write, or changed by hand since.",
+            help="Replace files jeudis did not write, or changed by hand since it did.",
         ),
     ] = False,
     directory: DirOption = None,
 ) -> None:
     """Publish interviews: a Markdown post, an HTML page, a WordPress file, or a site."""
     from jeudis.errors import UsageError
-    from jeudis.export import Options, choose_format, export_files, export_text
+    from jeudis.export import Options, choose_format, export_file, export_files, export_text
     from jeudis.paths import series_at
 
     series = series_at(directory)
@@ -85,12 +85,10 @@ def export(
     if output is None or output == "-":
         sys.stdout.write(export_text(series, refs, options, notes))
     elif (target := Path(output)).is_dir() or (len(refs) > 1 and options.fmt != "wxr"):
-        written = export_files(series, refs, options, target, notes)
+        written = export_files(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"{len(written)} file(s) written in {target}")
     else:
-        from jeudis.tomlio import write_atomic
-
-        write_atomic(target, export_text(series, refs, options, notes, destination=target))
+        export_file(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"written: {target}")
     for note in notes:
         _report(note)

@@ -253,29 +253,68 @@ def _copy_into_site(source: Path, target: Path) -> str:
     return f"photo copied to {target}"
 
 
+def export_file(
+    series: Series,
+    refs: list[str],
+    options: Options,
+    target: Path,
+    notes: list[str] | None = None,
+    *,
+    overwrite: bool = False,
+) -> None:
+    """One text (:func:`export_text`) into the file ``target``, atomically.
+
+    Never over a file that no export wrote, or one changed by hand since an
+    export wrote it, unless ``overwrite`` (:mod:`jeudis.export.written`).
+    """
+    from jeudis.export.written import Written
+    from jeudis.tomlio import write_atomic
+
+    record = Written(series, overwrite=overwrite)
+    record.check(target)
+    text = export_text(series, refs, options, notes, destination=target)
+    write_atomic(target, text)
+    record.record(target, text)
+    record.save()
+
+
 def export_files(
     series: Series,
     refs: list[str],
     options: Options,
     folder: Path,
     notes: list[str] | None = None,
+    *,
+    overwrite: bool = False,
 ) -> list[Path]:
-    """Several interviews, one file each, into ``folder`` (named with ``-o``)."""
+    """Several interviews, one file each, into ``folder`` (named with ``-o``).
+
+    Every file is checked before any is written, as :func:`export_file` checks one.
+    """
     from jeudis.export.frontmatter import flavor as get_flavor
     from jeudis.export.render import SiteInfo
     from jeudis.export.site import _write
+    from jeudis.export.written import Written
 
     options.check()
 
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts, notes)
     site = SiteInfo.from_settings(series.root, series.settings)
+    names = [
+        get_flavor(options.flavor).file_name(post) if options.fmt == "md" else f"{post.slug}.html"
+        for post in posts
+    ]
+    record = Written(series, overwrite=overwrite)
+    for name in names:
+        record.check(folder / name)
     written = []
-    for post in posts:
-        if options.fmt == "md":
-            name = get_flavor(options.flavor).file_name(post)
-        else:
-            name = f"{post.slug}.html"
-        _write(folder / name, render_one(post, site, options, notes, series, folder / name))
-        written.append(folder / name)
+    try:
+        for post, name in zip(posts, names, strict=True):
+            text = render_one(post, site, options, notes, series, folder / name)
+            _write(folder / name, text)
+            record.record(folder / name, text)
+            written.append(folder / name)
+    finally:
+        record.save()
     return written
