@@ -186,6 +186,13 @@ def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes
     assert "](images/g.png)" in plain.stdout and "copy the photo" not in plain.stderr
 
 
+def with_photo(series: Path) -> None:
+    """An interview, ``invite``, whose photo is a file of the series, ``images/g.png``."""
+    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    (series / "images").mkdir()
+    (series / "images" / "g.png").write_bytes(b"png")
+
+
 @pytest.mark.parametrize(
     ("flavor", "marker", "post", "photo"),
     [
@@ -199,9 +206,7 @@ def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes
 def test_a_single_post_written_into_a_generators_site_brings_its_photo(
     series: Path, invoke: Invoke, tmp_path: Path, flavor: str, marker: str, post: str, photo: str
 ) -> None:
-    make_interview(series, "invite", fields={"photo": "images/g.png"})
-    (series / "images").mkdir()
-    (series / "images" / "g.png").write_bytes(b"png")
+    with_photo(series)
     site = tmp_path / "blog"
     (site / post).parent.mkdir(parents=True)
     (site / marker).write_text("", encoding="utf-8")
@@ -219,9 +224,7 @@ def test_a_single_post_written_into_a_generators_site_brings_its_photo(
 def test_a_photo_is_not_copied_over_another_file_nor_outside_the_sites_posts(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
-    make_interview(series, "invite", fields={"photo": "images/g.png"})
-    (series / "images").mkdir()
-    (series / "images" / "g.png").write_bytes(b"png")
+    with_photo(series)
     site = tmp_path / "blog"
     (site / "content" / "posts").mkdir(parents=True)
     (site / "hugo.toml").write_text("", encoding="utf-8")
@@ -241,9 +244,7 @@ def test_a_photo_is_not_copied_over_another_file_nor_outside_the_sites_posts(
 def test_a_page_written_elsewhere_brings_its_photo(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
-    make_interview(series, "invite", fields={"photo": "images/g.png"})
-    (series / "images").mkdir()
-    (series / "images" / "g.png").write_bytes(b"png")
+    with_photo(series)
     page = tmp_path / "web" / "invite.html"
     page.parent.mkdir()
 
