@@ -342,6 +342,32 @@ def test_a_page_touched_up_by_hand_stays_when_its_interview_goes(
     assert page.read_text(encoding="utf-8").endswith("<!-- mine -->\n")
 
 
+@pytest.mark.parametrize("parallel", [False, True])
+def test_an_export_stopped_by_a_broken_interview_is_finished_by_the_next(
+    parallel: bool, series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages written before the failure are the export's: the next one writes over them."""
+    from jeudis.export import sitebuild
+
+    monkeypatch.setattr(sitebuild, "PARALLEL_FROM", 2 if parallel else 10_000)
+    monkeypatch.setattr(sitebuild, "CHUNK", 2)
+    for n in range(12):
+        make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}", date=dt.date(2011, 1, n + 1))
+    broken = series / "interviews" / "invite-06.toml"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good + "\n[[answers]]\nid = 3\n", encoding="utf-8")
+
+    failed = invoke("export", "--all")
+
+    assert failed.exit_code == 4
+    assert failed.stderr.startswith(f"error: {broken}:")
+    assert list((series / "site").glob("invite-*.html"))  # some written before the failure
+    broken.write_text(good, encoding="utf-8")
+    finished = invoke("export", "--all")
+    assert finished.exit_code == 0, finished
+    assert len(list((series / "site").glob("invite-*.html"))) == 12
+
+
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     make_interview(series, "fini", guest="Fini")
     make_interview(

@@ -691,3 +691,24 @@ def test_a_large_export_shows_a_progress_bar_on_a_terminal(
     session.expect("site: 152 file(s) written")  # the pages, the index, the feed
     assert session.wait() == 0
     assert len(list((series / "site").glob("invite-*.html"))) == 150
+
+
+def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    for n in range(800):
+        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    session = Jeudis(series, "export", "--all", "-o", "site")
+    sessions.append(session)
+    session.expect("Exporting")
+    session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
+    session.expect("site: stopped; what is written stays, and the next export finishes it")
+    assert session.wait() == 130
+    assert "Traceback" not in session.seen and "KeyboardInterrupt" not in session.seen
+    assert len(list((series / "site").glob("invite-*.html"))) < 800
+
+    again = Jeudis(series, "export", "--all", "-o", "site")
+    sessions.append(again)
+    again.expect("site: 802 file(s) written")  # not refused as files of someone else's
+    assert again.wait() == 0

@@ -126,6 +126,10 @@ def _export_all(series: object, options: object, output: str | None, overwrite: 
             progress=bar.update if sys.stderr.isatty() else None,
             overwrite=overwrite,
         )
+    except KeyboardInterrupt:
+        bar.close()
+        _report(f"\n{folder}: stopped; what is written stays, and the next export finishes it")
+        raise
     finally:
         bar.close()
     if result.unchanged:
@@ -166,6 +170,7 @@ class _LazyBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 def _report(message: str) -> None:

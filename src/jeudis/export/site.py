@@ -281,7 +281,19 @@ def export_site(
 
     owned = None if overwrite else frozenset(manifest_outputs(previous))
     result = sitebuild.render(
-        series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress, owned
+        series,
+        folder,
+        entries,
+        todo,
+        links,
+        known,
+        stamp,
+        fmt,
+        flavor,
+        result,
+        progress,
+        owned,
+        previous,
     )
     return _remove_stale(folder, previous, result)
 
@@ -290,19 +302,27 @@ def _planned(
     series: Series, entries: list[_Entry], todo: list[_Entry], fmt: str, flavor: str | None
 ) -> list[str]:
     """The files an export is about to write, relative to its folder (photos aside)."""
+    posts = [post_file(e, fmt, flavor) for e in todo]
     if fmt == "md":
-        from jeudis.export.frontmatter import flavor as get_flavor
-
-        spec = get_flavor(flavor)
-        names = (spec.file_name(e) for e in todo)
-        return [f"{spec.folder}/{name}" if spec.folder else name for name in names]
+        return posts
     questionnaires = sorted({e.questionnaire for e in entries})
     fixed = ["index.html", "feed.xml"]
     if len(questionnaires) > 1:
         fixed += [f"index-{q}.html" for q in questionnaires]
     if series.settings.get("base_url"):
         fixed.append("sitemap.xml")
-    return [f"{e.slug}.html" for e in todo] + fixed
+    return posts + fixed
+
+
+def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:
+    """Where an interview's post goes in the folder: ``SLUG.html``, or its generator's place."""
+    if fmt != "md":
+        return f"{entry.slug}.html"
+    from jeudis.export.frontmatter import flavor as get_flavor
+
+    spec = get_flavor(flavor)
+    name = spec.file_name(entry)
+    return f"{spec.folder}/{name}" if spec.folder else name
 
 
 def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:

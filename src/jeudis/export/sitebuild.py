@@ -8,6 +8,7 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import filecmp
 import gc
@@ -16,6 +17,7 @@ import json
 import multiprocessing as mp
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +35,11 @@ from jeudis.export.site import (
     SiteResult,
     _Entry,
     _write,
+    content_stamp,
     entry_notes,
     manifest_outputs,
     photo_stamp,
+    post_file,
 )
 from jeudis.interview import load_interview
 from jeudis.paths import Series
@@ -54,32 +58,40 @@ def render(
     result: SiteResult,
     progress: Progress | None,
     owned: frozenset[str] | None = None,
+    previous: dict[str, Any] | None = None,
 ) -> SiteResult:
     """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
 
     ``owned``: the files of the folder an export wrote, which it may write over
-    (None: any file, as with ``--overwrite``).
+    (None: any file, as with ``--overwrite``). ``previous``: the folder's manifest
+    before this export; should this one stop half-way (a broken interview, Ctrl-C),
+    a manifest still names every file written, so the next export owns them.
     """
     site = SiteInfo.from_settings(series.root, series.settings)
     by_slug = {e.slug: e for e in entries}
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
+    made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in entries[:FEED_SIZE]) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned)
-    for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
-        metas[slug] = meta
-        if rendered is not None:
-            posts[slug] = rendered
-        result.written.extend(folder / o for o in meta["outputs"])
-        if progress is not None:
-            progress(done, len(todo))
-    for entry in entries:
-        if entry.slug not in metas:
-            metas[entry.slug] = known[entry.slug]
-    made: dict[Path, str] = {}
-    if fmt == "html":
-        made = _indexes(series, folder, entries, metas, posts, site, links, by_slug)
-        result.written.extend(made)
+    try:
+        for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
+            metas[slug] = meta
+            if rendered is not None:
+                posts[slug] = rendered
+            result.written.extend(folder / o for o in meta["outputs"])
+            if progress is not None:
+                progress(done, len(todo))
+        for entry in entries:
+            if entry.slug not in metas:
+                metas[entry.slug] = known[entry.slug]
+        if fmt == "html":
+            _indexes(series, folder, entries, metas, posts, site, links, by_slug, made)
+            result.written.extend(made)
+    except BaseException:
+        unreported = {e.slug: post_file(e, fmt, flavor) for e in todo if e.slug not in metas}
+        _salvage(folder, previous or {}, metas, made, unreported)
+        raise
     result.notes = entry_notes(entries, metas)
     manifest = {
         "stamp": stamp,
@@ -145,6 +157,11 @@ def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
         raise _Failed(error.message, error.hint, int(error.exit_code)) from None
 
 
+def _leave_interrupts() -> None:
+    """In a worker: Ctrl-C is for the parent, which stops the workers (no traceback each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _warm_up(job: _Job) -> None:
     """Compile the templates and load cmark once, before the workers fork.
 
@@ -176,7 +193,7 @@ def _run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
     # touching every object inherited from the parent would copy their pages.
     gc.freeze()
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
+        with mp.get_context("fork").Pool(workers, initializer=_leave_interrupts) as pool:
             for done in pool.imap_unordered(_chunk_in_worker, chunks):
                 yield from done
     except _Failed as failed:
@@ -212,6 +229,37 @@ def _post(
         other = by_slug[newer]
         post.next = Link(newer, other.title, other.guest, f"{newer}.html")
     return post
+
+
+def _salvage(
+    folder: Path,
+    previous: dict[str, Any],
+    metas: dict[str, dict[str, Any]],
+    made: dict[Path, str],
+    unreported: dict[str, str],
+) -> None:
+    """After an export stopped half-way: a manifest naming every file written so far.
+
+    Its stamp matches no export, so the next one renders everything again, as
+    the owner of these files (not refusing them as the host's own). A worker
+    stopped mid-chunk wrote posts it never reported (``unreported``: each slug's
+    post file): those there now are this export's, for none was there before it.
+    """
+    entries = {**previous.get("entries", {}), **metas}
+    for slug, name in unreported.items():
+        with contextlib.suppress(OSError):
+            stamp = content_stamp((folder / name).read_bytes())
+            entries[slug] = {"stamp": "", "outputs": [name], "written": {name: stamp}}
+    manifest = {
+        "stamp": "",
+        "entries": entries,
+        "files": sorted({*previous.get("files", []), *(path.name for path in made)}),
+        "written": {**previous.get("written", {}), **{p.name: s for p, s in made.items()}},
+    }
+    if "wxr" in previous:
+        manifest["wxr"] = previous["wxr"]
+    with contextlib.suppress(OSError):
+        _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
 
 
 def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
@@ -318,8 +366,9 @@ def _indexes(
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, _Entry],
-) -> dict[Path, str]:
-    """Write the indexes, the feed and the sitemap; return each file with its content stamp."""
+    written: dict[Path, str],
+) -> None:
+    """Write the indexes, the feed and the sitemap; each file goes into ``written``, stamped."""
     from jeudis.export.templating import render
 
     site.index_href = "index.html"
@@ -329,7 +378,6 @@ def _indexes(
     for entry, item in zip(entries, listed, strict=True):
         groups.setdefault(entry.questionnaire, []).append(item)
     blog = site.blog or (listed[0].series if listed else "") or site.words["interviews"]
-    written: dict[Path, str] = {}
     others: list[dict[str, Any]] = []
     pages: list[tuple[str, str, list[_IndexPost]]] = [("index.html", blog, listed)]
     if len(groups) > 1:
@@ -376,7 +424,6 @@ def _indexes(
     if site.base_url:
         indexes = [name for name, _, _ in pages]
         written[folder / "sitemap.xml"] = _sitemap(series, folder, site, indexes, listed)
-    return written
 
 
 def _sitemap(
