@@ -455,3 +455,17 @@ def test_the_series_is_ordered_from_each_file_head(series: Path, notes: str) -> 
         interview.date,
         interview.status,
     )
+
+
+def test_a_thousand_missing_photos_are_not_a_thousand_lines(series: Path, invoke: Invoke) -> None:
+    for n in range(13):
+        make_interview(series, f"i{n:02d}", guest=f"I {n}", fields={"photo": "images/x.png"})
+
+    result = invoke("export", "--all")
+
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("15 file(s) written, 0 unchanged")  # the pages, index, feed
+    assert lines[1:11] == [  # newest first
+        f"warning: i{n:02d}: photo images/x.png left out: no such file" for n in range(12, 2, -1)
+    ]
+    assert lines[11:] == ["... and 3 more"]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -712,3 +714,28 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     sessions.append(again)
     again.expect("site: 802 file(s) written")  # not refused as files of someone else's
     assert again.wait() == 0
+
+
+def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None:
+    """kill -9 (or a power cut) mid-export: the files it wrote are still the export's."""
+    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    for n in range(800):
+        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    site = series / "site"
+    command = [str(JEUDIS), "export", "--all", "-C", str(series), "-o", str(site)]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not list(site.glob("invite-*.html")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert 0 < len(list(site.glob("invite-*.html"))) < 800
+
+    again = subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines()[0] == f"{site}: 802 file(s) written, 0 unchanged"

@@ -139,8 +139,13 @@ def _export_all(series: object, options: object, output: str | None, overwrite: 
         _report(
             f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged{removed}"
         )
-    for note in result.notes:
+    for note in result.notes[:NOTES_SHOWN]:
         _report(note)
+    if len(result.notes) > NOTES_SHOWN:
+        _report(f"... and {len(result.notes) - NOTES_SHOWN} more")
+
+
+NOTES_SHOWN = 10  # a thousand posts without their photo are not a thousand lines
 
 
 class _LazyBar:

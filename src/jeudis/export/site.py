@@ -241,6 +241,7 @@ def export_site(
             return result
         if not overwrite:
             _refuse_others_files(folder, [WXR_FILE], previous)
+        _claim(folder, previous, {}, [WXR_FILE])
         from jeudis.export import sitebuild
 
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
@@ -275,25 +276,15 @@ def export_site(
         result.unchanged = True
         result.notes = entry_notes(entries, known)
         return result
+    planned = _planned(series, entries, todo, fmt, flavor)
     if not overwrite:
-        _refuse_others_files(folder, _planned(series, entries, todo, fmt, flavor), previous)
+        _refuse_others_files(folder, planned, previous)
+    owned = None if overwrite else frozenset(manifest_outputs(previous))
+    _claim(folder, previous, {e.slug: post_file(e, fmt, flavor) for e in todo}, planned)
     from jeudis.export import sitebuild
 
-    owned = None if overwrite else frozenset(manifest_outputs(previous))
     result = sitebuild.render(
-        series,
-        folder,
-        entries,
-        todo,
-        links,
-        known,
-        stamp,
-        fmt,
-        flavor,
-        result,
-        progress,
-        owned,
-        previous,
+        series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress, owned
     )
     return _remove_stale(folder, previous, result)
 
@@ -312,6 +303,32 @@ def _planned(
     if series.settings.get("base_url"):
         fixed.append("sitemap.xml")
     return posts + fixed
+
+
+def _claim(
+    folder: Path, previous: dict[str, Any], posts: dict[str, str], planned: list[str]
+) -> None:
+    """Before writing: a manifest naming every file the export is about to write.
+
+    Should the export stop half-way (a broken interview, Ctrl-C, a kill, a power
+    cut), the next one owns what this one wrote, and finishes it: its stamp
+    matches no export, so everything is rendered again. The files about to be
+    written lose their content stamps (they were checked just before).
+    """
+    entries = dict(previous.get("entries", {}))
+    for slug, name in posts.items():
+        before = entries.get(slug, {}).get("outputs", [])
+        entries[slug] = {"stamp": "", "outputs": sorted({*before, name})}
+    others = set(planned) - set(posts.values())
+    manifest: dict[str, Any] = {
+        "stamp": "",
+        "entries": entries,
+        "files": sorted({*previous.get("files", []), *(others - {WXR_FILE})}),
+        "written": {k: v for k, v in previous.get("written", {}).items() if k not in others},
+    }
+    if WXR_FILE in others or "wxr" in previous:
+        manifest["wxr"] = {}
+    _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
 
 
 def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:

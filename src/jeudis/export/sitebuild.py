@@ -8,7 +8,6 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import filecmp
 import gc
@@ -35,11 +34,9 @@ from jeudis.export.site import (
     SiteResult,
     _Entry,
     _write,
-    content_stamp,
     entry_notes,
     manifest_outputs,
     photo_stamp,
-    post_file,
 )
 from jeudis.interview import load_interview
 from jeudis.paths import Series
@@ -58,14 +55,11 @@ def render(
     result: SiteResult,
     progress: Progress | None,
     owned: frozenset[str] | None = None,
-    previous: dict[str, Any] | None = None,
 ) -> SiteResult:
     """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
 
     ``owned``: the files of the folder an export wrote, which it may write over
-    (None: any file, as with ``--overwrite``). ``previous``: the folder's manifest
-    before this export; should this one stop half-way (a broken interview, Ctrl-C),
-    a manifest still names every file written, so the next export owns them.
+    (None: any file, as with ``--overwrite``).
     """
     site = SiteInfo.from_settings(series.root, series.settings)
     by_slug = {e.slug: e for e in entries}
@@ -74,24 +68,19 @@ def render(
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in entries[:FEED_SIZE]) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned)
-    try:
-        for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
-            metas[slug] = meta
-            if rendered is not None:
-                posts[slug] = rendered
-            result.written.extend(folder / o for o in meta["outputs"])
-            if progress is not None:
-                progress(done, len(todo))
-        for entry in entries:
-            if entry.slug not in metas:
-                metas[entry.slug] = known[entry.slug]
-        if fmt == "html":
-            _indexes(series, folder, entries, metas, posts, site, links, by_slug, made)
-            result.written.extend(made)
-    except BaseException:
-        unreported = {e.slug: post_file(e, fmt, flavor) for e in todo if e.slug not in metas}
-        _salvage(folder, previous or {}, metas, made, unreported)
-        raise
+    for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
+        metas[slug] = meta
+        if rendered is not None:
+            posts[slug] = rendered
+        result.written.extend(folder / o for o in meta["outputs"])
+        if progress is not None:
+            progress(done, len(todo))
+    for entry in entries:
+        if entry.slug not in metas:
+            metas[entry.slug] = known[entry.slug]
+    if fmt == "html":
+        _indexes(series, folder, entries, metas, posts, site, links, by_slug, made)
+        result.written.extend(made)
     result.notes = entry_notes(entries, metas)
     manifest = {
         "stamp": stamp,
@@ -229,37 +218,6 @@ def _post(
         other = by_slug[newer]
         post.next = Link(newer, other.title, other.guest, f"{newer}.html")
     return post
-
-
-def _salvage(
-    folder: Path,
-    previous: dict[str, Any],
-    metas: dict[str, dict[str, Any]],
-    made: dict[Path, str],
-    unreported: dict[str, str],
-) -> None:
-    """After an export stopped half-way: a manifest naming every file written so far.
-
-    Its stamp matches no export, so the next one renders everything again, as
-    the owner of these files (not refusing them as the host's own). A worker
-    stopped mid-chunk wrote posts it never reported (``unreported``: each slug's
-    post file): those there now are this export's, for none was there before it.
-    """
-    entries = {**previous.get("entries", {}), **metas}
-    for slug, name in unreported.items():
-        with contextlib.suppress(OSError):
-            stamp = content_stamp((folder / name).read_bytes())
-            entries[slug] = {"stamp": "", "outputs": [name], "written": {name: stamp}}
-    manifest = {
-        "stamp": "",
-        "entries": entries,
-        "files": sorted({*previous.get("files", []), *(path.name for path in made)}),
-        "written": {**previous.get("written", {}), **{p.name: s for p, s in made.items()}},
-    }
-    if "wxr" in previous:
-        manifest["wxr"] = previous["wxr"]
-    with contextlib.suppress(OSError):
-        _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
 
 
 def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
