@@ -20,13 +20,13 @@ import datetime as dt
 import hashlib
 import json
 import os
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jeudis import __version__
+from jeudis.export.written import changed, content_stamp, refuse_others
 from jeudis.paths import SETTINGS_FILE, Series
 
 MANIFEST = ".jeudis-manifest.json"
@@ -102,11 +102,6 @@ def _code_stamp() -> str:
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-
-
-def content_stamp(data: bytes) -> str:
-    """What a file jeudis wrote looked like: a later change by hand shows (not a security hash)."""
-    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def _write(path: Path, text: str) -> str:
@@ -240,7 +235,7 @@ def export_site(
             result.notes = [str(note) for note in old.get("notes", [])]
             return result
         if not overwrite:
-            _refuse_others_files(folder, [WXR_FILE], previous)
+            _refuse_others(folder, [WXR_FILE], previous)
         _claim(folder, previous, {}, [WXR_FILE])
         from jeudis.export import sitebuild
 
@@ -278,7 +273,7 @@ def export_site(
         return result
     planned = _planned(series, entries, todo, fmt, flavor)
     if not overwrite:
-        _refuse_others_files(folder, planned, previous)
+        _refuse_others(folder, planned, previous)
     owned = None if overwrite else frozenset(manifest_outputs(previous))
     _claim(folder, previous, {e.slug: post_file(e, fmt, flavor) for e in todo}, planned)
     from jeudis.export import sitebuild
@@ -342,44 +337,8 @@ def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:
     return f"{spec.folder}/{name}" if spec.folder else name
 
 
-def _refuse_others_files(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:
-    """Stop before writing over a file jeudis did not write, or one changed since it did.
-
-    A generator's site holds the host's own posts, and a post jeudis wrote may
-    have been touched up by hand there: nothing of the host's is lost.
-    """
-    from jeudis.errors import JeudisError
-
-    owned = manifest_outputs(previous)
-    recorded = written_stamps(previous)
-    there: dict[str, set[str]] = {}  # each folder's names, read once (a stat per file is slow)
-    for parent in {name.rpartition("/")[0] for name in planned}:
-        try:
-            there[parent] = {entry.name for entry in os.scandir(folder / parent)}
-        except (FileNotFoundError, NotADirectoryError):
-            there[parent] = set()
-    present = [n for n in planned if n.rpartition("/")[2] in there[n.rpartition("/")[0]]]
-    theirs = [name for name in present if name not in owned]
-    changed = [
-        name for name in present if name in recorded and _changed(folder / name, recorded[name])
-    ]
-    for found, why in (
-        (theirs, "already there, not written by jeudis"),
-        (changed, "changed by hand since jeudis wrote it"),
-    ):
-        if found:
-            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            raise JeudisError(
-                f"{folder / found[0]}: {why}{more}; nothing written",
-                hint="move it away or export elsewhere; --overwrite replaces such files",
-            )
-
-
-def _changed(path: Path, stamp: str) -> bool:
-    try:
-        return content_stamp(path.read_bytes()) != stamp
-    except OSError:
-        return False  # unreadable: writing it will say why
+def _refuse_others(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:
+    refuse_others(folder, planned, manifest_outputs(previous), written_stamps(previous))
 
 
 def written_stamps(manifest: dict[str, Any]) -> dict[str, str]:
@@ -413,7 +372,7 @@ def _remove_stale(folder: Path, previous: dict[str, Any], result: SiteResult) ->
         path = folder / name
         if not (path.resolve().is_relative_to(inside) and path.is_file()):
             continue
-        if name in recorded and _changed(path, recorded[name]):
+        if name in recorded and changed(path, recorded[name]):
             result.notes.append(f"warning: {path}: kept, changed by hand since jeudis wrote it")
             continue
         path.unlink()

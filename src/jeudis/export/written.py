@@ -1,29 +1,72 @@
-"""The files ``jeudis export -o`` wrote: none is written over once changed by hand.
+"""Which files of an output folder are the export's: none of the host's is written over.
 
-A host exports a post into their blog, touches it up there, and exports again
-after fixing a typo in the interview: the second export must not silently
-replace the touched-up post. Each file an export writes with ``-o`` is recorded
-in the series' cache folder with its content stamp; a file that is already
-there and is not, as recorded, what an export wrote (the host's own, or one
-changed since) is written over only with ``--overwrite``. ``export --all``
-keeps the same record in its folder's manifest (:mod:`jeudis.export.site`).
+A host exports into their blog, touches a post up there, and exports again after
+fixing a typo in the interview: the second export must not silently replace the
+touched-up post, nor a post of the host's own that has an output's name. Every
+file an export writes is recorded with its content stamp: ``export --all`` in
+its folder's manifest (:mod:`jeudis.export.site`), ``export -o`` in the series'
+cache folder (:class:`Written`). A file that is there and is not, as recorded,
+what an export wrote is written over only with ``--overwrite``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import zlib
 from pathlib import Path
 
 from jeudis.errors import JeudisError
-from jeudis.export.site import content_stamp
 from jeudis.paths import Series
 
 RECORD = "exports.json"
 
 
+def content_stamp(data: bytes) -> str:
+    """What a file looked like when an export wrote it (a change detector, not a security hash)."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def changed(path: Path, stamp: str) -> bool:
+    """True when the file is no longer what an export wrote (``stamp``)."""
+    try:
+        return content_stamp(path.read_bytes()) != stamp
+    except OSError:
+        return False  # unreadable: writing it will say why
+
+
+def refuse_others(
+    folder: Path, planned: list[str], owned: set[str], recorded: dict[str, str]
+) -> None:
+    """Stop before writing over a file no export wrote, or one changed since an export did.
+
+    ``planned``: the files about to be written, relative to ``folder``; ``owned``:
+    those an earlier export wrote; ``recorded``: their content stamps then.
+    """
+    there: dict[str, set[str]] = {}  # each folder's names, read once (a stat per file is slow)
+    for parent in {name.rpartition("/")[0] for name in planned}:
+        try:
+            there[parent] = {entry.name for entry in os.scandir(folder / parent)}
+        except (FileNotFoundError, NotADirectoryError):
+            there[parent] = set()
+    present = [n for n in planned if n.rpartition("/")[2] in there[n.rpartition("/")[0]]]
+    theirs = [name for name in present if name not in owned]
+    edited = [n for n in present if n in recorded and changed(folder / n, recorded[n])]
+    for found, why in (
+        (theirs, "already there, not written by jeudis"),
+        (edited, "changed by hand since jeudis wrote it"),
+    ):
+        if found:
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            raise JeudisError(
+                f"{folder / found[0]}: {why}{more}; nothing written",
+                hint="move it away or export elsewhere; --overwrite replaces such files",
+            )
+
+
 class Written:
-    """The record of a series' single exports, read once, saved after writing."""
+    """The files ``export -o`` wrote, in the series' cache: read once, saved after writing."""
 
     def __init__(self, series: Series, *, overwrite: bool = False) -> None:
         self.path = series.cache_dir / RECORD
