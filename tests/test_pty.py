@@ -680,12 +680,17 @@ def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis])
 # -- publishing ---------------------------------------------------------------------------
 
 
+def many_interviews(series: Path, count: int) -> None:
+    """``count`` copies of an example interview: an export long enough to watch, or stop."""
+    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    for n in range(count):
+        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+
+
 def test_a_large_export_shows_a_progress_bar_on_a_terminal(
     series: Path, sessions: list[Jeudis]
 ) -> None:
-    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
-    for n in range(150):
-        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    many_interviews(series, 150)
     session = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(session)
     session.expect("Exporting")
@@ -698,9 +703,7 @@ def test_a_large_export_shows_a_progress_bar_on_a_terminal(
 def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     series: Path, sessions: list[Jeudis]
 ) -> None:
-    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
-    for n in range(800):
-        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    many_interviews(series, 800)
     session = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(session)
     session.expect("Exporting")
@@ -718,9 +721,7 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
 
 def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None:
     """kill -9 (or a power cut) mid-export: the files it wrote are still the export's."""
-    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
-    for n in range(800):
-        (series / "interviews" / f"invite-{n:03d}.toml").write_text(example, encoding="utf-8")
+    many_interviews(series, 800)
     site = series / "site"
     command = [str(JEUDIS), "export", "--all", "-C", str(series), "-o", str(site)]
     process = subprocess.Popen(
