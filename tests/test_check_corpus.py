@@ -200,3 +200,28 @@ def test_check_warns_of_a_photo_no_export_can_show(
     (series / "images").mkdir()
     (series / "images" / "gilles.jpg").write_bytes(b"jpeg")
     assert (invoke("check").stdout == "All good.\n") is (photo == "images/gilles.jpg")
+
+
+def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> None:
+    templates = series / "templates"
+    templates.mkdir()
+    (templates / "post.html").write_text("<p>\n{% for x in %}\n", encoding="utf-8")
+    (templates / "index.html").write_text("{{ title | nofilter }}\n", encoding="utf-8")
+    (templates / "post.htm").write_text("misnamed\n", encoding="utf-8")
+    (templates / "feed.atom").write_text("<feed>{{ title }}</feed>\n", encoding="utf-8")  # fine
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        f"{templates / 'index.html'}:1: error: template error: No filter named 'nofilter'.",
+        (
+            f"{templates / 'post.htm'}: warning: unknown template 'post.htm'"
+            " (did you mean 'post.html'?): jeudis never uses it"
+        ),
+        (
+            f"{templates / 'post.html'}:2: error: template error:"
+            " Expected an expression, got 'end of statement block'"
+        ),
+        "2 error(s), 1 warning(s)",
+    ]
+    assert result.exit_code == ExitCode.CHECK_FAILED

@@ -1,4 +1,7 @@
-"""``jeudis check``: lint questionnaires, interviews and the series settings, every problem with its place."""
+"""``jeudis check``: lint a series, every problem with its place.
+
+Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jeudis.errors import FileProblem, JeudisError
+from jeudis.errors import FileProblem, JeudisError, unknown_key
 from jeudis.interview import Interview, load_interview
-from jeudis.paths import SETTINGS_FILE, Series, outside, settings_problems
+from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, outside, settings_problems
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.tomlio import locate, parse_toml, read_text
 from jeudis.wording import PLACEHOLDER
@@ -66,9 +69,14 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         paths = [series.questionnaires_dir, series.interviews_dir]
         if (series.root / SETTINGS_FILE).is_file():
             paths.insert(0, series.root / SETTINGS_FILE)
+        if series.templates_dir.is_dir():
+            paths.append(series.templates_dir)
     files: list[Path] = []
+    template_findings: list[Finding] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and path.resolve() == series.templates_dir.resolve():
+            template_findings.extend(_check_templates(series, path))
+        elif path.is_dir():
             files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
         elif path.exists():
             files.append(path)
@@ -84,6 +92,31 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             findings.extend(_finding(p) for p in problems)
         else:
             findings.extend(_check_interview(series, file, forms))
+    return findings + template_findings
+
+
+def _check_templates(series: Series, folder: Path) -> list[Finding]:
+    """A series' own templates: each one jeudis uses, and each compiles (file:line)."""
+    import jinja2
+
+    from jeudis.export.templating import environment
+
+    known = sorted(p.name for p in BUNDLED_TEMPLATES.iterdir() if p.is_file())
+    env = environment(series.root)
+    findings = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.name not in known:
+            reason = unknown_key(path.name, known).replace("key", "template", 1)
+            findings.append(
+                Finding(str(path), f"{reason}: jeudis never uses it", severity="warning")
+            )
+            continue
+        try:
+            env.get_template(path.name)
+        except jinja2.TemplateSyntaxError as exc:
+            findings.append(Finding(str(path), f"template error: {exc.message}", exc.lineno))
+        except UnicodeDecodeError:
+            findings.append(Finding(str(path), "not UTF-8 text"))
     return findings
 
 

@@ -1,4 +1,4 @@
-"""``jeudis check``: lint questionnaires, interviews and the series settings."""
+"""``jeudis check``: lint questionnaires, interviews, the series settings and templates."""
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
@@ -18,14 +18,15 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders (default: the series' questionnaires, interviews and jeudis.toml)."
+            help="Files or folders (default: the series' questionnaires, interviews, jeudis.toml"
+            " and templates/)."
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     directory: DirOption = None,
 ) -> None:
-    """Lint questionnaires, interviews and jeudis.toml; exit non-zero on problems."""
+    """Lint questionnaires, interviews, jeudis.toml, templates; exit non-zero on problems."""
     from jeudis.check import check_paths
     from jeudis.paths import series_at
 
