@@ -209,6 +209,8 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
     (templates / "index.html").write_text("{{ title | nofilter }}\n", encoding="utf-8")
     (templates / "post.htm").write_text("misnamed\n", encoding="utf-8")
     (templates / "feed.atom").write_text("<feed>{{ title }}</feed>\n", encoding="utf-8")  # fine
+    (templates / "fragment.html").write_text('{% include "credits.html" %}\n', encoding="utf-8")
+    (templates / "credits.html").write_text("<p>Merci</p>\n", encoding="utf-8")  # included
 
     result = invoke("check")
 

@@ -103,9 +103,12 @@ def _check_templates(series: Series, folder: Path) -> list[Finding]:
 
     known = sorted(p.name for p in BUNDLED_TEMPLATES.iterdir() if p.is_file())
     env = environment(series.root)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    sources = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
     findings = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-        if path.name not in known:
+    for path in files:
+        included = any(path.name in text for other, text in sources.items() if other != path)
+        if path.name not in known and not included:  # a partial another one includes is used
             reason = unknown_key(path.name, known).replace("key", "template", 1)
             findings.append(
                 Finding(str(path), f"{reason}: jeudis never uses it", severity="warning")
