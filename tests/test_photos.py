@@ -101,3 +101,11 @@ def test_an_image_that_cannot_be_copied_is_kept_as_written(root: Path, elsewhere
     (root / "images").write_text("a file where the folder should be", encoding="utf-8")
 
     assert adopt(root, "gilles-klein", str(elsewhere)) == (str(elsewhere), False)
+
+
+def test_a_path_no_file_can_have_breaks_nothing(root: Path) -> None:
+    from jeudis.paths import outside
+
+    assert outside(root, "images/a\x00b.jpg")  # a NUL byte: no file of the series
+    for name in ("images/a\x00b.jpg", "images/" + "x" * 5000 + ".jpg"):  # nor a name too long
+        assert adopt(root, "gilles-klein", name) == (name, False)

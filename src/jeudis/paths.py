@@ -124,7 +124,10 @@ def outside(root: Path, path: str) -> bool:
     if path.startswith(("/", "\\", "~")):
         return True
     folder = root.resolve()
-    return not (folder / path).resolve().is_relative_to(folder)
+    try:
+        return not (folder / path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):  # a NUL byte, a name too long: no file of the series
+        return True
 
 
 def _questionnaire_id(path: Path) -> str:
