@@ -129,3 +129,19 @@ def test_html_roundup_in_headless_chromium(invoke: Invoke, example_series: Path)
     dom = result.stdout
     assert "<svg" in dom and "Claire Fontaine" in dom
     assert "Combien avez-vous de followers" in dom
+
+
+def test_a_roundup_is_written_again_unless_touched_up_by_hand(
+    invoke: Invoke, example_series: Path
+) -> None:
+    out = example_series / "roundup.md"
+    command = ("compare", "twitter", "-q", "conseils", "--format", "md", "-o", str(out))
+    assert invoke(*command).exit_code == 0
+    assert invoke(*command).exit_code == 0  # new interviews since: the roundup follows
+    out.write_text(out.read_text(encoding="utf-8") + "\nMerci à tous !\n", encoding="utf-8")
+
+    refused = invoke(*command)
+
+    assert refused.exit_code == 1
+    assert f"error: {out}: changed by hand since jeudis wrote it" in refused.stderr
+    assert out.read_text(encoding="utf-8").endswith("Merci à tous !\n")

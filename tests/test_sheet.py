@@ -262,11 +262,20 @@ def test_unreadable_answer_names_the_question(series: Path) -> None:
     assert "Un nombre de followers, par exemple 9 200." in out
 
 
-def test_sheet_refuses_to_overwrite(series: Path) -> None:
-    make_sheet(series)
-    code, out = run("sheet", "twitter", "--guest", "X", "-o", str(series / "sheet.md"))
-    assert code == 2
-    assert "already exists" in out
+def test_a_sheet_that_came_back_filled_in_is_never_written_over(series: Path) -> None:
+    sheet = make_sheet(series)
+    again = ("sheet", "twitter", "--guest", "X", "-o", str(series / "sheet.md"))
+    assert run(*again)[0] == 0  # as jeudis wrote it: a new sheet may replace it
+    (series / "sheet.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")  # the guest's
+
+    code, out = run(*again)
+
+    assert code == 1
+    assert f"{series / 'sheet.md'}: changed by hand since jeudis wrote it" in out
+    assert "Stéphane" in (series / "sheet.md").read_text(encoding="utf-8")
+    (series / "mine.md").write_text("mes notes\n", encoding="utf-8")
+    code, out = run("sheet", "twitter", "--guest", "X", "-o", str(series / "mine.md"))
+    assert code == 1 and "mine.md: already there; not written over" in out
 
 
 KINDS = """

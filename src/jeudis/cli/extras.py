@@ -4,7 +4,7 @@
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,21 +12,32 @@ from jeudis.cli import DirOption, GenderOption, GuestOption, HostOption, Registe
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
+if TYPE_CHECKING:
+    from jeudis.paths import Series
+
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
 ]
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, series: "Series") -> None:
+    """To standard output, or to a file: never over one jeudis did not write, or changed since.
+
+    A sheet that came back filled in, saved under the name it went out with, is
+    the guest's answers; a roundup post touched up by hand is the host's.
+    """
+    from jeudis.export.written import Written
     from jeudis.tomlio import write_atomic
 
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    if output.exists():
-        raise UsageError(f"{output} already exists", hint="pick another name with -o")
+    record = Written(series)
+    record.check(output, hint="pick another name with -o, or move that file away")
     write_atomic(output, text)
+    record.record(output, text)
+    record.save()
     err_console().print(f"Written: [bold]{safe(str(output))}[/bold]")
 
 
@@ -55,7 +66,7 @@ def sheet(
         )
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
-    _write(render_sheet(form, interview), output)
+    _write(render_sheet(form, interview), output, series)
     if output is not None:
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
@@ -214,7 +225,7 @@ def compare(
         raise UsageError("which question? pass --question ID", hint=f"{form.id}'s questions: {ids}")
     data = roundup.collect(series, form, question, title=title)
     if fmt is not None:
-        _write(roundup.render(series, data, fmt), output)
+        _write(roundup.render(series, data, fmt), output, series)
         return
     _draw_comparison(data)
 

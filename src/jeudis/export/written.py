@@ -77,8 +77,10 @@ class Written:
             data = {}
         self.stamps: dict[str, str] = data if isinstance(data, dict) else {}
 
-    def check(self, target: Path) -> None:
-        """Refuse a file there that no export wrote, or that changed since one did."""
+    def check(
+        self, target: Path, hint: str = "pass --overwrite to replace it, or write elsewhere with -o"
+    ) -> None:
+        """Refuse a file there that jeudis did not write, or that changed since it did."""
         if self.overwrite:
             return
         try:
@@ -91,10 +93,7 @@ class Written:
         if recorded == now:
             return
         why = "changed by hand since jeudis wrote it" if recorded else "already there"
-        raise JeudisError(
-            f"{target}: {why}; not written over",
-            hint="pass --overwrite to replace it, or write elsewhere with -o",
-        )
+        raise JeudisError(f"{target}: {why}; not written over", hint=hint)
 
     def record(self, target: Path, text: str) -> None:
         self.stamps[_key(target)] = content_stamp(text.encode("utf-8"))
