@@ -469,3 +469,21 @@ def test_a_thousand_missing_photos_are_not_a_thousand_lines(series: Path, invoke
         f"warning: i{n:02d}: photo images/x.png left out: no such file" for n in range(12, 2, -1)
     ]
     assert lines[11:] == ["... and 3 more"]
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    ['{"entries": []}', '{"entries": {"paul": {"outputs": "paul.html"}}}', '{"written": 3}', "[]"],
+)
+def test_a_manifest_edited_out_of_shape_is_no_manifest(
+    manifest: str, series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all").exit_code == 0
+    (series / "site" / MANIFEST).write_text(manifest, encoding="utf-8")
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 1  # its files are no longer known as the export's: said so
+    assert "already there, not written by jeudis" in result.stderr
+    assert invoke("export", "--all", "--overwrite").exit_code == 0

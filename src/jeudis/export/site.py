@@ -129,11 +129,25 @@ def _write(path: Path, text: str) -> str:
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
+    """The folder's manifest; none (``{}``) when missing, unreadable or not of its shape."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return data if _manifest_shaped(data) else {}
+
+
+def _manifest_shaped(data: Any) -> bool:
+    """True for what an export writes (a file edited by hand may hold anything)."""
+    if not isinstance(data, dict):
+        return False
+    entries = data.get("entries", {})
+    if not isinstance(entries, dict) or not all(isinstance(m, dict) for m in entries.values()):
+        return False
+    metas = entries.values()
+    tables = [data.get("written", {}), data.get("wxr", {}), *(m.get("written", {}) for m in metas)]
+    lists = [data.get("files", []), data.get("notes", []), *(m.get("outputs", []) for m in metas)]
+    return all(isinstance(t, dict) for t in tables) and all(isinstance(x, list) for x in lists)
 
 
 def _entries(series: Series, drafts: bool, old: dict[str, Any]) -> list[_Entry]:
