@@ -181,6 +181,10 @@ text.tu = "C ?"
         ("/home/alexis/gilles.jpg", "is not in the series folder: exports leave it out"),
         ("../gilles.jpg", "is not in the series folder: exports leave it out"),
         ("images/gilles.jpg", "is missing: a site leaves it out"),
+        (
+            "file:///home/alexis/gilles.jpg",
+            "is not a web address (https://...): exports leave it out",
+        ),
     ],
 )
 def test_check_warns_of_a_photo_no_export_can_show(

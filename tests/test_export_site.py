@@ -161,6 +161,20 @@ def test_a_photo_outside_the_series_is_never_published(
     assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
+def test_a_photo_of_another_scheme_is_left_out_with_a_warning(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "invite", guest="Invité", fields={"photo": "file:///home/a/g.jpg"})
+    warning = (
+        "warning: invite: photo file:///home/a/g.jpg left out:"
+        " not a web address nor a file of the series"
+    )
+
+    for command in (["--all"], ["invite"], ["--all", "-f", "wxr", "-o", str(series / "wp")]):
+        result = invoke("export", *command)
+        assert result.exit_code == 0, result
+        assert warning in result.stderr.splitlines()
+    assert "g.jpg" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
+
+
 def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke) -> None:
     make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
 

@@ -30,12 +30,15 @@ def elsewhere(tmp_path: Path) -> Path:
         '"{path}"',
         "{escaped}",  # ...or with its spaces escaped
         "  '{path}' ",
+        "{uri}",  # some terminals drop a file as its URI
     ],
 )
 def test_an_image_elsewhere_is_copied_into_the_series(
     written: str, root: Path, elsewhere: Path
 ) -> None:
-    given = written.format(path=elsewhere, escaped=str(elsewhere).replace(" ", "\\ "))
+    given = written.format(
+        path=elsewhere, escaped=str(elsewhere).replace(" ", "\\ "), uri=elsewhere.as_uri()
+    )
 
     assert adopt(root, "gilles-klein", given) == ("images/gilles-klein.jpg", True)
     assert (root / "images" / "gilles-klein.jpg").read_bytes() == b"jpeg bytes"

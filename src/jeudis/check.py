@@ -181,9 +181,11 @@ def _check_interview(
 def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
     """A photo no export can show: outside the series folder, or missing."""
     photo = interview.fields.get("photo")
-    if not isinstance(photo, str) or not photo or "://" in photo:
+    if not isinstance(photo, str) or not photo or photo.startswith(("https://", "http://")):
         return []
-    if outside(series.root, photo):
+    if "://" in photo or photo.lower().startswith(("javascript:", "data:")):
+        problem = "is not a web address (https://...): exports leave it out"
+    elif outside(series.root, photo):
         problem = "is not in the series folder: exports leave it out"
     elif not (series.root / photo).is_file():
         problem = "is missing: a site leaves it out"

@@ -27,6 +27,8 @@ def adopt(root: Path, slug: str, given: str) -> tuple[str, bool]:
     where it is, and out of every export.
     """
     text = _unquoted(given.strip())
+    if text.startswith("file://"):  # some terminals drop a file as its URI
+        text = _path_of(text)
     if not text or "://" in text:
         return text, False
     found = _file(root, text)
@@ -52,6 +54,13 @@ def _unquoted(text: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
         return text[1:-1]
     return text
+
+
+def _path_of(uri: str) -> str:
+    """The path of a ``file://`` URI (``file:///home/a/Mes%20photos/g.jpg``)."""
+    from urllib.parse import unquote, urlsplit
+
+    return unquote(urlsplit(uri).path)
 
 
 def _file(root: Path, text: str) -> Path | None:

@@ -89,7 +89,7 @@ def posts_for(
                 hint=f"finish it with `jeudis resume {path.stem}`, or pass --include-drafts",
             )
         post = build_post(interview, series.settings)
-        left_out = post.keep_photo_in(series.root)
+        left_out = post.keep_photo_in(series.root) or post.note
         if left_out and notes is not None:
             notes.append(left_out)
         site.place(post)

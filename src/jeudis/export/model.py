@@ -217,8 +217,9 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     site = _field(interview, "site")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     lang_key = language.lower()
+    slug = interview.path.stem if interview.path else interview.slug
     return Post(
-        slug=interview.path.stem if interview.path else interview.slug,
+        slug=slug,
         title=title,
         title_text=text(title),
         guest=guest,
@@ -241,6 +242,11 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         closing_html=closing_html,
         closing_markdown=cleaned[-1],
         photo=photo if photo and markup.safe_url(photo) else "",
+        note=(
+            f"warning: {slug}: photo {photo} left out: not a web address nor a file of the series"
+            if photo and not markup.safe_url(photo)
+            else None
+        ),
         photo_alt=guest,
         site=markup.web_address(site) if markup.safe_url(site) else "",
         twitter=_field(interview, "twitter").lstrip("@"),

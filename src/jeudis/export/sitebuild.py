@@ -431,7 +431,7 @@ def export_wxr(
     posts = []
     for entry in reversed(entries):  # oldest first: WordPress ids grow with time
         post = build_post(load_interview(entry.path), series.settings)
-        if left_out := post.keep_photo_in(series.root):
+        if left_out := post.keep_photo_in(series.root) or post.note:
             result.notes.append(left_out)
         site.place(post)
         posts.append(post)
