@@ -48,6 +48,12 @@ placeholder = "https://"
 required = false
 
 [[fields]]
+id = "photo"
+type = "text"
+text = "Photo de {{guest}} : un fichier image (il est copié dans images/), ou son adresse"
+required = false
+
+[[fields]]
 id = "intro"
 type = "long"
 text = "Chapeau du billet : qui est {{guest}} ? (Markdown, liens permis)"
