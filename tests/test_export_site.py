@@ -175,6 +175,25 @@ def test_a_photo_of_another_scheme_is_left_out_with_a_warning(series: Path, invo
     assert "g.jpg" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
+def test_a_photo_naming_another_file_of_the_series_publishes_nothing(
+    series: Path, invoke: Invoke
+) -> None:
+    """Another interview (its private notes), the settings: never copied into a site."""
+    make_interview(series, "victime", guest="Victime", notes="NOTE-PRIVEE")
+    make_interview(series, "invite", guest="Invité", fields={"photo": "interviews/victime.toml"})
+
+    for command in (["--all"], ["--all", "-f", "md", "--flavor", "hugo", "-o", "hugo"]):
+        result = invoke("export", *command)
+        assert result.exit_code == 0, result
+        assert (
+            "warning: invite: photo interviews/victime.toml left out: not an image" in result.stderr
+        )
+    interviews = series / "interviews"
+    published = [p for p in series.parent.rglob("*") if p.is_file() and interviews not in p.parents]
+    assert not [p for p in published if b"NOTE-PRIVEE" in p.read_bytes()]
+    assert "photo interviews/victime.toml is not an image" in invoke("check").stdout
+
+
 def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke) -> None:
     make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
 

@@ -20,6 +20,7 @@ from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.paths import outside
+from jeudis.photos import IMAGE_SUFFIXES
 from jeudis.wording import as_text, first_name
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
@@ -104,20 +105,27 @@ class Post:
     def keep_photo_in(self, root: Path) -> str | None:
         """Leave out a photo the series cannot publish; say why (None when it is kept).
 
-        A photo is a web address or a file of the series folder, named from it
-        (``images/gilles-klein.jpg``). A path leaving the folder (``/home/...``,
-        ``../``, ``~``) is never copied into a site, for an interview file may come
+        A photo is a web address or an image file of the series folder, named from
+        it (``images/gilles-klein.jpg``). A path leaving the folder (``/home/...``,
+        ``../``, ``~``) or naming another kind of file (an interview, with its
+        private notes) is never copied into a site, for an interview file may come
         from someone else (an imported answer sheet); a link to it would be broken.
         """
         local = self.local_photo
-        if not local or not outside(root, local):
+        if not local:
+            return None
+        if outside(root, local):
+            name = PurePath(local).name
+            why = (
+                "it is not in the series folder "
+                f'(copy it to images/{name} there and write photo = "images/{name}")'
+            )
+        elif PurePath(local).suffix.lower() not in IMAGE_SUFFIXES:
+            why = "not an image (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
+        else:
             return None
         self.photo = self.photo_url = ""
-        name = PurePath(local).name
-        return (
-            f"warning: {self.slug}: photo {local} left out: it is not in the series folder "
-            f'(copy it to images/{name} there and write photo = "images/{name}")'
-        )
+        return f"warning: {self.slug}: photo {local} left out: {why}"
 
     @property
     def html_body(self) -> str:
