@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import html5lib
 import pytest
@@ -399,6 +400,27 @@ def test_an_export_stopped_by_a_broken_interview_is_finished_by_the_next(
     finished = invoke("export", "--all")
     assert finished.exit_code == 0, finished
     assert len(list((series / "site").glob("invite-*.html"))) == 12
+
+
+def test_an_interview_file_named_by_hand_gets_links_that_work(series: Path, invoke: Invoke) -> None:
+    """ "Q&A #2 été.toml": a space, "#", "?" or an accent must not break the links to it."""
+    paul = make_interview(series, "paul", guest="Paul")
+    paul.rename(paul.with_name("Q&A #2 été?.toml"))
+    make_interview(series, "anne", guest="Anne", date=dt.date(2011, 7, 7))
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+
+    assert invoke("export", "--all").exit_code == 0
+
+    site = series / "site"
+    quoted = "Q%26A%20%232%20%C3%A9t%C3%A9%3F.html"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{quoted}"' in index
+    assert f'href="{quoted}"' in (site / "anne.html").read_text(encoding="utf-8")  # previous
+    assert (site / unquote(quoted)).is_file()
+    page = (site / "Q&A #2 été?.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://x.example/{quoted}">' in page
+    assert f"<loc>https://x.example/{quoted}</loc>" in (site / "sitemap.xml").read_text("utf-8")
+    parse_html5(site / "index.html")
 
 
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:

@@ -72,6 +72,8 @@ def collect(
     series: Series, form: Questionnaire, question_id: str, *, title: str | None = None
 ) -> Roundup:
     """Every complete interview's answer to ``question_id``, oldest first."""
+    from jeudis.export.model import page_href  # a page's link, as export --all names it
+
     question = form.question(question_id)
     if question is None:
         known = ", ".join(q.id for q in form.questions) or "none"
@@ -90,7 +92,7 @@ def collect(
         answer = interview.answer(question_id)
         if answer is None or not answer.given:
             continue
-        href = f"{path.stem}.html"
+        href = page_href(path.stem)
         entries.append(
             Entry(
                 guest=interview.guest,

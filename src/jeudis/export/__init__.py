@@ -119,11 +119,11 @@ def _neighbours(series: Series, include_drafts: bool) -> dict[str, tuple[Link | 
 
 
 def _link(row: storage.Summary | None) -> Link | None:
-    from jeudis.export.model import Link
+    from jeudis.export.model import Link, page_href
 
     if row is None:
         return None
-    return Link(row.slug, row.title, row.guest, f"{row.slug}.html")
+    return Link(row.slug, row.title, row.guest, page_href(row.slug))
 
 
 def export_text(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -98,6 +99,11 @@ class Post:
     note: str | None = None  # for the host: what the export left out, and why
 
     @property
+    def page_file(self) -> str:
+        """The post's page in a site folder; its link is :attr:`href` (the same, URL-quoted)."""
+        return f"{self.slug}.html"
+
+    @property
     def local_photo(self) -> str:
         """The photo when it is a file of the series (a path, not a URL), else ""."""
         return self.photo if "://" not in self.photo else ""
@@ -131,6 +137,15 @@ class Post:
     def html_body(self) -> str:
         """The answers' HTML, joined (what a feed or an excerpt uses)."""
         return "\n".join(item.html for item in self.items)
+
+
+def page_href(slug: str) -> str:
+    """The link to an interview's page: its file name, quoted for a URL.
+
+    A slug comes from the interview's file name, which a host may have given by
+    hand ("Gilles Klein.toml", "Q&A #2.toml"): a space, "#" or "?" would break it.
+    """
+    return quote(f"{slug}.html")
 
 
 def clean(text: str) -> str:

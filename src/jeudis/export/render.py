@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.export.frontmatter import flavor as get_flavor
-from jeudis.export.model import Post
+from jeudis.export.model import Post, page_href
 
 WORDS = {
     "fr": {
@@ -82,7 +82,7 @@ class SiteInfo:
         Open Graph, JSON-LD and a fragment pasted into a CMS need the photo's
         absolute URL; the site's own pages keep the relative path (``file://``).
         """
-        post.href = f"{post.slug}.html"
+        post.href = page_href(post.slug)
         post.url = self.url(post.href)
         local = post.local_photo
         post.photo_url = (self.url(local) or local) if local else post.photo

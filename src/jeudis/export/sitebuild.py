@@ -24,7 +24,7 @@ from typing import Any
 
 from jeudis.errors import ExitCode, JeudisError
 from jeudis.export.frontmatter import flavor as get_flavor
-from jeudis.export.model import Link, Post, build_post
+from jeudis.export.model import Link, Post, build_post, page_href
 from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
 from jeudis.export.site import (
     FEED_SIZE,
@@ -213,10 +213,10 @@ def _post(
     older, newer = links.get(entry.slug, (None, None))
     if older:
         other = by_slug[older]
-        post.prev = Link(older, other.title, other.guest, f"{older}.html")
+        post.prev = Link(older, other.title, other.guest, page_href(older))
     if newer:
         other = by_slug[newer]
-        post.next = Link(newer, other.title, other.guest, f"{newer}.html")
+        post.next = Link(newer, other.title, other.guest, page_href(newer))
     return post
 
 
@@ -235,10 +235,10 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
                 outputs.append(stored)
             post.photo = spec.link + post.photo
         return outputs, {relative: _write(folder / relative, markdown(post, site, job.flavor))}
-    outputs = [post.href]
+    outputs = [post.page_file]
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    written = {post.href: _write(folder / post.href, page(post, site))}
+    written = {post.page_file: _write(folder / post.page_file, page(post, site))}
     if post.local_photo and _copy_photo(job, post, post.photo):
         outputs.append(post.photo)
     return outputs, written
@@ -302,7 +302,7 @@ class _IndexPost:
 
     def __init__(self, slug: str, meta: dict[str, Any]) -> None:
         self.slug = slug
-        self.href = f"{slug}.html"
+        self.href = page_href(slug)
         self.title = meta["title"]
         self.title_text = meta["title_text"]
         self.guest = meta["guest"]
