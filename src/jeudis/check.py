@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError, unknown_key
 from jeudis.interview import Interview, load_interview
-from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, outside, settings_problems
-from jeudis.photos import IMAGE_SUFFIXES
+from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, settings_problems
+from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.tomlio import locate, parse_toml, read_text
 from jeudis.wording import PLACEHOLDER
@@ -186,10 +186,8 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
         return []
     if "://" in photo or photo.lower().startswith(("javascript:", "data:")):
         problem = "is not a web address (https://...): exports leave it out"
-    elif outside(series.root, photo):
-        problem = "is not in the series folder: exports leave it out"
-    elif PurePath(photo).suffix.lower() not in IMAGE_SUFFIXES:
-        problem = "is not an image: exports leave it out"
+    elif why := refusal(series.root, photo):
+        problem = f"is {why}: exports leave it out"
     elif not (series.root / photo).is_file():
         problem = "is missing: a site leaves it out"
     else:

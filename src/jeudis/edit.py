@@ -159,11 +159,10 @@ def apply_fields(
             hint="run the command again and correct the fields; nothing was changed",
         )
     photo = interview.fields.get("photo")
-    if "photo" in changed and isinstance(photo, str) and photo and interview.path is not None:
+    if "photo" in changed and isinstance(photo, str) and photo:
         from jeudis import photos  # an image file elsewhere is copied into the series
 
-        path = interview.path
-        interview.fields["photo"] = photos.adopt(path.parent.parent, path.stem, photo)[0]
+        interview.fields["photo"] = photos.adopt_for(interview, photo)[0]
     return changed
 
 

@@ -10,11 +10,52 @@ into ``images/`` under the interview's name, and the field names the copy.
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+from jeudis.paths import outside
+
+if TYPE_CHECKING:
+    from jeudis.interview import Interview
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"})
 FOLDER = "images"
+
+
+def refusal(root: Path, photo: str) -> str | None:
+    """Why a photo that is a path cannot be published from the series; None when it can.
+
+    The one rule every export and ``jeudis check`` follow: only an image file of
+    the series folder goes online (never another interview, with its private
+    notes, nor a file elsewhere on the host's machine). Whether it exists yet is
+    another matter.
+    """
+    if outside(root, photo):
+        return "not in the series folder"
+    if PurePath(photo).suffix.lower() not in IMAGE_SUFFIXES:
+        return "not an image"
+    return None
+
+
+def copy_to(source: Path, target: Path, *, replace: bool = False) -> bool:
+    """Copy an image to ``target``; False, copying nothing, when a different file is there.
+
+    ``replace``: write over a different file (one an earlier export wrote).
+    """
+    if not replace and target.exists() and not filecmp.cmp(source, target, shallow=False):
+        return False
+    _copy(source, target)
+    return True
+
+
+def adopt_for(interview: Interview, given: str) -> tuple[str, bool]:
+    """:func:`adopt` for an interview file of a series (``SERIES/interviews/SLUG.toml``)."""
+    path = interview.path
+    if path is None:
+        return given, False
+    return adopt(path.parent.parent, path.stem, given)
 
 
 def adopt(root: Path, slug: str, given: str) -> tuple[str, bool]:
@@ -79,16 +120,12 @@ def _free_name(folder: Path, slug: str, suffix: str, source: Path) -> Path:
     number = 1
     while True:
         target = folder / (f"{slug}{suffix}" if number == 1 else f"{slug}-{number}{suffix}")
-        if not target.exists() or _same(target, source):
-            return target
+        try:
+            if not target.exists() or filecmp.cmp(target, source, shallow=False):
+                return target
+        except OSError:
+            pass  # unreadable: not the same image
         number += 1
-
-
-def _same(one: Path, other: Path) -> bool:
-    try:
-        return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
-    except OSError:
-        return False
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -319,9 +319,7 @@ class Session:
         """An image file elsewhere on the machine is copied into the series (:mod:`jeudis.photos`)."""
         from jeudis import photos
 
-        path = self.interview.path
-        assert path is not None
-        value, copied = photos.adopt(path.parent.parent, path.stem, given)
+        value, copied = photos.adopt_for(self.interview, given)
         if copied:
             self.prompter.photo_copied(value)
         return value

@@ -94,9 +94,9 @@ def _take_photo(interview: "Interview") -> None:
     from jeudis import photos, storage
 
     given = interview.fields.get("photo")
-    if not isinstance(given, str) or not given or interview.path is None:
+    if not isinstance(given, str) or not given:
         return
-    value, copied = photos.adopt(interview.path.parent.parent, interview.path.stem, given)
+    value, copied = photos.adopt_for(interview, given)
     if value != given:
         interview.fields["photo"] = value
         storage.save(interview)

@@ -241,15 +241,12 @@ def _site_root(flavor_name: str, posts: str, destination: Path) -> Path | None:
 
 def _copy_into_site(source: Path, target: Path) -> str:
     """Copy a photo of the series where a post links it; never over another file."""
-    import filecmp
-    import shutil
+    from jeudis.photos import copy_to
 
     if not source.is_file():
         return f"photo {source} not found: not copied"
-    if target.exists() and not filecmp.cmp(source, target, shallow=False):
+    if not copy_to(source, target):
         return f"photo not copied: {target} is already there"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source, target)
     return f"photo copied to {target}"
 
 

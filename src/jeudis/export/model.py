@@ -20,8 +20,7 @@ from markupsafe import Markup
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
-from jeudis.paths import outside
-from jeudis.photos import IMAGE_SUFFIXES
+from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import as_text, first_name
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
@@ -118,18 +117,14 @@ class Post:
         from someone else (an imported answer sheet); a link to it would be broken.
         """
         local = self.local_photo
-        if not local:
+        why = refusal(root, local) if local else None
+        if why is None:
             return None
-        if outside(root, local):
+        if why == "not in the series folder":
             name = PurePath(local).name
-            why = (
-                "it is not in the series folder "
-                f'(copy it to images/{name} there and write photo = "images/{name}")'
-            )
-        elif PurePath(local).suffix.lower() not in IMAGE_SUFFIXES:
-            why = "not an image (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
+            why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'
         else:
-            return None
+            why += " (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
         self.photo = self.photo_url = ""
         return f"warning: {self.slug}: photo {local} left out: {why}"
 

@@ -9,13 +9,11 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 from __future__ import annotations
 
 import datetime as dt
-import filecmp
 import gc
 import hashlib
 import json
 import multiprocessing as mp
 import os
-import shutil
 import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +38,7 @@ from jeudis.export.site import (
 )
 from jeudis.interview import load_interview
 from jeudis.paths import Series
+from jeudis.photos import copy_to
 
 
 def render(
@@ -261,11 +260,9 @@ def _copy_photo(job: _Job, post: Post, stored: str) -> bool:
     ):
         return False
     theirs = job.owned is not None and stored not in job.owned
-    if theirs and target.exists() and not filecmp.cmp(source, target, shallow=False):
+    if not copy_to(source, target, replace=not theirs):
         post.note = f"warning: {post.slug}: photo not copied: {folder / stored} is already there"
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source, target)
     return True
 
 
