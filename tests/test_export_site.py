@@ -195,6 +195,69 @@ def test_a_photo_naming_another_file_of_the_series_publishes_nothing(
     assert "photo interviews/victime.toml is not an image" in invoke("check").stdout
 
 
+def test_an_svg_photo_holding_script_is_never_published(series: Path, invoke: Invoke) -> None:
+    """Opened on its own at the blog's address, the drawing's script would run there."""
+    photo = series / "images" / "invite.svg"
+    photo.parent.mkdir(exist_ok=True)
+    photo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"/>',
+        encoding="utf-8",
+    )
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.svg"})
+    warning = (
+        "warning: invite: photo images/invite.svg left out:"
+        " an SVG with an onload handler; save it as PNG, JPEG or WebP"
+    )
+    blog = series / "blog"
+    (blog / "content" / "posts").mkdir(parents=True)
+    (blog / "hugo.toml").write_text('title = "blog"\n', encoding="utf-8")
+    commands = (
+        ["--all"],
+        ["invite", "-o", str(series / "elsewhere" / "invite.html")],
+        ["invite", "-f", "md", "--flavor", "hugo", "-o", str(blog / "content" / "posts" / "i.md")],
+        ["--all", "-f", "wxr", "-o", str(series / "wp")],
+    )
+
+    for command in commands:
+        result = invoke("export", *command)
+        assert result.exit_code == 0, result
+        assert warning in result.stderr.splitlines()
+    published = [p for p in series.rglob("*") if p.is_file() and p != photo]
+    assert not [p for p in published if b"alert(document.cookie)" in p.read_bytes()]
+    assert "invite.svg" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
+    checked = invoke("check")
+    assert "photo images/invite.svg is an SVG with an onload handler" in checked.stdout
+
+    # Cleaned by the host, it is published at the next export.
+    photo.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    assert "invite.svg" not in result.stderr
+    assert (series / "site" / "images" / "invite.svg").read_bytes() == photo.read_bytes()
+    assert 'src="images/invite.svg"' in (series / "site" / "invite.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_an_svg_published_before_it_was_known_unsafe_is_taken_down(
+    series: Path, invoke: Invoke
+) -> None:
+    photo = series / "images" / "invite.svg"
+    photo.parent.mkdir(exist_ok=True)
+    photo.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.svg"})
+    assert invoke("export", "--all").exit_code == 0
+    assert (series / "site" / "images" / "invite.svg").is_file()
+
+    photo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', encoding="utf-8")
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 0, result
+    assert "an SVG with a <script> element" in result.stderr
+    assert not (series / "site" / "images" / "invite.svg").exists()
+    assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
+
+
 def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke) -> None:
     make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
 

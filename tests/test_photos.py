@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jeudis.photos import adopt
+from jeudis.photos import adopt, refusal, svg_hazard
 
 
 @pytest.fixture
@@ -112,3 +112,104 @@ def test_a_path_no_file_can_have_breaks_nothing(root: Path) -> None:
     assert outside(root, "images/a\x00b.jpg")  # a NUL byte: no file of the series
     for name in ("images/a\x00b.jpg", "images/" + "x" * 5000 + ".jpg"):  # nor a name too long
         assert adopt(root, "gilles-klein", name) == (name, False)
+
+
+SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+
+
+@pytest.mark.parametrize(
+    ("drawing", "hazard"),
+    [
+        (f"<svg {SVG}><script>alert(1)</script></svg>", "an SVG with a <script> element"),
+        (f"<svg {SVG}><SCRIPT>alert(1)</SCRIPT></svg>", "an SVG with a <script> element"),
+        (f'<svg {SVG} onload="alert(1)"/>', "an SVG with an onload handler"),
+        (f'<svg {SVG}><rect OnClick="alert(1)"/></svg>', "an SVG with an onclick handler"),
+        (
+            f'<svg {SVG}><a xlink:href="javascript:alert(1)"><rect/></a></svg>',
+            "an SVG linking to another file",
+        ),
+        (
+            f'<svg {SVG}><a href=" javascript:alert(1)">x</a></svg>',
+            "an SVG linking to another file",
+        ),
+        (f'<svg {SVG}><image href="https://tracker.example/p.png"/></svg>', "an SVG linking"),
+        (f'<svg {SVG}><image href="data:image/svg+xml,&lt;svg"/></svg>', "an SVG linking"),
+        (
+            f'<svg {SVG}><a><set attributeName="href" to="javascript:alert(1)"/>x</a></svg>',
+            "an SVG with a <set> element",
+        ),
+        (f'<svg {SVG}><animate attributeName="href"/></svg>', "an SVG with a <animate> element"),
+        (
+            (
+                f'<svg {SVG}><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
+                "</foreignObject></svg>"
+            ),
+            "an SVG with a <foreignobject> element",
+        ),
+        (f'<svg {SVG}><h:b xmlns:h="http://www.w3.org/1999/xhtml"/></svg>', "an SVG holding HTML"),
+        (
+            (
+                '<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]>'
+                '<svg xmlns="http://www.w3.org/2000/svg"/>'
+            ),
+            "an SVG with DTD declarations",
+        ),
+        (  # an entity declaration is refused before it is expanded (no "billion laughs")
+            (
+                '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                f"<svg {SVG}><text>&b;</text></svg>"
+            ),
+            "an SVG with DTD declarations",
+        ),
+        (
+            '<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+            "an SVG calling a style sheet",
+        ),
+        (f"<svg {SVG}><rect></svg>", "an SVG that is not well-formed (line 1)"),
+        ("", "an SVG that is not well-formed (line 1)"),
+        ("<html><body>x</body></html>", "not an SVG drawing"),
+    ],
+)
+def test_an_svg_that_could_act_is_refused(root: Path, drawing: str, hazard: str) -> None:
+    """Opened on its own, an SVG is a document of the blog: its script would run there."""
+    (root / "images").mkdir(exist_ok=True)
+    (root / "images" / "g.svg").write_text(drawing, encoding="utf-8")
+
+    found = svg_hazard(root / "images" / "g.svg")
+
+    assert found is not None and found.startswith(hazard)
+    assert refusal(root, "images/g.svg") == found
+
+
+def test_an_svg_in_another_encoding_is_read_as_such(root: Path) -> None:
+    drawing = f'<?xml version="1.0" encoding="UTF-16"?><svg {SVG} onload="alert(1)"/>'
+    (root / "g.svg").write_bytes(drawing.encode("utf-16"))
+
+    assert svg_hazard(root / "g.svg") == "an SVG with an onload handler"
+
+
+def test_a_drawing_is_published(root: Path) -> None:
+    """What drawing programs write: gradients, reused shapes, embedded rasters, metadata."""
+    drawing = f"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg {SVG} xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" width="48" height="48">
+  <title>Gilles Klein</title>
+  <metadata><rdf:RDF/></metadata>
+  <style>.a {{ fill: url(#g); }}</style>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient>
+    <circle id="c" r="4"/></defs>
+  <use xlink:href="#c" inkscape:label="head"/><use href="#c"/>
+  <image href="data:image/png;base64,iVBORw0KGgo=" width="8" height="8"/>
+  <text class="a">Gilles &amp; moi</text>
+</svg>
+"""
+    (root / "g.svg").write_text(drawing, encoding="utf-8")
+
+    assert svg_hazard(root / "g.svg") is None
+    assert refusal(root, "g.svg") is None
+
+
+def test_a_missing_svg_is_not_refused_for_its_content(root: Path) -> None:
+    """Missing is another matter, which exports and jeudis check say in their own words."""
+    assert refusal(root, "images/nobody.svg") is None

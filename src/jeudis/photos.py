@@ -34,8 +34,95 @@ def refusal(root: Path, photo: str) -> str | None:
     """
     if outside(root, photo):
         return "not in the series folder"
-    if PurePath(photo).suffix.lower() not in IMAGE_SUFFIXES:
+    suffix = PurePath(photo).suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
         return "not an image"
+    if suffix == ".svg":
+        return svg_hazard(root / photo)
+    return None
+
+
+_XHTML = "http://www.w3.org/1999/xhtml"
+# SVG elements that run script, embed a document, or change the drawing as time
+# passes (an animation can set a link to ``javascript:``). A portrait needs none.
+_SVG_ACTIVE = frozenset(
+    {
+        "script",
+        "foreignobject",
+        "handler",
+        "listener",
+        "animate",
+        "animatemotion",
+        "animatetransform",
+        "animatecolor",
+        "set",
+        "discard",
+        "iframe",
+        "embed",
+        "object",
+    }
+)
+_INERT_DATA = tuple(f"data:image/{kind}" for kind in ("png", "jpeg", "jpg", "gif", "webp"))
+
+
+class _Hazard(Exception):
+    """What makes an SVG unsafe to publish (raised from a parser's handler, to stop it)."""
+
+
+def svg_hazard(path: Path) -> str | None:
+    """What in an SVG file could act when a reader opens it; None when nothing can.
+
+    Shown through ``<img>``, an SVG runs no script and loads nothing; opened on
+    its own (its link, "open image in new tab"), it is a document of the blog's
+    site, and its script runs there. A guest may send their photo as an SVG, so
+    a published one holds drawing only: no script, event handler, embedded HTML,
+    animation, link to another file (only ``#fragment`` and raster ``data:``
+    images), style sheet instruction or DTD declarations (entities, default
+    attributes). A file that cannot be read is missing to the caller, not refused.
+    """
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    seen_root = False
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal seen_root
+        namespace, _, local = name.rpartition(" ")
+        local = local.lower()
+        if not seen_root and local != "svg":
+            raise _Hazard("not an SVG drawing")
+        seen_root = True
+        if local in _SVG_ACTIVE:
+            raise _Hazard(f"an SVG with a <{local}> element")
+        if namespace == _XHTML:
+            raise _Hazard("an SVG holding HTML")
+        for key, value in attributes.items():
+            attribute = key.rpartition(" ")[2].lower()
+            if attribute.startswith("on"):
+                raise _Hazard(f"an SVG with an {attribute} handler")
+            if attribute == "href" and not value.strip().startswith(("#", *_INERT_DATA)):
+                raise _Hazard("an SVG linking to another file")
+
+    def doctype(_name: str, _system: str | None, _public: str | None, internal: bool) -> None:
+        if internal:
+            raise _Hazard("an SVG with DTD declarations")
+
+    def instruction(target: str, _data: str) -> None:
+        if target.lower() == "xml-stylesheet":
+            raise _Hazard("an SVG calling a style sheet")
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    parser.ProcessingInstructionHandler = instruction
+    try:
+        with path.open("rb") as file:
+            parser.ParseFile(file)
+    except OSError:
+        return None
+    except _Hazard as hazard:
+        return str(hazard)
+    except expat.ExpatError as error:
+        return f"an SVG that is not well-formed (line {error.lineno})"
     return None
 
 

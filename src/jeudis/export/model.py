@@ -115,6 +115,7 @@ class Post:
         ``../``, ``~``) or naming another kind of file (an interview, with its
         private notes) is never copied into a site, for an interview file may come
         from someone else (an imported answer sheet); a link to it would be broken.
+        Nor is an SVG that could run script on the blog (:func:`jeudis.photos.svg_hazard`).
         """
         local = self.local_photo
         why = refusal(root, local) if local else None
@@ -123,8 +124,10 @@ class Post:
         if why == "not in the series folder":
             name = PurePath(local).name
             why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'
-        else:
+        elif why == "not an image":
             why += " (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
+        else:  # an SVG that could act when opened on its own
+            why += "; save it as PNG, JPEG or WebP"
         self.photo = self.photo_url = ""
         return f"warning: {self.slug}: photo {local} left out: {why}"
 

@@ -37,7 +37,7 @@ from jeudis.export.site import (
     photo_stamp,
 )
 from jeudis.interview import load_interview
-from jeudis.paths import Series
+from jeudis.paths import Series, outside
 from jeudis.photos import copy_to
 
 
@@ -201,9 +201,10 @@ def _post(
     by_slug: dict[str, _Entry],
 ) -> Post:
     post = build_post(load_interview(entry.path), series.settings)
-    if post.local_photo:
+    if local := post.local_photo:
         post.note = post.keep_photo_in(series.root)
-        post.photo_source = post.photo  # watched: a photo added or changed shows next time
+        # Watched: a photo added, changed, or cleaned of its script shows next time.
+        post.photo_source = post.photo or ("" if outside(series.root, local) else local)
         if post.photo and not (series.root / post.photo).is_file():
             # A photo the site cannot show would be a broken image.
             post.note = f"warning: {post.slug}: photo {post.photo} left out: no such file"
