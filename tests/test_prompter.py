@@ -17,7 +17,7 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompter import TerminalPrompter
+from jeudis.prompter import TerminalPrompter, typeahead_kept
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.session import BACK, Paused, prompt_for
 
@@ -155,3 +155,55 @@ def test_the_question_is_on_screen_with_its_counter(
     shown = " ".join(screen.getvalue().split())
     assert f"[4/13] {message}" in shown
     assert "Échap puis Entrée" in shown
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int]]:
+    """A pseudo-terminal whose far side is standard input: (what is typed, what reads it)."""
+    import os
+    import pty
+
+    typed, stdin = pty.openpty()
+    with os.fdopen(stdin, "rb", buffering=0, closefd=False) as file:
+        monkeypatch.setattr("sys.stdin", file)
+        yield typed, stdin
+    os.close(typed)
+    os.close(stdin)
+
+
+def test_keys_typed_ahead_of_a_question_arrive_as_typed(terminal: tuple[int, int]) -> None:
+    """Between two prompts the terminal neither echoes nor turns Enter into a line feed.
+
+    Typed (or pasted) in cooked mode, "Esc then Enter" would read as Esc then
+    Ctrl-J, which adds a line to a long answer instead of finishing it.
+    """
+    import os
+    import select
+    import termios
+
+    typed, stdin = terminal
+    cooked = termios.tcgetattr(stdin)
+
+    with typeahead_kept():
+        os.write(typed, ("une réponse" + ESC_ENTER).encode())
+        arrived = os.read(stdin, 100)  # at once: no line to wait for
+        echoed, _, _ = select.select([typed], [], [], 0.2)
+
+    assert arrived == ("une réponse" + ESC_ENTER).encode()
+    assert not echoed, "typed-ahead keys were drawn over the screen"
+    assert termios.tcgetattr(stdin) == cooked  # the terminal's own mode is given back
+
+
+def test_the_terminal_mode_is_given_back_when_the_session_stops(
+    terminal: tuple[int, int],
+) -> None:
+    import termios
+
+    _, stdin = terminal
+    cooked = termios.tcgetattr(stdin)
+
+    with pytest.raises(Paused), typeahead_kept():
+        raise Paused("à moitié")
+
+    assert termios.tcgetattr(stdin) == cooked
+

@@ -6,8 +6,11 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -423,6 +426,51 @@ def _ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
     if stopped:
         raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
     return answer
+
+
+@contextlib.contextmanager
+def typeahead_kept() -> Iterator[None]:
+    """Keys typed before a question appears reach it as they were typed.
+
+    Each prompt puts the terminal in raw mode while it runs and gives back the
+    mode it found. Between two prompts the terminal's usual mode would echo the
+    keys typed ahead over the screen and turn Enter into a line feed: "Esc then
+    Enter" typed (or pasted) before a long answer's prompt was drawn added a line
+    to the answer instead of finishing it. For the whole session the terminal
+    neither echoes nor edits lines (Ctrl-C still interrupts); its own mode is
+    given back at the end, however the session ends.
+    """
+    saved = _terminal_mode()
+    if saved is None:  # not a terminal (or not a POSIX one): nothing to keep
+        yield
+        return
+    import termios
+
+    fd = sys.stdin.fileno()
+    mode = list(saved)
+    mode[0] &= ~termios.ICRNL
+    mode[3] &= ~(termios.ECHO | termios.ICANON)
+    mode[6] = list(saved[6])
+    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+    with contextlib.suppress(termios.error):
+        termios.tcsetattr(fd, termios.TCSADRAIN, mode)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(termios.error, OSError):  # a closed terminal keeps nothing
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def _terminal_mode() -> list[Any] | None:
+    """The terminal's mode (termios attributes) when standard input is one; else None."""
+    try:
+        import termios
+    except ImportError:
+        return None
+    try:
+        return termios.tcgetattr(sys.stdin.fileno())
+    except (termios.error, OSError, ValueError, AttributeError):
+        return None
 
 
 def _learn_cpr(app: Application[Any]) -> None:

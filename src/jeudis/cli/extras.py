@@ -186,16 +186,18 @@ def edit(
         out.print(safe(f"{path.stem}: " + "; ".join(done)))
         return
     _require_terminal()
-    from jeudis.prompter import TerminalPrompter
+    from jeudis.prompter import TerminalPrompter, typeahead_kept
 
     prompter = TerminalPrompter(loaded.language)
     if question is not None:
         editing.find_answer(loaded, question)
-        changed_one = editing.reask(form, loaded, question, prompter)
+        with typeahead_kept():
+            changed_one = editing.reask(form, loaded, question, prompter)
         said = f"answer {question} saved" if changed_one else "nothing changed"
         out.print(safe(f"{path.stem}: {said}"))
         return
-    count = editing.review(form, loaded, prompter)
+    with typeahead_kept():
+        count = editing.review(form, loaded, prompter)
     out.print(safe(f"{path.stem}: {count} answer(s) changed"))
 
 

@@ -107,10 +107,11 @@ def _take_photo(interview: "Interview") -> None:
 
 
 def _run(form: "Questionnaire", interview: "Interview") -> None:
-    from jeudis.prompter import TerminalPrompter
+    from jeudis.prompter import TerminalPrompter, typeahead_kept
     from jeudis.session import Session
 
-    Session(form, interview, TerminalPrompter(form.language)).run()
+    with typeahead_kept():
+        Session(form, interview, TerminalPrompter(form.language)).run()
     assert interview.path is not None
     _finished(interview.path)
 
