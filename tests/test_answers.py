@@ -70,8 +70,31 @@ def test_urls(url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        ("nina.example", "https://nina.example"),
+        (" www.jardin-de-nina.fr/blog ", "https://www.jardin-de-nina.fr/blog"),
+        ("café-de-nina.fr", "https://café-de-nina.fr"),
+        ("nina.example/?p=12#fin", "https://nina.example/?p=12#fin"),
+    ],
+)
+def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, address: str) -> None:
+    """What a host types for "Site ou blog": the bare name, as people say it."""
+    assert coerce(question("url"), typed) == address
+
+
+@pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "www.example.org", "ftp://example.org", "https://", "https://a b.fr"],
+    [
+        "javascript:alert(1)",
+        "ftp://example.org",
+        "https://",
+        "https://a b.fr",
+        "example",
+        "1.5",
+        "nina@example.org",
+        "nina.example is my site",
+    ],
 )
 def test_not_urls(url: str) -> None:
     with pytest.raises(InvalidAnswer, match="https://"):

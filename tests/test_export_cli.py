@@ -24,6 +24,26 @@ def test_no_interview_exports_the_most_recent(series: Path, invoke: Invoke) -> N
     assert 'rel="prev" href="ancien.html"' in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("written", "link"),
+    [
+        ("nina.example", "https://nina.example"),  # written by hand in the file
+        ("www.nina.example/blog", "https://www.nina.example/blog"),
+        ("https://nina.example", "https://nina.example"),
+    ],
+)
+def test_the_guests_site_links_to_the_site(
+    series: Path, invoke: Invoke, written: str, link: str
+) -> None:
+    """A site named without https:// is the site, not a page beside the post."""
+    make_interview(series, "nina", guest="Nina", fields={"site": written})
+
+    result = invoke("export", "nina")
+
+    assert result.exit_code == 0, result
+    assert f'<a href="{link}" rel="noopener">{link}</a>' in result.stdout
+
+
 def test_output_file(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     make_interview(series, "laurent")
     target = tmp_path / "elsewhere" / "post.md"

@@ -206,4 +206,3 @@ def test_the_terminal_mode_is_given_back_when_the_session_stops(
         raise Paused("à moitié")
 
     assert termios.tcgetattr(stdin) == cooked
-

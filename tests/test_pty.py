@@ -510,7 +510,7 @@ def test_a_validation_failure_says_why_and_lets_the_guest_fix_it(
 ) -> None:
     session = start(jeudis)
     session.expect_prompt("[1/4]")
-    session.type("www.arretsurimages.net")
+    session.type("Arrêt sur images")  # a name, not an address
     session.press(Keyboard.ENTER)
     session.expect("Une adresse complète est attendue, qui commence par https://")
     session.press(Keyboard.CTRL_U)

@@ -129,8 +129,18 @@ def _text(question: Question, raw: str) -> str:
     # Trailing blank lines and spaces are an artefact of typing, not part of the answer.
     value = raw.rstrip() if question.type == "long" else raw.strip()
     if question.type == "url":
+        value = site_address(value)
         check_url(value)
     return value
+
+
+# A site named as people say it ("nina.example", "www.jardin.fr/blog").
+_BARE_SITE = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?:[/?#]\S*)?")
+
+
+def site_address(value: str) -> str:
+    """A site named without its scheme (``nina.example``) as its https address; else as is."""
+    return "https://" + value if _BARE_SITE.fullmatch(value) else value
 
 
 def check_url(value: str) -> None:

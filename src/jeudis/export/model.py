@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from jeudis.answers import site_address
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
@@ -269,7 +270,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
             else None
         ),
         photo_alt=guest,
-        site=markup.web_address(site) if markup.safe_url(site) else "",
+        site=site_address(site) if markup.safe_url(site) else "",
         twitter=_field(interview, "twitter").lstrip("@"),
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
