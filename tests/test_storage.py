@@ -15,6 +15,7 @@ from jeudis import storage
 from jeudis.errors import InterviewLocked, NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
+from jeudis.tomlio import write_atomic
 from support import interview_files
 
 
@@ -228,3 +229,14 @@ def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     cache.write_text("{not json", encoding="utf-8")
 
     assert [s.slug for s in storage.summaries(series_at())] == ["gilles-klein"]
+
+
+def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
+    """The host is told of the file they asked for (/proc takes no new file)."""
+    target = Path("/proc/jeudis-post.html")
+
+    with pytest.raises(OSError) as refused:
+        write_atomic(target, "<p>x</p>")
+
+    assert refused.value.filename == str(target)
+    assert isinstance(refused.value, FileNotFoundError)

@@ -190,6 +190,8 @@ def _temporary(path: Path) -> tuple[int, Path]:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:
             continue
+        except OSError as error:  # said of the file asked for: the temporary is ours
+            raise OSError(error.errno, error.strerror, str(path)) from None
     raise FileExistsError(f"cannot create a temporary file beside {path}")
 
 
