@@ -231,3 +231,20 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
         "2 error(s), 1 warning(s)",
     ]
     assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_answers_are_checked_against_the_version_they_were_given_with(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older questionnaire may have had other rules: its answers are not held to today's."""
+    case = CORPUS / "interviews" / "answer-the-rules-refuse.toml"
+    older = case.read_text(encoding="utf-8").replace(
+        "questionnaire_version = 1", "questionnaire_version = 0"
+    )
+    (series / "interviews" / case.name).write_text(older, encoding="utf-8")
+    monkeypatch.chdir(series)
+
+    result = invoke("check", f"interviews/{case.name}")
+
+    assert "answers.followers" not in result.stdout
+    assert result.exit_code == ExitCode.OK, result.stdout

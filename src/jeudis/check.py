@@ -158,6 +158,7 @@ def _check_interview(
         )
         return findings
     findings.extend(_version_drift(path, interview, form))
+    findings.extend(_values(path, interview, form))
     if interview.is_complete:
         given = {a.id for a in interview.answers}
         missing = [
@@ -177,6 +178,41 @@ def _check_interview(
                 )
             )
     return findings
+
+
+def _values(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
+    """Fields and answers written by hand that the questionnaire's rules refuse.
+
+    The session, ``jeudis edit`` and ``jeudis import`` never accept them; edited
+    into the file, they would reach the post as written (a guest's site that is
+    no address is a broken link). Answers are checked against the version of the
+    questionnaire they were given with only (an older one may have other rules).
+    """
+    from jeudis.answers import InvalidAnswer, coerce
+
+    refused: list[tuple[list[str | int], str, str]] = []
+    fields = {f.id: f for f in form.fields}
+    for name, value in interview.fields.items():
+        if name in fields and name != "photo":  # the photo has its own check
+            try:
+                coerce(fields[name], value)
+            except InvalidAnswer as error:
+                refused.append((["fields", name], f"fields.{name}", str(error)))
+    if str(interview.questionnaire_version) == str(form.version):
+        questions = {q.id: q for q in form.questions}
+        for index, answer in enumerate(interview.answers):
+            if answer.given and not answer.followup and answer.id in questions:
+                try:
+                    coerce(questions[answer.id], answer.value)
+                except InvalidAnswer as error:
+                    where: list[str | int] = ["answers", index, "answer"]
+                    refused.append((where, f"answers.{answer.id}", str(error)))
+    if not refused:
+        return []
+    text = read_text(path)
+    return [
+        Finding(str(path), message, locate(text, keys), key=key) for keys, key, message in refused
+    ]
 
 
 def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
