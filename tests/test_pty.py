@@ -707,7 +707,11 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     session = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(session)
     session.expect("Exporting")
+    # Held still while the key travels, so the export cannot finish before it arrives.
+    os.killpg(session.child.pid, signal.SIGSTOP)
     session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
+    time.sleep(0.2)  # the terminal turns the key into SIGINT on its own time
+    os.killpg(session.child.pid, signal.SIGCONT)
     session.expect("site: stopped; what is written stays, and the next export finishes it")
     assert session.wait() == 130
     assert "Traceback" not in session.seen and "KeyboardInterrupt" not in session.seen
