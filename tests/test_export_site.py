@@ -535,6 +535,27 @@ def test_wxr_all(series: Path, invoke: Invoke) -> None:
     assert len(root.findall("channel/item")) == 4
 
 
+def test_wxr_marks_a_draft_by_its_status_alone(series: Path, invoke: Invoke) -> None:
+    """A banner in the body would stay once the host publishes the post in WordPress."""
+    make_interview(series, "brouillon", guest="Invité", status="draft")
+    make_interview(series, "publie", guest="Publié", date=dt.date(2011, 7, 7))
+    wp = "http://wordpress.org/export/1.2/"
+
+    assert invoke("export", "--all", "-f", "wxr", "--include-drafts").exit_code == 0
+
+    root = ET.parse(series / "site" / "wordpress.xml").getroot()
+    items = {i.findtext(f"{{{wp}}}post_name"): i for i in root.findall("channel/item")}
+    assert {name: i.findtext(f"{{{wp}}}status") for name, i in items.items()} == {
+        "brouillon": "draft",
+        "publie": "publish",
+    }
+    body = items["brouillon"].findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+    assert "Brouillon" not in body and "draft" not in body
+    # WordPress reckons the GMT time from the site's time zone (08:00 on its own clock).
+    assert {i.findtext(f"{{{wp}}}post_date_gmt") for i in items.values()} == {"0000-00-00 00:00:00"}
+    assert items["publie"].findtext(f"{{{wp}}}post_date") == "2011-07-07 08:00:00"
+
+
 @pytest.mark.parametrize("args", [["--all", "-o", "-"], ["--all", "--fragment"], ["--all", "x"]])
 def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None:
     make_interview(series, "x")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +173,8 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
     from jeudis.export.templating import render
     from jeudis.storage import slugify as nicename
 
-    bodies = {post.slug: fragment(post, site) for post in posts}
+    # A draft is one by its status: no "draft" banner left in the body once published.
+    bodies = {post.slug: fragment(replace(post, draft=False), site) for post in posts}
     categories = sorted({p.series for p in posts if p.series})
     tags = sorted({t for p in posts for t in p.tags})
     hosts = sorted({p.host or site.host or "admin" for p in posts})
