@@ -79,7 +79,7 @@ def test_inspect_in_the_terminal(invoke: Invoke) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Interview Twitter de {guest} [Les Jeudis Twitter]  (twitter v1, tu, f)"
     assert "1. Depuis combien de temps utilises-tu Twitter ?  text" in lines
-    assert "2. Combien as-tu de followers ?  number" in lines
+    assert "2. Combien as-tu de followers ?  text" in lines
     assert "11. Te considères-tu comme une twittos influente ?  long" in lines
 
 
@@ -173,7 +173,7 @@ def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> N
     assert (saved.guest, saved.host, saved.date.isoformat()) == ("Gilles Klein", "Stéphane",
                                                                  "2011-03-10")  # fmt: skip
     assert [a.question for a in saved.answers] == GILLES_KLEIN
-    assert saved.answer("followers").value == 9200  # type: ignore[union-attr]
+    assert saved.answer("followers").value == "9 200"  # type: ignore[union-attr]
     assert saved.answer("utilisations").value == (  # type: ignore[union-attr]
         "Trois usages :\n\n- la veille ;\n- le partage ;\n- les rencontres 😉"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from jeudis.roundup import Entry
 from support import REPO, Invoke
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -145,3 +147,38 @@ def test_a_roundup_is_written_again_unless_touched_up_by_hand(
     assert refused.exit_code == 1
     assert f"error: {out}: changed by hand since jeudis wrote it" in refused.stderr
     assert out.read_text(encoding="utf-8").endswith("Merci à tous !\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        (9200, 9200.0),
+        ("9 200", 9200.0),
+        ("9\u202f200", 9200.0),
+        ("Presque 8 000. Principalement des utilisateurs français.", 8000.0),
+        ("1,5 million, dit-on", 1.5),
+        ("Au 30 mars 2011 : 8 572", None),  # which one? no chart rather than a wrong one
+        ("beaucoup", None),
+        (True, None),
+        (["9 200"], None),
+    ],
+)
+def test_an_answer_counts_in_a_chart_when_it_holds_one_number(
+    value: object, number: float | None
+) -> None:
+    entry = Entry(guest="G", slug="g", date=dt.date(2011, 3, 10), asked="?", value=value, text="")
+    assert entry.number == number
+
+
+def test_a_question_answered_with_a_date_beside_the_number_has_no_chart(
+    invoke: Invoke, example_series: Path
+) -> None:
+    interview = example_series / "interviews" / "amelie-roux.toml"
+    text = interview.read_text(encoding="utf-8")
+    interview.write_text(
+        text.replace('answer = "2 980"', 'answer = "Au 24 mars 2011 : 2 980"'), encoding="utf-8"
+    )
+    result = invoke("compare", "twitter", "-q", "followers", "--format", "html")
+    assert result.exit_code == 0, result
+    assert "<svg" not in result.stdout
+    assert "Au 24 mars 2011" in result.stdout

@@ -53,7 +53,7 @@ def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
     assert result.exit_code == 2
     assert "followers: Un nombre de followers, par exemple 9 200." in result.stderr
-    assert load_interview(amelie).answer("followers").value == 2980  # type: ignore[union-attr]
+    assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
 
 
 def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:
@@ -212,6 +212,6 @@ def test_review_screen_edit_with_a_followup(amelie: Path) -> None:
         "relance-1",
         "utilisations",
     ]
-    assert saved.answer("followers").value == 3100  # type: ignore[union-attr]
+    assert saved.answer("followers").value == "3 100"  # type: ignore[union-attr]
     assert saved.answer("relance-1").followup  # type: ignore[union-attr]
     assert [label[:3] for _, label, _ in prompter.rows[:4]] == ["1. ", "2. ", "↳ Q", "3. "]

@@ -25,7 +25,7 @@ def test_the_twitter_questionnaire_loads() -> None:
     assert all(q.required for q in form.questions)
     assert not any(f.required for f in form.fields)
     assert form.question("followers") is not None
-    assert form.question("followers").type == "number"  # type: ignore[union-attr]
+    assert form.question("followers").type == "text"  # type: ignore[union-attr]
     assert form.question("nope") is None
 
 

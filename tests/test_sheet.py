@@ -112,7 +112,7 @@ def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     imported = only_interview(series)
     assert imported.status == "complete"
     assert imported.answer("utilisations").value == LIST_ANSWER  # type: ignore[union-attr]
-    assert imported.answer("followers").value == 4250  # type: ignore[union-attr]
+    assert imported.answer("followers").value == "4 250"  # type: ignore[union-attr]
 
     other = tmp_path / "other"
     other.mkdir()

@@ -6,16 +6,21 @@ export layer: the same Markdown renderer, typography and Jinja environment as
 the interviews' posts, with a series' ``templates/roundup.*`` overriding the
 bundled ones. A numeric question gets a bar chart as inline SVG: no script,
 labels and values written as text, a ``<title>`` and ``<desc>`` for screen readers.
+So does a text question every guest answered with one number among their words
+("Presque 8 000, surtout des Français."): a date beside it ("Au 30 mars 2011 :
+8 572") makes it no number, and the roundup shows the answers without a chart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 from jeudis import storage, wording
+from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview import load_interview
 from jeudis.paths import Series
@@ -38,9 +43,21 @@ class Entry:
 
     @property
     def number(self) -> float | None:
+        """The answer as a number: a number, or a text holding one number and words."""
         if isinstance(self.value, int | float) and not isinstance(self.value, bool):
             return float(self.value)
+        if isinstance(self.value, str):
+            found = _NUMBER.findall(self.value)
+            if len(found) == 1:
+                try:
+                    return float(parse_number(found[0]))
+                except InvalidAnswer:  # pragma: no cover - the pattern reads as a number
+                    return None
         return None
+
+
+# A number as people write one: "8 572" (grouped by spaces), "9200", "1,5".
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
