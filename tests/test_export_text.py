@@ -50,6 +50,32 @@ def test_typography_leaves_urls_times_and_codes(text: str) -> None:
     assert fix_text(text, "fr") == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 350 abonnés", f"4{NNBSP}350 abonnés"),
+        ("Presque 8 000. Surtout", f"Presque 8{NNBSP}000. Surtout"),
+        ("1 234 567", f"1{NNBSP}234{NNBSP}567"),
+        ("12 345,5 km", f"12{NNBSP}345,5 km"),
+        ("en 2011 200 personnes", "en 2011 200 personnes"),  # a year, then a number
+        ("06 12 34 56 78", "06 12 34 56 78"),  # a phone number
+        ("le 14 juillet 1789", "le 14 juillet 1789"),
+        ("3 1234", "3 1234"),
+        ("https://x.fr/a?n=4 350", "https://x.fr/a?n=4 350"),  # a URL is never joined
+    ],
+)
+def test_a_numbers_digit_groups_stay_together(text: str, expected: str) -> None:
+    """The space a guest typed in "4 350" does not break the number at a line's end."""
+    assert fix_text(text, "fr") == expected
+    assert fix_text(text, "fr-CA") == expected
+    assert fix_text(text, "off") == text
+
+
+def test_digit_groups_in_code_are_left_alone() -> None:
+    html = "<p>4 350</p><pre><code>x = 4 350</code></pre>"
+    assert fix_html(html, "fr") == f"<p>4{NNBSP}350</p><pre><code>x = 4 350</code></pre>"
+
+
 def test_typography_in_html_skips_tags_code_and_entities() -> None:
     html = (
         '<p title="a ?">Tu dis &quot;oui&quot; ; <code>a ; b ?</code> <a href="x?y">lien ?</a></p>'
@@ -67,7 +93,9 @@ def test_typography_in_markdown_skips_code_and_link_targets() -> None:
     )
 
 
-_TYPO_ALPHABET = st.sampled_from([*"ab ;:!?«»\u00a0\u202f\t\n).,*_", "10:30", "www.x.fr/?a;b"])
+_TYPO_ALPHABET = st.sampled_from(
+    [*"ab ;:!?«»\u00a0\u202f\t\n).,*_", "10:30", "www.x.fr/?a;b", "1", "200", "2011"]
+)
 
 
 @given(

@@ -8,6 +8,9 @@ inside an HTML character reference (``&amp;`` ends with a ``;``).
 
 Variants (setting ``typography`` in ``jeudis.toml``):
 
+Every variant but ``off`` also groups the digits of a number with U+202F
+(``4 350`` typed with a space stays whole at the end of a line).
+
 - ``fr``: U+202F before ``;!?``, U+00A0 before ``:`` and inside « ».
 - ``fr-CA``: no space before ``;!?``, U+00A0 before ``:`` and inside « ».
 - ``fr-CH``: U+202F before ``;!?:`` and inside « ».
@@ -134,6 +137,12 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A space between the digit groups of a number ("4 350", "1 234 567"): after one to
+# three digits, before three and no more. A year before a number ("en 2011 200
+# personnes") is four digits, and stays apart. Opens on the space (memchr speed).
+_DIGIT_GROUP = re.compile(r" (?<=[0-9] )(?<![0-9]{4} )(?=[0-9]{3}(?![0-9]))")
+
+
 def _fix_plain(text: str, variant: str) -> str:
     """The spaces before ; : ! ? and inside « », on text holding no URL.
 
@@ -142,6 +151,7 @@ def _fix_plain(text: str, variant: str) -> str:
     after it); a lone colon takes its space when it ends a clause. Spaces the
     writer typed there are replaced; elsewhere marks are left alone ("10:30").
     """
+    text = _DIGIT_GROUP.sub(NNBSP, text)
     # The colon first: fr-CA drops the space before ;!?, which would hide the end of a
     # clause from a colon right before it ("Note : ;").
     marks = [mark for mark in ":;!?" if mark in text]
