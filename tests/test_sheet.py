@@ -12,6 +12,7 @@ import pytest
 import tomli_w
 
 from jeudis.interview import Interview, load_interview
+from jeudis.sheet import strip_question
 from support import Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
@@ -337,3 +338,16 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     }
     assert interview.answer("lien").question == "Son adresse ?"  # type: ignore[union-attr]
     assert interview.status == "complete"
+
+
+def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> None:
+    note = "Un nombre (par exemple 9 200), avec quelques mots autour si vous voulez."
+    section = (
+        "**Combien avez-vous de followers ?**\n\n"
+        "_Un nombre (par exemple 9 200), avec quelques mots autour si\nvous voulez._\n\n"
+        "Presque 8 000, surtout des Français.\n"
+    )
+
+    answer = strip_question(section, "Combien avez-vous de followers ?", [note])
+
+    assert answer == "Presque 8 000, surtout des Français."

@@ -342,9 +342,13 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
     if words:
         pattern = r"\A\s*(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?[ \t]*(\n|\Z)"
         body = re.sub(pattern, "", body, count=1)
-    # The notes printed under a question (help, choices) may end up above or below the answer.
-    printed = {f"_{note}_" for note in notes or []}
-    lines = [line for line in body.split("\n") if line.strip() not in printed]
+    # The notes printed under a question (help, choices) may end up above or below the
+    # answer, and a mail program may have wrapped a long one over several lines.
+    for note in notes or []:
+        words = [re.escape(w) for w in f"_{note}_".split()]
+        note_lines = r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*(?:\n|\Z)"
+        body = re.sub(note_lines, "", body, count=1)
+    lines = body.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
