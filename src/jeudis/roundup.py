@@ -4,8 +4,8 @@
 from). :func:`render` writes the roundup post in Markdown or HTML through the
 export layer: the same Markdown renderer, typography and Jinja environment as
 the interviews' posts, with a series' ``templates/roundup.*`` overriding the
-bundled ones. A numeric question gets a bar chart as inline SVG: no script,
-labels and values written as text, a ``<title>`` and ``<desc>`` for screen readers.
+bundled ones. A numeric question gets a bar chart, a table of names and values
+with a bar beside each value: no script, no image, text a screen reader reads.
 So does a text question every guest answered with one number among their words
 ("Presque 8 000, surtout des Français."): a date beside it ("Au 30 mars 2011 :
 8 572") makes it no number, and the roundup shows the answers without a chart.
@@ -140,58 +140,35 @@ def collect(
 
 # -- the chart ----------------------------------------------------------------------------
 
-ROW = 30
-LABEL_WIDTH = 190
-BAR_WIDTH = 330
-VALUE_WIDTH = 100
+BAR_SHARE = 75  # the longest bar's share of the row (percent): its value fits beside it
 
 
 def bar_chart(roundup: Roundup) -> str:
-    """A horizontal bar chart of a numeric question, as an inline SVG (text, not colour)."""
+    """A horizontal bar chart of a numeric question: an HTML table with a bar per row.
+
+    The names and values are table text (a screen reader reads the rows, a phone
+    wraps a long name, WordPress keeps a table where it strips inline SVG); the
+    bars are decoration, sized by an inline width.
+    """
     entries = [e for e in roundup.entries if e.number is not None]
     if not entries:
         return ""
     top = max(e.number or 0.0 for e in entries) or 1.0
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
-    height = ROW * len(entries) + 10
-    ident = f"chart-{roundup.question_id}"
-    summary = ", ".join(f"{e.guest} : {wording.format_number(e.number or 0)}" for e in entries)
-    parts = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-            f'viewBox="0 0 {width} {height}" width="100%" '
-            f'aria-labelledby="{ident}-title {ident}-desc">'
-        ),
-        f'<title id="{ident}-title">{escape(roundup.question)}</title>',
-        f'<desc id="{ident}-desc">{escape(summary)}</desc>',
-    ]
-    for row, entry in enumerate(entries):
-        y = 5 + row * ROW
-        length = max(1.0, BAR_WIDTH * (entry.number or 0.0) / top)
-        value = wording.format_number(entry.number or 0)
-        parts += [
-            "<g>",
-            (
-                f'<text x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end" '
-                f'font-size="14" fill="currentColor">{escape(_label(entry.guest))}</text>'
-            ),
-            (
-                f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
-                f'fill="currentColor" fill-opacity="0.55" stroke="currentColor"/>'
-            ),
-            (
-                f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 19}" font-size="14" '
-                f'fill="currentColor">{escape(value)}</text>'
-            ),
-            "</g>",
-        ]
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _label(name: str, width: int = 24) -> str:
-    """A name that fits left of the bars (the <desc> keeps it whole)."""
-    return name if len(name) <= width else name[: width - 1] + "…"
+    rows = []
+    for entry in entries:
+        share = max(0.5, BAR_SHARE * (entry.number or 0.0) / top)
+        rows.append(
+            f'<tr><th scope="row">{escape(entry.guest)}</th>'
+            f'<td><span class="bar" style="width:{share:.1f}%" aria-hidden="true"></span> '
+            f"{escape(wording.format_number(entry.number or 0))}</td></tr>"
+        )
+    label = escape(roundup.question)
+    return (
+        "\n".join(
+            [f'<table class="chart" id="chart-{roundup.question_id}" aria-label="{label}">', *rows]
+        )
+        + "\n</table>"
+    )
 
 
 # -- the post -----------------------------------------------------------------------------
