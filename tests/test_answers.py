@@ -94,6 +94,7 @@ def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, addres
         "1.5",
         "nina@example.org",
         "nina.example is my site",
+        "http://[::1",  # urlsplit raises on it
     ],
 )
 def test_not_urls(url: str) -> None:

@@ -381,7 +381,8 @@ def test_list_empty_and_bad_status(invoke: Invoke) -> None:
 # -- show ----------------------------------------------------------------------------
 
 HOSTILE = r'''format = 1
-questionnaire = "twitter\u001b]0;pwned-id\u0007"
+questionnaire = "twitter"
+series = "Les Jeudis \u001b]0;pwned-series\u0007Twitter"
 title = "Interview \u001b]0;pwned-title\u0007de Gilles"
 slug = "hostile"
 guest = "\u001b]0;pwned\u0007Gilles \u001b[31mKlein\u001b[0m"
@@ -433,6 +434,23 @@ def test_show_neutralizes_terminal_escapes(invoke: Invoke, series: Path) -> None
     list_out = invoke("list").stdout
     assert "\x1b" not in list_out
     assert "\x07" not in list_out
+
+
+def test_a_questionnaire_id_holding_escapes_is_refused_safely(invoke: Invoke, series: Path) -> None:
+    """Not a questionnaire's id (it names files): refused, and the message is inert."""
+    write(
+        series / "interviews" / "hostile.toml",
+        HOSTILE.replace(
+            'questionnaire = "twitter"', 'questionnaire = "twitter\\u001b]0;pwned\\u0007"'
+        ),
+    )
+
+    for command in (["show", "hostile"], ["export", "hostile"], ["check"]):
+        result = invoke(*command)
+        assert result.exit_code in (4, 5), (command, result)
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "questionnaire must be a questionnaire's id" in result.output
+        assert "Traceback" not in result.output
 
 
 def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:

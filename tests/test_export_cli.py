@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -112,6 +113,57 @@ def test_series_templates_override_the_bundled_ones(series: Path, invoke: Invoke
     )
     result = invoke("export", "laurent")
     assert result.stdout == "<p>Laurent Flores — 30 juin 2011 — &lt;b&gt;</p>\n"  # autoescaped
+
+
+@pytest.mark.parametrize(
+    ("template", "body", "message"),
+    [
+        ("style.css", "{{ 1 / 0 }}\n", "style.css:1: template error: ZeroDivisionError"),
+        ("article.html", "x\n{{ 'x' | speaker }}\n", "article.html:2: template error: TypeError"),
+        ("style.css", '{% include "style.css" %}\n', "style.css:1: template error: RecursionError"),
+        ("style.css", '{% include "nope.css" %}\n', "style.css:1: template error: no template"),
+        ("article.html", "{% if %}\n", "article.html:1: template error: Expected an expression"),
+    ],
+)
+def test_a_mistake_in_a_series_template_is_a_message_with_its_line(
+    series: Path, invoke: Invoke, template: str, body: str, message: str
+) -> None:
+    for n in range(70):  # enough for --all to compile the templates before its workers fork
+        make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}")
+    (series / "templates").mkdir()
+    (series / "templates" / template).write_text(body, encoding="utf-8")
+
+    for command in (["invite-01"], ["--all"]):
+        result = invoke("export", *command)
+        assert result.exit_code == 4, result
+        assert message in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_a_series_template_that_is_not_utf8_is_named(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    (series / "templates").mkdir()
+    (series / "templates" / "style.css").write_bytes(b"\xff\xfe body {}")
+    result = invoke("export", "laurent")
+    assert result.exit_code == 4, result
+    assert f"{series / 'templates' / 'style.css'}: not UTF-8 text" in result.stderr
+
+
+def test_timestamps_written_by_hand_read_as_dates_and_utc(series: Path, invoke: Invoke) -> None:
+    """A date written with a time, a timestamp without its offset: read, not a traceback."""
+    for n in range(70):
+        make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}")
+    path = series / "interviews" / "invite-05.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("date = 2011-06-30", "date = 2011-07-14T08:00:00+02:00")
+    text = re.sub(r"created = (\S+) (\S+)\+00:00", r"created = \1 \2", text)
+    path.write_text(text + "", encoding="utf-8")
+
+    for command in (["invite-05"], ["--all", "-f", "wxr", "-o", "wp"], ["--all"]):
+        result = invoke("export", *command)
+        assert result.exit_code == 0, (command, result)
+    index = (series / "site" / "index.html").read_text(encoding="utf-8")
+    assert index.index("Invité 5<") < index.index("Invité 4<")  # the newest, 14 July
 
 
 def test_compiled_templates_are_cached_and_follow_their_source(

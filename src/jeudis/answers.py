@@ -144,7 +144,10 @@ def site_address(value: str) -> str:
 
 
 def check_url(value: str) -> None:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1": no address at all
+        raise _Problem("url") from None
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise _Problem("url")
 

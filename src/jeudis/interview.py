@@ -8,6 +8,7 @@ multi-line strings, so long answers read (and diff) as the guest typed them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,15 @@ _ANSWER_TYPES: dict[str, type] = {
     "reworded": bool,
 }
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
+
+
+# A questionnaire's id, as ``questionnaires/ID.toml`` is named (and a question's id).
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """A timestamp with its offset: one without (a hand edit) is taken as UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def now() -> dt.datetime:
@@ -255,6 +265,11 @@ class _Reader:
             raise self.fail([*at, key], f"{key!r} must be {names}, not {type(value).__name__}")
         return value
 
+    def moment(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> Any:
+        """A timestamp; one written without its offset (edited by hand) is taken as UTC."""
+        value = self.get(data, key, dt.datetime, [], required=required)
+        return aware(value) if value is not None else None
+
     def read(self, data: dict[str, Any]) -> Interview:
         allowed = {*HEADER_KEYS, "fields", "answers"}
         for key in data:
@@ -287,8 +302,14 @@ class _Reader:
             if answer.id in seen:
                 raise self.fail(["answers", index, "id"], f"duplicate answer id {answer.id!r}")
             seen.add(answer.id)
+        questionnaire = self.get(data, "questionnaire", str, [])
+        if not ID_PATTERN.fullmatch(questionnaire):
+            raise self.fail(
+                ["questionnaire"],
+                f"questionnaire must be a questionnaire's id (a-z, 0-9, - and _), not {questionnaire!r}",
+            )
         return Interview(
-            questionnaire=self.get(data, "questionnaire", str, []),
+            questionnaire=questionnaire,
             questionnaire_version=self.get(
                 data, "questionnaire_version", (int, str), [], required=False, default=1
             ),
@@ -303,10 +324,9 @@ class _Reader:
             series=self.get(data, "series", str, [], required=False, default=""),
             date=date,
             status=status,
-            created=self.get(data, "created", dt.datetime, []),
-            updated=self.get(data, "updated", dt.datetime, [], required=False, default=None)
-            or self.get(data, "created", dt.datetime, []),
-            completed=self.get(data, "completed", dt.datetime, [], required=False),
+            created=self.moment(data, "created"),
+            updated=self.moment(data, "updated", required=False) or self.moment(data, "created"),
+            completed=self.moment(data, "completed", required=False),
             notes=self.get(data, "notes", str, [], required=False, default=""),
             pending={str(k): str(v) for k, v in pending.items()} if pending else None,
             fields=fields,
@@ -346,7 +366,7 @@ class _Reader:
             question=raw["question"],
             value=raw.get("answer"),
             skipped=skipped,
-            answered_at=raw.get("answered_at"),
+            answered_at=aware(raw["answered_at"]) if "answered_at" in raw else None,
             followup=raw.get("followup", False),
             reworded=raw.get("reworded", False),
         )

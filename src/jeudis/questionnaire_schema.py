@@ -15,6 +15,7 @@ from typing import Any
 
 from jeudis import wording
 from jeudis.errors import FileProblem, unknown_key
+from jeudis.interview import ID_PATTERN
 from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
 from jeudis.tomlio import locate
 
@@ -59,7 +60,6 @@ VALIDATION_KEYS = {
     "message",
 }
 CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 class SchemaReader:
@@ -80,7 +80,7 @@ class SchemaReader:
     def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
         self._unknown(data, TOP_KEYS, ())
         qid = self._string(data, "id", ())
-        if qid is not None and not ID_PATTERN.match(qid):
+        if qid is not None and not ID_PATTERN.fullmatch(qid):
             self.problem(["id"], f"{qid!r} is not a valid id (lowercase letters, digits, - and _)")
         title = self._string(data, "title", ()) or ""
         language = self._string(data, "language", (), default="fr") or "fr"
@@ -206,7 +206,7 @@ class SchemaReader:
         qid = self._string(item, "id", at)
         if qid is None:
             return None
-        if not ID_PATTERN.match(qid):
+        if not ID_PATTERN.fullmatch(qid):
             self.problem(
                 [*at, "id"], f"{qid!r} is not a valid id (lowercase letters, digits, - and _)"
             )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.interview import load_interview
+from jeudis.interview import ID_PATTERN, load_interview
 from jeudis.tomlio import read_text
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
@@ -30,7 +30,11 @@ def head(path: Path) -> dict[str, Any]:
     """
     top = _head_text(path)
     data = _parse_head(top) if top is not None else {}
-    if not isinstance(data.get("date"), dt.date) or "status" not in data:
+    if (
+        type(data.get("date")) is not dt.date  # a timestamp, or no date: the reader says
+        or "status" not in data
+        or not ID_PATTERN.fullmatch(str(data.get("questionnaire", "")))
+    ):
         interview = load_interview(path)  # an unusual layout: read it whole
         return {
             "questionnaire": interview.questionnaire,

@@ -125,6 +125,7 @@ _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
 
 
 _JOB: _Job | None = None
+_STOP: Any = None  # an Event the workers see (fork): set when the export stops half-way
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 CHUNK = 8  # small: the last chunks finish together (16 was 40 ms of one worker alone)
 
@@ -139,6 +140,8 @@ class _Failed(Exception):
 
 def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
     assert _JOB is not None
+    if _STOP is not None and _STOP.is_set():
+        return []  # the export is stopping: what is left is skipped
     try:
         return _JOB.do_chunk(chunk)
     except JeudisError as error:
@@ -157,12 +160,11 @@ def _warm_up(job: _Job) -> None:
     and a template the workers do not use would be compiled for nothing.
     """
     from jeudis.export import markup
-    from jeudis.export.templating import environment
+    from jeudis.export.templating import load
 
-    env = environment(job.series.root)
     names = ("post.md",) if job.fmt == "md" else ("post.html", "article.html", "style.css")
     for name in names + (("fragment.html",) if job.feed else ()):
-        env.get_template(name)
+        load(job.series.root, name)
     markup.to_html("")
 
 
@@ -173,24 +175,46 @@ def _run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
         for entry in todo:
             yield job.do(entry)
         return
-    global _JOB
-    _JOB = job
     _warm_up(job)
+    global _JOB, _STOP
+    context = mp.get_context("fork")
+    _JOB, _STOP = job, context.Event()
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     # Frozen objects are left out of the workers' garbage collections: a collection
     # touching every object inherited from the parent would copy their pages.
     gc.freeze()
+    pool = context.Pool(workers, initializer=_leave_interrupts)
+    finished = False
     try:
-        with mp.get_context("fork").Pool(workers, initializer=_leave_interrupts) as pool:
-            for done in pool.imap_unordered(_chunk_in_worker, chunks):
-                yield from done
+        for done in pool.imap_unordered(_chunk_in_worker, chunks):
+            yield from done
+        finished = True
     except _Failed as failed:
         error = JeudisError(failed.message, hint=failed.hint)
         error.exit_code = ExitCode(failed.code)
         raise error from None
     finally:
+        _wind_up(pool, _STOP, finished)
         gc.unfreeze()
-        _JOB = None
+        _JOB = _STOP = None
+
+
+def _wind_up(pool: Any, stop: Any, finished: bool) -> None:
+    """Let the workers end on their own, at once when the export stops half-way.
+
+    Not ``Pool.terminate``: a worker killed while it writes a result leaves the
+    results' lock taken, and the pool waits on it for ever (a broken interview in
+    a large series hung the export so). Stopping, the workers skip the chunks
+    left, and finish the one in hand: a few milliseconds.
+    """
+    if not finished:
+        stop.set()
+    pool.close()
+    try:
+        pool.join()
+    except KeyboardInterrupt:  # a second Ctrl-C: wait no more
+        pool.terminate()
+        raise
 
 
 def _post(

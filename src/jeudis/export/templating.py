@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,17 +159,72 @@ def template_stamp(series_root: Path | None) -> str:
 
 
 def render(series_root: Path | None, name: str, **context: Any) -> str:
+    with template_errors(series_root, name):
+        return environment(series_root).get_template(name).render(**context)
+
+
+def load(series_root: Path | None, name: str) -> jinja2.Template:
+    """A template compiled (before workers fork, say), its errors said like render's."""
+    with template_errors(series_root, name):
+        return environment(series_root).get_template(name)
+
+
+@contextlib.contextmanager
+def template_errors(series_root: Path | None, name: str) -> Iterator[None]:
+    """A template's mistakes as one-line errors with the file and line, not tracebacks."""
     import jinja2
 
     from jeudis.errors import FileProblem
 
     try:
-        return environment(series_root).get_template(name).render(**context)
+        yield
     except jinja2.TemplateSyntaxError as exc:
         raise FileProblem(
             exc.filename or name, f"template error: {exc.message}", line=exc.lineno
         ) from None
+    except jinja2.TemplateNotFound as exc:
+        file, line = _series_frame(exc, series_root) or (name, None)
+        raise FileProblem(file, f"template error: no template {exc.name!r}", line=line) from None
     except jinja2.UndefinedError as exc:
         raise FileProblem(
             name, f"template error: {exc.message}", hint="docs/templates.md lists the variables"
         ) from None
+    except UnicodeDecodeError:
+        raise FileProblem(_undecodable(series_root) or name, "not UTF-8 text") from None
+    except Exception as exc:
+        # An error in the series' own template code (a division by zero, a filter
+        # given the wrong value, an include that includes itself): its file and line.
+        # One in the bundled templates is jeudis's own bug, and keeps its traceback.
+        found = _series_frame(exc, series_root)
+        if found is None:
+            raise
+        raise FileProblem(
+            found[0], f"template error: {type(exc).__name__}: {exc}", line=found[1]
+        ) from None
+
+
+def _undecodable(series_root: Path | None) -> str | None:
+    """The series' template that is not UTF-8 text (the loader does not say which)."""
+    folder = series_root / "templates" if series_root is not None else None
+    for path in sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []:
+        try:
+            if path.is_file():
+                path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return str(path)
+    return None
+
+
+def _series_frame(exc: BaseException, series_root: Path | None) -> tuple[str, int] | None:
+    """The innermost place in the series' ``templates/`` where ``exc`` was raised, if any."""
+    if series_root is None:
+        return None
+    folder = os.path.normpath(series_root / "templates") + os.sep
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = os.path.normpath(tb.tb_frame.f_code.co_filename)
+        if filename.startswith(folder):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
