@@ -215,3 +215,33 @@ def test_review_screen_edit_with_a_followup(amelie: Path) -> None:
     assert saved.answer("followers").value == "3 100"  # type: ignore[union-attr]
     assert saved.answer("relance-1").followup  # type: ignore[union-attr]
     assert [label[:3] for _, label, _ in prompter.rows[:4]] == ["1. ", "2. ", "↳ Q", "3. "]
+
+
+@pytest.mark.parametrize(
+    ("command", "body", "message"),
+    [
+        ("'", None, "$EDITOR is not a command"),  # an unclosed quote
+        (" ", None, "$EDITOR is not a command"),
+        (None, "path.write_bytes(b'site = \"\\xff\"')", "saved text that is not UTF-8"),
+        (None, "path.unlink()", "removed the file it was given"),
+    ],
+)
+def test_an_editor_that_misbehaves_changes_nothing(
+    invoke: Invoke,
+    amelie: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str | None,
+    body: str | None,
+    message: str,
+) -> None:
+    monkeypatch.setenv("EDITOR", command if command is not None else editor(tmp_path, body or ""))
+    monkeypatch.delenv("VISUAL", raising=False)
+    before = amelie.read_bytes()
+
+    result = invoke("edit", "amelie-roux", "--fields")
+
+    assert result.exit_code == 2, result
+    assert message in result.stderr
+    assert "Traceback" not in result.output and "/tmp/jeudis-" not in result.output
+    assert amelie.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,30 @@ def test_a_drawing_is_published(root: Path) -> None:
 def test_a_missing_svg_is_not_refused_for_its_content(root: Path) -> None:
     """Missing is another matter, which exports and jeudis check say in their own words."""
     assert refusal(root, "images/nobody.svg") is None
+
+
+def test_an_svg_in_an_unknown_encoding_is_refused(root: Path) -> None:
+    (root / "g.svg").write_text(
+        '<?xml version="1.0" encoding="bogus"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+        encoding="utf-8",
+    )
+    assert refusal(root, "g.svg") == "an SVG in an unknown encoding"
+
+
+def test_an_svg_that_is_no_file_is_not_read(root: Path) -> None:
+    """A FIFO would block the check for ever; a symlink loop names no file of the series."""
+    os.mkfifo(root / "fifo.svg")
+    (root / "loop.svg").symlink_to("again.svg")
+    (root / "again.svg").symlink_to("loop.svg")
+
+    assert svg_hazard(root / "fifo.svg") is None  # missing, to the caller: never published
+    assert refusal(root, "loop.svg") == "not in the series folder"
+
+
+def test_a_drawing_with_a_large_embedded_image_is_published(root: Path) -> None:
+    """Read whole: in chunks, expat rescanned the image's attribute (8 MB: 20 s)."""
+    image = "A" * (8 << 20)
+    (root / "g.svg").write_text(
+        f'<svg {SVG}><image href="data:image/png;base64,{image}"/></svg>', encoding="utf-8"
+    )
+    assert svg_hazard(root / "g.svg") is None

@@ -199,3 +199,16 @@ def test_twitter_wording_by_register_and_gender(
     context = context_for(form, "Camille Martin", "", gender)
     assert form.question("influence").wording(register, context) == influence  # type: ignore[union-attr]
     assert form.question("pas-suivi").wording(register, context) == pas_suivi  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("pattern", ["a{4294967296}", "(" * 1000 + ")" * 1000])
+def test_a_pattern_too_large_to_compile_is_a_message(tmp_path: Path, pattern: str) -> None:
+    path = tmp_path / "q.toml"
+    path.write_text(
+        'id = "q"\ntitle = "Q"\n[[questions]]\nid = "a"\ntype = "text"\ntext = "A ?"\n'
+        f"validation = {{ pattern = '{pattern}' }}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FileProblems) as raised:
+        load_questionnaire(path)
+    assert "invalid regular expression: too large" in str(raised.value.problems[0])

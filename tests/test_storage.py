@@ -16,7 +16,7 @@ from jeudis.errors import InterviewLocked, NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.tomlio import write_atomic
-from support import interview_files
+from support import Invoke, interview_files
 
 
 @pytest.mark.parametrize(
@@ -240,3 +240,19 @@ def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
 
     assert refused.value.filename == str(target)
     assert isinstance(refused.value, FileNotFoundError)
+
+
+def test_values_nested_too_deeply_are_a_message(tmp_path: Path) -> None:
+    from jeudis.errors import FileProblem
+    from jeudis.tomlio import parse_toml
+
+    text = "deep = " + "[" * 1000 + "]" * 1000 + "\n"
+    with pytest.raises(FileProblem, match="nested too deeply"):
+        parse_toml(text, tmp_path / "x.toml")
+
+
+def test_an_empty_output_name_is_a_folder_not_a_file(invoke: Invoke, series: Path) -> None:
+    result = invoke("sheet", "twitter", "--guest", "Ana Bel", "-o", "")
+    assert result.exit_code == 4, result
+    assert "is a folder, not a file" in result.stderr
+    assert "Traceback" not in result.output

@@ -155,7 +155,7 @@ def check_url(value: str) -> None:
 def parse_number(raw: str) -> int | float:
     # "9 200", "9 200" (narrow no-break space), "8 572", "1,5" and "1.5" all read.
     text = re.sub(r"[\s\u00a0\u202f_']", "", raw.strip())
-    if re.fullmatch(r"[+-]?\d+", text):
+    if re.fullmatch(r"[+-]?\d{1,300}", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
         return float(text.replace(",", "."))

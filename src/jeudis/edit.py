@@ -92,7 +92,15 @@ def save(interview: Interview) -> Path:
 
 def editor_command() -> list[str]:
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    return shlex.split(command)
+    try:
+        words = shlex.split(command)
+    except ValueError:  # an unclosed quote
+        words = []
+    if not words:
+        raise UsageError(
+            f"$EDITOR is not a command: {command!r}", hint="set $EDITOR (e.g. EDITOR=nano)"
+        )
+    return words
 
 
 def edit_text(text: str, suffix: str) -> str:
@@ -113,7 +121,16 @@ def edit_text(text: str, suffix: str) -> str:
             raise UsageError(
                 f"the editor exited with status {result.returncode}; nothing was changed"
             )
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(
+                "the editor saved text that is not UTF-8; nothing was changed"
+            ) from None
+        except OSError:
+            raise UsageError(
+                "the editor removed the file it was given; nothing was changed"
+            ) from None
     finally:
         path.unlink(missing_ok=True)
 

@@ -126,7 +126,7 @@ def outside(root: Path, path: str) -> bool:
     folder = root.resolve()
     try:
         return not (folder / path).resolve().is_relative_to(folder)
-    except (OSError, ValueError):  # a NUL byte, a name too long: no file of the series
+    except (OSError, ValueError, RuntimeError):  # a NUL, a name too long, a symlink loop
         return True
 
 
@@ -135,7 +135,7 @@ def _questionnaire_id(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             head = tomllib.load(handle)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return path.stem
     value = head.get("id")
     return value if isinstance(value, str) and value else path.stem

@@ -69,6 +69,38 @@ class _Hazard(Exception):
     """What makes an SVG unsafe to publish (raised from a parser's handler, to stop it)."""
 
 
+class _SvgCheck:
+    """expat's handlers for :func:`svg_hazard`: each raises :class:`_Hazard` at the first."""
+
+    def __init__(self) -> None:
+        self.seen_root = False
+
+    def element(self, name: str, attributes: dict[str, str]) -> None:
+        namespace, _, local = name.rpartition(" ")
+        local = local.lower()
+        if not self.seen_root and local != "svg":
+            raise _Hazard("not an SVG drawing")
+        self.seen_root = True
+        if local in _SVG_ACTIVE:
+            raise _Hazard(f"an SVG with a <{local}> element")
+        if namespace == _XHTML:
+            raise _Hazard("an SVG holding HTML")
+        for key, value in attributes.items():
+            attribute = key.rpartition(" ")[2].lower()
+            if attribute.startswith("on"):
+                raise _Hazard(f"an SVG with an {attribute} handler")
+            if attribute == "href" and not value.strip().startswith(("#", *_INERT_DATA)):
+                raise _Hazard("an SVG linking to another file")
+
+    def doctype(self, _name: str, _system: str | None, _public: str | None, internal: bool) -> None:
+        if internal:
+            raise _Hazard("an SVG with DTD declarations")
+
+    def instruction(self, target: str, _data: str) -> None:
+        if target.lower() == "xml-stylesheet":
+            raise _Hazard("an SVG calling a style sheet")
+
+
 def svg_hazard(path: Path) -> str | None:
     """What in an SVG file could act when a reader opens it; None when nothing can.
 
@@ -83,46 +115,26 @@ def svg_hazard(path: Path) -> str | None:
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator=" ")
-    seen_root = False
-
-    def start(name: str, attributes: dict[str, str]) -> None:
-        nonlocal seen_root
-        namespace, _, local = name.rpartition(" ")
-        local = local.lower()
-        if not seen_root and local != "svg":
-            raise _Hazard("not an SVG drawing")
-        seen_root = True
-        if local in _SVG_ACTIVE:
-            raise _Hazard(f"an SVG with a <{local}> element")
-        if namespace == _XHTML:
-            raise _Hazard("an SVG holding HTML")
-        for key, value in attributes.items():
-            attribute = key.rpartition(" ")[2].lower()
-            if attribute.startswith("on"):
-                raise _Hazard(f"an SVG with an {attribute} handler")
-            if attribute == "href" and not value.strip().startswith(("#", *_INERT_DATA)):
-                raise _Hazard("an SVG linking to another file")
-
-    def doctype(_name: str, _system: str | None, _public: str | None, internal: bool) -> None:
-        if internal:
-            raise _Hazard("an SVG with DTD declarations")
-
-    def instruction(target: str, _data: str) -> None:
-        if target.lower() == "xml-stylesheet":
-            raise _Hazard("an SVG calling a style sheet")
-
-    parser.StartElementHandler = start
-    parser.StartDoctypeDeclHandler = doctype
-    parser.ProcessingInstructionHandler = instruction
+    check = _SvgCheck()
+    parser.StartElementHandler = check.element
+    parser.StartDoctypeDeclHandler = check.doctype
+    parser.ProcessingInstructionHandler = check.instruction
     try:
-        with path.open("rb") as file:
-            parser.ParseFile(file)
+        if not path.is_file():  # a FIFO would never end; missing is the caller's to say
+            return None
+        data = path.read_bytes()
+        # Whole, not in chunks: expat rescans a token cut across chunks from its
+        # start, and a drawing's embedded image (megabytes in one attribute) took
+        # seconds so.
+        parser.Parse(data, True)
     except OSError:
         return None
     except _Hazard as hazard:
         return str(hazard)
     except expat.ExpatError as error:
         return f"an SVG that is not well-formed (line {error.lineno})"
+    except (LookupError, ValueError):  # an encoding Python does not know
+        return "an SVG in an unknown encoding"
     return None
 
 

@@ -309,6 +309,9 @@ class SchemaReader:
                 except re.error as exc:
                     self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
                     pattern = None
+                except (OverflowError, RecursionError):  # a{4294967296}, a thousand "("
+                    self.problem([*where, "pattern"], "invalid regular expression: too large")
+                    pattern = None
         numbers: dict[str, Any] = {}
         for key in ("min", "max", "min_length", "max_length", "min_words", "max_words"):
             value = raw.get(key)

@@ -260,7 +260,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         found = MARKER.match(stripped)
         if found:
             current = []
-            sections.append((found.group(2), int(found.group(1)), index, current))
+            sections.append((found.group(2), int(found.group(1)[:9]), index, current))
             continue
         if stripped.upper() == END_MARKER or (current is not None and _ends_reply(stripped)):
             current = None

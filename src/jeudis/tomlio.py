@@ -32,6 +32,8 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
             pass
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise FileProblem(path, "invalid TOML: values nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)
@@ -163,6 +165,8 @@ def write_atomic(path: Path, data: str) -> None:
     then renamed over the target; the folder is fsynced so the rename survives a
     power cut.
     """
+    if not path.name or path.is_dir():  # -o "" is the current folder
+        raise FileProblem(path, "is a folder, not a file")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path)
     try:

@@ -186,8 +186,12 @@ def template_errors(series_root: Path | None, name: str) -> Iterator[None]:
         file, line = _series_frame(exc, series_root) or (name, None)
         raise FileProblem(file, f"template error: no template {exc.name!r}", line=line) from None
     except jinja2.UndefinedError as exc:
+        file, line = _series_frame(exc, series_root) or (name, None)
         raise FileProblem(
-            name, f"template error: {exc.message}", hint="docs/templates.md lists the variables"
+            file,
+            f"template error: {exc.message}",
+            line=line,
+            hint="docs/templates.md lists the variables",
         ) from None
     except UnicodeDecodeError:
         raise FileProblem(_undecodable(series_root) or name, "not UTF-8 text") from None

@@ -85,6 +85,8 @@ class Written:
         if self.overwrite:
             return
         try:
+            if not target.is_file():
+                return  # nothing, a folder or a device (/dev/null): writing it says why
             now = content_stamp(target.read_bytes())
         except FileNotFoundError:
             return
