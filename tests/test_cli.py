@@ -519,6 +519,7 @@ def test_a_series_folder_with_brackets_in_its_name(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
     series = tmp_path / folder
+    series.mkdir(parents=True)
     monkeypatch.setenv("JEUDIS_DIR", str(series))
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
 
@@ -528,3 +529,18 @@ def test_a_series_folder_with_brackets_in_its_name(
     path = series / "interviews" / "gilles-klein.toml"
     assert f"Saved: {path}\n" in result.stdout
     assert path.is_file()
+
+
+def test_a_series_folder_that_does_not_exist_is_not_made(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in --dir or JEUDIS_DIR would have started a series of its own."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    typo = tmp_path / "seires"
+    for how in (["--dir", str(typo)], []):
+        if not how:
+            monkeypatch.setenv("JEUDIS_DIR", str(typo))
+        result = invoke("new", "twitter", *how, "--guest", "Gilles Klein", "--data-file", data)
+        assert result.exit_code == 3, result
+        assert f"no folder {typo}" in result.stderr
+    assert not typo.exists()

@@ -245,3 +245,39 @@ def test_an_editor_that_misbehaves_changes_nothing(
     assert message in result.stderr
     assert "Traceback" not in result.output and "/tmp/jeudis-" not in result.output
     assert amelie.read_bytes() == before
+
+
+def test_killed_while_the_editor_is_open_leaves_no_copy_of_the_notes(
+    amelie: Path, tmp_path: Path
+) -> None:
+    """The temporary copy may hold the host's private notes: removed on SIGTERM too."""
+    import signal
+    import subprocess
+    import time
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    opened = tmp_path / "opened"
+    script = write(
+        tmp_path / "slow_editor.py",
+        f"import pathlib, time\npathlib.Path({str(opened)!r}).touch()\ntime.sleep(30)\n",
+    )
+    env = {
+        **os.environ,
+        "EDITOR": f"{sys.executable} {script}",
+        "TMPDIR": str(temporary),
+        "JEUDIS_DIR": str(amelie.parent.parent),
+    }
+    env.pop("VISUAL", None)
+    jeudis = Path(sys.executable).parent / "jeudis"
+    process = subprocess.Popen([str(jeudis), "edit", "amelie-roux", "--notes"], env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(temporary.glob("jeudis-*")), "the editor was not given a copy"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    finally:
+        process.kill()
+    assert not list(temporary.glob("jeudis-*"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -107,6 +108,9 @@ def edit_text(text: str, suffix: str) -> str:
     """Open ``text`` in the host's editor; return what they saved."""
     handle, name = tempfile.mkstemp(prefix="jeudis-", suffix=suffix)
     path = Path(name)
+    # Killed while the editor is open (SIGTERM, the terminal closed), jeudis still
+    # removes the temporary copy: it may hold the host's private notes.
+    previous = {sig: signal.signal(sig, _leave) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -133,6 +137,12 @@ def edit_text(text: str, suffix: str) -> str:
             ) from None
     finally:
         path.unlink(missing_ok=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _leave(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def fields_document(interview: Interview, questionnaire: Questionnaire | None) -> str:

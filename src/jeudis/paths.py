@@ -149,6 +149,11 @@ def series_at(option: Path | None = None) -> Series:
         root = Path(os.environ[ENV_VAR])
     else:
         root = Path.cwd()
-    if root.exists() and not root.is_dir():
+    if not root.exists():  # a typo would have made a series of its own
+        raise NotFoundError(
+            f"no folder {root}",
+            hint="--dir / JEUDIS_DIR name a series folder; `jeudis init` makes one",
+        )
+    if not root.is_dir():
         raise UsageError(f"{root} is not a folder", hint="--dir / JEUDIS_DIR name a series folder")
-    return Series(root.resolve() if root.exists() else root.absolute())
+    return Series(root.resolve())
