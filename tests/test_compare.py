@@ -46,6 +46,8 @@ def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_ser
     assert result.exit_code == 0, result
     assert "█" in result.stdout
     assert "6\u202f120" in result.stdout.replace("\n", "")
+    # The guests' words around their numbers, below the chart.
+    assert "communicants." in result.stdout and "robots." in result.stdout
 
 
 def test_which_question(invoke: Invoke, example_series: Path) -> None:

@@ -246,7 +246,12 @@ def _draw_comparison(data: Any) -> None:
         return
     if data.numeric:
         _draw_numbers(data)
-        return
+        # Answers that hold words around their number are shown whole below the chart.
+        if not any(
+            isinstance(e.value, str) and any(c.isalpha() for c in e.value) for e in data.entries
+        ):
+            return
+        out.print()
     panels = []
     for entry in data.entries:
         body = escape(for_terminal(entry.text))
