@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -229,6 +231,29 @@ def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     cache.write_text("{not json", encoding="utf-8")
 
     assert [s.slug for s in storage.summaries(series_at())] == ["gilles-klein"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entry: 7,
+        lambda entry: {**entry, "summary": 7},
+        lambda entry: {**entry, "summary": {**entry["summary"], "date": 7}},
+        lambda entry: {**entry, "summary": {**entry["summary"], "extra": "x"}},
+        lambda entry: {**entry, "summary": {"slug": "x"}},
+    ],
+)
+def test_a_cache_edited_out_of_its_shape_is_ignored(series: Path, damage: Any) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    storage.summaries(series_at())
+    cache = series / ".jeudis-cache" / "summaries.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["entries"]["gilles-klein.toml"] = damage(data["entries"]["gilles-klein.toml"])
+    cache.write_text(json.dumps(data), encoding="utf-8")
+
+    assert [s.guest for s in storage.summaries(series_at())] == ["Gilles Klein"]
 
 
 def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import fields as dataclasses_fields
 from pathlib import Path
 from typing import Any
 
@@ -273,17 +274,31 @@ def summaries(series: Series) -> list[Summary]:
         except OSError:
             continue
         key = f"{stat.st_size}:{stat.st_mtime_ns}"
-        entry = cache.get(item.name)
-        if entry and entry.get("key") == key:
-            summary = Summary(**entry["summary"])
-        else:
-            summary = _summary_of(folder / item.name)
+        summary = _cached(cache.get(item.name), key) or _summary_of(folder / item.name)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
     if fresh != cache:
         _write_cache(cache_file, fresh)
     result.sort(key=lambda s: (s.date, s.updated), reverse=True)
     return result
+
+
+def _cached(entry: Any, key: str) -> Summary | None:
+    """The cached summary when it is for the file as it is now, and of its shape; else None.
+
+    A cache edited or damaged by hand is read as no cache: it costs time, never a listing.
+    """
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    try:
+        summary = Summary(**entry["summary"])
+    except (KeyError, TypeError):
+        return None
+    shaped = all(
+        isinstance(getattr(summary, f.name), int if f.type == "int" else str)
+        for f in dataclasses_fields(Summary)
+    )
+    return summary if shaped else None
 
 
 def _summary_of(path: Path) -> Summary:
