@@ -612,7 +612,21 @@ def test_a_thousand_missing_photos_are_not_a_thousand_lines(series: Path, invoke
 
 @pytest.mark.parametrize(
     "manifest",
-    ['{"entries": []}', '{"entries": {"paul": {"outputs": "paul.html"}}}', '{"written": 3}', "[]"],
+    [
+        '{"entries": []}',
+        '{"entries": {"paul": {"outputs": "paul.html"}}}',
+        '{"written": 3}',
+        "[]",
+        # Of the right containers, with values of the wrong kind (found by fuzzing):
+        '{"entries": {"paul": {"outputs": [1]}}}',
+        '{"entries": {"paul": {"date": "x"}}}',
+        '{"entries": {"paul": {"date": 1}}}',
+        '{"entries": {"paul": {"questionnaire": []}}}',
+        '{"entries": {"paul": {"photo_source": 7}}}',
+        '{"entries": {"paul": {"note": 7}}}',
+        '{"entries": {"paul": {"nav": [1, 2]}}}',
+        '{"files": [7]}',
+    ],
 )
 def test_a_manifest_edited_out_of_shape_is_no_manifest(
     manifest: str, series: Path, invoke: Invoke

@@ -147,7 +147,44 @@ def _manifest_shaped(data: Any) -> bool:
     metas = entries.values()
     tables = [data.get("written", {}), data.get("wxr", {}), *(m.get("written", {}) for m in metas)]
     lists = [data.get("files", []), data.get("notes", []), *(m.get("outputs", []) for m in metas)]
-    return all(isinstance(t, dict) for t in tables) and all(isinstance(x, list) for x in lists)
+    return (
+        all(isinstance(t, dict) and all(isinstance(v, str) for v in t.values()) for t in tables)
+        and all(isinstance(x, list) and all(isinstance(v, str) for v in x) for x in lists)
+        and all(_meta_shaped(m) for m in metas)
+    )
+
+
+_META_TEXTS = (
+    "stamp",
+    "questionnaire",
+    "updated",
+    "guest",
+    "title",
+    "title_text",
+    "date_text",
+    "description",
+    "photo",
+    "photo_source",
+    "photo_stamp",
+    "series",
+)
+
+
+def _meta_shaped(meta: dict[str, Any]) -> bool:
+    """One interview's entry in the manifest, as an export writes it."""
+    nav = meta.get("nav", [None, None])
+    try:
+        dt.date.fromisoformat(meta.get("date", "2011-03-10"))  # none yet: a claimed entry
+    except (TypeError, ValueError):
+        return False
+    return (
+        all(isinstance(meta.get(key, ""), str) for key in _META_TEXTS)
+        and isinstance(meta.get("note"), str | None)
+        and isinstance(meta.get("draft", False), bool)
+        and isinstance(nav, list)
+        and len(nav) == 2
+        and all(isinstance(slug, str | None) for slug in nav)
+    )
 
 
 def _entries(series: Series, drafts: bool, old: dict[str, Any]) -> list[_Entry]:
