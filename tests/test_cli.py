@@ -544,3 +544,21 @@ def test_a_series_folder_that_does_not_exist_is_not_made(
         assert result.exit_code == 3, result
         assert f"no folder {typo}" in result.stderr
     assert not typo.exists()
+
+
+def test_a_guest_name_typed_in_a_latin1_terminal_is_a_message(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Bytes that are not UTF-8 reach Python as stand-ins no file can hold."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    latin1 = b"H\xe9l\xe8ne Martin".decode("utf-8", "surrogateescape")  # as sys.argv carries it
+
+    for command in (
+        ["new", "twitter", "--guest", latin1, "--data-file", data],
+        ["sheet", "twitter", "--guest", latin1],
+    ):
+        result = invoke(*command)
+        assert result.exit_code == 2, result
+        assert "--guest: not UTF-8 text" in result.stderr
+        assert "Traceback" not in result.output
+    assert not list((series / "interviews").glob("h*"))
