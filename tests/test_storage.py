@@ -281,3 +281,13 @@ def test_an_empty_output_name_is_a_folder_not_a_file(invoke: Invoke, series: Pat
     assert result.exit_code == 4, result
     assert "is a folder, not a file" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_fifo_among_the_series_files_blocks_nothing(series: Path, invoke: Invoke) -> None:
+    """Opened, a FIFO would wait for a writer for ever: it is no questionnaire or interview."""
+    os.mkfifo(series / "questionnaires" / "zz.toml")
+    os.mkfifo(series / "interviews" / "zz.toml")
+
+    for command in (["questionnaires"], ["list"], ["check"]):
+        result = invoke(*command)
+        assert result.exit_code == 0, (command, result)

@@ -78,7 +78,9 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         if path.is_dir() and path.resolve() == series.templates_dir.resolve():
             template_findings.extend(_check_templates(series, path))
         elif path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
+            files.extend(
+                sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and p.is_file())
+            )
         elif path.exists():
             files.append(path)
         else:

@@ -75,7 +75,8 @@ class Series:
         for folder, bundled in ((BUNDLED_QUESTIONNAIRES, True), (self.questionnaires_dir, False)):
             if folder.is_dir():
                 for path in sorted(folder.glob("*.toml")):
-                    found[_questionnaire_id(path)] = (path, bundled)
+                    if path.is_file():  # not a FIFO, which would block the read for ever
+                        found[_questionnaire_id(path)] = (path, bundled)
         return found
 
     def questionnaire_path(self, name: str) -> tuple[Path, bool]:
