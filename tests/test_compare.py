@@ -179,6 +179,7 @@ def test_a_roundup_is_written_again_unless_touched_up_by_hand(
         ("1,5 million, dit-on", 1.5),
         ("Au 30 mars 2011 : 8 572", None),  # which one? no chart rather than a wrong one
         ("beaucoup", None),
+        ("1" * 400 + " abonnés", None),  # no number a chart can draw
         (True, None),
         (["9 200"], None),
     ],

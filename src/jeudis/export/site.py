@@ -173,10 +173,11 @@ _META_TEXTS = (
 def _meta_shaped(meta: dict[str, Any]) -> bool:
     """One interview's entry in the manifest, as an export writes it."""
     nav = meta.get("nav", [None, None])
-    try:
-        dt.date.fromisoformat(meta.get("date", "2011-03-10"))  # none yet: a claimed entry
-    except (TypeError, ValueError):
-        return False
+    if "date" in meta:  # an entry claimed before its post was written has none yet
+        try:
+            dt.date.fromisoformat(meta["date"])
+        except (TypeError, ValueError):
+            return False
     return (
         all(isinstance(meta.get(key, ""), str) for key in _META_TEXTS)
         and isinstance(meta.get("note"), str | None)
