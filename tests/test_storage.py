@@ -276,6 +276,34 @@ def test_values_nested_too_deeply_are_a_message(tmp_path: Path) -> None:
         parse_toml(text, tmp_path / "x.toml")
 
 
+@pytest.mark.parametrize("where", ["head", "answers"])
+def test_an_interview_nested_past_the_fast_parser_is_a_message(series: Path, where: str) -> None:
+    """toml-rs ends in a segfault on arrays some 7,000 deep: such a file is told, not a crash.
+
+    Run as its own process: a segfault would end pytest, not fail the test.
+    """
+    import subprocess
+    import sys
+
+    from export_helpers import copy_example
+
+    path = interview_files(copy_example(series))[0]
+    deep = "deep = " + "[" * 10_000 + "]" * 10_000 + "\n"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("\n[") + 1 if where == "head" else len(text)
+    path.write_text(text[:cut] + deep + text[cut:], encoding="utf-8")
+    jeudis = Path(sys.executable).parent / "jeudis"
+
+    for command in (["export", "--all", "-o", str(series / "site")], ["check"]):
+        done = subprocess.run(
+            [jeudis, *command], cwd=series, capture_output=True, text=True, check=False
+        )
+        told = done.stdout + done.stderr
+        assert done.returncode in (4, 5), (command, done.returncode, told)
+        assert re.search(rf"{path.name}: (error: )?invalid TOML: values nested too deeply", told)
+        assert "Traceback" not in told
+
+
 def test_an_empty_output_name_is_a_folder_not_a_file(invoke: Invoke, series: Path) -> None:
     result = invoke("sheet", "twitter", "--guest", "Ana Bel", "-o", "")
     assert result.exit_code == 4, result

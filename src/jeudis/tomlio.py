@@ -13,6 +13,14 @@ from typing import Any
 from jeudis.errors import FileProblem
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# toml-rs recurses on nested arrays, and its stack ends (a segfault, not an error)
+# some 7,000 deep: a text that could nest so deep is left to tomllib, which says so.
+_RS_BRACKETS = 4096
+
+
+def rs_safe(text: str) -> bool:
+    """Whether toml-rs may parse ``text``: too few brackets to nest them past its stack."""
+    return text.count("[") < _RS_BRACKETS
 
 
 def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
@@ -23,7 +31,7 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
     anything it refuses is parsed again by tomllib, whose messages say where
     the problem is.
     """
-    if fast:
+    if fast and rs_safe(text):
         import toml_rs
 
         try:

@@ -16,7 +16,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem
 from jeudis.interview import ID_PATTERN, load_interview
-from jeudis.tomlio import read_text
+from jeudis.tomlio import read_text, rs_safe
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
 _HEAD_BYTES = 8192  # an interview's head is a few hundred bytes; its answers, tens of KB
@@ -51,6 +51,8 @@ def _parse_head(top: str) -> dict[str, Any]:
     """The head's keys, or nothing if it does not parse alone (toml-rs: 14 µs, tomllib: 130)."""
     import toml_rs
 
+    if not rs_safe(top):
+        return {}
     try:
         data: dict[str, Any] = toml_rs.loads(top, toml_version="1.0.0")
     except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
