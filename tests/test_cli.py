@@ -481,6 +481,26 @@ def test_show_a_broken_interview_says_where(invoke: Invoke, series: Path) -> Non
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", [["show", "deep"], ["edit", "deep", "--fields"]])
+def test_a_field_nested_hundreds_deep_is_a_message(
+    invoke: Invoke, series: Path, command: list[str]
+) -> None:
+    """Edited by hand 900 deep: showing or saving it would recurse past Python's limit."""
+    invoke(
+        "new", "twitter", "--guest", "Deep", "--data-file", write(series / "a.toml", ANSWERS_TOML)
+    )
+    path = series / "interviews" / "deep.toml"
+    text = path.read_text(encoding="utf-8")
+    deep = "liens = " + "[" * 900 + "]" * 900 + "\n"
+    path.write_text(text.replace("[fields]\n", "[fields]\n" + deep), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(deep.strip()) + 1
+
+    result = invoke(*command, env={"EDITOR": "true"})
+
+    assert result.exit_code == ExitCode.INVALID_FILE, result
+    assert result.stderr == f"error: {path}:{line}: fields.liens: values nested more than 32 deep\n"
+
+
 # -- resume --------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,6 +234,31 @@ def interview_from_toml(text: str, path: Path) -> Interview:
     return _Reader(path, text).read(data)
 
 
+# jeudis writes a value two deep at most (a list of choices); one nested deeper was
+# edited by hand, and past a few hundred levels showing or saving it would recurse
+# beyond Python's limit.
+_DEPTH = 32
+_TOO_DEEP = f"values nested more than {_DEPTH} deep"
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether lists and tables nest past :data:`_DEPTH` in ``value`` (a stack, not recursion)."""
+    if not isinstance(value, list | dict):
+        return False  # the common case: a text
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, list | dict):
+            if depth == _DEPTH:
+                return True
+            stack.extend((child, depth + 1) for child in _children(item))
+    return False
+
+
+def _children(value: list[Any] | dict[str, Any]) -> Iterable[Any]:
+    return value.values() if isinstance(value, dict) else value
+
+
 class _Reader:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
@@ -295,6 +320,9 @@ class _Reader:
             raise self.fail(["gender"], f"gender must be 'f' or 'm', not {gender!r}")
         pending = self.get(data, "pending", dict, [], required=False)
         fields = self.get(data, "fields", dict, [], required=False, default={})
+        for key, value in fields.items():
+            if _too_deep(value):
+                raise self.fail(["fields", key], _TOO_DEEP)
         raw_answers = self.get(data, "answers", list, [], required=False, default=[])
         answers = [self.answer(raw, index) for index, raw in enumerate(raw_answers)]
         seen: set[str] = set()
@@ -357,6 +385,8 @@ class _Reader:
         for key in ("id", "question"):
             if key not in raw:
                 raise self.fail([*at, key], f"missing required key {key!r}")
+        if _too_deep(raw.get("answer")):
+            raise self.fail([*at, "answer"], _TOO_DEEP)
         skipped = raw.get("skipped", False)
         if not skipped and "answer" not in raw:
             raise self.fail(at, f"answer {raw['id']!r} has neither 'answer' nor 'skipped = true'")
