@@ -290,10 +290,19 @@ class _Reader:
             raise self.fail([*at, key], f"{key!r} must be {names}, not {type(value).__name__}")
         return value
 
-    def moment(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> Any:
+    def moment(
+        self, data: Mapping[str, Any], key: str, at: list[str | int], *, required: bool = True
+    ) -> Any:
         """A timestamp; one written without its offset (edited by hand) is taken as UTC."""
-        value = self.get(data, key, dt.datetime, [], required=required)
-        return aware(value) if value is not None else None
+        value = self.get(data, key, dt.datetime, at, required=required)
+        return self.in_range(value, [*at, key]) if value is not None else None
+
+    def in_range(self, moment: dt.datetime, keys: list[str | int]) -> dt.datetime:
+        try:
+            moment.astimezone(dt.UTC)  # feeds and WXR write it in UTC
+        except OverflowError:  # 9999-12-31 23:00:00-05:00, edited by hand
+            raise self.fail(keys, "timestamp out of range once in UTC") from None
+        return aware(moment)
 
     def read(self, data: dict[str, Any]) -> Interview:
         allowed = {*HEADER_KEYS, "fields", "answers"}
@@ -352,9 +361,10 @@ class _Reader:
             series=self.get(data, "series", str, [], required=False, default=""),
             date=date,
             status=status,
-            created=self.moment(data, "created"),
-            updated=self.moment(data, "updated", required=False) or self.moment(data, "created"),
-            completed=self.moment(data, "completed", required=False),
+            created=self.moment(data, "created", []),
+            updated=self.moment(data, "updated", [], required=False)
+            or self.moment(data, "created", []),
+            completed=self.moment(data, "completed", [], required=False),
             notes=self.get(data, "notes", str, [], required=False, default=""),
             pending={str(k): str(v) for k, v in pending.items()} if pending else None,
             fields=fields,
@@ -396,7 +406,11 @@ class _Reader:
             question=raw["question"],
             value=raw.get("answer"),
             skipped=skipped,
-            answered_at=aware(raw["answered_at"]) if "answered_at" in raw else None,
+            answered_at=(
+                self.in_range(raw["answered_at"], [*at, "answered_at"])
+                if "answered_at" in raw
+                else None
+            ),
             followup=raw.get("followup", False),
             reworded=raw.get("reworded", False),
         )
