@@ -150,6 +150,23 @@ def test_a_series_template_that_is_not_utf8_is_named(series: Path, invoke: Invok
     assert f"{series / 'templates' / 'style.css'}: not UTF-8 text" in result.stderr
 
 
+def test_an_interview_whose_name_is_not_utf8_is_named(series: Path, invoke: Invoke) -> None:
+    """Copied from a Latin-1 system: its name would be the page's, which no file can take."""
+    import os
+
+    make_interview(series, "laurent")
+    latin1 = series / "interviews" / os.fsdecode(b"caf\xe9.toml")
+    (series / "interviews" / "laurent.toml").rename(latin1)
+
+    for command in (["--all"], ["--all", "-f", "md"], ["--all", "-f", "wxr"], [str(latin1)]):
+        result = invoke("export", *command)
+        assert result.exit_code == 4, (command, result)
+        assert result.stderr.splitlines()[0].endswith(".toml: its name is not UTF-8"), command
+    checked = invoke("check")
+    assert checked.exit_code == 5, checked
+    assert ".toml: error: its name is not UTF-8" in checked.stdout
+
+
 def test_timestamps_written_by_hand_read_as_dates_and_utc(series: Path, invoke: Invoke) -> None:
     """A date written with a time, a timestamp without its offset: read, not a traceback."""
     for n in range(70):

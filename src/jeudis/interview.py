@@ -225,8 +225,22 @@ def _has_cr(value: Any) -> bool:
 
 
 def load_interview(path: Path) -> Interview:
+    check_name(path)
     text = read_text(path)
     return interview_from_toml(text, path)
+
+
+def check_name(path: Path) -> None:
+    """Refuse a file whose name is not UTF-8 (copied from an old Latin-1 system, say).
+
+    Its name becomes the page's name and its address: it could be written nowhere.
+    """
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FileProblem(
+            path, "its name is not UTF-8", hint="rename the file: its name becomes the page's"
+        ) from None
 
 
 def interview_from_toml(text: str, path: Path) -> Interview:

@@ -98,6 +98,11 @@ def fail(error: JeudisError) -> int:
 def main() -> None:
     from jeudis.cli import checking, extras, publishing, reading, running  # noqa: F401 - registers
 
+    # A file name that is not UTF-8 ("caf\xe9.toml") is shown escaped, as standard
+    # error always shows it, rather than end a listing in UnicodeEncodeError.
+    if getattr(sys.stdout, "errors", None) == "strict":
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         app()
     except JeudisError as error:

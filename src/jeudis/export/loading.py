@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.interview import ID_PATTERN, load_interview
+from jeudis.interview import ID_PATTERN, check_name, load_interview
 from jeudis.tomlio import read_text, rs_safe
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
@@ -28,6 +28,7 @@ def head(path: Path) -> dict[str, Any]:
     Only the start of the file is read when the first table header is there: a
     thousand-interview series is ordered without reading its answers.
     """
+    check_name(path)
     top = _head_text(path)
     data = _parse_head(top) if top is not None else {}
     if (
