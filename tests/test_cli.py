@@ -566,19 +566,28 @@ def test_a_series_folder_that_does_not_exist_is_not_made(
     assert not typo.exists()
 
 
-def test_a_guest_name_typed_in_a_latin1_terminal_is_a_message(
+def test_an_argument_typed_in_a_latin1_terminal_is_a_message(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
     """Bytes that are not UTF-8 reach Python as stand-ins no file can hold."""
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    before = sorted(p.name for p in tmp_path.rglob("*"))
     latin1 = b"H\xe9l\xe8ne Martin".decode("utf-8", "surrogateescape")  # as sys.argv carries it
+    shown = "'H\\udce9l\\udce8ne Martin'"
 
-    for command in (
-        ["new", "twitter", "--guest", latin1, "--data-file", data],
-        ["sheet", "twitter", "--guest", latin1],
+    for command, told in (
+        (["new", "twitter", "--guest", latin1, "--data-file", data], f"--guest {shown}"),
+        (["sheet", "twitter", "--guest", latin1], f"--guest {shown}"),
+        (["sheet", "twitter", "--guest", "Ana", "--host", latin1], f"--host {shown}"),
+        (["compare", "twitter", "-f", "md", "--title", latin1, "-o", "r.md"], f"--title {shown}"),
+        (["edit", "gilles-klein", "-q", "followers", "--reword", latin1], f"--reword {shown}"),
+        (["export", "gilles-klein", "-o", f"{latin1}.html"], f"-o {shown[:-1]}.html'"),
+        (["init", str(tmp_path / latin1)], repr(str(tmp_path / latin1))),
+        (["check", f"{latin1}.toml"], f"{shown[:-1]}.toml'"),
     ):
         result = invoke(*command)
         assert result.exit_code == 2, result
-        assert "--guest: not UTF-8 text" in result.stderr
+        assert result.stderr.startswith(f"error: {told}: not UTF-8 text\n"), command
         assert "Traceback" not in result.output
-    assert not list((series / "interviews").glob("h*"))
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing written

@@ -145,9 +145,8 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         raise UsageError(
             f"--register {register}: this questionnaire knows {', '.join(questionnaire.registers)}"
         )
-    guest = " ".join(_typed(options.guest, "--guest").split())
+    guest = " ".join(options.guest.split())
     host = options.host if options.host is not None else str(series.settings.get("host", ""))
-    host = _typed(host, "--host")
     context = context_for(questionnaire, guest, host, options.gender)
     slug = storage.slugify(guest)
     return Interview(
@@ -164,19 +163,6 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         series=questionnaire.series,
         date=options.date or dt.date.today(),
     )
-
-
-def _typed(text: str, option: str) -> str:
-    """Text from the command line, refused when its bytes were not UTF-8.
-
-    A terminal set to Latin-1 sends "Hélène" as bytes Python can only carry as
-    stand-ins, which no file can hold: said now, not as a traceback at the save.
-    """
-    if any("\udc80" <= char <= "\udcff" for char in text):
-        raise UsageError(
-            f"{option}: not UTF-8 text", hint="set the terminal to UTF-8 (LANG=fr_FR.UTF-8)"
-        )
-    return text
 
 
 def create(series: Series, interview: Interview) -> Interview:

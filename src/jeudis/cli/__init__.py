@@ -95,6 +95,24 @@ def fail(error: JeudisError) -> int:
     return int(error.exit_code)
 
 
+def _utf8_arguments(arguments: list[str]) -> None:
+    """Refuse an argument whose bytes were not UTF-8, before it reaches a file.
+
+    A terminal set to Latin-1 sends "Hélène" as bytes Python can only carry as
+    stand-ins, which no file jeudis writes can hold (a guest's name, a title, an
+    output's name): said at once, not as a traceback at the save.
+    """
+    for index, argument in enumerate(arguments):
+        if not any("\udc80" <= char <= "\udcff" for char in argument):
+            continue
+        before = arguments[index - 1] if index else ""
+        shown = f"{before} {argument!r}" if before.startswith("-") else repr(argument)
+        raise UsageError(
+            f"{shown}: not UTF-8 text",
+            hint="set the terminal to UTF-8 (LANG=fr_FR.UTF-8), or rename the file",
+        )
+
+
 def main() -> None:
     from jeudis.cli import checking, extras, publishing, reading, running  # noqa: F401 - registers
 
@@ -104,6 +122,7 @@ def main() -> None:
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
+        _utf8_arguments(sys.argv[1:])
         app()
     except JeudisError as error:
         sys.exit(fail(error))
