@@ -155,13 +155,19 @@ def test_an_interview_whose_name_is_not_utf8_is_named(series: Path, invoke: Invo
     import os
 
     make_interview(series, "laurent")
+    make_interview(series, "marie", guest="Marie Curie", date=dt.date(2011, 7, 7))
     latin1 = series / "interviews" / os.fsdecode(b"caf\xe9.toml")
     (series / "interviews" / "laurent.toml").rename(latin1)
 
-    for command in (["--all"], ["--all", "-f", "md"], ["--all", "-f", "wxr"], [str(latin1)]):
+    for command in (["--all"], ["--all", "-f", "md"], ["--all", "-f", "wxr"]):
         result = invoke("export", *command)
         assert result.exit_code == 4, (command, result)
         assert result.stderr.splitlines()[0].endswith(".toml: its name is not UTF-8"), command
+    alone = invoke("export", "marie")  # its neighbours are looked for among the others
+    assert alone.exit_code == 0, alone
+    assert "caf" not in alone.stdout
+    listed = invoke("list")
+    assert re.search(r"caf\\udce9 .* broken", listed.stdout), listed
     checked = invoke("check")
     assert checked.exit_code == 5, checked
     assert ".toml: error: its name is not UTF-8" in checked.stdout

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
-from jeudis.interview import STATUSES, Interview, load_interview, now
+from jeudis.interview import STATUSES, Interview, check_name, load_interview, now
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
 from jeudis.tomlio import parse_toml, read_text, write_atomic
@@ -303,6 +303,7 @@ def _cached(entry: Any, key: str) -> Summary | None:
 
 def _summary_of(path: Path) -> Summary:
     try:
+        check_name(path)  # a page and links are made of it: a broken interview
         return _quick_summary(path) or summarize(load_interview(path), path)
     except FileProblem as exc:
         return Summary(
