@@ -85,6 +85,8 @@ def test_a_file_of_the_series_is_named_from_the_series_folder(root: Path) -> Non
         "images/not-yet.jpg",  # nothing there yet: `jeudis check` will say so
         "/nowhere/gilles.jpg",
         "",
+        "~nosuchuser/gilles.jpg",  # no such home folder
+        "file://[x/gilles.jpg",  # a URI no parser reads (an unclosed IPv6 host)
     ],
 )
 def test_anything_else_is_kept_as_written(given: str, root: Path) -> None:

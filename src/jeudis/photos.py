@@ -200,13 +200,19 @@ def _path_of(uri: str) -> str:
     """The path of a ``file://`` URI (``file:///home/a/Mes%20photos/g.jpg``)."""
     from urllib.parse import unquote, urlsplit
 
-    return unquote(urlsplit(uri).path)
+    try:
+        return unquote(urlsplit(uri).path)
+    except ValueError:  # "file://[x/x.png": no address, kept as written (check says so)
+        return uri
 
 
 def _file(root: Path, text: str) -> Path | None:
     """The file a path names (from the series folder when relative), resolved; else None."""
     for candidate in dict.fromkeys((text, text.replace("\\ ", " "))):
-        path = Path(candidate).expanduser()
+        try:
+            path = Path(candidate).expanduser()
+        except RuntimeError:  # "~nosuchuser/x.png": no such home folder, so no file
+            continue
         path = path if path.is_absolute() else root / path
         with contextlib.suppress(OSError):
             if path.is_file():
