@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 from jeudis.photos import adopt, refusal, svg_hazard
+from support import Invoke
 
 
 @pytest.fixture
@@ -115,6 +117,33 @@ def test_a_path_no_file_can_have_breaks_nothing(root: Path) -> None:
     assert outside(root, "images/a\x00b.jpg")  # a NUL byte: no file of the series
     for name in ("images/a\x00b.jpg", "images/" + "x" * 5000 + ".jpg"):  # nor a name too long
         assert adopt(root, "gilles-klein", name) == (name, False)
+
+
+def test_a_photo_named_past_what_a_file_can_be_is_refused_not_a_stop(root: Path) -> None:
+    """Its check raised ENAMETOOLONG, which ended `check` and `export --all` at the first such photo."""
+    (root / "images").mkdir()  # else the missing folder is all the system says
+    assert refusal(root, "images/" + "a" * 300 + ".png") == "out of reach (File name too long)"
+    assert refusal(root, "images/not-yet.png") is None  # missing is another matter
+
+
+def test_a_photo_named_too_long_leaves_the_others_checked_and_exported(
+    series: Path, invoke: Invoke
+) -> None:
+    from export_helpers import make_interview
+
+    long_name = "images/" + "a" * 300 + ".png"
+    (series / "images").mkdir()
+    make_interview(series, "laurent", fields={"photo": long_name})
+    make_interview(series, "marie", guest="Marie Curie", date=dt.date(2011, 7, 7))
+
+    checked = invoke("check")
+    assert checked.exit_code == 0, checked
+    assert "out of reach (File name too long): exports leave it out" in checked.stdout
+    exported = invoke("export", "--all")
+    assert exported.exit_code == 0, exported
+    assert "left out: out of reach (File name too long)\n" in exported.stderr
+    assert (series / "site" / "laurent.html").is_file()
+    assert (series / "site" / "marie.html").is_file()
 
 
 SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'

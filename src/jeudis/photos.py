@@ -37,6 +37,10 @@ def refusal(root: Path, photo: str) -> str | None:
     suffix = PurePath(photo).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         return "not an image"
+    try:
+        (root / photo).is_file()  # missing is no refusal; a name too long is
+    except OSError as error:
+        return f"out of reach ({error.strerror or error})"
     if suffix == ".svg":
         return svg_hazard(root / photo)
     return None

@@ -127,7 +127,7 @@ class Post:
             why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'
         elif why == "not an image":
             why += " (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
-        else:  # an SVG that could act when opened on its own
+        elif not why.startswith("out of reach"):  # an SVG that could act when opened on its own
             why += "; save it as PNG, JPEG or WebP"
         self.photo = self.photo_url = ""
         return f"warning: {self.slug}: photo {local} left out: {why}"
