@@ -319,3 +319,27 @@ def test_a_fifo_among_the_series_files_blocks_nothing(series: Path, invoke: Invo
     for command in (["questionnaires"], ["list"], ["check"]):
         result = invoke(*command)
         assert result.exit_code == 0, (command, result)
+
+
+def test_a_fifo_among_the_interviews_blocks_no_site_export(series: Path) -> None:
+    """A process of its own, with a time limit: blocked, it would hang the test run."""
+    import subprocess
+    import sys
+
+    from export_helpers import make_interview
+
+    make_interview(series, "laurent")
+    os.mkfifo(series / "interviews" / "zz.toml")
+    jeudis = Path(sys.executable).parent / "jeudis"
+
+    for extra in ([], ["-f", "wxr"], ["-f", "md"]):
+        done = subprocess.run(
+            [jeudis, "export", "--all", *extra, "-o", "out"],
+            cwd=series,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, (extra, done.stderr)
+        assert "zz" not in done.stderr

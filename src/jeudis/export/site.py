@@ -232,8 +232,8 @@ def _interview_stamps(folder: Path) -> list[tuple[str, str]]:
         found = [
             (entry.name, entry.stat())
             for entry in os.scandir(folder)
-            if entry.name.endswith(".toml") and not entry.name.startswith(".")
-        ]
+            if entry.name.endswith(".toml") and not entry.name.startswith(".") and entry.is_file()
+        ]  # not a FIFO, which would block the read for ever
     except FileNotFoundError:
         return []
     found.sort(key=lambda item: item[0])
