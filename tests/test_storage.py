@@ -277,8 +277,11 @@ def test_values_nested_too_deeply_are_a_message(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", ["head", "answers"])
-def test_an_interview_nested_past_the_fast_parser_is_a_message(series: Path, where: str) -> None:
-    """toml-rs ends in a segfault on arrays some 7,000 deep: such a file is told, not a crash.
+@pytest.mark.parametrize("opening", ["[", "{a = "])
+def test_an_interview_nested_past_the_fast_parser_is_a_message(
+    series: Path, where: str, opening: str
+) -> None:
+    """toml-rs ends in a segfault on values 5,000 deep: such a file is told, not a crash.
 
     Run as its own process: a segfault would end pytest, not fail the test.
     """
@@ -288,7 +291,8 @@ def test_an_interview_nested_past_the_fast_parser_is_a_message(series: Path, whe
     from export_helpers import copy_example
 
     path = interview_files(copy_example(series))[0]
-    deep = "deep = " + "[" * 10_000 + "]" * 10_000 + "\n"
+    closing = "]" if opening == "[" else " }"
+    deep = "deep = " + opening * 10_000 + "1" + closing * 10_000 + "\n"
     text = path.read_text(encoding="utf-8")
     cut = text.index("\n[") + 1 if where == "head" else len(text)
     path.write_text(text[:cut] + deep + text[cut:], encoding="utf-8")

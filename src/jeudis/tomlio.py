@@ -13,14 +13,16 @@ from typing import Any
 from jeudis.errors import FileProblem
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-# toml-rs recurses on nested arrays, and its stack ends (a segfault, not an error)
-# some 7,000 deep: a text that could nest so deep is left to tomllib, which says so.
-_RS_BRACKETS = 4096
+# toml-rs recurses on nested arrays and inline tables, and its stack ends (a
+# segfault, not an error) some 4,500 inline tables deep: a text that could nest
+# even a quarter as deep is left to tomllib, which says so. An interview holds a
+# few dozen brackets.
+_RS_BRACKETS = 1024
 
 
 def rs_safe(text: str) -> bool:
     """Whether toml-rs may parse ``text``: too few brackets to nest them past its stack."""
-    return text.count("[") < _RS_BRACKETS
+    return text.count("[") + text.count("{") < _RS_BRACKETS
 
 
 def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
