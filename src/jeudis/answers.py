@@ -115,7 +115,10 @@ def _coerce(question: Question, raw: Any) -> Any:
         if value not in question.choices:
             raise _Problem("choice", choices=", ".join(question.choices))
     elif kind == "multi":
-        value = [str(v) for v in raw] if isinstance(raw, list) else _split_choices(str(raw))
+        if not isinstance(raw, str | list) or not all(isinstance(v, str) for v in raw):
+            # A table, a number or a date from a data file: never print a Python repr.
+            raise _Problem("choice", choices=", ".join(question.choices))
+        value = list(raw) if isinstance(raw, list) else _split_choices(raw)
         unknown = [v for v in value if v not in question.choices]
         if unknown:
             raise _Problem("unknown_choice", unknown=", ".join(unknown))
