@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 
 from jeudis.errors import FileProblem, unknown_key
-from jeudis.tomlio import locate, parse_toml, read_text
+from jeudis.tomlio import kind_name, locate, parse_toml, read_text
 
 FORMAT = 1
 STATUSES = ("draft", "complete")
@@ -298,10 +298,9 @@ class _Reader:
             return default
         value = data[key]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, str))):
-            names = (
-                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            )
-            raise self.fail([*at, key], f"{key!r} must be {names}, not {type(value).__name__}")
+            kinds = (kind,) if isinstance(kind, type) else kind
+            names = " or ".join(kind_name(k) for k in kinds)
+            raise self.fail([*at, key], f"{key!r} must be {names}, not {kind_name(type(value))}")
         return value
 
     def moment(
@@ -404,7 +403,7 @@ class _Reader:
             elif not isinstance(value, expected):
                 raise self.fail(
                     [*at, key],
-                    f"{key!r} must be {expected.__name__}, not {type(value).__name__}",
+                    f"{key!r} must be {kind_name(expected)}, not {kind_name(type(value))}",
                 )
         for key in ("id", "question"):
             if key not in raw:

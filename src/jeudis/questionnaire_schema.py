@@ -17,7 +17,7 @@ from jeudis import wording
 from jeudis.errors import FileProblem, unknown_key
 from jeudis.interview import ID_PATTERN
 from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
-from jeudis.tomlio import locate
+from jeudis.tomlio import kind_name, locate
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
 STYLES = ("numbered", "dialogue", "plain")
@@ -147,7 +147,7 @@ class SchemaReader:
             return default
         value = table[key]
         if not isinstance(value, str):
-            self.problem([*at, key], f"{key!r} must be a string, not {type(value).__name__}")
+            self.problem([*at, key], f"{key!r} must be a string, not {kind_name(type(value))}")
             return default
         return value
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import tomllib
@@ -23,6 +24,24 @@ _RS_BRACKETS = 1024
 def rs_safe(text: str) -> bool:
     """Whether toml-rs may parse ``text``: too few brackets to nest them past its stack."""
     return text.count("[") + text.count("{") < _RS_BRACKETS
+
+
+_KINDS = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "an array",
+    dict: "a table",
+    dt.datetime: "a date and time",
+    dt.date: "a date",
+    dt.time: "a time",
+}
+
+
+def kind_name(kind: type) -> str:
+    """A TOML value's kind as the file's author knows it ("a table", not ``dict``)."""
+    return _KINDS.get(kind, kind.__name__)
 
 
 def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
