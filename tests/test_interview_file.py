@@ -138,3 +138,23 @@ def test_skipped_answers_and_timestamps_round_trip() -> None:
     ]
     back = interview_from_toml(interview.to_toml(), Path("x.toml"))
     assert back.answers == interview.answers
+
+
+@pytest.mark.parametrize("key", ["status", "gender", "questionnaire"])
+def test_a_huge_value_is_quoted_short_in_its_message(key: str, tmp_path: Path) -> None:
+    """A megabyte where a word was expected: the message stays one readable line."""
+    from jeudis.errors import FileProblem
+
+    text = interview_with("x").to_toml()
+    lines = [
+        f'{key} = "{"A" * 100_000}"' if line.startswith(f"{key} =") else line
+        for line in text.splitlines()
+    ]
+    if not any(line.startswith(f"{key} =") for line in text.splitlines()):
+        lines.insert(1, f'{key} = "{"A" * 100_000}"')
+
+    with pytest.raises(FileProblem) as refused:
+        interview_from_toml("\n".join(lines), tmp_path / "x.toml")
+
+    assert len(refused.value.reason) < 150, refused.value.reason[:300]
+    assert refused.value.reason.endswith("AAAA…'")

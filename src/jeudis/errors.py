@@ -132,10 +132,17 @@ def describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def brief(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr, cut short (a hand-edited file may
+    hold a megabyte where a word was expected, and a message is one line)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 2]}…{text[-1]}"
+
+
 def unknown_key(key: str, allowed: Iterable[str], where: str = "") -> str:
     """ "unknown key 'requird' (did you mean 'required'?)": a typo named with its fix."""
     import difflib
 
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
     guess = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown key {key!r}{where}{guess}"
+    return f"unknown key {brief(key)}{where}{guess}"
