@@ -18,7 +18,7 @@ from jeudis.errors import InterviewLocked, NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.tomlio import write_atomic
-from support import Invoke, interview_files
+from support import Invoke, interview_files, write
 
 
 @pytest.mark.parametrize(
@@ -265,6 +265,43 @@ def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
 
     assert refused.value.filename == str(target)
     assert isinstance(refused.value, FileNotFoundError)
+
+
+def test_a_pipe_or_a_device_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """-o /dev/stdout, -o >(gzip > post.gz): renamed over, /dev/null would become a file."""
+    import threading
+
+    (tmp_path / "out").mkdir()
+    fifo = tmp_path / "out" / "post.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+
+    write_atomic(fifo, "<p>Café</p>\n")
+    reader.join(timeout=30)
+
+    assert received == ["<p>Café</p>\n".encode()]
+    assert fifo.is_fifo()
+    assert [p.name for p in fifo.parent.iterdir()] == ["post.fifo"]  # no temporary left
+
+
+def test_a_link_keeps_naming_its_file(tmp_path: Path) -> None:
+    """The host's link (latest.html -> posts/gilles.html) stays a link; its file is replaced."""
+    (tmp_path / "posts").mkdir()
+    target = write(tmp_path / "posts" / "gilles.html", "old")
+    link = tmp_path / "latest.html"
+    link.symlink_to(Path("posts") / "gilles.html")
+
+    write_atomic(link, "new")
+
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new"
+    dangling = tmp_path / "next.html"
+    dangling.symlink_to(Path("posts") / "marie.html")
+    write_atomic(dangling, "marie")
+    assert dangling.is_symlink()
+    assert (tmp_path / "posts" / "marie.html").read_text(encoding="utf-8") == "marie"
 
 
 def test_values_nested_too_deeply_are_a_message(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -196,6 +197,22 @@ def write_atomic(path: Path, data: str) -> None:
     """
     if not path.name or path.is_dir():  # -o "" is the current folder
         raise FileProblem(path, "is a folder, not a file")
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # none yet; anything else is said when the file is made
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # A pipe or a device (-o /dev/stdout, -o >(gzip > post.gz)): a stream to
+        # write into, never a file to replace (renamed over, /dev/null would be one).
+        try:
+            with path.open("w", encoding="utf-8", newline="\n") as stream:
+                stream.write(data)
+        except OSError as error:  # -o /dev/full: said of the file
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        return
+    if path.is_symlink():
+        with contextlib.suppress(OSError, RuntimeError):  # a loop: the link is replaced
+            path = path.resolve()  # the link stays; the file it names is replaced
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path)
     try:
