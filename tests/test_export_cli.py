@@ -357,6 +357,31 @@ def test_a_page_written_elsewhere_brings_its_photo(
     assert "photo" not in invoke("export", "invite", "--fragment", "-o", str(page)).stderr
 
 
+def test_a_page_written_into_a_pipe_brings_no_photo(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """-o /dev/stdout or a FIFO is a stream: nothing lands beside it (/dev/images, say)."""
+    import os
+    import threading
+
+    with_photo(series)
+    (tmp_path / "web").mkdir()
+    fifo = tmp_path / "web" / "invite.html"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+
+    result = invoke("export", "invite", "-o", str(fifo))
+    reader.join(timeout=30)
+
+    assert result.exit_code == 0, result
+    assert b'<img src="images/g.png"' in received[0]
+    assert sorted(p.name for p in fifo.parent.iterdir()) == ["invite.html"]
+    assert fifo.is_fifo()
+    assert "photo" not in result.stderr
+
+
 def test_an_exported_post_touched_up_by_hand_is_not_written_over(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:

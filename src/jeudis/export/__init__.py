@@ -267,12 +267,16 @@ def export_file(
     from jeudis.export.written import Written
     from jeudis.tomlio import write_atomic
 
+    # A pipe or a device (-o /dev/stdout): a stream, as standard output is, with no
+    # folder to bring a photo into, nor a file to keep a record of.
+    stream = target.exists() and not target.is_file() and not target.is_dir()
     record = Written(series, overwrite=overwrite)
     record.check(target)
-    text = export_text(series, refs, options, notes, destination=target)
+    text = export_text(series, refs, options, notes, destination=None if stream else target)
     write_atomic(target, text)
-    record.record(target, text)
-    record.save()
+    if not stream:
+        record.record(target, text)
+        record.save()
 
 
 def export_files(
