@@ -589,5 +589,11 @@ def test_an_argument_typed_in_a_latin1_terminal_is_a_message(
         result = invoke(*command)
         assert result.exit_code == 2, result
         assert result.stderr.startswith(f"error: {told}: not UTF-8 text\n"), command
+        assert "hint: set the terminal to UTF-8 (LANG=fr_FR.UTF-8)" in result.stderr
         assert "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing written
+    # A file copied from a Latin-1 system, named on the command line: renamed, not retyped.
+    old_file = write(series / "interviews" / f"{latin1}.toml", "")
+    renamed = invoke("show", str(old_file))
+    assert renamed.exit_code == 2, renamed
+    assert "hint: rename the file: jeudis reads and writes UTF-8 names" in renamed.stderr

@@ -317,7 +317,8 @@ def _summary_of(path: Path) -> Summary:
             updated="",
             answered=0,
             asked=0,
-            problem=exc.message,
+            # Said of the file's name: the listing names its folder already.
+            problem=exc.message.replace(str(path), path.name, 1),
         )
 
 

@@ -107,10 +107,20 @@ def _utf8_arguments(arguments: list[str]) -> None:
             continue
         before = arguments[index - 1] if index else ""
         shown = f"{before} {argument!r}" if before.startswith("-") else repr(argument)
+        named = Path(argument.partition("=")[2] or argument)
         raise UsageError(
             f"{shown}: not UTF-8 text",
-            hint="set the terminal to UTF-8 (LANG=fr_FR.UTF-8), or rename the file",
+            hint="rename the file: jeudis reads and writes UTF-8 names"
+            if _exists(named)
+            else "set the terminal to UTF-8 (LANG=fr_FR.UTF-8)",
         )
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long
+        return False
 
 
 def main() -> None:
