@@ -607,6 +607,21 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     assert the_interview(series).fields["site"] == FIELDS[0]
 
 
+def test_an_answer_typed_at_the_hand_over_keeps_its_first_letter(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """A guest who starts typing without pressing Enter: the key that starts is kept."""
+    session = start(jeudis)
+    host_part(session)
+    session.expect("Entrée pour commencer")
+    session.type("Depuis 2009.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series)) == ["Depuis 2009."]
+
+
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:

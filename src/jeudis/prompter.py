@@ -140,6 +140,8 @@ class TerminalPrompter:
         self.current_id: str | None = None
         # Text typed at a question the guest left with Page↑, by question id.
         self.drafts: dict[str, str] = {}
+        # What the guest typed at "press Enter to start": the first answer's start.
+        self.typed_ahead = ""
         self.followup_wanted = False
         self.register = "vous"
         self.gender: str | None = None
@@ -176,6 +178,9 @@ class TerminalPrompter:
         draft = self.drafts.get(prompt.id)
         if draft is not None:
             prompt = replace(prompt, default=draft)
+        if self.typed_ahead and prompt.kind in ("text", "long"):
+            prompt = replace(prompt, default=str(prompt.default or "") + self.typed_ahead)
+        self.typed_ahead = ""
         self.screen.line()
         self.screen.line(
             [
@@ -320,7 +325,7 @@ class TerminalPrompter:
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
         self.screen.box(welcome, body, border="guest", padding=1)
         if self.screen.is_terminal:
-            _ask(questionary.press_any_key_to_continue(self.text["ready"]))
+            self.typed_ahead = _ask(_ready(self.text["ready"])) or ""
 
     def photo_copied(self, path: str) -> None:
         self.screen.line(
@@ -389,6 +394,34 @@ class TerminalPrompter:
                 padding=(1, 2),
             )
         )
+
+
+def _ready(message: str) -> questionary.Question:
+    """Wait for Enter; text typed instead starts too, and is returned, not lost.
+
+    A guest who starts on the first answer without reading the welcome would
+    otherwise see its first letter taken as the key to start.
+    """
+    from prompt_toolkit import PromptSession
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Any)
+    def _typed(event: KeyPressEvent) -> None:
+        event.app.exit(result=event.data if event.data.isprintable() else "")
+
+    @bindings.add(Keys.BracketedPaste)
+    def _pasted(event: KeyPressEvent) -> None:
+        event.app.exit(result=event.data.replace("\r\n", "\n").replace("\r", "\n"))
+
+    @bindings.add(Keys.Enter)
+    def _start(event: KeyPressEvent) -> None:
+        event.app.exit(result="")
+
+    session: PromptSession[str] = PromptSession(
+        [("class:question", f" {message} ")], key_bindings=bindings, style=STYLE
+    )
+    return questionary.Question(session.app)
 
 
 def _ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
