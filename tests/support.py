@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,3 +40,14 @@ def write(path: Path, text: str) -> Path:
 def interview_files(series: Path) -> list[Path]:
     """The interview files of a series folder (lock and temporary files left out)."""
     return sorted(p for p in (series / "interviews").glob("*.toml") if not p.name.startswith("."))
+
+
+@contextlib.contextmanager
+def fifo_read(path: Path) -> Iterator[list[bytes]]:
+    """A FIFO at ``path``, read whole in the background: what came through, once the block ends."""
+    os.mkfifo(path)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(path.read_bytes()))
+    reader.start()
+    yield received
+    reader.join(timeout=30)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from export_helpers import make_interview
-from support import Invoke
+from support import Invoke, fifo_read
 
 
 def test_no_interview_exports_the_most_recent(series: Path, invoke: Invoke) -> None:
@@ -363,19 +363,11 @@ def test_a_page_written_into_a_pipe_brings_no_photo(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
     """-o /dev/stdout or a FIFO is a stream: nothing lands beside it (/dev/images, say)."""
-    import os
-    import threading
-
     with_photo(series)
     (tmp_path / "web").mkdir()
     fifo = tmp_path / "web" / "invite.html"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-
-    result = invoke("export", "invite", "-o", str(fifo))
-    reader.join(timeout=30)
+    with fifo_read(fifo) as received:
+        result = invoke("export", "invite", "-o", str(fifo))
 
     assert result.exit_code == 0, result
     assert b'<img src="images/g.png"' in received[0]

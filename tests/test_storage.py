@@ -18,7 +18,7 @@ from jeudis.errors import InterviewLocked, NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.tomlio import write_atomic
-from support import Invoke, interview_files, write
+from support import Invoke, fifo_read, interview_files, write
 
 
 @pytest.mark.parametrize(
@@ -269,17 +269,10 @@ def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
 
 def test_a_pipe_or_a_device_is_written_into_not_replaced(tmp_path: Path) -> None:
     """-o /dev/stdout, -o >(gzip > post.gz): renamed over, /dev/null would become a file."""
-    import threading
-
     (tmp_path / "out").mkdir()
     fifo = tmp_path / "out" / "post.fifo"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-
-    write_atomic(fifo, "<p>Café</p>\n")
-    reader.join(timeout=30)
+    with fifo_read(fifo) as received:
+        write_atomic(fifo, "<p>Café</p>\n")
 
     assert received == ["<p>Café</p>\n".encode()]
     assert fifo.is_fifo()
