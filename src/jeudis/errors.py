@@ -126,13 +126,7 @@ class SessionInterrupted(Exception):
         )
 
 
-def describe(value: Any) -> str:
-    """A short, safe rendering of a value for an error message."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def brief(value: object, limit: int = 60) -> str:
+def describe(value: Any, limit: int = 60) -> str:
     """A value as a message quotes it: its repr, cut short (a hand-edited file may
     hold a megabyte where a word was expected, and a message is one line)."""
     text = repr(value)
@@ -145,4 +139,4 @@ def unknown_key(key: str, allowed: Iterable[str], where: str = "") -> str:
 
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
     guess = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown key {brief(key)}{where}{guess}"
+    return f"unknown key {describe(key)}{where}{guess}"

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomli_w
 
-from jeudis.errors import FileProblem, brief, unknown_key
+from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.tomlio import kind_name, locate, parse_toml, read_text
 
 FORMAT = 1
@@ -332,14 +332,14 @@ class _Reader:
         status = self.get(data, "status", str, [])
         if status not in STATUSES:
             raise self.fail(
-                ["status"], f"status must be one of {', '.join(STATUSES)}, not {brief(status)}"
+                ["status"], f"status must be one of {', '.join(STATUSES)}, not {describe(status)}"
             )
         date = self.get(data, "date", dt.date, [])
         if isinstance(date, dt.datetime):
             date = date.date()
         gender = self.get(data, "gender", str, [], required=False)
         if gender is not None and gender not in ("f", "m"):
-            raise self.fail(["gender"], f"gender must be 'f' or 'm', not {brief(gender)}")
+            raise self.fail(["gender"], f"gender must be 'f' or 'm', not {describe(gender)}")
         pending = self.get(data, "pending", dict, [], required=False)
         fields = self.get(data, "fields", dict, [], required=False, default={})
         for key, value in fields.items():
@@ -350,13 +350,15 @@ class _Reader:
         seen: set[str] = set()
         for index, answer in enumerate(answers):
             if answer.id in seen:
-                raise self.fail(["answers", index, "id"], f"duplicate answer id {brief(answer.id)}")
+                raise self.fail(
+                    ["answers", index, "id"], f"duplicate answer id {describe(answer.id)}"
+                )
             seen.add(answer.id)
         questionnaire = self.get(data, "questionnaire", str, [])
         if not ID_PATTERN.fullmatch(questionnaire):
             raise self.fail(
                 ["questionnaire"],
-                f"questionnaire must be a questionnaire's id (a-z, 0-9, - and _), not {brief(questionnaire)}",
+                f"questionnaire must be a questionnaire's id (a-z, 0-9, - and _), not {describe(questionnaire)}",
             )
         return Interview(
             questionnaire=questionnaire,
@@ -413,7 +415,7 @@ class _Reader:
         skipped = raw.get("skipped", False)
         if not skipped and "answer" not in raw:
             raise self.fail(
-                at, f"answer {brief(raw['id'])} has neither 'answer' nor 'skipped = true'"
+                at, f"answer {describe(raw['id'])} has neither 'answer' nor 'skipped = true'"
             )
         return Answer(
             id=raw["id"],

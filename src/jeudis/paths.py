@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem, NotFoundError, UsageError, brief, unknown_key
+from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
 from jeudis.tomlio import locate, parse_toml, read_text
 
 ENV_VAR = "JEUDIS_DIR"
@@ -90,7 +90,7 @@ class Series:
         if name not in files:
             known = ", ".join(sorted(files)) or "none"
             raise NotFoundError(
-                f"no questionnaire {brief(name)} (known: {known})",
+                f"no questionnaire {describe(name)} (known: {known})",
                 hint="`jeudis questionnaires` lists them; add yours to questionnaires/",
             )
         return files[name]
@@ -109,10 +109,12 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
             reason = f"{key} must be a web address starting with https:// or http://"
             hint = f'for example {key} = "https://blog.example.org"'
         elif key == "typography" and value not in TYPOGRAPHY_VARIANTS:
-            reason = f"unknown typography {brief(value)}"
+            reason = f"unknown typography {describe(value)}"
             hint = "use " + ", ".join(TYPOGRAPHY_VARIANTS)
         elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
-            reason = f"language must be a language tag such as fr, fr-CA or en, not {brief(value)}"
+            reason = (
+                f"language must be a language tag such as fr, fr-CA or en, not {describe(value)}"
+            )
             hint = None
         else:
             continue

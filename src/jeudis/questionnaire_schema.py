@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import wording
-from jeudis.errors import FileProblem, brief, unknown_key
+from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.interview import ID_PATTERN
 from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
 from jeudis.tomlio import kind_name, locate
@@ -82,20 +82,20 @@ class SchemaReader:
         qid = self._string(data, "id", ())
         if qid is not None and not ID_PATTERN.fullmatch(qid):
             self.problem(
-                ["id"], f"{brief(qid)} is not a valid id (lowercase letters, digits, - and _)"
+                ["id"], f"{describe(qid)} is not a valid id (lowercase letters, digits, - and _)"
             )
         title = self._string(data, "title", ()) or ""
         language = self._string(data, "language", (), default="fr") or "fr"
         self.language = language
         style = self._string(data, "style", (), default="numbered") or "numbered"
         if style not in STYLES:
-            self.problem(["style"], f"unknown style {brief(style)} (use {', '.join(STYLES)})")
+            self.problem(["style"], f"unknown style {describe(style)} (use {', '.join(STYLES)})")
         registers = self._registers(data)
         default_register = self._string(data, "default_register", (), default=registers[0])
         if default_register not in registers:
             self.problem(
                 ["default_register"],
-                f"{brief(default_register)} is not one of the declared registers {list(registers)}",
+                f"{describe(default_register)} is not one of the declared registers {list(registers)}",
             )
         version = data.get("version", 1)
         if not isinstance(version, int | str) or isinstance(version, bool):
@@ -193,7 +193,7 @@ class SchemaReader:
             if question.id in seen:
                 self.problem(
                     [*at, "id"],
-                    f"duplicate id {brief(question.id)} (also {key}[{seen[question.id]}])",
+                    f"duplicate id {describe(question.id)} (also {key}[{seen[question.id]}])",
                     hint="every question needs its own stable id",
                 )
                 continue
@@ -210,12 +210,13 @@ class SchemaReader:
             return None
         if not ID_PATTERN.fullmatch(qid):
             self.problem(
-                [*at, "id"], f"{brief(qid)} is not a valid id (lowercase letters, digits, - and _)"
+                [*at, "id"],
+                f"{describe(qid)} is not a valid id (lowercase letters, digits, - and _)",
             )
         qtype = self._string(item, "type", at, default="text") or "text"
         if qtype not in QUESTION_TYPES:
             self.problem(
-                [*at, "type"], f"unknown type {brief(qtype)} (use {', '.join(QUESTION_TYPES)})"
+                [*at, "type"], f"unknown type {describe(qtype)} (use {', '.join(QUESTION_TYPES)})"
             )
             qtype = "text"
         text = self._variants(item, "text", at, registers, required=True)
@@ -230,11 +231,12 @@ class SchemaReader:
             choices = []
         if qtype in ("choice", "multi") and not choices:
             self.problem(
-                [*at, "choices"], f"a {brief(qtype)} question needs a non-empty 'choices' list"
+                [*at, "choices"], f"a {describe(qtype)} question needs a non-empty 'choices' list"
             )
         if choices and qtype not in ("choice", "multi"):
             self.problem(
-                [*at, "choices"], f"choices only apply to 'choice' and 'multi', not {brief(qtype)}"
+                [*at, "choices"],
+                f"choices only apply to 'choice' and 'multi', not {describe(qtype)}",
             )
         placeholder = self._string(item, "placeholder", at, default="") or ""
         return Question(
@@ -273,14 +275,14 @@ class SchemaReader:
                 if register != "*" and register not in registers:
                     self.problem(
                         [*at, key, register],
-                        f"{brief(register)} is not a declared register {list(registers)}",
+                        f"{describe(register)} is not a declared register {list(registers)}",
                     )
             if "*" not in variants:
                 for register in registers:
                     if register not in variants:
                         self.problem(
                             [*at, key],
-                            f"missing wording for the form of address {brief(register)}",
+                            f"missing wording for the form of address {describe(register)}",
                             hint=f'add {key}.{register} = "..." (or a plain {key} for all)',
                         )
         else:
@@ -387,7 +389,7 @@ class SchemaReader:
                 reason = "a later question" if known else "an unknown question"
                 self.problem(
                     [*at, "when"],
-                    f"condition on {reason} {brief(question.when.question)}",
+                    f"condition on {reason} {describe(question.when.question)}",
                     hint="a condition can only look at questions asked before this one",
                 )
             for template in [*question.text.values(), *question.help.values()]:
