@@ -377,3 +377,52 @@ def test_a_fifo_among_the_interviews_blocks_no_site_export(series: Path) -> None
         )
         assert done.returncode == 0, (extra, done.stderr)
         assert "zz" not in done.stderr
+
+
+def test_a_fifo_in_place_of_an_exported_page_is_refused_not_read(series: Path) -> None:
+    """Read to compare with what was written, a FIFO would wait for a writer for ever."""
+    import subprocess
+    import sys
+
+    from export_helpers import make_interview
+
+    make_interview(series, "laurent")
+    jeudis = Path(sys.executable).parent / "jeudis"
+    run = [jeudis, "export", "--all", "-o", "out"]
+    assert subprocess.run(run, cwd=series, capture_output=True, check=False).returncode == 0
+    (series / "out" / "laurent.html").unlink()
+    os.mkfifo(series / "out" / "laurent.html")
+    make_interview(series, "laurent", guest="Laurent Flores-Martin")  # changed: written again
+
+    done = subprocess.run(run, cwd=series, capture_output=True, text=True, timeout=60, check=False)
+
+    assert done.returncode == 1, done.stderr
+    assert "laurent.html: changed by hand since jeudis wrote it; nothing written" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "laurent"], ["sheet", "livre", "--guest", "Ana"]])
+def test_dev_stdout_redirected_to_a_file_is_written_every_time(
+    series: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """-o /dev/stdout > post.html: the shell's file is no export's to refuse or record."""
+    import subprocess
+    import sys
+
+    from export_helpers import make_interview
+
+    make_interview(series, "laurent")
+    jeudis = Path(sys.executable).parent / "jeudis"
+    post = tmp_path / "post.out"
+    for _ in range(2):  # the second time, the file is there: still the shell's
+        with post.open("w", encoding="utf-8") as shell_file:
+            done = subprocess.run(
+                [jeudis, *command, "-o", "/dev/stdout"],
+                cwd=series,
+                stdout=shell_file,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 0, done.stderr
+        assert post.read_text(encoding="utf-8").startswith(("<!DOCTYPE html>", "<!-- jeudis-sheet"))
+        assert "jeudis import" not in done.stderr  # a stream is nothing to import later

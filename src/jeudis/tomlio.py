@@ -197,11 +197,7 @@ def write_atomic(path: Path, data: str) -> None:
     """
     if not path.name or path.is_dir():  # -o "" is the current folder
         raise FileProblem(path, "is a folder, not a file")
-    try:
-        mode = path.stat().st_mode
-    except OSError:  # none yet; anything else is said when the file is made
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode):
+    if is_stream(path):
         # A pipe or a device (-o /dev/stdout, -o >(gzip > post.gz)): a stream to
         # write into, never a file to replace (renamed over, /dev/null would be one).
         try:
@@ -229,6 +225,21 @@ def write_atomic(path: Path, data: str) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def is_stream(path: Path) -> bool:
+    """A pipe or a device, written into as standard output is: not a file to replace.
+
+    Anything under /dev/ is one, whatever it leads to: ``-o /dev/stdout > post.html``
+    writes into the shell's file, which is not jeudis's to replace or record.
+    """
+    if path.as_posix().startswith("/dev/"):
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # none yet; anything else is said when the file is made
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _temporary(path: Path) -> tuple[int, Path]:

@@ -28,16 +28,19 @@ def _write(text: str, output: Path | None, series: "Series") -> None:
     the guest's answers; a roundup post touched up by hand is the host's.
     """
     from jeudis.export.written import Written
-    from jeudis.tomlio import write_atomic
+    from jeudis.tomlio import is_stream, write_atomic
 
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
     record = Written(series)
-    record.check(output, hint="pick another name with -o, or move that file away")
+    if not stream:
+        record.check(output, hint="pick another name with -o, or move that file away")
     write_atomic(output, text)
-    record.record(output, text)
-    record.save()
+    if not stream:
+        record.record(output, text)
+        record.save()
     err_console().print(f"Written: [bold]{safe(str(output))}[/bold]")
 
 
@@ -67,7 +70,9 @@ def sheet(
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
     _write(render_sheet(form, interview), output, series)
-    if output is not None:
+    from jeudis.tomlio import is_stream
+
+    if output is not None and str(output) != "-" and not is_stream(output):
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
 

@@ -265,13 +265,14 @@ def export_file(
     export wrote it, unless ``overwrite`` (:mod:`jeudis.export.written`).
     """
     from jeudis.export.written import Written
-    from jeudis.tomlio import write_atomic
+    from jeudis.tomlio import is_stream, write_atomic
 
     # A pipe or a device (-o /dev/stdout): a stream, as standard output is, with no
     # folder to bring a photo into, nor a file to keep a record of.
-    stream = target.exists() and not target.is_file() and not target.is_dir()
+    stream = is_stream(target)
     record = Written(series, overwrite=overwrite)
-    record.check(target)
+    if not stream:
+        record.check(target)
     text = export_text(series, refs, options, notes, destination=None if stream else target)
     write_atomic(target, text)
     if not stream:

@@ -32,6 +32,8 @@ def content_stamp(data: bytes) -> str:
 def changed(path: Path, stamp: str) -> bool:
     """True when the file is no longer what an export wrote (``stamp``)."""
     try:
+        if not path.is_file():
+            return True  # a FIFO or a folder in its place (read, a FIFO would block)
         return content_stamp(path.read_bytes()) != stamp
     except OSError:
         return False  # unreadable: writing it will say why
