@@ -281,3 +281,36 @@ def test_killed_while_the_editor_is_open_leaves_no_copy_of_the_notes(
     finally:
         process.kill()
     assert not list(temporary.glob("jeudis-*"))
+
+
+@pytest.mark.parametrize("left", ["os.mkfifo(path)", "path.mkdir()"])
+def test_an_editor_that_leaves_no_file_in_its_place_changes_nothing(
+    amelie: Path, tmp_path: Path, left: str
+) -> None:
+    """A FIFO there would block the read for ever: a process of its own, with a time limit."""
+    import subprocess
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {
+        **os.environ,
+        "EDITOR": editor(tmp_path, f"import os\npath.unlink()\n{left}"),
+        "TMPDIR": str(temporary),
+        "JEUDIS_DIR": str(amelie.parent.parent),
+    }
+    env.pop("VISUAL", None)
+    before = amelie.read_bytes()
+
+    done = subprocess.run(
+        [JEUDIS, "edit", "amelie-roux", "--fields"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert "the editor removed the file it was given; nothing was changed" in done.stderr
+    assert amelie.read_bytes() == before
+    assert not list(temporary.iterdir())  # nothing left behind in the temporary folder

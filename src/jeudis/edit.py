@@ -8,6 +8,7 @@ changed for this guest only, and ``jeudis check`` does not report it as drift.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import signal
@@ -126,6 +127,8 @@ def edit_text(text: str, suffix: str) -> str:
                 f"the editor exited with status {result.returncode}; nothing was changed"
             )
         try:
+            if not path.is_file():  # a FIFO or a folder in its place (read, a FIFO would block)
+                raise FileNotFoundError(path)
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise UsageError(
@@ -136,7 +139,11 @@ def edit_text(text: str, suffix: str) -> str:
                 "the editor removed the file it was given; nothing was changed"
             ) from None
     finally:
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # a folder an editor left in its place
+            with contextlib.suppress(OSError):
+                path.rmdir()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
