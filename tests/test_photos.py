@@ -126,6 +126,18 @@ def test_a_photo_named_past_what_a_file_can_be_is_refused_not_a_stop(root: Path)
     assert refusal(root, "images/not-yet.png") is None  # missing is another matter
 
 
+def test_a_huge_photo_value_is_cut_short_in_its_warnings(series: Path, invoke: Invoke) -> None:
+    from export_helpers import make_interview
+
+    make_interview(series, "laurent", fields={"photo": "A" * 300_000})
+
+    for command in (["check"], ["export", "laurent", "-o", "laurent.html"], ["export", "--all"]):
+        result = invoke(*command)
+        assert result.exit_code == 0, (command, result)
+        assert max(map(len, result.output.splitlines())) < 400, command
+        assert "photo " + "A" * 79 + "… " in result.output, command
+
+
 def test_a_photo_named_too_long_leaves_the_others_checked_and_exported(
     series: Path, invoke: Invoke
 ) -> None:

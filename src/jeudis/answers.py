@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from jeudis.errors import clip
 from jeudis.questionnaire import Question
 
 YES = {"oui", "o", "yes", "y", "true", "vrai", "1"}
@@ -121,7 +122,7 @@ def _coerce(question: Question, raw: Any) -> Any:
         value = list(raw) if isinstance(raw, list) else _split_choices(raw)
         unknown = [v for v in value if v not in question.choices]
         if unknown:
-            raise _Problem("unknown_choice", unknown=", ".join(unknown))
+            raise _Problem("unknown_choice", unknown=clip(", ".join(unknown)))
     else:  # pragma: no cover - the questionnaire loader rejects other types
         value = raw
     _check_bounds(question, value)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jeudis.errors import FileProblem, JeudisError, unknown_key
+from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
 from jeudis.interview import Interview, load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
@@ -232,7 +232,13 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
         return []
     line = locate(read_text(path), ["fields", "photo"])
     return [
-        Finding(str(path), f"photo {photo} {problem}", line, key="fields.photo", severity="warning")
+        Finding(
+            str(path),
+            f"photo {clip(photo)} {problem}",
+            line,
+            key="fields.photo",
+            severity="warning",
+        )
     ]
 
 

@@ -126,6 +126,11 @@ class SessionInterrupted(Exception):
         )
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """Text as a message shows it, cut short: a hand-edited value may be a megabyte."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def describe(value: Any, limit: int = 60) -> str:
     """A value as a message quotes it: its repr, cut short (a hand-edited file may
     hold a megabyte where a word was expected, and a message is one line)."""

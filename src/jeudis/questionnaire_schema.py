@@ -95,7 +95,7 @@ class SchemaReader:
         if default_register not in registers:
             self.problem(
                 ["default_register"],
-                f"{describe(default_register)} is not one of the declared registers {list(registers)}",
+                f"{describe(default_register)} is not one of the declared registers ({', '.join(registers)})",
             )
         version = data.get("version", 1)
         if not isinstance(version, int | str) or isinstance(version, bool):
@@ -275,7 +275,7 @@ class SchemaReader:
                 if register != "*" and register not in registers:
                     self.problem(
                         [*at, key, register],
-                        f"{describe(register)} is not a declared register {list(registers)}",
+                        f"{describe(register)} is not a declared register ({', '.join(registers)})",
                     )
             if "*" not in variants:
                 for register in registers:

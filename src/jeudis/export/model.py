@@ -18,6 +18,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from jeudis.answers import site_address
+from jeudis.errors import clip
 from jeudis.export import markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
@@ -123,14 +124,14 @@ class Post:
         if why is None:
             return None
         if why == "not in the series folder":
-            name = PurePath(local).name
+            name = clip(PurePath(local).name)
             why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'
         elif why == "not an image":
             why += " (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
         elif not why.startswith("out of reach"):  # an SVG that could act when opened on its own
             why += "; save it as PNG, JPEG or WebP"
         self.photo = self.photo_url = ""
-        return f"warning: {self.slug}: photo {local} left out: {why}"
+        return f"warning: {self.slug}: photo {clip(local)} left out: {why}"
 
     @property
     def html_body(self) -> str:
@@ -265,7 +266,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         closing_markdown=cleaned[-1],
         photo=photo if photo and markup.safe_url(photo) else "",
         note=(
-            f"warning: {slug}: photo {photo} left out: not a web address nor a file of the series"
+            f"warning: {slug}: photo {clip(photo)} left out: not a web address nor a file of the series"
             if photo and not markup.safe_url(photo)
             else None
         ),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import ExitCode, JeudisError
+from jeudis.errors import ExitCode, JeudisError, clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Link, Post, build_post, page_href
 from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
@@ -231,7 +231,7 @@ def _post(
         post.photo_source = post.photo or ("" if outside(series.root, local) else local)
         if post.photo and not (series.root / post.photo).is_file():
             # A photo the site cannot show would be a broken image.
-            post.note = f"warning: {post.slug}: photo {post.photo} left out: no such file"
+            post.note = f"warning: {post.slug}: photo {clip(post.photo)} left out: no such file"
             post.photo = ""
     site.place(post)
     older, newer = links.get(entry.slug, (None, None))
