@@ -426,3 +426,12 @@ def test_dev_stdout_redirected_to_a_file_is_written_every_time(
         assert done.returncode == 0, done.stderr
         assert post.read_text(encoding="utf-8").startswith(("<!DOCTYPE html>", "<!-- jeudis-sheet"))
         assert "jeudis import" not in done.stderr  # a stream is nothing to import later
+
+
+def test_what_is_a_stream() -> None:
+    from jeudis.tomlio import is_stream
+
+    assert is_stream(Path("/dev/stdout"))  # a link to whatever the shell gave
+    assert is_stream(Path("/dev/null"))  # a device
+    assert not is_stream(Path("/dev/shm/post.html"))  # a file of a memory folder: a file
+    assert not is_stream(Path("/dev/shm"))  # a folder: writing there says so

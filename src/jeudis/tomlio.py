@@ -230,10 +230,11 @@ def write_atomic(path: Path, data: str) -> None:
 def is_stream(path: Path) -> bool:
     """A pipe or a device, written into as standard output is: not a file to replace.
 
-    Anything under /dev/ is one, whatever it leads to: ``-o /dev/stdout > post.html``
-    writes into the shell's file, which is not jeudis's to replace or record.
+    A link under /dev/ is one, whatever it leads to: ``-o /dev/stdout > post.html``
+    writes into the shell's file, which is not jeudis's to replace or record (a
+    file of /dev/shm is a file).
     """
-    if path.as_posix().startswith("/dev/"):
+    if path.as_posix().startswith("/dev/") and path.is_symlink():
         return True
     try:
         mode = path.stat().st_mode
