@@ -193,7 +193,8 @@ def write_atomic(path: Path, data: str) -> None:
 
     The text goes to a temporary file in the same folder, is flushed and fsynced,
     then renamed over the target; the folder is fsynced so the rename survives a
-    power cut.
+    power cut. A link keeps naming its file, which is the one replaced; a pipe or
+    a device (:func:`is_stream`) is written into.
     """
     if not path.name or path.is_dir():  # -o "" is the current folder
         raise FileProblem(path, "is a folder, not a file")

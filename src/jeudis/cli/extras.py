@@ -21,8 +21,10 @@ OutputOption = Annotated[
 ]
 
 
-def _write(text: str, output: Path | None, series: "Series") -> None:
+def _write(text: str, output: Path | None, series: "Series") -> bool:
     """To standard output, or to a file: never over one jeudis did not write, or changed since.
+
+    Returns whether a file was written (not standard output, nor a pipe or a device).
 
     A sheet that came back filled in, saved under the name it went out with, is
     the guest's answers; a roundup post touched up by hand is the host's.
@@ -32,7 +34,7 @@ def _write(text: str, output: Path | None, series: "Series") -> None:
 
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
+        return False
     stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
     record = Written(series)
     if not stream:
@@ -42,6 +44,7 @@ def _write(text: str, output: Path | None, series: "Series") -> None:
         record.record(output, text)
         record.save()
     err_console().print(f"Written: [bold]{safe(str(output))}[/bold]")
+    return not stream
 
 
 @app.command()
@@ -69,10 +72,7 @@ def sheet(
         )
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
-    _write(render_sheet(form, interview), output, series)
-    from jeudis.tomlio import is_stream
-
-    if output is not None and str(output) != "-" and not is_stream(output):
+    if _write(render_sheet(form, interview), output, series):
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
 
