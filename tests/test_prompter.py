@@ -77,6 +77,39 @@ def test_the_earlier_answer_is_prefilled(prompter: TerminalPrompter, keys: PipeI
     assert answer == "Beaucoup et plus"
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [(ENTER, ""), ("D", "D"), ("é", "é"), ("\x1b[200~Depuis\r\n2007\x1b[201~", "Depuis\n2007")],
+)
+def test_the_key_that_starts_the_interview_is_kept_when_it_is_text(
+    keys: PipeInput, typed: str, kept: str
+) -> None:
+    from jeudis import prompter as module
+
+    keys.send_text(typed)
+    assert module._ask(module._ready("Prêt ? Appuyez sur Entrée pour commencer.")) == kept
+
+
+def test_text_typed_at_the_start_begins_the_first_answer(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    prompter.typed_ahead = "D"  # what the start prompt returned
+    assert ask(prompter, keys, "epuis 2007" + ENTER, twitter("depuis-quand")) == "Depuis 2007"
+    assert ask(prompter, keys, "Mai" + ENTER, twitter("depuis-quand")) == "Mai"  # once only
+
+
+def test_text_typed_at_the_start_begins_the_question_the_host_writes_first(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    from jeudis.interview import Interview
+
+    prompter.typed_ahead = "Q"
+    keys.send_text("uel livre ?" + ENTER)
+    interview = Interview(questionnaire="livre", guest="Ana", slug="ana", title="T", register="tu")
+    assert prompter.write_question(interview, 1) == "Quel livre ?"
+    assert prompter.typed_ahead == ""
+
+
 def test_page_up_goes_back(prompter: TerminalPrompter, keys: PipeInput) -> None:
     assert ask(prompter, keys, "brouillon" + PAGE_UP, twitter("apport")) is BACK
 

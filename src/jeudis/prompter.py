@@ -244,7 +244,8 @@ class TerminalPrompter:
         rule = f"── {title} "
         self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
         self.screen.line([("class:instruction", instruction)])
-        question = questionary.text("", style=STYLE, qmark="✎")
+        question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
+        self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
