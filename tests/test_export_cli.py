@@ -170,6 +170,9 @@ def test_an_interview_whose_name_is_not_utf8_is_named(series: Path, invoke: Invo
     assert re.search(
         r"caf\\udce9 .* broken \(caf\\udce9\.toml: its name is not UTF-8\)", listed.stdout
     )
+    header, *rows = listed.stdout.splitlines()
+    row = next(r for r in rows if r.startswith("caf"))
+    assert row.index(" ?") + 1 == header.index("Guest")  # measured as it is shown
     checked = invoke("check")
     assert checked.exit_code == 5, checked
     assert ".toml: error: its name is not UTF-8" in checked.stdout

@@ -20,8 +20,15 @@ def for_terminal(text: str) -> str:
     """Drop terminal escape sequences and control characters; keep tabs and newlines.
 
     A carriage return would let text overwrite what was printed before it on the
-    same line, so CRLF becomes LF and a lone CR a visible symbol.
+    same line, so CRLF becomes LF and a lone CR a visible symbol. A byte of a file
+    name that was not UTF-8 is shown escaped (``caf\\udce9``) here, where widths
+    are measured, not only when written out.
     """
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     text = text.replace("\r\n", "\n")
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub(
