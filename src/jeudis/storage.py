@@ -128,10 +128,12 @@ def session_lock(path: Path) -> Iterator[None]:
 def interview_files(series: Series) -> list[Path]:
     """The interview files of a series, by name."""
     folder = series.interviews_dir
-    return [folder / entry.name for entry in _entries(folder)]
+    return [folder / entry.name for entry in interview_entries(folder)]
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The interview files of ``folder``, by name: no hidden file, and no FIFO or
+    folder named ``*.toml`` (reading a FIFO would wait for a writer for ever)."""
     # os.scandir rather than Path.glob: with a thousand interviews, sorting Path
     # objects and stat-ing them one by one is a noticeable part of a listing.
     try:
@@ -268,7 +270,7 @@ def summaries(series: Series) -> list[Summary]:
     fresh: dict[str, Any] = {}
     result: list[Summary] = []
     folder = series.interviews_dir
-    for item in _entries(folder):
+    for item in interview_entries(folder):
         try:
             stat = item.stat()
         except OSError:

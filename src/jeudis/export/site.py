@@ -28,6 +28,7 @@ from typing import Any
 from jeudis import __version__
 from jeudis.export.written import changed, content_stamp, refuse_others
 from jeudis.paths import SETTINGS_FILE, Series
+from jeudis.storage import interview_entries
 
 MANIFEST = ".jeudis-manifest.json"
 FEED_SIZE = 20
@@ -228,16 +229,11 @@ def _entries(series: Series, drafts: bool, old: dict[str, Any]) -> list[_Entry]:
 
 def _interview_stamps(folder: Path) -> list[tuple[str, str]]:
     """Every interview's slug with its file's stamp (one ``scandir``: a thousand files in ms)."""
-    try:
-        found = [
-            (entry.name, entry.stat())
-            for entry in os.scandir(folder)
-            if entry.name.endswith(".toml") and not entry.name.startswith(".") and entry.is_file()
-        ]  # not a FIFO, which would block the read for ever
-    except FileNotFoundError:
-        return []
-    found.sort(key=lambda item: item[0])
-    return [(name.removesuffix(".toml"), f"{st.st_size}:{st.st_mtime_ns}") for name, st in found]
+    stamps = []
+    for entry in interview_entries(folder):
+        st = entry.stat()
+        stamps.append((entry.name.removesuffix(".toml"), f"{st.st_size}:{st.st_mtime_ns}"))
+    return stamps
 
 
 def _neighbours(entries: list[_Entry]) -> dict[str, tuple[str | None, str | None]]:
