@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis.export import generators
-from jeudis.export.markup import clean_markdown, inert_braces
+from jeudis.export.cleaning import clean_markdown, inert_braces
 
 ZWSP = "\u200b"
 

@@ -11,16 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis.errors import UsageError
-from jeudis.export import markup
+from jeudis.export import cleaning
+from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.frontmatter import one_line, quote
-from jeudis.export.markup import (
-    clean_markdown,
-    clean_markdown_both,
-    clean_markdown_many,
-    safe_url,
-    to_html,
-    to_html_many,
-)
+from jeudis.export.markup import safe_url, to_html, to_html_many
 from jeudis.export.typography import fix_html, fix_text, french_date, variant_for
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -155,13 +149,13 @@ _LINKS_ALPHABET = st.sampled_from(
 @given(st.lists(_LINKS_ALPHABET, max_size=16).map("".join))
 def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
     """Text whose only tokens are links takes a shortcut: the same tokens, the same holes."""
-    tokens = list(markup._tokens(text, markup._present(text)))
+    tokens = list(cleaning._tokens(text, cleaning._present(text)))
     holes, last = [], 0
     for start, end, _ in tokens:
-        holes += [text[last:start], markup._HOLD]
+        holes += [text[last:start], cleaning._HOLD]
         last = end
     expected = "".join(holes) + text[last:]
-    assert markup._held(text) == (expected, [t[2] for t in tokens])
+    assert cleaning._held(text) == (expected, [t[2] for t in tokens])
 
 
 def test_typography_setting() -> None:

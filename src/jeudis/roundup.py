@@ -180,7 +180,7 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
         raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
     from markupsafe import Markup
 
-    from jeudis.export import markup, templating
+    from jeudis.export import cleaning, markup, templating
     from jeudis.export.typography import fix_html, fix_text, variant_for
 
     variant = variant_for(roundup.language, series.settings.get("typography"))
@@ -189,13 +189,13 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
         items.append(
             {
                 "guest": fix_text(entry.guest, variant),
-                "guest_md": markup.inline_text(entry.guest),
+                "guest_md": cleaning.inline_text(entry.guest),
                 "href": entry.href,
                 "asked": fix_text(entry.asked, variant),
-                "asked_md": markup.inline_text(entry.asked),
+                "asked_md": cleaning.inline_text(entry.asked),
                 "reworded": entry.reworded,
                 "html": Markup(fix_html(markup.to_html(entry.text), variant)),
-                "markdown": markup.clean_markdown(entry.text, lambda t: fix_text(t, variant)),
+                "markdown": cleaning.clean_markdown(entry.text, lambda t: fix_text(t, variant)),
                 "date": entry.date.isoformat(),
             }
         )
@@ -203,7 +203,7 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
     context = {
         "roundup": roundup,
         "title": fix_text(roundup.title, variant),
-        "title_md": markup.inline_text(roundup.title),
+        "title_md": cleaning.inline_text(roundup.title),
         "question": fix_text(roundup.question, variant),
         "items": items,
         "chart": Markup(chart),

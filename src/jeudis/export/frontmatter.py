@@ -189,7 +189,7 @@ def _zola(post: Post) -> str:
 
 
 def _pelican(post: Post) -> str:
-    from jeudis.export.markup import inline_text
+    from jeudis.export.cleaning import inline_text
 
     text = pelican_text
     lines = [

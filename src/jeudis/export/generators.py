@@ -1,6 +1,6 @@
 """What a static site generator would run in a post's body, written so it shows as text.
 
-Text is inert already: :func:`jeudis.export.markup.inert_braces` escapes the
+Text is inert already: :func:`jeudis.export.cleaning.inert_braces` escapes the
 braces that open Liquid, shortcodes and attribute lists. Code is shown as
 written, so it cannot be escaped the Markdown way; yet Jekyll runs Liquid, and
 Hugo and Zola run shortcodes, over the whole body before Markdown is read, code

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from jeudis.answers import site_address
 from jeudis.errors import clip
-from jeudis.export import markup
+from jeudis.export import cleaning, markup
 from jeudis.export.typography import date_formatter, fix_text, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
@@ -208,12 +208,12 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
     # text, not for attributes.
-    cleaned, for_html = markup.clean_markdown_both(
+    cleaned, for_html = cleaning.clean_markdown_both(
         [*(value_markdown(a, language) for a in given), intro, closing], text
     )
     described = _field(interview, "description")
     first = "" if described else intro or (value_markdown(given[0], language) if given else "")
-    first_source = markup.clean_markdown_both([first], str)[1]
+    first_source = cleaning.clean_markdown_both([first], str)[1]
     *parts, first_html = markup.to_html_many([*for_html, *first_source])
     rendered = [Markup(h) for h in parts]  # sanitized by cmark
     items: list[Item] = []

@@ -42,7 +42,7 @@ def _cdata(value: Any) -> Any:
 
 
 def _md(value: Any) -> str:
-    from jeudis.export.markup import inline_text
+    from jeudis.export.cleaning import inline_text
 
     return inline_text(str(value))
 
@@ -64,7 +64,7 @@ def _speaker_html(html: Any, label: str) -> Any:
 
 
 def _speaker_md(markdown: Any, label: str) -> str:
-    from jeudis.export.markup import inline_text
+    from jeudis.export.cleaning import inline_text
 
     text = str(markdown)
     head = f"**{inline_text(label)}**"

@@ -1,0 +1,393 @@
+"""Guest Markdown cleaned: typography on its text, and nothing a generator would run.
+
+For Markdown posts the guest's text is kept as written, except what a static
+site generator would turn into live markup: raw HTML tags are escaped,
+dangerous link destinations are emptied, braces are made inert. The same pass
+sets French typography on the text around code and links, for the HTML that
+:mod:`jeudis.export.markup` renders from it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from jeudis.export.markup import safe_url, to_lf
+
+# What must not be touched (code), and what must be looked at (links, autolinks,
+# tags). Candidates are found by a character class (the regex engine skips to
+# them in C), then each is matched in place.
+_CANDIDATE_CHARS = "`~]<&["
+
+
+@cache
+def _candidates(chars: str) -> re.Pattern[str]:
+    """A scan for any of ``chars``: a character class, or a literal when there is one.
+
+    The regex engine finds a literal ten times faster than one of a class of
+    characters, and most answers hold only links (``]``).
+    """
+    return re.compile(re.escape(chars) if len(chars) == 1 else f"[{re.escape(chars)}]")
+
+
+# Code is held as written only where every Markdown reads it as code (CommonMark
+# and GFM for Hugo, Zola and Jekyll's kramdown, Python-Markdown for Pelican and
+# MkDocs): held text is not checked, so a span one parser reads as code and another
+# as text could carry a live link. Anything less certain is treated as text.
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})([^\n]*)\n")
+_FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})([ \t]*)$", re.MULTILINE)
+# A code span: one line, opened and closed by backtick runs of the same length.
+_CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+# Link targets are checked as widely as any parser may read them (kramdown reads
+# past a space), and dropped when unsafe; a safe one is held as written only when
+# its URL holds nothing that could open markup in a parser that does not read it as
+# a URL: otherwise it is left as text, and checked.
+_DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
+_URL = r"[^\s()\[\]{}<>`]"
+_DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
+# A link reference definition (its URL may stand on the next line), as widely as
+# any parser reads one: at a line's start after block quote or list markers, with
+# kramdown's label (which may hold a "["). Those with an unsafe URL lose it.
+_ANY_DEFINITION = re.compile(
+    r"^(?P<head>[ \t>*+\-0-9.)]*\[[^\]\n]+\]:)[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+# One held as written: a plain label, a URL holding nothing that opens markup.
+_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]{}<>`]+)(?!\S)")
+_LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
+_AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
+_ENTITY = re.compile(r"&#?\w+;")
+
+
+def _present(text: str) -> str:
+    """The candidate characters the text holds (a substring test is C speed).
+
+    "[" starts a token only in a reference definition, which holds "]:".
+    """
+    return "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
+
+
+def _safe_destination(target: str) -> bool:
+    """A link's whole destination, title included, is safe however a parser splits it.
+
+    CommonMark ends a destination at a space; kramdown (Jekyll) reads
+    ``[y](java<TAB>script:alert(1))`` as one URL, and browsers drop tabs from URLs.
+    """
+    return safe_url(target.strip().lstrip("<"))
+
+
+_INFO_WORD = re.compile(r"[ \t]*([A-Za-z0-9_+#.-]*)")
+
+
+# Where a fence could open: at a line's start, after block quote or list markers.
+_FENCE_START = re.compile(
+    r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(?=```|~~~)", re.MULTILINE
+)
+
+
+AMBIGUOUS = (-1, "")  # a fence that parsers end at different lines
+
+
+def _fence(text: str, at: int) -> tuple[int, str] | None:
+    """A fenced code block opening at ``at``: where it ends, and what to write instead.
+
+    Held only when every Markdown ends it at the same line: the first later line
+    of the same fence character at least as long is exactly the opener's marks,
+    at the start of the line (CommonMark also takes a longer or indented closer,
+    Python-Markdown does not); where they differ, :data:`AMBIGUOUS`. An unclosed
+    fence is closed at the end of its answer, so it cannot swallow the rest of
+    the post. The info string keeps a plain language name only: generators copy
+    it into a ``class`` attribute, and Hugo without escaping it
+    (``js"onmouseover="...``). A fence not held is escaped (see ``_FENCE_START``).
+    """
+    opener = _FENCE_OPEN.match(text, at)
+    if opener is None:
+        return None
+    marks, info = opener.groups()
+    if marks[0] == "`" and "`" in info:
+        return None  # not a fence: an inline code span
+    language = _INFO_WORD.match(info)
+    head = marks + (language.group(1) if language else "") + "\n"
+    for line in _FENCE_LINE.finditer(text, opener.end()):
+        indent, run, trailing = line.groups()
+        if run[0] != marks[0] or len(run) < len(marks):
+            continue  # content to every parser
+        if indent or len(run) != len(marks) or "\t" in trailing:
+            return AMBIGUOUS  # a closer to some parsers only
+        return line.end(), head + text[opener.end() : line.end()]
+    body = text[opener.end() :]
+    return len(text), head + body + ("" if body.endswith("\n") or not body else "\n") + marks
+
+
+def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
+    """Each token as (start, end, its harmless replacement), in order; ``chars``: :func:`_present`."""
+    if not chars:
+        return
+    candidates = _candidates(chars)
+    pos = 0
+    fences = True  # until a fence parsers read differently: then no line is trusted as code
+    while found := candidates.search(text, pos):
+        at = found.start()
+        char = text[at]
+        token: tuple[int, int, str] | None = None
+        if fences and char in "`~" and _block_start(text, at):
+            fence = _fence(text, at)
+            fences = fence != AMBIGUOUS
+            token = (at, *fence) if fence and fence != AMBIGUOUS else None
+        if token is None:
+            token = _TOKEN_AT[char](text, at)
+        if token is None:
+            pos = at + 1
+            continue
+        yield token
+        pos = token[1]
+
+
+_CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
+
+
+def _block_start(text: str, at: int) -> bool:
+    """Whether a fence at ``at`` (a line's start) opens a block of its own to every parser.
+
+    Not when a block quote, a list item or an indented line runs into it:
+    kramdown (Jekyll) puts a fence under a list item into the item, where it
+    ends with the item, and what follows the blank line is text again.
+    """
+    if at and text[at - 1] != "\n":
+        return False
+    paragraph_start = text.rfind("\n\n", 0, at)
+    above = text[paragraph_start + 2 if paragraph_start >= 0 else 0 : at]
+    return not any(_CONTAINER_LINE.match(line) for line in above.split("\n") if line)
+
+
+def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
+    m = _CODE.match(text, at)
+    return (at, m.end(), m.group()) if m and _spans_pair_by_line(text, at) else None
+
+
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _spans_pair_by_line(text: str, at: int) -> bool:
+    """Whether every backtick run of the paragraph around ``at`` closes on its own line.
+
+    CommonMark and kramdown pair a run with the next one of the same length
+    anywhere in the paragraph, Python-Markdown only on the same line: where a
+    run is left open on its line they pair runs differently, and no span of that
+    paragraph is trusted as code.
+    """
+    before = [m.end() for m in _BLANK_LINE.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = _BLANK_LINE.search(text, at)
+    for line in text[start : after.start() if after else len(text)].split("\n"):
+        runs = [len(run) for run in _BACKTICKS.findall(line)]
+        while runs:
+            first = runs.pop(0)
+            if first not in runs:
+                return False
+            del runs[: runs.index(first) + 1]
+    return True
+
+
+def _link(text: str, at: int) -> tuple[int, int, str] | None:
+    """``](url title)``: the URL held; dropped with what follows when unsafe read either way.
+
+    A title, or what only looks like one, is left as text, so it is checked too.
+    """
+    if (m := _DEST.match(text, at)) is None:
+        return None
+    if not _safe_destination(m.group("url") + m.group("title")):
+        return at, m.end(), "]()"
+    held = _DEST_URL.match(text, at)
+    return (at, held.end(), "](" + web_address(held.group()[2:])) if held else None
+
+
+def web_address(url: str) -> str:
+    """``www.site.fr`` as the address it means: a site, not a page beside the post."""
+    return "https://" + url if url.startswith("www.") else url
+
+
+def _definition(text: str, at: int) -> tuple[int, int, str] | None:
+    """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
+
+    Unsafe ones lost their URL before (:func:`_drop_unsafe_definitions`).
+    """
+    begin = text.rfind("\n", 0, at) + 1
+    if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
+        return None
+    return at, m.end(), text[at : m.start("url")] + web_address(m.group("url"))
+
+
+def _drop_unsafe_definitions(text: str) -> str:
+    """Each link definition any parser could read, without its URL when that is unsafe.
+
+    Read with what follows it on the line, as kramdown reads it.
+    """
+
+    def drop(m: re.Match[str]) -> str:
+        safe = _safe_destination(m.group("url") + m.group("rest"))
+        return m.group() if safe else m.group("head")
+
+    return _ANY_DEFINITION.sub(drop, text)
+
+
+def _angle(text: str, at: int) -> tuple[int, int, str] | None:
+    """An autolink (checked), or a tag's ``<`` (escaped: what follows is text, checked)."""
+    if m := _AUTO.match(text, at):
+        url = m.group("url")
+        return at, m.end(), m.group() if safe_url(url) else f"&lt;{url}&gt;"
+    return (at, at + 1, "&lt;") if text[at + 1 : at + 2] in _TAG_START else None
+
+
+def _entity(text: str, at: int) -> tuple[int, int, str] | None:
+    m = _ENTITY.match(text, at)
+    return (at, m.end(), m.group()) if m else None
+
+
+_TOKEN_AT: dict[str, Callable[[str, int], tuple[int, int, str] | None]] = {
+    "`": _code_span,
+    "~": lambda text, at: None,  # a tilde starts a token only as a fence
+    "]": _link,
+    "[": _definition,
+    "<": _angle,
+    "&": _entity,
+}
+
+
+_HOLD = "\ue000"  # stands for a token while the text around it is fixed
+# Between two answers while their typography is done in one call: a paragraph break
+# on each side, so no rule sees across it (a mark before it ends its clause, one
+# after it has no word before it), as if each answer were fixed alone.
+_APART_MARK = "\ue001"
+_APART = f"\n\n{_APART_MARK}\n\n"
+
+
+def clean_markdown(text: str, fix_text: Callable[[str], str]) -> str:
+    """Guest Markdown for a Markdown post: typography on text, no raw HTML, no bad URL.
+
+    Tokens (code, link targets, autolinks, tags, character references) are set
+    aside and a private-use mark holds their place, so typography sees the text
+    around them whole (``[lien](url) : ...``) and never touches them.
+    """
+    return clean_markdown_many([text], fix_text)[0]
+
+
+def clean_markdown_many(texts: list[str], fix_text: Callable[[str], str]) -> list[str]:
+    """:func:`clean_markdown` on several texts, with one typography call for all of them.
+
+    Code fences and the other tokens are still found in each text alone (an
+    unclosed fence ends with its answer); only the pass over the plain text is
+    shared, which saves its fixed cost fifteen times a post.
+    """
+    return clean_markdown_both(texts, fix_text)[0]
+
+
+def clean_markdown_both(
+    texts: list[str], fix_text: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """The texts cleaned for Markdown posts, and for cmark (which renders the HTML).
+
+    What makes a post inert to every static site generator (braces escaped, fences
+    left as text opening none) is written for Markdown posts only: cmark reads no
+    attribute list, Liquid or shortcode, and its HTML is sanitized after it, so a
+    code block inside a list keeps its braces and stays a code block in HTML.
+    The second typography pass this needs runs only for texts holding such things.
+    """
+    held: list[list[str]] = []
+    plain: list[str] = []
+    plain_html: list[str] = []
+    for text in texts:
+        text = to_lf(text)
+        if _HOLD in text or _APART_MARK in text:
+            text = text.replace(_HOLD, "").replace(_APART_MARK, "")
+        if "]:" in text:
+            text = _drop_unsafe_definitions(text)
+        text, tokens = _held(text)
+        plain_html.append(text)
+        if "```" in text or "~~~" in text:
+            # A fence left as text must not open one in any parser either: one that
+            # pairs fences across the whole post (Python-Markdown) would pair it with
+            # another answer's, and read their code as text and text as code.
+            text = _FENCE_START.sub("\\1\\\\", text)
+        held.append(tokens)
+        plain.append(text)
+    markdown = _restore(held, _fixed(plain, fix_text, inert_braces))
+    if plain == plain_html and not any("{" in text for text in plain):
+        return markdown, markdown
+    return markdown, _restore(held, _fixed(plain_html, fix_text, str))
+
+
+def _fixed(
+    plain: list[str], fix_text: Callable[[str], str], inert: Callable[[str], str]
+) -> list[str]:
+    """Typography over the texts in one call (apart, as if each were fixed alone)."""
+    fixed = fix_text(inert(_APART.join(plain))).split(_APART)
+    if len(fixed) != len(plain):  # pragma: no cover - typography never touches the breaks
+        fixed = [fix_text(inert(one)) for one in plain]
+    return fixed
+
+
+def _restore(held: list[list[str]], fixed: list[str]) -> list[str]:
+    """Each text with its held tokens back in their places."""
+    cleaned = []
+    for tokens, text in zip(held, fixed, strict=True):
+        if tokens:
+            # Pieces and tokens interleaved by two slice assignments (C loops), each
+            # raising ValueError should their counts ever disagree.
+            woven = [""] * (2 * len(tokens) + 1)
+            woven[0::2] = text.split(_HOLD)
+            woven[1::2] = tokens
+            text = "".join(woven)
+        cleaned.append(text)
+    return cleaned
+
+
+# What _link holds of a safe link: "](" and its URL, where a ")" closes the target.
+_LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
+# A link target not spelt with a plain scheme, wherever it starts: none found, every
+# target _LINK_TARGET finds is plain.
+_UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
+
+
+def _held(text: str) -> tuple[str, list[str]]:
+    """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements."""
+    chars = _present(text)
+    if chars == "]" and not _UNPLAIN_TARGET.search(text):
+        # Links alone, each to a plain URL (the common case): kept as written, so they
+        # are found and set aside by C scans, not one Python step each.
+        return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
+    tokens: list[str] = []
+    out: list[str] = []
+    last = 0
+    for start, end, replacement in _tokens(text, chars):
+        out.append(text[last:start])
+        out.append(_HOLD)
+        tokens.append(replacement)
+        last = end
+    out.append(text[last:])
+    return "".join(out), tokens
+
+
+# An opening brace not already escaped (after an even run of backslashes, or none).
+_OPEN_BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
+
+
+def inert_braces(text: str) -> str:
+    """Every ``{`` of text escaped (``\\{``, which every Markdown reads as ``{``).
+
+    A brace opens what static site generators run inside a post's text: kramdown's
+    and Python-Markdown's attribute lists (``{: onclick="..."}`` on a paragraph,
+    read by Jekyll, Pelican, MkDocs), Liquid (``{{ }}``, ``{% %}``), Hugo's and
+    Zola's shortcodes. Code is not text: :mod:`jeudis.export.generators` guards it.
+    """
+    return _OPEN_BRACE.sub(r"\1\\{", text) if "{" in text else text
+
+
+def inline_text(text: str) -> str:
+    """Plain text made inert inside Markdown (a question, a name): no markup survives."""
+    escaped = re.sub(r"([\\`*_\[\]<>#|~{])", r"\\\1", text)
+    # Only ASCII whitespace folds: no-break spaces are typography, kept.
+    return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")
