@@ -17,9 +17,10 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompter import TerminalPrompter, typeahead_kept
+from jeudis.prompter import TerminalPrompter
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.session import BACK, Paused, prompt_for
+from jeudis.terminal import typeahead_kept
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C, CTRL_D, DOWN = (
     "\r",
@@ -84,10 +85,10 @@ def test_the_earlier_answer_is_prefilled(prompter: TerminalPrompter, keys: PipeI
 def test_the_key_that_starts_the_interview_is_kept_when_it_is_text(
     keys: PipeInput, typed: str, kept: str
 ) -> None:
-    from jeudis import prompter as module
+    from jeudis import prompter, terminal
 
     keys.send_text(typed)
-    assert module._ask(module._ready("Prêt ? Appuyez sur Entrée pour commencer.")) == kept
+    assert terminal.ask(prompter._ready("Prêt ? Appuyez sur Entrée pour commencer.")) == kept
 
 
 def test_text_typed_at_the_start_begins_the_first_answer(

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from jeudis.datafile import fill_from_data
 from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
@@ -28,7 +29,6 @@ from jeudis.session import (
     Session,
     create,
     expected_total,
-    fill_from_data,
     prepare,
     prompt_for,
 )

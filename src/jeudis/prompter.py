@@ -6,22 +6,16 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import sys
-from collections.abc import Iterator
 from dataclasses import replace
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.application import Application
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.renderer import CPR_Support
 from prompt_toolkit.styles import Style
 
+from jeudis import terminal
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen
@@ -201,7 +195,7 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
         )
         self.followup_wanted = False
-        result = _ask(question, prompt)
+        result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         return result
 
@@ -250,7 +244,7 @@ class TerminalPrompter:
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
-        text = _ask(question)
+        text = terminal.ask(question)
         if text is BACK:  # Page↑ means nothing here: ask again
             return self._host_writes(title, instruction)
         return text.strip() if isinstance(text, str) and text.strip() else None
@@ -326,7 +320,7 @@ class TerminalPrompter:
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
         self.screen.box(welcome, body, border="guest", padding=1)
         if self.screen.is_terminal:
-            self.typed_ahead = _ask(_ready(self.text["ready"])) or ""
+            self.typed_ahead = terminal.ask(_ready(self.text["ready"])) or ""
 
     def photo_copied(self, path: str) -> None:
         self.screen.line(
@@ -373,7 +367,7 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
         self.current_id = None
-        picked = _ask(question)
+        picked = terminal.ask(question)
         if picked is BACK:  # Page↑ from the review: the last question again
             return rows[-1][0] if rows else None
         if picked == done:
@@ -423,100 +417,6 @@ def _ready(message: str) -> questionary.Question:
         [("class:question", f" {message} ")], key_bindings=bindings, style=STYLE
     )
     return questionary.Question(session.app)
-
-
-def _ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
-    """Ask, with SIGTERM and SIGHUP ending the prompt the way Ctrl-C does.
-
-    The session's own handler raises :class:`Paused` wherever the program is; inside
-    prompt_toolkit's event loop that lands in one of its tasks, which prints
-    "Unhandled exception in event loop" and waits for Enter: the process hangs.
-    While a prompt runs, the signal asks the prompt to exit instead, from the loop.
-    """
-    app: Application[Any] = question.application
-    stopped: list[str] = []
-
-    def leave(name: str) -> None:
-        if app.future is None or app.future.done():
-            return  # answered just now: the answer is kept as pending, below
-        text = app.current_buffer.text if prompt and prompt.kind in ("text", "long") else ""
-        app.exit(exception=Paused(text, signal_name=name))
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        name = signal.Signals(signum).name
-        stopped.append(name)
-        if app.is_running and app.loop is not None:
-            app.loop.call_soon_threadsafe(leave, name)
-        else:
-            raise Paused(signal_name=name)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        answer = question.unsafe_ask()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        _learn_cpr(app)
-    if stopped:
-        raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
-    return answer
-
-
-@contextlib.contextmanager
-def typeahead_kept() -> Iterator[None]:
-    """Keys typed before a question appears reach it as they were typed.
-
-    Each prompt puts the terminal in raw mode while it runs and gives back the
-    mode it found. Between two prompts the terminal's usual mode would echo the
-    keys typed ahead over the screen and turn Enter into a line feed: "Esc then
-    Enter" typed (or pasted) before a long answer's prompt was drawn added a line
-    to the answer instead of finishing it. For the whole session the terminal
-    neither echoes nor edits lines (Ctrl-C still interrupts); its own mode is
-    given back at the end, however the session ends.
-    """
-    saved = _terminal_mode()
-    if saved is None:  # not a terminal (or not a POSIX one): nothing to keep
-        yield
-        return
-    import termios
-
-    fd = sys.stdin.fileno()
-    mode = list(saved)
-    mode[0] &= ~termios.ICRNL
-    mode[3] &= ~(termios.ECHO | termios.ICANON)
-    mode[6] = list(saved[6])
-    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
-    with contextlib.suppress(termios.error):
-        termios.tcsetattr(fd, termios.TCSADRAIN, mode)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(termios.error, OSError):  # a closed terminal keeps nothing
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-
-
-def _terminal_mode() -> list[Any] | None:
-    """The terminal's mode (termios attributes) when standard input is one; else None."""
-    try:
-        import termios
-    except ImportError:
-        return None
-    try:
-        return termios.tcgetattr(sys.stdin.fileno())
-    except (termios.error, OSError, ValueError, AttributeError):
-        return None
-
-
-def _learn_cpr(app: Application[Any]) -> None:
-    """Stop asking for the cursor's position once the terminal has not answered.
-
-    Every prompt asks the terminal where the cursor is, then waits up to a second
-    for the answer when it ends. A terminal that never answers (a serial console,
-    some editors' shells) would add that second to every question of the session:
-    after the first, the question is not asked again (prompt_toolkit's own switch).
-    """
-    if app.renderer.cpr_support is not CPR_Support.SUPPORTED:
-        os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
 
 
 def _bindings(prompt: Prompt | None) -> KeyBindings:

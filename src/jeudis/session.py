@@ -12,13 +12,12 @@ import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
 from jeudis import answers as answer_rules
 from jeudis import followups, storage, wording
-from jeudis.errors import MissingAnswers, SessionInterrupted, UsageError
+from jeudis.errors import SessionInterrupted, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire
@@ -462,57 +461,3 @@ def _signals_raise_pause() -> Iterator[None]:
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
-
-
-def fill_from_data(
-    questionnaire: Questionnaire, interview: Interview, data: Mapping[str, Any], source: Path
-) -> Interview:
-    """Fill an interview from a TOML file of answers (``--data-file``), all at once.
-
-    Every problem (a missing required answer, a value that does not validate, an
-    unknown id) is collected and reported together.
-    """
-    problems: list[str] = []
-    raw_fields = data.get("fields", {})
-    raw_answers = data.get("answers", {})
-    if not isinstance(raw_fields, dict) or not isinstance(raw_answers, dict):
-        raise UsageError(f"{source}: expected [fields] and [answers] tables")
-    unknown = [k for k in data if k not in ("fields", "answers")]
-    unknown += [f"answers.{k}" for k in raw_answers if questionnaire.question(k) is None]
-    unknown += [f"fields.{k}" for k in raw_fields if questionnaire.field(k) is None]
-    if unknown:
-        problems.append("unknown: " + ", ".join(unknown))
-    for spec in questionnaire.fields:
-        try:
-            value = answer_rules.coerce(spec, raw_fields.get(spec.id))
-        except answer_rules.InvalidAnswer as exc:
-            problems.append(f"fields.{spec.id}: {exc}")
-            continue
-        interview.fields[spec.id] = "" if value is None else value
-    session_values: dict[str, Any] = {}
-    for question in questionnaire.questions:
-        if question.when is not None and not question.when.holds(session_values):
-            continue
-        raw = raw_answers.get(question.id)
-        try:
-            value = answer_rules.coerce(question, raw)
-        except answer_rules.InvalidAnswer as exc:
-            label = "missing" if answer_rules.is_empty(raw) else str(exc)
-            problems.append(f"answers.{question.id}: {label}")
-            continue
-        session_values[question.id] = value
-        context = interview_context(questionnaire, interview)
-        interview.set_answer(
-            Answer.given_now(
-                question.id, question.type, question.wording(interview.register, context), value
-            )
-        )
-    if problems:
-        raise MissingAnswers(
-            f"{source}: {len(problems)} problem(s): " + "; ".join(problems),
-            hint="fix the data file and run the command again; no interview was written",
-        )
-    interview.status = "complete"
-    interview.completed = now()
-    followups.record_closing(questionnaire, interview)
-    return interview

@@ -191,7 +191,8 @@ def edit(
         out.print(safe(f"{path.stem}: " + "; ".join(done)))
         return
     _require_terminal()
-    from jeudis.prompter import TerminalPrompter, typeahead_kept
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.terminal import typeahead_kept
 
     prompter = TerminalPrompter(loaded.language)
     if question is not None:

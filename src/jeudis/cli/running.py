@@ -78,7 +78,9 @@ def new(
     interview = session.prepare(series, form, options)
     if data_file is not None:
         data, _ = load_toml(data_file)
-        session.fill_from_data(form, interview, data, data_file)
+        from jeudis.datafile import fill_from_data
+
+        fill_from_data(form, interview, data, data_file)
         session.create(series, interview)
         assert interview.path is not None
         _take_photo(interview)
@@ -107,8 +109,9 @@ def _take_photo(interview: "Interview") -> None:
 
 
 def _run(form: "Questionnaire", interview: "Interview") -> None:
-    from jeudis.prompter import TerminalPrompter, typeahead_kept
+    from jeudis.prompter import TerminalPrompter
     from jeudis.session import Session
+    from jeudis.terminal import typeahead_kept
 
     with typeahead_kept():
         Session(form, interview, TerminalPrompter(form.language)).run()
