@@ -41,7 +41,7 @@ BROWSER_FLAGS = [
 # What each generator must show of the example series: the page's title and date.
 EXPECTED_POSTS = {
     "mathieu-durand": ("Interview Twitter de Mathieu Durand [Les Jeudis Twitter]", "2011-04-07"),
-    "amelie-roux": ("Interview Twitter de Amélie Roux [Les Jeudis Twitter]", "2011-03-24"),
+    "amelie-roux": ("Interview Twitter d’Amélie Roux [Les Jeudis Twitter]", "2011-03-24"),
     "elise-garnier": ("Un livre, un auteur : Élise Garnier", "2011-05-12"),
 }
 

@@ -128,6 +128,53 @@ def test_gender_agreement_and_inclusive_forms(gender: str | None, expected: str)
     assert render(template, WordingContext(gender=gender)) == expected
 
 
+@pytest.mark.parametrize(
+    ("template", "names", "expected"),
+    [
+        (
+            "Interview Twitter de {guest}",
+            {"guest": "Amélie Roux"},
+            "Interview Twitter d’Amélie Roux",
+        ),
+        ("Le livre de {guest}", {"guest": "Hélène Petit"}, "Le livre d’Hélène Petit"),
+        ("De {guest}", {"guest": "Yves"}, "D’Yves"),
+        ("ce que {host} en dit", {"host": "Ugo"}, "ce qu’Ugo en dit"),
+        ("Lorsque {host} parle", {"host": "Anne"}, "Lorsqu’Anne parle"),
+        # Not elided: a consonant, a word ending in "de", no space, a digit.
+        (
+            "Interview Twitter de {guest}",
+            {"guest": "Gilles Klein"},
+            "Interview Twitter de Gilles Klein",
+        ),
+        ("Une aide {guest}", {"guest": "Amélie"}, "Une aide Amélie"),
+        ("de{guest}", {"guest": "Amélie"}, "deAmélie"),
+        ("de {guest}", {"guest": "2 amis"}, "de 2 amis"),
+    ],
+)
+def test_french_elides_de_and_que_before_a_vowel(
+    template: str, names: dict[str, str], expected: str
+) -> None:
+    assert render(template, WordingContext(names=names, language="fr")) == expected
+
+
+def test_elision_is_french_only_and_follows_answers_too() -> None:
+    spanish = WordingContext(names={"guest": "Ana"}, language="es")
+    assert render("La entrevista de {guest}", spanish) == "La entrevista de Ana"
+    french = WordingContext(answers={"tool": "Instagram"}, language="fr-CA")
+    assert render("Depuis quand te sers-tu de {answer:tool} ?", french) == (
+        "Depuis quand te sers-tu d’Instagram ?"
+    )
+    # Forms the author wrote are theirs: "de {un|une}" stays as written.
+    assert render("de {un|une}", WordingContext(gender="f", language="fr")) == "de une"
+
+
+def test_the_bundled_title_elides_for_a_guest_named_with_a_vowel(tmp_path: Path) -> None:
+    form = find_questionnaire(series_at(tmp_path), "twitter")
+    assert form.title_for(context_for(form, "Amélie Roux", "", "f")) == (
+        "Interview Twitter d’Amélie Roux [Les Jeudis Twitter]"
+    )
+
+
 def test_agree() -> None:
     assert agree("acteur", "actrice", None) == "acteur/actrice"
     assert agree("ami", "amie", None) == "ami·e"

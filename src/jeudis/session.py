@@ -191,6 +191,7 @@ def context_for(
         },
         answers=answers or {},
         fields=fields or {},
+        language=questionnaire.language,
     )
 
 

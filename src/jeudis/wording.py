@@ -6,6 +6,9 @@ host filled in; ``{un|une}`` picks the masculine or the feminine form, so that
 "être suivi{|e}" reads "suivi" for a man and "suivie" for a woman. ``{{`` and
 ``}}`` are literal braces. With no gender given, both forms are shown the way
 French inclusive writing does ("suivi·e", "un/une").
+
+In French, a name or an answer put after "de" or "que" elides it when it opens
+on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Amélie".
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class WordingContext:
     names: Mapping[str, str] = field(default_factory=dict)
     answers: Mapping[str, Any] = field(default_factory=dict)
     fields: Mapping[str, Any] = field(default_factory=dict)
+    language: str = ""  # the wording's: French elides "de" before a vowel ("d’Amélie")
 
 
 def placeholders(template: str) -> Iterator[str]:
@@ -56,20 +60,37 @@ def problem(inner: str) -> str | None:
 
 
 def render(template: str, context: WordingContext) -> str:
-    def substitute(match: re.Match[str]) -> str:
+    french = context.language.lower().startswith("fr")
+    out: list[str] = []
+    last = 0
+    for match in PLACEHOLDER.finditer(template):
+        out.append(template[last : match.start()])
+        last = match.end()
         whole, inner = match.group(0), match.group(1)
         if inner is None:
-            return whole[0]
-        if "|" in inner:
+            out.append(whole[0])
+            continue
+        if "|" in inner:  # the author wrote both forms: elided as they wish
             masculine, feminine = inner.split("|", 1)
-            return agree(masculine, feminine, context.gender)
+            out.append(agree(masculine, feminine, context.gender))
+            continue
         kind, _, ref = inner.partition(":")
         if ref:
             source = context.answers if kind == "answer" else context.fields
-            return as_text(source.get(ref, ""))
-        return str(context.names.get(inner, ""))
+            value = as_text(source.get(ref, ""))
+        else:
+            value = str(context.names.get(inner, ""))
+        if french and out and _VOWEL_START.match(value):
+            out[-1] = _ELIDED.sub("\\1’", out[-1])
+        out.append(value)
+    out.append(template[last:])
+    return "".join(out)
 
-    return PLACEHOLDER.sub(substitute, template)
+
+# "de", "que" (and "lorsque", "puisque", "jusque") right before a placeholder, and
+# what elides them: a vowel, or an h before one ("d’Hélène"), as names mostly take.
+_ELIDED = re.compile(r"(?<![^\W\d_])((?:[Dd]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu))e (?=$)")
+_VOWEL_START = re.compile(r"[Hh]?[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
 
 
 def agree(masculine: str, feminine: str, gender: str | None) -> str:
