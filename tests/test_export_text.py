@@ -155,7 +155,40 @@ def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
         holes += [text[last:start], cleaning._HOLD]
         last = end
     expected = "".join(holes) + text[last:]
-    assert cleaning._held(text) == (expected, [t[2] for t in tokens])
+    assert cleaning._markup_held(text) == (expected, [t[2] for t in tokens])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voir https://example.org/x.", "Voir <https://example.org/x>."),
+        (
+            "(https://example.org/a) et https://w.fr/(b) !",
+            "(<https://example.org/a>) et <https://w.fr/(b)> !",
+        ),
+        ("« https://g.fr » ?", "« <https://g.fr> » ?"),
+        ("www.site.fr/a_b, fin", "[www.site.fr/a\\_b](https://www.site.fr/a_b), fin"),
+        ('https://x.fr/"onmouseover="alert(1)', '<https://x.fr/>"onmouseover="alert(1)'),
+        # Left as written: already a link, in a link's text, in code, not an address.
+        ("<https://a.fr> [t](https://b.fr)", "<https://a.fr> [t](https://b.fr)"),
+        ("[voir https://x.fr](https://x.fr)", "[voir https://x.fr](https://x.fr)"),
+        ("`https://code.fr` ici", "`https://code.fr` ici"),
+        ("    https://indented.fr", "    https://indented.fr"),
+        ("http://localhost et a@b.fr", "http://localhost et a@b.fr"),
+        ("javascript:alert(1)//https://x.fr", "javascript:alert(1)//https://x.fr"),
+    ],
+)
+def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected: str) -> None:
+    """Kramdown, Python-Markdown and Zola leave a bare address as text: an autolink is one."""
+    assert clean_markdown(text, str) == expected
+
+
+def test_a_bare_address_renders_the_same_in_html_with_www_leading_to_https() -> None:
+    _, (for_html,) = clean_markdown_both(["Voir https://a.fr/x et www.b.fr !"], str)
+    assert to_html(for_html) == (
+        '<p>Voir <a href="https://a.fr/x">https://a.fr/x</a> et '
+        '<a href="https://www.b.fr">www.b.fr</a> !</p>'
+    )
 
 
 def test_typography_setting() -> None:

@@ -55,6 +55,11 @@ def built_example(series: Path, invoke: Invoke, tmp_path: Path, flavor: str) -> 
 PHOTO = REPO / "images" / "mathieu-durand.svg"
 
 
+# A web address the guest typed bare (Élise Garnier's closing words): a link on every
+# generator, not only those that link bare addresses themselves (Hugo).
+BARE_ADDRESS = 'href="https://www.example.com/vendre-sans-vitrine"'
+
+
 def built_title_and_date(page: Path) -> tuple[str, str]:
     text = page.read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
@@ -66,6 +71,7 @@ def built_title_and_date(page: Path) -> tuple[str, str]:
 @pytest.mark.generators
 def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "hugo")
+    assert BARE_ADDRESS in built_page(out, "hugo", "elise-garnier").read_text(encoding="utf-8")
     assert shown_photo(out, "hugo", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, expected in EXPECTED_POSTS.items():
         page_file = built_page(out, "hugo", slug)
@@ -78,6 +84,7 @@ def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path:
 @pytest.mark.generators
 def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "jekyll")
+    assert BARE_ADDRESS in built_page(out, "jekyll", "elise-garnier").read_text(encoding="utf-8")
     assert shown_photo(out, "jekyll", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, expected in EXPECTED_POSTS.items():
         page_file = built_page(out, "jekyll", slug)
@@ -91,6 +98,7 @@ def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pat
 @pytest.mark.generators
 def test_pelican_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "pelican")
+    assert BARE_ADDRESS in built_page(out, "pelican", "elise-garnier").read_text(encoding="utf-8")
     assert shown_photo(out, "pelican", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, (title, date) in EXPECTED_POSTS.items():
         text = built_page(out, "pelican", slug).read_text(encoding="utf-8")
@@ -106,6 +114,7 @@ def test_material_for_mkdocs_builds_the_exported_series(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
     out = built_example(series, invoke, tmp_path, "mkdocs")
+    assert BARE_ADDRESS in built_page(out, "mkdocs", "elise-garnier").read_text(encoding="utf-8")
     assert shown_photo(out, "mkdocs", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     for slug, (title, date) in EXPECTED_POSTS.items():
         text = built_page(out, "mkdocs", slug).read_text(encoding="utf-8")

@@ -354,6 +354,14 @@ _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 def _held(text: str) -> tuple[str, list[str]]:
     """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements."""
+    held, tokens = _markup_held(text)
+    if "://" in held or "www." in held:
+        return _hold_bare_addresses(held, tokens)
+    return held, tokens
+
+
+def _markup_held(text: str) -> tuple[str, list[str]]:
+    """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
     chars = _present(text)
     if chars == "]" and not _UNPLAIN_TARGET.search(text):
         # Links alone, each to a plain URL (the common case): kept as written, so they
@@ -369,6 +377,72 @@ def _held(text: str) -> tuple[str, list[str]]:
         last = end
     out.append(text[last:])
     return "".join(out), tokens
+
+
+# A web address typed bare in text ("voir https://example.org/x."): GFM, Hugo and
+# jeudis's own HTML make it a link, kramdown (Jekyll), Python-Markdown (Pelican,
+# MkDocs) and Zola leave it as text. Written as an autolink, it is a link to all.
+# It runs to a space or a character no address holds as typed (quotes, guillemets);
+# then, as GFM does, trailing punctuation and an unbalanced ")" are left out.
+_BARE = re.compile(r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)[^\s<>\"'`«»“”‘’\ue000\ue001]+")
+_TRAILING = "?!.,:;*_~"
+
+
+def _hold_bare_addresses(held: str, tokens: list[str]) -> tuple[str, list[str]]:
+    """Bare web addresses of the text set aside too, as autolinks, among the tokens."""
+    pieces = held.split(_HOLD)
+    woven: list[str] = []
+    kept: list[str] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            kept.append(tokens[index - 1])
+        before_link = index < len(tokens) and tokens[index].startswith("](")
+        last = 0
+        for match in _BARE.finditer(piece):
+            address = _trimmed(match.group())
+            if not _linkable(piece, match.start(), address, before_link):
+                continue
+            woven += [piece[last : match.start()], _HOLD]
+            kept.append(_autolink(address))
+            last = match.start() + len(address)
+        woven.append(piece[last:])
+        if index < len(tokens):
+            woven.append(_HOLD)
+    return "".join(woven), kept
+
+
+def _linkable(piece: str, at: int, address: str, before_link: bool) -> bool:
+    """Whether a bare address is made a link: a host with a dot, not in code, not in a link.
+
+    A line indented four spaces or a tab may be code; an address inside a link's
+    text (``[voir https://x.fr](https://x.fr)``) would make a link in a link.
+    """
+    host = address.split("//", 1)[-1]
+    if "." not in host.strip("."):
+        return False
+    line = piece[piece.rfind("\n", 0, at) + 1 :]
+    if line.startswith(("    ", "\t")):
+        return False
+    in_link_text = piece.rfind("[", 0, at) > piece.rfind("]", 0, at) and "]" not in piece[at:]
+    return not (before_link and in_link_text)
+
+
+def _trimmed(address: str) -> str:
+    """An address without the punctuation ending the sentence around it."""
+    while address:
+        unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
+        if address[-1] not in _TRAILING and not unbalanced:
+            break
+        address = address[:-1]
+    return address
+
+
+def _autolink(address: str) -> str:
+    """``<https://...>``; a ``www.`` address shows as typed and leads to its https site."""
+    if address.startswith("www."):
+        shown = re.sub(r"([\\`*_\[\]<>~{])", r"\\\1", address)
+        return f"[{shown}](https://{address})"
+    return f"<{address}>"
 
 
 # An opening brace not already escaped (after an even run of backslashes, or none).
