@@ -191,6 +191,29 @@ def test_a_bare_address_renders_the_same_in_html_with_www_leading_to_https() -> 
     )
 
 
+def test_an_indented_code_block_is_code_as_written() -> None:
+    """Not "&lt;" in the code the reader sees, nor typography, nor a link."""
+    text = "Mon code :\n\n    if a<b: go()\n    https://x.fr ?\n\nEt voilà !"
+    (markdown,), (for_html,) = clean_markdown_both([text], lambda t: fix_text(t, "fr"))
+    assert markdown == (
+        "Mon code\u00a0:\n\n    if a<b: go()\n    https://x.fr ?\n\nEt voilà\u202f!"
+    )
+    assert "<pre><code>if a&lt;b: go()\nhttps://x.fr ?\n</code></pre>" in to_html(for_html)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- un point\n\n    <b>suite du point</b>",  # a list item's second paragraph
+        "> cité\n\n    <b>x</b>",
+        "[^1]: une note\n\n    <b>x</b>",  # kramdown's and Python-Markdown's footnotes
+        "    <b>au début</b>",  # a template may write a label before it on its line
+    ],
+)
+def test_an_indented_line_that_may_not_be_code_stays_escaped(text: str) -> None:
+    assert "<b>" not in clean_markdown(text, str)
+
+
 def test_typography_setting() -> None:
     assert variant_for("en", "fr") == "off"
     assert variant_for("fr", None) == "fr"

@@ -123,12 +123,22 @@ def _fence(text: str, at: int) -> tuple[int, str] | None:
 
 def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
     """Each token as (start, end, its harmless replacement), in order; ``chars``: :func:`_present`."""
-    if not chars:
+    code = _indented_code(text)
+    if not chars and not code:
         return
-    candidates = _candidates(chars)
+    candidates = _candidates(chars) if chars else None
     pos = 0
     fences = True  # until a fence parsers read differently: then no line is trusted as code
-    while found := candidates.search(text, pos):
+    while True:
+        found = candidates.search(text, pos) if candidates else None
+        code = [span for span in code if span[0] >= pos] if fences else []
+        if code and (found is None or code[0][0] < found.start()):
+            start, end = code.pop(0)
+            yield start, end, text[start:end]
+            pos = end
+            continue
+        if found is None:
+            return
         at = found.start()
         char = text[at]
         token: tuple[int, int, str] | None = None
@@ -143,6 +153,30 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
             continue
         yield token
         pos = token[1]
+
+
+# An indented code block: lines of four spaces or a tab, after a blank line. Held as
+# written (a "<" in it is code, not a tag to escape) only before any list item, block
+# quote, definition or footnote: after one, an indented line may be its continuation.
+_INDENTED = re.compile(r"(?<=\n\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
+_LIST_OR_NOTE = re.compile(
+    r"^[ \t]{0,3}(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|>|:|\[\^)", re.MULTILINE
+)
+
+
+def _indented_code(text: str) -> list[tuple[int, int]]:
+    """Where the indented code blocks every Markdown reads as code are (start, end).
+
+    Not one opening the text: a template may put a label before it on its line.
+    """
+    if "\n\n    " not in text and "\n\n\t" not in text:
+        return []
+    spans = []
+    for block in _INDENTED.finditer(text):
+        if _LIST_OR_NOTE.search(text, 0, block.start()):
+            break
+        spans.append((block.start(), block.end()))
+    return spans
 
 
 _CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
@@ -363,7 +397,7 @@ def _held(text: str) -> tuple[str, list[str]]:
 def _markup_held(text: str) -> tuple[str, list[str]]:
     """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
     chars = _present(text)
-    if chars == "]" and not _UNPLAIN_TARGET.search(text):
+    if chars == "]" and not _UNPLAIN_TARGET.search(text) and not _indented_code(text):
         # Links alone, each to a plain URL (the common case): kept as written, so they
         # are found and set aside by C scans, not one Python step each.
         return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
