@@ -122,7 +122,7 @@ MINIMAL_PAGE = (
 )
 HUGO_CONFIG = 'baseURL = "https://example.org/"\nlanguageCode = "fr-fr"\ntitle = "Test"\n'
 PELICAN_CONFIG = (
-    'SITENAME = "Test"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "fr"\nRELATIVE_URLS = True\n'
+    'SITENAME = "Test"\nTIMEZONE = "Europe/Paris"\nDEFAULT_LANG = "fr"\nRELATIVE_URLS = True\n'
     "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n"
     "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\n"
     # Posts one folder down: a photo linked from the root only would not show.

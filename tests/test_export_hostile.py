@@ -91,10 +91,12 @@ ANSWERS = [
         "indented",
         "Du code indenté ?",
         # Code to every parser (held as written), then lines that only look like code.
-        "Voici :\n\n    <script>alert(33)</script>\n\n\t<img src=x onerror=alert(34)>\n\n"
-        "Suite\n    <script>alert(35)</script>\n\n"
-        "x\n\n   \n    <iframe src=//evil></iframe>\n\n"
-        "1) un point\n\n    <script>alert(36)</script>",
+        (
+            "Voici :\n\n    <script>alert(33)</script>\n\n\t<img src=x onerror=alert(34)>\n\n"
+            "Suite\n    <script>alert(35)</script>\n\n"
+            "x\n\n   \n    <iframe src=//evil></iframe>\n\n"
+            "1) un point\n\n    <script>alert(36)</script>"
+        ),
     ),
 ]
 

@@ -93,6 +93,7 @@ def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pat
     excerpts = (out / "excerpts.html").read_text(encoding="utf-8")
     assert excerpts.count("<div>") == 4
     assert "1. Depuis combien de temps" not in excerpts  # the intro only, not the questions
+    assert "mathieu-durand.svg" not in excerpts  # nor the portrait (the front matter's image)
 
 
 @pytest.mark.generators
@@ -123,6 +124,7 @@ def test_material_for_mkdocs_builds_the_exported_series(
     listing = (out / "blog" / "index.html").read_text(encoding="utf-8")
     assert listing.count("Continuer à lire") == 4  # each post listed as an excerpt...
     assert "1. Depuis combien de temps" not in listing  # ...cut at <!-- more -->
+    assert "mathieu-durand.svg" not in listing  # after the intro, before the portrait
 
 
 def chromium(args: list[str], profile: Path, timeout: int = 90) -> subprocess.CompletedProcess[str]:

@@ -194,7 +194,8 @@ def _pelican(post: Post) -> str:
     text = pelican_text
     lines = [
         f"Title: {text(post.title)}",
-        f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}",
+        # With its offset: Pelican reads a date without one in the site's time zone.
+        f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}+00:00",
         f"Slug: {one_line(post.slug)}",
         f"Category: {text(post.series)}",
         "Tags: " + ", ".join(text(t).replace(",", " ") for t in post.tags),
@@ -205,7 +206,9 @@ def _pelican(post: Post) -> str:
         f"Status: {'draft' if post.draft else 'published'}",
     ]
     if post.photo:
-        lines.append(f"Image: {one_line(post.photo)}")
+        # Pelican resolves {static} in the body only: a theme reads this field as a
+        # path from the site's root ({{ SITEURL }}/{{ article.image }}).
+        lines.append(f"Image: {one_line(post.photo.removeprefix('{static}/'))}")
     return "\n".join(lines)
 
 
