@@ -280,6 +280,12 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ),
         # A title that is not one hides no link.
         ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
+        # An unsafe target is dropped up to the ")" parsers end it at, not the first one.
+        ("[js](javascript:alert(1)) fin", "[js]() fin"),
+        ('[js](javascript:a((1)) "t") fin', "[js]() fin"),
+        ("[js](javascript:alert(1) fin", "[js]() fin"),
+        # A target with parentheses is kept as written, not made an autolink.
+        ("[a](https://x.fr/a_(b)) fin", "[a](https://x.fr/a_(b)) fin"),
         # Code right under a line of text is code to every parser.
         ("Voici :\n```py\n<b>{x}\n```", "Voici :\n```py\n<b>{x}\n```"),
         # A fence each parser closes elsewhere: nothing after it is trusted as code,

@@ -234,9 +234,23 @@ def _link(text: str, at: int) -> tuple[int, int, str] | None:
     if (m := _DEST.match(text, at)) is None:
         return None
     if not _safe_destination(m.group("url") + m.group("title")):
-        return at, m.end(), "]()"
+        return at, _balanced_end(text, at + 2, m.end()), "]()"
     held = _DEST_URL.match(text, at)
     return (at, held.end(), "](" + web_address(held.group()[2:])) if held else None
+
+
+def _balanced_end(text: str, start: int, end: int) -> int:
+    """Where a destination opened at ``start`` ends when its parentheses pair up (on its line).
+
+    ``](javascript:alert(1))``: the first ")" closes ``alert(``, as parsers read it;
+    dropped up to that one only, the last ")" was left in the text.
+    """
+    depth = text.count("(", start, end) - text.count(")", start, end - 1)
+    pos = end
+    while depth > 0 and pos < len(text) and text[pos] != "\n":
+        depth += {"(": 1, ")": -1}.get(text[pos], 0)
+        pos += 1
+    return pos if depth == 0 else end
 
 
 def web_address(url: str) -> str:
@@ -455,8 +469,8 @@ def _linkable(piece: str, at: int, address: str, before_link: bool) -> bool:
     if "." not in host.strip("."):
         return False
     line = piece[piece.rfind("\n", 0, at) + 1 :]
-    if line.startswith(("    ", "\t")):
-        return False
+    if line.startswith(("    ", "\t")) or piece.endswith("](", 0, at):
+        return False  # code, or a link's target (one the link pattern did not take whole)
     in_link_text = piece.rfind("[", 0, at) > piece.rfind("]", 0, at) and "]" not in piece[at:]
     return not (before_link and in_link_text)
 
