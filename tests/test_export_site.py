@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
@@ -533,6 +534,30 @@ def test_wxr_all(series: Path, invoke: Invoke) -> None:
     assert invoke("export", "--all", "-f", "wxr").exit_code == 0
     root = ET.parse(series / "site" / "wordpress.xml").getroot()
     assert len(root.findall("channel/item")) == 4
+
+
+def test_wxr_gives_guests_named_in_other_scripts_a_tag_each(series: Path, invoke: Invoke) -> None:
+    """WordPress keeps one tag per slug: folded to ASCII, every such name was ``invite``."""
+    make_interview(series, "li", guest="李小龙", host="Алексей", date=dt.date(2011, 1, 6))
+    make_interview(series, "ivan", guest="Иван Петров", host="Борис", date=dt.date(2011, 1, 13))
+    wp = "http://wordpress.org/export/1.2/"
+
+    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+
+    channel = ET.parse(series / "site" / "wordpress.xml").getroot().find("channel")
+    assert channel is not None
+    tags = {
+        t.findtext(f"{{{wp}}}tag_name"): t.findtext(f"{{{wp}}}tag_slug")
+        for t in channel.iter(f"{{{wp}}}tag")
+    }
+    assert tags["李小龙"] == "%e6%9d%8e%e5%b0%8f%e9%be%99"  # as WordPress's sanitize_title
+    assert tags["Иван Петров"] == "%d0%b8%d0%b2%d0%b0%d0%bd-%d0%bf%d0%b5%d1%82%d1%80%d0%be%d0%b2"
+    logins = [a.findtext(f"{{{wp}}}author_login") for a in channel.iter(f"{{{wp}}}author")]
+    assert len(set(logins)) == 2 and all(re.fullmatch(r"[a-z0-9-]+", str(x)) for x in logins)
+    creators = {
+        i.findtext("{http://purl.org/dc/elements/1.1/}creator") for i in channel.iter("item")
+    }
+    assert creators == set(logins)
 
 
 def test_wxr_marks_a_draft_by_its_status_alone(series: Path, invoke: Invoke) -> None:

@@ -59,13 +59,19 @@ def slugify(name: str) -> str:
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
     """
-    # Escape sequences are not part of the name a person sees: "\x1b[31mEve" is "eve".
-    folded = unicodedata.normalize("NFKD", for_terminal(name)).translate(_FOLD)
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_only = folded(name).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
     return slug.strip("-") or FALLBACK_SLUG
+
+
+def folded(name: str) -> str:
+    """The name with its accents folded off (NFKD, and ``_FOLD`` for œ, ß...).
+
+    Escape sequences are not part of the name a person sees: "\x1b[31mEve" is "Eve".
+    """
+    return unicodedata.normalize("NFKD", for_terminal(name)).translate(_FOLD)
 
 
 def reserve_path(series: Series, slug: str) -> Path:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
@@ -169,9 +171,35 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     return "".join(parts).strip("\n") + "\n"
 
 
+def nicename(name: str) -> str:
+    """A WordPress slug as WordPress makes one (``sanitize_title``): accents folded,
+    ASCII letters and digits lowercased, other letters and digits (Cyrillic, Chinese)
+    percent-encoded, the rest a dash. "Иван" and "李小龙" keep slugs of their own,
+    where folding to ASCII made them all ``invite``, one tag for every such guest.
+    """
+    from jeudis.storage import FALLBACK_SLUG, folded
+
+    out = []
+    for char in folded(name):
+        if char.isascii():
+            out.append(char.lower() if char.isalnum() else "-")
+        elif unicodedata.category(char)[0] in "LN":
+            out.append(quote(char.lower(), safe="").lower())
+        elif not unicodedata.combining(char):
+            out.append("-")
+    slug = re.sub("-{2,}", "-", "".join(out)).strip("-")
+    if len(slug) > 200:  # WordPress's longest, cut before an escape it would split
+        slug = slug[: slug.rfind("%", 197, 200) if "%" in slug[197:200] else 200]
+    return slug.strip("-") or FALLBACK_SLUG
+
+
+def _login(name: str) -> str:
+    """A WordPress user name: ASCII letters, digits and dashes only, 60 at most."""
+    return nicename(name).replace("%", "")[:60].strip("-")
+
+
 def wxr(posts: list[Post], site: SiteInfo) -> str:
     from jeudis.export.templating import render
-    from jeudis.storage import slugify as nicename
 
     # A draft is one by its status: no "draft" banner left in the body once published.
     bodies = {post.slug: fragment(replace(post, draft=False), site) for post in posts}
@@ -186,8 +214,9 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
         site=site,
         categories=[(c, nicename(c)) for c in categories],
         tags=[(t, nicename(t)) for t in tags],
-        authors=[(nicename(h), h) for h in hosts],
+        authors=[(_login(h), h) for h in hosts],
         nicename=nicename,
+        login=_login,
         now=max((p.updated for p in posts), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
         rfc822=rfc822,
     )
