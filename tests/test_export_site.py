@@ -560,6 +560,32 @@ def test_wxr_gives_guests_named_in_other_scripts_a_tag_each(series: Path, invoke
     assert creators == set(logins)
 
 
+@pytest.mark.parametrize("one", [False, True])
+def test_wxr_leaves_out_a_photo_wordpress_could_not_show(
+    series: Path, invoke: Invoke, one: bool
+) -> None:
+    """WordPress gets no copy of the series' files: without base_url, a broken image."""
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+    (series / "images").mkdir()
+    (series / "images" / "invite.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    written = series / ("wp.xml" if one else "site/wordpress.xml")
+    args = ["invite", "-o", str(written)] if one else ["--all"]
+
+    result = invoke("export", *args, "-f", "wxr")
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: invite: photo images/invite.png left out of the WordPress file: upload it"
+        in " ".join(result.output.split())
+    )
+    assert "images/invite.png" not in written.read_text(encoding="utf-8")
+    # With the site's address, the post shows the photo from the published site.
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+    result = invoke("export", *args, "-f", "wxr", "--overwrite")
+    assert "left out" not in result.output
+    assert 'src="https://x.example/images/invite.png"' in written.read_text(encoding="utf-8")
+
+
 def test_wxr_marks_a_draft_by_its_status_alone(series: Path, invoke: Invoke) -> None:
     """A banner in the body would stay once the host publishes the post in WordPress."""
     make_interview(series, "brouillon", guest="Invité", status="draft")

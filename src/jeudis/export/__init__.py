@@ -139,13 +139,16 @@ def export_text(
     Markdown post's photo goes in the generator's site, or went: ``destination``,
     the file the text is for, inside the site).
     """
-    from jeudis.export.render import SiteInfo, wxr
+    from jeudis.export.render import SiteInfo, leave_out_unreachable_photos, wxr
 
     options.check()
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts, notes)
     site = SiteInfo.from_settings(series.root, series.settings)
     if options.fmt == "wxr":
+        left_out = leave_out_unreachable_photos(posts, site)
+        if notes is not None:
+            notes.extend(left_out)
         return wxr(posts, site)
     if len(posts) > 1:
         raise UsageError(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from jeudis.errors import clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
 
@@ -196,6 +197,28 @@ def nicename(name: str) -> str:
 def _login(name: str) -> str:
     """A WordPress user name: ASCII letters, digits and dashes only, 60 at most."""
     return nicename(name).replace("%", "")[:60].strip("-")
+
+
+def leave_out_unreachable_photos(posts: list[Post], site: SiteInfo) -> list[str]:
+    """Photos of the series a WordPress import cannot show: left out, the host told why.
+
+    WordPress gets the posts' HTML, not the series' files: a photo of the series
+    shows only from the site jeudis publishes (its address is ``base_url``). With
+    none, the post would link ``images/x.jpg`` beside its WordPress address: a
+    broken image.
+    """
+    if site.base_url:
+        return []
+    notes = []
+    for post in posts:
+        if photo := post.local_photo:
+            post.photo = post.photo_url = ""
+            notes.append(
+                f"warning: {post.slug}: photo {clip(photo)} left out of the WordPress file: "
+                "upload it to WordPress's media library, or set base_url in jeudis.toml "
+                "to link it from the published site"
+            )
+    return notes
 
 
 def wxr(posts: list[Post], site: SiteInfo) -> str:

@@ -23,7 +23,14 @@ from typing import Any
 from jeudis.errors import ExitCode, JeudisError, clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Link, Post, build_post, page_href
-from jeudis.export.render import SiteInfo, fragment, markdown, page, wxr
+from jeudis.export.render import (
+    SiteInfo,
+    fragment,
+    leave_out_unreachable_photos,
+    markdown,
+    page,
+    wxr,
+)
 from jeudis.export.site import (
     FEED_SIZE,
     MANIFEST,
@@ -457,6 +464,7 @@ def export_wxr(
             result.notes.append(left_out)
         site.place(post)
         posts.append(post)
+    result.notes += leave_out_unreachable_photos(posts, site)
     written = _write(target, wxr(posts, site))
     result.written.append(target)
     manifest = {
