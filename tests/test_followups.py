@@ -260,5 +260,5 @@ def assert_dialogue_export(invoke: Invoke, slug: str) -> None:
     assert text.index("motivée") < text.index("Transmettre quoi") < text.index("jardin de mots")
     assert text.rstrip().endswith(
         "Pour en savoir plus sur « Les Mots du Jardin » et se le procurer : "
-        "https://example.com/mots-du-jardin"
+        "<https://example.com/mots-du-jardin>"  # a link to every generator
     )
