@@ -1,0 +1,138 @@
+"""The page around an interview: printed, pasted into a CMS, read aloud, browsed.
+
+What the audit of the HTML pages asked for: the chrome of a page (the series
+link, the previous and next interviews, the words around them) and of the
+indexes, as a reader, a screen reader, a printer and a CMS get them. The
+browser tests use Debian's Chromium (``@pytest.mark.browser``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from export_helpers import chromium, make_interview, need_binary
+from support import Invoke
+
+LINKED = (
+    "Sur [mon carnet](https://carnet.example/notes) et ailleurs.\n\n"
+    "```\nprint('bonjour, et une ligne de code bien plus longue que la page imprimée')\n```"
+)
+
+
+def media_block(css: str, query: str) -> str:
+    """Every rule of the ``@media QUERY{…}`` blocks of a stylesheet, one after the other."""
+    found = []
+    opening = f"@media {query}{{"
+    start = css.find(opening)
+    while start != -1:
+        depth, index = 1, start + len(opening)
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[index], 0)
+            index += 1
+        found.append(css[start + len(opening) : index - 1])
+        start = css.find(opening, index)
+    return "".join(found)
+
+
+def root_variables(rules: str) -> set[str]:
+    """The custom properties the ``:root{…}`` rules set."""
+    return {
+        name
+        for block in re.findall(r":root\{([^}]*)\}", rules)
+        for name in re.findall(r"(--[\w-]+):", block)
+    }
+
+
+def page_css(page: str) -> str:
+    found = re.search(r"<style>\n(.*?)</style>", page, re.DOTALL)
+    assert found, "the page holds its stylesheet"
+    return found.group(1)
+
+
+def test_print_sets_every_colour_the_screen_sets(series: Path, invoke: Invoke) -> None:
+    """On a dark system, a colour left to the screen's rules prints dark rules and blocks."""
+    make_interview(series, "laurent")
+    css = page_css(invoke("export", "laurent").stdout)
+    printed = media_block(css, "print")
+    dark = media_block(css, "(prefers-color-scheme:dark)")
+
+    assert root_variables(css.split("\n", 1)[0]) == root_variables(dark)  # the screen's colours
+    assert root_variables(dark) <= root_variables(printed)
+    assert "color-scheme:light" in printed
+
+
+# The print rules and the dark ones applied on screen (a browser prints with the
+# system's colour scheme); the probe writes what the browser computed into the page.
+PRINT_PROBE = """<script>
+const style = (selector, pseudo) => getComputedStyle(document.querySelector(selector), pseudo);
+const link = 'section a[href^="http"]';
+const seen = {
+  number: [style('h2 .anchor').display, style('h2 .anchor').textDecorationLine],
+  link: [style(link).textDecorationLine, style(link, '::after').content],
+  site: style('.guest-site a', '::after').content,
+  rules: [style('section').borderTopColor, style('footer').borderTopColor],
+  pre: [style('pre').color, style('pre').backgroundColor],
+  sizes: [style('body').fontSize, style('.meta').fontSize, style('.intro').fontSize],
+};
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify(seen);
+document.body.append(probe);
+</script>"""
+
+
+def printed_on_a_dark_system(page: Path, profile: Path) -> dict[str, object]:
+    """What Chromium computes for the page printed on a system set to dark colours."""
+    text = page.read_text(encoding="utf-8")
+    for query in ("(prefers-color-scheme:dark)", "print"):
+        assert f"@media {query}{{" in text
+        text = text.replace(f"@media {query}{{", "@media all{")
+    forced = page.with_name("forced.html")
+    forced.write_text(text.replace("</body>", PRINT_PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(["--dump-dom", forced.as_uri()], profile)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    seen: dict[str, object] = json.loads(html.unescape(found.group(1)))
+    return seen
+
+
+def lightness(colour: object) -> float:
+    """0 for black, 1 for white, from a computed ``rgb(r, g, b)``."""
+    red, green, blue = (int(n) for n in re.findall(r"\d+", str(colour))[:3])
+    return (red + green + blue) / (3 * 255)
+
+
+def pixels(size: object) -> float:
+    return float(str(size).removesuffix("px"))
+
+
+@pytest.mark.browser
+def test_a_printed_page_keeps_numbers_links_and_light_colours(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    need_binary("/usr/bin/chromium", "prints the exported pages")
+    make_interview(
+        series,
+        "laurent",
+        answers=[("lire", "Où vous lire ?", LINKED), ("suite", "Et ensuite ?", "On verra.")],
+        fields={"intro": "Laurent **écrit**.", "site": "https://laurent.example/"},
+    )
+    page = tmp_path / "laurent.html"
+    assert invoke("export", "laurent", "-o", page).exit_code == 0
+
+    seen = printed_on_a_dark_system(page, tmp_path / "profile")
+
+    assert seen["number"] == ["inline", "none"]  # "1." printed, as text
+    assert seen["link"] == ["underline", '" (https://carnet.example/notes)"']
+    assert seen["site"] == "none"  # its address is its text: not printed twice
+    assert all(lightness(rule) > 0.6 for rule in seen["rules"])  # type: ignore[attr-defined]
+    text, background = seen["pre"]  # type: ignore[misc]
+    assert lightness(text) < 0.2 and lightness(background) > 0.9
+    body, meta, intro = (pixels(size) for size in seen["sizes"])  # type: ignore[attr-defined]
+    assert meta <= body and intro <= 1.1 * body  # no rem size above the 11pt body
