@@ -11,13 +11,18 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from export_helpers import chromium, make_interview, need_binary
+from export_helpers import chromium, copy_example, make_interview, need_binary
 from support import Invoke
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+# A link to another page of the site: leads nowhere once the HTML is pasted elsewhere.
+RELATIVE_LINK = re.compile(r'href="(?!https?:|mailto:|tel:|#)')
 LINKED = (
     "Sur [mon carnet](https://carnet.example/notes) et ailleurs.\n\n"
     "```\nprint('bonjour, et une ligne de code bien plus longue que la page imprimée')\n```"
@@ -136,3 +141,29 @@ def test_a_printed_page_keeps_numbers_links_and_light_colours(
     assert lightness(text) < 0.2 and lightness(background) > 0.9
     body, meta, intro = (pixels(size) for size in seen["sizes"])  # type: ignore[attr-defined]
     assert meta <= body and intro <= 1.1 * body  # no rem size above the 11pt body
+
+
+def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
+    series: Path, invoke: Invoke
+) -> None:
+    """Pasted into a CMS or read in a feed, ``claire-fontaine.html`` leads nowhere.
+
+    The CMS's theme links its posts; the standalone page keeps its navigation.
+    """
+    copy_example(series)
+    pasted = [
+        invoke("export", "mathieu-durand", flag).stdout for flag in ("--fragment", "--wordpress")
+    ]
+    assert invoke("export", "--all").exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
+    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
+    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    assert len(fed) == len(imported) == 4
+    for text in [*pasted, *fed, *imported]:
+        assert "series-nav" not in text
+        assert not RELATIVE_LINK.search(text), text
+    page = (series / "site" / "mathieu-durand.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="claire-fontaine.html"' in page
