@@ -167,3 +167,45 @@ def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
         assert not RELATIVE_LINK.search(text), text
     page = (series / "site" / "mathieu-durand.html").read_text(encoding="utf-8")
     assert 'rel="prev" href="claire-fontaine.html"' in page
+
+
+def series_link(page: str) -> str:
+    found = re.search(r'<p class="series"><a href="([^"]*)">', page)
+    assert found, "the page links its series"
+    return found.group(1)
+
+
+def test_a_post_links_the_index_of_its_own_questionnaire(series: Path, invoke: Invoke) -> None:
+    """With several questionnaires, index.html lists them all: the post's is index-ID.html."""
+    copy_example(series)
+    single = invoke("export", "mathieu-durand").stdout
+
+    assert invoke("export", "--all").exit_code == 0
+
+    site = series / "site"
+    assert series_link(single) == "index-twitter.html"  # as on the site's page
+    for slug, index in [
+        ("mathieu-durand", "index-twitter.html"),
+        ("elise-garnier", "index-livre.html"),
+    ]:
+        assert series_link((site / f"{slug}.html").read_text(encoding="utf-8")) == index
+        assert (site / index).is_file()
+
+
+def test_a_post_links_the_one_index_until_a_second_questionnaire_comes(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul", questionnaire="livre")
+    page = series / "site" / "paul.html"
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index.html"
+    assert series_link(invoke("export", "paul").stdout) == "index.html"
+
+    anne = make_interview(series, "anne", guest="Anne", questionnaire="twitter")
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index-livre.html"  # written again
+
+    anne.unlink()
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index.html"
+    assert not (series / "site" / "index-livre.html").exists()

@@ -90,6 +90,7 @@ class Post:
     items: list[Item]
     href: str = ""
     url: str = ""
+    index_href: str = "index.html"  # its index: its questionnaire's, when there are several
     photo_url: str = ""  # the photo's absolute URL when the site's base URL is known
     photo_source: str = ""  # a site's: the photo file in the series, even if missing
     prev: Link | None = None

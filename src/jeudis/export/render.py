@@ -60,6 +60,8 @@ class SiteInfo:
     author_url: str = ""
     index_href: str = "index.html"
     feed_href: str = ""
+    # Each questionnaire's index page, when the site has one per questionnaire.
+    indexes: dict[str, str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=lambda: dict(WORDS["fr"]))
 
     @classmethod
@@ -80,13 +82,15 @@ class SiteInfo:
         return f"{self.base_url}/{href}" if self.base_url else ""
 
     def place(self, post: Post) -> None:
-        """Where the post's page lives in the site, and its photo's URL from anywhere.
+        """Where the post's page lives in the site, its index, and its photo's URL from anywhere.
 
         Open Graph, JSON-LD and a fragment pasted into a CMS need the photo's
         absolute URL; the site's own pages keep the relative path (``file://``).
+        The index a post links is the one listing its questionnaire's interviews.
         """
         post.href = page_href(post.slug)
         post.url = self.url(post.href)
+        post.index_href = self.indexes.get(post.questionnaire, self.index_href)
         local = post.local_photo
         post.photo_url = (self.url(local) or local) if local else post.photo
 

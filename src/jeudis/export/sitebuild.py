@@ -40,6 +40,7 @@ from jeudis.export.site import (
     _Entry,
     _write,
     entry_notes,
+    index_files,
     manifest_outputs,
     photo_stamp,
 )
@@ -68,6 +69,7 @@ def render(
     (None: any file, as with ``--overwrite``).
     """
     site = SiteInfo.from_settings(series.root, series.settings)
+    site.indexes = index_files(e.questionnaire for e in entries)
     by_slug = {e.slug: e for e in entries}
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
@@ -322,6 +324,7 @@ def _meta(
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
+        "index": post.index_href,
         "note": post.note,  # for the host, at every export until it is fixed
     }
 
@@ -370,8 +373,9 @@ def _indexes(
     if len(groups) > 1:
         for qid, items in groups.items():
             title = items[0].series or qid
-            others.append({"href": f"index-{qid}.html", "title": title, "count": len(items)})
-            pages.append((f"index-{qid}.html", title, items))
+            name = site.indexes[qid]
+            others.append({"href": name, "title": title, "count": len(items)})
+            pages.append((name, title, items))
     for name, title, items in pages:
         text = render(
             series.root,
