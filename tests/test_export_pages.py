@@ -13,7 +13,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import html5lib
 import pytest
 
 from export_helpers import chromium, copy_example, make_interview, need_binary
@@ -209,3 +211,48 @@ def test_a_post_links_the_one_index_until_a_second_questionnaire_comes(
     assert invoke("export", "--all").exit_code == 0
     assert series_link(page.read_text(encoding="utf-8")) == "index.html"
     assert not (series / "site" / "index-livre.html").exists()
+
+
+def parsed(path: Path) -> Any:
+    """The page as an element tree (html5lib, as a browser parses it)."""
+    return html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+
+
+def nav_links(page: Any) -> dict[str, str | None]:
+    """The index's links to the indexes, each with its aria-current."""
+    return {a.get("href"): a.get("aria-current") for a in page.iterfind(".//header/nav//a")}
+
+
+def test_an_index_of_one_questionnaire_links_back_and_is_marked_in_the_nav(
+    series: Path, invoke: Invoke
+) -> None:
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    livre = parsed(site / "index-livre.html")
+    assert livre.findtext(".//title") == "Interviews – Le carnet des Jeudis"  # as a post's title
+    [back] = livre.iterfind(".//p[@class='series']/a")
+    assert (back.get("href"), back.text) == ("index.html", "Le carnet des Jeudis")
+    assert nav_links(livre) == {"index-livre.html": "page", "index-twitter.html": None}
+    twitter = parsed(site / "index-twitter.html")
+    assert nav_links(twitter) == {"index-livre.html": None, "index-twitter.html": "page"}
+    main = parsed(site / "index.html")
+    assert main.findtext(".//title") == "Le carnet des Jeudis"
+    assert main.find(".//p[@class='series']") is None  # the blog's name is its h1
+    assert set(nav_links(main).values()) == {None}
+    css = page_css((site / "index.html").read_text(encoding="utf-8"))
+    assert "nav a[aria-current]{" in css  # the current index shows as such
+
+
+def test_without_a_blog_name_an_index_links_back_to_all_interviews(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul", questionnaire="livre")
+    make_interview(series, "anne", guest="Anne", questionnaire="twitter")
+    assert invoke("export", "--all").exit_code == 0
+
+    livre = parsed(series / "site" / "index-livre.html")
+    [back] = livre.iterfind(".//p[@class='series']/a")
+    assert (back.get("href"), back.text) == ("index.html", "Toutes les interviews")
+    assert livre.findtext(".//title") == "Interviews"  # no blog name to add

@@ -384,6 +384,7 @@ def _indexes(
             title=title,
             description=site.description,
             canonical=site.url(name),
+            href=name,
             posts=items,
             others=others,
         )
