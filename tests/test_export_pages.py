@@ -8,6 +8,7 @@ browser tests use Debian's Chromium (``@pytest.mark.browser``).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -256,3 +257,61 @@ def test_without_a_blog_name_an_index_links_back_to_all_interviews(
     [back] = livre.iterfind(".//p[@class='series']/a")
     assert (back.get("href"), back.text) == ("index.html", "Toutes les interviews")
     assert livre.findtext(".//title") == "Interviews"  # no blog name to add
+
+
+def test_a_post_in_another_language_than_the_series_speaks_its_own(
+    series: Path, invoke: Invoke
+) -> None:
+    """An English interview of a French series: "by", "Website:", "Next interview: ..."."""
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 6, 2))
+    make_interview(
+        series,
+        "anne",
+        guest="Anne",
+        date=dt.date(2011, 6, 9),
+        language="en",
+        style="dialogue",
+        title="Measuring it: Anne",
+        answers=[("why", "Why did you start?", "To share: that is all.")],
+        fields={"site": "https://anne.example/"},
+    )
+    make_interview(series, "zoe", guest="Zoé", date=dt.date(2011, 6, 16))
+    (series / "jeudis.toml").write_text('language = "fr"\nblog = "Le carnet"\n', "utf-8")
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    english = (site / "anne.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english
+    for said in (
+        "June 9, 2011</time> · by Stéphane</p>",
+        '<p class="guest-site">Website: <a href="https://anne.example/"',
+        "Previous interview: Paul</a>",
+        "Next interview: Zoé",
+        '<p class="asked"><strong>Stéphane:</strong> Why',  # the dialogue's speakers
+        "<p><strong>Anne:</strong> To share",
+    ):
+        assert said in english
+    assert not re.search(r"\bpar\b|Site :|Interview (suivante|précédente)| :", english)
+    french = (site / "paul.html").read_text(encoding="utf-8")
+    assert "· par Stéphane</p>" in french and "Interview suivante\u00a0: Anne" in french
+
+    index = parsed(site / "index.html")
+    langs = {li.findtext(".//h2/a"): li.get("lang") for li in index.iterfind(".//ol/li")}
+    assert langs == {
+        "Mesurer l’efficacité\u00a0: Zoé": None,
+        "Measuring it: Anne": "en",
+        "Mesurer l’efficacité\u00a0: Paul": None,
+    }
+    feed = ET.parse(site / "feed.xml").getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [e.get(xml_lang) for e in feed.iter(f"{ATOM}entry")] == [None, "en", None]
+
+
+def test_a_draft_in_another_language_is_marked_in_its_own(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "anne", guest="Anne", language="en", status="draft")
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    site = series / "site"
+    assert '<p class="draft">Draft</p>' in (site / "anne.html").read_text(encoding="utf-8")
+    [item] = parsed(site / "index.html").iterfind(".//ol/li")
+    assert item.get("lang") == "en"
+    assert item.findtext(".//span[@class='draft']") == "Draft"

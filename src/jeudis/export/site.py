@@ -169,6 +169,7 @@ _META_TEXTS = (
     "photo_stamp",
     "series",
     "index",
+    "language",
 )
 
 

@@ -29,6 +29,7 @@ from jeudis.export.render import (
     leave_out_unreachable_photos,
     markdown,
     page,
+    words_for,
     wxr,
 )
 from jeudis.export.site import (
@@ -324,15 +325,20 @@ def _meta(
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
+        "language": post.language,
         "index": post.index_href,
         "note": post.note,  # for the host, at every export until it is fixed
     }
 
 
 class _IndexPost:
-    """What an index lists of a post (from the manifest, not from the interview)."""
+    """What an index lists of a post (from the manifest, not from the interview).
 
-    def __init__(self, slug: str, meta: dict[str, Any]) -> None:
+    Its title, date and description are in the post's language, which may not be
+    the index's: so are its words (``draft``), and the index marks its item's ``lang``.
+    """
+
+    def __init__(self, slug: str, meta: dict[str, Any], site_language: str) -> None:
         self.slug = slug
         self.href = page_href(slug)
         self.title = meta["title"]
@@ -345,6 +351,8 @@ class _IndexPost:
         self.draft = meta["draft"]
         self.updated = _w3c_date(meta["updated"], meta["date"])
         self.series = meta["series"]
+        self.language = meta.get("language") or site_language
+        self.words = words_for(self.language)
 
 
 def _indexes(
@@ -363,7 +371,7 @@ def _indexes(
 
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    listed = [_IndexPost(e.slug, metas[e.slug]) for e in entries]
+    listed = [_IndexPost(e.slug, metas[e.slug], site.language) for e in entries]
     groups: dict[str, list[_IndexPost]] = {}
     for entry, item in zip(entries, listed, strict=True):
         groups.setdefault(entry.questionnaire, []).append(item)
