@@ -315,3 +315,95 @@ def test_a_draft_in_another_language_is_marked_in_its_own(series: Path, invoke: 
     [item] = parsed(site / "index.html").iterfind(".//ol/li")
     assert item.get("lang") == "en"
     assert item.findtext(".//span[@class='draft']") == "Draft"
+
+
+def spoken(element: Any) -> str:
+    """The text a screen reader reads of an element: none of what is aria-hidden."""
+    if element.get("aria-hidden") == "true":
+        return element.tail or ""
+    inner = "".join(spoken(child) for child in element)
+    return (element.text or "") + inner + (element.tail or "")
+
+
+def test_the_series_navigation_reads_without_its_arrows(series: Path, invoke: Invoke) -> None:
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+
+    page = parsed(series / "site" / "claire-fontaine.html")
+    links = {a.get("rel"): a for a in page.iterfind(".//nav[@class='series-nav']/a")}
+    assert {rel: spoken(a).strip() for rel, a in links.items()} == {
+        "prev": "Interview précédente\u00a0: Amélie Roux",
+        "next": "Interview suivante\u00a0: Mathieu Durand",
+    }
+    assert ["".join(a.itertext()) for a in links.values()] == [
+        "← Interview précédente\u00a0: Amélie Roux",
+        "Interview suivante\u00a0: Mathieu Durand →",
+    ]
+
+
+def test_the_portrait_loads_at_once_on_its_page_not_on_the_index(
+    series: Path, invoke: Invoke
+) -> None:
+    """The portrait is at the top of its page; the index's thumbnails may wait their turn."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    page = parsed(site / "mathieu-durand.html")
+    [portrait] = page.iterfind(".//figure[@class='guest-photo']/img")
+    assert portrait.get("loading") is None
+    [thumbnail] = parsed(site / "index.html").iterfind(".//ol/li/img")
+    assert thumbnail.get("loading") == "lazy"
+
+
+def test_the_index_list_without_bullets_stays_a_list(series: Path, invoke: Invoke) -> None:
+    """Safari drops the list semantics of a list styled without bullets but for role="list"."""
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all").exit_code == 0
+
+    [listing] = parsed(series / "site" / "index.html").iterfind(".//ol")
+    assert (listing.get("class"), listing.get("role")) == ("index-list", "list")
+
+
+# Where the links of the series navigation sit, from the nav's right edge.
+NAV_PROBE = """<script>
+const nav = document.querySelector('.series-nav').getBoundingClientRect();
+const gaps = {};
+for (const a of document.querySelectorAll('.series-nav a')) {
+  const box = a.getBoundingClientRect();
+  gaps[a.rel] = [Math.round(nav.right - box.right), Math.round(box.top - nav.top)];
+}
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify(gaps);
+document.body.append(probe);
+</script>"""
+
+
+def nav_seen(page: Path, profile: Path, width: int) -> dict[str, list[int]]:
+    forced = page.with_name(f"probed-{page.name}")
+    text = page.read_text(encoding="utf-8").replace("</body>", NAV_PROBE + "</body>")
+    forced.write_text(text, encoding="utf-8")
+    dom = chromium([f"--window-size={width},900", "--dump-dom", forced.as_uri()], profile)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    seen: dict[str, list[int]] = json.loads(html.unescape(found.group(1)))
+    return seen
+
+
+@pytest.mark.browser
+def test_the_next_interview_sits_on_the_right_alone_or_wrapped(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    for n, guest in enumerate(["Paul", "Anne-Charlotte de La Tour du Pin", "Zoé"]):
+        make_interview(series, f"i{n}", guest=guest, date=dt.date(2011, 6, 2 + 7 * n))
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    wrapped = nav_seen(site / "i1.html", tmp_path / "profile", 360)
+    assert wrapped["next"][1] > wrapped["prev"][1]  # on a line of its own...
+    assert wrapped["next"][0] == 0  # ...on the right
+    alone = nav_seen(site / "i0.html", tmp_path / "profile", 1200)  # the oldest: next only
+    assert list(alone) == ["next"] and alone["next"][0] == 0
