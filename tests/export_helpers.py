@@ -234,3 +234,30 @@ def built_page(out: Path, flavor: str, slug: str) -> Path:
     }
     [page] = out.glob(patterns[flavor])
     return page
+
+
+# ---- Chromium opening an export ----------------------------------------------------
+
+BROWSER_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
+
+
+def chromium(args: list[str], profile: Path, timeout: int = 90) -> subprocess.CompletedProcess[str]:
+    """Debian's Chromium, headless, with a profile of its own and nothing fetched of its own."""
+    browser = need_binary("/usr/bin/chromium", "opens the exported pages")
+    return subprocess.run(
+        [browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

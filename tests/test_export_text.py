@@ -15,7 +15,7 @@ from jeudis.export import cleaning
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
-from jeudis.export.typography import fix_html, fix_text, french_date, variant_for
+from jeudis.export.typography import fix_html, fix_text, french_date, label_colon, variant_for
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -220,6 +220,21 @@ def test_typography_setting() -> None:
     assert variant_for("fr-CA", None) == "fr-CA"
     with pytest.raises(UsageError):
         variant_for("fr", "fr-BE")
+
+
+@pytest.mark.parametrize(
+    ("language", "variant", "expected"),
+    [
+        ("fr", "fr", f"{NBSP}:"),
+        ("fr-CA", "fr-CA", f"{NBSP}:"),
+        ("fr", "fr-CH", f"{NNBSP}:"),
+        ("fr", "off", " :"),  # jeudis's own words keep French spacing
+        ("en", "off", ":"),
+        ("de", "off", ":"),
+    ],
+)
+def test_a_label_colon_is_spaced_in_french_only(language: str, variant: str, expected: str) -> None:
+    assert label_colon(language, variant) == expected
 
 
 def test_french_dates() -> None:

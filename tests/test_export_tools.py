@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import pytest
 from export_helpers import (
     REPO,
     built_page,
+    chromium,
     copy_example,
     export_and_build,
     need_binary,
@@ -27,17 +27,6 @@ from export_helpers import (
 )
 from support import Invoke
 
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-logging=stderr",
-    "--v=0",
-]
 # What each generator must show of the example series: the page's title and date.
 EXPECTED_POSTS = {
     "mathieu-durand": ("Interview Twitter de Mathieu Durand [Les Jeudis Twitter]", "2011-04-07"),
@@ -125,17 +114,6 @@ def test_material_for_mkdocs_builds_the_exported_series(
     assert listing.count("Continuer à lire") == 4  # each post listed as an excerpt...
     assert "1. Depuis combien de temps" not in listing  # ...cut at <!-- more -->
     assert "mathieu-durand.svg" not in listing  # after the intro, before the portrait
-
-
-def chromium(args: list[str], profile: Path, timeout: int = 90) -> subprocess.CompletedProcess[str]:
-    browser = need_binary("/usr/bin/chromium", "opens the exported pages")
-    return subprocess.run(
-        [browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 CONSOLE = re.compile(r"CONSOLE\(\d+\)\]?.*|Uncaught .*|Failed to load resource.*|ERR_[A-Z_]+")

@@ -77,9 +77,13 @@ def posts_for(
 ) -> list[Post]:
     from jeudis.export.model import build_post
     from jeudis.export.render import SiteInfo
+    from jeudis.export.site import index_files
 
     site = SiteInfo.from_settings(series.root, series.settings)
-    neighbours = _neighbours(series, include_drafts)
+    # Linked as they are in the site export --all writes: previous, next, and index.
+    rows = _exported(series, include_drafts)
+    neighbours = _neighbours(rows)
+    site.indexes = index_files(row.questionnaire for row in rows)
     posts = []
     for path in paths:
         interview = load_interview(path)
@@ -98,14 +102,18 @@ def posts_for(
     return posts
 
 
-def _neighbours(series: Series, include_drafts: bool) -> dict[str, tuple[Link | None, Link | None]]:
+def _exported(series: Series, include_drafts: bool) -> list[storage.Summary]:
+    """The interviews a site of the series holds, newest first."""
     from jeudis import storage
 
-    rows = [
+    return [
         s
         for s in storage.summaries(series)
         if s.status == "complete" or (include_drafts and s.status == "draft")
     ]
+
+
+def _neighbours(rows: list[storage.Summary]) -> dict[str, tuple[Link | None, Link | None]]:
     result: dict[str, tuple[Link | None, Link | None]] = {}
     by_q: dict[str, list[storage.Summary]] = {}
     for row in rows:  # newest first

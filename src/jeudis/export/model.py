@@ -20,7 +20,7 @@ from markupsafe import Markup
 from jeudis.answers import site_address
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
-from jeudis.export.typography import date_formatter, fix_text, variant_for
+from jeudis.export.typography import date_formatter, fix_text, label_colon, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import as_text, first_name
@@ -90,6 +90,7 @@ class Post:
     items: list[Item]
     href: str = ""
     url: str = ""
+    index_href: str = "index.html"  # its index: its questionnaire's, when there are several
     photo_url: str = ""  # the photo's absolute URL when the site's base URL is known
     photo_source: str = ""  # a site's: the photo file in the series, even if missing
     prev: Link | None = None
@@ -276,8 +277,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
         typography=variant,
-        host_label=text(f"{first_name(host) or '?'} :"),
-        guest_label=text(f"{first_name(guest)} :"),
+        host_label=text(first_name(host) or "?") + label_colon(language, variant),
+        guest_label=text(first_name(guest)) + label_colon(language, variant),
     )
 
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from jeudis.errors import clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
+from jeudis.export.typography import label_colon, variant_for
 
 WORDS = {
     "fr": {
@@ -60,11 +61,14 @@ class SiteInfo:
     author_url: str = ""
     index_href: str = "index.html"
     feed_href: str = ""
-    words: dict[str, str] = field(default_factory=lambda: dict(WORDS["fr"]))
+    # Each questionnaire's index page, when the site has one per questionnaire.
+    indexes: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=lambda: words_for("fr"))
 
     @classmethod
     def from_settings(cls, root: Path | None, settings: dict[str, Any]) -> SiteInfo:
         language = str(settings.get("language") or "fr")
+        variant = variant_for(language, settings.get("typography"))
         return cls(
             root=root,
             blog=str(settings.get("blog") or ""),
@@ -73,22 +77,39 @@ class SiteInfo:
             language=language,
             host=str(settings.get("host") or ""),
             author_url=str(settings.get("author_url") or ""),
-            words=dict(WORDS.get(language[:2].lower(), WORDS["en"])),
+            words=words_for(language, variant),
         )
 
     def url(self, href: str) -> str:
         return f"{self.base_url}/{href}" if self.base_url else ""
 
     def place(self, post: Post) -> None:
-        """Where the post's page lives in the site, and its photo's URL from anywhere.
+        """Where the post's page lives in the site, its index, and its photo's URL from anywhere.
 
         Open Graph, JSON-LD and a fragment pasted into a CMS need the photo's
         absolute URL; the site's own pages keep the relative path (``file://``).
+        The index a post links is the one listing its questionnaire's interviews.
         """
         post.href = page_href(post.slug)
         post.url = self.url(post.href)
+        post.index_href = self.indexes.get(post.questionnaire, self.index_href)
         local = post.local_photo
         post.photo_url = (self.url(local) or local) if local else post.photo
+
+
+def words_for(language: str, variant: str = "off") -> dict[str, str]:
+    """The words around an interview in a language (English for one jeudis does not speak).
+
+    ``colon`` follows a label (``Site :``, ``Website:``), spaced as ``variant`` says.
+    """
+    words = dict(WORDS.get(language[:2].lower(), WORDS["en"]))
+    words["colon"] = label_colon(language, variant)
+    return words
+
+
+def post_words(post: Post) -> dict[str, str]:
+    """A post's page speaks the post's language, whatever the series' is."""
+    return words_for(post.language, post.typography)
 
 
 def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
@@ -137,13 +158,22 @@ def xml_clean(text: str) -> str:
 def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
     from jeudis.export.templating import render
 
-    return render(site.root, template, post=post, site=site, jsonld=json_ld(post, site))
+    return render(
+        site.root,
+        template,
+        post=post,
+        site=site,
+        words=post_words(post),
+        jsonld=json_ld(post, site),
+    )
 
 
 def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False) -> str:
     from jeudis.export.templating import render
 
-    html = one_line_paragraphs(render(site.root, "fragment.html", post=post, site=site))
+    html = one_line_paragraphs(
+        render(site.root, "fragment.html", post=post, site=site, words=post_words(post))
+    )
     if wordpress:
         return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"
     return html

@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,8 @@ _META_TEXTS = (
     "photo_source",
     "photo_stamp",
     "series",
+    "index",
+    "language",
 )
 
 
@@ -236,6 +238,18 @@ def _interview_stamps(folder: Path) -> list[tuple[str, str]]:
     return stamps
 
 
+def index_files(questionnaires: Iterable[str]) -> dict[str, str]:
+    """Each questionnaire's index page: its own (``index-ID.html``) when there are several.
+
+    With one questionnaire, ``index.html`` lists them all. A questionnaire id is a
+    plain identifier (``[a-z0-9_-]``): the file name is its link too.
+    """
+    found = set(questionnaires)
+    if len(found) < 2:
+        return dict.fromkeys(found, "index.html")
+    return {qid: f"index-{qid}.html" for qid in sorted(found)}
+
+
 def _neighbours(entries: list[_Entry]) -> dict[str, tuple[str | None, str | None]]:
     """Previous (older) and next (newer) interview of the same questionnaire."""
     by_q: dict[str, list[_Entry]] = {}
@@ -290,6 +304,7 @@ def export_site(
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
         return _remove_stale(folder, previous, result)
     links = _neighbours(entries)
+    indexes = index_files(e.questionnaire for e in entries)
     by_slug = {e.slug: e for e in entries}
     known = old.get("entries", {})
     todo = []
@@ -304,6 +319,7 @@ def export_site(
             cached
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
+            and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
             and cached.get("photo_stamp", "")
             == photo_stamp(series.root, cached.get("photo_source", ""))
             and all(
@@ -339,10 +355,8 @@ def _planned(
     posts = [post_file(e, fmt, flavor) for e in todo]
     if fmt == "md":
         return posts
-    questionnaires = sorted({e.questionnaire for e in entries})
     fixed = ["index.html", "feed.xml"]
-    if len(questionnaires) > 1:
-        fixed += [f"index-{q}.html" for q in questionnaires]
+    fixed += sorted(set(index_files(e.questionnaire for e in entries).values()) - {"index.html"})
     if series.settings.get("base_url"):
         fixed.append("sitemap.xml")
     return posts + fixed

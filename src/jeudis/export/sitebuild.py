@@ -29,6 +29,7 @@ from jeudis.export.render import (
     leave_out_unreachable_photos,
     markdown,
     page,
+    words_for,
     wxr,
 )
 from jeudis.export.site import (
@@ -40,6 +41,7 @@ from jeudis.export.site import (
     _Entry,
     _write,
     entry_notes,
+    index_files,
     manifest_outputs,
     photo_stamp,
 )
@@ -68,6 +70,7 @@ def render(
     (None: any file, as with ``--overwrite``).
     """
     site = SiteInfo.from_settings(series.root, series.settings)
+    site.indexes = index_files(e.questionnaire for e in entries)
     by_slug = {e.slug: e for e in entries}
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
@@ -322,14 +325,20 @@ def _meta(
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
+        "language": post.language,
+        "index": post.index_href,
         "note": post.note,  # for the host, at every export until it is fixed
     }
 
 
 class _IndexPost:
-    """What an index lists of a post (from the manifest, not from the interview)."""
+    """What an index lists of a post (from the manifest, not from the interview).
 
-    def __init__(self, slug: str, meta: dict[str, Any]) -> None:
+    Its title, date and description are in the post's language, which may not be
+    the index's: so are its words (``draft``), and the index marks its item's ``lang``.
+    """
+
+    def __init__(self, slug: str, meta: dict[str, Any], site_language: str) -> None:
         self.slug = slug
         self.href = page_href(slug)
         self.title = meta["title"]
@@ -342,6 +351,8 @@ class _IndexPost:
         self.draft = meta["draft"]
         self.updated = _w3c_date(meta["updated"], meta["date"])
         self.series = meta["series"]
+        self.language = meta.get("language") or site_language
+        self.words = words_for(self.language)
 
 
 def _indexes(
@@ -360,7 +371,7 @@ def _indexes(
 
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    listed = [_IndexPost(e.slug, metas[e.slug]) for e in entries]
+    listed = [_IndexPost(e.slug, metas[e.slug], site.language) for e in entries]
     groups: dict[str, list[_IndexPost]] = {}
     for entry, item in zip(entries, listed, strict=True):
         groups.setdefault(entry.questionnaire, []).append(item)
@@ -370,8 +381,9 @@ def _indexes(
     if len(groups) > 1:
         for qid, items in groups.items():
             title = items[0].series or qid
-            others.append({"href": f"index-{qid}.html", "title": title, "count": len(items)})
-            pages.append((f"index-{qid}.html", title, items))
+            name = site.indexes[qid]
+            others.append({"href": name, "title": title, "count": len(items)})
+            pages.append((name, title, items))
     for name, title, items in pages:
         text = render(
             series.root,
@@ -380,6 +392,7 @@ def _indexes(
             title=title,
             description=site.description,
             canonical=site.url(name),
+            href=name,
             posts=items,
             others=others,
         )

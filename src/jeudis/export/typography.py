@@ -98,6 +98,17 @@ def _spaces(variant: str) -> tuple[str, str, str]:
     return high, colon, quote
 
 
+def label_colon(language: str, variant: str) -> str:
+    """The colon after a label ("Site :", "Website:"): spaced in French, as the variant spaces it.
+
+    A label is written by jeudis, not by the host: French spaces it even when the
+    series' typography is ``off`` (a plain space then, as the host types it).
+    """
+    if not language.lower().startswith("fr"):
+        return ":"
+    return (" " if variant == "off" else _spaces(variant)[1]) + ":"
+
+
 def fix_text(text: str, variant: str) -> str:
     """Apply French typography to plain text (no markup), URLs left as they are."""
     if variant == "off":

@@ -1,0 +1,409 @@
+"""The page around an interview: printed, pasted into a CMS, read aloud, browsed.
+
+What the audit of the HTML pages asked for: the chrome of a page (the series
+link, the previous and next interviews, the words around them) and of the
+indexes, as a reader, a screen reader, a printer and a CMS get them. The
+browser tests use Debian's Chromium (``@pytest.mark.browser``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+
+from export_helpers import chromium, copy_example, make_interview, need_binary
+from support import Invoke
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+# A link to another page of the site: leads nowhere once the HTML is pasted elsewhere.
+RELATIVE_LINK = re.compile(r'href="(?!https?:|mailto:|tel:|#)')
+LINKED = (
+    "Sur [mon carnet](https://carnet.example/notes) et ailleurs.\n\n"
+    "```\nprint('bonjour, et une ligne de code bien plus longue que la page imprimée')\n```"
+)
+
+
+def media_block(css: str, query: str) -> str:
+    """Every rule of the ``@media QUERY{…}`` blocks of a stylesheet, one after the other."""
+    found = []
+    opening = f"@media {query}{{"
+    start = css.find(opening)
+    while start != -1:
+        depth, index = 1, start + len(opening)
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[index], 0)
+            index += 1
+        found.append(css[start + len(opening) : index - 1])
+        start = css.find(opening, index)
+    return "".join(found)
+
+
+def root_variables(rules: str) -> set[str]:
+    """The custom properties the ``:root{…}`` rules set."""
+    return {
+        name
+        for block in re.findall(r":root\{([^}]*)\}", rules)
+        for name in re.findall(r"(--[\w-]+):", block)
+    }
+
+
+def page_css(page: str) -> str:
+    found = re.search(r"<style>\n(.*?)</style>", page, re.DOTALL)
+    assert found, "the page holds its stylesheet"
+    return found.group(1)
+
+
+def test_print_sets_every_colour_the_screen_sets(series: Path, invoke: Invoke) -> None:
+    """On a dark system, a colour left to the screen's rules prints dark rules and blocks."""
+    make_interview(series, "laurent")
+    css = page_css(invoke("export", "laurent").stdout)
+    printed = media_block(css, "print")
+    dark = media_block(css, "(prefers-color-scheme:dark)")
+
+    assert root_variables(css.split("\n", 1)[0]) == root_variables(dark)  # the screen's colours
+    assert root_variables(dark) <= root_variables(printed)
+    assert "color-scheme:light" in printed
+
+
+# The print rules and the dark ones applied on screen (a browser prints with the
+# system's colour scheme); the probe writes what the browser computed into the page.
+PRINT_PROBE = """<script>
+const style = (selector, pseudo) => getComputedStyle(document.querySelector(selector), pseudo);
+const link = 'section a[href^="http"]';
+const seen = {
+  number: [style('h2 .anchor').display, style('h2 .anchor').textDecorationLine],
+  link: [style(link).textDecorationLine, style(link, '::after').content],
+  site: style('.guest-site a', '::after').content,
+  rules: [style('section').borderTopColor, style('footer').borderTopColor],
+  pre: [style('pre').color, style('pre').backgroundColor],
+  sizes: [style('body').fontSize, style('.meta').fontSize, style('.intro').fontSize],
+};
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify(seen);
+document.body.append(probe);
+</script>"""
+
+
+def printed_on_a_dark_system(page: Path, profile: Path) -> dict[str, object]:
+    """What Chromium computes for the page printed on a system set to dark colours."""
+    text = page.read_text(encoding="utf-8")
+    for query in ("(prefers-color-scheme:dark)", "print"):
+        assert f"@media {query}{{" in text
+        text = text.replace(f"@media {query}{{", "@media all{")
+    forced = page.with_name("forced.html")
+    forced.write_text(text.replace("</body>", PRINT_PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(["--dump-dom", forced.as_uri()], profile)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    seen: dict[str, object] = json.loads(html.unescape(found.group(1)))
+    return seen
+
+
+def lightness(colour: object) -> float:
+    """0 for black, 1 for white, from a computed ``rgb(r, g, b)``."""
+    red, green, blue = (int(n) for n in re.findall(r"\d+", str(colour))[:3])
+    return (red + green + blue) / (3 * 255)
+
+
+def pixels(size: object) -> float:
+    return float(str(size).removesuffix("px"))
+
+
+@pytest.mark.browser
+def test_a_printed_page_keeps_numbers_links_and_light_colours(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    need_binary("/usr/bin/chromium", "prints the exported pages")
+    make_interview(
+        series,
+        "laurent",
+        answers=[("lire", "Où vous lire ?", LINKED), ("suite", "Et ensuite ?", "On verra.")],
+        fields={"intro": "Laurent **écrit**.", "site": "https://laurent.example/"},
+    )
+    page = tmp_path / "laurent.html"
+    assert invoke("export", "laurent", "-o", page).exit_code == 0
+
+    seen = printed_on_a_dark_system(page, tmp_path / "profile")
+
+    assert seen["number"] == ["inline", "none"]  # "1." printed, as text
+    assert seen["link"] == ["underline", '" (https://carnet.example/notes)"']
+    assert seen["site"] == "none"  # its address is its text: not printed twice
+    assert all(lightness(rule) > 0.6 for rule in seen["rules"])  # type: ignore[attr-defined]
+    text, background = seen["pre"]  # type: ignore[misc]
+    assert lightness(text) < 0.2 and lightness(background) > 0.9
+    body, meta, intro = (pixels(size) for size in seen["sizes"])  # type: ignore[attr-defined]
+    assert meta <= body and intro <= 1.1 * body  # no rem size above the 11pt body
+
+
+def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
+    series: Path, invoke: Invoke
+) -> None:
+    """Pasted into a CMS or read in a feed, ``claire-fontaine.html`` leads nowhere.
+
+    The CMS's theme links its posts; the standalone page keeps its navigation.
+    """
+    copy_example(series)
+    pasted = [
+        invoke("export", "mathieu-durand", flag).stdout for flag in ("--fragment", "--wordpress")
+    ]
+    assert invoke("export", "--all").exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
+    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
+    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    assert len(fed) == len(imported) == 4
+    for text in [*pasted, *fed, *imported]:
+        assert "series-nav" not in text
+        assert not RELATIVE_LINK.search(text), text
+    page = (series / "site" / "mathieu-durand.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="claire-fontaine.html"' in page
+
+
+def series_link(page: str) -> str:
+    found = re.search(r'<p class="series"><a href="([^"]*)">', page)
+    assert found, "the page links its series"
+    return found.group(1)
+
+
+def test_a_post_links_the_index_of_its_own_questionnaire(series: Path, invoke: Invoke) -> None:
+    """With several questionnaires, index.html lists them all: the post's is index-ID.html."""
+    copy_example(series)
+    single = invoke("export", "mathieu-durand").stdout
+
+    assert invoke("export", "--all").exit_code == 0
+
+    site = series / "site"
+    assert series_link(single) == "index-twitter.html"  # as on the site's page
+    for slug, index in [
+        ("mathieu-durand", "index-twitter.html"),
+        ("elise-garnier", "index-livre.html"),
+    ]:
+        assert series_link((site / f"{slug}.html").read_text(encoding="utf-8")) == index
+        assert (site / index).is_file()
+
+
+def test_a_post_links_the_one_index_until_a_second_questionnaire_comes(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul", questionnaire="livre")
+    page = series / "site" / "paul.html"
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index.html"
+    assert series_link(invoke("export", "paul").stdout) == "index.html"
+
+    anne = make_interview(series, "anne", guest="Anne", questionnaire="twitter")
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index-livre.html"  # written again
+
+    anne.unlink()
+    assert invoke("export", "--all").exit_code == 0
+    assert series_link(page.read_text(encoding="utf-8")) == "index.html"
+    assert not (series / "site" / "index-livre.html").exists()
+
+
+def parsed(path: Path) -> Any:
+    """The page as an element tree (html5lib, as a browser parses it)."""
+    return html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+
+
+def nav_links(page: Any) -> dict[str, str | None]:
+    """The index's links to the indexes, each with its aria-current."""
+    return {a.get("href"): a.get("aria-current") for a in page.iterfind(".//header/nav//a")}
+
+
+def test_an_index_of_one_questionnaire_links_back_and_is_marked_in_the_nav(
+    series: Path, invoke: Invoke
+) -> None:
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    livre = parsed(site / "index-livre.html")
+    assert livre.findtext(".//title") == "Interviews – Le carnet des Jeudis"  # as a post's title
+    [back] = livre.iterfind(".//p[@class='series']/a")
+    assert (back.get("href"), back.text) == ("index.html", "Le carnet des Jeudis")
+    assert nav_links(livre) == {"index-livre.html": "page", "index-twitter.html": None}
+    twitter = parsed(site / "index-twitter.html")
+    assert nav_links(twitter) == {"index-livre.html": None, "index-twitter.html": "page"}
+    main = parsed(site / "index.html")
+    assert main.findtext(".//title") == "Le carnet des Jeudis"
+    assert main.find(".//p[@class='series']") is None  # the blog's name is its h1
+    assert set(nav_links(main).values()) == {None}
+    css = page_css((site / "index.html").read_text(encoding="utf-8"))
+    assert "nav a[aria-current]{" in css  # the current index shows as such
+
+
+def test_without_a_blog_name_an_index_links_back_to_all_interviews(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "paul", guest="Paul", questionnaire="livre")
+    make_interview(series, "anne", guest="Anne", questionnaire="twitter")
+    assert invoke("export", "--all").exit_code == 0
+
+    livre = parsed(series / "site" / "index-livre.html")
+    [back] = livre.iterfind(".//p[@class='series']/a")
+    assert (back.get("href"), back.text) == ("index.html", "Toutes les interviews")
+    assert livre.findtext(".//title") == "Interviews"  # no blog name to add
+
+
+def test_a_post_in_another_language_than_the_series_speaks_its_own(
+    series: Path, invoke: Invoke
+) -> None:
+    """An English interview of a French series: "by", "Website:", "Next interview: ..."."""
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 6, 2))
+    make_interview(
+        series,
+        "anne",
+        guest="Anne",
+        date=dt.date(2011, 6, 9),
+        language="en",
+        style="dialogue",
+        title="Measuring it: Anne",
+        answers=[("why", "Why did you start?", "To share: that is all.")],
+        fields={"site": "https://anne.example/"},
+    )
+    make_interview(series, "zoe", guest="Zoé", date=dt.date(2011, 6, 16))
+    (series / "jeudis.toml").write_text('language = "fr"\nblog = "Le carnet"\n', "utf-8")
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    english = (site / "anne.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english
+    for said in (
+        "June 9, 2011</time> · by Stéphane</p>",
+        '<p class="guest-site">Website: <a href="https://anne.example/"',
+        "Previous interview: Paul</a>",
+        "Next interview: Zoé",
+        '<p class="asked"><strong>Stéphane:</strong> Why',  # the dialogue's speakers
+        "<p><strong>Anne:</strong> To share",
+    ):
+        assert said in english
+    assert not re.search(r"\bpar\b|Site :|Interview (suivante|précédente)| :", english)
+    french = (site / "paul.html").read_text(encoding="utf-8")
+    assert "· par Stéphane</p>" in french and "Interview suivante\u00a0: Anne" in french
+
+    index = parsed(site / "index.html")
+    langs = {li.findtext(".//h2/a"): li.get("lang") for li in index.iterfind(".//ol/li")}
+    assert langs == {
+        "Mesurer l’efficacité\u00a0: Zoé": None,
+        "Measuring it: Anne": "en",
+        "Mesurer l’efficacité\u00a0: Paul": None,
+    }
+    feed = ET.parse(site / "feed.xml").getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [e.get(xml_lang) for e in feed.iter(f"{ATOM}entry")] == [None, "en", None]
+
+
+def test_a_draft_in_another_language_is_marked_in_its_own(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "anne", guest="Anne", language="en", status="draft")
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    site = series / "site"
+    assert '<p class="draft">Draft</p>' in (site / "anne.html").read_text(encoding="utf-8")
+    [item] = parsed(site / "index.html").iterfind(".//ol/li")
+    assert item.get("lang") == "en"
+    assert item.findtext(".//span[@class='draft']") == "Draft"
+
+
+def spoken(element: Any) -> str:
+    """The text a screen reader reads of an element: none of what is aria-hidden."""
+    if element.get("aria-hidden") == "true":
+        return element.tail or ""
+    inner = "".join(spoken(child) for child in element)
+    return (element.text or "") + inner + (element.tail or "")
+
+
+def test_the_series_navigation_reads_without_its_arrows(series: Path, invoke: Invoke) -> None:
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+
+    page = parsed(series / "site" / "claire-fontaine.html")
+    links = {a.get("rel"): a for a in page.iterfind(".//nav[@class='series-nav']/a")}
+    assert {rel: spoken(a).strip() for rel, a in links.items()} == {
+        "prev": "Interview précédente\u00a0: Amélie Roux",
+        "next": "Interview suivante\u00a0: Mathieu Durand",
+    }
+    assert ["".join(a.itertext()) for a in links.values()] == [
+        "← Interview précédente\u00a0: Amélie Roux",
+        "Interview suivante\u00a0: Mathieu Durand →",
+    ]
+
+
+def test_the_portrait_loads_at_once_on_its_page_not_on_the_index(
+    series: Path, invoke: Invoke
+) -> None:
+    """The portrait is at the top of its page; the index's thumbnails may wait their turn."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    page = parsed(site / "mathieu-durand.html")
+    [portrait] = page.iterfind(".//figure[@class='guest-photo']/img")
+    assert portrait.get("loading") is None
+    [thumbnail] = parsed(site / "index.html").iterfind(".//ol/li/img")
+    assert thumbnail.get("loading") == "lazy"
+
+
+def test_the_index_list_without_bullets_stays_a_list(series: Path, invoke: Invoke) -> None:
+    """Safari drops the list semantics of a list styled without bullets but for role="list"."""
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all").exit_code == 0
+
+    [listing] = parsed(series / "site" / "index.html").iterfind(".//ol")
+    assert (listing.get("class"), listing.get("role")) == ("index-list", "list")
+
+
+# Where the links of the series navigation sit, from the nav's right edge.
+NAV_PROBE = """<script>
+const nav = document.querySelector('.series-nav').getBoundingClientRect();
+const gaps = {};
+for (const a of document.querySelectorAll('.series-nav a')) {
+  const box = a.getBoundingClientRect();
+  gaps[a.rel] = [Math.round(nav.right - box.right), Math.round(box.top - nav.top)];
+}
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify(gaps);
+document.body.append(probe);
+</script>"""
+
+
+def nav_seen(page: Path, profile: Path, width: int) -> dict[str, list[int]]:
+    forced = page.with_name(f"probed-{page.name}")
+    text = page.read_text(encoding="utf-8").replace("</body>", NAV_PROBE + "</body>")
+    forced.write_text(text, encoding="utf-8")
+    dom = chromium([f"--window-size={width},900", "--dump-dom", forced.as_uri()], profile)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    seen: dict[str, list[int]] = json.loads(html.unescape(found.group(1)))
+    return seen
+
+
+@pytest.mark.browser
+def test_the_next_interview_sits_on_the_right_alone_or_wrapped(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    for n, guest in enumerate(["Paul", "Anne-Charlotte de La Tour du Pin", "Zoé"]):
+        make_interview(series, f"i{n}", guest=guest, date=dt.date(2011, 6, 2 + 7 * n))
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    wrapped = nav_seen(site / "i1.html", tmp_path / "profile", 360)
+    assert wrapped["next"][1] > wrapped["prev"][1]  # on a line of its own...
+    assert wrapped["next"][0] == 0  # ...on the right
+    alone = nav_seen(site / "i0.html", tmp_path / "profile", 1200)  # the oldest: next only
+    assert list(alone) == ["next"] and alone["next"][0] == 0
