@@ -7,7 +7,7 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
 import html5lib
 import pytest
@@ -20,6 +20,7 @@ from support import Invoke
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 def parse_html5(path: Path) -> None:
@@ -53,6 +54,14 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     assert (entries[0].findtext(f"{ATOM}title") or "").endswith("Élise Garnier")
     content = entries[0].findtext(f"{ATOM}content")
     assert content and "<article" in content  # full content, as HTML
+    # Links in the content resolve against the post's page, not the feed: a question's
+    # anchor leads to that question, not to the home page.
+    mathieu_entry = next(e for e in entries if "Mathieu" in (e.findtext(f"{ATOM}title") or ""))
+    base = urljoin(
+        str(feed.get(XML_BASE)),
+        str(mathieu_entry.find(f"{ATOM}content").get(XML_BASE)),  # type: ignore[union-attr]
+    )
+    assert urljoin(base, "#q-depuis") == "https://blog.example.org/mathieu-durand.html#q-depuis"
     # prev/next stay inside one questionnaire: Mathieu (7 April) sits between Claire and nobody newer.
     mathieu = (site / "mathieu-durand.html").read_text(encoding="utf-8")
     assert 'rel="prev" href="claire-fontaine.html"' in mathieu
@@ -387,6 +396,20 @@ def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: In
     sitemap = ET.parse(series / "site" / "sitemap.xml").getroot()
     locs = [u.findtext(f"{SITEMAP}loc") for u in sitemap.iter(f"{SITEMAP}url")]
     assert locs == ["https://x.example/s/index.html", "https://x.example/s/fini.html"]
+    # Nor in the feed: a reader would keep the draft, by the final post's id.
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    titles = [e.findtext(f"{ATOM}title") or "" for e in feed.iter(f"{ATOM}entry")]
+    assert [title.rsplit(" ", 1)[-1] for title in titles] == ["Fini"]
+
+
+def test_a_sitemaps_lastmod_is_never_before_the_posts_date(series: Path, invoke: Invoke) -> None:
+    """Changed on 7 April 2011 (the helper's stamp), dated the 9th: modified the 9th."""
+    make_interview(series, "date", guest="Daté", date=dt.date(2011, 4, 9))
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+    assert invoke("export", "--all").exit_code == 0
+    sitemap = ET.parse(series / "site" / "sitemap.xml").getroot()
+    lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in sitemap}
+    assert lastmods["https://x.example/date.html"] == "2011-04-09"
 
 
 def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke: Invoke) -> None:

@@ -75,7 +75,7 @@ def render(
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
     made: dict[Path, str] = {}
-    feed = frozenset(e.slug for e in entries[:FEED_SIZE]) if fmt == "html" else frozenset()
+    feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned)
     for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
         metas[slug] = meta
@@ -400,7 +400,7 @@ def _indexes(
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
-        for entry in entries[:FEED_SIZE]
+        for entry in _in_feed(entries)
     ]
     feed_posts = [post for post, _ in rendered]
     feed_entries = [
@@ -442,9 +442,17 @@ def _sitemap(
     )
 
 
+def _in_feed(entries: list[_Entry]) -> list[_Entry]:
+    """The feed's posts: the newest published ones. A draft (``--include-drafts``) is
+    not news: a reader would keep it, by its final id, as the post.
+    """
+    return [entry for entry in entries if not entry.draft][:FEED_SIZE]
+
+
 def _w3c_date(updated: str, date: str) -> str:
-    """A sitemap's lastmod: the day the interview was last changed, else its date."""
-    return updated[:10] if len(updated) >= 10 and updated[4] == "-" else date
+    """A sitemap's lastmod: the day the interview was last changed, not before its date."""
+    changed = updated[:10] if len(updated) >= 10 and updated[4] == "-" else ""
+    return max(changed, date)
 
 
 def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
