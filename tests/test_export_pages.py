@@ -27,7 +27,7 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 # A link to another page of the site: leads nowhere once the HTML is pasted elsewhere.
 RELATIVE_LINK = re.compile(r'href="(?!https?:|mailto:|tel:|#)')
 LINKED = (
-    "Sur [mon carnet](https://carnet.example/notes) et ailleurs.\n\n"
+    "Sur [mon carnet](https://carnet.example/notes) et https://ailleurs.example.\n\n"
     "```\nprint('bonjour, et une ligne de code bien plus longue que la page imprimée')\n```"
 )
 
@@ -83,6 +83,7 @@ const seen = {
   number: [style('h2 .anchor').display, style('h2 .anchor').textDecorationLine],
   link: [style(link).textDecorationLine, style(link, '::after').content],
   site: style('.guest-site a', '::after').content,
+  bare: style('section a.url', '::after').content,
   rules: [style('section').borderTopColor, style('footer').borderTopColor],
   pre: [style('pre').color, style('pre').backgroundColor],
   sizes: [style('body').fontSize, style('.meta').fontSize, style('.intro').fontSize],
@@ -139,6 +140,7 @@ def test_a_printed_page_keeps_numbers_links_and_light_colours(
     assert seen["number"] == ["inline", "none"]  # "1." printed, as text
     assert seen["link"] == ["underline", '" (https://carnet.example/notes)"']
     assert seen["site"] == "none"  # its address is its text: not printed twice
+    assert seen["bare"] == "none"  # nor a link the guest typed as its address
     assert all(lightness(rule) > 0.6 for rule in seen["rules"])  # type: ignore[attr-defined]
     text, background = seen["pre"]  # type: ignore[misc]
     assert lightness(text) < 0.2 and lightness(background) > 0.9

@@ -186,8 +186,8 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
 def test_a_bare_address_renders_the_same_in_html_with_www_leading_to_https() -> None:
     _, (for_html,) = clean_markdown_both(["Voir https://a.fr/x et www.b.fr !"], str)
     assert to_html(for_html) == (
-        '<p>Voir <a href="https://a.fr/x">https://a.fr/x</a> et '
-        '<a href="https://www.b.fr">www.b.fr</a> !</p>'
+        '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
+        '<a class="url" href="https://www.b.fr">www.b.fr</a> !</p>'
     )
 
 
@@ -212,6 +212,19 @@ def test_an_indented_code_block_is_code_as_written() -> None:
 )
 def test_an_indented_line_that_may_not_be_code_stays_escaped(text: str) -> None:
     assert "<b>" not in clean_markdown(text, str)
+
+
+def test_a_link_whose_text_is_its_address_is_marked_and_no_other() -> None:
+    """Print writes each link's address after it: not for one that shows it already."""
+    html = to_html("https://a.fr/x, www.b.fr, [https://b.fr](https://c.fr), [a](https://a.fr)")
+    assert html == (
+        '<p><a class="url" href="https://a.fr/x">https://a.fr/x</a>, '
+        '<a class="url" href="http://www.b.fr">www.b.fr</a>, '
+        '<a href="https://c.fr">https://b.fr</a>, <a href="https://a.fr">a</a></p>'
+    )
+    assert to_html_many(["https://a.fr", "x"])[0] == (
+        '<p><a class="url" href="https://a.fr">https://a.fr</a></p>'
+    )
 
 
 def test_typography_setting() -> None:

@@ -143,8 +143,20 @@ def to_html(markdown: str) -> str:
     global _renderer
     if _renderer is None:
         _renderer = _cmark()
-    rendered = _renderer(to_lf(markdown))
+    rendered = _mark_addresses(_renderer(to_lf(markdown)))
     return _drop_bad_urls(rendered.replace(_OMITTED, "")).strip()
+
+
+# A link whose text is its own web address (an autolink, "www.x.fr" leading to
+# https://www.x.fr): classed "url", so a printed page, which writes each link's
+# address after it, does not write this one twice.
+_ADDRESS_LINK = re.compile(r'<a href="((?:https?://)?)([^"]+)">(?:\1)?\2</a>')
+
+
+def _mark_addresses(rendered: str) -> str:
+    if '">http' not in rendered and '">www.' not in rendered:
+        return rendered
+    return _ADDRESS_LINK.sub(lambda m: '<a class="url"' + m.group()[2:], rendered)
 
 
 _SPLIT = "jeudis-answer-break-7f3a9c"
@@ -169,7 +181,7 @@ def to_html_many(sources: list[str]) -> list[str]:
     # the joined text: one scan each, not one per answer.)
     if len(texts) < 2 or "]:" in joined or joined.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
-    rendered = _renderer(joined)
+    rendered = _mark_addresses(_renderer(joined))
     parts = rendered.split(_SPLIT_HTML)
     if len(parts) != len(texts) or rendered.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
