@@ -136,8 +136,9 @@ def test_gender_agreement_and_inclusive_forms(gender: str | None, expected: str)
             {"guest": "Amélie Roux"},
             "Interview Twitter d’Amélie Roux",
         ),
-        ("Le livre de {guest}", {"guest": "Hélène Petit"}, "Le livre d’Hélène Petit"),
         ("De {guest}", {"guest": "Yves"}, "D’Yves"),
+        ("Le livre de {guest}", {"guest": "Œdipe"}, "Le livre d’Œdipe"),
+        ("Le livre de {guest}", {"guest": "Åsa Berg"}, "Le livre d’Åsa Berg"),
         ("ce que {host} en dit", {"host": "Ugo"}, "ce qu’Ugo en dit"),
         ("Lorsque {host} parle", {"host": "Anne"}, "Lorsqu’Anne parle"),
         # Not elided: a consonant, a word ending in "de", no space, a digit.
@@ -149,12 +150,22 @@ def test_gender_agreement_and_inclusive_forms(gender: str | None, expected: str)
         ("Une aide {guest}", {"guest": "Amélie"}, "Une aide Amélie"),
         ("de{guest}", {"guest": "Amélie"}, "deAmélie"),
         ("de {guest}", {"guest": "2 amis"}, "de 2 amis"),
+        # An h names take both ways; a y before a vowel; words that keep "de".
+        ("Le livre de {guest}", {"guest": "Harry Holt"}, "Le livre de Harry Holt"),
+        ("Vidéos de {guest}", {"guest": "YouTube"}, "Vidéos de YouTube"),
+        ("de {guest}", {"guest": "Yasmine"}, "de Yasmine"),
+        ("Que {host}", {"host": "Ugo"}, "Qu’Ugo"),
     ],
 )
 def test_french_elides_de_and_que_before_a_vowel(
     template: str, names: dict[str, str], expected: str
 ) -> None:
     assert render(template, WordingContext(names=names, language="fr")) == expected
+
+
+def test_a_yes_or_no_answer_keeps_its_de() -> None:
+    context = WordingContext(answers={"ok": True}, language="fr")
+    assert render("Tu as répondu que {answer:ok}", context) == "Tu as répondu que oui"
 
 
 def test_elision_is_french_only_and_follows_answers_too() -> None:

@@ -14,6 +14,7 @@ on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Am�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,17 +81,32 @@ def render(template: str, context: WordingContext) -> str:
             value = as_text(source.get(ref, ""))
         else:
             value = str(context.names.get(inner, ""))
-        if french and out and _VOWEL_START.match(value):
+        if french and out and _elides(value):
             out[-1] = _ELIDED.sub("\\1’", out[-1])
         out.append(value)
     out.append(template[last:])
     return "".join(out)
 
 
-# "de", "que" (and "lorsque", "puisque", "jusque") right before a placeholder, and
-# what elides them: a vowel, or an h before one ("d’Hélène"), as names mostly take.
+# "de", "que" (and "lorsque", "puisque", "jusque") right before a placeholder.
 _ELIDED = re.compile(r"(?<![^\W\d_])((?:[Dd]|[Qq]u|[Ll]orsqu|[Pp]uisqu|[Jj]usqu))e (?=$)")
-_VOWEL_START = re.compile(r"[Hh]?[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ]")
+# Words that open on a vowel and still take "de": "de oui", "de onze".
+_NOT_ELIDING = frozenset({"oui", "ouis", "onze", "onzième", "onzièmes"})
+
+
+def _elides(value: str) -> bool:
+    """Whether "de" elides before ``value``: it opens on a vowel (accents aside).
+
+    Not before an h, which names take both ways ("de Hugo", "d’Hélène"), nor a y
+    before a vowel ("de Yasmine", "de YouTube"); "d’Yves" elides.
+    """
+    letters = unicodedata.normalize("NFD", value[:2]).lower()
+    letters = "".join(c for c in letters if not unicodedata.combining(c))
+    if not letters or value.split(" ", 1)[0].lower() in _NOT_ELIDING:
+        return False
+    if letters[0] == "y":
+        return len(letters) > 1 and letters[1].isalpha() and letters[1] not in "aeiouy"
+    return letters[0] in "aeiouæœø"
 
 
 def agree(masculine: str, feminine: str, gender: str | None) -> str:
