@@ -358,8 +358,9 @@ def test_a_page_written_elsewhere_brings_its_photo(
     # In the series folder itself, the photo is where the page links it already.
     beside = invoke("export", "invite", "-o", str(series / "invite.html"))
     assert "photo" not in beside.stderr
-    # A fragment is pasted elsewhere: nothing to copy.
-    assert "photo" not in invoke("export", "invite", "--fragment", "-o", str(page)).stderr
+    # A fragment is pasted elsewhere: nothing to copy (and, with no base_url, no photo).
+    fragment = invoke("export", "invite", "--fragment", "-o", str(page)).stderr
+    assert "copied" not in fragment and "left out of the fragment" in fragment
 
 
 def test_a_page_written_into_a_pipe_brings_no_photo(

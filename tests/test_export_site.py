@@ -583,28 +583,38 @@ def test_wxr_gives_guests_named_in_other_scripts_a_tag_each(series: Path, invoke
     assert creators == set(logins)
 
 
-@pytest.mark.parametrize("one", [False, True])
-def test_wxr_leaves_out_a_photo_wordpress_could_not_show(
-    series: Path, invoke: Invoke, one: bool
+@pytest.mark.parametrize(
+    ("kind", "into"),
+    [
+        ("all", "the WordPress file"),
+        ("one", "the WordPress file"),
+        ("--fragment", "the fragment"),
+        ("--wordpress", "the fragment"),
+    ],
+)
+def test_a_photo_wordpress_could_not_show_is_left_out(
+    series: Path, invoke: Invoke, kind: str, into: str
 ) -> None:
     """WordPress gets no copy of the series' files: without base_url, a broken image."""
     make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
     (series / "images").mkdir()
     (series / "images" / "invite.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    written = series / ("wp.xml" if one else "site/wordpress.xml")
-    args = ["invite", "-o", str(written)] if one else ["--all"]
+    written = series / ("site/wordpress.xml" if kind == "all" else "wp.out")
+    args = {
+        "all": ["--all", "-f", "wxr"],
+        "one": ["invite", "-f", "wxr", "-o", str(written)],
+    }.get(kind, ["invite", kind, "-o", str(written)])
 
-    result = invoke("export", *args, "-f", "wxr")
+    result = invoke("export", *args)
 
     assert result.exit_code == 0, result.output
-    assert (
-        "warning: invite: photo images/invite.png left out of the WordPress file: upload it"
-        in " ".join(result.output.split())
+    assert f"warning: invite: photo images/invite.png left out of {into}: upload it" in " ".join(
+        result.output.split()
     )
     assert "images/invite.png" not in written.read_text(encoding="utf-8")
     # With the site's address, the post shows the photo from the published site.
     (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
-    result = invoke("export", *args, "-f", "wxr", "--overwrite")
+    result = invoke("export", *args, "--overwrite")
     assert "left out" not in result.output
     assert 'src="https://x.example/images/invite.png"' in written.read_text(encoding="utf-8")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from jeudis.export import cleaning
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
+from jeudis.export.render import nicename
 from jeudis.export.typography import fix_html, fix_text, french_date, label_colon, variant_for
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -167,7 +169,15 @@ def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
             "(<https://example.org/a>) et <https://w.fr/(b)> !",
         ),
         ("« https://g.fr » ?", "« <https://g.fr> » ?"),
-        ("www.site.fr/a_b, fin", "[www.site.fr/a\\_b](https://www.site.fr/a_b), fin"),
+        ("www.site.fr/a_b, fin", "<https://www.site.fr/a_b>, fin"),
+        # It ends where Markdown of its own opens: a link, a table's cell, a brace.
+        ("www.x.fr/a)[y](javascript:x", "<https://www.x.fr/a>)[y](javascript:x"),
+        ("| www.x.fr|y |", "| <https://www.x.fr>|y |"),
+        ("{https://x.fr} et https://x.fr/a\\", "\\{<https://x.fr>} et <https://x.fr/a>\\"),
+        # Not in a link's text or title, across code and entities too.
+        ("[voir www.x.fr][ref]", "[voir www.x.fr][ref]"),
+        ("[a `c` https://x.fr](https://y.fr)", "[a `c` https://x.fr](https://y.fr)"),
+        ('[a](https://x.fr "t www.y.fr")', '[a](https://x.fr "t www.y.fr")'),
         ('https://x.fr/"onmouseover="alert(1)', '<https://x.fr/>"onmouseover="alert(1)'),
         # Left as written: already a link, in a link's text, in code, not an address.
         ("<https://a.fr> [t](https://b.fr)", "<https://a.fr> [t](https://b.fr)"),
@@ -183,11 +193,12 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
     assert clean_markdown(text, str) == expected
 
 
-def test_a_bare_address_renders_the_same_in_html_with_www_leading_to_https() -> None:
+def test_a_bare_address_is_left_as_typed_for_the_html_which_cmark_links() -> None:
     _, (for_html,) = clean_markdown_both(["Voir https://a.fr/x et www.b.fr !"], str)
+    assert for_html == "Voir https://a.fr/x et www.b.fr !"
     assert to_html(for_html) == (
         '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
-        '<a class="url" href="https://www.b.fr">www.b.fr</a> !</p>'
+        '<a class="url" href="http://www.b.fr">www.b.fr</a> !</p>'
     )
 
 
@@ -225,6 +236,27 @@ def test_a_link_whose_text_is_its_address_is_marked_and_no_other() -> None:
     assert to_html_many(["https://a.fr", "x"])[0] == (
         '<p><a class="url" href="https://a.fr">https://a.fr</a></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Les Jeudis Twitter", "les-jeudis-twitter"),
+        ("Œuvre & Straße", "oeuvre-strasse"),
+        ("がき", "%e3%81%8c%e3%81%8d"),  # not "かき"'s: a mark that makes another letter stays
+        ("かき", "%e3%81%8b%e3%81%8d"),
+        ("हिंदी", "%e0%a4%b9%e0%a4%bf%e0%a4%82%e0%a4%a6%e0%a5%80"),  # vowel signs kept
+        ("한국", "%ed%95%9c%ea%b5%ad"),  # a syllable, as WordPress encodes it
+        ("🎉", "invite"),
+    ],
+)
+def test_a_wordpress_slug_is_the_one_wordpress_makes(name: str, slug: str) -> None:
+    assert nicename(name) == slug
+
+
+def test_a_long_wordpress_slug_is_cut_between_characters() -> None:
+    slug = nicename("ab" + "Б" * 40)
+    assert len(slug) == 200 and unquote(slug, errors="strict") == "ab" + "б" * 33
 
 
 def test_typography_setting() -> None:
@@ -296,10 +328,14 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         # A run left open on its line: parsers pair the runs differently.
         ("x ```y\n```[j]( javascript:z)```", "x ```y\n\\```[j]()```"),
         # A definition's URL on the next line, or inside a block quote.
-        ("[r]:\n  javascript:x", "[r]:"),
-        ("> [r]: javascript:x", "> [r]:"),
+        ("[r]:\n  javascript:x", "\\[r]:"),
+        ("> [r]: javascript:x", "> \\[r]:"),
+        # Made text, not left without its URL: the next line would lend it one.
+        ("[r]: javascript:x\njavascript:y\n\n[a][r]", "\\[r]:\njavascript:y\n\n[a][r]"),
+        # A definition on the line a safe one takes as its URL is checked too.
+        ("[r]:\n[r]: javascript:x\n\n[a][r]", "[r]:\n\\[r]:\n\n[a][r]"),
         ("[[<b>x [^1]: note", "[[&lt;b>x [^1]: note"),  # a label cannot hold "["
-        ("[<b>]: javascript:x\n\n[<b>]", "[&lt;b>]:\n\n[&lt;b>]"),  # nor be held raw
+        ("[<b>]: javascript:x\n\n[<b>]", "\\[&lt;b>]:\n\n[&lt;b>]"),  # nor be held raw
         ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole
         # "www." means a site, not a page beside the post.
         (

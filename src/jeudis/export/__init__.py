@@ -179,12 +179,15 @@ def render_one(
     A Markdown post written into a generator's site, or a page written anywhere,
     gets its photo where it links it.
     """
-    from jeudis.export.render import fragment, markdown, page
+    from jeudis.export.render import fragment, leave_out_unreachable_photos, markdown, page
 
     if options.fmt == "md":
         _link_photo(post, options.flavor, notes, series, destination)
         return markdown(post, site, options.flavor)
     if options.fragment or options.wordpress:
+        left_out = leave_out_unreachable_photos([post], site, "the fragment")
+        if notes is not None:
+            notes.extend(left_out)
         return fragment(post, site, wordpress=options.wordpress)
     if destination is not None and series is not None and post.local_photo:
         source, target = series.root / post.photo, destination.parent / post.photo

@@ -121,19 +121,24 @@ def _fence(text: str, at: int) -> tuple[int, str] | None:
     return len(text), head + body + ("" if body.endswith("\n") or not body else "\n") + marks
 
 
-def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
-    """Each token as (start, end, its harmless replacement), in order; ``chars``: :func:`_present`."""
-    code = _indented_code(text)
+def _tokens(
+    text: str, chars: str, code: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """Each token as (start, end, its harmless replacement), in order; ``chars``:
+    :func:`_present`, ``code``: :func:`_indented_code` (found here when not given).
+    """
+    code = _indented_code(text) if code is None else code
     if not chars and not code:
         return
     candidates = _candidates(chars) if chars else None
-    pos = 0
+    pos = block = 0
     fences = True  # until a fence parsers read differently: then no line is trusted as code
     while True:
         found = candidates.search(text, pos) if candidates else None
-        code = [span for span in code if span[0] >= pos] if fences else []
-        if code and (found is None or code[0][0] < found.start()):
-            start, end = code.pop(0)
+        while block < len(code) and code[block][0] < pos:
+            block += 1  # inside a fence or a span already taken
+        if fences and block < len(code) and (found is None or code[block][0] < found.start()):
+            start, end = code[block]
             yield start, end, text[start:end]
             pos = end
             continue
@@ -158,7 +163,7 @@ def _tokens(text: str, chars: str) -> Iterator[tuple[int, int, str]]:
 # An indented code block: lines of four spaces or a tab, after a blank line. Held as
 # written (a "<" in it is code, not a tag to escape) only before any list item, block
 # quote, definition or footnote: after one, an indented line may be its continuation.
-_INDENTED = re.compile(r"(?<=\n\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
+_INDENTED = re.compile(r"(?<=\n)[ \t]*\n((?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*)")
 _LIST_OR_NOTE = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|>|:|\[\^)", re.MULTILINE
 )
@@ -169,14 +174,11 @@ def _indented_code(text: str) -> list[tuple[int, int]]:
 
     Not one opening the text: a template may put a label before it on its line.
     """
-    if "\n\n    " not in text and "\n\n\t" not in text:
+    if "\n    " not in text and "\n\t" not in text:
         return []
-    spans = []
-    for block in _INDENTED.finditer(text):
-        if _LIST_OR_NOTE.search(text, 0, block.start()):
-            break
-        spans.append((block.start(), block.end()))
-    return spans
+    container = _LIST_OR_NOTE.search(text)
+    end = container.start() if container else len(text)
+    return [(block.start(1), block.end(1)) for block in _INDENTED.finditer(text, 0, end)]
 
 
 _CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
@@ -270,16 +272,26 @@ def _definition(text: str, at: int) -> tuple[int, int, str] | None:
 
 
 def _drop_unsafe_definitions(text: str) -> str:
-    """Each link definition any parser could read, without its URL when that is unsafe.
+    """Each link definition any parser could read, made text when its URL is unsafe.
 
-    Read with what follows it on the line, as kramdown reads it.
+    Read with what follows it on the line, as kramdown reads it. The label is
+    escaped (``\\[x]:``) rather than the URL dropped: a definition left without
+    its URL would take the next line's for it. A safe one's URL may itself be on
+    a line that opens a definition (``[x]:`` then ``[x]: javascript:…``): the
+    search goes on from its URL, not past it.
     """
-
-    def drop(m: re.Match[str]) -> str:
-        safe = _safe_destination(m.group("url") + m.group("rest"))
-        return m.group() if safe else m.group("head")
-
-    return _ANY_DEFINITION.sub(drop, text)
+    out: list[str] = []
+    last = at = 0
+    while found := _ANY_DEFINITION.search(text, at):
+        if _safe_destination(found.group("url") + found.group("rest")):
+            at = max(found.start("url"), found.start() + 1)
+            continue
+        head = found.group("head")
+        label = head.index("[")
+        out += [text[last : found.start()], head[:label], "\\", head[label:]]
+        last = at = found.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _angle(text: str, at: int) -> tuple[int, int, str] | None:
@@ -345,6 +357,7 @@ def clean_markdown_both(
     The second typography pass this needs runs only for texts holding such things.
     """
     held: list[list[str]] = []
+    held_html: list[list[str]] = []
     plain: list[str] = []
     plain_html: list[str] = []
     for text in texts:
@@ -353,7 +366,7 @@ def clean_markdown_both(
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
-        text, tokens = _held(text)
+        text, tokens, tokens_html = _held(text)
         plain_html.append(text)
         if "```" in text or "~~~" in text:
             # A fence left as text must not open one in any parser either: one that
@@ -361,11 +374,13 @@ def clean_markdown_both(
             # another answer's, and read their code as text and text as code.
             text = _FENCE_START.sub("\\1\\\\", text)
         held.append(tokens)
+        held_html.append(tokens_html)
         plain.append(text)
-    markdown = _restore(held, _fixed(plain, fix_text, inert_braces))
+    fixed = _fixed(plain, fix_text, inert_braces)
+    markdown = _restore(held, fixed)
     if plain == plain_html and not any("{" in text for text in plain):
-        return markdown, markdown
-    return markdown, _restore(held, _fixed(plain_html, fix_text, str))
+        return markdown, markdown if held_html == held else _restore(held_html, fixed)
+    return markdown, _restore(held_html, _fixed(plain_html, fix_text, str))
 
 
 def _fixed(
@@ -400,97 +415,37 @@ _LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
 _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 
-def _held(text: str) -> tuple[str, list[str]]:
-    """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements."""
+def _held(text: str) -> tuple[str, list[str], list[str]]:
+    """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements:
+    for Markdown posts, and for the HTML (the same but for bare web addresses, which
+    cmark links itself, as typed).
+    """
     held, tokens = _markup_held(text)
     if "://" in held or "www." in held:
-        return _hold_bare_addresses(held, tokens)
-    return held, tokens
+        from jeudis.export.addresses import hold_bare
+
+        return hold_bare(held, tokens, _HOLD)
+    return held, tokens, tokens
 
 
 def _markup_held(text: str) -> tuple[str, list[str]]:
     """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
     chars = _present(text)
-    if chars == "]" and not _UNPLAIN_TARGET.search(text) and not _indented_code(text):
+    code = _indented_code(text)
+    if chars == "]" and not _UNPLAIN_TARGET.search(text) and not code:
         # Links alone, each to a plain URL (the common case): kept as written, so they
         # are found and set aside by C scans, not one Python step each.
         return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
     tokens: list[str] = []
     out: list[str] = []
     last = 0
-    for start, end, replacement in _tokens(text, chars):
+    for start, end, replacement in _tokens(text, chars, code):
         out.append(text[last:start])
         out.append(_HOLD)
         tokens.append(replacement)
         last = end
     out.append(text[last:])
     return "".join(out), tokens
-
-
-# A web address typed bare in text ("voir https://example.org/x."): GFM, Hugo and
-# jeudis's own HTML make it a link, kramdown (Jekyll), Python-Markdown (Pelican,
-# MkDocs) and Zola leave it as text. Written as an autolink, it is a link to all.
-# It runs to a space or a character no address holds as typed (quotes, guillemets);
-# then, as GFM does, trailing punctuation and an unbalanced ")" are left out.
-_BARE = re.compile(r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)[^\s<>\"'`«»“”‘’\ue000\ue001]+")
-_TRAILING = "?!.,:;*_~"
-
-
-def _hold_bare_addresses(held: str, tokens: list[str]) -> tuple[str, list[str]]:
-    """Bare web addresses of the text set aside too, as autolinks, among the tokens."""
-    pieces = held.split(_HOLD)
-    woven: list[str] = []
-    kept: list[str] = []
-    for index, piece in enumerate(pieces):
-        if index:
-            kept.append(tokens[index - 1])
-        before_link = index < len(tokens) and tokens[index].startswith("](")
-        last = 0
-        for match in _BARE.finditer(piece):
-            address = _trimmed(match.group())
-            if not _linkable(piece, match.start(), address, before_link):
-                continue
-            woven += [piece[last : match.start()], _HOLD]
-            kept.append(_autolink(address))
-            last = match.start() + len(address)
-        woven.append(piece[last:])
-        if index < len(tokens):
-            woven.append(_HOLD)
-    return "".join(woven), kept
-
-
-def _linkable(piece: str, at: int, address: str, before_link: bool) -> bool:
-    """Whether a bare address is made a link: a host with a dot, not in code, not in a link.
-
-    A line indented four spaces or a tab may be code; an address inside a link's
-    text (``[voir https://x.fr](https://x.fr)``) would make a link in a link.
-    """
-    host = address.split("//", 1)[-1]
-    if "." not in host.strip("."):
-        return False
-    line = piece[piece.rfind("\n", 0, at) + 1 :]
-    if line.startswith(("    ", "\t")) or piece.endswith("](", 0, at):
-        return False  # code, or a link's target (one the link pattern did not take whole)
-    in_link_text = piece.rfind("[", 0, at) > piece.rfind("]", 0, at) and "]" not in piece[at:]
-    return not (before_link and in_link_text)
-
-
-def _trimmed(address: str) -> str:
-    """An address without the punctuation ending the sentence around it."""
-    while address:
-        unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
-        if address[-1] not in _TRAILING and not unbalanced:
-            break
-        address = address[:-1]
-    return address
-
-
-def _autolink(address: str) -> str:
-    """``<https://...>``; a ``www.`` address shows as typed and leads to its https site."""
-    if address.startswith("www."):
-        shown = re.sub(r"([\\`*_\[\]<>~{])", r"\\\1", address)
-        return f"[{shown}](https://{address})"
-    return f"<{address}>"
 
 
 # An opening brace not already escaped (after an even run of backslashes, or none).

@@ -210,18 +210,27 @@ def nicename(name: str) -> str:
     """
     from jeudis.storage import FALLBACK_SLUG, folded
 
-    out = []
-    for char in folded(name):
-        if char.isascii():
-            out.append(char.lower() if char.isalnum() else "-")
-        elif unicodedata.category(char)[0] in "LN":
-            out.append(quote(char.lower(), safe="").lower())
-        elif not unicodedata.combining(char):
-            out.append("-")
-    slug = re.sub("-{2,}", "-", "".join(out)).strip("-")
-    if len(slug) > 200:  # WordPress's longest, cut before an escape it would split
-        slug = slug[: slug.rfind("%", 197, 200) if "%" in slug[197:200] else 200]
-    return slug.strip("-") or FALLBACK_SLUG
+    units: list[str] = []  # one a character: cut the slug between them, never inside
+    for char in unicodedata.normalize("NFC", name):
+        plain = folded(char)  # "é" is "e" and a mark, "œ" is "oe"; "が" is "か" and a mark
+        ascii_form = plain.encode("ascii", "ignore").decode()
+        whole = all(c.isascii() or unicodedata.combining(c) for c in plain)
+        if char.isascii() or (ascii_form.isalnum() and whole):
+            units += [c.lower() if c.isalnum() else "-" for c in ascii_form or char]
+        elif unicodedata.category(char)[0] in "LNM":  # letters, digits, their marks
+            units.append(quote(char.lower(), safe="").lower())
+        else:
+            units.append("-")
+    slug: list[str] = []
+    length = 0
+    for unit in units:
+        if unit == "-" and (not slug or slug[-1] == "-"):
+            continue
+        if length + len(unit) > 200:  # WordPress's longest
+            break
+        slug.append(unit)
+        length += len(unit)
+    return "".join(slug).strip("-") or FALLBACK_SLUG
 
 
 def _login(name: str) -> str:
@@ -229,13 +238,15 @@ def _login(name: str) -> str:
     return nicename(name).replace("%", "")[:60].strip("-")
 
 
-def leave_out_unreachable_photos(posts: list[Post], site: SiteInfo) -> list[str]:
-    """Photos of the series a WordPress import cannot show: left out, the host told why.
+def leave_out_unreachable_photos(
+    posts: list[Post], site: SiteInfo, into: str = "the WordPress file"
+) -> list[str]:
+    """Photos of the series a blog's own CMS cannot show: left out, the host told why.
 
-    WordPress gets the posts' HTML, not the series' files: a photo of the series
-    shows only from the site jeudis publishes (its address is ``base_url``). With
-    none, the post would link ``images/x.jpg`` beside its WordPress address: a
-    broken image.
+    WordPress (a WXR import, a pasted fragment) gets the posts' HTML, not the
+    series' files: a photo of the series shows only from the site jeudis publishes
+    (its address is ``base_url``). With none, the post would link ``images/x.jpg``
+    beside its own address: a broken image.
     """
     if site.base_url:
         return []
@@ -244,8 +255,8 @@ def leave_out_unreachable_photos(posts: list[Post], site: SiteInfo) -> list[str]
         if photo := post.local_photo:
             post.photo = post.photo_url = ""
             notes.append(
-                f"warning: {post.slug}: photo {clip(photo)} left out of the WordPress file: "
-                "upload it to WordPress's media library, or set base_url in jeudis.toml "
+                f"warning: {post.slug}: photo {clip(photo)} left out of {into}: "
+                "upload it to the blog's media library, or set base_url in jeudis.toml "
                 "to link it from the published site"
             )
     return notes

@@ -1,0 +1,102 @@
+"""Web addresses a guest typed bare, made links every static site generator reads.
+
+GFM, Hugo and jeudis's own HTML make "voir https://example.org/x." a link;
+kramdown (Jekyll), Python-Markdown (Pelican, MkDocs) and Zola leave it as text.
+Written as an autolink (``<https://example.org/x>``), it is a link to all.
+
+The text comes with its tokens (code, link targets, definitions...) already set
+aside by :mod:`jeudis.export.cleaning`, each replaced by a mark; addresses are
+set aside the same way, among them and in order, so typography leaves them be.
+For the HTML, which cmark links itself, an address is kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An address runs to a space or a character none holds as typed: quotes, guillemets,
+# and what opens Markdown of its own: brackets (links, footnotes), braces (attribute
+# lists), "|" (a table's cell), "\" (an escape), "<" and ">" (an autolink's ends).
+# Then, as GFM does, trailing punctuation and an unbalanced ")" are left out.
+_BARE = re.compile(
+    r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)"
+    r"[^\s<>\"'`«»“”‘’\[\]{}|\\\ue000\ue001]+"
+)
+_TRAILING = "?!.,:;*_~"
+
+
+def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], list[str]]:
+    """The text with its bare addresses set aside too: the text, the tokens for
+    Markdown posts (addresses as autolinks), and for the HTML (addresses as typed).
+
+    Not one inside a link's text (``[voir https://x.fr](…)``: a link in a link) or
+    title, in an indented line (code, maybe), or without a dot in its host.
+    """
+    pieces = held.split(hold)
+    woven: list[str] = []
+    linked: list[str] = []
+    typed: list[str] = []
+    depth = 0  # "[" still open in the paragraph: what follows is a link's text
+    for index, piece in enumerate(pieces):
+        skip_to = 0
+        if index:
+            token = tokens[index - 1]
+            linked.append(token)
+            typed.append(token)
+            depth, skip_to = _after_token(token, piece, depth)
+        last = seen = 0
+        for match in _BARE.finditer(piece):
+            depth = _depth(piece[seen : match.start()], depth)
+            seen = match.start()
+            address = _trimmed(match.group())
+            if depth or match.start() < skip_to or not _linkable(piece, match.start(), address):
+                continue
+            woven += [piece[last : match.start()], hold]
+            linked.append(f"<https://{address}>" if address.startswith("www.") else f"<{address}>")
+            typed.append(address)
+            last = match.start() + len(address)
+        depth = _depth(piece[seen:], depth)
+        woven.append(piece[last:])
+        if index < len(tokens):
+            woven.append(hold)
+    return "".join(woven), linked, typed
+
+
+def _after_token(token: str, piece: str, depth: int) -> tuple[int, int]:
+    """The bracket depth after a token, and where in the text after it addresses may start.
+
+    A link's target (``](url``) closes a "[", and the title after it runs to its
+    ")"; a definition's title runs to the end of its line.
+    """
+    if token.startswith("]"):
+        depth = max(0, depth - 1)
+        if token.startswith("](") and not token.endswith(")"):
+            return depth, piece.find(")") + 1 if ")" in piece else len(piece)
+    elif token.startswith("[") and "]:" in token:
+        return depth, piece.find("\n") if "\n" in piece else len(piece)
+    return depth, 0
+
+
+def _depth(text: str, depth: int) -> int:
+    """How many "[" stay open after ``text``; a blank line ends a paragraph, and them."""
+    if "\n\n" in text:
+        depth, text = 0, text[text.rfind("\n\n") :]
+    return max(0, depth + text.count("[") - text.count("]"))
+
+
+def _linkable(piece: str, at: int, address: str) -> bool:
+    """A host with a dot, not on an indented line, not a link's target left as text."""
+    if "." not in address.split("//", 1)[-1].strip("."):
+        return False
+    line = piece[piece.rfind("\n", 0, at) + 1 :]
+    return not line.startswith(("    ", "\t")) and not piece.endswith("](", 0, at)
+
+
+def _trimmed(address: str) -> str:
+    """An address without the punctuation ending the sentence around it."""
+    while address:
+        unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
+        if address[-1] not in _TRAILING and not unbalanced:
+            break
+        address = address[:-1]
+    return address
