@@ -40,6 +40,7 @@ FRAGMENTS = [
     *("[x]: javascript:alert(1)", "[j](javascript:alert(1))", "[j](<javascript:alert(1)>)"),
     *("[j]( javascript:alert(1))", "[j](jav&#x61;script:alert(1))", "![i](data:x)"),
     *("<a href=javascript:alert(1)>", "javascript:alert(1)", "*[HTML]: onclick", "$$"),
+    *("www.x.org/a", "https://x.org/(b", "](javascript:alert(1)", "[x]:", "    <b>", "|"),
 ]
 _LIVE_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
 

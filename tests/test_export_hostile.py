@@ -97,7 +97,9 @@ ANSWERS = [
             "https://x.fr/a)[z](javascript:alert%2838%29 et www.x.fr/[w](javascript:alert(39)\n\n"
             # An unsafe definition dropped must not hand its line to the next one.
             "[x]: javascript:alert(40)\njavascript:alert(41)\n\n[y][x]\n\n"
-            "[v]:\n[v]: javascript:alert(42)\n\n[u][v]"
+            "[v]:\n[v]: javascript:alert(42)\n\n[u][v]\n\n"
+            # Python-Markdown reads a link inside an autolink before the autolink.
+            "<http://x.org/a?b[j](javascript:alert(43))>"
         ),
     ),
     (

@@ -56,7 +56,9 @@ _ANY_DEFINITION = re.compile(
 # One held as written: a plain label, a URL holding nothing that opens markup.
 _DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]{}<>`]+)(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
-_AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+# An autolink held as written holds nothing another parser reads first: Python-Markdown
+# finds links, code and escapes inside one ("<http://x[j](javascript:…)>") before it.
+_AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s\[\]`\\]*)>")
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 _ENTITY = re.compile(r"&#?\w+;")
 
