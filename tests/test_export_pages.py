@@ -216,6 +216,13 @@ def test_a_post_links_the_one_index_until_a_second_questionnaire_comes(
     assert not (series / "site" / "index-livre.html").exists()
 
 
+def example_site(series: Path, invoke: Invoke) -> Path:
+    """The example series exported with ``--all``: the site's folder."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    return series / "site"
+
+
 def parsed(path: Path) -> Any:
     """The page as an element tree (html5lib, as a browser parses it)."""
     return html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
@@ -229,9 +236,7 @@ def nav_links(page: Any) -> dict[str, str | None]:
 def test_an_index_of_one_questionnaire_links_back_and_is_marked_in_the_nav(
     series: Path, invoke: Invoke
 ) -> None:
-    copy_example(series)
-    assert invoke("export", "--all").exit_code == 0
-    site = series / "site"
+    site = example_site(series, invoke)
 
     livre = parsed(site / "index-livre.html")
     assert livre.findtext(".//title") == "Interviews – Le carnet des Jeudis"  # as a post's title
@@ -328,10 +333,7 @@ def spoken(element: Any) -> str:
 
 
 def test_the_series_navigation_reads_without_its_arrows(series: Path, invoke: Invoke) -> None:
-    copy_example(series)
-    assert invoke("export", "--all").exit_code == 0
-
-    page = parsed(series / "site" / "claire-fontaine.html")
+    page = parsed(example_site(series, invoke) / "claire-fontaine.html")
     links = {a.get("rel"): a for a in page.iterfind(".//nav[@class='series-nav']/a")}
     assert {rel: spoken(a).strip() for rel, a in links.items()} == {
         "prev": "Interview précédente\u00a0: Amélie Roux",
@@ -347,9 +349,7 @@ def test_the_portrait_loads_at_once_on_its_page_not_on_the_index(
     series: Path, invoke: Invoke
 ) -> None:
     """The portrait is at the top of its page; the index's thumbnails may wait their turn."""
-    copy_example(series)
-    assert invoke("export", "--all").exit_code == 0
-    site = series / "site"
+    site = example_site(series, invoke)
 
     page = parsed(site / "mathieu-durand.html")
     [portrait] = page.iterfind(".//figure[@class='guest-photo']/img")
