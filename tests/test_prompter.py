@@ -73,6 +73,15 @@ def test_a_long_answer_takes_paragraphs_until_esc_enter(
     assert answer == "Trois usages :\n\n- la veille\n- le partage"
 
 
+def test_a_new_line_starts_at_the_margin_after_an_indented_one(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """Indented as the line above, prose after a line of code would read as code."""
+    typed = "Mon code :" + ENTER + ENTER + "    if a < b:" + ENTER + ENTER + "Voilà !" + ESC_ENTER
+    answer = ask(prompter, keys, typed, twitter("apport"))
+    assert answer == "Mon code :\n\n    if a < b:\n\nVoilà !"
+
+
 def test_the_earlier_answer_is_prefilled(prompter: TerminalPrompter, keys: PipeInput) -> None:
     answer = ask(prompter, keys, " et plus" + ESC_ENTER, twitter("apport"), previous="Beaucoup")
     assert answer == "Beaucoup et plus"

@@ -433,6 +433,18 @@ def _bindings(prompt: Prompt | None) -> KeyBindings:
         if prompt is None or prompt.can_go_back:
             event.app.exit(result=BACK)
 
+    if prompt is not None and prompt.kind == "long":
+
+        @bindings.add(Keys.Enter)
+        def _new_line(event: KeyPressEvent) -> None:
+            """A new line starts at the margin, not under the line above's indent.
+
+            prompt_toolkit indents it as the line above, which a guest writing
+            prose after a line of code does not see coming: the text indented so
+            reads as code in Markdown.
+            """
+            event.current_buffer.newline(copy_margin=False)
+
     return bindings
 
 
