@@ -348,6 +348,7 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ("[js](javascript:alert(1)) fin", "[js]() fin"),
         ('[js](javascript:a((1)) "t") fin', "[js]() fin"),
         ("[js](javascript:alert(1) fin", "[js]() fin"),
+        ('[a](javascript:x "(") more text) end', "[a]() more text) end"),
         # A target with parentheses is kept as written, not made an autolink.
         ("[a](https://x.fr/a_(b)) fin", "[a](https://x.fr/a_(b)) fin"),
         # Code right under a line of text is code to every parser.

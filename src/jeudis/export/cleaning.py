@@ -238,19 +238,20 @@ def _link(text: str, at: int) -> tuple[int, int, str] | None:
     if (m := _DEST.match(text, at)) is None:
         return None
     if not _safe_destination(m.group("url") + m.group("title")):
-        return at, _balanced_end(text, at + 2, m.end()), "]()"
+        return at, _balanced_end(text, m), "]()"
     held = _DEST_URL.match(text, at)
     return (at, held.end(), "](" + web_address(held.group()[2:])) if held else None
 
 
-def _balanced_end(text: str, start: int, end: int) -> int:
-    """Where a destination opened at ``start`` ends when its parentheses pair up (on its line).
+def _balanced_end(text: str, m: re.Match[str]) -> int:
+    """Where a link's target ends when the parentheses of its URL pair up (on its line).
 
     ``](javascript:alert(1))``: the first ")" closes ``alert(``, as parsers read it;
-    dropped up to that one only, the last ")" was left in the text.
+    dropped up to that one only, the last ")" was left in the text. Only the URL's
+    count: a "(" in a title (``"("``) opens nothing.
     """
-    depth = text.count("(", start, end) - text.count(")", start, end - 1)
-    pos = end
+    depth = m.group("url").count("(")  # the URL holds no ")": the match ends at the first
+    end = pos = m.end()
     while depth > 0 and pos < len(text) and text[pos] != "\n":
         depth += {"(": 1, ")": -1}.get(text[pos], 0)
         pos += 1
