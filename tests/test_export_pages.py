@@ -240,6 +240,8 @@ def test_an_index_of_one_questionnaire_links_back_and_is_marked_in_the_nav(
 
     livre = parsed(site / "index-livre.html")
     assert livre.findtext(".//title") == "Interviews – Le carnet des Jeudis"  # as a post's title
+    [feed] = livre.iterfind(".//link[@type='application/atom+xml']")
+    assert feed.get("title") == "Le carnet des Jeudis"  # the feed is the whole blog's
     [back] = livre.iterfind(".//p[@class='series']/a")
     assert (back.get("href"), back.text) == ("index.html", "Le carnet des Jeudis")
     assert nav_links(livre) == {"index-livre.html": "page", "index-twitter.html": None}
