@@ -102,6 +102,7 @@ ANSWERS = [
             "<http://x.org/a?b[j](javascript:alert(43))>"
         ),
     ),
+    ("opening", "Du code d’abord ?", "    <script>alert(44)</script>\n\n<b>fin</b>"),
     (
         "indented",
         "Du code indenté ?",

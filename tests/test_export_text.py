@@ -212,6 +212,15 @@ def test_an_indented_code_block_is_code_as_written() -> None:
     assert "<pre><code>if a&lt;b: go()\nhttps://x.fr ?\n</code></pre>" in to_html(for_html)
 
 
+def test_code_opening_an_answer_is_code_in_the_html_and_escaped_in_a_post() -> None:
+    """cmark renders each answer as a block of its own; a post's template may not."""
+    (markdown, _), (for_html, _) = clean_markdown_both(["    if a<b: go()\n\nFin !", "x"], str)
+    assert markdown == "    if a&lt;b: go()\n\nFin !"
+    assert to_html_many([for_html, "x"])[0] == (
+        "<pre><code>if a&lt;b: go()\n</code></pre>\n<p>Fin !</p>"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

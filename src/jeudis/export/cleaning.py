@@ -171,16 +171,28 @@ _LIST_OR_NOTE = re.compile(
 )
 
 
-def _indented_code(text: str) -> list[tuple[int, int]]:
+def _indented_code(text: str, opening: bool = False) -> list[tuple[int, int]]:
     """Where the indented code blocks every Markdown reads as code are (start, end).
 
-    Not one opening the text: a template may put a label before it on its line.
+    One opening the text only when ``opening``: for cmark, which renders each
+    answer as a block of its own; not in a Markdown post, whose template may put a
+    label before the answer on its line (a paragraph, then, not code).
     """
-    if "\n    " not in text and "\n\t" not in text:
+    if "\n    " not in text and "\n\t" not in text and not (opening and _opens_code(text)):
         return []
     container = _LIST_OR_NOTE.search(text)
     end = container.start() if container else len(text)
-    return [(block.start(1), block.end(1)) for block in _INDENTED.finditer(text, 0, end)]
+    spans = [(block.start(1), block.end(1)) for block in _INDENTED.finditer(text, 0, end)]
+    if opening and _opens_code(text) and end > 0:
+        spans.insert(0, (0, _OPENING_CODE.match(text).end()))  # type: ignore[union-attr]
+    return spans
+
+
+_OPENING_CODE = re.compile(r"(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
+
+
+def _opens_code(text: str) -> bool:
+    return text.startswith(("    ", "\t"))
 
 
 _CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
@@ -369,15 +381,21 @@ def clean_markdown_both(
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
-        text, tokens, tokens_html = _held(text)
-        plain_html.append(text)
+        if _opens_code(text):  # code for cmark; in a post, maybe not (_indented_code)
+            for_html, _, tokens_html = _held(text, opening=True)
+            plain_html.append(for_html)
+            held_html.append(tokens_html)
+            text, tokens, _ = _held(text)
+        else:
+            text, tokens, tokens_html = _held(text)
+            plain_html.append(text)
+            held_html.append(tokens_html)
         if "```" in text or "~~~" in text:
             # A fence left as text must not open one in any parser either: one that
             # pairs fences across the whole post (Python-Markdown) would pair it with
             # another answer's, and read their code as text and text as code.
             text = _FENCE_START.sub("\\1\\\\", text)
         held.append(tokens)
-        held_html.append(tokens_html)
         plain.append(text)
     fixed = _fixed(plain, fix_text, inert_braces)
     markdown = _restore(held, fixed)
@@ -418,12 +436,12 @@ _LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
 _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 
-def _held(text: str) -> tuple[str, list[str], list[str]]:
+def _held(text: str, opening: bool = False) -> tuple[str, list[str], list[str]]:
     """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements:
     for Markdown posts, and for the HTML (the same but for bare web addresses, which
-    cmark links itself, as typed).
+    cmark links itself, as typed). ``opening``: code opening the text is code too.
     """
-    held, tokens = _markup_held(text)
+    held, tokens = _markup_held(text, opening)
     if "://" in held or "www." in held:
         from jeudis.export.addresses import hold_bare
 
@@ -431,10 +449,10 @@ def _held(text: str) -> tuple[str, list[str], list[str]]:
     return held, tokens, tokens
 
 
-def _markup_held(text: str) -> tuple[str, list[str]]:
+def _markup_held(text: str, opening: bool = False) -> tuple[str, list[str]]:
     """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
     chars = _present(text)
-    code = _indented_code(text)
+    code = _indented_code(text, opening)
     if chars == "]" and not _UNPLAIN_TARGET.search(text) and not code:
         # Links alone, each to a plain URL (the common case): kept as written, so they
         # are found and set aside by C scans, not one Python step each.
