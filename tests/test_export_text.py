@@ -193,12 +193,12 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
     assert clean_markdown(text, str) == expected
 
 
-def test_a_bare_address_is_left_as_typed_for_the_html_which_cmark_links() -> None:
+def test_a_bare_address_is_left_as_typed_for_cmark_and_www_leads_to_https() -> None:
     _, (for_html,) = clean_markdown_both(["Voir https://a.fr/x et www.b.fr !"], str)
     assert for_html == "Voir https://a.fr/x et www.b.fr !"
     assert to_html(for_html) == (
         '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
-        '<a class="url" href="http://www.b.fr">www.b.fr</a> !</p>'
+        '<a class="url" href="https://www.b.fr">www.b.fr</a> !</p>'
     )
 
 
@@ -239,7 +239,7 @@ def test_a_link_whose_text_is_its_address_is_marked_and_no_other() -> None:
     html = to_html("https://a.fr/x, www.b.fr, [https://b.fr](https://c.fr), [a](https://a.fr)")
     assert html == (
         '<p><a class="url" href="https://a.fr/x">https://a.fr/x</a>, '
-        '<a class="url" href="http://www.b.fr">www.b.fr</a>, '
+        '<a class="url" href="https://www.b.fr">www.b.fr</a>, '
         '<a href="https://c.fr">https://b.fr</a>, <a href="https://a.fr">a</a></p>'
     )
     assert to_html_many(["https://a.fr", "x"])[0] == (

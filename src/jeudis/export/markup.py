@@ -148,7 +148,7 @@ def to_html(markdown: str) -> str:
 
 
 # A link whose text is its own web address (an autolink, "www.x.fr" leading to
-# https://www.x.fr): classed "url", so a printed page, which writes each link's
+# http://www.x.fr): classed "url", so a printed page, which writes each link's
 # address after it, does not write this one twice.
 _ADDRESS_LINK = re.compile(r'<a href="((?:https?://)?)([^"]+)">(?:\1)?\2</a>')
 
@@ -156,7 +156,21 @@ _ADDRESS_LINK = re.compile(r'<a href="((?:https?://)?)([^"]+)">(?:\1)?\2</a>')
 def _mark_addresses(rendered: str) -> str:
     if '">http' not in rendered and '">www.' not in rendered:
         return rendered
-    return _ADDRESS_LINK.sub(lambda m: '<a class="url"' + m.group()[2:], rendered)
+    return _ADDRESS_LINK.sub(_marked, rendered)
+
+
+def _marked(link: re.Match[str]) -> str:
+    """The link classed "url"; "www.x.fr" leads to https://www.x.fr, as in a Markdown
+    post (and as :func:`jeudis.export.cleaning.web_address` writes it), not cmark's http.
+    """
+    scheme, address = link.groups()
+    if (
+        scheme == "http://"
+        and address.startswith("www.")
+        and link.group().endswith(f">{address}</a>")
+    ):
+        scheme = "https://"
+    return f'<a class="url" href="{scheme}{address}">{link.group()[link.group().index(">") + 1 :]}'
 
 
 _SPLIT = "jeudis-answer-break-7f3a9c"
