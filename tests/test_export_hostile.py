@@ -48,6 +48,22 @@ PARSER_TRAPS = [
     "```\ncode\n````\n[e](javascript:alert(27))\n```",
     "```\nnever closed",
 ]
+# Where some parser reads a definition, an autolink, a tag or a code span that
+# another does not.
+READER_TRAPS = [
+    "[a](javascript\\:alert(45))",
+    "[a\\]b]:javascript:alert(46)\n\n[x][a\\]b]",
+    "[a\nb]:javascript:alert(47)\n\n[x][a b]",
+    "[]:javascript:alert(48)\n\n[][]",
+    "terme\n: [x]:javascript:alert(49)\n\n[a][x]",
+    "[^]:[y]:javascript:alert(50)\n[y]",
+    "<tel:1/onclick=alert(51)>",
+    "<http:/x/onclick=alert(52)//>",
+    'a ` <b onclick="alert(53)">x</b> `',
+    "~~```~~[x](javascript:alert(54))```",
+    "``[x](javascript:alert(55))|``\n-|-",
+    "<mailto:x>\n\n`<script>alert(56)</script>`",
+]
 ANSWERS = [
     (
         "script",
@@ -103,6 +119,11 @@ ANSWERS = [
         ),
     ),
     ("opening", "Du code d’abord ?", "    <script>alert(44)</script>\n\n<b>fin</b>"),
+    (
+        "definitions",
+        "Des définitions ?",
+        "\n\n".join(READER_TRAPS),
+    ),
     (
         "indented",
         "Du code indenté ?",

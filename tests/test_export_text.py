@@ -337,14 +337,21 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         # A run left open on its line: parsers pair the runs differently.
         ("x ```y\n```[j]( javascript:z)```", "x ```y\n\\```[j]()```"),
         # A definition's URL on the next line, or inside a block quote.
-        ("[r]:\n  javascript:x", "\\[r]:"),
-        ("> [r]: javascript:x", "> \\[r]:"),
+        ("[r]:\n  javascript:x", "[r]\\:\n  javascript:x"),
+        ("> [r]: javascript:x", "> [r]\\: javascript:x"),
         # Made text, not left without its URL: the next line would lend it one.
-        ("[r]: javascript:x\njavascript:y\n\n[a][r]", "\\[r]:\njavascript:y\n\n[a][r]"),
+        (
+            "[r]: javascript:x\njavascript:y\n\n[a][r]",
+            "[r]\\: javascript:x\njavascript:y\n\n[a][r]",
+        ),
         # A definition on the line a safe one takes as its URL is checked too.
-        ("[r]:\n[r]: javascript:x\n\n[a][r]", "[r]:\n\\[r]:\n\n[a][r]"),
+        ("[r]:\n[r]: javascript:x\n\n[a][r]", "[r]:\n[r]\\: javascript:x\n\n[a][r]"),
+        # Wherever a parser may read one: a definition list, a label with an escape.
+        ("terme\n: [x]:javascript:y\n\n[a][x]", "terme\n: [x]\\:javascript:y\n\n[a][x]"),
+        ("[a\\]b]:javascript:y\n\n[x][a\\]b]", "[a\\]b]\\:javascript:y\n\n[x][a\\]b]"),
+        ("[a](javascript\\:alert(1))", "[a]()"),  # an escape in the scheme
         ("[[<b>x [^1]: note", "[[&lt;b>x [^1]: note"),  # a label cannot hold "["
-        ("[<b>]: javascript:x\n\n[<b>]", "\\[&lt;b>]:\n\n[&lt;b>]"),  # nor be held raw
+        ("[<b>]: javascript:x\n\n[<b>]", "[&lt;b>]\\: javascript:x\n\n[&lt;b>]"),  # nor raw
         ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole
         # "www." means a site, not a page beside the post.
         (

@@ -49,17 +49,16 @@ _DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
 # A link reference definition (its URL may stand on the next line), as widely as
 # any parser reads one: at a line's start after block quote or list markers, with
 # kramdown's label (which may hold a "["). Those with an unsafe URL lose it.
-_ANY_DEFINITION = re.compile(
-    r"^(?P<head>[ \t>*+\-0-9.)]*\[[^\]\n]+\]:)[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*)",
-    re.MULTILINE,
-)
+# What follows any "]:": the URL a parser may take (maybe on the next line), and the
+# rest of its line. Overlapping: the URL may itself hold the next "]:".
+_DEFINITION_COLON = re.compile(r"\](?=:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*))")
 # One held as written: a plain label, a URL holding nothing that opens markup.
 _DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]{}<>`]+)(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 # An autolink held as written holds nothing another parser reads first: Python-Markdown
 # finds links, code and escapes inside one ("<http://x[j](javascript:…)>") before it.
 _AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s\[\]`\\]*)>")
-_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
+_AUTOLINKED = ("https://", "http://", "mailto:")  # what every parser reads as an autolink
 _ENTITY = re.compile(r"&#?\w+;")
 
 
@@ -213,8 +212,17 @@ def _block_start(text: str, at: int) -> bool:
 
 
 def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
+    """A code span every parser reads as one, held as written.
+
+    Not one holding "|" (a GFM table cuts its cells there, code or not) or "~~"
+    (kramdown's GFM reads a strikethrough across it), nor one whose code opens or
+    ends on a space (kramdown reads those otherwise).
+    """
     m = _CODE.match(text, at)
-    return (at, m.end(), m.group()) if m and _spans_pair_by_line(text, at) else None
+    if m is None or "|" in m.group() or "~~" in m.group() or not _spans_pair_by_line(text, at):
+        return None
+    code = m.group().strip("`")
+    return None if code[:1].isspace() or code[-1:].isspace() else (at, m.end(), m.group())
 
 
 _BACKTICKS = re.compile(r"`+")
@@ -287,34 +295,36 @@ def _definition(text: str, at: int) -> tuple[int, int, str] | None:
 
 
 def _drop_unsafe_definitions(text: str) -> str:
-    """Each link definition any parser could read, made text when its URL is unsafe.
+    """Each ``]:`` any parser could read as a link definition's, made text (``]\\:``)
+    when the URL after it is unsafe.
 
-    Read with what follows it on the line, as kramdown reads it. The label is
-    escaped (``\\[x]:``) rather than the URL dropped: a definition left without
-    its URL would take the next line's for it. A safe one's URL may itself be on
-    a line that opens a definition (``[x]:`` then ``[x]: javascript:…``): the
-    search goes on from its URL, not past it.
+    Read with what follows it on the line, as kramdown reads it. Wherever it
+    stands, not only at a line's start: definition lists, footnotes and labels
+    holding escapes (``[a\\]b]:``) or line breaks put definitions elsewhere for
+    some parser. A definition left without its URL would take the next line's.
     """
     out: list[str] = []
-    last = at = 0
-    while found := _ANY_DEFINITION.search(text, at):
-        if _safe_destination(found.group("url") + found.group("rest")):
-            at = max(found.start("url"), found.start() + 1)
-            continue
-        head = found.group("head")
-        label = head.index("[")
-        out += [text[last : found.start()], head[:label], "\\", head[label:]]
-        last = at = found.end()
+    last = 0
+    for found in _DEFINITION_COLON.finditer(text):
+        if not _safe_destination(found.group("url") + found.group("rest")):
+            out += [text[last : found.start() + 1], "\\"]
+            last = found.start() + 1
     out.append(text[last:])
     return "".join(out)
 
 
 def _angle(text: str, at: int) -> tuple[int, int, str] | None:
-    """An autolink (checked), or a tag's ``<`` (escaped: what follows is text, checked)."""
-    if m := _AUTO.match(text, at):
-        url = m.group("url")
-        return at, m.end(), m.group() if safe_url(url) else f"&lt;{url}&gt;"
-    return (at, at + 1, "&lt;") if text[at + 1 : at + 2] in _TAG_START else None
+    """An autolink every parser reads as one, held; any other ``<`` escaped.
+
+    Python-Markdown reads only ``<http(s)://…>`` and ``<…@…>`` as autolinks: to
+    it ``<tel:1/onclick=…>`` is a tag, and kramdown may open an HTML block on a
+    ``<`` no tag name follows. What follows an escaped ``<`` is text, checked.
+    """
+    m = _AUTO.match(text, at)
+    url = m.group("url") if m else ""
+    if url.startswith(_AUTOLINKED) and ("://" in url or "@" in url) and safe_url(url):
+        return at, at + len(url) + 2, f"<{url}>"
+    return at, at + 1, "&lt;"
 
 
 def _entity(text: str, at: int) -> tuple[int, int, str] | None:

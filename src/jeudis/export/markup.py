@@ -30,7 +30,9 @@ def safe_url(url: str) -> bool:
     """True for http(s), mailto, tel and relative URLs; False for any other scheme."""
     if url.startswith(_PLAIN_SCHEMES):
         return True  # the scheme is spelt out plainly: nothing to decode
-    plain = _INVISIBLE.sub("", html.unescape(url))
+    # As parsers read it: entities decoded, invisible characters and backslash
+    # escapes dropped ("javascript\\:x" is javascript:x to CommonMark).
+    plain = _INVISIBLE.sub("", html.unescape(url)).replace("\\", "")
     match = _SCHEME.match(plain)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
