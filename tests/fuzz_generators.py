@@ -54,6 +54,8 @@ def live(page: Path) -> list[str]:
     found = []
     document = html5lib.HTMLParser(namespaceHTMLElements=False).parse(page.read_bytes())
     for element in document.iter():
+        if element.tag == "script" and "alert" in (element.text or ""):
+            found.append(f"{page}: <script>{(element.text or '')[:60]!r}")
         for attr, value in element.attrib.items():
             url = re.sub(r"[\t\n\r]", "", value).lstrip("\x00 ")
             if (attr.startswith("on") and "alert" in value) or (

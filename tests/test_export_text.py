@@ -193,13 +193,31 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
     assert clean_markdown(text, str) == expected
 
 
-def test_a_bare_address_is_left_as_typed_for_cmark_and_www_leads_to_https() -> None:
-    _, (for_html,) = clean_markdown_both(["Voir https://a.fr/x et www.b.fr !"], str)
-    assert for_html == "Voir https://a.fr/x et www.b.fr !"
-    assert to_html(for_html) == (
-        '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
-        '<a class="url" href="https://www.b.fr">www.b.fr</a> !</p>'
-    )
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (
+            "Voir https://a.fr/x et www.b.fr !",
+            (
+                '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
+                '<a class="url" href="https://www.b.fr">www.b.fr</a>\u202f!</p>'
+            ),
+        ),
+        # The no-break spaces typography sets around it stay out of the link.
+        (
+            "« https://exemple.fr » (www.x.fr/a_b) ; fin",
+            (
+                '<p>«\u00a0<a class="url" href="https://exemple.fr">https://exemple.fr</a>\u00a0» '
+                '(<a class="url" href="https://www.x.fr/a_b">www.x.fr/a_b</a>)\u202f; fin</p>'
+            ),
+        ),
+    ],
+)
+def test_a_bare_address_is_a_link_in_the_html_without_the_spaces_around_it(
+    text: str, html: str
+) -> None:
+    _, (for_html,) = clean_markdown_both([text], lambda t: fix_text(t, "fr"))
+    assert to_html(for_html) == html
 
 
 def test_an_indented_code_block_is_code_as_written() -> None:
@@ -350,6 +368,9 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ("terme\n: [x]:javascript:y\n\n[a][x]", "terme\n: [x]\\:javascript:y\n\n[a][x]"),
         ("[a\\]b]:javascript:y\n\n[x][a\\]b]", "[a\\]b]\\:javascript:y\n\n[x][a\\]b]"),
         ("[a](javascript\\:alert(1))", "[a]()"),  # an escape in the scheme
+        # A footnote stays one: its text is no link a parser could follow to a script.
+        ("x[^1]\n\n[^1]: Source: INSEE, 2020.", "x[^1]\n\n[^1]: Source: INSEE, 2020."),
+        ("[^1]: javascript:x\n\n[a][^1]", "[^1]\\: javascript:x\n\n[a][^1]"),
         ("[[<b>x [^1]: note", "[[&lt;b>x [^1]: note"),  # a label cannot hold "["
         ("[<b>]: javascript:x\n\n[<b>]", "[&lt;b>]\\: javascript:x\n\n[&lt;b>]"),  # nor raw
         ('[x]: https://a.fr "T"', '[x]: https://a.fr "T"'),  # a plain one is kept whole

@@ -7,7 +7,7 @@ Written as an autolink (``<https://example.org/x>``), it is a link to all.
 The text comes with its tokens (code, link targets, definitions...) already set
 aside by :mod:`jeudis.export.cleaning`, each replaced by a mark; addresses are
 set aside the same way, among them and in order, so typography leaves them be.
-For the HTML, which cmark links itself, an address is kept as typed.
+For the HTML, cmark gets a ``www.`` address as the link text it was typed as.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _TRAILING = "?!.,:;*_~"
 
 def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], list[str]]:
     """The text with its bare addresses set aside too: the text, the tokens for
-    Markdown posts (addresses as autolinks), and for the HTML (addresses as typed).
+    Markdown posts (addresses as autolinks), and for the HTML (see :func:`_for_cmark`).
 
     Not one inside a link's text (``[voir https://x.fr](…)``: a link in a link) or
     title, in an indented line (code, maybe), or without a dot in its host.
@@ -53,13 +53,25 @@ def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], 
                 continue
             woven += [piece[last : match.start()], hold]
             linked.append(f"<https://{address}>" if address.startswith("www.") else f"<{address}>")
-            typed.append(address)
+            typed.append(_for_cmark(address))
             last = match.start() + len(address)
         depth = _depth(piece[seen:], depth)
         woven.append(piece[last:])
         if index < len(tokens):
             woven.append(hold)
     return "".join(woven), linked, typed
+
+
+def _for_cmark(address: str) -> str:
+    """The link cmark renders for the HTML: ``<https://…>``; a ``www.`` address shown as
+    typed. Left bare, cmark's own linking took in the no-break space typography puts
+    before "!" or "»" (``https://x.fr%E2%80%AF``). cmark's HTML is sanitized after it,
+    so the ``)`` this form closes with lends nothing to a guest's half-written link.
+    """
+    if not address.startswith("www."):
+        return f"<{address}>"
+    shown = re.sub(r"([\\`*_~()\[\]<>!])", r"\\\1", address)
+    return f"[{shown}](<https://{address}>)"
 
 
 def _after_token(token: str, piece: str, depth: int) -> tuple[int, int]:

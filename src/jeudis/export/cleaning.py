@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from jeudis.export.markup import safe_url, to_lf
+from jeudis.export.markup import safe_url, to_lf, url_scheme
 
 # What must not be touched (code), and what must be looked at (links, autolinks,
 # tags). Candidates are found by a character class (the regex engine skips to
@@ -306,11 +306,23 @@ def _drop_unsafe_definitions(text: str) -> str:
     out: list[str] = []
     last = 0
     for found in _DEFINITION_COLON.finditer(text):
-        if not _safe_destination(found.group("url") + found.group("rest")):
+        target = found.group("url") + found.group("rest")
+        if _footnote(text, found.start()) and url_scheme(target.strip()) not in _RUNNING:
+            continue  # "[^1]: Source: INSEE" is a note; a link to it would run nothing
+        if not _safe_destination(target):
             out += [text[last : found.start() + 1], "\\"]
             last = found.start() + 1
     out.append(text[last:])
     return "".join(out)
+
+
+_RUNNING = ("javascript", "vbscript", "data", "file")  # schemes a link to runs or reads
+
+
+def _footnote(text: str, at: int) -> bool:
+    """Whether the "]" at ``at`` closes a footnote's label (``[^1]``) on its line."""
+    start = text.rfind("[", 0, at)
+    return start >= 0 and text.startswith("[^", start) and "\n" not in text[start:at]
 
 
 def _angle(text: str, at: int) -> tuple[int, int, str] | None:

@@ -30,11 +30,19 @@ def safe_url(url: str) -> bool:
     """True for http(s), mailto, tel and relative URLs; False for any other scheme."""
     if url.startswith(_PLAIN_SCHEMES):
         return True  # the scheme is spelt out plainly: nothing to decode
-    # As parsers read it: entities decoded, invisible characters and backslash
-    # escapes dropped ("javascript\\:x" is javascript:x to CommonMark).
+    scheme = url_scheme(url)
+    return not scheme or scheme in SAFE_SCHEMES
+
+
+def url_scheme(url: str) -> str:
+    """A URL's scheme, lowercased, as a browser reads it ("" for a relative URL).
+
+    As parsers hand it over: entities decoded, invisible characters and backslash
+    escapes dropped ("javascript\\:x" is javascript:x to CommonMark).
+    """
     plain = _INVISIBLE.sub("", html.unescape(url)).replace("\\", "")
     match = _SCHEME.match(plain)
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
+    return match.group(1).lower() if match else ""
 
 
 # A URL attribute cmark wrote whose value is not spelt with a plain scheme. The scan
