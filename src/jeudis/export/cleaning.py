@@ -286,7 +286,7 @@ def web_address(url: str) -> str:
 def _definition(text: str, at: int) -> tuple[int, int, str] | None:
     """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
 
-    Unsafe ones lost their URL before (:func:`_drop_unsafe_definitions`).
+    Unsafe ones were made text before (:func:`_drop_unsafe_definitions`).
     """
     begin = text.rfind("\n", 0, at) + 1
     if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
