@@ -63,6 +63,7 @@ READER_TRAPS = [
     "~~```~~[x](javascript:alert(54))```",
     "``[x](javascript:alert(55))|``\n-|-",
     "<mailto:x>\n\n`<script>alert(56)</script>`",
+    "x`` ` ``<script>alert(57)</script>`` ` ``z",  # spans of one backtick, as written
 ]
 ANSWERS = [
     (

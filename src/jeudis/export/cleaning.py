@@ -216,13 +216,19 @@ def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
 
     Not one holding "|" (a GFM table cuts its cells there, code or not) or "~~"
     (kramdown's GFM reads a strikethrough across it), nor one whose code opens or
-    ends on a space (kramdown reads those otherwise).
+    ends on a space (kramdown reads those otherwise): such a span is text, checked.
+    Unless its code holds a backtick: the scan would then find a span inside it,
+    which no parser reads, and hold that one as written (``"`` ` ``"`` is the
+    usual way to write one backtick as code).
     """
     m = _CODE.match(text, at)
-    if m is None or "|" in m.group() or "~~" in m.group() or not _spans_pair_by_line(text, at):
+    if m is None or not _spans_pair_by_line(text, at):
         return None
     code = m.group().strip("`")
-    return None if code[:1].isspace() or code[-1:].isspace() else (at, m.end(), m.group())
+    edge = code[:1].isspace() or code[-1:].isspace()
+    if "`" not in code and ("|" in code or "~~" in code or edge):
+        return None
+    return at, m.end(), m.group()
 
 
 _BACKTICKS = re.compile(r"`+")
