@@ -120,6 +120,8 @@ ANSWERS = [
         ),
     ),
     ("opening", "Du code d’abord ?", "    <script>alert(44)</script>\n\n<b>fin</b>"),
+    # To kramdown (Jekyll), a fence under a definition is the definition's text.
+    ("defined", "Un terme ?", "terme\n: définition\n```\n[j](javascript:alert(58))\n```"),
     (
         "definitions",
         "Des définitions ?",

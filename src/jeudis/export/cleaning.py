@@ -194,7 +194,9 @@ def _opens_code(text: str) -> bool:
     return text.startswith(("    ", "\t"))
 
 
-_CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
+# A line a fence under it may belong to: indented, a block quote, a list item, or a
+# definition (": ", kramdown's and Python-Markdown's definition lists).
+_CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*:](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
 
 
 def _block_start(text: str, at: int) -> bool:
