@@ -64,6 +64,7 @@ READER_TRAPS = [
     "``[x](javascript:alert(55))|``\n-|-",
     "<mailto:x>\n\n`<script>alert(56)</script>`",
     "x`` ` ``<script>alert(57)</script>`` ` ``z",  # spans of one backtick, as written
+    "` ``[](jav&#x61;script:alert(59))`",  # kramdown ends the span at the first "`"
 ]
 ANSWERS = [
     (

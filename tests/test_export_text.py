@@ -368,6 +368,9 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
         ("terme\n: [x]:javascript:y\n\n[a][x]", "terme\n: [x]\\:javascript:y\n\n[a][x]"),
         ("[a\\]b]:javascript:y\n\n[x][a\\]b]", "[a\\]b]\\:javascript:y\n\n[x][a\\]b]"),
         ("[a](javascript\\:alert(1))", "[a]()"),  # an escape in the scheme
+        # Backticks inside a span: text for every parser, cleaned as text.
+        ("` ``[](jav&#x61;script:x)`", "\\` \\`\\`[]()\\`"),
+        ("``a ` b`` ici", "``a ` b`` ici"),
         # A footnote stays one: its text is no link a parser could follow to a script.
         ("x[^1]\n\n[^1]: Source: INSEE, 2020.", "x[^1]\n\n[^1]: Source: INSEE, 2020."),
         ("[^1]: javascript:x\n\n[a][^1]", "[^1]\\: javascript:x\n\n[a][^1]"),

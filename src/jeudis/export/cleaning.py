@@ -228,8 +228,13 @@ def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
         return None
     code = m.group().strip("`")
     edge = code[:1].isspace() or code[-1:].isspace()
-    if "`" not in code and ("|" in code or "~~" in code or edge):
-        return None
+    if "`" not in code:
+        return None if "|" in code or "~~" in code or edge else (at, m.end(), m.group())
+    if any(c in code for c in "<&[]{"):
+        # Backticks inside: kramdown ends the span at the first run that matches its
+        # opener, even inside a longer one, and reads the rest as text. Made text for
+        # every parser (each backtick escaped), and cleaned as text.
+        return at, m.end(), clean_markdown(m.group().replace("`", "\\`"), str)
     return at, m.end(), m.group()
 
 
