@@ -68,10 +68,11 @@ def _for_cmark(address: str) -> str:
     before "!" or "»" (``https://x.fr%E2%80%AF``). cmark's HTML is sanitized after it,
     so the ``)`` this form closes with lends nothing to a guest's half-written link.
     """
+    from jeudis.export.cleaning import inline_text
+
     if not address.startswith("www."):
         return f"<{address}>"
-    shown = re.sub(r"([\\`*_~()\[\]<>!])", r"\\\1", address)
-    return f"[{shown}](<https://{address}>)"
+    return f"[{inline_text(address)}](<https://{address}>)"
 
 
 def _after_token(token: str, piece: str, depth: int) -> tuple[int, int]:

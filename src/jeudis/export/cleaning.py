@@ -46,9 +46,6 @@ _CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
 _URL = r"[^\s()\[\]{}<>`]"
 _DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
-# A link reference definition (its URL may stand on the next line), as widely as
-# any parser reads one: at a line's start after block quote or list markers, with
-# kramdown's label (which may hold a "["). Those with an unsafe URL lose it.
 # What follows any "]:": the URL a parser may take (maybe on the next line), and the
 # rest of its line. Overlapping: the URL may itself hold the next "]:".
 _DEFINITION_COLON = re.compile(r"\](?=:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*))")
@@ -177,21 +174,16 @@ def _indented_code(text: str, opening: bool = False) -> list[tuple[int, int]]:
     answer as a block of its own; not in a Markdown post, whose template may put a
     label before the answer on its line (a paragraph, then, not code).
     """
-    if "\n    " not in text and "\n\t" not in text and not (opening and _opens_code(text)):
+    first = _OPENING_CODE.match(text) if opening else None
+    if "\n    " not in text and "\n\t" not in text and first is None:
         return []
     container = _LIST_OR_NOTE.search(text)
     end = container.start() if container else len(text)
     spans = [(block.start(1), block.end(1)) for block in _INDENTED.finditer(text, 0, end)]
-    if opening and _opens_code(text) and end > 0:
-        spans.insert(0, (0, _OPENING_CODE.match(text).end()))  # type: ignore[union-attr]
-    return spans
+    return [(0, first.end()), *spans] if first else spans
 
 
 _OPENING_CODE = re.compile(r"(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
-
-
-def _opens_code(text: str) -> bool:
-    return text.startswith(("    ", "\t"))
 
 
 # A line a fence under it may belong to: indented, a block quote, a list item, or a
@@ -416,15 +408,13 @@ def clean_markdown_both(
             text = text.replace(_HOLD, "").replace(_APART_MARK, "")
         if "]:" in text:
             text = _drop_unsafe_definitions(text)
-        if _opens_code(text):  # code for cmark; in a post, maybe not (_indented_code)
+        held_text, tokens, tokens_html = _held(text)
+        for_html = held_text
+        if text.startswith(("    ", "\t")):  # code for cmark; maybe not in a post
             for_html, _, tokens_html = _held(text, opening=True)
-            plain_html.append(for_html)
-            held_html.append(tokens_html)
-            text, tokens, _ = _held(text)
-        else:
-            text, tokens, tokens_html = _held(text)
-            plain_html.append(text)
-            held_html.append(tokens_html)
+        plain_html.append(for_html)
+        held_html.append(tokens_html)
+        text = held_text
         if "```" in text or "~~~" in text:
             # A fence left as text must not open one in any parser either: one that
             # pairs fences across the whole post (Python-Markdown) would pair it with
@@ -473,8 +463,8 @@ _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 def _held(text: str, opening: bool = False) -> tuple[str, list[str], list[str]]:
     """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements:
-    for Markdown posts, and for the HTML (the same but for bare web addresses, which
-    cmark links itself, as typed). ``opening``: code opening the text is code too.
+    for Markdown posts, and for the HTML (the same but for bare web addresses: see
+    :mod:`jeudis.export.addresses`). ``opening``: code opening the text is code too.
     """
     held, tokens = _markup_held(text, opening)
     if "://" in held or "www." in held:
