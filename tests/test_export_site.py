@@ -528,6 +528,76 @@ def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     assert "draft = true" in md
 
 
+def test_an_interview_dated_after_today_waits_for_its_day(series: Path, invoke: Invoke) -> None:
+    today = dt.date.today()
+    make_interview(series, "passee", guest="Anne Passée", date=today - dt.timedelta(days=7))
+    make_interview(series, "du-jour", guest="Jean Dujour", date=today)
+    make_interview(series, "jeudi", guest="Paul Jeudi", date=today + dt.timedelta(days=7))
+    make_interview(series, "plus-tard", guest="Léa Tard", date=today + dt.timedelta(days=14))
+    site = series / "site"
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    notes = result.stderr.splitlines()[1:]
+    later = (today + dt.timedelta(days=7)).isoformat(), (today + dt.timedelta(days=14)).isoformat()
+    assert notes == [  # the next one first
+        f"note: jeudi: dated {later[0]}, left out until that day (--include-future publishes it now)",
+        f"note: plus-tard: dated {later[1]}, left out until that day (--include-future publishes it now)",
+    ]
+    assert (site / "du-jour.html").is_file()  # today's is due
+    assert not (site / "jeudi.html").exists() and not (site / "plus-tard.html").exists()
+    shown = "".join(
+        p.read_text(encoding="utf-8") for p in (site / "du-jour.html", site / "index.html")
+    )
+    shown += (site / "feed.xml").read_text(encoding="utf-8")
+    assert "Paul Jeudi" not in shown and "jeudi.html" not in shown  # no link to it, no "next"
+    # Up to date, the host is still told what waits.
+    again = invoke("export", "--all")
+    assert "up to date" in again.stderr and "note: jeudi:" in again.stderr
+    assert invoke("export", "--all", "--include-future").exit_code == 0
+    assert (site / "jeudi.html").is_file() and "jeudi.html" in (site / "du-jour.html").read_text(
+        encoding="utf-8"
+    )
+    # Exported without it again, the early page is taken back, as a draft left out is.
+    assert invoke("export", "--all").exit_code == 0
+    assert not (site / "jeudi.html").exists()
+    # On its day, it is published: its neighbour's next link and the index follow.
+    export_site(Series(series), site, today=today + dt.timedelta(days=7))
+    assert (site / "jeudi.html").is_file() and not (site / "plus-tard.html").exists()
+    assert "jeudi.html" in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["-f", "md", "--flavor", "hugo"], True),  # Hugo holds it (buildFuture is off)
+        (["-f", "md", "--flavor", "jekyll"], True),  # so does Jekyll (future: false)
+        (["-f", "wxr"], True),  # WordPress schedules it
+        (["-f", "md", "--flavor", "zola"], False),  # these would publish it at once
+        (["-f", "md", "--flavor", "pelican"], False),
+        (["-f", "md", "--flavor", "mkdocs"], False),
+        (["-f", "md"], False),
+    ],
+)
+def test_a_blog_that_schedules_posts_gets_the_future_ones(
+    series: Path, invoke: Invoke, args: list[str], written: bool
+) -> None:
+    make_interview(series, "jeudi", guest="Paul Jeudi", date=dt.date.today() + dt.timedelta(days=3))
+    result = invoke("export", "--all", *args, "-o", series / "out")
+    assert result.exit_code == 0, result
+    found = [p for p in (series / "out").rglob("*") if p.is_file() and p.name != MANIFEST]
+    assert bool(found) is written, found
+    assert ("note: jeudi:" in result.stderr) is not written
+    if "wxr" in args:
+        assert "<wp:status>publish</wp:status>" in found[0].read_text("utf-8")
+
+
+def test_include_future_is_for_a_whole_series(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "jeudi", guest="Paul Jeudi", date=dt.date.today() + dt.timedelta(days=3))
+    result = invoke("export", "jeudi", "--include-future")
+    assert result.exit_code == 2 and "--include-future is for --all" in result.stderr
+    assert "Paul Jeudi" in invoke("export", "jeudi").stdout  # named, it is exported
+
+
 def test_notes_are_never_exported(series: Path, invoke: Invoke) -> None:
     make_interview(series, "secret", notes="NOTE-PRIVEE: ne pas publier")
     outputs = [

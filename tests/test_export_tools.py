@@ -9,6 +9,7 @@ runs on this Debian. The hostile answers are built too (tests/test_export_hostil
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import re
@@ -22,6 +23,7 @@ from export_helpers import (
     chromium,
     copy_example,
     export_and_build,
+    make_interview,
     need_binary,
     shown_photo,
 )
@@ -83,6 +85,23 @@ def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pat
     assert excerpts.count("<div>") == 4
     assert "1. Depuis combien de temps" not in excerpts  # the intro only, not the questions
     assert "mathieu-durand.svg" not in excerpts  # nor the portrait (the front matter's image)
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll"])
+def test_hugo_and_jekyll_hold_a_post_dated_after_today(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """jeudis gives them the posts to come (they wait for their day themselves)."""
+    copy_example(series)
+    make_interview(series, "a-venir", guest="Paul Avenir", date=dt.date.today() + dt.timedelta(3))
+    out = export_and_build(invoke, tmp_path, flavor)
+    posts = list((tmp_path / flavor).rglob("*a-venir.md"))
+    assert len(posts) == 1, posts  # written...
+    assert built_page(out, flavor, "amelie-roux").is_file()
+    built = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".xml")]
+    assert built and not [p for p in built if "Avenir" in p.read_text(encoding="utf-8")]
+    assert not list(out.rglob("*a-venir*")), "...and held by the generator until its day"
 
 
 @pytest.mark.generators

@@ -52,6 +52,13 @@ def export(
     include_drafts: Annotated[
         bool, typer.Option("--include-drafts", help="Export drafts too, marked as drafts.")
     ] = False,
+    include_future: Annotated[
+        bool,
+        typer.Option(
+            "--include-future",
+            help="With --all: publish now the interviews dated after today.",
+        ),
+    ] = False,
     overwrite: Annotated[
         bool,
         typer.Option(
@@ -78,8 +85,12 @@ def export(
     if all_:
         if interviews:
             raise UsageError("--all exports every interview; name none, or drop --all")
-        _export_all(series, options, output, overwrite)
+        _export_all(series, options, output, overwrite, include_future)
         return
+    if include_future:
+        raise UsageError(
+            "--include-future is for --all: an interview named is exported whatever its date"
+        )
     refs = list(interviews or [])
     notes: list[str] = []
     if output is None or output == "-":
@@ -94,7 +105,9 @@ def export(
         _report(note)
 
 
-def _export_all(series: object, options: object, output: str | None, overwrite: bool) -> None:
+def _export_all(
+    series: object, options: object, output: str | None, overwrite: bool, include_future: bool
+) -> None:
     from jeudis.errors import UsageError
     from jeudis.export import Options
     from jeudis.export.site import export_site
@@ -121,6 +134,7 @@ def _export_all(series: object, options: object, output: str | None, overwrite: 
             fmt=options.fmt,
             flavor=options.flavor,
             include_drafts=options.include_drafts,
+            include_future=include_future,
             # Drawn on a terminal only: in a pipe or a log it would be noise (and
             # rich, its import and its refresh thread, cost for nothing).
             progress=bar.update if sys.stderr.isatty() else None,

@@ -271,8 +271,10 @@ def export_site(
     fmt: str = "html",
     flavor: str | None = None,
     include_drafts: bool = False,
+    include_future: bool = False,
     progress: Progress | None = None,
     overwrite: bool = False,
+    today: dt.date | None = None,
 ) -> SiteResult:
     """Export every interview of the series into ``folder``; skip what has not changed.
 
@@ -283,11 +285,53 @@ def export_site(
     as an output that no export wrote (a post of the host's own, in a generator's
     site), or one changed since an export wrote it, stops the export before
     anything is written, unless ``overwrite``.
+
+    An interview dated after ``today`` waits for its day (see :func:`_scheduled`)
+    unless ``include_future``.
     """
     previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
     entries = _entries(series, include_drafts, old)
+    waiting: list[_Entry] = []
+    if not (include_future or _scheduled(fmt, flavor)):
+        due = today or dt.date.today()
+        waiting = [e for e in entries if e.date > due]
+        entries = [e for e in entries if e.date <= due]
+    result = _export(
+        series, folder, fmt, flavor, entries, previous, old, stamp, progress, overwrite
+    )
+    result.notes[:0] = [
+        f"note: {e.slug}: dated {e.date.isoformat()}, left out until that day"
+        " (--include-future publishes it now)"
+        for e in reversed(waiting)  # the next one first
+    ]
+    return result
+
+
+def _scheduled(fmt: str, flavor: str | None) -> bool:
+    """Whether the blog itself holds a post dated in the future until its day.
+
+    WordPress schedules an imported post whose date is to come; Hugo and Jekyll
+    build none (``buildFuture`` and ``future`` are off by default). The others
+    publish it at once (Zola, Pelican, MkDocs), as a page of the site would be:
+    those posts wait, left out of the export until their day.
+    """
+    return fmt == "wxr" or (fmt == "md" and flavor in ("hugo", "jekyll"))
+
+
+def _export(
+    series: Series,
+    folder: Path,
+    fmt: str,
+    flavor: str | None,
+    entries: list[_Entry],
+    previous: dict[str, Any],
+    old: dict[str, Any],
+    stamp: str,
+    progress: Progress | None,
+    overwrite: bool,
+) -> SiteResult:
     result = SiteResult(folder=folder)
     if fmt == "wxr":
         stamps = {e.slug: e.stamp for e in entries}
