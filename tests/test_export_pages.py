@@ -174,6 +174,42 @@ def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
     assert 'rel="prev" href="claire-fontaine.html"' in page
 
 
+def test_posts_shown_together_on_a_blog_page_keep_ids_of_their_own(
+    series: Path, invoke: Invoke
+) -> None:
+    """A WordPress home or category page shows several posts in full (as the seed's does).
+
+    Each pasted or imported post's question ids are its own, so a question's link
+    leads to that post's question; a feed entry's lead to the page (its xml:base).
+    """
+    copy_example(series)
+    twitter = ("amelie-roux", "claire-fontaine", "mathieu-durand")
+    pasted = [invoke("export", slug, "--wordpress").stdout for slug in twitter]
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
+    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    for shown in (pasted, imported):
+        blog_page = f"<!DOCTYPE html><title>Interview</title>{''.join(shown)}"
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        tree = parser.parse(blog_page)
+        ids = [element.get("id") for element in tree.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)) > 13 * len(twitter) - 2, ids
+        numbered = [a for a in tree.iter("article") if "style-numbered" in a.get("class", "")]
+        assert len(numbered) == len(twitter)
+        for article in numbered:
+            own = {element.get("id") for element in article.iter()}
+            links = [a.get("href", "") for a in article.iter("a")]
+            inside = [href[1:] for href in links if href.startswith("#")]
+            assert inside and set(inside) <= own  # each question's link is to its own post
+    assert 'id="amelie-roux-q-followers"' in pasted[0]
+    assert invoke("export", "--all").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    fed = "".join(entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry"))
+    page = (series / "site" / "amelie-roux.html").read_text(encoding="utf-8")
+    assert 'href="#q-followers"' in fed and 'id="q-followers"' in page
+    assert "amelie-roux-q-" not in fed + page
+
+
 def series_link(page: str) -> str:
     found = re.search(r'<p class="series"><a href="([^"]*)">', page)
     assert found, "the page links its series"

@@ -168,11 +168,27 @@ def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
     )
 
 
-def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False) -> str:
-    from jeudis.export.templating import render
+def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool = False) -> str:
+    """The post's body for a CMS (``--fragment``, ``--wordpress``, WXR) or a feed.
 
+    Pasted into a CMS, its ids are its own (``amelie-roux-q-3``): a blog's home or
+    category page shows several posts in full, and two ``q-3`` there would send a
+    question's link to another post's. A feed entry's links lead to the site's
+    page (its ``xml:base``), whose ids are the plain ``q-3``.
+    """
+    from jeudis.export.templating import render
+    from jeudis.storage import slugify
+
+    prefix = "" if feed else f"{slugify(post.slug)}-"
     html = one_line_paragraphs(
-        render(site.root, "fragment.html", post=post, site=site, words=post_words(post))
+        render(
+            site.root,
+            "fragment.html",
+            post=post,
+            site=site,
+            words=post_words(post),
+            id_prefix=prefix,
+        )
     )
     if wordpress:
         return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"

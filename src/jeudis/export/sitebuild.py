@@ -121,7 +121,7 @@ class _Job:
         outputs, written = _write_post(self, post)
         rendered = None
         if entry.slug in self.feed:
-            rendered = (post, fragment(post, self.site))
+            rendered = (post, fragment(post, self.site, feed=True))
         meta = _meta(self.series.root, entry, post, self.links, outputs)
         meta["written"] = written
         return entry.slug, meta, rendered
@@ -456,7 +456,7 @@ def _w3c_date(updated: str, date: str) -> str:
 
 
 def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
-    return post, fragment(post, site)
+    return post, fragment(post, site, feed=True)
 
 
 def _entry_id(post: Post, site: SiteInfo) -> str:
