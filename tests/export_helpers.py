@@ -91,9 +91,10 @@ def make_interview(
     return series / "interviews" / f"{slug}.toml"
 
 
-def check_snapshot(name: str, text: str) -> None:
-    """Compare with ``tests/snapshots/export/NAME``; JEUDIS_UPDATE_SNAPSHOTS=1 rewrites it."""
-    path = SNAPSHOTS / name
+def check_snapshot(name: str, text: str, folder: Path = SNAPSHOTS) -> None:
+    """Compare with ``tests/snapshots/export/NAME`` (or ``folder/NAME``);
+    JEUDIS_UPDATE_SNAPSHOTS=1 rewrites it."""
+    path = folder / name
     if UPDATE or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

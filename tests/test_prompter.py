@@ -7,6 +7,7 @@ The pseudo-terminal tests drive the real executable; these check each key of
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,8 +18,9 @@ from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompter import TerminalPrompter
+from jeudis.prompter import MESSAGES, STYLE, TerminalPrompter, fit_toolbar
 from jeudis.questionnaire import Question, Validation, find_questionnaire
+from jeudis.screen import Screen
 from jeudis.session import BACK, Paused, prompt_for
 from jeudis.terminal import typeahead_kept
 
@@ -249,3 +251,32 @@ def test_the_terminal_mode_is_given_back_when_the_session_stops(
         raise Paused("à moitié")
 
     assert termios.tcgetattr(stdin) == cooked
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 200])
+def test_the_keys_toolbar_wraps_between_keys_never_inside_one(width: int) -> None:
+    toolbar = MESSAGES["fr"]["toolbar_long"]
+    assert isinstance(toolbar, str)
+    lines = fit_toolbar(toolbar, width).split("\n")
+    assert all(len(line) < width for line in lines), lines
+    assert [item for line in lines for item in line.strip().split(" · ")] == toolbar.split(" · ")
+    for line, after in itertools.pairwise(lines):  # each line as full as it can be
+        assert len(line) + len(" · " + after.split(" · ")[0].strip()) >= width - 1
+
+
+def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging() -> None:
+    out = io.StringIO()
+    screen = Screen(STYLE, file=out, width=30)
+    screen.wrapped([("", "[4/13] "), ("", "Dans ta vie de tous les jours ? Dans ton travail ?")], 7)
+    screen.wrapped([("", "  • Entrée : valider · Ctrl-C : pause (tout est gardé)")])
+    screen.wrapped([("", "« Bonjour » dit-il,\nsur deux lignes")])
+    assert out.getvalue().splitlines() == [
+        "[4/13] Dans ta vie de tous les",
+        "       jours ? Dans ton",
+        "       travail ?",
+        "  • Entrée : valider ·",
+        "    Ctrl-C : pause (tout est",
+        "    gardé)",
+        "« Bonjour » dit-il,",
+        "sur deux lignes",
+    ]

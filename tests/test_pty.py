@@ -12,6 +12,7 @@ typed before the prompt reads the keyboard.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -22,8 +23,10 @@ from enum import StrEnum
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 
+from export_helpers import check_snapshot
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
@@ -84,11 +87,39 @@ def _installed() -> None:
         pytest.fail(f"no jeudis console script next to {sys.executable}")
 
 
+class _Terminal(pyte.Screen):  # type: ignore[misc]
+    """The screen of the pseudo-terminal, fed everything the process writes.
+
+    Given the process, it answers what a terminal answers (where the cursor is).
+    """
+
+    def __init__(self, columns: int, rows: int, process: pexpect.spawn | None) -> None:
+        super().__init__(columns, rows)
+        self.stream = pyte.Stream(self)
+        self.process = process
+
+    def write(self, data: str) -> None:  # pexpect's logfile_read
+        self.stream.feed(data)
+
+    def flush(self) -> None:
+        pass
+
+    def write_process_input(self, data: str) -> None:
+        if self.process is not None:
+            self.process.send(data)
+
+
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
 
     def __init__(
-        self, series: Path, *args: str, program: Path | str = JEUDIS, **extra_env: str
+        self,
+        series: Path,
+        *args: str,
+        program: Path | str = JEUDIS,
+        columns: int = COLUMNS,
+        cpr: bool = False,
+        **extra_env: str,
     ) -> None:
         env = {
             key: value
@@ -101,18 +132,41 @@ class Jeudis:
             PROMPT_TOOLKIT_NO_CPR="1",  # nobody answers cursor-position requests here
             LANG="C.UTF-8",
         )
+        if cpr:  # the emulated screen answers them, as a terminal does
+            del env["PROMPT_TOOLKIT_NO_CPR"]
         env.update(extra_env)
         self.child = pexpect.spawn(
             str(program),
             list(args),
             env=env,
             cwd=str(series),
-            dimensions=(ROWS, COLUMNS),
+            dimensions=(ROWS, columns),
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
         )
         self.seen = ""
+        self.terminal = _Terminal(columns, ROWS, self.child if cpr else None)
+        self.child.logfile_read = self.terminal
+
+    def screen(self) -> list[str]:
+        """The terminal's screen as the guest sees it now, line by line (pyte emulates it)."""
+        lines = [line.rstrip() for line in self.terminal.display]
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines
+
+    def on_screen(self, text: str) -> list[str]:
+        """Read until ``text`` is on the screen (not merely in the stream); the screen."""
+        deadline = time.monotonic() + TIMEOUT
+        shown = self.screen()
+        while not any(text in line for line in shown):
+            if time.monotonic() > deadline:
+                pytest.fail(f"{text!r} never on the screen:\n" + "\n".join(shown))
+            with contextlib.suppress(pexpect.TIMEOUT):
+                self.seen += self.child.read_nonblocking(4096, timeout=0.1)
+            shown = self.screen()
+        return shown
 
     def expect(self, text: str) -> None:
         self.child.expect_exact(text)
@@ -161,8 +215,10 @@ def sessions() -> Iterator[list[Jeudis]]:
 @pytest.fixture
 def jeudis(series: Path, sessions: list[Jeudis]) -> type[Jeudis]:
     class Tracked(Jeudis):
-        def __init__(self, *args: str, **extra_env: str) -> None:
-            super().__init__(series, *args, **extra_env)
+        def __init__(
+            self, *args: str, columns: int = COLUMNS, cpr: bool = False, **extra_env: str
+        ) -> None:
+            super().__init__(series, *args, columns=columns, cpr=cpr, **extra_env)
             sessions.append(self)
 
     return Tracked  # type: ignore[return-value]
@@ -620,6 +676,49 @@ def test_an_answer_typed_at_the_hand_over_keeps_its_first_letter(
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
     assert values(the_interview(series)) == ["Depuis 2009."]
+
+
+def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
+    """What the host and the guest see, cell for cell: words wrapped whole, keys in full.
+
+    A placeholder ("@pseudo") is dimmed while the answer is empty and gone once it
+    is skipped; the toolbar takes two lines rather than lose "Ctrl-C : pause".
+    """
+    guest = "Zoé Martin"
+    session = jeudis(
+        "new",
+        "twitter",
+        "--guest",
+        guest,
+        "--register",
+        "tu",
+        "--gender",
+        "f",
+        columns=80,
+        cpr=True,
+    )
+    session.expect_prompt("[1/4]")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/4]")
+    session.expect("@pseudo")  # the example, in the empty answer
+    session.press(Keyboard.ENTER)  # skipped
+    session.expect_prompt("[3/4]")
+    host = session.screen()
+    asked = next(i for i, line in enumerate(host) if line.startswith("[2/4]"))
+    assert host[asked + 2] == "›", host  # not "›  @pseudo": it was not the answer
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/4]")
+    session.type("Zoé tient un blog.")
+    session.press(Keyboard.ESC_ENTER)
+    hand_over(session, guest)
+    for number, text in enumerate(["Depuis 2009.", "1 200", "La veille."], 1):
+        session.answer(number, text)
+    session.expect_prompt("[4/13]")
+    shown = session.on_screen("relance · Ctrl-C : pause")  # the toolbar's second line
+    assert all(len(line) <= 80 for line in shown)
+    check_snapshot("80-columns.txt", "\n".join(shown) + "\n", REPO / "tests/snapshots/session")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
 
 
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(

@@ -6,14 +6,16 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import questionary
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, get_app
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
+from prompt_toolkit.utils import get_cwidth
 
 from jeudis import terminal
 from jeudis.interview import Answer, Interview
@@ -117,6 +119,7 @@ STYLE = Style.from_dict(
         "answer": "fg:ansigreen",
         "bottom-toolbar": "noreverse fg:ansibrightblack",
         "help": "fg:ansibrightblack",
+        "placeholder": "fg:ansibrightblack",
         "notice": "fg:ansiyellow",
         "host": "fg:ansiyellow",
         "guest": "fg:ansicyan",
@@ -176,18 +179,19 @@ class TerminalPrompter:
             prompt = replace(prompt, default=str(prompt.default or "") + self.typed_ahead)
         self.typed_ahead = ""
         self.screen.line()
-        self.screen.line(
+        self.screen.wrapped(
             [
                 ("class:counter", prompt.counter),
                 ("", " "),
                 ("class:question", for_terminal(prompt.message)),
-            ]
+            ],
+            hang=get_cwidth(prompt.counter) + 1,  # "[4/13] " stands out on the left
         )
         if prompt.help:
-            self.screen.line([("class:help", for_terminal(prompt.help))])
+            self.screen.wrapped([("class:help", for_terminal(prompt.help))])
         hint = self._hint(prompt)
         if hint:
-            self.screen.line([("class:instruction", hint)])
+            self.screen.wrapped([("class:instruction", hint)])
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
@@ -289,9 +293,11 @@ class TerminalPrompter:
             validate=lambda text: prompt.validate(text) or True,
             style=STYLE,
             qmark="›",
-            bottom_toolbar=" " + self.text["toolbar_long" if prompt.kind == "long" else "toolbar"],
+            bottom_toolbar=_fitted(
+                self.text["toolbar_long" if prompt.kind == "long" else "toolbar"]
+            ),
             enable_open_in_editor=True,
-            placeholder=prompt.placeholder or None,
+            placeholder=_placeholder(prompt.placeholder) if prompt.placeholder else None,
         )
 
     # -- screens -------------------------------------------------------------------
@@ -450,3 +456,36 @@ def _bindings(prompt: Prompt | None) -> KeyBindings:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fitted(toolbar: str) -> Callable[[], str]:
+    """The keys' toolbar on as many lines as the terminal's width needs (it would be cut)."""
+
+    def lines() -> str:
+        return fit_toolbar(toolbar, get_app().output.get_size().columns)
+
+    return lines
+
+
+def fit_toolbar(toolbar: str, width: int) -> str:
+    """The toolbar's items (``a · b · c``) packed into lines of at most ``width - 1`` cells.
+
+    Cut at the terminal's edge, "Ctrl-C : pause" was the first to go at 80 columns.
+    """
+    lines: list[str] = []
+    for item in toolbar.split(" · "):
+        if lines and get_cwidth(lines[-1]) + get_cwidth(item) + 3 < width:
+            lines[-1] += " · " + item
+        else:
+            lines.append(" " + item)
+    return "\n".join(lines)
+
+
+def _placeholder(text: str) -> Callable[[], Fragments]:
+    """The example shown in an empty answer, dimmed, and gone once the answer is given.
+
+    prompt_toolkit draws it as typed text, and leaves it on the answered line:
+    a question skipped read as answered "@pseudo".
+    """
+    shown: Fragments = [("class:placeholder", for_terminal(text))]
+    return lambda: [] if get_app().is_done else shown

@@ -40,6 +40,18 @@ class Screen:
         else:
             print_formatted_text(FormattedText(fragments), style=self.style)
 
+    def wrapped(self, fragments: Fragments, hang: int | None = None) -> None:
+        """A line word-wrapped to the screen (the terminal would cut words), ``hang``
+        cells of indent under it (default: under a bullet's text, else none)."""
+        paragraphs: list[Fragments] = [[]]
+        for style, text in fragments:  # a line break of the text is kept
+            first, *others = text.split("\n")
+            paragraphs[-1].append((style, first))
+            paragraphs.extend([(style, other)] for other in others)
+        for paragraph in paragraphs:
+            for line in _wrap(paragraph, self.width, hang):
+                self.line(line)
+
     def clear(self) -> None:
         if self.file is None:
             clear()
@@ -69,24 +81,49 @@ class Screen:
         self.line([(edge, "╰" + "─" * (self.width - 2) + "╯")])
 
 
-def _wrap(fragments: Fragments, width: int) -> list[Fragments]:
-    """Word-wrap styled text to ``width`` terminal cells (emoji count double)."""
+_BULLETS = ("•", "-", "*", "·")
+
+
+def _glued(before: str, word: str) -> bool:
+    """Whether ``word`` stays on the line of the word ``before`` it ("travail ?", "« oui")."""
+    return (word[0] in "?!;:»" and len(word) <= 3) or before == "«"
+
+
+def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fragments]:
+    """Word-wrap styled text to ``width`` terminal cells (emoji count double).
+
+    Lines after the first start ``hang`` cells in; by default, a line opening on
+    spaces and a bullet ("  • Entrée : ...") hangs under its text.
+    """
     words: list[tuple[str, str]] = []
     for style, text in fragments:
         leading = len(text) - len(text.lstrip(" "))
         if leading and not words:
             words.append((style, " " * leading))
-        words.extend((style, word) for word in text.split())
+        for word in text.split():
+            if words and not words[-1][1].isspace() and _glued(words[-1][1], word):
+                # French spaces "travail ?" and "« oui »": no line starts on the mark.
+                words[-1] = (words[-1][0], f"{words[-1][1]} {word}")
+            else:
+                words.append((style, word))
+    if hang is None:
+        hang = 0
+        if len(words) > 1 and words[0][1].isspace():
+            hang = len(words[0][1]) + (2 if words[1][1] in _BULLETS else 0)
+    if hang > width // 2:
+        hang = 0
     lines: list[Fragments] = [[]]
     used = 0
     for style, word in words:
         size = get_cwidth(word)
         gap = 1 if used and not word.isspace() and not lines[-1][-1][1].isspace() else 0
         if used and used + gap + size > width:
-            lines.append([])
-            used, gap = 0, 0
-        if gap:
-            lines[-1].append(("", " "))
-        lines[-1].append((style, word))
+            lines.append([("", " " * hang)] if hang else [])
+            used, gap = hang, 0
+        line = lines[-1]
+        if line and line[-1][0] == style:  # one fragment for a run of one style
+            line[-1] = (style, line[-1][1] + " " * gap + word)
+        else:
+            line.extend([("", " ")] * gap + [(style, word)])
         used += gap + size
     return lines
