@@ -15,10 +15,11 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.utils import get_cwidth
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompter import MESSAGES, STYLE, TerminalPrompter, fit_toolbar
+from jeudis.prompter import MESSAGES, STYLE, TerminalPrompter, _shorten, fit_toolbar
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
 from jeudis.session import BACK, Paused, prompt_for
@@ -280,3 +281,13 @@ def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging()
         "« Bonjour » dit-il,",
         "sur deux lignes",
     ]
+
+
+@pytest.mark.parametrize("width", [20, 40, 76])
+def test_a_review_choice_wider_than_the_terminal_is_cut_after_a_word(width: int) -> None:
+    label = "1. Bonjour Anne ! Tu viens de publier « Le Grand Large ». Qu’est-ce qui t’a motivée ?"
+    short = _shorten(label, width)
+    assert get_cwidth(short) <= width and short.endswith("…")
+    assert label.startswith(short[:-1]) and label[len(short) - 1] == " "  # a whole word
+    assert _shorten("😀" * 50, width) == "😀" * ((width - 1) // 2) + "…"  # two cells each
+    assert _shorten(label, 200) == label

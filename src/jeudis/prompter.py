@@ -360,7 +360,9 @@ class TerminalPrompter:
         self.console.print()
         self.console.print(table)
         done = self.text["review_done"]
-        labels = {_shorten(for_terminal(label), 90): qid for qid, label, _ in rows}
+        # A choice wider than the terminal is cut at its edge, mid-word: shortened instead.
+        room = self.screen.width - 4  # " » " before it
+        labels = {_shorten(for_terminal(label), room): qid for qid, label, _ in rows}
         question = questionary.select(
             self.text["review_change"],
             choices=[done, *labels],
@@ -455,7 +457,17 @@ def _bindings(prompt: Prompt | None) -> KeyBindings:
 
 
 def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` in ``width`` terminal cells at most, cut after a word with "…" if it must be."""
+    if get_cwidth(text) <= width:
+        return text
+    used = end = 0
+    for end, char in enumerate(text):  # noqa: B007 - where the room ends
+        used += get_cwidth(char)
+        if used > width - 1:
+            break
+    cut = text[:end]
+    words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
+    return words.rstrip(" ,;:") + "…"
 
 
 def _fitted(toolbar: str) -> Callable[[], str]:
