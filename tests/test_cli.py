@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from export_helpers import copy_example
 from jeudis.errors import ExitCode
 from jeudis.interview import load_interview
 from support import Invoke, interview_files, write
@@ -461,6 +462,20 @@ def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
     assert "• la veille ;" in out
     assert "• les rencontres 😉" in out
     assert "**" not in out
+
+
+def test_show_wraps_the_intro_and_closing_words_whole_under_their_names(
+    invoke: Invoke, series: Path
+) -> None:
+    copy_example(series)
+    out = invoke("show", "elise-garnier", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    intro = lines.index("intro:")
+    assert lines[intro + 1].startswith("  Le premier livre d’Élise Garnier")
+    assert lines[intro + 1].rstrip().endswith(" aux")  # a word is not cut at the edge
+    assert "closing:" in lines and "  https://www.example.com/vendre-sans-vitrine" in out
+    assert "book_title: Vendre sans vitrine" in lines  # a short field stays on its line
 
 
 def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> None:

@@ -70,6 +70,9 @@ def list_(
     print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
 
 
+_MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
+
+
 @app.command()
 def show(
     interview: Annotated[str, typer.Argument(help="Slug or path of the interview.")],
@@ -97,13 +100,14 @@ def show(
     colour = "green" if loaded.is_complete else "yellow"
     out.print(f"[dim]{escape(meta)}[/dim] · [{colour}]{loaded.status}[/{colour}]")
     for key, value in loaded.fields.items():
-        if value not in ("", None):
-            out.print(f"[dim]{escape(safe(key))}:[/dim]", end=" ")
-            out.print(
-                Markdown(safe(as_text(value, loaded.language)))
-                if key == "intro"
-                else escape(safe(as_text(value, loaded.language)))
-            )
+        if value in ("", None):
+            continue
+        text = safe(as_text(value, loaded.language))
+        if key in _MARKDOWN_FIELDS:  # paragraphs of their own, under their name
+            out.print(f"[dim]{escape(safe(key))}:[/dim]")
+            out.print(Padding(Markdown(text), (0, 0, 0, 2)))
+        else:
+            out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
     numbered = loaded.style == "numbered"
     number = 0
     for answer in loaded.answers:
