@@ -478,6 +478,47 @@ def test_show_wraps_the_intro_and_closing_words_whole_under_their_names(
     assert "book_title: Vendre sans vitrine" in lines  # a short field stays on its line
 
 
+def complete(invoke: Invoke, line: str, shell: str = "bash", **env: str) -> list[str]:
+    """What the shell is offered for the last word of ``line``, one per line."""
+    words = line.split(" ")
+    variables = {"_JEUDIS_COMPLETE": f"complete_{shell}", **env}
+    if shell == "bash":
+        variables |= {"COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    else:
+        variables |= {"_TYPER_COMPLETE_ARGS": line, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    result = invoke(env=variables)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    copy_example(series)
+    draft = series / "interviews" / "brouillon.toml"
+    draft.write_text(
+        (series / "interviews" / "amelie-roux.toml")
+        .read_text(encoding="utf-8")
+        .replace('status = "complete"', 'status = "draft"')
+        .replace('guest = "Amélie Roux"', 'guest = "Eve\\u001b[31m\\nRouge"'),
+        encoding="utf-8",
+    )
+    assert complete(invoke, "jeudis export cl") == ["claire-fontaine"]
+    assert complete(invoke, "jeudis show m") == ["mathieu-durand"]
+    assert complete(invoke, "jeudis resume ") == ["brouillon"]  # drafts only
+    assert complete(invoke, "jeudis new ") == ["livre", "twitter"]
+    assert complete(invoke, "jeudis inspect t") == ["twitter"]
+    # With a name for each (fish, zsh): the guest's, made one safe line.
+    offered = complete(invoke, "jeudis edit b", shell="fish")
+    assert offered == ["brouillon\tEve Rouge"]  # no escape sequence, no line break
+    # Another series with --dir; none at all: nothing offered, no error.
+    other = tmp_path / "other"
+    (other / "interviews").mkdir(parents=True)
+    (other / "interviews" / "zoe.toml").write_bytes(draft.read_bytes())
+    assert complete(invoke, f"jeudis export -C {other} ") == ["zoe"]
+    assert complete(invoke, f"jeudis export -C {tmp_path / 'none'} ") == []
+
+
 def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> None:
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
     invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)

@@ -10,12 +10,15 @@ message (and a hint) on standard error and its exit code, never a traceback.
 import contextlib
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jeudis import __version__
 from jeudis.errors import ExitCode, JeudisError, SessionInterrupted, UsageError
+
+if TYPE_CHECKING:
+    from jeudis.paths import Series
 
 app = typer.Typer(
     name="jeudis",
@@ -38,12 +41,59 @@ DirOption = Annotated[
 ]
 
 
+def _completed_series(ctx: typer.Context) -> "Series":
+    from jeudis.paths import series_at
+
+    given = ctx.params.get("directory")  # as typed: completion converts nothing
+    return series_at(Path(given) if given else None)
+
+
+def complete_interviews(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of INTERVIEW: the series' slugs, each with its guest's name."""
+    return _interviews(ctx, incomplete, drafts_only=False)
+
+
+def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``resume``: the drafts only."""
+    return _interviews(ctx, incomplete, drafts_only=True)
+
+
+def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[tuple[str, str]]:
+    from jeudis.storage import summaries
+    from jeudis.textsafe import for_terminal
+
+    try:
+        found = summaries(_completed_series(ctx))
+    except (JeudisError, OSError):
+        return []  # a shell completing: no message, no traceback
+    return [
+        (s.slug, " ".join(for_terminal(s.guest).split()))  # one line in the shell's list
+        for s in found
+        if s.slug.startswith(incomplete) and not (drafts_only and s.status == "complete")
+    ]
+
+
+def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of QUESTIONNAIRE: the series' ids and the bundled ones."""
+    try:
+        ids = _completed_series(ctx).questionnaire_files()
+    except (JeudisError, OSError):
+        return []
+    return [qid for qid in sorted(ids) if qid.startswith(incomplete)]
+
+
 def check_gender(value: str | None) -> str | None:
     if value is not None and value not in ("f", "m"):
         raise UsageError(f"--gender {value!r}: use f or m")
     return value
 
 
+QuestionnaireArgument = Annotated[
+    str,
+    typer.Argument(
+        help="Questionnaire id (or a .toml path).", autocompletion=complete_questionnaires
+    ),
+]
 GuestOption = Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")]
 RegisterOption = Annotated[
     str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, GenderOption, GuestOption, HostOption, RegisterOption, app, safe
+from jeudis.cli import (
+    DirOption,
+    GenderOption,
+    GuestOption,
+    HostOption,
+    QuestionnaireArgument,
+    RegisterOption,
+    app,
+    complete_interviews,
+    safe,
+)
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
@@ -49,7 +59,7 @@ def _write(text: str, output: Path | None, series: "Series") -> bool:
 
 @app.command()
 def sheet(
-    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    questionnaire: QuestionnaireArgument,
     guest: GuestOption,
     register: RegisterOption = None,
     gender: GenderOption = None,
@@ -125,7 +135,10 @@ def import_(
 
 @app.command()
 def edit(
-    interview: Annotated[str, typer.Argument(help="Slug or path of the interview.")],
+    interview: Annotated[
+        str,
+        typer.Argument(help="Slug or path of the interview.", autocompletion=complete_interviews),
+    ],
     question: Annotated[
         str | None,
         typer.Option("--question", "-q", help="The answer to change (its question id)."),
@@ -209,7 +222,7 @@ def edit(
 
 @app.command()
 def compare(
-    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    questionnaire: QuestionnaireArgument,
     question: Annotated[
         str | None, typer.Option("--question", "-q", help="The question id to compare.")
     ] = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, app
+from jeudis.cli import DirOption, app, complete_interviews
 
 
 @app.command()
@@ -16,7 +16,9 @@ def export(
     interviews: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Slugs or paths (default: the most recent interview).", show_default=False
+            help="Slugs or paths (default: the most recent interview).",
+            show_default=False,
+            autocompletion=complete_interviews,
         ),
     ] = None,
     all_: Annotated[

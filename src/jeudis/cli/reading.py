@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jeudis.cli import DirOption, app, check_gender
+from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender, complete_interviews
 from jeudis.cli.output import console, print_columns, print_json
 from jeudis.errors import UsageError
 
@@ -75,7 +75,10 @@ _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as
 
 @app.command()
 def show(
-    interview: Annotated[str, typer.Argument(help="Slug or path of the interview.")],
+    interview: Annotated[
+        str,
+        typer.Argument(help="Slug or path of the interview.", autocompletion=complete_interviews),
+    ],
     directory: DirOption = None,
 ) -> None:
     """Read an interview in the terminal, answers' Markdown rendered."""
@@ -166,7 +169,7 @@ def _relative(path: Path, root: Path) -> str:
 
 @app.command()
 def inspect(
-    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    questionnaire: QuestionnaireArgument,
     register: Annotated[
         str | None, typer.Option(help="tu or vous (default: the questionnaire's).")
     ] = None,

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jeudis.cli import DirOption, GenderOption, GuestOption, HostOption, RegisterOption, app
+from jeudis.cli import (
+    DirOption,
+    GenderOption,
+    GuestOption,
+    HostOption,
+    QuestionnaireArgument,
+    RegisterOption,
+    app,
+    complete_drafts,
+)
 from jeudis.cli.output import console
 from jeudis.errors import NoTerminal, NotFoundError, UsageError
 
@@ -47,7 +56,7 @@ def _finished(path: Path) -> None:
 
 @app.command()
 def new(
-    questionnaire: Annotated[str, typer.Argument(help="Questionnaire id (or a .toml path).")],
+    questionnaire: QuestionnaireArgument,
     guest: GuestOption,
     register: RegisterOption = None,
     gender: GenderOption = None,
@@ -122,7 +131,10 @@ def _run(form: "Questionnaire", interview: "Interview") -> None:
 @app.command()
 def resume(
     interview: Annotated[
-        str | None, typer.Argument(help="Slug or path (default: the most recent draft).")
+        str | None,
+        typer.Argument(
+            help="Slug or path (default: the most recent draft).", autocompletion=complete_drafts
+        ),
     ] = None,
     directory: DirOption = None,
 ) -> None:
