@@ -566,6 +566,16 @@ def test_an_interview_dated_after_today_waits_for_its_day(series: Path, invoke: 
     assert "jeudi.html" in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_index_with_nothing_published_yet_says_so(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "jeudi", guest="Paul Jeudi", date=dt.date.today() + dt.timedelta(days=3))
+    assert invoke("export", "--all").exit_code == 0
+    index = series / "site" / "index.html"
+    parse_html5(index)
+    text = index.read_text(encoding="utf-8")
+    assert '<p class="empty">Aucune interview publiée pour l’instant.</p>' in text
+    assert "<ol" not in text  # no empty list for a screen reader to announce
+
+
 @pytest.mark.parametrize(
     ("args", "written"),
     [

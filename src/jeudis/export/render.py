@@ -26,6 +26,7 @@ WORDS = {
         "site": "Site",
         "feed": "Flux Atom",
         "interviews": "Interviews",
+        "none": "Aucune interview publiée pour l’instant.",
     },
     "en": {
         "draft": "Draft",
@@ -37,6 +38,7 @@ WORDS = {
         "site": "Website",
         "feed": "Atom feed",
         "interviews": "Interviews",
+        "none": "No interview published yet.",
     },
 }
 # Characters XML 1.0 forbids anywhere, CDATA included.
