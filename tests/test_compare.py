@@ -35,10 +35,22 @@ def test_side_by_side_in_the_terminal(invoke: Invoke, example_series: Path) -> N
     result = invoke("compare", "twitter", "--question", "twitter-ou-facebook")
     assert result.exit_code == 0, result
     out = result.stdout
-    assert out.startswith("Préférez-vous Twitter ou Facebook ? 3 invités répondent")
+    assert out.startswith("Préférez-vous Twitter ou Facebook ?\n3 invités répondent\n")
     for guest in ("Amélie Roux", "Claire Fontaine", "Mathieu Durand"):
         assert guest in out
     assert out.index("Amélie Roux") < out.index("Claire Fontaine") < out.index("Mathieu Durand")
+
+
+def test_side_by_side_on_an_80_column_terminal(invoke: Invoke, example_series: Path) -> None:
+    """Two answers a row, each with its date and file whole under it; the count on its line."""
+    out = invoke("compare", "twitter", "--question", "apport", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[2] == "3 invités répondent"  # under the question's two lines, not cut in it
+    assert sum(line.count("╭─ ") for line in lines) == 3
+    assert max(line.count("╭─ ") for line in lines) == 2
+    for below in ("2011-03-24 · amelie-roux", "2011-03-31 · claire-fontaine"):
+        assert below in out
 
 
 def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_series: Path) -> None:

@@ -75,6 +75,11 @@ class Roundup:
         return bool(self.entries) and all(e.number is not None for e in self.entries)
 
 
+def answered(count: int) -> str:
+    """How many guests answer, as a roundup's title says it: "3 invités répondent"."""
+    return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
+
+
 def _markdown(value: Any) -> str:
     if isinstance(value, bool):
         return "Oui" if value else "Non"
@@ -125,14 +130,12 @@ def collect(
     entries.sort(key=lambda e: (e.date, e.slug))
     register = "vous" if "vous" in form.registers else form.default_register
     asked = question.wording(register, context_for(form, "", "", None))
-    count = len(entries)
-    people = "invité répond" if count == 1 else "invités répondent"
     return Roundup(
         questionnaire=form.id,
         series=form.series,
         question_id=question_id,
         question=asked,
-        title=title or f"{asked} {count} {people}",
+        title=title or f"{asked} {answered(len(entries))}",
         language=form.language,
         entries=entries,
     )

@@ -256,10 +256,12 @@ def _draw_comparison(data: Any) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
+    from jeudis.roundup import answered
     from jeudis.textsafe import for_terminal
 
     out = console()
-    out.print(f"[bold]{escape(for_terminal(data.title))}[/bold]\n")
+    out.print(f"[bold]{escape(for_terminal(data.question))}[/bold]")
+    out.print(f"[dim]{answered(len(data.entries))}[/dim]\n")  # a line of its own, whole
     if not data.entries:
         out.print("No complete interview answers this question yet.")
         return
@@ -272,17 +274,23 @@ def _draw_comparison(data: Any) -> None:
             return
         out.print()
     panels = []
+    # As many side by side as fit at 32 cells or more, sharing the width (60 at most).
+    across = max(1, min(len(data.entries), out.width // 32))
+    width = max(30, min(60, (out.width - across + 1) // across))
     for entry in data.entries:
         body = escape(for_terminal(entry.text))
         if entry.reworded:
             body = f"[dim italic]{escape(for_terminal(entry.asked))}[/dim italic]\n\n{body}"
+        below = f"{entry.date.isoformat()} · {for_terminal(entry.slug)}"
+        if len(below) > width - 6:  # rich would cut it mid-word: the date alone
+            below = entry.date.isoformat()
         panels.append(
             Panel(
                 body,
                 title=f"[bold]{escape(for_terminal(entry.guest))}[/bold]",
-                subtitle=f"[dim]{entry.date.isoformat()} · {escape(entry.slug)}[/dim]",
+                subtitle=f"[dim]{escape(below)}[/dim]",
                 title_align="left",
-                width=max(30, min(60, (out.width - 2) // max(1, len(data.entries)))),
+                width=width,
             )
         )
     out.print(Columns(panels, equal=True, expand=False))
