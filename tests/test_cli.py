@@ -77,11 +77,21 @@ def test_inspect_in_the_terminal(invoke: Invoke) -> None:
     result = invoke("inspect", "twitter", "--register", "tu", "--gender", "f")
 
     assert result.exit_code == 0, result
-    lines = result.stdout.splitlines()
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0] == "Interview Twitter de {guest} [Les Jeudis Twitter]  (twitter v1, tu, f)"
-    assert "1. Depuis combien de temps utilises-tu Twitter ?  text" in lines
-    assert "2. Combien as-tu de followers ?  text" in lines
+    assert " 1. Depuis combien de temps utilises-tu Twitter ?  text" in lines
+    assert " 2. Combien as-tu de followers ?  text" in lines
+    assert "    Un nombre (par exemple 9 200), avec quelques mots autour si tu veux." in lines
     assert "11. Te considères-tu comme une twittos influente ?  long" in lines
+
+
+def test_inspect_wraps_a_long_question_under_its_text(invoke: Invoke) -> None:
+    out = invoke("inspect", "twitter", "--register", "tu", env={"COLUMNS": "80"}).stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    start = lines.index(
+        " 4. Qu’est-ce que le fait de tweeter t’apporte ? Qu’est-ce que cela a changé"
+    )
+    assert lines[start + 1].startswith("    dans ton organisation ?")  # under the text
 
 
 @pytest.mark.parametrize(

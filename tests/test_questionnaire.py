@@ -270,3 +270,20 @@ def test_a_pattern_too_large_to_compile_is_a_message(tmp_path: Path, pattern: st
     with pytest.raises(FileProblems) as raised:
         load_questionnaire(path)
     assert "invalid regular expression: too large" in str(raised.value.problems[0])
+
+
+@pytest.mark.parametrize("control", ["\\u001b[31m", "\\u001b]0;titre\\u0007", "\\u009b2J"])
+def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
+    tmp_path: Path, control: str
+) -> None:
+    """Shown by inspect or asked in a session, an escape sequence would run in the terminal."""
+    source = TWITTER.read_text(encoding="utf-8")
+    text = source.replace('help.tu = "Un nombre', f'help.tu = "{control}Un nombre', 1)
+    path = write(tmp_path / "twitter.toml", text)
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    [problem] = caught.value.problems
+    assert problem.line == text[: text.index(control)].count("\n") + 1
+    assert problem.key == "questions[1].help.tu" and "control character" in problem.message
+    # A tab or a line break is text, as in any TOML file.
+    load_questionnaire(write(tmp_path / "ok.toml", source.replace("pour passer", "pour\\tpasser")))

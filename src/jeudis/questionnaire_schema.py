@@ -62,6 +62,10 @@ VALIDATION_KEYS = {
 CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
 
 
+# Control characters but tab, line feed and carriage return (C0, DEL, C1).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 class SchemaReader:
     """Turns parsed TOML into models, collecting problems instead of stopping at the first."""
 
@@ -78,6 +82,7 @@ class SchemaReader:
         )
 
     def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
+        self._controls(data, [])
         self._unknown(data, TOP_KEYS, ())
         qid = self._string(data, "id", ())
         if qid is not None and not ID_PATTERN.fullmatch(qid):
@@ -124,6 +129,23 @@ class SchemaReader:
             path=self.path,
             bundled=bundled,
         )
+
+    def _controls(self, value: Any, at: list[str | int]) -> None:
+        """A control character in any text: shown by ``inspect`` or asked in a session, a
+        terminal would run it (colours, its title, worse). Tabs and line breaks are text."""
+        if isinstance(value, str):
+            if found := _CONTROL.search(value):
+                self.problem(
+                    at,
+                    f"control character U+{ord(found.group()):04X} in the text",
+                    hint="a terminal would run it: remove it (an escape sequence pasted by mistake?)",
+                )
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                self._controls(inner, [*at, key])
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                self._controls(inner, [*at, index])
 
     def _unknown(
         self, table: Mapping[str, Any], allowed: set[str], at: Sequence[str | int]

@@ -208,20 +208,31 @@ def inspect(
         )
         return
     from rich.markup import escape
+    from rich.table import Table
+
+    from jeudis.textsafe import for_terminal as safe
 
     out = console()
     out.print(
-        f"[bold]{escape(title)}[/bold]  [dim]({form.id} v{form.version}, {chosen}"
+        f"[bold]{escape(safe(title))}[/bold]  [dim]({form.id} v{form.version}, {chosen}"
         f"{', ' + gender if gender else ''})[/dim]"
     )
+    numbers = len(f"{questions[-1].number}.") if questions else 2
     for q in questions:
         flags = [q.type] + ([] if q.required else ["optional"])
         if q.condition:
             flags.append(f"if {q.condition}")
-        out.print(
-            f"\n[bold]{q.number}. {escape(q.text)}[/bold]  [dim]{escape(' · '.join(flags))}[/dim]"
-        )
+        lines = [
+            f"[bold]{escape(safe(q.text))}[/bold]  [dim]{escape(safe(' · '.join(flags)))}[/dim]"
+        ]
         if q.help:
-            out.print(f"   [dim]{escape(q.help)}[/dim]")
+            lines.append(f"[dim]{escape(safe(q.help))}[/dim]")
         if q.choices:
-            out.print("   " + escape(" / ".join(q.choices)))
+            lines.append(escape(safe(" / ".join(q.choices))))
+        # The number in a column of its own: a long question wraps under its text.
+        row = Table.grid(padding=(0, 1))
+        row.add_column(width=numbers, justify="right")
+        row.add_column()
+        row.add_row(f"[bold]{q.number}.[/bold]", "\n".join(lines))
+        out.print()
+        out.print(row)
