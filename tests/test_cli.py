@@ -527,6 +527,14 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     (other / "interviews" / "zoe.toml").write_bytes(draft.read_bytes())
     assert complete(invoke, f"jeudis export -C {other} ") == ["zoe"]
     assert complete(invoke, f"jeudis export -C {tmp_path / 'none'} ") == []
+    # A name the shell would split, or a terminal would run, is not offered.
+    (other / "interviews" / "deux\nfaux.toml").write_bytes(draft.read_bytes())
+    (other / "interviews" / "a b.toml").write_bytes(draft.read_bytes())
+    questionnaire = (series / "questionnaires" / "twitter.toml").read_text(encoding="utf-8")
+    (other / "questionnaires").mkdir()
+    (other / "questionnaires" / "x\x1b]0;titre\x07.toml").write_text(questionnaire)
+    assert complete(invoke, f"jeudis export -C {other} ") == ["zoe"]
+    assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 
 def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> None:

@@ -53,6 +53,25 @@ def test_side_by_side_on_an_80_column_terminal(invoke: Invoke, example_series: P
         assert below in out
 
 
+def test_a_roundup_leaves_out_an_interview_still_to_come(
+    invoke: Invoke, example_series: Path
+) -> None:
+    later = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    path = example_series / "interviews" / "claire-fontaine.toml"
+    path.write_text(
+        re.sub(r"(?m)^date = .*$", f"date = {later}", path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    result = invoke("compare", "twitter", "--question", "apport", "-f", "md")
+    assert result.exit_code == 0, result
+    assert "Claire Fontaine" not in result.stdout and "claire-fontaine" not in result.stdout
+    assert result.stdout.startswith("# Qu’est-ce que")
+    assert "2 invités répondent" in result.stdout.splitlines()[0]
+    assert f"note: claire-fontaine: dated {later}, left out until that day" in result.stderr
+    shown = invoke("compare", "twitter", "--question", "apport").stdout  # for the host: all
+    assert "Claire Fontaine" in shown and "3 invités répondent" in shown
+
+
 def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter", "-q", "followers")
     assert result.exit_code == 0, result

@@ -566,6 +566,23 @@ def test_an_interview_dated_after_today_waits_for_its_day(series: Path, invoke: 
     assert "jeudi.html" in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_one_page_exported_links_no_interview_still_to_come(series: Path, invoke: Invoke) -> None:
+    """As in the site export --all writes: no link to a page that is not there yet."""
+    copy_example(series)
+    later = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    path = series / "interviews" / "claire-fontaine.toml"
+    path.write_text(
+        re.sub(r"(?m)^date = .*$", f"date = {later}", path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    page = invoke("export", "mathieu-durand").stdout  # the newest out, claire's the next
+    assert "claire-fontaine.html" not in page and 'rel="next"' not in page
+    assert 'rel="next" href="mathieu-durand.html"' in invoke("export", "amelie-roux").stdout
+    named = invoke("export", "claire-fontaine").stdout  # named, it is exported, linked
+    assert 'rel="prev" href="mathieu-durand.html"' in named  # now the one before it
+    assert 'rel="next"' not in named
+
+
 def test_an_index_with_nothing_published_yet_says_so(series: Path, invoke: Invoke) -> None:
     make_interview(series, "jeudi", guest="Paul Jeudi", date=dt.date.today() + dt.timedelta(days=3))
     assert invoke("export", "--all").exit_code == 0

@@ -160,6 +160,24 @@ def test_page_up_on_the_review_changes_the_last_answer(
     assert prompter.review(interview, rows) is None
 
 
+def test_the_review_picks_the_question_chosen_when_two_read_alike_once_shortened(
+    keys: PipeInput,
+) -> None:
+    from jeudis.interview import Interview
+
+    narrow = TerminalPrompter("fr", console=Console(file=io.StringIO(), width=40))
+    narrow.screen = Screen(STYLE, file=io.StringIO(), width=40)
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    alike = "↳ Et pour revenir sur ce que tu disais tout à l’heure"
+    rows = [("q1", "1. Depuis ?", "2007"), ("r1", f"{alike} : ?", "a"), ("r2", f"{alike} ?", "b")]
+    keys.send_text(DOWN * 3 + ENTER)  # the last follow-up
+    assert narrow.review(interview, rows) == "r2"
+    keys.send_text(DOWN * 2 + ENTER)
+    assert narrow.review(interview, rows) == "r1"
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_ctrl_c_and_ctrl_d_pause_with_the_partial_text(
     prompter: TerminalPrompter, keys: PipeInput, key: str
@@ -271,6 +289,8 @@ def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging()
     screen.wrapped([("", "[4/13] "), ("", "Dans ta vie de tous les jours ? Dans ton travail ?")], 7)
     screen.wrapped([("", "  • Entrée : valider · Ctrl-C : pause (tout est gardé)")])
     screen.wrapped([("", "« Bonjour » dit-il,\nsur deux lignes")])
+    screen.wrapped([("", "Le prix est de 10\u00a0000 euros, M.\u00a0Dupont")])  # no-break
+    screen.wrapped([("", "  • https://example.org/un/bien/long/chemin et la suite")])
     assert out.getvalue().splitlines() == [
         "[4/13] Dans ta vie de tous les",
         "       jours ? Dans ton",
@@ -280,6 +300,10 @@ def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging()
         "    gardé)",
         "« Bonjour » dit-il,",
         "sur deux lignes",
+        "Le prix est de 10\u00a0000 euros,",
+        "M.\u00a0Dupont",
+        "  • https://example.org/un/bien/long/chemin",  # too long: on its bullet's line
+        "    et la suite",
     ]
 
 

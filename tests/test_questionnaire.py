@@ -272,7 +272,9 @@ def test_a_pattern_too_large_to_compile_is_a_message(tmp_path: Path, pattern: st
     assert "invalid regular expression: too large" in str(raised.value.problems[0])
 
 
-@pytest.mark.parametrize("control", ["\\u001b[31m", "\\u001b]0;titre\\u0007", "\\u009b2J"])
+@pytest.mark.parametrize(
+    "control", ["\\u001b[31m", "\\u001b]0;titre\\u0007", "\\u009b2J", "tout\\rRIEN"]
+)
 def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
     tmp_path: Path, control: str
 ) -> None:
@@ -285,5 +287,9 @@ def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
     [problem] = caught.value.problems
     assert problem.line == text[: text.index(control)].count("\n") + 1
     assert problem.key == "questions[1].help.tu" and "control character" in problem.message
-    # A tab or a line break is text, as in any TOML file.
-    load_questionnaire(write(tmp_path / "ok.toml", source.replace("pour passer", "pour\\tpasser")))
+    # A tab or a line break is text, as in any TOML file (CR+LF line ends read as LF).
+    tabbed = source.replace('help.tu = "Un nombre', 'help.tu = "Un\\tnombre\\n', 1)
+    assert tabbed != source
+    form = load_questionnaire(write(tmp_path / "ok.toml", tabbed.replace("\n", "\r\n")))
+    followers = form.question("followers")
+    assert followers is not None and followers.help["tu"].startswith("Un\tnombre\n (par")

@@ -359,13 +359,17 @@ class TerminalPrompter:
             table.add_row(escape(for_terminal(label)), escape(text))
         self.console.print()
         self.console.print(table)
-        done = self.text["review_done"]
-        # A choice wider than the terminal is cut at its edge, mid-word: shortened instead.
+        done = questionary.Choice(self.text["review_done"], value="")
+        # A choice wider than the terminal is cut at its edge, mid-word: shortened instead
+        # (and picked by its question's id: two follow-ups may read alike once shortened).
         room = self.screen.width - 4  # " » " before it
-        labels = {_shorten(for_terminal(label), room): qid for qid, label, _ in rows}
+        picks = [
+            questionary.Choice(_shorten(for_terminal(label), room), value=qid)
+            for qid, label, _ in rows
+        ]
         question = questionary.select(
             self.text["review_change"],
-            choices=[done, *labels],
+            choices=[done, *picks],
             style=STYLE,
             qmark="›",
             instruction=self.text["keys_select"],
@@ -378,9 +382,7 @@ class TerminalPrompter:
         picked = terminal.ask(question)
         if picked is BACK:  # Page↑ from the review: the last question again
             return rows[-1][0] if rows else None
-        if picked == done:
-            return None
-        return labels.get(picked)
+        return str(picked) if picked else None
 
     def thanks(self, interview: Interview) -> None:
         from rich.markup import escape

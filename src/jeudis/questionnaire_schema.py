@@ -62,8 +62,10 @@ VALIDATION_KEYS = {
 CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
 
 
-# Control characters but tab, line feed and carriage return (C0, DEL, C1).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters but tab and line feed (C0, DEL, C1). A carriage return too: TOML
+# reads a file's CR+LF line ends as LF, so one in a text was written "\r" on purpose,
+# and it sends the cursor back over what a line shows.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class SchemaReader:
@@ -132,7 +134,7 @@ class SchemaReader:
 
     def _controls(self, value: Any, at: list[str | int]) -> None:
         """A control character in any text: shown by ``inspect`` or asked in a session, a
-        terminal would run it (colours, its title, worse). Tabs and line breaks are text."""
+        terminal would run it (colours, its title, worse). Tabs and line feeds are text."""
         if isinstance(value, str):
             if found := _CONTROL.search(value):
                 self.problem(

@@ -69,14 +69,17 @@ class Roundup:
     title: str
     language: str
     entries: list[Entry] = field(default_factory=list)
+    waiting: list[Entry] = field(default_factory=list)  # dated after the roundup's day
 
     @property
     def numeric(self) -> bool:
         return bool(self.entries) and all(e.number is not None for e in self.entries)
 
 
-def answered(count: int) -> str:
+def answered(count: int, language: str = "fr") -> str:
     """How many guests answer, as a roundup's title says it: "3 invités répondent"."""
+    if not language.lower().startswith("fr"):
+        return f"{count} " + ("guest answers" if count == 1 else "guests answer")
     return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
 
 
@@ -91,9 +94,19 @@ def _markdown(value: Any) -> str:
 
 
 def collect(
-    series: Series, form: Questionnaire, question_id: str, *, title: str | None = None
+    series: Series,
+    form: Questionnaire,
+    question_id: str,
+    *,
+    title: str | None = None,
+    due: dt.date | None = None,
 ) -> Roundup:
-    """Every complete interview's answer to ``question_id``, oldest first."""
+    """Every complete interview's answer to ``question_id``, oldest first.
+
+    ``due``: a roundup to publish that day leaves out (into ``waiting``) the
+    interviews dated after it, as ``export --all`` does: it would quote a guest
+    before their interview is out, and link a page not there yet.
+    """
     from jeudis.export.model import page_href  # a page's link, as export --all names it
 
     question = form.question(question_id)
@@ -128,6 +141,8 @@ def collect(
             )
         )
     entries.sort(key=lambda e: (e.date, e.slug))
+    waiting = [e for e in entries if due is not None and e.date > due]
+    entries = [e for e in entries if e not in waiting]
     register = "vous" if "vous" in form.registers else form.default_register
     asked = question.wording(register, context_for(form, "", "", None))
     return Roundup(
@@ -135,9 +150,10 @@ def collect(
         series=form.series,
         question_id=question_id,
         question=asked,
-        title=title or f"{asked} {answered(len(entries))}",
+        title=title or f"{asked} {answered(len(entries), form.language)}",
         language=form.language,
         entries=entries,
+        waiting=waiting,
     )
 
 

@@ -8,6 +8,7 @@ unstyled.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from typing import IO
@@ -84,9 +85,16 @@ class Screen:
 _BULLETS = ("•", "-", "*", "·")
 
 
+# Spaces a line may break at: not the no-break ones ("10 000", "M. Dupont").
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def _glued(before: str, word: str) -> bool:
-    """Whether ``word`` stays on the line of the word ``before`` it ("travail ?", "« oui")."""
-    return (word[0] in "?!;:»" and len(word) <= 3) or before == "«"
+    """Whether ``word`` stays on the line of the word ``before`` it ("travail ?", "« oui",
+    "• Entrée"): no line starts on a French mark, none ends on an opening one."""
+    if before.isspace():
+        return False
+    return (word[0] in "?!;:»" and len(word) <= 3) or before in ("«", "•")
 
 
 def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fragments]:
@@ -100,8 +108,10 @@ def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fra
         leading = len(text) - len(text.lstrip(" "))
         if leading and not words:
             words.append((style, " " * leading))
-        for word in text.split():
-            if words and not words[-1][1].isspace() and _glued(words[-1][1], word):
+        for word in _SPACES.split(text):
+            if not word:
+                continue
+            if words and words[-1][0] == style and _glued(words[-1][1], word):
                 # French spaces "travail ?" and "« oui »": no line starts on the mark.
                 words[-1] = (words[-1][0], f"{words[-1][1]} {word}")
             else:
@@ -109,17 +119,20 @@ def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fra
     if hang is None:
         hang = 0
         if len(words) > 1 and words[0][1].isspace():
-            hang = len(words[0][1]) + (2 if words[1][1] in _BULLETS else 0)
+            bullet = words[1][1].split(" ", 1)[0] in _BULLETS  # glued to its first word
+            hang = len(words[0][1]) + (2 if bullet else 0)
     if hang > width // 2:
         hang = 0
     lines: list[Fragments] = [[]]
     used = 0
+    bare = True  # nothing but an indent on the line yet: a word too long goes on it anyway
     for style, word in words:
         size = get_cwidth(word)
         gap = 1 if used and not word.isspace() and not lines[-1][-1][1].isspace() else 0
-        if used and used + gap + size > width:
+        if not bare and used + gap + size > width:
             lines.append([("", " " * hang)] if hang else [])
             used, gap = hang, 0
+        bare = bare and word.isspace()
         line = lines[-1]
         if line and line[-1][0] == style:  # one fragment for a run of one style
             line[-1] = (style, line[-1][1] + " " * gap + word)

@@ -69,8 +69,16 @@ def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[
     return [
         (s.slug, " ".join(for_terminal(s.guest).split()))  # one line in the shell's list
         for s in found
-        if s.slug.startswith(incomplete) and not (drafts_only and s.status == "complete")
+        if s.slug.startswith(incomplete)
+        and _plain(s.slug)
+        and not (drafts_only and s.status == "complete")
     ]
+
+
+def _plain(word: str) -> bool:
+    """A candidate the shell takes as one word, and shows as it is: no space, no control
+    character (a file named with a line break would offer two, an escape would run)."""
+    return word.isprintable() and not any(char.isspace() for char in word)
 
 
 def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -79,7 +87,7 @@ def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
         ids = _completed_series(ctx).questionnaire_files()
     except (JeudisError, OSError):
         return []
-    return [qid for qid in sorted(ids) if qid.startswith(incomplete)]
+    return [qid for qid in sorted(ids) if qid.startswith(incomplete) and _plain(qid)]
 
 
 def check_gender(value: str | None) -> str | None:

@@ -244,11 +244,18 @@ def compare(
     if question is None:
         ids = ", ".join(q.id for q in form.questions) or "none"
         raise UsageError("which question? pass --question ID", hint=f"{form.id}'s questions: {ids}")
-    data = roundup.collect(series, form, question, title=title)
-    if fmt is not None:
-        _write(roundup.render(series, data, fmt), output, series)
+    if fmt is None:  # for the host: every answer given, whatever its interview's date
+        _draw_comparison(roundup.collect(series, form, question, title=title))
         return
-    _draw_comparison(data)
+    import datetime as dt
+
+    from jeudis.textsafe import for_terminal
+
+    data = roundup.collect(series, form, question, title=title, due=dt.date.today())
+    _write(roundup.render(series, data, fmt), output, series)
+    for entry in data.waiting:
+        note = f"note: {entry.slug}: dated {entry.date.isoformat()}, left out until that day"
+        sys.stderr.write(for_terminal(note) + "\n")
 
 
 def _draw_comparison(data: Any) -> None:
@@ -261,7 +268,8 @@ def _draw_comparison(data: Any) -> None:
 
     out = console()
     out.print(f"[bold]{escape(for_terminal(data.question))}[/bold]")
-    out.print(f"[dim]{answered(len(data.entries))}[/dim]\n")  # a line of its own, whole
+    # How many answer: a line of its own, whole (rich cut it inside the question's).
+    out.print(f"[dim]{answered(len(data.entries), data.language)}[/dim]\n")
     if not data.entries:
         out.print("No complete interview answers this question yet.")
         return

@@ -17,6 +17,8 @@ from jeudis.errors import UsageError
 from jeudis.interview import load_interview
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from jeudis import storage
     from jeudis.export.model import Link, Post
     from jeudis.export.render import SiteInfo
@@ -81,7 +83,7 @@ def posts_for(
 
     site = SiteInfo.from_settings(series.root, series.settings)
     # Linked as they are in the site export --all writes: previous, next, and index.
-    rows = _exported(series, include_drafts)
+    rows = _exported(series, include_drafts, named={path.stem for path in paths})
     neighbours = _neighbours(rows)
     site.indexes = index_files(row.questionnaire for row in rows)
     posts = []
@@ -102,14 +104,24 @@ def posts_for(
     return posts
 
 
-def _exported(series: Series, include_drafts: bool) -> list[storage.Summary]:
-    """The interviews a site of the series holds, newest first."""
+def _exported(
+    series: Series, include_drafts: bool, named: Collection[str] = ()
+) -> list[storage.Summary]:
+    """The interviews a site of the series holds, newest first.
+
+    Not those dated after today, which ``export --all`` leaves out until their day
+    (a page must not link one that is not there), but for the ones ``named``.
+    """
+    import datetime as dt
+
     from jeudis import storage
 
+    today = dt.date.today().isoformat()
     return [
         s
         for s in storage.summaries(series)
-        if s.status == "complete" or (include_drafts and s.status == "draft")
+        if (s.status == "complete" or (include_drafts and s.status == "draft"))
+        and (s.date <= today or s.slug in named)
     ]
 
 
