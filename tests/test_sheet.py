@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ import tomli_w
 
 from jeudis.interview import Interview, load_interview
 from jeudis.sheet import strip_question
-from support import Invoke
+from support import REPO, Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -351,3 +352,40 @@ def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> Non
     answer = strip_question(section, "Combien avez-vous de followers ?", [note])
 
     assert answer == "Presque 8 000, surtout des Français."
+
+
+def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: Path) -> None:
+    """The book interview's question quotes the book's title: never sent with a hole in it."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    base = ["sheet", "livre", "--guest", "Anne Morel", "--register", "tu", "--gender", "f"]
+    code, out = run(*base)
+    assert code == 2
+    assert "error: Q1 [motivation] quotes the field 'book_title', not given" in out
+    assert 'hint: give it: --field book_title="..."' in out
+    for wrong, message in (
+        (["--field", "titre=X"], "livre has no field 'titre'"),
+        (["--field", "book_title"], "--field 'book_title': write ID=VALUE"),
+        (["-F", "book_title=X", "-F", "book_url=pas une adresse"], "field book_url:"),
+    ):
+        code, out = run(*base, *wrong)
+        assert code == 2 and message in out and "Traceback" not in out, out
+    given = ["-F", "book_title=Le Grand Large", "-F", "book_url=morel.example/livre"]
+    code, out = run(*base, *given, "-o", str(series / "sheet.md"))
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    assert "Tu viens de publier « Le Grand Large »." in sheet
+    assert sheet.splitlines()[0].endswith(
+        "field.book_title='Le Grand Large' field.book_url=https://morel.example/livre -->"
+    )
+    (series / "sheet.md").write_text(
+        fill(sheet, {"motivation": "L’envie de raconter la mer."}), encoding="utf-8"
+    )
+    code, out = run("import", str(series / "sheet.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.status == "complete"
+    assert interview.fields["book_title"] == "Le Grand Large"
+    assert interview.fields["book_url"] == "https://morel.example/livre"
+    [answer] = interview.answers
+    assert "« Le Grand Large »" in answer.question
+    assert answer.value == "L’envie de raconter la mer."  # not the question with it

@@ -156,6 +156,8 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         "gender": interview.gender or "",
         "host": interview.host,
     }
+    # The host's fields given for the sheet (quoted in its questions): the import keeps them.
+    meta |= {f"field.{key}": str(value) for key, value in interview.fields.items() if value}
     header = " ".join(f"{key}={shlex.quote(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     lines += [words["hello"].format(guest=interview.guest), "", words["intro"], ""]
@@ -404,7 +406,10 @@ def import_sheet(
     problems: list[str] = []
     missing: list[str] = []
     values: dict[str, Any] = {}
-    blank = context_for(questionnaire, interview.guest, interview.host, interview.gender)
+    fields = interview.fields  # the host's, as the sheet's first line gave them
+    blank = context_for(
+        questionnaire, interview.guest, interview.host, interview.gender, None, fields
+    )
     for question in questionnaire.questions:
         if question.when is not None and not question.when.holds(values):
             continue
@@ -412,7 +417,7 @@ def import_sheet(
             missing.append(question.id)
             continue
         context = context_for(
-            questionnaire, interview.guest, interview.host, interview.gender, values, {}
+            questionnaire, interview.guest, interview.host, interview.gender, values, fields
         )
         asked = question.wording(interview.register, context)
         # The sheet was written before any answer: its wording quoted none.
@@ -454,6 +459,48 @@ def _listish(question: Question, raw: str) -> Any:
         return raw
     items = [re.sub(r"^\s*[-*+]\s*", "", line).strip() for line in raw.split("\n")]
     return [item for item in items if item] if "\n" in raw else raw
+
+
+def quoted_fields(questionnaire: Questionnaire, register: str) -> dict[str, str]:
+    """The host's fields a sheet's questions quote (``{field:book_title}``): field id,
+    with the marker of the first question quoting it."""
+    from jeudis import wording
+
+    quoted: dict[str, str] = {}
+    for number, question in enumerate(questionnaire.questions, 1):
+        template = question.text.get(register, question.text.get("*", ""))
+        for inner in wording.placeholders(template):
+            kind, _, ref = inner.partition(":")
+            if kind == "field" and ref:
+                quoted.setdefault(ref, marker(number, question.id).lstrip("# "))
+    return quoted
+
+
+def given_fields(questionnaire: Questionnaire, given: Mapping[str, str]) -> dict[str, Any]:
+    """The host's fields given as ``KEY=VALUE`` text, each checked as the session checks it.
+
+    Raises :class:`UsageError` for a field the questionnaire does not have, or a
+    value its rules refuse.
+    """
+    fields: dict[str, Any] = {}
+    for key, raw in given.items():
+        spec = questionnaire.field(key)
+        if spec is None:
+            known = ", ".join(f.id for f in questionnaire.fields) or "none"
+            raise UsageError(
+                f"{questionnaire.id} has no field {key!r}", hint=f"its fields: {known}"
+            )
+        try:
+            value = answer_rules.coerce(spec, raw)
+        except answer_rules.InvalidAnswer as exc:
+            raise UsageError(f"field {key}: {exc}") from None
+        fields[key] = "" if value is None else value
+    return fields
+
+
+def sheet_fields(sheet: Sheet) -> dict[str, str]:
+    """The host's fields the sheet's first line records (``field.book_title=...``)."""
+    return {k.removeprefix("field."): v for k, v in sheet.meta.items() if k.startswith("field.")}
 
 
 def sheet_options(sheet: Sheet) -> dict[str, Any]:

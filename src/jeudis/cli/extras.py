@@ -64,6 +64,16 @@ def sheet(
     register: RegisterOption = None,
     gender: GenderOption = None,
     host: HostOption = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            "-F",
+            metavar="ID=VALUE",
+            help="A host's field the questions quote (the book's title...); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -71,7 +81,7 @@ def sheet(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import render_sheet
+    from jeudis.sheet import given_fields, quoted_fields, render_sheet
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
@@ -82,6 +92,17 @@ def sheet(
         )
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
+    pairs = [item.partition("=") for item in field or []]
+    if bad := [key for key, equals, _ in pairs if not equals or not key]:
+        raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
+    interview.fields.update(given_fields(form, {key: value for key, _, value in pairs}))
+    # A question quoting a field left empty would go to the guest with a hole in it.
+    for key, where in quoted_fields(form, interview.register).items():
+        if not interview.fields.get(key):
+            raise UsageError(
+                f"{where} quotes the field {key!r}, not given",
+                hint=f'give it: --field {key}="..."',
+            )
     if _write(render_sheet(form, interview), output, series):
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
@@ -97,13 +118,14 @@ def import_(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import import_sheet, parse_sheet, sheet_options
+    from jeudis.sheet import given_fields, import_sheet, parse_sheet, sheet_fields, sheet_options
     from jeudis.tomlio import read_text
 
     series = series_at(directory)
     parsed = parse_sheet(read_text(sheet_file), sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     interview = session.prepare(series, form, session.Options(**sheet_options(parsed)))
+    interview.fields.update(given_fields(form, sheet_fields(parsed)))
     result = import_sheet(form, interview, parsed, sheet_file)
     from jeudis import storage
 
