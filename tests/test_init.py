@@ -129,3 +129,15 @@ def test_a_language_that_is_not_a_tag_writes_nothing(invoke: Invoke, tmp_path: P
         " nothing was written"
     )
     assert not (tmp_path / "mardis").exists()
+
+
+def test_init_says_what_to_type_next_as_it_can_be_typed(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "mes interviews", "--questionnaire", "q")
+    assert result.exit_code == 0, result
+    steps = result.stdout.split("Next:\n", 1)[1].splitlines()
+    assert steps[0] == "  cd 'mes interviews'"  # quoted: one word for the shell
+    assert len({line.index("# ") for line in steps[1:]}) == 1  # the comments in a column
+    assert steps[3].startswith('  jeudis new q --guest "First Last"')

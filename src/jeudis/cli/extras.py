@@ -378,11 +378,15 @@ def init(
     out.print(f"New series in [bold]{escape(str(created.root))}[/bold]:")
     for path in created.files:
         out.print(f"  {escape(str(path))}")
-    where = "" if folder == Path() else f"cd {escape(str(folder))}\n  "
+    import shlex
+
     qid = created.questionnaire
-    out.print(
-        "\nNext:\n"
-        f"  {where}$EDITOR questionnaires/{qid}.toml     # your questions\n"
-        f"  jeudis inspect {qid}                  # read them as a guest will\n"
-        f'  jeudis new {qid} --guest "First Last"   # the first interview'
-    )
+    steps = [
+        (f"$EDITOR questionnaires/{qid}.toml", "your questions"),
+        (f"jeudis inspect {qid}", "read them as a guest will"),
+        (f'jeudis new {qid} --guest "First Last"', "the first interview"),
+    ]
+    width = max(len(command) for command, _ in steps) + 3  # the comments in a column
+    lines = [] if folder == Path() else [f"cd {shlex.quote(str(folder))}"]
+    lines += [f"{command:<{width}}# {why}" for command, why in steps]
+    out.print("\nNext:\n" + "\n".join(f"  {escape(line)}" for line in lines))
