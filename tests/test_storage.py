@@ -400,7 +400,10 @@ def test_a_fifo_in_place_of_an_exported_page_is_refused_not_read(series: Path) -
     assert "laurent.html: changed by hand since jeudis wrote it; nothing written" in done.stderr
 
 
-@pytest.mark.parametrize("command", [["export", "laurent"], ["sheet", "livre", "--guest", "Ana"]])
+@pytest.mark.parametrize(
+    "command",
+    [["export", "laurent"], ["sheet", "livre", "--guest", "Ana", "-F", "book_title=Mer"]],
+)
 def test_dev_stdout_redirected_to_a_file_is_written_every_time(
     series: Path, tmp_path: Path, command: list[str]
 ) -> None:
