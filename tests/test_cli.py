@@ -530,10 +530,13 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     # A name the shell would split, or a terminal would run, is not offered.
     (other / "interviews" / "deux\nfaux.toml").write_bytes(draft.read_bytes())
     (other / "interviews" / "a b.toml").write_bytes(draft.read_bytes())
+    (other / "interviews" / "x;touch$(id).toml").write_bytes(draft.read_bytes())
+    (other / "interviews" / "*.toml").write_bytes(draft.read_bytes())
+    (other / "interviews" / "élise.toml").write_bytes(draft.read_bytes())
     questionnaire = (series / "questionnaires" / "twitter.toml").read_text(encoding="utf-8")
     (other / "questionnaires").mkdir()
     (other / "questionnaires" / "x\x1b]0;titre\x07.toml").write_text(questionnaire)
-    assert complete(invoke, f"jeudis export -C {other} ") == ["zoe"]
+    assert complete(invoke, f"jeudis export -C {other} ") == ["zoe", "élise"]
     assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 

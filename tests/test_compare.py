@@ -70,6 +70,12 @@ def test_a_roundup_leaves_out_an_interview_still_to_come(
     assert f"note: claire-fontaine: dated {later}, left out until that day" in result.stderr
     shown = invoke("compare", "twitter", "--question", "apport").stdout  # for the host: all
     assert "Claire Fontaine" in shown and "3 invités répondent" in shown
+    for path in (example_series / "interviews").glob("*.toml"):  # every one to come
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^date = .*$", f"date = {later}", text), encoding="utf-8")
+    nothing = invoke("compare", "twitter", "--question", "apport", "-f", "md")
+    assert nothing.exit_code == 3 and nothing.stdout == ""
+    assert "no interview out yet answers twitter [apport] (3 dated after today)" in nothing.stderr
 
 
 def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_series: Path) -> None:

@@ -141,3 +141,8 @@ def test_init_says_what_to_type_next_as_it_can_be_typed(
     assert steps[0] == "  cd 'mes interviews'"  # quoted: one word for the shell
     assert len({line.index("# ") for line in steps[1:]}) == 1  # the comments in a column
     assert steps[3].startswith('  jeudis new q --guest "First Last"')
+    # A long name on a narrow terminal: each step stays one line (pasted, a comment
+    # wrapped onto a line of its own would run as a command).
+    long = invoke("init", "interviews-litteraires-2025", env={"COLUMNS": "60"})
+    steps = long.stdout.split("Next:\n", 1)[1].splitlines()
+    assert len(steps) == 4 and all("# " in line for line in steps[1:])

@@ -163,13 +163,15 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     assert answers_of(first) == answers_of(second)
 
 
-def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path) -> None:
+@pytest.mark.parametrize("width", [60, 66, 70, 72, 78])
+def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path, width: int) -> None:
     sheet = make_sheet(series)
     filled = fill(sheet, ANSWERS)
     wrapped = []
     for line in filled.split("\n"):
-        # What a mail program does to long lines before quoting them.
-        chunks = textwrap.wrap(line, 70, break_long_words=False) if len(line) > 72 else [line]
+        # What a mail program does to long lines before quoting them. (At some widths a
+        # line of the instructions opens on their example marker, "Q1 [depuis-quand]`".)
+        chunks = textwrap.wrap(line, width, break_long_words=False) if len(line) > width else [line]
         wrapped += [("> " + chunk).rstrip() for chunk in chunks or [""]]
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "wrapped.txt").write_text("\n".join(wrapped) + "\n-- \nLéa\n", encoding="utf-8")
@@ -365,27 +367,60 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     for wrong, message in (
         (["--field", "titre=X"], "livre has no field 'titre'"),
         (["--field", "book_title"], "--field 'book_title': write ID=VALUE"),
-        (["-F", "book_title=X", "-F", "book_url=pas une adresse"], "field book_url:"),
+        (["-F", "book_title=Mer", "-F", "book_url=x"], "no question of the sheet quotes the field"),
+        (["-F", "book_title=Mer", "-F", "intro=Moi"], "'intro'"),  # the host's, after
+        (["-F", "book_title=La\nMer"], "field book_title: one line, without -->"),
+        (["-F", "book_title=A --> B"], "field book_title: one line, without -->"),
     ):
         code, out = run(*base, *wrong)
         assert code == 2 and message in out and "Traceback" not in out, out
-    given = ["-F", "book_title=Le Grand Large", "-F", "book_url=morel.example/livre"]
+    given = ["-F", "book_title=Le Grand Large"]
     code, out = run(*base, *given, "-o", str(series / "sheet.md"))
     assert code == 0, out
     sheet = (series / "sheet.md").read_text(encoding="utf-8")
     assert "Tu viens de publier « Le Grand Large »." in sheet
-    assert sheet.splitlines()[0].endswith(
-        "field.book_title='Le Grand Large' field.book_url=https://morel.example/livre -->"
+    assert sheet.splitlines()[0].endswith(" field.book_title='Le Grand Large' -->")
+    # The first line comes back from the guest: what it sets beyond the fields its
+    # questions quote (the photo, the intro) is not taken.
+    header = sheet.splitlines()[0].replace(
+        " -->", " field.photo=/etc/passwd field.intro='<script>x</script>' -->"
     )
+    filled = fill(sheet, {"motivation": "L’envie de raconter la mer."})
     (series / "sheet.md").write_text(
-        fill(sheet, {"motivation": "L’envie de raconter la mer."}), encoding="utf-8"
+        "\n".join([header, *filled.splitlines()[1:]]), encoding="utf-8"
     )
     code, out = run("import", str(series / "sheet.md"))
     assert code == 0, out
+    assert "field photo on the sheet's first line: no question quotes it, not imported" in out
     interview = only_interview(series)
-    assert interview.status == "complete"
+    assert interview.status == "draft"  # the book's address is the host's to give, live
     assert interview.fields["book_title"] == "Le Grand Large"
-    assert interview.fields["book_url"] == "https://morel.example/livre"
+    assert not interview.fields.get("photo") and not interview.fields.get("intro")
     [answer] = interview.answers
     assert "« Le Grand Large »" in answer.question
     assert answer.value == "L’envie de raconter la mer."  # not the question with it
+
+
+def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
+    """A help quoting a field needs it too; a field the questionnaire has since dropped
+    is left out of the import with a warning, as a question dropped is."""
+    source = (REPO / "questionnaires" / "livre.toml").read_text(encoding="utf-8")
+    path = series / "questionnaires" / "livre.toml"
+    path.write_text(
+        source.replace('id = "motivation"', 'id = "motivation"\nhelp = "Chez {field:publisher}"'),
+        encoding="utf-8",
+    )
+    base = ["sheet", "livre", "--guest", "Anne Morel", "-F", "book_title=Mer"]
+    code, out = run(*base)
+    assert code == 2 and "quotes the field 'publisher', not given" in out
+    code, out = run(*base, "-F", "publisher=0", "-o", str(series / "sheet.md"))
+    assert code == 0, out  # "0" is a value, given
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    assert "\n_Chez 0_\n" in sheet  # the help, under its question
+    path.write_text(source.replace('"{field:book_title}"', '"?"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("« {field:book_title} »", "ce livre"))
+    (series / "sheet.md").write_text(fill(sheet, {"motivation": "La mer."}), encoding="utf-8")
+    code, out = run("import", str(series / "sheet.md"))
+    assert code == 0, out
+    assert "field book_title on the sheet's first line: no question quotes it" in out
+    assert "publisher" in out  # no question quotes it any more either

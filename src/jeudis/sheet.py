@@ -28,6 +28,7 @@ from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
+from jeudis.wording import as_text
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -156,8 +157,12 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         "gender": interview.gender or "",
         "host": interview.host,
     }
-    # The host's fields given for the sheet (quoted in its questions): the import keeps them.
-    meta |= {f"field.{key}": str(value) for key, value in interview.fields.items() if value}
+    # The host's fields its questions quote: the import words them as the sheet did.
+    meta |= {
+        f"field.{key}": as_text(interview.fields[key], questionnaire.language)
+        for key in quoted_fields(questionnaire, interview.register)
+        if interview.fields.get(key) not in (None, "")
+    }
     header = " ".join(f"{key}={shlex.quote(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     lines += [words["hello"].format(guest=interview.guest), "", words["intro"], ""]
@@ -269,7 +274,9 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             if stripped.upper() == END_MARKER:
                 break
             continue
-        if LOOKS_LIKE_MARKER.match(stripped):
+        # (Not the instructions' example, "`## Q1 [depuis-quand]`", a mail program
+        # may have wrapped so that a line opens on it: a marker is never in backticks.)
+        if LOOKS_LIKE_MARKER.match(stripped) and "`" not in stripped:
             raise FileProblem(
                 path,
                 f"this line looks like a damaged question marker: {stripped!r}",
@@ -462,45 +469,93 @@ def _listish(question: Question, raw: str) -> Any:
 
 
 def quoted_fields(questionnaire: Questionnaire, register: str) -> dict[str, str]:
-    """The host's fields a sheet's questions quote (``{field:book_title}``): field id,
-    with the marker of the first question quoting it."""
+    """The host's fields a sheet's questions quote (``{field:book_title}``, in a question
+    or its help): field id, with the marker of the first question quoting it."""
     from jeudis import wording
 
     quoted: dict[str, str] = {}
     for number, question in enumerate(questionnaire.questions, 1):
-        template = question.text.get(register, question.text.get("*", ""))
-        for inner in wording.placeholders(template):
-            kind, _, ref = inner.partition(":")
-            if kind == "field" and ref:
-                quoted.setdefault(ref, marker(number, question.id).lstrip("# "))
+        for texts in (question.text, question.help or {}):
+            template = texts.get(register, texts.get("*", ""))
+            for inner in wording.placeholders(template):
+                kind, _, ref = inner.partition(":")
+                if kind == "field" and ref:
+                    quoted.setdefault(ref, marker(number, question.id).lstrip("# "))
     return quoted
 
 
-def given_fields(questionnaire: Questionnaire, given: Mapping[str, str]) -> dict[str, Any]:
-    """The host's fields given as ``KEY=VALUE`` text, each checked as the session checks it.
+def sheet_fields(
+    questionnaire: Questionnaire, register: str, given: Mapping[str, str]
+) -> dict[str, Any]:
+    """For ``jeudis sheet``: the fields its questions quote, given as ``ID=VALUE`` text.
 
-    Raises :class:`UsageError` for a field the questionnaire does not have, or a
-    value its rules refuse.
+    Each is checked as in a live session, and every one quoted is needed: a sheet
+    would go to the guest with a hole in a question. Only those: the others (the
+    intro, the photo) are the host's to fill after the import, not the sheet's.
+    Raises :class:`UsageError` for anything else.
     """
+    quoted = quoted_fields(questionnaire, register)
     fields: dict[str, Any] = {}
     for key, raw in given.items():
-        spec = questionnaire.field(key)
-        if spec is None:
+        if questionnaire.field(key) is None:
             known = ", ".join(f.id for f in questionnaire.fields) or "none"
             raise UsageError(
                 f"{questionnaire.id} has no field {key!r}", hint=f"its fields: {known}"
             )
-        try:
-            value = answer_rules.coerce(spec, raw)
-        except answer_rules.InvalidAnswer as exc:
-            raise UsageError(f"field {key}: {exc}") from None
-        fields[key] = "" if value is None else value
+        if key not in quoted:
+            raise UsageError(
+                f"no question of the sheet quotes the field {key!r}",
+                hint="fill it in after the import: `jeudis edit SLUG --fields`",
+            )
+        if "\n" in raw or "\r" in raw or "-->" in raw:
+            raise UsageError(f"field {key}: one line, without -->, to fit the sheet's first line")
+        fields[key] = _field_value(questionnaire, key, raw)
+    for key, where in quoted.items():
+        if fields.get(key) in (None, ""):
+            raise UsageError(
+                f"{where} quotes the field {key!r}, not given",
+                hint=f'give it: --field {key}="..."',
+            )
     return fields
 
 
-def sheet_fields(sheet: Sheet) -> dict[str, str]:
-    """The host's fields the sheet's first line records (``field.book_title=...``)."""
-    return {k.removeprefix("field."): v for k, v in sheet.meta.items() if k.startswith("field.")}
+def _field_value(questionnaire: Questionnaire, key: str, raw: str) -> Any:
+    spec = questionnaire.field(key)
+    assert spec is not None
+    try:
+        value = answer_rules.coerce(spec, raw)
+    except answer_rules.InvalidAnswer as exc:
+        raise UsageError(f"field {key}: {exc}") from None
+    return "" if value is None else value
+
+
+def imported_fields(
+    questionnaire: Questionnaire, register: str, sheet: Sheet
+) -> tuple[dict[str, Any], list[str]]:
+    """For ``jeudis import``: the fields the sheet's first line records, and warnings.
+
+    Only those its questions quote are taken, each checked again: the first line
+    comes back from the guest, who could set any field there (the photo, the
+    intro) as easily as the host's. A field the questionnaire no longer quotes,
+    or no longer accepts, is left out with a warning, as a question removed is.
+    """
+    quoted = quoted_fields(questionnaire, register)
+    recorded = {
+        k.removeprefix("field."): v for k, v in sheet.meta.items() if k.startswith("field.")
+    }
+    fields: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key, raw in recorded.items():
+        if key not in quoted:
+            warnings.append(
+                f"field {key} on the sheet's first line: no question quotes it, not imported"
+            )
+            continue
+        try:
+            fields[key] = _field_value(questionnaire, key, raw)
+        except UsageError as problem:
+            warnings.append(f"{problem.message}: not imported")
+    return fields, warnings
 
 
 def sheet_options(sheet: Sheet) -> dict[str, Any]:

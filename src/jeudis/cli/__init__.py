@@ -8,6 +8,7 @@ message (and a hint) on standard error and its exit code, never a traceback.
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -76,9 +77,13 @@ def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[
 
 
 def _plain(word: str) -> bool:
-    """A candidate the shell takes as one word, and shows as it is: no space, no control
-    character (a file named with a line break would offer two, an escape would run)."""
-    return word.isprintable() and not any(char.isspace() for char in word)
+    """A candidate the shell takes as one word, as it is: letters (accents too), digits
+    and ``. _ - + @ , : = %``. Not a space, a control character or a character the
+    shell reads (a file named ``x;touch$(id).toml`` would run, ``*`` would glob)."""
+    return bool(_PLAIN.fullmatch(word))
+
+
+_PLAIN = re.compile(r"[\w.@+,:=%-]+")
 
 
 def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:

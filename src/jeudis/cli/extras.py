@@ -81,7 +81,7 @@ def sheet(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import given_fields, quoted_fields, render_sheet
+    from jeudis.sheet import render_sheet, sheet_fields
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
@@ -95,14 +95,8 @@ def sheet(
     pairs = [item.partition("=") for item in field or []]
     if bad := [key for key, equals, _ in pairs if not equals or not key]:
         raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
-    interview.fields.update(given_fields(form, {key: value for key, _, value in pairs}))
-    # A question quoting a field left empty would go to the guest with a hole in it.
-    for key, where in quoted_fields(form, interview.register).items():
-        if not interview.fields.get(key):
-            raise UsageError(
-                f"{where} quotes the field {key!r}, not given",
-                hint=f'give it: --field {key}="..."',
-            )
+    given = {key: value for key, _, value in pairs}
+    interview.fields.update(sheet_fields(form, interview.register, given))
     if _write(render_sheet(form, interview), output, series):
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
@@ -118,15 +112,17 @@ def import_(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import given_fields, import_sheet, parse_sheet, sheet_fields, sheet_options
+    from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
     from jeudis.tomlio import read_text
 
     series = series_at(directory)
     parsed = parse_sheet(read_text(sheet_file), sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     interview = session.prepare(series, form, session.Options(**sheet_options(parsed)))
-    interview.fields.update(given_fields(form, sheet_fields(parsed)))
+    fields, field_warnings = imported_fields(form, interview.register, parsed)
+    interview.fields.update(fields)
     result = import_sheet(form, interview, parsed, sheet_file)
+    result.warnings[:0] = field_warnings
     from jeudis import storage
 
     twins = [
@@ -274,6 +270,14 @@ def compare(
     from jeudis.textsafe import for_terminal
 
     data = roundup.collect(series, form, question, title=title, due=dt.date.today())
+    if not data.entries:  # a post of no answer is nothing to publish
+        from jeudis.errors import NotFoundError
+
+        waiting = f" ({len(data.waiting)} dated after today)" if data.waiting else ""
+        raise NotFoundError(
+            f"no interview out yet answers {form.id} [{question}]{waiting}",
+            hint="a roundup quotes complete interviews dated today or before",
+        )
     _write(roundup.render(series, data, fmt), output, series)
     for entry in data.waiting:
         note = f"note: {entry.slug}: dated {entry.date.isoformat()}, left out until that day"
@@ -374,10 +378,12 @@ def init(
         language=language,
         questionnaire=questionnaire,
     )
+    from jeudis.textsafe import for_terminal
+
     out = console()
-    out.print(f"New series in [bold]{escape(str(created.root))}[/bold]:")
+    out.print(f"New series in [bold]{escape(for_terminal(str(created.root)))}[/bold]:")
     for path in created.files:
-        out.print(f"  {escape(str(path))}")
+        out.print(f"  {escape(for_terminal(str(path)))}")
     import shlex
 
     qid = created.questionnaire
@@ -389,4 +395,6 @@ def init(
     width = max(len(command) for command, _ in steps) + 3  # the comments in a column
     lines = [] if folder == Path() else [f"cd {shlex.quote(str(folder))}"]
     lines += [f"{command:<{width}}# {why}" for command, why in steps]
-    out.print("\nNext:\n" + "\n".join(f"  {escape(line)}" for line in lines))
+    # Whole lines, never wrapped: pasted, a comment wrapped onto a line of its own would run.
+    lines = [for_terminal(line) for line in lines]
+    out.print("\nNext:\n" + "\n".join(f"  {escape(line)}" for line in lines), soft_wrap=True)
