@@ -16,6 +16,7 @@ import pytest
 
 from jeudis.interview import Answer, Interview
 from jeudis.storage import save
+from support import EXAMPLES
 
 if TYPE_CHECKING:
     from support import Invoke
@@ -28,8 +29,11 @@ STAMP = dt.datetime(2011, 4, 7, 9, 30, tzinfo=dt.UTC)
 
 def copy_example(series: Path) -> Path:
     """The repository's example series (questionnaires, interviews, images, jeudis.toml)."""
-    for name in ("questionnaires", "interviews", "images"):
+    for name in ("questionnaires", "images"):
         shutil.copytree(REPO / name, series / name, dirs_exist_ok=True)
+    (series / "interviews").mkdir(parents=True, exist_ok=True)
+    for path in EXAMPLES:
+        shutil.copy(path, series / "interviews" / path.name)
     shutil.copy(REPO / "jeudis.toml", series / "jeudis.toml")
     return series
 

@@ -11,6 +11,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TWITTER = REPO / "questionnaires" / "twitter.toml"
+# The example interviews the repository ships, by name: an interview a user runs in
+# the repository (the README's tour) is theirs, and no test's.
+EXAMPLES = tuple(
+    REPO / "interviews" / f"{slug}.toml"
+    for slug in ("amelie-roux", "claire-fontaine", "elise-garnier", "mathieu-durand")
+)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import html5lib
 import pytest
 
 from jeudis.roundup import Entry
-from support import REPO, Invoke
+from support import EXAMPLES, Invoke
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -22,7 +22,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.fixture
 def example_series(series: Path) -> Path:
     """The repository's example interviews, in the test's series folder."""
-    for path in sorted((REPO / "interviews").glob("*.toml")):
+    for path in EXAMPLES:
         shutil.copy(path, series / "interviews" / path.name)
     (series / "jeudis.toml").write_text(
         'blog = "Le carnet des Jeudis"\nbase_url = "https://blog.example.com/interviews"\n',

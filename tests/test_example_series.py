@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jeudis.interview import load_interview
-from support import REPO, Invoke
+from support import EXAMPLES, REPO, Invoke
 
 
 @pytest.fixture
@@ -17,8 +17,11 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the repository's series folder (the tests never write into the repo)."""
     copy = tmp_path / "example"
     copy.mkdir()
-    for name in ("questionnaires", "interviews", "images"):
+    for name in ("questionnaires", "images"):
         shutil.copytree(REPO / name, copy / name)
+    (copy / "interviews").mkdir()
+    for path in EXAMPLES:
+        shutil.copy(path, copy / "interviews" / path.name)
     if (REPO / "jeudis.toml").is_file():
         shutil.copy(REPO / "jeudis.toml", copy / "jeudis.toml")
     monkeypatch.setenv("JEUDIS_DIR", str(copy))

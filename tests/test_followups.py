@@ -17,7 +17,7 @@ from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import load_questionnaire
 from jeudis.session import Prompt, Session
-from support import REPO, Invoke
+from support import EXAMPLES, REPO, Invoke
 
 LIVRE = REPO / "questionnaires" / "livre.toml"
 TWITTER = REPO / "questionnaires" / "twitter.toml"
@@ -157,7 +157,7 @@ def test_bundled_questionnaires_are_the_repository_copies() -> None:
 
 
 def test_example_livre_interview_checks(invoke: Invoke, series: Path) -> None:
-    examples = sorted((REPO / "interviews").glob("*.toml"))
+    examples = list(EXAMPLES)
     livre = [p for p in examples if 'questionnaire = "livre"' in p.read_text(encoding="utf-8")]
     assert livre, "an example interview of the livre questionnaire ships in interviews/"
     shutil.copy(LIVRE, series / "questionnaires" / "livre.toml")
