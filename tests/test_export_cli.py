@@ -42,7 +42,7 @@ def test_the_guests_site_links_to_the_site(
     result = invoke("export", "nina")
 
     assert result.exit_code == 0, result
-    assert f'<a href="{link}" rel="noopener">{link}</a>' in result.stdout
+    assert f'<a class="url" href="{link}" rel="noopener">{link}</a>' in result.stdout
 
 
 def test_output_file(series: Path, invoke: Invoke, tmp_path: Path) -> None:

@@ -329,7 +329,7 @@ def test_a_post_in_another_language_than_the_series_speaks_its_own(
     assert '<html lang="en">' in english
     for said in (
         "June 9, 2011</time> · by Stéphane</p>",
-        '<p class="guest-site">Website: <a href="https://anne.example/"',
+        '<p class="guest-site">Website: <a class="url" href="https://anne.example/"',
         "Previous interview: Paul</a>",
         "Next interview: Zoé",
         '<p class="asked"><strong>Stéphane:</strong> Why',  # the dialogue's speakers
@@ -447,3 +447,26 @@ def test_the_next_interview_sits_on_the_right_alone_or_wrapped(
     assert wrapped["next"][0] == 0  # ...on the right
     alone = nav_seen(site / "i0.html", tmp_path / "profile", 1200)  # the oldest: next only
     assert list(alone) == ["next"] and alone["next"][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("@gklein", "gklein"), ("gklein", "gklein"), ('x"><script>alert(1)</script>', None)],
+)
+def test_the_guests_twitter_handle_reaches_every_post(
+    series: Path, invoke: Invoke, typed: str, shown: str | None
+) -> None:
+    """The handle the host typed, linked at the post's end; an edited file's non-handle, never."""
+    make_interview(series, "gilles", guest="Gilles Klein", fields={"twitter": typed})
+    page = invoke("export", "gilles").stdout
+    post = invoke("export", "gilles", "-f", "md", "--flavor", "hugo").stdout
+    pasted = invoke("export", "gilles", "--fragment").stdout
+    jsonld = json.loads(re.search(r'ld\+json">(.*?)</script>', page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    if shown is None:
+        assert "<script>alert" not in page + post + pasted and "x.com" not in page + post
+        assert "sameAs" not in jsonld["about"]
+        return
+    link = f'<a href="https://x.com/{shown}" rel="noopener">@{shown}</a>'
+    assert f'<p class="guest-twitter">Twitter\u00a0: {link}</p>' in page and link in pasted
+    assert post.rstrip().endswith(f"Twitter\u00a0: [@{shown}](https://x.com/{shown})")
+    assert jsonld["about"]["sameAs"] == [f"https://x.com/{shown}"]

@@ -106,6 +106,11 @@ class Post:
         return f"{self.slug}.html"
 
     @property
+    def twitter_url(self) -> str:
+        """The guest's Twitter (X) profile, from the handle (empty without one)."""
+        return f"https://x.com/{self.twitter}" if self.twitter else ""
+
+    @property
     def local_photo(self) -> str:
         """The photo when it is a file of the series (a path, not a URL), else ""."""
         return self.photo if "://" not in self.photo else ""
@@ -273,13 +278,22 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         ),
         photo_alt=guest,
         site=site_address(site) if markup.safe_url(site) else "",
-        twitter=_field(interview, "twitter").lstrip("@"),
+        twitter=_handle(_field(interview, "twitter")),
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
         typography=variant,
         host_label=text(first_name(host) or "?") + label_colon(language, variant),
         guest_label=text(first_name(guest)) + label_colon(language, variant),
     )
+
+
+_HANDLE = re.compile(r"@?([A-Za-z0-9_]{1,15})")
+
+
+def _handle(value: str) -> str:
+    """A Twitter handle without its @, or "" for what no handle is (an edited file's)."""
+    found = _HANDLE.fullmatch(value.strip())
+    return found.group(1) if found else ""
 
 
 # Every interview of a questionnaire asks the same questions, with the same ids: a

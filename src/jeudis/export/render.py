@@ -27,6 +27,7 @@ WORDS = {
         "feed": "Flux Atom",
         "interviews": "Interviews",
         "none": "Aucune interview publiée pour l’instant.",
+        "twitter": "Twitter",
     },
     "en": {
         "draft": "Draft",
@@ -39,6 +40,7 @@ WORDS = {
         "feed": "Atom feed",
         "interviews": "Interviews",
         "none": "No interview published yet.",
+        "twitter": "Twitter",
     },
 }
 # Characters XML 1.0 forbids anywhere, CDATA included.
@@ -128,6 +130,8 @@ def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
     }
     if post.site:
         data["about"]["url"] = post.site
+    if post.twitter_url:
+        data["about"]["sameAs"] = [post.twitter_url]
     if post.host:
         data["author"] = {"@type": "Person", "name": post.host}
         if site.author_url:
@@ -210,6 +214,7 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         front_matter=front_matter,
         divider=flavor.divider,
         flavor=flavor.name,
+        words=post_words(post),
     )
     # The front matter is data, read as such; the rest is what the generator runs.
     head, front, tail = text.partition(front_matter)
