@@ -78,6 +78,20 @@ def test_a_roundup_leaves_out_an_interview_still_to_come(
     assert "no interview out yet answers twitter [apport] (3 dated after today)" in nothing.stderr
 
 
+def test_an_interview_that_does_not_read_is_left_out_and_said(
+    invoke: Invoke, example_series: Path
+) -> None:
+    path = example_series / "interviews" / "claire-fontaine.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date =", "date = = ", 1))
+    for args in ([], ["-f", "md"]):
+        result = invoke("compare", "twitter", "--question", "apport", *args)
+        assert result.exit_code == 0, result
+        assert "Claire Fontaine" not in result.stdout
+        assert (
+            f"warning: {path}:" in result.stderr and "(left out; `jeudis check`)" in result.stderr
+        )
+
+
 def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter", "-q", "followers")
     assert result.exit_code == 0, result

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from export_helpers import make_interview
+from export_helpers import copy_example, make_interview
 from support import Invoke, fifo_read
 
 
@@ -439,3 +439,14 @@ def test_all_outside_a_series_folder_writes_nothing(
         f"error: {elsewhere} is not a series folder: no interviews/ in it"
     )
     assert not list(elsewhere.iterdir())
+
+
+def test_o_naming_a_folder_not_there_yet_makes_it(series: Path, invoke: Invoke) -> None:
+    """``-o site/`` (a trailing slash) is a folder, even before it exists: not a file."""
+    copy_example(series)
+    target = series / "posts"
+    result = invoke("export", "mathieu-durand", "-o", f"{target}/")
+    assert result.exit_code == 0, result
+    assert (target / "mathieu-durand.html").is_file()
+    assert (target / "images" / "mathieu-durand.svg").is_file()  # its photo beside it, inside
+    assert not (series / "posts.html").exists()

@@ -293,3 +293,29 @@ def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
     form = load_questionnaire(write(tmp_path / "ok.toml", tabbed.replace("\n", "\r\n")))
     followers = form.question("followers")
     assert followers is not None and followers.help["tu"].startswith("Un\tnombre\n (par")
+
+
+@pytest.mark.parametrize(
+    ("wrong", "key"),
+    [
+        ('text.vous = "Quel a été votre {premier|première tweet ?"', "questions[4].text"),
+        ('text.vous = "Quel a été votre premier} tweet ?"', "questions[4].text"),
+        ('title = "Interview Twitter de {guest [Les Jeudis Twitter]"', "title"),
+    ],
+)
+def test_a_placeholder_never_closed_is_refused(tmp_path: Path, wrong: str, key: str) -> None:
+    """It would reach the guest as typed: "{premier|première tweet ?"."""
+    source = TWITTER.read_text(encoding="utf-8")
+    line = next(
+        line
+        for line in source.splitlines()
+        if line.startswith(wrong.split(" = ")[0] + " = ")
+        and ("premier" in line or "title" in wrong)
+    )
+    path = write(tmp_path / "twitter.toml", source.replace(line, wrong, 1))
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    [problem] = caught.value.problems
+    assert problem.key == key and "opens no placeholder" in problem.message
+    braces = source.replace(line, line.replace("premier tweet", "{{premier}} tweet"), 1)
+    load_questionnaire(write(tmp_path / "ok.toml", braces))  # written {{ }}: a brace, fine

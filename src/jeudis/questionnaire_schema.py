@@ -315,6 +315,8 @@ class SchemaReader:
             )
             return {}
         for template in variants.values():
+            if stray := wording.stray_brace(template):
+                self.problem([*at, key], stray)
             for inner in wording.placeholders(template):
                 reason = wording.problem(inner)
                 if reason:
@@ -401,6 +403,8 @@ class SchemaReader:
         self, title: str, fields: list[Question], questions: list[Question]
     ) -> None:
         field_ids = {f.id for f in fields}
+        if stray := wording.stray_brace(title):
+            self.problem(["title"], stray)
         for inner in wording.placeholders(title):
             reason = wording.problem(inner)
             if reason:

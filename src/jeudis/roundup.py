@@ -70,6 +70,7 @@ class Roundup:
     language: str
     entries: list[Entry] = field(default_factory=list)
     waiting: list[Entry] = field(default_factory=list)  # dated after the roundup's day
+    unread: list[str] = field(default_factory=list)  # interview files that do not read
 
     @property
     def numeric(self) -> bool:
@@ -117,10 +118,12 @@ def collect(
         )
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
+    unread: list[str] = []
     for path in storage.interview_files(series):
         try:
             interview = load_interview(path)
-        except JeudisError:  # a broken file is `jeudis check`'s business, not the roundup's
+        except JeudisError as problem:  # left out, and said: its answer may be the one
+            unread.append(problem.message)
             continue
         if interview.questionnaire != form.id or not interview.is_complete:
             continue
@@ -154,6 +157,7 @@ def collect(
         language=form.language,
         entries=entries,
         waiting=waiting,
+        unread=unread,
     )
 
 

@@ -43,6 +43,23 @@ def placeholders(template: str) -> Iterator[str]:
             yield match.group(1)
 
 
+def stray_brace(template: str) -> str | None:
+    """Why a brace of ``template`` is neither a placeholder nor written ``{{``/``}}``, or None.
+
+    "{premier|première tweet ?" (a placeholder never closed) would reach the guest
+    as typed.
+    """
+    left = PLACEHOLDER.sub("", template)
+    for brace in "{}":
+        if brace in left:
+            at = template.index(brace) if brace == "{" else template.rindex(brace)
+            return (
+                f"a {brace!r} that closes or opens no placeholder, near {template[at : at + 20]!r}"
+                " (write {{ or }} for a brace)"
+            )
+    return None
+
+
 def problem(inner: str) -> str | None:
     """Why a placeholder cannot be rendered, or None when it is well formed."""
     if "|" in inner:

@@ -262,14 +262,18 @@ def compare(
     if question is None:
         ids = ", ".join(q.id for q in form.questions) or "none"
         raise UsageError("which question? pass --question ID", hint=f"{form.id}'s questions: {ids}")
-    if fmt is None:  # for the host: every answer given, whatever its interview's date
-        _draw_comparison(roundup.collect(series, form, question, title=title))
-        return
     import datetime as dt
 
     from jeudis.textsafe import for_terminal
 
-    data = roundup.collect(series, form, question, title=title, due=dt.date.today())
+    # For the host (no --format): every answer given, whatever its interview's date.
+    due = None if fmt is None else dt.date.today()
+    data = roundup.collect(series, form, question, title=title, due=due)
+    for problem in data.unread:
+        sys.stderr.write(for_terminal(f"warning: {problem} (left out; `jeudis check`)") + "\n")
+    if fmt is None:
+        _draw_comparison(data)
+        return
     if not data.entries:  # a post of no answer is nothing to publish
         from jeudis.errors import NotFoundError
 

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -97,7 +98,11 @@ def export(
     notes: list[str] = []
     if output is None or output == "-":
         sys.stdout.write(export_text(series, refs, options, notes))
-    elif (target := Path(output)).is_dir() or (len(refs) > 1 and options.fmt != "wxr"):
+    elif (
+        (target := Path(output)).is_dir()
+        or output.endswith(("/", os.sep))  # a folder by its name: made if it is not there
+        or (len(refs) > 1 and options.fmt != "wxr")
+    ):
         written = export_files(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"{len(written)} file(s) written in {target}")
     else:
