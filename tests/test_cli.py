@@ -275,6 +275,33 @@ def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path
 
 
 @pytest.mark.parametrize(
+    ("command", "hint"),
+    [
+        (
+            ["resume", "brouillon"],
+            (
+                "hint: answer the rest in a terminal; or change one answer from a file: "
+                "`jeudis edit brouillon --question ID --answer-file FILE`"
+            ),
+        ),
+        (["edit", "brouillon"], "hint: without a terminal: --question ID --answer-file FILE"),
+    ],
+)
+def test_resume_and_edit_without_a_terminal_say_what_they_take(
+    invoke: Invoke, series: Path, command: list[str], hint: str
+) -> None:
+    """Not --data-file, which only `new` takes."""
+    copy_example(series)
+    draft = (series / "interviews" / "amelie-roux.toml").read_text(encoding="utf-8")
+    (series / "interviews" / "brouillon.toml").write_text(
+        draft.replace('status = "complete"', 'status = "draft"'), encoding="utf-8"
+    )
+    result = invoke(*command, input="x\n")
+    assert result.exit_code == ExitCode.NO_TERMINAL, result
+    assert result.stderr.splitlines()[1] == hint
+
+
+@pytest.mark.parametrize(
     ("args", "first_line"),
     [
         (["--guest", "  "], "error: the guest's name is empty"),
@@ -600,7 +627,7 @@ def test_resume_a_draft_without_a_terminal(invoke: Invoke, series: Path) -> None
           .replace("twitter\\u001b]0;pwned-id\\u0007", "twitter"))  # fmt: skip
     result = invoke("resume")
     assert result.exit_code == ExitCode.NO_TERMINAL, result
-    assert "--data-file" in result.stderr
+    assert "--answer-file FILE" in result.stderr and "--data-file" not in result.stderr
 
 
 def test_version(invoke: Invoke) -> None:

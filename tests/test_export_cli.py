@@ -450,3 +450,13 @@ def test_o_naming_a_folder_not_there_yet_makes_it(series: Path, invoke: Invoke) 
     assert (target / "mathieu-durand.html").is_file()
     assert (target / "images" / "mathieu-durand.svg").is_file()  # its photo beside it, inside
     assert not (series / "posts.html").exists()
+
+
+def test_a_file_named_for_another_format_is_written_as_asked_and_said(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "laurent")
+    result = invoke("export", "laurent", "-f", "md", "-o", tmp_path / "laurent.html")
+    assert result.exit_code == 0, result
+    assert (tmp_path / "laurent.html").read_text(encoding="utf-8").startswith("---\n")
+    assert f"warning: {tmp_path / 'laurent.html'} is named as html, and holds md" in result.stderr

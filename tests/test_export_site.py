@@ -436,7 +436,7 @@ def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke:
         "garde.html",
         "index.html",
     ]
-    assert result.stderr.endswith("0 unchanged, 3 removed\n"), result.stderr
+    assert "0 unchanged, 3 removed\n" in result.stderr, result.stderr
     # The same folder, now a WordPress file: the pages go, the host's file stays.
     assert invoke("export", "--all", "-f", "wxr").exit_code == 0
     assert sorted(p.name for p in site.iterdir()) == [
@@ -515,12 +515,17 @@ def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     make_interview(
         series, "brouillon", guest="Brouillon Draft", status="draft", date=dt.date(2011, 7, 1)
     )
-    assert invoke("export", "--all").exit_code == 0
+    everything = invoke("export", "--all")
+    assert everything.exit_code == 0
     assert not (series / "site" / "brouillon.html").exists()
+    assert everything.stderr.splitlines()[-1] == (
+        "note: 1 draft(s) left out (brouillon): --include-drafts exports them, marked"
+    )
     result = invoke("export", "brouillon")
     assert (
         result.exit_code == 2 and "draft" in result.stderr and "--include-drafts" in result.stderr
     )
+    assert "is a draft (2 answers)" in result.stderr
     assert invoke("export", "--all", "--include-drafts").exit_code == 0
     page = (series / "site" / "brouillon.html").read_text(encoding="utf-8")
     assert 'class="draft"' in page and 'name="robots" content="noindex"' in page

@@ -315,3 +315,29 @@ def test_a_review_choice_wider_than_the_terminal_is_cut_after_a_word(width: int)
     assert label.startswith(short[:-1]) and label[len(short) - 1] == " "  # a whole word
     assert _shorten("😀" * 50, width) == "😀" * ((width - 1) // 2) + "…"  # two cells each
     assert _shorten(label, 200) == label
+
+
+def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
+    """No "optional question" line for a questionnaire whose every question is required."""
+    from dataclasses import replace
+
+    from jeudis.interview import Interview
+
+    form = find_questionnaire(series_at(), "twitter")
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    shown = {}
+    optional = replace(form.questions[-1], required=False)
+    for name, questions in (
+        ("all", (*form.questions[:-1], optional)),
+        ("short", tuple(replace(q, type="text", required=True) for q in form.questions)),
+    ):
+        out = io.StringIO()
+        prompter = TerminalPrompter("fr", console=Console(file=out, width=100))
+        prompter.screen = Screen(STYLE, file=out, width=100)
+        prompter.hand_over(interview, replace(form, questions=questions, open=False), 13)
+        shown[name] = out.getvalue()
+    assert "Réponse longue" in shown["all"] and "Question facultative" in shown["all"]
+    assert "Réponse longue" not in shown["short"] and "Question facultative" not in shown["short"]
+    assert "Ctrl-C : pause" in shown["short"]

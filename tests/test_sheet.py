@@ -379,6 +379,7 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     assert code == 0, out
     sheet = (series / "sheet.md").read_text(encoding="utf-8")
     assert "Tu viens de publier « Le Grand Large »." in sheet
+    assert "\nBonjour Anne,\n" in sheet  # tu: her first name
     assert sheet.splitlines()[0].endswith(" field.book_title='Le Grand Large' -->")
     # The first line comes back from the guest: what it sets beyond the fields its
     # questions quote (the photo, the intro) is not taken.

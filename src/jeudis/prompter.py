@@ -319,14 +319,24 @@ class TerminalPrompter:
             *self._resumed(interview),
             "",
             f"  • {self.text['keys_line']}",
-            f"  • {self.text['keys_long']}",
-            f"  • {self.text['keys_optional']}",
+            *self._keys_asked(questionnaire),
             f"  • {self.text['keys_followup']}",
         ]
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
         self.screen.box(welcome, body, border="guest", padding=1)
         if self.screen.is_terminal:
             self.typed_ahead = terminal.ask(_ready(self.text["ready"])) or ""
+
+    def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
+        """The keys of long and optional answers, for a questionnaire that has some
+        (an open one has: the host's questions are long, and may be skipped)."""
+        questions = questionnaire.questions
+        keys: list[Fragments | str] = []
+        if questionnaire.open or any(q.type == "long" for q in questions):
+            keys.append(f"  • {self.text['keys_long']}")
+        if questionnaire.open or any(not q.required for q in questions):
+            keys.append(f"  • {self.text['keys_optional']}")
+        return keys
 
     def photo_copied(self, path: str) -> None:
         self.screen.line(
@@ -397,6 +407,7 @@ class TerminalPrompter:
                 title_align="left",
                 border_style="green",
                 padding=(1, 2),
+                width=self.screen.width,  # as wide as the welcome box
             )
         )
 

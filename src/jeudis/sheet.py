@@ -28,7 +28,7 @@ from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
-from jeudis.wording import as_text
+from jeudis.wording import as_text, first_name
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -165,7 +165,9 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     }
     header = " ".join(f"{key}={shlex.quote(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
-    lines += [words["hello"].format(guest=interview.guest), "", words["intro"], ""]
+    # "Bonjour Nina," to a guest one says tu to; "Bonjour Nina Petit," otherwise.
+    name = first_name(interview.guest) if interview.register == "tu" else interview.guest
+    lines += [words["hello"].format(guest=name or interview.guest), "", words["intro"], ""]
     first = questionnaire.questions[0].id if questionnaire.questions else "id"
     lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]
     lines += [""]

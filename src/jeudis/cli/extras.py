@@ -221,7 +221,7 @@ def edit(
         editing.save(loaded)
         out.print(safe(f"{path.stem}: " + "; ".join(done)))
         return
-    _require_terminal()
+    _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     from jeudis.prompter import TerminalPrompter
     from jeudis.terminal import typeahead_kept
 

@@ -73,7 +73,14 @@ def export(
 ) -> None:
     """Publish interviews: a Markdown post, an HTML page, a WordPress file, or a site."""
     from jeudis.errors import UsageError
-    from jeudis.export import Options, choose_format, export_file, export_files, export_text
+    from jeudis.export import (
+        SUFFIXES,
+        Options,
+        choose_format,
+        export_file,
+        export_files,
+        export_text,
+    )
     from jeudis.paths import series_at
 
     series = series_at(directory)
@@ -96,6 +103,8 @@ def export(
         )
     refs = list(interviews or [])
     notes: list[str] = []
+    if output and (suffix := SUFFIXES.get(Path(output).suffix.lower())) not in (None, options.fmt):
+        notes.append(f"warning: {output} is named as {suffix}, and holds {options.fmt} (--format)")
     if output is None or output == "-":
         sys.stdout.write(export_text(series, refs, options, notes))
     elif (

@@ -27,13 +27,13 @@ if TYPE_CHECKING:
     from jeudis.questionnaire import Questionnaire
 
 
-def _require_terminal() -> None:
+def _require_terminal(
+    hint: str = "to fill an interview without a terminal, pass --data-file answers.toml",
+) -> None:
+    """Stop unless both ends are a terminal; ``hint``: what the command offers instead."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         which = "standard input" if not sys.stdin.isatty() else "standard output"
-        raise NoTerminal(
-            f"the live session needs a terminal ({which} is not one)",
-            hint="to fill an interview without a terminal, pass --data-file answers.toml",
-        )
+        raise NoTerminal(f"the live session needs a terminal ({which} is not one)", hint=hint)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -159,5 +159,8 @@ def resume(
             hint=f"change an answer with `jeudis edit {path.stem} --question ID`",
         )
     form = find_questionnaire(series, loaded.questionnaire)
-    _require_terminal()
+    _require_terminal(
+        hint=f"answer the rest in a terminal; or change one answer from a file: "
+        f"`jeudis edit {path.stem} --question ID --answer-file FILE`"
+    )
     _run(form, loaded)

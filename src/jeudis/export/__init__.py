@@ -91,7 +91,7 @@ def posts_for(
         interview = load_interview(path)
         if not interview.is_complete and not include_drafts:
             raise UsageError(
-                f"{path.stem} is a draft ({sum(1 for _ in interview.given_answers())} answers)",
+                f"{path.stem} is a draft ({_answers(sum(1 for _ in interview.given_answers()))})",
                 hint=f"finish it with `jeudis resume {path.stem}`, or pass --include-drafts",
             )
         post = build_post(interview, series.settings)
@@ -102,6 +102,10 @@ def posts_for(
         post.prev, post.next = neighbours.get(path.stem, (None, None))
         posts.append(post)
     return posts
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer" + ("" if count == 1 else "s")
 
 
 def _exported(

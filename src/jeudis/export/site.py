@@ -191,8 +191,13 @@ def _meta_shaped(meta: dict[str, Any]) -> bool:
     )
 
 
-def _entries(series: Series, drafts: bool, old: dict[str, Any]) -> list[_Entry]:
-    """Every interview to export, from the manifest when its file has not changed."""
+def _entries(
+    series: Series, drafts: bool, old: dict[str, Any], left_out: list[str] | None = None
+) -> list[_Entry]:
+    """Every interview to export, from the manifest when its file has not changed.
+
+    ``left_out``: gets the slugs of the drafts left out (``drafts`` false).
+    """
     entries = []
     known = old.get("entries", {})
     folder = series.interviews_dir
@@ -210,6 +215,8 @@ def _entries(series: Series, drafts: bool, old: dict[str, Any]) -> list[_Entry]:
             head["draft"] = head.get("status") != "complete"
             head["updated"] = str(head.get("updated", ""))
         if head["draft"] and not drafts:
+            if left_out is not None:
+                left_out.append(slug)
             continue
         entries.append(
             _Entry(
@@ -292,7 +299,8 @@ def export_site(
     previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
-    entries = _entries(series, include_drafts, old)
+    drafts: list[str] = []
+    entries = _entries(series, include_drafts, old, drafts)
     waiting: list[_Entry] = []
     if not (include_future or _scheduled(fmt, flavor)):
         due = today or dt.date.today()
@@ -306,6 +314,11 @@ def export_site(
         " (--include-future publishes it now)"
         for e in reversed(waiting)  # the next one first
     ]
+    if drafts:
+        result.notes.append(
+            f"note: {len(drafts)} draft(s) left out ({', '.join(sorted(drafts)[:3])}"
+            f"{', ...' if len(drafts) > 3 else ''}): --include-drafts exports them, marked"
+        )
     return result
 
 
