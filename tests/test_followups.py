@@ -102,6 +102,8 @@ def test_open_interview_with_live_questions_and_a_chain_of_followups(series: Pat
         written=["C’est quoi, un jardin de mots ?"],
     )  # fmt: skip
     Session(form, interview, prompter).run()
+    # The fixed question is the first of more to come: "[1]", not "[1/1]".
+    assert [p.counter for p in prompter.asked if p.id == "motivation"] == ["[1]"]
     saved = load_interview(interview.path)  # type: ignore[arg-type]
     assert [(a.id, a.followup) for a in saved.answers] == [
         ("motivation", False),

@@ -341,3 +341,26 @@ def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
     assert "Réponse longue" in shown["all"] and "Question facultative" in shown["all"]
     assert "Réponse longue" not in shown["short"] and "Question facultative" not in shown["short"]
     assert "Ctrl-C : pause" in shown["short"]
+
+
+def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
+    """ "Paused. 3 answer(s) saved" then "3 réponse(s) déjà enregistrée(s)": follow-ups count,
+    a question skipped does not."""
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    interview.answers = [
+        Answer.given_now("depuis-quand", "text", "Depuis ?", "2007"),
+        Answer.given_now("relance-1", "long", "Vraiment ?", "Oui.", followup=True),
+        Answer.given_now("followers", "text", "Combien ?", "12"),
+        Answer.given_now("relance-2", "long", "Tant que ça ?", "Oui.", followup=True),
+        Answer(id="utilisations", type="long", question="Quoi ?", value=None, skipped=True),
+    ]
+    out = io.StringIO()
+    prompter = TerminalPrompter("fr", console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
+    assert "4 réponse(s) déjà enregistrée(s)" in out.getvalue()
+    assert sum(1 for a in interview.answers if a.given) == 4  # what the pause says

@@ -350,7 +350,7 @@ class TerminalPrompter:
         return self.text["handover"].format(total=total)
 
     def _resumed(self, interview: Interview) -> list[Fragments | str]:
-        done = sum(1 for a in interview.answers if not a.followup)
+        done = sum(1 for a in interview.answers if a.given)  # as the pause counted them
         if not done:
             return []
         return ["", [("class:notice", self.text["resumed"].format(done=done))]]

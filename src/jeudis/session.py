@@ -361,7 +361,8 @@ class Session:
         return prompt_for(
             question,
             message,
-            counter=f"[{index + 1}/{total}]",
+            # An open interview goes on past its fixed questions: no "[1/1]" to end it.
+            counter=f"[{index + 1}]" if self.questionnaire.open else f"[{index + 1}/{total}]",
             help_text=question.help_text(self.interview.register, context),
             previous=previous,
             can_go_back=index > 0,
