@@ -264,3 +264,65 @@ def assert_dialogue_export(invoke: Invoke, slug: str) -> None:
         "Pour en savoir plus sur « Les Mots du Jardin » et se le procurer : "
         "<https://example.com/mots-du-jardin>"  # a link to every generator
     )
+
+
+@pytest.mark.pty
+def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) -> None:
+    """Ctrl-C while the host types the next question: resume gives the half-typed text back."""
+    shutil.copy(LIVRE, series / "questionnaires" / "livre.toml")
+    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
+    env.pop("NO_COLOR", None)
+
+    def spawn(*args: str) -> pexpect.spawn:
+        return pexpect.spawn(
+            str(JEUDIS), list(args), env=env, dimensions=(40, 120), encoding="utf-8",
+            timeout=TIMEOUT,
+        )  # fmt: skip
+
+    child = spawn("new", "livre", "--guest", "Claire Martin", "--gender", "f")
+    try:
+        child.expect("Titre du livre")
+        child.sendline("Les Mots du Jardin")
+        child.expect("Éditeur")
+        child.sendline("")
+        child.expect("Adresse de la page du livre")
+        child.sendline("https://example.com/mots-du-jardin")
+        child.expect("Chapeau du billet")
+        child.send(ESC_ENTER)
+        child.expect("Entrée pour commencer")
+        child.send("\r")
+        child.expect("motivée")
+        child.send("L’envie de transmettre." + ESC_ENTER)
+        child.expect(r"Question suivante \(2\)")
+        child.expect("✎")
+        child.send("Quel est ton personnage pré")
+        child.expect("personnage pré")
+        child.send("\x03")  # Ctrl-C
+        child.expect("jeudis resume claire-martin")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert load_interview(series / "interviews" / "claire-martin.toml").pending == {
+        "id": "@next-question",
+        "text": "Quel est ton personnage pré",
+    }
+    child = spawn("resume", "claire-martin")
+    try:
+        child.expect("Entrée pour commencer")
+        child.send("\r")
+        child.expect(r"Question suivante \(2\)")
+        child.expect("Quel est ton personnage pré")  # prefilled
+        child.send("féré ?\r")
+        child.expect("Échap puis Entrée")
+        child.send("La mésange." + ESC_ENTER)
+        child.expect(r"Question suivante \(3\)")
+        child.sendline("")
+        child.expect("Modifier une réponse")
+        child.send("\r")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    saved = load_interview(series / "interviews" / "claire-martin.toml")
+    assert saved.answer("question-1").question == "Quel est ton personnage préféré ?"  # type: ignore[union-attr]
+    assert saved.status == "complete" and saved.pending is None

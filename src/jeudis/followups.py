@@ -111,6 +111,7 @@ def open_questions(session: Session) -> None:
     while True:
         number = sum(1 for a in session.interview.answers) + 1
         text = write(session.interview, number)
+        session.interview.pending = None  # what a pause kept of it came back in the prompt
         if not text or not text.strip():
             return
         last = session.interview.answers[-1].id if session.interview.answers else None

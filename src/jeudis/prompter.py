@@ -28,6 +28,9 @@ from jeudis.wording import WordingContext, render
 if TYPE_CHECKING:
     from rich.console import Console
 
+# The id under which a pause keeps the question the host was writing (open interviews).
+NEXT_QUESTION = "@next-question"
+
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fr": {
         "host_title": "Partie de l’hôte",
@@ -232,12 +235,21 @@ class TerminalPrompter:
         return self._host_writes(self.text["followup_title"], self.text["followup_ask"])
 
     def write_question(self, interview: Interview, number: int) -> str | None:
-        """In an open interview: the next question, written by the host (None: the end)."""
-        self._meet(interview)
-        return self._host_writes(f"{self.text['open_title']} ({number})", self.text["open_ask"])
+        """In an open interview: the next question, written by the host (None: the end).
 
-    def _host_writes(self, title: str, instruction: str) -> str | None:
-        self.current_id = None
+        What the host was typing when the session paused comes back (it is kept
+        as the interview's ``pending`` text, under :data:`NEXT_QUESTION`).
+        """
+        self._meet(interview)
+        pending = interview.pending or {}
+        if pending.get("id") == NEXT_QUESTION and pending.get("text"):
+            self.typed_ahead = pending["text"] + self.typed_ahead
+        title = f"{self.text['open_title']} ({number})"
+        return self._host_writes(title, self.text["open_ask"], NEXT_QUESTION)
+
+    def _host_writes(self, title: str, instruction: str, typing: str | None = None) -> str | None:
+        """A question the host writes; ``typing``: the id a pause keeps the text under."""
+        self.current_id = typing
         self.screen.line()
         rule = f"── {title} "
         self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
@@ -246,11 +258,11 @@ class TerminalPrompter:
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, _bindings(None)) if b is not None]
+            [b for b in (app.key_bindings, _bindings(None, typed=True)) if b is not None]
         )
-        text = terminal.ask(question)
+        text = terminal.ask(question, typed=True)
         if text is BACK:  # Page↑ means nothing here: ask again
-            return self._host_writes(title, instruction)
+            return self._host_writes(title, instruction, typing)
         return text.strip() if isinstance(text, str) and text.strip() else None
 
     def _hint(self, prompt: Prompt) -> str:
@@ -440,14 +452,16 @@ def _ready(message: str) -> questionary.Question:
     return questionary.Question(session.app)
 
 
-def _bindings(prompt: Prompt | None) -> KeyBindings:
+def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
+    """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
+    host writes, which has no prompt of a guest's)."""
     bindings = KeyBindings()
+    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
 
     @bindings.add(Keys.ControlC, eager=True)
     @bindings.add(Keys.ControlD, eager=True)
     def _pause(event: KeyPressEvent) -> None:
-        text = event.app.current_buffer.text if prompt and prompt.kind in ("text", "long") else ""
-        event.app.exit(exception=Paused(text))
+        event.app.exit(exception=Paused(event.app.current_buffer.text if keeps else ""))
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:

@@ -22,13 +22,16 @@ if TYPE_CHECKING:
     from prompt_toolkit.application import Application
 
 
-def ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
+def ask(
+    question: questionary.Question, prompt: Prompt | None = None, *, typed: bool = False
+) -> Any:
     """Ask, with SIGTERM and SIGHUP ending the prompt the way Ctrl-C does.
 
     The session's own handler raises :class:`Paused` wherever the program is; inside
     prompt_toolkit's event loop that lands in one of its tasks, which prints
     "Unhandled exception in event loop" and waits for Enter: the process hangs.
     While a prompt runs, the signal asks the prompt to exit instead, from the loop.
+    ``typed``: the text typed is kept then, as for a guest's text answer.
     """
     app: Application[Any] = question.application
     stopped: list[str] = []
@@ -36,7 +39,8 @@ def ask(question: questionary.Question, prompt: Prompt | None = None) -> Any:
     def leave(name: str) -> None:
         if app.future is None or app.future.done():
             return  # answered just now: the answer is kept as pending, below
-        text = app.current_buffer.text if prompt and prompt.kind in ("text", "long") else ""
+        keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
+        text = app.current_buffer.text if keeps else ""
         app.exit(exception=Paused(text, signal_name=name))
 
     def stop(signum: int, frame: FrameType | None) -> None:
