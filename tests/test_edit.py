@@ -314,3 +314,33 @@ def test_an_editor_that_leaves_no_file_in_its_place_changes_nothing(
     assert "the editor removed the file it was given; nothing was changed" in done.stderr
     assert amelie.read_bytes() == before
     assert not list(temporary.iterdir())  # nothing left behind in the temporary folder
+
+
+def test_a_field_that_does_not_read_opens_the_editor_again_with_the_problem(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the host typed is not lost: the problem is shown above it, and they fix it."""
+    seen = tmp_path / "seen.txt"
+    body = (
+        f"seen = pathlib.Path({str(seen)!r})\n"
+        "if '# ! ' not in text:  # first: a TOML slip, and a new site\n"
+        "    text = text.replace('site = \"https://www.example.com/amelie-roux\"',"
+        " 'site = \"https://amelie.example\"\\nbroken = = 1')\n"
+        "else:  # then: the problem read, the slip taken out\n"
+        "    seen.write_text(text, encoding='utf-8')\n"
+        "    text = text.replace('broken = = 1\\n', '')\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = invoke("edit", "amelie-roux", "--fields")
+    assert result.exit_code == 0, result
+    assert load_interview(amelie).fields["site"] == "https://amelie.example"  # kept
+    second = seen.read_text(encoding="utf-8")
+    first, problem, last = second.splitlines()[:3]
+    assert first.startswith("# ! jeudis could not read these fields")
+    assert problem.startswith("# ! line ") and "invalid TOML" in problem
+    line = int(problem.split("line ")[1].split(":")[0])
+    assert second.splitlines()[line - 1] == "broken = = 1"  # the line it names
+    assert last.startswith("# ! correct them and save")
+    assert "# !" not in amelie.read_text(encoding="utf-8")

@@ -169,7 +169,7 @@ def apply_fields(
     """Read the edited fields back; return the ids that changed."""
     data = parse_toml(text, source)
     problems = []
-    changed = []
+    updates: dict[str, Any] = {}  # applied only when every field reads
     for key, raw in data.items():
         spec = questionnaire.field(key) if questionnaire is not None else None
         if spec is None and key not in interview.fields and key != "closing":
@@ -184,20 +184,69 @@ def apply_fields(
                 continue
             value = "" if value is None else value
         if interview.fields.get(key) != value:
-            interview.fields[key] = value
-            changed.append(key)
+            updates[key] = value
     if problems:
         raise FileProblem(
             source,
             "; ".join(problems),
             hint="run the command again and correct the fields; nothing was changed",
         )
+    interview.fields.update(updates)
+    changed = list(updates)
     photo = interview.fields.get("photo")
     if "photo" in changed and isinstance(photo, str) and photo:
         from jeudis import photos  # an image file elsewhere is copied into the series
 
         interview.fields["photo"] = photos.adopt_for(interview, photo)[0]
     return changed
+
+
+_PROBLEM = "# ! "  # the lines a problem is shown on, above the fields, in the editor
+
+
+def edit_fields(interview: Interview, questionnaire: Questionnaire | None, name: str) -> list[str]:
+    """The fields in the host's editor until they read; return the ids that changed.
+
+    A problem (a TOML slip, an address refused) is shown above the fields and the
+    editor opens again on what the host wrote, as ``git commit`` and ``kubectl
+    edit`` do: nothing typed is lost. Saved unchanged, it stops there, with the
+    problem, and nothing is changed.
+    """
+    shown = fields_document(interview, questionnaire)
+    while True:
+        edited = edit_text(shown, ".toml")
+        text = _without_problem(edited)
+        try:
+            return apply_fields(interview, questionnaire, text, Path(name))
+        except FileProblem as problem:
+            if edited == shown:  # saved as it was shown, problem and all: the host gives up
+                raise FileProblem(
+                    problem.path,
+                    problem.reason,
+                    line=problem.line,
+                    column=problem.column,
+                    hint="nothing was changed; `jeudis edit "
+                    f"{interview.slug or problem.path.stem} --fields` opens them again",
+                ) from None
+            shown = _with_problem(text, problem)
+
+
+def _without_problem(text: str) -> str:
+    lines = text.split("\n")
+    while lines and lines[0].startswith(_PROBLEM.rstrip()):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _with_problem(text: str, problem: FileProblem) -> str:
+    head = [
+        f"{_PROBLEM}jeudis could not read these fields; nothing is saved yet:",
+        "",  # the problem, below: its line counts these lines
+        f"{_PROBLEM}correct them and save; or save this unchanged to give up",
+    ]
+    where = f"line {problem.line + len(head)}: " if problem.line is not None else ""
+    head[1] = _PROBLEM + where + " ".join(problem.reason.split())
+    return "\n".join([*head, text])
 
 
 def notes_document(interview: Interview) -> str:

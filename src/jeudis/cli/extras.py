@@ -209,8 +209,7 @@ def edit(
         editing.set_answer(loaded, form, question, read_text(answer_file))
         done.append(f"answer {question} replaced")
     if fields:
-        text = editing.edit_text(editing.fields_document(loaded, form), ".toml")
-        changed = editing.apply_fields(loaded, form, text, Path(f"{path.stem}-fields.toml"))
+        changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml")
         done.append("fields " + (", ".join(changed) if changed else "unchanged"))
     if notes:
         changed_notes = editing.apply_notes(
