@@ -701,3 +701,19 @@ def test_an_argument_typed_in_a_latin1_terminal_is_a_message(
     renamed = invoke("show", str(old_file))
     assert renamed.exit_code == 2, renamed
     assert "hint: rename the file: jeudis reads and writes UTF-8 names" in renamed.stderr
+
+
+def test_list_puts_what_does_not_read_under_the_table(invoke: Invoke, series: Path) -> None:
+    """One long message in a cell widened every row of a thousand-interview table."""
+    copy_example(series)
+    write(series / "interviews" / "cassee.toml", "guest = [\n")
+    lines = invoke("list", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines[:-1])
+    assert lines[-2].split()[-2:] == ["broken", "0/0"]
+    assert lines[-1].startswith("cassee: ") and "invalid TOML" in lines[-1]
+
+
+def test_list_outside_a_series_folder_says_so(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("list", "-C", tmp_path)
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.startswith(f"error: {tmp_path} is not a series folder")

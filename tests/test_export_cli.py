@@ -167,11 +167,10 @@ def test_an_interview_whose_name_is_not_utf8_is_named(series: Path, invoke: Invo
     assert alone.exit_code == 0, alone
     assert "caf" not in alone.stdout
     listed = invoke("list")
-    assert re.search(
-        r"caf\\udce9 .* broken \(caf\\udce9\.toml: its name is not UTF-8\)", listed.stdout
-    )
+    assert re.search(r"caf\\udce9 .* broken", listed.stdout)
+    assert "caf\\udce9: caf\\udce9.toml: its name is not UTF-8\n" in listed.stdout  # below
     header, *rows = listed.stdout.splitlines()
-    row = next(r for r in rows if r.startswith("caf"))
+    row = next(r for r in rows if r.startswith("caf") and " ?" in r)
     assert row.index(" ?") + 1 == header.index("Guest")  # measured as it is shown
     checked = invoke("check")
     assert checked.exit_code == 5, checked

@@ -41,18 +41,30 @@ def list_(
     if as_json:
         print_json([asdict(s) for s in rows])
         return
+    from rich.markup import escape
+
     from jeudis.textsafe import for_terminal
 
     if not rows:
+        if not series.interviews_dir.is_dir():
+            from jeudis.errors import NotFoundError
+
+            raise NotFoundError(
+                f"{series.root} is not a series folder: no interviews/ in it",
+                hint="run it from a series folder, or give --dir; `jeudis init` makes one",
+            )
         console().print(
             "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
         )
         return
     totals = {info.id: info.questions for info in catalog.questionnaires(series)}
     cells = []
+    problems = []  # under the table: one long message would widen every row
     for s in rows:
         colour = {"complete": "green", "draft": "yellow"}.get(s.status, "red")
-        status_text = s.status + (f" ({for_terminal(s.problem)})" if s.problem else "")
+        status_text = s.status
+        if s.problem:
+            problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
         # included); a draft still has the questionnaire's questions ahead.
         total = s.asked if s.status == "complete" else max(totals.get(s.questionnaire, 0), s.asked)
@@ -68,6 +80,8 @@ def list_(
             ]
         )
     print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
+    for problem in problems:
+        console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
@@ -146,18 +160,25 @@ def questionnaires_(
 
     root = series_at(directory).root
     rows = []
+    problems = []  # under the table: one long message would widen every row
     for info in infos:
         path = Path(info.path)
         where = "bundled with jeudis" if info.bundled else _relative(path, root)
         if info.problem:
-            rows.append([(info.id, ""), (for_terminal(info.problem), "red"), ("", ""), ("", ""),
+            rows.append([(info.id, ""), ("unreadable", "red"), ("", ""), ("", ""),
                          (where, "")])  # fmt: skip
+            problems.append(for_terminal(info.problem))
             continue
         rows.append(
             [(info.id, ""), (for_terminal(info.title), ""), (str(info.questions), ""),
              (info.style, ""), (where, "")]
         )  # fmt: skip
     print_columns(["Id", "Title", "Questions", "Style", "File"], rows)
+    if problems:
+        from rich.markup import escape
+
+        for problem in problems:
+            console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
 def _relative(path: Path, root: Path) -> str:
