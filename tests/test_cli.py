@@ -717,3 +717,9 @@ def test_list_outside_a_series_folder_says_so(invoke: Invoke, tmp_path: Path) ->
     result = invoke("list", "-C", tmp_path)
     assert result.exit_code == ExitCode.NOT_FOUND
     assert result.stderr.startswith(f"error: {tmp_path} is not a series folder")
+
+
+def test_inspect_shows_a_quoted_field_as_its_placeholder(invoke: Invoke, series: Path) -> None:
+    """The book's title is the host's to give: shown "« {book_title} »", not "«  »"."""
+    out = invoke("inspect", "livre", "--register", "tu").stdout
+    assert "Tu viens de publier « {book_title} »." in " ".join(out.split())

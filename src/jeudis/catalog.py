@@ -67,7 +67,9 @@ def asked(
     form: Questionnaire, register: str, gender: str | None, guest: str = "", host: str = ""
 ) -> list[AskedQuestion]:
     """The questions exactly as a guest with this register and gender will read them."""
-    context = context_for(form, guest or "{guest}", host, gender)
+    # What the host fills in before the session shows as its placeholder: "{book_title}".
+    fields = {f.id: f"{{{f.id}}}" for f in form.fields}
+    context = context_for(form, guest or "{guest}", host, gender, None, fields)
     result = []
     for number, question in enumerate(form.questions, 1):
         when = question.when
