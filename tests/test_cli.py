@@ -253,6 +253,7 @@ def test_new_with_a_broken_data_file(
     result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
     assert result.exit_code != 0
     assert result.stderr.splitlines()[0] == message.format(data=data)
+    assert "jeudis check" not in result.stderr  # it lints the series' files, not this one
     assert interview_files(series) == []
 
 

@@ -86,7 +86,13 @@ def new(
     )
     interview = session.prepare(series, form, options)
     if data_file is not None:
-        data, _ = load_toml(data_file)
+        from jeudis.errors import FileProblem
+
+        try:
+            data, _ = load_toml(data_file)
+        except FileProblem as problem:  # not `jeudis check`'s: it lints series files
+            problem.hint = "fix that line of the data file; nothing was written"
+            raise
         from jeudis.datafile import fill_from_data
 
         fill_from_data(form, interview, data, data_file)
