@@ -612,13 +612,16 @@ def test_a_long_answer_written_in_the_editor(
     session.answer(2, ANSWERS[1])
     session.expect_prompt("[3/13]")
     session.press(Keyboard.CTRL_X_CTRL_E)
-    session.expect("deux 😉")  # back from the editor, the text is in the prompt
+    session.expect("deux 😉")  # back from the editor, the text is in the prompt, not sent
+    session.type("\n\nEt voilà.")  # the guest reads it over and goes on
     session.press(Keyboard.ESC_ENTER)
     session.expect_prompt("[4/13]")
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
 
-    assert values(the_interview(series))[2] == "Écrit dans l’éditeur :\n\n- un\n- deux 😉"
+    assert values(the_interview(series))[2] == (
+        "Écrit dans l’éditeur :\n\n- un\n- deux 😉\n\nEt voilà."
+    )
 
 
 def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
@@ -858,3 +861,20 @@ def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None
 
     assert again.returncode == 0, again.stderr
     assert again.stderr.splitlines()[0] == f"{site}: 802 file(s) written, 0 unchanged"
+
+
+def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series: Path) -> None:
+    """Changing an answer is not a session: Ctrl-C cancels the change, as the keys say."""
+    example = REPO / "interviews" / "amelie-roux.toml"
+    (series / "interviews" / example.name).write_bytes(example.read_bytes())
+    session = jeudis("edit", "amelie-roux", "--question", "depuis-quand", columns=100, cpr=True)
+    session.expect("un peu par hasard")  # prefilled
+    shown = session.on_screen("Ctrl-C ou Page↑ : annuler, rien n’est changé")
+    assert not any("Ctrl-C : pause" in line for line in shown)
+    session.type(" Et pour de bon.")
+    session.press(Keyboard.CTRL_C)
+    session.expect("nothing changed")
+    assert session.wait() == 0
+    assert the_interview(series).answer("depuis-quand").value == (  # type: ignore[union-attr]
+        "Juin 2010, un peu par hasard."
+    )

@@ -61,6 +61,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
         "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
         "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C : pause",
+        "toolbar_edit": "Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
+        "toolbar_edit_long": "Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
         "keys_followup": "Ctrl-F (l’hôte) : valider la réponse puis ajouter une question de relance",
         "followup_title": "Relance",
         "followup_ask": "Question de relance (Entrée sur une ligne vide : pas de relance)",
@@ -96,6 +98,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
         "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C: pause",
+        "toolbar_edit": "Enter: save · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
+        "toolbar_edit_long": "Esc Enter: save · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
         "keys_followup": "Ctrl-F (the host): accept the answer, then add a follow-up question",
         "followup_title": "Follow-up",
         "followup_ask": "Follow-up question (Enter on an empty line: none)",
@@ -145,6 +149,8 @@ class TerminalPrompter:
         self.followup_wanted = False
         self.register = "vous"
         self.gender: str | None = None
+        # `jeudis edit`: an answer changed, not a session: Ctrl-C and Page↑ cancel it.
+        self.editing = False
 
     @property
     def console(self) -> Console:
@@ -306,7 +312,10 @@ class TerminalPrompter:
             style=STYLE,
             qmark="›",
             bottom_toolbar=_fitted(
-                self.text["toolbar_long" if prompt.kind == "long" else "toolbar"]
+                self.text[
+                    ("toolbar_edit" if self.editing else "toolbar")
+                    + ("_long" if prompt.kind == "long" else "")
+                ]
             ),
             enable_open_in_editor=True,
             placeholder=_placeholder(prompt.placeholder) if prompt.placeholder else None,
@@ -467,6 +476,17 @@ def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     def _back(event: KeyPressEvent) -> None:
         if prompt is None or prompt.can_go_back:
             event.app.exit(result=BACK)
+
+    if prompt is not None and prompt.kind in ("text", "long"):
+
+        @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
+        def _editor(event: KeyPressEvent) -> None:
+            """The answer in the editor, then back in the prompt to read and finish.
+
+            prompt_toolkit's own binding ("edit and execute", as in a shell) sent
+            it the moment the editor closed, before the guest saw it.
+            """
+            event.current_buffer.open_in_editor(validate_and_handle=False)
 
     if prompt is not None and prompt.kind == "long":
 

@@ -225,6 +225,7 @@ def edit(
     from jeudis.terminal import typeahead_kept
 
     prompter = TerminalPrompter(loaded.language)
+    prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     if question is not None:
         editing.find_answer(loaded, question)
         with typeahead_kept():
