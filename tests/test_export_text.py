@@ -67,6 +67,26 @@ def test_a_numbers_digit_groups_stay_together(text: str, expected: str) -> None:
     assert fix_text(text, "off") == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'envie d'écrire", "L’envie d’écrire"),
+        ("aujourd'hui", "aujourd’hui"),
+        ("'oui' ou 'non'", "'oui' ou 'non'"),  # quotes around a word are not apostrophes
+        ("5'30 au chrono", "5'30 au chrono"),
+        ("https://x.fr/l'a", "https://x.fr/l'a"),  # an address is never touched
+    ],
+)
+def test_an_apostrophe_typed_between_letters_is_the_typographic_one(
+    text: str, expected: str
+) -> None:
+    assert fix_text(text, "fr") == expected
+    assert fix_text(text, "off") == text
+    source = f"{text} `l'eau` [l'a](https://x.fr/l'a)"
+    cleaned = clean_markdown(source, lambda t: fix_text(t, "fr"))
+    assert cleaned.endswith(" `l'eau` [l’a](https://x.fr/l'a)")  # code and targets as typed
+
+
 def test_digit_groups_in_code_are_left_alone() -> None:
     html = "<p>4 350</p><pre><code>x = 4 350</code></pre>"
     assert fix_html(html, "fr") == f"<p>4{NNBSP}350</p><pre><code>x = 4 350</code></pre>"

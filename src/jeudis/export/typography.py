@@ -9,7 +9,8 @@ inside an HTML character reference (``&amp;`` ends with a ``;``).
 Variants (setting ``typography`` in ``jeudis.toml``):
 
 Every variant but ``off`` also groups the digits of a number with U+202F
-(``4 350`` typed with a space stays whole at the end of a line).
+(``4 350`` typed with a space stays whole at the end of a line), and writes an
+apostrophe typed between two letters as the typographic one (``L’envie``).
 
 - ``fr``: U+202F before ``;!?``, U+00A0 before ``:`` and inside « ».
 - ``fr-CA``: no space before ``;!?``, U+00A0 before ``:`` and inside « ».
@@ -154,6 +155,11 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 _DIGIT_GROUP = re.compile(r" (?<=[0-9] )(?<![0-9]{4} )(?=[0-9]{3}(?![0-9]))")
 
 
+# An apostrophe between two letters: the typographic one. Not a quote opening or
+# closing a word ('oui'), nor a foot or minute mark after a digit (5'30).
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
 def _fix_plain(text: str, variant: str) -> str:
     """The spaces before ; : ! ? and inside « », on text holding no URL.
 
@@ -163,6 +169,8 @@ def _fix_plain(text: str, variant: str) -> str:
     writer typed there are replaced; elsewhere marks are left alone ("10:30").
     """
     text = _DIGIT_GROUP.sub(NNBSP, text)
+    if "'" in text:  # "L'envie" typed on a keyboard is "L’envie" in print
+        text = _APOSTROPHE.sub("’", text)
     # The colon first: fr-CA drops the space before ;!?, which would hide the end of a
     # clause from a colon right before it ("Note : ;").
     marks = [mark for mark in ":;!?" if mark in text]
