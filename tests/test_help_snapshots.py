@@ -48,3 +48,12 @@ def test_no_arguments_shows_the_help(invoke: Invoke) -> None:
     result = invoke()
     assert "Usage: jeudis" in result.output
     assert "new" in result.output
+
+
+def test_every_command_has_its_place_and_line_in_the_help(invoke: Invoke) -> None:
+    """A command added without a line in COMMANDS would sit last, cut off by "…"."""
+    from jeudis.cli import COMMANDS, _command_name, app
+
+    invoke("--help")  # registers every command
+    assert sorted(_command_name(info) for info in app.registered_commands) == sorted(COMMANDS)
+    assert all(len(line) <= 60 for line in COMMANDS.values())

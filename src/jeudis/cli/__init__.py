@@ -186,8 +186,44 @@ def _exists(path: Path) -> bool:
         return False
 
 
+# The commands as `jeudis --help` lists them, in the order a host meets them, each
+# with a line that fits an 80-column terminal (the docstring is the command's help).
+COMMANDS = {
+    "new": "A live interview: the host's part, then the guest's",
+    "resume": "Continue a draft where it stopped",
+    "edit": "Change answers, a question's wording, fields, notes",
+    "list": "The interviews, newest first, with their progress",
+    "show": "Read an interview in the terminal",
+    "export": "Posts (Markdown, HTML, WordPress), or the whole site",
+    "compare": "Every guest's answer to one question; a roundup post",
+    "sheet": "An answer sheet, for a guest who answers by email",
+    "import": "A filled-in answer sheet becomes an interview",
+    "questionnaires": "The questionnaires that can be run, and their files",
+    "inspect": "The questions exactly as a guest will read them",
+    "check": "Lint the series' files; a non-zero exit on problems",
+    "init": "A new series folder",
+}
+
+
+def _command_name(info: typer.models.CommandInfo) -> str:
+    assert info.callback is not None
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
+def _arrange() -> None:
+    """Put the commands in :data:`COMMANDS`' order, with its short lines."""
+    order = list(COMMANDS)
+    app.registered_commands.sort(
+        key=lambda info: order.index(name) if (name := _command_name(info)) in order else 99
+    )
+    for info in app.registered_commands:
+        info.short_help = info.short_help or COMMANDS.get(_command_name(info))
+
+
 def main() -> None:
     from jeudis.cli import checking, extras, publishing, reading, running  # noqa: F401 - registers
+
+    _arrange()
 
     # A file name that is not UTF-8 ("caf\xe9.toml") is shown escaped, as standard
     # error always shows it, rather than end a listing in UnicodeEncodeError.
