@@ -364,3 +364,14 @@ def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
     prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
     assert "4 réponse(s) déjà enregistrée(s)" in out.getvalue()
     assert sum(1 for a in interview.answers if a.given) == 4  # what the pause says
+
+
+def test_page_up_where_the_host_writes_a_question_does_nothing(
+    prompter: TerminalPrompter, keys: PipeInput, screen: io.StringIO
+) -> None:
+    from jeudis.interview import Interview
+
+    interview = Interview(questionnaire="livre", guest="Ada", slug="ada", title="T", register="tu")
+    keys.send_text(PAGE_UP + "Et ensuite ?" + PAGE_UP + ENTER)
+    assert prompter.write_question(interview, 2) == "Et ensuite ?"
+    assert screen.getvalue().count("Question suivante (2)") == 1  # not drawn again

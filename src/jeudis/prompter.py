@@ -474,6 +474,8 @@ def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:
+        if typed:  # a question the host writes: nothing to go back to, nothing redrawn
+            return
         if prompt is None or prompt.can_go_back:
             event.app.exit(result=BACK)
 
