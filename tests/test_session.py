@@ -85,6 +85,9 @@ class Script:
     def photo_copied(self, path: str) -> None:
         self.screens.append(f"photo copied: {path}")
 
+    def photo_missing(self, path: str) -> None:
+        self.screens.append(f"photo missing: {path}")
+
     @property
     def asked(self) -> list[str]:
         return [f"{p.counter} {p.id}" for p in self.prompts]
@@ -135,6 +138,20 @@ def test_a_photo_file_given_by_the_host_is_copied_into_the_series(
     saved = load_interview(series / "interviews" / "gilles-klein.toml")
     assert saved.fields["photo"] == "images/gilles-klein.jpeg"
     assert (series / "images" / "gilles-klein.jpeg").read_bytes() == b"jpeg"
+
+
+def test_a_photo_path_that_names_no_file_yet_is_kept_and_said(series: Path, tmp_path: Path) -> None:
+    """The host may add the file later: kept as typed, and told there is none yet."""
+    interview = start()
+    script = Script([FIELDS[0], FIELDS[1], "images/gilles.jpg", "", *ANSWERS])
+    run(interview, script)
+    assert script.screens[:2] == ["host", "photo missing: images/gilles.jpg"]
+    assert load_interview(series / "interviews" / "gilles-klein.toml").fields["photo"] == (
+        "images/gilles.jpg"
+    )
+    web = Script([FIELDS[0], FIELDS[1], "https://x.example/g.jpg", "", *ANSWERS])
+    run(start("Ada Lovelace"), web)
+    assert not any("photo" in screen for screen in web.screens)  # an address: nothing to say
 
 
 def test_a_whole_interview(series: Path) -> None:

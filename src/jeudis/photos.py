@@ -210,6 +210,13 @@ def _path_of(uri: str) -> str:
         return uri
 
 
+def missing(interview: Interview, photo: str) -> bool:
+    """Whether the photo field names a file of the machine that is not there (yet)."""
+    if not photo or "://" in photo or interview.path is None:
+        return False
+    return _file(interview.path.parent.parent, photo) is None
+
+
 def _file(root: Path, text: str) -> Path | None:
     """The file a path names (from the series folder when relative), resolved; else None."""
     for candidate in dict.fromkeys((text, text.replace("\\ ", " "))):

@@ -51,6 +51,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         },
         "resumed": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s).",
         "photo_copied": "Photo copiée dans la série : {path}",
+        "photo_missing": "Pas de fichier à ce chemin pour l’instant : {path} (jeudis check le rappellera)",
         "keys_optional": "Question facultative : laisser vide pour passer",
         "ready": {
             "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
@@ -91,6 +92,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
         "resumed": "Picking up where we left off: {done} answer(s) already saved.",
         "photo_copied": "Photo copied into the series: {path}",
+        "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
         "finish_long": "Enter: new line · Esc then Enter: finish",
@@ -358,6 +360,11 @@ class TerminalPrompter:
         if questionnaire.open or any(not q.required for q in questions):
             keys.append(f"  • {self.text['keys_optional']}")
         return keys
+
+    def photo_missing(self, path: str) -> None:
+        self.screen.wrapped(
+            [("class:notice", self.text["photo_missing"].format(path=for_terminal(path)))]
+        )
 
     def photo_copied(self, path: str) -> None:
         self.screen.line(

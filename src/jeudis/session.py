@@ -322,6 +322,8 @@ class Session:
         value, copied = photos.adopt_for(self.interview, given)
         if copied:
             self.prompter.photo_copied(value)
+        elif photos.missing(self.interview, value) and hasattr(self.prompter, "photo_missing"):
+            self.prompter.photo_missing(value)  # kept: the file may come later
         return value
 
     # -- the guest's part ------------------------------------------------------------
