@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -724,3 +726,20 @@ def test_inspect_shows_a_quoted_field_as_its_placeholder(invoke: Invoke, series:
     """The book's title is the host's to give: shown "« {book_title} »", not "«  »"."""
     out = invoke("inspect", "livre", "--register", "tu").stdout
     assert "Tu viens de publier « {book_title} »." in " ".join(out.split())
+
+
+def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> None:
+    """A listing of a thousand interviews is printed plainly: rich would cost its import."""
+    copy_example(series)
+    code = (
+        "import sys\n"
+        "sys.argv = ['jeudis', 'list']\n"
+        "from jeudis.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "bad = [m for m in ('rich', 'jinja2', 'questionary', 'jeudis.export') if m in sys.modules]\n"
+        "print('LOADED', bad)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=series
+    )
+    assert "LOADED []" in done.stdout, done.stdout

@@ -41,8 +41,6 @@ def list_(
     if as_json:
         print_json([asdict(s) for s in rows])
         return
-    from rich.markup import escape
-
     from jeudis.textsafe import for_terminal
 
     if not rows:
@@ -80,8 +78,11 @@ def list_(
             ]
         )
     print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
-    for problem in problems:
-        console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+    if problems:  # rich only then: a listing imports none of it
+        from rich.markup import escape
+
+        for problem in problems:
+            console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
