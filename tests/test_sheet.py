@@ -155,11 +155,15 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "reply.eml.txt").write_text(quoted_reply(filled), encoding="utf-8")
     assert run("import", str(series / "filled.md"))[0] == 0
-    code, out = run("import", str(series / "reply.eml.txt"))
-    assert code == 0
-    assert "Léa Martin already has an interview (lea-martin)" in out
     first = load_interview(series / "interviews" / "lea-martin.toml")
-    second = load_interview(series / "interviews" / "lea-martin-2.toml")
+    # The same answers again: refused, not a second copy of the interview.
+    code, out = run("import", str(series / "reply.eml.txt"))
+    assert code == 2
+    assert "already imported, as lea-martin (the same answers); nothing was written" in out
+    (series / "interviews" / "lea-martin.toml").unlink()
+    code, out = run("import", str(series / "reply.eml.txt"))
+    assert code == 0, out
+    second = load_interview(series / "interviews" / "lea-martin.toml")
     assert answers_of(first) == answers_of(second)
 
 
@@ -176,10 +180,11 @@ def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path, width: in
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "wrapped.txt").write_text("\n".join(wrapped) + "\n-- \nLéa\n", encoding="utf-8")
     assert run("import", str(series / "filled.md"))[0] == 0
+    first = load_interview(series / "interviews" / "lea-martin.toml")
+    (series / "interviews" / "lea-martin.toml").unlink()
     code, out = run("import", str(series / "wrapped.txt"))
     assert code == 0, out
-    first = load_interview(series / "interviews" / "lea-martin.toml")
-    second = load_interview(series / "interviews" / "lea-martin-2.toml")
+    second = load_interview(series / "interviews" / "lea-martin.toml")
     assert answers_of(first) == answers_of(second)
 
 
@@ -425,3 +430,17 @@ def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
     assert code == 0, out
     assert "field book_title on the sheet's first line: no question quotes it" in out
     assert "publisher" in out  # no question quotes it any more either
+
+
+def test_another_sheet_from_the_same_guest_is_a_second_interview(series: Path) -> None:
+    """Different answers: a new interview, and the host is told about the first."""
+    sheet = make_sheet(series)
+    (series / "a.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    (series / "b.md").write_text(fill(sheet, {**ANSWERS, "avenir": "Radieux."}), encoding="utf-8")
+    assert run("import", str(series / "a.md"))[0] == 0
+    code, out = run("import", str(series / "b.md"))
+    assert code == 0, out
+    assert "Léa Martin already has an interview (lea-martin)" in out
+    assert load_interview(series / "interviews" / "lea-martin-2.toml").answer("avenir").value == (  # type: ignore[union-attr]
+        "Radieux."
+    )

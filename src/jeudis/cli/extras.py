@@ -23,6 +23,7 @@ from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
+    from jeudis.interview import Interview
     from jeudis.paths import Series
 
 OutputOption = Annotated[
@@ -101,6 +102,22 @@ def sheet(
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
 
+def _imported_as(series: "Series", slugs: list[str], interview: "Interview") -> str | None:
+    """The interview among ``slugs`` that holds the same answers as ``interview``, if any."""
+    from jeudis.errors import JeudisError
+    from jeudis.interview import load_interview
+
+    given = [(a.id, a.value) for a in interview.given_answers()]
+    for slug in slugs:
+        try:
+            twin = load_interview(series.interviews_dir / f"{slug}.toml")
+        except JeudisError:
+            continue
+        if given and [(a.id, a.value) for a in twin.given_answers()] == given:
+            return slug
+    return None
+
+
 @app.command("import")
 def import_(
     sheet_file: Annotated[
@@ -130,6 +147,11 @@ def import_(
         for s in storage.summaries(series)
         if s.guest == interview.guest and s.questionnaire == form.id
     ]
+    if same := _imported_as(series, twins, interview):  # the same sheet again: no copy
+        raise UsageError(
+            f"{sheet_file}: already imported, as {same} (the same answers); nothing was written",
+            hint=f"`jeudis show {same}`; to import it again, delete that file first",
+        )
     session.create(series, interview)
     assert interview.path is not None
     out = console()
