@@ -459,3 +459,22 @@ def test_a_file_named_for_another_format_is_written_as_asked_and_said(
     assert result.exit_code == 0, result
     assert (tmp_path / "laurent.html").read_text(encoding="utf-8").startswith("---\n")
     assert f"warning: {tmp_path / 'laurent.html'} is named as html, and holds md" in result.stderr
+
+
+def test_a_complete_interview_missing_a_required_answer_is_exported_and_said(
+    series: Path, invoke: Invoke
+) -> None:
+    """An answer's id edited by hand: the post lacks it, and the host is told, as check does."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "followers"', 'id = "followers-x"'),
+        encoding="utf-8",
+    )
+    result = invoke("export", "claire-fontaine")
+    assert result.exit_code == 0, result
+    assert (
+        "warning: claire-fontaine: complete, but required answers are missing: followers"
+        in result.stderr
+    )
+    assert "missing" not in invoke("export", "amelie-roux").stderr

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from jeudis import storage
     from jeudis.export.model import Link, Post
     from jeudis.export.render import SiteInfo
+    from jeudis.interview import Interview
     from jeudis.paths import Series
 
 FORMATS = ("md", "html", "wxr")
@@ -98,10 +99,31 @@ def posts_for(
         left_out = post.keep_photo_in(series.root) or post.note
         if left_out and notes is not None:
             notes.append(left_out)
+        if notes is not None and interview.is_complete and (gaps := _missing(series, interview)):
+            notes.append(
+                f"warning: {path.stem}: complete, but required answers are missing: "
+                f"{', '.join(gaps)} (`jeudis check`)"
+            )
         site.place(post)
         post.prev, post.next = neighbours.get(path.stem, (None, None))
         posts.append(post)
     return posts
+
+
+def _missing(series: Series, interview: Interview) -> list[str]:
+    """The required questions a complete interview does not answer (an edited file's),
+    as ``jeudis check`` finds them; none when its questionnaire is not at hand."""
+    from jeudis.errors import JeudisError
+    from jeudis.questionnaire import find_questionnaire
+
+    try:
+        form = find_questionnaire(series, interview.questionnaire)
+    except JeudisError:
+        return []
+    if str(interview.questionnaire_version) != str(form.version):
+        return []
+    given = {a.id for a in interview.answers}
+    return [q.id for q in form.questions if q.required and q.when is None and q.id not in given]
 
 
 def _answers(count: int) -> str:
