@@ -180,28 +180,35 @@ ESC_ENTER = "\x1b\r"
 CTRL_F = "\x06"
 
 
-@pytest.mark.pty
-def test_open_interview_in_a_terminal(series: Path, invoke: Invoke) -> None:
+def livre_session(series: Path, *args: str) -> pexpect.spawn:
+    """The installed ``jeudis ARGS`` in a pseudo-terminal, on a series with ``livre``."""
     shutil.copy(LIVRE, series / "questionnaires" / "livre.toml")
     env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
     env.pop("NO_COLOR", None)
-    child = pexpect.spawn(
-        str(JEUDIS),
-        ["new", "livre", "--guest", "Claire Martin", "--gender", "f", "--host", "Stéphane"],
-        env=env,
-        dimensions=(40, 120),
-        encoding="utf-8",
-        timeout=TIMEOUT,
+    return pexpect.spawn(
+        str(JEUDIS), list(args), env=env, dimensions=(40, 120), encoding="utf-8", timeout=TIMEOUT
+    )
+
+
+def livre_host_part(child: pexpect.spawn, intro: str = "") -> None:
+    """The host's fields of the book interview: title, no publisher, the book's page."""
+    child.expect("Titre du livre")
+    child.sendline("Les Mots du Jardin")
+    child.expect("Éditeur")
+    child.sendline("")
+    child.expect("Adresse de la page du livre")
+    child.sendline("https://example.com/mots-du-jardin")
+    child.expect("Chapeau du billet")
+    child.send(intro + ESC_ENTER)
+
+
+@pytest.mark.pty
+def test_open_interview_in_a_terminal(series: Path, invoke: Invoke) -> None:
+    child = livre_session(
+        series, "new", "livre", "--guest", "Claire Martin", "--gender", "f", "--host", "Stéphane"
     )
     try:
-        child.expect("Titre du livre")
-        child.sendline("Les Mots du Jardin")
-        child.expect("Éditeur")
-        child.sendline("")
-        child.expect("Adresse de la page du livre")
-        child.sendline("https://example.com/mots-du-jardin")
-        child.expect("Chapeau du billet")
-        child.send("Claire Martin publie son premier livre." + ESC_ENTER)
+        livre_host_part(child, "Claire Martin publie son premier livre.")
         child.expect("Ctrl-F")
         child.expect("Entrée pour commencer")
         child.send("\r")
@@ -269,26 +276,9 @@ def assert_dialogue_export(invoke: Invoke, slug: str) -> None:
 @pytest.mark.pty
 def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) -> None:
     """Ctrl-C while the host types the next question: resume gives the half-typed text back."""
-    shutil.copy(LIVRE, series / "questionnaires" / "livre.toml")
-    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
-    env.pop("NO_COLOR", None)
-
-    def spawn(*args: str) -> pexpect.spawn:
-        return pexpect.spawn(
-            str(JEUDIS), list(args), env=env, dimensions=(40, 120), encoding="utf-8",
-            timeout=TIMEOUT,
-        )  # fmt: skip
-
-    child = spawn("new", "livre", "--guest", "Claire Martin", "--gender", "f")
+    child = livre_session(series, "new", "livre", "--guest", "Claire Martin", "--gender", "f")
     try:
-        child.expect("Titre du livre")
-        child.sendline("Les Mots du Jardin")
-        child.expect("Éditeur")
-        child.sendline("")
-        child.expect("Adresse de la page du livre")
-        child.sendline("https://example.com/mots-du-jardin")
-        child.expect("Chapeau du billet")
-        child.send(ESC_ENTER)
+        livre_host_part(child)
         child.expect("Entrée pour commencer")
         child.send("\r")
         child.expect("motivée")
@@ -307,7 +297,7 @@ def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) 
         "id": "@next-question",
         "text": "Quel est ton personnage pré",
     }
-    child = spawn("resume", "claire-martin")
+    child = livre_session(series, "resume", "claire-martin")
     try:
         child.expect("Entrée pour commencer")
         child.send("\r")
