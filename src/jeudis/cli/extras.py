@@ -16,9 +16,9 @@ from jeudis.cli import (
     QuestionnaireArgument,
     RegisterOption,
     app,
-    complete_interviews,
     safe,
 )
+from jeudis.cli.completion import complete_interviews
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, app, complete_interviews
+from jeudis.cli import DirOption, app
+from jeudis.cli.completion import complete_interviews
 
 
 @app.command()

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender, complete_interviews
+from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
+from jeudis.cli.completion import complete_interviews
 from jeudis.cli.output import console, print_columns, print_json
 from jeudis.errors import UsageError
 

@@ -17,8 +17,8 @@ from jeudis.cli import (
     QuestionnaireArgument,
     RegisterOption,
     app,
-    complete_drafts,
 )
+from jeudis.cli.completion import complete_drafts
 from jeudis.cli.output import console
 from jeudis.errors import NoTerminal, NotFoundError, UsageError
 

@@ -1,0 +1,72 @@
+"""Shell completion (``jeudis --install-completion``): the series' interviews and
+questionnaires, offered as the shell will take them.
+
+Imported with the command line: nothing here imports what the command line has
+not loaded already, until a shell asks.
+"""
+
+# No `from __future__ import annotations`: typer reads these functions' annotations
+# to know what to give them (the context, the word being completed).
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from jeudis.errors import JeudisError
+
+if TYPE_CHECKING:
+    from jeudis.paths import Series
+
+
+def _completed_series(ctx: typer.Context) -> "Series":
+    from jeudis.paths import series_at
+
+    given = ctx.params.get("directory")  # as typed: completion converts nothing
+    return series_at(Path(given) if given else None)
+
+
+def complete_interviews(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of INTERVIEW: the series' slugs, each with its guest's name."""
+    return _interviews(ctx, incomplete, drafts_only=False)
+
+
+def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for ``resume``: the drafts only."""
+    return _interviews(ctx, incomplete, drafts_only=True)
+
+
+def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[tuple[str, str]]:
+    from jeudis.storage import summaries
+    from jeudis.textsafe import for_terminal
+
+    try:
+        found = summaries(_completed_series(ctx))
+    except (JeudisError, OSError):
+        return []  # a shell completing: no message, no traceback
+    return [
+        (s.slug, " ".join(for_terminal(s.guest).split()))  # one line in the shell's list
+        for s in found
+        if s.slug.startswith(incomplete)
+        and _plain(s.slug)
+        and not (drafts_only and s.status == "complete")
+    ]
+
+
+def _plain(word: str) -> bool:
+    """A candidate the shell takes as one word, as it is: letters (accents too), digits
+    and ``. _ - + @ , : = %``. Not a space, a control character or a character the
+    shell reads (a file named ``x;touch$(id).toml`` would run, ``*`` would glob)."""
+    return bool(_PLAIN.fullmatch(word))
+
+
+_PLAIN = re.compile(r"[\w.@+,:=%-]+")
+
+
+def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of QUESTIONNAIRE: the series' ids and the bundled ones."""
+    try:
+        ids = _completed_series(ctx).questionnaire_files()
+    except (JeudisError, OSError):
+        return []
+    return [qid for qid in sorted(ids) if qid.startswith(incomplete) and _plain(qid)]
