@@ -743,3 +743,8 @@ def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=series
     )
     assert "LOADED []" in done.stdout, done.stdout
+
+
+def test_list_json_outside_a_series_folder_says_so_too(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("list", "--json", "-C", tmp_path)
+    assert result.exit_code == ExitCode.NOT_FOUND and result.stdout == ""

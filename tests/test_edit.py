@@ -344,3 +344,39 @@ def test_a_field_that_does_not_read_opens_the_editor_again_with_the_problem(
     assert second.splitlines()[line - 1] == "broken = = 1"  # the line it names
     assert last.startswith("# ! correct them and save")
     assert "# !" not in amelie.read_text(encoding="utf-8")
+
+
+def test_an_editor_that_drops_the_problem_lines_but_not_the_slip_stops(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same fields twice, problem lines kept or not: given up, not an endless loop."""
+    body = (
+        "text = '\\n'.join(l for l in text.splitlines() if not l.startswith('# !'))\n"
+        "text = text.replace('site = \"https', 'site = \"ftp')\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
+    monkeypatch.delenv("VISUAL", raising=False)
+    before = amelie.read_bytes()
+    result = invoke("edit", "amelie-roux", "--fields")
+    assert result.exit_code == 4, result
+    assert "site: Une adresse complète est attendue" in result.stderr
+    assert amelie.read_bytes() == before
+
+
+def test_edit_keeps_the_question_the_host_was_writing(series: Path) -> None:
+    """Changing an answer of an open interview's draft keeps its paused host question."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+    from jeudis.storage import save
+
+    path = Path(shutil.copy(REPO / "interviews" / "elise-garnier.toml", series / "interviews"))
+    draft = load_interview(path)
+    draft.status = "draft"
+    draft.pending = {"id": "@next-question", "text": "Quel est ton personnage pré"}
+    save(draft, touch=False)
+    form = load_questionnaire(REPO / "questionnaires" / "livre.toml")
+    assert edit.reask(form, load_interview(path), "motivation", Scripted(["Autre réponse."]))
+    saved = load_interview(path)
+    assert saved.answer("motivation").value == "Autre réponse."  # type: ignore[union-attr]
+    assert saved.pending == {"id": "@next-question", "text": "Quel est ton personnage pré"}

@@ -478,3 +478,24 @@ def test_a_complete_interview_missing_a_required_answer_is_exported_and_said(
         in result.stderr
     )
     assert "missing" not in invoke("export", "amelie-roux").stderr
+
+
+def test_a_wordpress_file_asked_into_a_folder_is_one_file_there(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    copy_example(series)
+    result = invoke("export", "amelie-roux", "mathieu-durand", "-f", "wxr", "-o", f"{tmp_path}/wp/")
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in (tmp_path / "wp").iterdir()) == ["wordpress.xml"]
+    text = (tmp_path / "wp" / "wordpress.xml").read_text(encoding="utf-8")
+    assert text.count("<item>") == 2 and "warning" not in result.stderr
+
+
+def test_a_site_address_with_a_line_break_stays_one_markdown_link(
+    series: Path, invoke: Invoke
+) -> None:
+    """A hand-edited site holding a line break and a fence opened a code block."""
+    make_interview(series, "nina", fields={"site": "https://a.example/x\n\n```\n"})
+    post = invoke("export", "nina", "-f", "md").stdout
+    assert "(https://a.example/x%0A%0A```)" in post
+    assert post.count("```") == 1  # inside the link's target only: no block opened

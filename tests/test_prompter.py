@@ -375,3 +375,13 @@ def test_page_up_where_the_host_writes_a_question_does_nothing(
     keys.send_text(PAGE_UP + "Et ensuite ?" + PAGE_UP + ENTER)
     assert prompter.write_question(interview, 2) == "Et ensuite ?"
     assert screen.getvalue().count("Question suivante (2)") == 1  # not drawn again
+
+
+def test_page_up_cancels_on_any_question_when_editing(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """`jeudis edit` says Page↑ cancels: on the first question too (no previous one)."""
+    prompter.editing = True
+    # ("x" and Enter after it: were Page↑ ignored, the answer would be "x", not a hang.)
+    typed = PAGE_UP + "x" + ENTER
+    assert ask(prompter, keys, typed, twitter("depuis-quand"), can_go_back=False) is BACK

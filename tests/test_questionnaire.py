@@ -296,14 +296,29 @@ def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
 
 
 @pytest.mark.parametrize(
-    ("wrong", "key"),
+    ("wrong", "key", "near"),
     [
-        ('text.vous = "Quel a été votre {premier|première tweet ?"', "questions[4].text"),
-        ('text.vous = "Quel a été votre premier} tweet ?"', "questions[4].text"),
-        ('title = "Interview Twitter de {guest [Les Jeudis Twitter]"', "title"),
+        (
+            'text.vous = "Quel a été votre {premier|première tweet ?"',
+            "questions[4].text",
+            "{premier|première tw",
+        ),
+        ('text.vous = "Quel a été votre premier} tweet ?"', "questions[4].text", "} tweet ?"),
+        (
+            'text.vous = "{first_name}, votre {premier tweet ?"',  # after a placeholder
+            "questions[4].text",
+            "{premier tweet ?",
+        ),
+        (
+            'title = "Interview Twitter de {guest [Les Jeudis Twitter]"',
+            "title",
+            "{guest [Les Jeudi",
+        ),
     ],
 )
-def test_a_placeholder_never_closed_is_refused(tmp_path: Path, wrong: str, key: str) -> None:
+def test_a_placeholder_never_closed_is_refused(
+    tmp_path: Path, wrong: str, key: str, near: str
+) -> None:
     """It would reach the guest as typed: "{premier|première tweet ?"."""
     source = TWITTER.read_text(encoding="utf-8")
     line = next(
@@ -317,5 +332,6 @@ def test_a_placeholder_never_closed_is_refused(tmp_path: Path, wrong: str, key: 
         load_questionnaire(path)
     [problem] = caught.value.problems
     assert problem.key == key and "opens no placeholder" in problem.message
+    assert f"near '{near}" in problem.message  # the stray brace itself, not the first one
     braces = source.replace(line, line.replace("premier tweet", "{{premier}} tweet"), 1)
     load_questionnaire(write(tmp_path / "ok.toml", braces))  # written {{ }}: a brace, fine

@@ -213,13 +213,14 @@ def edit_fields(interview: Interview, questionnaire: Questionnaire | None, name:
     problem, and nothing is changed.
     """
     shown = fields_document(interview, questionnaire)
+    tried = None  # the fields last read, the problem lines aside
     while True:
         edited = edit_text(shown, ".toml")
         text = _without_problem(edited)
         try:
             return apply_fields(interview, questionnaire, text, Path(name))
         except FileProblem as problem:
-            if edited == shown:  # saved as it was shown, problem and all: the host gives up
+            if text == tried:  # the same fields again, problem lines kept or not: given up
                 raise FileProblem(
                     problem.path,
                     problem.reason,
@@ -228,7 +229,7 @@ def edit_fields(interview: Interview, questionnaire: Questionnaire | None, name:
                     hint="nothing was changed; `jeudis edit "
                     f"{interview.slug or problem.path.stem} --fields` opens them again",
                 ) from None
-            shown = _with_problem(text, problem)
+            tried, shown = text, _with_problem(text, problem)
 
 
 def _without_problem(text: str) -> str:
@@ -278,8 +279,7 @@ def reask(
         try:
             if form is None or question is None or answer.followup:
                 session = Session(form or _stand_in(interview), interview, prompter)
-                followups.ask_live(session, answer, counter="✎")
-                return True
+                return followups.ask_live(session, answer, counter="✎")
             session = Session(form, interview, prompter)
             questions = applicable(form, interview)
             index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)

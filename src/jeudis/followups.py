@@ -60,8 +60,9 @@ def add_question(interview: Interview, text: str, *, after: str | None, prefix: 
     return answer
 
 
-def ask_live(session: Session, answer: Answer, counter: str = "") -> None:
-    """Ask the guest a live question and save the answer in place."""
+def ask_live(session: Session, answer: Answer, counter: str = "") -> bool:
+    """Ask the guest a live question and save the answer in place; False when left
+    with Page↑ (in ``jeudis edit``, which cancels: nothing is saved)."""
     from jeudis.session import BACK, prompt_for
 
     question = live_question(answer)
@@ -70,13 +71,14 @@ def ask_live(session: Session, answer: Answer, counter: str = "") -> None:
         prompt_for(question, answer.question, counter=counter, previous=previous, can_go_back=False)
     )
     if raw is BACK:
-        raw = previous
+        return False
     value = session._accept(question, raw)
     answer.value = value
     answer.skipped = value is None
     answer.answered_at = now()
     session.interview.pending = None
     storage.save(session.interview)
+    return True
 
 
 def after(session: Session, answer_id: str) -> None:

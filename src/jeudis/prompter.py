@@ -186,6 +186,8 @@ class TerminalPrompter:
         draft = self.drafts.get(prompt.id)
         if draft is not None:
             prompt = replace(prompt, default=draft)
+        if self.editing:  # Page↑ cancels the change, on any question (the keys say so)
+            prompt = replace(prompt, can_go_back=True)
         if self.typed_ahead and prompt.kind in ("text", "long"):
             prompt = replace(prompt, default=str(prompt.default or "") + self.typed_ahead)
         self.typed_ahead = ""

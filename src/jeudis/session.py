@@ -387,7 +387,8 @@ class Session:
             ),
         )
         self._drop_unreachable()
-        self.interview.pending = None
+        if (self.interview.pending or {}).get("id") == question.id:  # not the host's
+            self.interview.pending = None  # next question, kept for the open interview
         storage.save(self.interview)
 
     def _drop_unreachable(self) -> None:

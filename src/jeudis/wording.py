@@ -49,12 +49,13 @@ def stray_brace(template: str) -> str | None:
     "{premier|première tweet ?" (a placeholder never closed) would reach the guest
     as typed.
     """
-    left = PLACEHOLDER.sub("", template)
-    for brace in "{}":
-        if brace in left:
-            at = template.index(brace) if brace == "{" else template.rindex(brace)
+    covered = [False] * len(template)
+    for match in PLACEHOLDER.finditer(template):
+        covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    for at, char in enumerate(template):
+        if char in "{}" and not covered[at]:
             return (
-                f"a {brace!r} that closes or opens no placeholder, near {template[at : at + 20]!r}"
+                f"a {char!r} that closes or opens no placeholder, near {template[at : at + 20]!r}"
                 " (write {{ or }} for a brace)"
             )
     return None

@@ -104,10 +104,19 @@ def export(
         )
     refs = list(interviews or [])
     notes: list[str] = []
-    if output and (suffix := SUFFIXES.get(Path(output).suffix.lower())) not in (None, options.fmt):
+    if (
+        output
+        and not output.endswith(("/", os.sep))
+        and not Path(output).is_dir()  # a file's name, not a folder's
+        and (suffix := SUFFIXES.get(Path(output).suffix.lower())) not in (None, options.fmt)
+    ):
         notes.append(f"warning: {output} is named as {suffix}, and holds {options.fmt} (--format)")
     if output is None or output == "-":
         sys.stdout.write(export_text(series, refs, options, notes))
+    elif options.fmt == "wxr" and ((target := Path(output)).is_dir() or output.endswith("/")):
+        target /= "wordpress.xml"  # one WordPress file, whatever the interviews: in the folder
+        export_file(series, refs, options, target, notes, overwrite=overwrite)
+        _report(f"written: {target}")
     elif (
         (target := Path(output)).is_dir()
         or output.endswith(("/", os.sep))  # a folder by its name: made if it is not there

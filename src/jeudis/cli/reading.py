@@ -39,19 +39,19 @@ def list_(
         if (questionnaire is None or s.questionnaire == questionnaire)
         and (status is None or s.status == status)
     ]
+    if not rows and not series.interviews_dir.is_dir():
+        from jeudis.errors import NotFoundError
+
+        raise NotFoundError(
+            f"{series.root} is not a series folder: no interviews/ in it",
+            hint="run it from a series folder, or give --dir; `jeudis init` makes one",
+        )
     if as_json:
         print_json([asdict(s) for s in rows])
         return
     from jeudis.textsafe import for_terminal
 
     if not rows:
-        if not series.interviews_dir.is_dir():
-            from jeudis.errors import NotFoundError
-
-            raise NotFoundError(
-                f"{series.root} is not a series folder: no interviews/ in it",
-                hint="run it from a series folder, or give --dir; `jeudis init` makes one",
-            )
         console().print(
             "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
         )

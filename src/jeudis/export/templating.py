@@ -48,9 +48,13 @@ def _md(value: Any) -> str:
 
 
 def _md_url(value: Any) -> str:
-    return (
-        str(value).replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
-    )
+    """A URL as a Markdown link's target: nothing in it ends the link or breaks its line."""
+    return _MD_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", str(value))
+
+
+# Spaces and controls (a line break would end the link, and open a block), the
+# characters that close a target or escape its closer.
+_MD_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f()<>\\]")
 
 
 def _speaker_html(html: Any, label: str) -> Any:
