@@ -190,6 +190,13 @@ def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
         ),
         ("« https://g.fr » ?", "« <https://g.fr> » ?"),
         ("www.site.fr/a_b, fin", "<https://www.site.fr/a_b>, fin"),
+        # An apostrophe between letters is the address's; a quote after it is not.
+        (
+            "https://fr.wikipedia.org/wiki/L'Envie !",
+            "<https://fr.wikipedia.org/wiki/L'Envie> !",
+        ),
+        ("https://x.fr/a' et 'oui'", "<https://x.fr/a>' et 'oui'"),
+        ("https://x.fr/'onclick='x", "<https://x.fr/'onclick='x>"),
         # It ends where Markdown of its own opens: a link, a table's cell, a brace.
         ("www.x.fr/a)[y](javascript:x", "<https://www.x.fr/a>)[y](javascript:x"),
         ("| www.x.fr|y |", "| <https://www.x.fr>|y |"),

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-# An address runs to a space or a character none holds as typed: quotes, guillemets,
+# An address runs to a space or a character none holds as typed: quotes (but an
+# apostrophe between letters: "wiki/L'Envie"), guillemets,
 # and what opens Markdown of its own: brackets (links, footnotes), braces (attribute
 # lists), "|" (a table's cell), "\" (an escape), "<" and ">" (an autolink's ends).
 # Then, as GFM does, trailing punctuation and an unbalanced ")" are left out.
 _BARE = re.compile(
     r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)"
-    r"[^\s<>\"'`«»“”‘’\[\]{}|\\\ue000\ue001]+"
+    r"(?:[^\s<>\"'`«»“”‘’\[\]{}|\\\ue000\ue001]|'(?=\w))+"
 )
 _TRAILING = "?!.,:;*_~"
 
