@@ -85,6 +85,10 @@ class Question:
     def help_text(self, register: str, context: WordingContext) -> str:
         return wording.render(_pick(self.help, register), context) if self.help else ""
 
+    def templates(self, register: str) -> tuple[str, str]:
+        """The question's wording and help for ``register``, placeholders unfilled."""
+        return _pick(self.text, register), _pick(self.help, register) if self.help else ""
+
     @property
     def is_long(self) -> bool:
         return self.type == "long"

@@ -28,7 +28,7 @@ from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
-from jeudis.wording import as_text, first_name
+from jeudis.wording import as_text, first_name, placeholders
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -473,13 +473,10 @@ def _listish(question: Question, raw: str) -> Any:
 def quoted_fields(questionnaire: Questionnaire, register: str) -> dict[str, str]:
     """The host's fields a sheet's questions quote (``{field:book_title}``, in a question
     or its help): field id, with the marker of the first question quoting it."""
-    from jeudis import wording
-
     quoted: dict[str, str] = {}
     for number, question in enumerate(questionnaire.questions, 1):
-        for texts in (question.text, question.help or {}):
-            template = texts.get(register, texts.get("*", ""))
-            for inner in wording.placeholders(template):
+        for template in question.templates(register):
+            for inner in placeholders(template):
                 kind, _, ref = inner.partition(":")
                 if kind == "field" and ref:
                     quoted.setdefault(ref, marker(number, question.id).lstrip("# "))
