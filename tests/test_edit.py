@@ -33,6 +33,12 @@ def editor(tmp_path: Path, body: str) -> str:
     return f"{sys.executable} {script}"
 
 
+def use_editor(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """$EDITOR is ``command``, and no $VISUAL comes before it."""
+    monkeypatch.setenv("EDITOR", command)
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
 def test_replace_an_answer_from_a_file(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
     before = load_interview(amelie)
     answer = write(tmp_path / "a.md", "Depuis toujours, ou presque 🙂\n\n- d’abord en lectrice\n")
@@ -88,8 +94,7 @@ def test_fields_in_the_editor(
         "text = text.replace('community manager', 'responsable de la communication')\n"
         "path.write_text(text, encoding='utf-8')"
     )
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
     result = invoke("edit", "amelie-roux", "--fields")
     assert result.exit_code == 0, result
     assert "fields intro" in result.stdout
@@ -106,8 +111,7 @@ def test_a_photo_file_named_in_the_editor_is_copied_into_the_series(
         f"text = re.sub(r'(?m)^photo = .*$', {line!r}, text)\n"
         "path.write_text(text, encoding='utf-8')"
     )
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
 
     result = invoke("edit", "amelie-roux", "--fields")
 
@@ -120,8 +124,7 @@ def test_a_bad_field_changes_nothing(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     body = "path.write_text(text.replace('site = \"https', 'site = \"ftp'), encoding='utf-8')"
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
     before = amelie.read_bytes()
     result = invoke("edit", "amelie-roux", "--fields")
     assert result.exit_code == 4
@@ -133,8 +136,7 @@ def test_private_notes_are_never_exported(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     body = "path.write_text(text + 'Lui envoyer le lien du billet.\\n', encoding='utf-8')"
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
     result = invoke("edit", "amelie-roux", "--notes")
     assert result.exit_code == 0, result
     assert load_interview(amelie).notes == "Lui envoyer le lien du billet."
@@ -235,8 +237,7 @@ def test_an_editor_that_misbehaves_changes_nothing(
     body: str | None,
     message: str,
 ) -> None:
-    monkeypatch.setenv("EDITOR", command if command is not None else editor(tmp_path, body or ""))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, command if command is not None else editor(tmp_path, body or ""))
     before = amelie.read_bytes()
 
     result = invoke("edit", "amelie-roux", "--fields")
@@ -331,8 +332,7 @@ def test_a_field_that_does_not_read_opens_the_editor_again_with_the_problem(
         "    text = text.replace('broken = = 1\\n', '')\n"
         "path.write_text(text, encoding='utf-8')"
     )
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
     result = invoke("edit", "amelie-roux", "--fields")
     assert result.exit_code == 0, result
     assert load_interview(amelie).fields["site"] == "https://amelie.example"  # kept
@@ -355,8 +355,7 @@ def test_an_editor_that_drops_the_problem_lines_but_not_the_slip_stops(
         "text = text.replace('site = \"https', 'site = \"ftp')\n"
         "path.write_text(text, encoding='utf-8')"
     )
-    monkeypatch.setenv("EDITOR", editor(tmp_path, body))
-    monkeypatch.delenv("VISUAL", raising=False)
+    use_editor(monkeypatch, editor(tmp_path, body))
     before = amelie.read_bytes()
     result = invoke("edit", "amelie-roux", "--fields")
     assert result.exit_code == 4, result
