@@ -470,8 +470,11 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     session = start(jeudis)
     host_part(session)
     hand_over(session)
-    session.answer(1, ANSWERS[0])
-    session.expect_prompt("[2/13]")
+    for number in range(1, 3):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[3/13]")
+    session.type("Suivre peu de monde.\nLire avant de tweeter.")
+    session.expect("tweeter.")
     pid = session.child.pid
     # What closing a terminal window does: its side of the pty goes. Closed through
     # the file object that owns the descriptor, and marked closed: a bare os.close
@@ -482,13 +485,20 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     _, status = os.waitpid(pid, 0)
     session.child.isalive = lambda: False  # type: ignore[method-assign]
 
-    assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
+    # Saved, then gone as a closed terminal's program goes: the prompt's last redraw
+    # onto the closed terminal failed (EIO) and lost what was being typed.
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 129
     draft = the_interview(series)
-    assert (draft.status, values(draft)) == ("draft", EXPECTED[:1])
+    assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
+    assert draft.pending == {
+        "id": "utilisations",
+        "text": "Suivre peu de monde.\nLire avant de tweeter.",
+    }
 
     resumed = jeudis("resume", "gilles-klein")
     hand_over(resumed)
-    resumed.expect_prompt("[2/13]")
+    resumed.expect_prompt("[3/13]")
+    resumed.expect("tweeter.")
     resumed.press(Keyboard.CTRL_C)
     assert resumed.wait() == 130
 

@@ -35,11 +35,11 @@ def ask(
     """
     app: Application[Any] = question.application
     stopped: list[str] = []
+    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
 
     def leave(name: str) -> None:
         if app.future is None or app.future.done():
             return  # answered just now: the answer is kept as pending, below
-        keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
         text = app.current_buffer.text if keeps else ""
         app.exit(exception=Paused(text, signal_name=name))
 
@@ -54,6 +54,11 @@ def ask(
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         answer = question.unsafe_ask()
+    except OSError:
+        # The terminal closed under the prompt: drawing on it (or reading it) failed,
+        # SIGHUP or not yet. What was being typed is still in the buffer.
+        text = app.current_buffer.text if keeps else ""
+        raise Paused(text, signal_name=stopped[0] if stopped else "SIGHUP") from None
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
