@@ -152,6 +152,105 @@ def test_live_question_written_but_not_answered_is_asked_on_resume(series: Path)
     assert load_interview(draft.path).answer("question-1").value == "Au printemps."  # type: ignore[arg-type, union-attr]
 
 
+def test_a_followup_paused_on_comes_back_first_on_resume_with_its_counter(series: Path) -> None:
+    """Asked after question 13, it came with nothing to tie it to the answer it follows;
+    an open interview's question came back as a follow-up ("↳", not "[3]")."""
+    from jeudis.errors import SessionInterrupted
+    from jeudis.session import Paused
+
+    class Pausing(Scripted):
+        def ask(self, prompt: Prompt) -> Any:
+            self.current_id = prompt.id  # what the pause keeps the text under
+            if prompt.id == "relance-1":
+                raise Paused("Un salon à Lyon.")
+            return super().ask(prompt)
+
+    form, interview = start(series, TWITTER)
+    answers = ["", "", "", "", "réponse 1", "4 000", "réponse 3"]
+    first = Pausing(answers, followups={"utilisations": ["Lequel ?"]})
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, first).run()
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    assert draft.pending == {"id": "relance-1", "text": "Un salon à Lyon."}
+    second = Scripted([f"réponse {n}" for n in range(1, 12)])
+    Session(form, draft, second).run()
+    asked = [(p.id, p.counter, p.default) for p in second.asked[:2]]
+    assert asked == [("relance-1", "↳", "Un salon à Lyon."), ("apport", "[4/13]", "")]
+
+
+def test_an_open_question_paused_on_keeps_its_number(series: Path) -> None:
+    from jeudis.errors import SessionInterrupted
+    from jeudis.session import Paused
+
+    class Pausing(Scripted):
+        def ask(self, prompt: Prompt) -> Any:
+            if prompt.id == "question-2":
+                raise Paused("")
+            return super().ask(prompt)
+
+    form, interview = start(series, LIVRE)
+    first = Pausing(
+        ["Titre", "", "https://example.com/l", "", "Réponse", "Oui."],
+        written=["Et la suite ?", "Et après ?"],
+    )
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, first).run()
+    second = Scripted(["Plus tard."])
+    Session(form, load_interview(interview.path), second).run()  # type: ignore[arg-type]
+    assert [(p.id, p.counter) for p in second.asked] == [("question-2", "[3]")]
+
+
+def test_an_answer_being_changed_at_the_review_is_asked_again_on_resume(series: Path) -> None:
+    """It was dropped: the review came back with the old answer, and finishing
+    threw away what had been typed."""
+    from jeudis.errors import SessionInterrupted
+    from jeudis.session import Paused
+
+    class Changing(Scripted):
+        def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+            return "utilisations"
+
+        def ask(self, prompt: Prompt) -> Any:
+            self.current_id = prompt.id
+            if prompt.id == "utilisations" and prompt.default:
+                raise Paused(str(prompt.default) + " Et des blogs.")
+            return super().ask(prompt)
+
+    form, interview = start(series, TWITTER)
+    answers: list[Any] = ["", "", "", "", *(f"réponse {n}" for n in range(1, 14))]
+    answers[5] = "4 000"
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, Changing(answers)).run()
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    assert draft.pending == {"id": "utilisations", "text": "réponse 3 Et des blogs."}
+    second = Scripted(["réponse 3 Et des blogs, surtout."])
+    Session(form, draft, second).run()
+    assert [(p.id, p.default) for p in second.asked] == [
+        ("utilisations", "réponse 3 Et des blogs.")
+    ]
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert done.status == "complete" and done.pending is None
+    assert done.answer("utilisations").value == "réponse 3 Et des blogs, surtout."  # type: ignore[union-attr]
+
+
+def test_ctrl_f_on_an_answer_changed_at_the_review_adds_a_followup(series: Path) -> None:
+    class Reviewing(Scripted):
+        picks = iter(["utilisations", None])
+
+        def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+            return next(self.picks)
+
+    form, interview = start(series, TWITTER)
+    answers: list[Any] = ["", "", "", "", *(f"réponse {n}" for n in range(1, 14))]
+    answers[5] = "4 000"
+    answers += ["réponse 3, revue", "Des blogs."]
+    followups = {"utilisations": ["", "Lesquels ?"]}  # none the first time
+    Session(form, interview, Reviewing(answers, followups=followups)).run()
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [a.id for a in saved.answers][2:4] == ["utilisations", "relance-1"]
+    assert saved.answer("relance-1").value == "Des blogs."  # type: ignore[union-attr]
+
+
 def test_bundled_questionnaires_are_the_repository_copies() -> None:
     bundled = REPO / "src" / "jeudis" / "questionnaires"
     for name in ("twitter.toml", "livre.toml"):

@@ -101,10 +101,27 @@ def unanswered_live(interview: Interview) -> list[Answer]:
     return [a for a in interview.answers if a.followup and a.value == "" and not a.skipped]
 
 
+def counter(interview: Interview, answer: Answer) -> str:
+    """A live question's counter: "↳" for a follow-up, "[n]" for an open interview's."""
+    if answer.id.startswith(OPEN_PREFIX + "-"):
+        return f"[{interview.answers.index(answer) + 1}]"
+    return "↳"
+
+
+def resume_live(session: Session) -> None:
+    """Live questions the session paused on, asked first on resume: where it stopped.
+
+    A follow-up comes right after the answer it follows, not after the last
+    question; the host may follow it up again, as before the pause.
+    """
+    for answer in unanswered_live(session.interview):
+        ask_live(session, answer, counter=counter(session.interview, answer))
+        after(session, answer.id)
+
+
 def open_questions(session: Session) -> None:
     """Pick up live questions left unanswered, then, in an open interview, write new ones."""
-    for answer in unanswered_live(session.interview):
-        ask_live(session, answer, counter="↳")
+    resume_live(session)
     if not session.questionnaire.open:
         return
     write = getattr(session.prompter, "write_question", None)

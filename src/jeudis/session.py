@@ -328,6 +328,8 @@ class Session:
 
     # -- the guest's part ------------------------------------------------------------
     def _questions(self) -> None:
+        self._changing()
+        followups.resume_live(self)
         index = self._first_unanswered()
         while True:
             questions = applicable(self.questionnaire, self.interview)
@@ -344,6 +346,28 @@ class Session:
             # Answers kept from an earlier run (a resumed draft, a new questionnaire
             # version) are not asked again: go on to the next question without one.
             index = self._first_unanswered(index + 1)
+
+    def _changing(self) -> None:
+        """An answer being changed when the session paused (at the review, or after
+        Page↑) is asked again first, with what was typed: otherwise the review showed
+        the old answer, and finishing dropped the new text."""
+        pending = self.interview.pending or {}
+        stored = self.interview.answer(str(pending.get("id")))
+        if stored is None or stored in followups.unanswered_live(self.interview):
+            return  # not answered yet: asked in its turn, with the text typed
+        if stored.followup:
+            followups.ask_live(self, stored, counter=followups.counter(self.interview, stored))
+            return
+        questions = applicable(self.questionnaire, self.interview)
+        for index, question in enumerate(questions):
+            if question.id == stored.id:
+                raw = self.prompter.ask(self._prompt(question, index, len(questions)))
+                if raw is BACK:  # left as it was: the change is given up
+                    self.interview.pending = None
+                    storage.save(self.interview)
+                else:
+                    self._record(question, raw)
+                return
 
     def _first_unanswered(self, start: int = 0) -> int:
         questions = applicable(self.questionnaire, self.interview)
@@ -447,6 +471,7 @@ class Session:
                     raw = self.prompter.ask(self._prompt(question, index, len(questions)))
                     if raw is not BACK:
                         self._record(question, raw)
+                        followups.after(self, question.id)  # Ctrl-F works here too
 
 
 @contextmanager
