@@ -415,6 +415,38 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
     assert values(the_interview(series)) == EXPECTED
 
 
+def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], series: Path) -> None:
+    """``kill -9`` (a crash, a power cut) lost the whole answer being typed: minutes
+    of a long one. It is saved a moment after the guest stops typing."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, 3):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt("[3/13]")
+    session.type("Surtout de la veille, et des conversations.")
+    session.expect("conversations.")
+    deadline = time.monotonic() + TIMEOUT
+    while the_interview(series).pending is None:
+        assert time.monotonic() < deadline, "what was typed never reached the file"
+        time.sleep(0.1)
+    session.child.kill(signal.SIGKILL)
+    assert session.wait() == 128 + signal.SIGKILL
+
+    draft = the_interview(series)
+    assert values(draft) == EXPECTED[:2]
+    assert draft.pending == {
+        "id": "utilisations",
+        "text": "Surtout de la veille, et des conversations.",
+    }
+    resumed = jeudis("resume")
+    hand_over(resumed)
+    resumed.expect_prompt("[3/13]")
+    resumed.expect("conversations.")
+    resumed.press(Keyboard.CTRL_C)
+    assert resumed.wait() == 130
+
+
 # -- (d) SIGTERM and SIGHUP -------------------------------------------------------------------
 
 

@@ -6,6 +6,8 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,7 @@ from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import terminal
+from jeudis.errors import JeudisError
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen
@@ -30,6 +33,10 @@ if TYPE_CHECKING:
 
 # The id under which a pause keeps the question the host was writing (open interviews).
 NEXT_QUESTION = "@next-question"
+# What is being typed reaches the file this long after the last key, and at least
+# this often while the keys go on: a crash or a `kill -9` loses seconds, not an answer.
+AUTOSAVE_IDLE = 1.0
+AUTOSAVE_EVERY = 5.0
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "fr": {
@@ -153,6 +160,8 @@ class TerminalPrompter:
         self.gender: str | None = None
         # `jeudis edit`: an answer changed, not a session: Ctrl-C and Page↑ cancel it.
         self.editing = False
+        # Set by the session: saves what is being typed (question id, text) as the draft's.
+        self.autosave: Callable[[str, str], None] | None = None
 
     @property
     def console(self) -> Console:
@@ -212,6 +221,8 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
         )
         self.followup_wanted = False
+        if self.autosave is not None and prompt.kind in ("text", "long"):
+            _Autosave(app, prompt.id, self.autosave)
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         return result
@@ -440,6 +451,40 @@ class TerminalPrompter:
                 width=self.screen.width,  # as wide as the welcome box
             )
         )
+
+
+class _Autosave:
+    """Saves the text of a running prompt as it changes: :data:`AUTOSAVE_IDLE` seconds
+    after the last key, or at once when :data:`AUTOSAVE_EVERY` have passed since the
+    last save. A save that fails is left to the answer's own, which says why."""
+
+    def __init__(
+        self, app: Application[Any], question_id: str, save: Callable[[str, str], None]
+    ) -> None:
+        self.app, self.question_id, self.save = app, question_id, save
+        self.buffer = app.current_buffer
+        self.saved = self.buffer.text
+        self.last = time.monotonic()
+        self.waiting: Any = None  # the timer of the next save
+        self.buffer.on_text_changed += self.changed
+
+    def changed(self, _: object) -> None:
+        if self.waiting is not None:
+            self.waiting.cancel()
+            self.waiting = None
+        if time.monotonic() - self.last >= AUTOSAVE_EVERY:
+            self.flush()
+        elif self.app.loop is not None:
+            self.waiting = self.app.loop.call_later(AUTOSAVE_IDLE, self.flush)
+
+    def flush(self) -> None:
+        self.waiting = None
+        text = self.buffer.text
+        if self.app.is_done or text == self.saved:
+            return
+        self.saved, self.last = text, time.monotonic()
+        with contextlib.suppress(OSError, JeudisError):
+            self.save(self.question_id, text)
 
 
 def _ready(message: str) -> questionary.Question:

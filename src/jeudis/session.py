@@ -256,6 +256,8 @@ class Session:
             if not self.interview.is_complete:
                 # A draft resumed after the questionnaire changed is finished with this version.
                 self.interview.questionnaire_version = self.questionnaire.version
+            if hasattr(self.prompter, "autosave"):
+                self.prompter.autosave = self._keep_typing
             try:
                 self._fields()
                 total = expected_total(self.questionnaire, self.interview)
@@ -437,6 +439,17 @@ class Session:
         if pending and pending.get("id") == question_id and pending.get("text"):
             return pending["text"]
         return None
+
+    def _keep_typing(self, question_id: str, text: str) -> None:
+        """Save what is being typed at ``question_id`` while it is typed (the prompter's
+        ``autosave``): as a pause keeps it, the draft's pending text."""
+        if text.strip():
+            self.interview.pending = {"id": question_id, "text": text}
+        elif (self.interview.pending or {}).get("id") == question_id:
+            self.interview.pending = None
+        else:
+            return
+        storage.save(self.interview)
 
     def _keep_partial(self, partial: str) -> None:
         """Save what was being typed when the session paused, to prefill on resume."""
