@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from export_helpers import copy_example
 from jeudis.errors import ExitCode
 from jeudis.interview import load_interview
-from support import Invoke, interview_files, write
+from support import REPO, Invoke, interview_files, write
 
 GILLES_KLEIN = [
     "Depuis combien de temps utilisez-vous Twitter ?",
@@ -748,3 +749,22 @@ def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> Non
 def test_list_json_outside_a_series_folder_says_so_too(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("list", "--json", "-C", tmp_path)
     assert result.exit_code == ExitCode.NOT_FOUND and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["new", "sheet"])
+def test_a_dialogue_needs_the_hosts_name(invoke: Invoke, series: Path, command: str) -> None:
+    """Each question of a dialogue goes under the host's name: posts read "? : ..."."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires")
+    args = [command, "livre", "--guest", "Anne Morel", "--gender", "f", "-F", "book_title=Mer"]
+    if command == "new":
+        args = [*args[:-2], "--data-file", str(series / "none.toml")]
+    result = invoke(*args)
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines() == [
+        (
+            "error: livre is written as a dialogue, each question under the host's name,"
+            " and no host is named"
+        ),
+        'hint: pass --host "First Last", or set host = "..." in jeudis.toml',
+    ]
+    assert interview_files(series) == []

@@ -375,7 +375,9 @@ def assert_dialogue_export(invoke: Invoke, slug: str) -> None:
 @pytest.mark.pty
 def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) -> None:
     """Ctrl-C while the host types the next question: resume gives the half-typed text back."""
-    child = livre_session(series, "new", "livre", "--guest", "Claire Martin", "--gender", "f")
+    child = livre_session(
+        series, "new", "livre", "--guest", "Claire Martin", "--gender", "f", "--host", "Stéphane"
+    )
     try:
         livre_host_part(child)
         child.expect("Entrée pour commencer")

@@ -6,8 +6,10 @@ The pseudo-terminal tests drive the real executable; these check each key of
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -385,3 +387,101 @@ def test_page_up_cancels_on_any_question_when_editing(
     # ("x" and Enter after it: were Page↑ ignored, the answer would be "x", not a hang.)
     typed = PAGE_UP + "x" + ENTER
     assert ask(prompter, keys, typed, twitter("depuis-quand"), can_go_back=False) is BACK
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "result"),
+    [
+        ("Bonjour.", "", "Bonjour.\n\n"),  # a paragraph, as the welcome says
+        ("Bonjour.\n\n", "", "Bonjour.\n\n"),  # a second Entrée: one blank line only
+        ("", "", ""),  # no blank line opens an answer
+        ("Avant le milieu", " et après", "Avant le milieu\n\n"),
+        ("Trois :\n\n- la veille", "", "Trois :\n\n- la veille\n"),  # the next item
+        ("- un\n1. deux", "", "- un\n1. deux\n"),
+        ("- un\n", "", "- un\n\n"),  # an empty line after a list: the list ends
+        ("> Une citation", "", "> Une citation\n"),
+        ("| a | b |", "", "| a | b |\n"),
+        ("Code :\n\n    if a:", "", "Code :\n\n    if a:\n"),
+        ("```\nprint(1)", "", "```\nprint(1)\n"),  # inside a fence
+        ("```\nx = 1\n", "", "```\nx = 1\n\n"),  # a blank line of code is kept
+        ("```\nx\n```\nFin.", "", "```\nx\n```\nFin.\n\n"),  # after it
+    ],
+)
+def test_enter_in_a_long_answer_starts_a_paragraph(before: str, after: str, result: str) -> None:
+    """A single line break is no break in Markdown: lines written one under the
+    other were published run together."""
+    from prompt_toolkit.buffer import Buffer
+    from prompt_toolkit.document import Document
+
+    from jeudis.prompter import new_paragraph
+
+    buffer = Buffer(multiline=True)
+    buffer.document = Document(before + after, cursor_position=len(before))
+    new_paragraph(buffer)
+    assert buffer.text == result + after
+    assert buffer.document.text_before_cursor == result
+
+
+@contextlib.contextmanager
+def sent_later(keys: PipeInput, *timed: tuple[float, str]) -> Iterator[None]:
+    """Keys sent while a prompt runs: each text after its delay (in seconds)."""
+    timers = [threading.Timer(delay, keys.send_text, args=[text]) for delay, text in timed]
+    for timer in timers:
+        timer.start()
+    try:
+        yield
+    finally:
+        for timer in timers:
+            timer.cancel()
+
+
+def test_esc_then_enter_finishes_however_long_between_them(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """prompt_toolkit took Échap then Entrée as one key within a second only: a guest
+    who took longer got a new line, and the prompt stayed open."""
+    with sent_later(keys, (1.6, ENTER), (4, ESC_ENTER)):  # the last: no hang if it fails
+        answer = ask(prompter, keys, "Lentement." + "\x1b", twitter("apport"))
+    assert answer == "Lentement."
+
+
+def test_esc_then_typing_then_enter_goes_on_with_the_answer(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    # Échap, then more text: Entrée is a new paragraph again.
+    with sent_later(keys, (1.3, "Et puis." + ENTER + "Fin." + ESC_ENTER)):
+        answer = ask(prompter, keys, "Début." + "\x1b", twitter("apport"))
+    assert answer == "Début.Et puis.\n\nFin."
+
+
+def test_the_toolbar_offers_only_the_keys_that_work_there(prompter: TerminalPrompter) -> None:
+    """Page↑ did nothing on a first question or a follow-up, and Ctrl-F in the host's
+    part only validated the field."""
+    question = twitter("apport")
+    assert "Page↑" in prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True))
+    first = prompter._toolbar(prompt_for(question, "Q ?", can_go_back=False))
+    assert "Page↑" not in first and "Ctrl-F : relance" in first and "Ctrl-C : pause" in first
+    prompter.hosting = True
+    assert "Ctrl-F" not in prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True))
+
+
+def test_ctrl_f_in_the_hosts_part_does_not_validate(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    prompter.hosting = True
+    answer = ask(prompter, keys, "@zoe" + "\x06" + "x" + ENTER, twitter("depuis-quand"))
+    assert answer == "@zoex" and not prompter.followup_wanted
+
+
+def test_the_hand_over_says_tu_to_a_guest_one_says_tu_to() -> None:
+    from jeudis.interview import Interview
+
+    out = io.StringIO()
+    prompter = TerminalPrompter("fr", console=Console(file=out, width=100, color_system=None))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    interview = Interview(questionnaire="livre", guest="Ada", slug="ada", title="T", register="tu")
+    prompter.hand_over(interview, find_questionnaire(series_at(), "livre"), 1)
+    prompter.thanks(interview)
+    shown = " ".join(out.getvalue().split())
+    assert "ton hôte pose les questions" in shown and "rendre le clavier à ton hôte" in shown
+    assert "votre" not in shown

@@ -524,7 +524,7 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
     assert draft.pending == {
         "id": "utilisations",
-        "text": "Suivre peu de monde.\nLire avant de tweeter.",
+        "text": "Suivre peu de monde.\n\nLire avant de tweeter.",  # Entrée: a paragraph
     }
 
     resumed = jeudis("resume", "gilles-klein")
@@ -762,6 +762,31 @@ def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
     shown = session.on_screen("relance · Ctrl-C : pause")  # the toolbar's second line
     assert all(len(line) <= 80 for line in shown)
     check_snapshot("80-columns.txt", "\n".join(shown) + "\n", REPO / "tests/snapshots/session")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
+def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
+    jeudis: type[Jeudis],
+) -> None:
+    """The width was taken once, at the start: after a resize the terminal cut the
+    next questions mid-word, and their lines no longer hung under the counter."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    session.child.setwinsize(ROWS, 40)
+    session.terminal.resize(ROWS, 40)
+    session.type(ANSWERS[1])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/13]")
+    shown = session.on_screen("[3/13]")
+    at = next(i for i, line in enumerate(shown) if line.startswith("[3/13]"))
+    assert shown[at : at + 2] == [
+        "[3/13] Quelle(s) utilisation(s)",
+        "       faites-vous de Twitter ?",
+    ]
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
 

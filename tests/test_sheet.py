@@ -365,6 +365,7 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     """The book interview's question quotes the book's title: never sent with a hole in it."""
     shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
     base = ["sheet", "livre", "--guest", "Anne Morel", "--register", "tu", "--gender", "f"]
+    base += ["--host", "Stéphane"]
     code, out = run(*base)
     assert code == 2
     assert "error: Q1 [motivation] quotes the field 'book_title', not given" in out
@@ -416,7 +417,7 @@ def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
         source.replace('id = "motivation"', 'id = "motivation"\nhelp = "Chez {field:publisher}"'),
         encoding="utf-8",
     )
-    base = ["sheet", "livre", "--guest", "Anne Morel", "-F", "book_title=Mer"]
+    base = ["sheet", "livre", "--guest", "Anne Morel", "-F", "book_title=Mer", "--host", "Paul"]
     code, out = run(*base)
     assert code == 2 and "quotes the field 'publisher', not given" in out
     code, out = run(*base, "-F", "publisher=0", "-o", str(series / "sheet.md"))

@@ -402,7 +402,10 @@ def test_a_fifo_in_place_of_an_exported_page_is_refused_not_read(series: Path) -
 
 @pytest.mark.parametrize(
     "command",
-    [["export", "laurent"], ["sheet", "livre", "--guest", "Ana", "-F", "book_title=Mer"]],
+    [
+        ["export", "laurent"],
+        ["sheet", "livre", "--guest", "Ana", "--host", "Paul", "-F", "book_title=Mer"],
+    ],
 )
 def test_dev_stdout_redirected_to_a_file_is_written_every_time(
     series: Path, tmp_path: Path, command: list[str]

@@ -7,6 +7,7 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
@@ -64,7 +66,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
             "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
         },
-        "finish_long": "Entrée : nouvelle ligne · Échap puis Entrée : terminer",
+        "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
         "keys_select": "↑↓ puis Entrée",
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
         "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
@@ -87,7 +89,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
             "vous": "L’interview est complète. Vous pouvez rendre le clavier à {host}.",
         },
-        "your_host": "votre hôte",
+        "your_host": {"tu": "ton hôte", "vous": "votre hôte"},
     },
     "en": {
         "host_title": "Host’s part",
@@ -102,7 +104,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
-        "finish_long": "Enter: new line · Esc then Enter: finish",
+        "finish_long": "Enter: new paragraph · Esc then Enter: finish",
         "keys_select": "↑↓ then Enter",
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
@@ -162,6 +164,8 @@ class TerminalPrompter:
         self.editing = False
         # Set by the session: saves what is being typed (question id, text) as the draft's.
         self.autosave: Callable[[str, str], None] | None = None
+        # The host's part (fields): no follow-up to ask, Ctrl-F is not offered.
+        self.hosting = False
 
     @property
     def console(self) -> Console:
@@ -217,8 +221,9 @@ class TerminalPrompter:
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
+        followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, extra, self._followup_key(prompt)) if b is not None]
+            [b for b in (app.key_bindings, extra, followup) if b is not None]
         )
         self.followup_wanted = False
         if self.autosave is not None and prompt.kind in ("text", "long"):
@@ -326,19 +331,31 @@ class TerminalPrompter:
             validate=lambda text: prompt.validate(text) or True,
             style=STYLE,
             qmark="›",
-            bottom_toolbar=_fitted(
-                self.text[
-                    ("toolbar_edit" if self.editing else "toolbar")
-                    + ("_long" if prompt.kind == "long" else "")
-                ]
-            ),
+            bottom_toolbar=_fitted(self._toolbar(prompt)),
             enable_open_in_editor=True,
             placeholder=_placeholder(prompt.placeholder) if prompt.placeholder else None,
         )
 
+    def _toolbar(self, prompt: Prompt) -> str:
+        """The keys of this prompt, only those that do something here.
+
+        Page↑ did nothing on a follow-up, an open interview's question or the
+        first question, and Ctrl-F nothing but validate in the host's part.
+        """
+        name = ("toolbar_edit" if self.editing else "toolbar") + (
+            "_long" if prompt.kind == "long" else ""
+        )
+        keys = self.text[name].split(" · ")
+        if not (prompt.can_go_back or self.editing):
+            keys = [key for key in keys if not key.startswith(("Page↑", "PgUp"))]
+        if self.hosting:
+            keys = [key for key in keys if not key.startswith("Ctrl-F")]
+        return " · ".join(keys)
+
     # -- screens -------------------------------------------------------------------
     def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
         self._meet(interview)
+        self.hosting = True
         self.screen.box(
             self.text["host_title"],
             [self.text["host_body"].format(guest=for_terminal(interview.guest))],
@@ -347,6 +364,7 @@ class TerminalPrompter:
 
     def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
         self._meet(interview)
+        self.hosting = False
         self.screen.clear()
         body: list[Fragments | str] = [
             [("class:question", for_terminal(interview.title))],
@@ -545,18 +563,55 @@ def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
             event.current_buffer.open_in_editor(validate_and_handle=False)
 
     if prompt is not None and prompt.kind == "long":
+        escaped: list[str | None] = [None]  # the text when Échap was pressed
+
+        @bindings.add(Keys.Escape)
+        def _escape(event: KeyPressEvent) -> None:
+            """Échap, then Entrée whenever: the answer is finished.
+
+            prompt_toolkit reads Échap then Entrée as one key only if Entrée comes
+            within a second; a guest who took longer got a new line, and no answer.
+            """
+            escaped[0] = event.current_buffer.text
 
         @bindings.add(Keys.Enter)
-        def _new_line(event: KeyPressEvent) -> None:
-            """A new line starts at the margin, not under the line above's indent.
-
-            prompt_toolkit indents it as the line above, which a guest writing
-            prose after a line of code does not see coming: the text indented so
-            reads as code in Markdown.
-            """
-            event.current_buffer.newline(copy_margin=False)
+        def _enter(event: KeyPressEvent) -> None:
+            buffer = event.current_buffer
+            if escaped[0] is not None and escaped[0] == buffer.text:
+                escaped[0] = None
+                buffer.validate_and_handle()
+                return
+            escaped[0] = None
+            new_paragraph(buffer)
 
     return bindings
+
+
+# A line where Entrée goes to the next line only: a list item, a quote, a table row,
+# indented code (four spaces or a tab).
+_LINE_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]|[ ]{4}|\t")
+
+
+def new_paragraph(buffer: Buffer) -> None:
+    """Entrée in a long answer: a new paragraph, as the welcome screen says.
+
+    A single line break is no break in Markdown: the lines a guest wrote one
+    under the other were published run together. So Entrée leaves a blank line,
+    which the guest sees, except where a line of its own is meant (a list item,
+    a quote, a table, code) or a blank line is there already. A new line starts
+    at the margin, not under the line above's indent, which would make code of it.
+    """
+    before = buffer.document.text_before_cursor
+    line = buffer.document.current_line_before_cursor
+    fenced = sum(1 for row in before.split("\n") if row.lstrip().startswith(("```", "~~~"))) % 2
+    if fenced or (line.strip() and _LINE_BLOCK.match(line)):
+        buffer.newline(copy_margin=False)
+    elif not before.strip() or (before.endswith("\n\n") and not line):
+        return  # no blank lines before the answer, nor two in a row
+    elif not line.strip():
+        buffer.newline(copy_margin=False)
+    else:
+        buffer.insert_text("\n\n")
 
 
 def _shorten(text: str, width: int) -> str:

@@ -27,7 +27,15 @@ class Screen:
     def __init__(self, style: Style, file: IO[str] | None = None, width: int | None = None) -> None:
         self.style = style
         self.file = file
-        self.width = width or min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+        self.fixed_width = width
+
+    @property
+    def width(self) -> int:
+        """The terminal's width now (up to :data:`MAX_WIDTH`): a window resized during
+        the session is drawn to its new size, not wrapped by the terminal mid-word."""
+        if self.fixed_width:
+            return self.fixed_width
+        return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
 
     @property
     def is_terminal(self) -> bool:

@@ -164,6 +164,17 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     )
 
 
+def require_host(questionnaire: Questionnaire, interview: Interview) -> None:
+    """A dialogue puts each question under the host's name ("Stéphane : ..."): without
+    a name its posts read "? : ...". Refused before anything is written."""
+    if questionnaire.style == "dialogue" and not interview.host.strip():
+        raise UsageError(
+            f"{questionnaire.id} is written as a dialogue, each question under the host's"
+            " name, and no host is named",
+            hint='pass --host "First Last", or set host = "..." in jeudis.toml',
+        )
+
+
 def create(series: Series, interview: Interview) -> Interview:
     """Give the interview a file of its own (never another's) and save it."""
     path = storage.reserve_path(series, interview.slug)

@@ -93,6 +93,7 @@ def sheet(
         )
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
+    session.require_host(form, interview)
     pairs = [item.partition("=") for item in field or []]
     if bad := [key for key, equals, _ in pairs if not equals or not key]:
         raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')

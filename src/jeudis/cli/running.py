@@ -85,6 +85,7 @@ def new(
         guest=guest, register=register, gender=gender, host=host, date=_parse_date(date)
     )
     interview = session.prepare(series, form, options)
+    session.require_host(form, interview)
     if data_file is not None:
         from jeudis.errors import FileProblem
 
