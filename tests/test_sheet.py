@@ -445,3 +445,40 @@ def test_another_sheet_from_the_same_guest_is_a_second_interview(series: Path) -
     assert load_interview(series / "interviews" / "lea-martin-2.toml").answer("avenir").value == (  # type: ignore[union-attr]
         "Radieux."
     )
+
+
+RILKE = "Relire Rilke.\nLe poète a écrit :\n« Allez en vous-même. »\nC'est tout."
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [RILKE, "On dit qu'il wrote:\nbeaucoup.", "Une ligne.\n--\nUne autre, après un tiret double."],
+    ids=["le-a-ecrit", "on-wrote", "double-dash"],
+)
+def test_an_answer_that_reads_like_a_mail_addition_is_kept_whole(series: Path, answer: str) -> None:
+    sheet = fill(make_sheet(series), {**ANSWERS, "conseils": answer})
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("conseils").value == answer  # type: ignore[union-attr]
+    assert "warning" not in out
+
+
+def test_a_reply_header_over_quoted_lines_is_cut_with_a_warning(series: Path) -> None:
+    quoted = "Écouter avant de parler.\n\nLe lun. 3 mars, Stéphane a écrit :\n> Merci d'avance !"
+    sheet = fill(make_sheet(series), {**ANSWERS, "conseils": quoted})
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("conseils").value == "Écouter avant de parler."  # type: ignore[union-attr]
+    assert "warning: Q8 [conseils]:" in out
+    assert "left out" in out
+
+
+def test_a_signature_after_the_last_answer_is_cut_with_a_warning(series: Path) -> None:
+    sheet = fill(make_sheet(series), ANSWERS).split("\n## FIN")[0]
+    (series / "filled.md").write_text(sheet + "\n-- \nLéa Martin\n", encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("pas-suivi").value == "Personne en particulier."  # type: ignore[union-attr]
+    assert "warning: Q13 [pas-suivi]:" in out

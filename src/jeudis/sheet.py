@@ -38,9 +38,10 @@ LOOKS_LIKE_MARKER = re.compile(r"^(#{1,6}[ \t]*Q[ \t]*\d+\b|Q\d+[ \t]*\[)")
 HEADER = re.compile(r"^<!--\s*" + HEADER_TAG + r"\s+(.*?)\s*-->\s*$")
 QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 SIGNATURE = re.compile(r"^--[ \t]?$")
-REPLY_HEADERS = (
-    re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE),
-    re.compile(r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE),
+# "Le jeu. 26 nov., Stéphane a écrit :" is a mail program's only above the lines it quotes.
+REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE)
+FORWARD_HEADER = re.compile(
+    r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
 )
 
 TEXT = {
@@ -220,6 +221,8 @@ class Sheet:
     meta: dict[str, str]
     answers: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    # question id → (line, what it was) where a mail program's addition cut the answer
+    cuts: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 def _unquote(lines: list[str]) -> list[str]:
@@ -260,6 +263,10 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     meta: dict[str, str] | None = None
     sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
     current: list[str] | None = None
+    cuts: dict[str, tuple[int, str]] = {}
+    last_marker = max(
+        (n for n, line in enumerate(lines, 1) if MARKER.match(line.strip())), default=0
+    )
     for index, line in enumerate(lines, 1):
         stripped = line.strip()
         head = HEADER.match(stripped)
@@ -271,10 +278,12 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             current = []
             sections.append((found.group(2), int(found.group(1)[:9]), index, current))
             continue
-        if stripped.upper() == END_MARKER or (current is not None and _ends_reply(stripped)):
+        if stripped.upper() == END_MARKER:
+            break
+        addition = _mail_addition(lines, index, last_marker) if current is not None else None
+        if addition:
+            cuts[sections[-1][0]] = (index, addition)
             current = None
-            if stripped.upper() == END_MARKER:
-                break
             continue
         # (Not the instructions' example, "`## Q1 [depuis-quand]`", a mail program
         # may have wrapped so that a line opens on it: a marker is never in backticks.)
@@ -294,7 +303,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             f"not a jeudis answer sheet: the first line (<!-- {HEADER_TAG} ... -->) is missing",
             hint="put back the sheet's first line, copied from the sheet you sent",
         )
-    sheet = Sheet(meta=meta)
+    sheet = Sheet(meta=meta, cuts=cuts)
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
@@ -326,8 +335,22 @@ def _join_header(lines: list[str]) -> list[str]:
     return out
 
 
-def _ends_reply(line: str) -> bool:
-    return bool(SIGNATURE.match(line)) or any(p.match(line) for p in REPLY_HEADERS)
+def _mail_addition(lines: list[str], index: int, last_marker: int) -> str | None:
+    """What a mail program added at line ``index`` (1-based) that ends the answer, if anything.
+
+    A guest's answer may hold a line "--" or "Le poète a écrit :": only what is
+    plainly a mail program's is cut. A signature comes after the last answer,
+    a reply header above the lines it quotes.
+    """
+    line = lines[index - 1].strip()
+    if SIGNATURE.match(line):
+        return "a signature" if index > last_marker else None
+    if REPLY_HEADER.match(line):
+        following = next((lines[j] for j in range(index, len(lines)) if lines[j].strip()), "")
+        return "a reply header" if QUOTE.match(following) else None
+    if FORWARD_HEADER.match(line):
+        return "a forwarded message"
+    return None
 
 
 def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
@@ -401,6 +424,7 @@ def import_sheet(
         )
     if unknown:
         warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+    warnings += _cut_warnings(sheet, expected)
     removed = [qid for qid in expected if qid not in sheet.answers]
     if removed and same_version:
         qid = removed[0]
@@ -460,6 +484,16 @@ def import_sheet(
         interview.completed = now()
         record_closing(questionnaire, interview)
     return Imported(interview, missing, warnings)
+
+
+def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
+    """Say where a mail program's addition ended an answer: the guest may have meant it."""
+    return [
+        f"Q{numbers[qid]} [{qid}]: {what} at line {line} ends the answer; "
+        "what follows it was left out"
+        for qid, (line, what) in sheet.cuts.items()
+        if qid in numbers
+    ]
 
 
 def _listish(question: Question, raw: str) -> Any:
