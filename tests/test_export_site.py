@@ -826,3 +826,22 @@ def test_a_manifest_edited_out_of_shape_is_no_manifest(
     assert result.exit_code == 1  # its files are no longer known as the export's: said so
     assert "already there, not written by jeudis" in result.stderr
     assert invoke("export", "--all", "--overwrite").exit_code == 0
+
+
+def test_a_status_misspelt_stops_the_export_and_removes_nothing(
+    series: Path, invoke: Invoke
+) -> None:
+    """ "Complete" is not a draft: taking it for one would take the published page down."""
+    path = make_interview(series, "publie", guest="Publié")
+    assert invoke("export", "--all").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('status = "complete"', 'status = "Complete"'), encoding="utf-8")
+    line = text.split("\n").index('status = "complete"') + 1
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 4, result
+    assert result.stderr.startswith(f"error: {path}:{line}: status: "), result.stderr
+    assert (series / "site" / "publie.html").is_file()
+    row = invoke("list").stdout.splitlines()[1]
+    assert row.startswith("publie ") and " broken " in row, row

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.interview import ID_PATTERN, check_name, load_interview
+from jeudis.interview import ID_PATTERN, STATUSES, check_name, load_interview
 from jeudis.tomlio import read_text, rs_safe
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
@@ -33,7 +33,7 @@ def head(path: Path) -> dict[str, Any]:
     data = _parse_head(top) if top is not None else {}
     if (
         type(data.get("date")) is not dt.date  # a timestamp, or no date: the reader says
-        or "status" not in data
+        or data.get("status") not in STATUSES  # a typo is no draft: the reader says so
         or not ID_PATTERN.fullmatch(str(data.get("questionnaire", "")))
     ):
         interview = load_interview(path)  # an unusual layout: read it whole
