@@ -441,3 +441,48 @@ def test_what_is_a_stream() -> None:
     assert is_stream(Path("/dev/null"))  # a device
     assert not is_stream(Path("/dev/shm/post.html"))  # a file of a memory folder: a file
     assert not is_stream(Path("/dev/shm"))  # a folder: writing there says so
+
+
+@pytest.mark.parametrize(
+    ("record", "command"),
+    [("summaries.json", ["list"]), ("exports.json", ["export", "gilles-klein", "-o", "post.html"])],
+)
+def test_a_link_in_the_cache_folder_is_replaced_never_followed(
+    series: Path, tmp_path: Path, invoke: Invoke, record: str, command: list[str]
+) -> None:
+    """A cache file linked elsewhere would have jeudis write outside the series folder."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    interview.status = "complete"
+    storage.save(interview)
+    victim = write(tmp_path / "victim.txt", "mine\n")
+    (series / ".jeudis-cache").mkdir()
+    (series / ".jeudis-cache" / record).symlink_to(victim)
+
+    result = invoke(*command)
+
+    assert result.exit_code == 0, result
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert not (series / ".jeudis-cache" / record).is_symlink()
+
+
+@pytest.mark.parametrize("kind", ["link", "file"])
+def test_a_cache_folder_that_is_a_link_or_a_file_is_not_used(
+    series: Path, tmp_path: Path, invoke: Invoke, kind: str
+) -> None:
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    interview.status = "complete"
+    storage.save(interview)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if kind == "link":
+        (series / ".jeudis-cache").symlink_to(elsewhere)
+    else:
+        write(series / ".jeudis-cache", "not a folder\n")
+
+    for command in (["list"], ["export", "gilles-klein", "-o", "post.html"], ["export", "--all"]):
+        result = invoke(*command)
+        assert result.exit_code == 0, result
+    assert list(elsewhere.iterdir()) == []
+    assert (tmp_path / "post.html").is_file()

@@ -7,8 +7,10 @@ the series folder first, then among those bundled with the package.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -49,9 +51,12 @@ class Series:
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
-    @property
-    def cache_dir(self) -> Path:
-        return self.root / CACHE_FOLDER
+    def cache_dir(self, *, make: bool = False) -> Path | None:
+        """The series' cache folder (made first with ``make``); None when it is not one.
+
+        See :func:`real_folder`: a cache is a convenience, and jeudis works without it.
+        """
+        return real_folder(self.root / CACHE_FOLDER, make=make)
 
     @cached_property
     def settings(self) -> dict[str, Any]:
@@ -120,6 +125,22 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
             continue
         problems.append(FileProblem(path, reason, line=locate(text, [key]), hint=hint))
     return problems
+
+
+def real_folder(folder: Path, *, make: bool = False) -> Path | None:
+    """``folder`` when it is a folder itself (made first with ``make``), else None.
+
+    A link is not one: a cache folder linked elsewhere would have jeudis write
+    wherever it leads, outside the series folder.
+    """
+    if make:
+        with contextlib.suppress(OSError):
+            folder.mkdir()
+    try:
+        mode = folder.lstat().st_mode
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(mode) else None
 
 
 def outside(root: Path, path: str) -> bool:

@@ -28,6 +28,7 @@ from jeudis.tomlio import parse_toml, read_text, write_atomic
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
 CACHE_VERSION = 1
+CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
 # Letters NFKD does not decompose into ASCII, both cases ("Œuvre" is not "uvre").
@@ -271,8 +272,8 @@ def summaries(series: Series) -> list[Summary]:
     the series folder, keyed by each file's size and modification time) brings
     a listing back to a directory scan.
     """
-    cache_file = series.cache_dir / "summaries.json"
-    cache = _read_cache(cache_file)
+    cache_dir = series.cache_dir()
+    cache = _read_cache(cache_dir / CACHE_FILE) if cache_dir else {}
     fresh: dict[str, Any] = {}
     result: list[Summary] = []
     folder = series.interviews_dir
@@ -285,8 +286,8 @@ def summaries(series: Series) -> list[Summary]:
         summary = _cached(cache.get(item.name), key) or _summary_of(folder / item.name)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
-    if fresh != cache:
-        _write_cache(cache_file, fresh)
+    if fresh != cache and (cache_dir := series.cache_dir(make=True)):
+        _write_cache(cache_dir / CACHE_FILE, fresh)
     result.sort(key=lambda s: (s.date, s.updated), reverse=True)
     return result
 
@@ -345,10 +346,11 @@ def _read_cache(path: Path) -> dict[str, Any]:
 
 def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     # A cache is a convenience: a read-only series folder must still list.
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, FileProblem):
         import json
 
-        write_atomic(path, json.dumps({"version": CACHE_VERSION, "entries": entries}))
+        data = json.dumps({"version": CACHE_VERSION, "entries": entries})
+        write_atomic(path, data, follow_links=False)
 
 
 def latest(series: Series) -> Path:

@@ -188,14 +188,19 @@ def _next_same_level(lines: list[str], start: int, end: int, dotted: str) -> int
     return end
 
 
-def write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced,
     then renamed over the target; the folder is fsynced so the rename survives a
     power cut. A link keeps naming its file, which is the one replaced; a pipe or
-    a device (:func:`is_stream`) is written into.
+    a device (:func:`is_stream`) is written into. Without ``follow_links`` (a
+    cache file: jeudis's own, never a place the host chose) a link is replaced
+    by the file, so that nothing is written where it led.
     """
+    if not follow_links and path.is_symlink():
+        _replace(path, data)
+        return
     if not path.name or path.is_dir():  # -o "" is the current folder
         raise FileProblem(path, "is a folder, not a file")
     if is_stream(path):
@@ -211,6 +216,11 @@ def write_atomic(path: Path, data: str) -> None:
         with contextlib.suppress(OSError, RuntimeError):  # a loop: the link is replaced
             path = path.resolve()  # the link stays; the file it names is replaced
     path.parent.mkdir(parents=True, exist_ok=True)
+    _replace(path, data)
+
+
+def _replace(path: Path, data: str) -> None:
+    """A temporary file beside ``path``, written, fsynced and renamed over it."""
     fd, tmp = _temporary(path)
     try:
         # A new file gets the usual mode (0666 less the umask); a rewritten one keeps its own.

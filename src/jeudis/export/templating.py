@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER
+from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, real_folder
 
 if TYPE_CHECKING:
     import jinja2
@@ -131,13 +131,10 @@ def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
 
     shape = repr((sorted(_OPTIONS.items()), _AUTOESCAPED)).encode()
     options = hashlib.sha1(shape, usedforsecurity=False).hexdigest()[:8]
-    folder = cache_dir / f"templates-{__version__}-{options}"
-    try:
-        cache_dir.mkdir(exist_ok=True)  # never the series folder itself
-        folder.mkdir(exist_ok=True)
-    except OSError:
-        return None
-    return QuietCache(str(folder), "%s.jinja")
+    # Folders of their own, never links: jinja would write (and load code) where they lead.
+    own = real_folder(cache_dir, make=True)
+    folder = real_folder(own / f"templates-{__version__}-{options}", make=True) if own else None
+    return QuietCache(str(folder), "%s.jinja") if folder else None
 
 
 def environment(series_root: Path | None) -> jinja2.Environment:

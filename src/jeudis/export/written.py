@@ -18,8 +18,9 @@ import os
 import zlib
 from pathlib import Path
 
-from jeudis.errors import JeudisError
+from jeudis.errors import FileProblem, JeudisError
 from jeudis.paths import Series
+from jeudis.tomlio import write_atomic
 
 RECORD = "exports.json"
 
@@ -72,10 +73,11 @@ class Written:
     """The files ``export -o`` wrote, in the series' cache: read once, saved after writing."""
 
     def __init__(self, series: Series, *, overwrite: bool = False) -> None:
-        self.path = series.cache_dir / RECORD
+        self.series = series
         self.overwrite = overwrite
+        folder = series.cache_dir()
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads((folder / RECORD).read_text(encoding="utf-8")) if folder else {}
         except (OSError, ValueError):
             data = {}
         self.stamps: dict[str, str] = data if isinstance(data, dict) else {}
@@ -105,9 +107,12 @@ class Written:
 
     def save(self) -> None:
         """Best effort: without the record, the next export asks for --overwrite."""
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(exist_ok=True)
-            self.path.write_text(json.dumps(self.stamps, ensure_ascii=False), encoding="utf-8")
+        folder = self.series.cache_dir(make=True)
+        if folder is None:
+            return
+        with contextlib.suppress(OSError, FileProblem):
+            data = json.dumps(self.stamps, ensure_ascii=False)
+            write_atomic(folder / RECORD, data, follow_links=False)
 
 
 def _key(target: Path) -> str:
