@@ -254,3 +254,16 @@ def test_a_question_answered_with_a_date_beside_the_number_has_no_chart(
     assert result.exit_code == 0, result
     assert 'class="chart"' not in result.stdout
     assert "Au 24 mars 2011" in result.stdout
+
+
+def test_a_roundup_is_never_written_over_the_series_own_files(
+    invoke: Invoke, example_series: Path
+) -> None:
+    questionnaire = example_series / "questionnaires" / "twitter.toml"
+    before = questionnaire.read_bytes()
+    result = invoke(
+        "compare", "twitter", "-q", "followers", "--format", "html", "-o", questionnaire
+    )
+    assert result.exit_code == 2, result
+    assert "among the series' own files" in result.stderr
+    assert questionnaire.read_bytes() == before

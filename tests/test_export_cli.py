@@ -499,3 +499,39 @@ def test_a_site_address_with_a_line_break_stays_one_markdown_link(
     post = invoke("export", "nina", "-f", "md").stdout
     assert "(https://a.example/x%0A%0A```)" in post
     assert post.count("```") == 1  # inside the link's target only: no block opened
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["laurent", "-o", "series/interviews/laurent.toml", "--overwrite"],
+        ["laurent", "-o", "series/interviews/nouveau.toml"],
+        ["laurent", "-o", "series/interviews/"],
+        ["laurent", "-o", "series/jeudis.toml", "--overwrite"],
+        ["laurent", "-o", "series/questionnaires/twitter.toml", "--overwrite"],
+        ["laurent", "-o", "series/site/../questionnaires/x.html"],
+        ["laurent", "-o", "lien.html", "--overwrite"],  # a link to the interview file
+        ["laurent", "-f", "wxr", "-o", "series/questionnaires/"],
+        ["--all", "-o", "series/interviews/site", "--overwrite"],
+        ["--all", "-o", "series/questionnaires"],
+    ],
+)
+def test_an_export_never_writes_into_the_series_own_files(
+    series: Path, invoke: Invoke, tmp_path: Path, args: list[str]
+) -> None:
+    interview = make_interview(series, "laurent")
+    (series / "jeudis.toml").write_text('blog = "Le blog"\n', encoding="utf-8")
+    (tmp_path / "lien.html").symlink_to(interview)
+
+    def own_files() -> dict[Path, bytes]:
+        found = [*series.glob("interviews/**/*"), *series.glob("questionnaires/**/*")]
+        return {p: p.read_bytes() for p in [*found, series / "jeudis.toml"] if p.is_file()}
+
+    before = own_files()
+
+    result = invoke("export", *args)
+
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith("error: "), result.stderr
+    assert "the series' own files" in result.stderr
+    assert own_files() == before

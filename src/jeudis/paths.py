@@ -71,6 +71,34 @@ class Series:
             raise problems[0]
         return {**data, **self.overrides}
 
+    def refuse_output(self, target: Path) -> None:
+        """Refuse to write an export (a post, a site, a sheet) over the series' own data.
+
+        An HTML page written over an interview file would replace the guest's
+        answers, and any file in ``interviews/`` or ``questionnaires/`` is read
+        as one by every command: ``--overwrite`` does not lift this. Paths are
+        compared resolved, so a link or a ``..`` does not get round it.
+        """
+        try:
+            where = target.resolve()
+            kept = {
+                "interviews/": self.interviews_dir.resolve(),
+                "questionnaires/": self.questionnaires_dir.resolve(),
+            }
+            settings = (self.root / SETTINGS_FILE).resolve()
+        except (OSError, RuntimeError):  # a symlink loop: writing it says so
+            return
+        found = next(
+            (f"in {name}" for name, path in kept.items() if where.is_relative_to(path)), ""
+        )
+        if where == settings:
+            found = f"the series' {SETTINGS_FILE}"
+        if found:
+            raise UsageError(
+                f"{target}: {found}, among the series' own files; an export is never written there",
+                hint="write it elsewhere with -o (a folder of its own, such as site/)",
+            )
+
     def questionnaire_files(self) -> dict[str, tuple[Path, bool]]:
         """Every questionnaire id, with its file and whether it is the bundled one.
 

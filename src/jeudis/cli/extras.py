@@ -46,6 +46,7 @@ def _write(text: str, output: Path | None, series: "Series") -> bool:
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return False
+    series.refuse_output(output)
     stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
     record = Written(series)
     if not stream:

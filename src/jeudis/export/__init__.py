@@ -321,6 +321,7 @@ def export_file(
 
     # A pipe or a device (-o /dev/stdout): a stream, as standard output is, with no
     # folder to bring a photo into, nor a file to keep a record of.
+    series.refuse_output(target)
     stream = is_stream(target)
     record = Written(series, overwrite=overwrite)
     if not stream:
@@ -351,6 +352,7 @@ def export_files(
     from jeudis.export.written import Written
 
     options.check()
+    series.refuse_output(folder)
 
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts, notes)
@@ -361,6 +363,7 @@ def export_files(
     ]
     record = Written(series, overwrite=overwrite)
     for name in names:
+        series.refuse_output(folder / name)
         record.check(folder / name)
     written = []
     try:

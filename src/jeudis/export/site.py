@@ -296,6 +296,7 @@ def export_site(
     An interview dated after ``today`` waits for its day (see :func:`_scheduled`)
     unless ``include_future``.
     """
+    series.refuse_output(folder)
     previous = _read_manifest(folder)
     stamp = _global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
