@@ -267,3 +267,22 @@ def test_a_roundup_is_never_written_over_the_series_own_files(
     assert result.exit_code == 2, result
     assert "among the series' own files" in result.stderr
     assert questionnaire.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "start"), [("c.html", "<!DOCTYPE html>"), ("c.md", "# Combien")])
+def test_a_roundup_takes_its_format_from_the_files_suffix(
+    invoke: Invoke, example_series: Path, tmp_path: Path, name: str, start: str
+) -> None:
+    result = invoke("compare", "twitter", "-q", "followers", "-o", tmp_path / name)
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+def test_a_roundup_file_of_no_known_suffix_needs_its_format(
+    invoke: Invoke, example_series: Path, tmp_path: Path
+) -> None:
+    result = invoke("compare", "twitter", "-q", "followers", "-o", tmp_path / "c.txt")
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith("error: ") and "--format" in result.stderr
+    assert not (tmp_path / "c.txt").exists()

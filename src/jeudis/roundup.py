@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from jeudis import storage, wording
@@ -195,6 +196,27 @@ def bar_chart(roundup: Roundup) -> str:
 
 
 # -- the post -----------------------------------------------------------------------------
+
+
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def choose_format(given: str | None, output: Path | None) -> str | None:
+    """``--format`` when given; else the ``-o`` file's suffix, as ``export`` reads it.
+
+    None (no file, or ``-o -``) is the side by side view in the terminal. A file
+    of another suffix is refused rather than guessed: ``-o roundup.txt`` would
+    otherwise print to the terminal and write nothing.
+    """
+    if given or output is None or str(output) == "-":
+        return given
+    fmt = _SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"{output}: which format? its name ends in neither .md nor .html",
+            hint="pass --format md or --format html",
+        )
+    return fmt
 
 
 def render(series: Series, roundup: Roundup, fmt: str) -> str:

@@ -282,6 +282,7 @@ def compare(
     from jeudis.questionnaire import find_questionnaire
 
     series = series_at(directory)
+    fmt = roundup.choose_format(fmt, output)
     form = find_questionnaire(series, questionnaire)
     if question is None:
         ids = ", ".join(q.id for q in form.questions) or "none"
