@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from jeudis.errors import FileProblems
+from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
 from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
+from jeudis.tomlio import parse_toml
 from jeudis.wording import WordingContext, agree, as_text, first_name, render
 from support import TWITTER, write
 
@@ -335,3 +336,25 @@ def test_a_placeholder_never_closed_is_refused(
     assert f"near '{near}" in problem.message  # the stray brace itself, not the first one
     braces = source.replace(line, line.replace("premier tweet", "{{premier}} tweet"), 1)
     load_questionnaire(write(tmp_path / "ok.toml", braces))  # written {{ }}: a brace, fine
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ('id = "t"\ntitle = """Un titre\n\n[[questions]]\nid = "a"\n', 2, 'opened with """'),
+        ("id = 't'\nnote = '''ok'''\nhelp = '''\nsans fin\n", 3, "opened with '''"),
+        ('id = "t"\ntags = [\n  "a",\n  "b"\n', 2, "array"),
+        ('id = "t"\nlong = """un # pas un commentaire\n"""\nx = {a = 1', 4, "inline table"),
+        ('id = "t"\nx = ', 2, "the file ends"),
+    ],
+    ids=["basic", "literal", "array", "inline-table", "no-opening"],
+)
+def test_a_toml_error_at_the_end_of_the_file_names_the_line_where_it_opened(
+    tmp_path: Path, text: str, line: int, hint: str
+) -> None:
+    path = tmp_path / "t.toml"
+    with pytest.raises(FileProblem) as caught:
+        parse_toml(text, path)
+    assert caught.value.line == line
+    assert "end of document" not in caught.value.message
+    assert caught.value.hint is not None and hint in caught.value.hint

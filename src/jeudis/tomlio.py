@@ -67,16 +67,82 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)
-        reason = _POSITION.sub("", message).strip() or "invalid TOML"
+        reason = _POSITION.sub("", message).replace(_AT_END, "").strip() or "invalid TOML"
         line = int(match.group(1)) if match else None
         column = int(match.group(2)) if match else None
+        hint = "fix the syntax at that line; `jeudis check` lists every problem"
+        if match is None and _AT_END in message:
+            line, hint = _end_of_document(text)
         raise FileProblem(
-            path,
-            f"invalid TOML: {reason}",
-            line=line,
-            column=column,
-            hint="fix the syntax at that line; `jeudis check` lists every problem",
+            path, f"invalid TOML: {reason}", line=line, column=column, hint=hint
         ) from None
+
+
+_AT_END = "(at end of document)"
+_CLOSERS = {'"""': '"""', "'''": "'''", "[": "]", "{": "}"}
+_OPENED = {'"""': 'a string opened with """', "'''": "a string opened with '''"}
+_OPENED |= {"[": "an array", "{": "an inline table"}
+
+
+def _end_of_document(text: str) -> tuple[int, str]:
+    """Where a file that ends too early went wrong, and a hint: tomllib says only "at the end".
+
+    Usually a multi-line string, an array or an inline table opened and never
+    closed: its opening line, found by following strings and brackets line by
+    line; else the last line.
+    """
+    opened = _unclosed(text)
+    if opened is None:
+        last = text.count("\n") + (0 if text.endswith("\n") else 1)
+        return max(last, 1), "the file ends in the middle of a value: complete or remove it"
+    line, token = opened
+    return line, f"{_OPENED[token]} at this line is never closed: close it with {_CLOSERS[token]}"
+
+
+def _unclosed(text: str) -> tuple[int, str] | None:
+    """The line and opening (triple quotes, ``[`` or ``{``) of the innermost value left open."""
+    brackets: list[tuple[int, str]] = []
+    line, i, in_value = 1, 0, False  # in_value: after "=", where "[" opens an array
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            line += 1
+            in_value = bool(brackets)
+        elif char == "#":
+            i = _line_end(text, i) - 1
+        elif text.startswith(('"""', "'''"), i):
+            quotes = text[i : i + 3]
+            end = _string_end(text, i + 3, quotes)
+            if end is None:
+                return line, quotes
+            line += text.count("\n", i, end)
+            i = end - 1
+        elif char in "\"'":
+            end_of_line = _line_end(text, i)
+            i = (_string_end(text, i + 1, char, end_of_line) or end_of_line) - 1
+        elif char == "=":
+            in_value = True
+        elif in_value and char in "[{":
+            brackets.append((line, char))
+        elif in_value and char in "]}" and brackets:
+            brackets.pop()
+        i += 1
+    return brackets[-1] if brackets else None
+
+
+def _string_end(text: str, start: int, quotes: str, stop: int | None = None) -> int | None:
+    """Just past the string closed by ``quotes`` that starts at ``start``; None if never closed."""
+    i, stop = start, len(text) if stop is None else stop
+    while i < stop:
+        if text.startswith(quotes, i):
+            return i + len(quotes)
+        i += 2 if text[i] == "\\" and quotes[0] == '"' else 1
+    return None
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
 
 
 def read_text(path: Path) -> str:
