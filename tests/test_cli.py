@@ -768,3 +768,37 @@ def test_a_dialogue_needs_the_hosts_name(invoke: Invoke, series: Path, command: 
         'hint: pass --host "First Last", or set host = "..." in jeudis.toml',
     ]
     assert interview_files(series) == []
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_ignored(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Windows Notepad saves UTF-8 with a BOM: every file jeudis reads may start with one."""
+
+    def with_bom(path: Path) -> Path:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        return path
+
+    write(series / "jeudis.toml", 'blog = "Le blog"\n')
+    with_bom(series / "jeudis.toml")
+    with_bom(series / "questionnaires" / "twitter.toml")
+    data = with_bom(write(tmp_path / "answers.toml", ANSWERS_TOML))
+    made = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    assert made.exit_code == 0, made
+    interview = with_bom(series / "interviews" / "gilles-klein.toml")
+
+    for command in (["questionnaires"], ["list"], ["show", "gilles-klein"], ["export", "--all"]):
+        result = invoke(*command)
+        assert result.exit_code == 0, result
+        assert "broken" not in result.stdout and "Invalid" not in result.output
+    assert invoke("check").exit_code == 0
+    assert "Le blog" in (series / "site" / "index.html").read_text(encoding="utf-8")
+    listed = invoke("questionnaires", "--json").stdout
+    assert '"id": "twitter"' in listed
+
+    sheet = tmp_path / "sheet.md"
+    assert invoke("sheet", "twitter", "--guest", "Léa Martin", "-o", sheet).exit_code == 0
+    with_bom(sheet)
+    imported = invoke("import", sheet)
+    assert imported.exit_code == 0, imported
+    assert interview.is_file()

@@ -58,7 +58,7 @@ def _kind(path: Path) -> str:
     if path.parent.name == "questionnaires":
         return "questionnaire"
     try:
-        head = path.read_text(encoding="utf-8")[:4000]
+        head = path.read_text(encoding="utf-8-sig")[:4000]
     except (OSError, UnicodeDecodeError):
         return "questionnaire"
     return "interview" if "\nguest =" in "\n" + head or "[[answers]]" in head else "questionnaire"

@@ -129,7 +129,7 @@ def edit_text(text: str, suffix: str) -> str:
         try:
             if not path.is_file():  # a FIFO or a folder in its place (read, a FIFO would block)
                 raise FileNotFoundError(path)
-            return path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8-sig")  # -sig: less a BOM the editor added
         except UnicodeDecodeError:
             raise UsageError(
                 "the editor saved text that is not UTF-8; nothing was changed"

@@ -185,8 +185,7 @@ def outside(root: Path, path: str) -> bool:
 def _questionnaire_id(path: Path) -> str:
     """A questionnaire's id: its ``id`` key when readable, else the file's stem."""
     try:
-        with path.open("rb") as handle:
-            head = tomllib.load(handle)
+        head = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: less a BOM
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return path.stem
     value = head.get("id")

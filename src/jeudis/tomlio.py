@@ -14,6 +14,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem
 
+BOM = "\ufeff"  # Notepad's UTF-8 starts with it; TOML and the sheet's first line do not
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # toml-rs recurses on nested arrays and inline tables, and its stack ends (a
 # segfault, not an error) some 4,500 inline tables deep: a text that could nest
@@ -146,8 +147,9 @@ def _line_end(text: str, start: int) -> int:
 
 
 def read_text(path: Path) -> str:
+    """A text file as UTF-8, less the byte-order mark Windows editors put at its start."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8").removeprefix(BOM)
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None
     except IsADirectoryError:

@@ -9,6 +9,7 @@ the keys before the first table, parsed alone.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from pathlib import Path
@@ -71,14 +72,15 @@ def _head_text(path: Path) -> str | None:
     """The text before the first table header, or None when it cannot be cut out."""
     try:
         with path.open("rb") as file:
-            start = file.read(_HEAD_BYTES)
+            read = file.read(_HEAD_BYTES)
+        start = read.removeprefix(codecs.BOM_UTF8)  # a BOM (Notepad): no TOML
     except OSError:
         return None  # the whole-file read says what is wrong
     if start.startswith(b"["):
         cut = 0
     elif (at := start.find(b"\n[")) != -1:
         cut = at + 1
-    elif len(start) < _HEAD_BYTES:
+    elif len(read) < _HEAD_BYTES:
         cut = len(start)  # a file with no table at all
     else:
         text = read_text(path)  # a head longer than what was read: read it all
