@@ -486,3 +486,40 @@ def test_a_cache_folder_that_is_a_link_or_a_file_is_not_used(
         assert result.exit_code == 0, result
     assert list(elsewhere.iterdir()) == []
     assert (tmp_path / "post.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("loop.toml", "cannot be read (Too many levels of symbolic links)"),
+        ("gone.toml", "a link to gone.toml, which is not there"),
+    ],
+    ids=["loop", "dangling"],
+)
+def test_a_link_in_interviews_that_leads_nowhere_is_a_broken_interview(
+    series: Path, invoke: Invoke, target: str, problem: str
+) -> None:
+    """Said where a broken file is said, and in the way of no command that does not need it."""
+    from export_helpers import make_interview
+
+    make_interview(series, "laurent")
+    (series / "interviews" / "loop.toml").symlink_to(target)
+
+    checked = invoke("check")
+    assert checked.exit_code == 5, checked
+    assert f"{series / 'interviews' / 'loop.toml'}: error: {problem}" in checked.stdout
+    listed = invoke("list")
+    assert listed.exit_code == 0, listed
+    assert re.search(r"^loop +\? +\? +broken", listed.stdout, re.MULTILINE), listed.stdout
+    for command in (
+        ["show", "laurent"],
+        ["export", "laurent"],
+        ["compare", "livre", "-q", "motivation"],
+    ):
+        result = invoke(*command)
+        assert result.exit_code == 0, result
+    resumed = invoke("resume")
+    assert "no draft" in resumed.stderr and "symbolic" not in resumed.output, resumed
+    everything = invoke("export", "--all")
+    assert everything.exit_code == 4, everything
+    assert everything.stderr.startswith(f"error: {series / 'interviews' / 'loop.toml'}: {problem}")

@@ -14,6 +14,7 @@ from jeudis.interview import Interview, load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
+from jeudis.storage import listed
 from jeudis.tomlio import locate, parse_toml, read_text
 from jeudis.wording import PLACEHOLDER
 
@@ -79,7 +80,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             template_findings.extend(_check_templates(series, path))
         elif path.is_dir():
             files.extend(
-                sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and p.is_file())
+                sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and listed(p))
             )
         elif path.exists():
             files.append(path)

@@ -150,12 +150,25 @@ def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
                 for entry in scan
                 if entry.name.endswith(".toml")
                 and not entry.name.startswith(".")
-                and entry.is_file()
+                and _listed(entry)
             ]
     except (FileNotFoundError, NotADirectoryError):
         return []
     found.sort(key=lambda entry: entry.name)
     return found
+
+
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """A file, or a link that leads nowhere (a loop, a file deleted) to be said broken."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not Path(entry.path).exists())
+    except OSError:  # a loop, on some systems: not a FIFO, nothing to wait on
+        return entry.is_symlink()
+
+
+def listed(path: Path) -> bool:
+    """:func:`_listed` for a path (``jeudis check``'s files): a file, or a link to nowhere."""
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
@@ -280,7 +293,8 @@ def summaries(series: Series) -> list[Summary]:
     for item in interview_entries(folder):
         try:
             stat = item.stat()
-        except OSError:
+        except OSError:  # a link that leads nowhere: listed broken, never cached
+            result.append(_summary_of(folder / item.name))
             continue
         key = f"{stat.st_size}:{stat.st_mtime_ns}"
         summary = _cached(cache.get(item.name), key) or _summary_of(folder / item.name)

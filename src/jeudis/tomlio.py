@@ -151,6 +151,8 @@ def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8").removeprefix(BOM)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise FileProblem(path, f"a link to {path.readlink()}, which is not there") from None
         raise FileProblem(path, "no such file") from None
     except IsADirectoryError:
         raise FileProblem(path, "is a folder, not a file") from None
