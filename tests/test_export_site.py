@@ -845,3 +845,20 @@ def test_a_status_misspelt_stops_the_export_and_removes_nothing(
     assert (series / "site" / "publie.html").is_file()
     row = invoke("list").stdout.splitlines()[1]
     assert row.startswith("publie ") and " broken " in row, row
+
+
+def test_wxr_all_into_a_file_named_xml_or_to_standard_output(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """ "-o all.xml" names the WordPress file itself; "-o -" prints it."""
+    copy_example(series)
+    result = invoke("export", "--all", "-f", "wxr", "-o", "all.xml")
+    assert result.exit_code == 0, result
+    target = tmp_path / "all.xml"
+    assert target.is_file()
+    assert len(ET.parse(target).getroot().findall("channel/item")) == 4
+    assert invoke("export", "--all", "-f", "wxr", "-o", "all.xml").exit_code == 0  # its own
+    printed = invoke("export", "--all", "-f", "wxr", "-o", "-")
+    assert printed.exit_code == 0, printed
+    assert len(ET.fromstring(printed.stdout).findall("channel/item")) == 4
+    assert not (tmp_path / "-").exists() and not (series / "site").exists()

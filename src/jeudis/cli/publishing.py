@@ -142,6 +142,9 @@ def _export_all(
     assert isinstance(series, Series) and isinstance(options, Options)
     if options.fragment:
         raise UsageError("--all writes whole pages; --fragment is for one interview")
+    if options.fmt == "wxr" and output and _names_one_file(output):
+        _export_all_wxr(series, output, options.include_drafts, overwrite)
+        return
     if output == "-":
         raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
     if not series.interviews_dir.is_dir():
@@ -186,6 +189,38 @@ def _export_all(
 
 
 NOTES_SHOWN = 10  # a thousand posts without their photo are not a thousand lines
+
+
+def _names_one_file(output: str) -> bool:
+    """``-o -`` or ``-o all.xml`` (not a folder): where the series' one WordPress file goes."""
+    if output == "-":
+        return True
+    return (
+        Path(output).suffix.lower() == ".xml"
+        and not output.endswith(("/", os.sep))
+        and not Path(output).is_dir()
+    )
+
+
+def _export_all_wxr(series: object, output: str, include_drafts: bool, overwrite: bool) -> None:
+    from jeudis.export import export_series_wxr
+    from jeudis.export.site import series_wxr
+    from jeudis.paths import Series
+
+    assert isinstance(series, Series)
+    if output == "-":
+        text, notes = series_wxr(series, include_drafts=include_drafts)
+        sys.stdout.write(text)
+    else:
+        target = Path(output)
+        notes = export_series_wxr(
+            series, target, include_drafts=include_drafts, overwrite=overwrite
+        )
+        _report(f"written: {target}")
+    for note in notes[:NOTES_SHOWN]:
+        _report(note)
+    if len(notes) > NOTES_SHOWN:
+        _report(f"... and {len(notes) - NOTES_SHOWN} more")
 
 
 class _LazyBar:

@@ -17,7 +17,7 @@ from jeudis.errors import UsageError
 from jeudis.interview import load_interview
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from jeudis import storage
     from jeudis.export.model import Link, Post
@@ -316,17 +316,51 @@ def export_file(
     Never over a file that no export wrote, or one changed by hand since an
     export wrote it, unless ``overwrite`` (:mod:`jeudis.export.written`).
     """
+
+    def render(destination: Path | None) -> str:
+        return export_text(series, refs, options, notes, destination=destination)
+
+    _write_recorded(series, target, render, overwrite=overwrite)
+
+
+def export_series_wxr(
+    series: Series, target: Path, *, include_drafts: bool = False, overwrite: bool = False
+) -> list[str]:
+    """The whole series as one WordPress file ``target`` (``export --all -o all.xml``).
+
+    Checked and recorded as :func:`export_file` does; returns the notes to show.
+    """
+    from jeudis.export.site import series_wxr
+
+    notes: list[str] = []
+
+    def render(destination: Path | None) -> str:
+        text, said = series_wxr(series, include_drafts=include_drafts)
+        notes.extend(said)
+        return text
+
+    _write_recorded(series, target, render, overwrite=overwrite)
+    return notes
+
+
+def _write_recorded(
+    series: Series, target: Path, render: Callable[[Path | None], str], *, overwrite: bool
+) -> None:
+    """``render``'s text into ``target`` atomically, never over a file jeudis did not write.
+
+    ``render`` gets the file the text goes to, or None for a pipe or a device
+    (-o /dev/stdout): a stream, as standard output is, with no folder to bring
+    a photo into, nor a file to keep a record of.
+    """
     from jeudis.export.written import Written
     from jeudis.tomlio import is_stream, write_atomic
 
-    # A pipe or a device (-o /dev/stdout): a stream, as standard output is, with no
-    # folder to bring a photo into, nor a file to keep a record of.
     series.refuse_output(target)
     stream = is_stream(target)
     record = Written(series, overwrite=overwrite)
     if not stream:
         record.check(target)
-    text = export_text(series, refs, options, notes, destination=None if stream else target)
+    text = render(None if stream else target)
     write_atomic(target, text)
     if not stream:
         record.record(target, text)

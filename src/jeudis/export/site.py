@@ -319,12 +319,32 @@ def export_site(
         " (--include-future publishes it now)"
         for e in reversed(waiting)  # the next one first
     ]
-    if drafts:
-        result.notes.append(
-            f"note: {len(drafts)} draft(s) left out ({', '.join(sorted(drafts)[:3])}"
-            f"{', ...' if len(drafts) > 3 else ''}): --include-drafts exports them, marked"
-        )
+    result.notes += _drafts_note(drafts)
     return result
+
+
+def _drafts_note(drafts: list[str]) -> list[str]:
+    if not drafts:
+        return []
+    named = ", ".join(sorted(drafts)[:3]) + (", ..." if len(drafts) > 3 else "")
+    return [
+        f"note: {len(drafts)} draft(s) left out ({named}): --include-drafts exports them, marked"
+    ]
+
+
+def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, list[str]]:
+    """The whole series as one WordPress import file's text, with the notes to show.
+
+    What ``export --all --format wxr`` writes into a folder, for a file named
+    by the host (``-o all.xml``) or standard output: the same posts (WordPress
+    schedules those to come), with no manifest, since no folder is the export's.
+    """
+    from jeudis.export import sitebuild
+
+    drafts: list[str] = []
+    entries = _entries(series, include_drafts, {}, drafts)
+    text, notes = sitebuild.wxr_text(series, entries)
+    return text, notes + _drafts_note(drafts)
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:

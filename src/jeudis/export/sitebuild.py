@@ -467,6 +467,20 @@ def _root_id(series: Series) -> str:
     return hashlib.sha1(str(series.root.name).encode(), usedforsecurity=False).hexdigest()[:16]
 
 
+def wxr_text(series: Series, entries: list[_Entry]) -> tuple[str, list[str]]:
+    """The WordPress import file of ``entries``, and what it had to leave out."""
+    site = SiteInfo.from_settings(series.root, series.settings)
+    posts, notes = [], []
+    for entry in reversed(entries):  # oldest first: WordPress ids grow with time
+        post = build_post(load_interview(entry.path), series.settings)
+        if left_out := post.keep_photo_in(series.root) or post.note:
+            notes.append(left_out)
+        site.place(post)
+        posts.append(post)
+    notes += leave_out_unreachable_photos(posts, site)
+    return wxr(posts, site), notes
+
+
 def export_wxr(
     series: Series,
     folder: Path,
@@ -476,17 +490,10 @@ def export_wxr(
     result: SiteResult,
 ) -> SiteResult:
     """The whole series as one WordPress import file."""
-    site = SiteInfo.from_settings(series.root, series.settings)
     target = folder / WXR_FILE
-    posts = []
-    for entry in reversed(entries):  # oldest first: WordPress ids grow with time
-        post = build_post(load_interview(entry.path), series.settings)
-        if left_out := post.keep_photo_in(series.root) or post.note:
-            result.notes.append(left_out)
-        site.place(post)
-        posts.append(post)
-    result.notes += leave_out_unreachable_photos(posts, site)
-    written = _write(target, wxr(posts, site))
+    text, notes = wxr_text(series, entries)
+    result.notes += notes
+    written = _write(target, text)
     result.written.append(target)
     manifest = {
         "stamp": stamp,
