@@ -802,3 +802,14 @@ def test_a_byte_order_mark_at_the_start_of_a_file_is_ignored(
     imported = invoke("import", sheet)
     assert imported.exit_code == 0, imported
     assert interview.is_file()
+
+
+def test_list_with_no_interview_matching_the_filter_says_so(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    for options in (["--questionnaire", "nope"], ["--status", "draft"]):
+        result = invoke("list", *options)
+        assert result.exit_code == 0, result
+        assert result.stdout == "No interview matches (1 in all: `jeudis list` shows them).\n"

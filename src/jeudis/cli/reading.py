@@ -33,9 +33,10 @@ def list_(
     if status is not None and status not in ("draft", "complete"):
         raise UsageError(f"--status {status!r}: use draft or complete")
     series = series_at(directory)
+    every = storage.summaries(series)
     rows = [
         s
-        for s in storage.summaries(series)
+        for s in every
         if (questionnaire is None or s.questionnaire == questionnaire)
         and (status is None or s.status == status)
     ]
@@ -51,6 +52,9 @@ def list_(
         return
     from jeudis.textsafe import for_terminal
 
+    if not rows and every:  # there are some, and the filter left none
+        console().print(f"No interview matches ({len(every)} in all: `jeudis list` shows them).")
+        return
     if not rows:
         console().print(
             "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
