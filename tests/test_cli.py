@@ -813,3 +813,15 @@ def test_list_with_no_interview_matching_the_filter_says_so(
         result = invoke("list", *options)
         assert result.exit_code == 0, result
         assert result.stdout == "No interview matches (1 in all: `jeudis list` shows them).\n"
+
+
+def test_an_output_under_a_file_says_it_is_not_a_folder(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    afile = write(tmp_path / "afile", "mine\n")
+    result = invoke("export", "gilles-klein", "-o", afile / "out.html")
+    assert result.exit_code != 0
+    assert result.stderr.splitlines()[0] == f"error: {afile}: is a file, not a folder"
+    assert afile.read_text(encoding="utf-8") == "mine\n"

@@ -285,8 +285,20 @@ def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
     if path.is_symlink():
         with contextlib.suppress(OSError, RuntimeError):  # a loop: the link is replaced
             path = path.resolve()  # the link stays; the file it names is replaced
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folders(path.parent)
     _replace(path, data)
+
+
+def _make_folders(folder: Path) -> None:
+    """``folder`` and those above it; a file in the way is named ("File exists" was not clear)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        files = (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir())
+        blocking = next(files, None)
+        if blocking is None:
+            raise
+        raise FileProblem(blocking, "is a file, not a folder") from None
 
 
 def _replace(path: Path, data: str) -> None:
