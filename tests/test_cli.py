@@ -825,3 +825,26 @@ def test_an_output_under_a_file_says_it_is_not_a_folder(
     assert result.exit_code != 0
     assert result.stderr.splitlines()[0] == f"error: {afile}: is a file, not a folder"
     assert afile.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_show_piped_gives_link_addresses_and_no_padding(invoke: Invoke, series: Path) -> None:
+    """Piped, every line was padded with spaces to 80 columns, and "[son blog](url)"
+    read "son blog": the address was lost."""
+    copy_example(series)
+    out = invoke("show", "claire-fontaine", env={"COLUMNS": "80"}).stdout
+    assert not [line for line in out.splitlines() if line.endswith(" ")]
+    assert "son blog\n  (https://blog.example.net/claire)." in out
+
+
+def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) -> None:
+    from export_helpers import make_interview
+
+    path = make_interview(series, "brouillon", status="draft")
+    interview = load_interview(path)
+    interview.answers[1].value = ""
+    interview.pending = {"id": "definition", "text": "La promotion des"}
+    path.write_text(interview.to_toml(), encoding="utf-8")
+    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout
+    assert "C’est quoi le marketing digital ?\n  (not answered yet)\n" in out
+    assert out.endswith(" being typed when the session paused (definition) " + "─" * 15 + "\n"
+                        "  La promotion des\n")  # fmt: skip

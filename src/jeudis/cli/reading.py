@@ -2,9 +2,10 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +13,11 @@ from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
 from jeudis.cli.completion import complete_interviews
 from jeudis.cli.output import console, print_columns, print_json
 from jeudis.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from jeudis.interview import Interview
 
 
 @app.command("list")
@@ -102,20 +108,37 @@ def show(
     directory: DirOption = None,
 ) -> None:
     """Read an interview in the terminal, answers' Markdown rendered."""
+    from jeudis import storage
+    from jeudis.interview import load_interview
+    from jeudis.paths import series_at
+
+    loaded = load_interview(storage.resolve(series_at(directory), interview))
+    out = console()
+    if out.is_terminal:
+        _show(out, loaded)
+        return
+    # Piped or redirected: the same text, without the spaces rich pads lines with.
+    with out.capture() as captured:
+        _show(out, loaded)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _show(out: "Console", loaded: "Interview") -> None:
     from rich.markdown import Markdown
     from rich.markup import escape
     from rich.padding import Padding
     from rich.rule import Rule
 
-    from jeudis import storage
-    from jeudis.interview import load_interview
-    from jeudis.paths import series_at
     from jeudis.textsafe import for_terminal
     from jeudis.wording import as_text
 
-    loaded = load_interview(storage.resolve(series_at(directory), interview))
-    out = console()
     safe = for_terminal
+
+    def markdown(text: str) -> Padding:
+        # Links show their address, which a reader or a pipe needs; lines are not
+        # padded with spaces to the terminal's width.
+        return Padding(Markdown(text, hyperlinks=False), (0, 0, 0, 2), expand=False)
+
     out.print(Rule(escape(safe(loaded.title)), style="cyan"))
     meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {safe(loaded.register)}"
     if loaded.host:
@@ -128,7 +151,7 @@ def show(
         text = safe(as_text(value, loaded.language))
         if key in _MARKDOWN_FIELDS:  # paragraphs of their own, under their name
             out.print(f"[dim]{escape(safe(key))}:[/dim]")
-            out.print(Padding(Markdown(text), (0, 0, 0, 2)))
+            out.print(markdown(text))
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
     numbered = loaded.style == "numbered"
@@ -140,9 +163,17 @@ def show(
         out.print()
         out.print(f"[bold cyan]{escape(label + safe(answer.question))}[/bold cyan]")
         if answer.skipped:
-            out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2)))
+            out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2), expand=False))
+        elif answer.given:
+            out.print(markdown(safe(as_text(answer.value, loaded.language))))
         else:
-            out.print(Padding(Markdown(safe(as_text(answer.value, loaded.language))), (0, 0, 0, 2)))
+            out.print(Padding("[dim](not answered yet)[/dim]", (0, 0, 0, 2), expand=False))
+    pending = loaded.pending or {}
+    if pending.get("text"):
+        out.print()
+        where = safe(str(pending.get("id") or ""))
+        out.print(Rule(escape(f"being typed when the session paused ({where})"), style="yellow"))
+        out.print(markdown(safe(str(pending["text"]))))
     if loaded.notes:
         out.print()
         out.print(Rule("private notes (never exported)", style="dim"))
