@@ -220,3 +220,19 @@ def test_the_questionnaire_message_wins_over_the_built_in_one() -> None:
             coerce(question, typed)
     with pytest.raises(InvalidAnswer, match=r"^Une réponse est nécessaire\.$"):
         coerce(question, "")  # "required" keeps its own words
+
+
+@pytest.mark.parametrize(
+    ("type_", "typed", "stored"),
+    [
+        ("text", "  @zoe \n", "@zoe"),
+        ("long", "\n\n   \nTexte.\n\n", "Texte."),  # blank lines typed before it
+        ("long", "\n    code()\n\nTexte.", "    code()\n\nTexte."),  # an indent may be code
+        ("long", "Un.\n\nDeux.  ", "Un.\n\nDeux."),
+    ],
+)
+def test_text_is_stored_without_the_artefacts_of_typing(
+    type_: str, typed: str, stored: str
+) -> None:
+    """Blank lines typed before a long answer were stored with it."""
+    assert coerce(question(type_), typed) == stored

@@ -485,3 +485,20 @@ def test_the_hand_over_says_tu_to_a_guest_one_says_tu_to() -> None:
     shown = " ".join(out.getvalue().split())
     assert "ton hôte pose les questions" in shown and "rendre le clavier à ton hôte" in shown
     assert "votre" not in shown
+
+
+def test_lines_pasted_into_a_one_line_answer_are_joined(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """Kept, they were drawn out of the prompt and stored as lines."""
+    pasted = "\x1b[200~Depuis 2008.\r\n  Et avant sur Jaiku.\r\n\x1b[201~"
+    assert ask(prompter, keys, pasted + ENTER, twitter("depuis-quand")) == (
+        "Depuis 2008. Et avant sur Jaiku."
+    )
+
+
+def test_lines_pasted_into_a_long_answer_are_kept(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    pasted = "\x1b[200~Un.\r\nDeux.\x1b[201~"
+    assert ask(prompter, keys, pasted + ESC_ENTER, twitter("apport")) == "Un.\nDeux."

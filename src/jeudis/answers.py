@@ -130,8 +130,14 @@ def _coerce(question: Question, raw: Any) -> Any:
 
 
 def _text(question: Question, raw: str) -> str:
-    # Trailing blank lines and spaces are an artefact of typing, not part of the answer.
-    value = raw.rstrip() if question.type == "long" else raw.strip()
+    # Blank lines before the answer, trailing blank lines and spaces are an artefact of
+    # typing, not part of it (a first line's indent is: it may be code).
+    if question.type == "long":
+        value = raw.rstrip()
+        blank = re.match(r"(?:[ \t]*\n)+", value)
+        value = value[blank.end() :] if blank else value
+    else:
+        value = raw.strip()
     if question.type == "url":
         value = site_address(value)
         check_url(value)

@@ -562,6 +562,17 @@ def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
             """
             event.current_buffer.open_in_editor(validate_and_handle=False)
 
+    if prompt is not None and prompt.kind == "text":
+
+        @bindings.add(Keys.BracketedPaste)
+        def _paste_on_one_line(event: KeyPressEvent) -> None:
+            """Lines pasted into a one-line answer are joined: kept, they were drawn
+            out of the prompt, and stored as lines the question does not expect."""
+            lines = event.data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            event.current_buffer.insert_text(
+                " ".join(line.strip() for line in lines if line.strip())
+            )
+
     if prompt is not None and prompt.kind == "long":
         escaped: list[str | None] = [None]  # the text when Échap was pressed
 
