@@ -502,3 +502,16 @@ def test_lines_pasted_into_a_long_answer_are_kept(
 ) -> None:
     pasted = "\x1b[200~Un.\r\nDeux.\x1b[201~"
     assert ask(prompter, keys, pasted + ESC_ENTER, twitter("apport")) == "Un.\nDeux."
+
+
+def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(
+    prompter: TerminalPrompter,
+) -> None:
+    """prompt_toolkit ends with EOFError when its input closes (a terminal window shut
+    before SIGHUP arrives): the text typed was lost with it."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("Une heure par jour.")
+        pipe.close()
+        with pytest.raises(Paused) as stopped:
+            prompter.ask(prompt_for(twitter("apport"), "Question ?", counter="[4/13]"))
+    assert (stopped.value.partial, stopped.value.signal_name) == ("Une heure par jour.", "SIGHUP")

@@ -54,9 +54,10 @@ def ask(
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         answer = question.unsafe_ask()
-    except OSError:
-        # The terminal closed under the prompt: drawing on it (or reading it) failed,
-        # SIGHUP or not yet. What was being typed is still in the buffer.
+    except (OSError, EOFError):
+        # The terminal closed under the prompt: drawing on it failed, or prompt_toolkit
+        # found its input closed (EOFError), SIGHUP or not yet. What was being typed is
+        # still in the buffer.
         text = app.current_buffer.text if keeps else ""
         raise Paused(text, signal_name=stopped[0] if stopped else "SIGHUP") from None
     finally:
