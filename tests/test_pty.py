@@ -766,6 +766,17 @@ def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
     assert session.wait() == 130
 
 
+def test_the_start_key_line_fits_a_narrow_terminal(jeudis: type[Jeudis]) -> None:
+    """prompt_toolkit cut it at the edge: "Entrée pour commence" / "r."."""
+    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
+                     columns=40)  # fmt: skip
+    host_part(session)
+    shown = session.on_screen("commencer.")
+    assert shown[-2:] == [" Prête ? Appuie sur Entrée pour", " commencer."]
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     jeudis: type[Jeudis],
 ) -> None:

@@ -25,7 +25,7 @@ from jeudis import terminal
 from jeudis.errors import JeudisError
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
-from jeudis.screen import Fragments, Screen
+from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.session import BACK, Paused, Prompt
 from jeudis.textsafe import for_terminal
 from jeudis.wording import WordingContext, render
@@ -379,7 +379,9 @@ class TerminalPrompter:
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
         self.screen.box(welcome, body, border="guest", padding=1)
         if self.screen.is_terminal:
-            self.typed_ahead = terminal.ask(_ready(self.text["ready"])) or ""
+            # Wrapped here: prompt_toolkit would cut "commencer" at a narrow terminal's edge.
+            ready = "\n ".join(wrap_text(self.text["ready"], self.screen.width - 2))
+            self.typed_ahead = terminal.ask(_ready(ready)) or ""
 
     def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
         """The keys of long and optional answers, for a questionnaire that has some

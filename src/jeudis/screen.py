@@ -97,6 +97,11 @@ _BULLETS = ("•", "-", "*", "·")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
+def wrap_text(text: str, width: int) -> list[str]:
+    """Plain text word-wrapped to ``width`` cells, as :meth:`Screen.wrapped` does."""
+    return ["".join(part for _, part in line) for line in _wrap([("", text)], width)]
+
+
 def _glued(before: str, word: str) -> bool:
     """Whether ``word`` stays on the line of the word ``before`` it ("travail ?", "« oui",
     "• Entrée"): no line starts on a French mark, none ends on an opening one."""
