@@ -295,7 +295,24 @@ def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     again = Script([lambda p: "@gillesklein" if p.default == "@gil" else "?", *FIELDS[2:]])
     again.replies += ANSWERS
     run(draft, again)
-    assert again.asked[0].endswith(" twitter")  # the first field not given, prefilled
+    assert again.asked[0] == "[2/4] twitter"  # the first field not given, prefilled
+
+
+def test_a_resumed_host_part_keeps_its_numbers_and_goes_back_to_a_field_given(
+    series: Path,
+) -> None:
+    """Resumed, the fields were numbered anew ("[1/3]" where it had been "[2/4]"), and
+    Page↑ could not reach the site given before the pause."""
+    interview = start()
+    with pytest.raises(SessionInterrupted):
+        run(interview, Script([FIELDS[0], Paused("")]))
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    again = Script([BACK, "https://www.asi.fr", *FIELDS[1:], *ANSWERS])
+    run(draft, again)
+    assert again.asked[:4] == ["[2/4] twitter", "[1/4] site", "[2/4] twitter", "[3/4] photo"]
+    assert again.prompts[1].default == FIELDS[0]  # the site given, prefilled
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.fields["site"] == "https://www.asi.fr"
     assert load_interview(series / "interviews" / "gilles-klein.toml").fields["twitter"] == (
         "@gillesklein"
     )

@@ -300,18 +300,20 @@ class Session:
 
     # -- the host's part -------------------------------------------------------------
     def _fields(self) -> None:
-        missing = [f for f in self.questionnaire.fields if f.id not in self.interview.fields]
-        if not missing:
+        """The host's part: each field not given yet, numbered among all the fields
+        (a resumed draft's too), Page↑ going back to any, given before a pause or not."""
+        fields = self.questionnaire.fields
+        index = self._next_field(0)
+        if index == len(fields):
             return
         self.prompter.host_part(self.interview, self.questionnaire)
         context = interview_context(self.questionnaire, self.interview)
-        index = 0
-        while index < len(missing):
-            spec = missing[index]
+        while index < len(fields):
+            spec = fields[index]
             prompt = prompt_for(
                 spec,
                 spec.wording(self.interview.register, context),
-                counter=f"[{index + 1}/{len(missing)}]",
+                counter=f"[{index + 1}/{len(fields)}]",
                 help_text=spec.help_text(self.interview.register, context),
                 previous=self._pending_for(spec.id) or self.interview.fields.get(spec.id),
                 can_go_back=index > 0,
@@ -326,7 +328,15 @@ class Session:
             self.interview.fields[spec.id] = "" if value is None else value
             self.interview.pending = None
             storage.save(self.interview)
-            index += 1
+            index = self._next_field(index + 1)
+
+    def _next_field(self, start: int) -> int:
+        """The first field from ``start`` not given yet (the count of fields: none)."""
+        fields = self.questionnaire.fields
+        return next(
+            (i for i in range(start, len(fields)) if fields[i].id not in self.interview.fields),
+            len(fields),
+        )
 
     def _photo(self, given: str) -> str:
         """An image file elsewhere on the machine is copied into the series (:mod:`jeudis.photos`)."""
