@@ -848,3 +848,19 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
     assert "C’est quoi le marketing digital ?\n  (not answered yet)\n" in out
     assert out.endswith(" being typed when the session paused (definition) " + "─" * 15 + "\n"
                         "  La promotion des\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [40, 52, 61, 72, 80])
+def test_show_never_starts_a_line_on_a_french_mark(
+    invoke: Invoke, series: Path, width: int
+) -> None:
+    """rich broke lines at the space before "?": "...dans votre organisation" / "? Dans"."""
+    import re
+
+    copy_example(series)
+    for slug in ("mathieu-durand", "claire-fontaine", "elise-garnier"):
+        lines = invoke("show", slug, env={"COLUMNS": str(width)}).stdout.splitlines()
+        assert not [line for line in lines if re.match(r"\s*[?!;:»]", line)], slug
+        assert not [line for line in lines if line.rstrip().endswith("«")], slug
+        if slug == "mathieu-durand" and width == 52:
+            assert "dans votre\norganisation ? Dans votre" in "\n".join(lines)

@@ -515,3 +515,22 @@ def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(
         with pytest.raises(Paused) as stopped:
             prompter.ask(prompt_for(twitter("apport"), "Question ?", counter="[4/13]"))
     assert (stopped.value.partial, stopped.value.signal_name) == ("Une heure par jour.", "SIGHUP")
+
+
+@pytest.mark.parametrize("width", [42, 50, 70, 76, 86])
+def test_the_review_table_never_starts_a_line_on_a_french_mark(keys: PipeInput, width: int) -> None:
+    import re
+
+    from jeudis.interview import Interview
+
+    out = io.StringIO()
+    narrow = TerminalPrompter("fr", console=Console(file=out, width=width, color_system=None))
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    label = "4. Qu’est-ce que le fait de tweeter t’apporte ? Qu’est-ce que cela a changé ?"
+    rows = [("apport", label, "Du temps, et « une salle de rédaction » ouverte !")]
+    keys.send_text(ENTER)
+    assert narrow.review(interview, rows) is None
+    cells = [part.strip() for line in out.getvalue().splitlines() for part in line.split("│")]
+    assert cells and not [cell for cell in cells if re.match(r"[?!;:»]", cell)]

@@ -174,6 +174,9 @@ class TerminalPrompter:
             from rich import console
 
             self._console = console.Console(highlight=False)
+        from jeudis.textsafe import french_line_breaks
+
+        french_line_breaks()  # the review's table: no line starting on "?"
         return self._console
 
     @property

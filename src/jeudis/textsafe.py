@@ -34,3 +34,31 @@ def for_terminal(text: str) -> str:
     return _CONTROLS.sub(
         lambda m: "\N{SYMBOL FOR CARRIAGE RETURN}" if m.group() == "\r" else "", text
     )
+
+
+# A space before a French closing mark ("travail ?", "oui »") or after « ("« oui"):
+# rich may break a line there, and a line then starts on "?" alone.
+_FRENCH_SPACE = re.compile(r"(?<=\S) (?=[?!;:»](?:\s|$))|(?<=«) ")
+_GLUE = "\ue000"  # one cell, no space: what rich sees there while it chooses where to break
+
+
+def french_line_breaks() -> None:
+    """Have rich wrap French text as French typography does: never a line starting on
+    "?", "!", ";", ":" or "»", nor ending on "«" (``jeudis show``, ``compare``, the review).
+
+    rich breaks lines at any space, and offers no hook: its line-breaking function
+    is wrapped, the text it measures having those spaces replaced by a character of
+    the same width that is no space. The offsets it returns hold for the text
+    itself. Does nothing should rich no longer have that function.
+    """
+    from rich import text as rich_text
+
+    divide = getattr(rich_text, "divide_line", None)
+    if divide is None or getattr(divide, "french", False):
+        return
+
+    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+        return list(divide(_FRENCH_SPACE.sub(_GLUE, text), width, fold))
+
+    divide_line.french = True  # type: ignore[attr-defined]
+    setattr(rich_text, "divide_line", divide_line)  # noqa: B010 - not a name rich exports

@@ -14,12 +14,18 @@ def console() -> Console:
     # rich is imported on first use, not at start-up: `jeudis --help` never needs it.
     from rich.console import Console
 
+    from jeudis.textsafe import french_line_breaks
+
+    french_line_breaks()
     return Console(highlight=False)
 
 
 def err_console() -> Console:
     from rich.console import Console
 
+    from jeudis.textsafe import french_line_breaks
+
+    french_line_breaks()
     return Console(stderr=True, highlight=False)
 
 
