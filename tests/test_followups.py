@@ -31,13 +31,21 @@ class Scripted:
         answers: list[Any],
         followups: dict[str, list[str]] | None = None,
         written: list[str] | None = None,
+        pause_at: tuple[str, str] | None = None,
     ) -> None:
         self.answers: Iterator[Any] = iter(answers)
         self.followups = followups or {}
         self.written = iter(written or [])
         self.asked: list[Prompt] = []
+        self.pause_at = pause_at  # (question id, text being typed): the session pauses there
+        self.current_id: str | None = None
 
     def ask(self, prompt: Prompt) -> Any:
+        from jeudis.session import Paused
+
+        self.current_id = prompt.id  # what a pause keeps the text under
+        if self.pause_at and prompt.id == self.pause_at[0]:
+            raise Paused(self.pause_at[1])
         self.asked.append(prompt)
         return next(self.answers)
 
@@ -130,17 +138,12 @@ def test_a_prompter_without_live_questions_still_runs(series: Path) -> None:
 
 def test_live_question_written_but_not_answered_is_asked_on_resume(series: Path) -> None:
     from jeudis.errors import SessionInterrupted
-    from jeudis.session import Paused
-
-    class Pausing(Scripted):
-        def ask(self, prompt: Prompt) -> Any:
-            if prompt.id == "question-1":
-                raise Paused("")
-            return super().ask(prompt)
 
     form, interview = start(series, LIVRE)
-    first = Pausing(
-        ["Titre", "", "https://example.com/l", "", "Réponse"], written=["Et la suite ?"]
+    first = Scripted(
+        ["Titre", "", "https://example.com/l", "", "Réponse"],
+        written=["Et la suite ?"],
+        pause_at=("question-1", ""),
     )
     with pytest.raises(SessionInterrupted):
         Session(form, interview, first).run()
@@ -156,18 +159,14 @@ def test_a_followup_paused_on_comes_back_first_on_resume_with_its_counter(series
     """Asked after question 13, it came with nothing to tie it to the answer it follows;
     an open interview's question came back as a follow-up ("↳", not "[3]")."""
     from jeudis.errors import SessionInterrupted
-    from jeudis.session import Paused
-
-    class Pausing(Scripted):
-        def ask(self, prompt: Prompt) -> Any:
-            self.current_id = prompt.id  # what the pause keeps the text under
-            if prompt.id == "relance-1":
-                raise Paused("Un salon à Lyon.")
-            return super().ask(prompt)
 
     form, interview = start(series, TWITTER)
     answers = ["", "", "", "", "réponse 1", "4 000", "réponse 3"]
-    first = Pausing(answers, followups={"utilisations": ["Lequel ?"]})
+    first = Scripted(
+        answers,
+        followups={"utilisations": ["Lequel ?"]},
+        pause_at=("relance-1", "Un salon à Lyon."),
+    )
     with pytest.raises(SessionInterrupted):
         Session(form, interview, first).run()
     draft = load_interview(interview.path)  # type: ignore[arg-type]
@@ -180,18 +179,12 @@ def test_a_followup_paused_on_comes_back_first_on_resume_with_its_counter(series
 
 def test_an_open_question_paused_on_keeps_its_number(series: Path) -> None:
     from jeudis.errors import SessionInterrupted
-    from jeudis.session import Paused
-
-    class Pausing(Scripted):
-        def ask(self, prompt: Prompt) -> Any:
-            if prompt.id == "question-2":
-                raise Paused("")
-            return super().ask(prompt)
 
     form, interview = start(series, LIVRE)
-    first = Pausing(
+    first = Scripted(
         ["Titre", "", "https://example.com/l", "", "Réponse", "Oui."],
         written=["Et la suite ?", "Et après ?"],
+        pause_at=("question-2", ""),
     )
     with pytest.raises(SessionInterrupted):
         Session(form, interview, first).run()
@@ -211,7 +204,7 @@ def test_an_answer_being_changed_at_the_review_is_asked_again_on_resume(series: 
             return "utilisations"
 
         def ask(self, prompt: Prompt) -> Any:
-            self.current_id = prompt.id
+            self.current_id = prompt.id  # what the pause keeps the text under
             if prompt.id == "utilisations" and prompt.default:
                 raise Paused(str(prompt.default) + " Et des blogs.")
             return super().ask(prompt)

@@ -248,6 +248,19 @@ def start(jeudis: type[Jeudis], guest: str = GUEST) -> Jeudis:
     return jeudis("new", "twitter", "--guest", guest, "--register", "vous", "--gender", "m")
 
 
+def typing_at(jeudis: type[Jeudis], question: int, text: str) -> Jeudis:
+    """A session with the answers before ``question`` given, ``text`` typed at it."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    for number in range(1, question):
+        session.answer(number, ANSWERS[number - 1])
+    session.expect_prompt(f"[{question}/13]")
+    session.type(text)
+    session.expect(text.rsplit("\n", 1)[-1])
+    return session
+
+
 def the_interview(series: Path) -> Interview:
     [path] = interview_files(series)
     return load_interview(path)
@@ -341,13 +354,7 @@ def test_a_terminal_that_never_answers_where_the_cursor_is_is_asked_once(
 
 
 def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series: Path) -> None:
-    session = start(jeudis)
-    host_part(session)
-    hand_over(session)
-    for number in range(1, 5):
-        session.answer(number, ANSWERS[number - 1])
-    session.expect_prompt("[5/13]")
-    session.type("Mon premier tweet")
+    session = typing_at(jeudis, 5, "Mon premier tweet")
     session.press(Keyboard.CTRL_C)
     session.expect("4 answer(s) saved")
     session.expect("jeudis resume gilles-klein")
@@ -418,14 +425,7 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
 def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], series: Path) -> None:
     """``kill -9`` (a crash, a power cut) lost the whole answer being typed: minutes
     of a long one. It is saved a moment after the guest stops typing."""
-    session = start(jeudis)
-    host_part(session)
-    hand_over(session)
-    for number in range(1, 3):
-        session.answer(number, ANSWERS[number - 1])
-    session.expect_prompt("[3/13]")
-    session.type("Surtout de la veille, et des conversations.")
-    session.expect("conversations.")
+    session = typing_at(jeudis, 3, "Surtout de la veille, et des conversations.")
     deadline = time.monotonic() + TIMEOUT
     while the_interview(series).pending is None:
         assert time.monotonic() < deadline, "what was typed never reached the file"
@@ -454,14 +454,7 @@ def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], se
 def test_sigterm_and_sighup_leave_a_resumable_draft(
     jeudis: type[Jeudis], series: Path, signum: int, code: int
 ) -> None:
-    session = start(jeudis)
-    host_part(session)
-    hand_over(session)
-    for number in range(1, 3):
-        session.answer(number, ANSWERS[number - 1])
-    session.expect_prompt("[3/13]")
-    session.type("Un brouillon")
-    session.expect("Un brouillon")
+    session = typing_at(jeudis, 3, "Un brouillon")
     session.child.kill(signum)
     assert session.wait() == code
     assert "Traceback" not in session.seen
@@ -499,14 +492,7 @@ def test_a_signal_never_leaves_the_session_hanging(
 
 
 def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], series: Path) -> None:
-    session = start(jeudis)
-    host_part(session)
-    hand_over(session)
-    for number in range(1, 3):
-        session.answer(number, ANSWERS[number - 1])
-    session.expect_prompt("[3/13]")
-    session.type("Suivre peu de monde.\nLire avant de tweeter.")
-    session.expect("tweeter.")
+    session = typing_at(jeudis, 3, "Suivre peu de monde.\nLire avant de tweeter.")
     pid = session.child.pid
     # What closing a terminal window does: its side of the pty goes. Closed through
     # the file object that owns the descriptor, and marked closed: a bare os.close
