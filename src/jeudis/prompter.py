@@ -59,6 +59,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
         },
         "resumed": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s).",
+        "resumed_followups": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s), dont {followups} aux relances.",
         "photo_copied": "Photo copiée dans la série : {path}",
         "photo_missing": "Pas de fichier à ce chemin pour l’instant : {path} (jeudis check le rappellera)",
         "keys_optional": "Question facultative : laisser vide pour passer",
@@ -100,6 +101,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
         "resumed": "Picking up where we left off: {done} answer(s) already saved.",
+        "resumed_followups": "Picking up where we left off: {done} answer(s) already saved, {followups} of them to follow-ups.",
         "photo_copied": "Photo copied into the series: {path}",
         "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
         "keys_optional": "Optional question: leave empty to skip",
@@ -183,7 +185,10 @@ class TerminalPrompter:
     def text(self) -> dict[str, str]:
         """The messages for this guest: form of address chosen, gender agreed."""
         # Leave the placeholders filled by str.format in place.
-        kept = {name: "{" + name + "}" for name in ("total", "guest", "host", "done", "path")}
+        kept = {
+            name: "{" + name + "}"
+            for name in ("total", "guest", "host", "done", "followups", "path")
+        }
         context = WordingContext(gender=self.gender, names=kept)
         result = {}
         for key, value in self.messages.items():
@@ -417,7 +422,11 @@ class TerminalPrompter:
         done = sum(1 for a in interview.answers if a.given)  # as the pause counted them
         if not done:
             return []
-        return ["", [("class:notice", self.text["resumed"].format(done=done))]]
+        # Follow-ups said apart: "14 answers" under "13 questions" read as a mistake.
+        followups = sum(1 for a in interview.answers if a.given and a.followup)
+        key = "resumed_followups" if followups else "resumed"
+        shown = self.text[key].format(done=done, followups=followups)
+        return ["", [("class:notice", shown)]]
 
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
         from rich.markup import escape
