@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from jeudis.errors import FileProblem, FileProblems
+from jeudis.errors import ExitCode, FileProblem, FileProblems
 from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
 from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
 from jeudis.wording import WordingContext, agree, as_text, first_name, render
-from support import TWITTER, write
+from support import TWITTER, Invoke, write
 
 
 def test_the_twitter_questionnaire_loads() -> None:
@@ -358,3 +358,111 @@ def test_a_toml_error_at_the_end_of_the_file_names_the_line_where_it_opened(
     assert caught.value.line == line
     assert "end of document" not in caught.value.message
     assert caught.value.hint is not None and hint in caught.value.hint
+
+
+SHOWS_JUNK = """id = "junk"
+title = "Interview de {guest}"
+
+[[questions]]
+id = "reseau"
+type = "choice"
+text = "Quel réseau ?"
+choices = ["Twitter", "Twitter", "", "  ", "Mastodon"]
+default = "Facebook"
+
+[[questions]]
+id = "outils"
+type = "multi"
+text = "Quels outils ?"
+choices = ["a", "b"]
+default = ["a", "z"]
+
+[[questions]]
+id = "followers"
+type = "number"
+text = "Combien de followers ?"
+default = "abc"
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "Un blog ?"
+default = "maybe"
+
+[[questions]]
+id = "pourquoi"
+type = "long"
+text = "Pourquoi Facebook ?"
+when = { question = "reseau", equals = "Facebook" }
+
+[[questions]]
+id = "lesquels"
+type = "text"
+text = "Lesquels ?"
+when = { question = "outils", in = ["a", "c"] }
+"""
+
+
+BLANK = "the guest would see a blank line"
+INVALID = "is not a valid answer: "
+NEVER = "it never matches"
+
+
+def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
+    series: Path, invoke: Invoke
+) -> None:
+    """Junk a guest would be shown, a default never taken, a question never asked: the
+    questionnaire still runs (the guest can answer), so these are warnings."""
+    write(series / "questionnaires" / "junk.toml", SHOWS_JUNK)
+
+    result = invoke("check", series / "questionnaires" / "junk.toml")
+
+    where = f"{series / 'questionnaires' / 'junk.toml'}"
+    assert result.stdout.splitlines() == [
+        f"{where}:8: warning: questions[0].choices: choice 'Twitter' is listed twice",
+        f"{where}:8: warning: questions[0].choices: an empty choice (the 3rd): {BLANK}",
+        f"{where}:8: warning: questions[0].choices: an empty choice (the 4th): {BLANK}",
+        f"{where}:9: warning: questions[0].default: default 'Facebook' is not a choice",
+        f"{where}:16: warning: questions[1].default: default ['a', 'z'] {INVALID}"
+        + "Choix inconnu : z",
+        f"{where}:22: warning: questions[2].default: default 'abc' {INVALID}"
+        + "Un nombre est attendu (par exemple 9 200).",
+        f"{where}:28: warning: questions[3].default: default 'maybe' {INVALID}"
+        + "Répondre par oui ou par non.",
+        f"{where}:34: warning: questions[4].when: 'Facebook' is not a choice of 'reseau': {NEVER}",
+        f"{where}:40: warning: questions[5].when: 'c' is not a choice of 'outils': {NEVER}",
+        "0 error(s), 9 warning(s)",
+    ]
+    assert result.exit_code == 0
+    assert invoke("check", "--strict", where).exit_code == ExitCode.CHECK_FAILED
+    load_questionnaire(series / "questionnaires" / "junk.toml")  # it still runs
+
+
+def test_choices_that_are_all_blank_leave_nothing_to_pick(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "blank.toml",
+        'id = "blank"\ntitle = "De {guest}"\n\n[[questions]]\nid = "r"\ntype = "choice"\n'
+        'text = "R ?"\nchoices = ["", " "]\n',
+    )
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (8, "a 'choice' question needs a non-empty 'choices' list")
+    ]
+
+
+def test_sound_choices_defaults_and_conditions_are_all_good(series: Path, invoke: Invoke) -> None:
+    sound = (
+        SHOWS_JUNK.replace(
+            '["Twitter", "Twitter", "", "  ", "Mastodon"]', '["Twitter", "Facebook"]'
+        )
+        .replace('["a", "z"]', '["a"]')
+        .replace('"abc"', '"9 200"')
+        .replace('"maybe"', '"oui"')
+        .replace('["a", "c"]', '["a", "b"]')
+    )
+    write(series / "questionnaires" / "junk.toml", sound)
+
+    result = invoke("check", series / "questionnaires" / "junk.toml")
+
+    assert result.stdout == "All good.\n" and result.exit_code == 0

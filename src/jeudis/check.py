@@ -92,8 +92,9 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         if file.name == SETTINGS_FILE:
             findings.extend(_finding(p) for p in _check_settings(file))
         elif _kind(file) == "questionnaire":
-            problems = sorted(check_questionnaire(file), key=lambda p: p.line or 0)
-            findings.extend(_finding(p) for p in problems)
+            errors, warnings = check_questionnaire(file)
+            found = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
+            findings.extend(sorted(found, key=lambda f: f.line or 0))
         else:
             findings.extend(_check_interview(series, file, forms))
     return findings + template_findings

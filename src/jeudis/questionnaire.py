@@ -138,25 +138,32 @@ class Questionnaire:
 
 def load_questionnaire(path: Path, *, bundled: bool = False) -> Questionnaire:
     """Load and check a questionnaire file; raise :class:`FileProblems` listing every problem."""
+    result, problems, _ = _read(path, bundled=bundled)
+    if problems or result is None:
+        raise FileProblems(problems)
+    return result
+
+
+def check_questionnaire(path: Path) -> tuple[list[FileProblem], list[FileProblem]]:
+    """Every problem of a questionnaire file: the errors (it cannot be used) and the warnings
+    (it runs, but a guest would see junk, or a setting is never used)."""
+    try:
+        _, problems, warnings = _read(path, bundled=False)
+    except FileProblem as exc:
+        return [exc], []
+    return problems, warnings
+
+
+def _read(
+    path: Path, *, bundled: bool
+) -> tuple[Questionnaire | None, list[FileProblem], list[FileProblem]]:
     # The schema reader builds these models, so it is imported here, not at the top.
     from jeudis.questionnaire_schema import SchemaReader
 
     data, text = load_toml(path)
     reader = SchemaReader(path, text)
     result = reader.build(data, bundled=bundled)
-    if reader.problems or result is None:
-        raise FileProblems(reader.problems)
-    return result
-
-
-def check_questionnaire(path: Path) -> list[FileProblem]:
-    try:
-        load_questionnaire(path)
-    except FileProblems as exc:
-        return exc.problems
-    except FileProblem as exc:
-        return [exc]
-    return []
+    return result, reader.problems, reader.warnings
 
 
 def find_questionnaire(series: Series, name: str) -> Questionnaire:

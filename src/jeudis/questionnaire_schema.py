@@ -75,12 +75,22 @@ class SchemaReader:
         self.path = path
         self.text = text
         self.problems: list[FileProblem] = []
+        self.warnings: list[FileProblem] = []  # for `jeudis check`: the file still loads
         self.language = "fr"
 
     def problem(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
         key = _dotted(keys)
         self.problems.append(
             FileProblem(self.path, reason, line=locate(self.text, keys), key=key, hint=hint)
+        )
+
+    def warn(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
+        """Something a guest would see as junk, or a setting never used: the guest can still
+        answer, so the questionnaire loads, and only ``jeudis check`` says it."""
+        self.warnings.append(
+            FileProblem(
+                self.path, reason, line=locate(self.text, keys), key=_dotted(keys), hint=hint
+            )
         )
 
     def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
@@ -253,7 +263,7 @@ class SchemaReader:
         if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
             self.problem([*at, "choices"], "choices must be a list of strings")
             choices = []
-        if qtype in ("choice", "multi") and not choices:
+        if qtype in ("choice", "multi") and not any(c.strip() for c in choices):
             self.problem(
                 [*at, "choices"], f"a {describe(qtype)} question needs a non-empty 'choices' list"
             )
@@ -263,7 +273,7 @@ class SchemaReader:
                 f"choices only apply to 'choice' and 'multi', not {describe(qtype)}",
             )
         placeholder = self._string(item, "placeholder", at, default="") or ""
-        return Question(
+        question = Question(
             id=qid,
             type=qtype,
             text=text,
@@ -276,6 +286,51 @@ class SchemaReader:
             default=item.get("default"),
             language=self.language,
         )
+        self._usable_choices(question, at)
+        self._usable_default(question, at)
+        return question
+
+    def _usable_choices(self, question: Question, at: list[str | int]) -> None:
+        """Choices a guest would see as junk (twice the same, a blank line), and a ``multi``
+        that asks for more ticks than it offers: that one nobody can answer."""
+        where = [*at, "choices"]
+        seen: set[str] = set()
+        for number, choice in enumerate(question.choices, 1):
+            if not choice.strip():
+                self.warn(
+                    where,
+                    f"an empty choice (the {_ordinal(number)}): the guest would see a blank line",
+                )
+            elif choice in seen:
+                self.warn(where, f"choice {describe(choice)} is listed twice")
+            seen.add(choice)
+        offered = len({c for c in question.choices if c.strip()})
+        least = question.validation.min
+        if question.type == "multi" and offered and least is not None and least > offered:
+            self.problem(
+                [*at, "validation", "min"],
+                f"min ({least:g}) asks for more choices than the {offered} offered:"
+                " no guest can answer",
+                hint="lower min, or add choices",
+            )
+
+    def _usable_default(self, question: Question, at: list[str | int]) -> None:
+        """A default is checked as the guest's answer would be (the same parsing): one that
+        is not a choice, or not a number for a number, would be refused or never used."""
+        from jeudis.answers import InvalidAnswer, coerce, is_empty
+
+        if is_empty(question.default):
+            return
+        if question.type == "choice" and question.default not in question.choices:
+            self.warn([*at, "default"], f"default {describe(question.default)} is not a choice")
+            return
+        try:
+            coerce(question, question.default)
+        except InvalidAnswer as error:
+            self.warn(
+                [*at, "default"],
+                f"default {describe(question.default)} is not a valid answer: {error}",
+            )
 
     def _variants(
         self,
@@ -420,6 +475,8 @@ class SchemaReader:
                     f"condition on {reason} {describe(question.when.question)}",
                     hint="a condition can only look at questions asked before this one",
                 )
+            elif question.when is not None:
+                self._condition_values(question.when, questions, [*at, "when"])
             for template in [*question.text.values(), *question.help.values()]:
                 for inner in wording.placeholders(template):
                     kind, _, ref = inner.partition(":")
@@ -431,6 +488,32 @@ class SchemaReader:
                     if kind == "field" and ref and ref not in field_ids:
                         self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
             earlier.add(question.id)
+
+    def _condition_values(
+        self, when: Condition, questions: list[Question], at: list[str | int]
+    ) -> None:
+        """A value the condition compares with that no choice of the question it looks at
+        has: it never matches (an ``equals`` is never asked, a ``not_equals`` always is)."""
+        looked_at = next(q for q in questions if q.id == when.question)
+        if looked_at.type not in ("choice", "multi"):
+            return
+        values = [when.equals, when.not_equals, *(when.one_of or ())]
+        for value in values:
+            if value is not None and value not in looked_at.choices:
+                self.warn(
+                    at,
+                    f"{describe(value)} is not a choice of {describe(looked_at.id)}:"
+                    " it never matches",
+                    hint="choices: " + ", ".join(looked_at.choices),
+                )
+
+
+def _ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def _dotted(keys: Sequence[str | int]) -> str:
