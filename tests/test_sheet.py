@@ -255,6 +255,36 @@ def test_damaged_sheets_say_which_question_and_what_to_do(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("gender=f", "gender=x"), "bad.md:1: gender=x: use f or m"),
+        (("register=vous", "register=zz"), "bad.md:1: register=zz: twitter knows tu, vous"),
+        (("gender=f", "gender=f date=2030-13-45"), "bad.md:1: date=2030-13-45: not a date"),
+        (("gender=f", "gender=f date="), "bad.md:1: date=: not a date"),
+        (("host='Stéphane'", "host='St\x1b[31méphane'"), "bad.md:1: host: a control character"),
+        (("guest='Léa Martin'", "guest='Léa\tMartin'"), "bad.md:1: guest: a control character"),
+    ],
+    ids=["gender", "register", "date", "empty-date", "host", "guest"],
+)
+def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
+    series: Path, edit: tuple[str, str], expected: str
+) -> None:
+    """The sheet's first line comes back from the guest: each value is checked as the
+    option it stands for would be, and named as a line of the sheet (no --option)."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    first, rest = sheet.split("\n", 1)
+    assert edit[0] in first
+    (series / "bad.md").write_text(first.replace(edit[0], edit[1]) + "\n" + rest, "utf-8")
+
+    code, out = run("import", str(series / "bad.md"))
+
+    assert code == 2, out
+    assert out.startswith("error: ") and expected in out.splitlines()[0], out
+    assert "--" not in out.splitlines()[0]
+    assert not list((series / "interviews").glob("*.toml"))
+
+
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")

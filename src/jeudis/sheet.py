@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import answers as answer_rules
-from jeudis.errors import FileProblem, UsageError
+from jeudis.errors import FileProblem, UsageError, clip
 from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
@@ -43,6 +43,9 @@ REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE
 FORWARD_HEADER = re.compile(
     r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
 )
+
+# Any control character, a tab too: a name is one line of plain text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 TEXT = {
     "fr": {
@@ -219,6 +222,7 @@ class Sheet:
     """What a returned sheet says: who it is for, and the raw answer under each marker."""
 
     meta: dict[str, str]
+    meta_line: int = 1  # where the first line is (a mail reply may put lines above it)
     answers: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     # question id → (line, what it was) where a mail program's addition cut the answer
@@ -261,6 +265,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     """Split a returned sheet into raw answers by question id; refuse damaged markers."""
     lines = _join_header(_unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     meta: dict[str, str] | None = None
+    meta_line = 1
     sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
     current: list[str] | None = None
     cuts: dict[str, tuple[int, str]] = {}
@@ -271,7 +276,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         stripped = line.strip()
         head = HEADER.match(stripped)
         if head and meta is None:
-            meta = _meta(head.group(1), path, index)
+            meta, meta_line = _meta(head.group(1), path, index), index
             continue
         found = MARKER.match(stripped)
         if found:
@@ -303,7 +308,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             f"not a jeudis answer sheet: the first line (<!-- {HEADER_TAG} ... -->) is missing",
             hint="put back the sheet's first line, copied from the sheet you sent",
         )
-    sheet = Sheet(meta=meta, cuts=cuts)
+    sheet = Sheet(meta=meta, meta_line=meta_line, cuts=cuts)
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
@@ -591,19 +596,43 @@ def imported_fields(
     return fields, warnings
 
 
-def sheet_options(sheet: Sheet) -> dict[str, Any]:
-    """The session options the sheet's first line records."""
+def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dict[str, Any]:
+    """The session options the sheet's first line records, each checked as its option is.
+
+    The first line comes back from the guest, who can edit it like any other: a value
+    no option would take is refused here, named as the sheet's line (the user typed
+    no ``--gender``), before anything is written. An empty value is no value.
+    """
     meta = sheet.meta
+
+    def refuse(key: str, reason: str) -> UsageError:
+        return UsageError(
+            f"{path}:{sheet.meta_line}: {key}={clip(meta[key], 40)}: {reason}",
+            hint="put back the first line, copied from the sheet you sent",
+        )
+
+    for key in ("guest", "host"):
+        if _CONTROL.search(meta.get(key, "")):
+            raise UsageError(
+                f"{path}:{sheet.meta_line}: {key}: a control character in the name",
+                hint="put back the first line, copied from the sheet you sent",
+            )
+    gender = meta.get("gender") or None
+    if gender not in (None, "f", "m"):
+        raise refuse("gender", "use f or m")
+    register = meta.get("register") or None
+    if register is not None and register not in questionnaire.registers:
+        raise refuse("register", f"{questionnaire.id} knows {', '.join(questionnaire.registers)}")
     date = None
-    if meta.get("date"):
+    if "date" in meta:
         try:
             date = dt.date.fromisoformat(meta["date"])
         except ValueError:
-            date = None
+            raise refuse("date", "not a date (YYYY-MM-DD)") from None
     return {
         "guest": meta["guest"],
-        "register": meta.get("register") or None,
-        "gender": meta.get("gender") or None,
+        "register": register,
+        "gender": gender,
         "host": meta.get("host"),
         "date": date,
     }
