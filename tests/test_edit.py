@@ -11,6 +11,7 @@ from typing import Any
 import pexpect
 import pytest
 
+from jeudis.errors import ExitCode
 from jeudis.interview import load_interview
 from support import REPO, Invoke, write
 
@@ -37,6 +38,14 @@ def use_editor(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     """$EDITOR is ``command``, and no $VISUAL comes before it."""
     monkeypatch.setenv("EDITOR", command)
     monkeypatch.delenv("VISUAL", raising=False)
+
+
+@pytest.fixture
+def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if ``jeudis edit`` ran in a terminal: the in-process runner's ends are not one."""
+    import jeudis.cli.running
+
+    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
 
 
 def test_replace_an_answer_from_a_file(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
@@ -86,6 +95,7 @@ def test_reworded_question_shows_in_the_export_and_is_not_drift(
     assert "influence" not in checked.output
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_fields_in_the_editor(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,6 +111,7 @@ def test_fields_in_the_editor(
     assert "responsable de la communication" in load_interview(amelie).fields["intro"]
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_a_photo_file_named_in_the_editor_is_copied_into_the_series(
     invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,6 +131,7 @@ def test_a_photo_file_named_in_the_editor_is_copied_into_the_series(
     assert (series / "images" / "amelie-roux.png").read_text(encoding="utf-8") == "png"
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_a_bad_field_changes_nothing(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -132,6 +144,7 @@ def test_a_bad_field_changes_nothing(
     assert amelie.read_bytes() == before
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_private_notes_are_never_exported(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,6 +157,62 @@ def test_private_notes_are_never_exported(
         exported = invoke("export", "amelie-roux", "--format", fmt)
         assert exported.exit_code == 0, exported
         assert "Lui envoyer le lien" not in exported.stdout
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--fields"],
+        ["--notes"],
+        ["--question", "followers", "--answer-file", "answer.md", "--fields"],
+        ["--question", "followers", "--reword", "Combien ?", "--notes"],
+    ],
+    ids=["fields", "notes", "answer-file-and-fields", "reword-and-notes"],
+)
+def test_fields_and_notes_need_a_terminal_and_nothing_is_half_done(
+    invoke: Invoke,
+    amelie: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: list[str],
+) -> None:
+    """Piped, $EDITOR (vim) would draw escape codes and fail, and the answer given with
+    it was lost: refused before anything opens or changes, with what works instead."""
+    opened = tmp_path / "opened"
+    use_editor(monkeypatch, editor(tmp_path, f"pathlib.Path({str(opened)!r}).touch()"))
+    write(tmp_path / "answer.md", "12 000")
+    monkeypatch.chdir(tmp_path)
+    before = amelie.read_bytes()
+
+    result = invoke("edit", "amelie-roux", *options)
+
+    assert result.exit_code == ExitCode.NO_TERMINAL, result
+    assert result.stderr.splitlines()[0] == (
+        f"error: {options[-1]} opens $EDITOR, which needs a terminal (standard input is not one)"
+    )
+    assert result.stderr.splitlines()[1].startswith("hint: ")
+    assert not opened.exists()
+    assert amelie.read_bytes() == before
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_an_answer_given_with_an_editor_that_fails_is_not_half_saved(
+    invoke: Invoke,
+    amelie: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    use_editor(monkeypatch, editor(tmp_path, "sys.exit(1)"))
+    answer = write(tmp_path / "answer.md", "12 000")
+    before = amelie.read_bytes()
+
+    result = invoke(
+        "edit", "amelie-roux", "--question", "followers", "--answer-file", answer, "--notes"
+    )
+
+    assert result.exit_code == 2, result
+    assert "the editor exited with status 1; nothing was changed" in result.stderr
+    assert amelie.read_bytes() == before
 
 
 def test_live_edit_needs_a_terminal(invoke: Invoke, amelie: Path) -> None:
@@ -228,6 +297,7 @@ def test_review_screen_edit_with_a_followup(amelie: Path) -> None:
         (None, "path.unlink()", "removed the file it was given"),
     ],
 )
+@pytest.mark.usefixtures("in_a_terminal")
 def test_an_editor_that_misbehaves_changes_nothing(
     invoke: Invoke,
     amelie: Path,
@@ -248,12 +318,12 @@ def test_an_editor_that_misbehaves_changes_nothing(
     assert amelie.read_bytes() == before
 
 
+@pytest.mark.pty
 def test_killed_while_the_editor_is_open_leaves_no_copy_of_the_notes(
     amelie: Path, tmp_path: Path
 ) -> None:
     """The temporary copy may hold the host's private notes: removed on SIGTERM too."""
     import signal
-    import subprocess
     import time
 
     temporary = tmp_path / "tmp"
@@ -270,26 +340,28 @@ def test_killed_while_the_editor_is_open_leaves_no_copy_of_the_notes(
         "JEUDIS_DIR": str(amelie.parent.parent),
     }
     env.pop("VISUAL", None)
-    jeudis = Path(sys.executable).parent / "jeudis"
-    process = subprocess.Popen([str(jeudis), "edit", "amelie-roux", "--notes"], env=env)
+    # In a terminal of its own: --notes opens $EDITOR only in one.
+    child = pexpect.spawn(str(JEUDIS), ["edit", "amelie-roux", "--notes"], env=env, timeout=20)
     try:
         deadline = time.monotonic() + 20
         while not opened.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert list(temporary.glob("jeudis-*")), "the editor was not given a copy"
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=20) == 128 + signal.SIGTERM
+        child.kill(signal.SIGTERM)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 128 + signal.SIGTERM
     finally:
-        process.kill()
+        child.close(force=True)
     assert not list(temporary.glob("jeudis-*"))
 
 
+@pytest.mark.pty
 @pytest.mark.parametrize("left", ["os.mkfifo(path)", "path.mkdir()"])
 def test_an_editor_that_leaves_no_file_in_its_place_changes_nothing(
     amelie: Path, tmp_path: Path, left: str
 ) -> None:
     """A FIFO there would block the read for ever: a process of its own, with a time limit."""
-    import subprocess
 
     temporary = tmp_path / "tmp"
     temporary.mkdir()
@@ -302,21 +374,20 @@ def test_an_editor_that_leaves_no_file_in_its_place_changes_nothing(
     env.pop("VISUAL", None)
     before = amelie.read_bytes()
 
-    done = subprocess.run(
-        [JEUDIS, "edit", "amelie-roux", "--fields"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    # In a terminal of its own (--fields opens $EDITOR only in one), with a time limit.
+    child = pexpect.spawn(
+        str(JEUDIS), ["edit", "amelie-roux", "--fields"], env=env, timeout=60, encoding="utf-8"
     )
+    child.expect(pexpect.EOF)
+    child.close()
 
-    assert done.returncode == 2, done.stderr
-    assert "the editor removed the file it was given; nothing was changed" in done.stderr
+    assert child.exitstatus == 2, child.before
+    assert "the editor removed the file it was given; nothing was changed" in child.before
     assert amelie.read_bytes() == before
     assert not list(temporary.iterdir())  # nothing left behind in the temporary folder
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_a_field_that_does_not_read_opens_the_editor_again_with_the_problem(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -346,6 +417,7 @@ def test_a_field_that_does_not_read_opens_the_editor_again_with_the_problem(
     assert "# !" not in amelie.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("in_a_terminal")
 def test_an_editor_that_drops_the_problem_lines_but_not_the_slip_stops(
     invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -225,6 +225,12 @@ def edit(
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
+    if fields or notes:  # checked before any change: an editor that cannot run loses none
+        _require_terminal(
+            hint="run it in a terminal; without one, --question ID --answer-file FILE"
+            " changes an answer",
+            what=f"{'--fields' if fields else '--notes'} opens $EDITOR, which",
+        )
     out = console()
     done: list[str] = []
     if question is not None and reword is not None:

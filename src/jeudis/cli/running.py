@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 
 def _require_terminal(
     hint: str = "to fill an interview without a terminal, pass --data-file answers.toml",
+    what: str = "the live session",
 ) -> None:
-    """Stop unless both ends are a terminal; ``hint``: what the command offers instead."""
+    """Stop unless both ends are a terminal; ``hint``: what the command offers instead,
+    ``what``: the part of the command that needs one."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         which = "standard input" if not sys.stdin.isatty() else "standard output"
-        raise NoTerminal(f"the live session needs a terminal ({which} is not one)", hint=hint)
+        raise NoTerminal(f"{what} needs a terminal ({which} is not one)", hint=hint)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
