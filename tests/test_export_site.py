@@ -750,6 +750,18 @@ def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("option", ["--fragment", "--wordpress"])
+def test_all_with_a_fragment_names_the_option_typed(
+    series: Path, invoke: Invoke, option: str
+) -> None:
+    make_interview(series, "x")
+    result = invoke("export", "--all", option, "--format", "html")
+    assert result.stderr == f"error: --all writes whole pages; {option} is for one interview\n"
+    assert result.exit_code == 2
+    markdown = invoke("export", "x", option, "--format", "md")
+    assert markdown.stderr.splitlines()[0] == f"error: {option} is for HTML"
+
+
 def test_a_broken_interview_in_a_large_series_is_a_message(series: Path, invoke: Invoke) -> None:
     for n in range(70):  # enough for the export to use worker processes
         make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}")

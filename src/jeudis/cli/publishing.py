@@ -141,7 +141,9 @@ def _export_all(
 
     assert isinstance(series, Series) and isinstance(options, Options)
     if options.fragment:
-        raise UsageError("--all writes whole pages; --fragment is for one interview")
+        raise UsageError(
+            f"--all writes whole pages; {options.fragment_option} is for one interview"
+        )
     if options.fmt == "wxr" and output and _names_one_file(output):
         _export_all_wxr(series, output, options.include_drafts, overwrite)
         return

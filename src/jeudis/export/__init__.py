@@ -47,7 +47,13 @@ class Options:
             if self.fmt != "md":
                 raise UsageError("--flavor is for Markdown posts", hint="add --format md")
         if (self.fragment or self.wordpress) and self.fmt != "html":
-            raise UsageError("--fragment and --wordpress are for HTML", hint="use --format html")
+            raise UsageError(f"{self.fragment_option} is for HTML", hint="use --format html")
+
+    @property
+    def fragment_option(self) -> str:
+        """The option the user typed for a fragment: --wordpress implies --fragment, and a
+        message about it must name what was typed."""
+        return "--wordpress" if self.wordpress else "--fragment"
 
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xml": "wxr"}
