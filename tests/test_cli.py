@@ -261,10 +261,11 @@ def test_new_with_a_broken_data_file(
 
 
 def test_new_with_a_missing_data_file(invoke: Invoke, tmp_path: Path) -> None:
+    """Not found (3), as a missing interview is; no hint about fixing a line."""
     missing = tmp_path / "nope.toml"
     result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", missing)
-    assert result.exit_code == ExitCode.INVALID_FILE
-    assert result.stderr.splitlines()[0] == f"error: {missing}: no such file"
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr == f"error: {missing}: no such file\n"
 
 
 def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path) -> None:

@@ -285,6 +285,12 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+def test_a_missing_sheet_is_not_found(series: Path) -> None:
+    """Exit 3, as any missing file the user names (it was 4, an invalid file)."""
+    code, out = run("import", str(series / "nope.md"))
+    assert (code, out) == (3, f"error: {series / 'nope.md'}: no such file\n")
+
+
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")

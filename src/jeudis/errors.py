@@ -81,6 +81,13 @@ class FileProblem(JeudisError):
         return where
 
 
+class MissingFile(FileProblem):
+    """A file named that is not there: not found (3), as a missing interview is, not an
+    invalid file; still a :class:`FileProblem`, so ``check`` lists it with the others."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
 class FileProblems(JeudisError):
     """Several problems found at once (a questionnaire with three bad questions)."""
 

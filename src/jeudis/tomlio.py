@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem
+from jeudis.errors import FileProblem, MissingFile
 
 BOM = "\ufeff"  # Notepad's UTF-8 starts with it; TOML and the sheet's first line do not
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -152,8 +152,9 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8").removeprefix(BOM)
     except FileNotFoundError:
         if path.is_symlink():
+            # The link is there, broken: an invalid file (a series' interview, say).
             raise FileProblem(path, f"a link to {path.readlink()}, which is not there") from None
-        raise FileProblem(path, "no such file") from None
+        raise MissingFile(path, "no such file") from None
     except IsADirectoryError:
         raise FileProblem(path, "is a folder, not a file") from None
     except UnicodeDecodeError as exc:

@@ -94,7 +94,8 @@ def new(
         try:
             data, _ = load_toml(data_file)
         except FileProblem as problem:  # not `jeudis check`'s: it lints series files
-            problem.hint = "fix that line of the data file; nothing was written"
+            if problem.line is not None:
+                problem.hint = "fix that line of the data file; nothing was written"
             raise
         from jeudis.datafile import fill_from_data
 
