@@ -268,6 +268,23 @@ def test_new_with_a_missing_data_file(invoke: Invoke, tmp_path: Path) -> None:
     assert result.stderr == f"error: {missing}: no such file\n"
 
 
+def test_new_reads_the_data_file_from_standard_input(invoke: Invoke, series: Path) -> None:
+    """``--data-file -`` is standard input, as for any file option (it said '-: no such file')."""
+    result = invoke(
+        "new", "twitter", "--guest", "Gilles Klein", "--data-file", "-", input=ANSWERS_TOML
+    )
+    assert result.exit_code == 0, result
+    [path] = interview_files(series)
+    assert load_interview(path).answer("followers").value == "9 200"  # type: ignore[union-attr]
+
+    broken = invoke(
+        "new", "twitter", "--guest", "Gilles Klein", "--data-file", "-", input="[answers\n"
+    )
+    assert broken.exit_code == ExitCode.INVALID_FILE
+    assert broken.stderr.startswith("error: <stdin>:1:9: invalid TOML")
+    assert interview_files(series) == [path]
+
+
 def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path) -> None:
     result = invoke("new", "twitter", "--guest", "Gilles Klein", input="Depuis 2007\n")
 

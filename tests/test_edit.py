@@ -63,6 +63,15 @@ def test_replace_an_answer_from_a_file(invoke: Invoke, amelie: Path, tmp_path: P
     assert [a.id for a in after.answers] == [a.id for a in before.answers]
 
 
+def test_replace_an_answer_from_standard_input(invoke: Invoke, amelie: Path) -> None:
+    """``--answer-file -`` reads standard input, as a user expects of a file option."""
+    result = invoke(
+        "edit", "amelie-roux", "--question", "followers", "--answer-file", "-", input="12 000\n"
+    )
+    assert result.exit_code == 0, result
+    assert load_interview(amelie).answer("followers").value == "12 000"  # type: ignore[union-attr]
+
+
 def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
     answer = write(tmp_path / "a.md", "beaucoup")
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)

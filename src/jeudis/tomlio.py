@@ -164,6 +164,24 @@ def read_text(path: Path) -> str:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
 
 
+STDIN = Path("<stdin>")  # how a message names standard input
+
+
+def read_input(path: Path) -> tuple[str, Path]:
+    """The text a file option names, and the name messages give it: ``-`` is standard
+    input, as for any command-line tool (``./-`` is a file named so)."""
+    if str(path) != "-":
+        return read_text(path), path
+    import sys
+
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8").removeprefix(BOM), STDIN
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileProblem(STDIN, "not UTF-8 text", line=line) from None
+
+
 def load_toml(path: Path) -> tuple[dict[str, Any], str]:
     """Read and parse a TOML file; return the data and the text (for locating keys)."""
     text = read_text(path)

@@ -188,7 +188,10 @@ def edit(
     ] = None,
     answer_file: Annotated[
         Path | None,
-        typer.Option("--answer-file", help="With --question: the new answer, read from this file."),
+        typer.Option(
+            "--answer-file",
+            help="With --question: the new answer, read from this file (- for standard input).",
+        ),
     ] = None,
     reword: Annotated[
         str | None,
@@ -213,7 +216,7 @@ def edit(
     from jeudis.interview import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import Questionnaire, find_questionnaire
-    from jeudis.tomlio import read_text
+    from jeudis.tomlio import read_input
 
     series = series_at(directory)
     path = storage.resolve(series, interview, writable=True)
@@ -237,7 +240,7 @@ def edit(
         editing.reword(loaded, question, reword)
         done.append(f"question {question} reworded")
     if question is not None and answer_file is not None:
-        editing.set_answer(loaded, form, question, read_text(answer_file))
+        editing.set_answer(loaded, form, question, read_input(answer_file)[0])  # `-`: stdin
         done.append(f"answer {question} replaced")
     if fields:
         changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml")

@@ -70,7 +70,8 @@ def new(
         Path | None,
         typer.Option(
             "--data-file",
-            help="Fill the interview from a TOML file of answers, no terminal needed.",
+            help="Fill the interview from a TOML file of answers (- reads standard input),"
+            " no terminal needed.",
         ),
     ] = None,
     directory: DirOption = None,
@@ -79,7 +80,7 @@ def new(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.tomlio import load_toml
+    from jeudis.tomlio import parse_toml, read_input
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
@@ -92,14 +93,15 @@ def new(
         from jeudis.errors import FileProblem
 
         try:
-            data, _ = load_toml(data_file)
+            text, source = read_input(data_file)  # `-`: standard input
+            data = parse_toml(text, source)
         except FileProblem as problem:  # not `jeudis check`'s: it lints series files
             if problem.line is not None:
                 problem.hint = "fix that line of the data file; nothing was written"
             raise
         from jeudis.datafile import fill_from_data
 
-        fill_from_data(form, interview, data, data_file)
+        fill_from_data(form, interview, data, source)
         session.create(series, interview)
         assert interview.path is not None
         _take_photo(interview)
