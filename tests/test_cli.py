@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -882,3 +883,96 @@ def test_show_never_starts_a_line_on_a_french_mark(
         assert not [line for line in lines if line.rstrip().endswith("«")], slug
         if slug == "mathieu-durand" and width == 52:
             assert "dans votre\norganisation ? Dans votre" in "\n".join(lines)
+
+
+# -- files too large, or no files at all --------------------------------------------------
+
+TOO_LARGE = "too large (more than 10 MB, the most jeudis reads)"
+
+
+def _in_a_process(series: Path, *args: str) -> tuple[int, str, str]:
+    """``jeudis ARGS`` in a process of its own, with a time and a memory limit: a read
+    that never ends (``/dev/zero``) fails the test instead of the machine."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    done = subprocess.run(
+        [Path(sys.executable).parent / "jeudis", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        cwd=series,
+        env={**os.environ, "JEUDIS_DIR": str(series)},
+        preexec_fn=limit,
+    )
+    return (
+        done.returncode,
+        done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["edit", "amelie-roux", "-q", "followers", "--answer-file", "/dev/zero"],
+        ["import", "/dev/zero"],
+        ["new", "twitter", "--guest", "Zed", "--data-file", "/dev/zero"],
+    ],
+    ids=["answer-file", "import", "data-file"],
+)
+def test_a_device_given_as_a_file_is_refused_not_read_for_ever(
+    series: Path, args: list[str]
+) -> None:
+    copy_example(series)
+    before = (series / "interviews" / "amelie-roux.toml").read_bytes()
+
+    code, _, stderr = _in_a_process(series, *args)
+
+    assert (code, stderr) == (ExitCode.INVALID_FILE, "error: /dev/zero: is a device, not a file\n")
+    assert (series / "interviews" / "amelie-roux.toml").read_bytes() == before
+
+
+def test_check_says_a_device_is_no_file(series: Path) -> None:
+    code, stdout, _ = _in_a_process(series, "check", "/dev/zero")
+    assert code == ExitCode.CHECK_FAILED
+    assert stdout.splitlines()[0] == "/dev/zero: error: is a device, not a file"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["edit", "amelie-roux", "-q", "followers", "--answer-file", "big.md"],
+        ["import", "big.md"],
+        ["new", "twitter", "--guest", "Zed", "--data-file", "big.md"],
+        ["check", "big.md"],
+    ],
+    ids=["answer-file", "import", "data-file", "check"],
+)
+def test_a_file_larger_than_jeudis_reads_is_refused(
+    invoke: Invoke, series: Path, tmp_path: Path, args: list[str]
+) -> None:
+    copy_example(series)
+    with (tmp_path / "big.md").open("wb") as big:
+        big.truncate(10 * 2**20 + 1)  # sparse: no time spent writing it
+
+    result = invoke(*args)
+
+    if args[0] == "check":
+        assert result.stdout.splitlines()[0] == f"big.md: error: {TOO_LARGE}"
+        assert result.exit_code == ExitCode.CHECK_FAILED
+    else:
+        assert result.stderr == f"error: big.md: {TOO_LARGE}\n"
+        assert result.exit_code == ExitCode.INVALID_FILE
+
+
+def test_standard_input_larger_than_jeudis_reads_is_refused(invoke: Invoke, series: Path) -> None:
+    copy_example(series)
+    result = invoke(
+        "edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="9" * (10 * 2**20 + 1)
+    )
+    assert result.stderr == f"error: <stdin>: {TOO_LARGE}\n"
+    assert result.exit_code == ExitCode.INVALID_FILE

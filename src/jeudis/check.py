@@ -58,9 +58,12 @@ def _kind(path: Path) -> str:
         return "interview"
     if path.parent.name == "questionnaires":
         return "questionnaire"
+    if not path.is_file():  # a device would never end: the questionnaire check says so
+        return "questionnaire"
     try:
-        head = path.read_text(encoding="utf-8-sig")[:4000]
-    except (OSError, UnicodeDecodeError):
+        with path.open("rb") as file:
+            head = file.read(4000).decode("utf-8-sig", errors="ignore")
+    except OSError:
         return "questionnaire"
     return "interview" if "\nguest =" in "\n" + head or "[[answers]]" in head else "questionnaire"
 

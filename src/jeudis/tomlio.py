@@ -146,22 +146,59 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end == -1 else end
 
 
+MAX_FILE_SIZE = 10 * 2**20
+"""The most jeudis reads of a file (10 MB): an interview or a sheet is some kilobytes, and a
+bigger file given by mistake (an image, a disk image, ``/dev/zero``) would fill the memory."""
+TOO_LARGE = "too large (more than 10 MB, the most jeudis reads)"
+
+
 def read_text(path: Path) -> str:
-    """A text file as UTF-8, less the byte-order mark Windows editors put at its start."""
+    """A text file as UTF-8, less the byte-order mark Windows editors put at its start.
+
+    Only a regular file, and only up to :data:`MAX_FILE_SIZE`: a device or a pipe may
+    never end (``/dev/zero``), so it is refused before a byte is read.
+    """
     try:
-        return path.read_text(encoding="utf-8").removeprefix(BOM)
+        # Non-blocking: opening a pipe with no writer would wait for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         if path.is_symlink():
             # The link is there, broken: an invalid file (a series' interview, say).
             raise FileProblem(path, f"a link to {path.readlink()}, which is not there") from None
         raise MissingFile(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileProblem(path, "is a folder, not a file") from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise FileProblem(path, "not UTF-8 text", line=line) from None
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        if kind := _not_a_file(os.fstat(fd).st_mode):
+            raise FileProblem(path, f"is {kind}, not a file")
+        try:
+            data = handle.read(MAX_FILE_SIZE + 1)
+        except OSError as exc:
+            raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    return _decoded(data, path)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path that is no regular file is, as a message says it."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _decoded(data: bytes, source: Path) -> str:
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(source, TOO_LARGE)
+    try:
+        return data.decode("utf-8").removeprefix(BOM)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileProblem(source, "not UTF-8 text", line=line) from None
 
 
 STDIN = Path("<stdin>")  # how a message names standard input
@@ -174,12 +211,7 @@ def read_input(path: Path) -> tuple[str, Path]:
         return read_text(path), path
     import sys
 
-    data = sys.stdin.buffer.read()
-    try:
-        return data.decode("utf-8").removeprefix(BOM), STDIN
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem(STDIN, "not UTF-8 text", line=line) from None
+    return _decoded(sys.stdin.buffer.read(MAX_FILE_SIZE + 1), STDIN), STDIN
 
 
 def load_toml(path: Path) -> tuple[dict[str, Any], str]:
