@@ -523,3 +523,80 @@ def test_a_link_in_interviews_that_leads_nowhere_is_a_broken_interview(
     everything = invoke("export", "--all")
     assert everything.exit_code == 4, everything
     assert everything.stderr.startswith(f"error: {series / 'interviews' / 'loop.toml'}: {problem}")
+
+
+HAND_BROKEN = {
+    "unknown-key": (
+        'id = "depuis-quand"\n',
+        'id = "depuis-quand"\nansw = 1\n',
+        "answers[0].answ: unknown key 'answ' in an answer (did you mean 'answer'?)",
+    ),
+    "duplicate-id": (
+        'id = "followers"\n',
+        'id = "depuis-quand"\n',
+        "answers[1].id: duplicate answer id 'depuis-quand'",
+    ),
+    "table": (
+        'answer = "2 980"\n',
+        "answer = {a = 1}\n",
+        "answers[1].answer: 'answer' must be a string, not a table",
+    ),
+    "list": (
+        'answer = "2 980"\n',
+        'answer = ["2", "980"]\n',
+        "answers[1].answer: 'answer' must be a string, not an array",
+    ),
+    "true": (
+        'answer = "2 980"\n',
+        "answer = true\n",
+        "answers[1].answer: 'answer' must be a string, not true or false",
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", HAND_BROKEN.values(), ids=HAND_BROKEN.keys())
+def test_list_marks_a_file_edited_into_what_show_refuses_as_broken(
+    series: Path, invoke: Invoke, damage: tuple[str, str, str]
+) -> None:
+    """It said 'complete 13/13' (read fast, answers unchecked), even from a listing cached
+    before the edit, while show and export refused the file."""
+    from export_helpers import copy_example
+
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    assert invoke("list").exit_code == 0  # cached while it was sound
+    before, after, problem = damage
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+
+    listed = invoke("list")
+
+    assert listed.exit_code == 0, listed
+    assert re.search(r"^amelie-roux +\? +\? +broken", listed.stdout, re.MULTILINE), listed.stdout
+    [summary] = [s for s in storage.summaries(series_at()) if s.slug == "amelie-roux"]
+    assert summary.problem.endswith(problem), summary.problem
+    shown = invoke("show", "amelie-roux")
+    assert shown.exit_code == 4 and problem in shown.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "amelie-roux"], ["export", "--all"]])
+def test_export_refuses_an_answer_no_question_takes(
+    series: Path, invoke: Invoke, command: list[str]
+) -> None:
+    """A table was published as the list 'a : 1' (exit 0) while check refused it."""
+    from export_helpers import copy_example
+
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    text = path.read_text(encoding="utf-8").replace('answer = "2 980"\n', "answer = {a = 1}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("answer = {a = 1}") + 1
+
+    result = invoke(*command)
+
+    assert result.exit_code == 4, result
+    assert result.stderr.startswith(
+        f"error: {path}:{line}: answers[1].answer: 'answer' must be a string, not a table\n"
+    )
+    assert "a : 1" not in result.output

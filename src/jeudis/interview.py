@@ -52,6 +52,49 @@ _ANSWER_TYPES: dict[str, type] = {
     "reworded": bool,
 }
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
+_ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
+TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers"})
+
+
+def answer_kind_problem(kind: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the answer to a question of type ``kind``, or None.
+
+    Only what no answer of that type can be, whatever its questionnaire's rules (those
+    are ``jeudis check``'s): a table never; a list only for ``multi``, of strings; true or
+    false only for ``yesno``. Edited in by hand, an export would publish it as junk (a
+    table as the list "a : 1").
+    """
+    if type(value) is str or value is None:  # the common case, first
+        return None
+    if kind == "multi":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return None
+        return None if isinstance(value, str) else "an array of strings"
+    if isinstance(value, dict | list) or (isinstance(value, bool) and kind != "yesno"):
+        return "true or false" if kind == "yesno" else "a string"
+    return None
+
+
+def looks_sound(data: Mapping[str, Any]) -> bool:
+    """A quick look at a parsed interview for what the full reader refuses in its answers
+    (an unknown key, an id twice, an answer of no kind its type takes) and at the top.
+
+    For ``jeudis list``, which reads no answer in full: False sends the file to the
+    full reader, which says what is wrong. Cheap: set operations, and a look at the
+    answers that are not text.
+    """
+    if not data.keys() <= TOP_KEYS:
+        return False
+    answers = data.get("answers", [])
+    if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
+        return False
+    if len({a.get("id") for a in answers}) != len(answers):
+        return False
+    return all(
+        a.keys() <= _ANSWER_KEY_SET
+        and answer_kind_problem(str(a.get("type", "text")), a.get("answer")) is None
+        for a in answers
+    )
 
 
 # A questionnaire's id, as ``questionnaires/ID.toml`` is named (and a question's id).
@@ -318,7 +361,7 @@ class _Reader:
         return aware(moment)
 
     def read(self, data: dict[str, Any]) -> Interview:
-        allowed = {*HEADER_KEYS, "fields", "answers"}
+        allowed = TOP_KEYS
         for key in data:
             if key not in allowed:
                 raise self.fail(
@@ -412,6 +455,9 @@ class _Reader:
                 raise self.fail([*at, key], f"missing required key {key!r}")
         if _too_deep(raw.get("answer")):
             raise self.fail([*at, "answer"], _TOO_DEEP)
+        if wanted := answer_kind_problem(raw.get("type", "text"), raw.get("answer")):
+            got = kind_name(type(raw["answer"]))
+            raise self.fail([*at, "answer"], f"'answer' must be {wanted}, not {got}")
         skipped = raw.get("skipped", False)
         if not skipped and "answer" not in raw:
             raise self.fail(

@@ -20,14 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
-from jeudis.interview import STATUSES, Interview, check_name, load_interview, now
+from jeudis.interview import (
+    STATUSES,
+    Interview,
+    check_name,
+    load_interview,
+    looks_sound,
+    now,
+)
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
 from jeudis.tomlio import parse_toml, read_text, write_atomic
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: a summary says "broken" of answers no reader takes
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
@@ -256,8 +263,7 @@ def _quick_summary(path: Path) -> Summary | None:
         or head["status"] not in STATUSES
         or not isinstance(date, dt.date)
         or not isinstance(updated, dt.datetime)
-        or not isinstance(answers, list)
-        or not all(isinstance(a, dict) for a in answers)
+        or not looks_sound(data)  # the full reader says what is wrong
     ):
         return None
     if isinstance(date, dt.datetime):
