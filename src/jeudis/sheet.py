@@ -611,6 +611,8 @@ def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dic
             hint="put back the first line, copied from the sheet you sent",
         )
 
+    if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
+        raise refuse("guest", "the guest's name is empty")
     for key in ("guest", "host"):
         if _CONTROL.search(meta.get(key, "")):
             raise UsageError(
