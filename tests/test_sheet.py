@@ -286,6 +286,28 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+@pytest.mark.parametrize(
+    ("quoted", "code", "guest"),
+    [("guest=‘Léa Martin’", 0, "Léa Martin"), ("guest=“Léa Martin”", 0, "Léa Martin"),
+     ("guest=Léa Martin", 4, None)],
+    ids=["smart-single", "smart-double", "lost"],
+)  # fmt: skip
+def test_a_first_line_whose_quotes_a_mail_program_changed(
+    series: Path, quoted: str, code: int, guest: str | None
+) -> None:
+    """Smart quotes around the name were read as part of it and split it: the guest
+    became "‘Léa", and "Martin’" was dropped without a word."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    (series / "mail.md").write_text(sheet.replace("guest='Léa Martin'", quoted, 1), "utf-8")
+    done, out = run("import", str(series / "mail.md"))
+    assert done == code, out
+    if guest is None:
+        assert "mail.md:1: the sheet's first line is damaged: 'Martin' is no name=value" in out
+        assert not list((series / "interviews").glob("*.toml"))
+    else:
+        assert load_interview(series / "interviews" / "lea-martin.toml").guest == guest
+
+
 def test_a_missing_sheet_is_not_found(series: Path) -> None:
     """Exit 3, as any missing file the user names (it was 4, an invalid file)."""
     code, out = run("import", str(series / "nope.md"))
@@ -519,3 +541,17 @@ def test_a_signature_after_the_last_answer_is_cut_with_a_warning(series: Path) -
     assert code == 0, out
     assert only_interview(series).answer("pas-suivi").value == "Personne en particulier."  # type: ignore[union-attr]
     assert "warning: Q13 [pas-suivi]:" in out
+
+
+def test_a_dialogue_sheet_whose_host_was_removed_is_refused(series: Path) -> None:
+    """Imported, the post would have read "? : " before each question."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    code, out = run("sheet", "livre", "--guest", "Anne Morel", "--host", "Paul", "-F",
+                    "book_title=Mer", "-o", str(series / "livre.md"))  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "livre.md").read_text(encoding="utf-8")
+    (series / "livre.md").write_text(sheet.replace(" host=Paul", "", 1), encoding="utf-8")
+    code, out = run("import", str(series / "livre.md"))
+    assert code == 2, out
+    assert "livre is written as a dialogue" in out and "sheet's first line" in out
+    assert not list((series / "interviews").glob("*.toml"))

@@ -164,14 +164,18 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     )
 
 
-def require_host(questionnaire: Questionnaire, interview: Interview) -> None:
+def require_host(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    hint: str = 'pass --host "First Last", or set host = "..." in jeudis.toml',
+) -> None:
     """A dialogue puts each question under the host's name ("Stéphane : ..."): without
     a name its posts read "? : ...". Refused before anything is written."""
     if questionnaire.style == "dialogue" and not interview.host.strip():
         raise UsageError(
             f"{questionnaire.id} is written as a dialogue, each question under the host's"
             " name, and no host is named",
-            hint='pass --host "First Last", or set host = "..." in jeudis.toml',
+            hint=hint,
         )
 
 

@@ -358,9 +358,13 @@ def _mail_addition(lines: list[str], index: int, last_marker: int) -> str | None
     return None
 
 
+# A mail program's "smart quotes" may replace the quotes around a name with two spaces.
+_SMART_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
 def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
     try:
-        parts = shlex.split(raw)
+        parts = shlex.split(raw.translate(_SMART_QUOTES))
     except ValueError:
         parts = []
     meta = dict(part.split("=", 1) for part in parts if "=" in part)
@@ -368,6 +372,14 @@ def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
         raise FileProblem(
             path,
             "the sheet's first line is damaged (questionnaire or guest missing)",
+            line=line,
+            hint="put back the first line, copied from the sheet you sent",
+        )
+    if stray := [part for part in parts if "=" not in part]:
+        # guest=Nina Petit, its quotes lost: "Petit" would be dropped from the name.
+        raise FileProblem(
+            path,
+            f"the sheet's first line is damaged: {stray[0]!r} is no name=value",
             line=line,
             hint="put back the first line, copied from the sheet you sent",
         )

@@ -139,6 +139,11 @@ def import_(
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     options = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
+    session.require_host(
+        form,
+        interview,
+        hint='add host="First Last" to the sheet\'s first line, or set host in jeudis.toml',
+    )
     fields, field_warnings = imported_fields(form, interview.register, parsed)
     interview.fields.update(fields)
     result = import_sheet(form, interview, parsed, sheet_file)
