@@ -460,3 +460,17 @@ def test_edit_keeps_the_question_the_host_was_writing(series: Path) -> None:
     saved = load_interview(path)
     assert saved.answer("motivation").value == "Autre réponse."  # type: ignore[union-attr]
     assert saved.pending == {"id": "@next-question", "text": "Quel est ton personnage pré"}
+
+
+@pytest.mark.parametrize("with_", ["--fields", "--notes"])
+def test_a_question_to_ask_again_with_fields_or_notes_is_refused(
+    invoke: Invoke, amelie: Path, with_: str
+) -> None:
+    """The editor ran and the question was never asked, without a word."""
+    before = amelie.read_bytes()
+    result = invoke("edit", "amelie-roux", "--question", "depuis-quand", with_)
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(
+        "error: --question depuis-quand asks the answer again, live, on its own\n"
+    )
+    assert amelie.read_bytes() == before

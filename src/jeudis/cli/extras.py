@@ -233,6 +233,12 @@ def edit(
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
+    if question is not None and answer_file is None and reword is None and (fields or notes):
+        # It would be left out silently: the editor runs, the answer is never asked.
+        raise UsageError(
+            f"--question {question} asks the answer again, live, on its own",
+            hint="run it apart from --fields and --notes, or give the answer with --answer-file",
+        )
     if fields or notes:  # checked before any change: an editor that cannot run loses none
         _require_terminal(
             hint="run it in a terminal; without one, --question ID --answer-file FILE"
