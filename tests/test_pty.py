@@ -763,6 +763,26 @@ def test_the_start_key_line_fits_a_narrow_terminal(jeudis: type[Jeudis]) -> None
     assert session.wait() == 130
 
 
+def test_why_an_answer_is_refused_is_read_whole_on_a_narrow_terminal(
+    jeudis: type[Jeudis],
+) -> None:
+    """prompt_toolkit gives the message one line: "Un nombre de followers, par exemple 9 20"."""
+    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
+                     columns=40)  # fmt: skip
+    host_part(session)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    session.type("beaucoup")
+    session.press(Keyboard.ENTER)
+    shown = session.on_screen("200.")  # cut, it never came
+    at = shown.index("›  beaucoup") + 1
+    assert shown[at : at + 2] == ["Un nombre de followers, par exemple 9", "200."]
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     jeudis: type[Jeudis],
 ) -> None:

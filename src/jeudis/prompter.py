@@ -229,6 +229,7 @@ class TerminalPrompter:
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
+        _refusals_on_their_lines(app)
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
@@ -329,14 +330,14 @@ class TerminalPrompter:
                 style=STYLE,
                 qmark="›",
                 instruction=" ",
-                validate=lambda values: prompt.validate(values) or True,
+                validate=lambda values: _fitted_refusal(prompt.validate(values)),
             )
         return questionary.text(
             "",
             default=str(prompt.default or ""),
             multiline=prompt.kind == "long",
             instruction="",
-            validate=lambda text: prompt.validate(text) or True,
+            validate=lambda text: _fitted_refusal(prompt.validate(text)),
             style=STYLE,
             qmark="›",
             bottom_toolbar=_fitted(self._toolbar(prompt)),
@@ -651,6 +652,24 @@ def _shorten(text: str, width: int) -> str:
     cut = text[:end]
     words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
     return words.rstrip(" ,;:") + "…"
+
+
+def _fitted_refusal(message: str | None) -> str | bool:
+    """A refused answer's message (questionary's validator returns it, or True when the
+    answer is fine), word-wrapped to the terminal: see :func:`_refusals_on_their_lines`."""
+    if message is None:
+        return True
+    return "\n".join(wrap_text(message, get_app().output.get_size().columns - 1))
+
+
+def _refusals_on_their_lines(app: Application[Any]) -> None:
+    """The line under the prompt that says why an answer is refused takes the lines its
+    message needs: prompt_toolkit gives it one, cut at a narrow terminal's edge
+    ("Un nombre de followers, par exemple 9 20")."""
+    for window in app.layout.find_all_windows():
+        shows = getattr(window.content, "text", None)
+        if getattr(shows, "__qualname__", "").startswith("ValidationToolbar."):
+            window.height = None
 
 
 def _fitted(toolbar: str) -> Callable[[], str]:
