@@ -555,3 +555,17 @@ def test_a_dialogue_sheet_whose_host_was_removed_is_refused(series: Path) -> Non
     assert code == 2, out
     assert "livre is written as a dialogue" in out and "sheet's first line" in out
     assert not list((series / "interviews").glob("*.toml"))
+
+
+@pytest.mark.parametrize("where", ["conseils", "pas-suivi"])
+def test_a_heading_fin_in_an_answer_does_not_end_the_sheet(series: Path, where: str) -> None:
+    """Only the sheet's own end line ends it: a guest's "## Fin" heading is answer text."""
+    answer = "Avant tout, écouter.\n\n## Fin\n\nEt puis se taire un peu."
+    sheet = fill(make_sheet(series), {**ANSWERS, where: answer})
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.answer(where).value == answer  # type: ignore[union-attr]
+    assert interview.status == "complete"
+    assert "warning" not in out

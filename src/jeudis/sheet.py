@@ -272,6 +272,12 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     last_marker = max(
         (n for n, line in enumerate(lines, 1) if MARKER.match(line.strip())), default=0
     )
+    # The sheet's own end line, exactly as written, below the last question: a guest's
+    # heading "## Fin" in an answer is the answer's.
+    end = max(
+        (n for n, line in enumerate(lines, 1) if line.strip() == END_MARKER and n > last_marker),
+        default=0,
+    )
     for index, line in enumerate(lines, 1):
         stripped = line.strip()
         head = HEADER.match(stripped)
@@ -283,7 +289,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             current = []
             sections.append((found.group(2), int(found.group(1)[:9]), index, current))
             continue
-        if stripped.upper() == END_MARKER:
+        if index == end:
             break
         addition = _mail_addition(lines, index, last_marker) if current is not None else None
         if addition:
