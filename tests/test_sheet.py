@@ -569,3 +569,29 @@ def test_a_heading_fin_in_an_answer_does_not_end_the_sheet(series: Path, where: 
     assert interview.answer(where).value == answer  # type: ignore[union-attr]
     assert interview.status == "complete"
     assert "warning" not in out
+
+
+def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) -> None:
+    """A P.S. below the end line, an answer typed above the first question: not
+    imported, but a warning quotes them; the sheet's own text, a reply header, the
+    quoted mail and a signature are not the guest's text, and pass without one."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    top = "Bonjour Stéphane, j'ai commencé en 2009, au bureau.\n\n"
+    ps = "\n\nP.S. J'oubliais : mon premier tweet date de 2009…\n\n-- \nLéa Martin\n"
+    (series / "filled.md").write_text(top + sheet + ps, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).status == "complete"
+    out = " ".join(out.split())
+    assert "warning: line 1: text above the first question, not imported: " in out
+    assert "« Bonjour Stéphane, j'ai commencé en 2009, au bureau. »" in out
+    assert "text below the end line (## FIN), not imported: « P.S. J'oubliais : mon premier" in out
+    assert "Léa Martin »" not in out
+    assert out.count("warning") == 2
+
+    (series / "interviews" / "lea-martin.toml").unlink()
+    (series / "reply.txt").write_text(quoted_reply(sheet), encoding="utf-8")
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    assert "text above the first question, not imported: « Bonjour Stéphane, Voici" in out
+    assert out.count("warning") == 1

@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import re
 import shlex
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,11 @@ QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 SIGNATURE = re.compile(r"^--[ \t]?$")
 # "Le jeu. 26 nov., Stéphane a écrit :" is a mail program's only above the lines it quotes.
 REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE)
+# A header line of a message a mail program quoted or forwarded: "De : Stéphane <s@x.fr>".
+MAIL_HEADER_FIELD = re.compile(
+    r"^(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject)[ \t\u00a0]*:", re.IGNORECASE
+)
+RULE = re.compile(r"^(_{5,}|-{5,}|={5,})$")
 FORWARD_HEADER = re.compile(
     r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
 )
@@ -227,6 +233,9 @@ class Sheet:
     lines: dict[str, int] = field(default_factory=dict)
     # question id → (line, what it was) where a mail program's addition cut the answer
     cuts: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # The lines read as no answer: above the first marker, and below the end line.
+    above: list[tuple[int, str]] = field(default_factory=list)
+    below: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _unquote(lines: list[str]) -> list[str]:
@@ -269,6 +278,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
     current: list[str] | None = None
     cuts: dict[str, tuple[int, str]] = {}
+    above: list[tuple[int, str]] = []
     last_marker = max(
         (n for n, line in enumerate(lines, 1) if MARKER.match(line.strip())), default=0
     )
@@ -291,6 +301,8 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             continue
         if index == end:
             break
+        if not sections:
+            above.append((index, line))
         addition = _mail_addition(lines, index, last_marker) if current is not None else None
         if addition:
             cuts[sections[-1][0]] = (index, addition)
@@ -315,6 +327,9 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             hint="put back the sheet's first line, copied from the sheet you sent",
         )
     sheet = Sheet(meta=meta, meta_line=meta_line, cuts=cuts)
+
+    below = [(n, lines[n - 1]) for n in range(end + 1, len(lines) + 1)] if end else []
+    sheet = Sheet(meta=meta, cuts=cuts, above=above, below=below)
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
@@ -448,6 +463,7 @@ def import_sheet(
     if unknown:
         warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
     warnings += _cut_warnings(sheet, expected)
+    warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split())
     removed = [qid for qid in expected if qid not in sheet.answers]
     if removed and same_version:
         qid = removed[0]
@@ -517,6 +533,59 @@ def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
         for qid, (line, what) in sheet.cuts.items()
         if qid in numbers
     ]
+
+
+def _unread_warnings(sheet: Sheet, own: list[str]) -> list[str]:
+    """Say what the guest wrote outside the questions: above the first, below the end."""
+    warnings = []
+    for where, region in (
+        ("above the first question", sheet.above),
+        (f"below the end line ({END_MARKER})", sheet.below),
+    ):
+        if unread := _guest_text(region, own):
+            line, text = unread
+            warnings.append(f"line {line}: text {where}, not imported: {text}")
+    return warnings
+
+
+def _guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str] | None:
+    """The first words in ``region`` the guest wrote, with their line: not the sheet's own
+    text (``own``, its words), a reply header, the mail quoted or a signature."""
+    words: list[tuple[int, str]] = []
+    signature = skip = False
+    for at, (number, line) in enumerate(region):
+        stripped = line.strip()
+        # A reply header a mail program wrapped: "Le jeu., Alexis <" / "a@b.fr> a écrit :".
+        joined = " ".join(text.strip() for _, text in region[at : at + 2])
+        if skip or (REPLY_HEADER.match(joined) and not REPLY_HEADER.match(stripped)):
+            skip = not skip
+            continue
+        if HEADER.match(stripped) or QUOTE.match(line) or REPLY_HEADER.match(stripped):
+            signature = False
+            continue
+        if SIGNATURE.match(stripped):
+            signature = True  # until the quoted mail, or to the end
+        if signature or RULE.match(stripped) or MAIL_HEADER_FIELD.match(stripped):
+            continue
+        if FORWARD_HEADER.match(stripped):
+            continue
+        words += [(number, unicodedata.normalize("NFC", word)) for word in line.split()]
+    theirs = [word for _, word in words]
+    own = [unicodedata.normalize("NFC", word) for word in own]
+    matcher = difflib.SequenceMatcher(None, theirs, own, autojunk=False)
+    runs = [
+        (start, stop)
+        for tag, start, stop, own_start, own_stop in matcher.get_opcodes()
+        if tag in ("replace", "delete")
+        # A word a mail program cut in two ("sou" "s") is still the sheet's.
+        and "".join(theirs[start:stop]) != "".join(own[own_start:own_stop])
+    ]
+    if not runs:
+        return None
+    start, stop = runs[0]
+    text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
+    more = f" (and {len(runs) - 1} more passage(s) further down)" if len(runs) > 1 else ""
+    return words[start][0], f"« {text} »{more}"
 
 
 def _listish(question: Question, raw: str) -> Any:
