@@ -595,3 +595,20 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     assert code == 0, out
     assert "text above the first question, not imported: « Bonjour Stéphane, Voici" in out
     assert out.count("warning") == 1
+
+
+def test_an_answer_to_a_question_not_asked_is_left_out_with_a_warning(series: Path) -> None:
+    """As a live session forgets an answer whose condition no longer holds, the import
+    leaves it out, and says so: the guest wrote it."""
+    (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
+    assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    answers = {"reseau": "Twitter", "usages": "veille", "blog": "Non", "lien": "https://x.fr"}
+    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "k-filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.answer("lien") is None
+    assert interview.status == "complete"
+    assert "warning: Q4 [lien] (line " in out
+    assert "answered, but not asked since Q3 [blog] is 'non': left out" in " ".join(out.split())

@@ -447,34 +447,9 @@ def import_sheet(
     words = _text(questionnaire.language, interview.register)
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
-    warnings: list[str] = []
-    unknown = [qid for qid in sheet.answers if qid not in expected]
-    if unknown and same_version:
-        qid = unknown[0]
-        close = difflib.get_close_matches(qid, list(expected), n=1)
-        hint = (
-            f"restore it as `{marker(expected[close[0]], close[0])}`"
-            if close
-            else "restore the marker line from the sheet you sent"
-        )
-        raise FileProblem(
-            path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
-        )
-    if unknown:
-        warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+    warnings = _check_markers(sheet, expected, same_version, path)
     warnings += _cut_warnings(sheet, expected)
     warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split())
-    removed = [qid for qid in expected if qid not in sheet.answers]
-    if removed and same_version:
-        qid = removed[0]
-        number = expected[qid]
-        more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
-        raise FileProblem(
-            path,
-            f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
-            hint=f"put the line `{marker(number, qid)}` back above its answer "
-            "(an empty answer is fine)",
-        )
     problems: list[str] = []
     missing: list[str] = []
     values: dict[str, Any] = {}
@@ -482,8 +457,19 @@ def import_sheet(
     blank = context_for(
         questionnaire, interview.guest, interview.host, interview.gender, None, fields
     )
+
+    def answer_text(question: Question) -> str:
+        # The sheet was written before any answer: its wording quoted none.
+        shown = question.wording(interview.register, blank)
+        shown += " " + words["optional"] if not question.required else ""
+        notes = _notes(question, interview, questionnaire, words, expected)
+        return strip_question(sheet.answers[question.id], shown, notes)
+
     for question in questionnaire.questions:
         if question.when is not None and not question.when.holds(values):
+            # As a live session forgets such an answer: left out, and said.
+            if question.id in sheet.answers and answer_text(question):
+                warnings.append(_not_asked(question, sheet, expected, values))
             continue
         if question.id not in sheet.answers:
             missing.append(question.id)
@@ -492,11 +478,7 @@ def import_sheet(
             questionnaire, interview.guest, interview.host, interview.gender, values, fields
         )
         asked = question.wording(interview.register, context)
-        # The sheet was written before any answer: its wording quoted none.
-        shown = question.wording(interview.register, blank)
-        shown += " " + words["optional"] if not question.required else ""
-        notes = _notes(question, interview, questionnaire, words, expected)
-        raw = strip_question(sheet.answers[question.id], shown, notes)
+        raw = answer_text(question)
         if not raw and question.required:
             missing.append(question.id)
             continue
@@ -523,6 +505,52 @@ def import_sheet(
         interview.completed = now()
         record_closing(questionnaire, interview)
     return Imported(interview, missing, warnings)
+
+
+def _check_markers(
+    sheet: Sheet, expected: Mapping[str, int], same_version: bool, path: Path
+) -> list[str]:
+    """Refuse a marker unknown or missing from the current version; warn for an older one."""
+    warnings: list[str] = []
+    unknown = [qid for qid in sheet.answers if qid not in expected]
+    if unknown and same_version:
+        qid = unknown[0]
+        close = difflib.get_close_matches(qid, list(expected), n=1)
+        hint = (
+            f"restore it as `{marker(expected[close[0]], close[0])}`"
+            if close
+            else "restore the marker line from the sheet you sent"
+        )
+        raise FileProblem(
+            path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
+        )
+    if unknown:
+        warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+    removed = [qid for qid in expected if qid not in sheet.answers]
+    if removed and same_version:
+        qid = removed[0]
+        number = expected[qid]
+        more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
+        raise FileProblem(
+            path,
+            f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
+            hint=f"put the line `{marker(number, qid)}` back above its answer "
+            "(an empty answer is fine)",
+        )
+    return warnings
+
+
+def _not_asked(
+    question: Question, sheet: Sheet, numbers: Mapping[str, int], values: Mapping[str, Any]
+) -> str:
+    when = question.when
+    assert when is not None
+    where = f"Q{numbers[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
+    given = answer_rules.as_input(values.get(when.question))
+    since = f"Q{numbers.get(when.question, '?')} [{when.question}] is " + (
+        repr(given) if given else "unanswered"
+    )
+    return f"{where}: answered, but not asked since {since}: left out"
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
