@@ -612,3 +612,34 @@ def test_an_answer_to_a_question_not_asked_is_left_out_with_a_warning(series: Pa
     assert interview.status == "complete"
     assert "warning: Q4 [lien] (line " in out
     assert "answered, but not asked since Q3 [blog] is 'non': left out" in " ".join(out.split())
+
+
+OUTLOOK_FR = (
+    "________________________________\nDe : Stéphane <stephane@example.com>\n"
+    "Envoyé : jeudi 26 novembre 2026 10:00\nÀ : Léa Martin\nObjet : Interview Twitter\n\n"
+    "Bonjour Léa, voici la feuille."
+)
+OUTLOOK_EN = (
+    "________________________________\nFrom: Stéphane <stephane@example.com>\n"
+    "Sent: Thursday, November 26, 2026 10:00 AM\nTo: Léa Martin\nSubject: Interview\n\n"
+    "Hello Léa, here is the sheet."
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [OUTLOOK_FR, OUTLOOK_EN, "Envoyé de mon iPhone", "Sent from my iPhone", "Get Outlook for iOS"],
+    ids=["outlook-fr", "outlook-en", "envoye-iphone", "sent-iphone", "get-outlook"],
+)
+def test_a_mail_programs_tail_after_the_last_answer_is_cut_with_a_warning(
+    series: Path, tail: str
+) -> None:
+    """The end line deleted: what Outlook or a phone adds below the last answer is not
+    the answer (nor the host's address), and the cut is said."""
+    sheet = fill(make_sheet(series), ANSWERS).split("\n## FIN")[0]
+    (series / "filled.md").write_text(f"{sheet}\n\n{tail}\n", encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("pas-suivi").value == "Personne en particulier."  # type: ignore[union-attr]
+    assert "warning: Q13 [pas-suivi]:" in out
+    assert "left out" in out

@@ -45,6 +45,20 @@ REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE
 MAIL_HEADER_FIELD = re.compile(
     r"^(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject)[ \t\u00a0]*:", re.IGNORECASE
 )
+# What a phone or a mail app signs with: "Envoyé de mon iPhone", "Sent from Outlook for iOS".
+MOBILE_SIGNATURE = re.compile(
+    r"^((Envoyé|Envoye|Sent|Expédié)\s+(de|depuis|à partir de|from|with|using)\s+"
+    r"(mon |ma |my |l.application |the )?\S.{0,60}|(Get|Obtenir|Télécharger) Outlook\b.{0,40})$",
+    re.IGNORECASE,
+)
+DEVICE = re.compile(
+    r"\b(iPhone|iPad|Android|iOS|mobile|smartphone|Galaxy|Samsung|Outlook|Mail|Gmail|Yahoo|"
+    r"BlackBerry|Huawei|Xiaomi|Pixel|tablette|tablet|appareil|device|Proton)",
+    re.IGNORECASE,
+)
+# Outlook's header of the message replied to: "De : …" then "Envoyé : …" (or "From:", "Sent:").
+OUTLOOK_FROM = re.compile(r"^(De|From)[ \t\u00a0]*:", re.IGNORECASE)
+OUTLOOK_SENT = re.compile(r"^(Envoyé|Sent|Date)[ \t\u00a0]*:", re.IGNORECASE)
 RULE = re.compile(r"^(_{5,}|-{5,}|={5,})$")
 FORWARD_HEADER = re.compile(
     r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
@@ -376,6 +390,21 @@ def _mail_addition(lines: list[str], index: int, last_marker: int) -> str | None
         return "a reply header" if QUOTE.match(following) else None
     if FORWARD_HEADER.match(line):
         return "a forwarded message"
+    if index > last_marker:  # below the last answer, the end line deleted
+        return _mail_tail(lines, index)
+    return None
+
+
+def _mail_tail(lines: list[str], index: int) -> str | None:
+    """Outlook's header of the message replied to, or a phone's signature, at ``index``."""
+    line = lines[index - 1].strip()
+    if MOBILE_SIGNATURE.match(line) and DEVICE.search(line):
+        return "a mail program's signature"
+    after = [text.strip() for text in lines[index : index + 6] if text.strip()]
+    if RULE.match(line) and after and OUTLOOK_FROM.match(after[0]):
+        return "the header of the message replied to"
+    if OUTLOOK_FROM.match(line) and any(OUTLOOK_SENT.match(text) for text in after[:3]):
+        return "the header of the message replied to"
     return None
 
 
@@ -594,6 +623,8 @@ def _guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str
         if SIGNATURE.match(stripped):
             signature = True  # until the quoted mail, or to the end
         if signature or RULE.match(stripped) or MAIL_HEADER_FIELD.match(stripped):
+            continue
+        if MOBILE_SIGNATURE.match(stripped) and DEVICE.search(stripped):
             continue
         if FORWARD_HEADER.match(stripped):
             continue
