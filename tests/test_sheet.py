@@ -643,3 +643,18 @@ def test_a_mail_programs_tail_after_the_last_answer_is_cut_with_a_warning(
     assert only_interview(series).answer("pas-suivi").value == "Personne en particulier."  # type: ignore[union-attr]
     assert "warning: Q13 [pas-suivi]:" in out
     assert "left out" in out
+
+
+def test_a_reply_header_quoting_inside_an_answer_is_kept_whole(series: Path) -> None:
+    """A reply header ends an answer only when all that follows in it is quoted: a guest
+    quoting a tweet, then writing on, keeps the whole answer."""
+    answer = (
+        "Le 3 mars 2009, @jack a écrit :\n> just setting up my twttr\n\n"
+        "Et j'ai répondu le lendemain."
+    )
+    sheet = fill(make_sheet(series), {**ANSWERS, "premier-tweet": answer})
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("premier-tweet").value == answer  # type: ignore[union-attr]
+    assert "warning" not in out

@@ -317,7 +317,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             break
         if not sections:
             above.append((index, line))
-        addition = _mail_addition(lines, index, last_marker) if current is not None else None
+        addition = _mail_addition(lines, index, last_marker, end) if current is not None else None
         if addition:
             cuts[sections[-1][0]] = (index, addition)
             current = None
@@ -375,19 +375,27 @@ def _join_header(lines: list[str]) -> list[str]:
     return out
 
 
-def _mail_addition(lines: list[str], index: int, last_marker: int) -> str | None:
+def _mail_addition(lines: list[str], index: int, last_marker: int, end: int) -> str | None:
     """What a mail program added at line ``index`` (1-based) that ends the answer, if anything.
 
     A guest's answer may hold a line "--" or "Le poète a écrit :": only what is
     plainly a mail program's is cut. A signature comes after the last answer,
-    a reply header above the lines it quotes.
+    a reply header above the lines it quotes: all that follows it in the answer
+    (up to the next marker, or the end line ``end``) is quoted.
     """
     line = lines[index - 1].strip()
     if SIGNATURE.match(line):
         return "a signature" if index > last_marker else None
     if REPLY_HEADER.match(line):
-        following = next((lines[j] for j in range(index, len(lines)) if lines[j].strip()), "")
-        return "a reply header" if QUOTE.match(following) else None
+        stop = end - 1 if end > index else len(lines)
+        rest = []
+        for text in lines[index:stop]:
+            if MARKER.match(text.strip()):
+                break
+            if text.strip():
+                rest.append(text)
+        quoted = bool(rest) and all(QUOTE.match(text) for text in rest)
+        return "a reply header" if quoted else None
     if FORWARD_HEADER.match(line):
         return "a forwarded message"
     if index > last_marker:  # below the last answer, the end line deleted
