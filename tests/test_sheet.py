@@ -658,3 +658,35 @@ def test_a_reply_header_quoting_inside_an_answer_is_kept_whole(series: Path) -> 
     assert code == 0, out
     assert only_interview(series).answer("premier-tweet").value == answer  # type: ignore[union-attr]
     assert "warning" not in out
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda s: s.replace("## Q4 [apport]", "## Q4\xa0[apport]"), ANSWERS["apport"]),
+        (lambda s: s.replace("## Q4 [apport]", "##\xa0Q4\xa0[apport]\xa0"), ANSWERS["apport"]),
+        (
+            lambda s: s.replace("## Q4 [apport]", "## Q4 [apport] Ça m'apporte de la veille."),
+            "Ça m'apporte de la veille.\n\n" + ANSWERS["apport"],
+        ),
+    ],
+    ids=["nbsp", "nbsp-everywhere", "answer-on-the-marker-line"],
+)
+def test_a_marker_as_a_person_reads_it(series: Path, edit: Any, expected: str) -> None:
+    """No-break spaces in a marker, an answer begun on its line: still the marker."""
+    sheet = edit(fill(make_sheet(series), ANSWERS))
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("apport").value == expected  # type: ignore[union-attr]
+    assert "warning" not in out
+
+
+def test_a_heading_like_a_marker_without_an_id_is_answer_text(series: Path) -> None:
+    """Only a line with an [id] is a marker: a guest's "## Q1 2012" heading is theirs."""
+    answer = "## Q1 2012\n\nLes débuts.\n\n## Q3 2015\n\nLa maturité."
+    sheet = fill(make_sheet(series), {**ANSWERS, "meilleur-souvenir": answer})
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    assert only_interview(series).answer("meilleur-souvenir").value == answer  # type: ignore[union-attr]

@@ -33,9 +33,14 @@ from jeudis.wording import as_text, first_name, placeholders
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
-MARKER = re.compile(r"^#{1,6}[ \t]*Q[ \t]*(\d+)[ \t]*\[[ \t]*([^\]\s]*)[ \t]*\][ \t]*$")
-# Anything that looks like it was meant to be a marker: "## Q3", "Q3 [x", "### Q 3 utilisations".
-LOOKS_LIKE_MARKER = re.compile(r"^(#{1,6}[ \t]*Q[ \t]*\d+\b|Q\d+[ \t]*\[)")
+# A marker; an answer begun on its line ("## Q4 [apport] Ça m'apporte…") is the answer's.
+MARKER = re.compile(
+    r"^#{1,6}[ \t]*Q[ \t]*(\d+)[ \t]*\[[ \t]*([^\]\s]*)[ \t]*\](?:[ \t]+(\S.*?))?[ \t]*$"
+)
+# What was meant to be a marker, with its [id]: "Q3 [x", "### Q 3 [utilisations".
+LOOKS_LIKE_MARKER = re.compile(r"^(#{1,6}[ \t]*Q[ \t]*\d+[ \t]*\[|Q\d+[ \t]*\[)")
+# Without an id, a guest's heading ("## Q1 2012"), or a marker that lost it ("## Q3 x").
+NUMBERED_HEADING = re.compile(r"^#{1,6}[ \t]*Q[ \t]*(\d+)\b")
 HEADER = re.compile(r"^<!--\s*" + HEADER_TAG + r"\s+(.*?)\s*-->\s*$")
 QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 SIGNATURE = re.compile(r"^--[ \t]?$")
@@ -250,6 +255,20 @@ class Sheet:
     # The lines read as no answer: above the first marker, and below the end line.
     above: list[tuple[int, str]] = field(default_factory=list)
     below: list[tuple[int, str]] = field(default_factory=list)
+    # question id → the answer's first line, written on the marker's own line
+    inline: dict[str, str] = field(default_factory=dict)
+    # (line, number, text) of the headings like "## Q3 ..." with no [id]: answer text, or
+    # a marker that lost its id (said when that question is missing)
+    headings: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _marker(line: str) -> re.Match[str] | None:
+    """The marker on ``line``, if it is one (no-break spaces read as spaces)."""
+    return MARKER.match(_spaces(line.strip()))
+
+
+def _spaces(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _unquote(lines: list[str]) -> list[str]:
@@ -257,7 +276,7 @@ def _unquote(lines: list[str]) -> list[str]:
     depths = []
     for line in lines:
         depth, rest = _quote_depth(line)
-        if depth and (MARKER.match(rest.strip()) or HEADER.match(rest.strip())):
+        if depth and (_marker(rest) or HEADER.match(rest.strip())):
             depths.append(depth)
     if not depths:
         return lines
@@ -293,9 +312,9 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     current: list[str] | None = None
     cuts: dict[str, tuple[int, str]] = {}
     above: list[tuple[int, str]] = []
-    last_marker = max(
-        (n for n, line in enumerate(lines, 1) if MARKER.match(line.strip())), default=0
-    )
+    inline: dict[str, str] = {}
+    headings: list[tuple[int, int, str]] = []
+    last_marker = max((n for n, line in enumerate(lines, 1) if _marker(line)), default=0)
     # The sheet's own end line, exactly as written, below the last question: a guest's
     # heading "## Fin" in an answer is the answer's.
     end = max(
@@ -308,10 +327,12 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         if head and meta is None:
             meta, meta_line = _meta(head.group(1), path, index), index
             continue
-        found = MARKER.match(stripped)
+        found = _marker(line)
         if found:
             current = []
             sections.append((found.group(2), int(found.group(1)[:9]), index, current))
+            if found.group(3):
+                inline[found.group(2)] = found.group(3)
             continue
         if index == end:
             break
@@ -324,7 +345,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             continue
         # (Not the instructions' example, "`## Q1 [depuis-quand]`", a mail program
         # may have wrapped so that a line opens on it: a marker is never in backticks.)
-        if LOOKS_LIKE_MARKER.match(stripped) and "`" not in stripped:
+        if LOOKS_LIKE_MARKER.match(_spaces(stripped)) and "`" not in stripped:
             raise FileProblem(
                 path,
                 f"this line looks like a damaged question marker: {stripped!r}",
@@ -332,6 +353,8 @@ def parse_sheet(text: str, path: Path) -> Sheet:
                 hint="a marker reads exactly `## Q<number> [<question id>]`; "
                 "restore it from the sheet you sent",
             )
+        if heading := NUMBERED_HEADING.match(_spaces(stripped)):
+            headings.append((index, int(heading.group(1)[:9]), stripped))
         if current is not None:
             current.append(line)
     if meta is None:
@@ -343,7 +366,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     sheet = Sheet(meta=meta, meta_line=meta_line, cuts=cuts)
 
     below = [(n, lines[n - 1]) for n in range(end + 1, len(lines) + 1)] if end else []
-    sheet = Sheet(meta=meta, cuts=cuts, above=above, below=below)
+    sheet = Sheet(meta=meta, cuts=cuts, above=above, below=below, inline=inline, headings=headings)
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
@@ -390,7 +413,7 @@ def _mail_addition(lines: list[str], index: int, last_marker: int, end: int) -> 
         stop = end - 1 if end > index else len(lines)
         rest = []
         for text in lines[index:stop]:
-            if MARKER.match(text.strip()):
+            if _marker(text):
                 break
             if text.strip():
                 rest.append(text)
@@ -500,7 +523,9 @@ def import_sheet(
         shown = question.wording(interview.register, blank)
         shown += " " + words["optional"] if not question.required else ""
         notes = _notes(question, interview, questionnaire, words, expected)
-        return strip_question(sheet.answers[question.id], shown, notes)
+        below = strip_question(sheet.answers[question.id], shown, notes)
+        first = sheet.inline.get(question.id, "")
+        return "\n\n".join(part for part in (first, below) if part)
 
     for question in questionnaire.questions:
         if question.when is not None and not question.when.holds(values):
@@ -567,6 +592,15 @@ def _check_markers(
     if removed and same_version:
         qid = removed[0]
         number = expected[qid]
+        for line, heading, text in sheet.headings:
+            if heading == number:
+                raise FileProblem(
+                    path,
+                    f"this line looks like a damaged question marker: {text!r}",
+                    line=line,
+                    hint=f"a marker reads exactly `{marker(number, qid)}`; "
+                    "restore it from the sheet you sent",
+                )
         more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
         raise FileProblem(
             path,
