@@ -690,3 +690,17 @@ def test_a_heading_like_a_marker_without_an_id_is_answer_text(series: Path) -> N
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert only_interview(series).answer("meilleur-souvenir").value == answer  # type: ignore[union-attr]
+
+
+def test_the_sheets_blank_lines_do_not_stay_in_an_answer(series: Path) -> None:
+    """An answer written below the room left for it, or above the next marker: the
+    sheet's blank lines between its parts become one (not inside a code block)."""
+    code_block = "```\nfor x in tweets:\n\n\n    print(x)\n```"
+    sheet = fill(make_sheet(series), {**ANSWERS, "followers": "Beaucoup.", "conseils": code_block})
+    sheet = sheet.replace("\n## Q3 [", "\n \nEnviron 8 000.\n\n\n\n## Q3 [")
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.answer("followers").value == "Beaucoup.\n\nEnviron 8 000."  # type: ignore[union-attr]
+    assert interview.answer("conseils").value == code_block  # type: ignore[union-attr]

@@ -480,12 +480,29 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
         words = [re.escape(w) for w in f"_{note}_".split()]
         note_lines = r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*(?:\n|\Z)"
         body = re.sub(note_lines, "", body, count=1)
-    lines = body.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(line.rstrip() for line in lines)
+    return _tidy(body.split("\n"))
+
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _tidy(lines: list[str]) -> str:
+    """The lines without blank ones at either end, and each run of blank lines (the
+    room the sheet left) made one, except inside a fenced code block."""
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        opening = FENCE.match(line)
+        if opening and not fence:
+            fence = opening.group(1)[0] * 3
+        elif opening and line.strip().startswith(fence):
+            fence = ""
+        if not fence and not line.strip() and (not out or not out[-1]):
+            continue
+        out.append("" if not fence and not line.strip() else line.rstrip())
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
 
 
 @dataclass
