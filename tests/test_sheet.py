@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import email.policy
 import re
 import shutil
 import textwrap
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -704,3 +706,70 @@ def test_the_sheets_blank_lines_do_not_stay_in_an_answer(series: Path) -> None:
     interview = only_interview(series)
     assert interview.answer("followers").value == "Beaucoup.\n\nEnviron 8 000."  # type: ignore[union-attr]
     assert interview.answer("conseils").value == code_block  # type: ignore[union-attr]
+
+
+def as_email(body: str, cte: str, html: str | None = None) -> bytes:
+    message = EmailMessage()
+    message["From"] = "Léa Martin <lea@example.com>"
+    message["To"] = "stephane@example.com"
+    message["Subject"] = "Re: Interview Twitter"
+    message.set_content(body, cte=cte)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    return message.as_bytes(policy=email.policy.SMTP)
+
+
+def flowed(text: str) -> bytes:
+    """``text`` as a format=flowed email (RFC 3676): long lines broken after a space."""
+    lines = []
+    for line in text.split("\n"):
+        quote, line = ("> ", line[1:].removeprefix(" ")) if line.startswith(">") else ("", line)
+        chunks = textwrap.wrap(line, 50, drop_whitespace=False) or [""]
+        lines += [(quote + chunk) if chunk else quote.rstrip() for chunk in chunks]
+    head = "From: lea@example.com\nSubject: Re\nMIME-Version: 1.0\n"
+    head += 'Content-Type: text/plain; charset="utf-8"; format=flowed\n\n'
+    return (head + "\n".join(lines)).encode()
+
+
+@pytest.mark.parametrize("cte", ["quoted-printable", "base64", "8bit", "flowed", "no-charset"])
+def test_an_email_is_read_from_its_text(series: Path, cte: str) -> None:
+    """`jeudis import reply.eml`: the message's text part, decoded, is the sheet."""
+    filled = fill(make_sheet(series), ANSWERS)
+    long = "Écouter avant de parler, " * 8 + "toujours."
+    filled = filled.replace(ANSWERS["conseils"], long)
+    html = "<p>" + filled.replace("<", "&lt;").replace("\n", "<br>") + "</p>"
+    (series / "filled.md").write_text(filled, encoding="utf-8")
+    reply = quoted_reply(filled)
+    if cte == "flowed":
+        data = flowed(reply)
+    elif cte == "no-charset":  # a reply saved with its headers: UTF-8, but not said
+        data = f"From: lea@example.com\nSubject: Re\n\n{reply}".encode()
+    else:
+        data = as_email(reply, cte, html)
+    (series / "reply.eml").write_bytes(data)
+    assert run("import", str(series / "filled.md"))[0] == 0
+    first = load_interview(series / "interviews" / "lea-martin.toml")
+    (series / "interviews" / "lea-martin.toml").unlink()
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 0, out
+    second = load_interview(series / "interviews" / "lea-martin.toml")
+    assert answers_of(first) == answers_of(second)
+    assert second.answer("conseils").value == long  # type: ignore[union-attr]
+
+
+def test_an_html_only_email_or_a_sheet_saved_as_html_is_refused_clearly(series: Path) -> None:
+    filled = fill(make_sheet(series), ANSWERS)
+    html = "<div>" + filled.replace("<", "&lt;").replace("\n", "<br>\n") + "</div>"
+    message = EmailMessage()
+    message["From"] = "lea@example.com"
+    message["Subject"] = "Re"
+    message.set_content(html, subtype="html")
+    (series / "reply.eml").write_bytes(message.as_bytes())
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 4, out
+    assert "an email with no plain-text part" in out
+    (series / "saved.md").write_text(html, encoding="utf-8")
+    code, out = run("import", str(series / "saved.md"))
+    assert code == 4, out
+    assert "saved as HTML" in out and "plain text" in out
+    assert not list((series / "interviews").glob("*.toml"))

@@ -131,11 +131,16 @@ def import_(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
-    from jeudis.tomlio import read_text
+    from jeudis.sheet import (
+        import_sheet,
+        imported_fields,
+        parse_sheet,
+        read_sheet,
+        sheet_options,
+    )
 
     series = series_at(directory)
-    parsed = parse_sheet(read_text(sheet_file), sheet_file)
+    parsed = parse_sheet(read_sheet(sheet_file), sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     options = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
