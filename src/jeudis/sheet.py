@@ -453,10 +453,16 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             f"not a jeudis answer sheet: the first line (<!-- {HEADER_TAG} ... -->) is missing",
             hint="put back the sheet's first line, copied from the sheet you sent",
         )
-    sheet = Sheet(meta=meta, meta_line=meta_line, cuts=cuts)
-
     below = [(n, lines[n - 1]) for n in range(end + 1, len(lines) + 1)] if end else []
-    sheet = Sheet(meta=meta, cuts=cuts, above=above, below=below, inline=inline, headings=headings)
+    sheet = Sheet(
+        meta=meta,
+        meta_line=meta_line,
+        cuts=cuts,
+        above=above,
+        below=below,
+        inline=inline,
+        headings=headings,
+    )
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
