@@ -32,7 +32,7 @@ from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
-from jeudis.tomlio import read_text
+from jeudis.tomlio import read_bytes, text_of
 from jeudis.wording import as_text, first_name, placeholders
 
 HEADER_TAG = "jeudis-sheet"
@@ -273,13 +273,10 @@ EMAIL_FIELDS = ("from", "to", "subject", "date", "content-type", "mime-version",
 
 def read_sheet(path: Path) -> str:
     """A returned sheet's text: the file, or, for an email, its plain-text part decoded."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return read_text(path)  # which says what is wrong
+    data = read_bytes(path)
     message = _email(data)
     if message is None:
-        text = read_text(path)
+        text = text_of(data, path)
         head = text.lstrip()[:300].lower()
         if "&lt;!-- " + HEADER_TAG in text or head.startswith(("<html", "<!doctype", "<div")):
             raise FileProblem(

@@ -155,8 +155,14 @@ TOO_LARGE = "too large (more than 10 MB, the most jeudis reads)"
 def read_text(path: Path) -> str:
     """A text file as UTF-8, less the byte-order mark Windows editors put at its start.
 
-    Only a regular file, and only up to :data:`MAX_FILE_SIZE`: a device or a pipe may
-    never end (``/dev/zero``), so it is refused before a byte is read.
+    Only a regular file, and only up to :data:`MAX_FILE_SIZE` (see :func:`read_bytes`).
+    """
+    return text_of(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes: only a regular file's, and only up to :data:`MAX_FILE_SIZE`; a
+    device or a pipe may never end (``/dev/zero``), so it is refused before a byte is read.
     """
     try:
         # Non-blocking: opening a pipe with no writer would wait for ever.
@@ -175,7 +181,9 @@ def read_text(path: Path) -> str:
             data = handle.read(MAX_FILE_SIZE + 1)
         except OSError as exc:
             raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
-    return _decoded(data, path)
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(path, TOO_LARGE)
+    return data
 
 
 def _not_a_file(mode: int) -> str | None:
@@ -191,7 +199,8 @@ def _not_a_file(mode: int) -> str | None:
     return "a device"
 
 
-def _decoded(data: bytes, source: Path) -> str:
+def text_of(data: bytes, source: Path) -> str:
+    """Bytes read from ``source`` as UTF-8 text, less a byte-order mark."""
     if len(data) > MAX_FILE_SIZE:
         raise FileProblem(source, TOO_LARGE)
     try:
@@ -211,7 +220,7 @@ def read_input(path: Path) -> tuple[str, Path]:
         return read_text(path), path
     import sys
 
-    return _decoded(sys.stdin.buffer.read(MAX_FILE_SIZE + 1), STDIN), STDIN
+    return text_of(sys.stdin.buffer.read(MAX_FILE_SIZE + 1), STDIN), STDIN
 
 
 def load_toml(path: Path) -> tuple[dict[str, Any], str]:
