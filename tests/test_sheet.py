@@ -54,6 +54,32 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def import_text(series: Path, sheet: str) -> tuple[int, str]:
+    """Import ``sheet`` (a filled sheet's text) as the guest sent it back."""
+    (series / "filled.md").write_text(sheet, encoding="utf-8")
+    return run("import", str(series / "filled.md"))
+
+
+def imported_answer(series: Path, question_id: str, answer: str) -> tuple[Any, str]:
+    """The value stored for ``question_id`` once ``answer`` is written under it and the
+    sheet imported, and what the import said."""
+    code, out = import_text(series, fill(make_sheet(series), {**ANSWERS, question_id: answer}))
+    assert code == 0, out
+    return only_interview(series).answer(question_id).value, out  # type: ignore[union-attr]
+
+
+def imported_both(series: Path, sent: Path, returned: Path) -> tuple[Interview, Interview]:
+    """The interviews two files make when each is imported alone: the sheet as filled
+    in, and the same as it came back (quoted, wrapped, in an email)."""
+    made = series / "interviews" / "lea-martin.toml"
+    assert run("import", str(sent))[0] == 0
+    first = load_interview(made)
+    made.unlink()
+    code, out = run("import", str(returned))
+    assert code == 0, out
+    return first, load_interview(made)
+
+
 def exported(path: str) -> str:
     """The Markdown post, without the lines that only say when it was written."""
     code, out = run("export", path, "--format", "md")
@@ -181,12 +207,7 @@ def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path, width: in
         wrapped += [("> " + chunk).rstrip() for chunk in chunks or [""]]
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "wrapped.txt").write_text("\n".join(wrapped) + "\n-- \nLéa\n", encoding="utf-8")
-    assert run("import", str(series / "filled.md"))[0] == 0
-    first = load_interview(series / "interviews" / "lea-martin.toml")
-    (series / "interviews" / "lea-martin.toml").unlink()
-    code, out = run("import", str(series / "wrapped.txt"))
-    assert code == 0, out
-    second = load_interview(series / "interviews" / "lea-martin.toml")
+    first, second = imported_both(series, series / "filled.md", series / "wrapped.txt")
     assert answers_of(first) == answers_of(second)
 
 
@@ -517,21 +538,15 @@ RILKE = "Relire Rilke.\nLe poète a écrit :\n« Allez en vous-même. »\nC'est 
     ids=["le-a-ecrit", "on-wrote", "double-dash"],
 )
 def test_an_answer_that_reads_like_a_mail_addition_is_kept_whole(series: Path, answer: str) -> None:
-    sheet = fill(make_sheet(series), {**ANSWERS, "conseils": answer})
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
-    assert code == 0, out
-    assert only_interview(series).answer("conseils").value == answer  # type: ignore[union-attr]
+    value, out = imported_answer(series, "conseils", answer)
+    assert value == answer
     assert "warning" not in out
 
 
 def test_a_reply_header_over_quoted_lines_is_cut_with_a_warning(series: Path) -> None:
     quoted = "Écouter avant de parler.\n\nLe lun. 3 mars, Stéphane a écrit :\n> Merci d'avance !"
-    sheet = fill(make_sheet(series), {**ANSWERS, "conseils": quoted})
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
-    assert code == 0, out
-    assert only_interview(series).answer("conseils").value == "Écouter avant de parler."  # type: ignore[union-attr]
+    value, out = imported_answer(series, "conseils", quoted)
+    assert value == "Écouter avant de parler."
     assert "warning: Q8 [conseils]:" in out
     assert "left out" in out
 
@@ -564,8 +579,7 @@ def test_a_heading_fin_in_an_answer_does_not_end_the_sheet(series: Path, where: 
     """Only the sheet's own end line ends it: a guest's "## Fin" heading is answer text."""
     answer = "Avant tout, écouter.\n\n## Fin\n\nEt puis se taire un peu."
     sheet = fill(make_sheet(series), {**ANSWERS, where: answer})
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
+    code, out = import_text(series, sheet)
     assert code == 0, out
     interview = only_interview(series)
     assert interview.answer(where).value == answer  # type: ignore[union-attr]
@@ -654,11 +668,8 @@ def test_a_reply_header_quoting_inside_an_answer_is_kept_whole(series: Path) -> 
         "Le 3 mars 2009, @jack a écrit :\n> just setting up my twttr\n\n"
         "Et j'ai répondu le lendemain."
     )
-    sheet = fill(make_sheet(series), {**ANSWERS, "premier-tweet": answer})
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
-    assert code == 0, out
-    assert only_interview(series).answer("premier-tweet").value == answer  # type: ignore[union-attr]
+    value, out = imported_answer(series, "premier-tweet", answer)
+    assert value == answer
     assert "warning" not in out
 
 
@@ -677,8 +688,7 @@ def test_a_reply_header_quoting_inside_an_answer_is_kept_whole(series: Path) -> 
 def test_a_marker_as_a_person_reads_it(series: Path, edit: Any, expected: str) -> None:
     """No-break spaces in a marker, an answer begun on its line: still the marker."""
     sheet = edit(fill(make_sheet(series), ANSWERS))
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
+    code, out = import_text(series, sheet)
     assert code == 0, out
     assert only_interview(series).answer("apport").value == expected  # type: ignore[union-attr]
     assert "warning" not in out
@@ -687,11 +697,8 @@ def test_a_marker_as_a_person_reads_it(series: Path, edit: Any, expected: str) -
 def test_a_heading_like_a_marker_without_an_id_is_answer_text(series: Path) -> None:
     """Only a line with an [id] is a marker: a guest's "## Q1 2012" heading is theirs."""
     answer = "## Q1 2012\n\nLes débuts.\n\n## Q3 2015\n\nLa maturité."
-    sheet = fill(make_sheet(series), {**ANSWERS, "meilleur-souvenir": answer})
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
-    assert code == 0, out
-    assert only_interview(series).answer("meilleur-souvenir").value == answer  # type: ignore[union-attr]
+    value, _ = imported_answer(series, "meilleur-souvenir", answer)
+    assert value == answer
 
 
 def test_the_sheets_blank_lines_do_not_stay_in_an_answer(series: Path) -> None:
@@ -700,8 +707,7 @@ def test_the_sheets_blank_lines_do_not_stay_in_an_answer(series: Path) -> None:
     code_block = "```\nfor x in tweets:\n\n\n    print(x)\n```"
     sheet = fill(make_sheet(series), {**ANSWERS, "followers": "Beaucoup.", "conseils": code_block})
     sheet = sheet.replace("\n## Q3 [", "\n \nEnviron 8 000.\n\n\n\n## Q3 [")
-    (series / "filled.md").write_text(sheet, encoding="utf-8")
-    code, out = run("import", str(series / "filled.md"))
+    code, out = import_text(series, sheet)
     assert code == 0, out
     interview = only_interview(series)
     assert interview.answer("followers").value == "Beaucoup.\n\nEnviron 8 000."  # type: ignore[union-attr]
@@ -747,12 +753,7 @@ def test_an_email_is_read_from_its_text(series: Path, cte: str) -> None:
     else:
         data = as_email(reply, cte, html)
     (series / "reply.eml").write_bytes(data)
-    assert run("import", str(series / "filled.md"))[0] == 0
-    first = load_interview(series / "interviews" / "lea-martin.toml")
-    (series / "interviews" / "lea-martin.toml").unlink()
-    code, out = run("import", str(series / "reply.eml"))
-    assert code == 0, out
-    second = load_interview(series / "interviews" / "lea-martin.toml")
+    first, second = imported_both(series, series / "filled.md", series / "reply.eml")
     assert answers_of(first) == answers_of(second)
     assert second.answer("conseils").value == long  # type: ignore[union-attr]
 
