@@ -48,9 +48,12 @@ def ask(
         stopped.append(name)
         if app.is_running and app.loop is not None:
             app.loop.call_soon_threadsafe(leave, name)
-        else:
-            raise Paused(signal_name=name)
+        # Else the prompt is not running yet (it leaves as it starts, below) or no longer
+        # (the Paused after it): raised here, in the event loop winding down after a
+        # closed terminal's SIGHUP and the shell's, it was swallowed and the program hung,
+        # holding the interview's lock.
 
+    app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         answer = question.unsafe_ask()
