@@ -177,6 +177,39 @@ def test_a_followup_paused_on_comes_back_first_on_resume_with_its_counter(series
     assert asked == [("relance-1", "↳", "Un salon à Lyon."), ("apport", "[4/13]", "")]
 
 
+def test_a_followup_the_host_was_writing_comes_back_on_resume(series: Path) -> None:
+    """Paused (or the terminal closed) while the host wrote it, it was lost: resume
+    went on to the next question."""
+    from jeudis.errors import SessionInterrupted
+    from jeudis.followups import WRITING_FOLLOWUP
+    from jeudis.session import Paused
+
+    class Writing(Scripted):
+        def followup(self, interview: Interview, after: Answer) -> str | None:
+            if after.id != "utilisations":
+                return None
+            pending = interview.pending or {}
+            if pending.get("id") == WRITING_FOLLOWUP + after.id:  # as the prompter does
+                return str(pending["text"]) + " exactement ?"
+            self.current_id = WRITING_FOLLOWUP + after.id
+            raise Paused("Tu lis quoi")
+
+    form, interview = start(series, TWITTER)
+    answers = ["", "", "", "", "réponse 1", "4 000", "réponse 3"]
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, Writing(answers)).run()
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    assert draft.pending == {"id": "@followup:utilisations", "text": "Tu lis quoi"}
+    second = Writing(["La presse.", *(f"réponse {n}" for n in range(4, 14))])
+    Session(form, draft, second).run()
+    assert [(p.id, p.message) for p in second.asked[:2]] == [
+        ("relance-1", "Tu lis quoi exactement ?"),
+        ("apport", second.asked[1].message),
+    ]
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert done.pending is None and done.answer("relance-1").value == "La presse."  # type: ignore[union-attr]
+
+
 def test_an_open_question_paused_on_keeps_its_number(series: Path) -> None:
     from jeudis.errors import SessionInterrupted
 

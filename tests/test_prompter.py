@@ -535,3 +535,48 @@ def test_the_review_table_never_starts_a_line_on_a_french_mark(keys: PipeInput, 
     assert narrow.review(interview, rows) is None
     cells = [part.strip() for line in out.getvalue().splitlines() for part in line.split("│")]
     assert cells and not [cell for cell in cells if re.match(r"[?!;:»]", cell)]
+
+
+def test_two_hangups_in_a_row_pause_once_and_never_hang(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """A closed terminal's SIGHUP, then the shell's: the second, raised inside the event
+    loop winding down, was swallowed there, and the program hung holding its lock."""
+    import os
+    import signal
+
+    def hang_up_twice() -> None:
+        os.kill(os.getpid(), signal.SIGHUP)
+        os.kill(os.getpid(), signal.SIGHUP)
+
+    previous = signal.signal(signal.SIGHUP, lambda *_: None)  # when the prompt is over
+    try:
+        with sent_later(keys, (5, ESC_ENTER)):  # were the signals lost: an answer, no hang
+            hangup = threading.Timer(0.4, hang_up_twice)
+            hangup.start()
+            keys.send_text("Une heure")
+            with pytest.raises(Paused) as stopped:
+                prompter.ask(prompt_for(twitter("apport"), "Question ?", counter="[4/13]"))
+            hangup.join()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert (stopped.value.partial, stopped.value.signal_name) == ("Une heure", "SIGHUP")
+
+
+def test_a_followup_the_host_was_writing_comes_back_in_the_prompt(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    after = Answer.given_now("utilisations", "long", "Quoi ?", "Je lis.")
+    keys.send_text("Tu lis quoi" + CTRL_C)
+    with pytest.raises(Paused) as stopped:  # Ctrl-C while writing it: kept, under its id
+        prompter.followup_wanted = True
+        prompter.followup(interview, after)
+    assert (prompter.current_id, stopped.value.partial) == ("@followup:utilisations", "Tu lis quoi")
+    interview.pending = {"id": "@followup:utilisations", "text": "Tu lis quoi"}
+    keys.send_text(" exactement ?" + ENTER)
+    assert prompter.followup(interview, after) == "Tu lis quoi exactement ?"

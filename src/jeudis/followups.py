@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 FOLLOWUP_PREFIX = "relance"
 OPEN_PREFIX = "question"
+# The pending text's id while the host writes a follow-up to answer X: "@followup:X".
+WRITING_FOLLOWUP = "@followup:"
 
 
 def live_question(answer: Answer) -> Question:
@@ -89,6 +91,9 @@ def after(session: Session, answer_id: str) -> None:
     current = session.interview.answer(answer_id)
     while current is not None:
         text = ask(session.interview, current)
+        if str((session.interview.pending or {}).get("id", "")).startswith(WRITING_FOLLOWUP):
+            session.interview.pending = None  # what a pause kept came back in the prompt
+            storage.save(session.interview)
         if not text or not text.strip():
             return
         live = add_question(session.interview, text, after=current.id, prefix=FOLLOWUP_PREFIX)
@@ -112,8 +117,13 @@ def resume_live(session: Session) -> None:
     """Live questions the session paused on, asked first on resume: where it stopped.
 
     A follow-up comes right after the answer it follows, not after the last
-    question; the host may follow it up again, as before the pause.
+    question; the host may follow it up again, as before the pause. A follow-up
+    the host was writing comes back first, with what was typed.
     """
+    writing = str((session.interview.pending or {}).get("id", ""))
+    answered = writing.removeprefix(WRITING_FOLLOWUP)
+    if writing.startswith(WRITING_FOLLOWUP) and session.interview.answer(answered):
+        after(session, answered)
     for answer in unanswered_live(session.interview):
         ask_live(session, answer, counter=counter(session.interview, answer))
         after(session, answer.id)

@@ -23,6 +23,7 @@ from prompt_toolkit.utils import get_cwidth
 
 from jeudis import terminal
 from jeudis.errors import JeudisError
+from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen, wrap_text
@@ -263,11 +264,19 @@ class TerminalPrompter:
         return bindings
 
     def followup(self, interview: Interview, after: Answer) -> str | None:
-        """The follow-up the host writes after Ctrl-F on an answer, else None."""
-        if not self.followup_wanted:
+        """The follow-up the host writes after Ctrl-F on an answer, else None.
+
+        What the host was writing when the session paused comes back (the pending
+        text, under ``@followup:`` and the answer's id).
+        """
+        writing = WRITING_FOLLOWUP + after.id
+        pending = interview.pending or {}
+        if pending.get("id") == writing and pending.get("text"):
+            self.typed_ahead = pending["text"] + self.typed_ahead
+        elif not self.followup_wanted:
             return None
         self.followup_wanted = False
-        return self._host_writes(self.text["followup_title"], self.text["followup_ask"])
+        return self._host_writes(self.text["followup_title"], self.text["followup_ask"], writing)
 
     def write_question(self, interview: Interview, number: int) -> str | None:
         """In an open interview: the next question, written by the host (None: the end).
@@ -288,7 +297,7 @@ class TerminalPrompter:
         self.screen.line()
         rule = f"── {title} "
         self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
-        self.screen.line([("class:instruction", instruction)])
+        self.screen.wrapped([("class:instruction", instruction)])
         question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
