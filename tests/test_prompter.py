@@ -580,3 +580,12 @@ def test_a_followup_the_host_was_writing_comes_back_in_the_prompt(
     interview.pending = {"id": "@followup:utilisations", "text": "Tu lis quoi"}
     keys.send_text(" exactement ?" + ENTER)
     assert prompter.followup(interview, after) == "Tu lis quoi exactement ?"
+
+
+def test_page_up_says_it_goes_back_to_the_review_there(prompter: TerminalPrompter) -> None:
+    from dataclasses import replace
+
+    prompt = prompt_for(twitter("apport"), "Q ?", can_go_back=True)
+    shown = prompter._toolbar(replace(prompt, from_review=True))
+    assert "Page↑ : retour à la relecture, sans changement" in shown
+    assert "précédente" not in shown

@@ -610,3 +610,23 @@ def test_a_signal_while_completing_is_a_pause_not_a_traceback(
         run(start(), Script([*FIELDS, *ANSWERS], reviews=[None]))
     assert interrupted.value.signal_name == "SIGTERM"
     assert load_interview(series / "interviews" / "gilles-klein.toml").status == "draft"
+
+
+def test_page_up_on_an_answer_changed_at_the_review_gives_the_change_up(series: Path) -> None:
+    """What was typed of it stayed the draft's pending text, and came back on resume
+    although the guest had backed out of the change."""
+
+    class Typing(Script):
+        autosave: Any = None  # the session sets it: what is typed is saved as typed
+
+    def typed_then_back(prompt: Prompt) -> Any:
+        assert prompt.from_review
+        script.autosave(prompt.id, "Presque 10 000")
+        assert load_interview(series / "interviews" / "gilles-klein.toml").pending
+        return BACK
+
+    script = Typing([*FIELDS, *ANSWERS, typed_then_back], reviews=["followers", None])
+    done = run(start(), script)
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.pending is None and done.pending is None
+    assert saved.answer("followers").value == "9 200"  # type: ignore[union-attr]

@@ -72,6 +72,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_select": "↑↓ puis Entrée",
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
         "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
+        "back_to_review": "Page↑ : retour à la relecture, sans changement",
         "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C : pause",
         "toolbar_edit": "Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
         "toolbar_edit_long": "Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
@@ -111,6 +112,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_select": "↑↓ then Enter",
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
+        "back_to_review": "PgUp: back to the review, unchanged",
         "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C: pause",
         "toolbar_edit": "Enter: save · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
         "toolbar_edit_long": "Esc Enter: save · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
@@ -366,6 +368,9 @@ class TerminalPrompter:
         keys = self.text[name].split(" · ")
         if not (prompt.can_go_back or self.editing):
             keys = [key for key in keys if not key.startswith(("Page↑", "PgUp"))]
+        elif prompt.from_review and not self.editing:
+            back = self.text["back_to_review"]
+            keys = [back if key.startswith(("Page↑", "PgUp")) else key for key in keys]
         if self.hosting:
             keys = [key for key in keys if not key.startswith("Ctrl-F")]
         return " · ".join(keys)

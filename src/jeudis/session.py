@@ -11,7 +11,7 @@ import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import FrameType
 from typing import Any, Protocol
 
@@ -51,6 +51,7 @@ class Prompt:
     placeholder: str = ""
     can_go_back: bool = True
     question: Question | None = field(default=None, compare=False, repr=False)
+    from_review: bool = False  # Page↑ goes back to the review, the change given up
 
     def validate(self, raw: Any) -> str | None:
         """None when ``raw`` is acceptable, else the message to show."""
@@ -388,13 +389,21 @@ class Session:
         questions = applicable(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
             if question.id == stored.id:
-                raw = self.prompter.ask(self._prompt(question, index, len(questions)))
-                if raw is BACK:  # left as it was: the change is given up
-                    self.interview.pending = None
-                    storage.save(self.interview)
-                else:
-                    self._record(question, raw)
+                self._change(question, index, len(questions))
                 return
+
+    def _change(self, question: Question, index: int, total: int) -> None:
+        """Ask an answer given again (from the review); Page↑ gives the change up,
+        what was typed of it too (it came back on resume)."""
+        prompt = replace(self._prompt(question, index, total), from_review=True)
+        raw = self.prompter.ask(prompt)
+        if raw is BACK:
+            if (self.interview.pending or {}).get("id") == question.id:
+                self.interview.pending = None
+                storage.save(self.interview)
+            return
+        self._record(question, raw)
+        followups.after(self, question.id)  # Ctrl-F works here too
 
     def _first_unanswered(self, start: int = 0) -> int:
         questions = applicable(self.questionnaire, self.interview)
@@ -506,10 +515,7 @@ class Session:
                 continue
             for index, question in enumerate(questions):
                 if question.id == choice:
-                    raw = self.prompter.ask(self._prompt(question, index, len(questions)))
-                    if raw is not BACK:
-                        self._record(question, raw)
-                        followups.after(self, question.id)  # Ctrl-F works here too
+                    self._change(question, index, len(questions))
 
 
 @contextmanager
