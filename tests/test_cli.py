@@ -864,9 +864,17 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
     interview.pending = {"id": "definition", "text": "La promotion des"}
     path.write_text(interview.to_toml(), encoding="utf-8")
     out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout
-    assert "C’est quoi le marketing digital ?\n  (not answered yet)\n" in out
-    assert out.endswith(" being typed when the session paused (definition) " + "─" * 15 + "\n"
-                        "  La promotion des\n")  # fmt: skip
+    assert out.endswith(  # under its question
+        "C’est quoi le marketing digital ?\n"
+        "  (being typed when the session paused)\n"
+        "  La promotion des\n"
+    )
+    interview.answers[1].value = "La promotion."
+    interview.pending = {"id": "conseils", "text": "Écouter"}  # a question not reached
+    path.write_text(interview.to_toml(), encoding="utf-8")
+    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout
+    assert out.endswith(" being typed when the session paused (conseils) " + "─" * 16 + "\n"
+                        "  Écouter\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("width", [40, 52, 61, 72, 80])

@@ -154,6 +154,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
             out.print(markdown(text))
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
+    typing = dict(loaded.pending or {})  # what was being typed, under its question if stored
     numbered = loaded.style == "numbered"
     number = 0
     for answer in loaded.answers:
@@ -166,9 +167,15 @@ def _show(out: "Console", loaded: "Interview") -> None:
             out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2), expand=False))
         elif answer.given:
             out.print(markdown(safe(as_text(answer.value, loaded.language))))
+        elif typing.get("id") == answer.id and typing.get("text"):
+            out.print(
+                Padding("[yellow](being typed when the session paused)[/yellow]", (0, 0, 0, 2))
+            )
+            out.print(markdown(safe(str(typing["text"]))))
+            typing = {}  # shown in its place
         else:
             out.print(Padding("[dim](not answered yet)[/dim]", (0, 0, 0, 2), expand=False))
-    pending = loaded.pending or {}
+    pending = typing
     if pending.get("text"):
         out.print()
         where = safe(str(pending.get("id") or ""))
