@@ -175,10 +175,15 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as handle:
-        if kind := _not_a_file(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if kind := _not_a_file(info.st_mode):
             raise FileProblem(path, f"is {kind}, not a file")
+        if info.st_size > MAX_FILE_SIZE:
+            raise FileProblem(path, TOO_LARGE)
         try:
-            data = handle.read(MAX_FILE_SIZE + 1)
+            # A size to read at most makes Python allocate that much first: 10 MB for
+            # every interview a listing reads. A file that says its size is read whole.
+            data = handle.read() if info.st_size else handle.read(MAX_FILE_SIZE + 1)
         except OSError as exc:
             raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     if len(data) > MAX_FILE_SIZE:
