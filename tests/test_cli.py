@@ -984,3 +984,16 @@ def test_standard_input_larger_than_jeudis_reads_is_refused(invoke: Invoke, seri
     )
     assert result.stderr == f"error: <stdin>: {TOO_LARGE}\n"
     assert result.exit_code == ExitCode.INVALID_FILE
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["import", "{folder}"], ["new", "twitter", "--guest", "Zed", "--data-file", "{folder}"]],
+    ids=["import", "data-file"],
+)
+def test_a_folder_given_as_a_file_says_so(series: Path, tmp_path: Path, args: list[str]) -> None:
+    """It said "error: Is a directory: 3" (the descriptor's number), exit 1."""
+    folder = tmp_path / "réponses"
+    folder.mkdir()
+    result = _in_a_process(series, *(a.format(folder=folder) for a in args))
+    assert result[0::2] == (ExitCode.INVALID_FILE, f"error: {folder}: is a folder, not a file\n")

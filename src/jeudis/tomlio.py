@@ -174,10 +174,11 @@ def read_bytes(path: Path) -> bytes:
         raise MissingFile(path, "no such file") from None
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    info = os.fstat(fd)
+    if kind := _not_a_file(info.st_mode):  # before fdopen, which refuses a folder itself
+        os.close(fd)
+        raise FileProblem(path, f"is {kind}, not a file")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if kind := _not_a_file(info.st_mode):
-            raise FileProblem(path, f"is {kind}, not a file")
         if info.st_size > MAX_FILE_SIZE:
             raise FileProblem(path, TOO_LARGE)
         try:
