@@ -277,6 +277,28 @@ def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke
     assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
+def test_a_post_a_single_export_wrote_there_is_jeudis_own_to_all(
+    series: Path, invoke: Invoke
+) -> None:
+    """`export X -o blog/content/posts/X.md`, then `export --all -o blog`: the post was
+    refused as "not written by jeudis". Touched up by hand since, it still is."""
+    make_interview(series, "claire-martin", guest="Claire Martin")
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 7, 7))
+    blog = series / "blog"
+    post = blog / "content" / "posts" / "claire-martin.md"
+    post.parent.mkdir(parents=True)
+    single = invoke("export", "claire-martin", "-f", "md", "--flavor", "hugo", "-o", str(post))
+    assert single.exit_code == 0, single
+    hugo = ("export", "--all", "-f", "md", "--flavor", "hugo", "-o", str(blog))
+    assert invoke(*hugo).exit_code == 0
+    post.write_text(post.read_text(encoding="utf-8") + "Retouché.\n", encoding="utf-8")
+    (blog / ".jeudis-manifest.json").unlink()  # as if --all had never run there
+    (blog / "content" / "posts" / "paul.md").unlink()
+    refused = invoke(*hugo)
+    assert refused.exit_code == 1
+    assert "changed by hand since jeudis wrote it" in refused.stderr
+
+
 def test_a_file_of_the_hosts_own_is_never_written_over(series: Path, invoke: Invoke) -> None:
     """A generator's site holds the host's own posts: one of the same name stops the export."""
     make_interview(series, "claire-martin", guest="Claire Martin")

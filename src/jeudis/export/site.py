@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import __version__
-from jeudis.export.written import changed, content_stamp, refuse_others
+from jeudis.export.written import Written, changed, content_stamp, refuse_others
 from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.storage import interview_entries
 
@@ -379,7 +379,7 @@ def _export(
             result.notes = [str(note) for note in old.get("notes", [])]
             return result
         if not overwrite:
-            _refuse_others(folder, [WXR_FILE], previous)
+            _refuse_others(series, folder, [WXR_FILE], previous)
         _claim(folder, previous, {}, [WXR_FILE])
         from jeudis.export import sitebuild
 
@@ -419,8 +419,9 @@ def _export(
         return result
     planned = _planned(series, entries, todo, fmt, flavor)
     if not overwrite:
-        _refuse_others(folder, planned, previous)
-    owned = None if overwrite else frozenset(manifest_outputs(previous))
+        owned: frozenset[str] | None = frozenset(_refuse_others(series, folder, planned, previous))
+    else:
+        owned = None
     _claim(folder, previous, {e.slug: post_file(e, fmt, flavor) for e in todo}, planned)
     from jeudis.export import sitebuild
 
@@ -481,8 +482,26 @@ def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:
     return f"{spec.folder}/{name}" if spec.folder else name
 
 
-def _refuse_others(folder: Path, planned: list[str], previous: dict[str, Any]) -> None:
-    refuse_others(folder, planned, manifest_outputs(previous), written_stamps(previous))
+def _refuse_others(
+    series: Series, folder: Path, planned: list[str], previous: dict[str, Any]
+) -> set[str]:
+    """Stop before writing over a file no export wrote (see :func:`refuse_others`);
+    return the files of ``planned`` an export wrote, this folder's or a single one's.
+
+    A post written by ``export -o`` into the same folder is jeudis's too (recorded in
+    the series' cache): ``--all`` was refusing it as "not written by jeudis".
+    """
+    owned, recorded = manifest_outputs(previous), written_stamps(previous)
+    singles = Written(series).stamps
+    if singles:
+        base = str(folder.resolve())
+        for name in planned:
+            stamp = singles.get(f"{base}{os.sep}{name}")
+            if name not in owned and stamp is not None:
+                owned.add(name)
+                recorded[name] = stamp  # changed since by hand: still refused
+    refuse_others(folder, planned, owned, recorded)
+    return owned
 
 
 def written_stamps(manifest: dict[str, Any]) -> dict[str, str]:
