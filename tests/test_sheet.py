@@ -774,3 +774,12 @@ def test_an_html_only_email_or_a_sheet_saved_as_html_is_refused_clearly(series: 
     assert code == 4, out
     assert "saved as HTML" in out and "plain text" in out
     assert not list((series / "interviews").glob("*.toml"))
+
+
+def test_a_sheet_read_from_standard_input(series: Path) -> None:
+    """`jeudis import -`, as `--data-file -` and `--answer-file -` read it: "-: no such file"."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    assert _invoke is not None
+    result = _invoke("import", "-", input=sheet)
+    assert result.exit_code == 0, result.output
+    assert only_interview(series).answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]

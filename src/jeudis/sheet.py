@@ -32,7 +32,7 @@ from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for, interview_context
-from jeudis.tomlio import read_bytes, text_of
+from jeudis.tomlio import read_input_bytes, text_of
 from jeudis.wording import as_text, first_name, placeholders
 
 HEADER_TAG = "jeudis-sheet"
@@ -271,9 +271,14 @@ EMAIL_START = re.compile(rb"^(From |[!-9;-~]+:[ \t])")
 EMAIL_FIELDS = ("from", "to", "subject", "date", "content-type", "mime-version", "message-id")
 
 
-def read_sheet(path: Path) -> str:
-    """A returned sheet's text: the file, or, for an email, its plain-text part decoded."""
-    data = read_bytes(path)
+def read_sheet(given: Path) -> tuple[str, Path]:
+    """A returned sheet's text (the file, or, for an email, its plain-text part decoded),
+    and the name messages give it: ``-`` is standard input."""
+    data, path = read_input_bytes(given)
+    return _sheet_text(data, path), path
+
+
+def _sheet_text(data: bytes, path: Path) -> str:
     message = _email(data)
     if message is None:
         text = text_of(data, path)

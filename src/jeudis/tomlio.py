@@ -222,11 +222,20 @@ STDIN = Path("<stdin>")  # how a message names standard input
 def read_input(path: Path) -> tuple[str, Path]:
     """The text a file option names, and the name messages give it: ``-`` is standard
     input, as for any command-line tool (``./-`` is a file named so)."""
+    data, name = read_input_bytes(path)
+    return text_of(data, name), name
+
+
+def read_input_bytes(path: Path) -> tuple[bytes, Path]:
+    """:func:`read_input`'s bytes, not yet decoded (an email says how it is encoded)."""
     if str(path) != "-":
-        return read_text(path), path
+        return read_bytes(path), path
     import sys
 
-    return text_of(sys.stdin.buffer.read(MAX_FILE_SIZE + 1), STDIN), STDIN
+    data = sys.stdin.buffer.read(MAX_FILE_SIZE + 1)
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(STDIN, TOO_LARGE)
+    return data, STDIN
 
 
 def load_toml(path: Path) -> tuple[dict[str, Any], str]:

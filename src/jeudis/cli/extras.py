@@ -123,7 +123,11 @@ def _imported_as(series: "Series", slugs: list[str], interview: "Interview") -> 
 @app.command("import")
 def import_(
     sheet_file: Annotated[
-        Path, typer.Argument(metavar="SHEET", help="The filled-in answer sheet (.md, or an email).")
+        Path,
+        typer.Argument(
+            metavar="SHEET",
+            help="The filled-in answer sheet (.md, or an email; - for standard input).",
+        ),
     ],
     directory: DirOption = None,
 ) -> None:
@@ -140,7 +144,8 @@ def import_(
     )
 
     series = series_at(directory)
-    parsed = parse_sheet(read_sheet(sheet_file), sheet_file)
+    text, sheet_file = read_sheet(sheet_file)  # `-`: standard input
+    parsed = parse_sheet(text, sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     options = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
