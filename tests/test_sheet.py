@@ -783,3 +783,25 @@ def test_a_sheet_read_from_standard_input(series: Path) -> None:
     result = _invoke("import", "-", input=sheet)
     assert result.exit_code == 0, result.output
     assert only_interview(series).answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
+
+
+def test_an_answer_written_above_its_question_is_said(series: Path) -> None:
+    """Written above "## Q2", it went into Q1's answer without a word."""
+    answers = {key: value for key, value in ANSWERS.items() if key != "followers"}
+    sheet = fill(make_sheet(series), answers)
+    above = "Environ 4 000 followers.\n\n## Q2 [followers]"
+    code, out = import_text(series, sheet.replace("## Q2 [followers]", above, 1))
+    assert code == 0, out
+    said = " ".join(out.split())  # wrapped to the terminal's width
+    assert said.startswith("warning: Q1 [depuis-quand] (line ")
+    assert "« Environ 4 000 followers. » is written right above the marker of Q2" in said
+    assert only_interview(series).answer("depuis-quand").value == (  # type: ignore[union-attr]
+        "Mai 2009\n\nEnviron 4 000 followers."
+    )
+
+
+def test_a_question_left_empty_after_an_answer_is_no_answer_above_it(series: Path) -> None:
+    answers = {key: value for key, value in ANSWERS.items() if key != "followers"}
+    code, out = import_text(series, fill(make_sheet(series), answers))
+    assert code == 0, out
+    assert "written right above" not in out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import email.policy
+import itertools
 import re
 import shlex
 import unicodedata
@@ -672,6 +673,7 @@ def import_sheet(
             f"{path}: {len(problems)} answer(s) cannot be read: " + "; ".join(problems),
             hint="correct those answers in the sheet and import it again; nothing was written",
         )
+    warnings += _written_above_a_marker(sheet, expected, set(values))
     for spec in questionnaire.fields:
         if not spec.required:
             interview.fields.setdefault(spec.id, "")
@@ -722,6 +724,40 @@ def _check_markers(
             f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
             hint=f"put the line `{marker(number, qid)}` back above its answer "
             "(an empty answer is fine)",
+        )
+    return warnings
+
+
+# The room a sheet leaves for an answer: two blank lines or more.
+_ROOM = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _written_above_a_marker(
+    sheet: Sheet, numbers: Mapping[str, int], answered: set[str]
+) -> list[str]:
+    """Text written right above a question's marker, past the room left for the answer
+    before it, while that question has no answer: likely its answer, written above it.
+
+    It stays where the sheet puts it, in the answer before (moving a guest's words on
+    a guess could be wrong too); the host is told, to move it if it is the next one's.
+    """
+    warnings: list[str] = []
+    order = list(sheet.answers)
+    for qid, following in itertools.pairwise(order):
+        body = sheet.answers[qid]
+        if following in answered or qid not in numbers or following not in numbers:
+            continue
+        if re.search(r"\n[ \t]*\n[ \t]*\Z", body):
+            continue  # blank lines below the text: the room the sheet left, unused
+        blocks = _ROOM.split(body.strip())
+        if len(blocks) < 2 or not blocks[-1].strip():
+            continue
+        words = " ".join(blocks[-1].split()[:8])
+        warnings.append(
+            f"Q{numbers[qid]} [{qid}] (line {sheet.lines[qid]}): « {words} » is written right"
+            f" above the marker of Q{numbers[following]} [{following}], which has no answer:"
+            f" kept in Q{numbers[qid]}; if it answers Q{numbers[following]}, move it under"
+            " that question and import again"
         )
     return warnings
 
