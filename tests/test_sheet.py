@@ -443,6 +443,23 @@ def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> Non
     assert answer == "Presque 8 000, surtout des Français."
 
 
+QUESTION = "Depuis combien de temps utilises-tu Twitter ?"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        f"\n**{QUESTION}** Depuis 2009.\n\n\n",  # begun on the question's line
+        f"\nDepuis 2009.\n\n**{QUESTION}**\n\n\n",  # written above the question
+        f"\n**{QUESTION}**\n\nDepuis 2009.\n",  # as the sheet asks
+    ],
+    ids=["same-line", "above", "below"],
+)
+def test_the_question_is_never_kept_in_the_answer(section: str) -> None:
+    """Kept, it would have been published twice: as the question, and in the answer."""
+    assert strip_question(section, QUESTION) == "Depuis 2009."
+
+
 def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: Path) -> None:
     """The book interview's question quotes the book's title: never sent with a hole in it."""
     shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")

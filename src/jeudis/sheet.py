@@ -571,8 +571,17 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
     body = raw.strip("\n")
     words = [re.escape(w) for w in asked.split()]
     if words:
-        pattern = r"\A\s*(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?[ \t]*(\n|\Z)"
-        body = re.sub(pattern, "", body, count=1)
+        question = r"(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?"
+        stripped = re.sub(r"\A\s*" + question + r"[ \t]*(\n|\Z)", "", body, count=1)
+        if stripped == body:
+            # The answer begun on the question's own line ("**… ?** Depuis 2009."), or
+            # written above the question: the question's line goes, the answer stays.
+            stripped = re.sub(
+                r"\A\s*\*\*\s*" + r"\s+".join(words) + r"\s*\*\*[ \t]+", "", body, count=1
+            )
+        if stripped == body:
+            stripped = re.sub(r"(?m)^[ \t]*" + question + r"[ \t]*(?:\n|\Z)", "", body, count=1)
+        body = stripped
     # The notes printed under a question (help, choices) may end up above or below the
     # answer, and a mail program may have wrapped a long one over several lines.
     for note in notes or []:
