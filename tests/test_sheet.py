@@ -822,3 +822,17 @@ def test_a_question_left_empty_after_an_answer_is_no_answer_above_it(series: Pat
     code, out = import_text(series, fill(make_sheet(series), answers))
     assert code == 0, out
     assert "written right above" not in out
+
+
+def test_a_sheet_saved_as_utf16_or_in_another_encoding(series: Path) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16: refused as "not UTF-8 text". A sheet
+    in Windows-1252 is still refused, now saying how to save it."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    (series / "utf16.md").write_bytes(sheet.encode("utf-16"))
+    code, out = run("import", str(series / "utf16.md"))
+    assert code == 0, out
+    assert only_interview(series).guest == "Léa Martin"
+    (series / "cp1252.md").write_bytes(sheet.encode("cp1252", errors="replace"))
+    code, out = run("import", str(series / "cp1252.md"))
+    assert code == 4
+    assert "not UTF-8 text" in out and "hint: save it again as UTF-8" in out

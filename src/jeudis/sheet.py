@@ -13,6 +13,7 @@ removed) is refused with a message naming the question and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import email.policy
@@ -280,6 +281,9 @@ def read_sheet(given: Path) -> tuple[str, Path]:
 
 
 def _sheet_text(data: bytes, path: Path) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Windows Notepad saves "Unicode"
+        with contextlib.suppress(UnicodeDecodeError):  # else read as UTF-8, which says where
+            data = data.decode("utf-16").encode("utf-8")
     message = _email(data)
     if message is None:
         text = text_of(data, path)

@@ -213,7 +213,12 @@ def text_of(data: bytes, source: Path) -> str:
         return data.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem(source, "not UTF-8 text", line=line) from None
+        raise FileProblem(
+            source,
+            "not UTF-8 text",
+            line=line,
+            hint="save it again as UTF-8 (an editor's 'Save as', encoding UTF-8)",
+        ) from None
 
 
 STDIN = Path("<stdin>")  # how a message names standard input
