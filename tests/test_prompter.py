@@ -455,6 +455,17 @@ def test_esc_then_typing_then_enter_goes_on_with_the_answer(
     assert answer == "Début.Et puis.\n\nFin."
 
 
+def test_esc_then_a_key_that_leaves_the_text_as_it_was_then_enter_goes_on(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """Échap, "x" and its erasing, then Entrée: the text was the same, and the answer
+    ended. Any key between them makes Entrée a new paragraph again."""
+    backspace = "\x7f"
+    with sent_later(keys, (1.3, "x" + backspace + ENTER + "Fin." + ESC_ENTER)):
+        answer = ask(prompter, keys, "Début." + "\x1b", twitter("apport"))
+    assert answer == "Début.\n\nFin."
+
+
 def test_the_toolbar_offers_only_the_keys_that_work_there(prompter: TerminalPrompter) -> None:
     """Page↑ did nothing on a first question or a follow-up, and Ctrl-F in the host's
     part only validated the field."""

@@ -603,28 +603,51 @@ def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
             )
 
     if prompt is not None and prompt.kind == "long":
-        escaped: list[str | None] = [None]  # the text when Échap was pressed
-
-        @bindings.add(Keys.Escape)
-        def _escape(event: KeyPressEvent) -> None:
-            """Échap, then Entrée whenever: the answer is finished.
-
-            prompt_toolkit reads Échap then Entrée as one key only if Entrée comes
-            within a second; a guest who took longer got a new line, and no answer.
-            """
-            escaped[0] = event.current_buffer.text
-
-        @bindings.add(Keys.Enter)
-        def _enter(event: KeyPressEvent) -> None:
-            buffer = event.current_buffer
-            if escaped[0] is not None and escaped[0] == buffer.text:
-                escaped[0] = None
-                buffer.validate_and_handle()
-                return
-            escaped[0] = None
-            new_paragraph(buffer)
+        _finish_keys(bindings)
 
     return bindings
+
+
+class _Escaped:
+    """Whether Échap was the last key of a long answer: any change since (an edit, even
+    one undone, a cursor move) makes Entrée a new paragraph again."""
+
+    def __init__(self) -> None:
+        self.buffer: Buffer | None = None
+        self.watched: set[int] = set()
+
+    def arm(self, buffer: Buffer) -> None:
+        if id(buffer) not in self.watched:
+            buffer.on_text_changed += self.disarm
+            buffer.on_cursor_position_changed += self.disarm
+            self.watched.add(id(buffer))
+        self.buffer = buffer
+
+    def disarm(self, _: object = None) -> None:
+        self.buffer = None
+
+
+def _finish_keys(bindings: KeyBindings) -> None:
+    """Entrée starts a paragraph (:func:`new_paragraph`); Échap, then Entrée whenever,
+    finishes the answer.
+
+    prompt_toolkit reads Échap then Entrée as one key only if Entrée comes within a
+    second; a guest who took longer got a new line, and no answer.
+    """
+    escaped = _Escaped()
+
+    @bindings.add(Keys.Escape)
+    def _escape(event: KeyPressEvent) -> None:
+        escaped.arm(event.current_buffer)
+
+    @bindings.add(Keys.Enter)
+    def _enter(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        if escaped.buffer is buffer:
+            escaped.disarm()
+            buffer.validate_and_handle()
+        else:
+            new_paragraph(buffer)
 
 
 # A line where Entrée goes to the next line only: a list item, a quote, a table row,
