@@ -91,7 +91,7 @@ def after(session: Session, answer_id: str) -> None:
     current = session.interview.answer(answer_id)
     while current is not None:
         text = ask(session.interview, current)
-        if str((session.interview.pending or {}).get("id", "")).startswith(WRITING_FOLLOWUP):
+        if session.interview.pending_id.startswith(WRITING_FOLLOWUP):
             session.interview.pending = None  # what a pause kept came back in the prompt
             storage.save(session.interview)
         if not text or not text.strip():
@@ -120,7 +120,7 @@ def resume_live(session: Session) -> None:
     question; the host may follow it up again, as before the pause. A follow-up
     the host was writing comes back first, with what was typed.
     """
-    writing = str((session.interview.pending or {}).get("id", ""))
+    writing = session.interview.pending_id
     answered = writing.removeprefix(WRITING_FOLLOWUP)
     if writing.startswith(WRITING_FOLLOWUP) and session.interview.answer(answered):
         after(session, answered)

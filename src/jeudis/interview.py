@@ -211,6 +211,11 @@ class Interview:
         return (a for a in self.answers if a.given)
 
     @property
+    def pending_id(self) -> str:
+        """Where the text kept as ``pending`` was being typed ("" when none is kept)."""
+        return str((self.pending or {}).get("id") or "")
+
+    @property
     def is_complete(self) -> bool:
         return self.status == "complete"
 

@@ -379,8 +379,7 @@ class Session:
         """An answer being changed when the session paused (at the review, or after
         Page↑) is asked again first, with what was typed: otherwise the review showed
         the old answer, and finishing dropped the new text."""
-        pending = self.interview.pending or {}
-        stored = self.interview.answer(str(pending.get("id")))
+        stored = self.interview.answer(self.interview.pending_id)
         if stored is None or stored in followups.unanswered_live(self.interview):
             return  # not answered yet: asked in its turn, with the text typed
         if stored.followup:
@@ -398,7 +397,7 @@ class Session:
         prompt = replace(self._prompt(question, index, total), from_review=True)
         raw = self.prompter.ask(prompt)
         if raw is BACK:
-            if (self.interview.pending or {}).get("id") == question.id:
+            if self.interview.pending_id == question.id:
                 self.interview.pending = None
                 storage.save(self.interview)
             return
@@ -447,7 +446,7 @@ class Session:
             ),
         )
         self._drop_unreachable()
-        if (self.interview.pending or {}).get("id") == question.id:  # not the host's
+        if self.interview.pending_id == question.id:  # not the host's
             self.interview.pending = None  # next question, kept for the open interview
         storage.save(self.interview)
 
@@ -479,7 +478,7 @@ class Session:
         ``autosave``): as a pause keeps it, the draft's pending text."""
         if text.strip():
             self.interview.pending = {"id": question_id, "text": text}
-        elif (self.interview.pending or {}).get("id") == question_id:
+        elif self.interview.pending_id == question_id:
             self.interview.pending = None
         else:
             return
