@@ -195,6 +195,16 @@ def test_conditions() -> None:
     assert Condition("site", answered=False).holds({"site": ""})
 
 
+@pytest.mark.parametrize(("word", "answer"), [("Oui", True), ("non", False), ("yes", True)])
+def test_a_condition_on_a_yes_no_answer_may_be_written_in_words(word: str, answer: bool) -> None:
+    # when = { question = "blog", equals = "Oui" }: the answer is stored as true.
+    assert Condition("blog", equals=word).holds({"blog": answer})
+    assert not Condition("blog", equals=word).holds({"blog": not answer})
+    assert Condition("blog", not_equals=word).holds({"blog": not answer})
+    assert Condition("blog", one_of=(word,)).holds({"blog": answer})
+    assert not Condition("blog", equals="Peut-être").holds({"blog": answer})
+
+
 @pytest.mark.parametrize("raw", [["la veille", "le partage"], {"a": 1}, True])
 def test_a_text_answer_is_text(raw: object) -> None:
     # A data file can hold any TOML value; a Python repr must never become an answer.
@@ -229,6 +239,10 @@ def test_the_questionnaire_message_wins_over_the_built_in_one() -> None:
         ("long", "\n\n   \nTexte.\n\n", "Texte."),  # blank lines typed before it
         ("long", "\n    code()\n\nTexte.", "    code()\n\nTexte."),  # an indent may be code
         ("long", "Un.\n\nDeux.  ", "Un.\n\nDeux."),
+        # Spaces left at a paragraph's end, or on a blank line, are not part of the text.
+        ("long", "Un. \n  \nDeux.\t\n\n- a\n- b", "Un.\n\nDeux.\n\n- a\n- b"),
+        # Two spaces before a line of the same paragraph are Markdown's line break: kept.
+        ("long", "Adresse :  \n12 rue du Port", "Adresse :  \n12 rue du Port"),
     ],
 )
 def test_text_is_stored_without_the_artefacts_of_typing(

@@ -400,6 +400,12 @@ id = "lesquels"
 type = "text"
 text = "Lesquels ?"
 when = { question = "outils", in = ["a", "c"] }
+
+[[questions]]
+id = "quel-blog"
+type = "text"
+text = "Quel blog ?"
+when = { question = "blog", equals = "Peut-être" }
 """
 
 
@@ -431,7 +437,9 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
         + "Répondre par oui ou par non.",
         f"{where}:34: warning: questions[4].when: 'Facebook' is not a choice of 'reseau': {NEVER}",
         f"{where}:40: warning: questions[5].when: 'c' is not a choice of 'outils': {NEVER}",
-        "0 error(s), 9 warning(s)",
+        f"{where}:46: warning: questions[6].when: 'Peut-être' is not a yes/no answer of 'blog': "
+        + NEVER,
+        "0 error(s), 10 warning(s)",
     ]
     assert result.exit_code == 0
     assert invoke("check", "--strict", where).exit_code == ExitCode.CHECK_FAILED
@@ -460,6 +468,7 @@ def test_sound_choices_defaults_and_conditions_are_all_good(series: Path, invoke
         .replace('"abc"', '"9 200"')
         .replace('"maybe"', '"oui"')
         .replace('["a", "c"]', '["a", "b"]')
+        .replace('"Peut-être"', '"Oui"')
     )
     write(series / "questionnaires" / "junk.toml", sound)
 

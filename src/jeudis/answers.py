@@ -8,10 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jeudis.errors import clip
-from jeudis.questionnaire import Question
+from jeudis.questionnaire import Question, yes_or_no
 
-YES = {"oui", "o", "yes", "y", "true", "vrai", "1"}
-NO = {"non", "n", "no", "false", "faux", "0"}
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 
 
@@ -129,6 +127,9 @@ def _coerce(question: Question, raw: Any) -> Any:
     return value
 
 
+_TRAILING_SPACES = re.compile(r"[ \t]+(?=\n[ \t]*\n)|^[ \t]+$", re.MULTILINE)
+
+
 def _text(question: Question, raw: str) -> str:
     # Blank lines before the answer, trailing blank lines and spaces are an artefact of
     # typing, not part of it (a first line's indent is: it may be code).
@@ -136,6 +137,9 @@ def _text(question: Question, raw: str) -> str:
         value = raw.rstrip()
         blank = re.match(r"(?:[ \t]*\n)+", value)
         value = value[blank.end() :] if blank else value
+        # Spaces ending a paragraph, or alone on a blank line (before a line of the same
+        # paragraph, two spaces are Markdown's line break, and stay).
+        value = _TRAILING_SPACES.sub("", value)
     else:
         value = raw.strip()
     if question.type == "url":
@@ -183,14 +187,10 @@ def parse_date(raw: str) -> dt.date:
 
 
 def parse_yesno(raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise _Problem("yesno")
+    value = yes_or_no(raw if isinstance(raw, bool) else str(raw))
+    if value is None:
+        raise _Problem("yesno")
+    return value
 
 
 def _split_choices(raw: str) -> list[str]:

@@ -45,9 +45,24 @@ class Condition:
         return True
 
 
+# The words a yes/no answer is typed with, and a condition on one may be written with.
+YES = frozenset({"oui", "o", "yes", "y", "true", "vrai", "1"})
+NO = frozenset({"non", "n", "no", "false", "faux", "0"})
+
+
+def yes_or_no(value: Any) -> bool | None:
+    """True or False for a yes/no answer or word ("Oui", "non", true...); else None."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str) else None
+    return True if text in YES else False if text in NO else None
+
+
 def _same(value: Any, expected: Any) -> bool:
     if isinstance(value, list):
         return expected in value
+    if isinstance(value, bool):  # a yes/no answer: `equals = "Oui"` means true
+        return value is yes_or_no(expected)
     return bool(value == expected)
 
 

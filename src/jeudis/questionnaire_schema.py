@@ -16,7 +16,7 @@ from typing import Any
 from jeudis import wording
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.interview import ID_PATTERN
-from jeudis.questionnaire import Condition, Question, Questionnaire, Validation
+from jeudis.questionnaire import Condition, Question, Questionnaire, Validation, yes_or_no
 from jeudis.tomlio import kind_name, locate
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
@@ -495,9 +495,19 @@ class SchemaReader:
         """A value the condition compares with that no choice of the question it looks at
         has: it never matches (an ``equals`` is never asked, a ``not_equals`` always is)."""
         looked_at = next(q for q in questions if q.id == when.question)
+        values = [when.equals, when.not_equals, *(when.one_of or ())]
+        if looked_at.type == "yesno":
+            for value in values:
+                if value is not None and yes_or_no(value) is None:
+                    self.warn(
+                        at,
+                        f"{describe(value)} is not a yes/no answer of"
+                        f" {describe(looked_at.id)}: it never matches",
+                        hint='write true or false (or "oui", "non")',
+                    )
+            return
         if looked_at.type not in ("choice", "multi"):
             return
-        values = [when.equals, when.not_equals, *(when.one_of or ())]
         for value in values:
             if value is not None and value not in looked_at.choices:
                 self.warn(
