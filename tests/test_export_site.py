@@ -764,6 +764,52 @@ def test_wxr_marks_a_draft_by_its_status_alone(series: Path, invoke: Invoke) -> 
     assert items["publie"].findtext(f"{{{wp}}}post_date") == "2011-07-07 08:00:00"
 
 
+def _under(url: str, base: str) -> bool:
+    """The WordPress importer's ``is_child_url_of``: same scheme and host, path below."""
+    from urllib.parse import urlsplit
+
+    child, parent = urlsplit(url), urlsplit(base)
+    if not parent.scheme or not parent.netloc:
+        return False  # no base: the importer rewrites nothing
+    path = unquote(child.path).rstrip("/") + "/"
+    return (child.scheme, child.hostname) == (parent.scheme, parent.hostname) and path.startswith(
+        unquote(parent.path).rstrip("/") + "/"
+    )
+
+
+def test_wxr_links_to_the_published_site_survive_the_importers_url_rewriting(
+    series: Path, invoke: Invoke
+) -> None:
+    """The importer (0.9.1 on) moves every link under ``wp:base_site_url`` to the blog's
+    own address, a box ticked by default: the photo, served from the series' site, and a
+    guest's link to it would point at pages the blog does not have."""
+    make_interview(
+        series,
+        "invite",
+        guest="Invité",
+        fields={"photo": "images/invite.png"},
+        answers=[("q", "Un lien ?", "Lire [la précédente](https://x.example/amelie-roux.html).")],
+    )
+    (series / "images").mkdir()
+    (series / "images" / "invite.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (series / "jeudis.toml").write_text('base_url = "https://x.example/"\n', encoding="utf-8")
+    wp = "http://wordpress.org/export/1.2/"
+
+    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+
+    channel = ET.parse(series / "site" / "wordpress.xml").getroot().find("channel")
+    assert channel is not None
+    body = channel.findtext("item/{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+    links = re.findall(r'(?:src|href)="([^"]+)"', body)
+    assert "https://x.example/images/invite.png" in links
+    assert "https://x.example/amelie-roux.html" in links
+    for base in (
+        channel.findtext(f"{{{wp}}}base_site_url"),
+        channel.findtext(f"{{{wp}}}base_blog_url"),
+    ):
+        assert [link for link in links if _under(link, base or "")] == [], base
+
+
 @pytest.mark.parametrize("args", [["--all", "-o", "-"], ["--all", "--fragment"], ["--all", "x"]])
 def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None:
     make_interview(series, "x")
