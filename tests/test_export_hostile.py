@@ -280,6 +280,34 @@ def test_wxr(invoke: Invoke, hostile: str) -> None:
     assert_safe_html(body, fragment=True)
 
 
+def test_wxr_names_read_back_whole(invoke: Invoke, hostile: str, series: Path) -> None:
+    """WordPress keeps a category's, a tag's and an author's name as HTML: it strips
+    what reads as a tag (``sanitize_text_field``), so "Zoë & <Co>" was "Zoë &amp;"."""
+    path = series / "interviews" / f"{hostile}.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        'series = "Interviews"', 'series = "Les Jeudis & <Amis> ]]> 3 < 4"'
+    )
+    path.write_text(text, encoding="utf-8")
+    wp = "{http://wordpress.org/export/1.2/}"
+
+    root = ET.fromstring(invoke("export", hostile, "-f", "wxr").stdout.encode())
+
+    channel = root.find("channel")
+    assert channel is not None
+    names = {
+        "category": [c.findtext(f"{wp}cat_name") for c in channel.iter(f"{wp}category")],
+        "tag": [t.findtext(f"{wp}tag_name") for t in channel.iter(f"{wp}tag")],
+        "author": [a.findtext(f"{wp}author_display_name") for a in channel.iter(f"{wp}author")],
+        "post's terms": [c.text for c in channel.iter("category")],
+    }
+    for kind, found in names.items():
+        assert all("<" not in (name or "") for name in found), (kind, found)
+        names[kind] = [html.unescape(name or "") for name in found]
+    assert names["category"] == ["Les Jeudis & <Amis> ]]> 3 < 4"]
+    assert NAME in names["tag"] and names["author"] == ['Host "<b>']
+    assert sorted(names["post's terms"]) == sorted(names["category"] + names["tag"])
+
+
 def assert_nothing_ran(page: str) -> None:
     """No guest's ``alert(N)`` became a script, an event handler or a link."""
     doc = html5lib.HTMLParser(namespaceHTMLElements=False).parse(page)
