@@ -708,6 +708,39 @@ def test_wxr_gives_guests_named_in_other_scripts_a_tag_each(series: Path, invoke
 
 
 @pytest.mark.parametrize(
+    ("language", "series_slug", "guest_slug"),
+    [
+        ("fr", "linterview-du-jeudi", "jurgen-muller-oneil"),
+        ("de", "linterview-du-jeudi", "juergen-mueller-oneil"),
+    ],
+)
+def test_wxr_slugs_are_those_the_blog_already_has(
+    series: Path, invoke: Invoke, language: str, series_slug: str, guest_slug: str
+) -> None:
+    """The importer finds the blog's category by its slug, WordPress's own (checked with
+    its sanitize_title): another slug made a second "L'interview du jeudi" for the posts."""
+    path = make_interview(series, "jurgen", guest="Jürgen Müller O’Neil")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('series = "Interviews"', 'series = "L\'interview du jeudi"'), "utf-8"
+    )
+    (series / "jeudis.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    wp = "{http://wordpress.org/export/1.2/}"
+
+    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+
+    channel = ET.parse(series / "site" / "wordpress.xml").getroot().find("channel")
+    assert channel is not None
+    assert [c.findtext(f"{wp}category_nicename") for c in channel.iter(f"{wp}category")] == [
+        series_slug
+    ]
+    tags = {t.findtext(f"{wp}tag_slug") for t in channel.iter(f"{wp}tag")}
+    assert tags == {guest_slug, "livre"}
+    terms = {c.get("nicename") for c in channel.iter("category")}
+    assert terms == {series_slug, guest_slug, "livre"}
+
+
+@pytest.mark.parametrize(
     ("kind", "into"),
     [
         ("all", "the WordPress file"),

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from jeudis.errors import clip
 from jeudis.export.frontmatter import flavor as get_flavor
@@ -225,40 +223,21 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     return "".join(parts).strip("\n") + "\n"
 
 
-def nicename(name: str) -> str:
-    """A WordPress slug as WordPress makes one (``sanitize_title``): accents folded,
-    ASCII letters and digits lowercased, other letters and digits (Cyrillic, Chinese)
-    percent-encoded, the rest a dash. "Иван" and "李小龙" keep slugs of their own,
-    where folding to ASCII made them all ``invite``, one tag for every such guest.
+def nicename(name: str, language: str = "fr") -> str:
+    """The slug WordPress makes of a category's or a tag's name on a site in ``language``
+    (``sanitize_title``, see :mod:`jeudis.export.wpslug`): the importer finds the blog's
+    own category by it. "Иван" and "李小龙" keep slugs of their own, percent-encoded; a
+    name with nothing left ("???") gets ``invite``.
     """
-    from jeudis.storage import FALLBACK_SLUG, folded
+    from jeudis.export.wpslug import sanitize_title
+    from jeudis.storage import FALLBACK_SLUG
 
-    units: list[str] = []  # one a character: cut the slug between them, never inside
-    for char in unicodedata.normalize("NFC", name):
-        plain = folded(char)  # "é" is "e" and a mark, "œ" is "oe"; "が" is "か" and a mark
-        ascii_form = plain.encode("ascii", "ignore").decode()
-        whole = all(c.isascii() or unicodedata.combining(c) for c in plain)
-        if char.isascii() or (ascii_form.isalnum() and whole):
-            units += [c.lower() if c.isalnum() else "-" for c in ascii_form or char]
-        elif unicodedata.category(char)[0] in "LNM":  # letters, digits, their marks
-            units.append(quote(char.lower(), safe="").lower())
-        else:
-            units.append("-")
-    slug: list[str] = []
-    length = 0
-    for unit in units:
-        if unit == "-" and (not slug or slug[-1] == "-"):
-            continue
-        if length + len(unit) > 200:  # WordPress's longest
-            break
-        slug.append(unit)
-        length += len(unit)
-    return "".join(slug).strip("-") or FALLBACK_SLUG
+    return sanitize_title(name, language) or FALLBACK_SLUG
 
 
-def _login(name: str) -> str:
-    """A WordPress user name: ASCII letters, digits and dashes only, 60 at most."""
-    return nicename(name).replace("%", "")[:60].strip("-")
+def _login(name: str, language: str = "fr") -> str:
+    """A WordPress user name: ASCII letters, digits, ``_`` and dashes only, 60 at most."""
+    return nicename(name, language).replace("%", "")[:60].strip("-")
 
 
 def leave_out_unreachable_photos(
@@ -286,6 +265,8 @@ def leave_out_unreachable_photos(
 
 
 def wxr(posts: list[Post], site: SiteInfo) -> str:
+    from functools import partial
+
     from jeudis.export.templating import render
 
     # A draft is one by its status: no "draft" banner left in the body once published.
@@ -299,11 +280,11 @@ def wxr(posts: list[Post], site: SiteInfo) -> str:
         posts=posts,
         bodies=bodies,
         site=site,
-        categories=[(c, nicename(c)) for c in categories],
-        tags=[(t, nicename(t)) for t in tags],
-        authors=[(_login(h), h) for h in hosts],
-        nicename=nicename,
-        login=_login,
+        categories=[(c, nicename(c, site.language)) for c in categories],
+        tags=[(t, nicename(t, site.language)) for t in tags],
+        authors=[(_login(h, site.language), h) for h in hosts],
+        nicename=partial(nicename, language=site.language),
+        login=partial(_login, language=site.language),
         now=max((p.updated for p in posts), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
         rfc822=rfc822,
     )
