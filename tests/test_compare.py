@@ -109,6 +109,18 @@ def test_which_question(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter", "-q", "nope")
     assert result.exit_code == 3
     assert "twitter has no question 'nope'" in result.stderr
+    assert "1. depuis-quand, 2. followers" in result.stderr
+
+
+def test_a_question_may_be_given_by_its_number(invoke: Invoke, example_series: Path) -> None:
+    """`inspect` numbers the questions; `-q 2` is the second, as `-q followers`."""
+    by_number = invoke("compare", "twitter", "-q", "2", "--format", "md")
+    assert by_number.exit_code == 0, by_number
+    assert (
+        by_number.stdout == invoke("compare", "twitter", "-q", "followers", "--format", "md").stdout
+    )
+    assert invoke("compare", "twitter", "-q", "14").exit_code == 3
+    assert invoke("compare", "twitter", "-q", "0").exit_code == 3
 
 
 def test_markdown_roundup_links_each_answer(invoke: Invoke, example_series: Path) -> None:

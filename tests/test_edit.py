@@ -72,6 +72,31 @@ def test_replace_an_answer_from_standard_input(invoke: Invoke, amelie: Path) -> 
     assert load_interview(amelie).answer("followers").value == "12 000"  # type: ignore[union-attr]
 
 
+def test_a_question_is_named_by_its_number_as_the_post_numbers_it(
+    invoke: Invoke, amelie: Path
+) -> None:
+    """`--question 2` is the question the post and `jeudis show` number 2: a skipped
+    question has no number, so the ones after it move up."""
+    interview = load_interview(amelie)
+    interview.answers[1].skipped, interview.answers[1].value = True, None  # followers
+    amelie.write_text(interview.to_toml(), encoding="utf-8")
+
+    result = invoke("edit", "amelie-roux", "-q", "2", "--answer-file", "-", input="Tout.\n")
+
+    assert result.exit_code == 0, result
+    assert "answer utilisations replaced" in result.stdout
+    after = load_interview(amelie)
+    assert after.answer("utilisations").value == "Tout."  # type: ignore[union-attr]
+    assert after.answer("followers").skipped  # type: ignore[union-attr]
+    shown = invoke("show", "amelie-roux", env={"COLUMNS": "200"}).stdout
+    post = invoke("export", "amelie-roux", "--format", "md").stdout
+    assert "2. Quelle(s) utilisation(s)" in shown and "## 2. Quelle(s) utilisation(s)" in post
+    missing = invoke("edit", "amelie-roux", "-q", "13", "--answer-file", "-", input="x\n")
+    assert missing.exit_code == ExitCode.NOT_FOUND
+    assert "amelie-roux has no answer '13'" in missing.stderr
+    assert "1. depuis-quand, followers, 2. utilisations" in missing.stderr
+
+
 def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
     answer = write(tmp_path / "a.md", "beaucoup")
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
@@ -84,7 +109,7 @@ def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:
     result = invoke("edit", "amelie-roux", "--question", "nope", "--reword", "Et alors ?")
     assert result.exit_code == 3
     assert "amelie-roux has no answer 'nope'" in result.stderr
-    assert "depuis-quand, followers" in result.stderr
+    assert "1. depuis-quand, 2. followers" in result.stderr
 
 
 def test_reworded_question_shows_in_the_export_and_is_not_drift(

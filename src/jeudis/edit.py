@@ -36,12 +36,21 @@ NOTES_HEADER = (
 
 
 def find_answer(interview: Interview, question_id: str) -> Answer:
+    """The answer to the question ``question_id`` names: its id, or its number in the post
+    (``3``, as ``jeudis show`` numbers it)."""
     answer = interview.answer(question_id)
+    if answer is None and question_id.isdecimal():
+        by_number = {number: id_ for id_, number in interview.numbers().items()}
+        found = by_number.get(int(question_id))
+        answer = interview.answer(found) if found else None
     if answer is None:
-        known = ", ".join(a.id for a in interview.answers) or "none"
+        numbers = interview.numbers()
+        known = ", ".join(
+            f"{numbers[a.id]}. {a.id}" if a.id in numbers else a.id for a in interview.answers
+        )
         raise NotFoundError(
             f"{interview.slug} has no answer {question_id!r}",
-            hint=f"its questions: {known}",
+            hint=f"its questions: {known or 'none'}",
         )
     return answer
 

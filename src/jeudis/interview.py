@@ -210,6 +210,12 @@ class Interview:
     def given_answers(self) -> Iterator[Answer]:
         return (a for a in self.answers if a.given)
 
+    def numbers(self) -> dict[str, int]:
+        """The questions' numbers, as the post numbers them: follow-ups and skipped
+        questions have none (a question not answered yet has its place)."""
+        numbered = (a.id for a in self.answers if not a.followup and not a.skipped)
+        return {answer_id: number for number, answer_id in enumerate(numbered, 1)}
+
     @property
     def pending_id(self) -> str:
         """Where the text kept as ``pending`` was being typed ("" when none is kept)."""

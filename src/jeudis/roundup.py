@@ -95,6 +95,11 @@ def _markdown(value: Any) -> str:
     return str(value)
 
 
+def question_list(form: Questionnaire) -> str:
+    """The questions by number and id, for a hint: "1. depuis-quand, 2. followers"."""
+    return ", ".join(f"{n}. {q.id}" for n, q in enumerate(form.questions, 1)) or "none"
+
+
 def collect(
     series: Series,
     form: Questionnaire,
@@ -112,11 +117,14 @@ def collect(
     from jeudis.export.model import page_href  # a page's link, as export --all names it
 
     question = form.question(question_id)
+    if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
+        question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
     if question is None:
-        known = ", ".join(q.id for q in form.questions) or "none"
         raise NotFoundError(
-            f"{form.id} has no question {question_id!r}", hint=f"its questions: {known}"
+            f"{form.id} has no question {question_id!r}",
+            hint=f"its questions: {question_list(form)}",
         )
+    question_id = question.id
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
     unread: list[str] = []

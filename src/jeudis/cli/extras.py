@@ -199,7 +199,9 @@ def edit(
     ],
     question: Annotated[
         str | None,
-        typer.Option("--question", "-q", help="The answer to change (its question id)."),
+        typer.Option(
+            "--question", "-q", help="The answer to change: its question id, or its number."
+        ),
     ] = None,
     answer_file: Annotated[
         Path | None,
@@ -243,6 +245,8 @@ def edit(
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
+    if question is not None:  # an id, or the question's number: the id from here on
+        question = editing.find_answer(loaded, question).id
     if question is not None and answer_file is None and reword is None and (fields or notes):
         # It would be left out silently: the editor runs, the answer is never asked.
         raise UsageError(
@@ -282,7 +286,6 @@ def edit(
     prompter = TerminalPrompter(loaded.language)
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     if question is not None:
-        editing.find_answer(loaded, question)
         with typeahead_kept():
             changed_one = editing.reask(form, loaded, question, prompter)
         said = f"answer {question} saved" if changed_one else "nothing changed"
@@ -297,7 +300,8 @@ def edit(
 def compare(
     questionnaire: QuestionnaireArgument,
     question: Annotated[
-        str | None, typer.Option("--question", "-q", help="The question id to compare.")
+        str | None,
+        typer.Option("--question", "-q", help="The question to compare: its id, or its number."),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -316,8 +320,10 @@ def compare(
     fmt = roundup.choose_format(fmt, output)
     form = find_questionnaire(series, questionnaire)
     if question is None:
-        ids = ", ".join(q.id for q in form.questions) or "none"
-        raise UsageError("which question? pass --question ID", hint=f"{form.id}'s questions: {ids}")
+        raise UsageError(
+            "which question? pass --question ID (or its number)",
+            hint=f"{form.id}'s questions: {roundup.question_list(form)}",
+        )
     import datetime as dt
 
     from jeudis.textsafe import for_terminal

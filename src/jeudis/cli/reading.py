@@ -155,12 +155,9 @@ def _show(out: "Console", loaded: "Interview") -> None:
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
     typing = dict(loaded.pending or {})  # what was being typed, under its question if stored
-    numbered = loaded.style == "numbered"
-    number = 0
+    numbers = loaded.numbers() if loaded.style == "numbered" else {}
     for answer in loaded.answers:
-        if not answer.followup:
-            number += 1
-        label = f"{number}. " if numbered and not answer.followup else ""
+        label = f"{numbers[answer.id]}. " if answer.id in numbers else ""
         out.print()
         out.print(f"[bold cyan]{escape(label + safe(answer.question))}[/bold cyan]")
         if answer.skipped:
