@@ -855,6 +855,29 @@ def test_show_piped_gives_link_addresses_and_no_padding(invoke: Invoke, series: 
     assert "son blog\n  (https://blog.example.net/claire)." in out
 
 
+def test_show_writes_an_image_in_its_place_and_an_address_once(
+    invoke: Invoke, series: Path
+) -> None:
+    """rich drew an image before its paragraph, which then ran past the edge and lost
+    its end ("et <https://…> ou" was gone); an address in <> was shown twice."""
+    from export_helpers import make_interview
+
+    path = make_interview(series, "images")
+    interview = load_interview(path)
+    interview.answers[0].value = (
+        "Voir ![mon chat](https://ex.org/chat.jpg) et <https://ex.org/auto> ou"
+        " https://ex.org/nu, ![](https://ex.org/sans-titre.png) et <zoe@example.org>."
+    )
+    path.write_text(interview.to_toml(), encoding="utf-8")
+    for width in (60, 80, 120):
+        out = invoke("show", "images", env={"COLUMNS": str(width)}).stdout
+        shown = " ".join(out.split())  # unwrapped
+        assert (
+            "Voir [image: mon chat] (https://ex.org/chat.jpg) et https://ex.org/auto ou"
+            " https://ex.org/nu, [image] (https://ex.org/sans-titre.png) et zoe@example.org."
+        ) in shown, (width, out)
+
+
 def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) -> None:
     from export_helpers import make_interview
 

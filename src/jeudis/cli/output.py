@@ -80,3 +80,35 @@ def print_columns(headers: list[str], rows: list[list[tuple[str, str]]]) -> None
     out = [line([(h, "bold") for h in headers])]
     out.extend(line(row) for row in rows)
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def terminal_markdown(text: str) -> Any:
+    """rich's Markdown of ``text``, links followed by their address in brackets.
+
+    Two of rich's renderings are mended: an image was drawn before its paragraph,
+    which then ran past the right edge and lost its end; it is written in its
+    place in the text, as its description and address. An address written as a
+    link (``<https://…>``) was shown twice; once is enough.
+    """
+    from markdown_it.token import Token
+    from rich.markdown import Markdown
+
+    markdown = Markdown(text, hyperlinks=False)
+    for block in markdown.parsed:
+        if not block.children:
+            continue
+        inline: list[Token] = []
+        bare = False
+        for token in block.children:
+            if token.type == "image":
+                described = f"[image: {token.content}]" if token.content else "[image]"
+                said = f"{described} ({token.attrs.get('src', '')})"
+                inline.append(Token("text", "", 0, content=said))
+            elif token.type == "link_open" and token.markup == "autolink":
+                bare = True
+            elif token.type == "link_close" and bare:
+                bare = False
+            else:
+                inline.append(token)
+        block.children = inline
+    return markdown

@@ -11,7 +11,7 @@ import typer
 
 from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
 from jeudis.cli.completion import complete_interviews
-from jeudis.cli.output import console, print_columns, print_json
+from jeudis.cli.output import console, print_columns, print_json, terminal_markdown
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -124,7 +124,6 @@ def show(
 
 
 def _show(out: "Console", loaded: "Interview") -> None:
-    from rich.markdown import Markdown
     from rich.markup import escape
     from rich.padding import Padding
     from rich.rule import Rule
@@ -137,7 +136,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
     def markdown(text: str) -> Padding:
         # Links show their address, which a reader or a pipe needs; lines are not
         # padded with spaces to the terminal's width.
-        return Padding(Markdown(text, hyperlinks=False), (0, 0, 0, 2), expand=False)
+        return Padding(terminal_markdown(text), (0, 0, 0, 2), expand=False)
 
     out.print(Rule(escape(safe(loaded.title)), style="cyan"))
     meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {safe(loaded.register)}"
