@@ -600,3 +600,34 @@ def test_page_up_says_it_goes_back_to_the_review_there(prompter: TerminalPrompte
     shown = prompter._toolbar(replace(prompt, from_review=True))
     assert "Page↑ : retour à la relecture, sans changement" in shown
     assert "précédente" not in shown
+
+
+UP, HOME, END = "\x1b[A", "\x1b[H", "\x1b[F"
+SENTENCE = (
+    "Depuis mars 2007, quand une amie m'a parlé de cette drôle de "
+    "conversation permanente entre inconnus."
+)
+
+
+def test_the_arrow_keys_follow_the_rows_of_a_long_answer(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """80 columns, "›  " before the rows: the sentence takes two, broken after
+    "conversation". Up from the end of the second goes to the first, at the same
+    column; End to the end of that row, not of the paragraph. Without the rows, Up
+    on a paragraph's first line did nothing, and End went to its end."""
+    typed = SENTENCE + UP + "X" + END + "Y" + ESC_ENTER
+    assert ask(prompter, keys, typed, twitter("apport")) == (
+        "Depuis mars 2007, quand unXe amie m'a parlé de cette drôle de "
+        "conversationY permanente entre inconnus."
+    )
+
+
+def test_home_goes_to_the_row_s_start_then_the_paragraph_s_in_a_one_line_answer(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    typed = SENTENCE + HOME + "X" + HOME + HOME + "Y" + ENTER
+    assert ask(prompter, keys, typed, twitter("depuis-quand")) == (
+        "YDepuis mars 2007, quand une amie m'a parlé de cette drôle de "
+        "conversation Xpermanente entre inconnus."
+    )

@@ -13,12 +13,13 @@ typed before the prompt reads the keyboard.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
@@ -45,7 +46,10 @@ class Keyboard(StrEnum):
     ENTER = "\r"
     ESC_ENTER = "\x1b\r"  # finishes a long answer
     PAGE_UP = "\x1b[5~"  # previous question
+    UP = "\x1b[A"
     DOWN = "\x1b[B"
+    HOME = "\x1b[H"
+    END = "\x1b[F"
     CTRL_C = "\x03"
     CTRL_D = "\x04"
     CTRL_U = "\x15"  # clear what is before the cursor
@@ -167,6 +171,15 @@ class Jeudis:
                 self.seen += self.child.read_nonblocking(4096, timeout=0.1)
             shown = self.screen()
         return shown
+
+    def until(self, check: Callable[[], bool], what: str) -> None:
+        """Read until ``check()`` holds of the screen (``what`` it waits for, if never)."""
+        deadline = time.monotonic() + TIMEOUT
+        while not check():
+            if time.monotonic() > deadline:
+                pytest.fail(f"never {what}:\n" + "\n".join(self.screen()))
+            with contextlib.suppress(pexpect.TIMEOUT):
+                self.seen += self.child.read_nonblocking(4096, timeout=0.1)
 
     def expect(self, text: str) -> None:
         self.child.expect_exact(text)
@@ -806,6 +819,78 @@ def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     ]
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
+
+
+WRAPPED = (
+    "Depuis 2007, quand une amie m'a parlé de cette drôle de conversation "
+    "permanente entre inconnus, et je n'en suis jamais vraiment repartie."
+)
+
+
+def answer_rows(shown: list[str]) -> list[str]:
+    """The rows of the answer being typed: from the last prompt's mark to a blank."""
+    at = max(i for i, line in enumerate(shown) if line.startswith(PROMPT_MARK))
+    rows = [shown[at]]
+    for line in shown[at + 1 :]:
+        if not line.startswith("   ") or not line.strip():
+            break
+        rows.append(line)
+    return rows
+
+
+def assert_word_wrapped(rows: list[str], typed: str, columns: int) -> None:
+    words = [row[3:].split() for row in rows]
+    assert [word for row in words for word in row] == typed.split(), rows
+    for row, below in itertools.pairwise(words):  # "conver" / "sation" or not
+        # The word below did not fit, and a cell for the cursor, at the end of the row.
+        assert 3 + len(" ".join([*row, below[0]])) > columns - 1, rows
+
+
+def test_the_answer_being_typed_is_word_wrapped_and_the_cursor_follows(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """prompt_toolkit cut the answer at the edge, mid-word: "perma" / "nente"."""
+    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
+                     columns=40)  # fmt: skip
+    host_part(session)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    session.type(WRAPPED)
+    rows = answer_rows(session.on_screen("repartie."))
+    assert_word_wrapped(rows, WRAPPED, 40)
+    bottom = session.screen().index(rows[-1])
+    session.until(
+        lambda: (session.terminal.cursor.y, session.terminal.cursor.x) == (bottom, len(rows[-1])),
+        "the cursor after the last letter",
+    )
+
+    session.press(Keyboard.UP)  # the row above, at the same column or its end
+    session.until(lambda: session.terminal.cursor.y == bottom - 1, "the cursor a row up")
+    assert session.terminal.cursor.x == min(len(rows[-1]), len(rows[-2]))
+    session.press(Keyboard.HOME)  # the start of that row, where a letter typed goes
+    session.until(lambda: session.terminal.cursor.x == 3, "the cursor at the row's start")
+    session.type("X")
+    session.press(Keyboard.END)  # after the last word of that row
+    session.until(
+        lambda: session.terminal.cursor.x == len(session.screen()[bottom - 1]),
+        "the cursor at the row's end",
+    )
+    session.type("!")
+    typed = WRAPPED.replace("permanente", "Xpermanente").replace(" je ", " je! ")
+    session.until(lambda: "je!" in session.screen()[bottom - 1], "the ! after the row's last word")
+
+    session.child.setwinsize(ROWS, 30)  # narrower while typing: the rows are laid anew
+    session.terminal.resize(ROWS, 30)
+    session.until(lambda: len(answer_rows(session.screen())) > len(rows), "the answer rewrapped")
+    assert_word_wrapped(answer_rows(session.screen()), typed, 30)
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[2] == typed  # as typed: the wrapping is drawn only
 
 
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(

@@ -21,7 +21,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
 
-from jeudis import terminal
+from jeudis import softwrap, terminal
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
@@ -233,6 +233,8 @@ class TerminalPrompter:
         extra = _bindings(prompt)
         app: Application[Any] = question.application
         _refusals_on_their_lines(app)
+        if prompt.kind in ("text", "long"):
+            softwrap.install(app)
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
@@ -303,6 +305,7 @@ class TerminalPrompter:
         question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
+        softwrap.install(app)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None, typed=True)) if b is not None]
         )

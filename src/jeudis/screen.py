@@ -102,7 +102,7 @@ def wrap_text(text: str, width: int) -> list[str]:
     return ["".join(part for _, part in line) for line in _wrap([("", text)], width)]
 
 
-def _glued(before: str, word: str) -> bool:
+def glued(before: str, word: str) -> bool:
     """Whether ``word`` stays on the line of the word ``before`` it ("travail ?", "« oui",
     "• Entrée"): no line starts on a French mark, none ends on an opening one."""
     if before.isspace():
@@ -124,7 +124,7 @@ def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fra
         for word in _SPACES.split(text):
             if not word:
                 continue
-            if words and words[-1][0] == style and _glued(words[-1][1], word):
+            if words and words[-1][0] == style and glued(words[-1][1], word):
                 # French spaces "travail ?" and "« oui »": no line starts on the mark.
                 words[-1] = (words[-1][0], f"{words[-1][1]} {word}")
             else:

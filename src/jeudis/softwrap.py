@@ -1,0 +1,437 @@
+"""The answer being typed, word-wrapped as it is typed: a text editor's soft wrap.
+
+prompt_toolkit wraps a line too long for the terminal at the character: a word
+typed across the right edge was split over two rows ("conver" / "sation"),
+while every other line of the session is word-wrapped. Here a processor pads the
+row with blanks before a word that would cross the edge, so that the window's
+own wrapping falls between words; the spaces at a break stay at the end of the
+row (those past the edge are not drawn), and a word longer than a row is cut.
+Words keep off a row's last cell: the cursor after the last one is drawn there.
+Up, Down, Home and End follow the rows drawn. Display only: what is stored is
+what was typed.
+
+Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.filters import has_focus, has_selection
+from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
+from prompt_toolkit.formatted_text.utils import fragment_list_width
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout.containers import Window
+from prompt_toolkit.layout.controls import BufferControl
+from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+from prompt_toolkit.layout.screen import Char
+from prompt_toolkit.layout.utils import explode_text_fragments
+from prompt_toolkit.utils import get_cwidth
+
+from jeudis.screen import glued
+
+# A word and the spaces after it, or the spaces a line starts with.
+_UNIT = re.compile(r"[^ ]+ *|^ +")
+
+
+class _Cells(dict[str, int]):
+    """The cells the window draws a character in: emoji and CJK two, an accent
+    that combines none, a tab two (it is drawn "^I")."""
+
+    def __missing__(self, char: str) -> int:
+        self[char] = size = get_cwidth(Char.display_mappings.get(char, char))
+        return size
+
+
+_CELLS = _Cells()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a line on the screen, by index in the line."""
+
+    start: int  # its first character
+    end: int  # after the last character drawn on it
+    next: int  # where the next row starts: spaces from ``end`` hang past the edge, not drawn
+    pad: int  # blank cells drawn after ``end``, up to the edge: the next word did not fit
+
+
+class _Rows:
+    """The rows of one line, as they are laid out (see :func:`rows`)."""
+
+    def __init__(self, line: str, room: Callable[[int], int]) -> None:
+        self.widths = [_CELLS[char] for char in line]
+        self.sums = [0, *accumulate(self.widths)]
+        self.room = room
+        self.done: list[Row] = []
+        self.start = self.used = 0
+        self.space = max(room(0), 1)
+
+    def cells(self, start: int, end: int) -> int:
+        return self.sums[end] - self.sums[start]
+
+    def fits(self, cells: int) -> bool:
+        """Whether ``cells`` more fit on the row before its last cell, which is kept for
+        the space after the last word, or the cursor: after a word ending at the edge
+        the cursor would be drawn nowhere (and an accent on its last letter, which the
+        window draws only left of the edge, would be lost)."""
+        return self.used + cells < self.space
+
+    def text_room(self) -> int:
+        """The cells of text the row a word that does not fit here goes to takes."""
+        return (self.space if not self.used else max(self.room(len(self.done) + 1), 1)) - 1
+
+    def wrap(self, end: int, start: int) -> None:
+        """The row ends after ``end``; the next starts at ``start``."""
+        self.done.append(Row(self.start, end, start, max(self.space - self.used, 0)))
+        self.start, self.used = start, 0
+        self.space = max(self.room(len(self.done)), 1)
+
+    def place(self, start: int, text_end: int, end: int) -> None:
+        """A word (``start`` to ``text_end``) and the spaces after it (to ``end``)."""
+        size = self.cells(start, text_end)
+        if self.used and not self.fits(size):
+            self.wrap(start, start)  # the word moves whole to the next row
+        if self.fits(size):
+            self.used += size
+        else:
+            self.cut(start, text_end)
+        if self.used + end - text_end <= self.space:
+            self.used += end - text_end
+        else:  # spaces up to the edge are drawn; the others hang past it
+            shown = max(self.space - self.used, 0)
+            self.used = self.space
+            self.wrap(text_end + shown, end)
+
+    def cut(self, start: int, end: int) -> None:
+        """A word wider than a row, cut where the row ends (not between a letter and
+        the accents after it)."""
+        at = start
+        while at < end:
+            after = at + 1
+            while after < end and not self.widths[after]:
+                after += 1
+            if self.used and not self.fits(self.cells(at, after)):
+                self.wrap(at, at)
+            self.used += self.cells(at, after)
+            at = after
+
+
+def rows(line: str, room: Callable[[int], int]) -> list[Row]:
+    """``line`` word-wrapped: ``room(n)`` is the cells the n-th row has (the
+    terminal's width, less what the prompt draws at its left).
+
+    A row breaks at spaces only, and not before a mark no line starts on ("?",
+    "»", as :func:`jeudis.screen.glued` says) unless the words so held together
+    would not fit on any row. Words end a cell before the edge: the last cell is
+    the space's after them, or the cursor's. A word too long for a row is cut there.
+    When the last row is full (of spaces), an empty one follows: the cursor after
+    the text is there.
+    """
+    laid = _Rows(line, room)
+    for unit in _units(line):
+        start, text_end, end = unit[0][0], unit[-1][1], unit[-1][2]
+        if len(unit) > 1 and laid.cells(start, text_end) > laid.text_room():
+            for word in unit:
+                laid.place(*word)
+        else:
+            laid.place(start, text_end, end)
+    full = laid.used >= laid.space and laid.start < len(line)
+    laid.done.append(Row(laid.start, len(line), len(line), 0))
+    if full:
+        laid.done.append(Row(len(line), len(line), len(line), 0))
+    return laid.done
+
+
+def _units(line: str) -> list[list[tuple[int, int, int]]]:
+    """The words of ``line`` as (start, end of the text, end of the spaces after it),
+    in units a row does not break: "travail ?", "« oui »".
+
+    An accent after a space belongs to the word before: the window would draw it
+    past the edge of a row it started, and the cursor on it nowhere.
+    """
+    units: list[list[tuple[int, int, int]]] = []
+    before = ""
+    for match in _UNIT.finditer(line):
+        start, end = match.span()
+        word = match.group().rstrip(" ")
+        text_end = start + len(word)
+        if not units or not word:
+            units.append([(start, text_end, end)])
+        elif not _CELLS[word[0]]:
+            last = units[-1][-1]
+            units[-1][-1] = (last[0], text_end, end)
+        elif before and glued(before, word):
+            units[-1].append((start, text_end, end))
+        else:
+            units.append([(start, text_end, end)])
+        before = word
+    return units
+
+
+# The characters the window draws as text of their own ("^I" for a tab).
+_CONTROL = re.compile(
+    "[" + "".join(re.escape(c) for c in Char.display_mappings if c != "\xa0") + "]"
+)
+
+
+def drawn(fragments: StyleAndTextTuples, laid: list[Row]) -> Transformation:
+    """The line's fragments as the rows ``laid`` draw them, with the maps between
+    the line's positions and those drawn (the cursor's and a mouse click's)."""
+    text = "".join(fragment[1] for fragment in fragments)
+    if _CONTROL.search(text):
+        return _drawn_by_character(fragments, laid)
+    shown: StyleAndTextTuples = []
+    to_display: list[int] = []
+    to_source: list[int] = []
+    take = _slicer(fragments)
+    for row in laid:
+        shown.extend(take(row.start, row.end))
+        to_display.extend(range(len(to_source), len(to_source) + row.end - row.start))
+        to_source.extend(range(row.start, row.end))
+        if row.pad:
+            shown.append(("", " " * row.pad))
+            to_source.extend([row.next] * row.pad)
+        # A cursor on a space past the edge is drawn where the next row starts.
+        to_display.extend([len(to_source)] * (row.next - row.end))
+    return _transformation(shown, to_display, to_source)
+
+
+def _slicer(fragments: StyleAndTextTuples) -> Callable[[int, int], StyleAndTextTuples]:
+    """A function giving the fragments of the line from ``start`` to ``end``."""
+    ends = list(accumulate(len(fragment[1]) for fragment in fragments))
+
+    def take(start: int, end: int) -> StyleAndTextTuples:
+        pieces: StyleAndTextTuples = []
+        index = bisect_right(ends, start)
+        while start < end and index < len(fragments):
+            fragment = fragments[index]
+            begins, stop = ends[index] - len(fragment[1]), min(end, ends[index])
+            piece = fragment[1][start - begins : stop - begins]
+            if len(fragment) == 3:  # with its mouse handler
+                pieces.append((fragment[0], piece, fragment[2]))
+            else:
+                pieces.append((fragment[0], piece))
+            start, index = stop, index + 1
+        return pieces
+
+    return take
+
+
+def _drawn_by_character(fragments: StyleAndTextTuples, laid: list[Row]) -> Transformation:
+    """:func:`drawn`, for a line with control characters: the window draws them "^I",
+    two cells, which the height it gives the line counts as none (the last row would
+    be left out). Drawn as that text, both count the same."""
+    chars = explode_text_fragments(fragments)
+    shown: StyleAndTextTuples = []
+    to_display: list[int] = []
+    to_source: list[int] = []
+    for row in laid:
+        for at in range(row.start, row.end):
+            style, char = chars[at][0], chars[at][1]
+            to_display.append(len(to_source))
+            control = Char.display_mappings.get(char, "")
+            if len(control) > 1:
+                shown.append((style + " class:control-character", control))
+                to_source.extend([at] * len(control))
+            else:
+                shown.append((style, char))
+                to_source.append(at)
+        if row.pad:
+            shown.append(("", " " * row.pad))
+            to_source.extend([row.next] * row.pad)
+        to_display.extend([len(to_source)] * (row.next - row.end))
+    return _transformation(shown, to_display, to_source)
+
+
+def _transformation(
+    shown: StyleAndTextTuples, to_display: list[int], to_source: list[int]
+) -> Transformation:
+    length, size = len(to_display), len(to_source)
+    to_display.append(size)  # the place after the line
+
+    def source_to_display(at: int) -> int:
+        return to_display[at] if at <= length else size + at - length
+
+    def display_to_source(at: int) -> int:
+        return to_source[at] if at < size else length + at - size
+
+    return Transformation(shown, source_to_display, display_to_source)
+
+
+class _WordWrap(Processor):
+    def __init__(self, wrap: SoftWrap) -> None:
+        self.wrap = wrap
+
+    def apply_transformation(self, ti: TransformationInput) -> Transformation:
+        if not self.wrap.window.wrap_lines():
+            return Transformation(ti.fragments)
+        line = "".join(fragment[1] for fragment in ti.fragments)
+        return drawn(ti.fragments, rows(line, self.wrap.room(ti.lineno, ti.width)))
+
+
+class SoftWrap:
+    """Word wrap for the text typed in ``window``, and the keys that follow its rows."""
+
+    def __init__(self, window: Window, buffer: Buffer) -> None:
+        self.window, self.buffer = window, buffer
+        self.processor = _WordWrap(self)
+        # Up and Down keep to the column they started from, through shorter rows:
+        # (text, cursor, column) after the last of them.
+        self.goal: tuple[str, int, int] | None = None
+
+    def prefix(self, lineno: int) -> Callable[[int], int]:
+        """The cells the prompt draws left of each row of line ``lineno``."""
+        get_prefix = self.window.get_line_prefix
+        if get_prefix is None:
+            return lambda row: 0
+        return lambda row: fragment_list_width(to_formatted_text(get_prefix(lineno, row)))
+
+    def room(self, lineno: int, width: int) -> Callable[[int], int]:
+        prefix = self.prefix(lineno)
+        return lambda row: width - prefix(row)
+
+    def _rows(self, lineno: int) -> list[Row] | None:
+        """Line ``lineno``'s rows as last drawn; None before it was, or without wrapping."""
+        info = self.window.render_info
+        if info is None or not info.wrap_lines:
+            return None
+        line = self.buffer.document.lines[lineno]
+        return rows(line, self.room(lineno, info.window_width))
+
+    def vertically(self, step: int) -> bool:
+        """The cursor one row up (-1) or down (1), at the column it started from or
+        the nearest before; False on the first (last) row, or before any drawing."""
+        document = self.buffer.document
+        lineno, col = document.cursor_position_row, document.cursor_position_col
+        laid = self._rows(lineno)
+        if laid is None:
+            return False
+        row = row_of(laid, col)
+        column = self.prefix(lineno)(row) + _cells(document.current_line, laid[row].start, col)
+        if self.goal is not None and self.goal[:2] == (document.text, document.cursor_position):
+            column = self.goal[2]
+        row += step
+        if not 0 <= row < len(laid):
+            lineno += step
+            if not 0 <= lineno < document.line_count:
+                return False
+            laid = self._rows(lineno)
+            if laid is None:
+                return False
+            row = 0 if step > 0 else len(laid) - 1
+        line = document.lines[lineno]
+        at = column_at(line, laid, row, column - self.prefix(lineno)(row))
+        self.buffer.cursor_position = document.translate_row_col_to_index(lineno, at)
+        self.goal = (document.text, self.buffer.cursor_position, column)
+        return True
+
+    def home(self) -> None:
+        """To the start of the row; there already, to the start of the paragraph."""
+        document = self.buffer.document
+        laid = self._rows(document.cursor_position_row)
+        col = document.cursor_position_col
+        target = laid[row_of(laid, col)].start if laid else 0
+        self.buffer.cursor_position += (0 if target == col else target) - col
+
+    def end(self) -> None:
+        """To the end of the row; there already, to the end of the paragraph."""
+        document = self.buffer.document
+        line, col = document.current_line, document.cursor_position_col
+        laid = self._rows(document.cursor_position_row)
+        target = row_end(line, laid, row_of(laid, col)) if laid else len(line)
+        self.buffer.cursor_position += (len(line) if target == col else target) - col
+
+    def key_bindings(self) -> KeyBindings:
+        bindings = KeyBindings()
+        here = has_focus(self.buffer) & ~has_selection
+
+        @bindings.add(Keys.Up, filter=here)
+        def _up(event: KeyPressEvent) -> None:
+            for _ in range(event.arg):
+                if not self.vertically(-1):
+                    self.buffer.auto_up()  # the first row: what prompt_toolkit does there
+                    break
+
+        @bindings.add(Keys.Down, filter=here)
+        def _down(event: KeyPressEvent) -> None:
+            for _ in range(event.arg):
+                if not self.vertically(1):
+                    self.buffer.auto_down()
+                    break
+
+        bindings.add(Keys.Home, filter=here)(lambda event: self.home())
+        bindings.add(Keys.End, filter=here)(lambda event: self.end())
+        return bindings
+
+
+def row_of(laid: list[Row], col: int) -> int:
+    """The row the cursor at ``col`` is drawn on (past the edge: the next row's start)."""
+    row = bisect_right([r.start for r in laid], col) - 1
+    if col >= laid[row].end and row + 1 < len(laid):
+        row += 1
+    return row
+
+
+def _cells(line: str, start: int, end: int) -> int:
+    return sum(_CELLS[char] for char in line[start:end])
+
+
+def _last(line: str, row: Row, last: bool) -> int:
+    """The last place on ``row`` a cursor is drawn: the line's end on the last row,
+    else before the last character (the place after it is the next row's start)."""
+    if last:
+        return row.end
+    at = max(row.end - 1, row.start)
+    while at > row.start and not _CELLS[line[at]]:  # not between a letter and its accent
+        at -= 1
+    return at
+
+
+def column_at(line: str, laid: list[Row], row: int, cells: int) -> int:
+    """The place on row ``row`` at ``cells`` from its start, or the nearest before."""
+    limit = _last(line, laid[row], row == len(laid) - 1)
+    at, used = laid[row].start, 0
+    while at < limit:
+        after = at + 1
+        while after < limit and not _CELLS[line[after]]:
+            after += 1
+        used += _cells(line, at, after)
+        if used > cells:
+            break
+        at = after
+    return at
+
+
+def row_end(line: str, laid: list[Row], row: int) -> int:
+    """Where End puts the cursor on ``row``: after its last word, before the spaces;
+    on a row that ends inside a word too long for it, on its last letter (the place
+    after it is the next row's start)."""
+    last = row == len(laid) - 1
+    text = line[laid[row].start : laid[row].next]
+    if not last and text.endswith(" "):
+        return laid[row].start + len(text.rstrip(" "))
+    return _last(line, laid[row], last)
+
+
+def install(app: Application[Any]) -> None:
+    """Word wrap for the text typed in ``app``'s prompt (questionary's text and long
+    answers, the questions the host writes)."""
+    window = app.layout.current_window
+    control = window.content
+    if not isinstance(control, BufferControl):
+        return
+    wrap = SoftWrap(window, control.buffer)
+    # Last, after the placeholder's processor: an example shown is wrapped too.
+    control.input_processors = [*(control.input_processors or []), wrap.processor]
+    app.key_bindings = merge_key_bindings(
+        [b for b in (app.key_bindings, wrap.key_bindings()) if b is not None]
+    )

@@ -1,0 +1,433 @@
+"""Word wrap of the text being typed: the rows laid out, and drawn by prompt_toolkit.
+
+:func:`drawn_by_prompt_toolkit` renders a real prompt_toolkit window (its own
+wrapping at the edge, its own cursor) into a screen in memory: what these tests
+read is what a terminal would show, the prompt's mark at the left of the first
+row and its continuation at the left of the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from prompt_toolkit.application import Application
+from prompt_toolkit.application.current import set_app
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.layout import Layout
+from prompt_toolkit.layout.containers import Window
+from prompt_toolkit.layout.controls import BufferControl
+from prompt_toolkit.layout.mouse_handlers import MouseHandlers
+from prompt_toolkit.layout.processors import AfterInput
+from prompt_toolkit.layout.screen import Screen, WritePosition
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.utils import get_cwidth
+
+from jeudis.softwrap import SoftWrap, drawn, rows
+
+MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
+SENTENCE = (
+    "Depuis mars 2007, quand une amie m'a parlé de cette drôle de "
+    "conversation permanente entre inconnus."
+)
+
+
+@dataclass
+class Drawn:
+    """A prompt drawn: its rows as a terminal shows them, and where the cursor is."""
+
+    rows: list[str]
+    cursor: tuple[int, int]  # (row, column)
+    wrap: SoftWrap
+    buffer: Buffer
+    window: Window
+    app: Application[None]
+
+    def at_cursor(self) -> str:
+        """The text of the cursor's row left of the cursor."""
+        row, column = self.cursor
+        return cells_left(self.rows[row], column)
+
+    def redraw(self, width: int | None = None) -> Drawn:
+        return _draw(self.app, self.wrap, width or self.width)
+
+    def at(self, cursor: int) -> Drawn:
+        """Drawn again, the cursor at ``cursor``."""
+        self.buffer.cursor_position = cursor
+        return self.redraw()
+
+    @property
+    def width(self) -> int:
+        info = self.window.render_info
+        assert info is not None
+        return info.window_width
+
+
+def cells_left(row: str, column: int) -> str:
+    """The characters of ``row`` in its first ``column`` cells."""
+    used, kept = 0, ""
+    for char in row:
+        if used >= column and get_cwidth(char):  # an accent is in its letter's cell
+            break
+        used += get_cwidth(char)
+        kept += char
+    return kept
+
+
+def drawn_by_prompt_toolkit(
+    text: str,
+    width: int,
+    cursor: int | None = None,
+    *,
+    more: str = MORE,
+    wrapped: bool = True,
+    placeholder: str = "",
+) -> Drawn:
+    buffer = Buffer(document=Document(text, len(text) if cursor is None else cursor))
+    control = BufferControl(buffer)
+    if placeholder:
+        control.input_processors = [AfterInput(placeholder)]
+
+    def prefix(lineno: int, row: int) -> list[tuple[str, str]]:
+        return [("", MARK if (lineno, row) == (0, 0) else more)]
+
+    window = Window(control, wrap_lines=True, get_line_prefix=prefix)
+    wrap = SoftWrap(window, buffer)
+    if wrapped:
+        control.input_processors = [*(control.input_processors or []), wrap.processor]
+    with create_pipe_input() as keys:  # no keys read: the window is drawn, not run
+        app: Application[None] = Application(
+            layout=Layout(window), input=keys, output=DummyOutput()
+        )
+    return _draw(app, wrap, width)
+
+
+def _draw(app: Application[None], wrap: SoftWrap, width: int) -> Drawn:
+    window = wrap.window
+
+    async def draw() -> tuple[Screen, int]:  # a buffer loads its history in a task
+        with set_app(app):
+            height = window.preferred_height(width, 10_000).preferred
+            screen = Screen()
+            position = WritePosition(0, 0, width, height)
+            window.write_to_screen(screen, MouseHandlers(), position, "", False, None)
+            return screen, height
+
+    screen, height = asyncio.run(draw())
+    shown = [
+        "".join(screen.data_buffer[y][x].char for x in range(width)).rstrip() for y in range(height)
+    ]
+    point = screen.get_cursor_position(window)
+    return Drawn(shown, (point.y, point.x), wrap, wrap.buffer, window, app)
+
+
+def row_texts(drawn: Drawn) -> list[str]:
+    """The rows without the prompt's mark and continuation."""
+    return [row[len(MARK) :] for row in drawn.rows]
+
+
+# -- the rows ---------------------------------------------------------------------------
+
+
+def test_a_word_that_does_not_fit_moves_whole_to_the_next_row() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21)
+    assert drawn.rows == [
+        "›  Depuis mars 2007,",
+        "   quand une amie",
+        "   m'a parlé de",
+        "   cette drôle de",
+        "   conversation",
+        "   permanente entre",
+        "   inconnus.",
+    ]
+    assert drawn.at_cursor() == "   inconnus."
+
+
+def test_prompt_toolkit_alone_cuts_the_words_at_the_edge() -> None:
+    """What the guest saw before: the check above would fail without the wrap."""
+    alone = drawn_by_prompt_toolkit(SENTENCE, 20, wrapped=False)
+    assert alone.rows[:2] == ["›  Depuis mars 2007,", "    quand une amie m"]
+    wrapped = drawn_by_prompt_toolkit(SENTENCE, 20)
+    assert [row.split() for row in row_texts(wrapped)] == [
+        ["Depuis", "mars"],
+        ["2007,", "quand", "une"],
+        ["amie", "m'a", "parlé"],
+        ["de", "cette", "drôle"],
+        ["de", "conversation"],
+        ["permanente", "entre"],
+        ["inconnus."],
+    ]
+
+
+def test_the_rows_hold_the_text_as_typed_but_the_spaces_at_the_breaks() -> None:
+    typed = "  Deux espaces   au milieu,\tune tabulation, des     espaces à la coupure" + " " * 20
+    shown = row_texts(drawn_by_prompt_toolkit(typed, 23))
+    assert shown == [
+        "  Deux espaces   au",
+        "milieu,^Iune",  # a tab, drawn as prompt_toolkit draws it
+        "tabulation, des",
+        "espaces à la",
+        "coupure",
+        "",  # the spaces after it hang past the edge; the cursor after them is here
+    ]
+
+
+def test_a_word_longer_than_a_row_is_cut_at_the_edge() -> None:
+    drawn = drawn_by_prompt_toolkit("le mot anticonstitutionnellement", 16)
+    assert row_texts(drawn) == ["le mot", "anticonstitu", "tionnellemen", "t"]
+
+
+def test_spaces_at_a_break_stay_at_the_end_of_the_row() -> None:
+    # "2007," leaves the row's last cell: one space is drawn there, the others hang
+    # past the edge.
+    drawn = drawn_by_prompt_toolkit("Depuis mars 2007,    quand", 21, cursor=21)
+    assert row_texts(drawn) == ["Depuis mars 2007,", "quand"]
+    # The cursor on a space past the edge is where the next character goes: the next row.
+    assert drawn.cursor == (1, len(MORE))
+    # After "2007,": in the last cell, kept for it.
+    assert drawn.at(17).cursor == (0, 20)
+
+
+def test_a_space_typed_at_the_edge_puts_the_cursor_on_the_next_row() -> None:
+    drawn = drawn_by_prompt_toolkit("Depuis mars 2007, ab ", 21)
+    assert row_texts(drawn) == ["Depuis mars 2007,", "ab"]
+    assert drawn.cursor == (1, len(MORE) + 3)
+    full = drawn_by_prompt_toolkit("Depuis mars 2007, a ", 23)  # "a" a cell before the edge
+    assert row_texts(full) == ["Depuis mars 2007, a", ""]
+    assert full.cursor == (1, len(MORE))
+    assert full.at(19).cursor == (0, 22)  # after "a", before the space: in the last cell
+
+
+def test_a_question_mark_stays_with_its_word() -> None:
+    """As everything jeudis prints: no row starts on "?", none ends on "«"."""
+    drawn = drawn_by_prompt_toolkit("Tu veux savoir pourquoi ? Eh « bien » non", 20)
+    assert row_texts(drawn) == ["Tu veux savoir", "pourquoi ? Eh", "« bien » non"]
+
+
+def test_wide_characters_take_two_cells() -> None:
+    drawn = drawn_by_prompt_toolkit("Les rencontres 😉 et 日本語の本", 21)
+    assert row_texts(drawn) == ["Les rencontres 😉", "et 日本語の本"]
+    # One cell left at the edge: a wide character of a word cut goes to the next row.
+    cut = drawn_by_prompt_toolkit("a 日本語の本を読みました", 12)
+    assert row_texts(cut) == ["a", "日本語の", "本を読み", "ました"]  # 9 cells a row
+    assert cut.at_cursor() == "   ました"
+
+
+def test_an_accent_that_combines_takes_no_cell_and_stays_with_its_letter() -> None:
+    decomposed = "Cafe\u0301 cre\u0300me bru\u0302le\u0301e"  # as macOS pastes names
+    drawn = drawn_by_prompt_toolkit(decomposed, 3 + 11)
+    assert row_texts(drawn) == ["Cafe\u0301 cre\u0300me", "bru\u0302le\u0301e"]
+    one_row = drawn_by_prompt_toolkit("abcdef cafe\u0301", 3 + 12)  # 11 cells, and the cursor
+    assert row_texts(one_row) == ["abcdef cafe\u0301"]
+    assert one_row.cursor == (0, len(MARK) + 11)
+
+
+def test_the_rows_follow_the_prompt_s_prefix() -> None:
+    """A one-line answer's rows after the first have no continuation: the full width."""
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21, more="")
+    assert drawn.rows == [
+        "›  Depuis mars 2007,",
+        "quand une amie m'a",
+        "parlé de cette drôle",
+        "de conversation",
+        "permanente entre",
+        "inconnus.",
+    ]
+
+
+def test_a_placeholder_is_wrapped_too() -> None:
+    drawn = drawn_by_prompt_toolkit("", 20, placeholder="Par exemple : depuis toujours")
+    assert row_texts(drawn) == ["Par exemple :", "depuis toujours"]
+    assert drawn.cursor == (0, len(MARK))
+
+
+def test_paragraphs_are_wrapped_each() -> None:
+    text = "Trois usages, surtout :\n\n- la veille ;\n- le partage de liens 😉"
+    drawn = drawn_by_prompt_toolkit(text, 20)
+    assert row_texts(drawn) == [
+        "Trois usages,",
+        "surtout :",
+        "",
+        "- la veille ;",
+        "- le partage de",
+        "liens 😉",
+    ]
+
+
+def test_a_resized_terminal_rewraps_the_text() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 40)
+    assert row_texts(drawn)[0] == "Depuis mars 2007, quand une amie m'a"
+    narrower = drawn.redraw(21)
+    assert row_texts(narrower)[:2] == ["Depuis mars 2007,", "quand une amie"]
+    assert narrower.at_cursor() == "   inconnus."
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("", 10),
+        ("     ", 6),  # spaces only, more than a row
+        ("😉😉", 4),  # one cell for a wide character
+        ("abc", 3),  # no cell left of the prompt's mark
+        ("abc", 1),
+        ("\u0301\u0301 \u0301x", 8),  # accents with no letter
+        ("a\x01b\tc" * 3, 8),  # control characters, drawn "^A", "^I"
+        ("👨\u200d👩\u200d👧 famille", 9),  # joined emoji
+    ],
+)
+def test_odd_text_and_widths_are_drawn_without_failing(text: str, width: int) -> None:
+    drawn = drawn_by_prompt_toolkit(text, width)
+    for cursor in range(len(text) + 1):
+        drawn.at(cursor)
+    assert drawn.buffer.text == text
+
+
+# -- the cursor, wherever it is -----------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        *("le", "mot", "conversation", "anticonstitutionnellement", "a", "été,"),
+        *("café", "cafe\u0301", "😉", "日本語"),  # an accent that combines, wide characters
+        *("?", "«", "»"),  # marks no row starts on
+    ]
+)
+TEXTS = st.lists(
+    st.tuples(WORDS, st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "    "])),
+    max_size=30,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+@given(text=TEXTS, width=st.integers(8, 40), more=st.sampled_from(["", "   "]))
+@settings(max_examples=50, deadline=None)
+def test_no_row_ends_mid_word_and_the_cursor_is_where_the_next_character_goes(
+    text: str, width: int, more: str
+) -> None:
+    # Where the cursor is drawn at each place of the text: on the character there.
+    places = []
+    first = drawn_by_prompt_toolkit(text, width, 0, more=more)
+    for at in range(len(text) + 1):
+        drawn = first.at(at)
+        row, column = drawn.cursor
+        assert (row, column) != (0, 0)  # prompt_toolkit's answer for a cursor it lost
+        assert column < width or at == len(text)
+        if at < len(text) and text[at] not in " \n" and get_cwidth(text[at]):
+            cell = cells_left(drawn.rows[row], column + 1)[len(drawn.at_cursor()) :]
+            assert cell.startswith(text[at]), (at, drawn.rows, drawn.cursor)
+        places.append(drawn.cursor)
+    assert places == sorted(places)
+    # Two letters of a word on two rows: only a word wider than any row.
+    for at in range(len(text) - 1):
+        if " " in text[at : at + 2] or "\n" in text[at : at + 2]:
+            continue
+        if places[at][0] != places[at + 1][0] and get_cwidth(text[at + 1]):
+            start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+            word = re.match(r"[^ \n]*", text[start:])
+            assert word is not None
+            # Words take all of a row's cells but the last (the cursor's).
+            assert get_cwidth(word.group()) > width - len(MARK) - 1, f"{word.group()!r} cut"
+
+
+# -- the keys that follow the rows ---------------------------------------------------------
+
+
+@given(text=TEXTS, width=st.integers(8, 40))
+@settings(max_examples=25, deadline=None)
+def test_up_and_down_move_one_row_drawn_from_anywhere(text: str, width: int) -> None:
+    first = drawn_by_prompt_toolkit(text, width, 0)
+    for at in range(len(text) + 1):
+        row = first.at(at).cursor[0]
+        for step in (-1, 1):
+            first.buffer.cursor_position = at
+            first.wrap.goal = None
+            if first.wrap.vertically(step):
+                assert first.redraw().cursor[0] == row + step
+            else:
+                assert row == (0 if step < 0 else len(first.rows) - 1)
+
+
+def test_up_and_down_move_by_the_rows_drawn() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21, cursor=SENTENCE.index("ntre"))
+    assert drawn.at_cursor() == "   permanente e"
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().at_cursor() == "   conversation"  # on the space after it
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().at_cursor() == "   cette drôle "
+    assert drawn.wrap.vertically(1)
+    assert drawn.wrap.vertically(1)
+    assert drawn.redraw().at_cursor() == "   permanente e"  # the column kept, through a short row
+    assert drawn.wrap.vertically(1)
+    assert drawn.redraw().at_cursor() == "   inconnus."  # a short row: its end
+    assert not drawn.wrap.vertically(1)  # the last row: nothing below
+
+
+def test_up_from_the_first_row_is_not_a_move() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21, cursor=3)
+    assert not drawn.wrap.vertically(-1)
+    assert drawn.buffer.cursor_position == 3
+
+
+def test_up_and_down_cross_paragraphs_row_by_row() -> None:
+    text = "Une réponse assez longue pour deux rangs.\n\nEt une autre, bien plus longue encore."
+    drawn = drawn_by_prompt_toolkit(text, 21, cursor=text.index("autre"))
+    assert drawn.at_cursor() == "   Et une "
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().cursor == (3, len(MORE))  # the blank line between
+    assert drawn.wrap.vertically(-1)
+    moved = drawn.redraw()
+    assert moved.cursor[0] == 2
+    assert moved.at_cursor() == "   rangs."  # the first paragraph's last row, as near as can be
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().at_cursor() == "   longue "  # the column it started from
+
+
+def test_up_into_a_one_line_prompt_s_first_row_keeps_the_screen_column() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21, cursor=SENTENCE.index("une amie"), more="")
+    assert drawn.at_cursor() == "quand "
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().at_cursor() == "›  Dep"
+
+
+def test_home_and_end_go_to_the_row_s_ends_then_the_paragraph_s() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 21, cursor=SENTENCE.index("une amie"))
+    drawn.wrap.end()
+    assert drawn.redraw().at_cursor() == "   quand une amie"
+    drawn.wrap.end()
+    assert drawn.buffer.cursor_position == len(SENTENCE)
+    drawn.wrap.home()
+    assert drawn.redraw().at_cursor() == "   "
+    assert drawn.redraw().cursor[0] == 6
+    drawn.wrap.home()
+    assert drawn.buffer.cursor_position == 0
+
+
+def test_the_keys_follow_a_resize() -> None:
+    drawn = drawn_by_prompt_toolkit(SENTENCE, 40, cursor=SENTENCE.index("drôle"))
+    narrower = drawn.redraw(21)
+    assert narrower.at_cursor() == "   cette "
+    assert drawn.wrap.vertically(-1)
+    assert drawn.redraw().at_cursor() == "   m'a pa"
+
+
+# -- as fast as the keys ----------------------------------------------------------------------
+
+
+def test_a_long_answer_is_laid_out_in_a_few_milliseconds() -> None:
+    """Every key press lays out the whole answer again, twice (prompt_toolkit asks
+    its height, then draws it): 5,000 characters, a few milliseconds each time on
+    an ordinary machine, far less than the bound here (a loaded test machine)."""
+    text = ("Une phrase de longueur moyenne, avec un emoji 😉 et des accents. " * 80)[:5000]
+    fragments: StyleAndTextTuples = [("class:answer", text)]
+    started = time.perf_counter()
+    for _ in range(10):
+        shown = drawn(fragments, rows(text, lambda row: 57))
+    each = (time.perf_counter() - started) / 10
+    assert "".join(text for _, text, *_ in shown.fragments).split() == text.split()
+    assert each < 0.05, f"{each * 1000:.1f} ms"
