@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from dataclasses import dataclass
 
 import pytest
@@ -20,7 +19,6 @@ from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import set_app
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
-from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.layout import Layout
 from prompt_toolkit.layout.containers import Window
@@ -31,7 +29,7 @@ from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
-from jeudis.softwrap import SoftWrap, drawn, rows
+from jeudis.softwrap import SoftWrap
 
 MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
 SENTENCE = (
@@ -414,20 +412,3 @@ def test_the_keys_follow_a_resize() -> None:
     assert narrower.at_cursor() == "   cette "
     assert drawn.wrap.vertically(-1)
     assert drawn.redraw().at_cursor() == "   m'a pa"
-
-
-# -- as fast as the keys ----------------------------------------------------------------------
-
-
-def test_a_long_answer_is_laid_out_in_a_few_milliseconds() -> None:
-    """Every key press lays out the whole answer again, twice (prompt_toolkit asks
-    its height, then draws it): 5,000 characters, a few milliseconds each time on
-    an ordinary machine, far less than the bound here (a loaded test machine)."""
-    text = ("Une phrase de longueur moyenne, avec un emoji 😉 et des accents. " * 80)[:5000]
-    fragments: StyleAndTextTuples = [("class:answer", text)]
-    started = time.perf_counter()
-    for _ in range(10):
-        shown = drawn(fragments, rows(text, lambda row: 57))
-    each = (time.perf_counter() - started) / 10
-    assert "".join(text for _, text, *_ in shown.fragments).split() == text.split()
-    assert each < 0.05, f"{each * 1000:.1f} ms"

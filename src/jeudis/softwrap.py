@@ -275,7 +275,7 @@ class _WordWrap(Processor):
         if not self.wrap.window.wrap_lines():
             return Transformation(ti.fragments)
         line = "".join(fragment[1] for fragment in ti.fragments)
-        return drawn(ti.fragments, rows(line, self.wrap.room(ti.lineno, ti.width)))
+        return drawn(ti.fragments, self.wrap.laid(line, ti.lineno, ti.width))
 
 
 class SoftWrap:
@@ -287,6 +287,7 @@ class SoftWrap:
         # Up and Down keep to the column they started from, through shorter rows:
         # (text, cursor, column) after the last of them.
         self.goal: tuple[str, int, int] | None = None
+        self._last: tuple[tuple[str, int, int], list[Row]] | None = None
 
     def prefix(self, lineno: int) -> Callable[[int], int]:
         """The cells the prompt draws left of each row of line ``lineno``."""
@@ -299,13 +300,20 @@ class SoftWrap:
         prefix = self.prefix(lineno)
         return lambda row: width - prefix(row)
 
+    def laid(self, line: str, lineno: int, width: int) -> list[Row]:
+        """:func:`rows` of line ``lineno``, at ``width``. The last one is kept: each key
+        press lays the lines out twice (the window asks their height, then draws them)."""
+        key = (line, lineno, width)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, rows(line, self.room(lineno, width)))
+        return self._last[1]
+
     def _rows(self, lineno: int) -> list[Row] | None:
         """Line ``lineno``'s rows as last drawn; None before it was, or without wrapping."""
         info = self.window.render_info
         if info is None or not info.wrap_lines:
             return None
-        line = self.buffer.document.lines[lineno]
-        return rows(line, self.room(lineno, info.window_width))
+        return self.laid(self.buffer.document.lines[lineno], lineno, info.window_width)
 
     def vertically(self, step: int) -> bool:
         """The cursor one row up (-1) or down (1), at the column it started from or
