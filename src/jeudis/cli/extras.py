@@ -133,15 +133,10 @@ def import_(
 ) -> None:
     """Turn a filled-in answer sheet into an interview (a draft when answers are missing)."""
     from jeudis import session
+    from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import (
-        import_sheet,
-        imported_fields,
-        parse_sheet,
-        read_sheet,
-        sheet_options,
-    )
+    from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
 
     series = series_at(directory)
     text, sheet_file = read_sheet(sheet_file)  # `-`: standard input
