@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.policy
+import quopri
 import re
 import shutil
 import textwrap
@@ -824,15 +825,137 @@ def test_a_question_left_empty_after_an_answer_is_no_answer_above_it(series: Pat
     assert "written right above" not in out
 
 
-def test_a_sheet_saved_as_utf16_or_in_another_encoding(series: Path) -> None:
-    """Windows Notepad saves "Unicode" as UTF-16: refused as "not UTF-8 text". A sheet
-    in Windows-1252 is still refused, now saying how to save it."""
+def test_a_sheet_saved_as_utf16(series: Path) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16: it was refused as "not UTF-8 text"."""
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "utf16.md").write_bytes(sheet.encode("utf-16"))
     code, out = run("import", str(series / "utf16.md"))
     assert code == 0, out
-    assert only_interview(series).guest == "Léa Martin"
-    (series / "cp1252.md").write_bytes(sheet.encode("cp1252", errors="replace"))
-    code, out = run("import", str(series / "cp1252.md"))
-    assert code == 4
-    assert "not UTF-8 text" in out and "hint: save it again as UTF-8" in out
+    assert only_interview(series).answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
+    assert "warning" not in out
+
+
+# What an older editor can write: no emoji, but accents, typographic quotes, œ and €.
+LEGACY_ANSWERS = {
+    **ANSWERS,
+    "depuis-quand": "Mai 2009, à Nantes.",
+    "utilisations": "Surtout de la veille :\n\n- partage de liens\n- conversations",
+    "apport": "Des rencontres, de bon cœur.\n\nEt beaucoup de lectures.",
+    "premier-tweet": "Je ne m’en souviens plus…",
+    "dernier-tweet": "« À bientôt ailleurs »",
+    "meilleur-souvenir": "Un apéro improvisé, 12 € à deux.",
+    "conseils": "Écouter avant de parler ; être sûr de soi – et poli.",
+    "avenir": "Incertain, même très.",
+    "follower-reve": "Agnès Varda.",
+}
+
+
+@pytest.mark.parametrize(
+    ("codec", "name"),
+    [("cp1252", "Windows-1252"), ("iso8859_15", "ISO-8859-15"), ("mac_roman", "Mac OS Roman")],
+)
+def test_a_sheet_saved_in_an_older_editors_encoding_is_read_and_said(
+    series: Path, codec: str, name: str
+) -> None:
+    """Windows' "ANSI" (Windows-1252), ISO-8859-15 or Mac OS Roman: guests do not save a
+    file again for us. It was refused as "not UTF-8 text"; each is read, and said, for
+    the host to check the accents. What the encoding lacks became "?" (the emoji in a
+    question): the question is still the sheet's, not part of the answer."""
+    answers = dict(LEGACY_ANSWERS)
+    if codec == "iso8859_15":  # it has œ and €, but none of Windows' typographic quotes
+        answers |= {"premier-tweet": "Je ne m'en souviens plus...", "conseils": "Écouter."}
+    sheet = fill(make_sheet(series), answers)
+    assert "tweet 😉 ?" in sheet
+    (series / "ansi.md").write_bytes(sheet.encode(codec, errors="replace"))
+    code, out = run("import", str(series / "ansi.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.guest == "Léa Martin"
+    assert interview.values() == answers
+    assert interview.status == "complete"
+    said = " ".join(out.split())
+    assert f"warning: {series / 'ansi.md'}: not UTF-8: read as {name}; check its accents" in said
+    assert said.count("warning") == 1
+
+
+def test_a_file_neither_utf8_nor_text_is_refused(series: Path) -> None:
+    """Bytes that read as text in no encoding (a word processor's file): refused,
+    naming the line, as before."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    (series / "binary.md").write_bytes(b"PK\x03\x04\x14\x00\x06\x00\xff\xfe" + sheet.encode())
+    code, out = run("import", str(series / "binary.md"))
+    assert code == 4, out
+    assert "binary.md:1: not UTF-8 text" in out and "hint: save it again as UTF-8" in out
+    assert not list((series / "interviews").glob("*.toml"))
+
+
+def test_a_sheet_partly_in_windows_1252_is_read_where_it_is_utf8_too(series: Path) -> None:
+    """An editor that took the UTF-8 sheet for Windows-1252 writes its text back as it
+    came, and the answers typed in it in Windows-1252: each part is read as what it
+    is (the whole read as Windows-1252, each accent of the sheet would be two signs)."""
+    sheet = fill(make_sheet(series), {**LEGACY_ANSWERS, "conseils": "@@"})
+    data = sheet.encode().replace(b"@@", "Écouter, être sûr".encode("cp1252"))
+    (series / "mixed.md").write_bytes(data)
+    code, out = run("import", str(series / "mixed.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.values() == {**LEGACY_ANSWERS, "conseils": "Écouter, être sûr"}
+    line = sheet.split("\n").index("@@") + 1
+    said = " ".join(out.split())
+    assert f"mixed.md: partly not UTF-8 (from line {line}): read there as Windows-1252" in said
+    assert interview.guest == "Léa Martin" and "😉" in interview.answer("dernier-tweet").question  # type: ignore[union-attr]
+
+
+def raw_email(body: bytes, charset: str | None, cte: str = "8bit") -> bytes:
+    """An email whose text part is ``body``'s bytes, in the charset it declares (if any)."""
+    if cte == "quoted-printable":
+        body = quopri.encodestring(body)
+    declared = f"; charset={charset}" if charset else ""
+    head = (
+        "From: Léa Martin <lea@example.com>\nTo: stephane@example.com\nSubject: Re\n"
+        f"MIME-Version: 1.0\nContent-Type: text/plain{declared}\n"
+        f"Content-Transfer-Encoding: {cte}\n\n"
+    )
+    return head.encode() + body
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "warned"),
+    [
+        ("iso-8859-1", "cp1252", None),  # Outlook's: Windows' quotes in it
+        ("windows-1252", "cp1252", None),
+        ("iso-8859-15", "iso8859_15", None),
+        (None, "cp1252", "says no encoding, and is not UTF-8: read as Windows-1252"),
+        ("utf-8", "cp1252", "says it is utf-8, and is not UTF-8: read as Windows-1252"),
+        ("us-ascii", "utf-8", None),  # UTF-8 in fact: read so, as it is
+        ("x-unknown", "cp1252", "says it is x-unknown, and is not UTF-8: read as Windows-1252"),
+    ],
+)
+@pytest.mark.parametrize("cte", ["8bit", "quoted-printable"])
+def test_an_emails_text_is_read_in_its_charset(
+    series: Path, charset: str | None, codec: str, warned: str | None, cte: str
+) -> None:
+    """The charset an email declares decodes its text (ISO-8859-1 as Windows-1252, as
+    browsers read it); one missing, wrong or unknown is guessed as a file's is, and
+    said. Windows' quotes came out as control characters, accents as "�"."""
+    answers = dict(LEGACY_ANSWERS)
+    if codec == "iso8859_15":
+        answers |= {"premier-tweet": "Je ne m'en souviens plus...", "conseils": "Écouter."}
+    reply = quoted_reply(fill(make_sheet(series), answers))
+    (series / "reply.eml").write_bytes(raw_email(reply.encode(codec, "replace"), charset, cte))
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 0, out
+    assert only_interview(series).values() == answers
+    said = " ".join(out.split())
+    if warned:
+        assert f"warning: {series / 'reply.eml'}: the email's text {warned}" in said
+    assert said.count("warning") == (1 if warned else 0) + 1  # the reply's "Bonjour"
+
+
+def test_an_email_whose_text_reads_in_no_charset_is_refused(series: Path) -> None:
+    reply = quoted_reply(fill(make_sheet(series), ANSWERS)).encode()
+    (series / "reply.eml").write_bytes(raw_email(b"\x00\x01\xff\xfe\x81" + reply, None))
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 4, out
+    assert "reply.eml: the email's text says no encoding, and it reads neither as UTF-8" in out
+    assert not list((series / "interviews").glob("*.toml"))

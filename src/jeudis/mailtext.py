@@ -8,11 +8,14 @@ text that results.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import email.policy
 import re
+from dataclasses import dataclass, field
 from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
+from functools import partial
 from pathlib import Path
 
 from jeudis.errors import FileProblem
@@ -24,20 +27,30 @@ EMAIL_START = re.compile(rb"^(From |[!-9;-~]+:[ \t])")
 EMAIL_FIELDS = ("from", "to", "subject", "date", "content-type", "mime-version", "message-id")
 
 
-def read_sheet(given: Path) -> tuple[str, Path]:
+@dataclass
+class Received:
+    """A returned sheet's text, the name messages give it, and what reading it guessed."""
+
+    text: str
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_sheet(given: Path) -> Received:
     """A returned sheet's text (the file, or, for an email, its plain-text part decoded),
     and the name messages give it: ``-`` is standard input."""
     data, path = read_input_bytes(given)
-    return _sheet_text(data, path), path
+    warnings: list[str] = []
+    return Received(_sheet_text(data, path, warnings), path, warnings)
 
 
-def _sheet_text(data: bytes, path: Path) -> str:
+def _sheet_text(data: bytes, path: Path, warnings: list[str]) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as Windows Notepad saves "Unicode"
         with contextlib.suppress(UnicodeDecodeError):  # else read as UTF-8, which says where
             data = data.decode("utf-16").encode("utf-8")
     message = _email(data)
     if message is None:
-        text = text_of(data, path)
+        text = _file_text(data, path, warnings)
         head = text.lstrip()[:300].lower()
         if "&lt;!-- " + HEADER_TAG in text or head.startswith(("<html", "<!doctype", "<div")):
             raise FileProblem(
@@ -55,26 +68,156 @@ def _sheet_text(data: bytes, path: Path) -> str:
             hint="save the answer sheet it holds as plain text (or ask the guest to send "
             "it as an attachment), then import that file",
         )
-    try:
-        text = _decoded(body)
-    except (LookupError, ValueError) as exc:
-        raise FileProblem(path, f"the email's text cannot be decoded ({exc})") from None
+    text = _decoded(body, path, warnings)
     if str(body.get_param("format", "")).lower() == "flowed":
         text = _unflow(text, str(body.get_param("delsp", "")).lower() == "yes")
     return text.removeprefix("\ufeff")
 
 
-def _decoded(part: MIMEPart) -> str:
-    """A text part's text; with no charset given, UTF-8 when it reads as UTF-8 (not
-    the ASCII mail assumes, which would turn every accent into "�")."""
-    if part.get_content_charset() is None:
-        raw = part.get_payload(decode=True)
-        if isinstance(raw, bytes):
-            try:
-                return raw.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-    return str(part.get_content())
+def _file_text(data: bytes, path: Path, warnings: list[str]) -> str:
+    """A file's text: UTF-8, or else the encoding an older editor saves in, said."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if guessed := legacy_text(data):
+            warnings.append(f"{path}: {guessed.said()}; check its accents")
+            return guessed.text
+    return text_of(data, path)  # UTF-8, or the error that says where it is not
+
+
+# What a guest's editor saves in when it is not UTF-8, most likely first: Windows'
+# "ANSI" (Notepad before 2019, Word's "Text only", most French users' older editors;
+# ISO-8859-1 is the same but for a few quotes), ISO-8859-15 (older Linux editors: it
+# has € and œ where Windows-1252 has ¤ and ½), Mac OS Roman (Mac editors before OS X).
+LEGACY = (("cp1252", "Windows-1252"), ("iso8859_15", "ISO-8859-15"), ("mac_roman", "Mac OS Roman"))
+# A control character no text holds (tab, line feed, carriage return and form feed
+# are text's): a byte that decodes to one was not meant in that encoding.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# The characters beyond ASCII a Western European text is made of.
+_LIKELY = frozenset(
+    "àâäáãåçéèêëíìîïñóòôöõøúùûüýÿæœßÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕØÚÙÛÜÝŸÆŒ«»‘’‚“”„…–—€£°·•§¡¿²\u00a0"
+)
+# The bytes UTF-8 could not read, as "surrogateescape" keeps them.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]+")
+
+
+@dataclass
+class Legacy:
+    """A text not (all) UTF-8, read in the encoding it most likely is in."""
+
+    text: str
+    name: str  # that encoding's
+    line: int  # the first line with a byte UTF-8 does not read
+    partly: bool  # the rest in UTF-8: an editor read the sheet wrong, then saved it so
+
+    def said(self) -> str:
+        if self.partly:
+            return f"partly not UTF-8 (from line {self.line}): read there as {self.name}"
+        return f"not UTF-8: read as {self.name}"
+
+
+def legacy_text(data: bytes) -> Legacy | None:
+    """``data`` (not UTF-8) read in the single-byte encoding it most likely is in; None
+    when it reads as text in none of them.
+
+    Each decodes almost any bytes: the one whose accents read most like words wins
+    (Windows-1252 on a tie). What reads as UTF-8 is UTF-8: an editor that took the
+    sheet for Windows-1252 writes its text back as it came, and the guest's
+    answers in Windows-1252.
+    """
+    loose = data.decode("utf-8", errors="surrogateescape")
+    first = _NOT_UTF8.search(loose)
+    if first is None:
+        return None
+    best: tuple[int, str, str] | None = None
+    for codec, name in LEGACY:
+        try:
+            text = _NOT_UTF8.sub(partial(_read_as, codec), loose)
+        except UnicodeDecodeError:
+            continue
+        if _NOT_TEXT.search(text):
+            continue
+        score = _likeliness(text)
+        if best is None or score > best[0]:
+            best = (score, text, name)
+    if best is None or (best[0] <= 0 and best[2] != LEGACY[0][1]):
+        return None
+    partly = any(char > "\x7f" for char in _NOT_UTF8.sub("", loose))
+    line = loose.count("\n", 0, first.start()) + 1
+    return Legacy(best[1], best[2], line, partly)
+
+
+def _read_as(codec: str, escaped: re.Match[str]) -> str:
+    """Bytes "surrogateescape" kept, read with ``codec``."""
+    return bytes(ord(char) - 0xDC00 for char in escaped.group()).decode(codec)
+
+
+def _likeliness(text: str) -> int:
+    """How much ``text``'s characters beyond ASCII look like Western European writing:
+    a likely one counts one, any other minus one, and so does a capital inside a
+    lower-case word ("ÈtÈ" is "été" read in the wrong encoding)."""
+    score = 0
+    for at, char in enumerate(text):
+        if char <= "\x7f":
+            continue
+        around = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
+        inside = char.isupper() and any(c.islower() and c <= "\x7f" for c in around)
+        score += 1 if char in _LIKELY and not inside else -1
+    return score
+
+
+# A charset a mail program declares for Windows-1252 text: browsers read it as that too.
+_WINDOWS_1252_LABEL = "iso8859-1"
+
+
+def _decoded(part: MIMEPart, path: Path, warnings: list[str]) -> str:
+    """A text part's text, in the charset it declares.
+
+    Mail programs are not always right about it: "iso-8859-1" holds Windows-1252's
+    quotes, "us-ascii" or "utf-8" may hold bytes of another encoding, and a
+    charset may be missing or unknown here. Bytes that do not read as declared are
+    read as UTF-8, else as the single-byte encoding they most likely are in, said.
+    """
+    raw = part.get_payload(decode=True)
+    if not isinstance(raw, bytes):
+        raw = str(part.get_payload()).encode("utf-8", errors="replace")
+    declared = part.get_content_charset()
+    codec = None
+    with contextlib.suppress(LookupError):
+        codec = codecs.lookup(declared).name if declared else None
+    if codec == "ascii":  # what a program says of a text it did not look at
+        codec = None
+    if codec == _WINDOWS_1252_LABEL:
+        # Windows-1252 has a sign for all but five bytes, which ISO-8859-1 reads.
+        return _decode(raw, "cp1252") or raw.decode("latin-1")
+    if codec is not None and (text := _decode(raw, codec)) is not None:
+        return text
+    if (text := _decode(raw, "utf-8")) is not None:
+        return text
+    said = f"says it is {declared}" if declared else "says no encoding"
+    guessed = legacy_text(raw)
+    if guessed is not None:
+        warnings.append(
+            f"{path}: the email's text {said}, and is {guessed.said()}; check its accents"
+        )
+        return guessed.text
+    if codec is not None and (text := _decode(raw, codec, "replace")) is not None:
+        warnings.append(f"{path}: the email's text is not all {declared}: a few signs are lost")
+        return text
+    raise FileProblem(
+        path,
+        f"the email's text {said}, and it reads neither as UTF-8 nor as Windows-1252",
+        hint="save the answer sheet it holds as UTF-8 text, then import that file",
+    )
+
+
+def _decode(raw: bytes, codec: str, errors: str = "strict") -> str | None:
+    """``raw`` read with ``codec``; None when it does not read so (or ``codec`` is no
+    text encoding, as "base64" is)."""
+    try:
+        return raw.decode(codec, errors)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _email(data: bytes) -> EmailMessage | None:

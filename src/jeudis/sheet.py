@@ -474,10 +474,23 @@ def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
     return meta
 
 
+def _as_saved(word: str) -> str:
+    """A word of the sheet as an editor saving in an encoding older than UTF-8 writes it:
+    a sign the encoding has not (an emoji, a typographic quote) becomes "?"."""
+    return re.sub(r"\?+", "?", "".join(char if char <= "\xff" else "?" for char in word))
+
+
+def _word(word: str) -> str:
+    """A word of the sheet's own text as a pattern: as sent, or as an older editor saved it."""
+    return "".join(
+        re.escape(char) if char <= "\xff" else f"(?:{re.escape(char)}|\\?{{1,2}})" for char in word
+    )
+
+
 def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
     """The guest's answer: the section without the question (however it was re-wrapped)."""
     body = raw.strip("\n")
-    words = [re.escape(w) for w in asked.split()]
+    words = [_word(w) for w in asked.split()]
     if words:
         question = r"(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?"
         stripped = re.sub(r"\A\s*" + question + r"[ \t]*(\n|\Z)", "", body, count=1)
@@ -493,7 +506,7 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
     # The notes printed under a question (help, choices) may end up above or below the
     # answer, and a mail program may have wrapped a long one over several lines.
     for note in notes or []:
-        words = [re.escape(w) for w in f"_{note}_".split()]
+        words = [_word(w) for w in f"_{note}_".split()]
         note_lines = r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*(?:\n|\Z)"
         body = re.sub(note_lines, "", body, count=1)
     return _tidy(body.split("\n"))
@@ -740,14 +753,16 @@ def _guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str
             continue
         words += [(number, unicodedata.normalize("NFC", word)) for word in line.split()]
     theirs = [word for _, word in words]
-    own = [unicodedata.normalize("NFC", word) for word in own]
-    matcher = difflib.SequenceMatcher(None, theirs, own, autojunk=False)
+    own = [_as_saved(unicodedata.normalize("NFC", word)) for word in own]
+    matcher = difflib.SequenceMatcher(
+        None, [_as_saved(word) for word in theirs], own, autojunk=False
+    )
     runs = [
         (start, stop)
         for tag, start, stop, own_start, own_stop in matcher.get_opcodes()
         if tag in ("replace", "delete")
         # A word a mail program cut in two ("sou" "s") is still the sheet's.
-        and "".join(theirs[start:stop]) != "".join(own[own_start:own_stop])
+        and _as_saved("".join(theirs[start:stop])) != "".join(own[own_start:own_stop])
     ]
     if not runs:
         return None

@@ -139,8 +139,9 @@ def import_(
     from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
 
     series = series_at(directory)
-    text, sheet_file = read_sheet(sheet_file)  # `-`: standard input
-    parsed = parse_sheet(text, sheet_file)
+    received = read_sheet(sheet_file)  # `-`: standard input
+    sheet_file = received.path
+    parsed = parse_sheet(received.text, sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
     options = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
@@ -152,7 +153,7 @@ def import_(
     fields, field_warnings = imported_fields(form, interview.register, parsed)
     interview.fields.update(fields)
     result = import_sheet(form, interview, parsed, sheet_file)
-    result.warnings[:0] = field_warnings
+    result.warnings[:0] = received.warnings + field_warnings
     from jeudis import storage
 
     twins = [
