@@ -230,6 +230,79 @@ def test_answers_typed_between_quoted_questions(series: Path) -> None:
     assert "jeudis resume lea-martin" in out
 
 
+QUOTING = "Comme l’écrivait Rilke :\n\n> Allez en vous-même.\n>\n> Et cherchez.\n\nC’est tout."
+
+
+def answered_inline(reply: str, after: dict[str, str], width: int = 0) -> str:
+    """``reply`` with an answer typed unquoted below each question ``after`` names (its
+    first words), the way a guest answers between the quoted lines; ``width``: the mail
+    program wrapped the quoted lines so."""
+    lines = []
+    for line in reply.split("\n"):
+        if width and len(line) > width:
+            lines += ["> " + chunk for chunk in textwrap.wrap(line[2:], width)]
+        else:
+            lines.append(line)
+        for start, answer in after.items():
+            if line.startswith(start):
+                lines += ["", answer, ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [0, 40])
+def test_a_guests_own_quotation_between_quoted_questions_keeps_its_quote(
+    series: Path, width: int
+) -> None:
+    """Answers typed unquoted between the quoted questions: a guest's quotation, quoted
+    as the sheet is ("> Allez…"), lost its ">" with the mail's; the question and its
+    help, quoted too (wrapped over several lines or not), are still the sheet's."""
+    sheet = make_sheet(series)
+    after = {
+        "> **Depuis combien": "Mai 2009",
+        "> _Un nombre (par exemple": "Environ 4 000.\n\n> « 4 250 » dit mon profil.",
+        "> **Quel(s) conseil": QUOTING,
+    }
+    reply = answered_inline(quoted_reply(sheet), after, width)
+    (series / "reply.txt").write_text(reply, encoding="utf-8")
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.values() == {
+        "depuis-quand": "Mai 2009",
+        "followers": "Environ 4 000.\n\n> « 4 250 » dit mon profil.",
+        "conseils": QUOTING,
+    }
+
+
+@pytest.mark.parametrize("mail", ["quoted", "flowed", "quoted-twice"])
+def test_a_guests_own_quotation_in_a_sheet_quoted_whole(series: Path, mail: str) -> None:
+    """The whole sheet quoted (once, in a format=flowed email as ">>", or twice: a reply
+    to a reply): the mail's levels go, the guest's own stays."""
+    filled = fill(make_sheet(series), {**ANSWERS, "conseils": QUOTING})
+    reply = quoted_reply(filled)
+    if mail == "quoted-twice":
+        reply = "Je renvoie, au cas où.\n\n" + quoted_reply(reply)
+    if mail == "flowed":
+        (series / "reply.eml").write_bytes(flowed(reply))
+    else:
+        (series / "reply.eml").write_text(reply, encoding="utf-8")
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 0, out
+    assert only_interview(series).answer("conseils").value == QUOTING  # type: ignore[union-attr]
+
+
+def test_a_guests_quotation_typed_in_a_reply_to_a_reply(series: Path) -> None:
+    """The sheet quoted twice, the guest's answers once (typed in a first reply, sent
+    again): their own quotation is one level below the sheet's."""
+    sheet = make_sheet(series)
+    first = answered_inline(quoted_reply(sheet), {"> **Quel(s) conseil": QUOTING})
+    reply = "Je renvoie, au cas où.\n\n" + quoted_reply(first)
+    (series / "reply.txt").write_text(reply, encoding="utf-8")
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    assert only_interview(series).values() == {"conseils": QUOTING}
+
+
 def test_missing_answers_make_a_draft(series: Path) -> None:
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k not in ("avenir", "influence")}

@@ -261,6 +261,9 @@ class Sheet:
     # (line, number, text) of the headings like "## Q3 ..." with no [id]: answer text, or
     # a marker that lost its id (said when that question is missing)
     headings: list[tuple[int, int, str]] = field(default_factory=list)
+    # question id → {line of the answer: that line as typed}: a line quoted as the
+    # sheet is, where the guest typed answers unquoted, may be their own quotation
+    quoted: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
 def _marker(line: str) -> re.Match[str] | None:
@@ -272,26 +275,47 @@ def _spaces(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def _unquote(lines: list[str]) -> list[str]:
-    """Strip the mail quoting the markers carry from every line that has it."""
+def _mail_depth(lines: list[str]) -> int:
+    """How many levels of mail quoting the markers carry (0: the sheet is not quoted)."""
     depths = []
     for line in lines:
         depth, rest = _quote_depth(line)
         if depth and (_marker(rest) or HEADER.match(rest.strip())):
             depths.append(depth)
-    if not depths:
-        return lines
-    depth = max(set(depths), key=depths.count)
-    out = []
-    for line in lines:
-        text = line
-        for _ in range(depth):
-            match = QUOTE.match(text)
-            if not match:
-                break
-            text = text[match.end() :]
-        out.append(text)
-    return out
+    return max(set(depths), key=depths.count) if depths else 0
+
+
+def _unquoted(line: str, depth: int) -> str:
+    """``line`` without up to ``depth`` levels of quoting."""
+    for _ in range(depth):
+        match = QUOTE.match(line)
+        if not match:
+            break
+        line = line[match.end() :]
+    return line
+
+
+def _guest_quoting(raw: list[str], depth: int) -> tuple[list[str], dict[int, str]]:
+    """A section's lines without the mail's quoting, and the lines whose quoting may be
+    the guest's own, each as the guest typed it.
+
+    Quoted whole, the section's lines lose the mail's levels, and a guest's quotation
+    (``> > Citation``) keeps its own. Where the guest typed the answers unquoted
+    between the quoted questions, a line quoted as the sheet is, ``> Citation``, may
+    be the sheet's or the guest's quotation: which, only the sheet's text can say
+    (:func:`_as_typed`).
+    """
+    depths = [_quote_depth(line) for line in raw]
+    typed = [level for level, rest in depths if level < depth and rest.strip()]
+    if not typed:
+        return [_unquoted(line, depth) for line in raw], {}
+    guest = min(typed)  # how deep the mail program quoted what the guest typed
+    lines, theirs = [], {}
+    for at, (line, (level, _)) in enumerate(zip(raw, depths, strict=True)):
+        lines.append(_unquoted(line, depth if level == depth else guest))
+        if level == depth:
+            theirs[at] = _unquoted(line, guest)
+    return lines, theirs
 
 
 def _quote_depth(line: str) -> tuple[int, str]:
@@ -306,11 +330,13 @@ def _quote_depth(line: str) -> tuple[int, str]:
 
 def parse_sheet(text: str, path: Path) -> Sheet:
     """Split a returned sheet into raw answers by question id; refuse damaged markers."""
-    lines = _join_header(_unquote(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    depth = _mail_depth(raw)
+    lines = _join_header([_unquoted(line, depth) for line in raw])
     meta: dict[str, str] | None = None
     meta_line = 1
-    sections: list[tuple[str, int, int, list[str]]] = []  # id, number, line, body
-    current: list[str] | None = None
+    sections: list[tuple[str, int, int, list[int]]] = []  # id, number, line, body's lines
+    current: list[int] | None = None
     cuts: dict[str, tuple[int, str]] = {}
     above: list[tuple[int, str]] = []
     inline: dict[str, str] = {}
@@ -357,7 +383,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         if heading := NUMBERED_HEADING.match(_spaces(stripped)):
             headings.append((index, int(heading.group(1)[:9]), stripped))
         if current is not None:
-            current.append(line)
+            current.append(index)
     if meta is None:
         raise FileProblem(
             path,
@@ -374,6 +400,19 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         inline=inline,
         headings=headings,
     )
+    _fill_answers(sheet, sections, raw, lines, depth, path)
+    return sheet
+
+
+def _fill_answers(
+    sheet: Sheet,
+    sections: list[tuple[str, int, int, list[int]]],
+    raw: list[str],
+    lines: list[str],
+    depth: int,
+    path: Path,
+) -> None:
+    """Each section's text, as the answer to its question; refuse a question twice."""
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
@@ -382,9 +421,14 @@ def parse_sheet(text: str, path: Path) -> Sheet:
                 line=at,
                 hint=f"keep one `{marker(number, qid)}` line, with the answer below it",
             )
-        sheet.answers[qid] = "\n".join(body)
+        if depth and all(lines[n - 1] == _unquoted(raw[n - 1], depth) for n in body):
+            section, theirs = _guest_quoting([raw[n - 1] for n in body], depth)
+            if theirs:
+                sheet.quoted[qid] = theirs
+        else:  # (a first line put back together, on lines it left empty)
+            section = [lines[n - 1] for n in body]
+        sheet.answers[qid] = "\n".join(section)
         sheet.lines[qid] = at
-    return sheet
 
 
 def _join_header(lines: list[str]) -> list[str]:
@@ -569,7 +613,8 @@ def import_sheet(
         shown = question.wording(interview.register, blank)
         shown += " " + words["optional"] if not question.required else ""
         notes = _notes(question, interview, questionnaire, words, expected)
-        below = strip_question(sheet.answers[question.id], shown, notes)
+        own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
+        below = strip_question(_as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
         return "\n\n".join(part for part in (first, below) if part)
 
@@ -614,6 +659,24 @@ def import_sheet(
         interview.completed = now()
         record_closing(questionnaire, interview)
     return Imported(interview, missing, warnings)
+
+
+def _as_typed(sheet: Sheet, qid: str, own: list[str]) -> str:
+    """The section of ``qid``, where the guest typed answers unquoted between the quoted
+    questions, with their own quotations quoted: a quoted line that is not the sheet's
+    (``own``: the question and its notes, which a mail program may have wrapped), and
+    a quoted empty line between two of them."""
+    lines = sheet.answers[qid].split("\n")
+    typed = sheet.quoted.get(qid, {})
+    sheets = _as_saved(unicodedata.normalize("NFC", " ".join(" ".join(own).split())))
+    theirs = {
+        at
+        for at in typed
+        if lines[at].strip()
+        and _as_saved(unicodedata.normalize("NFC", " ".join(lines[at].split()))) not in sheets
+    }
+    theirs |= {at for at in typed if not lines[at].strip() and {at - 1, at + 1} <= theirs}
+    return "\n".join(typed[at] if at in theirs else line for at, line in enumerate(lines))
 
 
 def _check_markers(
