@@ -51,27 +51,48 @@ def _sheet_text(data: bytes, path: Path, warnings: list[str]) -> str:
     message = _email(data)
     if message is None:
         text = _file_text(data, path, warnings)
-        head = text.lstrip()[:300].lower()
-        if "&lt;!-- " + HEADER_TAG in text or head.startswith(("<html", "<!doctype", "<div")):
-            raise FileProblem(
-                path,
-                "this sheet was saved as HTML (a web page), not as text",
-                hint="save it again as plain text (.txt or .md; in a mail program, "
-                "'plain text'), then import that file",
-            )
+        if _is_html(text):
+            return _from_html(text, f"{path}: saved as HTML (a web page)", warnings)
         return text
     body = message.get_body(preferencelist=("plain",))
+    if body is None and (html := message.get_body(preferencelist=("html",))) is not None:
+        said = f"{path}: an email with no plain text, only HTML"
+        return _from_html(_decoded(html, path, warnings), said, warnings)
     if body is None:
         raise FileProblem(
             path,
-            "an email with no plain-text part (HTML only): its text cannot be read safely",
-            hint="save the answer sheet it holds as plain text (or ask the guest to send "
-            "it as an attachment), then import that file",
+            "an email with no text (neither plain text nor HTML)",
+            hint="save the answer sheet it holds as plain text, then import that file",
         )
     text = _decoded(body, path, warnings)
     if str(body.get_param("format", "")).lower() == "flowed":
         text = _unflow(text, str(body.get_param("delsp", "")).lower() == "yes")
     return text.removeprefix("\ufeff")
+
+
+# A marker a Markdown editor's "export as HTML" made a heading: <h2>Q3 [utilisations]</h2>.
+_HTML_MARKER = re.compile(r"<h[1-6][^>]*>\s*Q\s*\d+\s*\[", re.IGNORECASE)
+
+
+def _is_html(text: str) -> bool:
+    """Whether a file holds a web page rather than the sheet's text: saved as HTML from
+    a browser, a mail program, or a Markdown editor's export."""
+    head = text.lstrip().removeprefix("\ufeff")[:300].lower()
+    return (
+        head.startswith(("<html", "<!doctype", "<head", "<body", "<meta", "<div", "<p>", "<p "))
+        or "&lt;!-- " + HEADER_TAG in text
+        or bool(_HTML_MARKER.search(text))
+    )
+
+
+def _from_html(html: str, said: str, warnings: list[str]) -> str:
+    """The text an HTML page shows, as the sheet's; what was done is said in ``warnings``."""
+    from jeudis.htmltext import html_to_text
+
+    converted = html_to_text(html, keep_comment=HEADER_TAG)
+    left = f"; {converted.images} picture(s) in it left out" if converted.images else ""
+    warnings.append(f"{said}: its text was read from the HTML{left}; check the answers' layout")
+    return converted.text
 
 
 def _file_text(data: bytes, path: Path, warnings: list[str]) -> str:

@@ -47,9 +47,10 @@ QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 SIGNATURE = re.compile(r"^--[ \t]?$")
 # "Le jeu. 26 nov., Stéphane a écrit :" is a mail program's only above the lines it quotes.
 REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE)
-# A header line of a message a mail program quoted or forwarded: "De : Stéphane <s@x.fr>".
+# A header line of a message a mail program quoted or forwarded: "De : Stéphane <s@x.fr>"
+# ("**De :**" from an HTML email, where the name of the field is bold).
 MAIL_HEADER_FIELD = re.compile(
-    r"^(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject)[ \t\u00a0]*:", re.IGNORECASE
+    r"^\**(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject)[ \t\u00a0]*:", re.IGNORECASE
 )
 # What a phone or a mail app signs with: "Envoyé de mon iPhone", "Sent from Outlook for iOS".
 MOBILE_SIGNATURE = re.compile(
@@ -63,8 +64,8 @@ DEVICE = re.compile(
     re.IGNORECASE,
 )
 # Outlook's header of the message replied to: "De : …" then "Envoyé : …" (or "From:", "Sent:").
-OUTLOOK_FROM = re.compile(r"^(De|From)[ \t\u00a0]*:", re.IGNORECASE)
-OUTLOOK_SENT = re.compile(r"^(Envoyé|Sent|Date)[ \t\u00a0]*:", re.IGNORECASE)
+OUTLOOK_FROM = re.compile(r"^\**(De|From)[ \t\u00a0]*:", re.IGNORECASE)
+OUTLOOK_SENT = re.compile(r"^\**(Envoyé|Sent|Date)[ \t\u00a0]*:", re.IGNORECASE)
 RULE = re.compile(r"^(_{5,}|-{5,}|={5,})$")
 FORWARD_HEADER = re.compile(
     r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
@@ -550,8 +551,9 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
     # The notes printed under a question (help, choices) may end up above or below the
     # answer, and a mail program may have wrapped a long one over several lines.
     for note in notes or []:
-        words = [_word(w) for w in f"_{note}_".split()]
-        note_lines = r"(?m)^[ \t]*" + r"\s+".join(words) + r"[ \t]*(?:\n|\Z)"
+        # In italics, "_…_", or "*…*" once an HTML page's (a sheet saved as one).
+        text = r"\s+".join(_word(w) for w in note.split())
+        note_lines = r"(?m)^[ \t]*[_*]" + text + r"[_*][ \t]*(?:\n|\Z)"
         body = re.sub(note_lines, "", body, count=1)
     return _tidy(body.split("\n"))
 
