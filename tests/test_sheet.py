@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import tomli_w
 
+from jeudis import storage
 from jeudis.htmltext import html_to_text
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Answer, Interview, load_interview
 from jeudis.sheet import strip_question
 from support import REPO, Invoke
 
@@ -190,7 +191,10 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     # The same answers again: refused, not a second copy of the interview.
     code, out = run("import", str(series / "reply.eml.txt"))
     assert code == 2
-    assert "already imported, as lea-martin (the same answers); nothing was written" in out
+    said = " ".join(out.split())
+    assert (
+        "already imported, as lea-martin (complete, 13 answer(s)): this sheet has the same" in said
+    )
     (series / "interviews" / "lea-martin.toml").unlink()
     code, out = run("import", str(series / "reply.eml.txt"))
     assert code == 0, out
@@ -608,18 +612,153 @@ def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
     assert "publisher" in out  # no question quotes it any more either
 
 
-def test_another_sheet_from_the_same_guest_is_a_second_interview(series: Path) -> None:
-    """Different answers: a new interview, and the host is told about the first."""
+def interview_files(series: Path) -> list[str]:
+    return sorted(path.name for path in (series / "interviews").glob("*.toml"))
+
+
+@pytest.mark.parametrize(
+    ("answers", "status"),
+    [({}, "draft, 0 answer(s)"), ({"depuis-quand": "Mai 2009"}, "draft, 1 answer(s)"),
+     (ANSWERS, "complete, 13 answer(s)")],
+    ids=["empty", "partly-filled", "filled"],
+)  # fmt: skip
+def test_the_same_sheet_imported_twice_is_refused(
+    series: Path, answers: dict[str, str], status: str
+) -> None:
+    """Empty or partly filled, the same sheet again made a second draft (an empty one
+    was never found the same), silently but for a warning."""
+    sheet = fill(make_sheet(series), answers)
+    code, out = import_text(series, sheet)
+    assert code == 0, out
+    before = (series / "interviews" / "lea-martin.toml").read_bytes()
+    # The guest's name as the guest retyped it in the first line is still theirs.
+    (series / "again.md").write_text(sheet.replace("'Léa Martin'", "'léa  martin'", 1), "utf-8")
+    code, out = run("import", str(series / "again.md"))
+    assert code == 2, out
+    said = " ".join(out.split())
+    assert f"again.md: already imported, as lea-martin ({status}): this sheet has the same" in said
+    assert "nothing was written" in said
+    assert interview_files(series) == ["lea-martin.toml"]
+    assert (series / "interviews" / "lea-martin.toml").read_bytes() == before
+
+
+def test_an_empty_sheet_again_after_answers_given_live(series: Path) -> None:
+    """The empty sheet imported, the answers then given live: the empty sheet again
+    brings nothing, and is said so, not imported as a second, empty draft."""
+    sheet = make_sheet(series)
+    assert import_text(series, sheet)[0] == 0
+    path = series / "interviews" / "lea-martin.toml"
+    interview = load_interview(path)
+    interview.set_answer(Answer.given_now("depuis-quand", "text", "Depuis ?", "2009"))
+    interview.path = path
+    storage.save(interview)
+    code, out = import_text(series, sheet)
+    assert code == 2, out
+    said = " ".join(out.split())
+    assert (
+        "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer(s)):"
+        " it holds all this sheet's answers, and 1 more; nothing was written"
+    ) in said
+    assert interview_files(series) == ["lea-martin.toml"]
+
+
+def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -> None:
+    """Different answers: it became a second interview, the guest's answers split in
+    two; it is refused, saying how it differs and what to do."""
     sheet = make_sheet(series)
     (series / "a.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
-    (series / "b.md").write_text(fill(sheet, {**ANSWERS, "avenir": "Radieux."}), encoding="utf-8")
+    other = {**ANSWERS, "avenir": "Radieux."}
+    del other["influence"]
+    (series / "b.md").write_text(fill(sheet, other), encoding="utf-8")
     assert run("import", str(series / "a.md"))[0] == 0
     code, out = run("import", str(series / "b.md"))
-    assert code == 0, out
-    assert "Léa Martin already has an interview (lea-martin)" in out
-    assert load_interview(series / "interviews" / "lea-martin-2.toml").answer("avenir").value == (  # type: ignore[union-attr]
-        "Radieux."
+    assert code == 2, out
+    said = " ".join(out.split())
+    assert (
+        "b.md: Léa Martin already has an interview from twitter, lea-martin (complete, 13"
+        " answer(s)); this sheet's answers: 1 different, 1 left empty that it has; nothing was"
+        " written"
+    ) in said
+    assert (
+        f"hint: to take them into it: `jeudis import {series / 'b.md'} --update lea-martin`" in said
     )
+    assert interview_files(series) == ["lea-martin.toml"]
+    code, out = run("import", str(series / "b.md"), "--new")
+    assert code == 0, out
+    assert (
+        "Léa Martin has another interview from twitter (lea-martin); this sheet is a new one"
+        in (" ".join(out.split()))
+    )
+    second = load_interview(series / "interviews" / "lea-martin-2.toml")
+    assert second.answer("avenir").value == "Radieux."  # type: ignore[union-attr]
+    code, out = run("import", str(series / "b.md"))  # the one it is the same as is named
+    assert code == 2, out
+    assert "b.md: already imported, as lea-martin-2 (draft, 12 answer(s))" in " ".join(out.split())
+
+
+def test_a_second_sheet_updates_the_interview_when_asked(series: Path) -> None:
+    """The guest sends a partial sheet, then the whole one, with an answer changed:
+    --update takes the new answers in their places and the changed one, said, the
+    answer it replaces kept in the notes; the host's notes, fields and the answers
+    the sheet leaves empty stay."""
+    sheet = make_sheet(series)
+    partial = {k: v for k, v in ANSWERS.items() if k not in ("depuis-quand", "avenir")}
+    code, out = import_text(series, fill(sheet, partial))
+    assert code == 0, out
+    path = series / "interviews" / "lea-martin.toml"
+    first = load_interview(path)
+    first.notes = "Relancer en juin."
+    first.fields["intro"] = "Léa anime un blog."
+    first.answer("conseils").value = "Écouter, d'abord."  # type: ignore[union-attr]
+    first.path = path
+    storage.save(first)
+    whole = {**ANSWERS, "pas-suivi": ""}  # left empty this time
+    (series / "whole.md").write_text(fill(sheet, whole), encoding="utf-8")
+
+    code, out = run("import", str(series / "whole.md"), "--update", "lea-martin")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "lea-martin: [conseils] replaced by the sheet's answer" in said
+    assert "lea-martin: kept, left empty on the sheet: [pas-suivi]" in said
+    assert f"Updated: {path}" in said
+    updated = load_interview(path)
+    assert interview_files(series) == ["lea-martin.toml"]
+    assert updated.values() == ANSWERS
+    assert [a.id for a in updated.answers] == list(ANSWERS)  # each in its place
+    assert updated.status == "complete" and updated.completed is not None
+    assert updated.fields["intro"] == "Léa anime un blog."
+    assert updated.notes.startswith("Relancer en juin.\n\nBefore the import of ")
+    assert updated.notes.endswith("[conseils] Écouter, d'abord.")
+
+    before = path.read_bytes()
+    code, out = run("import", str(series / "whole.md"), "--update", "lea-martin")
+    assert code == 0, out
+    assert "lea-martin holds all this sheet's answers already; nothing was written" in out
+    assert path.read_bytes() == before
+
+
+def test_update_refuses_what_is_not_the_sheets_interview(series: Path) -> None:
+    sheet = make_sheet(series)
+    (series / "lea.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    assert run("import", str(series / "lea.md"))[0] == 0
+    other = sheet.replace("'Léa Martin'", "'Paul Roy'", 1)
+    (series / "paul.md").write_text(fill(other, ANSWERS), encoding="utf-8")
+    code, out = run("import", str(series / "paul.md"), "--update", "lea-martin")
+    assert code == 2, out
+    assert "lea-martin is Léa Martin's interview from twitter, and the sheet Paul Roy's" in (
+        " ".join(out.split())
+    )
+    tu = fill(sheet.replace("register=vous", "register=tu", 1), ANSWERS)
+    (series / "tu.md").write_text(tu, encoding="utf-8")
+    code, out = run("import", str(series / "tu.md"), "--update", "lea-martin")
+    assert code == 2, out
+    assert "register=tu on the sheet's first line, vous in lea-martin" in " ".join(out.split())
+    code, out = run("import", str(series / "lea.md"), "--update", "nobody")
+    assert code == 3, out
+    code, out = run("import", str(series / "lea.md"), "--update", "lea-martin", "--new")
+    assert code == 2 and "--update and --new: one or the other" in out
+    assert interview_files(series) == ["lea-martin.toml"]
 
 
 RILKE = "Relire Rilke.\nLe poète a écrit :\n« Allez en vous-même. »\nC'est tout."

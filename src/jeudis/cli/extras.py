@@ -25,6 +25,8 @@ from jeudis.errors import UsageError
 if TYPE_CHECKING:
     from jeudis.interview import Interview
     from jeudis.paths import Series
+    from jeudis.questionnaire import Questionnaire
+    from jeudis.sheet import Imported
 
 OutputOption = Annotated[
     Path | None,
@@ -104,22 +106,6 @@ def sheet(
         err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
 
 
-def _imported_as(series: "Series", slugs: list[str], interview: "Interview") -> str | None:
-    """The interview among ``slugs`` that holds the same answers as ``interview``, if any."""
-    from jeudis.errors import JeudisError
-    from jeudis.interview import load_interview
-
-    given = [(a.id, a.value) for a in interview.given_answers()]
-    for slug in slugs:
-        try:
-            twin = load_interview(series.interviews_dir / f"{slug}.toml")
-        except JeudisError:
-            continue
-        if given and [(a.id, a.value) for a in twin.given_answers()] == given:
-            return slug
-    return None
-
-
 @app.command("import")
 def import_(
     sheet_file: Annotated[
@@ -129,16 +115,41 @@ def import_(
             help="The filled-in answer sheet (.md, or an email; - for standard input).",
         ),
     ],
+    update: Annotated[
+        str | None,
+        typer.Option(
+            "--update",
+            metavar="INTERVIEW",
+            help="Take the sheet's answers into this interview of the guest's, which"
+            " exists (each change is said; what it replaces is kept in its notes).",
+            autocompletion=complete_interviews,
+        ),
+    ] = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new", help="Import it as another interview, though the guest has one from it."
+        ),
+    ] = False,
     directory: DirOption = None,
 ) -> None:
-    """Turn a filled-in answer sheet into an interview (a draft when answers are missing)."""
-    from jeudis import session
+    """Turn a filled-in answer sheet into an interview (a draft when answers are missing).
+
+    A guest who has an interview from the questionnaire already: refused, saying
+    how the sheet differs; --update INTERVIEW or --new says what to do with it.
+    """
+    import shlex
+
+    from jeudis import reimport, session
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
     from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
 
+    if update is not None and new:
+        raise UsageError("--update and --new: one or the other")
     series = series_at(directory)
+    argument = shlex.quote(str(sheet_file))
     received = read_sheet(sheet_file)  # `-`: standard input
     sheet_file = received.path
     parsed = parse_sheet(received.text, sheet_file)
@@ -154,36 +165,62 @@ def import_(
     interview.fields.update(fields)
     result = import_sheet(form, interview, parsed, sheet_file)
     result.warnings[:0] = received.warnings + field_warnings
-    from jeudis import storage
-
-    twins = [
-        s.slug
-        for s in storage.summaries(series)
-        if s.guest == interview.guest and s.questionnaire == form.id
-    ]
-    if same := _imported_as(series, twins, interview):  # the same sheet again: no copy
-        raise UsageError(
-            f"{sheet_file}: already imported, as {same} (the same answers); nothing was written",
-            hint=f"`jeudis show {same}`; to import it again, delete that file first",
-        )
+    if update is not None:
+        _update(series, form, update, result, str(sheet_file))
+        return
+    twins = reimport.twins(series, form.id, interview.guest)
+    if twins and not new:  # the same sheet again, or another: never a second one unasked
+        raise reimport.refusal(twins, interview, str(sheet_file), argument)
     session.create(series, interview)
     assert interview.path is not None
-    out = console()
     if twins:
         result.warnings.append(
-            f"{interview.guest} already has an interview ({', '.join(twins)}); "
-            f"this sheet became a new one, {interview.slug}"
+            f"{interview.guest} has another interview from {form.id}"
+            f" ({', '.join(t.slug for t in twins)}); this sheet is a new one, {interview.slug}"
         )
-    for warning in result.warnings:
+    _imported(result.warnings, result.missing, interview, "Imported")
+
+
+def _loaded(path: Path) -> "Interview":
+    from jeudis.interview import load_interview
+
+    return load_interview(path)
+
+
+def _update(
+    series: "Series", form: "Questionnaire", ref: str, result: "Imported", sheet_name: str
+) -> None:
+    """``import --update INTERVIEW``: the sheet's answers into that interview, said."""
+    from jeudis import reimport, storage
+
+    path = storage.resolve(series, ref, writable=True)
+    sheet = result.interview
+    with storage.session_lock(path):
+        interview = _loaded(path)
+        found, warnings, missing = reimport.update(
+            form, interview, sheet, sheet_name, result.missing
+        )
+        if not found:
+            err_console().print(
+                f"{interview.slug} holds all this sheet's answers already; nothing was written"
+            )
+            return
+        storage.save(interview)
+    _imported(result.warnings + warnings, missing, interview, "Updated")
+
+
+def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
+    out = console()
+    for warning in warnings:
         err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}")
-    if result.missing:
+    if missing:
         out.print(
-            f"Imported as a draft ({len(result.missing)} answer(s) missing: "
-            f"{', '.join(result.missing)}): [bold]{safe(str(interview.path))}[/bold]"
+            f"{done} as a draft ({len(missing)} answer(s) missing: "
+            f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]"
         )
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]")
     else:
-        out.print(f"Imported: [bold]{safe(str(interview.path))}[/bold]")
+        out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]")
         out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]")
 
 

@@ -1,0 +1,229 @@
+"""A sheet imported for a guest who has an interview from it already.
+
+The same sheet imported twice, the guest's second sheet with more answers, a
+corrected one: a second interview beside the first would split the guest's
+answers, and writing over the first would lose what it holds. So the import
+refuses, saying how the two differ; the host then updates the interview with
+the sheet (``--update``), answer by answer, each change said and what it
+replaced kept in the interview's private notes, or makes it another interview
+on purpose (``--new``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jeudis import storage
+from jeudis.answers import as_input
+from jeudis.errors import JeudisError, UsageError
+from jeudis.followups import record_closing
+from jeudis.interview import Interview, load_interview, now
+from jeudis.paths import Series
+from jeudis.questionnaire import Questionnaire
+
+
+def same_guest(one: str, other: str) -> bool:
+    """Whether two spellings name the same guest (case, spaces, composed accents aside)."""
+
+    def key(name: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+    return key(one) == key(other)
+
+
+def twins(series: Series, questionnaire: str, guest: str) -> list[storage.Summary]:
+    """The interviews ``guest`` has from ``questionnaire`` already."""
+    return [
+        summary
+        for summary in storage.summaries(series)
+        if summary.questionnaire == questionnaire and same_guest(summary.guest, guest)
+    ]
+
+
+@dataclass
+class Changes:
+    """How a sheet's answers differ from an interview's: question ids, in order."""
+
+    added: list[str] = field(default_factory=list)  # answered on the sheet only
+    changed: list[str] = field(default_factory=list)  # answered on both, differently
+    kept: list[str] = field(default_factory=list)  # answered in the interview only
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed)
+
+    def said(self) -> str:
+        parts = [
+            f"{len(ids)} {what}"
+            for ids, what in (
+                (self.added, "new"),
+                (self.changed, "different"),
+                (self.kept, "left empty that it has"),
+            )
+            if ids
+        ]
+        return ", ".join(parts) or "the same answers"
+
+
+def changes(interview: Interview, sheet: Interview) -> Changes:
+    """What importing ``sheet`` (an interview made from a sheet, not saved) into
+    ``interview`` would change."""
+    found = Changes()
+    theirs = {answer.id: answer for answer in sheet.given_answers()}
+    for qid, new in theirs.items():
+        old = interview.answer(qid)
+        if old is None or not old.given:
+            found.added.append(qid)
+        elif old.value != new.value:
+            found.changed.append(qid)
+    found.kept = [a.id for a in interview.given_answers() if a.id not in theirs and not a.followup]
+    return found
+
+
+def refusal(
+    others: list[storage.Summary], sheet: Interview, sheet_name: str, argument: str
+) -> UsageError:
+    """Why ``sheet`` (an interview made from a sheet, not saved) is not imported for a
+    guest who has ``others`` from it, and what the host can do: said of the one it is
+    the same as, if any, else of the newest. ``argument``: the sheet, as typed."""
+    readable = []
+    for other in others:
+        with contextlib.suppress(JeudisError):
+            readable.append(load_interview(Path(other.path)))
+    if not readable:
+        return UsageError(
+            f"{sheet_name}: {sheet.guest} already has an interview from {sheet.questionnaire}"
+            f" ({', '.join(other.slug for other in others)}), which cannot be read;"
+            " nothing was written",
+            hint="`jeudis check` says what is wrong with it",
+        )
+    found = [(changes(other, sheet), other) for other in readable]
+    differences, interview = next(((c, other) for c, other in found if not c), found[0])
+    return _refusal(sheet_name, argument, interview, differences)
+
+
+def _refusal(sheet_name: str, argument: str, interview: Interview, found: Changes) -> UsageError:
+    answered = sum(1 for _ in interview.given_answers())
+    where = f"{interview.slug} ({interview.status}, {answered} answer(s))"
+    if not found:
+        said = (
+            f"already imported, as {where}: this sheet has the same answers"
+            if not found.kept
+            else f"nothing new for {interview.guest}'s interview {where}: it holds all this"
+            f" sheet's answers, and {len(found.kept)} more"
+        )
+        return UsageError(
+            f"{sheet_name}: {said}; nothing was written",
+            hint=f"`jeudis show {interview.slug}`; to import it as another interview,"
+            f" `jeudis import {argument} --new`",
+        )
+    return UsageError(
+        f"{sheet_name}: {interview.guest} already has an interview from"
+        f" {interview.questionnaire}, {where}; this sheet's answers: {found.said()};"
+        " nothing was written",
+        hint=f"to take them into it: `jeudis import {argument} --update {interview.slug}`"
+        " (what they replace is kept in its notes); to make another interview: --new",
+    )
+
+
+def update(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    sheet: Interview,
+    sheet_name: str,
+    missing: list[str],
+) -> tuple[Changes, list[str], list[str]]:
+    """Take ``sheet``'s answers into ``interview``: each new one in its place, each
+    different one replacing the interview's, whose text goes to its private notes.
+
+    The interview's other answers, follow-ups, rewordings, fields and notes stay.
+    ``missing``: what the sheet alone lacks. Returns the changes, warnings, and what
+    the interview still lacks (it is complete when nothing).
+    """
+    if interview.questionnaire != questionnaire.id or not same_guest(interview.guest, sheet.guest):
+        raise UsageError(
+            f"{interview.slug} is {interview.guest}'s interview from"
+            f" {interview.questionnaire}, and the sheet {sheet.guest}'s from {questionnaire.id}",
+            hint="--update names an interview of the sheet's guest, from its questionnaire",
+        )
+    for key in ("register", "gender"):
+        if getattr(interview, key) != getattr(sheet, key):
+            raise UsageError(
+                f"{sheet_name}: {key}={getattr(sheet, key) or '(none)'} on the sheet's first"
+                f" line, {getattr(interview, key) or '(none)'} in {interview.slug}:"
+                " its questions were not worded the same; nothing was written",
+                hint="import it as another interview (--new), or put back the first line"
+                " of the sheet you sent",
+            )
+    found = changes(interview, sheet)
+    order = [q.id for q in questionnaire.questions]
+    replaced: list[str] = []
+    for answer in sheet.given_answers():
+        old = interview.answer(answer.id)
+        if old is not None and old.given and old.value == answer.value:
+            continue
+        if old is not None and old.given:
+            replaced.append(f"[{answer.id}] {as_input(old.value)}")
+            old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
+            continue
+        if old is not None:  # skipped in the interview: answered now
+            old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
+            continue
+        before = order[: order.index(answer.id)] if answer.id in order else []
+        after = next((qid for qid in reversed(before) if interview.answer(qid)), None)
+        if after is None:  # before any answer the interview has
+            interview.answers.insert(0, answer)
+        else:
+            interview.set_answer(answer, after=_after_followups(interview, after))
+    warnings = [
+        f"{interview.slug}: [{qid}] replaced by the sheet's answer (the one it had is in its notes)"
+        for qid in found.changed
+    ]
+    if found.kept:
+        warnings.append(
+            f"{interview.slug}: kept, left empty on the sheet: "
+            + ", ".join(f"[{qid}]" for qid in found.kept)
+        )
+    pending = interview.pending_id
+    if pending and (typed := sheet.answer(pending)) is not None and typed.given:
+        text = str((interview.pending or {}).get("text", ""))
+        if text.strip():
+            replaced.append(f"[{pending}] (being typed in a paused session) {text}")
+        interview.pending = None
+    if replaced:
+        moment = now().strftime("%Y-%m-%d %H:%M")
+        block = f"Before the import of {sheet_name} ({moment} UTC):\n" + "\n".join(replaced)
+        interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
+    return found, warnings, _settle(questionnaire, interview, missing)
+
+
+def _after_followups(interview: Interview, after: str | None) -> str | None:
+    """Where a new answer goes after ``after``'s: past the follow-ups that follow it."""
+    if after is None:
+        return None
+    ids = [a.id for a in interview.answers]
+    at = ids.index(after)
+    while at + 1 < len(ids) and interview.answers[at + 1].followup:
+        at += 1
+    return ids[at]
+
+
+def _settle(questionnaire: Questionnaire, interview: Interview, missing: list[str]) -> list[str]:
+    """Complete the interview when nothing the sheet lacked is missing from it either;
+    what is, else."""
+    still = [
+        key
+        for key in missing
+        if not (
+            key.removeprefix("fields.") in interview.fields
+            if key.startswith("fields.")
+            else (found := interview.answer(key)) is not None and found.given
+        )
+    ]
+    if not still and interview.status != "complete":
+        interview.status = "complete"
+        interview.completed = now()
+        record_closing(questionnaire, interview)
+    return still
