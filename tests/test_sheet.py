@@ -1218,6 +1218,60 @@ def test_html_is_read_as_the_text_it_shows(html: str, text: str) -> None:
     assert html_to_text(html).text == text
 
 
+def with_attachment(body: str, data: bytes, name: str, kind: str = "text/markdown") -> bytes:
+    """An email whose text is ``body``, with a file attached, as the sheet asks the guest
+    to send it back."""
+    message = EmailMessage()
+    message["From"] = "lea@example.com"
+    message["Subject"] = "Re: Interview Twitter"
+    message.set_content(body)
+    maintype, subtype = kind.split("/")
+    message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message.as_bytes()
+
+
+def test_an_email_with_the_sheet_attached(series: Path) -> None:
+    """The sheet asks for it ("Renvoyez la feuille en pièce jointe"): the email's text
+    held no sheet, "not a jeudis answer sheet". The attached one is read, whatever
+    its encoding, and said."""
+    filled = fill(make_sheet(series), ANSWERS)
+    (series / "filled.md").write_text(filled, encoding="utf-8")
+    body = "Bonjour Stéphane,\n\nvoici la feuille remplie.\n\n-- \nLéa\n"
+    (series / "reply.eml").write_bytes(with_attachment(body, filled.encode(), "feuille.md"))
+    first, second = imported_both(series, series / "filled.md", series / "reply.eml")
+    assert answers_of(first) == answers_of(second)
+    (series / "interviews" / "lea-martin.toml").unlink()
+    legacy = fill(make_sheet(series), LEGACY_ANSWERS).encode("cp1252", errors="replace")
+    data = with_attachment(body, legacy, "feuille.txt", "application/octet-stream")
+    (series / "reply.eml").write_bytes(data)
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 0, out
+    assert only_interview(series).values() == LEGACY_ANSWERS
+    said = " ".join(out.split())
+    assert f"warning: {series / 'reply.eml'}, attachment feuille.txt: not UTF-8: read as" in said
+    assert "reply.eml: the sheet is its attachment « feuille.txt »: line numbers are" in said
+
+
+def test_an_email_with_two_sheets_or_an_attachment_not_a_sheet(series: Path) -> None:
+    """The sheet quoted in the reply and another attached: which holds the answers is
+    not guessed. A word processor's file attached is no sheet."""
+    sheet = make_sheet(series)
+    filled = fill(sheet, ANSWERS)
+    data = with_attachment(quoted_reply(sheet), filled.encode(), "feuille.md")
+    (series / "reply.eml").write_bytes(data)
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 4, out
+    assert "the email holds 2 answer sheets: in its text and attached (« feuille.md »)" in (
+        " ".join(out.split())
+    )
+    docx = b"PK\x03\x04" + bytes(range(256))
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    (series / "reply.eml").write_bytes(with_attachment("Voici.", docx, "feuille.docx", kind))
+    code, out = run("import", str(series / "reply.eml"))
+    assert code == 4 and "not a jeudis answer sheet" in out, out
+    assert not list((series / "interviews").glob("*.toml"))
+
+
 def test_a_sheet_read_from_standard_input(series: Path) -> None:
     """`jeudis import -`, as `--data-file -` and `--answer-file -` read it: "-: no such file"."""
     sheet = fill(make_sheet(series), ANSWERS)

@@ -18,7 +18,7 @@ from email.parser import BytesParser
 from functools import partial
 from pathlib import Path
 
-from jeudis.errors import FileProblem
+from jeudis.errors import FileProblem, JeudisError
 from jeudis.sheet import HEADER_TAG
 from jeudis.tomlio import read_input_bytes, text_of
 
@@ -54,20 +54,75 @@ def _sheet_text(data: bytes, path: Path, warnings: list[str]) -> str:
         if _is_html(text):
             return _from_html(text, f"{path}: saved as HTML (a web page)", warnings)
         return text
-    body = message.get_body(preferencelist=("plain",))
-    if body is None and (html := message.get_body(preferencelist=("html",))) is not None:
-        said = f"{path}: an email with no plain text, only HTML"
-        return _from_html(_decoded(html, path, warnings), said, warnings)
+    said: list[str] = []
+    body = _body_text(message, path, said)
+    attached = _attached_sheets(message, path)
+    copies = len(attached) + (body is not None and HEADER_TAG in body)
+    if copies > 1:
+        names = ", ".join(f"« {name} »" for name, _, _ in attached)
+        where = "in its text and attached" if copies > len(attached) else "attached"
+        raise FileProblem(
+            path,
+            f"the email holds {copies} answer sheets: {where} ({names})",
+            hint="save the one with the answers as a file, then import that file",
+        )
+    if attached:
+        name, sheet, notes = attached[0]
+        warnings += [
+            *notes,
+            f"{path}: the sheet is its attachment « {name} »: line numbers are that file's",
+        ]
+        return sheet
     if body is None:
         raise FileProblem(
             path,
             "an email with no text (neither plain text nor HTML)",
             hint="save the answer sheet it holds as plain text, then import that file",
         )
+    warnings += said
+    return body
+
+
+def _body_text(message: EmailMessage, path: Path, warnings: list[str]) -> str | None:
+    """The text of an email's body: its plain text, else its HTML's; None if it has none."""
+    body = message.get_body(preferencelist=("plain",))
+    if body is None and (html := message.get_body(preferencelist=("html",))) is not None:
+        said = f"{path}: an email with no plain text, only HTML"
+        return _from_html(_decoded(html, path, warnings), said, warnings)
+    if body is None:
+        return None
     text = _decoded(body, path, warnings)
     if str(body.get_param("format", "")).lower() == "flowed":
         text = _unflow(text, str(body.get_param("delsp", "")).lower() == "yes")
     return text.removeprefix("\ufeff")
+
+
+# What an attached sheet is named, whatever type the mail program gave it.
+_SHEET_FILES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
+
+
+def _attached_sheets(message: EmailMessage, path: Path) -> list[tuple[str, str, list[str]]]:
+    """The answer sheets attached to an email (as the sheet asks the guest to send it
+    back): each one's name, text, and what reading it guessed."""
+    found = []
+    for part in message.iter_attachments():
+        name = str(part.get_filename() or "")
+        if part.get_content_maintype() != "text" and not name.lower().endswith(_SHEET_FILES):
+            continue
+        raw = part.get_payload(decode=True)
+        if not isinstance(raw, bytes):
+            continue
+        notes: list[str] = []
+        where = Path(f"{path}, attachment {name or '(no name)'}")
+        try:
+            if part.get_content_charset() is not None:  # as declared (else guessed)
+                raw = _decoded(part, where, notes).encode("utf-8")
+            text = _sheet_text(raw, where, notes)
+        except JeudisError:  # not text: not a sheet either
+            continue
+        if HEADER_TAG in text:
+            found.append((name or "(no name)", text, notes))
+    return found
 
 
 # A marker a Markdown editor's "export as HTML" made a heading: <h2>Q3 [utilisations]</h2>.
