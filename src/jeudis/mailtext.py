@@ -150,8 +150,39 @@ def _from_html(html: str, said: str, warnings: list[str]) -> str:
     return converted.text
 
 
+# What a guest may send instead of the sheet's text, by how its bytes begin: said as
+# what it is, with how to save the sheet as text, not as "not UTF-8".
+_NOT_A_TEXT_FILE = (
+    (
+        b"{\\rtf",
+        "a rich-text document (RTF, as TextEdit and WordPad save), not plain text",
+        (
+            "save it again as plain text (TextEdit: Format > Make Plain Text; WordPad: "
+            "Save as > Text Document), then import that file"
+        ),
+    ),
+    (
+        b"PK\x03\x04",
+        "a word processor's document (Word .docx, LibreOffice .odt) or a zip, not text",
+        "save it again as plain text (File > Save As > Plain Text, .txt), then import that file",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an Outlook message (.msg) or an older Word document (.doc), not text",
+        (
+            "save the email as a whole (.eml) or as text, or the sheet as a .txt file,"
+            " then import that file"
+        ),
+    ),
+    (b"%PDF-", "a PDF, not text", "ask the guest for the sheet as a text file"),
+)
+
+
 def _file_text(data: bytes, path: Path, warnings: list[str]) -> str:
     """A file's text: UTF-8, or else the encoding an older editor saves in, said."""
+    for start, what, hint in _NOT_A_TEXT_FILE:
+        if data.startswith(start):
+            raise FileProblem(path, f"this is {what}", hint=hint)
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
