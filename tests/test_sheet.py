@@ -1420,6 +1420,7 @@ def raw_email(body: bytes, charset: str | None, cte: str = "8bit") -> bytes:
         ("utf-8", "cp1252", "says it is utf-8, and is not UTF-8: read as Windows-1252"),
         ("us-ascii", "utf-8", None),  # UTF-8 in fact: read so, as it is
         ("x-unknown", "cp1252", "says it is x-unknown, and is not UTF-8: read as Windows-1252"),
+        ("utf\x00-8", "cp1252", "says it is utf-8, and is not UTF-8: read as"),  # not a name
     ],
 )
 @pytest.mark.parametrize("cte", ["8bit", "quoted-printable"])

@@ -290,7 +290,7 @@ def _decoded(part: MIMEPart, path: Path, warnings: list[str]) -> str:
         raw = str(part.get_payload()).encode("utf-8", errors="replace")
     declared = part.get_content_charset()
     codec = None
-    with contextlib.suppress(LookupError):
+    with contextlib.suppress(LookupError, ValueError):  # unknown, or not a name ("a\0")
         codec = codecs.lookup(declared).name if declared else None
     if codec == "ascii":  # what a program says of a text it did not look at
         codec = None
