@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import email.policy
+import itertools
 import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage, MIMEPart
@@ -204,6 +205,7 @@ _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LIKELY = frozenset(
     "àâäáãåçéèêëíìîïñóòôöõøúùûüýÿæœßÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕØÚÙÛÜÝŸÆŒ«»‘’‚“”„…–—€£°·•§¡¿²\u00a0"
 )
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 # The bytes UTF-8 could not read, as "surrogateescape" keeps them.
 _NOT_UTF8 = re.compile("[\udc80-\udcff]+")
 
@@ -236,10 +238,11 @@ def legacy_text(data: bytes) -> Legacy | None:
     first = _NOT_UTF8.search(loose)
     if first is None:
         return None
+    partly = bool(_BEYOND_ASCII.search(_NOT_UTF8.sub("", loose)))
     best: tuple[int, str, str] | None = None
     for codec, name in LEGACY:
         try:
-            text = _NOT_UTF8.sub(partial(_read_as, codec), loose)
+            text = _NOT_UTF8.sub(partial(_read_as, codec), loose) if partly else data.decode(codec)
         except UnicodeDecodeError:
             continue
         if _NOT_TEXT.search(text):
@@ -249,7 +252,6 @@ def legacy_text(data: bytes) -> Legacy | None:
             best = (score, text, name)
     if best is None or (best[0] <= 0 and best[2] != LEGACY[0][1]):
         return None
-    partly = any(char > "\x7f" for char in _NOT_UTF8.sub("", loose))
     line = loose.count("\n", 0, first.start()) + 1
     return Legacy(best[1], best[2], line, partly)
 
@@ -260,13 +262,13 @@ def _read_as(codec: str, escaped: re.Match[str]) -> str:
 
 
 def _likeliness(text: str) -> int:
-    """How much ``text``'s characters beyond ASCII look like Western European writing:
-    a likely one counts one, any other minus one, and so does a capital inside a
-    lower-case word ("ÈtÈ" is "été" read in the wrong encoding)."""
+    """How much ``text``'s characters beyond ASCII (the first ten thousand: enough to
+    tell) look like Western European writing: a likely one counts one, any other
+    minus one, and so does a capital inside a lower-case word ("ÈtÈ" is "été" read
+    in the wrong encoding)."""
     score = 0
-    for at, char in enumerate(text):
-        if char <= "\x7f":
-            continue
+    for found in itertools.islice(_BEYOND_ASCII.finditer(text), 10_000):
+        at, char = found.start(), found.group()
         around = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
         inside = char.isupper() and any(c.islower() and c <= "\x7f" for c in around)
         score += 1 if char in _LIKELY and not inside else -1
