@@ -657,7 +657,7 @@ def test_an_empty_sheet_again_after_answers_given_live(series: Path) -> None:
     said = " ".join(out.split())
     assert (
         "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer(s)):"
-        " it holds all this sheet's answers, and 1 more; nothing was written"
+        " it has every answer on this sheet, and 1 the sheet leaves empty; nothing was written"
     ) in said
     assert interview_files(series) == ["lea-martin.toml"]
 

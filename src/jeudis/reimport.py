@@ -111,8 +111,8 @@ def _refusal(sheet_name: str, argument: str, interview: Interview, found: Change
         said = (
             f"already imported, as {where}: this sheet has the same answers"
             if not found.kept
-            else f"nothing new for {interview.guest}'s interview {where}: it holds all this"
-            f" sheet's answers, and {len(found.kept)} more"
+            else f"nothing new for {interview.guest}'s interview {where}: it has every"
+            f" answer on this sheet, and {len(found.kept)} the sheet leaves empty"
         )
         return UsageError(
             f"{sheet_name}: {said}; nothing was written",
