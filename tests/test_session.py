@@ -630,3 +630,81 @@ def test_page_up_on_an_answer_changed_at_the_review_gives_the_change_up(series: 
     saved = load_interview(series / "interviews" / "gilles-klein.toml")
     assert saved.pending is None and done.pending is None
     assert saved.answer("followers").value == "9 200"  # type: ignore[union-attr]
+
+
+# -- what a questionnaire's author writes: its language, its defaults, its quotes ------------
+
+ENGLISH = """
+id = "five"
+title = "Five questions for {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "remote"
+type = "yesno"
+text = "Do you work remotely?"
+
+[[questions]]
+id = "tool"
+type = "choice"
+text = "Your favourite tool?"
+choices = ["Paper", "A laptop"]
+required = false
+"""
+
+
+def test_an_english_questionnaire_offers_yes_no_and_skip_in_english(series: Path) -> None:
+    form = load_questionnaire(write(series / "questionnaires" / "five.toml", ENGLISH))
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Ana Smith")))
+    script = Script(["Yes", "— skip —"])
+
+    run(interview, script, form)
+
+    assert script.prompts[0].choices == ("Yes", "No")
+    assert script.prompts[1].choices == ("Paper", "A laptop", "— skip —")
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert {a.id: (a.value, a.skipped) for a in saved.answers} == {
+        "remote": (True, False),
+        "tool": (None, True),
+    }
+
+
+DEFAULTS = """
+id = "defaults"
+title = "Le podcast de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "rythme"
+type = "choice"
+text = "À quel rythme publies-tu ?"
+choices = ["Chaque semaine", "Chaque mois"]
+default = "Chaque mois"
+
+[[questions]]
+id = "video"
+type = "yesno"
+text = "Filmes-tu tes épisodes ?"
+default = false
+
+[[questions]]
+id = "outils"
+type = "multi"
+text = "Tes outils ?"
+choices = ["Audacity", "Reaper", "GarageBand"]
+default = ["Reaper", "GarageBand"]
+"""
+
+
+def test_a_choice_a_yes_no_and_a_multi_show_their_default(series: Path) -> None:
+    form = load_questionnaire(write(series / "questionnaires" / "defaults.toml", DEFAULTS))
+    rythme, video, outils = form.questions
+
+    assert prompt_for(rythme, "?").default == "Chaque mois"
+    assert prompt_for(video, "?").default == "Non"
+    assert prompt_for(outils, "?").default == ["Reaper", "GarageBand"]
+    # An answer given wins over the default.
+    assert prompt_for(rythme, "?", previous="Chaque semaine").default == "Chaque semaine"
+    assert prompt_for(video, "?", previous=True).default == "Oui"
+    assert prompt_for(outils, "?", previous=["Audacity"]).default == ["Audacity"]

@@ -20,7 +20,7 @@ from jeudis import followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.paths import Series
-from jeudis.questionnaire import Question, Questionnaire
+from jeudis.questionnaire import Question, Questionnaire, yes_or_no
 
 BACK = object()
 """What a prompter returns when the person asks for the previous question."""
@@ -66,6 +66,14 @@ class Prompt:
 
 SKIP_CHOICE = "— passer —"
 YES, NO = "Oui", "Non"
+# What a yes/no question offers, and the choice that skips an optional one, in the
+# questionnaire's language (English for one jeudis does not speak, as on screen).
+CHOICE_WORDS = {"fr": (YES, NO, SKIP_CHOICE), "en": ("Yes", "No", "— skip —")}
+
+
+def choice_words(language: str) -> tuple[str, str, str]:
+    """The words for yes, no and skipping an optional choice in ``language``."""
+    return CHOICE_WORDS.get(language.split("-")[0].lower(), CHOICE_WORDS["en"])
 
 
 def prompt_for(
@@ -81,20 +89,26 @@ def prompt_for(
     kind = {"long": "long", "choice": "select", "yesno": "select", "multi": "checkbox"}.get(
         question.type, "text"
     )
+    yes, no, skip = choice_words(question.language)
     choices: tuple[str, ...] = question.choices
     if question.type == "yesno":
-        choices = (YES, NO)
+        choices = (yes, no)
     if kind == "select" and not question.required:
-        choices = (*choices, SKIP_CHOICE)
+        choices = (*choices, skip)
+    # Not answered yet, a question shows the questionnaire's default: typed in,
+    # picked, or ticked.
+    given = previous if previous is not None else question.default
     default: Any
-    if question.type == "yesno" and isinstance(previous, bool):
-        default = YES if previous else NO
+    if question.type == "yesno":
+        said = yes_or_no(given) if given is not None else None
+        default = None if said is None else yes if said else no
     elif kind == "select":
-        default = previous if previous in choices else None
+        default = given if given in choices else None
     elif kind == "checkbox":
-        default = list(previous) if isinstance(previous, list) else []
+        ticked = given if isinstance(given, list) else str(given or "").split(",")
+        default = [c for c in (str(t).strip() for t in ticked) if c in choices]
     else:
-        default = answer_rules.as_input(previous if previous is not None else question.default)
+        default = answer_rules.as_input(given)
     return Prompt(
         id=question.id,
         kind=kind,
@@ -461,10 +475,11 @@ class Session:
         ]
 
     def _accept(self, question: Question, raw: Any) -> Any:
-        if raw == SKIP_CHOICE:
+        yes, no, skip = choice_words(question.language)
+        if raw == skip and question.type in ("choice", "yesno"):
             raw = None
-        if question.type == "yesno" and raw in (YES, NO):
-            raw = raw == YES
+        if question.type == "yesno" and raw in (yes, no):
+            raw = raw == yes
         return answer_rules.coerce(question, raw)
 
     def _pending_for(self, question_id: str) -> str | None:
