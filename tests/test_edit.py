@@ -499,3 +499,54 @@ def test_a_question_to_ask_again_with_fields_or_notes_is_refused(
         "error: --question depuis-quand asks the answer again, live, on its own\n"
     )
     assert amelie.read_bytes() == before
+
+
+LECTURES = """
+id = "lectures"
+title = "Les lectures de {guest}"
+registers = ["vous"]
+
+[[fields]]
+id = "ville"
+text = "Ville de {guest}"
+
+[[questions]]
+id = "livre"
+text = "Quel livre lisez-vous à {field:ville} ?"
+
+[[questions]]
+id = "auteur"
+text = "Qui a écrit « {answer:livre} » ?"
+"""
+
+
+@pytest.fixture
+def lectures(invoke: Invoke, series: Path, tmp_path: Path) -> Path:
+    write(series / "questionnaires" / "lectures.toml", LECTURES)
+    data = write(
+        tmp_path / "data.toml",
+        '[fields]\nville = "Angers"\n[answers]\nlivre = "Dune"\nauteur = "Frank Herbert"\n',
+    )
+    assert invoke("new", "lectures", "--guest", "Yves Martin", "--data-file", data).exit_code == 0
+    return series / "interviews" / "yves-martin.toml"
+
+
+def test_an_answer_replaced_from_a_file_is_quoted_anew(
+    invoke: Invoke, lectures: Path, tmp_path: Path
+) -> None:
+    answer = write(tmp_path / "a.md", "Fondation\n")
+    result = invoke("edit", "yves-martin", "--question", "livre", "--answer-file", answer)
+    assert result.exit_code == 0, result
+    assert load_interview(lectures).answer("auteur").question == "Qui a écrit « Fondation » ?"  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_a_field_changed_in_the_editor_is_quoted_anew(
+    invoke: Invoke, lectures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "path.write_text(text.replace('Angers', 'Orléans'), encoding='utf-8')"
+    use_editor(monkeypatch, editor(tmp_path, body))
+    result = invoke("edit", "yves-martin", "--fields")
+    assert result.exit_code == 0, result
+    saved = load_interview(lectures)
+    assert saved.answer("livre").question == "Quel livre lisez-vous à Orléans ?"  # type: ignore[union-attr]

@@ -708,3 +708,66 @@ def test_a_choice_a_yes_no_and_a_multi_show_their_default(series: Path) -> None:
     assert prompt_for(rythme, "?", previous="Chaque semaine").default == "Chaque semaine"
     assert prompt_for(video, "?", previous=True).default == "Oui"
     assert prompt_for(outils, "?", previous=["Audacity"]).default == ["Audacity"]
+
+
+QUOTES = """
+id = "lectures"
+title = "Les lectures de {guest}"
+registers = ["vous"]
+
+[[questions]]
+id = "livre"
+text = "Quel livre lisez-vous ?"
+
+[[questions]]
+id = "format"
+type = "choice"
+text = "« {answer:livre} » : papier ou liseuse ?"
+choices = ["Papier", "Liseuse"]
+
+[[questions]]
+id = "auteur"
+text = "Qui a écrit « {answer:livre} » ?"
+"""
+
+
+def test_a_question_quoting_an_answer_changed_with_page_up_quotes_the_new_one(
+    series: Path,
+) -> None:
+    form = load_questionnaire(write(series / "questionnaires" / "lectures.toml", QUOTES))
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Yves Martin")))
+    script = Script(["Dune", "Liseuse", BACK, BACK, "Fondation", "Isaac Asimov"])
+
+    run(interview, script, form)
+
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [a.question for a in saved.answers] == [
+        "Quel livre lisez-vous ?",
+        "« Fondation » : papier ou liseuse ?",
+        "Qui a écrit « Fondation » ?",
+    ]
+
+
+def test_a_quoted_answer_changed_at_the_review_rewords_what_quotes_it_but_a_rewording(
+    series: Path,
+) -> None:
+    class RewordsFirst(Script):
+        def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+            if not self.review_rows:  # as `jeudis edit --reword` would, before the change
+                stored = interview.answer("format")
+                assert stored is not None
+                stored.question, stored.reworded = "Et « Dune », en papier ?", True
+            return super().review(interview, rows)
+
+    form = load_questionnaire(write(series / "questionnaires" / "lectures.toml", QUOTES))
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Yves Martin")))
+    script = RewordsFirst(["Dune", "Liseuse", "Frank Herbert", "Fondation"], ["livre", None])
+
+    run(interview, script, form)
+
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [a.question for a in saved.answers] == [
+        "Quel livre lisez-vous ?",
+        "Et « Dune », en papier ?",  # reworded for this guest: the host's own words stay
+        "Qui a écrit « Fondation » ?",
+    ]

@@ -14,6 +14,7 @@ import shlex
 import signal
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,17 +67,32 @@ def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Questio
 def set_answer(
     interview: Interview, questionnaire: Questionnaire | None, question_id: str, raw: str
 ) -> Answer:
-    """Replace one answer with ``raw`` (checked like a live answer); the wording stays."""
+    """Replace one answer with ``raw`` (checked like a live answer); the wording stays,
+    and a later question quoting the answer is worded with the new one."""
     answer = find_answer(interview, question_id)
     question = question_for(questionnaire, answer)
     try:
         value = answer_rules.coerce(question, raw)
     except answer_rules.InvalidAnswer as exc:
         raise UsageError(f"{question_id}: {exc}") from None
-    answer.value = value
-    answer.skipped = value is None
-    answer.answered_at = now()
+    with _requoting(questionnaire, interview):
+        answer.value = value
+        answer.skipped = value is None
+        answer.answered_at = now()
     return answer
+
+
+@contextlib.contextmanager
+def _requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iterator[None]:
+    """Questions quoting an answer or a field changed in the block are worded again."""
+    if questionnaire is None:
+        yield
+        return
+    from jeudis.session import interview_context, requote
+
+    before = interview_context(questionnaire, interview)
+    yield
+    requote(questionnaire, interview, before)
 
 
 def reword(interview: Interview, question_id: str, text: str) -> Answer:
@@ -200,7 +216,8 @@ def apply_fields(
             "; ".join(problems),
             hint="run the command again and correct the fields; nothing was changed",
         )
-    interview.fields.update(updates)
+    with _requoting(questionnaire, interview):
+        interview.fields.update(updates)
     changed = list(updates)
     photo = interview.fields.get("photo")
     if "photo" in changed and isinstance(photo, str) and photo:

@@ -232,8 +232,27 @@ def interview_context(questionnaire: Questionnaire, interview: Interview) -> wor
         interview.host,
         interview.gender,
         interview.values(),
-        interview.fields,
+        dict(interview.fields),  # as they are now: a context kept stays as it was
     )
+
+
+def requote(
+    questionnaire: Questionnaire, interview: Interview, before: wording.WordingContext
+) -> None:
+    """Word again the questions that quote an answer or a field that changed since ``before``.
+
+    "Who wrote « {answer:book} »?" was asked with the book first given; once the
+    guest changes it (Page↑, the review, ``jeudis edit``), the post must not ask
+    about the other one. Only a wording as the questionnaire words it changes: one
+    reworded for this guest, or asked with another version, stays as it is.
+    """
+    after = interview_context(questionnaire, interview)
+    for answer in interview.answers:
+        question = questionnaire.question(answer.id)
+        if question is None or answer.followup or answer.reworded:
+            continue
+        if answer.question == question.wording(interview.register, before):
+            answer.question = question.wording(interview.register, after)
 
 
 def applicable(questionnaire: Questionnaire, interview: Interview) -> list[Question]:
@@ -460,6 +479,7 @@ class Session:
             ),
         )
         self._drop_unreachable()
+        requote(self.questionnaire, self.interview, context)
         if self.interview.pending_id == question.id:  # not the host's
             self.interview.pending = None  # next question, kept for the open interview
         storage.save(self.interview)
