@@ -37,6 +37,11 @@ class Run:
 Invoke = Callable[..., Run]
 
 
+def findings(checked: str) -> list[str]:
+    """The lines of ``jeudis check``'s output less the hints printed under findings."""
+    return [line for line in checked.splitlines() if not line.startswith("  hint: ")]
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 
 from export_helpers import make_interview
 from jeudis.errors import ExitCode
-from support import Invoke
+from support import Invoke, findings
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*/*.toml"))
@@ -60,10 +60,14 @@ def test_check_json_names_the_same_problem(
     result = invoke("check", "--json", f"{kind}/{case.name}")
 
     findings = json.loads(result.stdout)
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[0]
+    lines = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    expected = lines[0]
     assert [f["severity"] for f in findings] == ["error"]
     assert findings[0]["path"] == f"{kind}/{case.name}"
     assert findings[0]["message"] in expected
+    # What to do about it, under the finding in the text (a line of its own), a key in JSON.
+    hint = findings[0]["hint"]
+    assert lines[1] == (f"  hint: {hint}" if hint else "1 error(s), 0 warning(s)")
     if findings[0]["line"] is not None:
         assert f"{kind}/{case.name}:{findings[0]['line']}" in expected
     assert result.exit_code == ExitCode.CHECK_FAILED
@@ -155,7 +159,7 @@ text.tu = "C ?"
 
     result = invoke("check", "questionnaires/many.toml")
 
-    assert result.stdout.splitlines() == [
+    assert findings(result.stdout) == [
         "questionnaires/many.toml:3: error: colour: unknown key 'colour'",
         (
             "questionnaires/many.toml:7: error: questions[0].type: unknown type 'integer' "

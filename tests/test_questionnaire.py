@@ -12,7 +12,7 @@ from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
 from jeudis.wording import WordingContext, agree, as_text, first_name, render
-from support import TWITTER, Invoke, write
+from support import TWITTER, Invoke, findings, write
 
 
 def test_the_twitter_questionnaire_loads() -> None:
@@ -424,7 +424,7 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
     result = invoke("check", series / "questionnaires" / "junk.toml")
 
     where = f"{series / 'questionnaires' / 'junk.toml'}"
-    assert result.stdout.splitlines() == [
+    assert findings(result.stdout) == [
         f"{where}:8: warning: questions[0].choices: choice 'Twitter' is listed twice",
         f"{where}:8: warning: questions[0].choices: an empty choice (the 3rd): {BLANK}",
         f"{where}:8: warning: questions[0].choices: an empty choice (the 4th): {BLANK}",

@@ -27,6 +27,7 @@ class Finding:
     column: int | None = None
     key: str | None = None
     severity: str = "error"  # error | warning
+    hint: str | None = None  # what to do about it, when there is more to say than the message
 
     def location(self) -> str:
         where = self.path
@@ -49,6 +50,7 @@ def _finding(problem: FileProblem, severity: str = "error") -> Finding:
         column=problem.column,
         key=problem.key,
         severity=severity,
+        hint=problem.hint,
     )
 
 

@@ -46,6 +46,10 @@ def check(
             out.print(
                 f"[{colour}]{escape(for_terminal(finding.render()))}[/{colour}]", soft_wrap=True
             )
+            if finding.hint:  # under its finding, which stays one line (file:line: ...)
+                out.print(
+                    f"  [dim]hint:[/dim] {escape(for_terminal(finding.hint))}", soft_wrap=True
+                )
         warnings = len(findings) - len(errors)
         if findings:
             out.print(f"{len(errors)} error(s), {warnings} warning(s)")
