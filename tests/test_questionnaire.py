@@ -475,3 +475,90 @@ def test_sound_choices_defaults_and_conditions_are_all_good(series: Path, invoke
     result = invoke("check", series / "questionnaires" / "junk.toml")
 
     assert result.stdout == "All good.\n" and result.exit_code == 0
+
+
+RULES = """
+id = "rules"
+title = "{guest}"
+language = "%s"
+
+[[questions]]
+id = "conseil"
+type = "long"
+text = "Un conseil ?"
+validation = { min = 10, max_words = 50 }
+
+[[questions]]
+id = "episodes"
+type = "number"
+text = "Combien d’épisodes ?"
+validation = { pattern = "[0-9]+", min = 1 }
+
+[[questions]]
+id = "outils"
+type = "multi"
+text = "Tes outils ?"
+choices = ["Audacity", "Reaper"]
+validation = { min_length = 1 }
+
+[[questions]]
+id = "depuis"
+type = "date"
+text = "Depuis quand ?"
+validation = { max = 2020 }
+"""
+
+
+def test_a_rule_the_type_never_checks_is_a_warning_that_says_what_would(
+    series: Path, invoke: Invoke
+) -> None:
+    path = write(series / "questionnaires" / "rules.toml", RULES % "fr")
+
+    result = invoke("check", "--json", path)
+
+    import json
+
+    found = [(f["line"], f["key"], f["message"]) for f in json.loads(result.stdout)]
+    assert found == [
+        (10, "questions[0].validation.min", "min is never checked on a 'long' question"),
+        (16, "questions[1].validation.pattern", "pattern is never checked on a 'number' question"),
+        (
+            23,
+            "questions[2].validation.min_length",
+            "min_length is never checked on a 'multi' question",
+        ),
+        (29, "questions[3].validation.max", "max is never checked on a 'date' question"),
+    ]
+    text = invoke("check", path).stdout
+    assert "min_words and max_words words" in text  # what the host meant, likely
+    assert "min and max bound a number" in text
+    assert "a date question checks no rule" in text
+    assert result.exit_code == 0
+
+
+def test_a_language_is_a_tag_written_in_any_case_and_one_jeudis_does_not_speak_is_said(
+    series: Path, invoke: Invoke
+) -> None:
+    upper = load_questionnaire(write(series / "questionnaires" / "rules.toml", RULES % "FR-ca"))
+    assert upper.language == "fr-CA"
+    assert upper.questions[0].language == "fr-CA"  # its messages are French ones
+
+    path = write(series / "questionnaires" / "rules.toml", RULES % "de")
+    result = invoke("check", path)
+    assert (
+        f"{path}:4: warning: language: jeudis speaks fr and en, not 'de': the guest's screen,"
+        " its messages and the words around the post will be in English"
+    ) in result.stdout
+
+
+def test_a_length_below_zero_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "neg.toml",
+        'id = "neg"\ntitle = "{guest}"\n[[questions]]\nid = "q"\ntext = "Q ?"\n'
+        "validation = { min_length = -5 }\n",
+    )
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    assert [(p.line, p.key, p.reason) for p in caught.value.problems] == [
+        (6, "questions[0].validation.min_length", "min_length (-5) is below 0")
+    ]

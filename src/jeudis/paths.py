@@ -29,7 +29,7 @@ SETTINGS_KEYS = {"blog", "base_url", "host", "language", "typography", "author_u
 TYPOGRAPHY_VARIANTS = ("fr", "fr-CA", "fr-CH", "off")
 _URL_SETTINGS = {"base_url", "author_url"}
 _WEB_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
         elif key == "typography" and value not in TYPOGRAPHY_VARIANTS:
             reason = f"unknown typography {describe(value)}"
             hint = "use " + ", ".join(TYPOGRAPHY_VARIANTS)
-        elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+        elif key == "language" and not LANGUAGE_TAG.fullmatch(value):
             reason = (
                 f"language must be a language tag such as fr, fr-CA or en, not {describe(value)}"
             )

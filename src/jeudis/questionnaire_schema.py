@@ -16,11 +16,13 @@ from typing import Any
 from jeudis import wording
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.interview import ID_PATTERN
+from jeudis.paths import LANGUAGE_TAG
 from jeudis.questionnaire import Condition, Question, Questionnaire, Validation, yes_or_no
 from jeudis.tomlio import kind_name, locate
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
 STYLES = ("numbered", "dialogue", "plain")
+SPOKEN = ("fr", "en")  # the languages of the session's screens and messages, and of posts
 TOP_KEYS = {
     "id",
     "version",
@@ -60,6 +62,22 @@ VALIDATION_KEYS = {
     "message",
 }
 CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
+# The validation rules each type of answer is checked with (the others are never looked at).
+TEXT_TYPES = ("text", "long", "url")
+_TEXT_RULES = ("pattern", "min_length", "max_length", "min_words", "max_words")
+RULES_BY_TYPE: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(TEXT_TYPES, _TEXT_RULES),
+    "choice": _TEXT_RULES,
+    "number": ("min", "max"),
+    "multi": ("min", "max"),
+}
+# What the host likely meant by a rule the question's type never checks.
+_COUNTS = "on a text, min_length and max_length count characters, min_words and max_words words"
+RULE_INSTEAD = {
+    **{(rule, kind): _COUNTS for rule in ("min", "max") for kind in (*TEXT_TYPES, "choice")},
+    **{(rule, "number"): "min and max bound a number" for rule in _TEXT_RULES},
+    **{(rule, "multi"): "min and max count the choices ticked" for rule in _TEXT_RULES},
+}
 
 
 # Control characters but tab and line feed (C0, DEL, C1). A carriage return too: TOML
@@ -102,7 +120,7 @@ class SchemaReader:
                 ["id"], f"{describe(qid)} is not a valid id (lowercase letters, digits, - and _)"
             )
         title = self._string(data, "title", ()) or ""
-        language = self._string(data, "language", (), default="fr") or "fr"
+        language = self._language(data)
         self.language = language
         style = self._string(data, "style", (), default="numbered") or "numbered"
         if style not in STYLES:
@@ -120,7 +138,8 @@ class SchemaReader:
             version = 1
         fields = self._questions(data, "fields", registers, require=False)
         questions = self._questions(data, "questions", registers, require=False)
-        self._check_references(title, fields, questions)
+        closing = self._string(data, "closing", (), default="") or ""
+        self._check_references(title, closing, fields, questions)
         if qid is None:
             return None
         return Questionnaire(
@@ -136,7 +155,7 @@ class SchemaReader:
             default_register=default_register or registers[0],
             description=self._string(data, "description", (), default="") or "",
             greeting=self._string(data, "greeting", (), default="") or "",
-            closing=self._string(data, "closing", (), default="") or "",
+            closing=closing,
             open=self._flag(data, "open") or not questions,
             path=self.path,
             bundled=bundled,
@@ -206,6 +225,25 @@ class SchemaReader:
             )
             return ("tu", "vous")
         return tuple(value)
+
+    def _language(self, data: Mapping[str, Any]) -> str:
+        """The questionnaire's language tag, its case made the usual one (``fr-CA``)."""
+        language = self._string(data, "language", (), default="fr") or "fr"
+        if not LANGUAGE_TAG.fullmatch(language):
+            self.problem(
+                ["language"],
+                f"language must be a language tag such as fr, fr-CA or en, not {describe(language)}",
+            )
+            return "fr"
+        primary, *rest = language.split("-")
+        language = "-".join([primary.lower(), *(p.upper() if len(p) == 2 else p for p in rest)])
+        if primary.lower() not in SPOKEN:
+            self.warn(
+                ["language"],
+                f"jeudis speaks {' and '.join(SPOKEN)}, not {describe(language)}: the guest's"
+                " screen, its messages and the words around the post will be in English",
+            )
+        return language
 
     def _questions(
         self, data: Mapping[str, Any], key: str, registers: tuple[str, ...], *, require: bool
@@ -288,7 +326,27 @@ class SchemaReader:
         )
         self._usable_choices(question, at)
         self._usable_default(question, at)
+        self._checked_rules(item, question, at)
         return question
+
+    def _checked_rules(
+        self, item: Mapping[str, Any], question: Question, at: list[str | int]
+    ) -> None:
+        """A rule the question's type never checks (``min`` on a text, a pattern on a number):
+        the guest's answer is taken without it, and the host believes it is checked."""
+        raw = item.get("validation")
+        if not isinstance(raw, dict):
+            return
+        applies = RULES_BY_TYPE.get(question.type, ())
+        for key in raw:
+            if key in VALIDATION_KEYS and key != "message" and key not in applies:
+                checks = ", ".join(applies) if applies else "no rule"
+                self.warn(
+                    [*at, "validation", key],
+                    f"{key} is never checked on a {describe(question.type)} question",
+                    hint=RULE_INSTEAD.get((key, question.type))
+                    or f"a {question.type} question checks {checks}",
+                )
 
     def _usable_choices(self, question: Question, at: list[str | int]) -> None:
         """Choices a guest would see as junk (twice the same, a blank line), and a ``multi``
@@ -369,14 +427,21 @@ class SchemaReader:
                 [*at, key], f"{key} must be a string or a table of strings by register (tu, vous)"
             )
             return {}
-        for template in variants.values():
-            if stray := wording.stray_brace(template):
-                self.problem([*at, key], stray)
-            for inner in wording.placeholders(template):
-                reason = wording.problem(inner)
-                if reason:
-                    self.problem([*at, key], reason)
+        for register, template in variants.items():
+            if required and not template.strip():
+                where = [*at, key] if register == "*" else [*at, key, register]
+                self.problem(where, "empty wording: the guest would read nothing")
+            self._template([*at, key], template)
         return variants
+
+    def _template(self, at: Sequence[str | int], template: str) -> None:
+        """A wording's braces and placeholders: each one renders, none reaches a guest as typed."""
+        if stray := wording.stray_brace(template):
+            self.problem(at, stray)
+        for inner in wording.placeholders(template):
+            reason = wording.problem(inner)
+            if reason:
+                self.problem(at, reason)
 
     def _validation(self, item: Mapping[str, Any], at: list[str | int]) -> Validation:
         raw = item.get("validation")
@@ -410,6 +475,14 @@ class SchemaReader:
                 self.problem([*where, key], f"{key} must be a number")
                 value = None
             numbers[key] = value
+        for key in ("min_length", "max_length", "min_words", "max_words"):
+            if numbers[key] is not None and numbers[key] < 0:
+                self.problem([*where, key], f"{key} ({numbers[key]}) is below 0")
+                numbers[key] = None
+            elif key.startswith("max") and numbers[key] == 0:
+                self.problem(
+                    [*where, key], f"{key} is 0: no guest can answer", hint="raise it, or remove it"
+                )
         for low, high in (("min", "max"), ("min_length", "max_length"), ("min_words", "max_words")):
             if (
                 numbers[low] is not None
@@ -446,6 +519,14 @@ class SchemaReader:
         if answered is not None and not isinstance(answered, bool):
             self.problem([*where, "answered"], "'answered' must be true or false")
             answered = None
+        if not any(key in raw for key in ("equals", "not_equals", "in", "answered")):
+            self.problem(
+                where,
+                f"when names the question {describe(raw['question'])} but no test:"
+                " the question would always be asked",
+                hint="add equals, not_equals, in or answered, e.g."
+                f' when = {{ question = "{raw["question"]}", answered = true }}',
+            )
         return Condition(
             question=raw["question"],
             equals=raw.get("equals"),
@@ -455,15 +536,27 @@ class SchemaReader:
         )
 
     def _check_references(
-        self, title: str, fields: list[Question], questions: list[Question]
+        self, title: str, closing: str, fields: list[Question], questions: list[Question]
     ) -> None:
         field_ids = {f.id for f in fields}
-        if stray := wording.stray_brace(title):
-            self.problem(["title"], stray)
+        self._template(["title"], title)
         for inner in wording.placeholders(title):
-            reason = wording.problem(inner)
-            if reason:
-                self.problem(["title"], reason)
+            if inner.partition(":")[0] in ("answer", "field") and ":" in inner:
+                self.problem(
+                    ["title"],
+                    f"{{{inner}}}: the title is set before anything is answered or filled in,"
+                    " and would read empty there",
+                    hint="a title names {guest}, {first_name}, {host} or {series}; for more,"
+                    " edit one interview's title in its file",
+                )
+        self._template(["closing"], closing)
+        question_ids = {q.id for q in questions}
+        for inner in wording.placeholders(closing):
+            kind, _, ref = inner.partition(":")
+            if kind == "answer" and ref and ref not in question_ids:
+                self.problem(["closing"], f"{{{inner}}} quotes an unknown question")
+            if kind == "field" and ref and ref not in field_ids:
+                self.problem(["closing"], f"{{{inner}}} refers to an unknown field")
         earlier: set[str] = set()
         for index, question in enumerate(questions):
             at: list[str | int] = ["questions", index]
