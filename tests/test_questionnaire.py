@@ -477,6 +477,64 @@ def test_sound_choices_defaults_and_conditions_are_all_good(series: Path, invoke
     assert result.stdout == "All good.\n" and result.exit_code == 0
 
 
+PODCAST = """
+id = "podcast"
+title = "Au micro : {guest}"
+style = "dialogue"
+greeting.tu = "Salut {first_name}, merci d’être {venu|venue} !"
+greeting.vous = "Bonjour {guest}, merci d’être {venu|venue} !"
+
+[[questions]]
+id = "parcours"
+text.tu = "Comment es-tu {devenu|devenue} podcasteu{r|se} ?"
+text.vous = "Comment êtes-vous {devenu|devenue} podcasteu{r|se} ?"
+
+[[questions]]
+id = "micro"
+text = "Quel micro ?"
+"""
+
+
+def test_the_greeting_opens_the_first_question_in_each_register(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    write(series / "questionnaires" / "podcast.toml", PODCAST)
+
+    shown = invoke(
+        "inspect", "podcast", "--register", "vous", "--gender", "f", "--guest", "Inès Martin"
+    )
+
+    assert (
+        "Bonjour Inès Martin, merci d’être venue ! Comment êtes-vous devenue podcasteuse ?"
+        in " ".join(shown.stdout.split())
+    )
+    data = write(tmp_path / "a.toml", '[answers]\nparcours = "Par hasard."\nmicro = "Un SM7B."\n')
+    made = invoke(
+        "new", "podcast", "--guest", "Inès Martin", "--gender", "f", "--register", "tu",
+        "--host", "Alexis", "--data-file", data,
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    post = invoke("export", "ines-martin", "--format", "md").stdout
+    post = post.replace("\u202f", " ").replace("\xa0", " ")  # French typography aside
+    assert (
+        "**Alexis :** Salut Inès, merci d’être venue ! Comment es-tu devenue podcasteuse ?" in post
+    )
+    assert "**Alexis :** Quel micro ?" in post
+
+
+def test_a_greeting_with_no_question_to_open_is_a_warning(series: Path, invoke: Invoke) -> None:
+    path = write(
+        series / "questionnaires" / "ouvert.toml",
+        'id = "ouvert"\ntitle = "{guest}"\nopen = true\ngreeting = "Bonjour !"\n',
+    )
+    result = invoke("check", path)
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:4: warning: greeting: the greeting opens the first question, and there is"
+        " none: it is never said"
+    )
+    assert result.exit_code == 0
+
+
 RULES = """
 id = "rules"
 title = "{guest}"

@@ -95,21 +95,22 @@ class Question:
     language: str = "fr"  # the questionnaire's: validation messages speak it
 
     def wording(self, register: str, context: WordingContext) -> str:
-        return wording.render(_pick(self.text, register), context)
+        return wording.render(pick(self.text, register), context)
 
     def help_text(self, register: str, context: WordingContext) -> str:
-        return wording.render(_pick(self.help, register), context) if self.help else ""
+        return wording.render(pick(self.help, register), context) if self.help else ""
 
     def templates(self, register: str) -> tuple[str, str]:
         """The question's wording and help for ``register``, placeholders unfilled."""
-        return _pick(self.text, register), _pick(self.help, register) if self.help else ""
+        return pick(self.text, register), pick(self.help, register) if self.help else ""
 
     @property
     def is_long(self) -> bool:
         return self.type == "long"
 
 
-def _pick(variants: Mapping[str, str], register: str) -> str:
+def pick(variants: Mapping[str, str], register: str) -> str:
+    """The variant for ``register``: its own, else the one for all (``*``), else the first."""
     if register in variants:
         return variants[register]
     return variants.get("*", next(iter(variants.values()), ""))
@@ -128,7 +129,6 @@ class Questionnaire:
     registers: tuple[str, ...] = ("tu", "vous")
     default_register: str = "tu"
     description: str = ""
-    greeting: str = ""
     closing: str = ""
     open: bool = False
     """The host writes questions live, after the fixed ones (if any)."""

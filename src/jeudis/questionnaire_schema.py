@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,14 @@ from jeudis import wording
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.interview import ID_PATTERN
 from jeudis.paths import LANGUAGE_TAG
-from jeudis.questionnaire import Condition, Question, Questionnaire, Validation, yes_or_no
+from jeudis.questionnaire import (
+    Condition,
+    Question,
+    Questionnaire,
+    Validation,
+    pick,
+    yes_or_no,
+)
 from jeudis.tomlio import kind_name, locate
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
@@ -138,6 +146,8 @@ class SchemaReader:
             version = 1
         fields = self._questions(data, "fields", registers, require=False)
         questions = self._questions(data, "questions", registers, require=False)
+        greeting = self._variants(data, "greeting", [], registers, required=False)
+        questions = self._greeted(greeting, questions, fields)
         closing = self._string(data, "closing", (), default="") or ""
         self._check_references(title, closing, fields, questions)
         if qid is None:
@@ -154,7 +164,6 @@ class SchemaReader:
             registers=registers,
             default_register=default_register or registers[0],
             description=self._string(data, "description", (), default="") or "",
-            greeting=self._string(data, "greeting", (), default="") or "",
             closing=closing,
             open=self._flag(data, "open") or not questions,
             path=self.path,
@@ -244,6 +253,36 @@ class SchemaReader:
                 " screen, its messages and the words around the post will be in English",
             )
         return language
+
+    def _greeted(
+        self, greeting: Mapping[str, str], questions: list[Question], fields: list[Question]
+    ) -> list[Question]:
+        """The greeting opens the first question: "Bonjour Laurent ! Tu viens de publier…"."""
+        if not greeting:
+            return questions
+        field_ids = {f.id for f in fields}
+        for template in greeting.values():
+            for inner in wording.placeholders(template):
+                kind, _, ref = inner.partition(":")
+                if kind == "answer" and ref:
+                    self.problem(["greeting"], f"{{{inner}}}: the greeting comes before any answer")
+                    return questions
+                if kind == "field" and ref and ref not in field_ids:
+                    self.problem(["greeting"], f"{{{inner}}} refers to an unknown field")
+                    return questions
+        if not questions:
+            self.warn(
+                ["greeting"],
+                "the greeting opens the first question, and there is none: it is never said",
+                hint="write it into the first question the host asks",
+            )
+            return questions
+        first = questions[0]
+        text = {
+            register: f"{pick(greeting, register)} {pick(first.text, register)}"
+            for register in {*greeting, *first.text}
+        }
+        return [replace(first, text=text), *questions[1:]]
 
     def _questions(
         self, data: Mapping[str, Any], key: str, registers: tuple[str, ...], *, require: bool
