@@ -9,7 +9,7 @@ import pytest
 import tomli_w
 
 from jeudis.interview import load_interview
-from support import Invoke
+from support import Invoke, write
 
 
 def test_init_then_new_in_an_empty_folder(
@@ -146,3 +146,27 @@ def test_init_says_what_to_type_next_as_it_can_be_typed(
     long = invoke("init", "interviews-litteraires-2025", env={"COLUMNS": "60"})
     steps = long.stdout.split("Next:\n", 1)[1].splitlines()
     assert len(steps) == 4 and all("# " in line for line in steps[1:])
+
+
+def test_an_english_series_starts_with_english_questions(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "five"
+    result = invoke("init", folder, "--blog", "Five Questions", "--language", "en", "--host", "Al")
+    assert result.exit_code == 0, result
+    monkeypatch.setenv("JEUDIS_DIR", str(folder))
+    assert invoke("check").stdout == "All good.\n"
+
+    inspected = invoke("inspect", "five-questions", "--guest", "Ana Smith")
+    assert "Five Questions: Ana Smith  (five-questions v1, you)" in inspected.stdout
+    assert "What advice would you give a beginner?" in inspected.stdout
+    data = write(
+        tmp_path / "answers.toml",
+        '[fields]\nsite = "ana.example"\n[answers]\nabout = "A maker."\nproject = "Toys."\nadvice = "Start."\n',
+    )
+    assert (
+        invoke("new", "five-questions", "--guest", "Ana Smith", "--data-file", data).exit_code == 0
+    )
+    interview = load_interview(folder / "interviews" / "ana-smith.toml")
+    assert (interview.language, interview.register) == ("en", "you")
+    assert interview.answer("advice").question == "What advice would you give a beginner?"  # type: ignore[union-attr]

@@ -85,6 +85,62 @@ text.vous = "Où peut-on vous lire ?"
 required = false
 """
 
+# For a series in any other language: English, one form of address.
+STARTER_EN = """\
+# {name}: the questions asked to every guest. Edit freely, then
+# `jeudis inspect {qid}` shows them as a guest will read them.
+# {{guest}} and {{first_name}} name the guest in a wording. Bump `version` when
+# you change questions.
+
+id = "{qid}"
+version = 1
+title = {title}
+series = {series}
+language = "{language}"
+style = "numbered"
+registers = ["you"]
+
+[[fields]]
+id = "site"
+type = "url"
+text = "{{guest}}'s website or blog"
+placeholder = "https://"
+required = false
+
+[[fields]]
+id = "photo"
+type = "text"
+text = "A photo of {{guest}}: an image file (it is copied into images/), or its address"
+required = false
+
+[[fields]]
+id = "intro"
+type = "long"
+text = "The post's intro: who is {{guest}}? (Markdown, links allowed)"
+required = false
+
+[[questions]]
+id = "about"
+type = "long"
+text = "Could you introduce yourself in a few lines?"
+
+[[questions]]
+id = "project"
+type = "long"
+text = "What are you working on at the moment?"
+
+[[questions]]
+id = "advice"
+type = "long"
+text = "What advice would you give a beginner?"
+
+[[questions]]
+id = "link"
+type = "url"
+text = "Where can people read you?"
+required = false
+"""
+
 
 @dataclass(frozen=True)
 class Created:
@@ -113,14 +169,7 @@ def init_series(
         raise UsageError(f"{problems[0].reason}; nothing was written", hint=problems[0].hint)
     files: dict[Path, str] = {
         root / SETTINGS_FILE: settings,
-        root / "questionnaires" / f"{qid}.toml": STARTER.format(
-            qid=qid,
-            name=blog,
-            title=_toml_string(_literal(blog) + " : {guest}"),
-            series=_toml_string(blog),
-            language=language,
-            register="tu",
-        ),
+        root / "questionnaires" / f"{qid}.toml": _starter(qid, blog, language),
         root / ".gitignore": GITIGNORE,
     }
     existing = [path for path in files if path.exists()]
@@ -134,6 +183,19 @@ def init_series(
     for path, text in files.items():
         write_atomic(path, text)
     return Created(root=root, questionnaire=qid, files=[*files, root / "interviews"])
+
+
+def _starter(qid: str, blog: str, language: str) -> str:
+    """The first questionnaire, in the series' language: French, else English."""
+    french = language.lower().startswith("fr")
+    return (STARTER if french else STARTER_EN).format(
+        qid=qid,
+        name=blog,
+        title=_toml_string(_literal(blog) + (" : {guest}" if french else ": {guest}")),
+        series=_toml_string(blog),
+        language=language,
+        register="tu",
+    )
 
 
 SETTINGS_HELP = {
