@@ -1020,3 +1020,53 @@ def test_a_folder_given_as_a_file_says_so(series: Path, tmp_path: Path, args: li
     folder.mkdir()
     result = _in_a_process(series, *(a.format(folder=folder) for a in args))
     assert result[0::2] == (ExitCode.INVALID_FILE, f"error: {folder}: is a folder, not a file\n")
+
+
+def test_inspect_shows_quoted_answers_the_host_and_conditions_as_written(
+    invoke: Invoke, series: Path
+) -> None:
+    """An answer quoted reads "« {livre} »" (not "«  »"), the host is the series' own, and
+    a condition is shown as the questionnaire writes it, not as Python would."""
+    write(series / "jeudis.toml", 'host = "Alexis"\n')
+    write(
+        series / "questionnaires" / "lectures.toml",
+        """id = "lectures"
+title = "Les lectures de {guest}, par {host}"
+registers = ["vous"]
+
+[[questions]]
+id = "livre"
+text = "Quel livre lisez-vous ?"
+
+[[questions]]
+id = "liseuse"
+type = "yesno"
+text = "« {answer:livre} », sur liseuse ?"
+
+[[questions]]
+id = "laquelle"
+text = "Laquelle ? {host} hésite."
+when = { question = "liseuse", equals = true }
+
+[[questions]]
+id = "format"
+type = "choice"
+text = "Et d’habitude ?"
+choices = ["Papier", "Liseuse"]
+
+[[questions]]
+id = "pourquoi"
+text = "Pourquoi ?"
+when = { question = "format", in = ["Papier"], not_equals = "Liseuse" }
+""",
+    )
+
+    out = " ".join(invoke("inspect", "lectures", env={"COLUMNS": "200"}).stdout.split())
+    data = json.loads(invoke("inspect", "lectures", "--json").stdout)
+
+    assert "Les lectures de {guest}, par Alexis" in out
+    assert "2. « {livre} », sur liseuse ?" in out
+    assert "3. Laquelle ? Alexis hésite. text · if liseuse = true" in out
+    assert [q["condition"] for q in data["questions"]] == [
+        "", "", "liseuse = true", "", 'format ≠ "Liseuse" and in ["Papier"]',
+    ]  # fmt: skip

@@ -67,9 +67,11 @@ def asked(
     form: Questionnaire, register: str, gender: str | None, guest: str = "", host: str = ""
 ) -> list[AskedQuestion]:
     """The questions exactly as a guest with this register and gender will read them."""
-    # What the host fills in before the session shows as its placeholder: "{book_title}".
+    # What the host fills in before the session, and the guest's answers to earlier
+    # questions, show as their placeholders: "{book_title}", "« {livre} »".
     fields = {f.id: f"{{{f.id}}}" for f in form.fields}
-    context = context_for(form, guest or "{guest}", host, gender, None, fields)
+    answers = {q.id: f"{{{q.id}}}" for q in form.questions}
+    context = context_for(form, guest or "{guest}", host or "{host}", gender, answers, fields)
     result = []
     for number, question in enumerate(form.questions, 1):
         when = question.when
@@ -77,11 +79,11 @@ def asked(
         if when is not None:
             parts: list[str] = []
             if when.equals is not None:
-                parts.append(f"= {when.equals!r}")
+                parts.append(f"= {_as_written(when.equals)}")
             if when.not_equals is not None:
-                parts.append(f"≠ {when.not_equals!r}")
+                parts.append(f"≠ {_as_written(when.not_equals)}")
             if when.one_of is not None:
-                parts.append(f"in {list(when.one_of)!r}")
+                parts.append(f"in {_as_written(list(when.one_of))}")
             if when.answered is not None:
                 parts.append("answered" if when.answered else "not answered")
             condition = f"{when.question} " + " and ".join(parts)
@@ -100,8 +102,20 @@ def asked(
     return result
 
 
-def title_for(form: Questionnaire, guest: str, gender: str | None) -> str:
-    return form.title_for(context_for(form, guest, "", gender))
+def _as_written(value: Any) -> str:
+    """A value a condition compares with, as the questionnaire writes it (TOML, not Python:
+    "Liseuse" in double quotes, true, [..])."""
+    import json
+
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_written(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value) if isinstance(value, bool | int | float) else str(value)
+
+
+def title_for(form: Questionnaire, guest: str, gender: str | None, host: str = "") -> str:
+    return form.title_for(context_for(form, guest, host or "{host}", gender))
 
 
 def as_json(items: list[Any]) -> list[dict[str, Any]]:

@@ -247,14 +247,16 @@ def inspect(
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 
-    form = find_questionnaire(series_at(directory), questionnaire)
+    series = series_at(directory)
+    form = find_questionnaire(series, questionnaire)
     chosen = register or form.default_register
     if chosen not in form.registers:
         raise UsageError(
             f"--register {chosen}: this questionnaire knows {', '.join(form.registers)}"
         )
-    questions = catalog.asked(form, chosen, gender, guest)
-    title = catalog.title_for(form, guest or "{guest}", gender)
+    host = str(series.settings.get("host") or "")  # a wording may name them: "{host}" else
+    questions = catalog.asked(form, chosen, gender, guest, host)
+    title = catalog.title_for(form, guest or "{guest}", gender, host)
     if as_json:
         print_json(
             {
