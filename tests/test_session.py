@@ -771,3 +771,20 @@ def test_a_quoted_answer_changed_at_the_review_rewords_what_quotes_it_but_a_rewo
         "Et « Dune », en papier ?",  # reworded for this guest: the host's own words stay
         "Qui a écrit « Fondation » ?",
     ]
+
+
+def test_a_data_file_answer_to_a_question_not_asked_is_reported_not_dropped(
+    kinds: Questionnaire,
+) -> None:
+    """The session forgets an answer whose condition no longer holds; from a file, the
+    answer was written for a reason, and dropped silently it would be lost."""
+    interview = prepare(series_at(), kinds, Options(guest="Fadhila Brahimi"))
+    data = {"answers": {"blog": "non", "blog-url": "https://fadhila.example", "langues": ["fr"]}}
+
+    with pytest.raises(MissingAnswers) as caught:
+        fill_from_data(kinds, interview, data, Path("answers.toml"))
+
+    assert caught.value.message == (
+        "answers.toml: 1 problem(s): answers.blog-url: not asked, as its condition on blog"
+        " does not hold: remove it, or change answers.blog"
+    )

@@ -46,6 +46,13 @@ def fill_from_data(
     session_values: dict[str, Any] = {}
     for question in questionnaire.questions:
         if question.when is not None and not question.when.holds(session_values):
+            if not answer_rules.is_empty(raw_answers.get(question.id)):
+                # Written, then dropped without a word: the guest's answer lost.
+                problems.append(
+                    f"answers.{question.id}: not asked, as its condition on"
+                    f" {question.when.question} does not hold: remove it, or change"
+                    f" answers.{question.when.question}"
+                )
             continue
         raw = raw_answers.get(question.id)
         try:
