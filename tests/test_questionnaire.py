@@ -620,3 +620,56 @@ def test_a_length_below_zero_is_refused(tmp_path: Path) -> None:
     assert [(p.line, p.key, p.reason) for p in caught.value.problems] == [
         (6, "questions[0].validation.min_length", "min_length (-5) is below 0")
     ]
+
+
+SLIPS = {
+    "an apostrophe in a '...' string": (
+        "text = 'Pourquoi l'as-tu choisi ?'",
+        "an apostrophe ends a '...' string: put this text between double quotes",
+    ),
+    'quotes inside a "..." string': ('text = "As-tu lu "Dune" ?"', 'write \\" for a quote'),
+    "an apostrophe escaped": ('text = "Pourquoi l\\\'as-tu ?"', "an apostrophe needs none"),
+    "a Windows path": ('text = "Dans C:\\Users ?"', "write \\\\ for a backslash"),
+    "curly quotes": ("text = “Pourquoi ?”", "“ is not a TOML quote"),
+    "guillemets": ("text = « Pourquoi ? »", "« is not a TOML quote"),
+    "no quotes": ("text = Pourquoi ?", 'a text goes between double quotes: key = "text"'),
+    'a "..." string over two lines': ('text = "Pourquoi\nas-tu ?"', "ends on its own line"),
+    "a key twice": ('text = "A ?"\ntext = "B ?"', "this key is set a second time in its table"),
+    "[questions] then [[questions]]": (
+        'text = "A ?"\n\n[[questions]]\nid = "b"\ntext = "B ?"',
+        "[questions] above makes a single table: write [[questions]] there too",
+    ),
+}
+
+
+@pytest.mark.parametrize("slip", list(SLIPS), ids=list(SLIPS))
+def test_a_toml_slip_made_by_hand_says_what_to_write_instead(
+    series: Path, invoke: Invoke, slip: str
+) -> None:
+    line, hint = SLIPS[slip]
+    header = "[questions]" if slip.startswith("[questions]") else "[[questions]]"
+    text = f'id = "slip"\ntitle = "{{guest}}"\n\n{header}\nid = "a"\n{line}\n'
+    path = write(series / "questionnaires" / "slip.toml", text)
+
+    checked = invoke("check", path)
+    started = invoke("new", "slip", "--guest", "Inès Martin")
+
+    finding, said = checked.stdout.splitlines()[:2]
+    assert finding.startswith(f"{path}:") and "error: invalid TOML" in finding
+    assert said.startswith("  hint: ") and hint in said, said
+    assert started.exit_code == ExitCode.INVALID_FILE
+    assert f"hint: {said[8:]}" in started.stderr
+
+
+def test_a_slip_in_a_data_file_is_said_with_it(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    data = write(tmp_path / "answers.toml", "[answers]\ndepuis-quand = 'Depuis l'été 2007'\n")
+
+    result = invoke("new", "twitter", "--guest", "Inès Martin", "--data-file", data)
+
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert result.stderr.splitlines()[1] == (
+        "hint: an apostrophe ends a '...' string: put this text between double quotes"
+        ' ("l\'as-tu"), or type ’; fix that line of the data file; nothing was written'
+    )

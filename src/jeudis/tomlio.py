@@ -71,12 +71,60 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
         reason = _POSITION.sub("", message).replace(_AT_END, "").strip() or "invalid TOML"
         line = int(match.group(1)) if match else None
         column = int(match.group(2)) if match else None
-        hint = "fix the syntax at that line; `jeudis check` lists every problem"
+        hint = SYNTAX_HINT
         if match is None and _AT_END in message:
             line, hint = _end_of_document(text)
+        elif line is not None and column is not None:
+            hint = _slip(text.splitlines()[line - 1 : line], column, reason) or hint
         raise FileProblem(
             path, f"invalid TOML: {reason}", line=line, column=column, hint=hint
         ) from None
+
+
+SYNTAX_HINT = "fix the syntax at that line"  # when no slip a person makes is recognised
+_CURLY = "“”„‟«»‘’‚‛"  # quotes an editor or a keyboard types that TOML does not know
+_ESCAPE_HINT = (
+    'a backslash starts an escape in "...": an apostrophe needs none'
+    r" (l\'as-tu is l'as-tu); write \\ for a backslash, or put the text between single quotes"
+)
+
+
+def _slip(lines: list[str], column: int, reason: str) -> str | None:
+    """What to write instead, for a slip people make in TOML by hand: a quote that ends a
+    string too early, a backslash, curly quotes, a line break in a one-line string..."""
+    if not lines:
+        return None
+    row = lines[0]
+    here, before = row[column - 1 : column], row[column - 2 : column - 1] if column > 1 else ""
+    value = row.partition("=")[2].lstrip()
+    if reason.startswith("Expected newline or end of document") and before and value[:1] == before:
+        if before == "'":
+            return (
+                "an apostrophe ends a '...' string: put this text between double quotes"
+                ' ("l\'as-tu"), or type ’'
+            )
+        if before == '"':
+            return 'a " ends a "..." string: write \\" for a quote inside it, or « »'
+    if reason.startswith(("Unescaped '\\'", "Invalid hex value", "Unknown escape")):
+        return _ESCAPE_HINT
+    if reason == "Invalid value" and here and here in _CURLY:
+        return (
+            f'{here} is not a TOML quote: put the text between straight quotes, "..."'
+            " (an editor may curl them as you type)"
+        )
+    if reason == "Invalid value" and here.isalpha() and value[:5] not in ("true", "false"):
+        return 'a text goes between double quotes: key = "text"'
+    if reason.startswith("Illegal character '\\n'"):
+        return (
+            'a "..." string ends on its own line: close it with ", or put a text of several'
+            ' lines between """ and """'
+        )
+    if reason == "Cannot overwrite a value" and row.lstrip().startswith("[["):
+        header = row.strip()
+        return f"{header[1:-1]} above makes a single table: write {header} there too"
+    if reason == "Cannot overwrite a value":
+        return "this key is set a second time in its table: keep one"
+    return None
 
 
 _AT_END = "(at end of document)"

@@ -80,7 +80,7 @@ def new(
     from jeudis import session
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.tomlio import parse_toml, read_input
+    from jeudis.tomlio import SYNTAX_HINT, parse_toml, read_input
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
@@ -97,7 +97,8 @@ def new(
             data = parse_toml(text, source)
         except FileProblem as problem:  # not `jeudis check`'s: it lints series files
             if problem.line is not None:
-                problem.hint = "fix that line of the data file; nothing was written"
+                slip = "" if problem.hint == SYNTAX_HINT else f"{problem.hint}; "
+                problem.hint = f"{slip}fix that line of the data file; nothing was written"
             raise
         from jeudis.datafile import fill_from_data
 
