@@ -3,7 +3,8 @@
 :class:`SchemaReader` turns parsed TOML into the models of :mod:`jeudis.questionnaire`,
 collecting problems (unknown keys, duplicate ids, a missing wording, a condition on
 an unknown question, ...) instead of stopping at the first, so ``jeudis check`` can
-list them all.
+list them all. A question's own rules (validation, condition, choices, default) are
+read by :mod:`jeudis.questionnaire_rules`.
 """
 
 from __future__ import annotations
@@ -11,22 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from jeudis import wording
-from jeudis.errors import FileProblem, describe, unknown_key
+from jeudis.errors import describe
 from jeudis.interview import ID_PATTERN
 from jeudis.paths import LANGUAGE_TAG
-from jeudis.questionnaire import (
-    Condition,
-    Question,
-    Questionnaire,
-    Validation,
-    pick,
-    yes_or_no,
-)
-from jeudis.tomlio import kind_name, locate
+from jeudis.questionnaire import Question, Questionnaire, pick
+from jeudis.questionnaire_rules import RuleReader
+from jeudis.tomlio import kind_name
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
 STYLES = ("numbered", "dialogue", "plain")
@@ -59,65 +53,14 @@ QUESTION_KEYS = {
     "when",
     "default",
 }
-VALIDATION_KEYS = {
-    "pattern",
-    "min",
-    "max",
-    "min_length",
-    "max_length",
-    "min_words",
-    "max_words",
-    "message",
-}
-CONDITION_KEYS = {"question", "equals", "not_equals", "in", "answered"}
-# The validation rules each type of answer is checked with (the others are never looked at).
-TEXT_TYPES = ("text", "long", "url")
-_TEXT_RULES = ("pattern", "min_length", "max_length", "min_words", "max_words")
-RULES_BY_TYPE: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(TEXT_TYPES, _TEXT_RULES),
-    "choice": _TEXT_RULES,
-    "number": ("min", "max"),
-    "multi": ("min", "max"),
-}
-# What the host likely meant by a rule the question's type never checks.
-_COUNTS = "on a text, min_length and max_length count characters, min_words and max_words words"
-RULE_INSTEAD = {
-    **{(rule, kind): _COUNTS for rule in ("min", "max") for kind in (*TEXT_TYPES, "choice")},
-    **{(rule, "number"): "min and max bound a number" for rule in _TEXT_RULES},
-    **{(rule, "multi"): "min and max count the choices ticked" for rule in _TEXT_RULES},
-}
-
-
 # Control characters but tab and line feed (C0, DEL, C1). A carriage return too: TOML
 # reads a file's CR+LF line ends as LF, so one in a text was written "\r" on purpose,
 # and it sends the cursor back over what a line shows.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class SchemaReader:
+class SchemaReader(RuleReader):
     """Turns parsed TOML into models, collecting problems instead of stopping at the first."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-        self.problems: list[FileProblem] = []
-        self.warnings: list[FileProblem] = []  # for `jeudis check`: the file still loads
-        self.language = "fr"
-
-    def problem(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
-        key = _dotted(keys)
-        self.problems.append(
-            FileProblem(self.path, reason, line=locate(self.text, keys), key=key, hint=hint)
-        )
-
-    def warn(self, keys: Sequence[str | int], reason: str, hint: str | None = None) -> None:
-        """Something a guest would see as junk, or a setting never used: the guest can still
-        answer, so the questionnaire loads, and only ``jeudis check`` says it."""
-        self.warnings.append(
-            FileProblem(
-                self.path, reason, line=locate(self.text, keys), key=_dotted(keys), hint=hint
-            )
-        )
 
     def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
         self._controls(data, [])
@@ -186,17 +129,6 @@ class SchemaReader:
         elif isinstance(value, list):
             for index, inner in enumerate(value):
                 self._controls(inner, [*at, index])
-
-    def _unknown(
-        self, table: Mapping[str, Any], allowed: set[str], at: Sequence[str | int]
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                self.problem(
-                    [*at, key],
-                    unknown_key(key, allowed),
-                    hint="allowed here: " + ", ".join(sorted(allowed)),
-                )
 
     def _string(
         self,
@@ -368,67 +300,6 @@ class SchemaReader:
         self._checked_rules(item, question, at)
         return question
 
-    def _checked_rules(
-        self, item: Mapping[str, Any], question: Question, at: list[str | int]
-    ) -> None:
-        """A rule the question's type never checks (``min`` on a text, a pattern on a number):
-        the guest's answer is taken without it, and the host believes it is checked."""
-        raw = item.get("validation")
-        if not isinstance(raw, dict):
-            return
-        applies = RULES_BY_TYPE.get(question.type, ())
-        for key in raw:
-            if key in VALIDATION_KEYS and key != "message" and key not in applies:
-                checks = ", ".join(applies) if applies else "no rule"
-                self.warn(
-                    [*at, "validation", key],
-                    f"{key} is never checked on a {describe(question.type)} question",
-                    hint=RULE_INSTEAD.get((key, question.type))
-                    or f"a {question.type} question checks {checks}",
-                )
-
-    def _usable_choices(self, question: Question, at: list[str | int]) -> None:
-        """Choices a guest would see as junk (twice the same, a blank line), and a ``multi``
-        that asks for more ticks than it offers: that one nobody can answer."""
-        where = [*at, "choices"]
-        seen: set[str] = set()
-        for number, choice in enumerate(question.choices, 1):
-            if not choice.strip():
-                self.warn(
-                    where,
-                    f"an empty choice (the {_ordinal(number)}): the guest would see a blank line",
-                )
-            elif choice in seen:
-                self.warn(where, f"choice {describe(choice)} is listed twice")
-            seen.add(choice)
-        offered = len({c for c in question.choices if c.strip()})
-        least = question.validation.min
-        if question.type == "multi" and offered and least is not None and least > offered:
-            self.problem(
-                [*at, "validation", "min"],
-                f"min ({least:g}) asks for more choices than the {offered} offered:"
-                " no guest can answer",
-                hint="lower min, or add choices",
-            )
-
-    def _usable_default(self, question: Question, at: list[str | int]) -> None:
-        """A default is checked as the guest's answer would be (the same parsing): one that
-        is not a choice, or not a number for a number, would be refused or never used."""
-        from jeudis.answers import InvalidAnswer, coerce, is_empty
-
-        if is_empty(question.default):
-            return
-        if question.type == "choice" and question.default not in question.choices:
-            self.warn([*at, "default"], f"default {describe(question.default)} is not a choice")
-            return
-        try:
-            coerce(question, question.default)
-        except InvalidAnswer as error:
-            self.warn(
-                [*at, "default"],
-                f"default {describe(question.default)} is not a valid answer: {error}",
-            )
-
     def _variants(
         self,
         item: Mapping[str, Any],
@@ -482,98 +353,6 @@ class SchemaReader:
             if reason:
                 self.problem(at, reason)
 
-    def _validation(self, item: Mapping[str, Any], at: list[str | int]) -> Validation:
-        raw = item.get("validation")
-        if raw is None:
-            return Validation()
-        where = [*at, "validation"]
-        if not isinstance(raw, dict):
-            self.problem(where, "validation must be a table")
-            return Validation()
-        self._unknown(raw, VALIDATION_KEYS, where)
-        pattern = raw.get("pattern")
-        if pattern is not None:
-            if not isinstance(pattern, str):
-                self.problem([*where, "pattern"], "pattern must be a string")
-                pattern = None
-            else:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
-                    pattern = None
-                except (OverflowError, RecursionError):  # a{4294967296}, a thousand "("
-                    self.problem([*where, "pattern"], "invalid regular expression: too large")
-                    pattern = None
-        numbers: dict[str, Any] = {}
-        for key in ("min", "max", "min_length", "max_length", "min_words", "max_words"):
-            value = raw.get(key)
-            if value is not None and (
-                not isinstance(value, int | float) or isinstance(value, bool)
-            ):
-                self.problem([*where, key], f"{key} must be a number")
-                value = None
-            numbers[key] = value
-        for key in ("min_length", "max_length", "min_words", "max_words"):
-            if numbers[key] is not None and numbers[key] < 0:
-                self.problem([*where, key], f"{key} ({numbers[key]}) is below 0")
-                numbers[key] = None
-            elif key.startswith("max") and numbers[key] == 0:
-                self.problem(
-                    [*where, key], f"{key} is 0: no guest can answer", hint="raise it, or remove it"
-                )
-        for low, high in (("min", "max"), ("min_length", "max_length"), ("min_words", "max_words")):
-            if (
-                numbers[low] is not None
-                and numbers[high] is not None
-                and numbers[low] > numbers[high]
-            ):
-                self.problem(
-                    [*where, low],
-                    f"{low} ({numbers[low]}) is greater than {high} ({numbers[high]})",
-                )
-        message = raw.get("message")
-        if message is not None and not isinstance(message, str):
-            self.problem([*where, "message"], "message must be a string")
-            message = None
-        return Validation(pattern=pattern, message=message, **numbers)
-
-    def _condition(self, item: Mapping[str, Any], at: list[str | int]) -> Condition | None:
-        raw = item.get("when")
-        if raw is None:
-            return None
-        where = [*at, "when"]
-        if not isinstance(raw, dict) or not isinstance(raw.get("question"), str):
-            self.problem(
-                where,
-                'when must be a table with a \'question\' key, e.g. when = { question = "id", equals = "Oui" }',
-            )
-            return None
-        self._unknown(raw, CONDITION_KEYS, where)
-        one_of = raw.get("in")
-        if one_of is not None and not isinstance(one_of, list):
-            self.problem([*where, "in"], "'in' must be a list")
-            one_of = None
-        answered = raw.get("answered")
-        if answered is not None and not isinstance(answered, bool):
-            self.problem([*where, "answered"], "'answered' must be true or false")
-            answered = None
-        if not any(key in raw for key in ("equals", "not_equals", "in", "answered")):
-            self.problem(
-                where,
-                f"when names the question {describe(raw['question'])} but no test:"
-                " the question would always be asked",
-                hint="add equals, not_equals, in or answered, e.g."
-                f' when = {{ question = "{raw["question"]}", answered = true }}',
-            )
-        return Condition(
-            question=raw["question"],
-            equals=raw.get("equals"),
-            not_equals=raw.get("not_equals"),
-            one_of=tuple(one_of) if one_of is not None else None,
-            answered=answered,
-        )
-
     def _check_references(
         self, title: str, closing: str, fields: list[Question], questions: list[Question]
     ) -> None:
@@ -620,46 +399,3 @@ class SchemaReader:
                     if kind == "field" and ref and ref not in field_ids:
                         self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
             earlier.add(question.id)
-
-    def _condition_values(
-        self, when: Condition, questions: list[Question], at: list[str | int]
-    ) -> None:
-        """A value the condition compares with that no choice of the question it looks at
-        has: it never matches (an ``equals`` is never asked, a ``not_equals`` always is)."""
-        looked_at = next(q for q in questions if q.id == when.question)
-        values = [when.equals, when.not_equals, *(when.one_of or ())]
-        if looked_at.type == "yesno":
-            for value in values:
-                if value is not None and yes_or_no(value) is None:
-                    self.warn(
-                        at,
-                        f"{describe(value)} is not a yes/no answer of"
-                        f" {describe(looked_at.id)}: it never matches",
-                        hint='write true or false (or "oui", "non")',
-                    )
-            return
-        if looked_at.type not in ("choice", "multi"):
-            return
-        for value in values:
-            if value is not None and value not in looked_at.choices:
-                self.warn(
-                    at,
-                    f"{describe(value)} is not a choice of {describe(looked_at.id)}:"
-                    " it never matches",
-                    hint="choices: " + ", ".join(looked_at.choices),
-                )
-
-
-def _ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
-
-
-def _dotted(keys: Sequence[str | int]) -> str:
-    out = ""
-    for key in keys:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else key)
-    return out
