@@ -250,3 +250,22 @@ def test_text_is_stored_without_the_artefacts_of_typing(
 ) -> None:
     """Blank lines typed before a long answer were stored with it."""
     assert coerce(question(type_), typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("9,200", 9200), ("1,500.5", 1500.5), ("-12,345,678", -12345678), ("1,5", 1.5)],
+)
+def test_english_groups_thousands_with_commas(typed: str, value: float) -> None:
+    """The English message asks for "a number (for example 9,200)": so it reads."""
+    english = Question(id="n", type="number", text={"*": "?"}, language="en")
+    assert coerce(english, typed) == value
+    assert parse_number("9,200") == 9.2  # French: a decimal comma
+
+
+def test_english_bounds_read_a_grouped_number() -> None:
+    hours = Question(
+        id="n", type="number", text={"*": "?"}, language="en", validation=Validation(max=2000)
+    )
+    with pytest.raises(InvalidAnswer, match="At most 2000"):
+        coerce(hours, "2,500")

@@ -104,7 +104,7 @@ def _coerce(question: Question, raw: Any) -> Any:
             raise _Problem("text")
         value: Any = _text(question, str(raw))
     elif kind == "number":
-        value = parse_number(str(raw))
+        value = parse_number(str(raw), question.language)
     elif kind == "date":
         value = parse_date(str(raw))
     elif kind == "yesno":
@@ -166,9 +166,16 @@ def check_url(value: str) -> None:
         raise _Problem("url")
 
 
-def parse_number(raw: str) -> int | float:
-    # "9 200", "9 200" (narrow no-break space), "8 572", "1,5" and "1.5" all read.
+# Commas grouping thousands, as English writes them: "9,200", "1,500.5".
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def parse_number(raw: str, language: str = "fr") -> int | float:
+    """A number as people write one: "9 200", "9 200" (narrow no-break space), "8 572",
+    "1,5" and "1.5" all read; in English (any language but French) "9,200" is 9200."""
     text = re.sub(r"[\s\u00a0\u202f_']", "", raw.strip())
+    if not language.lower().startswith("fr") and _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
     if re.fullmatch(r"[+-]?\d{1,300}", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
