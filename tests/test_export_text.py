@@ -492,3 +492,24 @@ def test_quoted_strings_read_back_in_yaml_and_toml(text: str) -> None:
 
 def test_pelican_values_are_one_line() -> None:
     assert one_line("a\nTitle: b\r\n\tc\u2028d") == "a Title: b c d"
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [
+        ("1.5 million, roughly.", "**Anne:** 1.5 million, roughly."),
+        ("*Never*: too hard.", "**Anne:** *Never*: too hard."),
+        ("#jeudis, every week.", "**Anne:** #jeudis, every week."),
+        ("-3 °C that day.", "**Anne:** -3 °C that day."),
+        ("- a stall\n- a shop", "**Anne:**\n\n- a stall\n- a shop"),
+        ("1. a stall\n2. a shop", "**Anne:**\n\n1. a stall\n2. a shop"),
+        ("> quoted", "**Anne:**\n\n> quoted"),
+        ("## Part one\n\nText.", "**Anne:**\n\n## Part one\n\nText."),
+    ],
+)
+def test_a_dialogue_answer_takes_the_speaker_in_front_unless_it_opens_a_block(
+    answer: str, shown: str
+) -> None:
+    from jeudis.export.templating import _speaker_md
+
+    assert _speaker_md(answer, "Anne:") == shown

@@ -72,9 +72,16 @@ def _speaker_md(markdown: Any, label: str) -> str:
 
     text = str(markdown)
     head = f"**{inline_text(label)}**"
-    if re.match(r"\s*(?:[-*+>#|]|\d+[.)]|```|~~~|    )", text):
+    if _OWN_BLOCK.match(text):
         return f"{head}\n\n{text}"
     return f"{head} {text}"
+
+
+# An answer opening on a block of its own (a list, a quote, a heading, code): the
+# speaker's name goes on the line above. A list marker or a heading's # is one only
+# before a space: "1.5 million", "*Never*", "#jeudis" and "-3 °C" are the paragraph's
+# first words, and take the name in front of them.
+_OWN_BLOCK = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:[ \t]|\n|$)|[>|]|```|~~~|    )")
 
 
 # Every option that shapes the compiled code (autoescape is decided when a template
