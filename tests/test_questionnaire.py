@@ -211,6 +211,13 @@ def test_names_answers_fields_and_literal_braces() -> None:
     )
 
 
+def test_an_english_wording_quotes_answers_in_english() -> None:
+    context = WordingContext(answers={"hours": 9200, "remote": False}, language="en")
+    assert render("{answer:hours} hours, remote: {answer:remote}?", context) == (
+        "9,200 hours, remote: no?"
+    )
+
+
 def test_as_text_and_first_name() -> None:
     assert as_text(None) == ""
     assert as_text(False) == "non"

@@ -96,7 +96,7 @@ def render(template: str, context: WordingContext) -> str:
         kind, _, ref = inner.partition(":")
         if ref:
             source = context.answers if kind == "answer" else context.fields
-            value = as_text(source.get(ref, ""))
+            value = as_text(source.get(ref, ""), context.language or "fr")
         else:
             value = str(context.names.get(inner, ""))
         if french and out and _elides(value):
