@@ -513,3 +513,15 @@ def test_a_dialogue_answer_takes_the_speaker_in_front_unless_it_opens_a_block(
     from jeudis.export.templating import _speaker_md
 
     assert _speaker_md(answer, "Anne:") == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("fr", "1er mai 2009"), ("fr-CA", "1er mai 2009"), ("en", "May 1, 2009")],
+)
+def test_a_date_answer_reads_as_the_post_writes_dates(language: str, shown: str) -> None:
+    from jeudis.export.model import value_markdown
+    from jeudis.interview import Answer
+
+    opened = Answer(id="d", type="date", question="Since when?", value=dt.date(2009, 5, 1))
+    assert value_markdown(opened, language) == shown

@@ -169,6 +169,8 @@ def value_markdown(answer: Answer, language: str = "fr") -> str:
 
 
 def _value_text(value: Any, language: str) -> str:
+    if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "May 1, 2009"
+        return date_formatter(language)(value)
     if isinstance(value, bool):
         return as_text(value, language).capitalize()
     if isinstance(value, int | float):
