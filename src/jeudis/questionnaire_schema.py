@@ -353,6 +353,33 @@ class SchemaReader(RuleReader):
             if reason:
                 self.problem(at, reason)
 
+    def _field_references(self, fields: list[Question]) -> None:
+        """The host fills the fields in, in order, before the guest answers anything: a
+        field's wording quotes no answer and no later field, and no condition holds on it."""
+        earlier: set[str] = set()
+        for index, spec in enumerate(fields):
+            at: list[str | int] = ["fields", index]
+            if spec.when is not None:
+                self.problem(
+                    [*at, "when"],
+                    "a field is always asked: when applies to questions only",
+                    hint="make the field optional (required = false): the host leaves it empty",
+                )
+            for template in [*spec.text.values(), *spec.help.values()]:
+                for inner in wording.placeholders(template):
+                    kind, _, ref = inner.partition(":")
+                    if kind == "answer" and ref:
+                        self.problem(
+                            [*at, "text"],
+                            f"{{{inner}}}: the host's fields are filled in before any answer",
+                        )
+                    elif kind == "field" and ref and ref not in earlier:
+                        self.problem(
+                            [*at, "text"],
+                            f"{{{inner}}} quotes a field not filled in before this one",
+                        )
+            earlier.add(spec.id)
+
     def _check_references(
         self, title: str, closing: str, fields: list[Question], questions: list[Question]
     ) -> None:
@@ -367,6 +394,7 @@ class SchemaReader(RuleReader):
                     hint="a title names {guest}, {first_name}, {host} or {series}; for more,"
                     " edit one interview's title in its file",
                 )
+        self._field_references(fields)
         self._template(["closing"], closing)
         question_ids = {q.id for q in questions}
         for inner in wording.placeholders(closing):
