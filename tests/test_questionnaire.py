@@ -680,3 +680,50 @@ def test_a_slip_in_a_data_file_is_said_with_it(
         "hint: an apostrophe ends a '...' string: put this text between double quotes"
         ' ("l\'as-tu"), or type ’; fix that line of the data file; nothing was written'
     )
+
+
+def test_a_condition_on_a_number_or_a_date_written_in_quotes_never_matches(
+    series: Path, invoke: Invoke
+) -> None:
+    path = write(
+        series / "questionnaires" / "quoted.toml",
+        """id = "quoted"
+title = "{guest}"
+
+[[questions]]
+id = "age"
+type = "number"
+text = "Quel âge ?"
+
+[[questions]]
+id = "depuis"
+type = "date"
+text = "Depuis quand ?"
+
+[[questions]]
+id = "trente"
+text = "Et alors ?"
+when = { question = "age", equals = "30" }
+
+[[questions]]
+id = "anniversaire"
+text = "Et ce jour-là ?"
+when = { question = "depuis", in = ["2011-03-10", 2012-01-01] }
+""",
+    )
+
+    result = invoke("check", path)
+
+    assert result.stdout.splitlines() == [
+        (
+            f"{path}:17: warning: questions[2].when: '30' is not a number, as the answer to"
+            " 'age' is: it never matches"
+        ),
+        "  hint: write it without quotes, as TOML does: equals = 30",
+        (
+            f"{path}:22: warning: questions[3].when: '2011-03-10' is not a date, as the answer"
+            " to 'depuis' is: it never matches"
+        ),
+        "  hint: write it without quotes, as TOML does: equals = 2011-03-10",
+        "0 error(s), 2 warning(s)",
+    ]

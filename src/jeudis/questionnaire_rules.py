@@ -8,6 +8,7 @@ rather than found mid-session. :class:`RuleReader` keeps every problem with its 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -252,6 +253,18 @@ class RuleReader:
                         hint='write true or false (or "oui", "non")',
                     )
             return
+        if looked_at.type in _STORED_AS:
+            kind, example = _STORED_AS[looked_at.type]
+            for value in values:
+                if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+                    self.warn(
+                        at,
+                        f"{describe(value)} is not a {looked_at.type}, as the answer to"
+                        f" {describe(looked_at.id)} is: it never matches",
+                        hint="write it without quotes, as TOML does: "
+                        + _unquoted(value, looked_at.type, example),
+                    )
+            return
         if looked_at.type not in ("choice", "multi"):
             return
         for value in values:
@@ -262,6 +275,24 @@ class RuleReader:
                     " it never matches",
                     hint="choices: " + ", ".join(looked_at.choices),
                 )
+
+
+# What a number's or a date's answer is stored as, and how a condition writes one.
+_STORED_AS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "number": ((int, float), "5"),
+    "date": (dt.date, "2011-03-10"),
+}
+
+
+def _unquoted(value: Any, kind: str, example: str) -> str:
+    """``equals = 30`` for "30" written in quotes: the value as a condition compares it."""
+    from jeudis.answers import InvalidAnswer, parse_date, parse_number
+
+    try:
+        read = parse_number(value) if kind == "number" else parse_date(value)
+    except (InvalidAnswer, TypeError, AttributeError):
+        return f"equals = {example}"
+    return f"equals = {read.isoformat() if isinstance(read, dt.date) else read}"
 
 
 def _ordinal(number: int) -> str:
