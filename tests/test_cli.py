@@ -1070,3 +1070,15 @@ when = { question = "format", in = ["Papier"], not_equals = "Liseuse" }
     assert [q["condition"] for q in data["questions"]] == [
         "", "", "liseuse = true", "", 'format ≠ "Liseuse" and in ["Papier"]',
     ]  # fmt: skip
+
+
+def test_questionnaires_say_what_each_is_for(invoke: Invoke, series: Path) -> None:
+    """`description` is the questionnaire's own sentence about it: listed under the table."""
+    out = invoke("questionnaires").stdout.splitlines()
+    data = {q["id"]: q for q in json.loads(invoke("questionnaires", "--json").stdout)}
+
+    said = "Chaque jeudi, un·e twittos raconte son usage de Twitter en 13 questions."
+    assert data["twitter"]["description"] == said
+    assert f"twitter: {said}" in out
+    blank = out.index("")  # the table, then the descriptions
+    assert out[blank - 1].startswith("twitter ") and out.index(f"twitter: {said}") > blank

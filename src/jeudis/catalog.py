@@ -23,6 +23,7 @@ class QuestionnaireInfo:
     path: str
     bundled: bool
     problem: str = ""
+    description: str = ""  # the questionnaire's own words about it
 
 
 def questionnaires(series: Series) -> list[QuestionnaireInfo]:
@@ -46,6 +47,7 @@ def questionnaires(series: Series) -> list[QuestionnaireInfo]:
                 len(form.questions),
                 str(path),
                 bundled,
+                description=form.description,
             )
         )
     return infos

@@ -214,6 +214,12 @@ def questionnaires_(
              (info.style, ""), (where, "")]
         )  # fmt: skip
     print_columns(["Id", "Title", "Questions", "Style", "File"], rows)
+    # Under the table, as the problems: a sentence in a cell would widen every row.
+    described = [
+        f"{info.id}: {for_terminal(info.description)}" for info in infos if info.description
+    ]
+    if described:
+        print("", *described, sep="\n")
     if problems:
         from rich.markup import escape
 
