@@ -192,6 +192,9 @@ def test_agree() -> None:
     assert agree("ami", "amie", None) == "ami·e"
     assert agree("", "e", None) == "·e"
     assert agree("il", "elle", "f") == "elle"
+    # The same word both ways has no inclusive form to show: "élève", not "élève·".
+    assert agree("élève", "élève", None) == "élève"
+    assert agree("", "", None) == ""
 
 
 def test_names_answers_fields_and_literal_braces() -> None:

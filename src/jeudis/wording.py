@@ -132,6 +132,8 @@ def agree(masculine: str, feminine: str, gender: str | None) -> str:
         return masculine
     if gender == "f":
         return feminine
+    if feminine == masculine:  # "{|}", "{élève|élève}": nothing to mark
+        return masculine
     if feminine.startswith(masculine):
         return masculine + "·" + feminine[len(masculine) :]
     return f"{masculine}/{feminine}"
