@@ -247,6 +247,33 @@ def test_a_bare_address_is_a_link_in_the_html_without_the_spaces_around_it(
     assert to_html(for_html) == html
 
 
+@pytest.mark.parametrize(
+    ("text", "markdown", "html"),
+    [
+        (
+            "Sur Mastodon : @ines_b@piaille.fr.",
+            "Sur Mastodon : [@ines\\_b@piaille.fr](<https://piaille.fr/@ines_b>).",
+            '<p>Sur Mastodon\u00a0: <a href="https://piaille.fr/@ines_b">@ines_b@piaille.fr</a>.</p>',
+        ),
+        # An email stays an email; a handle with no dot in its host, or one in code,
+        # in a link's text, or glued to a word, is left as written.
+        ("ines@piaille.fr", "ines@piaille.fr", None),
+        ("@ines@localhost", "@ines@localhost", None),
+        ("`@a@b.fr`", "`@a@b.fr`", None),
+        ("[@a@b.fr](https://b.fr/@a)", "[@a@b.fr](https://b.fr/@a)", None),
+        ("x@a@b.fr", "x@a@b.fr", None),
+    ],
+)
+def test_a_fediverse_handle_is_a_link_to_its_profile(
+    text: str, markdown: str, html: str | None
+) -> None:
+    """Left to GFM, "@ines@piaille.fr" was a stray "@" and a mailto: link."""
+    _, (for_html,) = clean_markdown_both([text], lambda t: fix_text(t, "fr"))
+    assert clean_markdown(text, str) == markdown
+    if html is not None:
+        assert to_html(for_html) == html
+
+
 def test_an_indented_code_block_is_code_as_written() -> None:
     """Not "&lt;" in the code the reader sees, nor typography, nor a link."""
     text = "Mon code :\n\n    if a<b: go()\n    https://x.fr ?\n\nEt voilà !"

@@ -1,5 +1,7 @@
 """Web addresses a guest typed bare, made links every static site generator reads.
 
+A fediverse handle typed bare ("@ines@piaille.fr") is one too: a link to the profile.
+
 GFM, Hugo and jeudis's own HTML make "voir https://example.org/x." a link;
 kramdown (Jekyll), Python-Markdown (Pelican, MkDocs) and Zola leave it as text.
 Written as an autolink (``<https://example.org/x>``), it is a link to all.
@@ -22,6 +24,9 @@ import re
 _BARE = re.compile(
     r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)"
     r"(?:[^\s<>\"'`«»“”‘’\[\]{}|\\\ue000\ue001]|'(?=\w))+"
+    # A fediverse handle, "@ines@piaille.fr": a link to the profile, as Mastodon
+    # shows it (left to GFM, "ines@piaille.fr" was a mailto: link after a stray "@").
+    r"|(?<![\w@/.:-])@(?P<user>\w(?:[\w.-]*\w)?)@(?P<host>\w[\w-]*(?:\.\w[\w-]*)+)"
 )
 _TRAILING = "?!.,:;*_~"
 
@@ -49,18 +54,32 @@ def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], 
         for match in _BARE.finditer(piece):
             depth = _depth(piece[seen : match.start()], depth)
             seen = match.start()
-            address = _trimmed(match.group())
+            address = match.group() if match["user"] else _trimmed(match.group())
             if depth or match.start() < skip_to or not _linkable(piece, match.start(), address):
                 continue
             woven += [piece[last : match.start()], hold]
-            linked.append(f"<https://{address}>" if address.startswith("www.") else f"<{address}>")
-            typed.append(_for_cmark(address))
+            if match["user"]:
+                handle = _handle_link(address, match["user"], match["host"])
+                linked.append(handle)
+                typed.append(handle)
+            else:
+                linked.append(
+                    f"<https://{address}>" if address.startswith("www.") else f"<{address}>"
+                )
+                typed.append(_for_cmark(address))
             last = match.start() + len(address)
         depth = _depth(piece[seen:], depth)
         woven.append(piece[last:])
         if index < len(tokens):
             woven.append(hold)
     return "".join(woven), linked, typed
+
+
+def _handle_link(handle: str, user: str, host: str) -> str:
+    """A fediverse handle as a link to its profile page: ``[@ines@piaille.fr](…/@ines)``."""
+    from jeudis.export.cleaning import inline_text
+
+    return f"[{inline_text(handle)}](<https://{host}/@{user}>)"
 
 
 def _for_cmark(address: str) -> str:
@@ -100,7 +119,7 @@ def _depth(text: str, depth: int) -> int:
 
 def _linkable(piece: str, at: int, address: str) -> bool:
     """A host with a dot, not on an indented line, not a link's target left as text."""
-    if "." not in address.split("//", 1)[-1].strip("."):
+    if "." not in address.rsplit("@" if address.startswith("@") else "//", 1)[-1].strip("."):
         return False
     line = piece[piece.rfind("\n", 0, at) + 1 :]
     return not line.startswith(("    ", "\t")) and not piece.endswith("](", 0, at)

@@ -467,7 +467,7 @@ def _held(text: str, opening: bool = False) -> tuple[str, list[str], list[str]]:
     :mod:`jeudis.export.addresses`). ``opening``: code opening the text is code too.
     """
     held, tokens = _markup_held(text, opening)
-    if "://" in held or "www." in held:
+    if "://" in held or "www." in held or "@" in held:
         from jeudis.export.addresses import hold_bare
 
         return hold_bare(held, tokens, _HOLD)
