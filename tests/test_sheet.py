@@ -510,6 +510,54 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     assert interview.status == "complete"
 
 
+BOOKS = """
+id = "books"
+title = "Five questions for {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "book"
+type = "text"
+text = "Which book are you reading?"
+
+[[questions]]
+id = "liked"
+type = "yesno"
+text = "Do you like « {answer:book} »?"
+help = "Be honest about « {answer:book} »."
+
+[[questions]]
+id = "why"
+type = "long"
+text = "Why?"
+when = { question = "liked", equals = "Oui" }
+"""
+
+
+def test_a_sheet_says_which_answer_a_question_quotes_and_its_conditions_in_its_language(
+    series: Path,
+) -> None:
+    """Written before any answer, the sheet asked 'Do you like «  »?'; an English sheet
+    said 'Only if you answered “oui”'."""
+    (series / "questionnaires" / "books.toml").write_text(BOOKS, encoding="utf-8")
+    code, out = run("sheet", "books", "--guest", "Ann Lee", "-o", str(series / "b.md"))
+    assert code == 0, out
+    sheet = (series / "b.md").read_text(encoding="utf-8")
+    assert "**Do you like « your answer to question 1 »?**" in sheet
+    assert "_Be honest about « your answer to question 1 »._" in sheet
+    assert "_(Only if you answered “yes” to question 2.)_" in sheet
+    # The import knows the question's line as the sheet wrote it: not taken for the answer.
+    answers = {"book": "Dune", "liked": "yes"}
+    (series / "b-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "b-filled.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.answer("liked").question == "Do you like « Dune »?"  # type: ignore[union-attr]
+    assert interview.values() == {"book": "Dune", "liked": True}
+    assert interview.status == "draft"  # "why" is asked: the condition holds
+
+
 def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> None:
     note = "Un nombre (par exemple 9 200), avec quelques mots autour si vous voulez."
     section = (

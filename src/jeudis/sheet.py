@@ -28,9 +28,9 @@ from jeudis import answers as answer_rules
 from jeudis.errors import FileProblem, UsageError, clip
 from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
-from jeudis.questionnaire import Question, Questionnaire
-from jeudis.session import context_for, interview_context
-from jeudis.wording import as_text, first_name, placeholders
+from jeudis.questionnaire import Question, Questionnaire, yes_or_no
+from jeudis.session import context_for
+from jeudis.wording import WordingContext, as_text, first_name, placeholders
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -102,6 +102,7 @@ TEXT = {
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "when": "(Seulement si vous avez répondu « {value} » à la question {number}.)",
+        "quoted": "votre réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
     },
     "fr-tu": {
@@ -131,6 +132,7 @@ TEXT = {
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "when": "(Seulement si tu as répondu « {value} » à la question {number}.)",
+        "quoted": "ta réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
     },
     "en": {
@@ -159,6 +161,7 @@ TEXT = {
         "yesno": "Answer yes or no.",
         "number": "A number, e.g. 9,200.",
         "when": "(Only if you answered “{value}” to question {number}.)",
+        "quoted": "your answer to question {number}",
         "end": "End of the questions: thank you!",
     },
 }
@@ -179,7 +182,8 @@ def marker(number: int, question_id: str) -> str:
 def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown."""
     words = _text(questionnaire.language, interview.register)
-    context = interview_context(questionnaire, interview)
+    numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    context = _sheet_context(questionnaire, interview, words, numbers)
     meta = {
         "questionnaire": questionnaire.id,
         "version": str(questionnaire.version),
@@ -202,7 +206,6 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     first = questionnaire.questions[0].id if questionnaire.questions else "id"
     lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]
     lines += [""]
-    numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     for number, question in enumerate(questionnaire.questions, 1):
         lines += ["", marker(number, question.id), ""]
         wording = question.wording(interview.register, context)
@@ -217,6 +220,20 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     return "\n".join(lines)
 
 
+def _sheet_context(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    words: Mapping[str, Any],
+    numbers: Mapping[str, int],
+) -> WordingContext:
+    """How the sheet words its questions: written before any answer, one quoting an
+    earlier answer says which ("« votre réponse à la question 1 »"), not «  »."""
+    quoted = {qid: words["quoted"].format(number=number) for qid, number in numbers.items()}
+    return context_for(
+        questionnaire, interview.guest, interview.host, interview.gender, quoted, interview.fields
+    )
+
+
 def _notes(
     question: Question,
     interview: Interview,
@@ -224,7 +241,7 @@ def _notes(
     words: Mapping[str, Any],
     numbers: Mapping[str, int],
 ) -> list[str]:
-    context = interview_context(questionnaire, interview)
+    context = _sheet_context(questionnaire, interview, words, numbers)
     notes = []
     if question.help:
         notes.append(question.help_text(interview.register, context))
@@ -236,8 +253,12 @@ def _notes(
         notes.append(words["number"])
     when = question.when
     if when is not None and when.equals is not None:
-        value = answer_rules.as_input(when.equals)
-        notes.append(words["when"].format(value=value, number=numbers.get(when.question, "?")))
+        looked_at = questionnaire.question(when.question)
+        value = when.equals
+        if looked_at is not None and looked_at.type == "yesno":  # "yes" in an English sheet
+            value = yes_or_no(value) if yes_or_no(value) is not None else value
+        shown = as_text(value, questionnaire.language)
+        notes.append(words["when"].format(value=shown, number=numbers.get(when.question, "?")))
     return notes
 
 
@@ -606,9 +627,7 @@ def import_sheet(
     missing: list[str] = []
     values: dict[str, Any] = {}
     fields = interview.fields  # the host's, as the sheet's first line gave them
-    blank = context_for(
-        questionnaire, interview.guest, interview.host, interview.gender, None, fields
-    )
+    blank = _sheet_context(questionnaire, interview, words, expected)
 
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
