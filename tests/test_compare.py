@@ -298,3 +298,40 @@ def test_a_roundup_file_of_no_known_suffix_needs_its_format(
     assert result.exit_code == 2, result
     assert result.stderr.startswith("error: ") and "--format" in result.stderr
     assert not (tmp_path / "c.txt").exists()
+
+
+FOLLOWERS_EN = """id = "reach"
+title = "Five questions for {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "followers"
+type = "text"
+text = "How many followers?"
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "A blog?"
+"""
+
+
+def test_an_english_roundup_reads_numbers_and_yes_no_in_english(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """ "9,200" is 9200 in English (it was read as 9.2, and the chart drawn from it);
+    a yes/no answer read "Oui" in an English roundup."""
+    (series / "questionnaires" / "reach.toml").write_text(FOLLOWERS_EN, encoding="utf-8")
+    for guest, followers, blog in (("Ann Lee", "About 9,200.", "true"), ("Bo Ng", "1,500", "no")):
+        data = tmp_path / f"{guest}.toml"
+        data.write_text(f'[answers]\nfollowers = "{followers}"\nblog = "{blog}"\n', encoding="utf-8")
+        made = invoke("new", "reach", "--guest", guest, "--data-file", str(data))
+        assert made.exit_code == 0, made
+
+    chart = invoke("compare", "reach", "-q", "followers", env={"COLUMNS": "100"})
+    assert chart.exit_code == 0, chart
+    assert re.search(r"Ann Lee +█{40} +9,200 *\n", chart.stdout), chart.stdout
+    assert re.search(r"Bo Ng +█{6,7} +1,500 *\n", chart.stdout), chart.stdout
+    post = invoke("compare", "reach", "-q", "blog", "--format", "md").stdout
+    assert "Yes" in post and "No" in post and "Oui" not in post

@@ -41,6 +41,7 @@ class Entry:
     text: str  # the answer as Markdown
     href: str = ""
     reworded: bool = False  # the host reworded the question for this guest
+    language: str = "fr"  # the questionnaire's: "9,200" is 9200 in English, 9.2 in French
 
     @property
     def number(self) -> float | None:
@@ -48,17 +49,20 @@ class Entry:
         if isinstance(self.value, int | float) and not isinstance(self.value, bool):
             return float(self.value)
         if isinstance(self.value, str):
-            found = _NUMBER.findall(self.value)
+            french = self.language.lower().startswith("fr")
+            found = (_NUMBER if french else _NUMBER_EN).findall(self.value)
             if len(found) == 1:
                 try:
-                    return float(parse_number(found[0]))
+                    return float(parse_number(found[0], self.language))
                 except InvalidAnswer:  # hundreds of digits: no number a chart can draw
                     return None
         return None
 
 
-# A number as people write one: "8 572" (grouped by spaces), "9200", "1,5".
+# A number as people write one: "8 572" (grouped by spaces), "9200", "1,5"; in
+# English, grouped by commas too: "9,200".
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+_NUMBER_EN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|" + _NUMBER.pattern)
 
 
 @dataclass(frozen=True)
@@ -85,13 +89,11 @@ def answered(count: int, language: str = "fr") -> str:
     return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
 
 
-def _markdown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
+def _markdown(value: Any, language: str) -> str:
     if isinstance(value, list):
         return "\n".join(f"- {v}" for v in value)
-    if isinstance(value, int | float):
-        return wording.format_number(value)
+    if isinstance(value, bool | int | float):  # "Oui", "Yes"; "9 200", "9,200"
+        return wording.as_text(value, language).capitalize()
     return str(value)
 
 
@@ -147,9 +149,10 @@ def collect(
                 date=interview.date,
                 asked=answer.question,
                 value=answer.value,
-                text=_markdown(answer.value),
+                text=_markdown(answer.value, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
                 reworded=answer.reworded,
+                language=form.language,
             )
         )
     entries.sort(key=lambda e: (e.date, e.slug))
@@ -192,7 +195,7 @@ def bar_chart(roundup: Roundup) -> str:
         rows.append(
             f'<tr><th scope="row">{escape(entry.guest)}</th>'
             f'<td><span class="bar" style="width:{share:.1f}%" aria-hidden="true"></span> '
-            f"{escape(wording.format_number(entry.number or 0))}</td></tr>"
+            f"{escape(wording.format_number(entry.number or 0, roundup.language))}</td></tr>"
         )
     label = escape(roundup.question)
     return (

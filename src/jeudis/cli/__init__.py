@@ -53,7 +53,11 @@ QuestionnaireArgument = Annotated[
 ]
 GuestOption = Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")]
 RegisterOption = Annotated[
-    str | None, typer.Option(help="Form of address: tu or vous (default: the questionnaire's).")
+    str | None,
+    typer.Option(
+        help="Form of address: tu, vous, or another of the questionnaire's registers"
+        " (default: the questionnaire's)."
+    ),
 ]
 GenderOption = Annotated[
     str | None,

@@ -443,7 +443,8 @@ def _draw_numbers(data: Any) -> None:
     table.add_column(justify="right", no_wrap=True)
     for entry in data.entries:
         bar = "█" * max(1, round(40 * (entry.number or 0.0) / top))
-        table.add_row(escape(for_terminal(entry.guest)), bar, format_number(entry.number or 0.0))
+        shown = format_number(entry.number or 0.0, data.language)
+        table.add_row(escape(for_terminal(entry.guest)), bar, shown)
     console().print(table)
 
 

@@ -238,7 +238,10 @@ def _relative(path: Path, root: Path) -> str:
 def inspect(
     questionnaire: QuestionnaireArgument,
     register: Annotated[
-        str | None, typer.Option(help="tu or vous (default: the questionnaire's).")
+        str | None,
+        typer.Option(
+            help="tu, vous, or another of the questionnaire's registers (default: its own)."
+        ),
     ] = None,
     gender: Annotated[
         str | None,
