@@ -325,7 +325,9 @@ def test_an_english_roundup_reads_numbers_and_yes_no_in_english(
     (series / "questionnaires" / "reach.toml").write_text(FOLLOWERS_EN, encoding="utf-8")
     for guest, followers, blog in (("Ann Lee", "About 9,200.", "true"), ("Bo Ng", "1,500", "no")):
         data = tmp_path / f"{guest}.toml"
-        data.write_text(f'[answers]\nfollowers = "{followers}"\nblog = "{blog}"\n', encoding="utf-8")
+        data.write_text(
+            f'[answers]\nfollowers = "{followers}"\nblog = "{blog}"\n', encoding="utf-8"
+        )
         made = invoke("new", "reach", "--guest", guest, "--data-file", str(data))
         assert made.exit_code == 0, made
 

@@ -558,6 +558,52 @@ def test_a_sheet_says_which_answer_a_question_quotes_and_its_conditions_in_its_l
     assert interview.status == "draft"  # "why" is asked: the condition holds
 
 
+FORMATS = """
+id = "formats"
+title = "Lectures : {guest}"
+
+[[questions]]
+id = "format"
+type = "choice"
+text = "Papier ou écran ?"
+choices = ["Papier", "Liseuse", "Audio"]
+
+[[questions]]
+id = "ecran"
+type = "text"
+text = "Quel appareil ?"
+when = { question = "format", in = ["Liseuse", "Audio"] }
+
+[[questions]]
+id = "papier"
+type = "text"
+text = "Pourquoi pas le papier ?"
+when = { question = "format", not_equals = "Papier" }
+
+[[questions]]
+id = "encore"
+type = "text"
+text = "Et ensuite ?"
+required = false
+when = { question = "ecran", answered = true }
+"""
+
+
+def test_a_sheet_says_every_condition_a_question_has(series: Path) -> None:
+    """Only a condition written with `equals` was said: the guest answered questions
+    their other answers skip, and the import left them out."""
+    (series / "questionnaires" / "formats.toml").write_text(FORMATS, encoding="utf-8")
+    code, out = run("sheet", "formats", "--guest", "Inès Roy", "-o", str(series / "f.md"))
+    assert code == 0, out
+    notes = [line for line in (series / "f.md").read_text(encoding="utf-8").split("\n")
+             if line.startswith("_(")]  # fmt: skip
+    assert notes == [
+        "_(Seulement si tu as répondu « Liseuse » ou « Audio » à la question 1.)_",
+        "_(Seulement si tu n’as pas répondu « Papier » à la question 1.)_",
+        "_(Seulement si tu as répondu à la question 2.)_",
+    ]
+
+
 def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> None:
     note = "Un nombre (par exemple 9 200), avec quelques mots autour si vous voulez."
     section = (

@@ -28,7 +28,7 @@ from jeudis import answers as answer_rules
 from jeudis.errors import FileProblem, UsageError, clip
 from jeudis.followups import record_closing
 from jeudis.interview import Answer, Interview, now
-from jeudis.questionnaire import Question, Questionnaire, yes_or_no
+from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
 from jeudis.wording import WordingContext, as_text, first_name, placeholders
 
@@ -101,7 +101,12 @@ TEXT = {
         "choices": "Choisir parmi : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
-        "when": "(Seulement si vous avez répondu « {value} » à la question {number}.)",
+        "when": "(Seulement si vous avez répondu {value} à la question {number}.)",
+        "when_not": "(Seulement si vous n’avez pas répondu {value} à la question {number}.)",
+        "when_answered": "(Seulement si vous avez répondu à la question {number}.)",
+        "when_unanswered": "(Seulement si vous n’avez pas répondu à la question {number}.)",
+        "quote": "« {} »",
+        "or": " ou ",
         "quoted": "votre réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
     },
@@ -131,7 +136,12 @@ TEXT = {
         "choices": "Choisir parmi : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
-        "when": "(Seulement si tu as répondu « {value} » à la question {number}.)",
+        "when": "(Seulement si tu as répondu {value} à la question {number}.)",
+        "when_not": "(Seulement si tu n’as pas répondu {value} à la question {number}.)",
+        "when_answered": "(Seulement si tu as répondu à la question {number}.)",
+        "when_unanswered": "(Seulement si tu n’as pas répondu à la question {number}.)",
+        "quote": "« {} »",
+        "or": " ou ",
         "quoted": "ta réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
     },
@@ -160,7 +170,12 @@ TEXT = {
         "choices": "Pick from: {choices}",
         "yesno": "Answer yes or no.",
         "number": "A number, e.g. 9,200.",
-        "when": "(Only if you answered “{value}” to question {number}.)",
+        "when": "(Only if you answered {value} to question {number}.)",
+        "when_not": "(Only if you did not answer {value} to question {number}.)",
+        "when_answered": "(Only if you answered question {number}.)",
+        "when_unanswered": "(Only if you did not answer question {number}.)",
+        "quote": "“{}”",
+        "or": " or ",
         "quoted": "your answer to question {number}",
         "end": "End of the questions: thank you!",
     },
@@ -251,14 +266,39 @@ def _notes(
         notes.append(words["yesno"])
     elif question.type == "number":
         notes.append(words["number"])
-    when = question.when
-    if when is not None and when.equals is not None:
-        looked_at = questionnaire.question(when.question)
-        value = when.equals
-        if looked_at is not None and looked_at.type == "yesno":  # "yes" in an English sheet
-            value = yes_or_no(value) if yes_or_no(value) is not None else value
-        shown = as_text(value, questionnaire.language)
-        notes.append(words["when"].format(value=shown, number=numbers.get(when.question, "?")))
+    if question.when is not None:
+        notes += _condition_notes(question.when, questionnaire, words, numbers)
+    return notes
+
+
+def _condition_notes(
+    when: Condition,
+    questionnaire: Questionnaire,
+    words: Mapping[str, Any],
+    numbers: Mapping[str, int],
+) -> list[str]:
+    """What the condition asks, as the guest answers: "(Only if you answered “yes” to
+    question 2.)"; every test it makes (equals, not_equals, in, answered)."""
+    looked_at = questionnaire.question(when.question)
+    number = numbers.get(when.question, "?")
+
+    def said(value: Any) -> str:
+        if looked_at is not None and looked_at.type == "yesno" and yes_or_no(value) is not None:
+            value = yes_or_no(value)  # "yes" on an English sheet, "oui" on a French one
+        return str(words["quote"]).format(as_text(value, questionnaire.language))
+
+    notes = []
+    if when.equals is not None:
+        notes.append(words["when"].format(value=said(when.equals), number=number))
+    if when.one_of is not None:
+        value = str(words["or"]).join(said(one) for one in when.one_of)
+        notes.append(words["when"].format(value=value, number=number))
+    if when.not_equals is not None:
+        notes.append(words["when_not"].format(value=said(when.not_equals), number=number))
+    if when.answered is not None:
+        notes.append(
+            words["when_answered" if when.answered else "when_unanswered"].format(number=number)
+        )
     return notes
 
 
