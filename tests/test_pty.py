@@ -796,6 +796,39 @@ def test_why_an_answer_is_refused_is_read_whole_on_a_narrow_terminal(
     assert session.wait() == 130
 
 
+def test_why_an_answer_is_refused_is_right_under_it_with_room_on_the_screen(
+    jeudis: type[Jeudis],
+) -> None:
+    """Given the lines it needs, the message took its share of the blank rows below the
+    first question too: it was drawn halfway down the screen, far from the answer.
+    (A terminal that says where its cursor is: prompt_toolkit then keeps the rows
+    below the prompt to the screen's bottom, where it puts the keys.)"""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     cpr=True)  # fmt: skip
+    session.expect_prompt("[1/4]")
+    session.type("Arrêt sur images")  # a name, not an address
+    session.press(Keyboard.ENTER)
+    shown = session.on_screen("Une adresse complète est attendue")
+    at = shown.index("›  Arrêt sur images")
+    assert shown[at + 1].startswith("Une adresse complète est attendue"), "\n".join(shown)
+    assert shown[-1].startswith(" Entrée : valider") and len(shown) == ROWS  # at the bottom
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
+def test_an_answer_taller_than_the_screen_reaches_the_keys(jeudis: type[Jeudis]) -> None:
+    """The row under it is the refusal's, which takes no row while there is none."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     columns=40, cpr=True)  # fmt: skip
+    session.expect_prompt("[1/4]")
+    session.type("https://example.org/" + "long/" * 400 + "fin")
+    shown = session.on_screen("/fin")
+    assert shown[-2].endswith("/fin") and len(shown) == ROWS, "\n".join(shown)
+    assert shown[-1].startswith(" Entrée : valider")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     jeudis: type[Jeudis],
 ) -> None:

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Any
 import questionary
 from prompt_toolkit.application import Application, get_app
 from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.filters import to_filter
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
+from prompt_toolkit.layout.controls import BufferControl
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
 
@@ -703,13 +706,37 @@ def _fitted_refusal(message: str | None) -> str | bool:
 
 
 def _refusals_on_their_lines(app: Application[Any]) -> None:
-    """The line under the prompt that says why an answer is refused takes the lines its
-    message needs: prompt_toolkit gives it one, cut at a narrow terminal's edge
-    ("Un nombre de followers, par exemple 9 20")."""
-    for window in app.layout.find_all_windows():
-        shows = getattr(window.content, "text", None)
-        if getattr(shows, "__qualname__", "").startswith("ValidationToolbar."):
-            window.height = None
+    """The line that says why an answer is refused takes the lines its message needs:
+    prompt_toolkit gives it one, cut at a narrow terminal's edge ("Un nombre de
+    followers, par exemple 9 20").
+
+    And it is right under the answer. The window of the text typed took the blank
+    rows down to the keys at the screen's bottom, and the message was drawn there,
+    or halfway down once it could take rows too. The message's window takes them
+    instead, its message at the top, and is kept while there is none, empty: it
+    then takes no row the answer needs.
+    """
+    typed = app.layout.current_window
+    control = typed.content
+    # The prompt's own refusals (a choice's are drawn another way).
+    checked = isinstance(control, BufferControl) and control.buffer.validator is not None
+
+    def rows() -> Dimension | None:
+        refused = isinstance(control, BufferControl) and control.buffer.validation_error
+        return None if refused else Dimension(preferred=0)
+
+    for container in walk(app.layout.container):
+        if not isinstance(container, ConditionalContainer):
+            continue
+        window = container.content
+        shows = getattr(getattr(window, "content", None), "text", None)
+        if isinstance(window, Window) and getattr(shows, "__qualname__", "").startswith(
+            "ValidationToolbar."
+        ):
+            window.height = rows if checked else None
+            if checked:
+                container.filter = to_filter(True)
+                typed.dont_extend_height = to_filter(True)
 
 
 def _fitted(toolbar: str) -> Callable[[], str]:
