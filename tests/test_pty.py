@@ -665,7 +665,8 @@ def test_a_long_answer_written_in_the_editor(
     )
 
 
-def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
+def every_answer_given(series: Path) -> None:
+    """A draft with every answer: resume goes to the review."""
     form = find_questionnaire(series_at(), "twitter")
     draft = prepare(series_at(), form, Options(guest=GUEST, register="vous", gender="m"))
     draft.fields = dict(zip(("site", "twitter", "photo", "intro"), FIELDS, strict=True))
@@ -673,8 +674,11 @@ def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> Non
     for question, value in zip(form.questions, EXPECTED, strict=True):
         asked = question.wording("vous", context)
         draft.answers.append(Answer(question.id, question.type, asked, value))
-    create(series_at(), draft)  # a draft with every answer: resume goes to the review
+    create(series_at(), draft)
 
+
+def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
+    every_answer_given(series)
     session = jeudis("resume", "gilles-klein")
     hand_over(session)
     session.expect("Relecture")
@@ -694,6 +698,26 @@ def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> Non
     done = the_interview(series)
     assert done.status == "complete"
     assert values(done) == [*EXPECTED[:1], "9 300", *EXPECTED[2:]]
+
+
+def test_the_question_picked_at_the_review_is_shown_whole_words_on_its_line(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Shown after "Modifier une réponse ?", the question picked ran past the terminal's
+    edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…"."""
+    every_answer_given(series)
+    session = jeudis("resume", "gilles-klein", columns=70)
+    hand_over(session)
+    session.expect("Modifier une réponse ?")
+    session.type(Keyboard.DOWN * 4)  # to question 4
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/13]")
+    shown = session.on_screen("[4/13]")
+    at = next(i for i, line in enumerate(shown) if line.startswith("› Modifier une réponse ?"))
+    assert shown[at] == "› Modifier une réponse ? 4. Qu’est-ce que le fait de tweeter vous…"
+    assert shown[at + 1] == ""
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
 
 
 def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series: Path) -> None:

@@ -482,6 +482,7 @@ class TerminalPrompter:
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
+        _picked_fitted(app, get_cwidth(f"› {self.text['review_change']} "))
         self.current_id = None
         picked = terminal.ask(question)
         if picked is BACK:  # Page↑ from the review: the last question again
@@ -695,6 +696,24 @@ def _shorten(text: str, width: int) -> str:
     cut = text[:end]
     words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
     return words.rstrip(" ,;:") + "…"
+
+
+def _picked_fitted(app: Application[Any], before: int) -> None:
+    """The choice picked, shown after the question once it is picked (``before``
+    cells), shortened to the room left on the line: the terminal cut it at its edge
+    ("… vous appo" / "rte ?")."""
+    from questionary.prompts.common import InquirerControl
+
+    [choices] = [
+        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+    ]
+
+    def shorten(_: object) -> None:
+        picked = choices.get_pointed_at()
+        if app.is_done and isinstance(picked.title, str):
+            picked.title = _shorten(picked.title, app.output.get_size().columns - before - 1)
+
+    app.before_render += shorten
 
 
 def _fitted_refusal(message: str | None) -> str | bool:
