@@ -277,6 +277,72 @@ def test_ctrl_f_on_an_answer_changed_at_the_review_adds_a_followup(series: Path)
     assert saved.answer("relance-1").value == "Des blogs."  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("form_path", "picked", "counter"),
+    [(LIVRE, "question-1", "[2]"), (TWITTER, "relance-1", "↳")],
+)
+def test_a_live_question_changed_at_the_review_goes_back_to_it_with_page_up(
+    series: Path, form_path: Path, picked: str, counter: str
+) -> None:
+    """Page↑ did nothing there (the keys did not offer it), and an open interview's
+    question came back as a follow-up, "↳" instead of its number."""
+    from jeudis.session import BACK
+
+    class Reviewing(Scripted):
+        picks = iter([picked, None])
+
+        def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+            return next(self.picks)
+
+    form, interview = start(series, form_path)
+    given = "Au jardin." if form.open else "La veille."  # the live question's answer
+    if form.open:
+        answers: list[Any] = ["Titre", "", "https://example.com/l", "", "Réponse", given]
+        prompter = Reviewing([*answers, BACK], written=["Et la suite ?"])
+    else:
+        answers = ["", "", "", "", *(f"réponse {n}" for n in range(1, 14))]
+        answers[5] = "4 000"
+        answers.insert(7, given)  # after question 3, which it follows
+        prompter = Reviewing([*answers, BACK], followups={"utilisations": ["Laquelle ?"]})
+    Session(form, interview, prompter).run()
+    changed = prompter.asked[-1]
+    assert (changed.id, changed.counter) == (picked, counter)
+    assert changed.can_go_back and changed.from_review  # the keys say where Page↑ goes
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert saved.answer(picked).value == given  # type: ignore[union-attr]
+    assert saved.status == "complete" and saved.pending is None
+
+
+def test_page_up_on_a_live_question_changed_at_the_review_drops_the_change_kept(
+    series: Path,
+) -> None:
+    """What a pause kept of the change is given up with it: it would come back."""
+    from jeudis.errors import SessionInterrupted
+    from jeudis.session import BACK, Paused
+
+    class Changing(Scripted):
+        def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+            return "question-1"
+
+        def ask(self, prompt: Prompt) -> Any:
+            self.current_id = prompt.id  # what the pause keeps the text under
+            if prompt.from_review:
+                raise Paused("Au potager.")
+            return super().ask(prompt)
+
+    form, interview = start(series, LIVRE)
+    answers: list[Any] = ["Titre", "", "https://example.com/l", "", "Réponse", "Au jardin."]
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, Changing(answers, written=["Et la suite ?"])).run()
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    assert draft.pending == {"id": "question-1", "text": "Au potager."}
+    second = Scripted([BACK])
+    Session(form, draft, second).run()
+    assert [(p.id, p.from_review) for p in second.asked] == [("question-1", True)]
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert done.pending is None and done.answer("question-1").value == "Au jardin."  # type: ignore[union-attr]
+
+
 def test_bundled_questionnaires_are_the_repository_copies() -> None:
     bundled = REPO / "src" / "jeudis" / "questionnaires"
     for name in ("twitter.toml", "livre.toml"):

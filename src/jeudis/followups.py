@@ -15,6 +15,7 @@ The prompter offers these through two optional methods, ``followup`` and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from jeudis import storage, wording
@@ -62,17 +63,24 @@ def add_question(interview: Interview, text: str, *, after: str | None, prefix: 
     return answer
 
 
-def ask_live(session: Session, answer: Answer, counter: str = "") -> bool:
+def ask_live(
+    session: Session, answer: Answer, counter: str = "", *, from_review: bool = False
+) -> bool:
     """Ask the guest a live question and save the answer in place; False when left
-    with Page↑ (in ``jeudis edit``, which cancels: nothing is saved)."""
+    with Page↑ (in ``jeudis edit``, which cancels: nothing is saved; ``from_review``:
+    an answer changed at the review, which Page↑ goes back to, the change given up)."""
     from jeudis.session import BACK, prompt_for
 
     question = live_question(answer)
     previous = session._pending_for(answer.id) or (answer.value or None)
-    raw: Any = session.prompter.ask(
-        prompt_for(question, answer.question, counter=counter, previous=previous, can_go_back=False)
+    prompt = prompt_for(
+        question, answer.question, counter=counter, previous=previous, can_go_back=from_review
     )
+    raw: Any = session.prompter.ask(replace(prompt, from_review=from_review))
     if raw is BACK:
+        if from_review and session.interview.pending_id == answer.id:
+            session.interview.pending = None  # what was typed of the change, given up too
+            storage.save(session.interview)
         return False
     value = session._accept(question, raw)
     answer.value = value
@@ -179,7 +187,7 @@ def reask(session: Session, answer_id: str) -> bool:
     answer = session.interview.answer(answer_id)
     if answer is None or not answer.followup:
         return False
-    ask_live(session, answer, counter="↳")
+    ask_live(session, answer, counter=counter(session.interview, answer), from_review=True)
     return True
 
 

@@ -416,7 +416,8 @@ class Session:
         if stored is None or stored in followups.unanswered_live(self.interview):
             return  # not answered yet: asked in its turn, with the text typed
         if stored.followup:
-            followups.ask_live(self, stored, counter=followups.counter(self.interview, stored))
+            counter = followups.counter(self.interview, stored)
+            followups.ask_live(self, stored, counter=counter, from_review=True)
             return
         questions = applicable(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
