@@ -288,6 +288,33 @@ def test_odd_text_and_widths_are_drawn_without_failing(text: str, width: int) ->
     assert drawn.buffer.text == text
 
 
+def test_a_key_pressed_lays_out_again_only_the_paragraph_it_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every paragraph was laid out again at each key press, twice: an answer of many
+    paragraphs took twice as long to draw as without word wrap."""
+    from jeudis import softwrap
+
+    laid: list[str] = []
+    lay_out = softwrap.rows
+    monkeypatch.setattr(
+        softwrap, "rows", lambda line, room: laid.append(line) or lay_out(line, room)
+    )
+    text = "\n\n".join(f"Paragraphe {n} : {SENTENCE}" for n in range(20))
+    drawn = drawn_by_prompt_toolkit(text, 40, cursor=text.index("Paragraphe 7"))
+    lines = text.split("\n")
+    assert len(laid) == len(lines)  # each line once, not once for its height and again
+    laid.clear()
+    drawn.buffer.insert_text("X")
+    typed = drawn.redraw()
+    assert laid == [f"XParagraphe 7 : {SENTENCE}"]
+    assert typed.at_cursor() == "   X"
+    laid.clear()
+    drawn.redraw(30)  # a resize lays out every line anew
+    assert len(laid) == len(lines)
+    assert drawn.redraw().rows == drawn_by_prompt_toolkit(drawn.buffer.text, 30).rows
+
+
 # -- the cursor, wherever it is -----------------------------------------------------------
 
 WORDS = st.sampled_from(

@@ -287,7 +287,8 @@ class SoftWrap:
         # Up and Down keep to the column they started from, through shorter rows:
         # (text, cursor, column) after the last of them.
         self.goal: tuple[str, int, int] | None = None
-        self._last: tuple[tuple[str, int, int], list[Row]] | None = None
+        # Each line's rows as last laid out, by line number: (line, width, rows).
+        self._laid: dict[int, tuple[str, int, list[Row]]] = {}
 
     def prefix(self, lineno: int) -> Callable[[int], int]:
         """The cells the prompt draws left of each row of line ``lineno``."""
@@ -301,12 +302,17 @@ class SoftWrap:
         return lambda row: width - prefix(row)
 
     def laid(self, line: str, lineno: int, width: int) -> list[Row]:
-        """:func:`rows` of line ``lineno``, at ``width``. The last one is kept: each key
-        press lays the lines out twice (the window asks their height, then draws them)."""
-        key = (line, lineno, width)
-        if self._last is None or self._last[0] != key:
-            self._last = (key, rows(line, self.room(lineno, width)))
-        return self._last[1]
+        """:func:`rows` of line ``lineno``, at ``width``. Kept for each line: a key press
+        draws every line twice (the window asks their height, then draws them), and
+        changes one, mostly; in an answer of many paragraphs, laying them all out
+        again made each key press twice as slow."""
+        kept = self._laid.get(lineno)
+        if kept is None or kept[0] != line or kept[1] != width:
+            count = self.buffer.document.line_count
+            if len(self._laid) > count:  # lines deleted: theirs go
+                self._laid = {n: k for n, k in self._laid.items() if n < count}
+            kept = self._laid[lineno] = (line, width, rows(line, self.room(lineno, width)))
+        return kept[2]
 
     def _rows(self, lineno: int) -> list[Row] | None:
         """Line ``lineno``'s rows as last drawn; None before it was, or without wrapping."""
