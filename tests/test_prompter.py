@@ -285,6 +285,27 @@ def test_the_keys_toolbar_wraps_between_keys_never_inside_one(width: int) -> Non
         assert len(line) + len(" · " + after.split(" · ")[0].strip()) >= width - 1
 
 
+@pytest.mark.parametrize("width", [40, 70, 100])
+def test_the_keys_above_an_answer_wrap_between_keys(keys: PipeInput, width: int) -> None:
+    """Wrapped word by word, a line of a narrow terminal read "Entrée : terminer · …"
+    (after "Échap puis" ended the line above): the wrong key to finish."""
+    out = io.StringIO()
+    narrow = TerminalPrompter("fr", console=Console(file=out, width=width))
+    narrow.screen = Screen(STYLE, file=out, width=width)
+    question = Question(
+        id="intro", type="long", text={"*": "Chapeau ?"}, required=False, validation=Validation()
+    )
+    keys.send_text("x" + ESC_ENTER)
+    narrow.ask(prompt_for(question, "Chapeau ?", counter="[4/4]"))
+    shown = out.getvalue().splitlines()
+    at = shown.index("[4/4] Chapeau ?") + 1
+    hint = shown[at:]
+    items = ["Entrée : nouveau paragraphe", "Échap puis Entrée : terminer"]
+    items.append("facultatif : laisser vide pour passer")
+    assert [item for line in hint for item in line.split(" · ")] == items, hint
+    assert all(get_cwidth(line) < width for line in hint), hint
+
+
 def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging() -> None:
     out = io.StringIO()
     screen = Screen(STYLE, file=out, width=30)

@@ -229,9 +229,9 @@ class TerminalPrompter:
         )
         if prompt.help:
             self.screen.wrapped([("class:help", for_terminal(prompt.help))])
-        hint = self._hint(prompt)
-        if hint:
-            self.screen.wrapped([("class:instruction", hint)])
+        # Wrapped between keys: word by word, a line read "Entrée : terminer".
+        for line in packed(self._hint(prompt), self.screen.width):
+            self.screen.wrapped([("class:instruction", line)])
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
@@ -772,13 +772,19 @@ def fit_toolbar(toolbar: str, width: int) -> str:
 
     Cut at the terminal's edge, "Ctrl-C : pause" was the first to go at 80 columns.
     """
+    return "\n".join(" " + line for line in packed(toolbar, width - 1))
+
+
+def packed(keys: str, width: int) -> list[str]:
+    """The items of ``keys`` (``a · b · c``) packed into lines of fewer than ``width``
+    cells, a line breaking between items only (an item wider than a line is alone on it)."""
     lines: list[str] = []
-    for item in toolbar.split(" · "):
+    for item in keys.split(" · ") if keys else []:
         if lines and get_cwidth(lines[-1]) + get_cwidth(item) + 3 < width:
             lines[-1] += " · " + item
         else:
-            lines.append(" " + item)
-    return "\n".join(lines)
+            lines.append(item)
+    return lines
 
 
 def _placeholder(text: str) -> Callable[[], Fragments]:
