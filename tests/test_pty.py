@@ -853,6 +853,35 @@ def test_an_answer_taller_than_the_screen_reaches_the_keys(jeudis: type[Jeudis])
     assert session.wait() == 130
 
 
+def test_an_answer_taller_than_the_screen_is_left_on_it_as_far_as_its_end(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """prompt_toolkit leaves on the screen the rows around the cursor: an answer finished
+    with the cursor near its start was left cut mid-sentence, as if the rest was lost."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     columns=40)  # fmt: skip
+    host_part(session)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    typed = " ".join(f"Phrase {n} d’une longue réponse." for n in range(60)) + " Fin."
+    session.type(typed)
+    session.on_screen("Fin.")
+    session.press(Keyboard.UP)  # finished from the start of the answer, after a look back
+    session.type(Keyboard.HOME * 2)
+    session.until(lambda: session.terminal.cursor.y < 5, "the answer's start shown")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    shown = session.on_screen("[4/13]")
+    at = next(i for i, line in enumerate(shown) if line.startswith("[4/13]"))
+    assert shown[at - 2].endswith("Fin."), "\n".join(shown)
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[2] == typed
+
+
 def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     jeudis: type[Jeudis],
 ) -> None:

@@ -238,6 +238,7 @@ class TerminalPrompter:
         _refusals_on_their_lines(app)
         if prompt.kind in ("text", "long"):
             softwrap.install(app)
+            _left_at_its_end(app)
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
@@ -309,6 +310,7 @@ class TerminalPrompter:
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
         softwrap.install(app)
+        _left_at_its_end(app)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, _bindings(None, typed=True)) if b is not None]
         )
@@ -696,6 +698,22 @@ def _shorten(text: str, width: int) -> str:
     cut = text[:end]
     words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
     return words.rstrip(" ,;:") + "…"
+
+
+def _left_at_its_end(app: Application[Any]) -> None:
+    """The text typed, once given, is left on the screen as far as its end.
+
+    prompt_toolkit leaves the rows around the cursor, no more than the screen holds:
+    an answer taller than the screen, finished with the cursor near its start, was
+    left cut mid-sentence, as if the rest was lost.
+    """
+    buffer = app.current_buffer
+
+    def to_the_end(_: object) -> None:
+        if app.is_done:
+            buffer.cursor_position = len(buffer.text)
+
+    app.before_render += to_the_end
 
 
 def _picked_fitted(app: Application[Any], before: int) -> None:
