@@ -302,6 +302,40 @@ class Scripted:
         return next(self.picks, None)
 
 
+def test_an_answer_saved_as_it_was_changes_nothing(amelie: Path) -> None:
+    """Entrée on the prefilled answer said "saved" and stamped the answer and the
+    interview anew; a follow-up added after it is a change, the answer kept as it was."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    form = load_questionnaire(REPO / "questionnaires" / "twitter.toml")
+    before = amelie.read_bytes()
+    given = load_interview(amelie).answer("followers")
+    assert given is not None
+    assert not edit.reask(form, load_interview(amelie), "followers", Scripted([given.value]))
+    assert amelie.read_bytes() == before
+    with_followup = Scripted([given.value, "Des libraires."], followup="Qui vous suit ?")
+    assert edit.reask(form, load_interview(amelie), "followers", with_followup)
+    saved = load_interview(amelie)
+    assert saved.answer("relance-1").value == "Des libraires."  # type: ignore[union-attr]
+    assert saved.answer("followers").answered_at == given.answered_at  # type: ignore[union-attr]
+
+
+def test_the_review_numbers_the_questions_as_the_post_does(amelie: Path) -> None:
+    """A skipped question has no number in the post: the review's numbers were one
+    ahead after it, and `edit -q N` takes the post's."""
+    from jeudis import edit
+
+    interview = load_interview(amelie)
+    interview.answers[1].skipped, interview.answers[1].value = True, None  # followers
+    prompter = Scripted([])
+    prompter.picks = iter([])
+    edit.review(None, interview, prompter)
+    labels = [label for _, label, _ in prompter.rows[:3]]
+    assert labels[0].startswith("1. ") and labels[2].startswith("2. Quelle(s) utilisation(s)")
+    assert labels[1] == interview.answers[1].question
+
+
 def test_review_screen_edit_with_a_followup(amelie: Path) -> None:
     from jeudis import edit
     from jeudis.questionnaire import load_questionnaire

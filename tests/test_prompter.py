@@ -652,3 +652,19 @@ def test_home_goes_to_the_row_s_start_then_the_paragraph_s_in_a_one_line_answer(
         "YDepuis mars 2007, quand une amie m'a parlé de cette drôle de "
         "conversation Xpermanente entre inconnus."
     )
+
+
+@pytest.mark.parametrize(("language", "word"), [("fr", "enregistrer"), ("en", "save")])
+def test_the_line_above_a_long_answer_says_what_the_keys_say_in_edit(
+    language: str, word: str
+) -> None:
+    """In `jeudis edit` the keys said "Échap Entrée : enregistrer" and the line above the
+    answer "Échap puis Entrée : terminer"."""
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.session import Prompt
+
+    prompter = TerminalPrompter(language)
+    prompt = Prompt(id="q", kind="long", message="?")
+    assert not prompter._hint(prompt).endswith(word)
+    prompter.editing = True
+    assert prompter._hint(prompt).endswith(word)

@@ -312,6 +312,15 @@ def reask(
             raw = prompter.ask(session._prompt(question, index, len(questions)))
             if raw is BACK:
                 return False
+            value = session._accept(question, raw)
+            if value == answer.value and (value is None) == answer.skipped:
+                # Entrée on the answer as it was: nothing to save, no new timestamp.
+                if interview.pending_id == question_id:  # typing was kept meanwhile
+                    interview.pending = None
+                    storage.save(interview)
+                count = len(interview.answers)
+                followups.after(session, question_id)
+                return len(interview.answers) != count  # a follow-up added
             session._record(question, raw)
             followups.after(session, question_id)  # Ctrl-F works here as in a session
         except Paused:
@@ -325,14 +334,15 @@ def review(questionnaire: Questionnaire | None, interview: Interview, prompter: 
 
     changed = 0
     while True:
-        fixed = [a for a in interview.answers if not a.followup]
+        numbers = interview.numbers()  # as the post and `show` number them
         rows = [
             (
                 a.id,
-                f"{number}. {a.question}",
+                f"{numbers[a.id]}. {a.question}" if a.id in numbers else a.question,
                 "" if a.skipped else wording.as_text(a.value, interview.language),
             )
-            for number, a in enumerate(fixed, 1)
+            for a in interview.answers
+            if not a.followup
         ]
         rows = followups.review_rows(interview, rows)
         choice = prompter.review(interview, rows)

@@ -72,6 +72,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
         },
         "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
+        "finish_long_edit": "Entrée : nouveau paragraphe · Échap puis Entrée : enregistrer",
         "keys_select": "↑↓ puis Entrée",
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
         "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
@@ -112,6 +113,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
         "finish_long": "Enter: new paragraph · Esc then Enter: finish",
+        "finish_long_edit": "Enter: new paragraph · Esc then Enter: save",
         "keys_select": "↑↓ then Enter",
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
@@ -321,8 +323,8 @@ class TerminalPrompter:
 
     def _hint(self, prompt: Prompt) -> str:
         parts = []
-        if prompt.kind == "long":
-            parts.append(self.text["finish_long"])
+        if prompt.kind == "long":  # in `jeudis edit`, as its keys say: "enregistrer"
+            parts.append(self.text["finish_long_edit" if self.editing else "finish_long"])
         if prompt.kind in ("select", "checkbox"):
             parts.append(self.text[f"keys_{prompt.kind}"])
         if not prompt.required and prompt.kind in ("text", "long"):
