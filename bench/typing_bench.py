@@ -9,8 +9,8 @@ several runs, taking turns), for the answer written as one paragraph and as 25:
 
 - a key press with word wrap against one without                  (target ≤ 1.5×)
 
-The paragraph typed in is laid out again (a few milliseconds for 5,000
-characters); the others are not. Run it with ``uv run python bench/typing_bench.py``.
+The paragraph typed in is laid out again from the row before the letter typed;
+the others are not. Run it with ``uv run python bench/typing_bench.py``.
 It prints ratios; it asserts nothing (speed targets are not tests).
 """
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import set_app
@@ -29,7 +29,7 @@ from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
-from jeudis.softwrap import SoftWrap
+from jeudis.softwrap import SoftWrap, relaid, rows
 
 MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
 SENTENCE = (
@@ -313,6 +313,76 @@ def test_a_key_pressed_lays_out_again_only_the_paragraph_it_changed(
     drawn.redraw(30)  # a resize lays out every line anew
     assert len(laid) == len(lines)
     assert drawn.redraw().rows == drawn_by_prompt_toolkit(drawn.buffer.text, 30).rows
+
+
+# Pieces a paragraph is typed of: words, a word longer than any row, marks no row starts
+# or ends on, wide characters, accents that combine (after a letter, or after a space).
+PIECES = st.sampled_from(
+    [
+        *("le", "mot", "été,", "a", "conversation", "anticonstitutionnellement" * 2),
+        *("?", "!", "«", "»", ":", "?!", "😉", "日本語", "e\u0301", "\u0301", "\u0301\u0301"),
+        *(" ", " ", " ", "  ", "     "),
+    ]
+)
+LINES = st.lists(PIECES, max_size=60).map("".join)
+EDITS = st.lists(
+    st.tuples(
+        st.integers(0, 10_000),  # where, of the line's length + 1
+        st.integers(0, 12),  # characters deleted there
+        LINES.map(lambda text: text[:12]),  # inserted
+        st.booleans(),  # at the very end, as when typing
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(
+    line=LINES,
+    edits=EDITS,
+    first=st.integers(1, 30),
+    rest=st.integers(1, 30),
+)
+@example(  # "???" was glued to "bb", and the two did not fit on the first row; "????" is not
+    line="aaaa bb ??? cc", edits=[(11, 0, "?", False)], first=10, rest=10
+)
+@settings(max_examples=300, deadline=None)
+def test_a_line_changed_is_laid_out_again_as_from_scratch(
+    line: str, edits: list[tuple[int, int, str, bool]], first: int, rest: int
+) -> None:
+    """Only the rows from the change on are laid out again: kept or not, every row is
+    the one :func:`rows` lays out for the whole line."""
+
+    def room(row: int) -> int:  # the prompt's mark on the first row, its continuation after
+        return first if row == 0 else rest
+
+    laid = rows(line, room)
+    for where, deleted, inserted, at_end in edits:
+        at = len(line) if at_end else where % (len(line) + 1)
+        changed = line[:at] + inserted + line[at + deleted :]
+        laid = relaid(line, laid, changed, room)
+        line = changed
+        assert laid == rows(line, room), line
+
+
+def test_a_letter_typed_at_the_end_lays_out_only_the_last_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Typing at the end of a long paragraph laid it all out again at each letter:
+    a key press took twice the time of prompt_toolkit's alone."""
+    from jeudis import softwrap
+
+    units: list[int] = []
+    every_unit = softwrap._units
+    monkeypatch.setattr(
+        softwrap, "_units", lambda line, at=0: units.append(at) or every_unit(line, at)
+    )
+    line = " ".join([SENTENCE] * 20)
+    laid = rows(line, lambda row: 40)
+    units.clear()
+    typed = relaid(line, laid, line + "s", lambda row: 40)
+    assert units and min(units) > len(line) - 80  # from the last rows only
+    assert typed == rows(line + "s", lambda row: 40)
 
 
 # -- the cursor, wherever it is -----------------------------------------------------------
