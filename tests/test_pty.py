@@ -789,11 +789,26 @@ def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
     assert session.wait() == 130
 
 
-def test_the_start_key_line_fits_a_narrow_terminal(jeudis: type[Jeudis]) -> None:
-    """prompt_toolkit cut it at the edge: "Entrée pour commence" / "r."."""
+def narrow_session(jeudis: type[Jeudis]) -> Jeudis:
+    """A session for Zoé (tu, f) on a terminal 40 columns wide, the host's part done."""
     session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
                      columns=40)  # fmt: skip
     host_part(session)
+    return session
+
+
+def narrow_session_at_question_2(jeudis: type[Jeudis]) -> Jeudis:
+    """:func:`narrow_session`, started and its first question answered."""
+    session = narrow_session(jeudis)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    return session
+
+
+def test_the_start_key_line_fits_a_narrow_terminal(jeudis: type[Jeudis]) -> None:
+    """prompt_toolkit cut it at the edge: "Entrée pour commence" / "r."."""
+    session = narrow_session(jeudis)
     shown = session.on_screen("commencer.")
     assert shown[-2:] == [" Prête ? Appuie sur Entrée pour", " commencer."]
     session.press(Keyboard.CTRL_C)
@@ -804,12 +819,7 @@ def test_why_an_answer_is_refused_is_read_whole_on_a_narrow_terminal(
     jeudis: type[Jeudis],
 ) -> None:
     """prompt_toolkit gives the message one line: "Un nombre de followers, par exemple 9 20"."""
-    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
-                     columns=40)  # fmt: skip
-    host_part(session)
-    session.expect("commencer.")
-    session.press(Keyboard.ENTER)
-    session.answer(1, ANSWERS[0])
+    session = narrow_session_at_question_2(jeudis)
     session.expect_prompt("[2/13]")
     session.type("beaucoup")
     session.press(Keyboard.ENTER)
@@ -936,12 +946,7 @@ def test_the_answer_being_typed_is_word_wrapped_and_the_cursor_follows(
     jeudis: type[Jeudis], series: Path
 ) -> None:
     """prompt_toolkit cut the answer at the edge, mid-word: "perma" / "nente"."""
-    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
-                     columns=40)  # fmt: skip
-    host_part(session)
-    session.expect("commencer.")
-    session.press(Keyboard.ENTER)
-    session.answer(1, ANSWERS[0])
+    session = narrow_session_at_question_2(jeudis)
     session.answer(2, ANSWERS[1])
     session.expect_prompt("[3/13]")
     session.type(WRAPPED)
