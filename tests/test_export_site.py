@@ -975,3 +975,23 @@ def test_wxr_all_into_a_file_named_xml_or_to_standard_output(
     assert printed.exit_code == 0, printed
     assert len(ET.fromstring(printed.stdout).findall("channel/item")) == 4
     assert not (tmp_path / "-").exists() and not (series / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "before_divider"),
+    [
+        ({"intro": "Une intro."}, "Une intro."),
+        ({"photo": "https://example.org/laurent.jpg"}, "*Laurent Flores*"),
+        ({}, "L’envie de **partager**. Et toi\u202f?"),
+    ],
+)
+def test_the_excerpt_is_never_empty(
+    series: Path, invoke: Invoke, fields: dict[str, str], before_divider: str
+) -> None:
+    """The excerpt divider opened a post without an intro: list pages showed its title
+    and nothing under it. It follows the intro, else the photo, else the first answer."""
+    make_interview(series, "sans-intro", fields=fields)
+    for flavor, divider in (("hugo", "<!--more-->"), ("zola", "<!-- more -->")):
+        post = invoke("export", "sans-intro", "--format", "md", "--flavor", flavor).stdout
+        body = post.split(divider)[0].rstrip().rsplit("\n\n", 1)[-1]
+        assert body == before_divider, (flavor, post)
