@@ -788,3 +788,26 @@ def test_a_data_file_answer_to_a_question_not_asked_is_reported_not_dropped(
         "answers.toml: 1 problem(s): answers.blog-url: not asked, as its condition on blog"
         " does not hold: remove it, or change answers.blog"
     )
+
+
+def test_an_answer_given_again_as_it_was_keeps_its_time(kinds: Questionnaire) -> None:
+    """Changed at the review to what it was, an answer was stamped anew and the file
+    written again; only a different answer is a change."""
+    interview = start_kinds(kinds)
+    script = Script(
+        ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "2011-03-10", "Oui", "Non"],
+        reviews=["blog", "blog", None],
+    )
+    run(interview, script, kinds)
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    blog = saved.answer("blog")
+    assert blog is not None and blog.value is False  # the second change holds
+    assert blog.answered_at is not None
+    first = load_interview(interview.path)  # type: ignore[arg-type]
+    session = Session(kinds, first, Script([]))
+    question = kinds.question("blog")
+    assert question is not None
+    before = interview.path.read_bytes()  # type: ignore[union-attr]
+    assert not session._record(question, "Non")  # as it was: nothing written
+    assert interview.path.read_bytes() == before  # type: ignore[union-attr]
+    assert session._record(question, "Oui")

@@ -194,7 +194,7 @@ def parse_date(raw: str) -> dt.date:
 
 
 def parse_yesno(raw: Any) -> bool:
-    value = yes_or_no(raw if isinstance(raw, bool) else str(raw))
+    value = yes_or_no(raw)
     if value is None:
         raise _Problem("yesno")
     return value

@@ -40,12 +40,12 @@ def find_answer(interview: Interview, question_id: str) -> Answer:
     """The answer to the question ``question_id`` names: its id, or its number in the post
     (``3``, as ``jeudis show`` numbers it)."""
     answer = interview.answer(question_id)
+    numbers = interview.numbers()
     if answer is None and question_id.isdecimal():
-        by_number = {number: id_ for id_, number in interview.numbers().items()}
+        by_number = {number: id_ for id_, number in numbers.items()}
         found = by_number.get(int(question_id))
         answer = interview.answer(found) if found else None
     if answer is None:
-        numbers = interview.numbers()
         known = ", ".join(
             f"{numbers[a.id]}. {a.id}" if a.id in numbers else a.id for a in interview.answers
         )
@@ -312,20 +312,12 @@ def reask(
             raw = prompter.ask(session._prompt(question, index, len(questions)))
             if raw is BACK:
                 return False
-            value = session._accept(question, raw)
-            if value == answer.value and (value is None) == answer.skipped:
-                # Entrée on the answer as it was: nothing to save, no new timestamp.
-                if interview.pending_id == question_id:  # typing was kept meanwhile
-                    interview.pending = None
-                    storage.save(interview)
-                count = len(interview.answers)
-                followups.after(session, question_id)
-                return len(interview.answers) != count  # a follow-up added
-            session._record(question, raw)
+            changed = session._record(question, raw)  # False: the answer as it was
+            count = len(interview.answers)
             followups.after(session, question_id)  # Ctrl-F works here as in a session
+            return changed or len(interview.answers) != count  # a follow-up added
         except Paused:
             return False
-    return True
 
 
 def review(questionnaire: Questionnaire | None, interview: Interview, prompter: Any) -> int:

@@ -183,10 +183,10 @@ class TerminalPrompter:
         if self._console is None:
             from rich import console
 
-            self._console = console.Console(highlight=False)
-        from jeudis.textsafe import french_line_breaks
+            from jeudis.textsafe import french_line_breaks
 
-        french_line_breaks()  # the review's table: no line starting on "?"
+            french_line_breaks()  # the review's table: no line starting on "?"
+            self._console = console.Console(highlight=False)
         return self._console
 
     @property

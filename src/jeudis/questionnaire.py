@@ -54,7 +54,7 @@ def yes_or_no(value: Any) -> bool | None:
     """True or False for a yes/no answer or word ("Oui", "non", true...); else None."""
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower() if isinstance(value, str) else None
+    text = str(value).strip().lower()
     return True if text in YES else False if text in NO else None
 
 

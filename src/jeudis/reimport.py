@@ -164,11 +164,9 @@ def update(
         old = interview.answer(answer.id)
         if old is not None and old.given and old.value == answer.value:
             continue
-        if old is not None and old.given:
-            replaced.append(f"[{answer.id}] {as_input(old.value)}")
-            old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
-            continue
-        if old is not None:  # skipped in the interview: answered now
+        if old is not None:  # given differently, or skipped: answered now
+            if old.given:
+                replaced.append(f"[{answer.id}] {as_input(old.value)}")
             old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
             continue
         before = order[: order.index(answer.id)] if answer.id in order else []
@@ -199,10 +197,8 @@ def update(
     return found, warnings, _settle(questionnaire, interview, missing)
 
 
-def _after_followups(interview: Interview, after: str | None) -> str | None:
+def _after_followups(interview: Interview, after: str) -> str:
     """Where a new answer goes after ``after``'s: past the follow-ups that follow it."""
-    if after is None:
-        return None
     ids = [a.id for a in interview.answers]
     at = ids.index(after)
     while at + 1 < len(ids) and interview.answers[at + 1].followup:

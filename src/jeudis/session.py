@@ -463,10 +463,17 @@ class Session:
             can_go_back=index > 0,
         )
 
-    def _record(self, question: Question, raw: Any) -> None:
+    def _record(self, question: Question, raw: Any) -> bool:
+        """Save the answer; False when it is the one stored (Entrée on it, back from
+        Page↑ or the review): nothing changes, its time stays."""
         value = self._accept(question, raw)
-        context = interview_context(self.questionnaire, self.interview)
         stored = self.interview.answer(question.id)
+        if stored is not None and value == stored.value and (value is None) == stored.skipped:
+            if self.interview.pending_id == question.id:  # typing was kept meanwhile
+                self.interview.pending = None
+                storage.save(self.interview)
+            return False
+        context = interview_context(self.questionnaire, self.interview)
         asked = stored.question if stored else question.wording(self.interview.register, context)
         followups.place(
             self.questionnaire,
@@ -484,6 +491,7 @@ class Session:
         if self.interview.pending_id == question.id:  # not the host's
             self.interview.pending = None  # next question, kept for the open interview
         storage.save(self.interview)
+        return True
 
     def _drop_unreachable(self) -> None:
         """Forget answers to questions whose condition no longer holds."""

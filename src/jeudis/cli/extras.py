@@ -181,22 +181,17 @@ def import_(
     _imported(result.warnings, result.missing, interview, "Imported")
 
 
-def _loaded(path: Path) -> "Interview":
-    from jeudis.interview import load_interview
-
-    return load_interview(path)
-
-
 def _update(
     series: "Series", form: "Questionnaire", ref: str, result: "Imported", sheet_name: str
 ) -> None:
     """``import --update INTERVIEW``: the sheet's answers into that interview, said."""
     from jeudis import reimport, storage
+    from jeudis.interview import load_interview
 
     path = storage.resolve(series, ref, writable=True)
     sheet = result.interview
     with storage.session_lock(path):
-        interview = _loaded(path)
+        interview = load_interview(path)
         found, warnings, missing = reimport.update(
             form, interview, sheet, sheet_name, result.missing
         )

@@ -119,7 +119,7 @@ def _depth(text: str, depth: int) -> int:
 
 def _linkable(piece: str, at: int, address: str) -> bool:
     """A host with a dot, not on an indented line, not a link's target left as text."""
-    if "." not in address.rsplit("@" if address.startswith("@") else "//", 1)[-1].strip("."):
+    if "." not in address.split("//", 1)[-1].strip("."):
         return False
     line = piece[piece.rfind("\n", 0, at) + 1 :]
     return not line.startswith(("    ", "\t")) and not piece.endswith("](", 0, at)

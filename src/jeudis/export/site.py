@@ -492,11 +492,10 @@ def _refuse_others(
     the series' cache): ``--all`` was refusing it as "not written by jeudis".
     """
     owned, recorded = manifest_outputs(previous), written_stamps(previous)
-    singles = Written(series).stamps
-    if singles:
-        base = str(folder.resolve())
+    singles = Written(series)
+    if singles.stamps:
         for name in planned:
-            stamp = singles.get(f"{base}{os.sep}{name}")
+            stamp = singles.stamp_of(folder / name)
             if name not in owned and stamp is not None:
                 owned.add(name)
                 recorded[name] = stamp  # changed since by hand: still refused

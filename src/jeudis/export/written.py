@@ -102,6 +102,10 @@ class Written:
         why = "changed by hand since jeudis wrote it" if recorded else "already there"
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
 
+    def stamp_of(self, target: Path) -> str | None:
+        """The content stamp recorded when an export wrote ``target`` (None: never)."""
+        return self.stamps.get(_key(target))
+
     def record(self, target: Path, text: str) -> None:
         self.stamps[_key(target)] = content_stamp(text.encode("utf-8"))
 
