@@ -730,3 +730,18 @@ when = { question = "depuis", in = ["2011-03-10", 2012-01-01] }
         "  hint: write it without quotes, as TOML does: equals = 2011-03-10",
         "0 error(s), 2 warning(s)",
     ]
+
+
+def test_a_quoted_number_is_read_in_the_questionnaires_language(
+    series: Path, invoke: Invoke
+) -> None:
+    """In English "9,200" is 9200: the hint said equals = 9.2."""
+    path = write(
+        series / "questionnaires" / "reach.toml",
+        'id = "reach"\ntitle = "{guest}"\nlanguage = "en"\nregisters = ["you"]\n\n'
+        '[[questions]]\nid = "followers"\ntype = "number"\ntext = "How many?"\n\n'
+        '[[questions]]\nid = "wow"\ntext = "Wow?"\n'
+        'when = { question = "followers", equals = "9,200" }\n',
+    )
+    result = invoke("check", path)
+    assert "  hint: write it without quotes, as TOML does: equals = 9200" in result.stdout

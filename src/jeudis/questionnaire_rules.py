@@ -262,7 +262,7 @@ class RuleReader:
                         f"{describe(value)} is not a {looked_at.type}, as the answer to"
                         f" {describe(looked_at.id)} is: it never matches",
                         hint="write it without quotes, as TOML does: "
-                        + _unquoted(value, looked_at.type, example),
+                        + _unquoted(value, looked_at.type, example, self.language),
                     )
             return
         if looked_at.type not in ("choice", "multi"):
@@ -284,12 +284,13 @@ _STORED_AS: dict[str, tuple[type | tuple[type, ...], str]] = {
 }
 
 
-def _unquoted(value: Any, kind: str, example: str) -> str:
-    """``equals = 30`` for "30" written in quotes: the value as a condition compares it."""
+def _unquoted(value: Any, kind: str, example: str, language: str) -> str:
+    """``equals = 30`` for "30" written in quotes: the value as a condition compares it
+    (read as the questionnaire's language reads it: "9,200" is 9200 in English)."""
     from jeudis.answers import InvalidAnswer, parse_date, parse_number
 
     try:
-        read = parse_number(value) if kind == "number" else parse_date(value)
+        read = parse_number(value, language) if kind == "number" else parse_date(value)
     except (InvalidAnswer, TypeError, AttributeError):
         return f"equals = {example}"
     return f"equals = {read.isoformat() if isinstance(read, dt.date) else read}"

@@ -227,7 +227,7 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         if not question.required:
             wording += " " + words["optional"]
         lines += [f"**{wording}**"]
-        notes = _notes(question, interview, questionnaire, words, numbers)
+        notes = _notes(question, interview, questionnaire, words, numbers, context)
         if notes:
             lines += ["", *(f"_{note}_" for note in notes)]
         lines += ["", "", "", ""]
@@ -255,8 +255,9 @@ def _notes(
     questionnaire: Questionnaire,
     words: Mapping[str, Any],
     numbers: Mapping[str, int],
+    context: WordingContext,
 ) -> list[str]:
-    context = _sheet_context(questionnaire, interview, words, numbers)
+    """The notes under a question on the sheet (``context``: :func:`_sheet_context`)."""
     notes = []
     if question.help:
         notes.append(question.help_text(interview.register, context))
@@ -673,7 +674,7 @@ def import_sheet(
         # The sheet was written before any answer: its wording quoted none.
         shown = question.wording(interview.register, blank)
         shown += " " + words["optional"] if not question.required else ""
-        notes = _notes(question, interview, questionnaire, words, expected)
+        notes = _notes(question, interview, questionnaire, words, expected, blank)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(_as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
