@@ -832,6 +832,33 @@ def test_a_second_sheet_updates_the_interview_when_asked(series: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
+    series: Path,
+) -> None:
+    """A live session paused while the guest changed an answer the sheet then leaves
+    empty: the sheet completes the interview, and the text being typed went nowhere
+    (a complete interview is not resumed) but stayed in the file as a stale draft."""
+    sheet = make_sheet(series)
+    partial = {k: v for k, v in ANSWERS.items() if k != "avenir"}
+    assert import_text(series, fill(sheet, partial))[0] == 0
+    path = series / "interviews" / "lea-martin.toml"
+    first = load_interview(path)
+    first.pending = {"id": "conseils", "text": "Écouter, puis"}
+    first.path = path
+    storage.save(first)
+    (series / "last.md").write_text(fill(sheet, {"avenir": "Radieux."}), encoding="utf-8")
+
+    code, out = run("import", str(series / "last.md"), "--update", "lea-martin")
+
+    assert code == 0, out
+    updated = load_interview(path)
+    assert updated.status == "complete"
+    assert updated.pending is None
+    assert "pending" not in path.read_text(encoding="utf-8")
+    assert updated.notes.endswith("[conseils] (being typed in a paused session) Écouter, puis")
+    assert updated.answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
+
+
 def test_update_refuses_what_is_not_the_sheets_interview(series: Path) -> None:
     sheet = make_sheet(series)
     (series / "lea.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import followups
 from jeudis.errors import MissingAnswers, UsageError
-from jeudis.interview import Answer, Interview, now
+from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import interview_context
 
@@ -73,7 +73,5 @@ def fill_from_data(
             f"{source}: {len(problems)} problem(s): " + "; ".join(problems),
             hint="fix the data file and run the command again; no interview was written",
         )
-    interview.status = "complete"
-    interview.completed = now()
-    followups.record_closing(questionnaire, interview)
+    followups.complete(questionnaire, interview)
     return interview

@@ -191,6 +191,18 @@ def reask(session: Session, answer_id: str) -> bool:
     return True
 
 
+def complete(questionnaire: Questionnaire, interview: Interview) -> None:
+    """Mark the interview complete, now, with its closing words: every question is answered.
+
+    What a pause kept of an answer being typed (``pending``) goes: a session
+    finishing has asked that question again, and an import has answered it.
+    """
+    interview.status = "complete"
+    interview.completed = now()
+    interview.pending = None
+    record_closing(questionnaire, interview)
+
+
 def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
     """Render the questionnaire's closing words (a link to the book...) into the interview.
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from jeudis import storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
-from jeudis.followups import record_closing
+from jeudis.followups import complete
 from jeudis.interview import Interview, load_interview, now
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
@@ -184,17 +184,23 @@ def update(
             f"{interview.slug}: kept, left empty on the sheet: "
             + ", ".join(f"[{qid}]" for qid in found.kept)
         )
+    still = _still_missing(interview, missing)
+    completed = not still and interview.status != "complete"
+    # What a paused session kept being typed goes to the notes once the sheet has
+    # answered its question, or the interview is complete: no session asks it again.
     pending = interview.pending_id
-    if pending and (typed := sheet.answer(pending)) is not None and typed.given:
-        text = str((interview.pending or {}).get("text", ""))
-        if text.strip():
+    typed = sheet.answer(pending) if pending else None
+    if interview.pending and (completed or (typed is not None and typed.given)):
+        if (text := str(interview.pending.get("text", ""))).strip():
             replaced.append(f"[{pending}] (being typed in a paused session) {text}")
         interview.pending = None
+    if completed:
+        complete(questionnaire, interview)
     if replaced:
         moment = now().strftime("%Y-%m-%d %H:%M")
         block = f"Before the import of {sheet_name} ({moment} UTC):\n" + "\n".join(replaced)
         interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
-    return found, warnings, _settle(questionnaire, interview, missing)
+    return found, warnings, still
 
 
 def _after_followups(interview: Interview, after: str) -> str:
@@ -206,10 +212,9 @@ def _after_followups(interview: Interview, after: str) -> str:
     return ids[at]
 
 
-def _settle(questionnaire: Questionnaire, interview: Interview, missing: list[str]) -> list[str]:
-    """Complete the interview when nothing the sheet lacked is missing from it either;
-    what is, else."""
-    still = [
+def _still_missing(interview: Interview, missing: list[str]) -> list[str]:
+    """What the sheet lacked (``missing``) that the interview lacks too."""
+    return [
         key
         for key in missing
         if not (
@@ -218,8 +223,3 @@ def _settle(questionnaire: Questionnaire, interview: Interview, missing: list[st
             else (found := interview.answer(key)) is not None and found.given
         )
     ]
-    if not still and interview.status != "complete":
-        interview.status = "complete"
-        interview.completed = now()
-        record_closing(questionnaire, interview)
-    return still

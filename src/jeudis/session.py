@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from jeudis import answers as answer_rules
 from jeudis import followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError
-from jeudis.interview import Answer, Interview, now
+from jeudis.interview import Answer, Interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire, yes_or_no
 
@@ -330,10 +330,7 @@ class Session:
         return self.interview
 
     def _complete(self) -> None:
-        self.interview.status = "complete"
-        self.interview.completed = now()
-        self.interview.pending = None
-        followups.record_closing(self.questionnaire, self.interview)
+        followups.complete(self.questionnaire, self.interview)
         storage.save(self.interview)
 
     # -- the host's part -------------------------------------------------------------

@@ -26,8 +26,8 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis.errors import FileProblem, UsageError, clip
-from jeudis.followups import record_closing
-from jeudis.interview import Answer, Interview, now
+from jeudis.followups import complete
+from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
 from jeudis.wording import WordingContext, as_text, first_name, placeholders
@@ -717,9 +717,7 @@ def import_sheet(
         elif spec.id not in interview.fields:
             missing.append(f"fields.{spec.id}")
     if not missing:
-        interview.status = "complete"
-        interview.completed = now()
-        record_closing(questionnaire, interview)
+        complete(questionnaire, interview)
     return Imported(interview, missing, warnings)
 
 
