@@ -552,3 +552,18 @@ def test_a_date_answer_reads_as_the_post_writes_dates(language: str, shown: str)
 
     opened = Answer(id="d", type="date", question="Since when?", value=dt.date(2009, 5, 1))
     assert value_markdown(opened, language) == shown
+
+
+@pytest.mark.parametrize("language", ["fr", "FR", "fr-ca", "Fr-CA"])
+def test_yes_no_and_numbers_read_french_whatever_the_case_of_the_language_tag(
+    language: str,
+) -> None:
+    """An interview file's language is taken as written: with "FR", its post's dates and
+    colons were French and its yes/no and numbers English ("Yes", "9,200")."""
+    from jeudis.export.model import value_markdown
+    from jeudis.interview import Answer
+
+    yes = Answer(id="y", type="yesno", question="Still blogging?", value=True)
+    number = Answer(id="n", type="number", question="Followers?", value=9200)
+    assert value_markdown(yes, language) == "Oui"
+    assert value_markdown(number, language) == "9\u202f200"

@@ -139,11 +139,16 @@ def agree(masculine: str, feminine: str, gender: str | None) -> str:
     return f"{masculine}/{feminine}"
 
 
+def is_french(language: str) -> bool:
+    """Whether text in ``language`` (a tag as written: "fr", "fr-CA", "FR") reads the French way."""
+    return language.lower().startswith("fr")
+
+
 def as_text(value: Any, language: str = "fr") -> str:
     """An answer as a person reads it: lists joined, booleans in words, numbers grouped."""
     if value is None:
         return ""
-    french = language.startswith("fr")
+    french = is_french(language)
     if isinstance(value, bool):
         if french:
             return "oui" if value else "non"
@@ -159,7 +164,7 @@ def format_number(value: float, language: str = "fr") -> str:
     """9200 as "9 200" (narrow no-break space) in French, "9,200" in English."""
     whole = not isinstance(value, float) or value.is_integer()
     text = f"{int(value):,}" if whole else f"{value:,}"
-    if language.startswith("fr"):
+    if is_french(language):
         return text.replace(",", "\u202f").replace(".", ",")
     return text
 
