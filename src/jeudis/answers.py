@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
+from jeudis.wording import is_french
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 
@@ -174,7 +175,7 @@ def parse_number(raw: str, language: str = "fr") -> int | float:
     """A number as people write one: "9 200", "9 200" (narrow no-break space), "8 572",
     "1,5" and "1.5" all read; in English (any language but French) "9,200" is 9200."""
     text = re.sub(r"[\s\u00a0\u202f_']", "", raw.strip())
-    if not language.lower().startswith("fr") and _GROUPED.fullmatch(text):
+    if not is_french(language) and _GROUPED.fullmatch(text):
         text = text.replace(",", "")
     if re.fullmatch(r"[+-]?\d{1,300}", text):
         return int(text)

@@ -49,7 +49,7 @@ class Entry:
         if isinstance(self.value, int | float) and not isinstance(self.value, bool):
             return float(self.value)
         if isinstance(self.value, str):
-            french = self.language.lower().startswith("fr")
+            french = wording.is_french(self.language)
             found = (_NUMBER if french else _NUMBER_EN).findall(self.value)
             if len(found) == 1:
                 try:
@@ -84,7 +84,7 @@ class Roundup:
 
 def answered(count: int, language: str = "fr") -> str:
     """How many guests answer, as a roundup's title says it: "3 invités répondent"."""
-    if not language.lower().startswith("fr"):
+    if not wording.is_french(language):
         return f"{count} " + ("guest answers" if count == 1 else "guests answer")
     return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
 
@@ -264,7 +264,7 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
         "items": items,
         "chart": Markup(chart),
         "blog": str(series.settings.get("blog") or roundup.series),
-        "read": "Lire l’interview" if roundup.language.startswith("fr") else "Read the interview",
+        "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
     }
     name = "roundup.html" if fmt == "html" else "roundup.md"
     return templating.render(series.root, name, **context)

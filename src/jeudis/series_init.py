@@ -18,6 +18,7 @@ from jeudis.errors import UsageError
 from jeudis.paths import SETTINGS_FILE, settings_problems
 from jeudis.storage import slugify
 from jeudis.tomlio import write_atomic
+from jeudis.wording import is_french
 
 GITIGNORE = """\
 # jeudis: the listing cache and the exported site are made again from the interviews.
@@ -187,7 +188,7 @@ def init_series(
 
 def _starter(qid: str, blog: str, language: str) -> str:
     """The first questionnaire, in the series' language: French, else English."""
-    french = language.lower().startswith("fr")
+    french = is_french(language)
     return (STARTER if french else STARTER_EN).format(
         qid=qid,
         name=blog,

@@ -79,7 +79,7 @@ def problem(inner: str) -> str | None:
 
 
 def render(template: str, context: WordingContext) -> str:
-    french = context.language.lower().startswith("fr")
+    french = is_french(context.language)
     out: list[str] = []
     last = 0
     for match in PLACEHOLDER.finditer(template):

@@ -27,6 +27,7 @@ from functools import cache
 
 from jeudis.errors import UsageError
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
+from jeudis.wording import is_french
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -48,7 +49,7 @@ MONTHS = (
 
 def variant_for(language: str, setting: object) -> str:
     """The typography variant for a post: the series setting, for French posts only."""
-    if not language.lower().startswith("fr"):
+    if not is_french(language):
         return "off"
     if setting is None:
         return "fr-CA" if language.lower() == "fr-ca" else "fr"
@@ -105,7 +106,7 @@ def label_colon(language: str, variant: str) -> str:
     A label is written by jeudis, not by the host: French spaces it even when the
     series' typography is ``off`` (a plain space then, as the host types it).
     """
-    if not language.lower().startswith("fr"):
+    if not is_french(language):
         return ":"
     return (" " if variant == "off" else _spaces(variant)[1]) + ":"
 
@@ -253,6 +254,6 @@ def french_date(date: dt.date) -> str:
 
 
 def date_formatter(language: str) -> Callable[[dt.date], str]:
-    if language.lower().startswith("fr"):
+    if is_french(language):
         return french_date
     return lambda date: f"{date:%B} {date.day}, {date.year}"
