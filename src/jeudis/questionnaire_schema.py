@@ -193,15 +193,13 @@ class SchemaReader(RuleReader):
         if not greeting:
             return questions
         field_ids = {f.id for f in fields}
-        for template in greeting.values():
-            for inner in wording.placeholders(template):
-                kind, _, ref = inner.partition(":")
-                if kind == "answer" and ref:
-                    self.problem(["greeting"], f"{{{inner}}}: the greeting comes before any answer")
-                    return questions
-                if kind == "field" and ref and ref not in field_ids:
-                    self.problem(["greeting"], f"{{{inner}}} refers to an unknown field")
-                    return questions
+        for inner, kind, ref in wording.references(*greeting.values()):
+            if kind == "answer":
+                self.problem(["greeting"], f"{{{inner}}}: the greeting comes before any answer")
+                return questions
+            if ref not in field_ids:
+                self.problem(["greeting"], f"{{{inner}}} refers to an unknown field")
+                return questions
         if not questions:
             self.warn(
                 ["greeting"],
@@ -365,19 +363,16 @@ class SchemaReader(RuleReader):
                     "a field is always asked: when applies to questions only",
                     hint="make the field optional (required = false): the host leaves it empty",
                 )
-            for template in [*spec.text.values(), *spec.help.values()]:
-                for inner in wording.placeholders(template):
-                    kind, _, ref = inner.partition(":")
-                    if kind == "answer" and ref:
-                        self.problem(
-                            [*at, "text"],
-                            f"{{{inner}}}: the host's fields are filled in before any answer",
-                        )
-                    elif kind == "field" and ref and ref not in earlier:
-                        self.problem(
-                            [*at, "text"],
-                            f"{{{inner}}} quotes a field not filled in before this one",
-                        )
+            for inner, kind, ref in wording.references(*spec.text.values(), *spec.help.values()):
+                if kind == "answer":
+                    self.problem(
+                        [*at, "text"],
+                        f"{{{inner}}}: the host's fields are filled in before any answer",
+                    )
+                elif ref not in earlier:
+                    self.problem(
+                        [*at, "text"], f"{{{inner}}} quotes a field not filled in before this one"
+                    )
             earlier.add(spec.id)
 
     def _check_references(
@@ -397,11 +392,10 @@ class SchemaReader(RuleReader):
         self._field_references(fields)
         self._template(["closing"], closing)
         question_ids = {q.id for q in questions}
-        for inner in wording.placeholders(closing):
-            kind, _, ref = inner.partition(":")
-            if kind == "answer" and ref and ref not in question_ids:
+        for inner, kind, ref in wording.references(closing):
+            if kind == "answer" and ref not in question_ids:
                 self.problem(["closing"], f"{{{inner}}} quotes an unknown question")
-            if kind == "field" and ref and ref not in field_ids:
+            if kind == "field" and ref not in field_ids:
                 self.problem(["closing"], f"{{{inner}}} refers to an unknown field")
         earlier: set[str] = set()
         for index, question in enumerate(questions):
@@ -416,14 +410,13 @@ class SchemaReader(RuleReader):
                 )
             elif question.when is not None:
                 self._condition_values(question.when, questions, [*at, "when"])
-            for template in [*question.text.values(), *question.help.values()]:
-                for inner in wording.placeholders(template):
-                    kind, _, ref = inner.partition(":")
-                    if kind == "answer" and ref and ref not in earlier:
-                        self.problem(
-                            [*at, "text"],
-                            f"{{{inner}}} quotes a question not asked before this one",
-                        )
-                    if kind == "field" and ref and ref not in field_ids:
-                        self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
+            for inner, kind, ref in wording.references(
+                *question.text.values(), *question.help.values()
+            ):
+                if kind == "answer" and ref not in earlier:
+                    self.problem(
+                        [*at, "text"], f"{{{inner}}} quotes a question not asked before this one"
+                    )
+                if kind == "field" and ref not in field_ids:
+                    self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
             earlier.add(question.id)

@@ -43,6 +43,16 @@ def placeholders(template: str) -> Iterator[str]:
             yield match.group(1)
 
 
+def references(*templates: str) -> Iterator[tuple[str, str, str]]:
+    """Yield each ``{answer:ID}`` and ``{field:ID}`` of ``templates``: the placeholder's
+    inside, its kind ("answer" or "field") and the ID it quotes."""
+    for template in templates:
+        for inner in placeholders(template):
+            kind, _, ref = inner.partition(":")
+            if ref and kind in ("answer", "field"):
+                yield inner, kind, ref
+
+
 def stray_brace(template: str) -> str | None:
     """Why a brace of ``template`` is neither a placeholder nor written ``{{``/``}}``, or None.
 
