@@ -337,3 +337,55 @@ def test_an_english_roundup_reads_numbers_and_yes_no_in_english(
     assert re.search(r"Bo Ng +█{6,7} +1,500 *\n", chart.stdout), chart.stdout
     post = invoke("compare", "reach", "-q", "blog", "--format", "md").stdout
     assert "Yes" in post and "No" in post and "Oui" not in post
+
+
+SINCE = """id = "since"
+title = "{guest}"
+language = "LANG"
+registers = ["vous"]
+
+[[questions]]
+id = "blog"
+type = "date"
+text = "Since when?"
+"""
+
+
+@pytest.mark.parametrize(("language", "shown"), [("fr", "1er mai 2009"), ("en", "May 1, 2009")])
+def test_a_date_answer_reads_in_a_roundup_as_in_the_interview_post(
+    invoke: Invoke, series: Path, tmp_path: Path, language: str, shown: str
+) -> None:
+    """The roundup showed the date as stored ("2009-05-01") where the post reads it in words."""
+    form = SINCE.replace("LANG", language)
+    (series / "questionnaires" / "since.toml").write_text(form, encoding="utf-8")
+    data = tmp_path / "answers.toml"
+    data.write_text('[answers]\nblog = "2009-05-01"\n', encoding="utf-8")
+    made = invoke("new", "since", "--guest", "Ann Lee", "--data-file", str(data))
+    assert made.exit_code == 0, made
+    assert shown in invoke("export", "ann-lee", "--format", "md").stdout
+
+    for fmt in ("md", "html"):
+        roundup = invoke("compare", "since", "-q", "blog", "--format", fmt)
+        assert roundup.exit_code == 0, roundup
+        assert shown in roundup.stdout and "2009-05-01" not in roundup.stdout
+    terminal = invoke("compare", "since", "-q", "blog", env={"COLUMNS": "100"})
+    assert shown in terminal.stdout, terminal.stdout
+
+
+def test_an_answer_with_a_carriage_return_breaks_the_line_in_a_roundup_as_in_the_post(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A lone CR (a data file's, an old Mac's) was left raw in a roundup, Markdown or HTML
+    (a terminal showing it wrote "trois" over the line); the post makes it a line break."""
+    form = SINCE.replace("LANG", "fr").replace('type = "date"', 'type = "long"')
+    (series / "questionnaires" / "since.toml").write_text(form, encoding="utf-8")
+    data = tmp_path / "answers.toml"
+    data.write_text('[answers]\nblog = "Depuis 2009, fin\\rtrois ans après"\n', encoding="utf-8")
+    made = invoke("new", "since", "--guest", "Ann Lee", "--data-file", str(data))
+    assert made.exit_code == 0, made
+    assert "fin\ntrois" in invoke("export", "ann-lee", "--format", "md").stdout
+
+    for fmt in ("md", "html"):
+        roundup = invoke("compare", "since", "-q", "blog", "--format", fmt)
+        assert roundup.exit_code == 0, roundup
+        assert "fin\ntrois" in roundup.stdout and "\r" not in roundup.stdout

@@ -89,14 +89,6 @@ def answered(count: int, language: str = "fr") -> str:
     return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
 
 
-def _markdown(value: Any, language: str) -> str:
-    if isinstance(value, list):
-        return "\n".join(f"- {v}" for v in value)
-    if isinstance(value, bool | int | float):  # "Oui", "Yes"; "9 200", "9,200"
-        return wording.as_text(value, language).capitalize()
-    return str(value)
-
-
 def question_list(form: Questionnaire) -> str:
     """The questions by number and id, for a hint: "1. depuis-quand, 2. followers"."""
     return ", ".join(f"{n}. {q.id}" for n, q in enumerate(form.questions, 1)) or "none"
@@ -116,7 +108,8 @@ def collect(
     interviews dated after it, as ``export --all`` does: it would quote a guest
     before their interview is out, and link a page not there yet.
     """
-    from jeudis.export.model import page_href  # a page's link, as export --all names it
+    # A page's link as export --all names it; an answer as the interview's post reads it.
+    from jeudis.export.model import page_href, value_markdown
 
     question = form.question(question_id)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
@@ -149,7 +142,7 @@ def collect(
                 date=interview.date,
                 asked=answer.question,
                 value=answer.value,
-                text=_markdown(answer.value, form.language),
+                text=value_markdown(answer, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
                 reworded=answer.reworded,
                 language=form.language,
