@@ -352,6 +352,24 @@ def test_a_post_in_another_language_than_the_series_speaks_its_own(
     assert [e.get(xml_lang) for e in feed.iter(f"{ATOM}entry")] == [None, "en", None]
 
 
+def test_og_locale_follows_the_posts_language(series: Path, invoke: Invoke) -> None:
+    """A German post said og:locale fr_FR (any language not known read as French), a
+    British one en_US; with no territory to name, the page names none."""
+    make_interview(series, "anne", guest="Anne", language="en-GB", date=dt.date(2011, 6, 2))
+    make_interview(series, "karl", guest="Karl", language="de", date=dt.date(2011, 6, 9))
+    make_interview(series, "zoe", guest="Zoé", date=dt.date(2011, 6, 16))
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    def locales(name: str) -> list[str | None]:
+        page = parsed(site / name)
+        return [m.get("content") for m in page.iterfind(".//meta[@property='og:locale']")]
+
+    assert locales("anne.html") == ["en_GB"]
+    assert locales("karl.html") == []
+    assert locales("zoe.html") == ["fr_FR"]
+
+
 def test_a_draft_in_another_language_is_marked_in_its_own(series: Path, invoke: Invoke) -> None:
     make_interview(series, "anne", guest="Anne", language="en", status="draft")
     assert invoke("export", "--all", "--include-drafts").exit_code == 0

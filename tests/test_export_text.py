@@ -567,3 +567,30 @@ def test_yes_no_and_numbers_read_french_whatever_the_case_of_the_language_tag(
     number = Answer(id="n", type="number", question="Followers?", value=9200)
     assert value_markdown(yes, language) == "Oui"
     assert value_markdown(number, language) == "9\u202f200"
+
+
+@pytest.mark.parametrize("language", ["frr", "fra", "frp", "en"])
+def test_a_language_whose_tag_only_starts_with_fr_is_not_french(language: str) -> None:
+    """North Frisian ("frr"), which ``check`` warns will be in English, read its dates,
+    yes/no, numbers and typography the French way: any tag starting "fr" did."""
+    from jeudis.export.model import value_markdown
+    from jeudis.interview import Answer
+
+    yes = Answer(id="y", type="yesno", question="Still blogging?", value=True)
+    number = Answer(id="n", type="number", question="Followers?", value=9200)
+    assert value_markdown(yes, language) == "Yes"
+    assert value_markdown(number, language) == "9,200"
+    assert variant_for(language, "fr") == "off"
+    assert label_colon(language, "fr") == ":"
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [("fr", "fr_FR"), ("FR", "fr_FR"), ("fr-CA", "fr_CA"), ("fr_ch", "fr_CH"),
+     ("en", "en_US"), ("en-GB", "en_GB"), ("de-AT", "de_AT"), ("de", ""), ("frr", "")],
+)  # fmt: skip
+def test_og_locale_names_the_tags_territory_and_guesses_none(language: str, locale: str) -> None:
+    """A post in German said og:locale fr_FR, and one in British English en_US."""
+    from jeudis.export.model import og_locale
+
+    assert og_locale(language) == locale

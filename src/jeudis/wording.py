@@ -149,9 +149,17 @@ def agree(masculine: str, feminine: str, gender: str | None) -> str:
     return f"{masculine}/{feminine}"
 
 
+def primary_language(language: str) -> str:
+    """A language tag's language, lowercased: "fr" for "fr-CA", "FR" or "fr_CH"."""
+    return language.lower().replace("_", "-").partition("-")[0]
+
+
 def is_french(language: str) -> bool:
-    """Whether text in ``language`` (a tag as written: "fr", "fr-CA", "FR") reads the French way."""
-    return language.lower().startswith("fr")
+    """Whether text in ``language`` (a tag as written: "fr", "fr-CA", "FR") reads the French way.
+
+    Its language only: North Frisian ("frr") is not French, as ``check`` says it.
+    """
+    return primary_language(language) == "fr"
 
 
 def as_text(value: Any, language: str = "fr") -> str:

@@ -25,7 +25,7 @@ from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import as_text, first_name
 
-DEFAULT_LOCALES = {"fr": "fr_FR", "fr-ca": "fr_CA", "fr-ch": "fr_CH", "en": "en_US"}
+DEFAULT_LOCALES = {"fr": "fr_FR", "en": "en_US"}  # a post's og:locale, for a tag with no region
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
 # Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
 # invisible; a pasted terminal colour code is noise, not content.
@@ -154,6 +154,16 @@ def page_href(slug: str) -> str:
     return quote(f"{slug}.html")
 
 
+def og_locale(language: str) -> str:
+    """Open Graph's ``language_TERRITORY`` for a language tag: "fr_CA" for "fr-CA", "fr_FR"
+    for "fr"; "" when it cannot be told ("de": no territory to name, and none is guessed)."""
+    primary, *rest = language.replace("_", "-").split("-")
+    region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
+    if region:
+        return f"{primary.lower()}_{region.upper()}"
+    return DEFAULT_LOCALES.get(primary.lower(), "")
+
+
 def clean(text: str) -> str:
     """Guest text without control characters (CR+LF and CR become LF)."""
     # Printable once line feeds are spaces: no control character (a C loop, three
@@ -247,7 +257,6 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     photo = _field(interview, "photo")
     site = _field(interview, "site")
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
-    lang_key = language.lower()
     slug = interview.path.stem if interview.path else interview.slug
     return Post(
         slug=slug,
@@ -261,7 +270,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         series=interview.series or str(settings.get("blog") or ""),
         style=interview.style,
         language=language,
-        locale=DEFAULT_LOCALES.get(lang_key, DEFAULT_LOCALES.get(lang_key[:2], "fr_FR")),
+        locale=og_locale(language),
         date=interview.date,
         date_text=date_formatter(language)(interview.date),
         published=published,

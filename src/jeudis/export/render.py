@@ -12,6 +12,7 @@ from jeudis.errors import clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
 from jeudis.export.typography import label_colon, variant_for
+from jeudis.wording import primary_language
 
 WORDS = {
     "fr": {
@@ -104,7 +105,7 @@ def words_for(language: str, variant: str = "off") -> dict[str, str]:
 
     ``colon`` follows a label (``Site :``, ``Website:``), spaced as ``variant`` says.
     """
-    words = dict(WORDS.get(language[:2].lower(), WORDS["en"]))
+    words = dict(WORDS.get(primary_language(language), WORDS["en"]))
     words["colon"] = label_colon(language, variant)
     return words
 
