@@ -509,3 +509,59 @@ def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) 
     saved = load_interview(series / "interviews" / "claire-martin.toml")
     assert saved.answer("question-1").question == "Quel est ton personnage préféré ?"  # type: ignore[union-attr]
     assert saved.status == "complete" and saved.pending is None
+
+
+BLOG = """
+id = "blog"
+title = "Le blog de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "As-tu un blog ?"
+
+[[questions]]
+id = "blog-url"
+type = "url"
+text = "Son adresse ?"
+when = { question = "blog", equals = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+
+
+def test_a_followup_goes_to_the_notes_with_the_answer_it_follows(series: Path) -> None:
+    """An answer its condition leaves out takes its follow-ups with it: the post would
+    ask them about an answer it does not have."""
+    path = series / "questionnaires" / "blog.toml"
+    path.write_text(BLOG, encoding="utf-8")
+    form, interview = start(series, path)
+    back = session.BACK
+    prompter = Scripted(
+        ["Oui", "https://example.org", "Depuis 2010.", back, back, "Non", "Merci"],
+        followups={"blog-url": ["Depuis quand ?"]},
+    )
+
+    Session(form, interview, prompter).run()
+
+    assert [p.id for p in prompter.asked] == [
+        "blog",
+        "blog-url",
+        "relance-1",
+        "fin",
+        "blog-url",
+        "blog",
+        "fin",
+    ]
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [a.id for a in saved.answers] == ["blog", "fin"]
+    assert saved.notes.splitlines()[1:] == [
+        "[blog-url] Son adresse ? (not asked since [blog] is 'non')",
+        "https://example.org",
+        "[relance-1] Depuis quand ? (a follow-up to [blog-url])",
+        "Depuis 2010.",
+    ]

@@ -449,7 +449,7 @@ def test_conditions_skips_and_every_type(kinds: Questionnaire, series: Path) -> 
     }
 
 
-def test_a_condition_that_stops_holding_drops_its_answer(kinds: Questionnaire) -> None:
+def test_a_condition_that_stops_holding_sets_its_answer_aside(kinds: Questionnaire) -> None:
     interview = start_kinds(kinds)
     script = Script(
         ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "2011-03-10", "Non"],
@@ -475,6 +475,100 @@ def test_a_condition_that_stops_holding_drops_its_answer(kinds: Questionnaire) -
         "depuis": dt.date(2011, 3, 10),
     }
     assert [row[0] for row in script.review_rows[-1]] == ["blog", "reseau", "langues", "depuis"]
+    # Not in the post, nor lost: the address the guest gave is in the private notes.
+    assert "[blog-url] Son adresse ? (not asked since [blog] is 'non')\nhttps://example.org" in (
+        saved.notes
+    )
+
+
+def test_an_answer_left_out_by_page_up_goes_to_the_notes(kinds: Questionnaire) -> None:
+    interview = start_kinds(kinds)
+    script = Script(
+        ["Oui", "https://example.org", BACK, BACK, "Non", SKIP_CHOICE, ["es"], "2011-03-10"]
+    )
+
+    run(interview, script, kinds)
+
+    assert script.asked[:6] == [
+        "[1/6] blog",
+        "[2/6] blog-url",
+        "[3/6] reseau",
+        "[2/6] blog-url",
+        "[1/6] blog",
+        "[2/5] reseau",
+    ]
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert saved.answer("blog-url") is None
+    assert saved.is_complete
+    assert "https://example.org" in saved.notes
+
+
+def test_a_condition_that_starts_holding_at_the_review_asks_its_question(
+    kinds: Questionnaire,
+) -> None:
+    """A "Non" changed to "Oui" at the review: the question it asks now is asked before
+    the review comes back, and the interview is not complete without it."""
+    interview = start_kinds(kinds)
+    script = Script(
+        ["Non", SKIP_CHOICE, ["es"], "", "Oui", "https://example.org"],
+        reviews=["blog", None],
+    )
+
+    run(interview, script, kinds)
+
+    assert script.asked[-2:] == ["[1/4] blog", "[2/5] blog-url"]
+    assert [row[0] for row in script.review_rows[-1]] == [
+        "blog",
+        "blog-url",
+        "reseau",
+        "langues",
+        "depuis",
+    ]
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert saved.is_complete
+    url = saved.answer("blog-url")
+    assert url is not None and url.value == "https://example.org"
+
+
+def test_an_answer_changed_back_in_the_same_session_comes_back(kinds: Questionnaire) -> None:
+    """Oui, then Non at the review, then Oui again: the address given first is back,
+    not asked again, and no longer in the notes (the host's own stay as they were)."""
+    interview = start_kinds(kinds)
+    interview.notes = "Relancer en juin.\n\n\n- son blog ?"
+    script = Script(
+        ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "", "Non", "Oui"],
+        reviews=["blog", "blog", None],
+    )
+
+    run(interview, script, kinds)
+
+    assert [row[0] for row in script.review_rows[1]] == ["blog", "reseau", "langues", "depuis"]
+    assert [p.id for p in script.prompts].count("blog-url") == 1
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    url = saved.answer("blog-url")
+    assert url is not None and url.value == "https://example.org"
+    assert [a.id for a in saved.answers][:2] == ["blog", "blog-url"]
+    assert saved.notes == "Relancer en juin.\n\n\n- son blog ?"
+
+
+def test_a_draft_holding_an_answer_its_condition_leaves_out_is_finished_without_it(
+    kinds: Questionnaire,
+) -> None:
+    """A draft written by hand (or by an older jeudis) with an answer its condition
+    leaves out: finished, the answer is in the notes, not in the post."""
+    interview = start_kinds(kinds)
+    interview.answers = [
+        Answer.given_now("blog", "yesno", "As-tu un blog ?", False),
+        Answer.given_now("blog-url", "url", "Son adresse ?", "https://example.org"),
+    ]
+    script = Script([SKIP_CHOICE, ["es"], ""])
+
+    run(interview, script, kinds)
+
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert saved.is_complete
+    assert saved.answer("blog-url") is None
+    assert "[blog-url] Son adresse ? (not asked since [blog] is 'non')" in saved.notes
 
 
 def test_prompt_for_is_pure(kinds: Questionnaire) -> None:

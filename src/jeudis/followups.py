@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from jeudis import storage, wording
+from jeudis import conditions, storage, wording
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 
@@ -195,8 +195,12 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     """Mark the interview complete, now, with its closing words: every question is answered.
 
     What a pause kept of an answer being typed (``pending``) goes: a session
-    finishing has asked that question again, and an import has answered it.
+    finishing has asked that question again, and an import has answered it. An
+    answer its condition leaves out (a draft written by hand, or by an older
+    jeudis) goes to the notes: the post must not publish it.
     """
+    if gone := conditions.not_asked(questionnaire, interview):
+        conditions.set_aside(questionnaire, interview, gone, "Not asked, left out by a condition")
     interview.status = "complete"
     interview.completed = now()
     interview.pending = None

@@ -141,6 +141,20 @@ class Questionnaire:
                 return q
         return None
 
+    def asked(self, answers: Mapping[str, Any]) -> list[Question]:
+        """The questions a guest with these ``answers`` is asked, in order: each whose
+        condition holds on the answers to the questions asked before it. An answer to a
+        question not asked counts for none (its condition left it out: so are those
+        waiting on it)."""
+        values: dict[str, Any] = {}
+        result = []
+        for question in self.questions:
+            if question.when is None or question.when.holds(values):
+                result.append(question)
+                if question.id in answers:
+                    values[question.id] = answers[question.id]
+        return result
+
     def field(self, field_id: str) -> Question | None:
         for f in self.fields:
             if f.id == field_id:

@@ -16,7 +16,7 @@ from types import FrameType
 from typing import Any, Protocol
 
 from jeudis import answers as answer_rules
-from jeudis import followups, storage, wording
+from jeudis import conditions, followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError
 from jeudis.interview import Answer, Interview
 from jeudis.paths import Series
@@ -257,8 +257,7 @@ def requote(
 
 def applicable(questionnaire: Questionnaire, interview: Interview) -> list[Question]:
     """The questions to ask this guest, given the answers so far (conditions)."""
-    values = interview.values()
-    return [q for q in questionnaire.questions if q.when is None or q.when.holds(values)]
+    return questionnaire.asked(interview.values())
 
 
 def expected_total(questionnaire: Questionnaire, interview: Interview) -> int:
@@ -296,6 +295,9 @@ class Session:
         self.questionnaire = questionnaire
         self.interview = interview
         self.prompter = prompter
+        # Answers a changed answer left out, by question: the run puts them back if
+        # their condition holds again (the guest said no, then yes again).
+        self._aside: dict[str, conditions.Aside] = {}
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
@@ -388,6 +390,10 @@ class Session:
     def _questions(self) -> None:
         self._changing()
         followups.resume_live(self)
+        self._ask_unanswered()
+
+    def _ask_unanswered(self) -> None:
+        """Ask each question not answered yet, in order, Page↑ going back to any."""
         index = self._first_unanswered()
         while True:
             questions = applicable(self.questionnaire, self.interview)
@@ -472,6 +478,7 @@ class Session:
             return False
         context = interview_context(self.questionnaire, self.interview)
         asked = stored.question if stored else question.wording(self.interview.register, context)
+        before = conditions.asked(self.questionnaire, self.interview)
         followups.place(
             self.questionnaire,
             self.interview,
@@ -483,22 +490,35 @@ class Session:
                 reworded=stored.reworded if stored else False,
             ),
         )
-        self._drop_unreachable()
+        self._settle(before)
         requote(self.questionnaire, self.interview, context)
         if self.interview.pending_id == question.id:  # not the host's
             self.interview.pending = None  # next question, kept for the open interview
         storage.save(self.interview)
         return True
 
-    def _drop_unreachable(self) -> None:
-        """Forget answers to questions whose condition no longer holds."""
-        reachable = {q.id for q in applicable(self.questionnaire, self.interview)}
-        known = {q.id for q in self.questionnaire.questions}
-        self.interview.answers = [
-            a
-            for a in self.interview.answers
-            if a.id in reachable or a.id not in known or a.followup
-        ]
+    def _settle(self, before: set[str]) -> None:
+        """After an answer changed: the answers its conditions leave out now go to the
+        notes (:mod:`jeudis.conditions`); those set aside earlier in this run whose
+        condition holds again come back, as they were."""
+        gone = conditions.not_asked(self.questionnaire, self.interview, before)
+        if gone:
+            aside = conditions.set_aside(
+                self.questionnaire, self.interview, gone, "No longer asked, an answer changed"
+            )
+            self._aside.update(dict.fromkeys(aside.kept, aside))
+        while back := [
+            qid
+            for qid in (q.id for q in applicable(self.questionnaire, self.interview))
+            if qid in self._aside and self.interview.answer(qid) is None
+        ]:
+            for qid in back:
+                conditions.restore(
+                    self.interview,
+                    self._aside.pop(qid),
+                    qid,
+                    lambda answer: followups.place(self.questionnaire, self.interview, answer),
+                )
 
     def _accept(self, question: Question, raw: Any) -> Any:
         yes, no, skip = choice_words(question.language)
@@ -556,6 +576,9 @@ class Session:
             for index, question in enumerate(questions):
                 if question.id == choice:
                     self._change(question, index, len(questions))
+            # A question the change asks now ("no" became "yes") is asked before the
+            # review comes back: finishing must not leave it unanswered.
+            self._ask_unanswered()
 
 
 @contextmanager

@@ -1,0 +1,194 @@
+"""Answers a question's condition leaves out, or asks for, once another answer changes.
+
+"Qu'en as-tu pensé ?" is asked only when "As-tu lu le livre ?" says yes. When
+that answer becomes no (Page↑ or the review in a session, ``jeudis edit``,
+``jeudis import --update``), the opinion is not asked any more: it leaves the
+interview's answers, so no post reads "Non" and then an opinion on the book, and
+its text goes to the private notes, never exported, so nothing the guest wrote
+is lost. A live session that sees the condition hold again puts it back.
+
+The other way round, a question a changed answer now asks is asked (live), or
+missing: a complete interview lacking it is a draft again, for ``jeudis resume``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jeudis.answers import as_input
+from jeudis.interview import Answer, Interview, now
+from jeudis.questionnaire import Question, Questionnaire
+
+# The follow-ups that follow an answer go with it: the post would ask them about nothing.
+_FOLLOWUP = "relance-"
+_WRITING_FOLLOWUP = "@followup:"
+
+
+def asked(questionnaire: Questionnaire, interview: Interview) -> set[str]:
+    """The ids of the questions the interview asks, its answers as they are."""
+    return {q.id for q in questionnaire.asked(interview.values())}
+
+
+def not_asked(
+    questionnaire: Questionnaire, interview: Interview, before: Collection[str] | None = None
+) -> list[str]:
+    """The questions answered in ``interview`` that its conditions leave out; with
+    ``before`` (what was asked before a change), only those the change left out."""
+    now_asked = asked(questionnaire, interview)
+    return [
+        a.id
+        for a in interview.answers
+        if not a.followup
+        and questionnaire.question(a.id) is not None
+        and a.id not in now_asked
+        and (before is None or a.id in before)
+    ]
+
+
+def unanswered(
+    questionnaire: Questionnaire, interview: Interview, among: Collection[str] | None = None
+) -> list[str]:
+    """The questions the interview asks and has no answer to (a required one left
+    empty counts); with ``among``, only those of these ids."""
+    result = []
+    for question in questionnaire.asked(interview.values()):
+        if among is not None and question.id not in among:
+            continue
+        answer = interview.answer(question.id)
+        if answer is None or (question.required and not answer.given):
+            result.append(question.id)
+    return result
+
+
+def heading(what: str) -> str:
+    """A notes block's first line: what happened, and when."""
+    return f"{what} ({now().strftime('%Y-%m-%d %H:%M')} UTC):"
+
+
+@dataclass
+class Aside:
+    """Answers taken out of an interview, kept as one block of its notes.
+
+    ``kept`` maps each question left out to its answer and follow-ups, and the
+    lines of the notes that keep their text (none for an answer skipped);
+    ``typed``, what a pause kept being typed at them, which stays in the notes.
+    """
+
+    heading: str
+    kept: dict[str, tuple[list[Answer], list[str]]] = field(default_factory=dict)
+    typed: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [line for _, said in self.kept.values() for line in said] + self.typed
+
+    def block(self) -> str:
+        lines = self.lines()
+        return "\n".join([self.heading, *lines]) if lines else ""
+
+
+def set_aside(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    ids: Collection[str],
+    what: str,
+    *,
+    noted: bool = True,
+) -> Aside:
+    """Take the answers to ``ids`` (questions not asked any more) out of the interview,
+    each with the follow-ups that follow it and what was being typed at them, and keep
+    their text in its notes, under a line saying ``what`` happened (``noted=False``:
+    the caller writes the lines into a block of its own)."""
+    aside = Aside(heading(what))
+    taken: dict[str, list[Answer]] = {}
+    for qid in ids:
+        answer = interview.answer(qid)
+        if answer is None:
+            continue
+        start = interview.answers.index(answer)
+        end = start + 1
+        while end < len(interview.answers) and _follows(interview.answers[end]):
+            end += 1
+        taken[qid] = interview.answers[start:end]
+        del interview.answers[start:end]
+    values = interview.values()  # as they are now: a reason reads what is left
+    for qid, answers in taken.items():
+        lines = [_line(one, _why(questionnaire, qid, values, one)) for one in answers]
+        aside.kept[qid] = (answers, [line for line in lines if line])
+        if typing := _typed(interview, {one.id for one in answers}):
+            aside.typed.append(typing)
+    if noted and (block := aside.block()):
+        interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
+    return aside
+
+
+def restore(interview: Interview, aside: Aside, qid: str, place: Any) -> None:
+    """Put back the answers ``aside`` took out for ``qid`` (``place`` records the
+    answer in the questionnaire's order), their lines gone from the notes."""
+    before = aside.block()
+    answers, _ = aside.kept.pop(qid)
+    after = aside.block()
+    notes = interview.notes
+    if before and not after and f"\n\n{before}" in notes:
+        interview.notes = notes.replace(f"\n\n{before}", "", 1)
+    elif before and before in notes:
+        interview.notes = notes.replace(before, after, 1).strip("\n")
+    place(answers[0])
+    previous = answers[0].id
+    for followup in answers[1:]:
+        interview.set_answer(followup, after=previous)
+        previous = followup.id
+
+
+def reopen(interview: Interview, missing: Collection[str]) -> bool:
+    """A complete interview that lacks ``missing`` (asked since an answer changed) is a
+    draft again, which ``jeudis resume`` finishes; True when it was complete."""
+    if not missing or not interview.is_complete:
+        return False
+    interview.status = "draft"
+    interview.completed = None
+    return True
+
+
+def _follows(answer: Answer) -> bool:
+    return answer.followup and answer.id.startswith(_FOLLOWUP)
+
+
+def _why(questionnaire: Questionnaire, qid: str, values: Mapping[str, Any], answer: Answer) -> str:
+    if answer.id != qid:
+        return f"a follow-up to [{qid}]"
+    question = questionnaire.question(qid)
+    return why_not_asked(question, values) if question is not None else "not asked"
+
+
+def why_not_asked(question: Question, values: Mapping[str, Any]) -> str:
+    """Why ``question`` is not asked, the answers being ``values``: "not asked since [lu] is 'non'"."""
+    when = question.when
+    if when is None:  # pragma: no cover - only a condition leaves a question out
+        return "not asked"
+    given = as_input(values.get(when.question))
+    return f"not asked since [{when.question}] is " + (repr(given) if given else "unanswered")
+
+
+def note_line(qid: str, asked: str, why: str, text: str) -> str:
+    """How the notes keep an answer taken out: its id, question and why, then its text."""
+    return f"[{qid}] {asked} ({why})" + (f"\n{text}" if text else "")
+
+
+def _line(answer: Answer, why: str) -> str:
+    text = "" if answer.skipped else as_input(answer.value)
+    if not text and not answer.followup:
+        return ""  # skipped: nothing the guest wrote
+    return note_line(answer.id, answer.question, why, text)
+
+
+def _typed(interview: Interview, ids: set[str]) -> str:
+    """What a pause kept being typed at one of ``ids`` (or a follow-up to it), taken
+    out with them: no prompt will ask it again."""
+    pending = interview.pending_id
+    if not pending or pending.removeprefix(_WRITING_FOLLOWUP) not in ids:
+        return ""
+    text = str((interview.pending or {}).get("text", ""))
+    interview.pending = None
+    return f"[{pending}] (being typed in a paused session)\n{text}" if text.strip() else ""

@@ -1,0 +1,109 @@
+"""Answers a condition leaves out once another answer changes (:mod:`jeudis.conditions`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jeudis import conditions
+from jeudis.interview import Answer, Interview
+from jeudis.questionnaire import Questionnaire, load_questionnaire
+from support import write
+
+CHAIN = """
+id = "chain"
+title = "Lectures de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+required = false
+
+[[questions]]
+id = "pourquoi"
+type = "long"
+text = "Pourquoi ?"
+when = { question = "avis", answered = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+
+
+@pytest.fixture
+def chain(tmp_path: Path) -> Questionnaire:
+    return load_questionnaire(write(tmp_path / "chain.toml", CHAIN))
+
+
+def interview_of(*answers: tuple[str, object]) -> Interview:
+    return Interview(
+        questionnaire="chain",
+        questionnaire_version=1,
+        title="Lectures d’Anne Roux",
+        slug="anne-roux",
+        guest="Anne Roux",
+        register="tu",
+        answers=[Answer.given_now(qid, "long", f"{qid} ?", value) for qid, value in answers],
+    )
+
+
+def test_a_question_waiting_on_an_answer_left_out_is_left_out_too(chain: Questionnaire) -> None:
+    """A "Pourquoi ?" waiting on the opinion, which waits on "Oui": with "Non", neither is
+    asked, though the opinion is still stored when the condition is read."""
+    interview = interview_of(("lu", False), ("avis", "Beau."), ("pourquoi", "Le style."))
+
+    assert [q.id for q in chain.asked(interview.values())] == ["lu", "fin"]
+    assert conditions.not_asked(chain, interview) == ["avis", "pourquoi"]
+
+
+def test_set_aside_keeps_the_text_and_what_was_being_typed(chain: Questionnaire) -> None:
+    interview = interview_of(("lu", False), ("avis", "Beau."), ("fin", None))
+    interview.answers[2].skipped = True
+    interview.notes = "Relancer en juin."
+    interview.pending = {"id": "pourquoi", "text": "Parce que"}
+    interview.answers.insert(2, Answer.given_now("pourquoi", "long", "Pourquoi ?", ""))
+
+    aside = conditions.set_aside(chain, interview, ["avis", "pourquoi"], "No longer asked")
+
+    assert [a.id for a in interview.answers] == ["lu", "fin"]
+    assert interview.pending is None
+    assert interview.notes.split("\n")[0] == "Relancer en juin."
+    assert interview.notes.split("\n")[2].startswith("No longer asked (")
+    assert interview.notes.split("\n")[3:] == [
+        "[avis] avis ? (not asked since [lu] is 'non')",
+        "Beau.",
+        "[pourquoi] (being typed in a paused session)",
+        "Parce que",
+    ]
+    assert set(aside.kept) == {"avis", "pourquoi"}
+
+
+def test_a_skipped_answer_set_aside_writes_no_note(chain: Questionnaire) -> None:
+    interview = interview_of(("lu", False), ("avis", None))
+    interview.answers[1].skipped = True
+
+    conditions.set_aside(chain, interview, ["avis"], "No longer asked")
+
+    assert [a.id for a in interview.answers] == ["lu"]
+    assert interview.notes == ""
+
+
+def test_reopen_only_a_complete_interview_that_lacks_an_answer() -> None:
+    interview = interview_of(("lu", True))
+    assert not conditions.reopen(interview, ["avis"])  # a draft already
+    interview.status = "complete"
+    assert not conditions.reopen(interview, [])
+    assert interview.is_complete
+    assert conditions.reopen(interview, ["avis"])
+    assert interview.status == "draft" and interview.completed is None
