@@ -584,3 +584,103 @@ def test_a_field_changed_in_the_editor_is_quoted_anew(
     assert result.exit_code == 0, result
     saved = load_interview(lectures)
     assert saved.answer("livre").question == "Quel livre lisez-vous à Orléans ?"  # type: ignore[union-attr]
+
+
+LU = """
+id = "lu"
+title = "Lectures de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+
+
+def read_it(invoke: Invoke, series: Path, tmp_path: Path, lu: str) -> Path:
+    """Anne Roux's interview, complete: she read the book (``lu = "oui"``) and says
+    what she thought, or not."""
+    write(series / "questionnaires" / "lu.toml", LU)
+    opinion = 'avis = "Un beau livre, très fort."\n' if lu == "oui" else ""
+    data = write(tmp_path / "data.toml", f'[answers]\nlu = "{lu}"\n{opinion}fin = "Merci"\n')
+    assert invoke("new", "lu", "--guest", "Anne Roux", "--data-file", data).exit_code == 0
+    return series / "interviews" / "anne-roux.toml"
+
+
+def test_an_answer_its_condition_leaves_out_goes_to_the_notes_not_the_post(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A "Non" where "Oui" was: the opinion on the book is not asked any more, so the
+    post must not have it; the host keeps it in the notes."""
+    path = read_it(invoke, series, tmp_path, "oui")
+
+    result = invoke("edit", "anne-roux", "-q", "lu", "--answer-file", write(tmp_path / "a", "non"))
+
+    assert result.exit_code == 0, result
+    assert "[avis] not asked any more: kept in the private notes" in " ".join(result.stderr.split())
+    saved = load_interview(path)
+    assert [a.id for a in saved.answers] == ["lu", "fin"]
+    assert saved.status == "complete"
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')" in saved.notes
+    assert "Un beau livre, très fort." in saved.notes
+    post = invoke("export", "anne-roux", "--format", "md")
+    assert post.exit_code == 0, post
+    assert "beau livre" not in post.stdout
+
+
+def test_a_question_a_changed_answer_now_asks_makes_the_interview_a_draft(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A "Oui" where "Non" was: the opinion is asked now, and the interview is not
+    complete without it; `jeudis resume` asks it."""
+    path = read_it(invoke, series, tmp_path, "non")
+
+    result = invoke("edit", "anne-roux", "-q", "lu", "--answer-file", write(tmp_path / "a", "oui"))
+
+    assert result.exit_code == 0, result
+    said = " ".join(result.stderr.split())
+    assert "[avis] asked now, and not answered; a draft again: `jeudis resume anne-roux`" in said
+    saved = load_interview(path)
+    assert saved.status == "draft" and saved.completed is None
+    assert invoke("export", "anne-roux").exit_code != 0  # a draft is not published
+
+
+def test_a_live_edit_asks_the_question_the_new_answer_asks(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+    from jeudis.session import BACK
+
+    path = read_it(invoke, series, tmp_path, "non")
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+
+    assert edit.reask(form, load_interview(path), "lu", Scripted(["Oui", "Bouleversant."]))
+
+    saved = load_interview(path)
+    assert [(a.id, a.value) for a in saved.answers] == [
+        ("lu", True),
+        ("avis", "Bouleversant."),
+        ("fin", "Merci"),
+    ]
+    assert saved.status == "complete"
+    # Non, then Oui again, Page↑ on the opinion: left for `jeudis resume`.
+    assert edit.reask(form, load_interview(path), "lu", Scripted(["Non"]))
+    aftermath = edit.Aftermath()
+    assert edit.reask(form, load_interview(path), "lu", Scripted(["Oui", BACK]), aftermath)  # type: ignore[list-item]
+    assert aftermath.missing == ["avis"] and aftermath.reopened
+    saved = load_interview(path)
+    assert saved.status == "draft"
+    assert "Bouleversant." in saved.notes  # the opinion given, from the "Non"

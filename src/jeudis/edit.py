@@ -15,13 +15,14 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from jeudis import answers as answer_rules
-from jeudis import storage
+from jeudis import conditions, storage
 from jeudis.errors import FileProblem, NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
@@ -64,22 +65,72 @@ def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Questio
     return Question(id=answer.id, type=answer.type, text={"*": answer.question}, required=False)
 
 
+@dataclass
+class Aftermath:
+    """What changing an answer did to the questions whose condition reads it."""
+
+    aside: list[str] = field(default_factory=list)  # not asked any more: in the notes
+    missing: list[str] = field(default_factory=list)  # asked now, and not answered
+    reopened: bool = False  # complete before, a draft again for lack of ``missing``
+    asked: set[str] | None = None  # the questions asked before the first change
+
+    def said(self, slug: str) -> list[str]:
+        lines = []
+        if self.aside:
+            lines.append(
+                f"{_ids(self.aside)} not asked any more: kept in the private notes, out of"
+                f" the post (`jeudis edit {slug} --notes`)"
+            )
+        if self.missing:
+            again = "; a draft again" if self.reopened else ""
+            lines.append(
+                f"{_ids(self.missing)} asked now, and not answered{again}:"
+                f" `jeudis resume {slug}` asks {'them' if len(self.missing) > 1 else 'it'}"
+            )
+        return lines
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(f"[{qid}]" for qid in ids)
+
+
 def set_answer(
     interview: Interview, questionnaire: Questionnaire | None, question_id: str, raw: str
-) -> Answer:
+) -> Aftermath:
     """Replace one answer with ``raw`` (checked like a live answer); the wording stays,
-    and a later question quoting the answer is worded with the new one."""
+    and a later question quoting the answer is worded with the new one. An answer
+    that a condition on it leaves out now goes to the notes; a question it asks now
+    is missing (:mod:`jeudis.conditions`)."""
     answer = find_answer(interview, question_id)
     question = question_for(questionnaire, answer)
     try:
         value = answer_rules.coerce(question, raw)
     except answer_rules.InvalidAnswer as exc:
         raise UsageError(f"{question_id}: {exc}") from None
+    before = conditions.asked(questionnaire, interview) if questionnaire else set()
     with _requoting(questionnaire, interview):
         answer.value = value
         answer.skipped = value is None
         answer.answered_at = now()
-    return answer
+    if questionnaire is None:
+        return Aftermath()
+    gone = conditions.not_asked(questionnaire, interview, before)
+    if gone:
+        conditions.set_aside(questionnaire, interview, gone, "No longer asked, an answer changed")
+    return _missing(questionnaire, interview, before, Aftermath(aside=gone))
+
+
+def _missing(
+    questionnaire: Questionnaire, interview: Interview, before: set[str], aftermath: Aftermath
+) -> Aftermath:
+    """The questions asked since the change (not ``before``) that have no answer; a
+    complete interview lacking one is a draft again."""
+    if aftermath.asked is None:
+        aftermath.asked = before
+    since = conditions.asked(questionnaire, interview) - aftermath.asked
+    aftermath.missing = conditions.unanswered(questionnaire, interview, since)
+    aftermath.reopened = conditions.reopen(interview, aftermath.missing) or aftermath.reopened
+    return aftermath
 
 
 @contextlib.contextmanager
@@ -291,9 +342,17 @@ def apply_notes(interview: Interview, text: str) -> bool:
 
 
 def reask(
-    questionnaire: Questionnaire | None, interview: Interview, question_id: str, prompter: Any
+    questionnaire: Questionnaire | None,
+    interview: Interview,
+    question_id: str,
+    prompter: Any,
+    aftermath: Aftermath | None = None,
 ) -> bool:
-    """Ask one question again, prefilled with the answer given; False when cancelled."""
+    """Ask one question again, prefilled with the answer given; False when cancelled.
+
+    A question the new answer asks now is asked next (Page↑ leaves it, and the rest,
+    for ``jeudis resume``); ``aftermath`` gathers what the change did to the others.
+    """
     from jeudis import followups
     from jeudis.session import BACK, Paused, Session, applicable
 
@@ -301,12 +360,19 @@ def reask(
     assert interview.path is not None
     form = questionnaire
     question = form.question(question_id) if form is not None else None
+    aftermath = aftermath if aftermath is not None else Aftermath()
     with storage.session_lock(interview.path):
-        try:
-            if form is None or question is None or answer.followup:
-                session = Session(form or _stand_in(interview), interview, prompter)
+        if form is None or question is None or answer.followup:
+            session = Session(form or _stand_in(interview), interview, prompter)
+            try:
                 return followups.ask_live(session, answer, counter="✎")
-            session = Session(form, interview, prompter)
+            except Paused:
+                return False
+        session = Session(form, interview, prompter)
+        before = conditions.asked(form, interview)
+        had = [a.id for a in interview.answers]
+        changed = False
+        try:
             questions = applicable(form, interview)
             index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
             raw = prompter.ask(session._prompt(question, index, len(questions)))
@@ -315,12 +381,43 @@ def reask(
             changed = session._record(question, raw)  # False: the answer as it was
             count = len(interview.answers)
             followups.after(session, question_id)  # Ctrl-F works here as in a session
-            return changed or len(interview.answers) != count  # a follow-up added
+            changed = changed or len(interview.answers) != count  # a follow-up added
+            _ask_since(session, before)
         except Paused:
-            return False
+            pass
+        aftermath.aside += [qid for qid in had if qid in before and interview.answer(qid) is None]
+        _missing(form, interview, before, aftermath)
+        if aftermath.reopened:
+            storage.save(interview)
+        return changed
 
 
-def review(questionnaire: Questionnaire | None, interview: Interview, prompter: Any) -> int:
+def _ask_since(session: Any, before: set[str]) -> None:
+    """Ask the questions a changed answer asks now (not ``before``), in order, until
+    none is left or the host leaves one with Page↑."""
+    from jeudis import followups
+    from jeudis.session import BACK, applicable, expected_total
+
+    form, interview = session.questionnaire, session.interview
+    while since := conditions.unanswered(
+        form, interview, conditions.asked(form, interview) - before
+    ):
+        questions = applicable(form, interview)
+        index = next(i for i, q in enumerate(questions) if q.id == since[0])
+        total = expected_total(form, interview)
+        raw = session.prompter.ask(session._prompt(questions[index], index, total))
+        if raw is BACK:
+            return
+        session._record(questions[index], raw)
+        followups.after(session, questions[index].id)
+
+
+def review(
+    questionnaire: Questionnaire | None,
+    interview: Interview,
+    prompter: Any,
+    aftermath: Aftermath | None = None,
+) -> int:
     """The review screen on a saved interview: pick answers to change until done."""
     from jeudis import followups, wording
 
@@ -340,7 +437,7 @@ def review(questionnaire: Questionnaire | None, interview: Interview, prompter: 
         choice = prompter.review(interview, rows)
         if choice is None:
             return changed
-        if reask(questionnaire, interview, choice, prompter):
+        if reask(questionnaire, interview, choice, prompter, aftermath):
             changed += 1
 
 

@@ -23,6 +23,7 @@ from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
+    from jeudis.edit import Aftermath
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
@@ -292,8 +293,10 @@ def edit(
     if question is not None and reword is not None:
         editing.reword(loaded, question, reword)
         done.append(f"question {question} reworded")
+    aftermath = editing.Aftermath()
     if question is not None and answer_file is not None:
-        editing.set_answer(loaded, form, question, read_input(answer_file)[0])  # `-`: stdin
+        # `-`: standard input
+        aftermath = editing.set_answer(loaded, form, question, read_input(answer_file)[0])
         done.append(f"answer {question} replaced")
     if fields:
         changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml")
@@ -306,6 +309,7 @@ def edit(
     if done:
         editing.save(loaded)
         out.print(safe(f"{path.stem}: " + "; ".join(done)))
+        _said(aftermath, path.stem)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     from jeudis.prompter import TerminalPrompter
@@ -315,13 +319,21 @@ def edit(
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     if question is not None:
         with typeahead_kept():
-            changed_one = editing.reask(form, loaded, question, prompter)
+            changed_one = editing.reask(form, loaded, question, prompter, aftermath)
         said = f"answer {question} saved" if changed_one else "nothing changed"
         out.print(safe(f"{path.stem}: {said}"))
+        _said(aftermath, path.stem)
         return
     with typeahead_kept():
-        count = editing.review(form, loaded, prompter)
+        count = editing.review(form, loaded, prompter, aftermath)
     out.print(safe(f"{path.stem}: {count} answer(s) changed"))
+    _said(aftermath, path.stem)
+
+
+def _said(aftermath: "Aftermath", slug: str) -> None:
+    """What a changed answer did to the questions whose condition reads it."""
+    for line in aftermath.said(slug):
+        err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}")
 
 
 @app.command()
