@@ -966,9 +966,12 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     assert out.count("warning") == 1
 
 
-def test_an_answer_to_a_question_not_asked_is_left_out_with_a_warning(series: Path) -> None:
-    """As a live session forgets an answer whose condition no longer holds, the import
-    leaves it out, and says so: the guest wrote it."""
+def test_an_answer_to_a_question_not_asked_goes_to_the_notes_with_a_warning(
+    series: Path,
+) -> None:
+    """As a live session sets aside an answer whose condition no longer holds, the
+    import leaves it out of the post, keeps it in the notes, and says so: the guest
+    wrote it."""
     (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
     assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
     sheet = (series / "k.md").read_text(encoding="utf-8")
@@ -980,7 +983,15 @@ def test_an_answer_to_a_question_not_asked_is_left_out_with_a_warning(series: Pa
     assert interview.answer("lien") is None
     assert interview.status == "complete"
     assert "warning: Q4 [lien] (line " in out
-    assert "answered, but not asked since Q3 [blog] is 'non': left out" in " ".join(out.split())
+    assert (
+        "answered, but not asked since Q3 [blog] is 'non': kept in the interview's private"
+        " notes, out of the post"
+    ) in " ".join(out.split())
+    assert interview.notes.splitlines()[0].startswith("Written on the sheet k-filled.md, not asked")
+    assert interview.notes.splitlines()[1:] == [
+        "[lien] Son adresse ? (not asked since [blog] is 'non')",
+        "https://x.fr",
+    ]
 
 
 OUTLOOK_FR = (
@@ -1572,3 +1583,98 @@ def test_an_email_whose_text_reads_in_no_charset_is_refused(series: Path) -> Non
     assert code == 4, out
     assert "reply.eml: the email's text says no encoding, and it reads neither as UTF-8" in out
     assert not list((series / "interviews").glob("*.toml"))
+
+
+LU = """
+id = "lu"
+title = "Lectures de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+
+
+def lu_sheets(series: Path, first: dict[str, str], second: dict[str, str]) -> Path:
+    """Anne Roux's interview imported from a first sheet; a second, filled, beside it."""
+    (series / "questionnaires" / "lu.toml").write_text(LU, encoding="utf-8")
+    assert run("sheet", "lu", "--guest", "Anne Roux", "-o", str(series / "lu.md"))[0] == 0
+    sheet = (series / "lu.md").read_text(encoding="utf-8")
+    (series / "second.md").write_text(fill(sheet, second), encoding="utf-8")
+    code, out = import_text(series, fill(sheet, first))
+    assert code == 0, out
+    return series / "interviews" / "anne-roux.toml"
+
+
+def test_an_update_saying_no_takes_the_answer_it_leaves_out_out_of_the_post(
+    series: Path,
+) -> None:
+    """The interview says "Oui" and what she thought of the book; the second sheet says
+    "Non": the opinion leaves the post (it read "Non", then an opinion on the book)
+    for the notes."""
+    path = lu_sheets(
+        series,
+        {"lu": "Oui", "avis": "Un beau livre, très fort.", "fin": "Merci"},
+        {"lu": "Non", "fin": "Merci"},
+    )
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "anne-roux: not asked any more, as the sheet answers: [avis]" in said
+    assert "left empty on the sheet" not in said  # not asked, it was not left empty
+    updated = load_interview(path)
+    assert [(a.id, a.value) for a in updated.answers] == [("lu", False), ("fin", "Merci")]
+    assert updated.status == "complete"
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')\nUn beau livre" in (
+        updated.notes
+    )
+    code, post = run("export", "anne-roux", "--format", "md")
+    assert code == 0 and "beau livre" not in post
+
+
+def test_an_update_saying_yes_asks_for_what_it_now_lacks(series: Path) -> None:
+    """The interview says "Non", complete; the second sheet says "Oui" and leaves the
+    opinion empty: the interview is not complete without it."""
+    path = lu_sheets(series, {"lu": "Non", "fin": "Merci"}, {"lu": "Oui", "fin": "Merci"})
+    assert load_interview(path).status == "complete"
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "anne-roux: a draft again, as the sheet's answers ask what it lacks: [avis]" in said
+    assert "Updated as a draft (1 answer(s) missing: avis)" in said
+    assert "jeudis resume anne-roux" in said
+    assert load_interview(path).status == "draft"
+
+
+def test_an_update_keeps_what_the_guest_wrote_for_a_question_not_asked(series: Path) -> None:
+    path = lu_sheets(
+        series,
+        {"lu": "Oui", "avis": "Un beau livre.", "fin": "Merci"},
+        {"lu": "Non", "avis": "Finalement, pas lu.", "fin": "Merci"},
+    )
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    notes = load_interview(path).notes
+    assert "Un beau livre." in notes  # the interview's, set aside
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')\nFinalement, pas lu." in (
+        notes
+    )

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jeudis import storage
+from jeudis import conditions, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
 from jeudis.followups import complete
@@ -158,6 +158,7 @@ def update(
                 " of the sheet you sent",
             )
     found = changes(interview, sheet)
+    asked = conditions.asked(questionnaire, interview)
     order = [q.id for q in questionnaire.questions]
     replaced: list[str] = []
     for answer in sheet.given_answers():
@@ -179,12 +180,13 @@ def update(
         f"{interview.slug}: [{qid}] replaced by the sheet's answer (the one it had is in its notes)"
         for qid in found.changed
     ]
-    if found.kept:
+    warnings += _set_aside(questionnaire, interview, asked, found.kept, replaced)
+    still = _still_missing(questionnaire, interview, missing, asked)
+    if conditions.reopen(interview, still):
         warnings.append(
-            f"{interview.slug}: kept, left empty on the sheet: "
-            + ", ".join(f"[{qid}]" for qid in found.kept)
+            f"{interview.slug}: a draft again, as the sheet's answers ask what it lacks: "
+            + ", ".join(f"[{qid}]" for qid in still)
         )
-    still = _still_missing(interview, missing)
     completed = not still and interview.status != "complete"
     # What a paused session kept being typed goes to the notes once the sheet has
     # answered its question, or the interview is complete: no session asks it again.
@@ -200,7 +202,37 @@ def update(
         moment = now().strftime("%Y-%m-%d %H:%M")
         block = f"Before the import of {sheet_name} ({moment} UTC):\n" + "\n".join(replaced)
         interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
+    if sheet.notes:  # what the guest wrote for a question the sheet does not ask
+        interview.notes = f"{interview.notes.rstrip()}\n\n{sheet.notes}".lstrip()
     return found, warnings, still
+
+
+def _set_aside(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    asked: set[str],
+    kept: list[str],
+    replaced: list[str],
+) -> list[str]:
+    """The interview's answers the sheet's leave out ("Non" where it said "Oui", and
+    an opinion on the book) go, out of the post, to ``replaced`` (what the notes keep
+    of the interview before the import); the warnings saying so, and what it keeps
+    that the sheet left empty (``kept``)."""
+    warnings = []
+    if gone := conditions.not_asked(questionnaire, interview, asked):
+        aside = conditions.set_aside(questionnaire, interview, gone, "", noted=False)
+        replaced += aside.lines()
+        warnings.append(
+            f"{interview.slug}: not asked any more, as the sheet answers: "
+            + ", ".join(f"[{qid}]" for qid in gone)
+            + " (kept in its notes, out of the post)"
+        )
+    if kept := [qid for qid in kept if qid not in gone]:
+        warnings.append(
+            f"{interview.slug}: kept, left empty on the sheet: "
+            + ", ".join(f"[{qid}]" for qid in kept)
+        )
+    return warnings
 
 
 def _after_followups(interview: Interview, after: str) -> str:
@@ -212,14 +244,20 @@ def _after_followups(interview: Interview, after: str) -> str:
     return ids[at]
 
 
-def _still_missing(interview: Interview, missing: list[str]) -> list[str]:
-    """What the sheet lacked (``missing``) that the interview lacks too."""
-    return [
-        key
-        for key in missing
-        if not (
-            key.removeprefix("fields.") in interview.fields
-            if key.startswith("fields.")
-            else (found := interview.answer(key)) is not None and found.given
-        )
-    ]
+def _still_missing(
+    questionnaire: Questionnaire, interview: Interview, missing: list[str], asked: set[str]
+) -> list[str]:
+    """What the sheet lacked (``missing``) that the interview lacks too and still asks,
+    and what the sheet's answers ask that was not asked before (``asked``) and has no
+    answer ("Oui" where it said "Non": the opinion on the book)."""
+    now_asked = conditions.asked(questionnaire, interview)
+
+    def lacks(key: str) -> bool:
+        if key.startswith("fields."):
+            return key.removeprefix("fields.") not in interview.fields
+        found = interview.answer(key)
+        return key in now_asked and (found is None or not found.given)
+
+    still = [key for key in missing if lacks(key)]
+    since = conditions.unanswered(questionnaire, interview, now_asked - asked)
+    return [*[qid for qid in since if qid not in still], *still]

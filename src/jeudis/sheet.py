@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import answers as answer_rules
+from jeudis import conditions
 from jeudis.errors import FileProblem, UsageError, clip
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
@@ -680,11 +681,15 @@ def import_sheet(
         first = sheet.inline.get(question.id, "")
         return "\n\n".join(part for part in (first, below) if part)
 
+    left_out: list[str] = []
     for question in questionnaire.questions:
         if question.when is not None and not question.when.holds(values):
-            # As a live session forgets such an answer: left out, and said.
-            if question.id in sheet.answers and answer_text(question):
+            # As a live session sets such an answer aside: out of the post, in the notes.
+            if question.id in sheet.answers and (text := answer_text(question)):
                 warnings.append(_not_asked(question, sheet, expected, values))
+                why = conditions.why_not_asked(question, values)
+                asked = question.wording(interview.register, blank)
+                left_out.append(conditions.note_line(question.id, asked, why, text))
             continue
         if question.id not in sheet.answers:
             missing.append(question.id)
@@ -710,6 +715,9 @@ def import_sheet(
             f"{path}: {len(problems)} answer(s) cannot be read: " + "; ".join(problems),
             hint="correct those answers in the sheet and import it again; nothing was written",
         )
+    if left_out:
+        heading = conditions.heading(f"Written on the sheet {path.name}, not asked")
+        interview.notes = "\n".join([heading, *left_out])
     warnings += _written_above_a_marker(sheet, expected, set(values))
     for spec in questionnaire.fields:
         if not spec.required:
@@ -825,7 +833,10 @@ def _not_asked(
     since = f"Q{numbers.get(when.question, '?')} [{when.question}] is " + (
         repr(given) if given else "unanswered"
     )
-    return f"{where}: answered, but not asked since {since}: left out"
+    return (
+        f"{where}: answered, but not asked since {since}: kept in the interview's private"
+        " notes, out of the post"
+    )
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
