@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from jeudis import conditions
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire, load_questionnaire
-from support import write
+from support import Invoke, write
 
 CHAIN = """
 id = "chain"
@@ -107,3 +108,43 @@ def test_reopen_only_a_complete_interview_that_lacks_an_answer() -> None:
     assert interview.is_complete
     assert conditions.reopen(interview, ["avis"])
     assert interview.status == "draft" and interview.completed is None
+
+
+def test_check_and_export_say_what_a_complete_file_gets_wrong_by_its_conditions(
+    series: Path, invoke: Invoke
+) -> None:
+    """Files edited by hand (or written by an older jeudis): one says "Non" and keeps an
+    opinion on the book, published unsaid; one gives the opinion and lacks "pourquoi",
+    which that opinion asks, unsaid too: check and export left out every question with
+    a condition."""
+    write(series / "questionnaires" / "chain.toml", CHAIN)
+    for slug, read, answers in (
+        ("anne-roux", False, [("avis", "Un roman superbe."), ("fin", "Merci !")]),
+        ("paul-roy", True, [("avis", "Trop long."), ("fin", "Au revoir.")]),
+    ):
+        interview = interview_of(*answers)
+        interview.answers.insert(0, Answer.given_now("lu", "yesno", "As-tu lu le livre ?", read))
+        interview.status, interview.slug, interview.date = "complete", slug, dt.date(2011, 5, 12)
+        write(series / "interviews" / f"{slug}.toml", interview.to_toml())
+    anne = series / "interviews" / "anne-roux.toml"
+
+    checked = invoke("check", str(anne), str(series / "interviews" / "paul-roy.toml"))
+
+    assert checked.exit_code == 5, checked  # problems found
+    said = " ".join(checked.output.split())
+    line = anne.read_text(encoding="utf-8").splitlines().index('id = "avis"') + 1
+    assert (
+        f"anne-roux.toml:{line}: warning: answers.avis: answered, but not asked since [lu] is"
+        " 'non': its post publishes it all the same"
+    ) in said
+    assert (
+        "paul-roy.toml: error: status: complete, but required answers are missing: pourquoi" in said
+    )
+    assert "anne-roux.toml: error" not in said  # its "pourquoi" is not asked
+    for slug, warning in (
+        ("anne-roux", "published, though its questionnaire's conditions leave them out: avis"),
+        ("paul-roy", "complete, but required answers are missing: pourquoi"),
+    ):
+        exported = invoke("export", slug, "--format", "md")
+        assert exported.exit_code == 0, exported
+        assert f"warning: {slug}: {warning} (`jeudis check`)" in " ".join(exported.stderr.split())

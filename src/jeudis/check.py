@@ -169,21 +169,35 @@ def _check_interview(
     findings.extend(_version_drift(path, interview, form))
     findings.extend(_values(path, interview, form))
     if interview.is_complete:
-        given = {a.id for a in interview.answers}
-        missing = [
-            q.id
-            for q in form.questions
-            if q.required
-            and q.when is None
-            and q.id not in given
-            and str(interview.questionnaire_version) == str(form.version)
-        ]
-        if missing:
+        findings.extend(_gaps(path, interview, form))
+    return findings
+
+
+def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
+    """A complete interview lacking a required answer, or holding one its conditions
+    leave out (see :func:`jeudis.conditions.gaps`)."""
+    from jeudis.conditions import gaps, why_not_asked
+
+    missing, not_asked = gaps(form, interview)
+    findings = []
+    if missing:
+        message = "complete, but required answers are missing: " + ", ".join(missing)
+        findings.append(Finding(str(path), message, key="status"))
+    if not_asked:
+        text, values = read_text(path), interview.values()
+        ids = [a.id for a in interview.answers]
+        for qid in not_asked:
+            question = form.question(qid)
+            why = why_not_asked(question, values) if question is not None else "not asked"
             findings.append(
                 Finding(
                     str(path),
-                    "complete, but required answers are missing: " + ", ".join(missing),
-                    key="status",
+                    f"answered, but {why}: its post publishes it all the same",
+                    locate(text, ["answers", ids.index(qid), "id"]),
+                    key=f"answers.{qid}",
+                    severity="warning",
+                    hint="take it out of the file (its text into notes, say), or change the"
+                    " answer its condition reads",
                 )
             )
     return findings

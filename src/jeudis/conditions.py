@@ -62,6 +62,22 @@ def unanswered(
     return result
 
 
+def gaps(questionnaire: Questionnaire, interview: Interview) -> tuple[list[str], list[str]]:
+    """What a complete interview's file gets wrong against its questionnaire (an edited
+    file's, or one an older jeudis wrote): the required questions it asks and does not
+    answer, and the answers it holds that its conditions leave out (a post would
+    publish "Non", then an opinion on the book). None when it was made with another
+    version of the questionnaire, whose questions may differ."""
+    if str(interview.questionnaire_version) != str(questionnaire.version):
+        return [], []
+    missing = [
+        qid
+        for qid in unanswered(questionnaire, interview)
+        if (question := questionnaire.question(qid)) is not None and question.required
+    ]
+    return missing, not_asked(questionnaire, interview)
+
+
 def heading(what: str) -> str:
     """A notes block's first line: what happened, and when."""
     return f"{what} ({now().strftime('%Y-%m-%d %H:%M')} UTC):"

@@ -105,20 +105,18 @@ def posts_for(
         left_out = post.keep_photo_in(series.root) or post.note
         if left_out and notes is not None:
             notes.append(left_out)
-        if notes is not None and interview.is_complete and (gaps := _missing(series, interview)):
-            notes.append(
-                f"warning: {path.stem}: complete, but required answers are missing: "
-                f"{', '.join(gaps)} (`jeudis check`)"
-            )
+        if notes is not None and interview.is_complete:
+            notes += _gaps(series, interview, path.stem)
         site.place(post)
         post.prev, post.next = neighbours.get(path.stem, (None, None))
         posts.append(post)
     return posts
 
 
-def _missing(series: Series, interview: Interview) -> list[str]:
-    """The required questions a complete interview does not answer (an edited file's),
-    as ``jeudis check`` finds them; none when its questionnaire is not at hand."""
+def _gaps(series: Series, interview: Interview, slug: str) -> list[str]:
+    """What ``jeudis check`` finds wrong with a complete interview's answers (an edited
+    file's), for the host; nothing when its questionnaire is not at hand."""
+    from jeudis.conditions import gaps
     from jeudis.errors import JeudisError
     from jeudis.questionnaire import find_questionnaire
 
@@ -126,10 +124,14 @@ def _missing(series: Series, interview: Interview) -> list[str]:
         form = find_questionnaire(series, interview.questionnaire)
     except JeudisError:
         return []
-    if str(interview.questionnaire_version) != str(form.version):
-        return []
-    given = {a.id for a in interview.answers}
-    return [q.id for q in form.questions if q.required and q.when is None and q.id not in given]
+    missing, not_asked = gaps(form, interview)
+    said = [f"complete, but required answers are missing: {', '.join(missing)}"] if missing else []
+    if not_asked:
+        said.append(
+            "published, though its questionnaire's conditions leave them out: "
+            + ", ".join(not_asked)
+        )
+    return [f"warning: {slug}: {line} (`jeudis check`)" for line in said]
 
 
 def _answers(count: int) -> str:
