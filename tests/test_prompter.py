@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
@@ -668,3 +669,38 @@ def test_the_line_above_a_long_answer_says_what_the_keys_say_in_edit(
     assert not prompter._hint(prompt).endswith(word)
     prompter.editing = True
     assert prompter._hint(prompt).endswith(word)
+
+
+class _Resized(DummyOutput):
+    """A terminal whose width the test sets, that notes when it is cleared."""
+
+    def __init__(self, columns: int) -> None:
+        self.columns, self.cleared = columns, 0
+
+    def get_size(self) -> Size:
+        return Size(rows=30, columns=self.columns)
+
+    def erase_screen(self) -> None:
+        self.cleared += 1
+
+
+def test_a_resized_terminal_is_cleared_and_the_question_drawn_again_to_its_width(
+    screen: io.StringIO,
+) -> None:
+    """A terminal that reflows its lines had left rows of the old layout above the new."""
+    output = _Resized(60)
+    prompter = TerminalPrompter("fr", console=Console(file=screen, width=100, color_system=None))
+    question = prompt_for(twitter("utilisations"), "Quelle(s) utilisation(s) faites-vous de Twitter ?",
+                          counter="[3/13]")  # fmt: skip
+    with (
+        create_pipe_input() as keys,
+        create_app_session(input=keys, output=output),
+        sent_later(keys, (0.2, "Depuis 2007"), (0.4, " encore"), (0.6, ESC_ENTER)),
+    ):
+        threading.Timer(0.3, lambda: setattr(output, "columns", 40)).start()
+        assert prompter.ask(question) == "Depuis 2007 encore"
+    assert output.cleared == 1  # at the width change, not at each key after it
+    asked = screen.getvalue().split("\n")
+    first = asked.index("[3/13] Quelle(s) utilisation(s) faites-vous de Twitter ?")
+    again = asked.index("[3/13] Quelle(s) utilisation(s)", first)
+    assert asked[again + 1] == "       faites-vous de Twitter ?"

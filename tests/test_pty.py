@@ -112,6 +112,29 @@ class _Terminal(pyte.Screen):  # type: ignore[misc]
         if self.process is not None:
             self.process.send(data)
 
+    def reflowed(self, columns: int) -> None:
+        """Made ``columns`` wide as a terminal that reflows its lines (tmux, GNOME
+        Terminal, kitty...) is made narrower: a line wider than that goes on as many
+        rows as it needs, the rows above it go up, the cursor stays on its letter."""
+        lines: list[list[object]] = []
+        at = (0, 0)
+        for y in range(self.lines):
+            row = [self.buffer[y][x] for x in range(self.columns)]
+            while row and row[-1].data == " " and (y != self.cursor.y or len(row) > self.cursor.x):
+                row.pop()
+            if y == self.cursor.y:
+                at = (len(lines) + self.cursor.x // columns, self.cursor.x % columns)
+            lines.extend(row[start : start + columns] for start in range(0, len(row) or 1, columns))
+        while len(lines) > self.lines and lines[-1] == [] and len(lines) - 1 > at[0]:
+            lines.pop()  # blank rows at the bottom go first
+        top = max(len(lines) - self.lines, 0)
+        self.resize(self.lines, columns)
+        self.buffer.clear()
+        for y, row in enumerate(lines[top:]):
+            for x, char in enumerate(row):
+                self.buffer[y][x] = char
+        self.cursor.y, self.cursor.x = at[0] - top, at[1]
+
 
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
@@ -917,6 +940,58 @@ def test_a_terminal_made_narrower_during_the_session_gets_lines_that_fit(
     assert session.wait() == 130
 
 
+def test_a_terminal_resized_while_an_answer_is_typed_is_drawn_anew(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """A terminal that reflows its lines had cut the rows of the answer at the new
+    edge, making more of them than prompt_toolkit erased: the rows of the old layout
+    were left above the new one, the answer and the keys twice."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     columns=60, cpr=True)  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    session.type(WRAPPED)
+    session.on_screen("repartie.")
+
+    def drawn_once(columns: int, asked: list[str]) -> bool:
+        shown = session.screen()
+        if sum(line.startswith(PROMPT_MARK) for line in shown) != 1:
+            return False  # the answer twice, or not drawn yet
+        rows = answer_rows(shown)
+        return (
+            shown[: len(asked)] == asked  # the question, laid out anew at the top
+            and sum("Échap Entrée : terminer" in line for line in shown) == 1
+            and rows[-1].endswith("repartie.")
+            and all(len(line) <= columns for line in shown)
+            and (session.terminal.cursor.y, session.terminal.cursor.x)
+            == (shown.index(rows[-1]), len(rows[-1]))  # after the last letter
+        )
+
+    session.child.setwinsize(ROWS, 40)
+    session.terminal.reflowed(40)
+    asked = ["[3/13] Quelle(s) utilisation(s)", "       faites-vous de Twitter ?"]
+    session.until(lambda: drawn_once(40, asked), "the screen drawn anew at 40 columns")
+    assert_word_wrapped(answer_rows(session.screen()), WRAPPED, 40)
+
+    session.child.setwinsize(ROWS, 90)  # wider: the question takes one line again
+    session.terminal.resize(ROWS, 90)
+    asked = ["[3/13] Quelle(s) utilisation(s) faites-vous de Twitter ?"]
+    session.until(lambda: drawn_once(90, asked), "the screen drawn anew at 90 columns")
+    assert_word_wrapped(answer_rows(session.screen()), WRAPPED, 90)
+    session.until(  # where a terminal that says where its cursor is has them
+        lambda: len(session.screen()) == ROWS and session.screen()[-1].endswith("pause"),
+        "the keys at the bottom of the screen",
+    )
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[2] == WRAPPED
+
+
 WRAPPED = (
     "Depuis 2007, quand une amie m'a parlé de cette drôle de conversation "
     "permanente entre inconnus, et je n'en suis jamais vraiment repartie."
@@ -924,8 +999,12 @@ WRAPPED = (
 
 
 def answer_rows(shown: list[str]) -> list[str]:
-    """The rows of the answer being typed: from the last prompt's mark to a blank."""
-    at = max(i for i, line in enumerate(shown) if line.startswith(PROMPT_MARK))
+    """The rows of the answer being typed: from the last prompt's mark to a blank (none
+    while the screen is drawn anew, the question drawn, not the prompt yet)."""
+    marks = [i for i, line in enumerate(shown) if line.startswith(PROMPT_MARK)]
+    if not marks:
+        return []
+    at = marks[-1]
     rows = [shown[at]]
     for line in shown[at + 1 :]:
         if not line.startswith("   ") or not line.strip():

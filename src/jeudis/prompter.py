@@ -221,23 +221,12 @@ class TerminalPrompter:
             prompt = replace(prompt, default=str(prompt.default or "") + self.typed_ahead)
         self.typed_ahead = ""
         self.screen.line()
-        self.screen.wrapped(
-            [
-                ("class:counter", prompt.counter),
-                ("", " "),
-                ("class:question", for_terminal(prompt.message)),
-            ],
-            hang=get_cwidth(prompt.counter) + 1,  # "[4/13] " stands out on the left
-        )
-        if prompt.help:
-            self.screen.wrapped([("class:help", for_terminal(prompt.help))])
-        # Wrapped between keys: word by word, a line read "Entrée : terminer".
-        for line in packed(self._hint(prompt), self.screen.width):
-            self.screen.wrapped([("class:instruction", line)])
+        self._asking(prompt)
         question = self._question(prompt)
         extra = _bindings(prompt)
         app: Application[Any] = question.application
         _refusals_on_their_lines(app)
+        _redrawn_when_resized(app, self.screen, lambda: self._asking(prompt))
         if prompt.kind in ("text", "long"):
             softwrap.install(app)
             _left_at_its_end(app)
@@ -251,6 +240,22 @@ class TerminalPrompter:
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         return result
+
+    def _asking(self, prompt: Prompt) -> None:
+        """The lines above the prompt: the question, its help and its keys."""
+        self.screen.wrapped(
+            [
+                ("class:counter", prompt.counter),
+                ("", " "),
+                ("class:question", for_terminal(prompt.message)),
+            ],
+            hang=get_cwidth(prompt.counter) + 1,  # "[4/13] " stands out on the left
+        )
+        if prompt.help:
+            self.screen.wrapped([("class:help", for_terminal(prompt.help))])
+        # Wrapped between keys: word by word, a line read "Entrée : terminer".
+        for line in packed(self._hint(prompt), self.screen.width):
+            self.screen.wrapped([("class:instruction", line)])
 
     def _keep_draft(self, prompt: Prompt, result: Any, app: Application[Any]) -> None:
         """Page↑ leaves a question unanswered: keep what was typed for when it comes back."""
@@ -305,12 +310,17 @@ class TerminalPrompter:
         """A question the host writes; ``typing``: the id a pause keeps the text under."""
         self.current_id = typing
         self.screen.line()
-        rule = f"── {title} "
-        self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
-        self.screen.wrapped([("class:instruction", instruction)])
+
+        def asking() -> None:
+            rule = f"── {title} "
+            self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
+            self.screen.wrapped([("class:instruction", instruction)])
+
+        asking()
         question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
+        _redrawn_when_resized(app, self.screen, asking)
         softwrap.install(app)
         _left_at_its_end(app)
         app.key_bindings = merge_key_bindings(
@@ -716,6 +726,37 @@ def _left_at_its_end(app: Application[Any]) -> None:
             buffer.cursor_position = len(buffer.text)
 
     app.before_render += to_the_end
+
+
+def _redrawn_when_resized(
+    app: Application[Any], screen: Screen, asking: Callable[[], None]
+) -> None:
+    """A terminal made narrower or wider is cleared; ``asking`` draws the question again
+    above the prompt, laid out to the new width, and the prompt is drawn under it.
+
+    prompt_toolkit erases what it drew by going up as many rows as it drew them in.
+    A terminal that reflows its lines on a resize (tmux, GNOME Terminal, iTerm2,
+    kitty...) had made more rows of them, each cut at the new edge: the rows above
+    were left on the screen over the prompt drawn again, the answer twice, the keys
+    twice. Where the prompt now starts cannot be known (terminals reflow each their
+    own way, some not at all), so the screen is drawn anew from its top. The rows
+    above the question go (the review shows every answer again).
+    """
+    drawn: list[int] = []  # the width last drawn at
+
+    def resized(_: object) -> None:
+        width = app.output.get_size().columns
+        if drawn and drawn[0] != width and not app.is_done:
+            app.output.erase_screen()
+            app.output.cursor_goto(0, 0)
+            app.renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
+            with screen.drawing_to(app.output):
+                asking()
+            # How many rows are left under the question, for the keys at the bottom.
+            app.renderer.request_absolute_cursor_position()
+        drawn[:] = [width]
+
+    app.before_render += resized
 
 
 def _picked_fitted(app: Application[Any], before: int) -> None:

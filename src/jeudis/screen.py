@@ -8,13 +8,17 @@ unstyled.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from typing import IO
 
 from prompt_toolkit import print_formatted_text
 from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.output import Output
+from prompt_toolkit.renderer import print_formatted_text as print_now
 from prompt_toolkit.shortcuts import clear
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
@@ -28,6 +32,8 @@ class Screen:
         self.style = style
         self.file = file
         self.fixed_width = width
+        # While a prompt runs (see :meth:`drawing_to`): its output, written to at once.
+        self.output: Output | None = None
 
     @property
     def width(self) -> int:
@@ -35,6 +41,8 @@ class Screen:
         the session is drawn to its new size, not wrapped by the terminal mid-word."""
         if self.fixed_width:
             return self.fixed_width
+        if self.output is not None:
+            return min(self.output.get_size().columns, MAX_WIDTH)
         return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
 
     @property
@@ -46,6 +54,8 @@ class Screen:
             fragments = [("", fragments)]
         if self.file is not None:
             self.file.write("".join(text for _, text in fragments) + "\n")
+        elif self.output is not None:
+            print_now(self.output, FormattedText([*fragments, ("", "\n")]), self.style)
         else:
             print_formatted_text(FormattedText(fragments), style=self.style)
 
@@ -60,6 +70,16 @@ class Screen:
         for paragraph in paragraphs:
             for line in _wrap(paragraph, self.width, hang):
                 self.line(line)
+
+    @contextlib.contextmanager
+    def drawing_to(self, output: Output) -> Iterator[None]:
+        """Lines drawn on ``output`` where its cursor is, at once: from inside a running
+        prompt, prompt_toolkit would print them above it, once it has drawn itself."""
+        self.output = output
+        try:
+            yield
+        finally:
+            self.output = None
 
     def clear(self) -> None:
         if self.file is None:
