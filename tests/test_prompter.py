@@ -704,3 +704,19 @@ def test_a_resized_terminal_is_cleared_and_the_question_drawn_again_to_its_width
     first = asked.index("[3/13] Quelle(s) utilisation(s) faites-vous de Twitter ?")
     again = asked.index("[3/13] Quelle(s) utilisation(s)", first)
     assert asked[again + 1] == "       faites-vous de Twitter ?"
+
+
+LEFT, RIGHT, BACKSPACE, DELETE = "\x1b[D", "\x1b[C", "\x7f", "\x1b[3~"
+SHOWN_AS_ONE = ["🇫🇷", "👍🏽", "👩\u200d💻", "👨\u200d👩\u200d👧", "1\ufe0f\u20e3", "❤\ufe0f"]
+
+
+@pytest.mark.parametrize("emoji", SHOWN_AS_ONE)
+def test_the_arrows_and_deleting_keys_take_an_emoji_whole(
+    prompter: TerminalPrompter, keys: PipeInput, emoji: str
+) -> None:
+    """By code point, ← went into a flag and a letter typed there made two letters in
+    boxes of it; Backspace left half a flag, or a joiner no one sees."""
+    typed = f"Vive {emoji}{emoji} !" + LEFT * 3 + "X"  # between the two
+    typed += RIGHT + BACKSPACE  # the second goes
+    typed += LEFT * 2 + DELETE  # and the first
+    assert ask(prompter, keys, typed + ESC_ENTER, twitter("apport")) == "Vive X !"

@@ -47,6 +47,8 @@ class Keyboard(StrEnum):
     ESC_ENTER = "\x1b\r"  # finishes a long answer
     PAGE_UP = "\x1b[5~"  # previous question
     UP = "\x1b[A"
+    LEFT = "\x1b[D"
+    BACKSPACE = "\x7f"
     DOWN = "\x1b[B"
     HOME = "\x1b[H"
     END = "\x1b[F"
@@ -1061,6 +1063,32 @@ def test_the_answer_being_typed_is_word_wrapped_and_the_cursor_follows(
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
     assert values(the_interview(series))[2] == typed  # as typed: the wrapping is drawn only
+
+
+def test_the_arrows_and_backspace_take_an_emoji_whole(jeudis: type[Jeudis], series: Path) -> None:
+    """Flags and skin tones at the ends of rows: moved over by code point, a letter typed
+    went inside them, and Backspace left half a flag. (Emoji joined by zero-width
+    joiners, keycaps and ❤️ are in the unit tests: the emulated screen cannot draw them.)"""
+    session = narrow_session_at_question_2(jeudis)
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    session.type("Vive la France 🇫🇷🇫🇷🇫🇷🇫🇷 et bravo 👍🏽👍🏽 ! 🇫🇷")
+    session.on_screen("! 🇫🇷")
+    session.press(Keyboard.BACKSPACE)  # the last flag, whole
+    session.type(Keyboard.LEFT * 5 + "X")  # " ", "!", " ", 👍🏽, 👍🏽: before the emoji
+    session.press(Keyboard.UP)  # among the flags of the row above
+    session.type("Y")
+    session.until(lambda: "Y" in "".join(session.screen()), "the Y typed")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    given = values(the_interview(series))[2]
+    assert isinstance(given, str)
+    assert (
+        given.replace("Y", "", 1) == "Vive la France 🇫🇷🇫🇷🇫🇷🇫🇷 et bravo X👍🏽👍🏽 !"
+    )  # trimmed, as every answer
+    assert given.count("🇫🇷") == 4, given  # the Y between two flags, not inside one
 
 
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(

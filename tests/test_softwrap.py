@@ -9,6 +9,7 @@ row and its continuation at the left of the others.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
-from jeudis.softwrap import SoftWrap, relaid, rows
+from jeudis.softwrap import SoftWrap, cluster_end, next_boundary, previous_boundary, relaid, rows
 
 MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
 SENTENCE = (
@@ -509,3 +510,58 @@ def test_the_keys_follow_a_resize() -> None:
     assert narrower.at_cursor() == "   cette "
     assert drawn.wrap.vertically(-1)
     assert drawn.redraw().at_cursor() == "   m'a pa"
+
+
+# -- characters of several code points -----------------------------------------------------
+
+# Each drawn as one character: a flag, skin tone, joined emoji, keycap, heart in colour,
+# a letter and the accent that combines with it.
+EMOJI = ["🇫🇷", "👍🏽", "👩\u200d💻", "👨\u200d👩\u200d👧", "1\ufe0f\u20e3", "❤\ufe0f", "e\u0301"]
+
+
+def characters(text: str) -> list[str]:
+    """``text`` cut where :func:`cluster_end` says characters end."""
+    cut, at = [], 0
+    while at < len(text):
+        end = cluster_end(text, at)
+        cut.append(text[at:end])
+        at = end
+    return cut
+
+
+def test_a_character_of_several_code_points_is_one() -> None:
+    text = "a" + "".join(EMOJI) + "🇫🇷🇩🇪 z"  # two flags in a row: two characters
+    assert characters(text) == ["a", *EMOJI, "🇫🇷", "🇩🇪", " ", "z"]
+    places = [0]
+    for character in characters(text):
+        places.append(places[-1] + len(character))
+    for before, after in itertools.pairwise(places):
+        assert next_boundary(text, before) == after
+        assert previous_boundary(text, after) == before
+    assert next_boundary(text, len(text)) == len(text) and previous_boundary(text, 0) == 0
+
+
+@pytest.mark.parametrize("emoji", EMOJI)
+def test_a_word_longer_than_a_row_is_never_cut_inside_a_character(emoji: str) -> None:
+    """Cut by code point, a row ended on half a flag, or on a joiner and the next row
+    started on the emoji it joined."""
+    word = emoji * 12
+    for width in range(3, 15):
+        laid = rows(word, lambda row, width=width: width)  # type: ignore[misc]
+        assert all(row.start % len(emoji) == 0 for row in laid), (width, laid)
+
+
+@pytest.mark.parametrize("emoji", EMOJI)
+def test_up_and_down_never_land_inside_a_character(emoji: str) -> None:
+    """Up and Down go to the column they started from or the nearest before, a
+    character's start: inside it, a letter typed split the emoji in two."""
+    text = "a" * 30 + " " + "b" + emoji * 12
+    for width in range(8, 20):
+        drawn = drawn_by_prompt_toolkit(text, width, 0)
+        for column in range(len(text) + 1):
+            for step in (-1, 1):
+                drawn.buffer.cursor_position = column
+                drawn.wrap.goal = None
+                if drawn.wrap.vertically(step):
+                    at = drawn.buffer.cursor_position - 32
+                    assert at < 0 or at % len(emoji) == 0, (width, column, step)

@@ -24,7 +24,7 @@ from typing import Any
 
 from prompt_toolkit.application import Application
 from prompt_toolkit.buffer import Buffer
-from prompt_toolkit.filters import has_focus, has_selection
+from prompt_toolkit.filters import Filter, has_focus, has_selection
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
 from prompt_toolkit.formatted_text.utils import fragment_list_width
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
@@ -53,6 +53,70 @@ class _Cells(dict[str, int]):
 
 _CELLS = _Cells()
 
+_JOINER = "\u200d"  # zero-width joiner: 👩 + it + 💻 is 👩‍💻
+# Scanned back at most this far for where a character starts: a word may be very long.
+_SCAN = 64
+
+
+def _flag_half(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"  # a regional indicator: two make a flag
+
+
+def _skin_tone(char: str) -> bool:
+    return "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+def cluster_end(text: str, at: int) -> int:
+    """Where the character that starts at ``at`` ends, as the guest sees characters: a
+    letter and its accents, a flag (🇫🇷: two regional indicators), an emoji with its skin
+    tone (👍🏽), its variation selector (❤️) or keycap (1️⃣), emoji joined by zero-width
+    joiners (👩‍💻, 👨‍👩‍👧). A cursor between their code points would split the one
+    character drawn into others, or into a stray joiner no one can see."""
+    end = len(text)
+    if at >= end:
+        return end
+    after = at + 1
+    if _flag_half(text[at]) and after < end and _flag_half(text[after]):
+        after += 1
+    while after < end:
+        char = text[after]
+        if (
+            char == _JOINER
+            and after + 1 < end
+            and _CELLS[text[after + 1]]
+            and text[after + 1] > " "
+        ):
+            after += 2  # the joiner and the emoji it joins
+        elif not _CELLS[char] or _skin_tone(char):
+            after += 1  # a mark, a selector, a keycap, a joiner ending the text
+        else:
+            break
+    return after
+
+
+def _scan_start(text: str, at: int) -> int:
+    """A place at or before ``at`` where a character starts: a space, a line's start."""
+    space = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), 0)
+    return max(space, at - _SCAN)
+
+
+def previous_boundary(text: str, at: int) -> int:
+    """Where the character before ``at`` starts (see :func:`cluster_end`)."""
+    place = last = _scan_start(text, at)
+    while place < at:
+        last, place = place, cluster_end(text, place)
+    return last
+
+
+def next_boundary(text: str, at: int) -> int:
+    """Where the character after ``at`` ends (see :func:`cluster_end`)."""
+    if at >= len(text):
+        return len(text)
+    place = _scan_start(text, at)
+    while place <= at:
+        place = cluster_end(text, place)
+    return place
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -69,6 +133,7 @@ class _Rows:
     where the row after those ``done`` starts."""
 
     def __init__(self, line: str, room: Callable[[int], int], done: list[Row], start: int) -> None:
+        self.line = line
         self.origin = start  # the widths and their sums are kept from there on
         self.widths = [_CELLS[char] for char in line[start:]]
         self.sums = [0, *accumulate(self.widths)]
@@ -114,13 +179,12 @@ class _Rows:
             self.wrap(text_end + shown, end)
 
     def cut(self, start: int, end: int) -> None:
-        """A word wider than a row, cut where the row ends (not between a letter and
-        the accents after it)."""
+        """A word wider than a row, cut where the row ends (not inside a character:
+        between a letter and its accents, the two halves of a flag, see
+        :func:`cluster_end`)."""
         at = start
         while at < end:
-            after = at + 1
-            while after < end and not self.widths[after - self.origin]:
-                after += 1
+            after = min(cluster_end(self.line, at), end)
             if self.used and not self.fits(self.cells(at, after)):
                 self.wrap(at, at)
             self.used += self.cells(at, after)
@@ -451,7 +515,50 @@ class SoftWrap:
 
         bindings.add(Keys.Home, filter=here)(lambda event: self.home())
         bindings.add(Keys.End, filter=here)(lambda event: self.end())
+        by_character(bindings, here)
         return bindings
+
+
+def by_character(bindings: KeyBindings, here: Filter) -> None:
+    """←, →, Backspace and Delete over a whole character as drawn (see
+    :func:`cluster_end`): by code point, ← went into a flag and a letter typed there
+    split it in two letters in boxes; Backspace left half a flag, a stray joiner."""
+
+    @bindings.add(Keys.Left, filter=here)
+    def _left(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        for _ in range(event.arg):
+            text, at = buffer.text, buffer.cursor_position
+            if at == 0 or text[at - 1] == "\n":  # as prompt_toolkit: not to the line above
+                break
+            buffer.cursor_position = previous_boundary(text, at)
+
+    @bindings.add(Keys.Right, filter=here)
+    def _right(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        for _ in range(event.arg):
+            text, at = buffer.text, buffer.cursor_position
+            if at == len(text) or text[at] == "\n":
+                break
+            buffer.cursor_position = next_boundary(text, at)
+
+    @bindings.add(Keys.Backspace, filter=here)
+    def _backspace(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        for _ in range(event.arg):
+            at = buffer.cursor_position
+            if not at:
+                break
+            buffer.delete_before_cursor(at - previous_boundary(buffer.text, at))
+
+    @bindings.add(Keys.Delete, filter=here)
+    def _delete(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        for _ in range(event.arg):
+            at = buffer.cursor_position
+            if at == len(buffer.text):
+                break
+            buffer.delete(next_boundary(buffer.text, at) - at)
 
 
 def row_of(laid: list[Row], col: int) -> int:
@@ -471,9 +578,9 @@ def _last(line: str, row: Row, last: bool) -> int:
     else before the last character (the place after it is the next row's start)."""
     if last:
         return row.end
-    at = max(row.end - 1, row.start)
-    while at > row.start and not _CELLS[line[at]]:  # not between a letter and its accent
-        at -= 1
+    at = row.start  # not inside a character: between a letter and its accent, in a flag
+    while (after := cluster_end(line, at)) < row.end:
+        at = after
     return at
 
 
@@ -482,9 +589,7 @@ def column_at(line: str, laid: list[Row], row: int, cells: int) -> int:
     limit = _last(line, laid[row], row == len(laid) - 1)
     at, used = laid[row].start, 0
     while at < limit:
-        after = at + 1
-        while after < limit and not _CELLS[line[after]]:
-            after += 1
+        after = min(cluster_end(line, at), limit)
         used += _cells(line, at, after)
         if used > cells:
             break
