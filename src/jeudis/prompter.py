@@ -180,12 +180,14 @@ class TerminalPrompter:
     @property
     def console(self) -> Console:
         """rich, for the review's table and the last screen: loaded when first needed."""
+        from jeudis.textsafe import french_line_breaks
+
+        # The review's table: no line starting on "?". Set up once, whoever made the
+        # console (a prompter given one skipped it, and its table broke before "?").
+        french_line_breaks()
         if self._console is None:
             from rich import console
 
-            from jeudis.textsafe import french_line_breaks
-
-            french_line_breaks()  # the review's table: no line starting on "?"
             self._console = console.Console(highlight=False)
         return self._console
 
