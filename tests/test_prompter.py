@@ -720,3 +720,13 @@ def test_the_arrows_and_deleting_keys_take_an_emoji_whole(
     typed += RIGHT + BACKSPACE  # the second goes
     typed += LEFT * 2 + DELETE  # and the first
     assert ask(prompter, keys, typed + ESC_ENTER, twitter("apport")) == "Vive X !"
+
+
+@pytest.mark.parametrize("language", ["fr", "FR", "fr-CA", "fr_CH"])
+def test_the_keys_and_messages_speak_french_whatever_the_case_of_the_tag(language: str) -> None:
+    """``jeudis edit`` takes the interview file's language as written: "FR", edited in
+    by hand, gave an English edit screen in a French interview."""
+    from jeudis.prompter import MESSAGES
+
+    assert TerminalPrompter(language).messages is MESSAGES["fr"]
+    assert TerminalPrompter("frr").messages is MESSAGES["en"]

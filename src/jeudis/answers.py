@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import is_french
+from jeudis.wording import is_french, primary_language
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 
@@ -70,7 +70,7 @@ MESSAGES = {
 
 
 def message(key: str, language: str, params: dict[str, Any]) -> str:
-    table = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
+    table = MESSAGES.get(primary_language(language), MESSAGES["en"])
     return table[key].format(**params)
 
 

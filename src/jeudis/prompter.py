@@ -32,7 +32,7 @@ from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.session import BACK, Paused, Prompt
 from jeudis.textsafe import for_terminal
-from jeudis.wording import WordingContext, render
+from jeudis.wording import WordingContext, primary_language, render
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -159,7 +159,7 @@ class TerminalPrompter:
     """Asks with questionary; draws with prompt_toolkit, and rich for the review and the end."""
 
     def __init__(self, language: str = "fr", console: Console | None = None) -> None:
-        self.messages = MESSAGES.get(language.split("-")[0], MESSAGES["en"])
+        self.messages = MESSAGES.get(primary_language(language), MESSAGES["en"])
         self._console = console
         self.screen = Screen(STYLE, file=console.file if console is not None else None)
         self.current_id: str | None = None

@@ -73,7 +73,7 @@ CHOICE_WORDS = {"fr": (YES, NO, SKIP_CHOICE), "en": ("Yes", "No", "— skip —"
 
 def choice_words(language: str) -> tuple[str, str, str]:
     """The words for yes, no and skipping an optional choice in ``language``."""
-    return CHOICE_WORDS.get(language.split("-")[0].lower(), CHOICE_WORDS["en"])
+    return CHOICE_WORDS.get(wording.primary_language(language), CHOICE_WORDS["en"])
 
 
 def prompt_for(

@@ -31,7 +31,7 @@ from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
-from jeudis.wording import WordingContext, as_text, first_name, placeholders
+from jeudis.wording import WordingContext, as_text, first_name, placeholders, primary_language
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -184,7 +184,7 @@ TEXT = {
 
 
 def _text(language: str, register: str = "vous") -> dict[str, Any]:
-    base = language.split("-")[0]
+    base = primary_language(language)
     return TEXT.get(f"{base}-{register}", TEXT.get(base, TEXT["en"]))
 
 
