@@ -684,3 +684,52 @@ def test_a_live_edit_asks_the_question_the_new_answer_asks(
     saved = load_interview(path)
     assert saved.status == "draft"
     assert "Bouleversant." in saved.notes  # the opinion given, from the "Non"
+
+
+def test_an_answer_set_aside_comes_back_when_the_review_changes_it_back(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """At `jeudis edit`'s review, "Non" then "Oui" again: the opinion comes back as it
+    was, out of the notes, as in a live session; it was asked again, empty, its text
+    left in the notes, and the warning said it went to the notes though it was back."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_it(invoke, series, tmp_path, "oui")
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    prompter = Scripted(["Non", "Oui"])
+    prompter.picks = iter(["lu", "lu"])
+    aftermath = edit.Aftermath()
+
+    assert edit.review(form, load_interview(path), prompter, aftermath) == 2
+
+    saved = load_interview(path)
+    assert [(a.id, a.value) for a in saved.answers] == [
+        ("lu", True),
+        ("avis", "Un beau livre, très fort."),
+        ("fin", "Merci"),
+    ]
+    assert saved.notes == ""
+    assert saved.status == "complete"
+    assert aftermath.said("anne-roux") == []
+
+
+def test_the_review_says_once_each_answer_left_out_at_the_end(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """At the review, "Non", "Oui", "Non": the opinion is in the notes once, and said once."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_it(invoke, series, tmp_path, "oui")
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    prompter = Scripted(["Non", "Oui", "Non"])
+    prompter.picks = iter(["lu", "lu", "lu"])
+    aftermath = edit.Aftermath()
+
+    edit.review(form, load_interview(path), prompter, aftermath)
+
+    saved = load_interview(path)
+    assert [a.id for a in saved.answers] == ["lu", "fin"]
+    assert saved.notes.count("Un beau livre, très fort.") == 1
+    assert [line.split(" not asked")[0] for line in aftermath.said("anne-roux")] == ["[avis]"]

@@ -69,10 +69,16 @@ def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Questio
 class Aftermath:
     """What changing an answer did to the questions whose condition reads it."""
 
-    aside: list[str] = field(default_factory=list)  # not asked any more: in the notes
+    # Not asked any more, by question: in the notes. A later change at the review that
+    # asks one again puts it back, as a live session does ("Non", then "Oui" again).
+    kept: dict[str, conditions.Aside] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)  # asked now, and not answered
     reopened: bool = False  # complete before, a draft again for lack of ``missing``
     asked: set[str] | None = None  # the questions asked before the first change
+
+    @property
+    def aside(self) -> list[str]:
+        return list(self.kept)
 
     def said(self, slug: str) -> list[str]:
         lines = []
@@ -114,10 +120,13 @@ def set_answer(
         answer.answered_at = now()
     if questionnaire is None:
         return Aftermath()
-    gone = conditions.not_asked(questionnaire, interview, before)
-    if gone:
-        conditions.set_aside(questionnaire, interview, gone, "No longer asked, an answer changed")
-    return _missing(questionnaire, interview, before, Aftermath(aside=gone))
+    aftermath = Aftermath()
+    if gone := conditions.not_asked(questionnaire, interview, before):
+        aside = conditions.set_aside(
+            questionnaire, interview, gone, "No longer asked, an answer changed"
+        )
+        aftermath.kept = dict.fromkeys(aside.kept, aside)
+    return _missing(questionnaire, interview, before, aftermath)
 
 
 def _missing(
@@ -351,7 +360,9 @@ def reask(
     """Ask one question again, prefilled with the answer given; False when cancelled.
 
     A question the new answer asks now is asked next (Page↑ leaves it, and the rest,
-    for ``jeudis resume``); ``aftermath`` gathers what the change did to the others.
+    for ``jeudis resume``); ``aftermath`` gathers what the change did to the others,
+    and gives back an answer an earlier change set aside once its question is asked
+    again.
     """
     from jeudis import followups
     from jeudis.session import BACK, Paused, Session, applicable
@@ -368,9 +379,8 @@ def reask(
                 return followups.ask_live(session, answer, counter="✎")
             except Paused:
                 return False
-        session = Session(form, interview, prompter)
+        session = Session(form, interview, prompter, aside=aftermath.kept)
         before = conditions.asked(form, interview)
-        had = [a.id for a in interview.answers]
         changed = False
         try:
             questions = applicable(form, interview)
@@ -385,7 +395,6 @@ def reask(
             _ask_since(session, before)
         except Paused:
             pass
-        aftermath.aside += [qid for qid in had if qid in before and interview.answer(qid) is None]
         _missing(form, interview, before, aftermath)
         if aftermath.reopened:
             storage.save(interview)

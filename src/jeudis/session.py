@@ -290,14 +290,19 @@ class Session:
     """One live run over an interview file: fields, hand-over, questions, review."""
 
     def __init__(
-        self, questionnaire: Questionnaire, interview: Interview, prompter: Prompter
+        self,
+        questionnaire: Questionnaire,
+        interview: Interview,
+        prompter: Prompter,
+        aside: dict[str, conditions.Aside] | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.interview = interview
         self.prompter = prompter
         # Answers a changed answer left out, by question: the run puts them back if
-        # their condition holds again (the guest said no, then yes again).
-        self._aside: dict[str, conditions.Aside] = {}
+        # their condition holds again (the guest said no, then yes again). ``aside``:
+        # those of changes before this run (`jeudis edit`'s review, one run a change).
+        self._aside: dict[str, conditions.Aside] = aside if aside is not None else {}
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
