@@ -565,3 +565,62 @@ def test_a_followup_goes_to_the_notes_with_the_answer_it_follows(series: Path) -
         "[relance-1] Depuis quand ? (a follow-up to [blog-url])",
         "Depuis 2010.",
     ]
+
+
+OPEN_LU = """
+id = "lu-ouvert"
+title = "Lectures de {guest}"
+registers = ["tu"]
+open = true
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+"""
+
+
+class Reviewing(Scripted):
+    """A prompter that picks answers to change at the review, then finishes."""
+
+    def __init__(self, answers: list[Any], picks: list[str], **kwargs: Any) -> None:
+        super().__init__(answers, **kwargs)
+        self.picks = iter(picks)
+
+    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        self.rows = rows
+        return next(self.picks, None)
+
+
+def test_an_answer_back_in_an_open_interview_is_in_its_place_before_the_hosts_questions(
+    series: Path,
+) -> None:
+    """At the review, "Non", then "Oui" again: the opinion and its follow-up come back
+    after "As-tu lu le livre ?", where they were; they came back after the question the
+    host wrote after them, and the post asked it before the opinion."""
+    path = series / "questionnaires" / "lu-ouvert.toml"
+    path.write_text(OPEN_LU, encoding="utf-8")
+    form, interview = start(series, path)
+    prompter = Reviewing(
+        ["Oui", "Un beau livre.", "La fin.", "Vingt ans.", "Non", "Oui"],
+        ["lu", "lu"],
+        followups={"avis": ["Et la fin ?"]},
+        written=["Depuis quand lis-tu ?"],
+    )
+
+    Session(form, interview, prompter).run()
+
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [(a.id, a.value) for a in saved.answers] == [
+        ("lu", True),
+        ("avis", "Un beau livre."),
+        ("relance-1", "La fin."),
+        ("question-1", "Vingt ans."),
+    ]
+    assert saved.notes == ""

@@ -18,12 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jeudis.answers import as_input
+from jeudis.followups import WRITING_FOLLOWUP, follows
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
-
-# The follow-ups that follow an answer go with it: the post would ask them about nothing.
-_FOLLOWUP = "relance-"
-_WRITING_FOLLOWUP = "@followup:"
 
 
 def asked(questionnaire: Questionnaire, interview: Interview) -> set[str]:
@@ -124,7 +121,8 @@ def set_aside(
             continue
         start = interview.answers.index(answer)
         end = start + 1
-        while end < len(interview.answers) and _follows(interview.answers[end]):
+        # Its follow-ups go with it: the post would ask them about nothing.
+        while end < len(interview.answers) and follows(interview.answers[end]):
             end += 1
         taken[qid] = interview.answers[start:end]
         del interview.answers[start:end]
@@ -167,10 +165,6 @@ def reopen(interview: Interview, missing: Collection[str]) -> bool:
     return True
 
 
-def _follows(answer: Answer) -> bool:
-    return answer.followup and answer.id.startswith(_FOLLOWUP)
-
-
 def _why(questionnaire: Questionnaire, qid: str, values: Mapping[str, Any], answer: Answer) -> str:
     if answer.id != qid:
         return f"a follow-up to [{qid}]"
@@ -203,7 +197,7 @@ def _typed(interview: Interview, ids: set[str]) -> str:
     """What a pause kept being typed at one of ``ids`` (or a follow-up to it), taken
     out with them: no prompt will ask it again."""
     pending = interview.pending_id
-    if not pending or pending.removeprefix(_WRITING_FOLLOWUP) not in ids:
+    if not pending or pending.removeprefix(WRITING_FOLLOWUP) not in ids:
         return ""
     text = str((interview.pending or {}).get("text", ""))
     interview.pending = None

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from jeudis import conditions, storage, wording
+from jeudis import storage, wording
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 
@@ -29,6 +29,12 @@ FOLLOWUP_PREFIX = "relance"
 OPEN_PREFIX = "question"
 # The pending text's id while the host writes a follow-up to answer X: "@followup:X".
 WRITING_FOLLOWUP = "@followup:"
+
+
+def follows(answer: Answer) -> bool:
+    """Whether ``answer`` is a follow-up to the answer before it ("relance-N"), which
+    goes with that answer; an open interview's question ("question-N") stands alone."""
+    return answer.followup and answer.id.startswith(FOLLOWUP_PREFIX + "-")
 
 
 def live_question(answer: Answer) -> Question:
@@ -199,6 +205,8 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     answer its condition leaves out (a draft written by hand, or by an older
     jeudis) goes to the notes: the post must not publish it.
     """
+    from jeudis import conditions
+
     if gone := conditions.not_asked(questionnaire, interview):
         conditions.set_aside(questionnaire, interview, gone, "Not asked, left out by a condition")
     interview.status = "complete"
@@ -232,7 +240,8 @@ def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) ->
     """Record an answer in the questionnaire's order (a question added since goes in its place).
 
     An answer already there is replaced where it stands; a new one goes after
-    the nearest earlier question answered, past that answer's follow-ups.
+    the nearest earlier question answered, past that answer's follow-ups (not
+    past an open interview's questions, which come after the questionnaire's).
     """
     if interview.answer(answer.id) is not None:
         interview.set_answer(answer)
@@ -251,6 +260,6 @@ def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) ->
             interview.answers.insert(0, answer)
         return
     index = max(anchors) + 1
-    while index < len(interview.answers) and interview.answers[index].followup:
+    while index < len(interview.answers) and follows(interview.answers[index]):
         index += 1
     interview.answers.insert(index, answer)
