@@ -20,7 +20,7 @@ from jeudis import conditions, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
 from jeudis.followups import complete
-from jeudis.interview import Interview, load_interview, now
+from jeudis.interview import Interview, load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
 
@@ -199,8 +199,7 @@ def update(
     if completed:
         complete(questionnaire, interview)
     if replaced:
-        moment = now().strftime("%Y-%m-%d %H:%M")
-        block = f"Before the import of {sheet_name} ({moment} UTC):\n" + "\n".join(replaced)
+        block = "\n".join([conditions.heading(f"Before the import of {sheet_name}"), *replaced])
         interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
     if sheet.notes:  # what the guest wrote for a question the sheet does not ask
         interview.notes = f"{interview.notes.rstrip()}\n\n{sheet.notes}".lstrip()
