@@ -148,3 +148,27 @@ def test_check_and_export_say_what_a_complete_file_gets_wrong_by_its_conditions(
         exported = invoke("export", slug, "--format", "md")
         assert exported.exit_code == 0, exported
         assert f"warning: {slug}: {warning} (`jeudis check`)" in " ".join(exported.stderr.split())
+
+
+def test_a_question_waiting_on_one_not_asked_says_so(
+    chain: Questionnaire, series: Path, invoke: Invoke
+) -> None:
+    """A "Non", and an opinion and its "why" kept in the file: "pourquoi" is not asked
+    because the opinion is not; check said "since [avis] is 'Beau.'", a reason that
+    holds the question, and the notes "since [avis] is unanswered", though it was."""
+    interview = interview_of(("lu", False), ("avis", "Beau."), ("pourquoi", "Le style."))
+
+    assert conditions.why_not_asked(chain, chain.questions[2], interview.values()) == (
+        "not asked since [avis] is not asked"
+    )
+    conditions.set_aside(chain, interview, ["avis", "pourquoi"], "No longer asked")
+    assert "[pourquoi] pourquoi ? (not asked since [avis] is not asked)" in interview.notes
+
+    write(series / "questionnaires" / "chain.toml", CHAIN)
+    kept = interview_of(("avis", "Beau."), ("pourquoi", "Le style."), ("fin", "."))
+    kept.answers.insert(0, Answer.given_now("lu", "yesno", "As-tu lu le livre ?", False))
+    kept.status = "complete"
+    path = write(series / "interviews" / "anne-roux.toml", kept.to_toml())
+    said = " ".join(invoke("check", str(path)).output.split())
+    assert "answers.pourquoi: answered, but not asked since [avis] is not asked:" in said
+    assert "[lu] is 'non'" in said  # the opinion's own reason

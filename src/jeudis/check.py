@@ -188,7 +188,7 @@ def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding
         ids = [a.id for a in interview.answers]
         for qid in not_asked:
             question = form.question(qid)
-            why = why_not_asked(question, values) if question is not None else "not asked"
+            why = why_not_asked(form, question, values) if question is not None else "not asked"
             findings.append(
                 Finding(
                     str(path),

@@ -13,7 +13,7 @@ missing: a complete interview lacking it is a draft again, for ``jeudis resume``
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,16 +169,26 @@ def _why(questionnaire: Questionnaire, qid: str, values: Mapping[str, Any], answ
     if answer.id != qid:
         return f"a follow-up to [{qid}]"
     question = questionnaire.question(qid)
-    return why_not_asked(question, values) if question is not None else "not asked"
+    return why_not_asked(questionnaire, question, values) if question is not None else "not asked"
 
 
-def why_not_asked(question: Question, values: Mapping[str, Any]) -> str:
-    """Why ``question`` is not asked, the answers being ``values``: "not asked since [lu] is 'non'"."""
+def why_not_asked(
+    questionnaire: Questionnaire,
+    question: Question,
+    values: Mapping[str, Any],
+    name: Callable[[str], str] = "[{}]".format,
+) -> str:
+    """Why ``question`` is not asked, the answers being ``values``: "not asked since [lu]
+    is 'non'", or "since [avis] is not asked" (its answer counts for none, as in
+    :meth:`Questionnaire.asked`). ``name``: how a question is named ("Q1 [lu]")."""
     when = question.when
     if when is None:  # pragma: no cover - only a condition leaves a question out
         return "not asked"
+    since = f"not asked since {name(when.question)} is "
+    if when.question not in {q.id for q in questionnaire.asked(values)}:
+        return since + "not asked"
     given = as_input(values.get(when.question))
-    return f"not asked since [{when.question}] is " + (repr(given) if given else "unanswered")
+    return since + (repr(given) if given else "unanswered")
 
 
 def note_line(qid: str, asked: str, why: str, text: str) -> str:

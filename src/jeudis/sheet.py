@@ -686,8 +686,8 @@ def import_sheet(
         if question.when is not None and not question.when.holds(values):
             # As a live session sets such an answer aside: out of the post, in the notes.
             if question.id in sheet.answers and (text := answer_text(question)):
-                warnings.append(_not_asked(question, sheet, expected, values))
-                why = conditions.why_not_asked(question, values)
+                why = conditions.why_not_asked(questionnaire, question, values)
+                warnings.append(_not_asked(questionnaire, question, sheet, expected, values))
                 asked = question.wording(interview.register, blank)
                 left_out.append(conditions.note_line(question.id, asked, why, text))
             continue
@@ -824,19 +824,17 @@ def _written_above_a_marker(
 
 
 def _not_asked(
-    question: Question, sheet: Sheet, numbers: Mapping[str, int], values: Mapping[str, Any]
+    questionnaire: Questionnaire,
+    question: Question,
+    sheet: Sheet,
+    numbers: Mapping[str, int],
+    values: Mapping[str, Any],
 ) -> str:
-    when = question.when
-    assert when is not None
     where = f"Q{numbers[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
-    given = answer_rules.as_input(values.get(when.question))
-    since = f"Q{numbers.get(when.question, '?')} [{when.question}] is " + (
-        repr(given) if given else "unanswered"
+    why = conditions.why_not_asked(
+        questionnaire, question, values, lambda qid: f"Q{numbers.get(qid, '?')} [{qid}]"
     )
-    return (
-        f"{where}: answered, but not asked since {since}: kept in the interview's private"
-        " notes, out of the post"
-    )
+    return f"{where}: answered, but {why}: kept in the interview's private notes, out of the post"
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
