@@ -172,3 +172,26 @@ def test_a_question_waiting_on_one_not_asked_says_so(
     said = " ".join(invoke("check", str(path)).output.split())
     assert "answers.pourquoi: answered, but not asked since [avis] is not asked:" in said
     assert "[lu] is 'non'" in said  # the opinion's own reason
+
+
+def test_completing_sets_aside_by_the_questionnaire_the_interview_was_made_with(
+    tmp_path: Path,
+) -> None:
+    """A draft of version 1, where the opinion was asked of everyone, completed by a
+    sheet under version 2, which asks it only of readers: its opinion went to the notes."""
+    from jeudis.followups import complete
+
+    version_2 = CHAIN.replace('registers = ["tu"]', 'registers = ["tu"]\nversion = 2')
+    later = load_questionnaire(write(tmp_path / "chain.toml", version_2))
+    interview = interview_of(("avis", "Un roman superbe."), ("fin", "Merci !"))
+    interview.answers.insert(0, Answer.given_now("lu", "yesno", "As-tu lu le livre ?", False))
+
+    complete(later, interview)
+
+    assert [a.id for a in interview.answers] == ["lu", "avis", "fin"]
+    assert interview.notes == ""
+    interview.questionnaire_version = 2
+    interview.status = "draft"
+    complete(later, interview)
+    assert [a.id for a in interview.answers] == ["lu", "fin"]
+    assert "Un roman superbe." in interview.notes

@@ -594,3 +594,9 @@ def test_og_locale_names_the_tags_territory_and_guesses_none(language: str, loca
     from jeudis.export.model import og_locale
 
     assert og_locale(language) == locale
+
+
+@pytest.mark.parametrize("language", ["fr-CA", "fr-ca", "fr_CA"])
+def test_canadian_french_is_read_however_its_tag_is_written(language: str) -> None:
+    """An interview file saying fr_CA got France's spaces before ; ! ?."""
+    assert variant_for(language, None) == "fr-CA"

@@ -859,6 +859,54 @@ def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
     assert updated.answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
 
 
+OPEN_BOOK = """
+id = "livre-ouvert"
+title = "Lectures de {guest}"
+registers = ["tu"]
+open = true
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+"""
+
+
+def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(
+    series: Path,
+) -> None:
+    """An open interview: the host wrote a question live after [lu]; the sheet's [avis]
+    went after that question too (every follow-up was skipped), and the post asked the
+    host's question before the questionnaire's."""
+    (series / "questionnaires" / "livre-ouvert.toml").write_text(OPEN_BOOK, encoding="utf-8")
+    code, out = run(
+        "sheet", "livre-ouvert", "--guest", "Léa Martin", "--register", "tu",
+        "--host", "Stéphane", "-o", str(series / "sheet.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    (series / "first.md").write_text(fill(sheet, {"lu": "Oui"}), encoding="utf-8")
+    assert run("import", str(series / "first.md"))[0] == 0
+    path = series / "interviews" / "lea-martin.toml"
+    interview = load_interview(path)
+    asked = Answer.given_now("question-1", "long", "Et le film ?", "Pas vu.")
+    asked.followup = True
+    interview.answers.append(asked)
+    interview.path = path
+    storage.save(interview)
+    (series / "second.md").write_text(fill(sheet, {"avis": "Superbe."}), encoding="utf-8")
+
+    code, out = run("import", str(series / "second.md"), "--update", "lea-martin")
+
+    assert code == 0, out
+    assert [a.id for a in load_interview(path).answers] == ["lu", "avis", "question-1"]
+
+
 def test_update_refuses_what_is_not_the_sheets_interview(series: Path) -> None:
     sheet = make_sheet(series)
     (series / "lea.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")

@@ -207,7 +207,9 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     """
     from jeudis import conditions
 
-    if gone := conditions.not_asked(questionnaire, interview):
+    # Judged by the questionnaire it was made with only: another version may ask otherwise.
+    same = str(interview.questionnaire_version) == str(questionnaire.version)
+    if same and (gone := conditions.not_asked(questionnaire, interview)):
         conditions.set_aside(questionnaire, interview, gone, "Not asked, left out by a condition")
     interview.status = "complete"
     interview.completed = now()

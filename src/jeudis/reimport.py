@@ -19,7 +19,7 @@ from pathlib import Path
 from jeudis import conditions, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
-from jeudis.followups import complete
+from jeudis.followups import complete, place
 from jeudis.interview import Interview, load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
@@ -159,7 +159,6 @@ def update(
             )
     found = changes(interview, sheet)
     asked = conditions.asked(questionnaire, interview)
-    order = [q.id for q in questionnaire.questions]
     replaced: list[str] = []
     for answer in sheet.given_answers():
         old = interview.answer(answer.id)
@@ -170,12 +169,7 @@ def update(
                 replaced.append(f"[{answer.id}] {as_input(old.value)}")
             old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
             continue
-        before = order[: order.index(answer.id)] if answer.id in order else []
-        after = next((qid for qid in reversed(before) if interview.answer(qid)), None)
-        if after is None:  # before any answer the interview has
-            interview.answers.insert(0, answer)
-        else:
-            interview.set_answer(answer, after=_after_followups(interview, after))
+        place(questionnaire, interview, answer)  # in the questionnaire's order
     warnings = [
         f"{interview.slug}: [{qid}] replaced by the sheet's answer (the one it had is in its notes)"
         for qid in found.changed
@@ -232,15 +226,6 @@ def _set_aside(
             + ", ".join(f"[{qid}]" for qid in kept)
         )
     return warnings
-
-
-def _after_followups(interview: Interview, after: str) -> str:
-    """Where a new answer goes after ``after``'s: past the follow-ups that follow it."""
-    ids = [a.id for a in interview.answers]
-    at = ids.index(after)
-    while at + 1 < len(ids) and interview.answers[at + 1].followup:
-        at += 1
-    return ids[at]
 
 
 def _still_missing(

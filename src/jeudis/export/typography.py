@@ -52,7 +52,7 @@ def variant_for(language: str, setting: object) -> str:
     if not is_french(language):
         return "off"
     if setting is None:
-        return "fr-CA" if language.lower() == "fr-ca" else "fr"
+        return "fr-CA" if language.lower().replace("_", "-") == "fr-ca" else "fr"
     if not isinstance(setting, str) or setting not in VARIANTS:
         raise UsageError(
             f"typography = {setting!r} in jeudis.toml", hint="use " + ", ".join(VARIANTS)

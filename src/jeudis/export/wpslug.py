@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jeudis.wording import primary_language
+
 # The code points remove_accents folds to their letter (their canonical
 # decomposition without its marks): Latin-1, Latin Extended-A, a few of -B
 # (Vietnamese, pinyin, Romanian) and the Vietnamese letters of Latin Extended
@@ -85,7 +87,7 @@ def _remove_accents(text: str, language: str) -> str:
     text = unicodedata.normalize("NFC", text)  # as WordPress does with PHP's intl
     if text.isascii():
         return text
-    spelled = _LOCALE_SPELLED.get(language.lower().replace("_", "-").split("-")[0], {})
+    spelled = _LOCALE_SPELLED.get(primary_language(language), {})
     out = []
     index = 0
     while index < len(text):
