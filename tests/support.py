@@ -62,3 +62,27 @@ def fifo_read(path: Path) -> Iterator[list[bytes]]:
     reader.start()
     yield received
     reader.join(timeout=30)
+
+
+# A book questionnaire with a condition: the opinion is asked only of who read the book.
+LU = """
+id = "lu"
+title = "Lectures de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""

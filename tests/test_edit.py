@@ -13,7 +13,7 @@ import pytest
 
 from jeudis.errors import ExitCode
 from jeudis.interview import load_interview
-from support import REPO, Invoke, write
+from support import LU, REPO, Invoke, write
 
 EXAMPLE = REPO / "interviews" / "amelie-roux.toml"
 JEUDIS = Path(sys.executable).parent / "jeudis"
@@ -584,29 +584,6 @@ def test_a_field_changed_in_the_editor_is_quoted_anew(
     assert result.exit_code == 0, result
     saved = load_interview(lectures)
     assert saved.answer("livre").question == "Quel livre lisez-vous à Orléans ?"  # type: ignore[union-attr]
-
-
-LU = """
-id = "lu"
-title = "Lectures de {guest}"
-registers = ["tu"]
-
-[[questions]]
-id = "lu"
-type = "yesno"
-text = "As-tu lu le livre ?"
-
-[[questions]]
-id = "avis"
-type = "long"
-text = "Qu'en as-tu pensé ?"
-when = { question = "lu", equals = true }
-
-[[questions]]
-id = "fin"
-type = "text"
-text = "Un dernier mot ?"
-"""
 
 
 def read_it(invoke: Invoke, series: Path, tmp_path: Path, lu: str) -> Path:

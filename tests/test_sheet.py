@@ -20,7 +20,7 @@ from jeudis import storage
 from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.sheet import strip_question
-from support import REPO, Invoke
+from support import LU, REPO, Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -1631,29 +1631,6 @@ def test_an_email_whose_text_reads_in_no_charset_is_refused(series: Path) -> Non
     assert code == 4, out
     assert "reply.eml: the email's text says no encoding, and it reads neither as UTF-8" in out
     assert not list((series / "interviews").glob("*.toml"))
-
-
-LU = """
-id = "lu"
-title = "Lectures de {guest}"
-registers = ["tu"]
-
-[[questions]]
-id = "lu"
-type = "yesno"
-text = "As-tu lu le livre ?"
-
-[[questions]]
-id = "avis"
-type = "long"
-text = "Qu'en as-tu pensé ?"
-when = { question = "lu", equals = true }
-
-[[questions]]
-id = "fin"
-type = "text"
-text = "Un dernier mot ?"
-"""
 
 
 def lu_sheets(series: Path, first: dict[str, str], second: dict[str, str]) -> Path:
