@@ -103,7 +103,9 @@ def test_the_key_that_starts_the_interview_is_kept_when_it_is_text(
     from jeudis import prompter, terminal
 
     keys.send_text(typed)
-    assert terminal.ask(prompter._ready("Prêt ? Appuyez sur Entrée pour commencer.")) == kept
+    assert (
+        terminal.ask(prompter._ready(lambda: "Prêt ? Appuyez sur Entrée pour commencer.")) == kept
+    )
 
 
 def test_text_typed_at_the_start_begins_the_first_answer(

@@ -994,6 +994,38 @@ def test_a_terminal_resized_while_an_answer_is_typed_is_drawn_anew(
     assert values(the_interview(series))[2] == WRAPPED
 
 
+def test_a_terminal_resized_at_the_welcome_draws_the_box_anew(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The welcome box, drawn before the guest presses Entrée, was left as the terminal
+    reflowed it: each row cut at the new edge, its right border a row below it."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     columns=80, cpr=True)  # fmt: skip
+    host_part(session)
+    session.on_screen("Entrée pour commencer")
+
+    def boxed(columns: int) -> bool:
+        shown = session.screen()
+        if not shown or not shown[0].startswith(f"╭─ Bienvenue, {GUEST} !"):
+            return False  # the box's top at the screen's, not scrolled off
+        bottom = next((i for i, line in enumerate(shown) if line.startswith("╰")), None)
+        return (
+            bottom is not None
+            and all(len(line) == columns and line[-1] in "╮│╯" for line in shown[: bottom + 1])
+            and shown[bottom + 1].startswith(" Prêt ? Appuyez sur Entrée")
+        )
+
+    session.until(lambda: boxed(80), "the welcome box at 80 columns")
+    time.sleep(0.3)  # the terminal has said where the cursor is: a new question is asked
+    session.child.setwinsize(ROWS, 50)
+    session.terminal.reflowed(50)
+    session.until(lambda: boxed(50), "the welcome box drawn anew at 50 columns")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 WRAPPED = (
     "Depuis 2007, quand une amie m'a parlé de cette drôle de conversation "
     "permanente entre inconnus, et je n'en suis jamais vraiment repartie."
@@ -1021,6 +1053,21 @@ def assert_word_wrapped(rows: list[str], typed: str, columns: int) -> None:
     for row, below in itertools.pairwise(words):  # "conver" / "sation" or not
         # The word below did not fit, and a cell for the cursor, at the end of the row.
         assert 3 + len(" ".join([*row, below[0]])) > columns - 1, rows
+
+
+def test_a_short_answer_wrapped_goes_on_under_its_first_row(jeudis: type[Jeudis]) -> None:
+    """A one-line answer's rows started at the screen's edge, under the "›" mark, where a
+    long answer's are under its text."""
+    session = narrow_session(jeudis)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/13]")
+    session.type(WRAPPED)
+    rows = answer_rows(session.on_screen("repartie."))
+    assert len(rows) > 2 and all(row.startswith("   ") for row in rows[1:]), rows
+    assert_word_wrapped(rows, WRAPPED, 40)
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
 
 
 def test_the_answer_being_typed_is_word_wrapped_and_the_cursor_follows(

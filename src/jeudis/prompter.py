@@ -369,6 +369,8 @@ class TerminalPrompter:
             "",
             default=str(prompt.default or ""),
             multiline=prompt.kind == "long",
+            # A short answer's rows wrapped under its first, as a long answer's lines.
+            prompt_continuation=lambda width, *_: " " * width,
             instruction="",
             validate=lambda text: _fitted_refusal(prompt.validate(text)),
             style=STYLE,
@@ -422,11 +424,20 @@ class TerminalPrompter:
             f"  • {self.text['keys_followup']}",
         ]
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
-        self.screen.box(welcome, body, border="guest", padding=1)
-        if self.screen.is_terminal:
+
+        def welcoming() -> None:
+            self.screen.box(welcome, body, border="guest", padding=1)
+
+        def ready() -> str:
             # Wrapped here: prompt_toolkit would cut "commencer" at a narrow terminal's edge.
-            ready = "\n ".join(wrap_text(self.text["ready"], self.screen.width - 2))
-            self.typed_ahead = terminal.ask(_ready(ready)) or ""
+            return "\n ".join(wrap_text(self.text["ready"], self.screen.width - 2))
+
+        welcoming()
+        if self.screen.is_terminal:
+            question = _ready(ready)
+            # Resized, the terminal had cut the box's rows at its new edge: drawn anew.
+            _redrawn_when_resized(question.application, self.screen, welcoming)
+            self.typed_ahead = terminal.ask(question) or ""
 
     def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
         """The keys of long and optional answers, for a questionnaire that has some
@@ -557,8 +568,9 @@ class _Autosave:
             self.save(self.question_id, text)
 
 
-def _ready(message: str) -> questionary.Question:
+def _ready(message: Callable[[], str]) -> questionary.Question:
     """Wait for Enter; text typed instead starts too, and is returned, not lost.
+    ``message``: the invitation, wrapped to the terminal as it is when drawn.
 
     A guest who starts on the first answer without reading the welcome would
     otherwise see its first letter taken as the key to start.
@@ -580,7 +592,7 @@ def _ready(message: str) -> questionary.Question:
         event.app.exit(result="")
 
     session: PromptSession[str] = PromptSession(
-        [("class:question", f" {message} ")], key_bindings=bindings, style=STYLE
+        lambda: [("class:question", f" {message()} ")], key_bindings=bindings, style=STYLE
     )
     return questionary.Question(session.app)
 
@@ -743,21 +755,35 @@ def _redrawn_when_resized(
     twice. Where the prompt now starts cannot be known (terminals reflow each their
     own way, some not at all), so the screen is drawn anew from its top. The rows
     above the question go (the review shows every answer again).
+
+    The prompt's row is then known: it is the one under the lines drawn. The
+    terminal's own answer is not waited for, and one to a question asked before
+    the screen was drawn anew (prompt_toolkit asks on each resize, before it draws)
+    is of a screen that is gone: the prompt took it for room below, and scrolled
+    the top of the question off the screen.
     """
     drawn: list[int] = []  # the width last drawn at
+    row: list[int] = []  # the prompt's row (1: the top one), once the screen is drawn anew
+    renderer = app.renderer
+    reported = renderer.report_absolute_cursor_row
+
+    def report(answer: int) -> None:
+        reported(row[0] if row else answer)
 
     def resized(_: object) -> None:
         width = app.output.get_size().columns
         if drawn and drawn[0] != width and not app.is_done:
             app.output.erase_screen()
             app.output.cursor_goto(0, 0)
-            app.renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
+            renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
             with screen.drawing_to(app.output):
                 asking()
-            # How many rows are left under the question, for the keys at the bottom.
-            app.renderer.request_absolute_cursor_position()
+                row[:] = [min(screen.lines_drawn + 1, app.output.get_size().rows)]
+            # The rows left under the question, for the keys at the bottom of the screen.
+            report(row[0])
         drawn[:] = [width]
 
+    renderer.report_absolute_cursor_row = report  # type: ignore[method-assign,assignment]
     app.before_render += resized
 
 

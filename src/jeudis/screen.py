@@ -32,8 +32,10 @@ class Screen:
         self.style = style
         self.file = file
         self.fixed_width = width
-        # While a prompt runs (see :meth:`drawing_to`): its output, written to at once.
+        # While a prompt runs (see :meth:`drawing_to`): its output, written to at once,
+        # and how many lines were drawn on it.
         self.output: Output | None = None
+        self.lines_drawn = 0
 
     @property
     def width(self) -> int:
@@ -56,6 +58,7 @@ class Screen:
             self.file.write("".join(text for _, text in fragments) + "\n")
         elif self.output is not None:
             print_now(self.output, FormattedText([*fragments, ("", "\n")]), self.style)
+            self.lines_drawn += 1
         else:
             print_formatted_text(FormattedText(fragments), style=self.style)
 
@@ -75,7 +78,7 @@ class Screen:
     def drawing_to(self, output: Output) -> Iterator[None]:
         """Lines drawn on ``output`` where its cursor is, at once: from inside a running
         prompt, prompt_toolkit would print them above it, once it has drawn itself."""
-        self.output = output
+        self.output, self.lines_drawn = output, 0
         try:
             yield
         finally:
