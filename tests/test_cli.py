@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ import pytest
 
 from export_helpers import copy_example
 from jeudis.errors import ExitCode
-from jeudis.interview import load_interview
+from jeudis.interview import Answer, Interview, load_interview
 from support import REPO, Invoke, interview_files, write
 
 GILLES_KLEIN = [
@@ -522,6 +523,26 @@ def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
     assert "• la veille ;" in out
     assert "• les rencontres 😉" in out
     assert "**" not in out
+
+
+def test_show_reads_an_answer_as_its_post_does(invoke: Invoke, series: Path) -> None:
+    """A yes/no read "non", a date "2009-05-01", a list "a, b": the post says "Non",
+    "1er mai 2009" and lists it."""
+    interview = Interview(
+        questionnaire="twitter", guest="Anne", slug="anne", title="Anne", register="tu",
+        answers=[
+            Answer.given_now("lu", "yesno", "As-tu lu le livre ?", False),
+            Answer.given_now("depuis", "date", "Depuis quand ?", dt.date(2009, 5, 1)),
+            Answer.given_now("reseaux", "multi", "Tes réseaux ?", ["Twitter", "Mastodon"]),
+        ],
+    )  # fmt: skip
+    write(series / "interviews" / "anne.toml", interview.to_toml())
+    out = invoke("show", "anne").stdout
+    shown = [line.strip() for line in out.splitlines() if line.strip()]
+    assert shown[shown.index("1. As-tu lu le livre ?") + 1] == "Non"
+    assert shown[shown.index("2. Depuis quand ?") + 1] == "1er mai 2009"
+    at = shown.index("3. Tes réseaux ?")
+    assert shown[at + 1 : at + 3] == ["• Twitter", "• Mastodon"]
 
 
 def test_show_wraps_the_intro_and_closing_words_whole_under_their_names(

@@ -128,6 +128,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
     from rich.padding import Padding
     from rich.rule import Rule
 
+    from jeudis.export.model import value_markdown
     from jeudis.textsafe import for_terminal
     from jeudis.wording import as_text
 
@@ -161,8 +162,10 @@ def _show(out: "Console", loaded: "Interview") -> None:
         out.print(f"[bold cyan]{escape(label + safe(answer.question))}[/bold cyan]")
         if answer.skipped:
             out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2), expand=False))
-        elif answer.given:
-            out.print(markdown(safe(as_text(answer.value, loaded.language))))
+        elif answer.given and isinstance(answer.value, str):
+            out.print(markdown(safe(answer.value)))  # as stored: a control shown, not dropped
+        elif answer.given:  # as its post reads it: "Non", "1er mai 2009", a list as one
+            out.print(markdown(safe(value_markdown(answer, loaded.language))))
         elif typing.get("id") == answer.id and typing.get("text"):
             out.print(
                 Padding("[yellow](being typed when the session paused)[/yellow]", (0, 0, 0, 2))
