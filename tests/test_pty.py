@@ -702,6 +702,43 @@ def every_answer_given(series: Path) -> None:
     create(series_at(), draft)
 
 
+def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The review's table was left as the terminal reflowed it, each row cut at the new
+    edge, and its choices, shortened to the old width, ran past the new one."""
+    every_answer_given(series)
+    session = jeudis("resume", "gilles-klein", columns=80, cpr=True)
+    hand_over(session)
+    session.on_screen("13. Question inverse")
+
+    def fitted(columns: int) -> bool:
+        shown = session.screen()
+        asked = [i for i, line in enumerate(shown) if line.startswith("› Modifier une réponse ?")]
+        if len(asked) != 1 or not shown[asked[0] - 1].startswith("└"):
+            return False  # the question twice, or not under the table's bottom
+        table = [line for line in shown[: asked[0]] if line.startswith(("│", "├", "└", "┏"))]
+        choices = shown[asked[0] + 1 :]
+        return (
+            all(len(line) == columns for line in table)  # each row whole, to the edge
+            and len(choices) == 14
+            and choices[-1].startswith("   13. Question inverse")
+            and all(len(line) <= columns for line in choices)
+        )
+
+    session.until(lambda: fitted(80), "the review at 80 columns")
+    time.sleep(0.3)  # the terminal has said where the cursor is
+    session.child.setwinsize(ROWS, 50)
+    session.terminal.reflowed(50)
+    session.until(lambda: fitted(50), "the review drawn anew at 50 columns")
+    session.press(Keyboard.DOWN)
+    session.press(Keyboard.DOWN)  # to question 2, as the choices read
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein")
@@ -1275,6 +1312,21 @@ def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None
 
     assert again.returncode == 0, again.stderr
     assert again.stderr.splitlines()[0] == f"{site}: 802 file(s) written, 0 unchanged"
+
+
+def test_ctrl_c_at_the_edit_review_leaves_it_without_a_traceback(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Ctrl-C at `jeudis edit`'s review screen printed a traceback ending in "Paused"."""
+    example = REPO / "interviews" / "amelie-roux.toml"
+    (series / "interviews" / example.name).write_bytes(example.read_bytes())
+    session = jeudis("edit", "amelie-roux", columns=100, cpr=True)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.CTRL_C)
+    session.expect("amelie-roux: 0 answer(s) changed")
+    assert session.wait() == 0
+    assert "Traceback" not in session.seen
+    assert (series / "interviews" / example.name).read_bytes() == example.read_bytes()
 
 
 def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series: Path) -> None:

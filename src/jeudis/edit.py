@@ -429,6 +429,7 @@ def review(
 ) -> int:
     """The review screen on a saved interview: pick answers to change until done."""
     from jeudis import followups, wording
+    from jeudis.session import Paused
 
     changed = 0
     while True:
@@ -443,7 +444,10 @@ def review(
             if not a.followup
         ]
         rows = followups.review_rows(interview, rows)
-        choice = prompter.review(interview, rows)
+        try:
+            choice = prompter.review(interview, rows)
+        except Paused:  # Ctrl-C: the changes made are saved already
+            return changed
         if choice is None:
             return changed
         if reask(questionnaire, interview, choice, prompter, aftermath):

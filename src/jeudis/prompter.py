@@ -493,10 +493,11 @@ class TerminalPrompter:
         done = questionary.Choice(self.text["review_done"], value="")
         # A choice wider than the terminal is cut at its edge, mid-word: shortened instead
         # (and picked by its question's id: two follow-ups may read alike once shortened).
+        labels = [for_terminal(label) for _, label, _ in rows]
         room = self.screen.width - 4  # " » " before it
         picks = [
-            questionary.Choice(_shorten(for_terminal(label), room), value=qid)
-            for qid, label, _ in rows
+            questionary.Choice(_shorten(label, room), value=qid)
+            for (qid, _, _), label in zip(rows, labels, strict=True)
         ]
         question = questionary.select(
             self.text["review_change"],
@@ -510,11 +511,36 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, _bindings(None)) if b is not None]
         )
         _picked_fitted(app, get_cwidth(f"› {self.text['review_change']} "))
+
+        def reviewing() -> None:
+            """The table and the choices laid out anew, to the terminal's new width."""
+            self._draw(table, app.output.get_size().columns)
+            room = self.screen.width - 4
+            for pick, label in zip(picks, labels, strict=True):
+                pick.title = _shorten(label, room)
+
+        _redrawn_when_resized(app, self.screen, reviewing)
         self.current_id = None
         picked = terminal.ask(question)
         if picked is BACK:  # Page↑ from the review: the last question again
             return rows[-1][0] if rows else None
         return str(picked) if picked else None
+
+    def _draw(self, renderable: Any, width: int) -> None:
+        """Something rich draws (the review's table), ``width`` cells wide, drawn through
+        the screen: from inside a running prompt, on its output, its lines counted."""
+        import io
+
+        from prompt_toolkit.formatted_text import ANSI, to_formatted_text
+        from rich.console import Console as RichConsole
+
+        drawn = io.StringIO()
+        colours = self.console.color_system  # as the rest of the review: NO_COLOR holds
+        RichConsole(
+            file=drawn, width=width, force_terminal=colours is not None, highlight=False
+        ).print(renderable)
+        for line in drawn.getvalue().splitlines():
+            self.screen.line([(style, text) for style, text, *_ in to_formatted_text(ANSI(line))])
 
     def thanks(self, interview: Interview) -> None:
         from rich.markup import escape
