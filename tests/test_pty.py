@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -1029,6 +1030,20 @@ def test_a_terminal_resized_while_an_answer_is_typed_is_drawn_anew(
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
     assert values(the_interview(series))[2] == WRAPPED
+
+
+@pytest.mark.parametrize("key", [Keyboard.CTRL_C, Keyboard.CTRL_D])
+def test_a_pause_at_the_welcome_is_a_pause(jeudis: type[Jeudis], series: Path, key: str) -> None:
+    """Ctrl-D at "Appuyez sur Entrée pour commencer" said "Stopped by SIGHUP", as if the
+    terminal had closed, and exited 129."""
+    session = start(jeudis)
+    host_part(session)
+    session.expect("Entrée pour commencer")
+    session.press(key)
+    session.expect("Continue with:")
+    assert session.wait() == 130
+    said = re.sub(r"\x1b\[[0-9;]*m", "", session.seen)
+    assert "Paused. 0 answer(s) saved" in said and "SIGHUP" not in said
 
 
 def test_a_terminal_resized_at_the_welcome_draws_the_box_anew(

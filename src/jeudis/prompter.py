@@ -617,6 +617,11 @@ def _ready(message: Callable[[], str]) -> questionary.Question:
     def _start(event: KeyPressEvent) -> None:
         event.app.exit(result="")
 
+    @bindings.add(Keys.ControlC, eager=True)
+    @bindings.add(Keys.ControlD, eager=True)  # a pause, as at any question
+    def _pause(event: KeyPressEvent) -> None:
+        event.app.exit(exception=Paused(""))
+
     session: PromptSession[str] = PromptSession(
         lambda: [("class:question", f" {message()} ")], key_bindings=bindings, style=STYLE
     )
