@@ -86,3 +86,23 @@ id = "fin"
 type = "text"
 text = "Un dernier mot ?"
 """
+
+
+# The same, open: the host writes questions of their own after them.
+OPEN_LU = """
+id = "lu-ouvert"
+title = "Lectures de {guest}"
+registers = ["tu"]
+open = true
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+type = "long"
+text = "Qu'en as-tu pensé ?"
+when = { question = "lu", equals = true }
+"""

@@ -17,7 +17,7 @@ from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import load_questionnaire
 from jeudis.session import Prompt, Session
-from support import EXAMPLES, REPO, Invoke
+from support import EXAMPLES, OPEN_LU, REPO, Invoke
 
 LIVRE = REPO / "questionnaires" / "livre.toml"
 TWITTER = REPO / "questionnaires" / "twitter.toml"
@@ -565,25 +565,6 @@ def test_a_followup_goes_to_the_notes_with_the_answer_it_follows(series: Path) -
         "[relance-1] Depuis quand ? (a follow-up to [blog-url])",
         "Depuis 2010.",
     ]
-
-
-OPEN_LU = """
-id = "lu-ouvert"
-title = "Lectures de {guest}"
-registers = ["tu"]
-open = true
-
-[[questions]]
-id = "lu"
-type = "yesno"
-text = "As-tu lu le livre ?"
-
-[[questions]]
-id = "avis"
-type = "long"
-text = "Qu'en as-tu pensé ?"
-when = { question = "lu", equals = true }
-"""
 
 
 class Reviewing(Scripted):

@@ -20,7 +20,7 @@ from jeudis import storage
 from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.sheet import strip_question
-from support import LU, REPO, Invoke
+from support import LU, OPEN_LU, REPO, Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -859,33 +859,15 @@ def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
     assert updated.answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
 
 
-OPEN_BOOK = """
-id = "livre-ouvert"
-title = "Lectures de {guest}"
-registers = ["tu"]
-open = true
-
-[[questions]]
-id = "lu"
-type = "yesno"
-text = "As-tu lu le livre ?"
-
-[[questions]]
-id = "avis"
-type = "long"
-text = "Qu'en as-tu pensé ?"
-"""
-
-
 def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(
     series: Path,
 ) -> None:
     """An open interview: the host wrote a question live after [lu]; the sheet's [avis]
     went after that question too (every follow-up was skipped), and the post asked the
     host's question before the questionnaire's."""
-    (series / "questionnaires" / "livre-ouvert.toml").write_text(OPEN_BOOK, encoding="utf-8")
+    (series / "questionnaires" / "lu-ouvert.toml").write_text(OPEN_LU, encoding="utf-8")
     code, out = run(
-        "sheet", "livre-ouvert", "--guest", "Léa Martin", "--register", "tu",
+        "sheet", "lu-ouvert", "--guest", "Léa Martin", "--register", "tu",
         "--host", "Stéphane", "-o", str(series / "sheet.md"),
     )  # fmt: skip
     assert code == 0, out
@@ -1642,6 +1624,25 @@ def lu_sheets(series: Path, first: dict[str, str], second: dict[str, str]) -> Pa
     code, out = import_text(series, fill(sheet, first))
     assert code == 0, out
     return series / "interviews" / "anne-roux.toml"
+
+
+def test_an_update_with_only_the_missing_answer_reads_the_interviews_conditions(
+    series: Path,
+) -> None:
+    """The first sheet says "Oui" and leaves the opinion empty; the second holds the
+    opinion alone: judged on the second sheet alone ("lu" empty there), it was not
+    asked, and went to the notes, the interview left a draft without it."""
+    path = lu_sheets(series, {"lu": "Oui", "fin": "Merci"}, {"avis": "Un beau livre."})
+    assert load_interview(path).status == "draft"
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    assert "not asked" not in out
+    updated = load_interview(path)
+    assert [a.id for a in updated.answers] == ["lu", "avis", "fin"]
+    assert updated.answer("avis").value == "Un beau livre."  # type: ignore[union-attr]
+    assert updated.status == "complete" and "Un beau livre" not in updated.notes
 
 
 def test_an_update_saying_no_takes_the_answer_it_leaves_out_out_of_the_post(

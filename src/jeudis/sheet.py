@@ -651,9 +651,18 @@ class Imported:
 
 
 def import_sheet(
-    questionnaire: Questionnaire, interview: Interview, sheet: Sheet, path: Path
+    questionnaire: Questionnaire,
+    interview: Interview,
+    sheet: Sheet,
+    path: Path,
+    known: Mapping[str, Any] | None = None,
 ) -> Imported:
     """Fill ``interview`` from ``sheet``: complete when every required answer is there.
+
+    ``known``: the answers of the interview the sheet updates (``--update``), which
+    its conditions and quoted answers read where the sheet leaves a question empty:
+    a second sheet holding the opinion alone asks it of a guest who said "oui" on
+    the first.
 
     When the sheet was made from the questionnaire's current version, a marker
     that is unknown or missing is an error; from an older version, questions
@@ -667,7 +676,8 @@ def import_sheet(
     warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split())
     problems: list[str] = []
     missing: list[str] = []
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {}  # the sheet's answers
+    seen = dict(known or {})  # and the interview's, as conditions and wordings read them
     fields = interview.fields  # the host's, as the sheet's first line gave them
     blank = _sheet_context(questionnaire, interview, words, expected)
 
@@ -683,11 +693,12 @@ def import_sheet(
 
     left_out: list[str] = []
     for question in questionnaire.questions:
-        if question.when is not None and not question.when.holds(values):
+        if question.when is not None and not question.when.holds(seen):
+            seen.pop(question.id, None)  # counts for none: not asked
             # As a live session sets such an answer aside: out of the post, in the notes.
             if question.id in sheet.answers and (text := answer_text(question)):
-                why = conditions.why_not_asked(questionnaire, question, values)
-                warnings.append(_not_asked(questionnaire, question, sheet, expected, values))
+                why = conditions.why_not_asked(questionnaire, question, seen)
+                warnings.append(_not_asked(questionnaire, question, sheet, expected, seen))
                 asked = question.wording(interview.register, blank)
                 left_out.append(conditions.note_line(question.id, asked, why, text))
             continue
@@ -695,7 +706,7 @@ def import_sheet(
             missing.append(question.id)
             continue
         context = context_for(
-            questionnaire, interview.guest, interview.host, interview.gender, values, fields
+            questionnaire, interview.guest, interview.host, interview.gender, seen, fields
         )
         asked = question.wording(interview.register, context)
         raw = answer_text(question)
@@ -708,7 +719,7 @@ def import_sheet(
             where = f"Q{expected[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
             problems.append(f"{where}: {exc}")
             continue
-        values[question.id] = value
+        values[question.id] = seen[question.id] = value
         interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
     if problems:
         raise UsageError(

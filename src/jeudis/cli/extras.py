@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
-    from jeudis.sheet import Imported
+    from jeudis.sheet import Sheet
 
 OutputOption = Annotated[
     Path | None,
@@ -164,11 +164,13 @@ def import_(
     )
     fields, field_warnings = imported_fields(form, interview.register, parsed)
     interview.fields.update(fields)
+    if update is not None:
+        _update(
+            series, form, update, interview, parsed, sheet_file, received.warnings + field_warnings
+        )
+        return
     result = import_sheet(form, interview, parsed, sheet_file)
     result.warnings[:0] = received.warnings + field_warnings
-    if update is not None:
-        _update(series, form, update, result, str(sheet_file))
-        return
     twins = reimport.twins(series, form.id, interview.guest)
     if twins and not new:  # the same sheet again, or another: never a second one unasked
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
@@ -183,18 +185,30 @@ def import_(
 
 
 def _update(
-    series: "Series", form: "Questionnaire", ref: str, result: "Imported", sheet_name: str
+    series: "Series",
+    form: "Questionnaire",
+    ref: str,
+    taken: "Interview",
+    parsed: "Sheet",
+    sheet_file: Path,
+    read_warnings: list[str],
 ) -> None:
-    """``import --update INTERVIEW``: the sheet's answers into that interview, said."""
+    """``import --update INTERVIEW``: the sheet's answers into that interview, said.
+
+    The sheet is read against the interview's answers (``taken``: what it holds
+    alone), for the questions it leaves empty that a condition reads.
+    """
     from jeudis import reimport, storage
     from jeudis.interview import load_interview
+    from jeudis.sheet import import_sheet
 
     path = storage.resolve(series, ref, writable=True)
-    sheet = result.interview
     with storage.session_lock(path):
         interview = load_interview(path)
+        result = import_sheet(form, taken, parsed, sheet_file, known=interview.values())
+        result.warnings[:0] = read_warnings
         found, warnings, missing = reimport.update(
-            form, interview, sheet, sheet_name, result.missing
+            form, interview, result.interview, str(sheet_file), result.missing
         )
         if not found:
             err_console().print(
