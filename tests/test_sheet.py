@@ -411,6 +411,31 @@ def test_a_first_line_whose_quotes_a_mail_program_changed(
         assert load_interview(series / "interviews" / "lea-martin.toml").guest == guest
 
 
+def test_a_typographic_apostrophe_in_a_name_or_a_field_comes_back_as_sent(
+    series: Path,
+) -> None:
+    """guest='Marie d’Auvergne' was read with the apostrophe straightened, as a mail
+    program's smart quote: it opened a quote the line never closes, and every sheet
+    for such a guest (or book: « L’Écume des jours ») was refused as damaged."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    code, out = run(
+        "sheet", "livre", "--guest", "Marie d’Auvergne", "--host", "Stéphane",
+        "-F", "book_title=L’Écume des jours", "-o", str(series / "sheet.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    assert "guest='Marie d’Auvergne'" in sheet.splitlines()[0]
+    (series / "sheet.md").write_text(fill(sheet, {"motivation": "La mer."}), encoding="utf-8")
+    code, out = run("import", str(series / "sheet.md"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert (interview.guest, interview.fields["book_title"]) == (
+        "Marie d’Auvergne",
+        "L’Écume des jours",
+    )
+    assert interview.answers[0].value == "La mer."
+
+
 def test_a_missing_sheet_is_not_found(series: Path) -> None:
     """Exit 3, as any missing file the user names (it was 4, an invalid file)."""
     code, out = run("import", str(series / "nope.md"))

@@ -559,10 +559,11 @@ _SMART_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
-    try:
-        parts = shlex.split(raw.translate(_SMART_QUOTES))
-    except ValueError:
-        parts = []
+    # As sent first: a name may hold a typographic apostrophe (d’Auvergne), which
+    # straightened would open a quote the line never closes.
+    parts = _words(raw)
+    if parts is None or not _whole(parts):
+        parts = _words(raw.translate(_SMART_QUOTES)) or []
     meta = dict(part.split("=", 1) for part in parts if "=" in part)
     if "questionnaire" not in meta or "guest" not in meta:
         raise FileProblem(
@@ -580,6 +581,19 @@ def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
             hint="put back the first line, copied from the sheet you sent",
         )
     return meta
+
+
+def _words(raw: str) -> list[str] | None:
+    try:
+        return shlex.split(raw)
+    except ValueError:
+        return None
+
+
+def _whole(parts: list[str]) -> bool:
+    """Whether the first line's words are all name=value, and name whom and what."""
+    keys = {part.partition("=")[0] for part in parts}
+    return all("=" in part for part in parts) and {"questionnaire", "guest"} <= keys
 
 
 def _as_saved(word: str) -> str:
