@@ -205,6 +205,23 @@ def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> N
     assert load_interview(path).host == "Stéphane", "the first interview is untouched"
 
 
+def test_the_command_to_publish_a_long_named_guest_is_one_line(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Cut at the terminal's width, its second half pasted alone ran as a command."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    guest = "Marie-Christine de La Tour d’Auvergne-Lauraguais"
+
+    result = invoke("new", "twitter", "--guest", guest, "--data-file", data)
+
+    assert result.exit_code == 0, result
+    slug = "marie-christine-de-la-tour-dauvergne-lauraguais"
+    assert result.stdout.splitlines()[-2:] == [
+        f"Saved: {series / 'interviews' / slug}.toml",
+        f"Publish it: jeudis export {slug} -o {slug}.md",
+    ]
+
+
 def test_new_with_a_data_file_naming_a_photo_file(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

@@ -442,6 +442,28 @@ def test_a_missing_sheet_is_not_found(series: Path) -> None:
     assert (code, out) == (3, f"error: {series / 'nope.md'}: no such file\n")
 
 
+def test_the_paths_and_commands_sheet_and_import_print_are_never_cut(series: Path) -> None:
+    """Printed whole on their line, however long (a long name, a deep folder): the host
+    copies the command or opens the file; rich cut them at the terminal's width."""
+    guest = "Marie-Christine de La Tour d’Auvergne-Lauraguais"
+    sheet = series / "la-feuille-de-marie-christine-de-la-tour-d-auvergne-lauraguais.md"
+    code, out = run("sheet", "twitter", "--guest", guest, "--register", "vous", "-o", str(sheet))
+    assert code == 0, out
+    assert out.splitlines() == [f"Written: {sheet}", f"When it comes back: jeudis import {sheet}"]
+    filled = fill(sheet.read_text(encoding="utf-8"), {"depuis-quand": "Mai 2009"})
+    sheet.write_text(filled, encoding="utf-8")
+    code, out = run("import", str(sheet))
+    assert code == 0, out
+    slug = "marie-christine-de-la-tour-dauvergne-lauraguais"
+    path = series / "interviews" / f"{slug}.toml"
+    missing = "followers, utilisations, apport, premier-tweet, dernier-tweet, meilleur-souvenir"
+    missing += ", conseils, avenir, twitter-ou-facebook, influence, follower-reve, pas-suivi"
+    assert out.splitlines()[-2:] == [
+        f"Imported as a draft (12 answer(s) missing: {missing}): {path}",
+        f"Complete it live: jeudis resume {slug}",
+    ]
+
+
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")

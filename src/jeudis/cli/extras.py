@@ -58,7 +58,7 @@ def _write(text: str, output: Path | None, series: "Series") -> bool:
     if not stream:
         record.record(output, text)
         record.save()
-    err_console().print(f"Written: [bold]{safe(str(output))}[/bold]")
+    err_console().print(f"Written: [bold]{safe(str(output))}[/bold]", soft_wrap=True)
     return not stream
 
 
@@ -104,7 +104,9 @@ def sheet(
     given = {key: value for key, _, value in pairs}
     interview.fields.update(sheet_fields(form, interview.register, given))
     if _write(render_sheet(form, interview), output, series):
-        err_console().print(f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]")
+        err_console().print(
+            f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]", soft_wrap=True
+        )
 
 
 @app.command("import")
@@ -212,7 +214,8 @@ def _update(
         )
         if not found:
             err_console().print(
-                f"{interview.slug} holds all this sheet's answers already; nothing was written"
+                f"{interview.slug} holds all this sheet's answers already; nothing was written",
+                soft_wrap=True,
             )
             return
         storage.save(interview)
@@ -222,16 +225,17 @@ def _update(
 def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
     out = console()
     for warning in warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}")
+        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
     if missing:
         out.print(
             f"{done} as a draft ({len(missing)} answer(s) missing: "
-            f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]"
+            f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]",
+            soft_wrap=True,
         )
-        out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]")
+        out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
     else:
-        out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]")
-        out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]")
+        out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
+        out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]", soft_wrap=True)
 
 
 @app.command()
@@ -322,7 +326,7 @@ def edit(
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         editing.save(loaded)
-        out.print(safe(f"{path.stem}: " + "; ".join(done)))
+        out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
         _said(aftermath, path.stem)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
@@ -335,19 +339,19 @@ def edit(
         with typeahead_kept():
             changed_one = editing.reask(form, loaded, question, prompter, aftermath)
         said = f"answer {question} saved" if changed_one else "nothing changed"
-        out.print(safe(f"{path.stem}: {said}"))
+        out.print(safe(f"{path.stem}: {said}"), soft_wrap=True)
         _said(aftermath, path.stem)
         return
     with typeahead_kept():
         count = editing.review(form, loaded, prompter, aftermath)
-    out.print(safe(f"{path.stem}: {count} answer(s) changed"))
+    out.print(safe(f"{path.stem}: {count} answer(s) changed"), soft_wrap=True)
     _said(aftermath, path.stem)
 
 
 def _said(aftermath: "Aftermath", slug: str) -> None:
     """What a changed answer did to the questions whose condition reads it."""
     for line in aftermath.said(slug):
-        err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}")
+        err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}", soft_wrap=True)
 
 
 @app.command()
@@ -502,9 +506,11 @@ def init(
     from jeudis.textsafe import for_terminal
 
     out = console()
-    out.print(f"New series in [bold]{escape(for_terminal(str(created.root)))}[/bold]:")
+    out.print(
+        f"New series in [bold]{escape(for_terminal(str(created.root)))}[/bold]:", soft_wrap=True
+    )
     for path in created.files:
-        out.print(f"  {escape(for_terminal(str(path)))}")
+        out.print(f"  {escape(for_terminal(str(path)))}", soft_wrap=True)
     import shlex
 
     qid = created.questionnaire

@@ -59,11 +59,14 @@ def list_(
     from jeudis.textsafe import for_terminal
 
     if not rows and every:  # there are some, and the filter left none
-        console().print(f"No interview matches ({len(every)} in all: `jeudis list` shows them).")
+        console().print(
+            f"No interview matches ({len(every)} in all: `jeudis list` shows them).", soft_wrap=True
+        )
         return
     if not rows:
         console().print(
-            "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold]."
+            "No interviews yet. Start one with [bold]jeudis new QUESTIONNAIRE --guest NAME[/bold].",
+            soft_wrap=True,
         )
         return
     totals = {info.id: info.questions for info in catalog.questionnaires(series)}

@@ -53,7 +53,9 @@ def _finished(path: Path) -> None:
     out = console()
     # A folder may be named "Blogs [perso]": the path is text, not rich markup.
     out.print(f"\nSaved: [bold]{escape(str(path))}[/bold]", soft_wrap=True)
-    out.print(f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]")
+    out.print(
+        f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]", soft_wrap=True
+    )
 
 
 @app.command()
