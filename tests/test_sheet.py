@@ -464,6 +464,14 @@ def test_the_paths_and_commands_sheet_and_import_print_are_never_cut(series: Pat
     ]
 
 
+def test_the_command_a_sheet_names_to_import_it_runs_as_pasted(series: Path) -> None:
+    """A sheet named with a space: `jeudis import la feuille.md` named two files."""
+    sheet = series / "feuille de Léa.md"
+    code, out = run("sheet", "twitter", "--guest", "Léa Martin", "-o", str(sheet))
+    assert code == 0, out
+    assert out.splitlines()[-1] == f"When it comes back: jeudis import '{sheet}'"
+
+
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")

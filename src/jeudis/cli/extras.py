@@ -104,8 +104,11 @@ def sheet(
     given = {key: value for key, _, value in pairs}
     interview.fields.update(sheet_fields(form, interview.register, given))
     if _write(render_sheet(form, interview), output, series):
+        import shlex
+
         err_console().print(
-            f"When it comes back: [bold]jeudis import {safe(str(output))}[/bold]", soft_wrap=True
+            f"When it comes back: [bold]jeudis import {safe(shlex.quote(str(output)))}[/bold]",
+            soft_wrap=True,
         )
 
 
