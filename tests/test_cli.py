@@ -321,8 +321,8 @@ def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path
         (
             ["resume", "brouillon"],
             (
-                "hint: answer the rest in a terminal; or change one answer from a file: "
-                "`jeudis edit brouillon --question ID --answer-file FILE`"
+                "hint: answer the rest in a terminal, or by email: an answer sheet (`jeudis sheet`)"
+                " taken in with `jeudis import SHEET --update brouillon`"
             ),
         ),
         (["edit", "brouillon"], "hint: without a terminal: --question ID --answer-file FILE"),
@@ -688,7 +688,7 @@ def test_resume_a_draft_without_a_terminal(invoke: Invoke, series: Path) -> None
           .replace("twitter\\u001b]0;pwned-id\\u0007", "twitter"))  # fmt: skip
     result = invoke("resume")
     assert result.exit_code == ExitCode.NO_TERMINAL, result
-    assert "--answer-file FILE" in result.stderr and "--data-file" not in result.stderr
+    assert "--update draft" in result.stderr and "--data-file" not in result.stderr
 
 
 def test_version(invoke: Invoke) -> None:

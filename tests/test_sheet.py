@@ -472,6 +472,28 @@ def test_the_command_a_sheet_names_to_import_it_runs_as_pasted(series: Path) -> 
     assert out.splitlines()[-1] == f"When it comes back: jeudis import '{sheet}'"
 
 
+def test_a_draft_resumed_without_a_terminal_is_told_a_way_that_completes_it(
+    series: Path,
+) -> None:
+    """The hint named `edit --question ID --answer-file`, which refuses an answer the
+    draft does not have yet: the missing ones are what resume is for."""
+    sheet = make_sheet(series)
+    partial = {key: value for key, value in ANSWERS.items() if key != "avenir"}
+    assert import_text(series, fill(sheet, partial))[0] == 0
+    code, out = run("resume", "lea-martin")
+    assert code == 7, out
+    assert "`jeudis import SHEET --update lea-martin`" in out.splitlines()[1]
+    (series / "avenir.md").write_text("Incertain.", encoding="utf-8")
+    code, out = run(
+        "edit", "lea-martin", "-q", "avenir", "--answer-file", str(series / "avenir.md")
+    )
+    assert (code, out.splitlines()[0]) == (3, "error: lea-martin has no answer 'avenir'")
+    (series / "rest.md").write_text(fill(sheet, {"avenir": "Incertain."}), encoding="utf-8")
+    code, out = run("import", str(series / "rest.md"), "--update", "lea-martin")
+    assert code == 0, out
+    assert only_interview(series).status == "complete"
+
+
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
     sheet = fill(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")

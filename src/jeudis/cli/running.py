@@ -175,7 +175,8 @@ def resume(
         )
     form = find_questionnaire(series, loaded.questionnaire)
     _require_terminal(
-        hint=f"answer the rest in a terminal; or change one answer from a file: "
-        f"`jeudis edit {path.stem} --question ID --answer-file FILE`"
+        # Not `edit --answer-file`: it changes an answer given, never one still missing.
+        hint=f"answer the rest in a terminal, or by email: an answer sheet (`jeudis sheet`)"
+        f" taken in with `jeudis import SHEET --update {path.stem}`"
     )
     _run(form, loaded)
