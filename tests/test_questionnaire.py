@@ -12,7 +12,7 @@ from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
 from jeudis.wording import WordingContext, agree, as_text, first_name, render
-from support import TWITTER, Invoke, findings, write
+from support import REPO, TWITTER, Invoke, findings, write
 
 
 def test_the_twitter_questionnaire_loads() -> None:
@@ -669,6 +669,33 @@ def test_a_toml_slip_made_by_hand_says_what_to_write_instead(
     assert said.startswith("  hint: ") and hint in said, said
     assert started.exit_code == ExitCode.INVALID_FILE
     assert f"hint: {said[8:]}" in started.stderr
+
+
+DATE_HINT = "a date is written YYYY-MM-DD, a day that exists, without quotes: 2026-12-03"
+
+
+@pytest.mark.parametrize(
+    ("date", "hint"),
+    [("2011-13-10", DATE_HINT), ("2011-02-30", DATE_HINT), ("2011-3-10", DATE_HINT),
+     ("10/03/2011", DATE_HINT), ("2011-03-10 x", "fix the syntax at that line")],
+    ids=["month-13", "february-30", "one-digit-month", "french-order", "a-date-then-a-slip"],
+)  # fmt: skip
+def test_a_date_edited_by_hand_says_how_a_date_is_written(
+    series: Path, invoke: Invoke, date: str, hint: str
+) -> None:
+    """A post moved to next Thursday by hand: TOML's own message ("Expected newline or
+    end of document after a statement") said nothing of a date."""
+    interview = (REPO / "interviews" / "amelie-roux.toml").read_text(encoding="utf-8")
+    assert "\ndate = 2011-03-24\n" in interview
+    path = write(series / "interviews" / "amelie-roux.toml",
+                 interview.replace("\ndate = 2011-03-24\n", f"\ndate = {date}\n"))  # fmt: skip
+
+    checked = invoke("check", path)
+
+    assert checked.exit_code == ExitCode.CHECK_FAILED
+    finding, said = checked.stdout.splitlines()[:2]
+    assert finding.startswith(f"{path}:") and "error: invalid TOML" in finding
+    assert said == f"  hint: {hint}"
 
 
 def test_a_slip_in_a_data_file_is_said_with_it(

@@ -105,6 +105,9 @@ def _slip(lines: list[str], column: int, reason: str) -> str | None:
             )
         if before == '"':
             return 'a " ends a "..." string: write \\" for a quote inside it, or « »'
+    typed = _DATE_TYPED.match(value)
+    if typed and not _is_date(typed.group()):  # 2026-13-01, 2026-12-3, 03/12/2026
+        return "a date is written YYYY-MM-DD, a day that exists, without quotes: 2026-12-03"
     if reason.startswith(("Unescaped '\\'", "Invalid hex value", "Unknown escape")):
         return _ESCAPE_HINT
     if reason == "Invalid value" and here and here in _CURLY:
@@ -125,6 +128,17 @@ def _slip(lines: list[str], column: int, reason: str) -> str | None:
     if reason == "Cannot overwrite a value":
         return "this key is set a second time in its table: keep one"
     return None
+
+
+_DATE_TYPED = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}")
+
+
+def _is_date(text: str) -> bool:
+    """Whether TOML reads ``text`` as a date: YYYY-MM-DD, a day of the calendar."""
+    try:
+        return len(text) == 10 and dt.date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 _AT_END = "(at end of document)"
