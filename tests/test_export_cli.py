@@ -124,6 +124,16 @@ def test_series_templates_override_the_bundled_ones(series: Path, invoke: Invoke
         ("style.css", '{% include "nope.css" %}\n', "style.css:1: template error: no template"),
         ("article.html", "{% if %}\n", "article.html:1: template error: Expected an expression"),
         ("article.html", "x\n{{ nope }}\n", "article.html:2: template error: 'nope' is undefined"),
+        (
+            "post.html",
+            "{{ post.hots }}\n",
+            "post.html:1: template error: post has no attribute 'hots'",
+        ),
+        (
+            "article.html",
+            "{% for item in post.items %}{{ item.answer }}{% endfor %}\n",
+            "article.html:1: template error: item has no attribute 'answer'",
+        ),
     ],
 )
 def test_a_mistake_in_a_series_template_is_a_message_with_its_line(

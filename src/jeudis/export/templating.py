@@ -197,7 +197,7 @@ def template_errors(series_root: Path | None, name: str) -> Iterator[None]:
         file, line = _series_frame(exc, series_root) or (name, None)
         raise FileProblem(
             file,
-            f"template error: {exc.message}",
+            f"template error: {_as_documented(exc.message or '')}",
             line=line,
             hint="docs/templates.md lists the variables",
         ) from None
@@ -213,6 +213,21 @@ def template_errors(series_root: Path | None, name: str) -> Iterator[None]:
         raise FileProblem(
             found[0], f"template error: {type(exc).__name__}: {exc}", line=found[1]
         ) from None
+
+
+# The objects a template is given, by the names docs/templates.md gives them.
+_DOCUMENTED = {"Post": "post", "Item": "item", "SiteInfo": "site", "Link": "post.prev / post.next"}
+
+
+def _as_documented(message: str) -> str:
+    """Jinja's "'jeudis.export.model.Post object' has no attribute 'hots'" as the docs
+    say it: "post has no attribute 'hots'"."""
+
+    def name(match: re.Match[str]) -> str:
+        kind = match.group(1).rpartition(".")[2]
+        return _DOCUMENTED.get(kind, kind.lstrip("_"))
+
+    return re.sub(r"'([\w.]+) object'", name, message)
 
 
 def _undecodable(series_root: Path | None) -> str | None:
