@@ -215,7 +215,7 @@ def test_the_command_to_publish_a_long_named_guest_is_one_line(
     result = invoke("new", "twitter", "--guest", guest, "--data-file", data)
 
     assert result.exit_code == 0, result
-    slug = "marie-christine-de-la-tour-dauvergne-lauraguais"
+    slug = "marie-christine-de-la-tour-d-auvergne-lauraguais"
     assert result.stdout.splitlines()[-2:] == [
         f"Saved: {series / 'interviews' / slug}.toml",
         f"Publish it: jeudis export {slug} -o {slug}.md",

@@ -454,7 +454,7 @@ def test_the_paths_and_commands_sheet_and_import_print_are_never_cut(series: Pat
     sheet.write_text(filled, encoding="utf-8")
     code, out = run("import", str(sheet))
     assert code == 0, out
-    slug = "marie-christine-de-la-tour-dauvergne-lauraguais"
+    slug = "marie-christine-de-la-tour-d-auvergne-lauraguais"
     path = series / "interviews" / f"{slug}.toml"
     missing = "followers, utilisations, apport, premier-tweet, dernier-tweet, meilleur-souvenir"
     missing += ", conseils, avenir, twitter-ou-facebook, influence, follower-reve, pas-suivi"

@@ -38,6 +38,11 @@ from support import Invoke, fifo_read, interview_files, write
         ("C:\\Windows\\system32", "c-windows-system32"),
         ("a\x00b\nc", "ab-c"),
         ("\x1b]0;pwned\x07Eve \x1b[31mRouge\x1b[0m", "eve-rouge"),
+        # The same name typed with either apostrophe is the same interview's file
+        # ("d’Ormesson" was "dormesson", "d'Ormesson" "d-ormesson").
+        ("Jean d'Ormesson", "jean-d-ormesson"),
+        ("Jean d’Ormesson", "jean-d-ormesson"),
+        ("Jean dʼOrmesson", "jean-d-ormesson"),
     ],
 )
 def test_slugify(name: str, slug: str) -> None:

@@ -57,6 +57,10 @@ _FOLD = str.maketrans(
         "Ð": "d",
         "þ": "th",
         "Þ": "th",
+        # A typographic apostrophe is the apostrophe: "d’Ormesson" is "d'Ormesson".
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
     }
 )
 
