@@ -389,8 +389,32 @@ def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
     prompter.screen = Screen(STYLE, file=out, width=100)
     prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
     shown = " ".join(out.getvalue().replace("│", "").split())
-    assert "4 réponse(s) déjà enregistrée(s), dont 2 aux relances." in shown
+    assert "4 réponses déjà enregistrées, dont 2 aux relances." in shown
     assert sum(1 for a in interview.answers if a.given) == 4  # what the pause says
+
+
+@pytest.mark.parametrize(
+    ("language", "given", "said"),
+    [("fr", 1, "1 réponse déjà enregistrée."), ("fr", 3, "3 réponses déjà enregistrées."),
+     ("en", 1, "1 answer already saved."), ("en", 2, "2 answers already saved.")],
+)  # fmt: skip
+def test_the_welcome_back_says_its_count_as_a_person_would(
+    language: str, given: int, said: str
+) -> None:
+    """The guest read "3 réponse(s) déjà enregistrée(s)", a form for a log, not a person."""
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    interview.answers = [
+        Answer.given_now(f"q{n}", "text", "Depuis ?", "2007") for n in range(given)
+    ]
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
+    assert said in " ".join(out.getvalue().replace("│", "").split())
 
 
 def test_page_up_where_the_host_writes_a_question_does_nothing(

@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "tu": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir ton éditeur",
             "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
         },
-        "resumed": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s).",
-        "resumed_followups": "On reprend où l’on s’était arrêté : {done} réponse(s) déjà enregistrée(s), dont {followups} aux relances.",
+        "resumed": "On reprend où l’on s’était arrêté : {done} réponse{plural} déjà enregistrée{plural}.",
+        "resumed_followups": "On reprend où l’on s’était arrêté : {done} réponses déjà enregistrées, dont {followups} aux relances.",
         "photo_copied": "Photo copiée dans la série : {path}",
         "photo_missing": "Pas de fichier à ce chemin pour l’instant : {path} (jeudis check le rappellera)",
         "keys_optional": "Question facultative : laisser vide pour passer",
@@ -106,8 +106,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "handover_open": "Over to you: {host} asks the questions as the conversation goes. Each answer is saved as soon as you give it.",
         "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
         "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
-        "resumed": "Picking up where we left off: {done} answer(s) already saved.",
-        "resumed_followups": "Picking up where we left off: {done} answer(s) already saved, {followups} of them to follow-ups.",
+        "resumed": "Picking up where we left off: {done} answer{plural} already saved.",
+        "resumed_followups": "Picking up where we left off: {done} answers already saved, {followups} of them to follow-ups.",
         "photo_copied": "Photo copied into the series: {path}",
         "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
         "keys_optional": "Optional question: leave empty to skip",
@@ -197,7 +197,7 @@ class TerminalPrompter:
         # Leave the placeholders filled by str.format in place.
         kept = {
             name: "{" + name + "}"
-            for name in ("total", "guest", "host", "done", "followups", "path")
+            for name in ("total", "guest", "host", "done", "followups", "path", "plural")
         }
         context = WordingContext(gender=self.gender, names=kept)
         result = {}
@@ -473,7 +473,10 @@ class TerminalPrompter:
         # Follow-ups said apart: "14 answers" under "13 questions" read as a mistake.
         followups = sum(1 for a in interview.answers if a.given and a.followup)
         key = "resumed_followups" if followups else "resumed"
-        shown = self.text[key].format(done=done, followups=followups)
+        # Said to the guest: "1 réponse", "3 réponses" (with follow-ups, there are two).
+        shown = self.text[key].format(
+            done=done, followups=followups, plural="s" if done > 1 else ""
+        )
         return ["", [("class:notice", shown)]]
 
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
