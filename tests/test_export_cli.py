@@ -78,6 +78,9 @@ def test_several_interviews_into_a_folder(series: Path, invoke: Invoke, tmp_path
         (["laurent", "--flavor", "hugo", "-f", "html"], 2, "--flavor is for Markdown"),
         (["laurent", "-f", "pdf"], 2, "--format 'pdf'"),
         (["laurent", "-f", "md", "--fragment"], 2, "--fragment"),
+        # Each hinted at the other's format: "use --format html", then "add --format md".
+        (["laurent", "--flavor", "hugo", "--fragment"], 2, "--flavor and --fragment: one or"),
+        (["laurent", "--flavor", "hugo", "--wordpress", "-f", "html"], 2, "and --wordpress: one"),
         (["laurent", "laurent"], 2, "several interviews"),
     ],
 )

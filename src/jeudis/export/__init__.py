@@ -39,6 +39,13 @@ class Options:
     def check(self) -> None:
         if self.fmt not in FORMATS:
             raise UsageError(f"--format {self.fmt!r}: use " + ", ".join(FORMATS))
+        if self.flavor is not None and (self.fragment or self.wordpress):
+            # Each alone sent to the other's format: a hint for one, an error for the other.
+            raise UsageError(
+                f"--flavor and {self.fragment_option}: one or the other",
+                hint=f"--flavor writes a Markdown post for a static site generator,"
+                f" {self.fragment_option} the HTML of a post to paste into WordPress",
+            )
         if self.flavor is not None:
             from jeudis.export.frontmatter import FLAVORS
 
