@@ -562,6 +562,23 @@ def test_show_reads_an_answer_as_its_post_does(invoke: Invoke, series: Path) -> 
     assert shown[at + 1 : at + 3] == ["• Twitter", "• Mastodon"]
 
 
+def test_show_a_draft_says_how_the_rest_is_asked(invoke: Invoke, series: Path) -> None:
+    """A draft showed its answers and stopped: the questions still to ask are not in
+    the file, and nothing said the interview was not all there."""
+    interview = Interview(
+        questionnaire="twitter", guest="Anne", slug="anne", title="Anne", register="tu",
+        answers=[Answer.given_now("depuis-quand", "text", "Depuis quand ?", "2009")],
+    )  # fmt: skip
+    write(series / "interviews" / "Anne Roux.toml", interview.to_toml())
+    out = invoke("show", "Anne Roux").stdout
+    assert out.splitlines()[-1] == (
+        "A draft, 1 answer(s) given: the rest is asked by jeudis resume 'Anne Roux'"
+    )
+    interview.status = "complete"
+    write(series / "interviews" / "Anne Roux.toml", interview.to_toml())
+    assert "A draft" not in invoke("show", "Anne Roux").stdout
+
+
 def test_show_wraps_the_intro_and_closing_words_whole_under_their_names(
     invoke: Invoke, series: Path
 ) -> None:
@@ -924,7 +941,7 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
     interview.answers[1].value = ""
     interview.pending = {"id": "definition", "text": "La promotion des"}
     path.write_text(interview.to_toml(), encoding="utf-8")
-    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout
+    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout.split("\nA draft, ")[0]
     assert out.endswith(  # under its question
         "C’est quoi le marketing digital ?\n"
         "  (being typed when the session paused)\n"
@@ -933,7 +950,7 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
     interview.answers[1].value = "La promotion."
     interview.pending = {"id": "conseils", "text": "Écouter"}  # a question not reached
     path.write_text(interview.to_toml(), encoding="utf-8")
-    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout
+    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout.split("\nA draft, ")[0]
     assert out.endswith(" being typed when the session paused (conseils) " + "─" * 16 + "\n"
                         "  Écouter\n")  # fmt: skip
 

@@ -187,6 +187,17 @@ def _show(out: "Console", loaded: "Interview") -> None:
         out.print()
         out.print(Rule("private notes (never exported)", style="dim"))
         out.print(escape(safe(loaded.notes)))
+    if not loaded.is_complete:  # the questions still to ask are not in the file: say how
+        import shlex
+
+        given = sum(1 for a in loaded.answers if a.given)
+        name = shlex.quote(loaded.path.stem if loaded.path else loaded.slug)
+        out.print()
+        out.print(
+            f"[yellow]A draft[/yellow], {given} answer(s) given: the rest is asked by"
+            f" [bold]jeudis resume {escape(safe(name))}[/bold]",
+            soft_wrap=True,
+        )
 
 
 @app.command("questionnaires")
