@@ -548,3 +548,31 @@ def test_an_export_never_writes_into_the_series_own_files(
     assert result.stderr.startswith("error: "), result.stderr
     assert "the series' own files" in result.stderr
     assert own_files() == before
+
+
+@pytest.mark.parametrize(
+    ("finished", "hugo", "jekyll"),
+    [
+        # Finished at 7:30 on its day and built at once: Hugo and Jekyll left out a post
+        # dated 8:00, one to come.
+        (dt.datetime(2011, 6, 30, 7, 30, 12, tzinfo=dt.UTC), "2011-06-30T07:30:12Z",
+         "2011-06-30 07:30:12 +0000"),
+        (dt.datetime(2011, 6, 30, 9, 30, tzinfo=dt.UTC), "2011-06-30T08:00:00Z",
+         "2011-06-30 08:00:00 +0000"),
+        (dt.datetime(2011, 6, 29, 22, 0, tzinfo=dt.UTC), "2011-06-30T08:00:00Z",
+         "2011-06-30 08:00:00 +0000"),  # finished the day before: its own date's morning
+    ],
+)  # fmt: skip
+def test_a_post_finished_early_on_its_day_is_published_when_finished(
+    series: Path, invoke: Invoke, finished: dt.datetime, hugo: str, jekyll: str
+) -> None:
+    from jeudis.interview import load_interview
+    from jeudis.storage import save
+
+    path = make_interview(series, "laurent")
+    interview = load_interview(path)
+    interview.completed = finished
+    interview.path = path
+    save(interview, touch=False)
+    assert f"date = {hugo}\n" in invoke("export", "laurent", "--flavor", "hugo").stdout
+    assert f"date: {jekyll}\n" in invoke("export", "laurent", "--flavor", "jekyll").stdout

@@ -256,7 +256,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     description = described or excerpt(first_html, 160)
     photo = _field(interview, "photo")
     site = _field(interview, "site")
-    published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
+    published = _published(interview)
     slug = interview.path.stem if interview.path else interview.slug
     return Post(
         slug=slug,
@@ -296,6 +296,20 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         host_label=text(first_name(host) or "?") + label_colon(language, variant),
         guest_label=text(first_name(guest)) + label_colon(language, variant),
     )
+
+
+def _published(interview: Interview) -> dt.datetime:
+    """When a post is published: 08:00 UTC on its date (the same day from San Francisco
+    to Tokyo), or when the interview was finished that day, if earlier. A post
+    finished at 7:30 and built at once was, to Hugo and Jekyll, one to come: left out.
+    """
+    published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
+    done = interview.completed
+    if done is not None and done.tzinfo is not None:
+        done = done.astimezone(dt.UTC)
+        if done.date() == interview.date and done < published:
+            return done.replace(microsecond=0)
+    return published
 
 
 _HANDLE = re.compile(r"@?([A-Za-z0-9_]{1,15})")
