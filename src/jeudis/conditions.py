@@ -133,8 +133,21 @@ def set_aside(
         if typing := _typed(interview, {one.id for one in answers}):
             aside.typed.append(typing)
     if noted and (block := aside.block()):
-        interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
+        interview.add_notes(block)
     return aside
+
+
+def set_aside_since(
+    questionnaire: Questionnaire, interview: Interview, before: Collection[str]
+) -> dict[str, Aside]:
+    """After an answer changed: the answers asked ``before`` it that its conditions
+    leave out now, set aside into the notes; each question left out, with its ``Aside``
+    (which :func:`restore` takes to put it back)."""
+    gone = not_asked(questionnaire, interview, before)
+    if not gone:
+        return {}
+    aside = set_aside(questionnaire, interview, gone, "No longer asked, an answer changed")
+    return dict.fromkeys(aside.kept, aside)
 
 
 def restore(interview: Interview, aside: Aside, qid: str, place: Any) -> None:

@@ -120,12 +120,7 @@ def set_answer(
         answer.answered_at = now()
     if questionnaire is None:
         return Aftermath()
-    aftermath = Aftermath()
-    if gone := conditions.not_asked(questionnaire, interview, before):
-        aside = conditions.set_aside(
-            questionnaire, interview, gone, "No longer asked, an answer changed"
-        )
-        aftermath.kept = dict.fromkeys(aside.kept, aside)
+    aftermath = Aftermath(kept=conditions.set_aside_since(questionnaire, interview, before))
     return _missing(questionnaire, interview, before, aftermath)
 
 

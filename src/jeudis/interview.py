@@ -190,6 +190,10 @@ class Interview:
                 return answer
         return None
 
+    def add_notes(self, block: str) -> None:
+        """A block of text at the end of the private notes, a blank line before it."""
+        self.notes = f"{self.notes.rstrip()}\n\n{block}".lstrip()
+
     def values(self) -> dict[str, Any]:
         """Answer values by question id (what conditions and wordings look at)."""
         return {a.id: a.value for a in self.answers if not a.skipped}

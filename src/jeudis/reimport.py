@@ -194,9 +194,9 @@ def update(
         complete(questionnaire, interview)
     if replaced:
         block = "\n".join([conditions.heading(f"Before the import of {sheet_name}"), *replaced])
-        interview.notes = f"{interview.notes.rstrip()}\n\n{block}".lstrip()
+        interview.add_notes(block)
     if sheet.notes:  # what the guest wrote for a question the sheet does not ask
-        interview.notes = f"{interview.notes.rstrip()}\n\n{sheet.notes}".lstrip()
+        interview.add_notes(sheet.notes)
     return found, warnings, still
 
 

@@ -506,12 +506,7 @@ class Session:
         """After an answer changed: the answers its conditions leave out now go to the
         notes (:mod:`jeudis.conditions`); those set aside earlier in this run whose
         condition holds again come back, as they were."""
-        gone = conditions.not_asked(self.questionnaire, self.interview, before)
-        if gone:
-            aside = conditions.set_aside(
-                self.questionnaire, self.interview, gone, "No longer asked, an answer changed"
-            )
-            self._aside.update(dict.fromkeys(aside.kept, aside))
+        self._aside.update(conditions.set_aside_since(self.questionnaire, self.interview, before))
         while back := [
             qid
             for qid in (q.id for q in applicable(self.questionnaire, self.interview))
