@@ -67,7 +67,7 @@ def test_check_json_names_the_same_problem(
     assert findings[0]["message"] in expected
     # What to do about it, under the finding in the text (a line of its own), a key in JSON.
     hint = findings[0]["hint"]
-    assert lines[1] == (f"  hint: {hint}" if hint else "1 error(s), 0 warning(s)")
+    assert lines[1] == (f"  hint: {hint}" if hint else "1 error, 0 warnings")
     if findings[0]["line"] is not None:
         assert f"{kind}/{case.name}:{findings[0]['line']}" in expected
     assert result.exit_code == ExitCode.CHECK_FAILED
@@ -81,7 +81,7 @@ def test_check_lists_every_problem_of_a_series(series: Path, invoke: Invoke) -> 
 
     for case in CASES:
         assert str(series / case.parent.name / case.name) in result.stdout, case.name
-    assert f"{len(CASES)} error(s), 0 warning(s)" in result.stdout
+    assert f"{len(CASES)} errors, 0 warnings" in result.stdout
     assert result.exit_code == ExitCode.CHECK_FAILED
 
 
@@ -174,7 +174,7 @@ text.tu = "C ?"
             "questionnaires/many.toml:17: error: questions[2].text: missing wording for the form of "
             "address 'vous'"
         ),
-        "5 error(s), 0 warning(s)",
+        "5 errors, 0 warnings",
     ]
     assert result.exit_code == ExitCode.CHECK_FAILED
 
@@ -201,7 +201,7 @@ def test_check_warns_of_a_photo_no_export_can_show(
 
     assert result.stdout.splitlines() == [
         f"{path}:{line}: warning: fields.photo: photo {photo} {problem}",
-        "0 error(s), 1 warning(s)",
+        "0 errors, 1 warning",
     ]
     assert result.exit_code == 0
     assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
@@ -232,7 +232,7 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
             f"{templates / 'post.html'}:2: error: template error:"
             " Expected an expression, got 'end of statement block'"
         ),
-        "2 error(s), 1 warning(s)",
+        "2 errors, 1 warning",
     ]
     assert result.exit_code == ExitCode.CHECK_FAILED
 

@@ -252,7 +252,7 @@ def test_new_with_missing_answers_lists_them_all_in_one_error(
     assert result.exit_code == ExitCode.MISSING_ANSWERS
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1
-    assert errors[0].startswith(f"error: {data}: 11 problem(s): answers.utilisations: missing; ")
+    assert errors[0].startswith(f"error: {data}: 11 problems: answers.utilisations: missing; ")
     assert errors[0].endswith("answers.pas-suivi: missing")
     assert "hint: fix the data file and run the command again; no interview was written" in (
         result.stderr
@@ -572,7 +572,7 @@ def test_show_a_draft_says_how_the_rest_is_asked(invoke: Invoke, series: Path) -
     write(series / "interviews" / "Anne Roux.toml", interview.to_toml())
     out = invoke("show", "Anne Roux").stdout
     assert out.splitlines()[-1] == (
-        "A draft, 1 answer(s) given: the rest is asked by jeudis resume 'Anne Roux'"
+        "A draft, 1 answer given: the rest is asked by jeudis resume 'Anne Roux'"
     )
     interview.status = "complete"
     write(series / "interviews" / "Anne Roux.toml", interview.to_toml())

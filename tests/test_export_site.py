@@ -34,7 +34,7 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     result = invoke("export", "--all")
     assert result.exit_code == 0, result
     # Not a terminal: one line, no progress bar (tests/test_pty.py draws it).
-    assert result.stderr == f"{series / 'site'}: 10 file(s) written, 0 unchanged\n"
+    assert result.stderr == f"{series / 'site'}: 10 files written, 0 unchanged\n"
     site = series / "site"
     pages = sorted(p.name for p in site.glob("*.html"))
     assert "index.html" in pages
@@ -541,7 +541,7 @@ def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     assert everything.exit_code == 0
     assert not (series / "site" / "brouillon.html").exists()
     assert everything.stderr.splitlines()[-1] == (
-        "note: 1 draft(s) left out (brouillon): --include-drafts exports them, marked"
+        "note: 1 draft left out (brouillon): --include-drafts exports them, marked"
     )
     result = invoke("export", "brouillon")
     assert (
@@ -902,7 +902,7 @@ def test_a_thousand_missing_photos_are_not_a_thousand_lines(series: Path, invoke
     result = invoke("export", "--all")
 
     lines = result.stderr.splitlines()
-    assert lines[0].endswith("15 file(s) written, 0 unchanged")  # the pages, index, feed
+    assert lines[0].endswith("15 files written, 0 unchanged")  # the pages, index, feed
     assert lines[1:11] == [  # newest first
         f"warning: i{n:02d}: photo images/x.png left out: no such file" for n in range(12, 2, -1)
     ]

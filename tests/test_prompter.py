@@ -370,7 +370,7 @@ def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
 
 
 def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
-    """ "Paused. 3 answer(s) saved" then "3 réponse(s) déjà enregistrée(s)": follow-ups count,
+    """ "Paused. 3 answers saved" then "3 réponses déjà enregistrées": follow-ups count,
     a question skipped does not."""
     from jeudis.interview import Answer, Interview
 

@@ -395,7 +395,7 @@ def test_a_terminal_that_never_answers_where_the_cursor_is_is_asked_once(
 def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series: Path) -> None:
     session = typing_at(jeudis, 5, "Mon premier tweet")
     session.press(Keyboard.CTRL_C)
-    session.expect("4 answer(s) saved")
+    session.expect("4 answers saved")
     session.expect("jeudis resume gilles-klein")
     assert session.wait() == 130
 
@@ -788,7 +788,7 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     host_part(session)
     session.expect("Entrée pour commencer")
     session.press(Keyboard.CTRL_C)
-    session.expect("0 answer(s) saved")
+    session.expect("0 answers saved")
     session.expect("jeudis resume gilles-klein")
     assert session.wait() == 130
     assert the_interview(series).fields["site"] == FIELDS[0]
@@ -1043,7 +1043,7 @@ def test_a_pause_at_the_welcome_is_a_pause(jeudis: type[Jeudis], series: Path, k
     session.expect("Continue with:")
     assert session.wait() == 130
     said = re.sub(r"\x1b\[[0-9;]*m", "", session.seen)
-    assert "Paused. 0 answer(s) saved" in said and "SIGHUP" not in said
+    assert "Paused. 0 answers saved" in said and "SIGHUP" not in said
 
 
 def test_a_terminal_resized_at_the_welcome_draws_the_box_anew(
@@ -1278,7 +1278,7 @@ def test_a_large_export_shows_a_progress_bar_on_a_terminal(
     sessions.append(session)
     session.expect("Exporting")
     session.expect("/150")
-    session.expect("site: 152 file(s) written")  # the pages, the index, the feed
+    session.expect("site: 152 files written")  # the pages, the index, the feed
     assert session.wait() == 0
     assert len(list((series / "site").glob("invite-*.html"))) == 150
 
@@ -1302,7 +1302,7 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
 
     again = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(again)
-    again.expect("site: 802 file(s) written")  # not refused as files of someone else's
+    again.expect("site: 802 files written")  # not refused as files of someone else's
     assert again.wait() == 0
 
 
@@ -1326,7 +1326,7 @@ def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None
     again = subprocess.run(command, capture_output=True, text=True, check=False)
 
     assert again.returncode == 0, again.stderr
-    assert again.stderr.splitlines()[0] == f"{site}: 802 file(s) written, 0 unchanged"
+    assert again.stderr.splitlines()[0] == f"{site}: 802 files written, 0 unchanged"
 
 
 def test_ctrl_c_at_the_edit_review_leaves_it_without_a_traceback(
@@ -1338,7 +1338,7 @@ def test_ctrl_c_at_the_edit_review_leaves_it_without_a_traceback(
     session = jeudis("edit", "amelie-roux", columns=100, cpr=True)
     session.expect("Modifier une réponse ?")
     session.press(Keyboard.CTRL_C)
-    session.expect("amelie-roux: 0 answer(s) changed")
+    session.expect("amelie-roux: 0 answers changed")
     assert session.wait() == 0
     assert "Traceback" not in session.seen
     assert (series / "interviews" / example.name).read_bytes() == example.read_bytes()

@@ -11,7 +11,7 @@ from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
 from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
-from jeudis.wording import WordingContext, agree, as_text, first_name, render
+from jeudis.wording import WordingContext, agree, as_text, counted, first_name, render
 from support import REPO, TWITTER, Invoke, findings, write
 
 
@@ -233,6 +233,22 @@ def test_as_text_and_first_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("count", "noun", "plural", "said"),
+    [
+        (0, "answer", None, "0 answers"),
+        (1, "answer", None, "1 answer"),
+        (2, "file", None, "2 files"),
+        (1, "more passage", None, "1 more passage"),
+        (3, "child", "children", "3 children"),
+    ],
+)
+def test_counted_says_a_count_with_its_noun_agreed(
+    count: int, noun: str, plural: str | None, said: str
+) -> None:
+    assert counted(count, noun, plural) == said
+
+
+@pytest.mark.parametrize(
     ("register", "gender", "influence", "pas_suivi"),
     [
         (
@@ -449,7 +465,7 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
         f"{where}:40: warning: questions[5].when: 'c' is not a choice of 'outils': {NEVER}",
         f"{where}:46: warning: questions[6].when: 'Peut-être' is not a yes/no answer of 'blog': "
         + NEVER,
-        "0 error(s), 10 warning(s)",
+        "0 errors, 10 warnings",
     ]
     assert result.exit_code == 0
     assert invoke("check", "--strict", where).exit_code == ExitCode.CHECK_FAILED
@@ -755,7 +771,7 @@ when = { question = "depuis", in = ["2011-03-10", 2012-01-01] }
             " to 'depuis' is: it never matches"
         ),
         "  hint: write it without quotes, as TOML does: equals = 2011-03-10",
-        "0 error(s), 2 warning(s)",
+        "0 errors, 2 warnings",
     ]
 
 

@@ -609,7 +609,7 @@ def test_data_file_reports_every_missing_answer_at_once(series: Path) -> None:
         fill_from_data(form, interview, data, Path("answers.toml"))
 
     message = caught.value.message
-    assert message.startswith("answers.toml: 14 problem(s): unknown: answers.inconnue, fields.age;")
+    assert message.startswith("answers.toml: 14 problems: unknown: answers.inconnue, fields.age;")
     assert "fields.site: Une adresse complète est attendue" in message
     assert "answers.followers: Un nombre de followers, par exemple 9 200." in message
     missing = [
@@ -879,7 +879,7 @@ def test_a_data_file_answer_to_a_question_not_asked_is_reported_not_dropped(
         fill_from_data(kinds, interview, data, Path("answers.toml"))
 
     assert caught.value.message == (
-        "answers.toml: 1 problem(s): answers.blog-url: not asked, as its condition on blog"
+        "answers.toml: 1 problem: answers.blog-url: not asked, as its condition on blog"
         " does not hold: remove it, or change answers.blog"
     )
 

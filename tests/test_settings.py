@@ -74,7 +74,7 @@ def test_check_lists_every_bad_setting_in_line_order(series: Path, invoke: Invok
     result = invoke("check")
 
     expected = [f"{path}:{n}: error: {reason}" for n, (_, reason) in enumerate(cases, 1)]
-    assert findings(result.stdout) == [*expected, f"{len(cases)} error(s), 0 warning(s)"]
+    assert findings(result.stdout) == [*expected, f"{len(cases)} errors, 0 warnings"]
     assert result.exit_code == ExitCode.CHECK_FAILED
 
 

@@ -192,9 +192,7 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     code, out = run("import", str(series / "reply.eml.txt"))
     assert code == 2
     said = " ".join(out.split())
-    assert (
-        "already imported, as lea-martin (complete, 13 answer(s)): this sheet has the same" in said
-    )
+    assert "already imported, as lea-martin (complete, 13 answers): this sheet has the same" in said
     (series / "interviews" / "lea-martin.toml").unlink()
     code, out = run("import", str(series / "reply.eml.txt"))
     assert code == 0, out
@@ -318,7 +316,7 @@ def test_missing_answers_make_a_draft(series: Path) -> None:
     interview = only_interview(series)
     assert interview.status == "draft"
     assert interview.answer("avenir") is None
-    assert "2 answer(s) missing: avenir, influence" in out.replace("\n", " ")
+    assert "2 answers missing: avenir, influence" in out.replace("\n", " ")
 
 
 @pytest.mark.parametrize(
@@ -459,7 +457,7 @@ def test_the_paths_and_commands_sheet_and_import_print_are_never_cut(series: Pat
     missing = "followers, utilisations, apport, premier-tweet, dernier-tweet, meilleur-souvenir"
     missing += ", conseils, avenir, twitter-ou-facebook, influence, follower-reve, pas-suivi"
     assert out.splitlines()[-2:] == [
-        f"Imported as a draft (12 answer(s) missing: {missing}): {path}",
+        f"Imported as a draft (12 answers missing: {missing}): {path}",
         f"Complete it live: jeudis resume {slug}",
     ]
 
@@ -789,8 +787,8 @@ def interview_files(series: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("answers", "status"),
-    [({}, "draft, 0 answer(s)"), ({"depuis-quand": "Mai 2009"}, "draft, 1 answer(s)"),
-     (ANSWERS, "complete, 13 answer(s)")],
+    [({}, "draft, 0 answers"), ({"depuis-quand": "Mai 2009"}, "draft, 1 answer"),
+     (ANSWERS, "complete, 13 answers")],
     ids=["empty", "partly-filled", "filled"],
 )  # fmt: skip
 def test_the_same_sheet_imported_twice_is_refused(
@@ -827,7 +825,7 @@ def test_an_empty_sheet_again_after_answers_given_live(series: Path) -> None:
     assert code == 2, out
     said = " ".join(out.split())
     assert (
-        "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer(s)):"
+        "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer):"
         " it has every answer on this sheet, and 1 the sheet leaves empty; nothing was written"
     ) in said
     assert interview_files(series) == ["lea-martin.toml"]
@@ -847,7 +845,7 @@ def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -
     said = " ".join(out.split())
     assert (
         "b.md: Léa Martin already has an interview from twitter, lea-martin (complete, 13"
-        " answer(s)); this sheet's answers: 1 different, 1 left empty that it has; nothing was"
+        " answers); this sheet's answers: 1 different, 1 left empty that it has; nothing was"
         " written"
     ) in said
     assert (
@@ -864,7 +862,7 @@ def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -
     assert second.answer("avenir").value == "Radieux."  # type: ignore[union-attr]
     code, out = run("import", str(series / "b.md"))  # the one it is the same as is named
     assert code == 2, out
-    assert "b.md: already imported, as lea-martin-2 (draft, 12 answer(s))" in " ".join(out.split())
+    assert "b.md: already imported, as lea-martin-2 (draft, 12 answers)" in " ".join(out.split())
 
 
 def test_a_second_sheet_updates_the_interview_when_asked(series: Path) -> None:
@@ -1330,7 +1328,7 @@ def test_a_reply_from_a_webmail_in_html_only(series: Path) -> None:
     said = " ".join(out.split())
     assert (
         f"warning: {series / 'reply.eml'}: an email with no plain text, only HTML: its text was"
-        " read from the HTML; 1 picture(s) in it left out; check the answers' layout"
+        " read from the HTML; 1 picture in it left out; check the answers' layout"
     ) in said
     assert "text above the first question, not imported: « Bonjour Stéphane, Voici" in said
     assert "more passage" not in said and "pas du texte" not in said and "Arial" not in said
@@ -1761,7 +1759,7 @@ def test_an_update_saying_yes_asks_for_what_it_now_lacks(series: Path) -> None:
     assert code == 0, out
     said = " ".join(out.split())
     assert "anne-roux: a draft again, as the sheet's answers ask what it lacks: [avis]" in said
-    assert "Updated as a draft (1 answer(s) missing: avis)" in said
+    assert "Updated as a draft (1 answer missing: avis)" in said
     assert "jeudis resume anne-roux" in said
     assert load_interview(path).status == "draft"
 

@@ -16,6 +16,7 @@ from jeudis.errors import MissingAnswers, UsageError
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import interview_context
+from jeudis.wording import counted
 
 
 def fill_from_data(
@@ -70,7 +71,7 @@ def fill_from_data(
         )
     if problems:
         raise MissingAnswers(
-            f"{source}: {len(problems)} problem(s): " + "; ".join(problems),
+            f"{source}: {counted(len(problems), 'problem')}: " + "; ".join(problems),
             hint="fix the data file and run the command again; no interview was written",
         )
     followups.complete(questionnaire, interview)

@@ -22,6 +22,7 @@ from pathlib import Path
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.sheet import HEADER_TAG
 from jeudis.tomlio import read_input_bytes, text_of
+from jeudis.wording import counted
 
 # An email's first line: a header field ("From: …", "Return-Path: <…>"), or an mbox "From ".
 EMAIL_START = re.compile(rb"^(From |[!-9;-~]+:[ \t])")
@@ -146,7 +147,7 @@ def _from_html(html: str, said: str, warnings: list[str]) -> str:
     from jeudis.htmltext import html_to_text
 
     converted = html_to_text(html, keep_comment=HEADER_TAG)
-    left = f"; {converted.images} picture(s) in it left out" if converted.images else ""
+    left = f"; {counted(converted.images, 'picture')} in it left out" if converted.images else ""
     warnings.append(f"{said}: its text was read from the HTML{left}; check the answers' layout")
     return converted.text
 

@@ -23,6 +23,7 @@ from jeudis.followups import complete, place
 from jeudis.interview import Interview, load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
+from jeudis.wording import counted
 
 
 def same_guest(one: str, other: str) -> bool:
@@ -106,7 +107,7 @@ def refusal(
 
 def _refusal(sheet_name: str, argument: str, interview: Interview, found: Changes) -> UsageError:
     answered = sum(1 for _ in interview.given_answers())
-    where = f"{interview.slug} ({interview.status}, {answered} answer(s))"
+    where = f"{interview.slug} ({interview.status}, {counted(answered, 'answer')})"
     if not found:
         said = (
             f"already imported, as {where}: this sheet has the same answers"

@@ -31,7 +31,14 @@ from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
-from jeudis.wording import WordingContext, as_text, first_name, placeholders, primary_language
+from jeudis.wording import (
+    WordingContext,
+    as_text,
+    counted,
+    first_name,
+    placeholders,
+    primary_language,
+)
 
 HEADER_TAG = "jeudis-sheet"
 END_MARKER = "## FIN"
@@ -737,7 +744,7 @@ def import_sheet(
         interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
     if problems:
         raise UsageError(
-            f"{path}: {len(problems)} answer(s) cannot be read: " + "; ".join(problems),
+            f"{path}: {counted(len(problems), 'answer')} cannot be read: " + "; ".join(problems),
             hint="correct those answers in the sheet and import it again; nothing was written",
         )
     if left_out:
@@ -925,7 +932,7 @@ def _guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str
         return None
     start, stop = runs[0]
     text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
-    more = f" (and {len(runs) - 1} more passage(s) further down)" if len(runs) > 1 else ""
+    more = f" (and {counted(len(runs) - 1, 'more passage')} further down)" if len(runs) > 1 else ""
     return words[start][0], f"« {text} »{more}"
 
 

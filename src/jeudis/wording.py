@@ -190,3 +190,8 @@ def format_number(value: float, language: str = "fr") -> str:
 def first_name(full_name: str) -> str:
     parts = full_name.split()
     return parts[0] if parts else full_name
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count and its noun, for the host's messages: "1 answer", "0 answers", "3 passages"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -185,6 +185,7 @@ def main() -> None:
         sys.exit(fail(error))
     except SessionInterrupted as stop:
         from jeudis.cli.output import err_console
+        from jeudis.wording import counted
 
         what = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
         saved = safe(str(stop.interview_path))
@@ -192,7 +193,7 @@ def main() -> None:
         # are on disk already, so the message is a courtesy.
         with contextlib.suppress(OSError):
             err_console().print(
-                f"\n[yellow]{what}.[/yellow] {stop.answered} answer(s) saved in {saved}\n"
+                f"\n[yellow]{what}.[/yellow] {counted(stop.answered, 'answer')} saved in {saved}\n"
                 f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]",
                 soft_wrap=True,
             )

@@ -39,6 +39,7 @@ def check(
         from rich.markup import escape
 
         from jeudis.textsafe import for_terminal
+        from jeudis.wording import counted
 
         out = console()
         for finding in findings:
@@ -52,7 +53,7 @@ def check(
                 )
         warnings = len(findings) - len(errors)
         if findings:
-            out.print(f"{len(errors)} error(s), {warnings} warning(s)")
+            out.print(f"{counted(len(errors), 'error')}, {counted(warnings, 'warning')}")
         else:
             out.print("[green]All good.[/green]")
     if failed:

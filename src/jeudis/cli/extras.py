@@ -226,12 +226,14 @@ def _update(
 
 
 def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
+    from jeudis.wording import counted
+
     out = console()
     for warning in warnings:
         err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
     if missing:
         out.print(
-            f"{done} as a draft ({len(missing)} answer(s) missing: "
+            f"{done} as a draft ({counted(len(missing), 'answer')} missing: "
             f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]",
             soft_wrap=True,
         )
@@ -347,7 +349,9 @@ def edit(
         return
     with typeahead_kept():
         count = editing.review(form, loaded, prompter, aftermath)
-    out.print(safe(f"{path.stem}: {count} answer(s) changed"), soft_wrap=True)
+    from jeudis.wording import counted
+
+    out.print(safe(f"{path.stem}: {counted(count, 'answer')} changed"), soft_wrap=True)
     _said(aftermath, path.stem)
 
 

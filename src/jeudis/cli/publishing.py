@@ -111,6 +111,8 @@ def export(
         and (suffix := SUFFIXES.get(Path(output).suffix.lower())) not in (None, options.fmt)
     ):
         notes.append(f"warning: {output} is named as {suffix}, and holds {options.fmt} (--format)")
+    from jeudis.wording import counted
+
     if output is None or output == "-":
         sys.stdout.write(export_text(series, refs, options, notes))
     elif options.fmt == "wxr" and ((target := Path(output)).is_dir() or output.endswith("/")):
@@ -123,7 +125,7 @@ def export(
         or (len(refs) > 1 and options.fmt != "wxr")
     ):
         written = export_files(series, refs, options, target, notes, overwrite=overwrite)
-        _report(f"{len(written)} file(s) written in {target}")
+        _report(f"{counted(len(written), 'file')} written in {target}")
     else:
         export_file(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"written: {target}")
@@ -138,6 +140,7 @@ def _export_all(
     from jeudis.export import Options
     from jeudis.export.site import export_site
     from jeudis.paths import Series
+    from jeudis.wording import counted
 
     assert isinstance(series, Series) and isinstance(options, Options)
     if options.fragment:
@@ -178,11 +181,11 @@ def _export_all(
     finally:
         bar.close()
     if result.unchanged:
-        _report(f"{folder}: up to date ({result.skipped} interview(s) unchanged)")
+        _report(f"{folder}: up to date ({counted(result.skipped, 'interview')} unchanged)")
     else:
         removed = f", {len(result.removed)} removed" if result.removed else ""
         _report(
-            f"{folder}: {len(result.written)} file(s) written, {result.skipped} unchanged{removed}"
+            f"{folder}: {counted(len(result.written), 'file')} written, {result.skipped} unchanged{removed}"
         )
     for note in result.notes[:NOTES_SHOWN]:
         _report(note)

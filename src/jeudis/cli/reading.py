@@ -190,11 +190,13 @@ def _show(out: "Console", loaded: "Interview") -> None:
     if not loaded.is_complete:  # the questions still to ask are not in the file: say how
         import shlex
 
+        from jeudis.wording import counted
+
         given = sum(1 for a in loaded.answers if a.given)
         name = shlex.quote(loaded.path.stem if loaded.path else loaded.slug)
         out.print()
         out.print(
-            f"[yellow]A draft[/yellow], {given} answer(s) given: the rest is asked by"
+            f"[yellow]A draft[/yellow], {counted(given, 'answer')} given: the rest is asked by"
             f" [bold]jeudis resume {escape(safe(name))}[/bold]",
             soft_wrap=True,
         )

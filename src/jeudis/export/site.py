@@ -29,6 +29,7 @@ from jeudis import __version__
 from jeudis.export.written import Written, changed, content_stamp, refuse_others
 from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.storage import interview_entries
+from jeudis.wording import counted
 
 MANIFEST = ".jeudis-manifest.json"
 FEED_SIZE = 20
@@ -327,9 +328,8 @@ def _drafts_note(drafts: list[str]) -> list[str]:
     if not drafts:
         return []
     named = ", ".join(sorted(drafts)[:3]) + (", ..." if len(drafts) > 3 else "")
-    return [
-        f"note: {len(drafts)} draft(s) left out ({named}): --include-drafts exports them, marked"
-    ]
+    left_out = counted(len(drafts), "draft")
+    return [f"note: {left_out} left out ({named}): --include-drafts exports them, marked"]
 
 
 def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, list[str]]:
