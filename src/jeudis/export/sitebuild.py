@@ -8,9 +8,7 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -22,6 +20,13 @@ from typing import Any
 
 from jeudis.errors import ExitCode, JeudisError, clip
 from jeudis.export.frontmatter import flavor as get_flavor
+from jeudis.export.listings import (
+    IndexPost,
+    feed_page,
+    index_page,
+    site_title,
+    sitemap_page,
+)
 from jeudis.export.model import Link, Post, build_post, page_href
 from jeudis.export.render import (
     SiteInfo,
@@ -29,7 +34,6 @@ from jeudis.export.render import (
     leave_out_unreachable_photos,
     markdown,
     page,
-    words_for,
     wxr,
 )
 from jeudis.export.site import (
@@ -331,30 +335,6 @@ def _meta(
     }
 
 
-class _IndexPost:
-    """What an index lists of a post (from the manifest, not from the interview).
-
-    Its title, date and description are in the post's language, which may not be
-    the index's: so are its words (``draft``), and the index marks its item's ``lang``.
-    """
-
-    def __init__(self, slug: str, meta: dict[str, Any], site_language: str) -> None:
-        self.slug = slug
-        self.href = page_href(slug)
-        self.title = meta["title"]
-        self.title_text = meta["title_text"]
-        self.guest = meta["guest"]
-        self.date = dt.date.fromisoformat(meta["date"])
-        self.date_text = meta["date_text"]
-        self.description = meta["description"]
-        self.photo = meta["photo"]
-        self.draft = meta["draft"]
-        self.updated = _w3c_date(meta["updated"], meta["date"])
-        self.series = meta["series"]
-        self.language = meta.get("language") or site_language
-        self.words = words_for(self.language)
-
-
 def _indexes(
     series: Series,
     folder: Path,
@@ -367,17 +347,15 @@ def _indexes(
     written: dict[Path, str],
 ) -> None:
     """Write the indexes, the feed and the sitemap; each file goes into ``written``, stamped."""
-    from jeudis.export.templating import render
-
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    listed = [_IndexPost(e.slug, metas[e.slug], site.language) for e in entries]
-    groups: dict[str, list[_IndexPost]] = {}
+    listed = [IndexPost(e.slug, metas[e.slug], site.language) for e in entries]
+    groups: dict[str, list[IndexPost]] = {}
     for entry, item in zip(entries, listed, strict=True):
         groups.setdefault(entry.questionnaire, []).append(item)
-    blog = site.blog or (listed[0].series if listed else "") or site.words["interviews"]
+    blog = site_title(site, listed)
     others: list[dict[str, Any]] = []
-    pages: list[tuple[str, str, list[_IndexPost]]] = [("index.html", blog, listed)]
+    pages: list[tuple[str, str, list[IndexPost]]] = [("index.html", blog, listed)]
     if len(groups) > 1:
         for qid, items in groups.items():
             title = items[0].series or qid
@@ -385,61 +363,22 @@ def _indexes(
             others.append({"href": name, "title": title, "count": len(items)})
             pages.append((name, title, items))
     for name, title, items in pages:
-        text = render(
-            series.root,
-            "index.html",
-            site=site,
-            title=title,
-            description=site.description,
-            canonical=site.url(name),
-            href=name,
-            posts=items,
-            others=others,
+        written[folder / name] = _write(
+            folder / name, index_page(series, site, name, title, items, others)
         )
-        written[folder / name] = _write(folder / name, text)
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
         for entry in _in_feed(entries)
     ]
-    feed_posts = [post for post, _ in rendered]
-    feed_entries = [
-        {"post": post, "html": html, "id": _entry_id(post, site)} for post, html in rendered
-    ]
-    updated = max((p.updated for p in feed_posts), default=dt.datetime.now(dt.UTC))
-    text = render(
-        series.root,
-        "feed.atom",
-        site=site,
-        title=blog,
-        description=site.description,
-        entries=feed_entries,
-        updated=updated,
-        self_href="feed.xml",
-        feed_id=site.url("feed.xml") or f"urn:jeudis:{_root_id(series)}",
+    written[folder / "feed.xml"] = _write(
+        folder / "feed.xml", feed_page(series, site, blog, rendered)
     )
-    from jeudis.export.render import xml_clean
-
-    written[folder / "feed.xml"] = _write(folder / "feed.xml", xml_clean(text))
     if site.base_url:
         indexes = [name for name, _, _ in pages]
-        written[folder / "sitemap.xml"] = _sitemap(series, folder, site, indexes, listed)
-
-
-def _sitemap(
-    series: Series, folder: Path, site: SiteInfo, indexes: list[str], listed: list[_IndexPost]
-) -> str:
-    """``sitemap.xml``: the indexes and every published post, by absolute URL (base_url)."""
-    from jeudis.export.render import xml_clean
-    from jeudis.export.templating import render
-
-    published = [p for p in listed if not p.draft]
-    newest = max((p.updated for p in published), default="")
-    urls = [{"loc": site.url(name), "lastmod": newest} for name in indexes]
-    urls += [{"loc": site.url(p.href), "lastmod": p.updated} for p in published]
-    return _write(
-        folder / "sitemap.xml", xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls))
-    )
+        written[folder / "sitemap.xml"] = _write(
+            folder / "sitemap.xml", sitemap_page(series, site, indexes, listed)
+        )
 
 
 def _in_feed(entries: list[_Entry]) -> list[_Entry]:
@@ -449,22 +388,8 @@ def _in_feed(entries: list[_Entry]) -> list[_Entry]:
     return [entry for entry in entries if not entry.draft][:FEED_SIZE]
 
 
-def _w3c_date(updated: str, date: str) -> str:
-    """A sitemap's lastmod: the day the interview was last changed, not before its date."""
-    changed = updated[:10] if len(updated) >= 10 and updated[4] == "-" else ""
-    return max(changed, date)
-
-
 def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
     return post, fragment(post, site, feed=True)
-
-
-def _entry_id(post: Post, site: SiteInfo) -> str:
-    return post.url or f"tag:jeudis,{post.date.isoformat()}:{post.questionnaire}/{post.slug}"
-
-
-def _root_id(series: Series) -> str:
-    return hashlib.sha1(str(series.root.name).encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def wxr_text(series: Series, entries: list[_Entry]) -> tuple[str, list[str]]:

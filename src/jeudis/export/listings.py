@@ -1,0 +1,117 @@
+"""The pages that list a site's posts: the indexes, the Atom feed, the sitemap.
+
+:mod:`jeudis.export.sitebuild` writes them after the posts; ``jeudis check``
+renders them from one post (:mod:`jeudis.export.trial`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from jeudis.export.model import Post, page_href
+from jeudis.export.render import SiteInfo, words_for, xml_clean
+from jeudis.paths import Series
+
+
+class IndexPost:
+    """What an index lists of a post (from the manifest, not from the interview).
+
+    Its title, date and description are in the post's language, which may not be
+    the index's: so are its words (``draft``), and the index marks its item's ``lang``.
+    """
+
+    def __init__(self, slug: str, meta: dict[str, Any], site_language: str) -> None:
+        self.slug = slug
+        self.href = page_href(slug)
+        self.title = meta["title"]
+        self.title_text = meta["title_text"]
+        self.guest = meta["guest"]
+        self.date = dt.date.fromisoformat(meta["date"])
+        self.date_text = meta["date_text"]
+        self.description = meta["description"]
+        self.photo = meta["photo"]
+        self.draft = meta["draft"]
+        self.updated = w3c_date(meta["updated"], meta["date"])
+        self.series = meta["series"]
+        self.language = meta.get("language") or site_language
+        self.words = words_for(self.language)
+
+
+def site_title(site: SiteInfo, listed: list[IndexPost]) -> str:
+    """The site's name, on its index and feed: the blog's, else its newest post's series'."""
+    return site.blog or (listed[0].series if listed else "") or site.words["interviews"]
+
+
+def index_page(
+    series: Series,
+    site: SiteInfo,
+    name: str,
+    title: str,
+    posts: list[IndexPost],
+    others: list[dict[str, Any]],
+) -> str:
+    """An index page (``name``: ``index.html``, or a questionnaire's ``index-ID.html``)."""
+    from jeudis.export.templating import render
+
+    return render(
+        series.root,
+        "index.html",
+        site=site,
+        title=title,
+        description=site.description,
+        canonical=site.url(name),
+        href=name,
+        posts=posts,
+        others=others,
+    )
+
+
+def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[Post, str]]) -> str:
+    """The Atom feed of ``rendered``: each post with its fragment's HTML, newest first."""
+    from jeudis.export.templating import render
+
+    entries = [{"post": post, "html": html, "id": entry_id(post, site)} for post, html in rendered]
+    updated = max((post.updated for post, _ in rendered), default=dt.datetime.now(dt.UTC))
+    text = render(
+        series.root,
+        "feed.atom",
+        site=site,
+        title=title,
+        description=site.description,
+        entries=entries,
+        updated=updated,
+        self_href="feed.xml",
+        feed_id=site.url("feed.xml") or f"urn:jeudis:{root_id(series)}",
+    )
+    return xml_clean(text)
+
+
+def sitemap_page(
+    series: Series, site: SiteInfo, indexes: list[str], listed: list[IndexPost]
+) -> str:
+    """``sitemap.xml``: the indexes and every published post, by absolute URL (base_url)."""
+    from jeudis.export.templating import render
+
+    published = [p for p in listed if not p.draft]
+    newest = max((p.updated for p in published), default="")
+    urls = [{"loc": site.url(name), "lastmod": newest} for name in indexes]
+    urls += [{"loc": site.url(p.href), "lastmod": p.updated} for p in published]
+    return xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls))
+
+
+def w3c_date(updated: str, date: str) -> str:
+    """A sitemap's lastmod: the day the interview was last changed, not before its date."""
+    changed = updated[:10] if len(updated) >= 10 and updated[4] == "-" else ""
+    return max(changed, date)
+
+
+def entry_id(post: Post, site: SiteInfo) -> str:
+    """A feed entry's id: the page's address, or a tag URI that stays the post's."""
+    return post.url or f"tag:jeudis,{post.date.isoformat()}:{post.questionnaire}/{post.slug}"
+
+
+def root_id(series: Series) -> str:
+    """The series' own part of a feed's id when it has no address."""
+    return hashlib.sha1(str(series.root.name).encode(), usedforsecurity=False).hexdigest()[:16]
