@@ -229,6 +229,11 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
             " (did you mean 'post.html'?): jeudis never uses it"
         ),
         (
+            "  hint: jeudis reads article.html, feed.atom, fragment.html, index.html, post.html,"
+            " post.md, roundup.html, roundup.md, sitemap.xml, style.css, wxr.xml, and the files"
+            " they include"
+        ),
+        (
             f"{templates / 'post.html'}:2: error: template error:"
             " Expected an expression, got 'end of statement block'"
         ),

@@ -6,12 +6,12 @@ Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
 from jeudis.interview import Interview, load_interview
-from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series, settings_problems
+from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed
@@ -79,16 +79,23 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         if series.templates_dir.is_dir():
             paths.append(series.templates_dir)
     files: list[Path] = []
-    template_findings: list[Finding] = []
+    templates = series.templates_dir.resolve()
+    shown: Path | None = None  # the templates' folder, as the paths given name it
+    only: set[str] | None = set()  # the templates named one by one (None: all of them)
     for path in paths:
-        if path.is_dir() and path.resolve() == series.templates_dir.resolve():
-            template_findings.extend(_check_templates(series, path))
+        if path.is_dir() and path.resolve() == templates:
+            shown, only = path, None
+        elif path.exists() and path.resolve().is_relative_to(templates):
+            # A template, or a folder of them: its folder's check, told of it alone.
+            name = path.resolve().relative_to(templates)
+            shown = shown or Path(*path.parts[: len(path.parts) - len(name.parts)])
+            if only is not None:
+                inside = path.rglob("*") if path.is_dir() else [path]
+                only.update(p.resolve().relative_to(templates).as_posix() for p in inside)
         elif path.is_dir():
             files.extend(
                 sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and listed(p))
             )
-        elif path.exists():
-            files.append(path)
         else:
             files.append(path)
     findings: list[Finding] = []
@@ -102,35 +109,45 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             findings.extend(sorted(found, key=lambda f: f.line or 0))
         else:
             findings.extend(_check_interview(series, file, forms))
-    return findings + template_findings
-
-
-def _check_templates(series: Series, folder: Path) -> list[Finding]:
-    """A series' own templates: each one jeudis uses, and each compiles (file:line)."""
-    import jinja2
-
-    from jeudis.export.templating import environment
-
-    known = sorted(p.name for p in BUNDLED_TEMPLATES.iterdir() if p.is_file())
-    env = environment(series.root)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    sources = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
-    findings = []
-    for path in files:
-        included = any(path.name in text for other, text in sources.items() if other != path)
-        if path.name not in known and not included:  # a partial another one includes is used
-            reason = unknown_key(path.name, known).replace("key", "template", 1)
-            findings.append(
-                Finding(str(path), f"{reason}: jeudis never uses it", severity="warning")
-            )
-            continue
-        try:
-            env.get_template(path.name)
-        except jinja2.TemplateSyntaxError as exc:
-            findings.append(Finding(str(path), f"template error: {exc.message}", exc.lineno))
-        except UnicodeDecodeError:
-            findings.append(Finding(str(path), "not UTF-8 text"))
+    if shown is not None:  # a settings' mistake the templates' trial met is said once
+        findings += [f for f in _check_templates(series, shown, only) if f not in findings]
     return findings
+
+
+def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list[Finding]:
+    """A series' own templates (:mod:`jeudis.export.trial`): each one jeudis reads, each
+    compiles and renders a post. ``shown`` is the folder as the user named it, ``only``
+    the files of it named one by one (None: all of them)."""
+    from jeudis.export.trial import bundled_names, check_templates, includers
+
+    found = check_templates(series)
+    folder = series.templates_dir
+    findings = []
+    for problem in found.problems:
+        finding = _finding(problem)
+        if problem.path.is_relative_to(folder):  # else a settings' mistake, said as it is
+            name = problem.path.relative_to(folder).as_posix()
+            if only is not None and name not in only:
+                continue
+            finding = replace(finding, path=str(shown / name))
+        findings.append(finding)
+    known = bundled_names()
+    for path in found.unused:
+        name = path.relative_to(folder).as_posix()
+        if only is not None and name not in only:
+            continue
+        if name in known:  # a part of others (article.html) the series' own leave out
+            *some, last = includers(name)
+            which = f"{', '.join(some)} and {last}" if some else last
+            reason = f"jeudis never uses it: the series' {which} "
+            reason += "do not include it" if some else "does not include it"
+            hint = f'{{% include "{name}" %}} where it goes, or delete the file'
+        else:
+            reason = unknown_key(name, known).replace("key", "template", 1)
+            reason += ": jeudis never uses it"
+            hint = f"jeudis reads {', '.join(known)}, and the files they include"
+        findings.append(Finding(str(shown / name), reason, severity="warning", hint=hint))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0))
 
 
 def _check_settings(path: Path) -> list[FileProblem]:

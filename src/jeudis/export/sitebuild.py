@@ -381,6 +381,22 @@ def _indexes(
         )
 
 
+def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
+    """What an index lists of ``post`` (a post of no site yet: the trial of a template)."""
+    entry = _Entry(
+        folder=series.interviews_dir,
+        slug=post.slug,
+        stamp="",
+        questionnaire=post.questionnaire,
+        date=post.date,
+        updated=post.updated.isoformat(),
+        draft=post.draft,
+        guest=post.guest,
+        title=post.title,
+    )
+    return IndexPost(post.slug, _meta(series.root, entry, post, {}, []), site.language)
+
+
 def _in_feed(entries: list[_Entry]) -> list[_Entry]:
     """The feed's posts: the newest published ones. A draft (``--include-drafts``) is
     not news: a reader would keep it, by its final id, as the post.

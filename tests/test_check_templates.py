@@ -1,0 +1,269 @@
+"""``jeudis check`` tries a series' own templates before an export does.
+
+Each file of ``templates/`` is compiled, and every output export makes (a page, a
+fragment, Markdown in each flavor, a WordPress file, the index, the feed, the
+sitemap, a roundup) is rendered once from the series' most recent interview, or
+a sample post when it has none: a mistake is said with its file and line, as
+export says it. A file jeudis never reads is a warning naming those it reads.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from export_helpers import make_interview
+from jeudis.errors import ExitCode
+from jeudis.paths import BUNDLED_TEMPLATES
+from support import Invoke, findings, write
+
+READS = (
+    "jeudis reads article.html, feed.atom, fragment.html, index.html, post.html, post.md,"
+    " roundup.html, roundup.md, sitemap.xml, style.css, wxr.xml, and the files they include"
+)
+
+# A mistake, the template it is in, the line and reason check gives, and the export
+# that meets it (the series' interview is laurent).
+BROKEN = {
+    "an if never closed": (
+        "post.html",
+        "<p>\n{% if post.guest %}\n{{ post.guest }}</p>\n",
+        (
+            "3: error: template error: Unexpected end of template. Jinja was looking for the"
+            " following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be"
+            " closed is 'if'."
+        ),
+        ["laurent"],
+    ),
+    "an unknown filter": (
+        "post.md",
+        "{{ post.title }}\n{{ post.guest | shout }}\n",
+        "2: error: template error: No filter named 'shout'.",
+        ["laurent", "-f", "md"],
+    ),
+    "an unknown test": (
+        "feed.atom",
+        "<feed>\n{{ post is shouting }}</feed>\n",
+        "2: error: template error: No test named 'shouting'.",
+        ["--all", "-o", "site"],
+    ),
+    "a misspelt attribute": (
+        "article.html",
+        "<h1>{{ post.title }}</h1>\n{{ post.hots }}\n",
+        "2: error: template error: post has no attribute 'hots'",
+        ["laurent"],
+    ),
+    "an error at render time": (
+        "fragment.html",
+        "<p>\n{{ 1 / 0 }}</p>\n",
+        "2: error: template error: ZeroDivisionError: division by zero",
+        ["laurent", "--fragment"],
+    ),
+    "an include of no file": (
+        "style.css",
+        'body {}\n{% include "nope.css" %}\n',
+        "2: error: template error: no template 'nope.css'",
+        ["laurent"],
+    ),
+}
+
+
+@pytest.mark.parametrize("interview", [True, False], ids=["an interview", "no interview"])
+@pytest.mark.parametrize("case", list(BROKEN), ids=list(BROKEN))
+def test_check_finds_a_broken_template_as_export_does(
+    case: str, interview: bool, series: Path, invoke: Invoke
+) -> None:
+    name, body, said, command = BROKEN[case]
+    if interview:
+        make_interview(series, "laurent")
+    path = write(series / "templates" / name, body)
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [f"{path}:{said}", "1 error(s), 0 warning(s)"]
+    assert result.exit_code == ExitCode.CHECK_FAILED
+    if interview:  # what export says of it, word for word
+        exported = invoke("export", *command)
+        assert exported.exit_code == ExitCode.INVALID_FILE
+        line, _, reason = said.partition(": error: ")
+        assert exported.stderr.splitlines()[0] == f"error: {path}:{line}: {reason}"
+
+
+@pytest.mark.parametrize("interview", [True, False], ids=["an interview", "no interview"])
+@pytest.mark.parametrize("name", sorted(p.name for p in BUNDLED_TEMPLATES.iterdir()))
+def test_every_template_is_rendered_in_the_output_it_makes(
+    name: str, interview: bool, series: Path, invoke: Invoke
+) -> None:
+    """Roundups, the sitemap (no base_url: a site makes none yet), the WordPress file:
+    each is tried, not only the page."""
+    if interview:
+        make_interview(series, "laurent")
+    path = write(series / "templates" / name, "x\n{{ 1 / 0 }}\n")
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [
+        f"{path}:2: error: template error: ZeroDivisionError: division by zero",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+@pytest.mark.parametrize("flavor", ["yaml", "hugo", "jekyll", "zola", "pelican", "mkdocs"])
+def test_markdown_is_rendered_in_every_flavor(flavor: str, series: Path, invoke: Invoke) -> None:
+    """Without --flavor (yaml front matter), and with each."""
+    make_interview(series, "laurent")
+    body = f'---\n{{% if flavor == "{flavor}" %}}\n{{{{ post.hots }}}}\n{{% endif %}}\n'
+    path = write(series / "templates" / "post.md", body)
+
+    result = invoke("check")
+
+    assert f"{path}:3: error: template error: post has no attribute 'hots'" in result.stdout
+    assert result.exit_code == ExitCode.CHECK_FAILED
+
+
+def test_an_unknown_filter_in_a_branch_not_taken_is_found(series: Path, invoke: Invoke) -> None:
+    """Jinja leaves a filter inside an if to the render; the post may not take the branch."""
+    make_interview(series, "laurent")  # complete: no draft banner
+    body = "<p>\n{% if post.draft %}\n{{ post.title | shout }}\n{% endif %}</p>\n"
+    path = write(series / "templates" / "article.html", body)
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [
+        f"{path}:3: error: template error: No filter named 'shout'.",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_good_templates_are_all_good(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    templates = series / "templates"
+    for name in ("post.html", "post.md", "index.html"):  # the bundled ones, and a part
+        bundled = (BUNDLED_TEMPLATES / name).read_text(encoding="utf-8")
+        write(templates / name, bundled + '{% include "parts/credits.html" %}\n')
+    roundup = (BUNDLED_TEMPLATES / "roundup.md").read_text(encoding="utf-8")
+    write(templates / "roundup.md", roundup + "{{ blog }}\n")  # a roundup has no site
+    write(templates / "parts" / "credits.html", "<p>{{ site.blog }} {{ site.words.by }}</p>\n")
+    # A filter the template asks for first is its own business.
+    write(templates / "style.css", '{% if "shout" is filter %}{{ "a" | shout }}{% endif %}\n')
+
+    result = invoke("check")
+
+    assert result.stdout == "All good.\n"
+    assert result.exit_code == 0
+    assert invoke("export", "--all", "-o", "site").exit_code == 0  # and export agrees
+
+
+def test_a_file_jeudis_never_reads_is_a_warning(series: Path, invoke: Invoke) -> None:
+    templates = series / "templates"
+    write(templates / "post.htm", "{% if %}\n")  # misspelt: never compiled either
+    write(templates / "parts" / "old.html", "<p>plus lu</p>\n")
+    write(templates / "post.html", "<html>{{ post.title }}</html>\n")  # no article.html
+    write(templates / "fragment.html", "<div>{{ post.title }}</div>\n")
+    write(templates / "article.html", "<article>{{ post.title }}</article>\n")
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        (
+            f"{templates / 'article.html'}: warning: jeudis never uses it: the series'"
+            " fragment.html and post.html do not include it"
+        ),
+        '  hint: {% include "article.html" %} where it goes, or delete the file',
+        (
+            f"{templates / 'parts' / 'old.html'}: warning: unknown template 'parts/old.html':"
+            " jeudis never uses it"
+        ),
+        f"  hint: {READS}",
+        (
+            f"{templates / 'post.htm'}: warning: unknown template 'post.htm'"
+            " (did you mean 'post.html'?): jeudis never uses it"
+        ),
+        f"  hint: {READS}",
+        "0 error(s), 3 warning(s)",
+    ]
+    assert result.exit_code == 0
+    assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
+
+
+def test_a_template_named_alone_is_checked_as_a_template(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not read as a questionnaire (TOML): its findings alone, named as the user named it."""
+    write(series / "templates" / "post.md", "{{ post.title | shout }}\n")
+    write(series / "templates" / "post.html", "{% if %}\n")
+    monkeypatch.chdir(series)
+
+    result = invoke("check", "templates/post.md")
+
+    assert findings(result.stdout) == [
+        "templates/post.md:1: error: template error: No filter named 'shout'.",
+        "1 error(s), 0 warning(s)",
+    ]
+    missing = invoke("check", "templates/nope.html")
+    assert findings(missing.stdout) == [
+        "templates/nope.html: error: no such file",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_settings_that_do_not_read_are_said_once(series: Path, invoke: Invoke) -> None:
+    settings = write(series / "jeudis.toml", 'base_url = "blog.example.org"\n')
+    write(series / "templates" / "post.html", "{{ post.title }}\n")
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [
+        f"{settings}:1: error: base_url must be a web address starting with https:// or http://",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_the_rendered_templates_are_the_bundled_ones_no_other_includes() -> None:
+    """What tells a series' file jeudis never reads: the names export renders."""
+    import jinja2.meta
+
+    from jeudis.export.templating import environment
+    from jeudis.export.trial import RENDERED
+
+    env = environment(None)
+    included = {
+        name
+        for path in BUNDLED_TEMPLATES.iterdir()
+        for name in jinja2.meta.find_referenced_templates(env.parse(path.read_text("utf-8")))
+    }
+    assert sorted(RENDERED) == sorted(
+        p.name for p in BUNDLED_TEMPLATES.iterdir() if p.name not in included
+    )
+
+
+@pytest.mark.parametrize("templates", [False, True], ids=["no templates", "templates"])
+def test_check_imports_jinja_only_for_a_series_templates(templates: bool, series: Path) -> None:
+    make_interview(series, "laurent")
+    if templates:
+        write(series / "templates" / "post.html", "{{ post.title }}\n")
+    code = (
+        "import sys\n"
+        "from jeudis.cli import main\n"
+        "sys.argv = ['jeudis', 'check']\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('jinja2' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "JEUDIS_DIR": str(series)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout == "All good.\n"
+    assert done.returncode == 0
+    assert done.stderr == f"{templates}\n"
