@@ -84,7 +84,7 @@ def test_check_finds_a_broken_template_as_export_does(
 
     result = invoke("check")
 
-    assert findings(result.stdout) == [f"{path}:{said}", "1 error(s), 0 warning(s)"]
+    assert findings(result.stdout) == [f"{path}:{said}", "1 error, 0 warnings"]
     assert result.exit_code == ExitCode.CHECK_FAILED
     if interview:  # what export says of it, word for word
         exported = invoke("export", *command)
@@ -108,7 +108,7 @@ def test_every_template_is_rendered_in_the_output_it_makes(
 
     assert findings(result.stdout) == [
         f"{path}:2: error: template error: ZeroDivisionError: division by zero",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
 
 
@@ -135,7 +135,7 @@ def test_an_unknown_filter_in_a_branch_not_taken_is_found(series: Path, invoke: 
 
     assert findings(result.stdout) == [
         f"{path}:3: error: template error: No filter named 'shout'.",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
 
 
@@ -184,7 +184,7 @@ def test_a_file_jeudis_never_reads_is_a_warning(series: Path, invoke: Invoke) ->
             " (did you mean 'post.html'?): jeudis never uses it"
         ),
         f"  hint: {READS}",
-        "0 error(s), 3 warning(s)",
+        "0 errors, 3 warnings",
     ]
     assert result.exit_code == 0
     assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
@@ -202,12 +202,12 @@ def test_a_template_named_alone_is_checked_as_a_template(
 
     assert findings(result.stdout) == [
         "templates/post.md:1: error: template error: No filter named 'shout'.",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
     missing = invoke("check", "templates/nope.html")
     assert findings(missing.stdout) == [
         "templates/nope.html: error: no such file",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
 
 
@@ -219,7 +219,7 @@ def test_settings_that_do_not_read_are_said_once(series: Path, invoke: Invoke) -
 
     assert findings(result.stdout) == [
         f"{settings}:1: error: base_url must be a web address starting with https:// or http://",
-        "1 error(s), 0 warning(s)",
+        "1 error, 0 warnings",
     ]
 
 
