@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from jeudis import conditions
-from jeudis.interview import Answer, Interview
+from jeudis import conditions, storage
+from jeudis.followups import next_id
+from jeudis.interview import Answer, Interview, interview_from_toml, load_interview
 from jeudis.questionnaire import Questionnaire, load_questionnaire
 from support import Invoke, write
 
@@ -195,3 +197,146 @@ def test_completing_sets_aside_by_the_questionnaire_the_interview_was_made_with(
     complete(later, interview)
     assert [a.id for a in interview.answers] == ["lu", "fin"]
     assert "Un roman superbe." in interview.notes
+
+
+# -- answers set aside, back in a later run ----------------------------------------------
+
+
+def read(said: bool, *answers: tuple[str, object]) -> Interview:
+    """An interview saying ``said`` to "As-tu lu le livre ?", then ``answers``."""
+    interview = interview_of(*answers)
+    interview.answers.insert(0, Answer.given_now("lu", "yesno", "As-tu lu le livre ?", said))
+    return interview
+
+
+def read_then_not(chain: Questionnaire, path: Path) -> Interview:
+    """Anne Roux said "Oui", her opinion with a follow-up, then "Non": saved, and read
+    again as a later run reads it."""
+    interview = read(True, ("avis", "Beau.\n\nEt long."), ("fin", "Merci"))
+    followup = Answer.given_now("relance-1", "long", "Pourquoi long ?", "Trop de pages.")
+    interview.answers.insert(2, replace(followup, followup=True))
+    interview.notes = "Relancer en juin."
+    interview.path = path
+    before = conditions.asked(chain, interview)
+    interview.answers[0].value = False
+    assert conditions.set_aside_since(chain, interview, before) == ["avis"]
+    storage.save(interview)
+    return load_interview(path)
+
+
+def test_an_answer_set_aside_comes_back_in_a_later_run_as_it_was(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    """Set aside in one run, the opinion was only in the notes: a "Oui" in the next
+    run (a resumed session, `jeudis edit`) asked it again, empty."""
+    path = tmp_path / "anne-roux.toml"
+    was = interview_of(("avis", "Beau.\n\nEt long."))
+    later = read_then_not(chain, path)
+    assert [a.id for a in later.answers] == ["lu", "fin"]
+    assert [a.id for a in later.set_aside] == ["avis", "relance-1"]
+    assert later.notes.startswith("Relancer en juin.\n\nNo longer asked, an answer changed (")
+    assert "[avis] avis ? (not asked since [lu] is 'non')\nBeau.\n\nEt long." in later.notes
+
+    later.answers[0].value = True
+    assert conditions.bring_back(chain, later) == ["avis"]
+
+    assert [(a.id, a.value) for a in later.answers] == [
+        ("lu", True),
+        ("avis", "Beau.\n\nEt long."),
+        ("relance-1", "Trop de pages."),
+        ("fin", "Merci"),
+    ]
+    assert later.answers[1].answered_at == was.answers[0].answered_at  # as it was
+    assert later.answers[2].followup
+    assert later.set_aside == []
+    assert later.notes == "Relancer en juin."
+
+
+def test_the_file_keeps_answers_set_aside_apart_and_an_older_file_still_reads(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    path = tmp_path / "anne-roux.toml"
+    read_then_not(chain, path)
+    text = path.read_text(encoding="utf-8")
+
+    assert text.startswith("format = 2\n")  # an older jeudis says to upgrade it
+    answers, _, stored = text.partition("[[answers]]")[2].partition("[[set_aside]]")
+    assert "Trop de pages." not in answers and "Trop de pages." in stored
+    assert stored.count("[[set_aside]]") == 1 and 'id = "relance-1"' in stored
+
+    older = text.split("\n# Answers a condition")[0].replace("format = 2", "format = 1")
+    loaded = interview_from_toml(older, path)  # the notes only: as an older jeudis wrote it
+    assert loaded.set_aside == [] and "Trop de pages." in loaded.notes
+    assert read(True).to_toml().startswith("format = 1\n")
+
+
+def test_notes_changed_by_the_host_stay_and_say_the_answer_is_back(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    later = read_then_not(chain, tmp_path / "anne-roux.toml")
+    later.notes = "Relancer en juin. Son avis : beau, et long."  # rewritten in $EDITOR
+    later.answers[0].value = True
+
+    conditions.bring_back(chain, later)
+
+    assert later.answer("avis") is not None
+    first, back = later.notes.split("\n\n")
+    assert first == "Relancer en juin. Son avis : beau, et long."
+    assert back.startswith("Back in the post, asked again (")
+    assert back.endswith(" UTC):\n[avis] avis ?")
+
+
+def test_a_follow_up_set_aside_keeps_its_id_from_a_new_one(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    """A follow-up written while the opinion was set aside took "relance-1", the id of
+    the one set aside with it; put back, it replaced the new one."""
+    later = read_then_not(chain, tmp_path / "anne-roux.toml")
+    assert next_id(later, "relance") == "relance-2"
+    older = interview_from_toml(later.to_toml(), tmp_path / "x.toml")
+    older.answers.append(Answer("relance-1", "long", "Et la fin ?", "Oui.", followup=True))
+    older.answers[0].value = True
+
+    conditions.bring_back(chain, older)
+
+    assert [(a.id, a.value) for a in older.answers] == [
+        ("lu", True),
+        ("avis", "Beau.\n\nEt long."),
+        ("relance-2", "Trop de pages."),
+        ("fin", "Merci"),
+        ("relance-1", "Oui."),
+    ]
+
+
+def test_an_answer_given_anew_leaves_the_one_set_aside(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    """Given anew (a sheet's opinion), the one set aside stays in the notes alone."""
+    later = read_then_not(chain, tmp_path / "anne-roux.toml")
+    later.answers[0].value = True
+    later.answers.insert(1, Answer.given_now("avis", "long", "avis ?", "Finalement, superbe."))
+
+    assert conditions.bring_back(chain, later) == []
+
+    assert later.answer("avis").value == "Finalement, superbe."  # type: ignore[union-attr]
+    assert later.answer("relance-1") is None
+    assert later.set_aside == []
+    assert "Beau.\n\nEt long." in later.notes
+
+
+def test_a_skipped_answer_set_aside_comes_back_skipped(
+    chain: Questionnaire, tmp_path: Path
+) -> None:
+    interview = read(True, ("avis", None), ("fin", "Merci"))
+    interview.answers[1].skipped = True
+    interview.path = tmp_path / "anne-roux.toml"
+    interview.answers[0].value = False
+    conditions.set_aside_since(chain, interview, {"lu", "avis", "fin"})
+    storage.save(interview)
+    later = load_interview(interview.path)
+    later.answers[0].value = True
+
+    assert conditions.bring_back(chain, later) == ["avis"]
+
+    assert later.answer("avis").skipped  # type: ignore[union-attr]
+    assert later.notes == ""

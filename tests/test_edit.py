@@ -653,10 +653,13 @@ def test_a_live_edit_asks_the_question_the_new_answer_asks(
         ("fin", "Merci"),
     ]
     assert saved.status == "complete"
-    # Non, then Oui again, Page↑ on the opinion: left for `jeudis resume`.
+    # Non, then Oui again, the opinion set aside by an older jeudis (in the notes
+    # only), Page↑ on it: left for `jeudis resume`.
     assert edit.reask(form, load_interview(path), "lu", Scripted(["Non"]))
+    older = load_interview(path)
+    older.set_aside = []
     aftermath = edit.Aftermath()
-    assert edit.reask(form, load_interview(path), "lu", Scripted(["Oui", BACK]), aftermath)  # type: ignore[list-item]
+    assert edit.reask(form, older, "lu", Scripted(["Oui", BACK]), aftermath)  # type: ignore[list-item]
     assert aftermath.missing == ["avis"] and aftermath.reopened
     saved = load_interview(path)
     assert saved.status == "draft"
@@ -710,3 +713,152 @@ def test_the_review_says_once_each_answer_left_out_at_the_end(
     assert [a.id for a in saved.answers] == ["lu", "fin"]
     assert saved.notes.count("Un beau livre, très fort.") == 1
     assert [line.split(" not asked")[0] for line in aftermath.said("anne-roux")] == ["[avis]"]
+
+
+# -- an answer set aside, back in a later run --------------------------------------------
+
+
+def read_then_not(invoke: Invoke, series: Path, tmp_path: Path) -> Path:
+    """Anne Roux read the book, said what she thought, was asked why; then `jeudis
+    edit` made her "Oui" a "Non": the opinion and its follow-up are set aside."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_it(invoke, series, tmp_path, "oui")
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    why = Scripted(["Un beau livre, très fort.", "Le style."], followup="Pourquoi fort ?")
+    assert edit.reask(form, load_interview(path), "avis", why)
+    no = invoke("edit", "anne-roux", "-q", "lu", "--answer-file", write(tmp_path / "no", "non"))
+    assert no.exit_code == 0, no
+    assert [a.id for a in load_interview(path).set_aside] == ["avis", "relance-1"]
+    return path
+
+
+def back_as_it_was(path: Path) -> None:
+    saved = load_interview(path)
+    assert [(a.id, a.value) for a in saved.answers] == [
+        ("lu", True),
+        ("avis", "Un beau livre, très fort."),
+        ("relance-1", "Le style."),
+        ("fin", "Merci"),
+    ]
+    assert saved.status == "complete"
+    assert saved.set_aside == [] and saved.notes == ""
+
+
+def test_an_answer_set_aside_by_one_edit_comes_back_with_the_next(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """`edit -q lu --answer-file`, "Non", then another, "Oui": the opinion was missing,
+    the interview a draft for `jeudis resume` to ask it again, its text in the notes."""
+    path = read_then_not(invoke, series, tmp_path)
+
+    yes = invoke("edit", "anne-roux", "-q", "lu", "--answer-file", write(tmp_path / "yes", "oui"))
+
+    assert yes.exit_code == 0, yes
+    assert " ".join(yes.stderr.split()) == (
+        "warning: anne-roux: [avis] asked again: back in the post as answered before, out of"
+        " the private notes"
+    )
+    back_as_it_was(path)
+
+
+def test_an_answer_set_aside_comes_back_at_a_later_live_edit(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """`jeudis edit -q lu` (and its review), "Oui" where an earlier run said "Non": the
+    opinion is back, not asked again (the script has no answer for it)."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_then_not(invoke, series, tmp_path)
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    aftermath = edit.Aftermath()
+
+    assert edit.reask(form, load_interview(path), "lu", Scripted(["Oui"]), aftermath)
+
+    assert aftermath.said("anne-roux") == [
+        "[avis] asked again: back in the post as answered before, out of the private notes"
+    ]
+    back_as_it_was(path)
+    for said in ("Non", "Oui"):  # each at the review of a run of its own
+        prompter = Scripted([said])
+        prompter.picks = iter(["lu"])
+        assert edit.review(form, load_interview(path), prompter) == 1
+    back_as_it_was(path)
+
+
+def test_an_answer_set_aside_is_never_published_nor_warned_of(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Kept in the file, apart from its answers: no post, page, WordPress file, site or
+    `show` has it (the host's notes, rewritten, hold it no more), and `check` is content."""
+    from jeudis import storage
+
+    path = read_then_not(invoke, series, tmp_path)
+    interview = load_interview(path)
+    interview.notes = "Relancer en juin."
+    storage.save(interview)
+    assert "Le style." in path.read_text(encoding="utf-8")
+
+    checked = invoke("check", str(path))
+    assert (checked.exit_code, checked.stdout) == (0, "All good.\n"), checked
+    for args in (
+        ["--format", "md"],
+        ["--format", "html"],
+        ["--format", "wxr"],
+        ["--fragment"],
+        ["--wordpress"],
+        ["--flavor", "hugo"],
+    ):
+        post = invoke("export", "anne-roux", *args)
+        assert post.exit_code == 0, post
+        assert "Merci" in post.stdout
+        for kept in ("beau livre", "Le style", "Pourquoi fort", "Qu'en as-tu pensé", "Qu’en"):
+            assert kept not in post.output, (args, kept)
+    site = invoke("export", "--all", "-o", tmp_path / "site")
+    assert site.exit_code == 0, site
+    for page in (tmp_path / "site").rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".atom", ".md", ".json"):
+            assert "Le style" not in page.read_text(encoding="utf-8"), page
+    shown = invoke("show", "anne-roux")
+    assert shown.exit_code == 0, shown
+    assert "Relancer en juin." in shown.stdout
+    assert "beau livre" not in shown.stdout and "Le style" not in shown.stdout
+
+
+STORED = '[[set_aside]]\nid = "avis"\nquestion = "Q ?"\n'
+
+
+@pytest.mark.parametrize(
+    ("table", "at", "said"),
+    [
+        (STORED + 'answer = "x"\nsaved = 1\n', "saved = 1", "unknown key 'saved' in an answer"),
+        (STORED, "[[set_aside]]", "answer 'avis' has neither 'answer' nor 'skipped = true'"),
+        (f'{STORED}answer = "x"\n\n{STORED}skipped = true\n', 'id = "avis"', "duplicate answer id"),
+        (STORED + "answer = true\n", "answer = true", "'answer' must be a string"),
+        ('[set_aside]\navis = "x"\n', "[set_aside]", "'set_aside' must be an array, not a table"),
+    ],
+)
+def test_a_broken_set_aside_table_is_said_in_one_line(
+    invoke: Invoke, series: Path, tmp_path: Path, table: str, at: str, said: str
+) -> None:
+    """Answers set aside, edited by hand: a line naming the file, the line and the key."""
+    path = read_it(invoke, series, tmp_path, "non")
+    text = path.read_text(encoding="utf-8") + "\n" + table
+    path.write_text(text, encoding="utf-8")
+    rows = text.splitlines()
+    line = len(rows) - rows[::-1].index(at)  # the last such line
+
+    for args in (["show"], ["export"], ["edit", "-q", "lu", "--answer-file", str(path)], ["list"]):
+        result = invoke(*args, *([] if args == ["list"] else ["anne-roux"]))
+        assert "Traceback" not in result.output
+        if args == ["list"]:  # listed broken, its problem under the table
+            # (a table with no answer lists, as in [[answers]]: show and check say it)
+            assert ("broken" in result.stdout) == ("neither" not in said), result
+            assert ("broken" not in result.stdout) or said in " ".join(result.output.split())
+            continue
+        assert result.exit_code == ExitCode.INVALID_FILE, result
+        [error] = [row for row in result.stderr.splitlines() if row.startswith("error:")]
+        assert error.startswith(f"error: {path}:{line}: set_aside"), error
+        assert said in error

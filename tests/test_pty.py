@@ -33,7 +33,7 @@ from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
 from jeudis.session import Options, create, interview_context, prepare
-from support import REPO, interview_files
+from support import LU, REPO, interview_files
 
 pytestmark = pytest.mark.pty
 
@@ -1359,3 +1359,61 @@ def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series:
     assert the_interview(series).answer("depuis-quand").value == (  # type: ignore[union-attr]
         "Juin 2010, un peu par hasard."
     )
+
+
+def test_an_answer_set_aside_before_a_pause_comes_back_on_resume(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """An opinion given after "Oui", "Non" at the review, Ctrl-C, `jeudis resume`, "Oui"
+    again: the opinion was asked again, empty, its text in the notes to type anew."""
+    (series / "questionnaires" / "lu.toml").write_text(LU, encoding="utf-8")
+    opinion = "Un beau livre, très fort."
+    session = jeudis("new", "lu", "--guest", "Anne Roux")
+    session.expect("Bienvenue, Anne Roux !")
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/3]")
+    session.press(Keyboard.ENTER)  # Oui, the first choice
+    session.expect_prompt("[2/3]")
+    session.type(opinion)
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[3/3]")
+    session.type("Merci")
+    session.press(Keyboard.ENTER)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)  # past "all good, finish", to question 1
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/3]")
+    session.press(Keyboard.DOWN)
+    session.press(Keyboard.ENTER)  # Non
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.CTRL_C)
+    session.expect("jeudis resume anne-roux")
+    assert session.wait() == 130
+    paused = the_interview(series)
+    assert [a.id for a in paused.answers] == ["lu", "fin"]
+    assert opinion in paused.notes
+
+    resumed = jeudis("resume", "anne-roux")
+    resumed.expect("Entrée pour commencer")
+    resumed.press(Keyboard.ENTER)
+    resumed.expect("Modifier une réponse ?")
+    resumed.press(Keyboard.DOWN)
+    resumed.press(Keyboard.ENTER)
+    resumed.expect_prompt("[1/2]")
+    resumed.press(Keyboard.UP)
+    resumed.press(Keyboard.ENTER)  # Oui again: the opinion is back, not asked
+    resumed.expect("Modifier une réponse ?")  # the review, drawn anew
+    assert any(opinion in line for line in resumed.on_screen("3. Un dernier mot ?"))
+    resumed.press(Keyboard.ENTER)  # all good, finish
+    resumed.expect("Merci, Anne Roux !")
+    assert resumed.wait() == 0
+
+    done = the_interview(series)
+    assert [(a.id, a.value) for a in done.answers] == [
+        ("lu", True),
+        ("avis", opinion),
+        ("fin", "Merci"),
+    ]
+    assert done.status == "complete"
+    assert done.notes == "" and done.set_aside == []

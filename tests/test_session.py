@@ -40,7 +40,9 @@ Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) 
 class Script:
     """A fake :class:`~jeudis.session.Prompter` that replays a list of replies."""
 
-    def __init__(self, replies: list[Reply], reviews: list[str | None] | None = None) -> None:
+    def __init__(
+        self, replies: list[Reply], reviews: list[str | Paused | None] | None = None
+    ) -> None:
         self.replies = list(replies)
         self.reviews = list(reviews or [None])
         self.prompts: list[Prompt] = []
@@ -77,7 +79,10 @@ class Script:
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
         self.screens.append("review")
         self.review_rows.append(rows)
-        return self.reviews.pop(0)
+        picked = self.reviews.pop(0)
+        if isinstance(picked, Paused):  # Ctrl-C at the review
+            raise picked
+        return picked
 
     def thanks(self, interview: Interview) -> None:
         self.screens.append("thanks")
@@ -549,6 +554,57 @@ def test_an_answer_changed_back_in_the_same_session_comes_back(kinds: Questionna
     assert url is not None and url.value == "https://example.org"
     assert [a.id for a in saved.answers][:2] == ["blog", "blog-url"]
     assert saved.notes == "Relancer en juin.\n\n\n- son blog ?"
+
+
+def test_an_answer_changed_back_after_a_pause_comes_back(kinds: Questionnaire) -> None:
+    """Oui, then Non at the review, a pause, and Oui again on resume: the address was
+    asked again, empty, though it was in the notes."""
+    interview = start_kinds(kinds)
+    first = Script(
+        ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "", "Non"],
+        reviews=["blog", Paused()],
+    )
+    with pytest.raises(SessionInterrupted):
+        run(interview, first, kinds)
+    paused = load_interview(interview.path)  # type: ignore[arg-type]
+    assert paused.answer("blog-url") is None and "https://example.org" in paused.notes
+
+    again = Script(["Oui"], reviews=["blog", None])
+    run(paused, again, kinds)
+
+    assert [p.id for p in again.prompts] == ["blog"]  # the address is not asked again
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    url = saved.answer("blog-url")
+    assert url is not None and url.value == "https://example.org"
+    assert [a.id for a in saved.answers][:2] == ["blog", "blog-url"]
+    assert saved.set_aside == [] and saved.notes == ""
+    assert saved.is_complete
+
+
+def test_a_file_changed_by_hand_to_ask_an_answer_set_aside_gets_it_back(
+    kinds: Questionnaire,
+) -> None:
+    """A "Non" made "Oui" in the file itself: resumed, the address set aside comes back."""
+    interview = start_kinds(kinds)
+    first = Script(
+        ["Oui", "https://example.org", SKIP_CHOICE, ["es"], "", "Non"],
+        reviews=["blog", Paused()],
+    )
+    with pytest.raises(SessionInterrupted):
+        run(interview, first, kinds)
+    path = interview.path
+    assert path is not None
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("answer = false", "answer = true", 1),
+        encoding="utf-8",
+    )
+
+    again = Script([], reviews=[None])
+    run(load_interview(path), again, kinds)
+
+    assert again.prompts == []
+    url = load_interview(path).answer("blog-url")
+    assert url is not None and url.value == "https://example.org"
 
 
 def test_a_draft_holding_an_answer_its_condition_leaves_out_is_finished_without_it(

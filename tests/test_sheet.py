@@ -1779,3 +1779,43 @@ def test_an_update_keeps_what_the_guest_wrote_for_a_question_not_asked(series: P
     assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')\nFinalement, pas lu." in (
         notes
     )
+
+
+def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_aside(
+    series: Path,
+) -> None:
+    """A first sheet says "Oui" and gives an opinion, a second "Non", a third "Oui", the
+    opinion left empty: the opinion is back, as the guest wrote it; the interview was a draft
+    again, lacking what its notes held."""
+    path = lu_sheets(
+        series,
+        {"lu": "Oui", "avis": "Un beau livre, très fort.", "fin": "Merci"},
+        {"lu": "Non", "fin": "Merci"},
+    )
+    assert run("import", str(series / "second.md"), "--update", "anne-roux")[0] == 0
+    sheet = (series / "lu.md").read_text(encoding="utf-8")
+    (series / "third.md").write_text(fill(sheet, {"lu": "Oui", "fin": "Merci"}), encoding="utf-8")
+
+    code, out = run("import", str(series / "third.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert (
+        "anne-roux: asked again, as the sheet answers: [avis] (back in the post as answered"
+        " before, out of its notes)"
+    ) in said
+    assert "a draft again" not in said
+    updated = load_interview(path)
+    assert [(a.id, a.value) for a in updated.answers] == [
+        ("lu", True),
+        ("avis", "Un beau livre, très fort."),
+        ("fin", "Merci"),
+    ]
+    assert updated.status == "complete" and updated.set_aside == []
+    assert "beau livre" not in updated.notes
+    # What each import replaced stays: the "Oui", then the "Non".
+    assert [line for line in updated.notes.splitlines() if not line.startswith("Before")] == [
+        "[lu] oui",
+        "",
+        "[lu] non",
+    ]

@@ -261,6 +261,26 @@ def test_a_cache_edited_out_of_its_shape_is_ignored(series: Path, damage: Any) -
     assert [s.guest for s in storage.summaries(series_at())] == ["Gilles Klein"]
 
 
+def test_a_listing_cached_by_a_jeudis_that_read_no_set_aside_answers_is_read_anew(
+    series: Path,
+) -> None:
+    """An older jeudis listed a file with answers set aside as broken ("unknown key
+    'set_aside'"), and cached it so: the file unchanged, it stayed broken."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    interview.set_aside = [Answer("blog", "text", "Un blog ?", "Oui.")]
+    storage.save(interview)
+    [summary] = storage.summaries(series_at())
+    assert summary.status == "draft"
+    cache = series / ".jeudis-cache" / "summaries.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    entry = data["entries"]["gilles-klein.toml"]
+    entry["summary"].update(status="broken", problem="unknown key 'set_aside'")
+    cache.write_text(json.dumps({"version": 2, "entries": data["entries"]}), encoding="utf-8")
+
+    assert [s.status for s in storage.summaries(series_at())] == ["draft"]
+
+
 def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
     """The host is told of the file they asked for (/proc takes no new file)."""
     target = Path("/proc/jeudis-post.html")

@@ -5,7 +5,9 @@ that answer becomes no (Page↑ or the review in a session, ``jeudis edit``,
 ``jeudis import --update``), the opinion is not asked any more: it leaves the
 interview's answers, so no post reads "Non" and then an opinion on the book, and
 its text goes to the private notes, never exported, so nothing the guest wrote
-is lost. A live session that sees the condition hold again puts it back.
+is lost. The answer itself, with its follow-ups, is kept as it was in the file's
+``[[set_aside]]`` tables (never exported either): once the condition holds again,
+in this run or any later one, it comes back from there, out of the notes.
 
 The other way round, a question a changed answer now asks is asked (live), or
 missing: a complete interview lacking it is a draft again, for ``jeudis resume``.
@@ -13,12 +15,13 @@ missing: a complete interview lacking it is a draft again, for ``jeudis resume``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jeudis.answers import as_input
-from jeudis.followups import WRITING_FOLLOWUP, follows
+from jeudis.followups import FOLLOWUP_PREFIX, WRITING_FOLLOWUP, follows, next_id, place
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 
@@ -110,9 +113,10 @@ def set_aside(
     noted: bool = True,
 ) -> Aside:
     """Take the answers to ``ids`` (questions not asked any more) out of the interview,
-    each with the follow-ups that follow it and what was being typed at them, and keep
-    their text in its notes, under a line saying ``what`` happened (``noted=False``:
-    the caller writes the lines into a block of its own)."""
+    each with the follow-ups that follow it and what was being typed at them, into
+    its ``set_aside`` answers, and keep their text in its notes, under a line saying
+    ``what`` happened (``noted=False``: the caller writes the lines into a block of
+    its own)."""
     aside = Aside(heading(what))
     taken: dict[str, list[Answer]] = {}
     for qid in ids:
@@ -120,10 +124,7 @@ def set_aside(
         if answer is None:
             continue
         start = interview.answers.index(answer)
-        end = start + 1
-        # Its follow-ups go with it: the post would ask them about nothing.
-        while end < len(interview.answers) and follows(interview.answers[end]):
-            end += 1
+        end = _followed(interview.answers, start)  # the post would ask them about nothing
         taken[qid] = interview.answers[start:end]
         del interview.answers[start:end]
     values = interview.values()  # as they are now: a reason reads what is left
@@ -132,6 +133,8 @@ def set_aside(
         aside.kept[qid] = (answers, [line for line in lines if line])
         if typing := _typed(interview, {one.id for one in answers}):
             aside.typed.append(typing)
+        _unstore(interview, qid)  # one kept before, given anew since: this one is newer
+        interview.set_aside.extend(answers)
     if noted and (block := aside.block()):
         interview.add_notes(block)
     return aside
@@ -139,33 +142,117 @@ def set_aside(
 
 def set_aside_since(
     questionnaire: Questionnaire, interview: Interview, before: Collection[str]
-) -> dict[str, Aside]:
+) -> list[str]:
     """After an answer changed: the answers asked ``before`` it that its conditions
-    leave out now, set aside into the notes; each question left out, with its ``Aside``
-    (which :func:`restore` takes to put it back)."""
+    leave out now, set aside; the questions left out."""
     gone = not_asked(questionnaire, interview, before)
-    if not gone:
-        return {}
-    aside = set_aside(questionnaire, interview, gone, "No longer asked, an answer changed")
-    return dict.fromkeys(aside.kept, aside)
+    if gone:
+        set_aside(questionnaire, interview, gone, "No longer asked, an answer changed")
+    return gone
 
 
-def restore(interview: Interview, aside: Aside, qid: str, place: Any) -> None:
-    """Put back the answers ``aside`` took out for ``qid`` (``place`` records the
-    answer in the questionnaire's order), their lines gone from the notes."""
-    before = aside.block()
-    answers, _ = aside.kept.pop(qid)
-    after = aside.block()
-    notes = interview.notes
-    if before and not after and f"\n\n{before}" in notes:
-        interview.notes = notes.replace(f"\n\n{before}", "", 1)
-    elif before and before in notes:
-        interview.notes = notes.replace(before, after, 1).strip("\n")
-    place(answers[0])
+def bring_back(questionnaire: Questionnaire, interview: Interview) -> list[str]:
+    """Put back, as they were, the answers set aside whose question is asked again and
+    not answered (one back may ask another: the "why" of the opinion); the questions
+    back. One answered anew meanwhile leaves the set-aside answers (the notes keep it)."""
+    back: list[str] = []
+    while True:
+        for answer in [a for a in interview.set_aside if interview.answer(a.id) is not None]:
+            if not follows(answer):
+                _unstore(interview, answer.id)
+        ready = [
+            q.id
+            for q in questionnaire.asked(interview.values())
+            if _stored(interview, q.id) is not None
+        ]
+        if not ready:
+            return back
+        for qid in ready:
+            _restore(questionnaire, interview, qid)
+        back += ready
+
+
+def _restore(questionnaire: Questionnaire, interview: Interview, qid: str) -> None:
+    """Put back the answer to ``qid`` set aside, with its follow-ups, in the
+    questionnaire's order; the lines that kept them leave the notes."""
+    answers = _unstore(interview, qid)
+    _unnote(interview, answers)
+    place(questionnaire, interview, answers[0])
     previous = answers[0].id
     for followup in answers[1:]:
+        if interview.answer(followup.id) is not None:  # its id given to another since
+            followup = replace(followup, id=next_id(interview, FOLLOWUP_PREFIX))
         interview.set_answer(followup, after=previous)
         previous = followup.id
+
+
+@dataclass
+class Moves:
+    """What the changes of one run set aside and brought back, to say at its end: an
+    answer set aside then back in the same run is neither."""
+
+    aside: list[str] = field(default_factory=list)
+    back: list[str] = field(default_factory=list)
+
+    def took(self, ids: Collection[str]) -> None:
+        self.back = [qid for qid in self.back if qid not in ids]
+        self.aside += [qid for qid in ids if qid not in self.aside]
+
+    def gave_back(self, ids: Collection[str]) -> None:
+        self.back += [qid for qid in ids if qid not in self.aside and qid not in self.back]
+        self.aside = [qid for qid in self.aside if qid not in ids]
+
+
+def _followed(answers: list[Answer], start: int) -> int:
+    """Where the answer at ``start`` and the follow-ups that follow it end."""
+    end = start + 1
+    while end < len(answers) and follows(answers[end]):
+        end += 1
+    return end
+
+
+def _stored(interview: Interview, qid: str) -> slice | None:
+    """Where the answer to ``qid`` and its follow-ups are among the set-aside answers."""
+    for start, answer in enumerate(interview.set_aside):
+        if answer.id == qid and not follows(answer):
+            return slice(start, _followed(interview.set_aside, start))
+    return None
+
+
+def _unstore(interview: Interview, qid: str) -> list[Answer]:
+    """Take the answer to ``qid`` and its follow-ups out of the set-aside answers."""
+    where = _stored(interview, qid)
+    if where is None:
+        return []
+    answers = interview.set_aside[where]
+    del interview.set_aside[where]
+    return answers
+
+
+_WHY = "\0"  # where a line of the notes says why, in :func:`_unnote`'s patterns
+_HEADING = re.compile(r".* \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\):")
+
+
+def _unnote(interview: Interview, answers: list[Answer]) -> None:
+    """Take the lines :func:`set_aside` wrote of ``answers`` out of the notes (the last
+    such, whatever reason they give), and their block's first line if none is left
+    under it. Lines the host has changed stay, and the notes say the answer is back."""
+    lines = [line for line in (_line(one, _WHY) for one in answers) if line]
+    if not lines:
+        return  # skipped: the notes kept nothing
+    said = "\n".join(r"[^\n]*".join(map(re.escape, line.split(_WHY, 1))) for line in lines)
+    notes = interview.notes
+    found = list(re.finditer(rf"(?m)^{said}(?=\n|\Z)", notes))
+    if not found:
+        back = f"[{answers[0].id}] {answers[0].question}"
+        interview.add_notes(f"{heading('Back in the post, asked again')}\n{back}")
+        return
+    start, end = found[-1].span()
+    before, after = notes[: max(start - 1, 0)], notes[end:]
+    block_start = before.rfind("\n\n") + 2 if "\n\n" in before else 0
+    if _HEADING.fullmatch(before[block_start:]) and after[:2] in ("", "\n\n"):
+        before = before[: max(block_start - 2, 0)]  # the block's heading, bare now
+    interview.notes = (before + after).strip("\n")
 
 
 def reopen(interview: Interview, missing: Collection[str]) -> bool:

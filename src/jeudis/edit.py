@@ -69,16 +69,16 @@ def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Questio
 class Aftermath:
     """What changing an answer did to the questions whose condition reads it."""
 
-    # Not asked any more, by question: in the notes. A later change at the review that
-    # asks one again puts it back, as a live session does ("Non", then "Oui" again).
-    kept: dict[str, conditions.Aside] = field(default_factory=dict)
+    # Set aside (in the notes), and back from there: a change at the review that asks
+    # one set aside again puts it back, as a live session does ("Non", then "Oui").
+    moves: conditions.Moves = field(default_factory=conditions.Moves)
     missing: list[str] = field(default_factory=list)  # asked now, and not answered
     reopened: bool = False  # complete before, a draft again for lack of ``missing``
     asked: set[str] | None = None  # the questions asked before the first change
 
     @property
     def aside(self) -> list[str]:
-        return list(self.kept)
+        return self.moves.aside
 
     def said(self, slug: str) -> list[str]:
         lines = []
@@ -86,6 +86,11 @@ class Aftermath:
             lines.append(
                 f"{_ids(self.aside)} not asked any more: kept in the private notes, out of"
                 f" the post (`jeudis edit {slug} --notes`)"
+            )
+        if self.moves.back:
+            lines.append(
+                f"{_ids(self.moves.back)} asked again: back in the post as answered before,"
+                " out of the private notes"
             )
         if self.missing:
             again = "; a draft again" if self.reopened else ""
@@ -120,7 +125,9 @@ def set_answer(
         answer.answered_at = now()
     if questionnaire is None:
         return Aftermath()
-    aftermath = Aftermath(kept=conditions.set_aside_since(questionnaire, interview, before))
+    aftermath = Aftermath()
+    aftermath.moves.took(conditions.set_aside_since(questionnaire, interview, before))
+    aftermath.moves.gave_back(conditions.bring_back(questionnaire, interview))
     return _missing(questionnaire, interview, before, aftermath)
 
 
@@ -355,9 +362,8 @@ def reask(
     """Ask one question again, prefilled with the answer given; False when cancelled.
 
     A question the new answer asks now is asked next (Page↑ leaves it, and the rest,
-    for ``jeudis resume``); ``aftermath`` gathers what the change did to the others,
-    and gives back an answer an earlier change set aside once its question is asked
-    again.
+    for ``jeudis resume``), unless an answer to it was set aside: that one comes back;
+    ``aftermath`` gathers what the change did to the others.
     """
     from jeudis import followups
     from jeudis.session import BACK, Paused, Session, applicable
@@ -374,7 +380,7 @@ def reask(
                 return followups.ask_live(session, answer, counter="✎")
             except Paused:
                 return False
-        session = Session(form, interview, prompter, aside=aftermath.kept)
+        session = Session(form, interview, prompter, moves=aftermath.moves)
         before = conditions.asked(form, interview)
         changed = False
         try:

@@ -43,11 +43,11 @@ def live_question(answer: Answer) -> Question:
 
 
 def next_id(interview: Interview, prefix: str) -> str:
-    taken = {a.id for a in interview.answers}
+    """A new live question's id: none an answer has, nor one set aside (which may
+    come back, its follow-ups with it)."""
+    taken = {a.id for a in (*interview.answers, *interview.set_aside)}
     numbers = [
-        int(m.group(1))
-        for a in interview.answers
-        if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", a.id))
+        int(m.group(1)) for qid in taken if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", qid))
     ]
     number = max(numbers, default=0) + 1
     while f"{prefix}-{number}" in taken:  # pragma: no cover - defensive

@@ -19,7 +19,9 @@ import tomli_w
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.tomlio import kind_name, locate, parse_toml, read_text
 
-FORMAT = 1
+FORMAT = 2
+"""The newest file format jeudis reads. 2 adds the ``[[set_aside]]`` answers; a file
+without any is written as format 1, which an older jeudis reads."""
 STATUSES = ("draft", "complete")
 HEADER_KEYS = (
     "format",
@@ -53,7 +55,12 @@ _ANSWER_TYPES: dict[str, type] = {
 }
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
 _ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
-TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers"})
+TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers", "set_aside"})
+# Written above the answers a condition left out, for whoever opens the file.
+SET_ASIDE_COMMENT = (
+    "# Answers a condition leaves out now (the notes say which, and why): never published,\n"
+    "# each comes back as it is once its condition holds again."
+)
 
 
 def answer_kind_problem(kind: str, value: Any) -> str | None:
@@ -85,7 +92,10 @@ def looks_sound(data: Mapping[str, Any]) -> bool:
     """
     if not data.keys() <= TOP_KEYS:
         return False
-    answers = data.get("answers", [])
+    return _sound_answers(data.get("answers", [])) and _sound_answers(data.get("set_aside", []))
+
+
+def _sound_answers(answers: Any) -> bool:
     if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
         return False
     if len({a.get("id") for a in answers}) != len(answers):
@@ -181,6 +191,9 @@ class Interview:
     pending: dict[str, str] | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     answers: list[Answer] = field(default_factory=list)
+    # Answers a condition left out, each with its follow-ups after it, as they were
+    # (:mod:`jeudis.conditions`): never published, put back if it holds again.
+    set_aside: list[Answer] = field(default_factory=list)
     path: Path | None = None
 
     # -- answers ---------------------------------------------------------------
@@ -232,7 +245,7 @@ class Interview:
     # -- TOML ----------------------------------------------------------------------
     def to_toml(self) -> str:
         head: dict[str, Any] = {
-            "format": FORMAT,
+            "format": FORMAT if self.set_aside else 1,
             "questionnaire": self.questionnaire,
             "questionnaire_version": self.questionnaire_version,
             "title": self.title,
@@ -265,6 +278,9 @@ class Interview:
         # writes a short answer as an inline `answers = [...]`, which would land
         # inside the [fields] table (or repeat the key) and break the file.
         chunks.extend("[[answers]]\n" + _dump(a.to_dict()) for a in self.answers)
+        if self.set_aside:
+            chunks.append(SET_ASIDE_COMMENT)
+            chunks.extend("[[set_aside]]\n" + _dump(a.to_dict()) for a in self.set_aside)
         return "\n".join(chunks)
 
 
@@ -405,15 +421,8 @@ class _Reader:
         for key, value in fields.items():
             if _too_deep(value):
                 raise self.fail(["fields", key], _TOO_DEEP)
-        raw_answers = self.get(data, "answers", list, [], required=False, default=[])
-        answers = [self.answer(raw, index) for index, raw in enumerate(raw_answers)]
-        seen: set[str] = set()
-        for index, answer in enumerate(answers):
-            if answer.id in seen:
-                raise self.fail(
-                    ["answers", index, "id"], f"duplicate answer id {describe(answer.id)}"
-                )
-            seen.add(answer.id)
+        answers = self.answers(data, "answers")
+        set_aside = self.answers(data, "set_aside")
         questionnaire = self.get(data, "questionnaire", str, [])
         if not ID_PATTERN.fullmatch(questionnaire):
             raise self.fail(
@@ -444,15 +453,27 @@ class _Reader:
             pending={str(k): str(v) for k, v in pending.items()} if pending else None,
             fields=fields,
             answers=answers,
+            set_aside=set_aside,
             path=self.path,
         )
 
-    def answer(self, raw: Any, index: int) -> Answer:
+    def answers(self, data: Mapping[str, Any], table: str) -> list[Answer]:
+        """The answers of ``table`` ("answers", or "set_aside": the same tables), each
+        id once."""
+        raw_answers = self.get(data, table, list, [], required=False, default=[])
+        answers = [self.answer(raw, [table, index]) for index, raw in enumerate(raw_answers)]
+        seen: set[str] = set()
+        for index, answer in enumerate(answers):
+            if answer.id in seen:
+                raise self.fail([table, index, "id"], f"duplicate answer id {describe(answer.id)}")
+            seen.add(answer.id)
+        return answers
+
+    def answer(self, raw: Any, at: list[str | int]) -> Answer:
         # One pass over the table's keys: an interview has many answers, and
         # listing a thousand interviews reads every one of them.
-        at: list[str | int] = ["answers", index]
         if not isinstance(raw, dict):
-            raise self.fail(at, "each [[answers]] entry must be a table")
+            raise self.fail(at, f"each [[{at[0]}]] entry must be a table")
         for key, value in raw.items():
             expected = _ANSWER_TYPES.get(key)
             if expected is None:

@@ -176,6 +176,12 @@ def update(
         for qid in found.changed
     ]
     warnings += _set_aside(questionnaire, interview, asked, found.kept, replaced)
+    if back := conditions.bring_back(questionnaire, interview):
+        warnings.append(
+            f"{interview.slug}: asked again, as the sheet answers: "
+            + ", ".join(f"[{qid}]" for qid in back)
+            + " (back in the post as answered before, out of its notes)"
+        )
     still = _still_missing(questionnaire, interview, missing, asked)
     if conditions.reopen(interview, still):
         warnings.append(

@@ -294,15 +294,14 @@ class Session:
         questionnaire: Questionnaire,
         interview: Interview,
         prompter: Prompter,
-        aside: dict[str, conditions.Aside] | None = None,
+        moves: conditions.Moves | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.interview = interview
         self.prompter = prompter
-        # Answers a changed answer left out, by question: the run puts them back if
-        # their condition holds again (the guest said no, then yes again). ``aside``:
-        # those of changes before this run (`jeudis edit`'s review, one run a change).
-        self._aside: dict[str, conditions.Aside] = aside if aside is not None else {}
+        # The answers the run's changes set aside and brought back (``jeudis edit``
+        # says them; its review is one session a change).
+        self.moves = moves if moves is not None else conditions.Moves()
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
@@ -393,6 +392,11 @@ class Session:
 
     # -- the guest's part ------------------------------------------------------------
     def _questions(self) -> None:
+        # An answer set aside whose question is asked again before any change (the
+        # file edited by hand) is back before anything is asked.
+        if back := conditions.bring_back(self.questionnaire, self.interview):
+            self.moves.gave_back(back)
+            storage.save(self.interview)
         self._changing()
         followups.resume_live(self)
         self._ask_unanswered()
@@ -503,22 +507,11 @@ class Session:
         return True
 
     def _settle(self, before: set[str]) -> None:
-        """After an answer changed: the answers its conditions leave out now go to the
-        notes (:mod:`jeudis.conditions`); those set aside earlier in this run whose
-        condition holds again come back, as they were."""
-        self._aside.update(conditions.set_aside_since(self.questionnaire, self.interview, before))
-        while back := [
-            qid
-            for qid in (q.id for q in applicable(self.questionnaire, self.interview))
-            if qid in self._aside and self.interview.answer(qid) is None
-        ]:
-            for qid in back:
-                conditions.restore(
-                    self.interview,
-                    self._aside.pop(qid),
-                    qid,
-                    lambda answer: followups.place(self.questionnaire, self.interview, answer),
-                )
+        """After an answer changed: the answers its conditions leave out now are set
+        aside, and those set aside before (in this run or an earlier one) whose
+        condition holds again come back, as they were (:mod:`jeudis.conditions`)."""
+        self.moves.took(conditions.set_aside_since(self.questionnaire, self.interview, before))
+        self.moves.gave_back(conditions.bring_back(self.questionnaire, self.interview))
 
     def _accept(self, question: Question, raw: Any) -> Any:
         yes, no, skip = choice_words(question.language)

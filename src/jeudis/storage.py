@@ -34,7 +34,9 @@ from jeudis.tomlio import parse_toml, read_text, write_atomic
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
-CACHE_VERSION = 2  # 2: a summary says "broken" of answers no reader takes
+# 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
+# set aside, which an older jeudis took for broken
+CACHE_VERSION = 3
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
