@@ -174,14 +174,26 @@ def test_choices_and_yes_no() -> None:
 
 
 def test_as_input_prefills_what_was_given() -> None:
-    assert as_input(None) == ""
-    assert as_input(9200) == "9200"
-    assert as_input(True) == "oui"
-    assert as_input(dt.date(2011, 3, 10)) == "2011-03-10"
-    assert as_input(["a", "b"]) == "a, b"
+    assert as_input(None, "fr") == ""
+    assert as_input(9200, "fr") == "9200"
+    assert as_input(dt.date(2011, 3, 10), "fr") == "2011-03-10"
+    assert as_input(["a", "b"], "fr") == "a, b"
     # What is prefilled must read back as the same value.
-    assert coerce(question("number"), as_input(9200)) == 9200
-    assert coerce(question("date"), as_input(dt.date(2011, 3, 10))) == dt.date(2011, 3, 10)
+    assert coerce(question("number"), as_input(9200, "fr")) == 9200
+    assert coerce(question("date"), as_input(dt.date(2011, 3, 10), "fr")) == dt.date(2011, 3, 10)
+
+
+def test_a_yes_or_no_reads_as_its_post_says_it() -> None:
+    """The notes and messages said 'oui' and 'non', in English too, where the post says
+    "Oui" and "Non", "Yes" and "No"."""
+    from jeudis.export.model import value_markdown
+    from jeudis.interview import Answer
+
+    for said, language in ((True, "fr"), (False, "fr-CA"), (True, "en"), (False, "en")):
+        post = value_markdown(Answer("lu", "yesno", "As-tu lu le livre ?", said), language)
+        assert as_input(said, language) == post
+        assert coerce(question("yesno"), as_input(said, language)) is said
+    assert (as_input(True, "fr"), as_input(False, "en")) == ("Oui", "No")
 
 
 def test_conditions() -> None:

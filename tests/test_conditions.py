@@ -84,7 +84,7 @@ def test_set_aside_keeps_the_text_and_what_was_being_typed(chain: Questionnaire)
     assert interview.notes.split("\n")[0] == "Relancer en juin."
     assert interview.notes.split("\n")[2].startswith("No longer asked (")
     assert interview.notes.split("\n")[3:] == [
-        "[avis] avis ? (not asked since [lu] is 'non')",
+        "[avis] avis ? (not asked since [lu] is 'Non')",
         "Beau.",
         "[pourquoi] (being typed in a paused session)",
         "Parce que",
@@ -137,7 +137,7 @@ def test_check_and_export_say_what_a_complete_file_gets_wrong_by_its_conditions(
     line = anne.read_text(encoding="utf-8").splitlines().index('id = "avis"') + 1
     assert (
         f"anne-roux.toml:{line}: warning: answers.avis: answered, but not asked since [lu] is"
-        " 'non': its post publishes it all the same"
+        " 'Non': its post publishes it all the same"
     ) in said
     assert (
         "paul-roy.toml: error: status: complete, but required answers are missing: pourquoi" in said
@@ -173,7 +173,7 @@ def test_a_question_waiting_on_one_not_asked_says_so(
     path = write(series / "interviews" / "anne-roux.toml", kept.to_toml())
     said = " ".join(invoke("check", str(path)).output.split())
     assert "answers.pourquoi: answered, but not asked since [avis] is not asked:" in said
-    assert "[lu] is 'non'" in said  # the opinion's own reason
+    assert "[lu] is 'Non'" in said  # the opinion's own reason
 
 
 def test_completing_sets_aside_by_the_questionnaire_the_interview_was_made_with(
@@ -235,7 +235,7 @@ def test_an_answer_set_aside_comes_back_in_a_later_run_as_it_was(
     assert [a.id for a in later.answers] == ["lu", "fin"]
     assert [a.id for a in later.set_aside] == ["avis", "relance-1"]
     assert later.notes.startswith("Relancer en juin.\n\nNo longer asked, an answer changed (")
-    assert "[avis] avis ? (not asked since [lu] is 'non')\nBeau.\n\nEt long." in later.notes
+    assert "[avis] avis ? (not asked since [lu] is 'Non')\nBeau.\n\nEt long." in later.notes
 
     later.answers[0].value = True
     assert conditions.bring_back(chain, later) == ["avis"]

@@ -610,7 +610,7 @@ def test_an_answer_its_condition_leaves_out_goes_to_the_notes_not_the_post(
     saved = load_interview(path)
     assert [a.id for a in saved.answers] == ["lu", "fin"]
     assert saved.status == "complete"
-    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')" in saved.notes
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'Non')" in saved.notes
     assert "Un beau livre, très fort." in saved.notes
     post = invoke("export", "anne-roux", "--format", "md")
     assert post.exit_code == 0, post
@@ -692,6 +692,26 @@ def test_an_answer_set_aside_comes_back_when_the_review_changes_it_back(
     assert saved.notes == ""
     assert saved.status == "complete"
     assert aftermath.said("anne-roux") == []
+
+
+def test_the_edit_review_reads_a_yes_or_no_as_the_post_does(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """`jeudis edit`'s review said "oui" where the post says "Oui"."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_it(invoke, series, tmp_path, "oui")
+    prompter = Scripted([])
+    prompter.picks = iter([])
+
+    edit.review(
+        load_questionnaire(series / "questionnaires" / "lu.toml"), load_interview(path), prompter
+    )
+
+    assert prompter.rows[0] == ("lu", "1. As-tu lu le livre ?", "Oui")
+    post = invoke("export", "anne-roux", "--format", "md")
+    assert "Oui" in post.stdout
 
 
 def test_the_review_says_once_each_answer_left_out_at_the_end(

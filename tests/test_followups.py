@@ -560,7 +560,7 @@ def test_a_followup_goes_to_the_notes_with_the_answer_it_follows(series: Path) -
     saved = load_interview(interview.path)  # type: ignore[arg-type]
     assert [a.id for a in saved.answers] == ["blog", "fin"]
     assert saved.notes.splitlines()[1:] == [
-        "[blog-url] Son adresse ? (not asked since [blog] is 'non')",
+        "[blog-url] Son adresse ? (not asked since [blog] is 'Non')",
         "https://example.org",
         "[relance-1] Depuis quand ? (a follow-up to [blog-url])",
         "Depuis 2010.",

@@ -454,6 +454,28 @@ def test_conditions_skips_and_every_type(kinds: Questionnaire, series: Path) -> 
     }
 
 
+def test_the_review_reads_each_answer_as_its_post_does(kinds: Questionnaire) -> None:
+    """The review said "oui", "2011-03-10" and "fr, en" where the post and `jeudis show`
+    say "Oui", "10 mars 2011" and list them."""
+    from jeudis.export.model import value_markdown
+
+    interview = start_kinds(kinds)
+    script = Script(["Oui", "https://example.org", SKIP_CHOICE, ["fr", "en"], "2011-03-10"])
+
+    run(interview, script, kinds)
+
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    shown = {qid: cell for qid, _, cell in script.review_rows[-1]}
+    assert shown == {
+        "blog": "Oui",
+        "blog-url": "https://example.org",
+        "reseau": "",
+        "langues": "- fr\n- en",
+        "depuis": "10 mars 2011",
+    }
+    assert all(shown[a.id] == (value_markdown(a, "fr") if a.given else "") for a in saved.answers)
+
+
 def test_a_condition_that_stops_holding_sets_its_answer_aside(kinds: Questionnaire) -> None:
     interview = start_kinds(kinds)
     script = Script(
@@ -481,7 +503,7 @@ def test_a_condition_that_stops_holding_sets_its_answer_aside(kinds: Questionnai
     }
     assert [row[0] for row in script.review_rows[-1]] == ["blog", "reseau", "langues", "depuis"]
     # Not in the post, nor lost: the address the guest gave is in the private notes.
-    assert "[blog-url] Son adresse ? (not asked since [blog] is 'non')\nhttps://example.org" in (
+    assert "[blog-url] Son adresse ? (not asked since [blog] is 'Non')\nhttps://example.org" in (
         saved.notes
     )
 
@@ -624,7 +646,7 @@ def test_a_draft_holding_an_answer_its_condition_leaves_out_is_finished_without_
     saved = load_interview(interview.path)  # type: ignore[arg-type]
     assert saved.is_complete
     assert saved.answer("blog-url") is None
-    assert "[blog-url] Son adresse ? (not asked since [blog] is 'non')" in saved.notes
+    assert "[blog-url] Son adresse ? (not asked since [blog] is 'Non')" in saved.notes
 
 
 def test_prompt_for_is_pure(kinds: Questionnaire) -> None:

@@ -1089,12 +1089,12 @@ def test_an_answer_to_a_question_not_asked_goes_to_the_notes_with_a_warning(
     assert interview.status == "complete"
     assert "warning: Q4 [lien] (line " in out
     assert (
-        "answered, but not asked since Q3 [blog] is 'non': kept in the interview's private"
+        "answered, but not asked since Q3 [blog] is 'Non': kept in the interview's private"
         " notes, out of the post"
     ) in " ".join(out.split())
     assert interview.notes.splitlines()[0].startswith("Written on the sheet k-filled.md, not asked")
     assert interview.notes.splitlines()[1:] == [
-        "[lien] Son adresse ? (not asked since [blog] is 'non')",
+        "[lien] Son adresse ? (not asked since [blog] is 'Non')",
         "https://x.fr",
     ]
 
@@ -1741,7 +1741,7 @@ def test_an_update_saying_no_takes_the_answer_it_leaves_out_out_of_the_post(
     updated = load_interview(path)
     assert [(a.id, a.value) for a in updated.answers] == [("lu", False), ("fin", "Merci")]
     assert updated.status == "complete"
-    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')\nUn beau livre" in (
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'Non')\nUn beau livre" in (
         updated.notes
     )
     code, post = run("export", "anne-roux", "--format", "md")
@@ -1776,7 +1776,7 @@ def test_an_update_keeps_what_the_guest_wrote_for_a_question_not_asked(series: P
     assert code == 0, out
     notes = load_interview(path).notes
     assert "Un beau livre." in notes  # the interview's, set aside
-    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'non')\nFinalement, pas lu." in (
+    assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'Non')\nFinalement, pas lu." in (
         notes
     )
 
@@ -1815,7 +1815,7 @@ def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_as
     assert "beau livre" not in updated.notes
     # What each import replaced stays: the "Oui", then the "Non".
     assert [line for line in updated.notes.splitlines() if not line.startswith("Before")] == [
-        "[lu] oui",
+        "[lu] Oui",
         "",
-        "[lu] non",
+        "[lu] Non",
     ]

@@ -228,12 +228,16 @@ def _within(count: int, low: float | None, high: float | None, what: str) -> Non
         raise _Problem(f"max_{what}", n=f"{high:g}", count=count)
 
 
-def as_input(value: Any) -> str:
-    """An answer value as text to prefill an input with."""
+def as_input(value: Any, language: str) -> str:
+    """An answer value as text to prefill an input with, or to quote in a line of the
+    notes or a message; a yes or no as its post says it ("Oui", "No")."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        from jeudis.export.model import value_markdown  # the words its post reads
+        from jeudis.interview import Answer
+
+        return value_markdown(Answer("", "yesno", "", value), language)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):

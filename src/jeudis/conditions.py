@@ -129,7 +129,9 @@ def set_aside(
         del interview.answers[start:end]
     values = interview.values()  # as they are now: a reason reads what is left
     for qid, answers in taken.items():
-        lines = [_line(one, _why(questionnaire, qid, values, one)) for one in answers]
+        lines = [
+            _line(one, _why(questionnaire, qid, values, one), interview.language) for one in answers
+        ]
         aside.kept[qid] = (answers, [line for line in lines if line])
         if typing := _typed(interview, {one.id for one in answers}):
             aside.typed.append(typing)
@@ -237,7 +239,7 @@ def _unnote(interview: Interview, answers: list[Answer]) -> None:
     """Take the lines :func:`set_aside` wrote of ``answers`` out of the notes (the last
     such, whatever reason they give), and their block's first line if none is left
     under it. Lines the host has changed stay, and the notes say the answer is back."""
-    lines = [line for line in (_line(one, _WHY) for one in answers) if line]
+    lines = [line for line in (_line(one, _WHY, interview.language) for one in answers) if line]
     if not lines:
         return  # skipped: the notes kept nothing
     said = "\n".join(r"[^\n]*".join(map(re.escape, line.split(_WHY, 1))) for line in lines)
@@ -287,7 +289,7 @@ def why_not_asked(
     since = f"not asked since {name(when.question)} is "
     if when.question not in {q.id for q in questionnaire.asked(values)}:
         return since + "not asked"
-    given = as_input(values.get(when.question))
+    given = as_input(values.get(when.question), questionnaire.language)
     return since + (repr(given) if given else "unanswered")
 
 
@@ -296,8 +298,8 @@ def note_line(qid: str, asked: str, why: str, text: str) -> str:
     return f"[{qid}] {asked} ({why})" + (f"\n{text}" if text else "")
 
 
-def _line(answer: Answer, why: str) -> str:
-    text = "" if answer.skipped else as_input(answer.value)
+def _line(answer: Answer, why: str, language: str) -> str:
+    text = "" if answer.skipped else as_input(answer.value, language)
     if not text and not answer.followup:
         return ""  # skipped: nothing the guest wrote
     return note_line(answer.id, answer.question, why, text)

@@ -429,7 +429,7 @@ def review(
     aftermath: Aftermath | None = None,
 ) -> int:
     """The review screen on a saved interview: pick answers to change until done."""
-    from jeudis import followups, wording
+    from jeudis import followups
     from jeudis.session import Paused
 
     changed = 0
@@ -439,7 +439,7 @@ def review(
             (
                 a.id,
                 f"{numbers[a.id]}. {a.question}" if a.id in numbers else a.question,
-                "" if a.skipped else wording.as_text(a.value, interview.language),
+                followups.review_cell(a, interview.language),
             )
             for a in interview.answers
             if not a.followup

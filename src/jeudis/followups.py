@@ -177,7 +177,7 @@ def review_rows(
             placed.add(answer.id)
             number += 1
         elif answer.followup:
-            shown = "" if answer.skipped else wording.as_text(answer.value, interview.language)
+            shown = review_cell(answer, interview.language)
             if answer.id.startswith(FOLLOWUP_PREFIX + "-"):
                 label = f"↳ {answer.question}"
             else:
@@ -186,6 +186,19 @@ def review_rows(
             result.append((answer.id, label, shown))
     result += [row for row in rows if row[0] not in placed]
     return result
+
+
+def review_cell(answer: Answer, language: str) -> str:
+    """An answer in the review's table: a text as typed, any other as its post and
+    ``jeudis show`` read it, by the post's own function ("Non", "1er mai 2009", a
+    list an item a line)."""
+    if not answer.given:
+        return ""
+    if isinstance(answer.value, str):
+        return answer.value
+    from jeudis.export.model import value_markdown  # the review only: not on the way in
+
+    return value_markdown(answer, language)
 
 
 def reask(session: Session, answer_id: str) -> bool:

@@ -167,7 +167,7 @@ def update(
             continue
         if old is not None:  # given differently, or skipped: answered now
             if old.given:
-                replaced.append(f"[{answer.id}] {as_input(old.value)}")
+                replaced.append(f"[{answer.id}] {as_input(old.value, interview.language)}")
             old.value, old.skipped, old.answered_at = answer.value, False, answer.answered_at
             continue
         place(questionnaire, interview, answer)  # in the questionnaire's order

@@ -108,7 +108,7 @@ def prompt_for(
         ticked = given if isinstance(given, list) else str(given or "").split(",")
         default = [c for c in (str(t).strip() for t in ticked) if c in choices]
     else:
-        default = answer_rules.as_input(given)
+        default = answer_rules.as_input(given, question.language)
     return Prompt(
         id=question.id,
         kind=kind,
@@ -552,11 +552,7 @@ class Session:
             rows = []
             for number, question in enumerate(questions, 1):
                 stored = self.interview.answer(question.id)
-                shown = (
-                    ""
-                    if stored is None or stored.skipped
-                    else wording.as_text(stored.value, self.interview.language)
-                )
+                shown = followups.review_cell(stored, self.interview.language) if stored else ""
                 rows.append(
                     (question.id, f"{number}. {stored.question if stored else question.id}", shown)
                 )
