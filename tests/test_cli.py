@@ -240,6 +240,33 @@ def test_new_with_a_data_file_naming_a_photo_file(
     assert (series / "images" / "gilles-klein.png").read_bytes() == b"png"
 
 
+def test_a_data_file_s_problems_are_said_one_to_a_line_at_their_line(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(
+        tmp_path / "answers.toml",
+        'guest = "Gilles Klein"\n\n[fields]\nsite = "pas une adresse"\n\n[answers]\n'
+        'depuis-quand = "2007"\nfollowers = "beaucoup"\ninconnue = "?"\n',
+    )
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code == ExitCode.MISSING_ANSWERS
+    said = result.stderr.splitlines()
+    assert said[:5] == [
+        f"error: {data}: 15 problems:",
+        f"  {data}:1: guest: unknown key: a data file holds [fields] and [answers]",
+        f"  {data}:9: answers.inconnue: no such question in twitter",
+        f"  {data}:4: fields.site: Une adresse complète est attendue, qui commence par https://",
+        f"  {data}:8: answers.followers: Un nombre de followers, par exemple 9 200.",
+    ]
+    assert said[5].startswith(f"  {data}: 11 answers missing: utilisations, apport,")
+    assert said[6:] == [
+        "hint: fix the data file and run the command again; no interview was written"
+    ]
+    assert interview_files(series) == []
+
+
 def test_new_with_missing_answers_lists_them_all_in_one_error(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
@@ -251,9 +278,11 @@ def test_new_with_missing_answers_lists_them_all_in_one_error(
 
     assert result.exit_code == ExitCode.MISSING_ANSWERS
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1
-    assert errors[0].startswith(f"error: {data}: 11 problems: answers.utilisations: missing; ")
-    assert errors[0].endswith("answers.pas-suivi: missing")
+    missing = (
+        "utilisations, apport, premier-tweet, dernier-tweet, meilleur-souvenir, conseils,"
+        " avenir, twitter-ou-facebook, influence, follower-reve, pas-suivi"
+    )
+    assert errors == [f"error: {data}: 11 answers missing: {missing}"]
     assert "hint: fix the data file and run the command again; no interview was written" in (
         result.stderr
     )

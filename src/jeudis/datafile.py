@@ -16,32 +16,49 @@ from jeudis.errors import MissingAnswers, UsageError
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import interview_context
+from jeudis.tomlio import locate
 from jeudis.wording import counted
 
 
 def fill_from_data(
-    questionnaire: Questionnaire, interview: Interview, data: Mapping[str, Any], source: Path
+    questionnaire: Questionnaire,
+    interview: Interview,
+    data: Mapping[str, Any],
+    source: Path,
+    text: str = "",
 ) -> Interview:
     """Fill an interview from a TOML file of answers (``--data-file``), all at once.
 
     Every problem (a missing required answer, a value that does not validate, an
-    unknown id) is collected and reported together.
+    unknown id) is collected and reported together, one to a line, with the line
+    of the file it is on when ``text`` (the file's) is given.
     """
-    problems: list[str] = []
+    problems: list[tuple[tuple[str, ...], str]] = []  # the key it is on, what is wrong
+    missing: list[str] = []
     raw_fields = data.get("fields", {})
     raw_answers = data.get("answers", {})
     if not isinstance(raw_fields, dict) or not isinstance(raw_answers, dict):
         raise UsageError(f"{source}: expected [fields] and [answers] tables")
-    unknown = [k for k in data if k not in ("fields", "answers")]
-    unknown += [f"answers.{k}" for k in raw_answers if questionnaire.question(k) is None]
-    unknown += [f"fields.{k}" for k in raw_fields if questionnaire.field(k) is None]
-    if unknown:
-        problems.append("unknown: " + ", ".join(unknown))
+    problems += [
+        ((key,), "unknown key: a data file holds [fields] and [answers]")
+        for key in data
+        if key not in ("fields", "answers")
+    ]
+    problems += [
+        (("answers", key), f"no such question in {questionnaire.id}")
+        for key in raw_answers
+        if questionnaire.question(key) is None
+    ]
+    problems += [
+        (("fields", key), f"no such field in {questionnaire.id}")
+        for key in raw_fields
+        if questionnaire.field(key) is None
+    ]
     for spec in questionnaire.fields:
         try:
             value = answer_rules.coerce(spec, raw_fields.get(spec.id))
         except answer_rules.InvalidAnswer as exc:
-            problems.append(f"fields.{spec.id}: {exc}")
+            problems.append((("fields", spec.id), str(exc)))
             continue
         interview.fields[spec.id] = "" if value is None else value
     session_values: dict[str, Any] = {}
@@ -49,18 +66,20 @@ def fill_from_data(
         if question.when is not None and not question.when.holds(session_values):
             if not answer_rules.is_empty(raw_answers.get(question.id)):
                 # Written, then dropped without a word: the guest's answer lost.
+                condition = question.when.question
+                said = f"not asked, as its condition on {condition} does not hold"
                 problems.append(
-                    f"answers.{question.id}: not asked, as its condition on"
-                    f" {question.when.question} does not hold: remove it, or change"
-                    f" answers.{question.when.question}"
+                    (("answers", question.id), f"{said}: remove it, or change answers.{condition}")
                 )
             continue
         raw = raw_answers.get(question.id)
         try:
             value = answer_rules.coerce(question, raw)
         except answer_rules.InvalidAnswer as exc:
-            label = "missing" if answer_rules.is_empty(raw) else str(exc)
-            problems.append(f"answers.{question.id}: {label}")
+            if answer_rules.is_empty(raw):
+                missing.append(question.id)
+            else:
+                problems.append((("answers", question.id), str(exc)))
             continue
         session_values[question.id] = value
         context = interview_context(questionnaire, interview)
@@ -69,10 +88,28 @@ def fill_from_data(
                 question.id, question.type, question.wording(interview.register, context), value
             )
         )
-    if problems:
+    if problems or missing:
         raise MissingAnswers(
-            f"{source}: {counted(len(problems), 'problem')}: " + "; ".join(problems),
+            _said(source, text, problems, missing),
             hint="fix the data file and run the command again; no interview was written",
         )
     followups.complete(questionnaire, interview)
     return interview
+
+
+def _said(
+    source: Path, text: str, problems: list[tuple[tuple[str, ...], str]], missing: list[str]
+) -> str:
+    """The problems one to a line, each at its line of the file (``data.toml:3: ...``);
+    the answers missing together, on the last line. One problem alone is one line."""
+    lines = []
+    for keys, what in problems:
+        line = locate(text, keys) if text and keys[0] in text else None
+        where = f"{source}:{line}" if line else str(source)
+        lines.append(f"{where}: {'.'.join(keys)}: {what}")
+    if missing:
+        lines.append(f"{source}: {counted(len(missing), 'answer')} missing: {', '.join(missing)}")
+    if len(lines) == 1:
+        return lines[0]
+    count = len(problems) + len(missing)
+    return f"{source}: {counted(count, 'problem')}:\n" + "\n".join(f"  {line}" for line in lines)

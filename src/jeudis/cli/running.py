@@ -104,7 +104,7 @@ def new(
             raise
         from jeudis.datafile import fill_from_data
 
-        fill_from_data(form, interview, data, source)
+        fill_from_data(form, interview, data, source, text)
         session.create(series, interview)
         assert interview.path is not None
         _take_photo(interview)
