@@ -504,8 +504,40 @@ def test_unreadable_answer_names_the_question(series: Path) -> None:
     (series / "bad.md").write_text(sheet, encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
     assert code == 2
-    assert "Q2 [followers]" in out
-    assert "Un nombre de followers, par exemple 9 200." in out
+    line = sheet.splitlines().index("## Q2 [followers]") + 1
+    assert f"error: {series / 'bad.md'}:{line}: Q2 [followers]: Un nombre de followers," in out
+
+
+NUMBERS = """
+id = "chiffres"
+title = "{guest} en chiffres"
+registers = ["vous"]
+
+[[questions]]
+id = "livres"
+type = "number"
+text = "Combien de livres avez-vous écrits ?"
+
+[[questions]]
+id = "lecteurs"
+type = "number"
+text = "Combien de lecteurs avez-vous ?"
+"""
+
+
+def test_unreadable_answers_are_said_one_to_a_line(series: Path) -> None:
+    (series / "questionnaires" / "chiffres.toml").write_text(NUMBERS, encoding="utf-8")
+    code, out = run("sheet", "chiffres", "--guest", "Léa Martin", "-o", str(series / "s.md"))
+    assert code == 0, out
+    sheet = fill((series / "s.md").read_text(encoding="utf-8"), {"livres": "deux", "lecteurs": "?"})
+    (series / "bad.md").write_text(sheet, encoding="utf-8")
+    code, out = run("import", str(series / "bad.md"))
+    assert code == 2
+    said = [line for line in out.splitlines() if line.startswith(("error:", "  "))]
+    lines = [sheet.splitlines().index(f"## {q}") + 1 for q in ("Q1 [livres]", "Q2 [lecteurs]")]
+    assert said[0] == f"error: {series / 'bad.md'}: 2 answers cannot be read:"
+    assert said[1].startswith(f"  {series / 'bad.md'}:{lines[0]}: Q1 [livres]: ")
+    assert said[2].startswith(f"  {series / 'bad.md'}:{lines[1]}: Q2 [lecteurs]: ")
 
 
 def test_a_sheet_that_came_back_filled_in_is_never_written_over(series: Path) -> None:

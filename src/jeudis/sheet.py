@@ -737,14 +737,16 @@ def import_sheet(
         try:
             value = answer_rules.coerce(question, _listish(question, raw))
         except answer_rules.InvalidAnswer as exc:
-            where = f"Q{expected[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
+            where = f"{path}:{sheet.lines[question.id]}: Q{expected[question.id]} [{question.id}]"
             problems.append(f"{where}: {exc}")
             continue
         values[question.id] = seen[question.id] = value
         interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
     if problems:
+        # One to a line, each at its line of the sheet: one alone is the error's line.
+        said = f"{path}: {counted(len(problems), 'answer')} cannot be read:\n  "
         raise UsageError(
-            f"{path}: {counted(len(problems), 'answer')} cannot be read: " + "; ".join(problems),
+            said + "\n  ".join(problems) if len(problems) > 1 else problems[0],
             hint="correct those answers in the sheet and import it again; nothing was written",
         )
     if left_out:
