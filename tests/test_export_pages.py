@@ -488,3 +488,42 @@ def test_the_guests_twitter_handle_reaches_every_post(
     assert f'<p class="guest-twitter">Twitter\u00a0: {link}</p>' in page and link in pasted
     assert post.rstrip().endswith(f"Twitter\u00a0: [@{shown}](https://x.com/{shown})")
     assert jsonld["about"]["sameAs"] == [f"https://x.com/{shown}"]
+
+
+SHORTCODES = (
+    'Mes photos [gallery ids="1,2"] et [embed]https://video.example/v[/embed] puis '
+    "[audio src=https://son.example/a.mp3], [caption]x[/caption] et `[video]` en code.\n\n"
+    "```\n[playlist]\n```"
+)
+
+
+def test_a_guests_brackets_open_no_wordpress_shortcode(series: Path, invoke: Invoke) -> None:
+    """WordPress runs a registered shortcode wherever a ``[`` opens one, code included:
+    a guest's ``[gallery]`` showed the blog's images, ``[embed]`` a player (or its own
+    link escaped as text), ``[caption]x[/caption]`` lost its brackets, ``[video]`` in
+    code vanished. Pasted or imported, the post holds no ``[``, and shows each one."""
+    make_interview(
+        series,
+        "lea",
+        guest="Léa [Studio]",
+        answers=[("photos", "Tes [photos] ?", SHORTCODES)],
+        fields={"intro": "Léa, dite [la photographe]."},
+    )
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+    imported = [
+        item.findtext(CONTENT) or ""
+        for item in ET.parse(series / "wp" / "wordpress.xml").getroot().iter("item")
+    ]
+    pasted = [invoke("export", "lea", flag).stdout for flag in ("--fragment", "--wordpress")]
+    for body in [*imported, *pasted]:
+        assert "[" not in body
+        shown = html.unescape(re.sub(r"<[^>]+>", "", body))
+        for typed in ('[gallery ids="1,2"]', "[embed]", "[caption]x[/caption]", "[video]"):
+            assert typed in shown
+        assert "[playlist]" in shown and "[photos]" in shown and "[la photographe]" in shown
+    # A feed reader runs no shortcode: the feed's entries keep their brackets as typed.
+    assert invoke("export", "--all").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    assert "[gallery" in "".join(
+        e.findtext(f"{ATOM}content") or "" for e in feed.iter(f"{ATOM}entry")
+    )

@@ -180,6 +180,10 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
     category page shows several posts in full, and two ``q-3`` there would send a
     question's link to another post's. A feed entry's links lead to the site's
     page (its ``xml:base``), whose ids are the plain ``q-3``.
+
+    Every ``[`` is written ``&#91;`` but in a feed: WordPress runs a shortcode
+    wherever a ``[`` opens one (``[gallery]``, ``[embed]``, ``[caption]``, a plugin's),
+    in code too, and a guest's brackets are text.
     """
     from jeudis.export.templating import render
     from jeudis.storage import slugify
@@ -195,6 +199,8 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
             id_prefix=prefix,
         )
     )
+    if not feed:
+        html = html.replace("[", "&#91;")
     if wordpress:
         return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"
     return html
