@@ -133,10 +133,11 @@ PELICAN_CONFIG = (
     # Posts one folder down: a photo linked from the root only would not show.
     'ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"\n'
 )
-# Material's blog, with attribute lists on (a common set-up, and a way into a page).
+# Material's blog, with attribute lists and PyMdown's Snippets on (a common set-up,
+# and two ways into a page: Snippets includes a file named on a "--8<--" line).
 MKDOCS_CONFIG = (
     "site_name: Test\ntheme:\n  name: material\n  language: fr\nplugins:\n  - blog\n"
-    "markdown_extensions:\n  - attr_list\n"
+    "markdown_extensions:\n  - attr_list\n  - pymdownx.snippets:\n      check_paths: true\n"
 )
 
 

@@ -116,3 +116,15 @@ def test_braces_in_code_are_left_to_the_generators() -> None:
     assert clean_markdown("`{{ x }}` et {y}\n\n```\n{: z}\n```", str) == (
         "`{{ x }}` et \\{y}\n\n```\n{: z}\n```"
     )
+
+
+@given(st.lists(st.sampled_from(["-", "--", "8", "<", ";", " ", '"f.md"', "[start:x]", "\n"])))
+def test_no_snippets_marker_is_left_for_python_markdown(parts: list[str]) -> None:
+    """No line PyMdown's Snippets would read as its own, and the text as written."""
+    snippets = pytest.importorskip("pymdownx.snippets").SnippetPreprocessor
+    text = "".join(parts)
+    written = generators.python_markdown(text)
+    assert written.replace(ZWSP, "") == text
+    for line in written.split("\n"):
+        assert not snippets.RE_ALL_SNIPPETS.match(line), line
+        assert not snippets.RE_SNIPPET_SECTION.match(line), line

@@ -339,3 +339,33 @@ def test_generators_run_nothing_a_guest_wrote(
     assert "{{<3" in shown
     for number in (15, 16, 17, 18, 19):  # attribute lists, shown as the text they are
         assert f"alert({number})" in shown, number
+
+
+# PyMdown's Snippets markers, in code: a file of the site named, escaped, a section.
+SNIPPETS = (
+    'Mon fichier :\n\n```\n--8<-- "mkdocs.yml"\n```\n\n'
+    '```\n;--8<-- "mkdocs.yml"\n-8<-8<- "mkdocs.yml"\n```\n\n'
+    "```\nx --8<-- [start:cle]\n```"
+)
+
+
+@pytest.mark.generators
+def test_mkdocs_snippets_include_no_file_a_guest_names(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Snippets, on in many Material sites, reads each ``--8<--`` line before Markdown
+    does, code included: a guest's code naming a file showed that file of the site
+    (its mkdocs.yml here), a ``[start:x]`` marker vanished, an escaped one lost its ``;``.
+    """
+    make_interview(series, "snip", answers=[("code", "Du code ?", SNIPPETS)])
+    out = export_and_build(invoke, tmp_path, "mkdocs")
+    page = built_page(out, "mkdocs", "snip").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u200b", "")
+    assert "site_name" not in shown
+    for typed in (
+        '\n--8<-- "mkdocs.yml"',
+        ';--8<-- "mkdocs.yml"',
+        "-8<-8<-",
+        "x --8<-- [start:cle]",
+    ):
+        assert typed in shown, typed

@@ -14,6 +14,9 @@ of writing its syntax as text, used here on everything but the front matter:
   zero-width space (``{{\u200b<``), for Hugo rejects any ``{{<`` it cannot read.
 - Zola: a shortcode call, ``{{ name(key=value) }}`` or ``{% name() %}…{% end %}``,
   is written ``{{/* name(key=value) */}}``; anything else is text to Zola already.
+- MkDocs and Pelican (Python-Markdown): PyMdown's Snippets, when a site turns it
+  on, reads each line holding a ``--8<--`` marker first, code included; the
+  marker takes a zero-width space (``--8\u200b<--``).
 """
 
 from __future__ import annotations
@@ -68,6 +71,21 @@ def _rewrite(
         pos = end
     out.append(body[pos:])
     return "".join(out)
+
+
+def python_markdown(body: str) -> str:
+    """Each Snippets marker (``-8<-``, any run of dashes) broken, shown as written.
+
+    Snippets replaces a ``--8<-- "file"`` line with that file of the site, drops a
+    ``--8<-- [start:name]`` marker and the ``;`` escaping one. In text a ``<`` is
+    ``&lt;`` already: only code holds a marker.
+    """
+    if "8<-" not in body:
+        return body
+    return _SNIPPET_MARKER.sub(ZWSP + "<", body)
+
+
+_SNIPPET_MARKER = re.compile(r"(?<=-8)<(?=-)")
 
 
 # Zola's shortcode grammar (its content.pest): keyword arguments only, literals
