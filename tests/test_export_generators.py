@@ -128,3 +128,20 @@ def test_no_snippets_marker_is_left_for_python_markdown(parts: list[str]) -> Non
     for line in written.split("\n"):
         assert not snippets.RE_ALL_SNIPPETS.match(line), line
         assert not snippets.RE_SNIPPET_SECTION.match(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plain links only (held by the quick path), and among others.
+        ("[a](https://x.example/?q={b})", "[a](https://x.example/?q=%7Bb%7D)"),
+        ("[a](https://x.example/{b}) `c`", "[a](https://x.example/%7Bb%7D) `c`"),
+        ("![i]({static}/x.png)", "![i](%7Bstatic%7D/x.png)"),
+        ("[a](|filename|/x.md)", "[a](%7Cfilename%7C/x.md)"),
+        ("[a][r]\n\n[r]: {filename}/x.md", "[a][r]\n\n[r]: %7Bfilename%7D/x.md"),
+        # A brace after the URL is text, escaped.
+        ("[a](https://x.example/) {b}", "[a](https://x.example/) \\{b}"),
+    ],
+)
+def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expected: str) -> None:
+    assert clean_markdown(text, str) == expected

@@ -369,3 +369,34 @@ def test_mkdocs_snippets_include_no_file_a_guest_names(
         "x --8<-- [start:cle]",
     ):
         assert typed in shown, typed
+
+
+# Link targets Pelican would take for its own (another post, a file of the site), and
+# a URL with braces, whose Markdown escape (\{) kramdown keeps in the URL.
+TEMPLATED_LINKS = (
+    "[son article]({filename}/autre.md), ![photo]({static}/images/autre.svg), "
+    "[la liste](|filename|/autre.md), [une recherche](https://ex.example/?q={mot}) "
+    "et [une note][n].\n\n[n]: {filename}/autre.md"
+)
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["pelican", "jekyll"])
+def test_a_link_target_with_braces_leads_where_the_guest_wrote(
+    invoke: Invoke, series: Path, tmp_path: Path, flavor: str
+) -> None:
+    """Pelican rewrote a guest's link opening on ``{filename}`` or ``|filename|`` into a
+    link to its own post (here the other interview) and ``{static}`` to a file of the
+    site; Jekyll linked ``?q=\\{mot}``. Braces and bars are percent-encoded instead."""
+    make_interview(series, "autre", guest="Paul Autre")
+    make_interview(series, "liens", answers=[("liens", "Des liens ?", TEMPLATED_LINKS)])
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = built_page(out, flavor, "liens").read_text(encoding="utf-8")
+    for target in (
+        'href="%7Bfilename%7D/autre.md"',
+        'src="%7Bstatic%7D/images/autre.svg"',
+        'href="%7Cfilename%7C/autre.md"',
+        'href="https://ex.example/?q=%7Bmot%7D"',
+    ):
+        assert target in page, target
+    assert page.count('href="%7Bfilename%7D/autre.md"') == 2  # the definition's link too

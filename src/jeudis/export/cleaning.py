@@ -42,15 +42,16 @@ _CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # Link targets are checked as widely as any parser may read them (kramdown reads
 # past a space), and dropped when unsafe; a safe one is held as written only when
 # its URL holds nothing that could open markup in a parser that does not read it as
-# a URL: otherwise it is left as text, and checked.
+# a URL (braces and bars are written percent-encoded: see target_url): otherwise it
+# is left as text, and checked.
 _DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
 _URL = r"[^\s()\[\]{}<>`]"
-_DEST_URL = re.compile(rf"\]\({_URL}*(?=[\s)])")
+_DEST_URL = re.compile(r"\]\([^\s()\[\]<>`]*(?=[\s)])")
 # What follows any "]:": the URL a parser may take (maybe on the next line), and the
 # rest of its line. Overlapping: the URL may itself hold the next "]:".
 _DEFINITION_COLON = re.compile(r"\](?=:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*))")
 # One held as written: a plain label, a URL holding nothing that opens markup.
-_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]{}<>`]+)(?!\S)")
+_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]<>`]+)(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 # An autolink held as written holds nothing another parser reads first: Python-Markdown
 # finds links, code and escapes inside one ("<http://x[j](javascript:…)>") before it.
@@ -265,7 +266,7 @@ def _link(text: str, at: int) -> tuple[int, int, str] | None:
     if not _safe_destination(m.group("url") + m.group("title")):
         return at, _balanced_end(text, m), "]()"
     held = _DEST_URL.match(text, at)
-    return (at, held.end(), "](" + web_address(held.group()[2:])) if held else None
+    return (at, held.end(), "](" + target_url(held.group()[2:])) if held else None
 
 
 def _balanced_end(text: str, m: re.Match[str]) -> int:
@@ -288,6 +289,20 @@ def web_address(url: str) -> str:
     return "https://" + url if url.startswith("www.") else url
 
 
+def target_url(url: str) -> str:
+    """A link's URL as a post writes it: :func:`web_address`, braces and bars
+    percent-encoded (the same URL to a browser).
+
+    A brace escaped the Markdown way (``\\{``) keeps its backslash in kramdown's
+    URL (Jekyll linked ``?q=\\{x}``), and Pelican rewrites a URL opening on
+    ``{filename}``, ``{static}`` or ``|filename|`` into a link to its own site's files.
+    """
+    url = web_address(url)
+    if "{" in url or "}" in url or "|" in url:
+        url = url.replace("{", "%7B").replace("}", "%7D").replace("|", "%7C")
+    return url
+
+
 def _definition(text: str, at: int) -> tuple[int, int, str] | None:
     """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
 
@@ -296,7 +311,7 @@ def _definition(text: str, at: int) -> tuple[int, int, str] | None:
     begin = text.rfind("\n", 0, at) + 1
     if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
         return None
-    return at, m.end(), text[at : m.start("url")] + web_address(m.group("url"))
+    return at, m.end(), text[at : m.start("url")] + target_url(m.group("url"))
 
 
 def _drop_unsafe_definitions(text: str) -> str:
@@ -478,7 +493,7 @@ def _markup_held(text: str, opening: bool = False) -> tuple[str, list[str]]:
     """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
     chars = _present(text)
     code = _indented_code(text, opening)
-    if chars == "]" and not _UNPLAIN_TARGET.search(text) and not code:
+    if chars == "]" and "{" not in text and not _UNPLAIN_TARGET.search(text) and not code:
         # Links alone, each to a plain URL (the common case): kept as written, so they
         # are found and set aside by C scans, not one Python step each.
         return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
