@@ -51,7 +51,8 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     assert order == sorted(order), "index is newest first"
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert (entries[0].findtext(f"{ATOM}title") or "").endswith("Élise Garnier")
+    # The title as the page's <h1> writes it, with its French typography.
+    assert entries[0].findtext(f"{ATOM}title") == "Un livre, un auteur\u00a0: Élise Garnier"
     content = entries[0].findtext(f"{ATOM}content")
     assert content and "<article" in content  # full content, as HTML
     # Links in the content resolve against the post's page, not the feed: a question's

@@ -50,9 +50,15 @@ def quote_list(items: list[str]) -> str:
 
 
 def one_line(text: str) -> str:
-    """For Pelican's ``Key: value`` metadata: one line, no control characters."""
+    """For Pelican's ``Key: value`` metadata: one line, no control characters.
+
+    Only spaces fold: a no-break space is French typography (``auteur\u00a0:``).
+    """
     cleaned = "".join(" " if _needs_escape(c) else c for c in text)
-    return " ".join(cleaned.split())
+    return _SPACES.sub(" ", cleaned).strip(" ")
+
+
+_SPACES = re.compile(" {2,}")
 
 
 def html_text(text: str) -> str:
@@ -100,7 +106,7 @@ def _date(post: Post) -> str:
 def _yaml(post: Post) -> str:
     lines = [
         "---",
-        f"title: {quote(post.title)}",
+        f"title: {quote(post.title_text)}",
         f"date: {_date(post)}",
         f"slug: {quote(post.slug)}",
         f"categories: {quote_list([post.series] if post.series else [])}",
@@ -123,7 +129,7 @@ def _jekyll(post: Post) -> str:
     lines = [
         "---",
         "layout: post",
-        f"title: {quote(post.title)}",
+        f"title: {quote(post.title_text)}",
         f"date: {stamp}",
         f"slug: {quote(post.slug)}",
         f"categories: {quote_list([post.series] if post.series else [])}",
@@ -149,7 +155,7 @@ def _toml_date(post: Post) -> str:
 def _hugo(post: Post) -> str:
     lines = [
         "+++",
-        f"title = {quote(post.title)}",
+        f"title = {quote(post.title_text)}",
         f"date = {_toml_date(post)}",
         f"slug = {quote(post.slug)}",
         f"draft = {'true' if post.draft else 'false'}",
@@ -168,7 +174,7 @@ def _hugo(post: Post) -> str:
 def _zola(post: Post) -> str:
     lines = [
         "+++",
-        f"title = {quote(post.title)}",
+        f"title = {quote(post.title_text)}",
         f"date = {_date(post)}",
         f"slug = {quote(post.slug)}",
         f"description = {quote(post.description)}",
@@ -193,7 +199,7 @@ def _pelican(post: Post) -> str:
 
     text = pelican_text
     lines = [
-        f"Title: {text(post.title)}",
+        f"Title: {text(post.title_text)}",
         # With its offset: Pelican reads a date without one in the site's time zone.
         f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}+00:00",
         f"Slug: {one_line(post.slug)}",
@@ -216,7 +222,7 @@ def _mkdocs(post: Post) -> str:
     # MkDocs's themes write titles and descriptions as HTML: escaped here.
     lines = [
         "---",
-        f"title: {quote(html_text(post.title))}",
+        f"title: {quote(html_text(post.title_text))}",
         f"description: {quote(html_text(post.description))}",
         f"date: {_date(post)}",
         f"slug: {quote(post.slug)}",
