@@ -139,6 +139,25 @@ def test_material_for_mkdocs_builds_the_exported_series(
     assert "mathieu-durand.svg" not in listing  # after the intro, before the portrait
 
 
+@pytest.mark.generators
+def test_material_for_mkdocs_keeps_no_break_spaces_in_its_table_of_contents(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Python-Markdown names a table-of-contents entry after its heading with every
+    space folded (``str.split``): the side bar's ``Twitter ?`` broke before its ``?``.
+    The question's heading and one the guest wrote keep their no-break spaces there."""
+    question = "Depuis quand : « Twitter » ?"
+    answer = "## Et ensuite ?\n\nLa suite, et du code :\n\n```\n# un\u00a0commentaire\n```"
+    make_interview(series, "gilles", guest="Gilles Klein", answers=[("depuis", question, answer)])
+    out = export_and_build(invoke, tmp_path, "mkdocs")
+    page = html.unescape(built_page(out, "mkdocs", "gilles").read_text(encoding="utf-8"))
+    start = page.index('data-md-component="toc"')
+    toc = page[start : page.index("</nav>", start)]
+    for heading in ("1. Depuis quand\u00a0: «\u00a0Twitter\u00a0»\u202f?", "Et ensuite\u202f?"):
+        assert heading in toc, heading
+    assert "# un\u00a0commentaire" in page  # code is shown as written
+
+
 CONSOLE = re.compile(r"CONSOLE\(\d+\)\]?.*|Uncaught .*|Failed to load resource.*|ERR_[A-Z_]+")
 
 

@@ -16,7 +16,8 @@ of writing its syntax as text, used here on everything but the front matter:
   is written ``{{/* name(key=value) */}}``; anything else is text to Zola already.
 - MkDocs and Pelican (Python-Markdown): PyMdown's Snippets, when a site turns it
   on, reads each line holding a ``--8<--`` marker first, code included; the
-  marker takes a zero-width space (``--8\u200b<--``).
+  marker takes a zero-width space (``--8\u200b<--``). A heading's no-break spaces
+  are written as character references, which its table of contents keeps.
 """
 
 from __future__ import annotations
@@ -74,18 +75,43 @@ def _rewrite(
 
 
 def python_markdown(body: str) -> str:
-    """Each Snippets marker (``-8<-``, any run of dashes) broken, shown as written.
+    """Each Snippets marker (``-8<-``, any run of dashes) broken, shown as written;
+    the no-break spaces of a heading as ``&#8239;`` and ``&#160;``.
 
     Snippets replaces a ``--8<-- "file"`` line with that file of the site, drops a
     ``--8<-- [start:name]`` marker and the ``;`` escaping one. In text a ``<`` is
-    ``&lt;`` already: only code holds a marker.
+    ``&lt;`` already: only code holds a marker. The table of contents (MkDocs's
+    side bar) names each heading with its spaces folded (``str.split``), French
+    typography's no-break spaces too: ``Twitter ?`` broke before its ``?`` there.
     """
-    if "8<-" not in body:
-        return body
-    return _SNIPPET_MARKER.sub(ZWSP + "<", body)
+    if "8<-" in body:
+        body = _SNIPPET_MARKER.sub(ZWSP + "<", body)
+    if "\u202f" in body or "\xa0" in body:
+        body = _outside_fences(body, _HEADING, _referenced)
+    return body
 
 
 _SNIPPET_MARKER = re.compile(r"(?<=-8)<(?=-)")
+_HEADING = re.compile(r"^#{1,6}[ \t][^\n]*", re.MULTILINE)
+# A fenced code block as a post writes one: closed by the same marks, at a line's start.
+_FENCED = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def _referenced(heading: re.Match[str]) -> str:
+    return heading.group().replace("\u202f", "&#8239;").replace("\xa0", "&#160;")
+
+
+def _outside_fences(
+    body: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
+) -> str:
+    """``pattern`` replaced in ``body`` but in its fenced code blocks."""
+    out: list[str] = []
+    pos = 0
+    for fence in _FENCED.finditer(body):
+        out += [pattern.sub(replace, body[pos : fence.start()]), fence.group()]
+        pos = fence.end()
+    out.append(pattern.sub(replace, body[pos:]))
+    return "".join(out)
 
 
 # Zola's shortcode grammar (its content.pest): keyword arguments only, literals
