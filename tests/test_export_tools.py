@@ -161,6 +161,27 @@ def test_material_for_mkdocs_keeps_no_break_spaces_in_its_table_of_contents(
 CONSOLE = re.compile(r"CONSOLE\(\d+\)\]?.*|Uncaught .*|Failed to load resource.*|ERR_[A-Z_]+")
 
 
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican", "mkdocs"])
+def test_a_guests_apostrophe_is_set_in_the_caption_and_alt_as_in_the_title(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """The name under the photo is set as the title sets it (``d’Ormesson``): posts
+    mixed the two apostrophes, and Hugo 0.111 wrote its own curly one in the photo's
+    ``alt`` as ``d&amp;rsquo;Ormesson`` (gohugoio/hugo#11045)."""
+    copy_example(series)
+    path = series / "interviews" / "mathieu-durand.toml"
+    text = path.read_text(encoding="utf-8").replace("Mathieu Durand", "Jean d'Ormesson")
+    path.write_text(text, encoding="utf-8")
+    assert "<figcaption>Jean d’Ormesson</figcaption>" in invoke("export", "mathieu-durand").stdout
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = built_page(out, flavor, "mathieu-durand").read_text(encoding="utf-8")
+    alt = re.search(r'<img[^>]*\balt="([^"]*)"', page)
+    assert alt and html.unescape(alt.group(1)) == "Jean d’Ormesson"
+    assert "Interview Twitter de Jean d’Ormesson" in html.unescape(page)
+    assert "<em>Jean d’Ormesson</em>" in html.unescape(page)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("page", ["mathieu-durand.html", "index.html"])
 def test_chromium_opens_the_site(series: Path, invoke: Invoke, tmp_path: Path, page: str) -> None:

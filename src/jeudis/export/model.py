@@ -67,6 +67,7 @@ class Post:
     guest_first: str
     host: str
     host_first: str
+    guest_text: str  # the guest's name with typography, for element text
     questionnaire: str
     series: str
     style: str
@@ -266,6 +267,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         guest_first=first_name(guest),
         host=host,
         host_first=first_name(host),
+        guest_text=text(guest),
         questionnaire=interview.questionnaire,
         series=interview.series or str(settings.get("blog") or ""),
         style=interview.style,
