@@ -174,6 +174,34 @@ def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
     assert 'rel="prev" href="claire-fontaine.html"' in page
 
 
+def test_a_cms_or_a_feed_reader_shows_the_date_and_author_once(
+    series: Path, invoke: Invoke
+) -> None:
+    """WordPress's theme prints a post's date and author from the post itself (the
+    WXR file's post_date and dc:creator), a feed reader from the entry's: the body
+    said them again ("7 avril 2011 · par Alexis"), as it would repeat the title."""
+    copy_example(series)
+    pasted = [
+        invoke("export", "claire-fontaine", flag).stdout for flag in ("--fragment", "--wordpress")
+    ]
+    assert invoke("export", "--all").exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
+    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
+    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    for body in [*pasted, *fed, *imported]:
+        assert "<time" not in body and "par Alexis" not in body
+        assert body.count("<header>") == body.count("</header>") <= 1
+    assert "Cette semaine, nous recevons" in pasted[0]
+    make_interview(series, "laurent")  # no intro, no photo: nothing heads its body
+    assert "<header>" not in invoke("export", "laurent", "--fragment").stdout
+    page = (series / "site" / "claire-fontaine.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="meta"><time datetime="2011-03-31">31 mars 2011</time> · par Alexis</p>' in page
+    )
+
+
 def test_posts_shown_together_on_a_blog_page_keep_ids_of_their_own(
     series: Path, invoke: Invoke
 ) -> None:
