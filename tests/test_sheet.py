@@ -19,7 +19,7 @@ import tomli_w
 from jeudis import storage
 from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview, load_interview
-from jeudis.sheet import strip_question
+from jeudis.sheet_answers import strip_question
 from support import LU, OPEN_LU, REPO, Invoke
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"

@@ -2,8 +2,8 @@
 
 A guest's editor or mail program decides how the sheet comes back: in UTF-8 or
 UTF-16, or as a whole email (its text part quoted-printable, base64 or
-``format=flowed``). This module undoes all that; :mod:`jeudis.sheet` reads the
-text that results.
+``format=flowed``). This module undoes all that; :mod:`jeudis.sheet_reading` reads
+the text that results.
 """
 
 from __future__ import annotations

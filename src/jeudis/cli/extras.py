@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
-    from jeudis.sheet import Sheet
+    from jeudis.sheet_reading import Sheet
 
 OutputOption = Annotated[
     Path | None,
@@ -150,7 +150,8 @@ def import_(
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import import_sheet, imported_fields, parse_sheet, sheet_options
+    from jeudis.sheet_import import import_sheet, imported_fields, sheet_options
+    from jeudis.sheet_reading import parse_sheet
 
     if update is not None and new:
         raise UsageError("--update and --new: one or the other")
@@ -205,7 +206,7 @@ def _update(
     """
     from jeudis import reimport, storage
     from jeudis.interview import load_interview
-    from jeudis.sheet import import_sheet
+    from jeudis.sheet_import import import_sheet
 
     path = storage.resolve(series, ref, writable=True)
     with storage.session_lock(path):

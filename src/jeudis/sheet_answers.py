@@ -1,0 +1,151 @@
+"""What the guest wrote on a returned sheet, told from the sheet's own text.
+
+A section holds the question and its notes as well as the answer, re-wrapped by
+a mail program, in italics turned to stars, an emoji turned to "?" by an older
+editor; above the first question and below the end line are the sheet's own
+instructions, a reply header, a signature. Only what the guest wrote is kept
+as the answer, or said as written where nothing imports it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from jeudis.sheet_reading import (
+    DEVICE,
+    FORWARD_HEADER,
+    HEADER,
+    MAIL_HEADER_FIELD,
+    MOBILE_SIGNATURE,
+    QUOTE,
+    REPLY_HEADER,
+    RULE,
+    SIGNATURE,
+    Sheet,
+)
+from jeudis.wording import counted
+
+
+def _as_saved(word: str) -> str:
+    """A word of the sheet as an editor saving in an encoding older than UTF-8 writes it:
+    a sign the encoding has not (an emoji, a typographic quote) becomes "?"."""
+    return re.sub(r"\?+", "?", "".join(char if char <= "\xff" else "?" for char in word))
+
+
+def _word(word: str) -> str:
+    """A word of the sheet's own text as a pattern: as sent, or as an older editor saved it."""
+    return "".join(
+        re.escape(char) if char <= "\xff" else f"(?:{re.escape(char)}|\\?{{1,2}})" for char in word
+    )
+
+
+def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
+    """The guest's answer: the section without the question (however it was re-wrapped)."""
+    body = raw.strip("\n")
+    words = [_word(w) for w in asked.split()]
+    if words:
+        question = r"(\*\*)?\s*" + r"\s+".join(words) + r"\s*(\*\*)?"
+        stripped = re.sub(r"\A\s*" + question + r"[ \t]*(\n|\Z)", "", body, count=1)
+        if stripped == body:
+            # The answer begun on the question's own line ("**… ?** Depuis 2009."), or
+            # written above the question: the question's line goes, the answer stays.
+            stripped = re.sub(
+                r"\A\s*\*\*\s*" + r"\s+".join(words) + r"\s*\*\*[ \t]+", "", body, count=1
+            )
+        if stripped == body:
+            stripped = re.sub(r"(?m)^[ \t]*" + question + r"[ \t]*(?:\n|\Z)", "", body, count=1)
+        body = stripped
+    # The notes printed under a question (help, choices) may end up above or below the
+    # answer, and a mail program may have wrapped a long one over several lines.
+    for note in notes or []:
+        # In italics, "_…_", or "*…*" once an HTML page's (a sheet saved as one).
+        text = r"\s+".join(_word(w) for w in note.split())
+        note_lines = r"(?m)^[ \t]*[_*]" + text + r"[_*][ \t]*(?:\n|\Z)"
+        body = re.sub(note_lines, "", body, count=1)
+    return _tidy(body.split("\n"))
+
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _tidy(lines: list[str]) -> str:
+    """The lines without blank ones at either end, and each run of blank lines (the
+    room the sheet left) made one, except inside a fenced code block."""
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        opening = FENCE.match(line)
+        if opening and not fence:
+            fence = opening.group(1)[0] * 3
+        elif opening and line.strip().startswith(fence):
+            fence = ""
+        if not fence and not line.strip() and (not out or not out[-1]):
+            continue
+        out.append("" if not fence and not line.strip() else line.rstrip())
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out)
+
+
+def as_typed(sheet: Sheet, qid: str, own: list[str]) -> str:
+    """The section of ``qid``, where the guest typed answers unquoted between the quoted
+    questions, with their own quotations quoted: a quoted line that is not the sheet's
+    (``own``: the question and its notes, which a mail program may have wrapped), and
+    a quoted empty line between two of them."""
+    lines = sheet.answers[qid].split("\n")
+    typed = sheet.quoted.get(qid, {})
+    sheets = _as_saved(unicodedata.normalize("NFC", " ".join(" ".join(own).split())))
+    theirs = {
+        at
+        for at in typed
+        if lines[at].strip()
+        and _as_saved(unicodedata.normalize("NFC", " ".join(lines[at].split()))) not in sheets
+    }
+    theirs |= {at for at in typed if not lines[at].strip() and {at - 1, at + 1} <= theirs}
+    return "\n".join(typed[at] if at in theirs else line for at, line in enumerate(lines))
+
+
+def guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str] | None:
+    """The first words in ``region`` the guest wrote, with their line: not the sheet's own
+    text (``own``, its words), a reply header, the mail quoted or a signature."""
+    words: list[tuple[int, str]] = []
+    signature = skip = False
+    for at, (number, line) in enumerate(region):
+        stripped = line.strip()
+        # A reply header a mail program wrapped: "Le jeu., Alexis <" / "a@b.fr> a écrit :".
+        joined = " ".join(text.strip() for _, text in region[at : at + 2])
+        if skip or (REPLY_HEADER.match(joined) and not REPLY_HEADER.match(stripped)):
+            skip = not skip
+            continue
+        if HEADER.match(stripped) or QUOTE.match(line) or REPLY_HEADER.match(stripped):
+            signature = False
+            continue
+        if SIGNATURE.match(stripped):
+            signature = True  # until the quoted mail, or to the end
+        if signature or RULE.match(stripped) or MAIL_HEADER_FIELD.match(stripped):
+            continue
+        if MOBILE_SIGNATURE.match(stripped) and DEVICE.search(stripped):
+            continue
+        if FORWARD_HEADER.match(stripped):
+            continue
+        words += [(number, unicodedata.normalize("NFC", word)) for word in line.split()]
+    theirs = [word for _, word in words]
+    own = [_as_saved(unicodedata.normalize("NFC", word)) for word in own]
+    matcher = difflib.SequenceMatcher(
+        None, [_as_saved(word) for word in theirs], own, autojunk=False
+    )
+    runs = [
+        (start, stop)
+        for tag, start, stop, own_start, own_stop in matcher.get_opcodes()
+        if tag in ("replace", "delete")
+        # A word a mail program cut in two ("sou" "s") is still the sheet's.
+        and _as_saved("".join(theirs[start:stop])) != "".join(own[own_start:own_stop])
+    ]
+    if not runs:
+        return None
+    start, stop = runs[0]
+    text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
+    more = f" (and {counted(len(runs) - 1, 'more passage')} further down)" if len(runs) > 1 else ""
+    return words[start][0], f"« {text} »{more}"

@@ -1,0 +1,339 @@
+"""A returned sheet made an interview, with the checks on what came back.
+
+The markers must be the sheet's (a question unknown or missing is refused when
+the sheet is of the questionnaire's current version), and each answer is
+checked as a live session checks it; one its condition leaves out goes to the
+interview's private notes, as a live session sets it aside. What the import
+leaves out, or keeps where the guest may not have meant it, is said as a
+warning: what follows a mail program's addition, words outside the questions,
+an answer written above its marker. The first line comes back from the guest
+too: its options and fields are checked again before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jeudis import answers as answer_rules
+from jeudis import conditions
+from jeudis.errors import FileProblem, UsageError, clip
+from jeudis.followups import complete
+from jeudis.interview import Answer, Interview
+from jeudis.questionnaire import Question, Questionnaire
+from jeudis.session import context_for
+from jeudis.sheet import (
+    END_MARKER,
+    field_value,
+    marker,
+    question_notes,
+    quoted_fields,
+    render_sheet,
+    sheet_context,
+    sheet_text,
+)
+from jeudis.sheet_answers import as_typed, guest_text, strip_question
+from jeudis.sheet_reading import Sheet
+from jeudis.wording import counted
+
+# Any control character, a tab too: a name is one line of plain text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class Imported:
+    interview: Interview
+    missing: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_sheet(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    sheet: Sheet,
+    path: Path,
+    known: Mapping[str, Any] | None = None,
+) -> Imported:
+    """Fill ``interview`` from ``sheet``: complete when every required answer is there.
+
+    ``known``: the answers of the interview the sheet updates (``--update``), which
+    its conditions and quoted answers read where the sheet leaves a question empty:
+    a second sheet holding the opinion alone asks it of a guest who said "oui" on
+    the first.
+
+    When the sheet was made from the questionnaire's current version, a marker
+    that is unknown or missing is an error; from an older version, questions
+    added since are simply unanswered (the draft asks them on ``resume``).
+    """
+    words = sheet_text(questionnaire.language, interview.register)
+    expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    same_version = sheet.meta.get("version", "") == str(questionnaire.version)
+    warnings = _check_markers(sheet, expected, same_version, path)
+    warnings += _cut_warnings(sheet, expected)
+    warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split())
+    problems: list[str] = []
+    missing: list[str] = []
+    values: dict[str, Any] = {}  # the sheet's answers
+    seen = dict(known or {})  # and the interview's, as conditions and wordings read them
+    fields = interview.fields  # the host's, as the sheet's first line gave them
+    blank = sheet_context(questionnaire, interview, words, expected)
+
+    def answer_text(question: Question) -> str:
+        # The sheet was written before any answer: its wording quoted none.
+        shown = question.wording(interview.register, blank)
+        shown += " " + words["optional"] if not question.required else ""
+        notes = question_notes(question, interview, questionnaire, words, expected, blank)
+        own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
+        below = strip_question(as_typed(sheet, question.id, own), shown, notes)
+        first = sheet.inline.get(question.id, "")
+        return "\n\n".join(part for part in (first, below) if part)
+
+    left_out: list[str] = []
+    for question in questionnaire.questions:
+        if question.when is not None and not question.when.holds(seen):
+            seen.pop(question.id, None)  # counts for none: not asked
+            # As a live session sets such an answer aside: out of the post, in the notes.
+            if question.id in sheet.answers and (text := answer_text(question)):
+                why = conditions.why_not_asked(questionnaire, question, seen)
+                warnings.append(_not_asked(questionnaire, question, sheet, expected, seen))
+                asked = question.wording(interview.register, blank)
+                left_out.append(conditions.note_line(question.id, asked, why, text))
+            continue
+        if question.id not in sheet.answers:
+            missing.append(question.id)
+            continue
+        context = context_for(
+            questionnaire, interview.guest, interview.host, interview.gender, seen, fields
+        )
+        asked = question.wording(interview.register, context)
+        raw = answer_text(question)
+        if not raw and question.required:
+            missing.append(question.id)
+            continue
+        try:
+            value = answer_rules.coerce(question, _listish(question, raw))
+        except answer_rules.InvalidAnswer as exc:
+            where = f"{path}:{sheet.lines[question.id]}: Q{expected[question.id]} [{question.id}]"
+            problems.append(f"{where}: {exc}")
+            continue
+        values[question.id] = seen[question.id] = value
+        interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
+    if problems:
+        # One to a line, each at its line of the sheet: one alone is the error's line.
+        said = f"{path}: {counted(len(problems), 'answer')} cannot be read:\n  "
+        raise UsageError(
+            said + "\n  ".join(problems) if len(problems) > 1 else problems[0],
+            hint="correct those answers in the sheet and import it again; nothing was written",
+        )
+    if left_out:
+        heading = conditions.heading(f"Written on the sheet {path.name}, not asked")
+        interview.notes = "\n".join([heading, *left_out])
+    warnings += _written_above_a_marker(sheet, expected, set(values))
+    for spec in questionnaire.fields:
+        if not spec.required:
+            interview.fields.setdefault(spec.id, "")
+        elif spec.id not in interview.fields:
+            missing.append(f"fields.{spec.id}")
+    if not missing:
+        complete(questionnaire, interview)
+    return Imported(interview, missing, warnings)
+
+
+def _check_markers(
+    sheet: Sheet, expected: Mapping[str, int], same_version: bool, path: Path
+) -> list[str]:
+    """Refuse a marker unknown or missing from the current version; warn for an older one."""
+    warnings: list[str] = []
+    unknown = [qid for qid in sheet.answers if qid not in expected]
+    if unknown and same_version:
+        qid = unknown[0]
+        close = difflib.get_close_matches(qid, list(expected), n=1)
+        hint = (
+            f"restore it as `{marker(expected[close[0]], close[0])}`"
+            if close
+            else "restore the marker line from the sheet you sent"
+        )
+        raise FileProblem(
+            path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
+        )
+    if unknown:
+        warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+    removed = [qid for qid in expected if qid not in sheet.answers]
+    if removed and same_version:
+        qid = removed[0]
+        number = expected[qid]
+        for line, heading, text in sheet.headings:
+            if heading == number:
+                raise FileProblem(
+                    path,
+                    f"this line looks like a damaged question marker: {text!r}",
+                    line=line,
+                    hint=f"a marker reads exactly `{marker(number, qid)}`; "
+                    "restore it from the sheet you sent",
+                )
+        more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
+        raise FileProblem(
+            path,
+            f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
+            hint=f"put the line `{marker(number, qid)}` back above its answer "
+            "(an empty answer is fine)",
+        )
+    return warnings
+
+
+# The room a sheet leaves for an answer: two blank lines or more.
+_ROOM = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _written_above_a_marker(
+    sheet: Sheet, numbers: Mapping[str, int], answered: set[str]
+) -> list[str]:
+    """Text written right above a question's marker, past the room left for the answer
+    before it, while that question has no answer: likely its answer, written above it.
+
+    It stays where the sheet puts it, in the answer before (moving a guest's words on
+    a guess could be wrong too); the host is told, to move it if it is the next one's.
+    """
+    warnings: list[str] = []
+    order = list(sheet.answers)
+    for qid, following in itertools.pairwise(order):
+        body = sheet.answers[qid]
+        if following in answered or qid not in numbers or following not in numbers:
+            continue
+        if re.search(r"\n[ \t]*\n[ \t]*\Z", body):
+            continue  # blank lines below the text: the room the sheet left, unused
+        blocks = _ROOM.split(body.strip())
+        if len(blocks) < 2 or not blocks[-1].strip():
+            continue
+        words = " ".join(blocks[-1].split()[:8])
+        warnings.append(
+            f"Q{numbers[qid]} [{qid}] (line {sheet.lines[qid]}): « {words} » is written right"
+            f" above the marker of Q{numbers[following]} [{following}], which has no answer:"
+            f" kept in Q{numbers[qid]}; if it answers Q{numbers[following]}, move it under"
+            " that question and import again"
+        )
+    return warnings
+
+
+def _not_asked(
+    questionnaire: Questionnaire,
+    question: Question,
+    sheet: Sheet,
+    numbers: Mapping[str, int],
+    values: Mapping[str, Any],
+) -> str:
+    where = f"Q{numbers[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
+    why = conditions.why_not_asked(
+        questionnaire, question, values, lambda qid: f"Q{numbers.get(qid, '?')} [{qid}]"
+    )
+    return f"{where}: answered, but {why}: kept in the interview's private notes, out of the post"
+
+
+def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
+    """Say where a mail program's addition ended an answer: the guest may have meant it."""
+    return [
+        f"Q{numbers[qid]} [{qid}]: {what} at line {line} ends the answer; "
+        "what follows it was left out"
+        for qid, (line, what) in sheet.cuts.items()
+        if qid in numbers
+    ]
+
+
+def _unread_warnings(sheet: Sheet, own: list[str]) -> list[str]:
+    """Say what the guest wrote outside the questions: above the first, below the end."""
+    warnings = []
+    for where, region in (
+        ("above the first question", sheet.above),
+        (f"below the end line ({END_MARKER})", sheet.below),
+    ):
+        if unread := guest_text(region, own):
+            line, text = unread
+            warnings.append(f"line {line}: text {where}, not imported: {text}")
+    return warnings
+
+
+def _listish(question: Question, raw: str) -> Any:
+    """A multi-choice answer written as a Markdown list reads like "a, b"."""
+    if question.type != "multi":
+        return raw
+    items = [re.sub(r"^\s*[-*+]\s*", "", line).strip() for line in raw.split("\n")]
+    return [item for item in items if item] if "\n" in raw else raw
+
+
+def imported_fields(
+    questionnaire: Questionnaire, register: str, sheet: Sheet
+) -> tuple[dict[str, Any], list[str]]:
+    """For ``jeudis import``: the fields the sheet's first line records, and warnings.
+
+    Only those its questions quote are taken, each checked again: the first line
+    comes back from the guest, who could set any field there (the photo, the
+    intro) as easily as the host's. A field the questionnaire no longer quotes,
+    or no longer accepts, is left out with a warning, as a question removed is.
+    """
+    quoted = quoted_fields(questionnaire, register)
+    recorded = {
+        k.removeprefix("field."): v for k, v in sheet.meta.items() if k.startswith("field.")
+    }
+    fields: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key, raw in recorded.items():
+        if key not in quoted:
+            warnings.append(
+                f"field {key} on the sheet's first line: no question quotes it, not imported"
+            )
+            continue
+        try:
+            fields[key] = field_value(questionnaire, key, raw)
+        except UsageError as problem:
+            warnings.append(f"{problem.message}: not imported")
+    return fields, warnings
+
+
+def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dict[str, Any]:
+    """The session options the sheet's first line records, each checked as its option is.
+
+    The first line comes back from the guest, who can edit it like any other: a value
+    no option would take is refused here, named as the sheet's line (the user typed
+    no ``--gender``), before anything is written. An empty value is no value.
+    """
+    meta = sheet.meta
+
+    def refuse(key: str, reason: str) -> UsageError:
+        return UsageError(
+            f"{path}:{sheet.meta_line}: {key}={clip(meta[key], 40)}: {reason}",
+            hint="put back the first line, copied from the sheet you sent",
+        )
+
+    if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
+        raise refuse("guest", "the guest's name is empty")
+    for key in ("guest", "host"):
+        if _CONTROL.search(meta.get(key, "")):
+            raise UsageError(
+                f"{path}:{sheet.meta_line}: {key}: a control character in the name",
+                hint="put back the first line, copied from the sheet you sent",
+            )
+    gender = meta.get("gender") or None
+    if gender not in (None, "f", "m"):
+        raise refuse("gender", "use f or m")
+    register = meta.get("register") or None
+    if register is not None and register not in questionnaire.registers:
+        raise refuse("register", f"{questionnaire.id} knows {', '.join(questionnaire.registers)}")
+    date = None
+    if "date" in meta:
+        try:
+            date = dt.date.fromisoformat(meta["date"])
+        except ValueError:
+            raise refuse("date", "not a date (YYYY-MM-DD)") from None
+    return {
+        "guest": meta["guest"],
+        "register": register,
+        "gender": gender,
+        "host": meta.get("host"),
+        "date": date,
+    }
