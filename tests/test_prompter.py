@@ -22,7 +22,9 @@ from prompt_toolkit.utils import get_cwidth
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompter import MESSAGES, STYLE, TerminalPrompter, _shorten, fit_toolbar
+from jeudis.prompt_layout import STYLE, fit_toolbar, shortened
+from jeudis.prompter import TerminalPrompter
+from jeudis.prompter_text import MESSAGES
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
 from jeudis.session import BACK, Paused, prompt_for
@@ -100,12 +102,11 @@ def test_the_earlier_answer_is_prefilled(prompter: TerminalPrompter, keys: PipeI
 def test_the_key_that_starts_the_interview_is_kept_when_it_is_text(
     keys: PipeInput, typed: str, kept: str
 ) -> None:
-    from jeudis import prompter, terminal
+    from jeudis import terminal
+    from jeudis.prompt_keys import ready_question
 
     keys.send_text(typed)
-    assert (
-        terminal.ask(prompter._ready(lambda: "Prêt ? Appuyez sur Entrée pour commencer.")) == kept
-    )
+    assert terminal.ask(ready_question(lambda: "Prêt ? Appuyez sur Entrée pour commencer.")) == kept
 
 
 def test_text_typed_at_the_start_begins_the_first_answer(
@@ -336,11 +337,11 @@ def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging()
 @pytest.mark.parametrize("width", [20, 40, 76])
 def test_a_review_choice_wider_than_the_terminal_is_cut_after_a_word(width: int) -> None:
     label = "1. Bonjour Anne ! Tu viens de publier « Le Grand Large ». Qu’est-ce qui t’a motivée ?"
-    short = _shorten(label, width)
+    short = shortened(label, width)
     assert get_cwidth(short) <= width and short.endswith("…")
     assert label.startswith(short[:-1]) and label[len(short) - 1] == " "  # a whole word
-    assert _shorten("😀" * 50, width) == "😀" * ((width - 1) // 2) + "…"  # two cells each
-    assert _shorten(label, 200) == label
+    assert shortened("😀" * 50, width) == "😀" * ((width - 1) // 2) + "…"  # two cells each
+    assert shortened(label, 200) == label
 
 
 def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
@@ -462,7 +463,7 @@ def test_enter_in_a_long_answer_starts_a_paragraph(before: str, after: str, resu
     from prompt_toolkit.buffer import Buffer
     from prompt_toolkit.document import Document
 
-    from jeudis.prompter import new_paragraph
+    from jeudis.prompt_keys import new_paragraph
 
     buffer = Buffer(multiline=True)
     buffer.document = Document(before + after, cursor_position=len(before))
@@ -752,7 +753,7 @@ def test_the_arrows_and_deleting_keys_take_an_emoji_whole(
 def test_the_keys_and_messages_speak_french_whatever_the_case_of_the_tag(language: str) -> None:
     """``jeudis edit`` takes the interview file's language as written: "FR", edited in
     by hand, gave an English edit screen in a French interview."""
-    from jeudis.prompter import MESSAGES
+    from jeudis.prompter_text import MESSAGES
 
     assert TerminalPrompter(language).messages is MESSAGES["fr"]
     assert TerminalPrompter("frr").messages is MESSAGES["en"]

@@ -1,4 +1,11 @@
-"""The terminal side of the live session: questionary prompts and rich screens.
+"""The terminal side of the live session: the prompter that asks with questionary.
+
+:class:`TerminalPrompter` is the :class:`~jeudis.session.Prompter` the commands
+that run a session use. It asks each question with questionary, adding its own
+keys (:mod:`jeudis.prompt_keys`) and the pieces that keep a prompt whole on the
+terminal (:mod:`jeudis.prompt_layout`); it draws the welcome and the host's part
+through :mod:`jeudis.screen`, and the review and the end with rich; what it says
+is in :mod:`jeudis.prompter_text`.
 
 Imported only by the commands that run a session, so that ``jeudis list`` and
 ``jeudis --help`` never pay for questionary and prompt_toolkit.
@@ -7,32 +14,40 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 from __future__ import annotations
 
 import contextlib
-import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import questionary
-from prompt_toolkit.application import Application, get_app
-from prompt_toolkit.buffer import Buffer
-from prompt_toolkit.filters import to_filter
+from prompt_toolkit.application import Application
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
-from prompt_toolkit.layout.controls import BufferControl
-from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
+from jeudis.prompt_keys import keys_for, ready_question
+from jeudis.prompt_layout import (
+    STYLE,
+    dimmed_placeholder,
+    fitted_refusal,
+    fitted_toolbar,
+    left_at_its_end,
+    packed,
+    picked_fitted,
+    redrawn_when_resized,
+    refusals_on_their_lines,
+    shortened,
+)
+from jeudis.prompter_text import MESSAGES, worded
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen, wrap_text
-from jeudis.session import BACK, Paused, Prompt
+from jeudis.session import BACK, Prompt
 from jeudis.textsafe import for_terminal
-from jeudis.wording import WordingContext, primary_language, render
+from jeudis.wording import primary_language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,116 +58,6 @@ NEXT_QUESTION = "@next-question"
 # this often while the keys go on: a crash or a `kill -9` loses seconds, not an answer.
 AUTOSAVE_IDLE = 1.0
 AUTOSAVE_EVERY = 5.0
-
-MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
-    "fr": {
-        "host_title": "Partie de l’hôte",
-        "host_body": "Quelques informations sur {guest} avant de lui passer le clavier.",
-        "welcome": "Bienvenue, {guest} !",
-        "handover": {
-            "tu": "C’est à toi : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
-            "vous": "C’est à vous : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
-        },
-        "handover_open": {
-            "tu": "C’est à toi : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
-            "vous": "C’est à vous : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
-        },
-        "keys_line": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause (tout est gardé)",
-        "keys_long": {
-            "tu": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir ton éditeur",
-            "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
-        },
-        "resumed": "On reprend où l’on s’était arrêté : {done} réponse{plural} déjà enregistrée{plural}.",
-        "resumed_followups": "On reprend où l’on s’était arrêté : {done} réponses déjà enregistrées, dont {followups} aux relances.",
-        "photo_copied": "Photo copiée dans la série : {path}",
-        "photo_missing": "Pas de fichier à ce chemin pour l’instant : {path} (jeudis check le rappellera)",
-        "keys_optional": "Question facultative : laisser vide pour passer",
-        "ready": {
-            "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
-            "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
-        },
-        "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
-        "finish_long_edit": "Entrée : nouveau paragraphe · Échap puis Entrée : enregistrer",
-        "keys_select": "↑↓ puis Entrée",
-        "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
-        "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
-        "back_to_review": "Page↑ : retour à la relecture, sans changement",
-        "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C : pause",
-        "toolbar_edit": "Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
-        "toolbar_edit_long": "Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
-        "keys_followup": "Ctrl-F (l’hôte) : valider la réponse puis ajouter une question de relance",
-        "followup_title": "Relance",
-        "followup_ask": "Question de relance (Entrée sur une ligne vide : pas de relance)",
-        "open_title": "Question suivante",
-        "open_ask": "Écrivez la question (Entrée sur une ligne vide : terminer l’interview)",
-        "optional": "facultatif : laisser vide pour passer",
-        "review_title": "Relecture",
-        "answer_col": "Réponse",
-        "review_done": "✔ Tout est bon, terminer",
-        "review_change": "Modifier une réponse ?",
-        "skipped": "(passée)",
-        "thanks": "Merci, {guest} !",
-        "thanks_body": {
-            "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
-            "vous": "L’interview est complète. Vous pouvez rendre le clavier à {host}.",
-        },
-        "your_host": {"tu": "ton hôte", "vous": "votre hôte"},
-    },
-    "en": {
-        "host_title": "Host’s part",
-        "host_body": "A few details about {guest} before handing over the keyboard.",
-        "welcome": "Welcome, {guest}!",
-        "handover": "Over to you: {total} questions. Each answer is saved as soon as you give it.",
-        "handover_open": "Over to you: {host} asks the questions as the conversation goes. Each answer is saved as soon as you give it.",
-        "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
-        "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
-        "resumed": "Picking up where we left off: {done} answer{plural} already saved.",
-        "resumed_followups": "Picking up where we left off: {done} answers already saved, {followups} of them to follow-ups.",
-        "photo_copied": "Photo copied into the series: {path}",
-        "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
-        "keys_optional": "Optional question: leave empty to skip",
-        "ready": "Ready? Press Enter to start.",
-        "finish_long": "Enter: new paragraph · Esc then Enter: finish",
-        "finish_long_edit": "Enter: new paragraph · Esc then Enter: save",
-        "keys_select": "↑↓ then Enter",
-        "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
-        "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
-        "back_to_review": "PgUp: back to the review, unchanged",
-        "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C: pause",
-        "toolbar_edit": "Enter: save · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
-        "toolbar_edit_long": "Esc Enter: save · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
-        "keys_followup": "Ctrl-F (the host): accept the answer, then add a follow-up question",
-        "followup_title": "Follow-up",
-        "followup_ask": "Follow-up question (Enter on an empty line: none)",
-        "open_title": "Next question",
-        "open_ask": "Write the question (Enter on an empty line: end the interview)",
-        "optional": "optional, empty to skip",
-        "review_title": "Review",
-        "answer_col": "Answer",
-        "review_done": "✔ All good, finish",
-        "review_change": "Change an answer?",
-        "skipped": "(skipped)",
-        "thanks": "Thank you, {guest}!",
-        "thanks_body": "The interview is complete. You can hand the keyboard back to {host}.",
-        "your_host": "your host",
-    },
-}
-
-STYLE = Style.from_dict(
-    {
-        "qmark": "fg:ansicyan bold",
-        "question": "bold",
-        "counter": "fg:ansicyan",
-        "instruction": "fg:ansibrightblack italic",
-        "answer": "fg:ansigreen",
-        "bottom-toolbar": "noreverse fg:ansibrightblack",
-        "help": "fg:ansibrightblack",
-        "placeholder": "fg:ansibrightblack",
-        "notice": "fg:ansiyellow",
-        "host": "fg:ansiyellow",
-        "guest": "fg:ansicyan",
-    }
-)
 
 
 class TerminalPrompter:
@@ -194,18 +99,7 @@ class TerminalPrompter:
     @property
     def text(self) -> dict[str, str]:
         """The messages for this guest: form of address chosen, gender agreed."""
-        # Leave the placeholders filled by str.format in place.
-        kept = {
-            name: "{" + name + "}"
-            for name in ("total", "guest", "host", "done", "followups", "path", "plural")
-        }
-        context = WordingContext(gender=self.gender, names=kept)
-        result = {}
-        for key, value in self.messages.items():
-            if isinstance(value, dict):
-                value = value.get(self.register, next(iter(value.values())))
-            result[key] = render(value, context)
-        return result
+        return worded(self.messages, self.register, self.gender)
 
     def _meet(self, interview: Interview) -> None:
         self.register = interview.register
@@ -225,13 +119,13 @@ class TerminalPrompter:
         self.screen.line()
         self._asking(prompt)
         question = self._question(prompt)
-        extra = _bindings(prompt)
+        extra = keys_for(prompt)
         app: Application[Any] = question.application
-        _refusals_on_their_lines(app)
-        _redrawn_when_resized(app, self.screen, lambda: self._asking(prompt))
+        refusals_on_their_lines(app)
+        redrawn_when_resized(app, self.screen, lambda: self._asking(prompt))
         if prompt.kind in ("text", "long"):
             softwrap.install(app)
-            _left_at_its_end(app)
+            left_at_its_end(app)
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
@@ -322,11 +216,11 @@ class TerminalPrompter:
         question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
-        _redrawn_when_resized(app, self.screen, asking)
+        redrawn_when_resized(app, self.screen, asking)
         softwrap.install(app)
-        _left_at_its_end(app)
+        left_at_its_end(app)
         app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, _bindings(None, typed=True)) if b is not None]
+            [b for b in (app.key_bindings, keys_for(None, typed=True)) if b is not None]
         )
         text = terminal.ask(question, typed=True)
         if text is BACK:  # Page↑ means nothing here: ask again
@@ -363,7 +257,7 @@ class TerminalPrompter:
                 style=STYLE,
                 qmark="›",
                 instruction=" ",
-                validate=lambda values: _fitted_refusal(prompt.validate(values)),
+                validate=lambda values: fitted_refusal(prompt.validate(values)),
             )
         return questionary.text(
             "",
@@ -372,12 +266,12 @@ class TerminalPrompter:
             # A short answer's rows wrapped under its first, as a long answer's lines.
             prompt_continuation=lambda width, *_: " " * width,
             instruction="",
-            validate=lambda text: _fitted_refusal(prompt.validate(text)),
+            validate=lambda text: fitted_refusal(prompt.validate(text)),
             style=STYLE,
             qmark="›",
-            bottom_toolbar=_fitted(self._toolbar(prompt)),
+            bottom_toolbar=fitted_toolbar(self._toolbar(prompt)),
             enable_open_in_editor=True,
-            placeholder=_placeholder(prompt.placeholder) if prompt.placeholder else None,
+            placeholder=dimmed_placeholder(prompt.placeholder) if prompt.placeholder else None,
         )
 
     def _toolbar(self, prompt: Prompt) -> str:
@@ -434,9 +328,9 @@ class TerminalPrompter:
 
         welcoming()
         if self.screen.is_terminal:
-            question = _ready(ready)
+            question = ready_question(ready)
             # Resized, the terminal had cut the box's rows at its new edge: drawn anew.
-            _redrawn_when_resized(question.application, self.screen, welcoming)
+            redrawn_when_resized(question.application, self.screen, welcoming)
             self.typed_ahead = terminal.ask(question) or ""
 
     def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
@@ -499,7 +393,7 @@ class TerminalPrompter:
         labels = [for_terminal(label) for _, label, _ in rows]
         room = self.screen.width - 4  # " » " before it
         picks = [
-            questionary.Choice(_shorten(label, room), value=qid)
+            questionary.Choice(shortened(label, room), value=qid)
             for (qid, _, _), label in zip(rows, labels, strict=True)
         ]
         question = questionary.select(
@@ -511,18 +405,18 @@ class TerminalPrompter:
         )
         app: Application[Any] = question.application
         app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, _bindings(None)) if b is not None]
+            [b for b in (app.key_bindings, keys_for(None)) if b is not None]
         )
-        _picked_fitted(app, get_cwidth(f"› {self.text['review_change']} "))
+        picked_fitted(app, get_cwidth(f"› {self.text['review_change']} "))
 
         def reviewing() -> None:
             """The table and the choices laid out anew, to the terminal's new width."""
             self._draw(table, app.output.get_size().columns)
             room = self.screen.width - 4
             for pick, label in zip(picks, labels, strict=True):
-                pick.title = _shorten(label, room)
+                pick.title = shortened(label, room)
 
-        _redrawn_when_resized(app, self.screen, reviewing)
+        redrawn_when_resized(app, self.screen, reviewing)
         self.current_id = None
         picked = terminal.ask(question)
         if picked is BACK:  # Page↑ from the review: the last question again
@@ -595,326 +489,3 @@ class _Autosave:
         self.saved, self.last = text, time.monotonic()
         with contextlib.suppress(OSError, JeudisError):
             self.save(self.question_id, text)
-
-
-def _ready(message: Callable[[], str]) -> questionary.Question:
-    """Wait for Enter; text typed instead starts too, and is returned, not lost.
-    ``message``: the invitation, wrapped to the terminal as it is when drawn.
-
-    A guest who starts on the first answer without reading the welcome would
-    otherwise see its first letter taken as the key to start.
-    """
-    from prompt_toolkit import PromptSession
-
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.Any)
-    def _typed(event: KeyPressEvent) -> None:
-        event.app.exit(result=event.data if event.data.isprintable() else "")
-
-    @bindings.add(Keys.BracketedPaste)
-    def _pasted(event: KeyPressEvent) -> None:
-        event.app.exit(result=event.data.replace("\r\n", "\n").replace("\r", "\n"))
-
-    @bindings.add(Keys.Enter)
-    def _start(event: KeyPressEvent) -> None:
-        event.app.exit(result="")
-
-    @bindings.add(Keys.ControlC, eager=True)
-    @bindings.add(Keys.ControlD, eager=True)  # a pause, as at any question
-    def _pause(event: KeyPressEvent) -> None:
-        event.app.exit(exception=Paused(""))
-
-    session: PromptSession[str] = PromptSession(
-        lambda: [("class:question", f" {message()} ")], key_bindings=bindings, style=STYLE
-    )
-    return questionary.Question(session.app)
-
-
-def _bindings(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
-    """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
-    host writes, which has no prompt of a guest's)."""
-    bindings = KeyBindings()
-    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
-
-    @bindings.add(Keys.ControlC, eager=True)
-    @bindings.add(Keys.ControlD, eager=True)
-    def _pause(event: KeyPressEvent) -> None:
-        event.app.exit(exception=Paused(event.app.current_buffer.text if keeps else ""))
-
-    @bindings.add(Keys.PageUp, eager=True)
-    def _back(event: KeyPressEvent) -> None:
-        if typed:  # a question the host writes: nothing to go back to, nothing redrawn
-            return
-        if prompt is None or prompt.can_go_back:
-            event.app.exit(result=BACK)
-
-    if prompt is not None and prompt.kind in ("text", "long"):
-
-        @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
-        def _editor(event: KeyPressEvent) -> None:
-            """The answer in the editor, then back in the prompt to read and finish.
-
-            prompt_toolkit's own binding ("edit and execute", as in a shell) sent
-            it the moment the editor closed, before the guest saw it.
-            """
-            event.current_buffer.open_in_editor(validate_and_handle=False)
-
-    if prompt is not None and prompt.kind == "text":
-
-        @bindings.add(Keys.BracketedPaste)
-        def _paste_on_one_line(event: KeyPressEvent) -> None:
-            """Lines pasted into a one-line answer are joined: kept, they were drawn
-            out of the prompt, and stored as lines the question does not expect."""
-            lines = event.data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            event.current_buffer.insert_text(
-                " ".join(line.strip() for line in lines if line.strip())
-            )
-
-    if prompt is not None and prompt.kind == "long":
-        _finish_keys(bindings)
-
-    return bindings
-
-
-class _Escaped:
-    """Whether Échap was the last key of a long answer: any change since (an edit, even
-    one undone, a cursor move) makes Entrée a new paragraph again."""
-
-    def __init__(self) -> None:
-        self.buffer: Buffer | None = None
-        self.watched: set[int] = set()
-
-    def arm(self, buffer: Buffer) -> None:
-        if id(buffer) not in self.watched:
-            buffer.on_text_changed += self.disarm
-            buffer.on_cursor_position_changed += self.disarm
-            self.watched.add(id(buffer))
-        self.buffer = buffer
-
-    def disarm(self, _: object = None) -> None:
-        self.buffer = None
-
-
-def _finish_keys(bindings: KeyBindings) -> None:
-    """Entrée starts a paragraph (:func:`new_paragraph`); Échap, then Entrée whenever,
-    finishes the answer.
-
-    prompt_toolkit reads Échap then Entrée as one key only if Entrée comes within a
-    second; a guest who took longer got a new line, and no answer.
-    """
-    escaped = _Escaped()
-
-    @bindings.add(Keys.Escape)
-    def _escape(event: KeyPressEvent) -> None:
-        escaped.arm(event.current_buffer)
-
-    @bindings.add(Keys.Enter)
-    def _enter(event: KeyPressEvent) -> None:
-        buffer = event.current_buffer
-        if escaped.buffer is buffer:
-            escaped.disarm()
-            buffer.validate_and_handle()
-        else:
-            new_paragraph(buffer)
-
-
-# A line where Entrée goes to the next line only: a list item, a quote, a table row,
-# indented code (four spaces or a tab).
-_LINE_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]|[ ]{4}|\t")
-
-
-def new_paragraph(buffer: Buffer) -> None:
-    """Entrée in a long answer: a new paragraph, as the welcome screen says.
-
-    A single line break is no break in Markdown: the lines a guest wrote one
-    under the other were published run together. So Entrée leaves a blank line,
-    which the guest sees, except where a line of its own is meant (a list item,
-    a quote, a table, code) or a blank line is there already. A new line starts
-    at the margin, not under the line above's indent, which would make code of it.
-    """
-    before = buffer.document.text_before_cursor
-    line = buffer.document.current_line_before_cursor
-    fenced = sum(1 for row in before.split("\n") if row.lstrip().startswith(("```", "~~~"))) % 2
-    if fenced or (line.strip() and _LINE_BLOCK.match(line)):
-        buffer.newline(copy_margin=False)
-    elif not before.strip() or (before.endswith("\n\n") and not line):
-        return  # no blank lines before the answer, nor two in a row
-    elif not line.strip():
-        buffer.newline(copy_margin=False)
-    else:
-        buffer.insert_text("\n\n")
-
-
-def _shorten(text: str, width: int) -> str:
-    """``text`` in ``width`` terminal cells at most, cut after a word with "…" if it must be."""
-    if get_cwidth(text) <= width:
-        return text
-    used = end = 0
-    for end, char in enumerate(text):  # noqa: B007 - where the room ends
-        used += get_cwidth(char)
-        if used > width - 1:
-            break
-    cut = text[:end]
-    words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
-    return words.rstrip(" ,;:") + "…"
-
-
-def _left_at_its_end(app: Application[Any]) -> None:
-    """The text typed, once given, is left on the screen as far as its end.
-
-    prompt_toolkit leaves the rows around the cursor, no more than the screen holds:
-    an answer taller than the screen, finished with the cursor near its start, was
-    left cut mid-sentence, as if the rest was lost.
-    """
-    buffer = app.current_buffer
-
-    def to_the_end(_: object) -> None:
-        if app.is_done:
-            buffer.cursor_position = len(buffer.text)
-
-    app.before_render += to_the_end
-
-
-def _redrawn_when_resized(
-    app: Application[Any], screen: Screen, asking: Callable[[], None]
-) -> None:
-    """A terminal made narrower or wider is cleared; ``asking`` draws the question again
-    above the prompt, laid out to the new width, and the prompt is drawn under it.
-
-    prompt_toolkit erases what it drew by going up as many rows as it drew them in.
-    A terminal that reflows its lines on a resize (tmux, GNOME Terminal, iTerm2,
-    kitty...) had made more rows of them, each cut at the new edge: the rows above
-    were left on the screen over the prompt drawn again, the answer twice, the keys
-    twice. Where the prompt now starts cannot be known (terminals reflow each their
-    own way, some not at all), so the screen is drawn anew from its top. The rows
-    above the question go (the review shows every answer again).
-
-    The prompt's row is then known: it is the one under the lines drawn. The
-    terminal's own answer is not waited for, and one to a question asked before
-    the screen was drawn anew (prompt_toolkit asks on each resize, before it draws)
-    is of a screen that is gone: the prompt took it for room below, and scrolled
-    the top of the question off the screen.
-    """
-    drawn: list[int] = []  # the width last drawn at
-    row: list[int] = []  # the prompt's row (1: the top one), once the screen is drawn anew
-    renderer = app.renderer
-    reported = renderer.report_absolute_cursor_row
-
-    def report(answer: int) -> None:
-        reported(row[0] if row else answer)
-
-    def resized(_: object) -> None:
-        width = app.output.get_size().columns
-        if drawn and drawn[0] != width and not app.is_done:
-            app.output.erase_screen()
-            app.output.cursor_goto(0, 0)
-            renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
-            with screen.drawing_to(app.output):
-                asking()
-                row[:] = [min(screen.lines_drawn + 1, app.output.get_size().rows)]
-            # The rows left under the question, for the keys at the bottom of the screen.
-            report(row[0])
-        drawn[:] = [width]
-
-    renderer.report_absolute_cursor_row = report  # type: ignore[method-assign,assignment]
-    app.before_render += resized
-
-
-def _picked_fitted(app: Application[Any], before: int) -> None:
-    """The choice picked, shown after the question once it is picked (``before``
-    cells), shortened to the room left on the line: the terminal cut it at its edge
-    ("… vous appo" / "rte ?")."""
-    from questionary.prompts.common import InquirerControl
-
-    [choices] = [
-        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
-    ]
-
-    def shorten(_: object) -> None:
-        picked = choices.get_pointed_at()
-        if app.is_done and isinstance(picked.title, str):
-            picked.title = _shorten(picked.title, app.output.get_size().columns - before - 1)
-
-    app.before_render += shorten
-
-
-def _fitted_refusal(message: str | None) -> str | bool:
-    """A refused answer's message (questionary's validator returns it, or True when the
-    answer is fine), word-wrapped to the terminal: see :func:`_refusals_on_their_lines`."""
-    if message is None:
-        return True
-    return "\n".join(wrap_text(message, get_app().output.get_size().columns - 1))
-
-
-def _refusals_on_their_lines(app: Application[Any]) -> None:
-    """The line that says why an answer is refused takes the lines its message needs:
-    prompt_toolkit gives it one, cut at a narrow terminal's edge ("Un nombre de
-    followers, par exemple 9 20").
-
-    And it is right under the answer. The window of the text typed took the blank
-    rows down to the keys at the screen's bottom, and the message was drawn there,
-    or halfway down once it could take rows too. The message's window takes them
-    instead, its message at the top, and is kept while there is none, empty: it
-    then takes no row the answer needs.
-    """
-    typed = app.layout.current_window
-    control = typed.content
-    # The prompt's own refusals (a choice's are drawn another way).
-    checked = isinstance(control, BufferControl) and control.buffer.validator is not None
-
-    def rows() -> Dimension | None:
-        refused = isinstance(control, BufferControl) and control.buffer.validation_error
-        return None if refused else Dimension(preferred=0)
-
-    for container in walk(app.layout.container):
-        if not isinstance(container, ConditionalContainer):
-            continue
-        window = container.content
-        shows = getattr(getattr(window, "content", None), "text", None)
-        if isinstance(window, Window) and getattr(shows, "__qualname__", "").startswith(
-            "ValidationToolbar."
-        ):
-            window.height = rows if checked else None
-            if checked:
-                container.filter = to_filter(True)
-                typed.dont_extend_height = to_filter(True)
-
-
-def _fitted(toolbar: str) -> Callable[[], str]:
-    """The keys' toolbar on as many lines as the terminal's width needs (it would be cut)."""
-
-    def lines() -> str:
-        return fit_toolbar(toolbar, get_app().output.get_size().columns)
-
-    return lines
-
-
-def fit_toolbar(toolbar: str, width: int) -> str:
-    """The toolbar's items (``a · b · c``) packed into lines of at most ``width - 1`` cells.
-
-    Cut at the terminal's edge, "Ctrl-C : pause" was the first to go at 80 columns.
-    """
-    return "\n".join(" " + line for line in packed(toolbar, width - 1))
-
-
-def packed(keys: str, width: int) -> list[str]:
-    """The items of ``keys`` (``a · b · c``) packed into lines of fewer than ``width``
-    cells, a line breaking between items only (an item wider than a line is alone on it)."""
-    lines: list[str] = []
-    for item in keys.split(" · ") if keys else []:
-        if lines and get_cwidth(lines[-1]) + get_cwidth(item) + 3 < width:
-            lines[-1] += " · " + item
-        else:
-            lines.append(item)
-    return lines
-
-
-def _placeholder(text: str) -> Callable[[], Fragments]:
-    """The example shown in an empty answer, dimmed, and gone once the answer is given.
-
-    prompt_toolkit draws it as typed text, and leaves it on the answered line:
-    a question skipped read as answered "@pseudo".
-    """
-    shown: Fragments = [("class:placeholder", for_terminal(text))]
-    return lambda: [] if get_app().is_done else shown

@@ -1,0 +1,173 @@
+"""The keys of the live session's prompts, beyond questionary's own.
+
+Ctrl-C and Ctrl-D pause, keeping what was typed; Page↑ goes back a question;
+Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
+into a one-line answer are joined; in a long answer Entrée starts a paragraph,
+and Échap then Entrée finishes it, however long between the two. The welcome
+waits for Entrée, and takes a key typed instead as the first answer's start.
+(Ctrl-F, the host's follow-up, is the prompter's own: it says what to ask next.)
+
+Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import questionary
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+
+from jeudis.prompt_layout import STYLE
+from jeudis.session import BACK, Paused, Prompt
+
+
+def ready_question(message: Callable[[], str]) -> questionary.Question:
+    """Wait for Enter; text typed instead starts too, and is returned, not lost.
+    ``message``: the invitation, wrapped to the terminal as it is when drawn.
+
+    A guest who starts on the first answer without reading the welcome would
+    otherwise see its first letter taken as the key to start.
+    """
+    from prompt_toolkit import PromptSession
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Any)
+    def _typed(event: KeyPressEvent) -> None:
+        event.app.exit(result=event.data if event.data.isprintable() else "")
+
+    @bindings.add(Keys.BracketedPaste)
+    def _pasted(event: KeyPressEvent) -> None:
+        event.app.exit(result=event.data.replace("\r\n", "\n").replace("\r", "\n"))
+
+    @bindings.add(Keys.Enter)
+    def _start(event: KeyPressEvent) -> None:
+        event.app.exit(result="")
+
+    @bindings.add(Keys.ControlC, eager=True)
+    @bindings.add(Keys.ControlD, eager=True)  # a pause, as at any question
+    def _pause(event: KeyPressEvent) -> None:
+        event.app.exit(exception=Paused(""))
+
+    session: PromptSession[str] = PromptSession(
+        lambda: [("class:question", f" {message()} ")], key_bindings=bindings, style=STYLE
+    )
+    return questionary.Question(session.app)
+
+
+def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
+    """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
+    host writes, which has no prompt of a guest's)."""
+    bindings = KeyBindings()
+    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
+
+    @bindings.add(Keys.ControlC, eager=True)
+    @bindings.add(Keys.ControlD, eager=True)
+    def _pause(event: KeyPressEvent) -> None:
+        event.app.exit(exception=Paused(event.app.current_buffer.text if keeps else ""))
+
+    @bindings.add(Keys.PageUp, eager=True)
+    def _back(event: KeyPressEvent) -> None:
+        if typed:  # a question the host writes: nothing to go back to, nothing redrawn
+            return
+        if prompt is None or prompt.can_go_back:
+            event.app.exit(result=BACK)
+
+    if prompt is not None and prompt.kind in ("text", "long"):
+
+        @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
+        def _editor(event: KeyPressEvent) -> None:
+            """The answer in the editor, then back in the prompt to read and finish.
+
+            prompt_toolkit's own binding ("edit and execute", as in a shell) sent
+            it the moment the editor closed, before the guest saw it.
+            """
+            event.current_buffer.open_in_editor(validate_and_handle=False)
+
+    if prompt is not None and prompt.kind == "text":
+
+        @bindings.add(Keys.BracketedPaste)
+        def _paste_on_one_line(event: KeyPressEvent) -> None:
+            """Lines pasted into a one-line answer are joined: kept, they were drawn
+            out of the prompt, and stored as lines the question does not expect."""
+            lines = event.data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            event.current_buffer.insert_text(
+                " ".join(line.strip() for line in lines if line.strip())
+            )
+
+    if prompt is not None and prompt.kind == "long":
+        _finish_keys(bindings)
+
+    return bindings
+
+
+class _Escaped:
+    """Whether Échap was the last key of a long answer: any change since (an edit, even
+    one undone, a cursor move) makes Entrée a new paragraph again."""
+
+    def __init__(self) -> None:
+        self.buffer: Buffer | None = None
+        self.watched: set[int] = set()
+
+    def arm(self, buffer: Buffer) -> None:
+        if id(buffer) not in self.watched:
+            buffer.on_text_changed += self.disarm
+            buffer.on_cursor_position_changed += self.disarm
+            self.watched.add(id(buffer))
+        self.buffer = buffer
+
+    def disarm(self, _: object = None) -> None:
+        self.buffer = None
+
+
+def _finish_keys(bindings: KeyBindings) -> None:
+    """Entrée starts a paragraph (:func:`new_paragraph`); Échap, then Entrée whenever,
+    finishes the answer.
+
+    prompt_toolkit reads Échap then Entrée as one key only if Entrée comes within a
+    second; a guest who took longer got a new line, and no answer.
+    """
+    escaped = _Escaped()
+
+    @bindings.add(Keys.Escape)
+    def _escape(event: KeyPressEvent) -> None:
+        escaped.arm(event.current_buffer)
+
+    @bindings.add(Keys.Enter)
+    def _enter(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        if escaped.buffer is buffer:
+            escaped.disarm()
+            buffer.validate_and_handle()
+        else:
+            new_paragraph(buffer)
+
+
+# A line where Entrée goes to the next line only: a list item, a quote, a table row,
+# indented code (four spaces or a tab).
+_LINE_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]|[ ]{4}|\t")
+
+
+def new_paragraph(buffer: Buffer) -> None:
+    """Entrée in a long answer: a new paragraph, as the welcome screen says.
+
+    A single line break is no break in Markdown: the lines a guest wrote one
+    under the other were published run together. So Entrée leaves a blank line,
+    which the guest sees, except where a line of its own is meant (a list item,
+    a quote, a table, code) or a blank line is there already. A new line starts
+    at the margin, not under the line above's indent, which would make code of it.
+    """
+    before = buffer.document.text_before_cursor
+    line = buffer.document.current_line_before_cursor
+    fenced = sum(1 for row in before.split("\n") if row.lstrip().startswith(("```", "~~~"))) % 2
+    if fenced or (line.strip() and _LINE_BLOCK.match(line)):
+        buffer.newline(copy_margin=False)
+    elif not before.strip() or (before.endswith("\n\n") and not line):
+        return  # no blank lines before the answer, nor two in a row
+    elif not line.strip():
+        buffer.newline(copy_margin=False)
+    else:
+        buffer.insert_text("\n\n")

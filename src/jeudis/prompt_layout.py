@@ -1,0 +1,213 @@
+"""The prompt on the terminal: its style, and what keeps it whole at any width.
+
+prompt_toolkit draws a prompt for a terminal that neither narrows nor widens,
+and cuts at its edge what is wider: the keys' toolbar, a refusal's message, a
+choice picked. These pieces, added to a questionary prompt's application,
+wrap or shorten each to the room there is, draw the screen anew when the
+terminal is resized, and leave a given answer on the screen as far as its end.
+
+Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.filters import to_filter
+from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
+from prompt_toolkit.layout.controls import BufferControl
+from prompt_toolkit.styles import Style
+from prompt_toolkit.utils import get_cwidth
+
+from jeudis.screen import Fragments, Screen, wrap_text
+from jeudis.textsafe import for_terminal
+
+STYLE = Style.from_dict(
+    {
+        "qmark": "fg:ansicyan bold",
+        "question": "bold",
+        "counter": "fg:ansicyan",
+        "instruction": "fg:ansibrightblack italic",
+        "answer": "fg:ansigreen",
+        "bottom-toolbar": "noreverse fg:ansibrightblack",
+        "help": "fg:ansibrightblack",
+        "placeholder": "fg:ansibrightblack",
+        "notice": "fg:ansiyellow",
+        "host": "fg:ansiyellow",
+        "guest": "fg:ansicyan",
+    }
+)
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` in ``width`` terminal cells at most, cut after a word with "…" if it must be."""
+    if get_cwidth(text) <= width:
+        return text
+    used = end = 0
+    for end, char in enumerate(text):  # noqa: B007 - where the room ends
+        used += get_cwidth(char)
+        if used > width - 1:
+            break
+    cut = text[:end]
+    words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
+    return words.rstrip(" ,;:") + "…"
+
+
+def left_at_its_end(app: Application[Any]) -> None:
+    """The text typed, once given, is left on the screen as far as its end.
+
+    prompt_toolkit leaves the rows around the cursor, no more than the screen holds:
+    an answer taller than the screen, finished with the cursor near its start, was
+    left cut mid-sentence, as if the rest was lost.
+    """
+    buffer = app.current_buffer
+
+    def to_the_end(_: object) -> None:
+        if app.is_done:
+            buffer.cursor_position = len(buffer.text)
+
+    app.before_render += to_the_end
+
+
+def redrawn_when_resized(app: Application[Any], screen: Screen, asking: Callable[[], None]) -> None:
+    """A terminal made narrower or wider is cleared; ``asking`` draws the question again
+    above the prompt, laid out to the new width, and the prompt is drawn under it.
+
+    prompt_toolkit erases what it drew by going up as many rows as it drew them in.
+    A terminal that reflows its lines on a resize (tmux, GNOME Terminal, iTerm2,
+    kitty...) had made more rows of them, each cut at the new edge: the rows above
+    were left on the screen over the prompt drawn again, the answer twice, the keys
+    twice. Where the prompt now starts cannot be known (terminals reflow each their
+    own way, some not at all), so the screen is drawn anew from its top. The rows
+    above the question go (the review shows every answer again).
+
+    The prompt's row is then known: it is the one under the lines drawn. The
+    terminal's own answer is not waited for, and one to a question asked before
+    the screen was drawn anew (prompt_toolkit asks on each resize, before it draws)
+    is of a screen that is gone: the prompt took it for room below, and scrolled
+    the top of the question off the screen.
+    """
+    drawn: list[int] = []  # the width last drawn at
+    row: list[int] = []  # the prompt's row (1: the top one), once the screen is drawn anew
+    renderer = app.renderer
+    reported = renderer.report_absolute_cursor_row
+
+    def report(answer: int) -> None:
+        reported(row[0] if row else answer)
+
+    def resized(_: object) -> None:
+        width = app.output.get_size().columns
+        if drawn and drawn[0] != width and not app.is_done:
+            app.output.erase_screen()
+            app.output.cursor_goto(0, 0)
+            renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
+            with screen.drawing_to(app.output):
+                asking()
+                row[:] = [min(screen.lines_drawn + 1, app.output.get_size().rows)]
+            # The rows left under the question, for the keys at the bottom of the screen.
+            report(row[0])
+        drawn[:] = [width]
+
+    renderer.report_absolute_cursor_row = report  # type: ignore[method-assign,assignment]
+    app.before_render += resized
+
+
+def picked_fitted(app: Application[Any], before: int) -> None:
+    """The choice picked, shown after the question once it is picked (``before``
+    cells), shortened to the room left on the line: the terminal cut it at its edge
+    ("… vous appo" / "rte ?")."""
+    from questionary.prompts.common import InquirerControl
+
+    [choices] = [
+        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+    ]
+
+    def shorten(_: object) -> None:
+        picked = choices.get_pointed_at()
+        if app.is_done and isinstance(picked.title, str):
+            picked.title = shortened(picked.title, app.output.get_size().columns - before - 1)
+
+    app.before_render += shorten
+
+
+def fitted_refusal(message: str | None) -> str | bool:
+    """A refused answer's message (questionary's validator returns it, or True when the
+    answer is fine), word-wrapped to the terminal: see :func:`refusals_on_their_lines`."""
+    if message is None:
+        return True
+    return "\n".join(wrap_text(message, get_app().output.get_size().columns - 1))
+
+
+def refusals_on_their_lines(app: Application[Any]) -> None:
+    """The line that says why an answer is refused takes the lines its message needs:
+    prompt_toolkit gives it one, cut at a narrow terminal's edge ("Un nombre de
+    followers, par exemple 9 20").
+
+    And it is right under the answer. The window of the text typed took the blank
+    rows down to the keys at the screen's bottom, and the message was drawn there,
+    or halfway down once it could take rows too. The message's window takes them
+    instead, its message at the top, and is kept while there is none, empty: it
+    then takes no row the answer needs.
+    """
+    typed = app.layout.current_window
+    control = typed.content
+    # The prompt's own refusals (a choice's are drawn another way).
+    checked = isinstance(control, BufferControl) and control.buffer.validator is not None
+
+    def rows() -> Dimension | None:
+        refused = isinstance(control, BufferControl) and control.buffer.validation_error
+        return None if refused else Dimension(preferred=0)
+
+    for container in walk(app.layout.container):
+        if not isinstance(container, ConditionalContainer):
+            continue
+        window = container.content
+        shows = getattr(getattr(window, "content", None), "text", None)
+        if isinstance(window, Window) and getattr(shows, "__qualname__", "").startswith(
+            "ValidationToolbar."
+        ):
+            window.height = rows if checked else None
+            if checked:
+                container.filter = to_filter(True)
+                typed.dont_extend_height = to_filter(True)
+
+
+def fitted_toolbar(toolbar: str) -> Callable[[], str]:
+    """The keys' toolbar on as many lines as the terminal's width needs (it would be cut)."""
+
+    def lines() -> str:
+        return fit_toolbar(toolbar, get_app().output.get_size().columns)
+
+    return lines
+
+
+def fit_toolbar(toolbar: str, width: int) -> str:
+    """The toolbar's items (``a · b · c``) packed into lines of at most ``width - 1`` cells.
+
+    Cut at the terminal's edge, "Ctrl-C : pause" was the first to go at 80 columns.
+    """
+    return "\n".join(" " + line for line in packed(toolbar, width - 1))
+
+
+def packed(keys: str, width: int) -> list[str]:
+    """The items of ``keys`` (``a · b · c``) packed into lines of fewer than ``width``
+    cells, a line breaking between items only (an item wider than a line is alone on it)."""
+    lines: list[str] = []
+    for item in keys.split(" · ") if keys else []:
+        if lines and get_cwidth(lines[-1]) + get_cwidth(item) + 3 < width:
+            lines[-1] += " · " + item
+        else:
+            lines.append(item)
+    return lines
+
+
+def dimmed_placeholder(text: str) -> Callable[[], Fragments]:
+    """The example shown in an empty answer, dimmed, and gone once the answer is given.
+
+    prompt_toolkit draws it as typed text, and leaves it on the answered line:
+    a question skipped read as answered "@pseudo".
+    """
+    shown: Fragments = [("class:placeholder", for_terminal(text))]
+    return lambda: [] if get_app().is_done else shown

@@ -1,0 +1,126 @@
+"""What the live session says on the terminal, to the guest and to the host.
+
+Each language jeudis speaks has its messages: the welcome and the hand-over, the
+keys of each prompt, the review, the thanks. A message that differs with the
+form of address has one wording for ``tu`` and one for ``vous``, and agrees
+with the guest's gender where it must ("Prêt{|e} ?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from jeudis.wording import WordingContext, render
+
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
+    "fr": {
+        "host_title": "Partie de l’hôte",
+        "host_body": "Quelques informations sur {guest} avant de lui passer le clavier.",
+        "welcome": "Bienvenue, {guest} !",
+        "handover": {
+            "tu": "C’est à toi : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
+            "vous": "C’est à vous : {total} questions. Chaque réponse est enregistrée dès qu’elle est donnée.",
+        },
+        "handover_open": {
+            "tu": "C’est à toi : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
+            "vous": "C’est à vous : {host} pose les questions au fil de la conversation. Chaque réponse est enregistrée dès qu’elle est donnée.",
+        },
+        "keys_line": "Entrée : valider · Page↑ : question précédente · Ctrl-C : pause (tout est gardé)",
+        "keys_long": {
+            "tu": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir ton éditeur",
+            "vous": "Réponse longue : Entrée pour un nouveau paragraphe, Échap puis Entrée pour terminer, Ctrl-X Ctrl-E pour ouvrir votre éditeur",
+        },
+        "resumed": "On reprend où l’on s’était arrêté : {done} réponse{plural} déjà enregistrée{plural}.",
+        "resumed_followups": "On reprend où l’on s’était arrêté : {done} réponses déjà enregistrées, dont {followups} aux relances.",
+        "photo_copied": "Photo copiée dans la série : {path}",
+        "photo_missing": "Pas de fichier à ce chemin pour l’instant : {path} (jeudis check le rappellera)",
+        "keys_optional": "Question facultative : laisser vide pour passer",
+        "ready": {
+            "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
+            "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
+        },
+        "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
+        "finish_long_edit": "Entrée : nouveau paragraphe · Échap puis Entrée : enregistrer",
+        "keys_select": "↑↓ puis Entrée",
+        "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
+        "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
+        "back_to_review": "Page↑ : retour à la relecture, sans changement",
+        "toolbar_long": "Échap Entrée : terminer · Page↑ : précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C : pause",
+        "toolbar_edit": "Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
+        "toolbar_edit_long": "Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé",
+        "keys_followup": "Ctrl-F (l’hôte) : valider la réponse puis ajouter une question de relance",
+        "followup_title": "Relance",
+        "followup_ask": "Question de relance (Entrée sur une ligne vide : pas de relance)",
+        "open_title": "Question suivante",
+        "open_ask": "Écrivez la question (Entrée sur une ligne vide : terminer l’interview)",
+        "optional": "facultatif : laisser vide pour passer",
+        "review_title": "Relecture",
+        "answer_col": "Réponse",
+        "review_done": "✔ Tout est bon, terminer",
+        "review_change": "Modifier une réponse ?",
+        "skipped": "(passée)",
+        "thanks": "Merci, {guest} !",
+        "thanks_body": {
+            "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
+            "vous": "L’interview est complète. Vous pouvez rendre le clavier à {host}.",
+        },
+        "your_host": {"tu": "ton hôte", "vous": "votre hôte"},
+    },
+    "en": {
+        "host_title": "Host’s part",
+        "host_body": "A few details about {guest} before handing over the keyboard.",
+        "welcome": "Welcome, {guest}!",
+        "handover": "Over to you: {total} questions. Each answer is saved as soon as you give it.",
+        "handover_open": "Over to you: {host} asks the questions as the conversation goes. Each answer is saved as soon as you give it.",
+        "keys_line": "Enter: next · PgUp: previous question · Ctrl-C: pause (everything is kept)",
+        "keys_long": "Long answers: Enter for a new paragraph, Esc then Enter to finish, Ctrl-X Ctrl-E for your editor",
+        "resumed": "Picking up where we left off: {done} answer{plural} already saved.",
+        "resumed_followups": "Picking up where we left off: {done} answers already saved, {followups} of them to follow-ups.",
+        "photo_copied": "Photo copied into the series: {path}",
+        "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
+        "keys_optional": "Optional question: leave empty to skip",
+        "ready": "Ready? Press Enter to start.",
+        "finish_long": "Enter: new paragraph · Esc then Enter: finish",
+        "finish_long_edit": "Enter: new paragraph · Esc then Enter: save",
+        "keys_select": "↑↓ then Enter",
+        "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
+        "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
+        "back_to_review": "PgUp: back to the review, unchanged",
+        "toolbar_long": "Esc Enter: finish · PgUp: previous · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C: pause",
+        "toolbar_edit": "Enter: save · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
+        "toolbar_edit_long": "Esc Enter: save · Ctrl-X Ctrl-E: editor · Ctrl-F: follow-up · Ctrl-C or PgUp: cancel, nothing changes",
+        "keys_followup": "Ctrl-F (the host): accept the answer, then add a follow-up question",
+        "followup_title": "Follow-up",
+        "followup_ask": "Follow-up question (Enter on an empty line: none)",
+        "open_title": "Next question",
+        "open_ask": "Write the question (Enter on an empty line: end the interview)",
+        "optional": "optional, empty to skip",
+        "review_title": "Review",
+        "answer_col": "Answer",
+        "review_done": "✔ All good, finish",
+        "review_change": "Change an answer?",
+        "skipped": "(skipped)",
+        "thanks": "Thank you, {guest}!",
+        "thanks_body": "The interview is complete. You can hand the keyboard back to {host}.",
+        "your_host": "your host",
+    },
+}
+
+
+def worded(
+    messages: Mapping[str, str | dict[str, str]], register: str, gender: str | None
+) -> dict[str, str]:
+    """``messages`` (one language's, of :data:`MESSAGES`) for a guest: form of address
+    (``register``) chosen, ``gender`` agreed."""
+    # Leave the placeholders filled by str.format in place.
+    kept = {
+        name: "{" + name + "}"
+        for name in ("total", "guest", "host", "done", "followups", "path", "plural")
+    }
+    context = WordingContext(gender=gender, names=kept)
+    result = {}
+    for key, value in messages.items():
+        if isinstance(value, dict):
+            value = value.get(register, next(iter(value.values())))
+        result[key] = render(value, context)
+    return result
