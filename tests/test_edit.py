@@ -638,8 +638,8 @@ def test_a_live_edit_asks_the_question_the_new_answer_asks(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
     from jeudis import edit
+    from jeudis.prompts import BACK
     from jeudis.questionnaire import load_questionnaire
-    from jeudis.session import BACK
 
     path = read_it(invoke, series, tmp_path, "non")
     form = load_questionnaire(series / "questionnaires" / "lu.toml")

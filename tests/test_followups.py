@@ -15,8 +15,9 @@ import pytest
 from jeudis import session
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import Series
+from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import load_questionnaire
-from jeudis.session import Prompt, Session
+from jeudis.session import Session
 from support import EXAMPLES, OPEN_LU, REPO, Invoke
 
 LIVRE = REPO / "questionnaires" / "livre.toml"
@@ -41,7 +42,7 @@ class Scripted:
         self.current_id: str | None = None
 
     def ask(self, prompt: Prompt) -> Any:
-        from jeudis.session import Paused
+        from jeudis.prompts import Paused
 
         self.current_id = prompt.id  # what a pause keeps the text under
         if self.pause_at and prompt.id == self.pause_at[0]:
@@ -182,7 +183,7 @@ def test_a_followup_the_host_was_writing_comes_back_on_resume(series: Path) -> N
     went on to the next question."""
     from jeudis.errors import SessionInterrupted
     from jeudis.followups import WRITING_FOLLOWUP
-    from jeudis.session import Paused
+    from jeudis.prompts import Paused
 
     class Writing(Scripted):
         def followup(self, interview: Interview, after: Answer) -> str | None:
@@ -230,7 +231,7 @@ def test_an_answer_being_changed_at_the_review_is_asked_again_on_resume(series: 
     """It was dropped: the review came back with the old answer, and finishing
     threw away what had been typed."""
     from jeudis.errors import SessionInterrupted
-    from jeudis.session import Paused
+    from jeudis.prompts import Paused
 
     class Changing(Scripted):
         def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
@@ -286,7 +287,7 @@ def test_a_live_question_changed_at_the_review_goes_back_to_it_with_page_up(
 ) -> None:
     """Page↑ did nothing there (the keys did not offer it), and an open interview's
     question came back as a follow-up, "↳" instead of its number."""
-    from jeudis.session import BACK
+    from jeudis.prompts import BACK
 
     class Reviewing(Scripted):
         picks = iter([picked, None])
@@ -318,7 +319,7 @@ def test_page_up_on_a_live_question_changed_at_the_review_drops_the_change_kept(
 ) -> None:
     """What a pause kept of the change is given up with it: it would come back."""
     from jeudis.errors import SessionInterrupted
-    from jeudis.session import BACK, Paused
+    from jeudis.prompts import BACK, Paused
 
     class Changing(Scripted):
         def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
@@ -540,7 +541,7 @@ def test_a_followup_goes_to_the_notes_with_the_answer_it_follows(series: Path) -
     path = series / "questionnaires" / "blog.toml"
     path.write_text(BLOG, encoding="utf-8")
     form, interview = start(series, path)
-    back = session.BACK
+    back = BACK
     prompter = Scripted(
         ["Oui", "https://example.org", "Depuis 2010.", back, back, "Non", "Merci"],
         followups={"blog-url": ["Depuis quand ?"]},

@@ -25,9 +25,9 @@ from jeudis.paths import series_at
 from jeudis.prompt_layout import STYLE, fit_toolbar, shortened
 from jeudis.prompter import TerminalPrompter
 from jeudis.prompter_text import MESSAGES
+from jeudis.prompts import BACK, Paused, prompt_for
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
-from jeudis.session import BACK, Paused, prompt_for
 from jeudis.terminal import typeahead_kept
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C, CTRL_D, DOWN = (
@@ -689,7 +689,7 @@ def test_the_line_above_a_long_answer_says_what_the_keys_say_in_edit(
     """In `jeudis edit` the keys said "Échap Entrée : enregistrer" and the line above the
     answer "Échap puis Entrée : terminer"."""
     from jeudis.prompter import TerminalPrompter
-    from jeudis.session import Prompt
+    from jeudis.prompts import Prompt
 
     prompter = TerminalPrompter(language)
     prompt = Prompt(id="q", kind="long", message="?")

@@ -11,8 +11,9 @@ from jeudis import session
 from jeudis.errors import SessionInterrupted
 from jeudis.interview import Interview, load_interview
 from jeudis.paths import Series
+from jeudis.prompts import Paused, Prompt
 from jeudis.questionnaire import load_questionnaire
-from jeudis.session import Paused, Prompt, Session
+from jeudis.session import Session
 from support import Invoke, write
 
 V1 = """

@@ -19,26 +19,16 @@ from jeudis.datafile import fill_from_data
 from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
 from jeudis.interview import Answer, Interview, load_interview
 from jeudis.paths import series_at
+from jeudis.prompts import BACK, SKIP_CHOICE, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
-from jeudis.session import (
-    BACK,
-    SKIP_CHOICE,
-    Options,
-    Paused,
-    Prompt,
-    Session,
-    create,
-    expected_total,
-    prepare,
-    prompt_for,
-)
+from jeudis.session import Options, Session, create, expected_total, prepare
 from support import write
 
 Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) -> reply
 
 
 class Script:
-    """A fake :class:`~jeudis.session.Prompter` that replays a list of replies."""
+    """A fake :class:`~jeudis.prompts.Prompter` that replays a list of replies."""
 
     def __init__(
         self, replies: list[Reply], reviews: list[str | Paused | None] | None = None

@@ -366,7 +366,8 @@ def reask(
     ``aftermath`` gathers what the change did to the others.
     """
     from jeudis import followups
-    from jeudis.session import BACK, Paused, Session, applicable
+    from jeudis.prompts import BACK, Paused
+    from jeudis.session import Session, applicable
 
     answer = find_answer(interview, question_id)
     assert interview.path is not None
@@ -406,7 +407,8 @@ def _ask_since(session: Any, before: set[str]) -> None:
     """Ask the questions a changed answer asks now (not ``before``), in order, until
     none is left or the host leaves one with Page↑."""
     from jeudis import followups
-    from jeudis.session import BACK, applicable, expected_total
+    from jeudis.prompts import BACK
+    from jeudis.session import applicable, expected_total
 
     form, interview = session.questionnaire, session.interview
     while since := conditions.unanswered(
@@ -430,7 +432,7 @@ def review(
 ) -> int:
     """The review screen on a saved interview: pick answers to change until done."""
     from jeudis import followups
-    from jeudis.session import Paused
+    from jeudis.prompts import Paused
 
     changed = 0
     while True:

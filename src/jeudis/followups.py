@@ -75,7 +75,7 @@ def ask_live(
     """Ask the guest a live question and save the answer in place; False when left
     with Page↑ (in ``jeudis edit``, which cancels: nothing is saved; ``from_review``:
     an answer changed at the review, which Page↑ goes back to, the change given up)."""
-    from jeudis.session import BACK, prompt_for
+    from jeudis.prompts import BACK, prompt_for
 
     question = live_question(answer)
     previous = session._pending_for(answer.id) or (answer.value or None)

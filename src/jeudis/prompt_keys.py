@@ -21,7 +21,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
 from jeudis.prompt_layout import STYLE
-from jeudis.session import BACK, Paused, Prompt
+from jeudis.prompts import BACK, Paused, Prompt
 
 
 def ready_question(message: Callable[[], str]) -> questionary.Question:

@@ -1,6 +1,6 @@
 """The terminal side of the live session: the prompter that asks with questionary.
 
-:class:`TerminalPrompter` is the :class:`~jeudis.session.Prompter` the commands
+:class:`TerminalPrompter` is the :class:`~jeudis.prompts.Prompter` the commands
 that run a session use. It asks each question with questionary, adding its own
 keys (:mod:`jeudis.prompt_keys`) and the pieces that keep a prompt whole on the
 terminal (:mod:`jeudis.prompt_layout`); it draws the welcome and the host's part
@@ -43,9 +43,9 @@ from jeudis.prompt_layout import (
     shortened,
 )
 from jeudis.prompter_text import MESSAGES, worded
+from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen, wrap_text
-from jeudis.session import BACK, Prompt
 from jeudis.textsafe import for_terminal
 from jeudis.wording import primary_language
 

@@ -1,8 +1,9 @@
 """The live session: ask the host's fields, hand over, ask the guest, review, finish.
 
-The logic here talks to a :class:`Prompter`, never to the terminal: the real
-one (``jeudis.prompter``) draws with questionary and rich, tests pass a
-scripted fake. Every answer is saved, atomically, before the next prompt.
+The logic here talks to a :class:`~jeudis.prompts.Prompter`, never to the
+terminal: the real one (``jeudis.prompter``) draws with questionary and rich,
+tests pass a scripted fake. Every answer is saved, atomically, before the next
+prompt.
 """
 
 from __future__ import annotations
@@ -11,134 +12,17 @@ import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from types import FrameType
-from typing import Any, Protocol
+from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError
 from jeudis.interview import Answer, Interview
 from jeudis.paths import Series
-from jeudis.questionnaire import Question, Questionnaire, yes_or_no
-
-BACK = object()
-"""What a prompter returns when the person asks for the previous question."""
-
-
-class Paused(Exception):
-    """The session must stop: Ctrl-C / Ctrl-D (``partial`` is what was being typed),
-    or a signal (``signal_name``: SIGTERM, SIGHUP)."""
-
-    def __init__(self, partial: str = "", *, signal_name: str = "") -> None:
-        super().__init__("paused")
-        self.partial = partial
-        self.signal_name = signal_name
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """Everything needed to ask one question, independent of any terminal library."""
-
-    id: str
-    kind: str  # text | long | select | checkbox
-    message: str
-    counter: str = ""
-    help: str = ""
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    required: bool = True
-    placeholder: str = ""
-    can_go_back: bool = True
-    question: Question | None = field(default=None, compare=False, repr=False)
-    from_review: bool = False  # Page↑ goes back to the review, the change given up
-
-    def validate(self, raw: Any) -> str | None:
-        """None when ``raw`` is acceptable, else the message to show."""
-        if self.question is None:
-            return None
-        try:
-            answer_rules.coerce(self.question, raw)
-        except answer_rules.InvalidAnswer as exc:
-            return str(exc)
-        return None
-
-
-SKIP_CHOICE = "— passer —"
-YES, NO = "Oui", "Non"
-# What a yes/no question offers, and the choice that skips an optional one, in the
-# questionnaire's language (English for one jeudis does not speak, as on screen).
-CHOICE_WORDS = {"fr": (YES, NO, SKIP_CHOICE), "en": ("Yes", "No", "— skip —")}
-
-
-def choice_words(language: str) -> tuple[str, str, str]:
-    """The words for yes, no and skipping an optional choice in ``language``."""
-    return CHOICE_WORDS.get(wording.primary_language(language), CHOICE_WORDS["en"])
-
-
-def prompt_for(
-    question: Question,
-    message: str,
-    *,
-    counter: str = "",
-    help_text: str = "",
-    previous: Any = None,
-    can_go_back: bool = True,
-) -> Prompt:
-    """Turn a question into a :class:`Prompt`. Pure: the unit tests' way into the session."""
-    kind = {"long": "long", "choice": "select", "yesno": "select", "multi": "checkbox"}.get(
-        question.type, "text"
-    )
-    yes, no, skip = choice_words(question.language)
-    choices: tuple[str, ...] = question.choices
-    if question.type == "yesno":
-        choices = (yes, no)
-    if kind == "select" and not question.required:
-        choices = (*choices, skip)
-    # Not answered yet, a question shows the questionnaire's default: typed in,
-    # picked, or ticked.
-    given = previous if previous is not None else question.default
-    default: Any
-    if question.type == "yesno":
-        said = yes_or_no(given) if given is not None else None
-        default = None if said is None else yes if said else no
-    elif kind == "select":
-        default = given if given in choices else None
-    elif kind == "checkbox":
-        ticked = given if isinstance(given, list) else str(given or "").split(",")
-        default = [c for c in (str(t).strip() for t in ticked) if c in choices]
-    else:
-        default = answer_rules.as_input(given, question.language)
-    return Prompt(
-        id=question.id,
-        kind=kind,
-        message=message,
-        counter=counter,
-        help=help_text,
-        default=default,
-        choices=choices,
-        required=question.required,
-        placeholder=question.placeholder,
-        can_go_back=can_go_back,
-        question=question,
-    )
-
-
-class Prompter(Protocol):
-    def ask(self, prompt: Prompt) -> Any:
-        """Return the raw answer, or :data:`BACK`; raise :class:`Paused` to pause."""
-
-    def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None: ...
-
-    def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None: ...
-
-    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
-        """Show every answer; return the id of one to change, or None to finish."""
-
-    def thanks(self, interview: Interview) -> None: ...
-
-    def photo_copied(self, path: str) -> None:
-        """Tell the host the photo file was copied into the series, at ``path``."""
+from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
+from jeudis.questionnaire import Question, Questionnaire
 
 
 @dataclass

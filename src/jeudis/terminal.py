@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from prompt_toolkit.renderer import CPR_Support
 
-from jeudis.session import Paused, Prompt
+from jeudis.prompts import Paused, Prompt
 
 if TYPE_CHECKING:
     import questionary
