@@ -30,7 +30,8 @@ from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
-from jeudis.softwrap import SoftWrap, cluster_end, next_boundary, previous_boundary, relaid, rows
+from jeudis.softwrap import SoftWrap
+from jeudis.softwrap_rows import cluster_end, next_boundary, previous_boundary, relaid, rows
 
 MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
 SENTENCE = (
@@ -294,13 +295,14 @@ def test_a_key_pressed_lays_out_again_only_the_paragraph_it_changed(
 ) -> None:
     """Every paragraph was laid out again at each key press, twice: an answer of many
     paragraphs took twice as long to draw as without word wrap."""
-    from jeudis import softwrap
+    from jeudis import softwrap, softwrap_rows
 
     laid: list[str] = []
-    lay_out = softwrap.rows
-    monkeypatch.setattr(
-        softwrap, "rows", lambda line, room: laid.append(line) or lay_out(line, room)
-    )
+    lay_out = softwrap_rows.rows
+    for module in (softwrap, softwrap_rows):  # the prompt's first layout, relaid's fallback
+        monkeypatch.setattr(
+            module, "rows", lambda line, room: laid.append(line) or lay_out(line, room)
+        )
     text = "\n\n".join(f"Paragraphe {n} : {SENTENCE}" for n in range(20))
     drawn = drawn_by_prompt_toolkit(text, 40, cursor=text.index("Paragraphe 7"))
     lines = text.split("\n")
@@ -371,12 +373,12 @@ def test_a_letter_typed_at_the_end_lays_out_only_the_last_rows(
 ) -> None:
     """Typing at the end of a long paragraph laid it all out again at each letter:
     a key press took twice the time of prompt_toolkit's alone."""
-    from jeudis import softwrap
+    from jeudis import softwrap_rows
 
     units: list[int] = []
-    every_unit = softwrap._units
+    every_unit = softwrap_rows._units
     monkeypatch.setattr(
-        softwrap, "_units", lambda line, at=0: units.append(at) or every_unit(line, at)
+        softwrap_rows, "_units", lambda line, at=0: units.append(at) or every_unit(line, at)
     )
     line = " ".join([SENTENCE] * 20)
     laid = rows(line, lambda row: 40)
