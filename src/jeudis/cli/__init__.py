@@ -64,6 +64,10 @@ GenderOption = Annotated[
     typer.Option(help="The guest's gender, for agreement: f or m.", callback=check_gender),
 ]
 HostOption = Annotated[str | None, typer.Option(help="The host's name (default: jeudis.toml).")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
+]
 
 
 def safe(text: str) -> str:
@@ -169,7 +173,14 @@ def _arrange() -> None:
 
 
 def main() -> None:
-    from jeudis.cli import checking, extras, publishing, reading, running  # noqa: F401 - registers
+    from jeudis.cli import (  # noqa: F401 - registers
+        checking,
+        extras,
+        publishing,
+        reading,
+        running,
+        sheets,
+    )
 
     _arrange()
 

@@ -1,4 +1,4 @@
-"""Beyond the live script: ``sheet``, ``import``, ``edit``, ``compare`` and ``init``."""
+"""Beyond the live script: ``edit``, ``compare`` and ``init``."""
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
@@ -10,238 +10,17 @@ import typer
 
 from jeudis.cli import (
     DirOption,
-    GenderOption,
-    GuestOption,
-    HostOption,
+    OutputOption,
     QuestionnaireArgument,
-    RegisterOption,
     app,
     safe,
 )
 from jeudis.cli.completion import complete_interviews
-from jeudis.cli.output import console, err_console
+from jeudis.cli.output import console, err_console, write_output
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from jeudis.edit import Aftermath
-    from jeudis.interview import Interview
-    from jeudis.paths import Series
-    from jeudis.questionnaire import Questionnaire
-    from jeudis.sheet_reading import Sheet
-
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
-]
-
-
-def _write(text: str, output: Path | None, series: "Series") -> bool:
-    """To standard output, or to a file: never over one jeudis did not write, or changed since.
-
-    Returns whether a file was written (not standard output, nor a pipe or a device).
-
-    A sheet that came back filled in, saved under the name it went out with, is
-    the guest's answers; a roundup post touched up by hand is the host's.
-    """
-    from jeudis.export.written import Written
-    from jeudis.tomlio import is_stream, write_atomic
-
-    if output is None or str(output) == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return False
-    series.refuse_output(output)
-    stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
-    record = Written(series)
-    if not stream:
-        record.check(output, hint="pick another name with -o, or move that file away")
-    write_atomic(output, text)
-    if not stream:
-        record.record(output, text)
-        record.save()
-    err_console().print(f"Written: [bold]{safe(str(output))}[/bold]", soft_wrap=True)
-    return not stream
-
-
-@app.command()
-def sheet(
-    questionnaire: QuestionnaireArgument,
-    guest: GuestOption,
-    register: RegisterOption = None,
-    gender: GenderOption = None,
-    host: HostOption = None,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--field",
-            "-F",
-            metavar="ID=VALUE",
-            help="A host's field the questions quote (the book's title...); repeatable.",
-            show_default=False,
-        ),
-    ] = None,
-    output: OutputOption = None,
-    directory: DirOption = None,
-) -> None:
-    """Write an answer sheet (Markdown) for a guest who answers by email."""
-    from jeudis import session
-    from jeudis.paths import series_at
-    from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet import render_sheet, sheet_fields
-
-    series = series_at(directory)
-    form = find_questionnaire(series, questionnaire)
-    if not form.questions:
-        raise UsageError(
-            f"{form.id} has no fixed questions to put on a sheet",
-            hint="an open interview is written live: `jeudis new " + form.id + " --guest NAME`",
-        )
-    options = session.Options(guest=guest, register=register, gender=gender, host=host)
-    interview = session.prepare(series, form, options)
-    session.require_host(form, interview)
-    pairs = [item.partition("=") for item in field or []]
-    if bad := [key for key, equals, _ in pairs if not equals or not key]:
-        raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
-    given = {key: value for key, _, value in pairs}
-    interview.fields.update(sheet_fields(form, interview.register, given))
-    if _write(render_sheet(form, interview), output, series):
-        import shlex
-
-        err_console().print(
-            f"When it comes back: [bold]jeudis import {safe(shlex.quote(str(output)))}[/bold]",
-            soft_wrap=True,
-        )
-
-
-@app.command("import")
-def import_(
-    sheet_file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="SHEET",
-            help="The filled-in answer sheet (.md, or an email; - for standard input).",
-        ),
-    ],
-    update: Annotated[
-        str | None,
-        typer.Option(
-            "--update",
-            metavar="INTERVIEW",
-            help="Take the sheet's answers into this interview of the guest's, which"
-            " exists (each change is said; what it replaces is kept in its notes).",
-            autocompletion=complete_interviews,
-        ),
-    ] = None,
-    new: Annotated[
-        bool,
-        typer.Option(
-            "--new", help="Import it as another interview, though the guest has one from it."
-        ),
-    ] = False,
-    directory: DirOption = None,
-) -> None:
-    """Turn a filled-in answer sheet into an interview (a draft when answers are missing).
-
-    A guest who has an interview from the questionnaire already: refused, saying
-    how the sheet differs; --update INTERVIEW or --new says what to do with it.
-    """
-    import shlex
-
-    from jeudis import reimport, session
-    from jeudis.mailtext import read_sheet
-    from jeudis.paths import series_at
-    from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet_import import import_sheet, imported_fields, sheet_options
-    from jeudis.sheet_reading import parse_sheet
-
-    if update is not None and new:
-        raise UsageError("--update and --new: one or the other")
-    series = series_at(directory)
-    argument = shlex.quote(str(sheet_file))
-    received = read_sheet(sheet_file)  # `-`: standard input
-    sheet_file = received.path
-    parsed = parse_sheet(received.text, sheet_file)
-    form = find_questionnaire(series, parsed.meta["questionnaire"])
-    options = sheet_options(parsed, form, sheet_file)
-    interview = session.prepare(series, form, session.Options(**options))
-    session.require_host(
-        form,
-        interview,
-        hint='add host="First Last" to the sheet\'s first line, or set host in jeudis.toml',
-    )
-    fields, field_warnings = imported_fields(form, interview.register, parsed)
-    interview.fields.update(fields)
-    if update is not None:
-        _update(
-            series, form, update, interview, parsed, sheet_file, received.warnings + field_warnings
-        )
-        return
-    result = import_sheet(form, interview, parsed, sheet_file)
-    result.warnings[:0] = received.warnings + field_warnings
-    twins = reimport.twins(series, form.id, interview.guest)
-    if twins and not new:  # the same sheet again, or another: never a second one unasked
-        raise reimport.refusal(twins, interview, str(sheet_file), argument)
-    session.create(series, interview)
-    assert interview.path is not None
-    if twins:
-        result.warnings.append(
-            f"{interview.guest} has another interview from {form.id}"
-            f" ({', '.join(t.slug for t in twins)}); this sheet is a new one, {interview.slug}"
-        )
-    _imported(result.warnings, result.missing, interview, "Imported")
-
-
-def _update(
-    series: "Series",
-    form: "Questionnaire",
-    ref: str,
-    taken: "Interview",
-    parsed: "Sheet",
-    sheet_file: Path,
-    read_warnings: list[str],
-) -> None:
-    """``import --update INTERVIEW``: the sheet's answers into that interview, said.
-
-    The sheet is read against the interview's answers (``taken``: what it holds
-    alone), for the questions it leaves empty that a condition reads.
-    """
-    from jeudis import reimport, storage
-    from jeudis.interview import load_interview
-    from jeudis.sheet_import import import_sheet
-
-    path = storage.resolve(series, ref, writable=True)
-    with storage.session_lock(path):
-        interview = load_interview(path)
-        result = import_sheet(form, taken, parsed, sheet_file, known=interview.values())
-        result.warnings[:0] = read_warnings
-        found, warnings, missing = reimport.update(
-            form, interview, result.interview, str(sheet_file), result.missing
-        )
-        if not found:
-            err_console().print(
-                f"{interview.slug} holds all this sheet's answers already; nothing was written",
-                soft_wrap=True,
-            )
-            return
-        storage.save(interview)
-    _imported(result.warnings + warnings, missing, interview, "Updated")
-
-
-def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
-    from jeudis.wording import counted
-
-    out = console()
-    for warning in warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
-    if missing:
-        out.print(
-            f"{done} as a draft ({counted(len(missing), 'answer')} missing: "
-            f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]",
-            soft_wrap=True,
-        )
-        out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
-    else:
-        out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
-        out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]", soft_wrap=True)
 
 
 @app.command()
@@ -410,7 +189,7 @@ def compare(
             f"no interview out yet answers {form.id} [{question}]{waiting}",
             hint="a roundup quotes complete interviews dated today or before",
         )
-    _write(roundup.render(series, data, fmt), output, series)
+    write_output(roundup.render(series, data, fmt), output, series)
     for entry in data.waiting:
         note = f"note: {entry.slug}: dated {entry.date.isoformat()}, left out until that day"
         sys.stderr.write(for_terminal(note) + "\n")

@@ -1,4 +1,4 @@
-"""Consoles and small drawing helpers shared by the command modules."""
+"""Consoles, small drawing helpers and the writing of an output, shared by the commands."""
 
 from __future__ import annotations
 
@@ -6,8 +6,14 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from jeudis.cli import safe
+
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
+
+    from jeudis.paths import Series
 
 
 def console() -> Console:
@@ -112,3 +118,30 @@ def terminal_markdown(text: str) -> Any:
                 inline.append(token)
         block.children = inline
     return markdown
+
+
+def write_output(text: str, output: Path | None, series: Series) -> bool:
+    """To standard output, or to a file: never over one jeudis did not write, or changed since.
+
+    Returns whether a file was written (not standard output, nor a pipe or a device).
+
+    A sheet that came back filled in, saved under the name it went out with, is
+    the guest's answers; a roundup post touched up by hand is the host's.
+    """
+    from jeudis.export.written import Written
+    from jeudis.tomlio import is_stream, write_atomic
+
+    if output is None or str(output) == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return False
+    series.refuse_output(output)
+    stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
+    record = Written(series)
+    if not stream:
+        record.check(output, hint="pick another name with -o, or move that file away")
+    write_atomic(output, text)
+    if not stream:
+        record.record(output, text)
+        record.save()
+    err_console().print(f"Written: [bold]{safe(str(output))}[/bold]", soft_wrap=True)
+    return not stream
