@@ -130,8 +130,9 @@ def generate(root: Path, count: int) -> None:
         (folder / f"{slug}.toml").write_text(interview.to_toml(), encoding="utf-8")
 
 
-def measure(command: list[str], fresh: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of a command.
+def measure(command: list[str], fresh: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (KiB) and CPU seconds (user + system,
+    every process and thread) of a command.
 
     ``fresh``: an output folder removed first, then everything synced to disk.
     """
@@ -150,12 +151,18 @@ def measure(command: list[str], fresh: Path | None = None) -> tuple[float, int]:
         )
         wall = time.perf_counter() - start
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-        return wall, int(match.group(1)) if match else 0
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cpu = sum(
+            float(m.group(1))
+            for m in re.finditer(r"(?:User|System) time \(seconds\): ([0-9.]+)", done.stderr)
+        )
+        return wall, int(match.group(1)) if match else 0, cpu
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, capture_output=True, check=True)
     wall = time.perf_counter() - start
-    return wall, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, max(after.ru_maxrss, before.ru_maxrss), cpu
 
 
 def _tree_rss_kib(root: int) -> int:
@@ -260,6 +267,7 @@ def main() -> int:
         hugo_wall, hugo_rss = min(r[0] for r in hugo_runs), max(r[1] for r in hugo_runs)
         first_wall, first_rss = min(r[0] for r in first_runs), max(r[1] for r in first_runs)
         second_wall = min(r[0] for r in second_runs)
+        hugo_cpu, first_cpu = min(r[2] for r in hugo_runs), min(r[2] for r in first_runs)
         pages = len(list(out.glob("*.html")))
         shutil.rmtree(out)
         os.sync()
@@ -275,6 +283,11 @@ def main() -> int:
         print(f"wall time ratio jeudis/hugo:   {first_wall / hugo_wall:.2f}  (target <= 0.5)")
         print(f"peak memory ratio jeudis/hugo: {first_rss / hugo_rss:.2f}  (target <= 0.3)")
         print(f"second/first run ratio:        {second_wall / first_wall:.3f} (target <= 0.1)")
+        # For orientation, not a target: the work each does, whatever the cores share of it.
+        print(
+            f"CPU time (user + system, best run): hugo {hugo_cpu:.2f} s, jeudis {first_cpu:.2f} s,"
+            f" ratio {first_cpu / hugo_cpu:.2f}"
+        )
         print(
             f"sampled peak PSS of the whole process tree (parent + workers): "
             f"jeudis {jeudis_tree / 1024:.1f} MiB, hugo {hugo_tree / 1024:.1f} MiB, "
