@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -104,20 +105,88 @@ def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:
     again = export_site(Series(series), out)
     assert again.unchanged and again.written == []
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")} == stamps
-    # One interview changes: its page, the index and the feed are written again.
+    # One interview's answer changes: its page, the index and the feed are written again
+    # (its guest's name, shown by its neighbours' links, would write them too).
     path = series / "interviews" / "invite-2.toml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("Invité 2", "Invitée 2"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace("L’envie", "Le désir"), encoding="utf-8"
     )
     os.utime(path, ns=(1, 1))
     changed = export_site(Series(series), out)
     names = sorted(p.name for p in changed.written)
     assert names == ["feed.xml", "index.html", "invite-2.html"]
-    assert "Invitée 2" in (out / "invite-2.html").read_text(encoding="utf-8")
+    assert "Le désir" in (out / "invite-2.html").read_text(encoding="utf-8")
     # A new interview: it and its older neighbour (whose "next" link changes) are written.
     make_interview(series, "invite-9", guest="Invité 9", date=dt.date(2011, 2, 1))
     added = sorted(p.name for p in export_site(Series(series), out).written)
     assert added == ["feed.xml", "index.html", "invite-4.html", "invite-9.html"]
+
+
+def test_the_index_and_the_links_set_the_guests_name_as_the_title_does(
+    series: Path, invoke: Invoke
+) -> None:
+    """The index's byline and the previous/next links read "d’Ormesson", as the post's
+    title and caption do: they wrote the name as typed, beside the title's."""
+    make_interview(series, "avant", guest="Anne Avant", date=dt.date(2011, 1, 1))
+    make_interview(series, "jean", guest="Jean d'Ormesson", date=dt.date(2011, 1, 8))
+    make_interview(series, "apres", guest="Paul Après", date=dt.date(2011, 1, 15))
+    make_interview(series, "english", guest="Ann O'Neil", date=dt.date(2011, 1, 22), language="en")
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "</time> · Jean d’Ormesson</p>" in index
+    assert "</time> · Ann O&#39;Neil</p>" in index  # English: typed as it is
+    older = "Interview précédente\u00a0: Jean d’Ormesson"
+    newer = "Interview suivante\u00a0: Jean d’Ormesson"
+    assert older in (site / "apres.html").read_text(encoding="utf-8")
+    assert newer in (site / "avant.html").read_text(encoding="utf-8")
+    # The English page speaks English around the link, and sets it so: as typed.
+    assert "Previous interview: Paul Après" in (site / "english.html").read_text(encoding="utf-8")
+    # One page exported alone links its neighbours the same way.
+    assert newer in invoke("export", "avant").stdout
+
+
+def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:
+    """A neighbour's page shows the guest's name in its link: written again with it."""
+    for n in range(4):
+        make_interview(series, f"invite-{n}", guest=f"Invité {n}", date=dt.date(2011, 1, 1 + n))
+    out = series / "site"
+    export_site(Series(series), out)
+    path = series / "interviews" / "invite-2.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('guest = "Invité 2"', 'guest = "Jean d\'Ormesson"'), "utf-8")
+
+    names = sorted(p.name for p in export_site(Series(series), out).written)
+
+    assert names == ["feed.xml", "index.html", "invite-1.html", "invite-2.html", "invite-3.html"]
+    assert "suivante\u00a0: Jean d’Ormesson" in (out / "invite-1.html").read_text("utf-8")
+    assert "précédente\u00a0: Jean d’Ormesson" in (out / "invite-3.html").read_text("utf-8")
+    assert export_site(Series(series), out).unchanged
+
+
+@pytest.mark.parametrize("missing", [("guest_text", "nav_names"), ("guest_text",)])
+def test_a_manifest_of_an_older_export_is_rendered_again_not_crashed_on(
+    series: Path, invoke: Invoke, missing: tuple[str, ...]
+) -> None:
+    """An entry lacking what this export records (the guest's name set, its neighbours'
+    names) is no up-to-date post: its page is written again, and the index lists it."""
+    make_interview(series, "jean", guest="Jean d'Ormesson", date=dt.date(2011, 1, 8))
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 1, 15))
+    assert invoke("export", "--all").exit_code == 0
+    manifest = series / "site" / MANIFEST
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for meta in data["entries"].values():
+        for key in missing:
+            del meta[key]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 0, result
+    assert result.stderr.endswith("4 files written, 0 unchanged\n"), result.stderr
+    index = (series / "site" / "index.html").read_text(encoding="utf-8")
+    assert "</time> · Jean d’Ormesson</p>" in index
+    assert invoke("export", "--all").stderr.endswith("up to date (2 interviews unchanged)\n")
 
 
 def test_a_photo_added_changed_or_removed_shows_on_the_next_export(series: Path) -> None:

@@ -115,7 +115,8 @@ def posts_for(
         if notes is not None and interview.is_complete:
             notes += _gaps(series, interview, path.stem)
         site.place(post)
-        post.prev, post.next = neighbours.get(path.stem, (None, None))
+        older, newer = neighbours.get(path.stem, (None, None))
+        post.prev, post.next = _link(older, post.typography), _link(newer, post.typography)
         posts.append(post)
     return posts
 
@@ -166,8 +167,10 @@ def _exported(
     ]
 
 
-def _neighbours(rows: list[storage.Summary]) -> dict[str, tuple[Link | None, Link | None]]:
-    result: dict[str, tuple[Link | None, Link | None]] = {}
+def _neighbours(
+    rows: list[storage.Summary],
+) -> dict[str, tuple[storage.Summary | None, storage.Summary | None]]:
+    result: dict[str, tuple[storage.Summary | None, storage.Summary | None]] = {}
     by_q: dict[str, list[storage.Summary]] = {}
     for row in rows:  # newest first
         by_q.setdefault(row.questionnaire, []).append(row)
@@ -175,16 +178,14 @@ def _neighbours(rows: list[storage.Summary]) -> dict[str, tuple[Link | None, Lin
         for index, row in enumerate(group):
             newer = group[index - 1] if index > 0 else None
             older = group[index + 1] if index + 1 < len(group) else None
-            result[row.slug] = (_link(older), _link(newer))
+            result[row.slug] = (older, newer)
     return result
 
 
-def _link(row: storage.Summary | None) -> Link | None:
-    from jeudis.export.model import Link, page_href
+def _link(row: storage.Summary | None, variant: str) -> Link | None:
+    from jeudis.export.model import link_to
 
-    if row is None:
-        return None
-    return Link(row.slug, row.title, row.guest, page_href(row.slug))
+    return None if row is None else link_to(row.slug, row.title, row.guest, variant)
 
 
 def export_text(

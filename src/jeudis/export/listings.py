@@ -28,6 +28,7 @@ class IndexPost:
         self.title = meta["title"]
         self.title_text = meta["title_text"]
         self.guest = meta["guest"]
+        self.guest_text = meta["guest_text"]
         self.date = dt.date.fromisoformat(meta["date"])
         self.date_text = meta["date_text"]
         self.description = meta["description"]

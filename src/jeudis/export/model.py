@@ -52,10 +52,15 @@ class Item:
 
 @dataclass
 class Link:
+    """A post's link to an older or newer one: its title and guest's name as written, and
+    with typography (``title_text``, ``guest_text``), as the linking post sets its text."""
+
     slug: str
     title: str
     guest: str
     href: str
+    title_text: str = ""
+    guest_text: str = ""
 
 
 @dataclass
@@ -153,6 +158,12 @@ def page_href(slug: str) -> str:
     hand ("Gilles Klein.toml", "Q&A #2.toml"): a space, "#" or "?" would break it.
     """
     return quote(f"{slug}.html")
+
+
+def link_to(slug: str, title: str, guest: str, variant: str) -> Link:
+    """The link to the post ``slug``, from a post whose typography is ``variant``."""
+    title_text = fix_text(" ".join(clean(title).split()), variant)
+    return Link(slug, title, guest, page_href(slug), title_text, fix_text(clean(guest), variant))
 
 
 def og_locale(language: str) -> str:

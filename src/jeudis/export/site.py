@@ -161,6 +161,7 @@ _META_TEXTS = (
     "questionnaire",
     "updated",
     "guest",
+    "guest_text",
     "title",
     "title_text",
     "date_text",
@@ -248,6 +249,11 @@ def _interview_stamps(folder: Path) -> list[tuple[str, str]]:
             continue
         stamps.append((entry.name.removesuffix(".toml"), f"{st.st_size}:{st.st_mtime_ns}"))
     return stamps
+
+
+def nav_names(nav: list[str | None], by_slug: dict[str, _Entry]) -> list[list[str] | None]:
+    """The guest and title of a post's neighbours (``nav``), as its links show them."""
+    return [[by_slug[slug].guest, by_slug[slug].title] if slug else None for slug in nav]
 
 
 def index_files(questionnaires: Iterable[str]) -> dict[str, str]:
@@ -401,6 +407,8 @@ def _export(
             cached
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
+            and cached.get("nav_names") == nav_names(nav, by_slug)  # a neighbour renamed
+            and all(key in cached for key in _META_TEXTS)  # an older export's: one missing
             and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
             and cached.get("photo_stamp", "")
             == photo_stamp(series.root, cached.get("photo_source", ""))

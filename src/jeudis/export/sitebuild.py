@@ -27,7 +27,7 @@ from jeudis.export.listings import (
     site_title,
     sitemap_page,
 )
-from jeudis.export.model import Link, Post, build_post, page_href
+from jeudis.export.model import Post, build_post, link_to
 from jeudis.export.render import (
     SiteInfo,
     fragment,
@@ -47,6 +47,7 @@ from jeudis.export.site import (
     entry_notes,
     index_files,
     manifest_outputs,
+    nav_names,
     photo_stamp,
 )
 from jeudis.interview import load_interview
@@ -126,7 +127,7 @@ class _Job:
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site, feed=True))
-        meta = _meta(self.series.root, entry, post, self.links, outputs)
+        meta = _meta(self.series.root, entry, post, self.links, outputs, self.by_slug)
         meta["written"] = written
         return entry.slug, meta, rendered
 
@@ -251,10 +252,10 @@ def _post(
     older, newer = links.get(entry.slug, (None, None))
     if older:
         other = by_slug[older]
-        post.prev = Link(older, other.title, other.guest, page_href(older))
+        post.prev = link_to(older, other.title, other.guest, post.typography)
     if newer:
         other = by_slug[newer]
-        post.next = Link(newer, other.title, other.guest, page_href(newer))
+        post.next = link_to(newer, other.title, other.guest, post.typography)
     return post
 
 
@@ -311,16 +312,20 @@ def _meta(
     post: Post,
     links: dict[str, tuple[str | None, str | None]],
     outputs: list[str],
+    by_slug: dict[str, _Entry],
 ) -> dict[str, Any]:
+    nav = list(links.get(entry.slug, (None, None)))
     return {
         "stamp": entry.stamp,
-        "nav": list(links.get(entry.slug, (None, None))),
+        "nav": nav,
+        "nav_names": nav_names(nav, by_slug),
         "outputs": outputs,
         "questionnaire": entry.questionnaire,
         "date": entry.date.isoformat(),
         "updated": entry.updated,
         "draft": entry.draft,
         "guest": entry.guest,
+        "guest_text": post.guest_text,
         "title": entry.title,
         "title_text": post.title_text,
         "date_text": post.date_text,
@@ -394,7 +399,7 @@ def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
         guest=post.guest,
         title=post.title,
     )
-    return IndexPost(post.slug, _meta(series.root, entry, post, {}, []), site.language)
+    return IndexPost(post.slug, _meta(series.root, entry, post, {}, [], {}), site.language)
 
 
 def _in_feed(entries: list[_Entry]) -> list[_Entry]:
