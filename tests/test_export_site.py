@@ -146,6 +146,27 @@ def test_the_index_and_the_links_set_the_guests_name_as_the_title_does(
     assert newer in invoke("export", "avant").stdout
 
 
+def test_the_feeds_summary_and_the_index_set_the_description_as_the_post_does(
+    series: Path, invoke: Invoke
+) -> None:
+    """The summary under a post's title in the index, the feed and WordPress is text
+    as its intro is: "d’Ormesson", a no-break space before "?". It read as typed
+    (the description, kept as written for the pages' <meta> and JSON-LD)."""
+    intro = "Voici Jean d'Ormesson. Pourquoi lui ? Parce que."
+    make_interview(series, "jean", guest="Jean d'Ormesson", fields={"intro": intro})
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    shown = "Voici Jean d’Ormesson. Pourquoi lui\u202f? Parce que."
+    assert f"<p>{shown}</p>" in (site / "index.html").read_text(encoding="utf-8")
+    entry = ET.parse(site / "feed.xml").getroot().find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}summary") == shown
+    page = (site / "jean.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Voici Jean d&#39;Ormesson. Pourquoi lui ? ' in page
+    wxr = ET.fromstring(invoke("export", "jean", "-f", "wxr").stdout)
+    excerpt = "{http://wordpress.org/export/1.2/excerpt/}encoded"
+    assert wxr.findtext(f"channel/item/{excerpt}") == shown
+
+
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:
     """A neighbour's page shows the guest's name in its link: written again with it."""
     for n in range(4):

@@ -32,6 +32,7 @@ class IndexPost:
         self.date = dt.date.fromisoformat(meta["date"])
         self.date_text = meta["date_text"]
         self.description = meta["description"]
+        self.description_text = meta["description_text"]
         self.photo = meta["photo"]
         self.draft = meta["draft"]
         self.updated = w3c_date(meta["updated"], meta["date"])

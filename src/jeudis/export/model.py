@@ -84,6 +84,7 @@ class Post:
     updated: dt.datetime
     draft: bool
     description: str
+    description_text: str  # the description with typography, for element text
     intro_html: str
     intro_markdown: str
     closing_html: str
@@ -290,6 +291,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         updated=max(interview.updated, published),
         draft=not interview.is_complete,
         description=description,
+        description_text=text(description),
         intro_html=intro_html,
         intro_markdown=cleaned[-2],
         closing_html=closing_html,

@@ -166,6 +166,7 @@ _META_TEXTS = (
     "title_text",
     "date_text",
     "description",
+    "description_text",
     "photo",
     "photo_source",
     "photo_stamp",

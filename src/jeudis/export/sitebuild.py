@@ -330,6 +330,7 @@ def _meta(
         "title_text": post.title_text,
         "date_text": post.date_text,
         "description": post.description,
+        "description_text": post.description_text,
         "photo": post.photo,
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),
