@@ -230,8 +230,8 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
         ),
         (
             "  hint: jeudis reads article.html, feed.atom, fragment.html, index.html, post.html,"
-            " post.md, roundup.html, roundup.md, sitemap.xml, style.css, wxr.xml, and the files"
-            " they include"
+            " post.md, roundup-article.html, roundup-fragment.html, roundup.html, roundup.md,"
+            " sitemap.xml, style.css, wxr.xml, and the files they include"
         ),
         (
             f"{templates / 'post.html'}:2: error: template error:"

@@ -23,7 +23,8 @@ from support import Invoke, findings, write
 
 READS = (
     "jeudis reads article.html, feed.atom, fragment.html, index.html, post.html, post.md,"
-    " roundup.html, roundup.md, sitemap.xml, style.css, wxr.xml, and the files they include"
+    " roundup-article.html, roundup-fragment.html, roundup.html, roundup.md, sitemap.xml,"
+    " style.css, wxr.xml, and the files they include"
 )
 
 # A mistake, the template it is in, the line and reason check gives, and the export

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
 import shutil
@@ -186,6 +187,83 @@ def test_a_guests_name_in_the_chart_is_text(invoke: Invoke, example_series: Path
     )
     _, page = roundup_html(invoke, example_series)
     assert '<th scope="row">&lt;b&gt;Amélie&lt;/b&gt; &amp; Roux</th>' in page
+
+
+SHORTCODES = 'Mes photos [gallery ids="1,2"], [embed]https://v.example/v[/embed] et `[video]`.'
+
+
+def test_a_roundup_pasted_into_wordpress_is_a_fragment_that_runs_no_shortcode(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """``--fragment`` and ``--wordpress`` give the roundup's body, as ``export`` gives a
+    post's: no page around it, no title (the blog's theme shows the post's), and every
+    ``[`` written ``&#91;``, for WordPress runs a shortcode a guest typed, code included."""
+    path = example_series / "interviews" / "amelie-roux.toml"
+    text = path.read_text(encoding="utf-8")
+    typed = '"Parler de ce qu’on aime vraiment. Ça se voit tout de suite."'
+    path.write_text(text.replace(typed, f"'{SHORTCODES}'"), encoding="utf-8")
+    command = ("compare", "twitter", "-q", "conseils")
+    page = invoke(*command, "--format", "html")
+    assert page.exit_code == 0, page
+    assert "[gallery ids=" in page.stdout  # a page of the site keeps them: no WordPress
+    for flag in ("--fragment", "--wordpress"):
+        result = invoke(*command, flag)  # HTML, the only format of a fragment
+        assert result.exit_code == 0, result
+        body = result.stdout
+        assert body.startswith(
+            "<!-- wp:html -->\n<article" if flag == "--wordpress" else "<article"
+        )
+        assert "<html" not in body and "<style" not in body and "<h1" not in body
+        assert "[" not in body
+        shown = html.unescape(re.sub(r"<[^>]+>", "", body))
+        for typed in ('[gallery ids="1,2"]', "[embed]", "[video]"):
+            assert typed in shown
+        assert "Amélie Roux" in shown and "Lire l’interview" in shown
+        assert result.stderr == ""  # its links are the published site's (base_url)
+
+
+def test_a_roundups_chart_pasted_into_a_blog_carries_its_own_style(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """The page's style sheet does not go into a fragment: the bars are drawn by their
+    own style (properties WordPress keeps in a post), or they would not show at all."""
+    result = invoke("compare", "twitter", "-q", "followers", "--wordpress")
+    assert result.exit_code == 0, result
+    bars = re.findall(r'<span class="bar" style="([^"]+)"', result.stdout)
+    assert len(bars) == 3
+    assert all("display:inline-block" in bar and "height:1.1em" in bar for bar in bars)
+    assert "color-mix" not in result.stdout  # WordPress drops a style with parentheses
+    html5lib.HTMLParser(strict=True).parseFragment(result.stdout.split("\n", 1)[1])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--fragment", "--format", "md"],
+        ["--wordpress", "-f", "md"],
+        ["--fragment", "-o", "roundup.md"],
+    ],
+)
+def test_a_roundup_fragment_is_html_only(
+    invoke: Invoke, example_series: Path, tmp_path: Path, args: list[str]
+) -> None:
+    result = invoke("compare", "twitter", "-q", "followers", *args)
+    assert result.exit_code == 2, result
+    typed = args[0]
+    assert result.stderr == f"error: {typed} is for HTML\nhint: use --format html\n"
+    assert not (tmp_path / "roundup.md").exists()
+
+
+def test_a_roundup_fragment_without_base_url_says_its_links_lead_nowhere(
+    invoke: Invoke, example_series: Path
+) -> None:
+    (example_series / "jeudis.toml").write_text('blog = "Le carnet"\n', encoding="utf-8")
+    result = invoke("compare", "twitter", "-q", "followers", "--wordpress")
+    assert result.exit_code == 0, result
+    assert 'href="amelie-roux.html"' in result.stdout
+    assert result.stderr.startswith("warning: the roundup links each interview as SLUG.html")
+    assert "set base_url in jeudis.toml" in result.stderr
+    assert invoke("compare", "twitter", "-q", "followers", "-f", "html").stderr == ""
 
 
 def test_text_question_has_no_chart(invoke: Invoke, example_series: Path) -> None:

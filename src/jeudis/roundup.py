@@ -169,34 +169,43 @@ def collect(
 # -- the chart ----------------------------------------------------------------------------
 
 BAR_SHARE = 75  # the longest bar's share of the row (percent): its value fits beside it
+# What the page's style sheet gives a chart, for a fragment that goes without it: only
+# properties WordPress keeps in a post (safecss_filter_attr), no color-mix().
+_STYLED = {
+    "table": "width:100%;max-width:40rem;border-collapse:collapse",
+    "th": "font-weight:normal;text-align:right;padding:.25em .75em .25em 0",
+    "td": "width:100%;white-space:nowrap;padding:.25em 0",
+    "bar": "display:inline-block;vertical-align:-.15em;height:1.1em;border:1px solid;"
+    "background:currentColor;opacity:.55;",
+}
 
 
-def bar_chart(roundup: Roundup) -> str:
+def bar_chart(roundup: Roundup, *, styled: bool = False) -> str:
     """A horizontal bar chart of a numeric question: an HTML table with a bar per row.
 
     The names and values are table text (a screen reader reads the rows, a phone
     wraps a long name, WordPress keeps a table where it strips inline SVG); the
-    bars are decoration, sized by an inline width.
+    bars are decoration, sized by an inline width. ``styled``: each element carries
+    its own style, for a fragment pasted where the page's style sheet is not.
     """
     entries = [e for e in roundup.entries if e.number is not None]
     if not entries:
         return ""
+    style = {part: f' style="{css}"' if styled else "" for part, css in _STYLED.items()}
+    bar_style = _STYLED["bar"] if styled else ""
     top = max(e.number or 0.0 for e in entries) or 1.0
     rows = []
     for entry in entries:
         share = max(0.5, BAR_SHARE * (entry.number or 0.0) / top)
         rows.append(
-            f'<tr><th scope="row">{escape(entry.guest)}</th>'
-            f'<td><span class="bar" style="width:{share:.1f}%" aria-hidden="true"></span> '
+            f'<tr><th scope="row"{style["th"]}>{escape(entry.guest)}</th>'
+            f'<td{style["td"]}><span class="bar" style="{bar_style}width:{share:.1f}%"'
+            ' aria-hidden="true"></span> '
             f"{escape(wording.format_number(entry.number or 0, roundup.language))}</td></tr>"
         )
     label = escape(roundup.question)
-    return (
-        "\n".join(
-            [f'<table class="chart" id="chart-{roundup.question_id}" aria-label="{label}">', *rows]
-        )
-        + "\n</table>"
-    )
+    head = f'<table class="chart" id="chart-{roundup.question_id}" aria-label="{label}"'
+    return "\n".join([head + style["table"] + ">", *rows]) + "\n</table>"
 
 
 # -- the post -----------------------------------------------------------------------------
@@ -205,31 +214,55 @@ def bar_chart(roundup: Roundup) -> str:
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
-def choose_format(given: str | None, output: Path | None) -> str | None:
+def choose_format(
+    given: str | None, output: Path | None, fragment: str | None = None
+) -> str | None:
     """``--format`` when given; else the ``-o`` file's suffix, as ``export`` reads it.
 
     None (no file, or ``-o -``) is the side by side view in the terminal. A file
     of another suffix is refused rather than guessed: ``-o roundup.txt`` would
-    otherwise print to the terminal and write nothing.
+    otherwise print to the terminal and write nothing. ``fragment``: the option
+    typed for one (``--fragment``, ``--wordpress``), which is HTML.
     """
     if given or output is None or str(output) == "-":
-        return given
-    fmt = _SUFFIXES.get(output.suffix.lower())
-    if fmt is None:
-        raise UsageError(
-            f"{output}: which format? its name ends in neither .md nor .html",
-            hint="pass --format md or --format html",
-        )
+        fmt = given or ("html" if fragment else None)
+    else:
+        fmt = _SUFFIXES.get(output.suffix.lower())
+        if fmt is None:
+            raise UsageError(
+                f"{output}: which format? its name ends in neither .md nor .html",
+                hint="pass --format md or --format html",
+            )
+    if fragment and fmt != "html":
+        raise UsageError(f"{fragment} is for HTML", hint="use --format html")
     return fmt
 
 
-def render(series: Series, roundup: Roundup, fmt: str) -> str:
-    """The roundup post, through the export layer's Markdown, typography and templates."""
+def fragment_note(series: Series) -> str | None:
+    """What the host must know of a roundup pasted into a CMS: without the series'
+    ``base_url``, its links to the interviews (``SLUG.html``) lead nowhere there."""
+    if series.settings.get("base_url"):
+        return None
+    return (
+        "warning: the roundup links each interview as SLUG.html, which a blog pasted into"
+        " does not have: set base_url in jeudis.toml to link the published site"
+    )
+
+
+def render(
+    series: Series, roundup: Roundup, fmt: str, *, fragment: bool = False, wordpress: bool = False
+) -> str:
+    """The roundup post, through the export layer's Markdown, typography and templates.
+
+    ``fragment``: its HTML body alone, to paste into a CMS, as ``export --fragment``
+    writes a post's (``wordpress``: in a ``wp:html`` block), shortcodes made text.
+    """
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
     from markupsafe import Markup
 
     from jeudis.export import cleaning, markup, templating
+    from jeudis.export.render import for_cms, one_line_paragraphs
     from jeudis.export.typography import fix_html, fix_text, variant_for
 
     variant = variant_for(roundup.language, series.settings.get("typography"))
@@ -248,7 +281,8 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
                 "date": entry.date.isoformat(),
             }
         )
-    chart = bar_chart(roundup) if fmt == "html" and roundup.numeric else ""
+    fragment = fragment or wordpress
+    chart = bar_chart(roundup, styled=fragment) if fmt == "html" and roundup.numeric else ""
     context = {
         "roundup": roundup,
         "title": fix_text(roundup.title, variant),
@@ -259,5 +293,9 @@ def render(series: Series, roundup: Roundup, fmt: str) -> str:
         "blog": str(series.settings.get("blog") or roundup.series),
         "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
     }
-    name = "roundup.html" if fmt == "html" else "roundup.md"
-    return templating.render(series.root, name, **context)
+    if fmt == "md":
+        return templating.render(series.root, "roundup.md", **context)
+    if not fragment:
+        return templating.render(series.root, "roundup.html", **context)
+    html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))
+    return for_cms(html, wordpress=wordpress)

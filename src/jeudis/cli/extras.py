@@ -153,6 +153,12 @@ def compare(
         typer.Option("--format", "-f", help="Write a roundup post: md or html."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The roundup post's title.")] = None,
+    fragment: Annotated[
+        bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")
+    ] = False,
+    wordpress: Annotated[
+        bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
+    ] = False,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -162,7 +168,8 @@ def compare(
     from jeudis.questionnaire import find_questionnaire
 
     series = series_at(directory)
-    fmt = roundup.choose_format(fmt, output)
+    typed = "--wordpress" if wordpress else "--fragment" if fragment else None
+    fmt = roundup.choose_format(fmt, output, typed)
     form = find_questionnaire(series, questionnaire)
     if question is None:
         raise UsageError(
@@ -189,7 +196,10 @@ def compare(
             f"no interview out yet answers {form.id} [{question}]{waiting}",
             hint="a roundup quotes complete interviews dated today or before",
         )
-    write_output(roundup.render(series, data, fmt), output, series)
+    text = roundup.render(series, data, fmt, fragment=fragment, wordpress=wordpress)
+    write_output(text, output, series)
+    if typed and (note := roundup.fragment_note(series)):
+        sys.stderr.write(note + "\n")
     for entry in data.waiting:
         note = f"note: {entry.slug}: dated {entry.date.isoformat()}, left out until that day"
         sys.stderr.write(for_terminal(note) + "\n")

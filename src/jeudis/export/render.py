@@ -179,11 +179,8 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
     Pasted into a CMS, its ids are its own (``amelie-roux-q-3``): a blog's home or
     category page shows several posts in full, and two ``q-3`` there would send a
     question's link to another post's. A feed entry's links lead to the site's
-    page (its ``xml:base``), whose ids are the plain ``q-3``.
-
-    Every ``[`` is written ``&#91;`` but in a feed: WordPress runs a shortcode
-    wherever a ``[`` opens one (``[gallery]``, ``[embed]``, ``[caption]``, a plugin's),
-    in code too, and a guest's brackets are text.
+    page (its ``xml:base``), whose ids are the plain ``q-3``. A feed keeps its
+    ``[`` (see :func:`for_cms`).
     """
     from jeudis.export.templating import render
     from jeudis.storage import slugify
@@ -199,8 +196,17 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
             id_prefix=prefix,
         )
     )
-    if not feed:
-        html = html.replace("[", "&#91;")
+    return html if feed else for_cms(html, wordpress=wordpress)
+
+
+def for_cms(html: str, *, wordpress: bool = False) -> str:
+    """HTML to paste into a CMS (a fragment, a roundup's): in a ``wp:html`` block for
+    ``--wordpress``, and every ``[`` written ``&#91;``.
+
+    WordPress runs a shortcode wherever a ``[`` opens one (``[gallery]``, ``[embed]``,
+    ``[caption]``, a plugin's), in code too, and a guest's brackets are text.
+    """
+    html = html.replace("[", "&#91;")
     if wordpress:
         return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"
     return html

@@ -116,6 +116,7 @@ RENDERED = (
     "feed.atom",
     "sitemap.xml",
     "roundup.html",
+    "roundup-fragment.html",
     "roundup.md",
 )
 
@@ -257,6 +258,7 @@ def _renders(series: Series) -> list[Callable[[], object]]:
     quoted = _roundup(interview, post, site)
     if quoted is not None:
         renders += [partial(roundup.render, series, quoted, fmt) for fmt in roundup.FORMATS]
+        renders.append(partial(roundup.render, series, quoted, "html", wordpress=True))
     return renders
 
 
