@@ -266,6 +266,21 @@ def test_a_roundup_fragment_without_base_url_says_its_links_lead_nowhere(
     assert invoke("compare", "twitter", "-q", "followers", "-f", "html").stderr == ""
 
 
+def test_a_guests_name_in_the_chart_is_set_as_above_their_answer(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """The chart's row and the answer's heading name the guest alike ("d’Ormesson"):
+    the row wrote the name as typed."""
+    interview = example_series / "interviews" / "amelie-roux.toml"
+    text = interview.read_text(encoding="utf-8")
+    interview.write_text(
+        text.replace('guest = "Amélie Roux"', 'guest = "Jean d\'Ormesson"'), encoding="utf-8"
+    )
+    _, page = roundup_html(invoke, example_series)
+    assert '<th scope="row">Jean d’Ormesson</th>' in page
+    assert ">Jean d’Ormesson</a></h2>" in page
+
+
 def test_text_question_has_no_chart(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter", "-q", "avenir", "--format", "html")
     assert result.exit_code == 0, result

@@ -180,14 +180,17 @@ _STYLED = {
 }
 
 
-def bar_chart(roundup: Roundup, *, styled: bool = False) -> str:
+def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -> str:
     """A horizontal bar chart of a numeric question: an HTML table with a bar per row.
 
     The names and values are table text (a screen reader reads the rows, a phone
     wraps a long name, WordPress keeps a table where it strips inline SVG); the
     bars are decoration, sized by an inline width. ``styled``: each element carries
     its own style, for a fragment pasted where the page's style sheet is not.
+    ``variant``: the typography the names are set with, as the roundup's headings.
     """
+    from jeudis.export.typography import fix_text
+
     entries = [e for e in roundup.entries if e.number is not None]
     if not entries:
         return ""
@@ -198,7 +201,7 @@ def bar_chart(roundup: Roundup, *, styled: bool = False) -> str:
     for entry in entries:
         share = max(0.5, BAR_SHARE * (entry.number or 0.0) / top)
         rows.append(
-            f'<tr><th scope="row"{style["th"]}>{escape(entry.guest)}</th>'
+            f'<tr><th scope="row"{style["th"]}>{escape(fix_text(entry.guest, variant))}</th>'
             f'<td{style["td"]}><span class="bar" style="{bar_style}width:{share:.1f}%"'
             ' aria-hidden="true"></span> '
             f"{escape(wording.format_number(entry.number or 0, roundup.language))}</td></tr>"
@@ -282,7 +285,8 @@ def render(
             }
         )
     fragment = fragment or wordpress
-    chart = bar_chart(roundup, styled=fragment) if fmt == "html" and roundup.numeric else ""
+    numeric = fmt == "html" and roundup.numeric
+    chart = bar_chart(roundup, styled=fragment, variant=variant) if numeric else ""
     context = {
         "roundup": roundup,
         "title": fix_text(roundup.title, variant),
