@@ -341,6 +341,11 @@ def test_generators_run_nothing_a_guest_wrote(
     assert "{{<3" in shown
     for number in (15, 16, 17, 18, 19):  # attribute lists, shown as the text they are
         assert f"alert({number})" in shown, number
+    if flavor == "pelican":  # its index shows the intro's HTML, through Markdown again
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert_nothing_ran(index)
+        listed = html.unescape(re.sub(r"<[^>]+>", "", index))
+        assert "<iframe src=//evil></iframe>" in listed and "fin ]]> ici" in listed
 
 
 # PyMdown's Snippets markers, in code: a file of the site named, escaped, a section.

@@ -123,6 +123,33 @@ def test_pelican_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pa
 
 
 @pytest.mark.generators
+def test_pelicans_list_pages_show_the_intro_as_the_others_do(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Pelican's index showed the plain 160-character description under each title, where
+    Hugo, Jekyll and MkDocs show the intro (the text before the excerpt divider), its bold
+    and its links. Its code keeps its lines; a post with no intro shows its description."""
+    intro = (
+        "Voici **Gilles Klein** et son [blog](https://gilles.example/a_b).\n"
+        'Il dit "bonjour" : *salut*.\n\n'
+        "Deuxième paragraphe, et du code :\n\n```\nun *deux*\n  trois <b>\n```"
+    )
+    make_interview(series, "gilles", guest="Gilles Klein", fields={"intro": intro})
+    make_interview(series, "sans-intro", guest="Anne Sans", date=dt.date(2011, 6, 1))
+    out = export_and_build(invoke, tmp_path, "pelican")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    start = index.index("Voici")
+    summary = index[start : index.index("</div>", start)]
+    assert "<strong>Gilles Klein</strong>" in summary
+    assert '<a href="https://gilles.example/a_b">blog</a>' in summary
+    assert "Il dit \u201cbonjour\u201d\u00a0: <em>salut</em>." in summary
+    assert "</p>\n<p>Deuxième paragraphe, et du code\u00a0:</p>\n<pre>" in summary
+    assert "<code>un *deux*&#10;  trois &lt;b&gt;&#10;</code>" in summary  # as written
+    assert "1. " not in summary  # the intro, not the questions
+    assert "L’envie de partager. Et toi\u202f?" in index  # no intro: the description
+
+
+@pytest.mark.generators
 def test_material_for_mkdocs_builds_the_exported_series(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:

@@ -195,8 +195,6 @@ def _zola(post: Post) -> str:
 
 
 def _pelican(post: Post) -> str:
-    from jeudis.export.cleaning import inline_text
-
     text = pelican_text
     lines = [
         f"Title: {text(post.title_text)}",
@@ -206,8 +204,7 @@ def _pelican(post: Post) -> str:
         f"Category: {text(post.series)}",
         "Tags: " + ", ".join(text(t).replace(",", " ") for t in post.tags),
         f"Authors: {text(post.host).replace(',', ' ')}",
-        # Pelican renders the summary as Markdown: its markup is made inert too.
-        f"Summary: {inline_text(text(post.description))}",
+        f"Summary: {_pelican_summary(post)}",
         f"Lang: {one_line(post.language)}",
         f"Status: {'draft' if post.draft else 'published'}",
     ]
@@ -216,6 +213,33 @@ def _pelican(post: Post) -> str:
         # path from the site's root ({{ SITEURL }}/{{ article.image }}).
         lines.append(f"Image: {one_line(post.photo.removeprefix('{static}/'))}")
     return "\n".join(lines)
+
+
+# A quote in an intro's HTML, opening a quotation: after a space, a bracket, a dash or a tag.
+_OPENING_QUOTE_REF = re.compile(r"(^|[\s(\[{«\u2014\u2013>-])&quot;")
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _pelican_summary(post: Post) -> str:
+    """What Pelican's list pages show of a post: the intro, its bold and links kept, as
+    Hugo, Jekyll and MkDocs show the text before the excerpt divider.
+
+    Pelican renders ``Summary`` as Markdown, which keeps a line of HTML opening on a
+    block element as it is: the intro's HTML (sanitized, with the post's typography),
+    on one line. A line break after a tag is a space (text between two blocks would
+    be a paragraph of Markdown), any other a character reference (``&#10;``, kept in
+    code). Its
+    quotes are curly, as in :func:`pelican_text`: a theme writing the summary into an
+    attribute through ``striptags`` unescapes them. Without an intro, the description,
+    its markup made inert.
+    """
+    from jeudis.export.cleaning import inline_text
+
+    if not post.intro_html:
+        return inline_text(pelican_text(post.description_text))
+    curly = _OPENING_QUOTE_REF.sub("\\1\u201c", post.intro_html.strip()).replace("&quot;", "\u201d")
+    line = curly.replace(">\n", "> ")
+    return _LINE_BREAKING.sub(lambda m: f"&#{ord(m.group())};", line)
 
 
 def _mkdocs(post: Post) -> str:
