@@ -145,3 +145,25 @@ def test_no_snippets_marker_is_left_for_python_markdown(parts: list[str]) -> Non
 )
 def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expected: str) -> None:
     assert clean_markdown(text, str) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[a](page.html)", '<a href="page.html">a</a>'),
+        ('![p](p.png "Titre")', '<img src="p.png" alt="p" title="Titre" />'),
+        ("[a **b** [c]](../x.md)", '<a href="../x.md">a **b** [c]</a>'),
+        ('[q](a"b.html)', '<a href="a%22b.html">q</a>'),
+        ("[r][n] [n]\n\n[n]: n.html", '<a href="n.html">r</a> <a href="n.html">n</a>\n\n'),
+        # Left to MkDocs: links it leaves alone, and what is no link.
+        ("[a](https://x.org/a.html) [b](#c) [d](/e) [f](?g) [h](//i.org/j)", None),
+        ("\\[a](page.html) `[b](page.html)`", None),
+        ("```\n[a](page.html)\n```", None),
+        ("    [a](page.html)", None),
+        ("[a]\n\n[b](page.html)", '[a]\n\n<a href="page.html">b</a>'),
+    ],
+)
+def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | None) -> None:
+    """MkDocs takes a relative link for one to its own docs (and aborts ``--strict`` on
+    one it does not find): written as HTML, which it leaves alone. Code is code."""
+    assert generators.relative_links_as_html(text) == (text if expected is None else expected)

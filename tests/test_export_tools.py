@@ -166,6 +166,44 @@ def test_material_for_mkdocs_builds_the_exported_series(
     assert "mathieu-durand.svg" not in listing  # after the intro, before the portrait
 
 
+# A guest's links to relative addresses, which name no file of the host's site; the
+# same in code, which stays as written.
+RELATIVE_LINKS = (
+    "Voir [mon article](page.html), ![mon portrait](portrait.png), [le sommaire](../x.md), "
+    "[l’accueil](../../index.md), [ma note][n] et [ailleurs](https://ex.example/a.html).\n\n"
+    "- une liste : [la suite](suite.html)\n\n"
+    "Du code : `[a](page.html)`\n\n```\n[b](page.html)\n```\n\n[n]: notes.html"
+)
+
+
+@pytest.mark.generators
+def test_mkdocs_strict_builds_a_post_whose_guest_linked_relative_addresses(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """MkDocs takes every relative link for one to its own docs: ``page.html``, not
+    found, aborted ``mkdocs build --strict``, and ``../../index.md`` became a link to
+    the host's home page. A guest's are written as HTML, which MkDocs leaves as they
+    are: the page links them as written, as the other generators' do."""
+    make_interview(series, "liens", answers=[("liens", "Des liens ?", RELATIVE_LINKS)])
+    out = export_and_build(invoke, tmp_path, "mkdocs")  # --strict
+    page = built_page(out, "mkdocs", "liens").read_text(encoding="utf-8")
+    for link in (
+        '<a href="page.html">mon article</a>',
+        '<img src="portrait.png" alt="mon portrait" />',
+        '<a href="../x.md">le sommaire</a>',
+        '<a href="../../index.md">l’accueil</a>',
+        '<a href="notes.html">ma note</a>',
+        '<a href="suite.html">la suite</a>',
+        '<a href="https://ex.example/a.html">ailleurs</a>',
+    ):
+        assert link in page, link
+    assert "<code>[a](page.html)</code>" in page
+    assert "[b](page.html)" in html.unescape(page)  # the code block, as written
+    assert "[n]: notes.html" not in page
+    hugo = invoke("export", "liens", "-f", "md", "--flavor", "hugo").stdout
+    assert "[mon article](page.html)" in hugo and "[n]: notes.html" in hugo  # MkDocs's only
+
+
 @pytest.mark.generators
 def test_material_for_mkdocs_keeps_no_break_spaces_in_its_table_of_contents(
     series: Path, invoke: Invoke, tmp_path: Path

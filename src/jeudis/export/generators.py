@@ -22,6 +22,7 @@ of writing its syntax as text, used here on everything but the front matter:
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable
 from functools import cache
@@ -157,3 +158,166 @@ def _zola_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
         inner = body[start.end() : end.start()]
         return f"{{%/*{start.group(1)}*/%}}{inner}{{%/*{end.group(1)}*/%}}", end.end()
     return body[at : at + 2], at + 2
+
+
+# ---- MkDocs: a guest's relative links ---------------------------------------------
+#
+# MkDocs reads every relative link of a page as one to a file of its own docs: it
+# rewrites ``x.md`` to that page's address, and warns of one it does not find, which
+# aborts ``mkdocs build --strict``. A guest's ``[mon article](page.html)`` names no
+# file of the host's site (on every generator it leads where it was written, nowhere
+# much): it is written as an HTML ``<a>`` (``<img>``), which MkDocs leaves as it is,
+# so the page links it as Hugo's, Jekyll's or Pelican's does.
+
+# A link target as a cleaned post holds it: "](", a URL with no space, bracket or
+# parenthesis, maybe a quoted title, ")".
+_TARGET = re.compile(r"\]\((?P<url>[^\s()<>\[\]`]+)(?:[ \t]+(?P<title>\"[^\"\n]*\"|'[^'\n]*'))?\)")
+# A reference definition on a line of its own, and a reference to one.
+_DEFINITION = re.compile(
+    r"^ {0,3}\[(?P<label>[^\[\]\n]+)\]:[ \t]*\n?[ \t]*(?P<url>[^\s()<>\[\]`]+)[ \t]*(?:\n|$)",
+    re.MULTILINE,
+)
+_REFERENCE = re.compile(r"\[(?P<text>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+# A fence anywhere a superfences extension reads one: in a list item, a block quote.
+_ANY_FENCE = re.compile(
+    r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
+)
+# Indented code: lines of four spaces or a tab after a blank line (or opening the
+# text), before any list item, block quote or footnote, after which they may be text.
+_INDENTED = re.compile(r"(?:\A|(?<=\n)[ \t]*\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
+_CONTAINER = re.compile(
+    r"^[ \t]{0,3}(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|>|:|\[\^)", re.MULTILINE
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def relative_links_as_html(markdown: str) -> str:
+    """A guest's links to a relative address (``page.html``, ``../x.md``, ``img.png``)
+    as HTML, which MkDocs neither checks nor rewrites; the others as they are.
+
+    Code is left as written (fences, spans, indented lines). A link by reference to
+    a relative address is written in place, its definition dropped.
+    """
+    if "]:" in markdown:
+        markdown = _references_inline(markdown)
+    targets = [t for t in _TARGET.finditer(markdown) if _relative(t.group("url"))]
+    if not targets:
+        return markdown
+    code = _code_ranges(markdown)
+    out: list[str] = []
+    pos = 0
+    for target in targets:
+        if target.start() < pos or _inside(code, target.start()):
+            continue
+        opening = _opening_bracket(markdown, target.start(), code)
+        if opening is None or opening < pos:
+            continue
+        text = markdown[opening + 1 : target.start()]
+        title = target.group("title")
+        titled = f' title="{html_module.escape(title[1:-1])}"' if title else ""
+        href = target.group("url").replace('"', "%22")  # "&amp;" stays an entity, as in Markdown
+        if opening > pos and markdown[opening - 1] == "!" and not _escaped(markdown, opening - 1):
+            alt = html_module.escape(_BACKSLASH_ESCAPE.sub(r"\1", text))
+            written = f'<img src="{href}" alt="{alt}"{titled} />'
+            opening -= 1
+        else:
+            written = f'<a href="{href}"{titled}>{text}</a>'
+        out += [markdown[pos:opening], written]
+        pos = target.end()
+    out.append(markdown[pos:])
+    return "".join(out)
+
+
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _relative(url: str) -> bool:
+    """A URL naming a path from the page: no scheme, no host, not from the site's root
+    (``/x``, which MkDocs leaves alone), not the page itself (``#x``, ``?q``)."""
+    from jeudis.export.markup import url_scheme
+
+    return not url.startswith(("/", "#", "?", "\\")) and not url_scheme(url)
+
+
+def _references_inline(markdown: str) -> str:
+    """Each link by reference to a relative address written as an inline one, the
+    definitions of those addresses dropped."""
+    code = _code_ranges(markdown)
+    relative = [
+        d
+        for d in _DEFINITION.finditer(markdown)
+        if _relative(d.group("url")) and not _inside(code, d.start())
+    ]
+    if not relative:
+        return markdown
+    targets: dict[str, str] = {}
+    for definition in relative:  # the first of a label is the one Markdown reads
+        targets.setdefault(_label(definition.group("label")), definition.group("url"))
+    spans = [d.span() for d in relative]
+    kept = "".join(markdown[start:end] for start, end in _between(spans, len(markdown)))
+    code = _code_ranges(kept)
+
+    def inline(found: re.Match[str]) -> str:
+        url = targets.get(_label(found.group("label") or found.group("text")))
+        if url is None or _inside(code, found.start()) or _escaped(kept, found.start()):
+            return found.group()
+        return f"[{found.group('text')}]({url})"
+
+    return _REFERENCE.sub(inline, kept)
+
+
+def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of a text of ``length`` outside ``spans``."""
+    parts, pos = [], 0
+    for start, end in sorted(spans):
+        parts.append((pos, start))
+        pos = end
+    parts.append((pos, length))
+    return parts
+
+
+def _label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _code_ranges(markdown: str) -> list[tuple[int, int]]:
+    """Where code is, or may be, which no link rewriting touches: fences, spans,
+    indented blocks. Taken widely: a link left in a place read as text is one MkDocs
+    checks, a link rewritten in code would show its HTML."""
+    container = _CONTAINER.search(markdown)
+    ranges = [m.span() for m in _ANY_FENCE.finditer(markdown)]
+    ranges += [m.span() for m in _CODE_SPAN.finditer(markdown)]
+    ranges += [
+        m.span()
+        for m in _INDENTED.finditer(markdown, 0, container.start() if container else len(markdown))
+    ]
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in ranges)
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes."""
+    run = len(text[:at]) - len(text[:at].rstrip("\\"))
+    return run % 2 == 1
+
+
+def _opening_bracket(text: str, close: int, code: list[tuple[int, int]]) -> int | None:
+    """The ``[`` that the ``]`` at ``close`` closes, in its paragraph (None: not found)."""
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, close)]
+    start = breaks[-1] if breaks else 0
+    depth = 0
+    for at in range(close - 1, start - 1, -1):
+        char = text[at]
+        if char not in "[]" or _escaped(text, at) or _inside(code, at):
+            continue
+        if char == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return at
+    return None

@@ -216,6 +216,8 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     from jeudis.export.templating import render
 
     flavor = get_flavor(flavor_name)
+    if flavor.name == "mkdocs":
+        post = _guest_links_for_mkdocs(post)
     front_matter = flavor.render(post)
     text = render(
         site.root,
@@ -234,6 +236,16 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     for index in range(0, len(parts), 2):
         parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])
     return "".join(parts).strip("\n") + "\n"
+
+
+def _guest_links_for_mkdocs(post: Post) -> Post:
+    """The post with its guest's relative links written as HTML, which MkDocs neither
+    checks nor takes for its own files (see :func:`generators.relative_links_as_html`).
+    The host's intro and closing words are the host's: MkDocs reads their links."""
+    from jeudis.export.generators import relative_links_as_html
+
+    items = [replace(item, markdown=relative_links_as_html(item.markdown)) for item in post.items]
+    return replace(post, items=items)
 
 
 def nicename(name: str, language: str = "fr") -> str:
