@@ -14,7 +14,8 @@ import html5lib
 import pytest
 
 from export_helpers import copy_example, make_interview
-from jeudis.export.site import MANIFEST, export_site
+from jeudis.export.manifest import MANIFEST
+from jeudis.export.site import export_site
 from jeudis.interview import load_interview
 from jeudis.paths import Series
 from support import Invoke

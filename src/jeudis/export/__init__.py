@@ -397,8 +397,8 @@ def export_files(
     Every file is checked before any is written, as :func:`export_file` checks one.
     """
     from jeudis.export.frontmatter import flavor as get_flavor
+    from jeudis.export.manifest import write_file
     from jeudis.export.render import SiteInfo
-    from jeudis.export.site import _write
     from jeudis.export.written import Written
 
     options.check()
@@ -419,7 +419,7 @@ def export_files(
     try:
         for post, name in zip(posts, names, strict=True):
             text = render_one(post, site, options, notes, series, folder / name)
-            _write(folder / name, text)
+            write_file(folder / name, text)
             record.record(folder / name, text)
             written.append(folder / name)
     finally:

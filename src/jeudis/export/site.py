@@ -11,29 +11,36 @@ from: each interview file's size and modification time, the templates', the
 settings' and the options'. A second export with nothing changed reads the
 manifest, checks the stamps and writes nothing: this module decides, and
 imports the rendering machinery (:mod:`jeudis.export.sitebuild`: Jinja, cmark,
-worker processes) only when there is something to write.
+worker processes) only when there is something to write. The manifest and its
+stamps are :mod:`jeudis.export.manifest`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jeudis import __version__
-from jeudis.export.written import Written, changed, content_stamp, refuse_others
-from jeudis.paths import SETTINGS_FILE, Series
-from jeudis.storage import interview_entries
+from jeudis.export.manifest import (
+    MANIFEST,
+    META_TEXTS,
+    WXR_FILE,
+    claim,
+    global_stamp,
+    interview_stamps,
+    manifest_outputs,
+    photo_stamp,
+    read_manifest,
+    written_stamps,
+)
+from jeudis.export.written import Written, changed, refuse_others
+from jeudis.paths import Series
 from jeudis.wording import counted
 
-MANIFEST = ".jeudis-manifest.json"
 FEED_SIZE = 20
-WXR_FILE = "wordpress.xml"
 Progress = Callable[[int, int], None]
 
 
@@ -66,134 +73,6 @@ class _Entry:
         return self.folder / f"{self.slug}.toml"
 
 
-def _stamp(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def photo_stamp(root: Path, photo: str) -> str:
-    """A post's photo file as it is now ("" when there is none, or it is missing)."""
-    if not photo:
-        return ""
-    try:
-        return _stamp(root / photo)
-    except OSError:
-        return ""
-
-
-def _global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> str:
-    from jeudis.export.templating import template_stamp
-
-    settings = series.root / SETTINGS_FILE
-    parts = [
-        __version__,
-        _code_stamp(),
-        template_stamp(series.root),
-        _stamp(settings) if settings.is_file() else "-",
-        json.dumps(series.overrides, sort_keys=True, default=str),
-        fmt,
-        flavor or "",
-        str(drafts),
-    ]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _code_stamp() -> str:
-    here = Path(__file__).parent
-    return "|".join(_stamp(p) for p in sorted(here.glob("*.py")))
-
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-
-
-def _write(path: Path, text: str) -> str:
-    """Write an output file, encoded as is (no newline translation); return its content stamp.
-
-    The site is regenerated from the interviews, so there is no fsync. A file
-    that exists is replaced by a rename, so a reader never sees half a page; a
-    new one, which nobody can be reading, is written in place: two system calls
-    fewer, a tenth of the cost of a page on a thousand-page first export.
-    """
-    data = text.encode("utf-8")
-    try:
-        fd = os.open(path, _NEW_FILE, 0o666)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, _NEW_FILE, 0o666)
-    except FileExistsError:
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        return content_stamp(data)
-    with open(fd, "wb", buffering=0) as out:  # noqa: PTH123 - a descriptor, not a path
-        out.write(data)
-    return content_stamp(data)
-
-
-def _read_manifest(folder: Path) -> dict[str, Any]:
-    """The folder's manifest; none (``{}``) when missing, unreadable or not of its shape."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if _manifest_shaped(data) else {}
-
-
-def _manifest_shaped(data: Any) -> bool:
-    """True for what an export writes (a file edited by hand may hold anything)."""
-    if not isinstance(data, dict):
-        return False
-    entries = data.get("entries", {})
-    if not isinstance(entries, dict) or not all(isinstance(m, dict) for m in entries.values()):
-        return False
-    metas = entries.values()
-    tables = [data.get("written", {}), data.get("wxr", {}), *(m.get("written", {}) for m in metas)]
-    lists = [data.get("files", []), data.get("notes", []), *(m.get("outputs", []) for m in metas)]
-    return (
-        all(isinstance(t, dict) and all(isinstance(v, str) for v in t.values()) for t in tables)
-        and all(isinstance(x, list) and all(isinstance(v, str) for v in x) for x in lists)
-        and all(_meta_shaped(m) for m in metas)
-    )
-
-
-_META_TEXTS = (
-    "stamp",
-    "questionnaire",
-    "updated",
-    "guest",
-    "guest_text",
-    "title",
-    "title_text",
-    "date_text",
-    "description",
-    "description_text",
-    "photo",
-    "photo_source",
-    "photo_stamp",
-    "series",
-    "index",
-    "language",
-)
-
-
-def _meta_shaped(meta: dict[str, Any]) -> bool:
-    """One interview's entry in the manifest, as an export writes it."""
-    nav = meta.get("nav", [None, None])
-    if "date" in meta:  # an entry claimed before its post was written has none yet
-        try:
-            dt.date.fromisoformat(meta["date"])
-        except (TypeError, ValueError):
-            return False
-    return (
-        all(isinstance(meta.get(key, ""), str) for key in _META_TEXTS)
-        and isinstance(meta.get("note"), str | None)
-        and isinstance(meta.get("draft", False), bool)
-        and isinstance(nav, list)
-        and len(nav) == 2
-        and all(isinstance(slug, str | None) for slug in nav)
-    )
-
-
 def _entries(
     series: Series, drafts: bool, old: dict[str, Any], left_out: list[str] | None = None
 ) -> list[_Entry]:
@@ -204,7 +83,7 @@ def _entries(
     entries = []
     known = old.get("entries", {})
     folder = series.interviews_dir
-    for slug, stamp in _interview_stamps(folder):
+    for slug, stamp in interview_stamps(folder):
         cached = known.get(slug)
         if cached and cached.get("stamp") == stamp:
             head = dict(cached)
@@ -237,19 +116,6 @@ def _entries(
     # Newest first; a stable order for interviews of the same day.
     entries.sort(key=lambda e: (e.date, e.updated, e.slug), reverse=True)
     return entries
-
-
-def _interview_stamps(folder: Path) -> list[tuple[str, str]]:
-    """Every interview's slug with its file's stamp (one ``scandir``: a thousand files in ms)."""
-    stamps = []
-    for entry in interview_entries(folder):
-        try:
-            st = entry.stat()
-        except OSError:  # a link that leads nowhere: no stamp, so read, which says why
-            stamps.append((entry.name.removesuffix(".toml"), "unreadable"))
-            continue
-        stamps.append((entry.name.removesuffix(".toml"), f"{st.st_size}:{st.st_mtime_ns}"))
-    return stamps
 
 
 def nav_names(nav: list[str | None], by_slug: dict[str, _Entry]) -> list[list[str] | None]:
@@ -309,8 +175,8 @@ def export_site(
     unless ``include_future``.
     """
     series.refuse_output(folder)
-    previous = _read_manifest(folder)
-    stamp = _global_stamp(series, fmt, flavor, include_drafts)
+    previous = read_manifest(folder)
+    stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
     drafts: list[str] = []
     entries = _entries(series, include_drafts, old, drafts)
@@ -387,7 +253,7 @@ def _export(
             return result
         if not overwrite:
             _refuse_others(series, folder, [WXR_FILE], previous)
-        _claim(folder, previous, {}, [WXR_FILE])
+        claim(folder, previous, {}, [WXR_FILE])
         from jeudis.export import sitebuild
 
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
@@ -409,7 +275,7 @@ def _export(
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
             and cached.get("nav_names") == nav_names(nav, by_slug)  # a neighbour renamed
-            and all(key in cached for key in _META_TEXTS)  # an older export's: one missing
+            and all(key in cached for key in META_TEXTS)  # an older export's: one missing
             and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
             and cached.get("photo_stamp", "")
             == photo_stamp(series.root, cached.get("photo_source", ""))
@@ -431,7 +297,7 @@ def _export(
         owned: frozenset[str] | None = frozenset(_refuse_others(series, folder, planned, previous))
     else:
         owned = None
-    _claim(folder, previous, {e.slug: post_file(e, fmt, flavor) for e in todo}, planned)
+    claim(folder, previous, {e.slug: post_file(e, fmt, flavor) for e in todo}, planned)
     from jeudis.export import sitebuild
 
     result = sitebuild.render(
@@ -452,32 +318,6 @@ def _planned(
     if series.settings.get("base_url"):
         fixed.append("sitemap.xml")
     return posts + fixed
-
-
-def _claim(
-    folder: Path, previous: dict[str, Any], posts: dict[str, str], planned: list[str]
-) -> None:
-    """Before writing: a manifest naming every file the export is about to write.
-
-    Should the export stop half-way (a broken interview, Ctrl-C, a kill, a power
-    cut), the next one owns what this one wrote, and finishes it: its stamp
-    matches no export, so everything is rendered again. The files about to be
-    written lose their content stamps (they were checked just before).
-    """
-    entries = dict(previous.get("entries", {}))
-    for slug, name in posts.items():
-        before = entries.get(slug, {}).get("outputs", [])
-        entries[slug] = {"stamp": "", "outputs": sorted({*before, name})}
-    others = set(planned) - set(posts.values())
-    manifest: dict[str, Any] = {
-        "stamp": "",
-        "entries": entries,
-        "files": sorted({*previous.get("files", []), *(others - {WXR_FILE})}),
-        "written": {k: v for k, v in previous.get("written", {}).items() if k not in others},
-    }
-    if WXR_FILE in others or "wxr" in previous:
-        manifest["wxr"] = {}
-    _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
 
 
 def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:
@@ -512,27 +352,9 @@ def _refuse_others(
     return owned
 
 
-def written_stamps(manifest: dict[str, Any]) -> dict[str, str]:
-    """Each file a manifest's export wrote, with its content stamp then."""
-    stamps = {str(k): str(v) for k, v in manifest.get("written", {}).items()}
-    for meta in manifest.get("entries", {}).values():
-        stamps.update((str(k), str(v)) for k, v in meta.get("written", {}).items())
-    return stamps
-
-
 def entry_notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
     """What the host is told about the posts, newest first: each note until it is fixed."""
     return [note for e in entries if (note := metas.get(e.slug, {}).get("note"))]
-
-
-def manifest_outputs(manifest: dict[str, Any]) -> set[str]:
-    """The files a manifest says its export wrote, relative to the folder."""
-    files = {str(name) for name in manifest.get("files", [])}
-    if "wxr" in manifest:
-        files.add(WXR_FILE)
-    for meta in manifest.get("entries", {}).values():
-        files.update(str(name) for name in meta.get("outputs", []))
-    return files
 
 
 def _remove_stale(folder: Path, previous: dict[str, Any], result: SiteResult) -> SiteResult:

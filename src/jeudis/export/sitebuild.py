@@ -27,6 +27,7 @@ from jeudis.export.listings import (
     site_title,
     sitemap_page,
 )
+from jeudis.export.manifest import MANIFEST, WXR_FILE, manifest_outputs, photo_stamp, write_file
 from jeudis.export.model import Post, build_post, link_to
 from jeudis.export.render import (
     SiteInfo,
@@ -38,17 +39,12 @@ from jeudis.export.render import (
 )
 from jeudis.export.site import (
     FEED_SIZE,
-    MANIFEST,
-    WXR_FILE,
     Progress,
     SiteResult,
     _Entry,
-    _write,
     entry_notes,
     index_files,
-    manifest_outputs,
     nav_names,
-    photo_stamp,
 )
 from jeudis.interview import load_interview
 from jeudis.paths import Series, outside
@@ -102,7 +98,7 @@ def render(
         "files": [path.name for path in made],
         "written": {path.name: written for path, written in made.items()},
     }
-    _write(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+    write_file(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
     return result
 
@@ -273,11 +269,11 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
             if _copy_photo(job, post, stored):
                 outputs.append(stored)
             post.photo = spec.link + post.photo
-        return outputs, {relative: _write(folder / relative, markdown(post, site, job.flavor))}
+        return outputs, {relative: write_file(folder / relative, markdown(post, site, job.flavor))}
     outputs = [post.page_file]
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
-    written = {post.page_file: _write(folder / post.page_file, page(post, site))}
+    written = {post.page_file: write_file(folder / post.page_file, page(post, site))}
     if post.local_photo and _copy_photo(job, post, post.photo):
         outputs.append(post.photo)
     return outputs, written
@@ -369,7 +365,7 @@ def _indexes(
             others.append({"href": name, "title": title, "count": len(items)})
             pages.append((name, title, items))
     for name, title, items in pages:
-        written[folder / name] = _write(
+        written[folder / name] = write_file(
             folder / name, index_page(series, site, name, title, items, others)
         )
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
@@ -377,12 +373,12 @@ def _indexes(
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
         for entry in _in_feed(entries)
     ]
-    written[folder / "feed.xml"] = _write(
+    written[folder / "feed.xml"] = write_file(
         folder / "feed.xml", feed_page(series, site, blog, rendered)
     )
     if site.base_url:
         indexes = [name for name, _, _ in pages]
-        written[folder / "sitemap.xml"] = _write(
+        written[folder / "sitemap.xml"] = write_file(
             folder / "sitemap.xml", sitemap_page(series, site, indexes, listed)
         )
 
@@ -440,7 +436,7 @@ def export_wxr(
     target = folder / WXR_FILE
     text, notes = wxr_text(series, entries)
     result.notes += notes
-    written = _write(target, text)
+    written = write_file(target, text)
     result.written.append(target)
     manifest = {
         "stamp": stamp,
@@ -448,6 +444,6 @@ def export_wxr(
         "notes": result.notes,
         "written": {WXR_FILE: written},
     }
-    _write(folder / MANIFEST, json.dumps(manifest))
+    write_file(folder / MANIFEST, json.dumps(manifest))
     result.outputs = manifest_outputs(manifest)
     return result

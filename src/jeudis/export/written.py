@@ -4,7 +4,7 @@ A host exports into their blog, touches a post up there, and exports again after
 fixing a typo in the interview: the second export must not silently replace the
 touched-up post, nor a post of the host's own that has an output's name. Every
 file an export writes is recorded with its content stamp: ``export --all`` in
-its folder's manifest (:mod:`jeudis.export.site`); ``export -o``, ``sheet -o`` and
+its folder's manifest (:mod:`jeudis.export.manifest`); ``export -o``, ``sheet -o`` and
 ``compare -o`` in the series' cache folder (:class:`Written`). A file that is
 there and is not, as recorded, what jeudis wrote is written over only with
 ``--overwrite``.
