@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis.errors import UsageError
-from jeudis.export import cleaning
+from jeudis.export import tokens
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
@@ -171,13 +171,13 @@ _LINKS_ALPHABET = st.sampled_from(
 @given(st.lists(_LINKS_ALPHABET, max_size=16).map("".join))
 def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
     """Text whose only tokens are links takes a shortcut: the same tokens, the same holes."""
-    tokens = list(cleaning._tokens(text, cleaning._present(text)))
+    found = list(tokens._tokens(text, tokens._present(text)))
     holes, last = [], 0
-    for start, end, _ in tokens:
-        holes += [text[last:start], cleaning._HOLD]
+    for start, end, _ in found:
+        holes += [text[last:start], tokens.HOLD]
         last = end
     expected = "".join(holes) + text[last:]
-    assert cleaning._markup_held(text) == (expected, [t[2] for t in tokens])
+    assert tokens._markup_held(text) == (expected, [t[2] for t in found])
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ kramdown (Jekyll), Python-Markdown (Pelican, MkDocs) and Zola leave it as text.
 Written as an autolink (``<https://example.org/x>``), it is a link to all.
 
 The text comes with its tokens (code, link targets, definitions...) already set
-aside by :mod:`jeudis.export.cleaning`, each replaced by a mark; addresses are
+aside by :mod:`jeudis.export.tokens`, each replaced by a mark; addresses are
 set aside the same way, among them and in order, so typography leaves them be.
 For the HTML, cmark gets a ``www.`` address as the link text it was typed as.
 """

@@ -4,377 +4,18 @@ For Markdown posts the guest's text is kept as written, except what a static
 site generator would turn into live markup: raw HTML tags are escaped,
 dangerous link destinations are emptied, braces are made inert. The same pass
 sets French typography on the text around code and links, for the HTML that
-:mod:`jeudis.export.markup` renders from it too.
+:mod:`jeudis.export.markup` renders from it too. The tokens held as written or
+made harmless are found by :mod:`jeudis.export.tokens`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Callable
 
-from jeudis.export.markup import safe_url, to_lf, url_scheme
+from jeudis.export.markup import to_lf
+from jeudis.export.tokens import FENCE_START, HOLD, drop_unsafe_definitions, hold_tokens
 
-# What must not be touched (code), and what must be looked at (links, autolinks,
-# tags). Candidates are found by a character class (the regex engine skips to
-# them in C), then each is matched in place.
-_CANDIDATE_CHARS = "`~]<&["
-
-
-@cache
-def _candidates(chars: str) -> re.Pattern[str]:
-    """A scan for any of ``chars``: a character class, or a literal when there is one.
-
-    The regex engine finds a literal ten times faster than one of a class of
-    characters, and most answers hold only links (``]``).
-    """
-    return re.compile(re.escape(chars) if len(chars) == 1 else f"[{re.escape(chars)}]")
-
-
-# Code is held as written only where every Markdown reads it as code (CommonMark
-# and GFM for Hugo, Zola and Jekyll's kramdown, Python-Markdown for Pelican and
-# MkDocs): held text is not checked, so a span one parser reads as code and another
-# as text could carry a live link. Anything less certain is treated as text.
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})([^\n]*)\n")
-_FENCE_LINE = re.compile(r"^( {0,3})(`{3,}|~{3,})([ \t]*)$", re.MULTILINE)
-# A code span: one line, opened and closed by backtick runs of the same length.
-_CODE = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
-# Link targets are checked as widely as any parser may read them (kramdown reads
-# past a space), and dropped when unsafe; a safe one is held as written only when
-# its URL holds nothing that could open markup in a parser that does not read it as
-# a URL (braces and bars are written percent-encoded: see target_url): otherwise it
-# is left as text, and checked.
-_DEST = re.compile(r"\]\((?P<url>[^)\s]*)(?P<title>[^)]*)\)")
-_URL = r"[^\s()\[\]{}<>`]"
-_DEST_URL = re.compile(r"\]\([^\s()\[\]<>`]*(?=[\s)])")
-# What follows any "]:": the URL a parser may take (maybe on the next line), and the
-# rest of its line. Overlapping: the URL may itself hold the next "]:".
-_DEFINITION_COLON = re.compile(r"\](?=:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*))")
-# One held as written: a plain label, a URL holding nothing that opens markup.
-_DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]<>`]+)(?!\S)")
-_LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
-# An autolink held as written holds nothing another parser reads first: Python-Markdown
-# finds links, code and escapes inside one ("<http://x[j](javascript:…)>") before it.
-_AUTO = re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s\[\]`\\]*)>")
-_AUTOLINKED = ("https://", "http://", "mailto:")  # what every parser reads as an autolink
-_ENTITY = re.compile(r"&#?\w+;")
-
-
-def _present(text: str) -> str:
-    """The candidate characters the text holds (a substring test is C speed).
-
-    "[" starts a token only in a reference definition, which holds "]:".
-    """
-    return "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
-
-
-def _safe_destination(target: str) -> bool:
-    """A link's whole destination, title included, is safe however a parser splits it.
-
-    CommonMark ends a destination at a space; kramdown (Jekyll) reads
-    ``[y](java<TAB>script:alert(1))`` as one URL, and browsers drop tabs from URLs.
-    """
-    return safe_url(target.strip().lstrip("<"))
-
-
-_INFO_WORD = re.compile(r"[ \t]*([A-Za-z0-9_+#.-]*)")
-
-
-# Where a fence could open: at a line's start, after block quote or list markers.
-_FENCE_START = re.compile(
-    r"^((?:[ \t]*(?:>|[-+*]|[0-9]{1,9}[.)]))*[ \t]*)(?=```|~~~)", re.MULTILINE
-)
-
-
-AMBIGUOUS = (-1, "")  # a fence that parsers end at different lines
-
-
-def _fence(text: str, at: int) -> tuple[int, str] | None:
-    """A fenced code block opening at ``at``: where it ends, and what to write instead.
-
-    Held only when every Markdown ends it at the same line: the first later line
-    of the same fence character at least as long is exactly the opener's marks,
-    at the start of the line (CommonMark also takes a longer or indented closer,
-    Python-Markdown does not); where they differ, :data:`AMBIGUOUS`. An unclosed
-    fence is closed at the end of its answer, so it cannot swallow the rest of
-    the post. The info string keeps a plain language name only: generators copy
-    it into a ``class`` attribute, and Hugo without escaping it
-    (``js"onmouseover="...``). A fence not held is escaped (see ``_FENCE_START``).
-    """
-    opener = _FENCE_OPEN.match(text, at)
-    if opener is None:
-        return None
-    marks, info = opener.groups()
-    if marks[0] == "`" and "`" in info:
-        return None  # not a fence: an inline code span
-    language = _INFO_WORD.match(info)
-    head = marks + (language.group(1) if language else "") + "\n"
-    for line in _FENCE_LINE.finditer(text, opener.end()):
-        indent, run, trailing = line.groups()
-        if run[0] != marks[0] or len(run) < len(marks):
-            continue  # content to every parser
-        if indent or len(run) != len(marks) or "\t" in trailing:
-            return AMBIGUOUS  # a closer to some parsers only
-        return line.end(), head + text[opener.end() : line.end()]
-    body = text[opener.end() :]
-    return len(text), head + body + ("" if body.endswith("\n") or not body else "\n") + marks
-
-
-def _tokens(
-    text: str, chars: str, code: list[tuple[int, int]] | None = None
-) -> Iterator[tuple[int, int, str]]:
-    """Each token as (start, end, its harmless replacement), in order; ``chars``:
-    :func:`_present`, ``code``: :func:`_indented_code` (found here when not given).
-    """
-    code = _indented_code(text) if code is None else code
-    if not chars and not code:
-        return
-    candidates = _candidates(chars) if chars else None
-    pos = block = 0
-    fences = True  # until a fence parsers read differently: then no line is trusted as code
-    while True:
-        found = candidates.search(text, pos) if candidates else None
-        while block < len(code) and code[block][0] < pos:
-            block += 1  # inside a fence or a span already taken
-        if fences and block < len(code) and (found is None or code[block][0] < found.start()):
-            start, end = code[block]
-            yield start, end, text[start:end]
-            pos = end
-            continue
-        if found is None:
-            return
-        at = found.start()
-        char = text[at]
-        token: tuple[int, int, str] | None = None
-        if fences and char in "`~" and _block_start(text, at):
-            fence = _fence(text, at)
-            fences = fence != AMBIGUOUS
-            token = (at, *fence) if fence and fence != AMBIGUOUS else None
-        if token is None:
-            token = _TOKEN_AT[char](text, at)
-        if token is None:
-            pos = at + 1
-            continue
-        yield token
-        pos = token[1]
-
-
-# An indented code block: lines of four spaces or a tab, after a blank line. Held as
-# written (a "<" in it is code, not a tag to escape) only before any list item, block
-# quote, definition or footnote: after one, an indented line may be its continuation.
-_INDENTED = re.compile(r"(?<=\n)[ \t]*\n((?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*)")
-_LIST_OR_NOTE = re.compile(
-    r"^[ \t]{0,3}(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|>|:|\[\^)", re.MULTILINE
-)
-
-
-def _indented_code(text: str, opening: bool = False) -> list[tuple[int, int]]:
-    """Where the indented code blocks every Markdown reads as code are (start, end).
-
-    One opening the text only when ``opening``: for cmark, which renders each
-    answer as a block of its own; not in a Markdown post, whose template may put a
-    label before the answer on its line (a paragraph, then, not code).
-    """
-    first = _OPENING_CODE.match(text) if opening else None
-    if "\n    " not in text and "\n\t" not in text and first is None:
-        return []
-    container = _LIST_OR_NOTE.search(text)
-    end = container.start() if container else len(text)
-    spans = [(block.start(1), block.end(1)) for block in _INDENTED.finditer(text, 0, end)]
-    return [(0, first.end()), *spans] if first else spans
-
-
-_OPENING_CODE = re.compile(r"(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
-
-
-# A line a fence under it may belong to: indented, a block quote, a list item, or a
-# definition (": ", kramdown's and Python-Markdown's definition lists).
-_CONTAINER_LINE = re.compile(r"[ \t]|>|[-+*:](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)")
-
-
-def _block_start(text: str, at: int) -> bool:
-    """Whether a fence at ``at`` (a line's start) opens a block of its own to every parser.
-
-    Not when a block quote, a list item or an indented line runs into it:
-    kramdown (Jekyll) puts a fence under a list item into the item, where it
-    ends with the item, and what follows the blank line is text again.
-    """
-    if at and text[at - 1] != "\n":
-        return False
-    paragraph_start = text.rfind("\n\n", 0, at)
-    above = text[paragraph_start + 2 if paragraph_start >= 0 else 0 : at]
-    return not any(_CONTAINER_LINE.match(line) for line in above.split("\n") if line)
-
-
-def _code_span(text: str, at: int) -> tuple[int, int, str] | None:
-    """A code span every parser reads as one, held as written.
-
-    Not one holding "|" (a GFM table cuts its cells there, code or not) or "~~"
-    (kramdown's GFM reads a strikethrough across it), nor one whose code opens or
-    ends on a space (kramdown reads those otherwise): such a span is text, checked.
-    Unless its code holds a backtick: the scan would then find a span inside it,
-    which no parser reads, and hold that one as written (``"`` ` ``"`` is the
-    usual way to write one backtick as code).
-    """
-    m = _CODE.match(text, at)
-    if m is None or not _spans_pair_by_line(text, at):
-        return None
-    code = m.group().strip("`")
-    edge = code[:1].isspace() or code[-1:].isspace()
-    if "`" not in code:
-        return None if "|" in code or "~~" in code or edge else (at, m.end(), m.group())
-    if any(c in code for c in "<&[]{"):
-        # Backticks inside: kramdown ends the span at the first run that matches its
-        # opener, even inside a longer one, and reads the rest as text. Made text for
-        # every parser (each backtick escaped), and cleaned as text.
-        return at, m.end(), clean_markdown(m.group().replace("`", "\\`"), str)
-    return at, m.end(), m.group()
-
-
-_BACKTICKS = re.compile(r"`+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def _spans_pair_by_line(text: str, at: int) -> bool:
-    """Whether every backtick run of the paragraph around ``at`` closes on its own line.
-
-    CommonMark and kramdown pair a run with the next one of the same length
-    anywhere in the paragraph, Python-Markdown only on the same line: where a
-    run is left open on its line they pair runs differently, and no span of that
-    paragraph is trusted as code.
-    """
-    before = [m.end() for m in _BLANK_LINE.finditer(text, 0, at)]
-    start = before[-1] if before else 0
-    after = _BLANK_LINE.search(text, at)
-    for line in text[start : after.start() if after else len(text)].split("\n"):
-        runs = [len(run) for run in _BACKTICKS.findall(line)]
-        while runs:
-            first = runs.pop(0)
-            if first not in runs:
-                return False
-            del runs[: runs.index(first) + 1]
-    return True
-
-
-def _link(text: str, at: int) -> tuple[int, int, str] | None:
-    """``](url title)``: the URL held; dropped with what follows when unsafe read either way.
-
-    A title, or what only looks like one, is left as text, so it is checked too.
-    """
-    if (m := _DEST.match(text, at)) is None:
-        return None
-    if not _safe_destination(m.group("url") + m.group("title")):
-        return at, _balanced_end(text, m), "]()"
-    held = _DEST_URL.match(text, at)
-    return (at, held.end(), "](" + target_url(held.group()[2:])) if held else None
-
-
-def _balanced_end(text: str, m: re.Match[str]) -> int:
-    """Where a link's target ends when the parentheses of its URL pair up (on its line).
-
-    ``](javascript:alert(1))``: the first ")" closes ``alert(``, as parsers read it;
-    dropped up to that one only, the last ")" was left in the text. Only the URL's
-    count: a "(" in a title (``"("``) opens nothing.
-    """
-    depth = m.group("url").count("(")  # the URL holds no ")": the match ends at the first
-    end = pos = m.end()
-    while depth > 0 and pos < len(text) and text[pos] != "\n":
-        depth += {"(": 1, ")": -1}.get(text[pos], 0)
-        pos += 1
-    return pos if depth == 0 else end
-
-
-def web_address(url: str) -> str:
-    """``www.site.fr`` as the address it means: a site, not a page beside the post."""
-    return "https://" + url if url.startswith("www.") else url
-
-
-def target_url(url: str) -> str:
-    """A link's URL as a post writes it: :func:`web_address`, braces and bars
-    percent-encoded (the same URL to a browser).
-
-    A brace escaped the Markdown way (``\\{``) keeps its backslash in kramdown's
-    URL (Jekyll linked ``?q=\\{x}``), and Pelican rewrites a URL opening on
-    ``{filename}``, ``{static}`` or ``|filename|`` into a link to its own site's files.
-    """
-    url = web_address(url)
-    if "{" in url or "}" in url or "|" in url:
-        url = url.replace("{", "%7B").replace("}", "%7D").replace("|", "%7C")
-    return url
-
-
-def _definition(text: str, at: int) -> tuple[int, int, str] | None:
-    """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
-
-    Unsafe ones were made text before (:func:`_drop_unsafe_definitions`).
-    """
-    begin = text.rfind("\n", 0, at) + 1
-    if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
-        return None
-    return at, m.end(), text[at : m.start("url")] + target_url(m.group("url"))
-
-
-def _drop_unsafe_definitions(text: str) -> str:
-    """Each ``]:`` any parser could read as a link definition's, made text (``]\\:``)
-    when the URL after it is unsafe.
-
-    Read with what follows it on the line, as kramdown reads it. Wherever it
-    stands, not only at a line's start: definition lists, footnotes and labels
-    holding escapes (``[a\\]b]:``) or line breaks put definitions elsewhere for
-    some parser. A definition left without its URL would take the next line's.
-    """
-    out: list[str] = []
-    last = 0
-    for found in _DEFINITION_COLON.finditer(text):
-        target = found.group("url") + found.group("rest")
-        if _footnote(text, found.start()) and url_scheme(target.strip()) not in _RUNNING:
-            continue  # "[^1]: Source: INSEE" is a note; a link to it would run nothing
-        if not _safe_destination(target):
-            out += [text[last : found.start() + 1], "\\"]
-            last = found.start() + 1
-    out.append(text[last:])
-    return "".join(out)
-
-
-_RUNNING = ("javascript", "vbscript", "data", "file")  # schemes a link to runs or reads
-
-
-def _footnote(text: str, at: int) -> bool:
-    """Whether the "]" at ``at`` closes a footnote's label (``[^1]``) on its line."""
-    start = text.rfind("[", 0, at)
-    return start >= 0 and text.startswith("[^", start) and "\n" not in text[start:at]
-
-
-def _angle(text: str, at: int) -> tuple[int, int, str] | None:
-    """An autolink every parser reads as one, held; any other ``<`` escaped.
-
-    Python-Markdown reads only ``<http(s)://…>`` and ``<…@…>`` as autolinks: to
-    it ``<tel:1/onclick=…>`` is a tag, and kramdown may open an HTML block on a
-    ``<`` no tag name follows. What follows an escaped ``<`` is text, checked.
-    """
-    m = _AUTO.match(text, at)
-    url = m.group("url") if m else ""
-    if url.startswith(_AUTOLINKED) and ("://" in url or "@" in url) and safe_url(url):
-        return at, at + len(url) + 2, f"<{url}>"
-    return at, at + 1, "&lt;"
-
-
-def _entity(text: str, at: int) -> tuple[int, int, str] | None:
-    m = _ENTITY.match(text, at)
-    return (at, m.end(), m.group()) if m else None
-
-
-_TOKEN_AT: dict[str, Callable[[str, int], tuple[int, int, str] | None]] = {
-    "`": _code_span,
-    "~": lambda text, at: None,  # a tilde starts a token only as a fence
-    "]": _link,
-    "[": _definition,
-    "<": _angle,
-    "&": _entity,
-}
-
-
-_HOLD = "\ue000"  # stands for a token while the text around it is fixed
 # Between two answers while their typography is done in one call: a paragraph break
 # on each side, so no rule sees across it (a mark before it ends its clause, one
 # after it has no word before it), as if each answer were fixed alone.
@@ -419,14 +60,14 @@ def clean_markdown_both(
     plain_html: list[str] = []
     for text in texts:
         text = to_lf(text)
-        if _HOLD in text or _APART_MARK in text:
-            text = text.replace(_HOLD, "").replace(_APART_MARK, "")
+        if HOLD in text or _APART_MARK in text:
+            text = text.replace(HOLD, "").replace(_APART_MARK, "")
         if "]:" in text:
-            text = _drop_unsafe_definitions(text)
-        held_text, tokens, tokens_html = _held(text)
+            text = drop_unsafe_definitions(text)
+        held_text, tokens, tokens_html = hold_tokens(text)
         for_html = held_text
         if text.startswith(("    ", "\t")):  # code for cmark; maybe not in a post
-            for_html, _, tokens_html = _held(text, opening=True)
+            for_html, _, tokens_html = hold_tokens(text, opening=True)
         plain_html.append(for_html)
         held_html.append(tokens_html)
         text = held_text
@@ -434,7 +75,7 @@ def clean_markdown_both(
             # A fence left as text must not open one in any parser either: one that
             # pairs fences across the whole post (Python-Markdown) would pair it with
             # another answer's, and read their code as text and text as code.
-            text = _FENCE_START.sub("\\1\\\\", text)
+            text = FENCE_START.sub("\\1\\\\", text)
         held.append(tokens)
         plain.append(text)
     fixed = _fixed(plain, fix_text, inert_braces)
@@ -462,51 +103,11 @@ def _restore(held: list[list[str]], fixed: list[str]) -> list[str]:
             # Pieces and tokens interleaved by two slice assignments (C loops), each
             # raising ValueError should their counts ever disagree.
             woven = [""] * (2 * len(tokens) + 1)
-            woven[0::2] = text.split(_HOLD)
+            woven[0::2] = text.split(HOLD)
             woven[1::2] = tokens
             text = "".join(woven)
         cleaned.append(text)
     return cleaned
-
-
-# What _link holds of a safe link: "](" and its URL, where a ")" closes the target.
-_LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
-# A link target not spelt with a plain scheme, wherever it starts: none found, every
-# target _LINK_TARGET finds is plain.
-_UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
-
-
-def _held(text: str, opening: bool = False) -> tuple[str, list[str], list[str]]:
-    """The text with each token replaced by :data:`_HOLD`, and the tokens' replacements:
-    for Markdown posts, and for the HTML (the same but for bare web addresses: see
-    :mod:`jeudis.export.addresses`). ``opening``: code opening the text is code too.
-    """
-    held, tokens = _markup_held(text, opening)
-    if "://" in held or "www." in held or "@" in held:
-        from jeudis.export.addresses import hold_bare
-
-        return hold_bare(held, tokens, _HOLD)
-    return held, tokens, tokens
-
-
-def _markup_held(text: str, opening: bool = False) -> tuple[str, list[str]]:
-    """:func:`_held` for the tokens of Markdown's own syntax (not bare addresses)."""
-    chars = _present(text)
-    code = _indented_code(text, opening)
-    if chars == "]" and "{" not in text and not _UNPLAIN_TARGET.search(text) and not code:
-        # Links alone, each to a plain URL (the common case): kept as written, so they
-        # are found and set aside by C scans, not one Python step each.
-        return _LINK_TARGET.sub(_HOLD, text), _LINK_TARGET.findall(text)
-    tokens: list[str] = []
-    out: list[str] = []
-    last = 0
-    for start, end, replacement in _tokens(text, chars, code):
-        out.append(text[last:start])
-        out.append(_HOLD)
-        tokens.append(replacement)
-        last = end
-    out.append(text[last:])
-    return "".join(out), tokens
 
 
 # An opening brace not already escaped (after an even run of backslashes, or none).

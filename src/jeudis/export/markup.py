@@ -171,7 +171,7 @@ def _mark_addresses(rendered: str) -> str:
 
 def _marked(link: re.Match[str]) -> str:
     """The link classed "url"; "www.x.fr" leads to https://www.x.fr, as in a Markdown
-    post (and as :func:`jeudis.export.cleaning.web_address` writes it), not cmark's http.
+    post (and as :func:`jeudis.export.tokens.web_address` writes it), not cmark's http.
     """
     scheme, address = link.groups()
     if (
