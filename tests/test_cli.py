@@ -14,7 +14,8 @@ import pytest
 
 from export_helpers import copy_example
 from jeudis.errors import ExitCode
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from support import REPO, Invoke, interview_files, write
 
 GILLES_KLEIN = [

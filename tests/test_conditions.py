@@ -10,7 +10,8 @@ import pytest
 
 from jeudis import conditions, storage
 from jeudis.followups import next_id
-from jeudis.interview import Answer, Interview, interview_from_toml, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import interview_from_toml, load_interview
 from jeudis.questionnaire import Questionnaire, load_questionnaire
 from support import Invoke, write
 

@@ -12,7 +12,7 @@ import pexpect
 import pytest
 
 from jeudis.errors import ExitCode
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from support import LU, REPO, Invoke, write
 
 EXAMPLE = REPO / "interviews" / "amelie-roux.toml"

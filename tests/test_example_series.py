@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from support import EXAMPLES, REPO, Invoke
 
 

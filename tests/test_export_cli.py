@@ -566,7 +566,7 @@ def test_an_export_never_writes_into_the_series_own_files(
 def test_a_post_finished_early_on_its_day_is_published_when_finished(
     series: Path, invoke: Invoke, finished: dt.datetime, hugo: str, jekyll: str
 ) -> None:
-    from jeudis.interview import load_interview
+    from jeudis.interview_reading import load_interview
     from jeudis.storage import save
 
     path = make_interview(series, "laurent")

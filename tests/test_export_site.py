@@ -16,7 +16,7 @@ import pytest
 from export_helpers import copy_example, make_interview
 from jeudis.export.manifest import MANIFEST
 from jeudis.export.site import export_site
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from support import Invoke
 

@@ -13,7 +13,8 @@ import pexpect
 import pytest
 
 from jeudis import session
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import load_questionnaire

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from support import Invoke, write
 
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jeudis import storage
-from jeudis.interview import Answer, Interview, interview_from_toml, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import interview_from_toml, load_interview
 
 # Pieces that have broken TOML writers before, mixed with any Unicode text.
 TRICKY = st.sampled_from(

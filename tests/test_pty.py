@@ -29,7 +29,8 @@ import pyte
 import pytest
 
 from export_helpers import check_snapshot
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
 from jeudis.session import Options, create, interview_context, prepare

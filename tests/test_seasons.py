@@ -9,7 +9,8 @@ import pytest
 
 from jeudis import session
 from jeudis.errors import SessionInterrupted
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.prompts import Paused, Prompt
 from jeudis.questionnaire import load_questionnaire

@@ -17,7 +17,8 @@ import pytest
 
 from jeudis.datafile import fill_from_data
 from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
 from jeudis.prompts import BACK, SKIP_CHOICE, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire

@@ -18,7 +18,8 @@ import tomli_w
 
 from jeudis import storage
 from jeudis.htmltext import html_to_text
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.sheet_answers import strip_question
 from support import LU, OPEN_LU, REPO, Invoke
 

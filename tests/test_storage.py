@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from jeudis import storage
 from jeudis.errors import InterviewLocked, NotFoundError, UsageError
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
 from jeudis.tomlio import write_atomic
 from support import Invoke, fifo_read, interview_files, write

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire

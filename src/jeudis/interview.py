@@ -2,60 +2,25 @@
 
 The file records every question as it was asked, so rewording the questionnaire
 later never changes an interview already given. It is written by tomli-w with
-multi-line strings, so long answers read (and diff) as the guest typed them.
+multi-line strings, so long answers read (and diff) as the guest typed them. It is
+read back, every key checked, by :mod:`jeudis.interview_reading`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from jeudis.errors import FileProblem, describe, unknown_key
-from jeudis.tomlio import kind_name, locate, parse_toml, read_text
-
 FORMAT = 2
 """The newest file format jeudis reads. 2 adds the ``[[set_aside]]`` answers; a file
 without any is written as format 1, which an older jeudis reads."""
 STATUSES = ("draft", "complete")
-HEADER_KEYS = (
-    "format",
-    "questionnaire",
-    "questionnaire_version",
-    "title",
-    "slug",
-    "guest",
-    "register",
-    "gender",
-    "host",
-    "language",
-    "style",
-    "series",
-    "date",
-    "status",
-    "created",
-    "updated",
-    "completed",
-    "notes",
-    "pending",
-)
-_ANSWER_TYPES: dict[str, type] = {
-    "id": str,
-    "type": str,
-    "question": str,
-    "skipped": bool,
-    "answered_at": dt.datetime,
-    "followup": bool,
-    "reworded": bool,
-}
-ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
-_ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
-TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers", "set_aside"})
 # Written above the answers a condition left out, for whoever opens the file.
 SET_ASIDE_COMMENT = (
     "# Answers a condition leaves out now (the notes say which, and why): never published,\n"
@@ -63,59 +28,8 @@ SET_ASIDE_COMMENT = (
 )
 
 
-def answer_kind_problem(kind: str, value: Any) -> str | None:
-    """Why ``value`` cannot be the answer to a question of type ``kind``, or None.
-
-    Only what no answer of that type can be, whatever its questionnaire's rules (those
-    are ``jeudis check``'s): a table never; a list only for ``multi``, of strings; true or
-    false only for ``yesno``. Edited in by hand, an export would publish it as junk (a
-    table as the list "a : 1").
-    """
-    if type(value) is str or value is None:  # the common case, first
-        return None
-    if kind == "multi":
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return None
-        return None if isinstance(value, str) else "an array of strings"
-    if isinstance(value, dict | list) or (isinstance(value, bool) and kind != "yesno"):
-        return "true or false" if kind == "yesno" else "a string"
-    return None
-
-
-def looks_sound(data: Mapping[str, Any]) -> bool:
-    """A quick look at a parsed interview for what the full reader refuses in its answers
-    (an unknown key, an id twice, an answer of no kind its type takes) and at the top.
-
-    For ``jeudis list``, which reads no answer in full: False sends the file to the
-    full reader, which says what is wrong. Cheap: set operations, and a look at the
-    answers that are not text.
-    """
-    if not data.keys() <= TOP_KEYS:
-        return False
-    return _sound_answers(data.get("answers", [])) and _sound_answers(data.get("set_aside", []))
-
-
-def _sound_answers(answers: Any) -> bool:
-    if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
-        return False
-    if len({a.get("id") for a in answers}) != len(answers):
-        return False
-    if not set().union(*answers) <= _ANSWER_KEY_SET:  # every answer's keys at once
-        return False
-    return all(
-        answer_kind_problem(str(a.get("type", "text")), a.get("answer")) is None
-        for a in answers
-        if type(a.get("answer")) is not str  # text, the common case, is always sound
-    )
-
-
 # A questionnaire's id, as ``questionnaires/ID.toml`` is named (and a question's id).
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
-def aware(moment: dt.datetime) -> dt.datetime:
-    """A timestamp with its offset: one without (a hand edit) is taken as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def now() -> dt.datetime:
@@ -298,220 +212,3 @@ def _has_cr(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return any(_has_cr(v) for v in value)
     return False
-
-
-def load_interview(path: Path) -> Interview:
-    check_name(path)
-    text = read_text(path)
-    return interview_from_toml(text, path)
-
-
-def check_name(path: Path) -> None:
-    """Refuse a file whose name is not UTF-8 (copied from an old Latin-1 system, say).
-
-    Its name becomes the page's name and its address: it could be written nowhere.
-    """
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise FileProblem(
-            path, "its name is not UTF-8", hint="rename the file: its name becomes the page's"
-        ) from None
-
-
-def interview_from_toml(text: str, path: Path) -> Interview:
-    data = parse_toml(text, path, fast=True)
-    return _Reader(path, text).read(data)
-
-
-# jeudis writes a value two deep at most (a list of choices); one nested deeper was
-# edited by hand, and past a few hundred levels showing or saving it would recurse
-# beyond Python's limit.
-_DEPTH = 32
-_TOO_DEEP = f"values nested more than {_DEPTH} deep"
-
-
-def _too_deep(value: Any) -> bool:
-    """Whether lists and tables nest past :data:`_DEPTH` in ``value`` (a stack, not recursion)."""
-    if not isinstance(value, list | dict):
-        return False  # the common case: a text
-    stack = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, list | dict):
-            if depth == _DEPTH:
-                return True
-            stack.extend((child, depth + 1) for child in _children(item))
-    return False
-
-
-def _children(value: list[Any] | dict[str, Any]) -> Iterable[Any]:
-    return value.values() if isinstance(value, dict) else value
-
-
-class _Reader:
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-
-    def fail(self, keys: list[str | int], reason: str, hint: str | None = None) -> FileProblem:
-        key = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in keys).replace(".[", "[")
-        return FileProblem(self.path, reason, line=locate(self.text, keys), key=key, hint=hint)
-
-    def get(
-        self,
-        data: Mapping[str, Any],
-        key: str,
-        kind: type | tuple[type, ...],
-        at: list[str | int],
-        *,
-        required: bool = True,
-        default: Any = None,
-    ) -> Any:
-        if key not in data:
-            if required:
-                raise self.fail([*at, key], f"missing required key {key!r}")
-            return default
-        value = data[key]
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, str))):
-            kinds = (kind,) if isinstance(kind, type) else kind
-            names = " or ".join(kind_name(k) for k in kinds)
-            raise self.fail([*at, key], f"{key!r} must be {names}, not {kind_name(type(value))}")
-        return value
-
-    def moment(
-        self, data: Mapping[str, Any], key: str, at: list[str | int], *, required: bool = True
-    ) -> Any:
-        """A timestamp; one written without its offset (edited by hand) is taken as UTC."""
-        value = self.get(data, key, dt.datetime, at, required=required)
-        return self.in_range(value, [*at, key]) if value is not None else None
-
-    def in_range(self, moment: dt.datetime, keys: list[str | int]) -> dt.datetime:
-        try:
-            moment.astimezone(dt.UTC)  # feeds and WXR write it in UTC
-        except OverflowError:  # 9999-12-31 23:00:00-05:00, edited by hand
-            raise self.fail(keys, "timestamp out of range once in UTC") from None
-        return aware(moment)
-
-    def read(self, data: dict[str, Any]) -> Interview:
-        allowed = TOP_KEYS
-        for key in data:
-            if key not in allowed:
-                raise self.fail(
-                    [key], unknown_key(key, allowed), hint="allowed: " + ", ".join(sorted(allowed))
-                )
-        fmt = self.get(data, "format", int, [], required=False, default=FORMAT)
-        if fmt > FORMAT:
-            raise self.fail(
-                ["format"], f"written by a newer jeudis (format {fmt})", hint="upgrade jeudis"
-            )
-        status = self.get(data, "status", str, [])
-        if status not in STATUSES:
-            raise self.fail(
-                ["status"], f"status must be one of {', '.join(STATUSES)}, not {describe(status)}"
-            )
-        date = self.get(data, "date", dt.date, [])
-        if isinstance(date, dt.datetime):
-            date = date.date()
-        gender = self.get(data, "gender", str, [], required=False)
-        if gender is not None and gender not in ("f", "m"):
-            raise self.fail(["gender"], f"gender must be 'f' or 'm', not {describe(gender)}")
-        pending = self.get(data, "pending", dict, [], required=False)
-        fields = self.get(data, "fields", dict, [], required=False, default={})
-        for key, value in fields.items():
-            if _too_deep(value):
-                raise self.fail(["fields", key], _TOO_DEEP)
-        answers = self.answers(data, "answers")
-        set_aside = self.answers(data, "set_aside")
-        questionnaire = self.get(data, "questionnaire", str, [])
-        if not ID_PATTERN.fullmatch(questionnaire):
-            raise self.fail(
-                ["questionnaire"],
-                f"questionnaire must be a questionnaire's id (a-z, 0-9, - and _), not {describe(questionnaire)}",
-            )
-        return Interview(
-            questionnaire=questionnaire,
-            questionnaire_version=self.get(
-                data, "questionnaire_version", (int, str), [], required=False, default=1
-            ),
-            title=self.get(data, "title", str, []),
-            slug=self.get(data, "slug", str, []),
-            guest=self.get(data, "guest", str, []),
-            register=self.get(data, "register", str, []),
-            gender=gender,
-            host=self.get(data, "host", str, [], required=False, default=""),
-            language=self.get(data, "language", str, [], required=False, default="fr"),
-            style=self.get(data, "style", str, [], required=False, default="numbered"),
-            series=self.get(data, "series", str, [], required=False, default=""),
-            date=date,
-            status=status,
-            created=self.moment(data, "created", []),
-            updated=self.moment(data, "updated", [], required=False)
-            or self.moment(data, "created", []),
-            completed=self.moment(data, "completed", [], required=False),
-            notes=self.get(data, "notes", str, [], required=False, default=""),
-            pending={str(k): str(v) for k, v in pending.items()} if pending else None,
-            fields=fields,
-            answers=answers,
-            set_aside=set_aside,
-            path=self.path,
-        )
-
-    def answers(self, data: Mapping[str, Any], table: str) -> list[Answer]:
-        """The answers of ``table`` ("answers", or "set_aside": the same tables), each
-        id once."""
-        raw_answers = self.get(data, table, list, [], required=False, default=[])
-        answers = [self.answer(raw, [table, index]) for index, raw in enumerate(raw_answers)]
-        seen: set[str] = set()
-        for index, answer in enumerate(answers):
-            if answer.id in seen:
-                raise self.fail([table, index, "id"], f"duplicate answer id {describe(answer.id)}")
-            seen.add(answer.id)
-        return answers
-
-    def answer(self, raw: Any, at: list[str | int]) -> Answer:
-        # One pass over the table's keys: an interview has many answers, and
-        # listing a thousand interviews reads every one of them.
-        if not isinstance(raw, dict):
-            raise self.fail(at, f"each [[{at[0]}]] entry must be a table")
-        for key, value in raw.items():
-            expected = _ANSWER_TYPES.get(key)
-            if expected is None:
-                if key != "answer":
-                    raise self.fail(
-                        [*at, key],
-                        unknown_key(key, ANSWER_KEYS, " in an answer"),
-                        hint="allowed: " + ", ".join(ANSWER_KEYS),
-                    )
-            elif not isinstance(value, expected):
-                raise self.fail(
-                    [*at, key],
-                    f"{key!r} must be {kind_name(expected)}, not {kind_name(type(value))}",
-                )
-        for key in ("id", "question"):
-            if key not in raw:
-                raise self.fail([*at, key], f"missing required key {key!r}")
-        if _too_deep(raw.get("answer")):
-            raise self.fail([*at, "answer"], _TOO_DEEP)
-        if wanted := answer_kind_problem(raw.get("type", "text"), raw.get("answer")):
-            got = kind_name(type(raw["answer"]))
-            raise self.fail([*at, "answer"], f"'answer' must be {wanted}, not {got}")
-        skipped = raw.get("skipped", False)
-        if not skipped and "answer" not in raw:
-            raise self.fail(
-                at, f"answer {describe(raw['id'])} has neither 'answer' nor 'skipped = true'"
-            )
-        return Answer(
-            id=raw["id"],
-            type=raw.get("type", "text"),
-            question=raw["question"],
-            value=raw.get("answer"),
-            skipped=skipped,
-            answered_at=(
-                self.in_range(raw["answered_at"], [*at, "answered_at"])
-                if "answered_at" in raw
-                else None
-            ),
-            followup=raw.get("followup", False),
-            reworded=raw.get("reworded", False),
-        )

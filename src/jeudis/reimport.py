@@ -20,7 +20,8 @@ from jeudis import conditions, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
 from jeudis.followups import complete, place
-from jeudis.interview import Interview, load_interview
+from jeudis.interview import Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
 from jeudis.wording import counted

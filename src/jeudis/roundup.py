@@ -23,7 +23,7 @@ from typing import Any
 from jeudis import storage, wording
 from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import context_for

@@ -20,14 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
-from jeudis.interview import (
-    STATUSES,
-    Interview,
-    check_name,
-    load_interview,
-    looks_sound,
-    now,
-)
+from jeudis.interview import STATUSES, Interview, now
+from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
 from jeudis.tomlio import parse_toml, read_text, write_atomic

@@ -62,7 +62,7 @@ def edit(
     from jeudis import storage
     from jeudis.cli.running import _require_terminal
     from jeudis.errors import JeudisError
-    from jeudis.interview import load_interview
+    from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import Questionnaire, find_questionnaire
     from jeudis.tomlio import read_input

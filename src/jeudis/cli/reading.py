@@ -112,7 +112,7 @@ def show(
 ) -> None:
     """Read an interview in the terminal, answers' Markdown rendered."""
     from jeudis import storage
-    from jeudis.interview import load_interview
+    from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
 
     loaded = load_interview(storage.resolve(series_at(directory), interview))

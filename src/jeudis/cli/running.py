@@ -155,7 +155,7 @@ def resume(
 ) -> None:
     """Continue a draft where it stopped."""
     from jeudis import storage
-    from jeudis.interview import load_interview
+    from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 

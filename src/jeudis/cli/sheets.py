@@ -177,7 +177,7 @@ def _update(
     alone), for the questions it leaves empty that a condition reads.
     """
     from jeudis import reimport, storage
-    from jeudis.interview import load_interview
+    from jeudis.interview_reading import load_interview
     from jeudis.sheet_import import import_sheet
 
     path = storage.resolve(series, ref, writable=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jeudis.errors import UsageError
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection

@@ -1,6 +1,6 @@
 """Reading interviews fast enough for a thousand-post site.
 
-Whole interviews are read by :func:`jeudis.interview.load_interview` (toml-rs,
+Whole interviews are read by :func:`jeudis.interview_reading.load_interview` (toml-rs,
 with tomllib for the messages).
 
 Ordering a series (newest first, previous/next) needs only each file's head:
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.interview import ID_PATTERN, STATUSES, check_name, load_interview
+from jeudis.interview import ID_PATTERN, STATUSES
+from jeudis.interview_reading import check_name, load_interview
 from jeudis.tomlio import read_text, rs_safe
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)

@@ -46,7 +46,7 @@ from jeudis.export.site import (
     index_files,
     nav_names,
 )
-from jeudis.interview import load_interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
 from jeudis.photos import copy_to
 

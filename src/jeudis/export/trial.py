@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.export.model import Post, build_post, page_href, value_markdown
 from jeudis.export.render import SiteInfo
-from jeudis.interview import Answer, Interview, load_interview
+from jeudis.interview import Answer, Interview
+from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, Series
 
 if TYPE_CHECKING:
