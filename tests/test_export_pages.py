@@ -398,6 +398,18 @@ def test_og_locale_follows_the_posts_language(series: Path, invoke: Invoke) -> N
     assert locales("zoe.html") == ["fr_FR"]
 
 
+def test_a_british_post_and_its_index_entry_put_the_day_first(series: Path, invoke: Invoke) -> None:
+    """en-GB wrote "June 2, 2011" as the United States does, in the page and the index."""
+    make_interview(series, "anne", guest="Anne", language="en-GB", date=dt.date(2011, 6, 2))
+    make_interview(series, "bill", guest="Bill", language="en", date=dt.date(2011, 6, 9))
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    assert '<time datetime="2011-06-02">2 June 2011</time>' in (site / "anne.html").read_text()
+    assert '<time datetime="2011-06-09">June 9, 2011</time>' in (site / "bill.html").read_text()
+    index = (site / "index.html").read_text()
+    assert "2 June 2011" in index and "June 9, 2011" in index
+
+
 def test_a_draft_in_another_language_is_marked_in_its_own(series: Path, invoke: Invoke) -> None:
     make_interview(series, "anne", guest="Anne", language="en", status="draft")
     assert invoke("export", "--all", "--include-drafts").exit_code == 0

@@ -600,3 +600,19 @@ def test_og_locale_names_the_tags_territory_and_guesses_none(language: str, loca
 def test_canadian_french_is_read_however_its_tag_is_written(language: str) -> None:
     """An interview file saying fr_CA got France's spaces before ; ! ?."""
     assert variant_for(language, None) == "fr-CA"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("en", "March 4, 2011"), ("en-US", "March 4, 2011"), ("en-CA", "March 4, 2011"),
+     ("en-GB", "4 March 2011"), ("en_gb", "4 March 2011"), ("en-AU", "4 March 2011"),
+     ("en-IE", "4 March 2011"), ("fr", "4 mars 2011"), ("fr-CA", "4 mars 2011"),
+     ("de", "March 4, 2011")],
+)  # fmt: skip
+def test_a_date_answer_reads_as_its_language_writes_dates(language: str, written: str) -> None:
+    """A British interview wrote its dates the American way, "March 4, 2011"."""
+    from jeudis.export.model import value_markdown
+    from jeudis.interview import Answer
+
+    started = Answer(id="d", type="date", question="Since when?", value=dt.date(2011, 3, 4))
+    assert value_markdown(started, language) == written

@@ -162,6 +162,20 @@ def is_french(language: str) -> bool:
     return primary_language(language) == "fr"
 
 
+# Where English writes a date month first ("March 4, 2011", 3/4/2011): the United
+# States and its territories, Canada and the Philippines. The rest of the English-speaking
+# world (en-GB, en-IE, en-AU, en-IN...) writes "4 March 2011", 4/3/2011.
+_MONTH_FIRST_REGIONS = ("", "us", "ca", "ph", "as", "gu", "mp", "pr", "um", "vi")
+
+
+def month_first(language: str) -> bool:
+    """Whether dates in ``language`` put the month before the day: American English,
+    which ``en`` alone means; not British English (``en-GB``) nor any other language."""
+    primary, *rest = language.lower().replace("_", "-").split("-")
+    region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
+    return primary == "en" and region in _MONTH_FIRST_REGIONS
+
+
 def as_text(value: Any, language: str = "fr") -> str:
     """An answer as a person reads it: lists joined, booleans in words, numbers grouped."""
     if value is None:

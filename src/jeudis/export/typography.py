@@ -27,7 +27,7 @@ from functools import cache
 
 from jeudis.errors import UsageError
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
-from jeudis.wording import is_french
+from jeudis.wording import is_french, month_first, primary_language
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -253,7 +253,28 @@ def french_date(date: dt.date) -> str:
     return f"{day} {MONTHS[date.month - 1]} {date.year}"
 
 
+# Spelled out, not strftime's %B: that one is the process's locale's.
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def date_formatter(language: str) -> Callable[[dt.date], str]:
+    """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
+    and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia."""
     if is_french(language):
         return french_date
-    return lambda date: f"{date:%B} {date.day}, {date.year}"
+    if primary_language(language) == "en" and not month_first(language):
+        return lambda date: f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
+    return lambda date: f"{ENGLISH_MONTHS[date.month - 1]} {date.day}, {date.year}"
