@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -60,6 +61,39 @@ def test_dates(typed: str) -> None:
 def test_not_a_date(typed: str) -> None:
     with pytest.raises(InvalidAnswer, match="Une date est attendue"):
         parse_date(typed)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "value"),
+    [("en", "03/04/2011", dt.date(2011, 3, 4)), ("en-US", "3/4/2011", dt.date(2011, 3, 4)),
+     ("en", "11/27/2026", dt.date(2026, 11, 27)), ("en", "03-04-2011", dt.date(2011, 3, 4)),
+     ("en-GB", "03/04/2011", dt.date(2011, 4, 3)), ("en-AU", "27/11/2026", dt.date(2026, 11, 27)),
+     ("fr", "03/04/2011", dt.date(2011, 4, 3)), ("de", "03.04.2011", dt.date(2011, 4, 3)),
+     ("en", "2011-03-04", dt.date(2011, 3, 4)), ("en-GB", "2011-03-04", dt.date(2011, 3, 4))],
+)  # fmt: skip
+def test_a_date_with_slashes_reads_in_the_languages_order(
+    language: str, typed: str, value: dt.date
+) -> None:
+    """An American guest's 03/04/2011 was taken for the 3rd of April, and 11/27/2026
+    refused, asking for DD/MM/YYYY."""
+    asked = replace(question("date"), language=language)
+    assert coerce(asked, typed) == value
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [("en", "27/11/2026", "A date is expected, as YYYY-MM-DD or MM/DD/YYYY."),
+     ("en-GB", "11/27/2026", "A date is expected, as YYYY-MM-DD or DD/MM/YYYY."),
+     ("en", "03.04.2011", "A date is expected, as YYYY-MM-DD or MM/DD/YYYY."),
+     ("fr", "11/27/2026", "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.")],
+)  # fmt: skip
+def test_a_date_refused_says_the_order_its_language_reads(
+    language: str, typed: str, said: str
+) -> None:
+    asked = replace(question("date"), language=language)
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(asked, typed)
+    assert str(refused.value) == said
 
 
 @pytest.mark.parametrize(

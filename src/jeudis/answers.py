@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import is_french, primary_language
+from jeudis.wording import is_french, month_first, primary_language
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
+# American English puts the month first: 3/4/2011 is March 4.
+_MONTH_FIRST_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y")
 
 
 class InvalidAnswer(ValueError):
@@ -54,7 +56,7 @@ MESSAGES = {
         "unknown_choice": "Unknown choice: {unknown}",
         "url": "A full address is expected, starting with https://",
         "number": "A number is expected (for example 9,200).",
-        "date": "A date is expected, as YYYY-MM-DD or DD/MM/YYYY.",
+        "date": "A date is expected, as YYYY-MM-DD or {slashed}.",
         "yesno": "Answer yes or no.",
         "pattern": "The answer does not have the expected form.",
         "min_length": "At least {n} characters, please.",
@@ -107,7 +109,7 @@ def _coerce(question: Question, raw: Any) -> Any:
     elif kind == "number":
         value = parse_number(str(raw), question.language)
     elif kind == "date":
-        value = parse_date(str(raw))
+        value = parse_date(str(raw), question.language)
     elif kind == "yesno":
         value = parse_yesno(raw)
     elif kind == "choice":
@@ -184,14 +186,18 @@ def parse_number(raw: str, language: str = "fr") -> int | float:
     raise _Problem("number")
 
 
-def parse_date(raw: str) -> dt.date:
+def parse_date(raw: str, language: str = "fr") -> dt.date:
+    """A date as people write one: 2011-03-04, or with slashes in the order of the
+    language: 04/03/2011 is the 4th of March in French or British English, and
+    March 4 in American English (``en``, ``en-US``), where 03/04/2011 is."""
     text = raw.strip()
-    for fmt in _DATE_FORMATS:
+    american = month_first(language)
+    for fmt in _MONTH_FIRST_FORMATS if american else _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise _Problem("date")
+    raise _Problem("date", slashed="MM/DD/YYYY" if american else "DD/MM/YYYY")
 
 
 def parse_yesno(raw: Any) -> bool:

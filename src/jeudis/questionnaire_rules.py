@@ -290,7 +290,7 @@ def _unquoted(value: Any, kind: str, example: str, language: str) -> str:
     from jeudis.answers import InvalidAnswer, parse_date, parse_number
 
     try:
-        read = parse_number(value, language) if kind == "number" else parse_date(value)
+        read = parse_number(value, language) if kind == "number" else parse_date(value, language)
     except (InvalidAnswer, TypeError, AttributeError):
         return f"equals = {example}"
     return f"equals = {read.isoformat() if isinstance(read, dt.date) else read}"
