@@ -666,6 +666,30 @@ def test_a_sheet_says_which_answer_a_question_quotes_and_its_conditions_in_its_l
     assert interview.status == "draft"  # "why" is asked: the condition holds
 
 
+def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
+    """An English sheet ended on "## FIN"; a P.S. below its end line is left out, and
+    a sheet sent before, ending on "## FIN", still reads."""
+    (series / "questionnaires" / "books.toml").write_text(BOOKS, encoding="utf-8")
+    code, out = run("sheet", "books", "--guest", "Ann Lee", "-o", str(series / "b.md"))
+    assert code == 0, out
+    sheet = (series / "b.md").read_text(encoding="utf-8")
+    assert "\n## END\n\nEnd of the questions: thank you!\n" in sheet
+    assert "FIN" not in sheet
+    filled = fill(sheet, {"book": "Dune", "liked": "no"}) + "\nP.S. Dune is long.\n"
+    code, out = import_text(series, filled)
+    assert code == 0, out
+    assert only_interview(series).values() == {"book": "Dune", "liked": False}
+    said = " ".join(out.split())
+    assert "text below the end line (## END), not imported:" in said
+    assert "P.S. Dune is long." in said
+
+    (series / "interviews" / "ann-lee.toml").unlink()
+    code, out = import_text(series, filled.replace("\n## END\n", "\n## FIN\n"))
+    assert code == 0, out
+    assert only_interview(series).values() == {"book": "Dune", "liked": False}
+    assert "text below the end line (## FIN), not imported:" in " ".join(out.split())
+
+
 FORMATS = """
 id = "formats"
 title = "Lectures : {guest}"

@@ -28,7 +28,8 @@ from jeudis.wording import (
 )
 
 HEADER_TAG = "jeudis-sheet"
-END_MARKER = "## FIN"
+# The line below the last question: in the sheet's language, and read in either.
+END_MARKERS = ("## FIN", "## END")
 
 TEXT = {
     "fr": {
@@ -65,6 +66,7 @@ TEXT = {
         "or": " ou ",
         "quoted": "votre réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
+        "end_marker": "## FIN",
     },
     "fr-tu": {
         "hello": "Bonjour {guest},",
@@ -100,6 +102,7 @@ TEXT = {
         "or": " ou ",
         "quoted": "ta réponse à la question {number}",
         "end": "Fin des questions : merci beaucoup !",
+        "end_marker": "## FIN",
     },
     "en": {
         "hello": "Hello {guest},",
@@ -134,6 +137,7 @@ TEXT = {
         "or": " or ",
         "quoted": "your answer to question {number}",
         "end": "End of the questions: thank you!",
+        "end_marker": "## END",
     },
 }
 
@@ -185,7 +189,7 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         if notes:
             lines += ["", *(f"_{note}_" for note in notes)]
         lines += ["", "", "", ""]
-    lines += ["", END_MARKER, "", words["end"], ""]
+    lines += ["", words["end_marker"], "", words["end"], ""]
     return "\n".join(lines)
 
 

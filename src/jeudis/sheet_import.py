@@ -29,7 +29,6 @@ from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for
 from jeudis.sheet import (
-    END_MARKER,
     field_value,
     marker,
     question_notes,
@@ -250,7 +249,7 @@ def _unread_warnings(sheet: Sheet, own: list[str]) -> list[str]:
     warnings = []
     for where, region in (
         ("above the first question", sheet.above),
-        (f"below the end line ({END_MARKER})", sheet.below),
+        (f"below the end line ({sheet.end_marker})", sheet.below),
     ):
         if unread := guest_text(region, own):
             line, text = unread

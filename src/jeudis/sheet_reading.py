@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jeudis.errors import FileProblem
-from jeudis.sheet import END_MARKER, HEADER_TAG, marker
+from jeudis.sheet import END_MARKERS, HEADER_TAG, marker
 
 # A marker; an answer begun on its line ("## Q4 [apport] Ça m'apporte…") is the answer's.
 MARKER = re.compile(
@@ -67,6 +67,7 @@ class Sheet:
     # The lines read as no answer: above the first marker, and below the end line.
     above: list[tuple[int, str]] = field(default_factory=list)
     below: list[tuple[int, str]] = field(default_factory=list)
+    end_marker: str = ""  # the end line as the sheet writes it ("## END"), if it has one
     # question id → the answer's first line, written on the marker's own line
     inline: dict[str, str] = field(default_factory=dict)
     # (line, number, text) of the headings like "## Q3 ..." with no [id]: answer text, or
@@ -156,7 +157,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
     # The sheet's own end line, exactly as written, below the last question: a guest's
     # heading "## Fin" in an answer is the answer's.
     end = max(
-        (n for n, line in enumerate(lines, 1) if line.strip() == END_MARKER and n > last_marker),
+        (n for n, line in enumerate(lines, 1) if line.strip() in END_MARKERS and n > last_marker),
         default=0,
     )
     for index, line in enumerate(lines, 1):
@@ -208,6 +209,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         cuts=cuts,
         above=above,
         below=below,
+        end_marker=lines[end - 1].strip() if end else "",
         inline=inline,
         headings=headings,
     )
