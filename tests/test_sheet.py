@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email.policy
 import html as html_lib
 import quopri
@@ -688,6 +689,40 @@ def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     assert code == 0, out
     assert only_interview(series).values() == {"book": "Dune", "liked": False}
     assert "text below the end line (## FIN), not imported:" in " ".join(out.split())
+
+
+BLOGGING = """
+id = "blogging"
+title = "Blogging: {guest}"
+language = "LANG"
+registers = ["you"]
+
+[[questions]]
+id = "started"
+type = "date"
+text = "When did you start blogging?"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "note", "read"),
+    [("en", "_A date, as YYYY-MM-DD or MM/DD/YYYY._", dt.date(2011, 3, 4)),
+     ("en-GB", "_A date, as YYYY-MM-DD or DD/MM/YYYY._", dt.date(2011, 4, 3))],
+)  # fmt: skip
+def test_a_sheet_says_how_to_write_a_date(
+    series: Path, language: str, note: str, read: dt.date
+) -> None:
+    """A date question had no note, as a number has: a guest by email wrote "March 4,
+    2011" and was refused, with no way to know what the sheet expected."""
+    text = BLOGGING.replace("LANG", language)
+    (series / "questionnaires" / "blogging.toml").write_text(text, encoding="utf-8")
+    code, out = run("sheet", "blogging", "--guest", "Ann Lee", "-o", str(series / "b.md"))
+    assert code == 0, out
+    sheet = (series / "b.md").read_text(encoding="utf-8")
+    assert f"**When did you start blogging?**\n\n{note}\n" in sheet
+    code, out = import_text(series, fill(sheet, {"started": "03/04/2011"}))
+    assert code == 0, out
+    assert only_interview(series).values() == {"started": read}
 
 
 FORMATS = """

@@ -197,7 +197,12 @@ def parse_date(raw: str, language: str = "fr") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise _Problem("date", slashed="MM/DD/YYYY" if american else "DD/MM/YYYY")
+    raise _Problem("date", slashed=slashed_date(language))
+
+
+def slashed_date(language: str) -> str:
+    """How a date with slashes is typed in ``language``, for a message: "MM/DD/YYYY"."""
+    return "MM/DD/YYYY" if month_first(language) else "DD/MM/YYYY"
 
 
 def parse_yesno(raw: Any) -> bool:
