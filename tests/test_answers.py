@@ -313,5 +313,29 @@ def test_english_bounds_read_a_grouped_number() -> None:
     hours = Question(
         id="n", type="number", text={"*": "?"}, language="en", validation=Validation(max=2000)
     )
-    with pytest.raises(InvalidAnswer, match="At most 2000"):
+    with pytest.raises(InvalidAnswer, match=r"^At most 2,000\.$"):
         coerce(hours, "2,500")
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [("en", "20,000,000", "At most 10,000,000."), ("en", "-1", "At least 0.5."),
+     ("fr", "20 000 000", "Au plus 10\u202f000\u202f000."), ("fr", "-1", "Au moins 0,5.")],
+)  # fmt: skip
+def test_a_bound_reads_as_the_language_writes_numbers(language: str, typed: str, said: str) -> None:
+    """max = 10000000 was said "At most 1e+07." to the guest, and min = 0.5 "Au moins 0.5."."""
+    followers = Question(
+        id="n", type="number", text={"*": "?"}, language=language,
+        validation=Validation(min=0.5, max=10_000_000),
+    )  # fmt: skip
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(followers, typed)
+    assert str(refused.value) == said
+
+
+def test_a_count_reads_as_the_language_writes_numbers() -> None:
+    essay = Question(
+        id="e", type="long", text={"*": "?"}, language="en", validation=Validation(max_words=1000)
+    )
+    with pytest.raises(InvalidAnswer, match=r"^At most 1,000 words \(there are 1,200\)\.$"):
+        coerce(essay, "word " * 1200)

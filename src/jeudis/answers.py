@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import is_french, month_first, primary_language
+from jeudis.wording import format_number, is_french, month_first, primary_language
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 # American English puts the month first: 3/4/2011 is March 4.
@@ -72,8 +72,15 @@ MESSAGES = {
 
 
 def message(key: str, language: str, params: dict[str, Any]) -> str:
+    """The message ``key`` in ``language``; a number in ``params`` written as the
+    language writes one ("10,000,000", "10 000 000"), never as Python does (1e+07)."""
     table = MESSAGES.get(primary_language(language), MESSAGES["en"])
-    return table[key].format(**params)
+    numbers = {
+        name: format_number(value, language)
+        for name, value in params.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
+    return table[key].format(**(params | numbers))
 
 
 def is_empty(raw: Any) -> bool:
@@ -225,18 +232,18 @@ def _check_bounds(question: Question, value: Any) -> None:
         _within(len(value.split()), rules.min_words, rules.max_words, "words")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if rules.min is not None and value < rules.min:
-            raise _Problem("min", n=f"{rules.min:g}")
+            raise _Problem("min", n=rules.min)
         if rules.max is not None and value > rules.max:
-            raise _Problem("max", n=f"{rules.max:g}")
+            raise _Problem("max", n=rules.max)
     if isinstance(value, list):
         _within(len(value), rules.min, rules.max, "choices")
 
 
 def _within(count: int, low: float | None, high: float | None, what: str) -> None:
     if low is not None and count < low:
-        raise _Problem(f"min_{what}", n=f"{low:g}", count=count)
+        raise _Problem(f"min_{what}", n=low, count=count)
     if high is not None and count > high:
-        raise _Problem(f"max_{what}", n=f"{high:g}", count=count)
+        raise _Problem(f"max_{what}", n=high, count=count)
 
 
 def as_input(value: Any, language: str) -> str:
