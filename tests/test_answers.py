@@ -333,6 +333,30 @@ def test_a_bound_reads_as_the_language_writes_numbers(language: str, typed: str,
     assert str(refused.value) == said
 
 
+@pytest.mark.parametrize(
+    ("language", "rules", "typed", "said"),
+    [("en", {"max": 1}, ["a", "b"], "At most 1 choice."),
+     ("en", {"min": 2}, ["a"], "At least 2 choices."),
+     ("en", {"max_length": 1}, "ab", "At most 1 character (there are 2)."),
+     ("en", {"max_words": 1}, "two words", "At most 1 word (there are 2)."),
+     ("fr", {"max_words": 1}, "deux mots", "Au plus 1 mot (il y en a 2)."),
+     ("fr", {"max_length": 1}, "ab", "Au plus 1 caractère (il y en a 2)."),
+     ("fr", {"min_length": 3}, "ab", "Au moins 3 caractères, s’il vous plaît.")],
+)  # fmt: skip
+def test_a_limit_of_one_says_its_noun_in_the_singular(
+    language: str, rules: dict[str, int], typed: Any, said: str
+) -> None:
+    """A multiple choice with max = 1 said "At most 1 choices." to the guest."""
+    kind = "multi" if isinstance(typed, list) else "text"
+    asked = Question(
+        id="q", type=kind, text={"*": "?"}, language=language, choices=("a", "b"),
+        validation=Validation(**rules),
+    )  # fmt: skip
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(asked, typed)
+    assert str(refused.value) == said
+
+
 def test_a_count_reads_as_the_language_writes_numbers() -> None:
     essay = Question(
         id="e", type="long", text={"*": "?"}, language="en", validation=Validation(max_words=1000)

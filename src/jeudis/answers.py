@@ -40,10 +40,10 @@ MESSAGES = {
         "date": "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
         "yesno": "Répondre par oui ou par non.",
         "pattern": "La réponse n’a pas la forme attendue.",
-        "min_length": "Au moins {n} caractères, s’il vous plaît.",
-        "max_length": "Au plus {n} caractères (il y en a {count}).",
-        "min_words": "Au moins {n} mots, s’il vous plaît.",
-        "max_words": "Au plus {n} mots (il y en a {count}).",
+        "min_length": "Au moins {n} caractère{s}, s’il vous plaît.",
+        "max_length": "Au plus {n} caractère{s} (il y en a {count}).",
+        "min_words": "Au moins {n} mot{s}, s’il vous plaît.",
+        "max_words": "Au plus {n} mot{s} (il y en a {count}).",
         "min": "Au moins {n}.",
         "max": "Au plus {n}.",
         "min_choices": "Au moins {n} choix.",
@@ -59,28 +59,30 @@ MESSAGES = {
         "date": "A date is expected, as YYYY-MM-DD or {slashed}.",
         "yesno": "Answer yes or no.",
         "pattern": "The answer does not have the expected form.",
-        "min_length": "At least {n} characters, please.",
-        "max_length": "At most {n} characters (there are {count}).",
-        "min_words": "At least {n} words, please.",
-        "max_words": "At most {n} words (there are {count}).",
+        "min_length": "At least {n} character{s}, please.",
+        "max_length": "At most {n} character{s} (there are {count}).",
+        "min_words": "At least {n} word{s}, please.",
+        "max_words": "At most {n} word{s} (there are {count}).",
         "min": "At least {n}.",
         "max": "At most {n}.",
-        "min_choices": "At least {n} choices.",
-        "max_choices": "At most {n} choices.",
+        "min_choices": "At least {n} choice{s}.",
+        "max_choices": "At most {n} choice{s}.",
     },
 }
 
 
 def message(key: str, language: str, params: dict[str, Any]) -> str:
     """The message ``key`` in ``language``; a number in ``params`` written as the
-    language writes one ("10,000,000", "10 000 000"), never as Python does (1e+07)."""
+    language writes one ("10,000,000", "10 000 000"), never as Python does (1e+07),
+    and the noun after ``n`` agreeing with it ("1 word")."""
     table = MESSAGES.get(primary_language(language), MESSAGES["en"])
     numbers = {
         name: format_number(value, language)
         for name, value in params.items()
         if isinstance(value, int | float) and not isinstance(value, bool)
     }
-    return table[key].format(**(params | numbers))
+    plural = {"s": "" if params.get("n") == 1 else "s"}  # "1 word", "2 words"
+    return table[key].format(**(params | numbers | plural))
 
 
 def is_empty(raw: Any) -> bool:
