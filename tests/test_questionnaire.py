@@ -472,6 +472,27 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
     load_questionnaire(series / "questionnaires" / "junk.toml")  # it still runs
 
 
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [("en", 'write true or false (or "yes", "no")'),
+     ("en-GB", 'write true or false (or "yes", "no")'),
+     ("fr", 'write true or false (or "oui", "non")')],
+)  # fmt: skip
+def test_a_yes_or_no_condition_is_hinted_in_the_questionnaires_language(
+    series: Path, invoke: Invoke, language: str, hint: str
+) -> None:
+    """An English questionnaire was told to write "oui" or "non"."""
+    path = write(
+        series / "questionnaires" / "books.toml",
+        f'id = "books"\ntitle = "Books: {{guest}}"\nlanguage = "{language}"\n'
+        'registers = ["you"]\n\n[[questions]]\nid = "read"\ntype = "yesno"\n'
+        'text = "Read it?"\n\n[[questions]]\nid = "why"\ntype = "text"\ntext = "Why?"\n'
+        'when = { question = "read", equals = "Yess" }\n',
+    )
+    result = invoke("check", path)
+    assert f"'Yess' is not a yes/no answer of 'read': {NEVER}\n  hint: {hint}\n" in result.stdout
+
+
 def test_choices_that_are_all_blank_leave_nothing_to_pick(tmp_path: Path) -> None:
     path = write(
         tmp_path / "blank.toml",

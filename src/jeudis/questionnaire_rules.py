@@ -17,6 +17,7 @@ from typing import Any
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.questionnaire import Condition, Question, Validation, yes_or_no
 from jeudis.tomlio import locate
+from jeudis.wording import is_french
 
 VALIDATION_KEYS = {
     "pattern",
@@ -250,7 +251,8 @@ class RuleReader:
                         at,
                         f"{describe(value)} is not a yes/no answer of"
                         f" {describe(looked_at.id)}: it never matches",
-                        hint='write true or false (or "oui", "non")',
+                        hint="write true or false (or "
+                        + ('"oui", "non")' if is_french(self.language) else '"yes", "no")'),
                     )
             return
         if looked_at.type in _STORED_AS:
