@@ -6,6 +6,7 @@ The pseudo-terminal tests drive the real executable; these check each key of
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import itertools
@@ -757,3 +758,53 @@ def test_the_keys_and_messages_speak_french_whatever_the_case_of_the_tag(languag
 
     assert TerminalPrompter(language).messages is MESSAGES["fr"]
     assert TerminalPrompter("frr").messages is MESSAGES["en"]
+
+
+def _drawn(app: Any, rows: int, columns: int = 60) -> list[str]:
+    """The rows ``app``'s layout draws when the terminal has ``rows`` free under it."""
+    from prompt_toolkit.application.current import set_app
+    from prompt_toolkit.layout.mouse_handlers import MouseHandlers
+    from prompt_toolkit.layout.screen import Screen as Drawn
+    from prompt_toolkit.layout.screen import WritePosition
+
+    drawn = Drawn()
+
+    async def draw() -> None:  # in a loop: a prompt's buffer loads its history as a task
+        with set_app(app):
+            app.layout.container.write_to_screen(
+                drawn, MouseHandlers(), WritePosition(0, 0, columns, rows), "", True, None
+            )
+
+    asyncio.run(draw())
+    buffer = drawn.data_buffer
+    return ["".join(buffer[y][x].char for x in range(columns)).rstrip() for y in range(rows)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "shown"),
+    [("yesno", (), ["›", " » Yes", "   No"]),
+     ("choice", ("Vim", "Emacs"), ["›", " » Vim", "   Emacs"]),
+     ("multi", ("Vim", "Emacs"), ["›", " » ○ Vim", "   ○ Emacs"])],
+)  # fmt: skip
+def test_the_choices_are_right_under_their_question_whatever_the_room_below(
+    monkeypatch: pytest.MonkeyPatch, keys: PipeInput, kind: str, choices: tuple[str, ...],
+    shown: list[str],
+) -> None:  # fmt: skip
+    """With rows free under the question (in jeudis edit, after the review), the
+    choices were drawn rows below it: the line kept for a typed answer's refusal
+    took the room between them."""
+    drawn: list[str] = []
+
+    def asked(question: Any, prompt: Any = None, **_: Any) -> Any:
+        drawn.extend(_drawn(question.application, rows=20))
+        return None
+
+    monkeypatch.setattr("jeudis.prompter.terminal.ask", asked)
+    question = Question(
+        id="q", type=kind, text={"*": "Read it?"}, choices=choices, language="en",
+        validation=Validation(),
+    )  # fmt: skip
+    TerminalPrompter("en", console=Console(file=io.StringIO(), width=60)).ask(
+        prompt_for(question, "Read it?", counter="[5/10]")
+    )
+    assert drawn[:3] == shown

@@ -20,6 +20,7 @@ from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
 from prompt_toolkit.layout.controls import BufferControl
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import get_cwidth
+from prompt_toolkit.validation import DynamicValidator
 
 from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.textsafe import for_terminal
@@ -153,8 +154,13 @@ def refusals_on_their_lines(app: Application[Any]) -> None:
     """
     typed = app.layout.current_window
     control = typed.content
-    # The prompt's own refusals (a choice's are drawn another way).
-    checked = isinstance(control, BufferControl) and control.buffer.validator is not None
+    # The prompt's own refusals (a choice's are drawn another way). A prompt session
+    # wraps whatever it is given, None too: a choice's list, under the line kept for
+    # a refusal, was pushed down the rows free below the question.
+    validator = control.buffer.validator if isinstance(control, BufferControl) else None
+    if isinstance(validator, DynamicValidator):
+        validator = validator.get_validator()
+    checked = validator is not None
 
     def rows() -> Dimension | None:
         refused = isinstance(control, BufferControl) and control.buffer.validation_error
