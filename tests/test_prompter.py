@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import pyte
 import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
@@ -808,3 +809,33 @@ def test_the_choices_are_right_under_their_question_whatever_the_room_below(
         prompt_for(question, "Read it?", counter="[5/10]")
     )
     assert drawn[:3] == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "answered"),
+    [("en", " " + DOWN + " " + ENTER, "›  Vim, Pen and paper"),
+     ("fr", DOWN + " " + ENTER, "›  Pen and paper"),
+     ("fr", ENTER, "›")],
+)  # fmt: skip
+def test_a_multiple_choice_once_given_shows_the_choices_ticked(
+    language: str, typed: str, answered: str
+) -> None:
+    """It showed questionary's "done (2 selections)", in English whatever the guest's
+    language, and one choice in brackets ("[Pen and paper]"), none as "done"."""
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=10, columns=60), term="xterm")
+    question = Question(
+        id="tools", type="multi", text={"*": "Tools?"}, choices=("Vim", "Pen and paper"),
+        required=False, language=language, validation=Validation(),
+    )  # fmt: skip
+    prompter = TerminalPrompter(language, console=Console(file=io.StringIO(), width=60))
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text(typed)
+        ticked = prompter.ask(prompt_for(question, "Tools?", counter="[10/10]"))
+    assert ", ".join(ticked) == answered[3:]
+    screen = pyte.Screen(60, 10)
+    pyte.Stream(screen).feed(written.getvalue())
+    assert answered in [line.rstrip() for line in screen.display]
+    assert not any("done" in line or "[" in line for line in screen.display)

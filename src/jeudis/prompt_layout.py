@@ -133,6 +133,31 @@ def picked_fitted(app: Application[Any], before: int) -> None:
     app.before_render += shorten
 
 
+def ticked_shown(app: Application[Any], before: int) -> None:
+    """A multiple choice, once given, shows the choices ticked after the question
+    ("Vim, Pen and paper"; nothing when none is), shortened to the room left on the
+    line (``before`` cells are the question's). questionary said "done (2 selections)",
+    in English whatever the guest's language, one choice in brackets, none "done"."""
+    from questionary import Choice
+    from questionary.prompts.common import InquirerControl
+
+    [choices] = [
+        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+    ]
+
+    def show(_: object) -> None:
+        if not (app.is_done and choices.is_answered):
+            return
+        ticked = [c.title for c in choices.choices if c.value in choices.selected_options]
+        text = ", ".join(title for title in ticked if isinstance(title, str))
+        room = app.output.get_size().columns - before - 1
+        # questionary shows one choice's title as it is when it is a list of pieces.
+        shown = Choice([("class:answer", shortened(text, room))], value=object())
+        choices.choices, choices.selected_options = [shown], [shown.value]
+
+    app.before_render += show
+
+
 def fitted_refusal(message: str | None) -> str | bool:
     """A refused answer's message (questionary's validator returns it, or True when the
     answer is fine), word-wrapped to the terminal: see :func:`refusals_on_their_lines`."""

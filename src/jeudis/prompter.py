@@ -41,6 +41,7 @@ from jeudis.prompt_layout import (
     redrawn_when_resized,
     refusals_on_their_lines,
     shortened,
+    ticked_shown,
 )
 from jeudis.prompter_text import MESSAGES, worded
 from jeudis.prompts import BACK, Prompt
@@ -126,6 +127,8 @@ class TerminalPrompter:
         if prompt.kind in ("text", "long"):
             softwrap.install(app)
             left_at_its_end(app)
+        if prompt.kind == "checkbox":
+            ticked_shown(app, get_cwidth("› "))
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
