@@ -874,6 +874,48 @@ def test_a_dialogue_needs_the_hosts_name(invoke: Invoke, series: Path, command: 
     assert interview_files(series) == []
 
 
+BOOKS_BY_THE_HOST = """
+id = "books"
+title = "Books: {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "about"
+type = "text"
+text = "Who are you?"
+
+[[questions]]
+id = "read"
+type = "yesno"
+text = "Have you read {host}'s latest book?"
+"""
+
+
+@pytest.mark.parametrize("command", ["new", "sheet"])
+def test_a_questionnaire_quoting_the_host_needs_the_hosts_name(
+    invoke: Invoke, series: Path, command: str
+) -> None:
+    """With no host named, the guest was asked "Have you read 's latest book?"."""
+    write(series / "questionnaires" / "books.toml", BOOKS_BY_THE_HOST)
+    write(series / "answers.toml", '[answers]\nabout = "Ann"\nread = true\n')
+    args = [command, "books", "--guest", "Ann Lee"]
+    args += ["--data-file", str(series / "answers.toml")] if command == "new" else []
+    result = invoke(*args)
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines() == [
+        "error: books names the host ({host}, in question 2 [read]), and no host is named",
+        'hint: pass --host "First Last", or set host = "..." in jeudis.toml',
+    ]
+    assert interview_files(series) == [] and result.stdout == ""  # no sheet either
+    result = invoke(*args, "--host", "Alex Smith")
+    assert result.exit_code == 0, result
+    if command == "new":
+        [path] = interview_files(series)
+        asked = load_interview(path).answer("read")
+        assert asked is not None and asked.question == "Have you read Alex Smith's latest book?"
+
+
 def test_a_byte_order_mark_at_the_start_of_a_file_is_ignored(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

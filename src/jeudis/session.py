@@ -69,13 +69,36 @@ def require_host(
     hint: str = 'pass --host "First Last", or set host = "..." in jeudis.toml',
 ) -> None:
     """A dialogue puts each question under the host's name ("Stéphane : ..."): without
-    a name its posts read "? : ...". Refused before anything is written."""
-    if questionnaire.style == "dialogue" and not interview.host.strip():
+    a name its posts read "? : ...". A wording quoting ``{host}`` would read "Have you
+    read 's latest book?". Refused before anything is written."""
+    if interview.host.strip():
+        return
+    if questionnaire.style == "dialogue":
         raise UsageError(
             f"{questionnaire.id} is written as a dialogue, each question under the host's"
             " name, and no host is named",
             hint=hint,
         )
+    if quoting := _quoting_host(questionnaire, interview.register):
+        raise UsageError(
+            f"{questionnaire.id} names the host ({{host}}, in {quoting}), and no host is named",
+            hint=hint,
+        )
+
+
+def _quoting_host(questionnaire: Questionnaire, register: str) -> str:
+    """Where the questionnaire first quotes ``{host}`` (``"question 5 [read-book]"``), or ""."""
+    places: list[tuple[str, tuple[str, ...]]] = [("the title", (questionnaire.title,))]
+    places += [(f"field [{f.id}]", f.templates(register)) for f in questionnaire.fields]
+    places += [
+        (f"question {n} [{q.id}]", q.templates(register))
+        for n, q in enumerate(questionnaire.questions, 1)
+    ]
+    places += [("the closing", (questionnaire.closing,))]
+    for where, templates in places:
+        if any("host" in wording.placeholders(template) for template in templates):
+            return where
+    return ""
 
 
 def create(series: Series, interview: Interview) -> Interview:
