@@ -482,3 +482,36 @@ def test_an_answer_with_a_carriage_return_breaks_the_line_in_a_roundup_as_in_the
         roundup = invoke("compare", "since", "-q", "blog", "--format", fmt)
         assert roundup.exit_code == 0, roundup
         assert "fin\ntrois" in roundup.stdout and "\r" not in roundup.stdout
+
+
+BOOKS = """
+id = "books"
+title = "Books: {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "read"
+type = "yesno"
+text = "Have you read {host}'s latest book?"
+"""
+
+
+@pytest.mark.parametrize("named_in", ["jeudis.toml", "--host"])
+def test_a_roundups_question_names_the_host(invoke: Invoke, series: Path, named_in: str) -> None:
+    """It read "Have you read 's latest book?": the heading was worded with no host."""
+    (series / "questionnaires" / "books.toml").write_text(BOOKS, encoding="utf-8")
+    (series / "answers.toml").write_text("[answers]\nread = true\n", encoding="utf-8")
+    host = ["--host", "Alex Smith"]
+    if named_in == "jeudis.toml":
+        (series / "jeudis.toml").write_text('host = "Alex Smith"\n', encoding="utf-8")
+        host = []
+    for guest in ("Ann Lee", "Bo Chen"):
+        args = ("new", "books", "--guest", guest, "--data-file", str(series / "answers.toml"))
+        assert invoke(*args, *host).exit_code == 0
+    result = invoke("compare", "books", "-q", "read")
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("Have you read Alex Smith's latest book?\n2 guests answer\n")
+    result = invoke("compare", "books", "-q", "read", "--format", "md")
+    assert "Have you read Alex Smith's latest book?" in result.stdout
+    assert "read 's" not in result.stdout

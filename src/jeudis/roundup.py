@@ -122,6 +122,7 @@ def collect(
     question_id = question.id
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
+    hosts: set[str] = set()  # who asked it: the heading names the host as they did
     unread: list[str] = []
     for path in storage.interview_files(series):
         try:
@@ -135,6 +136,7 @@ def collect(
         if answer is None or not answer.given:
             continue
         href = page_href(path.stem)
+        hosts.add(interview.host)
         entries.append(
             Entry(
                 guest=interview.guest,
@@ -152,7 +154,8 @@ def collect(
     waiting = [e for e in entries if due is not None and e.date > due]
     entries = [e for e in entries if e not in waiting]
     register = "vous" if "vous" in form.registers else form.default_register
-    asked = question.wording(register, context_for(form, "", "", None))
+    host = str(series.settings.get("host") or "") or (hosts.pop() if len(hosts) == 1 else "")
+    asked = question.wording(register, context_for(form, "", host, None))
     return Roundup(
         questionnaire=form.id,
         series=form.series,
