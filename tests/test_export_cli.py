@@ -328,7 +328,7 @@ def test_a_single_post_written_into_a_generators_site_brings_its_photo(
 
     assert result.exit_code == 0, result
     assert result.stderr.splitlines() == [
-        f"written: {site / post}",
+        f"Written: {site / post}",
         f"invite: photo copied to {site / photo}",
     ]
     assert (site / photo).read_bytes() == b"png"
@@ -576,3 +576,27 @@ def test_a_post_finished_early_on_its_day_is_published_when_finished(
     save(interview, touch=False)
     assert f"date = {hugo}\n" in invoke("export", "laurent", "--flavor", "hugo").stdout
     assert f"date: {jekyll}\n" in invoke("export", "laurent", "--flavor", "jekyll").stdout
+
+
+def test_every_file_written_is_said_alike(series: Path, invoke: Invoke, tmp_path: Path) -> None:
+    """export said "written: post.md", sheet and compare "Written: sheet.md"."""
+    make_interview(series, "laurent")
+    said = []
+    for args, target in (
+        (("export", "laurent", "--format", "md"), tmp_path / "post.md"),
+        (("export", "laurent", "--format", "wxr"), tmp_path / "one.xml"),
+        (("export", "--all", "--format", "wxr"), tmp_path / "all.xml"),
+        (("export", "laurent", "--format", "wxr"), tmp_path / "folder"),
+        (("compare", "livre", "-q", "motivation", "--format", "md"), tmp_path / "roundup.md"),
+    ):
+        (tmp_path / "folder").mkdir(exist_ok=True)
+        result = invoke(*args, "-o", str(target))
+        assert result.exit_code == 0, result
+        said.append(result.stderr.splitlines()[0])
+    assert said == [
+        f"Written: {tmp_path / 'post.md'}",
+        f"Written: {tmp_path / 'one.xml'}",
+        f"Written: {tmp_path / 'all.xml'}",
+        f"Written: {tmp_path / 'folder' / 'wordpress.xml'}",
+        f"Written: {tmp_path / 'roundup.md'}",
+    ]

@@ -118,7 +118,7 @@ def export(
     elif options.fmt == "wxr" and ((target := Path(output)).is_dir() or output.endswith("/")):
         target /= "wordpress.xml"  # one WordPress file, whatever the interviews: in the folder
         export_file(series, refs, options, target, notes, overwrite=overwrite)
-        _report(f"written: {target}")
+        _report(f"Written: {target}")
     elif (
         (target := Path(output)).is_dir()
         or output.endswith(("/", os.sep))  # a folder by its name: made if it is not there
@@ -128,7 +128,7 @@ def export(
         _report(f"{counted(len(written), 'file')} written in {target}")
     else:
         export_file(series, refs, options, target, notes, overwrite=overwrite)
-        _report(f"written: {target}")
+        _report(f"Written: {target}")
     for note in notes:
         _report(note)
 
@@ -221,7 +221,7 @@ def _export_all_wxr(series: object, output: str, include_drafts: bool, overwrite
         notes = export_series_wxr(
             series, target, include_drafts=include_drafts, overwrite=overwrite
         )
-        _report(f"written: {target}")
+        _report(f"Written: {target}")
     for note in notes[:NOTES_SHOWN]:
         _report(note)
     if len(notes) > NOTES_SHOWN:
