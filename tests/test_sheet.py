@@ -681,8 +681,8 @@ def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     assert code == 0, out
     assert only_interview(series).values() == {"book": "Dune", "liked": False}
     said = " ".join(out.split())
-    assert "text below the end line (## END), not imported:" in said
-    assert "P.S. Dune is long." in said
+    assert "text below the end line (## END), not imported: “P.S. Dune is long.”" in said
+    assert "«" not in said
 
     (series / "interviews" / "ann-lee.toml").unlink()
     code, out = import_text(series, filled.replace("\n## END\n", "\n## FIN\n"))
@@ -1150,16 +1150,16 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     assert only_interview(series).status == "complete"
     out = " ".join(out.split())
     assert "warning: line 1: text above the first question, not imported: " in out
-    assert "« Bonjour Stéphane, j'ai commencé en 2009, au bureau. »" in out
-    assert "text below the end line (## FIN), not imported: « P.S. J'oubliais : mon premier" in out
-    assert "Léa Martin »" not in out
+    assert "“Bonjour Stéphane, j'ai commencé en 2009, au bureau.”" in out
+    assert "text below the end line (## FIN), not imported: “P.S. J'oubliais : mon premier" in out
+    assert "Léa Martin”" not in out
     assert out.count("warning") == 2
 
     (series / "interviews" / "lea-martin.toml").unlink()
     (series / "reply.txt").write_text(quoted_reply(sheet), encoding="utf-8")
     code, out = run("import", str(series / "reply.txt"))
     assert code == 0, out
-    assert "text above the first question, not imported: « Bonjour Stéphane, Voici" in out
+    assert "text above the first question, not imported: “Bonjour Stéphane, Voici" in out
     assert out.count("warning") == 1
 
 
@@ -1422,7 +1422,7 @@ def test_a_reply_from_a_webmail_in_html_only(series: Path) -> None:
         f"warning: {series / 'reply.eml'}: an email with no plain text, only HTML: its text was"
         " read from the HTML; 1 picture in it left out; check the answers' layout"
     ) in said
-    assert "text above the first question, not imported: « Bonjour Stéphane, Voici" in said
+    assert "text above the first question, not imported: “Bonjour Stéphane, Voici" in said
     assert "more passage" not in said and "pas du texte" not in said and "Arial" not in said
 
 
@@ -1460,7 +1460,7 @@ def test_a_reply_from_outlook_in_html_only(series: Path) -> None:
     code, out = run("import", str(series / "reply.eml"))
     assert code == 0, out
     said = " ".join(out.split())
-    assert "« Bonjour Stéphane, mes réponses sont dans le texte. »" in said
+    assert "“Bonjour Stéphane, mes réponses sont dans le texte.”" in said
     assert "more passage" not in said
 
 
@@ -1578,7 +1578,7 @@ def test_an_email_with_the_sheet_attached(series: Path) -> None:
     assert only_interview(series).values() == LEGACY_ANSWERS
     said = " ".join(out.split())
     assert f"warning: {series / 'reply.eml'}, attachment feuille.txt: not UTF-8: read as" in said
-    assert "reply.eml: the sheet is its attachment « feuille.txt »: line numbers are" in said
+    assert "reply.eml: the sheet is its attachment “feuille.txt”: line numbers are" in said
 
 
 def test_an_email_with_two_sheets_or_an_attachment_not_a_sheet(series: Path) -> None:
@@ -1590,7 +1590,7 @@ def test_an_email_with_two_sheets_or_an_attachment_not_a_sheet(series: Path) -> 
     (series / "reply.eml").write_bytes(data)
     code, out = run("import", str(series / "reply.eml"))
     assert code == 4, out
-    assert "the email holds 2 answer sheets: in its text and attached (« feuille.md »)" in (
+    assert "the email holds 2 answer sheets: in its text and attached (“feuille.md”)" in (
         " ".join(out.split())
     )
     docx = b"PK\x03\x04" + bytes(range(256))
@@ -1619,7 +1619,7 @@ def test_an_answer_written_above_its_question_is_said(series: Path) -> None:
     assert code == 0, out
     said = " ".join(out.split())  # wrapped to the terminal's width
     assert said.startswith("warning: Q1 [depuis-quand] (line ")
-    assert "« Environ 4 000 followers. » is written right above the marker of Q2" in said
+    assert "“Environ 4 000 followers.” is written right above the marker of Q2" in said
     assert only_interview(series).answer("depuis-quand").value == (  # type: ignore[union-attr]
         "Mai 2009\n\nEnviron 4 000 followers."
     )

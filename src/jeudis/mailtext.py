@@ -61,7 +61,7 @@ def _sheet_text(data: bytes, path: Path, warnings: list[str]) -> str:
     attached = _attached_sheets(message, path)
     copies = len(attached) + (body is not None and HEADER_TAG in body)
     if copies > 1:
-        names = ", ".join(f"« {name} »" for name, _, _ in attached)
+        names = ", ".join(f"“{name}”" for name, _, _ in attached)
         where = "in its text and attached" if copies > len(attached) else "attached"
         raise FileProblem(
             path,
@@ -72,7 +72,7 @@ def _sheet_text(data: bytes, path: Path, warnings: list[str]) -> str:
         name, sheet, notes = attached[0]
         warnings += [
             *notes,
-            f"{path}: the sheet is its attachment « {name} »: line numbers are that file's",
+            f"{path}: the sheet is its attachment “{name}”: line numbers are that file's",
         ]
         return sheet
     if body is None:

@@ -148,4 +148,4 @@ def guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str]
     start, stop = runs[0]
     text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
     more = f" (and {counted(len(runs) - 1, 'more passage')} further down)" if len(runs) > 1 else ""
-    return words[start][0], f"« {text} »{more}"
+    return words[start][0], f"“{text}”{more}"

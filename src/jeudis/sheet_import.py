@@ -212,7 +212,7 @@ def _written_above_a_marker(
             continue
         words = " ".join(blocks[-1].split()[:8])
         warnings.append(
-            f"Q{numbers[qid]} [{qid}] (line {sheet.lines[qid]}): « {words} » is written right"
+            f"Q{numbers[qid]} [{qid}] (line {sheet.lines[qid]}): “{words}” is written right"
             f" above the marker of Q{numbers[following]} [{following}], which has no answer:"
             f" kept in Q{numbers[qid]}; if it answers Q{numbers[following]}, move it under"
             " that question and import again"
