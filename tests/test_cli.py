@@ -104,7 +104,7 @@ def test_inspect_wraps_a_long_question_under_its_text(invoke: Invoke) -> None:
     ("args", "message"),
     [
         (["--gender", "x"], "error: --gender 'x': use f or m"),
-        (["--register", "il"], "error: --register il: this questionnaire knows tu, vous"),
+        (["--register", "il"], 'error: --register il: twitter is worded for "tu" and "vous"'),
     ],
 )
 def test_inspect_refuses_bad_options(invoke: Invoke, args: list[str], message: str) -> None:
@@ -372,13 +372,30 @@ def test_resume_and_edit_without_a_terminal_say_what_they_take(
     assert result.stderr.splitlines()[1] == hint
 
 
+@pytest.mark.parametrize("command", ["inspect", "new", "sheet"])
+def test_a_register_an_english_questionnaire_has_not_is_said_plainly(
+    invoke: Invoke, series: Path, command: str
+) -> None:
+    """It said "this questionnaire knows you", which reads as a remark to the host."""
+    write(
+        series / "questionnaires" / "books.toml",
+        'id = "books"\ntitle = "Books: {guest}"\nlanguage = "en"\nregisters = ["you"]\n\n'
+        '[[questions]]\nid = "about"\ntype = "text"\ntext = "Who are you?"\n',
+    )
+    guest = [] if command == "inspect" else ["--guest", "Ann Lee"]
+    result = invoke(command, "books", *guest, "--register", "tu")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == 'error: --register tu: books is worded for "you" only'
+    assert interview_files(series) == []
+
+
 @pytest.mark.parametrize(
     ("args", "first_line"),
     [
         (["--guest", "  "], "error: the guest's name is empty"),
         (["--guest", "X", "--gender", "n"], "error: --gender 'n': use f or m"),
         (["--guest", "X", "--register", "il"],
-         "error: --register il: this questionnaire knows tu, vous"),
+         'error: --register il: twitter is worded for "tu" and "vous"'),
         (["--guest", "X", "--date", "10/03/2011"], "error: --date '10/03/2011' is not a date"),
     ],
 )  # fmt: skip

@@ -719,7 +719,7 @@ def test_prepare_refuses_an_empty_guest_and_an_unknown_register() -> None:
 
     with pytest.raises(UsageError, match="the guest's name is empty"):
         prepare(series_at(), form, Options(guest="   "))
-    with pytest.raises(UsageError, match="--register il: this questionnaire knows tu, vous"):
+    with pytest.raises(UsageError, match='--register il: twitter is worded for "tu" and "vous"'):
         prepare(series_at(), form, Options(guest="X", register="il"))
 
 

@@ -41,7 +41,8 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     register = options.register or questionnaire.default_register
     if register not in questionnaire.registers:
         raise UsageError(
-            f"--register {register}: this questionnaire knows {', '.join(questionnaire.registers)}"
+            f"--register {register}: {questionnaire.id} is worded for"
+            f" {wording.worded_for(questionnaire.registers)}"
         )
     guest = " ".join(options.guest.split())
     host = options.host if options.host is not None else str(series.settings.get("host", ""))

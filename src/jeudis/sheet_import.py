@@ -39,7 +39,7 @@ from jeudis.sheet import (
 )
 from jeudis.sheet_answers import as_typed, guest_text, strip_question
 from jeudis.sheet_reading import Sheet
-from jeudis.wording import counted
+from jeudis.wording import counted, worded_for
 
 # Any control character, a tab too: a name is one line of plain text.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -322,7 +322,9 @@ def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dic
         raise refuse("gender", "use f or m")
     register = meta.get("register") or None
     if register is not None and register not in questionnaire.registers:
-        raise refuse("register", f"{questionnaire.id} knows {', '.join(questionnaire.registers)}")
+        raise refuse(
+            "register", f"{questionnaire.id} is worded for {worded_for(questionnaire.registers)}"
+        )
     date = None
     if "date" in meta:
         try:

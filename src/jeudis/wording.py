@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +204,15 @@ def format_number(value: float, language: str = "fr") -> str:
 def first_name(full_name: str) -> str:
     parts = full_name.split()
     return parts[0] if parts else full_name
+
+
+def worded_for(registers: Sequence[str]) -> str:
+    """The forms of address a questionnaire is worded for, as a message says them:
+    '"tu" and "vous"', '"you" only' (said bare, "knows you" read as a remark)."""
+    quoted = [f'"{register}"' for register in registers]
+    if len(quoted) == 1:
+        return f"{quoted[0]} only"
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

@@ -274,13 +274,14 @@ def inspect(
     from jeudis import catalog
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
+    from jeudis.wording import worded_for
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
     chosen = register or form.default_register
     if chosen not in form.registers:
         raise UsageError(
-            f"--register {chosen}: this questionnaire knows {', '.join(form.registers)}"
+            f"--register {chosen}: {form.id} is worded for {worded_for(form.registers)}"
         )
     host = str(series.settings.get("host") or "")  # a wording may name them: "{host}" else
     questions = catalog.asked(form, chosen, gender, guest, host)
