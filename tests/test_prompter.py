@@ -420,6 +420,38 @@ def test_the_welcome_back_says_its_count_as_a_person_would(
     assert said in " ".join(out.getvalue().replace("│", "").split())
 
 
+@pytest.mark.parametrize(
+    ("language", "total", "followups", "said"),
+    [("en", 1, 0, "Over to you: 1 question. Each"), ("en", 3, 0, "Over to you: 3 questions."),
+     ("fr", 1, 0, "C’est à toi : 1 question. Chaque"),
+     ("en", 3, 1, "3 answers already saved, 1 of them to a follow-up."),
+     ("en", 4, 2, "4 answers already saved, 2 of them to follow-ups."),
+     ("fr", 3, 1, "3 réponses déjà enregistrées, dont 1 à une relance.")],
+)  # fmt: skip
+def test_the_welcome_counts_one_question_and_one_follow_up_in_the_singular(
+    language: str, total: int, followups: int, said: str
+) -> None:
+    """A questionnaire of one question said "Over to you: 1 questions.", a pause after
+    one follow-up "3 answers already saved, 1 of them to follow-ups."."""
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    if followups:
+        interview.answers = [
+            Answer.given_now(f"q{n}", "text", "Q?", "A.") for n in range(total - followups)
+        ] + [
+            Answer.given_now(f"relance-{n}", "long", "F?", "A.", followup=True)
+            for n in range(followups)
+        ]
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), total)
+    assert said in " ".join(out.getvalue().replace("│", "").split())
+
+
 def test_page_up_where_the_host_writes_a_question_does_nothing(
     prompter: TerminalPrompter, keys: PipeInput, screen: io.StringIO
 ) -> None:

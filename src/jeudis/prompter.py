@@ -361,7 +361,7 @@ class TerminalPrompter:
         if questionnaire.open:
             host = interview.host or self.text["your_host"]
             return self.text["handover_open"].format(host=for_terminal(host))
-        return self.text["handover"].format(total=total)
+        return self.text["handover"].format(total=total, plural="s" if total > 1 else "")
 
     def _resumed(self, interview: Interview) -> list[Fragments | str]:
         done = sum(1 for a in interview.answers if a.given)  # as the pause counted them
@@ -371,8 +371,9 @@ class TerminalPrompter:
         followups = sum(1 for a in interview.answers if a.given and a.followup)
         key = "resumed_followups" if followups else "resumed"
         # Said to the guest: "1 réponse", "3 réponses" (with follow-ups, there are two).
+        among = self.text["followups_one" if followups == 1 else "followups_many"]
         shown = self.text[key].format(
-            done=done, followups=followups, plural="s" if done > 1 else ""
+            done=done, followups=among.format(followups=followups), plural="s" if done > 1 else ""
         )
         return ["", [("class:notice", shown)]]
 
