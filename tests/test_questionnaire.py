@@ -809,3 +809,37 @@ def test_a_quoted_number_is_read_in_the_questionnaires_language(
     )
     result = invoke("check", path)
     assert "  hint: write it without quotes, as TOML does: equals = 9200" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "registers"),
+    [("en", ("you",)), ("en-GB", ("you",)), ("fr", ("tu", "vous")), ("fr-CA", ("tu", "vous"))],
+)
+def test_an_english_questionnaire_declaring_no_register_says_you(
+    series: Path, invoke: Invoke, language: str, registers: tuple[str, ...]
+) -> None:
+    """It was asked in French's "tu": the interview file, show and the sheet said so."""
+    path = write(
+        series / "questionnaires" / "q.toml",
+        f'id = "q"\ntitle = "Q: {{guest}}"\nlanguage = "{language}"\n\n'
+        '[[questions]]\nid = "a"\ntype = "text"\ntext = "Who are you?"\n',
+    )
+    form = load_questionnaire(path)
+    assert (form.registers, form.default_register) == (registers, registers[0])
+    write(series / "answers.toml", '[answers]\na = "Bo"\n')
+    result = invoke("new", "q", "--guest", "Bo", "--data-file", str(series / "answers.toml"))
+    assert result.exit_code == 0, result
+    assert f'register = "{registers[0]}"' in (series / "interviews" / "bo.toml").read_text()
+
+
+def test_an_english_questionnaire_worded_for_tu_and_vous_declares_them(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "q.toml",
+        'id = "q"\ntitle = "Q"\nlanguage = "en"\n\n[[questions]]\nid = "a"\ntype = "text"\n'
+        'text.tu = "Who are you?"\ntext.vous = "Who are you?"\n',
+    )
+    with pytest.raises(FileProblems) as refused:
+        load_questionnaire(path)
+    assert "'tu' is not a declared register (you)" in str(refused.value)
+    write(path, 'registers = ["tu", "vous"]\n' + path.read_text(encoding="utf-8"))
+    assert load_questionnaire(path).registers == ("tu", "vous")

@@ -155,7 +155,10 @@ class SchemaReader(RuleReader):
         return value
 
     def _registers(self, data: Mapping[str, Any]) -> tuple[str, ...]:
-        value = data.get("registers", ["tu", "vous"])
+        """The forms of address declared; none: French's tu and vous, English's you (an
+        English interview recorded and showed "tu", and its sheet said register=tu)."""
+        english = wording.primary_language(self.language) == "en"
+        value = data.get("registers", ["you"] if english else ["tu", "vous"])
         if (
             not isinstance(value, list)
             or not value
