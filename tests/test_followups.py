@@ -96,6 +96,58 @@ def test_followup_is_stored_after_its_answer(series: Path) -> None:
     assert [row[1][:2] for row in prompter.rows[2:5]] == ["3.", "↳ ", "4."]
 
 
+BOOKS = """
+id = "books"
+title = "Books: {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "reading"
+type = "long"
+text = "What are you reading?"
+
+[[questions]]
+id = "next"
+type = "text"
+text = "And next?"
+"""
+
+
+def test_a_follow_up_in_an_english_interview_is_no_relance(series: Path, invoke: Invoke) -> None:
+    """Ctrl-F in an English interview wrote "relance-1", French, into its file and its
+    post's anchors (#q-relance-1). A "relance-" follow-up written before still follows."""
+    path = series / "questionnaires" / "books.toml"
+    path.write_text(BOOKS, encoding="utf-8")
+    form, interview = start(series, path, guest="Ann Lee")
+    prompter = Scripted(
+        ["Dune.", "Very.", "Because.", "Emma."],
+        followups={"reading": ["Is it long?"], "followup-1": ["Why?"]},
+    )
+    Session(form, interview, prompter).run()
+    saved = load_interview(interview.path)  # type: ignore[arg-type]
+    assert [(a.id, a.followup) for a in saved.answers] == [
+        ("reading", False), ("followup-1", True), ("followup-2", True), ("next", False),
+    ]  # fmt: skip
+    assert [row[1][:2] for row in prompter.rows] == ["1.", "↳ ", "↳ ", "2."]
+    page = invoke("export", "ann-lee").stdout
+    assert 'id="q-followup-1"' in page and "relance" not in page
+
+
+@pytest.mark.parametrize(
+    ("answer_id", "followup", "follows_it"),
+    [("relance-1", True, True), ("followup-1", True, True), ("question-1", True, False),
+     ("followup-1", False, False)],
+)  # fmt: skip
+def test_a_follow_up_goes_with_its_answer_whatever_its_language(
+    answer_id: str, followup: bool, follows_it: bool
+) -> None:
+    from jeudis.followups import follows
+
+    answer = Answer(answer_id, "long", "Is it long?", "Very.", followup=followup)
+    assert follows(answer) is follows_it
+
+
 def test_open_interview_with_live_questions_and_a_chain_of_followups(series: Path) -> None:
     form, interview = start(series, LIVRE)
     assert form.open and form.style == "dialogue"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jeudis.answers import as_input
-from jeudis.followups import FOLLOWUP_PREFIX, WRITING_FOLLOWUP, follows, next_id, place
+from jeudis.followups import WRITING_FOLLOWUP, follows, followup_prefix, next_id, place
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 
@@ -183,7 +183,7 @@ def _restore(questionnaire: Questionnaire, interview: Interview, qid: str) -> No
     previous = answers[0].id
     for followup in answers[1:]:
         if interview.answer(followup.id) is not None:  # its id given to another since
-            followup = replace(followup, id=next_id(interview, FOLLOWUP_PREFIX))
+            followup = replace(followup, id=next_id(interview, followup_prefix(interview)))
         interview.set_answer(followup, after=previous)
         previous = followup.id
 

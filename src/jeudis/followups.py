@@ -25,16 +25,27 @@ from jeudis.questionnaire import Question, Questionnaire
 if TYPE_CHECKING:
     from jeudis.session import Session
 
-FOLLOWUP_PREFIX = "relance"
+# A follow-up's id: "relance-1" in a French interview, "followup-1" in any other.
+FOLLOWUP_PREFIXES = ("relance", "followup")
 OPEN_PREFIX = "question"
 # The pending text's id while the host writes a follow-up to answer X: "@followup:X".
 WRITING_FOLLOWUP = "@followup:"
 
 
+def followup_prefix(interview: Interview) -> str:
+    """What a new follow-up's id starts with, in the interview's language."""
+    return FOLLOWUP_PREFIXES[0] if wording.is_french(interview.language) else FOLLOWUP_PREFIXES[1]
+
+
+def is_followup_id(answer_id: str) -> bool:
+    """Whether ``answer_id`` is a follow-up's ("relance-2", "followup-2")."""
+    return answer_id.startswith(tuple(prefix + "-" for prefix in FOLLOWUP_PREFIXES))
+
+
 def follows(answer: Answer) -> bool:
     """Whether ``answer`` is a follow-up to the answer before it ("relance-N"), which
     goes with that answer; an open interview's question ("question-N") stands alone."""
-    return answer.followup and answer.id.startswith(FOLLOWUP_PREFIX + "-")
+    return answer.followup and is_followup_id(answer.id)
 
 
 def live_question(answer: Answer) -> Question:
@@ -110,7 +121,8 @@ def after(session: Session, answer_id: str) -> None:
             storage.save(session.interview)
         if not text or not text.strip():
             return
-        live = add_question(session.interview, text, after=current.id, prefix=FOLLOWUP_PREFIX)
+        prefix = followup_prefix(session.interview)
+        live = add_question(session.interview, text, after=current.id, prefix=prefix)
         ask_live(session, live, counter="↳")
         current = live
 
@@ -178,7 +190,7 @@ def review_rows(
             number += 1
         elif answer.followup:
             shown = review_cell(answer, interview.language)
-            if answer.id.startswith(FOLLOWUP_PREFIX + "-"):
+            if is_followup_id(answer.id):
                 label = f"↳ {answer.question}"
             else:
                 number += 1
