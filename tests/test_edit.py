@@ -101,8 +101,13 @@ def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_
     answer = write(tmp_path / "a.md", "beaucoup")
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
     assert result.exit_code == 2
-    assert "followers: Un nombre de followers, par exemple 9 200." in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"error: {answer}: followers: Un nombre de followers, par exemple 9 200."
+    )
     assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
+    typed = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="lots\n")
+    assert typed.exit_code == 2
+    assert typed.stderr.startswith("error: <stdin>: followers: Un nombre de followers")
 
 
 def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:

@@ -106,18 +106,25 @@ def _ids(ids: list[str]) -> str:
 
 
 def set_answer(
-    interview: Interview, questionnaire: Questionnaire | None, question_id: str, raw: str
+    interview: Interview,
+    questionnaire: Questionnaire | None,
+    question_id: str,
+    raw: str,
+    *,
+    source: Path | None = None,
 ) -> Aftermath:
     """Replace one answer with ``raw`` (checked like a live answer); the wording stays,
     and a later question quoting the answer is worded with the new one. An answer
     that a condition on it leaves out now goes to the notes; a question it asks now
-    is missing (:mod:`jeudis.conditions`)."""
+    is missing (:mod:`jeudis.conditions`). ``source``: the file ``raw`` was read
+    from, which a refusal names."""
     answer = find_answer(interview, question_id)
     question = question_for(questionnaire, answer)
     try:
         value = answer_rules.coerce(question, raw)
     except answer_rules.InvalidAnswer as exc:
-        raise UsageError(f"{question_id}: {exc}") from None
+        where = f"{source}: " if source is not None else ""
+        raise UsageError(f"{where}{question_id}: {exc}") from None
     before = conditions.asked(questionnaire, interview) if questionnaire else set()
     with _requoting(questionnaire, interview):
         answer.value = value

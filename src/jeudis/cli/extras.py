@@ -98,8 +98,8 @@ def edit(
         done.append(f"question {question} reworded")
     aftermath = editing.Aftermath()
     if question is not None and answer_file is not None:
-        # `-`: standard input
-        aftermath = editing.set_answer(loaded, form, question, read_input(answer_file)[0])
+        text, source = read_input(answer_file)  # `-`: standard input
+        aftermath = editing.set_answer(loaded, form, question, text, source=source)
         done.append(f"answer {question} replaced")
     if fields:
         changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml")
