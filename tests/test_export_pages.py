@@ -567,3 +567,36 @@ def test_a_guests_brackets_open_no_wordpress_shortcode(series: Path, invoke: Inv
     assert "[gallery" in "".join(
         e.findtext(f"{ATOM}content") or "" for e in feed.iter(f"{ATOM}entry")
     )
+
+
+WIDTH_PROBE = """<script>
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify([document.documentElement.scrollWidth, window.innerWidth]);
+document.body.append(probe);
+</script>"""
+
+
+@pytest.mark.browser
+def test_a_long_address_in_an_answer_wraps_on_a_phone(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A web address longer than a phone's screen pushed the page wider than it: the
+    reader scrolled sideways to read every answer."""
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    address = (
+        "https://www.example.com/very/long/path/that/keeps/going/and/going?with=query&and=more"
+    )
+    make_interview(
+        series, "ada", guest="Ada", answers=[("why", "Why?", f"See {address} and more.")]
+    )
+    assert invoke("export", "--all").exit_code == 0
+    page = series / "site" / "ada.html"
+    forced = page.with_name("probed-ada.html")
+    forced.write_text(page.read_text(encoding="utf-8").replace("</body>", WIDTH_PROBE + "</body>"))
+    dom = chromium(["--window-size=360,900", "--dump-dom", forced.as_uri()], tmp_path / "profile")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    scrolled, screen = json.loads(html.unescape(found.group(1)))
+    assert scrolled <= screen
