@@ -1914,3 +1914,11 @@ def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_as
         "",
         "[lu] Non",
     ]
+
+
+def test_a_complete_import_names_the_command_that_publishes_it_to_a_file(series: Path) -> None:
+    """It said `jeudis export lea-martin`, which pours the page's HTML into the
+    terminal; a session's end says `-o lea-martin.md`."""
+    code, out = import_text(series, fill(make_sheet(series), ANSWERS))
+    assert code == 0, out
+    assert out.splitlines()[-1] == "Publish it: jeudis export lea-martin -o lea-martin.md"

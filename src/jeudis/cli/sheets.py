@@ -213,4 +213,5 @@ def _imported(warnings: list[str], missing: list[str], interview: "Interview", d
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
     else:
         out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
-        out.print(f"Publish it: [bold]jeudis export {interview.slug}[/bold]", soft_wrap=True)
+        publish = f"jeudis export {interview.slug} -o {interview.slug}.md"  # as a session says
+        out.print(f"Publish it: [bold]{publish}[/bold]", soft_wrap=True)
