@@ -597,7 +597,9 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     code, out = run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))
     assert code == 0, out
     sheet = (series / "k.md").read_text(encoding="utf-8")
-    assert "_Choisir parmi : veille, conversation, live_" in sheet
+    assert "_Choisir parmi : Twitter, Facebook_" in sheet
+    # A multiple choice says so: it read as the choice above, one to pick.
+    assert "_Un ou plusieurs choix, séparés par des virgules : veille, conversation, live_" in sheet
     assert "_Un site à toi, même ancien._" in sheet
     assert "**Son adresse ? (facultatif)**" in sheet
     assert "_(Seulement si tu as répondu « oui » à la question 3.)_" in sheet
@@ -692,6 +694,22 @@ def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     assert code == 0, out
     assert only_interview(series).values() == {"book": "Dune", "liked": False}
     assert "text below the end line (## FIN), not imported:" in " ".join(out.split())
+
+
+def test_an_english_sheet_tells_a_multiple_choice_from_a_choice(series: Path) -> None:
+    english = KINDS.replace("title = ", 'language = "en"\nregisters = ["you"]\ntitle = ', 1)
+    (series / "questionnaires" / "kinds.toml").write_text(english, encoding="utf-8")
+    code, out = run("sheet", "kinds", "--guest", "Ann Lee", "-o", str(series / "k.md"))
+    assert code == 0, out
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    assert "_Pick from: Twitter, Facebook_" in sheet
+    assert "_Pick one or more, separated by commas: veille, conversation, live_" in sheet
+    answers = {"reseau": "Twitter", "usages": "veille, live", "blog": "no"}
+    code, out = import_text(series, fill(sheet, answers))
+    assert code == 0, out
+    assert only_interview(series).values() == {
+        "reseau": "Twitter", "usages": ["veille", "live"], "blog": False,
+    }  # fmt: skip
 
 
 BLOGGING = """

@@ -56,6 +56,7 @@ TEXT = {
         ],
         "optional": "(facultatif)",
         "choices": "Choisir parmi : {choices}",
+        "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "date": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
@@ -93,6 +94,7 @@ TEXT = {
         ],
         "optional": "(facultatif)",
         "choices": "Choisir parmi : {choices}",
+        "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "date": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
@@ -129,6 +131,7 @@ TEXT = {
         ],
         "optional": "(optional)",
         "choices": "Pick from: {choices}",
+        "choices_multi": "Pick one or more, separated by commas: {choices}",
         "yesno": "Answer yes or no.",
         "number": "A number, e.g. 9,200.",
         "date": "A date, as YYYY-MM-DD or {slashed}.",
@@ -223,7 +226,8 @@ def question_notes(
     if question.help:
         notes.append(question.help_text(interview.register, context))
     if question.type in ("choice", "multi"):
-        notes.append(words["choices"].format(choices=", ".join(question.choices)))
+        key = "choices_multi" if question.type == "multi" else "choices"
+        notes.append(words[key].format(choices=", ".join(question.choices)))
     elif question.type == "yesno":
         notes.append(words["yesno"])
     elif question.type == "number":
