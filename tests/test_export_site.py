@@ -1087,3 +1087,16 @@ def test_the_excerpt_is_never_empty(
         post = invoke("export", "sans-intro", "--format", "md", "--flavor", flavor).stdout
         body = post.split(divider)[0].rstrip().rsplit("\n\n", 1)[-1]
         assert body == before_divider, (flavor, post)
+
+
+def test_an_excerpt_reads_a_list_as_a_sentence(series: Path, invoke: Invoke) -> None:
+    """An intro's list items ran together in the description: "Aussi : COBOL la Navy"."""
+    intro = "Aussi :\n\n- COBOL\n- la Navy\n\nEnsuite, un « mot » !\n\nFin"
+    make_interview(series, "liste", fields={"intro": intro})
+
+    page = invoke("export", "liste", "--format", "html").stdout
+
+    assert (
+        '<meta name="description" content="Aussi : COBOL, la Navy. Ensuite, un « mot » ! Fin">'
+        in (page)
+    )

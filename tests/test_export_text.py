@@ -16,6 +16,7 @@ from jeudis.export import tokens
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
+from jeudis.export.model import excerpt
 from jeudis.export.render import nicename
 from jeudis.export.typography import fix_html, fix_text, french_date, label_colon, variant_for
 
@@ -616,3 +617,24 @@ def test_a_date_answer_reads_as_its_language_writes_dates(language: str, written
 
     started = Answer(id="d", type="date", question="Since when?", value=dt.date(2011, 3, 4))
     assert value_markdown(started, language) == written
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Also:</p>\n<ul>\n<li>COBOL</li>\n<li>the <em>Navy</em></li>\n</ul>\n<p>Next</p>",
+         "Also: COBOL, the Navy. Next"),
+        ("<p>J’aime :</p><ul><li>la presse ;</li><li>les blogs.</li></ul>",
+         "J’aime : la presse ; les blogs."),
+        ("<p>« Test. »</p><p>Deux<br>lignes</p><h2>Titre</h2><p>fin (voir)</p>",
+         "« Test. » Deux lignes. Titre. fin (voir)"),
+        ("<p>x &amp; <strong>y</strong></p>", "x & y"),
+        ("un mot", "un mot"),
+    ],
+)  # fmt: skip
+def test_an_excerpt_runs_blocks_on_as_sentences(html: str, text: str) -> None:
+    assert excerpt(html) == text
+
+
+def test_an_excerpt_is_cut_on_a_word() -> None:
+    assert excerpt("<p>" + "mot " * 100 + "</p>", 20) == "mot mot mot mot mot…"
