@@ -74,8 +74,8 @@ def import_sheet(
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
     warnings = _check_markers(sheet, expected, same_version, path)
-    warnings += _cut_warnings(sheet, expected)
-    warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split())
+    warnings += _cut_warnings(sheet, expected, path)
+    warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split(), path)
     problems: list[str] = []
     missing: list[str] = []
     values: dict[str, Any] = {}  # the sheet's answers
@@ -100,7 +100,7 @@ def import_sheet(
             # As a live session sets such an answer aside: out of the post, in the notes.
             if question.id in sheet.answers and (text := answer_text(question)):
                 why = conditions.why_not_asked(questionnaire, question, seen)
-                warnings.append(_not_asked(questionnaire, question, sheet, expected, seen))
+                warnings.append(_not_asked(questionnaire, question, sheet, expected, seen, path))
                 asked = question.wording(interview.register, blank)
                 left_out.append(conditions.note_line(question.id, asked, why, text))
             continue
@@ -133,7 +133,7 @@ def import_sheet(
     if left_out:
         heading = conditions.heading(f"Written on the sheet {path.name}, not asked")
         interview.notes = "\n".join([heading, *left_out])
-    warnings += _written_above_a_marker(sheet, expected, set(values))
+    warnings += _written_above_a_marker(sheet, expected, set(values), path)
     for spec in questionnaire.fields:
         if not spec.required:
             interview.fields.setdefault(spec.id, "")
@@ -162,7 +162,9 @@ def _check_markers(
             path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
         )
     if unknown:
-        warnings.append("no longer in the questionnaire, not imported: " + ", ".join(unknown))
+        warnings.append(
+            f"{path}: no longer in the questionnaire, not imported: {', '.join(unknown)}"
+        )
     removed = [qid for qid in expected if qid not in sheet.answers]
     if removed and same_version:
         qid = removed[0]
@@ -191,7 +193,7 @@ _ROOM = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 def _written_above_a_marker(
-    sheet: Sheet, numbers: Mapping[str, int], answered: set[str]
+    sheet: Sheet, numbers: Mapping[str, int], answered: set[str], path: Path
 ) -> list[str]:
     """Text written right above a question's marker, past the room left for the answer
     before it, while that question has no answer: likely its answer, written above it.
@@ -212,7 +214,7 @@ def _written_above_a_marker(
             continue
         words = " ".join(blocks[-1].split()[:8])
         warnings.append(
-            f"Q{numbers[qid]} [{qid}] (line {sheet.lines[qid]}): “{words}” is written right"
+            f"{path}:{sheet.lines[qid]}: Q{numbers[qid]} [{qid}]: “{words}” is written right"
             f" above the marker of Q{numbers[following]} [{following}], which has no answer:"
             f" kept in Q{numbers[qid]}; if it answers Q{numbers[following]}, move it under"
             " that question and import again"
@@ -226,25 +228,26 @@ def _not_asked(
     sheet: Sheet,
     numbers: Mapping[str, int],
     values: Mapping[str, Any],
+    path: Path,
 ) -> str:
-    where = f"Q{numbers[question.id]} [{question.id}] (line {sheet.lines[question.id]})"
+    where = f"{path}:{sheet.lines[question.id]}: Q{numbers[question.id]} [{question.id}]"
     why = conditions.why_not_asked(
         questionnaire, question, values, lambda qid: f"Q{numbers.get(qid, '?')} [{qid}]"
     )
     return f"{where}: answered, but {why}: kept in the interview's private notes, out of the post"
 
 
-def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int]) -> list[str]:
+def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
     """Say where a mail program's addition ended an answer: the guest may have meant it."""
     return [
-        f"Q{numbers[qid]} [{qid}]: {what} at line {line} ends the answer; "
-        "what follows it was left out"
+        f"{path}:{line}: Q{numbers[qid]} [{qid}]: {what} ends the answer;"
+        " what follows it was left out"
         for qid, (line, what) in sheet.cuts.items()
         if qid in numbers
     ]
 
 
-def _unread_warnings(sheet: Sheet, own: list[str]) -> list[str]:
+def _unread_warnings(sheet: Sheet, own: list[str], path: Path) -> list[str]:
     """Say what the guest wrote outside the questions: above the first, below the end."""
     warnings = []
     for where, region in (
@@ -253,7 +256,7 @@ def _unread_warnings(sheet: Sheet, own: list[str]) -> list[str]:
     ):
         if unread := guest_text(region, own):
             line, text = unread
-            warnings.append(f"line {line}: text {where}, not imported: {text}")
+            warnings.append(f"{path}:{line}: text {where}, not imported: {text}")
     return warnings
 
 
