@@ -68,6 +68,12 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
 ]
+FragmentOption = Annotated[
+    bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")
+]
+WordPressOption = Annotated[
+    bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
+]
 
 
 def safe(text: str) -> str:

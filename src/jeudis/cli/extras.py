@@ -10,8 +10,10 @@ import typer
 
 from jeudis.cli import (
     DirOption,
+    FragmentOption,
     OutputOption,
     QuestionnaireArgument,
+    WordPressOption,
     app,
     safe,
 )
@@ -153,12 +155,8 @@ def compare(
         typer.Option("--format", "-f", help="Write a roundup post: md or html."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The roundup post's title.")] = None,
-    fragment: Annotated[
-        bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")
-    ] = False,
-    wordpress: Annotated[
-        bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
-    ] = False,
+    fragment: FragmentOption = False,
+    wordpress: WordPressOption = False,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:

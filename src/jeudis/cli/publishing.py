@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, app
+from jeudis.cli import DirOption, FragmentOption, WordPressOption, app
 from jeudis.cli.completion import complete_interviews
 
 
@@ -41,12 +41,8 @@ def export(
             help="Markdown for hugo, jekyll, zola, pelican or mkdocs.", show_default=False
         ),
     ] = None,
-    fragment: Annotated[
-        bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")
-    ] = False,
-    wordpress: Annotated[
-        bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
-    ] = False,
+    fragment: FragmentOption = False,
+    wordpress: WordPressOption = False,
     output: Annotated[
         str | None,
         typer.Option(
