@@ -100,6 +100,25 @@ def test_inspect_wraps_a_long_question_under_its_text(invoke: Invoke) -> None:
     assert lines[start + 1].startswith("    dans ton organisation ?")  # under the text
 
 
+def test_inspect_ends_no_line_in_spaces(invoke: Invoke, series: Path) -> None:
+    """A choice's line and a help's are shorter than their question: rich padded them."""
+    write(
+        series / "questionnaires" / "outils.toml",
+        'id = "outils"\nversion = 1\ntitle = "Outils : {guest}"\n'
+        '[[questions]]\nid = "editeur"\ntype = "choice"\ntext = "Quel éditeur utilises-tu ?"\n'
+        'help = "Un seul."\nchoices = ["Vim", "Emacs"]\n'
+        '[[questions]]\nid = "langages"\ntype = "multi"\ntext = "Quels langages ?"\n'
+        'choices = ["C", "Rust"]\n',
+    )
+    out = invoke("inspect", "outils").stdout
+
+    assert "\n   Vim / Emacs\n" in out and "\n   C / Rust\n" in out
+    assert "\n   Un seul.\n" in out
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
+    data = json.loads(invoke("inspect", "outils", "--json").stdout)
+    assert [q["choices"] for q in data["questions"]] == [["Vim", "Emacs"], ["C", "Rust"]]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -88,6 +88,24 @@ def print_columns(headers: list[str], rows: list[list[tuple[str, str]]]) -> None
     sys.stdout.write("\n".join(out) + "\n")
 
 
+def unpadded(out: Console, renderable: Any) -> Any:
+    """``renderable`` as ``out`` draws it, each line without the spaces rich pads it with.
+
+    A cell of a rich table is as wide as its longest line: the shorter ones end
+    in spaces, which a terminal does not show but a file or a pipe keeps.
+    """
+    from rich.segment import Segment, SegmentLines
+
+    lines = []
+    for line in out.render_lines(renderable, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip(" "):
+            line.pop()
+        if line and not line[-1].control:
+            line[-1] = Segment(line[-1].text.rstrip(" "), line[-1].style)
+        lines.append(line)
+    return SegmentLines(lines, new_lines=True)
+
+
 def terminal_markdown(text: str) -> Any:
     """rich's Markdown of ``text``, links followed by their address in brackets.
 

@@ -11,7 +11,7 @@ import typer
 
 from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
 from jeudis.cli.completion import complete_interviews
-from jeudis.cli.output import console, print_columns, print_json, terminal_markdown
+from jeudis.cli.output import console, print_columns, print_json, terminal_markdown, unpadded
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -327,4 +327,4 @@ def inspect(
         row.add_column()
         row.add_row(f"[bold]{q.number}.[/bold]", "\n".join(lines))
         out.print()
-        out.print(row)
+        out.print(unpadded(out, row))
