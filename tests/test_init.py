@@ -120,14 +120,36 @@ def test_the_settings_say_what_each_one_does(invoke: Invoke, tmp_path: Path) -> 
     assert invoke("check", "--dir", folder).stdout == "All good.\n"
 
 
-def test_a_language_that_is_not_a_tag_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("init", tmp_path / "mardis", "--language", "français")
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("EN-gb", "en-GB"), ("FR", "fr"), ("fr_ca", "fr-CA"), ("sr-latn-rs", "sr-Latn-RS")],
+)
+def test_init_writes_the_language_tag_in_its_usual_case(
+    invoke: Invoke, tmp_path: Path, typed: str, written: str
+) -> None:
+    folder = tmp_path / "mardis"
+    result = invoke("init", folder, "--language", typed, "--questionnaire", "q")
+
+    assert result.exit_code == 0, result
+    settings = tomllib.loads((folder / "jeudis.toml").read_text(encoding="utf-8"))
+    starter = tomllib.loads((folder / "questionnaires" / "q.toml").read_text(encoding="utf-8"))
+    assert (settings["language"], starter["language"]) == (written, written)
+
+
+@pytest.mark.parametrize("typed", ["français", "fr fr", "123", "fr-", ""])
+def test_a_language_that_is_not_a_tag_writes_nothing(
+    invoke: Invoke, tmp_path: Path, typed: str
+) -> None:
+    result = invoke("init", tmp_path / "mardis", "--language", typed)
 
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (
-        "error: language must be a language tag such as fr, fr-CA or en, not 'français';"
-        " nothing was written"
-    )
+    assert result.stderr.splitlines() == [
+        (
+            f"error: language must be a language tag such as fr, fr-CA or en, not {typed!r};"
+            " nothing was written"
+        ),
+        "hint: a language, then a country if need be: fr, fr-CA, en-GB",
+    ]
     assert not (tmp_path / "mardis").exists()
 
 

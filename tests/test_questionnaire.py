@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jeudis.errors import ExitCode, FileProblem, FileProblems
+from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
 from jeudis.questionnaire import find_questionnaire, load_questionnaire
 from jeudis.session import context_for
@@ -654,6 +655,43 @@ def test_a_language_is_a_tag_written_in_any_case_and_one_jeudis_does_not_speak_i
         f"{path}:4: warning: language: jeudis speaks fr and en, not 'de': the guest's screen,"
         " its messages and the words around the post will be in English"
     ) in result.stdout
+
+
+def test_a_questionnaires_language_reaches_the_interview_as_bcp_47_writes_it(
+    series: Path, invoke: Invoke
+) -> None:
+    """``fr_ca`` is read as ``fr-CA``: the interview file says that, the host's file is kept."""
+    text = (
+        'id = "court"\ntitle = "{guest}"\nlanguage = "fr_ca"\n'
+        '[[questions]]\nid = "q"\ntext = "Une question ?"\n'
+    )
+    path = write(series / "questionnaires" / "court.toml", text)
+    data = write(series.parent / "data.toml", '[answers]\nq = "Oui."\n')
+
+    assert invoke("check").stdout == "All good.\n"
+    result = invoke("new", "court", "--guest", "Ann Lee", "--data-file", data)
+
+    assert result.exit_code == 0, result
+    assert load_interview(series / "interviews" / "ann-lee.toml").language == "fr-CA"
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("language", ["fr fr", "123", "fr_", "en--GB"])
+def test_a_language_that_is_not_a_tag_is_refused_with_a_hint(
+    series: Path, invoke: Invoke, language: str
+) -> None:
+    path = write(series / "questionnaires" / "rules.toml", RULES % language)
+
+    result = invoke("check", path)
+
+    assert result.exit_code == ExitCode.CHECK_FAILED
+    assert result.stdout.splitlines()[:2] == [
+        (
+            f"{path}:4: error: language: language must be a language tag such as fr, fr-CA or en,"
+            f" not {language!r}"
+        ),
+        "  hint: a language, then a country if need be: fr, fr-CA, en-GB",
+    ]
 
 
 def test_a_length_below_zero_is_refused(tmp_path: Path) -> None:

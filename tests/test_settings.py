@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from jeudis.errors import ExitCode
+from jeudis.paths import Series
 from support import Invoke, findings, write
 
 GOOD = """\
@@ -82,6 +83,15 @@ def test_good_settings_pass(series: Path, invoke: Invoke) -> None:
     write(series / "jeudis.toml", GOOD)
 
     assert invoke("check").stdout == "All good.\n"
+
+
+def test_the_language_setting_is_read_in_its_usual_case(series: Path, invoke: Invoke) -> None:
+    """A post says lang="en-GB" whatever case jeudis.toml wrote it in; the file is kept."""
+    path = write(series / "jeudis.toml", 'language = "EN_gb"\n')
+
+    assert invoke("check").stdout == "All good.\n"
+    assert Series(series).settings["language"] == "en-GB"
+    assert path.read_text(encoding="utf-8") == 'language = "EN_gb"\n'
 
 
 def test_an_empty_base_url_means_none(series: Path, invoke: Invoke) -> None:

@@ -30,6 +30,30 @@ TYPOGRAPHY_VARIANTS = ("fr", "fr-CA", "fr-CH", "off")
 _URL_SETTINGS = {"base_url", "author_url"}
 _WEB_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+LANGUAGE_HINT = "a language, then a country if need be: fr, fr-CA, en-GB"
+
+
+def canonical_language(tag: str) -> str | None:
+    """``tag`` in the case BCP 47 writes it (``fr-CA``, ``sr-Latn-RS``), ``_`` read as ``-``;
+    None for what is not a language tag (``"fr fr"``, ``"123"``)."""
+    tag = tag.replace("_", "-")
+    if not LANGUAGE_TAG.fullmatch(tag):
+        return None
+    primary, *rest = tag.split("-")
+    return "-".join([primary.lower(), *(_subtag_case(part) for part in rest)])
+
+
+def _subtag_case(part: str) -> str:
+    if len(part) == 2:  # a country: CA, GB
+        return part.upper()
+    if len(part) == 4 and part.isalpha():  # a script: Latn, Hant
+        return part.title()
+    return part.lower()  # a region in digits (419), a variant
+
+
+def not_a_language(value: str) -> str:
+    """Why ``value`` is refused as a language, as every reader of one says it."""
+    return f"language must be a language tag such as fr, fr-CA or en, not {describe(value)}"
 
 
 @dataclass(frozen=True)
@@ -69,6 +93,8 @@ class Series:
         problems = settings_problems(data, text, path)
         if problems:
             raise problems[0]
+        if "language" in data:  # a post's lang="en-GB" as BCP 47 writes it, whatever the case
+            data["language"] = canonical_language(data["language"]) or data["language"]
         return {**data, **self.overrides}
 
     def refuse_output(self, target: Path) -> None:
@@ -144,11 +170,8 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
         elif key == "typography" and value not in TYPOGRAPHY_VARIANTS:
             reason = f"unknown typography {describe(value)}"
             hint = "use " + ", ".join(TYPOGRAPHY_VARIANTS)
-        elif key == "language" and not LANGUAGE_TAG.fullmatch(value):
-            reason = (
-                f"language must be a language tag such as fr, fr-CA or en, not {describe(value)}"
-            )
-            hint = None
+        elif key == "language" and canonical_language(value) is None:
+            reason, hint = not_a_language(value), LANGUAGE_HINT
         else:
             continue
         problems.append(FileProblem(path, reason, line=locate(text, [key]), hint=hint))

@@ -17,7 +17,7 @@ from typing import Any
 from jeudis import wording
 from jeudis.errors import describe
 from jeudis.interview import ID_PATTERN
-from jeudis.paths import LANGUAGE_TAG
+from jeudis.paths import LANGUAGE_HINT, canonical_language, not_a_language
 from jeudis.questionnaire import Question, Questionnaire, pick
 from jeudis.questionnaire_rules import RuleReader
 from jeudis.tomlio import kind_name
@@ -171,17 +171,13 @@ class SchemaReader(RuleReader):
         return tuple(value)
 
     def _language(self, data: Mapping[str, Any]) -> str:
-        """The questionnaire's language tag, its case made the usual one (``fr-CA``)."""
-        language = self._string(data, "language", (), default="fr") or "fr"
-        if not LANGUAGE_TAG.fullmatch(language):
-            self.problem(
-                ["language"],
-                f"language must be a language tag such as fr, fr-CA or en, not {describe(language)}",
-            )
+        """The questionnaire's language tag in the case BCP 47 writes it (``fr_ca`` is ``fr-CA``)."""
+        written = self._string(data, "language", (), default="fr") or "fr"
+        language = canonical_language(written)
+        if language is None:
+            self.problem(["language"], not_a_language(written), hint=LANGUAGE_HINT)
             return "fr"
-        primary, *rest = language.split("-")
-        language = "-".join([primary.lower(), *(p.upper() if len(p) == 2 else p for p in rest)])
-        if primary.lower() not in SPOKEN:
+        if language.split("-")[0] not in SPOKEN:
             self.warn(
                 ["language"],
                 f"jeudis speaks {' and '.join(SPOKEN)}, not {describe(language)}: the guest's"

@@ -15,7 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from jeudis.errors import UsageError
-from jeudis.paths import SETTINGS_FILE, settings_problems
+from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
 from jeudis.tomlio import write_atomic
 from jeudis.wording import is_french
@@ -164,6 +164,7 @@ def init_series(
         raise UsageError(f"{root} is a file, not a folder")
     blog = " ".join(blog.split()) or root.resolve().name
     qid = slugify(questionnaire or blog)
+    language = canonical_language(language) or language  # a wrong one is refused below
     settings = _settings(blog, base_url, host, language)
     problems = settings_problems(tomllib.loads(settings), settings, root / SETTINGS_FILE)
     if problems:
