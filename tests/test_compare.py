@@ -102,6 +102,18 @@ def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_ser
     assert "communicants." in result.stdout and "robots." in result.stdout
 
 
+@pytest.mark.parametrize("question", ["followers", "meilleur-souvenir", "twitter-ou-facebook"])
+def test_the_terminal_view_ends_no_line_in_spaces(
+    invoke: Invoke, example_series: Path, question: str
+) -> None:
+    """Rich padded a chart's last column, a row of answers short of its neighbour and a
+    question wrapped at a word: a file or a pipe kept the spaces."""
+    out = invoke("compare", "twitter", "-q", question, env={"COLUMNS": "80"}).stdout
+
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []
+    assert "╭─ Mathieu Durand" in out
+
+
 def test_which_question(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter")
     assert result.exit_code == 2

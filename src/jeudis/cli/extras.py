@@ -18,7 +18,7 @@ from jeudis.cli import (
     safe,
 )
 from jeudis.cli.completion import complete_interviews
-from jeudis.cli.output import console, err_console, write_output
+from jeudis.cli.output import console, err_console, unpadded, write_output
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def _draw_comparison(data: Any) -> None:
     from jeudis.textsafe import for_terminal
 
     out = console()
-    out.print(f"[bold]{escape(for_terminal(data.question))}[/bold]")
+    out.print(unpadded(out, f"[bold]{escape(for_terminal(data.question))}[/bold]"))
     # How many answer: a line of its own, whole (rich cut it inside the question's).
     out.print(f"[dim]{answered(len(data.entries), data.language)}[/dim]\n")
     if not data.entries:
@@ -246,7 +246,7 @@ def _draw_comparison(data: Any) -> None:
                 width=width,
             )
         )
-    out.print(Columns(panels, equal=True, expand=False))
+    out.print(unpadded(out, Columns(panels, equal=True, expand=False)))
 
 
 def _draw_numbers(data: Any) -> None:
@@ -265,7 +265,8 @@ def _draw_numbers(data: Any) -> None:
         bar = "█" * max(1, round(40 * (entry.number or 0.0) / top))
         shown = format_number(entry.number or 0.0, data.language)
         table.add_row(escape(for_terminal(entry.guest)), bar, shown)
-    console().print(table)
+    out = console()
+    out.print(unpadded(out, table))
 
 
 @app.command()
