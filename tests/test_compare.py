@@ -527,3 +527,15 @@ def test_a_roundups_question_names_the_host(invoke: Invoke, series: Path, named_
     result = invoke("compare", "books", "-q", "read", "--format", "md")
     assert "Have you read Alex Smith's latest book?" in result.stdout
     assert "read 's" not in result.stdout
+
+
+def test_a_roundup_page_says_its_question_once(invoke: Invoke, example_series: Path) -> None:
+    """The default title holds the question: the page said it again under it."""
+    asked = "Combien avez-vous de followers\u202f?"
+    _, page = roundup_html(invoke, example_series)
+    assert f"<h1>{asked} 3 invités répondent</h1>" in page
+    assert '<p class="intro">' not in page
+    titled = invoke("compare", "twitter", "-q", "followers", "-f", "html", "--title", "Abonnés")
+    assert f'<p class="intro">{asked}</p>' in titled.stdout  # the title does not say it
+    fragment = invoke("compare", "twitter", "-q", "followers", "--fragment").stdout
+    assert f'<p class="intro">{asked}</p>' in fragment  # the blog's own title is the post's
