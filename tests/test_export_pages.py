@@ -148,6 +148,21 @@ def test_a_printed_page_keeps_numbers_links_and_light_colours(
     assert meta <= body and intro <= 1.1 * body  # no rem size above the 11pt body
 
 
+def bodies_elsewhere(
+    series: Path, invoke: Invoke, slug: str
+) -> tuple[list[str], list[str], list[str]]:
+    """The example series' bodies as they leave the site: ``slug`` pasted into a CMS
+    (--fragment, --wordpress), every feed entry's content, every WXR post's content."""
+    copy_example(series)
+    pasted = [invoke("export", slug, flag).stdout for flag in ("--fragment", "--wordpress")]
+    assert invoke("export", "--all").exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
+    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
+    return pasted, fed, [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+
+
 def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
     series: Path, invoke: Invoke
 ) -> None:
@@ -155,17 +170,7 @@ def test_a_fragment_and_the_feed_link_to_no_other_page_of_the_site(
 
     The CMS's theme links its posts; the standalone page keeps its navigation.
     """
-    copy_example(series)
-    pasted = [
-        invoke("export", "mathieu-durand", flag).stdout for flag in ("--fragment", "--wordpress")
-    ]
-    assert invoke("export", "--all").exit_code == 0
-    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
-
-    feed = ET.parse(series / "site" / "feed.xml").getroot()
-    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
-    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
-    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    pasted, fed, imported = bodies_elsewhere(series, invoke, "mathieu-durand")
     assert len(fed) == len(imported) == 4
     for text in [*pasted, *fed, *imported]:
         assert "series-nav" not in text
@@ -180,16 +185,7 @@ def test_a_cms_or_a_feed_reader_shows_the_date_and_author_once(
     """WordPress's theme prints a post's date and author from the post itself (the
     WXR file's post_date and dc:creator), a feed reader from the entry's: the body
     said them again ("7 avril 2011 · par Alexis"), as it would repeat the title."""
-    copy_example(series)
-    pasted = [
-        invoke("export", "claire-fontaine", flag).stdout for flag in ("--fragment", "--wordpress")
-    ]
-    assert invoke("export", "--all").exit_code == 0
-    assert invoke("export", "--all", "-f", "wxr", "-o", series / "wp").exit_code == 0
-    feed = ET.parse(series / "site" / "feed.xml").getroot()
-    fed = [entry.findtext(f"{ATOM}content") or "" for entry in feed.iter(f"{ATOM}entry")]
-    wxr = ET.parse(series / "wp" / "wordpress.xml").getroot()
-    imported = [item.findtext(CONTENT) or "" for item in wxr.iter("item")]
+    pasted, fed, imported = bodies_elsewhere(series, invoke, "claire-fontaine")
     for body in [*pasted, *fed, *imported]:
         assert "<time" not in body and "par Alexis" not in body
         assert body.count("<header>") == body.count("</header>") <= 1
