@@ -147,6 +147,20 @@ def test_the_index_and_the_links_set_the_guests_name_as_the_title_does(
     assert newer in invoke("export", "avant").stdout
 
 
+def test_the_byline_and_the_feeds_author_set_the_hosts_name_as_the_guests(
+    series: Path, invoke: Invoke
+) -> None:
+    """The byline ("par Marc d’Alembert") under the title, and in the feed, as the caption sets the
+    guest's name: the byline read "d'Alembert" as typed. Front matter keeps it as typed."""
+    make_interview(series, "jean", host="Marc d'Alembert")
+    assert invoke("export", "--all").exit_code == 0
+    page = (series / "site" / "jean.html").read_text(encoding="utf-8")
+    assert "</time> · par Marc d’Alembert</p>" in page
+    entry = ET.parse(series / "site" / "feed.xml").getroot().find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}author/{ATOM}name") == "Marc d’Alembert"
+    assert 'author: "Marc d\'Alembert"' in invoke("export", "jean", "-f", "md").stdout
+
+
 def test_the_feeds_summary_and_the_index_set_the_description_as_the_post_does(
     series: Path, invoke: Invoke
 ) -> None:

@@ -73,6 +73,7 @@ class Post:
     host: str
     host_first: str
     guest_text: str  # the guest's name with typography, for element text
+    host_text: str  # the host's name with typography, for element text
     questionnaire: str
     series: str
     style: str
@@ -316,6 +317,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         host=host,
         host_first=first_name(host),
         guest_text=text(guest),
+        host_text=text(host),
         questionnaire=interview.questionnaire,
         series=interview.series or str(settings.get("blog") or ""),
         style=interview.style,
