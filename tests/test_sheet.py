@@ -1186,12 +1186,13 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     assert out.count("warning") == 1
 
 
-def test_an_answer_to_a_question_not_asked_goes_to_the_notes_with_a_warning(
-    series: Path,
+def test_an_answer_to_a_question_not_asked_is_set_aside_with_a_warning(
+    series: Path, tmp_path: Path
 ) -> None:
     """As a live session sets aside an answer whose condition no longer holds, the
-    import leaves it out of the post, keeps it in the notes, and says so: the guest
-    wrote it."""
+    import leaves it out of the post, keeps it to come back and its text in the notes,
+    and says so at its line: the guest wrote it. It went to the notes alone, and a
+    "Oui" later (`jeudis edit`) asked the question again, empty."""
     (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
     assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
     sheet = (series / "k.md").read_text(encoding="utf-8")
@@ -1202,16 +1203,55 @@ def test_an_answer_to_a_question_not_asked_goes_to_the_notes_with_a_warning(
     interview = only_interview(series)
     assert interview.answer("lien") is None
     assert interview.status == "complete"
-    assert re.search(r"warning: \S+/k-filled\.md:\d+: Q4 \[lien\]: answered", out)
+    line = fill(sheet, answers).split("\n").index("## Q4 [lien]") + 1
     assert (
-        "answered, but not asked since Q3 [blog] is 'Non': kept in the interview's private"
-        " notes, out of the post"
+        f"warning: {series / 'k-filled.md'}:{line}: Q4 [lien]: answered, but not asked since"
+        " Q3 [blog] is 'Non': set aside, out of the post, and kept in the interview's private"
+        " notes; back in the post as written if the question is asked again"
     ) in " ".join(out.split())
+    assert [(a.id, a.question, a.value) for a in interview.set_aside] == [
+        ("lien", "Son adresse ?", "https://x.fr")
+    ]
     assert interview.notes.splitlines()[0].startswith("Written on the sheet k-filled.md, not asked")
     assert interview.notes.splitlines()[1:] == [
         "[lien] Son adresse ? (not asked since [blog] is 'Non')",
         "https://x.fr",
     ]
+    code, post = run("export", "ines-roy", "--format", "md")
+    assert code == 0 and "x.fr" not in post
+
+    (tmp_path / "yes").write_text("oui", encoding="utf-8")
+    code, out = run("edit", "ines-roy", "-q", "blog", "--answer-file", str(tmp_path / "yes"))
+
+    assert code == 0, out
+    assert "[lien] asked again: back in the post as answered before" in " ".join(out.split())
+    back = only_interview(series)
+    assert [(a.id, a.value) for a in back.answers][2:] == [("blog", True), ("lien", "https://x.fr")]
+    assert back.set_aside == [] and back.notes == "" and back.status == "complete"
+
+
+def test_an_answer_not_asked_that_answers_nothing_the_question_takes_is_in_the_notes_alone(
+    series: Path,
+) -> None:
+    """An address that is none: nothing could put it back as the question's answer, so
+    the notes alone keep the guest's words, as written, and the warning says why."""
+    (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
+    assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    answers = {"reseau": "Twitter", "usages": "veille", "blog": "Non", "lien": "pas encore"}
+    code, out = import_text(series, fill(sheet, answers))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.set_aside == [] and interview.answer("lien") is None
+    assert interview.notes.splitlines()[1:] == [
+        "[lien] Son adresse ? (not asked since [blog] is 'Non')",
+        "pas encore",
+    ]
+    assert (
+        "Q4 [lien]: answered, but not asked since Q3 [blog] is 'Non': kept in the interview's"
+        " private notes alone, out of the post (as written, it does not answer the question:"
+        " Une adresse complète est attendue"
+    ) in " ".join(out.split())
 
 
 OUTLOOK_FR = (
@@ -1890,11 +1930,44 @@ def test_an_update_keeps_what_the_guest_wrote_for_a_question_not_asked(series: P
     code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
 
     assert code == 0, out
-    notes = load_interview(path).notes
-    assert "Un beau livre." in notes  # the interview's, set aside
+    updated = load_interview(path)
+    assert "Un beau livre." in updated.notes  # the interview's, set aside
     assert "[avis] Qu'en as-tu pensé ? (not asked since [lu] is 'Non')\nFinalement, pas lu." in (
-        notes
+        updated.notes
     )
+    # The guest's newer words are those a "Oui" would bring back.
+    assert [(a.id, a.value) for a in updated.set_aside] == [("avis", "Finalement, pas lu.")]
+
+
+def test_an_update_with_only_an_answer_not_asked_keeps_it_aside(
+    series: Path, tmp_path: Path
+) -> None:
+    """The interview says "Non", complete; a second sheet holds an opinion alone: not
+    asked, it was said as kept in the notes, and the import said the interview held
+    the sheet's answers already and wrote nothing. It is set aside, to come back."""
+    path = lu_sheets(series, {"lu": "Non", "fin": "Merci"}, {"avis": "Lu en partie : dense."})
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "Q2 [avis]: answered, but not asked since Q1 [lu] is 'Non': set aside" in said
+    assert f"Updated: {path}" in said
+    updated = load_interview(path)
+    assert [(a.id, a.value) for a in updated.set_aside] == [("avis", "Lu en partie : dense.")]
+    assert "Lu en partie : dense." in updated.notes
+    again = run("import", str(series / "second.md"), "--update", "anne-roux")
+    assert "holds all this sheet's answers already" in " ".join(again[1].split())
+
+    (tmp_path / "yes").write_text("oui", encoding="utf-8")
+    assert run("edit", "anne-roux", "-q", "lu", "--answer-file", str(tmp_path / "yes"))[0] == 0
+    back = load_interview(path)
+    assert [(a.id, a.value) for a in back.answers] == [
+        ("lu", True),
+        ("avis", "Lu en partie : dense."),
+        ("fin", "Merci"),
+    ]
+    assert back.set_aside == [] and "dense" not in back.notes
 
 
 def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_aside(

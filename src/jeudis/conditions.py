@@ -142,6 +142,21 @@ def set_aside(
     return aside
 
 
+def keep_aside(interview: Interview, answers: list[Answer]) -> None:
+    """Add ``answers`` (each followed by its follow-ups) to the interview's set-aside
+    answers, each in place of one kept for its question: the newer words come back."""
+    for answer in answers:
+        if not follows(answer):
+            _unstore(interview, answer.id)
+    interview.set_aside.extend(answers)
+
+
+def kept_aside(interview: Interview, qid: str) -> Answer | None:
+    """The answer to ``qid`` among the interview's set-aside answers, if any."""
+    where = _stored(interview, qid)
+    return interview.set_aside[where][0] if where is not None else None
+
+
 def set_aside_since(
     questionnaire: Questionnaire, interview: Interview, before: Collection[str]
 ) -> list[str]:

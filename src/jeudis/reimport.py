@@ -52,9 +52,12 @@ class Changes:
     added: list[str] = field(default_factory=list)  # answered on the sheet only
     changed: list[str] = field(default_factory=list)  # answered on both, differently
     kept: list[str] = field(default_factory=list)  # answered in the interview only
+    # Answered on the sheet, for a question it does not ask, in words the interview
+    # does not keep aside already.
+    aside: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed)
+        return bool(self.added or self.changed or self.aside)
 
     def said(self) -> str:
         parts = [
@@ -63,6 +66,7 @@ class Changes:
                 (self.added, "new"),
                 (self.changed, "different"),
                 (self.kept, "left empty that it has"),
+                (self.aside, "for a question not asked"),
             )
             if ids
         ]
@@ -81,6 +85,11 @@ def changes(interview: Interview, sheet: Interview) -> Changes:
         elif old.value != new.value:
             found.changed.append(qid)
     found.kept = [a.id for a in interview.given_answers() if a.id not in theirs and not a.followup]
+    for new in sheet.set_aside:
+        kept = conditions.kept_aside(interview, new.id)
+        old = interview.answer(new.id)
+        if (kept is None or kept.value != new.value) and (old is None or old.value != new.value):
+            found.aside.append(new.id)
     return found
 
 
@@ -177,6 +186,9 @@ def update(
         for qid in found.changed
     ]
     warnings += _set_aside(questionnaire, interview, asked, found.kept, replaced)
+    # The sheet's answers its conditions leave out (the import said so): kept to come
+    # back, in place of any the interview kept for the same question (its notes keep that).
+    conditions.keep_aside(interview, sheet.set_aside)
     if back := conditions.bring_back(questionnaire, interview):
         warnings.append(
             f"{interview.slug}: asked again, as the sheet answers: "

@@ -2,8 +2,9 @@
 
 The markers must be the sheet's (a question unknown or missing is refused when
 the sheet is of the questionnaire's current version), and each answer is
-checked as a live session checks it; one its condition leaves out goes to the
-interview's private notes, as a live session sets it aside. What the import
+checked as a live session checks it; one its condition leaves out is set aside,
+as a live session sets one aside: out of the post, kept to come back once the
+question is asked again, its text in the private notes. What the import
 leaves out, or keeps where the guest may not have meant it, is said as a
 warning: what follows a mail program's addition, words outside the questions,
 an answer written above its marker. The first line comes back from the guest
@@ -23,6 +24,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions
+from jeudis.answers import as_input
 from jeudis.errors import FileProblem, UsageError, clip
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
@@ -95,22 +97,24 @@ def import_sheet(
 
     left_out: list[str] = []
     for question in questionnaire.questions:
-        if question.when is not None and not question.when.holds(seen):
-            seen.pop(question.id, None)  # counts for none: not asked
-            # As a live session sets such an answer aside: out of the post, in the notes.
-            if question.id in sheet.answers and (text := answer_text(question)):
-                why = conditions.why_not_asked(questionnaire, question, seen)
-                warnings.append(_not_asked(questionnaire, question, sheet, expected, seen, path))
-                asked = question.wording(interview.register, blank)
-                left_out.append(conditions.note_line(question.id, asked, why, text))
-            continue
-        if question.id not in sheet.answers:
-            missing.append(question.id)
-            continue
         context = context_for(
             questionnaire, interview.guest, interview.host, interview.gender, seen, fields
         )
         asked = question.wording(interview.register, context)
+        if question.when is not None and not question.when.holds(seen):
+            seen.pop(question.id, None)  # counts for none: not asked
+            if question.id in sheet.answers and (text := answer_text(question)):
+                line, said = _set_aside(questionnaire, interview, question, asked, text, seen)
+                left_out.append(line)
+                where = f"{path}:{sheet.lines[question.id]}: Q{expected[question.id]}"
+                why = conditions.why_not_asked(
+                    questionnaire, question, seen, lambda q: f"Q{expected.get(q, '?')} [{q}]"
+                )
+                warnings.append(f"{where} [{question.id}]: answered, but {why}: {said}")
+            continue
+        if question.id not in sheet.answers:
+            missing.append(question.id)
+            continue
         raw = answer_text(question)
         if not raw and question.required:
             missing.append(question.id)
@@ -222,19 +226,36 @@ def _written_above_a_marker(
     return warnings
 
 
-def _not_asked(
+def _set_aside(
     questionnaire: Questionnaire,
+    interview: Interview,
     question: Question,
-    sheet: Sheet,
-    numbers: Mapping[str, int],
+    asked: str,
+    text: str,
     values: Mapping[str, Any],
-    path: Path,
-) -> str:
-    where = f"{path}:{sheet.lines[question.id]}: Q{numbers[question.id]} [{question.id}]"
-    why = conditions.why_not_asked(
-        questionnaire, question, values, lambda qid: f"Q{numbers.get(qid, '?')} [{qid}]"
+) -> tuple[str, str]:
+    """An answer on the sheet to a question its conditions leave out, as a live session
+    sets one aside: out of the post, into the interview's ``set_aside`` answers (back as
+    written once the question is asked again: ``edit``, ``resume``, ``import --update``),
+    and its text into the notes. Returns the line of the notes, and what the warning says
+    became of it. One that does not read as an answer to the question (a choice it does
+    not offer) has the notes alone: nothing could put it back."""
+    why = conditions.why_not_asked(questionnaire, question, values)
+    alone = "kept in the interview's private notes alone, out of the post"
+    try:
+        value = answer_rules.coerce(question, _listish(question, text))
+    except answer_rules.InvalidAnswer as exc:
+        problem = f"{alone} (as written, it does not answer the question: {exc})"
+        return conditions.note_line(question.id, asked, why, text), problem
+    answer = Answer.given_now(question.id, question.type, asked, value)
+    if not answer.given:  # a list of empty items: nothing to put back
+        return conditions.note_line(question.id, asked, why, text), alone
+    interview.set_aside.append(answer)
+    line = conditions.note_line(question.id, asked, why, as_input(value, interview.language))
+    return line, (
+        "set aside, out of the post, and kept in the interview's private notes; back in the"
+        " post as written if the question is asked again"
     )
-    return f"{where}: answered, but {why}: kept in the interview's private notes, out of the post"
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
