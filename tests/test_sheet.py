@@ -672,6 +672,45 @@ def test_a_sheet_says_which_answer_a_question_quotes_and_its_conditions_in_its_l
     assert interview.status == "draft"  # "why" is asked: the condition holds
 
 
+def test_a_sheet_in_a_form_of_address_a_questionnaire_worded_one_way_lacks_is_read(
+    series: Path,
+) -> None:
+    """An English questionnaire declaring no forms of address took French's, tu and
+    vous: its sheets said register=tu. It has "you" alone now, and such a sheet, filled
+    in by the guest, was refused; it is read as "you", with a warning at its line. So is
+    an update of an interview made in "tu" then, which was refused as worded otherwise."""
+    (series / "questionnaires" / "books.toml").write_text(
+        BOOKS.replace('registers = ["you"]\n', ""), encoding="utf-8"
+    )
+    code, out = run("sheet", "books", "--guest", "Ann Lee", "-o", str(series / "b.md"))
+    assert code == 0, out
+    sheet = (series / "b.md").read_text(encoding="utf-8")
+    first, rest = sheet.split("\n", 1)
+    assert " register=you " in first
+    older = first.replace(" register=you ", " register=tu ") + "\n" + rest
+
+    code, out = import_text(series, fill(older, {"book": "Dune", "liked": "no"}))
+
+    assert code == 0, out
+    assert (
+        f'warning: {series / "filled.md"}:1: register=tu: books is worded for "you" only;'
+        ' read as "you", its one form of address'
+    ) in " ".join(out.split())
+    interview = only_interview(series)
+    assert interview.register == "you" and interview.status == "complete"
+    assert interview.values() == {"book": "Dune", "liked": False}
+
+    path = series / "interviews" / "ann-lee.toml"  # as it was made in "tu"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('register = "you"', 'register = "tu"'), "utf-8"
+    )
+    (series / "second.md").write_text(fill(older, {"book": "Dune, again", "liked": "no"}), "utf-8")
+    code, out = run("import", str(series / "second.md"), "--update", "ann-lee")
+    assert code == 0, out
+    updated = load_interview(path)
+    assert updated.register == "tu" and updated.answer("book").value == "Dune, again"  # type: ignore[union-attr]
+
+
 def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     """An English sheet ended on "## FIN"; a P.S. below its end line is left out, and
     a sheet sent before, ending on "## FIN", still reads."""

@@ -159,7 +159,10 @@ def update(
             f" {interview.questionnaire}, and the sheet {sheet.guest}'s from {questionnaire.id}",
             hint="--update names an interview of the sheet's guest, from its questionnaire",
         )
-    for key in ("register", "gender"):
+    # A questionnaire worded one way only words its questions the same for any form of
+    # address: an English interview made in "tu", before such a questionnaire had "you".
+    keys = ("register", "gender") if len(questionnaire.registers) > 1 else ("gender",)
+    for key in keys:
         if getattr(interview, key) != getattr(sheet, key):
             raise UsageError(
                 f"{sheet_name}: {key}={getattr(sheet, key) or '(none)'} on the sheet's first"

@@ -318,14 +318,22 @@ def imported_fields(
     return fields, warnings
 
 
-def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dict[str, Any]:
-    """The session options the sheet's first line records, each checked as its option is.
+def sheet_options(
+    sheet: Sheet, questionnaire: Questionnaire, path: Path
+) -> tuple[dict[str, Any], list[str]]:
+    """The session options the sheet's first line records, each checked as its option
+    is, and warnings.
 
     The first line comes back from the guest, who can edit it like any other: a value
     no option would take is refused here, named as the sheet's line (the user typed
-    no ``--gender``), before anything is written. An empty value is no value.
+    no ``--gender``), before anything is written. An empty value is no value. A form
+    of address a questionnaire worded one way only does not declare is read as that
+    one, with a warning: its questions read the same whatever it says, and the sheet
+    is the guest's work (an English sheet written when a questionnaire declaring no
+    forms of address took French's, and said register=tu).
     """
     meta = sheet.meta
+    warnings: list[str] = []
 
     def refuse(key: str, reason: str) -> UsageError:
         return UsageError(
@@ -346,8 +354,13 @@ def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dic
         raise refuse("gender", "use f or m")
     register = meta.get("register") or None
     if register is not None and register not in questionnaire.registers:
-        raise refuse(
-            "register", f"{questionnaire.id} is worded for {worded_for(questionnaire.registers)}"
+        worded = f"{questionnaire.id} is worded for {worded_for(questionnaire.registers)}"
+        if len(questionnaire.registers) > 1:  # which one the guest was asked in is unknown
+            raise refuse("register", worded)
+        register = questionnaire.registers[0]
+        warnings.append(
+            f"{path}:{sheet.meta_line}: register={clip(meta['register'], 40)}: {worded};"
+            f' read as "{register}", its one form of address'
         )
     date = None
     if "date" in meta:
@@ -355,10 +368,11 @@ def sheet_options(sheet: Sheet, questionnaire: Questionnaire, path: Path) -> dic
             date = dt.date.fromisoformat(meta["date"])
         except ValueError:
             raise refuse("date", "not a date (YYYY-MM-DD)") from None
-    return {
+    options = {
         "guest": meta["guest"],
         "register": register,
         "gender": gender,
         "host": meta.get("host"),
         "date": date,
     }
+    return options, warnings

@@ -133,7 +133,7 @@ def import_(
     sheet_file = received.path
     parsed = parse_sheet(received.text, sheet_file)
     form = find_questionnaire(series, parsed.meta["questionnaire"])
-    options = sheet_options(parsed, form, sheet_file)
+    options, option_warnings = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
     session.require_host(
         form,
@@ -141,6 +141,7 @@ def import_(
         hint='add host="First Last" to the sheet\'s first line, or set host in jeudis.toml',
     )
     fields, field_warnings = imported_fields(form, interview.register, parsed)
+    field_warnings[:0] = option_warnings
     interview.fields.update(fields)
     if update is not None:
         _update(
