@@ -2,13 +2,15 @@
 
 Each file of ``templates/`` is compiled, and every output export makes (a page, a
 fragment, Markdown in each flavor, a WordPress file, the index, the feed, the
-sitemap, a roundup) is rendered once from the series' most recent interview, or
-a sample post when it has none: a mistake is said with its file and line, as
-export says it. A file jeudis never reads is a warning naming those it reads.
+sitemap, a roundup) is rendered from the series' most recent interview, or a
+sample post when it has none, and from the same filled out to take every optional
+branch, and bare: a mistake is said with its file and line, as export says it. A
+file jeudis never reads is a warning naming those it reads.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -268,3 +270,99 @@ def test_check_imports_jinja_only_for_a_series_templates(templates: bool, series
     assert done.stdout == "All good.\n"
     assert done.returncode == 0
     assert done.stderr == f"{templates}\n"
+
+
+# A mistake inside a branch the series' newest post (laurent: no intro, no photo, no
+# newer post, numbered, complete) does not take; the line and reason check gives; and
+# how to make the interview export meets it with, and the export.
+UNTAKEN = {
+    "the link to a newer post": (
+        "article.html",
+        "<p>\n{% if post.next %}\n{{ post.next.titel }}\n{% endif %}</p>\n",
+        "3: error: template error: post.prev / post.next has no attribute 'titel'",
+        {"date": dt.date(2011, 5, 12)},
+    ),
+    "a photo": (
+        "post.md",
+        "{{ post.title }}\n{% if post.photo %}\n![]({{ post.phto }})\n{% endif %}\n",
+        "3: error: template error: post has no attribute 'phto'",
+        {"fields": {"photo": "https://example.org/anne.jpg"}, "date": dt.date(2011, 7, 1)},
+    ),
+    "a dialogue": (
+        "article.html",
+        '<p>\n{% if post.style == "dialogue" %}\n{{ post.host_lable }}\n{% endif %}</p>\n',
+        "3: error: template error: post has no attribute 'host_lable'",
+        {"style": "dialogue", "date": dt.date(2011, 7, 1)},
+    ),
+    "a draft": (
+        "post.html",
+        "<p>\n{% if post.draft %}\n{{ post.drafted_on }}\n{% endif %}</p>\n",
+        "3: error: template error: post has no attribute 'drafted_on'",
+        {"status": "draft", "date": dt.date(2011, 7, 1)},
+    ),
+    "the branch a post without an intro does not take, of one with": (
+        "post.md",
+        "{% if post.intro_markdown %}\n{{ post.intro_markdown }}\n{% else %}\n{{ post.intr }}\n{% endif %}\n",
+        "4: error: template error: post has no attribute 'intr'",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("interview", [True, False], ids=["an interview", "no interview"])
+@pytest.mark.parametrize("case", list(UNTAKEN), ids=list(UNTAKEN))
+def test_check_finds_a_mistake_in_a_branch_the_newest_post_does_not_take(
+    case: str, interview: bool, series: Path, invoke: Invoke
+) -> None:
+    """Rendered from the newest post alone, a typo inside `{% if post.next %}` or
+    `{% if post.photo %}` went unseen until an export took that branch and failed."""
+    name, body, said, other = UNTAKEN[case]
+    if interview:
+        fields = {"intro": "Laurent écrit."} if other is None else {}
+        make_interview(series, "laurent", fields=fields)
+    path = write(series / "templates" / name, body)
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [f"{path}:{said}", "1 error, 0 warnings"]
+    assert result.exit_code == ExitCode.CHECK_FAILED
+    if interview and other is not None:  # what export says of it, word for word
+        make_interview(series, "anne", guest="Anne Morel", **other)
+        exported = invoke("export", "anne", "--include-drafts", "-f", name.rpartition(".")[2])
+        assert exported.exit_code == ExitCode.INVALID_FILE, exported
+        line, _, reason = said.partition(": error: ")
+        assert exported.stderr.splitlines()[0] == f"error: {path}:{line}: {reason}"
+
+
+def test_a_mistake_in_a_roundup_of_a_reworded_question_is_found(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, "laurent")
+    body = "{% for item in items %}\n{% if item.reworded %}\n{{ item.askd }}\n{% endif %}"
+    path = write(series / "templates" / "roundup.md", body + "\n{% endfor %}\n")
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [
+        f"{path}:3: error: template error: dict has no attribute 'askd'",
+        "1 error, 0 warnings",
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("interview", [True, False], ids=["an interview", "no interview"])
+def test_the_bundled_templates_as_a_series_own_are_all_good(
+    language: str, interview: bool, series: Path, invoke: Invoke
+) -> None:
+    """The posts every branch is tried with are posts as export makes them: a template
+    right for every post is right for them (no mistake is said of the bundled ones)."""
+    write(series / "jeudis.toml", f'language = "{language}"\n')
+    if interview:
+        make_interview(series, "laurent", language=language)
+    for path in BUNDLED_TEMPLATES.iterdir():
+        write(series / "templates" / path.name, path.read_text(encoding="utf-8"))
+
+    result = invoke("check")
+
+    assert result.stdout == "All good.\n"
+    assert result.exit_code == 0

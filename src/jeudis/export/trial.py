@@ -4,18 +4,18 @@ A template in the series' ``templates/`` folder may not compile (an ``{% if %}``
 never closed, a filter that does not exist), or compile and still fail on a post
 (``post.hots``, a filter given the wrong value, an include of a file not there):
 ``jeudis export`` would find it only then, half-way through a site perhaps.
-Here each file is compiled, then every output export makes is rendered once, in
+Here each file is compiled, then every output export makes is rendered, in
 memory, from one post of the series: its most recent interview, or a small
-sample when it has none yet. A mistake is said as export says it (file and line,
-:func:`jeudis.export.templating.template_errors`). A branch the post does not
-take (a draft's banner on a finished post, say) is not rendered.
+sample when it has none yet; and from the same filled out, to take the branches
+it does not (a draft's banner on a finished post, the link to a newer post, a
+photo), and bare (:mod:`jeudis.export.samples`). A mistake is said as export
+says it (file and line, :func:`jeudis.export.templating.template_errors`).
 
 Imported only when a series has a ``templates/`` folder: it brings in Jinja.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.export.model import Post, build_post, page_href, value_markdown
 from jeudis.export.render import SiteInfo
-from jeudis.interview import Answer, Interview
+from jeudis.export.samples import SAMPLE
+from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, Series
 
@@ -33,30 +34,6 @@ if TYPE_CHECKING:
     import jinja2
 
     from jeudis.roundup import Roundup
-
-# What the trial renders when the series has no interview yet: a little of everything
-# a template may print (an intro, a site, a follow-up, a list, a number, a date).
-_SAMPLE = Interview(
-    questionnaire="exemple",
-    guest="Camille Exemple",
-    slug="camille-exemple",
-    title="Les jeudis de Camille Exemple",
-    register="vous",
-    host="Hôte",
-    date=dt.date(2011, 4, 7),
-    status="complete",
-    fields={
-        "intro": "Camille écrit *depuis longtemps*.",
-        "site": "https://example.org",
-        "twitter": "camille",
-    },
-    answers=[
-        Answer("followers", "number", "Combien d'abonnés avez-vous ?", 8572),
-        Answer("depuis", "date", "Depuis quand ?", dt.date(2009, 5, 1)),
-        Answer("pourquoi", "long", "Pourquoi ?", "Pour lire :\n\n- des livres\n- la presse"),
-        Answer("encore", "text", "Et encore ?", "Toujours.", followup=True),
-    ],
-)
 
 
 @dataclass
@@ -235,28 +212,68 @@ def _trial(series: Series) -> list[FileProblem]:
 
 
 def _renders(series: Series) -> list[Callable[[], object]]:
+    """The renders the trial makes: of the newest post, and of it filled out and bare."""
+    from jeudis.export import samples
+
+    interview, post = _post(series)
+    site = SiteInfo.from_settings(series.root, series.settings)
+    site.index_href, site.feed_href = "index.html", "feed.xml"  # as in a site export --all makes
+    renders = _outputs(series, [post], site, _roundup(interview, post, site))
+    # The branches the newest post does not take: taken by the same filled out, in each
+    # style, and left by the same bare (its index lists no post yet).
+    full_site = samples.filled_site(site)
+    filled = samples.filled_posts(interview, series.settings, full_site)
+    question = filled[0].items[0].question_raw
+    roundup = samples.filled_roundup(filled, full_site, question)
+    others = samples.index_others(filled)
+    renders += _outputs(series, filled, full_site, roundup, others=others)
+    single = replace(site, feed_href="")  # a page exported alone links no feed
+    bare = samples.bare_post(interview, series.settings, single)
+    renders += _outputs(series, [bare], single, None, listed=False)
+    return renders
+
+
+def _outputs(
+    series: Series,
+    posts: list[Post],
+    site: SiteInfo,
+    quoted: Roundup | None,
+    *,
+    others: list[dict[str, object]] | None = None,
+    listed: bool = True,
+) -> list[Callable[[], object]]:
+    """Every output export makes of ``posts``: each one's page, fragment and Markdown in
+    each flavor; their WordPress file, index (``others``: the other questionnaires' ones,
+    when the site has several; ``listed=False``: none of them published), feed and
+    sitemap; and ``quoted``'s roundup in each format."""
     from jeudis import roundup
     from jeudis.export import listings, sitebuild
     from jeudis.export.frontmatter import FLAVORS
     from jeudis.export.render import fragment, markdown, page, wxr
 
-    interview, post = _post(series)
-    site = SiteInfo.from_settings(series.root, series.settings)
-    site.index_href, site.feed_href = "index.html", "feed.xml"  # as in a site export --all makes
-    item = sitebuild.index_item(series, post, site)
-    title = listings.site_title(site, [item])
+    items = [sitebuild.index_item(series, post, site) for post in posts]
+    title = listings.site_title(site, items)
     # A sitemap lists absolute URLs: a site has none without a base URL, but may have later.
     mapped = replace(site, base_url=site.base_url or "https://example.org")
-    renders: list[Callable[[], object]] = [
-        lambda: page(post, site),
-        lambda: fragment(post, site, wordpress=True),
-        *(partial(markdown, post, site, flavor) for flavor in (None, *FLAVORS)),
-        lambda: wxr([post], site),
-        lambda: listings.index_page(series, site, "index.html", title, [item], []),
-        lambda: listings.feed_page(series, site, title, [(post, fragment(post, site, feed=True))]),
-        lambda: listings.sitemap_page(series, mapped, ["index.html"], [item]),
+    renders: list[Callable[[], object]] = []
+    for post in posts:
+        renders += [
+            partial(page, post, site),
+            partial(fragment, post, site, wordpress=True),
+            *(partial(markdown, post, site, flavor) for flavor in (None, *FLAVORS)),
+        ]
+    # An index of its questionnaire's posts links the site's home: one of several.
+    name = f"index-{posts[0].questionnaire}.html" if others else "index.html"
+    shown = items if listed else []
+    feed = [post for post in posts if not post.draft] or posts
+    renders += [
+        partial(wxr, posts, site),
+        partial(listings.index_page, series, site, name, title, shown, others or []),
+        lambda: listings.feed_page(
+            series, site, title, [(post, fragment(post, site, feed=True)) for post in feed]
+        ),
+        partial(listings.sitemap_page, series, mapped, ["index.html"], items),
     ]
-    quoted = _roundup(interview, post, site)
     if quoted is not None:
         renders += [partial(roundup.render, series, quoted, fmt) for fmt in roundup.FORMATS]
         renders.append(partial(roundup.render, series, quoted, "html", wordpress=True))
@@ -274,7 +291,7 @@ def _post(series: Series) -> tuple[Interview, Post]:
         path = storage.latest(series)
         return load_interview(path), posts_for(series, [path], include_drafts=True)[0]
     except JeudisError:
-        interview = replace(_SAMPLE, language=str(series.settings.get("language") or "fr"))
+        interview = replace(SAMPLE, language=str(series.settings.get("language") or "fr"))
         post = build_post(interview, series.settings)
         SiteInfo.from_settings(series.root, series.settings).place(post)
         return interview, post
