@@ -898,7 +898,8 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     )
     code, out = run("import", str(series / "sheet.md"))
     assert code == 0, out
-    assert "field photo on the sheet's first line: no question quotes it, not imported" in out
+    at = f"{series / 'sheet.md'}:1"
+    assert f"{at}: field photo: no question quotes it, not imported" in " ".join(out.split())
     interview = only_interview(series)
     assert interview.status == "draft"  # the book's address is the host's to give, live
     assert interview.fields["book_title"] == "Le Grand Large"
@@ -929,8 +930,47 @@ def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
     (series / "sheet.md").write_text(fill(sheet, {"motivation": "La mer."}), encoding="utf-8")
     code, out = run("import", str(series / "sheet.md"))
     assert code == 0, out
-    assert "field book_title on the sheet's first line: no question quotes it" in out
+    at = f"{series / 'sheet.md'}:1"
+    assert f"{at}: field book_title: no question quotes it" in " ".join(out.split())
     assert "publisher" in out  # no question quotes it any more either
+
+
+def test_a_field_its_type_no_longer_takes_is_left_out_at_its_line(series: Path) -> None:
+    """A field's value its type no longer takes (the questionnaire changed since the
+    sheet was sent) is left out, with a warning at the sheet's first line, as a
+    field no question quotes is. The help quoting it, as the sheet printed it, is
+    still the sheet's words, not the guest's answer."""
+    path = series / "questionnaires" / "livre.toml"
+    source = (REPO / "questionnaires" / "livre.toml").read_text(encoding="utf-8")
+    path.write_text(
+        source.replace(
+            'id = "motivation"', 'id = "motivation"\nhelp = "Voir {field:book_url}"'
+        ).replace('id = "book_url"\ntype = "url"', 'id = "book_url"\ntype = "text"'),
+        encoding="utf-8",
+    )
+    code, out = run(
+        *("sheet", "livre", "--guest", "Anne Morel", "--host", "Paul", "-F", "book_title=Mer"),
+        *("-F", "book_url=bientôt en librairie", "-o", str(series / "sheet.md")),
+    )
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    assert "\n_Voir bientôt en librairie_\n" in sheet
+    path.write_text(
+        source.replace('id = "motivation"', 'id = "motivation"\nhelp = "Voir {field:book_url}"'),
+        encoding="utf-8",
+    )
+    filled = sheet.replace(
+        "_Voir bientôt en librairie_\n\n", "_Voir bientôt en librairie_\n\nLa mer.\n"
+    )
+    (series / "sheet.md").write_text(filled, encoding="utf-8")
+    code, out = run("import", str(series / "sheet.md"))
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert f"{series / 'sheet.md'}:1: field book_url: " in said
+    assert said.count(": not imported") == 1
+    interview = only_interview(series)
+    assert "book_url" not in interview.fields
+    assert interview.answers[0].value == "La mer."
 
 
 def interview_files(series: Path) -> list[str]:

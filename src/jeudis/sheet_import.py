@@ -13,6 +13,7 @@ too: its options and fields are checked again before anything is written.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import itertools
@@ -77,19 +78,20 @@ def import_sheet(
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
     warnings = _check_markers(sheet, expected, same_version, path)
     warnings += _cut_warnings(sheet, expected, path)
-    warnings += _unread_warnings(sheet, render_sheet(questionnaire, interview).split(), path)
+    printed = _as_printed(interview, sheet, questionnaire)
+    warnings += _unread_warnings(sheet, render_sheet(questionnaire, printed).split(), path)
     problems: list[str] = []
     missing: list[str] = []
     values: dict[str, Any] = {}  # the sheet's answers
     seen = dict(known or {})  # and the interview's, as conditions and wordings read them
     fields = interview.fields  # the host's, as the sheet's first line gave them
-    blank = sheet_context(questionnaire, interview, words, expected)
+    blank = sheet_context(questionnaire, printed, words, expected)
 
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
         shown = question.wording(interview.register, blank)
         shown += " " + words["optional"] if not question.required else ""
-        notes = question_notes(question, interview, questionnaire, words, expected, blank)
+        notes = question_notes(question, printed, questionnaire, words, expected, blank)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
@@ -289,15 +291,30 @@ def _listish(question: Question, raw: str) -> Any:
     return [item for item in items if item] if "\n" in raw else raw
 
 
+def _as_printed(interview: Interview, sheet: Sheet, questionnaire: Questionnaire) -> Interview:
+    """The interview as the sheet printed its questions, to tell the sheet's words from
+    the guest's: a field its first line records and the import leaves out (a value
+    the field's type no longer takes) quoted as it was printed, as written there."""
+    fields = dict(interview.fields)
+    for key, raw in sheet.meta.items():
+        name = key.removeprefix("field.")
+        if name != key and name not in fields and questionnaire.field(name) is not None:
+            fields[name] = raw
+    printed = copy.copy(interview)
+    printed.fields = fields
+    return printed
+
+
 def imported_fields(
-    questionnaire: Questionnaire, register: str, sheet: Sheet
+    questionnaire: Questionnaire, register: str, sheet: Sheet, path: Path
 ) -> tuple[dict[str, Any], list[str]]:
     """For ``jeudis import``: the fields the sheet's first line records, and warnings.
 
     Only those its questions quote are taken, each checked again: the first line
     comes back from the guest, who could set any field there (the photo, the
     intro) as easily as the host's. A field the questionnaire no longer quotes,
-    or no longer accepts, is left out with a warning, as a question removed is.
+    or no longer accepts, is left out with a warning at the sheet's first line, as
+    a question removed is.
     """
     quoted = quoted_fields(questionnaire, register)
     recorded = {
@@ -305,16 +322,15 @@ def imported_fields(
     }
     fields: dict[str, Any] = {}
     warnings: list[str] = []
+    at = f"{path}:{sheet.meta_line}"
     for key, raw in recorded.items():
         if key not in quoted:
-            warnings.append(
-                f"field {key} on the sheet's first line: no question quotes it, not imported"
-            )
+            warnings.append(f"{at}: field {key}: no question quotes it, not imported")
             continue
         try:
             fields[key] = field_value(questionnaire, key, raw)
         except UsageError as problem:
-            warnings.append(f"{problem.message}: not imported")
+            warnings.append(f"{at}: {problem.message}: not imported")
     return fields, warnings
 
 

@@ -140,7 +140,7 @@ def import_(
         interview,
         hint='add host="First Last" to the sheet\'s first line, or set host in jeudis.toml',
     )
-    fields, field_warnings = imported_fields(form, interview.register, parsed)
+    fields, field_warnings = imported_fields(form, interview.register, parsed, sheet_file)
     field_warnings[:0] = option_warnings
     interview.fields.update(fields)
     if update is not None:
