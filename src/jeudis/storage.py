@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,31 +112,86 @@ def save(interview: Interview, *, touch: bool = True) -> Path:
 def session_lock(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on an interview for the length of a session.
 
-    The lock is an ``flock`` on a hidden file beside the interview: the kernel
-    drops it when the process dies, even by ``kill -9``, so a crash never leaves
-    an interview locked.
+    The lock is on a hidden file beside the interview, which holds the process id
+    for the message another session shows: an ``flock`` on POSIX, a locked byte
+    (``msvcrt.locking``) on Windows. The system drops either when the process dies,
+    even by ``kill -9`` (or the Task Manager), so a crash never leaves an interview
+    locked.
     """
     lock_path = path.with_name(f".{path.stem}.lock")
-    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
-            who = f" (process {holder})" if holder else ""
-            raise InterviewLocked(
-                f"{path.name} is open in another jeudis session{who}",
-                hint="finish or pause that session first; only one session per interview",
-            ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        try:
-            yield
-        finally:
-            with contextlib.suppress(OSError):
-                lock_path.unlink()
-    finally:
+        _lock_or_refuse(fd, path)
+    except BaseException:
         os.close(fd)
+        raise
+    try:
+        yield
+    finally:
+        _let_go(fd, lock_path)
+
+
+def _lock_or_refuse(fd: int, path: Path) -> None:
+    """Lock the lock file ``fd`` and write the process id in it, or say who holds it."""
+    if not _take(fd):
+        os.lseek(fd, 0, os.SEEK_SET)
+        holder = os.read(fd, 64).decode(errors="replace").strip()
+        who = f" (process {holder})" if holder else ""
+        raise InterviewLocked(
+            f"{path.name} is open in another jeudis session{who}",
+            hint="finish or pause that session first; only one session per interview",
+        )
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, str(os.getpid()).encode())
+
+
+# Windows locks are mandatory: no other process can read a locked byte. The byte
+# locked is far past the process id, which a refused session reads to name the holder.
+_LOCKED_BYTE = 2**16
+
+
+def _take(fd: int) -> bool:
+    """Lock the open lock file ``fd`` at once, or return False: another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:  # EACCES: locked by another process
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _let_go(fd: int, lock_path: Path) -> None:
+    """Release the lock taken by :func:`_take`, close ``fd`` and remove the lock file.
+
+    On POSIX the file goes while still locked, so that no session locks it between
+    its removal and the unlock. Windows removes no open file: there the byte is
+    unlocked and the file closed first (a file another session has open just now,
+    trying the lock, stays: harmless, it is locked by its byte, not by being there).
+    """
+    if sys.platform == "win32":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
+        return
+    with contextlib.suppress(OSError):
+        lock_path.unlink()
+    os.close(fd)
 
 
 def interview_files(series: Series) -> list[Path]:
