@@ -10,6 +10,7 @@ and a file that cannot be removed while it is open).
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import sys
 from collections.abc import Iterator
@@ -19,7 +20,8 @@ from typing import Any
 import pytest
 
 from jeudis import storage
-from jeudis.errors import InterviewLocked
+from jeudis.errors import InterviewLocked, stop_signals
+from jeudis.prompts import Paused
 
 
 class FakeWindows:
@@ -146,3 +148,53 @@ def test_windows_lock_is_released_when_the_session_fails(
     assert windows.locks == {} and windows.files == {}
     with storage.session_lock(path):
         pass
+
+
+# -- signals: Windows has no SIGHUP -------------------------------------------------------
+
+
+@pytest.fixture
+def sigbreak(monkeypatch: pytest.MonkeyPatch) -> signal.Signals:
+    """Signals as on Windows: no SIGHUP, and a SIGBREAK (SIGUSR1 stands in for it)."""
+    monkeypatch.delattr("signal.SIGHUP")
+    monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
+    return signal.SIGUSR1
+
+
+def test_a_session_pauses_on_the_signals_windows_has(sigbreak: signal.Signals) -> None:
+    from jeudis.session import _signals_raise_pause
+
+    assert stop_signals() == [signal.SIGTERM, sigbreak]
+    previous = signal.getsignal(sigbreak)
+    with pytest.raises(Paused) as stopped, _signals_raise_pause():
+        os.kill(os.getpid(), sigbreak)
+    assert stopped.value.signal_name == sigbreak.name
+    assert signal.getsignal(sigbreak) == previous, "the handler is put back"
+
+
+def test_a_prompt_runs_where_there_is_no_sighup(sigbreak: signal.Signals) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from jeudis import terminal
+    from jeudis.prompt_keys import ready_question
+
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        keys.send_text("D")
+        assert terminal.ask(ready_question(lambda: "Prêt ?")) == "D"
+
+
+def test_the_editor_runs_where_there_is_no_sighup(
+    sigbreak: signal.Signals, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from jeudis.edit import edit_text
+
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\npath = pathlib.Path(sys.argv[1])\n"
+        "path.write_text(path.read_text(encoding='utf-8') + 'vu', encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    assert edit_text("Notes : ", ".txt") == "Notes : vu"

@@ -23,7 +23,7 @@ import tomli_w
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, storage
-from jeudis.errors import FileProblem, NotFoundError, UsageError
+from jeudis.errors import FileProblem, NotFoundError, UsageError, stop_signals
 from jeudis.interview import Answer, Interview, now
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.tomlio import parse_toml
@@ -205,7 +205,7 @@ def edit_text(text: str, suffix: str) -> str:
     path = Path(name)
     # Killed while the editor is open (SIGTERM, the terminal closed), jeudis still
     # removes the temporary copy: it may hold the host's private notes.
-    previous = {sig: signal.signal(sig, _leave) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, _leave) for sig in stop_signals()}
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import signal
 
 
 class ExitCode(IntEnum):
@@ -131,6 +134,18 @@ class SessionInterrupted(Exception):
         return {"SIGTERM": ExitCode.TERMINATED, "SIGHUP": ExitCode.HANGUP}.get(
             self.signal_name, ExitCode.INTERRUPTED
         )
+
+
+def stop_signals() -> list[signal.Signals]:
+    """The signals that end a session as a pause does: SIGTERM, and the terminal closed.
+
+    The terminal closed is SIGHUP on POSIX. Windows has no SIGHUP: its console raises
+    SIGBREAK for Ctrl-Break and for its window closed.
+    """
+    import signal
+
+    names = ("SIGTERM", "SIGHUP", "SIGBREAK")
+    return [getattr(signal, name) for name in names if hasattr(signal, name)]
 
 
 def clip(text: str, limit: int = 80) -> str:

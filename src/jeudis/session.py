@@ -18,7 +18,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
-from jeudis.errors import SessionInterrupted, UsageError
+from jeudis.errors import SessionInterrupted, UsageError, stop_signals
 from jeudis.interview import Answer, Interview
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
@@ -480,7 +480,7 @@ class Session:
 
 @contextmanager
 def _signals_raise_pause() -> Iterator[None]:
-    """SIGTERM and SIGHUP (terminal closed) end the session like a pause.
+    """SIGTERM and the terminal closed (SIGHUP; SIGBREAK on Windows) end the session like a pause.
 
     Answers are saved as they are given; this only makes the exit orderly (locks
     released, terminal restored, a message and exit code) instead of abrupt.
@@ -489,7 +489,7 @@ def _signals_raise_pause() -> Iterator[None]:
     def handler(signum: int, frame: FrameType | None) -> None:
         raise Paused(signal_name=signal.Signals(signum).name)
 
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, handler) for sig in stop_signals()}
     try:
         yield
     finally:

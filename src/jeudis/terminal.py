@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from prompt_toolkit.renderer import CPR_Support
 
+from jeudis.errors import stop_signals
 from jeudis.prompts import Paused, Prompt
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def ask(
         # holding the interview's lock.
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, stop) for sig in stop_signals()}
     try:
         answer = question.unsafe_ask()
     except (OSError, EOFError):
@@ -85,7 +86,7 @@ def typeahead_kept() -> Iterator[None]:
     given back at the end, however the session ends.
     """
     saved = _terminal_mode()
-    if saved is None:  # not a terminal (or not a POSIX one): nothing to keep
+    if sys.platform == "win32" or saved is None:  # not a terminal, or not a POSIX one
         yield
         return
     import termios
@@ -107,6 +108,8 @@ def typeahead_kept() -> Iterator[None]:
 
 def _terminal_mode() -> list[Any] | None:
     """The terminal's mode (termios attributes) when standard input is one; else None."""
+    if sys.platform == "win32":  # no termios
+        return None
     try:
         import termios
     except ImportError:
