@@ -12,16 +12,21 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jeudis import storage
-from jeudis.errors import InterviewLocked, stop_signals
+from export_helpers import copy_example
+from jeudis import storage, tomlio
+from jeudis.errors import FileProblem, InterviewLocked, stop_signals
+from jeudis.interview_reading import load_interview
 from jeudis.prompts import Paused
+from support import Invoke, write
 
 
 class FakeWindows:
@@ -150,6 +155,19 @@ def test_windows_lock_is_released_when_the_session_fails(
         pass
 
 
+def test_an_answer_is_changed_under_the_windows_lock(
+    invoke: Invoke, series: Path, windows: FakeWindows, tmp_path: Path
+) -> None:
+    copy_example(series)
+    answer = write(tmp_path / "a.md", "Depuis toujours 🙂\n")
+    result = invoke("edit", "amelie-roux", "--question", "depuis-quand", "--answer-file", answer)
+    assert result.exit_code == 0, result
+    changed = load_interview(series / "interviews" / "amelie-roux.toml")
+    assert changed.answer("depuis-quand").value == "Depuis toujours 🙂"  # type: ignore[union-attr]
+    assert windows.locks == {} and windows.unlocked
+    assert not list((series / "interviews").glob(".*"))
+
+
 # -- signals: Windows has no SIGHUP -------------------------------------------------------
 
 
@@ -198,3 +216,156 @@ def test_the_editor_runs_where_there_is_no_sighup(
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
     assert edit_text("Notes : ", ".txt") == "Notes : vu"
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def replace_refused(monkeypatch: pytest.MonkeyPatch) -> tuple[list[OSError], list[float]]:
+    """Windows, where a rename over a file another process has open is refused: the
+    refusals to come, and the waits slept (not slept: recorded)."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    refusals: list[OSError] = []
+    real = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        if refusals:
+            raise refusals.pop()
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    waits: list[float] = []
+    monkeypatch.setattr(time, "sleep", waits.append)
+    return refusals, waits
+
+
+def test_a_save_waits_for_a_file_another_process_has_open(
+    tmp_path: Path, replace_refused: tuple[list[OSError], list[float]]
+) -> None:
+    """An antivirus scanning the file just saved, a second jeudis listing the series."""
+    refusals, waits = replace_refused
+    path = tmp_path / "here" / "gilles-klein.toml"
+    tomlio.write_atomic(path, "guest = 'Gilles'\n")
+    refusals.extend([PermissionError(13, "Access is denied")] * 2)
+    tomlio.write_atomic(path, "guest = 'Gilles Klein'\n")
+    assert path.read_text(encoding="utf-8") == "guest = 'Gilles Klein'\n"
+    assert len(waits) == 2
+    assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
+
+
+def test_a_save_gives_up_on_a_file_held_open_and_keeps_it(
+    tmp_path: Path, replace_refused: tuple[list[OSError], list[float]]
+) -> None:
+    refusals, waits = replace_refused
+    path = tmp_path / "here" / "gilles-klein.toml"
+    tomlio.write_atomic(path, "guest = 'Gilles'\n")
+    refusals.extend([PermissionError(13, "Access is denied")] * 100)
+    with pytest.raises(PermissionError):
+        tomlio.write_atomic(path, "guest = 'Gilles Klein'\n")
+    assert 1 < sum(waits) < 5
+    assert path.read_text(encoding="utf-8") == "guest = 'Gilles'\n"
+    assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
+
+
+def test_a_folder_read_as_a_file_is_said_a_folder_where_it_cannot_be_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows opens no folder: "cannot be read (Permission denied)" said nothing useful."""
+    real_open = os.open
+
+    def windows_open(path: Any, flags: int, *args: Any) -> int:
+        if Path(path).is_dir():
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", windows_open)
+    with pytest.raises(FileProblem) as problem:
+        tomlio.read_text(tmp_path)
+    assert problem.value.reason == "is a folder, not a file"
+
+
+# -- the commands, in a process without what Windows lacks ----------------------------------
+
+# Run before jeudis is imported: fcntl, termios and tty cannot be imported, os and signal
+# lack what they lack on Windows, and os has an O_BINARY (Windows opens descriptors in
+# text mode without it). Every os.open jeudis makes is checked for it, then run without
+# it (the bit means something else to Linux).
+AS_ON_WINDOWS = """
+import os, signal, sys
+for module in ("fcntl", "termios", "tty"):
+    sys.modules[module] = None
+for name in ("pread", "pwrite", "fchmod"):
+    delattr(os, name)
+del signal.SIGHUP
+os.O_BINARY = 1 << 30
+real_open = os.open
+
+def checked_open(path, flags, *args, **kwargs):
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if caller.startswith("jeudis") and not flags & os.O_BINARY and not os.path.isdir(path):
+        print("TEXT MODE", caller, path, file=sys.stderr)
+    return real_open(path, flags & ~os.O_BINARY, *args, **kwargs)
+
+os.open = checked_open
+sys.argv = ["jeudis", *sys.argv[1:]]
+from jeudis.cli import main
+main()
+"""
+
+DATA = """
+[answers]
+depuis-quand = "Depuis mars 2007."
+followers = "9 200"
+utilisations = \"\"\"
+Trois usages :
+
+- la veille ;
+- le partage 😉
+\"\"\"
+apport = "Beaucoup."
+premier-tweet = "« Hello »"
+dernier-tweet = "Bye"
+meilleur-souvenir = "Une rencontre…"
+conseils = "Écouter."
+avenir = "Radieux."
+twitter-ou-facebook = "Twitter."
+influence = "Non."
+follower-reve = "Personne."
+pas-suivi = "Les robots."
+"""
+
+COMMANDS = {
+    "help": (["--help"], "Usage: jeudis"),
+    "list": (["list"], "amelie-roux"),
+    "questionnaires": (["questionnaires"], "twitter"),
+    "inspect": (["inspect", "twitter", "--register", "vous"], "utilisez-vous Twitter ?"),
+    "show": (["show", "amelie-roux"], "Amélie Roux"),
+    "check": (["check"], ""),
+    "export": (["export", "amelie-roux"], "Amélie Roux"),
+    "export html": (["export", "amelie-roux", "--format", "html", "-o", "amelie.html"], ""),
+    "export site": (["export", "--all", "-o", "site"], ""),
+    "compare": (["compare", "twitter", "--question", "followers"], "Amélie Roux"),
+    "new": (["new", "twitter", "--guest", "Gilles Klein", "--data-file", "answers.toml"], ""),
+    "sheet": (["sheet", "twitter", "--guest", "Gilles Klein", "-o", "sheet.txt"], ""),
+    "init": (["init", "autre", "--blog", "Autre blog"], ""),
+}
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_the_commands_run_without_what_windows_lacks(series: Path, name: str) -> None:
+    copy_example(series)
+    write(series / "answers.toml", DATA)
+    args, said = COMMANDS[name]
+    done = subprocess.run(
+        [sys.executable, "-c", AS_ON_WINDOWS, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=series,
+        env={**os.environ, "JEUDIS_DIR": str(series)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "TEXT MODE" not in done.stderr, done.stderr
+    assert said in done.stdout

@@ -24,7 +24,7 @@ from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
-from jeudis.tomlio import parse_toml, read_text, write_atomic
+from jeudis.tomlio import BINARY, parse_toml, read_text, write_atomic
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
@@ -90,7 +90,7 @@ def reserve_path(series: Series, slug: str) -> Path:
         name = f"{slug}.toml" if n == 1 else f"{slug}-{n}.toml"
         path = folder / name
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | BINARY, 0o644)
         except FileExistsError:
             continue
         os.close(fd)
@@ -119,7 +119,7 @@ def session_lock(path: Path) -> Iterator[None]:
     locked.
     """
     lock_path = path.with_name(f".{path.stem}.lock")
-    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o644)
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY, 0o644)
     try:
         _lock_or_refuse(fd, path)
     except BaseException:

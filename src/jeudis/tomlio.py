@@ -7,6 +7,8 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
+import time
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +16,9 @@ from typing import Any
 
 from jeudis.errors import FileProblem, MissingFile
 
+# Windows opens a descriptor in text mode unless told otherwise: written, "\n" became
+# "\r\n" whatever Python's newline said, and a read stopped at the first Ctrl-Z.
+BINARY = getattr(os, "O_BINARY", 0)
 BOM = "\ufeff"  # Notepad's UTF-8 starts with it; TOML and the sheet's first line do not
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # toml-rs recurses on nested arrays and inline tables, and its stack ends (a
@@ -228,13 +233,15 @@ def read_bytes(path: Path) -> bytes:
     """
     try:
         # Non-blocking: opening a pipe with no writer would wait for ever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         if path.is_symlink():
             # The link is there, broken: an invalid file (a series' interview, say).
             raise FileProblem(path, f"a link to {path.readlink()}, which is not there") from None
         raise MissingFile(path, "no such file") from None
     except OSError as exc:
+        if path.is_dir():  # Windows opens no folder: "Permission denied" said of it
+            raise FileProblem(path, "is a folder, not a file") from None
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     info = os.fstat(fd)
     if kind := _not_a_file(info.st_mode):  # before fdopen, which refuses a folder itself
@@ -448,18 +455,39 @@ def _replace(path: Path, data: str) -> None:
     fd, tmp = _temporary(path)
     try:
         # A new file gets the usual mode (0666 less the umask); a rewritten one keeps its own.
-        with contextlib.suppress(FileNotFoundError):
-            os.fchmod(fd, path.stat().st_mode & 0o777)
+        # Windows has no fchmod before Python 3.13 (its files are read-only or not).
+        if hasattr(os, "fchmod"):
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(fd, path.stat().st_mode & 0o777)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(path)
+        _rename(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+# On Windows a file another process has open (jeudis listing the series, an antivirus
+# scanning the file just written, a sync client) cannot be replaced until it is closed.
+_RETRIES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # seconds: about two in all
+
+
+def _rename(tmp: Path, path: Path) -> None:
+    """``tmp`` renamed over ``path``; on Windows, tried again while another process has
+    ``path`` open, for a couple of seconds before saying so."""
+    if sys.platform == "win32":
+        for wait in _RETRIES:
+            try:
+                tmp.replace(path)
+            except PermissionError:
+                time.sleep(wait)
+            else:
+                return
+    tmp.replace(path)
 
 
 def is_stream(path: Path) -> bool:
@@ -484,7 +512,7 @@ def _temporary(path: Path) -> tuple[int, Path]:
     for _ in range(100):
         tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o666), tmp
         except FileExistsError:
             continue
         except OSError as error:  # said of the file asked for: the temporary is ours

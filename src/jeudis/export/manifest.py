@@ -22,6 +22,7 @@ from jeudis import __version__
 from jeudis.export.written import content_stamp
 from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.storage import interview_entries
+from jeudis.tomlio import BINARY
 
 MANIFEST = ".jeudis-manifest.json"
 WXR_FILE = "wordpress.xml"
@@ -64,7 +65,7 @@ def _code_stamp() -> str:
     return "|".join(_stamp(p) for p in sorted(here.glob("*.py")))
 
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY | getattr(os, "O_CLOEXEC", 0)
 
 
 def write_file(path: Path, text: str) -> str:
