@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from export_helpers import copy_example
 from jeudis import storage, tomlio
@@ -216,6 +218,56 @@ def test_the_editor_runs_where_there_is_no_sighup(
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
     assert edit_text("Notes : ", ".txt") == "Notes : vu"
+
+
+# -- names Windows cannot give a file ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("guest", "slug"),
+    [
+        ("Con", "con-1"),
+        ("NUL", "nul-1"),
+        ("Aux", "aux-1"),
+        ("prn", "prn-1"),
+        ("COM1", "com1-1"),
+        ("LPT9", "lpt9-1"),
+        ("Lpt 9", "lpt-9"),
+        ("Côn", "con-1"),
+        ("Con Rad", "con-rad"),
+        ("Conrad", "conrad"),
+        ("Com 10", "com-10"),
+        ("Nul?", "nul-1"),
+        ("Ana: B?", "ana-b"),
+    ],
+)
+def test_a_slug_is_a_name_windows_can_give_a_file(guest: str, slug: str) -> None:
+    assert storage.slugify(guest) == slug
+
+
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {
+    f"{port}{n}" for port in ("com", "lpt") for n in range(10)
+}
+
+
+@given(st.text())
+def test_any_name_gives_a_slug_windows_can_give_a_file(name: str) -> None:
+    slug = storage.slugify(name)
+    assert slug not in WINDOWS_DEVICES
+    assert not set(slug) & set('<>:"/\\|?*') and not slug.endswith((".", " "))
+
+
+def test_a_guest_named_as_a_windows_device_gets_a_file_windows_can_hold(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(tmp_path / "answers.toml", DATA)
+    for _ in range(2):
+        result = invoke("new", "twitter", "--guest", "Aux", "--data-file", data)
+        assert result.exit_code == 0, result
+    assert sorted(p.name for p in (series / "interviews").iterdir()) == [
+        "aux-1-2.toml",
+        "aux-1.toml",
+    ]
 
 
 # -- files --------------------------------------------------------------------------------

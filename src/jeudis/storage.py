@@ -61,17 +61,26 @@ _FOLD = str.maketrans(
 )
 
 
+# Names Windows keeps for its devices, whatever the extension: no file "con.toml" can be
+# made there, nor checked out of a series folder kept in git.
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))]
+)
+
+
 def slugify(name: str) -> str:
     """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``.
 
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
+    A name Windows keeps for a device (``con``, ``nul``, ``com1``...) gets ``-1``.
     """
     ascii_only = folded(name).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
-    return slug.strip("-") or FALLBACK_SLUG
+    slug = slug.strip("-") or FALLBACK_SLUG
+    return f"{slug}-1" if slug in _DEVICE_NAMES else slug
 
 
 def folded(name: str) -> str:
