@@ -9,6 +9,7 @@ and a file that cannot be removed while it is open).
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import stat
@@ -341,6 +342,30 @@ def test_a_folder_read_as_a_file_is_said_a_folder_where_it_cannot_be_opened(
     with pytest.raises(FileProblem) as problem:
         tomlio.read_text(tmp_path)
     assert problem.value.reason == "is a folder, not a file"
+
+
+# -- standard output ----------------------------------------------------------------------
+
+
+def test_an_export_sent_to_a_file_on_windows_is_what_o_writes(
+    invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``jeudis export > post.html``: Python writes standard output in the ANSI code page
+    there, with "\\r\\n"; the post must be the UTF-8 file ``-o`` writes."""
+    from jeudis.cli import main
+
+    copy_example(series)
+    assert invoke("export", "amelie-roux", "-o", tmp_path / "post.html").exit_code == 0
+    written = io.BytesIO()
+    redirected = io.TextIOWrapper(written, encoding="cp1252", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", redirected)
+    monkeypatch.setattr(sys, "argv", ["jeudis", "export", "amelie-roux"])
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code in (None, 0)
+    redirected.flush()
+    assert written.getvalue() == (tmp_path / "post.html").read_bytes()
 
 
 # -- the commands, in a process without what Windows lacks ----------------------------------

@@ -8,6 +8,7 @@ message (and a hint) on standard error and its exit code, never a traceback.
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import contextlib
+import io
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -178,6 +179,19 @@ def _arrange() -> None:
         info.short_help = info.short_help or COMMANDS.get(_command_name(info))
 
 
+def _utf8_output() -> None:
+    """Standard output sent to a file or a pipe, on Windows: UTF-8 and "\\n", as ``-o`` writes.
+
+    Python writes it in the ANSI code page there (cp1252: ``jeudis export > post.md``
+    was no UTF-8, its emoji written "\\U0001f609") with "\\r\\n". A console is left as
+    Python sets it: UTF-8 already.
+    """
+    stream = sys.stdout
+    with contextlib.suppress(ValueError):  # closed
+        if isinstance(stream, io.TextIOWrapper) and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", newline="\n")
+
+
 def main() -> None:
     from jeudis.cli import (  # noqa: F401 - registers
         checking,
@@ -190,6 +204,8 @@ def main() -> None:
 
     _arrange()
 
+    if sys.platform == "win32":
+        _utf8_output()
     # A file name that is not UTF-8 ("caf\xe9.toml") is shown escaped, as standard
     # error always shows it, rather than end a listing in UnicodeEncodeError.
     if getattr(sys.stdout, "errors", None) == "strict":
