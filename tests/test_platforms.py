@@ -277,6 +277,53 @@ def test_a_guest_named_as_a_windows_device_gets_a_file_windows_can_hold(
     ]
 
 
+@pytest.fixture
+def windows_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sys.platform`` says win32, and the programs found on its PATH are these."""
+    import shutil
+
+    found = {"code": r"C:\Users\ana\AppData\Local\Programs\VS Code\bin\code.cmd"}
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(shutil, "which", found.get)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+
+
+@pytest.mark.parametrize(
+    ("editor", "words"),
+    [
+        (None, ["notepad"]),
+        (r"C:\Windows\notepad.exe", [r"C:\Windows\notepad.exe"]),
+        (
+            r'"C:\Program Files\Notepad++\notepad++.exe" -multiInst -nosession',
+            [r"C:\Program Files\Notepad++\notepad++.exe", "-multiInst", "-nosession"],
+        ),
+        ("code --wait", [r"C:\Users\ana\AppData\Local\Programs\VS Code\bin\code.cmd", "--wait"]),
+    ],
+)
+def test_the_editor_command_as_windows_writes_it(
+    windows_editor: None, monkeypatch: pytest.MonkeyPatch, editor: str | None, words: list[str]
+) -> None:
+    """No vi on Windows; a backslash there is a path's, which POSIX quoting took for an
+    escape ("C:Windowsnotepad.exe"); and code is code.cmd, which Windows runs only by
+    its whole name."""
+    from jeudis.edit import editor_command
+
+    if editor is not None:
+        monkeypatch.setenv("EDITOR", editor)
+    assert editor_command() == words
+
+
+def test_an_editor_path_with_spaces_unquoted_is_one_word(
+    windows_editor: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from jeudis.edit import editor_command
+
+    program = write(tmp_path / "Program Files" / "Sublime Text" / "subl.exe", "")
+    monkeypatch.setenv("EDITOR", str(program))
+    assert editor_command() == [str(program)]
+
+
 # -- files --------------------------------------------------------------------------------
 
 

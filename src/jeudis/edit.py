@@ -13,6 +13,7 @@ import os
 import shlex
 import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -187,9 +188,12 @@ def save(interview: Interview) -> Path:
 
 
 def editor_command() -> list[str]:
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    windows = sys.platform == "win32"
+    command = (
+        os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if windows else "vi")
+    )
     try:
-        words = shlex.split(command)
+        words = _windows_words(command) if windows else shlex.split(command)
     except ValueError:  # an unclosed quote
         words = []
     if not words:
@@ -197,6 +201,18 @@ def editor_command() -> list[str]:
             f"$EDITOR is not a command: {command!r}", hint="set $EDITOR (e.g. EDITOR=nano)"
         )
     return words
+
+
+def _windows_words(command: str) -> list[str]:
+    """$EDITOR's words as Windows writes them: a backslash is a path's, not an escape
+    (``C:\\Program Files\\Notepad++\\notepad++.exe``, quoted or not), and a program is
+    found as the shell finds it (``code --wait`` runs ``code.cmd``)."""
+    import shutil
+
+    whole = command.strip().strip('"')
+    words = [whole] if Path(whole).is_file() else shlex.split(command, posix=False)
+    words = [word.strip('"') for word in words]
+    return [shutil.which(words[0]) or words[0], *words[1:]] if words else []
 
 
 def edit_text(text: str, suffix: str) -> str:
