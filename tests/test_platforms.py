@@ -1,4 +1,4 @@
-"""jeudis on Windows and macOS, checked on Linux: no POSIX-only call where Windows has none.
+"""jeudis on Windows, checked on Linux: the session lock, signals, files, names, output, $EDITOR.
 
 Windows is not at hand where the tests run. What the code relies on is played here:
 the modules and functions Windows lacks are taken away (``fcntl``, ``termios``,
