@@ -25,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from export_helpers import copy_example
-from jeudis import storage, tomlio
+from jeudis import files, storage
 from jeudis.errors import FileProblem, InterviewLocked, stop_signals
 from jeudis.interview_reading import load_interview
 from jeudis.prompts import Paused
@@ -352,9 +352,9 @@ def test_a_save_waits_for_a_file_another_process_has_open(
     """An antivirus scanning the file just saved, a second jeudis listing the series."""
     refusals, waits = replace_refused
     path = tmp_path / "here" / "gilles-klein.toml"
-    tomlio.write_atomic(path, "guest = 'Gilles'\n")
+    files.write_atomic(path, "guest = 'Gilles'\n")
     refusals.extend([PermissionError(13, "Access is denied")] * 2)
-    tomlio.write_atomic(path, "guest = 'Gilles Klein'\n")
+    files.write_atomic(path, "guest = 'Gilles Klein'\n")
     assert path.read_text(encoding="utf-8") == "guest = 'Gilles Klein'\n"
     assert len(waits) == 2
     assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
@@ -365,10 +365,10 @@ def test_a_save_gives_up_on_a_file_held_open_and_keeps_it(
 ) -> None:
     refusals, waits = replace_refused
     path = tmp_path / "here" / "gilles-klein.toml"
-    tomlio.write_atomic(path, "guest = 'Gilles'\n")
+    files.write_atomic(path, "guest = 'Gilles'\n")
     refusals.extend([PermissionError(13, "Access is denied")] * 100)
     with pytest.raises(PermissionError):
-        tomlio.write_atomic(path, "guest = 'Gilles Klein'\n")
+        files.write_atomic(path, "guest = 'Gilles Klein'\n")
     assert 1 < sum(waits) < 5
     assert path.read_text(encoding="utf-8") == "guest = 'Gilles'\n"
     assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
@@ -387,7 +387,7 @@ def test_a_folder_read_as_a_file_is_said_a_folder_where_it_cannot_be_opened(
 
     monkeypatch.setattr(os, "open", windows_open)
     with pytest.raises(FileProblem) as problem:
-        tomlio.read_text(tmp_path)
+        files.read_text(tmp_path)
     assert problem.value.reason == "is a folder, not a file"
 
 

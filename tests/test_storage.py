@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from jeudis import storage
 from jeudis.errors import InterviewLocked, NotFoundError, UsageError
+from jeudis.files import write_atomic
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
-from jeudis.tomlio import write_atomic
 from support import Invoke, fifo_read, interview_files, write
 
 
@@ -461,7 +461,7 @@ def test_dev_stdout_redirected_to_a_file_is_written_every_time(
 
 
 def test_what_is_a_stream() -> None:
-    from jeudis.tomlio import is_stream
+    from jeudis.files import is_stream
 
     assert is_stream(Path("/dev/stdout"))  # a link to whatever the shell gave
     assert is_stream(Path("/dev/null"))  # a device

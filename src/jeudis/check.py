@@ -10,13 +10,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
+from jeudis.files import read_text
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed
-from jeudis.tomlio import locate, parse_toml, read_text
+from jeudis.tomlio import locate, parse_toml
 from jeudis.wording import PLACEHOLDER
 
 

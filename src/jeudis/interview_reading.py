@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, describe, unknown_key
+from jeudis.files import read_text
 from jeudis.interview import FORMAT, ID_PATTERN, STATUSES, Answer, Interview
-from jeudis.tomlio import kind_name, locate, parse_toml, read_text
+from jeudis.tomlio import kind_name, locate, parse_toml
 
 HEADER_KEYS = (
     "format",

@@ -20,8 +20,8 @@ from functools import partial
 from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError
+from jeudis.files import read_input_bytes, text_of
 from jeudis.sheet import HEADER_TAG
-from jeudis.tomlio import read_input_bytes, text_of
 from jeudis.wording import counted
 
 # An email's first line: a header field ("From: …", "Return-Path: <…>"), or an mbox "From ".

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
-from jeudis.tomlio import locate, parse_toml, read_text
+from jeudis.files import read_text
+from jeudis.tomlio import locate, parse_toml
 
 ENV_VAR = "JEUDIS_DIR"
 BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"

@@ -15,9 +15,9 @@ from pathlib import Path
 import tomli_w
 
 from jeudis.errors import UsageError
+from jeudis.files import write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
-from jeudis.tomlio import write_atomic
 from jeudis.wording import is_french
 
 GITIGNORE = """\

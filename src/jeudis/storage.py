@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
+from jeudis.files import BINARY, read_text, write_atomic
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
-from jeudis.tomlio import BINARY, parse_toml, read_text, write_atomic
+from jeudis.tomlio import parse_toml
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"

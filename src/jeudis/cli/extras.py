@@ -64,10 +64,10 @@ def edit(
     from jeudis import storage
     from jeudis.cli.running import _require_terminal
     from jeudis.errors import JeudisError
+    from jeudis.files import read_input
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import Questionnaire, find_questionnaire
-    from jeudis.tomlio import read_input
 
     series = series_at(directory)
     path = storage.resolve(series, interview, writable=True)

@@ -147,7 +147,7 @@ def write_output(text: str, output: Path | None, series: Series) -> bool:
     the guest's answers; a roundup post touched up by hand is the host's.
     """
     from jeudis.export.written import Written
-    from jeudis.tomlio import is_stream, write_atomic
+    from jeudis.files import is_stream, write_atomic
 
     if output is None or str(output) == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

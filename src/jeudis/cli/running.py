@@ -80,9 +80,10 @@ def new(
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
     from jeudis import session
+    from jeudis.files import read_input
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.tomlio import SYNTAX_HINT, parse_toml, read_input
+    from jeudis.tomlio import SYNTAX_HINT, parse_toml
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)

@@ -369,7 +369,7 @@ def _write_recorded(
     a photo into, nor a file to keep a record of.
     """
     from jeudis.export.written import Written
-    from jeudis.tomlio import is_stream, write_atomic
+    from jeudis.files import is_stream, write_atomic
 
     series.refuse_output(target)
     stream = is_stream(target)

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
+from jeudis.files import read_text
 from jeudis.interview import ID_PATTERN, STATUSES
 from jeudis.interview_reading import check_name, load_interview
-from jeudis.tomlio import read_text, rs_safe
+from jeudis.tomlio import rs_safe
 
 _FIRST_TABLE = re.compile(r"^\[", re.MULTILINE)
 _HEAD_BYTES = 8192  # an interview's head is a few hundred bytes; its answers, tens of KB

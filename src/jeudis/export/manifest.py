@@ -20,9 +20,9 @@ from typing import Any
 
 from jeudis import __version__
 from jeudis.export.written import content_stamp
+from jeudis.files import BINARY
 from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.storage import interview_entries
-from jeudis.tomlio import BINARY
 
 MANIFEST = ".jeudis-manifest.json"
 WXR_FILE = "wordpress.xml"

@@ -19,8 +19,8 @@ import zlib
 from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError
+from jeudis.files import write_atomic
 from jeudis.paths import Series
-from jeudis.tomlio import write_atomic
 
 RECORD = "exports.json"
 

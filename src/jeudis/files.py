@@ -1,0 +1,246 @@
+"""Reading and writing the files jeudis works on.
+
+Reads take regular files only, up to :data:`MAX_FILE_SIZE`, as UTF-8 less a byte-order
+mark, and name what is not a file; writes are atomic (a temporary file, fsynced,
+renamed over the target) so that a crash leaves the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import time
+from pathlib import Path
+
+from jeudis.errors import FileProblem, MissingFile
+
+# Windows opens a descriptor in text mode unless told otherwise: written, "\n" became
+# "\r\n" whatever Python's newline said, and a read stopped at the first Ctrl-Z.
+BINARY = getattr(os, "O_BINARY", 0)
+BOM = "\ufeff"  # Notepad's UTF-8 starts with it; TOML and the sheet's first line do not
+
+MAX_FILE_SIZE = 10 * 2**20
+"""The most jeudis reads of a file (10 MB): an interview or a sheet is some kilobytes, and a
+bigger file given by mistake (an image, a disk image, ``/dev/zero``) would fill the memory."""
+TOO_LARGE = "too large (more than 10 MB, the most jeudis reads)"
+
+
+def read_text(path: Path) -> str:
+    """A text file as UTF-8, less the byte-order mark Windows editors put at its start.
+
+    Only a regular file, and only up to :data:`MAX_FILE_SIZE` (see :func:`read_bytes`).
+    """
+    return text_of(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes: only a regular file's, and only up to :data:`MAX_FILE_SIZE`; a
+    device or a pipe may never end (``/dev/zero``), so it is refused before a byte is read.
+    """
+    try:
+        # Non-blocking: opening a pipe with no writer would wait for ever.
+        fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            # The link is there, broken: an invalid file (a series' interview, say).
+            raise FileProblem(path, f"a link to {path.readlink()}, which is not there") from None
+        raise MissingFile(path, "no such file") from None
+    except OSError as exc:
+        if path.is_dir():  # Windows opens no folder: "Permission denied" said of it
+            raise FileProblem(path, "is a folder, not a file") from None
+        raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    info = os.fstat(fd)
+    if kind := _not_a_file(info.st_mode):  # before fdopen, which refuses a folder itself
+        os.close(fd)
+        raise FileProblem(path, f"is {kind}, not a file")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > MAX_FILE_SIZE:
+            raise FileProblem(path, TOO_LARGE)
+        try:
+            # A size to read at most makes Python allocate that much first: 10 MB for
+            # every interview a listing reads. A file that says its size is read whole.
+            data = handle.read() if info.st_size else handle.read(MAX_FILE_SIZE + 1)
+        except OSError as exc:
+            raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(path, TOO_LARGE)
+    return data
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path that is no regular file is, as a message says it."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def text_of(data: bytes, source: Path) -> str:
+    """Bytes read from ``source`` as UTF-8 text, less a byte-order mark."""
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(source, TOO_LARGE)
+    try:
+        return data.decode("utf-8").removeprefix(BOM)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileProblem(
+            source,
+            "not UTF-8 text",
+            line=line,
+            hint="save it again as UTF-8 (an editor's 'Save as', encoding UTF-8)",
+        ) from None
+
+
+STDIN = Path("<stdin>")  # how a message names standard input
+
+
+def read_input(path: Path) -> tuple[str, Path]:
+    """The text a file option names, and the name messages give it: ``-`` is standard
+    input, as for any command-line tool (``./-`` is a file named so)."""
+    data, name = read_input_bytes(path)
+    return text_of(data, name), name
+
+
+def read_input_bytes(path: Path) -> tuple[bytes, Path]:
+    """:func:`read_input`'s bytes, not yet decoded (an email says how it is encoded)."""
+    if str(path) != "-":
+        return read_bytes(path), path
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_FILE_SIZE + 1)
+    if len(data) > MAX_FILE_SIZE:
+        raise FileProblem(STDIN, TOO_LARGE)
+    return data, STDIN
+
+
+def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced,
+    then renamed over the target; the folder is fsynced so the rename survives a
+    power cut. A link keeps naming its file, which is the one replaced; a pipe or
+    a device (:func:`is_stream`) is written into. Without ``follow_links`` (a
+    cache file: jeudis's own, never a place the host chose) a link is replaced
+    by the file, so that nothing is written where it led.
+    """
+    if not follow_links and path.is_symlink():
+        _replace(path, data)
+        return
+    if not path.name or path.is_dir():  # -o "" is the current folder
+        raise FileProblem(path, "is a folder, not a file")
+    if is_stream(path):
+        # A pipe or a device (-o /dev/stdout, -o >(gzip > post.gz)): a stream to
+        # write into, never a file to replace (renamed over, /dev/null would be one).
+        try:
+            with path.open("w", encoding="utf-8", newline="\n") as stream:
+                stream.write(data)
+        except OSError as error:  # -o /dev/full: said of the file
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        return
+    if path.is_symlink():
+        with contextlib.suppress(OSError, RuntimeError):  # a loop: the link is replaced
+            path = path.resolve()  # the link stays; the file it names is replaced
+    _make_folders(path.parent)
+    _replace(path, data)
+
+
+def _make_folders(folder: Path) -> None:
+    """``folder`` and those above it; a file in the way is named ("File exists" was not clear)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        files = (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir())
+        blocking = next(files, None)
+        if blocking is None:
+            raise
+        raise FileProblem(blocking, "is a file, not a folder") from None
+
+
+def _replace(path: Path, data: str) -> None:
+    """A temporary file beside ``path``, written, fsynced and renamed over it."""
+    fd, tmp = _temporary(path)
+    try:
+        # A new file gets the usual mode (0666 less the umask); a rewritten one keeps its own.
+        # Windows has no fchmod before Python 3.13 (its files are read-only or not).
+        if hasattr(os, "fchmod"):
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(fd, path.stat().st_mode & 0o777)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _rename(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+# On Windows a file another process has open (jeudis listing the series, an antivirus
+# scanning the file just written, a sync client) cannot be replaced until it is closed.
+_RETRIES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # seconds: about two in all
+
+
+def _rename(tmp: Path, path: Path) -> None:
+    """``tmp`` renamed over ``path``; on Windows, tried again while another process has
+    ``path`` open, for a couple of seconds before saying so."""
+    if sys.platform == "win32":
+        for wait in _RETRIES:
+            try:
+                tmp.replace(path)
+            except PermissionError:
+                time.sleep(wait)
+            else:
+                return
+    tmp.replace(path)
+
+
+def is_stream(path: Path) -> bool:
+    """A pipe or a device, written into as standard output is: not a file to replace.
+
+    A link under /dev/ is one, whatever it leads to: ``-o /dev/stdout > post.html``
+    writes into the shell's file, which is not jeudis's to replace or record (a
+    file of /dev/shm is a file).
+    """
+    if path.as_posix().startswith("/dev/") and path.is_symlink():
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # none yet; anything else is said when the file is made
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _temporary(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside ``path``, created exclusively (no tempfile: it costs
+    the random module's import on the way to the first question)."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError as error:  # said of the file asked for: the temporary is ours
+            raise OSError(error.errno, error.strerror, str(path)) from None
+    raise FileExistsError(f"cannot create a temporary file beside {path}")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
