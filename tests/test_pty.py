@@ -390,6 +390,22 @@ def test_a_terminal_that_never_answers_where_the_cursor_is_is_asked_once(
     assert session.wait() == 130
 
 
+def test_keys_typed_ahead_of_a_question_leave_the_keys_shown_on_the_next(
+    jeudis: type[Jeudis],
+) -> None:
+    """A prompt that starts with keys already typed does not ask where the cursor is
+    (prompt_toolkit's way), and that was taken for a terminal that never answers: the
+    session stopped asking, and no question after it showed the keys at the bottom."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", cpr=True)
+    session.expect_prompt("[1/4]")
+    session.type(FIELDS[0] + Keyboard.ENTER + FIELDS[1] + Keyboard.ENTER)  # [2/4]'s typed ahead
+    session.expect_prompt("[3/4]")
+    shown = session.on_screen(" Entrée : valider")
+    assert shown[-1].startswith(" Entrée : valider") and len(shown) == ROWS, "\n".join(shown)
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 # -- (b) Ctrl-C at question 5, then resume --------------------------------------------------
 
 

@@ -55,6 +55,7 @@ def ask(
         # holding the interview's lock.
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
+    asked = _cpr_asked(app)
     previous = {sig: signal.signal(sig, stop) for sig in stop_signals()}
     try:
         answer = question.unsafe_ask()
@@ -67,7 +68,7 @@ def ask(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        _learn_cpr(app)
+        _learn_cpr(app, asked)
     if stopped:
         raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
     return answer
@@ -120,13 +121,30 @@ def _terminal_mode() -> list[Any] | None:
         return None
 
 
-def _learn_cpr(app: Application[Any]) -> None:
+def _cpr_asked(app: Application[Any]) -> list[bool]:
+    """Notes whether ``app`` asks the terminal where the cursor is (see :func:`_learn_cpr`)."""
+    renderer = app.renderer
+    asking = renderer.request_absolute_cursor_position
+    asked: list[bool] = []
+
+    def ask() -> None:
+        asked.append(True)
+        asking()
+
+    renderer.request_absolute_cursor_position = ask  # type: ignore[method-assign]
+    return asked
+
+
+def _learn_cpr(app: Application[Any], asked: list[bool]) -> None:
     """Stop asking for the cursor's position once the terminal has not answered.
 
     Every prompt asks the terminal where the cursor is, then waits up to a second
     for the answer when it ends. A terminal that never answers (a serial console,
     some editors' shells) would add that second to every question of the session:
     after the first, the question is not asked again (prompt_toolkit's own switch).
+    A prompt that started with keys typed ahead did not ask (prompt_toolkit asks
+    only with no key waiting), which says nothing of the terminal: taken for no
+    answer, it left every later question without its keys at the bottom.
     """
-    if app.renderer.cpr_support is not CPR_Support.SUPPORTED:
+    if asked and app.renderer.cpr_support is not CPR_Support.SUPPORTED:
         os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
