@@ -599,6 +599,16 @@ def test_lines_pasted_into_a_long_answer_are_kept(
     assert ask(prompter, keys, pasted + ESC_ENTER, twitter("apport")) == "Un.\nDeux."
 
 
+@pytest.mark.parametrize("question", ["depuis-quand", "apport"])
+def test_ctrl_z_leaves_the_answer_as_it_was(
+    prompter: TerminalPrompter, keys: PipeInput, question: str
+) -> None:
+    """prompt_toolkit typed it into the answer, a "^Z" the guest had to find and delete
+    (undo, where a guest expects it, or a terminal's pause), and it was saved so."""
+    finish = ESC_ENTER if question == "apport" else ENTER
+    assert ask(prompter, keys, "Depuis\x1a 2008" + finish, twitter(question)) == "Depuis 2008"
+
+
 def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(
     prompter: TerminalPrompter,
 ) -> None:

@@ -1,6 +1,7 @@
 """The keys of the live session's prompts, beyond questionary's own.
 
 Ctrl-C and Ctrl-D pause, keeping what was typed; Page↑ goes back a question;
+Ctrl-Z does nothing (prompt_toolkit typed it into the answer);
 Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
 into a one-line answer are joined; in a long answer Entrée starts a paragraph,
 and Échap then Entrée finishes it, however long between the two. The welcome
@@ -68,6 +69,11 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     @bindings.add(Keys.ControlD, eager=True)
     def _pause(event: KeyPressEvent) -> None:
         event.app.exit(exception=Paused(event.app.current_buffer.text if keeps else ""))
+
+    @bindings.add(Keys.ControlZ, eager=True)
+    def _nothing(event: KeyPressEvent) -> None:
+        """prompt_toolkit typed Ctrl-Z into the answer (a Python shell's end of file):
+        a "^Z" a guest pressing it for undo had to find and delete."""
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:
