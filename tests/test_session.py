@@ -796,6 +796,15 @@ def test_page_up_on_an_answer_changed_at_the_review_gives_the_change_up(series: 
     assert saved.answer("followers").value == "9 200"  # type: ignore[union-attr]
 
 
+def test_the_first_question_changed_at_the_review_goes_back_to_it_too() -> None:
+    """Page↑ went back to the review from any answer being changed but the first's,
+    where it did nothing and the keys left it out: the change could not be given up."""
+    script = Script([*FIELDS, *ANSWERS, BACK], reviews=["depuis-quand", None])
+    run(start(), script)
+    changed = script.prompts[-1]
+    assert (changed.id, changed.from_review, changed.can_go_back) == ("depuis-quand", True, True)
+
+
 # -- what a questionnaire's author writes: its language, its defaults, its quotes ------------
 
 ENGLISH = """

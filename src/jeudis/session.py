@@ -347,8 +347,8 @@ class Session:
 
     def _change(self, question: Question, index: int, total: int) -> None:
         """Ask an answer given again (from the review); Page↑ gives the change up,
-        what was typed of it too (it came back on resume)."""
-        prompt = replace(self._prompt(question, index, total), from_review=True)
+        what was typed of it too (it came back on resume), the first question's too."""
+        prompt = replace(self._prompt(question, index, total), from_review=True, can_go_back=True)
         raw = self.prompter.ask(prompt)
         if raw is BACK:
             if self.interview.pending_id == question.id:
