@@ -153,6 +153,22 @@ def test_page_up_keeps_the_text_for_when_the_question_comes_back(
     assert ask(prompter, keys, ESC_ENTER, twitter("apport"), previous="Autre") == "Autre"
 
 
+def test_the_text_left_with_page_up_is_saved_then_and_when_it_comes_back(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """It was saved a second after the last key, not when Page↑ left it; and another
+    question's text saved since (an answer changed, back there) took its place: a
+    ``kill -9`` once the question was back lost what the guest had typed of it."""
+    saved: list[tuple[str, str]] = []
+    prompter.autosave = lambda question_id, text: saved.append((question_id, text))
+    assert ask(prompter, keys, "un brouillon" + PAGE_UP, twitter("apport")) is BACK
+    assert saved == [("apport", "un brouillon")]
+    saved.clear()
+    with pytest.raises(Paused):
+        ask(prompter, keys, CTRL_C, twitter("apport"))
+    assert saved == [("apport", "un brouillon")]
+
+
 def test_page_up_on_the_review_changes_the_last_answer(
     prompter: TerminalPrompter, keys: PipeInput
 ) -> None:

@@ -280,6 +280,45 @@ def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> No
     assert [a.value for a in done.answers][:4] == ANSWERS[:4]
 
 
+class Typing(Script):
+    """A :class:`Script` whose guest types: the session saves it as typed."""
+
+    autosave: Any = None
+
+
+def test_a_pause_on_an_answer_not_changed_keeps_what_was_typed_further_on(series: Path) -> None:
+    """Typing at question 5, Page↑ to look at question 4, Ctrl-C: the answer 4 shown,
+    unchanged, became the pending text, and question 5's draft was gone on resume."""
+
+    def typed_then_back(prompt: Prompt) -> Any:
+        script.autosave(prompt.id, "Mon premier tweet disait")
+        return BACK
+
+    script = Typing([*FIELDS, *ANSWERS[:4], typed_then_back, Paused(ANSWERS[3])])
+    with pytest.raises(SessionInterrupted):
+        run(start(), script)
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet disait"}
+
+    again = Script([*ANSWERS[4:]])
+    run(draft, again)
+    assert again.asked[0] == "[5/13] premier-tweet"
+    assert again.prompts[0].default == "Mon premier tweet disait"
+
+
+def test_a_pause_on_an_answer_back_as_it_was_keeps_no_text_of_it(series: Path) -> None:
+    """Changed, then typed back as it was before the pause: nothing is being changed."""
+
+    def typed_then_paused(prompt: Prompt) -> Any:
+        script.autosave(prompt.id, ANSWERS[3] + " Et plus.")
+        return Paused(ANSWERS[3])
+
+    script = Typing([*FIELDS, *ANSWERS[:4], BACK, typed_then_paused])
+    with pytest.raises(SessionInterrupted):
+        run(start(), script)
+    assert load_interview(series / "interviews" / "gilles-klein.toml").pending is None
+
+
 def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     interview = start()
     with pytest.raises(SessionInterrupted):

@@ -112,6 +112,8 @@ class TerminalPrompter:
         draft = self.drafts.get(prompt.id)
         if draft is not None:
             prompt = replace(prompt, default=draft)
+            if self.autosave is not None:  # the text kept for a pause: this one again
+                self.autosave(prompt.id, draft)
         if self.editing:  # Page↑ cancels the change, on any question (the keys say so)
             prompt = replace(prompt, can_go_back=True)
         if self.typed_ahead and prompt.kind in ("text", "long"):
@@ -157,11 +159,14 @@ class TerminalPrompter:
             self.screen.wrapped([("class:instruction", line)])
 
     def _keep_draft(self, prompt: Prompt, result: Any, app: Application[Any]) -> None:
-        """Page↑ leaves a question unanswered: keep what was typed for when it comes back."""
+        """Page↑ leaves a question unanswered: keep what was typed for when it comes back,
+        and for a pause (saved now: the last second typed had not been)."""
         if result is BACK and prompt.kind in ("text", "long"):
             typed = app.current_buffer.text
             if typed != str(prompt.default or ""):
                 self.drafts[prompt.id] = typed
+                if self.autosave is not None:
+                    self.autosave(prompt.id, typed)
         else:
             self.drafts.pop(prompt.id, None)
 
