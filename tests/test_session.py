@@ -319,6 +319,35 @@ def test_a_pause_on_an_answer_back_as_it_was_keeps_no_text_of_it(series: Path) -
     assert load_interview(series / "interviews" / "gilles-klein.toml").pending is None
 
 
+def test_a_pause_after_page_up_goes_on_from_there_on_resume(series: Path) -> None:
+    """Question 4 changed after Page↑ from question 5, then a pause: resumed, question 4
+    came as if picked at the review, its keys saying Page↑ went back to a review the
+    guest had not reached, and Page↑ went on to question 5."""
+    script = Script([*FIELDS, *ANSWERS[:4], BACK, Paused("Beaucoup, vraiment.")])
+    with pytest.raises(SessionInterrupted):
+        run(start(), script)
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert draft.pending == {"id": "apport", "text": "Beaucoup, vraiment."}
+
+    again = Script(["Beaucoup, vraiment.", *ANSWERS[4:]])
+    run(draft, again)
+    assert again.asked[:2] == ["[4/13] apport", "[5/13] premier-tweet"]
+    assert not again.prompts[0].from_review and again.prompts[0].can_go_back
+    assert again.prompts[0].default == "Beaucoup, vraiment."
+    done = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert done.answer("apport").value == "Beaucoup, vraiment."  # type: ignore[union-attr]
+    assert done.status == "complete" and done.pending is None
+
+    # Page↑ there is the question before it, as before the pause.
+    paused = Script([*FIELDS, *ANSWERS[:4], BACK, Paused("Beaucoup, vraiment.")])
+    with pytest.raises(SessionInterrupted):
+        run(start("Fadhila Brahimi", "tu", "f"), paused)
+    resumed = Script([BACK, Paused()])
+    with pytest.raises(SessionInterrupted):
+        run(load_interview(series / "interviews" / "fadhila-brahimi.toml"), resumed)
+    assert resumed.asked == ["[4/13] apport", "[3/13] utilisations"]
+
+
 def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     interview = start()
     with pytest.raises(SessionInterrupted):

@@ -305,13 +305,14 @@ class Session:
         if back := conditions.bring_back(self.questionnaire, self.interview):
             self.moves.gave_back(back)
             storage.save(self.interview)
-        self._changing()
+        start = self._changing()
         followups.resume_live(self)
-        self._ask_unanswered()
+        self._ask_unanswered(start)
 
-    def _ask_unanswered(self) -> None:
-        """Ask each question not answered yet, in order, Page↑ going back to any."""
-        index = self._first_unanswered()
+    def _ask_unanswered(self, start: int | None = None) -> None:
+        """Ask each question not answered yet, in order, Page↑ going back to any;
+        from question ``start`` when given (answered or not)."""
+        index = self._first_unanswered() if start is None else start
         while True:
             questions = applicable(self.questionnaire, self.interview)
             if index >= len(questions):
@@ -328,22 +329,26 @@ class Session:
             # version) are not asked again: go on to the next question without one.
             index = self._first_unanswered(index + 1)
 
-    def _changing(self) -> None:
+    def _changing(self) -> int | None:
         """An answer being changed when the session paused (at the review, or after
         Page↑) is asked again first, with what was typed: otherwise the review showed
-        the old answer, and finishing dropped the new text."""
+        the old answer, and finishing dropped the new text. Changed after Page↑, before
+        the review, it is where the questions go on from (its index, returned): Page↑
+        there is the previous question, as it was before the pause."""
         stored = self.interview.answer(self.interview.pending_id)
         if stored is None or stored in followups.unanswered_live(self.interview):
-            return  # not answered yet: asked in its turn, with the text typed
+            return None  # not answered yet: asked in its turn, with the text typed
         if stored.followup:
             counter = followups.counter(self.interview, stored)
             followups.ask_live(self, stored, counter=counter, from_review=True)
-            return
+            return None
         questions = applicable(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
             if question.id == stored.id:
+                if self._first_unanswered() < len(questions):  # the review is not reached
+                    return index
                 self._change(question, index, len(questions))
-                return
+        return None
 
     def _change(self, question: Question, index: int, total: int) -> None:
         """Ask an answer given again (from the review); Page↑ gives the change up,
