@@ -412,6 +412,25 @@ def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
     assert sum(1 for a in interview.answers if a.given) == 4  # what the pause says
 
 
+def test_the_welcome_back_of_an_open_interview_counts_the_host_s_questions_as_questions() -> None:
+    """The questions the host writes are kept as follow-ups: "2 réponses déjà
+    enregistrées, dont 1 à une relance", for a second question the guest saw asked as
+    any other. With no count of questions to tell them from, they are not told apart."""
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(questionnaire="livre", guest="Ada", slug="ada", title="T", register="tu")
+    interview.answers = [
+        Answer.given_now("motivation", "long", "Pourquoi ?", "Parce que."),
+        Answer.given_now("question-1", "long", "Pour qui ?", "Tous.", followup=True),
+    ]
+    out = io.StringIO()
+    prompter = TerminalPrompter("fr", console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    prompter.hand_over(interview, find_questionnaire(series_at(), "livre"), 1)
+    shown = " ".join(out.getvalue().replace("│", "").split())
+    assert "On reprend où l’on s’était arrêté : 2 réponses déjà enregistrées." in shown
+
+
 @pytest.mark.parametrize(
     ("language", "given", "said"),
     [("fr", 1, "1 réponse déjà enregistrée."), ("fr", 3, "3 réponses déjà enregistrées."),

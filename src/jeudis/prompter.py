@@ -319,7 +319,7 @@ class TerminalPrompter:
             [("class:question", for_terminal(interview.title))],
             "",
             self._handover(interview, questionnaire, total),
-            *self._resumed(interview),
+            *self._resumed(interview, questionnaire),
             "",
             f"  • {self.text['keys_line']}",
             *self._keys_asked(questionnaire),
@@ -368,12 +368,15 @@ class TerminalPrompter:
             return self.text["handover_open"].format(host=for_terminal(host))
         return self.text["handover"].format(total=total, plural="s" if total > 1 else "")
 
-    def _resumed(self, interview: Interview) -> list[Fragments | str]:
+    def _resumed(self, interview: Interview, questionnaire: Questionnaire) -> list[Fragments | str]:
         done = sum(1 for a in interview.answers if a.given)  # as the pause counted them
         if not done:
             return []
         # Follow-ups said apart: "14 answers" under "13 questions" read as a mistake.
-        followups = sum(1 for a in interview.answers if a.given and a.followup)
+        # An open interview says no count of questions, and its host's are follow-ups.
+        followups = sum(
+            1 for a in interview.answers if a.given and a.followup and not questionnaire.open
+        )
         key = "resumed_followups" if followups else "resumed"
         # Said to the guest: "1 réponse", "3 réponses" (with follow-ups, there are two).
         among = self.text["followups_one" if followups == 1 else "followups_many"]
