@@ -442,8 +442,13 @@ class Session:
 
     def _keep_typing(self, question_id: str, text: str) -> None:
         """Save what is being typed at ``question_id`` while it is typed (the prompter's
-        ``autosave``): as a pause keeps it, the draft's pending text."""
-        if text.strip() and not self._as_given(question_id, text):
+        ``autosave``): as a pause keeps it, the draft's pending text. An answer given,
+        shown as it was (looked at after Page↑), changes nothing: the text kept stays."""
+        stored = self.interview.answer(question_id)
+        language = self.interview.language
+        if stored and not stored.skipped and text == answer_rules.as_input(stored.value, language):
+            text = ""
+        if text.strip():
             self.interview.pending = {"id": question_id, "text": text}
         elif self.interview.pending_id == question_id:
             self.interview.pending = None
@@ -454,24 +459,8 @@ class Session:
     def _keep_partial(self, partial: str) -> None:
         """Save what was being typed when the session paused, to prefill on resume."""
         current = getattr(self.prompter, "current_id", None)
-        if not (partial.strip() and current):
-            return
-        if not self._as_given(current, partial):
-            self.interview.pending = {"id": current, "text": partial}
-        elif self.interview.pending_id == current:
-            self.interview.pending = None
-        else:  # an answer looked at after Page↑, not changed: the text kept is elsewhere
-            return
-        storage.save(self.interview)
-
-    def _as_given(self, question_id: str, text: str) -> bool:
-        """Whether ``text`` is the answer given to ``question_id``, as its prompt shows it:
-        nothing is being changed there, and the text kept for a pause (the draft of a
-        question the guest left with Page↑) stays."""
-        stored = self.interview.answer(question_id)
-        if stored is None or stored.skipped:
-            return False
-        return text == answer_rules.as_input(stored.value, self.interview.language)
+        if partial.strip() and current:
+            self._keep_typing(current, partial)
 
     # -- the end ------------------------------------------------------------------
     def _review(self) -> None:
