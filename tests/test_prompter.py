@@ -12,6 +12,7 @@ import io
 import itertools
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pyte
@@ -167,6 +168,21 @@ def test_the_text_left_with_page_up_is_saved_then_and_when_it_comes_back(
     with pytest.raises(Paused):
         ask(prompter, keys, CTRL_C, twitter("apport"))
     assert saved == [("apport", "un brouillon")]
+
+
+@pytest.mark.parametrize("editing", [False, True])
+def test_a_change_given_up_at_the_review_is_not_offered_again(
+    prompter: TerminalPrompter, keys: PipeInput, editing: bool
+) -> None:
+    """Page↑ said "back to the review, unchanged" (in ``jeudis edit``: "cancel"), and
+    the answer picked again came with the change given up in it, not the answer given."""
+    prompter.editing = editing
+    changed = prompt_for(twitter("apport"), "Q ?", previous="Beaucoup.")
+    changed = replace(changed, from_review=not editing)
+    keys.send_text(" Et plus." + PAGE_UP)
+    assert prompter.ask(changed) is BACK
+    keys.send_text(ESC_ENTER)
+    assert prompter.ask(changed) == "Beaucoup."
 
 
 def test_page_up_on_the_review_changes_the_last_answer(
@@ -364,8 +380,6 @@ def test_a_review_choice_wider_than_the_terminal_is_cut_after_a_word(width: int)
 
 def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
     """No "optional question" line for a questionnaire whose every question is required."""
-    from dataclasses import replace
-
     from jeudis.interview import Interview
 
     form = find_questionnaire(series_at(), "twitter")
@@ -722,7 +736,6 @@ def test_a_followup_the_host_was_writing_comes_back_in_the_prompt(
 
 
 def test_page_up_says_it_goes_back_to_the_review_there(prompter: TerminalPrompter) -> None:
-    from dataclasses import replace
 
     prompt = prompt_for(twitter("apport"), "Q ?", can_go_back=True)
     shown = prompter._toolbar(replace(prompt, from_review=True))

@@ -160,8 +160,11 @@ class TerminalPrompter:
 
     def _keep_draft(self, prompt: Prompt, result: Any, app: Application[Any]) -> None:
         """Page↑ leaves a question unanswered: keep what was typed for when it comes back,
-        and for a pause (saved now: the last second typed had not been)."""
-        if result is BACK and prompt.kind in ("text", "long"):
+        and for a pause (saved now: the last second typed had not been). Not a change
+        given up (at the review, in ``jeudis edit``): picked again, the answer is the one
+        given."""
+        given_up = prompt.from_review or self.editing
+        if result is BACK and prompt.kind in ("text", "long") and not given_up:
             typed = app.current_buffer.text
             if typed != str(prompt.default or ""):
                 self.drafts[prompt.id] = typed
