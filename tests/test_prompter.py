@@ -13,6 +13,7 @@ import itertools
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pyte
@@ -656,6 +657,20 @@ def test_ctrl_z_leaves_the_answer_as_it_was(
     (undo, where a guest expects it, or a terminal's pause), and it was saved so."""
     finish = ESC_ENTER if question == "apport" else ENTER
     assert ask(prompter, keys, "Depuis\x1a 2008" + finish, twitter(question)) == "Depuis 2008"
+
+
+def test_lines_written_in_the_editor_for_a_one_line_answer_are_joined(
+    prompter: TerminalPrompter, keys: PipeInput, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As lines pasted there: kept, a one-line answer was stored on two lines."""
+    editor = tmp_path / "editor"
+    editor.write_text("#!/bin/sh\nprintf 'Depuis 2008.\\n  Et avant sur Jaiku.\\n' > \"$1\"\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    with sent_later(keys, (1, ENTER)):
+        assert ask(prompter, keys, "\x18\x05", twitter("depuis-quand")) == (
+            "Depuis 2008. Et avant sur Jaiku."
+        )
 
 
 def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(

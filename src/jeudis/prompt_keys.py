@@ -86,12 +86,21 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
         @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
         def _editor(event: KeyPressEvent) -> None:
-            """The answer in the editor, then back in the prompt to read and finish.
+            """The answer in the editor, then back in the prompt to read and finish
+            (its lines joined for a one-line answer, as lines pasted there).
 
             prompt_toolkit's own binding ("edit and execute", as in a shell) sent
             it the moment the editor closed, before the guest saw it.
             """
-            event.current_buffer.open_in_editor(validate_and_handle=False)
+            buffer = event.current_buffer
+            edited = buffer.open_in_editor(validate_and_handle=False)
+
+            def join(_: object) -> None:
+                if "\n" in buffer.text:
+                    buffer.text = _joined(buffer.text)
+
+            if prompt.kind == "text":
+                edited.add_done_callback(join)
 
     if prompt is not None and prompt.kind == "text":
 
@@ -99,15 +108,18 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         def _paste_on_one_line(event: KeyPressEvent) -> None:
             """Lines pasted into a one-line answer are joined: kept, they were drawn
             out of the prompt, and stored as lines the question does not expect."""
-            lines = event.data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            event.current_buffer.insert_text(
-                " ".join(line.strip() for line in lines if line.strip())
-            )
+            event.current_buffer.insert_text(_joined(event.data))
 
     if prompt is not None and prompt.kind == "long":
         _finish_keys(bindings)
 
     return bindings
+
+
+def _joined(text: str) -> str:
+    """The lines of ``text`` on one line, each stripped, blank ones left out."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 class _Escaped:
