@@ -618,6 +618,24 @@ def test_ctrl_f_in_the_hosts_part_does_not_validate(
     assert answer == "@zoex" and not prompter.followup_wanted
 
 
+@pytest.mark.parametrize(("kind", "picked"), [("choice", "Twitter"), ("multi", ["Twitter"])])
+def test_ctrl_f_on_a_choice_gives_the_answer_as_on_a_text(
+    prompter: TerminalPrompter, keys: PipeInput, kind: str, picked: Any
+) -> None:
+    """It waited for Entrée, nothing shown: the host who pressed it, as the welcome
+    says ("valider la réponse puis ajouter une question de relance"), saw nothing."""
+    question = Question(
+        id="reseau",
+        type=kind,
+        text={"*": "Twitter ou Facebook ?"},
+        choices=("Twitter", "Facebook"),
+        validation=Validation(),
+    )
+    tick = " " if kind == "multi" else ""
+    assert ask(prompter, keys, tick + "\x06" + DOWN + tick + ENTER, question) == picked
+    assert prompter.followup_wanted
+
+
 def test_the_hand_over_says_tu_to_a_guest_one_says_tu_to() -> None:
     from jeudis.interview import Interview
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.application import Application
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
 
@@ -182,6 +182,8 @@ class TerminalPrompter:
             self.followup_wanted = True
             if prompt.kind in ("text", "long"):
                 event.app.current_buffer.validate_and_handle()
+            else:  # a choice: given as its Entrée gives it, its own rules checked
+                event.key_processor.feed(KeyPress(Keys.ControlM, "\r"), first=True)
 
         return bindings
 
