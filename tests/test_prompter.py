@@ -121,6 +121,18 @@ def test_text_typed_at_the_start_begins_the_first_answer(
     assert ask(prompter, keys, "Mai" + ENTER, twitter("depuis-quand")) == "Mai"  # once only
 
 
+def test_lines_pasted_at_the_start_begin_a_one_line_answer_joined(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """As lines pasted into the answer itself: kept, the first answer was stored on two."""
+    prompter.typed_ahead = "Depuis 2009.\n  Et avant sur Jaiku."
+    assert ask(prompter, keys, ENTER, twitter("depuis-quand")) == "Depuis 2009. Et avant sur Jaiku."
+    prompter.typed_ahead = "Un.\nDeux."
+    assert (
+        ask(prompter, keys, ESC_ENTER, twitter("apport")) == "Un.\nDeux."
+    )  # a long one keeps them
+
+
 def test_text_typed_at_the_start_begins_the_question_the_host_writes_first(
     prompter: TerminalPrompter, keys: PipeInput
 ) -> None:

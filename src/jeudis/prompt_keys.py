@@ -97,7 +97,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
             def join(_: object) -> None:
                 if "\n" in buffer.text:
-                    buffer.text = _joined(buffer.text)
+                    buffer.text = one_line(buffer.text)
 
             if prompt.kind == "text":
                 edited.add_done_callback(join)
@@ -108,7 +108,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         def _paste_on_one_line(event: KeyPressEvent) -> None:
             """Lines pasted into a one-line answer are joined: kept, they were drawn
             out of the prompt, and stored as lines the question does not expect."""
-            event.current_buffer.insert_text(_joined(event.data))
+            event.current_buffer.insert_text(one_line(event.data))
 
     if prompt is not None and prompt.kind == "long":
         _finish_keys(bindings)
@@ -116,8 +116,9 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     return bindings
 
 
-def _joined(text: str) -> str:
-    """The lines of ``text`` on one line, each stripped, blank ones left out."""
+def one_line(text: str) -> str:
+    """The lines of ``text`` on one line, each stripped, blank ones left out: what a
+    one-line answer takes of lines pasted or written in the editor."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return " ".join(line.strip() for line in lines if line.strip())
 

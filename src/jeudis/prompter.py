@@ -29,7 +29,7 @@ from jeudis import softwrap, terminal
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
-from jeudis.prompt_keys import keys_for, ready_question
+from jeudis.prompt_keys import keys_for, one_line, ready_question
 from jeudis.prompt_layout import (
     STYLE,
     dimmed_placeholder,
@@ -117,7 +117,9 @@ class TerminalPrompter:
         if self.editing:  # Page↑ cancels the change, on any question (the keys say so)
             prompt = replace(prompt, can_go_back=True)
         if self.typed_ahead and prompt.kind in ("text", "long"):
-            prompt = replace(prompt, default=str(prompt.default or "") + self.typed_ahead)
+            typed = self.typed_ahead  # lines pasted at the start: joined on one line
+            typed = one_line(typed) if prompt.kind == "text" and "\n" in typed else typed
+            prompt = replace(prompt, default=str(prompt.default or "") + typed)
         self.typed_ahead = ""
         self.screen.line()
         self._asking(prompt)
@@ -226,7 +228,8 @@ class TerminalPrompter:
             self.screen.wrapped([("class:instruction", instruction)])
 
         asking()
-        question = questionary.text("", default=self.typed_ahead, style=STYLE, qmark="✎")
+        typed = one_line(self.typed_ahead) if "\n" in self.typed_ahead else self.typed_ahead
+        question = questionary.text("", default=typed, style=STYLE, qmark="✎")
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
         redrawn_when_resized(app, self.screen, asking)
