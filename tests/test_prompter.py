@@ -611,6 +611,41 @@ def test_esc_then_a_key_that_leaves_the_text_as_it_was_then_enter_goes_on(
     assert answer == "Début.\n\nFin."
 
 
+@pytest.mark.parametrize(
+    ("after", "kind", "question"),
+    [
+        ("c'est la mer.", "long", "apport"),  # was "C'est": Emacs's capitalize-word
+        ("3x de plus.", "long", "apport"),  # was "xxx de plus.": a count, then x three times
+        ("<br> compris", "long", "apport"),  # was the first answer in the history
+        ("l'an dernier", "text", "depuis-quand"),  # was "l'": lowercase-word, on a line
+    ],
+)
+def test_a_key_typed_right_after_esc_is_typed(
+    prompter: TerminalPrompter, keys: PipeInput, after: str, kind: str, question: str
+) -> None:
+    """Échap, meant to finish, then typing on within a second: prompt_toolkit read the
+    key after Échap as an Emacs command that changed the answer (Échap "c" capitalised
+    the next word). The key is typed, and Échap Entrée still finishes."""
+    asked = twitter(question)
+    assert asked.type == kind
+    finish = ESC_ENTER if kind == "long" else ENTER
+    answer = ask(prompter, keys, "Début " + "\x1b" + after + finish, asked)
+    assert answer == "Début " + after
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("un deux" + "\x1bb" + "[" + "\x1bf" + "]", "un [deux]"),  # Option ← and → on a Mac
+        ("un deux trois" + "\x1b\x7f", "un deux "),  # Option Backspace: a word erased
+    ],
+)
+def test_keys_after_esc_that_move_or_erase_a_word_still_do(
+    prompter: TerminalPrompter, keys: PipeInput, typed: str, answer: str
+) -> None:
+    assert ask(prompter, keys, typed + ESC_ENTER, twitter("apport")) == answer
+
+
 def test_the_toolbar_offers_only_the_keys_that_work_there(prompter: TerminalPrompter) -> None:
     """Page↑ did nothing on a first question or a follow-up, and Ctrl-F in the host's
     part only validated the field."""

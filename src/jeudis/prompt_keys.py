@@ -1,7 +1,8 @@
 """The keys of the live session's prompts, beyond questionary's own.
 
 Ctrl-C and Ctrl-D pause, keeping what was typed; Page↑ goes back a question;
-Ctrl-Z does nothing (prompt_toolkit typed it into the answer);
+Ctrl-Z does nothing (prompt_toolkit typed it into the answer); a key typed
+right after Échap is typed, not an Emacs command that changes the text;
 Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
 into a one-line answer are joined; in a long answer Entrée starts a paragraph,
 and Échap then Entrée finishes it, however long between the two. The welcome
@@ -82,6 +83,9 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         if prompt is None or prompt.can_go_back:
             event.app.exit(result=BACK)
 
+    if typed or (prompt is not None and prompt.kind in ("text", "long")):
+        _typed_after_escape(bindings)
+
     if prompt is not None and prompt.kind in ("text", "long"):
 
         @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
@@ -114,6 +118,22 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         _finish_keys(bindings)
 
     return bindings
+
+
+# Keys that prompt_toolkit's Emacs bindings read after Échap (within a second) as a
+# command changing the text or putting back another: Échap "c" capitalised the next
+# word, Échap "3" "x" typed "xxx", Échap "<" put back an earlier answer. A guest who
+# pressed Échap to finish, then typed on, meant the key. Those that move or delete a
+# word (b, f, d, Échap ←/→ and Échap Backspace) stay: a Mac's Option keys send them.
+_TYPED_AFTER_ESCAPE = "acetluwy0123456789#*-./\\_<>"
+
+
+def _typed_after_escape(bindings: KeyBindings) -> None:
+    def typed(event: KeyPressEvent) -> None:
+        event.current_buffer.insert_text(event.key_sequence[-1].data)
+
+    for key in _TYPED_AFTER_ESCAPE:
+        bindings.add(Keys.Escape, key)(typed)
 
 
 def one_line(text: str) -> str:
