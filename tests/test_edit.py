@@ -117,6 +117,32 @@ def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:
     assert "1. depuis-quand, 2. followers" in result.stderr
 
 
+def test_an_interview_renamed_on_disk_is_named_by_its_file(
+    invoke: Invoke, amelie: Path, tmp_path: Path
+) -> None:
+    """The host renames amelie-roux.toml (the guest married, say): list, show and export
+    take the new name, and so must what edit and import say, rather than the name the
+    file still records inside (`slug`), which no command finds any more."""
+    renamed = amelie.rename(amelie.with_name("amelie-roux-dupont.toml"))
+    result = invoke("edit", "amelie-roux-dupont", "--question", "nope", "--reword", "Et ?")
+    assert result.exit_code == 3
+    assert "amelie-roux-dupont has no answer 'nope'" in result.stderr
+
+    sheet = tmp_path / "amelie.md"
+    made = invoke("sheet", "twitter", "--guest", "Amélie Roux", "-o", sheet)
+    assert made.exit_code == 0, made
+    again = invoke("import", sheet)
+    assert again.exit_code == 2
+    said = " ".join(again.stderr.split())
+    assert "interview amelie-roux-dupont (complete, 13 answers)" in said
+    assert "`jeudis show amelie-roux-dupont`" in said
+    assert "amelie-roux " not in said and "amelie-roux`" not in said
+    assert invoke("show", "amelie-roux-dupont").exit_code == 0
+
+    assert invoke("edit", "amelie-roux-dupont", "-q", "1", "--reword", "Depuis ?").exit_code == 0
+    assert 'slug = "amelie-roux-dupont"' in renamed.read_text(encoding="utf-8")
+
+
 def test_reworded_question_shows_in_the_export_and_is_not_drift(
     invoke: Invoke, amelie: Path
 ) -> None:

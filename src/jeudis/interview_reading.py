@@ -108,9 +108,13 @@ def aware(moment: dt.datetime) -> dt.datetime:
 
 
 def load_interview(path: Path) -> Interview:
+    """The interview in ``path``, named by the file: a file the host renamed (every
+    command finds it by its new name) still records the name it was made with."""
     check_name(path)
     text = read_text(path)
-    return interview_from_toml(text, path)
+    interview = interview_from_toml(text, path)
+    interview.slug = path.stem
+    return interview
 
 
 def check_name(path: Path) -> None:
