@@ -18,7 +18,7 @@ from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed
 from jeudis.tomlio import locate, parse_toml
-from jeudis.wording import PLACEHOLDER
+from jeudis.wording import PLACEHOLDER, worded_for
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,7 @@ def _check_interview(
         )
         return findings
     findings.extend(_version_drift(path, interview, form))
+    findings.extend(_register(path, interview, form))
     findings.extend(_values(path, interview, form))
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
@@ -199,11 +200,12 @@ def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding
 
     missing, not_asked = gaps(form, interview)
     findings = []
+    text = read_text(path) if missing or not_asked else ""
     if missing:
         message = "complete, but required answers are missing: " + ", ".join(missing)
-        findings.append(Finding(str(path), message, key="status"))
+        findings.append(Finding(str(path), message, locate(text, ["status"]), key="status"))
     if not_asked:
-        text, values = read_text(path), interview.values()
+        values = interview.values()
         ids = [a.id for a in interview.answers]
         for qid in not_asked:
             question = form.question(qid)
@@ -220,6 +222,24 @@ def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding
                 )
             )
     return findings
+
+
+def _register(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
+    """A form of address written by hand that its questionnaire does not declare
+    ("Vous"): edit and resume would word its questions in another one. A questionnaire
+    worded one way only reads the same in any, as an import reads its sheet."""
+    if len(form.registers) < 2 or interview.register in form.registers:
+        return []
+    return [
+        Finding(
+            str(path),
+            f"{form.id} is worded for {worded_for(form.registers)}, not {interview.register!r}",
+            locate(read_text(path), ["register"]),
+            key="register",
+            hint="write the form of address the guest was asked in:"
+            " jeudis edit and resume word its questions in it",
+        )
+    ]
 
 
 def _values(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
