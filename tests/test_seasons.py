@@ -148,3 +148,18 @@ def test_a_question_reworded_by_the_host_is_not_drift(series: Path, invoke: Invo
     questionnaire_file(series, V2)
     line = next(ln for ln in invoke("check").output.splitlines() if "ines-roy.toml" in ln)
     assert "reworded:" not in line
+
+
+def test_a_name_elided_in_a_question_is_not_drift(series: Path, invoke: Invoke) -> None:
+    """ "Le livre préféré de {guest} ?" asked Amélie "… d’Amélie Roux ?": French
+    elision, not a rewording, and `check` said "reworded" of it after any version bump."""
+    elided = V1.replace("Ton outil préféré ?", "L’outil préféré de {guest} ?")
+    questionnaire_file(series, elided)
+    form, interview = new_interview(series, "Amélie Roux")
+    Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    asked = load_interview(interview.path).answer("outil").question  # type: ignore[arg-type, union-attr]
+    assert asked == "L’outil préféré d’Amélie Roux ?"
+
+    questionnaire_file(series, elided.replace("version = 1", "version = 2"))
+    line = next(ln for ln in invoke("check").output.splitlines() if "amelie-roux.toml" in ln)
+    assert "now version 2 (no question differs)" in line

@@ -5,7 +5,6 @@ Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed
 from jeudis.tomlio import locate, parse_toml
-from jeudis.wording import PLACEHOLDER, worded_for
+from jeudis.wording import worded_for
 
 
 @dataclass(frozen=True)
@@ -304,21 +303,22 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
 
 def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
     """An interview made with an older version of its questionnaire: say what differs."""
+    from jeudis.session import interview_context
+
     if str(interview.questionnaire_version) == str(form.version):
         return []
     answered = {a.id: a for a in interview.answers if not a.followup}
     current = {q.id: q for q in form.questions}
     added = [qid for qid in current if qid not in answered]
     dropped = [qid for qid in answered if qid not in current]
-    reworded = []
-    for qid, answer in answered.items():
-        question = current.get(qid)
-        if question is None or answer.reworded:
-            continue
-        # Compare against every wording the current version can produce for this register.
-        variants = {question.text.get(interview.register, ""), question.text.get("*", "")}
-        if not any(_same_template(v, answer.question) for v in variants if v):
-            reworded.append(qid)
+    context = interview_context(form, interview)
+    reworded = [
+        qid
+        for qid, answer in answered.items()
+        if qid in current
+        and not answer.reworded
+        and not current[qid].asks(answer.question, interview.register, context)
+    ]
     parts = []
     if added:
         parts.append("new: " + ", ".join(added))
@@ -336,15 +336,3 @@ def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> lis
             severity="warning",
         )
     ]
-
-
-def _same_template(template: str, asked: str) -> bool:
-    """Could ``asked`` have been produced by ``template`` (any guest, any gender)?"""
-    pattern = ""
-    last = 0
-    for match in PLACEHOLDER.finditer(template):
-        pattern += re.escape(template[last : match.start()])
-        pattern += re.escape(match.group(0)[0]) if match.group(1) is None else ".*?"
-        last = match.end()
-    pattern += re.escape(template[last:])
-    return re.fullmatch(pattern, asked, re.DOTALL) is not None

@@ -104,6 +104,14 @@ class Question:
         """The question's wording and help for ``register``, placeholders unfilled."""
         return pick(self.text, register), pick(self.help, register) if self.help else ""
 
+    def asks(self, asked: str, register: str, context: WordingContext) -> bool:
+        """Whether ``asked``, a question as an interview records it, reads as this one
+        words it: with ``context`` (the guest's answers and fields as they are now), or
+        with any answers and names. Not when another version worded it otherwise."""
+        return asked == self.wording(register, context) or wording.could_word(
+            pick(self.text, register), asked
+        )
+
     @property
     def is_long(self) -> bool:
         return self.type == "long"

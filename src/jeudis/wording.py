@@ -218,3 +218,16 @@ def worded_for(registers: Sequence[str]) -> str:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, for the host's messages: "1 answer", "0 answers", "3 passages"."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def could_word(template: str, text: str) -> bool:
+    """Whether ``template`` could have worded ``text``, for any guest and any gender:
+    its placeholders read as anything, its other words as written."""
+    pattern = ""
+    last = 0
+    for match in PLACEHOLDER.finditer(template):
+        pattern += re.escape(template[last : match.start()])
+        pattern += re.escape(match.group(0)[0]) if match.group(1) is None else ".*?"
+        last = match.end()
+    pattern += re.escape(template[last:])
+    return re.fullmatch(pattern, text, re.DOTALL) is not None
