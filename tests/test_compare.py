@@ -163,6 +163,35 @@ def test_reworded_question_is_shown_in_the_roundup(invoke: Invoke, example_serie
     assert text.count("*") == 2  # only that guest's question is shown
 
 
+def test_a_question_a_new_version_rewords_shows_what_each_guest_was_asked(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """The questionnaire's version 2 asks "… l’avenir de Twitter, dans cinq ans ?": the
+    roundup's heading says it, and the guests who answered version 1's question had
+    their answer printed under it, words they were never asked. Each shows the
+    question it answered, as one the host reworded for a guest; a guest asked the
+    question as the heading words it (in "tu", where the heading says "vous") does not."""
+    form = example_series / "questionnaires" / "twitter.toml"
+    text = form.read_text(encoding="utf-8").replace("version = 1", "version = 2")
+    form.write_text(text.replace("avenir de Twitter ?", "avenir de Twitter, dans cinq ans ?"))
+    amelie = example_series / "interviews" / "amelie-roux.toml"
+    answered = amelie.read_text(encoding="utf-8")
+    amelie.write_text(answered.replace("avenir de Twitter ?", "avenir de Twitter, dans cinq ans ?"))
+
+    post = invoke("compare", "twitter", "-q", "avenir", "-f", "md")
+    assert post.exit_code == 0, post
+    text = post.stdout.replace("\u202f", " ")  # French typography's thin space before "?"
+    assert text.startswith("# Comment voyez-vous l’avenir de Twitter, dans cinq ans ?")
+    assert re.findall(r"^\*(.+)\*$", text, re.MULTILINE) == [
+        "Comment vois-tu l’avenir de Twitter ?",  # Claire's
+        "Comment voyez-vous l’avenir de Twitter ?",  # Mathieu's
+    ]
+    assert "amelie-roux.html)\n\nBrillant" in text
+    side_by_side = invoke("compare", "twitter", "-q", "avenir", env={"COLUMNS": "200"}).stdout
+    assert "Comment vois-tu l’avenir de Twitter ?" in side_by_side
+    assert "Comment voyez-vous l’avenir de Twitter ?" in side_by_side
+
+
 def roundup_html(invoke: Invoke, series: Path) -> tuple[Path, str]:
     out = series / "followers.html"
     result = invoke("compare", "twitter", "-q", "followers", "--format", "html", "-o", out)

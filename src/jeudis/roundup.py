@@ -26,7 +26,7 @@ from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
-from jeudis.session import context_for
+from jeudis.session import context_for, interview_context
 
 FORMATS = ("md", "html")
 
@@ -40,7 +40,9 @@ class Entry:
     value: Any
     text: str  # the answer as Markdown
     href: str = ""
-    reworded: bool = False  # the host reworded the question for this guest
+    # Asked in other words than the roundup's question: reworded by the host for this
+    # guest, or by a version of the questionnaire since (the post shows what was asked).
+    reworded: bool = False
     language: str = "fr"  # the questionnaire's: "9,200" is 9200 in English, 9.2 in French
 
     @property
@@ -146,7 +148,10 @@ def collect(
                 value=answer.value,
                 text=value_markdown(answer, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
-                reworded=answer.reworded,
+                reworded=answer.reworded
+                or not question.asks(
+                    answer.question, interview.register, interview_context(form, interview)
+                ),
                 language=form.language,
             )
         )
