@@ -321,6 +321,48 @@ def test_missing_answers_make_a_draft(series: Path) -> None:
     assert "2 answers missing: avenir, influence" in out.replace("\n", " ")
 
 
+def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_them(
+    series: Path,
+) -> None:
+    """The sheet went out with version 1; version 2 rewords a question and drops
+    another before it comes back. The reworded question's line, as the sheet printed
+    it, was taken for the start of the guest's answer (and published in bold above it),
+    and the interview recorded the new wording, which the guest never read: the sheet's
+    is what they answered. A question the new version words as the sheet did (its
+    number in the sheet differs) reads as before."""
+    sheet = make_sheet(series)
+    form = series / "questionnaires" / "twitter.toml"
+    text = form.read_text(encoding="utf-8").replace("version = 1", "version = 2")
+    text = text.replace("avenir de Twitter ?", "avenir de Twitter, dans cinq ans ?")
+    text = text.replace(
+        'id = "premier-tweet"',
+        'id = "mastodon"\ntype = "yesno"\ntext = "Mastodon ?"\n\n[[questions]]\nid = "premier-tweet"',
+    )
+    form.write_text(text, encoding="utf-8")
+
+    # Bold words of the guest's own above a question this version words as the sheet did.
+    asked = "**Vous considérez-vous comme une twittos influente ?**"
+    filled = fill(sheet, ANSWERS).replace(asked, "**Oui !**\n\n" + asked)
+
+    code, out = import_text(series, filled)
+
+    assert code == 0, out
+    interview = only_interview(series)
+    influence = interview.answer("influence")
+    assert influence is not None and influence.value == "**Oui !**\n\nNon."
+    assert influence.question == asked.strip("*")
+    avenir = interview.answer("avenir")
+    assert avenir is not None and avenir.value == "Incertain."
+    assert avenir.question == "Comment voyez-vous l’avenir de Twitter ?"
+    conseils = interview.answer("conseils")
+    assert conseils is not None and conseils.value == "Écouter avant de parler."
+    assert conseils.question == "Quel(s) conseil(s) donneriez-vous à ceux qui démarrent ?"
+    assert interview.status == "draft" and "1 answer missing: mastodon" in " ".join(out.split())
+    post = run("export", "lea-martin", "--format", "md", "--include-drafts")[1]
+    assert "Incertain." in post and "dans cinq ans" not in post
+    assert post.count("**") == 2  # the guest's "**Oui !**" alone
+
+
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [

@@ -42,7 +42,7 @@ from jeudis.sheet import (
 )
 from jeudis.sheet_answers import as_typed, guest_text, strip_question
 from jeudis.sheet_reading import Sheet
-from jeudis.wording import counted, worded_for
+from jeudis.wording import WordingContext, counted, worded_for
 
 # Any control character, a tab too: a name is one line of plain text.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -86,11 +86,14 @@ def import_sheet(
     seen = dict(known or {})  # and the interview's, as conditions and wordings read them
     fields = interview.fields  # the host's, as the sheet's first line gave them
     blank = sheet_context(questionnaire, printed, words, expected)
+    # An older version's sheet may word a question otherwise: as it printed it.
+    worded = {} if same_version else _worded_otherwise(sheet, questionnaire, printed, words, blank)
 
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
         shown = question.wording(interview.register, blank)
         shown += " " + words["optional"] if not question.required else ""
+        shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
@@ -103,6 +106,9 @@ def import_sheet(
             questionnaire, interview.guest, interview.host, interview.gender, seen, fields
         )
         asked = question.wording(interview.register, context)
+        read = worded.get(question.id, "").removesuffix(" " + words["optional"])
+        if read and not question.asks(read, interview.register, blank):
+            asked = read  # as the guest read it
         if question.when is not None and not question.when.holds(seen):
             seen.pop(question.id, None)  # counts for none: not asked
             if question.id in sheet.answers and (text := answer_text(question)):
@@ -258,6 +264,32 @@ def _set_aside(
         "set aside, out of the post, and kept in the interview's private notes; back in the"
         " post as written if the question is asked again"
     )
+
+
+def _worded_otherwise(
+    sheet: Sheet,
+    questionnaire: Questionnaire,
+    interview: Interview,
+    words: Mapping[str, Any],
+    blank: WordingContext,
+) -> dict[str, str]:
+    """The questions a sheet of an older version printed in other words than this
+    version's (the bold line opening their section, however a mail program wrapped it),
+    by id: the guest answered those words, and they are not the answer's."""
+    worded: dict[str, str] = {}
+    for question in questionnaire.questions:
+        body = sheet.answers.get(question.id, "").strip()
+        opening = " ".join(re.split(r"\n[ \t]*\n", body, maxsplit=1)[0].split())
+        if not re.fullmatch(r"\*\*[^*].*\*\*", opening):
+            continue
+        printed = opening[2:-2].strip()
+        shown = question.wording(interview.register, blank)
+        shown += " " + words["optional"] if not question.required else ""
+        # Not when the section holds this version's line too: the bold words above it
+        # are the guest's, written above the question.
+        if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):
+            worded[question.id] = printed
+    return worded
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
