@@ -247,6 +247,9 @@ def locate(text: str, keys: Sequence[str | int]) -> int | None:
             i += 2
             continue
         header = _find_header(lines, dotted, start, end)
+        if header is None and i + 1 == len(keys):
+            # An array of tables where a key is wrong as a whole: `[[question]]`.
+            header = _find_header(lines, f"[{dotted}]", start, end)
         if header is not None and i + 1 < len(keys):
             start, end = header, _next_header(lines, header + 1, end)
             header_path.append(key)
