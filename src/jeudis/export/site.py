@@ -301,7 +301,19 @@ def _export(
     from jeudis.export import sitebuild
 
     result = sitebuild.render(
-        series, folder, entries, todo, links, known, stamp, fmt, flavor, result, progress, owned
+        series,
+        folder,
+        entries,
+        todo,
+        links,
+        known,
+        stamp,
+        fmt,
+        flavor,
+        result,
+        progress,
+        owned,
+        written_stamps(previous),
     )
     return _remove_stale(folder, previous, result)
 

@@ -13,7 +13,7 @@ import json
 import multiprocessing as mp
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ from jeudis.export.site import (
     index_files,
     nav_names,
 )
+from jeudis.export.written import changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
 from jeudis.photos import copy_to
@@ -64,11 +65,14 @@ def render(
     result: SiteResult,
     progress: Progress | None,
     owned: frozenset[str] | None = None,
+    recorded: Mapping[str, str] | None = None,
 ) -> SiteResult:
     """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
 
     ``owned``: the files of the folder an export wrote, which it may write over
-    (None: any file, as with ``--overwrite``).
+    (None: any file, as with ``--overwrite``). ``recorded``: the content stamps an
+    earlier export wrote them with: an index, the feed or the sitemap that reads as
+    it did, and is still so on disk, is not written again.
     """
     site = SiteInfo.from_settings(series.root, series.settings)
     site.indexes = index_files(e.questionnaire for e in entries)
@@ -89,8 +93,10 @@ def render(
         if entry.slug not in metas:
             metas[entry.slug] = known[entry.slug]
     if fmt == "html":
-        _indexes(series, folder, entries, metas, posts, site, links, by_slug, made)
-        result.written.extend(made)
+        kept = _indexes(
+            series, folder, entries, metas, posts, site, links, by_slug, made, recorded or {}
+        )
+        result.written.extend(path for path in made if path not in kept)
     result.notes = entry_notes(entries, metas)
     manifest = {
         "stamp": stamp,
@@ -347,8 +353,25 @@ def _indexes(
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, _Entry],
     written: dict[Path, str],
-) -> None:
-    """Write the indexes, the feed and the sitemap; each file goes into ``written``, stamped."""
+    recorded: Mapping[str, str],
+) -> set[Path]:
+    """Write the indexes, the feed and the sitemap; each file goes into ``written``, stamped.
+
+    Returns those left as they were: each reads as ``recorded`` says an earlier
+    export wrote it, and is so on disk (a change to one post leaves an index whose
+    line for it reads the same; an upload by date need not send it again).
+    """
+    kept: set[Path] = set()
+
+    def put(name: str, text: str) -> None:
+        path = folder / name
+        stamp = content_stamp(text.encode("utf-8"))
+        if recorded.get(name) == stamp and not changed(path, stamp):
+            written[path] = stamp
+            kept.add(path)
+        else:
+            written[path] = write_file(path, text)
+
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
     listed = [IndexPost(e.slug, metas[e.slug], site.language) for e in entries]
@@ -365,22 +388,16 @@ def _indexes(
             others.append({"href": name, "title": title, "count": len(items)})
             pages.append((name, title, items))
     for name, title, items in pages:
-        written[folder / name] = write_file(
-            folder / name, index_page(series, site, name, title, items, others)
-        )
+        put(name, index_page(series, site, name, title, items, others))
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
         for entry in _in_feed(entries)
     ]
-    written[folder / "feed.xml"] = write_file(
-        folder / "feed.xml", feed_page(series, site, blog, rendered)
-    )
+    put("feed.xml", feed_page(series, site, blog, rendered))
     if site.base_url:
-        indexes = [name for name, _, _ in pages]
-        written[folder / "sitemap.xml"] = write_file(
-            folder / "sitemap.xml", sitemap_page(series, site, indexes, listed)
-        )
+        put("sitemap.xml", sitemap_page(series, site, [name for name, _, _ in pages], listed))
+    return kept
 
 
 def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
