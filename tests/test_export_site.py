@@ -218,6 +218,40 @@ def test_an_index_or_feed_that_reads_as_it_did_is_not_written_again(
     assert (out / "feed.xml").is_file() and "<html" in (out / "index.html").read_text("utf-8")
 
 
+def test_a_page_or_photo_that_reads_as_it_did_is_not_written_again(
+    series: Path, invoke: Invoke
+) -> None:
+    """The blog's description, which the indexes and the feed show, changes in
+    jeudis.toml: every page was written again, the same, and counted ("9 files
+    written"), and every photo copied again. Markdown posts likewise."""
+    settings = series / "jeudis.toml"
+    settings.write_text('description = "Chaque jeudi."\n', encoding="utf-8")
+    (series / "images").mkdir()
+    (series / "images" / "invite-0.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for n in range(3):
+        fields = {"photo": "images/invite-0.png"} if n == 0 else {}
+        make_interview(series, f"invite-{n}", date=dt.date(2011, 1, 1 + n), fields=fields)
+    out = series / "site"
+    assert invoke("export", "--all").exit_code == 0
+    hugo = series / "hugo"
+    assert invoke("export", "--all", "--flavor", "hugo", "-o", hugo).exit_code == 0
+    before = {p: p.stat().st_mtime_ns for p in [*out.rglob("*"), *hugo.rglob("*")]}
+    settings.write_text('description = "Des interviews."\n', encoding="utf-8")
+
+    result = invoke("export", "--all")
+    markdown = invoke("export", "--all", "--flavor", "hugo", "-o", hugo)
+
+    assert result.stderr.startswith(f"{out}: 2 files written, 3 unchanged\n"), result
+    assert markdown.stderr.startswith(f"{hugo}: up to date (3 interviews unchanged)\n"), markdown
+    after = {p: p.stat().st_mtime_ns for p in before}
+    assert sorted(p.name for p in before if after[p] != before[p]) == [
+        MANIFEST,
+        MANIFEST,
+        "feed.xml",
+        "index.html",
+    ]
+
+
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:
     """A neighbour's page shows the guest's name in its link: written again with it."""
     for n in range(4):
@@ -242,8 +276,8 @@ def test_a_manifest_of_an_older_export_is_rendered_again_not_crashed_on(
     series: Path, invoke: Invoke, missing: tuple[str, ...]
 ) -> None:
     """An entry lacking what this export records (the guest's name set, its neighbours'
-    names) is no up-to-date post: its page is written again, and the index lists it
-    (as it did: it is left as it was, and so is the feed)."""
+    names) is no up-to-date post: its page is rendered again, and the index lists it
+    (as it did: each reads as it did, and is left as it was)."""
     make_interview(series, "jean", guest="Jean d'Ormesson", date=dt.date(2011, 1, 8))
     make_interview(series, "paul", guest="Paul", date=dt.date(2011, 1, 15))
     assert invoke("export", "--all").exit_code == 0
@@ -257,7 +291,8 @@ def test_a_manifest_of_an_older_export_is_rendered_again_not_crashed_on(
     result = invoke("export", "--all")
 
     assert result.exit_code == 0, result
-    assert result.stderr.endswith("2 files written, 0 unchanged\n"), result.stderr
+    assert result.stderr.endswith("up to date (2 interviews unchanged)\n"), result.stderr
+    assert "guest_text" in json.loads(manifest.read_text(encoding="utf-8"))["entries"]["jean"]
     index = (series / "site" / "index.html").read_text(encoding="utf-8")
     assert "</time> · Jean d’Ormesson</p>" in index
     assert invoke("export", "--all").stderr.endswith("up to date (2 interviews unchanged)\n")

@@ -315,7 +315,9 @@ def _export(
         owned,
         written_stamps(previous),
     )
-    return _remove_stale(folder, previous, result)
+    result = _remove_stale(folder, previous, result)
+    result.unchanged = not result.written and not result.removed  # every file read the same
+    return result
 
 
 def _planned(

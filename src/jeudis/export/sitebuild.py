@@ -8,6 +8,7 @@ feed's posts come back from them with their HTML, so the feed renders nothing tw
 
 from __future__ import annotations
 
+import filecmp
 import gc
 import json
 import multiprocessing as mp
@@ -81,12 +82,14 @@ def render(
     metas: dict[str, dict[str, Any]] = {}
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
-    job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned)
+    job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
     for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
+        kept = meta.pop(_KEPT)
         metas[slug] = meta
         if rendered is not None:
             posts[slug] = rendered
-        result.written.extend(folder / o for o in meta["outputs"])
+        result.written.extend(folder / o for o in meta["outputs"] if o not in kept)
+        result.skipped += all(o in kept for o in meta["outputs"])  # an interview unchanged
         if progress is not None:
             progress(done, len(todo))
     for entry in entries:
@@ -122,20 +125,24 @@ class _Job:
     by_slug: dict[str, _Entry]
     feed: frozenset[str] = frozenset()  # posts the feed shows in full: sent back with their HTML
     owned: frozenset[str] | None = None  # files of the folder an export wrote (None: any)
+    recorded: Mapping[str, str] | None = None  # their content stamps then
 
     def do(self, entry: _Entry) -> _Done:
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
-        outputs, written = _write_post(self, post)
+        outputs, written, kept = _write_post(self, post)
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site, feed=True))
         meta = _meta(self.series.root, entry, post, self.links, outputs, self.by_slug)
         meta["written"] = written
+        meta[_KEPT] = kept  # not the manifest's: what the count of files written leaves out
         return entry.slug, meta, rendered
 
     def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
 
+
+_KEPT = "kept"  # a rendered post's outputs left as they were, until they are counted
 
 # A rendered post: its slug, its manifest entry, and for a feed post the post and its HTML.
 _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
@@ -261,9 +268,11 @@ def _post(
     return post
 
 
-def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
-    """Write a post (and copy its photo); return every output, and the post's content stamp."""
-    folder, site = job.folder, job.site
+def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[str]]:
+    """Write a post (and copy its photo); return every output, the post's content stamp,
+    and the outputs left as they were: the same as an earlier export wrote them (a
+    setting only the indexes show, such as the blog's description, changed)."""
+    kept: list[str] = []
     if job.fmt == "md":
         spec = get_flavor(job.flavor)
         relative = (
@@ -272,25 +281,33 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str]]:
         outputs = [relative]
         if post.local_photo:
             stored = spec.photo_file(post.photo)
-            if _copy_photo(job, post, stored):
+            if _copy_photo(job, post, stored, kept):
                 outputs.append(stored)
             post.photo = spec.link + post.photo
-        return outputs, {relative: write_file(folder / relative, markdown(post, site, job.flavor))}
-    outputs = [post.page_file]
-    site.index_href = "index.html"
-    site.feed_href = "feed.xml"
-    written = {post.page_file: write_file(folder / post.page_file, page(post, site))}
-    if post.local_photo and _copy_photo(job, post, post.photo):
-        outputs.append(post.photo)
-    return outputs, written
+        text = markdown(post, job.site, job.flavor)
+    else:
+        relative = post.page_file
+        outputs = [relative]
+        job.site.index_href = "index.html"
+        job.site.feed_href = "feed.xml"
+        if post.local_photo and _copy_photo(job, post, post.photo, kept):
+            outputs.append(post.photo)
+        text = page(post, job.site)
+    stamp = content_stamp(text.encode("utf-8"))
+    if (job.recorded or {}).get(relative) == stamp and not changed(job.folder / relative, stamp):
+        kept.append(relative)
+    else:
+        stamp = write_file(job.folder / relative, text)
+    return outputs, {relative: stamp}, kept
 
 
-def _copy_photo(job: _Job, post: Post, stored: str) -> bool:
+def _copy_photo(job: _Job, post: Post, stored: str, kept: list[str]) -> bool:
     """Copy the post's photo into the output folder, at ``stored``; True when it is the copy's.
 
     Only a file inside the series, only to a place inside the output folder; never
     over a different file that no export wrote (the host's own, of the same name):
-    the post then shows that one, and the host is told.
+    the post then shows that one, and the host is told. A copy that is there
+    already, the same, is left as it is (into ``kept``).
     """
     root, folder = job.series.root, job.folder
     source = (root / post.photo).resolve()
@@ -301,6 +318,9 @@ def _copy_photo(job: _Job, post: Post, stored: str) -> bool:
         and target.is_relative_to(folder.resolve())
     ):
         return False
+    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        kept.append(stored)
+        return True
     theirs = job.owned is not None and stored not in job.owned
     if not copy_to(source, target, replace=not theirs):
         post.note = f"warning: {post.slug}: photo not copied: {folder / stored} is already there"
