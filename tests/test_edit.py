@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -350,6 +351,106 @@ def test_an_answer_saved_as_it_was_changes_nothing(amelie: Path) -> None:
     saved = load_interview(amelie)
     assert saved.answer("relance-1").value == "Des libraires."  # type: ignore[union-attr]
     assert saved.answer("followers").answered_at == given.answered_at  # type: ignore[union-attr]
+
+
+PODCAST = """
+id = "podcast"
+title = "Podcast talk with {guest}"
+language = "en"
+registers = ["you"]
+
+[[questions]]
+id = "show"
+text = "What is your show?"
+
+[[questions]]
+id = "live"
+type = "yesno"
+text = "Do you record live?"
+
+[[questions]]
+id = "tools"
+type = "multi"
+text = "Tools?"
+choices = ["Audacity", "Reaper", "GarageBand"]
+
+[[questions]]
+id = "since"
+type = "date"
+text = "Since when?"
+"""
+
+
+@pytest.fixture
+def dropped(series: Path, invoke: Invoke) -> Path:
+    """An English interview whose questionnaire's version 2 dropped all but its first question."""
+    form = write(series / "questionnaires" / "podcast.toml", PODCAST)
+    answers = '[answers]\nshow = "Tech"\nlive = "yes"\ntools = ["Audacity", "Reaper"]\n'
+    made = invoke("new", "podcast", "--guest", "Cy Young", "--data-file", "-",
+                  input=answers + "since = 2010-05-01\n")  # fmt: skip
+    assert made.exit_code == 0, made
+    form.write_text(
+        PODCAST.replace('id = "podcast"', 'id = "podcast"\nversion = 2').split(
+            '\n[[questions]]\nid = "live"'
+        )[0],
+        encoding="utf-8",
+    )
+    return series / "interviews" / "cy-young.toml"
+
+
+def test_an_answer_to_a_question_no_longer_asked_is_edited_as_its_type(
+    invoke: Invoke, dropped: Path
+) -> None:
+    """Its question gone from the questionnaire, an answer was read from a file as
+    French ("01/05/2010" the 1st of May in an American English interview, a
+    choice refused as "Choix inconnu") and every choice refused; it reads in the
+    interview's language, and a choice it holds may be kept."""
+
+    def replaced(question: str, text: str) -> Any:
+        result = invoke("edit", "cy-young", "-q", question, "--answer-file", "-", input=text)
+        assert result.exit_code == 0, result
+        return load_interview(dropped).answer(question).value  # type: ignore[union-attr]
+
+    assert replaced("since", "01/05/2010") == dt.date(2010, 1, 5)
+    assert replaced("live", "no") is False
+    assert replaced("tools", "Audacity") == ["Audacity"]
+    refused = invoke("edit", "cy-young", "-q", "tools", "--answer-file", "-", input="Vim")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("error: <stdin>: tools: Unknown choice")
+
+
+def test_an_answer_to_a_question_no_longer_asked_is_asked_again_as_its_type(
+    dropped: Path,
+) -> None:
+    """Asked again live, it was a long text prefilled with "Oui" (a yes in English),
+    "Audacity, Reaper" or "2010-05-01", and Enter on it saved that text in the
+    answer's place: the post read "Oui", a list became a line, a date its ISO form.
+    It is asked as its type now, and Enter on it changes nothing."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    class Enter:
+        """Enter on what is prefilled."""
+
+        def __init__(self) -> None:
+            self.prompts: list[Any] = []
+
+        def ask(self, prompt: Any) -> Any:
+            self.prompts.append(prompt)
+            return prompt.default
+
+    form = load_questionnaire(dropped.parent.parent / "questionnaires" / "podcast.toml")
+    before = dropped.read_bytes()
+    prompter = Enter()
+    for question in ("live", "tools", "since"):
+        assert not edit.reask(form, load_interview(dropped), question, prompter)
+    assert dropped.read_bytes() == before
+    assert [(p.kind, p.default) for p in prompter.prompts] == [
+        ("select", "Yes"),
+        ("checkbox", ["Audacity", "Reaper"]),
+        ("text", "2010-05-01"),
+    ]
+    assert all(p.counter == "✎" for p in prompter.prompts)
 
 
 def test_the_review_numbers_the_questions_as_the_post_does(amelie: Path) -> None:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +58,22 @@ def find_answer(interview: Interview, question_id: str) -> Answer:
     return answer
 
 
-def question_for(questionnaire: Questionnaire | None, answer: Answer) -> Question:
-    """The rules an answer is checked with: its questionnaire's, else free text (live ones)."""
+def question_for(questionnaire: Questionnaire | None, answer: Answer, language: str) -> Question:
+    """The rules an answer is checked with: its questionnaire's; else, its question
+    gone (a live one, or one a later version dropped), its own type's, in the
+    interview's ``language``, offering the choices it holds (the others are not known)."""
     found = questionnaire.question(answer.id) if questionnaire is not None else None
     if found is not None:
         return found
-    return Question(id=answer.id, type=answer.type, text={"*": answer.question}, required=False)
+    held = answer.value if isinstance(answer.value, list) else [answer.value]
+    return Question(
+        id=answer.id,
+        type=answer.type,
+        text={"*": answer.question},
+        required=False,
+        choices=tuple(str(c) for c in held if c) if answer.type in ("choice", "multi") else (),
+        language=language,
+    )
 
 
 @dataclass
@@ -120,7 +130,7 @@ def set_answer(
     is missing (:mod:`jeudis.conditions`). ``source``: the file ``raw`` was read
     from, which a refusal names."""
     answer = find_answer(interview, question_id)
-    question = question_for(questionnaire, answer)
+    question = question_for(questionnaire, answer, interview.language)
     try:
         value = answer_rules.coerce(question, raw)
     except answer_rules.InvalidAnswer as exc:
@@ -398,19 +408,23 @@ def reask(
     question = form.question(question_id) if form is not None else None
     aftermath = aftermath if aftermath is not None else Aftermath()
     with storage.session_lock(interview.path):
-        if form is None or question is None or answer.followup:
+        gone = question is None  # not the questionnaire's (any more): asked as its type
+        if answer.followup or (gone and answer.type in ("text", "long")):
             session = Session(form or _stand_in(interview), interview, prompter)
             try:
                 return followups.ask_live(session, answer, counter="✎")
             except Paused:
                 return False
+        form = form or _stand_in(interview)
+        question = question or question_for(None, answer, interview.language)
         session = Session(form, interview, prompter, moves=aftermath.moves)
         before = conditions.asked(form, interview)
         changed = False
         try:
             questions = applicable(form, interview)
             index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
-            raw = prompter.ask(session._prompt(question, index, len(questions)))
+            prompt = session._prompt(question, index, len(questions))
+            raw = prompter.ask(replace(prompt, counter="✎") if gone else prompt)
             if raw is BACK:
                 return False
             changed = session._record(question, raw)  # False: the answer as it was
