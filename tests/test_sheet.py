@@ -324,16 +324,19 @@ def test_missing_answers_make_a_draft(series: Path) -> None:
 def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_them(
     series: Path,
 ) -> None:
-    """The sheet went out with version 1; version 2 rewords a question and drops
-    another before it comes back. The reworded question's line, as the sheet printed
-    it, was taken for the start of the guest's answer (and published in bold above it),
-    and the interview recorded the new wording, which the guest never read: the sheet's
-    is what they answered. A question the new version words as the sheet did (its
-    number in the sheet differs) reads as before."""
+    """The sheet went out with version 1; version 2 rewords a question and another's
+    help, and adds one, before it comes back. The reworded question's line and the
+    help, as the sheet printed them, were taken for the start of the guest's answer
+    (published above it), and the interview recorded the new wording, which the guest
+    never read: the sheet's is what they answered. A question the new version words
+    as the sheet did (its number in the sheet differs) reads as before."""
     sheet = make_sheet(series)
     form = series / "questionnaires" / "twitter.toml"
     text = form.read_text(encoding="utf-8").replace("version = 1", "version = 2")
     text = text.replace("avenir de Twitter ?", "avenir de Twitter, dans cinq ans ?")
+    text = text.replace(
+        "(par exemple 9 200), avec quelques mots", "(9 200, par exemple) et des mots"
+    )
     text = text.replace(
         'id = "premier-tweet"',
         'id = "mastodon"\ntype = "yesno"\ntext = "Mastodon ?"\n\n[[questions]]\nid = "premier-tweet"',
@@ -342,7 +345,8 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
 
     # Bold words of the guest's own above a question this version words as the sheet did.
     asked = "**Vous considérez-vous comme une twittos influente ?**"
-    filled = fill(sheet, ANSWERS).replace(asked, "**Oui !**\n\n" + asked)
+    italics = {**ANSWERS, "premier-tweet": "_Je ne m’en souviens plus._"}  # the guest's
+    filled = fill(sheet, italics).replace(asked, "**Oui !**\n\n" + asked)
 
     code, out = import_text(series, filled)
 
@@ -354,6 +358,8 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
     avenir = interview.answer("avenir")
     assert avenir is not None and avenir.value == "Incertain."
     assert avenir.question == "Comment voyez-vous l’avenir de Twitter ?"
+    assert interview.values()["followers"] == "4 250"  # without its help as printed
+    assert interview.values()["premier-tweet"] == "_Je ne m’en souviens plus._"
     conseils = interview.answer("conseils")
     assert conseils is not None and conseils.value == "Écouter avant de parler."
     assert conseils.question == "Quel(s) conseil(s) donneriez-vous à ceux qui démarrent ?"

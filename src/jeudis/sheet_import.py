@@ -95,6 +95,7 @@ def import_sheet(
         shown += " " + words["optional"] if not question.required else ""
         shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
+        notes += _noted_otherwise(sheet, question.id, notes, same_version)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
@@ -290,6 +291,27 @@ def _worded_otherwise(
         if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):
             worded[question.id] = printed
     return worded
+
+
+def _noted_otherwise(sheet: Sheet, qid: str, notes: list[str], same_version: bool) -> list[str]:
+    """The notes an older version's sheet printed under a question (a paragraph in
+    italics) in other words than this version's: each close to one of ``notes`` (its
+    help reworded since), and not the answer's. Italics of the guest's own read otherwise."""
+    if same_version or not notes:
+        return []
+    found: list[str] = []
+    for paragraph in re.split(r"\n[ \t]*\n", sheet.answers.get(qid, "").strip())[1:]:
+        below = " ".join(paragraph.replace("*", "_").split())
+        printed = re.findall(r"_([^_]+)_", below)
+        if not printed or " ".join(f"_{p}_" for p in printed) != below:
+            continue  # not wholly in italics: the guest's
+        found += [
+            note
+            for note in printed
+            if note not in notes
+            and any(difflib.SequenceMatcher(None, note, ours).ratio() >= 0.6 for ours in notes)
+        ]
+    return found
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
