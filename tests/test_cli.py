@@ -758,6 +758,18 @@ def test_resume_with_nothing_to_resume(invoke: Invoke) -> None:
     assert result.stderr.splitlines()[0] == "error: no draft to resume"
 
 
+def test_resume_with_only_a_draft_that_does_not_read_says_so(invoke: Invoke, series: Path) -> None:
+    """The host's only draft, edited by hand, no longer reads: "no draft to resume"
+    sent them to `jeudis list` to look for one; it is named, with where to look."""
+    write(series / "interviews" / "lea-martin.toml", 'status = "draft"\nregister = tu\n')
+    result = invoke("resume")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr == (
+        "error: no draft to resume\n"
+        "hint: 1 interview file does not read (lea-martin): `jeudis check` says why\n"
+    )
+
+
 def test_resume_a_complete_interview_is_refused(invoke: Invoke, tmp_path: Path) -> None:
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
     invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)

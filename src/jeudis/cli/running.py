@@ -159,12 +159,22 @@ def resume(
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
+    from jeudis.wording import counted
 
     series = series_at(directory)
     if interview is None:
-        drafts = [s for s in storage.summaries(series) if s.status == "draft"]
+        summaries = storage.summaries(series)
+        drafts = [s for s in summaries if s.status == "draft"]
         if not drafts:
-            raise NotFoundError("no draft to resume", hint="`jeudis list` shows the interviews")
+            # One of them may be a draft the host edited by hand: say where to look.
+            broken = [s.slug for s in summaries if s.status == "broken"]
+            hint = "`jeudis list` shows the interviews"
+            if broken:
+                named = ", ".join(broken[:3]) + (", ..." if len(broken) > 3 else "")
+                verb = "does" if len(broken) == 1 else "do"
+                hint = f"{counted(len(broken), 'interview file')} {verb} not read ({named}):"
+                hint += " `jeudis check` says why"
+            raise NotFoundError("no draft to resume", hint=hint)
         path = Path(max(drafts, key=lambda s: s.updated).path)
     else:
         path = storage.resolve(series, interview, writable=True)
