@@ -174,6 +174,20 @@ def test_required_and_optional() -> None:
     assert coerce(question("multi", required=False, choices=["a"]), []) is None
 
 
+@pytest.mark.parametrize("ticked", [[], ["a"]])
+def test_too_few_choices_ticked_says_how_many_are_needed(ticked: list[str]) -> None:
+    """Nothing ticked said "Une réponse est nécessaire.", as if one would do."""
+    several = question("multi", choices=["a", "b", "c"], min=2)
+    with pytest.raises(InvalidAnswer, match=r"^Au moins 2 choix\.$"):
+        coerce(several, ticked)
+    english = replace(several, language="en")
+    with pytest.raises(InvalidAnswer, match=r"^At least 2 choices\.$"):
+        coerce(english, ticked)
+    assert coerce(replace(several, required=False), []) is None  # optional: skipped
+    with pytest.raises(InvalidAnswer, match=r"^Une réponse est nécessaire\.$"):
+        coerce(question("multi", choices=["a", "b"], min=1), [])
+
+
 def test_long_answers_keep_their_shape() -> None:
     typed = "  Trois usages :\n\n- veille\n- partage  \n\n"
     assert coerce(question("long"), typed) == "  Trois usages :\n\n- veille\n- partage"

@@ -107,6 +107,10 @@ def coerce(question: Question, raw: Any) -> Any:
 
 def _coerce(question: Question, raw: Any) -> Any:
     if is_empty(raw):
+        least = question.validation.min
+        if question.required and question.type == "multi" and least is not None and least > 1:
+            # Nothing ticked where several must be: how many, as one ticked hears it.
+            raise _Problem("min_choices", n=least, count=0)
         if question.required:
             raise _Problem("required")
         return None
