@@ -546,7 +546,7 @@ def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) 
     }
     child = livre_session(series, "resume", "claire-martin")
     try:
-        child.expect("Entrée pour commencer")
+        child.expect("Entrée pour reprendre")  # an answer given
         child.send("\r")
         child.expect(r"Question suivante \(2\)")
         child.expect("Quel est ton personnage pré")  # prefilled

@@ -514,6 +514,45 @@ def test_the_welcome_counts_one_question_and_one_follow_up_in_the_singular(
     assert said in " ".join(out.getvalue().replace("│", "").split())
 
 
+@pytest.mark.parametrize(
+    ("language", "register", "begun", "said"),
+    [("fr", "tu", "answer", "Prête ? Appuie sur Entrée pour reprendre."),
+     ("fr", "vous", "typed", "Prête ? Appuyez sur Entrée pour reprendre."),
+     ("en", "tu", "answer", "Ready? Press Enter to continue."),
+     ("fr", "tu", "", "Prête ? Appuie sur Entrée pour commencer."),
+     ("fr", "tu", "field", "Prête ? Appuie sur Entrée pour commencer."),
+     ("en", "vous", "", "Ready? Press Enter to start.")],
+)  # fmt: skip
+def test_the_welcome_back_invites_to_go_on_not_to_start(
+    monkeypatch: pytest.MonkeyPatch, language: str, register: str, begun: str, said: str
+) -> None:
+    """A guest who had answered, or typed at a question before the pause, read "Appuie sur
+    Entrée pour commencer" on `jeudis resume`; a pause in the host's part, before the
+    guest saw anything, still starts."""
+    from jeudis.interview import Answer, Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register=register,
+        gender="f",
+    )  # fmt: skip
+    if begun == "answer":
+        interview.answers = [Answer.given_now("depuis-quand", "text", "Depuis ?", "2007")]
+    elif begun:  # text kept at a question of the guest's, or at a field of the host's
+        interview.pending = {"id": "depuis-quand" if begun == "typed" else "site", "text": "Dep"}
+    invited: list[str] = []
+
+    def asked(question: Any, *_: Any, **__: Any) -> str:
+        invited.append(" ".join(" ".join(_drawn(question.application, rows=3)).split()))
+        return ""
+
+    monkeypatch.setattr(Screen, "is_terminal", property(lambda _: True))
+    monkeypatch.setattr("jeudis.prompter.terminal.ask", asked)
+    prompter = TerminalPrompter(language, console=Console(file=io.StringIO(), width=100))
+    prompter.screen = Screen(STYLE, file=io.StringIO(), width=100)
+    prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
+    assert invited == [said]
+
+
 def test_page_up_where_the_host_writes_a_question_does_nothing(
     prompter: TerminalPrompter, keys: PipeInput, screen: io.StringIO
 ) -> None:

@@ -271,11 +271,16 @@ def host_part(session: Jeudis, fields: list[str] = FIELDS) -> None:
         session.press(Keyboard.ESC_ENTER if number == 4 else Keyboard.ENTER)
 
 
-def hand_over(session: Jeudis, guest: str = GUEST) -> None:
+def hand_over(session: Jeudis, guest: str = GUEST, *, then: str = "commencer") -> None:
     session.expect(f"Bienvenue, {guest} !")
     session.expect("13 questions")
-    session.expect("Entrée pour commencer")
+    session.expect(f"Entrée pour {then}")
     session.press(Keyboard.ENTER)
+
+
+def welcome_back(session: Jeudis) -> None:
+    """The welcome of `jeudis resume`, to a guest who had begun: "pour reprendre"."""
+    hand_over(session, then="reprendre")
 
 
 def finish_review(session: Jeudis) -> None:
@@ -422,7 +427,7 @@ def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series
     assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet"}
 
     resumed = jeudis("resume", "gilles-klein")
-    hand_over(resumed)
+    welcome_back(resumed)
     resumed.expect_prompt("[5/13]")
     resumed.expect("Mon premier tweet")  # what was being typed is back
     resumed.type(" : « Hello world »")
@@ -470,7 +475,7 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
     assert values(draft) == EXPECTED[:7]
 
     resumed = jeudis("resume")
-    hand_over(resumed)
+    welcome_back(resumed)
     for number in range(8, 14):
         resumed.answer(number, ANSWERS[number - 1])
     finish_review(resumed)
@@ -496,7 +501,7 @@ def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], se
         "text": "Surtout de la veille, et des conversations.",
     }
     resumed = jeudis("resume")
-    hand_over(resumed)
+    welcome_back(resumed)
     resumed.expect_prompt("[3/13]")
     resumed.expect("conversations.")
     resumed.press(Keyboard.CTRL_C)
@@ -522,7 +527,7 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
     assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
 
     resumed = jeudis("resume", "gilles-klein")
-    hand_over(resumed)
+    welcome_back(resumed)
     resumed.expect_prompt("[3/13]")
     resumed.expect("Un brouillon")
     resumed.press(Keyboard.CTRL_C)
@@ -570,7 +575,7 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     }
 
     resumed = jeudis("resume", "gilles-klein")
-    hand_over(resumed)
+    welcome_back(resumed)
     resumed.expect_prompt("[3/13]")
     resumed.expect("tweeter.")
     resumed.press(Keyboard.CTRL_C)
@@ -727,7 +732,7 @@ def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
     edge, and its choices, shortened to the old width, ran past the new one."""
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein", columns=80, cpr=True)
-    hand_over(session)
+    welcome_back(session)
     session.on_screen("13. Question inverse")
 
     def fitted(columns: int) -> bool:
@@ -760,7 +765,7 @@ def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
 def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein")
-    hand_over(session)
+    welcome_back(session)
     session.expect("Relecture")
     session.expect("Modifier une réponse ?")
     session.press(Keyboard.DOWN)  # past "all good, finish"
@@ -787,7 +792,7 @@ def test_the_question_picked_at_the_review_is_shown_whole_words_on_its_line(
     edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…"."""
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein", columns=70)
-    hand_over(session)
+    welcome_back(session)
     session.expect("Modifier une réponse ?")
     session.type(Keyboard.DOWN * 4)  # to question 4
     session.press(Keyboard.ENTER)
@@ -1412,7 +1417,7 @@ def test_an_answer_set_aside_before_a_pause_comes_back_on_resume(
     assert opinion in paused.notes
 
     resumed = jeudis("resume", "anne-roux")
-    resumed.expect("Entrée pour commencer")
+    resumed.expect("Entrée pour reprendre")
     resumed.press(Keyboard.ENTER)
     resumed.expect("Modifier une réponse ?")
     resumed.press(Keyboard.DOWN)

@@ -334,13 +334,14 @@ class TerminalPrompter:
             f"  • {self.text['keys_followup']}",
         ]
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
+        invitation = self.text["ready_again" if self._begun(interview, questionnaire) else "ready"]
 
         def welcoming() -> None:
             self.screen.box(welcome, body, border="guest", padding=1)
 
         def ready() -> str:
             # Wrapped here: prompt_toolkit would cut "commencer" at a narrow terminal's edge.
-            return "\n ".join(wrap_text(self.text["ready"], self.screen.width - 2))
+            return "\n ".join(wrap_text(invitation, self.screen.width - 2))
 
         welcoming()
         if self.screen.is_terminal:
@@ -348,6 +349,15 @@ class TerminalPrompter:
             # Resized, the terminal had cut the box's rows at its new edge: drawn anew.
             redrawn_when_resized(question.application, self.screen, welcoming)
             self.typed_ahead = terminal.ask(question) or ""
+
+    @staticmethod
+    def _begun(interview: Interview, questionnaire: Questionnaire) -> bool:
+        """Whether the guest had begun (an answer given, or text kept at a question of
+        theirs): the welcome back says "reprendre", not "commencer"."""
+        kept = interview.pending_id
+        return any(a.given for a in interview.answers) or bool(
+            kept and questionnaire.field(kept) is None
+        )
 
     def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
         """The keys of long and optional answers, for a questionnaire that has some

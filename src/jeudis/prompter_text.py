@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "tu": "Prêt{|e} ? Appuie sur Entrée pour commencer.",
             "vous": "Prêt{|e} ? Appuyez sur Entrée pour commencer.",
         },
+        "ready_again": {
+            "tu": "Prêt{|e} ? Appuie sur Entrée pour reprendre.",
+            "vous": "Prêt{|e} ? Appuyez sur Entrée pour reprendre.",
+        },
         "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
         "finish_long_edit": "Entrée : nouveau paragraphe · Échap puis Entrée : enregistrer",
         "keys_select": "↑↓ puis Entrée",
@@ -84,6 +88,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "photo_missing": "No file at that path yet: {path} (jeudis check will remind you)",
         "keys_optional": "Optional question: leave empty to skip",
         "ready": "Ready? Press Enter to start.",
+        "ready_again": "Ready? Press Enter to continue.",
         "finish_long": "Enter: new paragraph · Esc then Enter: finish",
         "finish_long_edit": "Enter: new paragraph · Esc then Enter: save",
         "keys_select": "↑↓ then Enter",
