@@ -274,6 +274,33 @@ def test_the_question_is_on_screen_with_its_counter(
     assert "Échap puis Entrée" in shown
 
 
+@pytest.mark.parametrize(
+    ("language", "required", "hint"),
+    [("fr", True, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA"),
+     ("fr", False, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · facultatif : laisser vide"),
+     ("en", True, "A date, as YYYY-MM-DD or MM/DD/YYYY"),
+     ("en-GB", True, "A date, as YYYY-MM-DD or DD/MM/YYYY")],
+)  # fmt: skip
+def test_a_date_question_says_how_a_date_is_typed_before_any_is_refused(
+    keys: PipeInput, language: str, required: bool, hint: str
+) -> None:
+    """The format came only with a refusal ("Une date est attendue, au format…"); the
+    answer sheet says it under the question."""
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    question = Question(
+        id="depuis", type="date", text={"*": "Depuis quand ?"}, required=required,
+        language=language, validation=Validation(),
+    )  # fmt: skip
+    keys.send_text("2011-03-04" + ENTER)
+    assert str(prompter.ask(prompt_for(question, "Depuis quand ?", counter="[2/5]"))) == (
+        "2011-03-04"
+    )
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[2/5] Depuis quand ?") + 1].startswith(hint)
+
+
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int]]:
     """A pseudo-terminal whose far side is standard input: (what is typed, what reads it)."""

@@ -218,6 +218,19 @@ def slashed_date(language: str) -> str:
     return "MM/DD/YYYY" if month_first(language) else "DD/MM/YYYY"
 
 
+_DATE_HINTS = {
+    "fr": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
+    "en": "A date, as YYYY-MM-DD or {slashed}.",
+}
+
+
+def date_hint(language: str) -> str:
+    """How a date is typed, said before it is asked (on the answer sheet, in the live
+    session): "A date, as YYYY-MM-DD or MM/DD/YYYY." in American English."""
+    hint = _DATE_HINTS.get(primary_language(language), _DATE_HINTS["en"])
+    return hint.format(slashed=slashed_date(language))
+
+
 def parse_yesno(raw: Any) -> bool:
     value = yes_or_no(raw)
     if value is None:

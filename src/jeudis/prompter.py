@@ -26,6 +26,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
+from jeudis.answers import date_hint
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
@@ -249,6 +250,9 @@ class TerminalPrompter:
             parts.append(self.text["finish_long_edit" if self.editing else "finish_long"])
         if prompt.kind in ("select", "checkbox"):
             parts.append(self.text[f"keys_{prompt.kind}"])
+        if prompt.question is not None and prompt.question.type == "date":
+            # As the answer sheet says it; without it, the format came with a refusal.
+            parts.append(date_hint(prompt.question.language).rstrip("."))
         if not prompt.required and prompt.kind in ("text", "long"):
             parts.append(self.text["optional"])
         return " · ".join(parts)

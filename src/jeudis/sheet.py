@@ -59,7 +59,6 @@ TEXT = {
         "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
-        "date": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
         "when": "(Seulement si vous avez répondu {value} à la question {number}.)",
         "when_not": "(Seulement si vous n’avez pas répondu {value} à la question {number}.)",
         "when_answered": "(Seulement si vous avez répondu à la question {number}.)",
@@ -97,7 +96,6 @@ TEXT = {
         "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
-        "date": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
         "when": "(Seulement si tu as répondu {value} à la question {number}.)",
         "when_not": "(Seulement si tu n’as pas répondu {value} à la question {number}.)",
         "when_answered": "(Seulement si tu as répondu à la question {number}.)",
@@ -134,7 +132,6 @@ TEXT = {
         "choices_multi": "Pick one or more, separated by commas: {choices}",
         "yesno": "Answer yes or no.",
         "number": "A number, e.g. 9,200.",
-        "date": "A date, as YYYY-MM-DD or {slashed}.",
         "when": "(Only if you answered {value} to question {number}.)",
         "when_not": "(Only if you did not answer {value} to question {number}.)",
         "when_answered": "(Only if you answered question {number}.)",
@@ -233,9 +230,7 @@ def question_notes(
     elif question.type == "number":
         notes.append(words["number"])
     elif question.type == "date":
-        notes.append(
-            words["date"].format(slashed=answer_rules.slashed_date(questionnaire.language))
-        )
+        notes.append(answer_rules.date_hint(questionnaire.language))
     if question.when is not None:
         notes += _condition_notes(question.when, questionnaire, words, numbers)
     return notes
