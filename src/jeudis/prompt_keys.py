@@ -87,24 +87,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         _typed_after_escape(bindings)
 
     if prompt is not None and prompt.kind in ("text", "long"):
-
-        @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
-        def _editor(event: KeyPressEvent) -> None:
-            """The answer in the editor, then back in the prompt to read and finish
-            (its lines joined for a one-line answer, as lines pasted there).
-
-            prompt_toolkit's own binding ("edit and execute", as in a shell) sent
-            it the moment the editor closed, before the guest saw it.
-            """
-            buffer = event.current_buffer
-            edited = buffer.open_in_editor(validate_and_handle=False)
-
-            def join(_: object) -> None:
-                if "\n" in buffer.text:
-                    buffer.text = one_line(buffer.text)
-
-            if prompt.kind == "text":
-                edited.add_done_callback(join)
+        _editor_key(bindings, one_row=prompt.kind == "text")
 
     if prompt is not None and prompt.kind == "text":
 
@@ -118,6 +101,26 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         _finish_keys(bindings)
 
     return bindings
+
+
+def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
+    @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
+    def _editor(event: KeyPressEvent) -> None:
+        """The answer in the editor, then back in the prompt to read and finish
+        (its lines joined for a one-line answer, as lines pasted there).
+
+        prompt_toolkit's own binding ("edit and execute", as in a shell) sent
+        it the moment the editor closed, before the guest saw it.
+        """
+        buffer = event.current_buffer
+        edited = buffer.open_in_editor(validate_and_handle=False)
+
+        def join(_: object) -> None:
+            if "\n" in buffer.text:
+                buffer.text = one_line(buffer.text)
+
+        if one_row:
+            edited.add_done_callback(join)
 
 
 # Keys that prompt_toolkit's Emacs bindings read after Échap (within a second) as a
