@@ -262,6 +262,65 @@ def test_choices_with_the_arrow_keys(prompter: TerminalPrompter, keys: PipeInput
     assert ask(prompter, keys, DOWN + ENTER, question) == "Facebook"
 
 
+def a_choice(kind: str, *choices: str, language: str = "fr", required: bool = True) -> Question:
+    return Question(
+        id="q", type=kind, text={"*": "Lequel ?"}, choices=choices, required=required,
+        language=language, validation=Validation(),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "answer"),
+    [("fr", "n" + ENTER, "Non"), ("fr", DOWN + "o" + ENTER, "Oui"), ("fr", "N" + ENTER, "Non"),
+     ("fr", "non" + ENTER, "Non"), ("fr", "oui" + ENTER, "Oui"),
+     ("en", "n" + ENTER, "No"), ("en", "nY" + ENTER, "Yes"), ("en", "no" + ENTER, "No"),
+     ("fr", "n" + "\x1b[A" + ENTER, "Oui"), ("fr", "j" + ENTER, "Non")],
+)  # fmt: skip
+def test_a_yes_or_no_is_picked_by_its_first_letter_and_given_with_enter(
+    prompter: TerminalPrompter, keys: PipeInput, language: str, typed: str, answer: str
+) -> None:
+    """ "o" and "n" did nothing ("j" and "k" moved). The letter picks, Entrée gives, as
+    for every other answer: "non" and Entrée typed as any answer is ends on "Non"; had
+    "n" given it, "on" and Entrée went to the next question. j and k still move."""
+    assert ask(prompter, keys, typed, a_choice("yesno", language=language)) == answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [("t" + ENTER, "Tumblr"), ("tt" + ENTER, "Twitter"), ("m" + ENTER, "Mastodon"),
+     ("E" + ENTER, "École"), ("é" + ENTER, "École"), ("j" + ENTER, "Tumblr"),
+     ("jk" + ENTER, "Twitter"), ("x" + ENTER, "Twitter"), ("m" + DOWN + ENTER, "École")],
+)  # fmt: skip
+def test_a_letter_goes_to_the_next_choice_it_starts(
+    prompter: TerminalPrompter, keys: PipeInput, typed: str, answer: str
+) -> None:
+    question = a_choice("choice", "Twitter", "Tumblr", "Mastodon", "École")
+    assert ask(prompter, keys, typed, question) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [(a_choice("yesno"), "O/N ou ↑↓, puis Entrée"),
+     (a_choice("yesno", required=False), "O/N ou ↑↓, puis Entrée"),
+     (a_choice("yesno", language="en"), "Y/N or ↑↓, then Enter"),
+     (a_choice("choice", "Vim", "Emacs", required=False),
+      "↑↓ ou l’initiale d’un choix, puis Entrée"),
+     (a_choice("choice", "Vim", "Emacs", language="en"), "↑↓ or a choice’s first letter, then Enter"),
+     (a_choice("choice", "Java", "Python"), "↑↓ puis Entrée"),  # j moves down
+     (a_choice("choice", "Vim", "« Nano »"), "↑↓ puis Entrée")],
+)  # fmt: skip
+def test_the_keys_of_a_choice_say_its_letters_where_they_work(
+    keys: PipeInput, question: Question, hint: str
+) -> None:
+    out = io.StringIO()
+    prompter = TerminalPrompter(question.language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    keys.send_text(ENTER)
+    prompter.ask(prompt_for(question, "Lequel ?", counter="[2/5]"))
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[2/5] Lequel ?") + 1] == hint
+
+
 def test_the_question_is_on_screen_with_its_counter(
     prompter: TerminalPrompter, keys: PipeInput, screen: io.StringIO
 ) -> None:

@@ -5,8 +5,9 @@ Ctrl-Z does nothing (prompt_toolkit typed it into the answer); a key typed
 right after Échap is typed, not an Emacs command that changes the text;
 Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
 into a one-line answer are joined; in a long answer Entrée starts a paragraph,
-and Échap then Entrée finishes it, however long between the two. The welcome
-waits for Entrée, and takes a key typed instead as the first answer's start.
+and Échap then Entrée finishes it, however long between the two. In a choice,
+a letter goes to the choice it starts ("o" to "Oui"), Entrée giving it. The
+welcome waits for Entrée, and takes a key typed instead as the first answer's start.
 (Ctrl-F, the host's follow-up, is the prompter's own: it says what to ask next.)
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
@@ -15,6 +16,7 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 import questionary
@@ -99,6 +101,8 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
     if prompt is not None and prompt.kind == "long":
         _finish_keys(bindings)
+    if prompt is not None and prompt.kind == "select":
+        _initial_keys(bindings, prompt.choices)
 
     return bindings
 
@@ -121,6 +125,56 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
 
         if one_row:
             edited.add_done_callback(join)
+
+
+def initials(choices: tuple[str, ...]) -> list[str]:
+    """The key that picks each choice: its first character, a letter or a digit, case
+    and accents aside ("o" for "Oui", "e" for "École"); "" for a choice no key picks
+    ("— passer —", or one starting with j or k, which move the selection as they do
+    in questionary)."""
+    keys = []
+    for choice in choices:
+        key = _folded(choice[:1])
+        keys.append(key if key.isalnum() and key not in "jk" else "")
+    return keys
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...]) -> None:
+    """A letter typed moves the selection to the next choice it starts, as in a file
+    manager's list: "o" or "n" picks "Oui" or "Non". Entrée still gives the answer:
+    "non" and Entrée, typed as any answer is, ends on "Non"; had "n" given it, the
+    "on" and Entrée typed on would have gone to the next question."""
+    from questionary.prompts.common import InquirerControl
+
+    keys = initials(choices)
+
+    def pick(event: KeyPressEvent) -> None:
+        typed = _folded(event.key_sequence[-1].data)
+        [control] = [
+            window.content
+            for window in event.app.layout.find_all_windows()
+            if isinstance(window.content, InquirerControl)
+        ]
+        for step in range(1, len(keys) + 1):
+            at = (control.pointed_at + step) % len(keys)
+            if keys[at] == typed:
+                control.pointed_at = at
+                return
+
+    typed_as = {
+        typed
+        for choice, key in zip(choices, keys, strict=True)
+        if key
+        for typed in (key, key.upper(), choice[0].lower(), choice[0].upper())
+        if len(typed) == 1  # "ß".upper() is "SS": two keys
+    }
+    for typed in sorted(typed_as):
+        bindings.add(typed)(pick)
 
 
 # Keys that prompt_toolkit's Emacs bindings read after Échap (within a second) as a

@@ -30,7 +30,7 @@ from jeudis.answers import date_hint
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
-from jeudis.prompt_keys import keys_for, one_line, ready_question
+from jeudis.prompt_keys import initials, keys_for, one_line, ready_question
 from jeudis.prompt_layout import (
     STYLE,
     dimmed_placeholder,
@@ -248,14 +248,26 @@ class TerminalPrompter:
         parts = []
         if prompt.kind == "long":  # in `jeudis edit`, as its keys say: "enregistrer"
             parts.append(self.text["finish_long_edit" if self.editing else "finish_long"])
-        if prompt.kind in ("select", "checkbox"):
-            parts.append(self.text[f"keys_{prompt.kind}"])
+        if prompt.kind == "select":
+            parts.append(self._select_keys(prompt))
+        if prompt.kind == "checkbox":
+            parts.append(self.text["keys_checkbox"])
         if prompt.question is not None and prompt.question.type == "date":
             # As the answer sheet says it; without it, the format came with a refusal.
             parts.append(date_hint(prompt.question.language).rstrip("."))
         if not prompt.required and prompt.kind in ("text", "long"):
             parts.append(self.text["optional"])
         return " · ".join(parts)
+
+    def _select_keys(self, prompt: Prompt) -> str:
+        """The keys of a choice: its letters ("O/N") where each choice has one (the
+        optional's "— passer —" aside, last), else the arrows only."""
+        keys = initials(prompt.choices)
+        if prompt.question is not None and prompt.question.type == "yesno":
+            return self.text["keys_yesno"].format(keys="/".join(k.upper() for k in keys[:2]))
+        if all(keys if prompt.required else keys[:-1]):
+            return self.text["keys_select_initial"]
+        return self.text["keys_select"]
 
     def _question(self, prompt: Prompt) -> questionary.Question:
         if prompt.kind == "select":

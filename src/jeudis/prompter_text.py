@@ -48,6 +48,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "finish_long": "Entrée : nouveau paragraphe · Échap puis Entrée : terminer",
         "finish_long_edit": "Entrée : nouveau paragraphe · Échap puis Entrée : enregistrer",
         "keys_select": "↑↓ puis Entrée",
+        "keys_select_initial": "↑↓ ou l’initiale d’un choix, puis Entrée",
+        "keys_yesno": "{keys} ou ↑↓, puis Entrée",
         "keys_checkbox": "↑↓, Espace pour cocher, Entrée pour valider",
         "toolbar": "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause",
         "back_to_review": "Page↑ : retour à la relecture, sans changement",
@@ -92,6 +94,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "finish_long": "Enter: new paragraph · Esc then Enter: finish",
         "finish_long_edit": "Enter: new paragraph · Esc then Enter: save",
         "keys_select": "↑↓ then Enter",
+        "keys_select_initial": "↑↓ or a choice’s first letter, then Enter",
+        "keys_yesno": "{keys} or ↑↓, then Enter",
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar": "Enter: next · PgUp: previous question · Ctrl-F: follow-up · Ctrl-C: pause",
         "back_to_review": "PgUp: back to the review, unchanged",
@@ -124,7 +128,7 @@ def worded(
     # Leave the placeholders filled by str.format in place.
     kept = {
         name: "{" + name + "}"
-        for name in ("total", "guest", "host", "done", "followups", "path", "plural")
+        for name in ("total", "guest", "host", "done", "followups", "path", "plural", "keys")
     }
     context = WordingContext(gender=gender, names=kept)
     result = {}
