@@ -213,6 +213,23 @@ def test_page_up_on_the_review_changes_the_last_answer(
     assert prompter.review(interview, rows) is None
 
 
+def test_esc_enter_on_the_review_picks_the_question_pointed_at(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """It gave the review an empty answer, "Tout est bon": the interview ended, the
+    answer the guest meant to change unchanged."""
+    from jeudis.interview import Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    rows = [("depuis-quand", "1. Depuis ?", "2007"), ("followers", "2. Combien ?", "12")]
+    keys.send_text(DOWN * 2 + ESC_ENTER)
+    assert prompter.review(interview, rows) == "followers"
+    keys.send_text(ESC_ENTER)
+    assert prompter.review(interview, rows) is None
+
+
 def test_the_review_picks_the_question_chosen_when_two_read_alike_once_shortened(
     keys: PipeInput,
 ) -> None:
@@ -295,6 +312,21 @@ def test_a_letter_goes_to_the_next_choice_it_starts(
     prompter: TerminalPrompter, keys: PipeInput, typed: str, answer: str
 ) -> None:
     question = a_choice("choice", "Twitter", "Tumblr", "Mastodon", "École")
+    assert ask(prompter, keys, typed, question) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "typed", "answer"),
+    [(a_choice("yesno"), "n" + ESC_ENTER, "Non"),
+     (a_choice("choice", "Twitter", "Tumblr"), DOWN + ESC_ENTER, "Tumblr"),
+     (a_choice("multi", "Vim", "Emacs"), DOWN + " " + ESC_ENTER, ["Emacs"]),
+     (a_choice("multi", "Vim", "Emacs"), ESC_ENTER + " " + ENTER, ["Vim"])],
+)  # fmt: skip
+def test_esc_enter_on_a_list_gives_its_answer_as_enter_does(
+    prompter: TerminalPrompter, keys: PipeInput, question: Question, typed: str, answer: Any
+) -> None:
+    """Échap Entrée, which ends a long answer, gave a list an empty answer, and the
+    session stopped on a traceback. A multiple choice with nothing ticked says so."""
     assert ask(prompter, keys, typed, question) == answer
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import questionary
 from prompt_toolkit.buffer import Buffer
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
 from jeudis.prompt_layout import STYLE
@@ -87,6 +87,17 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
     if typed or (prompt is not None and prompt.kind in ("text", "long")):
         _typed_after_escape(bindings)
+
+    # A list: a choice, a yes or no, a multiple choice, or the review (no prompt).
+    if prompt.kind in ("select", "checkbox") if prompt is not None else not typed:
+
+        @bindings.add(Keys.Escape, Keys.ControlM, eager=True)
+        def _enter_after_escape(event: KeyPressEvent) -> None:
+            """Échap Entrée, which ends a long answer, gives a list's answer as Entrée
+            does: prompt_toolkit's Emacs binding gave it an empty one, which the
+            session refused with a traceback ("Une réponse est nécessaire."), and
+            the review took for "Tout est bon", whatever question was picked."""
+            event.key_processor.feed(KeyPress(Keys.ControlM, "\r"), first=True)
 
     if prompt is not None and prompt.kind in ("text", "long"):
         _editor_key(bindings, one_row=prompt.kind == "text")
