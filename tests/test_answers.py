@@ -355,7 +355,10 @@ def test_a_bound_reads_as_the_language_writes_numbers(language: str, typed: str,
      ("en", {"max_words": 1}, "two words", "At most 1 word (there are 2)."),
      ("fr", {"max_words": 1}, "deux mots", "Au plus 1 mot (il y en a 2)."),
      ("fr", {"max_length": 1}, "ab", "Au plus 1 caractère (il y en a 2)."),
-     ("fr", {"min_length": 3}, "ab", "Au moins 3 caractères, s’il vous plaît.")],
+     # Said to a guest in tu as in vous ("s’il vous plaît" was), with the count as above.
+     ("fr", {"min_length": 3}, "ab", "Au moins 3 caractères (il y en a 2)."),
+     ("fr", {"min_words": 3}, "un mot", "Au moins 3 mots (il y en a 2)."),
+     ("en", {"min_words": 2}, "one", "At least 2 words (1 so far)."),],
 )  # fmt: skip
 def test_a_limit_of_one_says_its_noun_in_the_singular(
     language: str, rules: dict[str, int], typed: Any, said: str
