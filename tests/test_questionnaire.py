@@ -53,6 +53,44 @@ def test_series_folder_overrides_bundled(series: Path) -> None:
     assert not form.bundled
 
 
+@pytest.mark.parametrize("command", ["sheet", "new"])
+def test_a_series_questionnaire_with_an_id_that_does_not_read_is_no_bundled_one(
+    command: str, series: Path, invoke: Invoke
+) -> None:
+    """questionnaires/twitter.toml holding `id = "Twitter"` was known by that id, one
+    no one can type: `jeudis new twitter` and `jeudis sheet twitter` ran the bundled
+    questionnaire of that name instead of the host's file, and said nothing."""
+    own = series / "questionnaires" / "twitter.toml"
+    text = own.read_text(encoding="utf-8").replace('id = "twitter"', 'id = "Twitter"', 1)
+    own.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('id = "Twitter"') + 1
+
+    output = ["-o", str(series / "sheet.md")] if command == "sheet" else []
+    result = invoke(command, "twitter", "--guest", "Ana Bel", *output)
+
+    assert result.exit_code == ExitCode.INVALID_FILE, result
+    assert result.stderr.startswith(f"error: {own}:{line}: id: 'Twitter' is not a valid id")
+    assert "Traceback" not in result.output
+    assert not (series / "sheet.md").exists()
+    assert not list((series / "interviews").iterdir())
+
+
+def test_a_series_questionnaire_that_is_no_file_is_no_bundled_one(
+    series: Path, invoke: Invoke
+) -> None:
+    """A FIFO (or a folder) named questionnaires/twitter.toml is not read, but it is
+    the host's: it is said, where the bundled twitter questionnaire was used."""
+    own = series / "questionnaires" / "twitter.toml"
+    own.unlink()
+    own.mkdir()
+
+    result = invoke("new", "twitter", "--guest", "Ana Bel")
+
+    assert result.exit_code == ExitCode.INVALID_FILE, result
+    assert result.stderr.startswith(f"error: {own}: is a folder, not a file")
+    assert not list((series / "interviews").iterdir())
+
+
 def test_bundled_questionnaire_found_from_an_empty_folder(series: Path) -> None:
     (series / "questionnaires" / "twitter.toml").unlink()
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
 from jeudis.files import read_text
+from jeudis.interview import ID_PATTERN
 from jeudis.tomlio import locate, parse_toml
 
 ENV_VAR = "JEUDIS_DIR"
@@ -135,8 +136,12 @@ class Series:
         for folder, bundled in ((BUNDLED_QUESTIONNAIRES, True), (self.questionnaires_dir, False)):
             if folder.is_dir():
                 for path in sorted(folder.glob("*.toml")):
-                    if path.is_file():  # not a FIFO, which would block the read for ever
+                    if path.is_file():
                         found[_questionnaire_id(path)] = (path, bundled)
+                    elif not bundled:
+                        # Not read (a FIFO would block for ever), but the series' own all
+                        # the same: loading it says what it is, not the bundled one's.
+                        found[path.stem] = (path, bundled)
         return found
 
     def questionnaire_path(self, name: str) -> tuple[Path, bool]:
@@ -207,13 +212,19 @@ def outside(root: Path, path: str) -> bool:
 
 
 def _questionnaire_id(path: Path) -> str:
-    """A questionnaire's id: its ``id`` key when readable, else the file's stem."""
+    """A questionnaire's id: its ``id`` key when it reads as one, else the file's stem.
+
+    A file whose id does not read ("Twitter", a number) is known by its name, so
+    ``jeudis new twitter`` loads ``questionnaires/twitter.toml`` and says what is
+    wrong with it, where: under an id no one can type, the bundled questionnaire of
+    that name was used instead, silently.
+    """
     try:
-        head = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: less a BOM
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        head = tomllib.loads(read_text(path))
+    except (FileProblem, tomllib.TOMLDecodeError, RecursionError):
         return path.stem
     value = head.get("id")
-    return value if isinstance(value, str) and value else path.stem
+    return value if isinstance(value, str) and ID_PATTERN.fullmatch(value) else path.stem
 
 
 def series_at(option: Path | None = None) -> Series:
