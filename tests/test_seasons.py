@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from jeudis import session
-from jeudis.errors import SessionInterrupted
+from jeudis.errors import ExitCode, SessionInterrupted
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.prompts import Paused, Prompt
 from jeudis.questionnaire import load_questionnaire
 from jeudis.session import Session
-from support import Invoke, write
+from support import Invoke, findings, write
 
 V1 = """
 id = "saison"
@@ -163,3 +164,55 @@ def test_a_name_elided_in_a_question_is_not_drift(series: Path, invoke: Invoke) 
     questionnaire_file(series, elided.replace("version = 1", "version = 2"))
     line = next(ln for ln in invoke("check").output.splitlines() if "amelie-roux.toml" in ln)
     assert "now version 2 (no question differs)" in line
+
+
+def test_check_says_the_interviews_of_an_older_version_one_line_a_version(
+    series: Path, invoke: Invoke
+) -> None:
+    """After a new version, check said a line for each older interview (332 in a big
+    series), and an error among them went unseen. One line a version now: how many,
+    what differs, the first few by name; the exit code is as before."""
+    questionnaire_file(series, V1)
+    for guest in ("Ana Bel", "Bea Cor", "Cyd Dal", "Dom Eck", "Eva Fox"):
+        form, interview = new_interview(series, guest)
+        Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    questionnaire_file(series, V2)
+    for guest in ("Gil Ho", "Hugo Ivy"):
+        form, interview = new_interview(series, guest)
+        Session(form, interview, Scripted(["Tôt.", "Tout.", "Vim.", "Merci."])).run()
+    questionnaire_file(series, V2.replace("version = 2", "version = 3"))
+    folder = series / "interviews"
+
+    checked = invoke("check")
+
+    assert findings(checked.stdout) == [
+        (
+            f"{folder}: warning: questionnaire_version: 5 interviews made with saison version 1,"
+            " now version 3 (new: nouvelle, fin; dropped: ancienne; reworded: debut):"
+            " ana-bel, bea-cor, cyd-dal, …"
+        ),
+        (
+            f"{folder}: warning: questionnaire_version: 2 interviews made with saison version 2,"
+            " now version 3 (no question differs): gil-ho, hugo-ivy"
+        ),
+        "0 errors, 2 warnings",
+    ]
+    assert checked.exit_code == 0
+    assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
+    assert len(json.loads(invoke("check", "--json").stdout)) == 2
+
+    # An error among them is seen; one interview alone is said as itself.
+    broken = folder / "dom-eck.toml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('"complete"', '"fini"'), "utf-8")
+    checked = invoke("check")
+    assert checked.exit_code == ExitCode.CHECK_FAILED
+    assert [line.split(": ")[1] for line in findings(checked.stdout)[:-1]] == [
+        "warning",
+        "error",
+        "warning",
+    ]
+    alone = invoke("check", str(folder / "gil-ho.toml"))
+    assert findings(alone.stdout)[0] == (
+        f"{folder / 'gil-ho.toml'}: warning: questionnaire_version: made with saison version 2,"
+        " now version 3 (no question differs)"
+    )

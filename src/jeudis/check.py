@@ -5,6 +5,7 @@ Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -99,20 +100,35 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             )
         else:
             files.append(path)
-    findings: list[Finding] = []
+    findings = _check_files(series, files)
+    if shown is not None:  # a settings' mistake the templates' trial met is said once
+        findings += [f for f in _check_templates(series, shown, only) if f not in findings]
+    return findings
+
+
+def _check_files(series: Series, files: list[Path]) -> list[Finding]:
+    """Every problem of these files, in their order. The interviews an older version of
+    their questionnaire made are said one group a version, where its first one is."""
+    findings: list[Finding | list[Drift]] = []
+    drifts: dict[tuple[str, str], list[Drift]] = {}
     forms: dict[str, Questionnaire | None] = {}
     for file in files:
         if file.name == SETTINGS_FILE:
             findings.extend(_finding(p) for p in _check_settings(file))
         elif _kind(file) == "questionnaire":
             errors, warnings = check_questionnaire(file)
-            found = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
-            findings.extend(sorted(found, key=lambda f: f.line or 0))
+            said = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
+            said.sort(key=lambda f: f.line or 0)
+            findings.extend(said)
         else:
-            findings.extend(_check_interview(series, file, forms))
-    if shown is not None:  # a settings' mistake the templates' trial met is said once
-        findings += [f for f in _check_templates(series, shown, only) if f not in findings]
-    return findings
+            found, drift = _check_interview(series, file, forms)
+            if drift is not None:
+                key = (drift.form.id, str(drift.interview.questionnaire_version))
+                if key not in drifts:
+                    findings.append(drifts.setdefault(key, []))
+                drifts[key].append(drift)
+            findings.extend(found)
+    return [f if isinstance(f, Finding) else _drift_finding(f) for f in findings]
 
 
 def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list[Finding]:
@@ -161,11 +177,13 @@ def _check_settings(path: Path) -> list[FileProblem]:
 
 def _check_interview(
     series: Series, path: Path, forms: dict[str, Questionnaire | None]
-) -> list[Finding]:
+) -> tuple[list[Finding], Drift | None]:
+    """What is wrong with an interview file; and, made with another version of its
+    questionnaire, how it differs (said with the others of that version)."""
     try:
         interview = load_interview(path)
     except FileProblem as problem:
-        return [_finding(problem)]
+        return [_finding(problem)], None
     findings = _photo(series, path, interview)
     if interview.questionnaire not in forms:
         try:
@@ -183,13 +201,12 @@ def _check_interview(
                 severity="warning",
             )
         )
-        return findings
-    findings.extend(_version_drift(path, interview, form))
+        return findings, None
     findings.extend(_register(path, interview, form))
     findings.extend(_values(path, interview, form))
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
-    return findings
+    return findings, _version_drift(path, interview, form)
 
 
 def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
@@ -301,38 +318,82 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
     ]
 
 
-def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
-    """An interview made with an older version of its questionnaire: say what differs."""
+@dataclass(frozen=True)
+class Drift:
+    """An interview made with another version of its questionnaire, and the question
+    ids that differ: asked now and not answered in it, answered in it and gone, and
+    worded otherwise now."""
+
+    path: Path
+    interview: Interview
+    form: Questionnaire
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    reworded: tuple[str, ...]
+
+
+def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
+    """An interview made with an older version of its questionnaire: what differs."""
     from jeudis.session import interview_context
 
     if str(interview.questionnaire_version) == str(form.version):
-        return []
+        return None
     answered = {a.id: a for a in interview.answers if not a.followup}
     current = {q.id: q for q in form.questions}
-    added = [qid for qid in current if qid not in answered]
-    dropped = [qid for qid in answered if qid not in current]
     context = interview_context(form, interview)
-    reworded = [
-        qid
-        for qid, answer in answered.items()
-        if qid in current
-        and not answer.reworded
-        and not current[qid].asks(answer.question, interview.register, context)
+    return Drift(
+        path,
+        interview,
+        form,
+        added=tuple(qid for qid in current if qid not in answered),
+        dropped=tuple(qid for qid in answered if qid not in current),
+        reworded=tuple(
+            qid
+            for qid, answer in answered.items()
+            if qid in current
+            and not answer.reworded
+            and not current[qid].asks(answer.question, interview.register, context)
+        ),
+    )
+
+
+# How many interviews a version's finding names, before "…".
+NAMED_DRIFTS = 3
+
+
+def _drift_finding(drifts: list[Drift]) -> Finding:
+    """One finding for the interviews made with one older version of a questionnaire:
+    after a new version, a line each buried the errors (332 in a big series). It says
+    how many, the questions that differ for any of them (new: those none answers), and
+    names the first few; an interview alone is said as itself, with its own file."""
+    first = drifts[0]
+    made = (
+        f"made with {first.form.id} version {first.interview.questionnaire_version},"
+        f" now version {first.form.version}"
+    )
+    added = [qid for qid in first.added if all(qid in d.added for d in drifts)]
+    dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
+    reworded = [q.id for q in first.form.questions if any(q.id in d.reworded for d in drifts)]
+    parts = [
+        f"{what}: {', '.join(ids)}"
+        for what, ids in (("new", added), ("dropped", dropped), ("reworded", reworded))
+        if ids
     ]
-    parts = []
-    if added:
-        parts.append("new: " + ", ".join(added))
-    if dropped:
-        parts.append("dropped: " + ", ".join(dropped))
-    if reworded:
-        parts.append("reworded: " + ", ".join(reworded))
     detail = "; ".join(parts) or "no question differs"
-    return [
-        Finding(
-            str(path),
-            f"made with {interview.questionnaire} version {interview.questionnaire_version}, "
-            f"now version {form.version} ({detail})",
-            key="questionnaire_version",
-            severity="warning",
+    if len(drifts) == 1:
+        return Finding(
+            str(first.path), f"{made} ({detail})", key="questionnaire_version", severity="warning"
         )
-    ]
+    names = [d.path.stem for d in drifts[:NAMED_DRIFTS]]
+    names += ["…"] if len(drifts) > NAMED_DRIFTS else []
+    try:
+        folder = os.path.commonpath([d.path.parent for d in drifts])
+    except ValueError:  # named one absolute and one relative, or on two drives
+        folder = str(first.path.parent)
+    return Finding(
+        folder,
+        f"{len(drifts)} interviews {made} ({detail}): {', '.join(names)}",
+        key="questionnaire_version",
+        severity="warning",
+        hint=f"`jeudis check {first.path}` says what differs for one of them",
+    )
