@@ -192,6 +192,45 @@ def test_a_question_a_new_version_rewords_shows_what_each_guest_was_asked(
     assert "Comment voyez-vous l’avenir de Twitter ?" in side_by_side
 
 
+def test_a_question_a_new_version_dropped_is_compared_as_it_was_asked(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """Version 2 drops "Quel sera ton dernier tweet ?": compare refused it ("twitter has
+    no question 'dernier-tweet'"), though every interview made before answered it. It
+    is headed by the wording they were asked ("vous", as the roundup says it), and a
+    guest asked otherwise in their form of address shows what they were asked."""
+    form = example_series / "questionnaires" / "twitter.toml"
+    text = form.read_text(encoding="utf-8").replace("version = 1", "version = 2")
+    dropped = re.search(r'\[\[questions\]\]\nid = "dernier-tweet"\n.*?\n\n', text, re.DOTALL)
+    assert dropped is not None
+    form.write_text(text.replace(dropped.group(0), ""), encoding="utf-8")
+
+    post = invoke("compare", "twitter", "-q", "dernier-tweet", "-f", "md")
+
+    assert post.exit_code == 0, post
+    text = post.stdout.replace("\u202f", " ")  # French typography's thin space before "?"
+    assert text.startswith("# Quel sera votre dernier tweet 😉 ? 3 invités répondent")
+    assert "## [Amélie Roux]" in text and "## [Mathieu Durand]" in text
+    assert not re.findall(r"^\*(.+)\*$", text, re.MULTILINE)  # each asked as the others
+    side_by_side = invoke("compare", "twitter", "-q", "dernier-tweet", env={"COLUMNS": "200"})
+    assert side_by_side.exit_code == 0, side_by_side
+    assert "Quel sera votre dernier tweet" in side_by_side.stdout
+
+    reworded = "Et ton tout dernier tweet ?"
+    assert (
+        invoke("edit", "claire-fontaine", "-q", "dernier-tweet", "--reword", reworded).exit_code
+        == 0
+    )
+    text = invoke("compare", "twitter", "-q", "dernier-tweet", "-f", "md").stdout
+    assert re.findall(r"^\*(.+)\*$", text.replace("\u202f", " "), re.MULTILINE) == [reworded]
+
+    unknown = invoke("compare", "twitter", "-q", "dernier-twet")
+    assert unknown.exit_code == 3
+    assert "asked by an earlier version: dernier-tweet" in unknown.stderr
+    relance = invoke("compare", "twitter", "-q", "relance-1")  # a follow-up: no question
+    assert relance.exit_code == 3, relance
+
+
 def roundup_html(invoke: Invoke, series: Path) -> tuple[Path, str]:
     out = series / "followers.html"
     result = invoke("compare", "twitter", "-q", "followers", "--format", "html", "-o", out)

@@ -23,6 +23,7 @@ from typing import Any
 from jeudis import storage, wording
 from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
+from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
@@ -106,6 +107,9 @@ def collect(
 ) -> Roundup:
     """Every complete interview's answer to ``question_id``, oldest first.
 
+    A question the questionnaire no longer has (a later version dropped it) is one
+    still, when interviews of it answered it: headed by the wording they were asked.
+
     ``due``: a roundup to publish that day leaves out (into ``waiting``) the
     interviews dated after it, as ``export --all`` does: it would quote a guest
     before their interview is out, and link a page not there yet.
@@ -116,29 +120,32 @@ def collect(
     question = form.question(question_id)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
         question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
-    if question is None:
-        raise NotFoundError(
-            f"{form.id} has no question {question_id!r}",
-            hint=f"its questions: {question_list(form)}",
-        )
-    question_id = question.id
+    interviews, unread = _interviews(series, form)
+    register = "vous" if "vous" in form.registers else form.default_register
+    asked_before: dict[str, str] = {}  # a question dropped since: how it was asked
+    if question is not None:
+        question_id = question.id
+    else:
+        asked_before = _asked_before(interviews, question_id, register)
+        if not asked_before:
+            raise NotFoundError(
+                f"{form.id} has no question {question_id!r}",
+                hint=f"its questions: {question_list(form)}" + _dropped_list(form, interviews),
+            )
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
     hosts: set[str] = set()  # who asked it: the heading names the host as they did
-    unread: list[str] = []
-    for path in storage.interview_files(series):
-        try:
-            interview = load_interview(path)
-        except JeudisError as problem:  # left out, and said: its answer may be the one
-            unread.append(problem.message)
-            continue
-        if interview.questionnaire != form.id or not interview.is_complete:
-            continue
+    for path, interview in interviews:
         answer = interview.answer(question_id)
-        if answer is None or not answer.given:
+        if not interview.is_complete or answer is None or not answer.given or answer.followup:
             continue
         href = page_href(path.stem)
         hosts.add(interview.host)
+        if question is not None:
+            context = interview_context(form, interview)
+            usual = question.asks(answer.question, interview.register, context)
+        else:  # as the others asked in its form of address were
+            usual = answer.question == asked_before.get(interview.register)
         entries.append(
             Entry(
                 guest=interview.guest,
@@ -148,19 +155,18 @@ def collect(
                 value=answer.value,
                 text=value_markdown(answer, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
-                reworded=answer.reworded
-                or not question.asks(
-                    answer.question, interview.register, interview_context(form, interview)
-                ),
+                reworded=answer.reworded or not usual,
                 language=form.language,
             )
         )
     entries.sort(key=lambda e: (e.date, e.slug))
     waiting = [e for e in entries if due is not None and e.date > due]
     entries = [e for e in entries if e not in waiting]
-    register = "vous" if "vous" in form.registers else form.default_register
     host = str(series.settings.get("host") or "") or (hosts.pop() if len(hosts) == 1 else "")
-    asked = question.wording(register, context_for(form, "", host, None))
+    if question is not None:
+        asked = question.wording(register, context_for(form, "", host, None))
+    else:
+        asked = asked_before[""]
     return Roundup(
         questionnaire=form.id,
         series=form.series,
@@ -172,6 +178,65 @@ def collect(
         waiting=waiting,
         unread=unread,
     )
+
+
+def _interviews(
+    series: Series, form: Questionnaire
+) -> tuple[list[tuple[Path, Interview]], list[str]]:
+    """The series' interviews of ``form``, with their files; and the problems of the
+    files that do not read (left out, and said: their answer may be the one)."""
+    found = []
+    unread = []
+    for path in storage.interview_files(series):
+        try:
+            interview = load_interview(path)
+        except JeudisError as problem:
+            unread.append(problem.message)
+            continue
+        if interview.questionnaire == form.id:
+            found.append((path, interview))
+    return found, unread
+
+
+def _asked_before(
+    interviews: list[tuple[Path, Interview]], question_id: str, register: str
+) -> dict[str, str]:
+    """How interviews asked ``question_id``, a question their questionnaire no longer
+    has: by form of address, the wording most of them were asked (the latest among as
+    many; one the host reworded for a guest counts for none), and under "" the
+    roundup's, in ``register`` when one was asked in it. Empty when no interview has
+    an answer to it (a follow-up's id names no question)."""
+    held = [
+        (interview, answer)
+        for _, interview in interviews
+        if (answer := interview.answer(question_id)) is not None and not answer.followup
+    ]
+    if not held:
+        return {}
+    asked: dict[tuple[str, str], list[dt.date]] = {}
+    for interview, answer in [pair for pair in held if not pair[1].reworded] or held:
+        asked.setdefault((interview.register, answer.question), []).append(interview.date)
+
+    def usual(keys: list[tuple[str, str]]) -> str:
+        return max(keys, key=lambda key: (len(asked[key]), max(asked[key])))[1]
+
+    by_register = {
+        form_of_address: usual([key for key in asked if key[0] == form_of_address])
+        for form_of_address in dict.fromkeys(key[0] for key in asked)
+    }
+    by_register[""] = by_register.get(register) or usual(list(asked))
+    return by_register
+
+
+def _dropped_list(form: Questionnaire, interviews: list[tuple[Path, Interview]]) -> str:
+    """The questions interviews of ``form`` answered that it no longer has, for a hint."""
+    held = dict.fromkeys(
+        answer.id
+        for _, interview in interviews
+        for answer in interview.answers
+        if not answer.followup and form.question(answer.id) is None
+    )
+    return f"; asked by an earlier version: {', '.join(held)}" if held else ""
 
 
 # -- the chart ----------------------------------------------------------------------------
