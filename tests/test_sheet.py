@@ -321,6 +321,71 @@ def test_missing_answers_make_a_draft(series: Path) -> None:
     assert "2 answers missing: avenir, influence" in out.replace("\n", " ")
 
 
+def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dropped(
+    series: Path,
+) -> None:
+    """Version 2 drops two questions and a choice after the sheet went out. Their
+    answers were left out with a warning, kept nowhere (not even in the notes); they
+    are kept as a draft resumed keeps them: in the sheet's order, under the question
+    as the sheet printed it, published. A note every sheet prints under a choice
+    leaves the answer; a help in italics may be the guest's own words: it stays, said."""
+    form = series / "questionnaires" / "twitter.toml"
+    v1 = form.read_text(encoding="utf-8")
+    outil = (
+        '[[questions]]\nid = "outil"\ntype = "choice"\nchoices = ["TweetDeck", "Twitter"]\n'
+        'text = "Votre outil ?"\nrequired = false\n\n'
+    )
+    form.write_text(
+        v1.replace('[[questions]]\nid = "conseils"', outil + '[[questions]]\nid = "conseils"')
+    )
+    sheet = make_sheet(series)
+    assert "_Choisir parmi : TweetDeck, Twitter_" in sheet
+    v2 = v1.replace("version = 1", "version = 2")
+    for dropped in ("followers", "dernier-tweet"):
+        block = re.search(rf'\[\[questions\]\]\nid = "{dropped}"\n.*?\n\n', v2, re.DOTALL)
+        assert block is not None
+        v2 = v2.replace(block.group(0), "")
+    form.write_text(v2, encoding="utf-8")
+
+    code, out = import_text(series, fill(sheet, {**ANSWERS, "outil": "TweetDeck"}))
+
+    assert code == 0, out
+    interview = only_interview(series)
+    assert [a.id for a in interview.answers][:7] == [
+        "depuis-quand",
+        "followers",
+        "utilisations",
+        "apport",
+        "premier-tweet",
+        "dernier-tweet",
+        "meilleur-souvenir",
+    ]
+    assert answers_of(interview)[5] == (
+        "dernier-tweet",
+        "Quel sera votre dernier tweet 😉 ?",
+        "« À bientôt ailleurs »",
+    )
+    outil_answer = interview.answer("outil")
+    assert outil_answer is not None and outil_answer.value == "TweetDeck"
+    assert (outil_answer.question, outil_answer.type) == (
+        "Votre outil ?",
+        "long",
+    )  # less "(facultatif)"
+    help_text = "Un nombre (par exemple 9 200), avec quelques mots autour si vous voulez."
+    assert interview.values()["followers"] == f"4 250\n\n_{help_text}_"
+    assert interview.status == "complete"
+    said = " ".join(out.split())
+    assert (
+        "no longer in the questionnaire, kept as the sheet asked them (the post publishes"
+        " them, as a draft's that `jeudis resume` finishes): followers, dernier-tweet, outil"
+    ) in said
+    assert "[followers]: “Un nombre (par exemple 9 200), avec quelques" in said
+    assert "”, in italics, may be a help the sheet printed under the question" in said
+    assert "[outil]: “" not in said and "[dernier-tweet]: “" not in said
+    post = exported("lea-martin")
+    assert re.search(r"## 6\. Quel sera votre dernier tweet 😉\W+\n\n«\W+À bientôt ailleurs", post)
+
+
 def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_them(
     series: Path,
 ) -> None:

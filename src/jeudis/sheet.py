@@ -236,6 +236,14 @@ def question_notes(
     return notes
 
 
+def note_templates(words: Mapping[str, Any], language: str) -> list[str]:
+    """The notes :func:`question_notes` prints under any question of their kind, as
+    templates ("Choisir parmi : {choices}"): the ones no help of a host's words."""
+    kinds = ["choices", "choices_multi", "yesno", "number"]
+    kinds += ["when", "when_not", "when_answered", "when_unanswered"]
+    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language)]
+
+
 def _condition_notes(
     when: Condition,
     questionnaire: Questionnaire,

@@ -149,3 +149,46 @@ def guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str]
     text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
     more = f" (and {counted(len(runs) - 1, 'more passage')} further down)" if len(runs) > 1 else ""
     return words[start][0], f"“{text}”{more}"
+
+
+def _italics(paragraph: str) -> list[str]:
+    """The notes a paragraph wholly in italics holds ("_…_", or "*…*" once an HTML
+    page's), each as its words; none when any of it is not in italics."""
+    joined = _joined(paragraph.replace("*", "_"))
+    found = re.findall(r"_([^_]+)_", joined)
+    return found if found and " ".join(f"_{note}_" for note in found) == joined else []
+
+
+def dropped_section(sheet: Sheet, qid: str, printed_notes: list[str]) -> tuple[str, str, list[str]]:
+    """The section of a question the questionnaire no longer has, a sheet sent before a
+    version dropped it: the wording the sheet printed (its first paragraph wholly in
+    bold, "" when none is left), the guest's answer, and the notes in italics it keeps
+    (paragraphs wholly in italics) that the sheet may have printed.
+
+    What the sheet printed under the question is not known any more: a note of the
+    kinds every sheet prints (``printed_notes``, their templates: "Choisir parmi :
+    {choices}") is the sheet's, and leaves the answer; another in italics may be a
+    help the sheet printed as well as the guest's own words, and stays, to be said.
+    """
+    paragraphs = re.split(r"\n[ \t]*\n", sheet.answers[qid].strip())
+    bold = (_joined(p) for p in paragraphs if re.fullmatch(r"\*\*[^*].*\*\*", _joined(p)))
+    printed = next(bold, "****")[2:-2].strip()
+    kinds = [
+        re.compile(
+            "".join(
+                ".+" if part.startswith("{") else re.escape(part)
+                for part in re.split(r"(\{\w*\})", template)
+            )
+        )
+        for template in printed_notes
+    ]
+    notes = [note for paragraph in paragraphs for note in _italics(paragraph)]
+    sheets = [note for note in notes if any(kind.fullmatch(note) for kind in kinds)]
+    own = [f"**{printed}**", *(f"_{note}_" for note in sheets)] if printed else sheets
+    below = strip_question(as_typed(sheet, qid, own), printed, sheets)
+    answer = "\n\n".join(part for part in (sheet.inline.get(qid, ""), below) if part)
+    return printed, answer, [note for note in notes if note not in sheets]
+
+
+def _joined(paragraph: str) -> str:
+    return " ".join(paragraph.split())

@@ -34,13 +34,14 @@ from jeudis.session import context_for
 from jeudis.sheet import (
     field_value,
     marker,
+    note_templates,
     question_notes,
     quoted_fields,
     render_sheet,
     sheet_context,
     sheet_text,
 )
-from jeudis.sheet_answers import as_typed, guest_text, strip_question
+from jeudis.sheet_answers import as_typed, dropped_section, guest_text, strip_question
 from jeudis.sheet_reading import Sheet
 from jeudis.wording import WordingContext, counted, worded_for
 
@@ -146,6 +147,8 @@ def import_sheet(
     if left_out:
         heading = conditions.heading(f"Written on the sheet {path.name}, not asked")
         interview.notes = "\n".join([heading, *left_out])
+    # A sheet of the current version has none: their markers were refused.
+    warnings += _keep_dropped(questionnaire, interview, sheet, path, words)
     warnings += _written_above_a_marker(sheet, expected, set(values), path)
     for spec in questionnaire.fields:
         if not spec.required:
@@ -174,10 +177,6 @@ def _check_markers(
         raise FileProblem(
             path, f"unknown question id [{qid}] in a marker", line=sheet.lines[qid], hint=hint
         )
-    if unknown:
-        warnings.append(
-            f"{path}: no longer in the questionnaire, not imported: {', '.join(unknown)}"
-        )
     removed = [qid for qid in expected if qid not in sheet.answers]
     if removed and same_version:
         qid = removed[0]
@@ -197,6 +196,56 @@ def _check_markers(
             f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
             hint=f"put the line `{marker(number, qid)}` back above its answer "
             "(an empty answer is fine)",
+        )
+    return warnings
+
+
+def _keep_dropped(
+    questionnaire: Questionnaire,
+    interview: Interview,
+    sheet: Sheet,
+    path: Path,
+    words: Mapping[str, Any],
+) -> list[str]:
+    """The answers on a sheet of an older version to questions this one dropped, kept
+    in the interview in the sheet's order, as a draft resumed keeps those it has: as
+    the guest wrote them, under the question as the sheet printed it. The post
+    publishes them; the warnings say so, and what the host may want to look at."""
+    printed_notes = note_templates(words, questionnaire.language)
+    order = list(sheet.answers)
+    kept: list[str] = []
+    warnings: list[str] = []
+    for qid in order:
+        if questionnaire.question(qid) is not None:
+            continue
+        printed, text, italics = dropped_section(sheet, qid, printed_notes)
+        if not text:
+            continue  # left empty: nothing the guest wrote
+        where = f"{path}:{sheet.lines[qid]}: [{qid}]"
+        asked = printed.removesuffix(" " + words["optional"]) or qid
+        if not printed:
+            warnings.append(
+                f"{where}: its question is not on the sheet any more: asked as {qid!r} in"
+                " the interview; `jeudis edit` with --reword words it"
+            )
+        if italics:
+            said = clip(" ".join(italics), 60)
+            warnings.append(
+                f"{where}: “{said}”, in italics, may be a help the sheet printed under the"
+                " question: kept in the answer (`jeudis edit` takes it out)"
+            )
+        answer = Answer.given_now(qid, "long", asked, text)
+        anchor = next((a for a in reversed(order[: order.index(qid)]) if interview.answer(a)), None)
+        if anchor is None:
+            interview.answers.insert(0, answer)
+        else:
+            interview.set_answer(answer, after=anchor)
+        kept.append(qid)
+    if kept:
+        warnings.insert(
+            0,
+            f"{path}: no longer in the questionnaire, kept as the sheet asked them (the post"
+            f" publishes them, as a draft's that `jeudis resume` finishes): {', '.join(kept)}",
         )
     return warnings
 
@@ -316,11 +365,11 @@ def _noted_otherwise(sheet: Sheet, qid: str, notes: list[str], same_version: boo
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
     """Say where a mail program's addition ended an answer: the guest may have meant it."""
+    # A question a later version dropped is named by its id: its answer is kept too.
     return [
-        f"{path}:{line}: Q{numbers[qid]} [{qid}]: {what} ends the answer;"
-        " what follows it was left out"
+        f"{path}:{line}: {f'Q{numbers[qid]} ' if qid in numbers else ''}[{qid}]: {what}"
+        " ends the answer; what follows it was left out"
         for qid, (line, what) in sheet.cuts.items()
-        if qid in numbers
     ]
 
 
