@@ -216,3 +216,131 @@ def test_check_says_the_interviews_of_an_older_version_one_line_a_version(
         f"{folder / 'gil-ho.toml'}: warning: questionnaire_version: made with saison version 2,"
         " now version 3 (no question differs)"
     )
+
+
+class Watching(Scripted):
+    """What the welcome counts, the counters and the review's rows."""
+
+    def __init__(self, answers: list[Any], picks: tuple[str, ...] = ()) -> None:
+        super().__init__(answers)
+        self.counters: list[str] = []
+        self.total = 0
+        self.rows: list[tuple[str, str, str]] = []
+        self.picks = iter(picks)  # the answers picked at the review, to change
+
+    def ask(self, prompt: Prompt) -> Any:
+        self.counters.append(f"{prompt.counter} {prompt.id}")
+        return super().ask(prompt)
+
+    def hand_over(self, interview: Interview, form: Any, total: int) -> None:
+        self.total = total
+
+    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        self.rows = rows
+        return next(self.picks, None)
+
+
+def test_a_resumed_draft_counts_and_numbers_an_answer_to_a_dropped_question_as_its_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """A draft answered "ancienne", which version 2 drops: its post publishes that
+    answer, but the review hid it and numbered the rest one short, the welcome said 3
+    answers given of 4 questions, and the counters counted 4. They count and number
+    the interview's own answers, as its post does."""
+    questionnaire_file(series, V1 + '\n[[questions]]\nid = "encore"\ntext = "Encore ?"\n')
+    form, interview = new_interview(series, "Inès Roy")
+    first = Scripted(["En 2009.", "Un carnet.", "Oui."], pause_at="encore")
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, first).run()
+
+    questionnaire_file(series, V2)
+    form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
+    prompter = Watching(["Tout !", "Merci.", "Non, finalement."], picks=("ancienne",))
+    Session(form2, load_interview(interview.path), prompter).run()  # type: ignore[arg-type]
+
+    assert prompter.total == 5  # with the 3 answers given, "ancienne" among them
+    # Picked at the review, it is asked again (it was not: the review came back).
+    assert prompter.counters == ["[2/5] nouvelle", "[4/5] fin", "[5/5] ancienne"]
+    changed = load_interview(interview.path).answer("ancienne")  # type: ignore[arg-type]
+    assert changed is not None and changed.value == "Non, finalement."
+    assert changed.question == "Une question de l’an dernier ?"
+    assert [label for _, label, _ in prompter.rows] == [
+        "1. Comment as-tu commencé ?",
+        "2. Qu’est-ce qui a changé cette année ?",
+        "3. Ton outil préféré ?",
+        "4. Un mot pour finir ?",
+        "5. Une question de l’an dernier ?",
+    ]
+    post = invoke("export", "ines-roy", "--format", "md").stdout.replace("\u202f", " ")
+    headings = [line for line in post.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {label}" for _, label, _ in prompter.rows]
+
+
+def test_edit_counts_an_answer_as_its_post_numbers_it(series: Path) -> None:
+    """`jeudis edit -q outil` on an interview version 1 made showed "[3/4]", its place
+    in version 2, where the post numbers it 2 of 3."""
+    from jeudis import edit
+
+    questionnaire_file(series, V1)
+    form, interview = new_interview(series, "Inès Roy")
+    Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    questionnaire_file(series, V2)
+    form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
+
+    class Enter:
+        def __init__(self) -> None:
+            self.counters: list[str] = []
+
+        def ask(self, prompt: Prompt) -> Any:
+            self.counters.append(prompt.counter)
+            return prompt.default
+
+    prompter = Enter()
+    for question in ("debut", "2", "ancienne"):
+        edit.reask(form2, load_interview(interview.path), question, prompter)  # type: ignore[arg-type]
+    assert prompter.counters == ["[1/3]", "[2/3]", "[3/3]"]
+
+
+def test_a_resumed_draft_reviews_its_answers_in_its_posts_order_when_a_version_reorders(
+    series: Path,
+) -> None:
+    """Version 2 asks "outil" before "debut": the draft's post keeps its order, and the
+    review, in that order, numbered each by its place in version 2 ("2.", then "1.")."""
+    questionnaire_file(series, V1)
+    form, interview = new_interview(series, "Inès Roy")
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, Scripted(["En 2009.", "Un carnet."], pause_at="ancienne")).run()
+    reordered = V1.replace("version = 1", "version = 2").replace('id = "debut"', 'id = "tmp"')
+    reordered = reordered.replace('id = "outil"', 'id = "debut"').replace(
+        'id = "tmp"', 'id = "outil"'
+    )
+    questionnaire_file(series, reordered)
+    form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
+
+    prompter = Watching(["Oui."])
+    Session(form2, load_interview(interview.path), prompter).run()  # type: ignore[arg-type]
+
+    assert [(qid, label[:3]) for qid, label, _ in prompter.rows] == [
+        ("debut", "1. "),
+        ("outil", "2. "),
+        ("ancienne", "3. "),
+    ]
+
+
+def test_the_review_numbers_a_skipped_question_as_the_post_does(series: Path) -> None:
+    """The post leaves a skipped question out, the numbers after it one less: the
+    review numbered it, and each after it one more than the post ("3." for its "2.")."""
+    questionnaire_file(
+        series,
+        V1.replace(
+            'text = "Ton outil préféré ?"', 'text = "Ton outil préféré ?"\nrequired = false'
+        ),
+    )
+    form, interview = new_interview(series, "Inès Roy")
+    prompter = Watching(["En 2009.", "", "Oui."])
+    Session(form, interview, prompter).run()
+    assert [label for _, label, _ in prompter.rows] == [
+        "1. Comment as-tu commencé ?",
+        "Ton outil préféré ?",
+        "2. Une question de l’an dernier ?",
+    ]

@@ -19,10 +19,11 @@ from jeudis.datafile import fill_from_data
 from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
+from jeudis.numbering import expected_total
 from jeudis.paths import series_at
 from jeudis.prompts import BACK, SKIP_CHOICE, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
-from jeudis.session import Options, Session, create, expected_total, prepare
+from jeudis.session import Options, Session, create, prepare
 from support import write
 
 Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) -> reply

@@ -26,7 +26,8 @@ from jeudis import answers as answer_rules
 from jeudis import conditions, storage
 from jeudis.errors import FileProblem, NotFoundError, UsageError, stop_signals
 from jeudis.interview import Answer, Interview, now
-from jeudis.questionnaire import Question, Questionnaire
+from jeudis.numbering import expected_total, in_order, post_counter, question_for
+from jeudis.questionnaire import Questionnaire
 from jeudis.tomlio import parse_toml
 
 FIELDS_HEADER = """\
@@ -56,24 +57,6 @@ def find_answer(interview: Interview, question_id: str) -> Answer:
             hint=f"its questions: {known or 'none'}",
         )
     return answer
-
-
-def question_for(questionnaire: Questionnaire | None, answer: Answer, language: str) -> Question:
-    """The rules an answer is checked with: its questionnaire's; else, its question
-    gone (a live one, or one a later version dropped), its own type's, in the
-    interview's ``language``, offering the choices it holds (the others are not known)."""
-    found = questionnaire.question(answer.id) if questionnaire is not None else None
-    if found is not None:
-        return found
-    held = answer.value if isinstance(answer.value, list) else [answer.value]
-    return Question(
-        id=answer.id,
-        type=answer.type,
-        text={"*": answer.question},
-        required=False,
-        choices=tuple(str(c) for c in held if c) if answer.type in ("choice", "multi") else (),
-        language=language,
-    )
 
 
 @dataclass
@@ -400,19 +383,22 @@ def reask(
     """
     from jeudis import followups
     from jeudis.prompts import BACK, Paused
-    from jeudis.session import Session, applicable
+    from jeudis.session import Session
 
     answer = find_answer(interview, question_id)
+    question_id = answer.id  # given by its number in the post, as `show` numbers it
     assert interview.path is not None
     form = questionnaire
     question = form.question(question_id) if form is not None else None
     aftermath = aftermath if aftermath is not None else Aftermath()
+    # Its number in the post, as `show` and the review say it; a follow-up has none.
+    counter = "✎" if answer.followup else post_counter(interview, answer.id)
     with storage.session_lock(interview.path):
         gone = question is None  # not the questionnaire's (any more): asked as its type
         if answer.followup or (gone and answer.type in ("text", "long")):
             session = Session(form or _stand_in(interview), interview, prompter)
             try:
-                return followups.ask_live(session, answer, counter="✎")
+                return followups.ask_live(session, answer, counter=counter)
             except Paused:
                 return False
         form = form or _stand_in(interview)
@@ -421,10 +407,10 @@ def reask(
         before = conditions.asked(form, interview)
         changed = False
         try:
-            questions = applicable(form, interview)
+            questions = in_order(form, interview)
             index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
             prompt = session._prompt(question, index, len(questions))
-            raw = prompter.ask(replace(prompt, counter="✎") if gone else prompt)
+            raw = prompter.ask(replace(prompt, counter=counter))
             if raw is BACK:
                 return False
             changed = session._record(question, raw)  # False: the answer as it was
@@ -445,13 +431,12 @@ def _ask_since(session: Any, before: set[str]) -> None:
     none is left or the host leaves one with Page↑."""
     from jeudis import followups
     from jeudis.prompts import BACK
-    from jeudis.session import applicable, expected_total
 
     form, interview = session.questionnaire, session.interview
     while since := conditions.unanswered(
         form, interview, conditions.asked(form, interview) - before
     ):
-        questions = applicable(form, interview)
+        questions = in_order(form, interview)
         index = next(i for i, q in enumerate(questions) if q.id == since[0])
         total = expected_total(form, interview)
         raw = session.prompter.ask(session._prompt(questions[index], index, total))

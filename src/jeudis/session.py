@@ -20,6 +20,7 @@ from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError, stop_signals
 from jeudis.interview import Answer, Interview
+from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
 from jeudis.questionnaire import Question, Questionnaire
@@ -163,37 +164,6 @@ def requote(
             answer.question = question.wording(interview.register, after)
 
 
-def applicable(questionnaire: Questionnaire, interview: Interview) -> list[Question]:
-    """The questions to ask this guest, given the answers so far (conditions)."""
-    return questionnaire.asked(interview.values())
-
-
-def expected_total(questionnaire: Questionnaire, interview: Interview) -> int:
-    """How many questions this guest may be asked in all: the ``N`` of ``[n/N]``.
-
-    A question whose condition waits on an answer not given yet counts, so the
-    total shown only ever shrinks (a condition turning out false), never grows.
-    """
-    values = interview.values()
-    decided = {answer.id for answer in interview.answers}
-    by_id = {q.id: q for q in questionnaire.questions}
-    known: dict[str, bool] = {}
-
-    def may_apply(question: Question, depth: int = 0) -> bool:
-        if question.id not in known:
-            when = question.when
-            if when is None:
-                known[question.id] = True
-            elif when.question in decided or when.question not in by_id or depth > len(by_id):
-                known[question.id] = when.holds(values)
-            else:  # undecided while the question it waits on may still be asked
-                waited = may_apply(by_id[when.question], depth + 1)
-                known[question.id] = waited or when.holds(values)
-        return known[question.id]
-
-    return sum(1 for q in questionnaire.questions if may_apply(q))
-
-
 class Session:
     """One live run over an interview file: fields, hand-over, questions, review."""
 
@@ -314,7 +284,7 @@ class Session:
         from question ``start`` when given (answered or not)."""
         index = self._first_unanswered() if start is None else start
         while True:
-            questions = applicable(self.questionnaire, self.interview)
+            questions = in_order(self.questionnaire, self.interview)
             if index >= len(questions):
                 return
             question = questions[index]
@@ -342,7 +312,7 @@ class Session:
             counter = followups.counter(self.interview, stored)
             followups.ask_live(self, stored, counter=counter, from_review=True)
             return None
-        questions = applicable(self.questionnaire, self.interview)
+        questions = in_order(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
             if question.id == stored.id:
                 if self._first_unanswered() < len(questions):  # the review is not reached
@@ -364,7 +334,7 @@ class Session:
         followups.after(self, question.id)  # Ctrl-F works here too
 
     def _first_unanswered(self, start: int = 0) -> int:
-        questions = applicable(self.questionnaire, self.interview)
+        questions = in_order(self.questionnaire, self.interview)
         for index, question in enumerate(questions):
             if index >= start and self.interview.answer(question.id) is None:
                 return index
@@ -465,14 +435,17 @@ class Session:
     # -- the end ------------------------------------------------------------------
     def _review(self) -> None:
         while True:
-            questions = applicable(self.questionnaire, self.interview)
+            # The interview's own questions (one another version asked too), numbered as
+            # its post numbers them: a skipped one has no number.
+            questions = in_order(self.questionnaire, self.interview)
+            stored = {q.id: self.interview.answer(q.id) for q in questions}
+            numbered = [qid for qid, answer in stored.items() if not (answer and answer.skipped)]
+            numbers = {qid: number for number, qid in enumerate(numbered, 1)}
             rows = []
-            for number, question in enumerate(questions, 1):
-                stored = self.interview.answer(question.id)
-                shown = followups.review_cell(stored, self.interview.language) if stored else ""
-                rows.append(
-                    (question.id, f"{number}. {stored.question if stored else question.id}", shown)
-                )
+            for qid, answer in stored.items():
+                asked = answer.question if answer else qid
+                shown = followups.review_cell(answer, self.interview.language) if answer else ""
+                rows.append((qid, f"{numbers[qid]}. {asked}" if qid in numbers else asked, shown))
             rows = followups.review_rows(self.interview, rows)
             choice = self.prompter.review(self.interview, rows)
             if choice is None:
