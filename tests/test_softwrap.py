@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -30,8 +31,10 @@ from prompt_toolkit.layout.screen import Screen, WritePosition
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
+from jeudis import graphemes
+from jeudis.graphemes import EmojiWidths, cluster_end, next_boundary, previous_boundary
 from jeudis.softwrap import SoftWrap
-from jeudis.softwrap_rows import cluster_end, next_boundary, previous_boundary, relaid, rows
+from jeudis.softwrap_rows import relaid, rows
 
 MARK, MORE = "›  ", "   "  # what a long answer's prompt draws left of its rows
 SENTENCE = (
@@ -567,3 +570,37 @@ def test_up_and_down_never_land_inside_a_character(emoji: str) -> None:
                 if drawn.wrap.vertically(step):
                     at = drawn.buffer.cursor_position - 32
                     assert at < 0 or at % len(emoji) == 0, (width, column, step)
+
+
+# -- the cells the terminal draws a character in ----------------------------------------
+
+# As kitty, WezTerm, foot, iTerm2 draw them: each character in two cells.
+JOINING = EmojiWidths(selected=2, toned=2, joined=2, flag=2, half_flag=2)
+TMUX_3_3 = EmojiWidths(selected=1, toned=4, joined=2, flag=2, half_flag=1)  # as tmux 3.3a
+cells = graphemes.width
+
+
+@pytest.fixture
+def terminal_draws() -> Iterator[Callable[[EmojiWidths], None]]:
+    """Sets how the terminal draws emoji (as it answered), for the test only."""
+    yield graphemes.use_emoji_widths
+    graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)
+
+
+def test_the_cells_of_a_character_are_the_terminal_s(
+    terminal_draws: Callable[[EmojiWidths], None],
+) -> None:
+    as_prompt_toolkit = [cells(emoji) for emoji in EMOJI]
+    assert as_prompt_toolkit == [sum(get_cwidth(char) for char in emoji) for emoji in EMOJI]
+    terminal_draws(JOINING)
+    assert [cells(emoji) for emoji in EMOJI] == [2, 2, 2, 2, 2, 2, 1]
+    terminal_draws(TMUX_3_3)
+    assert [cells(emoji) for emoji in EMOJI] == [2, 4, 2, 2, 1, 1, 1]
+    # A joiner or a skin tone after a letter joins nothing; nor a selector after "é".
+    assert cells("a\u200db a\U0001f3fd e\u0301\ufe0f 漢字") == 2 + 1 + 3 + 1 + 1 + 1 + 4
+
+
+def test_the_terminal_s_answer_is_read_from_where_it_put_the_cursor() -> None:
+    assert graphemes.answered([1, 3, 3, 3, 3, 2]) == EmojiWidths(2, 2, 2, 2, 1)
+    assert graphemes.answered([1, 3, 3]) is None  # some probes unanswered
+    assert graphemes.answered([5, 5, 7, 7, 7, 6]) is None  # a probe drawn in no cell

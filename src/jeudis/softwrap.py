@@ -35,12 +35,11 @@ from prompt_toolkit.layout.processors import Processor, Transformation, Transfor
 from prompt_toolkit.layout.screen import Char
 from prompt_toolkit.layout.utils import explode_text_fragments
 
+from jeudis.graphemes import next_boundary, previous_boundary
 from jeudis.softwrap_rows import (
     Row,
     cells_of,
     column_at,
-    next_boundary,
-    previous_boundary,
     relaid,
     row_end,
     row_of,

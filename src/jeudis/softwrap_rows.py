@@ -5,7 +5,8 @@ cell before the edge; a word longer than a row is cut, never inside a character 
 the guest sees it (a letter and its accents, a flag, emoji joined). A line changed
 is laid out again from where the change can move its rows only. Where the cursor
 goes on the rows (Up, Down, Home, End) is read from them here too. Pure functions
-of the text and the room each row has: no window, no terminal.
+of the text, the room each row has and the cells each character takes (the
+terminal's, see :mod:`jeudis.graphemes`): no window.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -18,89 +19,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from prompt_toolkit.layout.screen import Char
-from prompt_toolkit.utils import get_cwidth
-
+from jeudis.graphemes import CELLS, cluster_end, odd_characters, width
 from jeudis.screen import glued
 
 # A word and the spaces after it, or the spaces a line starts with.
 _UNIT = re.compile(r"[^ ]+ *|^ +")
-
-
-class _Cells(dict[str, int]):
-    """The cells the window draws a character in: emoji and CJK two, an accent
-    that combines none, a tab two (it is drawn "^I")."""
-
-    def __missing__(self, char: str) -> int:
-        self[char] = size = get_cwidth(Char.display_mappings.get(char, char))
-        return size
-
-
-_CELLS = _Cells()
-
-_JOINER = "\u200d"  # zero-width joiner: 👩 + it + 💻 is 👩‍💻
-# Scanned back at most this far for where a character starts: a word may be very long.
-_SCAN = 64
-
-
-def _flag_half(char: str) -> bool:
-    return "\U0001f1e6" <= char <= "\U0001f1ff"  # a regional indicator: two make a flag
-
-
-def _skin_tone(char: str) -> bool:
-    return "\U0001f3fb" <= char <= "\U0001f3ff"
-
-
-def cluster_end(text: str, at: int) -> int:
-    """Where the character that starts at ``at`` ends, as the guest sees characters: a
-    letter and its accents, a flag (🇫🇷: two regional indicators), an emoji with its skin
-    tone (👍🏽), its variation selector (❤️) or keycap (1️⃣), emoji joined by zero-width
-    joiners (👩‍💻, 👨‍👩‍👧). A cursor between their code points would split the one
-    character drawn into others, or into a stray joiner no one can see."""
-    end = len(text)
-    if at >= end:
-        return end
-    after = at + 1
-    if _flag_half(text[at]) and after < end and _flag_half(text[after]):
-        after += 1
-    while after < end:
-        char = text[after]
-        if (
-            char == _JOINER
-            and after + 1 < end
-            and _CELLS[text[after + 1]]
-            and text[after + 1] > " "
-        ):
-            after += 2  # the joiner and the emoji it joins
-        elif not _CELLS[char] or _skin_tone(char):
-            after += 1  # a mark, a selector, a keycap, a joiner ending the text
-        else:
-            break
-    return after
-
-
-def _scan_start(text: str, at: int) -> int:
-    """A place at or before ``at`` where a character starts: a space, a line's start."""
-    space = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), 0)
-    return max(space, at - _SCAN)
-
-
-def previous_boundary(text: str, at: int) -> int:
-    """Where the character before ``at`` starts (see :func:`cluster_end`)."""
-    place = last = _scan_start(text, at)
-    while place < at:
-        last, place = place, cluster_end(text, place)
-    return last
-
-
-def next_boundary(text: str, at: int) -> int:
-    """Where the character after ``at`` ends (see :func:`cluster_end`)."""
-    if at >= len(text):
-        return len(text)
-    place = _scan_start(text, at)
-    while place <= at:
-        place = cluster_end(text, place)
-    return place
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +43,9 @@ class _Rows:
     def __init__(self, line: str, room: Callable[[int], int], done: list[Row], start: int) -> None:
         self.line = line
         self.origin = start  # the widths and their sums are kept from there on
-        self.widths = [_CELLS[char] for char in line[start:]]
+        self.widths = widths = [CELLS[char] for char in line[start:]]
+        for first, end, cells in odd_characters(line[start:]):
+            widths[first:end] = [cells] + [0] * (end - first - 1)
         self.sums = [0, *accumulate(self.widths)]
         self.room = room
         self.done = done
@@ -246,7 +171,7 @@ def _common(old: str, line: str) -> int:
 
 def _starts_unit(line: str, at: int) -> bool:
     """Whether a unit of :func:`_units` starts at ``at`` (> 0) in ``line``."""
-    if at >= len(line) or line[at] == " " or line[at - 1] != " " or not _CELLS[line[at]]:
+    if at >= len(line) or line[at] == " " or line[at - 1] != " " or not CELLS[line[at]]:
         return False
     end = len(line[:at].rstrip(" "))
     if not end:  # only spaces before: the line's first unit
@@ -274,7 +199,7 @@ def _units(line: str, at: int = 0) -> Iterator[list[tuple[int, int, int]]]:
             if unit:
                 yield unit
             unit = [(start, text_end, end)]
-        elif not _CELLS[word[0]]:
+        elif not CELLS[word[0]]:
             last = unit[-1]
             unit[-1] = (last[0], text_end, end)
         elif before and glued(before, word):
@@ -296,7 +221,8 @@ def row_of(laid: list[Row], col: int) -> int:
 
 
 def cells_of(line: str, start: int, end: int) -> int:
-    return sum(_CELLS[char] for char in line[start:end])
+    """The cells ``line`` takes from ``start`` to ``end``, two places between characters."""
+    return width(line[start:end])
 
 
 def _last(line: str, row: Row, last: bool) -> int:
