@@ -53,6 +53,7 @@ class Drawn:
     buffer: Buffer
     window: Window
     app: Application[None]
+    screen: Screen
 
     def at_cursor(self) -> str:
         """The text of the cursor's row left of the cursor."""
@@ -129,7 +130,7 @@ def _draw(app: Application[None], wrap: SoftWrap, width: int) -> Drawn:
         "".join(screen.data_buffer[y][x].char for x in range(width)).rstrip() for y in range(height)
     ]
     point = screen.get_cursor_position(window)
-    return Drawn(shown, (point.y, point.x), wrap, wrap.buffer, window, app)
+    return Drawn(shown, (point.y, point.x), wrap, wrap.buffer, window, app, screen)
 
 
 def row_texts(drawn: Drawn) -> list[str]:
@@ -604,3 +605,95 @@ def test_the_terminal_s_answer_is_read_from_where_it_put_the_cursor() -> None:
     assert graphemes.answered([1, 3, 3, 3, 3, 2]) == EmojiWidths(2, 2, 2, 2, 1)
     assert graphemes.answered([1, 3, 3]) is None  # some probes unanswered
     assert graphemes.answered([5, 5, 7, 7, 7, 6]) is None  # a probe drawn in no cell
+
+
+def test_rows_hold_the_characters_the_terminal_draws(
+    terminal_draws: Callable[[EmojiWidths], None],
+) -> None:
+    """In two cells each, 🇫🇷 and 👩‍💻 take half the room prompt_toolkit counts."""
+    text = "Vive 🇫🇷🇫🇷🇫🇷🇫🇷 et 👩\u200d💻👩\u200d💻 ok"
+    assert row_texts(drawn_by_prompt_toolkit(text, 3 + 22)) == [
+        "Vive 🇫🇷🇫🇷🇫🇷🇫🇷",  # 21 cells as prompt_toolkit counts them
+        "et 👩\u200d💻👩\u200d💻 ok",
+    ]
+    terminal_draws(JOINING)
+    assert row_texts(drawn_by_prompt_toolkit(text, 3 + 22)) == [
+        "Vive 🇫🇷🇫🇷🇫🇷🇫🇷 et 👩\u200d💻👩\u200d💻",  # 21 cells
+        "ok",
+    ]
+
+
+@pytest.mark.parametrize("widths", [JOINING, TMUX_3_3])
+def test_a_character_is_drawn_whole_in_the_cells_the_terminal_draws_it_in(
+    terminal_draws: Callable[[EmojiWidths], None], widths: EmojiWidths
+) -> None:
+    """prompt_toolkit wrote each code point on its own, and moved the cursor by the
+    cells it counts: by four after 👩‍💻 on a terminal that draws it in two, so the
+    cursor was drawn two cells right of the text, and what was drawn after it was
+    drawn off by as much."""
+    terminal_draws(widths)
+    text = "a " + " ".join(EMOJI) + " b"
+    drawn = drawn_by_prompt_toolkit(text, 80)
+    row = drawn.screen.data_buffer[0]
+    shown = characters(text)
+    for at, character in zip(itertools.accumulate(map(len, ["", *shown])), shown, strict=False):
+        x = len(MARK) + cells(text[:at])  # where the terminal draws it
+        if character in EMOJI and cells(character) != sum(map(get_cwidth, character)):
+            # Written whole, and prompt_toolkit moves on by the cells the terminal does.
+            assert (row[x].char, row[x].width) == (character, cells(character))
+        else:  # as prompt_toolkit draws it: a code point, and the accents with it
+            assert row[x].char.startswith(character[0]), (character, x)
+        assert drawn.at(at).cursor == (0, x)  # the cursor on it
+    assert drawn.at(len(text)).cursor == (0, len(MARK) + cells(text))
+
+
+def test_the_answer_given_keeps_its_characters_cells(
+    terminal_draws: Callable[[EmojiWidths], None],
+) -> None:
+    """Once given, the answer is styled anew ("class:accepted"), each cell made again as
+    wide as prompt_toolkit counts it: the answer left on the screen was drawn off."""
+    terminal_draws(JOINING)
+    drawn = drawn_by_prompt_toolkit("a 👩\u200d💻 b", 20)
+    drawn.screen.append_style_to_content("class:accepted")
+    row = drawn.screen.data_buffer[0]
+    assert (row[5].char, row[5].width, row[7].char) == ("👩\u200d💻", 2, " ")
+    assert "class:accepted" in row[5].style
+
+
+EMOJI_TEXTS = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from([*EMOJI, "a", "mot", "🇫🇷", "👍🏽", "日"]), min_size=1, max_size=8),
+        st.sampled_from([" ", " ", "  ", "\n"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join("".join(word) + gap for word, gap in parts))
+
+
+@given(text=EMOJI_TEXTS, width=st.integers(6, 30), widths=st.sampled_from([JOINING, TMUX_3_3]))
+@settings(max_examples=60, deadline=None)
+def test_the_cursor_is_on_the_character_after_it_and_no_row_passes_the_edge(
+    text: str, width: int, widths: EmojiWidths
+) -> None:
+    """Whatever the terminal's cells: a character is drawn whole where the cursor before
+    it is, and prompt_toolkit moves on by the cells the terminal does."""
+    graphemes.use_emoji_widths(widths)
+    try:
+        first = drawn_by_prompt_toolkit(text, width, 0)
+        for y, row in first.screen.data_buffer.items():  # as prompt_toolkit writes them
+            x = 0
+            while x < width and any(at >= x for at in row):
+                x += max(row[x].width, 1)
+            assert x <= width, (y, first.rows)
+        at = 0
+        while at < len(text):
+            drawn = first.at(at)
+            row, column = drawn.cursor
+            if text[at] not in " \n":  # the character after the cursor is drawn under it
+                character = text[at : next_boundary(text, at)]
+                cell = drawn.screen.data_buffer[row][column]
+                assert cell.char in (character, character[0]), (at, drawn.rows)
+                if cell.char == character:  # written whole: in the terminal's cells
+                    assert cell.width == cells(character)
+            at = next_boundary(text, at)
+    finally:
+        graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)

@@ -9,7 +9,9 @@ row (those past the edge are not drawn), and a word longer than a row is cut.
 Words keep off a row's last cell: the cursor after the last one is drawn there.
 Up, Down, Home and End follow the rows drawn. Display only: what is stored is
 what was typed. Where the rows break is :mod:`jeudis.softwrap_rows`'s to say;
-here they are drawn in the prompt's window, and its keys follow them.
+here they are drawn in the prompt's window, and its keys follow them. An emoji
+the terminal draws in other cells than prompt_toolkit counts (👩‍💻, 🇫🇷) is laid
+out, drawn and moved over in the terminal's (:mod:`jeudis.softwrap_cells`).
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -31,11 +33,13 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.containers import Window
 from prompt_toolkit.layout.controls import BufferControl
+from prompt_toolkit.layout.mouse_handlers import MouseHandlers
 from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
-from prompt_toolkit.layout.screen import Char
+from prompt_toolkit.layout.screen import Char, Screen, WritePosition
 from prompt_toolkit.layout.utils import explode_text_fragments
 
-from jeudis.graphemes import next_boundary, previous_boundary
+from jeudis.graphemes import next_boundary, odd_characters, previous_boundary
+from jeudis.softwrap_cells import StandIns
 from jeudis.softwrap_rows import (
     Row,
     cells_of,
@@ -52,26 +56,47 @@ _CONTROL = re.compile(
 )
 
 
-def drawn(fragments: StyleAndTextTuples, laid: list[Row]) -> Transformation:
+def drawn(fragments: StyleAndTextTuples, laid: list[Row], stand_ins: StandIns) -> Transformation:
     """The line's fragments as the rows ``laid`` draw them, with the maps between
-    the line's positions and those drawn (the cursor's and a mouse click's)."""
+    the line's positions and those drawn (the cursor's and a mouse click's). A
+    character the terminal draws in other cells than prompt_toolkit counts is drawn
+    as its stand-in (see :class:`StandIns`)."""
     text = "".join(fragment[1] for fragment in fragments)
+    odd = odd_characters(text)
     if _CONTROL.search(text):
-        return _drawn_by_character(fragments, laid)
+        return _drawn_by_character(fragments, laid, odd, stand_ins)
     shown: StyleAndTextTuples = []
     to_display: list[int] = []
     to_source: list[int] = []
     take = _slicer(fragments)
+
+    def plain(start: int, end: int) -> None:
+        shown.extend(take(start, end))
+        to_display.extend(range(len(to_source), len(to_source) + end - start))
+        to_source.extend(range(start, end))
+
+    waiting = list(reversed(odd))  # taken from the end, in the line's order
     for row in laid:
-        shown.extend(take(row.start, row.end))
-        to_display.extend(range(len(to_source), len(to_source) + row.end - row.start))
-        to_source.extend(range(row.start, row.end))
+        at = row.start
+        while waiting and waiting[-1][0] < row.end:
+            start, end, cells = waiting.pop()
+            plain(at, start)
+            shown.append(_restyled(take(start, end)[0], stand_ins.stand_in(text[start:end], cells)))
+            to_display.extend([len(to_source)] * (end - start))
+            to_source.extend([start] * cells)
+            at = end
+        plain(at, row.end)
         if row.pad:
             shown.append(("", " " * row.pad))
             to_source.extend([row.next] * row.pad)
         # A cursor on a space past the edge is drawn where the next row starts.
         to_display.extend([len(to_source)] * (row.next - row.end))
     return _transformation(shown, to_display, to_source)
+
+
+def _restyled(fragment: tuple[Any, ...], text: str) -> tuple[Any, ...]:
+    """``text`` in the style (and with the mouse handler) of ``fragment``."""
+    return (fragment[0], text, *fragment[2:])
 
 
 def _slicer(fragments: StyleAndTextTuples) -> Callable[[int, int], StyleAndTextTuples]:
@@ -95,25 +120,41 @@ def _slicer(fragments: StyleAndTextTuples) -> Callable[[int, int], StyleAndTextT
     return take
 
 
-def _drawn_by_character(fragments: StyleAndTextTuples, laid: list[Row]) -> Transformation:
+def _drawn_by_character(
+    fragments: StyleAndTextTuples,
+    laid: list[Row],
+    odd: tuple[tuple[int, int, int], ...],
+    stand_ins: StandIns,
+) -> Transformation:
     """:func:`drawn`, for a line with control characters: the window draws them "^I",
     two cells, which the height it gives the line counts as none (the last row would
     be left out). Drawn as that text, both count the same."""
     chars = explode_text_fragments(fragments)
+    text = "".join(char[1] for char in chars)
+    odd_ends = {start: (end, cells) for start, end, cells in odd}
     shown: StyleAndTextTuples = []
     to_display: list[int] = []
     to_source: list[int] = []
     for row in laid:
-        for at in range(row.start, row.end):
+        at = row.start
+        while at < row.end:
             style, char = chars[at][0], chars[at][1]
             to_display.append(len(to_source))
             control = Char.display_mappings.get(char, "")
+            if at in odd_ends:
+                end, cells = odd_ends[at]
+                shown.append((style, stand_ins.stand_in(text[at:end], cells)))
+                to_display.extend([to_display[-1]] * (end - at - 1))
+                to_source.extend([at] * cells)
+                at = end
+                continue
             if len(control) > 1:
                 shown.append((style + " class:control-character", control))
                 to_source.extend([at] * len(control))
             else:
                 shown.append((style, char))
                 to_source.append(at)
+            at += 1
         if row.pad:
             shown.append(("", " " * row.pad))
             to_source.extend([row.next] * row.pad)
@@ -144,7 +185,12 @@ class _WordWrap(Processor):
         if not self.wrap.window.wrap_lines():
             return Transformation(ti.fragments)
         line = "".join(fragment[1] for fragment in ti.fragments)
-        return drawn(ti.fragments, self.wrap.laid(line, ti.lineno, ti.width))
+        laid = self.wrap.laid(line, ti.lineno, ti.width)
+        if odd_characters(line):
+            self.wrap.stand_ins.lines.add(ti.lineno)
+        else:
+            self.wrap.stand_ins.lines.discard(ti.lineno)
+        return drawn(ti.fragments, laid, self.wrap.stand_ins)
 
 
 class SoftWrap:
@@ -153,11 +199,36 @@ class SoftWrap:
     def __init__(self, window: Window, buffer: Buffer) -> None:
         self.window, self.buffer = window, buffer
         self.processor = _WordWrap(self)
+        self.stand_ins = StandIns()
+        self._put_back_when_drawn()
         # Up and Down keep to the column they started from, through shorter rows:
         # (text, cursor, column) after the last of them.
         self.goal: tuple[str, int, int] | None = None
         # Each line's rows as last laid out, by line number: (line, width, rows).
         self._laid: dict[int, tuple[str, int, list[Row]]] = {}
+
+    def _put_back_when_drawn(self) -> None:
+        """The window, once drawn, has the characters of the stand-ins it drew (see
+        :class:`StandIns`): there is no other place between its drawing and the
+        terminal's."""
+        window, draw = self.window, self.window.write_to_screen
+
+        def write_to_screen(
+            screen: Screen,
+            mouse_handlers: MouseHandlers,
+            write_position: WritePosition,
+            parent_style: str,
+            erase_bg: bool,
+            z_index: int | None,
+        ) -> None:
+            draw(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
+            z_index = z_index if window.z_index is None else window.z_index
+            if z_index is None or z_index <= 0:  # drawn now, else later: as the window does
+                self.stand_ins.put_back(screen, window)
+            else:
+                screen.draw_with_z_index(z_index, lambda: self.stand_ins.put_back(screen, window))
+
+        window.write_to_screen = write_to_screen  # type: ignore[method-assign]
 
     def prefix(self, lineno: int) -> Callable[[int], int]:
         """The cells the prompt draws left of each row of line ``lineno``."""
