@@ -180,17 +180,28 @@ def _transformation(
 class _WordWrap(Processor):
     def __init__(self, wrap: SoftWrap) -> None:
         self.wrap = wrap
+        # The line last drawn, by line number: a key press draws it twice (the window
+        # asks its height, then draws it), the same: (fragments, rows, drawn).
+        self.last: dict[int, tuple[StyleAndTextTuples, list[Row], Transformation]] = {}
 
     def apply_transformation(self, ti: TransformationInput) -> Transformation:
         if not self.wrap.window.wrap_lines():
             return Transformation(ti.fragments)
         line = "".join(fragment[1] for fragment in ti.fragments)
         laid = self.wrap.laid(line, ti.lineno, ti.width)
+        last = self.last.get(ti.lineno)
+        if last is not None and last[1] is laid and last[0] == ti.fragments:
+            return last[2]
         if odd_characters(line):
             self.wrap.stand_ins.lines.add(ti.lineno)
         else:
             self.wrap.stand_ins.lines.discard(ti.lineno)
-        return drawn(ti.fragments, laid, self.wrap.stand_ins)
+        shown = drawn(ti.fragments, laid, self.wrap.stand_ins)
+        count = self.wrap.buffer.document.line_count
+        if len(self.last) > count:  # lines deleted: theirs go
+            self.last = {n: kept for n, kept in self.last.items() if n < count}
+        self.last[ti.lineno] = (ti.fragments, laid, shown)
+        return shown
 
 
 class SoftWrap:
