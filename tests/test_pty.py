@@ -27,6 +27,7 @@ from pathlib import Path
 import pexpect
 import pyte
 import pytest
+from wcwidth import wcwidth
 
 from export_helpers import check_snapshot
 from jeudis.interview import Answer, Interview
@@ -140,6 +141,64 @@ class _Terminal(pyte.Screen):  # type: ignore[misc]
         self.cursor.y, self.cursor.x = at[0] - top, at[1]
 
 
+class _EmojiTerminal(_Terminal):
+    """A terminal that draws an emoji of several code points as one character, two
+    cells wide, as kitty, WezTerm, foot or iTerm2 do (pyte draws each code point on
+    its own, and drops what follows a joiner): a flag, an emoji and its skin tone, one
+    an emoji selector makes (❤️ in two cells), emoji joined by zero-width joiners."""
+
+    def __init__(self, columns: int, rows: int, process: pexpect.spawn | None) -> None:
+        super().__init__(columns, rows, process)
+        self.last: tuple[int, int, int] | None = None  # the last character's row, column, cells
+        self.joining = False  # a joiner was the last code point
+
+    def draw(self, data: str) -> None:
+        for char in data:
+            last = self.last
+            if last is None or (self.cursor.y, self.cursor.x) != (last[0], last[1] + last[2]):
+                last = self.last = None  # the cursor moved since: nothing to join
+            cell = None if last is None else self.buffer[last[0]][last[1]]
+            if last is None or cell is None or not self._joins(cell.data, char):
+                self.joining = False
+                x = self.cursor.x
+                super().draw(char)
+                if self.cursor.x > x:
+                    self.last = (self.cursor.y, x, self.cursor.x - x)
+                continue
+            self.joining = char == "\u200d"
+            self.buffer[last[0]][last[1]] = cell._replace(data=cell.data + char)
+            if char == "\ufe0f" and last[2] == 1:  # an emoji now: two cells
+                self.buffer[last[0]][last[1] + 1] = cell._replace(data="")
+                self.cursor.x += 1
+                self.last = (last[0], last[1], 2)
+
+    def _joins(self, drawn: str, char: str) -> bool:
+        """Whether ``char`` is drawn in the cell of the character ``drawn``."""
+        flag = "\U0001f1e6" <= char <= "\U0001f1ff"
+        return (
+            self.joining
+            or char in "\u200d\ufe0f"
+            or ("\U0001f3fb" <= char <= "\U0001f3ff" and drawn >= "\U0001f000")
+            or (flag and len(drawn) == 1 and "\U0001f1e6" <= drawn <= "\U0001f1ff")
+            or (not flag and wcwidth(char) == 0)
+        )
+
+    @property
+    def display(self) -> list[str]:
+        """The rows as shown (pyte's own takes a character for one code point)."""
+        return [
+            "".join(self.buffer[y][x].data for x in range(self.columns)) for y in range(self.lines)
+        ]
+
+    def cursor_at_end_of(self, y: int) -> int:
+        """The column after the last character drawn on row ``y``."""
+        row = self.buffer[y]
+        used = [x for x in range(self.columns) if row[x].data not in ("", " ")]
+        if not used:
+            return 0
+        return used[-1] + (2 if used[-1] + 1 < self.columns and row[used[-1] + 1].data == "" else 1)
+
+
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
 
@@ -150,6 +209,7 @@ class Jeudis:
         program: Path | str = JEUDIS,
         columns: int = COLUMNS,
         cpr: bool = False,
+        terminal: type[_Terminal] = _Terminal,
         **extra_env: str,
     ) -> None:
         env = {
@@ -177,7 +237,7 @@ class Jeudis:
             timeout=TIMEOUT,
         )
         self.seen = ""
-        self.terminal = _Terminal(columns, ROWS, self.child if cpr else None)
+        self.terminal = terminal(columns, ROWS, self.child if cpr else None)
         self.child.logfile_read = self.terminal
 
     def screen(self) -> list[str]:
@@ -256,9 +316,16 @@ def sessions() -> Iterator[list[Jeudis]]:
 def jeudis(series: Path, sessions: list[Jeudis]) -> type[Jeudis]:
     class Tracked(Jeudis):
         def __init__(
-            self, *args: str, columns: int = COLUMNS, cpr: bool = False, **extra_env: str
+            self,
+            *args: str,
+            columns: int = COLUMNS,
+            cpr: bool = False,
+            terminal: type[_Terminal] = _Terminal,
+            **extra_env: str,
         ) -> None:
-            super().__init__(series, *args, columns=columns, cpr=cpr, **extra_env)
+            super().__init__(
+                series, *args, columns=columns, cpr=cpr, terminal=terminal, **extra_env
+            )
             sessions.append(self)
 
     return Tracked  # type: ignore[return-value]
@@ -1210,6 +1277,59 @@ def test_the_arrows_and_backspace_take_an_emoji_whole(jeudis: type[Jeudis], seri
         given.replace("Y", "", 1) == "Vive la France 🇫🇷🇫🇷🇫🇷🇫🇷 et bravo X👍🏽👍🏽 !"
     )  # trimmed, as every answer
     assert given.count("🇫🇷") == 4, given  # the Y between two flags, not inside one
+
+
+# Characters of several code points: prompt_toolkit counts 👩‍💻 four cells, 🇫🇷 and 👍🏽
+# four, ❤️ one; a terminal that joins them draws each in two.
+JOINED = (
+    "Au bureau 👩\u200d💻, en vacances 🇫🇷, un été (e\u0301te\u0301) à 東京 ❤\ufe0f "
+    "avec la famille 👨\u200d👩\u200d👧 👍🏽 👍🏽 🇫🇷🇫🇷 et voilà."
+)
+
+
+def test_emoji_are_drawn_where_a_terminal_that_joins_them_draws_them(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The cursor was drawn cells right of the text (prompt_toolkit counting what the
+    terminal draws of 👩‍💻 in two cells as four), and a letter typed in the middle
+    of a row after an emoji was drawn over the wrong letters. Decomposed accents, a
+    joiner, an emoji selector are saved as typed."""
+    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
+                     columns=40, cpr=True, terminal=_EmojiTerminal)  # fmt: skip
+    terminal = session.terminal
+    assert isinstance(terminal, _EmojiTerminal)
+    host_part(session)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    session.answer(2, ANSWERS[1])
+    session.expect_prompt("[3/13]")
+    session.type(JOINED)
+    rows = answer_rows(session.on_screen("voilà."))
+    assert [word for row in rows for word in row.split()][1:] == JOINED.split(), rows
+    bottom = session.screen().index(rows[-1])
+    session.until(
+        lambda: (
+            (terminal.cursor.y, terminal.cursor.x) == (bottom, terminal.cursor_at_end_of(bottom))
+        ),
+        "the cursor after the last letter",
+    )
+
+    session.type(Keyboard.LEFT * 11 + "X")  # "voilà.", " ", "et", " ", 🇫🇷: between the flags
+    typed = JOINED.replace("🇫🇷🇫🇷 et", "🇫🇷X🇫🇷 et")
+    session.until(lambda: "X" in "".join(answer_rows(session.screen())), "the X typed")
+    rows = answer_rows(session.screen())
+    assert [word for row in rows for word in row.split()][1:] == typed.split(), rows
+    y = session.screen().index(rows[-1])
+    [x] = [x for x in range(terminal.columns) if terminal.buffer[y][x].data == "X"]
+    session.until(
+        lambda: (terminal.cursor.y, terminal.cursor.x) == (y, x + 1), "the cursor after the X"
+    )
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[2] == typed  # as typed, code point for code point
 
 
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(

@@ -1,4 +1,5 @@
-"""The terminal under the prompts: signals while a prompt runs, keys typed ahead, slow terminals.
+"""The terminal under the prompts: signals while a prompt runs, keys typed ahead, slow
+terminals, the cells it draws emoji in.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -7,15 +8,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from prompt_toolkit.input import Input
+from prompt_toolkit.input.typeahead import store_typeahead
+from prompt_toolkit.input.vt100_parser import Vt100Parser
+from prompt_toolkit.key_binding import KeyPress
 from prompt_toolkit.renderer import CPR_Support
 
 from jeudis.errors import stop_signals
+from jeudis.graphemes import PROBES, answered, use_emoji_widths
 from jeudis.prompts import Paused, Prompt
 
 if TYPE_CHECKING:
@@ -148,3 +156,71 @@ def _learn_cpr(app: Application[Any], asked: list[bool]) -> None:
     """
     if asked and app.renderer.cpr_support is not CPR_Support.SUPPORTED:
         os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
+
+
+# The terminal's answer to "where is the cursor?" (ESC [ 6 n): ESC [ row ; column R.
+_CURSOR_AT = re.compile(rb"\x1b\[(\d+);(\d+)R")
+_emoji_asked = False
+
+
+def learn_emoji_widths(keys: Input, timeout: float = 1.0) -> None:
+    """Ask the terminal, once, how many cells it draws the emoji of several code
+    points in (see :mod:`jeudis.graphemes`). The keys typed meanwhile are kept for
+    the next prompt reading ``keys`` (prompt_toolkit's own type-ahead).
+
+    Each of :data:`jeudis.graphemes.PROBES` is drawn, concealed, where the cursor
+    is, the terminal says where its cursor went (as prompt_toolkit asks it for the
+    row), and the line is cleared. Measured rather than guessed: terminals draw
+    these each their own way, and a terminal's name says little (tmux draws them
+    as its version does, whatever terminal it runs in). A terminal that does not
+    answer within ``timeout`` is not asked where the cursor is again (see
+    :func:`_learn_cpr`); the emoji are then laid out as prompt_toolkit counts them.
+    """
+    global _emoji_asked
+    if _emoji_asked or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
+        return
+    _emoji_asked = True
+    saved = _terminal_mode()
+    if saved is None or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+        return
+    import select
+    import termios
+
+    fd = sys.stdin.fileno()
+    mode = list(saved)  # keys arrive as typed, as a prompt reads them: Enter is Enter
+    mode[0] &= ~termios.ICRNL
+    mode[3] &= ~(termios.ECHO | termios.ICANON)
+    mode[6] = list(saved[6])
+    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+    # Saved again once restored: some terminals restore a saved cursor only once.
+    asked = "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES)
+    received = b""
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, mode)
+        sys.stdout.flush()
+        os.write(sys.stdout.fileno(), f"\x1b7\x1b[6n{asked}\x1b[K".encode())
+        deadline = time.monotonic() + timeout
+        while len(_CURSOR_AT.findall(received)) <= len(PROBES):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                break
+            chunk = os.read(fd, 1024)
+            if not chunk:  # closed
+                break
+            received += chunk
+    except (OSError, termios.error):
+        pass
+    finally:
+        with contextlib.suppress(termios.error, OSError):
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+    replies = [(int(row), int(column)) for row, column in _CURSOR_AT.findall(received)]
+    if not replies:
+        os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    widths = answered([column for _, column in replies])
+    if widths is not None and len({row for row, _ in replies}) == 1:
+        use_emoji_widths(widths)
+    typed: list[KeyPress] = []
+    Vt100Parser(typed.append).feed_and_flush(
+        _CURSOR_AT.sub(b"", received).decode("utf-8", "surrogateescape")
+    )
+    store_typeahead(keys, typed)
