@@ -552,7 +552,7 @@ def test_a_word_longer_than_a_row_is_never_cut_inside_a_character(emoji: str) ->
     """Cut by code point, a row ended on half a flag, or on a joiner and the next row
     started on the emoji it joined."""
     word = emoji * 12
-    for width in range(3, 15):
+    for width in range(cells(emoji), 15):  # narrower: see the test of a character wider
         laid = rows(word, lambda row, width=width: width)  # type: ignore[misc]
         assert all(row.start % len(emoji) == 0 for row in laid), (width, laid)
 
@@ -599,6 +599,55 @@ def test_the_cells_of_a_character_are_the_terminal_s(
     assert [cells(emoji) for emoji in EMOJI] == [2, 4, 2, 2, 1, 1, 1]
     # A joiner or a skin tone after a letter joins nothing; nor a selector after "é".
     assert cells("a\u200db a\U0001f3fd e\u0301\ufe0f 漢字") == 2 + 1 + 3 + 1 + 1 + 1 + 4
+
+
+@pytest.mark.parametrize(
+    ("widths", "shown"),
+    [
+        (None, ["👍", "🏽", "👩\u200d", "💻"]),  # as prompt_toolkit counts them: four cells
+        (TMUX_3_3, ["👍", "🏽", "👩\u200d💻"]),  # 👍 and 🏽 two cells each, 👩‍💻 two
+        (JOINING, ["👍🏽", "👩\u200d💻"]),
+    ],
+)
+def test_a_character_wider_than_a_row_is_cut_where_the_terminal_draws_it_apart(
+    terminal_draws: Callable[[EmojiWidths], None], widths: EmojiWidths | None, shown: list[str]
+) -> None:
+    """👍🏽 in tmux, drawn as 👍 and 🏽 of two cells each: kept whole on a row of three
+    cells, the window cut it at its edge itself, its rows were no longer those laid
+    out, and the cursor was drawn rows away from the text, or nowhere. A character
+    the terminal draws as one is not cut; the cursor is never inside one."""
+    if widths is not None:
+        terminal_draws(widths)
+    text = "a 👍🏽 👩\u200d💻 b"
+    drawn = drawn_by_prompt_toolkit(text, len(MARK) + 3)
+    assert row_texts(drawn) == ["a", *shown, "b"]
+    places = list(itertools.accumulate(map(len, ["", *characters(text)])))
+    for at in places[:-1]:  # the cursor before each character is on it
+        row, column = drawn.at(at).cursor
+        assert drawn.screen.data_buffer[row][column].char[:1] == text[at], (at, drawn.rows)
+    for at in places:  # Up and Down go over the rows inside a character
+        for step in (-1, 1):
+            drawn.at(at)
+            drawn.wrap.goal = None
+            if drawn.wrap.vertically(step):
+                assert drawn.buffer.cursor_position in places, (at, step)
+                assert drawn.buffer.cursor_position != at, (at, step)
+
+
+def test_a_character_drawn_as_one_wider_than_a_row_is_cut_off_at_the_edge(
+    terminal_draws: Callable[[EmojiWidths], None],
+) -> None:
+    """👩🏽‍💻 in four cells (tmux: 👩🏽 in four, 💻 joined to it) on rows of three: the
+    window drew the rest of its stand-in on a row of its own, not laid out, and the
+    emoji twice; "b" and the cursor after it were drawn a row below their place."""
+    terminal_draws(TMUX_3_3)
+    text = "a 👩🏽\u200d💻 b"
+    assert cells("👩🏽\u200d💻") == 4
+    drawn = drawn_by_prompt_toolkit(text, len(MARK) + 3)
+    assert row_texts(drawn) == ["a", "👩🏽\u200d💻", "b"]
+    row = drawn.screen.data_buffer[1]
+    assert (row[3].char, row[3].width) == ("👩🏽\u200d💻", 3)  # as many cells as the row has
+    assert drawn.cursor == (2, len(MORE) + 1)
 
 
 def test_the_terminal_s_answer_is_read_from_where_it_put_the_cursor() -> None:

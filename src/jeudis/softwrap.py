@@ -44,9 +44,11 @@ from jeudis.softwrap_rows import (
     Row,
     cells_of,
     column_at,
+    holds_cursor,
     relaid,
     row_end,
     row_of,
+    row_start,
     rows,
 )
 
@@ -56,15 +58,22 @@ _CONTROL = re.compile(
 )
 
 
-def drawn(fragments: StyleAndTextTuples, laid: list[Row], stand_ins: StandIns) -> Transformation:
-    """The line's fragments as the rows ``laid`` draw them, with the maps between
-    the line's positions and those drawn (the cursor's and a mouse click's). A
-    character the terminal draws in other cells than prompt_toolkit counts is drawn
-    as its stand-in (see :class:`StandIns`)."""
+def drawn(
+    fragments: StyleAndTextTuples,
+    laid: list[Row],
+    room: Callable[[int], int],
+    stand_ins: StandIns,
+) -> Transformation:
+    """The line's fragments as the rows ``laid`` (of ``room`` cells) draw them, with
+    the maps between the line's positions and those drawn (the cursor's and a mouse
+    click's). A character the terminal draws in other cells than prompt_toolkit
+    counts is drawn as its stand-in (see :class:`StandIns`), in the cells its row
+    has at most: one wider than a row, alone on its own, is cut off at the edge (the
+    window would draw the rest of the stand-in on a row of its own, not laid out)."""
     text = "".join(fragment[1] for fragment in fragments)
     odd = odd_characters(text)
     if _CONTROL.search(text):
-        return _drawn_by_character(fragments, laid, odd, stand_ins)
+        return _drawn_by_character(fragments, laid, room, odd, stand_ins)
     shown: StyleAndTextTuples = []
     to_display: list[int] = []
     to_source: list[int] = []
@@ -76,10 +85,11 @@ def drawn(fragments: StyleAndTextTuples, laid: list[Row], stand_ins: StandIns) -
         to_source.extend(range(start, end))
 
     waiting = list(reversed(odd))  # taken from the end, in the line's order
-    for row in laid:
+    for index, row in enumerate(laid):
         at = row.start
         while waiting and waiting[-1][0] < row.end:
             start, end, cells = waiting.pop()
+            cells = min(cells, max(room(index), 1))
             plain(at, start)
             shown.append(_restyled(take(start, end)[0], stand_ins.stand_in(text[start:end], cells)))
             to_display.extend([len(to_source)] * (end - start))
@@ -123,6 +133,7 @@ def _slicer(fragments: StyleAndTextTuples) -> Callable[[int, int], StyleAndTextT
 def _drawn_by_character(
     fragments: StyleAndTextTuples,
     laid: list[Row],
+    room: Callable[[int], int],
     odd: tuple[tuple[int, int, int], ...],
     stand_ins: StandIns,
 ) -> Transformation:
@@ -135,7 +146,7 @@ def _drawn_by_character(
     shown: StyleAndTextTuples = []
     to_display: list[int] = []
     to_source: list[int] = []
-    for row in laid:
+    for index, row in enumerate(laid):
         at = row.start
         while at < row.end:
             style, char = chars[at][0], chars[at][1]
@@ -143,6 +154,7 @@ def _drawn_by_character(
             control = Char.display_mappings.get(char, "")
             if at in odd_ends:
                 end, cells = odd_ends[at]
+                cells = min(cells, max(room(index), 1))
                 shown.append((style, stand_ins.stand_in(text[at:end], cells)))
                 to_display.extend([to_display[-1]] * (end - at - 1))
                 to_source.extend([at] * cells)
@@ -196,7 +208,8 @@ class _WordWrap(Processor):
             self.wrap.stand_ins.lines.add(ti.lineno)
         else:
             self.wrap.stand_ins.lines.discard(ti.lineno)
-        shown = drawn(ti.fragments, laid, self.wrap.stand_ins)
+        room = self.wrap.room(ti.lineno, ti.width)
+        shown = drawn(ti.fragments, laid, room, self.wrap.stand_ins)
         count = self.wrap.buffer.document.line_count
         if len(self.last) > count:  # lines deleted: theirs go
             self.last = {n: kept for n, kept in self.last.items() if n < count}
@@ -286,11 +299,13 @@ class SoftWrap:
         laid = self._rows(lineno)
         if laid is None:
             return False
-        row = row_of(laid, col)
-        column = self.prefix(lineno)(row) + cells_of(document.current_line, laid[row].start, col)
+        line, row = document.current_line, row_of(laid, col)
+        column = self.prefix(lineno)(row) + cells_of(line, laid[row].start, col)
         if self.goal is not None and self.goal[:2] == (document.text, document.cursor_position):
             column = self.goal[2]
         row += step
+        while 0 <= row < len(laid) and not holds_cursor(line, laid, row):
+            row += step  # inside a character drawn over rows: on to its start, or end
         if not 0 <= row < len(laid):
             lineno += step
             if not 0 <= lineno < document.line_count:
@@ -299,7 +314,7 @@ class SoftWrap:
             if laid is None:
                 return False
             row = 0 if step > 0 else len(laid) - 1
-        line = document.lines[lineno]
+            line = document.lines[lineno]
         at = column_at(line, laid, row, column - self.prefix(lineno)(row))
         self.buffer.cursor_position = document.translate_row_col_to_index(lineno, at)
         self.goal = (document.text, self.buffer.cursor_position, column)
@@ -308,9 +323,9 @@ class SoftWrap:
     def home(self) -> None:
         """To the start of the row; there already, to the start of the paragraph."""
         document = self.buffer.document
+        line, col = document.current_line, document.cursor_position_col
         laid = self._rows(document.cursor_position_row)
-        col = document.cursor_position_col
-        target = laid[row_of(laid, col)].start if laid else 0
+        target = row_start(line, laid[row_of(laid, col)]) if laid else 0
         self.buffer.cursor_position += (0 if target == col else target) - col
 
     def end(self) -> None:

@@ -2,7 +2,8 @@
 
 A row breaks at spaces only, and not before a mark no line starts on; words end a
 cell before the edge; a word longer than a row is cut, never inside a character as
-the guest sees it (a letter and its accents, a flag, emoji joined). A line changed
+the guest sees it (a letter and its accents, a flag, emoji joined) but one wider
+than a row itself, where the terminal draws it in pieces. A line changed
 is laid out again from where the change can move its rows only. Where the cursor
 goes on the rows (Up, Down, Home, End) is read from them here too. Pure functions
 of the text, the room each row has and the cells each character takes (the
@@ -19,7 +20,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from jeudis.graphemes import CELLS, cluster_end, odd_characters, width
+from jeudis.graphemes import (
+    CELLS,
+    cluster_end,
+    next_boundary,
+    odd_characters,
+    previous_boundary,
+    width,
+)
 from jeudis.screen import glued
 
 # A word and the spaces after it, or the spaces a line starts with.
@@ -91,14 +99,30 @@ class _Rows:
     def cut(self, start: int, end: int) -> None:
         """A word wider than a row, cut where the row ends (not inside a character:
         between a letter and its accents, the two halves of a flag, see
-        :func:`cluster_end`)."""
+        :func:`cluster_end`), but in a character wider than a row itself."""
         at = start
         while at < end:
             after = min(cluster_end(self.line, at), end)
-            if self.used and not self.fits(self.cells(at, after)):
-                self.wrap(at, at)
-            self.used += self.cells(at, after)
-            at = after
+            for piece in self.pieces(at, after):
+                if self.used and not self.fits(self.cells(at, piece)):
+                    self.wrap(at, at)
+                self.used += self.cells(at, piece)
+                at = piece
+
+    def pieces(self, start: int, end: int) -> list[int]:
+        """Where the parts of the character from ``start`` to ``end`` end: the whole, or,
+        when it is wider than the row it goes to, each code point the terminal draws in
+        cells of its own (👍🏽 in tmux: 👍 and 🏽, two cells each), with the marks after
+        it. The window would cut it there anyway, at its edge, and its rows would no
+        longer be these: the cursor was drawn rows away from the text. A character the
+        terminal draws as one (👩‍💻 in two cells in kitty) stays whole, past the edge
+        (see :func:`jeudis.softwrap.drawn`)."""
+        size = self.cells(start, end)
+        room = self.space if not self.used or self.fits(size) else self.room(len(self.done) + 1)
+        if size <= max(room, 1):
+            return [end]
+        origin = self.origin
+        return [at for at in range(start + 1, end) if self.widths[at - origin]] + [end]
 
 
 def rows(line: str, room: Callable[[int], int]) -> list[Row]:
@@ -225,21 +249,38 @@ def cells_of(line: str, start: int, end: int) -> int:
     return width(line[start:end])
 
 
+def row_start(line: str, row: Row) -> int:
+    """The first place on ``row`` a cursor is drawn: its start, or, on a row that
+    starts inside a character wider than a row (see :meth:`_Rows.pieces`), the
+    place after that character (not inside it: a letter typed there split it)."""
+    if row.start >= len(line):
+        return row.start
+    end = next_boundary(line, row.start)
+    return row.start if previous_boundary(line, end) == row.start else end
+
+
 def _last(line: str, row: Row, last: bool) -> int:
     """The last place on ``row`` a cursor is drawn: the line's end on the last row,
     else before the last character (the place after it is the next row's start)."""
     if last:
         return row.end
-    at = row.start  # not inside a character: between a letter and its accent, in a flag
+    at = row_start(line, row)  # not inside a character: between a letter and its accent
     while (after := cluster_end(line, at)) < row.end:
         at = after
     return at
 
 
+def holds_cursor(line: str, laid: list[Row], row: int) -> bool:
+    """Whether a cursor is ever drawn on row ``row``: not on a row of a character wider
+    than a row, between the rows of its start and of its end."""
+    return row == len(laid) - 1 or row_start(line, laid[row]) < laid[row].end
+
+
 def column_at(line: str, laid: list[Row], row: int, cells: int) -> int:
     """The place on row ``row`` at ``cells`` from its start, or the nearest before."""
     limit = _last(line, laid[row], row == len(laid) - 1)
-    at, used = laid[row].start, 0
+    at = row_start(line, laid[row])
+    used = cells_of(line, laid[row].start, at)
     while at < limit:
         after = min(cluster_end(line, at), limit)
         used += cells_of(line, at, after)
