@@ -650,6 +650,22 @@ def test_a_character_drawn_as_one_wider_than_a_row_is_cut_off_at_the_edge(
     assert drawn.cursor == (2, len(MORE) + 1)
 
 
+@pytest.mark.parametrize("widths", [JOINING, TMUX_3_3])
+def test_a_skin_tone_after_a_space_is_laid_out_as_one_character_with_it(
+    terminal_draws: Callable[[EmojiWidths], None], widths: EmojiWidths
+) -> None:
+    """A skin tone alone (pasted) is one character with the space before it: laid out
+    again from it, as if a word started there, 🏽‍💻 was one emoji of two cells, and
+    four from the line's start."""
+    terminal_draws(widths)
+    line = " 🏽\u200d💻 🇫🇷🇫🇷 "
+    changed = line.replace("🇫🇷 ", "🇫🇷🇫🇷 ")
+    for width in range(1, 6):
+        laid = rows(line, lambda row, width=width: width)  # type: ignore[misc]
+        again = relaid(line, laid, changed, lambda row, width=width: width)  # type: ignore[misc]
+        assert again == rows(changed, lambda row, width=width: width), width  # type: ignore[misc]
+
+
 def test_the_terminal_s_answer_is_read_from_where_it_put_the_cursor() -> None:
     assert graphemes.answered([1, 3, 3, 3, 3, 2]) == EmojiWidths(2, 2, 2, 2, 1)
     assert graphemes.answered([1, 3, 3]) is None  # some probes unanswered

@@ -194,8 +194,11 @@ def _common(old: str, line: str) -> int:
 
 
 def _starts_unit(line: str, at: int) -> bool:
-    """Whether a unit of :func:`_units` starts at ``at`` (> 0) in ``line``."""
+    """Whether a unit of :func:`_units` starts at ``at`` (> 0) in ``line``: a character
+    does too (a skin tone after a space is one with it, see :func:`cluster_end`)."""
     if at >= len(line) or line[at] == " " or line[at - 1] != " " or not CELLS[line[at]]:
+        return False
+    if cluster_end(line, at - 1) != at:
         return False
     end = len(line[:at].rstrip(" "))
     if not end:  # only spaces before: the line's first unit
