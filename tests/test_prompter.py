@@ -21,13 +21,10 @@ import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import PipeInput, create_pipe_input
-from prompt_toolkit.input.typeahead import get_typeahead
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 from rich.console import Console
 
-from jeudis import graphemes
-from jeudis import terminal as terminal_module
 from jeudis.paths import series_at
 from jeudis.prompt_layout import STYLE, fit_toolbar, shortened
 from jeudis.prompter import TerminalPrompter
@@ -35,7 +32,7 @@ from jeudis.prompter_text import MESSAGES
 from jeudis.prompts import BACK, Paused, prompt_for
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
-from jeudis.terminal import learn_emoji_widths, typeahead_kept
+from jeudis.terminal import typeahead_kept
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C, CTRL_D, DOWN = (
     "\r",
@@ -444,92 +441,6 @@ def test_the_terminal_mode_is_given_back_when_the_session_stops(
         raise Paused("à moitié")
 
     assert termios.tcgetattr(stdin) == cooked
-
-
-@pytest.fixture
-def asked_anew(
-    terminal: tuple[int, int], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[int, int]]:
-    """:func:`learn_emoji_widths` not asked yet (see :func:`drawn_on`)."""
-    monkeypatch.setattr(terminal_module, "_emoji_asked", False)
-    monkeypatch.delenv("PROMPT_TOOLKIT_NO_CPR", raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
-    yield terminal
-    graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)
-
-
-@contextlib.contextmanager
-def drawn_on(stdin: int) -> Iterator[None]:
-    """Standard output on the pseudo-terminal too (set in the test: pytest sets its own
-    between a fixture and the test)."""
-    import os
-    import sys
-
-    saved = sys.stdout
-    with os.fdopen(stdin, "w", encoding="utf-8", closefd=False) as out:
-        sys.stdout = out
-        try:
-            yield
-        finally:
-            sys.stdout = saved
-
-
-def _answering(typed: int, places: list[tuple[int, int]], before: str = "") -> threading.Thread:
-    """A terminal on the far side of ``typed`` that says its cursor is at each of
-    ``places`` (row, column) in turn, once asked (``before``: keys typed before it
-    answers)."""
-    import os
-
-    def answer() -> None:
-        asked = b""
-        for number, (row, column) in enumerate(places):
-            while b"\x1b[6n" not in asked:
-                asked += os.read(typed, 1024)
-            asked = asked.split(b"\x1b[6n", 1)[1]
-            os.write(typed, ((before if not number else "") + f"\x1b[{row};{column}R").encode())
-
-    thread = threading.Thread(target=answer, daemon=True)
-    thread.start()
-    return thread
-
-
-def test_the_terminal_says_how_wide_it_draws_emoji(asked_anew: tuple[int, int]) -> None:
-    """A terminal that draws ❤️, 👍🏽, 👩‍💻 and 🇫🇷 in two cells each, where prompt_toolkit
-    counts one, four, four and four. The keys typed while it answers reach the prompt."""
-    typed, stdin = asked_anew
-    # The cursor before the probes, then after each; keys typed before it answers.
-    places = [(12, 5), (12, 7), (12, 7), (12, 7), (12, 7), (12, 6)]
-    thread = _answering(typed, places, before="é\x1b[A" + ESC_ENTER)
-    with drawn_on(stdin), create_pipe_input() as keys:
-        learn_emoji_widths(keys)
-        thread.join()
-        assert [key.data for key in get_typeahead(keys)] == ["é", "\x1b[A", "\x1b", "\r"]
-        assert graphemes.emoji_widths() == graphemes.EmojiWidths(2, 2, 2, 2, 1)
-        learn_emoji_widths(keys, timeout=0.1)  # asked once a session: at once
-    assert graphemes.emoji_widths() == graphemes.EmojiWidths(2, 2, 2, 2, 1)
-
-
-def test_a_terminal_that_does_not_say_keeps_prompt_toolkit_s_count(
-    asked_anew: tuple[int, int],
-) -> None:
-    import os
-
-    with drawn_on(asked_anew[1]), create_pipe_input() as keys:
-        learn_emoji_widths(keys, timeout=0.1)
-    assert graphemes.emoji_widths() == graphemes.PER_CODE_POINT
-    assert os.environ["PROMPT_TOOLKIT_NO_CPR"] == "1"  # nor asked for its cursor again
-
-
-def test_probes_drawn_on_two_rows_are_no_answer(asked_anew: tuple[int, int]) -> None:
-    """A probe that went on to the next row: its column says nothing of its cells."""
-    typed, stdin = asked_anew
-    # The cursor at column 1 before the probes: the third went on the next row (the
-    # screen scrolled under it, say), the columns alone would read as two cells.
-    thread = _answering(typed, [(12, 1), (12, 3), (12, 3), (13, 3), (13, 3), (13, 2)])
-    with drawn_on(stdin), create_pipe_input() as keys:
-        learn_emoji_widths(keys)
-    thread.join()
-    assert graphemes.emoji_widths() == graphemes.PER_CODE_POINT
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 200])

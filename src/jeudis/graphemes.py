@@ -11,7 +11,7 @@ prompt_toolkit draws each code point in its own cells, as wcwidth counts them:
 in one, 👍🏽 in four; xterm: as prompt_toolkit), and where theirs is not
 prompt_toolkit's count, the cursor was drawn cells away from the text and a letter
 typed mid-line was drawn over its neighbour. The terminal is asked how it draws
-them (:func:`jeudis.terminal.learn_emoji_widths`); :func:`width` says it, for
+them (:class:`jeudis.terminal._EmojiProbe`); :func:`width` says it, for
 the rows the answer is laid out in and for the cells it is drawn in.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
@@ -222,7 +222,7 @@ def width(text: str) -> int:
 
 def answered(replies: list[int]) -> EmojiWidths | None:
     """The widths the terminal said, from the columns it put the cursor at: before the
-    probes, then after each (see :func:`jeudis.terminal.learn_emoji_widths`). None for
+    probes, then after each (see :class:`jeudis.terminal._EmojiProbe`). None for
     an answer that is none: a probe unanswered, drawn in no cell, or in more than two
     a code point."""
     if len(replies) != len(PROBES) + 1:

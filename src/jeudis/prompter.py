@@ -141,8 +141,6 @@ class TerminalPrompter:
         self.followup_wanted = False
         if self.autosave is not None and prompt.kind in ("text", "long"):
             _Autosave(app, prompt.id, self.autosave)
-        if prompt.kind in ("text", "long"):  # once, on the row the answer is drawn on
-            terminal.learn_emoji_widths(app.input)
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         return result
@@ -241,7 +239,6 @@ class TerminalPrompter:
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, keys_for(None, typed=True)) if b is not None]
         )
-        terminal.learn_emoji_widths(app.input)  # once, on the row the text is drawn on
         text = terminal.ask(question, typed=True)
         if text is BACK:  # Page↑ means nothing here: ask again
             return self._host_writes(title, instruction, typing)

@@ -38,7 +38,13 @@ from prompt_toolkit.layout.processors import Processor, Transformation, Transfor
 from prompt_toolkit.layout.screen import Char, Screen, WritePosition
 from prompt_toolkit.layout.utils import explode_text_fragments
 
-from jeudis.graphemes import next_boundary, odd_characters, previous_boundary
+from jeudis.graphemes import (
+    EmojiWidths,
+    emoji_widths,
+    next_boundary,
+    odd_characters,
+    previous_boundary,
+)
 from jeudis.softwrap_cells import StandIns
 from jeudis.softwrap_rows import (
     Row,
@@ -228,8 +234,9 @@ class SoftWrap:
         # Up and Down keep to the column they started from, through shorter rows:
         # (text, cursor, column) after the last of them.
         self.goal: tuple[str, int, int] | None = None
-        # Each line's rows as last laid out, by line number: (line, width, rows).
-        self._laid: dict[int, tuple[str, int, list[Row]]] = {}
+        # Each line's rows as last laid out, by line number: (line, width, the
+        # terminal's emoji widths, rows).
+        self._laid: dict[int, tuple[str, int, EmojiWidths, list[Row]]] = {}
 
     def _put_back_when_drawn(self) -> None:
         """The window, once drawn, has the characters of the stand-ins it drew (see
@@ -272,17 +279,18 @@ class SoftWrap:
         again made each key press twice as slow. The line changed is laid out again
         from where it changed (see :func:`relaid`)."""
         kept = self._laid.get(lineno)
-        if kept is None or kept[0] != line or kept[1] != width:
+        cells = emoji_widths()  # the terminal's answer may come while the prompt runs
+        if kept is None or kept[:3] != (line, width, cells):
             count = self.buffer.document.line_count
             if len(self._laid) > count:  # lines deleted: theirs go
                 self._laid = {n: k for n, k in self._laid.items() if n < count}
             room = self.room(lineno, width)
-            if kept is None or kept[1] != width:
+            if kept is None or kept[1:3] != (width, cells):
                 laid = rows(line, room)
             else:  # the line changed: from where it did
-                laid = relaid(kept[0], kept[2], line, room)
-            kept = self._laid[lineno] = (line, width, laid)
-        return kept[2]
+                laid = relaid(kept[0], kept[3], line, room)
+            kept = self._laid[lineno] = (line, width, cells, laid)
+        return kept[3]
 
     def _rows(self, lineno: int) -> list[Row] | None:
         """Line ``lineno``'s rows as last drawn; None before it was, or without wrapping."""

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import sys
-import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from prompt_toolkit.input import Input
-from prompt_toolkit.input.typeahead import store_typeahead
-from prompt_toolkit.input.vt100_parser import Vt100Parser
-from prompt_toolkit.key_binding import KeyPress
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.renderer import CPR_Support
 
 from jeudis.errors import stop_signals
@@ -64,6 +60,8 @@ def ask(
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
     asked = _cpr_asked(app)
+    _emoji.ask()  # the first prompt: where it is drawn (see _EmojiProbe)
+    _emoji.read_by(app)
     previous = {sig: signal.signal(sig, stop) for sig in stop_signals()}
     try:
         answer = question.unsafe_ask()
@@ -82,6 +80,9 @@ def ask(
     return answer
 
 
+_kept = False  # the terminal in the session's mode (see typeahead_kept)
+
+
 @contextlib.contextmanager
 def typeahead_kept() -> Iterator[None]:
     """Keys typed before a question appears reach it as they were typed.
@@ -94,6 +95,7 @@ def typeahead_kept() -> Iterator[None]:
     neither echoes nor edits lines (Ctrl-C still interrupts); its own mode is
     given back at the end, however the session ends.
     """
+    global _kept
     saved = _terminal_mode()
     if sys.platform == "win32" or saved is None:  # not a terminal, or not a POSIX one
         yield
@@ -108,9 +110,11 @@ def typeahead_kept() -> Iterator[None]:
     mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
     with contextlib.suppress(termios.error):
         termios.tcsetattr(fd, termios.TCSADRAIN, mode)
+        _kept = True
     try:
         yield
     finally:
+        _kept = False
         with contextlib.suppress(termios.error, OSError):  # a closed terminal keeps nothing
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
@@ -158,69 +162,66 @@ def _learn_cpr(app: Application[Any], asked: list[bool]) -> None:
         os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
 
 
-# The terminal's answer to "where is the cursor?" (ESC [ 6 n): ESC [ row ; column R.
-_CURSOR_AT = re.compile(rb"\x1b\[(\d+);(\d+)R")
-_emoji_asked = False
+class _EmojiProbe:
+    """The terminal asked, once a session, how many cells it draws the emoji of
+    several code points in (see :mod:`jeudis.graphemes`), and its answers so far.
 
-
-def learn_emoji_widths(keys: Input, timeout: float = 1.0) -> None:
-    """Ask the terminal, once, how many cells it draws the emoji of several code
-    points in (see :mod:`jeudis.graphemes`). The keys typed meanwhile are kept for
-    the next prompt reading ``keys`` (prompt_toolkit's own type-ahead).
-
-    Each of :data:`jeudis.graphemes.PROBES` is drawn, concealed, where the cursor
-    is, the terminal says where its cursor went (as prompt_toolkit asks it for the
-    row), and the line is cleared. Measured rather than guessed: terminals draw
-    these each their own way, and a terminal's name says little (tmux draws them
-    as its version does, whatever terminal it runs in). A terminal that does not
-    answer within ``timeout`` is not asked where the cursor is again (see
-    :func:`_learn_cpr`); the emoji are then laid out as prompt_toolkit counts them.
+    Each of :data:`jeudis.graphemes.PROBES` is drawn, concealed, where the first
+    prompt is about to be drawn, the terminal is asked where its cursor went after
+    each (as prompt_toolkit asks it for the row), the cursor is put back and the
+    row cleared. Measured rather than guessed: terminals draw these each their own
+    way, and a terminal's name says little (tmux draws them as its version does,
+    whatever terminal it runs in). Nothing waits for the answers: they come in
+    with the keys the prompt reads, as prompt_toolkit's own answer does (the first
+    prompt or a later one), and the answer being typed is drawn anew once they
+    are all in. A wait before the prompt would delay it, by a second on a terminal
+    that never answers, and the keys typed meanwhile would have to be read apart
+    from the prompt, then handed over to it.
     """
-    global _emoji_asked
-    if _emoji_asked or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
-        return
-    _emoji_asked = True
-    saved = _terminal_mode()
-    if saved is None or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
-        return
-    import select
-    import termios
 
-    fd = sys.stdin.fileno()
-    mode = list(saved)  # keys arrive as typed, as a prompt reads them: Enter is Enter
-    mode[0] &= ~termios.ICRNL
-    mode[3] &= ~(termios.ECHO | termios.ICANON)
-    mode[6] = list(saved[6])
-    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
-    # Saved again once restored: some terminals restore a saved cursor only once.
-    asked = "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES)
-    received = b""
-    try:
-        termios.tcsetattr(fd, termios.TCSANOW, mode)
-        sys.stdout.flush()
-        os.write(sys.stdout.fileno(), f"\x1b7\x1b[6n{asked}\x1b[K".encode())
-        deadline = time.monotonic() + timeout
-        while len(_CURSOR_AT.findall(received)) <= len(PROBES):
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                break
-            chunk = os.read(fd, 1024)
-            if not chunk:  # closed
-                break
-            received += chunk
-    except (OSError, termios.error):
-        pass
-    finally:
-        with contextlib.suppress(termios.error, OSError):
-            termios.tcsetattr(fd, termios.TCSANOW, saved)
-    replies = [(int(row), int(column)) for row, column in _CURSOR_AT.findall(received)]
-    if not replies:
-        os.environ["PROMPT_TOOLKIT_NO_CPR"] = "1"
-    widths = answered([column for _, column in replies])
-    if widths is not None and len({row for row, _ in replies}) == 1:
-        use_emoji_widths(widths)
-    typed: list[KeyPress] = []
-    Vt100Parser(typed.append).feed_and_flush(
-        _CURSOR_AT.sub(b"", received).decode("utf-8", "surrogateescape")
-    )
-    store_typeahead(keys, typed)
+    def __init__(self) -> None:
+        self.asked = False
+        self.awaited = 0  # the answers still to come
+        self.places: list[tuple[int, int]] = []  # (row, column): before the probes, after each
+
+    def ask(self) -> None:
+        """Ask the terminal, the first time: only in the session's mode (see
+        :func:`typeahead_kept`), where its answers are never echoed on the screen."""
+        if self.asked or not _kept or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
+            return
+        self.asked = True
+        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+            return
+        # Saved again once restored: some terminals restore a saved cursor only once.
+        probes = "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES)
+        with contextlib.suppress(OSError):  # a closed terminal: the prompt says so
+            sys.stdout.flush()
+            os.write(sys.stdout.fileno(), f"\x1b7\x1b[6n{probes}\x1b[K".encode())
+            self.awaited = len(PROBES) + 1
+
+    def read_by(self, app: Application[Any]) -> None:
+        """``app`` takes the answers awaited (the first ones the terminal gives)."""
+        if not self.awaited:
+            return
+        bindings = KeyBindings()
+        bindings.add(Keys.CPRResponse, save_before=lambda event: False)(self._answered)
+        app.key_bindings = merge_key_bindings(
+            [b for b in (app.key_bindings, bindings) if b is not None]
+        )
+
+    def _answered(self, event: KeyPressEvent) -> None:
+        row, column = map(int, event.data[2:-1].split(";"))  # ESC [ row ; column R
+        if not self.awaited:  # prompt_toolkit's own question: its own key binding's work
+            event.app.renderer.report_absolute_cursor_row(row)
+            return
+        self.places.append((row, column))
+        self.awaited -= 1
+        if self.awaited:
+            return
+        widths = answered([column for _, column in self.places])
+        if widths is not None and len({row for row, _ in self.places}) == 1:
+            use_emoji_widths(widths)
+            event.app.invalidate()
+
+
+_emoji = _EmojiProbe()
