@@ -735,6 +735,9 @@ EMOJI_TEXTS = st.lists(
 
 
 @given(text=EMOJI_TEXTS, width=st.integers(6, 30), widths=st.sampled_from([JOINING, TMUX_3_3]))
+# 👍🏽 in tmux (👍 and 🏽, two cells each) on rows of three cells: the window cut it itself.
+@example(text="👍🏽👍🏽👍🏽👍🏽 ", width=6, widths=TMUX_3_3)
+@example(text="👍🏽🇫🇷 ", width=6, widths=TMUX_3_3)
 @settings(max_examples=60, deadline=None)
 def test_the_cursor_is_on_the_character_after_it_and_no_row_passes_the_edge(
     text: str, width: int, widths: EmojiWidths
