@@ -38,10 +38,8 @@ from jeudis.prompt_layout import (
     fitted_toolbar,
     left_at_its_end,
     packed,
-    picked_fitted,
     redrawn_when_resized,
     refusals_on_their_lines,
-    shortened,
     ticked_shown,
 )
 from jeudis.prompter_text import MESSAGES, worded
@@ -420,70 +418,10 @@ class TerminalPrompter:
         return ["", [("class:notice", shown)]]
 
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
-        from rich.markup import escape
-        from rich.table import Table  # the review only: not on the way to the first question
+        from jeudis.prompt_review import pick_to_change
 
-        table = Table(title=self.text["review_title"], show_lines=True, expand=True)
-        table.add_column("Question", ratio=2)
-        table.add_column(self.text["answer_col"], ratio=3)
-        for _, label, shown in rows:
-            text = for_terminal(shown) or self.text["skipped"]
-            if len(text) > 280:
-                text = text[:277] + "…"
-            table.add_row(escape(for_terminal(label)), escape(text))
-        self.console.print()
-        self.console.print(table)
-        done = questionary.Choice(self.text["review_done"], value="")
-        # A choice wider than the terminal is cut at its edge, mid-word: shortened instead
-        # (and picked by its question's id: two follow-ups may read alike once shortened).
-        labels = [for_terminal(label) for _, label, _ in rows]
-        room = self.screen.width - 4  # " » " before it
-        picks = [
-            questionary.Choice(shortened(label, room), value=qid)
-            for (qid, _, _), label in zip(rows, labels, strict=True)
-        ]
-        question = questionary.select(
-            self.text["review_change"],
-            choices=[done, *picks],
-            style=STYLE,
-            qmark="›",
-            instruction=self.text["keys_select"],
-        )
-        app: Application[Any] = question.application
-        app.key_bindings = merge_key_bindings(
-            [b for b in (app.key_bindings, keys_for(None)) if b is not None]
-        )
-        picked_fitted(app, get_cwidth(f"› {self.text['review_change']} "))
-
-        def reviewing() -> None:
-            """The table and the choices laid out anew, to the terminal's new width."""
-            self._draw(table, app.output.get_size().columns)
-            room = self.screen.width - 4
-            for pick, label in zip(picks, labels, strict=True):
-                pick.title = shortened(label, room)
-
-        redrawn_when_resized(app, self.screen, reviewing)
         self.current_id = None
-        picked = terminal.ask(question)
-        if picked is BACK:  # Page↑ from the review: the last question again
-            return rows[-1][0] if rows else None
-        return str(picked) if picked else None
-
-    def _draw(self, renderable: Any, width: int) -> None:
-        """Something rich draws (the review's table), ``width`` cells wide, drawn through
-        the screen: from inside a running prompt, on its output, its lines counted."""
-        import io
-
-        from prompt_toolkit.formatted_text import ANSI, to_formatted_text
-        from rich.console import Console as RichConsole
-
-        drawn = io.StringIO()
-        colours = self.console.color_system  # as the rest of the review: NO_COLOR holds
-        RichConsole(
-            file=drawn, width=width, force_terminal=colours is not None, highlight=False
-        ).print(renderable)
-        for line in drawn.getvalue().splitlines():
-            self.screen.line([(style, text) for style, text, *_ in to_formatted_text(ANSI(line))])
+        return pick_to_change(self.console, self.screen, self.text, rows)
 
     def thanks(self, interview: Interview) -> None:
         from rich.markup import escape

@@ -1,0 +1,94 @@
+"""The review at the end of the live session: every answer in a table, then the
+question to change picked (or none: all good), laid out anew when the terminal is
+resized. Imported with :mod:`jeudis.prompter`, by the commands that run a session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import questionary
+from prompt_toolkit.application import Application
+from prompt_toolkit.key_binding import merge_key_bindings
+from prompt_toolkit.utils import get_cwidth
+
+from jeudis import terminal
+from jeudis.prompt_keys import keys_for
+from jeudis.prompt_layout import STYLE, picked_fitted, redrawn_when_resized, shortened
+from jeudis.prompts import BACK
+from jeudis.screen import Screen
+from jeudis.textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def pick_to_change(
+    console: Console, screen: Screen, text: dict[str, str], rows: list[tuple[str, str, str]]
+) -> str | None:
+    """The review: every answer in a table (``rows``: id, label, answer as shown), then
+    the question to change picked, or None for "all good"; Page↑ picks the last."""
+    from rich.markup import escape
+    from rich.table import Table  # the review only: not on the way to the first question
+
+    table = Table(title=text["review_title"], show_lines=True, expand=True)
+    table.add_column("Question", ratio=2)
+    table.add_column(text["answer_col"], ratio=3)
+    for _, label, shown in rows:
+        answer = for_terminal(shown) or text["skipped"]
+        if len(answer) > 280:
+            answer = answer[:277] + "…"
+        table.add_row(escape(for_terminal(label)), escape(answer))
+    console.print()
+    console.print(table)
+    done = questionary.Choice(text["review_done"], value="")
+    # A choice wider than the terminal is cut at its edge, mid-word: shortened instead
+    # (and picked by its question's id: two follow-ups may read alike once shortened).
+    labels = [for_terminal(label) for _, label, _ in rows]
+    room = screen.width - 4  # " » " before it
+    picks = [
+        questionary.Choice(shortened(label, room), value=qid)
+        for (qid, _, _), label in zip(rows, labels, strict=True)
+    ]
+    question = questionary.select(
+        text["review_change"],
+        choices=[done, *picks],
+        style=STYLE,
+        qmark="›",
+        instruction=text["keys_select"],
+    )
+    app: Application[Any] = question.application
+    app.key_bindings = merge_key_bindings(
+        [b for b in (app.key_bindings, keys_for(None)) if b is not None]
+    )
+    picked_fitted(app, get_cwidth(f"› {text['review_change']} "))
+
+    def reviewing() -> None:
+        """The table and the choices laid out anew, to the terminal's new width."""
+        _draw(console, screen, table, app.output.get_size().columns)
+        room = screen.width - 4
+        for pick, label in zip(picks, labels, strict=True):
+            pick.title = shortened(label, room)
+
+    redrawn_when_resized(app, screen, reviewing)
+    picked = terminal.ask(question)
+    if picked is BACK:  # Page↑ from the review: the last question again
+        return rows[-1][0] if rows else None
+    return str(picked) if picked else None
+
+
+def _draw(console: Console, screen: Screen, renderable: Any, width: int) -> None:
+    """Something rich draws (the review's table), ``width`` cells wide, drawn through
+    the screen: from inside a running prompt, on its output, its lines counted."""
+    import io
+
+    from prompt_toolkit.formatted_text import ANSI, to_formatted_text
+    from rich.console import Console as RichConsole
+
+    drawn = io.StringIO()
+    colours = console.color_system  # as the rest of the review: NO_COLOR holds
+    RichConsole(file=drawn, width=width, force_terminal=colours is not None, highlight=False).print(
+        renderable
+    )
+    for line in drawn.getvalue().splitlines():
+        screen.line([(style, text) for style, text, *_ in to_formatted_text(ANSI(line))])
