@@ -106,3 +106,32 @@ type = "long"
 text = "Qu'en as-tu pensé ?"
 when = { question = "lu", equals = true }
 """
+
+
+# A guest's answers to every question of twitter.toml, for `jeudis new --data-file`.
+ANSWERS_TOML = '''
+[fields]
+site = "https://www.arretsurimages.net"
+twitter = "@gillesklein"
+
+[answers]
+depuis-quand = "Depuis mars 2007."
+followers = "9 200"
+utilisations = """
+Trois usages :
+
+- la veille ;
+- le partage ;
+- les rencontres 😉
+"""
+apport = "Beaucoup."
+premier-tweet = "« Hello »"
+dernier-tweet = "Bye"
+meilleur-souvenir = "Une rencontre…"
+conseils = "Écouter."
+avenir = "Radieux."
+twitter-ou-facebook = "Twitter."
+influence = "Non."
+follower-reve = "Personne."
+pas-suivi = "Les robots."
+'''

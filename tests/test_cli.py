@@ -16,7 +16,7 @@ from export_helpers import copy_example
 from jeudis.errors import ExitCode
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
-from support import REPO, Invoke, interview_files, write
+from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
 
 GILLES_KLEIN = [
     "Depuis combien de temps utilisez-vous Twitter ?",
@@ -162,33 +162,6 @@ def test_questionnaires_table(invoke: Invoke) -> None:
 
 
 # -- new: --data-file, and no terminal ----------------------------------------------------
-
-ANSWERS_TOML = '''
-[fields]
-site = "https://www.arretsurimages.net"
-twitter = "@gillesklein"
-
-[answers]
-depuis-quand = "Depuis mars 2007."
-followers = "9 200"
-utilisations = """
-Trois usages :
-
-- la veille ;
-- le partage ;
-- les rencontres 😉
-"""
-apport = "Beaucoup."
-premier-tweet = "« Hello »"
-dernier-tweet = "Bye"
-meilleur-souvenir = "Une rencontre…"
-conseils = "Écouter."
-avenir = "Radieux."
-twitter-ou-facebook = "Twitter."
-influence = "Non."
-follower-reve = "Personne."
-pas-suivi = "Les robots."
-'''
 
 
 def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> None:

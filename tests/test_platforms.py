@@ -29,7 +29,7 @@ from jeudis import files, storage
 from jeudis.errors import FileProblem, InterviewLocked, stop_signals
 from jeudis.interview_reading import load_interview
 from jeudis.prompts import Paused
-from support import Invoke, write
+from support import ANSWERS_TOML, Invoke, write
 
 
 class FakeWindows:
@@ -267,7 +267,7 @@ def test_any_name_gives_a_slug_windows_can_give_a_file(name: str) -> None:
 def test_a_guest_named_as_a_windows_device_gets_a_file_windows_can_hold(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
-    data = write(tmp_path / "answers.toml", DATA)
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
     for _ in range(2):
         result = invoke("new", "twitter", "--guest", "Aux", "--data-file", data)
         assert result.exit_code == 0, result
@@ -443,27 +443,6 @@ from jeudis.cli import main
 main()
 """
 
-DATA = """
-[answers]
-depuis-quand = "Depuis mars 2007."
-followers = "9 200"
-utilisations = \"\"\"
-Trois usages :
-
-- la veille ;
-- le partage 😉
-\"\"\"
-apport = "Beaucoup."
-premier-tweet = "« Hello »"
-dernier-tweet = "Bye"
-meilleur-souvenir = "Une rencontre…"
-conseils = "Écouter."
-avenir = "Radieux."
-twitter-ou-facebook = "Twitter."
-influence = "Non."
-follower-reve = "Personne."
-pas-suivi = "Les robots."
-"""
 
 COMMANDS = {
     "help": (["--help"], "Usage: jeudis"),
@@ -485,7 +464,7 @@ COMMANDS = {
 @pytest.mark.parametrize("name", COMMANDS)
 def test_the_commands_run_without_what_windows_lacks(series: Path, name: str) -> None:
     copy_example(series)
-    write(series / "answers.toml", DATA)
+    write(series / "answers.toml", ANSWERS_TOML)
     args, said = COMMANDS[name]
     done = subprocess.run(
         [sys.executable, "-c", AS_ON_WINDOWS, *args],
