@@ -637,7 +637,8 @@ def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke:
         "garde.html",
         "index.html",
     ]
-    assert "0 unchanged, 3 removed\n" in result.stderr, result.stderr
+    # Each a published address gone: named, not only counted.
+    assert "0 unchanged, 3 removed (brouillon.html, retire.html, sitemap.xml)\n" in result.stderr
     # The same folder, now a WordPress file: the pages go, the host's file stays.
     assert invoke("export", "--all", "-f", "wxr").exit_code == 0
     assert sorted(p.name for p in site.iterdir()) == [
@@ -645,6 +646,27 @@ def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke:
         "CNAME",
         "wordpress.xml",
     ]
+
+
+def test_the_files_removed_are_named_the_first_few(series: Path, invoke: Invoke) -> None:
+    """As the folder names them (a generator's post sits in a folder of its own), three,
+    then "…": a thousand posts renamed are not a thousand names on one line."""
+    for slug in ("garde", "alpha", "beta", "gamma", "delta"):
+        make_interview(series, slug, guest=slug.title())
+    assert invoke("export", "--all", "--flavor", "hugo").exit_code == 0
+    (series / "interviews" / "gamma.toml").unlink()
+    result = invoke("export", "--all", "--flavor", "hugo")
+    assert result.stderr.endswith(", 1 removed (content/posts/gamma.md)\n"), result.stderr
+    for slug in ("alpha", "beta", "delta"):
+        (series / "interviews" / f"{slug}.toml").unlink()
+    (series / "interviews" / "garde.toml").rename(series / "interviews" / "gardee.toml")
+
+    result = invoke("export", "--all", "--flavor", "hugo")
+
+    assert result.exit_code == 0, result
+    named = ", ".join(f"content/posts/{slug}.md" for slug in ("alpha", "beta", "delta"))
+    assert result.stderr.endswith(f", 4 removed ({named}, …)\n"), result.stderr  # not garde
+    assert (series / "site" / "content" / "posts" / "gardee.md").is_file()
 
 
 def test_a_page_touched_up_by_hand_stays_when_its_interview_goes(

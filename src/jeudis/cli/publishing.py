@@ -179,7 +179,9 @@ def _export_all(
     if result.unchanged:
         _report(f"{folder}: up to date ({counted(result.skipped, 'interview')} unchanged)")
     else:
-        removed = f", {len(result.removed)} removed" if result.removed else ""
+        removed = ""
+        if result.removed:  # each a published address gone: which ones, not only how many
+            removed = f", {len(result.removed)} removed ({_named(result.removed, result.folder)})"
         _report(
             f"{folder}: {counted(len(result.written), 'file')} written, {result.skipped} unchanged{removed}"
         )
@@ -190,6 +192,13 @@ def _export_all(
 
 
 NOTES_SHOWN = 10  # a thousand posts without their photo are not a thousand lines
+REMOVED_NAMED = 3  # the files an export removed, named before "…"
+
+
+def _named(removed: list[Path], folder: Path) -> str:
+    """The first files an export removed, as the folder names them: each was an address."""
+    names = [path.relative_to(folder).as_posix() for path in removed]
+    return ", ".join(names[:REMOVED_NAMED] + (["…"] if len(names) > REMOVED_NAMED else []))
 
 
 def _names_one_file(output: str) -> bool:
