@@ -257,3 +257,73 @@ def test_answers_are_checked_against_the_version_they_were_given_with(
 
     assert "answers.followers" not in result.stdout
     assert result.exit_code == ExitCode.OK, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("slug", "why"),
+    [
+        ("con", "CON is a device's name there, whatever the extension"),
+        ("NUL", "NUL is a device's name there, whatever the extension"),
+        ("Aux", "AUX is a device's name there, whatever the extension"),
+        ("prn.old", "PRN is a device's name there, whatever the extension"),
+        ("com1", "COM1 is a device's name there, whatever the extension"),
+        ("lpt9", "LPT9 is a device's name there, whatever the extension"),
+        ("ana:b", "no name holds ':' there"),
+        ('qui?"vive"', "no name holds '\"' or '?' there"),
+        ("a<b>|c*", "no name holds '*' or '<' or '>' or '|' there"),
+    ],
+)
+def test_check_warns_of_a_file_windows_cannot_hold(
+    slug: str, why: str, series: Path, invoke: Invoke
+) -> None:
+    """It works here: a warning. A series folder kept in git, cloned on Windows, would not."""
+    path = make_interview(series, slug, guest="Gilles")
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        f"{path}: warning: Windows cannot give a file this name: {why}",
+        (
+            "  hint: rename it: a copy of the series on Windows (a git clone) could not hold it;"
+            " the slug, and the post's address, go with the name"
+        ),
+        "0 errors, 1 warning",
+    ]
+    assert result.exit_code == 0
+    assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
+
+
+def test_check_warns_of_a_name_windows_cannot_end(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name ending in a dot or a space, named to check (no folder's ``*.toml`` is one);
+    and a questionnaire, whose renaming leaves its id as it was."""
+    for name in ("gilles.toml.", "gilles.toml "):
+        make_interview(series, "gilles", guest="Gilles").rename(series / "interviews" / name)
+    (series / "questionnaires" / "Con.toml").write_text(
+        'id = "con"\ntitle = "Con"\n\n[[questions]]\nid = "a"\ntext = "A ?"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(series)
+
+    result = invoke("check", "interviews/gilles.toml.", "interviews/gilles.toml ", "questionnaires")
+
+    said = "warning: Windows cannot give a file this name:"
+    assert findings(result.stdout) == [
+        f"interviews/gilles.toml.: {said} no name ends in a dot or a space there",
+        f"interviews/gilles.toml : {said} no name ends in a dot or a space there",
+        f"questionnaires/Con.toml: {said} CON is a device's name there, whatever the extension",
+        "0 errors, 3 warnings",
+    ]
+    hints = [line for line in result.stdout.splitlines() if line.startswith("  hint: ")]
+    assert (
+        hints[2]
+        == "  hint: rename it: a copy of the series on Windows (a git clone) could not hold it"
+    )
+
+
+@pytest.mark.parametrize("slug", ["conrad", "com10", "console", "nul-1", "lpt", "a.b", "é"])
+def test_check_says_nothing_of_a_name_windows_can_hold(
+    slug: str, series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, slug, guest="Gilles")
+    assert invoke("check").stdout == "All good.\n"

@@ -264,6 +264,19 @@ def test_any_name_gives_a_slug_windows_can_give_a_file(name: str) -> None:
     assert not set(slug) & set('<>:"/\\|?*') and not slug.endswith((".", " "))
 
 
+@given(st.text())
+def test_any_slug_makes_a_file_name_check_finds_nothing_wrong_with(name: str) -> None:
+    assert storage.windows_refusal(f"{storage.slugify(name)}.toml") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [*(f"{d}.toml" for d in sorted(WINDOWS_DEVICES)), "CoN", "nul.tar.gz", "aux .toml", "a\x1bb"],
+)
+def test_check_knows_a_name_windows_cannot_give_a_file(name: str) -> None:
+    assert storage.windows_refusal(name) is not None
+
+
 def test_a_guest_named_as_a_windows_device_gets_a_file_windows_can_hold(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

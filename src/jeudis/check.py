@@ -16,7 +16,7 @@ from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
-from jeudis.storage import listed
+from jeudis.storage import listed, windows_refusal
 from jeudis.tomlio import locate, parse_toml
 from jeudis.wording import worded_for
 
@@ -115,7 +115,10 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     for file in files:
         if file.name == SETTINGS_FILE:
             findings.extend(_finding(p) for p in _check_settings(file))
-        elif _kind(file) == "questionnaire":
+            continue
+        kind = _kind(file)
+        findings.extend(_windows_name(file, kind))
+        if kind == "questionnaire":
             errors, warnings = check_questionnaire(file)
             said = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
             said.sort(key=lambda f: f.line or 0)
@@ -129,6 +132,19 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                 drifts[key].append(drift)
             findings.extend(found)
     return [f if isinstance(f, Finding) else _drift_finding(f) for f in findings]
+
+
+def _windows_name(path: Path, kind: str) -> list[Finding]:
+    """A file named as Windows names no file (``con.toml``, ``a:b.toml``): it works here,
+    but a clone of the series' git repository there would lack it."""
+    why = windows_refusal(path.name)
+    if why is None:
+        return []
+    hint = "rename it: a copy of the series on Windows (a git clone) could not hold it"
+    if kind == "interview":
+        hint += "; the slug, and the post's address, go with the name"
+    message = f"Windows cannot give a file this name: {why}"
+    return [Finding(str(path), message, severity="warning", hint=hint)]
 
 
 def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list[Finding]:

@@ -65,8 +65,29 @@ _FOLD = str.maketrans(
 # Names Windows keeps for its devices, whatever the extension: no file "con.toml" can be
 # made there, nor checked out of a series folder kept in git.
 _DEVICE_NAMES = frozenset(
-    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))]
+    [
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³"),
+    ]
 )
+# And the characters no name holds there (controls too).
+_NOT_IN_NAMES = frozenset('<>:"/\\|?*') | {chr(n) for n in range(32)}
+
+
+def windows_refusal(name: str) -> str | None:
+    """Why Windows cannot give a file ``name``, or None when it can (``jeudis check``:
+    a series folder kept in git, cloned there, would lack the file)."""
+    device = name.split(".", 1)[0].rstrip(" ").lower()  # "CON.toml", "nul .tar.gz"
+    if device in _DEVICE_NAMES:
+        return f"{device.upper()} is a device's name there, whatever the extension"
+    if found := sorted(set(name) & _NOT_IN_NAMES):
+        return f"no name holds {' or '.join(repr(char) for char in found)} there"
+    if name.endswith((".", " ")):
+        return "no name ends in a dot or a space there"
+    return None
 
 
 def slugify(name: str) -> str:
