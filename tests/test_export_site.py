@@ -744,6 +744,10 @@ def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     assert everything.stderr.splitlines()[-1] == (
         "note: 1 draft left out (brouillon): --include-drafts exports them, marked"
     )
+    for n in range(3):  # more than three: the first three, then "…", as removed files are
+        make_interview(series, f"brouillon-{n}", status="draft")
+    many = invoke("export", "--all").stderr.splitlines()[-1]
+    assert many.startswith("note: 4 drafts left out (brouillon, brouillon-0, brouillon-1, …): ")
     result = invoke("export", "brouillon")
     assert (
         result.exit_code == 2 and "draft" in result.stderr and "--include-drafts" in result.stderr

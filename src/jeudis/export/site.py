@@ -200,7 +200,7 @@ def export_site(
 def _drafts_note(drafts: list[str]) -> list[str]:
     if not drafts:
         return []
-    named = ", ".join(sorted(drafts)[:3]) + (", ..." if len(drafts) > 3 else "")
+    named = ", ".join(sorted(drafts)[:3]) + (", …" if len(drafts) > 3 else "")
     left_out = counted(len(drafts), "draft")
     return [f"note: {left_out} left out ({named}): --include-drafts exports them, marked"]
 
