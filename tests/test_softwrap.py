@@ -32,7 +32,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import graphemes
-from jeudis.graphemes import EmojiWidths, cluster_end, next_boundary, previous_boundary
+from jeudis.graphemes import TAB_CELLS, EmojiWidths, cluster_end, next_boundary, previous_boundary
 from jeudis.softwrap import SoftWrap
 from jeudis.softwrap_rows import relaid, rows
 
@@ -176,12 +176,55 @@ def test_the_rows_hold_the_text_as_typed_but_the_spaces_at_the_breaks() -> None:
     shown = row_texts(drawn_by_prompt_toolkit(typed, 23))
     assert shown == [
         "  Deux espaces   au",
-        "milieu,^Iune",  # a tab, drawn as prompt_toolkit draws it
+        "milieu,    une",  # a tab, drawn as blanks
         "tabulation, des",
         "espaces à la",
         "coupure",
         "",  # the spaces after it hang past the edge; the cursor after them is here
     ]
+
+
+def test_a_tab_is_drawn_as_blanks_and_kept_in_the_text() -> None:
+    """A list pasted with tabs reads indented; prompt_toolkit drew "^I"."""
+    typed = "Deux usages :\n\t- la veille ;\n\t\t- le partage"
+    drawn = drawn_by_prompt_toolkit(typed, 30, cursor=typed.index("- la"))
+    assert row_texts(drawn) == ["Deux usages :", "    - la veille ;", "        - le partage"]
+    assert drawn.cursor == (1, len(MORE) + TAB_CELLS)  # after the tab: past its blanks
+    assert drawn.at(typed.index("- la") - 1).cursor == (1, len(MORE))  # before it
+    assert drawn.buffer.text == typed
+    alone = drawn_by_prompt_toolkit(typed, 30, wrapped=False)
+    assert alone.rows[1] == "   ^I- la veille ;"
+
+
+def test_the_cursor_moves_over_a_tab_in_the_cells_it_is_drawn_in() -> None:
+    typed = "\tab\n\tcd"
+    drawn = drawn_by_prompt_toolkit(typed, 20, cursor=3)  # after "ab"
+    assert drawn.cursor == (0, len(MARK) + TAB_CELLS + 2)
+    assert drawn.wrap.vertically(1)
+    assert drawn.buffer.cursor_position == len(typed)  # after "cd", under "ab"'s end
+    drawn.buffer.cursor_position = 4 + 1  # after the second line's tab
+    assert drawn.wrap.vertically(-1)
+    assert drawn.buffer.cursor_position == 1  # after the first line's tab, not in "ab"
+
+
+@pytest.mark.parametrize("width", range(4, 31))
+def test_rows_with_tabs_are_laid_out_in_the_cells_drawn(width: int) -> None:
+    """Tabs take their cells in the rows laid out as on the screen: no row passes the
+    edge (the window would wrap it again), the cursor is on the character after it."""
+    typed = "Liste :\n\t- un mot\n\t\t- deux\tmots\tici et\tlà"
+    first = drawn_by_prompt_toolkit(typed, width, 0)
+    places = []
+    for at in range(len(typed) + 1):
+        drawn = first.at(at)
+        row, column = drawn.cursor
+        assert column < width or at == len(typed)
+        if at < len(typed) and typed[at] not in " \t\n":
+            assert drawn.rows[row][column] == typed[at], (at, drawn.rows)
+        places.append(drawn.cursor)
+    assert places == sorted(places)
+    laid = [len(kept[3]) for kept in first.wrap._laid.values()]
+    assert len(first.rows) == sum(laid)  # the window wrapped no row of its own
+    assert all(len(row) <= width for row in first.rows)
 
 
 def test_a_word_longer_than_a_row_is_cut_at_the_edge() -> None:

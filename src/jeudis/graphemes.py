@@ -26,12 +26,20 @@ from dataclasses import dataclass
 from prompt_toolkit.layout.screen import Char
 from prompt_toolkit.utils import get_cwidth
 
+# The cells a tab is drawn in, as blanks (see :func:`jeudis.softwrap.drawn`): four, the
+# tab stop Markdown reads tabs with, so a line indented with tabs is drawn as indented.
+TAB_CELLS = 4
+
 
 class _Cells(dict[str, int]):
     """The cells prompt_toolkit draws a code point in: emoji and CJK two, an accent
-    that combines none, a tab two (it is drawn "^I")."""
+    that combines none, another control character two (it is drawn "^A"); a tab
+    :data:`TAB_CELLS`, as the answer being typed draws it."""
 
     def __missing__(self, char: str) -> int:
+        if char == "\t":
+            self[char] = TAB_CELLS
+            return TAB_CELLS
         self[char] = size = get_cwidth(Char.display_mappings.get(char, char))
         return size
 

@@ -39,6 +39,7 @@ from prompt_toolkit.layout.screen import Char, Screen, WritePosition
 from prompt_toolkit.layout.utils import explode_text_fragments
 
 from jeudis.graphemes import (
+    TAB_CELLS,
     EmojiWidths,
     emoji_widths,
     next_boundary,
@@ -58,7 +59,7 @@ from jeudis.softwrap_rows import (
     rows,
 )
 
-# The characters the window draws as text of their own ("^I" for a tab).
+# The characters the window draws as text of their own ("^A"; a tab "^I", drawn here as blanks).
 _CONTROL = re.compile(
     "[" + "".join(re.escape(c) for c in Char.display_mappings if c != "\xa0") + "]"
 )
@@ -143,9 +144,11 @@ def _drawn_by_character(
     odd: tuple[tuple[int, int, int], ...],
     stand_ins: StandIns,
 ) -> Transformation:
-    """:func:`drawn`, for a line with control characters: the window draws them "^I",
+    """:func:`drawn`, for a line with control characters: the window draws them "^A",
     two cells, which the height it gives the line counts as none (the last row would
-    be left out). Drawn as that text, both count the same."""
+    be left out). Drawn as that text, both count the same. A tab is drawn as blanks
+    (:data:`TAB_CELLS`, fewer on a row narrower), as editors draw it: a list or code
+    pasted with tabs reads as indented, not "^I"; what is stored keeps the tab."""
     chars = explode_text_fragments(fragments)
     text = "".join(char[1] for char in chars)
     odd_ends = {start: (end, cells) for start, end, cells in odd}
@@ -166,7 +169,11 @@ def _drawn_by_character(
                 to_source.extend([at] * cells)
                 at = end
                 continue
-            if len(control) > 1:
+            if char == "\t":  # blanks, as an editor draws it: the text keeps the tab
+                cells = min(TAB_CELLS, max(room(index), 1))
+                shown.append((style, " " * cells))
+                to_source.extend([at] * cells)
+            elif len(control) > 1:
                 shown.append((style + " class:control-character", control))
                 to_source.extend([at] * len(control))
             else:
