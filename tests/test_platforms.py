@@ -337,6 +337,55 @@ def test_an_editor_path_with_spaces_unquoted_is_one_word(
     assert editor_command() == [str(program)]
 
 
+@pytest.fixture
+def keys() -> Iterator[Any]:
+    """Keys typed to the prompts, made as on Linux before ``sys.platform`` says win32 (a
+    pipe and asyncio, made then, would want Windows's own modules)."""
+    import asyncio  # noqa: F401
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    import jeudis.prompter  # noqa: F401
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.mark.parametrize("editor", [None, r"C:\Windows\notepad.exe"])
+def test_ctrl_x_ctrl_e_opens_the_editor_jeudis_edit_opens(
+    keys: Any, windows_editor: None, monkeypatch: pytest.MonkeyPatch, editor: str | None
+) -> None:
+    """prompt_toolkit's own choice, with no $EDITOR, is POSIX paths only: on Windows
+    the key did nothing. A path in $EDITOR kept its backslashes."""
+    from rich.console import Console
+
+    from jeudis.paths import series_at
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.prompts import prompt_for
+    from jeudis.questionnaire import find_questionnaire
+
+    if editor is not None:
+        monkeypatch.setenv("EDITOR", editor)
+    question = find_questionnaire(series_at(), "twitter").question("depuis-quand")
+    assert question is not None
+    ran: list[list[str]] = []
+
+    def call(command: list[str]) -> int:  # the editor: writes the answer, then Entrée
+        ran.append(command[:-1])
+        Path(command[-1]).write_text("Depuis 2008.\n", encoding="utf-8")
+        keys.send_text("\r")
+        return 0
+
+    monkeypatch.setattr(subprocess, "call", call)
+    prompter = TerminalPrompter("fr", console=Console(file=io.StringIO(), color_system=None))
+    keys.send_text("\x18\x05")
+    answer = prompter.ask(prompt_for(question, "Depuis quand ?", counter="[1/4]"))
+    assert ran == [[editor or "notepad"]]
+    assert answer == "Depuis 2008."
+
+
 # -- files --------------------------------------------------------------------------------
 
 

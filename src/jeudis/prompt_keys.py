@@ -15,7 +15,11 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable
 
@@ -128,6 +132,9 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
         it the moment the editor closed, before the guest saw it.
         """
         buffer = event.current_buffer
+        # prompt_toolkit's, each time (not the one put here the time before)
+        own = functools.partial(Buffer._open_file_in_editor, buffer)
+        buffer._open_file_in_editor = _host_editor(own)  # type: ignore[method-assign,assignment]
         edited = buffer.open_in_editor(validate_and_handle=False)
 
         def join(_: object) -> None:
@@ -136,6 +143,26 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
 
         if one_row:
             edited.add_done_callback(join)
+
+
+def _host_editor(fallback: Callable[[str], bool]) -> Callable[[str], bool]:
+    """The editor ``jeudis edit`` opens (:func:`jeudis.edit.editor_command`): $VISUAL,
+    $EDITOR, read as Windows writes them there, else notepad on Windows. prompt_toolkit's
+    own choice, ``fallback``, has only POSIX paths (Ctrl-X Ctrl-E did nothing on
+    Windows), and took a backslash in $EDITOR for an escape; it stays where neither
+    variable is set on POSIX: editor, nano, then vi, friendlier to a guest than vi."""
+    from jeudis.edit import editor_command
+    from jeudis.errors import UsageError
+
+    def open_file(filename: str) -> bool:
+        if sys.platform != "win32" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+            return fallback(filename)
+        try:
+            return subprocess.call([*editor_command(), filename]) == 0
+        except (UsageError, OSError):  # no such editor: the answer stays as it was
+            return False
+
+    return open_file
 
 
 def initials(choices: tuple[str, ...]) -> list[str]:
