@@ -112,8 +112,6 @@ def read_input_bytes(path: Path) -> tuple[bytes, Path]:
     """:func:`read_input`'s bytes, not yet decoded (an email says how it is encoded)."""
     if str(path) != "-":
         return read_bytes(path), path
-    import sys
-
     data = sys.stdin.buffer.read(MAX_FILE_SIZE + 1)
     if len(data) > MAX_FILE_SIZE:
         raise FileProblem(STDIN, TOO_LARGE)

@@ -20,7 +20,6 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Callable
 
 import questionary
@@ -30,6 +29,7 @@ from prompt_toolkit.keys import Keys
 
 from jeudis.prompt_layout import STYLE
 from jeudis.prompts import BACK, Paused, Prompt
+from jeudis.storage import folded
 
 
 def ready_question(message: Callable[[], str]) -> questionary.Question:
@@ -172,14 +172,9 @@ def initials(choices: tuple[str, ...]) -> list[str]:
     in questionary)."""
     keys = []
     for choice in choices:
-        key = _folded(choice[:1])
+        key = folded(choice[:1])[:1].lower()  # "É", "Œ": e, o
         keys.append(key if key.isalnum() and key not in "jk" else "")
     return keys
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...]) -> None:
@@ -192,7 +187,7 @@ def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...]) -> None:
     keys = initials(choices)
 
     def pick(event: KeyPressEvent) -> None:
-        typed = _folded(event.key_sequence[-1].data)
+        typed = folded(event.key_sequence[-1].data)[:1].lower()
         [control] = [
             window.content
             for window in event.app.layout.find_all_windows()
