@@ -86,7 +86,7 @@ def test_inspect_in_the_terminal(invoke: Invoke) -> None:
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0] == "Interview Twitter de {guest} [Les Jeudis Twitter]  (twitter v1, tu, f)"
     assert " 1. Depuis combien de temps utilises-tu Twitter ?  text" in lines
-    assert " 2. Combien as-tu de followers ?  text" in lines
+    assert " 2. Combien as-tu de followers ?  text · matches (?s).*[0-9].*" in lines
     assert "    Un nombre (par exemple 9 200), avec quelques mots autour si tu veux." in lines
     assert "11. Te considères-tu comme une twittos influente ?  long" in lines
 
@@ -117,6 +117,34 @@ def test_inspect_ends_no_line_in_spaces(invoke: Invoke, series: Path) -> None:
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
     data = json.loads(invoke("inspect", "outils", "--json").stdout)
     assert [q["choices"] for q in data["questions"]] == [["Vim", "Emacs"], ["C", "Rust"]]
+
+
+def test_inspect_names_the_rules_an_answer_must_pass(invoke: Invoke, series: Path) -> None:
+    """The host reads what a guest's answer is checked against, as each type checks it:
+    a rule its type never applies (``min`` on a ``long``) is not shown as if it were."""
+    write(
+        series / "questionnaires" / "regles.toml",
+        'id = "regles"\nversion = 1\ntitle = "Règles : {guest}"\n'
+        '[[questions]]\nid = "reseaux"\ntype = "multi"\ntext = "Quels réseaux ?"\n'
+        'choices = ["A", "B", "C"]\nvalidation = { min = 2 }\n'
+        '[[questions]]\nid = "bio"\ntype = "long"\ntext = "Qui es-tu ?"\n'
+        "validation = { min_words = 20, max_words = 300, min = 10 }\n"
+        '[[questions]]\nid = "pseudo"\ntype = "text"\ntext = "Ton pseudo ?"\n'
+        'validation = { pattern = "@?[a-z]+", max_length = 1 }\n'
+        '[[questions]]\nid = "age"\ntype = "number"\ntext = "Ton âge ?"\n'
+        "validation = { min = 0 }\n"
+        '[[questions]]\nid = "un"\ntype = "multi"\ntext = "Un seul ?"\nrequired = false\n'
+        'choices = ["A", "B"]\nvalidation = { max = 1 }\n',
+    )
+    out = invoke("inspect", "regles", env={"COLUMNS": "100"}).stdout
+    data = json.loads(invoke("inspect", "regles", "--json").stdout)
+
+    assert "1. Quels réseaux ?  multi · at least 2 choices" in out
+    assert "2. Qui es-tu ?  long · 20 to 300 words\n" in out
+    assert "3. Ton pseudo ?  text · matches @?[a-z]+ · at most 1 character\n" in out
+    assert "4. Ton âge ?  number · ≥ 0\n" in out
+    assert "5. Un seul ?  multi · optional · at most 1 choice\n" in out
+    assert data["questions"][1]["rules"] == ["20 to 300 words"]
 
 
 @pytest.mark.parametrize(

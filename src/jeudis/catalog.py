@@ -7,7 +7,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
-from jeudis.questionnaire import Questionnaire, load_questionnaire
+from jeudis.questionnaire import Question, Questionnaire, load_questionnaire
 from jeudis.session import context_for
 
 
@@ -63,6 +63,7 @@ class AskedQuestion:
     required: bool
     choices: tuple[str, ...]
     condition: str
+    rules: tuple[str, ...] = ()  # what the answer is checked against, in the host's words
 
 
 def asked(
@@ -99,9 +100,53 @@ def asked(
                 required=question.required,
                 choices=question.choices,
                 condition=condition,
+                rules=rules(question),
             )
         )
     return result
+
+
+# The rules each type checks (docs/questionnaire-format.md): the others are never applied.
+_COUNTED = {"text": "length words", "long": "length words", "url": "length words",
+            "choice": "length words", "number": "value", "multi": "choices"}  # fmt: skip
+
+
+def rules(question: Question) -> tuple[str, ...]:
+    """The validation an answer must pass, as a host reads it: "at least 2 choices",
+    "20 to 300 words", "matches @?[A-Za-z0-9_]{1,15}"; the rules its type never checks
+    are left out (``check`` warns of them)."""
+    rule = question.validation
+    checked = _COUNTED.get(question.type, "").split()
+    described = []
+    if rule.pattern and "length" in checked:
+        described.append(f"matches {rule.pattern}")
+    if "length" in checked:
+        described.append(_span(rule.min_length, rule.max_length, "character"))
+        described.append(_span(rule.min_words, rule.max_words, "word"))
+    if "value" in checked:
+        described.append(_span(rule.min, rule.max, ""))
+    if "choices" in checked:
+        described.append(_span(rule.min, rule.max, "choice"))
+    return tuple(text for text in described if text)
+
+
+def _span(low: float | None, high: float | None, unit: str) -> str:
+    """ "at least 2 choices", "at most 300 words", "20 to 300 words"; for a number, its
+    bounds alone: "≥ 0", "≤ 1000000", "1 to 10"."""
+    if low is None and high is None:
+        return ""
+    counted = high if high is not None else low
+    units = f" {unit}{'' if counted == 1 else 's'}" if unit else ""
+    shown = [_number(n) for n in (low, high)]
+    if low is not None and high is not None:
+        return f"{shown[0]} to {shown[1]}{units}"
+    if low is not None:
+        return f"at least {shown[0]}{units}" if unit else f"≥ {shown[0]}"
+    return f"at most {shown[1]}{units}" if unit else f"≤ {shown[1]}"
+
+
+def _number(value: float | None) -> str:
+    return str(int(value)) if value is not None and value == int(value) else str(value)
 
 
 def _as_written(value: Any) -> str:

@@ -311,7 +311,7 @@ def inspect(
     )
     numbers = len(f"{questions[-1].number}.") if questions else 2
     for q in questions:
-        flags = [q.type] + ([] if q.required else ["optional"])
+        flags = [q.type] + ([] if q.required else ["optional"]) + list(q.rules)
         if q.condition:
             flags.append(f"if {q.condition}")
         lines = [
