@@ -392,6 +392,29 @@ def test_a_date_question_says_how_a_date_is_typed_before_any_is_refused(
     assert shown[shown.index("[2/5] Depuis quand ?") + 1].startswith(hint)
 
 
+@pytest.mark.parametrize(
+    ("language", "low", "high", "hint"),
+    [("fr", 2, None, "↑↓, Espace pour cocher, Entrée pour valider · Au moins 2 choix"),
+     ("fr", 2, 3, "↑↓, Espace pour cocher, Entrée pour valider · De 2 à 3 choix"),
+     ("fr", 1, None, "↑↓, Espace pour cocher, Entrée pour valider"),
+     ("en", None, 3, "↑↓, Space to tick, Enter to confirm · At most 3 choices")],
+)  # fmt: skip
+def test_a_multiple_choice_says_how_many_it_takes_before_any_is_refused(
+    keys: PipeInput, language: str, low: int | None, high: int | None, hint: str
+) -> None:
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    question = Question(
+        id="reseaux", type="multi", text={"*": "Réseaux ?"}, choices=("A", "B", "C"),
+        language=language, validation=Validation(min=low, max=high),
+    )  # fmt: skip
+    keys.send_text(" \x1b[B \r")  # tick A, down, tick B, Enter
+    assert prompter.ask(prompt_for(question, "Réseaux ?", counter="[1/5]")) == ["A", "B"]
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[1/5] Réseaux ?") + 1].rstrip() == hint
+
+
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int]]:
     """A pseudo-terminal whose far side is standard input: (what is typed, what reads it)."""

@@ -332,14 +332,15 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
     form = series / "questionnaires" / "twitter.toml"
     v1 = form.read_text(encoding="utf-8")
     outil = (
-        '[[questions]]\nid = "outil"\ntype = "choice"\nchoices = ["TweetDeck", "Twitter"]\n'
-        'text = "Votre outil ?"\nrequired = false\n\n'
+        '[[questions]]\nid = "outil"\ntype = "multi"\nchoices = ["TweetDeck", "Twitter"]\n'
+        'text = "Votre outil ?"\nrequired = false\nvalidation = { min = 2 }\n\n'
     )
     form.write_text(
         v1.replace('[[questions]]\nid = "conseils"', outil + '[[questions]]\nid = "conseils"')
     )
     sheet = make_sheet(series)
-    assert "_Choisir parmi : TweetDeck, Twitter_" in sheet
+    assert "_Un ou plusieurs choix, séparés par des virgules : TweetDeck, Twitter_" in sheet
+    assert "_Au moins 2 choix._" in sheet
     v2 = v1.replace("version = 1", "version = 2")
     for dropped in ("followers", "dernier-tweet"):
         block = re.search(rf'\[\[questions\]\]\nid = "{dropped}"\n.*?\n\n', v2, re.DOTALL)
@@ -347,7 +348,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
         v2 = v2.replace(block.group(0), "")
     form.write_text(v2, encoding="utf-8")
 
-    code, out = import_text(series, fill(sheet, {**ANSWERS, "outil": "TweetDeck"}))
+    code, out = import_text(series, fill(sheet, {**ANSWERS, "outil": "TweetDeck, Twitter"}))
 
     assert code == 0, out
     interview = only_interview(series)
@@ -366,7 +367,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
         "« À bientôt ailleurs »",
     )
     outil_answer = interview.answer("outil")
-    assert outil_answer is not None and outil_answer.value == "TweetDeck"
+    assert outil_answer is not None and outil_answer.value == "TweetDeck, Twitter"
     assert (outil_answer.question, outil_answer.type) == (
         "Votre outil ?",
         "long",
@@ -735,6 +736,21 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     }
     assert interview.answer("lien").question == "Son adresse ?"  # type: ignore[union-attr]
     assert interview.status == "complete"
+
+
+def test_a_multiple_choice_says_how_many_it_takes(series: Path) -> None:
+    """Told of it only by the import's refusal, the guest wrote a second email."""
+    kinds = KINDS.replace('live"]\n', 'live"]\nvalidation = { min = 2 }\n', 1)
+    (series / "questionnaires" / "kinds.toml").write_text(kinds, encoding="utf-8")
+    assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    assert "_Un ou plusieurs choix, séparés par des virgules : veille, conversation, live_" in sheet
+    assert "_Au moins 2 choix._" in sheet
+    answers = {"reseau": "Twitter", "usages": "veille, live", "blog": "Non", "lien": ""}
+    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "k-filled.md"))
+    assert code == 0, out
+    assert only_interview(series).values()["usages"] == ["veille", "live"]
 
 
 BOOKS = """

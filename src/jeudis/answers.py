@@ -48,6 +48,7 @@ MESSAGES = {
         "max": "Au plus {n}.",
         "min_choices": "Au moins {n} choix.",
         "max_choices": "Au plus {n} choix.",
+        "span_choices": "De {low} à {high} choix.",
     },
     "en": {
         "required": "An answer is needed.",
@@ -67,22 +68,31 @@ MESSAGES = {
         "max": "At most {n}.",
         "min_choices": "At least {n} choice{s}.",
         "max_choices": "At most {n} choice{s}.",
+        "span_choices": "{low} to {high} choices.",
     },
 }
+
+
+# The messages saying how many choices a multiple choice takes (:func:`choices_hint`).
+CHOICE_COUNTS = ("min_choices", "max_choices", "span_choices")
+
+
+def template(key: str, language: str) -> str:
+    """The message ``key`` in ``language`` before it is filled in: "Au moins {n} choix."."""
+    return MESSAGES.get(primary_language(language), MESSAGES["en"])[key]
 
 
 def message(key: str, language: str, params: dict[str, Any]) -> str:
     """The message ``key`` in ``language``; a number in ``params`` written as the
     language writes one ("10,000,000", "10 000 000"), never as Python does (1e+07),
     and the noun after ``n`` agreeing with it ("1 word")."""
-    table = MESSAGES.get(primary_language(language), MESSAGES["en"])
     numbers = {
         name: format_number(value, language)
         for name, value in params.items()
         if isinstance(value, int | float) and not isinstance(value, bool)
     }
     plural = {"s": "" if params.get("n") == 1 else "s"}  # "1 word", "2 words"
-    return table[key].format(**(params | numbers | plural))
+    return template(key, language).format(**(params | numbers | plural))
 
 
 def is_empty(raw: Any) -> bool:
@@ -229,6 +239,24 @@ def date_hint(language: str) -> str:
     session): "A date, as YYYY-MM-DD or MM/DD/YYYY." in American English."""
     hint = _DATE_HINTS.get(primary_language(language), _DATE_HINTS["en"])
     return hint.format(slashed=slashed_date(language))
+
+
+def choices_hint(question: Question) -> str:
+    """How many choices a multiple choice takes, said before it is asked (on the answer
+    sheet, in the live session) when its validation says: "Au moins 2 choix." ("" when
+    any number will do); otherwise the guest heard of it only from a refusal."""
+    if question.type != "multi":
+        return ""
+    low, high = question.validation.min, question.validation.max
+    if low is not None and low <= 1:
+        low = None  # one at least: as any answer given, nothing to say
+    if low is not None and high is not None:
+        return message("span_choices", question.language, {"low": low, "high": high})
+    if low is not None:
+        return message("min_choices", question.language, {"n": low})
+    if high is not None:
+        return message("max_choices", question.language, {"n": high})
+    return ""
 
 
 def parse_yesno(raw: Any) -> bool:

@@ -26,7 +26,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
-from jeudis.answers import date_hint
+from jeudis.answers import choices_hint, date_hint
 from jeudis.errors import JeudisError
 from jeudis.followups import WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
@@ -250,6 +250,8 @@ class TerminalPrompter:
             parts.append(self._select_keys(prompt))
         if prompt.kind == "checkbox":
             parts.append(self.text["keys_checkbox"])
+            if prompt.question is not None and (count := choices_hint(prompt.question)):
+                parts.append(count.rstrip("."))
         if prompt.question is not None and prompt.question.type == "date":
             # As the answer sheet says it; without it, the format came with a refusal.
             parts.append(date_hint(prompt.question.language).rstrip("."))

@@ -225,6 +225,8 @@ def question_notes(
     if question.type in ("choice", "multi"):
         key = "choices_multi" if question.type == "multi" else "choices"
         notes.append(words[key].format(choices=", ".join(question.choices)))
+        if count := answer_rules.choices_hint(question):
+            notes.append(count)
     elif question.type == "yesno":
         notes.append(words["yesno"])
     elif question.type == "number":
@@ -241,7 +243,8 @@ def note_templates(words: Mapping[str, Any], language: str) -> list[str]:
     templates ("Choisir parmi : {choices}"): the ones no help of a host's words."""
     kinds = ["choices", "choices_multi", "yesno", "number"]
     kinds += ["when", "when_not", "when_answered", "when_unanswered"]
-    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language)]
+    counts = [answer_rules.template(key, language) for key in answer_rules.CHOICE_COUNTS]
+    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language), *counts]
 
 
 def _condition_notes(
