@@ -1332,6 +1332,41 @@ def test_emoji_are_drawn_where_a_terminal_that_joins_them_draws_them(
     assert values(the_interview(series))[2] == typed  # as typed, code point for code point
 
 
+def test_boxes_around_a_guest_s_emoji_are_drawn_in_the_terminal_s_cells(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The host's box and the welcome box around a guest named with an emoji the
+    terminal draws in two cells (prompt_toolkit counts 👩‍💻 four): laid out in
+    prompt_toolkit's count, their right border on that row was drawn two cells left
+    of the others'. Drawn before the terminal said how it draws emoji, they are
+    drawn anew once it has."""
+    guest = "Nina 👩\u200d💻 Roy"
+    session = jeudis("new", "twitter", "--guest", guest, "--register", "tu", "--gender", "f",
+                     columns=60, cpr=True, terminal=_EmojiTerminal)  # fmt: skip
+    terminal = session.terminal
+
+    def boxed(top: str) -> bool:
+        shown = session.screen()
+        rows = [y for y, line in enumerate(shown) if line.startswith(top)]
+        if not rows:
+            return False
+        bottom = next((y for y in range(rows[0], len(shown)) if shown[y].startswith("╰")), None)
+        if bottom is None or not any(guest in line for line in shown[rows[0] : bottom]):
+            return False
+        edges = {terminal.cursor_at_end_of(y) for y in range(rows[0], bottom + 1)}
+        return edges == {60}
+
+    session.expect_prompt("[1/4]")
+    session.until(lambda: boxed("╭─ Partie de l’hôte"), "the host's box whole at 60 columns")
+    host_part(session)
+    session.expect("commencer.")
+    session.until(lambda: boxed(f"╭─ Bienvenue, {guest} !"), "the welcome box whole")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:

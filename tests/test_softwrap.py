@@ -625,10 +625,10 @@ cells = graphemes.width
 
 
 @pytest.fixture
-def terminal_draws() -> Iterator[Callable[[EmojiWidths], None]]:
+def terminal_draws() -> Iterator[Callable[[EmojiWidths | None], None]]:
     """Sets how the terminal draws emoji (as it answered), for the test only."""
     yield graphemes.use_emoji_widths
-    graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)
+    graphemes.use_emoji_widths(None)
 
 
 def test_the_cells_of_a_character_are_the_terminal_s(
@@ -807,4 +807,4 @@ def test_the_cursor_is_on_the_character_after_it_and_no_row_passes_the_edge(
                     assert cell.width == cells(character)
             at = next_boundary(text, at)
     finally:
-        graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)
+        graphemes.use_emoji_widths(None)

@@ -56,7 +56,7 @@ def session(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, PipeInput]]:
     ):
         monkeypatch.setattr("sys.stdin", stdin)
         yield far, keys
-    graphemes.use_emoji_widths(graphemes.PER_CODE_POINT)
+    graphemes.use_emoji_widths(None)
     os.close(far)
     os.close(near)
 

@@ -134,16 +134,19 @@ class EmojiWidths:
 PER_CODE_POINT = EmojiWidths(*(sum(CELLS[char] for char in probe) for probe in PROBES))
 
 _widths = PER_CODE_POINT
-# The cells of each character of several code points met (0: as prompt_toolkit counts).
+_said = False  # whether the terminal said how it draws them (else prompt_toolkit's count)
+# The cells the terminal draws each character of several code points met in.
 _sizes: dict[str, int] = {}
 
 
-def use_emoji_widths(widths: EmojiWidths) -> None:
-    """Emoji are drawn as ``widths`` says from now on (the terminal's answer)."""
-    global _widths
-    _widths = widths
+def use_emoji_widths(widths: EmojiWidths | None) -> None:
+    """Emoji are drawn as ``widths`` says from now on (the terminal's answer); None:
+    the terminal has not said, they are counted as prompt_toolkit counts them."""
+    global _widths, _said
+    _widths, _said = widths or PER_CODE_POINT, widths is not None
     _sizes.clear()
     _odd_characters.cache_clear()
+    _characters.cache_clear()
 
 
 def emoji_widths() -> EmojiWidths:
@@ -151,9 +154,13 @@ def emoji_widths() -> EmojiWidths:
     return _widths
 
 
-def _odd_size(character: str) -> int:
-    """The cells the terminal draws ``character`` in (as :func:`cluster_end` cuts them)
-    when prompt_toolkit counts others, else 0."""
+def widths_said() -> bool:
+    """Whether the terminal said how it draws emoji (see :func:`use_emoji_widths`)."""
+    return _said
+
+
+def _size(character: str) -> int:
+    """The cells the terminal draws ``character`` in (as :func:`cluster_end` cuts them)."""
     size = _sizes.get(character)
     if size is None:
         parts = character.split(_JOINER)
@@ -163,8 +170,6 @@ def _odd_size(character: str) -> int:
             size = sizes[0]  # drawn as the first: 👨‍👩‍👧 as 👨
         else:
             size = sum(sizes)
-        if size == sum(CELLS[char] for char in character):
-            size = 0
         _sizes[character] = size
     return size
 
@@ -204,6 +209,25 @@ def odd_characters(text: str) -> tuple[tuple[int, int, int], ...]:
 
 @functools.lru_cache(maxsize=16)  # a line is drawn twice a key press, and the rows laid out
 def _odd_characters(text: str) -> tuple[tuple[int, int, int], ...]:
+    return tuple(
+        (start, end, cells)
+        for start, end, cells in _characters(text)
+        if cells != sum(CELLS[char] for char in text[start:end])
+    )
+
+
+def drawn_characters(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The characters of ``text`` made of several code points that terminals draw each
+    their own way (those of :func:`odd_characters`, and those the terminal draws as
+    prompt_toolkit counts), as (start, end, cells): the cells the terminal said it
+    draws them in; none where it has not said. ``text`` starts between two characters."""
+    if not _said or not _ODD.search(text):
+        return ()
+    return _characters(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _characters(text: str) -> tuple[tuple[int, int, int], ...]:
     found: list[tuple[int, int, int]] = []
     done = 0  # where the last character looked at ends: a character starts there
     for match in _ODD.finditer(text):
@@ -214,10 +238,14 @@ def _odd_characters(text: str) -> tuple[tuple[int, int, int], ...]:
         start = max(done, text.rfind(" ", done, at), text.rfind("\n", done, at))
         while (done := cluster_end(text, start)) <= at:
             start = done
-        size = _odd_size(text[start:done])
-        if size:
-            found.append((start, done, size))
+        found.append((start, done, _size(text[start:done])))
     return tuple(found)
+
+
+def unsure(text: str) -> bool:
+    """Whether ``text`` holds a character terminals draw each their own way (see
+    :func:`drawn_characters`) while the terminal has not said how it draws them."""
+    return not _said and _ODD.search(text) is not None
 
 
 def width(text: str) -> int:

@@ -19,9 +19,10 @@ from prompt_toolkit.filters import to_filter
 from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
 from prompt_toolkit.layout.controls import BufferControl
 from prompt_toolkit.styles import Style
-from prompt_toolkit.utils import get_cwidth
 from prompt_toolkit.validation import DynamicValidator
 
+from jeudis.graphemes import cluster_end
+from jeudis.graphemes import width as cells
 from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.textsafe import for_terminal
 
@@ -43,14 +44,17 @@ STYLE = Style.from_dict(
 
 
 def shortened(text: str, width: int) -> str:
-    """``text`` in ``width`` terminal cells at most, cut after a word with "…" if it must be."""
-    if get_cwidth(text) <= width:
+    """``text`` in ``width`` terminal cells at most, cut after a word with "…" if it must
+    be (between two characters, as the terminal draws them: see :mod:`jeudis.graphemes`)."""
+    if cells(text) <= width:
         return text
     used = end = 0
-    for end, char in enumerate(text):  # noqa: B007 - where the room ends
-        used += get_cwidth(char)
+    while end < len(text):  # where the room ends
+        after = cluster_end(text, end)
+        used += cells(text[end:after])
         if used > width - 1:
             break
+        end = after
     cut = text[:end]
     words = cut.rsplit(" ", 1)[0] if " " in cut[width // 2 :] else cut
     return words.rstrip(" ,;:") + "…"
@@ -84,6 +88,12 @@ def redrawn_when_resized(app: Application[Any], screen: Screen, asking: Callable
     own way, some not at all), so the screen is drawn anew from its top. The rows
     above the question go (the review shows every answer again).
 
+    So is it once the terminal has said how it draws emoji (see
+    :class:`jeudis.terminal._EmojiProbe`), when the lines above held one the
+    terminal had not said of yet (:meth:`Screen.misdrawn`): the welcome box around a
+    guest named "Nina 👩‍💻 Roy" was laid out in prompt_toolkit's count, and its
+    right border drawn cells off the others' where the terminal draws 👩‍💻 in two.
+
     The prompt's row is then known: it is the one under the lines drawn. The
     terminal's own answer is not waited for, and one to a question asked before
     the screen was drawn anew (prompt_toolkit asks on each resize, before it draws)
@@ -100,10 +110,11 @@ def redrawn_when_resized(app: Application[Any], screen: Screen, asking: Callable
 
     def resized(_: object) -> None:
         width = app.output.get_size().columns
-        if drawn and drawn[0] != width and not app.is_done:
+        if drawn and (drawn[0] != width or screen.misdrawn()) and not app.is_done:
             app.output.erase_screen()
             app.output.cursor_goto(0, 0)
             renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
+            screen.unsure = []
             with screen.drawing_to(app.output):
                 asking()
                 row[:] = [min(screen.lines_drawn + 1, app.output.get_size().rows)]
@@ -227,7 +238,7 @@ def packed(keys: str, width: int) -> list[str]:
     cells, a line breaking between items only (an item wider than a line is alone on it)."""
     lines: list[str] = []
     for item in keys.split(" · ") if keys else []:
-        if lines and get_cwidth(lines[-1]) + get_cwidth(item) + 3 < width:
+        if lines and cells(lines[-1]) + cells(item) + 3 < width:
             lines[-1] += " · " + item
         else:
             lines.append(item)

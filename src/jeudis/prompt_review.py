@@ -16,7 +16,9 @@ from jeudis import terminal
 from jeudis.prompt_keys import keys_for
 from jeudis.prompt_layout import STYLE, picked_fitted, redrawn_when_resized, shortened
 from jeudis.prompts import BACK
+from jeudis.rich_cells import laid_out, print_laid_out, put_back
 from jeudis.screen import Screen
+from jeudis.softwrap_cells import drawn_whole
 from jeudis.textsafe import for_terminal
 
 if TYPE_CHECKING:
@@ -38,16 +40,15 @@ def pick_to_change(
         answer = for_terminal(shown) or text["skipped"]
         if len(answer) > 280:
             answer = answer[:277] + "…"
-        table.add_row(escape(for_terminal(label)), escape(answer))
+        # Laid out in the cells the terminal draws emoji in: see jeudis.rich_cells.
+        table.add_row(escape(laid_out(for_terminal(label))), escape(laid_out(answer)))
     console.print()
-    console.print(table)
+    print_laid_out(console, table)
     done = questionary.Choice(text["review_done"], value="")
-    # A choice wider than the terminal is cut at its edge, mid-word: shortened instead
-    # (and picked by its question's id: two follow-ups may read alike once shortened).
+    # Picked by its question's id: two follow-ups may read alike once shortened.
     labels = [for_terminal(label) for _, label, _ in rows]
-    room = screen.width - 4  # " » " before it
     picks = [
-        questionary.Choice(shortened(label, room), value=qid)
+        questionary.Choice(label, value=qid)
         for (qid, _, _), label in zip(rows, labels, strict=True)
     ]
     question = questionary.select(
@@ -61,15 +62,23 @@ def pick_to_change(
     app.key_bindings = merge_key_bindings(
         [b for b in (app.key_bindings, keys_for(None)) if b is not None]
     )
+    # The choices quote answers: their emoji drawn in the terminal's cells, not
+    # prompt_toolkit's count (see jeudis.softwrap_cells), shortened to fit in them.
+    stand_ins = drawn_whole(app)
     picked_fitted(app, get_cwidth(f"› {text['review_change']} "))
+
+    def fitted() -> None:
+        """A choice wider than the terminal was cut at its edge, mid-word: shortened."""
+        room = screen.width - 4  # " » " before it
+        for pick, label in zip(picks, labels, strict=True):
+            pick.title = stand_ins.laid(shortened(label, room))
 
     def reviewing() -> None:
         """The table and the choices laid out anew, to the terminal's new width."""
         _draw(console, screen, table, app.output.get_size().columns)
-        room = screen.width - 4
-        for pick, label in zip(picks, labels, strict=True):
-            pick.title = shortened(label, room)
+        fitted()
 
+    fitted()
     redrawn_when_resized(app, screen, reviewing)
     picked = terminal.ask(question)
     if picked is BACK:  # Page↑ from the review: the last question again
@@ -90,5 +99,5 @@ def _draw(console: Console, screen: Screen, renderable: Any, width: int) -> None
     RichConsole(file=drawn, width=width, force_terminal=colours is not None, highlight=False).print(
         renderable
     )
-    for line in drawn.getvalue().splitlines():
+    for line in put_back(drawn.getvalue()).splitlines():
         screen.line([(style, text) for style, text, *_ in to_formatted_text(ANSI(line))])

@@ -81,6 +81,9 @@ class TerminalPrompter:
         self.autosave: Callable[[str, str], None] | None = None
         # The host's part (fields): no follow-up to ask, Ctrl-F is not offered.
         self.hosting = False
+        # What is drawn above the next prompt's question (the host's box): drawn again
+        # with it when the screen is drawn anew (see redrawn_when_resized).
+        self._above: Callable[[], None] | None = None
 
     @property
     def console(self) -> Console:
@@ -120,13 +123,21 @@ class TerminalPrompter:
             typed = one_line(typed) if prompt.kind == "text" and "\n" in typed else typed
             prompt = replace(prompt, default=str(prompt.default or "") + typed)
         self.typed_ahead = ""
+        above, self._above = self._above, None
+
+        def asking() -> None:
+            if above is not None:
+                above()
+                self.screen.line()
+            self._asking(prompt)
+
         self.screen.line()
         self._asking(prompt)
         question = self._question(prompt)
         extra = keys_for(prompt)
         app: Application[Any] = question.application
         refusals_on_their_lines(app)
-        redrawn_when_resized(app, self.screen, lambda: self._asking(prompt))
+        redrawn_when_resized(app, self.screen, asking)
         if prompt.kind in ("text", "long"):
             softwrap.install(app)
             left_at_its_end(app)
@@ -329,11 +340,13 @@ class TerminalPrompter:
     def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
         self._meet(interview)
         self.hosting = True
-        self.screen.box(
-            self.text["host_title"],
-            [self.text["host_body"].format(guest=for_terminal(interview.guest))],
-            border="host",
-        )
+        body = self.text["host_body"].format(guest=for_terminal(interview.guest))
+
+        def hosting() -> None:
+            self.screen.box(self.text["host_title"], [body], border="host")
+
+        hosting()
+        self._above = hosting
 
     def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
         self._meet(interview)
@@ -429,17 +442,22 @@ class TerminalPrompter:
         from rich.markup import escape
         from rich.panel import Panel
 
+        from jeudis.rich_cells import laid_out, print_laid_out
+
         host = interview.host or self.text["your_host"]
+        body = self.text["thanks_body"].format(host=for_terminal(host))
+        title = self.text["thanks"].format(guest=for_terminal(interview.guest))
         self.console.print()
-        self.console.print(
+        print_laid_out(
+            self.console,
             Panel(
-                escape(self.text["thanks_body"].format(host=for_terminal(host))),
-                title=escape(self.text["thanks"].format(guest=for_terminal(interview.guest))),
+                escape(laid_out(body)),
+                title=escape(laid_out(title)),
                 title_align="left",
                 border_style="green",
                 padding=(1, 2),
                 width=self.screen.width,  # as wide as the welcome box
-            )
+            ),
         )
 
 

@@ -21,7 +21,9 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.renderer import print_formatted_text as print_now
 from prompt_toolkit.shortcuts import clear
 from prompt_toolkit.styles import Style
-from prompt_toolkit.utils import get_cwidth
+
+from jeudis.graphemes import unsure, widths_said
+from jeudis.graphemes import width as cells
 
 Fragments = list[tuple[str, str]]
 MAX_WIDTH = 100
@@ -36,6 +38,10 @@ class Screen:
         # and how many lines were drawn on it.
         self.output: Output | None = None
         self.lines_drawn = 0
+        # The lines drawn holding an emoji the terminal may draw in other cells than they
+        # were laid out in (it had not said how it draws them: see :func:`unsure`), and
+        # their cells then: see :meth:`misdrawn`.
+        self.unsure: list[tuple[str, int]] = []
 
     @property
     def width(self) -> int:
@@ -47,6 +53,16 @@ class Screen:
             return min(self.output.get_size().columns, MAX_WIDTH)
         return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
 
+    def misdrawn(self) -> bool:
+        """Whether a line drawn before the terminal said how it draws emoji takes other
+        cells than it was laid out in, now it has said (those that do not are let go)."""
+        if not self.unsure or not widths_said():
+            return False
+        if any(cells(text) != counted for text, counted in self.unsure):
+            return True
+        self.unsure = []
+        return False
+
     @property
     def is_terminal(self) -> bool:
         return self.file is None and sys.stdout.isatty()
@@ -54,6 +70,9 @@ class Screen:
     def line(self, fragments: Fragments | str = "") -> None:
         if isinstance(fragments, str):
             fragments = [("", fragments)]
+        drawn = "".join(text for _, text in fragments)
+        if unsure(drawn):
+            self.unsure.append((drawn, cells(drawn)))
         if self.file is not None:
             self.file.write("".join(text for _, text in fragments) + "\n")
         elif self.output is not None:
@@ -87,19 +106,20 @@ class Screen:
     def clear(self) -> None:
         if self.file is None:
             clear()
+            self.unsure = []
 
     def box(self, title: str, lines: list[Fragments | str], border: str, padding: int = 0) -> None:
         """A rounded box, its title in the top border, its lines wrapped to fit."""
         inner = self.width - 4 - 2 * padding
         edge = f"class:{border}"
         top = f"╭─ {title} "
-        self.line([(edge, top), (edge, "─" * max(self.width - get_cwidth(top) - 1, 0) + "╮")])
+        self.line([(edge, top), (edge, "─" * max(self.width - cells(top) - 1, 0) + "╮")])
         body: list[Fragments] = [[]] * padding
         for line in lines:
             body.extend(_wrap([("", line)] if isinstance(line, str) else line, inner))
         body.extend([[]] * padding)
         for fragments in body:
-            used = sum(get_cwidth(text) for _, text in fragments)
+            used = cells("".join(text for _, text in fragments))
             pad = " " * padding
             self.line(
                 [
@@ -134,7 +154,8 @@ def glued(before: str, word: str) -> bool:
 
 
 def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fragments]:
-    """Word-wrap styled text to ``width`` terminal cells (emoji count double).
+    """Word-wrap styled text to ``width`` terminal cells, each character in the cells the
+    terminal draws it in (:func:`jeudis.graphemes.width`).
 
     Lines after the first start ``hang`` cells in; by default, a line opening on
     spaces and a bullet ("  • Entrée : ...") hangs under its text.
@@ -163,7 +184,7 @@ def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fra
     used = 0
     bare = True  # nothing but an indent on the line yet: a word too long goes on it anyway
     for style, word in words:
-        size = get_cwidth(word)
+        size = cells(word)
         gap = 1 if used and not word.isspace() and not lines[-1][-1][1].isspace() else 0
         if not bare and used + gap + size > width:
             lines.append([("", " " * hang)] if hang else [])

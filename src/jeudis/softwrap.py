@@ -33,9 +33,8 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.containers import Window
 from prompt_toolkit.layout.controls import BufferControl
-from prompt_toolkit.layout.mouse_handlers import MouseHandlers
 from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
-from prompt_toolkit.layout.screen import Char, Screen, WritePosition
+from prompt_toolkit.layout.screen import Char
 from prompt_toolkit.layout.utils import explode_text_fragments
 
 from jeudis.graphemes import (
@@ -46,7 +45,7 @@ from jeudis.graphemes import (
     odd_characters,
     previous_boundary,
 )
-from jeudis.softwrap_cells import StandIns
+from jeudis.softwrap_cells import StandIns, put_back_when_drawn
 from jeudis.softwrap_rows import (
     Row,
     cells_of,
@@ -237,36 +236,13 @@ class SoftWrap:
         self.window, self.buffer = window, buffer
         self.processor = _WordWrap(self)
         self.stand_ins = StandIns()
-        self._put_back_when_drawn()
+        put_back_when_drawn(window, self.stand_ins)
         # Up and Down keep to the column they started from, through shorter rows:
         # (text, cursor, column) after the last of them.
         self.goal: tuple[str, int, int] | None = None
         # Each line's rows as last laid out, by line number: (line, width, the
         # terminal's emoji widths, rows).
         self._laid: dict[int, tuple[str, int, EmojiWidths, list[Row]]] = {}
-
-    def _put_back_when_drawn(self) -> None:
-        """The window, once drawn, has the characters of the stand-ins it drew (see
-        :class:`StandIns`): there is no other place between its drawing and the
-        terminal's."""
-        window, draw = self.window, self.window.write_to_screen
-
-        def write_to_screen(
-            screen: Screen,
-            mouse_handlers: MouseHandlers,
-            write_position: WritePosition,
-            parent_style: str,
-            erase_bg: bool,
-            z_index: int | None,
-        ) -> None:
-            draw(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
-            z_index = z_index if window.z_index is None else window.z_index
-            if z_index is None or z_index <= 0:  # drawn now, else later: as the window does
-                self.stand_ins.put_back(screen, window)
-            else:
-                screen.draw_with_z_index(z_index, lambda: self.stand_ins.put_back(screen, window))
-
-        window.write_to_screen = write_to_screen  # type: ignore[method-assign]
 
     def prefix(self, lineno: int) -> Callable[[int], int]:
         """The cells the prompt draws left of each row of line ``lineno``."""

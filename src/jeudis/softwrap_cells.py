@@ -14,8 +14,14 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 
 from __future__ import annotations
 
+from typing import Any
+
+from prompt_toolkit.application import Application
 from prompt_toolkit.layout.containers import Window
-from prompt_toolkit.layout.screen import Char, Screen
+from prompt_toolkit.layout.mouse_handlers import MouseHandlers
+from prompt_toolkit.layout.screen import Char, Screen, WritePosition
+
+from jeudis.graphemes import odd_characters
 
 # Stand-ins are code points of plane 15's private use area, one for each character.
 _STAND_IN, _STAND_INS = 0xF0000, 0xFFFE
@@ -29,6 +35,7 @@ class StandIns:
         self.characters: dict[tuple[str, int], str] = {}  # (character, cells): stand-in
         self.standing: dict[str, tuple[str, int]] = {}  # the other way
         self.lines: set[int] = set()  # the numbers of the lines drawn with stand-ins
+        self.everywhere = False  # or on any line (see drawn_whole)
 
     def stand_in(self, character: str, cells: int) -> str:
         """The text standing in for ``character`` of ``cells`` cells: as many cells."""
@@ -40,6 +47,16 @@ class StandIns:
             self.standing[one] = (character, cells)
         return one * cells
 
+    def laid(self, text: str) -> str:
+        """``text`` with each character the terminal draws in other cells than
+        prompt_toolkit counts as its stand-in (for a window of :func:`drawn_whole`)."""
+        pieces: list[str] = []
+        done = 0
+        for start, end, cells in odd_characters(text):
+            pieces.extend((text[done:start], self.stand_in(text[start:end], cells)))
+            done = end
+        return "".join(pieces) + text[done:] if pieces else text
+
     def put_back(self, screen: Screen, window: Window) -> None:
         """The characters in place of their stand-ins on ``window``'s part of ``screen``."""
         position = screen.visible_windows_to_write_positions.get(window)
@@ -50,7 +67,7 @@ class StandIns:
         info = window.render_info  # this drawing's: the window was drawn
         shown = {} if info is None else info.visible_line_to_row_col  # its rows' lines
         for y, (lineno, _) in shown.items():
-            if lineno not in self.lines or not 0 <= y < position.height:
+            if not (self.everywhere or lineno in self.lines) or not 0 <= y < position.height:
                 continue
             y += position.ypos
             row = screen.data_buffer[y]
@@ -76,6 +93,40 @@ class StandIns:
                 at += run
         if placed:
             _kept_wide(screen, placed)
+
+
+def put_back_when_drawn(window: Window, stand_ins: StandIns) -> None:
+    """``window``, once drawn, has the characters of the stand-ins it drew: there is
+    no other place between its drawing and the terminal's."""
+    draw = window.write_to_screen
+
+    def write_to_screen(
+        screen: Screen,
+        mouse_handlers: MouseHandlers,
+        write_position: WritePosition,
+        parent_style: str,
+        erase_bg: bool,
+        z_index: int | None,
+    ) -> None:
+        draw(screen, mouse_handlers, write_position, parent_style, erase_bg, z_index)
+        z_index = z_index if window.z_index is None else window.z_index
+        if z_index is None or z_index <= 0:  # drawn now, else later: as the window does
+            stand_ins.put_back(screen, window)
+        else:
+            screen.draw_with_z_index(z_index, lambda: stand_ins.put_back(screen, window))
+
+    window.write_to_screen = write_to_screen  # type: ignore[method-assign]
+
+
+def drawn_whole(app: Application[Any]) -> StandIns:
+    """Stand-ins ``app``'s windows draw the characters of, wherever they draw them: text
+    of the prompt's own given as :meth:`StandIns.laid` has it (the review's choices,
+    which quote the answers), drawn in the cells the terminal draws it in."""
+    stand_ins = StandIns()
+    stand_ins.everywhere = True
+    for window in app.layout.find_all_windows():
+        put_back_when_drawn(window, stand_ins)
+    return stand_ins
 
 
 def _wide(character: str, style: str, cells: int) -> Char:
