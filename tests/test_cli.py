@@ -1060,7 +1060,7 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
     path = make_interview(series, "brouillon", status="draft")
     interview = load_interview(path)
     interview.answers[1].value = ""
-    interview.pending = {"id": "definition", "text": "La promotion des"}
+    interview.pending = {"definition": "La promotion des"}
     path.write_text(interview.to_toml(), encoding="utf-8")
     out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout.split("\nA draft, ")[0]
     assert out.endswith(  # under its question
@@ -1069,11 +1069,21 @@ def test_show_a_draft_says_what_was_being_typed(invoke: Invoke, series: Path) ->
         "  La promotion des\n"
     )
     interview.answers[1].value = "La promotion."
-    interview.pending = {"id": "conseils", "text": "Écouter"}  # a question not reached
+    interview.pending = {"conseils": "Écouter"}  # a question not reached
     path.write_text(interview.to_toml(), encoding="utf-8")
     out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout.split("\nA draft, ")[0]
     assert out.endswith(" being typed when the session paused (conseils) " + "─" * 16 + "\n"
                         "  Écouter\n")  # fmt: skip
+    # One text a question: each shown once, in its place or under its own rule.
+    interview.answers[1].value = ""
+    interview.pending = {"conseils": "Écouter", "definition": "La promotion des", "avenir": "Rad"}
+    path.write_text(interview.to_toml(), encoding="utf-8")
+    out = invoke("show", "brouillon", env={"COLUMNS": "80"}).stdout.split("\nA draft, ")[0]
+    assert out.count("La promotion des") == out.count("Écouter") == out.count("Rad") == 1
+    assert "  (being typed when the session paused)\n  La promotion des\n" in out
+    rule = "─" * 17 + " being typed when the session paused (avenir) " + "─" * 17
+    assert out.endswith(" being typed when the session paused (conseils) " + "─" * 16 + "\n"
+                        "  Écouter\n\n" + rule + "\n  Rad\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("width", [40, 52, 61, 72, 80])

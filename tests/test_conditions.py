@@ -75,18 +75,21 @@ def test_set_aside_keeps_the_text_and_what_was_being_typed(chain: Questionnaire)
     interview = interview_of(("lu", False), ("avis", "Beau."), ("fin", None))
     interview.answers[2].skipped = True
     interview.notes = "Relancer en juin."
-    interview.pending = {"id": "pourquoi", "text": "Parce que"}
+    # A text typed at each of two questions set aside, and one at a question that stays.
+    interview.pending = {"fin": "Au revoir", "pourquoi": "Parce que", "@followup:avis": "Et"}
     interview.answers.insert(2, Answer.given_now("pourquoi", "long", "Pourquoi ?", ""))
 
     aside = conditions.set_aside(chain, interview, ["avis", "pourquoi"], "No longer asked")
 
     assert [a.id for a in interview.answers] == ["lu", "fin"]
-    assert interview.pending is None
+    assert interview.pending == {"fin": "Au revoir"}
     assert interview.notes.split("\n")[0] == "Relancer en juin."
     assert interview.notes.split("\n")[2].startswith("No longer asked (")
     assert interview.notes.split("\n")[3:] == [
         "[avis] avis ? (not asked since [lu] is 'Non')",
         "Beau.",
+        "[@followup:avis] (being typed in a paused session)",
+        "Et",
         "[pourquoi] (being typed in a paused session)",
         "Parce que",
     ]

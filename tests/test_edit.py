@@ -646,13 +646,13 @@ def test_edit_keeps_the_question_the_host_was_writing(series: Path) -> None:
     path = Path(shutil.copy(REPO / "interviews" / "elise-garnier.toml", series / "interviews"))
     draft = load_interview(path)
     draft.status = "draft"
-    draft.pending = {"id": "@next-question", "text": "Quel est ton personnage pré"}
+    draft.pending = {"@next-question": "Quel est ton personnage pré"}
     save(draft, touch=False)
     form = load_questionnaire(REPO / "questionnaires" / "livre.toml")
     assert edit.reask(form, load_interview(path), "motivation", Scripted(["Autre réponse."]))
     saved = load_interview(path)
     assert saved.answer("motivation").value == "Autre réponse."  # type: ignore[union-attr]
-    assert saved.pending == {"id": "@next-question", "text": "Quel est ton personnage pré"}
+    assert saved.pending == {"@next-question": "Quel est ton personnage pré"}
 
 
 @pytest.mark.parametrize("with_", ["--fields", "--notes"])

@@ -224,7 +224,7 @@ def test_a_followup_paused_on_comes_back_first_on_resume_with_its_counter(series
     with pytest.raises(SessionInterrupted):
         Session(form, interview, first).run()
     draft = load_interview(interview.path)  # type: ignore[arg-type]
-    assert draft.pending == {"id": "relance-1", "text": "Un salon à Lyon."}
+    assert draft.pending == {"relance-1": "Un salon à Lyon."}
     second = Scripted([f"réponse {n}" for n in range(1, 12)])
     Session(form, draft, second).run()
     asked = [(p.id, p.counter, p.default) for p in second.asked[:2]]
@@ -242,9 +242,8 @@ def test_a_followup_the_host_was_writing_comes_back_on_resume(series: Path) -> N
         def followup(self, interview: Interview, after: Answer) -> str | None:
             if after.id != "utilisations":
                 return None
-            pending = interview.pending or {}
-            if pending.get("id") == WRITING_FOLLOWUP + after.id:  # as the prompter does
-                return str(pending["text"]) + " exactement ?"
+            if kept := interview.pending.get(WRITING_FOLLOWUP + after.id):  # as the prompter does
+                return kept + " exactement ?"
             self.current_id = WRITING_FOLLOWUP + after.id
             raise Paused("Tu lis quoi")
 
@@ -253,7 +252,7 @@ def test_a_followup_the_host_was_writing_comes_back_on_resume(series: Path) -> N
     with pytest.raises(SessionInterrupted):
         Session(form, interview, Writing(answers)).run()
     draft = load_interview(interview.path)  # type: ignore[arg-type]
-    assert draft.pending == {"id": "@followup:utilisations", "text": "Tu lis quoi"}
+    assert draft.pending == {"@followup:utilisations": "Tu lis quoi"}
     second = Writing(["La presse.", *(f"réponse {n}" for n in range(4, 14))])
     Session(form, draft, second).run()
     assert [(p.id, p.message) for p in second.asked[:2]] == [
@@ -261,7 +260,7 @@ def test_a_followup_the_host_was_writing_comes_back_on_resume(series: Path) -> N
         ("apport", second.asked[1].message),
     ]
     done = load_interview(interview.path)  # type: ignore[arg-type]
-    assert done.pending is None and done.answer("relance-1").value == "La presse."  # type: ignore[union-attr]
+    assert done.pending == {} and done.answer("relance-1").value == "La presse."  # type: ignore[union-attr]
 
 
 def test_an_open_question_paused_on_keeps_its_number(series: Path) -> None:
@@ -302,14 +301,14 @@ def test_an_answer_being_changed_at_the_review_is_asked_again_on_resume(series: 
     with pytest.raises(SessionInterrupted):
         Session(form, interview, Changing(answers)).run()
     draft = load_interview(interview.path)  # type: ignore[arg-type]
-    assert draft.pending == {"id": "utilisations", "text": "réponse 3 Et des blogs."}
+    assert draft.pending == {"utilisations": "réponse 3 Et des blogs."}
     second = Scripted(["réponse 3 Et des blogs, surtout."])
     Session(form, draft, second).run()
     assert [(p.id, p.default) for p in second.asked] == [
         ("utilisations", "réponse 3 Et des blogs.")
     ]
     done = load_interview(interview.path)  # type: ignore[arg-type]
-    assert done.status == "complete" and done.pending is None
+    assert done.status == "complete" and done.pending == {}
     assert done.answer("utilisations").value == "réponse 3 Et des blogs, surtout."  # type: ignore[union-attr]
 
 
@@ -364,7 +363,7 @@ def test_a_live_question_changed_at_the_review_goes_back_to_it_with_page_up(
     assert changed.can_go_back and changed.from_review  # the keys say where Page↑ goes
     saved = load_interview(interview.path)  # type: ignore[arg-type]
     assert saved.answer(picked).value == given  # type: ignore[union-attr]
-    assert saved.status == "complete" and saved.pending is None
+    assert saved.status == "complete" and saved.pending == {}
 
 
 def test_page_up_on_a_live_question_changed_at_the_review_drops_the_change_kept(
@@ -389,12 +388,12 @@ def test_page_up_on_a_live_question_changed_at_the_review_drops_the_change_kept(
     with pytest.raises(SessionInterrupted):
         Session(form, interview, Changing(answers, written=["Et la suite ?"])).run()
     draft = load_interview(interview.path)  # type: ignore[arg-type]
-    assert draft.pending == {"id": "question-1", "text": "Au potager."}
+    assert draft.pending == {"question-1": "Au potager."}
     second = Scripted([BACK])
     Session(form, draft, second).run()
     assert [(p.id, p.from_review) for p in second.asked] == [("question-1", True)]
     done = load_interview(interview.path)  # type: ignore[arg-type]
-    assert done.pending is None and done.answer("question-1").value == "Au jardin."  # type: ignore[union-attr]
+    assert done.pending == {} and done.answer("question-1").value == "Au jardin."  # type: ignore[union-attr]
 
 
 def test_bundled_questionnaires_are_the_repository_copies() -> None:
@@ -541,8 +540,7 @@ def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) 
         child.close()
     assert child.exitstatus == 130
     assert load_interview(series / "interviews" / "claire-martin.toml").pending == {
-        "id": "@next-question",
-        "text": "Quel est ton personnage pré",
+        "@next-question": "Quel est ton personnage pré",
     }
     child = livre_session(series, "resume", "claire-martin")
     try:
@@ -562,7 +560,7 @@ def test_a_question_the_host_was_writing_comes_back_after_a_pause(series: Path) 
         child.close()
     saved = load_interview(series / "interviews" / "claire-martin.toml")
     assert saved.answer("question-1").question == "Quel est ton personnage préféré ?"  # type: ignore[union-attr]
-    assert saved.status == "complete" and saved.pending is None
+    assert saved.status == "complete" and saved.pending == {}
 
 
 BLOG = """

@@ -67,7 +67,7 @@ def interview_with(text: str) -> Interview:
         Answer("utilisations", "long", "Quelle(s) utilisation(s) ?", text, answered_at=None),
         Answer("reseaux", "multi", "Lesquels ?", [text, "Twitter"]),
     ]
-    interview.pending = {"id": "apport", "text": text}
+    interview.pending = {"apport": text}
     return interview
 
 
@@ -87,7 +87,7 @@ def test_any_answer_text_reads_back_identical(text: str) -> None:
     assert back.answers[2].value == [text, "Twitter"]
     assert back.fields["intro"] == text
     assert back.notes == text
-    assert back.pending == {"id": "apport", "text": text}
+    assert back.pending == ({"apport": text} if text.strip() else {})  # a blank one holds nothing
     assert [a.id for a in back.answers] == ["depuis-quand", "utilisations", "reseaux"]
 
 
@@ -159,3 +159,82 @@ def test_a_huge_value_is_quoted_short_in_its_message(key: str, tmp_path: Path) -
 
     assert len(refused.value.reason) < 150, refused.value.reason[:300]
     assert refused.value.reason.endswith("AAAA…'")
+
+
+def test_each_text_typed_is_kept_at_its_own_question() -> None:
+    """A draft kept one text being typed: a change typed at question 4 after Page↑
+    took the place of what was typed at question 5. Each has its own [[pending]]
+    table now, a long one between triple quotes as the answers are."""
+    interview = interview_with("x")
+    interview.pending = {
+        "premier-tweet": "Mon premier tweet disait",
+        "apport": "Beaucoup.\n\n- la veille ;\n- le partage.",
+        "@followup:apport": "Et ensuite ?",
+    }
+    text = interview.to_toml()
+
+    assert text.startswith("format = 3\n")  # an older jeudis says to upgrade, reading it
+    assert text.count("\n[[pending]]\n") == 3
+    assert '[[pending]]\nid = "apport"\ntext = """\nBeaucoup.\n\n- la veille ;\n' in text
+    back = interview_from_toml(text, Path("gilles-klein.toml"))
+    assert back.pending == interview.pending
+    assert list(back.pending) == list(interview.pending)  # in the order they were typed
+    interview.pending = {}
+    assert "pending" not in interview.to_toml()
+
+
+def test_the_single_pending_table_of_an_earlier_jeudis_still_reads() -> None:
+    """A draft written before kept one text, as a [pending] table: it reads as that
+    text at its question, and is written anew as [[pending]]."""
+    written = interview_with("x")
+    written.pending = {}
+    text = written.to_toml().replace(
+        "[fields]", '[pending]\nid = "apport"\ntext = """\nBeaucoup,\nvraiment."""\n\n[fields]'
+    )
+    assert text.startswith("format = 1\n")
+
+    back = interview_from_toml(text, Path("gilles-klein.toml"))
+    assert back.pending == {"apport": "Beaucoup,\nvraiment."}
+    again = back.to_toml()
+    assert '[[pending]]\nid = "apport"\n' in again
+    assert interview_from_toml(again, Path("gilles-klein.toml")).pending == back.pending
+
+
+@pytest.mark.parametrize(
+    ("pending", "said"),
+    [
+        (
+            '[[pending]]\nid = "apport"\ntexte = "Beau"',
+            "3: pending[0].texte: unknown key 'texte' in a pending text (did you mean 'text'?)",
+        ),
+        ('[[pending]]\nid = "apport"', "1: pending[0].text: missing required key 'text'"),
+        (
+            '[[pending]]\nid = 3\ntext = "Beau"',
+            "2: pending[0].id: 'id' must be a string, not an integer",
+        ),
+        (
+            '[[pending]]\nid = "apport"\ntext = "A"\n[[pending]]\nid = "apport"\ntext = "B"',
+            "5: pending[1].id: duplicate pending id 'apport'",
+        ),
+        ('pending = ["apport"]', "1: pending[0]: each [[pending]] entry must be a table"),
+        ('pending = "apport"', "1: pending: 'pending' must be an array or a table, not a string"),
+        (
+            '[pending]\nid = "apport"\nquestion = "B"',
+            "3: pending.question: unknown key 'question' in a pending text",
+        ),
+    ],
+)
+def test_a_pending_text_edited_wrong_is_refused_at_its_line(
+    pending: str, said: str, tmp_path: Path
+) -> None:
+    from jeudis.errors import FileProblem
+
+    written = interview_with("x")
+    written.pending = {}
+    head, rest = written.to_toml().split("[fields]", 1)
+    with pytest.raises(FileProblem) as refused:
+        interview_from_toml(f"{head}{pending}\n\n[fields]{rest}", tmp_path / "x.toml")
+    line, _, message = said.partition(": ")
+    assert str(refused.value).startswith(
+        f"{tmp_path / 'x.toml'}:{head.count(chr(10)) + int(line)}: {message}"
+    ), str(refused.value)

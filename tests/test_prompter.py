@@ -679,7 +679,7 @@ def test_the_welcome_back_invites_to_go_on_not_to_start(
     if begun == "answer":
         interview.answers = [Answer.given_now("depuis-quand", "text", "Depuis ?", "2007")]
     elif begun:  # text kept at a question of the guest's, or at a field of the host's
-        interview.pending = {"id": "depuis-quand" if begun == "typed" else "site", "text": "Dep"}
+        interview.pending = {"depuis-quand" if begun == "typed" else "site": "Dep"}
     invited: list[str] = []
 
     def asked(question: Any, *_: Any, **__: Any) -> str:
@@ -990,7 +990,7 @@ def test_a_followup_the_host_was_writing_comes_back_in_the_prompt(
         prompter.followup_wanted = True
         prompter.followup(interview, after)
     assert (prompter.current_id, stopped.value.partial) == ("@followup:utilisations", "Tu lis quoi")
-    interview.pending = {"id": "@followup:utilisations", "text": "Tu lis quoi"}
+    interview.pending = {"@followup:utilisations": "Tu lis quoi"}
     keys.send_text(" exactement ?" + ENTER)
     assert prompter.followup(interview, after) == "Tu lis quoi exactement ?"
 

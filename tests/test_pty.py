@@ -491,7 +491,7 @@ def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series
     draft = the_interview(series)
     assert draft.status == "draft"
     assert values(draft) == EXPECTED[:4]
-    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet"}
+    assert draft.pending == {"premier-tweet": "Mon premier tweet"}
 
     resumed = jeudis("resume", "gilles-klein")
     welcome_back(resumed)
@@ -508,7 +508,7 @@ def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series
     assert done.status == "complete"
     assert values(done)[:4] == EXPECTED[:4]
     assert values(done)[4] == "Mon premier tweet : « Hello world »"
-    assert done.pending is None
+    assert done.pending == {}
     assert done.fields["site"] == FIELDS[0]
 
 
@@ -555,7 +555,7 @@ def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], se
     of a long one. It is saved a moment after the guest stops typing."""
     session = typing_at(jeudis, 3, "Surtout de la veille, et des conversations.")
     deadline = time.monotonic() + TIMEOUT
-    while the_interview(series).pending is None:
+    while the_interview(series).pending == {}:
         assert time.monotonic() < deadline, "what was typed never reached the file"
         time.sleep(0.1)
     session.child.kill(signal.SIGKILL)
@@ -564,8 +564,7 @@ def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], se
     draft = the_interview(series)
     assert values(draft) == EXPECTED[:2]
     assert draft.pending == {
-        "id": "utilisations",
-        "text": "Surtout de la veille, et des conversations.",
+        "utilisations": "Surtout de la veille, et des conversations.",
     }
     resumed = jeudis("resume")
     welcome_back(resumed)
@@ -590,7 +589,7 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
 
     draft = the_interview(series)
     assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
-    assert draft.pending == {"id": "utilisations", "text": "Un brouillon"}
+    assert draft.pending == {"utilisations": "Un brouillon"}
     assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
 
     resumed = jeudis("resume", "gilles-klein")
@@ -637,8 +636,7 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
     draft = the_interview(series)
     assert (draft.status, values(draft)) == ("draft", EXPECTED[:2])
     assert draft.pending == {
-        "id": "utilisations",
-        "text": "Suivre peu de monde.\n\nLire avant de tweeter.",  # Entrée: a paragraph
+        "utilisations": "Suivre peu de monde.\n\nLire avant de tweeter.",  # Entrée: a paragraph
     }
 
     resumed = jeudis("resume", "gilles-klein")
@@ -1423,7 +1421,56 @@ def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) 
     session.expect_prompt("[5/13]")
     session.press(Keyboard.CTRL_C)  # whatever the prompt holds is saved as pending
     assert session.wait() == 130
-    assert the_interview(series).pending == {"id": "premier-tweet", "text": "Un long brouillon"}
+    assert the_interview(series).pending == {"premier-tweet": "Un long brouillon"}
+
+
+def changing_on_the_way_back(jeudis: type[Jeudis]) -> Jeudis:
+    """A session at question 5, text typed there, Page↑, a change typed at question 4."""
+    session = typing_at(jeudis, 5, "Mon premier tweet")
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[4/13]")
+    session.expect(ANSWERS[3])
+    session.type(" Et quotidienne.")
+    session.expect("quotidienne.")
+    return session
+
+
+def test_kill_9_after_a_change_typed_on_the_way_back_keeps_every_text(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Text typed at question 5, Page↑, a change typed at question 4, `kill -9`: the
+    draft kept the change, and what was typed at question 5 was lost. Each comes back
+    at its own question."""
+    session = changing_on_the_way_back(jeudis)
+    deadline = time.monotonic() + TIMEOUT
+    [path] = interview_files(series)
+    while "quotidienne." not in path.read_text(encoding="utf-8"):  # a moment after the keys
+        assert time.monotonic() < deadline, "the change typed never reached the file"
+        time.sleep(0.1)
+    session.child.kill(signal.SIGKILL)
+    assert session.wait() == 128 + signal.SIGKILL
+
+    changed = ANSWERS[3] + " Et quotidienne."
+    draft = the_interview(series)
+    assert draft.pending == {"premier-tweet": "Mon premier tweet", "apport": changed}
+    assert values(draft) == EXPECTED[:4]
+
+    resumed = jeudis("resume")
+    welcome_back(resumed)
+    resumed.expect_prompt("[4/13]")
+    resumed.expect("quotidienne.")
+    resumed.press(Keyboard.ESC_ENTER)
+    resumed.expect_prompt("[5/13]")
+    resumed.expect("Mon premier tweet")
+    resumed.type(" : « Hello world »")
+    resumed.press(Keyboard.ESC_ENTER)
+    for number in range(6, 14):
+        resumed.answer(number, ANSWERS[number - 1])
+    finish_review(resumed)
+    assert resumed.wait() == 0
+    done = the_interview(series)
+    assert values(done)[3:5] == [changed, "Mon premier tweet : « Hello world »"]
+    assert done.pending == {} and not done.notes
 
 
 def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis]) -> None:

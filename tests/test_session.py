@@ -24,7 +24,7 @@ from jeudis.paths import series_at
 from jeudis.prompts import BACK, SKIP_CHOICE, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
 from jeudis.session import Options, Session, create, prepare
-from support import write
+from support import LU, write
 
 Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) -> reply
 
@@ -266,7 +266,7 @@ def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> No
         "utilisations",
         "apport",
     ]
-    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet disait"}
+    assert draft.pending == {"premier-tweet": "Mon premier tweet disait"}
     assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
 
     again = Script([*ANSWERS[4:]])
@@ -277,7 +277,7 @@ def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> No
     assert again.prompts[0].default == "Mon premier tweet disait"
     done = load_interview(path)
     assert done.status == "complete"
-    assert done.pending is None
+    assert done.pending == {}
     assert [a.value for a in done.answers][:4] == ANSWERS[:4]
 
 
@@ -299,7 +299,7 @@ def test_a_pause_on_an_answer_not_changed_keeps_what_was_typed_further_on(series
     with pytest.raises(SessionInterrupted):
         run(start(), script)
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
-    assert draft.pending == {"id": "premier-tweet", "text": "Mon premier tweet disait"}
+    assert draft.pending == {"premier-tweet": "Mon premier tweet disait"}
 
     again = Script([*ANSWERS[4:]])
     run(draft, again)
@@ -317,7 +317,7 @@ def test_a_pause_on_an_answer_back_as_it_was_keeps_no_text_of_it(series: Path) -
     script = Typing([*FIELDS, *ANSWERS[:4], BACK, typed_then_paused])
     with pytest.raises(SessionInterrupted):
         run(start(), script)
-    assert load_interview(series / "interviews" / "gilles-klein.toml").pending is None
+    assert load_interview(series / "interviews" / "gilles-klein.toml").pending == {}
 
 
 def test_a_pause_after_page_up_goes_on_from_there_on_resume(series: Path) -> None:
@@ -328,7 +328,7 @@ def test_a_pause_after_page_up_goes_on_from_there_on_resume(series: Path) -> Non
     with pytest.raises(SessionInterrupted):
         run(start(), script)
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
-    assert draft.pending == {"id": "apport", "text": "Beaucoup, vraiment."}
+    assert draft.pending == {"apport": "Beaucoup, vraiment."}
 
     again = Script(["Beaucoup, vraiment.", *ANSWERS[4:]])
     run(draft, again)
@@ -337,7 +337,7 @@ def test_a_pause_after_page_up_goes_on_from_there_on_resume(series: Path) -> Non
     assert again.prompts[0].default == "Beaucoup, vraiment."
     done = load_interview(series / "interviews" / "gilles-klein.toml")
     assert done.answer("apport").value == "Beaucoup, vraiment."  # type: ignore[union-attr]
-    assert done.status == "complete" and done.pending is None
+    assert done.status == "complete" and done.pending == {}
 
     # Page↑ there is the question before it, as before the pause.
     paused = Script([*FIELDS, *ANSWERS[:4], BACK, Paused("Beaucoup, vraiment.")])
@@ -349,13 +349,64 @@ def test_a_pause_after_page_up_goes_on_from_there_on_resume(series: Path) -> Non
     assert resumed.asked == ["[4/13] apport", "[3/13] utilisations"]
 
 
+def test_a_change_typed_after_page_up_keeps_the_text_typed_further_on(series: Path) -> None:
+    """Typing at question 5, Page↑, a change typed at question 4, a pause: the draft kept
+    one text, question 4's, and question 5's was lost (a Ctrl-C, SIGHUP or `kill -9`
+    alike: the autosave had put question 4's text in its place)."""
+
+    def typed(text: str, then: Any) -> Any:
+        def typing(prompt: Prompt) -> Any:
+            script.autosave(prompt.id, text)
+            return then
+
+        return typing
+
+    changed = "Beaucoup, vraiment."
+    script = Typing(
+        [*FIELDS, *ANSWERS[:4], typed("Mon premier tweet disait", BACK), typed(changed, Paused())]
+    )
+    with pytest.raises(SessionInterrupted):
+        run(start(), script)
+    path = series / "interviews" / "gilles-klein.toml"
+    draft = load_interview(path)
+    assert draft.pending == {"premier-tweet": "Mon premier tweet disait", "apport": changed}
+    assert draft.answer("apport").value == ANSWERS[3]  # type: ignore[union-attr]
+
+    # Resumed, each text at its own question: the change first, where the guest was.
+    again = Script([lambda p: p.default, lambda p: p.default + " : « Hello »", *ANSWERS[5:]])
+    run(draft, again)
+    assert again.asked[:2] == ["[4/13] apport", "[5/13] premier-tweet"]
+    assert [p.default for p in again.prompts[:2]] == [changed, "Mon premier tweet disait"]
+    done = load_interview(path)
+    assert done.answer("apport").value == changed  # type: ignore[union-attr]
+    assert done.answer("premier-tweet").value == "Mon premier tweet disait : « Hello »"  # type: ignore[union-attr]
+    assert done.pending == {} and "being typed" not in done.notes
+
+
+def test_text_typed_at_a_question_a_change_leaves_out_goes_to_the_notes(series: Path) -> None:
+    """Typed at the opinion, Page↑, "lu" changed to no, finished: the text typed was
+    dropped with the draft's pending text when the interview was completed."""
+    form = load_questionnaire(write(series / "questionnaires" / "lu.toml", LU))
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Yves Martin")))
+
+    def typed_then_back(prompt: Prompt) -> Any:
+        script.autosave(prompt.id, "Un livre magnifique")
+        return BACK
+
+    script = Typing(["Oui", typed_then_back, "Non", "Merci."])
+    run(interview, script, form)
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert "[avis] (typed, never given)\nUn livre magnifique" in done.notes
+    assert done.status == "complete" and done.pending == {}
+
+
 def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     interview = start()
     with pytest.raises(SessionInterrupted):
         run(interview, Script([FIELDS[0], Paused("@gil")]))
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
     assert draft.fields == {"site": FIELDS[0]}
-    assert draft.pending == {"id": "twitter", "text": "@gil"}
+    assert draft.pending == {"twitter": "@gil"}
 
     again = Script([lambda p: "@gillesklein" if p.default == "@gil" else "?", *FIELDS[2:]])
     again.replies += ANSWERS
@@ -861,7 +912,7 @@ def test_page_up_on_an_answer_changed_at_the_review_gives_the_change_up(series: 
     script = Typing([*FIELDS, *ANSWERS, typed_then_back], reviews=["followers", None])
     done = run(start(), script)
     saved = load_interview(series / "interviews" / "gilles-klein.toml")
-    assert saved.pending is None and done.pending is None
+    assert saved.pending == {} and done.pending == {}
     assert saved.answer("followers").value == "9 200"  # type: ignore[union-attr]
 
 

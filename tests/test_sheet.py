@@ -1239,7 +1239,7 @@ def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
     assert import_text(series, fill(sheet, partial))[0] == 0
     path = series / "interviews" / "lea-martin.toml"
     first = load_interview(path)
-    first.pending = {"id": "conseils", "text": "Écouter, puis"}
+    first.pending = {"conseils": "Écouter, puis"}
     first.path = path
     storage.save(first)
     (series / "last.md").write_text(fill(sheet, {"avenir": "Radieux."}), encoding="utf-8")
@@ -1249,10 +1249,34 @@ def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
     assert code == 0, out
     updated = load_interview(path)
     assert updated.status == "complete"
-    assert updated.pending is None
+    assert updated.pending == {}
     assert "pending" not in path.read_text(encoding="utf-8")
     assert updated.notes.endswith("[conseils] (being typed in a paused session) Écouter, puis")
     assert updated.answer("conseils").value == ANSWERS["conseils"]  # type: ignore[union-attr]
+
+
+def test_update_takes_out_only_the_texts_typed_at_the_questions_the_sheet_answers(
+    series: Path,
+) -> None:
+    """A draft keeps a text typed at each of two questions; the sheet answers one: that
+    text goes to the notes, the other stays for `jeudis resume` (the draft is not complete)."""
+    sheet = make_sheet(series)
+    partial = {k: v for k, v in ANSWERS.items() if k not in ("avenir", "pas-suivi")}
+    assert import_text(series, fill(sheet, partial))[0] == 0
+    path = series / "interviews" / "lea-martin.toml"
+    first = load_interview(path)
+    first.pending = {"avenir": "Radieux, je", "pas-suivi": "Les robots, et"}
+    first.path = path
+    storage.save(first)
+    (series / "next.md").write_text(fill(sheet, {"avenir": "Radieux."}), encoding="utf-8")
+
+    code, out = run("import", str(series / "next.md"), "--update", "lea-martin")
+
+    assert code == 0, out
+    updated = load_interview(path)
+    assert updated.status == "draft"
+    assert updated.pending == {"pas-suivi": "Les robots, et"}
+    assert updated.notes.endswith("[avenir] (being typed in a paused session) Radieux, je")
 
 
 def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(

@@ -323,9 +323,18 @@ def _line(answer: Answer, why: str, language: str) -> str:
 def _typed(interview: Interview, ids: set[str]) -> str:
     """What a pause kept being typed at one of ``ids`` (or a follow-up to it), taken
     out with them: no prompt will ask it again."""
-    pending = interview.pending_id
-    if not pending or pending.removeprefix(WRITING_FOLLOWUP) not in ids:
-        return ""
-    text = str((interview.pending or {}).get("text", ""))
-    interview.pending = None
-    return f"[{pending}] (being typed in a paused session)\n{text}" if text.strip() else ""
+    return "\n".join(typed_out(interview, lambda where: where in ids))
+
+
+def typed_out(
+    interview: Interview, at: Callable[[str], bool], said: str = "being typed in a paused session"
+) -> list[str]:
+    """The texts kept being typed where ``at`` holds (a question's id, or a follow-up
+    being written to it), taken out of the interview: the notes' lines keeping them,
+    each saying its place and ``said``."""
+    lines = []
+    for where in [where for where in interview.pending if at(where.removeprefix(WRITING_FOLLOWUP))]:
+        text = interview.pending.pop(where)
+        if text.strip():
+            lines.append(f"[{where}] ({said})\n{text}")
+    return lines

@@ -30,6 +30,8 @@ FOLLOWUP_PREFIXES = ("relance", "followup")
 OPEN_PREFIX = "question"
 # The pending text's id while the host writes a follow-up to answer X: "@followup:X".
 WRITING_FOLLOWUP = "@followup:"
+# The pending text's id while the host writes an open interview's next question.
+NEXT_QUESTION = "@next-question"
 
 
 def followup_prefix(interview: Interview) -> str:
@@ -95,15 +97,14 @@ def ask_live(
     )
     raw: Any = session.prompter.ask(replace(prompt, from_review=from_review))
     if raw is BACK:
-        if from_review and session.interview.pending_id == answer.id:
-            session.interview.pending = None  # what was typed of the change, given up too
-            storage.save(session.interview)
+        if from_review and session.interview.pending.pop(answer.id, None) is not None:
+            storage.save(session.interview)  # what was typed of the change, given up too
         return False
     value = session._accept(question, raw)
     answer.value = value
     answer.skipped = value is None
     answer.answered_at = now()
-    session.interview.pending = None
+    session.interview.pending.pop(answer.id, None)
     storage.save(session.interview)
     return True
 
@@ -116,9 +117,8 @@ def after(session: Session, answer_id: str) -> None:
     current = session.interview.answer(answer_id)
     while current is not None:
         text = ask(session.interview, current)
-        if session.interview.pending_id.startswith(WRITING_FOLLOWUP):
-            session.interview.pending = None  # what a pause kept came back in the prompt
-            storage.save(session.interview)
+        if session.interview.pending.pop(WRITING_FOLLOWUP + current.id, None) is not None:
+            storage.save(session.interview)  # what a pause kept came back in the prompt
         if not text or not text.strip():
             return
         prefix = followup_prefix(session.interview)
@@ -146,10 +146,10 @@ def resume_live(session: Session) -> None:
     question; the host may follow it up again, as before the pause. A follow-up
     the host was writing comes back first, with what was typed.
     """
-    writing = session.interview.pending_id
-    answered = writing.removeprefix(WRITING_FOLLOWUP)
-    if writing.startswith(WRITING_FOLLOWUP) and session.interview.answer(answered):
-        after(session, answered)
+    for writing in list(session.interview.pending):
+        answered = writing.removeprefix(WRITING_FOLLOWUP)
+        if writing.startswith(WRITING_FOLLOWUP) and session.interview.answer(answered):
+            after(session, answered)
     for answer in unanswered_live(session.interview):
         ask_live(session, answer, counter=counter(session.interview, answer))
         after(session, answer.id)
@@ -166,7 +166,8 @@ def open_questions(session: Session) -> None:
     while True:
         number = sum(1 for a in session.interview.answers) + 1
         text = write(session.interview, number)
-        session.interview.pending = None  # what a pause kept of it came back in the prompt
+        # What a pause kept of it came back in the prompt.
+        session.interview.pending.pop(NEXT_QUESTION, None)
         if not text or not text.strip():
             return
         last = session.interview.answers[-1].id if session.interview.answers else None
@@ -225,10 +226,11 @@ def reask(session: Session, answer_id: str) -> bool:
 def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     """Mark the interview complete, now, with its closing words: every question is answered.
 
-    What a pause kept of an answer being typed (``pending``) goes: a session
-    finishing has asked that question again, and an import has answered it. An
-    answer its condition leaves out (a draft written by hand, or by an older
-    jeudis) goes to the notes: the post must not publish it.
+    What a pause kept being typed (``pending``) and no prompt took back goes to the
+    notes: a session finishing asked every question it asks again, an import answered
+    them, and a text left is one a condition now leaves out, or a question another
+    version asked. An answer its condition leaves out (a draft written by hand, or by
+    an older jeudis) goes to the notes too: the post must not publish it.
     """
     from jeudis import conditions
 
@@ -236,9 +238,10 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     same = str(interview.questionnaire_version) == str(questionnaire.version)
     if same and (gone := conditions.not_asked(questionnaire, interview)):
         conditions.set_aside(questionnaire, interview, gone, "Not asked, left out by a condition")
+    if typed := conditions.typed_out(interview, lambda where: True, "typed, never given"):
+        interview.add_notes("\n".join([conditions.heading("Typed, never given"), *typed]))
     interview.status = "complete"
     interview.completed = now()
-    interview.pending = None
     record_closing(questionnaire, interview)
 
 

@@ -17,15 +17,18 @@ from typing import Any
 
 import tomli_w
 
-FORMAT = 2
-"""The newest file format jeudis reads. 2 adds the ``[[set_aside]]`` answers; a file
-without any is written as format 1, which an older jeudis reads."""
+FORMAT = 3
+"""The newest file format jeudis reads. 2 adds the ``[[set_aside]]`` answers, 3 the
+``[[pending]]`` texts (one a question; format 1 kept a single ``[pending]`` table); a
+file without either is written as format 1, which an older jeudis reads."""
 STATUSES = ("draft", "complete")
 # Written above the answers a condition left out, for whoever opens the file.
 SET_ASIDE_COMMENT = (
     "# Answers a condition leaves out now (the notes say which, and why): never published,\n"
     "# each comes back as it is once its condition holds again."
 )
+# Written above the texts typed and not given yet, for whoever opens the file.
+PENDING_COMMENT = "# Typed in a session, not given yet: `jeudis resume` asks each with its text."
 
 
 # A questionnaire's id, as ``questionnaires/ID.toml`` is named (and a question's id).
@@ -102,7 +105,11 @@ class Interview:
     updated: dt.datetime = field(default_factory=now)
     completed: dt.datetime | None = None
     notes: str = ""
-    pending: dict[str, str] | None = None
+    # What was being typed and not given yet, by where it was typed: a question's or a
+    # field's id, a follow-up being written ("@followup:" and the answer it follows),
+    # an open interview's next question ("@next-question"). One text each, so going
+    # back to change an answer keeps the text typed further on.
+    pending: dict[str, str] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
     answers: list[Answer] = field(default_factory=list)
     # Answers a condition left out, each with its follow-ups after it, as they were
@@ -148,18 +155,13 @@ class Interview:
         return {answer_id: number for number, answer_id in enumerate(numbered, 1)}
 
     @property
-    def pending_id(self) -> str:
-        """Where the text kept as ``pending`` was being typed ("" when none is kept)."""
-        return str((self.pending or {}).get("id") or "")
-
-    @property
     def is_complete(self) -> bool:
         return self.status == "complete"
 
     # -- TOML ----------------------------------------------------------------------
     def to_toml(self) -> str:
         head: dict[str, Any] = {
-            "format": FORMAT if self.set_aside else 1,
+            "format": 3 if self.pending else 2 if self.set_aside else 1,
             "questionnaire": self.questionnaire,
             "questionnaire_version": self.questionnaire_version,
             "title": self.title,
@@ -183,9 +185,15 @@ class Interview:
             head["completed"] = self.completed
         if self.notes:
             head["notes"] = self.notes
-        if self.pending:
-            head["pending"] = self.pending
         chunks = [_dump(head)]
+        if self.pending:
+            # Each under its own [[pending]] header, as the answers are: a long text
+            # between triple quotes, a diff showing which question's text changed.
+            chunks.append(PENDING_COMMENT)
+            chunks.extend(
+                "[[pending]]\n" + _dump({"id": where, "text": text})
+                for where, text in self.pending.items()
+            )
         if self.fields:
             chunks.append(_dump({"fields": self.fields}))
         # Each answer under its own [[answers]] header: left to itself, tomli-w

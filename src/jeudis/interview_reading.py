@@ -53,6 +53,7 @@ _ANSWER_TYPES: dict[str, type] = {
 }
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
 _ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
+PENDING_KEYS = ("id", "text")
 TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers", "set_aside"})
 
 
@@ -227,7 +228,7 @@ class _Reader:
         gender = self.get(data, "gender", str, [], required=False)
         if gender is not None and gender not in ("f", "m"):
             raise self.fail(["gender"], f"gender must be 'f' or 'm', not {describe(gender)}")
-        pending = self.get(data, "pending", dict, [], required=False)
+        pending = self.pending(data)
         fields = self.get(data, "fields", dict, [], required=False, default={})
         for key, value in fields.items():
             if _too_deep(value):
@@ -261,12 +262,43 @@ class _Reader:
             or self.moment(data, "created", []),
             completed=self.moment(data, "completed", [], required=False),
             notes=self.get(data, "notes", str, [], required=False, default=""),
-            pending={str(k): str(v) for k, v in pending.items()} if pending else None,
+            pending=pending,
             fields=fields,
             answers=answers,
             set_aside=set_aside,
             path=self.path,
         )
+
+    def pending(self, data: Mapping[str, Any]) -> dict[str, str]:
+        """The texts typed and not given yet, by where they were typed: the ``[[pending]]``
+        tables, or the one ``[pending]`` table of a file an earlier jeudis wrote (format 1
+        or 2, one text for the whole interview). A blank text holds nothing."""
+        raw = self.get(data, "pending", (list, dict), [], required=False, default=[])
+        entries: list[tuple[Any, list[str | int]]] = (
+            [(raw, ["pending"])]
+            if isinstance(raw, dict)
+            else [(entry, ["pending", index]) for index, entry in enumerate(raw)]
+        )
+        pending: dict[str, str] = {}
+        seen: set[str] = set()
+        for entry, at in entries:
+            if not isinstance(entry, dict):
+                raise self.fail(at, "each [[pending]] entry must be a table")
+            for key in entry:
+                if key not in PENDING_KEYS:
+                    raise self.fail(
+                        [*at, key],
+                        unknown_key(key, PENDING_KEYS, " in a pending text"),
+                        hint="allowed: " + ", ".join(PENDING_KEYS),
+                    )
+            where = self.get(entry, "id", str, at)
+            text = self.get(entry, "text", str, at)
+            if where in seen:
+                raise self.fail([*at, "id"], f"duplicate pending id {describe(where)}")
+            seen.add(where)
+            if text.strip():
+                pending[where] = text
+        return pending
 
     def answers(self, data: Mapping[str, Any], table: str) -> list[Answer]:
         """The answers of ``table`` ("answers", or "set_aside": the same tables), each

@@ -28,7 +28,7 @@ from prompt_toolkit.utils import get_cwidth
 from jeudis import softwrap, terminal
 from jeudis.answers import choices_hint, date_hint
 from jeudis.errors import JeudisError
-from jeudis.followups import WRITING_FOLLOWUP
+from jeudis.followups import NEXT_QUESTION, WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview
 from jeudis.prompt_keys import initials, keys_for, one_line, ready_question
 from jeudis.prompt_layout import (
@@ -52,8 +52,6 @@ from jeudis.wording import primary_language
 if TYPE_CHECKING:
     from rich.console import Console
 
-# The id under which a pause keeps the question the host was writing (open interviews).
-NEXT_QUESTION = "@next-question"
 # What is being typed reaches the file this long after the last key, and at least
 # this often while the keys go on: a crash or a `kill -9` loses seconds, not an answer.
 AUTOSAVE_IDLE = 1.0
@@ -206,9 +204,8 @@ class TerminalPrompter:
         text, under ``@followup:`` and the answer's id).
         """
         writing = WRITING_FOLLOWUP + after.id
-        pending = interview.pending or {}
-        if pending.get("id") == writing and pending.get("text"):
-            self.typed_ahead = pending["text"] + self.typed_ahead
+        if kept := interview.pending.get(writing):
+            self.typed_ahead = kept + self.typed_ahead
         elif not self.followup_wanted:
             return None
         self.followup_wanted = False
@@ -221,9 +218,8 @@ class TerminalPrompter:
         as the interview's ``pending`` text, under :data:`NEXT_QUESTION`).
         """
         self._meet(interview)
-        pending = interview.pending or {}
-        if pending.get("id") == NEXT_QUESTION and pending.get("text"):
-            self.typed_ahead = pending["text"] + self.typed_ahead
+        if kept := interview.pending.get(NEXT_QUESTION):
+            self.typed_ahead = kept + self.typed_ahead
         title = f"{self.text['open_title']} ({number})"
         return self._host_writes(title, self.text["open_ask"], NEXT_QUESTION)
 
@@ -383,9 +379,8 @@ class TerminalPrompter:
     def _begun(interview: Interview, questionnaire: Questionnaire) -> bool:
         """Whether the guest had begun (an answer given, or text kept at a question of
         theirs): the welcome back says "reprendre", not "commencer"."""
-        kept = interview.pending_id
-        return any(a.given for a in interview.answers) or bool(
-            kept and questionnaire.field(kept) is None
+        return any(a.given for a in interview.answers) or any(
+            questionnaire.field(kept) is None for kept in interview.pending
         )
 
     def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:

@@ -205,14 +205,7 @@ def update(
             + ", ".join(f"[{qid}]" for qid in still)
         )
     completed = not still and interview.status != "complete"
-    # What a paused session kept being typed goes to the notes once the sheet has
-    # answered its question, or the interview is complete: no session asks it again.
-    pending = interview.pending_id
-    typed = sheet.answer(pending) if pending else None
-    if interview.pending and (completed or (typed is not None and typed.given)):
-        if (text := str(interview.pending.get("text", ""))).strip():
-            replaced.append(f"[{pending}] (being typed in a paused session) {text}")
-        interview.pending = None
+    replaced += _typed_over(interview, sheet, completed)
     if completed:
         complete(questionnaire, interview)
     if replaced:
@@ -221,6 +214,20 @@ def update(
     if sheet.notes:  # what the guest wrote for a question the sheet does not ask
         interview.add_notes(sheet.notes)
     return found, warnings, still
+
+
+def _typed_over(interview: Interview, sheet: Interview, completed: bool) -> list[str]:
+    """What a paused session kept being typed, each text taken out once the sheet has
+    answered its question, or the interview is complete (no session asks it again):
+    the lines the notes keep of them. The others stay, for ``jeudis resume``."""
+    lines = []
+    for where, text in list(interview.pending.items()):
+        typed = sheet.answer(where)
+        if completed or (typed is not None and typed.given):
+            if text.strip():
+                lines.append(f"[{where}] (being typed in a paused session) {text}")
+            del interview.pending[where]
+    return lines
 
 
 def _set_aside(

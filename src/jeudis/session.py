@@ -245,7 +245,7 @@ class Session:
             if spec.id == "photo" and isinstance(value, str) and value:
                 value = self._photo(value)
             self.interview.fields[spec.id] = "" if value is None else value
-            self.interview.pending = None
+            self.interview.pending.pop(spec.id, None)
             storage.save(self.interview)
             index = self._next_field(index + 1)
 
@@ -299,25 +299,36 @@ class Session:
             # version) are not asked again: go on to the next question without one.
             index = self._first_unanswered(index + 1)
 
-    def _changing(self) -> int | None:
-        """An answer being changed when the session paused (at the review, or after
-        Page↑) is asked again first, with what was typed: otherwise the review showed
-        the old answer, and finishing dropped the new text. Changed after Page↑, before
-        the review, it is where the questions go on from (its index, returned): Page↑
-        there is the previous question, as it was before the pause."""
-        stored = self.interview.answer(self.interview.pending_id)
-        if stored is None or stored in followups.unanswered_live(self.interview):
-            return None  # not answered yet: asked in its turn, with the text typed
-        if stored.followup:
-            counter = followups.counter(self.interview, stored)
-            followups.ask_live(self, stored, counter=counter, from_review=True)
-            return None
+    def _position(self, question_id: str) -> int:
+        """Where the question ``question_id`` is asked now (-1: not asked)."""
         questions = in_order(self.questionnaire, self.interview)
-        for index, question in enumerate(questions):
-            if question.id == stored.id:
-                if self._first_unanswered() < len(questions):  # the review is not reached
-                    return index
-                self._change(question, index, len(questions))
+        return next((i for i, q in enumerate(questions) if q.id == question_id), -1)
+
+    def _changing(self) -> int | None:
+        """Answers being changed when the session paused (at the review, or after Page↑)
+        are asked again first, with what was typed: otherwise the review showed the old
+        answers, and finishing dropped the new texts. Changed after Page↑, before the
+        review, the questions go on from the first of them, or the first question not
+        answered if it comes before (its index, returned): Page↑ there is the previous
+        question, as it was before the pause."""
+        typed = self.interview.pending
+        live = followups.unanswered_live(self.interview)
+        for stored in [a for a in self.interview.answers if a.followup and a.id in typed]:
+            if stored not in live:  # an answer given, being changed at the review
+                counter = followups.counter(self.interview, stored)
+                followups.ask_live(self, stored, counter=counter, from_review=True)
+        questions = in_order(self.questionnaire, self.interview)
+        changed = [q.id for q in questions if q.id in typed and self.interview.answer(q.id)]
+        if not changed:
+            return None  # not answered yet: each asked in its turn, with its text
+        first = self._first_unanswered()
+        if first < len(questions):  # the review is not reached
+            return min(first, self._position(changed[0]))
+        for question_id in changed:  # each as if picked at the review
+            questions = in_order(self.questionnaire, self.interview)
+            index = self._position(question_id)
+            if index >= 0 and question_id in self.interview.pending:
+                self._change(questions[index], index, len(questions))
         return None
 
     def _change(self, question: Question, index: int, total: int) -> None:
@@ -326,8 +337,7 @@ class Session:
         prompt = replace(self._prompt(question, index, total), from_review=True, can_go_back=True)
         raw = self.prompter.ask(prompt)
         if raw is BACK:
-            if self.interview.pending_id == question.id:
-                self.interview.pending = None
+            if self.interview.pending.pop(question.id, None) is not None:
                 storage.save(self.interview)
             return
         self._record(question, raw)
@@ -364,8 +374,7 @@ class Session:
         value = self._accept(question, raw)
         stored = self.interview.answer(question.id)
         if stored is not None and value == stored.value and (value is None) == stored.skipped:
-            if self.interview.pending_id == question.id:  # typing was kept meanwhile
-                self.interview.pending = None
+            if self.interview.pending.pop(question.id, None) is not None:  # typing was kept
                 storage.save(self.interview)
             return False
         context = interview_context(self.questionnaire, self.interview)
@@ -384,8 +393,7 @@ class Session:
         )
         self._settle(before)
         requote(self.questionnaire, self.interview, context)
-        if self.interview.pending_id == question.id:  # not the host's
-            self.interview.pending = None  # next question, kept for the open interview
+        self.interview.pending.pop(question.id, None)  # the others' texts stay theirs
         storage.save(self.interview)
         return True
 
@@ -405,24 +413,25 @@ class Session:
         return answer_rules.coerce(question, raw)
 
     def _pending_for(self, question_id: str) -> str | None:
-        pending = self.interview.pending
-        if pending and pending.get("id") == question_id and pending.get("text"):
-            return pending["text"]
-        return None
+        return self.interview.pending.get(question_id) or None
 
     def _keep_typing(self, question_id: str, text: str) -> None:
         """Save what is being typed at ``question_id`` while it is typed (the prompter's
-        ``autosave``): as a pause keeps it, the draft's pending text. An answer given,
-        shown as it was (looked at after Page↑), changes nothing: the text kept stays."""
+        ``autosave``): as a pause keeps it, the draft's pending text there, beside those
+        typed at other questions. An answer or a field given, shown as it was (looked at
+        after Page↑), changes nothing: no text is kept for it."""
         stored = self.interview.answer(question_id)
         language = self.interview.language
         if stored and not stored.skipped and text == answer_rules.as_input(stored.value, language):
             text = ""
+        field = self.interview.fields.get(question_id)
+        if stored is None and field is not None and text == answer_rules.as_input(field, language):
+            text = ""
         if text.strip():
-            self.interview.pending = {"id": question_id, "text": text}
-        elif self.interview.pending_id == question_id:
-            self.interview.pending = None
-        else:
+            if self.interview.pending.get(question_id) == text:
+                return
+            self.interview.pending[question_id] = text
+        elif self.interview.pending.pop(question_id, None) is None:
             return
         storage.save(self.interview)
 

@@ -157,7 +157,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
             out.print(markdown(text))
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
-    typing = dict(loaded.pending or {})  # what was being typed, under its question if stored
+    typing = dict(loaded.pending)  # what was being typed, each under its question if stored
     numbers = loaded.numbers() if loaded.style == "numbered" else {}
     for answer in loaded.answers:
         label = f"{numbers[answer.id]}. " if answer.id in numbers else ""
@@ -169,20 +169,18 @@ def _show(out: "Console", loaded: "Interview") -> None:
             out.print(markdown(safe(answer.value)))  # as stored: a control shown, not dropped
         elif answer.given:  # as its post reads it: "Non", "1er mai 2009", a list as one
             out.print(markdown(safe(value_markdown(answer, loaded.language))))
-        elif typing.get("id") == answer.id and typing.get("text"):
+        elif typing.get(answer.id):
             out.print(
                 Padding("[yellow](being typed when the session paused)[/yellow]", (0, 0, 0, 2))
             )
-            out.print(markdown(safe(str(typing["text"]))))
-            typing = {}  # shown in its place
+            out.print(markdown(safe(typing.pop(answer.id))))  # shown in its place
         else:
             out.print(Padding("[dim](not answered yet)[/dim]", (0, 0, 0, 2), expand=False))
-    pending = typing
-    if pending.get("text"):
+    for where, text in typing.items():  # at a question to come, a change, a field...
         out.print()
-        where = safe(str(pending.get("id") or ""))
-        out.print(Rule(escape(f"being typed when the session paused ({where})"), style="yellow"))
-        out.print(markdown(safe(str(pending["text"]))))
+        said = f"being typed when the session paused ({safe(where)})"
+        out.print(Rule(escape(said), style="yellow"))
+        out.print(markdown(safe(text)))
     if loaded.notes:
         out.print()
         out.print(Rule("private notes (never exported)", style="dim"))
