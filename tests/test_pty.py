@@ -1473,6 +1473,33 @@ def test_kill_9_after_a_change_typed_on_the_way_back_keeps_every_text(
     assert done.pending == {} and not done.notes
 
 
+def test_enter_after_page_up_goes_on_to_the_change_typed_further_on(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """A change typed at question 4, Page↑ to question 3, given as it was: the session
+    went on at question 5, past the change, which was never given. It goes on to
+    question 4, the change there, then to question 5, what was typed there too."""
+    session = changing_on_the_way_back(jeudis)
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[3/13]")
+    session.expect("aussi.")  # its answer, prefilled
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.expect("quotidienne.")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[5/13]")
+    session.expect("Mon premier tweet")
+    session.press(Keyboard.ESC_ENTER)
+    for number in range(6, 14):
+        session.answer(number, ANSWERS[number - 1])
+    finish_review(session)
+    assert session.wait() == 0
+    done = the_interview(series)
+    expected = [*EXPECTED[:3], ANSWERS[3] + " Et quotidienne.", "Mon premier tweet"]
+    assert values(done) == [*expected, *EXPECTED[5:]]
+    assert done.pending == {}
+
+
 def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis]) -> None:
     script = f"set -o pipefail; '{JEUDIS}' new twitter --guest 'Gilles Klein' | cat; echo status=$?"
     shell = Jeudis(series, "-c", script, program="bash")

@@ -383,6 +383,109 @@ def test_a_change_typed_after_page_up_keeps_the_text_typed_further_on(series: Pa
     assert done.pending == {} and "being typed" not in done.notes
 
 
+def test_enter_after_page_up_goes_on_to_the_next_question_not_past_a_change(
+    series: Path,
+) -> None:
+    """At question 5, Page↑, a change typed at question 4, Page↑ again, Entrée at
+    question 3: the session went on at question 5, the first not answered, and the
+    change typed at question 4 was neither seen nor given. Entrée after Page↑ goes on
+    to the next question, as a form's Next does, its answer prefilled (with the change
+    typed), until the question Page↑ left."""
+
+    def typed(text: str) -> Any:
+        def typing(prompt: Prompt) -> Any:
+            script.autosave(prompt.id, text)
+            return BACK
+
+        return typing
+
+    changed = "Beaucoup, vraiment."
+    script = Typing(
+        [
+            *FIELDS,
+            *ANSWERS[:4],
+            typed("Mon premier tweet disait"),
+            typed(changed),
+            ANSWERS[2],  # Entrée at question 3, as it was
+            lambda p: p.default,  # question 4, the change prefilled: given
+            lambda p: p.default,  # question 5, what was typed at it prefilled
+            *ANSWERS[5:],
+        ]
+    )
+    run(start(), script)
+    assert script.asked[8:14] == [
+        "[5/13] premier-tweet",
+        "[4/13] apport",
+        "[3/13] utilisations",
+        "[4/13] apport",
+        "[5/13] premier-tweet",
+        "[6/13] dernier-tweet",
+    ]
+    assert script.prompts[11].default == changed
+    assert script.prompts[12].default == "Mon premier tweet disait"
+    done = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert done.answer("apport").value == changed  # type: ignore[union-attr]
+    assert done.answer("premier-tweet").value == "Mon premier tweet disait"  # type: ignore[union-attr]
+    assert done.pending == {}
+
+
+def test_a_resumed_draft_goes_through_every_change_kept_in_order(series: Path) -> None:
+    """Changes typed at questions 2 and 4 on the way back from question 5, then a
+    pause: resumed, the questions go on from question 2, one by one, to question 5;
+    Page↑ and Entrée there as before the pause."""
+    interview = start()
+    with pytest.raises(SessionInterrupted):
+        run(interview, Script([*FIELDS, *ANSWERS[:4], Paused("Mon premier")]))
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    draft.pending.update({"followers": "10 000", "apport": "Beaucoup, vraiment."})
+    again = Script(
+        ["10 000", ANSWERS[2], BACK, ANSWERS[2], "Beaucoup, vraiment.", "Mon premier tweet"]
+    )
+    again.replies += ANSWERS[5:]
+    run(draft, again)
+    assert again.asked[:6] == [
+        "[2/13] followers",
+        "[3/13] utilisations",
+        "[4/13] apport",
+        "[3/13] utilisations",
+        "[4/13] apport",
+        "[5/13] premier-tweet",
+    ]
+    assert [p.default for p in again.prompts[:3]] == ["10 000", ANSWERS[2], "Beaucoup, vraiment."]
+    assert again.prompts[5].default == "Mon premier"
+    done = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert [a.value for a in done.answers[1:5]] == [
+        "10 000",
+        ANSWERS[2],
+        "Beaucoup, vraiment.",
+        "Mon premier tweet",
+    ]
+
+
+def test_enter_after_page_up_in_the_host_part_goes_on_to_the_next_field(series: Path) -> None:
+    """The same in the host's part: a change typed at the second field on the way back
+    was passed over by Entrée at the first, the session going on at the third."""
+
+    def typed_then_back(prompt: Prompt) -> Any:
+        script.autosave(prompt.id, "@gklein")
+        return BACK
+
+    script = Typing([FIELDS[0], FIELDS[1], BACK, typed_then_back, FIELDS[0]])
+    script.replies += [lambda p: p.default, *FIELDS[2:], *ANSWERS]
+    run(start(), script)
+    assert script.asked[:6] == [
+        "[1/4] site",
+        "[2/4] twitter",
+        "[3/4] photo",
+        "[2/4] twitter",
+        "[1/4] site",
+        "[2/4] twitter",
+    ]
+    assert script.prompts[5].default == "@gklein"
+    saved = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert saved.fields["twitter"] == "@gklein" and saved.pending == {}
+
+
 def test_text_typed_at_a_question_a_change_leaves_out_goes_to_the_notes(series: Path) -> None:
     """Typed at the opinion, Page↑, "lu" changed to no, finished: the text typed was
     dropped with the draft's pending text when the interview was completed."""
@@ -1029,10 +1132,12 @@ def test_a_question_quoting_an_answer_changed_with_page_up_quotes_the_new_one(
 ) -> None:
     form = load_questionnaire(write(series / "questionnaires" / "lectures.toml", QUOTES))
     interview = create(series_at(), prepare(series_at(), form, Options(guest="Yves Martin")))
-    script = Script(["Dune", "Liseuse", BACK, BACK, "Fondation", "Isaac Asimov"])
+    script = Script(["Dune", "Liseuse", BACK, BACK, "Fondation", "Liseuse", "Isaac Asimov"])
 
     run(interview, script, form)
 
+    # Entrée after Page↑ goes on to the next question, which quotes the new book.
+    assert script.prompts[5].message == "« Fondation » : papier ou liseuse ?"
     saved = load_interview(interview.path)  # type: ignore[arg-type]
     assert [a.question for a in saved.answers] == [
         "Quel livre lisez-vous ?",

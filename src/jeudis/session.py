@@ -220,11 +220,15 @@ class Session:
     # -- the host's part -------------------------------------------------------------
     def _fields(self) -> None:
         """The host's part: each field not given yet, numbered among all the fields
-        (a resumed draft's too), Page↑ going back to any, given before a pause or not."""
+        (a resumed draft's too), Page↑ going back to any, given before a pause or not.
+        After Page↑, Entrée goes on to the next field, as a form's Next does, up to the
+        one Page↑ left; a field whose change a pause kept is asked again, from the first."""
         fields = self.questionnaire.fields
-        index = self._next_field(0)
+        typed = [i for i, spec in enumerate(fields) if spec.id in self.interview.pending]
+        index = min([self._next_field(0), *typed])
         if index == len(fields):
             return
+        ahead = max(typed, default=-1)  # the furthest field to go on to, one by one
         self.prompter.host_part(self.interview, self.questionnaire)
         context = interview_context(self.questionnaire, self.interview)
         while index < len(fields):
@@ -239,6 +243,7 @@ class Session:
             )
             raw = self.prompter.ask(prompt)
             if raw is BACK:
+                ahead = max(ahead, index)
                 index = max(0, index - 1)
                 continue
             value = self._accept(spec, raw)
@@ -247,7 +252,7 @@ class Session:
             self.interview.fields[spec.id] = "" if value is None else value
             self.interview.pending.pop(spec.id, None)
             storage.save(self.interview)
-            index = self._next_field(index + 1)
+            index = index + 1 if index < ahead else self._next_field(index + 1)
 
     def _next_field(self, start: int) -> int:
         """The first field from ``start`` not given yet (the count of fields: none)."""
@@ -275,13 +280,18 @@ class Session:
         if back := conditions.bring_back(self.questionnaire, self.interview):
             self.moves.gave_back(back)
             storage.save(self.interview)
-        start = self._changing()
+        start, ahead = self._changing()
         followups.resume_live(self)
-        self._ask_unanswered(start)
+        self._ask_unanswered(start, ahead)
 
-    def _ask_unanswered(self, start: int | None = None) -> None:
+    def _ask_unanswered(self, start: int | None = None, ahead: str | None = None) -> None:
         """Ask each question not answered yet, in order, Page↑ going back to any;
-        from question ``start`` when given (answered or not)."""
+        from question ``start`` when given (answered or not).
+
+        After Page↑, Entrée goes on to the next question, its answer prefilled (with the
+        change typed at it, if any), as a form's Next does, until the question Page↑
+        left (``ahead``, the furthest): a change typed on the way back is seen again,
+        never passed over. From there on, only the questions not answered yet."""
         index = self._first_unanswered() if start is None else start
         while True:
             questions = in_order(self.questionnaire, self.interview)
@@ -291,26 +301,33 @@ class Session:
             total = expected_total(self.questionnaire, self.interview)
             raw = self.prompter.ask(self._prompt(question, index, total))
             if raw is BACK:
+                if self._position(ahead) < index:
+                    ahead = question.id
                 index = max(0, index - 1)
                 continue
             self._record(question, raw)
             followups.after(self, question.id)
+            if self._position(ahead) > index:
+                index += 1
+                continue
             # Answers kept from an earlier run (a resumed draft, a new questionnaire
             # version) are not asked again: go on to the next question without one.
+            ahead = None
             index = self._first_unanswered(index + 1)
 
-    def _position(self, question_id: str) -> int:
-        """Where the question ``question_id`` is asked now (-1: not asked)."""
+    def _position(self, question_id: str | None) -> int:
+        """Where the question ``question_id`` is asked now (-1: not asked, or None)."""
         questions = in_order(self.questionnaire, self.interview)
         return next((i for i, q in enumerate(questions) if q.id == question_id), -1)
 
-    def _changing(self) -> int | None:
+    def _changing(self) -> tuple[int | None, str | None]:
         """Answers being changed when the session paused (at the review, or after Page↑)
         are asked again first, with what was typed: otherwise the review showed the old
         answers, and finishing dropped the new texts. Changed after Page↑, before the
         review, the questions go on from the first of them, or the first question not
-        answered if it comes before (its index, returned): Page↑ there is the previous
-        question, as it was before the pause."""
+        answered if it comes before, one by one up to the last changed (returned:
+        where to start, and that question's id; else None, None): Page↑ there is the
+        previous question, as it was before the pause, and Entrée the next, as after Page↑."""
         typed = self.interview.pending
         live = followups.unanswered_live(self.interview)
         for stored in [a for a in self.interview.answers if a.followup and a.id in typed]:
@@ -320,16 +337,16 @@ class Session:
         questions = in_order(self.questionnaire, self.interview)
         changed = [q.id for q in questions if q.id in typed and self.interview.answer(q.id)]
         if not changed:
-            return None  # not answered yet: each asked in its turn, with its text
+            return None, None  # not answered yet: each asked in its turn, with its text
         first = self._first_unanswered()
         if first < len(questions):  # the review is not reached
-            return min(first, self._position(changed[0]))
+            return min(first, self._position(changed[0])), changed[-1]
         for question_id in changed:  # each as if picked at the review
             questions = in_order(self.questionnaire, self.interview)
             index = self._position(question_id)
             if index >= 0 and question_id in self.interview.pending:
                 self._change(questions[index], index, len(questions))
-        return None
+        return None, None
 
     def _change(self, question: Question, index: int, total: int) -> None:
         """Ask an answer given again (from the review); Page↑ gives the change up,
