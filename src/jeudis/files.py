@@ -201,6 +201,13 @@ def _rename(tmp: Path, path: Path) -> None:
     tmp.replace(path)
 
 
+def move(source: Path, target: Path) -> None:
+    """``source`` renamed to ``target`` (a file of the same folder) in one step, made
+    to last: at no moment is the file in neither place, nor in both."""
+    _rename(source, target)
+    _fsync_dir(target.parent)
+
+
 def is_stream(path: Path) -> bool:
     """A pipe or a device, written into as standard output is: not a file to replace.
 

@@ -150,7 +150,7 @@ def _exists(path: Path) -> bool:
 COMMANDS = {
     "new": "A live interview: the host's part, then the guest's",
     "resume": "Continue a draft where it stopped",
-    "edit": "Change answers, a question's wording, fields, notes",
+    "edit": "Change answers, wordings, fields, notes, the guest's name",
     "list": "The interviews, newest first, with their progress",
     "show": "Read an interview in the terminal",
     "export": "Posts (Markdown, HTML, WordPress), or the whole site",

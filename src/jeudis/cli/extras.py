@@ -11,6 +11,7 @@ import typer
 from jeudis.cli import (
     DirOption,
     FragmentOption,
+    GenderOption,
     OutputOption,
     QuestionnaireArgument,
     WordPressOption,
@@ -54,15 +55,33 @@ def edit(
     notes: Annotated[
         bool, typer.Option("--notes", help="Edit the private notes (never exported) in $EDITOR.")
     ] = False,
+    guest: Annotated[
+        str | None,
+        typer.Option(
+            "--guest",
+            "-g",
+            help="The guest's name, corrected: the title, the questions and the file's name"
+            " follow.",
+        ),
+    ] = None,
+    gender: GenderOption = None,
+    register: Annotated[
+        str | None, typer.Option(help="Form of address: the questions are worded again.")
+    ] = None,
+    host: Annotated[
+        str | None, typer.Option(help="The host's name: the questions naming them follow.")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="The interview's date, YYYY-MM-DD.")] = None,
     directory: DirOption = None,
 ) -> None:
-    """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes.
+    """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes,
+    the guest's name and particulars.
 
     With only INTERVIEW, the review screen opens: pick the answers to change.
     """
     from jeudis import edit as editing
-    from jeudis import storage
-    from jeudis.cli.running import _require_terminal
+    from jeudis import rename, storage
+    from jeudis.cli.running import _parse_date, _require_terminal
     from jeudis.errors import JeudisError
     from jeudis.files import read_input
     from jeudis.interview_reading import load_interview
@@ -81,12 +100,22 @@ def edit(
         raise UsageError("--answer-file and --reword need --question ID")
     if question is not None:  # an id, or the question's number: the id from here on
         question = editing.find_answer(loaded, question).id
-    if question is not None and answer_file is None and reword is None and (fields or notes):
+    change = rename.Particulars(
+        guest=rename.name(guest, "--guest") if guest is not None else None,
+        gender=gender,
+        register=register,
+        host=rename.name(host, "--host") if host is not None else None,
+        date=_parse_date(date),
+    )
+    apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
+    if question is not None and answer_file is None and reword is None and apart:
         # It would be left out silently: the editor runs, the answer is never asked.
         raise UsageError(
             f"--question {question} asks the answer again, live, on its own",
-            hint="run it apart from --fields and --notes, or give the answer with --answer-file",
+            hint=f"run it apart from {', '.join(apart)}, or give the answer with --answer-file",
         )
+    recast = rename.recast(loaded, form, change)  # in memory, before any editor opens
+    rename.free(loaded, recast.slug)
     if fields or notes:  # checked before any change: an editor that cannot run loses none
         _require_terminal(
             hint="run it in a terminal; without one, --question ID --answer-file FILE"
@@ -94,7 +123,7 @@ def edit(
             what=f"{'--fields' if fields else '--notes'} opens $EDITOR, which",
         )
     out = console()
-    done: list[str] = []
+    done: list[str] = list(recast.done)
     if question is not None and reword is not None:
         editing.reword(loaded, question, reword)
         done.append(f"question {question} reworded")
@@ -112,9 +141,17 @@ def edit(
         )
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
-        editing.save(loaded)
+        saved = rename.save(loaded, recast.slug)
         out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
-        _said(aftermath, path.stem)
+        if saved != path:
+            out.print(
+                safe(f"{path.name} renamed {saved.name}: `jeudis export --all` replaces its page"),
+                soft_wrap=True,
+            )
+        _said(aftermath, saved.stem, recast.left)
+        return
+    if change.given():  # each as it was: nothing to change, no review screen
+        out.print(safe(f"{path.stem}: unchanged"), soft_wrap=True)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     from jeudis.prompter import TerminalPrompter
@@ -137,9 +174,10 @@ def edit(
     _said(aftermath, path.stem)
 
 
-def _said(aftermath: "Aftermath", slug: str) -> None:
-    """What a changed answer did to the questions whose condition reads it."""
-    for line in aftermath.said(slug):
+def _said(aftermath: "Aftermath", slug: str, left: list[str] | None = None) -> None:
+    """What a changed answer did to the questions whose condition reads it; what a
+    change of the guest's name or particulars ``left`` as it was."""
+    for line in [*(left or []), *aftermath.said(slug)]:
         err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}", soft_wrap=True)
 
 

@@ -1,0 +1,307 @@
+"""``jeudis edit --guest NAME`` (and ``--gender``, ``--register``, ``--host``, ``--date``):
+the guest's name corrected, and what jeudis made of it follows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jeudis import storage
+from jeudis.errors import ExitCode
+from jeudis.interview_reading import load_interview
+from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
+
+
+def new(invoke: Invoke, guest: str, *options: str) -> Path:
+    """A complete twitter interview of ``guest``, as ``jeudis new --data-file`` makes it."""
+    result = invoke(
+        "new", "twitter", "--guest", guest, *options, "--data-file", "-", input=ANSWERS_TOML
+    )
+    assert result.exit_code == 0, result
+    return Path(result.stdout.split("Saved: ", 1)[1].split("\n", 1)[0])
+
+
+@pytest.fixture
+def elise(series: Path) -> Path:
+    """The book interview: its opening question greets the guest by her first name."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires")
+    return Path(shutil.copy(REPO / "interviews" / "elise-garnier.toml", series / "interviews"))
+
+
+def test_a_typo_in_the_name_is_corrected_and_the_file_renamed(invoke: Invoke, series: Path) -> None:
+    klien = new(invoke, "Gilles Klien")
+    assert klien.name == "gilles-klien.toml"
+
+    result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "gilles-klien: guest Gilles Klein; title worded again\n"
+        "gilles-klien.toml renamed gilles-klein.toml: `jeudis export --all` replaces its page\n"
+    )
+    assert result.stderr == ""
+    assert interview_files(series) == [series / "interviews" / "gilles-klein.toml"]
+    renamed = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert renamed.guest == "Gilles Klein"
+    assert renamed.title == "Interview Twitter de Gilles Klein [Les Jeudis Twitter]"
+    assert 'slug = "gilles-klein"' in renamed.path.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    assert renamed.answer("utilisations").value.startswith("Trois usages")  # type: ignore[union-attr]
+    assert not list((series / "interviews").glob(".*")), "no lock or temporary file left"
+
+
+def test_an_accent_the_guest_wants_keeps_the_file_and_elides_the_title(
+    invoke: Invoke, series: Path
+) -> None:
+    """ "Amelie" → "Amélie": the same slug, so the same file; the title's "de" elides."""
+    new(invoke, "Amelie Roux")
+
+    result = invoke("edit", "amelie-roux", "--guest", "Amélie  Roux ")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == "amelie-roux: guest Amélie Roux; title worded again\n"
+    renamed = load_interview(series / "interviews" / "amelie-roux.toml")
+    assert (renamed.guest, renamed.title) == (
+        "Amélie Roux",
+        "Interview Twitter d’Amélie Roux [Les Jeudis Twitter]",
+    )
+
+
+def test_a_title_the_host_reworded_is_left_and_said(invoke: Invoke, series: Path) -> None:
+    path = new(invoke, "Gilles Klien")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Interview Twitter de Gilles Klien", "Gilles Klien, le twittos"),
+        encoding="utf-8",
+    )
+
+    result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
+
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("gilles-klien: guest Gilles Klein\n")
+    assert result.stderr == (
+        "warning: gilles-klein: title left as it is (not the questionnaire's): it still names “Gilles Klien”;"
+        " edit `title` in the file\n"
+    )
+    renamed = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert renamed.title == "Gilles Klien, le twittos [Les Jeudis Twitter]"
+
+
+def test_questions_as_asked_follow_the_name(invoke: Invoke, series: Path, elise: Path) -> None:
+    """The opening question, worded by the questionnaire ({first_name}), is worded again;
+    a follow-up the host typed with her name has it replaced; the intro, the host's prose,
+    is said; the answers are the guest's own."""
+    text = elise.read_text(encoding="utf-8")
+    elise.write_text(
+        text.replace("Un dernier mot pour nos lecteurs ?", "Un dernier mot, Élise ? Élisette ?"),
+        encoding="utf-8",
+    )
+    before = load_interview(elise)
+
+    result = invoke("edit", "elise-garnier", "--guest", "Éliane Garnier")
+
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[0] == (
+        "elise-garnier: guest Éliane Garnier; title worded again;"
+        " questions [motivation], [question-3] worded again"
+    )
+    assert result.stderr == (
+        "warning: eliane-garnier: field intro still names “Élise Garnier”: `jeudis edit eliane-garnier --fields`\n"
+    )
+    after = load_interview(series / "interviews" / "eliane-garnier.toml")
+    questions = {a.id: a.question for a in after.answers}
+    assert questions["motivation"].startswith("Bonjour Éliane ! Tu viens de publier")
+    assert questions["question-3"] == "Un dernier mot, Éliane ? Élisette ?"
+    assert [a.value for a in after.answers] == [a.value for a in before.answers]
+    assert after.fields == before.fields
+    assert after.title == "Un livre, un auteur : Éliane Garnier"
+
+
+def test_a_second_interview_of_the_guest_keeps_its_number(invoke: Invoke, series: Path) -> None:
+    new(invoke, "Gilles Klien")
+    second = new(invoke, "Gilles Klien")
+    assert second.name == "gilles-klien-2.toml"
+
+    assert invoke("edit", "gilles-klien-2", "--guest", "Gilles Klein").exit_code == 0
+
+    assert [p.name for p in interview_files(series)] == ["gilles-klein-2.toml", "gilles-klien.toml"]
+
+
+def test_a_file_not_named_after_the_guest_keeps_its_name(invoke: Invoke, series: Path) -> None:
+    path = new(invoke, "Gilles Klien")
+    path.rename(path.with_name("jeudi-31-mars.toml"))
+
+    result = invoke("edit", "jeudi-31-mars", "--guest", "Gilles Klein")
+
+    assert result.exit_code == 0, result
+    assert "renamed" not in result.stdout
+    assert "the file keeps its name, jeudi-31-mars.toml" in result.stderr
+    assert load_interview(series / "interviews" / "jeudi-31-mars.toml").guest == "Gilles Klein"
+
+
+def test_another_interview_is_never_written_over(invoke: Invoke, series: Path) -> None:
+    klein = new(invoke, "Gilles Klein")
+    klien = new(invoke, "Gilles Klien")
+    texts = {p: p.read_bytes() for p in (klein, klien)}
+
+    result = invoke("edit", "gilles-klien", "--guest", "Gilles  KLEIN")
+
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (
+        "error: gilles-klein.toml is another interview: not written over; nothing was changed"
+    )
+    assert "gilles-klein-2.toml" in result.stderr  # what to do instead
+    assert {p: p.read_bytes() for p in (klein, klien)} == texts
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("", "--guest: the name is empty"),
+        ("  \u00a0 ", "--guest: the name is empty"),
+        ("Gilles\nKlein", "--guest: a control character in the name"),
+        ("Gilles \x1b[31mKlein", "--guest: a control character in the name"),
+        ("Gilles\x1b]0;pwned\x07 Klein", "--guest: a control character in the name"),
+    ],
+)
+def test_a_name_that_is_no_name_is_refused(
+    invoke: Invoke, series: Path, name: str, said: str
+) -> None:
+    path = new(invoke, "Gilles Klien")
+    text = path.read_bytes()
+
+    result = invoke("edit", "gilles-klien", "--guest", name)
+
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == f"error: {said}"
+    assert "\x1b" not in result.stderr
+    assert path.read_bytes() == text
+    assert interview_files(series) == [path]
+
+
+def test_refused_while_the_session_runs(invoke: Invoke, series: Path) -> None:
+    path = new(invoke, "Gilles Klien")
+    text = path.read_bytes()
+
+    with storage.session_lock(path):  # as a live session holds it
+        result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
+
+    assert result.exit_code == ExitCode.LOCKED
+    assert result.stderr.startswith("error: gilles-klien.toml is open in another jeudis session")
+    assert interview_files(series) == [path]
+    assert path.read_bytes() == text
+
+
+def test_gender_and_form_of_address_word_the_questions_again(invoke: Invoke, series: Path) -> None:
+    """Created with "tu" and no gender for a guest the series says "vous" to: each
+    question as the questionnaire words it for "vous"; one reworded by hand is said."""
+    path = new(invoke, "Gilles Klein")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'question = "Combien as-tu de followers ?"',
+            'question = "Tu as combien de followers ?"\nreworded = true',
+        ),
+        encoding="utf-8",
+    )
+
+    result = invoke("edit", "gilles-klein", "--register", "vous", "--gender", "m")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == "gilles-klein: gender m; register vous; 12 questions worded again\n"
+    assert result.stderr == (
+        "warning: gilles-klein: question [followers] left as asked (reworded by hand, a"
+        " follow-up or an earlier wording): read it for the new gender or form of address\n"
+    )
+    after = load_interview(path)
+    assert (after.register, after.gender) == ("vous", "m")
+    questions = {a.id: a.question for a in after.answers}
+    assert questions["depuis-quand"] == "Depuis combien de temps utilisez-vous Twitter ?"
+    assert questions["followers"] == "Tu as combien de followers ?"
+
+
+def test_a_register_the_questionnaire_lacks_is_refused(invoke: Invoke, series: Path) -> None:
+    path = new(invoke, "Gilles Klein")
+    text = path.read_bytes()
+
+    result = invoke("edit", "gilles-klein", "--register", "toi")
+
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == 'error: --register toi: twitter is worded for "tu" and "vous"\n'
+    assert path.read_bytes() == text
+
+
+def test_host_and_date(invoke: Invoke, series: Path, elise: Path) -> None:
+    result = invoke("edit", "elise-garnier", "--host", "Stéphane", "--date", "2011-05-19")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == "elise-garnier: host Stéphane; date 2011-05-19\n"
+    after = load_interview(elise)
+    assert (after.host, after.date.isoformat()) == ("Stéphane", "2011-05-19")
+
+
+def test_the_same_particulars_change_nothing(invoke: Invoke, series: Path) -> None:
+    path = new(invoke, "Gilles Klein", "--register", "vous")
+    text = path.read_bytes()
+
+    result = invoke("edit", "gilles-klein", "--guest", "Gilles Klein", "--register", "vous")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == "gilles-klein: unchanged\n"
+    assert path.read_bytes() == text
+
+
+def test_a_bad_date_is_refused(invoke: Invoke, series: Path) -> None:
+    new(invoke, "Gilles Klein")
+    result = invoke("edit", "gilles-klein", "--date", "31/03/2011")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("error: --date '31/03/2011' is not a date")
+
+
+def test_not_with_an_answer_asked_live(invoke: Invoke, series: Path) -> None:
+    """``--question ID`` alone re-asks live: with --guest it would be left out unsaid."""
+    new(invoke, "Gilles Klien")
+    result = invoke("edit", "gilles-klien", "--question", "followers", "--guest", "Gilles Klein")
+    assert result.exit_code == ExitCode.USAGE
+    assert "run it apart from --guest" in result.stderr
+    assert [p.name for p in interview_files(series)] == ["gilles-klien.toml"]
+
+
+def test_with_an_answer_given_in_a_file(invoke: Invoke, series: Path, tmp_path: Path) -> None:
+    new(invoke, "Gilles Klien")
+    answer = write(tmp_path / "a.txt", "10 000\n")
+
+    result = invoke(
+        "edit",
+        "gilles-klien",
+        "--guest",
+        "Gilles Klein",
+        "-q",
+        "followers",
+        "--answer-file",
+        answer,
+    )
+
+    assert result.exit_code == 0, result
+    after = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert after.answer("followers").value == "10 000"  # type: ignore[union-attr]
+
+
+def test_export_all_then_replaces_the_page(invoke: Invoke, series: Path) -> None:
+    """The old page goes (``export --all`` names it), the new one is written."""
+    new(invoke, "Gilles Klien")
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    assert (site / "gilles-klien.html").is_file()
+
+    assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 0, result
+    assert "removed (gilles-klien.html)" in result.stderr
+    assert not (site / "gilles-klien.html").exists()
+    page = (site / "gilles-klein.html").read_text(encoding="utf-8")
+    assert "Gilles Klein" in page and "Klien" not in page
+    assert "Klien" not in (site / "index.html").read_text(encoding="utf-8")
