@@ -9,6 +9,8 @@ read back, every key checked, by :mod:`jeudis.interview_reading`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -18,9 +20,10 @@ from typing import Any
 import tomli_w
 
 FORMAT = 3
-"""The newest file format jeudis reads. 2 adds the ``[[set_aside]]`` answers, 3 the
-``[[pending]]`` texts (one a question; format 1 kept a single ``[pending]`` table); a
-file without either is written as format 1, which an older jeudis reads."""
+"""The newest file format jeudis reads, and the one it writes. 2 added the
+``[[set_aside]]`` answers; 3 the interview's ``id`` and the ``[[pending]]`` texts (one a
+question; format 1 kept a single ``[pending]`` table), which an older jeudis, not knowing
+them, would refuse: it says to upgrade instead."""
 STATUSES = ("draft", "complete")
 # Written above the answers a condition left out, for whoever opens the file.
 SET_ASIDE_COMMENT = (
@@ -37,6 +40,36 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+# An interview's id: a UUID, as RFC 4122 writes it (an Atom entry's is "urn:uuid:" and it).
+ID_FORM = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# The namespace of the ids made for the files written before ids were (a UUID 5's).
+_OLD_FILES = bytes.fromhex("8c1f5a52d6c94b0e9b5e3f7a2d41c0e6")
+
+
+def new_id() -> str:
+    """A new interview's id: random (a UUID 4), without the uuid module's import."""
+    return uuid_from(os.urandom(16), 4)
+
+
+def derived_id(questionnaire: str, slug: str, created: dt.datetime) -> str:
+    """The id of an interview whose file has none (written before ids were): made of
+    what the file records from the start, its questionnaire, the name it was made
+    with and when (a UUID 5). Written into the file at its next save, it stays then,
+    whatever becomes of its name."""
+    moment = created.astimezone(dt.UTC).isoformat()
+    name = f"{questionnaire}/{slug}/{moment}".encode()
+    return uuid_from(hashlib.sha1(_OLD_FILES + name, usedforsecurity=False).digest(), 5)
+
+
+def uuid_from(raw: bytes, version: int) -> str:
+    """A UUID of ``version`` (4: random bytes; 5: a SHA-1 digest), in its text form."""
+    data = bytearray(raw[:16])
+    data[6] = (data[6] & 0x0F) | (version << 4)
+    data[8] = (data[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = data.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 @dataclass
@@ -116,6 +149,15 @@ class Interview:
     # (:mod:`jeudis.conditions`): never published, put back if it holds again.
     set_aside: list[Answer] = field(default_factory=list)
     path: Path | None = None
+    # Its own id, given when its file is made, and never changed: neither by a new
+    # name (``jeudis edit --guest``) nor by a new address of the site. A feed reader
+    # or WordPress knows the post by it. "": none yet (:attr:`key` makes one).
+    id: str = ""
+
+    @property
+    def key(self) -> str:
+        """The id, or the one made of what the interview records from the start."""
+        return self.id or derived_id(self.questionnaire, self.slug, self.created)
 
     # -- answers ---------------------------------------------------------------
     def answer(self, answer_id: str) -> Answer | None:
@@ -161,7 +203,8 @@ class Interview:
     # -- TOML ----------------------------------------------------------------------
     def to_toml(self) -> str:
         head: dict[str, Any] = {
-            "format": 3 if self.pending else 2 if self.set_aside else 1,
+            "format": FORMAT,
+            "id": self.key,
             "questionnaire": self.questionnaire,
             "questionnaire_version": self.questionnaire_version,
             "title": self.title,

@@ -18,11 +18,20 @@ from typing import Any
 
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.files import read_text
-from jeudis.interview import FORMAT, ID_PATTERN, STATUSES, Answer, Interview
+from jeudis.interview import (
+    FORMAT,
+    ID_FORM,
+    ID_PATTERN,
+    STATUSES,
+    Answer,
+    Interview,
+    derived_id,
+)
 from jeudis.tomlio import kind_name, locate, parse_toml
 
 HEADER_KEYS = (
     "format",
+    "id",
     "questionnaire",
     "questionnaire_version",
     "title",
@@ -241,13 +250,16 @@ class _Reader:
                 ["questionnaire"],
                 f"questionnaire must be a questionnaire's id (a-z, 0-9, - and _), not {describe(questionnaire)}",
             )
+        slug = self.get(data, "slug", str, [])
+        created = self.moment(data, "created", [])
         return Interview(
+            id=self.id(data) or derived_id(questionnaire, slug, created),
             questionnaire=questionnaire,
             questionnaire_version=self.get(
                 data, "questionnaire_version", (int, str), [], required=False, default=1
             ),
             title=self.get(data, "title", str, []),
-            slug=self.get(data, "slug", str, []),
+            slug=slug,
             guest=self.get(data, "guest", str, []),
             register=self.get(data, "register", str, []),
             gender=gender,
@@ -257,9 +269,8 @@ class _Reader:
             series=self.get(data, "series", str, [], required=False, default=""),
             date=date,
             status=status,
-            created=self.moment(data, "created", []),
-            updated=self.moment(data, "updated", [], required=False)
-            or self.moment(data, "created", []),
+            created=created,
+            updated=self.moment(data, "updated", [], required=False) or created,
             completed=self.moment(data, "completed", [], required=False),
             notes=self.get(data, "notes", str, [], required=False, default=""),
             pending=pending,
@@ -299,6 +310,18 @@ class _Reader:
             if text.strip():
                 pending[where] = text
         return pending
+
+    def id(self, data: Mapping[str, Any]) -> str:
+        """The interview's id as the file records it; "" in a file from before ids were."""
+        value = self.get(data, "id", str, [], required=False, default="")
+        if value and not ID_FORM.fullmatch(value.lower()):
+            raise self.fail(
+                ["id"],
+                f"id must be a UUID, as jeudis writes it, not {describe(value)}",
+                hint="an interview's id never changes (a feed and WordPress know the post by"
+                " it): put back the one jeudis wrote",
+            )
+        return str(value).lower()
 
     def answers(self, data: Mapping[str, Any], table: str) -> list[Answer]:
         """The answers of ``table`` ("answers", or "set_aside": the same tables), each

@@ -19,7 +19,7 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
 from jeudis.errors import SessionInterrupted, UsageError, stop_signals
-from jeudis.interview import Answer, Interview
+from jeudis.interview import Answer, Interview, new_id
 from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
@@ -104,10 +104,11 @@ def _quoting_host(questionnaire: Questionnaire, register: str) -> str:
 
 
 def create(series: Series, interview: Interview) -> Interview:
-    """Give the interview a file of its own (never another's) and save it."""
+    """Give the interview a file of its own (never another's), and an id, and save it."""
     path = storage.reserve_path(series, interview.slug)
     interview.path = path
     interview.slug = path.stem
+    interview.id = interview.id or new_id()
     storage.save(interview)
     return interview
 

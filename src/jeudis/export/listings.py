@@ -12,6 +12,7 @@ from typing import Any
 
 from jeudis.export.model import Post, page_href
 from jeudis.export.render import SiteInfo, words_for, xml_clean
+from jeudis.interview import uuid_from
 from jeudis.paths import Series
 
 
@@ -74,7 +75,7 @@ def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[P
     """The Atom feed of ``rendered``: each post with its fragment's HTML, newest first."""
     from jeudis.export.templating import render
 
-    entries = [{"post": post, "html": html, "id": entry_id(post, site)} for post, html in rendered]
+    entries = [{"post": post, "html": html, "id": entry_id(post)} for post, html in rendered]
     updated = max((post.updated for post, _ in rendered), default=dt.datetime.now(dt.UTC))
     text = render(
         series.root,
@@ -85,7 +86,7 @@ def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[P
         entries=entries,
         updated=updated,
         self_href="feed.xml",
-        feed_id=site.url("feed.xml") or f"urn:jeudis:{root_id(series)}",
+        feed_id=feed_id(series),
     )
     return xml_clean(text)
 
@@ -109,11 +110,16 @@ def w3c_date(updated: str, date: str) -> str:
     return max(changed, date)
 
 
-def entry_id(post: Post, site: SiteInfo) -> str:
-    """A feed entry's id: the page's address, or a tag URI that stays the post's."""
-    return post.url or f"tag:jeudis,{post.date.isoformat()}:{post.questionnaire}/{post.slug}"
+def entry_id(post: Post) -> str:
+    """A feed entry's id: the interview's, which never changes (RFC 4287 4.2.6): not its
+    address, which a new ``base_url`` or a new name (``jeudis edit --guest``) changes,
+    and a feed reader would show the post again as new."""
+    return f"urn:uuid:{post.id}"
 
 
-def root_id(series: Series) -> str:
-    """The series' own part of a feed's id when it has no address."""
-    return hashlib.sha1(str(series.root.name).encode(), usedforsecurity=False).hexdigest()[:16]
+def feed_id(series: Series) -> str:
+    """The feed's own id: made of the blog's name (``blog`` in jeudis.toml), else of the
+    series folder's, not of the feed's address, which a new ``base_url`` changes."""
+    name = str(series.settings.get("blog") or "") or f"folder:{series.root.name}"
+    digest = hashlib.sha1(f"jeudis feed/{name}".encode(), usedforsecurity=False).digest()
+    return f"urn:uuid:{uuid_from(digest, 5)}"

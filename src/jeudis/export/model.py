@@ -65,6 +65,7 @@ class Link:
 
 @dataclass
 class Post:
+    id: str  # the interview's, which never changes (the feed's entry, WordPress's guid)
     slug: str
     title: str
     title_text: str  # the title with typography, for element text
@@ -309,6 +310,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     published = _published(interview)
     slug = interview.path.stem if interview.path else interview.slug
     return Post(
+        id=interview.key,
         slug=slug,
         title=title,
         title_text=text(title),

@@ -1,0 +1,159 @@
+"""A post's id in the feed and in WordPress's import never changes (RFC 4287 4.2.6):
+not with a new ``base_url``, nor with the guest's name corrected; and no two
+interviews share one, not even two of the same guest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from export_helpers import copy_example
+from jeudis.errors import FileProblem
+from jeudis.interview import derived_id, new_id
+from jeudis.interview_reading import interview_from_toml, load_interview
+from support import ANSWERS_TOML, Invoke, write
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_ids(invoke: Invoke, series: Path) -> dict[str, str]:
+    """``export --all``, then each feed entry's id by its title; the feed's own as ``""``."""
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    ids = {
+        e.findtext(f"{ATOM}title") or "": e.findtext(f"{ATOM}id") or ""
+        for e in feed.iter(f"{ATOM}entry")
+    }
+    return {"": feed.findtext(f"{ATOM}id") or "", **ids}
+
+
+def guids(invoke: Invoke) -> dict[str, str]:
+    """Each WordPress item's guid by its ``wp:post_name``."""
+    result = invoke("export", "--all", "-f", "wxr", "-o", "-")
+    assert result.exit_code == 0, result
+    wp = "{http://wordpress.org/export/1.2/}"
+    items = ET.fromstring(result.stdout).iter("item")
+    return {i.findtext(f"{wp}post_name") or "": i.findtext("guid") or "" for i in items}
+
+
+def new(invoke: Invoke, guest: str) -> Path:
+    result = invoke("new", "twitter", "--guest", guest, "--data-file", "-", input=ANSWERS_TOML)
+    assert result.exit_code == 0, result
+    return Path(result.stdout.split("Saved: ", 1)[1].split("\n", 1)[0])
+
+
+def test_a_new_base_url_keeps_every_id(invoke: Invoke, series: Path) -> None:
+    copy_example(series)
+    before, wxr = feed_ids(invoke, series), guids(invoke)
+    settings = series / "jeudis.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("https://blog.example.org/", "https://jeudis.example.net/blog/"),
+        encoding="utf-8",
+    )
+
+    after = feed_ids(invoke, series)
+
+    assert after == before
+    assert guids(invoke) == wxr
+    assert len(set(before.values())) == len(before) == 5  # the feed's, and four posts'
+    assert all(i.startswith("urn:uuid:") for i in before.values())
+    assert set(wxr.values()) == set(before.values()) - {before[""]}  # one id per post
+    assert "jeudis.example.net" in (series / "site" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_the_guest_renamed_keeps_the_id(invoke: Invoke, series: Path) -> None:
+    new(invoke, "Gilles Klien")
+    (entry_id,) = [i for title, i in feed_ids(invoke, series).items() if title]
+    (guid,) = guids(invoke).values()
+
+    assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
+
+    after = feed_ids(invoke, series)
+    assert after["Interview Twitter de Gilles Klein [Les Jeudis Twitter]"] == entry_id
+    assert guids(invoke) == {"gilles-klein": guid}
+    assert guid == entry_id
+
+
+def test_a_file_from_before_ids_keeps_its_id_once_renamed(invoke: Invoke, series: Path) -> None:
+    """The example files have no ``id``: theirs is made of what they record from the
+    start, and written into the file at the rename, before its name changes."""
+    copy_example(series)
+    before = guids(invoke)
+    assert "\nid =" not in (series / "interviews" / "amelie-roux.toml").read_text().split("[")[0]
+
+    assert invoke("edit", "amelie-roux", "--guest", "Amélie Rousseau").exit_code == 0
+
+    after = guids(invoke)
+    assert after["amelie-rousseau"] == before["amelie-roux"]
+    assert "amelie-roux" not in after
+    text = (series / "interviews" / "amelie-rousseau.toml").read_text(encoding="utf-8")
+    assert f'id = "{before["amelie-roux"].removeprefix("urn:uuid:")}"' in text
+    assert text.startswith("format = 3\n")
+
+
+def test_two_interviews_of_one_guest_have_two_ids(invoke: Invoke, series: Path) -> None:
+    """Made in the same second (a script running ``new --data-file``), of one guest."""
+    first, second = new(invoke, "Gilles Klein"), new(invoke, "Gilles Klein")
+    assert (first.name, second.name) == ("gilles-klein.toml", "gilles-klein-2.toml")
+    ids = guids(invoke)
+    assert len(set(ids.values())) == 2
+    # And two files from before ids were, made in the same second too.
+    for path in (first, second):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            re.sub(r'^id = ".*"\n', "", text, count=1, flags=re.MULTILINE), encoding="utf-8"
+        )
+        assert load_interview(path).id != load_interview(first if path == second else second).id
+    assert load_interview(first).created == load_interview(second).created
+    derived = guids(invoke)
+    assert len(set(derived.values())) == 2 and not set(derived.values()) & set(ids.values())
+
+
+def test_an_id_is_written_once_and_kept(invoke: Invoke, series: Path, tmp_path: Path) -> None:
+    """A file from before ids gets, at its next save, the id its exports had: the same."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    derived = load_interview(path).id
+    answer = write(tmp_path / "a.txt", "Depuis 2009.\n")
+
+    assert invoke("edit", "claire-fontaine", "-q", "1", "--answer-file", answer).exit_code == 0
+
+    assert f'id = "{derived}"' in path.read_text(encoding="utf-8")
+    assert load_interview(path).id == derived
+
+
+def test_ids_are_uuids() -> None:
+    made = new_id()
+    assert uuid.UUID(made).version == 4 and str(uuid.UUID(made)) == made
+    assert new_id() != made
+    created = dt.datetime(2011, 3, 10, 9, tzinfo=dt.UTC)
+    derived = uuid.UUID(derived_id("twitter", "gilles-klein", created))
+    namespace = uuid.UUID("8c1f5a52-d6c9-4b0e-9b5e-3f7a2d41c0e6")
+    assert derived == uuid.uuid5(namespace, f"twitter/gilles-klein/{created.isoformat()}")
+    later = created.astimezone(dt.timezone(dt.timedelta(hours=2)))  # the same moment
+    assert derived_id("twitter", "gilles-klein", later) == str(derived)
+    assert derived_id("twitter", "gilles-klein-2", created) != str(derived)
+
+
+def test_an_id_edited_into_no_uuid_is_refused(tmp_path: Path) -> None:
+    text = (
+        'format = 3\nid = "gilles"\nquestionnaire = "twitter"\ntitle = "T"\nslug = "g"\n'
+        'guest = "G"\nregister = "tu"\ndate = 2011-03-10\nstatus = "draft"\n'
+        "created = 2011-03-10 09:00:00+00:00\n"
+    )
+    try:
+        interview_from_toml(text, tmp_path / "g.toml")
+    except FileProblem as problem:
+        assert problem.line == 2
+        assert problem.reason == "id must be a UUID, as jeudis writes it, not 'gilles'"
+    else:
+        raise AssertionError("an id that is no UUID was read")
+    upper = text.replace('"gilles"', '"8C1F5A52-D6C9-4B0E-9B5E-3F7A2D41C0E6"')
+    assert interview_from_toml(upper, tmp_path / "g.toml").id == (
+        "8c1f5a52-d6c9-4b0e-9b5e-3f7a2d41c0e6"
+    )
