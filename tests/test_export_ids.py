@@ -157,3 +157,27 @@ def test_an_id_edited_into_no_uuid_is_refused(tmp_path: Path) -> None:
     assert interview_from_toml(upper, tmp_path / "g.toml").id == (
         "8c1f5a52-d6c9-4b0e-9b5e-3f7a2d41c0e6"
     )
+
+
+def test_check_warns_of_a_file_copied_with_its_id(invoke: Invoke, series: Path) -> None:
+    """A host who copies an interview to start the next one copies its id too."""
+    first = new(invoke, "Gilles Klein")
+    copy = first.with_name("isabelle-mathieu.toml")
+    copy.write_text(
+        first.read_text(encoding="utf-8").replace("Gilles Klein", "Isabelle Mathieu"),
+        encoding="utf-8",
+    )
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines()[0] == (
+        f"{copy}:2: warning: id: the same id as gilles-klein.toml: a feed reader would take"
+        " the two posts for one"
+    )
+    hint = result.stdout.splitlines()[1]
+    assert re.fullmatch(r'  hint: give this one an id of its own: id = "[0-9a-f-]{36}", say', hint)
+    fresh = hint.split('"')[1]
+    copy.write_text(
+        re.sub(r'^id = ".*"$', f'id = "{fresh}"', copy.read_text(), count=1, flags=re.MULTILINE)
+    )
+    assert "same id" not in invoke("check").stdout

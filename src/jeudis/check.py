@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
 from jeudis.files import read_text
-from jeudis.interview import Interview
+from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, settings_problems
 from jeudis.photos import refusal
@@ -112,6 +112,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     findings: list[Finding | list[Drift]] = []
     drifts: dict[tuple[str, str], list[Drift]] = {}
     forms: dict[str, Questionnaire | None] = {}
+    ids: dict[str, Path] = {}  # each interview's id, and the first file that has it
     for file in files:
         if file.name == SETTINGS_FILE:
             findings.extend(_finding(p) for p in _check_settings(file))
@@ -124,7 +125,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
         else:
-            found, drift = _check_interview(series, file, forms)
+            found, drift = _check_interview(series, file, forms, ids)
             if drift is not None:
                 key = (drift.form.id, str(drift.interview.questionnaire_version))
                 if key not in drifts:
@@ -192,7 +193,10 @@ def _check_settings(path: Path) -> list[FileProblem]:
 
 
 def _check_interview(
-    series: Series, path: Path, forms: dict[str, Questionnaire | None]
+    series: Series,
+    path: Path,
+    forms: dict[str, Questionnaire | None],
+    ids: dict[str, Path],
 ) -> tuple[list[Finding], Drift | None]:
     """What is wrong with an interview file; and, made with another version of its
     questionnaire, how it differs (said with the others of that version)."""
@@ -200,7 +204,7 @@ def _check_interview(
         interview = load_interview(path)
     except FileProblem as problem:
         return [_finding(problem)], None
-    findings = _photo(series, path, interview)
+    findings = _same_id(path, interview, ids) + _photo(series, path, interview)
     if interview.questionnaire not in forms:
         try:
             qpath, bundled = series.questionnaire_path(interview.questionnaire)
@@ -223,6 +227,25 @@ def _check_interview(
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
     return findings, _version_drift(path, interview, form)
+
+
+def _same_id(path: Path, interview: Interview, ids: dict[str, Path]) -> list[Finding]:
+    """A file copied to start another interview has the first one's id: a feed reader
+    would take the two posts for one."""
+    first = ids.setdefault(interview.key, path)
+    if first == path:
+        return []
+    text = read_text(path)
+    return [
+        Finding(
+            str(path),
+            f"the same id as {first.name}: a feed reader would take the two posts for one",
+            line=locate(text, ["id"]),
+            key="id",
+            severity="warning",
+            hint=f'give this one an id of its own: id = "{new_id()}", say',
+        )
+    ]
 
 
 def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding]:
