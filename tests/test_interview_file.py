@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 
@@ -188,10 +189,10 @@ def test_the_single_pending_table_of_an_earlier_jeudis_still_reads() -> None:
     text at its question, and is written anew as [[pending]]."""
     written = interview_with("x")
     written.pending = {}
-    text = written.to_toml().replace(
+    text = re.sub(r'^format = 3\nid = "[-0-9a-f]+"\n', "format = 1\n", written.to_toml()).replace(
         "[fields]", '[pending]\nid = "apport"\ntext = """\nBeaucoup,\nvraiment."""\n\n[fields]'
     )
-    assert text.startswith("format = 1\n")
+    assert text.startswith("format = 1\nquestionnaire = ")  # as an earlier jeudis wrote it
 
     back = interview_from_toml(text, Path("gilles-klein.toml"))
     assert back.pending == {"apport": "Beaucoup,\nvraiment."}
