@@ -415,6 +415,32 @@ def test_a_multiple_choice_says_how_many_it_takes_before_any_is_refused(
     assert shown[shown.index("[1/5] Réseaux ?") + 1].rstrip() == hint
 
 
+@pytest.mark.parametrize(
+    ("language", "kind", "typed", "hint"),
+    [("fr", "text", ENTER, "question retirée du questionnaire, réponse gardée : laisser vide pour l’enlever"),
+     ("fr", "multi", ENTER, "↑↓, Espace pour cocher, Entrée pour valider · question retirée du questionnaire, réponse gardée"),
+     ("en", "long", ESC_ENTER, "Enter: new paragraph · Esc then Enter: finish · no longer in the questionnaire, answer kept: empty to remove it")],
+)  # fmt: skip
+def test_an_answer_to_a_question_dropped_since_is_said_kept_not_optional(
+    keys: PipeInput, language: str, kind: str, typed: str, hint: str
+) -> None:
+    """A question a later version dropped, asked again (Page↑, the review, jeudis edit),
+    read "facultatif : laisser vide pour passer", as if it were never answered."""
+    from jeudis.interview import Answer
+    from jeudis.numbering import question_for
+
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=200))
+    prompter.screen = Screen(STYLE, file=out, width=200)
+    given = ["Vim"] if kind == "multi" else "Un carnet."
+    question = question_for(None, Answer("outil", kind, "Ton outil ?", given), language)
+    keys.send_text(typed)
+    prompt = prompt_for(question, "Ton outil ?", counter="[2/5]", previous=given, dropped=True)
+    assert prompter.ask(prompt) == given
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[2/5] Ton outil ?") + 1] == hint
+
+
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, int]]:
     """A pseudo-terminal whose far side is standard input: (what is typed, what reads it)."""

@@ -344,3 +344,70 @@ def test_the_review_numbers_a_skipped_question_as_the_post_does(series: Path) ->
         "Ton outil préféré ?",
         "2. Une question de l’an dernier ?",
     ]
+
+
+class Prompts(Scripted):
+    """Every prompt asked, as the prompter gets it."""
+
+    def __init__(self, answers: list[Any]) -> None:
+        super().__init__(answers)
+        self.prompts: list[Prompt] = []
+
+    def ask(self, prompt: Prompt) -> Any:
+        self.prompts.append(prompt)
+        return super().ask(prompt)
+
+
+def test_an_answer_to_a_dropped_question_is_asked_as_kept_not_as_optional(
+    series: Path,
+) -> None:
+    """Page↑ onto an answer to a question version 2 dropped showed it as an optional
+    question ("facultatif : laisser vide pour passer"), and `jeudis edit` asked a
+    one-line answer as a long one. It is said to be kept for the post; emptied, it
+    is taken out of it, and optional again as a question skipped is; a question of
+    the questionnaire is not said dropped."""
+    from jeudis import edit
+    from jeudis.prompts import BACK
+
+    encore = '\n[[questions]]\nid = "encore"\ntext = "Encore ?"\n'
+    questionnaire_file(series, V1 + encore)
+    form, interview = new_interview(series, "Inès Roy")
+    first = Scripted(["En 2009.", "Un carnet.", "Oui."], pause_at="encore")
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, first).run()
+    v2 = V1.replace("version = 1", "version = 2").replace(
+        '\n[[questions]]\nid = "outil"\ntext = "Ton outil préféré ?"\n', ""
+    )
+    questionnaire_file(
+        series, v2 + encore + '\n[[questions]]\nid = "fin"\ntext = "Fin ?"\nrequired = false\n'
+    )
+    form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
+    prompter = Prompts([BACK, BACK, "", "Toujours.", ""])
+    Session(form2, load_interview(interview.path), prompter).run()  # type: ignore[arg-type]
+
+    asked = [(p.id, p.counter, p.dropped, p.required) for p in prompter.prompts]
+    assert asked == [
+        ("encore", "[4/5]", False, True),
+        ("ancienne", "[3/5]", False, True),
+        ("outil", "[2/5]", True, False),  # may be emptied
+        ("encore", "[4/5]", False, True),
+        ("fin", "[5/5]", False, False),  # optional, of the questionnaire
+    ]
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    assert done.answer("outil").skipped  # type: ignore[union-attr]
+
+    class Enter:
+        def __init__(self) -> None:
+            self.prompts: list[Prompt] = []
+
+        def ask(self, prompt: Prompt) -> Any:
+            self.prompts.append(prompt)
+            return f"Un outil, {len(self.prompts)}."
+
+    enter = Enter()
+    assert edit.reask(form2, done, "outil", enter)  # skipped: optional, as it was
+    assert edit.reask(form2, load_interview(interview.path), "outil", enter)  # type: ignore[arg-type]
+    assert [(p.kind, p.dropped, p.required, p.counter) for p in enter.prompts] == [
+        ("text", False, False, "[2/4]"),
+        ("text", True, False, "[2/4]"),
+    ]

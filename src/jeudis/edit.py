@@ -394,14 +394,14 @@ def reask(
     # Its number in the post, as `show` and the review say it; a follow-up has none.
     counter = "✎" if answer.followup else post_counter(interview, answer.id)
     with storage.session_lock(interview.path):
-        gone = question is None  # not the questionnaire's (any more): asked as its type
-        if answer.followup or (gone and answer.type in ("text", "long")):
+        if answer.followup:
             session = Session(form or _stand_in(interview), interview, prompter)
             try:
                 return followups.ask_live(session, answer, counter=counter)
             except Paused:
                 return False
         form = form or _stand_in(interview)
+        # Not the questionnaire's (any more): asked as its type, its answer kept.
         question = question or question_for(None, answer, interview.language)
         session = Session(form, interview, prompter, moves=aftermath.moves)
         before = conditions.asked(form, interview)

@@ -262,7 +262,10 @@ class TerminalPrompter:
         if prompt.question is not None and prompt.question.type == "date":
             # As the answer sheet says it; without it, the format came with a refusal.
             parts.append(date_hint(prompt.question.language).rstrip("."))
-        if not prompt.required and prompt.kind in ("text", "long"):
+        typed = prompt.kind in ("text", "long")
+        if prompt.dropped:  # not "optional": answered, and kept unless taken out
+            parts.append(self.text["dropped_empty" if typed else "dropped"])
+        elif not prompt.required and typed:
             parts.append(self.text["optional"])
         return " · ".join(parts)
 

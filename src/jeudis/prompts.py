@@ -47,6 +47,9 @@ class Prompt:
     can_go_back: bool = True
     question: Question | None = field(default=None, compare=False, repr=False)
     from_review: bool = False  # Page↑ goes back to the review, the change given up
+    # Answered, and not the questionnaire's any more (a later version dropped it): its
+    # answer is kept for the post, the guest may change it, or empty it to take it out.
+    dropped: bool = False
 
     def validate(self, raw: Any) -> str | None:
         """None when ``raw`` is acceptable, else the message to show."""
@@ -79,6 +82,7 @@ def prompt_for(
     help_text: str = "",
     previous: Any = None,
     can_go_back: bool = True,
+    dropped: bool = False,
 ) -> Prompt:
     """Turn a question into a :class:`Prompt`. Pure: the unit tests' way into the session."""
     kind = {"long": "long", "choice": "select", "yesno": "select", "multi": "checkbox"}.get(
@@ -116,6 +120,7 @@ def prompt_for(
         placeholder=question.placeholder,
         can_go_back=can_go_back,
         question=question,
+        dropped=dropped,
     )
 
 

@@ -376,6 +376,9 @@ class Session:
         previous = self._pending_for(question.id)
         if previous is None and stored is not None and not stored.skipped:
             previous = stored.value
+        # Answered, and a later version dropped it: kept, not "optional" (a skipped
+        # one is, as it was: it is in no post).
+        kept = bool(stored and stored.given) and self.questionnaire.question(question.id) is None
         return prompt_for(
             question,
             message,
@@ -384,6 +387,7 @@ class Session:
             help_text=question.help_text(self.interview.register, context),
             previous=previous,
             can_go_back=index > 0,
+            dropped=kept,
         )
 
     def _record(self, question: Question, raw: Any) -> bool:
