@@ -1215,3 +1215,50 @@ def test_a_multiple_choice_once_given_shows_the_choices_ticked(
     pyte.Stream(screen).feed(written.getvalue())
     assert answered in [line.rstrip() for line in screen.display]
     assert not any("done" in line or "[" in line for line in screen.display)
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (12, 40)])
+def test_a_multiple_choice_refused_says_why_right_under_its_choices(
+    monkeypatch: pytest.MonkeyPatch, rows: int, columns: int
+) -> None:
+    """Too few choices ticked: the refusal was drawn on the terminal's bottom row, far
+    from the choices, where the text prompts draw it right under the answer."""
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    written = io.StringIO()
+    output = Vt100_Output(written, lambda: Size(rows=rows, columns=columns), term="xterm")
+    question = Question(
+        id="tools", type="multi", text={"*": "Tes outils ?"}, choices=("Vim", "Emacs", "Papier"),
+        validation=Validation(min=2), language="fr",
+    )  # fmt: skip
+    prompter = TerminalPrompter("fr", console=Console(file=io.StringIO(), width=columns))
+    refused: list[str] = []
+    made = prompter._question
+
+    def watched(prompt: Any) -> Any:
+        from questionary.prompts.common import InquirerControl
+
+        asked = made(prompt)
+        [choices] = [
+            w.content
+            for w in asked.application.layout.find_all_windows()
+            if isinstance(w.content, InquirerControl)
+        ]
+
+        def drawn(_: object) -> None:  # drawn refused: look, then tick two
+            if not refused and choices.error_message is not None:
+                refused.append(written.getvalue())
+                keys.send_text(" " + DOWN + " " + ENTER)
+
+        asked.application.after_render += drawn
+        return asked
+
+    monkeypatch.setattr(prompter, "_question", watched)
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text(ENTER)
+        ticked = prompter.ask(prompt_for(question, "Tes outils ?", counter="[3/5]"))
+    assert ticked == ["Vim", "Emacs"]
+    screen = pyte.Screen(columns, rows)
+    pyte.Stream(screen).feed(refused[0])
+    shown = [line.rstrip() for line in screen.display]
+    assert shown[shown.index("   ○ Papier") + 1] == "Au moins 2 choix."

@@ -17,7 +17,7 @@ from typing import Any
 from prompt_toolkit.application import Application, get_app
 from prompt_toolkit.filters import to_filter
 from prompt_toolkit.layout import ConditionalContainer, Dimension, Window, walk
-from prompt_toolkit.layout.controls import BufferControl
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.styles import Style
 from prompt_toolkit.validation import DynamicValidator
 
@@ -186,11 +186,12 @@ def refusals_on_their_lines(app: Application[Any]) -> None:
     rows down to the keys at the screen's bottom, and the message was drawn there,
     or halfway down once it could take rows too. The message's window takes them
     instead, its message at the top, and is kept while there is none, empty: it
-    then takes no row the answer needs.
+    then takes no row the answer needs. A multiple choice's is right under its
+    choices (:func:`_choice_refusal_under`).
     """
     typed = app.layout.current_window
     control = typed.content
-    # The prompt's own refusals (a choice's are drawn another way). A prompt session
+    # The prompt's own refusals (a choice's are drawn below). A prompt session
     # wraps whatever it is given, None too: a choice's list, under the line kept for
     # a refusal, was pushed down the rows free below the question.
     validator = control.buffer.validator if isinstance(control, BufferControl) else None
@@ -202,6 +203,7 @@ def refusals_on_their_lines(app: Application[Any]) -> None:
         refused = isinstance(control, BufferControl) and control.buffer.validation_error
         return None if refused else Dimension(preferred=0)
 
+    _choice_refusal_under(app)
     for container in walk(app.layout.container):
         if not isinstance(container, ConditionalContainer):
             continue
@@ -214,6 +216,30 @@ def refusals_on_their_lines(app: Application[Any]) -> None:
             if checked:
                 container.filter = to_filter(True)
                 typed.dont_extend_height = to_filter(True)
+
+
+def _choice_refusal_under(app: Application[Any]) -> None:
+    """A multiple choice's refusal ("Au moins 2 choix.") right under its choices, as
+    a typed answer's is under it: questionary drew it as the toolbar of a prompt of
+    its own, which took the rows down to the screen's bottom row, and showed it
+    there, or not at all where the rows below were not known."""
+    from questionary.prompts.common import InquirerControl
+
+    choices = [
+        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+    ]
+    if not choices:
+        return
+    control = choices[0]
+    for container in getattr(app.layout.container, "children", ()):
+        if isinstance(container, ConditionalContainer) and not isinstance(
+            container.content, Window
+        ):  # the refusal's prompt: the choices' and the search's are windows
+            container.content = Window(
+                FormattedTextControl(lambda: control.error_message or []),
+                wrap_lines=True,
+                dont_extend_height=True,
+            )
 
 
 def fitted_toolbar(toolbar: str) -> Callable[[], str]:
