@@ -583,7 +583,7 @@ def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
 
 
 def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
-    """ "Paused. 3 answers saved" then "3 réponses déjà enregistrées": follow-ups count,
+    """ "En pause : 4 réponses enregistrées" then "4 réponses déjà enregistrées": follow-ups count,
     a question skipped does not."""
     from jeudis.interview import Answer, Interview
 
@@ -647,6 +647,32 @@ def test_the_welcome_back_says_its_count_as_a_person_would(
     prompter.screen = Screen(STYLE, file=out, width=100)
     prompter.hand_over(interview, find_questionnaire(series_at(), "twitter"), 13)
     assert said in " ".join(out.getvalue().replace("│", "").split())
+
+
+@pytest.mark.parametrize(
+    ("language", "given", "said"),
+    [("fr", 0, "En pause. On reprendra où l’on s’est arrêté."),
+     ("fr", 1, "En pause : 1 réponse enregistrée. On reprendra où l’on s’est arrêté."),
+     ("fr", 4, "En pause : 4 réponses enregistrées. On reprendra où l’on s’est arrêté."),
+     ("en", 1, "Paused: 1 answer saved. We’ll pick up where we left off."),
+     ("en", 2, "Paused: 2 answers saved. We’ll pick up where we left off.")],
+)  # fmt: skip
+def test_a_pause_is_said_in_the_language_of_the_session(
+    language: str, given: int, said: str
+) -> None:
+    """Ctrl-C under a French question printed "Paused. 4 answers saved in …": the
+    guest who paused reads it in the questionnaire's language, as every screen of
+    the session; where the draft is and how to resume are the host's (the CLI's)."""
+    from jeudis.interview import Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    prompter.paused(interview, given)
+    assert out.getvalue().splitlines()[-1] == said
 
 
 @pytest.mark.parametrize(

@@ -484,9 +484,13 @@ def test_keys_typed_ahead_of_a_question_leave_the_keys_shown_on_the_next(
 def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series: Path) -> None:
     session = typing_at(jeudis, 5, "Mon premier tweet")
     session.press(Keyboard.CTRL_C)
-    session.expect("4 answers saved")
+    # Said to the guest in the questionnaire's language, where to resume to the host.
+    session.expect("En pause : 4 réponses enregistrées. On reprendra où l’on s’est arrêté.")
+    session.expect("Saved: ")
+    session.expect("Continue with:")
     session.expect("jeudis resume gilles-klein")
     assert session.wait() == 130
+    assert "Paused" not in session.seen
 
     draft = the_interview(series)
     assert draft.status == "draft"
@@ -584,6 +588,10 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
     session = typing_at(jeudis, 3, "Un brouillon")
     session.child.kill(signum)
     assert session.wait() == code
+    if signum == signal.SIGTERM:  # the host's doing, said to the host; no pause said
+        said = re.sub(r"\x1b\[[0-9;]*m", "", session.seen)
+        assert "Stopped by SIGTERM. 2 answers saved in " in said
+        assert "En pause" not in said
     assert "Traceback" not in session.seen
     assert "Unhandled exception" not in session.seen
 
@@ -875,7 +883,7 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     host_part(session)
     session.expect("Entrée pour commencer")
     session.press(Keyboard.CTRL_C)
-    session.expect("0 answers saved")
+    session.expect("En pause. On reprendra où l’on s’est arrêté.")
     session.expect("jeudis resume gilles-klein")
     assert session.wait() == 130
     assert the_interview(series).fields["site"] == FIELDS[0]
@@ -896,11 +904,12 @@ def test_an_answer_typed_at_the_hand_over_keeps_its_first_letter(
     assert values(the_interview(series)) == ["Depuis 2009."]
 
 
-def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
+def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis], series: Path) -> None:
     """What the host and the guest see, cell for cell: words wrapped whole, keys in full.
 
     A placeholder ("@pseudo") is dimmed while the answer is empty and gone once it
-    is skipped; the toolbar takes two lines rather than lose "Ctrl-C : pause".
+    is skipped; the toolbar takes two lines rather than lose "Ctrl-C : pause". A
+    pause is said in the guest's language, where to resume in the host's (the CLI's).
     """
     guest = "Zoé Martin"
     session = jeudis(
@@ -937,6 +946,16 @@ def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis]) -> None:
     check_snapshot("80-columns.txt", "\n".join(shown) + "\n", REPO / "tests/snapshots/session")
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
+    paused = session.screen()
+    paused = paused[next(i for i, line in enumerate(paused) if line.startswith("[4/13]")) :]
+    lines: list[str] = []  # a line the terminal wrapped (its rows full), one line again
+    for row in paused:
+        if lines and lines[-1] and len(lines[-1]) % 80 == 0:
+            lines[-1] += row
+        else:
+            lines.append(row)
+    said = "\n".join(lines).replace(str(series), "SERIES") + "\n"
+    check_snapshot("80-columns-paused.txt", said, REPO / "tests/snapshots/session")
 
 
 def narrow_session(jeudis: type[Jeudis]) -> Jeudis:
@@ -1130,7 +1149,7 @@ def test_a_pause_at_the_welcome_is_a_pause(jeudis: type[Jeudis], series: Path, k
     session.expect("Continue with:")
     assert session.wait() == 130
     said = re.sub(r"\x1b\[[0-9;]*m", "", session.seen)
-    assert "Paused. 0 answers saved" in said and "SIGHUP" not in said
+    assert "En pause. On reprendra" in said and "SIGHUP" not in said
 
 
 def test_a_terminal_resized_at_the_welcome_draws_the_box_anew(

@@ -79,6 +79,9 @@ class Script:
     def thanks(self, interview: Interview) -> None:
         self.screens.append("thanks")
 
+    def paused(self, interview: Interview, answered: int) -> None:
+        self.screens.append(f"paused {answered}")
+
     def photo_copied(self, path: str) -> None:
         self.screens.append(f"photo copied: {path}")
 
@@ -257,6 +260,7 @@ def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> No
 
     assert stopped.value.answered == 4
     assert stopped.value.exit_code == ExitCode.INTERRUPTED
+    assert script.screens[-1] == "paused 4"  # said by the session, in its language
     path = series / "interviews" / "gilles-klein.toml"
     draft = load_interview(path)
     assert draft.status == "draft"
@@ -546,9 +550,11 @@ def test_sigterm_and_sighup_end_like_a_pause(series: Path, signum: int, code: in
         return "never reached"
 
     previous = signal.getsignal(signum)
+    script = Script([*FIELDS, *ANSWERS[:2], killed])
     with pytest.raises(SessionInterrupted) as stopped:
-        run(interview, Script([*FIELDS, *ANSWERS[:2], killed]))
+        run(interview, script)
 
+    assert not any(s.startswith("paused") for s in script.screens), "the CLI says a signal's"
     assert stopped.value.signal_name == signal.Signals(signum).name
     assert stopped.value.exit_code == code
     assert signal.getsignal(signum) == previous, "the handler is put back"
@@ -952,11 +958,13 @@ def test_ctrl_c_on_the_hand_over_screen_is_a_pause(series: Path) -> None:
             raise KeyboardInterrupt
 
     interview = start()
+    script = InterruptedHandOver([*FIELDS])
     with pytest.raises(SessionInterrupted) as stopped:
-        run(interview, InterruptedHandOver([*FIELDS]))
+        run(interview, script)
 
     assert stopped.value.exit_code == ExitCode.INTERRUPTED
     assert stopped.value.answered == 0
+    assert script.screens[-1] == "paused 0"
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
     assert draft.fields["site"] == FIELDS[0]
     assert not list((series / "interviews").glob(".*.lock"))

@@ -436,6 +436,16 @@ class TerminalPrompter:
         self.current_id = None
         return pick_to_change(self.console, self.screen, self.text, rows)
 
+    def paused(self, interview: Interview, answered: int) -> None:
+        """A pause (Ctrl-C, Ctrl-D), said to whoever paused: the guest, most often.
+        Where the draft is and how to resume are said to the host, by the CLI."""
+        self._meet(interview)
+        said = self.text["paused"] if answered else self.text["paused_none"]
+        self.screen.line()
+        self.screen.wrapped(
+            [("class:notice", said.format(done=answered, plural="s" if answered > 1 else ""))]
+        )
+
     def thanks(self, interview: Interview) -> None:
         from rich.markup import escape
         from rich.panel import Panel

@@ -69,6 +69,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "review_done": "✔ Tout est bon, terminer",
         "review_change": "Modifier une réponse ?",
         "skipped": "(passée)",
+        "paused": "En pause : {done} réponse{plural} enregistrée{plural}. On reprendra où l’on s’est arrêté.",
+        "paused_none": "En pause. On reprendra où l’on s’est arrêté.",
         "thanks": "Merci, {guest} !",
         "thanks_body": {
             "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
@@ -117,6 +119,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "review_done": "✔ All good, finish",
         "review_change": "Change an answer?",
         "skipped": "(skipped)",
+        "paused": "Paused: {done} answer{plural} saved. We’ll pick up where we left off.",
+        "paused_none": "Paused. We’ll pick up where we left off.",
         "thanks": "Thank you, {guest}!",
         "thanks_body": "The interview is complete. You can hand the keyboard back to {host}.",
         "your_host": "your host",

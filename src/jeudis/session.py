@@ -8,6 +8,7 @@ prompt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
@@ -204,11 +205,14 @@ class Session:
                 # Ctrl-C where no prompt of ours catches it (the hand-over screen) pauses too.
                 pause = stop if isinstance(stop, Paused) else Paused()
                 self._keep_partial(pause.partial)
-                raise SessionInterrupted(
-                    path,
-                    sum(1 for a in self.interview.answers if a.given),
-                    signal_name=pause.signal_name,
-                ) from None
+                answered = sum(1 for a in self.interview.answers if a.given)
+                said = getattr(self.prompter, "paused", None)
+                # Said to whoever paused, in the session's language; a signal's stop
+                # is the host's (the CLI says it), its terminal maybe gone.
+                if said is not None and not pause.signal_name:
+                    with contextlib.suppress(OSError):
+                        said(self.interview, answered)
+                raise SessionInterrupted(path, answered, signal_name=pause.signal_name) from None
         # Saved complete, lock released, signals back to their own ways: a SIGTERM
         # now simply ends the program, with nothing left to lose.
         self.prompter.thanks(self.interview)

@@ -220,13 +220,19 @@ def main() -> None:
         from jeudis.cli.output import err_console
         from jeudis.wording import counted
 
-        what = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
         saved = safe(str(stop.interview_path))
+        # A pause was said by the session, in its language, to whoever paused (the
+        # guest, most often); the host is told where the draft is, as at the end. A
+        # stop by a signal is the host's: said here.
+        what = f"Saved: [bold]{saved}[/bold]"
+        if stop.signal_name:
+            answered = counted(stop.answered, "answer")
+            what = f"[yellow]Stopped by {stop.signal_name}.[/yellow] {answered} saved in {saved}"
         # After SIGHUP the terminal is gone and writing to it fails: the answers
         # are on disk already, so the message is a courtesy.
         with contextlib.suppress(OSError):
             err_console().print(
-                f"\n[yellow]{what}.[/yellow] {counted(stop.answered, 'answer')} saved in {saved}\n"
+                f"\n{what}\n"
                 f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]",
                 soft_wrap=True,
             )
