@@ -382,7 +382,7 @@ def test_an_answer_to_a_dropped_question_is_asked_as_kept_not_as_optional(
         series, v2 + encore + '\n[[questions]]\nid = "fin"\ntext = "Fin ?"\nrequired = false\n'
     )
     form2 = load_questionnaire(series / "questionnaires" / "saison.toml")
-    prompter = Prompts([BACK, BACK, "", "Toujours.", ""])
+    prompter = Prompts([BACK, BACK, "", "Oui.", "Toujours.", ""])
     Session(form2, load_interview(interview.path), prompter).run()  # type: ignore[arg-type]
 
     asked = [(p.id, p.counter, p.dropped, p.required) for p in prompter.prompts]
@@ -390,6 +390,7 @@ def test_an_answer_to_a_dropped_question_is_asked_as_kept_not_as_optional(
         ("encore", "[4/5]", False, True),
         ("ancienne", "[3/5]", False, True),
         ("outil", "[2/5]", True, False),  # may be emptied
+        ("ancienne", "[3/5]", False, True),  # the next one, after Page↑
         ("encore", "[4/5]", False, True),
         ("fin", "[5/5]", False, False),  # optional, of the questionnaire
     ]
