@@ -243,13 +243,15 @@ def _dropped_list(form: Questionnaire, interviews: list[tuple[Path, Interview]])
 
 BAR_SHARE = 75  # the longest bar's share of the row (percent): its value fits beside it
 # What the page's style sheet gives a chart, for a fragment that goes without it: only
-# properties WordPress keeps in a post (safecss_filter_attr), no color-mix().
+# properties WordPress keeps in a post saved without unfiltered_html (safecss_filter_attr
+# drops display, white-space and opacity, and any value with parentheses but calc() and
+# the like: no color-mix()). The bar floats, for a span takes no width inline, and is
+# drawn in the text's color.
 _STYLED = {
     "table": "width:100%;max-width:40rem;border-collapse:collapse",
     "th": "font-weight:normal;text-align:right;padding:.25em .75em .25em 0",
-    "td": "width:100%;white-space:nowrap;padding:.25em 0",
-    "bar": "display:inline-block;vertical-align:-.15em;height:1.1em;border:1px solid;"
-    "background:currentColor;opacity:.55;",
+    "td": "width:100%;padding:.25em 0",
+    "bar": "float:left;height:1.1em;margin-right:.4em;border:1px solid;background:currentColor;",
 }
 
 
