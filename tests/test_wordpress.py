@@ -1,18 +1,138 @@
 """What WordPress makes of the posts jeudis writes for it: a fragment pasted in the
 classic editor, a ``wp:html`` block, a WXR body, a roundup's fragment.
 
-WordPress runs its own filters on a post: ``wp_kses_post`` when an author without
-``unfiltered_html`` saves one. The tests here run everywhere, on what WordPress 6.1
-was seen to do (recorded with the function that did it).
+WordPress runs its own filters on a post: ``wpautop``, ``wptexturize``, smilies,
+shortcodes and embeds when it shows one (``the_content``), ``wp_kses_post`` when an
+author without ``unfiltered_html`` saves one. The first tests here run everywhere, on
+what WordPress 6.1 was seen to do (recorded with the function that did it). The
+others run WordPress's code itself, through ``tests/wordpress.php``, when php and
+WordPress are on the machine: Debian's ``wordpress`` and ``wordpress-l10n`` packages,
+installed or unpacked into one folder (``apt-get download``, then ``dpkg-deb -x``);
+JEUDIS_WORDPRESS names its ``usr/share/wordpress`` when it is not installed there.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from export_helpers import copy_example
+import html5lib
+import pytest
+
+from export_helpers import copy_example, make_interview
 from support import Invoke
+from test_export_hostile import ANSWERS, NAME, TITLE
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+WXR, CONTENT = "{http://wordpress.org/export/1.2/}", "{http://purl.org/rss/1.0/modules/content/}"
+# Answers with what WordPress's filters read: addresses, code, quotes, smileys, brackets.
+PROBES = [
+    (
+        "code",
+        "Du code ?",
+        (
+            "Voici :\n\n```python\nprint(\"Bonjour -- le monde...\")\nx = 'a'  # 2x3\n\n\n"
+            "https://www.youtube.com/watch?v=abc\nhttp://localhost:8000/\n:) ;)\n```\n\n"
+            'Et en ligne : `l\'eau "x" -- y...` et `https://x.fr/a`.'
+        ),
+    ),
+    (
+        "addresses",
+        "Des adresses ?",
+        (
+            "Voir https://fr.wikipedia.org/wiki/L'Envie et www.x.fr/a--b/c...d/2x3 !\n\n"
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
+            "[https://x.fr/a--b](https://x.fr/a--b) et <https://x.fr/``x''>"
+        ),
+    ),
+    (
+        "quotes",
+        "Des guillemets ?",
+        "Il a dit \"bonjour\" et 'salut'. « Oui », dit-elle ; « vraiment ? » -- l'an 2x3...",
+    ),
+    ("smileys", "Des smileys ?", "Super :) vraiment ;) et :D fin\n\n:)"),
+    (
+        "brackets",
+        "Des crochets ?",
+        (
+            '[gallery ids="1,2"] [caption]x[/caption] [embed]https://youtu.be/x[/embed] [[gallery]]'
+            "\n\n```\n[gallery]\n[embed]https://youtu.be/x[/embed]\n```"
+        ),
+    ),
+]
+
+
+def post_outputs(invoke: Invoke, series: Path) -> dict[str, str]:
+    """Every output of the example series, a hostile and a probing interview that goes
+    to WordPress, by name: ``SLUG.fragment``, ``SLUG.wordpress``, ``SLUG.wxr`` (the WXR
+    body), ``roundup-Q.fragment``, ``roundup-Q.wordpress``."""
+    copy_example(series)
+    make_interview(series, "hostile", guest=NAME, title=TITLE, answers=ANSWERS)
+    make_interview(series, "probe", answers=PROBES, fields={"intro": "Un « mot » -- [gallery]"})
+    make_interview(series, "probe-dialogue", style="dialogue", answers=PROBES[:2])
+    outputs: dict[str, str] = {}
+    slugs = sorted(path.stem for path in (series / "interviews").glob("*.toml"))
+    for slug in slugs:
+        for kind in ("fragment", "wordpress"):
+            result = invoke("export", slug, f"--{kind}")
+            assert result.exit_code == 0, result
+            outputs[f"{slug}.{kind}"] = result.stdout
+    wxr = invoke("export", *slugs, "-f", "wxr", "-o", "-")
+    assert wxr.exit_code == 0, wxr
+    for item in ET.fromstring(wxr.stdout.encode()).iter("item"):
+        slug = item.findtext(f"{WXR}post_name")
+        outputs[f"{slug}.wxr"] = item.findtext(f"{CONTENT}encoded") or ""
+    assert sum(name.endswith(".wxr") for name in outputs) == len(slugs)
+    for question in ("followers", "depuis-quand", "conseils"):
+        for kind in ("fragment", "wordpress"):
+            result = invoke("compare", "twitter", "-q", question, "-f", "html", f"--{kind}")
+            assert result.exit_code == 0, result
+            outputs[f"roundup-{question}.{kind}"] = result.stdout
+    return outputs
+
+
+def classic(outputs: dict[str, str]) -> dict[str, str]:
+    """The outputs WordPress shows as classic content: fragments and WXR bodies."""
+    return {name: text for name, text in outputs.items() if not name.endswith(".wordpress")}
+
+
+def html_block(text: str) -> str:
+    return text.split("<!-- wp:html -->", 1)[1].rsplit("<!-- /wp:html -->", 1)[0]
+
+
+def layout(html: str) -> list[str]:
+    """The tree a browser builds of ``html``, one line a node: elements with their
+    attributes, text with its runs of ASCII blanks as one (as they show), but in ``<pre>``."""
+    tree = html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(html)
+    lines: list[str] = []
+
+    def text(value: str | None, depth: int, pre: bool) -> None:
+        shown = value if pre else re.sub(r"[ \t\n\r\f]+", " ", value or "").strip(" ")
+        if shown:
+            lines.append("  " * depth + repr(shown))
+
+    def walk(element: object, depth: int, pre: bool) -> None:
+        tag = getattr(element, "tag", "")
+        tag = tag if isinstance(tag, str) else "!--"
+        pre = pre or tag == "pre"
+        attributes = sorted(getattr(element, "attrib", {}).items())
+        lines.append("  " * depth + f"<{tag} {attributes}>")
+        text(getattr(element, "text", None), depth + 1, pre)
+        for child in element:  # type: ignore[attr-defined]
+            walk(child, depth + 1, pre)
+            text(child.tail, depth + 1, pre)
+
+    walk(tree, 0, False)
+    return lines
+
+
+# ---- What WordPress 6.1 was seen to do ---------------------------------------------------
 
 # The CSS properties WordPress 6.1 keeps in a post saved without unfiltered_html
 # (safecss_filter_attr in wp-includes/kses.php, the default of its safe_style_css
@@ -69,3 +189,151 @@ def test_a_roundups_chart_keeps_its_style_when_an_author_saves_it(
     for bar in bars:
         assert re.search(r"(?:^|;)float:(?:left|right)(?:;|$)", bar), bar
         assert "height:" in bar and "width:" in bar and "background:" in bar, bar
+
+
+# WP_Embed::autoembed (wp-includes/class-wp-embed.php, WordPress 6.1) on the_content,
+# before do_blocks: an address alone on its line, or alone in a paragraph, is embedded
+# (a YouTube video's iframe, else a link). It embedded a guest's code line.
+_EMBED_LINE = re.compile(r'^(\s*)(https?://[^\s<>"]+)(\s*)$', re.IGNORECASE | re.MULTILINE)
+_EMBED_PARAGRAPH = re.compile(r'(<p(?: [^>]*)?>\s*)(https?://[^\s<>"]+)(\s*</p>)', re.IGNORECASE)
+
+
+def test_no_address_in_a_post_is_embedded(invoke: Invoke, series: Path) -> None:
+    for name, text in post_outputs(invoke, series).items():
+        flat = re.sub(r"<[^>]*>", lambda tag: tag.group().replace("\n", " "), text)
+        assert not _EMBED_LINE.search(flat), (name, _EMBED_LINE.search(flat))
+        assert not _EMBED_PARAGRAPH.search(text), name
+
+
+# wptexturize (WordPress 6.1.9, a French site) on text outside code, pre, kbd and tt:
+# what it made of each, which in an address shown is no longer the address.
+TEXTURIZED = {
+    "L'Envie": "L&rsquo;Envie",
+    "a--b": "a&#8211;b",
+    "a---b": "a&#8212;b",
+    "c...d": "c&#8230;d",
+    "2x3": "2&#215;3",
+    "``x''": "&laquo;&nbsp;x&nbsp;&raquo;",
+}
+# An address in the text as written (its colon may be a reference, &#58;).
+_ADDRESS_TEXT = re.compile(r"(?i)(?:\b(?:https?|ftp)(?::|&#58;)//|\bwww\.)[^\s<>]+")
+_TEXTURIZED_HERE = re.compile(r"--|\.\.\.|['`]|\dx\d")
+
+
+def test_an_address_shown_holds_nothing_wptexturize_changes(invoke: Invoke, series: Path) -> None:
+    for written in TEXTURIZED:
+        assert _TEXTURIZED_HERE.search(written), written
+    text = post_outputs(invoke, series)["probe.fragment"]
+    shown = [m.group() for m in _ADDRESS_TEXT.finditer(re.sub(r"<[^>]*>", " ", text))]
+    assert len(shown) >= 5, shown
+    for address in shown:
+        assert not _TEXTURIZED_HERE.search(address), address
+
+
+# ---- WordPress's own code -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wordpress() -> Iterator[Callable[[str, list[str]], list[object]]]:
+    """``run(function, texts)``: each text through WordPress's ``function``, as
+    ``tests/wordpress.php`` runs it. Skips without php or WordPress."""
+    php = shutil.which("php")
+    root = Path(os.environ.get("JEUDIS_WORDPRESS") or "/usr/share/wordpress")
+    if php is None:
+        pytest.skip("php not installed: WordPress's filters cannot run")
+    if not (root / "wp-includes" / "formatting.php").is_file():
+        pytest.skip(f"no WordPress in {root}: set JEUDIS_WORDPRESS (see this module's docstring)")
+    harness = Path(__file__).with_name("wordpress.php")
+
+    def run(function: str, texts: list[str]) -> list[object]:
+        calls = json.dumps([[function, text] for text in texts])
+        done = subprocess.run(
+            [php, str(harness), str(root)], input=calls, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        results: list[object] = json.loads(done.stdout)
+        return results
+
+    yield run
+
+
+Run = Callable[[str, list[str]], list[object]]
+
+
+@pytest.fixture
+def outputs(invoke: Invoke, series: Path) -> dict[str, str]:
+    return post_outputs(invoke, series)
+
+
+def test_wpautop_adds_no_paragraph_or_line_break(wordpress: Run, outputs: dict[str, str]) -> None:
+    """The classic editor's content, a WXR body: wpautop leaves the layout as it was,
+    a ``<pre>`` to its last blank."""
+    posts = classic(outputs)
+    shown_all = wordpress("wpautop", list(posts.values()))
+    for (name, text), shown in zip(posts.items(), shown_all, strict=True):
+        assert layout(str(shown)) == layout(text), name
+
+
+def test_wp_kses_post_keeps_all_of_a_post(wordpress: Run, outputs: dict[str, str]) -> None:
+    """What an author without unfiltered_html keeps: every element, class, id, style."""
+    texts = list(outputs.values())
+    for function in ("wp_kses_post", "save"):
+        for (name, text), kept in zip(outputs.items(), wordpress(function, texts), strict=True):
+            assert layout(str(kept)) == layout(text), (function, name)
+
+
+def test_the_wordpress_output_is_one_html_block(wordpress: Run, outputs: dict[str, str]) -> None:
+    blocks = {name: text for name, text in outputs.items() if name.endswith(".wordpress")}
+    parsed_all = wordpress("parse_blocks", list(blocks.values()))
+    for (name, text), parsed in zip(blocks.items(), parsed_all, strict=True):
+        first, *rest = parsed  # type: ignore[misc]
+        assert first["blockName"] == "core/html", name
+        assert first["innerHTML"] == html_block(text), name
+        assert all(b["blockName"] is None and not b["innerHTML"].strip() for b in rest), name
+
+
+def test_no_shortcode_or_embed_runs_on_a_post(wordpress: Run, outputs: dict[str, str]) -> None:
+    texts = list(outputs.values())
+    for function in ("shortcodes", "the_content"):
+        for (name, _), shown in zip(outputs.items(), wordpress(function, texts), strict=True):
+            assert "{{ran" not in str(shown) and "{{embed" not in str(shown), (function, name)
+
+
+def _texts(html: str) -> Iterator[tuple[str, str]]:
+    """Each text of ``html`` with what it is: ``code`` (WordPress leaves it), ``address``
+    (a link's text naming its address), or ``text``."""
+    tree = html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(html)
+
+    def walk(element: object, kind: str) -> Iterator[tuple[str, str]]:
+        tag = getattr(element, "tag", "")
+        if tag in ("code", "pre", "kbd", "tt"):
+            kind = "code"
+        elif tag == "a" and _ADDRESS_TEXT.match(getattr(element, "text", None) or ""):
+            kind = "address"
+        yield kind, getattr(element, "text", None) or ""
+        for child in element:  # type: ignore[attr-defined]
+            yield from walk(child, kind)
+            yield kind if kind != "address" else "text", child.tail or ""
+
+    yield from walk(tree, "text")
+
+
+def test_wptexturize_leaves_code_addresses_and_french_spacing(
+    wordpress: Run, outputs: dict[str, str]
+) -> None:
+    """WordPress's typographer curls the guest's quotes and sets dashes, as in every
+    post of the blog; it leaves code, the addresses shown, and the French spaces."""
+    posts = classic(outputs)
+    shown_all = wordpress("the_content", list(posts.values()))
+    for (name, text), shown in zip(posts.items(), shown_all, strict=True):
+        before, after = list(_texts(text)), list(_texts(str(shown)))
+        assert [kind for kind, _ in before] == [kind for kind, _ in after], name
+        for (kind, was), (_, now) in zip(before, after, strict=True):
+            if kind in ("code", "address"):
+                assert now == was, (name, kind, was, now)
+            french = "".join(re.findall(f"[{NBSP}{NNBSP}«»]", was))
+            assert "".join(re.findall(f"[{NBSP}{NNBSP}«»]", now)) == french or "``" in was, name
+
+
+def test_the_recorded_wptexturize_is_wordpresss(wordpress: Run) -> None:
+    assert wordpress("wptexturize", list(TEXTURIZED)) == list(TEXTURIZED.values())

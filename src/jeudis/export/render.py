@@ -201,12 +201,15 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
 
 def for_cms(html: str, *, wordpress: bool = False) -> str:
     """HTML to paste into a CMS (a fragment, a roundup's): in a ``wp:html`` block for
-    ``--wordpress``, and every ``[`` written ``&#91;``.
+    ``--wordpress``, every ``[`` written ``&#91;``, and the addresses of its text written
+    so that WordPress shows them as they are (see :mod:`jeudis.export.wptext`).
 
     WordPress runs a shortcode wherever a ``[`` opens one (``[gallery]``, ``[embed]``,
     ``[caption]``, a plugin's), in code too, and a guest's brackets are text.
     """
-    html = html.replace("[", "&#91;")
+    from jeudis.export.wptext import inert_text
+
+    html = inert_text(html)
     if wordpress:
         return f"<!-- wp:html -->\n{html}<!-- /wp:html -->\n"
     return html
