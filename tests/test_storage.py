@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis import storage
-from jeudis.errors import InterviewLocked, NotFoundError, UsageError
+from jeudis.errors import InterviewLocked, NotFoundError, NotSaved, UsageError
 from jeudis.files import write_atomic
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
@@ -131,7 +131,7 @@ def test_a_failed_save_keeps_the_previous_file(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     interview.answers.append(Answer("followers", "number", "Combien ?", 9200))
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(NotSaved, match=r"gilles-klein\.toml: not saved \(No space left"):
         storage.save(interview)
 
     assert interview.path.read_bytes() == before

@@ -115,6 +115,31 @@ class MissingAnswers(JeudisError):
     exit_code = ExitCode.MISSING_ANSWERS
 
 
+class NotSaved(JeudisError):
+    """An interview the machine would not let jeudis write (a full disk, a read-only
+    folder): the file keeps what was saved before."""
+
+    def __init__(self, path: Path, error: OSError, *, then: str = "run the command again") -> None:
+        self.path = path
+        self.error = error
+        action = room(error)
+        super().__init__(
+            f"{path}: not saved ({error.strerror or error})",
+            hint=f"{action}, then {then}" if action else None,
+        )
+
+
+def room(error: OSError) -> str | None:
+    """What to do about a write the machine refused, when its reason says."""
+    import errno
+
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "free some space on the disk"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make its folder writable"
+    return None
+
+
 class SessionInterrupted(Exception):
     """The session stopped early (Ctrl-C, Ctrl-D, SIGHUP, SIGTERM).
 

@@ -175,9 +175,11 @@ def _replace(path: Path, data: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _rename(tmp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(error, OSError) and error.errno:  # a full disk: said of the file
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
     _fsync_dir(path.parent)
 

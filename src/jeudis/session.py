@@ -12,14 +12,14 @@ import contextlib
 import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from types import FrameType
 from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
-from jeudis.errors import SessionInterrupted, UsageError, stop_signals
+from jeudis.errors import NotSaved, SessionInterrupted, UsageError, stop_signals
 from jeudis.interview import Answer, Interview, new_id
 from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
@@ -110,7 +110,13 @@ def create(series: Series, interview: Interview) -> Interview:
     interview.path = path
     interview.slug = path.stem
     interview.id = interview.id or new_id()
-    storage.save(interview)
+    try:
+        storage.save(interview)
+    except NotSaved:
+        # The file reserved is empty: left, it would be listed as a broken interview.
+        with suppress(OSError):
+            path.unlink()
+        raise
     return interview
 
 

@@ -19,7 +19,7 @@ from dataclasses import fields as dataclasses_fields
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, UsageError
+from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, NotSaved, UsageError
 from jeudis.files import BINARY, read_text, write_atomic
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
@@ -135,7 +135,10 @@ def save(interview: Interview, *, touch: bool = True) -> Path:
         raise ValueError("interview has no path")
     if touch:
         interview.updated = now()
-    write_atomic(interview.path, interview.to_toml())
+    try:
+        write_atomic(interview.path, interview.to_toml())
+    except OSError as error:  # the file keeps what was saved before
+        raise NotSaved(interview.path, error) from None
     return interview.path
 
 
@@ -150,9 +153,15 @@ def session_lock(path: Path) -> Iterator[None]:
     locked.
     """
     lock_path = path.with_name(f".{path.stem}.lock")
-    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY, 0o644)
+    try:
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY, 0o644)
+    except OSError as error:  # a read-only folder: a session could save nothing
+        raise NotSaved(path, error) from None
     try:
         _lock_or_refuse(fd, path)
+    except OSError as error:  # the process id written on a full disk
+        os.close(fd)
+        raise NotSaved(path, error) from None
     except BaseException:
         os.close(fd)
         raise

@@ -134,12 +134,18 @@ def _take_photo(interview: "Interview") -> None:
 
 
 def _run(form: "Questionnaire", interview: "Interview") -> None:
+    from jeudis.errors import NotSaved
     from jeudis.prompter import TerminalPrompter
     from jeudis.session import Session
     from jeudis.terminal import typeahead_kept
 
-    with typeahead_kept():
-        Session(form, interview, TerminalPrompter(form.language)).run()
+    try:
+        with typeahead_kept():
+            Session(form, interview, TerminalPrompter(form.language)).run()
+    except NotSaved as failed:  # the answers given before are in the draft
+        raise NotSaved(
+            failed.path, failed.error, then=f"`jeudis resume {failed.path.stem}`"
+        ) from None
     assert interview.path is not None
     _finished(interview.path)
 

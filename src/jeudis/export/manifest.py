@@ -11,6 +11,7 @@ export must write, from these, is :mod:`jeudis.export.site`'s to decide.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -78,18 +79,41 @@ def write_file(path: Path, text: str) -> str:
     """
     data = text.encode("utf-8")
     try:
+        _write(path, data)
+    except OSError as error:  # a full disk: said of the page, not of no file
+        if not error.errno:
+            raise
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    return content_stamp(data)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
         fd = os.open(path, _NEW_FILE, 0o666)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, _NEW_FILE, 0o666)
     except FileExistsError:
         tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        return content_stamp(data)
-    with open(fd, "wb", buffering=0) as out:  # noqa: PTH123 - a descriptor, not a path
-        out.write(data)
-    return content_stamp(data)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return
+    try:
+        # A write may take only part of the page (the disk filling up as it goes): the
+        # rest is written on, so that a full disk is an error, not a page cut short.
+        with open(fd, "wb", buffering=0) as out:  # noqa: PTH123 - a descriptor, not a path
+            view = memoryview(data)
+            while view:
+                view = view[out.write(view) :]
+    except OSError:
+        with contextlib.suppress(OSError):  # half a page is no page: the next export writes it
+            path.unlink()
+        raise
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:

@@ -1,0 +1,149 @@
+"""When the machine says no: a full disk, a file too large for the system, a folder
+jeudis may not read. Each is one line naming the file, never a traceback, and never
+a file left behind half written or empty."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jeudis.interview import Interview
+from jeudis.questionnaire import Questionnaire
+from support import ANSWERS_TOML, EXAMPLES, REPO, Invoke, interview_files, write
+
+
+def disk_full_from_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fsync from now on fails as on a full disk (the write before it went to a cache)."""
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+
+def test_an_interview_the_disk_has_no_room_for_is_named_and_no_empty_file_is_left(
+    invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    disk_full_from_now(monkeypatch)
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    path = series / "interviews" / "gilles-klein.toml"
+    assert result.stderr.splitlines() == [
+        f"error: {path}: not saved ({os.strerror(errno.ENOSPC)})",
+        "hint: free some space on the disk, then run the command again",
+    ]
+    # The file reserved for it, empty, would be listed as a broken interview.
+    assert interview_files(series) == []
+
+
+def test_an_export_the_disk_has_no_room_for_names_its_file(
+    invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    disk_full_from_now(monkeypatch)
+
+    result = invoke("export", "gilles-klein", "-o", tmp_path / "post.html")
+
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[0] == (
+        f"error: {os.strerror(errno.ENOSPC)}: {tmp_path / 'post.html'}"
+    )
+    assert not (tmp_path / "post.html").exists()
+
+
+class _FullAfterFirstAnswer:
+    """A guest who answers, as the disk fills up: the save of that answer fails."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.monkeypatch = monkeypatch
+
+    def __call__(self, language: str) -> _FullAfterFirstAnswer:  # as TerminalPrompter(language)
+        return self
+
+    def ask(self, prompt: Any) -> Any:
+        disk_full_from_now(self.monkeypatch)
+        return ""
+
+    def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
+        pass
+
+    def hand_over(self, interview: Interview, questionnaire: Questionnaire, total: int) -> None:
+        pass
+
+    def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
+        return None
+
+    def thanks(self, interview: Interview) -> None:
+        pass
+
+
+def test_a_session_the_disk_fills_up_under_says_how_to_go_on(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jeudis.cli.running
+    import jeudis.prompter
+
+    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
+    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullAfterFirstAnswer(monkeypatch))
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    path = series / "interviews" / "gilles-klein.toml"
+    assert result.stderr.splitlines() == [
+        f"error: {path}: not saved ({os.strerror(errno.ENOSPC)})",
+        "hint: free some space on the disk, then `jeudis resume gilles-klein`",
+    ]
+    assert interview_files(series) == [path]  # the draft, as saved before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file size limits")
+def test_a_page_the_system_cuts_short_is_an_error_not_a_shorter_page(
+    series: Path, tmp_path: Path
+) -> None:
+    """A write may take only part of a page (a disk filling up as it goes; here, a
+    limit on a file's size): the page was left cut short and the export said it
+    had written it."""
+    import resource
+    import shutil
+
+    for example in EXAMPLES:
+        shutil.copy(example, series / "interviews")
+    shutil.copytree(REPO / "images", series / "images")
+    limit = 6000  # past the head of a page, short of its end
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error, not a signal, past it
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    jeudis = Path(sys.executable).with_name("jeudis")
+    env = {**os.environ, "JEUDIS_DIR": str(series)}
+    done = subprocess.run(
+        [str(jeudis), "export", "--all", "-o", str(tmp_path / "site")],
+        env=env,
+        preexec_fn=limited,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode != 0, done.stdout
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: {os.strerror(errno.EFBIG)}: {tmp_path / 'site'}/")
+    pages = [p for p in (tmp_path / "site").rglob("*.html")]
+    assert all(p.stat().st_size < limit for p in pages), "a page cut short was left"
