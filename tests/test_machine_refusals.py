@@ -147,3 +147,44 @@ def test_a_page_the_system_cuts_short_is_an_error_not_a_shorter_page(
     assert done.stderr.startswith(f"error: {os.strerror(errno.EFBIG)}: {tmp_path / 'site'}/")
     pages = [p for p in (tmp_path / "site").rglob("*.html")]
     assert all(p.stat().st_size < limit for p in pages), "a page cut short was left"
+
+
+def refuse_to_list(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` may not be read (chmod 000, a network share): as tests run as root too,
+    where every folder reads, the refusal is the system call's."""
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if Path(path) == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+
+
+def test_check_says_a_folder_it_may_not_read_and_is_not_all_good(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refuse_to_list(monkeypatch, series / "interviews")
+
+    result = invoke("check")
+
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert "All good" not in result.output
+    assert f"{series / 'interviews'}: error: cannot be read (Permission denied)" in result.stdout
+
+
+def test_a_questionnaires_folder_it_may_not_read_is_said_not_replaced_by_the_bundled_ones(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The series' own twitter.toml unseen, the bundled twitter ran in its place."""
+    refuse_to_list(monkeypatch, series / "questionnaires")
+
+    for args in (["questionnaires"], ["inspect", "twitter"]):
+        result = invoke(*args)
+        assert result.exit_code != 0, result
+        assert "Traceback" not in result.output
+        assert result.stderr.splitlines() == [
+            f"error: {series / 'questionnaires'}: cannot be read (Permission denied)"
+        ]

@@ -84,6 +84,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     templates = series.templates_dir.resolve()
     shown: Path | None = None  # the templates' folder, as the paths given name it
     only: set[str] | None = set()  # the templates named one by one (None: all of them)
+    refused: list[Finding] = []  # the folders that could not be read
     for path in paths:
         if path.is_dir() and path.resolve() == templates:
             shown, only = path, None
@@ -95,15 +96,27 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
                 inside = path.rglob("*") if path.is_dir() else [path]
                 only.update(p.resolve().relative_to(templates).as_posix() for p in inside)
         elif path.is_dir():
+            if refusal := _unreadable(path):  # glob finds nothing there, and says nothing
+                refused.append(refusal)
+                continue
             files.extend(
                 sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and listed(p))
             )
         else:
             files.append(path)
-    findings = _check_files(series, files)
+    findings = refused + _check_files(series, files)
     if shown is not None:  # a settings' mistake the templates' trial met is said once
         findings += [f for f in _check_templates(series, shown, only) if f not in findings]
     return findings
+
+
+def _unreadable(folder: Path) -> Finding | None:
+    """A folder jeudis may not list, as a finding: "All good" would say its files were."""
+    try:
+        os.scandir(folder).close()
+    except OSError as error:
+        return Finding(str(folder), f"cannot be read ({error.strerror})")
+    return None
 
 
 def _check_files(series: Series, files: list[Path]) -> list[Finding]:

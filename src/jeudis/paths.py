@@ -135,6 +135,8 @@ class Series:
         found: dict[str, tuple[Path, bool]] = {}
         for folder, bundled in ((BUNDLED_QUESTIONNAIRES, True), (self.questionnaires_dir, False)):
             if folder.is_dir():
+                if not bundled:  # glob finds nothing in a folder it may not read, and says nothing
+                    _readable_folder(folder)
                 for path in sorted(folder.glob("*.toml")):
                     if path.is_file():
                         found[_questionnaire_id(path)] = (path, bundled)
@@ -209,6 +211,15 @@ def outside(root: Path, path: str) -> bool:
         return not (folder / path).resolve().is_relative_to(folder)
     except (OSError, ValueError, RuntimeError):  # a NUL, a name too long, a symlink loop
         return True
+
+
+def _readable_folder(folder: Path) -> None:
+    """Refuse a folder jeudis may not list: the series' questionnaires unseen, the bundled
+    ones of the same names would run in their place."""
+    try:
+        os.scandir(folder).close()
+    except OSError as error:
+        raise FileProblem(folder, f"cannot be read ({error.strerror})") from None
 
 
 def _questionnaire_id(path: Path) -> str:
