@@ -81,10 +81,12 @@ def test_check_lists_every_problem_of_a_series(series: Path, invoke: Invoke) -> 
 
     for case in CASES:
         assert str(series / case.parent.name / case.name) in result.stdout, case.name
-    # The cases that read are one interview edited each its way, and keep its id.
+    # The cases that read are one interview edited each its way, and keep its id; most
+    # others are one questionnaire, copied: those sharing its id are said for it too.
     warned = [line for line in result.stdout.splitlines() if ": warning: " in line]
     assert all(": warning: id: the same id as " in line for line in warned)
-    assert f"{len(CASES)} errors, {len(warned)} warnings" in result.stdout
+    shared = [line for line in findings(result.stdout) if "'s id too: `jeudis new" in line]
+    assert f"{len(CASES) + len(shared)} errors, {len(warned)} warnings" in result.stdout
     assert result.exit_code == ExitCode.CHECK_FAILED
 
 

@@ -91,6 +91,56 @@ def test_a_series_questionnaire_that_is_no_file_is_no_bundled_one(
     assert not list((series / "interviews").iterdir())
 
 
+def test_a_copy_that_kept_its_id_is_said_by_check_and_by_its_name(
+    series: Path, invoke: Invoke
+) -> None:
+    """questionnaires/podcast.toml copied from twitter.toml, its id left "twitter": one of
+    the two never ran (which, nothing said), check said "All good." and `jeudis new
+    podcast` "no questionnaire 'podcast'", with the file right there."""
+    own = series / "questionnaires" / "twitter.toml"
+    copy = write(series / "questionnaires" / "podcast.toml", own.read_text(encoding="utf-8"))
+    line = own.read_text(encoding="utf-8").splitlines().index('id = "twitter"') + 1
+
+    checked = invoke("check")
+    assert checked.exit_code == ExitCode.CHECK_FAILED, checked
+    assert findings(checked.stdout) == [
+        (
+            f"{copy}:{line}: error: id: 'twitter' is twitter.toml's id too:"
+            " `jeudis new twitter` runs twitter.toml, never this file"
+        ),
+        "1 error, 0 warnings",
+    ]
+
+    for command in ("new", "inspect"):
+        result = invoke(command, "podcast", "--guest", "Ana Bel")
+        assert result.exit_code == ExitCode.NOT_FOUND, result
+        assert "Traceback" not in result.output
+        assert result.stderr.splitlines() == [
+            (
+                f"error: no questionnaire 'podcast': {copy} has the id 'twitter'"
+                " (twitter.toml has that id too)"
+            ),
+            'hint: give it id = "podcast"',
+        ]
+    assert not list((series / "interviews").iterdir())
+
+
+def test_a_file_named_otherwise_than_its_id_is_found_by_its_id(
+    series: Path, invoke: Invoke
+) -> None:
+    own = series / "questionnaires" / "twitter.toml"
+    renamed = own.rename(own.with_name("jeudis-twitter.toml"))
+
+    assert invoke("check").stdout == "All good.\n"
+    assert find_questionnaire(series_at(), "twitter").path == renamed
+    result = invoke("inspect", "jeudis-twitter")
+    assert result.exit_code == ExitCode.NOT_FOUND, result
+    assert result.stderr.splitlines() == [
+        f"error: no questionnaire 'jeudis-twitter': {renamed} has the id 'twitter'",
+        'hint: give it id = "jeudis-twitter", or call it twitter',
+    ]
+
+
 def test_bundled_questionnaire_found_from_an_empty_folder(series: Path) -> None:
     (series / "questionnaires" / "twitter.toml").unlink()
 

@@ -13,7 +13,7 @@ from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
 from jeudis.files import read_text
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
-from jeudis.paths import SETTINGS_FILE, Series, settings_problems
+from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed, windows_refusal
@@ -135,6 +135,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
         if kind == "questionnaire":
             errors, warnings = check_questionnaire(file)
             said = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
+            said += _shadowed(series, file)
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
         else:
@@ -146,6 +147,30 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                 drifts[key].append(drift)
             findings.extend(found)
     return [f if isinstance(f, Finding) else _drift_finding(f) for f in findings]
+
+
+def _shadowed(series: Series, path: Path) -> list[Finding]:
+    """A questionnaire of the series whose id another of its files has too (copied, its id
+    left as it was): only one of them runs, and nothing said which."""
+    try:
+        if path.parent.resolve() != series.questionnaires_dir.resolve():
+            return []
+        qid = questionnaire_id(path)
+        runs, bundled = series.questionnaire_files().get(qid, (path, False))
+        if bundled or runs.resolve() == path.resolve():
+            return []
+        line = locate(read_text(path), ["id"])
+    except (OSError, JeudisError):  # said of the file, or of its folder, already
+        return []
+    return [
+        Finding(
+            str(path),
+            f"{qid!r} is {runs.name}'s id too: `jeudis new {qid}` runs {runs.name}, never this file",
+            line=line,
+            key="id",
+            hint="give each questionnaire an id of its own",
+        )
+    ]
 
 
 def _windows_name(path: Path, kind: str) -> list[Finding]:

@@ -139,7 +139,7 @@ class Series:
                     _readable_folder(folder)
                 for path in sorted(folder.glob("*.toml")):
                     if path.is_file():
-                        found[_questionnaire_id(path)] = (path, bundled)
+                        found[questionnaire_id(path)] = (path, bundled)
                     elif not bundled:
                         # Not read (a FIFO would block for ever), but the series' own all
                         # the same: loading it says what it is, not the bundled one's.
@@ -155,6 +155,15 @@ class Series:
             return path, False
         files = self.questionnaire_files()
         if name not in files:
+            named = self.questionnaires_dir / f"{name}.toml"
+            if named.is_file():  # a copy whose id was left as it was
+                qid = questionnaire_id(named)
+                runs = files.get(qid, (named, False))[0]  # this file, or another of that id
+                other = "" if runs == named else f" ({runs.name} has that id too)"
+                raise NotFoundError(
+                    f"no questionnaire {describe(name)}: {named} has the id {describe(qid)}{other}",
+                    hint=f'give it id = "{name}"' + ("" if other else f", or call it {qid}"),
+                )
             known = ", ".join(sorted(files)) or "none"
             raise NotFoundError(
                 f"no questionnaire {describe(name)} (known: {known})",
@@ -222,7 +231,7 @@ def _readable_folder(folder: Path) -> None:
         raise FileProblem(folder, f"cannot be read ({error.strerror})") from None
 
 
-def _questionnaire_id(path: Path) -> str:
+def questionnaire_id(path: Path) -> str:
     """A questionnaire's id: its ``id`` key when it reads as one, else the file's stem.
 
     A file whose id does not read ("Twitter", a number) is known by its name, so
