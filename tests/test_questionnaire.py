@@ -388,6 +388,30 @@ def test_a_pattern_too_large_to_compile_is_a_message(tmp_path: Path, pattern: st
     assert "invalid regular expression: too large" in str(raised.value.problems[0])
 
 
+def test_a_pattern_python_warns_of_is_a_warning_of_check_not_python_s_own(
+    series: Path, invoke: Invoke
+) -> None:
+    """[[:alpha:]] (a POSIX class, which Python reads as a set holding "[") compiles with
+    a FutureWarning, which Python printed with a line of jeudis's own source under it."""
+    own = series / "questionnaires" / "twitter.toml"
+    text = own.read_text(encoding="utf-8")
+    text = text.replace('pattern = "@?[A-Za-z0-9_]{1,15}"', 'pattern = "[[:alpha:]_]+"')
+    own.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "[[:alpha:]_]" in row)
+
+    result = invoke("check", own)
+
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+    assert findings(result.stdout) == [
+        (
+            f"{own}:{line}: warning: fields[1].validation.pattern:"
+            " regular expression: possible nested set at position 1"
+        ),
+        "0 errors, 1 warning",
+    ]
+
+
 @pytest.mark.parametrize(
     "control", ["\\u001b[31m", "\\u001b]0;titre\\u0007", "\\u009b2J", "tout\\rRIEN"]
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,21 @@ class RuleReader:
                 self.path, reason, line=locate(self.text, keys), key=_dotted(keys), hint=hint
             )
         )
+
+    def _compile(self, pattern: str, at: Sequence[str | int]) -> None:
+        """Compile a host's pattern; what Python would warn of (printed with its own source
+        line, to the host's screen) is a warning of ``jeudis check`` instead."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            re.compile(pattern)  # kept in re's cache: the answers are checked with it
+        for warning in caught:
+            said = str(warning.message)
+            self.warn(
+                at,
+                f"regular expression: {said[:1].lower()}{said[1:]}",
+                hint="inside [...], a [ is escaped with a backslash"
+                " ([[:alpha:]] is no class in Python)",
+            )
 
     def _unknown(
         self, table: Mapping[str, Any], allowed: set[str], at: Sequence[str | int]
@@ -161,7 +177,7 @@ class RuleReader:
                 pattern = None
             else:
                 try:
-                    re.compile(pattern)
+                    self._compile(pattern, [*where, "pattern"])
                 except re.error as exc:
                     self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
                     pattern = None
