@@ -25,6 +25,7 @@ FORMAT = 3
 question; format 1 kept a single ``[pending]`` table), which an older jeudis, not knowing
 them, would refuse: it says to upgrade instead."""
 STATUSES = ("draft", "complete")
+STYLES = ("numbered", "dialogue", "plain")  # how a post sets out its questions
 # Written above the answers a condition left out, for whoever opens the file.
 SET_ASIDE_COMMENT = (
     "# Answers a condition leaves out now (the notes say which, and why): never published,\n"

@@ -23,6 +23,7 @@ from jeudis.interview import (
     ID_FORM,
     ID_PATTERN,
     STATUSES,
+    STYLES,
     Answer,
     Interview,
     derived_id,
@@ -237,6 +238,11 @@ class _Reader:
         gender = self.get(data, "gender", str, [], required=False)
         if gender is not None and gender not in ("f", "m"):
             raise self.fail(["gender"], f"gender must be 'f' or 'm', not {describe(gender)}")
+        style = self.get(data, "style", str, [], required=False, default="numbered")
+        if style not in STYLES:  # a slip ("dialog") was published as another style
+            raise self.fail(
+                ["style"], f"style must be one of {', '.join(STYLES)}, not {describe(style)}"
+            )
         pending = self.pending(data)
         fields = self.get(data, "fields", dict, [], required=False, default={})
         for key, value in fields.items():
@@ -265,7 +271,7 @@ class _Reader:
             gender=gender,
             host=self.get(data, "host", str, [], required=False, default=""),
             language=self.get(data, "language", str, [], required=False, default="fr"),
-            style=self.get(data, "style", str, [], required=False, default="numbered"),
+            style=style,
             series=self.get(data, "series", str, [], required=False, default=""),
             date=date,
             status=status,

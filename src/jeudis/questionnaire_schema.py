@@ -16,14 +16,13 @@ from typing import Any
 
 from jeudis import wording
 from jeudis.errors import describe
-from jeudis.interview import ID_PATTERN
+from jeudis.interview import ID_PATTERN, STYLES
 from jeudis.paths import LANGUAGE_HINT, canonical_language, not_a_language
 from jeudis.questionnaire import Question, Questionnaire, pick
 from jeudis.questionnaire_rules import RuleReader
 from jeudis.tomlio import kind_name
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
-STYLES = ("numbered", "dialogue", "plain")
 SPOKEN = ("fr", "en")  # the languages of the session's screens and messages, and of posts
 TOP_KEYS = {
     "id",
