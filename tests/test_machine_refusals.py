@@ -111,6 +111,41 @@ def test_a_session_the_disk_fills_up_under_says_how_to_go_on(
     assert interview_files(series) == [path]  # the draft, as saved before
 
 
+class _FullAtTheSecondAnswer(_FullAfterFirstAnswer):
+    """Two of the host's fields given; the disk fills up before the second is saved."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        super().__init__(monkeypatch)
+        self.asked: list[str] = []
+
+    def ask(self, prompt: Any) -> Any:
+        self.asked.append(prompt.id)
+        if len(self.asked) == 2:
+            disk_full_from_now(self.monkeypatch)
+        return {"site": "https://www.example.com/gilles", "twitter": "@gillesklein"}[prompt.id]
+
+
+def test_what_a_full_disk_refused_is_printed_for_the_host_to_copy(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer whose save failed was in the session only: gone when it stopped."""
+    import jeudis.cli.running
+    import jeudis.prompter
+
+    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
+    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullAtTheSecondAnswer(monkeypatch))
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+
+    assert result.exit_code != 0
+    assert result.stderr.splitlines()[:3] == [
+        "not saved, as given (copy it before `jeudis resume` asks again):",
+        "[twitter]",
+        "@gillesklein",
+    ]  # the site, saved, is not said again
+    assert result.stderr.splitlines()[3].endswith(f"not saved ({os.strerror(errno.ENOSPC)})")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file size limits")
 def test_a_page_the_system_cuts_short_is_an_error_not_a_shorter_page(
     series: Path, tmp_path: Path

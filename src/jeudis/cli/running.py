@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -143,11 +144,38 @@ def _run(form: "Questionnaire", interview: "Interview") -> None:
         with typeahead_kept():
             Session(form, interview, TerminalPrompter(form.language)).run()
     except NotSaved as failed:  # the answers given before are in the draft
+        _say_unsaved(interview, form.language)
         raise NotSaved(
             failed.path, failed.error, then=f"`jeudis resume {failed.path.stem}`"
         ) from None
     assert interview.path is not None
     _finished(interview.path)
+
+
+def _say_unsaved(interview: "Interview", language: str) -> None:
+    """What the session holds and its file does not (the answer whose save the disk
+    refused), printed for the host to copy: the guest gave it, and `resume` will ask
+    for it again. Nothing is written elsewhere (no file outside the series)."""
+    from jeudis.answers import as_input
+    from jeudis.errors import JeudisError
+    from jeudis.interview_reading import load_interview
+    from jeudis.textsafe import for_terminal
+
+    saved = None
+    if interview.path is not None:
+        with contextlib.suppress(JeudisError, OSError):
+            saved = load_interview(interview.path)
+    lost: list[str] = []
+    for key, value in interview.fields.items():
+        if value not in ("", None) and (saved is None or saved.fields.get(key) != value):
+            lost += [f"[{key}]", as_input(value, language)]
+    for answer in interview.answers:
+        kept = saved.answer(answer.id) if saved is not None else None
+        if not answer.skipped and (kept is None or kept.value != answer.value):
+            lost += [f"[{answer.id}] {answer.question}", as_input(answer.value, language)]
+    if lost:
+        sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
+        sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
 
 
 @app.command()
