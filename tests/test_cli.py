@@ -827,6 +827,23 @@ def test_a_series_folder_that_does_not_exist_is_not_made(
     assert not typo.exists()
 
 
+def test_a_series_folder_that_is_a_file_is_said_alike_from_dir_and_jeudis_dir(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--dir at a file got click's "Invalid value for '--dir' / '-C': Directory ... is
+    a file." and its usage lines; JEUDIS_DIR at it, jeudis's own line and hint."""
+    afile = write(tmp_path / "notes.txt", "x\n")
+    said = []
+    for how in (["--dir", str(afile)], []):
+        if not how:
+            monkeypatch.setenv("JEUDIS_DIR", str(afile))
+        result = invoke("list", *how)
+        assert result.exit_code != 0
+        said.append(result.stderr)
+    assert said[0] == said[1]
+    assert said[0].splitlines()[0] == f"error: {afile} is not a folder"
+
+
 def test_an_argument_typed_in_a_latin1_terminal_is_a_message(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
