@@ -34,6 +34,7 @@ DirOption = Annotated[
         "--dir",
         "-C",
         help="The series folder (default: $JEUDIS_DIR, else the current folder).",
+        metavar="<directory>",
         show_default=False,  # a file given is said as JEUDIS_DIR's is (series_at), not by click
     ),
 ]
