@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from export_helpers import copy_example
 from jeudis.errors import ExitCode
@@ -580,6 +583,37 @@ def test_show_neutralizes_terminal_escapes(invoke: Invoke, series: Path) -> None
     list_out = invoke("list").stdout
     assert "\x1b" not in list_out
     assert "\x07" not in list_out
+
+
+def test_show_prints_a_guests_brackets_backslashes_and_colons_as_written(
+    invoke: Invoke, series: Path
+) -> None:
+    """Rich read ":fire:" in a name as an emoji code (🔥) and "\\[" outside a tag as "[":
+    the header said "Emma 🔥 Roy" of a guest whose name the file says otherwise."""
+    hostile = re.sub(r"(?m)^guest = .*$", r"guest = 'Emma :fire: \\[Roy]'", HOSTILE)
+    write(series / "interviews" / "hostile.toml", hostile)
+
+    out = invoke("show", "hostile").stdout
+
+    assert "Emma :fire: \\[Roy] · 2011-03-10" in out
+    assert "🔥" not in out
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30))
+@example("a \\[ b")
+@example("\\\\[b]x[/b] \\[/dim]")
+@example("C:\\temp\\")
+@example("[bold]x[/bold] [#f00]y :fire:")
+@example("\\\\")
+def test_markup_escape_shows_any_text_as_it_is(text: str) -> None:
+    """Alone, or inside a style's tags as the commands print guest text."""
+    from rich.console import Console
+
+    from jeudis.textsafe import markup_escape
+
+    console = Console(emoji=False)
+    assert console.render_str(markup_escape(text)).plain == text
+    assert console.render_str(f"[dim]{markup_escape(text)}[/dim]").plain == text
 
 
 def test_a_questionnaire_id_holding_escapes_is_refused_safely(invoke: Invoke, series: Path) -> None:

@@ -30,8 +30,9 @@ def pick_to_change(
 ) -> str | None:
     """The review: every answer in a table (``rows``: id, label, answer as shown), then
     the question to change picked, or None for "all good"; Page↑ picks the last."""
-    from rich.markup import escape
     from rich.table import Table  # the review only: not on the way to the first question
+
+    from jeudis.textsafe import markup_escape as escape
 
     table = Table(title=text["review_title"], show_lines=True, expand=True)
     table.add_column("Question", ratio=2)
@@ -96,8 +97,8 @@ def _draw(console: Console, screen: Screen, renderable: Any, width: int) -> None
 
     drawn = io.StringIO()
     colours = console.color_system  # as the rest of the review: NO_COLOR holds
-    RichConsole(file=drawn, width=width, force_terminal=colours is not None, highlight=False).print(
-        renderable
-    )
+    RichConsole(
+        file=drawn, width=width, force_terminal=colours is not None, highlight=False, emoji=False
+    ).print(renderable)
     for line in put_back(drawn.getvalue()).splitlines():
         screen.line([(style, text) for style, text, *_ in to_formatted_text(ANSI(line))])

@@ -94,7 +94,7 @@ class TerminalPrompter:
         if self._console is None:
             from rich import console
 
-            self._console = console.Console(highlight=False)
+            self._console = console.Console(highlight=False, emoji=False)
         return self._console
 
     @property
@@ -447,10 +447,10 @@ class TerminalPrompter:
         )
 
     def thanks(self, interview: Interview) -> None:
-        from rich.markup import escape
         from rich.panel import Panel
 
         from jeudis.rich_cells import laid_out, print_laid_out
+        from jeudis.textsafe import markup_escape as escape
 
         host = interview.host or self.text["your_host"]
         body = self.text["thanks_body"].format(host=for_terminal(host))

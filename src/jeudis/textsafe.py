@@ -36,6 +36,34 @@ def for_terminal(text: str) -> str:
     )
 
 
+# What rich reads as a tag, with the backslashes before it (rich.markup's own pattern).
+_MARKUP_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+
+
+def markup_escape(text: str) -> str:
+    """``text`` as rich markup that shows it as it is, alone or between a style's tags,
+    where ``rich.markup.escape`` falls short: rich reads ``\\[`` outside a tag as
+    ``[`` ("a \\[ b" showed "a [ b"), and its escape doubles a backslash at the end
+    for the tag that may follow (``[/dim]``), which showed two when none did."""
+    parts, last = [], 0
+    for tag in _MARKUP_TAG.finditer(text):
+        backslashes, bracket = tag.groups()
+        parts += [_plain(text[last : tag.start()]), backslashes * 2, "\\", bracket]
+        last = tag.end()
+    tail = text[last:]
+    kept = tail.rstrip("\\")
+    parts.append(_plain(kept))
+    if ending := len(tail) - len(kept):
+        # Doubled, they are backslashes before a tag: an empty one, so that what
+        # follows (nothing, or "[/dim]") is read as it would be without them.
+        parts.append("\\" * (2 * ending) + "[dim][/dim]")
+    return "".join(parts)
+
+
+def _plain(text: str) -> str:
+    return text.replace("\\[", "\\\\[")
+
+
 # A space before a French closing mark ("travail ?", "oui »") or after « ("« oui"):
 # rich may break a line there, and a line then starts on "?" alone.
 _FRENCH_SPACE = re.compile(r"(?<=\S) (?=[?!;:»](?:\s|$))|(?<=«) ")

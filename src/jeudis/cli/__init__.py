@@ -79,9 +79,8 @@ WordPressOption = Annotated[
 
 def safe(text: str) -> str:
     """Guest or file text made inert for rich: no markup, no terminal escapes."""
-    from rich.markup import escape
-
     from jeudis.textsafe import for_terminal
+    from jeudis.textsafe import markup_escape as escape
 
     return escape(for_terminal(text))
 

@@ -36,9 +36,8 @@ def check(
     if as_json:
         print_json([asdict(f) for f in findings])
     else:
-        from rich.markup import escape
-
         from jeudis.textsafe import for_terminal
+        from jeudis.textsafe import markup_escape as escape
         from jeudis.wording import counted
 
         out = console()

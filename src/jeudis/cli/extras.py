@@ -243,11 +243,11 @@ def compare(
 
 def _draw_comparison(data: Any) -> None:
     from rich.columns import Columns
-    from rich.markup import escape
     from rich.panel import Panel
 
     from jeudis.roundup import answered
     from jeudis.textsafe import for_terminal
+    from jeudis.textsafe import markup_escape as escape
 
     out = console()
     out.print(unpadded(out, f"[bold]{escape(for_terminal(data.question))}[/bold]"))
@@ -288,10 +288,10 @@ def _draw_comparison(data: Any) -> None:
 
 
 def _draw_numbers(data: Any) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from jeudis.textsafe import for_terminal
+    from jeudis.textsafe import markup_escape as escape
     from jeudis.wording import format_number
 
     top = max((e.number or 0.0) for e in data.entries) or 1.0
@@ -321,9 +321,8 @@ def init(
     ] = "",
 ) -> None:
     """Create a series folder: a starter questionnaire, jeudis.toml, interviews/."""
-    from rich.markup import escape
-
     from jeudis.series_init import init_series
+    from jeudis.textsafe import markup_escape as escape
 
     if base_url and not base_url.startswith(("https://", "http://")):
         raise UsageError(

@@ -23,7 +23,7 @@ def console() -> Console:
     from jeudis.textsafe import french_line_breaks
 
     french_line_breaks()
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)
 
 
 def err_console() -> Console:
@@ -32,7 +32,7 @@ def err_console() -> Console:
     from jeudis.textsafe import french_line_breaks
 
     french_line_breaks()
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def print_json(data: Any) -> None:

@@ -93,7 +93,7 @@ def list_(
         )
     print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
     if problems:  # rich only then: a listing imports none of it
-        from rich.markup import escape
+        from jeudis.textsafe import markup_escape as escape
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
@@ -127,12 +127,12 @@ def show(
 
 
 def _show(out: "Console", loaded: "Interview") -> None:
-    from rich.markup import escape
     from rich.padding import Padding
     from rich.rule import Rule
 
     from jeudis.export.model import value_markdown
     from jeudis.textsafe import for_terminal
+    from jeudis.textsafe import markup_escape as escape
     from jeudis.wording import as_text
 
     safe = for_terminal
@@ -238,7 +238,7 @@ def questionnaires_(
     if described:
         print("", *described, sep="\n")
     if problems:
-        from rich.markup import escape
+        from jeudis.textsafe import markup_escape as escape
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
@@ -297,10 +297,10 @@ def inspect(
             }
         )
         return
-    from rich.markup import escape
     from rich.table import Table
 
     from jeudis.textsafe import for_terminal as safe
+    from jeudis.textsafe import markup_escape as escape
 
     out = console()
     out.print(

@@ -49,7 +49,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _finished(path: Path) -> None:
-    from rich.markup import escape
+    from jeudis.textsafe import markup_escape as escape
 
     out = console()
     # A folder may be named "Blogs [perso]": the path is text, not rich markup.
