@@ -26,9 +26,9 @@ from prompt_toolkit.utils import get_cwidth
 from rich.console import Console
 
 from jeudis.paths import series_at
-from jeudis.prompt_layout import STYLE, fit_toolbar, shortened
+from jeudis.prompt_layout import STYLE, shortened
+from jeudis.prompt_toolbar import Key, fit_keys, toolbar_keys
 from jeudis.prompter import TerminalPrompter
-from jeudis.prompter_text import MESSAGES
 from jeudis.prompts import BACK, Paused, prompt_for
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
@@ -492,15 +492,20 @@ def test_the_terminal_mode_is_given_back_when_the_session_stops(
     assert termios.tcgetattr(stdin) == cooked
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 200])
+def said(keys: list[Key]) -> str:
+    """The keys of a toolbar as a wide terminal shows them."""
+    return " · ".join(key.said[0] for key in keys)
+
+
+@pytest.mark.parametrize("width", [80, 100, 200])
 def test_the_keys_toolbar_wraps_between_keys_never_inside_one(width: int) -> None:
-    toolbar = MESSAGES["fr"]["toolbar_long"]
-    assert isinstance(toolbar, str)
-    lines = fit_toolbar(toolbar, width).split("\n")
-    assert all(len(line) < width for line in lines), lines
-    assert [item for line in lines for item in line.strip().split(" · ")] == toolbar.split(" · ")
+    text = TerminalPrompter("fr").text
+    toolbar = said(toolbar_keys(text, prompt_for(twitter("apport"), "Q ?")))
+    lines = fit_keys(toolbar_keys(text, prompt_for(twitter("apport"), "Q ?")), width, 30)
+    assert all(len(line) < width - 1 for line in lines), lines
+    assert [item for line in lines for item in line.split(" · ")] == toolbar.split(" · ")
     for line, after in itertools.pairwise(lines):  # each line as full as it can be
-        assert len(line) + len(" · " + after.split(" · ")[0].strip()) >= width - 1
+        assert len(line) + len(" · " + after.split(" · ")[0]) >= width - 2
 
 
 @pytest.mark.parametrize("width", [40, 70, 100])
@@ -882,11 +887,11 @@ def test_the_toolbar_offers_only_the_keys_that_work_there(prompter: TerminalProm
     """Page↑ did nothing on a first question or a follow-up, and Ctrl-F in the host's
     part only validated the field."""
     question = twitter("apport")
-    assert "Page↑" in prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True))
-    first = prompter._toolbar(prompt_for(question, "Q ?", can_go_back=False))
+    assert "Page↑" in said(prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True)))
+    first = said(prompter._toolbar(prompt_for(question, "Q ?", can_go_back=False)))
     assert "Page↑" not in first and "Ctrl-F : relance" in first and "Ctrl-C : pause" in first
     prompter.hosting = True
-    assert "Ctrl-F" not in prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True))
+    assert "Ctrl-F" not in said(prompter._toolbar(prompt_for(question, "Q ?", can_go_back=True)))
 
 
 def test_ctrl_f_in_the_hosts_part_does_not_validate(
@@ -1050,7 +1055,7 @@ def test_a_followup_the_host_was_writing_comes_back_in_the_prompt(
 def test_page_up_says_it_goes_back_to_the_review_there(prompter: TerminalPrompter) -> None:
 
     prompt = prompt_for(twitter("apport"), "Q ?", can_go_back=True)
-    shown = prompter._toolbar(replace(prompt, from_review=True))
+    shown = said(prompter._toolbar(replace(prompt, from_review=True)))
     assert "Page↑ : retour à la relecture, sans changement" in shown
     assert "précédente" not in shown
 

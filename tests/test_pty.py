@@ -814,7 +814,8 @@ def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
         if len(asked) != 1 or not shown[asked[0] - 1].startswith("└"):
             return False  # the question twice, or not under the table's bottom
         table = [line for line in shown[: asked[0]] if line.startswith(("│", "├", "└", "┏"))]
-        choices = shown[asked[0] + 1 :]
+        # The rows under the question, down to the keys' toolbar at the bottom.
+        choices = [line for line in shown[asked[0] + 1 :] if line.startswith((" » ", "   "))]
         return (
             all(len(line) == columns for line in table)  # each row whole, to the edge
             and len(choices) == 14

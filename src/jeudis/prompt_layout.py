@@ -1,7 +1,7 @@
 """The prompt on the terminal: its style, and what keeps it whole at any width.
 
 prompt_toolkit draws a prompt for a terminal that neither narrows nor widens,
-and cuts at its edge what is wider: the keys' toolbar, a refusal's message, a
+and cuts at its edge what is wider: a line of keys, a refusal's message, a
 choice picked. These pieces, added to a questionary prompt's application,
 wrap or shorten each to the room there is, draw the screen anew when the
 terminal is resized, and leave a given answer on the screen as far as its end.
@@ -240,23 +240,7 @@ def _choice_refusal_under(app: Application[Any]) -> None:
                 wrap_lines=True,
                 dont_extend_height=True,
             )
-
-
-def fitted_toolbar(toolbar: str) -> Callable[[], str]:
-    """The keys' toolbar on as many lines as the terminal's width needs (it would be cut)."""
-
-    def lines() -> str:
-        return fit_toolbar(toolbar, get_app().output.get_size().columns)
-
-    return lines
-
-
-def fit_toolbar(toolbar: str, width: int) -> str:
-    """The toolbar's items (``a · b · c``) packed into lines of at most ``width - 1`` cells.
-
-    Cut at the terminal's edge, "Ctrl-C : pause" was the first to go at 80 columns.
-    """
-    return "\n".join(" " + line for line in packed(toolbar, width - 1))
+            return  # questionary's last: a container added after it is not one
 
 
 def packed(keys: str, width: int) -> list[str]:

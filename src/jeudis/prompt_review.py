@@ -5,6 +5,7 @@ resized. Imported with :mod:`jeudis.prompter`, by the commands that run a sessio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -15,6 +16,8 @@ from prompt_toolkit.utils import get_cwidth
 from jeudis import terminal
 from jeudis.prompt_keys import keys_for
 from jeudis.prompt_layout import STYLE, picked_fitted, redrawn_when_resized, shortened
+from jeudis.prompt_toolbar import Key, toolbar_under_choices
+from jeudis.prompt_toolbar import fitted as fitted_keys
 from jeudis.prompts import BACK
 from jeudis.rich_cells import laid_out, print_laid_out, put_back
 from jeudis.screen import Screen
@@ -26,10 +29,15 @@ if TYPE_CHECKING:
 
 
 def pick_to_change(
-    console: Console, screen: Screen, text: dict[str, str], rows: list[tuple[str, str, str]]
+    console: Console,
+    screen: Screen,
+    text: dict[str, str],
+    rows: list[tuple[str, str, str]],
+    keys: Sequence[Key] = (),
 ) -> str | None:
     """The review: every answer in a table (``rows``: id, label, answer as shown), then
-    the question to change picked, or None for "all good"; Page↑ picks the last."""
+    the question to change picked, or None for "all good"; Page↑ picks the last.
+    ``keys``: its toolbar's."""
     from rich.table import Table  # the review only: not on the way to the first question
 
     from jeudis.textsafe import markup_escape as escape
@@ -66,6 +74,8 @@ def pick_to_change(
     # The choices quote answers: their emoji drawn in the terminal's cells, not
     # prompt_toolkit's count (see jeudis.softwrap_cells), shortened to fit in them.
     stand_ins = drawn_whole(app)
+    if keys:
+        toolbar_under_choices(app, fitted_keys(keys))
     picked_fitted(app, get_cwidth(f"› {text['review_change']} "))
 
     def fitted() -> None:

@@ -2,7 +2,8 @@
 
 :class:`TerminalPrompter` is the :class:`~jeudis.prompts.Prompter` the commands
 that run a session use. It asks each question with questionary, adding its own
-keys (:mod:`jeudis.prompt_keys`) and the pieces that keep a prompt whole on the
+keys (:mod:`jeudis.prompt_keys`), the toolbar that says them
+(:mod:`jeudis.prompt_toolbar`) and the pieces that keep a prompt whole on the
 terminal (:mod:`jeudis.prompt_layout`); it draws the welcome and the host's part
 through :mod:`jeudis.screen`, and the review and the end with rich; what it says
 is in :mod:`jeudis.prompter_text`.
@@ -35,13 +36,13 @@ from jeudis.prompt_layout import (
     STYLE,
     dimmed_placeholder,
     fitted_refusal,
-    fitted_toolbar,
     left_at_its_end,
     packed,
     redrawn_when_resized,
     refusals_on_their_lines,
     ticked_shown,
 )
+from jeudis.prompt_toolbar import Key, fitted, toolbar_keys, toolbar_under_choices, writing_keys
 from jeudis.prompter_text import MESSAGES, worded
 from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import Questionnaire
@@ -141,6 +142,8 @@ class TerminalPrompter:
             left_at_its_end(app)
         if prompt.kind == "checkbox":
             ticked_shown(app, get_cwidth("› "))
+        if prompt.kind in ("select", "checkbox"):
+            toolbar_under_choices(app, fitted(self._toolbar(prompt)))
         followup = None if self.hosting else self._followup_key(prompt)
         app.key_bindings = merge_key_bindings(
             [b for b in (app.key_bindings, extra, followup) if b is not None]
@@ -235,7 +238,13 @@ class TerminalPrompter:
 
         asking()
         typed = one_line(self.typed_ahead) if "\n" in self.typed_ahead else self.typed_ahead
-        question = questionary.text("", default=typed, style=STYLE, qmark="✎")
+        question = questionary.text(
+            "",
+            default=typed,
+            style=STYLE,
+            qmark="✎",
+            bottom_toolbar=fitted(writing_keys(self.text)),
+        )
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
         redrawn_when_resized(app, self.screen, asking)
@@ -311,29 +320,13 @@ class TerminalPrompter:
             validate=lambda text: fitted_refusal(prompt.validate(text)),
             style=STYLE,
             qmark="›",
-            bottom_toolbar=fitted_toolbar(self._toolbar(prompt)),
+            bottom_toolbar=fitted(self._toolbar(prompt)),
             enable_open_in_editor=True,
             placeholder=dimmed_placeholder(prompt.placeholder) if prompt.placeholder else None,
         )
 
-    def _toolbar(self, prompt: Prompt) -> str:
-        """The keys of this prompt, only those that do something here.
-
-        Page↑ did nothing on a follow-up, an open interview's question or the
-        first question, and Ctrl-F nothing but validate in the host's part.
-        """
-        name = ("toolbar_edit" if self.editing else "toolbar") + (
-            "_long" if prompt.kind == "long" else ""
-        )
-        keys = self.text[name].split(" · ")
-        if not (prompt.can_go_back or self.editing):
-            keys = [key for key in keys if not key.startswith(("Page↑", "PgUp"))]
-        elif prompt.from_review and not self.editing:
-            back = self.text["back_to_review"]
-            keys = [back if key.startswith(("Page↑", "PgUp")) else key for key in keys]
-        if self.hosting:
-            keys = [key for key in keys if not key.startswith("Ctrl-F")]
-        return " · ".join(keys)
+    def _toolbar(self, prompt: Prompt) -> list[Key]:
+        return toolbar_keys(self.text, prompt, editing=self.editing, hosting=self.hosting)
 
     # -- screens -------------------------------------------------------------------
     def host_part(self, interview: Interview, questionnaire: Questionnaire) -> None:
@@ -434,7 +427,8 @@ class TerminalPrompter:
         from jeudis.prompt_review import pick_to_change
 
         self.current_id = None
-        return pick_to_change(self.console, self.screen, self.text, rows)
+        keys = toolbar_keys(self.text, None, editing=self.editing)
+        return pick_to_change(self.console, self.screen, self.text, rows, keys)
 
     def paused(self, interview: Interview, answered: int) -> None:
         """A pause (Ctrl-C, Ctrl-D), said to whoever paused: the guest, most often.

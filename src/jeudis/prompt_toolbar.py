@@ -1,0 +1,149 @@
+"""The keys' toolbar under each prompt of the live session: which keys, and how they fit.
+
+Every prompt has one, a choice as a typed answer, the review's list too: the key
+that gives the answer, Page↑ where it goes back, the editor in a long answer, the
+host's Ctrl-F, and how to pause, each only where it does something, worded alike
+(:mod:`jeudis.prompter_text`). On a narrow or a short terminal the toolbar takes
+fewer rows, so that the answer keeps its own: shorter wordings first, then the keys
+least needed left out (the editor, the follow-up, then Page↑). How to finish and how
+to pause are always there, and no key is ever cut.
+
+Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.filters import is_done, renderer_height_is_known
+from prompt_toolkit.layout import ConditionalContainer, Dimension, HSplit, Window
+from prompt_toolkit.layout.controls import FormattedTextControl
+
+from jeudis.graphemes import width as cells
+from jeudis.prompt_layout import packed
+from jeudis.prompts import Prompt
+from jeudis.screen import wrap_text
+
+# How soon a key is left out of a toolbar with no room for it: the higher, the sooner.
+_BACK, _FOLLOWUP, _EDITOR = 1, 2, 3
+
+# The rows a toolbar takes at most, and at most on a terminal shorter than SHORT (the
+# rows how to finish and how to pause need, if they need more).
+ROWS, SHORT = 2, 16
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key of the toolbar: what it says, the longest first (``"Page↑ : question
+    précédente"``, then ``"Page↑ : précédente"``); ``spare``: 0 for a key always
+    shown, else how soon it is left out where there is no room for it."""
+
+    said: tuple[str, ...]
+    spare: int = 0
+
+
+def toolbar_keys(
+    text: dict[str, str], prompt: Prompt | None, *, editing: bool = False, hosting: bool = False
+) -> list[Key]:
+    """The keys of ``prompt`` (None: the review's list), only those that do something
+    there; ``text``: the session's messages, ``editing``: in ``jeudis edit``,
+    ``hosting``: in the host's part.
+
+    Page↑ does nothing on a follow-up, an open interview's question or the first
+    question; Ctrl-F in the host's part nothing but validate. At the review, Page↑
+    changes the last answer, Ctrl-C pauses (in ``jeudis edit``, it ends the changes).
+    """
+
+    def key(name: str, spare: int = 0) -> Key:
+        said = [text[name]]
+        if "," in said[0]:  # "annuler, rien n’est changé": "annuler"
+            said.append(said[0].split(",")[0])
+        if f"{name}_short" in text:
+            said.append(text[f"{name}_short"])
+        return Key(tuple(said), spare)
+
+    if prompt is None:
+        keys = [key("toolbar_next")]
+        if not editing:  # in jeudis edit, the review comes first: no question before it
+            keys.append(key("toolbar_back", _BACK))
+        return [*keys, key("toolbar_quit" if editing else "toolbar_pause")]
+    long = prompt.kind == "long"
+    if editing:
+        keys = [key("toolbar_save_long" if long else "toolbar_save")]
+    else:
+        keys = [key("toolbar_finish" if long else "toolbar_next")]
+        if prompt.can_go_back:
+            keys.append(key("toolbar_back_review" if prompt.from_review else "toolbar_back", _BACK))
+    if long:
+        keys.append(key("toolbar_editor", _EDITOR))
+    if not hosting:
+        keys.append(key("toolbar_followup", _FOLLOWUP))
+    return [*keys, key("toolbar_cancel" if editing else "toolbar_pause")]
+
+
+def writing_keys(text: dict[str, str]) -> list[Key]:
+    """The keys where the host writes a question: no Page↑, no follow-up to it."""
+    return [Key((text["toolbar_next"],)), Key((text["toolbar_pause"],))]
+
+
+def fit_keys(keys: Sequence[Key], columns: int, rows: int) -> list[str]:
+    """The toolbar's lines on a terminal of ``columns`` × ``rows``, each of fewer than
+    ``columns - 1`` cells, broken between keys.
+
+    It takes :data:`ROWS` at most (one on a terminal shorter than :data:`SHORT`):
+    all the keys if they fit, else in shorter wordings, else without the keys least
+    needed. The keys always shown take the rows they need; one wider than the
+    terminal is broken between words.
+    """
+    room = columns - 1
+    spares = sorted({k.spare for k in keys if k.spare}, reverse=True)
+    wordings = max((len(k.said) for k in keys), default=1)
+    tried = [[k.said[min(i, len(k.said) - 1)] for k in keys] for i in range(wordings)]
+    for left_out in spares:  # the editor, then the follow-up too, then Page↑ too
+        tried.append([k.said[-1] for k in keys if not k.spare or k.spare < left_out])
+    most = max(1 if rows < SHORT else ROWS, len(_lines(tried[-1], room)))
+    return next(lines for items in tried if len(lines := _lines(items, room)) <= most)
+
+
+def _lines(items: list[str], room: int) -> list[str]:
+    """``items`` packed into lines of fewer than ``room`` cells (see :func:`packed`)."""
+    lines = packed(" · ".join(items), room)
+    return [
+        row
+        for line in lines
+        for row in (wrap_text(line, room - 1) if cells(line) >= room else [line])
+    ]
+
+
+def fitted(keys: Sequence[Key]) -> Callable[[], str]:
+    """The toolbar, fitted to the terminal as it is when drawn (a prompt's
+    ``bottom_toolbar``): one cell in from the left, as the answer is."""
+
+    def lines() -> str:
+        size = get_app().output.get_size()
+        return "\n".join(" " + line for line in fit_keys(keys, size.columns, size.rows))
+
+    return lines
+
+
+def toolbar_under_choices(app: Application[Any], toolbar: Callable[[], str]) -> None:
+    """A list's toolbar on the terminal's bottom rows, as a typed answer's is.
+
+    questionary gives a list no toolbar of its own: one given to it is drawn on
+    the question's line, above the choices. The rows between the choices (and a
+    refusal under them) and the toolbar are left blank.
+    """
+    container = app.layout.container
+    assert isinstance(container, HSplit)  # questionary's: question, choices, refusal
+    shown = Window(
+        FormattedTextControl(toolbar, style="class:bottom-toolbar.text"),
+        style="class:bottom-toolbar",
+        dont_extend_height=True,
+        height=Dimension(min=1),
+    )
+    container.children.append(
+        ConditionalContainer(HSplit([Window(), shown]), filter=~is_done & renderer_height_is_known)
+    )

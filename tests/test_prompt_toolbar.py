@@ -1,0 +1,243 @@
+"""The keys' toolbar under each prompt, in process: prompt_toolkit reads a pipe and draws
+on a terminal pyte emulates, of the size each test says."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pyte
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+from rich.console import Console
+
+from jeudis import terminal
+from jeudis.graphemes import width as cells
+from jeudis.interview import Interview
+from jeudis.prompt_toolbar import fit_keys, toolbar_keys
+from jeudis.prompter import TerminalPrompter
+from jeudis.prompts import BACK, Paused, Prompt, prompt_for
+from jeudis.questionnaire import Question, Validation
+
+ENTER, ESC_ENTER, PAGE_UP, CTRL_C = "\r", "\x1b\r", "\x1b[5~", "\x03"
+
+
+class _Terminal(Vt100_Output):
+    """A terminal that knows the rows under the prompt, as one that says where its
+    cursor is: prompt_toolkit draws a toolbar only then, on the bottom rows."""
+
+    def get_rows_below_cursor_position(self) -> int:
+        return self.get_size().rows
+
+
+def asked(kind: str, language: str = "fr") -> Question:
+    choices = ("Vim", "Emacs") if kind in ("choice", "multi") else ()
+    return Question(
+        id="q", type=kind, text={"*": "Lequel ?"}, choices=choices, language=language,
+        validation=Validation(),
+    )  # fmt: skip
+
+
+# What gives each kind of answer, once the toolbar is drawn.
+GIVEN = {"text": "x" + ENTER, "long": "x" + ESC_ENTER, "yesno": ENTER, "choice": ENTER,
+         "multi": " " + ENTER}  # fmt: skip
+ROWS = [("[1/5] Depuis ?", "1. Depuis ?", "2007"), ("q", "2. Combien ?", "12")]
+
+
+def toolbar(
+    monkeypatch: pytest.MonkeyPatch,
+    asking: Callable[[TerminalPrompter], Any],
+    typed: str,
+    columns: int,
+    rows: int = 30,
+    *,
+    editing: bool = False,
+) -> list[str]:
+    """The toolbar ``asking`` draws on a terminal of ``columns`` × ``rows``: the rows at
+    its bottom, up to a blank one. ``typed`` is sent once it is drawn."""
+    written = io.StringIO()
+    output = _Terminal(written, lambda: Size(rows=rows, columns=columns), term="xterm")
+    prompter = TerminalPrompter("fr", console=Console(file=io.StringIO(), width=columns))
+    prompter.editing = editing
+    seen: list[str] = []
+    ask = terminal.ask
+
+    def watched(question: Any, *args: Any, **kwargs: Any) -> Any:
+        def drawn(_: object) -> None:
+            if not seen:
+                seen.append(written.getvalue())
+                keys.send_text(typed)
+
+        question.application.after_render += drawn
+        return ask(question, *args, **kwargs)
+
+    monkeypatch.setattr(terminal, "ask", watched)
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        asking(prompter)
+    screen = pyte.Screen(columns, rows)
+    pyte.Stream(screen).feed(seen[0])
+    shown = [line.rstrip() for line in screen.display]
+    bottom: list[str] = []
+    while shown and shown[-1]:
+        bottom.insert(0, shown.pop())
+    assert all(line.startswith(" ") for line in bottom), bottom  # one cell in, as the answer
+    return [line[1:] for line in bottom]
+
+
+def question(kind: str) -> Callable[[TerminalPrompter], Any]:
+    return lambda prompter: prompter.ask(prompt_for(asked(kind), "Lequel ?", counter="[2/5]"))
+
+
+def review(prompter: TerminalPrompter) -> Any:
+    interview = Interview(questionnaire="q", guest="Ada", slug="ada", title="T", register="tu")
+    return prompter.review(interview, ROWS)
+
+
+WIDE = "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause"
+LONG = "Échap Entrée : terminer · Page↑ : question précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance"
+NARROW = ["Entrée : valider · Page↑ : précédente", "Ctrl-F : relance · Ctrl-C : pause"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "columns", "shown"),
+    [("yesno", 100, [WIDE]), ("choice", 100, [WIDE]), ("multi", 100, [WIDE]),
+     ("text", 100, [WIDE]),
+     ("long", 100, [LONG, "Ctrl-C : pause"]),
+     ("yesno", 40, NARROW), ("choice", 40, NARROW), ("multi", 40, NARROW), ("text", 40, NARROW),
+     ("long", 40, ["Échap Entrée : terminer", "Page↑ : précédente · Ctrl-C : pause"])],
+)  # fmt: skip
+def test_every_kind_of_question_shows_its_keys(
+    monkeypatch: pytest.MonkeyPatch, kind: str, columns: int, shown: list[str]
+) -> None:
+    """A choice showed no keys: a guest was never told that Page↑ goes back there, nor
+    the host that Ctrl-F adds a follow-up, nor that Ctrl-C pauses. At 40 columns, the
+    shorter wordings, and a long answer leaves out the editor and the follow-up: its
+    toolbar took four rows of the twelve of a small terminal."""
+    assert toolbar(monkeypatch, question(kind), GIVEN[kind], columns) == shown
+
+
+@pytest.mark.parametrize(
+    ("columns", "shown"),
+    [(100, ["Entrée : valider · Page↑ : question précédente · Ctrl-C : pause"]),
+     (40, ["Entrée : valider · Page↑ : précédente", "Ctrl-C : pause"])],
+)  # fmt: skip
+def test_the_review_shows_its_keys(
+    monkeypatch: pytest.MonkeyPatch, columns: int, shown: list[str]
+) -> None:
+    assert toolbar(monkeypatch, review, ENTER, columns) == shown
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [("text", ["Entrée : valider · Ctrl-C : pause"]),
+     ("choice", ["Entrée : valider · Ctrl-C : pause"]),
+     ("long", ["Échap Entrée : terminer", "Page↑ : précédente · Ctrl-C : pause"])],
+)  # fmt: skip
+def test_a_short_terminal_keeps_its_rows_for_the_answer(
+    monkeypatch: pytest.MonkeyPatch, kind: str, shown: list[str]
+) -> None:
+    """On a terminal of 12 rows, one row where the keys to finish and to pause fit on
+    it; else the rows they need, and what fits beside them."""
+    assert toolbar(monkeypatch, question(kind), GIVEN[kind], 40, 12) == shown
+
+
+@pytest.mark.parametrize(
+    ("asking", "typed", "columns", "shown"),
+    [(question("choice"), ENTER, 100,
+      ["Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé"]),
+     (question("choice"), ENTER, 40, ["Entrée : enregistrer", "Ctrl-C ou Page↑ : annuler"]),
+     (question("long"), GIVEN["long"], 100,
+      ["Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance",
+       "Ctrl-C ou Page↑ : annuler, rien n’est changé"]),
+     (review, ENTER, 100, ["Entrée : valider · Ctrl-C : quitter"])],
+)  # fmt: skip
+def test_in_edit_the_keys_say_they_save_or_cancel(
+    monkeypatch: pytest.MonkeyPatch,
+    asking: Callable[[TerminalPrompter], Any],
+    typed: str,
+    columns: int,
+    shown: list[str],
+) -> None:
+    """`jeudis edit`: Ctrl-C and Page↑ cancel a change; at its review, Ctrl-C ends it."""
+    assert toolbar(monkeypatch, asking, typed, columns, editing=True) == shown
+
+
+def test_the_question_the_host_writes_shows_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Page↑ there, no follow-up to a follow-up: how to finish, how to pause."""
+    interview = Interview(questionnaire="q", guest="Ada", slug="ada", title="T", register="tu")
+    writing = lambda prompter: prompter.write_question(interview, 1)
+    shown = toolbar(monkeypatch, writing, "Et ensuite ?" + ENTER, 100)
+    assert shown == ["Entrée : valider · Ctrl-C : pause"]
+
+
+@pytest.mark.parametrize("kind", ["yesno", "choice", "multi"])
+@pytest.mark.parametrize(("key", "result"), [(PAGE_UP, BACK), (CTRL_C, Paused)])
+def test_the_keys_a_choice_shows_work_there(kind: str, key: str, result: Any) -> None:
+    prompter = TerminalPrompter("fr", console=Console(file=io.StringIO(), width=100))
+    prompt = prompt_for(asked(kind), "Lequel ?", counter="[2/5]")
+    with create_pipe_input() as keys, create_app_session(input=keys, output=_Terminal(
+        io.StringIO(), lambda: Size(rows=30, columns=100), term="xterm")):  # fmt: skip
+        keys.send_text(key)
+        if result is Paused:
+            with pytest.raises(Paused):
+                prompter.ask(prompt)
+        else:
+            assert prompter.ask(prompt) is result
+
+
+def test_page_up_back_to_the_review_is_said_so_as_short_as_it_must(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def changed(prompter: TerminalPrompter) -> Any:
+        prompt = prompt_for(asked("yesno"), "Lequel ?", counter="[2/5]")
+        return prompter.ask(replace(prompt, from_review=True))
+
+    wide = toolbar(monkeypatch, changed, ENTER, 100)
+    assert wide == [
+        "Entrée : valider · Page↑ : retour à la relecture, sans changement · Ctrl-F : relance",
+        "Ctrl-C : pause",
+    ]
+    assert toolbar(monkeypatch, changed, ENTER, 60) == [
+        "Entrée : valider · Page↑ : retour à la relecture",
+        "Ctrl-F : relance · Ctrl-C : pause",
+    ]
+    assert toolbar(monkeypatch, changed, ENTER, 40) == [
+        "Entrée : valider · Page↑ : relecture",
+        "Ctrl-F : relance · Ctrl-C : pause",
+    ]
+
+
+def prompts() -> list[Prompt | None]:
+    made: list[Prompt | None] = [None]
+    for kind in ("text", "long", "yesno", "multi"):
+        for back, from_review in ((False, False), (True, False), (True, True)):
+            prompt = prompt_for(asked(kind), "?", can_go_back=back)
+            made.append(replace(prompt, from_review=from_review))
+    return made
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("editing", [False, True])
+@pytest.mark.parametrize("rows", [12, 30])
+def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
+    language: str, editing: bool, rows: int
+) -> None:
+    text = TerminalPrompter(language).text
+    for prompt in prompts():
+        for hosting in (False, True):
+            keys = toolbar_keys(text, prompt, editing=editing, hosting=hosting)
+            words = {w for key in keys for form in key.said for w in form.split()} | {"·"}
+            for columns in range(16, 130):
+                lines = fit_keys(keys, columns, rows)
+                shown = " ".join(lines)
+                assert all(cells(line) < columns - 1 for line in lines), (columns, lines)
+                assert all(word in words for line in lines for word in line.split()), lines
+                for kept in (keys[0], keys[-1]):  # how to finish, how to pause
+                    assert any(form in shown for form in kept.said), (columns, lines)
+                if columns >= 100 and rows == 30:  # every key, in full
+                    assert " · ".join(lines) == " · ".join(key.said[0] for key in keys)
