@@ -167,12 +167,16 @@ def test_in_edit_the_keys_say_they_save_or_cancel(
     assert toolbar(monkeypatch, asking, typed, columns, editing=True) == shown
 
 
-def test_the_question_the_host_writes_shows_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No Page↑ there, no follow-up to a follow-up: how to finish, how to pause."""
+@pytest.mark.parametrize(("editing", "pause"), [(False, "pause"), (True, "annuler")])
+def test_the_question_the_host_writes_shows_its_keys(
+    monkeypatch: pytest.MonkeyPatch, editing: bool, pause: str
+) -> None:
+    """No Page↑ there, no follow-up to a follow-up: how to finish, how to pause (in
+    jeudis edit, Ctrl-C gives the follow-up up)."""
     interview = Interview(questionnaire="q", guest="Ada", slug="ada", title="T", register="tu")
     writing = lambda prompter: prompter.write_question(interview, 1)
-    shown = toolbar(monkeypatch, writing, "Et ensuite ?" + ENTER, 100)
-    assert shown == ["Entrée : valider · Ctrl-C : pause"]
+    shown = toolbar(monkeypatch, writing, "Et ensuite ?" + ENTER, 100, editing=editing)
+    assert shown == [f"Entrée : valider · Ctrl-C : {pause}"]
 
 
 @pytest.mark.parametrize("kind", ["yesno", "choice", "multi"])

@@ -84,9 +84,13 @@ def toolbar_keys(
     return [*keys, key("toolbar_cancel" if editing else "toolbar_pause")]
 
 
-def writing_keys(text: dict[str, str]) -> list[Key]:
-    """The keys where the host writes a question: no Page↑, no follow-up to it."""
-    return [Key((text["toolbar_next"],)), Key((text["toolbar_pause"],))]
+def writing_keys(text: dict[str, str], *, editing: bool = False) -> list[Key]:
+    """The keys where the host writes a question: no Page↑, no follow-up to it. In
+    ``jeudis edit``, Ctrl-C gives up the follow-up, the answer changed kept."""
+    return [
+        Key((text["toolbar_next"],)),
+        Key((text["toolbar_drop" if editing else "toolbar_pause"],)),
+    ]
 
 
 def fit_keys(keys: Sequence[Key], columns: int, rows: int) -> list[str]:

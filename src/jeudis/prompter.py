@@ -243,7 +243,7 @@ class TerminalPrompter:
             default=typed,
             style=STYLE,
             qmark="✎",
-            bottom_toolbar=fitted(writing_keys(self.text)),
+            bottom_toolbar=fitted(writing_keys(self.text, editing=self.editing)),
         )
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
