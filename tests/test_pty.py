@@ -350,6 +350,12 @@ def welcome_back(session: Jeudis) -> None:
     hand_over(session, then="reprendre")
 
 
+def answer_each(session: Jeudis, numbers: range) -> None:
+    """The questions ``numbers`` answered in turn, each with its answer of ``ANSWERS``."""
+    for number in numbers:
+        session.answer(number, ANSWERS[number - 1])
+
+
 def finish_review(session: Jeudis) -> None:
     session.expect("Relecture")
     session.expect("Modifier une réponse ?")  # drawn by the running prompt itself
@@ -365,8 +371,7 @@ def typing_at(jeudis: type[Jeudis], question: int, text: str) -> Jeudis:
     session = start(jeudis)
     host_part(session)
     hand_over(session)
-    for number in range(1, question):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(1, question))
     session.expect_prompt(f"[{question}/13]")
     session.type(text)
     session.expect(text.rsplit("\n", 1)[-1])
@@ -394,8 +399,7 @@ def test_a_whole_interview_typed_live(jeudis: type[Jeudis], series: Path) -> Non
     host_part(session)
     hand_over(session)
 
-    for number in range(1, 5):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(1, 5))
     # One step back from question 5: question 4 comes back with its answer prefilled.
     session.expect_prompt("[5/13]")
     session.press(Keyboard.PAGE_UP)
@@ -403,8 +407,7 @@ def test_a_whole_interview_typed_live(jeudis: type[Jeudis], series: Path) -> Non
     session.expect(ANSWERS[3])
     session.type(" Et quotidienne.")
     session.press(Keyboard.ESC_ENTER)
-    for number in range(5, 14):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(5, 14))
 
     finish_review(session)
     session.expect("Merci, Gilles Klein !")
@@ -503,8 +506,7 @@ def test_ctrl_c_then_resume_continues_at_question_5(jeudis: type[Jeudis], series
     resumed.expect("Mon premier tweet")  # what was being typed is back
     resumed.type(" : « Hello world »")
     resumed.press(Keyboard.ESC_ENTER)
-    for number in range(6, 14):
-        resumed.answer(number, ANSWERS[number - 1])
+    answer_each(resumed, range(6, 14))
     finish_review(resumed)
     assert resumed.wait() == 0
 
@@ -534,8 +536,7 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
     session = start(jeudis)
     host_part(session)
     hand_over(session)
-    for number in range(1, 8):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(1, 8))
     session.expect_prompt("[8/13]")
     session.type("Écouter")
     session.child.kill(signal.SIGKILL)
@@ -547,8 +548,7 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
 
     resumed = jeudis("resume")
     welcome_back(resumed)
-    for number in range(8, 14):
-        resumed.answer(number, ANSWERS[number - 1])
+    answer_each(resumed, range(8, 14))
     finish_review(resumed)
     assert resumed.wait() == 0
     assert values(the_interview(series)) == EXPECTED
@@ -1431,8 +1431,7 @@ def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) 
     session = start(jeudis)
     host_part(session)
     hand_over(session)
-    for number in range(1, 5):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(1, 5))
     session.expect_prompt("[5/13]")
     session.type("Un long brouillon")
     session.press(Keyboard.PAGE_UP)
@@ -1484,8 +1483,7 @@ def test_kill_9_after_a_change_typed_on_the_way_back_keeps_every_text(
     resumed.expect("Mon premier tweet")
     resumed.type(" : « Hello world »")
     resumed.press(Keyboard.ESC_ENTER)
-    for number in range(6, 14):
-        resumed.answer(number, ANSWERS[number - 1])
+    answer_each(resumed, range(6, 14))
     finish_review(resumed)
     assert resumed.wait() == 0
     done = the_interview(series)
@@ -1510,8 +1508,7 @@ def test_enter_after_page_up_goes_on_to_the_change_typed_further_on(
     session.expect_prompt("[5/13]")
     session.expect("Mon premier tweet")
     session.press(Keyboard.ESC_ENTER)
-    for number in range(6, 14):
-        session.answer(number, ANSWERS[number - 1])
+    answer_each(session, range(6, 14))
     finish_review(session)
     assert session.wait() == 0
     done = the_interview(series)
