@@ -70,9 +70,6 @@ class _FullAfterFirstAnswer:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.monkeypatch = monkeypatch
 
-    def __call__(self, language: str) -> _FullAfterFirstAnswer:  # as TerminalPrompter(language)
-        return self
-
     def ask(self, prompt: Any) -> Any:
         disk_full_from_now(self.monkeypatch)
         return ""
@@ -90,16 +87,20 @@ class _FullAfterFirstAnswer:
         pass
 
 
-def test_a_session_the_disk_fills_up_under_says_how_to_go_on(
-    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def live_session(invoke: Invoke, monkeypatch: pytest.MonkeyPatch, prompter: Any) -> Any:
+    """``jeudis new`` with ``prompter`` answering for the terminal's."""
     import jeudis.cli.running
     import jeudis.prompter
 
     monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
-    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullAfterFirstAnswer(monkeypatch))
+    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", lambda language: prompter)
+    return invoke("new", "twitter", "--guest", "Gilles Klein")
 
-    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+
+def test_a_session_the_disk_fills_up_under_says_how_to_go_on(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = live_session(invoke, monkeypatch, _FullAfterFirstAnswer(monkeypatch))
 
     assert result.exit_code != 0
     assert "Traceback" not in result.output
@@ -129,13 +130,7 @@ def test_what_a_full_disk_refused_is_printed_for_the_host_to_copy(
     invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The answer whose save failed was in the session only: gone when it stopped."""
-    import jeudis.cli.running
-    import jeudis.prompter
-
-    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
-    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullAtTheSecondAnswer(monkeypatch))
-
-    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+    result = live_session(invoke, monkeypatch, _FullAtTheSecondAnswer(monkeypatch))
 
     assert result.exit_code != 0
     assert result.stderr.splitlines()[:3] == [
