@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -286,20 +287,35 @@ def test_pause_saves_the_partial_text_and_resume_prefills_it(series: Path) -> No
 
 
 class Typing(Script):
-    """A :class:`Script` whose guest types: the session saves it as typed."""
+    """A :class:`Script` whose guest types: the session saves it as typed. A
+    :func:`typed` reply is typed, then ends as its ``then`` says."""
 
     autosave: Any = None
+
+    def ask(self, prompt: Prompt) -> Any:
+        reply = self.replies[0] if self.replies else None
+        if isinstance(reply, Typed):
+            self.replies[0] = reply.then
+            self.autosave(prompt.id, reply.text)
+        return super().ask(prompt)
+
+
+@dataclass(frozen=True)
+class Typed:
+    text: str
+    then: Any = BACK  # Page↑ after it, or Paused(): Ctrl-C, or a reply
+
+
+def typed(text: str, then: Any = BACK) -> Typed:
+    """``text`` typed at the question, not given: the autosave keeps it as typed."""
+    return Typed(text, then)
 
 
 def test_a_pause_on_an_answer_not_changed_keeps_what_was_typed_further_on(series: Path) -> None:
     """Typing at question 5, Page↑ to look at question 4, Ctrl-C: the answer 4 shown,
     unchanged, became the pending text, and question 5's draft was gone on resume."""
 
-    def typed_then_back(prompt: Prompt) -> Any:
-        script.autosave(prompt.id, "Mon premier tweet disait")
-        return BACK
-
-    script = Typing([*FIELDS, *ANSWERS[:4], typed_then_back, Paused(ANSWERS[3])])
+    script = Typing([*FIELDS, *ANSWERS[:4], typed("Mon premier tweet disait"), Paused(ANSWERS[3])])
     with pytest.raises(SessionInterrupted):
         run(start(), script)
     draft = load_interview(series / "interviews" / "gilles-klein.toml")
@@ -358,13 +374,6 @@ def test_a_change_typed_after_page_up_keeps_the_text_typed_further_on(series: Pa
     one text, question 4's, and question 5's was lost (a Ctrl-C, SIGHUP or `kill -9`
     alike: the autosave had put question 4's text in its place)."""
 
-    def typed(text: str, then: Any) -> Any:
-        def typing(prompt: Prompt) -> Any:
-            script.autosave(prompt.id, text)
-            return then
-
-        return typing
-
     changed = "Beaucoup, vraiment."
     script = Typing(
         [*FIELDS, *ANSWERS[:4], typed("Mon premier tweet disait", BACK), typed(changed, Paused())]
@@ -395,13 +404,6 @@ def test_enter_after_page_up_goes_on_to_the_next_question_not_past_a_change(
     change typed at question 4 was neither seen nor given. Entrée after Page↑ goes on
     to the next question, as a form's Next does, its answer prefilled (with the change
     typed), until the question Page↑ left."""
-
-    def typed(text: str) -> Any:
-        def typing(prompt: Prompt) -> Any:
-            script.autosave(prompt.id, text)
-            return BACK
-
-        return typing
 
     changed = "Beaucoup, vraiment."
     script = Typing(
