@@ -600,3 +600,60 @@ def test_every_file_written_is_said_alike(series: Path, invoke: Invoke, tmp_path
         f"Written: {tmp_path / 'folder' / 'wordpress.xml'}",
         f"Written: {tmp_path / 'roundup.md'}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        (
+            [],
+            "export into a new or empty folder (-o site, say), or give --overwrite to use this one",
+        ),
+        (
+            ["-f", "md", "--flavor", "hugo"],
+            (
+                "give -o the Hugo site's folder (it holds hugo.toml); or export into a new or"
+                " empty folder (-o site, say), or give --overwrite to use this one"
+            ),
+        ),
+    ],
+    ids=["a site", "a generator's posts"],
+)
+def test_all_is_never_written_among_files_no_export_wrote(
+    series: Path, invoke: Invoke, tmp_path: Path, given: list[str], hint: str
+) -> None:
+    """``-o ~`` by mistake: a site is not scattered among the host's own files."""
+    make_interview(series, "laurent")
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    (home / "notes.txt").write_text("mes notes\n", encoding="utf-8")
+    (home / ".bashrc").write_text("", encoding="utf-8")
+
+    result = invoke("export", "--all", *given, "-o", home)
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        (
+            f"error: {home}: not empty, and no earlier export's (it holds Documents and 1 more);"
+            " nothing written"
+        ),
+        f"hint: {hint}",
+    ]
+    assert sorted(p.name for p in home.iterdir()) == [".bashrc", "Documents", "notes.txt"]
+    assert invoke("export", "--all", *given, "-o", home, "--overwrite").exit_code == 0
+
+
+def test_all_writes_into_an_empty_folder_its_own_or_a_generators_site(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "laurent")
+    empty = tmp_path / "empty"
+    (empty / ".git").mkdir(parents=True)  # a clone of the site's repository, say
+    assert invoke("export", "--all", "-o", empty).exit_code == 0
+    (empty / "notes.txt").write_text("", encoding="utf-8")  # the export's folder now
+    assert invoke("export", "--all", "-o", empty).exit_code == 0
+    blog = tmp_path / "blog"
+    (blog / "themes").mkdir(parents=True)
+    (blog / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    assert invoke("export", "--all", "-f", "md", "--flavor", "hugo", "-o", blog).exit_code == 0
+    assert (blog / "content" / "posts" / "laurent.md").is_file()

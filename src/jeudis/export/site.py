@@ -36,7 +36,7 @@ from jeudis.export.manifest import (
     read_manifest,
     written_stamps,
 )
-from jeudis.export.written import Written, changed, refuse_others
+from jeudis.export.written import Written, changed, refuse_foreign_folder, refuse_others
 from jeudis.paths import Series
 from jeudis.wording import counted
 
@@ -175,6 +175,8 @@ def export_site(
     unless ``include_future``.
     """
     series.refuse_output(folder)
+    if not overwrite:
+        refuse_foreign_folder(folder, flavor if fmt == "md" else None)
     previous = read_manifest(folder)
     stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}

@@ -69,6 +69,44 @@ def refuse_others(
             )
 
 
+def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
+    """Stop before an export's first files go into a folder that holds others.
+
+    ``export --all -o ~`` (or ``-o /``, ``-o .`` in a folder of documents) would
+    scatter a site among the host's files, and the next export would keep removing
+    and adding its own among them. A new or empty folder, or one an earlier export
+    wrote (its manifest), is the export's. So is a generator's site given to a
+    flavor of Markdown: the folder holding its configuration file, or the folders
+    where its posts or photos go. Files whose names start with a dot (``.git``, ``.DS_Store``) do not
+    count: a clone of a site's repository is a fine place for it.
+    """
+    from jeudis.export import SITE_MARKERS
+    from jeudis.export.frontmatter import flavor as get_flavor
+    from jeudis.export.manifest import MANIFEST
+
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except OSError:  # not there yet (made), or no folder (writing it says why)
+        return
+    others = sorted(name for name in names if not name.startswith("."))
+    if MANIFEST in names or not others:
+        return
+    hint = "export into a new or empty folder (-o site, say), or give --overwrite to use this one"
+    if flavor is not None:
+        spec = get_flavor(flavor)
+        markers = SITE_MARKERS.get(flavor, ())
+        theirs = [folder / spec.folder, *([folder / spec.static] if spec.static else [])]
+        if any(name in names for name in markers) or any(p.is_dir() for p in theirs):
+            return
+        hint = f"give -o the {spec.label} site's folder (it holds {markers[0]}); or " + hint
+    more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+    raise JeudisError(
+        f"{folder}: not empty, and no earlier export's (it holds {others[0]}{more});"
+        " nothing written",
+        hint=hint,
+    )
+
+
 class Written:
     """The files ``export -o`` wrote, in the series' cache: read once, saved after writing."""
 
