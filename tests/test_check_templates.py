@@ -366,3 +366,47 @@ def test_the_bundled_templates_as_a_series_own_are_all_good(
 
     assert result.stdout == "All good.\n"
     assert result.exit_code == 0
+
+
+def _misplaced(path: Path, kind: str) -> str:
+    """Put a folder, or a link to nothing, where ``path`` goes; what jeudis says of it."""
+    if kind == "a folder":
+        (path / "old").mkdir(parents=True)
+        return "is a folder, not a file"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to("gone.html")
+    return "a link to gone.html, which is not there"
+
+
+@pytest.mark.parametrize("kind", ["a folder", "a link to nothing"])
+@pytest.mark.parametrize("name", ["post.html", "article.html"])
+def test_a_template_that_is_no_file_is_said_not_passed_over(
+    series: Path, invoke: Invoke, name: str, kind: str
+) -> None:
+    """Jinja passed over it to the bundled template of that name, without a word."""
+    make_interview(series, "laurent")
+    template = series / "templates" / name
+    said = _misplaced(template, kind)
+
+    checked = invoke("check")
+    exported = invoke("export", "--all", "-o", "site")
+
+    assert findings(checked.stdout) == [f"{template}: error: {said}", "1 error, 0 warnings"]
+    assert checked.exit_code == ExitCode.CHECK_FAILED
+    assert exported.stderr == f"error: {template}: {said}\n"
+    assert exported.exit_code == ExitCode.INVALID_FILE
+    assert invoke("check", template).stdout.splitlines()[0] == f"{template}: error: {said}"
+
+
+def test_templates_that_is_a_file_is_said(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "laurent")
+    write(series / "templates", "{{ post.title }}\n")
+
+    checked = invoke("check")
+    exported = invoke("export", "laurent")
+
+    said = f"{series / 'templates'}: error: is a file, not a folder"
+    hint = "  hint: the series' own templates go in a folder of this name"
+    assert checked.stdout.splitlines() == [said, hint, "1 error, 0 warnings"]
+    assert exported.stderr.splitlines() == ["error: " + said.replace(": error:", ":"), hint[2:]]
+    assert exported.exit_code == ExitCode.INVALID_FILE

@@ -1319,3 +1319,32 @@ def test_questionnaires_say_what_each_is_for(invoke: Invoke, series: Path) -> No
     assert f"twitter: {said}" in out
     blank = out.index("")  # the table, then the descriptions
     assert out[blank - 1].startswith("twitter ") and out.index(f"twitter: {said}") > blank
+
+
+def test_a_series_folder_that_is_something_else_is_said(series: Path, invoke: Invoke) -> None:
+    """A file, or a link to nothing, in a folder's place: taken for no folder, the bundled
+    questionnaire ran in place of the series' own, and check said "All good."."""
+    shutil.rmtree(series / "questionnaires")
+    (series / "questionnaires").write_text('id = "twitter"\n', encoding="utf-8")
+    (series / "images").write_text("", encoding="utf-8")
+
+    checked = invoke("check")
+
+    assert checked.stdout.splitlines() == [
+        f"{series / 'questionnaires'}: error: is a file, not a folder",
+        "  hint: the series' own questionnaires go in a folder of this name",
+        f"{series / 'images'}: warning: is a file, not a folder",
+        "  hint: photos given as files elsewhere are copied into a folder of this name",
+        "1 error, 1 warning",
+    ]
+    started = invoke("new", "twitter", "--guest", "Nina")
+    assert started.stderr.startswith(
+        f"error: {series / 'questionnaires'}: is a file, not a folder\n"
+    )
+    assert started.exit_code == ExitCode.INVALID_FILE
+    shutil.rmtree(series / "interviews")
+    (series / "interviews").symlink_to("gone")
+    exported = invoke("export", "--all")
+    assert exported.stderr.splitlines()[0] == (
+        f"error: {series / 'interviews'}: a link to gone, which is not there"
+    )

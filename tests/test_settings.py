@@ -98,3 +98,29 @@ def test_an_empty_base_url_means_none(series: Path, invoke: Invoke) -> None:
     write(series / "jeudis.toml", 'base_url = ""\n')
 
     assert invoke("check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("a folder", "is a folder, not a file"),
+        ("a link", "a link to gone.toml, which is not there"),
+    ],
+)
+def test_settings_that_are_no_file_are_said_not_passed_over(
+    series: Path, invoke: Invoke, kind: str, said: str
+) -> None:
+    """Taken for no settings, a site went out under no name and in French, without a word."""
+    settings = series / "jeudis.toml"
+    if kind == "a folder":
+        settings.mkdir()
+        write(settings / "blog.toml", 'blog = "Mon blog"\n')  # not read as a questionnaire
+    else:
+        settings.symlink_to("gone.toml")
+
+    checked = invoke("check")
+    exported = invoke("export", "--all", "-o", "site")
+
+    assert findings(checked.stdout) == [f"{settings}: error: {said}", "1 error, 0 warnings"]
+    assert exported.stderr == f"error: {settings}: {said}\n"
+    assert exported.exit_code == ExitCode.INVALID_FILE

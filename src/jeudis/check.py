@@ -74,17 +74,21 @@ def _kind(path: Path) -> str:
 
 def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     """Check the given files and folders, or the whole series when none is given."""
+    files: list[Path] = []
+    refused: list[Finding] = []  # the folders that could not be read, or are no folders
     if not paths:
+        misplaced = series.misplaced()
+        refused += [_finding(p, "error" if fatal else "warning") for p, fatal in misplaced]
+        wrong = {problem.path for problem, _ in misplaced}
         paths = [series.questionnaires_dir, series.interviews_dir]
-        if (series.root / SETTINGS_FILE).is_file():
-            paths.insert(0, series.root / SETTINGS_FILE)
         if series.templates_dir.is_dir():
             paths.append(series.templates_dir)
-    files: list[Path] = []
+        paths = [path for path in paths if path not in wrong]
+        if os.path.lexists(series.root / SETTINGS_FILE):  # a folder there is said too
+            files.append(series.root / SETTINGS_FILE)
     templates = series.templates_dir.resolve()
     shown: Path | None = None  # the templates' folder, as the paths given name it
     only: set[str] | None = set()  # the templates named one by one (None: all of them)
-    refused: list[Finding] = []  # the folders that could not be read
     for path in paths:
         if path.is_dir() and path.resolve() == templates:
             shown, only = path, None
@@ -93,7 +97,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             name = path.resolve().relative_to(templates)
             shown = shown or Path(*path.parts[: len(path.parts) - len(name.parts)])
             if only is not None:
-                inside = path.rglob("*") if path.is_dir() else [path]
+                inside = [path, *path.rglob("*")] if path.is_dir() else [path]
                 only.update(p.resolve().relative_to(templates).as_posix() for p in inside)
         elif path.is_dir():
             if refusal := _unreadable(path):  # glob finds nothing there, and says nothing

@@ -82,6 +82,23 @@ def _not_a_file(mode: int) -> str | None:
     return "a device"
 
 
+def not_a_folder(path: Path, hint: str | None = None) -> FileProblem | None:
+    """What stands where a folder of the series goes (a file, a link to nothing), as a
+    problem; None when a folder is there, or nothing is."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if not path.is_symlink():
+            return None
+        return FileProblem(path, f"a link to {path.readlink()}, which is not there", hint=hint)
+    except OSError:  # a link loop, a name too long: using it says why
+        return None
+    if stat.S_ISDIR(mode):
+        return None
+    kind = "a file" if stat.S_ISREG(mode) else _not_a_file(mode)
+    return FileProblem(path, f"is {kind}, not a folder", hint=hint)
+
+
 def text_of(data: bytes, source: Path) -> str:
     """Bytes read from ``source`` as UTF-8 text, less a byte-order mark."""
     if len(data) > MAX_FILE_SIZE:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
-from jeudis.files import read_text
+from jeudis.files import not_a_folder, read_text
 from jeudis.interview import ID_PATTERN
 from jeudis.tomlio import locate, parse_toml
 
@@ -77,6 +77,23 @@ class Series:
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
+    def misplaced(self) -> list[tuple[FileProblem, bool]]:
+        """The series' folders that are something else (a file, a link to nothing), each
+        with whether jeudis can go on without it (images/: a photo is then left where
+        it is). Taken for no folder, they would have the bundled questionnaires and
+        templates used in place of the series' own, without a word."""
+        found = []
+        for name, (hint, fatal) in _FOLDERS.items():
+            if problem := not_a_folder(self.root / name, hint):
+                found.append((problem, fatal))
+        return found
+
+    def refuse_misplaced(self, name: str) -> None:
+        """Stop where the series' folder ``name`` is something else (a file, a link to
+        nothing): not said, the bundled questionnaires or templates would be used."""
+        if problem := not_a_folder(self.root / name, _FOLDERS[name][0]):
+            raise problem
+
     def cache_dir(self, *, make: bool = False) -> Path | None:
         """The series' cache folder (made first with ``make``); None when it is not one.
 
@@ -88,8 +105,10 @@ class Series:
     def settings(self) -> dict[str, Any]:
         """The series settings from ``jeudis.toml`` (blog name, base URL, host, language)."""
         path = self.root / SETTINGS_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):
             return dict(self.overrides)
+        # A folder, a link to nothing, a pipe in its place is said (read_text says which):
+        # taken for none, a site would be published under another name and language.
         text = read_text(path)
         data = parse_toml(text, path)
         problems = settings_problems(data, text, path)
@@ -133,6 +152,7 @@ class Series:
         A file in the series folder overrides a bundled one of the same name.
         """
         found: dict[str, tuple[Path, bool]] = {}
+        self.refuse_misplaced("questionnaires")
         for folder, bundled in ((BUNDLED_QUESTIONNAIRES, True), (self.questionnaires_dir, False)):
             if folder.is_dir():
                 if not bundled:  # glob finds nothing in a folder it may not read, and says nothing
@@ -170,6 +190,15 @@ class Series:
                 hint="`jeudis questionnaires` lists them; add yours to questionnaires/",
             )
         return files[name]
+
+
+# The folders a series may hold: what each is for, and whether jeudis stops without it.
+_FOLDERS = {
+    "questionnaires": ("the series' own questionnaires go in a folder of this name", True),
+    "interviews": ("the interviews go in a folder of this name", True),
+    "templates": ("the series' own templates go in a folder of this name", True),
+    "images": ("photos given as files elsewhere are copied into a folder of this name", False),
+}
 
 
 def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileProblem]:

@@ -148,6 +148,7 @@ def _export_all(
         return
     if output == "-":
         raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
+    series.refuse_misplaced("interviews")
     if not series.interviews_dir.is_dir():
         from jeudis.errors import NotFoundError
 

@@ -49,6 +49,8 @@ def list_(
     if not rows and not series.interviews_dir.is_dir():
         from jeudis.errors import NotFoundError
 
+        series.refuse_misplaced("interviews")
+
         raise NotFoundError(
             f"{series.root} is not a series folder: no interviews/ in it",
             hint="run it from a series folder, or give --dir; `jeudis init` makes one",

@@ -11,12 +11,12 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, real_folder
+from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, Series, real_folder
 
 if TYPE_CHECKING:
     import jinja2
@@ -103,7 +103,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     folders = [str(override)] if override is not None else []
     folders.append(str(BUNDLED_TEMPLATES))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_loader(override, folders),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=_AUTOESCAPED, default_for_string=False
         ),
@@ -114,6 +114,27 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=_md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
     return env
+
+
+def _loader(override: Path | None, folders: list[str]) -> jinja2.BaseLoader:
+    """The series' templates first, then the bundled ones. Jinja passes over a name that
+    is no file (a folder, a link to nothing) to the bundled template of that name:
+    here it is said, as it would be of an interview (its host meant their own)."""
+    import jinja2
+
+    from jeudis.files import read_bytes
+
+    class SeriesLoader(jinja2.FileSystemLoader):
+        def get_source(
+            self, environment: jinja2.Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            if override is not None:
+                path = override.joinpath(*jinja2.loaders.split_template_path(template))
+                if os.path.lexists(path) and not path.is_file():
+                    read_bytes(path)  # raises, saying what is there
+            return super().get_source(environment, template)
+
+    return SeriesLoader(folders)
 
 
 def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
@@ -149,7 +170,10 @@ def environment(series_root: Path | None) -> jinja2.Environment:
     if series_root is None:
         return _environment(None, None)
     override = series_root / "templates"
-    return _environment(override if override.is_dir() else None, series_root / CACHE_FOLDER)
+    if override.is_dir():
+        return _environment(override, series_root / CACHE_FOLDER)
+    Series(series_root).refuse_misplaced("templates")
+    return _environment(None, series_root / CACHE_FOLDER)
 
 
 def template_stamp(series_root: Path | None) -> str:
@@ -182,10 +206,12 @@ def template_errors(series_root: Path | None, name: str) -> Iterator[None]:
     """A template's mistakes as one-line errors with the file and line, not tracebacks."""
     import jinja2
 
-    from jeudis.errors import FileProblem
+    from jeudis.errors import FileProblem, JeudisError
 
     try:
         yield
+    except JeudisError:  # said already (a template that is a folder), with its path
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise FileProblem(
             exc.filename or name, f"template error: {exc.message}", line=exc.lineno

@@ -16,6 +16,7 @@ Imported only when a series has a ``templates/`` folder: it brings in Jinja.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -26,6 +27,7 @@ from jeudis.errors import FileProblem, JeudisError
 from jeudis.export.model import Post, build_post, page_href, value_markdown
 from jeudis.export.render import SiteInfo
 from jeudis.export.samples import SAMPLE
+from jeudis.files import read_bytes
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, Series
@@ -68,6 +70,13 @@ def check_templates(series: Series) -> Findings:
             problems.append(FileProblem(path, "not UTF-8 text"))
         except OSError as error:
             problems.append(FileProblem(path, f"cannot be read ({error.strerror})"))
+    for name in bundled_names():  # export would stop at it (not a file: jeudis says which)
+        path = folder / name
+        if name not in files and os.path.lexists(path) and not path.is_file():
+            try:
+                read_bytes(path)
+            except FileProblem as refused:
+                problems.append(refused)
     unused = _unused(series, sources, files)
     # Not a misspelt name's file, which jeudis never reads: it may hold anything.
     known = bundled_names()
