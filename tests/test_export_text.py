@@ -156,6 +156,17 @@ def test_answers_cleaned_together_as_if_alone(texts: list[str]) -> None:
     assert clean_markdown_many(texts, fix) == [clean_markdown(t, fix) for t in texts]
 
 
+def test_a_link_left_open_ends_with_its_answer_when_answers_are_cleaned_together() -> None:
+    """Were the answers one text, what follows the open link would read as its title up
+    to the next answer's ")": alone, it is no link, and "?" takes no space."""
+    texts = ["[a](mailto:ab ?", "x)"]
+
+    def fix(text: str) -> str:
+        return fix_text(text, "fr")
+
+    assert clean_markdown_many(texts, fix) == [clean_markdown(t, fix) for t in texts]
+
+
 _LINKS_ALPHABET = st.sampled_from(
     [
         *'ab ;:!?]()\n"',

@@ -14,7 +14,13 @@ import re
 from collections.abc import Callable
 
 from jeudis.export.markup import to_lf
-from jeudis.export.tokens import FENCE_START, HOLD, drop_unsafe_definitions, hold_tokens
+from jeudis.export.tokens import (
+    FENCE_START,
+    HOLD,
+    drop_unsafe_definitions,
+    hold_links_apart,
+    hold_tokens,
+)
 
 # Between two answers while their typography is done in one call: a paragraph break
 # on each side, so no rule sees across it (a mark before it ends its clause, one
@@ -54,6 +60,9 @@ def clean_markdown_both(
     code block inside a list keeps its braces and stays a code block in HTML.
     The second typography pass this needs runs only for texts holding such things.
     """
+    both = _links_only(texts, fix_text)
+    if both is not None:
+        return both, both
     held: list[list[str]] = []
     held_html: list[list[str]] = []
     plain: list[str] = []
@@ -83,6 +92,31 @@ def clean_markdown_both(
     if plain == plain_html and not any("{" in text for text in plain):
         return markdown, markdown if held_html == held else _restore(held_html, fixed)
     return markdown, _restore(held_html, _fixed(plain_html, fix_text, str))
+
+
+def _links_only(texts: list[str], fix_text: Callable[[str], str]) -> list[str] | None:
+    """The texts cleaned, when links to plain URLs are all they hold that a token is
+    (most answers): set aside, fixed and put back in one pass over all of them, not
+    one a text; the same for Markdown posts and for cmark. None for any other text.
+    """
+    joined = _APART.join(texts)
+    if (
+        "\r" in joined
+        or HOLD in joined
+        or joined.count(_APART_MARK) != len(texts) - 1
+        or "]:" in joined
+        or (found := hold_links_apart(joined, _APART_MARK)) is None
+    ):
+        return None
+    held, tokens = found
+    pieces = fix_text(held).split(HOLD)
+    if len(pieces) != len(tokens) + 1:  # pragma: no cover - typography keeps the marks
+        return None
+    woven = [""] * (2 * len(tokens) + 1)
+    woven[0::2] = pieces
+    woven[1::2] = tokens
+    cleaned = "".join(woven).split(_APART)
+    return cleaned if len(cleaned) == len(texts) else None
 
 
 def _fixed(

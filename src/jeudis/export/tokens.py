@@ -387,6 +387,36 @@ _LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
 _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
 
 
+def hold_links_apart(joined: str, apart: str) -> tuple[str, list[str]] | None:
+    """:func:`hold_tokens` over texts joined by breaks holding ``apart`` (a mark no text
+    holds), in one pass, when each text's tokens are links to plain URLs alone (the
+    common case); None when any text may hold more, or anything else.
+
+    A link's target ends before a break (its URL stops at a space, and what looks
+    like its title stops at ``apart``), so each text's links are found as alone.
+    """
+    if (
+        _present(joined) not in ("", "]")
+        or "{" in joined
+        or "\n    " in joined
+        or "\n\t" in joined
+        or joined.startswith(("    ", "\t"))
+        or _UNPLAIN_TARGET.search(joined)
+    ):
+        return None
+    target = _apart_target(apart)
+    held = target.sub(HOLD, joined)
+    if "://" in held or "www." in held or "@" in held:
+        return None  # bare addresses to hold too: each text alone
+    return held, target.findall(joined)
+
+
+@cache
+def _apart_target(apart: str) -> re.Pattern[str]:
+    """:data:`_LINK_TARGET`, a title's look-ahead stopped by ``apart``."""
+    return re.compile(rf"\]\({_URL}*(?=\)|\s[^){re.escape(apart)}]*\))")
+
+
 def hold_tokens(text: str, opening: bool = False) -> tuple[str, list[str], list[str]]:
     """The text with each token replaced by :data:`HOLD`, and the tokens' replacements:
     for Markdown posts, and for the HTML (the same but for bare web addresses: see
