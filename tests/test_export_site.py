@@ -14,8 +14,9 @@ import html5lib
 import pytest
 
 from export_helpers import copy_example, make_interview
-from jeudis.export.manifest import MANIFEST
+from jeudis.export.manifest import MANIFEST, write_file
 from jeudis.export.site import export_site
+from jeudis.export.written import content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from support import Invoke
@@ -250,6 +251,19 @@ def test_a_page_or_photo_that_reads_as_it_did_is_not_written_again(
         "feed.xml",
         "index.html",
     ]
+
+
+def test_an_output_written_from_its_bytes_is_written_and_stamped_as_from_its_text(
+    tmp_path: Path,
+) -> None:
+    """A page whose stamp was taken goes to the disk as the bytes the stamp was taken
+    of, not encoded again: the same file, the same stamp, new or written over."""
+    text = "« Déjà vu ? »\n"
+    stamps = [write_file(tmp_path / "text.html", text)]
+    for _ in range(2):  # new, then replacing the file there
+        stamps.append(write_file(tmp_path / "bytes.html", text.encode("utf-8")))
+    assert stamps == [content_stamp(text.encode("utf-8"))] * 3
+    assert (tmp_path / "bytes.html").read_bytes() == (tmp_path / "text.html").read_bytes()
 
 
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:

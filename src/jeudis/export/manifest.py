@@ -69,15 +69,18 @@ def _code_stamp() -> str:
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY | getattr(os, "O_CLOEXEC", 0)
 
 
-def write_file(path: Path, text: str) -> str:
+def write_file(path: Path, text: str | bytes) -> str:
     """Write an output file, encoded as is (no newline translation); return its content stamp.
+
+    ``text`` may come encoded already (UTF-8): a page whose stamp was taken to
+    compare it with the file there is not encoded twice.
 
     The site is regenerated from the interviews, so there is no fsync. A file
     that exists is replaced by a rename, so a reader never sees half a page; a
     new one, which nobody can be reading, is written in place: two system calls
     fewer, a tenth of the cost of a page on a thousand-page first export.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         _write(path, data)
     except OSError as error:  # a full disk: said of the page, not of no file

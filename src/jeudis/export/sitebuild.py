@@ -293,11 +293,12 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
         if post.local_photo and _copy_photo(job, post, post.photo, kept):
             outputs.append(post.photo)
         text = page(post, job.site)
-    stamp = content_stamp(text.encode("utf-8"))
+    data = text.encode("utf-8")
+    stamp = content_stamp(data)
     if (job.recorded or {}).get(relative) == stamp and not changed(job.folder / relative, stamp):
         kept.append(relative)
     else:
-        stamp = write_file(job.folder / relative, text)
+        stamp = write_file(job.folder / relative, data)
     return outputs, {relative: stamp}, kept
 
 
@@ -385,12 +386,13 @@ def _indexes(
 
     def put(name: str, text: str) -> None:
         path = folder / name
-        stamp = content_stamp(text.encode("utf-8"))
+        data = text.encode("utf-8")
+        stamp = content_stamp(data)
         if recorded.get(name) == stamp and not changed(path, stamp):
             written[path] = stamp
             kept.add(path)
         else:
-            written[path] = write_file(path, text)
+            written[path] = write_file(path, data)
 
     site.index_href = "index.html"
     site.feed_href = "feed.xml"
