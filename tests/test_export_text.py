@@ -59,6 +59,9 @@ def test_typography_leaves_urls_times_and_codes(text: str) -> None:
         ("le 14 juillet 1789", "le 14 juillet 1789"),
         ("3 1234", "3 1234"),
         ("https://x.fr/a?n=4 350", "https://x.fr/a?n=4 350"),  # a URL is never joined
+        # A long text (a whole post's answers), looked through for a digit first.
+        ("mot " * 300 + "4 350", "mot " * 300 + f"4{NNBSP}350"),
+        ("mot " * 300 + "9 8 000", "mot " * 300 + f"9 8{NNBSP}000"),
     ],
 )
 def test_a_numbers_digit_groups_stay_together(text: str, expected: str) -> None:

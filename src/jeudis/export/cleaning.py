@@ -104,7 +104,7 @@ def _links_only(texts: list[str], fix_text: Callable[[str], str]) -> list[str] |
         "\r" in joined
         or HOLD in joined
         or joined.count(_APART_MARK) != len(texts) - 1
-        or "]:" in joined
+        or (":" in joined and "]:" in joined)  # one character first: memchr speed
         or (found := hold_links_apart(joined, _APART_MARK)) is None
     ):
         return None

@@ -399,14 +399,15 @@ def hold_links_apart(joined: str, apart: str) -> tuple[str, list[str]] | None:
         _present(joined) not in ("", "]")
         or "{" in joined
         or "\n    " in joined
-        or "\n\t" in joined
+        or ("\t" in joined and "\n\t" in joined)
         or joined.startswith(("    ", "\t"))
         or _UNPLAIN_TARGET.search(joined)
     ):
         return None
     target = _apart_target(apart)
     held = target.sub(HOLD, joined)
-    if "://" in held or "www." in held or "@" in held:
+    # One character first (memchr speed): no ":", no "://"; no "w", no "www.".
+    if "@" in held or (":" in held and "://" in held) or ("w" in held and "www." in held):
         return None  # bare addresses to hold too: each text alone
     return held, target.findall(joined)
 

@@ -135,8 +135,14 @@ _URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f")
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Where URLs, e-mail addresses and @handles are: from a hint out to the spaces."""
     spans: list[tuple[int, int]] = []
-    # Substring tests (C speed) first: most text holds no URL at all.
-    if "@" not in text and "://" not in text and "www." not in text and "mailto:" not in text:
+    # Substring tests (C speed) first: most text holds no URL at all. A test for one
+    # character runs at memchr speed, ten times quicker than one for several: a text
+    # with no ":" holds no "://" nor "mailto:", one with no "w" no "www.".
+    if (
+        "@" not in text
+        and (":" not in text or ("://" not in text and "mailto:" not in text))
+        and ("w" not in text or "www." not in text)
+    ):
         return spans
     for hint in _URL_HINT.finditer(text):
         start, end = hint.start(), hint.end()
@@ -154,6 +160,10 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 # three digits, before three and no more. A year before a number ("en 2011 200
 # personnes") is four digits, and stays apart. Opens on the space (memchr speed).
 _DIGIT_GROUP = re.compile(r" (?<=[0-9] )(?<![0-9]{4} )(?=[0-9]{3}(?![0-9]))")
+# The pattern opens on a space, tried at each one (30 us on a post's answers): a
+# long text is first looked through for a digit, ten memchr scans (2 us).
+_DIGITS = "0123456789"
+_LONG = 256
 
 
 # An apostrophe between two letters: the typographic one. Not a quote opening or
@@ -169,7 +179,8 @@ def _fix_plain(text: str, variant: str) -> str:
     after it); a lone colon takes its space when it ends a clause. Spaces the
     writer typed there are replaced; elsewhere marks are left alone ("10:30").
     """
-    text = _DIGIT_GROUP.sub(NNBSP, text)
+    if len(text) < _LONG or any(digit in text for digit in _DIGITS):
+        text = _DIGIT_GROUP.sub(NNBSP, text)
     if "'" in text:  # "L'envie" typed on a keyboard is "L’envie" in print
         text = _APOSTROPHE.sub("’", text)
     # The colon first: fr-CA drops the space before ;!?, which would hide the end of a
