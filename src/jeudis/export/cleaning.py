@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from jeudis.export.markup import DEFINITION_MARK, to_lf
+from jeudis.export.markup import to_lf
 from jeudis.export.tokens import (
     FENCE_START,
     HOLD,
@@ -104,7 +104,6 @@ def _links_only(texts: list[str], fix_text: Callable[[str], str]) -> list[str] |
         "\r" in joined
         or HOLD in joined
         or joined.count(_APART_MARK) != len(texts) - 1
-        or (":" in joined and DEFINITION_MARK.search(joined))  # one character first
         or (found := hold_links_apart(joined, _APART_MARK)) is None
     ):
         return None

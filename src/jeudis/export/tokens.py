@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from jeudis.export.markup import safe_url, url_scheme
+from jeudis.export.markup import DEFINITION_MARK, safe_url, url_scheme
 
 # What must not be touched (code), and what must be looked at (links, autolinks,
 # tags). Candidates are found by a character class (the regex engine skips to
@@ -396,8 +396,9 @@ def hold_links_apart(joined: str, apart: str) -> tuple[str, list[str]] | None:
     like its title stops at ``apart``), so each text's links are found as alone.
     """
     if (
-        _present(joined) not in ("", "]")
-        or "{" in joined
+        # No candidate but "]" (see _present): a "[" starts one only in a definition.
+        any(char in joined for char in "`~<&{")
+        or (":" in joined and DEFINITION_MARK.search(joined))
         or "\n    " in joined
         or ("\t" in joined and "\n\t" in joined)
         or joined.startswith(("    ", "\t"))
