@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem
-from jeudis.files import read_text
+from jeudis.files import BINARY, read_text
 from jeudis.interview import ID_PATTERN, STATUSES
 from jeudis.interview_reading import check_name, load_interview
 from jeudis.tomlio import rs_safe
@@ -73,8 +74,12 @@ def check_head(data: dict[str, Any], path: Path) -> None:
 def _head_text(path: Path) -> str | None:
     """The text before the first table header, or None when it cannot be cut out."""
     try:
-        with path.open("rb") as file:
-            read = file.read(_HEAD_BYTES)
+        # A descriptor, not a file object: a thousand heads are read before any post.
+        fd = os.open(path, os.O_RDONLY | BINARY)
+        try:
+            read = os.read(fd, _HEAD_BYTES)
+        finally:
+            os.close(fd)
         start = read.removeprefix(codecs.BOM_UTF8)  # a BOM (Notepad): no TOML
     except OSError:
         return None  # the whole-file read says what is wrong
