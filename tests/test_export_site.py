@@ -7,6 +7,8 @@ import json
 import multiprocessing
 import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin
@@ -123,6 +125,26 @@ def test_second_run_skips_everything_then_follows_changes(series: Path) -> None:
     make_interview(series, "invite-9", guest="Invité 9", date=dt.date(2011, 2, 1))
     added = sorted(p.name for p in export_site(Series(series), out).written)
     assert added == ["feed.xml", "index.html", "invite-4.html", "invite-9.html"]
+
+
+def test_an_export_with_nothing_changed_imports_no_rendering_nor_hashing(series: Path) -> None:
+    """An up-to-date site is known from stamps alone: neither Jinja, cmark nor the
+    workers' machinery is imported, nor hashlib (OpenSSL: a few ms, a tenth of such
+    an export's own time). The manifest's stamps are content stamps (length, CRC)."""
+    for n in range(3):
+        make_interview(series, f"invite-{n}", guest=f"Invité {n}", date=dt.date(2011, 1, 1 + n))
+    export_site(Series(series), series / "site")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['jeudis', 'export', '--all', '-C', {str(series)!r}]\n"
+        "from jeudis.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "bad = ('jinja2', 'cmarkgfm', 'multiprocessing', 'hashlib')\n"
+        "print('LOADED', [m for m in bad if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "up to date" in done.stderr, done.stderr
+    assert "LOADED []" in done.stdout
 
 
 def test_the_index_and_the_links_set_the_guests_name_as_the_title_does(

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -58,7 +57,9 @@ def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> 
         flavor or "",
         str(drafts),
     ]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    # A change detector, as a file's content stamp is: hashlib's import (OpenSSL)
+    # would be a tenth of an up-to-date export's own time.
+    return content_stamp("\n".join(parts).encode())
 
 
 def _code_stamp() -> str:
