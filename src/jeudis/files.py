@@ -268,3 +268,34 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The interview files of ``folder``, by name: no hidden file, and no FIFO or
+    folder named ``*.toml`` (reading a FIFO would wait for a writer for ever).
+
+    Here rather than in :mod:`jeudis.storage`: an up-to-date ``export --all``
+    stamps the files without importing what reads them."""
+    # os.scandir rather than Path.glob: with a thousand interviews, sorting Path
+    # objects and stat-ing them one by one is a noticeable part of a listing.
+    try:
+        with os.scandir(folder) as scan:
+            found = [
+                entry
+                for entry in scan
+                if entry.name.endswith(".toml")
+                and not entry.name.startswith(".")
+                and _listed(entry)
+            ]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found.sort(key=lambda entry: entry.name)
+    return found
+
+
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """A file, or a link that leads nowhere (a loop, a file deleted) to be said broken."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not Path(entry.path).exists())
+    except OSError:  # a loop, on some systems: not a FIFO, nothing to wait on
+        return entry.is_symlink()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, NotSaved, UsageError
-from jeudis.files import BINARY, read_text, write_atomic
+from jeudis.files import BINARY, interview_entries, read_text, write_atomic
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
@@ -240,36 +240,9 @@ def interview_files(series: Series) -> list[Path]:
     return [folder / entry.name for entry in interview_entries(folder)]
 
 
-def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
-    """The interview files of ``folder``, by name: no hidden file, and no FIFO or
-    folder named ``*.toml`` (reading a FIFO would wait for a writer for ever)."""
-    # os.scandir rather than Path.glob: with a thousand interviews, sorting Path
-    # objects and stat-ing them one by one is a noticeable part of a listing.
-    try:
-        with os.scandir(folder) as scan:
-            found = [
-                entry
-                for entry in scan
-                if entry.name.endswith(".toml")
-                and not entry.name.startswith(".")
-                and _listed(entry)
-            ]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    found.sort(key=lambda entry: entry.name)
-    return found
-
-
-def _listed(entry: os.DirEntry[str]) -> bool:
-    """A file, or a link that leads nowhere (a loop, a file deleted) to be said broken."""
-    try:
-        return entry.is_file() or (entry.is_symlink() and not Path(entry.path).exists())
-    except OSError:  # a loop, on some systems: not a FIFO, nothing to wait on
-        return entry.is_symlink()
-
-
 def listed(path: Path) -> bool:
-    """:func:`_listed` for a path (``jeudis check``'s files): a file, or a link to nowhere."""
+    """What :func:`interview_entries` lists, for a path (``jeudis check``'s files): a
+    file, or a link to nowhere."""
     return path.is_file() or (path.is_symlink() and not path.exists())
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jeudis.errors import UsageError
-from jeudis.interview_reading import load_interview
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -94,6 +93,7 @@ def posts_for(
     from jeudis.export.model import build_post
     from jeudis.export.render import SiteInfo
     from jeudis.export.site import index_files
+    from jeudis.interview_reading import load_interview
 
     site = SiteInfo.from_settings(series.root, series.settings)
     # Linked as they are in the site export --all writes: previous, next, and index.

@@ -20,9 +20,8 @@ from typing import Any
 
 from jeudis import __version__
 from jeudis.export.written import content_stamp
-from jeudis.files import BINARY
+from jeudis.files import BINARY, interview_entries
 from jeudis.paths import SETTINGS_FILE, Series
-from jeudis.storage import interview_entries
 
 MANIFEST = ".jeudis-manifest.json"
 WXR_FILE = "wordpress.xml"
