@@ -131,7 +131,8 @@ def test_an_export_with_nothing_changed_imports_no_rendering_nor_hashing(series:
     """An up-to-date site is known from stamps alone: neither Jinja, cmark nor the
     workers' machinery is imported, nor hashlib (OpenSSL: a few ms, a tenth of such
     an export's own time; the manifest's stamps are content stamps, length and CRC),
-    nor what reads interviews (the files are listed by jeudis.files)."""
+    nor what reads interviews (the files are listed by jeudis.files), nor TOML: the
+    settings are stamped, not read."""
     for n in range(3):
         make_interview(series, f"invite-{n}", guest=f"Invité {n}", date=dt.date(2011, 1, 1 + n))
     export_site(Series(series), series / "site")
@@ -140,7 +141,8 @@ def test_an_export_with_nothing_changed_imports_no_rendering_nor_hashing(series:
         f"sys.argv = ['jeudis', 'export', '--all', '-C', {str(series)!r}]\n"
         "from jeudis.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "bad = ('jinja2', 'cmarkgfm', 'multiprocessing', 'hashlib', 'jeudis.interview_reading')\n"
+        "bad = ('jinja2', 'cmarkgfm', 'multiprocessing', 'hashlib', 'jeudis.interview_reading',"
+        " 'tomllib')\n"
         "print('LOADED', [m for m in bad if m in sys.modules])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,7 +11,6 @@ import contextlib
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,8 +18,6 @@ from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
 from jeudis.files import not_a_folder, read_text
-from jeudis.interview import ID_PATTERN
-from jeudis.tomlio import locate, parse_toml
 
 ENV_VAR = "JEUDIS_DIR"
 BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
@@ -107,6 +104,8 @@ class Series:
         path = self.root / SETTINGS_FILE
         if not os.path.lexists(path):
             return dict(self.overrides)
+        from jeudis.tomlio import parse_toml  # not for a site up to date, which reads no settings
+
         # A folder, a link to nothing, a pipe in its place is said (read_text says which):
         # taken for none, a site would be published under another name and language.
         text = read_text(path)
@@ -220,6 +219,8 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
             reason, hint = not_a_language(value), LANGUAGE_HINT
         else:
             continue
+        from jeudis.tomlio import locate
+
         problems.append(FileProblem(path, reason, line=locate(text, [key]), hint=hint))
     return problems
 
@@ -268,6 +269,10 @@ def questionnaire_id(path: Path) -> str:
     wrong with it, where: under an id no one can type, the bundled questionnaire of
     that name was used instead, silently.
     """
+    import tomllib
+
+    from jeudis.interview import ID_PATTERN
+
     try:
         head = tomllib.loads(read_text(path))
     except (FileProblem, tomllib.TOMLDecodeError, RecursionError):
