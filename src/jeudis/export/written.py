@@ -80,8 +80,6 @@ def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
     where its posts or photos go. Files whose names start with a dot (``.git``, ``.DS_Store``) do not
     count: a clone of a site's repository is a fine place for it.
     """
-    from jeudis.export import SITE_MARKERS
-    from jeudis.export.frontmatter import flavor as get_flavor
     from jeudis.export.manifest import MANIFEST
 
     try:
@@ -93,6 +91,9 @@ def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
         return
     hint = "export into a new or empty folder (-o site, say), or give --overwrite to use this one"
     if flavor is not None:
+        from jeudis.export import SITE_MARKERS  # not for an export's own folder: its model
+        from jeudis.export.frontmatter import flavor as get_flavor
+
         spec = get_flavor(flavor)
         markers = SITE_MARKERS.get(flavor, ())
         theirs = [folder / spec.folder, *([folder / spec.static] if spec.static else [])]
