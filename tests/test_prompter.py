@@ -1248,16 +1248,26 @@ def test_a_multiple_choice_once_given_shows_the_choices_ticked(
     assert not any("done" in line or "[" in line for line in screen.display)
 
 
+@pytest.mark.parametrize("rows_known", [False, True])
 @pytest.mark.parametrize(("rows", "columns"), [(24, 80), (12, 40)])
 def test_a_multiple_choice_refused_says_why_right_under_its_choices(
-    monkeypatch: pytest.MonkeyPatch, rows: int, columns: int
+    monkeypatch: pytest.MonkeyPatch, rows: int, columns: int, rows_known: bool
 ) -> None:
     """Too few choices ticked: the refusal was drawn on the terminal's bottom row, far
-    from the choices, where the text prompts draw it right under the answer."""
+    from the choices, where the text prompts draw it right under the answer. On a
+    terminal that says where its cursor is (the rows below the prompt known, the keys
+    drawn on the bottom rows), it was drawn halfway down the rows left blank: the
+    choices' list took half of them."""
     from prompt_toolkit.output.vt100 import Vt100_Output
 
+    class Terminal(Vt100_Output):
+        def get_rows_below_cursor_position(self) -> int:
+            if not rows_known:
+                raise NotImplementedError
+            return rows
+
     written = io.StringIO()
-    output = Vt100_Output(written, lambda: Size(rows=rows, columns=columns), term="xterm")
+    output = Terminal(written, lambda: Size(rows=rows, columns=columns), term="xterm")
     question = Question(
         id="tools", type="multi", text={"*": "Tes outils ?"}, choices=("Vim", "Emacs", "Papier"),
         validation=Validation(min=2), language="fr",

@@ -222,15 +222,17 @@ def _choice_refusal_under(app: Application[Any]) -> None:
     """A multiple choice's refusal ("Au moins 2 choix.") right under its choices, as
     a typed answer's is under it: questionary drew it as the toolbar of a prompt of
     its own, which took the rows down to the screen's bottom row, and showed it
-    there, or not at all where the rows below were not known."""
+    there, or not at all where the rows below were not known. The choices' list
+    takes the rows it needs only: where the rows below are known, it took half of
+    those left blank above the keys, and the refusal was drawn halfway down."""
     from questionary.prompts.common import InquirerControl
 
-    choices = [
-        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
-    ]
-    if not choices:
+    lists = [w for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)]
+    if not lists:
         return
-    control = choices[0]
+    lists[0].dont_extend_height = to_filter(True)
+    control = lists[0].content
+    assert isinstance(control, InquirerControl)
     for container in getattr(app.layout.container, "children", ()):
         if isinstance(container, ConditionalContainer) and not isinstance(
             container.content, Window
