@@ -4,6 +4,7 @@ a file left behind half written or empty."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -138,6 +139,46 @@ def test_what_a_full_disk_refused_is_printed_for_the_host_to_copy(
         "[twitter]",
         "@gillesklein",
     ]  # the site, saved, is not said again
+    assert result.stderr.splitlines()[3].endswith(f"not saved ({os.strerror(errno.ENOSPC)})")
+
+
+class _FullWhileTyping(_FullAfterFirstAnswer):
+    """The host types the site; the disk fills up, the save of the text typed (made a
+    second after the last key) fails, and the host pauses."""
+
+    autosave: Any = None  # the session's, as the terminal prompter's
+
+    def ask(self, prompt: Any) -> Any:
+        from jeudis.errors import JeudisError
+        from jeudis.prompts import Paused
+
+        self.current_id = prompt.id  # as the terminal prompter's: where a pause keeps it
+        disk_full_from_now(self.monkeypatch)
+        with contextlib.suppress(OSError, JeudisError):  # as the prompter's timer does
+            self.autosave(prompt.id, "https://www.example.com/gilles")
+        raise Paused("https://www.example.com/gilles")
+
+
+def test_a_text_typed_the_disk_had_no_room_for_is_not_said_saved_at_a_pause(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save made while it was typed failed, in silence; the pause, seeing the same
+    text kept, did not save it again, and said "Saved:": the text was nowhere."""
+    import jeudis.cli.running
+    import jeudis.prompter
+
+    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
+    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullWhileTyping(monkeypatch))
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+
+    assert result.exit_code != 0
+    assert "Saved:" not in result.output
+    assert result.stderr.splitlines()[:3] == [
+        "not saved, as given (copy it before `jeudis resume` asks again):",
+        "[site]",
+        "https://www.example.com/gilles",
+    ]
     assert result.stderr.splitlines()[3].endswith(f"not saved ({os.strerror(errno.ENOSPC)})")
 
 

@@ -188,6 +188,9 @@ class Session:
         # The answers the run's changes set aside and brought back (``jeudis edit``
         # says them; its review is one session a change).
         self.moves = moves if moves is not None else conditions.Moves()
+        # Whether the texts typed are on disk as kept here: a save made while typing
+        # fails in silence (the disk full), and a pause must try it again.
+        self._typing_saved = True
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
@@ -460,12 +463,14 @@ class Session:
         if stored is None and field is not None and text == answer_rules.as_input(field, language):
             text = ""
         if text.strip():
-            if self.interview.pending.get(question_id) == text:
+            if self.interview.pending.get(question_id) == text and self._typing_saved:
                 return
             self.interview.pending[question_id] = text
-        elif self.interview.pending.pop(question_id, None) is None:
+        elif self.interview.pending.pop(question_id, None) is None and self._typing_saved:
             return
+        self._typing_saved = False
         storage.save(self.interview)
+        self._typing_saved = True
 
     def _keep_partial(self, partial: str) -> None:
         """Save what was being typed when the session paused, to prefill on resume."""

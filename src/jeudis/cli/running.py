@@ -173,6 +173,9 @@ def _say_unsaved(interview: "Interview", language: str) -> None:
         kept = saved.answer(answer.id) if saved is not None else None
         if not answer.skipped and (kept is None or kept.value != answer.value):
             lost += [f"[{answer.id}] {answer.question}", as_input(answer.value, language)]
+    for key, text in interview.pending.items():  # typed, not given yet: a pause keeps it
+        if saved is None or saved.pending.get(key) != text:
+            lost += [f"[{key}]", text]
     if lost:
         sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
         sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
