@@ -577,6 +577,28 @@ HAND_BROKEN = {
         "answer = true\n",
         "answers[1].answer: 'answer' must be a string, not true or false",
     ),
+    # The interview's id, the texts a pause kept, the file's format and its header.
+    "id": (
+        "format = 1\n",
+        'format = 3\nid = "8a364b54-f2d8-40f3-83a8-709a81c80bdX"\n',
+        "id: id must be a UUID, as jeudis writes it, not '8a364b54-f2d8-40f3-83a8-709a81c80bdX'",
+    ),
+    "pending-twice": (
+        "[fields]\n",
+        '[[pending]]\nid = "apport"\ntext = "a"\n\n[[pending]]\nid = "apport"\ntext = "b"\n\n[fields]\n',
+        "pending[1].id: duplicate pending id 'apport'",
+    ),
+    "pending-key": (
+        "[fields]\n",
+        '[[pending]]\nid = "apport"\ntexte = "a"\n\n[fields]\n',
+        "pending[0].texte: unknown key 'texte' in a pending text (did you mean 'text'?)",
+    ),
+    "newer": ("format = 1\n", "format = 4\n", "format: written by a newer jeudis (format 4)"),
+    "style": (
+        'style = "numbered"\n',
+        'style = "dialog"\n',
+        "style: style must be one of numbered, dialogue, plain, not 'dialog'",
+    ),
 }
 
 

@@ -94,9 +94,29 @@ def looks_sound(data: Mapping[str, Any]) -> bool:
     full reader, which says what is wrong. Cheap: set operations, and a look at the
     answers that are not text.
     """
-    if not data.keys() <= TOP_KEYS:
+    if not data.keys() <= TOP_KEYS or not _sound_header(data):
         return False
     return _sound_answers(data.get("answers", [])) and _sound_answers(data.get("set_aside", []))
+
+
+def _sound_header(data: Mapping[str, Any]) -> bool:
+    """The format, the id, the style and gender, and the texts a pause kept."""
+    fmt, id_ = data.get("format", FORMAT), data.get("id", "")
+    if type(fmt) is not int or fmt > FORMAT:
+        return False
+    if not isinstance(id_, str) or (id_ and not ID_FORM.fullmatch(id_.lower())):
+        return False
+    if data.get("style", "numbered") not in STYLES or data.get("gender", "f") not in ("f", "m"):
+        return False
+    pending = data.get("pending", [])
+    entries = [pending] if isinstance(pending, dict) else pending
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return False
+    if not set().union(*entries) <= set(PENDING_KEYS):
+        return False
+    ids = [e.get("id") for e in entries]
+    texts = [e.get("text") for e in entries]
+    return len(set(ids)) == len(ids) and all(isinstance(t, str) for t in ids + texts)
 
 
 def _sound_answers(answers: Any) -> bool:

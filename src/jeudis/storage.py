@@ -30,8 +30,9 @@ from jeudis.tomlio import parse_toml
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
 # 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
-# set aside, which an older jeudis took for broken
-CACHE_VERSION = 3
+# set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
+# id, a format, a style, a gender, the texts a pause kept)
+CACHE_VERSION = 4
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
