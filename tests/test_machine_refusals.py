@@ -164,13 +164,7 @@ def test_a_text_typed_the_disk_had_no_room_for_is_not_said_saved_at_a_pause(
 ) -> None:
     """The save made while it was typed failed, in silence; the pause, seeing the same
     text kept, did not save it again, and said "Saved:": the text was nowhere."""
-    import jeudis.cli.running
-    import jeudis.prompter
-
-    monkeypatch.setattr(jeudis.cli.running, "_require_terminal", lambda **_: None)
-    monkeypatch.setattr(jeudis.prompter, "TerminalPrompter", _FullWhileTyping(monkeypatch))
-
-    result = invoke("new", "twitter", "--guest", "Gilles Klein")
+    result = live_session(invoke, monkeypatch, _FullWhileTyping(monkeypatch))
 
     assert result.exit_code != 0
     assert "Saved:" not in result.output
