@@ -57,6 +57,7 @@ TEXT = {
         "optional": "(facultatif)",
         "choices": "Choisir parmi : {choices}",
         "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
+        "choices_counted": "{count}, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "when": "(Seulement si vous avez répondu {value} à la question {number}.)",
@@ -94,6 +95,7 @@ TEXT = {
         "optional": "(facultatif)",
         "choices": "Choisir parmi : {choices}",
         "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
+        "choices_counted": "{count}, séparés par des virgules : {choices}",
         "yesno": "Répondre par oui ou par non.",
         "number": "Un nombre, par exemple 9 200.",
         "when": "(Seulement si tu as répondu {value} à la question {number}.)",
@@ -130,6 +132,7 @@ TEXT = {
         "optional": "(optional)",
         "choices": "Pick from: {choices}",
         "choices_multi": "Pick one or more, separated by commas: {choices}",
+        "choices_counted": "{count}, separated by commas: {choices}",
         "yesno": "Answer yes or no.",
         "number": "A number, e.g. 9,200.",
         "when": "(Only if you answered {value} to question {number}.)",
@@ -223,10 +226,12 @@ def question_notes(
     if question.help:
         notes.append(question.help_text(interview.register, context))
     if question.type in ("choice", "multi"):
-        key = "choices_multi" if question.type == "multi" else "choices"
-        notes.append(words[key].format(choices=", ".join(question.choices)))
-        if count := answer_rules.choices_hint(question):
-            notes.append(count)
+        choices = ", ".join(question.choices)
+        if count := answer_rules.choices_hint(question):  # "De 2 à 3 choix", not "un ou plusieurs"
+            notes.append(words["choices_counted"].format(count=count.rstrip("."), choices=choices))
+        else:
+            key = "choices_multi" if question.type == "multi" else "choices"
+            notes.append(words[key].format(choices=choices))
     elif question.type == "yesno":
         notes.append(words["yesno"])
     elif question.type == "number":
@@ -241,7 +246,7 @@ def question_notes(
 def note_templates(words: Mapping[str, Any], language: str) -> list[str]:
     """The notes :func:`question_notes` prints under any question of their kind, as
     templates ("Choisir parmi : {choices}"): the ones no help of a host's words."""
-    kinds = ["choices", "choices_multi", "yesno", "number"]
+    kinds = ["choices", "choices_multi", "choices_counted", "yesno", "number"]
     kinds += ["when", "when_not", "when_answered", "when_unanswered"]
     counts = [answer_rules.template(key, language) for key in answer_rules.CHOICE_COUNTS]
     return [words[kind] for kind in kinds] + [answer_rules.date_hint(language), *counts]
