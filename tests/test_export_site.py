@@ -731,10 +731,10 @@ def test_an_export_stopped_by_a_broken_interview_is_finished_by_the_next(
     parallel: bool, series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The pages written before the failure are the export's: the next one writes over them."""
-    from jeudis.export import sitebuild
+    from jeudis.export import workers
 
-    monkeypatch.setattr(sitebuild, "PARALLEL_FROM", 2 if parallel else 10_000)
-    monkeypatch.setattr(sitebuild, "CHUNK", 2)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2 if parallel else 10_000)
+    monkeypatch.setattr(workers, "CHUNK", 2)
     for n in range(12):
         make_interview(series, f"invite-{n:02d}", guest=f"Invité {n}", date=dt.date(2011, 1, n + 1))
     broken = series / "interviews" / "invite-06.toml"
@@ -759,9 +759,9 @@ def test_the_thread_keeping_the_workers_sleeps_while_results_wait() -> None:
     """multiprocessing's Pool woke that thread whenever the results' pipe held some,
     and it looped without sleeping while they waited to be read: 0.1 s of CPU on a
     thousand posts, taken from the workers. What wakes it: the pool's changes."""
-    from jeudis.export import sitebuild
+    from jeudis.export import workers
 
-    pool = sitebuild._pool(multiprocessing.get_context("fork"), 1)
+    pool = workers._pool(multiprocessing.get_context("fork"), 1)
     try:
         assert pool._get_sentinels() == [pool._change_notifier._reader]
         assert list(pool.imap_unordered(abs, [-1, -2])) in ([1, 2], [2, 1])

@@ -2,24 +2,22 @@
 
 :mod:`jeudis.export.site` decides what must be written and imports this module
 only then, so an up-to-date site costs no import of Jinja, cmark or multiprocessing.
-Posts are rendered by forked worker processes, each given a chunk of entries; the
-feed's posts come back from them with their HTML, so the feed renders nothing twice.
+Posts are rendered by forked worker processes when there are many
+(:mod:`jeudis.export.workers`); the feed's posts come back from them with their
+HTML, so the feed renders nothing twice.
 """
 
 from __future__ import annotations
 
 import filecmp
-import gc
 import json
-import multiprocessing as mp
-import os
-import signal
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import ExitCode, JeudisError, clip
+from jeudis.errors import clip
+from jeudis.export import workers
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.listings import (
     IndexPost,
@@ -83,7 +81,7 @@ def render(
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
-    for done, (slug, meta, rendered) in enumerate(_run(job, todo), 1):
+    for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
         kept = meta.pop(_KEPT)
         metas[slug] = meta
         if rendered is not None:
@@ -146,115 +144,6 @@ _KEPT = "kept"  # a rendered post's outputs left as they were, until they are co
 
 # A rendered post: its slug, its manifest entry, and for a feed post the post and its HTML.
 _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
-
-
-_JOB: _Job | None = None
-_STOP: Any = None  # an Event the workers see (fork): set when the export stops half-way
-PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
-CHUNK = 8  # small: the last chunks finish together (16 was 40 ms of one worker alone)
-
-
-class _Failed(Exception):
-    """A user-facing error raised in a worker, in a form that crosses the process boundary."""
-
-    def __init__(self, message: str, hint: str | None, code: int) -> None:
-        super().__init__(message, hint, code)
-        self.message, self.hint, self.code = message, hint, code
-
-
-def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
-    assert _JOB is not None
-    if _STOP is not None and _STOP.is_set():
-        return []  # the export is stopping: what is left is skipped
-    try:
-        return _JOB.do_chunk(chunk)
-    except JeudisError as error:
-        raise _Failed(error.message, error.hint, int(error.exit_code)) from None
-
-
-def _leave_interrupts() -> None:
-    """In a worker: Ctrl-C is for the parent, which stops the workers (no traceback each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _warm_up(job: _Job) -> None:
-    """Compile the templates and load cmark once, before the workers fork.
-
-    Only the templates of the format: compiling one costs tens of milliseconds,
-    and a template the workers do not use would be compiled for nothing.
-    """
-    from jeudis.export import markup
-    from jeudis.export.templating import load
-
-    names = ("post.md",) if job.fmt == "md" else ("post.html", "article.html", "style.css")
-    for name in names + (("fragment.html",) if job.feed else ()):
-        load(job.series.root, name)
-    markup.to_html("")
-
-
-def _run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
-    """Render the posts, on every core when there are many (fork: nothing to pickle)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        for entry in todo:
-            yield job.do(entry)
-        return
-    _warm_up(job)
-    global _JOB, _STOP
-    context = mp.get_context("fork")
-    _JOB, _STOP = job, context.Event()
-    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    # Frozen objects are left out of the workers' garbage collections: a collection
-    # touching every object inherited from the parent would copy their pages.
-    gc.freeze()
-    pool = _pool(context, workers)
-    finished = False
-    try:
-        for done in pool.imap_unordered(_chunk_in_worker, chunks):
-            yield from done
-        finished = True
-    except _Failed as failed:
-        error = JeudisError(failed.message, hint=failed.hint)
-        error.exit_code = ExitCode(failed.code)
-        raise error from None
-    finally:
-        _wind_up(pool, _STOP, finished)
-        gc.unfreeze()
-        _JOB = _STOP = None
-
-
-def _pool(context: Any, workers: int) -> Any:
-    """The workers' pool, whose thread keeping the workers waits on the pool's changes
-    alone, as a ThreadPool's does: woken by results waiting to be read too, it looped
-    without sleeping (0.1 s of CPU taken from the workers on a thousand posts)."""
-    from multiprocessing.pool import Pool
-
-    class QuietPool(Pool):
-        def _get_sentinels(self) -> list[Any]:
-            notifier = getattr(self, "_change_notifier", None)  # multiprocessing's own
-            if notifier is None:
-                return super()._get_sentinels()  # type: ignore[misc, no-any-return]
-            return [notifier._reader]
-
-    return QuietPool(workers, initializer=_leave_interrupts, context=context)
-
-
-def _wind_up(pool: Any, stop: Any, finished: bool) -> None:
-    """Let the workers end on their own, at once when the export stops half-way.
-
-    Not ``Pool.terminate``: a worker killed while it writes a result leaves the
-    results' lock taken, and the pool waits on it for ever (a broken interview in
-    a large series hung the export so). Stopping, the workers skip the chunks
-    left, and finish the one in hand: a few milliseconds.
-    """
-    if not finished:
-        stop.set()
-    pool.close()
-    try:
-        pool.join()
-    except KeyboardInterrupt:  # a second Ctrl-C: wait no more
-        pool.terminate()
-        raise
 
 
 def _post(
