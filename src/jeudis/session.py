@@ -3,7 +3,8 @@
 The logic here talks to a :class:`~jeudis.prompts.Prompter`, never to the
 terminal: the real one (``jeudis.prompter``) draws with questionary and rich,
 tests pass a scripted fake. Every answer is saved, atomically, before the next
-prompt.
+prompt. The way through the guest's questions (Page↑ back, Entrée on after it,
+the changes a pause left) is :mod:`jeudis.session_paging`'s.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
@@ -289,97 +290,16 @@ class Session:
 
     # -- the guest's part ------------------------------------------------------------
     def _questions(self) -> None:
+        from jeudis import session_paging  # here: `jeudis list` imports this module for context_for
+
         # An answer set aside whose question is asked again before any change (the
         # file edited by hand) is back before anything is asked.
         if back := conditions.bring_back(self.questionnaire, self.interview):
             self.moves.gave_back(back)
             storage.save(self.interview)
-        start, ahead = self._changing()
+        start, ahead = session_paging.changing(self)
         followups.resume_live(self)
-        self._ask_unanswered(start, ahead)
-
-    def _ask_unanswered(self, start: int | None = None, ahead: str | None = None) -> None:
-        """Ask each question not answered yet, in order, Page↑ going back to any;
-        from question ``start`` when given (answered or not).
-
-        After Page↑, Entrée goes on to the next question, its answer prefilled (with the
-        change typed at it, if any), as a form's Next does, until the question Page↑
-        left (``ahead``, the furthest): a change typed on the way back is seen again,
-        never passed over. From there on, only the questions not answered yet."""
-        index = self._first_unanswered() if start is None else start
-        while True:
-            questions = in_order(self.questionnaire, self.interview)
-            if index >= len(questions):
-                return
-            question = questions[index]
-            total = expected_total(self.questionnaire, self.interview)
-            raw = self.prompter.ask(self._prompt(question, index, total))
-            if raw is BACK:
-                if self._position(ahead) < index:
-                    ahead = question.id
-                index = max(0, index - 1)
-                continue
-            self._record(question, raw)
-            followups.after(self, question.id)
-            if self._position(ahead) > index:
-                index += 1
-                continue
-            # Answers kept from an earlier run (a resumed draft, a new questionnaire
-            # version) are not asked again: go on to the next question without one.
-            ahead = None
-            index = self._first_unanswered(index + 1)
-
-    def _position(self, question_id: str | None) -> int:
-        """Where the question ``question_id`` is asked now (-1: not asked, or None)."""
-        questions = in_order(self.questionnaire, self.interview)
-        return next((i for i, q in enumerate(questions) if q.id == question_id), -1)
-
-    def _changing(self) -> tuple[int | None, str | None]:
-        """Answers being changed when the session paused (at the review, or after Page↑)
-        are asked again first, with what was typed: otherwise the review showed the old
-        answers, and finishing dropped the new texts. Changed after Page↑, before the
-        review, the questions go on from the first of them, or the first question not
-        answered if it comes before, one by one up to the last changed (returned:
-        where to start, and that question's id; else None, None): Page↑ there is the
-        previous question, as it was before the pause, and Entrée the next, as after Page↑."""
-        typed = self.interview.pending
-        live = followups.unanswered_live(self.interview)
-        for stored in [a for a in self.interview.answers if a.followup and a.id in typed]:
-            if stored not in live:  # an answer given, being changed at the review
-                counter = followups.counter(self.interview, stored)
-                followups.ask_live(self, stored, counter=counter, from_review=True)
-        questions = in_order(self.questionnaire, self.interview)
-        changed = [q.id for q in questions if q.id in typed and self.interview.answer(q.id)]
-        if not changed:
-            return None, None  # not answered yet: each asked in its turn, with its text
-        first = self._first_unanswered()
-        if first < len(questions):  # the review is not reached
-            return min(first, self._position(changed[0])), changed[-1]
-        for question_id in changed:  # each as if picked at the review
-            questions = in_order(self.questionnaire, self.interview)
-            index = self._position(question_id)
-            if index >= 0 and question_id in self.interview.pending:
-                self._change(questions[index], index, len(questions))
-        return None, None
-
-    def _change(self, question: Question, index: int, total: int) -> None:
-        """Ask an answer given again (from the review); Page↑ gives the change up,
-        what was typed of it too (it came back on resume), the first question's too."""
-        prompt = replace(self._prompt(question, index, total), from_review=True, can_go_back=True)
-        raw = self.prompter.ask(prompt)
-        if raw is BACK:
-            if self.interview.pending.pop(question.id, None) is not None:
-                storage.save(self.interview)
-            return
-        self._record(question, raw)
-        followups.after(self, question.id)  # Ctrl-F works here too
-
-    def _first_unanswered(self, start: int = 0) -> int:
-        questions = in_order(self.questionnaire, self.interview)
-        for index, question in enumerate(questions):
-            if index >= start and self.interview.answer(question.id) is None:
-                return index
-        return len(questions)
+        session_paging.ask_unanswered(self, start, ahead)
 
     def _prompt(self, question: Question, index: int, total: int) -> Prompt:
         context = interview_context(self.questionnaire, self.interview)
@@ -480,6 +400,8 @@ class Session:
 
     # -- the end ------------------------------------------------------------------
     def _review(self) -> None:
+        from jeudis import session_paging
+
         while True:
             # The interview's own questions (one another version asked too), numbered as
             # its post numbers them: a skipped one has no number.
@@ -500,10 +422,10 @@ class Session:
                 continue
             for index, question in enumerate(questions):
                 if question.id == choice:
-                    self._change(question, index, len(questions))
+                    session_paging.change(self, question, index, len(questions))
             # A question the change asks now ("no" became "yes") is asked before the
             # review comes back: finishing must not leave it unanswered.
-            self._ask_unanswered()
+            session_paging.ask_unanswered(self)
 
 
 @contextmanager
