@@ -3,6 +3,7 @@ on a terminal pyte emulates, of the size each test says."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,10 +20,12 @@ from rich.console import Console
 from jeudis import terminal
 from jeudis.graphemes import width as cells
 from jeudis.interview import Interview
+from jeudis.prompt_layout import STYLE
 from jeudis.prompt_toolbar import fit_keys, toolbar_keys
 from jeudis.prompter import TerminalPrompter
 from jeudis.prompts import BACK, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Question, Validation
+from jeudis.screen import Screen
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C = "\r", "\x1b\r", "\x1b[5~", "\x03"
 
@@ -245,3 +248,40 @@ def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
                     assert any(form in shown for form in kept.said), (columns, lines)
                 if columns >= 100 and rows == 30:  # every key, in full
                     assert " · ".join(lines) == " · ".join(key.said[0] for key in keys)
+
+
+def left_on_screen(
+    asking: Callable[[TerminalPrompter], Any], typed: str, columns: int
+) -> list[str]:
+    """The lines ``asking`` leaves on a terminal ``columns`` wide once ``typed`` ends it,
+    the prompt's and those drawn above it alike, blank ones aside."""
+    written = io.StringIO()
+    # No rows known under the prompt: no toolbar, which would scroll the lines off.
+    output = Vt100_Output(written, lambda: Size(rows=60, columns=columns), term="xterm")
+    prompter = TerminalPrompter("fr", console=Console(file=written, width=columns))
+    prompter.screen = Screen(STYLE, file=written, width=columns)
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text(typed)
+        with contextlib.suppress(Paused):
+            asking(prompter)
+    screen = pyte.Screen(columns, 60)
+    screen.set_mode(pyte.modes.LNM)  # the lines drawn above end in "\n" alone
+    pyte.Stream(screen).feed(written.getvalue())
+    return [line.rstrip() for line in screen.display if line.strip()]
+
+
+@pytest.mark.parametrize("columns", [100, 30])
+def test_the_review_paused_leaves_its_question_as_a_choice_paused_does(columns: int) -> None:
+    """Paused at the review, "› Modifier une réponse ? ↑↓ puis Entrée" was left, its
+    keys read as the answer given; at 30 columns, broken mid-word ("pu" / "is Entrée").
+    The question and its keys are above the list, as a choice's are, wrapped between
+    words: paused, the prompt's line is left empty."""
+    choice = left_on_screen(question("choice"), CTRL_C, columns)
+    assert choice[-2].endswith("puis Entrée") and choice[-1] == "›"  # its keys, no answer
+    shown = left_on_screen(review, CTRL_C, columns)
+    assert shown[-3:] == ["Modifier une réponse ?", "↑↓ puis Entrée", "›"]
+
+
+def test_the_review_given_shows_the_answer_after_the_prompt_mark() -> None:
+    shown = left_on_screen(review, ENTER, 30)
+    assert shown[-3:] == ["Modifier une réponse ?", "↑↓ puis Entrée", "›  ✔ Tout est bon, terminer"]

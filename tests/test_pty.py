@@ -810,7 +810,7 @@ def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
 
     def fitted(columns: int) -> bool:
         shown = session.screen()
-        asked = [i for i, line in enumerate(shown) if line.startswith("› Modifier une réponse ?")]
+        asked = [i for i, line in enumerate(shown) if line == "Modifier une réponse ?"]
         if len(asked) != 1 or not shown[asked[0] - 1].startswith("└"):
             return False  # the question twice, or not under the table's bottom
         table = [line for line in shown[: asked[0]] if line.startswith(("│", "├", "└", "┏"))]
@@ -862,8 +862,8 @@ def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> Non
 def test_the_question_picked_at_the_review_is_shown_whole_words_on_its_line(
     jeudis: type[Jeudis], series: Path
 ) -> None:
-    """Shown after "Modifier une réponse ?", the question picked ran past the terminal's
-    edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…"."""
+    """Shown after "›", under "Modifier une réponse ?", the question picked ran past the
+    terminal's edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…"."""
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein", columns=70)
     welcome_back(session)
@@ -872,8 +872,9 @@ def test_the_question_picked_at_the_review_is_shown_whole_words_on_its_line(
     session.press(Keyboard.ENTER)
     session.expect_prompt("[4/13]")
     shown = session.on_screen("[4/13]")
-    at = next(i for i, line in enumerate(shown) if line.startswith("› Modifier une réponse ?"))
-    assert shown[at] == "› Modifier une réponse ? 4. Qu’est-ce que le fait de tweeter vous…"
+    at = next(i for i, line in enumerate(shown) if line.startswith("›  4."))
+    assert shown[at - 2 : at] == ["Modifier une réponse ?", "↑↓ puis Entrée"]
+    assert shown[at] == "›  4. Qu’est-ce que le fait de tweeter vous apporte ? Qu’est-ce que…"
     assert shown[at + 1] == ""
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130

@@ -53,6 +53,14 @@ def pick_to_change(
         table.add_row(escape(laid_out(for_terminal(label))), escape(laid_out(answer)))
     console.print()
     print_laid_out(console, table)
+
+    def asking() -> None:
+        """The question and its keys above the choices, as every choice's: wrapped
+        between words to the terminal, and left as they are on a pause."""
+        screen.wrapped([("class:question", text["review_change"])])
+        screen.wrapped([("class:instruction", text["keys_select"])])
+
+    asking()
     done = questionary.Choice(text["review_done"], value="")
     # Picked by its question's id: two follow-ups may read alike once shortened.
     labels = [for_terminal(label) for _, label, _ in rows]
@@ -60,12 +68,10 @@ def pick_to_change(
         questionary.Choice(label, value=qid)
         for (qid, _, _), label in zip(rows, labels, strict=True)
     ]
+    # On questionary's line, the keys read as an answer given once paused, and
+    # the terminal broke them mid-word ("pu" / "is Entrée") where it was narrow.
     question = questionary.select(
-        text["review_change"],
-        choices=[done, *picks],
-        style=STYLE,
-        qmark="›",
-        instruction=text["keys_select"],
+        "", choices=[done, *picks], style=STYLE, qmark="›", instruction=" "
     )
     app: Application[Any] = question.application
     app.key_bindings = merge_key_bindings(
@@ -76,7 +82,7 @@ def pick_to_change(
     stand_ins = drawn_whole(app)
     if keys:
         toolbar_under_choices(app, fitted_keys(keys))
-    picked_fitted(app, get_cwidth(f"› {text['review_change']} "))
+    picked_fitted(app, get_cwidth("›  "))
 
     def fitted() -> None:
         """A choice wider than the terminal was cut at its edge, mid-word: shortened."""
@@ -87,6 +93,7 @@ def pick_to_change(
     def reviewing() -> None:
         """The table and the choices laid out anew, to the terminal's new width."""
         _draw(console, screen, table, app.output.get_size().columns)
+        asking()
         fitted()
 
     fitted()
