@@ -17,6 +17,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
 
+from export_helpers import check_snapshot
 from jeudis import terminal
 from jeudis.graphemes import width as cells
 from jeudis.interview import Interview
@@ -26,8 +27,10 @@ from jeudis.prompter import TerminalPrompter
 from jeudis.prompts import BACK, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Question, Validation
 from jeudis.screen import Screen
+from support import REPO
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C = "\r", "\x1b\r", "\x1b[5~", "\x03"
+SESSION_SNAPSHOTS = REPO / "tests" / "snapshots" / "session"
 
 
 class _Terminal(Vt100_Output):
@@ -285,3 +288,22 @@ def test_the_review_paused_leaves_its_question_as_a_choice_paused_does(columns: 
 def test_the_review_given_shows_the_answer_after_the_prompt_mark() -> None:
     shown = left_on_screen(review, ENTER, 30)
     assert shown[-3:] == ["Modifier une réponse ?", "↑↓ puis Entrée", "›  ✔ Tout est bon, terminer"]
+
+
+def test_the_review_as_the_guest_sees_it_at_80_columns() -> None:
+    """The review whole, as it is left once given: the table of answers (a long one
+    wrapped, a list, a skipped one), then its question, keys and the choice made."""
+    rows = [
+        ("depuis", "1. Depuis quand utilises-tu Twitter ?", "Mai 2007, un peu par hasard."),
+        (
+            "usages",
+            "2. Quelle(s) utilisation(s) fais-tu de Twitter ?",
+            "De la veille, surtout :\n\n- la presse ;\n- les blogs 😉\n\nEt un peu de « bavardage ».",
+        ),
+        ("conseils", "3. Un conseil pour débuter ?", ""),
+    ]
+    interview = Interview(questionnaire="q", guest="Ada", slug="ada", title="T", register="tu")
+
+    shown = left_on_screen(lambda prompter: prompter.review(interview, rows), ENTER, 80)
+
+    check_snapshot("review-80-columns.txt", "\n".join(shown) + "\n", SESSION_SNAPSHOTS)
