@@ -1172,6 +1172,7 @@ def test_a_terminal_resized_at_the_welcome_draws_the_box_anew(
         return (
             bottom is not None
             and all(len(line) == columns and line[-1] in "╮│╯" for line in shown[: bottom + 1])
+            and bottom + 1 < len(shown)  # the line under it not drawn yet: look again
             and shown[bottom + 1].startswith(" Prêt ? Appuyez sur Entrée")
         )
 
