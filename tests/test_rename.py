@@ -305,3 +305,59 @@ def test_export_all_then_replaces_the_page(invoke: Invoke, series: Path) -> None
     page = (site / "gilles-klein.html").read_text(encoding="utf-8")
     assert "Gilles Klein" in page and "Klien" not in page
     assert "Klien" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_photo_copied_in_under_the_old_name_takes_the_new_one(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Copied in as images/gilles-klien.jpg, the photo kept the typo in the address of
+    every post's image. One named otherwise, or whose new name is taken, keeps its own."""
+    klien = new(invoke, "Gilles Klien")
+    interview = load_interview(klien)
+    (series / "images").mkdir()
+    write(series / "images" / "gilles-klien.jpg", "jpeg")
+    interview.fields["photo"] = "images/gilles-klien.jpg"
+    storage.save(interview)
+
+    result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
+
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[-1] == (
+        "images/gilles-klien.jpg renamed images/gilles-klein.jpg"
+    )
+    assert sorted(p.name for p in (series / "images").iterdir()) == ["gilles-klein.jpg"]
+    renamed = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert renamed.fields["photo"] == "images/gilles-klein.jpg"
+    assert invoke("export", "gilles-klein", "-o", tmp_path / "p.html").exit_code == 0
+    assert 'src="images/gilles-klein.jpg"' in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+    write(series / "images" / "gilles-klein-x.jpg", "another")
+    assert invoke("edit", "gilles-klein", "--guest", "Gilles Klein X").exit_code == 0
+    kept = load_interview(series / "interviews" / "gilles-klein-x.toml")
+    assert kept.fields["photo"] == "images/gilles-klein.jpg"  # its new name taken: kept
+    assert (series / "images" / "gilles-klein-x.jpg").read_text(encoding="utf-8") == "another"
+
+
+def test_a_rename_the_disk_refuses_leaves_the_photo_as_it_was(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    klien = new(invoke, "Gilles Klien")
+    interview = load_interview(klien)
+    (series / "images").mkdir()
+    write(series / "images" / "gilles-klien.jpg", "jpeg")
+    interview.fields["photo"] = "images/gilles-klien.jpg"
+    storage.save(interview)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
+
+    assert result.exit_code != 0
+    assert sorted(p.name for p in (series / "images").iterdir()) == ["gilles-klien.jpg"]
+    assert interview_files(series) == [klien]
+    assert load_interview(klien).fields["photo"] == "images/gilles-klien.jpg"

@@ -269,6 +269,7 @@ def save(interview: Interview, slug: str) -> Path:
         except FileExistsError:  # there since free() looked: another's, just made
             free(interview, slug)
             raise
+        photo = _photo_renamed(interview, path.stem, slug)
         try:
             interview.slug = slug  # as the file records it
             storage.save(interview)
@@ -277,6 +278,35 @@ def save(interview: Interview, slug: str) -> Path:
             if path.exists():  # not moved: the claim goes
                 with contextlib.suppress(OSError):
                     target.unlink()
+            if photo is not None:  # the photo's new name goes too: the file names the old
+                interview.fields["photo"] = photo[0]
+                with contextlib.suppress(OSError):
+                    photo[2].unlink()
             raise
+        if photo is not None:
+            with contextlib.suppress(OSError):
+                photo[1].unlink()
     interview.path = target
     return target
+
+
+def _photo_renamed(interview: Interview, was: str, slug: str) -> tuple[str, Path, Path] | None:
+    """The photo jeudis copied in as ``images/WAS.jpg``, given the new slug's name too
+    (a second link to it, the old one removed once the interview is saved): its address
+    in a post named the guest as mistyped. None when it has another name, or the new
+    one is taken: it keeps its own. Returns the field as it was, the old and new paths."""
+    from jeudis.photos import FOLDER
+
+    assert interview.path is not None
+    value = str(interview.fields.get("photo") or "")
+    old = Path(value)
+    if old.parent != Path(FOLDER) or old.stem != was:
+        return None
+    root = interview.path.parent.parent
+    new = old.with_stem(slug)
+    try:
+        os.link(root / old, root / new)  # never over another file: refused if there
+    except OSError:
+        return None
+    interview.fields["photo"] = new.as_posix()
+    return value, root / old, root / new

@@ -141,6 +141,7 @@ def edit(
         )
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
+        photo = loaded.fields.get("photo")
         saved = rename.save(loaded, recast.slug)
         out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
         if saved != path:
@@ -148,6 +149,8 @@ def edit(
                 safe(f"{path.name} renamed {saved.name}: `jeudis export --all` replaces its page"),
                 soft_wrap=True,
             )
+        if loaded.fields.get("photo") != photo:
+            out.print(safe(f"{photo} renamed {loaded.fields['photo']}"), soft_wrap=True)
         _said(aftermath, saved.stem, recast.left)
         return
     if change.given():  # each as it was: nothing to change, no review screen
