@@ -307,17 +307,23 @@ def test_export_all_then_replaces_the_page(invoke: Invoke, series: Path) -> None
     assert "Klien" not in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_photo_copied_in_under_the_old_name_takes_the_new_one(
-    invoke: Invoke, series: Path, tmp_path: Path
-) -> None:
-    """Copied in as images/gilles-klien.jpg, the photo kept the typo in the address of
-    every post's image. One named otherwise, or whose new name is taken, keeps its own."""
+def with_photo_copied_in(invoke: Invoke, series: Path) -> Path:
+    """An interview of "Gilles Klien" whose photo jeudis copied in as images/gilles-klien.jpg."""
     klien = new(invoke, "Gilles Klien")
     interview = load_interview(klien)
     (series / "images").mkdir()
     write(series / "images" / "gilles-klien.jpg", "jpeg")
     interview.fields["photo"] = "images/gilles-klien.jpg"
     storage.save(interview)
+    return klien
+
+
+def test_the_photo_copied_in_under_the_old_name_takes_the_new_one(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Copied in as images/gilles-klien.jpg, the photo kept the typo in the address of
+    every post's image. One named otherwise, or whose new name is taken, keeps its own."""
+    with_photo_copied_in(invoke, series)
 
     result = invoke("edit", "gilles-klien", "--guest", "Gilles Klein")
 
@@ -344,12 +350,7 @@ def test_a_rename_the_disk_refuses_leaves_the_photo_as_it_was(
     import errno
     import os
 
-    klien = new(invoke, "Gilles Klien")
-    interview = load_interview(klien)
-    (series / "images").mkdir()
-    write(series / "images" / "gilles-klien.jpg", "jpeg")
-    interview.fields["photo"] = "images/gilles-klien.jpg"
-    storage.save(interview)
+    klien = with_photo_copied_in(invoke, series)
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
