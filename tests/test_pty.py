@@ -1456,6 +1456,15 @@ def changing_on_the_way_back(jeudis: type[Jeudis]) -> Jeudis:
     return session
 
 
+def meets_the_texts_kept(session: Jeudis) -> None:
+    """Question 4 with the change typed at it, given, then question 5 with its text."""
+    session.expect_prompt("[4/13]")
+    session.expect("quotidienne.")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[5/13]")
+    session.expect("Mon premier tweet")
+
+
 def test_kill_9_after_a_change_typed_on_the_way_back_keeps_every_text(
     jeudis: type[Jeudis], series: Path
 ) -> None:
@@ -1478,11 +1487,7 @@ def test_kill_9_after_a_change_typed_on_the_way_back_keeps_every_text(
 
     resumed = jeudis("resume")
     welcome_back(resumed)
-    resumed.expect_prompt("[4/13]")
-    resumed.expect("quotidienne.")
-    resumed.press(Keyboard.ESC_ENTER)
-    resumed.expect_prompt("[5/13]")
-    resumed.expect("Mon premier tweet")
+    meets_the_texts_kept(resumed)
     resumed.type(" : « Hello world »")
     resumed.press(Keyboard.ESC_ENTER)
     answer_each(resumed, range(6, 14))
@@ -1504,11 +1509,7 @@ def test_enter_after_page_up_goes_on_to_the_change_typed_further_on(
     session.expect_prompt("[3/13]")
     session.expect("aussi.")  # its answer, prefilled
     session.press(Keyboard.ESC_ENTER)
-    session.expect_prompt("[4/13]")
-    session.expect("quotidienne.")
-    session.press(Keyboard.ESC_ENTER)
-    session.expect_prompt("[5/13]")
-    session.expect("Mon premier tweet")
+    meets_the_texts_kept(session)
     session.press(Keyboard.ESC_ENTER)
     answer_each(session, range(6, 14))
     finish_review(session)

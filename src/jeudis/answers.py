@@ -73,10 +73,6 @@ MESSAGES = {
 }
 
 
-# The messages saying how many choices a multiple choice takes (:func:`choices_hint`).
-CHOICE_COUNTS = ("min_choices", "max_choices", "span_choices")
-
-
 def template(key: str, language: str) -> str:
     """The message ``key`` in ``language`` before it is filled in: "Au moins {n} choix."."""
     return MESSAGES.get(primary_language(language), MESSAGES["en"])[key]

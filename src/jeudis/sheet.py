@@ -248,8 +248,7 @@ def note_templates(words: Mapping[str, Any], language: str) -> list[str]:
     templates ("Choisir parmi : {choices}"): the ones no help of a host's words."""
     kinds = ["choices", "choices_multi", "choices_counted", "yesno", "number"]
     kinds += ["when", "when_not", "when_answered", "when_unanswered"]
-    counts = [answer_rules.template(key, language) for key in answer_rules.CHOICE_COUNTS]
-    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language), *counts]
+    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language)]
 
 
 def _condition_notes(
