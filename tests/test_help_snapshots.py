@@ -7,6 +7,8 @@ and commit the files under ``tests/snapshots/``.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,34 @@ def test_every_command_has_its_place_and_line_in_the_help(invoke: Invoke) -> Non
     invoke("--help")  # registers every command
     assert sorted(_command_name(info) for info in app.registered_commands) == sorted(COMMANDS)
     assert all(len(line) <= 60 for line in COMMANDS.values())
+
+
+def _run_fresh(*args: str) -> subprocess.CompletedProcess[str]:
+    """``jeudis ARGS`` in a fresh interpreter, printing the command modules it loaded."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['jeudis', *{list(args)!r}]\n"
+        "from jeudis.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('jeudis.cli.')))\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+
+def test_a_command_typed_loads_its_own_module_alone() -> None:
+    """Each command answers with only its module loaded: one named wrongly in
+    COMMAND_MODULES would be "No such command"."""
+    from jeudis.cli import COMMAND_MODULES, COMMANDS
+
+    assert sorted(COMMAND_MODULES) == sorted(COMMANDS)
+    for name, module in COMMAND_MODULES.items():
+        done = _run_fresh(name, "--help")
+        assert f"Usage: jeudis {name} " in done.stdout, (name, done.stderr)
+        loaded = {m.removeprefix("jeudis.cli.") for m in done.stdout.splitlines()[-1].split("'")}
+        assert loaded & set(COMMAND_MODULES.values()) == {module}, name
+
+
+def test_a_mistyped_command_is_still_told_the_nearest() -> None:
+    done = _run_fresh("exprot")
+    assert "No such command 'exprot'" in done.stderr
+    assert "Did you mean 'export'?" in done.stderr
