@@ -311,7 +311,7 @@ def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Pat
     assert export_site(Series(series), out).unchanged
 
 
-@pytest.mark.parametrize("missing", [("guest_text", "nav_names"), ("guest_text",)])
+@pytest.mark.parametrize("missing", [("guest_text", "title"), ("guest_text",)])
 def test_a_manifest_of_an_older_export_is_rendered_again_not_crashed_on(
     series: Path, invoke: Invoke, missing: tuple[str, ...]
 ) -> None:
@@ -1188,6 +1188,12 @@ def test_a_thousand_missing_photos_are_not_a_thousand_lines(series: Path, invoke
         '{"entries": {"paul": {"note": 7}}}',
         '{"entries": {"paul": {"nav": [1, 2]}}}',
         '{"files": [7]}',
+        '{"entries": {"paul": {"written": {"paul.html": 1}}}}',
+        '{"entries": {"paul": {"draft": "no"}}}',
+        '{"entries": {"paul": {"nav": [null, null, null]}}}',
+        '{"entries": {"paul": "paul.html"}}',
+        '{"wxr": []}',
+        '{"notes": "x"}',
     ],
 )
 def test_a_manifest_edited_out_of_shape_is_no_manifest(

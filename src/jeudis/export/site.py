@@ -85,42 +85,74 @@ def _entries(
     folder = series.interviews_dir
     for slug, stamp in interview_stamps(folder):
         cached = known.get(slug)
-        if cached and cached.get("stamp") == stamp:
-            head = dict(cached)
-            head["date"] = dt.date.fromisoformat(head["date"])
-        else:
-            from jeudis.export import loading
-
-            path = folder / f"{slug}.toml"
-            head = loading.head(path)
-            loading.check_head(head, path)
-            head["draft"] = head.get("status") != "complete"
-            head["updated"] = str(head.get("updated", ""))
-        if head["draft"] and not drafts:
+        entry = _recorded(folder, slug, stamp, cached) if cached else None
+        if entry is None:
+            entry = _read(folder, slug, stamp)
+        if entry.draft and not drafts:
             if left_out is not None:
                 left_out.append(slug)
             continue
-        entries.append(
-            _Entry(
-                folder=folder,
-                slug=slug,
-                stamp=stamp,
-                questionnaire=head["questionnaire"],
-                date=head["date"],
-                updated=head["updated"],
-                draft=head["draft"],
-                guest=head["guest"],
-                title=head["title"],
-            )
-        )
+        entries.append(entry)
     # Newest first; a stable order for interviews of the same day.
     entries.sort(key=lambda e: (e.date, e.updated, e.slug), reverse=True)
     return entries
 
 
-def nav_names(nav: list[str | None], by_slug: dict[str, _Entry]) -> list[list[str] | None]:
-    """The guest and title of a post's neighbours (``nav``), as its links show them."""
-    return [[by_slug[slug].guest, by_slug[slug].title] if slug else None for slug in nav]
+def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> _Entry | None:
+    """An interview as the manifest recorded it, if its file is as it was then."""
+    if meta.get("stamp") != stamp:
+        return None
+    try:
+        return _Entry(
+            folder=folder,
+            slug=slug,
+            stamp=stamp,
+            questionnaire=meta["questionnaire"],
+            date=dt.date.fromisoformat(meta["date"]),
+            updated=meta["updated"],
+            draft=meta["draft"],
+            guest=meta["guest"],
+            title=meta["title"],
+        )
+    except KeyError:  # an entry of an older export, or edited by hand: the file says
+        return None
+
+
+def _read(folder: Path, slug: str, stamp: str) -> _Entry:
+    """An interview as its file's head says."""
+    from jeudis.export import loading
+
+    path = folder / f"{slug}.toml"
+    head = loading.head(path)
+    loading.check_head(head, path)
+    return _Entry(
+        folder=folder,
+        slug=slug,
+        stamp=stamp,
+        questionnaire=head["questionnaire"],
+        date=head["date"],
+        updated=str(head.get("updated", "")),
+        draft=head.get("status") != "complete",
+        guest=head["guest"],
+        title=head["title"],
+    )
+
+
+def _neighbours_as_named(
+    nav: list[str | None], known: dict[str, Any], by_slug: dict[str, _Entry]
+) -> bool:
+    """Whether a post's neighbours (``nav``) still have the guest and title its links show.
+
+    ``known`` holds each as its page was last rendered, in the same export as the
+    post's links: a neighbour renamed since has a new stamp, so a fresh head.
+    """
+    for slug in nav:
+        if slug is None:
+            continue
+        was, now = known.get(slug, {}), by_slug[slug]
+        if was.get("guest") != now.guest or was.get("title") != now.title:
+            return False
+    return True
 
 
 def index_files(questionnaires: Iterable[str]) -> dict[str, str]:
@@ -276,7 +308,7 @@ def _export(
             cached
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
-            and cached.get("nav_names") == nav_names(nav, by_slug)  # a neighbour renamed
+            and _neighbours_as_named(nav, known, by_slug)
             and all(key in cached for key in META_TEXTS)  # an older export's: one missing
             and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
             and cached.get("photo_stamp", "")

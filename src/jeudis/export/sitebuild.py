@@ -43,7 +43,6 @@ from jeudis.export.site import (
     _Entry,
     entry_notes,
     index_files,
-    nav_names,
 )
 from jeudis.export.written import changed, content_stamp
 from jeudis.interview_reading import load_interview
@@ -246,7 +245,6 @@ def _meta(
     return {
         "stamp": entry.stamp,
         "nav": nav,
-        "nav_names": nav_names(nav, by_slug),
         "outputs": outputs,
         "questionnaire": entry.questionnaire,
         "date": entry.date.isoformat(),
