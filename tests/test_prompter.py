@@ -11,6 +11,7 @@ import contextlib
 import io
 import itertools
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -1020,12 +1021,13 @@ def test_two_hangups_in_a_row_pause_once_and_never_hang(
         os.kill(os.getpid(), signal.SIGHUP)
 
     previous = signal.signal(signal.SIGHUP, lambda *_: None)  # when the prompt is over
+    output = _Drawn()
     try:
-        with sent_later(keys, (5, ESC_ENTER)):  # were the signals lost: an answer, no hang
-            hangup = threading.Timer(0.4, hang_up_twice)
-            hangup.start()
+        with create_app_session(input=keys, output=output):
             keys.send_text("Une heure")
-            with pytest.raises(Paused) as stopped:
+            # Were the signals lost: an answer, no hang.
+            hangup = in_turn(lambda: output.until_drawn("Une heure"), hang_up_twice)
+            with sent_later(keys, (10, ESC_ENTER)), pytest.raises(Paused) as stopped:
                 prompter.ask(prompt_for(twitter("apport"), "Question ?", counter="[4/13]"))
             hangup.join()
     finally:
@@ -1107,10 +1109,27 @@ def test_the_line_above_a_long_answer_says_what_the_keys_say_in_edit(
     assert prompter._hint(prompt).endswith(word)
 
 
-class _Resized(DummyOutput):
+class _Drawn(DummyOutput):
+    """A terminal that keeps what prompt_toolkit writes, for a test to wait on."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []  # the text, a character a write; no escape sequences
+
+    def write(self, data: str) -> None:
+        self.written.append(data)
+
+    def until_drawn(self, text: str, timeout: float = 10) -> None:
+        """Wait until ``text`` has been drawn, however slow the machine."""
+        deadline = time.monotonic() + timeout
+        while text not in "".join(list(self.written)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+class _Resized(_Drawn):
     """A terminal whose width the test sets, that notes when it is cleared."""
 
     def __init__(self, columns: int) -> None:
+        super().__init__()
         self.columns, self.cleared = columns, 0
 
     def get_size(self) -> Size:
@@ -1118,6 +1137,13 @@ class _Resized(DummyOutput):
 
     def erase_screen(self) -> None:
         self.cleared += 1
+
+
+def in_turn(*steps: Any) -> threading.Thread:
+    """Run ``steps`` (functions) one after the other beside the prompt."""
+    thread = threading.Thread(target=lambda: [step() for step in steps], daemon=True)
+    thread.start()
+    return thread
 
 
 def test_a_resized_terminal_is_cleared_and_the_question_drawn_again_to_its_width(
@@ -1128,12 +1154,15 @@ def test_a_resized_terminal_is_cleared_and_the_question_drawn_again_to_its_width
     prompter = TerminalPrompter("fr", console=Console(file=screen, width=100, color_system=None))
     question = prompt_for(twitter("utilisations"), "Quelle(s) utilisation(s) faites-vous de Twitter ?",
                           counter="[3/13]")  # fmt: skip
-    with (
-        create_pipe_input() as keys,
-        create_app_session(input=keys, output=output),
-        sent_later(keys, (0.2, "Depuis 2007"), (0.4, " encore"), (0.6, ESC_ENTER)),
-    ):
-        threading.Timer(0.3, lambda: setattr(output, "columns", 40)).start()
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text("Depuis 2007")
+        in_turn(
+            lambda: output.until_drawn("Depuis 2007"),  # at 60 columns
+            lambda: setattr(output, "columns", 40),
+            lambda: keys.send_text(" encore"),
+            lambda: output.until_drawn("encore"),
+            lambda: keys.send_text(ESC_ENTER),
+        )
         assert prompter.ask(question) == "Depuis 2007 encore"
     assert output.cleared == 1  # at the width change, not at each key after it
     asked = screen.getvalue().split("\n")
