@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from jeudis.export.model import Post, page_href
+from jeudis.export.model import Post, page_href, photo_href
 from jeudis.export.render import SiteInfo, words_for, xml_clean
 from jeudis.interview import uuid_from
 from jeudis.paths import Series
@@ -35,6 +35,7 @@ class IndexPost:
         self.description = meta["description"]
         self.description_text = meta["description_text"]
         self.photo = meta["photo"]
+        self.photo_href = photo_href(self.photo)
         self.draft = meta["draft"]
         self.updated = w3c_date(meta["updated"], meta["date"])
         self.series = meta["series"]

@@ -124,6 +124,11 @@ class Post:
         """The photo when it is a file of the series (a path, not a URL), else ""."""
         return self.photo if "://" not in self.photo else ""
 
+    @property
+    def photo_href(self) -> str:
+        """The link to :attr:`photo` from the post's page (see :func:`photo_href`)."""
+        return photo_href(self.photo)
+
     def keep_photo_in(self, root: Path) -> str | None:
         """Leave out a photo the series cannot publish; say why (None when it is kept).
 
@@ -161,6 +166,12 @@ def page_href(slug: str) -> str:
     hand ("Gilles Klein.toml", "Q&A #2.toml"): a space, "#" or "?" would break it.
     """
     return quote(f"{slug}.html")
+
+
+def photo_href(photo: str) -> str:
+    """The link to a photo: a file of the series quoted for a URL, as a page's is
+    (``images/Paul #2.jpg`` would end at its "#"); a web address as it was written."""
+    return photo if "://" in photo else quote(photo)
 
 
 def link_to(slug: str, title: str, guest: str, variant: str) -> Link:

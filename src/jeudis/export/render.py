@@ -96,8 +96,8 @@ class SiteInfo:
         post.href = page_href(post.slug)
         post.url = self.url(post.href)
         post.index_href = self.indexes.get(post.questionnaire, self.index_href)
-        local = post.local_photo
-        post.photo_url = (self.url(local) or local) if local else post.photo
+        href = post.photo_href
+        post.photo_url = (self.url(href) or href) if post.local_photo else post.photo
 
 
 def words_for(language: str, variant: str = "off") -> dict[str, str]:
@@ -136,7 +136,7 @@ def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
         if site.author_url:
             data["author"]["url"] = site.author_url
     if post.photo:
-        data["image"] = post.photo_url or post.photo
+        data["image"] = post.photo_url or post.photo_href
     if post.url:
         data["url"] = post.url
         data["mainEntityOfPage"] = post.url
