@@ -4,7 +4,8 @@ Every link of every page and of the feed leads to a file of the site, and its
 ``#anchor`` to an element of that page: from ``file://`` and from a web server
 (Python's own, on the loopback), with and without a ``base_url`` (whose absolute
 addresses, canonical, ``og:url``, the sitemap's, are taken as the site's). The
-feed is Atom as RFC 4287 says, the sitemap one as sitemaps.org says.
+feed is Atom as RFC 4287 says, and feedparser (a dev dependency) reads it as a
+feed reader would; the sitemap is one as sitemaps.org says.
 
 The series is the example one (two questionnaires, so several indexes, and a
 photo) with what a published site must also cope with: a draft exported with
@@ -31,6 +32,7 @@ from urllib.error import HTTPError
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname, urlopen
 
+import feedparser
 import html5lib
 import pytest
 
@@ -268,3 +270,117 @@ def test_a_web_server_serves_every_page_file_and_address_the_site_links(
     reached = {unquote(urlsplit(url).path.lstrip("/")) or "index.html" for url in seen}
     written = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert reached == written - {".jeudis-manifest.json"}
+
+
+def one(element: ET.Element, name: str) -> ET.Element:
+    """The one child ``atom:NAME`` of ``element`` (RFC 4287 says which are one, no more)."""
+    found = element.findall(f"{ATOM}{name}")
+    assert len(found) == 1, (element.tag, name, len(found))
+    return found[0]
+
+
+def moment(element: ET.Element) -> dt.datetime:
+    """An Atom date (RFC 4287 3.3): an RFC 3339 date-time, with its offset."""
+    text = element.text or ""
+    assert RFC3339.fullmatch(text), (element.tag, text)
+    return dt.datetime.fromisoformat(text.upper())
+
+
+# The posts the site publishes, newest first: not the draft, nor the one to come.
+PUBLISHED = ("paul", "elise-garnier", "mathieu-durand", "claire-fontaine", "amelie-roux")
+
+
+@pytest.mark.parametrize("base_url", [BASE, ""], ids=["base_url", "no-base_url"])
+def test_the_feed_is_atom_as_rfc_4287_says(series: Path, invoke: Invoke, base_url: str) -> None:
+    folder = exported_site(series, invoke, base_url)
+    feed = ET.parse(folder / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(PUBLISHED)
+    for element in [feed, *entries]:
+        for name in ("id", "title", "updated"):
+            assert (one(element, name).text or "").strip()
+        assert urlsplit(one(element, "id").text).scheme == "urn"  # an IRI, absolute (4.2.6)
+        for name in ("published", "rights", "summary", "content", "subtitle"):
+            assert len(element.findall(f"{ATOM}{name}")) <= 1, name
+    assert len({one(entry, "id").text for entry in entries}) == len(entries)
+    # 4.1.1: the feed's author, or one with a name in every entry.
+    if not feed.findall(f"{ATOM}author"):
+        for entry in entries:
+            names = [author.findtext(f"{ATOM}name") for author in entry.iter(f"{ATOM}author")]
+            assert names and all(names), one(entry, "title").text
+    self_links = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert len(self_links) == 1  # 4.1.1: "SHOULD"
+    for entry in entries:
+        published, updated = moment(one(entry, "published")), moment(one(entry, "updated"))
+        assert published <= updated <= moment(one(feed, "updated"))
+        # One alternate link per type (4.1.1), to the post's page.
+        [page] = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]  # fmt: skip
+        assert page.get("type") == "text/html"
+        content = one(entry, "content")
+        assert content.get("type") == "html"
+        # Escaped HTML (4.1.3.3) that parses as HTML once unescaped (ElementTree did that).
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        parser.parseFragment(content.text or "")
+        assert "<article" in (content.text or "")
+    if base_url:
+        # Absolute once xml:base applies: the links read the same from wherever the
+        # feed is read (an aggregator's copy), and the feed names its own address.
+        assert feed_links(feed, "https://aggregator.example/x/feed") == feed_links(
+            feed, (folder / "feed.xml").as_uri()
+        )
+        assert ("feed link rel=self", f"{BASE}feed.xml") in feed_links(feed, "about:blank")
+
+
+@pytest.mark.parametrize("base_url", [BASE, ""], ids=["base_url", "no-base_url"])
+def test_a_feed_reader_reads_the_feed_whole(series: Path, invoke: Invoke, base_url: str) -> None:
+    """feedparser, the feed library Python's readers use, fetches the feed from the web
+    server: it reads it as Atom 1.0 with no "bozo" (its flag for a feed it had to guess
+    at), each entry leading to its page, and the links in the content to that page
+    (``#q-…``) and to the photo."""
+    folder = exported_site(series, invoke, base_url)
+    with served(folder) as address:
+        parsed = feedparser.parse(address + "feed.xml")
+    home = base_url or address
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert [link.href for link in parsed.feed.links if link.rel == "self"] == [home + "feed.xml"]
+    assert [entry.link for entry in parsed.entries] == [f"{home}{slug}.html" for slug in PUBLISHED]
+    for entry in parsed.entries:
+        [content] = entry.content
+        assert content.type == "text/html"
+        if "style-numbered" in content.value:  # a question's anchor, on its page
+            assert f'href="{entry.link}#q-' in content.value
+    photo = f'src="{home}images/Paul%20%232%20%28%C3%A9t%C3%A9%29.svg"'
+    assert photo in parsed.entries[0].content[0].value
+
+
+def test_the_sitemap_is_one_as_sitemaps_org_says(series: Path, invoke: Invoke) -> None:
+    folder = exported_site(series, invoke, BASE)
+    raw = (folder / "sitemap.xml").read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>')  # UTF-8, said so
+    root = ET.fromstring(raw)
+    assert root.tag == f"{SITEMAP}urlset"
+    assert 0 < len(root) <= 50_000 and len(raw) <= 50 * 1024 * 1024
+    locs = []
+    for url in root:
+        assert url.tag == f"{SITEMAP}url"
+        assert {child.tag for child in url} <= {f"{SITEMAP}{name}" for name in ("loc", "lastmod")}
+        loc = one_of(url, "loc")
+        # Absolute, under the sitemap's own folder, escaped (ASCII), under 2,048 characters.
+        assert loc.startswith(BASE) and urlsplit(loc).netloc, loc
+        assert loc.isascii() and " " not in loc and len(loc) < 2048, loc
+        lastmod = url.findall(f"{SITEMAP}lastmod")
+        assert len(lastmod) <= 1
+        for date in lastmod:
+            assert W3C_DATETIME.fullmatch(date.text or ""), date.text
+        locs.append(loc)
+    assert len(set(locs)) == len(locs)
+    indexes = ("index.html", "index-livre.html", "index-twitter.html")
+    assert set(locs) == {BASE + name for name in (*indexes, *(f"{s}.html" for s in PUBLISHED))}
+
+
+def one_of(url: ET.Element, name: str) -> str:
+    found = url.findall(f"{SITEMAP}{name}")
+    assert len(found) == 1, (name, len(found))
+    return found[0].text or ""
