@@ -11,7 +11,7 @@ from typing import Any
 from jeudis.errors import clip
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
-from jeudis.export.typography import label_colon, variant_for
+from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.wording import primary_language
 
 WORDS = {
@@ -61,6 +61,7 @@ class SiteInfo:
     description: str = ""
     language: str = "fr"
     host: str = ""
+    host_text: str = ""  # the host's name with typography: the feed's author
     author_url: str = ""
     index_href: str = "index.html"
     feed_href: str = ""
@@ -79,6 +80,7 @@ class SiteInfo:
             description=str(settings.get("description") or ""),
             language=language,
             host=str(settings.get("host") or ""),
+            host_text=fix_text(str(settings.get("host") or ""), variant),
             author_url=str(settings.get("author_url") or ""),
             words=words_for(language, variant),
         )
