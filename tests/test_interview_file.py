@@ -184,6 +184,26 @@ def test_each_text_typed_is_kept_at_its_own_question() -> None:
     assert "pending" not in interview.to_toml()
 
 
+def test_the_choices_ticked_and_not_given_read_back_as_they_were_ticked() -> None:
+    """At a multiple choice, a pause keeps the choices ticked: a list, as the answer's,
+    read back whole, a choice with a comma in it too. None ticked holds nothing."""
+    from jeudis.interview_reading import looks_sound
+
+    interview = interview_with("x")
+    ticked = ["Lire, écrire", 'Le "blog"', "Twitter"]
+    interview.pending = {"premier-tweet": "Mon premier", "reseaux": ticked}
+    text = interview.to_toml()
+
+    assert '[[pending]]\nid = "reseaux"\nticked = [\n    "Lire, écrire",\n' in text
+    back = interview_from_toml(text, Path("gilles-klein.toml"))
+    assert back.pending == {"premier-tweet": "Mon premier", "reseaux": ticked}
+    assert looks_sound(tomllib.loads(text))  # `jeudis list` reads it fast, as sound
+    none = re.sub(r"ticked = \[\n[^]]*\]", "ticked = []", text)
+    assert interview_from_toml(none, Path("gilles-klein.toml")).pending == {
+        "premier-tweet": "Mon premier"
+    }
+
+
 def test_the_single_pending_table_of_an_earlier_jeudis_still_reads() -> None:
     """A draft written before kept one text, as a [pending] table: it reads as that
     text at its question, and is written anew as [[pending]]."""
@@ -222,6 +242,18 @@ def test_the_single_pending_table_of_an_earlier_jeudis_still_reads() -> None:
         (
             '[pending]\nid = "apport"\nquestion = "B"',
             "3: pending.question: unknown key 'question' in a pending text",
+        ),
+        (
+            '[[pending]]\nid = "reseaux"\nticked = "Twitter"',
+            "3: pending[0].ticked: 'ticked' must be an array, not a string",
+        ),
+        (
+            '[[pending]]\nid = "reseaux"\nticked = ["Twitter", 3]',
+            "3: pending[0].ticked: 'ticked' must be an array of strings",
+        ),
+        (
+            '[[pending]]\nid = "reseaux"\ntext = "Twitter"\nticked = ["Twitter"]',
+            "4: pending[0].ticked: a pending entry holds a text or the choices ticked, not both",
         ),
     ],
 )

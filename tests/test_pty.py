@@ -1688,3 +1688,162 @@ def test_an_answer_set_aside_before_a_pause_comes_back_on_resume(
     ]
     assert done.status == "complete"
     assert done.notes == "" and done.set_aside == []
+
+
+# -- (j) the boxes ticked at a multiple choice, kept as a text typed is ---------------------
+
+OUTILS = """
+id = "outils"
+title = "Les outils de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "depuis"
+type = "text"
+text = "Depuis quand blogues-tu ?"
+
+[[questions]]
+id = "reseaux"
+type = "multi"
+text = "Sur quels réseaux es-tu ?"
+choices = ["Twitter", "Mastodon", "LinkedIn", "Facebook"]
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+TICKED = ["Twitter", "LinkedIn"]
+
+
+def ticked(session: Jeudis) -> list[str]:
+    """The choices the running multiple choice shows ticked ("● Twitter")."""
+    return [line.split("●", 1)[1].strip() for line in session.screen() if "●" in line]
+
+
+def shows_ticked(session: Jeudis, choices: list[str]) -> None:
+    session.until(lambda: ticked(session) == choices, f"{choices} ticked")
+
+
+def at_the_choices(jeudis: type[Jeudis], series: Path) -> Jeudis:
+    """A session of a questionnaire of three questions, the first answered, Twitter and
+    LinkedIn ticked at the second, a multiple choice, and not given."""
+    (series / "questionnaires" / "outils.toml").write_text(OUTILS, encoding="utf-8")
+    session = jeudis("new", "outils", "--guest", "Anne Roux")
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/3]")
+    session.type("Depuis 2009.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/3]")
+    session.type(" " + Keyboard.DOWN * 2 + " ")
+    shows_ticked(session, TICKED)
+    return session
+
+
+def resumed_at(jeudis: type[Jeudis], counter: str) -> Jeudis:
+    resumed = jeudis("resume", "anne-roux")
+    resumed.expect("Entrée pour reprendre")
+    resumed.press(Keyboard.ENTER)
+    resumed.expect_prompt(counter)
+    return resumed
+
+
+def test_page_up_keeps_the_boxes_ticked_and_resume_ticks_them_again(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Boxes ticked, then Page↑: the question came back with none ticked, and a pause
+    kept none. They are the question's pending choices, ticked again when it comes back,
+    in the session or resumed, but for a choice the questionnaire no longer offers."""
+    session = at_the_choices(jeudis, series)
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[1/3]")
+    assert the_interview(series).pending == {"reseaux": TICKED}
+    session.press(Keyboard.ENTER)  # the answer, as it was
+    session.expect_prompt("[2/3]")
+    shows_ticked(session, TICKED)
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    draft = the_interview(series)
+    assert draft.pending == {"reseaux": TICKED} and draft.answer("reseaux") is None
+
+    outils = series / "questionnaires" / "outils.toml"
+    outils.write_text(OUTILS.replace('"LinkedIn", ', ""), encoding="utf-8")
+    resumed = resumed_at(jeudis, "[2/3]")
+    shows_ticked(resumed, ["Twitter"])
+    resumed.press(Keyboard.ENTER)
+    resumed.expect_prompt("[3/3]")
+    resumed.type("Merci")
+    resumed.press(Keyboard.ENTER)
+    resumed.expect("Modifier une réponse ?")
+    resumed.press(Keyboard.ENTER)  # all good, finish
+    assert resumed.wait() == 0
+    done = the_interview(series)
+    assert done.answer("reseaux").value == ["Twitter"]  # type: ignore[union-attr]
+    assert done.pending == {} and done.status == "complete" and not done.notes
+
+
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(Keyboard.CTRL_C, 130), (Keyboard.CTRL_D, 130), (signal.SIGHUP, 129),
+     (signal.SIGTERM, 143)],
+)  # fmt: skip
+def test_a_pause_or_a_signal_keeps_the_boxes_ticked(
+    jeudis: type[Jeudis], series: Path, stop: Keyboard | int, code: int
+) -> None:
+    session = at_the_choices(jeudis, series)
+    if isinstance(stop, Keyboard):
+        session.press(stop)
+    else:
+        session.child.kill(stop)
+    assert session.wait() == code
+    assert "Traceback" not in session.seen
+    draft = the_interview(series)
+    assert draft.pending == {"reseaux": TICKED} and draft.answer("reseaux") is None
+    assert 'ticked = [\n    "Twitter",\n    "LinkedIn",\n]' in draft.to_toml()
+
+
+def test_the_boxes_ticked_are_saved_as_they_are_ticked(jeudis: type[Jeudis], series: Path) -> None:
+    """As a text being typed: a `kill -9` (a crash, a power cut) loses a second of it."""
+    session = at_the_choices(jeudis, series)
+    deadline = time.monotonic() + TIMEOUT
+    while the_interview(series).pending == {}:
+        assert time.monotonic() < deadline, "the boxes ticked never reached the file"
+        time.sleep(0.1)
+    session.child.kill(signal.SIGKILL)
+    assert session.wait() == 128 + signal.SIGKILL
+    assert the_interview(series).pending == {"reseaux": TICKED}
+
+
+def test_boxes_ticked_changing_an_answer_at_the_review_are_kept_by_a_pause(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Picked at the review, ticked otherwise, Ctrl-C: resumed, the question is asked
+    first, its new boxes ticked, as if picked at the review again."""
+    session = at_the_choices(jeudis, series)
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/3]")
+    session.type("Merci")
+    session.press(Keyboard.ENTER)
+    session.expect("Modifier une réponse ?")
+    session.type(Keyboard.DOWN * 2)  # past "all good, finish" and question 1
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/3]")
+    shows_ticked(session, TICKED)
+    session.type(" " + Keyboard.DOWN * 3 + " ")  # Twitter unticked, Facebook ticked
+    shows_ticked(session, ["LinkedIn", "Facebook"])
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    draft = the_interview(series)
+    assert draft.pending == {"reseaux": ["LinkedIn", "Facebook"]}
+    assert draft.answer("reseaux").value == TICKED  # type: ignore[union-attr]
+
+    resumed = resumed_at(jeudis, "[2/3]")
+    shows_ticked(resumed, ["LinkedIn", "Facebook"])
+    resumed.press(Keyboard.ENTER)
+    resumed.expect("Modifier une réponse ?")
+    resumed.press(Keyboard.ENTER)
+    assert resumed.wait() == 0
+    done = the_interview(series)
+    assert done.answer("reseaux").value == ["LinkedIn", "Facebook"]  # type: ignore[union-attr]
+    assert done.pending == {} and done.status == "complete"

@@ -509,6 +509,51 @@ def test_text_typed_at_a_question_a_change_leaves_out_goes_to_the_notes(series: 
     assert done.status == "complete" and done.pending == {}
 
 
+RESEAUX = """
+id = "reseaux"
+title = "Les réseaux de {guest}"
+registers = ["tu"]
+
+[[questions]]
+id = "social"
+type = "yesno"
+text = "Es-tu sur les réseaux ?"
+
+[[questions]]
+id = "reseaux"
+type = "multi"
+text = "Lesquels ?"
+choices = ["Twitter", "Mastodon", "LinkedIn"]
+when = { question = "social", equals = true }
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Un dernier mot ?"
+"""
+
+
+@pytest.mark.parametrize("answered", [False, True])
+def test_boxes_ticked_at_a_question_a_change_leaves_out_go_to_the_notes(
+    series: Path, answered: bool
+) -> None:
+    """As a text typed there does: ticked, Page↑, "Oui" changed to no, finished. The
+    choices ticked are in the notes, as the review lists them; an answer given there is
+    set aside, the choices ticked to change it noted with it."""
+    form = load_questionnaire(write(series / "questionnaires" / "reseaux.toml", RESEAUX))
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Yves Martin")))
+    given = [["Twitter"], BACK] if answered else []
+    script = Typing(["Oui", *given, typed(["Mastodon", "LinkedIn"]), "Non", "Merci."])
+
+    run(interview, script, form)
+
+    done = load_interview(interview.path)  # type: ignore[arg-type]
+    said = "being typed in a paused session" if answered else "typed, never given"
+    assert f"[reseaux] ({said})\nMastodon, LinkedIn" in done.notes, done.notes
+    assert done.status == "complete" and done.pending == {}
+    assert [a.value for a in done.set_aside] == ([["Twitter"]] if answered else [])
+
+
 def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     interview = start()
     with pytest.raises(SessionInterrupted):

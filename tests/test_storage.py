@@ -593,6 +593,11 @@ HAND_BROKEN = {
         '[[pending]]\nid = "apport"\ntexte = "a"\n\n[fields]\n',
         "pending[0].texte: unknown key 'texte' in a pending text (did you mean 'text'?)",
     ),
+    "pending-ticked": (
+        "[fields]\n",
+        '[[pending]]\nid = "apport"\nticked = ["a", 1]\n\n[fields]\n',
+        "pending[0].ticked: 'ticked' must be an array of strings",
+    ),
     "newer": ("format = 1\n", "format = 4\n", "format: written by a newer jeudis (format 4)"),
     "style": (
         'style = "numbered"\n',

@@ -22,7 +22,7 @@ from typing import Any
 
 from jeudis.answers import as_input
 from jeudis.followups import WRITING_FOLLOWUP, follows, followup_prefix, next_id, place
-from jeudis.interview import Answer, Interview, now
+from jeudis.interview import Answer, Interview, holds_something, now, typed_text
 from jeudis.questionnaire import Question, Questionnaire
 
 
@@ -334,7 +334,7 @@ def typed_out(
     each saying its place and ``said``."""
     lines = []
     for where in [where for where in interview.pending if at(where.removeprefix(WRITING_FOLLOWUP))]:
-        text = interview.pending.pop(where)
-        if text.strip():
-            lines.append(f"[{where}] ({said})\n{text}")
+        typed = interview.pending.pop(where)
+        if holds_something(typed):  # the choices ticked at a multiple choice: "fr, en"
+            lines.append(f"[{where}] ({said})\n{typed_text(typed)}")
     return lines

@@ -22,8 +22,9 @@ import tomli_w
 FORMAT = 3
 """The newest file format jeudis reads, and the one it writes. 2 added the
 ``[[set_aside]]`` answers; 3 the interview's ``id`` and the ``[[pending]]`` texts (one a
-question; format 1 kept a single ``[pending]`` table), which an older jeudis, not knowing
-them, would refuse: it says to upgrade instead."""
+question, a text or the choices ticked at a multiple choice; format 1 kept a single
+``[pending]`` table), which an older jeudis, not knowing them, would refuse: it says to
+upgrade instead."""
 STATUSES = ("draft", "complete")
 STYLES = ("numbered", "dialogue", "plain")  # how a post sets out its questions
 # Written above the answers a condition left out, for whoever opens the file.
@@ -33,6 +34,21 @@ SET_ASIDE_COMMENT = (
 )
 # Written above the texts typed and not given yet, for whoever opens the file.
 PENDING_COMMENT = "# Typed in a session, not given yet: `jeudis resume` asks each with its text."
+
+Typed = str | list[str]
+"""What a session keeps being typed at a question and not given: its text, or at a
+multiple choice the choices ticked (a ``[[pending]]`` table's ``text`` or ``ticked``)."""
+
+
+def typed_text(typed: Typed) -> str:
+    """What was typed, as a line of the notes or the terminal says it: the choices
+    ticked one after another ("fr, en"), as the review and the post list them."""
+    return typed if isinstance(typed, str) else ", ".join(typed)
+
+
+def holds_something(typed: Typed) -> bool:
+    """Whether ``typed`` is worth keeping: a text not blank, or a choice ticked."""
+    return bool(typed.strip() if isinstance(typed, str) else typed)
 
 
 # A questionnaire's id, as ``questionnaires/ID.toml`` is named (and a question's id).
@@ -141,9 +157,10 @@ class Interview:
     notes: str = ""
     # What was being typed and not given yet, by where it was typed: a question's or a
     # field's id, a follow-up being written ("@followup:" and the answer it follows),
-    # an open interview's next question ("@next-question"). One text each, so going
-    # back to change an answer keeps the text typed further on.
-    pending: dict[str, str] = field(default_factory=dict)
+    # an open interview's next question ("@next-question"). One text each (at a
+    # multiple choice, the choices ticked), so going back to change an answer keeps
+    # the text typed further on.
+    pending: dict[str, Typed] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
     answers: list[Answer] = field(default_factory=list)
     # Answers a condition left out, each with its follow-ups after it, as they were
@@ -232,11 +249,13 @@ class Interview:
         chunks = [_dump(head)]
         if self.pending:
             # Each under its own [[pending]] header, as the answers are: a long text
-            # between triple quotes, a diff showing which question's text changed.
+            # between triple quotes, a diff showing which question's text changed. The
+            # choices ticked, a list: as an answer, read back as they were ticked.
             chunks.append(PENDING_COMMENT)
             chunks.extend(
-                "[[pending]]\n" + _dump({"id": where, "text": text})
-                for where, text in self.pending.items()
+                "[[pending]]\n"
+                + _dump({"id": where, "text" if isinstance(typed, str) else "ticked": typed})
+                for where, typed in self.pending.items()
             )
         if self.fields:
             chunks.append(_dump({"fields": self.fields}))

@@ -26,7 +26,9 @@ from jeudis.interview import (
     STYLES,
     Answer,
     Interview,
+    Typed,
     derived_id,
+    holds_something,
 )
 from jeudis.tomlio import kind_name, locate, parse_toml
 
@@ -63,7 +65,7 @@ _ANSWER_TYPES: dict[str, type] = {
 }
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
 _ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
-PENDING_KEYS = ("id", "text")
+PENDING_KEYS = ("id", "text", "ticked")
 TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers", "set_aside"})
 
 
@@ -115,8 +117,18 @@ def _sound_header(data: Mapping[str, Any]) -> bool:
     if not set().union(*entries) <= set(PENDING_KEYS):
         return False
     ids = [e.get("id") for e in entries]
-    texts = [e.get("text") for e in entries]
-    return len(set(ids)) == len(ids) and all(isinstance(t, str) for t in ids + texts)
+    if len(set(ids)) != len(ids) or not all(isinstance(i, str) for i in ids):
+        return False
+    return all(
+        isinstance(e.get("text"), str)
+        if "ticked" not in e
+        else "text" not in e and _strings(e["ticked"])
+        for e in entries
+    )
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _sound_answers(answers: Any) -> bool:
@@ -306,17 +318,19 @@ class _Reader:
             path=self.path,
         )
 
-    def pending(self, data: Mapping[str, Any]) -> dict[str, str]:
+    def pending(self, data: Mapping[str, Any]) -> dict[str, Typed]:
         """The texts typed and not given yet, by where they were typed: the ``[[pending]]``
         tables, or the one ``[pending]`` table of a file an earlier jeudis wrote (format 1
-        or 2, one text for the whole interview). A blank text holds nothing."""
+        or 2, one text for the whole interview). A table's ``ticked`` in place of its
+        ``text``: the choices ticked at a multiple choice. A blank text holds nothing,
+        nor ``ticked = []``."""
         raw = self.get(data, "pending", (list, dict), [], required=False, default=[])
         entries: list[tuple[Any, list[str | int]]] = (
             [(raw, ["pending"])]
             if isinstance(raw, dict)
             else [(entry, ["pending", index]) for index, entry in enumerate(raw)]
         )
-        pending: dict[str, str] = {}
+        pending: dict[str, Typed] = {}
         seen: set[str] = set()
         for entry, at in entries:
             if not isinstance(entry, dict):
@@ -329,13 +343,26 @@ class _Reader:
                         hint="allowed: " + ", ".join(PENDING_KEYS),
                     )
             where = self.get(entry, "id", str, at)
-            text = self.get(entry, "text", str, at)
+            typed = self.typed(entry, at)
             if where in seen:
                 raise self.fail([*at, "id"], f"duplicate pending id {describe(where)}")
             seen.add(where)
-            if text.strip():
-                pending[where] = text
+            if holds_something(typed):
+                pending[where] = typed
         return pending
+
+    def typed(self, entry: Mapping[str, Any], at: list[str | int]) -> Typed:
+        """A ``[[pending]]`` table's text, or the choices it says were ticked."""
+        if "ticked" not in entry:
+            return str(self.get(entry, "text", str, at))
+        if "text" in entry:
+            raise self.fail(
+                [*at, "ticked"], "a pending entry holds a text or the choices ticked, not both"
+            )
+        ticked = self.get(entry, "ticked", list, at)
+        if not _strings(ticked):
+            raise self.fail([*at, "ticked"], "'ticked' must be an array of strings")
+        return list(ticked)
 
     def id(self, data: Mapping[str, Any]) -> str:
         """The interview's id as the file records it; "" in a file from before ids were."""

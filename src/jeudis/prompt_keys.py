@@ -1,6 +1,6 @@
 """The keys of the live session's prompts, beyond questionary's own.
 
-Ctrl-C and Ctrl-D pause, keeping what was typed; Page↑ goes back a question;
+Ctrl-C and Ctrl-D pause, keeping what was typed (or ticked); Page↑ goes back a question;
 Ctrl-Z does nothing (prompt_toolkit typed it into the answer); a key typed
 right after Échap is typed, not an Emacs command that changes the text;
 Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
@@ -28,6 +28,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
 from jeudis.prompt_layout import STYLE
+from jeudis.prompt_typing import keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
 
@@ -70,12 +71,12 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
     host writes, which has no prompt of a guest's)."""
     bindings = KeyBindings()
-    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
 
     @bindings.add(Keys.ControlC, eager=True)
     @bindings.add(Keys.ControlD, eager=True)
     def _pause(event: KeyPressEvent) -> None:
-        event.app.exit(exception=Paused(event.app.current_buffer.text if keeps else ""))
+        """A pause keeps what the prompt holds: the text typed, the boxes ticked."""
+        event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
 
     @bindings.add(Keys.ControlZ, eager=True)
     def _nothing(event: KeyPressEvent) -> None:
@@ -89,7 +90,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         if prompt is None or prompt.can_go_back:
             event.app.exit(result=BACK)
 
-    if typed or (prompt is not None and prompt.kind in ("text", "long")):
+    if keeps_text(prompt, typed):
         _typed_after_escape(bindings)
 
     # A list: a choice, a yes or no, a multiple choice, or the review (no prompt).

@@ -14,8 +14,6 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
-import contextlib
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -28,9 +26,8 @@ from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
 from jeudis.answers import choices_hint, date_hint
-from jeudis.errors import JeudisError
 from jeudis.followups import NEXT_QUESTION, WRITING_FOLLOWUP
-from jeudis.interview import Answer, Interview
+from jeudis.interview import Answer, Interview, Typed, typed_text
 from jeudis.prompt_keys import initials, keys_for, one_line, ready_question
 from jeudis.prompt_layout import (
     STYLE,
@@ -43,6 +40,7 @@ from jeudis.prompt_layout import (
     ticked_shown,
 )
 from jeudis.prompt_toolbar import Key, fitted, toolbar_keys, toolbar_under_choices, writing_keys
+from jeudis.prompt_typing import Autosave, held
 from jeudis.prompter_text import MESSAGES, worded
 from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import Questionnaire
@@ -53,11 +51,6 @@ from jeudis.wording import primary_language
 if TYPE_CHECKING:
     from rich.console import Console
 
-# What is being typed reaches the file this long after the last key, and at least
-# this often while the keys go on: a crash or a `kill -9` loses seconds, not an answer.
-AUTOSAVE_IDLE = 1.0
-AUTOSAVE_EVERY = 5.0
-
 
 class TerminalPrompter:
     """Asks with questionary; draws with prompt_toolkit, and rich for the review and the end."""
@@ -67,8 +60,9 @@ class TerminalPrompter:
         self._console = console
         self.screen = Screen(STYLE, file=console.file if console is not None else None)
         self.current_id: str | None = None
-        # Text typed at a question the guest left with Page↑, by question id.
-        self.drafts: dict[str, str] = {}
+        # Text typed at a question the guest left with Page↑ (at a multiple choice,
+        # the choices ticked), by question id.
+        self.drafts: dict[str, Typed] = {}
         # What the guest typed at "press Enter to start": the first answer's start.
         self.typed_ahead = ""
         self.followup_wanted = False
@@ -76,8 +70,9 @@ class TerminalPrompter:
         self.gender: str | None = None
         # `jeudis edit`: an answer changed, not a session: Ctrl-C and Page↑ cancel it.
         self.editing = False
-        # Set by the session: saves what is being typed (question id, text) as the draft's.
-        self.autosave: Callable[[str, str], None] | None = None
+        # Set by the session: saves what is being typed (question id, text or choices
+        # ticked) as the draft's.
+        self.autosave: Callable[[str, Typed], None] | None = None
         # The host's part (fields): no follow-up to ask, Ctrl-F is not offered.
         self.hosting = False
         # What is drawn above the next prompt's question (the host's box): drawn again
@@ -112,6 +107,8 @@ class TerminalPrompter:
         self.current_id = prompt.id
         draft = self.drafts.get(prompt.id)
         if draft is not None:
+            if isinstance(draft, list):  # the choices ticked, of those it offers
+                draft = [choice for choice in draft if choice in prompt.choices]
             prompt = replace(prompt, default=draft)
             if self.autosave is not None:  # the text kept for a pause: this one again
                 self.autosave(prompt.id, draft)
@@ -149,8 +146,8 @@ class TerminalPrompter:
             [b for b in (app.key_bindings, extra, followup) if b is not None]
         )
         self.followup_wanted = False
-        if self.autosave is not None and prompt.kind in ("text", "long"):
-            _Autosave(app, prompt.id, self.autosave)
+        if self.autosave is not None and prompt.kind in ("text", "long", "checkbox"):
+            Autosave(app, prompt, self.autosave)
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         return result
@@ -172,19 +169,19 @@ class TerminalPrompter:
             self.screen.wrapped([("class:instruction", line)])
 
     def _keep_draft(self, prompt: Prompt, result: Any, app: Application[Any]) -> None:
-        """Page↑ leaves a question unanswered: keep what was typed for when it comes back,
-        and for a pause (saved now: the last second typed had not been). Not a change
-        given up (at the review, in ``jeudis edit``): picked again, the answer is the one
-        given."""
-        given_up = prompt.from_review or self.editing
-        if result is BACK and prompt.kind in ("text", "long") and not given_up:
-            typed = app.current_buffer.text
-            if typed != str(prompt.default or ""):
-                self.drafts[prompt.id] = typed
-                if self.autosave is not None:
-                    self.autosave(prompt.id, typed)
-        else:
+        """Page↑ leaves a question unanswered: keep what was typed (the boxes ticked) for
+        when it comes back, and for a pause (saved now: the last second typed had not
+        been). Not a change given up (at the review, in ``jeudis edit``): picked again,
+        the answer is the one given."""
+        if result is not BACK or prompt.from_review or self.editing:
             self.drafts.pop(prompt.id, None)
+            return
+        typed = held(app, prompt)
+        if typed is None or typed == str(prompt.default or ""):
+            return  # as it was shown: nothing typed, no box ticked or unticked
+        self.drafts[prompt.id] = typed
+        if self.autosave is not None:
+            self.autosave(prompt.id, typed)
 
     # -- questions the host writes live (see jeudis.followups) ---------------------------
     def _followup_key(self, prompt: Prompt) -> KeyBindings:
@@ -208,7 +205,7 @@ class TerminalPrompter:
         """
         writing = WRITING_FOLLOWUP + after.id
         if kept := interview.pending.get(writing):
-            self.typed_ahead = kept + self.typed_ahead
+            self.typed_ahead = typed_text(kept) + self.typed_ahead
         elif not self.followup_wanted:
             return None
         self.followup_wanted = False
@@ -222,7 +219,7 @@ class TerminalPrompter:
         """
         self._meet(interview)
         if kept := interview.pending.get(NEXT_QUESTION):
-            self.typed_ahead = kept + self.typed_ahead
+            self.typed_ahead = typed_text(kept) + self.typed_ahead
         title = f"{self.text['open_title']} ({number})"
         return self._host_writes(title, self.text["open_ask"], NEXT_QUESTION)
 
@@ -461,37 +458,3 @@ class TerminalPrompter:
                 width=self.screen.width,  # as wide as the welcome box
             ),
         )
-
-
-class _Autosave:
-    """Saves the text of a running prompt as it changes: :data:`AUTOSAVE_IDLE` seconds
-    after the last key, or at once when :data:`AUTOSAVE_EVERY` have passed since the
-    last save. A save that fails is left to the answer's own, which says why."""
-
-    def __init__(
-        self, app: Application[Any], question_id: str, save: Callable[[str, str], None]
-    ) -> None:
-        self.app, self.question_id, self.save = app, question_id, save
-        self.buffer = app.current_buffer
-        self.saved = self.buffer.text
-        self.last = time.monotonic()
-        self.waiting: Any = None  # the timer of the next save
-        self.buffer.on_text_changed += self.changed
-
-    def changed(self, _: object) -> None:
-        if self.waiting is not None:
-            self.waiting.cancel()
-            self.waiting = None
-        if time.monotonic() - self.last >= AUTOSAVE_EVERY:
-            self.flush()
-        elif self.app.loop is not None:
-            self.waiting = self.app.loop.call_later(AUTOSAVE_IDLE, self.flush)
-
-    def flush(self) -> None:
-        self.waiting = None
-        text = self.buffer.text
-        if self.app.is_done or text == self.saved:
-            return
-        self.saved, self.last = text, time.monotonic()
-        with contextlib.suppress(OSError, JeudisError):
-            self.save(self.question_id, text)

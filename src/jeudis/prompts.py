@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from jeudis import answers as answer_rules
 from jeudis import wording
-from jeudis.interview import Interview
+from jeudis.interview import Interview, Typed
 from jeudis.questionnaire import Question, Questionnaire, yes_or_no
 
 BACK = object()
@@ -22,10 +22,10 @@ BACK = object()
 
 
 class Paused(Exception):
-    """The session must stop: Ctrl-C / Ctrl-D (``partial`` is what was being typed),
-    or a signal (``signal_name``: SIGTERM, SIGHUP)."""
+    """The session must stop: Ctrl-C / Ctrl-D (``partial`` is what was being typed, at
+    a multiple choice the choices ticked), or a signal (``signal_name``: SIGTERM, SIGHUP)."""
 
-    def __init__(self, partial: str = "", *, signal_name: str = "") -> None:
+    def __init__(self, partial: Typed = "", *, signal_name: str = "") -> None:
         super().__init__("paused")
         self.partial = partial
         self.signal_name = signal_name

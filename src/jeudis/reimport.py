@@ -20,7 +20,7 @@ from jeudis import conditions, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
 from jeudis.followups import complete, place
-from jeudis.interview import Interview
+from jeudis.interview import Interview, holds_something, typed_text
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
@@ -224,8 +224,8 @@ def _typed_over(interview: Interview, sheet: Interview, completed: bool) -> list
     for where, text in list(interview.pending.items()):
         typed = sheet.answer(where)
         if completed or (typed is not None and typed.given):
-            if text.strip():
-                lines.append(f"[{where}] (being typed in a paused session) {text}")
+            if holds_something(text):
+                lines.append(f"[{where}] (being typed in a paused session) {typed_text(text)}")
             del interview.pending[where]
     return lines
 

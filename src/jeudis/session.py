@@ -21,7 +21,7 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
 from jeudis.errors import NotSaved, SessionInterrupted, UsageError, stop_signals
-from jeudis.interview import Answer, Interview, new_id
+from jeudis.interview import Answer, Interview, Typed, holds_something, new_id
 from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
@@ -367,35 +367,43 @@ class Session:
             raw = raw == yes
         return answer_rules.coerce(question, raw)
 
-    def _pending_for(self, question_id: str) -> str | None:
+    def _pending_for(self, question_id: str) -> Typed | None:
         return self.interview.pending.get(question_id) or None
 
-    def _keep_typing(self, question_id: str, text: str) -> None:
+    def _keep_typing(self, question_id: str, typed: Typed) -> None:
         """Save what is being typed at ``question_id`` while it is typed (the prompter's
-        ``autosave``): as a pause keeps it, the draft's pending text there, beside those
-        typed at other questions. An answer or a field given, shown as it was (looked at
-        after Page↑), changes nothing: no text is kept for it."""
+        ``autosave``): as a pause keeps it, the draft's pending text there (at a multiple
+        choice, the choices ticked), beside those typed at other questions. An answer or
+        a field given, shown as it was (looked at after Page↑), changes nothing: no text
+        is kept for it, nor the boxes it ticked."""
         stored = self.interview.answer(question_id)
-        language = self.interview.language
-        if stored and not stored.skipped and text == answer_rules.as_input(stored.value, language):
-            text = ""
         field = self.interview.fields.get(question_id)
-        if stored is None and field is not None and text == answer_rules.as_input(field, language):
-            text = ""
-        if text.strip():
-            if self.interview.pending.get(question_id) == text and self._typing_saved:
+        if stored and not stored.skipped and self._as_given(typed, stored.value):
+            typed = ""
+        if stored is None and field is not None and self._as_given(typed, field):
+            typed = ""
+        if holds_something(typed):
+            if self.interview.pending.get(question_id) == typed and self._typing_saved:
                 return
-            self.interview.pending[question_id] = text
+            self.interview.pending[question_id] = typed
         elif self.interview.pending.pop(question_id, None) is None and self._typing_saved:
             return
         self._typing_saved = False
         storage.save(self.interview)
         self._typing_saved = True
 
-    def _keep_partial(self, partial: str) -> None:
-        """Save what was being typed when the session paused, to prefill on resume."""
+    def _as_given(self, typed: Typed, given: Any) -> bool:
+        """Whether ``typed`` is the answer ``given`` as a prompt shows it: its text, or
+        the same boxes ticked."""
+        if isinstance(typed, list) and isinstance(given, list):
+            return set(typed) == set(given)
+        return typed == answer_rules.as_input(given, self.interview.language)
+
+    def _keep_partial(self, partial: Typed) -> None:
+        """Save what was being typed when the session paused, to prefill on resume: a
+        text, or the choices ticked (none: the boxes of the answer given unticked)."""
         current = getattr(self.prompter, "current_id", None)
-        if partial.strip() and current:
+        if current and (isinstance(partial, list) or partial.strip()):
             self._keep_typing(current, partial)
 
     # -- the end ------------------------------------------------------------------

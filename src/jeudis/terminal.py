@@ -20,6 +20,7 @@ from prompt_toolkit.renderer import CPR_Support
 
 from jeudis.errors import stop_signals
 from jeudis.graphemes import PROBES, answered, use_emoji_widths
+from jeudis.prompt_typing import kept_by_a_pause
 from jeudis.prompts import Paused, Prompt
 
 if TYPE_CHECKING:
@@ -40,13 +41,11 @@ def ask(
     """
     app: Application[Any] = question.application
     stopped: list[str] = []
-    keeps = typed or (prompt is not None and prompt.kind in ("text", "long"))
 
     def leave(name: str) -> None:
         if app.future is None or app.future.done():
             return  # answered just now: the answer is kept as pending, below
-        text = app.current_buffer.text if keeps else ""
-        app.exit(exception=Paused(text, signal_name=name))
+        app.exit(exception=Paused(kept_by_a_pause(app, prompt, typed=typed), signal_name=name))
 
     def stop(signum: int, frame: FrameType | None) -> None:
         name = signal.Signals(signum).name
@@ -68,15 +67,15 @@ def ask(
     except (OSError, EOFError):
         # The terminal closed under the prompt: drawing on it failed, or prompt_toolkit
         # found its input closed (EOFError), SIGHUP or not yet. What was being typed is
-        # still in the buffer.
-        text = app.current_buffer.text if keeps else ""
-        raise Paused(text, signal_name=stopped[0] if stopped else "SIGHUP") from None
+        # still in the buffer (the boxes ticked, in the list).
+        kept = kept_by_a_pause(app, prompt, typed=typed)
+        raise Paused(kept, signal_name=stopped[0] if stopped else "SIGHUP") from None
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         _learn_cpr(app, asked)
-    if stopped:
-        raise Paused(answer if isinstance(answer, str) else "", signal_name=stopped[0])
+    if stopped:  # the choices just ticked are a list
+        raise Paused(answer if isinstance(answer, str | list) else "", signal_name=stopped[0])
     return answer
 
 

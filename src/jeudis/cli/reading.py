@@ -133,6 +133,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
     from rich.rule import Rule
 
     from jeudis.export.model import value_markdown
+    from jeudis.interview import typed_text
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
     from jeudis.wording import as_text
@@ -159,7 +160,8 @@ def _show(out: "Console", loaded: "Interview") -> None:
             out.print(markdown(text))
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
-    typing = dict(loaded.pending)  # what was being typed, each under its question if stored
+    # What was being typed (the choices ticked: "fr, en"), each under its question if stored.
+    typing = {where: typed_text(typed) for where, typed in loaded.pending.items()}
     numbers = loaded.numbers() if loaded.style == "numbered" else {}
     for answer in loaded.answers:
         label = f"{numbers[answer.id]}. " if answer.id in numbers else ""

@@ -158,6 +158,7 @@ def _say_unsaved(interview: "Interview", language: str) -> None:
     for it again. Nothing is written elsewhere (no file outside the series)."""
     from jeudis.answers import as_input
     from jeudis.errors import JeudisError
+    from jeudis.interview import typed_text
     from jeudis.interview_reading import load_interview
     from jeudis.textsafe import for_terminal
 
@@ -175,7 +176,7 @@ def _say_unsaved(interview: "Interview", language: str) -> None:
             lost += [f"[{answer.id}] {answer.question}", as_input(answer.value, language)]
     for key, text in interview.pending.items():  # typed, not given yet: a pause keeps it
         if saved is None or saved.pending.get(key) != text:
-            lost += [f"[{key}]", text]
+            lost += [f"[{key}]", typed_text(text)]
     if lost:
         sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
         sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))

@@ -1,0 +1,100 @@
+"""What a running prompt holds and was not given: the text typed, or the boxes ticked.
+
+Page↑, a pause (Ctrl-C, Ctrl-D) and a signal (SIGHUP, SIGTERM) take it from the
+prompt as it is (:func:`held`), and the session keeps it as the draft's pending
+text of that question; while the prompt runs, :class:`Autosave` saves it as it
+changes, for a ``kill -9``. A multiple choice keeps the choices ticked, a list.
+
+Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from jeudis.errors import JeudisError
+from jeudis.interview import Typed
+
+if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
+
+    from jeudis.prompts import Prompt
+
+# What is being typed reaches the file this long after the last key, and at least
+# this often while the keys go on: a crash or a `kill -9` loses seconds, not an answer.
+AUTOSAVE_IDLE = 1.0
+AUTOSAVE_EVERY = 5.0
+
+
+def keeps_text(prompt: Prompt | None, typed: bool = False) -> bool:
+    """Whether ``prompt`` is typed in (``typed``: a question the host writes, no prompt)."""
+    return typed or (prompt is not None and prompt.kind in ("text", "long"))
+
+
+def held(app: Application[Any], prompt: Prompt | None, *, typed: bool = False) -> Typed | None:
+    """What ``app``, asking ``prompt``, holds for a pause to keep: the text typed, or
+    the choices ticked at a multiple choice (none ticked: ``[]``) once they are not
+    those it showed; else None (a choice, or boxes as they were)."""
+    if keeps_text(prompt, typed):
+        return app.current_buffer.text
+    if prompt is None or prompt.kind != "checkbox":
+        return None
+    ticks = ticked(app)
+    return ticks if set(ticks) != set(prompt.default or ()) else None
+
+
+def kept_by_a_pause(app: Application[Any], prompt: Prompt | None, *, typed: bool = False) -> Typed:
+    """What a pause keeps of ``app`` (:class:`~jeudis.prompts.Paused`'s ``partial``):
+    what it :func:`held`, else ""."""
+    kept = held(app, prompt, typed=typed)
+    return "" if kept is None else kept
+
+
+def ticked(app: Application[Any]) -> list[str]:
+    """The choices ticked in ``app``, a multiple choice, in the order it lists them."""
+    from questionary.prompts.common import InquirerControl
+
+    [control] = [
+        w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+    ]
+    return [str(choice.value) for choice in control.get_selected_values()]
+
+
+class Autosave:
+    """Saves what a running prompt holds (:func:`held`) as it changes: :data:`AUTOSAVE_IDLE`
+    seconds after the last key, or at once when :data:`AUTOSAVE_EVERY` have passed since
+    the last save. A save that fails is left to the answer's own, which says why."""
+
+    def __init__(
+        self, app: Application[Any], prompt: Prompt, save: Callable[[str, Typed], None]
+    ) -> None:
+        self.app, self.prompt, self.save = app, prompt, save
+        self.saved = held(app, prompt)
+        self.last = time.monotonic()
+        self.waiting: Any = None  # the timer of the next save
+        if keeps_text(prompt):
+            app.current_buffer.on_text_changed += self.changed
+        else:  # a box ticked, or not: a key pressed
+            app.key_processor.after_key_press += self.changed
+
+    def changed(self, _: object) -> None:
+        if self.waiting is not None:
+            self.waiting.cancel()
+            self.waiting = None
+        if time.monotonic() - self.last >= AUTOSAVE_EVERY:
+            self.flush()
+        elif self.app.loop is not None:
+            self.waiting = self.app.loop.call_later(AUTOSAVE_IDLE, self.flush)
+
+    def flush(self) -> None:
+        self.waiting = None
+        typed = held(self.app, self.prompt)
+        if self.app.is_done or typed == self.saved:
+            return
+        self.saved, self.last = typed, time.monotonic()
+        shown = self.prompt.default or []  # ticked back as they were shown: nothing kept
+        with contextlib.suppress(OSError, JeudisError):
+            self.save(self.prompt.id, shown if typed is None else typed)
