@@ -95,8 +95,12 @@ def toolbar(
     return [line[1:] for line in bottom]
 
 
-def question(kind: str) -> Callable[[TerminalPrompter], Any]:
-    return lambda prompter: prompter.ask(prompt_for(asked(kind), "Lequel ?", counter="[2/5]"))
+def question(kind: str, *, first: bool = False) -> Callable[[TerminalPrompter], Any]:
+    """A question of ``kind``, the second (Page↑ goes back), or the ``first``."""
+    counter = "[1/5]" if first else "[2/5]"
+    return lambda prompter: prompter.ask(
+        prompt_for(asked(kind), "Lequel ?", counter=counter, can_go_back=not first)
+    )
 
 
 def review(prompter: TerminalPrompter) -> Any:
@@ -138,18 +142,31 @@ def test_the_review_shows_its_keys(
     assert toolbar(monkeypatch, review, ENTER, columns) == shown
 
 
+TIGHT = ["Entrée OK · Page↑ préc. · Ctrl-C pause"]
+
+
 @pytest.mark.parametrize(
-    ("kind", "shown"),
-    [("text", ["Entrée : valider · Ctrl-C : pause"]),
-     ("choice", ["Entrée : valider · Ctrl-C : pause"]),
-     ("long", ["Échap Entrée : terminer", "Page↑ : précédente · Ctrl-C : pause"])],
+    ("asking", "typed", "shown"),
+    [(question("text"), GIVEN["text"], TIGHT),
+     (question("choice"), ENTER, TIGHT),
+     (question("multi"), GIVEN["multi"], TIGHT),
+     (review, ENTER, TIGHT),
+     (question("text", first=True), GIVEN["text"], ["Entrée : valider · Ctrl-C : pause"]),
+     (question("choice", first=True), ENTER, ["Entrée : valider · Ctrl-C : pause"]),
+     (question("long"), GIVEN["long"],
+      ["Échap Entrée : terminer", "Page↑ : précédente · Ctrl-C : pause"])],
 )  # fmt: skip
 def test_a_short_terminal_keeps_its_rows_for_the_answer(
-    monkeypatch: pytest.MonkeyPatch, kind: str, shown: list[str]
+    monkeypatch: pytest.MonkeyPatch,
+    asking: Callable[[TerminalPrompter], Any],
+    typed: str,
+    shown: list[str],
 ) -> None:
     """On a terminal of 12 rows, one row where the keys to finish and to pause fit on
-    it; else the rows they need, and what fits beside them."""
-    assert toolbar(monkeypatch, question(kind), GIVEN[kind], 40, 12) == shown
+    it; else the rows they need, and what fits beside them. Page↑ was left out of the
+    one row, at 40 columns: the guest could not know how to go back. Said there in the
+    fewest words, the others' too, where there is an earlier question."""
+    assert toolbar(monkeypatch, asking, typed, 40, 12) == shown
 
 
 @pytest.mark.parametrize(
@@ -251,6 +268,27 @@ def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
                     assert any(form in shown for form in kept.said), (columns, lines)
                 if columns >= 100 and rows == 30:  # every key, in full
                     assert " · ".join(lines) == " · ".join(key.said[0] for key in keys)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("hosting", [False, True])
+def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, hosting: bool) -> None:
+    """The one row of a one-line answer, a choice's, the review's, says Page↑ at 40
+    columns and wider; at the first question, where it does nothing, it does not."""
+    text = TerminalPrompter(language).text
+    back = text["toolbar_back"].split()[0]  # "Page↑", "PgUp:"
+    one_line = [prompt_for(asked(kind, language), "?") for kind in ("text", "yesno", "multi")]
+    for prompt in [None, *one_line]:
+        keys = toolbar_keys(text, prompt, hosting=hosting)
+        for columns in range(40, 130):
+            [line] = fit_keys(keys, columns, 12)
+            assert back in line.split(), (columns, line)
+    for prompt in one_line:
+        first = toolbar_keys(text, replace(prompt, can_go_back=False), hosting=hosting)
+        assert back not in fit_keys(first, 40, 12)[0].split()
+    assert fit_keys(toolbar_keys(text, None), 40, 12) == [
+        {"fr": TIGHT[0], "en": "Enter: OK · PgUp: back · Ctrl-C: pause"}[language]
+    ]
 
 
 def left_on_screen(

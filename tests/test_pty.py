@@ -208,6 +208,7 @@ class Jeudis:
         *args: str,
         program: Path | str = JEUDIS,
         columns: int = COLUMNS,
+        rows: int = ROWS,
         cpr: bool = False,
         terminal: type[_Terminal] = _Terminal,
         **extra_env: str,
@@ -231,13 +232,13 @@ class Jeudis:
             list(args),
             env=env,
             cwd=str(series),
-            dimensions=(ROWS, columns),
+            dimensions=(rows, columns),
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
         )
         self.seen = ""
-        self.terminal = terminal(columns, ROWS, self.child if cpr else None)
+        self.terminal = terminal(columns, rows, self.child if cpr else None)
         self.child.logfile_read = self.terminal
 
     def screen(self) -> list[str]:
@@ -319,12 +320,13 @@ def jeudis(series: Path, sessions: list[Jeudis]) -> type[Jeudis]:
             self,
             *args: str,
             columns: int = COLUMNS,
+            rows: int = ROWS,
             cpr: bool = False,
             terminal: type[_Terminal] = _Terminal,
             **extra_env: str,
         ) -> None:
             super().__init__(
-                series, *args, columns=columns, cpr=cpr, terminal=terminal, **extra_env
+                series, *args, columns=columns, rows=rows, cpr=cpr, terminal=terminal, **extra_env
             )
             sessions.append(self)
 
@@ -1847,3 +1849,30 @@ def test_boxes_ticked_changing_an_answer_at_the_review_are_kept_by_a_pause(
     done = the_interview(series)
     assert done.answer("reseaux").value == ["LinkedIn", "Facebook"]  # type: ignore[union-attr]
     assert done.pending == {} and done.status == "complete"
+
+
+# -- (k) a terminal of 40 × 12 ------------------------------------------------------------------
+
+
+def test_a_40_by_12_terminal_says_page_up_on_its_one_row_of_keys(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The keys took one row, which left Page↑ out: the guest could not know how to go
+    back. It says it, in fewer words, from the second question on."""
+    session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",
+                     columns=40, rows=12, cpr=True)  # fmt: skip
+    host_part(session)
+    session.expect("commencer.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/13]")
+    assert session.on_screen("Ctrl-C")[-1] == " Entrée : valider · Ctrl-C : pause"
+    session.type(ANSWERS[0])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    shown = session.on_screen("Page↑")
+    assert shown[-1] == " Entrée OK · Page↑ préc. · Ctrl-C pause" and len(shown) == 12
+    check_snapshot("40x12.txt", "\n".join(shown) + "\n", REPO / "tests/snapshots/session")
+    session.press(Keyboard.PAGE_UP)  # as it says
+    session.expect_prompt("[1/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130

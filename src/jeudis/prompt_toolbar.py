@@ -5,8 +5,10 @@ that gives the answer, Page↑ where it goes back, the editor in a long answer, 
 host's Ctrl-F, and how to pause, each only where it does something, worded alike
 (:mod:`jeudis.prompter_text`). On a narrow or a short terminal the toolbar takes
 fewer rows, so that the answer keeps its own: shorter wordings first, then the keys
-least needed left out (the editor, the follow-up, then Page↑). How to finish and how
-to pause are always there, and no key is ever cut.
+least needed left out (the editor, the follow-up, then Page↑). Before Page↑ is, the
+keys left are said in their fewest words ("Entrée OK · Page↑ préc. · Ctrl-C pause",
+the one row of a 40 × 12 terminal): the guest who cannot see it cannot go back. How
+to finish and how to pause are always there, and no key is ever cut.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -39,10 +41,18 @@ ROWS, SHORT = 2, 16
 class Key:
     """A key of the toolbar: what it says, the longest first (``"Page↑ : question
     précédente"``, then ``"Page↑ : précédente"``); ``spare``: 0 for a key always
-    shown, else how soon it is left out where there is no room for it."""
+    shown, else how soon it is left out where there is no room for it; ``tight``:
+    the last of ``said`` is its fewest words (``"Page↑ préc."``), said only where
+    Page↑ would be left out otherwise."""
 
     said: tuple[str, ...]
     spare: int = 0
+    tight: bool = False
+
+    @property
+    def usual(self) -> tuple[str, ...]:
+        """What it says, its fewest words aside."""
+        return self.said[:-1] if self.tight else self.said
 
 
 def toolbar_keys(
@@ -63,7 +73,9 @@ def toolbar_keys(
             said.append(said[0].split(",")[0])
         if f"{name}_short" in text:
             said.append(text[f"{name}_short"])
-        return Key(tuple(said), spare)
+        if tight := f"{name}_tight" in text:
+            said.append(text[f"{name}_tight"])
+        return Key(tuple(said), spare, tight)
 
     if prompt is None:
         keys = [key("toolbar_next")]
@@ -99,15 +111,17 @@ def fit_keys(keys: Sequence[Key], columns: int, rows: int) -> list[str]:
 
     It takes :data:`ROWS` at most (one on a terminal shorter than :data:`SHORT`):
     all the keys if they fit, else in shorter wordings, else without the keys least
-    needed. The keys always shown take the rows they need; one wider than the
-    terminal is broken between words.
+    needed, Page↑ last, once even the fewest words leave it no room. The keys always
+    shown take the rows they need; one wider than the terminal is broken between words.
     """
     room = columns - 1
     spares = sorted({k.spare for k in keys if k.spare}, reverse=True)
-    wordings = max((len(k.said) for k in keys), default=1)
-    tried = [[k.said[min(i, len(k.said) - 1)] for k in keys] for i in range(wordings)]
+    wordings = max((len(k.usual) for k in keys), default=1)
+    tried = [[k.usual[min(i, len(k.usual) - 1)] for k in keys] for i in range(wordings)]
     for left_out in spares:  # the editor, then the follow-up too, then Page↑ too
-        tried.append([k.said[-1] for k in keys if not k.spare or k.spare < left_out])
+        if left_out == _BACK:  # before Page↑ is, every key in its fewest words
+            tried.append([k.said[-1] for k in keys if k.spare <= _BACK])
+        tried.append([k.usual[-1] for k in keys if not k.spare or k.spare < left_out])
     most = max(1 if rows < SHORT else ROWS, len(_lines(tried[-1], room)))
     return next(lines for items in tried if len(lines := _lines(items, room)) <= most)
 
