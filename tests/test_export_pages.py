@@ -596,3 +596,24 @@ def test_a_long_address_in_an_answer_wraps_on_a_phone(
     assert found, dom.stdout[-2000:]
     scrolled, screen = json.loads(html.unescape(found.group(1)))
     assert scrolled <= screen
+
+
+def test_every_page_names_its_own_address_for_links_and_shares(
+    series: Path, invoke: Invoke
+) -> None:
+    """With a base_url, each page of the site, an index as a post, says where it lives:
+    its canonical link, and og:url for a share of it (the indexes had only the first)."""
+    copy_example(series)  # two questionnaires: an index for all, and one for each
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    pages = sorted(site.glob("*.html"))
+    assert {"index.html", "index-livre.html", "index-twitter.html"} <= {p.name for p in pages}
+    for path in pages:
+        head = parsed(path).find("head")
+        canonical = [link.get("href") for link in head.iterfind("link[@rel='canonical']")]
+        og_url = [meta.get("content") for meta in head.iterfind("meta[@property='og:url']")]
+        assert canonical == og_url == [f"https://blog.example.org/{path.name}"], path.name
+    (series / "jeudis.toml").write_text('blog = "Le carnet"\n', encoding="utf-8")
+    assert invoke("export", "--all").exit_code == 0
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in index and "og:url" not in index  # no address to give
