@@ -327,6 +327,37 @@ def test_check_warns_of_a_name_windows_cannot_end(
     )
 
 
+@pytest.mark.parametrize("slug", ["index", "Index", "_index", "index-twitter"])
+def test_check_warns_of_an_interview_named_as_a_page_of_the_site(
+    slug: str, series: Path, invoke: Invoke
+) -> None:
+    """``export --all`` stops on it (the series' index, a questionnaire's, Hugo's or
+    Zola's section): said before, with a name that is free."""
+    path = make_interview(series, slug, guest="Gilles")
+    make_interview(series, f"{slug}-2", guest="Gilles")
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        (
+            f"{path}: warning: named as a page the site itself has (index.html; index-ID.html"
+            " with several questionnaires; Hugo's and Zola's index.md, _index.md):"
+            " `jeudis export --all` stops on it"
+        ),
+        f"  hint: rename it ({slug}-3.toml, say): the post's address goes with its name",
+        "0 errors, 1 warning",
+    ]
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("slug", ["index-2", "indexes", "index-card", "my-index", "_indexed"])
+def test_check_says_nothing_of_a_name_the_site_has_no_page_of(
+    slug: str, series: Path, invoke: Invoke
+) -> None:
+    make_interview(series, slug, guest="Gilles")
+    assert invoke("check").stdout == "All good.\n"
+
+
 @pytest.mark.parametrize("slug", ["conrad", "com10", "console", "nul-1", "lpt", "a.b", "é"])
 def test_check_says_nothing_of_a_name_windows_can_hold(
     slug: str, series: Path, invoke: Invoke

@@ -791,6 +791,104 @@ def test_an_interview_file_named_by_hand_gets_links_that_work(series: Path, invo
     parse_html5(site / "index.html")
 
 
+@pytest.mark.parametrize("name", ["index", "Index"])
+def test_an_interview_named_as_the_index_stops_the_export(
+    series: Path, invoke: Invoke, name: str
+) -> None:
+    """ "index.toml", named by hand: its page was written over by the series' index, the
+    post gone without a word and its neighbour's link leading to the index. "Index.html"
+    is "index.html" where case is ignored (macOS, Windows)."""
+    make_interview(series, "paul", guest="Paul")
+    make_interview(series, name, guest="Anne", date=dt.date(2011, 7, 7))
+    site = series / "site"
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 1, result
+    assert result.stderr == (
+        f"error: {series / 'interviews' / name}.toml: its page would be {name}.html,"
+        " named as the series' index is: one would be lost\n"
+        f"hint: rename the file ({name}-2.toml, say): the post's address goes with its name\n"
+    )
+    assert not site.exists()  # nothing written
+    (series / "interviews" / f"{name}.toml").rename(series / "interviews" / f"{name}-2.toml")
+    result = invoke("export", "--all")
+    assert result.exit_code == 0, result
+    assert result.stderr == f"{site}: 4 files written, 0 unchanged\n"  # 2 posts, index, feed
+    assert f'href="{name}-2.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert f'rel="next" href="{name}-2.html"' in (site / "paul.html").read_text(encoding="utf-8")
+
+
+def test_an_interview_named_as_a_questionnaires_index_stops_the_export(
+    series: Path, invoke: Invoke
+) -> None:
+    """With two questionnaires, index-livre.html lists the livre questionnaire's interviews:
+    an interview named so is refused then, and only then. The name suggested is free."""
+    make_interview(series, "index-livre", guest="Paul")
+    make_interview(series, "index-livre-2", guest="Anne", status="draft")
+    assert invoke("export", "--all").exit_code == 0  # one questionnaire: one index.html
+    make_interview(series, "zoe", guest="Zoé", questionnaire="twitter")
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines() == [
+        (
+            f"error: {series / 'interviews' / 'index-livre.toml'}: its page would be"
+            " index-livre.html, named as the index of questionnaire livre is: one would be lost"
+        ),
+        "hint: rename the file (index-livre-3.toml, say): the post's address goes with its name",
+    ]
+    assert not (series / "site" / "zoe.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("flavor", "name", "said"),
+    [
+        (
+            "hugo",
+            "index",
+            (
+                "Hugo reads content/posts/index.md as the folder's own page (a bundle),"
+                " every other post hidden in it"
+            ),
+        ),
+        (
+            "hugo",
+            "_index",
+            "Hugo reads content/posts/_index.md as the page listing the posts, not as a post",
+        ),
+        (
+            "zola",
+            "index",
+            (
+                "Zola reads content/index.md as a page bundle,"
+                " which it refuses beside the site's home page"
+            ),
+        ),
+        ("zola", "_Index", "Zola reads content/_Index.md as the site's home page, not as a post"),
+    ],
+    ids=["hugo-index", "hugo-_index", "zola-index", "zola-_Index"],
+)
+def test_a_post_its_generator_would_read_as_no_post_stops_the_export(
+    series: Path, invoke: Invoke, flavor: str, name: str, said: str
+) -> None:
+    """Hugo took content/posts/index.md for a bundle, every other post its resources:
+    the blog built with none of them, and said nothing."""
+    make_interview(series, "paul", guest="Paul")
+    make_interview(series, name, guest="Anne")
+    out = series / "blog"
+
+    result = invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", out)
+
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines()[0] == (f"error: {series / 'interviews' / name}.toml: {said}")
+    assert not out.exists()
+    for other in ("jekyll", "mkdocs"):  # a post there is dated, or its page in a folder of its own
+        done = invoke("export", "--all", "-f", "md", "--flavor", other, "-o", series / other)
+        assert done.exit_code == 0, done
+
+
 def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     make_interview(series, "fini", guest="Fini")
     make_interview(

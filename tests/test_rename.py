@@ -128,6 +128,20 @@ def test_a_second_interview_of_the_guest_keeps_its_number(invoke: Invoke, series
     assert [p.name for p in interview_files(series)] == ["gilles-klein-2.toml", "gilles-klien.toml"]
 
 
+def test_a_guest_renamed_as_a_page_of_the_site_takes_the_next_number(
+    invoke: Invoke, series: Path
+) -> None:
+    """ "Indx" → "Index": index.toml would have its page written over by the site's
+    index (index.html); the file takes the number a second guest of the name would."""
+    new(invoke, "Indx")
+
+    result = invoke("edit", "indx", "--guest", "Index")
+
+    assert result.exit_code == 0, result
+    assert "indx.toml renamed index-2.toml" in result.stdout
+    assert [p.name for p in interview_files(series)] == ["index-2.toml"]
+
+
 def test_a_file_not_named_after_the_guest_keeps_its_name(invoke: Invoke, series: Path) -> None:
     path = new(invoke, "Gilles Klien")
     path.rename(path.with_name("jeudi-31-mars.toml"))

@@ -637,6 +637,22 @@ def test_the_same_guest_twice_gets_two_files(series: Path) -> None:
     assert second.slug == "gilles-klein-2"
 
 
+def test_a_guest_named_as_a_page_of_the_site_gets_a_file_of_another_name(series: Path) -> None:
+    """A guest called "Index" was given index.toml: its page, index.html, was the site's
+    index and written over by it. Nor "Index Livre" index-livre.toml: with a second
+    questionnaire, index-livre.html lists the livre questionnaire's interviews."""
+    assert start("Index").slug == "index-2"
+    assert start("INDEX").slug == "index-3"
+    assert start("Index Livre").slug == "index-livre-2"
+    assert start("Index Card").slug == "index-card"  # no page of the site's is called so
+    assert sorted(p.stem for p in (series / "interviews").glob("*.toml")) == [
+        "index-2",
+        "index-3",
+        "index-card",
+        "index-livre-2",
+    ]
+
+
 # -- a questionnaire with every kind of question -------------------------------------
 
 KINDS = """

@@ -16,7 +16,7 @@ from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
-from jeudis.storage import listed, windows_refusal
+from jeudis.storage import listed, site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
 from jeudis.wording import worded_for
 
@@ -130,12 +130,15 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     drifts: dict[tuple[str, str], list[Drift]] = {}
     forms: dict[str, Questionnaire | None] = {}
     ids: dict[str, Path] = {}  # each interview's id, and the first file that has it
+    reserved = site_names(series)
     for file in files:
         if file.name == SETTINGS_FILE:
             findings.extend(_finding(p) for p in _check_settings(file))
             continue
         kind = _kind(file)
         findings.extend(_windows_name(file, kind))
+        if kind == "interview":
+            findings.extend(_site_name(file, reserved))
         if kind == "questionnaire":
             errors, warnings = check_questionnaire(file)
             said = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
@@ -187,6 +190,21 @@ def _windows_name(path: Path, kind: str) -> list[Finding]:
     if kind == "interview":
         hint += "; the slug, and the post's address, go with the name"
     message = f"Windows cannot give a file this name: {why}"
+    return [Finding(str(path), message, severity="warning", hint=hint)]
+
+
+def _site_name(path: Path, reserved: frozenset[str]) -> list[Finding]:
+    """An interview named as a page the site has (``index.toml``): ``export --all`` stops
+    on it (:func:`jeudis.export.site.refuse_site_names`); ``jeudis new`` makes no such name."""
+    if path.stem.lower() not in reserved:
+        return []
+    other = unreserved(path.stem, reserved | {p.stem.lower() for p in path.parent.glob("*.toml")})
+    message = (
+        "named as a page the site itself has (index.html; index-ID.html with several"
+        " questionnaires; Hugo's and Zola's index.md, _index.md): `jeudis export --all` stops"
+        " on it"
+    )
+    hint = f"rename it ({other}.toml, say): the post's address goes with its name"
     return [Finding(str(path), message, severity="warning", hint=hint)]
 
 

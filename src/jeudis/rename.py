@@ -70,9 +70,16 @@ def name(value: str, option: str) -> str:
 
 
 def recast(
-    interview: Interview, questionnaire: Questionnaire | None, change: Particulars
+    interview: Interview,
+    questionnaire: Questionnaire | None,
+    change: Particulars,
+    reserved: frozenset[str] = frozenset(),
 ) -> Recast:
-    """Change the interview's particulars in memory, and what jeudis made of them."""
+    """Change the interview's particulars in memory, and what jeudis made of them.
+
+    ``reserved``: the names a file taking the new name's slug is never given
+    (:func:`jeudis.storage.site_names`): a guest renamed "Index" has ``index-2.toml``.
+    """
     from jeudis.session import interview_context
 
     if questionnaire is not None and change.register not in (None, *questionnaire.registers):
@@ -92,7 +99,7 @@ def recast(
     names = {was: now for was, now in zip(old, _names(interview), strict=True) if was != now}
     after = interview_context(questionnaire, interview) if questionnaire else None
     if change.guest is not None:
-        result.slug = _slug(interview.slug, old[0], interview.guest, result)
+        result.slug = _slug(interview.slug, old[0], interview.guest, result, reserved)
     _retitle(interview, questionnaire, before, after, names, result)
     reform = register != interview.register or gender != interview.gender
     _requestion(interview, questionnaire, (register, reform), (before, after), names, result)
@@ -226,15 +233,18 @@ def _naming(text: str, names: dict[str, str]) -> str:
     return f"“{found.group()}”" if found else ""
 
 
-def _slug(current: str, old_guest: str, guest: str, result: Recast) -> str:
-    """The new name's slug, when the file had the old name's (``-2`` kept); else its own."""
+def _slug(
+    current: str, old_guest: str, guest: str, result: Recast, reserved: frozenset[str]
+) -> str:
+    """The new name's slug, when the file had the old name's (``-2`` kept); else its own.
+    Never one of ``reserved``: the next number is added (see :func:`recast`)."""
     was, now = storage.slugify(old_guest), storage.slugify(guest)
     found = re.fullmatch(rf"{re.escape(was)}(-[0-9]+)?", current)
     if found is None:
         if current != now:
             result.left.append(f"the file keeps its name, {current}.toml: not the old name's")
         return current
-    return now + (found.group(1) or "")
+    return storage.unreserved(now + (found.group(1) or ""), reserved)
 
 
 # -- on disk ------------------------------------------------------------------------------

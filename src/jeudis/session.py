@@ -106,8 +106,10 @@ def _quoting_host(questionnaire: Questionnaire, register: str) -> str:
 
 
 def create(series: Series, interview: Interview) -> Interview:
-    """Give the interview a file of its own (never another's), and an id, and save it."""
-    path = storage.reserve_path(series, interview.slug)
+    """Give the interview a file of its own (never another's, nor a name the site's own
+    pages have: see :func:`jeudis.storage.site_names`), and an id, and save it."""
+    reserved = storage.site_names(series, interview.questionnaire)
+    path = storage.reserve_path(series, interview.slug, reserved)
     interview.path = path
     interview.slug = path.stem
     interview.id = interview.id or new_id()

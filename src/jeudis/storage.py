@@ -19,7 +19,14 @@ from dataclasses import fields as dataclasses_fields
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, NotSaved, UsageError
+from jeudis.errors import (
+    FileProblem,
+    InterviewLocked,
+    JeudisError,
+    NotFoundError,
+    NotSaved,
+    UsageError,
+)
 from jeudis.files import BINARY, interview_entries, read_text, write_atomic
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
@@ -114,13 +121,44 @@ def folded(name: str) -> str:
     return unicodedata.normalize("NFKD", for_terminal(name)).translate(_FOLD)
 
 
-def reserve_path(series: Series, slug: str) -> Path:
-    """Claim a new, unused file for ``slug`` (``slug.toml``, then ``slug-2.toml``, ...)."""
+def site_names(series: Series, *questionnaires: str) -> frozenset[str]:
+    """The slugs no interview is given: its post would be a page the site itself has.
+
+    ``export --all`` writes the series' index as ``index.html`` and, with several
+    questionnaires, each one's as ``index-ID.html``; Hugo and Zola read a folder's
+    ``index.md`` and ``_index.md`` as its own page, not as a post. Every questionnaire
+    the series can run counts (``questionnaires``: those of interviews besides), for
+    a second one makes each its own index. Lowercase: compare ``slug.lower()``, as a
+    file system that ignores case takes ``Index.html`` for ``index.html``.
+    """
+    try:
+        known = set(series.questionnaire_files())
+    except JeudisError:  # its folder is something else: said by the command that reads it
+        known = set()
+    ids = {qid.lower() for qid in (*known, *questionnaires)}
+    return frozenset(["index", "_index", *(f"index-{qid}" for qid in ids)])
+
+
+def unreserved(slug: str, reserved: frozenset[str]) -> str:
+    """``slug``, or the first of ``slug-2``, ``slug-3``... that is not in ``reserved``
+    (:func:`site_names`): a guest called "Index" gets ``index-2``, as a second guest of a
+    name taken does."""
+    n = 1
+    while (found := slug if n == 1 else f"{slug}-{n}").lower() in reserved:
+        n += 1
+    return found
+
+
+def reserve_path(series: Series, slug: str, reserved: frozenset[str] = frozenset()) -> Path:
+    """Claim a new, unused file for ``slug`` (``slug.toml``, then ``slug-2.toml``, ...),
+    never named as one of ``reserved`` (:func:`site_names`)."""
     folder = series.interviews_dir
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(1, 10_000):
-        name = f"{slug}.toml" if n == 1 else f"{slug}-{n}.toml"
-        path = folder / name
+        stem = slug if n == 1 else f"{slug}-{n}"
+        if stem.lower() in reserved:
+            continue
+        path = folder / f"{stem}.toml"
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | BINARY, 0o644)
         except FileExistsError:

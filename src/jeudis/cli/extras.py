@@ -114,7 +114,8 @@ def edit(
             f"--question {question} asks the answer again, live, on its own",
             hint=f"run it apart from {', '.join(apart)}, or give the answer with --answer-file",
         )
-    recast = rename.recast(loaded, form, change)  # in memory, before any editor opens
+    reserved = storage.site_names(series, loaded.questionnaire)
+    recast = rename.recast(loaded, form, change, reserved)  # in memory, before any editor opens
     rename.free(loaded, recast.slug)
     if fields or notes:  # checked before any change: an editor that cannot run loses none
         _require_terminal(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jeudis.errors import JeudisError
 from jeudis.export.manifest import (
     MANIFEST,
     META_TEXTS,
@@ -167,6 +168,57 @@ def index_files(questionnaires: Iterable[str]) -> dict[str, str]:
     return {qid: f"index-{qid}.html" for qid in sorted(found)}
 
 
+# A post file a generator reads as something else (see :func:`refuse_site_names`).
+_NOT_POSTS = {
+    ("hugo", "index"): "as the folder's own page (a bundle), every other post hidden in it",
+    ("hugo", "_index"): "as the page listing the posts, not as a post",
+    ("zola", "index"): "as a page bundle, which it refuses beside the site's home page",
+    ("zola", "_index"): "as the site's home page, not as a post",
+}
+
+
+def refuse_site_names(entries: list[_Entry], fmt: str, flavor: str | None) -> None:
+    """Stop before an interview whose post would be a page the site itself has.
+
+    ``interviews/index.toml`` (named by hand) had its page, ``index.html``, written
+    over by the series' index, without a word: the post gone, its neighbours linking
+    the index. The same for a questionnaire's index (``index-ID.html``), and for a
+    file Hugo or Zola reads as no post (``index.md``, ``_index.md``). Refused rather
+    than given another name: a page is named after its file, in every link to it,
+    the roundup's and the host's own, so a renamed file is a name the host knows.
+    Compared lowercase: a file system that ignores case (macOS, Windows) takes
+    ``Index.html`` for ``index.html``. ``jeudis new`` never makes such a name
+    (:func:`jeudis.storage.site_names`).
+    """
+    if fmt == "html":
+        own = {"index": "the series' index"}
+        indexes = index_files(e.questionnaire for e in entries)
+        for qid, name in indexes.items():
+            if name != "index.html":
+                own[name.removesuffix(".html").lower()] = f"the index of questionnaire {qid}"
+    elif fmt == "md" and flavor in ("hugo", "zola"):
+        own = {slug: what for (kind, slug), what in _NOT_POSTS.items() if kind == flavor}
+    else:
+        return
+    for entry in entries:
+        what = own.get(entry.slug.lower())
+        if what is None:
+            continue
+        if fmt == "html":
+            said = f"its page would be {entry.slug}.html, named as {what} is: one would be lost"
+        else:
+            label = "Hugo" if flavor == "hugo" else "Zola"
+            said = f"{label} reads {post_file(entry, fmt, flavor)} {what}"
+        from jeudis.storage import unreserved
+
+        there = {path.stem.lower() for path in entry.folder.glob("*.toml")}
+        other = unreserved(entry.slug, frozenset(own) | there)
+        raise JeudisError(
+            f"{entry.path}: {said}",
+            hint=f"rename the file ({other}.toml, say): the post's address goes with its name",
+        )
+
+
 def _neighbours(entries: list[_Entry]) -> dict[str, tuple[str | None, str | None]]:
     """Previous (older) and next (newer) interview of the same questionnaire."""
     by_q: dict[str, list[_Entry]] = {}
@@ -219,6 +271,7 @@ def export_site(
         due = today or dt.date.today()
         waiting = [e for e in entries if e.date > due]
         entries = [e for e in entries if e.date <= due]
+    refuse_site_names(entries, fmt, flavor)
     result = _export(
         series, folder, fmt, flavor, entries, previous, old, stamp, progress, overwrite
     )
