@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -186,6 +187,8 @@ def build(site: Path, out: Path, flavor: str) -> subprocess.CompletedProcess[str
         page = MINIMAL_PAGE.format(
             title="{{ .Title }}", date='{{ .Date.Format "2006-01-02" }}', content="{{ .Content }}"
         )
+        # Hugo's own Open Graph tags: og:image from the front matter's images.
+        page = page.replace("</head>", '{{ template "_internal/opengraph.html" . }}</head>')
         (layouts / "single.html").write_text(page, encoding="utf-8")
         (layouts / "list.html").write_text(
             "{{ range .Pages }}{{ .Title }}\n{{ end }}", encoding="utf-8"
@@ -221,12 +224,19 @@ def build(site: Path, out: Path, flavor: str) -> subprocess.CompletedProcess[str
 
 
 def shown_photo(out: Path, flavor: str, slug: str) -> Path:
-    """The file a built page's photo (the ``<img>`` with the guest's name) points to."""
+    """The file a built page's photo (the ``<img>`` with the guest's name) points to,
+    as a browser asks a web server for it: the address's path, unquoted (a "#" ends it)."""
     page = built_page(out, flavor, slug)
     found = re.search(r'<img[^>]*\bsrc="([^"]+)"', page.read_text(encoding="utf-8"))
     assert found, f"no photo in {page}"
-    src = html.unescape(found.group(1))
-    return out / src.lstrip("/") if src.startswith("/") else (page.parent / src).resolve()
+    return served_file(out, page, html.unescape(found.group(1)))
+
+
+def served_file(out: Path, page: Path, address: str) -> Path:
+    """The file of the built site ``out`` (served from the site's root) that ``address``,
+    on ``page``, asks for; an absolute one is on the test sites' ``https://example.org/``."""
+    path = unquote(urlsplit(address.removeprefix("https://example.org")).path)
+    return out / path.lstrip("/") if path.startswith("/") else (page.parent / path).resolve()
 
 
 def built_page(out: Path, flavor: str, slug: str) -> Path:

@@ -25,6 +25,7 @@ from export_helpers import (
     export_and_build,
     make_interview,
     need_binary,
+    served_file,
     shown_photo,
 )
 from support import Invoke
@@ -103,6 +104,39 @@ def test_hugo_and_jekyll_hold_a_post_dated_after_today(
     built = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".html", ".xml")]
     assert built and not [p for p in built if "Avenir" in p.read_text(encoding="utf-8")]
     assert not list(out.rglob("*a-venir*")), "...and held by the generator until its day"
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize(
+    ("flavor", "photo"),
+    [
+        ("hugo", "images/Paul #2 (été).jpg"),
+        ("jekyll", "images/Paul #2 (été).jpg"),
+        ("mkdocs", "images/Paul #2 (été).jpg"),
+        # Pelican writes a {static} file's address unquoted: a "#" ends it (the export
+        # warns); a space, brackets and an accent show.
+        ("pelican", "images/Paul (été).jpg"),
+    ],
+    ids=["hugo", "jekyll", "mkdocs", "pelican"],
+)
+def test_a_photo_named_with_a_space_a_hash_or_an_accent_shows_on_the_built_post(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str, photo: str
+) -> None:
+    """images/Paul #2 (été).jpg: the built page's photo led to images/Paul, the rest of
+    its name taken for an anchor; so did Hugo's og:image, made from the front matter."""
+    copy_example(series)
+    portrait = b"\xff\xd8\xff\xe0 Paul's portrait"
+    (series / photo).write_bytes(portrait)
+    make_interview(series, "paul", guest="Paul", fields={"photo": photo})
+
+    out = export_and_build(invoke, tmp_path, flavor)
+
+    assert shown_photo(out, flavor, "paul").read_bytes() == portrait
+    if flavor == "hugo":
+        page = built_page(out, flavor, "paul")
+        shared = re.search(r'property="og:image" content="([^"]+)"', page.read_text("utf-8"))
+        assert shared and shared.group(1).startswith("https://example.org/images/")
+        assert served_file(out, page, html.unescape(shared.group(1))).read_bytes() == portrait
 
 
 @pytest.mark.generators

@@ -280,6 +280,8 @@ def _link_photo(
     if flavor_name is None or not post.local_photo:
         return
     spec = get_flavor(flavor_name)
+    if notes is not None and (warning := spec.photo_warning(post.slug, post.photo)):
+        notes.append(warning)
     stored = spec.photo_file(post.photo)
     root = _site_root(flavor_name, spec.folder, destination) if destination else None
     if root is not None and series is not None:
@@ -290,7 +292,6 @@ def _link_photo(
         notes.append(
             f"{post.slug}: copy the photo {post.photo} to {stored} in your {spec.label} site"
         )
-    post.photo = spec.link + post.photo
 
 
 def _site_root(flavor_name: str, posts: str, destination: Path) -> Path | None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from jeudis.errors import clip
 from jeudis.export import generators
 from jeudis.export.model import Post
 
@@ -93,10 +94,26 @@ class Flavor:
     static: str = ""  # where `--all` copies a photo (its path kept), inside the output folder
     link: str = ""  # what a post puts before that path to show the photo
     label: str = ""  # the generator's name, as its users write it
+    # Where the generator writes a photo's address as its file is named, not quoted.
+    unquoted: str = ""
 
     def photo_file(self, photo: str) -> str:
         """Where, inside the output folder, `--all` copies a photo from the series."""
         return f"{self.static}/{photo}" if self.static else photo
+
+    def photo_warning(self, slug: str, photo: str) -> str | None:
+        """Why a photo of the series, named with a "#" or a "?", will not show, or None.
+
+        The post links it quoted for a URL (``Paul%20%232.jpg``); a generator that
+        writes the address as the file is named again (:attr:`unquoted`) ends it at
+        the "#", and no name jeudis could write gets round it: the file's can.
+        """
+        if not self.unquoted or not any(char in photo for char in "#?"):
+            return None
+        return (
+            f'warning: {slug}: photo {clip(photo)}: {self.unquoted}, and a "#" or a "?"'
+            " ends it: name the file without them for it to show"
+        )
 
 
 def _date(post: Post) -> str:
@@ -303,6 +320,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="",
         link="/",
         label="Jekyll",
+        unquoted="jekyll-seo-tag unquotes its address in og:image, a share's picture",
     ),
     "zola": Flavor(
         "zola",
@@ -325,6 +343,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="content",
         link="{static}/",
         label="Pelican",
+        unquoted="Pelican writes the address of a {static} file unquoted",
     ),
     "mkdocs": Flavor(
         "mkdocs",

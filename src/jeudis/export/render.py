@@ -218,11 +218,20 @@ def for_cms(html: str, *, wordpress: bool = False) -> str:
 
 
 def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
+    """The post as Markdown for ``flavor_name``'s generator (None: YAML front matter).
+
+    A photo of the series comes as its path in the series; the post links it here.
+    """
     from jeudis.export.templating import render
 
     flavor = get_flavor(flavor_name)
     if flavor.name == "mkdocs":
         post = _guest_links_for_mkdocs(post)
+    if post.local_photo:
+        # A file of the series, linked where the generator serves it and quoted for a
+        # URL (``images/Paul #2.jpg`` ended at its "#"), in the body and the front matter
+        # alike: a theme or Hugo's own templates put the field in a page as an address.
+        post = replace(post, photo=flavor.link + post.photo_href)
     front_matter = flavor.render(post)
     text = render(
         site.root,

@@ -187,7 +187,7 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
             stored = spec.photo_file(post.photo)
             if _copy_photo(job, post, stored, kept):
                 outputs.append(stored)
-            post.photo = spec.link + post.photo
+            post.note = post.note or spec.photo_warning(post.slug, post.photo)
         text = markdown(post, job.site, job.flavor)
     else:
         relative = post.page_file
