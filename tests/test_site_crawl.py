@@ -178,6 +178,9 @@ def test_every_link_leads_to_a_file_of_the_site_and_its_anchor(
     for path in sorted(folder.glob("*.html")):
         links = html_links(parse_html(path.read_bytes()))
         kinds |= {kind for kind, _ in links}
+        if base_url:  # each page, an index as a post, names its own address, for a share too
+            named = [url for kind, url in links if kind in ("link rel=canonical", "meta og:url")]
+            assert named == [base_url + path.name] * 2, path.name
         broken += broken_links(site, path.as_uri(), links)
         # Every page names the feed to a browser or a feed reader's "subscribe".
         alternates = [
