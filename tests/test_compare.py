@@ -102,6 +102,18 @@ def test_numeric_question_draws_bars_in_the_terminal(invoke: Invoke, example_ser
     assert "communicants." in result.stdout and "robots." in result.stdout
 
 
+@pytest.mark.parametrize("columns", [40, 60])
+def test_a_narrow_terminal_shortens_the_bars_not_the_values(
+    invoke: Invoke, example_series: Path, columns: int
+) -> None:
+    """Forty cells of bar whatever the width: at 60 columns the values were cut to "6 …"."""
+    out = invoke("compare", "twitter", "-q", "followers", env={"COLUMNS": str(columns)}).stdout
+
+    rows = [line for line in out.splitlines() if "█" in line]
+    assert [row.split()[-2:] for row in rows] == [["2", "980"], ["6", "120"], ["4", "350"]]
+    assert all(len(row) <= columns for row in rows)
+
+
 @pytest.mark.parametrize("question", ["followers", "meilleur-souvenir", "twitter-ou-facebook"])
 def test_the_terminal_view_ends_no_line_in_spaces(
     invoke: Invoke, example_series: Path, question: str

@@ -292,22 +292,29 @@ def _draw_comparison(data: Any) -> None:
 
 
 def _draw_numbers(data: Any) -> None:
+    from rich.cells import cell_len
     from rich.table import Table
 
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
     from jeudis.wording import format_number
 
-    top = max((e.number or 0.0) for e in data.entries) or 1.0
-    table = Table(show_header=False, box=None, padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    for entry in data.entries:
-        bar = "█" * max(1, round(40 * (entry.number or 0.0) / top))
-        shown = format_number(entry.number or 0.0, data.language)
-        table.add_row(escape(for_terminal(entry.guest)), bar, shown)
     out = console()
+    top = max((e.number or 0.0) for e in data.entries) or 1.0
+    names = [for_terminal(entry.guest) for entry in data.entries]
+    shown = [format_number(entry.number or 0.0, data.language) for entry in data.entries]
+    # The values whole, the names as they fit in a third of the row, and the bars in what
+    # is left (40 cells at most): a narrow terminal cut the values off, the chart's point.
+    values = max(cell_len(value) for value in shown)
+    name_room = min(max(cell_len(name) for name in names), max(6, out.width // 3))
+    longest = max(1, min(40, out.width - name_room - values - 6))
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True, max_width=name_room)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True, min_width=values)
+    for entry, name, value in zip(data.entries, names, shown, strict=True):
+        bar = "█" * max(1, round(longest * (entry.number or 0.0) / top))
+        table.add_row(escape(name), bar, value)
     out.print(unpadded(out, table))
 
 
