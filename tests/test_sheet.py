@@ -471,6 +471,34 @@ def test_damaged_sheets_say_which_question_and_what_to_do(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+def test_a_question_deleted_from_the_sheet_is_said_at_the_line_it_goes_back_above(
+    series: Path,
+) -> None:
+    """A guest who deleted a question (its marker, its words) is told where it was: the
+    error had no line, and the hint no place to put it back."""
+    sheet = fill(make_sheet(series), ANSWERS)
+    start, stop = sheet.index("## Q3 [utilisations]"), sheet.index("## Q4 [apport]")
+    (series / "bad.md").write_text(sheet[:start] + sheet[stop:], encoding="utf-8")
+    code, out = run("import", str(series / "bad.md"))
+    assert code == 4, out
+    assert f"bad.md:{sheet[:start].count(chr(10)) + 1}: question 3 [utilisations] is missing" in out
+    assert (
+        "put the line `## Q3 [utilisations]` back above its answer, after Q2's answer and"
+        " before `## Q4 [apport]` (an empty answer is fine)"
+    ) in " ".join(out.split())
+
+    last = sheet.rindex("\n## Q") + 1
+    marker = sheet[last:].split("\n", 1)[0]
+    end = sheet.index("## FIN")
+    (series / "bad.md").write_text(sheet[:last] + sheet[end:], encoding="utf-8")
+    code, out = run("import", str(series / "bad.md"))
+    assert code == 4, out
+    assert f"bad.md:{sheet[:last].count(chr(10)) + 1}: question" in out
+    assert f"`{marker}` back above its answer, after Q12's answer and before `## FIN`" in " ".join(
+        out.split()
+    )
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [

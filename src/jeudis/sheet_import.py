@@ -191,11 +191,22 @@ def _check_markers(
                     "restore it from the sheet you sent",
                 )
         more = f" (and {len(removed) - 1} more)" if len(removed) > 1 else ""
+        # Where it goes back: between the questions around it that the sheet still has
+        # (its answer, if the guest kept it, is at the end of the one before), at the line
+        # of the one after it, or of the end line.
+        kept = sorted((n, other) for other, n in expected.items() if other in sheet.answers)
+        before = [f"after Q{n}'s answer" for n, _ in kept if n < number][-1:]
+        after = [(n, other) for n, other in kept if n > number][:1]
+        bounds = before + [f"before `{marker(*after[0])}`" for _ in after]
+        if not after and sheet.end_line:
+            bounds.append(f"before `{sheet.end_marker}`")
         raise FileProblem(
             path,
             f"question {number} [{qid}] is missing: its marker line was removed or changed{more}",
-            hint=f"put the line `{marker(number, qid)}` back above its answer "
-            "(an empty answer is fine)",
+            line=sheet.lines[after[0][1]] if after else sheet.end_line or None,
+            hint=f"put the line `{marker(number, qid)}` back above its answer"
+            + (", " + " and ".join(bounds) if bounds else "")
+            + " (an empty answer is fine)",
         )
     return warnings
 

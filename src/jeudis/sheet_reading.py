@@ -68,6 +68,7 @@ class Sheet:
     above: list[tuple[int, str]] = field(default_factory=list)
     below: list[tuple[int, str]] = field(default_factory=list)
     end_marker: str = ""  # the end line as the sheet writes it ("## END"), if it has one
+    end_line: int = 0  # and its line
     # question id → the answer's first line, written on the marker's own line
     inline: dict[str, str] = field(default_factory=dict)
     # (line, number, text) of the headings like "## Q3 ..." with no [id]: answer text, or
@@ -210,6 +211,7 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         above=above,
         below=below,
         end_marker=lines[end - 1].strip() if end else "",
+        end_line=end,
         inline=inline,
         headings=headings,
     )
