@@ -1446,6 +1446,24 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     assert out.count("warning") == 1
 
 
+def test_an_answer_typed_above_the_first_question_is_quoted_not_counted(series: Path) -> None:
+    """The usual "Bonjour, voici mes réponses" above the quoted sheet, and the first answer
+    typed above its question: the warning quoted the greeting, and the answer was "and
+    2 more passages further down", with no line. It quotes the longest passage at its
+    line, and names the others' lines."""
+    sheet = fill(make_sheet(series), {**ANSWERS, "depuis-quand": ""})
+    first = sheet.index("\n## Q1 [") + 1
+    answer = "J'ai commencé en mai 2009, par curiosité, au bureau, avec deux collègues."
+    reply = quoted_reply(sheet[:first] + answer + "\n\n" + sheet[first:])
+    (series / "reply.txt").write_text(reply, encoding="utf-8")
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    said = " ".join(out.split())
+    line = reply[: reply.index(answer)].count("\n") + 1
+    assert f"reply.txt:{line}: text above the first question, not imported: “J'ai commencé" in said
+    assert "(and 1 more passage: line 1)" in said
+
+
 def test_an_answer_to_a_question_not_asked_is_set_aside_with_a_warning(
     series: Path, tmp_path: Path
 ) -> None:

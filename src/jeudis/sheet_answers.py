@@ -145,9 +145,25 @@ def guest_text(region: list[tuple[int, str]], own: list[str]) -> tuple[int, str]
     ]
     if not runs:
         return None
-    start, stop = runs[0]
+    # A word or two of the guest's that the sheet also has ("en", "de la") does not
+    # cut their passage in two.
+    passages: list[tuple[int, int]] = []
+    for start, stop in runs:
+        if passages and start - passages[-1][1] <= 3:
+            start = passages.pop()[0]
+        passages.append((start, stop))
+    runs = passages
+    # The longest passage quoted, the others named by their lines: a greeting above an
+    # answer typed in the wrong place hid the answer in a count, "and 2 more passages".
+    start, stop = max(runs, key=lambda run: run[1] - run[0])
     text = " ".join(theirs[start : min(stop, start + 12)]) + (" …" if stop > start + 12 else "")
-    more = f" (and {counted(len(runs) - 1, 'more passage')} further down)" if len(runs) > 1 else ""
+    others = list(dict.fromkeys(words[at][0] for at, _ in runs if at != start))
+    lines = ", ".join(str(line) for line in others[:5]) + (", …" if len(others) > 5 else "")
+    more = (
+        f" (and {counted(len(runs) - 1, 'more passage')}: line{'s' * (len(others) > 1)} {lines})"
+        if len(runs) > 1
+        else ""
+    )
     return words[start][0], f"“{text}”{more}"
 
 
