@@ -221,6 +221,21 @@ def test_choices_and_yes_no() -> None:
         coerce(yesno, "peut-être")
 
 
+def test_a_choice_is_named_in_any_case_and_stored_as_the_questionnaire_writes_it() -> None:
+    pick = question("choice", choices=["Twitter", "Facebook"])
+    assert coerce(pick, "twitter ") == "Twitter"
+    several = question("multi", choices=["Vim", "VS Code"])
+    assert coerce(several, "vim, vs code") == ["Vim", "VS Code"]
+    assert coerce(several, ["VIM"]) == ["Vim"]
+    with pytest.raises(InvalidAnswer, match="Choix inconnu : emacs"):
+        coerce(several, "vim, emacs")
+    # Two choices told apart by their case alone: each must be written as it is.
+    both = question("choice", choices=["Go", "GO"])
+    assert coerce(both, "GO") == "GO"
+    with pytest.raises(InvalidAnswer):
+        coerce(both, "go")
+
+
 def test_as_input_prefills_what_was_given() -> None:
     assert as_input(None, "fr") == ""
     assert as_input(9200, "fr") == "9200"

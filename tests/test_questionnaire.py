@@ -585,6 +585,50 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
     load_questionnaire(series / "questionnaires" / "junk.toml")  # it still runs
 
 
+CASED = """id = "cased"
+title = "Interview de {guest}"
+
+[[questions]]
+id = "reseau"
+type = "choice"
+text = "Quel réseau ?"
+choices = ["Twitter", "Mastodon"]
+
+[[questions]]
+id = "outils"
+type = "multi"
+text = "Quels outils ?"
+choices = ["Vim", "Emacs"]
+default = ["vim"]
+"""
+
+
+def test_check_holds_a_choice_to_the_questionnaires_case(series: Path, invoke: Invoke) -> None:
+    """A guest's "mastodon" is read as "Mastodon", and stored so; written by hand into a
+    file (or a default), it must be written as the questionnaire does: a condition on
+    "Mastodon", a roundup, the session's ticks read the text as written."""
+    write(series / "questionnaires" / "cased.toml", CASED)
+    data = series / "answers.toml"
+    data.write_text('[answers]\nreseau = "mastodon"\noutils = ["EMACS"]\n', encoding="utf-8")
+    made = invoke("new", "cased", "--guest", "Ada", "--data-file", str(data))
+    assert made.exit_code == 0, made.output
+    path = series / "interviews" / "ada.toml"
+    interview = load_interview(path)
+    assert interview.values() == {"reseau": "Mastodon", "outils": ["Emacs"]}
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Mastodon"', '"mastodon"'), encoding="utf-8")
+
+    result = invoke("check")
+
+    line = text[: text.index('"Mastodon"')].count("\n") + 1
+    assert findings(result.stdout) == [
+        f"{series / 'questionnaires' / 'cased.toml'}:15: warning: questions[1].default:"
+        + " default ['vim'] is not a choice",
+        f"{path}:{line}: error: answers.reseau: 'mastodon' is written 'Mastodon' in cased",
+        "1 error, 1 warning",
+    ]
+
+
 @pytest.mark.parametrize(
     ("language", "hint"),
     [("en", 'write true or false (or "yes", "no")'),

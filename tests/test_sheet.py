@@ -765,6 +765,20 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
     assert interview.status == "complete"
 
 
+def test_a_choice_typed_in_another_case_is_the_questionnaires(series: Path) -> None:
+    """A guest types "twitter" and "Veille" where the sheet lists Twitter and veille: the
+    import refused them ("Choix inconnu"), and the host had to ask for a new email."""
+    (series / "questionnaires" / "kinds.toml").write_text(KINDS, encoding="utf-8")
+    assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
+    sheet = (series / "k.md").read_text(encoding="utf-8")
+    answers = {"reseau": " twitter", "usages": "Veille, LIVE", "blog": "non", "lien": ""}
+    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "k-filled.md"))
+    assert code == 0, out
+    values = only_interview(series).values()
+    assert (values["reseau"], values["usages"]) == ("Twitter", ["veille", "live"])
+
+
 def test_a_multiple_choice_says_how_many_it_takes(series: Path) -> None:
     """Told of it only by the import's refusal, the guest wrote a second email."""
     kinds = KINDS.replace('live"]\n', 'live"]\nvalidation = { min = 2 }\n', 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -132,7 +133,7 @@ def _coerce(question: Question, raw: Any) -> Any:
     elif kind == "yesno":
         value = parse_yesno(raw)
     elif kind == "choice":
-        value = str(raw)
+        value = _as_choice(str(raw), question.choices)
         if value not in question.choices:
             raise _Problem("choice", choices=", ".join(question.choices))
     elif kind == "multi":
@@ -140,6 +141,7 @@ def _coerce(question: Question, raw: Any) -> Any:
             # A table, a number or a date from a data file: never print a Python repr.
             raise _Problem("choice", choices=", ".join(question.choices))
         value = list(raw) if isinstance(raw, list) else _split_choices(raw)
+        value = [_as_choice(v, question.choices) for v in value]
         unknown = [v for v in value if v not in question.choices]
         if unknown:
             raise _Problem("unknown_choice", unknown=clip(", ".join(unknown)))
@@ -260,6 +262,17 @@ def parse_yesno(raw: Any) -> bool:
     if value is None:
         raise _Problem("yesno")
     return value
+
+
+def _as_choice(typed: str, choices: tuple[str, ...]) -> str:
+    """The choice ``typed`` names, as the questionnaire writes it: a guest typing on a
+    sheet or in a data file writes "mastodon" or " Mastodon" for "Mastodon". Another
+    text is returned as typed, to be refused with the choices."""
+    if typed in choices:
+        return typed
+    folded = unicodedata.normalize("NFC", typed).strip().casefold()
+    named = [c for c in choices if unicodedata.normalize("NFC", c).strip().casefold() == folded]
+    return named[0] if len(named) == 1 else typed
 
 
 def _split_choices(raw: str) -> list[str]:

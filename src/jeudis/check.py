@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jeudis.errors import FileProblem, JeudisError, clip, unknown_key
+from jeudis.errors import FileProblem, JeudisError, clip, describe, unknown_key
 from jeudis.files import read_text
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
@@ -379,11 +379,19 @@ def _values(path: Path, interview: Interview, form: Questionnaire) -> list[Findi
         questions = {q.id: q for q in form.questions}
         for index, answer in enumerate(interview.answers):
             if answer.given and not answer.followup and answer.id in questions:
+                where: list[str | int] = ["answers", index, "answer"]
                 try:
-                    coerce(questions[answer.id], answer.value)
+                    value = coerce(questions[answer.id], answer.value)
                 except InvalidAnswer as error:
-                    where: list[str | int] = ["answers", index, "answer"]
                     refused.append((where, f"answers.{answer.id}", str(error)))
+                    continue
+                kind = questions[answer.id].type
+                same_shape = type(value) is type(answer.value)  # (a multi written as one text)
+                if kind in ("choice", "multi") and same_shape and value != answer.value:
+                    # A choice typed "mastodon" is read "Mastodon"; a condition or a
+                    # roundup reads the file, which must write it as the questionnaire does.
+                    said = f"{describe(answer.value)} is written {describe(value)} in {form.id}"
+                    refused.append((where, f"answers.{answer.id}", said))
     if not refused:
         return []
     text = read_text(path)

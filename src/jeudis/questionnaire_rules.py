@@ -154,12 +154,15 @@ class RuleReader:
             self.warn([*at, "default"], f"default {describe(question.default)} is not a choice")
             return
         try:
-            coerce(question, question.default)
+            value = coerce(question, question.default)
         except InvalidAnswer as error:
             self.warn(
                 [*at, "default"],
                 f"default {describe(question.default)} is not a valid answer: {error}",
             )
+            return
+        if question.type == "multi" and value != question.default:  # ["vim"] ticks no "Vim"
+            self.warn([*at, "default"], f"default {describe(question.default)} is not a choice")
 
     def _validation(self, item: Mapping[str, Any], at: list[str | int]) -> Validation:
         raw = item.get("validation")
