@@ -585,6 +585,55 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
     load_questionnaire(series / "questionnaires" / "junk.toml")  # it still runs
 
 
+AFTER_A_DUPLICATE = """id = "mini"
+title = "Interview de {guest}"
+
+[[fields]]
+id = "site"
+text = "Site ?"
+
+[[fields]]
+id = "site"
+text = "Site encore ?"
+
+[[fields]]
+id = "intro"
+text = "Chapeau, après {field:suivant} ?"
+
+[[questions]]
+id = "depuis"
+text = "Depuis quand ?"
+
+[[questions]]
+id = "depuis"
+text = "Depuis combien de temps ?"
+
+[[questions]]
+id = "pourquoi"
+text = "Pourquoi ?"
+when = { question = "inconnue", equals = "x" }
+"""
+
+
+def test_a_problem_after_a_duplicate_id_is_said_at_its_own_line(
+    series: Path, invoke: Invoke
+) -> None:
+    """A question left out for its duplicate id moved the next ones' problems up one:
+    the condition of the third question was said at the second's line, as questions[1]."""
+    path = write(series / "questionnaires" / "mini.toml", AFTER_A_DUPLICATE)
+
+    result = invoke("check", path)
+
+    assert findings(result.stdout) == [
+        f"{path}:9: error: fields[1].id: duplicate id 'site' (also fields[0])",
+        f"{path}:14: error: fields[2].text: {{field:suivant}} quotes a field not filled in"
+        + " before this one",
+        f"{path}:21: error: questions[1].id: duplicate id 'depuis' (also questions[0])",
+        f"{path}:27: error: questions[2].when: condition on an unknown question 'inconnue'",
+        "4 errors, 0 warnings",
+    ]
+
+
 CASED = """id = "cased"
 title = "Interview de {guest}"
 

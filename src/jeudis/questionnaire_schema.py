@@ -61,7 +61,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 class SchemaReader(RuleReader):
     """Turns parsed TOML into models, collecting problems instead of stopping at the first."""
 
+    places: dict[str, list[int]]  # "questions", "fields": each kept one's index in the file
+
     def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
+        self.places = {"questions": [], "fields": []}
         self._controls(data, [])
         self._unknown(data, TOP_KEYS, ())
         qid = self._string(data, "id", ())
@@ -221,6 +224,9 @@ class SchemaReader(RuleReader):
             return []
         seen: dict[str, int] = {}
         result: list[Question] = []
+        # Where each one kept is in the file: one left out (a duplicate id, no table)
+        # must not move the line a later one's problem is said at.
+        self.places[key] = places = []
         for index, item in enumerate(raw):
             at: list[str | int] = [key, index]
             if not isinstance(item, dict):
@@ -238,6 +244,7 @@ class SchemaReader(RuleReader):
                 continue
             seen[question.id] = index
             result.append(question)
+            places.append(index)
         return result
 
     def _question(
@@ -353,7 +360,7 @@ class SchemaReader(RuleReader):
         """The host fills the fields in, in order, before the guest answers anything: a
         field's wording quotes no answer and no later field, and no condition holds on it."""
         earlier: set[str] = set()
-        for index, spec in enumerate(fields):
+        for index, spec in zip(self.places["fields"], fields, strict=True):
             at: list[str | int] = ["fields", index]
             if spec.when is not None:
                 self.problem(
@@ -396,7 +403,7 @@ class SchemaReader(RuleReader):
             if kind == "field" and ref not in field_ids:
                 self.problem(["closing"], f"{{{inner}}} refers to an unknown field")
         earlier: set[str] = set()
-        for index, question in enumerate(questions):
+        for index, question in zip(self.places["questions"], questions, strict=True):
             at: list[str | int] = ["questions", index]
             if question.when is not None and question.when.question not in earlier:
                 known = question.when.question in {q.id for q in questions}
