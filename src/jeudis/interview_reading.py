@@ -54,6 +54,8 @@ HEADER_KEYS = (
     "notes",
     "pending",
 )
+# The header's keys a file must have, in the order they are read.
+REQUIRED_KEYS = ("status", "date", "questionnaire", "slug", "created", "title", "guest", "register")
 _ANSWER_TYPES: dict[str, type] = {
     "id": str,
     "type": str,
@@ -254,6 +256,11 @@ class _Reader:
                 raise self.fail(
                     [key], unknown_key(key, allowed), hint="allowed: " + ", ".join(sorted(allowed))
                 )
+        # All of them in one message: said one at a time, each run of `check` found another.
+        missing = [key for key in REQUIRED_KEYS if key not in data]
+        if len(missing) > 1:
+            listed = ", ".join(repr(key) for key in missing)
+            raise FileProblem(self.path, f"missing required keys {listed}")
         fmt = self.get(data, "format", int, [], required=False, default=FORMAT)
         if fmt > FORMAT:
             raise self.fail(
