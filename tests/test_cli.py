@@ -516,6 +516,39 @@ def test_list_table(invoke: Invoke) -> None:
     assert cells[1][5].startswith("1/")
 
 
+@pytest.mark.pty
+@pytest.mark.usefixtures("three")
+@pytest.mark.parametrize("columns", [80, 60, 40])
+def test_list_and_questionnaires_fit_a_narrow_terminal(series: Path, columns: int) -> None:
+    """On a terminal, rows as wide as the longest title or name were cut by the terminal
+    in the middle of a word (twitter's title made `questionnaires` 110 cells wide): a
+    name or title is cut with "…", then the least needed columns left out; a slug or
+    an id never. A pipe still gets whole lines (test_list_table)."""
+    import pexpect
+
+    def shown(command: str) -> list[str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        child = pexpect.spawn(
+            str(Path(sys.executable).parent / "jeudis"), [command], env=env,
+            dimensions=(40, columns), encoding="utf-8", timeout=15,
+        )  # fmt: skip
+        out = child.read()
+        child.close()
+        assert child.exitstatus == 0, out
+        return out.replace("\r\n", "\n").splitlines()
+
+    listed, forms = shown("list"), shown("questionnaires")
+
+    assert all(len(line) <= columns for line in listed + forms), listed + forms
+    assert [row.split()[0] for row in listed[1:]] == [
+        "laurent-flores", "fadhila-brahimi", "gilles-klein"]  # fmt: skip
+    assert [row.split()[0] for row in forms[1:3]] == ["livre", "twitter"]
+    assert ("Questionnaire" in listed[0]) == (columns >= 80)
+    assert ("[Les Jeudis Twitter]" in forms[2]) == (columns > 100)
+    # The descriptions under the table are wrapped between words.
+    assert "twitter:" in " ".join(forms) and not any(line.endswith("Twi") for line in forms)
+
+
 def test_list_empty_and_bad_status(invoke: Invoke) -> None:
     empty = invoke("list")
     assert empty.exit_code == 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from jeudis.cli import safe
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from rich.console import Console
@@ -61,25 +62,117 @@ def use_colour() -> bool:
 COLOURS = {"green": "32", "yellow": "33", "red": "31", "bold": "1", "dim": "2"}
 
 
-def print_columns(headers: list[str], rows: list[list[tuple[str, str]]]) -> None:
+def terminal_columns() -> int | None:
+    """The terminal's width when standard output is one (``COLUMNS`` first, as rich and
+    shutil read it); None for a pipe or a file, which get whole lines for grep and awk."""
+    if not sys.stdout.isatty():
+        return None
+    import os
+
+    try:
+        return int(os.environ["COLUMNS"]) or None
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or None
+    except (OSError, ValueError):
+        return None
+
+
+def fit_columns(
+    headers: list[str],
+    widths: list[int],
+    width: int,
+    flexible: Mapping[int, int] | None = None,
+    optional: tuple[int, ...] = (),
+) -> tuple[list[int], dict[int, int]]:
+    """Which columns to show, and how wide, in ``width`` cells: the ``flexible`` ones
+    (a name, a title: column → the fewest cells it is cut to) cut down in that order,
+    then, while that is not enough, the ``optional`` ones left out in that order. As
+    narrow as it goes when nothing fits: the terminal wraps what is left."""
+    kept = list(range(len(widths)))
+    sized: dict[int, int] = {}
+    for dropped in (None, *optional):
+        if dropped is not None:
+            kept.remove(dropped)
+        sized = {index: widths[index] for index in kept}
+        excess = sum(sized.values()) + 2 * (len(kept) - 1) - width
+        for index, least in (flexible or {}).items():
+            if index in sized and excess > 0:
+                cut = min(excess, sized[index] - max(least, _width(headers[index])))
+                if cut > 0:
+                    sized[index] -= cut
+                    excess -= cut
+        if excess <= 0:
+            break
+    return kept, sized
+
+
+def wrapped(lines: list[str]) -> list[str]:
+    """Sentences under a table, wrapped between words on a terminal (it cut them in the
+    middle of one); whole lines in a pipe or a file."""
+    room = terminal_columns()
+    if not room:
+        return lines
+    import textwrap
+
+    return [textwrap.fill(line, room, break_on_hyphens=False) for line in lines]
+
+
+def _cut(text: str, width: int, *, at_start: bool = False) -> str:
+    """``text`` in ``width`` cells at most, with "…" where it was cut: at its end, or at
+    its start (``at_start``: a path, whose file name tells it)."""
+    if _width(text) <= width:
+        return text
+    kept = ""
+    for char in reversed(text) if at_start else text:
+        if _width(kept + char) > width - 1:
+            break
+        kept = char + kept if at_start else kept + char
+    return "…" + kept if at_start else kept + "…"
+
+
+def print_columns(
+    headers: list[str],
+    rows: list[list[tuple[str, str]]],
+    *,
+    flexible: Mapping[int, int] | None = None,
+    optional: tuple[int, ...] = (),
+    paths: tuple[int, ...] = (),
+) -> None:
     """Print aligned columns; each cell is (text, colour name or "").
 
     A plain formatter rather than a rich table: a rich table of a thousand
-    interviews takes most of a second to lay out, this takes milliseconds.
+    interviews takes most of a second to lay out, this takes milliseconds. On a
+    terminal too narrow for them, the ``flexible`` columns are cut and the
+    ``optional`` ones left out (:func:`fit_columns`): the terminal cut each row in
+    the middle of a word, and the next one began under the first column. A column of
+    ``paths`` is cut at its start.
     """
     colour = use_colour()
     widths = [_width(h) for h in headers]
     for row in rows:
         for index, (text, _) in enumerate(row):
             widths[index] = max(widths[index], _width(text))
+    room = terminal_columns()
+    kept, sized = (
+        fit_columns(headers, widths, room, flexible, optional)
+        if room
+        else (
+            list(range(len(widths))),
+            dict(enumerate(widths)),
+        )
+    )
 
     def paint(text: str, name: str) -> str:
         return f"\x1b[{COLOURS[name]}m{text}\x1b[0m" if colour and name else text
 
     def line(cells: list[tuple[str, str]]) -> str:
         parts = []
-        for index, (text, name) in enumerate(cells):
-            pad = "" if index == len(cells) - 1 else " " * (widths[index] - _width(text) + 2)
+        for place, index in enumerate(kept):
+            text, name = cells[index]
+            text = _cut(text, sized[index], at_start=index in paths)
+            pad = "" if place == len(kept) - 1 else " " * (sized[index] - _width(text) + 2)
             parts.append(paint(text, name) + pad)
         return "".join(parts).rstrip()
 

@@ -11,7 +11,14 @@ import typer
 
 from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
 from jeudis.cli.completion import complete_interviews
-from jeudis.cli.output import console, print_columns, print_json, terminal_markdown, unpadded
+from jeudis.cli.output import (
+    console,
+    print_columns,
+    print_json,
+    terminal_markdown,
+    unpadded,
+    wrapped,
+)
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
@@ -93,7 +100,14 @@ def list_(
                 (progress, ""),
             ]
         )
-    print_columns(["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"], cells)
+    # Too narrow for them all: the guest's name cut, then the questionnaire, the answers'
+    # count and the date left out; never the slug, the name a command is given.
+    print_columns(
+        ["Interview", "Guest", "Questionnaire", "Date", "Status", "Answers"],
+        cells,
+        flexible={1: 12},
+        optional=(2, 5, 3),
+    )
     if problems:  # rich only then: a listing imports none of it
         from jeudis.textsafe import markup_escape as escape
 
@@ -234,13 +248,19 @@ def questionnaires_(
             [(info.id, ""), (for_terminal(info.title), ""), (str(info.questions), ""),
              (info.style, ""), (where, "")]
         )  # fmt: skip
-    print_columns(["Id", "Title", "Questions", "Style", "File"], rows)
+    print_columns(
+        ["Id", "Title", "Questions", "Style", "File"],
+        rows,
+        flexible={1: 16, 4: 16},
+        optional=(3, 2, 4),
+        paths=(4,),
+    )
     # Under the table, as the problems: a sentence in a cell would widen every row.
     described = [
         f"{info.id}: {for_terminal(info.description)}" for info in infos if info.description
     ]
     if described:
-        print("", *described, sep="\n")
+        print("", *wrapped(described), sep="\n")
     if problems:
         from jeudis.textsafe import markup_escape as escape
 
