@@ -281,6 +281,27 @@ def test_a_guests_name_in_the_chart_is_text(invoke: Invoke, example_series: Path
     assert '<th scope="row">&lt;b&gt;Amélie&lt;/b&gt; &amp; Roux</th>' in page
 
 
+def test_no_control_character_reaches_a_roundup(invoke: Invoke, example_series: Path) -> None:
+    """A terminal's escape sequence typed into a guest's name (or a question reworded by
+    hand) is left out of the roundup, as of the interview's post: it went into the page,
+    the chart and the Markdown file, where `cat` would run it."""
+    interview = example_series / "interviews" / "amelie-roux.toml"
+    text = interview.read_text(encoding="utf-8")
+    text = text.replace('guest = "Amélie Roux"', 'guest = "\\u001b[31mAmélie\\u0007 Roux"')
+    text = text.replace(
+        'question = "Combien as-tu de followers ?"',
+        'question = "Combien\\u001b[2J as-tu de followers ?"',
+    )
+    interview.write_text(text, encoding="utf-8")
+    _, page = roundup_html(invoke, example_series)
+    markdown = invoke("compare", "twitter", "-q", "followers", "--format", "md").stdout
+
+    for written in (page, markdown):
+        assert "\x1b" not in written and "\x07" not in written
+    assert '<th scope="row">[31mAmélie Roux</th>' in page
+    assert "*Combien\\[2J as-tu de followers\u202f?*" in markdown
+
+
 SHORTCODES = 'Mes photos [gallery ids="1,2"], [embed]https://v.example/v[/embed] et `[video]`.'
 
 

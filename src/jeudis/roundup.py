@@ -115,7 +115,7 @@ def collect(
     before their interview is out, and link a page not there yet.
     """
     # A page's link as export --all names it; an answer as the interview's post reads it.
-    from jeudis.export.model import page_href, value_markdown
+    from jeudis.export.model import clean, page_href, value_markdown
 
     question = form.question(question_id)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
@@ -148,10 +148,12 @@ def collect(
             usual = answer.question == asked_before.get(interview.register)
         entries.append(
             Entry(
-                guest=interview.guest,
+                # No control character, as the interview's post (an escape sequence
+                # typed into `new --guest` went into the page and the Markdown file).
+                guest=clean(interview.guest),
                 slug=path.stem,
                 date=interview.date,
-                asked=answer.question,
+                asked=clean(answer.question),
                 value=answer.value,
                 text=value_markdown(answer, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
@@ -166,7 +168,7 @@ def collect(
     if question is not None:
         asked = question.wording(register, context_for(form, "", host, None))
     else:
-        asked = asked_before[""]
+        asked = clean(asked_before[""])
     return Roundup(
         questionnaire=form.id,
         series=form.series,
