@@ -456,8 +456,10 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
             "question 3 [utilisations] appears twice",
         ),
         (lambda s: s.split("\n", 1)[1], "not a jeudis answer sheet"),
+        # Told one marker at a time, the host deleted thirteen, one an import.
+        (lambda s: s + "\n\n" + s, "the sheet's questions are there twice (13 of them): from"),
     ],
-    ids=["removed", "renamed", "damaged", "duplicated", "no-header"],
+    ids=["removed", "renamed", "damaged", "duplicated", "no-header", "pasted-twice"],
 )
 def test_damaged_sheets_say_which_question_and_what_to_do(
     series: Path, damage: Any, expected: str

@@ -228,6 +228,19 @@ def _fill_answers(
     path: Path,
 ) -> None:
     """Each section's text, as the answer to its question; refuse a question twice."""
+    seen: dict[str, int] = {}
+    again = [(seen[qid], at) for qid, _, at, _ in sections if seen.setdefault(qid, at) != at]
+    if len(again) > 1:
+        # The whole sheet twice (filled in above the mail quoting it, or pasted twice):
+        # told one marker at a time, the host would have deleted them one a run.
+        raise FileProblem(
+            path,
+            f"the sheet's questions are there twice ({len(again)} of them):"
+            f" from line {again[0][0]}, and again from line {again[0][1]}",
+            line=again[0][1],
+            hint="keep the copy that holds the answers, delete the other one whole"
+            " (from its first question to its end line), and import again",
+        )
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
