@@ -302,6 +302,24 @@ def test_no_control_character_reaches_a_roundup(invoke: Invoke, example_series: 
     assert "*Combien\\[2J as-tu de followers\u202f?*" in markdown
 
 
+def test_a_question_naming_each_guests_own_heads_the_roundup_with_no_hole(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """The book interview's question greets the guest and names their book: worded for
+    no one, the roundup's title read "Bonjour  ! Vous venez de publier «  »". Each
+    guest's own wording is shown above their answer."""
+    markdown, terminal = (
+        re.sub("[\u00a0\u202f]", " ", invoke("compare", "livre", "-q", "motivation", *more).stdout)
+        for more in (["--format", "md"], [])
+    )
+
+    assert markdown.startswith("# Bonjour … ! Vous venez de publier « … ». Qu’est-ce qui")
+    assert "*Bonjour Élise ! Tu viens de publier « Vendre sans vitrine ». Qu’est-ce" in markdown
+    assert terminal.startswith("Bonjour … ! Vous venez de publier « … ».")
+    assert "Vendre sans" in terminal
+    assert "«  »" not in markdown + terminal
+
+
 SHORTCODES = 'Mes photos [gallery ids="1,2"], [embed]https://v.example/v[/embed] et `[video]`.'
 
 

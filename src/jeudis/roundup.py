@@ -132,6 +132,10 @@ def collect(
                 f"{form.id} has no question {question_id!r}",
                 hint=f"its questions: {question_list(form)}" + _dropped_list(form, interviews),
             )
+    # A question naming each guest's own (their name, a field, an answer) heads the
+    # roundup with "…" in their place, each answer under the words it was asked in:
+    # worded for no one, it read "Bonjour  ! Vous venez de publier «  »".
+    personal = question is not None and _personal(question.templates(register)[0])
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
     hosts: set[str] = set()  # who asked it: the heading names the host as they did
@@ -157,7 +161,7 @@ def collect(
                 value=answer.value,
                 text=value_markdown(answer, form.language),
                 href=f"{base_url}/{href}" if base_url else href,
-                reworded=answer.reworded or not usual,
+                reworded=answer.reworded or not usual or personal,
                 language=form.language,
             )
         )
@@ -166,7 +170,17 @@ def collect(
     entries = [e for e in entries if e not in waiting]
     host = str(series.settings.get("host") or "") or (hosts.pop() if len(hosts) == 1 else "")
     if question is not None:
-        asked = question.wording(register, context_for(form, "", host, None))
+        template = question.templates(register)[0]
+        unknown = {(kind, ref): "…" for _, kind, ref in wording.references(template)}
+        context = context_for(
+            form,
+            "…" if personal else "",
+            host,
+            None,
+            answers={ref: text for (kind, ref), text in unknown.items() if kind == "answer"},
+            fields={ref: text for (kind, ref), text in unknown.items() if kind == "field"},
+        )
+        asked = question.wording(register, context)
     else:
         asked = clean(asked_before[""])
     return Roundup(
@@ -179,6 +193,13 @@ def collect(
         entries=entries,
         waiting=waiting,
         unread=unread,
+    )
+
+
+def _personal(template: str) -> bool:
+    """Whether a wording names what is each guest's own: their name, a field, an answer."""
+    return any(
+        inner in ("guest", "first_name") or ":" in inner for inner in wording.placeholders(template)
     )
 
 
