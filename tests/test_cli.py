@@ -967,15 +967,16 @@ def test_inspect_shows_a_quoted_field_as_its_placeholder(invoke: Invoke, series:
 
 
 def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> None:
-    """A listing of a thousand interviews is printed plainly: rich would cost its import."""
+    """A listing of a thousand interviews is printed plainly: rich would cost its import,
+    and the session's machinery (the questionnaires' totals came with it) its own."""
     copy_example(series)
     code = (
         "import sys\n"
         "sys.argv = ['jeudis', 'list']\n"
         "from jeudis.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "bad = [m for m in ('rich', 'jinja2', 'questionary', 'jeudis.export') if m in sys.modules]\n"
-        "print('LOADED', bad)\n"
+        "bad = ('rich', 'jinja2', 'questionary', 'jeudis.export', 'jeudis.session')\n"
+        "print('LOADED', [m for m in bad if m in sys.modules])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=series

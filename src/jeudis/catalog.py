@@ -8,7 +8,6 @@ from typing import Any
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire, load_questionnaire
-from jeudis.session import context_for
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,8 @@ def asked(
     form: Questionnaire, register: str, gender: str | None, guest: str = "", host: str = ""
 ) -> list[AskedQuestion]:
     """The questions exactly as a guest with this register and gender will read them."""
+    from jeudis.session import context_for  # a session's: not imported for a listing
+
     # What the host fills in before the session, and the guest's answers to earlier
     # questions, show as their placeholders: "{book_title}", "« {livre} »".
     fields = {f.id: f"{{{f.id}}}" for f in form.fields}
@@ -162,6 +163,8 @@ def _as_written(value: Any) -> str:
 
 
 def title_for(form: Questionnaire, guest: str, gender: str | None, host: str = "") -> str:
+    from jeudis.session import context_for
+
     return form.title_for(context_for(form, guest, host or "{host}", gender))
 
 
