@@ -960,6 +960,27 @@ def test_list_outside_a_series_folder_says_so(invoke: Invoke, tmp_path: Path) ->
     assert result.stderr.startswith(f"error: {tmp_path} is not a series folder")
 
 
+@pytest.mark.parametrize("given", [["-C"], ["--dir"]])
+def test_the_series_folder_may_be_named_before_the_command(
+    invoke: Invoke, series: Path, tmp_path: Path, given: list[str]
+) -> None:
+    """`jeudis -C ~/blog list`, as git and make take it, was "No such option: -C"; the
+    command's own -C still names the folder it is given."""
+    copy_example(series)
+    other = tmp_path / "elsewhere"
+    (other / "interviews").mkdir(parents=True)
+    env = {"JEUDIS_DIR": None}
+
+    before = invoke(*given, series, "list", env=env)
+    assert before.exit_code == 0, before
+    assert "mathieu-durand" in before.stdout
+    assert invoke(*given, other, "list", "-C", series, env=env).stdout == before.stdout
+    assert invoke(f"{given[0]}={series}" if given == ["--dir"] else f"-C{series}", "list",
+                  env=env).stdout == before.stdout  # fmt: skip
+    outside = invoke(*given, other, "list", env=env)
+    assert outside.exit_code == 0 and "mathieu-durand" not in outside.stdout
+
+
 def test_inspect_shows_a_quoted_field_as_its_placeholder(invoke: Invoke, series: Path) -> None:
     """The book's title is the host's to give: shown "« {book_title} »", not "«  »"."""
     out = invoke("inspect", "livre", "--register", "tu").stdout

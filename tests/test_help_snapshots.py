@@ -86,6 +86,15 @@ def test_a_command_typed_loads_its_own_module_alone() -> None:
         assert loaded & set(COMMAND_MODULES.values()) == {module}, name
 
 
+def test_a_command_after_the_series_folder_loads_its_own_module_alone() -> None:
+    from jeudis.cli import COMMAND_MODULES
+
+    done = _run_fresh("-C", ".", "export", "--help")
+    assert "Usage: jeudis export " in done.stdout, done.stderr
+    loaded = {m.removeprefix("jeudis.cli.") for m in done.stdout.splitlines()[-1].split("'")}
+    assert loaded & set(COMMAND_MODULES.values()) == {"publishing"}
+
+
 def test_a_mistyped_command_is_still_told_the_nearest() -> None:
     done = _run_fresh("exprot")
     assert "No such command 'exprot'" in done.stderr

@@ -94,10 +94,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    directory: DirOption = None,
 ) -> None:
     """jeudis: interview series, from questionnaire to blog post.
 
@@ -105,6 +107,10 @@ def _root(
     jeudis.toml. Start with `jeudis questionnaires`, then
     `jeudis new twitter --guest "Name"`.
     """
+    if directory is not None:
+        # `jeudis -C ~/blog list`, as git and make take it: the command's own -C is
+        # given this folder, unless the command names one itself.
+        context.default_map = {name: {"directory": directory} for name in COMMANDS}
 
 
 def fail(error: JeudisError) -> int:
@@ -217,7 +223,7 @@ def _register(arguments: list[str]) -> None:
     import importlib
     import os
 
-    typed = arguments[0] if arguments else ""
+    typed = _command_typed(arguments)
     if typed in COMMAND_MODULES and not os.environ.get("_JEUDIS_COMPLETE"):
         modules = {COMMAND_MODULES[typed]}
     else:
@@ -225,6 +231,17 @@ def _register(arguments: list[str]) -> None:
     for module in sorted(modules):
         importlib.import_module(f"jeudis.cli.{module}")
     _arrange()
+
+
+def _command_typed(arguments: list[str]) -> str:
+    """The command named, after jeudis's own options (``jeudis -C DIR list``); "" if none."""
+    rest = iter(arguments)
+    for argument in rest:
+        if argument in ("-C", "--dir"):
+            next(rest, None)  # its folder
+        elif not argument.startswith("-"):
+            return argument
+    return ""
 
 
 def main() -> None:
