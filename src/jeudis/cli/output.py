@@ -228,7 +228,25 @@ def terminal_markdown(text: str) -> Any:
             else:
                 inline.append(token)
         block.children = inline
-    return markdown
+    return _FromItsFirstLine(markdown)
+
+
+class _FromItsFirstLine:
+    """A renderable drawn without the blank lines rich puts above it: a list (an
+    answer of several choices) came a line below its question, a paragraph right under."""
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        from rich.segment import Segment
+
+        lines = console.render_lines(self.renderable, options, pad=False)
+        while lines and not any(segment.text.strip() for segment in lines[0]):
+            del lines[0]
+        for line in lines:
+            yield from line
+            yield Segment.line()
 
 
 def write_output(text: str, output: Path | None, series: Series) -> bool:

@@ -22,7 +22,7 @@ from jeudis.cli.output import (
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from jeudis.interview import Interview
 
@@ -142,6 +142,21 @@ def show(
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
+def _question_heading(label: str, question: str) -> "RenderableType":
+    """A question as its post heads it, its lines past the first under its words, not
+    under its number ("4. Qu’est-ce que… / ···que cela a changé…")."""
+    from rich.table import Table
+    from rich.text import Text
+
+    if not label:
+        return Text(question, style="bold cyan")
+    heading = Table.grid()
+    heading.add_column(no_wrap=True)
+    heading.add_column()
+    heading.add_row(Text(label, style="bold cyan"), Text(question, style="bold cyan"))
+    return heading
+
+
 def _show(out: "Console", loaded: "Interview") -> None:
     from rich.padding import Padding
     from rich.rule import Rule
@@ -180,7 +195,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
     for answer in loaded.answers:
         label = f"{numbers[answer.id]}. " if answer.id in numbers else ""
         out.print()
-        out.print(f"[bold cyan]{escape(label + safe(answer.question))}[/bold cyan]")
+        out.print(_question_heading(label, safe(answer.question)))
         if answer.skipped:
             out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2), expand=False))
         elif answer.given and isinstance(answer.value, str):
