@@ -63,6 +63,7 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
     except RecursionError:
         raise FileProblem(path, "invalid TOML: values nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
+        _refuse_a_sheet(text, path)
         message = str(exc)
         match = _POSITION.search(message)
         reason = _POSITION.sub("", message).replace(_AT_END, "").strip() or "invalid TOML"
@@ -76,6 +77,22 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
         raise FileProblem(
             path, f"invalid TOML: {reason}", line=line, column=column, hint=hint
         ) from None
+
+
+def _refuse_a_sheet(text: str, path: Path) -> None:
+    """An answer sheet (``jeudis sheet``) read as TOML, saved among the interviews or
+    given to ``check``: said as what it is, not as a TOML slip at its first line."""
+    import shlex
+
+    from jeudis.sheet import HEADER_TAG
+
+    if text.lstrip("\ufeff \t\r\n").startswith(f"<!-- {HEADER_TAG}"):
+        raise FileProblem(
+            path,
+            "an answer sheet, not TOML: jeudis reads it with jeudis import",
+            line=1,
+            hint=f"jeudis import {shlex.quote(str(path))}, once the guest has filled it in",
+        )
 
 
 SYNTAX_HINT = "fix the syntax at that line"  # when no slip a person makes is recognised
