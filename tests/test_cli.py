@@ -431,6 +431,65 @@ def test_new_refuses_bad_options_before_anything_is_written(
     assert interview_files(series) == []
 
 
+# A colour, a terminal's title, C1's CSI, DEL; a tab and line breaks: a name is one line.
+CONTROLLED_NAMES = ["Zoé\x1b[31m", "Zoé\x1b]0;titre\x07", "Zoé\x9b31m", "Zo\x7fé", "Zoé\tMartin",
+                    "Zoé\nMartin", "Zoé\rMartin"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", CONTROLLED_NAMES)
+@pytest.mark.parametrize("option", ["--guest", "--host"])
+@pytest.mark.parametrize("command", ["new", "sheet"])
+def test_a_name_with_a_control_character_is_refused_never_stored(
+    invoke: Invoke, series: Path, tmp_path: Path, command: str, option: str, name: str
+) -> None:
+    """It was stored as typed: the terminal and the exports strip it when they show it,
+    the answer sheet sent to the guest had it raw, and a newline broke its first line."""
+    names = {"--guest": "Zoé Martin", "--host": "Stéphane", option: name}
+    args = [arg for pair in names.items() for arg in pair]
+    sheet = tmp_path / "zoe.md"
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    more = ["--data-file", str(data)] if command == "new" else ["-o", str(sheet)]
+
+    result = invoke(command, "twitter", *args, *more)
+
+    assert result.exit_code == ExitCode.USAGE, result
+    assert result.stderr.splitlines() == [
+        f"error: {option}: a control character in the name",
+        f'hint: pass {option} "First Last", on one line',
+    ]
+    assert interview_files(series) == []
+    assert not sheet.exists()
+
+
+def test_init_refuses_a_name_with_a_control_character(invoke: Invoke, tmp_path: Path) -> None:
+    """A host's name in jeudis.toml reaches every interview; the blog's was written raw
+    into the starter questionnaire, which then did not read."""
+    for option in ("--host", "--blog"):
+        result = invoke("init", tmp_path / "mardis", option, "Les Mardis\x1b[1m")
+
+        assert result.exit_code == ExitCode.USAGE, result
+        assert result.stderr.splitlines()[0] == f"error: {option}: a control character in the name"
+        assert not (tmp_path / "mardis").exists()
+
+
+def test_a_reworded_question_with_a_control_character_is_refused(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Zoé", "--data-file", data).exit_code == 0
+    [path] = interview_files(series)
+    text = path.read_bytes()
+
+    refused = invoke("edit", "zoe", "-q", "avenir", "--reword", "Et \x1b[31mdemain ?")
+
+    assert refused.exit_code == ExitCode.USAGE, refused
+    assert refused.stderr == "error: --reword: a control character in the wording\n"
+    assert path.read_bytes() == text
+    folded = invoke("edit", "zoe", "-q", "avenir", "--reword", "Et\r\n\tdemain ?")
+    assert folded.exit_code == 0, folded  # line breaks and tabs are spaces in a wording
+    assert load_interview(path).answer("avenir").question == "Et demain ?"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("guest", "slug"),
     [

@@ -694,9 +694,8 @@ def test_a_second_session_is_refused(jeudis: type[Jeudis], series: Path) -> None
             ("Jean-Baptiste Grenouille " * 13)[:300],  # cut on a word, under 60 characters
             "jean-baptiste-grenouille-jean-baptiste-grenouille-jean.toml",
         ),
-        ("\x1b]0;pwned\x07Eve \x1b[31mRouge", "eve-rouge.toml"),
     ],
-    ids=["dot-dot", "script", "emoji", "300-characters", "escape-sequences"],
+    ids=["dot-dot", "script", "emoji", "300-characters"],
 )
 def test_hostile_guest_names(
     jeudis: type[Jeudis], series: Path, tmp_path: Path, guest: str, file_name: str
@@ -720,6 +719,20 @@ def test_hostile_guest_names(
     assert values(draft) == ["Depuis toujours."]
     outside = sorted(p.name for p in tmp_path.iterdir())
     assert outside == ["series"], "nothing written outside the series folder"
+
+
+def test_a_guest_name_with_escape_sequences_is_refused_before_anything(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Taken as typed, it was stored, the terminal stripping it only when it showed it,
+    and went raw onto an answer sheet. Refused at once: the sequences never run."""
+    session = jeudis("new", "twitter", "--guest", "\x1b]0;pwned\x07Eve \x1b[31mRouge")
+
+    assert session.wait() == 2
+    assert "--guest: a control character in the name" in session.seen
+    assert "pwned" not in session.seen
+    assert "\x07" not in session.seen and "\x1b]" not in session.seen
+    assert interview_files(series) == []
 
 
 # -- validation, the editor, the review, Ctrl-C at the hand-over ---------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from jeudis.errors import ExitCode
 from jeudis.paths import Series
-from support import Invoke, findings, write
+from support import ANSWERS_TOML, Invoke, findings, interview_files, write
 
 GOOD = """\
 blog = "Les Jeudis Twitter"
@@ -124,3 +124,25 @@ def test_settings_that_are_no_file_are_said_not_passed_over(
     assert findings(checked.stdout) == [f"{settings}: error: {said}", "1 error, 0 warnings"]
     assert exported.stderr == f"error: {settings}: {said}\n"
     assert exported.exit_code == ExitCode.INVALID_FILE
+
+
+@pytest.mark.parametrize(
+    "name", ["Sté\\u001b[31mphane", "Sté\\u009bphane", "Sté\\tphane", "Sté\\nphane"]
+)
+def test_a_host_named_with_a_control_character_is_refused_at_its_line(
+    series: Path, invoke: Invoke, tmp_path: Path, name: str
+) -> None:
+    """The settings' host is every interview's and every answer sheet's: it was taken
+    as written, a terminal escape or a line break with it."""
+    path = write(series / "jeudis.toml", f'blog = "Les Jeudis"\nhost = "{name}"\n')
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+
+    made = invoke("new", "twitter", "--guest", "Zoé", "--data-file", data)
+    sheet = invoke("sheet", "twitter", "--guest", "Zoé", "-o", tmp_path / "zoe.md")
+
+    for result in (made, sheet):
+        assert result.exit_code == ExitCode.INVALID_FILE, result
+        assert result.stderr.splitlines()[0] == f"error: {path}:2: a control character in host"
+    assert interview_files(series) == []
+    assert not (tmp_path / "zoe.md").exists()
+    assert f"{path}:2: error: a control character in host" in invoke("check").stdout

@@ -535,6 +535,28 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+def test_a_field_with_a_control_character_is_never_put_on_a_sheet(series: Path) -> None:
+    """--field's value is quoted in a question and on the first line, as a name is."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    base = ["sheet", "livre", "--guest", "Anne Morel", "--register", "tu", "--gender", "f"]
+    base += ["--host", "Stéphane", "-o", str(series / "anne.md")]
+
+    code, out = run(*base, "--field", "book_title=La Mer\x1b[31m")
+
+    assert code == 2, out
+    assert out.splitlines()[0] == "error: field book_title: a control character in the value"
+    assert not (series / "anne.md").exists()
+    assert run(*base, "--field", "book_title=La Mer")[0] == 0
+    sheet = (series / "anne.md").read_text(encoding="utf-8")
+    # Edited on the way back: left out, said, as a field the questionnaire no longer takes.
+    sheet = sheet.replace("field.book_title='La Mer'", "field.book_title='La Mer\x1b[31m'", 1)
+    code, out = import_text(series, sheet)
+    assert code == 0, out
+    assert "field book_title: a control character in the value: not imported" in out
+    assert "\x1b" not in out
+    assert "\x1b" not in (series / "interviews" / "anne-morel.toml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("quoted", "code", "guest"),
     [("guest=‘Léa Martin’", 0, "Léa Martin"), ("guest=“Léa Martin”", 0, "Léa Martin"),

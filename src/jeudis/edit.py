@@ -28,6 +28,7 @@ from jeudis.errors import FileProblem, NotFoundError, UsageError, stop_signals
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
 from jeudis.questionnaire import Questionnaire
+from jeudis.textsafe import control_in
 from jeudis.tomlio import parse_toml
 
 FIELDS_HEADER = """\
@@ -161,6 +162,8 @@ def _requoting(questionnaire: Questionnaire | None, interview: Interview) -> Ite
 def reword(interview: Interview, question_id: str, text: str) -> Answer:
     """Change how one question reads in this interview only."""
     answer = find_answer(interview, question_id)
+    if control_in(text, lines=True):  # a line break is a space here: as a paste brings it
+        raise UsageError("--reword: a control character in the wording")
     wording = " ".join(text.split())
     if not wording:
         raise UsageError("the new wording is empty")

@@ -18,6 +18,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError, UsageError, describe, unknown_key
 from jeudis.files import not_a_folder, read_text
+from jeudis.textsafe import control_in
 
 ENV_VAR = "JEUDIS_DIR"
 BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
@@ -209,6 +210,10 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
             hint = "allowed: " + ", ".join(sorted(SETTINGS_KEYS))
         elif not isinstance(value, str):
             reason, hint = f"{key} must be a string (in quotes)", None
+        elif control_in(value, lines=key == "description"):
+            # The host's name reaches each interview file and answer sheet as it is.
+            reason = f"a control character in {key}"
+            hint = "a terminal escape or a line break pasted by mistake? remove it"
         elif key in _URL_SETTINGS and value and not _WEB_URL.fullmatch(value):
             reason = f"{key} must be a web address starting with https:// or http://"
             hint = f'for example {key} = "https://blog.example.org"'

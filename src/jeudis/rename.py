@@ -26,9 +26,6 @@ from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.wording import WordingContext, first_name
 
-# Any control character, a tab and a newline too: a name is one line of plain text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
 
 @dataclass
 class Particulars:
@@ -58,11 +55,9 @@ class Recast:
 def name(value: str, option: str) -> str:
     """A name typed for ``option`` (``--guest``), spaces tidied; refused when empty or
     when it holds a control character (a newline, a terminal escape)."""
-    if _CONTROL.search(value):
-        raise UsageError(
-            f"{option}: a control character in the name",
-            hint=f'pass {option} "First Last", on one line',
-        )
+    from jeudis.session import one_line_name
+
+    one_line_name(value, option)
     tidy = " ".join(value.split())
     if not tidy:
         raise UsageError(f"{option}: the name is empty", hint=f'pass {option} "First Last"')

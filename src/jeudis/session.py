@@ -39,6 +39,9 @@ class Options:
 
 def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> Interview:
     """A new interview for a guest, in memory: not yet on disk, no path."""
+    one_line_name(options.guest, "--guest")
+    if options.host is not None:
+        one_line_name(options.host, "--host")
     if not options.guest.strip():
         raise UsageError("the guest's name is empty", hint='pass --guest "First Last"')
     register = options.register or questionnaire.default_register
@@ -65,6 +68,19 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         series=questionnaire.series,
         date=options.date or dt.date.today(),
     )
+
+
+def one_line_name(value: str, option: str) -> None:
+    """Refuse a name typed for ``option`` (``--guest``) that holds a control character:
+    a terminal escape, a tab, a newline. A name is one line of plain text; stored, it
+    would reach the interview file, and the answer sheet sent to the guest, as it is."""
+    from jeudis.textsafe import control_in
+
+    if control_in(value):
+        raise UsageError(
+            f"{option}: a control character in the name",
+            hint=f'pass {option} "First Last", on one line',
+        )
 
 
 def require_host(

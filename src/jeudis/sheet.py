@@ -19,6 +19,7 @@ from jeudis.errors import UsageError
 from jeudis.interview import Interview
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
+from jeudis.textsafe import control_in
 from jeudis.wording import (
     WordingContext,
     as_text,
@@ -331,8 +332,12 @@ def sheet_fields(
 
 
 def field_value(questionnaire: Questionnaire, key: str, raw: str) -> Any:
+    """A field's value given as text (``--field``, a returned sheet's first line), checked
+    as a live session would, and as one line of plain text: it is quoted in questions."""
     spec = questionnaire.field(key)
     assert spec is not None
+    if control_in(raw):
+        raise UsageError(f"field {key}: a control character in the value")
     try:
         value = answer_rules.coerce(spec, raw)
     except answer_rules.InvalidAnswer as exc:

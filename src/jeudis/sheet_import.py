@@ -43,10 +43,8 @@ from jeudis.sheet import (
 )
 from jeudis.sheet_answers import as_typed, dropped_section, guest_text, strip_question
 from jeudis.sheet_reading import Sheet
+from jeudis.textsafe import control_in
 from jeudis.wording import WordingContext, counted, worded_for
-
-# Any control character, a tab too: a name is one line of plain text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -474,7 +472,7 @@ def sheet_options(
     if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
         raise refuse("guest", "the guest's name is empty")
     for key in ("guest", "host"):
-        if _CONTROL.search(meta.get(key, "")):
+        if control_in(meta.get(key, "")):
             raise UsageError(
                 f"{path}:{sheet.meta_line}: {key}: a control character in the name",
                 hint="put back the first line, copied from the sheet you sent",

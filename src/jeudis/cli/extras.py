@@ -333,8 +333,11 @@ def init(
 ) -> None:
     """Create a series folder: a starter questionnaire, jeudis.toml, interviews/."""
     from jeudis.series_init import init_series
+    from jeudis.session import one_line_name
     from jeudis.textsafe import markup_escape as escape
 
+    one_line_name(blog, "--blog")  # jeudis.toml's, each post's; the host's in each interview
+    one_line_name(host, "--host")
     if base_url and not base_url.startswith(("https://", "http://")):
         raise UsageError(
             f"--base-url {base_url!r} is not an address", hint="start it with https://"
