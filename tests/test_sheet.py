@@ -535,6 +535,26 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     assert not list((series / "interviews").glob("*.toml"))
 
 
+@pytest.mark.parametrize("name", ["Zoé --> Paris", "Zoé --!> Paris", "-->", "Zoé d’Arc -- >"])
+def test_a_name_never_ends_the_sheets_first_line_early(series: Path, name: str) -> None:
+    """The first line is an HTML comment: a Markdown viewer ended it at a name's "-->"
+    (a browser at "--!>") and showed the guest the rest of the line. It reads back whole."""
+    code, out = run("sheet", "twitter", "--guest", name, "--host", f"Hôte {name}",
+                    "-o", str(series / "sheet.md"))  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    first = sheet.split("\n", 1)[0]
+
+    inside = re.fullmatch(r"<!-- jeudis-sheet (.*) -->", first)
+    assert inside is not None, first
+    assert "-->" not in inside.group(1) and "--!>" not in inside.group(1), first
+    assert f"# Interview Twitter de {name} [Les Jeudis Twitter]" in sheet  # shown as typed
+    code, out = import_text(series, fill(sheet, ANSWERS))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert (interview.guest, interview.host) == (name, f"Hôte {name}")
+
+
 def test_a_field_with_a_control_character_is_never_put_on_a_sheet(series: Path) -> None:
     """--field's value is quoted in a question and on the first line, as a name is."""
     shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")

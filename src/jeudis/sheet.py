@@ -10,6 +10,7 @@ interview of it).
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Mapping
 from typing import Any
@@ -178,7 +179,7 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         for key in quoted_fields(questionnaire, interview.register)
         if interview.fields.get(key) not in (None, "")
     }
-    header = " ".join(f"{key}={shlex.quote(value)}" for key, value in meta.items() if value)
+    header = " ".join(f"{key}={_quoted(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     # "Bonjour Nina," to a guest one says tu to; "Bonjour Nina Petit," otherwise.
     name = first_name(interview.guest) if interview.register == "tu" else interview.guest
@@ -198,6 +199,19 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
         lines += ["", "", "", ""]
     lines += ["", words["end_marker"], "", words["end"], ""]
     return "\n".join(lines)
+
+
+# What ends an HTML comment: "-->", and "--!>" in a browser.
+_COMMENT_END = re.compile(r"(?<=--)!?>")
+
+
+def _quoted(value: str) -> str:
+    """``value`` as the sheet's first line holds it: quoted for :func:`shlex.split`, and
+    never ending the line's HTML comment, which a Markdown viewer would end early on a
+    name holding "-->" and show the rest of the line. Such a value is single-quoted
+    (``>`` is no plain word), so its ``>`` is written outside the quotes, escaped:
+    ``'Zoé --'\\>' Paris'`` reads back as "Zoé --> Paris"."""
+    return _COMMENT_END.sub(lambda end: end.group()[:-1] + "'\\>'", shlex.quote(value))
 
 
 def sheet_context(
