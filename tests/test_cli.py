@@ -314,19 +314,21 @@ def test_new_with_missing_answers_lists_them_all_in_one_error(
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "message", "code"),
     [
         ("[answers\n", ("error: {data}:1:9: invalid TOML: Expected ']' at the end of a table "
-                       "declaration")),
-        ("answers = 3\n", "error: {data}: expected [fields] and [answers] tables"),
+                       "declaration"), ExitCode.INVALID_FILE),
+        # As an unknown key in it is (8), not a usage error (2).
+        ("answers = 3\n", "error: {data}: expected [fields] and [answers] tables",
+         ExitCode.MISSING_ANSWERS),
     ],
 )  # fmt: skip
 def test_new_with_a_broken_data_file(
-    invoke: Invoke, series: Path, tmp_path: Path, content: str, message: str
+    invoke: Invoke, series: Path, tmp_path: Path, content: str, message: str, code: int
 ) -> None:
     data = write(tmp_path / "answers.toml", content)
     result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
-    assert result.exit_code != 0
+    assert result.exit_code == code
     assert result.stderr.splitlines()[0] == message.format(data=data)
     assert "jeudis check" not in result.stderr  # it lints the series' files, not this one
     assert interview_files(series) == []

@@ -12,7 +12,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import followups
-from jeudis.errors import MissingAnswers, UsageError
+from jeudis.errors import MissingAnswers
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import interview_context
@@ -38,7 +38,10 @@ def fill_from_data(
     raw_fields = data.get("fields", {})
     raw_answers = data.get("answers", {})
     if not isinstance(raw_fields, dict) or not isinstance(raw_answers, dict):
-        raise UsageError(f"{source}: expected [fields] and [answers] tables")
+        raise MissingAnswers(  # as an unknown key is, below
+            f"{source}: expected [fields] and [answers] tables",
+            hint="fix the data file and run the command again; no interview was written",
+        )
     problems += [
         ((key,), "unknown key: a data file holds [fields] and [answers]")
         for key in data
