@@ -192,7 +192,7 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
     first = load_interview(series / "interviews" / "lea-martin.toml")
     # The same answers again: refused, not a second copy of the interview.
     code, out = run("import", str(series / "reply.eml.txt"))
-    assert code == 2
+    assert code == 1  # an error, as an export not written over a file; not a usage one
     said = " ".join(out.split())
     assert "already imported, as lea-martin (complete, 13 answers): this sheet has the same" in said
     (series / "interviews" / "lea-martin.toml").unlink()
@@ -521,7 +521,8 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     series: Path, edit: tuple[str, str], expected: str
 ) -> None:
     """The sheet's first line comes back from the guest: each value is checked as the
-    option it stands for would be, and named as a line of the sheet (no --option)."""
+    option it stands for would be, and named as a line of the sheet (no --option): an
+    invalid file (4), as a damaged marker is, not a usage error."""
     sheet = fill(make_sheet(series), ANSWERS)
     first, rest = sheet.split("\n", 1)
     assert edit[0] in first
@@ -529,7 +530,7 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
 
     code, out = run("import", str(series / "bad.md"))
 
-    assert code == 2, out
+    assert code == 4, out  # an invalid file, at its line
     assert out.startswith("error: ") and expected in out.splitlines()[0], out
     assert "--" not in out.splitlines()[0]
     assert not list((series / "interviews").glob("*.toml"))
@@ -693,7 +694,7 @@ def test_unreadable_answer_names_the_question(series: Path) -> None:
     sheet = fill(make_sheet(series), {**ANSWERS, "followers": "beaucoup"})
     (series / "bad.md").write_text(sheet, encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
-    assert code == 2
+    assert code == 8  # as a data file's answers that do not validate
     line = sheet.splitlines().index("## Q2 [followers]") + 1
     assert f"error: {series / 'bad.md'}:{line}: Q2 [followers]: Un nombre de followers," in out
 
@@ -722,7 +723,7 @@ def test_unreadable_answers_are_said_one_to_a_line(series: Path) -> None:
     sheet = fill((series / "s.md").read_text(encoding="utf-8"), {"livres": "deux", "lecteurs": "?"})
     (series / "bad.md").write_text(sheet, encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
-    assert code == 2
+    assert code == 8
     said = [line for line in out.splitlines() if line.startswith(("error:", "  "))]
     lines = [sheet.splitlines().index(f"## {q}") + 1 for q in ("Q1 [livres]", "Q2 [lecteurs]")]
     assert said[0] == f"error: {series / 'bad.md'}: 2 answers cannot be read:"
@@ -1210,7 +1211,7 @@ def test_the_same_sheet_imported_twice_is_refused(
     # The guest's name as the guest retyped it in the first line is still theirs.
     (series / "again.md").write_text(sheet.replace("'Léa Martin'", "'léa  martin'", 1), "utf-8")
     code, out = run("import", str(series / "again.md"))
-    assert code == 2, out
+    assert code == 1, out
     said = " ".join(out.split())
     assert f"again.md: already imported, as lea-martin ({status}): this sheet has the same" in said
     assert "nothing was written" in said
@@ -1229,7 +1230,7 @@ def test_an_empty_sheet_again_after_answers_given_live(series: Path) -> None:
     interview.path = path
     storage.save(interview)
     code, out = import_text(series, sheet)
-    assert code == 2, out
+    assert code == 1, out
     said = " ".join(out.split())
     assert (
         "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer):"
@@ -1248,7 +1249,7 @@ def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -
     (series / "b.md").write_text(fill(sheet, other), encoding="utf-8")
     assert run("import", str(series / "a.md"))[0] == 0
     code, out = run("import", str(series / "b.md"))
-    assert code == 2, out
+    assert code == 1, out
     said = " ".join(out.split())
     assert (
         "b.md: Léa Martin already has an interview from twitter, lea-martin (complete, 13"
@@ -1268,7 +1269,7 @@ def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -
     second = load_interview(series / "interviews" / "lea-martin-2.toml")
     assert second.answer("avenir").value == "Radieux."  # type: ignore[union-attr]
     code, out = run("import", str(series / "b.md"))  # the one it is the same as is named
-    assert code == 2, out
+    assert code == 1, out
     assert "b.md: already imported, as lea-martin-2 (draft, 12 answers)" in " ".join(out.split())
 
 

@@ -112,6 +112,9 @@ class NoTerminal(JeudisError):
 
 
 class MissingAnswers(JeudisError):
+    """Answers that cannot be taken, all said at once: missing from a data file, or
+    not valid there or on an answer sheet. Nothing is written."""
+
     exit_code = ExitCode.MISSING_ANSWERS
 
 

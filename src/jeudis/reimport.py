@@ -95,16 +95,19 @@ def changes(interview: Interview, sheet: Interview) -> Changes:
 
 def refusal(
     others: list[storage.Summary], sheet: Interview, sheet_name: str, argument: str
-) -> UsageError:
+) -> JeudisError:
     """Why ``sheet`` (an interview made from a sheet, not saved) is not imported for a
     guest who has ``others`` from it, and what the host can do: said of the one it is
-    the same as, if any, else of the newest. ``argument``: the sheet, as typed."""
+    the same as, if any, else of the newest. ``argument``: the sheet, as typed.
+
+    An error (1), as an export refusing to write over a file is: the command is right,
+    what is there already stops it until an option (--update, --new) says what to do."""
     readable = []
     for other in others:
         with contextlib.suppress(JeudisError):
             readable.append(load_interview(Path(other.path)))
     if not readable:
-        return UsageError(
+        return JeudisError(
             f"{sheet_name}: {sheet.guest} already has an interview from {sheet.questionnaire}"
             f" ({', '.join(other.slug for other in others)}), which cannot be read;"
             " nothing was written",
@@ -115,7 +118,7 @@ def refusal(
     return _refusal(sheet_name, argument, interview, differences)
 
 
-def _refusal(sheet_name: str, argument: str, interview: Interview, found: Changes) -> UsageError:
+def _refusal(sheet_name: str, argument: str, interview: Interview, found: Changes) -> JeudisError:
     answered = sum(1 for _ in interview.given_answers())
     where = f"{interview.slug} ({interview.status}, {counted(answered, 'answer')})"
     if not found:
@@ -125,12 +128,12 @@ def _refusal(sheet_name: str, argument: str, interview: Interview, found: Change
             else f"nothing new for {interview.guest}'s interview {where}: it has every"
             f" answer on this sheet, and {len(found.kept)} the sheet leaves empty"
         )
-        return UsageError(
+        return JeudisError(
             f"{sheet_name}: {said}; nothing was written",
             hint=f"`jeudis show {interview.slug}`; to import it as another interview,"
             f" `jeudis import {argument} --new`",
         )
-    return UsageError(
+    return JeudisError(
         f"{sheet_name}: {interview.guest} already has an interview from"
         f" {interview.questionnaire}, {where}; this sheet's answers: {found.said()};"
         " nothing was written",

@@ -26,7 +26,7 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import conditions
 from jeudis.answers import as_input
-from jeudis.errors import FileProblem, UsageError, clip
+from jeudis.errors import FileProblem, MissingAnswers, UsageError, clip
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
@@ -138,7 +138,7 @@ def import_sheet(
     if problems:
         # One to a line, each at its line of the sheet: one alone is the error's line.
         said = f"{path}: {counted(len(problems), 'answer')} cannot be read:\n  "
-        raise UsageError(
+        raise MissingAnswers(  # as a data file's answers that do not validate are
             said + "\n  ".join(problems) if len(problems) > 1 else problems[0],
             hint="correct those answers in the sheet and import it again; nothing was written",
         )
@@ -463,20 +463,21 @@ def sheet_options(
     meta = sheet.meta
     warnings: list[str] = []
 
-    def refuse(key: str, reason: str) -> UsageError:
-        return UsageError(
-            f"{path}:{sheet.meta_line}: {key}={clip(meta[key], 40)}: {reason}",
+    def refuse(key: str, reason: str, *, quoted: bool = True) -> FileProblem:
+        # A value of the file that does not read, as a questionnaire's or an interview's
+        # is: an invalid file, at its line.
+        return FileProblem(
+            path,
+            f"{key}={clip(meta[key], 40)}: {reason}" if quoted else f"{key}: {reason}",
+            line=sheet.meta_line,
             hint="put back the first line, copied from the sheet you sent",
         )
 
     if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
         raise refuse("guest", "the guest's name is empty")
     for key in ("guest", "host"):
-        if control_in(meta.get(key, "")):
-            raise UsageError(
-                f"{path}:{sheet.meta_line}: {key}: a control character in the name",
-                hint="put back the first line, copied from the sheet you sent",
-            )
+        if control_in(meta.get(key, "")):  # not quoted: the character is what is wrong
+            raise refuse(key, "a control character in the name", quoted=False)
     gender = meta.get("gender") or None
     if gender not in (None, "f", "m"):
         raise refuse("gender", "use f or m")
