@@ -221,7 +221,7 @@ def test_a_question_a_new_version_dropped_is_compared_as_it_was_asked(
 
     assert post.exit_code == 0, post
     text = post.stdout.replace("\u202f", " ")  # French typography's thin space before "?"
-    assert text.startswith("# Quel sera votre dernier tweet 😉 ? 3 invités répondent")
+    assert text.startswith("# Quel sera votre dernier tweet 😉 ? – 3 invités répondent")
     assert "## [Amélie Roux]" in text and "## [Mathieu Durand]" in text
     assert not re.findall(r"^\*(.+)\*$", text, re.MULTILINE)  # each asked as the others
     side_by_side = invoke("compare", "twitter", "-q", "dernier-tweet", env={"COLUMNS": "200"})
@@ -652,7 +652,7 @@ def test_a_roundup_page_says_its_question_once(invoke: Invoke, example_series: P
     """The default title holds the question: the page said it again under it."""
     asked = "Combien avez-vous de followers\u202f?"
     _, page = roundup_html(invoke, example_series)
-    assert f"<h1>{asked} 3 invités répondent</h1>" in page
+    assert f'<h1>{asked}</h1>\n<p class="subtitle">3 invités répondent</p>' in page
     assert '<p class="intro">' not in page
     titled = invoke("compare", "twitter", "-q", "followers", "-f", "html", "--title", "Abonnés")
     assert f'<p class="intro">{asked}</p>' in titled.stdout  # the title does not say it

@@ -79,10 +79,17 @@ class Roundup:
     entries: list[Entry] = field(default_factory=list)
     waiting: list[Entry] = field(default_factory=list)  # dated after the roundup's day
     unread: list[str] = field(default_factory=list)  # interview files that do not read
+    subtitle: str = ""  # under the title: how many answer, when the title is the question
 
     @property
     def numeric(self) -> bool:
         return bool(self.entries) and all(e.number is not None for e in self.entries)
+
+    @property
+    def heading(self) -> str:
+        """The title and the subtitle on one line, where only one fits (a page's
+        ``<title>``, a post's front matter): "Twitter ou Facebook ? – 3 invités répondent"."""
+        return f"{self.title} – {self.subtitle}" if self.subtitle else self.title
 
 
 def answered(count: int, language: str = "fr") -> str:
@@ -188,7 +195,8 @@ def collect(
         series=form.series,
         question_id=question_id,
         question=asked,
-        title=title or f"{asked} {answered(len(entries), form.language)}",
+        title=title or asked,
+        subtitle="" if title else answered(len(entries), form.language),
         language=form.language,
         entries=entries,
         waiting=waiting,
@@ -389,6 +397,8 @@ def render(
         "roundup": roundup,
         "title": fix_text(roundup.title, variant),
         "title_md": cleaning.inline_text(roundup.title),
+        "subtitle": fix_text(roundup.subtitle, variant),
+        "heading": fix_text(roundup.heading, variant),
         "question": fix_text(roundup.question, variant),
         "items": items,
         "chart": Markup(chart),

@@ -329,7 +329,8 @@ def _roundup(interview: Interview, post: Post, site: SiteInfo) -> Roundup | None
         series=post.series,
         question_id=first.id,
         question=first.question,
-        title=f"{first.question} {roundup.answered(1, post.language)}",
+        title=first.question,
+        subtitle=roundup.answered(1, post.language),
         language=post.language,
         entries=[entry],
     )
