@@ -9,6 +9,8 @@ with a bar beside each value: no script, no image, text a screen reader reads.
 So does a text question every guest answered with one number among their words
 ("Presque 8 000, surtout des Français."): a date beside it ("Au 30 mars 2011 :
 8 572") makes it no number, and the roundup shows the answers without a chart.
+A choice or a multiple choice gets a tally: how many guests picked each choice
+(:mod:`jeudis.roundup_chart`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from jeudis import storage, wording
+from jeudis import roundup_chart, storage, wording
 from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview import Interview
@@ -80,6 +81,8 @@ class Roundup:
     waiting: list[Entry] = field(default_factory=list)  # dated after the roundup's day
     unread: list[str] = field(default_factory=list)  # interview files that do not read
     subtitle: str = ""  # under the title: how many answer, when the title is the question
+    kind: str = ""  # the question's type ("choice", "multi", "long"...)
+    choices: tuple[str, ...] = ()  # a choice's, in the questionnaire's order
 
     @property
     def numeric(self) -> bool:
@@ -90,6 +93,20 @@ class Roundup:
         """The title and the subtitle on one line, where only one fits (a page's
         ``<title>``, a post's front matter): "Twitter ou Facebook ? – 3 invités répondent"."""
         return f"{self.title} – {self.subtitle}" if self.subtitle else self.title
+
+    @property
+    def tally(self) -> list[tuple[str, int]]:
+        """How many guests picked each choice, in the questionnaire's order (a choice
+        none picked too), then any other an answer holds (a choice dropped since);
+        empty for a question of another type."""
+        if self.kind not in ("choice", "multi"):
+            return []
+        counts = dict.fromkeys(self.choices, 0)
+        for entry in self.entries:
+            picked = entry.value if isinstance(entry.value, list) else [entry.value]
+            for choice in dict.fromkeys(p for p in picked if isinstance(p, str)):
+                counts[choice] = counts.get(choice, 0) + 1
+        return list(counts.items())
 
 
 def answered(count: int, language: str = "fr") -> str:
@@ -146,12 +163,14 @@ def collect(
     base_url = str(series.settings.get("base_url") or "").rstrip("/")
     entries = []
     hosts: set[str] = set()  # who asked it: the heading names the host as they did
+    kinds: set[str] = set()  # the types it was answered as (a version may have changed it)
     for path, interview in interviews:
         answer = interview.answer(question_id)
         if not interview.is_complete or answer is None or not answer.given or answer.followup:
             continue
         href = page_href(path.stem)
         hosts.add(interview.host)
+        kinds.add(answer.type)
         if question is not None:
             context = interview_context(form, interview)
             usual = question.asks(answer.question, interview.register, context)
@@ -190,6 +209,9 @@ def collect(
         asked = question.wording(register, context)
     else:
         asked = clean(asked_before[""])
+    kind = question.type if question is not None else ""
+    if kinds and kinds != {kind}:  # answered as another type (a version changed it)
+        kind = kinds.pop() if len(kinds) == 1 else ""
     return Roundup(
         questionnaire=form.id,
         series=form.series,
@@ -201,6 +223,8 @@ def collect(
         entries=entries,
         waiting=waiting,
         unread=unread,
+        kind=kind,
+        choices=question.choices if question is not None else (),
     )
 
 
@@ -268,53 +292,6 @@ def _dropped_list(form: Questionnaire, interviews: list[tuple[Path, Interview]])
         if not answer.followup and form.question(answer.id) is None
     )
     return f"; asked by an earlier version: {', '.join(held)}" if held else ""
-
-
-# -- the chart ----------------------------------------------------------------------------
-
-BAR_SHARE = 75  # the longest bar's share of the row (percent): its value fits beside it
-# What the page's style sheet gives a chart, for a fragment that goes without it: only
-# properties WordPress keeps in a post saved without unfiltered_html (safecss_filter_attr
-# drops display, white-space and opacity, and any value with parentheses but calc() and
-# the like: no color-mix()). The bar floats, for a span takes no width inline, and is
-# drawn in the text's color.
-_STYLED = {
-    "table": "width:100%;max-width:40rem;border-collapse:collapse",
-    "th": "font-weight:normal;text-align:right;padding:.25em .75em .25em 0",
-    "td": "width:100%;padding:.25em 0",
-    "bar": "float:left;height:1.1em;margin-right:.4em;border:1px solid;background:currentColor;",
-}
-
-
-def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -> str:
-    """A horizontal bar chart of a numeric question: an HTML table with a bar per row.
-
-    The names and values are table text (a screen reader reads the rows, a phone
-    wraps a long name, WordPress keeps a table where it strips inline SVG); the
-    bars are decoration, sized by an inline width. ``styled``: each element carries
-    its own style, for a fragment pasted where the page's style sheet is not.
-    ``variant``: the typography the names are set with, as the roundup's headings.
-    """
-    from jeudis.export.typography import fix_text
-
-    entries = [e for e in roundup.entries if e.number is not None]
-    if not entries:
-        return ""
-    style = {part: f' style="{css}"' if styled else "" for part, css in _STYLED.items()}
-    bar_style = _STYLED["bar"] if styled else ""
-    top = max(e.number or 0.0 for e in entries) or 1.0
-    rows = []
-    for entry in entries:
-        share = max(0.5, BAR_SHARE * (entry.number or 0.0) / top)
-        rows.append(
-            f'<tr><th scope="row"{style["th"]}>{escape(fix_text(entry.guest, variant))}</th>'
-            f'<td{style["td"]}><span class="bar" style="{bar_style}width:{share:.1f}%"'
-            ' aria-hidden="true"></span> '
-            f"{escape(wording.format_number(entry.number or 0, roundup.language))}</td></tr>"
-        )
-    label = escape(roundup.question)
-    head = f'<table class="chart" id="chart-{roundup.question_id}" aria-label="{label}"'
-    return "\n".join([head + style["table"] + ">", *rows]) + "\n</table>"
 
 
 # -- the post -----------------------------------------------------------------------------
@@ -391,8 +368,9 @@ def render(
             }
         )
     fragment = fragment or wordpress
-    numeric = fmt == "html" and roundup.numeric
-    chart = bar_chart(roundup, styled=fragment, variant=variant) if numeric else ""
+    chart = (
+        "" if fmt == "md" else roundup_chart.bar_chart(roundup, styled=fragment, variant=variant)
+    )
     context = {
         "roundup": roundup,
         "title": fix_text(roundup.title, variant),
@@ -406,7 +384,10 @@ def render(
         "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
     }
     if fmt == "md":
-        return templating.render(series.root, "roundup.md", **context)
+        chart_md = roundup_chart.markdown_chart(
+            roundup, lambda t: cleaning.inline_text(fix_text(t, variant))
+        )
+        return templating.render(series.root, "roundup.md", **context, chart_md=chart_md)
     if not fragment:
         return templating.render(series.root, "roundup.html", **context)
     html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))

@@ -24,6 +24,7 @@ from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from jeudis.edit import Aftermath
+    from jeudis.roundup_chart import Chart
 
 
 @app.command()
@@ -250,6 +251,7 @@ def _draw_comparison(data: Any) -> None:
     from rich.panel import Panel
 
     from jeudis.roundup import answered
+    from jeudis.roundup_chart import rows
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
 
@@ -260,10 +262,12 @@ def _draw_comparison(data: Any) -> None:
     if not data.entries:
         out.print("No complete interview answers this question yet.")
         return
-    if data.numeric:
-        _draw_numbers(data)
-        # Answers that hold words around their number are shown whole below the chart.
-        if not any(
+    chart = rows(data)
+    if chart is not None:
+        _draw_chart(chart)
+        # Answers that hold words around their number are shown whole below the chart;
+        # a tally's, for who picked what.
+        if chart.kind == "numbers" and not any(
             isinstance(e.value, str) and any(c.isalpha() for c in e.value) for e in data.entries
         ):
             return
@@ -291,30 +295,28 @@ def _draw_comparison(data: Any) -> None:
     out.print(unpadded(out, Columns(panels, equal=True, expand=False)))
 
 
-def _draw_numbers(data: Any) -> None:
+def _draw_chart(chart: "Chart") -> None:
+    """The roundup's chart (:mod:`jeudis.roundup_chart`): a row a guest or a choice, its
+    bar, its value."""
     from rich.cells import cell_len
     from rich.table import Table
 
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
-    from jeudis.wording import format_number
 
     out = console()
-    top = max((e.number or 0.0) for e in data.entries) or 1.0
-    names = [for_terminal(entry.guest) for entry in data.entries]
-    shown = [format_number(entry.number or 0.0, data.language) for entry in data.entries]
+    names = [for_terminal(row.label) for row in chart.rows]
     # The values whole, the names as they fit in a third of the row, and the bars in what
     # is left (40 cells at most): a narrow terminal cut the values off, the chart's point.
-    values = max(cell_len(value) for value in shown)
-    name_room = min(max(cell_len(name) for name in names), max(6, out.width // 3))
+    values = max((cell_len(row.shown) for row in chart.rows), default=1)
+    name_room = min(max((cell_len(name) for name in names), default=1), max(6, out.width // 3))
     longest = max(1, min(40, out.width - name_room - values - 6))
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(justify="right", no_wrap=True, max_width=name_room)
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True, min_width=values)
-    for entry, name, value in zip(data.entries, names, shown, strict=True):
-        bar = "█" * max(1, round(longest * (entry.number or 0.0) / top))
-        table.add_row(escape(name), bar, value)
+    for row, name in zip(chart.rows, names, strict=True):
+        table.add_row(escape(name), "█" * chart.blocks(row, longest), row.shown)
     out.print(unpadded(out, table))
 
 

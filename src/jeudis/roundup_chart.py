@@ -1,0 +1,140 @@
+"""A roundup's chart: a bar per guest of a numeric question, a tally of a choice's.
+
+:func:`rows` says what is drawn (the terminal's chart, the HTML table, the
+Markdown table all draw it): for a question every guest answered with a number,
+a row per guest; for a choice or a multiple choice, a row per choice in the
+questionnaire's order with how many guests picked it (none too), each bar a
+share of the guests who answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+from jeudis import wording
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jeudis.roundup import Roundup
+
+BAR_SHARE = 75  # the longest bar's share of the row (percent): its value fits beside it
+MARKDOWN_BAR = 20  # the longest bar of a Markdown table, in blocks
+# What the page's style sheet gives a chart, for a fragment that goes without it: only
+# properties WordPress keeps in a post saved without unfiltered_html (safecss_filter_attr
+# drops display, white-space and opacity, and any value with parentheses but calc() and
+# the like: no color-mix()). The bar floats, for a span takes no width inline, and is
+# drawn in the text's color.
+_STYLED = {
+    "table": "width:100%;max-width:40rem;border-collapse:collapse",
+    "th": "font-weight:normal;text-align:right;padding:.25em .75em .25em 0",
+    "td": "width:100%;padding:.25em 0",
+    "bar": "float:left;height:1.1em;margin-right:.4em;border:1px solid;background:currentColor;",
+}
+# The heads of a Markdown chart's two columns (a Markdown table has a head).
+_HEADS = {
+    "numbers": {"fr": ("Invité", "Réponse"), "en": ("Guest", "Answer")},
+    "tally": {"fr": ("Réponse", "Invités"), "en": ("Answer", "Guests")},
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str  # a guest's name, or a choice
+    value: float
+    shown: str  # the value as the chart writes it
+
+
+@dataclass(frozen=True)
+class Chart:
+    kind: str  # "numbers" or "tally"
+    rows: list[Row]
+    top: float  # the value a whole bar stands for
+
+    def share(self, row: Row, whole: float) -> float:
+        """The bar of ``row`` in a row of ``whole``: 0 for a choice no guest picked;
+        a sliver for a guest's 0, which is an answer."""
+        if self.kind == "tally" and row.value <= 0:
+            return 0.0
+        return max(whole / 150, whole * row.value / self.top)
+
+    def blocks(self, row: Row, longest: int) -> int:
+        """The bar of ``row`` in whole blocks (text's bars: the terminal's, Markdown's)."""
+        share = self.share(row, longest)
+        return max(1, round(share)) if share else 0
+
+
+def rows(roundup: Roundup) -> Chart | None:
+    """What the roundup's chart draws, or None: a question of words has no chart."""
+    if roundup.numeric:
+        numbers = [(e.guest, e.number or 0.0) for e in roundup.entries]
+        return Chart(
+            "numbers",
+            [Row(guest, n, wording.format_number(n, roundup.language)) for guest, n in numbers],
+            max(n for _, n in numbers) or 1.0,
+        )
+    tally = roundup.tally
+    if not tally:
+        return None
+    return Chart(
+        "tally",
+        [
+            Row(choice, count, wording.format_number(count, roundup.language))
+            for choice, count in tally
+        ],
+        float(len(roundup.entries)) or 1.0,
+    )
+
+
+def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -> str:
+    """A horizontal bar chart: an HTML table with a bar per row ("" for no chart).
+
+    The names and values are table text (a screen reader reads the rows, a phone
+    wraps a long name, WordPress keeps a table where it strips inline SVG); the
+    bars are decoration, sized by an inline width. ``styled``: each element carries
+    its own style, for a fragment pasted where the page's style sheet is not.
+    ``variant``: the typography the names are set with, as the roundup's headings.
+    """
+    from jeudis.export.typography import fix_text
+
+    chart = rows(roundup)
+    if chart is None:
+        return ""
+    style = {part: f' style="{css}"' if styled else "" for part, css in _STYLED.items()}
+    bar_style = _STYLED["bar"] if styled else ""
+    lines = []
+    for row in chart.rows:
+        share = chart.share(row, BAR_SHARE)
+        bar = (
+            f'<span class="bar" style="{bar_style}width:{share:.1f}%" aria-hidden="true"></span> '
+            if share
+            else ""
+        )
+        lines.append(
+            f'<tr><th scope="row"{style["th"]}>{escape(fix_text(row.label, variant))}</th>'
+            f"<td{style['td']}>{bar}{escape(row.shown)}</td></tr>"
+        )
+    label = escape(roundup.question)
+    head = f'<table class="chart" id="chart-{roundup.question_id}" aria-label="{label}"'
+    return "\n".join([head + style["table"] + ">", *lines]) + "\n</table>"
+
+
+def markdown_chart(roundup: Roundup, text: Callable[[str], str]) -> str:
+    """The chart as a Markdown table, its bars drawn in blocks ("" for no chart).
+
+    ``text`` makes a label inert in Markdown (a table's ``|`` too), with the
+    roundup's typography. Every generator jeudis writes for reads a table.
+    """
+    chart = rows(roundup)
+    if chart is None:
+        return ""
+    language = "fr" if wording.is_french(roundup.language) else "en"
+    label, value = _HEADS[chart.kind][language]
+    lines = [f"| {label} | {value} |", "| ---: | :--- |"]
+    for row in chart.rows:
+        blocks = chart.blocks(row, MARKDOWN_BAR)
+        bar = "█" * blocks + " " if blocks else ""
+        lines.append(f"| {text(row.label)} | {bar}{text(row.shown)} |")
+    return "\n".join(lines)
