@@ -159,11 +159,7 @@ GENERATOR_TOOLS = {"hugo": "hugo", "jekyll": "jekyll", "pelican": "pelican", "mk
 
 def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
     """The series exported with ``--all --flavor``, built by that generator: its output folder."""
-    tool = GENERATOR_TOOLS[flavor]
-    if tool:
-        need_binary(tool, f"builds the --flavor {flavor} export")
-    else:
-        pytest.importorskip("material", reason="mkdocs-material (a dev dependency) builds it")
+    need_generator(flavor)
     site = tmp_path / flavor
     result = invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", site)
     assert result.exit_code == 0, result
@@ -171,6 +167,15 @@ def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
     done = build(site, out, flavor)
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
     return out
+
+
+def need_generator(flavor: str) -> None:
+    """Skip without the generator of ``flavor`` (fail under CI, see :func:`need_binary`)."""
+    tool = GENERATOR_TOOLS[flavor]
+    if tool:
+        need_binary(tool, f"builds the --flavor {flavor} export")
+    else:
+        pytest.importorskip("material", reason="mkdocs-material (a dev dependency) builds it")
 
 
 def build(site: Path, out: Path, flavor: str) -> subprocess.CompletedProcess[str]:

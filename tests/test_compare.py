@@ -66,8 +66,8 @@ def test_a_roundup_leaves_out_an_interview_still_to_come(
     result = invoke("compare", "twitter", "--question", "apport", "-f", "md")
     assert result.exit_code == 0, result
     assert "Claire Fontaine" not in result.stdout and "claire-fontaine" not in result.stdout
-    assert result.stdout.startswith("# Qu’est-ce que")
-    assert "2 invités répondent" in result.stdout.splitlines()[0]
+    title = result.stdout.splitlines()[1]
+    assert title.startswith('title: "Qu’est-ce que') and title.endswith(' – 2 invités répondent"')
     assert f"note: claire-fontaine: dated {later}, left out until that day" in result.stderr
     shown = invoke("compare", "twitter", "--question", "apport").stdout  # for the host: all
     assert "Claire Fontaine" in shown and "3 invités répondent" in shown
@@ -155,8 +155,8 @@ def test_markdown_roundup_links_each_answer(invoke: Invoke, example_series: Path
     )  # fmt: skip
     assert result.exit_code == 0, result
     text = result.stdout
-    first_line = text.split("\n", 1)[0].replace("\u202f", " ")
-    assert first_line == "# Twitter ou Facebook ? 3 invités répondent"
+    title = text.splitlines()[1].replace("\u202f", " ")
+    assert title == 'title: "Twitter ou Facebook ? 3 invités répondent"'  # as given
     assert "## [Amélie Roux](https://blog.example.com/interviews/amelie-roux.html)" in text
     assert "## [Mathieu Durand](https://blog.example.com/interviews/mathieu-durand.html)" in text
     assert "<table" not in text  # no chart in Markdown
@@ -193,7 +193,7 @@ def test_a_question_a_new_version_rewords_shows_what_each_guest_was_asked(
     post = invoke("compare", "twitter", "-q", "avenir", "-f", "md")
     assert post.exit_code == 0, post
     text = post.stdout.replace("\u202f", " ")  # French typography's thin space before "?"
-    assert text.startswith("# Comment voyez-vous l’avenir de Twitter, dans cinq ans ?")
+    assert text.startswith('---\ntitle: "Comment voyez-vous l’avenir de Twitter, dans cinq ans ?')
     assert re.findall(r"^\*(.+)\*$", text, re.MULTILINE) == [
         "Comment vois-tu l’avenir de Twitter ?",  # Claire's
         "Comment voyez-vous l’avenir de Twitter ?",  # Mathieu's
@@ -221,7 +221,7 @@ def test_a_question_a_new_version_dropped_is_compared_as_it_was_asked(
 
     assert post.exit_code == 0, post
     text = post.stdout.replace("\u202f", " ")  # French typography's thin space before "?"
-    assert text.startswith("# Quel sera votre dernier tweet 😉 ? – 3 invités répondent")
+    assert text.startswith('---\ntitle: "Quel sera votre dernier tweet 😉 ? – 3 invités répondent"')
     assert "## [Amélie Roux]" in text and "## [Mathieu Durand]" in text
     assert not re.findall(r"^\*(.+)\*$", text, re.MULTILINE)  # each asked as the others
     side_by_side = invoke("compare", "twitter", "-q", "dernier-tweet", env={"COLUMNS": "200"})
@@ -505,7 +505,9 @@ def test_a_roundup_is_never_written_over_the_series_own_files(
     assert questionnaire.read_bytes() == before
 
 
-@pytest.mark.parametrize(("name", "start"), [("c.html", "<!DOCTYPE html>"), ("c.md", "# Combien")])
+@pytest.mark.parametrize(
+    ("name", "start"), [("c.html", "<!DOCTYPE html>"), ("c.md", '---\ntitle: "Combien')]
+)
 def test_a_roundup_takes_its_format_from_the_files_suffix(
     invoke: Invoke, example_series: Path, tmp_path: Path, name: str, start: str
 ) -> None:

@@ -19,12 +19,14 @@ import pytest
 
 from export_helpers import (
     REPO,
+    build,
     built_page,
     chromium,
     copy_example,
     export_and_build,
     make_interview,
     need_binary,
+    need_generator,
     served_file,
     shown_photo,
 )
@@ -198,6 +200,51 @@ def test_material_for_mkdocs_builds_the_exported_series(
     assert listing.count("Continuer à lire") == 4  # each post listed as an excerpt...
     assert "1. Depuis combien de temps" not in listing  # ...cut at <!-- more -->
     assert "mathieu-durand.svg" not in listing  # after the intro, before the portrait
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican", "mkdocs"])
+def test_a_roundup_beside_the_exported_posts_links_each_interview(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """``compare --flavor`` writes a roundup the generator builds as a post of the site
+    ``export --all --flavor`` made: its title and date (Hugo showed none, and
+    0001-01-01), each guest's name as typed ("---", which Hugo's and Jekyll's
+    typographers made "—"), and a link to each guest's interview page (it linked
+    SLUG.html, which none of these sites has)."""
+    from jeudis.export.frontmatter import flavor as flavor_for
+
+    need_generator(flavor)
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    text = path.read_text(encoding="utf-8").replace('guest = "Amélie Roux"', 'guest = "---"')
+    path.write_text(text, encoding="utf-8")
+    site = tmp_path / flavor
+    assert invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", site).exit_code == 0
+    posts = site / flavor_for(flavor).folder
+    command = ("compare", "twitter", "-q", "followers", "--flavor", flavor, "--date", "2011-06-01")
+    assert invoke(*command, "-o", f"{posts}/").exit_code == 0
+
+    out = tmp_path / "public"
+    done = build(site, out, flavor)
+
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    page = built_page(out, flavor, "twitter-followers")
+    shown = page.read_text(encoding="utf-8")
+    if flavor in ("hugo", "jekyll"):
+        heading = "Combien avez-vous de followers\u202f? – 3 invités répondent"
+        assert built_title_and_date(page) == (heading, "2011-06-01")
+    links = re.findall(r'<h2[^>]*><a href="([^"]+)">([^<]+)</a>', shown)
+    assert [html.unescape(guest) for _, guest in links] == ["---", *GUESTS[1:]]
+    for (href, _), slug in zip(links, SLUGS, strict=True):
+        target = served_file(out, page, html.unescape(href))
+        target = target / "index.html" if target.is_dir() else target
+        assert target == built_page(out, flavor, slug).resolve(), href
+    assert "<table>" in shown and "█" in shown  # its chart, a table of the Markdown
+
+
+GUESTS = ["Amélie Roux", "Claire Fontaine", "Mathieu Durand"]
+SLUGS = ["amelie-roux", "claire-fontaine", "mathieu-durand"]
 
 
 # A guest's links to relative addresses, which name no file of the host's site; the

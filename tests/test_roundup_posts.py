@@ -1,20 +1,215 @@
-"""Roundup posts (``jeudis compare --format``): a tally of a choice's answers, a title
-apart from how many answer."""
+"""Roundup posts (``jeudis compare --format``): a post of the site the interviews' posts
+are in (``--flavor``), a tally of a choice's answers, a title apart from how many answer.
+
+The generators building a roundup beside the exported interviews are in
+tests/test_export_tools.py.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
+import yaml
 
 from export_helpers import SNAPSHOTS, check_snapshot, chromium, copy_example
 from jeudis.roundup import Entry, Roundup
 from support import Invoke
 
 ROUNDUPS = SNAPSHOTS.parent / "roundup"
+DAY = "2011-06-01"  # a roundup's date, after the example interviews'
+FLAVORS = [None, "hugo", "jekyll", "zola", "pelican", "mkdocs"]
+
+
+def front_matter(text: str, flavor: str | None) -> dict[str, Any]:
+    """A Markdown post's front matter, read as its generator reads it."""
+    if flavor == "pelican":
+        head = text.split("\n\n", 1)[0]
+        return dict(line.split(": ", 1) for line in head.splitlines())
+    mark = "+++" if flavor in ("hugo", "zola") else "---"
+    assert text.startswith(f"{mark}\n"), text[:200]
+    head = text.split(f"\n{mark}\n", 1)[0].removeprefix(f"{mark}\n")
+    data = tomllib.loads(head) if mark == "+++" else yaml.safe_load(head)
+    assert isinstance(data, dict)
+    return data
+
+
+def roundup_post(invoke: Invoke, flavor: str | None, *args: str) -> str:
+    kind = ["--flavor", flavor] if flavor else ["--format", "md"]
+    result = invoke("compare", "twitter", "-q", "followers", *kind, "--date", DAY, *args)
+    assert result.exit_code == 0, result
+    return result.stdout
+
+
+# ---- a post of the site -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("flavor", FLAVORS, ids=[f or "plain" for f in FLAVORS])
+def test_a_markdown_roundup_snapshot(series: Path, invoke: Invoke, flavor: str | None) -> None:
+    copy_example(series)
+    text = roundup_post(invoke, flavor)
+    check_snapshot(f"twitter-followers.{flavor or 'plain'}.md", text, ROUNDUPS)
+
+
+@pytest.mark.parametrize("flavor", FLAVORS, ids=[f or "plain" for f in FLAVORS])
+def test_a_markdown_roundup_has_the_front_matter_of_a_post(
+    series: Path, invoke: Invoke, flavor: str | None
+) -> None:
+    """It had none: Hugo showed no title and the date 0001-01-01. Its fields are the
+    interviews' posts', in their generator's names and formats."""
+    copy_example(series)
+    data = front_matter(roundup_post(invoke, flavor), flavor)
+    lower = {key.lower(): value for key, value in data.items()}
+    assert lower["title"] == "Combien avez-vous de followers\u202f? – 3 invités répondent"
+    assert str(lower["date"]).startswith(DAY)
+    assert lower["slug"] == "twitter-followers"
+    if flavor == "zola":
+        categories = data["taxonomies"]["categories"]
+    elif flavor == "pelican":
+        categories = [lower["category"]]
+    else:
+        categories = lower["categories"]
+    assert categories == ["Les Jeudis Twitter"]  # the series, as the interviews'
+    described = lower["summary"] if flavor == "pelican" else lower["description"]
+    assert described == "Combien avez-vous de followers\u202f?"
+
+
+def test_a_roundup_is_dated_today_unless_told(series: Path, invoke: Invoke) -> None:
+    copy_example(series)
+    text = invoke("compare", "twitter", "-q", "followers", "--flavor", "zola").stdout
+    assert front_matter(text, "zola")["date"] == dt.date.today()
+
+
+# How each generator resolves a link to the interview's post (the example series'
+# Amélie Roux), wherever its configuration puts the page; without a flavor, the page
+# of the site `export --all` writes, at the series' base_url.
+LINKS = {
+    None: "## [Amélie Roux](https://blog.example.org/amelie-roux.html)\n",
+    "hugo": '## [Amélie Roux]({{< relref "amelie-roux.md" >}}) {#amelie-roux}\n',
+    "jekyll": "## [Amélie Roux]({% post_url 2011-03-24-amelie-roux %})\n",
+    "zola": "## [Amélie Roux](@/amelie-roux.md)\n",
+    "pelican": "## [Amélie Roux]({filename}/amelie-roux.md)\n",
+    "mkdocs": "## [Amélie Roux](amelie-roux.md)\n",
+}
+
+
+@pytest.mark.parametrize("flavor", FLAVORS, ids=[f or "plain" for f in FLAVORS])
+def test_a_roundup_links_each_interview_as_its_generator_does(
+    series: Path, invoke: Invoke, flavor: str | None
+) -> None:
+    """It linked amelie-roux.html, which no static site has: each generator's own link
+    to a post's file, which it resolves to the page and checks when it builds."""
+    copy_example(series)
+    text = roundup_post(invoke, flavor)
+    assert LINKS[flavor] in text
+    assert text.count("## [") == 3
+
+
+GUARDED = {  # a guest's text holding the generator's syntax: shown as written
+    "hugo": '{{</* relref "elise-garnier.md" */>}}',
+    "jekyll": '{{ "{%" }} include autre.html %}',
+    "zola": "{{ x }}",  # no shortcode call: text to Zola already
+}
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "zola"])
+def test_a_guests_text_in_a_roundup_is_inert_to_the_generator(
+    series: Path, invoke: Invoke, flavor: str
+) -> None:
+    """As in the interviews' posts: braces made text, the generator's syntax in code
+    written so that it shows; a run of dashes escaped, which Hugo's and Jekyll's
+    typographers made a dash (a guest named "---" read "—"). Only jeudis's own
+    links are live."""
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace('guest = "Amélie Roux"', 'guest = "---"')
+        .replace('answer = "2 980"', f"answer = '2 980 `{_typed(flavor)}`'"),
+        encoding="utf-8",
+    )
+    text = roundup_post(invoke, flavor)
+    assert "## [\\-\\-\\-](" in text and "| \\-\\-\\- |" in text
+    assert GUARDED[flavor] in text
+    live = {"hugo": "{{< relref", "jekyll": "{% post_url", "zola": "](@/"}[flavor]
+    assert text.count(live) == 3
+
+
+def _typed(flavor: str) -> str:
+    return {
+        "hugo": '{{< relref "elise-garnier.md" >}}',
+        "jekyll": "{% include autre.html %}",
+        "zola": "{{ x }}",
+    }[flavor]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["--flavor", "jekyll"], "2011-06-01-twitter-followers.md"),  # Jekyll's posts: dated
+        (["--flavor", "hugo"], "twitter-followers.md"),
+        (["--format", "md"], "twitter-followers.md"),
+        (["--format", "html"], "twitter-followers.html"),
+    ],
+)
+def test_a_roundup_written_into_a_folder_is_named_as_a_post_of_it(
+    series: Path, invoke: Invoke, tmp_path: Path, args: list[str], name: str
+) -> None:
+    copy_example(series)
+    folder = tmp_path / "posts"
+    command = ("compare", "twitter", "-q", "followers", *args, "--date", DAY)
+    result = invoke(*command, "-o", f"{folder}/")
+    assert result.exit_code == 0, result
+    assert [p.name for p in folder.iterdir()] == [name]
+    assert invoke(*command, "-o", str(folder)).exit_code == 0  # a folder there: the same
+    assert [p.name for p in folder.iterdir()] == [name]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--flavor", "gatsby"], "--flavor 'gatsby': use hugo, jekyll, zola, pelican, mkdocs"),
+        (["--flavor", "hugo", "--fragment"], "--flavor and --fragment: one or the other"),
+        (["--flavor", "hugo", "-f", "html"], "--flavor is for Markdown posts"),
+        (["-o", "posts/"], "posts: which format? a folder's name says none"),
+        (["-f", "md", "--date", "2011-13-01"], "--date '2011-13-01' is not a date"),
+        (["--date", DAY], "--date is the roundup post's"),  # the terminal's view has none
+    ],
+)
+def test_a_roundups_options_that_do_not_go_together(
+    series: Path, invoke: Invoke, args: list[str], said: str
+) -> None:
+    copy_example(series)
+    result = invoke("compare", "twitter", "-q", "followers", *args)
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(f"error: {said}\n"), result.stderr
+    assert result.stdout == ""
+    assert not (series / "posts").exists()
+
+
+def test_a_roundup_quotes_the_interviews_out_by_its_date(series: Path, invoke: Invoke) -> None:
+    """As ``export --all`` publishes them: a roundup dated 31 March quotes no guest whose
+    interview comes out in April, nor links a page not there yet."""
+    copy_example(series)
+    result = invoke(
+        "compare", "twitter", "-q", "followers", "--flavor", "hugo", "--date", "2011-03-31"
+    )
+    assert result.exit_code == 0, result
+    assert "Claire Fontaine" in result.stdout and "Mathieu Durand" not in result.stdout
+    assert "– 2 invités répondent" in result.stdout
+    assert "note: mathieu-durand: dated 2011-04-07, left out until that day" in result.stderr
+    none = invoke("compare", "twitter", "-q", "followers", "-f", "md", "--date", "2011-03-01")
+    assert none.exit_code == 3
+    assert none.stderr.startswith(
+        "error: no interview out by 2011-03-01 answers twitter [followers] (3 dated after"
+        " 2011-03-01)\nhint: a roundup quotes complete interviews dated 2011-03-01 or before\n"
+    )
+
 
 # ---- a choice's tally -------------------------------------------------------------
 
@@ -83,7 +278,7 @@ def test_a_choice_is_tallied_in_the_terminal(invoke: Invoke, choices: str) -> No
 
 
 def test_a_choice_is_tallied_in_the_html_roundup(invoke: Invoke, choices: str) -> None:
-    result = invoke("compare", "reseaux", "-q", "prefere", "-f", "html")
+    result = invoke("compare", "reseaux", "-q", "prefere", "-f", "html", "--date", DAY)
     assert result.exit_code == 0, result
     page = result.stdout
     check_snapshot(f"reseaux-prefere.{choices}.html", page, ROUNDUPS)
@@ -113,7 +308,7 @@ def test_a_choice_is_tallied_in_a_roundup_pasted_into_wordpress(
 
 def test_a_choice_is_tallied_in_the_markdown_roundup(invoke: Invoke, choices: str) -> None:
     """A table every generator reads: the choice, then its bar and count as text."""
-    result = invoke("compare", "reseaux", "-q", "outils", "-f", "md")
+    result = invoke("compare", "reseaux", "-q", "outils", "-f", "md", "--date", DAY)
     assert result.exit_code == 0, result
     check_snapshot(f"reseaux-outils.{choices}.md", result.stdout, ROUNDUPS)
     head = "| Réponse | Invités |" if choices == "fr" else "| Answer | Guests |"
@@ -124,7 +319,7 @@ def test_a_choice_is_tallied_in_the_markdown_roundup(invoke: Invoke, choices: st
 
 def test_a_numeric_question_has_its_chart_in_markdown_too(series: Path, invoke: Invoke) -> None:
     copy_example(series)
-    text = invoke("compare", "twitter", "-q", "followers", "-f", "md").stdout
+    text = roundup_post(invoke, "pelican")
     assert "| Invité | Réponse |\n| ---: | :--- |\n| Amélie Roux | ██████████ 2\u202f980 |" in text
 
 
@@ -177,8 +372,8 @@ def test_the_title_and_how_many_answer_are_apart(invoke: Invoke, choices: str) -
     page = invoke("compare", "reseaux", "-q", "prefere", "-f", "html").stdout
     assert f'<hgroup>\n<h1>{asked}</h1>\n<p class="subtitle">{count}</p>\n</hgroup>' in page
     assert f"<title>{asked} – {count} – Les Jeudis</title>" in page
-    post = invoke("compare", "reseaux", "-q", "prefere", "-f", "md").stdout
-    assert post.startswith(f"# {asked} – {count}\n")
+    post = invoke("compare", "reseaux", "-q", "prefere", "--flavor", "hugo").stdout
+    assert front_matter(post, "hugo")["title"] == f"{asked} – {count}"
     terminal = invoke("compare", "reseaux", "-q", "prefere").stdout
     assert terminal.startswith(f"{asked.replace(chr(0x202F), ' ')}\n{count}\n")
     titled = invoke("compare", "reseaux", "-q", "prefere", "-f", "html", "--title", "Réseaux")

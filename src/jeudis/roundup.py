@@ -11,6 +11,10 @@ So does a text question every guest answered with one number among their words
 8 572") makes it no number, and the roundup shows the answers without a chart.
 A choice or a multiple choice gets a tally: how many guests picked each choice
 (:mod:`jeudis.roundup_chart`).
+
+A Markdown roundup is a post of the site the interviews' posts are in: front
+matter for ``--flavor``'s generator, as ``export`` writes theirs, and a link to
+each interview that generator resolves (:attr:`Flavor.ref`).
 """
 
 from __future__ import annotations
@@ -83,6 +87,8 @@ class Roundup:
     subtitle: str = ""  # under the title: how many answer, when the title is the question
     kind: str = ""  # the question's type ("choice", "multi", "long"...)
     choices: tuple[str, ...] = ()  # a choice's, in the questionnaire's order
+    date: dt.date = field(default_factory=dt.date.today)  # the day it is published
+    host: str = ""
 
     @property
     def numeric(self) -> bool:
@@ -93,6 +99,12 @@ class Roundup:
         """The title and the subtitle on one line, where only one fits (a page's
         ``<title>``, a post's front matter): "Twitter ou Facebook ? – 3 invités répondent"."""
         return f"{self.title} – {self.subtitle}" if self.subtitle else self.title
+
+    @property
+    def slug(self) -> str:
+        """The roundup's address in a site: its questionnaire's and its question's ids,
+        which no rewording changes (a roundup made again is the same post)."""
+        return storage.slugify(f"{self.questionnaire}-{self.question_id}")
 
     @property
     def tally(self) -> list[tuple[str, int]]:
@@ -225,6 +237,8 @@ def collect(
         unread=unread,
         kind=kind,
         choices=question.choices if question is not None else (),
+        date=due or dt.date.today(),
+        host=host,
     )
 
 
@@ -301,17 +315,41 @@ _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def choose_format(
-    given: str | None, output: Path | None, fragment: str | None = None
+    given: str | None,
+    output: Path | None,
+    fragment: str | None = None,
+    flavor: str | None = None,
+    *,
+    folder: bool = False,
 ) -> str | None:
-    """``--format`` when given; else the ``-o`` file's suffix, as ``export`` reads it.
+    """``--format`` when given; else what ``--flavor`` or the ``-o`` file's suffix says,
+    as ``export`` reads them.
 
     None (no file, or ``-o -``) is the side by side view in the terminal. A file
     of another suffix is refused rather than guessed: ``-o roundup.txt`` would
-    otherwise print to the terminal and write nothing. ``fragment``: the option
-    typed for one (``--fragment``, ``--wordpress``), which is HTML.
+    otherwise print to the terminal and write nothing; so is a ``folder`` (the
+    roundup named in it as its post), which says no format. ``fragment``: the
+    option typed for one (``--fragment``, ``--wordpress``), which is HTML.
+    ``flavor``: Markdown for a static site generator.
     """
-    if given or output is None or str(output) == "-":
-        fmt = given or ("html" if fragment else None)
+    if flavor is not None:
+        from jeudis.export.frontmatter import FLAVORS
+
+        if flavor not in FLAVORS:
+            raise UsageError(f"--flavor {flavor!r}: use " + ", ".join(FLAVORS))
+        if fragment:
+            raise UsageError(
+                f"--flavor and {fragment}: one or the other",
+                hint=f"--flavor writes a Markdown post for a static site generator,"
+                f" {fragment} the HTML of a post to paste into WordPress",
+            )
+    if given or flavor or output is None or str(output) == "-":
+        fmt = given or ("md" if flavor else "html" if fragment else None)
+    elif folder:
+        raise UsageError(
+            f"{output}: which format? a folder's name says none",
+            hint="pass --format md or --format html, or --flavor",
+        )
     else:
         fmt = _SUFFIXES.get(output.suffix.lower())
         if fmt is None:
@@ -321,7 +359,19 @@ def choose_format(
             )
     if fragment and fmt != "html":
         raise UsageError(f"{fragment} is for HTML", hint="use --format html")
+    if flavor and fmt != "md":
+        raise UsageError("--flavor is for Markdown posts", hint="use --format md")
     return fmt
+
+
+def file_name(roundup: Roundup, fmt: str, flavor: str | None) -> str:
+    """The roundup's file in a folder: named as its generator names a post (Jekyll's
+    is dated), or as an interview's page for HTML."""
+    if fmt == "html":
+        return f"{roundup.slug}.html"
+    from jeudis.export.frontmatter import flavor as flavor_for
+
+    return flavor_for(flavor).file_name(roundup)
 
 
 def fragment_note(series: Series) -> str | None:
@@ -336,12 +386,19 @@ def fragment_note(series: Series) -> str | None:
 
 
 def render(
-    series: Series, roundup: Roundup, fmt: str, *, fragment: bool = False, wordpress: bool = False
+    series: Series,
+    roundup: Roundup,
+    fmt: str,
+    *,
+    fragment: bool = False,
+    wordpress: bool = False,
+    flavor: str | None = None,
 ) -> str:
     """The roundup post, through the export layer's Markdown, typography and templates.
 
     ``fragment``: its HTML body alone, to paste into a CMS, as ``export --fragment``
     writes a post's (``wordpress``: in a ``wp:html`` block), shortcodes made text.
+    ``flavor``: Markdown for that static site generator (see :func:`_markdown`).
     """
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
@@ -352,18 +409,29 @@ def render(
     from jeudis.export.typography import fix_html, fix_text, variant_for
 
     variant = variant_for(roundup.language, series.settings.get("typography"))
+
+    def text(value: str) -> str:
+        return fix_text(value, variant)
+
+    def md(value: str) -> str:
+        """Text inert in Markdown, set as the HTML sets it; a run of dashes escaped, which
+        Hugo's and Jekyll's typographers make a dash (a guest named "---" read "—")."""
+        return _DASHES.sub(lambda m: "\\-" * len(m.group()), cleaning.inline_text(text(value)))
+
     items = []
     for entry in roundup.entries:
         items.append(
             {
-                "guest": fix_text(entry.guest, variant),
-                "guest_md": cleaning.inline_text(entry.guest),
+                "guest": text(entry.guest),
+                "guest_md": md(entry.guest),
                 "href": entry.href,
-                "asked": fix_text(entry.asked, variant),
-                "asked_md": cleaning.inline_text(entry.asked),
+                "link": templating.md_url(entry.href),  # the Markdown link's target
+                "attributes": "",  # the heading's, in Markdown
+                "asked": text(entry.asked),
+                "asked_md": md(entry.asked),
                 "reworded": entry.reworded,
                 "html": Markup(fix_html(markup.to_html(entry.text), variant)),
-                "markdown": cleaning.clean_markdown(entry.text, lambda t: fix_text(t, variant)),
+                "markdown": cleaning.clean_markdown(entry.text, text),
                 "date": entry.date.isoformat(),
             }
         )
@@ -373,22 +441,78 @@ def render(
     )
     context = {
         "roundup": roundup,
-        "title": fix_text(roundup.title, variant),
-        "title_md": cleaning.inline_text(roundup.title),
-        "subtitle": fix_text(roundup.subtitle, variant),
-        "heading": fix_text(roundup.heading, variant),
-        "question": fix_text(roundup.question, variant),
+        "title": text(roundup.title),
+        "title_md": md(roundup.title),
+        "subtitle": text(roundup.subtitle),
+        "heading": text(roundup.heading),
+        "question": text(roundup.question),
+        "question_md": md(roundup.question),
         "items": items,
         "chart": Markup(chart),
         "blog": str(series.settings.get("blog") or roundup.series),
         "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
     }
     if fmt == "md":
-        chart_md = roundup_chart.markdown_chart(
-            roundup, lambda t: cleaning.inline_text(fix_text(t, variant))
-        )
-        return templating.render(series.root, "roundup.md", **context, chart_md=chart_md)
+        context["chart_md"] = roundup_chart.markdown_chart(roundup, md)
+        return _markdown(series, roundup, context, flavor)
     if not fragment:
         return templating.render(series.root, "roundup.html", **context)
     html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))
     return for_cms(html, wordpress=wordpress)
+
+
+_DASHES = re.compile(r"-{2,}")
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: str | None) -> str:
+    """The roundup as a post of ``name``'s generator, as ``export`` writes the interviews':
+    its front matter, its guests' text inert to it, each link to an interview one it
+    resolves to that interview's post (:attr:`Flavor.ref`).
+
+    The links are put in after the body is made inert, each in the place of a mark no
+    guest can write (drawn at random): the generator's own syntax, which is live.
+    """
+    import secrets
+
+    from jeudis.export import frontmatter, templating
+    from jeudis.export.generators import relative_links_as_html
+    from jeudis.export.render import tidy
+
+    flavor = frontmatter.flavor(name)
+    date = roundup.date
+    published = dt.datetime.combine(date, dt.time(8), tzinfo=dt.UTC)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if now.date() == date and now < published:  # Hugo and Jekyll leave out a post to come
+        published = now
+    page = frontmatter.Page(
+        title_text=context["heading"],
+        date=date,
+        published=published,
+        slug=roundup.slug,
+        series=roundup.series,
+        description_text=context["question"],
+        language=roundup.language,
+        host=roundup.host,
+        tags=(roundup.questionnaire,),
+    )
+    front_matter = frontmatter.page_front_matter(name, page)
+    nonce = secrets.token_hex(8)
+    links = {}
+    for index, (item, entry) in enumerate(zip(context["items"], roundup.entries, strict=True)):
+        if flavor.ref is not None:
+            item["link"] = f"jeudis{nonce}x{index}x"
+            links[item["link"]] = flavor.ref(entry)
+        if flavor.name == "hugo":  # its own, from a heading holding a shortcode, is the
+            # shortcode's placeholder: "amelie-rouxhahahugoshortcode0hbhb" (gohugoio/hugo#8962)
+            item["attributes"] = " {#" + (_NOT_IN_ID.sub("-", entry.slug).strip("-") or "x") + "}"
+        if flavor.name == "mkdocs":  # a guest's relative link, which MkDocs would take for its own
+            item["markdown"] = relative_links_as_html(item["markdown"])
+    text = templating.render(
+        series.root, "roundup.md", **context, front_matter=front_matter, flavor=flavor.name
+    )
+    head, front, tail = text.partition(front_matter)
+    text = flavor.guard(head) + front + flavor.guard(tail)
+    for mark, link in links.items():
+        text = text.replace(mark, link)
+    return tidy(text)

@@ -12,7 +12,6 @@ from jeudis.cli import (
     DirOption,
     FragmentOption,
     GenderOption,
-    OutputOption,
     QuestionnaireArgument,
     WordPressOption,
     app,
@@ -197,20 +196,58 @@ def compare(
         str | None,
         typer.Option("--format", "-f", help="Write a roundup post: md or html."),
     ] = None,
+    flavor: Annotated[
+        str | None,
+        typer.Option(
+            help="A Markdown post for hugo, jekyll, zola, pelican or mkdocs, beside the"
+            " interviews' (export --flavor): its front matter, links to their posts.",
+            show_default=False,
+        ),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="The roundup post's title.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="The roundup post's date, YYYY-MM-DD (default: today); it quotes the"
+            " interviews out by then.",
+            show_default=False,
+        ),
+    ] = None,
     fragment: FragmentOption = False,
     wordpress: WordPressOption = False,
-    output: OutputOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="A file, a folder (the post named in it as its generator names posts),"
+            " or - for standard output.",
+            show_default=False,
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Every guest's answer to one question, side by side; or a roundup post."""
+    import os
+
     from jeudis import roundup
+    from jeudis.cli.running import _parse_date
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 
     series = series_at(directory)
     typed = "--wordpress" if wordpress else "--fragment" if fragment else None
-    fmt = roundup.choose_format(fmt, output, typed)
+    flavor = flavor.lower() if flavor else None
+    target = Path(output) if output is not None else None
+    folder = output not in (None, "-") and (
+        output.endswith(("/", os.sep)) or (target is not None and target.is_dir())
+    )
+    fmt = roundup.choose_format(fmt, target, typed, flavor, folder=folder)
+    day = _parse_date(date)
+    if day is not None and fmt is None:
+        raise UsageError(
+            "--date is the roundup post's", hint="add --format md or --format html, or --flavor"
+        )
     form = find_questionnaire(series, questionnaire)
     if question is None:
         raise UsageError(
@@ -222,7 +259,7 @@ def compare(
     from jeudis.textsafe import for_terminal
 
     # For the host (no --format): every answer given, whatever its interview's date.
-    due = None if fmt is None else dt.date.today()
+    due = None if fmt is None else day or dt.date.today()
     data = roundup.collect(series, form, question, title=title, due=due)
     for problem in data.unread:
         sys.stderr.write(for_terminal(f"warning: {problem} (left out; `jeudis check`)") + "\n")
@@ -232,13 +269,17 @@ def compare(
     if not data.entries:  # a post of no answer is nothing to publish
         from jeudis.errors import NotFoundError
 
-        waiting = f" ({len(data.waiting)} dated after today)" if data.waiting else ""
+        when = "today" if day is None else day.isoformat()
+        waiting = f" ({len(data.waiting)} dated after {when})" if data.waiting else ""
+        out = "out yet" if day is None else f"out by {when}"
         raise NotFoundError(
-            f"no interview out yet answers {form.id} [{question}]{waiting}",
-            hint="a roundup quotes complete interviews dated today or before",
+            f"no interview {out} answers {form.id} [{question}]{waiting}",
+            hint=f"a roundup quotes complete interviews dated {when} or before",
         )
-    text = roundup.render(series, data, fmt, fragment=fragment, wordpress=wordpress)
-    write_output(text, output, series)
+    text = roundup.render(series, data, fmt, fragment=fragment, wordpress=wordpress, flavor=flavor)
+    if folder and target is not None:
+        target /= roundup.file_name(data, fmt, flavor)
+    write_output(text, target, series)
     if typed and (note := roundup.fragment_note(series)):
         sys.stderr.write(note + "\n")
     for entry in data.waiting:

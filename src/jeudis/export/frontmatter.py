@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote as url_quote
 
 from jeudis.errors import clip
 from jeudis.export import generators
@@ -96,6 +97,9 @@ class Flavor:
     label: str = ""  # the generator's name, as its users write it
     # Where the generator writes a photo's address as its file is named, not quoted.
     unquoted: str = ""
+    # A link from a post of the site (a roundup) to an interview's post, as the
+    # generator resolves one to a file of its own: None, a page's address instead.
+    ref: Callable[[Dated], str] | None = None
 
     def photo_file(self, photo: str) -> str:
         """Where, inside the output folder, `--all` copies a photo from the series."""
@@ -276,6 +280,80 @@ def _mkdocs(post: Post) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Page:
+    """A post of the site that is no interview (a roundup of their answers): what its
+    front matter says, in the fields and formats an interview's post has them."""
+
+    title_text: str  # with typography, as a post's title_text
+    date: dt.date
+    published: dt.datetime
+    slug: str
+    series: str  # its category, as the interviews'
+    description_text: str
+    language: str
+    host: str = ""
+    tags: tuple[str, ...] = ()
+
+
+def page_front_matter(name: str | None, page: Page) -> str:
+    """The front matter of ``page`` for the flavor ``name`` (None: plain YAML)."""
+    from jeudis.export.cleaning import inline_text
+
+    categories = [page.series] if page.series else []
+    text, tags = page.description_text, list(page.tags)
+    published = page.published.astimezone(dt.UTC)
+    if name == "pelican":
+        return "\n".join(
+            [
+                f"Title: {pelican_text(page.title_text)}",
+                f"Date: {published:%Y-%m-%d %H:%M}+00:00",
+                f"Slug: {one_line(page.slug)}",
+                f"Category: {pelican_text(page.series)}",
+                "Tags: " + ", ".join(pelican_text(t).replace(",", " ") for t in tags),
+                f"Authors: {pelican_text(page.host).replace(',', ' ')}",
+                f"Summary: {inline_text(pelican_text(text))}",
+                f"Lang: {one_line(page.language)}",
+                "Status: published",
+            ]
+        )
+    if name in ("hugo", "zola"):
+        date = f"{published:%Y-%m-%dT%H:%M:%SZ}" if name == "hugo" else page.date.isoformat()
+        head = [f"title = {quote(page.title_text)}", f"date = {date}", f"slug = {quote(page.slug)}"]
+        if name == "hugo":
+            lines = [*head, "draft = false", f"categories = {quote_list(categories)}"]
+            lines += [f"tags = {quote_list(tags)}", f"description = {quote(text)}"]
+            lines.append(f"author = {quote(page.host)}")
+        else:
+            lines = [*head, f"description = {quote(text)}", "draft = false", "", "[taxonomies]"]
+            lines += [f"categories = {quote_list(categories)}", f"tags = {quote_list(tags)}"]
+            lines += ["", "[extra]", f"author = {quote(page.host)}"]
+        return "\n".join(["+++", *lines, "+++"])
+    if name == "mkdocs":  # its themes write these as HTML: escaped
+        lines = [
+            f"title: {quote(html_text(page.title_text))}",
+            f"description: {quote(html_text(text))}",
+            f"date: {page.date.isoformat()}",
+            f"slug: {quote(page.slug)}",
+            f"categories: {quote_list([html_text(c) for c in categories])}",
+            f"tags: {quote_list([html_text(t) for t in tags])}",
+        ]
+        return "\n".join(["---", *lines, "---"])
+    stamp = published.strftime("%Y-%m-%d %H:%M:%S +0000")
+    lines = ["layout: post"] if name == "jekyll" else []
+    lines += [
+        f"title: {quote(page.title_text)}",
+        f"date: {stamp if name == 'jekyll' else page.date.isoformat()}",
+        f"slug: {quote(page.slug)}",
+        f"categories: {quote_list(categories)}",
+        f"tags: {quote_list(tags)}",
+        f"description: {quote(text)}",
+        f"author: {quote(page.host)}",
+        f"lang: {quote(page.language)}",
+    ]
+    return "\n".join(["---", *lines, "---"])
+
+
 class Dated(Protocol):
     """What a post's file name is made of (a post, or a site's entry before it is read)."""
 
@@ -294,6 +372,33 @@ def _jekyll_name(post: Dated) -> str:
     return f"{post.date.isoformat()}-{post.slug}.md"
 
 
+# Links to a post as each generator resolves them to the post's file, wherever its
+# configuration puts the post's page (its permalinks), and checks them when it builds:
+# a post exported with `--all` into the flavor's folder, from a post beside it.
+
+
+def _hugo_ref(post: Dated) -> str:
+    """Hugo's ``relref``: by the file's name, from the page's folder, else the site's;
+    quoted for a URL, which it reads (a "#" would start an anchor)."""
+    return '{{< relref "' + url_quote(_plain_name(post)) + '" >}}'
+
+
+def _jekyll_ref(post: Dated) -> str:
+    return "{% post_url " + _jekyll_name(post).removesuffix(".md") + " %}"
+
+
+def _zola_ref(post: Dated) -> str:
+    return "@/" + url_quote(_plain_name(post))  # from content/, where `--all` puts the posts
+
+
+def _pelican_ref(post: Dated) -> str:
+    return "{filename}/" + url_quote(_plain_name(post))  # from content/, as for Zola
+
+
+def _mkdocs_ref(post: Dated) -> str:
+    return url_quote(_plain_name(post))  # a file beside the linking one: blog/posts/
+
+
 # Photos go where each generator copies static files as they are, and posts link to
 # them from the site's root (Hugo, Jekyll, Zola), with Pelican's {static} link, or
 # relative to the post's own file (MkDocs checks those links).
@@ -309,6 +414,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="static",
         link="/",
         label="Hugo",
+        ref=_hugo_ref,
     ),
     "jekyll": Flavor(
         "jekyll",
@@ -320,6 +426,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="",
         link="/",
         label="Jekyll",
+        ref=_jekyll_ref,
         unquoted="jekyll-seo-tag unquotes its address in og:image, a share's picture",
     ),
     "zola": Flavor(
@@ -332,6 +439,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="static",
         link="/",
         label="Zola",
+        ref=_zola_ref,
     ),
     "pelican": Flavor(
         "pelican",
@@ -343,6 +451,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="content",
         link="{static}/",
         label="Pelican",
+        ref=_pelican_ref,
         unquoted="Pelican writes the address of a {static} file unquoted",
     ),
     "mkdocs": Flavor(
@@ -355,6 +464,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         static="docs",
         link="../../",
         label="MkDocs",
+        ref=_mkdocs_ref,
     ),
 }
 

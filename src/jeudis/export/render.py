@@ -245,8 +245,13 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     )
     # The front matter is data, read as such; the rest is what the generator runs.
     head, front, tail = text.partition(front_matter)
-    text = flavor.guard(head) + front + flavor.guard(tail)
-    parts = _FENCE.split(text)
+    return tidy(flavor.guard(head) + front + flavor.guard(tail))
+
+
+def tidy(markdown: str) -> str:
+    """A Markdown post as a template made it, without the blank lines its tags left:
+    one between two blocks, none around it (code blocks keep theirs)."""
+    parts = _FENCE.split(markdown)
     for index in range(0, len(parts), 2):
         parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])
     return "".join(parts).strip("\n") + "\n"

@@ -47,7 +47,7 @@ def _md(value: Any) -> str:
     return inline_text(str(value))
 
 
-def _md_url(value: Any) -> str:
+def md_url(value: Any) -> str:
     """A URL as a Markdown link's target: nothing in it ends the link or breaks its line."""
     return _MD_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", str(value))
 
@@ -111,7 +111,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
         bytecode_cache=_bytecode_cache(cache_dir) if cache_dir is not None else None,
         **_OPTIONS,
     )
-    env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=_md_url, speaker=_speaker_html)
+    env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
     return env
 

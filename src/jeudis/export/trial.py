@@ -254,7 +254,7 @@ def _outputs(
     """Every output export makes of ``posts``: each one's page, fragment and Markdown in
     each flavor; their WordPress file, index (``others``: the other questionnaires' ones,
     when the site has several; ``listed=False``: none of them published), feed and
-    sitemap; and ``quoted``'s roundup in each format."""
+    sitemap; and ``quoted``'s roundup in each format, its Markdown in each flavor."""
     from jeudis import roundup
     from jeudis.export import listings, sitebuild
     from jeudis.export.frontmatter import FLAVORS
@@ -284,7 +284,11 @@ def _outputs(
         partial(listings.sitemap_page, series, mapped, ["index.html"], items),
     ]
     if quoted is not None:
-        renders += [partial(roundup.render, series, quoted, fmt) for fmt in roundup.FORMATS]
+        renders.append(partial(roundup.render, series, quoted, "html"))
+        renders += [
+            partial(roundup.render, series, quoted, "md", flavor=flavor)
+            for flavor in (None, *FLAVORS)
+        ]
         renders.append(partial(roundup.render, series, quoted, "html", wordpress=True))
     return renders
 
