@@ -313,7 +313,7 @@ def test_a_question_naming_each_guests_own_heads_the_roundup_with_no_hole(
         for more in (["--format", "md"], [])
     )
 
-    assert markdown.startswith("# Bonjour … ! Vous venez de publier « … ». Qu’est-ce qui")
+    assert markdown.startswith('---\ntitle: "Bonjour … ! Vous venez de publier « … ». Qu’est-ce')
     assert "*Bonjour Élise ! Tu viens de publier « Vendre sans vitrine ». Qu’est-ce" in markdown
     assert terminal.startswith("Bonjour … ! Vous venez de publier « … ».")
     assert "Vendre sans" in terminal
