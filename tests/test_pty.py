@@ -1889,3 +1889,59 @@ def test_a_40_by_12_terminal_says_page_up_on_its_one_row_of_keys(
     session.expect_prompt("[1/13]")
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
+
+
+# -- (l) terminals that are no UTF-8 xterm --------------------------------------------------------
+
+
+PASTED_WITH_ESCAPES = (
+    "Premier\tparagraphe \x1b]0;pwned\x07copié.\r\n\r\n"
+    "Un \x1b[31mmot rouge\x1b[0m, \x1b[2J\x1b[Hpuis\r\n\x1b[1A\x1b[Kla fin."
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "kept"),
+    [
+        (1, "Premier\tparagraphe copié. Un mot rouge, puis la fin."),  # one line
+        (3, "Premier\tparagraphe copié.\n\nUn mot rouge, puis\nla fin."),
+    ],
+    ids=["one-line", "long"],
+)
+def test_an_answer_pasted_keeps_no_escape_sequence(
+    jeudis: type[Jeudis], series: Path, number: int, kept: str
+) -> None:
+    """The answer was saved with them (for every command that shows it after), and
+    the prompt showed them as "^[[31m"."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, number))
+    session.expect_prompt(f"[{number}/13]")
+    session.child.send("\x1b[200~" + PASTED_WITH_ESCAPES + "\x1b[201~")  # a bracketed paste
+    shown = session.on_screen("la fin.")
+    assert not any("^[" in line or "pwned" in line for line in shown), "\n".join(shown)
+    session.press(Keyboard.ESC_ENTER if number in LONG else Keyboard.ENTER)
+    session.expect_prompt(f"[{number + 1}/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[number - 1] == kept
+
+
+def test_text_pasted_at_the_welcome_keeps_no_escape_sequence(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Pasted instead of Entrée, it starts the first answer: with its escapes, as above."""
+    session = start(jeudis)
+    host_part(session)
+    session.expect("Entrée pour commencer")
+    session.child.send("\x1b[200~" + PASTED_WITH_ESCAPES + "\x1b[201~")
+    session.expect_prompt("[1/13]")
+    session.on_screen("la fin.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series)) == [
+        "Premier\tparagraphe copié. Un mot rouge, puis la fin."
+    ]

@@ -31,6 +31,7 @@ from jeudis.prompt_layout import STYLE
 from jeudis.prompt_typing import keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
+from jeudis.textsafe import for_terminal
 
 
 def ready_question(message: Callable[[], str]) -> questionary.Question:
@@ -50,7 +51,7 @@ def ready_question(message: Callable[[], str]) -> questionary.Question:
 
     @bindings.add(Keys.BracketedPaste)
     def _pasted(event: KeyPressEvent) -> None:
-        event.app.exit(result=event.data.replace("\r\n", "\n").replace("\r", "\n"))
+        event.app.exit(result=pasted(event.data))
 
     @bindings.add(Keys.Enter)
     def _start(event: KeyPressEvent) -> None:
@@ -107,13 +108,16 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     if prompt is not None and prompt.kind in ("text", "long"):
         _editor_key(bindings, one_row=prompt.kind == "text")
 
-    if prompt is not None and prompt.kind == "text":
+    if keeps_text(prompt, typed):
 
         @bindings.add(Keys.BracketedPaste)
-        def _paste_on_one_line(event: KeyPressEvent) -> None:
-            """Lines pasted into a one-line answer are joined: kept, they were drawn
+        def _paste(event: KeyPressEvent) -> None:
+            """What is pasted, less the terminal's escape sequences (:func:`pasted`).
+            Lines pasted into a one-line answer are joined: kept, they were drawn
             out of the prompt, and stored as lines the question does not expect."""
-            event.current_buffer.insert_text(one_line(event.data))
+            text = pasted(event.data)
+            one_row = prompt is not None and prompt.kind == "text"
+            event.current_buffer.insert_text(one_line(text) if one_row else text)
 
     if prompt is not None and prompt.kind == "long":
         _finish_keys(bindings)
@@ -225,6 +229,14 @@ def _typed_after_escape(bindings: KeyBindings) -> None:
 
     for key in _TYPED_AFTER_ESCAPE:
         bindings.add(Keys.Escape, key)(typed)
+
+
+def pasted(text: str) -> str:
+    """Text pasted, as an answer keeps it: its ends of line (CRLF, CR) made LF, and no
+    escape sequence or control character but the tab. Text copied from a terminal or a
+    mail may hold some (a colour, a window's title): prompt_toolkit showed them as
+    "^[[31m", and the answer was saved with them, for every command to show after."""
+    return for_terminal(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def one_line(text: str) -> str:
