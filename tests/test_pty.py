@@ -1894,6 +1894,30 @@ def test_a_40_by_12_terminal_says_page_up_on_its_one_row_of_keys(
 # -- (l) terminals that are no UTF-8 xterm --------------------------------------------------------
 
 
+def test_keys_a_latin_1_terminal_sends_are_kept_as_the_letters_typed(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """A terminal set to Latin-1 where the system says UTF-8 (``LANG=C``, an old PuTTY)
+    sends "é" as one byte UTF-8 cannot read. prompt_toolkit kept a stand-in no file can
+    hold: the save made while typing said "Unhandled exception in event loop" and waited
+    for Entrée, the answer's own ended the session in a traceback, the answer lost."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    os.write(session.child.child_fd, "Mon cœur, l’été : 5 €".encode("cp1252"))
+    session.on_screen("5 €")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.type("Déjà")  # UTF-8 still reads as UTF-8
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert "Traceback" not in session.seen and "Unhandled exception" not in session.seen
+    draft = the_interview(series)
+    assert values(draft) == ["Mon cœur, l’été : 5 €"]
+    assert draft.pending == {"followers": "Déjà"}
+
+
 PASTED_WITH_ESCAPES = (
     "Premier\tparagraphe \x1b]0;pwned\x07copié.\r\n\r\n"
     "Un \x1b[31mmot rouge\x1b[0m, \x1b[2J\x1b[Hpuis\r\n\x1b[1A\x1b[Kla fin."

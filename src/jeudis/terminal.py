@@ -1,11 +1,12 @@
 """The terminal under the prompts: signals while a prompt runs, keys typed ahead, slow
-terminals, the cells it draws emoji in.
+terminals, keys that are not UTF-8, the cells it draws emoji in.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import signal
@@ -58,6 +59,7 @@ def ask(
         # holding the interview's lock.
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
+    _keys_not_utf8_read(app)
     asked = _cpr_asked(app)
     _emoji.ask()  # the first prompt: where it is drawn (see _EmojiProbe)
     _emoji.read_by(app)
@@ -77,6 +79,32 @@ def ask(
     if stopped:  # the choices just ticked are a list
         raise Paused(answer if isinstance(answer, str | list) else "", signal_name=stopped[0])
     return answer
+
+
+def _latin_letters(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 could not read, read as Windows-1252 (Latin-1 and ``€``, ``œ``...):
+    a codec error handler."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+_NOT_UTF8 = "jeudis-latin-letters"
+codecs.register_error(_NOT_UTF8, _latin_letters)
+
+
+def _keys_not_utf8_read(app: Application[Any]) -> None:
+    """A terminal that sends Latin-1 where the system says UTF-8 (``LANG=C``, an old
+    PuTTY, a console set to ISO-8859-1) sends "é" as one byte UTF-8 cannot read.
+    prompt_toolkit kept it as a stand-in (a lone surrogate) that no file can hold:
+    the save made as the guest typed failed with "Unhandled exception in event loop"
+    and waited for Entrée, and the answer's own ended the session in a traceback,
+    the answer lost. Read as the Latin-1 letter it is most likely, it is kept.
+    """
+    reader = getattr(app.input, "stdin_reader", None)  # none on Windows: its console is UTF-16
+    decoder = getattr(reader, "_stdin_decoder", None)
+    if decoder is not None and getattr(decoder, "errors", None) == "surrogateescape":
+        decoder.errors = _NOT_UTF8
 
 
 _kept = False  # the terminal in the session's mode (see typeahead_kept)
