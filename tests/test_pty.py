@@ -1918,6 +1918,34 @@ def test_keys_a_latin_1_terminal_sends_are_kept_as_the_letters_typed(
     assert draft.pending == {"followers": "Déjà"}
 
 
+def test_an_answer_written_in_an_editor_set_to_latin_1_comes_back_whole(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """An editor in a Latin-1 locale saves "é" as one byte: prompt_toolkit, reading the
+    file back as UTF-8, said "Unhandled exception in event loop", and what the guest
+    had written there was lost."""
+    editor = tmp_path / "editor"
+    editor.write_bytes(
+        b"#!/bin/sh\nprintf '\\311crit dans l\\222\\351diteur :\\r\\n\\r\\n- c\\234ur\\r\\n' > \"$1\"\n"
+    )
+    editor.chmod(0o755)
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(editor), VISUAL=str(editor))  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, 3))
+    session.expect_prompt("[3/13]")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    session.expect("- cœur")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert "Unhandled exception" not in session.seen
+    assert values(the_interview(series))[2] == "Écrit dans l’éditeur :\n\n- cœur"
+
+
+# Copied from a terminal, a mail: tabs, CRLF, a window title, colours, cursor moves.
 PASTED_WITH_ESCAPES = (
     "Premier\tparagraphe \x1b]0;pwned\x07copié.\r\n\r\n"
     "Un \x1b[31mmot rouge\x1b[0m, \x1b[2J\x1b[Hpuis\r\n\x1b[1A\x1b[Kla fin."

@@ -15,12 +15,14 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import questionary
 from prompt_toolkit.buffer import Buffer
@@ -31,6 +33,7 @@ from jeudis.prompt_layout import STYLE
 from jeudis.prompt_typing import keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
+from jeudis.terminal import read_as_typed
 from jeudis.textsafe import for_terminal
 
 
@@ -161,13 +164,28 @@ def _host_editor(fallback: Callable[[str], bool]) -> Callable[[str], bool]:
 
     def open_file(filename: str) -> bool:
         if sys.platform != "win32" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-            return fallback(filename)
-        try:
-            return subprocess.call([*editor_command(), filename]) == 0
-        except (UsageError, OSError):  # no such editor: the answer stays as it was
-            return False
+            done = fallback(filename)
+        else:
+            try:
+                done = subprocess.call([*editor_command(), filename]) == 0
+            except (UsageError, OSError):  # no such editor: the answer stays as it was
+                return False
+        _read_back_whole(Path(filename))
+        return done
 
     return open_file
+
+
+def _read_back_whole(path: Path) -> None:
+    """The file the editor saved, made one prompt_toolkit reads back whole: UTF-8, as
+    it reads it, and the text as it would be pasted (:func:`pasted`). An editor set to
+    Latin-1 (nano in a Latin-1 locale) saved "é" as a byte prompt_toolkit could not
+    read: "Unhandled exception in event loop", and what was written there was lost."""
+    with contextlib.suppress(OSError):
+        saved = path.read_bytes()
+        text = pasted(read_as_typed(saved))
+        if text.encode("utf-8") != saved:
+            path.write_bytes(text.encode("utf-8"))
 
 
 def initials(choices: tuple[str, ...]) -> list[str]:

@@ -93,6 +93,12 @@ _NOT_UTF8 = "jeudis-latin-letters"
 codecs.register_error(_NOT_UTF8, _latin_letters)
 
 
+def read_as_typed(data: bytes) -> str:
+    """Bytes a guest wrote (an editor's file) as text: UTF-8 less a BOM, and the bytes
+    that are not UTF-8 read as Latin-1 letters, as the keys typed are."""
+    return data.decode("utf-8-sig", _NOT_UTF8)
+
+
 def _keys_not_utf8_read(app: Application[Any]) -> None:
     """A terminal that sends Latin-1 where the system says UTF-8 (``LANG=C``, an old
     PuTTY, a console set to ISO-8859-1) sends "é" as one byte UTF-8 cannot read.
