@@ -1997,3 +1997,24 @@ def test_text_pasted_at_the_welcome_keeps_no_escape_sequence(
     assert values(the_interview(series)) == [
         "Premier\tparagraphe copié. Un mot rouge, puis la fin."
     ]
+
+
+def test_the_file_removed_during_the_session_is_written_again_whole(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Another program (a sync client, a host tidying up) removes the interview's file:
+    the next answer saved writes it again, with everything the session holds."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    (series / "interviews" / "gilles-klein.toml").unlink()
+    session.type(ANSWERS[1])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    draft = the_interview(series)
+    assert values(draft) == EXPECTED[:2]
+    assert draft.fields["intro"] == FIELDS[3]
