@@ -1546,6 +1546,24 @@ def test_new_with_its_output_piped_says_so(series: Path, sessions: list[Jeudis])
     assert interview_files(series) == []
 
 
+@pytest.mark.parametrize(
+    ("closed", "which"), [("<&-", "standard input"), (">&-", "standard output")]
+)
+def test_new_with_its_input_or_output_closed_says_so(
+    series: Path, sessions: list[Jeudis], closed: str, which: str
+) -> None:
+    """Closed, the stream is None in Python: "'NoneType' object has no attribute
+    'isatty'", in a traceback."""
+    script = f"'{JEUDIS}' new twitter --guest 'Gilles Klein' {closed}; echo status=$?"
+    shell = Jeudis(series, "-c", script, program="bash")
+    sessions.append(shell)
+    shell.expect(f"the live session needs a terminal ({which} is not one)")
+    shell.expect("status=7")
+    assert shell.wait() == 0
+    assert "Traceback" not in shell.seen
+    assert interview_files(series) == []
+
+
 # -- publishing ---------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -34,9 +34,18 @@ def _require_terminal(
 ) -> None:
     """Stop unless both ends are a terminal; ``hint``: what the command offers instead,
     ``what``: the part of the command that needs one."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        which = "standard input" if not sys.stdin.isatty() else "standard output"
+    if not (_a_terminal(sys.stdin) and _a_terminal(sys.stdout)):
+        which = "standard input" if not _a_terminal(sys.stdin) else "standard output"
         raise NoTerminal(f"{what} needs a terminal ({which} is not one)", hint=hint)
+
+
+def _a_terminal(stream: "TextIO | None") -> bool:
+    """Whether ``stream`` is a terminal; one closed is not (``jeudis new <&-``: Python
+    makes it None, and a traceback said "'NoneType' object has no attribute 'isatty'")."""
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed since
+        return False
 
 
 def _parse_date(value: str | None) -> dt.date | None:
