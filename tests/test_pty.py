@@ -211,6 +211,7 @@ class Jeudis:
         rows: int = ROWS,
         cpr: bool = False,
         terminal: type[_Terminal] = _Terminal,
+        encoding: str = "utf-8",  # the terminal's: what it sends, how it reads what it gets
         **extra_env: str,
     ) -> None:
         env = {
@@ -233,7 +234,7 @@ class Jeudis:
             env=env,
             cwd=str(series),
             dimensions=(rows, columns),
-            encoding="utf-8",
+            encoding=encoding,
             codec_errors="replace",
             timeout=TIMEOUT,
         )
@@ -2036,3 +2037,45 @@ def test_the_file_removed_during_the_session_is_written_again_whole(
     draft = the_interview(series)
     assert values(draft) == EXPECTED[:2]
     assert draft.fields["intro"] == FIELDS[3]
+
+
+def test_a_latin_1_terminal_is_sent_the_characters_it_has(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    """A terminal set to Latin-1 (LC_ALL=fr_FR.ISO-8859-1, which gives Python's standard
+    streams the encoding PYTHONIOENCODING gives them here) was sent "?" for each
+    character Latin-1 lacks: "Page? : question précédente", "?? puis Entrée" at the
+    review, "C?est", "l?hôte"; and rich's "\\u2019" ran the last box's border out."""
+    session = Jeudis(series, "new", "twitter", "--guest", GUEST, "--register", "vous",
+                     encoding="iso8859-1", PYTHONIOENCODING="iso8859-1")  # fmt: skip
+    sessions.append(session)
+
+    def answer(counter: str, text: str, key: Keyboard = Keyboard.ENTER) -> None:
+        session.expect(counter)
+        session.expect(">")  # the prompt's mark, in Latin-1
+        session.type(text)
+        session.press(key)
+
+    for number, text in enumerate(["", "", "", "Il écrit là-bas."], 1):
+        answer(f"[{number}/4]", text, Keyboard.ESC_ENTER if number == 4 else Keyboard.ENTER)
+    shown = session.on_screen("Page^ : question précédente")
+    assert "|  C'est à vous : 13 questions. Chaque réponse est enregistrée dès qu'elle" in (
+        "\n".join(shown)
+    )
+    assert not any("?" in line for line in shown if line.startswith(("+", "|    *"))), shown
+    session.press(Keyboard.ENTER)
+    answer("[1/13]", "L'été 2007, à Paris.")
+    answer("[2/13]", "9 200")
+    for number in range(3, 14):
+        answer(f"[{number}/13]", "Oui.", Keyboard.ESC_ENTER)
+    session.on_screen("^v puis Entrée")
+    session.press(Keyboard.ENTER)
+    shown = session.on_screen("clavier à votre hôte.")
+    thanks = shown[next(i for i, line in enumerate(shown) if "Merci" in line) :][:5]
+    assert thanks[0].startswith("+- Merci, Gilles Klein ! ---"), thanks
+    assert all(len(line) == len(thanks[0]) and line[-1] in "|+" for line in thanks), thanks
+    assert "L'interview est complète." in thanks[2]
+    assert session.wait() == 0
+    done = the_interview(series)
+    assert done.fields["intro"] == "Il écrit là-bas."
+    assert values(done)[0] == "L'été 2007, à Paris."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import signal
 import sys
@@ -20,7 +21,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.renderer import CPR_Support
 
 from jeudis.errors import stop_signals
-from jeudis.graphemes import PROBES, answered, use_emoji_widths
+from jeudis.graphemes import CELLS, PROBES, answered, use_emoji_widths
 from jeudis.prompt_typing import kept_by_a_pause
 from jeudis.prompts import Paused, Prompt
 
@@ -113,6 +114,94 @@ def _keys_not_utf8_read(app: Application[Any]) -> None:
         decoder.errors = _NOT_UTF8
 
 
+# What a terminal whose encoding is not UTF-8 (a Latin-1 locale) is sent in place of the
+# characters the session draws that its encoding lacks, each in as many cells: "?" said
+# "Page? : question précédente" and "?? puis Entrée", and "C?est" for "C’est".
+_STAND_INS = {
+    **dict.fromkeys("’‘ʼ", "'"),
+    **dict.fromkeys("“”„", '"'),
+    **dict.fromkeys("—–", "-"),
+    "…": ".",
+    "•": "*",
+    "›": ">",
+    "‹": "<",
+    "→": ">",
+    "←": "<",
+    "↑": "^",
+    "↓": "v",
+    "─": "-",
+    "│": "|",
+    **dict.fromkeys("╭╮╰╯", "+"),
+    "✎": ">",
+    "✔": "*",
+    "●": "*",
+    "○": "o",
+}
+
+
+def _stood_in(error: UnicodeError) -> tuple[str, int]:
+    """What an encoding lacks, as :data:`_STAND_INS` says, else "?" in each of its
+    cells (none for a joiner or an accent that combines): a codec error handler."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacked = error.object[error.start : error.end]
+    return "".join(_STAND_INS.get(char) or "?" * CELLS[char] for char in lacked), error.end
+
+
+_STOOD_IN = "jeudis-stood-in"
+codecs.register_error(_STOOD_IN, _stood_in)
+_DRAWN = "jeudis_drawn_"  # the codecs of _drawn_in: this and the terminal's own codec's name
+
+
+def _drawn_in(name: str) -> codecs.CodecInfo | None:
+    """The codec ``jeudis_drawn_`` + a codec's name: that codec, what it lacks stood in
+    for whatever its caller says (prompt_toolkit: "replace"; rich: "backslashreplace",
+    which broke a box's border with "\u2019")."""
+    if not name.startswith(_DRAWN):
+        return None
+    own = codecs.lookup(name.removeprefix(_DRAWN))
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        return own.encode(text, _STOOD_IN)
+
+    class Encoder(codecs.IncrementalEncoder):
+        def encode(self, text: str, final: bool = False) -> bytes:
+            return own.encode(text, _STOOD_IN)[0]
+
+    return codecs.CodecInfo(
+        encode,
+        own.decode,
+        incrementalencoder=Encoder,
+        incrementaldecoder=own.incrementaldecoder,
+        name=_DRAWN + own.name,
+    )
+
+
+codecs.register(_drawn_in)
+
+
+def drawn_in_utf8() -> bool:
+    """Whether the session draws in UTF-8 (else in what :func:`_its_characters` leaves)."""
+    return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name == "utf-8"
+
+
+@contextlib.contextmanager
+def _its_characters() -> Iterator[None]:
+    """The session drawn in the characters the terminal's encoding has, when it is not
+    UTF-8 (a Latin-1 locale): ' for ’, ^ for ↑, + for a box's corner (:data:`_STAND_INS`)."""
+    stream = sys.stdout
+    own = getattr(stream, "encoding", None)
+    if drawn_in_utf8() or not isinstance(stream, io.TextIOWrapper) or own is None:
+        yield
+        return
+    stream.reconfigure(encoding=_DRAWN + codecs.lookup(own).name)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError, ValueError):  # closed, or the terminal gone
+            stream.reconfigure(encoding=own)
+
+
 _kept = False  # the terminal in the session's mode (see typeahead_kept)
 
 
@@ -126,7 +215,8 @@ def typeahead_kept() -> Iterator[None]:
     Enter" typed (or pasted) before a long answer's prompt was drawn added a line
     to the answer instead of finishing it. For the whole session the terminal
     neither echoes nor edits lines (Ctrl-C still interrupts); its own mode is
-    given back at the end, however the session ends.
+    given back at the end, however the session ends. It is drawn in the characters
+    its encoding has (:func:`_its_characters`).
     """
     global _kept
     saved = _terminal_mode()
@@ -145,7 +235,8 @@ def typeahead_kept() -> Iterator[None]:
         termios.tcsetattr(fd, termios.TCSADRAIN, mode)
         _kept = True
     try:
-        yield
+        with _its_characters():
+            yield
     finally:
         _kept = False
         with contextlib.suppress(termios.error, OSError):  # a closed terminal keeps nothing
@@ -223,8 +314,8 @@ class _EmojiProbe:
         if self.asked or not _kept or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
             return
         self.asked = True
-        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
-            return
+        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb" or not drawn_in_utf8():
+            return  # no emoji to draw where the terminal's encoding has none
         # Saved again once restored: some terminals restore a saved cursor only once.
         probes = "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES)
         with contextlib.suppress(OSError):  # a closed terminal: the prompt says so
