@@ -2079,3 +2079,32 @@ def test_a_latin_1_terminal_is_sent_the_characters_it_has(
     done = the_interview(series)
     assert done.fields["intro"] == "Il écrit là-bas."
     assert values(done)[0] == "L'été 2007, à Paris."
+
+
+def test_a_whole_interview_on_a_20_by_6_terminal_made_10_columns_wide_mid_answer(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The smallest terminal a session is run in, and narrower still for a moment: every
+    answer is kept as typed, however few cells it is drawn in."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     columns=20, rows=6)  # fmt: skip
+    host_part(session)
+    session.expect("commencer")
+    session.press(Keyboard.ENTER)
+    answer_each(session, range(1, 3))
+    session.expect_prompt("[3/13]")
+    session.type(MULTI_PARAGRAPH[:40])
+    session.child.setwinsize(6, 10)
+    session.terminal.resize(6, 10)
+    session.type(MULTI_PARAGRAPH[40:])
+    session.child.setwinsize(6, 20)
+    session.terminal.resize(6, 20)
+    session.press(Keyboard.ESC_ENTER)
+    answer_each(session, range(4, 14))
+    session.expect("Relecture")
+    session.expect(PROMPT_MARK)
+    session.press(Keyboard.ENTER)
+    session.expect("Merci")
+    assert session.wait() == 0
+    done = the_interview(series)
+    assert done.status == "complete" and values(done) == EXPECTED
