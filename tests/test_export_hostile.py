@@ -407,3 +407,35 @@ def test_a_link_target_with_braces_leads_where_the_guest_wrote(
     ):
         assert target in page, target
     assert page.count('href="%7Bfilename%7D/autre.md"') == 2  # the definition's link too
+
+
+SIGNS = "Zoé <3 ~~x~~ a|b *c* [d] #e {f} _g_ `h` \\ >"
+
+
+@pytest.mark.parametrize("flavor", ["pelican", "mkdocs", "hugo", "jekyll", "zola"])
+def test_a_name_and_a_question_read_as_written_in_every_markdown(
+    invoke: Invoke, series: Path, flavor: str
+) -> None:
+    """Markup characters in a name or a question are escaped so each Markdown shows them
+    as written: "\\<" and "\\~", no escapes to Python-Markdown, showed their backslash
+    in Pelican and MkDocs ("Zoé \\<3")."""
+    import markdown
+    from markdown_it import MarkdownIt
+
+    make_interview(
+        series, "signes", guest=SIGNS, fields={"photo": "https://example.org/z.jpg"},
+        answers=[("motivation", f"Et {SIGNS}", "Oui.")],
+    )  # fmt: skip
+    text = invoke("export", "signes", "-f", "md", "--flavor", flavor).stdout
+    body = text.split("\n+++\n" if flavor in ("hugo", "zola") else "\n---\n", 1)[-1]
+    if flavor == "pelican":
+        body = text.split("\n\n", 1)[1]
+    if flavor in ("pelican", "mkdocs"):
+        rendered = markdown.markdown(body, extensions=["extra"])
+    else:
+        rendered = MarkdownIt("commonmark").enable("strikethrough").render(body)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert f"\n{SIGNS}\n" in shown  # the photo's caption
+    assert f"Et {SIGNS}" in shown  # the question
+    alt = re.search(r'alt="([^"]*)"', rendered)
+    assert alt and html.unescape(alt.group(1)) == SIGNS

@@ -158,8 +158,17 @@ def inert_braces(text: str) -> str:
     return _OPEN_BRACE.sub(r"\1\\{", text) if "{" in text else text
 
 
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]>#|{]")
+
+
 def inline_text(text: str) -> str:
-    """Plain text made inert inside Markdown (a question, a name): no markup survives."""
-    escaped = re.sub(r"([\\`*_\[\]<>#|~{])", r"\\\1", text)
+    """Plain text made inert inside Markdown (a question, a name): no markup survives.
+
+    ``<`` and ``~`` are character references, not backslash escapes: Python-Markdown
+    (Pelican's, MkDocs's) knows no ``\\<`` nor ``\\~``, and showed the backslash
+    ("Zoé \\<3"); every Markdown reads ``&lt;`` and ``&#126;`` as the characters.
+    """
+    escaped = _INLINE_MARKUP.sub(r"\\\g<0>", text)
+    escaped = escaped.replace("<", "&lt;").replace("~", "&#126;")
     # Only ASCII whitespace folds: no-break spaces are typography, kept.
     return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")
