@@ -328,6 +328,23 @@ def test_a_guests_apostrophe_is_set_in_the_caption_and_alt_as_in_the_title(
     assert "<em>Jean d’Ormesson</em>" in html.unescape(page)
 
 
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican", "mkdocs"])
+def test_a_name_of_markup_characters_shows_as_typed_on_the_built_post(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """Pelican and MkDocs showed "Zoé \\<3" (no escape to Python-Markdown); Hugo's and
+    Jekyll's typographers made "---" a dash."""
+    name = "Zoé <3 --- ~x~"
+    copy_example(series)
+    path = series / "interviews" / "mathieu-durand.toml"
+    text = path.read_text(encoding="utf-8").replace("Mathieu Durand", name)
+    path.write_text(text, encoding="utf-8")
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = html.unescape(built_page(out, flavor, "mathieu-durand").read_text(encoding="utf-8"))
+    assert f"<em>{name}</em>" in page
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("page", ["mathieu-durand.html", "index.html"])
 def test_chromium_opens_the_site(series: Path, invoke: Invoke, tmp_path: Path, page: str) -> None:

@@ -414,9 +414,8 @@ def render(
         return fix_text(value, variant)
 
     def md(value: str) -> str:
-        """Text inert in Markdown, set as the HTML sets it; a run of dashes escaped, which
-        Hugo's and Jekyll's typographers make a dash (a guest named "---" read "—")."""
-        return _DASHES.sub(lambda m: "\\-" * len(m.group()), cleaning.inline_text(text(value)))
+        """Text inert in Markdown, set as the HTML sets it."""
+        return cleaning.inline_text(text(value))
 
     items = []
     for entry in roundup.entries:
@@ -461,7 +460,6 @@ def render(
     return for_cms(html, wordpress=wordpress)
 
 
-_DASHES = re.compile(r"-{2,}")
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 

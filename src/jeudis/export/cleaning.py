@@ -159,6 +159,7 @@ def inert_braces(text: str) -> str:
 
 
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]>#|{]")
+_DASHES = re.compile(r"-{2,}")
 
 
 def inline_text(text: str) -> str:
@@ -170,5 +171,8 @@ def inline_text(text: str) -> str:
     """
     escaped = _INLINE_MARKUP.sub(r"\\\g<0>", text)
     escaped = escaped.replace("<", "&lt;").replace("~", "&#126;")
+    # A run of dashes, each escaped: Hugo's and Jekyll's typographers make a dash of it
+    # (a guest named "---" read "—").
+    escaped = _DASHES.sub(lambda run: "\\-" * len(run.group()), escaped)
     # Only ASCII whitespace folds: no-break spaces are typography, kept.
     return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")
