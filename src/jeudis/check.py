@@ -6,11 +6,13 @@ Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from jeudis.check_versions import Drift, drift_finding, version_drift
 from jeudis.errors import FileProblem, JeudisError, clip, describe, unknown_key
 from jeudis.files import read_text
+from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
 from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
@@ -19,41 +21,6 @@ from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questi
 from jeudis.storage import listed, site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
 from jeudis.wording import worded_for
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-    key: str | None = None
-    severity: str = "error"  # error | warning
-    hint: str | None = None  # what to do about it, when there is more to say than the message
-
-    def location(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
-
-    def render(self) -> str:
-        key = f" {self.key}:" if self.key else ""
-        return f"{self.location()}: {self.severity}:{key} {self.message}"
-
-
-def _finding(problem: FileProblem, severity: str = "error") -> Finding:
-    return Finding(
-        path=str(problem.path),
-        message=problem.reason,
-        line=problem.line,
-        column=problem.column,
-        key=problem.key,
-        severity=severity,
-        hint=problem.hint,
-    )
 
 
 def _kind(path: Path) -> str:
@@ -78,7 +45,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     refused: list[Finding] = []  # the folders that could not be read, or are no folders
     if not paths:
         misplaced = series.misplaced()
-        refused += [_finding(p, "error" if fatal else "warning") for p, fatal in misplaced]
+        refused += [finding_of(p, "error" if fatal else "warning") for p, fatal in misplaced]
         wrong = {problem.path for problem, _ in misplaced}
         paths = [series.questionnaires_dir, series.interviews_dir]
         if series.templates_dir.is_dir():
@@ -133,7 +100,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     reserved = site_names(series)
     for file in files:
         if file.name == SETTINGS_FILE:
-            findings.extend(_finding(p) for p in _check_settings(file))
+            findings.extend(finding_of(p) for p in _check_settings(file))
             continue
         kind = _kind(file)
         findings.extend(_windows_name(file, kind))
@@ -141,7 +108,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
             findings.extend(_site_name(file, reserved))
         if kind == "questionnaire":
             errors, warnings = check_questionnaire(file)
-            said = [_finding(p) for p in errors] + [_finding(p, "warning") for p in warnings]
+            said = [finding_of(p) for p in errors] + [finding_of(p, "warning") for p in warnings]
             said += _shadowed(series, file)
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
@@ -153,7 +120,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                     findings.append(drifts.setdefault(key, []))
                 drifts[key].append(drift)
             findings.extend(found)
-    return [f if isinstance(f, Finding) else _drift_finding(f) for f in findings]
+    return [f if isinstance(f, Finding) else drift_finding(f) for f in findings]
 
 
 def _shadowed(series: Series, path: Path) -> list[Finding]:
@@ -218,7 +185,7 @@ def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list
     folder = series.templates_dir
     findings = []
     for problem in found.problems:
-        finding = _finding(problem)
+        finding = finding_of(problem)
         if problem.path.is_relative_to(folder):  # else a settings' mistake, said as it is
             name = problem.path.relative_to(folder).as_posix()
             if only is not None and name not in only:
@@ -263,7 +230,7 @@ def _check_interview(
     try:
         interview = load_interview(path)
     except FileProblem as problem:
-        return [_finding(problem)], None
+        return [finding_of(problem)], None
     findings = _same_id(path, interview, ids) + _photo(series, path, interview)
     if interview.questionnaire not in forms:
         try:
@@ -286,7 +253,7 @@ def _check_interview(
     findings.extend(_values(path, interview, form))
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
-    return findings, _version_drift(path, interview, form)
+    return findings, version_drift(path, interview, form)
 
 
 def _same_id(path: Path, interview: Interview, ids: dict[str, Path]) -> list[Finding]:
@@ -423,84 +390,3 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
             severity="warning",
         )
     ]
-
-
-@dataclass(frozen=True)
-class Drift:
-    """An interview made with another version of its questionnaire, and the question
-    ids that differ: asked now and not answered in it, answered in it and gone, and
-    worded otherwise now."""
-
-    path: Path
-    interview: Interview
-    form: Questionnaire
-    added: tuple[str, ...]
-    dropped: tuple[str, ...]
-    reworded: tuple[str, ...]
-
-
-def _version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
-    """An interview made with an older version of its questionnaire: what differs."""
-    from jeudis.session import interview_context
-
-    if str(interview.questionnaire_version) == str(form.version):
-        return None
-    answered = {a.id: a for a in interview.answers if not a.followup}
-    current = {q.id: q for q in form.questions}
-    context = interview_context(form, interview)
-    return Drift(
-        path,
-        interview,
-        form,
-        added=tuple(qid for qid in current if qid not in answered),
-        dropped=tuple(qid for qid in answered if qid not in current),
-        reworded=tuple(
-            qid
-            for qid, answer in answered.items()
-            if qid in current
-            and not answer.reworded
-            and not current[qid].asks(answer.question, interview.register, context)
-        ),
-    )
-
-
-# How many interviews a version's finding names, before "…".
-NAMED_DRIFTS = 3
-
-
-def _drift_finding(drifts: list[Drift]) -> Finding:
-    """One finding for the interviews made with one older version of a questionnaire:
-    after a new version, a line each buried the errors (332 in a big series). It says
-    how many, the questions that differ for any of them (new: those none answers), and
-    names the first few; an interview alone is said as itself, with its own file."""
-    first = drifts[0]
-    made = (
-        f"made with {first.form.id} version {first.interview.questionnaire_version},"
-        f" now version {first.form.version}"
-    )
-    added = [qid for qid in first.added if all(qid in d.added for d in drifts)]
-    dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
-    reworded = [q.id for q in first.form.questions if any(q.id in d.reworded for d in drifts)]
-    parts = [
-        f"{what}: {', '.join(ids)}"
-        for what, ids in (("new", added), ("dropped", dropped), ("reworded", reworded))
-        if ids
-    ]
-    detail = "; ".join(parts) or "no question differs"
-    if len(drifts) == 1:
-        return Finding(
-            str(first.path), f"{made} ({detail})", key="questionnaire_version", severity="warning"
-        )
-    names = [d.path.stem for d in drifts[:NAMED_DRIFTS]]
-    names += ["…"] if len(drifts) > NAMED_DRIFTS else []
-    try:
-        folder = os.path.commonpath([d.path.parent for d in drifts])
-    except ValueError:  # named one absolute and one relative, or on two drives
-        folder = str(first.path.parent)
-    return Finding(
-        folder,
-        f"{len(drifts)} interviews {made} ({detail}): {', '.join(names)}",
-        key="questionnaire_version",
-        severity="warning",
-        hint=f"`jeudis check {first.path}` says what differs for one of them",
-    )

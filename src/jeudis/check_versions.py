@@ -1,0 +1,96 @@
+"""``jeudis check``'s word on interviews made with an older version of their questionnaire.
+
+One finding a version, naming the questions that differ, rather than a line an
+interview (see :func:`drift_finding`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from jeudis.findings import Finding
+from jeudis.interview import Interview
+from jeudis.questionnaire import Questionnaire
+
+
+@dataclass(frozen=True)
+class Drift:
+    """An interview made with another version of its questionnaire, and the question
+    ids that differ: asked now and not answered in it, answered in it and gone, and
+    worded otherwise now."""
+
+    path: Path
+    interview: Interview
+    form: Questionnaire
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    reworded: tuple[str, ...]
+
+
+def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
+    """An interview made with an older version of its questionnaire: what differs."""
+    from jeudis.session import interview_context
+
+    if str(interview.questionnaire_version) == str(form.version):
+        return None
+    answered = {a.id: a for a in interview.answers if not a.followup}
+    current = {q.id: q for q in form.questions}
+    context = interview_context(form, interview)
+    return Drift(
+        path,
+        interview,
+        form,
+        added=tuple(qid for qid in current if qid not in answered),
+        dropped=tuple(qid for qid in answered if qid not in current),
+        reworded=tuple(
+            qid
+            for qid, answer in answered.items()
+            if qid in current
+            and not answer.reworded
+            and not current[qid].asks(answer.question, interview.register, context)
+        ),
+    )
+
+
+# How many interviews a version's finding names, before "…".
+NAMED_DRIFTS = 3
+
+
+def drift_finding(drifts: list[Drift]) -> Finding:
+    """One finding for the interviews made with one older version of a questionnaire:
+    after a new version, a line each buried the errors (332 in a big series). It says
+    how many, the questions that differ for any of them (new: those none answers), and
+    names the first few; an interview alone is said as itself, with its own file."""
+    first = drifts[0]
+    made = (
+        f"made with {first.form.id} version {first.interview.questionnaire_version},"
+        f" now version {first.form.version}"
+    )
+    added = [qid for qid in first.added if all(qid in d.added for d in drifts)]
+    dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
+    reworded = [q.id for q in first.form.questions if any(q.id in d.reworded for d in drifts)]
+    parts = [
+        f"{what}: {', '.join(ids)}"
+        for what, ids in (("new", added), ("dropped", dropped), ("reworded", reworded))
+        if ids
+    ]
+    detail = "; ".join(parts) or "no question differs"
+    if len(drifts) == 1:
+        return Finding(
+            str(first.path), f"{made} ({detail})", key="questionnaire_version", severity="warning"
+        )
+    names = [d.path.stem for d in drifts[:NAMED_DRIFTS]]
+    names += ["…"] if len(drifts) > NAMED_DRIFTS else []
+    try:
+        folder = os.path.commonpath([d.path.parent for d in drifts])
+    except ValueError:  # named one absolute and one relative, or on two drives
+        folder = str(first.path.parent)
+    return Finding(
+        folder,
+        f"{len(drifts)} interviews {made} ({detail}): {', '.join(names)}",
+        key="questionnaire_version",
+        severity="warning",
+        hint=f"`jeudis check {first.path}` says what differs for one of them",
+    )
