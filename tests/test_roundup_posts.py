@@ -343,6 +343,54 @@ def test_a_tally_counts_each_guest_once_a_choice_and_keeps_the_questionnaires_or
     )
     assert roundup.tally == [("A", 1), ("B", 2), ("C", 0), ("Z", 1)]
     assert Roundup(**{**roundup.__dict__, "kind": "long"}).tally == []
+    yes_no = [entry(False), entry(False), entry("oui")]  # a text: none of the two
+    assert Roundup(**{**roundup.__dict__, "kind": "yesno", "entries": yes_no}).tally == [
+        ("Oui", 0),
+        ("Non", 2),
+    ]
+
+
+YESNO = """id = "blogs"
+title = "{guest}"
+language = "LANG"
+registers = ["vous"]
+
+[[questions]]
+id = "blog"
+type = "yesno"
+text = "BLOG"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "yes", "no"),
+    [("fr", "Avez-vous un blog ?", "Oui", "Non"), ("en", "Do you blog?", "Yes", "No")],
+)
+def test_a_yes_no_question_is_tallied_as_a_choice_is(
+    invoke: Invoke, series: Path, tmp_path: Path, language: str, asked: str, yes: str, no: str
+) -> None:
+    """Two guests of three said yes: a chart of "Oui" and "Non" (as the posts word them)
+    in the terminal, the HTML and the Markdown roundup; it had none."""
+    form = YESNO.replace("LANG", language).replace("BLOG", asked)
+    (series / "questionnaires" / "blogs.toml").write_text(form, encoding="utf-8")
+    for guest, blog in (("Ann Lee", "oui"), ("Bo Chen", "non"), ("Cy Roe", "oui")):
+        data = tmp_path / f"{guest}.toml"
+        data.write_text(f'[answers]\nblog = "{blog}"\n', encoding="utf-8")
+        made = invoke("new", "blogs", "--guest", guest, "--data-file", data)
+        assert made.exit_code == 0, made
+
+    terminal = invoke("compare", "blogs", "-q", "blog", env={"COLUMNS": "80"})
+    assert terminal.exit_code == 0, terminal
+    rows = re.findall(r"^ *(\S.*?)  (█*) *(\d+)$", terminal.stdout, re.MULTILINE)
+    assert rows == [(yes, "█" * 27, "2"), (no, "█" * 13, "1")]
+    page = invoke("compare", "blogs", "-q", "blog", "-f", "html").stdout
+    chart = page[page.index('<table class="chart"') : page.index("</table>")]
+    assert re.findall(r'<th scope="row">([^<]+)</th><td>.*?(\d)</td>', chart) == [
+        (yes, "2"),
+        (no, "1"),
+    ]
+    post = invoke("compare", "blogs", "-q", "blog", "-f", "md").stdout
+    assert f"| {yes} | {'█' * 13} 2 |\n| {no} | {'█' * 7} 1 |\n" in post
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ So does a text question every guest answered with one number among their words
 ("Presque 8 000, surtout des Français."): a date beside it ("Au 30 mars 2011 :
 8 572") makes it no number, and the roundup shows the answers without a chart.
 A choice or a multiple choice gets a tally: how many guests picked each choice
-(:mod:`jeudis.roundup_chart`).
+(:mod:`jeudis.roundup_chart`); so does a yes/no question, how many said each.
 
 A Markdown roundup is a post of the site the interviews' posts are in: front
 matter for ``--flavor``'s generator, as ``export`` writes theirs, and a link to
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import roundup_chart, storage, wording
-from jeudis.answers import InvalidAnswer, parse_number
+from jeudis.answers import InvalidAnswer, as_input, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
@@ -109,13 +109,20 @@ class Roundup:
     @property
     def tally(self) -> list[tuple[str, int]]:
         """How many guests picked each choice, in the questionnaire's order (a choice
-        none picked too), then any other an answer holds (a choice dropped since);
-        empty for a question of another type."""
-        if self.kind not in ("choice", "multi"):
+        none picked too), then any other an answer holds (a choice dropped since); each
+        answer of a yes/no question, as the posts word it ("Oui", "Non"); empty for a
+        question of another type."""
+        if self.kind == "yesno":
+            words = {value: as_input(value, self.language) for value in (True, False)}
+            choices = tuple(words.values())
+            picks = [[words[e.value]] if isinstance(e.value, bool) else [] for e in self.entries]
+        elif self.kind in ("choice", "multi"):
+            choices = self.choices
+            picks = [e.value if isinstance(e.value, list) else [e.value] for e in self.entries]
+        else:
             return []
-        counts = dict.fromkeys(self.choices, 0)
-        for entry in self.entries:
-            picked = entry.value if isinstance(entry.value, list) else [entry.value]
+        counts = dict.fromkeys(choices, 0)
+        for picked in picks:
             for choice in dict.fromkeys(p for p in picked if isinstance(p, str)):
                 counts[choice] = counts.get(choice, 0) + 1
         return list(counts.items())

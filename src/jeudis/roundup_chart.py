@@ -4,7 +4,7 @@
 Markdown table all draw it): for a question every guest answered with a number,
 a row per guest; for a choice or a multiple choice, a row per choice in the
 questionnaire's order with how many guests picked it (none too), each bar a
-share of the guests who answered.
+share of the guests who answered; for a yes/no question, the same of "Oui" and "Non".
 """
 
 from __future__ import annotations
