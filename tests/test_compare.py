@@ -456,6 +456,48 @@ def test_a_roundup_is_written_again_unless_touched_up_by_hand(
     assert out.read_text(encoding="utf-8").endswith("Merci à tous !\n")
 
 
+def test_a_roundup_never_takes_the_place_of_an_interviews_post(
+    invoke: Invoke, example_series: Path, tmp_path: Path
+) -> None:
+    """A guest's file named as the roundup (twitter-followers): the roundup written into
+    the folder of their page, which `export -o` recorded as jeudis's, replaced it without
+    a word; into the folder `export --all` wrote, it said "already there" and to move
+    the page away. A Markdown roundup gave the generator the post's address."""
+    interviews = example_series / "interviews"
+    shutil.copy(interviews / "amelie-roux.toml", interviews / "twitter-followers.toml")
+    site, single = tmp_path / "site", tmp_path / "single"
+    assert invoke("export", "--all", "-o", site).exit_code == 0
+    page = single / "twitter-followers.html"
+    assert invoke("export", "twitter-followers", "-o", page).exit_code == 0
+    compare = ("compare", "twitter", "-q", "followers")
+    for folder in (single, site):
+        before = (folder / page.name).read_bytes()
+        for output in (f"{folder}{os.sep}", folder / page.name):
+            refused = invoke(*compare, "-f", "html", "-o", output)
+            assert refused.exit_code == 1, refused
+            assert refused.stderr == (
+                f"error: {folder / page.name}: interviews/twitter-followers.toml's page has that"
+                " name; nothing written\nhint: write the roundup under another name"
+                f" (-o {folder / 'twitter-followers'}-roundup.html, say)\n"
+            )
+            assert (folder / page.name).read_bytes() == before
+    assert invoke(*compare, "-f", "html", "-o", single / "roundup.html").exit_code == 0
+    hint = (
+        "hint: rename interviews/twitter-followers.toml (twitter-followers-2.toml, say): a"
+        " roundup's slug is made of its questionnaire's and its question's ids\n"
+    )
+    for output in (f"{tmp_path / 'hugo'}{os.sep}", "-"):
+        refused = invoke(*compare, "--flavor", "hugo", "-o", output)
+        assert refused.exit_code == 1, refused
+        written = "" if output == "-" else f"{tmp_path / 'hugo' / 'twitter-followers.md'}: "
+        assert refused.stderr == (
+            f"error: {written}the roundup's slug, twitter-followers, is the address of"
+            " interviews/twitter-followers.toml's post; nothing written\n" + hint
+        )
+        assert refused.stdout == ""
+    assert not (tmp_path / "hugo").exists()
+
+
 @pytest.mark.parametrize(
     ("value", "number"),
     [

@@ -279,6 +279,9 @@ def compare(
     text = roundup.render(series, data, fmt, fragment=fragment, wordpress=wordpress, flavor=flavor)
     if folder and target is not None:
         target /= roundup.file_name(data, fmt, flavor)
+    from jeudis.export.written import refuse_interview_place
+
+    refuse_interview_place(series, data.slug, None if str(output) == "-" else target, fmt)
     write_output(text, target, series)
     if typed and (note := roundup.fragment_note(series)):
         sys.stderr.write(note + "\n")

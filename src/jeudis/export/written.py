@@ -8,6 +8,9 @@ its folder's manifest (:mod:`jeudis.export.manifest`); ``export -o``, ``sheet -o
 ``compare -o`` in the series' cache folder (:class:`Written`). A file that is
 there and is not, as recorded, what jeudis wrote is written over only with
 ``--overwrite``.
+
+A roundup's post, which jeudis writes too, never takes an interview's place
+(:func:`refuse_interview_place`).
 """
 
 from __future__ import annotations
@@ -106,6 +109,40 @@ def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
         " nothing written",
         hint=hint,
     )
+
+
+def refuse_interview_place(series: Series, slug: str, target: Path | None, fmt: str) -> None:
+    """Stop before a roundup's post takes the place of an interview's of the series.
+
+    Its slug (``QUESTIONNAIRE-QUESTION``) names its file in a folder (``compare -o
+    FOLDER/``), and a Markdown post's front matter gives it to the generator, which
+    makes it its address: an interview named so (a guest called "Twitter Followers")
+    has its page there, which an ``export -o`` recorded as jeudis's and the roundup
+    would replace without a word; or its post, whose address the roundup would take.
+    Compared lowercase, as a file system that ignores case compares names.
+    """
+    from jeudis.storage import interview_files, unreserved
+
+    stems = {path.stem.lower(): path for path in interview_files(series)}
+    interview = stems.get(slug.lower())
+    if interview is None:
+        return
+    where = f"interviews/{interview.name}"
+    if fmt == "md":
+        other = unreserved(interview.stem, frozenset(stems))
+        written = f"{target}: " if target is not None else ""
+        raise JeudisError(
+            f"{written}the roundup's slug, {slug}, is the address of {where}'s post;"
+            " nothing written",
+            hint=f"rename {where} ({other}.toml, say): a roundup's slug is made of its"
+            " questionnaire's and its question's ids",
+        )
+    if target is not None and target.name.lower() == f"{slug}.html".lower():
+        raise JeudisError(
+            f"{target}: {where}'s page has that name; nothing written",
+            hint=f"write the roundup under another name (-o {target.with_name(slug)}-roundup.html,"
+            " say)",
+        )
 
 
 class Written:
