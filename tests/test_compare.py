@@ -702,3 +702,18 @@ def test_a_roundup_page_says_its_question_once(invoke: Invoke, example_series: P
     assert f'<p class="intro">{asked}</p>' in titled.stdout  # the title does not say it
     fragment = invoke("compare", "twitter", "-q", "followers", "--fragment").stdout
     assert f'<p class="intro">{asked}</p>' in fragment  # the blog's own title is the post's
+
+
+@pytest.mark.parametrize("kind", ["--fragment", "--wordpress"])
+def test_a_roundup_fragment_says_how_many_answer(
+    invoke: Invoke, example_series: Path, kind: str
+) -> None:
+    """The page says it under its title; the fragment, under the blog's title, said only
+    the question. A paragraph, which WordPress keeps (tests/test_wordpress.py)."""
+    asked = "Combien avez-vous de followers\u202f?"
+    result = invoke("compare", "twitter", "-q", "followers", kind)
+    assert result.exit_code == 0, result
+    said = f'<p class="intro">{asked}</p>\n<p class="subtitle">3 invités répondent</p>\n'
+    assert said in result.stdout
+    titled = invoke("compare", "twitter", "-q", "followers", kind, "--title", "Abonnés")
+    assert 'class="subtitle"' not in titled.stdout  # as on the page: the title is the host's
