@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import tomli_w
 
+from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
 from support import Invoke, write
 
@@ -69,7 +70,8 @@ def test_init_never_overwrites(invoke: Invoke, tmp_path: Path) -> None:
     folder.mkdir(exist_ok=True)
     (folder / ".gitignore").write_text("mine\n", encoding="utf-8")
     result = invoke("init", folder, "--blog", "Blog")
-    assert result.exit_code == 2
+    # An error, as every refusal to write over a file: it said usage (2), the options fine.
+    assert result.exit_code == ExitCode.ERROR
     assert ".gitignore already exists; nothing was written" in result.stderr
     assert (folder / ".gitignore").read_text(encoding="utf-8") == "mine\n"
     assert not (folder / "jeudis.toml").exists()
@@ -80,7 +82,7 @@ def test_init_twice_refuses(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("init", folder).exit_code == 0
     before = (folder / "jeudis.toml").read_bytes()
     result = invoke("init", folder, "--blog", "Autre")
-    assert result.exit_code == 2
+    assert result.exit_code == ExitCode.ERROR
     assert (folder / "jeudis.toml").read_bytes() == before
 
 

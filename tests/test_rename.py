@@ -161,7 +161,8 @@ def test_another_interview_is_never_written_over(invoke: Invoke, series: Path) -
 
     result = invoke("edit", "gilles-klien", "--guest", "Gilles  KLEIN")
 
-    assert result.exit_code == ExitCode.USAGE
+    # An error, as every refusal to write over a file (export -o, init): it said usage (2).
+    assert result.exit_code == ExitCode.ERROR
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == (
         "error: gilles-klein.toml is another interview: not written over; nothing was changed"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from jeudis import storage
-from jeudis.errors import UsageError
+from jeudis.errors import JeudisError, UsageError
 from jeudis.files import BINARY, move
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
@@ -250,7 +250,8 @@ def free(interview: Interview, slug: str) -> Path:
     assert interview.path is not None
     target = interview.path.with_name(f"{slug}.toml")
     if slug != interview.path.stem and (target.exists() or target.is_symlink()):
-        raise UsageError(
+        # Not a usage error (2): the option is fine, a file is in the way (1).
+        raise JeudisError(
             f"{target.name} is another interview: not written over; nothing was changed",
             hint=f"rename {interview.path.name} by hand ({slug}-2.toml, say) and run the"
             " command again:"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tomli_w
 
-from jeudis.errors import UsageError
+from jeudis.errors import JeudisError, UsageError
 from jeudis.files import write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
@@ -175,8 +175,8 @@ def init_series(
         root / ".gitignore": GITIGNORE,
     }
     existing = [path for path in files if path.exists()]
-    if existing:
-        raise UsageError(
+    if existing:  # not a usage error (2): the options are fine, a file is in the way (1)
+        raise JeudisError(
             f"{existing[0]} already exists; nothing was written",
             hint="`jeudis init` starts a new series; pick an empty folder, or edit the files",
         )
