@@ -226,6 +226,43 @@ def test_settings_that_do_not_read_are_said_once(series: Path, invoke: Invoke) -
     ]
 
 
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (
+            'blog = "Mon blog"\nbase_url = "blog.example.org"\n',
+            "2: error: base_url must be a web address starting with https:// or http://",
+        ),
+        ('blog = "Mon blog\n', "1:17: error: invalid TOML: Illegal character '\\n'"),
+    ],
+    ids=["a setting wrong", "no TOML"],
+)
+@pytest.mark.parametrize("named", [False, True], ids=["the series", "its templates"])
+def test_a_template_is_checked_while_the_settings_do_not_read(
+    series: Path, invoke: Invoke, settings: str, said: str, named: bool
+) -> None:
+    """A misspelt post.titel was said only once jeudis.toml was mended, a run later: the
+    templates are tried with the bundled defaults for the settings that do not read, the
+    others as they are (the blog's name, which the template reads, where there is one)."""
+    path = write(series / "jeudis.toml", settings)
+    template = "<h1>{{ post.title }}</h1>\n"
+    if "base_url" in settings:
+        template += '{% if site.blog == "Mon blog" %}{{ post.titel }}{% endif %}\n'
+    else:
+        template += "{{ post.titel }}\n"
+    write(series / "templates" / "post.html", template)
+
+    result = invoke("check", *([series / "templates"] if named else []))
+
+    assert result.exit_code == ExitCode.CHECK_FAILED
+    template_said = "2: error: template error: post has no attribute 'titel'"
+    assert findings(result.stdout) == [
+        f"{path}:{said}",
+        f"{series / 'templates' / 'post.html'}:{template_said}",
+        "2 errors, 0 warnings",
+    ]
+
+
 def test_the_rendered_templates_are_the_bundled_ones_no_other_includes() -> None:
     """What tells a series' file jeudis never reads: the names export renders."""
     import jinja2.meta

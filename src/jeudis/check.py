@@ -76,7 +76,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         else:
             files.append(path)
     findings = refused + _check_files(series, files)
-    if shown is not None:  # a settings' mistake the templates' trial met is said once
+    if shown is not None:  # a settings' mistake the templates' check says too is said once
         findings += [f for f in _check_templates(series, shown, only) if f not in findings]
     return findings
 
@@ -178,12 +178,29 @@ def _site_name(path: Path, reserved: frozenset[str]) -> list[Finding]:
 def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list[Finding]:
     """A series' own templates (:mod:`jeudis.export.trial`): each one jeudis reads, each
     compiles and renders a post. ``shown`` is the folder as the user named it, ``only``
-    the files of it named one by one (None: all of them)."""
+    the files of it named one by one (None: all of them).
+
+    Settings that do not read are said, and the templates tried all the same, with
+    the bundled defaults for those settings: a template's mistake was said only once
+    the settings were mended, a second run later."""
     from jeudis.export.trial import bundled_names, check_templates, includers
 
+    findings = []
+    try:
+        _ = series.settings  # read, or said why not
+    except FileProblem as unread:
+        findings.append(finding_of(unread))
+        path = series.root / SETTINGS_FILE
+        try:
+            text = read_text(path)
+            data = parse_toml(text, path)
+        except FileProblem:  # none of them reads
+            text, data = "", {}
+        kept = {k: v for k, v in data.items() if not settings_problems({k: v}, text, path)}
+        series = Series(series.root, series.overrides)
+        vars(series)["settings"] = {**kept, **series.overrides}  # Series.settings, computed
     found = check_templates(series)
     folder = series.templates_dir
-    findings = []
     for problem in found.problems:
         finding = finding_of(problem)
         if problem.path.is_relative_to(folder):  # else a settings' mistake, said as it is
