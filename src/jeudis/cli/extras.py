@@ -230,7 +230,7 @@ def compare(
     """Every guest's answer to one question, side by side; or a roundup post."""
     import os
 
-    from jeudis import roundup
+    from jeudis import roundup, roundup_post
     from jeudis.cli.running import _parse_date
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -276,7 +276,9 @@ def compare(
             f"no interview {out} answers {form.id} [{question}]{waiting}",
             hint=f"a roundup quotes complete interviews dated {when} or before",
         )
-    text = roundup.render(series, data, fmt, fragment=fragment, wordpress=wordpress, flavor=flavor)
+    text = roundup_post.render(
+        series, data, fmt, fragment=fragment, wordpress=wordpress, flavor=flavor
+    )
     if folder and target is not None:
         target /= roundup.file_name(data, fmt, flavor)
     from jeudis.export.written import refuse_interview_place

@@ -255,7 +255,7 @@ def _outputs(
     each flavor; their WordPress file, index (``others``: the other questionnaires' ones,
     when the site has several; ``listed=False``: none of them published), feed and
     sitemap; and ``quoted``'s roundup in each format, its Markdown in each flavor."""
-    from jeudis import roundup
+    from jeudis import roundup_post
     from jeudis.export import listings, sitebuild
     from jeudis.export.frontmatter import FLAVORS
     from jeudis.export.render import fragment, markdown, page, wxr
@@ -284,12 +284,12 @@ def _outputs(
         partial(listings.sitemap_page, series, mapped, ["index.html"], items),
     ]
     if quoted is not None:
-        renders.append(partial(roundup.render, series, quoted, "html"))
+        renders.append(partial(roundup_post.render, series, quoted, "html"))
         renders += [
-            partial(roundup.render, series, quoted, "md", flavor=flavor)
+            partial(roundup_post.render, series, quoted, "md", flavor=flavor)
             for flavor in (None, *FLAVORS)
         ]
-        renders.append(partial(roundup.render, series, quoted, "html", wordpress=True))
+        renders.append(partial(roundup_post.render, series, quoted, "html", wordpress=True))
     return renders
 
 

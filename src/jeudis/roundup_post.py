@@ -1,0 +1,146 @@
+"""A roundup as a post: Markdown or HTML, through the export layer (see :mod:`jeudis.roundup`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from jeudis import roundup_chart, wording
+from jeudis.errors import UsageError
+from jeudis.roundup import FORMATS
+
+if TYPE_CHECKING:
+    from jeudis.paths import Series
+    from jeudis.roundup import Roundup
+
+
+def render(
+    series: Series,
+    roundup: Roundup,
+    fmt: str,
+    *,
+    fragment: bool = False,
+    wordpress: bool = False,
+    flavor: str | None = None,
+) -> str:
+    """The roundup post, through the export layer's Markdown, typography and templates.
+
+    ``fragment``: its HTML body alone, to paste into a CMS, as ``export --fragment``
+    writes a post's (``wordpress``: in a ``wp:html`` block), shortcodes made text.
+    ``flavor``: Markdown for that static site generator (see :func:`_markdown`).
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
+    from markupsafe import Markup
+
+    from jeudis.export import cleaning, markup, templating
+    from jeudis.export.render import for_cms, one_line_paragraphs
+    from jeudis.export.typography import fix_html, fix_text, variant_for
+
+    variant = variant_for(roundup.language, series.settings.get("typography"))
+
+    def text(value: str) -> str:
+        return fix_text(value, variant)
+
+    def md(value: str) -> str:
+        """Text inert in Markdown, set as the HTML sets it."""
+        return cleaning.inline_text(text(value))
+
+    items = []
+    for entry in roundup.entries:
+        items.append(
+            {
+                "guest": text(entry.guest),
+                "guest_md": md(entry.guest),
+                "href": entry.href,
+                "link": templating.md_url(entry.href),  # the Markdown link's target
+                "attributes": "",  # the heading's, in Markdown
+                "asked": text(entry.asked),
+                "asked_md": md(entry.asked),
+                "reworded": entry.reworded,
+                "html": Markup(fix_html(markup.to_html(entry.text), variant)),
+                "markdown": cleaning.clean_markdown(entry.text, text),
+                "date": entry.date.isoformat(),
+            }
+        )
+    fragment = fragment or wordpress
+    chart = (
+        "" if fmt == "md" else roundup_chart.bar_chart(roundup, styled=fragment, variant=variant)
+    )
+    context = {
+        "roundup": roundup,
+        "title": text(roundup.title),
+        "title_md": md(roundup.title),
+        "subtitle": text(roundup.subtitle),
+        "heading": text(roundup.heading),
+        "question": text(roundup.question),
+        "question_md": md(roundup.question),
+        "items": items,
+        "chart": Markup(chart),
+        "blog": str(series.settings.get("blog") or roundup.series),
+        "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
+    }
+    if fmt == "md":
+        context["chart_md"] = roundup_chart.markdown_chart(roundup, md)
+        return _markdown(series, roundup, context, flavor)
+    if not fragment:
+        return templating.render(series.root, "roundup.html", **context)
+    html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))
+    return for_cms(html, wordpress=wordpress)
+
+
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: str | None) -> str:
+    """The roundup as a post of ``name``'s generator, as ``export`` writes the interviews':
+    its front matter, its guests' text inert to it, each link to an interview one it
+    resolves to that interview's post (:attr:`Flavor.ref`).
+
+    The links are put in after the body is made inert, each in the place of a mark no
+    guest can write (drawn at random): the generator's own syntax, which is live.
+    """
+    import secrets
+
+    from jeudis.export import frontmatter, templating
+    from jeudis.export.generators import relative_links_as_html
+    from jeudis.export.render import tidy
+
+    flavor = frontmatter.flavor(name)
+    date = roundup.date
+    published = dt.datetime.combine(date, dt.time(8), tzinfo=dt.UTC)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    if now.date() == date and now < published:  # Hugo and Jekyll leave out a post to come
+        published = now
+    page = frontmatter.Page(
+        title_text=context["heading"],
+        date=date,
+        published=published,
+        slug=roundup.slug,
+        series=roundup.series,
+        description_text=context["question"],
+        language=roundup.language,
+        host=roundup.host,
+        tags=(roundup.questionnaire,),
+    )
+    front_matter = frontmatter.page_front_matter(name, page)
+    nonce = secrets.token_hex(8)
+    links = {}
+    for index, (item, entry) in enumerate(zip(context["items"], roundup.entries, strict=True)):
+        if flavor.ref is not None:
+            item["link"] = f"jeudis{nonce}x{index}x"
+            links[item["link"]] = flavor.ref(entry)
+        if flavor.name == "hugo":  # its own, from a heading holding a shortcode, is the
+            # shortcode's placeholder: "amelie-rouxhahahugoshortcode0hbhb" (gohugoio/hugo#8962)
+            item["attributes"] = " {#" + (_NOT_IN_ID.sub("-", entry.slug).strip("-") or "x") + "}"
+        if flavor.name == "mkdocs":  # a guest's relative link, which MkDocs would take for its own
+            item["markdown"] = relative_links_as_html(item["markdown"])
+    text = templating.render(
+        series.root, "roundup.md", **context, front_matter=front_matter, flavor=flavor.name
+    )
+    head, front, tail = text.partition(front_matter)
+    text = flavor.guard(head) + front + flavor.guard(tail)
+    for mark, link in links.items():
+        text = text.replace(mark, link)
+    return tidy(text)
