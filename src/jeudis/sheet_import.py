@@ -7,14 +7,13 @@ as a live session sets one aside: out of the post, kept to come back once the
 question is asked again, its text in the private notes. What the import
 leaves out, or keeps where the guest may not have meant it, is said as a
 warning: what follows a mail program's addition, words outside the questions,
-an answer written above its marker. The first line comes back from the guest
-too: its options and fields are checked again before anything is written.
+an answer written above its marker. (The first line, which comes back from the
+guest too, is checked by :mod:`jeudis.sheet_header`.)
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import difflib
 import itertools
 import re
@@ -26,25 +25,22 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import conditions
 from jeudis.answers import as_input
-from jeudis.errors import FileProblem, MissingAnswers, UsageError, clip
+from jeudis.errors import FileProblem, MissingAnswers, clip
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for
 from jeudis.sheet import (
-    field_value,
     marker,
     note_templates,
     question_notes,
-    quoted_fields,
     render_sheet,
     sheet_context,
     sheet_text,
 )
 from jeudis.sheet_answers import as_typed, dropped_section, guest_text, strip_question
 from jeudis.sheet_reading import Sheet
-from jeudis.textsafe import control_in
-from jeudis.wording import WordingContext, counted, worded_for
+from jeudis.wording import WordingContext, counted
 
 
 @dataclass
@@ -415,93 +411,3 @@ def _as_printed(interview: Interview, sheet: Sheet, questionnaire: Questionnaire
     printed = copy.copy(interview)
     printed.fields = fields
     return printed
-
-
-def imported_fields(
-    questionnaire: Questionnaire, register: str, sheet: Sheet, path: Path
-) -> tuple[dict[str, Any], list[str]]:
-    """For ``jeudis import``: the fields the sheet's first line records, and warnings.
-
-    Only those its questions quote are taken, each checked again: the first line
-    comes back from the guest, who could set any field there (the photo, the
-    intro) as easily as the host's. A field the questionnaire no longer quotes,
-    or no longer accepts, is left out with a warning at the sheet's first line, as
-    a question removed is.
-    """
-    quoted = quoted_fields(questionnaire, register)
-    recorded = {
-        k.removeprefix("field."): v for k, v in sheet.meta.items() if k.startswith("field.")
-    }
-    fields: dict[str, Any] = {}
-    warnings: list[str] = []
-    at = f"{path}:{sheet.meta_line}"
-    for key, raw in recorded.items():
-        if key not in quoted:
-            warnings.append(f"{at}: field {key}: no question quotes it, not imported")
-            continue
-        try:
-            fields[key] = field_value(questionnaire, key, raw)
-        except UsageError as problem:
-            warnings.append(f"{at}: {problem.message}: not imported")
-    return fields, warnings
-
-
-def sheet_options(
-    sheet: Sheet, questionnaire: Questionnaire, path: Path
-) -> tuple[dict[str, Any], list[str]]:
-    """The session options the sheet's first line records, each checked as its option
-    is, and warnings.
-
-    The first line comes back from the guest, who can edit it like any other: a value
-    no option would take is refused here, named as the sheet's line (the user typed
-    no ``--gender``), before anything is written. An empty value is no value. A form
-    of address a questionnaire worded one way only does not declare is read as that
-    one, with a warning: its questions read the same whatever it says, and the sheet
-    is the guest's work (an English sheet written when a questionnaire declaring no
-    forms of address took French's, and said register=tu).
-    """
-    meta = sheet.meta
-    warnings: list[str] = []
-
-    def refuse(key: str, reason: str, *, quoted: bool = True) -> FileProblem:
-        # A value of the file that does not read, as a questionnaire's or an interview's
-        # is: an invalid file, at its line.
-        return FileProblem(
-            path,
-            f"{key}={clip(meta[key], 40)}: {reason}" if quoted else f"{key}: {reason}",
-            line=sheet.meta_line,
-            hint="put back the first line, copied from the sheet you sent",
-        )
-
-    if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
-        raise refuse("guest", "the guest's name is empty")
-    for key in ("guest", "host"):
-        if control_in(meta.get(key, "")):  # not quoted: the character is what is wrong
-            raise refuse(key, "a control character in the name", quoted=False)
-    gender = meta.get("gender") or None
-    if gender not in (None, "f", "m"):
-        raise refuse("gender", "use f or m")
-    register = meta.get("register") or None
-    if register is not None and register not in questionnaire.registers:
-        worded = f"{questionnaire.id} is worded for {worded_for(questionnaire.registers)}"
-        if len(questionnaire.registers) > 1:  # which one the guest was asked in is unknown
-            raise refuse("register", worded)
-        register = questionnaire.registers[0]
-        warnings.append(
-            f"{path}:{sheet.meta_line}: register={clip(meta['register'], 40)}: {worded};"
-            f' read as "{register}", its one form of address'
-        )
-    date = None
-    if "date" in meta:
-        try:
-            date = dt.date.fromisoformat(meta["date"])
-        except ValueError:
-            raise refuse("date", "not a date (YYYY-MM-DD)") from None
-    options = {
-        "guest": meta["guest"],
-        "register": register,
-        "gender": gender,
-        "host": meta.get("host"),
-        "date": date,
-    }
-    return options, warnings

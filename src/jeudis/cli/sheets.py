@@ -122,7 +122,8 @@ def import_(
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet_import import import_sheet, imported_fields, sheet_options
+    from jeudis.sheet_header import imported_fields, sheet_options
+    from jeudis.sheet_import import import_sheet
     from jeudis.sheet_reading import parse_sheet
 
     if update is not None and new:
