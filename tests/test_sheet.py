@@ -457,7 +457,13 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
         ),
         (lambda s: s.split("\n", 1)[1], "not a jeudis answer sheet"),
         # Told one marker at a time, the host deleted thirteen, one an import.
-        (lambda s: s + "\n\n" + s, "the sheet's questions are there twice (13 of them): from"),
+        (
+            lambda s: s + "\n\n" + s,
+            (
+                "the sheet's questions are there twice, and both copies hold answers: from line"
+                " 15 (answers to Q1, Q2, Q3, Q4 and 9 more), and again from line 172 (answers to"
+            ),
+        ),
     ],
     ids=["removed", "renamed", "damaged", "duplicated", "no-header", "pasted-twice"],
 )
@@ -470,6 +476,160 @@ def test_damaged_sheets_say_which_question_and_what_to_do(
     assert code == 4, out
     assert expected in out
     assert "hint" not in out or out
+    assert not list((series / "interviews").glob("*.toml"))
+
+
+GMAIL_HEADER = "Le jeu. 26 nov. 2026 à 09:12, Stéphane <stephane@example.com> a écrit :"
+OUTLOOK_HEADER = (
+    "De : Stéphane <stephane@example.com>\nEnvoyé : jeudi 26 novembre 2026 10:00\n"
+    "À : Léa Martin\nObjet : Interview Twitter"
+)
+
+
+def quoting_below(filled: str, sent: str, mail: str) -> str:
+    """A reply holding ``filled``, the sheet the guest filled in, above the sheet as it
+    was sent (``sent``), which the mail program adds below as ``mail`` does."""
+    if mail == "outlook":
+        return f"{filled}\n\n-----Original Message-----\n{OUTLOOK_HEADER}\n\n{sent}"
+    if mail == "outlook-fr":
+        return f"{filled}\n\n{'_' * 32}\n{OUTLOOK_HEADER}\n\n{sent}"
+    if mail == "wrapped":  # at 72 columns, the reply header in two lines
+        sent = "\n".join(
+            "\n".join(textwrap.wrap(line, 70, break_long_words=False) or [""])
+            for line in sent.split("\n")
+        )
+        header = GMAIL_HEADER.replace("<", "<\n", 1)
+        return f"{filled}\n\n-- \nLéa\n\n{header}\n" + quoted_lines(sent)
+    if mail == "no-end-line":
+        filled = filled.split("\n## FIN")[0]
+    return f"Bonjour Stéphane,\n\n{filled}\n\n{GMAIL_HEADER}\n" + quoted_lines(sent)
+
+
+def quoted_lines(text: str) -> str:
+    return "\n".join(("> " + line).rstrip() for line in text.split("\n"))
+
+
+def line_of(text: str, start: str) -> int:
+    """The line of ``text`` that starts with ``start`` last."""
+    return text[: text.rindex("\n" + start) + 1].count("\n") + 1
+
+
+@pytest.mark.parametrize("mail", ["gmail", "wrapped", "no-end-line", "outlook", "outlook-fr"])
+def test_a_sheet_filled_in_above_the_blank_one_the_reply_quotes_imports_the_answers(
+    series: Path, mail: str
+) -> None:
+    """The guest fills in the sheet, and the mail program adds it below as it was sent:
+    the copy with no answer is left out, said in one line at its line; the answers
+    (a guest's own quotation too) read as from the sheet alone. It was refused, the
+    questions there twice."""
+    sheet = make_sheet(series)
+    partial = {k: v for k, v in ANSWERS.items() if k != "avenir"} | {"conseils": QUOTING}
+    filled = fill(sheet, partial)
+    reply = quoting_below(filled, sheet, mail)
+    (series / "filled.md").write_text(filled, encoding="utf-8")
+    (series / "reply.txt").write_text(reply, encoding="utf-8")
+    first, second = imported_both(series, series / "filled.md", series / "reply.txt")
+    assert answers_of(second) == answers_of(first)
+    assert second.answer("conseils").value == QUOTING  # type: ignore[union-attr]
+    assert second.status == "draft"  # the answer left empty in both is missing
+
+    (series / "interviews" / "lea-martin.toml").unlink()
+    code, out = run("import", str(series / "reply.txt"))
+    assert code == 0, out
+    said = " ".join(out.split())
+    # The left-out copy starts at its first line, or the reply header right above it.
+    start = line_of(reply, "<!-- jeudis-sheet" if mail.startswith("outlook") else "Le jeu. 26")
+    end = reply.rstrip("\n> ").count("\n") + 1  # its last line of text
+    filled_at = reply.index("\n## Q1 [") + 1
+    assert (
+        f"warning: {series / 'reply.txt'}:{start}: the sheet's questions are there twice: the"
+        f" copy from line {start} to {end} holds no answer (the sheet as it was sent), left"
+        f" out; the answers are read from the copy at line {reply[:filled_at].count(chr(10)) + 1}"
+    ) in said
+    assert said.count("twice") == 1
+
+
+def test_a_sheet_filled_in_below_the_blank_one_or_in_part_is_read_from_its_answers(
+    series: Path,
+) -> None:
+    """The other way round: the blank sheet above (pasted back), the one filled in quoted
+    below it; and a sheet with a few answers only above the blank one quoted. The copy
+    with answers is read, whichever it is, with what it leaves empty missing."""
+    sheet = make_sheet(series)
+    few = {"depuis-quand": "Mai 2009", "pas-suivi": "Personne en particulier."}
+    reply = f"{sheet}\n\n{GMAIL_HEADER}\n" + quoted_lines(fill(sheet, {**ANSWERS, **few}))
+    code, out = import_text(series, reply)
+    assert code == 0, out
+    assert only_interview(series).values() == {**ANSWERS, **few}
+    assert "the copy from line 1 to 123 holds no answer" in " ".join(out.split())
+
+    (series / "interviews" / "lea-martin.toml").unlink()
+    code, out = import_text(series, quoting_below(fill(sheet, few), sheet, "gmail"))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.values() == few
+    assert interview.status == "draft"
+    assert "holds no answer (the sheet as it was sent), left out" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("typed", ["quoted", "between", "other-answers"])
+def test_answers_in_both_copies_of_the_sheet_are_refused_naming_each(
+    series: Path, typed: str
+) -> None:
+    """An answer typed in the quoted copy as well (in its "> " lines, or between them),
+    or two copies filled in otherwise: the guest's, each; which to keep is the host's
+    to say. Refused, each copy named by its line with the answers it holds; nothing
+    written, nothing lost."""
+    sheet = make_sheet(series)
+    question = "**Quel(s) conseil(s) donneriez-vous à ceux qui démarrent ?**"
+    if typed == "quoted":  # the answer typed in the quoted lines, quoted as they are
+        below = quoted_lines(sheet.replace(question, question + "\n\nSe taire, surtout."))
+    elif typed == "between":
+        below = quoted_lines(sheet).replace(question, question + "\n\nSe taire, surtout.\n")
+    else:
+        below = quoted_lines(fill(sheet, {"conseils": "Se taire, surtout.", "avenir": "Bleu."}))
+    reply = f"{fill(sheet, ANSWERS)}\n\n{GMAIL_HEADER}\n{below}"
+    code, out = import_text(series, reply)
+    assert code == 4, out
+    said = " ".join(out.split())
+    second = line_of(reply, "> ## Q1 [")
+    named = "Q8 and Q9" if typed == "other-answers" else "Q8"
+    assert (
+        f"filled.md:{second}: the sheet's questions are there twice, and both copies hold"
+        f" answers: from line 15 (answers to Q1, Q2, Q3, Q4 and 9 more), and again from line"
+        f" {second} (answers to {named})"
+    ) in said
+    assert "hint: keep one copy, with every answer to import" in said
+    assert not list((series / "interviews").glob("*.toml"))
+
+
+def test_what_the_guest_wrote_around_the_blank_copy_left_out_is_said(series: Path) -> None:
+    """A P.S. typed below the sheet the reply quotes: that copy of the questions is left
+    out, and what the guest wrote around it is still said, as for a sheet alone."""
+    sheet = make_sheet(series)
+    reply = quoting_below(fill(sheet, ANSWERS), sheet, "gmail")
+    ps = "P.S. J'oubliais : mon premier tweet date de 2009."
+    code, out = import_text(series, reply + f"\n\n{ps}\n")
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert f"filled.md:{line_of(reply + chr(10) * 2 + ps, 'P.S.')}: text below the end line" in said
+    assert f"not imported: “{ps}”" in said
+    assert only_interview(series).status == "complete"
+
+
+def test_two_sheets_in_one_file_are_refused(series: Path) -> None:
+    """Two guests' sheets, each filled in, pasted in one file: not two copies of one."""
+    sheet = make_sheet(series)
+    code, other = run("sheet", "twitter", "--guest", "Zoé Petit", "--host", "Stéphane", "-o", "-")
+    assert code == 0, other
+    text = fill(sheet, ANSWERS) + "\n\n" + fill(other, ANSWERS)
+    code, out = import_text(series, text)
+    assert code == 4, out
+    second = line_of(text, "<!-- jeudis-sheet")
+    assert (
+        f"filled.md:{second}: two answer sheets in one: their first lines differ (lines 1 and"
+        f" {second})"
+    ) in " ".join(out.split())
     assert not list((series / "interviews").glob("*.toml"))
 
 

@@ -17,8 +17,9 @@ import copy
 import difflib
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from jeudis.sheet import (
     sheet_text,
 )
 from jeudis.sheet_answers import as_typed, dropped_section, guest_text, strip_question
+from jeudis.sheet_copies import one_copy
 from jeudis.sheet_reading import Sheet
 from jeudis.wording import WordingContext, counted
 
@@ -71,31 +73,17 @@ def import_sheet(
     words = sheet_text(questionnaire.language, interview.register)
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
-    warnings = _check_markers(sheet, expected, same_version, path)
-    warnings += _cut_warnings(sheet, expected, path)
     printed = _as_printed(interview, sheet, questionnaire)
-    warnings += _unread_warnings(sheet, render_sheet(questionnaire, printed).split(), path)
+    blank = sheet_context(questionnaire, printed, words, expected)
+    reading = partial(_reading, questionnaire, printed, words, expected, blank)
+    sheet, said_first = _one_copy(questionnaire, sheet, printed, words, reading, path)
+    warnings = _check_markers(sheet, expected, same_version, path) + said_first
     problems: list[str] = []
     missing: list[str] = []
     values: dict[str, Any] = {}  # the sheet's answers
     seen = dict(known or {})  # and the interview's, as conditions and wordings read them
     fields = interview.fields  # the host's, as the sheet's first line gave them
-    blank = sheet_context(questionnaire, printed, words, expected)
-    # An older version's sheet may word a question otherwise: as it printed it.
-    worded = {} if same_version else _worded_otherwise(sheet, questionnaire, printed, words, blank)
-
-    def answer_text(question: Question) -> str:
-        # The sheet was written before any answer: its wording quoted none.
-        shown = question.wording(interview.register, blank)
-        shown += " " + words["optional"] if not question.required else ""
-        shown = worded.get(question.id, shown)
-        notes = question_notes(question, printed, questionnaire, words, expected, blank)
-        notes += _noted_otherwise(sheet, question.id, notes, same_version)
-        own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
-        below = strip_question(as_typed(sheet, question.id, own), shown, notes)
-        first = sheet.inline.get(question.id, "")
-        return "\n\n".join(part for part in (first, below) if part)
-
+    worded, answer_text = reading(sheet)
     left_out: list[str] = []
     for question in questionnaire.questions:
         context = context_for(
@@ -152,6 +140,83 @@ def import_sheet(
     if not missing:
         complete(questionnaire, interview)
     return Imported(interview, missing, warnings)
+
+
+def _reading(
+    questionnaire: Questionnaire,
+    printed: Interview,
+    words: Mapping[str, Any],
+    expected: Mapping[str, int],
+    blank: WordingContext,
+    sheet: Sheet,
+) -> tuple[dict[str, str], Callable[[Question], str]]:
+    """How ``sheet`` words the questions it printed otherwise (an older version's), by
+    id, and what the guest wrote for a question: its section without the question
+    and the notes the sheet printed (``blank``: the sheet's wording, before any answer)."""
+    same_version = sheet.meta.get("version", "") == str(questionnaire.version)
+    # An older version's sheet may word a question otherwise: as it printed it.
+    worded = {} if same_version else _worded_otherwise(sheet, questionnaire, printed, words, blank)
+
+    def answer_text(question: Question) -> str:
+        # The sheet was written before any answer: its wording quoted none.
+        shown = question.wording(printed.register, blank)
+        shown += " " + words["optional"] if not question.required else ""
+        shown = worded.get(question.id, shown)
+        notes = question_notes(question, printed, questionnaire, words, expected, blank)
+        notes += _noted_otherwise(sheet, question.id, notes, same_version)
+        own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
+        below = strip_question(as_typed(sheet, question.id, own), shown, notes)
+        first = sheet.inline.get(question.id, "")
+        return "\n\n".join(part for part in (first, below) if part)
+
+    return worded, answer_text
+
+
+def _one_copy(
+    questionnaire: Questionnaire,
+    sheet: Sheet,
+    printed: Interview,
+    words: Mapping[str, Any],
+    reading: Callable[[Sheet], tuple[dict[str, str], Callable[[Question], str]]],
+    path: Path,
+) -> tuple[Sheet, list[str]]:
+    """The copy of the sheet's questions that holds the answers, when they are there
+    twice (:mod:`jeudis.sheet_copies`), and the warnings of what the import leaves out:
+    the copies without answers, what follows a mail program's addition, and what the
+    guest wrote outside the questions, in each copy (a P.S. below a quoted one)."""
+    warnings: list[str] = []
+    left: list[Sheet] = []
+    if sheet.copies:
+        sheet, left, said = one_copy(sheet, partial(_answered, questionnaire, words, reading), path)
+        warnings.append(said)
+    numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    own = render_sheet(questionnaire, printed).split()
+    for one in (sheet, *left):
+        warnings += _cut_warnings(one, numbers, path)
+        warnings += _unread_warnings(one, own, path)
+    return sheet, warnings
+
+
+def _answered(
+    questionnaire: Questionnaire,
+    words: Mapping[str, Any],
+    reading: Callable[[Sheet], tuple[dict[str, str], Callable[[Question], str]]],
+    sheet: Sheet,
+) -> list[str]:
+    """The questions a copy of the sheet holds an answer to, named as the sheet does
+    ("Q3"; one a later version dropped by its id): none when it holds only what the
+    sheet printed, its questions and their notes."""
+    answer_text = reading(sheet)[1]
+    numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
+    printed_notes = note_templates(words, questionnaire.language)
+    said = []
+    for qid in sheet.answers:
+        question = questionnaire.question(qid)
+        if question is not None and answer_text(question):
+            said.append(f"Q{numbers[qid]}")
+        elif question is None and dropped_section(sheet, qid, printed_notes)[1]:
+            said.append(f"[{qid}]")
+    return said
 
 
 def _check_markers(

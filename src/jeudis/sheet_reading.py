@@ -2,19 +2,24 @@
 
 Reading tolerates what mail does to a text: ``> `` quoting (the whole sheet, or
 only the questions with answers typed in between), a reply header above and a
-signature below. What it cannot safely guess (a marker damaged, doubled or
-removed) is refused with a message naming the question and what to do.
+signature below; the sheet there twice, filled in above the mail quoting it
+(each copy read alone: :mod:`jeudis.sheet_copies`). What it cannot safely guess
+(a marker damaged, doubled or removed) is refused with a message naming the
+question and what to do.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from jeudis.errors import FileProblem
 from jeudis.sheet import END_MARKERS, HEADER_TAG, marker
+from jeudis.sheet_copies import Section, copy_starts
 
 # A marker; an answer begun on its line ("## Q4 [apport] Ça m'apporte…") is the answer's.
 MARKER = re.compile(
@@ -77,6 +82,10 @@ class Sheet:
     # question id → {line of the answer: that line as typed}: a line quoted as the
     # sheet is, where the guest typed answers unquoted, may be their own quotation
     quoted: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The questions there twice or more (filled in above the mail quoting the sheet):
+    # each copy read alone (:mod:`jeudis.sheet_copies`); and a copy's first and last lines.
+    copies: list[Sheet] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
 
 
 def _marker(line: str) -> re.Match[str] | None:
@@ -142,13 +151,72 @@ def _quote_depth(line: str) -> tuple[int, str]:
 
 
 def parse_sheet(text: str, path: Path) -> Sheet:
-    """Split a returned sheet into raw answers by question id; refuse damaged markers."""
+    """Split a returned sheet into raw answers by question id; refuse damaged markers.
+
+    A sheet whose questions are there twice or more is read copy by copy, each alone
+    (its lines and no other's, its own quoting, its end line), in ``copies``: which
+    holds the answers, only the questions' wording can tell.
+    """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    sheet, sections, lines, depth = _read(raw, path)
+    starts = copy_starts(sections, partial(_copy_start, raw), path)
+    if starts is None:
+        _fill_answers(sheet, sections, raw, lines, depth, path)
+        return sheet
+    copies = []
+    for first, stop in itertools.pairwise([*starts, len(raw) + 1]):
+        # The other copies' lines left empty, so that line numbers stay true.
+        piece = [line if first <= n < stop else "" for n, line in enumerate(raw, 1)]
+        copy, sections, lines, depth = _read(piece, path, sheet)
+        if copy.meta != sheet.meta:  # another sheet (another guest's, another version)
+            raise FileProblem(
+                path,
+                "two answer sheets in one: their first lines differ"
+                f" (lines {sheet.meta_line} and {copy.meta_line})",
+                line=copy.meta_line,
+                hint="import each sheet from a file of its own",
+            )
+        _fill_answers(copy, sections, piece, lines, depth, path)
+        written = [n for n in range(first, stop) if _quote_depth(raw[n - 1])[1].strip()]
+        copy.span = (written[0], written[-1])
+        copies.append(copy)
+    return replace(copies[0], copies=copies)
+
+
+def _copy_start(raw: list[str], after: int, first: int) -> int:
+    """The line a copy of the sheet's questions starts at, its first question at line
+    ``first``: its own first line above it, if any, or the reply header right above
+    it when it is quoted ("Le jeu. 26 nov., Stéphane a écrit :", or wrapped in two
+    lines), the copy before's last question at line ``after``."""
+    heads = [n for n in range(after + 1, first) if _is_head(raw[n - 1])]
+    start = heads[-1] if heads else first
+    level = _quote_depth(raw[first - 1])[0]
+    above = [n for n in range(after + 1, start) if _quote_depth(raw[n - 1])[1].strip()][-2:]
+    for at in reversed(range(len(above))):  # the line alone first: above it may be the guest's
+        said = " ".join(_quote_depth(raw[n - 1])[1].strip() for n in above[at:])
+        if REPLY_HEADER.match(said) and all(
+            _quote_depth(raw[n - 1])[0] < level for n in above[at:]
+        ):
+            return above[at]
+    return start
+
+
+def _is_head(line: str) -> bool:
+    """Whether ``line`` is a sheet's first line, or its start (a mail program wrapped it)."""
+    return _spaces(_quote_depth(line)[1].strip()).startswith("<!-- " + HEADER_TAG)
+
+
+def _read(
+    raw: list[str], path: Path, whole: Sheet | None = None
+) -> tuple[Sheet, list[Section], list[str], int]:
+    """The sheet ``raw`` holds, its answers not yet filled in: with its sections,
+    its lines without the mail's quoting, and how deep that was. A copy of the
+    questions without a first line of its own is the ``whole`` sheet's."""
     depth = _mail_depth(raw)
     lines = _join_header([_unquoted(line, depth) for line in raw])
     meta: dict[str, str] | None = None
     meta_line = 1
-    sections: list[tuple[str, int, int, list[int]]] = []  # id, number, line, body's lines
+    sections: list[Section] = []  # id, number, line, body's lines
     current: list[int] | None = None
     cuts: dict[str, tuple[int, str]] = {}
     above: list[tuple[int, str]] = []
@@ -197,6 +265,8 @@ def parse_sheet(text: str, path: Path) -> Sheet:
             headings.append((index, int(heading.group(1)[:9]), stripped))
         if current is not None:
             current.append(index)
+    if meta is None and whole is not None:
+        meta, meta_line = whole.meta, whole.meta_line
     if meta is None:
         raise FileProblem(
             path,
@@ -215,32 +285,18 @@ def parse_sheet(text: str, path: Path) -> Sheet:
         inline=inline,
         headings=headings,
     )
-    _fill_answers(sheet, sections, raw, lines, depth, path)
-    return sheet
+    return sheet, sections, lines, depth
 
 
 def _fill_answers(
     sheet: Sheet,
-    sections: list[tuple[str, int, int, list[int]]],
+    sections: list[Section],
     raw: list[str],
     lines: list[str],
     depth: int,
     path: Path,
 ) -> None:
     """Each section's text, as the answer to its question; refuse a question twice."""
-    seen: dict[str, int] = {}
-    again = [(seen[qid], at) for qid, _, at, _ in sections if seen.setdefault(qid, at) != at]
-    if len(again) > 1:
-        # The whole sheet twice (filled in above the mail quoting it, or pasted twice):
-        # told one marker at a time, the host would have deleted them one a run.
-        raise FileProblem(
-            path,
-            f"the sheet's questions are there twice ({len(again)} of them):"
-            f" from line {again[0][0]}, and again from line {again[0][1]}",
-            line=again[0][1],
-            hint="keep the copy that holds the answers, delete the other one whole"
-            " (from its first question to its end line), and import again",
-        )
     for qid, number, at, body in sections:
         if qid in sheet.answers:
             raise FileProblem(
