@@ -54,6 +54,17 @@ def test_side_by_side_on_an_80_column_terminal(invoke: Invoke, example_series: P
         assert below in out
 
 
+def test_under_every_answer_the_date_with_its_file_or_the_date_alone(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """At 100 columns three panels leave no room for "2011-03-31 · claire-fontaine": the
+    date alone under each, not the file under the first only."""
+    out = invoke("compare", "twitter", "--question", "apport", env={"COLUMNS": "100"}).stdout
+    bottoms = "\n".join(line for line in out.splitlines() if "╰" in line)
+    assert bottoms.count("╰") == 3 and "·" not in bottoms
+    assert all(date in bottoms for date in ("2011-03-24", "2011-03-31", "2011-04-07"))
+
+
 def test_a_roundup_leaves_out_an_interview_still_to_come(
     invoke: Invoke, example_series: Path
 ) -> None:

@@ -322,13 +322,16 @@ def _draw_comparison(data: Any) -> None:
     # As many side by side as fit at 32 cells or more, sharing the width (60 at most).
     across = max(1, min(len(data.entries), out.width // 32))
     width = max(30, min(60, (out.width - across + 1) // across))
+    # Under each the date and the interview's slug; the date alone under all of them when
+    # one would not fit (rich cut it mid-word), not the slug under some only.
+    slugged = all(len(f"{e.date.isoformat()} · {e.slug}") <= width - 6 for e in data.entries)
     for entry in data.entries:
         body = escape(for_terminal(entry.text))
         if entry.reworded:
             body = f"[dim italic]{escape(for_terminal(entry.asked))}[/dim italic]\n\n{body}"
-        below = f"{entry.date.isoformat()} · {for_terminal(entry.slug)}"
-        if len(below) > width - 6:  # rich would cut it mid-word: the date alone
-            below = entry.date.isoformat()
+        below = entry.date.isoformat()
+        if slugged:
+            below += f" · {for_terminal(entry.slug)}"
         panels.append(
             Panel(
                 body,
