@@ -176,6 +176,52 @@ def test_a_text_typed_the_disk_had_no_room_for_is_not_said_saved_at_a_pause(
     assert result.stderr.splitlines()[3].endswith(f"not saved ({os.strerror(errno.ENOSPC)})")
 
 
+class _FileGoneAtTheSecondAnswer(_FullAfterFirstAnswer):
+    """Two of the host's fields given; before the second is saved, something else takes
+    the place of the interview's file (with ``folder``: of its folder), by hand or by a
+    sync client: the save is refused, as on a full disk."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, *, folder: bool) -> None:
+        super().__init__(monkeypatch)
+        self.path, self.folder, self.asked = path, folder, 0
+
+    def ask(self, prompt: Any) -> Any:
+        import shutil
+
+        self.asked += 1
+        if self.asked == 2 and self.folder:  # interviews/ is a file now
+            shutil.rmtree(self.path.parent)
+            self.path.parent.write_text("not a folder\n", encoding="utf-8")
+        elif self.asked == 2:  # gilles-klein.toml is a folder now
+            self.path.unlink()
+            self.path.mkdir()
+        return {"site": "https://www.example.com/gilles", "twitter": "@gillesklein"}[prompt.id]
+
+
+@pytest.mark.parametrize("folder", [False, True], ids=["file-a-folder", "folder-a-file"])
+def test_an_interview_file_gone_in_a_session_prints_what_was_not_saved(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch, folder: bool
+) -> None:
+    """The error was said, and the answers with it: the host had nothing to copy."""
+    path = series / "interviews" / "gilles-klein.toml"
+    prompter = _FileGoneAtTheSecondAnswer(monkeypatch, path, folder=folder)
+
+    result = live_session(invoke, monkeypatch, prompter)
+
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    # The file gone, the site saved in it is gone too: both are said.
+    assert result.stderr.splitlines() == [
+        "not saved, as given (copy it before `jeudis resume` asks again):",
+        "[site]",
+        "https://www.example.com/gilles",
+        "[twitter]",
+        "@gillesklein",
+        f"error: {path}: not saved ("
+        + (f"{path.parent}: is a file, not a folder)" if folder else "is a folder, not a file)"),
+    ]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file size limits")
 def test_a_page_the_system_cuts_short_is_an_error_not_a_shorter_page(
     series: Path, tmp_path: Path

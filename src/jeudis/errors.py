@@ -120,14 +120,22 @@ class MissingAnswers(JeudisError):
 
 class NotSaved(JeudisError):
     """An interview the machine would not let jeudis write (a full disk, a read-only
-    folder): the file keeps what was saved before."""
+    folder), or whose place is taken (a folder where its file was, a file where its
+    folder was): the file, where it is still there, keeps what was saved before."""
 
-    def __init__(self, path: Path, error: OSError, *, then: str = "run the command again") -> None:
+    def __init__(
+        self, path: Path, error: OSError | FileProblem, *, then: str = "run the command again"
+    ) -> None:
         self.path = path
         self.error = error
-        action = room(error)
+        if isinstance(error, FileProblem):  # said of the file, or of the folder in the way
+            reason = error.reason if error.path == path else error.message
+            action = None
+        else:
+            reason = str(error.strerror or error)
+            action = room(error)
         super().__init__(
-            f"{path}: not saved ({error.strerror or error})",
+            f"{path}: not saved ({reason})",
             hint=f"{action}, then {then}" if action else None,
         )
 

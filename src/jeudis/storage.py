@@ -176,7 +176,7 @@ def save(interview: Interview, *, touch: bool = True) -> Path:
         interview.updated = now()
     try:
         write_atomic(interview.path, interview.to_toml())
-    except OSError as error:  # the file keeps what was saved before
+    except (OSError, FileProblem) as error:  # a full disk; a folder where the file was
         raise NotSaved(interview.path, error) from None
     return interview.path
 
