@@ -509,6 +509,32 @@ def test_a_roundup_never_takes_the_place_of_an_interviews_post(
     assert not (tmp_path / "hugo").exists()
 
 
+def test_an_interviews_post_never_takes_the_place_of_a_roundup(
+    invoke: Invoke, example_series: Path, tmp_path: Path
+) -> None:
+    """`export SLUG -o` over the roundup `compare -o` wrote there replaced it without a
+    word, both files being jeudis's; the roundup is written again over itself, and
+    --overwrite lets the post through."""
+    folder = tmp_path / "site2"
+    roundup = folder / "twitter-followers.html"
+    compare = ("compare", "twitter", "-q", "followers", "-f", "html", "-o", f"{folder}{os.sep}")
+    assert invoke(*compare).exit_code == 0
+    before = roundup.read_bytes()
+
+    refused = invoke("export", "amelie-roux", "-o", roundup)
+
+    assert refused.exit_code == 1, refused
+    assert refused.stderr == (
+        f"error: {roundup}: a roundup jeudis wrote (jeudis compare); not written over\n"
+        "hint: pass --overwrite to replace it, or write elsewhere with -o\n"
+    )
+    assert roundup.read_bytes() == before
+    assert invoke(*compare).exit_code == 0
+    assert invoke("export", "amelie-roux", "-o", roundup, "--overwrite").exit_code == 0
+    assert "Amélie Roux" in roundup.read_text(encoding="utf-8")
+    assert invoke("export", "amelie-roux", "-o", roundup).exit_code == 0  # the post's now
+
+
 @pytest.mark.parametrize(
     ("value", "number"),
     [

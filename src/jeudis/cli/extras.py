@@ -284,7 +284,7 @@ def compare(
     from jeudis.export.written import refuse_interview_place
 
     refuse_interview_place(series, data.slug, None if str(output) == "-" else target, fmt)
-    write_output(text, target, series)
+    write_output(text, target, series, roundup=True)
     if typed and (note := roundup.fragment_note(series)):
         sys.stderr.write(note + "\n")
     for entry in data.waiting:

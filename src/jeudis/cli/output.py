@@ -249,10 +249,11 @@ class _FromItsFirstLine:
             yield Segment.line()
 
 
-def write_output(text: str, output: Path | None, series: Series) -> bool:
+def write_output(text: str, output: Path | None, series: Series, *, roundup: bool = False) -> bool:
     """To standard output, or to a file: never over one jeudis did not write, or changed since.
 
     Returns whether a file was written (not standard output, nor a pipe or a device).
+    ``roundup``: the text is a roundup's post, which may replace the one written before.
 
     A sheet that came back filled in, saved under the name it went out with, is
     the guest's answers; a roundup post touched up by hand is the host's.
@@ -267,10 +268,12 @@ def write_output(text: str, output: Path | None, series: Series) -> bool:
     stream = is_stream(output)  # -o /dev/stdout: nothing to check or record
     record = Written(series)
     if not stream:
-        record.check(output, hint="pick another name with -o, or move that file away")
+        record.check(
+            output, hint="pick another name with -o, or move that file away", roundup=roundup
+        )
     write_atomic(output, text)
     if not stream:
-        record.record(output, text)
+        record.record(output, text, roundup=roundup)
         record.save()
     err_console().print(f"Written: [bold]{safe(str(output))}[/bold]", soft_wrap=True)
     return not stream

@@ -10,7 +10,8 @@ there and is not, as recorded, what jeudis wrote is written over only with
 ``--overwrite``.
 
 A roundup's post, which jeudis writes too, never takes an interview's place
-(:func:`refuse_interview_place`).
+(:func:`refuse_interview_place`), nor an interview's post a roundup's: the record
+says which files are roundups (:meth:`Written.check`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from jeudis.files import write_atomic
 from jeudis.paths import Series
 
 RECORD = "exports.json"
+ROUNDUPS = "roundups"  # the record's key for the roundups' files (no file's: those are absolute)
 
 
 def content_stamp(data: bytes) -> str:
@@ -156,12 +158,21 @@ class Written:
             data = json.loads((folder / RECORD).read_text(encoding="utf-8")) if folder else {}
         except (OSError, ValueError):
             data = {}
-        self.stamps: dict[str, str] = data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            data = {}
+        roundups = data.pop(ROUNDUPS, [])
+        self.roundups = {str(key) for key in roundups} if isinstance(roundups, list) else set()
+        self.stamps: dict[str, str] = data
 
     def check(
-        self, target: Path, hint: str = "pass --overwrite to replace it, or write elsewhere with -o"
+        self,
+        target: Path,
+        hint: str = "pass --overwrite to replace it, or write elsewhere with -o",
+        *,
+        roundup: bool = False,
     ) -> None:
-        """Refuse a file there that jeudis did not write, or that changed since it did."""
+        """Refuse a file there that jeudis did not write, or that changed since it did;
+        a roundup's post too, unless what is written is a roundup (``roundup``)."""
         if self.overwrite:
             return
         try:
@@ -174,6 +185,11 @@ class Written:
             return  # not readable (a folder...): writing it says why
         recorded = self.stamps.get(_key(target))
         if recorded == now:
+            if _key(target) in self.roundups and not roundup:
+                raise JeudisError(
+                    f"{target}: a roundup jeudis wrote (jeudis compare); not written over",
+                    hint=hint,
+                )
             return
         why = "changed by hand since jeudis wrote it" if recorded else "already there"
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
@@ -182,8 +198,13 @@ class Written:
         """The content stamp recorded when an export wrote ``target`` (None: never)."""
         return self.stamps.get(_key(target))
 
-    def record(self, target: Path, text: str) -> None:
-        self.stamps[_key(target)] = content_stamp(text.encode("utf-8"))
+    def record(self, target: Path, text: str, *, roundup: bool = False) -> None:
+        key = _key(target)
+        self.stamps[key] = content_stamp(text.encode("utf-8"))
+        if roundup:
+            self.roundups.add(key)
+        else:
+            self.roundups.discard(key)
 
     def save(self) -> None:
         """Best effort: without the record, the next export asks for --overwrite."""
@@ -191,7 +212,10 @@ class Written:
         if folder is None:
             return
         with contextlib.suppress(OSError, FileProblem):
-            data = json.dumps(self.stamps, ensure_ascii=False)
+            kept = (
+                {**self.stamps, ROUNDUPS: sorted(self.roundups)} if self.roundups else self.stamps
+            )
+            data = json.dumps(kept, ensure_ascii=False)
             write_atomic(folder / RECORD, data, follow_links=False)
 
 
