@@ -458,7 +458,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
         (lambda s: s.split("\n", 1)[1], "not a jeudis answer sheet"),
         # Told one marker at a time, the host deleted thirteen, one an import.
         (
-            lambda s: s + "\n\n" + s,
+            lambda s: s + "\n\n" + s.replace("Agnès Varda.", "Agnès Varda !"),
             (
                 "the sheet's questions are there twice, and both copies hold answers: from line"
                 " 15 (answers to Q1, Q2, Q3, Q4 and 9 more), and again from line 172 (answers to"
@@ -601,6 +601,42 @@ def test_answers_in_both_copies_of_the_sheet_are_refused_naming_each(
     ) in said
     assert "hint: keep one copy, with every answer to import" in said
     assert not list((series / "interviews").glob("*.toml"))
+
+
+@pytest.mark.parametrize("mail", ["pasted", "quoted"])
+def test_the_filled_sheet_there_twice_with_the_same_answers_imports_one_copy(
+    series: Path, mail: str
+) -> None:
+    """The filled sheet pasted twice, or quoted whole below itself: the copies read the
+    same, and taking one loses nothing. It was refused, both copies holding answers;
+    one answer that differs by a character in the second copy still is."""
+    filled = fill(make_sheet(series), ANSWERS)
+
+    def twice(second: str) -> str:
+        if mail == "pasted":
+            return f"{filled}\n\n{second}"
+        return f"{filled}\n\n{GMAIL_HEADER}\n{quoted_lines(second)}"
+
+    code, out = import_text(series, twice(filled.replace("Agnès Varda.", "Agnès Varda !")))
+    assert code == 4, out
+    assert "both copies hold answers" in " ".join(out.split())
+    assert not list((series / "interviews").glob("*.toml"))
+
+    reply = twice(filled)
+    code, out = import_text(series, reply)
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.values() == ANSWERS
+    assert interview.status == "complete"
+    said = " ".join(out.split())
+    start = line_of(reply, "Le jeu. 26" if mail == "quoted" else "<!-- jeudis-sheet")
+    end = reply.rstrip("\n> ").count("\n") + 1
+    assert (
+        f"warning: {series / 'filled.md'}:{start}: the sheet's questions are there twice: the"
+        f" copy from line {start} to {end} holds the same answers, left out; the answers are"
+        f" read from the copy at line {line_of(filled, '## Q1 [')}"
+    ) in said
+    assert said.count("twice") == 1
 
 
 def test_what_the_guest_wrote_around_the_blank_copy_left_out_is_said(series: Path) -> None:

@@ -5,8 +5,10 @@ header of the message replied to), or pasted twice.
 Where each copy starts, :func:`copy_starts` says, and each is read alone
 (:func:`jeudis.sheet_reading.parse_sheet`): its own quoting, its own end line.
 The import keeps the one copy that holds answers, and says which it left out;
-two copies with answers are refused, each named by its line: which the guest
-meant, or how to bring them together, is for the host to say.
+copies whose answers are the same (the filled sheet pasted twice) lose nothing to
+one of them, read as the first. Two copies with answers that differ are refused,
+each named by its line: which the guest meant, or how to bring them together, is
+for the host to say.
 """
 
 from __future__ import annotations
@@ -58,20 +60,22 @@ def copy_starts(
 
 
 def one_copy(
-    sheet: Sheet, answered: Callable[[Sheet], list[str]], path: Path
+    sheet: Sheet, answered: Callable[[Sheet], dict[str, tuple[str, ...]]], path: Path
 ) -> tuple[Sheet, list[Sheet], str]:
     """The copy of ``sheet`` that holds answers (``answered``: the questions a copy
-    answers, named), the others, and the warning that says they were left out.
+    answers, named, each with what the import reads of it), the others, and the
+    warning that says they were left out.
 
-    Refused when more than one holds answers, even the same: each copy is named,
-    with the questions it answers.
+    Refused when more than one holds answers and what they hold differs in any way:
+    each copy is named, with the questions it answers. The same answers in each
+    (what is read of them, not only which questions): the first copy is read.
     """
     named = [(copy, answered(copy)) for copy in sheet.copies]
     filled = [(copy, said) for copy, said in named if said]
     times = "twice" if len(named) == 2 else f"{len(named)} times"
-    if len(filled) > 1:
+    if any(said != filled[0][1] for _, said in filled):
         where = ", and again ".join(
-            f"from line {_first_marker(copy)} ({_questions(said)})" for copy, said in filled
+            f"from line {_first_marker(copy)} ({_questions(list(said))})" for copy, said in filled
         )
         hold = "both copies hold" if len(filled) == 2 else f"{len(filled)} copies hold"
         raise FileProblem(
@@ -83,12 +87,21 @@ def one_copy(
             " and import again",
         )
     kept = filled[0][0] if filled else sheet.copies[0]
+    blank = [copy for copy, said in named if copy is not kept and not said]
+    alike = [copy for copy, said in named if copy is not kept and said]
+    parts = [
+        _copies(group, what)
+        for group, what in (
+            (blank, "no answer (the sheet as it was sent)"),
+            (alike, "the same answers"),
+        )
+        if group
+    ]
     left = [copy for copy in sheet.copies if copy is not kept]
-    spans = " and ".join(f"from line {copy.span[0]} to {copy.span[1]}" for copy in left)
-    which, holds = ("the copy", "holds") if len(left) == 1 else ("the copies", "hold")
     said = (
-        f"{path}:{left[0].span[0]}: the sheet's questions are there {times}: {which} {spans}"
-        f" {holds} no answer (the sheet as it was sent), left out; "
+        f"{path}:{left[0].span[0]}: the sheet's questions are there {times}: "
+        + ", and ".join(parts)
+        + ", left out; "
         + (
             f"the answers are read from the copy at line {_first_marker(kept)}"
             if filled
@@ -96,6 +109,14 @@ def one_copy(
         )
     )
     return kept, left, said
+
+
+def _copies(group: list[Sheet], what: str) -> str:
+    """Copies left out, by their lines, and what they hold: "the copy from line 3 to 9
+    holds no answer"."""
+    spans = " and ".join(f"from line {copy.span[0]} to {copy.span[1]}" for copy in group)
+    which, holds = ("the copy", "holds") if len(group) == 1 else ("the copies", "hold")
+    return f"{which} {spans} {holds} {what}"
 
 
 def _first_marker(copy: Sheet) -> int:

@@ -202,20 +202,23 @@ def _answered(
     words: Mapping[str, Any],
     reading: Callable[[Sheet], tuple[dict[str, str], Callable[[Question], str]]],
     sheet: Sheet,
-) -> list[str]:
+) -> dict[str, tuple[str, ...]]:
     """The questions a copy of the sheet holds an answer to, named as the sheet does
-    ("Q3"; one a later version dropped by its id): none when it holds only what the
-    sheet printed, its questions and their notes."""
-    answer_text = reading(sheet)[1]
+    ("Q3"; one a later version dropped by its id), each with what the import reads of
+    it: the wording as the sheet gives it, and the answer. None when the copy holds
+    only what the sheet printed, its questions and their notes."""
+    worded, answer_text = reading(sheet)
     numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     printed_notes = note_templates(words, questionnaire.language)
-    said = []
+    said: dict[str, tuple[str, ...]] = {}
     for qid in sheet.answers:
         question = questionnaire.question(qid)
-        if question is not None and answer_text(question):
-            said.append(f"Q{numbers[qid]}")
-        elif question is None and dropped_section(sheet, qid, printed_notes)[1]:
-            said.append(f"[{qid}]")
+        if question is not None and (text := answer_text(question)):
+            said[f"Q{numbers[qid]}"] = (worded.get(qid, ""), text)
+        elif question is None:
+            printed, answer, notes = dropped_section(sheet, qid, printed_notes)
+            if answer:
+                said[f"[{qid}]"] = (printed, answer, *notes)
     return said
 
 
