@@ -55,7 +55,7 @@ class Recast:
 def name(value: str, option: str) -> str:
     """A name typed for ``option`` (``--guest``), spaces tidied; refused when empty or
     when it holds a control character (a newline, a terminal escape)."""
-    from jeudis.session import one_line_name
+    from jeudis.textsafe import one_line_name
 
     one_line_name(value, option)
     tidy = " ".join(value.split())

@@ -26,6 +26,7 @@ from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
 from jeudis.questionnaire import Question, Questionnaire
+from jeudis.textsafe import one_line_name
 
 
 @dataclass
@@ -68,19 +69,6 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         series=questionnaire.series,
         date=options.date or dt.date.today(),
     )
-
-
-def one_line_name(value: str, option: str) -> None:
-    """Refuse a name typed for ``option`` (``--guest``) that holds a control character:
-    a terminal escape, a tab, a newline. A name is one line of plain text; stored, it
-    would reach the interview file, and the answer sheet sent to the guest, as it is."""
-    from jeudis.textsafe import control_in
-
-    if control_in(value):
-        raise UsageError(
-            f"{option}: a control character in the name",
-            hint=f'pass {option} "First Last", on one line',
-        )
 
 
 def require_host(

@@ -27,6 +27,19 @@ def control_in(text: str, *, lines: bool = False) -> str | None:
     return found.group() if found else None
 
 
+def one_line_name(value: str, option: str) -> None:
+    """Refuse a name typed for ``option`` (``--guest``) that holds a control character:
+    a terminal escape, a tab, a newline. A name is one line of plain text; stored, it
+    would reach the interview file, and the answer sheet sent to the guest, as it is."""
+    from jeudis.errors import UsageError
+
+    if control_in(value):
+        raise UsageError(
+            f"{option}: a control character in the name",
+            hint=f'pass {option} "First Last", on one line',
+        )
+
+
 def for_terminal(text: str) -> str:
     """Drop terminal escape sequences and control characters; keep tabs and newlines.
 

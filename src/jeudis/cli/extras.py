@@ -384,8 +384,8 @@ def init(
 ) -> None:
     """Create a series folder: a starter questionnaire, jeudis.toml, interviews/."""
     from jeudis.series_init import init_series
-    from jeudis.session import one_line_name
     from jeudis.textsafe import markup_escape as escape
+    from jeudis.textsafe import one_line_name
 
     one_line_name(blog, "--blog")  # jeudis.toml's, each post's; the host's in each interview
     one_line_name(host, "--host")
