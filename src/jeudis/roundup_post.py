@@ -119,7 +119,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
         published=published,
         slug=roundup.slug,
         series=roundup.series,
-        description_text=context["question"],
+        description=context["question"],
         language=roundup.language,
         host=roundup.host,
         tags=(roundup.questionnaire,),

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote as url_quote
@@ -47,7 +47,7 @@ def _needs_escape(char: str) -> bool:
     return category in ("Cc", "Zl", "Zp", "Cf", "Cs", "Co", "Cn")
 
 
-def quote_list(items: list[str]) -> str:
+def quote_list(items: Sequence[str]) -> str:
     return "[" + ", ".join(quote(item) for item in items) + "]"
 
 
@@ -86,7 +86,7 @@ def pelican_text(text: str) -> str:
 @dataclass(frozen=True)
 class Flavor:
     name: str
-    render: Callable[[Post], str]
+    head: Callable[[Page], str]  # the front matter of a post or a page
     divider: str  # the excerpt divider placed after the intro ("" for none)
     file_name: Callable[[Dated], str]
     folder: str  # where `--all` puts the posts, inside the output folder
@@ -100,6 +100,10 @@ class Flavor:
     # A link from a post of the site (a roundup) to an interview's post, as the
     # generator resolves one to a file of its own: None, a page's address instead.
     ref: Callable[[Dated], str] | None = None
+
+    def render(self, post: Post) -> str:
+        """An interview post's front matter."""
+        return self.head(page_of(post))
 
     def photo_file(self, photo: str) -> str:
         """Where, inside the output folder, `--all` copies a photo from the series."""
@@ -120,119 +124,172 @@ class Flavor:
         )
 
 
-def _date(post: Post) -> str:
-    return post.date.isoformat()
+@dataclass(frozen=True)
+class Page:
+    """What a front matter says: of an interview's post (:func:`page_of`), or of a post
+    of the site that is no interview (a roundup of their answers), in the same fields
+    and formats."""
+
+    title_text: str  # with typography, as a post's title_text
+    date: dt.date
+    published: dt.datetime
+    slug: str
+    series: str  # its category
+    description: str
+    language: str
+    host: str = ""
+    tags: tuple[str, ...] = ()
+    guest: str | None = None  # an interview's: a field of its own
+    photo: str = ""
+    draft: bool = False
+    summary: str | None = None  # Pelican's; None: the description, its markup made inert
+    excerpt_separator: str = ""  # Jekyll's, for a post with an excerpt
 
 
-def _yaml(post: Post) -> str:
+def page_of(post: Post) -> Page:
+    """An interview post's front matter."""
+    return Page(
+        title_text=post.title_text,
+        date=post.date,
+        published=post.published,
+        slug=post.slug,
+        series=post.series,
+        description=post.description,
+        language=post.language,
+        host=post.host,
+        tags=tuple(post.tags),
+        guest=post.guest,
+        photo=post.photo,
+        draft=post.draft,
+        summary=_pelican_summary(post),
+        excerpt_separator="<!--more-->",
+    )
+
+
+def page_front_matter(name: str | None, page: Page) -> str:
+    """The front matter of ``page`` for the flavor ``name`` (None: plain YAML)."""
+    return flavor(name).head(page)
+
+
+def _categories(page: Page) -> list[str]:
+    return [page.series] if page.series else []
+
+
+def _guest(page: Page, line: str) -> list[str]:
+    return [line.format(quote(page.guest))] if page.guest is not None else []
+
+
+def _yaml(page: Page) -> str:
     lines = [
         "---",
-        f"title: {quote(post.title_text)}",
-        f"date: {_date(post)}",
-        f"slug: {quote(post.slug)}",
-        f"categories: {quote_list([post.series] if post.series else [])}",
-        f"tags: {quote_list(post.tags)}",
-        f"description: {quote(post.description)}",
-        f"author: {quote(post.host)}",
-        f"guest: {quote(post.guest)}",
-        f"lang: {quote(post.language)}",
+        f"title: {quote(page.title_text)}",
+        f"date: {page.date.isoformat()}",
+        f"slug: {quote(page.slug)}",
+        f"categories: {quote_list(_categories(page))}",
+        f"tags: {quote_list(page.tags)}",
+        f"description: {quote(page.description)}",
+        f"author: {quote(page.host)}",
+        *_guest(page, "guest: {}"),
+        f"lang: {quote(page.language)}",
     ]
-    if post.photo:
-        lines.append(f"image: {quote(post.photo)}")
-    if post.draft:
+    if page.photo:
+        lines.append(f"image: {quote(page.photo)}")
+    if page.draft:
         lines.append("draft: true")
     lines.append("---")
     return "\n".join(lines)
 
 
-def _jekyll(post: Post) -> str:
-    stamp = post.published.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S +0000")
+def _jekyll(page: Page) -> str:
+    stamp = page.published.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S +0000")
     lines = [
         "---",
         "layout: post",
-        f"title: {quote(post.title_text)}",
+        f"title: {quote(page.title_text)}",
         f"date: {stamp}",
-        f"slug: {quote(post.slug)}",
-        f"categories: {quote_list([post.series] if post.series else [])}",
-        f"tags: {quote_list(post.tags)}",
-        f"description: {quote(post.description)}",
-        f"author: {quote(post.host)}",
-        f"guest: {quote(post.guest)}",
-        f"lang: {quote(post.language)}",
-        'excerpt_separator: "<!--more-->"',
+        f"slug: {quote(page.slug)}",
+        f"categories: {quote_list(_categories(page))}",
+        f"tags: {quote_list(page.tags)}",
+        f"description: {quote(page.description)}",
+        f"author: {quote(page.host)}",
+        *_guest(page, "guest: {}"),
+        f"lang: {quote(page.language)}",
     ]
-    if post.photo:
-        lines.append(f"image: {quote(post.photo)}")
-    if post.draft:
+    if page.excerpt_separator:
+        lines.append(f"excerpt_separator: {quote(page.excerpt_separator)}")
+    if page.photo:
+        lines.append(f"image: {quote(page.photo)}")
+    if page.draft:
         lines.append("published: false")
     lines.append("---")
     return "\n".join(lines)
 
 
-def _toml_date(post: Post) -> str:
-    return post.published.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _hugo(post: Post) -> str:
+def _hugo(page: Page) -> str:
     lines = [
         "+++",
-        f"title = {quote(post.title_text)}",
-        f"date = {_toml_date(post)}",
-        f"slug = {quote(post.slug)}",
-        f"draft = {'true' if post.draft else 'false'}",
-        f"categories = {quote_list([post.series] if post.series else [])}",
-        f"tags = {quote_list(post.tags)}",
-        f"description = {quote(post.description)}",
-        f"author = {quote(post.host)}",
-        f"guest = {quote(post.guest)}",
+        f"title = {quote(page.title_text)}",
+        f"date = {page.published.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
+        f"slug = {quote(page.slug)}",
+        f"draft = {'true' if page.draft else 'false'}",
+        f"categories = {quote_list(_categories(page))}",
+        f"tags = {quote_list(page.tags)}",
+        f"description = {quote(page.description)}",
+        f"author = {quote(page.host)}",
+        *_guest(page, "guest = {}"),
     ]
-    if post.photo:
-        lines.append(f"images = {quote_list([post.photo])}")
+    if page.photo:
+        lines.append(f"images = {quote_list([page.photo])}")
     lines.append("+++")
     return "\n".join(lines)
 
 
-def _zola(post: Post) -> str:
+def _zola(page: Page) -> str:
     lines = [
         "+++",
-        f"title = {quote(post.title_text)}",
-        f"date = {_date(post)}",
-        f"slug = {quote(post.slug)}",
-        f"description = {quote(post.description)}",
-        f"draft = {'true' if post.draft else 'false'}",
+        f"title = {quote(page.title_text)}",
+        f"date = {page.date.isoformat()}",
+        f"slug = {quote(page.slug)}",
+        f"description = {quote(page.description)}",
+        f"draft = {'true' if page.draft else 'false'}",
         "",
         "[taxonomies]",
-        f"categories = {quote_list([post.series] if post.series else [])}",
-        f"tags = {quote_list(post.tags)}",
+        f"categories = {quote_list(_categories(page))}",
+        f"tags = {quote_list(page.tags)}",
         "",
         "[extra]",
-        f"author = {quote(post.host)}",
-        f"guest = {quote(post.guest)}",
+        f"author = {quote(page.host)}",
+        *_guest(page, "guest = {}"),
     ]
-    if post.photo:
-        lines.append(f"image = {quote(post.photo)}")
+    if page.photo:
+        lines.append(f"image = {quote(page.photo)}")
     lines.append("+++")
     return "\n".join(lines)
 
 
-def _pelican(post: Post) -> str:
+def _pelican(page: Page) -> str:
+    from jeudis.export.cleaning import inline_text
+
     text = pelican_text
+    summary = page.summary
+    if summary is None:
+        summary = inline_text(pelican_text(page.description))
     lines = [
-        f"Title: {text(post.title_text)}",
+        f"Title: {text(page.title_text)}",
         # With its offset: Pelican reads a date without one in the site's time zone.
-        f"Date: {post.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}+00:00",
-        f"Slug: {one_line(post.slug)}",
-        f"Category: {text(post.series)}",
-        "Tags: " + ", ".join(text(t).replace(",", " ") for t in post.tags),
-        f"Authors: {text(post.host).replace(',', ' ')}",
-        f"Summary: {_pelican_summary(post)}",
-        f"Lang: {one_line(post.language)}",
-        f"Status: {'draft' if post.draft else 'published'}",
+        f"Date: {page.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}+00:00",
+        f"Slug: {one_line(page.slug)}",
+        f"Category: {text(page.series)}",
+        "Tags: " + ", ".join(text(t).replace(",", " ") for t in page.tags),
+        f"Authors: {text(page.host).replace(',', ' ')}",
+        f"Summary: {summary}",
+        f"Lang: {one_line(page.language)}",
+        f"Status: {'draft' if page.draft else 'published'}",
     ]
-    if post.photo:
+    if page.photo:
         # Pelican resolves {static} in the body only: a theme reads this field as a
         # path from the site's root ({{ SITEURL }}/{{ article.image }}).
-        lines.append(f"Image: {one_line(post.photo.removeprefix('{static}/'))}")
+        lines.append(f"Image: {one_line(page.photo.removeprefix('{static}/'))}")
     return "\n".join(lines)
 
 
@@ -263,95 +320,21 @@ def _pelican_summary(post: Post) -> str:
     return _LINE_BREAKING.sub(lambda m: f"&#{ord(m.group())};", line)
 
 
-def _mkdocs(post: Post) -> str:
+def _mkdocs(page: Page) -> str:
     # MkDocs's themes write titles and descriptions as HTML: escaped here.
     lines = [
         "---",
-        f"title: {quote(html_text(post.title_text))}",
-        f"description: {quote(html_text(post.description))}",
-        f"date: {_date(post)}",
-        f"slug: {quote(post.slug)}",
-        f"categories: {quote_list([html_text(post.series)] if post.series else [])}",
-        f"tags: {quote_list([html_text(t) for t in post.tags])}",
+        f"title: {quote(html_text(page.title_text))}",
+        f"description: {quote(html_text(page.description))}",
+        f"date: {page.date.isoformat()}",
+        f"slug: {quote(page.slug)}",
+        f"categories: {quote_list([html_text(c) for c in _categories(page)])}",
+        f"tags: {quote_list([html_text(t) for t in page.tags])}",
     ]
-    if post.draft:
+    if page.draft:
         lines.append("draft: true")
     lines.append("---")
     return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Page:
-    """A post of the site that is no interview (a roundup of their answers): what its
-    front matter says, in the fields and formats an interview's post has them."""
-
-    title_text: str  # with typography, as a post's title_text
-    date: dt.date
-    published: dt.datetime
-    slug: str
-    series: str  # its category, as the interviews'
-    description_text: str
-    language: str
-    host: str = ""
-    tags: tuple[str, ...] = ()
-
-
-def page_front_matter(name: str | None, page: Page) -> str:
-    """The front matter of ``page`` for the flavor ``name`` (None: plain YAML)."""
-    from jeudis.export.cleaning import inline_text
-
-    categories = [page.series] if page.series else []
-    text, tags = page.description_text, list(page.tags)
-    published = page.published.astimezone(dt.UTC)
-    if name == "pelican":
-        return "\n".join(
-            [
-                f"Title: {pelican_text(page.title_text)}",
-                f"Date: {published:%Y-%m-%d %H:%M}+00:00",
-                f"Slug: {one_line(page.slug)}",
-                f"Category: {pelican_text(page.series)}",
-                "Tags: " + ", ".join(pelican_text(t).replace(",", " ") for t in tags),
-                f"Authors: {pelican_text(page.host).replace(',', ' ')}",
-                f"Summary: {inline_text(pelican_text(text))}",
-                f"Lang: {one_line(page.language)}",
-                "Status: published",
-            ]
-        )
-    if name in ("hugo", "zola"):
-        date = f"{published:%Y-%m-%dT%H:%M:%SZ}" if name == "hugo" else page.date.isoformat()
-        head = [f"title = {quote(page.title_text)}", f"date = {date}", f"slug = {quote(page.slug)}"]
-        if name == "hugo":
-            lines = [*head, "draft = false", f"categories = {quote_list(categories)}"]
-            lines += [f"tags = {quote_list(tags)}", f"description = {quote(text)}"]
-            lines.append(f"author = {quote(page.host)}")
-        else:
-            lines = [*head, f"description = {quote(text)}", "draft = false", "", "[taxonomies]"]
-            lines += [f"categories = {quote_list(categories)}", f"tags = {quote_list(tags)}"]
-            lines += ["", "[extra]", f"author = {quote(page.host)}"]
-        return "\n".join(["+++", *lines, "+++"])
-    if name == "mkdocs":  # its themes write these as HTML: escaped
-        lines = [
-            f"title: {quote(html_text(page.title_text))}",
-            f"description: {quote(html_text(text))}",
-            f"date: {page.date.isoformat()}",
-            f"slug: {quote(page.slug)}",
-            f"categories: {quote_list([html_text(c) for c in categories])}",
-            f"tags: {quote_list([html_text(t) for t in tags])}",
-        ]
-        return "\n".join(["---", *lines, "---"])
-    stamp = published.strftime("%Y-%m-%d %H:%M:%S +0000")
-    lines = ["layout: post"] if name == "jekyll" else []
-    lines += [
-        f"title: {quote(page.title_text)}",
-        f"date: {stamp if name == 'jekyll' else page.date.isoformat()}",
-        f"slug: {quote(page.slug)}",
-        f"categories: {quote_list(categories)}",
-        f"tags: {quote_list(tags)}",
-        f"description: {quote(text)}",
-        f"author: {quote(page.host)}",
-        f"lang: {quote(page.language)}",
-    ]
-    return "\n".join(["---", *lines, "---"])
 
 
 class Dated(Protocol):
