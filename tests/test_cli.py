@@ -434,8 +434,9 @@ def test_new_refuses_bad_options_before_anything_is_written(
 
 
 # A colour, a terminal's title, C1's CSI, DEL; a tab and line breaks: a name is one line.
+# A right-to-left override or isolate left open turns the page's title around after it.
 CONTROLLED_NAMES = ["Zoé\x1b[31m", "Zoé\x1b]0;titre\x07", "Zoé\x9b31m", "Zo\x7fé", "Zoé\tMartin",
-                    "Zoé\nMartin", "Zoé\rMartin"]  # fmt: skip
+                    "Zoé\nMartin", "Zoé\rMartin", "Zoé\u202eMartin", "Zoé \u2067Martin"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", CONTROLLED_NAMES)

@@ -179,6 +179,7 @@ def test_another_interview_is_never_written_over(invoke: Invoke, series: Path) -
         ("Gilles\nKlein", "--guest: a control character in the name"),
         ("Gilles \x1b[31mKlein", "--guest: a control character in the name"),
         ("Gilles\x1b]0;pwned\x07 Klein", "--guest: a control character in the name"),
+        ("Gilles \u202eKlein", "--guest: a control character in the name"),
     ],
 )
 def test_a_name_that_is_no_name_is_refused(

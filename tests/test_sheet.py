@@ -709,9 +709,13 @@ def test_a_question_deleted_from_the_sheet_is_said_at_the_line_it_goes_back_abov
         (("gender=f", "gender=f date="), "bad.md:1: date=: not a date"),
         (("host='Stéphane'", "host='St\x1b[31méphane'"), "bad.md:1: host: a control character"),
         (("guest='Léa Martin'", "guest='Léa\tMartin'"), "bad.md:1: guest: a control character"),
+        (
+            ("guest='Léa Martin'", "guest='Léa \u202eMartin'"),
+            "bad.md:1: guest: a control character",
+        ),
         (("guest='Léa Martin'", "guest=''"), "bad.md:1: guest=: the guest's name is empty"),
     ],
-    ids=["gender", "register", "date", "empty-date", "host", "guest", "empty-guest"],
+    ids=["gender", "register", "date", "empty-date", "host", "guest", "guest-bidi", "empty-guest"],
 )
 def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     series: Path, edit: tuple[str, str], expected: str

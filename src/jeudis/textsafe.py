@@ -14,15 +14,19 @@ _ESCAPES = re.compile(
 )
 # Every other control character but tab and newline, C1 controls included.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The bidirectional embeddings, overrides and isolates: one left open in a name turns
+# the text after it around wherever the name is shown ("Trojan Source"): a page's title,
+# a terminal's table. A name in Arabic or Hebrew needs none of them.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
 # Any control character, tab and line breaks included: what one line of text never holds.
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_NOT_SPACE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}]")
+_NOT_SPACE_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]")
 
 
 def control_in(text: str, *, lines: bool = False) -> str | None:
-    """The first control character in ``text`` (C0, DEL, C1), or None. A name is one
-    line of plain text: a tab or a line break counts, unless ``lines`` (a wording, which
-    folds them into spaces)."""
+    """The first control character in ``text`` (C0, DEL, C1, a bidirectional override),
+    or None. A name is one line of plain text: a tab or a line break counts, unless
+    ``lines`` (a wording, which folds them into spaces)."""
     found = (_NOT_SPACE_CONTROL if lines else _ANY_CONTROL).search(text)
     return found.group() if found else None
 
