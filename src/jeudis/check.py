@@ -190,15 +190,7 @@ def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list
         _ = series.settings  # read, or said why not
     except FileProblem as unread:
         findings.append(finding_of(unread))
-        path = series.root / SETTINGS_FILE
-        try:
-            text = read_text(path)
-            data = parse_toml(text, path)
-        except FileProblem:  # none of them reads
-            text, data = "", {}
-        kept = {k: v for k, v in data.items() if not settings_problems({k: v}, text, path)}
-        series = Series(series.root, series.overrides)
-        vars(series)["settings"] = {**kept, **series.overrides}  # Series.settings, computed
+        series = series.with_settings_that_read()
     found = check_templates(series)
     folder = series.templates_dir
     for problem in found.problems:

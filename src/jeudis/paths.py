@@ -118,6 +118,23 @@ class Series:
             data["language"] = canonical_language(data["language"]) or data["language"]
         return {**data, **self.overrides}
 
+    def with_settings_that_read(self) -> Series:
+        """This series with the settings of ``jeudis.toml`` that read, the others left
+        out (their defaults in their place): for ``check``, which says what is wrong and
+        tries the templates all the same. None of them, when the file does not read."""
+        path = self.root / SETTINGS_FILE
+        from jeudis.tomlio import parse_toml
+
+        try:
+            text = read_text(path)
+            data = parse_toml(text, path)
+        except FileProblem:
+            text, data = "", {}
+        kept = {k: v for k, v in data.items() if not settings_problems({k: v}, text, path)}
+        series = Series(self.root, self.overrides)
+        series.__dict__["settings"] = {**kept, **self.overrides}  # the cached property's value
+        return series
+
     def refuse_output(self, target: Path) -> None:
         """Refuse to write an export (a post, a site, a sheet) over the series' own data.
 
