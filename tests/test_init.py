@@ -77,6 +77,21 @@ def test_init_never_overwrites(invoke: Invoke, tmp_path: Path) -> None:
     assert not (folder / "jeudis.toml").exists()
 
 
+@pytest.mark.parametrize("under", ["", "deeper/still"])
+def test_init_onto_a_file_says_which_file(invoke: Invoke, tmp_path: Path, under: str) -> None:
+    """A file where the series folder, or a folder above it, would be: named, with the
+    code of a file in the way. Below a file, it was "Not a directory" naming the
+    folder to be, ``interviews/`` inside it."""
+    afile = tmp_path / "notes.txt"
+    afile.write_text("mine\n", encoding="utf-8")
+
+    result = invoke("init", afile / under if under else afile, "--blog", "Blog")
+
+    assert result.exit_code == ExitCode.ERROR, result
+    assert result.stderr == f"error: {afile} is a file, not a folder; nothing was written\n"
+    assert afile.read_text(encoding="utf-8") == "mine\n"
+
+
 def test_init_twice_refuses(invoke: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     assert invoke("init", folder).exit_code == 0

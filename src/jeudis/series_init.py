@@ -160,8 +160,11 @@ def init_series(
     questionnaire: str = "",
 ) -> Created:
     """Create the series folder at ``root``; refuse if any file it would write exists."""
-    if root.exists() and not root.is_dir():
-        raise UsageError(f"{root} is a file, not a folder")
+    # The folder, or one above it, that is a file ("Not a directory" named a folder to be):
+    # a file in the way (1), as below, not a usage error (2).
+    blocking = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise JeudisError(f"{blocking} is a file, not a folder; nothing was written")
     blog = " ".join(blog.split()) or root.resolve().name
     qid = slugify(questionnaire or blog)
     language = canonical_language(language) or language  # a wrong one is refused below
