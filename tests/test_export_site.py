@@ -1260,6 +1260,24 @@ def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("under", ["", "site"])
+def test_all_onto_a_file_says_which_file(series: Path, invoke: Invoke, under: str) -> None:
+    """``-o README.md`` (a file, or below one) said "Not a directory", in the words of
+    the system, naming the folder to be."""
+    make_interview(series, "x")
+    afile = series / "notes.md"
+    afile.write_text("mine\n", encoding="utf-8")
+
+    result = invoke("export", "--all", "-o", afile / under if under else afile)
+
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines() == [
+        f"error: {afile} is a file, not a folder; nothing was written",
+        "hint: --all writes a site into a folder: give -o FOLDER, or leave -o out for site/",
+    ]
+    assert afile.read_text(encoding="utf-8") == "mine\n"
+
+
 @pytest.mark.parametrize("option", ["--fragment", "--wordpress"])
 def test_all_with_a_fragment_names_the_option_typed(
     series: Path, invoke: Invoke, option: str

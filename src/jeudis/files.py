@@ -171,11 +171,15 @@ def _make_folders(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        files = (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir())
-        blocking = next(files, None)
+        blocking = file_in_the_way(folder)
         if blocking is None:
             raise
         raise FileProblem(blocking, "is a file, not a folder") from None
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """What stands where ``folder``, or a folder above it, should be: a file (or None)."""
+    return next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
 
 
 def _replace(path: Path, data: str) -> None:

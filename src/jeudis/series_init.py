@@ -15,7 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from jeudis.errors import JeudisError, UsageError
-from jeudis.files import write_atomic
+from jeudis.files import file_in_the_way, write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
 from jeudis.wording import is_french
@@ -160,10 +160,9 @@ def init_series(
     questionnaire: str = "",
 ) -> Created:
     """Create the series folder at ``root``; refuse if any file it would write exists."""
-    # The folder, or one above it, that is a file ("Not a directory" named a folder to be):
+    # The folder, or one above it, a file ("Not a directory" named a folder to be):
     # a file in the way (1), as below, not a usage error (2).
-    blocking = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), None)
-    if blocking is not None:
+    if blocking := file_in_the_way(root):
         raise JeudisError(f"{blocking} is a file, not a folder; nothing was written")
     blog = " ".join(blog.split()) or root.resolve().name
     qid = slugify(questionnaire or blog)

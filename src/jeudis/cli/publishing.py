@@ -132,9 +132,10 @@ def export(
 def _export_all(
     series: object, options: object, output: str | None, overwrite: bool, include_future: bool
 ) -> None:
-    from jeudis.errors import UsageError
+    from jeudis.errors import JeudisError, UsageError
     from jeudis.export import Options
     from jeudis.export.site import export_site
+    from jeudis.files import file_in_the_way
     from jeudis.paths import Series
     from jeudis.wording import counted
 
@@ -157,6 +158,11 @@ def _export_all(
             hint="run it from a series folder, or give --dir; `jeudis init` makes one",
         )
     folder = Path(output) if output else series.root / "site"
+    if blocking := file_in_the_way(folder):
+        raise JeudisError(
+            f"{blocking} is a file, not a folder; nothing was written",
+            hint="--all writes a site into a folder: give -o FOLDER, or leave -o out for site/",
+        )
     bar = _LazyBar()
     try:
         result = export_site(
