@@ -535,6 +535,46 @@ def test_an_interviews_post_never_takes_the_place_of_a_roundup(
     assert invoke("export", "amelie-roux", "-o", roundup).exit_code == 0  # the post's now
 
 
+def test_export_all_never_writes_an_interviews_page_over_a_roundup(
+    invoke: Invoke, example_series: Path, tmp_path: Path
+) -> None:
+    """`export --all` took every file `compare -o` wrote into its folder for its own: the
+    page of a guest's file made since, named as the roundup (twitter-followers), replaced
+    it without a word. Refused; --overwrite lets the page through, which the next
+    export finds its own."""
+    site = tmp_path / "site"
+    assert invoke("export", "--all", "-o", site).exit_code == 0
+    roundup = site / "twitter-followers.html"
+    compare = ("compare", "twitter", "-q", "followers", "-f", "html", "-o", f"{site}{os.sep}")
+    assert invoke(*compare).exit_code == 0
+    assert invoke("export", "--all", "-o", site).exit_code == 0  # no page of that name
+    before = roundup.read_bytes()
+    interviews = example_series / "interviews"
+    shutil.copy(interviews / "amelie-roux.toml", interviews / "twitter-followers.toml")
+    index = (site / "index.html").read_bytes()
+
+    refused = invoke("export", "--all", "-o", site)
+
+    assert refused.exit_code == 1, refused
+    assert refused.stderr == (
+        f"error: {roundup}: a roundup jeudis wrote (jeudis compare); nothing written\n"
+        "hint: move it away (to twitter-followers-roundup.html, say) or export elsewhere;"
+        " --overwrite replaces it\n"
+    )
+    assert roundup.read_bytes() == before
+    assert (site / "index.html").read_bytes() == index
+    assert invoke("export", "--all", "-o", site, "--overwrite").exit_code == 0
+    assert 'class="jeudis-post' in roundup.read_text(encoding="utf-8")
+    guest = interviews / "twitter-followers.toml"
+    guest.write_text(
+        guest.read_text(encoding="utf-8").replace('guest = "Amélie Roux"', 'guest = "Anne Roux"'),
+        encoding="utf-8",
+    )
+    again = invoke("export", "--all", "-o", site)  # the roundup's record: not what is there
+    assert again.exit_code == 0, again
+    assert "Anne Roux" in roundup.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("value", "number"),
     [

@@ -439,16 +439,34 @@ def _refuse_others(
     return the files of ``planned`` an export wrote, this folder's or a single one's.
 
     A post written by ``export -o`` into the same folder is jeudis's too (recorded in
-    the series' cache): ``--all`` was refusing it as "not written by jeudis".
+    the series' cache): ``--all`` was refusing it as "not written by jeudis". Not a
+    roundup ``compare -o`` wrote there, which an interview's page named as it is
+    (a guest's file made since) would replace without a word: refused, even in the
+    place of a page this folder's export once wrote, since the roundup is there now.
+    Once ``--overwrite`` gave the place to the page, what is there is no longer the
+    roundup jeudis wrote (:meth:`Written.roundup_at`), and the page is the export's.
     """
     owned, recorded = manifest_outputs(previous), written_stamps(previous)
     singles = Written(series)
     if singles.stamps:
+        roundups = []
         for name in planned:
             stamp = singles.stamp_of(folder / name)
-            if name not in owned and stamp is not None:
+            if stamp is None:
+                continue
+            if singles.roundup_at(folder / name):
+                roundups.append(name)
+            elif name not in owned:
                 owned.add(name)
                 recorded[name] = stamp  # changed since by hand: still refused
+        if roundups:
+            first = folder / roundups[0]
+            more = f" (and {len(roundups) - 1} more)" if len(roundups) > 1 else ""
+            raise JeudisError(
+                f"{first}: a roundup jeudis wrote (jeudis compare){more}; nothing written",
+                hint=f"move it away (to {first.stem}-roundup{first.suffix}, say) or export"
+                " elsewhere; --overwrite replaces it",
+            )
     refuse_others(folder, planned, owned, recorded)
     return owned
 

@@ -178,14 +178,14 @@ class Written:
         try:
             if not target.is_file():
                 return  # nothing, a folder or a device (/dev/null): writing it says why
-            now = content_stamp(target.read_bytes())
+            data = target.read_bytes()
         except FileNotFoundError:
             return
         except OSError:
             return  # not readable (a folder...): writing it says why
         recorded = self.stamps.get(_key(target))
-        if recorded == now:
-            if _key(target) in self.roundups and not roundup:
+        if recorded == content_stamp(data):
+            if not roundup and self._roundup(target, data):
                 raise JeudisError(
                     f"{target}: a roundup jeudis wrote (jeudis compare); not written over",
                     hint=hint,
@@ -193,6 +193,21 @@ class Written:
             return
         why = "changed by hand since jeudis wrote it" if recorded else "already there"
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
+
+    def roundup_at(self, target: Path) -> bool:
+        """Whether ``target`` is a roundup's post, as jeudis wrote it (see :meth:`check`)."""
+        recorded = self.stamps.get(_key(target))
+        if recorded is None:
+            return False
+        try:
+            data = target.read_bytes() if target.is_file() else b""
+        except OSError:
+            return False  # not there, or unreadable: writing it says why
+        return recorded == content_stamp(data) and self._roundup(target, data)
+
+    def _roundup(self, target: Path, data: bytes) -> bool:
+        """Recorded as a roundup."""
+        return _key(target) in self.roundups
 
     def stamp_of(self, target: Path) -> str | None:
         """The content stamp recorded when an export wrote ``target`` (None: never)."""
