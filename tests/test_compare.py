@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from jeudis.export.frontmatter import FLAVORS
+from jeudis.export.written import reads_as_roundup
 from jeudis.roundup import Entry
 from support import EXAMPLES, Invoke
 
@@ -535,18 +538,24 @@ def test_an_interviews_post_never_takes_the_place_of_a_roundup(
     assert invoke("export", "amelie-roux", "-o", roundup).exit_code == 0  # the post's now
 
 
+@pytest.mark.parametrize("older", [False, True])
 def test_export_all_never_writes_an_interviews_page_over_a_roundup(
-    invoke: Invoke, example_series: Path, tmp_path: Path
+    invoke: Invoke, example_series: Path, tmp_path: Path, older: bool
 ) -> None:
     """`export --all` took every file `compare -o` wrote into its folder for its own: the
     page of a guest's file made since, named as the roundup (twitter-followers), replaced
-    it without a word. Refused; --overwrite lets the page through, which the next
-    export finds its own."""
+    it without a word. Refused, the roundup recorded as one or by an older jeudis as any
+    file; --overwrite lets the page through, which the next export finds its own."""
     site = tmp_path / "site"
     assert invoke("export", "--all", "-o", site).exit_code == 0
     roundup = site / "twitter-followers.html"
     compare = ("compare", "twitter", "-q", "followers", "-f", "html", "-o", f"{site}{os.sep}")
     assert invoke(*compare).exit_code == 0
+    if older:
+        record = example_series / ".jeudis-cache" / "exports.json"
+        data = json.loads(record.read_text(encoding="utf-8"))
+        del data["roundups"]
+        record.write_text(json.dumps(data), encoding="utf-8")
     assert invoke("export", "--all", "-o", site).exit_code == 0  # no page of that name
     before = roundup.read_bytes()
     interviews = example_series / "interviews"
@@ -573,6 +582,71 @@ def test_export_all_never_writes_an_interviews_page_over_a_roundup(
     again = invoke("export", "--all", "-o", site)  # the roundup's record: not what is there
     assert again.exit_code == 0, again
     assert "Anne Roux" in roundup.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("-f", "html"),
+        ("--fragment",),
+        ("--wordpress",),
+        ("-f", "md"),
+        *(("--flavor", name) for name in FLAVORS),
+    ],
+)
+def test_a_roundup_an_older_jeudis_recorded_as_a_plain_file_reads_as_one(
+    invoke: Invoke, example_series: Path, tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    """Before the record of written files said which are roundups, `compare -o` recorded
+    its roundup as any file, which `export SLUG -o` replaced without a word: a roundup
+    reads as one; an interview's post, written so with the same options, does not."""
+    suffix = ".md" if "--flavor" in options or "md" in options else ".html"
+    roundup, post = tmp_path / f"roundup{suffix}", tmp_path / f"post{suffix}"
+    assert invoke("compare", "twitter", "-q", "followers", *options, "-o", roundup).exit_code == 0
+    record = example_series / ".jeudis-cache" / "exports.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    assert data.pop("roundups") == [str(roundup.resolve())]
+    record.write_text(json.dumps(data), encoding="utf-8")  # as an older jeudis left it
+    before = roundup.read_bytes()
+
+    refused = invoke("export", "amelie-roux", *options, "-o", roundup)
+
+    assert refused.exit_code == 1, refused
+    assert refused.stderr == (
+        f"error: {roundup}: a roundup jeudis wrote (jeudis compare); not written over\n"
+        "hint: pass --overwrite to replace it, or write elsewhere with -o\n"
+    )
+    assert roundup.read_bytes() == before
+    for _ in range(2):
+        assert invoke("export", "amelie-roux", *options, "-o", post).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "roundup"),
+    [
+        # The first roundups in Markdown: no front matter, the title a heading.
+        ("# Combien ?\n\n## [Amélie Roux](amelie-roux.html)\n\n2 980\n", True),
+        # A Pelican post's metadata: the guest's tag beside the questionnaire's.
+        ("Title: T\nTags: Amélie Roux, twitter\n\n## [A](https://a.example)\n", False),
+        ("Title: T\nTags: twitter\n\n## [Amélie Roux]({filename}/amelie-roux.md)\n", True),
+        # A post without numbered questions, whose guest wrote a heading of a link.
+        (
+            '---\ntags: ["Amélie Roux", "twitter"]\n---\n\n**Q ?**\n\n## [A](https://a.example)\n',
+            False,
+        ),
+        ('---\ntags: ["Roux, \\"A\\"", "twitter"]\n---\n\n## [A](https://a.example)\n', False),
+        ('+++\ntags = ["twitter"]\n+++\n\n## 1. Q ?\n\n## [A](https://a.example)\n', False),
+        # An answer sheet: its questions' headings.
+        (
+            "<!-- jeudis-sheet questionnaire=twitter -->\n\n# Interview\n\n## Q1 [followers]\n",
+            False,
+        ),
+        ('<article lang="fr" class="jeudis-post style-numbered">roundup</article>', False),
+        ("<p>&lt;article class=&quot;roundup&quot;&gt;</p>", False),
+    ],
+)
+def test_a_roundup_is_told_from_jeudiss_other_files_by_its_text(text: str, roundup: bool) -> None:
+    assert reads_as_roundup(text.encode("utf-8")) is roundup
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ there and is not, as recorded, what jeudis wrote is written over only with
 
 A roundup's post, which jeudis writes too, never takes an interview's place
 (:func:`refuse_interview_place`), nor an interview's post a roundup's: the record
-says which files are roundups (:meth:`Written.check`).
+says which files are roundups (:meth:`Written.check`), and a roundup an older jeudis
+recorded as a plain file reads as one (:func:`reads_as_roundup`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -33,6 +35,54 @@ ROUNDUPS = "roundups"  # the record's key for the roundups' files (no file's: th
 def content_stamp(data: bytes) -> str:
     """What a file looked like when an export wrote it (a change detector, not a security hash)."""
     return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+# An HTML roundup's article, page or fragment, as every jeudis's templates write it (the
+# first without ``lang``); an interview's is ``class="jeudis-post ..."``.
+_ROUNDUP_ARTICLE = re.compile(rb'<article (?:lang="[^"<>]*" )?class="roundup">')
+# The front matter's tags, as each flavor writes them (YAML, TOML; Pelican's ``Tags:``).
+_TAGS = re.compile(r"(?:tags ?[:=] ?\[(?P<listed>.*)\]|Tags: (?P<pelican>.*))")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def reads_as_roundup(data: bytes) -> bool:
+    """Whether a file jeudis wrote (``data``) is a roundup's post, by its text alone.
+
+    For a roundup an older jeudis recorded as a plain file, before the record said
+    which are roundups. It is told apart only from jeudis's other outputs, which is
+    all a recorded file can be: an interview's post and an answer sheet. An HTML
+    roundup's article is ``class="roundup"`` (a guest's text writes no tag). A
+    Markdown roundup's first heading of level 2 links an interview (``## [Guest](…)``:
+    a sheet's are ``## Q1 [id]``, an interview's numbered ones ``## 1. …``), and its
+    front matter has one tag, the questionnaire (an interview's has the guest's name
+    too), or, the oldest's, no front matter but its ``# title`` line. A roundup made
+    with a series' own templates (``templates/``) may read as neither.
+    """
+    if _ROUNDUP_ARTICLE.search(data):
+        return True
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return False
+    head = []
+    for line in lines:
+        if line.startswith("## "):
+            if not line.startswith("## ["):
+                return False
+            break
+        head.append(line)
+    else:
+        return False
+    if head and head[0].startswith("# "):
+        return True
+    for line in head:
+        if found := _TAGS.fullmatch(line):
+            pelican = found["pelican"]  # a tag's commas made spaces
+            tags = (
+                len(_QUOTED.findall(found["listed"])) if pelican is None else pelican.count(",") + 1
+            )
+            return tags == 1
+    return False
 
 
 def changed(path: Path, stamp: str) -> bool:
@@ -172,7 +222,8 @@ class Written:
         roundup: bool = False,
     ) -> None:
         """Refuse a file there that jeudis did not write, or that changed since it did;
-        a roundup's post too, unless what is written is a roundup (``roundup``)."""
+        a roundup's post too, unless what is written is a roundup (``roundup``): one
+        recorded so, or one an older jeudis recorded as a plain file (:func:`reads_as_roundup`)."""
         if self.overwrite:
             return
         try:
@@ -206,8 +257,8 @@ class Written:
         return recorded == content_stamp(data) and self._roundup(target, data)
 
     def _roundup(self, target: Path, data: bytes) -> bool:
-        """Recorded as a roundup."""
-        return _key(target) in self.roundups
+        """Recorded as a roundup, or one an older jeudis recorded as a plain file."""
+        return _key(target) in self.roundups or reads_as_roundup(data)
 
     def stamp_of(self, target: Path) -> str | None:
         """The content stamp recorded when an export wrote ``target`` (None: never)."""
