@@ -437,6 +437,38 @@ def test_a_file_jeudis_did_not_write_is_not_written_over(
     assert sorted(p.name for p in folder.iterdir()) == ["autre.html"]  # checked before writing
 
 
+@pytest.mark.parametrize(
+    ("site_args", "post", "args"),
+    [
+        ([], "invite.html", []),
+        (["--flavor", "hugo"], "content/posts/invite.md", ["--flavor", "hugo"]),
+    ],
+)
+def test_a_single_export_onto_a_sites_page_says_whose_it_is(
+    series: Path, invoke: Invoke, tmp_path: Path, site_args: list[str], post: str, args: list[str]
+) -> None:
+    """A site's page is the site export's: a single export there is refused, as any file
+    it did not write, but saying so; it said "already there", as of a stranger's file."""
+    make_interview(series, "invite")
+    site = tmp_path / "site"
+    if site_args:
+        site.mkdir()
+        (site / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
+    assert invoke("export", "--all", *site_args, "-o", str(site)).exit_code == 0
+    before = (site / post).read_bytes()
+
+    refused = invoke("export", "invite", *args, "-o", str(site / post))
+
+    assert refused.exit_code == 1, refused
+    error = f"{site / post}: a file of the site `jeudis export --all` wrote in {site}"
+    hint = f"export the site again to bring it up to date (jeudis export --all -o {site})"
+    assert refused.stderr.splitlines() == [
+        f"error: {error}; not written over",
+        f"hint: {hint}, or write elsewhere with -o",
+    ]
+    assert (site / post).read_bytes() == before
+
+
 def test_all_outside_a_series_folder_writes_nothing(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

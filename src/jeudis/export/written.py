@@ -197,6 +197,18 @@ def refuse_interview_place(series: Series, slug: str, target: Path | None, fmt: 
         )
 
 
+def _site_holding(target: Path) -> Path | None:
+    """The site folder whose export wrote ``target`` (its manifest lists it), if any: the
+    folder itself, or up to two above it (a generator's ``content/posts/``)."""
+    from jeudis.export.manifest import MANIFEST, manifest_outputs, read_manifest
+
+    for folder in list(target.parents)[:3]:
+        if (folder / MANIFEST).is_file():
+            relative = target.relative_to(folder).as_posix()
+            return folder if relative in manifest_outputs(read_manifest(folder)) else None
+    return None
+
+
 class Written:
     """The files ``export -o`` wrote, in the series' cache: read once, saved after writing."""
 
@@ -242,6 +254,13 @@ class Written:
                     hint=hint,
                 )
             return
+        if recorded is None and (site := _site_holding(target)) is not None:
+            raise JeudisError(
+                f"{target}: a file of the site `jeudis export --all` wrote in {site};"
+                " not written over",
+                hint=f"export the site again to bring it up to date (jeudis export --all -o {site}),"
+                " or write elsewhere with -o",
+            )
         why = "changed by hand since jeudis wrote it" if recorded else "already there"
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
 
