@@ -232,17 +232,25 @@ def test_an_address_shown_holds_nothing_wptexturize_changes(invoke: Invoke, seri
 # ---- WordPress's own code -----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def wordpress() -> Iterator[Callable[[str, list[str]], list[object]]]:
-    """``run(function, texts)``: each text through WordPress's ``function``, as
-    ``tests/wordpress.php`` runs it. Skips without php or WordPress."""
-    php = need_binary("php", "WordPress's filters cannot run")
+def wordpress_root() -> Path:
+    """WordPress's folder (``usr/share/wordpress``); skips without it, fails under CI."""
     root = Path(os.environ.get("JEUDIS_WORDPRESS") or "/usr/share/wordpress")
     if not (root / "wp-includes" / "formatting.php").is_file():
         missing = f"no WordPress in {root}: set JEUDIS_WORDPRESS (see this module's docstring)"
         if os.environ.get("CI"):
             pytest.fail(f"{missing}, under CI (.ci/run unpacks it)")
         pytest.skip(missing)
+    return root
+
+
+Run = Callable[[str, list[str]], list[object]]
+
+
+def wordpress_runner() -> Run:
+    """``run(function, texts)``: each text through WordPress's ``function``, as
+    ``tests/wordpress.php`` runs it. Skips without php or WordPress."""
+    php = need_binary("php", "WordPress's filters cannot run")
+    root = wordpress_root()
     harness = Path(__file__).with_name("wordpress.php")
 
     def run(function: str, texts: list[str]) -> list[object]:
@@ -254,10 +262,12 @@ def wordpress() -> Iterator[Callable[[str, list[str]], list[object]]]:
         results: list[object] = json.loads(done.stdout)
         return results
 
-    yield run
+    return run
 
 
-Run = Callable[[str, list[str]], list[object]]
+@pytest.fixture(scope="module")
+def wordpress() -> Iterator[Run]:
+    yield wordpress_runner()
 
 
 @pytest.fixture

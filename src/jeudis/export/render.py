@@ -203,11 +203,13 @@ def fragment(post: Post, site: SiteInfo, *, wordpress: bool = False, feed: bool 
 
 def for_cms(html: str, *, wordpress: bool = False) -> str:
     """HTML to paste into a CMS (a fragment, a roundup's): in a ``wp:html`` block for
-    ``--wordpress``, every ``[`` written ``&#91;``, and the addresses of its text written
+    ``--wordpress``, every ``[`` written ``&#91;`` (and in the text, but before a blank
+    or ``]``, followed by a comment ``<!-- -->``), and the addresses of its text written
     so that WordPress shows them as they are (see :mod:`jeudis.export.wptext`).
 
     WordPress runs a shortcode wherever a ``[`` opens one (``[gallery]``, ``[embed]``,
-    ``[caption]``, a plugin's), in code too, and a guest's brackets are text.
+    ``[caption]``, a plugin's), in code too, and a guest's brackets are text. Its
+    editors write ``&#91;`` back as ``[`` once the post is edited; the comment stays.
     """
     from jeudis.export.wptext import inert_text
 

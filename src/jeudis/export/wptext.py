@@ -8,6 +8,13 @@ address alone on its line (a guest's code line) or alone in a paragraph; and
 an address shown included (``L'Envie`` read ``L’Envie``, ``a--b`` ``a–b``). Each
 character they would read is written as a character reference: the reader sees the
 same text, and the filters find nothing.
+
+WordPress's editors write the text back with its characters as they are, though: the
+classic editor (TinyMCE, the Classic block a post imported without blocks opens in)
+once the host edits it, the block editor once it saves the post's blocks again, and
+"Convert to blocks". A ``[`` that could open a shortcode is followed by a comment as
+well, ``<!-- -->``: every one of them keeps it (TinyMCE drops an empty ``<!---->``),
+and the text shows, and copies, as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +33,11 @@ _TEXTURIZED = re.compile(r"-{2,}|\.{3,}|['`]+|(?<=\d)x(?=\d)")
 # The scheme's colon: autoembed looks for "http://" and "https://".
 _SCHEME = re.compile(r"^(https?):", re.IGNORECASE)
 _LINK = re.compile(r"</?a[\s>]", re.IGNORECASE)
+# A "[" a shortcode's name (or a second "[") could follow: any but a blank or "]".
+_OPENER = re.compile(r"\[(?![\s\]])")
+# What follows it: a comment, which parts "[" from the name in any text an editor
+# writes back, and which the reader does not see.
+_PARTED = "&#91;<!-- -->"
 
 
 def _references(match: re.Match[str]) -> str:
@@ -38,8 +50,9 @@ def _inert_address(match: re.Match[str], *, linked: bool) -> str:
 
 
 def inert_text(html: str) -> str:
-    """``html`` with every ``[`` written ``&#91;`` and each address of its text written
-    so that wptexturize and autoembed leave it as it is; tags and attributes as given.
+    """``html`` with every ``[`` written ``&#91;`` (``&#91;<!-- -->`` in the text but
+    before a blank or ``]``) and each address of its text written so that wptexturize
+    and autoembed leave it as it is; tags and attributes as given.
 
     A link's text is never alone on its line or in its paragraph: its scheme is left
     as written, as most addresses shown are.
@@ -55,6 +68,6 @@ def inert_text(html: str) -> str:
 
 
 def _inert(text: str, *, linked: bool) -> str:
-    if "://" not in text and "www." not in text.lower():
-        return text
-    return _ADDRESS.sub(partial(_inert_address, linked=linked), text)
+    if "://" in text or "www." in text.lower():
+        text = _ADDRESS.sub(partial(_inert_address, linked=linked), text)
+    return _OPENER.sub(_PARTED, text)
