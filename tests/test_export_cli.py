@@ -469,6 +469,50 @@ def test_a_single_export_onto_a_sites_page_says_whose_it_is(
     assert (site / post).read_bytes() == before
 
 
+def test_all_goes_where_single_exports_went_before(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """``export invite -o site/invite.html``, then ``export --all -o site``: the folder held
+    only jeudis's page and the photo it brought, and was refused as "not empty, and
+    no earlier export's". A file of the host's there still stops it."""
+    with_photo(series)
+    site = tmp_path / "site"
+    assert invoke("export", "invite", "-o", str(site / "invite.html")).exit_code == 0
+    assert (site / "images" / "g.png").is_file()
+    (site / "images" / "mine.png").write_bytes(b"png of the host's")
+
+    refused = invoke("export", "--all", "-o", str(site))
+    (site / "images" / "mine.png").unlink()
+    result = invoke("export", "--all", "-o", str(site))
+
+    assert refused.exit_code == 1
+    assert f"{site}: not empty, and no earlier export's (it holds images);" in refused.stderr
+    assert result.exit_code == 0, result
+    assert {"invite.html", "index.html", "feed.xml"} <= {p.name for p in site.iterdir()}
+
+
+def test_a_single_export_onto_a_sites_page_after_the_site_took_it_or_touched_up(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A page written by ``export -o``, then taken by the site's export (which writes it
+    again): the site's, not "changed by hand". Changed by hand since the site wrote it:
+    said so, not "already there"."""
+    make_interview(series, "invite")
+    site = tmp_path / "site"
+    page = site / "invite.html"
+    assert invoke("export", "invite", "-o", str(page)).exit_code == 0
+    assert invoke("export", "--all", "-o", str(site)).exit_code == 0
+
+    taken = invoke("export", "invite", "-o", str(page))
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- à moi -->\n", encoding="utf-8")
+    touched = invoke("export", "invite", "-o", str(page))
+
+    assert taken.exit_code == touched.exit_code == 1
+    assert taken.stderr.startswith(f"error: {page}: a file of the site `jeudis export --all`")
+    assert touched.stderr.startswith(f"error: {page}: changed by hand since jeudis wrote it;")
+    assert page.read_text(encoding="utf-8").endswith("<!-- à moi -->\n")
+
+
 def test_all_outside_a_series_folder_writes_nothing(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

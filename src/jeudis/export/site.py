@@ -260,7 +260,7 @@ def export_site(
     """
     series.refuse_output(folder)
     if not overwrite:
-        refuse_foreign_folder(folder, flavor if fmt == "md" else None)
+        refuse_foreign_folder(folder, flavor if fmt == "md" else None, series)
     previous = read_manifest(folder)
     stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}

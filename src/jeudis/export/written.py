@@ -124,7 +124,7 @@ def refuse_others(
             )
 
 
-def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
+def refuse_foreign_folder(folder: Path, flavor: str | None, series: Series | None = None) -> None:
     """Stop before an export's first files go into a folder that holds others.
 
     ``export --all -o ~`` (or ``-o /``, ``-o .`` in a folder of documents) would
@@ -133,7 +133,8 @@ def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
     wrote (its manifest), is the export's. So is a generator's site given to a
     flavor of Markdown: the folder holding its configuration file, or the folders
     where its posts or photos go. Files whose names start with a dot (``.git``, ``.DS_Store``) do not
-    count: a clone of a site's repository is a fine place for it.
+    count: a clone of a site's repository is a fine place for it. Nor do the posts an
+    ``export -o`` wrote there (recorded in the ``series``' cache), and the photos they brought.
     """
     from jeudis.export.manifest import MANIFEST
 
@@ -144,6 +145,11 @@ def refuse_foreign_folder(folder: Path, flavor: str | None) -> None:
     others = sorted(name for name in names if not name.startswith("."))
     if MANIFEST in names or not others:
         return
+    if series is not None:
+        written = Written(series)
+        others = [name for name in others if not written.wrote(folder / name)]
+        if not others:
+            return
     hint = "export into a new or empty folder (-o site, say), or give --overwrite to use this one"
     if flavor is not None:
         from jeudis.export import SITE_MARKERS  # not for an export's own folder: its model
@@ -197,15 +203,18 @@ def refuse_interview_place(series: Series, slug: str, target: Path | None, fmt: 
         )
 
 
-def _site_holding(target: Path) -> Path | None:
-    """The site folder whose export wrote ``target`` (its manifest lists it), if any: the
-    folder itself, or up to two above it (a generator's ``content/posts/``)."""
-    from jeudis.export.manifest import MANIFEST, manifest_outputs, read_manifest
+def _site_holding(target: Path) -> tuple[Path, str | None] | None:
+    """The site folder whose export wrote ``target``, with the file's content stamp then,
+    if any: the folder itself, or up to two above it (a generator's ``content/posts/``)."""
+    from jeudis.export.manifest import MANIFEST, manifest_outputs, read_manifest, written_stamps
 
     for folder in list(target.parents)[:3]:
         if (folder / MANIFEST).is_file():
+            manifest = read_manifest(folder)
             relative = target.relative_to(folder).as_posix()
-            return folder if relative in manifest_outputs(read_manifest(folder)) else None
+            if relative not in manifest_outputs(manifest):
+                return None
+            return folder, written_stamps(manifest).get(relative)
     return None
 
 
@@ -254,15 +263,36 @@ class Written:
                     hint=hint,
                 )
             return
-        if recorded is None and (site := _site_holding(target)) is not None:
+        site = _site_holding(target)
+        if site is not None and site[1] in (None, content_stamp(data)):  # --all's, as it wrote it
             raise JeudisError(
-                f"{target}: a file of the site `jeudis export --all` wrote in {site};"
+                f"{target}: a file of the site `jeudis export --all` wrote in {site[0]};"
                 " not written over",
-                hint=f"export the site again to bring it up to date (jeudis export --all -o {site}),"
+                hint=f"export the site again to bring it up to date (jeudis export --all -o {site[0]}),"
                 " or write elsewhere with -o",
             )
-        why = "changed by hand since jeudis wrote it" if recorded else "already there"
+        why = "changed by hand since jeudis wrote it" if recorded or site else "already there"
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
+
+    def wrote(self, path: Path) -> bool:
+        """Whether ``path`` is what an ``export -o`` wrote: a file it recorded, or an
+        ``images/`` folder beside one, holding only copies of the series' photos (a
+        page brings its photo there)."""
+        import filecmp
+
+        try:
+            if path.is_file():
+                return _key(path) in self.stamps
+            beside = path.parent.resolve()
+            if path.name != "images" or not any(Path(key).parent == beside for key in self.stamps):
+                return False
+            photos = self.series.root / "images"
+            return all(
+                photo.is_file() and filecmp.cmp(photo, photos / photo.name, shallow=False)
+                for photo in path.iterdir()
+            )
+        except OSError:
+            return False
 
     def roundup_at(self, target: Path) -> bool:
         """Whether ``target`` is a roundup's post, as jeudis wrote it (see :meth:`check`)."""
