@@ -81,7 +81,7 @@ foreach (json_decode(file_get_contents('php://stdin'), true) as [$function, $tex
         case 'shortcodes': $results[] = do_shortcode($GLOBALS['wp_embed']->run_shortcode($text)); break;
         case 'autoembed': $results[] = $GLOBALS['wp_embed']->autoembed($text); break;
         case 'parse_blocks': $results[] = parse_blocks($text); break;
-        case 'wpautop': case 'wptexturize': case 'wp_kses_post': case 'sanitize_title':
+        case 'make_clickable': case 'wpautop': case 'wptexturize': case 'wp_kses_post': case 'sanitize_title':
             $results[] = $function($text); break;
         default: fwrite(STDERR, "unknown function: $function\n"); exit(2);
     }
