@@ -1050,6 +1050,32 @@ def test_inspect_shows_a_quoted_field_as_its_placeholder(invoke: Invoke, series:
     assert "Tu viens de publier « {book_title} »." in " ".join(out.split())
 
 
+def test_inspect_shows_the_first_name_as_its_placeholder(invoke: Invoke, series: Path) -> None:
+    """A wording naming {first_name} is shown so, not as "{guest}" (the first word of the
+    guest's placeholder), which the host did not write; with --guest, the first name."""
+    write(
+        series / "questionnaires" / "makers.toml",
+        """id = "makers"
+title = "Maker Mondays: {first_name}"
+language = "en-GB"
+
+[[questions]]
+id = "where"
+text = "Where do you teach, {first_name}? And {guest}'s pupils?"
+""",
+    )
+
+    shown = invoke("inspect", "makers").stdout.splitlines()
+    named = invoke("inspect", "makers", "--guest", "Hedy Lamarr", "--json").stdout
+
+    assert shown[0].startswith("Maker Mondays: {first_name}  (makers v1, you)")
+    assert "1. Where do you teach, {first_name}? And {guest}'s pupils?  text" in shown
+    assert json.loads(named)["title"] == "Maker Mondays: Hedy"
+    assert json.loads(named)["questions"][0]["text"] == (
+        "Where do you teach, Hedy? And Hedy Lamarr's pupils?"
+    )
+
+
 def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> None:
     """A listing of a thousand interviews is printed plainly: rich would cost its import,
     and the session's machinery (the questionnaires' totals came with it) its own."""

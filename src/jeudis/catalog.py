@@ -8,6 +8,7 @@ from typing import Any
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire, load_questionnaire
+from jeudis.wording import WordingContext
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,11 @@ def asked(
     form: Questionnaire, register: str, gender: str | None, guest: str = "", host: str = ""
 ) -> list[AskedQuestion]:
     """The questions exactly as a guest with this register and gender will read them."""
-    from jeudis.session import context_for  # a session's: not imported for a listing
-
     # What the host fills in before the session, and the guest's answers to earlier
     # questions, show as their placeholders: "{book_title}", "« {livre} »".
     fields = {f.id: f"{{{f.id}}}" for f in form.fields}
     answers = {q.id: f"{{{q.id}}}" for q in form.questions}
-    context = context_for(form, guest or "{guest}", host or "{host}", gender, answers, fields)
+    context = _shown(form, guest, host, gender, answers, fields)
     result = []
     for number, question in enumerate(form.questions, 1):
         when = question.when
@@ -163,9 +162,28 @@ def _as_written(value: Any) -> str:
 
 
 def title_for(form: Questionnaire, guest: str, gender: str | None, host: str = "") -> str:
-    from jeudis.session import context_for
+    """The post's title for ``guest``; with no guest, their names as placeholders."""
+    return form.title_for(_shown(form, guest, host, gender))
 
-    return form.title_for(context_for(form, guest, host or "{host}", gender))
+
+def _shown(
+    form: Questionnaire,
+    guest: str,
+    host: str,
+    gender: str | None,
+    answers: dict[str, str] | None = None,
+    fields: dict[str, str] | None = None,
+) -> WordingContext:
+    """The context ``inspect`` words the questions with: a name not given shows as its
+    placeholder, ``{first_name}`` as itself too (not the first word of "{guest}")."""
+    from dataclasses import replace
+
+    from jeudis.session import context_for  # a session's: not imported for a listing
+
+    context = context_for(form, guest or "{guest}", host or "{host}", gender, answers, fields)
+    if guest:
+        return context
+    return replace(context, names={**context.names, "first_name": "{first_name}"})
 
 
 def as_json(items: list[Any]) -> list[dict[str, Any]]:

@@ -322,7 +322,7 @@ def inspect(
         )
     host = str(series.settings.get("host") or "")  # a wording may name them: "{host}" else
     questions = catalog.asked(form, chosen, gender, guest, host)
-    title = catalog.title_for(form, guest or "{guest}", gender, host)
+    title = catalog.title_for(form, guest, gender, host)
     if as_json:
         print_json(
             {
