@@ -15,12 +15,18 @@ from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
-from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
+from jeudis.paths import (
+    SETTINGS_FILE,
+    Series,
+    canonical_language,
+    questionnaire_id,
+    settings_problems,
+)
 from jeudis.photos import refusal
 from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
 from jeudis.storage import listed, site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
-from jeudis.wording import worded_for
+from jeudis.wording import is_french, worded_for
 
 
 def _kind(path: Path) -> str:
@@ -110,6 +116,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
             errors, warnings = check_questionnaire(file)
             said = [finding_of(p) for p in errors] + [finding_of(p, "warning") for p in warnings]
             said += _shadowed(series, file)
+            said += _language_left_out(series, file)
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
         else:
@@ -143,6 +150,31 @@ def _shadowed(series: Series, path: Path) -> list[Finding]:
             line=line,
             key="id",
             hint="give each questionnaire an id of its own",
+        )
+    ]
+
+
+def _language_left_out(series: Series, path: Path) -> list[Finding]:
+    """A questionnaire that says no language, in a series that is not in French: it is in
+    French, jeudis's default, and so are its guests' screen, its answer sheet, the
+    dates and the words around its posts, whatever language its wordings are in."""
+    try:
+        spoken = canonical_language(str(series.settings.get("language") or "fr"))
+        if spoken is None or is_french(spoken):  # a tag that is none: said of jeudis.toml
+            return []
+        data = parse_toml(read_text(path), path)
+    except (OSError, JeudisError):  # said of jeudis.toml or of the file already
+        return []
+    if "language" in data:
+        return []
+    return [
+        Finding(
+            str(path),
+            f"no language: this questionnaire is in French (the default), the series in {spoken}",
+            line=locate(read_text(path), ["id"]),
+            severity="warning",
+            hint=f'add language = "{spoken}": the guest\'s screen, the answer sheet, the dates'
+            " and the words around the post follow it",
         )
     ]
 
