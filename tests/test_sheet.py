@@ -1134,6 +1134,7 @@ def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     code, out = run("sheet", "books", "--guest", "Ann Lee", "-o", str(series / "b.md"))
     assert code == 0, out
     sheet = (series / "b.md").read_text(encoding="utf-8")
+    assert "\nHello Ann,\n" in sheet  # as an email in English opens: "Hello Ann Lee," read stiff
     assert "\n## END\n\nEnd of the questions: thank you!\n" in sheet
     assert "FIN" not in sheet
     filled = fill(sheet, {"book": "Dune", "liked": "no"}) + "\nP.S. Dune is long.\n"

@@ -181,8 +181,10 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     }
     header = " ".join(f"{key}={_quoted(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
-    # "Bonjour Nina," to a guest one says tu to; "Bonjour Nina Petit," otherwise.
-    name = first_name(interview.guest) if interview.register == "tu" else interview.guest
+    # "Bonjour Nina," to a guest one says tu to; "Bonjour Nina Petit," to one one says
+    # vous to (or Sie, usted...); "Hello Nina," in English, which has only "you".
+    familiar = interview.register in ("tu", "you")
+    name = first_name(interview.guest) if familiar else interview.guest
     lines += [words["hello"].format(guest=name or interview.guest), "", words["intro"], ""]
     first = questionnaire.questions[0].id if questionnaire.questions else "id"
     lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]
