@@ -1260,6 +1260,23 @@ def test_all_usage_errors(series: Path, invoke: Invoke, args: list[str]) -> None
     assert "Traceback" not in result.output
 
 
+def test_two_questionnaires_of_one_series_have_indexes_told_apart(
+    series: Path, invoke: Invoke
+) -> None:
+    """Each questionnaire's index is named by its series: two of one series read
+    "Interviews (1)" and "Interviews (1)", on every index and as the pages' titles."""
+    make_interview(series, "anne", guest="Anne", questionnaire="livre")
+    make_interview(series, "paul", guest="Paul", questionnaire="twitter")
+
+    assert invoke("export", "--all").exit_code == 0
+
+    index = (series / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="index-livre.html">Interviews – livre</a> (1)' in index
+    assert '<a href="index-twitter.html">Interviews – twitter</a> (1)' in index
+    livre = (series / "site" / "index-livre.html").read_text(encoding="utf-8")
+    assert "<h1>Interviews – livre</h1>" in livre
+
+
 @pytest.mark.parametrize("under", ["", "site"])
 def test_all_onto_a_file_says_which_file(series: Path, invoke: Invoke, under: str) -> None:
     """``-o README.md`` (a file, or below one) said "Not a directory", in the words of

@@ -307,8 +307,10 @@ def _indexes(
     others: list[dict[str, Any]] = []
     pages: list[tuple[str, str, list[IndexPost]]] = [("index.html", blog, listed)]
     if len(groups) > 1:
-        for qid, items in groups.items():
-            title = items[0].series or qid
+        titles = [items[0].series or qid for qid, items in groups.items()]
+        for (qid, items), title in zip(groups.items(), titles, strict=True):
+            if titles.count(title) > 1:  # two questionnaires of one series: told apart
+                title = f"{title} – {qid}"
             name = site.indexes[qid]
             others.append({"href": name, "title": title, "count": len(items)})
             pages.append((name, title, items))
