@@ -45,6 +45,23 @@ def test_side_by_side_in_the_terminal(invoke: Invoke, example_series: Path) -> N
     assert out.index("Amélie Roux") < out.index("Claire Fontaine") < out.index("Mathieu Durand")
 
 
+def test_no_question_named_lists_the_questions(invoke: Invoke, example_series: Path) -> None:
+    """Said of the questionnaire by its id, as any word: "twitter's questions" read
+    "maker-mondays's questions" in a series of another name."""
+    result = invoke("compare", "twitter")
+
+    assert result.exit_code == 2
+    listed = (
+        "1. depuis-quand, 2. followers, 3. utilisations, 4. apport, 5. premier-tweet,"
+        " 6. dernier-tweet, 7. meilleur-souvenir, 8. conseils, 9. avenir,"
+        " 10. twitter-ou-facebook, 11. influence, 12. follower-reve, 13. pas-suivi"
+    )
+    assert result.stderr.splitlines() == [
+        "error: which question? pass --question ID (or its number)",
+        f"hint: the questions of twitter: {listed}",
+    ]
+
+
 def test_side_by_side_on_an_80_column_terminal(invoke: Invoke, example_series: Path) -> None:
     """Two answers a row, each with its date and file whole under it; the count on its line."""
     out = invoke("compare", "twitter", "--question", "apport", env={"COLUMNS": "80"}).stdout

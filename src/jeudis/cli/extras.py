@@ -252,7 +252,7 @@ def compare(
     if question is None:
         raise UsageError(
             "which question? pass --question ID (or its number)",
-            hint=f"{form.id}'s questions: {roundup.question_list(form)}",
+            hint=f"the questions of {form.id}: {roundup.question_list(form)}",
         )
     import datetime as dt
 
