@@ -92,6 +92,21 @@ def test_init_onto_a_file_says_which_file(invoke: Invoke, tmp_path: Path, under:
     assert afile.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_init_offers_french_typography_to_a_french_series_only(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """The starter jeudis.toml offered `typography = "fr"` to an English series too,
+    where it does nothing: French spacing is for posts in French."""
+    assert invoke("init", tmp_path / "fr", "--language", "fr-CA").exit_code == 0
+    assert invoke("init", tmp_path / "en", "--language", "en-GB").exit_code == 0
+
+    french = (tmp_path / "fr" / "jeudis.toml").read_text(encoding="utf-8")
+    english = (tmp_path / "en" / "jeudis.toml").read_text(encoding="utf-8")
+    assert '# typography = "fr"' in french
+    assert "typography" not in english
+    assert "# description = " in english and "# author_url = " in english
+
+
 def test_init_twice_refuses(invoke: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     assert invoke("init", folder).exit_code == 0

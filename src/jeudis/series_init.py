@@ -221,7 +221,10 @@ def _settings(blog: str, base_url: str, host: str, language: str) -> str:
     lines = ["# The series' settings; `jeudis check` checks them."]
     for key, value in data.items():
         lines.append(f"{tomli_w.dumps({key: value}).strip()}  # {SETTINGS_HELP[key]}")
-    return "\n".join(lines) + "\n" + OPTIONAL_SETTINGS
+    optional = OPTIONAL_SETTINGS.splitlines(keepends=True)
+    if not is_french(language):  # French spacing is for posts in French alone
+        optional = [line for line in optional if not line.startswith("# typography")]
+    return "\n".join(lines) + "\n" + "".join(optional)
 
 
 def _literal(text: str) -> str:
