@@ -325,7 +325,8 @@ def test_without_a_blog_name_an_index_links_back_to_all_interviews(
     livre = parsed(series / "site" / "index-livre.html")
     [back] = livre.iterfind(".//p[@class='series']/a")
     assert (back.get("href"), back.text) == ("index.html", "Toutes les interviews")
-    assert livre.findtext(".//title") == "Interviews"  # no blog name to add
+    # No blog name to add; the series of both questionnaires, told apart by its id.
+    assert livre.findtext(".//title") == "Interviews – livre"
 
 
 def test_a_post_in_another_language_than_the_series_speaks_its_own(
