@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -341,6 +342,21 @@ def test_an_english_wording_quotes_answers_in_english() -> None:
     assert render("{answer:hours} hours, remote: {answer:remote}?", context) == (
         "9,200 hours, remote: no?"
     )
+
+
+def test_a_date_answer_is_quoted_as_the_post_writes_a_date() -> None:
+    """It read "since 1953-03-04?", as the file stores it, where the post says the
+    answer is "March 4, 1953"."""
+    day = dt.date(1953, 3, 4)
+    wording = "{answer:since} ?"
+    for language, expected in [
+        ("fr", "4 mars 1953 ?"),
+        ("en", "March 4, 1953 ?"),
+        ("en-GB", "4 March 1953 ?"),
+    ]:
+        assert render(wording, WordingContext(answers={"since": day}, language=language)) == (
+            expected
+        )
 
 
 def test_as_text_and_first_name() -> None:

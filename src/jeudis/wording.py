@@ -13,6 +13,7 @@ on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Am�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -106,7 +107,7 @@ def render(template: str, context: WordingContext) -> str:
         kind, _, ref = inner.partition(":")
         if ref:
             source = context.answers if kind == "answer" else context.fields
-            value = as_text(source.get(ref, ""), context.language or "fr")
+            value = _quoted(source.get(ref, ""), context.language or "fr")
         else:
             value = str(context.names.get(inner, ""))
         if french and out and _elides(value):
@@ -174,6 +175,16 @@ def month_first(language: str) -> bool:
     primary, *rest = language.lower().replace("_", "-").split("-")
     region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
     return primary == "en" and region in _MONTH_FIRST_REGIONS
+
+
+def _quoted(value: Any, language: str) -> str:
+    """An answer or a field as a wording quotes it: a date as the post writes one
+    ("depuis le 4 mars 1953", "since March 4, 1953"), not as its file stores it."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        from jeudis.export.typography import date_formatter  # a date quoted: rare
+
+        return date_formatter(language)(value)
+    return as_text(value, language)
 
 
 def as_text(value: Any, language: str = "fr") -> str:
