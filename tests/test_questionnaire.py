@@ -92,39 +92,6 @@ def test_a_series_questionnaire_that_is_no_file_is_no_bundled_one(
     assert not list((series / "interviews").iterdir())
 
 
-def test_check_warns_of_a_questionnaire_with_no_language_in_a_series_not_in_french(
-    series: Path, invoke: Invoke
-) -> None:
-    """An English series' questionnaire written by hand without `language` is French, the
-    default: its guests got "Bienvenue", a French answer sheet and French dates, and
-    check said "All good."; a French series' is what it means, and said nothing of."""
-    write(series / "jeudis.toml", 'blog = "Maker Mondays"\nlanguage = "en-GB"\n')
-    quick = write(
-        series / "questionnaires" / "quick.toml",
-        'id = "quick"\ntitle = "Quick chat: {guest}"\n\n'
-        '[[questions]]\nid = "hello"\ntext = "How are you?"\n',
-    )
-    write(
-        series / "questionnaires" / "said.toml",
-        'id = "said"\ntitle = "{guest}"\nlanguage = "en"\n\n'
-        '[[questions]]\nid = "hello"\ntext = "How are you?"\n',
-    )
-
-    checked = invoke("check", "--strict")
-    assert checked.exit_code == ExitCode.CHECK_FAILED, checked
-    assert findings(checked.stdout) == [
-        (
-            f"{quick}:1: warning: no language: this questionnaire is in French (the default),"
-            " the series in en-GB"
-        ),
-        "0 errors, 1 warning",
-    ]
-    assert 'hint: add language = "en-GB": ' in checked.stdout
-
-    write(series / "jeudis.toml", 'blog = "Les jeudis"\nlanguage = "fr"\n')
-    assert invoke("check", "--strict").exit_code == 0
-
-
 def test_a_copy_that_kept_its_id_is_said_by_check_and_by_its_name(
     series: Path, invoke: Invoke
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
-from jeudis.questionnaire import Question, Questionnaire, load_questionnaire
+from jeudis.questionnaire import Question, Questionnaire, load_questionnaire, series_language
 from jeudis.wording import WordingContext
 
 
@@ -28,9 +28,10 @@ class QuestionnaireInfo:
 
 def questionnaires(series: Series) -> list[QuestionnaireInfo]:
     infos = []
+    language = series_language(series)  # for those that say none
     for qid, (path, bundled) in sorted(series.questionnaire_files().items()):
         try:
-            form = load_questionnaire(path, bundled=bundled)
+            form = load_questionnaire(path, bundled=bundled, language=language)
         except (FileProblem, FileProblems) as exc:
             infos.append(
                 QuestionnaireInfo(qid, "", "", "", "", "", 0, str(path), bundled, exc.message)

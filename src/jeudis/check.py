@@ -15,18 +15,17 @@ from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
-from jeudis.paths import (
-    SETTINGS_FILE,
-    Series,
-    canonical_language,
-    questionnaire_id,
-    settings_problems,
-)
+from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
 from jeudis.photos import refusal
-from jeudis.questionnaire import Questionnaire, check_questionnaire, load_questionnaire
+from jeudis.questionnaire import (
+    Questionnaire,
+    check_questionnaire,
+    load_questionnaire,
+    series_language,
+)
 from jeudis.storage import listed, site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
-from jeudis.wording import is_french, worded_for
+from jeudis.wording import worded_for
 
 
 def _kind(path: Path) -> str:
@@ -101,7 +100,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     their questionnaire made are said one group a version, where its first one is."""
     findings: list[Finding | list[Drift]] = []
     drifts: dict[tuple[str, str], list[Drift]] = {}
-    forms: dict[str, Questionnaire | None] = {}
+    forms: dict[tuple[str, str], Questionnaire | None] = {}  # by id and interview's language
     ids: dict[str, Path] = {}  # each interview's id, and the first file that has it
     reserved = site_names(series)
     for file in files:
@@ -113,10 +112,9 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
         if kind == "interview":
             findings.extend(_site_name(file, reserved))
         if kind == "questionnaire":
-            errors, warnings = check_questionnaire(file)
+            errors, warnings = check_questionnaire(file, language=series_language(series))
             said = [finding_of(p) for p in errors] + [finding_of(p, "warning") for p in warnings]
             said += _shadowed(series, file)
-            said += _language_left_out(series, file)
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
         else:
@@ -150,31 +148,6 @@ def _shadowed(series: Series, path: Path) -> list[Finding]:
             line=line,
             key="id",
             hint="give each questionnaire an id of its own",
-        )
-    ]
-
-
-def _language_left_out(series: Series, path: Path) -> list[Finding]:
-    """A questionnaire that says no language, in a series that is not in French: it is in
-    French, jeudis's default, and so are its guests' screen, its answer sheet, the
-    dates and the words around its posts, whatever language its wordings are in."""
-    try:
-        spoken = canonical_language(str(series.settings.get("language") or "fr"))
-        if spoken is None or is_french(spoken):  # a tag that is none: said of jeudis.toml
-            return []
-        data = parse_toml(read_text(path), path)
-    except (OSError, JeudisError):  # said of jeudis.toml or of the file already
-        return []
-    if "language" in data:
-        return []
-    return [
-        Finding(
-            str(path),
-            f"no language: this questionnaire is in French (the default), the series in {spoken}",
-            line=locate(read_text(path), ["id"]),
-            severity="warning",
-            hint=f'add language = "{spoken}": the guest\'s screen, the answer sheet, the dates'
-            " and the words around the post follow it",
         )
     ]
 
@@ -263,7 +236,7 @@ def _check_settings(path: Path) -> list[FileProblem]:
 def _check_interview(
     series: Series,
     path: Path,
-    forms: dict[str, Questionnaire | None],
+    forms: dict[tuple[str, str], Questionnaire | None],
     ids: dict[str, Path],
 ) -> tuple[list[Finding], Drift | None]:
     """What is wrong with an interview file; and, made with another version of its
@@ -273,13 +246,16 @@ def _check_interview(
     except FileProblem as problem:
         return [finding_of(problem)], None
     findings = _same_id(path, interview, ids) + _photo(series, path, interview)
-    if interview.questionnaire not in forms:
+    # Read as the interview's commands read it (jeudis.questionnaire.find_questionnaire):
+    # one that says no language is in the interview's.
+    made = (interview.questionnaire, interview.language)
+    if made not in forms:
         try:
             qpath, bundled = series.questionnaire_path(interview.questionnaire)
-            forms[interview.questionnaire] = load_questionnaire(qpath, bundled=bundled)
+            forms[made] = load_questionnaire(qpath, bundled=bundled, language=interview.language)
         except JeudisError:
-            forms[interview.questionnaire] = None
-    form = forms[interview.questionnaire]
+            forms[made] = None
+    form = forms[made]
     if form is None:
         findings.append(
             Finding(

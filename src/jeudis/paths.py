@@ -118,6 +118,18 @@ class Series:
             data["language"] = canonical_language(data["language"]) or data["language"]
         return {**data, **self.overrides}
 
+    @cached_property
+    def language(self) -> str:
+        """The series' language: ``jeudis.toml``'s as BCP 47 writes it, else French. A
+        questionnaire that says none is in it. When the settings do not read (another
+        setting's mistake, said by what needs it and by ``check``), their language all
+        the same if it reads; French if it does not."""
+        try:
+            settings = self.settings
+        except FileProblem:
+            settings = self.with_settings_that_read().settings
+        return canonical_language(str(settings.get("language") or "fr")) or "fr"
+
     def with_settings_that_read(self) -> Series:
         """This series with the settings of ``jeudis.toml`` that read, the others left
         out (their defaults in their place): for ``check``, which says what is wrong and

@@ -8,7 +8,7 @@ all and every other command can refuse a broken file with a precise message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,37 +173,62 @@ class Questionnaire:
         return wording.render(self.title, context)
 
 
-def load_questionnaire(path: Path, *, bundled: bool = False) -> Questionnaire:
-    """Load and check a questionnaire file; raise :class:`FileProblems` listing every problem."""
-    result, problems, _ = _read(path, bundled=bundled)
+# What a questionnaire that says no language is in: a tag, or what gives one, asked for only
+# when it says none (a series' language reads ``jeudis.toml``: see :func:`find_questionnaire`).
+DefaultLanguage = str | Callable[[], str]
+
+
+def load_questionnaire(
+    path: Path, *, bundled: bool = False, language: DefaultLanguage = "fr"
+) -> Questionnaire:
+    """Load and check a questionnaire file; raise :class:`FileProblems` listing every problem.
+
+    ``language`` is the one it is in when it says none: French, jeudis's own default,
+    where no series is at hand."""
+    result, problems, _ = _read(path, bundled=bundled, language=language)
     if problems or result is None:
         raise FileProblems(problems)
     return result
 
 
-def check_questionnaire(path: Path) -> tuple[list[FileProblem], list[FileProblem]]:
+def check_questionnaire(
+    path: Path, *, language: DefaultLanguage = "fr"
+) -> tuple[list[FileProblem], list[FileProblem]]:
     """Every problem of a questionnaire file: the errors (it cannot be used) and the warnings
-    (it runs, but a guest would see junk, or a setting is never used)."""
+    (it runs, but a guest would see junk, or a setting is never used). ``language``: as
+    :func:`load_questionnaire`'s, for it is checked as it will run (registers, yes and no)."""
     try:
-        _, problems, warnings = _read(path, bundled=False)
+        _, problems, warnings = _read(path, bundled=False, language=language)
     except FileProblem as exc:
         return [exc], []
     return problems, warnings
 
 
 def _read(
-    path: Path, *, bundled: bool
+    path: Path, *, bundled: bool, language: DefaultLanguage
 ) -> tuple[Questionnaire | None, list[FileProblem], list[FileProblem]]:
     # The schema reader builds these models, so it is imported here, not at the top.
     from jeudis.questionnaire_schema import SchemaReader
 
     data, text = load_toml(path)
     reader = SchemaReader(path, text)
-    result = reader.build(data, bundled=bundled)
+    result = reader.build(data, bundled=bundled, language=language)
     return result, reader.problems, reader.warnings
 
 
-def find_questionnaire(series: Series, name: str) -> Questionnaire:
-    """Load a questionnaire by id (series folder first, then bundled) or by path."""
+def find_questionnaire(series: Series, name: str, *, made_in: str | None = None) -> Questionnaire:
+    """Load a questionnaire by id (series folder first, then bundled) or by path.
+
+    One that says no language is in the series' (:attr:`Series.language`), as every
+    command reads it; for an interview made with it, ``made_in``, the interview's
+    language: made before the series' was the default, it goes on as it began (its
+    screens, its forms of address, the words quoting its answers)."""
     path, bundled = series.questionnaire_path(name)
-    return load_questionnaire(path, bundled=bundled)
+    language = made_in or series_language(series)
+    return load_questionnaire(path, bundled=bundled, language=language)
+
+
+def series_language(series: Series) -> Callable[[], str]:
+    """The series' language, read when a questionnaire says none: jeudis.toml is read then
+    only (``jeudis questionnaires`` lists the bundled ones without it)."""
+    return lambda: series.language

@@ -10,7 +10,7 @@ read by :mod:`jeudis.questionnaire_rules`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -63,7 +63,11 @@ class SchemaReader(RuleReader):
 
     places: dict[str, list[int]]  # "questions", "fields": each kept one's index in the file
 
-    def build(self, data: dict[str, Any], *, bundled: bool) -> Questionnaire | None:
+    def build(
+        self, data: dict[str, Any], *, bundled: bool, language: str | Callable[[], str] = "fr"
+    ) -> Questionnaire | None:
+        """The questionnaire ``data`` says; ``language`` is the one it is in when it says
+        none (:func:`jeudis.questionnaire.load_questionnaire`)."""
         self.places = {"questions": [], "fields": []}
         self._controls(data, [])
         self._unknown(data, TOP_KEYS, ())
@@ -73,7 +77,7 @@ class SchemaReader(RuleReader):
                 ["id"], f"{describe(qid)} is not a valid id (lowercase letters, digits, - and _)"
             )
         title = self._string(data, "title", ()) or ""
-        language = self._language(data)
+        language = self._language(data, language)
         self.language = language
         style = self._string(data, "style", (), default="numbered") or "numbered"
         if style not in STYLES:
@@ -172,9 +176,12 @@ class SchemaReader(RuleReader):
             return ("tu", "vous")
         return tuple(value)
 
-    def _language(self, data: Mapping[str, Any]) -> str:
-        """The questionnaire's language tag in the case BCP 47 writes it (``fr_ca`` is ``fr-CA``)."""
-        written = self._string(data, "language", (), default="fr") or "fr"
+    def _language(self, data: Mapping[str, Any], default: str | Callable[[], str]) -> str:
+        """The questionnaire's language tag in the case BCP 47 writes it (``fr_ca`` is ``fr-CA``);
+        ``default`` when it says none (asked for only then: a series' reads its settings)."""
+        written = self._string(data, "language", (), default="")
+        if not written:  # none, or "" (a value not a string is said)
+            return default if isinstance(default, str) else default()
         language = canonical_language(written)
         if language is None:
             self.problem(["language"], not_a_language(written), hint=LANGUAGE_HINT)

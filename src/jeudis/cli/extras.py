@@ -93,7 +93,7 @@ def edit(
     loaded = load_interview(path)
     form: Questionnaire | None
     try:
-        form = find_questionnaire(series, loaded.questionnaire)
+        form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
     except JeudisError:
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:

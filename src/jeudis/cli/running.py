@@ -231,7 +231,7 @@ def resume(
             f"{path.stem} is already complete",
             hint=f"change an answer with `jeudis edit {path.stem} --question ID`",
         )
-    form = find_questionnaire(series, loaded.questionnaire)
+    form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
     _require_terminal(
         # Not `edit --answer-file`: it changes an answer given, never one still missing.
         hint=f"answer the rest in a terminal, or by email: an answer sheet (`jeudis sheet`)"

@@ -133,7 +133,9 @@ def import_(
     received = read_sheet(sheet_file)  # `-`: standard input
     sheet_file = received.path
     parsed = parse_sheet(received.text, sheet_file)
-    form = find_questionnaire(series, parsed.meta["questionnaire"])
+    form = find_questionnaire(
+        series, parsed.meta["questionnaire"], made_in=_made_in(series, parsed)
+    )
     options, option_warnings = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
     session.require_host(
@@ -198,6 +200,17 @@ def _update(
             return
         storage.save(interview)
     _imported(result.warnings + warnings, missing, interview, "Updated")
+
+
+def _made_in(series: "Series", parsed: "Sheet") -> str | None:
+    """French for a sheet in French (its end line, "## FIN") in a series that is not: printed
+    from a questionnaire that says no language when that was French, as it was before the
+    series' language was, it is read as it was printed, and its interview made so."""
+    from jeudis.wording import is_french
+
+    if parsed.end_marker != "## FIN" or is_french(series.language):
+        return None
+    return "fr"
 
 
 def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:

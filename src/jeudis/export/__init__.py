@@ -129,7 +129,7 @@ def _gaps(series: Series, interview: Interview, slug: str) -> list[str]:
     from jeudis.questionnaire import find_questionnaire
 
     try:
-        form = find_questionnaire(series, interview.questionnaire)
+        form = find_questionnaire(series, interview.questionnaire, made_in=interview.language)
     except JeudisError:
         return []
     missing, not_asked = gaps(form, interview)
