@@ -1408,7 +1408,8 @@ def test_inspect_shows_quoted_answers_the_host_and_conditions_as_written(
     invoke: Invoke, series: Path
 ) -> None:
     """An answer quoted reads "« {livre} »" (not "«  »"), the host is the series' own, and
-    a condition is shown as the questionnaire writes it, not as Python would."""
+    a condition is shown as the guest's language words it ("oui", not TOML's true: it
+    read "if liseuse = true"), and as the questionnaire writes it in --json."""
     write(series / "jeudis.toml", 'host = "Alexis"\n')
     write(
         series / "questionnaires" / "lectures.toml",
@@ -1448,9 +1449,63 @@ when = { question = "format", in = ["Papier"], not_equals = "Liseuse" }
 
     assert "Les lectures de {guest}, par Alexis" in out
     assert "2. « {livre} », sur liseuse ?" in out
-    assert "3. Laquelle ? Alexis hésite. text · if liseuse = true" in out
+    assert "3. Laquelle ? Alexis hésite. text · if liseuse = oui" in out
+    assert '5. Pourquoi ? text · if format = "Papier" and format ≠ "Liseuse"' in out
     assert [q["condition"] for q in data["questions"]] == [
         "", "", "liseuse = true", "", 'format ≠ "Liseuse" and in ["Papier"]',
+    ]  # fmt: skip
+
+
+def test_inspect_words_conditions_in_the_questionnaires_language(
+    invoke: Invoke, series: Path
+) -> None:
+    """An English questionnaire's yes reads "yes" however the file writes it ("Oui",
+    true), its numbers as English writes them, `in` as alternatives, `answered` as is."""
+    write(
+        series / "questionnaires" / "teaching.toml",
+        """id = "teaching"
+title = "{guest} teaches"
+language = "en"
+
+[[questions]]
+id = "teach"
+type = "yesno"
+text = "Do you teach?"
+
+[[questions]]
+id = "where"
+text = "Where?"
+when = { question = "teach", equals = "Oui" }
+
+[[questions]]
+id = "pupils"
+type = "number"
+text = "How many pupils?"
+when = { question = "teach", not_equals = false }
+
+[[questions]]
+id = "level"
+type = "choice"
+text = "Which level?"
+choices = ["School", "University"]
+when = { question = "pupils", in = [9200, 12.5] }
+
+[[questions]]
+id = "why"
+text = "Why there?"
+when = { question = "level", answered = false }
+""",
+    )
+
+    out = " ".join(invoke("inspect", "teaching", env={"COLUMNS": "200"}).stdout.split())
+    data = json.loads(invoke("inspect", "teaching", "--json").stdout)
+
+    assert "2. Where? text · if teach = yes" in out
+    assert "3. How many pupils? number · if teach ≠ no" in out
+    assert "4. Which level? choice · if pupils = 9,200 or 12.5" in out
+    assert "5. Why there? text · if level not answered" in out
+    assert [q["condition"] for q in data["questions"]][1:] == [
+        'teach = "Oui"', "teach ≠ false", "pupils in [9200, 12.5]", "level not answered",
     ]  # fmt: skip
 
 

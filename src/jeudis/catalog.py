@@ -150,6 +150,41 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value is not None and value == int(value) else str(value)
 
 
+def condition_words(form: Questionnaire, question_id: str) -> str:
+    """A question's condition as ``inspect`` shows it to the host, its values as the
+    questionnaire's language words them: "teach = yes" ("oui" in French, however the
+    file writes it), "format = "Paper" or "E-reader"", "count ≠ 9,200"; empty with none.
+    ``--json`` keeps the condition as written (:attr:`AskedQuestion.condition`)."""
+    from jeudis.questionnaire import yes_or_no
+    from jeudis.wording import as_text
+
+    question = form.question(question_id)
+    when = question.when if question is not None else None
+    if when is None:
+        return ""
+    looked_at = form.question(when.question)
+    yesno = looked_at is not None and looked_at.type == "yesno"
+
+    def said(value: Any) -> str:
+        if yesno and yes_or_no(value) is not None:
+            # `equals = true`, "Oui" or "Yes": "yes" in English, "oui" in French
+            return as_text(yes_or_no(value), form.language)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return as_text(value, form.language)  # 9,200 in English, 9 200 in French
+        return _as_written(value)  # a choice in quotes, a date, as the host wrote them
+
+    parts = []
+    if when.equals is not None:
+        parts.append(f"= {said(when.equals)}")
+    if when.one_of is not None:
+        parts.append("= " + " or ".join(said(value) for value in when.one_of))
+    if when.not_equals is not None:
+        parts.append(f"≠ {said(when.not_equals)}")
+    if when.answered is not None:
+        parts.append("answered" if when.answered else "not answered")
+    return " and ".join(f"{when.question} {part}" for part in parts)
+
+
 def _as_written(value: Any) -> str:
     """A value a condition compares with, as the questionnaire writes it (TOML, not Python:
     "Liseuse" in double quotes, true, [..])."""

@@ -350,7 +350,7 @@ def inspect(
     for q in questions:
         flags = [q.type] + ([] if q.required else ["optional"]) + list(q.rules)
         if q.condition:
-            flags.append(f"if {q.condition}")
+            flags.append(f"if {catalog.condition_words(form, q.id)}")
         lines = [
             f"[bold]{escape(safe(q.text))}[/bold]  [dim]{escape(safe(' · '.join(flags)))}[/dim]"
         ]
