@@ -264,7 +264,7 @@ def test_new_with_a_data_file_naming_a_photo_file(
     assert (series / "images" / "gilles-klein.png").read_bytes() == b"png"
 
 
-def test_a_data_file_s_problems_are_said_one_to_a_line_at_their_line(
+def test_a_data_file_s_problems_are_said_one_to_a_line_in_the_file_s_order(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
     data = write(
@@ -280,10 +280,10 @@ def test_a_data_file_s_problems_are_said_one_to_a_line_at_their_line(
     assert said[:5] == [
         f"error: {data}: 15 problems:",
         f"  {data}:1: guest: unknown key: a data file holds [fields] and [answers]",
-        f"  {data}:9: answers.inconnue: no such question in twitter",
         f"  {data}:4: fields.site: Une adresse complète est attendue, qui commence par https://",
         f"  {data}:8: answers.followers: Un nombre de followers, par exemple 9 200.",
-    ]
+        f"  {data}:9: answers.inconnue: no such question in twitter",
+    ]  # in the file's order, as `jeudis check` says them (line 9 came before 4 and 8)
     assert said[5].startswith(f"  {data}: 11 answers missing: utilisations, apport,")
     assert said[6:] == [
         "hint: fix the data file and run the command again; no interview was written"

@@ -103,13 +103,16 @@ def fill_from_data(
 def _said(
     source: Path, text: str, problems: list[tuple[tuple[str, ...], str]], missing: list[str]
 ) -> str:
-    """The problems one to a line, each at its line of the file (``data.toml:3: ...``);
-    the answers missing together, on the last line. One problem alone is one line."""
-    lines = []
+    """The problems one to a line, each at its line of the file (``data.toml:3: ...``),
+    in the file's order as ``jeudis check`` says them (one found nowhere first); the
+    answers missing, on no line of it, together on the last line. One problem alone is
+    one line."""
+    located = []
     for keys, what in problems:
         line = locate(text, keys) if text and keys[0] in text else None
-        where = f"{source}:{line}" if line else str(source)
-        lines.append(f"{where}: {'.'.join(keys)}: {what}")
+        located.append((line or 0, f"{source}:{line}" if line else str(source), keys, what))
+    located.sort(key=lambda problem: problem[0])  # stable: the same line keeps its order
+    lines = [f"{where}: {'.'.join(keys)}: {what}" for _, where, keys, what in located]
     if missing:
         lines.append(f"{source}: {counted(len(missing), 'answer')} missing: {', '.join(missing)}")
     if len(lines) == 1:
