@@ -369,7 +369,7 @@ def test_the_question_is_on_screen_with_its_counter(
 @pytest.mark.parametrize(
     ("language", "required", "hint"),
     [("fr", True, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA"),
-     ("fr", False, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · facultatif : laisser vide"),
+     ("fr", False, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · Facultatif : laisser vide"),
      ("en", True, "A date, as YYYY-MM-DD or MM/DD/YYYY"),
      ("en-GB", True, "A date, as YYYY-MM-DD or DD/MM/YYYY")],
 )  # fmt: skip
@@ -418,9 +418,9 @@ def test_a_multiple_choice_says_how_many_it_takes_before_any_is_refused(
 
 @pytest.mark.parametrize(
     ("language", "kind", "typed", "hint"),
-    [("fr", "text", ENTER, "question retirée du questionnaire, réponse gardée : laisser vide pour l’enlever"),
-     ("fr", "multi", ENTER, "↑↓, Espace pour cocher, Entrée pour valider · question retirée du questionnaire, réponse gardée"),
-     ("en", "long", ESC_ENTER, "Enter: new paragraph · Esc then Enter: finish · no longer in the questionnaire, answer kept: empty to remove it")],
+    [("fr", "text", ENTER, "Question retirée du questionnaire, réponse gardée : laisser vide pour l’enlever"),
+     ("fr", "multi", ENTER, "↑↓, Espace pour cocher, Entrée pour valider · Question retirée du questionnaire, réponse gardée"),
+     ("en", "long", ESC_ENTER, "Enter: new paragraph · Esc then Enter: finish · No longer in the questionnaire, answer kept: empty to remove it")],
 )  # fmt: skip
 def test_an_answer_to_a_question_dropped_since_is_said_kept_not_optional(
     keys: PipeInput, language: str, kind: str, typed: str, hint: str
@@ -440,6 +440,33 @@ def test_an_answer_to_a_question_dropped_since_is_said_kept_not_optional(
     assert prompter.ask(prompt) == given
     shown = out.getvalue().splitlines()
     assert shown[shown.index("[2/5] Ton outil ?") + 1] == hint
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_pieces_of_a_hint_start_alike_with_a_capital(language: str) -> None:
+    """A hint read "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · facultatif : laisser
+    vide pour passer", "↑↓, Space to tick, Enter to confirm · At least 2 choices" next to
+    "… · no longer in the questionnaire, answer kept": each piece is said as a key's
+    ("Entrée : valider") or a rule's ("Au moins 2 choix", as the sheet says it) is."""
+    prompter = TerminalPrompter(language, console=Console(file=io.StringIO()))
+
+    def question(kind: str, required: bool = True, low: int | None = None) -> Question:
+        return Question(
+            id="q", type=kind, text={"*": "Q ?"}, required=required, language=language,
+            choices=("A", "B", "C") if kind == "multi" else (), validation=Validation(min=low),
+        )  # fmt: skip
+
+    prompts = [
+        prompt_for(question("date", required=False), "Q ?"),  # the format, optional
+        prompt_for(question("long", required=False), "Q ?"),  # two keys, optional
+        prompt_for(question("multi", low=2), "Q ?"),  # the keys, "at least 2 choices"
+        prompt_for(question("multi", low=2), "Q ?", previous=["A", "B"], dropped=True),
+        prompt_for(question("text"), "Q ?", previous="x", dropped=True),
+    ]
+    hints = [prompter._hint(prompt) for prompt in prompts]
+    pieces = [piece for hint in hints for piece in hint.split(" · ")]
+    assert len(pieces) == 11, hints
+    assert [piece for piece in pieces if piece[0].islower()] == [], hints
 
 
 @pytest.fixture
@@ -525,7 +552,7 @@ def test_the_keys_above_an_answer_wrap_between_keys(keys: PipeInput, width: int)
     at = shown.index("[4/4] Chapeau ?") + 1
     hint = shown[at:]
     items = ["Entrée : nouveau paragraphe", "Échap puis Entrée : terminer"]
-    items.append("facultatif : laisser vide pour passer")
+    items.append("Facultatif : laisser vide pour passer")
     assert [item for line in hint for item in line.split(" · ")] == items, hint
     assert all(get_cwidth(line) < width for line in hint), hint
 
