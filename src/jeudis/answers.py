@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import format_number, is_french, month_first, primary_language
+from jeudis.wording import format_number, month_first, number_signs, primary_language
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 # American English puts the month first: 3/4/2011 is March 4.
@@ -57,7 +57,7 @@ MESSAGES = {
         "choice": "Choose one of: {choices}",
         "unknown_choice": "Unknown choice: {unknown}",
         "url": "A full address is expected, starting with https://",
-        "number": "A number is expected (for example 9,200).",
+        "number": "A number is expected (for example {example}).",
         "date": "A date is expected, as YYYY-MM-DD or {slashed}.",
         "yesno": "Answer yes or no.",
         "pattern": "The answer does not have the expected form.",
@@ -127,7 +127,9 @@ def _coerce(question: Question, raw: Any) -> Any:
             raise _Problem("text")
         value: Any = _text(question, str(raw))
     elif kind == "number":
-        value = parse_number(str(raw), question.language)
+        # A data file's 1.125 is typed as the language writes it: "1,125" in German.
+        typed = as_input(raw, question.language) if isinstance(raw, float) else str(raw)
+        value = parse_number(typed, question.language)
     elif kind == "date":
         value = parse_date(str(raw), question.language)
     elif kind == "yesno":
@@ -190,21 +192,31 @@ def check_url(value: str) -> None:
         raise _Problem("url")
 
 
-# Commas grouping thousands, as English writes them: "9,200", "1,500.5".
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Thousands grouped by commas, as English writes them ("9,200", "1,500.5"), or by dots,
+# as German, Spanish or Italian do ("9.200", "1.500,5").
+_GROUPED = {
+    ",": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"),
+    ".": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
+}
 
 
 def parse_number(raw: str, language: str = "fr") -> int | float:
-    """A number as people write one: "9 200", "9 200" (narrow no-break space), "8 572",
-    "1,5" and "1.5" all read; in English (any language but French) "9,200" is 9200."""
-    text = re.sub(r"[\s\u00a0\u202f_']", "", raw.strip())
-    if not is_french(language) and _GROUPED.fullmatch(text):
-        text = text.replace(",", "")
+    """A number as people write one in ``language``: "9 200", "9 200" (narrow no-break
+    space), "8 572", "1,5" and "1.5" all read. Where the language groups thousands by
+    commas (English) "9,200" is 9200; where by dots (German, Spanish, Italian, Dutch...)
+    "9.200" is 9200 and "9,5" is 9.5. Elsewhere (French, Polish, Russian...) a comma or
+    a dot is a decimal sign: "9.200" is 9.2, as a French guest means it."""
+    decimal, group = number_signs(language)
+    spaces = r"[\s\u00a0\u202f_'\u2019]" if group == "\u2019" else r"[\s\u00a0\u202f_']"
+    text = re.sub(spaces, "", raw.strip())
+    grouped = _GROUPED.get(group)
+    if grouped is not None and grouped.fullmatch(text):
+        text = text.replace(group, "").replace(decimal, ".")
     if re.fullmatch(r"[+-]?\d{1,300}", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d*[.,]\d+", text):
         return float(text.replace(",", "."))
-    raise _Problem("number")
+    raise _Problem("number", example=9200)
 
 
 def parse_date(raw: str, language: str = "fr") -> dt.date:
@@ -316,4 +328,6 @@ def as_input(value: Any, language: str) -> str:
         return value.isoformat()
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and number_signs(language)[1] == ".":
+        return str(value).replace(".", ",")  # 9.125 in German: "9.125" would read 9125
     return str(value)

@@ -57,8 +57,8 @@ class Entry:
         if isinstance(self.value, int | float) and not isinstance(self.value, bool):
             return float(self.value)
         if isinstance(self.value, str):
-            french = wording.is_french(self.language)
-            found = (_NUMBER if french else _NUMBER_EN).findall(self.value)
+            group = wording.number_signs(self.language)[1]
+            found = _NUMBERS.get(group, _NUMBER).findall(self.value)
             if len(found) == 1:
                 try:
                     return float(parse_number(found[0], self.language))
@@ -68,9 +68,12 @@ class Entry:
 
 
 # A number as people write one: "8 572" (grouped by spaces), "9200", "1,5"; in
-# English, grouped by commas too: "9,200".
+# English, grouped by commas too: "9,200"; in German, Spanish, Italian..., by dots: "9.200".
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
-_NUMBER_EN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|" + _NUMBER.pattern)
+_NUMBERS = {
+    ",": re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|" + _NUMBER.pattern),
+    ".": re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|" + _NUMBER.pattern),
+}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from jeudis.wording import (
     WordingContext,
     as_text,
     first_name,
+    format_number,
     placeholders,
     primary_language,
 )
@@ -136,7 +137,7 @@ TEXT = {
         "choices_multi": "Pick one or more, separated by commas: {choices}",
         "choices_counted": "{count}, separated by commas: {choices}",
         "yesno": "Answer yes or no.",
-        "number": "A number, e.g. 9,200.",
+        "number": "A number, e.g. {example}.",
         "when": "(Only if you answered {value} to question {number}.)",
         "when_not": "(Only if you did not answer {value} to question {number}.)",
         "when_answered": "(Only if you answered question {number}.)",
@@ -252,7 +253,8 @@ def question_notes(
     elif question.type == "yesno":
         notes.append(words["yesno"])
     elif question.type == "number":
-        notes.append(words["number"])
+        # "9,200" in English, "9.200" in German: as the language writes it, and reads it.
+        notes.append(words["number"].format(example=format_number(9200, questionnaire.language)))
     elif question.type == "date":
         notes.append(answer_rules.date_hint(questionnaire.language))
     if question.when is not None:

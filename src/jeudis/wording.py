@@ -203,13 +203,52 @@ def as_text(value: Any, language: str = "fr") -> str:
     return str(value)
 
 
+# How a language writes 9200.5, from CLDR's decimal and grouping symbols (for its Latin
+# digits): "9.200,5" in German, Spanish, Italian, Brazilian Portuguese, Dutch, Turkish,
+# Indonesian, Vietnamese...; "9 200,5" (a no-break space) in Polish, Russian, Czech,
+# Swedish, European Portuguese...; "9’200.5" in Swiss German and Italian. Any other
+# language writes "9,200.5" as English does: Chinese, Japanese, Korean, Hebrew, Thai,
+# Hindi, Arabic, and Spanish in Mexico, the United States, Central America and Peru
+# (``es-419``). A table, not Babel (over 30 MB installed, for five pairs of signs).
+# English and French keep their own ways whatever the region ("en-DE" still writes
+# "9,200", "fr-CA" "9 200" with a narrow no-break space). Scripts are not read: Azerbaijani
+# in Cyrillic ("az-Cyrl") writes as Azerbaijani does, in Latin letters.
+_WRITTEN = {
+    # Decimal sign, grouping sign: the languages (and regions, where their language
+    # writes otherwise) writing numbers so.
+    (",", "."): "ast az bs ca da de dsb el es eu fo fy gl hr hsb ia id is it jgo jv kgp kkj"
+    " kl km ku lb ln lo lu mgh mk mua nl nnh ps pt rn ro rw sc seh sg sl sr su tr vi wo yrl"
+    " ar-dz ar-lb ar-ly ar-ma ar-mr ar-tn ms-bn ms-id qu-bo sw-cd",
+    (",", "\u00a0"): "af agq bas be bg br cs dua dyo eo et ewo ff fi hu hy ka kab kea kk ksf"
+    " ky lt lv nb nmg nn no pl ru sah se shi sk smn sq sv tg tk tt tzm uk uz yav zgh"
+    " es-cr pt-ao pt-ch pt-cv pt-gq pt-gw pt-lu pt-mo pt-mz pt-pt pt-st pt-tl",
+    (".", "\u00a0"): "dje khq mfe ses twq xh",
+    (".", "\u2019"): "gsw rm de-ch de-li it-ch",
+    (".", ","): "es-419 es-br es-bz es-cu es-do es-gt es-hn es-mx es-ni es-pa es-pe es-pr"
+    " es-sv es-us",
+}
+_NUMBER_SIGNS = {tag: signs for signs, tags in _WRITTEN.items() for tag in tags.split()}
+
+
+def number_signs(language: str) -> tuple[str, str]:
+    """The decimal sign and the sign grouping thousands in ``language``: (",", ".") in
+    German, (".", ",") in English and Mexican Spanish ("es-MX"), (",", "\u202f") in French."""
+    primary, *rest = language.lower().replace("_", "-").split("-")
+    if primary == "fr":
+        return ",", "\u202f"
+    if primary == "en":
+        return ".", ","
+    region = next((part for part in rest if re.fullmatch(r"[a-z]{2}|[0-9]{3}", part)), "")
+    return _NUMBER_SIGNS.get(f"{primary}-{region}") or _NUMBER_SIGNS.get(primary, (".", ","))
+
+
 def format_number(value: float, language: str = "fr") -> str:
-    """9200 as "9 200" (narrow no-break space) in French, "9,200" in English."""
+    """9200.5 as "9 200,5" (narrow no-break space) in French, "9,200.5" in English,
+    "9.200,5" in German: as :func:`number_signs` says ``language`` writes it."""
     whole = not isinstance(value, float) or value.is_integer()
     text = f"{int(value):,}" if whole else f"{value:,}"
-    if is_french(language):
-        return text.replace(",", "\u202f").replace(".", ",")
-    return text
+    decimal, group = number_signs(language)
+    return text.translate({ord(","): group, ord("."): decimal})
 
 
 def first_name(full_name: str) -> str:
