@@ -1094,6 +1094,34 @@ def test_list_imports_neither_rich_nor_the_export_machinery(series: Path) -> Non
     assert "LOADED []" in done.stdout, done.stdout
 
 
+def test_list_reads_the_questionnaires_only_for_a_drafts_progress(
+    invoke: Invoke, series: Path
+) -> None:
+    """A complete interview's progress is what it was asked; a draft's counts the
+    questions still ahead, from its questionnaire, which is read then only (a fifth
+    of a thousand interviews' first listing)."""
+    copy_example(series)
+    code = (
+        "import sys\n"
+        "sys.argv = ['jeudis', 'list']\n"
+        "from jeudis.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', 'jeudis.questionnaire' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", code]
+    complete = subprocess.run(run, capture_output=True, text=True, check=True, cwd=series)
+    path = series / "interviews" / "amelie-roux.toml"
+    head, *answers = path.read_text(encoding="utf-8").split("\n[[answers]]\n")
+    draft = head.replace('status = "complete"', 'status = "draft"')
+    path.write_text("\n[[answers]]\n".join([draft, *answers[:2]]) + "\n", encoding="utf-8")
+    with_draft = subprocess.run(run, capture_output=True, text=True, check=True, cwd=series)
+
+    assert "LOADED False" in complete.stdout, complete.stdout
+    assert "LOADED True" in with_draft.stdout, with_draft.stdout
+    row = next(line for line in with_draft.stdout.splitlines() if "amelie-roux" in line)
+    assert row.split()[-2:] == ["draft", "2/13"], row
+
+
 def test_list_json_outside_a_series_folder_says_so_too(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("list", "--json", "-C", tmp_path)
     assert result.exit_code == ExitCode.NOT_FOUND and result.stdout == ""

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from jeudis.interview import Interview
+    from jeudis.paths import Series
+    from jeudis.storage import Summary
 
 
 @app.command("list")
@@ -40,7 +42,7 @@ def list_(
     directory: DirOption = None,
 ) -> None:
     """The interviews of the series, newest first, with status and progress."""
-    from jeudis import catalog, storage
+    from jeudis import storage
     from jeudis.paths import series_at
 
     if status is not None and status not in ("draft", "complete"):
@@ -78,7 +80,7 @@ def list_(
             soft_wrap=True,
         )
         return
-    totals = {info.id: info.questions for info in catalog.questionnaires(series)}
+    totals = _questions_ahead(series, rows)
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
@@ -113,6 +115,16 @@ def list_(
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+
+
+def _questions_ahead(series: "Series", rows: "list[Summary]") -> dict[str, int]:
+    """Each questionnaire's count of questions, for the drafts' progress: read only when
+    there is a draft (the questionnaires' loading is a fifth of a long series' first list)."""
+    if all(s.status == "complete" for s in rows):
+        return {}
+    from jeudis import catalog
+
+    return {info.id: info.questions for info in catalog.questionnaires(series)}
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
