@@ -18,7 +18,8 @@ from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
 from jeudis.export.model import excerpt
 from jeudis.export.render import nicename
-from jeudis.export.typography import fix_html, fix_text, french_date, label_colon, variant_for
+from jeudis.export.typography import fix_html, fix_text, label_colon, variant_for
+from jeudis.wording import french_date
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

@@ -9,6 +9,9 @@ French inclusive writing does ("suivi·e", "un/une").
 
 In French, a name or an answer put after "de" or "que" elides it when it opens
 on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Amélie".
+
+Numbers and dates are written here as each language writes them ("9 200", "9,200";
+"7 avril 2011", "April 7, 2011"), for a question quoting an answer and for the posts.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,8 +184,6 @@ def _quoted(value: Any, language: str) -> str:
     """An answer or a field as a wording quotes it: a date as the post writes one
     ("depuis le 4 mars 1953", "since March 4, 1953"), not as its file stores it."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        from jeudis.export.typography import date_formatter  # a date quoted: rare
-
         return date_formatter(language)(value)
     return as_text(value, language)
 
@@ -281,3 +282,53 @@ def could_word(template: str, text: str) -> bool:
         last = match.end()
     pattern += re.escape(template[last:])
     return re.fullmatch(pattern, text, re.DOTALL) is not None
+
+
+# The months as a post writes them. Spelled out, not strftime's %B: that one is the
+# process's locale's.
+FRENCH_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(date: dt.date) -> str:
+    """``7 avril 2011``; the first of the month is ``1er``."""
+    day = "1er" if date.day == 1 else str(date.day)
+    return f"{day} {FRENCH_MONTHS[date.month - 1]} {date.year}"
+
+
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_formatter(language: str) -> Callable[[dt.date], str]:
+    """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
+    and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia."""
+    if is_french(language):
+        return french_date
+    if primary_language(language) == "en" and not month_first(language):
+        return lambda date: f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
+    return lambda date: f"{ENGLISH_MONTHS[date.month - 1]} {date.day}, {date.year}"

@@ -20,10 +20,10 @@ from markupsafe import Markup
 from jeudis.answers import site_address
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
-from jeudis.export.typography import date_formatter, fix_text, label_colon, variant_for
+from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
-from jeudis.wording import as_text, first_name
+from jeudis.wording import as_text, date_formatter, first_name
 
 DEFAULT_LOCALES = {"fr": "fr_FR", "en": "en_US"}  # a post's og:locale, for a tag with no region
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")

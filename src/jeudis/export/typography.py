@@ -1,4 +1,4 @@
-"""French typography and French dates, applied to text and never to markup.
+"""French typography, applied to text and never to markup (dates are :mod:`jeudis.wording`'s).
 
 French puts a thin no-break space (U+202F) before ``;`` ``!`` ``?`` and a
 no-break space (U+00A0) before ``:`` and inside « guillemets ». Hugo's and
@@ -20,31 +20,15 @@ apostrophe typed between two letters as the typographic one (``L’envie``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
 from functools import cache
 
 from jeudis.errors import UsageError
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
-from jeudis.wording import is_french, month_first, primary_language
+from jeudis.wording import is_french
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def variant_for(language: str, setting: object) -> str:
@@ -256,36 +240,3 @@ def fix_html(html: str, variant: str) -> str:
     text.append(html[last:])
     flush()
     return "".join(out)
-
-
-def french_date(date: dt.date) -> str:
-    """``7 avril 2011``; the first of the month is ``1er``."""
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {MONTHS[date.month - 1]} {date.year}"
-
-
-# Spelled out, not strftime's %B: that one is the process's locale's.
-ENGLISH_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def date_formatter(language: str) -> Callable[[dt.date], str]:
-    """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
-    and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia."""
-    if is_french(language):
-        return french_date
-    if primary_language(language) == "en" and not month_first(language):
-        return lambda date: f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
-    return lambda date: f"{ENGLISH_MONTHS[date.month - 1]} {date.day}, {date.year}"
