@@ -680,12 +680,69 @@ def test_what_the_series_no_longer_holds_leaves_the_folder(series: Path, invoke:
     # Each a published address gone: named, not only counted.
     assert "0 unchanged, 3 removed (brouillon.html, retire.html, sitemap.xml)\n" in result.stderr
     # The same folder, now a WordPress file: the pages go, the host's file stays.
-    assert invoke("export", "--all", "-f", "wxr").exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "--overwrite").exit_code == 0
     assert sorted(p.name for p in site.iterdir()) == [
         ".jeudis-manifest.json",
         "CNAME",
         "wordpress.xml",
     ]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "held", "wanted"),
+    [
+        ([], ["--flavor", "hugo"], "the HTML site", "write the Hugo posts"),
+        ([], ["-f", "wxr"], "the HTML site", "write the WordPress import file"),
+        (["-f", "wxr"], [], "the WordPress import file", "write the HTML site"),
+        (["--flavor", "hugo"], ["--flavor", "jekyll"], "the Hugo posts", "write the Jekyll posts"),
+        (["-f", "md"], ["--flavor", "zola"], "the Markdown posts", "write the Zola posts"),
+    ],
+    ids=["html-hugo", "html-wxr", "wxr-html", "hugo-jekyll", "md-zola"],
+)
+def test_an_export_of_another_kind_never_replaces_the_folders_own(
+    series: Path, invoke: Invoke, first: list[str], then: list[str], held: str, wanted: str
+) -> None:
+    """``export --all --flavor hugo`` into ``site/``, the HTML site's folder, removed
+    the whole site ("10 removed"): the site the host uploads, gone to a try of Hugo."""
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all", *first).exit_code == 0
+    site = series / "site"
+    before = _files(site)
+
+    refused = invoke("export", "--all", *then)
+
+    assert refused.exit_code == 1, refused
+    assert refused.stderr.splitlines()[0] == (
+        f"error: {site}: holds {held} an earlier export wrote; nothing written"
+    )
+    assert refused.stderr.splitlines()[1].startswith(f"hint: {wanted} into another folder")
+    assert _files(site) == before
+    # Elsewhere, or in its place when asked: the one kind, then the other, each its own.
+    assert invoke("export", "--all", *then, "-o", series / "other").exit_code == 0
+    replaced = invoke("export", "--all", *then, "--overwrite")
+    assert replaced.exit_code == 0, replaced
+    assert not set(before) - {".jeudis-manifest.json"} & set(_files(site))
+    assert invoke("export", "--all", *then).exit_code == 0  # now the folder's own kind
+
+
+def test_a_folder_an_older_export_wrote_is_told_by_its_files(series: Path, invoke: Invoke) -> None:
+    """A manifest written before manifests named their kind: the HTML site shows by its
+    index; a folder whose files are all gone holds nothing to keep."""
+    make_interview(series, "paul", guest="Paul")
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    manifest.pop("kind", None)
+    (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+    assert invoke("export", "--all", "--flavor", "hugo").exit_code == 1
+    for page in site.glob("*.*ml"):
+        page.unlink()
+    assert invoke("export", "--all", "--flavor", "hugo").exit_code == 0
 
 
 def test_the_files_removed_are_named_the_first_few(series: Path, invoke: Invoke) -> None:

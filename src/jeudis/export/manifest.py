@@ -228,8 +228,34 @@ def interview_stamps(folder: Path) -> list[tuple[str, str]]:
     return stamps
 
 
+def export_kind(fmt: str, flavor: str | None) -> str:
+    """What an export into a folder writes, as its manifest records it:
+    ``html``, ``wxr``, ``md``, or ``md/`` and the flavor (``md/hugo``)."""
+    return f"{fmt}/{flavor}" if fmt == "md" and flavor else fmt
+
+
+def kind_of(manifest: dict[str, Any]) -> str | None:
+    """What the export that wrote ``manifest`` wrote (see :func:`export_kind`).
+
+    An older export's manifest records none: its WordPress file and its HTML site
+    (an index) are told from its outputs; Markdown of its flavor is not (None).
+    """
+    kind = manifest.get("kind")
+    if isinstance(kind, str):
+        return kind
+    if "wxr" in manifest:
+        return "wxr"
+    if "index.html" in manifest.get("files", []):
+        return "html"
+    return None
+
+
 def claim(
-    folder: Path, previous: dict[str, Any], posts: dict[str, str], planned: list[str]
+    folder: Path,
+    previous: dict[str, Any],
+    posts: dict[str, str],
+    planned: list[str],
+    kind: str,
 ) -> None:
     """Before writing: a manifest naming every file the export is about to write.
 
@@ -245,6 +271,7 @@ def claim(
     others = set(planned) - set(posts.values())
     manifest: dict[str, Any] = {
         "stamp": "",
+        "kind": kind,
         "entries": entries,
         "files": sorted({*previous.get("files", []), *(others - {WXR_FILE})}),
         "written": {k: v for k, v in previous.get("written", {}).items() if k not in others},

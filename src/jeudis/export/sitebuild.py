@@ -26,7 +26,14 @@ from jeudis.export.listings import (
     site_title,
     sitemap_page,
 )
-from jeudis.export.manifest import MANIFEST, WXR_FILE, manifest_outputs, photo_stamp, write_file
+from jeudis.export.manifest import (
+    MANIFEST,
+    WXR_FILE,
+    export_kind,
+    manifest_outputs,
+    photo_stamp,
+    write_file,
+)
 from jeudis.export.model import Post, build_post, link_to
 from jeudis.export.render import (
     SiteInfo,
@@ -100,6 +107,7 @@ def render(
     result.notes = entry_notes(entries, metas)
     manifest = {
         "stamp": stamp,
+        "kind": export_kind(fmt, flavor),
         "entries": metas,
         "files": [path.name for path in made],
         "written": {path.name: written for path, written in made.items()},
@@ -384,6 +392,7 @@ def export_wxr(
     result.written.append(target)
     manifest = {
         "stamp": stamp,
+        "kind": "wxr",
         "wxr": stamps,
         "notes": result.notes,
         "written": {WXR_FILE: written},
