@@ -142,6 +142,16 @@ def test_the_review_shows_its_keys(
     assert toolbar(monkeypatch, review, ENTER, columns) == shown
 
 
+def test_the_english_review_says_enter_chooses_an_answer() -> None:
+    """Enter on the review's list opens the answer chosen, or finishes: it said "next"."""
+    text = TerminalPrompter("en").text
+
+    said = [key.said for key in toolbar_keys(text, None)]
+
+    assert said[0] == ("Enter: choose", "Enter: OK")
+    assert toolbar_keys(text, prompt_for(asked("text"), "?"))[0].said[0] == "Enter: next"
+
+
 TIGHT = ["Entrée OK · Page↑ préc. · Ctrl-C pause"]
 
 

@@ -78,7 +78,7 @@ def toolbar_keys(
         return Key(tuple(said), spare, tight)
 
     if prompt is None:
-        keys = [key("toolbar_next")]
+        keys = [key("toolbar_choose")]
         if not editing:  # in jeudis edit, the review comes first: no question before it
             keys.append(key("toolbar_back", _BACK))
         return [*keys, key("toolbar_quit" if editing else "toolbar_pause")]

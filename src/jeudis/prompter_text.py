@@ -56,6 +56,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         # words, is said only where Page↑ would find no room otherwise (40 columns).
         "toolbar_next": "Entrée : valider",
         "toolbar_next_tight": "Entrée OK",
+        "toolbar_choose": "Entrée : valider",  # on the review's list
+        "toolbar_choose_tight": "Entrée OK",
         "toolbar_finish": "Échap Entrée : terminer",
         "toolbar_finish_tight": "Échap Entrée terminer",
         "toolbar_save": "Entrée : enregistrer",
@@ -120,6 +122,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "keys_checkbox": "↑↓, Space to tick, Enter to confirm",
         "toolbar_next": "Enter: next",
         "toolbar_next_tight": "Enter: OK",
+        "toolbar_choose": "Enter: choose",
+        "toolbar_choose_tight": "Enter: OK",
         "toolbar_finish": "Esc Enter: finish",
         "toolbar_save": "Enter: save",
         "toolbar_save_long": "Esc Enter: save",
