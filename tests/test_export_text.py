@@ -623,15 +623,54 @@ def test_canadian_french_is_read_however_its_tag_is_written(language: str) -> No
     [("en", "March 4, 2011"), ("en-US", "March 4, 2011"), ("en-CA", "March 4, 2011"),
      ("en-GB", "4 March 2011"), ("en_gb", "4 March 2011"), ("en-AU", "4 March 2011"),
      ("en-IE", "4 March 2011"), ("fr", "4 mars 2011"), ("fr-CA", "4 mars 2011"),
-     ("de", "March 4, 2011")],
+     ("de", "4. März 2011"), ("de-CH", "4. März 2011"), ("es", "4 de marzo de 2011"),
+     ("es-MX", "4 de marzo de 2011"), ("it", "4 marzo 2011"), ("nl", "4 maart 2011"),
+     ("nl-BE", "4 maart 2011"), ("pt", "4 de março de 2011"), ("pt-BR", "4 de março de 2011"),
+     ("ja", "March 4, 2011"), ("sv", "March 4, 2011")],
 )  # fmt: skip
 def test_a_date_answer_reads_as_its_language_writes_dates(language: str, written: str) -> None:
-    """A British interview wrote its dates the American way, "March 4, 2011"."""
-    from jeudis.export.model import value_markdown
+    """A British interview wrote its dates the American way, "March 4, 2011"; a German,
+    Spanish, Italian, Dutch or Portuguese one too, in English. A language jeudis writes
+    no posts in still does."""
+    from jeudis.export.model import value_text
     from jeudis.interview import Answer
 
     started = Answer(id="d", type="date", question="Since when?", value=dt.date(2011, 3, 4))
-    assert value_markdown(started, language) == written
+    assert value_text(started, language) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "written"),
+    [("de", (2011, 1, 1), "1. Januar 2011"), ("de-AT", (2011, 1, 1), "1. Jänner 2011"),
+     ("de-at", (2011, 2, 1), "1. Februar 2011"), ("es-PE", (2011, 9, 1), "1 de setiembre de 2011"),
+     ("es-UY", (2011, 9, 1), "1 de setiembre de 2011"),
+     ("es", (2011, 9, 1), "1 de septiembre de 2011"), ("it", (2011, 12, 25), "25 dicembre 2011"),
+     ("nl", (2011, 5, 17), "17 mei 2011"), ("pt-PT", (2011, 6, 10), "10 de junho de 2011"),
+     ("es-419", (2011, 8, 2), "2 de agosto de 2011")],
+)  # fmt: skip
+def test_a_region_names_the_months_as_cldr_says_it_does(
+    language: str, day: tuple[int, int, int], written: str
+) -> None:
+    """Austria's January is "Jänner", Peru's and Uruguay's September "setiembre"."""
+    from jeudis.wording import date_formatter
+
+    assert date_formatter(language)(dt.date(*day)) == written
+
+
+def test_a_german_date_answer_is_a_paragraph_not_a_list() -> None:
+    """ "4. März 1953" opens a list numbered from 4 in Markdown: a post's date answer is
+    written "4\\. März 1953" there, and reads as a date in its HTML and in the session's
+    review, which shows text."""
+    from jeudis.export.model import value_markdown
+    from jeudis.followups import review_cell
+    from jeudis.interview import Answer
+
+    since = Answer(id="d", type="date", question="Seit wann?", value=dt.date(1953, 3, 4))
+    written = value_markdown(since, "de")
+    assert written == "4\\. März 1953"
+    assert to_html(written) == "<p>4. März 1953</p>"
+    assert value_markdown(since, "fr") == "4 mars 1953"
+    assert review_cell(since, "de") == "4. März 1953"
 
 
 @pytest.mark.parametrize(

@@ -320,6 +320,12 @@ def test_a_date_answer_is_quoted_as_the_post_writes_a_date() -> None:
         ("fr", "4 mars 1953 ?"),
         ("en", "March 4, 1953 ?"),
         ("en-GB", "4 March 1953 ?"),
+        ("de", "4. März 1953 ?"),
+        ("es-MX", "4 de marzo de 1953 ?"),
+        ("it", "4 marzo 1953 ?"),
+        ("nl", "4 maart 1953 ?"),
+        ("pt-BR", "4 de março de 1953 ?"),
+        ("ja", "March 4, 1953 ?"),
     ]:
         assert render(wording, WordingContext(answers={"since": day}, language=language)) == (
             expected

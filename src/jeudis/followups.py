@@ -209,9 +209,9 @@ def review_cell(answer: Answer, language: str) -> str:
         return ""
     if isinstance(answer.value, str):
         return answer.value
-    from jeudis.export.model import value_markdown  # the review only: not on the way in
+    from jeudis.export.model import value_text  # the review only: not on the way in
 
-    return value_markdown(answer, language)
+    return value_text(answer, language)
 
 
 def reask(session: Session, answer_id: str) -> bool:

@@ -11,7 +11,8 @@ In French, a name or an answer put after "de" or "que" elides it when it opens
 on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Amélie".
 
 Numbers and dates are written here as each language writes them ("9 200", "9,200";
-"7 avril 2011", "April 7, 2011"), for a question quoting an answer and for the posts.
+"7 avril 2011", "April 7, 2011", "7. April 2011"), for a question quoting an answer
+and for the posts.
 """
 
 from __future__ import annotations
@@ -284,8 +285,32 @@ def could_word(template: str, text: str) -> bool:
     return re.fullmatch(pattern, text, re.DOTALL) is not None
 
 
-# The months as a post writes them. Spelled out, not strftime's %B: that one is the
-# process's locale's.
+# How a post writes a date in running text: CLDR's long date format ("d MMMM y",
+# "d 'de' MMMM 'de' y"...) and its months in the format (not stand-alone) form, spelled
+# out here, not strftime's %B: that one is the process's locale's. English and French
+# have their own ways below (American English puts the month first, French says "1er").
+# German capitalises its months; Spanish, Italian, Dutch and Portuguese do not.
+_DATES = {
+    # Language: how it writes the 4th of a month (day, month, year).
+    "de": "{day}. {month} {year}",
+    "es": "{day} de {month} de {year}",
+    "it": "{day} {month} {year}",
+    "nl": "{day} {month} {year}",
+    "pt": "{day} de {month} de {year}",
+}
+_MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+}
+# A month a region names otherwise, as CLDR has it: Austria's "Jänner", Peru's and
+# Uruguay's "setiembre".
+_REGIONAL_MONTHS = {"de-at": {1: "Jänner"}, "es-pe": {9: "setiembre"}, "es-uy": {9: "setiembre"}}
+
 FRENCH_MONTHS = (
     "janvier",
     "février",
@@ -326,9 +351,21 @@ ENGLISH_MONTHS = (
 
 def date_formatter(language: str) -> Callable[[dt.date], str]:
     """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
-    and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia."""
-    if is_french(language):
+    and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia;
+    ``7. April 2011`` in German, ``7 de abril de 2011`` in Spanish and Portuguese,
+    ``7 aprile 2011`` in Italian, ``7 april 2011`` in Dutch. American English in any
+    other language (Japanese, Swedish...)."""
+    primary, *rest = language.lower().replace("_", "-").split("-")
+    if primary == "fr":
         return french_date
-    if primary_language(language) == "en" and not month_first(language):
+    if primary in _DATES:
+        pattern, months = _DATES[primary], _MONTHS[primary].split()
+        region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
+        for number, name in _REGIONAL_MONTHS.get(f"{primary}-{region}", {}).items():
+            months[number - 1] = name
+        return lambda date: pattern.format(
+            day=date.day, month=months[date.month - 1], year=date.year
+        )
+    if primary == "en" and not month_first(language):
         return lambda date: f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
     return lambda date: f"{ENGLISH_MONTHS[date.month - 1]} {date.day}, {date.year}"

@@ -201,11 +201,23 @@ def clean(text: str) -> str:
 
 def value_markdown(answer: Answer, language: str = "fr") -> str:
     """An answer's value as Markdown text, whatever its type."""
+    text = value_text(answer, language)
+    if isinstance(answer.value, dt.date):  # "4. März 1953" opened a list numbered from 4
+        return _LIST_NUMBER.sub(r"\1\\.", text)
+    return text
+
+
+def value_text(answer: Answer, language: str = "fr") -> str:
+    """An answer's value as a person reads it: :func:`value_markdown` with no Markdown
+    escape ("4. März 1953", not "4\\. März 1953")."""
     return clean(_value_text(answer.value, language))
 
 
+_LIST_NUMBER = re.compile(r"^([0-9]+)\.")
+
+
 def _value_text(value: Any, language: str) -> str:
-    if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "May 1, 2009"
+    if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "4. Mai 2009"
         return date_formatter(language)(value)
     if isinstance(value, bool):
         return as_text(value, language).capitalize()
