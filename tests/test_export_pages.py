@@ -379,10 +379,12 @@ def test_a_post_in_another_language_than_the_series_speaks_its_own(
 
 def test_og_locale_follows_the_posts_language(series: Path, invoke: Invoke) -> None:
     """A German post said og:locale fr_FR (any language not known read as French), a
-    British one en_US; with no territory to name, the page names none."""
+    British one en_US; with no territory to name, a German one its likeliest, as a French
+    one does, and a Swedish one none."""
     make_interview(series, "anne", guest="Anne", language="en-GB", date=dt.date(2011, 6, 2))
     make_interview(series, "karl", guest="Karl", language="de", date=dt.date(2011, 6, 9))
     make_interview(series, "zoe", guest="Zoé", date=dt.date(2011, 6, 16))
+    make_interview(series, "sven", guest="Sven", language="sv", date=dt.date(2011, 6, 23))
     assert invoke("export", "--all").exit_code == 0
     site = series / "site"
 
@@ -391,8 +393,9 @@ def test_og_locale_follows_the_posts_language(series: Path, invoke: Invoke) -> N
         return [m.get("content") for m in page.iterfind(".//meta[@property='og:locale']")]
 
     assert locales("anne.html") == ["en_GB"]
-    assert locales("karl.html") == []
+    assert locales("karl.html") == ["de_DE"]
     assert locales("zoe.html") == ["fr_FR"]
+    assert locales("sven.html") == []
 
 
 def test_a_british_post_and_its_index_entry_put_the_day_first(series: Path, invoke: Invoke) -> None:

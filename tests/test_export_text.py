@@ -403,6 +403,30 @@ def test_a_label_colon_is_spaced_in_french_only(language: str, variant: str, exp
     assert label_colon(language, variant) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "previous", "next_one", "index"),
+    [("de-AT", "Vorheriges Interview", "Nächstes Interview", "Alle Interviews"),
+     ("es-MX", "Entrevista anterior", "Entrevista siguiente", "Todas las entrevistas"),
+     ("it", "Intervista precedente", "Intervista successiva", "Tutte le interviste"),
+     ("nl-BE", "Vorig interview", "Volgend interview", "Alle interviews"),
+     ("pt_BR", "Entrevista anterior", "Entrevista seguinte", "Todas as entrevistas"),
+     ("sv", "Previous interview", "Next interview", "All interviews")],
+)  # fmt: skip
+def test_the_words_around_a_post_are_in_its_language(
+    language: str, previous: str, next_one: str, index: str
+) -> None:
+    """A German, Spanish, Italian, Dutch or Portuguese post read "Previous interview",
+    as a Swedish one still does; each language has every word English has."""
+    from jeudis.export.render import WORDS, words_for
+    from jeudis.wording import POST_LANGUAGES
+
+    words = words_for(language)
+    assert (words["previous"], words["next"], words["index"]) == (previous, next_one, index)
+    assert words["colon"] == ":"
+    assert list(WORDS) == list(POST_LANGUAGES)
+    assert all(words.keys() == WORDS["en"].keys() for words in WORDS.values())
+
+
 def test_french_dates() -> None:
     assert french_date(dt.date(2011, 4, 7)) == "7 avril 2011"
     assert french_date(dt.date(2011, 2, 1)) == "1er février 2011"
@@ -603,10 +627,15 @@ def test_a_language_whose_tag_only_starts_with_fr_is_not_french(language: str) -
 @pytest.mark.parametrize(
     ("language", "locale"),
     [("fr", "fr_FR"), ("FR", "fr_FR"), ("fr-CA", "fr_CA"), ("fr_ch", "fr_CH"),
-     ("en", "en_US"), ("en-GB", "en_GB"), ("de-AT", "de_AT"), ("de", ""), ("frr", "")],
+     ("en", "en_US"), ("en-GB", "en_GB"), ("de-AT", "de_AT"), ("de", "de_DE"), ("frr", ""),
+     ("es", "es_ES"), ("es-MX", "es_MX"), ("it", "it_IT"), ("nl", "nl_NL"), ("nl-BE", "nl_BE"),
+     ("pt", "pt_BR"), ("pt-PT", "pt_PT"), ("sv", ""), ("ja", "")],
 )  # fmt: skip
-def test_og_locale_names_the_tags_territory_and_guesses_none(language: str, locale: str) -> None:
-    """A post in German said og:locale fr_FR, and one in British English en_US."""
+def test_og_locale_names_the_tags_territory_or_the_likeliest(language: str, locale: str) -> None:
+    """A post in German said og:locale fr_FR, and one in British English en_US; then a
+    German, Spanish, Italian, Dutch or Portuguese one with no region named none, where a
+    French or English one named France or the United States. A language jeudis writes
+    no posts in has none guessed."""
     from jeudis.export.model import og_locale
 
     assert og_locale(language) == locale

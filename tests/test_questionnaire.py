@@ -876,11 +876,24 @@ def test_a_language_is_a_tag_written_in_any_case_and_one_jeudis_does_not_speak_i
     assert upper.language == "fr-CA"
     assert upper.questions[0].language == "fr-CA"  # its messages are French ones
 
-    path = write(series / "questionnaires" / "rules.toml", RULES % "de")
+    path = write(series / "questionnaires" / "rules.toml", RULES % "sv")
     result = invoke("check", path)
     assert (
-        f"{path}:4: warning: language: jeudis speaks fr and en, not 'de': the guest's screen,"
+        f"{path}:4: warning: language: jeudis speaks fr and en, not 'sv': the guest's screen,"
         " its messages and the words around the post will be in English"
+    ) in result.stdout
+
+
+@pytest.mark.parametrize("language", ["de", "es-MX", "it", "nl-BE", "pt-BR"])
+def test_a_language_posts_are_written_in_is_said_for_the_screen_only(
+    series: Path, invoke: Invoke, language: str
+) -> None:
+    """A German questionnaire was said to have "the words around the post" in English."""
+    path = write(series / "questionnaires" / "rules.toml", RULES % language)
+    result = invoke("check", path)
+    assert (
+        f"{path}:4: warning: language: jeudis speaks fr and en, not {language!r}: the guest's"
+        " screen and its messages will be in English\n"
     ) in result.stdout
 
 

@@ -23,7 +23,7 @@ from jeudis.questionnaire_rules import RuleReader
 from jeudis.tomlio import kind_name
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
-SPOKEN = ("fr", "en")  # the languages of the session's screens and messages, and of posts
+SPOKEN = ("fr", "en")  # the languages of the session's screens and messages
 TOP_KEYS = {
     "id",
     "version",
@@ -186,11 +186,16 @@ class SchemaReader(RuleReader):
         if language is None:
             self.problem(["language"], not_a_language(written), hint=LANGUAGE_HINT)
             return "fr"
-        if language.split("-")[0] not in SPOKEN:
+        primary = language.split("-")[0]
+        if primary not in SPOKEN:
             self.warn(
                 ["language"],
                 f"jeudis speaks {' and '.join(SPOKEN)}, not {describe(language)}: the guest's"
-                " screen, its messages and the words around the post will be in English",
+                + (
+                    " screen and its messages will be in English"
+                    if primary in wording.POST_LANGUAGES
+                    else " screen, its messages and the words around the post will be in English"
+                ),
             )
         return language
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from jeudis import roundup_chart, wording
+from jeudis import roundup_chart
 from jeudis.errors import UsageError
 from jeudis.roundup import FORMATS
 
@@ -35,7 +35,7 @@ def render(
     from markupsafe import Markup
 
     from jeudis.export import cleaning, markup, templating
-    from jeudis.export.render import for_cms, one_line_paragraphs
+    from jeudis.export.render import for_cms, one_line_paragraphs, words_for
     from jeudis.export.typography import fix_html, fix_text, variant_for
 
     variant = variant_for(roundup.language, series.settings.get("typography"))
@@ -79,7 +79,7 @@ def render(
         "items": items,
         "chart": Markup(chart),
         "blog": str(series.settings.get("blog") or roundup.series),
-        "read": "Lire l’interview" if wording.is_french(roundup.language) else "Read the interview",
+        "read": words_for(roundup.language)["read"],
     }
     if fmt == "md":
         context["chart_md"] = roundup_chart.markdown_chart(roundup, md)

@@ -285,6 +285,10 @@ def could_word(template: str, text: str) -> bool:
     return re.fullmatch(pattern, text, re.DOTALL) is not None
 
 
+# The languages a post is written in, whatever the region: the words around it, its
+# dates, its yes and no, a roundup's words. A post in any other is written in English.
+POST_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
+
 # How a post writes a date in running text: CLDR's long date format ("d MMMM y",
 # "d 'de' MMMM 'de' y"...) and its months in the format (not stand-alone) form, spelled
 # out here, not strftime's %B: that one is the process's locale's. English and French

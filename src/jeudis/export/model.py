@@ -25,7 +25,17 @@ from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import as_text, date_formatter, first_name
 
-DEFAULT_LOCALES = {"fr": "fr_FR", "en": "en_US"}  # a post's og:locale, for a tag with no region
+# A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
+# its most likely territory, as CLDR's likely subtags say (Portuguese is Brazil's).
+DEFAULT_LOCALES = {
+    "fr": "fr_FR",
+    "en": "en_US",
+    "de": "de_DE",
+    "es": "es_ES",
+    "it": "it_IT",
+    "nl": "nl_NL",
+    "pt": "pt_BR",
+}
 _TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
 # Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
 # invisible; a pasted terminal colour code is noise, not content.
@@ -182,7 +192,8 @@ def link_to(slug: str, title: str, guest: str, variant: str) -> Link:
 
 def og_locale(language: str) -> str:
     """Open Graph's ``language_TERRITORY`` for a language tag: "fr_CA" for "fr-CA", "fr_FR"
-    for "fr"; "" when it cannot be told ("de": no territory to name, and none is guessed)."""
+    for "fr", "de_DE" for "de"; "" when it cannot be told ("sv": no territory to name, and
+    none is guessed for a language jeudis writes no posts in)."""
     primary, *rest = language.replace("_", "-").split("-")
     region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
     if region:

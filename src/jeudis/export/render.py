@@ -14,6 +14,9 @@ from jeudis.export.model import Post, page_href
 from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.wording import primary_language
 
+# The words around an interview, in each language a post is written in: French,
+# English, German, Spanish, Italian, Dutch, Portuguese (any region). Any other
+# language's post reads English's.
 WORDS = {
     "fr": {
         "draft": "Brouillon",
@@ -39,6 +42,71 @@ WORDS = {
         "feed": "Atom feed",
         "interviews": "Interviews",
         "none": "No interview published yet.",
+        "twitter": "Twitter",
+    },
+    "de": {
+        "draft": "Entwurf",
+        "previous": "Vorheriges Interview",
+        "next": "Nächstes Interview",
+        "index": "Alle Interviews",
+        "read": "Zum Interview",
+        "by": "von",
+        "site": "Website",
+        "feed": "Atom-Feed",
+        "interviews": "Interviews",
+        "none": "Noch kein Interview veröffentlicht.",
+        "twitter": "Twitter",
+    },
+    "es": {
+        "draft": "Borrador",
+        "previous": "Entrevista anterior",
+        "next": "Entrevista siguiente",
+        "index": "Todas las entrevistas",
+        "read": "Leer la entrevista",
+        "by": "por",
+        "site": "Sitio web",
+        "feed": "Feed Atom",
+        "interviews": "Entrevistas",
+        "none": "Todavía no hay ninguna entrevista publicada.",
+        "twitter": "Twitter",
+    },
+    "it": {
+        "draft": "Bozza",
+        "previous": "Intervista precedente",
+        "next": "Intervista successiva",
+        "index": "Tutte le interviste",
+        "read": "Leggi l’intervista",
+        "by": "di",
+        "site": "Sito web",
+        "feed": "Feed Atom",
+        "interviews": "Interviste",
+        "none": "Ancora nessuna intervista pubblicata.",
+        "twitter": "Twitter",
+    },
+    "nl": {
+        "draft": "Concept",
+        "previous": "Vorig interview",
+        "next": "Volgend interview",
+        "index": "Alle interviews",
+        "read": "Lees het interview",
+        "by": "door",
+        "site": "Website",
+        "feed": "Atom-feed",
+        "interviews": "Interviews",
+        "none": "Nog geen interview gepubliceerd.",
+        "twitter": "Twitter",
+    },
+    "pt": {
+        "draft": "Rascunho",
+        "previous": "Entrevista anterior",
+        "next": "Entrevista seguinte",
+        "index": "Todas as entrevistas",
+        "read": "Ler a entrevista",
+        "by": "por",
+        "site": "Site",
+        "feed": "Feed Atom",
+        "interviews": "Entrevistas",
+        "none": "Ainda não há entrevistas publicadas.",
         "twitter": "Twitter",
     },
 }
@@ -103,7 +171,7 @@ class SiteInfo:
 
 
 def words_for(language: str, variant: str = "off") -> dict[str, str]:
-    """The words around an interview in a language (English for one jeudis does not speak).
+    """The words around an interview in a language (English for one jeudis writes no posts in).
 
     ``colon`` follows a label (``Site :``, ``Website:``), spaced as ``variant`` says.
     """
