@@ -332,6 +332,17 @@ def test_a_date_answer_is_quoted_as_the_post_writes_a_date() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("fr", "oui"), ("en", "yes"), ("de", "ja"), ("es", "sí"), ("it-CH", "sì"), ("nl", "ja"),
+     ("pt", "sim"), ("sv", "yes")],
+)  # fmt: skip
+def test_a_yes_no_answer_is_quoted_in_the_words_of_the_post(language: str, said: str) -> None:
+    """A German question quoting a yes said "yes", where its post says "Ja"."""
+    context = WordingContext(answers={"blog": True}, language=language)
+    assert render("({answer:blog})", context) == f"({said})"
+
+
 def test_as_text_and_first_name() -> None:
     assert as_text(None) == ""
     assert as_text(False) == "non"

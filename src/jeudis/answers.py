@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import format_number, month_first, number_signs, primary_language
+from jeudis.wording import as_text, format_number, month_first, number_signs, primary_language
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 # American English puts the month first: 3/4/2011 is March 4.
@@ -316,14 +316,12 @@ def _within(count: int, low: float | None, high: float | None, what: str) -> Non
 
 def as_input(value: Any, language: str) -> str:
     """An answer value as text to prefill an input with, or to quote in a line of the
-    notes or a message; a yes or no as its post says it ("Oui", "No")."""
+    notes or a message; a yes or no as the guest's screen offers it ("Oui", "Yes"), in
+    French or English."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        from jeudis.export.model import value_markdown  # the words its post reads
-        from jeudis.interview import Answer
-
-        return value_markdown(Answer("", "yesno", "", value), language)
+        return as_text(value, language).capitalize()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):

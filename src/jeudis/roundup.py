@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import storage, wording
-from jeudis.answers import InvalidAnswer, as_input, parse_number
+from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
@@ -116,7 +116,7 @@ class Roundup:
         answer of a yes/no question, as the posts word it ("Oui", "Non"); empty for a
         question of another type."""
         if self.kind == "yesno":
-            words = {value: as_input(value, self.language) for value in (True, False)}
+            words = {value: wording.yes_or_no_word(value, self.language) for value in (True, False)}
             choices = tuple(words.values())
             picks = [[words[e.value]] if isinstance(e.value, bool) else [] for e in self.entries]
         elif self.kind in ("choice", "multi"):
@@ -131,11 +131,23 @@ class Roundup:
         return list(counts.items())
 
 
+# How many guests answer, under a roundup's title: one, and any other count, in each
+# language a post is written in (English in any other).
+ANSWERED = {
+    "fr": ("{} invité répond", "{} invités répondent"),
+    "en": ("{} guest answers", "{} guests answer"),
+    "de": ("{} Gast antwortet", "{} Gäste antworten"),
+    "es": ("{} invitado responde", "{} invitados responden"),
+    "it": ("{} ospite risponde", "{} ospiti rispondono"),
+    "nl": ("{} gast antwoordt", "{} gasten antwoorden"),
+    "pt": ("{} convidado responde", "{} convidados respondem"),
+}
+
+
 def answered(count: int, language: str = "fr") -> str:
     """How many guests answer, as a roundup's title says it: "3 invités répondent"."""
-    if not wording.is_french(language):
-        return f"{count} " + ("guest answers" if count == 1 else "guests answer")
-    return f"{count} " + ("invité répond" if count == 1 else "invités répondent")
+    one, several = ANSWERED.get(wording.primary_language(language), ANSWERED["en"])
+    return (one if count == 1 else several).format(count)
 
 
 def question_list(form: Questionnaire) -> str:

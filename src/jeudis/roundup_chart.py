@@ -33,10 +33,16 @@ _STYLED = {
     "td": "width:100%;padding:.25em 0",
     "bar": "float:left;height:1.1em;margin-right:.4em;border:1px solid;background:currentColor;",
 }
-# The heads of a Markdown chart's two columns (a Markdown table has a head).
+# The heads of a Markdown chart's two columns (a Markdown table has a head): a guest's
+# number, and a choice's tally, in each language a post is written in (English in any other).
 _HEADS = {
-    "numbers": {"fr": ("Invité", "Réponse"), "en": ("Guest", "Answer")},
-    "tally": {"fr": ("Réponse", "Invités"), "en": ("Answer", "Guests")},
+    "fr": {"numbers": ("Invité", "Réponse"), "tally": ("Réponse", "Invités")},
+    "en": {"numbers": ("Guest", "Answer"), "tally": ("Answer", "Guests")},
+    "de": {"numbers": ("Gast", "Antwort"), "tally": ("Antwort", "Gäste")},
+    "es": {"numbers": ("Invitado", "Respuesta"), "tally": ("Respuesta", "Invitados")},
+    "it": {"numbers": ("Ospite", "Risposta"), "tally": ("Risposta", "Ospiti")},
+    "nl": {"numbers": ("Gast", "Antwoord"), "tally": ("Antwoord", "Gasten")},
+    "pt": {"numbers": ("Convidado", "Resposta"), "tally": ("Resposta", "Convidados")},
 }
 
 
@@ -130,8 +136,8 @@ def markdown_chart(roundup: Roundup, text: Callable[[str], str]) -> str:
     chart = rows(roundup)
     if chart is None:
         return ""
-    language = "fr" if wording.is_french(roundup.language) else "en"
-    label, value = _HEADS[chart.kind][language]
+    heads = _HEADS.get(wording.primary_language(roundup.language), _HEADS["en"])
+    label, value = heads[chart.kind]
     lines = [f"| {label} | {value} |", "| ---: | :--- |"]
     for row in chart.rows:
         blocks = chart.blocks(row, MARKDOWN_BAR)

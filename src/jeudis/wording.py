@@ -183,14 +183,39 @@ def month_first(language: str) -> bool:
 
 def _quoted(value: Any, language: str) -> str:
     """An answer or a field as a wording quotes it: a date as the post writes one
-    ("depuis le 4 mars 1953", "since March 4, 1953"), not as its file stores it."""
+    ("depuis le 4 mars 1953", "since March 4, 1953"), not as its file stores it, and
+    yes or no in the post's words ("ja", "sí")."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return date_formatter(language)(value)
+    if isinstance(value, bool):  # "vous avez dit oui", "Sie sagten ja"
+        return yes_or_no_word(value, language).lower()
     return as_text(value, language)
 
 
+# Yes and no as a post writes the answer to a yes/no question, in each language a post
+# is written in (English's in any other). The guest's screen offers French's or English's.
+YES_NO = {
+    "fr": ("Oui", "Non"),
+    "en": ("Yes", "No"),
+    "de": ("Ja", "Nein"),
+    "es": ("Sí", "No"),
+    "it": ("Sì", "No"),
+    "nl": ("Ja", "Nee"),
+    "pt": ("Sim", "Não"),
+}
+
+
+def yes_or_no_word(value: bool, language: str) -> str:
+    """A yes/no answer as its post writes it: "Oui", "Yes", "Ja", "Sí"..."""
+    yes, no = YES_NO.get(primary_language(language), YES_NO["en"])
+    return yes if value else no
+
+
 def as_text(value: Any, language: str = "fr") -> str:
-    """An answer as a person reads it: lists joined, booleans in words, numbers grouped."""
+    """An answer as a person reads it: lists joined, booleans in words, numbers grouped.
+
+    The screen's French or English words ("oui", "yes"): a post's are :func:`yes_or_no_word`.
+    """
     if value is None:
         return ""
     french = is_french(language)

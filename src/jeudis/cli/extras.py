@@ -300,11 +300,14 @@ def _draw_comparison(data: Any) -> None:
     from jeudis.roundup_chart import rows
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
+    from jeudis.wording import is_french
 
     out = console()
     out.print(unpadded(out, f"[bold]{escape(for_terminal(data.question))}[/bold]"))
-    # How many answer: a line of its own, whole (rich cut it inside the question's).
-    out.print(f"[dim]{answered(len(data.entries), data.language)}[/dim]\n")
+    # How many answer: a line of its own, whole (rich cut it inside the question's), in the
+    # screen's French or English, whatever language the post is in.
+    screen = "fr" if is_french(data.language) else "en"
+    out.print(f"[dim]{answered(len(data.entries), screen)}[/dim]\n")
     if not data.entries:
         out.print("No complete interview answers this question yet.")
         return

@@ -23,7 +23,7 @@ from jeudis.export import cleaning, markup
 from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
-from jeudis.wording import as_text, date_formatter, first_name
+from jeudis.wording import as_text, date_formatter, first_name, yes_or_no_word
 
 # A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
 # its most likely territory, as CLDR's likely subtags say (Portuguese is Brazil's).
@@ -231,7 +231,7 @@ def _value_text(value: Any, language: str) -> str:
     if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "4. Mai 2009"
         return date_formatter(language)(value)
     if isinstance(value, bool):
-        return as_text(value, language).capitalize()
+        return yes_or_no_word(value, language)
     if isinstance(value, int | float):
         return as_text(value, language)
     if isinstance(value, list):
