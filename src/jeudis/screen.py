@@ -16,11 +16,18 @@ from collections.abc import Iterator
 from typing import IO
 
 from prompt_toolkit import print_formatted_text
+from prompt_toolkit.application import get_app_or_none, get_app_session
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.output import Output
 from prompt_toolkit.renderer import print_formatted_text as print_now
 from prompt_toolkit.shortcuts import clear
-from prompt_toolkit.styles import Style
+from prompt_toolkit.styles import (
+    BaseStyle,
+    Style,
+    default_pygments_style,
+    default_ui_style,
+    merge_styles,
+)
 
 from jeudis.graphemes import unsure, widths_said
 from jeudis.graphemes import width as cells
@@ -42,6 +49,11 @@ class Screen:
         # were laid out in (it had not said how it draws them: see :func:`unsure`), and
         # their cells then: see :meth:`misdrawn`.
         self.unsure: list[tuple[str, int]] = []
+        # The style prompt_toolkit's print_formatted_text draws with, merged once: it
+        # merges it anew at each line, a millisecond each on the way to the first question.
+        self._merged: BaseStyle = merge_styles(
+            [default_ui_style(), default_pygments_style(), style]
+        )
 
     @property
     def width(self) -> int:
@@ -78,7 +90,11 @@ class Screen:
         elif self.output is not None:
             print_now(self.output, FormattedText([*fragments, ("", "\n")]), self.style)
             self.lines_drawn += 1
-        else:
+        elif get_app_or_none() is None:
+            print_now(
+                get_app_session().output, FormattedText([*fragments, ("", "\n")]), self._merged
+            )
+        else:  # printed above the prompt running
             print_formatted_text(FormattedText(fragments), style=self.style)
 
     def wrapped(self, fragments: Fragments, hang: int | None = None) -> None:
