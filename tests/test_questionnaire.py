@@ -142,6 +142,22 @@ def test_a_file_named_otherwise_than_its_id_is_found_by_its_id(
     ]
 
 
+def test_a_questionnaire_whose_id_is_changed_is_found_by_its_new_id(series: Path) -> None:
+    """Ids are remembered by the file's text (a questionnaire is looked for twice by
+    ``jeudis new``): a file changed, at the same path and length, is read again."""
+    own = series / "questionnaires" / "twitter.toml"
+    copy = own.with_name("podcast.toml")
+    text = own.read_text(encoding="utf-8")
+    copy.write_text(text.replace('id = "twitter"', 'id = "abcdefg"', 1), encoding="utf-8")
+    assert "abcdefg" in series_at().questionnaire_files()
+
+    copy.write_text(text.replace('id = "twitter"', 'id = "podcast"', 1), encoding="utf-8")
+
+    files = series_at().questionnaire_files()
+    assert files["podcast"] == (copy, False)
+    assert "abcdefg" not in files
+
+
 def test_bundled_questionnaire_found_from_an_empty_folder(series: Path) -> None:
     (series / "questionnaires" / "twitter.toml").unlink()
 

@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -303,16 +303,28 @@ def questionnaire_id(path: Path) -> str:
     wrong with it, where: under an id no one can type, the bundled questionnaire of
     that name was used instead, silently.
     """
+    try:
+        text = read_text(path)
+    except FileProblem:
+        return path.stem
+    return _id_in(text) or path.stem
+
+
+@lru_cache(maxsize=64)
+def _id_in(text: str) -> str | None:
+    """The id a questionnaire's text gives, None where it gives none that reads. Kept by
+    text: ``jeudis new`` looks through the questionnaires twice (for its own, then for
+    the names its interview may not take), and a file unchanged is not parsed again."""
     import tomllib
 
     from jeudis.interview import ID_PATTERN
 
     try:
-        head = tomllib.loads(read_text(path))
-    except (FileProblem, tomllib.TOMLDecodeError, RecursionError):
-        return path.stem
+        head = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
     value = head.get("id")
-    return value if isinstance(value, str) and ID_PATTERN.fullmatch(value) else path.stem
+    return value if isinstance(value, str) and ID_PATTERN.fullmatch(value) else None
 
 
 def series_at(option: Path | None = None) -> Series:
