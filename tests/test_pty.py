@@ -484,6 +484,32 @@ def test_keys_typed_ahead_of_a_question_leave_the_keys_shown_on_the_next(
     assert session.wait() == 130
 
 
+def test_the_first_question_is_asked_without_rich_json_or_the_export_machinery(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    """The host waits for the first question: it is drawn with prompt_toolkit, which the
+    prompts need anyway, and nothing else is loaded on the way (rich comes with the
+    review, json with a listing's cache or ``--json``)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['jeudis', 'new', 'twitter', '--guest', 'Eve']\n"
+        "from jeudis.prompter import TerminalPrompter\n"
+        "def ask(self, prompt):\n"
+        "    bad = ('rich', 'json', 'jinja2', 'jeudis.export', 'jeudis.prompt_review')\n"
+        "    print('LOADED', prompt.counter, [m for m in bad if m in sys.modules])\n"
+        "    raise SystemExit(0)\n"
+        "TerminalPrompter.ask = ask\n"
+        "from jeudis.cli import main\n"
+        "main()\n"
+    )
+    session = Jeudis(series, "-c", code, program=sys.executable)
+    sessions.append(session)
+    session.expect("LOADED")
+    assert session.wait() == 0
+    said = session.seen.split("LOADED", 1)[1].splitlines()[0]
+    assert said == " [1/4] []", said
+
+
 # -- (b) Ctrl-C at question 5, then resume --------------------------------------------------
 
 
