@@ -557,6 +557,33 @@ def test_the_keys_above_an_answer_wrap_between_keys(keys: PipeInput, width: int)
     assert all(get_cwidth(line) < width for line in hint), hint
 
 
+def test_a_screen_line_is_written_as_prompt_toolkit_prints_it() -> None:
+    """Drawn on the terminal, a line is what prompt_toolkit's print_formatted_text writes,
+    its default styles and ours (merged once, not at each line as it merges them)."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from prompt_toolkit.output.color_depth import ColorDepth
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    line = [("class:counter", "[1/4]"), ("", " "), ("class:question", "Site ou blog ?")]
+    screen = Screen(STYLE)
+    size = Size(rows=10, columns=60)
+    written = []
+    for draw in (
+        lambda: screen.line(line),
+        lambda: print_formatted_text(FormattedText(line), style=STYLE),
+    ):
+        out = io.StringIO()
+        output = Vt100_Output(out, lambda: size, default_color_depth=ColorDepth.DEPTH_8_BIT)
+        with create_app_session(output=output):
+            draw()
+            draw()
+        written.append(out.getvalue())
+    assert written[0] == written[1]
+    assert "\x1b[0;36m[1/4]" in written[0]
+    assert "\x1b[0;1mSite ou blog ?" in written[0]
+
+
 def test_a_wrapped_line_keeps_french_marks_with_their_word_and_bullets_hanging() -> None:
     out = io.StringIO()
     screen = Screen(STYLE, file=out, width=30)
