@@ -394,7 +394,7 @@ def test_a_fifo_among_the_interviews_blocks_no_site_export(series: Path) -> None
 
     for extra in ([], ["-f", "wxr"], ["-f", "md"]):
         done = subprocess.run(
-            [jeudis, "export", "--all", *extra, "-o", "out"],
+            [jeudis, "export", "--all", *extra, "-o", f"out{''.join(extra)}"],
             cwd=series,
             capture_output=True,
             text=True,
