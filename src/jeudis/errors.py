@@ -91,6 +91,13 @@ class MissingFile(FileProblem):
     exit_code = ExitCode.NOT_FOUND
 
 
+class TooLarge(FileProblem):
+    """A file jeudis would write larger than it reads (:data:`jeudis.files.MAX_FILE_SIZE`):
+    not written, so that every command can still read the one there, as it was."""
+
+    exit_code = ExitCode.ERROR
+
+
 class FileProblems(JeudisError):
     """Several problems found at once (a questionnaire with three bad questions)."""
 
@@ -120,8 +127,9 @@ class MissingAnswers(JeudisError):
 
 class NotSaved(JeudisError):
     """An interview the machine would not let jeudis write (a full disk, a read-only
-    folder), or whose place is taken (a folder where its file was, a file where its
-    folder was): the file, where it is still there, keeps what was saved before."""
+    folder), whose place is taken (a folder where its file was, a file where its
+    folder was), or that would be too large to read back (:class:`TooLarge`): the
+    file, where it is still there, keeps what was saved before."""
 
     def __init__(
         self, path: Path, error: OSError | FileProblem, *, then: str = "run the command again"
@@ -130,7 +138,7 @@ class NotSaved(JeudisError):
         self.error = error
         if isinstance(error, FileProblem):  # said of the file, or of the folder in the way
             reason = error.reason if error.path == path else error.message
-            action = None
+            action = error.hint
         else:
             reason = str(error.strerror or error)
             action = room(error)

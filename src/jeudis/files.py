@@ -2,7 +2,8 @@
 
 Reads take regular files only, up to :data:`MAX_FILE_SIZE`, as UTF-8 less a byte-order
 mark, and name what is not a file; writes are atomic (a temporary file, fsynced,
-renamed over the target) so that a crash leaves the old file or the new one.
+renamed over the target) so that a crash leaves the old file or the new one. A file
+jeudis reads back (an interview) is never written larger than it reads.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from jeudis.errors import FileProblem, MissingFile
+from jeudis.errors import FileProblem, MissingFile, TooLarge
 
 # Windows opens a descriptor in text mode unless told otherwise: written, "\n" became
 # "\r\n" whatever Python's newline said, and a read stopped at the first Ctrl-Z.
@@ -25,6 +26,7 @@ MAX_FILE_SIZE = 10 * 2**20
 """The most jeudis reads of a file (10 MB): an interview or a sheet is some kilobytes, and a
 bigger file given by mistake (an image, a disk image, ``/dev/zero``) would fill the memory."""
 TOO_LARGE = "too large (more than 10 MB, the most jeudis reads)"
+WOULD_BE_TOO_LARGE = "too large: it would be more than 10 MB, the most jeudis reads"
 
 
 def read_text(path: Path) -> str:
@@ -133,6 +135,30 @@ def read_input_bytes(path: Path) -> tuple[bytes, Path]:
     if len(data) > MAX_FILE_SIZE:
         raise FileProblem(STDIN, TOO_LARGE)
     return data, STDIN
+
+
+def byte_size(text: str) -> int:
+    """The bytes ``text`` takes written as UTF-8: what :data:`MAX_FILE_SIZE` counts."""
+    if text.isascii():
+        return len(text)
+    # A lone surrogate is refused by the write, and said there: counted as it would be.
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def readable(path: Path, data: str, hint: str | None = None) -> None:
+    """Refuse ``data`` for ``path`` when jeudis could not read it back: more than
+    :data:`MAX_FILE_SIZE` (a :class:`~jeudis.errors.TooLarge`, with ``hint``)."""
+    # Four bytes at most to a character: a text that short is not measured.
+    if len(data) > MAX_FILE_SIZE // 4 and byte_size(data) > MAX_FILE_SIZE:
+        raise TooLarge(path, WOULD_BE_TOO_LARGE, hint=hint)
+
+
+def write_readable(path: Path, data: str, hint: str | None = None) -> None:
+    """:func:`write_atomic` for a file jeudis reads back (an interview, ``jeudis.toml``):
+    refused before anything is written when it would be too large to read
+    (:func:`readable`), so that the file there stays the one every command reads."""
+    readable(path, data, hint)
+    write_atomic(path, data)
 
 
 def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:

@@ -27,7 +27,7 @@ from jeudis.errors import (
     NotSaved,
     UsageError,
 )
-from jeudis.files import BINARY, interview_entries, read_text, write_atomic
+from jeudis.files import BINARY, interview_entries, read_text, write_atomic, write_readable
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
@@ -41,6 +41,7 @@ FALLBACK_SLUG = "invite"
 # id, a format, a style, a gender, the texts a pause kept)
 CACHE_VERSION = 4
 CACHE_FILE = "summaries.json"  # in the series' cache folder
+SHORTEN = "shorten what is added to it"  # an interview that would be too large to read
 
 
 # Letters NFKD does not decompose into ASCII, both cases ("Œuvre" is not "uvre").
@@ -169,13 +170,17 @@ def reserve_path(series: Series, slug: str, reserved: frozenset[str] = frozenset
 
 
 def save(interview: Interview, *, touch: bool = True) -> Path:
-    """Write the interview to its file, atomically. Returns the path."""
+    """Write the interview to its file, atomically. Returns the path.
+
+    Never larger than jeudis reads: refused then (:class:`~jeudis.errors.NotSaved`,
+    of a :class:`~jeudis.errors.TooLarge`), the file keeps what was saved before,
+    which every command still reads."""
     if interview.path is None:
         raise ValueError("interview has no path")
     if touch:
         interview.updated = now()
     try:
-        write_atomic(interview.path, interview.to_toml())
+        write_readable(interview.path, interview.to_toml(), hint=SHORTEN)
     except (OSError, FileProblem) as error:  # a full disk; a folder where the file was
         raise NotSaved(interview.path, error) from None
     return interview.path
