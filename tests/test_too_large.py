@@ -1,6 +1,6 @@
-"""What jeudis writes, it reads back: no interview is written larger than the 10 MB it
-reads. Refused before the write, the file keeps what was saved before, every command
-still reads it, and the command says so in one line."""
+"""What jeudis writes, it reads back: no interview (nor ``jeudis.toml``) is written
+larger than the 10 MB it reads. Refused before the write, the file keeps what was saved
+before, every command still reads it, and the command says so in one line."""
 
 from __future__ import annotations
 
@@ -158,3 +158,14 @@ def test_import_update_too_large_to_read_back_leaves_the_interview(
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {path}: {REFUSED}", HINT]
     assert path.read_bytes() == before
+
+
+def test_init_writes_no_series_it_could_not_read(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("init", tmp_path / "blog", "--blog", "x" * MAX_FILE_SIZE)
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {tmp_path / 'blog' / 'jeudis.toml'}: too large: it would be more than"
+        " 10 MB, the most jeudis reads"
+    )
+    assert not (tmp_path / "blog").exists()

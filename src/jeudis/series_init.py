@@ -15,7 +15,7 @@ from pathlib import Path
 import tomli_w
 
 from jeudis.errors import JeudisError, UsageError
-from jeudis.files import file_in_the_way, write_atomic
+from jeudis.files import file_in_the_way, readable, write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
 from jeudis.wording import is_french
@@ -182,6 +182,8 @@ def init_series(
             f"{existing[0]} already exists; nothing was written",
             hint="`jeudis init` starts a new series; pick an empty folder, or edit the files",
         )
+    for path, text in files.items():  # each one jeudis reads back, before any is written
+        readable(path, text, hint="shorten --blog or --host; nothing was written")
     (root / "interviews").mkdir(parents=True, exist_ok=True)
     (root / "questionnaires").mkdir(exist_ok=True)
     for path, text in files.items():
