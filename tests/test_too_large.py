@@ -1,9 +1,10 @@
-"""What jeudis writes, it reads back: no interview (nor ``jeudis.toml``) is written
-larger than the 10 MB it reads. Refused before the write, the file keeps what was saved
-before, every command still reads it, and the command says so in one line."""
+"""What jeudis writes, it reads back: no interview (nor ``jeudis.toml``, nor a sheet) is
+written larger than the 10 MB it reads. Refused before the write, the file keeps what
+was saved before, every command still reads it, and the command says so in one line."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from jeudis.errors import NotSaved, TooLarge
 from jeudis.files import MAX_FILE_SIZE
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
-from support import ANSWERS_TOML, Invoke, interview_files, write
+from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
 
 # A guest's words, quotes and all: each '"' is written escaped, '\"', in the file.
 SAID = 'Il a dit "oui". '
@@ -169,3 +170,23 @@ def test_init_writes_no_series_it_could_not_read(invoke: Invoke, tmp_path: Path)
         " 10 MB, the most jeudis reads"
     )
     assert not (tmp_path / "blog").exists()
+
+
+def test_a_sheet_too_large_to_import_is_not_written(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires")
+    title = "book_title=" + words(MAX_FILE_SIZE)
+
+    result = invoke(
+        "sheet", "livre", "--guest", "Léa Martin", "--host", "Stéphane", "--field", title,
+        "-o", "s.md",
+    )  # fmt: skip
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: the answer sheet would be more than 10 MB, the most `jeudis import` reads;"
+        + " nothing was written",
+        "hint: shorten its questions, or the --field values they quote",
+    ]
+    assert not (tmp_path / "s.md").exists()

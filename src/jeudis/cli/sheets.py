@@ -56,6 +56,8 @@ def sheet(
 ) -> None:
     """Write an answer sheet (Markdown) for a guest who answers by email."""
     from jeudis import session
+    from jeudis.errors import JeudisError
+    from jeudis.files import MAX_FILE_SIZE, byte_size
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
     from jeudis.sheet import render_sheet, sheet_fields
@@ -75,7 +77,14 @@ def sheet(
         raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
     given = {key: value for key, _, value in pairs}
     interview.fields.update(sheet_fields(form, interview.register, given))
-    if write_output(render_sheet(form, interview), output, series):
+    text = render_sheet(form, interview)
+    if byte_size(text) > MAX_FILE_SIZE:  # `jeudis import` would refuse it back
+        raise JeudisError(
+            "the answer sheet would be more than 10 MB, the most `jeudis import` reads;"
+            " nothing was written",
+            hint="shorten its questions, or the --field values they quote",
+        )
+    if write_output(text, output, series):
         import shlex
 
         err_console().print(
