@@ -30,6 +30,8 @@ import pytest
 from wcwidth import wcwidth
 
 from export_helpers import check_snapshot
+from jeudis import storage
+from jeudis.files import MAX_FILE_SIZE
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
@@ -58,6 +60,7 @@ class Keyboard(StrEnum):
     CTRL_C = "\x03"
     CTRL_D = "\x04"
     CTRL_U = "\x15"  # clear what is before the cursor
+    CTRL_F = "\x06"  # the host's follow-up question
     CTRL_X_CTRL_E = "\x18\x05"  # open $EDITOR
 
 
@@ -1469,6 +1472,77 @@ def test_a_pasted_answer_keeps_its_lines(jeudis: type[Jeudis], series: Path) -> 
     assert values(the_interview(series))[2] == (
         "Collé depuis un mail :\n\n- la veille ;\n- le partage."
     )
+
+
+def nearly_10_mb(room: int) -> Interview:
+    """Gilles Klein's draft, the host's fields and two answers given, the first so long
+    that the file is ``room`` bytes short of the most jeudis reads."""
+    form = find_questionnaire(series_at(None), "twitter")
+    interview = prepare(series_at(None), form, Options(GUEST, register="vous", gender="m"))
+    interview.fields.update(zip(("site", "twitter", "photo", "intro"), FIELDS, strict=True))
+    create(series_at(None), interview)
+    context = interview_context(form, interview)
+    for question, value in zip(form.questions, ["", ANSWERS[1]], strict=False):
+        asked = question.wording("vous", context)
+        interview.answers.append(Answer.given_now(question.id, question.type, asked, value))
+    path = storage.save(interview)
+    interview.answers[0].value = "x" * (MAX_FILE_SIZE - path.stat().st_size - room)
+    storage.save(interview)
+    assert path.stat().st_size == MAX_FILE_SIZE - room
+    return interview
+
+
+def test_an_answer_that_would_make_the_file_too_large_is_refused_left_to_shorten(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Over 10 MB, the interview would be read by no command: the answer pasted that would
+    make it so is refused as a wrong one is, left as it was to shorten, and the session
+    goes on."""
+    made = nearly_10_mb(room=3000)
+    assert made.path is not None
+    before = made.path.read_bytes()
+    session = jeudis("resume", "gilles-klein")
+    welcome_back(session)
+    session.expect_prompt("[3/13]")
+    pasted = "Trois usages : " + "y" * 4000
+    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.ESC_ENTER)
+    session.on_screen("Trop long : l’entretien dépasserait 10 Mo. À raccourcir.")
+    assert made.path.read_bytes() == before  # not kept as typed either: it is too large
+
+    session.type(Keyboard.BACKSPACE * 3990)  # what is left of it, given
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert values(the_interview(series)) == [*values(made), "Trois usages : " + "y" * 10]
+    assert made.path.stat().st_size <= MAX_FILE_SIZE
+
+
+def test_a_follow_up_that_would_make_the_file_too_large_is_refused_left_to_shorten(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    made = nearly_10_mb(room=3000)
+    session = jeudis("resume", "gilles-klein")
+    welcome_back(session)
+    session.expect_prompt("[3/13]")
+    session.type("Trois usages.")
+    session.press(Keyboard.CTRL_F)
+    session.expect("Question de relance")
+    session.child.send("\x1b[200~" + "Pourquoi " * 400 + "\x1b[201~")
+    session.press(Keyboard.ENTER)
+    session.on_screen("Trop long : l’entretien dépasserait 10 Mo. À raccourcir.")
+    session.type(Keyboard.BACKSPACE * (9 * 399 + 1) + " ?")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("Facultatif : laisser vide pour passer")
+    session.on_screen("↳ Pourquoi ?")  # asked of the guest
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    draft = the_interview(series)
+    assert values(draft) == [*values(made), "Trois usages.", ""]
+    assert draft.answers[-1].question == "Pourquoi ?"
 
 
 def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) -> None:

@@ -5,15 +5,23 @@ was saved before, every command still reads it, and the command says so in one l
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jeudis import storage
 from jeudis.errors import NotSaved, TooLarge
 from jeudis.files import MAX_FILE_SIZE
-from jeudis.interview import Answer, Interview
+from jeudis.interview import ROOM_SLACK, Answer, Interview, _dump, fits, written_size
 from jeudis.interview_reading import load_interview
+from jeudis.paths import series_at
+from jeudis.prompts import prompt_for
+from jeudis.questionnaire import find_questionnaire
+from jeudis.session import Session
 from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
 
 # A guest's words, quotes and all: each '"' is written escaped, '\"', in the file.
@@ -190,3 +198,99 @@ def test_a_sheet_too_large_to_import_is_not_written(
         "hint: shorten its questions, or the --field values they quote",
     ]
     assert not (tmp_path / "s.md").exists()
+
+
+# -- how much a text takes, and the room an answer has ------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from('aé😉\n\r"\\\b\f\t\x00\x1f\x7f\u2028')))
+def test_written_size_is_what_the_file_takes(text: str) -> None:
+    dumped = _dump({"answer": text}).encode()
+    assert written_size(text) == len(dumped) - len(b"answer = \n")
+
+
+def test_a_text_the_room_takes_fits_and_a_longer_one_does_not() -> None:
+    assert fits("x" * 98, 100)
+    assert not fits("x" * 99, 100)
+    assert not fits('"' * 50, 100)  # each written in two: \"
+    assert fits("\x01" * 16, 100)  # each in six: \u0001
+    assert not fits("\x01" * 17, 100)
+
+
+def test_a_text_given_in_the_room_an_answer_has_is_saved(series: Path) -> None:
+    interview = gilles(series)
+    interview.answers.append(Answer("apport", "long", "Et alors ?", words(MAX_FILE_SIZE // 2)))
+    interview.pending["conseils"] = "Écouter"  # gone once given
+    storage.save(interview)
+    room = interview.room("conseils", "Des conseils ?")
+    assert 0 < room < MAX_FILE_SIZE // 2
+
+    given_in_room = "x" * (room - len('""'))
+    assert written_size(given_in_room) == room
+    interview.answers.append(Answer.given_now("conseils", "long", "Des conseils ?", given_in_room))
+    interview.pending.clear()
+    storage.save(interview)  # read back, as below
+    assert load_interview(interview.path).values()["conseils"] == given_in_room  # type: ignore[arg-type]
+
+    # The room an answer has falls short of the file's by what else giving it writes.
+    interview.answers[-1].value = words(room + ROOM_SLACK)
+    with pytest.raises(NotSaved):
+        storage.save(interview)
+
+
+def test_the_room_of_an_answer_given_counts_it_out(series: Path) -> None:
+    interview = gilles(series)
+    interview.answers.append(Answer("apport", "long", "Et alors ?", words(MAX_FILE_SIZE // 2)))
+    # Changed, the answer of 5 MB leaves its room to the new one.
+    assert interview.room("apport", "Et alors ?") > MAX_FILE_SIZE - 4096
+    assert interview.room("conseils", "Des conseils ?") < MAX_FILE_SIZE // 2
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("fr", "Trop long : l’entretien dépasserait 10 Mo. À raccourcir."),
+        ("en", "Too long: the interview would be over 10 MB. Shorten it."),
+    ],
+)
+def test_a_prompt_refuses_a_text_beyond_its_room(series: Path, language: str, said: str) -> None:
+    form = find_questionnaire(series_at(None), "twitter")
+    question = form.question("apport")
+    assert question is not None
+    prompt = prompt_for(replace(question, language=language), "?")
+
+    assert prompt.validate("x" * 5000) is None  # no room known: no limit but the save's
+    measured = replace(prompt, room=1000)
+    assert measured.validate("x" * 998) is None
+    assert measured.validate("x" * 999) == said
+
+
+class _Typing:
+    """A prompter the session gives its hooks to; it asks nothing."""
+
+    autosave: Callable[[str, str], None] | None = None
+    room: Callable[[str, str], int] | None = None
+
+
+def test_megabytes_typed_are_not_kept_and_what_was_kept_stays(series: Path) -> None:
+    form = find_questionnaire(series_at(None), "twitter")
+    interview = gilles(series)
+    interview.answers.append(Answer("apport", "long", "Et alors ?", words(MAX_FILE_SIZE // 2)))
+    interview.pending["conseils"] = "Écouter"
+    storage.save(interview)
+    assert interview.path is not None
+    before = interview.path.read_bytes()
+    prompter = _Typing()
+    session = Session(form, interview, prompter)  # type: ignore[arg-type]
+
+    session._keep_typing("conseils", words(MAX_FILE_SIZE // 2 + 1))  # pasted: no error
+
+    assert interview.path.read_bytes() == before
+    assert interview.pending == {"conseils": "Écouter"}
+    # What the session tells its prompter: the room a text given there has.
+    assert prompter.room is not None
+    assert prompter.room("conseils", "Des conseils ?") == interview.room(
+        "conseils", "Des conseils ?"
+    )
+    session._keep_typing("conseils", "Écouter, lire")  # shortened: kept again
+    assert load_interview(interview.path).pending == {"conseils": "Écouter, lire"}

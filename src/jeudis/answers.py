@@ -50,6 +50,7 @@ MESSAGES = {
         "min_choices": "Au moins {n} choix.",
         "max_choices": "Au plus {n} choix.",
         "span_choices": "De {low} à {high} choix.",
+        "too_large": "Trop long : l’entretien dépasserait 10 Mo. À raccourcir.",
     },
     "en": {
         "required": "An answer is needed.",
@@ -70,6 +71,7 @@ MESSAGES = {
         "min_choices": "At least {n} choice{s}.",
         "max_choices": "At most {n} choice{s}.",
         "span_choices": "{low} to {high} choices.",
+        "too_large": "Too long: the interview would be over 10 MB. Shorten it.",
     },
 }
 
@@ -90,6 +92,11 @@ def message(key: str, language: str, params: dict[str, Any]) -> str:
     }
     plural = {"s": "" if params.get("n") == 1 else "s"}  # "1 word", "2 words"
     return template(key, language).format(**(params | numbers | plural))
+
+
+def too_large(language: str) -> str:
+    """Why a text is refused that would make the interview's file too large to read back."""
+    return template("too_large", language)
 
 
 def is_empty(raw: Any) -> bool:

@@ -8,16 +8,19 @@ read back, every key checked, by :mod:`jeudis.interview_reading`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+
+from jeudis.files import MAX_FILE_SIZE, byte_size
 
 FORMAT = 3
 """The newest file format jeudis reads, and the one it writes. 2 added the
@@ -219,6 +222,28 @@ class Interview:
         return self.status == "complete"
 
     # -- TOML ----------------------------------------------------------------------
+    def room(self, key: str, asked: str, *, field: bool = False) -> int:
+        """The bytes a text given at ``key`` may take, written (:func:`written_size`),
+        for the file to stay one jeudis reads (:data:`~jeudis.files.MAX_FILE_SIZE`):
+        a field's, or the answer to the question asked as ``asked``. What was typed
+        there and kept goes once it is given; so does the answer it replaces."""
+        probe = copy.copy(self)
+        probe.pending = {where: typed for where, typed in self.pending.items() if where != key}
+        if field:
+            probe.fields = {**self.fields, key: ""}
+        else:
+            stored = self.answer(key)
+            blank = (
+                Answer.given_now(key, "long", asked, "")
+                if stored is None
+                else replace(stored, value="", skipped=False, answered_at=now())
+            )
+            probe.answers = [blank if answer is stored else answer for answer in self.answers]
+            if stored is None:
+                probe.answers.append(blank)
+        taken = byte_size(probe.to_toml()) - written_size("")
+        return MAX_FILE_SIZE - taken - ROOM_SLACK
+
     def to_toml(self) -> str:
         head: dict[str, Any] = {
             "format": FORMAT,
@@ -267,6 +292,32 @@ class Interview:
             chunks.append(SET_ASIDE_COMMENT)
             chunks.extend("[[set_aside]]\n" + _dump(a.to_dict()) for a in self.set_aside)
         return "\n".join(chunks)
+
+
+# What giving a text writes besides it, which :meth:`Interview.room` leaves room for:
+# its time, the interview completed, an answer set aside and the comment above it.
+ROOM_SLACK = 512
+# The characters tomli-w escapes in two (\" \\ \b \f), and in six (\u0001).
+_ESCAPED_IN_TWO = '"\\\b\f'
+_ESCAPED_IN_SIX = "".join(chr(n) for n in (*range(32), 127) if chr(n) not in "\t\n\r\b\f")
+
+
+def written_size(text: str) -> int:
+    """The bytes ``text`` takes in an interview file, as :func:`_dump` writes an answer's
+    string: quoted and escaped, between triple quotes when it has lines (and no "\\r").
+    Counted, not written: tomli-w takes a second for ten megabytes."""
+    lines = "\n" in text and "\r" not in text
+    size = byte_size(text) + (len('"""\n"""') if lines else len('""'))
+    size += sum(map(text.count, _ESCAPED_IN_TWO))
+    if not lines:
+        size += text.count("\n") + text.count("\r")
+    return size + 5 * sum(map(text.count, _ESCAPED_IN_SIX))
+
+
+def fits(text: str, room: int) -> bool:
+    """Whether ``text`` takes ``room`` bytes at most, written (:func:`written_size`)."""
+    # Six bytes at most to a character (\u0001): a text that short is not counted.
+    return len(text) * 6 + len('"""\n"""') <= room or written_size(text) <= room
 
 
 def _dump(data: Mapping[str, Any]) -> str:

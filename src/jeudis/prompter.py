@@ -25,9 +25,9 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
-from jeudis.answers import choices_hint, date_hint
+from jeudis.answers import choices_hint, date_hint, too_large
 from jeudis.followups import NEXT_QUESTION, WRITING_FOLLOWUP
-from jeudis.interview import Answer, Interview, Typed, typed_text
+from jeudis.interview import Answer, Interview, Typed, fits, typed_text
 from jeudis.prompt_keys import initials, keys_for, one_line, ready_question
 from jeudis.prompt_layout import (
     STYLE,
@@ -57,6 +57,7 @@ class TerminalPrompter:
 
     def __init__(self, language: str = "fr", console: Console | None = None) -> None:
         self.messages = MESSAGES.get(primary_language(language), MESSAGES["en"])
+        self.language = language
         self._console = console
         self.screen = Screen(STYLE, file=console.file if console is not None else None)
         self.current_id: str | None = None
@@ -73,6 +74,9 @@ class TerminalPrompter:
         # Set by the session: saves what is being typed (question id, text or choices
         # ticked) as the draft's.
         self.autosave: Callable[[str, Typed], None] | None = None
+        # Set by the session: the bytes a text given at a question or a field (its id,
+        # and the question's wording) may take for the file to stay readable.
+        self.room: Callable[[str, str], int] | None = None
         # The host's part (fields): no follow-up to ask, Ctrl-F is not offered.
         self.hosting = False
         # What is drawn above the next prompt's question (the host's box): drawn again
@@ -119,6 +123,8 @@ class TerminalPrompter:
             typed = one_line(typed) if prompt.kind == "text" and "\n" in typed else typed
             prompt = replace(prompt, default=str(prompt.default or "") + typed)
         self.typed_ahead = ""
+        if self.room is not None and prompt.kind in ("text", "long"):
+            prompt = replace(prompt, room=self.room(prompt.id, prompt.message))
         above, self._above = self._above, None
 
         def asking() -> None:
@@ -235,15 +241,23 @@ class TerminalPrompter:
 
         asking()
         typed = one_line(self.typed_ahead) if "\n" in self.typed_ahead else self.typed_ahead
+        # Refused as a guest's answer is, when it would make the file too large to read.
+        room = self.room(typing or "", "") if self.room is not None else None
+        refusal = too_large(self.language)
         question = questionary.text(
             "",
             default=typed,
             style=STYLE,
             qmark="✎",
             bottom_toolbar=fitted(writing_keys(self.text, editing=self.editing)),
+            validate=None
+            if room is None
+            else lambda text: fitted_refusal(None if fits(text, room) else refusal),
         )
         self.typed_ahead = ""  # typed at "press Enter to start" when the host writes first
         app: Application[Any] = question.application
+        if room is not None:
+            refusals_on_their_lines(app)
         redrawn_when_resized(app, self.screen, asking)
         softwrap.install(app)
         left_at_its_end(app)

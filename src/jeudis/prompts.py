@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from jeudis import answers as answer_rules
 from jeudis import wording
-from jeudis.interview import Interview, Typed
+from jeudis.interview import Interview, Typed, fits
 from jeudis.questionnaire import Question, Questionnaire, yes_or_no
 
 BACK = object()
@@ -50,11 +50,16 @@ class Prompt:
     # Answered, and not the questionnaire's any more (a later version dropped it): its
     # answer is kept for the post, the guest may change it, or empty it to take it out.
     dropped: bool = False
+    # The bytes a text typed may take in the interview's file, for jeudis to read it
+    # back (:meth:`Interview.room`); None: not measured.
+    room: int | None = None
 
     def validate(self, raw: Any) -> str | None:
         """None when ``raw`` is acceptable, else the message to show."""
         if self.question is None:
             return None
+        if self.room is not None and isinstance(raw, str) and not fits(raw, self.room):
+            return answer_rules.too_large(self.question.language)
         try:
             answer_rules.coerce(self.question, raw)
         except answer_rules.InvalidAnswer as exc:

@@ -20,7 +20,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
-from jeudis.errors import NotSaved, SessionInterrupted, UsageError, stop_signals
+from jeudis.errors import NotSaved, SessionInterrupted, TooLarge, UsageError, stop_signals
 from jeudis.interview import Answer, Interview, Typed, holds_something, new_id
 from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
@@ -198,6 +198,10 @@ class Session:
         # Whether the texts typed are on disk as kept here: a save made while typing
         # fails in silence (the disk full), and a pause must try it again.
         self._typing_saved = True
+        # A text that would make the file too large to read back is refused as it is
+        # given, as a wrong one is: in `jeudis edit` too, which asks without run().
+        if hasattr(prompter, "room"):
+            prompter.room = self._room
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
@@ -388,6 +392,7 @@ class Session:
             typed = ""
         if stored is None and field is not None and self._as_given(typed, field):
             typed = ""
+        previous = self.interview.pending.get(question_id)
         if holds_something(typed):
             if self.interview.pending.get(question_id) == typed and self._typing_saved:
                 return
@@ -395,8 +400,26 @@ class Session:
         elif self.interview.pending.pop(question_id, None) is None and self._typing_saved:
             return
         self._typing_saved = False
-        storage.save(self.interview)
+        try:
+            storage.save(self.interview)
+        except NotSaved as failed:
+            if not isinstance(failed.error, TooLarge):
+                raise
+            # Megabytes pasted: the file keeps the text kept before, and so does the
+            # interview, which stays one to save; the prompt holds it still, and
+            # refuses it when it is given (:meth:`_room`). Saved again at a pause.
+            if previous is None:
+                self.interview.pending.pop(question_id, None)
+            else:
+                self.interview.pending[question_id] = previous
+            return
         self._typing_saved = True
+
+    def _room(self, key: str, asked: str) -> int:
+        """The bytes the text given at the question or field ``key`` (a question asked
+        as ``asked``) may take in the file (the prompter's ``room``)."""
+        field = self.questionnaire.field(key) is not None and self.interview.answer(key) is None
+        return self.interview.room(key, asked, field=field)
 
     def _as_given(self, typed: Typed, given: Any) -> bool:
         """Whether ``typed`` is the answer ``given`` as a prompt shows it: its text, or
