@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis import __version__
+from jeudis.errors import JeudisError
 from jeudis.export.written import content_stamp
 from jeudis.files import BINARY, interview_entries
 from jeudis.paths import SETTINGS_FILE, Series
@@ -297,3 +298,36 @@ def manifest_outputs(manifest: dict[str, Any]) -> set[str]:
     for meta in manifest.get("entries", {}).values():
         files.update(str(name) for name in meta.get("outputs", []))
     return files
+
+
+def refuse_another_kind(folder: Path, previous: dict[str, Any], kind: str) -> None:
+    """Stop before an export of another kind replaces the one the folder holds.
+
+    ``export --all --flavor hugo`` into ``site/``, the HTML site's folder, removed
+    the whole site and said "10 removed": a host trying another format had taken
+    down the site they upload. Each export keeps to its folder; ``--overwrite``
+    replaces one with the other. A folder whose files have all gone is free.
+    """
+    before = kind_of(previous)
+    if before is None or before == kind:
+        return
+    if not any((folder / name).is_file() for name in manifest_outputs(previous)):
+        return
+    them = "them" if kind.startswith("md") else "it"
+    raise JeudisError(
+        f"{folder}: holds {_described(before)} an earlier export wrote; nothing written",
+        hint=f"write {_described(kind)} into another folder (-o FOLDER);"
+        f" --overwrite replaces {_described(before)} with {them}",
+    )
+
+
+def _described(kind: str) -> str:
+    fmt, _, flavor = kind.partition("/")
+    if fmt == "html":
+        return "the HTML site"
+    if fmt == "wxr":
+        return "the WordPress import file"
+    from jeudis.export.frontmatter import FLAVOR_TABLE
+
+    known = FLAVOR_TABLE.get(flavor) if flavor else None
+    return f"the {known.label} posts" if known and known.label else "the Markdown posts"

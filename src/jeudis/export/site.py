@@ -33,10 +33,10 @@ from jeudis.export.manifest import (
     export_kind,
     global_stamp,
     interview_stamps,
-    kind_of,
     manifest_outputs,
     photo_stamp,
     read_manifest,
+    refuse_another_kind,
     written_stamps,
 )
 from jeudis.export.written import Written, changed, refuse_foreign_folder, refuse_others
@@ -265,7 +265,7 @@ def export_site(
         refuse_foreign_folder(folder, flavor if fmt == "md" else None, series)
     previous = read_manifest(folder)
     if not overwrite:
-        _refuse_another_kind(folder, previous, export_kind(fmt, flavor))
+        refuse_another_kind(folder, previous, export_kind(fmt, flavor))
     stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
     drafts: list[str] = []
@@ -286,39 +286,6 @@ def export_site(
     ]
     result.notes += _drafts_note(drafts)
     return result
-
-
-def _refuse_another_kind(folder: Path, previous: dict[str, Any], kind: str) -> None:
-    """Stop before an export of another kind replaces the one the folder holds.
-
-    ``export --all --flavor hugo`` into ``site/``, the HTML site's folder, removed
-    the whole site and said "10 removed": a host trying another format had taken
-    down the site they upload. Each export keeps to its folder; ``--overwrite``
-    replaces one with the other. A folder whose files have all gone is free.
-    """
-    before = kind_of(previous)
-    if before is None or before == kind:
-        return
-    if not any((folder / name).is_file() for name in manifest_outputs(previous)):
-        return
-    them = "them" if kind.startswith("md") else "it"
-    raise JeudisError(
-        f"{folder}: holds {_described(before)} an earlier export wrote; nothing written",
-        hint=f"write {_described(kind)} into another folder (-o FOLDER);"
-        f" --overwrite replaces {_described(before)} with {them}",
-    )
-
-
-def _described(kind: str) -> str:
-    fmt, _, flavor = kind.partition("/")
-    if fmt == "html":
-        return "the HTML site"
-    if fmt == "wxr":
-        return "the WordPress import file"
-    from jeudis.export.frontmatter import FLAVOR_TABLE
-
-    known = FLAVOR_TABLE.get(flavor) if flavor else None
-    return f"the {known.label} posts" if known and known.label else "the Markdown posts"
 
 
 def _drafts_note(drafts: list[str]) -> list[str]:
