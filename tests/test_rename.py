@@ -142,6 +142,36 @@ def test_a_guest_renamed_as_a_page_of_the_site_takes_the_next_number(
     assert [p.name for p in interview_files(series)] == ["index-2.toml"]
 
 
+GERMAN = """id = "eins"
+title = "Gespräch mit {guest}"
+series = "Bloggergespräche"
+language = "de"
+
+[[questions]]
+id = "seit"
+text = "Seit wann bloggst du?"
+"""
+
+
+@pytest.mark.parametrize("made", ["anna-mueller", "anna-muller"])
+def test_a_german_guest_renamed_keeps_the_german_spelling(
+    invoke: Invoke, series: Path, made: str
+) -> None:
+    """A German interview's file is named as German spells the name ("mueller"); one
+    named before jeudis did so ("muller") is renamed as well."""
+    write(series / "questionnaires" / "eins.toml", GERMAN)
+    data = write(series / "data.toml", '[answers]\nseit = "2009"\n')
+    assert invoke("new", "eins", "--guest", "Anna Müller", "--data-file", data).exit_code == 0
+    path = series / "interviews" / "anna-mueller.toml"
+    path.rename(path.with_name(f"{made}.toml"))
+
+    result = invoke("edit", made, "--guest", "Anna Müller-Lang")
+
+    assert result.exit_code == 0, result
+    assert f"{made}.toml renamed anna-mueller-lang.toml" in result.stdout
+    assert [p.name for p in interview_files(series)] == ["anna-mueller-lang.toml"]
+
+
 def test_a_file_not_named_after_the_guest_keeps_its_name(invoke: Invoke, series: Path) -> None:
     path = new(invoke, "Gilles Klien")
     path.rename(path.with_name("jeudi-31-mars.toml"))

@@ -94,7 +94,8 @@ def recast(
     names = {was: now for was, now in zip(old, _names(interview), strict=True) if was != now}
     after = interview_context(questionnaire, interview) if questionnaire else None
     if change.guest is not None:
-        result.slug = _slug(interview.slug, old[0], interview.guest, result, reserved)
+        names_of = (old[0], interview.guest, interview.language)
+        result.slug = _slug(interview.slug, names_of, result, reserved)
     _retitle(interview, questionnaire, before, after, names, result)
     reform = register != interview.register or gender != interview.gender
     _requestion(interview, questionnaire, (register, reform), (before, after), names, result)
@@ -229,12 +230,16 @@ def _naming(text: str, names: dict[str, str]) -> str:
 
 
 def _slug(
-    current: str, old_guest: str, guest: str, result: Recast, reserved: frozenset[str]
+    current: str, names: tuple[str, str, str], result: Recast, reserved: frozenset[str]
 ) -> str:
     """The new name's slug, when the file had the old name's (``-2`` kept); else its own.
     Never one of ``reserved``: the next number is added (see :func:`recast`)."""
-    was, now = storage.slugify(old_guest), storage.slugify(guest)
-    found = re.fullmatch(rf"{re.escape(was)}(-[0-9]+)?", current)
+    old_guest, guest, language = names
+    now = storage.slugify(guest, language)
+    # The old name's slug, its letters spelled out as its language does, or not (as
+    # jeudis made slugs before it did).
+    was = {storage.slugify(old_guest, language), storage.slugify(old_guest)}
+    found = re.fullmatch(rf"(?:{'|'.join(map(re.escape, was))})(-[0-9]+)?", current)
     if found is None:
         if current != now:
             result.left.append(f"the file keeps its name, {current}.toml: not the old name's")

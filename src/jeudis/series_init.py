@@ -165,8 +165,8 @@ def init_series(
     if blocking := file_in_the_way(root):
         raise JeudisError(f"{blocking} is a file, not a folder; nothing was written")
     blog = " ".join(blog.split()) or root.resolve().name
-    qid = slugify(questionnaire or blog)
     language = canonical_language(language) or language  # a wrong one is refused below
+    qid = slugify(questionnaire or blog, language)
     settings = _settings(blog, base_url, host, language)
     problems = settings_problems(tomllib.loads(settings), settings, root / SETTINGS_FILE)
     if problems:

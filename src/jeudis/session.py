@@ -54,7 +54,7 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     guest = " ".join(options.guest.split())
     host = options.host if options.host is not None else str(series.settings.get("host", ""))
     context = context_for(questionnaire, guest, host, options.gender)
-    slug = storage.slugify(guest)
+    slug = storage.slugify(guest, questionnaire.language)
     return Interview(
         questionnaire=questionnaire.id,
         questionnaire_version=questionnaire.version,

@@ -33,6 +33,7 @@ from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
 from jeudis.tomlio import parse_toml
+from jeudis.wording import spelled_out
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
@@ -99,14 +100,16 @@ def windows_refusal(name: str) -> str | None:
     return None
 
 
-def slugify(name: str) -> str:
-    """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``.
+def slugify(name: str, language: str = "") -> str:
+    """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``;
+    the letters ``language`` spells out spelled (German's "Müller": ``mueller``).
 
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
     A name Windows keeps for a device (``con``, ``nul``, ``com1``...) gets ``-1``.
     """
-    ascii_only = folded(name).encode("ascii", "ignore").decode("ascii").lower()
+    ascii_only = folded(spelled_out(name, language)).encode("ascii", "ignore").decode("ascii")
+    ascii_only = ascii_only.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]

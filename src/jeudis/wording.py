@@ -310,6 +310,29 @@ def could_word(template: str, text: str) -> bool:
     return re.fullmatch(pattern, text, re.DOTALL) is not None
 
 
+# Letters a language spells out in a name made of plain letters (a slug, an address)
+# where dropping their marks would change the name: German's "Müller" is "mueller",
+# not "muller". As WordPress's remove_accents spells them on a site in that locale.
+SPELLED_OUT = {
+    "de": {"Ä": "Ae", "ä": "ae", "Ö": "Oe", "ö": "oe", "Ü": "Ue", "ü": "ue", "ß": "ss"},
+    "da": {"Æ": "Ae", "æ": "ae", "Ø": "Oe", "ø": "oe", "Å": "Aa", "å": "aa"},
+    "ca": {"l·l": "ll"},
+    "sr": {"Đ": "DJ", "đ": "dj"},
+    "bs": {"Đ": "DJ", "đ": "dj"},
+}
+
+
+def spelled_out(text: str, language: str) -> str:
+    """``text`` with the letters ``language`` spells out spelled (see :data:`SPELLED_OUT`)."""
+    spelled = SPELLED_OUT.get(primary_language(language))
+    if not spelled or text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    for letter, letters in spelled.items():
+        text = text.replace(letter, letters)
+    return text
+
+
 # The languages a post is written in, whatever the region: the words around it, its
 # dates, its yes and no, a roundup's words. A post in any other is written in English.
 POST_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")

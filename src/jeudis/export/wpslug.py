@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jeudis.wording import primary_language
+from jeudis.wording import SPELLED_OUT, primary_language
 
 # The code points remove_accents folds to their letter (their canonical
 # decomposition without its marks): Latin-1, Latin Extended-A, a few of -B
@@ -37,15 +37,6 @@ _SPELLED = {
     "Ŋ": "N", "ŋ": "n", "Œ": "OE", "œ": "oe", "Ŧ": "T", "ŧ": "t", "ſ": "s", "ɑ": "a",
     "£": "", "€": "E",
 }  # fmt: skip
-# A site's locale changes a few (keyed here by the series' language).
-_LOCALE_SPELLED = {
-    "de": {"Ä": "Ae", "ä": "ae", "Ö": "Oe", "ö": "oe", "Ü": "Ue", "ü": "ue", "ß": "ss"},
-    "da": {"Æ": "Ae", "æ": "ae", "Ø": "Oe", "ø": "oe", "Å": "Aa", "å": "aa"},
-    "ca": {"l·l": "ll"},
-    "sr": {"Đ": "DJ", "đ": "dj"},
-    "bs": {"Đ": "DJ", "đ": "dj"},
-}
-
 # What sanitize_title_with_dashes does, saving, to the percent-encoded text.
 _TO_DASH = (
     "%c2%a0", "%e2%80%93", "%e2%80%94",  # no-break space, en and em dashes
@@ -87,7 +78,7 @@ def _remove_accents(text: str, language: str) -> str:
     text = unicodedata.normalize("NFC", text)  # as WordPress does with PHP's intl
     if text.isascii():
         return text
-    spelled = _LOCALE_SPELLED.get(primary_language(language), {})
+    spelled = SPELLED_OUT.get(primary_language(language), {})  # a site's locale changes a few
     out = []
     index = 0
     while index < len(text):
