@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import sys
@@ -14,7 +15,7 @@ import pytest
 
 from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
-from support import LU, REPO, Invoke, write
+from support import LU, REPO, Invoke, interview_files, write
 
 EXAMPLE = REPO / "interviews" / "amelie-roux.toml"
 JEUDIS = Path(sys.executable).parent / "jeudis"
@@ -635,6 +636,150 @@ def test_an_editor_that_drops_the_problem_lines_but_not_the_slip_stops(
     assert result.exit_code == 4, result
     assert "site: Une adresse complète est attendue" in result.stderr
     assert amelie.read_bytes() == before
+    assert kept_files(amelie.parent.parent) == []  # given up: nothing to keep
+
+
+# -- a save that fails after the editor: what the host wrote is kept --------------------------
+
+
+def kept_files(series: Path) -> list[Path]:
+    """The files beside the interviews and in the cache, the interviews aside."""
+    found = [p for p in (series / "interviews").iterdir() if p.suffix != ".lock"]
+    found += (
+        list((series / ".jeudis-cache").glob("*")) if (series / ".jeudis-cache").is_dir() else []
+    )
+    return sorted(p for p in found if p not in interview_files(series))
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_fields_too_large_to_save_are_kept_in_a_file_the_hint_names(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save refused (the interview would be too large to read back), the temporary
+    file went with the editor, and the host's fields with it."""
+    amelie.chmod(0o640)
+    body = (
+        "text = text.replace('community manager', 'responsable ' + 'x' * 10_500_000)\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    use_editor(monkeypatch, editor(tmp_path, body))
+    before = amelie.read_bytes()
+
+    result = invoke("edit", "amelie-roux", "--fields")
+
+    assert result.exit_code == 1, result
+    kept = series / "interviews" / ".amelie-roux.fields.toml"
+    refused = "too large: it would be more than 10 MB, the most jeudis reads"
+    shorten = "shorten what is added to it, then run the command again"
+    assert result.stderr.splitlines() == [
+        f"error: {amelie}: not saved ({refused})",
+        f"hint: {shorten}; the fields you edited are kept in {kept}",
+    ]
+    assert amelie.read_bytes() == before
+    assert kept_files(series) == [kept]
+    text = kept.read_text(encoding="utf-8")
+    assert "intro = " in text and "responsable " + "x" * 10_500_000 in text
+    assert kept.stat().st_mode & 0o777 == 0o640  # as private as the interview
+    # Not an interview: no command lists it, checks it or exports it.
+    assert [i["slug"] for i in json.loads(invoke("list", "--json").stdout)] == ["amelie-roux"]
+    assert invoke("check").exit_code == 0
+    again = invoke("edit", "amelie-roux", "--fields")  # a second failure: a file of its own
+    assert again.stderr.endswith(f"{kept.with_name('.amelie-roux.fields-2.toml')}\n")
+    assert kept.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_notes_a_session_keeps_from_being_saved_are_kept_in_a_file(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session opened on the interview while the host wrote the notes: not saved."""
+    from jeudis import storage
+
+    body = "path.write_text(text + 'Lui envoyer le lien du billet.\\n', encoding='utf-8')"
+    use_editor(monkeypatch, editor(tmp_path, body))
+
+    with storage.session_lock(amelie):
+        result = invoke("edit", "amelie-roux", "--notes")
+
+    assert result.exit_code == ExitCode.LOCKED, result
+    kept = series / "interviews" / ".amelie-roux.notes.txt"
+    assert result.stderr.splitlines()[1] == (
+        "hint: finish or pause that session first; only one session per interview; the notes"
+        f" you edited are kept in {kept}"
+    )
+    assert kept.read_text(encoding="utf-8").endswith("\nLui envoyer le lien du billet.\n")
+    assert load_interview(amelie).notes == ""
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_fields_and_notes_a_read_only_folder_refuses_are_kept_in_the_series_cache(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """interviews/ read-only: nothing is written there, the kept files neither."""
+    import errno
+
+    body = (
+        "if text.startswith('# Private'):\n"
+        "    text += 'Lui envoyer le lien.\\n'\n"
+        "else:\n"
+        "    text = text.replace('community manager', 'responsable de la communication')\n"
+        "path.write_text(text, encoding='utf-8')"
+    )
+    use_editor(monkeypatch, editor(tmp_path, body))
+    real_open = os.open
+    interviews = series / "interviews"
+
+    def read_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_CREAT and Path(path).parent == interviews:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    before = amelie.read_bytes()
+
+    result = invoke("edit", "amelie-roux", "--fields", "--notes")
+
+    assert result.exit_code == 1, result
+    cache = series / ".jeudis-cache"
+    assert result.stderr.splitlines()[1] == (
+        "hint: make its folder writable, then run the command again; the fields you edited"
+        f" are kept in {cache / 'amelie-roux.fields.toml'}; the notes you edited are kept in"
+        f" {cache / 'amelie-roux.notes.txt'}"
+    )
+    assert "responsable de la communication" in (cache / "amelie-roux.fields.toml").read_text(
+        encoding="utf-8"
+    )
+    assert (cache / "amelie-roux.notes.txt").read_text(encoding="utf-8").endswith("lien.\n")
+    assert amelie.read_bytes() == before
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_notes_no_file_can_take_on_a_full_disk_are_printed_to_copy(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    body = "path.write_text(text + 'Lui envoyer le lien du billet.\\n', encoding='utf-8')"
+    use_editor(monkeypatch, editor(tmp_path, body))
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+    result = invoke("edit", "amelie-roux", "--notes")
+
+    assert result.exit_code == 1, result
+    header = "# Private notes on Amélie Roux's interview, never exported."
+    assert result.stderr.splitlines() == [
+        "not saved, the notes as you edited them (copy them):",
+        f"{header} Lines starting with # are dropped.",
+        "",
+        "Lui envoyer le lien du billet.",
+        f"error: {amelie}: not saved ({os.strerror(errno.ENOSPC)})",
+        "hint: free some space on the disk, then run the command again",
+    ]
+    assert kept_files(series) == []
 
 
 def test_edit_keeps_the_question_the_host_was_writing(series: Path) -> None:

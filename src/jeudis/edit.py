@@ -311,19 +311,26 @@ def apply_fields(
 _PROBLEM = "# ! "  # the lines a problem is shown on, above the fields, in the editor
 
 
-def edit_fields(interview: Interview, questionnaire: Questionnaire | None, name: str) -> list[str]:
+def edit_fields(
+    interview: Interview,
+    questionnaire: Questionnaire | None,
+    name: str,
+    typed: dict[str, str] | None = None,
+) -> list[str]:
     """The fields in the host's editor until they read; return the ids that changed.
 
     A problem (a TOML slip, an address refused) is shown above the fields and the
     editor opens again on what the host wrote, as ``git commit`` and ``kubectl
     edit`` do: nothing typed is lost. Saved unchanged, it stops there, with the
-    problem, and nothing is changed.
+    problem, and nothing is changed. ``typed["fields.toml"]``: as the host wrote them.
     """
     shown = fields_document(interview, questionnaire)
     tried = None  # the fields last read, the problem lines aside
     while True:
         edited = edit_text(shown, ".toml")
         text = _without_problem(edited)
+        if typed is not None:
+            typed["fields.toml"] = text
         try:
             return apply_fields(interview, questionnaire, text, Path(name))
         except FileProblem as problem:

@@ -2,7 +2,9 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,6 +25,7 @@ from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from jeudis.edit import Aftermath
+    from jeudis.paths import Series
     from jeudis.roundup_chart import Chart
 
 
@@ -133,17 +136,18 @@ def edit(
         text, source = read_input(answer_file)  # `-`: standard input
         aftermath = editing.set_answer(loaded, form, question, text, source=source)
         done.append(f"answer {question} replaced")
+    typed: dict[str, str] = {}  # written in $EDITOR: kept in a file if the save fails
     if fields:
-        changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml")
+        changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
         done.append("fields " + (", ".join(changed) if changed else "unchanged"))
     if notes:
-        changed_notes = editing.apply_notes(
-            loaded, editing.edit_text(editing.notes_document(loaded), ".txt")
-        )
+        typed["notes.txt"] = editing.edit_text(editing.notes_document(loaded), ".txt")
+        changed_notes = editing.apply_notes(loaded, typed["notes.txt"])
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         photo = loaded.fields.get("photo")
-        saved = rename.save(loaded, recast.slug)
+        with _kept_if_not_saved(series, path, typed):
+            saved = rename.save(loaded, recast.slug)
         out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
         if saved != path:
             out.print(
@@ -176,6 +180,39 @@ def edit(
 
     out.print(safe(f"{path.stem}: {counted(count, 'answer')} changed"), soft_wrap=True)
     _said(aftermath, path.stem)
+
+
+@contextlib.contextmanager
+def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> Iterator[None]:
+    """What the host wrote in $EDITOR, kept in a file when the save fails (a full disk, a
+    read-only folder, an interview too large to read back, a session holding it), and
+    the file named in the error's hint: deleted with the editor's, it was gone."""
+    from jeudis.errors import JeudisError
+
+    try:
+        yield
+    except (JeudisError, OSError) as error:
+        if not typed:
+            raise
+        from jeudis import unsaved
+        from jeudis.textsafe import for_terminal
+
+        said = []
+        for what, text in typed.items():
+            name = what.partition(".")[0]
+            kept = unsaved.keep(series, path, what, text)
+            if kept is not None:
+                said.append(f"the {name} you edited are kept in {kept}")
+                continue
+            # Not even a file could take them (a full disk): shown, for the host to copy.
+            sys.stderr.write(f"not saved, the {name} as you edited them (copy them):\n")
+            sys.stderr.write(for_terminal(text.rstrip("\n")) + "\n")
+        if isinstance(error, OSError):  # said as the CLI says it (cli.main)
+            where = f": {error.filename}" if error.filename else ""
+            error = JeudisError(f"{error.strerror or error}{where}")
+        if said:
+            error.hint = "; ".join([*([error.hint] if error.hint else []), *said])
+        raise error from None
 
 
 def _said(aftermath: "Aftermath", slug: str, left: list[str] | None = None) -> None:
