@@ -142,6 +142,34 @@ def test_what_a_full_disk_refused_is_printed_for_the_host_to_copy(
     assert result.stderr.splitlines()[3].endswith(f"not saved ({os.strerror(errno.ENOSPC)})")
 
 
+class _FullAtALongIntro(_FullAfterFirstAnswer):
+    """The host's fields given, the intro too long to print (a paste), as the disk fills up."""
+
+    def ask(self, prompt: Any) -> Any:
+        if prompt.id == "intro":
+            disk_full_from_now(self.monkeypatch)
+            return "Gilles " * 3000
+        return {"site": "https://www.example.com/gilles", "twitter": "@gillesklein"}.get(
+            prompt.id, ""
+        )
+
+
+def test_what_a_full_disk_refused_is_printed_however_long_when_no_file_takes_it(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Too long to print, it goes to a file; the disk full, none takes it: printed."""
+    prompter = _FullAtALongIntro(monkeypatch)
+    result = live_session(invoke, monkeypatch, prompter)
+
+    assert result.exit_code != 0
+    assert result.stderr.splitlines()[:3] == [
+        "not saved, as given (copy it before `jeudis resume` asks again):",
+        "[intro]",
+        ("Gilles " * 3000).strip(),
+    ]
+    assert sorted(p.name for p in (series / "interviews").iterdir()) == ["gilles-klein.toml"]
+
+
 class _FullWhileTyping(_FullAfterFirstAnswer):
     """The host types the site; the disk fills up, the save of the text typed (made a
     second after the last key) fails, and the host pauses."""

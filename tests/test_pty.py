@@ -1545,6 +1545,85 @@ def test_a_follow_up_that_would_make_the_file_too_large_is_refused_left_to_short
     assert draft.answers[-1].question == "Pourquoi ?"
 
 
+LECTURES = """\
+id = "lectures"
+title = "Les lectures de {guest}"
+registers = ["vous"]
+
+[[questions]]
+id = "parcours"
+type = "long"
+text = "Votre parcours ?"
+
+[[questions]]
+id = "livre"
+type = "long"
+text = "Quel livre lisez-vous ?"
+
+[[questions]]
+id = "liseuse"
+text = "« {answer:livre} », sur liseuse ?"
+
+[[questions]]
+id = "fin"
+text = "Un mot pour finir ?"
+"""
+
+
+def quoting_draft(series: Path, room: int) -> Interview:
+    """A draft of three answers, the third's question quoting the second ("Dune"), the
+    first so long that the file is ``room`` bytes short of the most jeudis reads."""
+    (series / "questionnaires" / "lectures.toml").write_text(LECTURES, encoding="utf-8")
+    form = find_questionnaire(series_at(None), "lectures")
+    interview = prepare(series_at(None), form, Options(GUEST, register="vous", gender="m"))
+    create(series_at(None), interview)
+    for question, value in zip(form.questions, ["", "Dune", "Oui"], strict=False):
+        asked = question.wording("vous", interview_context(form, interview))
+        interview.answers.append(Answer.given_now(question.id, question.type, asked, value))
+    path = storage.save(interview)
+    interview.answers[0].value = "x" * (MAX_FILE_SIZE - path.stat().st_size - room)
+    storage.save(interview)
+    assert interview.answers[2].question == "« Dune », sur liseuse ?"
+    assert path.stat().st_size == MAX_FILE_SIZE - room
+    return interview
+
+
+def test_an_answer_too_long_to_print_that_a_save_refused_is_kept_in_a_file(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """An answer quoted by a later question fits its own room, and the question quoting
+    it, worded again, makes the file too large: the session stops, and prints what was
+    not saved, for the host to copy. Megabytes of it would flood the terminal: a text
+    too long to print is kept in a file, which is named."""
+    made = quoting_draft(series, room=30_000)
+    assert made.path is not None
+    before = made.path.read_bytes()
+    session = jeudis("resume", "gilles-klein")
+    session.expect("Entrée pour reprendre")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/4]")
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[3/4]")
+    session.press(Keyboard.PAGE_UP)
+    session.expect_prompt("[2/4]")
+    pasted = " et " + "y" * 20_000  # fits the answer's room; twice, not the file's
+    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.ESC_ENTER)
+    assert session.wait() == 1
+
+    kept = series / "interviews" / ".gilles-klein.not-saved.txt"
+    assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
+    said = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", session.seen.replace("\r\n", "\n"))
+    assert (
+        f"not saved, as given (too long to print): kept in {kept}; copy it before"
+        " `jeudis resume` asks again\n"
+        f"error: {made.path}: not saved (too large: it would be more than 10 MB, the most"
+        " jeudis reads)\n"
+    ) in said
+    assert "y" * 100 not in said.split("not saved, as given")[1]  # not printed as well
+    assert made.path.read_bytes() == before
+
+
 def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) -> None:
     session = start(jeudis)
     host_part(session)

@@ -25,6 +25,7 @@ from jeudis.errors import NoTerminal, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from jeudis.interview import Interview
+    from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
 
 
@@ -123,7 +124,7 @@ def new(
         return
     _require_terminal()
     session.create(series, interview)
-    _run(form, interview)
+    _run(series, form, interview)
 
 
 def _take_photo(interview: "Interview") -> None:
@@ -143,7 +144,7 @@ def _take_photo(interview: "Interview") -> None:
         sys.stderr.write(f"photo copied into the series: {for_terminal(value)}\n")
 
 
-def _run(form: "Questionnaire", interview: "Interview") -> None:
+def _run(series: "Series", form: "Questionnaire", interview: "Interview") -> None:
     from jeudis.errors import NotSaved
     from jeudis.prompter import TerminalPrompter
     from jeudis.session import Session
@@ -153,7 +154,7 @@ def _run(form: "Questionnaire", interview: "Interview") -> None:
         with typeahead_kept():
             Session(form, interview, TerminalPrompter(form.language)).run()
     except NotSaved as failed:  # the answers given before are in the draft
-        _say_unsaved(interview, form.language)
+        _say_unsaved(series, interview, form.language)
         raise NotSaved(
             failed.path, failed.error, then=f"`jeudis resume {failed.path.stem}`"
         ) from None
@@ -161,10 +162,16 @@ def _run(form: "Questionnaire", interview: "Interview") -> None:
     _finished(interview.path)
 
 
-def _say_unsaved(interview: "Interview", language: str) -> None:
+# More than this is written to a file of the series for the host to copy, not printed:
+# megabytes pasted would flood the terminal, and leave its history the poorer.
+PRINTED_AT_MOST = (200, 16_000)  # lines, characters
+
+
+def _say_unsaved(series: "Series", interview: "Interview", language: str) -> None:
     """What the session holds and its file does not (the answer whose save the disk
     refused), printed for the host to copy: the guest gave it, and `resume` will ask
-    for it again. Nothing is written elsewhere (no file outside the series)."""
+    for it again. Too long to print, it is kept in a file beside the interview
+    (:mod:`jeudis.unsaved`), which is named; printed all the same when none takes it."""
     from jeudis.answers import as_input
     from jeudis.errors import JeudisError
     from jeudis.interview import typed_text
@@ -186,9 +193,22 @@ def _say_unsaved(interview: "Interview", language: str) -> None:
     for key, text in interview.pending.items():  # typed, not given yet: a pause keeps it
         if saved is None or saved.pending.get(key) != text:
             lost += [f"[{key}]", typed_text(text)]
-    if lost:
-        sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
-        sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
+    if not lost:
+        return
+    text = "".join(f"{line}\n" for line in lost)
+    lines, characters = PRINTED_AT_MOST
+    if interview.path is not None and (text.count("\n") > lines or len(text) > characters):
+        from jeudis import unsaved
+
+        place = unsaved.keep(series, interview.path, "not-saved.txt", text)
+        if place is not None:
+            sys.stderr.write(
+                f"not saved, as given (too long to print): kept in {for_terminal(str(place))};"
+                " copy it before `jeudis resume` asks again\n"
+            )
+            return
+    sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
+    sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
 
 
 @app.command()
@@ -237,4 +257,4 @@ def resume(
         hint=f"answer the rest in a terminal, or by email: an answer sheet (`jeudis sheet`)"
         f" taken in with `jeudis import SHEET --update {path.stem}`"
     )
-    _run(form, loaded)
+    _run(series, form, loaded)
