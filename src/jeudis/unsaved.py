@@ -29,7 +29,7 @@ def keep(series: Series, interview: Path, what: str, text: str) -> Path | None:
     (``fields.toml``, ``notes.txt``); its path, or None where no folder took it
     (a disk full)."""
     try:
-        mode = interview.stat().st_mode & 0o777
+        mode = interview.stat().st_mode & 0o666  # its reading and writing, never running
     except OSError:
         mode = PRIVATE
     data = text.encode("utf-8", "replace")  # a lone surrogate: not worth losing the rest
