@@ -735,6 +735,38 @@ def test_a_pause_is_said_in_the_language_of_the_session(
     assert out.getvalue().splitlines()[-1] == said
 
 
+TOO_LONG_EN = "The text being typed is too long: the interview would be over 10 MB."
+
+
+@pytest.mark.parametrize(
+    ("language", "before", "said"),
+    [("en", "Three uses", f"{TOO_LONG_EN} Only its last shorter version is kept."),
+     ("en", None, f"{TOO_LONG_EN} It is not kept."),
+     ("fr", None, "Texte en cours trop long : l’entretien dépasserait 10 Mo. Il n’est pas gardé.")],
+)  # fmt: skip
+def test_a_pause_says_a_text_too_large_to_keep_was_not_kept(
+    language: str, before: str | None, said: str
+) -> None:
+    """The draft keeps the text kept before it grew too large, if any: said, under the
+    pause's line, rather than "everything is kept"."""
+    from jeudis.interview import Interview
+
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    if before is not None:
+        interview.pending["utilisations"] = before
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=200))
+    prompter.screen = Screen(STYLE, file=out, width=200)
+    prompter.current_id = "utilisations"
+    prompter.paused(interview, 2, too_large=True)
+    assert out.getvalue().splitlines()[-2:] == [
+        prompter.text["paused"].format(done=2, plural="s"),
+        said,
+    ]
+
+
 @pytest.mark.parametrize(
     ("language", "total", "followups", "said"),
     [("en", 1, 0, "Over to you: 1 question. Each"), ("en", 3, 0, "Over to you: 3 questions."),

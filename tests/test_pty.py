@@ -1545,6 +1545,43 @@ def test_a_follow_up_that_would_make_the_file_too_large_is_refused_left_to_short
     assert draft.answers[-1].question == "Pourquoi ?"
 
 
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        ("Trois usages", "Seule sa dernière version plus courte est gardée."),
+        ("", "Il n’est pas gardé."),
+    ],
+    ids=["kept-before", "none-kept"],
+)
+def test_a_pause_says_the_text_too_large_to_keep_was_not_kept(
+    jeudis: type[Jeudis], series: Path, kept: str, said: str
+) -> None:
+    """The draft keeps the last text typed that fitted (or none): paused on megabytes
+    pasted, the guest had been told all was kept."""
+    made = nearly_10_mb(room=3000)
+    assert made.path is not None
+    if kept:  # typed before, and kept: the prompt opens on it
+        made.pending["utilisations"] = kept
+        storage.save(made)
+    session = jeudis("resume", "gilles-klein")
+    welcome_back(session)
+    session.expect_prompt("[3/13]")
+    session.child.send("\x1b[200~" + " et " + "y" * 4000 + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert the_interview(series).pending == ({"utilisations": kept} if kept else {})
+    assert (
+        "En pause : 2 réponses enregistrées. On reprendra où l’on s’est arrêté."
+        f" Texte en cours trop long : l’entretien dépasserait 10 Mo. {said} Saved:"
+    ) in " ".join(plain(session.seen).split())
+
+
+def plain(said: str) -> str:
+    """What the process wrote, less its escape sequences (colours, the cursor's moves)."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.replace("\r\n", "\n"))
+
+
 LECTURES = """\
 id = "lectures"
 title = "Les lectures de {guest}"
@@ -1613,7 +1650,7 @@ def test_an_answer_too_long_to_print_that_a_save_refused_is_kept_in_a_file(
 
     kept = series / "interviews" / ".gilles-klein.not-saved.txt"
     assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
-    said = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", session.seen.replace("\r\n", "\n"))
+    said = plain(session.seen)
     assert (
         f"not saved, as given (too long to print): kept in {kept}; copy it before"
         " `jeudis resume` asks again\n"

@@ -80,8 +80,8 @@ class Script:
     def thanks(self, interview: Interview) -> None:
         self.screens.append("thanks")
 
-    def paused(self, interview: Interview, answered: int) -> None:
-        self.screens.append(f"paused {answered}")
+    def paused(self, interview: Interview, answered: int, *, too_large: bool = False) -> None:
+        self.screens.append(f"paused {answered}" + (" (too large)" if too_large else ""))
 
     def photo_copied(self, path: str) -> None:
         self.screens.append(f"photo copied: {path}")

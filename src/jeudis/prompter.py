@@ -441,15 +441,19 @@ class TerminalPrompter:
         keys = toolbar_keys(self.text, None, editing=self.editing)
         return pick_to_change(self.console, self.screen, self.text, rows, keys)
 
-    def paused(self, interview: Interview, answered: int) -> None:
+    def paused(self, interview: Interview, answered: int, *, too_large: bool = False) -> None:
         """A pause (Ctrl-C, Ctrl-D), said to whoever paused: the guest, most often.
-        Where the draft is and how to resume are said to the host, by the CLI."""
+        Where the draft is and how to resume are said to the host, by the CLI.
+        ``too_large``: what was being typed was not kept, the draft keeping what was
+        kept of it before, if anything."""
         self._meet(interview)
         said = self.text["paused"] if answered else self.text["paused_none"]
+        said = said.format(done=answered, plural="s" if answered > 1 else "")
+        if too_large:
+            before = interview.pending.get(self.current_id or "")
+            said += "\n" + self.text["paused_too_large" if before else "paused_too_large_none"]
         self.screen.line()
-        self.screen.wrapped(
-            [("class:notice", said.format(done=answered, plural="s" if answered > 1 else ""))]
-        )
+        self.screen.wrapped([("class:notice", said)])
 
     def thanks(self, interview: Interview) -> None:
         from rich.panel import Panel

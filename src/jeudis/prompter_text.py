@@ -90,6 +90,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "skipped": "(passée)",
         "paused": "En pause : {done} réponse{plural} enregistrée{plural}. On reprendra où l’on s’est arrêté.",
         "paused_none": "En pause. On reprendra où l’on s’est arrêté.",
+        "paused_too_large": "Texte en cours trop long : l’entretien dépasserait 10 Mo. Seule sa dernière version plus courte est gardée.",
+        "paused_too_large_none": "Texte en cours trop long : l’entretien dépasserait 10 Mo. Il n’est pas gardé.",
         "thanks": "Merci, {guest} !",
         "thanks_body": {
             "tu": "L’interview est complète. Tu peux rendre le clavier à {host}.",
@@ -153,6 +155,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "skipped": "(skipped)",
         "paused": "Paused: {done} answer{plural} saved. We’ll pick up where we left off.",
         "paused_none": "Paused. We’ll pick up where we left off.",
+        "paused_too_large": "The text being typed is too long: the interview would be over 10 MB. Only its last shorter version is kept.",
+        "paused_too_large_none": "The text being typed is too long: the interview would be over 10 MB. It is not kept.",
         "thanks": "Thank you, {guest}!",
         "thanks_body": "The interview is complete. You can hand the keyboard back to {host}.",
         "your_host": "your host",

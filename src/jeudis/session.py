@@ -224,14 +224,15 @@ class Session:
             except (Paused, KeyboardInterrupt) as stop:
                 # Ctrl-C where no prompt of ours catches it (the hand-over screen) pauses too.
                 pause = stop if isinstance(stop, Paused) else Paused()
-                self._keep_partial(pause.partial)
+                kept = self._keep_partial(pause.partial)
                 answered = sum(1 for a in self.interview.answers if a.given)
                 said = getattr(self.prompter, "paused", None)
                 # Said to whoever paused, in the session's language; a signal's stop
-                # is the host's (the CLI says it), its terminal maybe gone.
+                # is the host's (the CLI says it), its terminal maybe gone. What was
+                # being typed, too large to keep, is said not kept.
                 if said is not None and not pause.signal_name:
                     with contextlib.suppress(OSError):
-                        said(self.interview, answered)
+                        said(self.interview, answered, too_large=not kept)
                 raise SessionInterrupted(path, answered, signal_name=pause.signal_name) from None
         # Saved complete, lock released, signals back to their own ways: a SIGTERM
         # now simply ends the program, with nothing left to lose.
@@ -380,12 +381,13 @@ class Session:
     def _pending_for(self, question_id: str) -> Typed | None:
         return self.interview.pending.get(question_id) or None
 
-    def _keep_typing(self, question_id: str, typed: Typed) -> None:
+    def _keep_typing(self, question_id: str, typed: Typed) -> bool:
         """Save what is being typed at ``question_id`` while it is typed (the prompter's
         ``autosave``): as a pause keeps it, the draft's pending text there (at a multiple
         choice, the choices ticked), beside those typed at other questions. An answer or
         a field given, shown as it was (looked at after Page↑), changes nothing: no text
-        is kept for it, nor the boxes it ticked."""
+        is kept for it, nor the boxes it ticked. False when the text is too large to
+        keep: the draft keeps the one kept before."""
         stored = self.interview.answer(question_id)
         field = self.interview.fields.get(question_id)
         if stored and not stored.skipped and self._as_given(typed, stored.value):
@@ -395,10 +397,10 @@ class Session:
         previous = self.interview.pending.get(question_id)
         if holds_something(typed):
             if self.interview.pending.get(question_id) == typed and self._typing_saved:
-                return
+                return True
             self.interview.pending[question_id] = typed
         elif self.interview.pending.pop(question_id, None) is None and self._typing_saved:
-            return
+            return True
         self._typing_saved = False
         try:
             storage.save(self.interview)
@@ -412,8 +414,9 @@ class Session:
                 self.interview.pending.pop(question_id, None)
             else:
                 self.interview.pending[question_id] = previous
-            return
+            return False
         self._typing_saved = True
+        return True
 
     def _room(self, key: str, asked: str) -> int:
         """The bytes the text given at the question or field ``key`` (a question asked
@@ -428,12 +431,14 @@ class Session:
             return set(typed) == set(given)
         return typed == answer_rules.as_input(given, self.interview.language)
 
-    def _keep_partial(self, partial: Typed) -> None:
+    def _keep_partial(self, partial: Typed) -> bool:
         """Save what was being typed when the session paused, to prefill on resume: a
-        text, or the choices ticked (none: the boxes of the answer given unticked)."""
+        text, or the choices ticked (none: the boxes of the answer given unticked).
+        False when it is too large to keep (:meth:`_keep_typing`)."""
         current = getattr(self.prompter, "current_id", None)
         if current and (isinstance(partial, list) or partial.strip()):
-            self._keep_typing(current, partial)
+            return self._keep_typing(current, partial)
+        return True
 
     # -- the end ------------------------------------------------------------------
     def _review(self) -> None:
