@@ -51,3 +51,99 @@ def test_a_long_line_of_code_wraps_rather_than_scroll_out_of_a_keyboards_reach(
         assert found, dom.stdout[-2000:]
         [(shown, wide)] = json.loads(html.unescape(found.group(1)))
         assert wide <= shown, width
+
+
+def stylesheet(invoke: Invoke, series: Path) -> str:
+    """The style sheet a page carries (the built-in one, as exported)."""
+    make_interview(series, "laurent")
+    page = invoke("export", "laurent").stdout
+    found = re.search(r"<style>\n(.*?)</style>", page, re.DOTALL)
+    assert found, "the page holds its stylesheet"
+    return found.group(1)
+
+
+def blocks(css: str) -> list[tuple[str, str]]:
+    """The style sheet's top-level blocks: (``@media`` query or "", the rules inside),
+    the rules outside any ``@media`` given one by one."""
+    found, index = [], 0
+    while index < len(css):
+        opening = css.index("{", index)
+        head, depth, end = css[index:opening].strip(), 1, opening + 1
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        query = head.removeprefix("@media").strip() if head.startswith("@media") else ""
+        found.append((query, css[opening + 1 : end - 1] if query else css[index:end].strip()))
+        index = end
+        while index < len(css) and css[index].isspace():
+            index += 1
+    return found
+
+
+def declarations(rules: str, selector: str) -> dict[str, str]:
+    """The properties the rules for exactly ``selector`` set, the last one winning."""
+    found: dict[str, str] = {}
+    for head, body in re.findall(r"([^{}]+)\{([^{}]*)\}", rules):
+        if selector in (part.strip() for part in head.split(",")):
+            for declaration in body.split(";"):
+                name, _, value = declaration.partition(":")
+                if value:
+                    found[name.strip()] = value.strip()
+    return found
+
+
+def schemes(css: str) -> dict[str, dict[str, str]]:
+    """The custom properties of each colour scheme: light (the screen's rules), dark, print."""
+
+    def variables(query: str) -> dict[str, str]:
+        rules = "".join(inner for q, inner in blocks(css) if q == query)
+        return {k: v for k, v in declarations(rules, ":root").items() if k.startswith("--")}
+
+    light = variables("")
+    return {
+        "light": light,
+        "dark": light | variables("(prefers-color-scheme:dark)"),
+        "print": light | variables("print"),
+    }
+
+
+def luminance(colour: str) -> float:
+    """WCAG's relative luminance of a ``#rgb`` or ``#rrggbb`` colour."""
+    digits = colour.removeprefix("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    red, green, blue = (
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    )
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: str, other: str) -> float:
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def used(css: str, prop: str) -> set[str]:
+    """The custom properties the style sheet uses as ``prop`` (color, background...)."""
+    return set(re.findall(rf"(?<![-\w]){prop}:var\((--[\w-]+)\)", css))
+
+
+def test_every_text_colour_reads_on_every_background_in_each_scheme(
+    series: Path, invoke: Invoke
+) -> None:
+    """WCAG AA: 4.5:1 for the text of a page (the date line, the question numbers and
+    the links are body-sized), light, dark and printed, on the page and in a code block.
+    The colours are those the style sheet writes text in, whichever they become."""
+    css = stylesheet(invoke, series)
+    texts, grounds = used(css, "color"), used(css, "background")
+    assert {"--fg", "--muted", "--accent"} <= texts and {"--bg", "--card"} <= grounds
+
+    ratios = {
+        (scheme, text, ground): contrast(colours[text], colours[ground])
+        for scheme, colours in schemes(css).items()
+        for text in sorted(texts)
+        for ground in sorted(grounds)
+    }
+    assert len(ratios) == 3 * len(texts) * len(grounds)
+    assert {pair: round(ratio, 2) for pair, ratio in ratios.items() if ratio < 4.5} == {}
