@@ -147,3 +147,24 @@ def test_every_text_colour_reads_on_every_background_in_each_scheme(
     }
     assert len(ratios) == 3 * len(texts) * len(grounds)
     assert {pair: round(ratio, 2) for pair, ratio in ratios.items() if ratio < 4.5} == {}
+
+
+def test_a_focused_link_shows_a_ring_of_the_pages_own_in_each_scheme(
+    series: Path, invoke: Invoke
+) -> None:
+    """Tabbing through a page, the link reached is ringed 2px wide in the accent colour,
+    3:1 at least against the page and a code block (WCAG's contrast for a focus
+    indicator), light and dark, in every browser: the browser's own ring is 1px in
+    Chromium, blue in Safari whatever the page's colours."""
+    css = stylesheet(invoke, series)
+    screen = "".join(rules for query, rules in blocks(css) if not query)
+    focus = declarations(screen, ":focus-visible")
+    outline = re.fullmatch(r"(\d+)px solid var\((--[\w-]+)\)", focus.get("outline", ""))
+    assert outline, focus
+    width, colour = int(outline.group(1)), outline.group(2)
+    assert width >= 2 and focus.get("outline-offset")
+
+    for scheme in ("light", "dark"):
+        colours = schemes(css)[scheme]
+        for ground in ("--bg", "--card"):
+            assert contrast(colours[colour], colours[ground]) >= 3, (scheme, ground)
