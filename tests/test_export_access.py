@@ -8,13 +8,16 @@ without a mouse. The browser tests use Debian's Chromium (``@pytest.mark.browser
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from pathlib import Path
+from typing import Any
 
+import html5lib
 import pytest
 
-from export_helpers import chromium, make_interview, need_binary
+from export_helpers import chromium, copy_example, make_interview, need_binary
 from support import Invoke
 
 # The code blocks of a page, each as wide as it shows and as wide as its text.
@@ -168,3 +171,50 @@ def test_a_focused_link_shows_a_ring_of_the_pages_own_in_each_scheme(
         colours = schemes(css)[scheme]
         for ground in ("--bg", "--card"):
             assert contrast(colours[colour], colours[ground]) >= 3, (scheme, ground)
+
+
+def outline(root: Any) -> list[int]:
+    """The levels of a page's headings, in reading order."""
+    return [int(e.tag[1]) for e in root.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
+
+
+def step_by_step(levels: list[int]) -> bool:
+    """No heading skips a level going down (an h2 then an h4)."""
+    return all(after <= before + 1 for before, after in itertools.pairwise(levels))
+
+
+def test_every_page_reads_in_order_with_its_language_and_its_images_named(
+    series: Path, invoke: Invoke
+) -> None:
+    """What a screen reader finds on each page of the example site (the two
+    questionnaires' indexes, every post), a roundup page, and a fragment or roundup
+    pasted into a page whose theme gives the h1: one h1 (none in a fragment), headings
+    that go down one level at a time, the language said at the root, every image an
+    ``alt`` (empty for a thumbnail beside the name it shows), one ``main``."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    pages = {path.name: path.read_bytes() for path in (series / "site").glob("*.html")}
+    assert {"index.html", "index-livre.html", "index-twitter.html"} < set(pages)
+    roundup = invoke("compare", "twitter", "-q", "conseils", "-o", series / "roundup.html")
+    assert roundup.exit_code == 0
+    pages["roundup.html"] = (series / "roundup.html").read_bytes()
+    pasted = {
+        "fragment": invoke("export", "mathieu-durand", "--fragment").stdout,
+        "roundup fragment": invoke("compare", "twitter", "-q", "conseils", "--fragment").stdout,
+    }
+
+    for name, page in pages.items():
+        root = html5lib.parse(page, namespaceHTMLElements=False)
+        levels = outline(root)
+        assert levels.count(1) == 1 and levels[0] == 1, name
+        assert step_by_step(levels), (name, levels)
+        assert root.get("lang") == "fr", name
+        assert len(list(root.iter("main"))) == 1, name
+        assert all(img.get("alt") is not None for img in root.iter("img")), name
+    for name, body in pasted.items():
+        [root] = html5lib.parseFragment(body, namespaceHTMLElements=False)
+        levels = outline(root)
+        assert levels and 1 not in levels and levels[0] == 2, name
+        assert step_by_step(levels), (name, levels)
+        assert (root.tag, root.get("lang")) == ("article", "fr"), name
+        assert all(img.get("alt") for img in root.iter("img")), name
