@@ -621,3 +621,53 @@ def test_every_page_names_its_own_address_for_links_and_shares(
     assert invoke("export", "--all").exit_code == 0
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in index and "og:url" not in index  # no address to give
+
+
+@pytest.mark.parametrize(
+    ("language", "rtl"),
+    [
+        ("ar", True),
+        ("he-IL", True),
+        ("fa_IR", True),
+        ("ur", True),
+        ("pa-Arab", True),  # Punjabi in Arabic letters
+        ("ku", False),  # Kurmanji, in Latin letters
+        ("ar-Latn", False),
+        ("fr", False),
+        ("en-GB", False),
+    ],
+)
+def test_a_language_written_from_right_to_left_is_told(language: str, rtl: bool) -> None:
+    from jeudis.wording import right_to_left
+
+    assert right_to_left(language) is rtl
+
+
+def test_a_post_in_arabic_or_hebrew_reads_from_right_to_left(series: Path, invoke: Invoke) -> None:
+    """A page with no dir laid an Arabic post out from the left: its paragraphs ragged
+    on the wrong side, a question's mark at its start, the previous post's arrow
+    pointing on, not back. A post in French among them keeps its own direction."""
+    answers = [("q", "ما الذي دفعك إلى التدوين؟", "الرغبة في **المشاركة**. وأنت؟")]
+    for slug, day in (("salma", 1), ("yasmin", 2)):
+        make_interview(
+            series, slug, guest=slug.title(), language="ar", answers=answers,
+            date=dt.date(2011, 6, day), title=f"مقابلة مع {slug}",
+        )  # fmt: skip
+    make_interview(series, "paul", guest="Paul", date=dt.date(2011, 6, 3))
+    (series / "jeudis.toml").write_text('language = "ar"\n', encoding="utf-8")
+
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    page = (site / "salma.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<article lang="ar" dir="rtl" class="jeudis-post' in page
+    assert '<span aria-hidden="true">←</span></a>' in page  # next, to the left
+    fragment = invoke("export", "yasmin", "--fragment").stdout
+    assert fragment.startswith('<article lang="ar" dir="rtl" ')
+    assert '<span aria-hidden="true">→</span> ' in (site / "yasmin.html").read_text("utf-8")
+    french = (site / "paul.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french and "dir=" not in french
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in index
+    assert '<li lang="fr" dir="ltr">' in index
+    assert index.count("<li>") == 2

@@ -333,6 +333,44 @@ def spelled_out(text: str, language: str) -> str:
     return text
 
 
+# Scripts written from right to left (ISO 15924), and the languages written in one of
+# them when their tag names no script ("az-Arab" and "pa-Arab" are; "ku" alone, Kurmanji
+# in Latin letters, is not).
+_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"})
+_RTL_LANGUAGES = frozenset(
+    [
+        "ar",
+        "arc",
+        "azb",
+        "bal",
+        "ckb",
+        "dv",
+        "fa",
+        "glk",
+        "he",
+        "iw",
+        "ks",
+        "lrc",
+        "mzn",
+        "pnb",
+        "prs",
+        "ps",
+        "sd",
+        "syr",
+        "ug",
+        "ur",
+        "yi",
+    ]
+)
+
+
+def right_to_left(language: str) -> bool:
+    """Whether ``language`` is written from right to left: Arabic, Hebrew, Persian, Urdu..."""
+    primary, *rest = language.lower().replace("_", "-").split("-")
+    script = next((part for part in rest if len(part) == 4 and part.isalpha()), "")
+    return script in _RTL_SCRIPTS if script else primary in _RTL_LANGUAGES
+
+
 # The languages a post is written in, whatever the region: the words around it, its
 # dates, its yes and no, a roundup's words. A post in any other is written in English.
 POST_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, Series, real_folder
+from jeudis.wording import right_to_left
 
 if TYPE_CHECKING:
     import jinja2
@@ -113,6 +114,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     )
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
+    env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 
 
