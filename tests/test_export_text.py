@@ -196,6 +196,35 @@ def test_links_set_aside_quickly_as_one_by_one(text: str) -> None:
     assert tokens._markup_held(text) == (expected, [t[2] for t in found])
 
 
+@given(
+    st.lists(
+        st.lists(
+            _LINKS_ALPHABET
+            | st.sampled_from(["[x]: /u", "[x]:", "\n    ", "\n\n    a", "\n\t", "    ", "\t"]),
+            max_size=10,
+        ).map("".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_the_links_of_answers_joined_are_set_aside_as_in_each_alone(texts: list[str]) -> None:
+    """The shortcut over a post's answers joined takes only answers whose tokens are
+    plain links (no definition, no other target, no indented code), each as alone."""
+    apart = "\ue001"
+    found = tokens.hold_links_apart(f"\n\n{apart}\n\n".join(texts), apart)
+    if found is None:
+        return
+    alone = [tokens._markup_held(text) for text in texts]
+    assert all(
+        held == tokens._LINK_TARGET.sub(tokens.HOLD, text)
+        for text, (held, _) in zip(texts, alone, strict=True)
+    )
+    assert found == (
+        f"\n\n{apart}\n\n".join(held for held, _ in alone),
+        [token for _, held_tokens in alone for token in held_tokens],
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
