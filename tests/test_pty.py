@@ -13,6 +13,7 @@ typed before the prompt reads the keyboard.
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import re
@@ -1880,6 +1881,105 @@ def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series:
     assert the_interview(series).answer("depuis-quand").value == (  # type: ignore[union-attr]
         "Juin 2010, un peu par hasard."
     )
+
+
+def test_an_answer_edit_could_not_save_is_kept_in_a_file_it_names(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """`jeudis edit -q ID`: the answer typed anew, which the save refused (the question
+    quoting it, worded again, would make the file too large), was gone with an error
+    only. It is kept as the session keeps it, and the message says the command that
+    asks it again: not `resume`, which a complete interview refuses."""
+    made = quoting_draft(series, room=30_000)
+    assert made.path is not None
+    before = made.path.read_bytes()
+    session = jeudis("edit", "gilles-klein", "--question", "livre")
+    session.expect_prompt("Quel livre lisez-vous ?")
+    session.expect("Dune")  # prefilled
+    pasted = " et " + "y" * 20_000  # fits the answer's room; twice, not the file's
+    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.ESC_ENTER)
+    assert session.wait() == 1
+
+    kept = series / "interviews" / ".gilles-klein.not-saved.txt"
+    assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
+    said = plain(session.seen)
+    assert (
+        f"not saved, as given (too long to print): kept in {kept}; copy it before"
+        " `jeudis edit gilles-klein --question livre` asks again\n"
+        f"error: {made.path}: not saved (too large: it would be more than 10 MB, the most"
+        " jeudis reads)\n"
+        "hint: shorten what is added to it, then run the command again\n"
+    ) in said
+    assert "resume" not in said
+    assert made.path.read_bytes() == before  # nothing of the change written
+
+
+# A full disk from the second answer given on (its save fails), in `jeudis edit`'s own
+# process: the answer is given, then the disk has no room for it.
+FULL_AT_THE_SECOND_ANSWER = """\
+import errno, os, sys
+sys.argv = ["jeudis", *sys.argv[1:]]
+from jeudis.prompter import TerminalPrompter
+asked = TerminalPrompter.ask
+given = []
+def full(fd):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+def ask(self, prompt):
+    answer = asked(self, prompt)
+    given.append(answer)
+    if len(given) == 2:
+        os.fsync = full
+    return answer
+TerminalPrompter.ask = ask
+from jeudis.cli import main
+main()
+"""
+
+
+def test_an_answer_the_edit_review_could_not_save_is_printed_to_copy(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    """At `jeudis edit`'s review, a first answer changed and saved, a second that the
+    full disk refused: it was gone, an error said. It is printed for the host to copy,
+    and the file holds the first change whole, nothing of the second."""
+    example = REPO / "interviews" / "amelie-roux.toml"
+    path = series / "interviews" / example.name
+    path.write_bytes(example.read_bytes())
+    session = Jeudis(
+        series, "-c", FULL_AT_THE_SECOND_ANSWER, "edit", "amelie-roux", program=sys.executable
+    )
+    sessions.append(session)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)  # past "all good, finish"
+    session.press(Keyboard.DOWN)  # to question 2
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("Combien as-tu de followers ?")
+    session.expect("2 980")  # prefilled
+    session.type(" (et 12 en plus)")
+    session.press(Keyboard.ENTER)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)  # to question 1
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("Depuis combien de temps utilises-tu Twitter ?")
+    session.expect("un peu par hasard")
+    session.type(" Et pour de bon.")
+    session.press(Keyboard.ENTER)
+    assert session.wait() == 1
+
+    said = plain(session.seen)
+    assert (
+        "not saved, as given (copy it before `jeudis edit amelie-roux` asks again):\n"
+        "[depuis-quand] Depuis combien de temps utilises-tu Twitter ?\n"
+        "Juin 2010, un peu par hasard. Et pour de bon.\n"
+        f"error: {path}: not saved ({os.strerror(errno.ENOSPC)})\n"
+        "hint: free some space on the disk, then run the command again\n"
+    ) in said
+    assert "resume" not in said
+    saved = {answer.id: answer.value for answer in load_interview(path).answers}
+    assert saved["followers"] == "2 980 (et 12 en plus)"
+    assert saved["depuis-quand"] == "Juin 2010, un peu par hasard."
+    assert sorted(p.name for p in path.parent.iterdir()) == [example.name]  # no temporary left
 
 
 def test_an_answer_set_aside_before_a_pause_comes_back_on_resume(

@@ -25,6 +25,7 @@ from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from jeudis.edit import Aftermath
+    from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.roundup_chart import Chart
 
@@ -168,13 +169,14 @@ def edit(
     prompter = TerminalPrompter(loaded.language)
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     if question is not None:
-        with typeahead_kept():
+        again = f"`jeudis edit {path.stem} --question {question}`"
+        with _shown_if_not_saved(series, loaded, again), typeahead_kept():
             changed_one = editing.reask(form, loaded, question, prompter, aftermath)
         said = f"answer {question} saved" if changed_one else "nothing changed"
         out.print(safe(f"{path.stem}: {said}"), soft_wrap=True)
         _said(aftermath, path.stem)
         return
-    with typeahead_kept():
+    with _shown_if_not_saved(series, loaded, f"`jeudis edit {path.stem}`"), typeahead_kept():
         count = editing.review(form, loaded, prompter, aftermath)
     from jeudis.wording import counted
 
@@ -213,6 +215,22 @@ def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> I
         if said:
             error.hint = "; ".join([*([error.hint] if error.hint else []), *said])
         raise error from None
+
+
+@contextlib.contextmanager
+def _shown_if_not_saved(series: "Series", interview: "Interview", again: str) -> Iterator[None]:
+    """An answer typed anew (and what it asked next) that the save refused, printed for
+    the host to copy, or kept in a file too long to print, as a session does; ``again``:
+    the command that asks it again. The file keeps what was saved before, whole."""
+    from jeudis.errors import NotSaved
+
+    try:
+        yield
+    except NotSaved:
+        from jeudis.cli.running import _say_unsaved
+
+        _say_unsaved(series, interview, interview.language, again)
+        raise
 
 
 def _said(aftermath: "Aftermath", slug: str, left: list[str] | None = None) -> None:

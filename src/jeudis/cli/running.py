@@ -167,11 +167,14 @@ def _run(series: "Series", form: "Questionnaire", interview: "Interview") -> Non
 PRINTED_AT_MOST = (200, 16_000)  # lines, characters
 
 
-def _say_unsaved(series: "Series", interview: "Interview", language: str) -> None:
+def _say_unsaved(
+    series: "Series", interview: "Interview", language: str, again: str = "`jeudis resume`"
+) -> None:
     """What the session holds and its file does not (the answer whose save the disk
-    refused), printed for the host to copy: the guest gave it, and `resume` will ask
-    for it again. Too long to print, it is kept in a file beside the interview
-    (:mod:`jeudis.unsaved`), which is named; printed all the same when none takes it."""
+    refused), printed for the host to copy: the guest gave it, and ``again`` (the
+    command, `resume`, `edit`) will ask for it again. Too long to print, it is kept in
+    a file beside the interview (:mod:`jeudis.unsaved`), which is named; printed all
+    the same when none takes it."""
     from jeudis.answers import as_input
     from jeudis.errors import JeudisError
     from jeudis.interview import typed_text
@@ -202,12 +205,13 @@ def _say_unsaved(series: "Series", interview: "Interview", language: str) -> Non
 
         place = unsaved.keep(series, interview.path, "not-saved.txt", text)
         if place is not None:
+            said = f"kept in {place}; copy it before {again} asks again"
             sys.stderr.write(
-                f"not saved, as given (too long to print): kept in {for_terminal(str(place))};"
-                " copy it before `jeudis resume` asks again\n"
+                for_terminal(f"not saved, as given (too long to print): {said}") + "\n"
             )
             return
-    sys.stderr.write("not saved, as given (copy it before `jeudis resume` asks again):\n")
+    said = f"not saved, as given (copy it before {again} asks again):"
+    sys.stderr.write(for_terminal(said) + "\n")
     sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
 
 
