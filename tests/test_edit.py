@@ -711,6 +711,54 @@ def test_notes_a_session_keeps_from_being_saved_are_kept_in_a_file(
     assert load_interview(amelie).notes == ""
 
 
+def test_an_answer_read_from_standard_input_that_a_save_refused_is_kept_in_a_file(
+    invoke: Invoke, amelie: Path, series: Path
+) -> None:
+    """`--answer-file -`: typed at the terminal, or piped from a command that may not give
+    it twice, the answer was in jeudis only when the save was refused."""
+    from jeudis import storage
+
+    with storage.session_lock(amelie):
+        result = invoke(
+            "edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="12 000\n"
+        )
+
+    assert result.exit_code == ExitCode.LOCKED, result
+    kept = series / "interviews" / ".amelie-roux.answer.txt"
+    assert result.stderr.splitlines()[1] == (
+        "hint: finish or pause that session first; only one session per interview; the answer"
+        f" read from standard input is kept in {kept}"
+    )
+    assert kept.read_text(encoding="utf-8") == "12 000\n"
+    assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
+
+
+def test_an_answer_read_from_a_file_that_a_save_refused_is_not_copied(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path
+) -> None:
+    """The file given is there still, and so is a wording given with --reword."""
+    from jeudis import storage
+
+    answer = write(tmp_path / "answer.txt", "12 000\n")
+    with storage.session_lock(amelie):
+        result = invoke(
+            "edit",
+            "amelie-roux",
+            "-q",
+            "followers",
+            "--answer-file",
+            answer,
+            "--reword",
+            "Combien ?",
+        )
+
+    assert result.exit_code == ExitCode.LOCKED, result
+    assert result.stderr.splitlines()[1] == (
+        "hint: finish or pause that session first; only one session per interview"
+    )
+    assert kept_files(series) == []
+
+
 @pytest.mark.usefixtures("in_a_terminal")
 def test_fields_and_notes_a_read_only_folder_refuses_are_kept_in_the_series_cache(
     invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

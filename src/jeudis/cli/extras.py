@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from jeudis.edit import Aftermath
     from jeudis.interview import Interview
     from jeudis.paths import Series
+    from jeudis.questionnaire import Questionnaire
     from jeudis.roundup_chart import Chart
 
 
@@ -87,7 +88,7 @@ def edit(
     from jeudis import rename, storage
     from jeudis.cli.running import _parse_date, _require_terminal
     from jeudis.errors import JeudisError
-    from jeudis.files import read_input
+    from jeudis.files import STDIN, read_input
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import Questionnaire, find_questionnaire
@@ -133,11 +134,15 @@ def edit(
         editing.reword(loaded, question, reword)
         done.append(f"question {question} reworded")
     aftermath = editing.Aftermath()
+    # Written in $EDITOR, or read from standard input (typed there, or from a command that
+    # may not give it twice): kept in a file if the save fails. A file given is there still.
+    typed: dict[str, str] = {}
     if question is not None and answer_file is not None:
         text, source = read_input(answer_file)  # `-`: standard input
         aftermath = editing.set_answer(loaded, form, question, text, source=source)
+        if source == STDIN:
+            typed["answer.txt"] = text
         done.append(f"answer {question} replaced")
-    typed: dict[str, str] = {}  # written in $EDITOR: kept in a file if the save fails
     if fields:
         changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
         done.append("fields " + (", ".join(changed) if changed else "unchanged"))
@@ -163,32 +168,58 @@ def edit(
         out.print(safe(f"{path.stem}: unchanged"), soft_wrap=True)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
+    _edit_live(series, loaded, form, question, aftermath)
+
+
+def _edit_live(
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire | None",
+    question: str | None,
+    aftermath: "Aftermath",
+) -> None:
+    """The answer ``question`` asked again, prefilled; without one, the review screen.
+    An answer typed that a save refused is printed to copy, or kept in a file."""
+    from jeudis import edit as editing
     from jeudis.prompter import TerminalPrompter
     from jeudis.terminal import typeahead_kept
 
-    prompter = TerminalPrompter(loaded.language)
+    assert interview.path is not None
+    slug = interview.path.stem
+    out = console()
+    prompter = TerminalPrompter(interview.language)
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     if question is not None:
-        again = f"`jeudis edit {path.stem} --question {question}`"
-        with _shown_if_not_saved(series, loaded, again), typeahead_kept():
-            changed_one = editing.reask(form, loaded, question, prompter, aftermath)
+        again = f"`jeudis edit {slug} --question {question}`"
+        with _shown_if_not_saved(series, interview, again), typeahead_kept():
+            changed_one = editing.reask(form, interview, question, prompter, aftermath)
         said = f"answer {question} saved" if changed_one else "nothing changed"
-        out.print(safe(f"{path.stem}: {said}"), soft_wrap=True)
-        _said(aftermath, path.stem)
+        out.print(safe(f"{slug}: {said}"), soft_wrap=True)
+        _said(aftermath, slug)
         return
-    with _shown_if_not_saved(series, loaded, f"`jeudis edit {path.stem}`"), typeahead_kept():
-        count = editing.review(form, loaded, prompter, aftermath)
+    with _shown_if_not_saved(series, interview, f"`jeudis edit {slug}`"), typeahead_kept():
+        count = editing.review(form, interview, prompter, aftermath)
     from jeudis.wording import counted
 
-    out.print(safe(f"{path.stem}: {counted(count, 'answer')} changed"), soft_wrap=True)
-    _said(aftermath, path.stem)
+    out.print(safe(f"{slug}: {counted(count, 'answer')} changed"), soft_wrap=True)
+    _said(aftermath, slug)
+
+
+# What the host gave that a failed save keeps, as the messages say it: kept in a file, or
+# printed to copy.
+_TYPED = {
+    "fields": ("the fields you edited are", "the fields as you edited them (copy them)"),
+    "notes": ("the notes you edited are", "the notes as you edited them (copy them)"),
+    "answer": ("the answer read from standard input is", "the answer as read (copy it)"),
+}
 
 
 @contextlib.contextmanager
 def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> Iterator[None]:
-    """What the host wrote in $EDITOR, kept in a file when the save fails (a full disk, a
-    read-only folder, an interview too large to read back, a session holding it), and
-    the file named in the error's hint: deleted with the editor's, it was gone."""
+    """What the host wrote in $EDITOR (or gave on standard input), kept in a file when the
+    save fails (a full disk, a read-only folder, an interview too large to read back, a
+    session holding it), and the file named in the error's hint: deleted with the
+    editor's, it was gone."""
     from jeudis.errors import JeudisError
 
     try:
@@ -204,10 +235,10 @@ def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> I
             name = what.partition(".")[0]
             kept = unsaved.keep(series, path, what, text)
             if kept is not None:
-                said.append(f"the {name} you edited are kept in {kept}")
+                said.append(f"{_TYPED[name][0]} kept in {kept}")
                 continue
             # Not even a file could take them (a full disk): shown, for the host to copy.
-            sys.stderr.write(f"not saved, the {name} as you edited them (copy them):\n")
+            sys.stderr.write(f"not saved, {_TYPED[name][1]}:\n")
             sys.stderr.write(for_terminal(text.rstrip("\n")) + "\n")
         if isinstance(error, OSError):  # said as the CLI says it (cli.main)
             where = f": {error.filename}" if error.filename else ""
