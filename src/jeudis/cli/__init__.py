@@ -204,7 +204,7 @@ def _utf8_output() -> None:
 COMMAND_MODULES = {
     "new": "running",
     "resume": "running",
-    "edit": "extras",
+    "edit": "editing",
     "list": "reading",
     "show": "reading",
     "export": "publishing",

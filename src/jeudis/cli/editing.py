@@ -1,0 +1,263 @@
+"""``jeudis edit``: an answer asked again or replaced, a question reworded, the fields and
+notes in $EDITOR, the guest's name and particulars; what a failed save would lose, kept."""
+
+# No `from __future__ import annotations` here: typer would eval every string
+# annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jeudis.cli import DirOption, GenderOption, app, safe
+from jeudis.cli.completion import complete_interviews
+from jeudis.cli.output import console, err_console
+from jeudis.errors import UsageError
+
+if TYPE_CHECKING:
+    from jeudis.edit import Aftermath
+    from jeudis.interview import Interview
+    from jeudis.paths import Series
+    from jeudis.questionnaire import Questionnaire
+
+
+@app.command()
+def edit(
+    interview: Annotated[
+        str,
+        typer.Argument(help="Slug or path of the interview.", autocompletion=complete_interviews),
+    ],
+    question: Annotated[
+        str | None,
+        typer.Option(
+            "--question", "-q", help="The answer to change: its question id, or its number."
+        ),
+    ] = None,
+    answer_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--answer-file",
+            help="With --question: the new answer, read from this file (- for standard input).",
+        ),
+    ] = None,
+    reword: Annotated[
+        str | None,
+        typer.Option(help="With --question: a new wording of the question, for this guest only."),
+    ] = None,
+    fields: Annotated[
+        bool, typer.Option("--fields", help="Edit the intro and the guest's fields in $EDITOR.")
+    ] = False,
+    notes: Annotated[
+        bool, typer.Option("--notes", help="Edit the private notes (never exported) in $EDITOR.")
+    ] = False,
+    guest: Annotated[
+        str | None,
+        typer.Option(
+            "--guest",
+            "-g",
+            help="The guest's name, corrected: the title, the questions and the file's name"
+            " follow.",
+        ),
+    ] = None,
+    gender: GenderOption = None,
+    register: Annotated[
+        str | None, typer.Option(help="Form of address: the questions are worded again.")
+    ] = None,
+    host: Annotated[
+        str | None, typer.Option(help="The host's name: the questions naming them follow.")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="The interview's date, YYYY-MM-DD.")] = None,
+    directory: DirOption = None,
+) -> None:
+    """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes,
+    the guest's name and particulars.
+
+    With only INTERVIEW, the review screen opens: pick the answers to change.
+    """
+    from jeudis import edit as editing
+    from jeudis import rename, storage
+    from jeudis.cli.running import _parse_date, _require_terminal
+    from jeudis.errors import JeudisError
+    from jeudis.files import STDIN, read_input
+    from jeudis.interview_reading import load_interview
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import Questionnaire, find_questionnaire
+
+    series = series_at(directory)
+    path = storage.resolve(series, interview, writable=True)
+    loaded = load_interview(path)
+    form: Questionnaire | None
+    try:
+        form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
+    except JeudisError:
+        form = None  # the interview is self-contained: edit it anyway
+    if (answer_file is not None or reword is not None) and question is None:
+        raise UsageError("--answer-file and --reword need --question ID")
+    if question is not None:  # an id, or the question's number: the id from here on
+        question = editing.find_answer(loaded, question).id
+    change = rename.Particulars(
+        guest=rename.name(guest, "--guest") if guest is not None else None,
+        gender=gender,
+        register=register,
+        host=rename.name(host, "--host") if host is not None else None,
+        date=_parse_date(date),
+    )
+    apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
+    if question is not None and answer_file is None and reword is None and apart:
+        # It would be left out silently: the editor runs, the answer is never asked.
+        raise UsageError(
+            f"--question {question} asks the answer again, live, on its own",
+            hint=f"run it apart from {', '.join(apart)}, or give the answer with --answer-file",
+        )
+    reserved = storage.site_names(series, loaded.questionnaire)
+    recast = rename.recast(loaded, form, change, reserved)  # in memory, before any editor opens
+    rename.free(loaded, recast.slug)
+    if fields or notes:  # checked before any change: an editor that cannot run loses none
+        _require_terminal(
+            hint="run it in a terminal; without one, --question ID --answer-file FILE"
+            " changes an answer",
+            what=f"{'--fields' if fields else '--notes'} opens $EDITOR, which",
+        )
+    out = console()
+    done: list[str] = list(recast.done)
+    if question is not None and reword is not None:
+        editing.reword(loaded, question, reword)
+        done.append(f"question {question} reworded")
+    aftermath = editing.Aftermath()
+    # Written in $EDITOR, or read from standard input (typed there, or from a command that
+    # may not give it twice): kept in a file if the save fails. A file given is there still.
+    typed: dict[str, str] = {}
+    if question is not None and answer_file is not None:
+        text, source = read_input(answer_file)  # `-`: standard input
+        aftermath = editing.set_answer(loaded, form, question, text, source=source)
+        if source == STDIN:
+            typed["answer.txt"] = text
+        done.append(f"answer {question} replaced")
+    if fields:
+        changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
+        done.append("fields " + (", ".join(changed) if changed else "unchanged"))
+    if notes:
+        typed["notes.txt"] = editing.edit_text(editing.notes_document(loaded), ".txt")
+        changed_notes = editing.apply_notes(loaded, typed["notes.txt"])
+        done.append("notes " + ("changed" if changed_notes else "unchanged"))
+    if done:
+        photo = loaded.fields.get("photo")
+        with _kept_if_not_saved(series, path, typed):
+            saved = rename.save(loaded, recast.slug)
+        out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
+        if saved != path:
+            out.print(
+                safe(f"{path.name} renamed {saved.name}: `jeudis export --all` replaces its page"),
+                soft_wrap=True,
+            )
+        if loaded.fields.get("photo") != photo:
+            out.print(safe(f"{photo} renamed {loaded.fields['photo']}"), soft_wrap=True)
+        _said(aftermath, saved.stem, recast.left)
+        return
+    if change.given():  # each as it was: nothing to change, no review screen
+        out.print(safe(f"{path.stem}: unchanged"), soft_wrap=True)
+        return
+    _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
+    _edit_live(series, loaded, form, question, aftermath)
+
+
+def _edit_live(
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire | None",
+    question: str | None,
+    aftermath: "Aftermath",
+) -> None:
+    """The answer ``question`` asked again, prefilled; without one, the review screen.
+    An answer typed that a save refused is printed to copy, or kept in a file."""
+    from jeudis import edit as editing
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.terminal import typeahead_kept
+
+    assert interview.path is not None
+    slug = interview.path.stem
+    out = console()
+    prompter = TerminalPrompter(interview.language)
+    prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
+    if question is not None:
+        again = f"`jeudis edit {slug} --question {question}`"
+        with _shown_if_not_saved(series, interview, again), typeahead_kept():
+            changed_one = editing.reask(form, interview, question, prompter, aftermath)
+        said = f"answer {question} saved" if changed_one else "nothing changed"
+        out.print(safe(f"{slug}: {said}"), soft_wrap=True)
+        _said(aftermath, slug)
+        return
+    with _shown_if_not_saved(series, interview, f"`jeudis edit {slug}`"), typeahead_kept():
+        count = editing.review(form, interview, prompter, aftermath)
+    from jeudis.wording import counted
+
+    out.print(safe(f"{slug}: {counted(count, 'answer')} changed"), soft_wrap=True)
+    _said(aftermath, slug)
+
+
+# What the host gave that a failed save keeps, as the messages say it: kept in a file, or
+# printed to copy.
+_TYPED = {
+    "fields": ("the fields you edited are", "the fields as you edited them (copy them)"),
+    "notes": ("the notes you edited are", "the notes as you edited them (copy them)"),
+    "answer": ("the answer read from standard input is", "the answer as read (copy it)"),
+}
+
+
+@contextlib.contextmanager
+def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> Iterator[None]:
+    """What the host wrote in $EDITOR (or gave on standard input), kept in a file when the
+    save fails (a full disk, a read-only folder, an interview too large to read back, a
+    session holding it), and the file named in the error's hint: deleted with the
+    editor's, it was gone."""
+    from jeudis.errors import JeudisError
+
+    try:
+        yield
+    except (JeudisError, OSError) as error:
+        if not typed:
+            raise
+        from jeudis import unsaved
+        from jeudis.textsafe import for_terminal
+
+        said = []
+        for what, text in typed.items():
+            name = what.partition(".")[0]
+            kept = unsaved.keep(series, path, what, text)
+            if kept is not None:
+                said.append(f"{_TYPED[name][0]} kept in {kept}")
+                continue
+            # Not even a file could take them (a full disk): shown, for the host to copy.
+            sys.stderr.write(f"not saved, {_TYPED[name][1]}:\n")
+            sys.stderr.write(for_terminal(text.rstrip("\n")) + "\n")
+        if isinstance(error, OSError):  # said as the CLI says it (cli.main)
+            where = f": {error.filename}" if error.filename else ""
+            error = JeudisError(f"{error.strerror or error}{where}")
+        if said:
+            error.hint = "; ".join([*([error.hint] if error.hint else []), *said])
+        raise error from None
+
+
+@contextlib.contextmanager
+def _shown_if_not_saved(series: "Series", interview: "Interview", again: str) -> Iterator[None]:
+    """An answer typed anew (and what it asked next) that the save refused, printed for
+    the host to copy, or kept in a file too long to print, as a session does; ``again``:
+    the command that asks it again. The file keeps what was saved before, whole."""
+    from jeudis.errors import NotSaved
+
+    try:
+        yield
+    except NotSaved:
+        from jeudis.cli.running import _say_unsaved
+
+        _say_unsaved(series, interview, interview.language, again)
+        raise
+
+
+def _said(aftermath: "Aftermath", slug: str, left: list[str] | None = None) -> None:
+    """What a changed answer did to the questions whose condition reads it; what a
+    change of the guest's name or particulars ``left`` as it was."""
+    for line in [*(left or []), *aftermath.said(slug)]:
+        err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}", soft_wrap=True)
