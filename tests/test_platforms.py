@@ -215,7 +215,7 @@ def test_a_prompt_runs_where_there_is_no_sighup(sigbreak: signal.Signals) -> Non
 def test_the_editor_runs_where_there_is_no_sighup(
     sigbreak: signal.Signals, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from jeudis.edit import edit_text
+    from jeudis.editor import edit_text
 
     script = tmp_path / "editor.py"
     script.write_text(
@@ -320,7 +320,7 @@ def test_the_editor_command_as_windows_writes_it(
     """No vi on Windows; a backslash there is a path's, which POSIX quoting took for an
     escape ("C:Windowsnotepad.exe"); and code is code.cmd, which Windows runs only by
     its whole name."""
-    from jeudis.edit import editor_command
+    from jeudis.editor import editor_command
 
     if editor is not None:
         monkeypatch.setenv("EDITOR", editor)
@@ -330,7 +330,7 @@ def test_the_editor_command_as_windows_writes_it(
 def test_an_editor_path_with_spaces_unquoted_is_one_word(
     windows_editor: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from jeudis.edit import editor_command
+    from jeudis.editor import editor_command
 
     program = write(tmp_path / "Program Files" / "Sublime Text" / "subl.exe", "")
     monkeypatch.setenv("EDITOR", str(program))

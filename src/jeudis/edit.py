@@ -1,4 +1,6 @@
-"""Changing an interview after the fact: an answer, a question's wording, fields, notes.
+"""Changing an interview after the fact: an answer (replaced, or asked again live, alone
+or from the review screen), a question's wording. The fields and notes, written in the
+host's $EDITOR, are :mod:`jeudis.editor`'s.
 
 Every change is explicit (a command the host types) and stamps ``updated``;
 nothing here runs on its own, so a published interview never changes unless the
@@ -9,35 +11,18 @@ changed for this guest only, and ``jeudis check`` does not report it as drift.
 from __future__ import annotations
 
 import contextlib
-import os
-import shlex
-import signal
-import subprocess
-import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from jeudis import answers as answer_rules
 from jeudis import conditions, storage
-from jeudis.errors import FileProblem, NotFoundError, UsageError, stop_signals
+from jeudis.errors import NotFoundError, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
 from jeudis.questionnaire import Questionnaire
 from jeudis.textsafe import control_in
-from jeudis.tomlio import parse_toml
-
-FIELDS_HEADER = """\
-# The host's fields of {guest}'s interview: edit the values, save and close.
-# Multi-line values go between triple quotes. A field left out keeps its value.
-"""
-NOTES_HEADER = (
-    "# Private notes on {guest}'s interview, never exported. Lines starting with # are dropped.\n"
-)
 
 
 def find_answer(interview: Interview, question_id: str) -> Answer:
@@ -121,7 +106,7 @@ def set_answer(
         where = f"{source}: " if source is not None else ""
         raise UsageError(f"{where}{question_id}: {exc}") from None
     before = conditions.asked(questionnaire, interview) if questionnaire else set()
-    with _requoting(questionnaire, interview):
+    with requoting(questionnaire, interview):
         answer.value = value
         answer.skipped = value is None
         answer.answered_at = now()
@@ -147,7 +132,7 @@ def _missing(
 
 
 @contextlib.contextmanager
-def _requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iterator[None]:
+def requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iterator[None]:
     """Questions quoting an answer or a field changed in the block are worded again."""
     if questionnaire is None:
         yield
@@ -178,201 +163,6 @@ def save(interview: Interview) -> Path:
     assert interview.path is not None
     with storage.session_lock(interview.path):
         return storage.save(interview)
-
-
-# -- $EDITOR ------------------------------------------------------------------------------
-
-
-def editor_command() -> list[str]:
-    windows = sys.platform == "win32"
-    command = (
-        os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if windows else "vi")
-    )
-    try:
-        words = _windows_words(command) if windows else shlex.split(command)
-    except ValueError:  # an unclosed quote
-        words = []
-    if not words:
-        raise UsageError(
-            f"$EDITOR is not a command: {command!r}", hint="set $EDITOR (e.g. EDITOR=nano)"
-        )
-    return words
-
-
-def _windows_words(command: str) -> list[str]:
-    """$EDITOR's words as Windows writes them: a backslash is a path's, not an escape
-    (``C:\\Program Files\\Notepad++\\notepad++.exe``, quoted or not), and a program is
-    found as the shell finds it (``code --wait`` runs ``code.cmd``)."""
-    import shutil
-
-    whole = command.strip().strip('"')
-    words = [whole] if Path(whole).is_file() else shlex.split(command, posix=False)
-    words = [word.strip('"') for word in words]
-    return [shutil.which(words[0]) or words[0], *words[1:]] if words else []
-
-
-def edit_text(text: str, suffix: str) -> str:
-    """Open ``text`` in the host's editor; return what they saved."""
-    handle, name = tempfile.mkstemp(prefix="jeudis-", suffix=suffix)
-    path = Path(name)
-    # Killed while the editor is open (SIGTERM, the terminal closed), jeudis still
-    # removes the temporary copy: it may hold the host's private notes.
-    previous = {sig: signal.signal(sig, _leave) for sig in stop_signals()}
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        try:
-            result = subprocess.run([*editor_command(), str(path)], check=False)
-        except OSError as exc:
-            raise UsageError(
-                f"cannot start the editor {editor_command()[0]!r}: {exc.strerror}",
-                hint="set $EDITOR (e.g. EDITOR=nano)",
-            ) from None
-        if result.returncode != 0:
-            raise UsageError(
-                f"the editor exited with status {result.returncode}; nothing was changed"
-            )
-        try:
-            if not path.is_file():  # a FIFO or a folder in its place (read, a FIFO would block)
-                raise FileNotFoundError(path)
-            return path.read_text(encoding="utf-8-sig")  # -sig: less a BOM the editor added
-        except UnicodeDecodeError:
-            raise UsageError(
-                "the editor saved text that is not UTF-8; nothing was changed"
-            ) from None
-        except OSError:
-            raise UsageError(
-                "the editor removed the file it was given; nothing was changed"
-            ) from None
-    finally:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:  # a folder an editor left in its place
-            with contextlib.suppress(OSError):
-                path.rmdir()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def _leave(signum: int, _frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
-def fields_document(interview: Interview, questionnaire: Questionnaire | None) -> str:
-    """The fields as TOML to edit: every field the questionnaire declares, in its order."""
-    values: dict[str, Any] = {}
-    for spec in questionnaire.fields if questionnaire is not None else ():
-        values[spec.id] = interview.fields.get(spec.id, "")
-    for key, value in interview.fields.items():
-        values.setdefault(key, value)
-    body = tomli_w.dumps(values, multiline_strings=True)
-    return FIELDS_HEADER.format(guest=interview.guest) + "\n" + body
-
-
-def apply_fields(
-    interview: Interview, questionnaire: Questionnaire | None, text: str, source: Path
-) -> list[str]:
-    """Read the edited fields back; return the ids that changed."""
-    data = parse_toml(text, source)
-    problems = []
-    updates: dict[str, Any] = {}  # applied only when every field reads
-    for key, raw in data.items():
-        spec = questionnaire.field(key) if questionnaire is not None else None
-        if spec is None and key not in interview.fields and key != "closing":
-            problems.append(f"{key}: not a field of this questionnaire")
-            continue
-        value: Any = raw
-        if spec is not None:
-            try:
-                value = answer_rules.coerce(spec, raw)
-            except answer_rules.InvalidAnswer as exc:
-                problems.append(f"{key}: {exc}")
-                continue
-            value = "" if value is None else value
-        if interview.fields.get(key) != value:
-            updates[key] = value
-    if problems:
-        raise FileProblem(
-            source,
-            "; ".join(problems),
-            hint="run the command again and correct the fields; nothing was changed",
-        )
-    with _requoting(questionnaire, interview):
-        interview.fields.update(updates)
-    changed = list(updates)
-    photo = interview.fields.get("photo")
-    if "photo" in changed and isinstance(photo, str) and photo:
-        from jeudis import photos  # an image file elsewhere is copied into the series
-
-        interview.fields["photo"] = photos.adopt_for(interview, photo)[0]
-    return changed
-
-
-_PROBLEM = "# ! "  # the lines a problem is shown on, above the fields, in the editor
-
-
-def edit_fields(
-    interview: Interview,
-    questionnaire: Questionnaire | None,
-    name: str,
-    typed: dict[str, str] | None = None,
-) -> list[str]:
-    """The fields in the host's editor until they read; return the ids that changed.
-
-    A problem (a TOML slip, an address refused) is shown above the fields and the
-    editor opens again on what the host wrote, as ``git commit`` and ``kubectl
-    edit`` do: nothing typed is lost. Saved unchanged, it stops there, with the
-    problem, and nothing is changed. ``typed["fields.toml"]``: as the host wrote them.
-    """
-    shown = fields_document(interview, questionnaire)
-    tried = None  # the fields last read, the problem lines aside
-    while True:
-        edited = edit_text(shown, ".toml")
-        text = _without_problem(edited)
-        if typed is not None:
-            typed["fields.toml"] = text
-        try:
-            return apply_fields(interview, questionnaire, text, Path(name))
-        except FileProblem as problem:
-            if text == tried:  # the same fields again, problem lines kept or not: given up
-                raise FileProblem(
-                    problem.path,
-                    problem.reason,
-                    line=problem.line,
-                    column=problem.column,
-                    hint="nothing was changed; `jeudis edit "
-                    f"{interview.slug or problem.path.stem} --fields` opens them again",
-                ) from None
-            tried, shown = text, _with_problem(text, problem)
-
-
-def _without_problem(text: str) -> str:
-    lines = text.split("\n")
-    while lines and lines[0].startswith(_PROBLEM.rstrip()):
-        lines.pop(0)
-    return "\n".join(lines)
-
-
-def _with_problem(text: str, problem: FileProblem) -> str:
-    head = [
-        f"{_PROBLEM}jeudis could not read these fields; nothing is saved yet:",
-        "",  # the problem, below: its line counts these lines
-        f"{_PROBLEM}correct them and save; or save this unchanged to give up",
-    ]
-    where = f"line {problem.line + len(head)}: " if problem.line is not None else ""
-    head[1] = _PROBLEM + where + " ".join(problem.reason.split())
-    return "\n".join([*head, text])
-
-
-def notes_document(interview: Interview) -> str:
-    return NOTES_HEADER.format(guest=interview.guest) + interview.notes + "\n"
-
-
-def apply_notes(interview: Interview, text: str) -> bool:
-    notes = "\n".join(line for line in text.split("\n") if not line.startswith("#")).strip()
-    changed = notes != interview.notes
-    interview.notes = notes
-    return changed
 
 
 # -- live ---------------------------------------------------------------------------------

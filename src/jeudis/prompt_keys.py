@@ -154,12 +154,12 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
 
 
 def _host_editor(fallback: Callable[[str], bool]) -> Callable[[str], bool]:
-    """The editor ``jeudis edit`` opens (:func:`jeudis.edit.editor_command`): $VISUAL,
+    """The editor ``jeudis edit`` opens (:func:`jeudis.editor.editor_command`): $VISUAL,
     $EDITOR, read as Windows writes them there, else notepad on Windows. prompt_toolkit's
     own choice, ``fallback``, has only POSIX paths (Ctrl-X Ctrl-E did nothing on
     Windows), and took a backslash in $EDITOR for an escape; it stays where neither
     variable is set on POSIX: editor, nano, then vi, friendlier to a guest than vi."""
-    from jeudis.edit import editor_command
+    from jeudis.editor import editor_command
     from jeudis.errors import UsageError
 
     def open_file(filename: str) -> bool:

@@ -77,7 +77,7 @@ def edit(
     With only INTERVIEW, the review screen opens: pick the answers to change.
     """
     from jeudis import edit as editing
-    from jeudis import rename, storage
+    from jeudis import editor, rename, storage
     from jeudis.cli.running import _parse_date, _require_terminal
     from jeudis.errors import JeudisError
     from jeudis.files import STDIN, read_input
@@ -136,11 +136,11 @@ def edit(
             typed["answer.txt"] = text
         done.append(f"answer {question} replaced")
     if fields:
-        changed = editing.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
+        changed = editor.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
         done.append("fields " + (", ".join(changed) if changed else "unchanged"))
     if notes:
-        typed["notes.txt"] = editing.edit_text(editing.notes_document(loaded), ".txt")
-        changed_notes = editing.apply_notes(loaded, typed["notes.txt"])
+        typed["notes.txt"] = editor.edit_text(editor.notes_document(loaded), ".txt")
+        changed_notes = editor.apply_notes(loaded, typed["notes.txt"])
         done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         photo = loaded.fields.get("photo")
