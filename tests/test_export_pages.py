@@ -18,11 +18,8 @@ from typing import Any
 
 import html5lib
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from export_helpers import chromium, copy_example, make_interview, need_binary
-from jeudis.export.templating import _jsonld
 from support import Invoke
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -674,33 +671,3 @@ def test_a_post_in_arabic_or_hebrew_reads_from_right_to_left(series: Path, invok
     assert '<html lang="ar" dir="rtl">' in index
     assert '<li lang="fr" dir="ltr">' in index
     assert index.count("<li>") == 2
-
-
-_JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.dates(),
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=8) | st.integers(), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
-
-
-@given(_JSON_VALUES)
-def test_the_json_ld_filter_writes_what_json_writes(value: Any) -> None:
-    """The filter's JSON, written without json's slow indenting encoder for what a post's
-    JSON-LD holds, is json's own to the byte, then made safe in a script element."""
-    expected = json.dumps(value, ensure_ascii=False, indent=2, default=str)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        expected = expected.replace(char, escape)
-    expected = expected.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    assert str(_jsonld(value)) == expected
-
-
-def test_the_json_ld_filter_writes_deep_values_as_json_does() -> None:
-    deep: list[Any] = []
-    inner = deep
-    for _ in range(40):
-        inner.append({"a": []})
-        inner = inner[0]["a"]
-    assert str(_jsonld(deep)) == json.dumps(deep, ensure_ascii=False, indent=2)

@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from json.encoder import encode_basestring as _encode_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,51 +27,11 @@ def _jsonld(value: Any) -> Any:
     """JSON for a ``<script type="application/ld+json">`` block: cannot close it."""
     from markupsafe import Markup
 
-    try:
-        text = _indented(value, "\n")
-    except _Unusual:
-        text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
-
-
-class _Unusual(Exception):
-    """A value :func:`_indented` leaves to :func:`json.dumps`."""
-
-
-_SCALARS = {True: "true", False: "false", None: "null"}
-
-
-def _indented(value: Any, newline: str) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)`` for tables, arrays, texts,
-    integers, booleans and null (a post's JSON-LD), by the C encoder of each text:
-    with ``indent``, :mod:`json` encodes in Python, three times slower. Any other
-    value (a float, a date, a table keyed otherwise than by text), or one nested
-    deeper than JSON-LD is, raises :class:`_Unusual`: :func:`json.dumps` writes it.
-    """
-    kind = type(value)
-    if kind is str:
-        return _encode_text(value)
-    if kind is dict or kind is list:
-        if not value:
-            return "{}" if kind is dict else "[]"
-        if len(newline) > 64:
-            raise _Unusual
-        inner = newline + "  "
-        if kind is dict:
-            if any(type(key) is not str for key in value):
-                raise _Unusual
-            items = [_encode_text(k) + ": " + _indented(v, inner) for k, v in value.items()]
-            return "{" + inner + ("," + inner).join(items) + newline + "}"
-        items = [_indented(v, inner) for v in value]
-        return "[" + inner + ("," + inner).join(items) + newline + "]"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is bool or value is None:
-        return _SCALARS[value]
-    raise _Unusual
 
 
 def _cdata(value: Any) -> Any:
