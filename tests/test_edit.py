@@ -1209,3 +1209,58 @@ def test_a_broken_set_aside_table_is_said_in_one_line(
         [error] = [row for row in result.stderr.splitlines() if row.startswith("error:")]
         assert error.startswith(f"error: {path}:{line}: set_aside"), error
         assert said in error
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_a_change_saved_meanwhile_is_never_written_over(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the notes were open in $EDITOR, another command saved a new answer; saving
+    the notes wrote the interview as it was read, and the answer went back, unsaid."""
+    series = amelie.parent.parent
+    other = [str(JEUDIS), "-C", str(series), "edit", "amelie-roux", "-q", "followers"]
+    body = (
+        "import subprocess\n"
+        f"subprocess.run({[*other, '--answer-file', '-']!r}, input='99 999', text=True,"
+        " check=True, capture_output=True)\n"
+        "path.write_text(text + 'Relancer en mai.\\n', encoding='utf-8')\n"
+    )
+    use_editor(monkeypatch, editor(tmp_path, body))
+
+    result = invoke("edit", "amelie-roux", "--notes")
+
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines()[0] == (
+        f"error: {amelie}: not saved (changed since jeudis read it:"
+        " saved meanwhile by another command, or by hand)"
+    )
+    kept = amelie.parent / ".amelie-roux.notes.txt"
+    assert result.stderr.splitlines()[1] == (
+        "hint: see it as it is now (jeudis show amelie-roux), then run the command again;"
+        f" the notes you edited are kept in {kept}"
+    )
+    assert "Relancer en mai." in kept.read_text(encoding="utf-8")
+    after = load_interview(amelie)
+    assert after.answer("followers").value == "99 999"  # type: ignore[union-attr]
+    assert "Relancer" not in after.notes
+
+
+def test_an_interview_is_saved_over_only_as_it_was_read(amelie: Path) -> None:
+    from jeudis import storage
+    from jeudis.errors import ChangedMeanwhile, NotSaved
+
+    mine, theirs = load_interview(amelie), load_interview(amelie)
+    theirs.notes = "theirs"
+    storage.save(theirs)
+    storage.save(theirs)  # its own save is what it read now
+    saved = amelie.read_bytes()
+    mine.notes = "mine"
+
+    with pytest.raises(NotSaved) as refused:
+        storage.save(mine)
+
+    assert isinstance(refused.value.error, ChangedMeanwhile)
+    assert amelie.read_bytes() == saved
+    amelie.unlink()  # gone: made again with all it has, rather than lost
+    storage.save(mine)
+    assert load_interview(amelie).notes == "mine"

@@ -2424,3 +2424,34 @@ def test_a_whole_interview_on_a_20_by_6_terminal_made_10_columns_wide_mid_answer
     assert session.wait() == 0
     done = the_interview(series)
     assert done.status == "complete" and values(done) == EXPECTED
+
+
+def test_an_interview_changed_by_hand_during_a_session_is_not_written_over(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The host corrects the intro in a text editor while the guest answers: the next
+    save wrote the session's copy over it, the correction gone. The session stops
+    instead, the answer it could not save printed, and `resume` goes on from the file."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, 3))
+    session.expect_prompt("[3/13]")
+    [path] = interview_files(series)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("journaliste.", "journaliste et blogueur."), encoding="utf-8")
+    session.type("Veille")
+    session.press(Keyboard.ESC_ENTER)
+
+    assert session.wait() == 1
+    said = plain(session.seen)
+    assert f"error: {path}: not saved (changed since jeudis read it: saved meanwhile by" in said
+    assert "Veille" in said.split("not saved, as given")[1]
+    draft = the_interview(series)
+    assert draft.fields["intro"] == "Gilles Klein, journaliste et blogueur."
+    assert values(draft) == EXPECTED[:2]
+
+    resumed = jeudis("resume", "gilles-klein")
+    welcome_back(resumed)
+    resumed.expect_prompt("[3/13]")
+    resumed.terminate()

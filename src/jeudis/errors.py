@@ -98,6 +98,20 @@ class TooLarge(FileProblem):
     exit_code = ExitCode.ERROR
 
 
+class ChangedMeanwhile(FileProblem):
+    """An interview another command saved since this one read it (a session, an edit, a
+    hand in an editor): not written over, and what this one has to save is not lost."""
+
+    exit_code = ExitCode.ERROR
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "changed since jeudis read it: saved meanwhile by another command, or by hand",
+            hint=f"see it as it is now (jeudis show {path.stem})",
+        )
+
+
 class FileProblems(JeudisError):
     """Several problems found at once (a questionnaire with three bad questions)."""
 

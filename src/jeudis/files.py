@@ -37,10 +37,38 @@ def read_text(path: Path) -> str:
     return text_of(read_bytes(path), path)
 
 
+Stamp = tuple[int, int, int]
+"""What tells a file from the one read before: its inode, size and modification time.
+A save replaces the file (a new inode), whoever makes it."""
+
+
 def read_bytes(path: Path) -> bytes:
     """A file's bytes: only a regular file's, and only up to :data:`MAX_FILE_SIZE`; a
     device or a pipe may never end (``/dev/zero``), so it is refused before a byte is read.
     """
+    return read_stamped(path)[0]
+
+
+def read_text_stamped(path: Path) -> tuple[str, Stamp]:
+    """:func:`read_text`, with the stamp of the file read (see :func:`stamp_of`)."""
+    data, stamp = read_stamped(path)
+    return text_of(data, path), stamp
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    """The file's :data:`Stamp` now; None when there is none there."""
+    try:
+        return _stamp(path.stat())
+    except OSError:
+        return None
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_stamped(path: Path) -> tuple[bytes, Stamp]:
+    """:func:`read_bytes`, with the stamp of the file as it was read (the descriptor's)."""
     try:
         # Non-blocking: opening a pipe with no writer would wait for ever.
         fd = os.open(path, os.O_RDONLY | BINARY | getattr(os, "O_NONBLOCK", 0))
@@ -68,7 +96,7 @@ def read_bytes(path: Path) -> bytes:
             raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     if len(data) > MAX_FILE_SIZE:
         raise FileProblem(path, TOO_LARGE)
-    return data
+    return data, _stamp(info)
 
 
 def _not_a_file(mode: int) -> str | None:

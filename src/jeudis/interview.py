@@ -174,6 +174,9 @@ class Interview:
     # name (``jeudis edit --guest``) nor by a new address of the site. A feed reader
     # or WordPress knows the post by it. "": none yet (:attr:`key` makes one).
     id: str = ""
+    # The file as this interview was read from it, or last saved to it: a save finding
+    # another file there (saved meanwhile by another command) refuses to write over it.
+    read_from: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, describe, unknown_key
-from jeudis.files import read_text
+from jeudis.files import read_text_stamped
 from jeudis.interview import (
     FORMAT,
     ID_FORM,
@@ -156,9 +156,10 @@ def load_interview(path: Path) -> Interview:
     """The interview in ``path``, named by the file: a file the host renamed (every
     command finds it by its new name) still records the name it was made with."""
     check_name(path)
-    text = read_text(path)
+    text, stamp = read_text_stamped(path)
     interview = interview_from_toml(text, path)
     interview.slug = path.stem
+    interview.read_from = stamp
     return interview
 
 

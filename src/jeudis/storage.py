@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import (
+    ChangedMeanwhile,
     FileProblem,
     InterviewLocked,
     JeudisError,
@@ -27,7 +28,14 @@ from jeudis.errors import (
     NotSaved,
     UsageError,
 )
-from jeudis.files import BINARY, interview_entries, read_text, write_atomic, write_readable
+from jeudis.files import (
+    BINARY,
+    interview_entries,
+    read_text,
+    stamp_of,
+    write_atomic,
+    write_readable,
+)
 from jeudis.interview import STATUSES, Interview, now
 from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
@@ -46,30 +54,12 @@ SHORTEN = "shorten what is added to it"  # an interview that would be too large 
 
 
 # Letters NFKD does not decompose into ASCII, both cases ("Œuvre" is not "uvre").
-_FOLD = str.maketrans(
-    {
-        "ß": "ss",
-        "ẞ": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "ø": "o",
-        "Ø": "o",
-        "ł": "l",
-        "Ł": "l",
-        "đ": "d",
-        "Đ": "d",
-        "ð": "d",
-        "Ð": "d",
-        "þ": "th",
-        "Þ": "th",
-        # A typographic apostrophe is the apostrophe: "d’Ormesson" is "d'Ormesson".
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-    }
-)
+_FOLD = str.maketrans({
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th",
+    # A typographic apostrophe is the apostrophe: "d’Ormesson" is "d'Ormesson".
+    "’": "'", "‘": "'", "ʼ": "'",
+})  # fmt: skip
 
 
 # Names Windows keeps for its devices, whatever the extension: no file "con.toml" can be
@@ -180,12 +170,18 @@ def save(interview: Interview, *, touch: bool = True) -> Path:
     which every command still reads."""
     if interview.path is None:
         raise ValueError("interview has no path")
+    there = stamp_of(interview.path)
+    if interview.read_from is not None and there not in (None, interview.read_from):
+        # Saved by another since this was read (its lock was not held then): its
+        # changes would be lost. A file gone is made again, with all this one has.
+        raise NotSaved(interview.path, ChangedMeanwhile(interview.path))
     if touch:
         interview.updated = now()
     try:
         write_readable(interview.path, interview.to_toml(), hint=SHORTEN)
     except (OSError, FileProblem) as error:  # a full disk; a folder where the file was
         raise NotSaved(interview.path, error) from None
+    interview.read_from = stamp_of(interview.path)
     return interview.path
 
 
