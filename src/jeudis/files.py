@@ -56,11 +56,12 @@ def read_text_stamped(path: Path) -> tuple[str, Stamp]:
 
 
 def stamp_of(path: Path) -> Stamp | None:
-    """The file's :data:`Stamp` now; None when there is none there."""
+    """The file's :data:`Stamp` now; None when there is no file there (a folder neither)."""
     try:
-        return _stamp(path.stat())
+        info = path.stat()
     except OSError:
         return None
+    return _stamp(info) if stat.S_ISREG(info.st_mode) else None
 
 
 def _stamp(info: os.stat_result) -> Stamp:
