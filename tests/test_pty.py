@@ -1578,6 +1578,19 @@ def test_a_pause_says_the_text_too_large_to_keep_was_not_kept(
     ) in " ".join(plain(session.seen).split())
 
 
+def pasted_past_the_file(session: Jeudis, series: Path) -> tuple[Path, str]:
+    """Some 20,000 characters pasted after "Dune" and given: they fit the answer's room,
+    not the file once the question quoting it is worded again. The session stops; the
+    file they are kept in, and what was said."""
+    pasted = " et " + "y" * 20_000
+    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
+    session.press(Keyboard.ESC_ENTER)
+    assert session.wait() == 1
+    kept = series / "interviews" / ".gilles-klein.not-saved.txt"
+    assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
+    return kept, plain(session.seen)
+
+
 def plain(said: str) -> str:
     """What the process wrote, less its escape sequences (colours, the cursor's moves)."""
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said.replace("\r\n", "\n"))
@@ -1644,14 +1657,7 @@ def test_an_answer_too_long_to_print_that_a_save_refused_is_kept_in_a_file(
     session.expect_prompt("[3/4]")
     session.press(Keyboard.PAGE_UP)
     session.expect_prompt("[2/4]")
-    pasted = " et " + "y" * 20_000  # fits the answer's room; twice, not the file's
-    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
-    session.press(Keyboard.ESC_ENTER)
-    assert session.wait() == 1
-
-    kept = series / "interviews" / ".gilles-klein.not-saved.txt"
-    assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
-    said = plain(session.seen)
+    kept, said = pasted_past_the_file(session, series)
     assert (
         f"not saved, as given (too long to print): kept in {kept}; copy it before"
         " `jeudis resume` asks again\n"
@@ -1896,14 +1902,7 @@ def test_an_answer_edit_could_not_save_is_kept_in_a_file_it_names(
     session = jeudis("edit", "gilles-klein", "--question", "livre")
     session.expect_prompt("Quel livre lisez-vous ?")
     session.expect("Dune")  # prefilled
-    pasted = " et " + "y" * 20_000  # fits the answer's room; twice, not the file's
-    session.child.send("\x1b[200~" + pasted + "\x1b[201~")  # a bracketed paste
-    session.press(Keyboard.ESC_ENTER)
-    assert session.wait() == 1
-
-    kept = series / "interviews" / ".gilles-klein.not-saved.txt"
-    assert kept.read_text(encoding="utf-8") == f"[livre] Quel livre lisez-vous ?\nDune{pasted}\n"
-    said = plain(session.seen)
+    kept, said = pasted_past_the_file(session, series)
     assert (
         f"not saved, as given (too long to print): kept in {kept}; copy it before"
         " `jeudis edit gilles-klein --question livre` asks again\n"
