@@ -1261,6 +1261,10 @@ def test_an_interview_is_saved_over_only_as_it_was_read(amelie: Path) -> None:
 
     assert isinstance(refused.value.error, ChangedMeanwhile)
     assert amelie.read_bytes() == saved
+    mine = load_interview(amelie)
+    amelie.write_bytes(saved)  # the same written again (a sync tool): the same file
+    mine.notes = "mine"
+    assert storage.save(mine) == amelie
     amelie.unlink()  # gone: made again with all it has, rather than lost
     storage.save(mine)
     assert load_interview(amelie).notes == "mine"

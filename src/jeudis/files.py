@@ -64,6 +64,18 @@ def stamp_of(path: Path) -> Stamp | None:
     return _stamp(info) if stat.S_ISREG(info.st_mode) else None
 
 
+def changed_since(path: Path, stamp: Stamp | None, text: str) -> bool:
+    """Whether another file than the one read (or written) as ``text`` is at ``path``
+    now; not a file written the same again (a sync tool, a backup touching it), nor
+    none at all."""
+    there = stamp_of(path)
+    if there is None or there == stamp:
+        return False
+    with contextlib.suppress(FileProblem, OSError):
+        return read_text(path) != text
+    return True
+
+
 def _stamp(info: os.stat_result) -> Stamp:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 
-from jeudis.files import MAX_FILE_SIZE, byte_size
+from jeudis.files import MAX_FILE_SIZE, Stamp, byte_size
 
 FORMAT = 3
 """The newest file format jeudis reads, and the one it writes. 2 added the
@@ -174,9 +174,9 @@ class Interview:
     # name (``jeudis edit --guest``) nor by a new address of the site. A feed reader
     # or WordPress knows the post by it. "": none yet (:attr:`key` makes one).
     id: str = ""
-    # The file as this interview was read from it, or last saved to it: a save finding
-    # another file there (saved meanwhile by another command) refuses to write over it.
-    read_from: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
+    # The file as this interview was read from it, or last saved to it (its stamp, its
+    # text): a save finding another there (saved meanwhile) refuses to write over it.
+    read_from: tuple[Stamp | None, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:

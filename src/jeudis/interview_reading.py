@@ -159,7 +159,7 @@ def load_interview(path: Path) -> Interview:
     text, stamp = read_text_stamped(path)
     interview = interview_from_toml(text, path)
     interview.slug = path.stem
-    interview.read_from = stamp
+    interview.read_from = (stamp, text)
     return interview
 
 

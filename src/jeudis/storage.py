@@ -30,6 +30,7 @@ from jeudis.errors import (
 )
 from jeudis.files import (
     BINARY,
+    changed_since,
     interview_entries,
     read_text,
     stamp_of,
@@ -170,18 +171,18 @@ def save(interview: Interview, *, touch: bool = True) -> Path:
     which every command still reads."""
     if interview.path is None:
         raise ValueError("interview has no path")
-    there = stamp_of(interview.path)
-    if interview.read_from is not None and there not in (None, interview.read_from):
+    if interview.read_from is not None and changed_since(interview.path, *interview.read_from):
         # Saved by another since this was read (its lock was not held then): its
         # changes would be lost. A file gone is made again, with all this one has.
         raise NotSaved(interview.path, ChangedMeanwhile(interview.path))
     if touch:
         interview.updated = now()
+    text = interview.to_toml()
     try:
-        write_readable(interview.path, interview.to_toml(), hint=SHORTEN)
+        write_readable(interview.path, text, hint=SHORTEN)
     except (OSError, FileProblem) as error:  # a full disk; a folder where the file was
         raise NotSaved(interview.path, error) from None
-    interview.read_from = stamp_of(interview.path)
+    interview.read_from = (stamp_of(interview.path), text)
     return interview.path
 
 
