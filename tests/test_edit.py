@@ -993,6 +993,53 @@ def test_a_live_edit_asks_the_question_the_new_answer_asks(
     assert "Bouleversant." in saved.notes  # the opinion given, from the "Non"
 
 
+def test_what_a_change_a_save_refused_did_is_not_said_as_done(
+    invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the changes of `jeudis edit` did is said before the error of a save that
+    failed: as the file holds it. "Non" saved (the opinion set aside), then "Oui" the
+    disk refused: the opinion is still in the notes, not back. "Oui" saved on an
+    interview where it was "Non", then the opinion it asks refused: one answer changed."""
+    import errno
+
+    from jeudis import edit, storage
+    from jeudis.errors import NotSaved
+    from jeudis.questionnaire import load_questionnaire
+
+    saves = storage.save
+
+    def full_from(count: int) -> None:
+        calls = iter(range(1, 1000))
+
+        def save(interview: Any) -> Path:
+            if next(calls) >= count:
+                assert interview.path is not None
+                raise NotSaved(interview.path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+            return saves(interview)
+
+        monkeypatch.setattr(storage, "save", save)
+
+    interview = load_interview(read_it(invoke, series, tmp_path, "oui"))
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    aftermath = edit.Aftermath()
+    assert edit.reask(form, interview, "lu", Scripted(["Non"]), aftermath)
+    full_from(1)
+    with pytest.raises(NotSaved):
+        edit.reask(form, interview, "lu", Scripted(["Oui"]), aftermath)
+    assert (aftermath.changed, aftermath.aside, aftermath.moves.back) == (1, ["avis"], [])
+
+    monkeypatch.setattr(storage, "save", saves)
+    assert interview.path is not None
+    interview.path.unlink()
+    path = read_it(invoke, series, tmp_path, "non")
+    aftermath = edit.Aftermath()
+    full_from(2)  # "Oui" saved, the opinion it asks refused
+    with pytest.raises(NotSaved):
+        edit.reask(form, load_interview(path), "lu", Scripted(["Oui", "Bouleversant."]), aftermath)
+    assert aftermath.changed == 1
+    assert load_interview(path).answer("lu").value is True  # type: ignore[union-attr]
+
+
 def test_an_answer_set_aside_comes_back_when_the_review_changes_it_back(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

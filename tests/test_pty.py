@@ -38,7 +38,7 @@ from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
 from jeudis.session import Options, create, interview_context, prepare
-from support import LU, REPO, interview_files
+from support import LU, REPO, Invoke, interview_files
 
 pytestmark = pytest.mark.pty
 
@@ -1979,6 +1979,52 @@ def test_an_answer_the_edit_review_could_not_save_is_printed_to_copy(
     assert saved["followers"] == "2 980 (et 12 en plus)"
     assert saved["depuis-quand"] == "Juin 2010, un peu par hasard."
     assert sorted(p.name for p in path.parent.iterdir()) == [example.name]  # no temporary left
+
+
+def test_what_the_edit_review_saved_is_said_before_a_save_it_could_not_make(
+    series: Path, sessions: list[Jeudis], invoke: Invoke
+) -> None:
+    """At the review, a first answer changed and saved ("Non": the opinion set aside in
+    the notes), a second that the full disk refused: only the error was said, never
+    that the first change was in the file, nor that the opinion had gone to the notes.
+    Both are said before what was not saved."""
+    (series / "questionnaires" / "lu.toml").write_text(LU, encoding="utf-8")
+    data = series.parent / "data.toml"
+    data.write_text('[answers]\nlu = "oui"\navis = "Un beau livre."\nfin = "Merci"\n')
+    assert invoke("new", "lu", "--guest", "Anne Roux", "--data-file", data).exit_code == 0
+    path = series / "interviews" / "anne-roux.toml"
+    session = Jeudis(
+        series, "-c", FULL_AT_THE_SECOND_ANSWER, "edit", "anne-roux", program=sys.executable
+    )
+    sessions.append(session)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)  # past "all good, finish", to question 1
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("As-tu lu le livre ?")
+    session.press(Keyboard.DOWN)
+    session.press(Keyboard.ENTER)  # Non: saved
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.DOWN)
+    session.press(Keyboard.DOWN)  # to question 2, the last word now
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("Un dernier mot ?")
+    session.type(" !")
+    session.press(Keyboard.ENTER)  # the disk is full
+    assert session.wait() == 1
+
+    said = plain(session.seen)
+    assert (
+        "anne-roux: 1 answer changed\n"
+        "warning: anne-roux: [avis] not asked any more: kept in the private notes, out of the"
+        " post (`jeudis edit anne-roux --notes`)\n"
+        "not saved, as given (copy it before `jeudis edit anne-roux` asks again):\n"
+        "[fin] Un dernier mot ?\n"
+        "Merci !\n"
+        f"error: {path}: not saved ({os.strerror(errno.ENOSPC)})\n"
+    ) in said
+    saved = load_interview(path)
+    assert [(a.id, a.value) for a in saved.answers] == [("lu", False), ("fin", "Merci")]
+    assert "Un beau livre." in saved.notes
 
 
 def test_an_answer_set_aside_before_a_pause_comes_back_on_resume(

@@ -11,14 +11,15 @@ changed for this guest only, and ``jeudis check`` does not report it as drift.
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, storage
-from jeudis.errors import NotFoundError, UsageError
+from jeudis.errors import NotFoundError, NotSaved, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
 from jeudis.questionnaire import Questionnaire
@@ -47,7 +48,9 @@ def find_answer(interview: Interview, question_id: str) -> Answer:
 
 @dataclass
 class Aftermath:
-    """What changing an answer did to the questions whose condition reads it."""
+    """What changing answers did to the questions whose condition reads them, and how
+    many changed. After a save refused, it says what the file holds: what the change
+    refused did is none of it (:func:`reask`)."""
 
     # Set aside (in the notes), and back from there: a change at the review that asks
     # one set aside again puts it back, as a live session does ("Non", then "Oui").
@@ -55,6 +58,12 @@ class Aftermath:
     missing: list[str] = field(default_factory=list)  # asked now, and not answered
     reopened: bool = False  # complete before, a draft again for lack of ``missing``
     asked: set[str] | None = None  # the questions asked before the first change
+    changed: int = 0  # the answers changed (or followed up), each saved
+
+    def back_to(self, saved: Aftermath) -> None:
+        """As it was at ``saved`` (a copy made after a save)."""
+        for name in (f.name for f in fields(self)):
+            setattr(self, name, getattr(saved, name))
 
     @property
     def aside(self) -> list[str]:
@@ -179,51 +188,79 @@ def reask(
 
     A question the new answer asks now is asked next (Page↑ leaves it, and the rest,
     for ``jeudis resume``), unless an answer to it was set aside: that one comes back;
-    ``aftermath`` gathers what the change did to the others.
+    ``aftermath`` gathers what the change did to the others, and counts it. When a save
+    fails, ``aftermath`` is left as the file holds it: the answer changed counted if
+    its own save went through before a later one (a question it asks now) failed.
     """
+    answer = find_answer(interview, question_id)
+    assert interview.path is not None
+    aftermath = aftermath if aftermath is not None else Aftermath()
+    saved = [copy.deepcopy(aftermath)]  # as the file holds it, the last one
+    with storage.session_lock(interview.path):
+        try:
+            return _reask(questionnaire, interview, answer, prompter, aftermath, saved)
+        except NotSaved:
+            aftermath.back_to(saved[-1])
+            raise
+
+
+def _reask(
+    questionnaire: Questionnaire | None,
+    interview: Interview,
+    answer: Answer,
+    prompter: Any,
+    aftermath: Aftermath,
+    saved: list[Aftermath],
+) -> bool:
+    """:func:`reask`, under the lock; ``saved`` ends with a copy of ``aftermath`` as the
+    file holds it, made after each save that changed the answer."""
     from jeudis import followups
     from jeudis.prompts import BACK, Paused
     from jeudis.session import Session
 
-    answer = find_answer(interview, question_id)
     question_id = answer.id  # given by its number in the post, as `show` numbers it
-    assert interview.path is not None
     form = questionnaire
     question = form.question(question_id) if form is not None else None
-    aftermath = aftermath if aftermath is not None else Aftermath()
     # Its number in the post, as `show` and the review say it; a follow-up has none.
     counter = "✎" if answer.followup else post_counter(interview, answer.id)
-    with storage.session_lock(interview.path):
-        if answer.followup:
-            session = Session(form or _stand_in(interview), interview, prompter)
-            try:
-                return followups.ask_live(session, answer, counter=counter)
-            except Paused:
-                return False
-        form = form or _stand_in(interview)
-        # Not the questionnaire's (any more): asked as its type, its answer kept.
-        question = question or question_for(None, answer, interview.language)
-        session = Session(form, interview, prompter, moves=aftermath.moves)
-        before = conditions.asked(form, interview)
-        changed = False
+    if answer.followup:
+        session = Session(form or _stand_in(interview), interview, prompter)
         try:
-            questions = in_order(form, interview)
-            index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
-            prompt = session._prompt(question, index, len(questions))
-            raw = prompter.ask(replace(prompt, counter=counter))
-            if raw is BACK:
-                return False
-            changed = session._record(question, raw)  # False: the answer as it was
-            count = len(interview.answers)
-            followups.after(session, question_id)  # Ctrl-F works here as in a session
-            changed = changed or len(interview.answers) != count  # a follow-up added
-            _ask_since(session, before)
+            changed = followups.ask_live(session, answer, counter=counter)
         except Paused:
-            pass
-        _missing(form, interview, before, aftermath)
-        if aftermath.reopened:
-            storage.save(interview)
+            return False
+        aftermath.changed += changed
         return changed
+    form = form or _stand_in(interview)
+    # Not the questionnaire's (any more): asked as its type, its answer kept.
+    question = question or question_for(None, answer, interview.language)
+    session = Session(form, interview, prompter, moves=aftermath.moves)
+    before = conditions.asked(form, interview)
+    changed = False
+    try:
+        questions = in_order(form, interview)
+        index = next((i for i, q in enumerate(questions) if q.id == question_id), 0)
+        prompt = session._prompt(question, index, len(questions))
+        raw = prompter.ask(replace(prompt, counter=counter))
+        if raw is BACK:
+            return False
+        changed = session._record(question, raw)  # False: the answer as it was
+        count = len(interview.answers)
+        if changed:
+            aftermath.changed += 1
+            saved.append(copy.deepcopy(aftermath))
+        followups.after(session, question_id)  # Ctrl-F works here as in a session
+        if not changed and len(interview.answers) != count:  # a follow-up added
+            changed = True
+            aftermath.changed += 1
+            saved.append(copy.deepcopy(aftermath))
+        _ask_since(session, before)
+    except Paused:
+        pass
+    _missing(form, interview, before, aftermath)
+    if aftermath.reopened:
+        storage.save(interview)
+    return changed
 
 
 def _ask_since(session: Any, before: set[str]) -> None:
@@ -252,11 +289,14 @@ def review(
     prompter: Any,
     aftermath: Aftermath | None = None,
 ) -> int:
-    """The review screen on a saved interview: pick answers to change until done."""
+    """The review screen on a saved interview: pick answers to change until done; how
+    many changed. ``aftermath`` counts them as they are saved: a save that fails leaves
+    it saying what the file holds (:func:`reask`), for the host to be told."""
     from jeudis import followups
     from jeudis.prompts import Paused
 
-    changed = 0
+    aftermath = aftermath if aftermath is not None else Aftermath()
+    before = aftermath.changed
     while True:
         numbers = interview.numbers()  # as the post and `show` number them
         rows = [
@@ -272,11 +312,10 @@ def review(
         try:
             choice = prompter.review(interview, rows)
         except Paused:  # Ctrl-C: the changes made are saved already
-            return changed
+            return aftermath.changed - before
         if choice is None:
-            return changed
-        if reask(questionnaire, interview, choice, prompter, aftermath):
-            changed += 1
+            return aftermath.changed - before
+        reask(questionnaire, interview, choice, prompter, aftermath)
 
 
 def _stand_in(interview: Interview) -> Questionnaire:

@@ -5,7 +5,7 @@ notes in $EDITOR, the guest's name and particulars; what a failed save would los
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -178,22 +178,30 @@ def _edit_live(
 
     assert interview.path is not None
     slug = interview.path.stem
-    out = console()
     prompter = TerminalPrompter(interview.language)
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
-    if question is not None:
-        again = f"`jeudis edit {slug} --question {question}`"
-        with _shown_if_not_saved(series, interview, again), typeahead_kept():
-            changed_one = editing.reask(form, interview, question, prompter, aftermath)
-        said = f"answer {question} saved" if changed_one else "nothing changed"
-        out.print(safe(f"{slug}: {said}"), soft_wrap=True)
-        _said(aftermath, slug)
-        return
-    with _shown_if_not_saved(series, interview, f"`jeudis edit {slug}`"), typeahead_kept():
-        count = editing.review(form, interview, prompter, aftermath)
+    again = f"`jeudis edit {slug}" + (f" --question {question}`" if question else "`")
+    with (
+        _shown_if_not_saved(series, interview, again, lambda: _changed(aftermath, slug, question)),
+        typeahead_kept(),
+    ):
+        if question is not None:
+            editing.reask(form, interview, question, prompter, aftermath)
+        else:
+            editing.review(form, interview, prompter, aftermath)
+    _changed(aftermath, slug, question)
+
+
+def _changed(aftermath: "Aftermath", slug: str, question: str | None) -> None:
+    """What the answers changed live did, each saved as it was given: said at the end,
+    and before the error when a save fails, for the host to know what the file holds."""
     from jeudis.wording import counted
 
-    out.print(safe(f"{slug}: {counted(count, 'answer')} changed"), soft_wrap=True)
+    if question is not None:
+        said = f"answer {question} saved" if aftermath.changed else "nothing changed"
+    else:
+        said = f"{counted(aftermath.changed, 'answer')} changed"
+    console().print(safe(f"{slug}: {said}"), soft_wrap=True)
     _said(aftermath, slug)
 
 
@@ -241,10 +249,13 @@ def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> I
 
 
 @contextlib.contextmanager
-def _shown_if_not_saved(series: "Series", interview: "Interview", again: str) -> Iterator[None]:
+def _shown_if_not_saved(
+    series: "Series", interview: "Interview", again: str, saved: "Callable[[], None]"
+) -> Iterator[None]:
     """An answer typed anew (and what it asked next) that the save refused, printed for
     the host to copy, or kept in a file too long to print, as a session does; ``again``:
-    the command that asks it again. The file keeps what was saved before, whole."""
+    the command that asks it again. The file keeps what was saved before, whole: said
+    first, by ``saved``."""
     from jeudis.errors import NotSaved
 
     try:
@@ -252,6 +263,7 @@ def _shown_if_not_saved(series: "Series", interview: "Interview", again: str) ->
     except NotSaved:
         from jeudis.cli.running import _say_unsaved
 
+        saved()
         _say_unsaved(series, interview, interview.language, again)
         raise
 
