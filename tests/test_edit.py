@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -110,6 +112,75 @@ def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_
     typed = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="lots\n")
     assert typed.exit_code == 2
     assert typed.stderr.startswith("error: <stdin>: followers: Un nombre de followers")
+
+
+REFUSED = "error: <stdin>: followers: Un nombre de followers, par exemple 9 200."
+
+
+@pytest.mark.pty
+def test_an_answer_typed_on_standard_input_that_is_refused_is_kept_in_a_file(
+    series: Path, amelie: Path
+) -> None:
+    """`--answer-file -`, the answer typed at the terminal, then Ctrl-D: refused (not a
+    number), it was gone with the error, to be typed again. It is kept, as a failed
+    save keeps it, and the hint names the file."""
+    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
+    typed = "beaucoup, vraiment\ntrop pour les compter"
+    child = pexpect.spawn(
+        str(JEUDIS),
+        ["edit", "amelie-roux", "-q", "followers", "--answer-file", "-"],
+        env=env,
+        dimensions=(40, 200),
+        encoding="utf-8",
+        timeout=float(os.environ.get("JEUDIS_PTY_TIMEOUT", "10")),
+    )
+    try:
+        child.send(typed.replace("\n", "\r") + "\r")
+        child.sendeof()
+        child.expect(pexpect.EOF)
+        said = re.sub(r"\x1b\[[0-9;]*m", "", (child.before or "").replace("\r\n", "\n"))
+    finally:
+        child.close()
+    assert child.exitstatus == ExitCode.USAGE
+    kept = series / "interviews" / ".amelie-roux.answer.txt"
+    assert f"{REFUSED}\nhint: the answer read from standard input is kept in {kept}\n" in said
+    assert kept.read_text(encoding="utf-8") == typed + "\n"
+    assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
+
+
+def test_an_answer_piped_that_is_refused_is_kept_in_a_file(
+    invoke: Invoke, amelie: Path, series: Path
+) -> None:
+    """Piped, from a command that may not give it twice (a script that asks a service,
+    a clipboard since changed), the answer refused is kept as a typed one is: a pipe
+    from `cat answer.md` looks the same."""
+    result = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="lots\n")
+
+    assert result.exit_code == ExitCode.USAGE
+    kept = series / "interviews" / ".amelie-roux.answer.txt"
+    assert result.stderr == (
+        f"{REFUSED}\nhint: the answer read from standard input is kept in {kept}\n"
+    )
+    assert kept.read_text(encoding="utf-8") == "lots\n"
+
+
+def test_an_answer_refused_read_from_a_file_on_standard_input_is_not_copied(
+    amelie: Path, series: Path, tmp_path: Path
+) -> None:
+    """`--answer-file - < answer.md`: the file has it still."""
+    answer = write(tmp_path / "answer.md", "lots\n")
+    with answer.open("rb") as given:
+        result = subprocess.run(
+            [JEUDIS, "edit", "amelie-roux", "-q", "followers", "--answer-file", "-"],
+            stdin=given,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr == f"{REFUSED}\n"
+    assert kept_files(series) == []
 
 
 def test_unknown_question_lists_the_ids(invoke: Invoke, amelie: Path) -> None:

@@ -4,10 +4,12 @@ notes in $EDITOR, the guest's name and particulars; what a failed save would los
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import contextlib
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -131,9 +133,12 @@ def edit(
     typed: dict[str, str] = {}
     if question is not None and answer_file is not None:
         text, source = read_input(answer_file)  # `-`: standard input
-        aftermath = editing.set_answer(loaded, form, question, text, source=source)
         if source == STDIN:
             typed["answer.txt"] = text
+        # Refused ("beaucoup" for a number), it is kept too; not read from a file
+        # (`< answer.md`), which has it still.
+        with _kept_if_not_saved(series, path, {} if _reads_a_file(sys.stdin) else typed):
+            aftermath = editing.set_answer(loaded, form, question, text, source=source)
         done.append(f"answer {question} replaced")
     if fields:
         changed = editor.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
@@ -218,8 +223,8 @@ _TYPED = {
 def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> Iterator[None]:
     """What the host wrote in $EDITOR (or gave on standard input), kept in a file when the
     save fails (a full disk, a read-only folder, an interview too large to read back, a
-    session holding it), and the file named in the error's hint: deleted with the
-    editor's, it was gone."""
+    session holding it) or the answer is refused, and the file named in the error's hint:
+    deleted with the editor's, or read from standard input only, it was gone."""
     from jeudis.errors import JeudisError
 
     try:
@@ -246,6 +251,16 @@ def _kept_if_not_saved(series: "Series", path: Path, typed: dict[str, str]) -> I
         if said:
             error.hint = "; ".join([*([error.hint] if error.hint else []), *said])
         raise error from None
+
+
+def _reads_a_file(stream: "TextIO | None") -> bool:
+    """Whether ``stream`` reads a file (``< answer.md``): not a terminal, nor a pipe
+    from a command that may not give its text twice (and `cat answer.md |` looks the
+    same)."""
+    try:
+        return stream is not None and stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):  # closed, or no file at all (a test's)
+        return False
 
 
 @contextlib.contextmanager
