@@ -1433,6 +1433,62 @@ def test_boxes_around_a_guest_s_emoji_are_drawn_in_the_terminal_s_cells(
     assert session.wait() == 130
 
 
+# pyte stops drawing at an emoji selector or a joiner: ❤️ and 👩‍💻 for _EmojiTerminal only.
+SHOWN = (
+    "Au bureau 👍🏽👍🏽 en vacances 🇫🇷 avec la famille 👍🏽 et les amis {} pour de bon 👍🏽 "
+    "à Paris 🇫🇷🇫🇷 et ailleurs 👍🏽👍🏽👍🏽 voilà."
+)
+
+
+def answered_first(series: Path, answer: str) -> None:
+    """An interview, ``emoji``, whose first answer is ``answer``."""
+    example = (REPO / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    example = example.replace('"Septembre 2008, un soir de match."', f'"{answer}"', 1)
+    (series / "interviews" / "emoji.toml").write_text(example, encoding="utf-8")
+
+
+@pytest.mark.parametrize("terminal", [_Terminal, _EmojiTerminal])
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_show_lays_an_answer_s_emoji_out_in_the_terminal_s_cells(
+    series: Path, sessions: list[Jeudis], terminal: type[_Terminal], columns: int
+) -> None:
+    """rich counted 👍🏽 two cells, which xterm and tmux draw in four (pyte too): a line of
+    ``jeudis show`` rich wrapped at the edge was wider than that, the terminal took its
+    end to a row of its own, out of the answer's indent ("et m" / "es collègues")."""
+    shown = SHOWN.format("❤\ufe0f❤\ufe0f 👩\u200d💻" if terminal is _EmojiTerminal else "tous")
+    answered_first(series, shown)
+    session = Jeudis(
+        series, "show", "emoji", columns=columns, rows=200, cpr=True, terminal=terminal
+    )
+    sessions.append(session)
+    assert session.wait() == 0
+    screen = session.screen()
+    first = next(y for y, line in enumerate(screen) if line.startswith("  Au bureau"))
+    rows = list(itertools.takewhile(str.strip, screen[first:]))
+    assert all(row.startswith("  ") and row[2] != " " for row in rows), rows
+    assert " ".join(rows).split() == shown.split(), rows
+    # Each row as full as the next word lets it be: laid out in the cells drawn.
+    buffer = session.terminal.buffer
+    for y, below in zip(range(first, first + len(rows)), rows[1:], strict=False):
+        used = 1 + max(x for x in range(columns) if buffer[y][x].data != " ")
+        assert used + 1 + len(below.split()[0]) > columns, rows
+
+
+def test_show_on_a_terminal_that_never_answers_prints_the_interview_as_rich_counts(
+    series: Path, sessions: list[Jeudis]
+) -> None:
+    """Asked how it draws emoji, a terminal that never answers leaves ``jeudis show``
+    to rich's count, after a wait: the interview printed whole, the command ended."""
+    shown = SHOWN.format("tous")
+    answered_first(series, shown)
+    session = Jeudis(series, "show", "emoji", rows=200, PROMPT_TOOLKIT_NO_CPR="")
+    sessions.append(session)
+    assert session.wait() == 0
+    assert "\x1b[6n" in session.seen  # asked
+    assert any(line.startswith("  Au bureau 👍🏽👍🏽") for line in session.screen())
+    assert "voilà." in "".join(session.screen())
+
+
 def test_a_photo_dropped_on_the_terminal_is_copied_into_the_series(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:

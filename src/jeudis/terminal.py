@@ -10,8 +10,10 @@ import codecs
 import contextlib
 import io
 import os
+import re
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -314,13 +316,11 @@ class _EmojiProbe:
         if self.asked or not _kept or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
             return
         self.asked = True
-        if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb" or not drawn_in_utf8():
-            return  # no emoji to draw where the terminal's encoding has none
-        # Saved again once restored: some terminals restore a saved cursor only once.
-        probes = "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES)
+        if not _drawn_on_a_terminal():
+            return
         with contextlib.suppress(OSError):  # a closed terminal: the prompt says so
             sys.stdout.flush()
-            os.write(sys.stdout.fileno(), f"\x1b7\x1b[6n{probes}\x1b[K".encode())
+            os.write(sys.stdout.fileno(), _PROBES)
             self.awaited = len(PROBES) + 1
 
     def read_by(self, app: Application[Any]) -> None:
@@ -342,10 +342,75 @@ class _EmojiProbe:
         self.awaited -= 1
         if self.awaited:
             return
-        widths = answered([column for _, column in self.places])
-        if widths is not None and len({row for row, _ in self.places}) == 1:
-            use_emoji_widths(widths)
+        if _use_answers(self.places):
             event.app.invalidate()
 
 
 _emoji = _EmojiProbe()
+
+# Each of PROBES drawn, concealed, the terminal asked where the cursor went: before
+# them, then after each. Saved again once restored: some terminals restore a saved
+# cursor only once. The row is cleared after.
+_PROBES = (
+    "\x1b7\x1b[6n" + "".join(f"\x1b[8m{probe}\x1b[6n\x1b8\x1b7" for probe in PROBES) + "\x1b[K"
+).encode()
+_PLACE = re.compile(rb"\x1b\[(\d+);(\d+)R")  # a terminal's answer: ESC [ row ; column R
+
+
+def _drawn_on_a_terminal() -> bool:
+    """Whether the emoji are drawn on a terminal (none where its encoding has none)."""
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and drawn_in_utf8()
+
+
+def _use_answers(places: list[tuple[int, int]]) -> bool:
+    """The widths the terminal said, from where it put the cursor (row, column), used
+    from now on: whether it said them, all on one row."""
+    widths = answered([column for _, column in places])
+    if widths is None or len({row for row, _ in places}) != 1:
+        return False
+    use_emoji_widths(widths)
+    return True
+
+
+def ask_emoji_widths(wait: float = 0.5) -> None:
+    """The terminal asked how it draws emoji, by a command that prints and ends (``jeudis
+    show``): its answers are waited for, ``wait`` seconds at most, before rich lays
+    out what it prints (see :mod:`jeudis.rich_cells`). Asked once, only where they are
+    drawn, and only by a command that has emoji of several code points to print: a
+    terminal that never answers delays it by ``wait``. The keys typed meanwhile are
+    lost: no one types at such a command."""
+    if _emoji.asked or os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1":
+        return
+    _emoji.asked = True
+    saved = _terminal_mode()
+    if saved is None or not _drawn_on_a_terminal():
+        return
+    import select
+    import termios
+
+    fd = sys.stdin.fileno()
+    mode = list(saved)
+    mode[3] &= ~(termios.ECHO | termios.ICANON)  # the answers neither echoed nor held
+    mode[6] = list(saved[6])
+    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+    read = b""
+    deadline = time.monotonic() + wait
+    try:
+        termios.tcsetattr(fd, termios.TCSADRAIN, mode)
+        sys.stdout.flush()
+        os.write(sys.stdout.fileno(), _PROBES)
+        while len(_PLACE.findall(read)) <= len(PROBES):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                break
+            chunk = os.read(fd, 1024)
+            if not chunk:
+                break
+            read += chunk
+    except (termios.error, OSError):
+        pass  # a closed terminal: what is printed says so, or rich counts as it does
+    finally:
+        # Answers part read are dropped, not left to the shell as if typed.
+        with contextlib.suppress(termios.error, OSError):
+            termios.tcsetattr(fd, termios.TCSAFLUSH, saved)
+    _use_answers([(int(row), int(column)) for row, column in _PLACE.findall(read)])

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -22,6 +23,8 @@ from jeudis.cli.output import (
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console, RenderableType
 
     from jeudis.interview import Interview
@@ -146,12 +149,50 @@ def show(
     loaded = load_interview(storage.resolve(series_at(directory), interview))
     out = console()
     if out.is_terminal:
-        _show(out, loaded)
+        _show_drawn(out, loaded)
         return
     # Piped or redirected: the same text, without the spaces rich pads lines with.
     with out.capture() as captured:
         _show(out, loaded)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+# The code points of the emoji terminals draw each their own way (those of
+# jeudis.graphemes): an emoji selector, a joiner, a skin tone, a regional indicator.
+_DRAWN_OWN_WAY = re.compile("[\ufe0f\u200d\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff]")
+
+
+def _show_drawn(out: "Console", loaded: "Interview") -> None:
+    """The interview shown on a terminal, laid out in the cells the terminal draws its
+    emoji in, not rich's count: 👍🏽 in four (tmux, xterm) made a line rich wrapped two
+    cells wider than it counted, the terminal took its end to a row of its own, out
+    of the answer's indent. The terminal is asked how it draws them as the session
+    asks it, before rich lays anything out, by an interview that holds one only
+    (the question, and prompt_toolkit's count, cost the others nothing)."""
+    from jeudis.textsafe import for_terminal
+
+    met: list[str] = []  # the texts holding one
+
+    def drawn(text: str) -> str:
+        shown = for_terminal(text)
+        if not _DRAWN_OWN_WAY.search(shown):
+            return shown
+        from jeudis.rich_cells import laid_out
+        from jeudis.terminal import ask_emoji_widths
+
+        ask_emoji_widths()
+        met.append(shown)
+        return laid_out(shown)
+
+    with out.capture() as captured:
+        _show(out, loaded, drawn)
+    printed = captured.get()
+    if met:
+        from jeudis.rich_cells import put_back
+
+        printed = put_back(printed)
+    out.file.write(printed)
+    out.file.flush()
 
 
 def _question_heading(label: str, question: str) -> "RenderableType":
@@ -169,7 +210,9 @@ def _question_heading(label: str, question: str) -> "RenderableType":
     return heading
 
 
-def _show(out: "Console", loaded: "Interview") -> None:
+def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | None" = None) -> None:
+    """``loaded`` printed by ``out``, each text of the file given by ``safe``: stripped of
+    terminal escapes (and laid out in the terminal's cells, by :func:`_show_drawn`)."""
     from rich.padding import Padding
     from rich.rule import Rule
 
@@ -179,7 +222,7 @@ def _show(out: "Console", loaded: "Interview") -> None:
     from jeudis.textsafe import markup_escape as escape
     from jeudis.wording import as_text
 
-    safe = for_terminal
+    safe = safe or for_terminal
 
     def markdown(text: str) -> Padding:
         # Links show their address, which a reader or a pipe needs; lines are not
