@@ -306,6 +306,53 @@ def test_a_choice_is_tallied_in_a_roundup_pasted_into_wordpress(
     html5lib.HTMLParser(strict=True).parseFragment(result.stdout.split("\n", 1)[1])
 
 
+def numbers_roundup(language: str) -> Roundup:
+    """A roundup of a numeric question, its posts written in ``language``."""
+    entries = [
+        Entry(
+            guest=guest, slug=guest.lower(), date=dt.date(2011, 1, 1), asked="?", value=n, text=""
+        )
+        for guest, n in (("Amal", 3), ("Yosef", 5))
+    ]
+    return Roundup(
+        questionnaire="q",
+        series="",
+        question_id="followers",
+        question="?",
+        title="?",
+        language=language,
+        entries=entries,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end"),
+    [
+        ("ar", "right", "left"),
+        ("he-IL", "right", "left"),
+        ("fr", "left", "right"),
+        ("en", "left", "right"),
+    ],
+)
+def test_a_pasted_chart_s_bars_start_where_the_roundup_s_lines_start(
+    language: str, start: str, end: str
+) -> None:
+    """Beside the names, as the text runs: floated left, an Arabic or a Hebrew roundup's
+    bars went to the far side of their cells, away from the names, and the names to
+    the far side of theirs."""
+    from jeudis.roundup_chart import bar_chart
+
+    chart = bar_chart(numbers_roundup(language), styled=True)
+    bars = re.findall(r'<span class="bar" style="([^"]+)"', chart)
+    assert len(bars) == 2
+    for bar in bars:
+        assert f"float:{start};" in bar and f"margin-{end}:.4em;" in bar, bar
+        assert f"float:{end}" not in bar and f"margin-{start}" not in bar, bar
+    names = re.findall(r'<th scope="row" style="([^"]+)"', chart)
+    assert len(names) == 2
+    assert all(f"text-align:{end};" in name for name in names), names
+
+
 def test_a_choice_is_tallied_in_the_markdown_roundup(invoke: Invoke, choices: str) -> None:
     """A table every generator reads: the choice, then its bar and count as text."""
     result = invoke("compare", "reseaux", "-q", "outils", "-f", "md", "--date", DAY)

@@ -26,8 +26,10 @@ import html5lib
 import pytest
 
 from export_helpers import copy_example, make_interview, need_binary
+from jeudis.roundup_chart import bar_chart
 from support import Invoke
 from test_export_hostile import ANSWERS, NAME, TITLE
+from test_roundup_posts import numbers_roundup
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 WXR, CONTENT = "{http://wordpress.org/export/1.2/}", "{http://purl.org/rss/1.0/modules/content/}"
@@ -338,6 +340,17 @@ def test_wp_kses_post_keeps_all_of_a_post(wordpress: Run, outputs: dict[str, str
     for function in ("wp_kses_post", "save"):
         for (name, text), kept in zip(outputs.items(), wordpress(function, texts), strict=True):
             assert layout(str(kept)) == layout(text), (function, name)
+
+
+def test_wp_kses_post_keeps_a_right_to_left_chart_s_sides(wordpress: Run) -> None:
+    """The bars of an Arabic roundup float right, a French one's left: sides WordPress
+    keeps in a post an author without unfiltered_html saves, style for style."""
+    charts = [bar_chart(numbers_roundup(language), styled=True) for language in ("ar", "fr")]
+    for function in ("wp_kses_post", "save"):
+        kept = [str(text) for text in wordpress(function, charts)]
+        for chart, text in zip(charts, kept, strict=True):
+            assert re.findall(r'style="([^"]*)"', text) == re.findall(r'style="([^"]*)"', chart)
+        assert "float:right;" in kept[0] and "float:left;" in kept[1], kept
 
 
 def test_the_wordpress_output_is_one_html_block(wordpress: Run, outputs: dict[str, str]) -> None:

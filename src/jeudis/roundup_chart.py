@@ -26,13 +26,15 @@ MARKDOWN_BAR = 20  # the longest bar of a Markdown table, in blocks
 # properties WordPress keeps in a post saved without unfiltered_html (safecss_filter_attr
 # drops display, white-space and opacity, and any value with parentheses but calc() and
 # the like: no color-mix()). The bar floats, for a span takes no width inline, and is
-# drawn in the text's color.
+# drawn in the text's color. {start} and {end}: the sides a line of the roundup's text
+# starts and ends on; {padding}: the name's, room on its end side (see :func:`_styled`).
 _STYLED = {
     "table": "width:100%;max-width:40rem;border-collapse:collapse",
-    "th": "font-weight:normal;text-align:right;padding:.25em .75em .25em 0",
+    "th": "font-weight:normal;text-align:{end};padding:{padding}",
     "td": "width:100%;padding:.25em 0",
-    "bar": "float:left;height:1.1em;margin-right:.4em;border:1px solid;background:currentColor;",
+    "bar": "float:{start};height:1.1em;margin-{end}:.4em;border:1px solid;background:currentColor;",
 }
+
 # The heads of a Markdown chart's two columns (a Markdown table has a head): a guest's
 # number, and a choice's tally, in each language a post is written in (English in any other).
 _HEADS = {
@@ -44,6 +46,21 @@ _HEADS = {
     "nl": {"numbers": ("Gast", "Antwoord"), "tally": ("Antwoord", "Gasten")},
     "pt": {"numbers": ("Convidado", "Resposta"), "tally": ("Resposta", "Convidados")},
 }
+
+
+def _styled(language: str) -> dict[str, str]:
+    """:data:`_STYLED` on the sides of the roundup's ``language``: the bar at the start
+    of its cell, beside the names, as its text runs (floated left, it went to the far
+    side of an Arabic or a Hebrew roundup's cells, away from the names). Sides named,
+    not logical ones: WordPress keeps float:inline-start, but Chrome draws it since
+    its version 118 (2023) only, and the roundup's language says its sides."""
+    if wording.right_to_left(language):
+        start, end, padding = "right", "left", ".25em 0 .25em .75em"
+    else:
+        start, end, padding = "left", "right", ".25em .75em .25em 0"
+    return {
+        part: css.format(start=start, end=end, padding=padding) for part, css in _STYLED.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -108,8 +125,9 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
     chart = rows(roundup)
     if chart is None:
         return ""
-    style = {part: f' style="{css}"' if styled else "" for part, css in _STYLED.items()}
-    bar_style = _STYLED["bar"] if styled else ""
+    sided = _styled(roundup.language)
+    style = {part: f' style="{css}"' if styled else "" for part, css in sided.items()}
+    bar_style = sided["bar"] if styled else ""
     lines = []
     for row in chart.rows:
         share = chart.share(row, BAR_SHARE)
