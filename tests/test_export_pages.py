@@ -671,3 +671,14 @@ def test_a_post_in_arabic_or_hebrew_reads_from_right_to_left(series: Path, invok
     assert '<html lang="ar" dir="rtl">' in index
     assert '<li lang="fr" dir="ltr">' in index
     assert index.count("<li>") == 2
+
+
+def test_the_built_in_styles_keep_to_no_side() -> None:
+    """A right-to-left page (dir="rtl") is laid out from the right only where the style
+    names no side: a roundup's chart kept its names aligned right, away from the bars."""
+    from jeudis.paths import BUNDLED_TEMPLATES
+
+    sided = re.compile(r"(?:text-align|float)\s*:\s*(?:left|right)|-(?:left|right)\s*:")
+    for name in ("style.css", "roundup.html", "index.html", "post.html"):
+        text = (BUNDLED_TEMPLATES / name).read_text(encoding="utf-8")
+        assert not sided.findall(text), name
