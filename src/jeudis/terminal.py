@@ -383,7 +383,8 @@ def ask_emoji_widths(wait: float = 0.5) -> None:
         return
     _emoji.asked = True
     saved = _terminal_mode()
-    if saved is None or not _drawn_on_a_terminal():
+    # Windows: no termios to read the answers with; rich's count is used, as before.
+    if sys.platform == "win32" or saved is None or not _drawn_on_a_terminal():
         return
     import select
     import termios
