@@ -804,6 +804,31 @@ def test_an_answer_read_from_standard_input_that_a_save_refused_is_kept_in_a_fil
     assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
 
 
+@pytest.mark.usefixtures("in_a_terminal")
+def test_an_answer_read_from_standard_input_is_kept_when_the_editor_stops_the_command(
+    invoke: Invoke, amelie: Path, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --fields, the editor came after the answer: failing (or the host giving up
+    on fields that do not read), it stopped the command, and the answer was gone."""
+    use_editor(monkeypatch, editor(tmp_path, "sys.exit(1)"))
+
+    result = invoke(
+        "edit", "amelie-roux", "-q", "followers", "--answer-file", "-", "--fields",
+        input="12 000\n",
+    )  # fmt: skip
+
+    assert result.exit_code == ExitCode.USAGE, result
+    kept = series / "interviews" / ".amelie-roux.answer.txt"
+    assert result.stderr.splitlines()[0] == (
+        "error: the editor exited with status 1; nothing was changed"
+    )
+    assert result.stderr.splitlines()[1] == (
+        f"hint: the answer read from standard input is kept in {kept}"
+    )
+    assert kept.read_text(encoding="utf-8") == "12 000\n"
+    assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
+
+
 def test_an_answer_read_from_a_file_that_a_save_refused_is_not_copied(
     invoke: Invoke, amelie: Path, series: Path, tmp_path: Path
 ) -> None:

@@ -140,13 +140,16 @@ def edit(
         with _kept_if_not_saved(series, path, {} if _reads_a_file(sys.stdin) else typed):
             aftermath = editing.set_answer(loaded, form, question, text, source=source)
         done.append(f"answer {question} replaced")
-    if fields:
-        changed = editor.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
-        done.append("fields " + (", ".join(changed) if changed else "unchanged"))
-    if notes:
-        typed["notes.txt"] = editor.edit_text(editor.notes_document(loaded), ".txt")
-        changed_notes = editor.apply_notes(loaded, typed["notes.txt"])
-        done.append("notes " + ("changed" if changed_notes else "unchanged"))
+    # The answer given on standard input is kept if the editor then stops the command (the
+    # host gives up on fields that do not read, the editor fails): not what the editor had.
+    with _kept_if_not_saved(series, path, dict(typed)):
+        if fields:
+            changed = editor.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
+            done.append("fields " + (", ".join(changed) if changed else "unchanged"))
+        if notes:
+            typed["notes.txt"] = editor.edit_text(editor.notes_document(loaded), ".txt")
+            changed_notes = editor.apply_notes(loaded, typed["notes.txt"])
+            done.append("notes " + ("changed" if changed_notes else "unchanged"))
     if done:
         photo = loaded.fields.get("photo")
         with _kept_if_not_saved(series, path, typed):
