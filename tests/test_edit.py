@@ -827,6 +827,15 @@ def test_an_answer_read_from_standard_input_is_kept_when_the_editor_stops_the_co
     )
     assert kept.read_text(encoding="utf-8") == "12 000\n"
     assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
+    # Said once, in a hint: `check` reminds of it until the host deletes it.
+    checked = invoke("check")
+    assert checked.exit_code == 0, checked
+    assert f"{kept}: warning: kept from a save that failed: what it holds is in no interview" in (
+        checked.stdout + checked.stderr
+    )
+    assert str(kept) not in invoke("check", amelie).output  # a file named: that file only
+    kept.unlink()
+    assert str(kept) not in invoke("check").output
 
 
 def test_an_answer_read_from_a_file_that_a_save_refused_is_not_copied(

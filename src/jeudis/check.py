@@ -48,6 +48,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     """Check the given files and folders, or the whole series when none is given."""
     files: list[Path] = []
     refused: list[Finding] = []  # the folders that could not be read, or are no folders
+    given = bool(paths)
     if not paths:
         misplaced = series.misplaced()
         refused += [finding_of(p, "error" if fatal else "warning") for p, fatal in misplaced]
@@ -81,9 +82,27 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         else:
             files.append(path)
     findings = refused + _check_files(series, files)
+    if not given:
+        findings += _kept_texts(series)
     if shown is not None:  # a settings' mistake the templates' check says too is said once
         findings += [f for f in _check_templates(series, shown, only) if f not in findings]
     return findings
+
+
+def _kept_texts(series: Series) -> list[Finding]:
+    """The texts a failed save kept in a file, until the host deletes them: told once,
+    in an error's hint, they were easily left there, what they hold never saved."""
+    from jeudis.unsaved import kept_files
+
+    return [
+        Finding(
+            str(path),
+            "kept from a save that failed: what it holds is in no interview",
+            severity="warning",
+            hint="copy what you need into the interview (jeudis edit), then delete the file",
+        )
+        for path in kept_files(series)
+    ]
 
 
 def _unreadable(folder: Path) -> Finding | None:

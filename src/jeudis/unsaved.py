@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
 
 from jeudis.files import BINARY
 from jeudis.paths import Series
 
 PRIVATE = 0o600  # an interview that is not there to take the mode of
+# What :func:`keep` names its files: ".gilles-klein.notes.txt", "gilles-klein.fields-2.toml".
+_KEPT = re.compile(r"\.?.+\.(?:fields|notes|answer|not-saved)(?:-[0-9]+)?\.(?:toml|txt)")
 
 
 def keep(series: Series, interview: Path, what: str, text: str) -> Path | None:
@@ -67,3 +70,17 @@ def _write_new(path: Path, data: bytes, mode: int) -> bool | None:
             path.unlink()
         return None
     return True
+
+
+def kept_files(series: Series) -> list[Path]:
+    """The files :func:`keep` wrote and the host has not deleted yet, beside the
+    interviews or in the cache folder: ``jeudis check`` reminds of them."""
+    found = []
+    for folder, hidden in ((series.interviews_dir, True), (series.cache_dir(), False)):
+        if folder is None:
+            continue
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if entry.name.startswith(".") == hidden and _KEPT.fullmatch(entry.name):
+                    found.append(Path(entry.path))
+    return sorted(found)
