@@ -111,12 +111,17 @@ def test_new_with_a_data_file_too_large_to_read_back_writes_nothing(
     assert interview_files(series) == []  # the file reserved for it is gone
 
 
+def six_megabytes(invoke: Invoke, series: Path, tmp_path: Path) -> Path:
+    """Gilles Klein's interview, made by `new --data-file` with an answer of 6 MB."""
+    data = data_file(tmp_path, words(6_000_000))
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    return series / "interviews" / "gilles-klein.toml"
+
+
 def test_edit_with_an_answer_file_too_large_to_read_back_leaves_the_interview(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
-    data = data_file(tmp_path, words(6_000_000))
-    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
-    path = series / "interviews" / "gilles-klein.toml"
+    path = six_megabytes(invoke, series, tmp_path)
     before = path.read_bytes()
     answer = write(tmp_path / "conseils.txt", words(6_000_000))
 
@@ -156,9 +161,7 @@ def test_import_of_a_sheet_too_large_to_read_back_writes_nothing(
 def test_import_update_too_large_to_read_back_leaves_the_interview(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
-    data = data_file(tmp_path, words(6_000_000))
-    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
-    path = series / "interviews" / "gilles-klein.toml"
+    path = six_megabytes(invoke, series, tmp_path)
     before = path.read_bytes()
     sheet = sheet_answered(invoke, series, words(6_000_000))
 

@@ -167,13 +167,6 @@ def reword(interview: Interview, question_id: str, text: str) -> Answer:
     return answer
 
 
-def save(interview: Interview) -> Path:
-    """Write the change (and stamp ``updated``), under the session lock."""
-    assert interview.path is not None
-    with storage.session_lock(interview.path):
-        return storage.save(interview)
-
-
 # -- live ---------------------------------------------------------------------------------
 
 

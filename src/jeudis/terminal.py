@@ -228,11 +228,8 @@ def typeahead_kept() -> Iterator[None]:
     import termios
 
     fd = sys.stdin.fileno()
-    mode = list(saved)
+    mode = _unechoed(saved)
     mode[0] &= ~termios.ICRNL
-    mode[3] &= ~(termios.ECHO | termios.ICANON)
-    mode[6] = list(saved[6])
-    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
     with contextlib.suppress(termios.error):
         termios.tcsetattr(fd, termios.TCSADRAIN, mode)
         _kept = True
@@ -243,6 +240,20 @@ def typeahead_kept() -> Iterator[None]:
         _kept = False
         with contextlib.suppress(termios.error, OSError):  # a closed terminal keeps nothing
             termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def _unechoed(saved: list[Any]) -> list[Any]:
+    """The terminal's mode ``saved``, echoing nothing and holding no line: each key is
+    read as it comes."""
+    if sys.platform == "win32":  # no termios, nor a mode to change
+        return saved
+    import termios
+
+    mode = list(saved)
+    mode[3] &= ~(termios.ECHO | termios.ICANON)
+    mode[6] = list(saved[6])
+    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+    return mode
 
 
 def _terminal_mode() -> list[Any] | None:
@@ -390,10 +401,7 @@ def ask_emoji_widths(wait: float = 0.5) -> None:
     import termios
 
     fd = sys.stdin.fileno()
-    mode = list(saved)
-    mode[3] &= ~(termios.ECHO | termios.ICANON)  # the answers neither echoed nor held
-    mode[6] = list(saved[6])
-    mode[6][termios.VMIN], mode[6][termios.VTIME] = 1, 0
+    mode = _unechoed(saved)  # the answers neither echoed nor held
     read = b""
     deadline = time.monotonic() + wait
     try:
