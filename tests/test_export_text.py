@@ -492,6 +492,27 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "html"),
+    [
+        ("![i](data:image/png;base64,AA) x", "<p>i x</p>"),
+        ('![a "b" & c](javascript:alert(1) "t")', "<p>a &quot;b&quot; &amp; c</p>"),
+        ("[![inner](data:x)](https://x.fr)", '<p><a href="https://x.fr">inner</a></p>'),
+        ("![](data:x) y", "<p> y</p>"),
+        # A safe image is left as cmark wrote it.
+        (
+            '![ok](https://x.fr/a.png "T")',
+            '<p><img src="https://x.fr/a.png" alt="ok" title="T" /></p>',
+        ),
+    ],
+)
+def test_a_refused_image_shows_its_text(written: str, html: str) -> None:
+    """As a browser shows an image it cannot load; ``<img src="">`` was not HTML
+    (the Nu validator: "Bad value for attribute src: must be non-empty")."""
+    assert to_html(written) == html
+    assert to_html_many([written, "x"])[0] == html
+
+
+@pytest.mark.parametrize(
     ("written", "cleaned"),
     [
         # A tag's "<" is escaped alone: the link after it is still checked.
