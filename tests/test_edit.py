@@ -1098,6 +1098,35 @@ def test_a_live_edit_asks_the_question_the_new_answer_asks(
     assert "Bouleversant." in saved.notes  # the opinion given, from the "Non"
 
 
+def test_the_file_is_a_draft_while_the_question_a_change_asks_is_asked(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """The machine off while the host types the opinion a new "Oui" asks: the file
+    said complete without it, which `jeudis resume` refuses and an export publishes.
+    It is a draft from the save of the "Oui" on, complete again, as it was, once the
+    opinion is given."""
+    from jeudis import edit
+    from jeudis.questionnaire import load_questionnaire
+
+    path = read_it(invoke, series, tmp_path, "non")
+    form = load_questionnaire(series / "questionnaires" / "lu.toml")
+    completed = load_interview(path).completed
+    on_disk: list[tuple[str, object]] = []
+
+    class Looking(Scripted):
+        def ask(self, prompt: Any) -> Any:
+            saved = load_interview(path)
+            on_disk.append((saved.status, saved.answer("lu").value))  # type: ignore[union-attr]
+            return super().ask(prompt)
+
+    assert edit.reask(form, load_interview(path), "lu", Looking(["Oui", "Bouleversant."]))
+
+    assert on_disk == [("complete", False), ("draft", True)]
+    saved = load_interview(path)
+    assert saved.status == "complete" and saved.completed == completed
+    assert saved.answer("avis").value == "Bouleversant."  # type: ignore[union-attr]
+
+
 def test_what_a_change_a_save_refused_did_is_not_said_as_done(
     invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -229,6 +229,7 @@ def _reask(
     question = question or question_for(None, answer, interview.language)
     session = Session(form, interview, prompter, moves=aftermath.moves)
     before = conditions.asked(form, interview)
+    was_complete, completed = interview.is_complete, interview.completed
     changed = False
     try:
         questions = in_order(form, interview)
@@ -251,7 +252,15 @@ def _reask(
     except Paused:
         pass
     _missing(form, interview, before, aftermath)
-    if aftermath.reopened:
+    if was_complete and not interview.is_complete:
+        # Saved a draft with the change (Session._record) while the questions it asks
+        # now were asked: complete again, as it was, once each one is answered.
+        if aftermath.missing:
+            aftermath.reopened = True
+        else:
+            interview.status, interview.completed = "complete", completed
+        storage.save(interview)
+    elif aftermath.reopened:
         storage.save(interview)
     return changed
 

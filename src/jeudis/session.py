@@ -358,6 +358,11 @@ class Session:
             ),
         )
         self._settle(before)
+        if self.interview.is_complete:  # `jeudis edit`: a question it asks now is unanswered
+            since = conditions.asked(self.questionnaire, self.interview) - before
+            conditions.reopen(
+                self.interview, conditions.unanswered(self.questionnaire, self.interview, since)
+            )  # a draft in this same save: a crash while it is asked leaves the file true
         requote(self.questionnaire, self.interview, context)
         self.interview.pending.pop(question.id, None)  # the others' texts stay theirs
         storage.save(self.interview)
