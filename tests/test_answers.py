@@ -69,6 +69,7 @@ def test_not_a_date(typed: str) -> None:
      ("en", "11/27/2026", dt.date(2026, 11, 27)), ("en", "03-04-2011", dt.date(2011, 3, 4)),
      ("en-GB", "03/04/2011", dt.date(2011, 4, 3)), ("en-AU", "27/11/2026", dt.date(2026, 11, 27)),
      ("fr", "03/04/2011", dt.date(2011, 4, 3)), ("de", "03.04.2011", dt.date(2011, 4, 3)),
+     ("nl", "3-4-2011", dt.date(2011, 4, 3)),
      ("en", "2011-03-04", dt.date(2011, 3, 4)), ("en-GB", "2011-03-04", dt.date(2011, 3, 4))],
 )  # fmt: skip
 def test_a_date_with_slashes_reads_in_the_languages_order(
@@ -85,7 +86,11 @@ def test_a_date_with_slashes_reads_in_the_languages_order(
     [("en", "27/11/2026", "A date is expected, as YYYY-MM-DD or MM/DD/YYYY."),
      ("en-GB", "11/27/2026", "A date is expected, as YYYY-MM-DD or DD/MM/YYYY."),
      ("en", "03.04.2011", "A date is expected, as YYYY-MM-DD or MM/DD/YYYY."),
-     ("fr", "11/27/2026", "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.")],
+     ("fr", "11/27/2026", "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA."),
+     # As each writes dates in figures (4.3.2009, 4-3-2009); every way is read.
+     ("de-AT", "4/13/2009", "A date is expected, as YYYY-MM-DD or DD.MM.YYYY."),
+     ("nl", "4.13.2009", "A date is expected, as YYYY-MM-DD or DD-MM-YYYY."),
+     ("es", "4.13.2009", "A date is expected, as YYYY-MM-DD or DD/MM/YYYY.")],
 )  # fmt: skip
 def test_a_date_refused_says_the_order_its_language_reads(
     language: str, typed: str, said: str

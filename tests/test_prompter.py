@@ -371,7 +371,8 @@ def test_the_question_is_on_screen_with_its_counter(
     [("fr", True, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA"),
      ("fr", False, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · Facultatif : laisser vide"),
      ("en", True, "A date, as YYYY-MM-DD or MM/DD/YYYY"),
-     ("en-GB", True, "A date, as YYYY-MM-DD or DD/MM/YYYY")],
+     ("en-GB", True, "A date, as YYYY-MM-DD or DD/MM/YYYY"),
+     ("de", True, "A date, as YYYY-MM-DD or DD.MM.YYYY")],
 )  # fmt: skip
 def test_a_date_question_says_how_a_date_is_typed_before_any_is_refused(
     keys: PipeInput, language: str, required: bool, hint: str

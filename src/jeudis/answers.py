@@ -59,7 +59,7 @@ MESSAGES = {
         "unknown_choice": "Unknown choice: {unknown}",
         "url": "A full address is expected, starting with https://",
         "number": "A number is expected (for example {example}).",
-        "date": "A date is expected, as YYYY-MM-DD or {slashed}.",
+        "date": "A date is expected, as YYYY-MM-DD or {short}.",
         "yesno": "Answer yes or no.",
         "pattern": "The answer does not have the expected form.",
         "min_length": "At least {n} character{s} ({count} so far).",
@@ -237,17 +237,32 @@ def parse_date(raw: str, language: str = "fr") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise _Problem("date", slashed=slashed_date(language))
+    raise _Problem("date", short=short_date(language))
 
 
-def slashed_date(language: str) -> str:
-    """How a date with slashes is typed in ``language``, for a message: "MM/DD/YYYY"."""
-    return "MM/DD/YYYY" if month_first(language) else "DD/MM/YYYY"
+# Languages whose dates in figures are written with dots (4.3.2009) or dashes (4-3-2009),
+# as CLDR's short date patterns write them: the others' with slashes.
+_DOTTED = frozenset((
+    "be", "cs", "da", "de", "et", "fi", "is", "kk", "lv", "nb", "nn", "no", "pl", "ro", "ru",
+    "tr", "uk",
+))  # fmt: skip
+_DASHED = frozenset(("nl", "fy"))
+
+
+def short_date(language: str) -> str:
+    """How a date in figures is typed in ``language``, for a message: "MM/DD/YYYY" in
+    American English, "DD.MM.YYYY" in German (every way is read: :func:`parse_date`)."""
+    if month_first(language):
+        return "MM/DD/YYYY"
+    primary = primary_language(language)
+    return (
+        "DD.MM.YYYY" if primary in _DOTTED else "DD-MM-YYYY" if primary in _DASHED else "DD/MM/YYYY"
+    )
 
 
 _DATE_HINTS = {
     "fr": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
-    "en": "A date, as YYYY-MM-DD or {slashed}.",
+    "en": "A date, as YYYY-MM-DD or {short}.",
 }
 
 
@@ -255,7 +270,7 @@ def date_hint(language: str) -> str:
     """How a date is typed, said before it is asked (on the answer sheet, in the live
     session): "A date, as YYYY-MM-DD or MM/DD/YYYY." in American English."""
     hint = _DATE_HINTS.get(primary_language(language), _DATE_HINTS["en"])
-    return hint.format(slashed=slashed_date(language))
+    return hint.format(short=short_date(language))
 
 
 def choices_hint(question: Question) -> str:
