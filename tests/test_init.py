@@ -224,3 +224,51 @@ def test_an_english_series_starts_with_english_questions(
     interview = load_interview(folder / "interviews" / "ana-smith.toml")
     assert (interview.language, interview.register) == ("en", "you")
     assert interview.answer("advice").question == "What advice would you give a beginner?"  # type: ignore[union-attr]
+
+
+# A question of the starter in each language, in each form of address, to a woman.
+IN_ITS_LANGUAGE = {
+    "de": ("rat", {"du": "Welchen Rat würdest du einer Anfängerin geben?",
+                   "Sie": "Welchen Rat würden Sie einer Anfängerin geben?"}),
+    "es": ("consejo", {"tu": "¿Qué consejo le darías a una principiante?",
+                       "usted": "¿Qué consejo le daría a una principiante?"}),
+    "it": ("consiglio", {"tu": "Che consiglio daresti a una principiante?",
+                         "Lei": "Che consiglio darebbe a una principiante?"}),
+    "nl": ("advies", {"je": "Welk advies zou je een beginner geven?",
+                      "u": "Welk advies zou u een beginner geven?"}),
+    "pt-BR": ("conselho", {"você": "Que conselho você daria a uma iniciante?"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", IN_ITS_LANGUAGE)
+def test_a_series_in_a_language_jeudis_writes_posts_in_starts_with_its_questions(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """A German series began with English questions to translate; it begins in German,
+    in each form of address, and its post is German around them."""
+    folder = tmp_path / "five"
+    result = invoke("init", folder, "--blog", "Cinco", "--language", language, "--host", "Al")
+    assert result.exit_code == 0, result
+    monkeypatch.setenv("JEUDIS_DIR", str(folder))
+    checked = invoke("check")
+    assert checked.exit_code == 0 and "0 errors, 1 warning" in checked.stdout, checked
+    assert "the guest's screen and its messages will be in English" in checked.stdout
+
+    asked, wordings = IN_ITS_LANGUAGE[language]
+    for register, wording in wordings.items():
+        args = ["--register", register, "--gender", "f", "--guest", "Ana Lima"]
+        inspected = invoke("inspect", "cinco", *args)
+        assert inspected.exit_code == 0, inspected
+        assert f"3. {wording}  long" in inspected.stdout
+    questions = tomllib.loads((folder / "questionnaires" / "cinco.toml").read_text("utf-8"))
+    ids = [q["id"] for q in questions["questions"]]
+    assert ids[2] == asked and len(ids) == 4
+    answers = {qid: f"Réponse {n}" for n, qid in enumerate(ids[:3])}
+    data = write(tmp_path / "answers.toml", tomli_w.dumps({"answers": answers}))
+    made = invoke("new", "cinco", "--guest", "Ana Lima", "--gender", "f", "--data-file", data)
+    assert made.exit_code == 0, made
+    interview = load_interview(folder / "interviews" / "ana-lima.toml")
+    assert interview.register == next(iter(wordings))  # the first form, the default
+    post = invoke("export", "ana-lima", "--format", "md")
+    assert post.exit_code == 0, post
+    assert f"## 3. {wordings[interview.register]}" in post.stdout

@@ -11,6 +11,7 @@ import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -18,7 +19,7 @@ from jeudis.errors import JeudisError, UsageError
 from jeudis.files import file_in_the_way, readable, write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
-from jeudis.wording import is_french
+from jeudis.wording import is_french, primary_language
 
 GITIGNORE = """\
 # jeudis: the listing cache and the exported site are made again from the interviews.
@@ -142,6 +143,105 @@ text = "Where can people read you?"
 required = false
 """
 
+# The starter in the other languages jeudis writes posts in (the guest's screen is in
+# English there): the wordings of the fields and the questions, each question's in
+# every form of address (the first one the default), by id.
+STARTERS: dict[str, dict[str, Any]] = {
+    "de": {
+        "registers": ("du", "Sie"),
+        "site": "Website oder Blog von {guest}",
+        "photo": "Foto von {guest}: eine Bilddatei (sie wird nach images/ kopiert) oder ihre Adresse",
+        "intro": "Einleitung des Beitrags: Wer ist {guest}? (Markdown, Links erlaubt)",
+        "questions": {
+            "vorstellung": (
+                "Kannst du dich in ein paar Zeilen vorstellen?",
+                "Können Sie sich in ein paar Zeilen vorstellen?",
+            ),
+            "projekt": ("Woran arbeitest du gerade?", "Woran arbeiten Sie gerade?"),
+            "rat": (
+                "Welchen Rat würdest du {einem Anfänger|einer Anfängerin} geben?",
+                "Welchen Rat würden Sie {einem Anfänger|einer Anfängerin} geben?",
+            ),
+            "link": ("Wo kann man dich lesen?", "Wo kann man Sie lesen?"),
+        },
+    },
+    "es": {
+        "registers": ("tu", "usted"),
+        "site": "Web o blog de {guest}",
+        "photo": "Foto de {guest}: un archivo de imagen (se copia en images/) o su dirección",
+        "intro": "Entradilla del artículo: ¿quién es {guest}? (Markdown, enlaces permitidos)",
+        "questions": {
+            "presentacion": (
+                "¿Puedes presentarte en unas pocas líneas?",
+                "¿Puede presentarse en unas pocas líneas?",
+            ),
+            "proyecto": ("¿En qué estás trabajando ahora?", "¿En qué está trabajando ahora?"),
+            "consejo": (
+                "¿Qué consejo le darías a {un principiante|una principiante}?",
+                "¿Qué consejo le daría a {un principiante|una principiante}?",
+            ),
+            "enlace": ("¿Dónde se te puede leer?", "¿Dónde se le puede leer?"),
+        },
+    },
+    "it": {
+        "registers": ("tu", "Lei"),
+        "site": "Sito o blog di {guest}",
+        "photo": "Foto di {guest}: un file immagine (viene copiato in images/) o il suo indirizzo",
+        "intro": "Introduzione dell’articolo: chi è {guest}? (Markdown, link ammessi)",
+        "questions": {
+            "presentazione": (
+                "Puoi presentarti in poche righe?",
+                "Può presentarsi in poche righe?",
+            ),
+            "progetto": (
+                "A cosa stai lavorando in questo momento?",
+                "A cosa sta lavorando in questo momento?",
+            ),
+            "consiglio": (
+                "Che consiglio daresti a {un principiante|una principiante}?",
+                "Che consiglio darebbe a {un principiante|una principiante}?",
+            ),
+            "link": ("Dove ti si può leggere?", "Dove La si può leggere?"),
+        },
+    },
+    "nl": {
+        "registers": ("je", "u"),
+        "site": "Website of blog van {guest}",
+        "photo": "Foto van {guest}: een afbeelding (wordt naar images/ gekopieerd) of het adres ervan",
+        "intro": "Inleiding van het bericht: wie is {guest}? (Markdown, links toegestaan)",
+        "questions": {
+            "voorstellen": (
+                "Kun je jezelf in een paar regels voorstellen?",
+                "Kunt u uzelf in een paar regels voorstellen?",
+            ),
+            "project": ("Waar werk je op dit moment aan?", "Waar werkt u op dit moment aan?"),
+            "advies": (
+                "Welk advies zou je een beginner geven?",
+                "Welk advies zou u een beginner geven?",
+            ),
+            "link": ("Waar kunnen we je lezen?", "Waar kunnen we u lezen?"),
+        },
+    },
+    "pt": {
+        "registers": ("você",),
+        "site": "Site ou blog de {guest}",
+        "photo": "Foto de {guest}: um arquivo de imagem (é copiado para images/) ou o seu endereço",
+        "intro": "Introdução do post: quem é {guest}? (Markdown, links permitidos)",
+        "questions": {
+            "apresentacao": ("Você pode se apresentar em poucas linhas?",),
+            "projeto": ("Em que você está trabalhando no momento?",),
+            "conselho": ("Que conselho você daria a {um iniciante|uma iniciante}?",),
+            "link": ("Onde podemos ler você?",),
+        },
+    },
+}
+# What the starter's fields are, by their wording's key above.
+_STARTER_FIELDS = (
+    ("site", 'type = "url"\nplaceholder = "https://"'),
+    ("photo", 'type = "text"'),
+    ("intro", 'type = "long"'),
+)
+
 
 @dataclass(frozen=True)
 class Created:
@@ -192,7 +292,10 @@ def init_series(
 
 
 def _starter(qid: str, blog: str, language: str) -> str:
-    """The first questionnaire, in the series' language: French, else English."""
+    """The first questionnaire, in the series' language: French, German, Spanish,
+    Italian, Dutch or Portuguese, else English."""
+    if words := STARTERS.get(primary_language(language)):
+        return _starter_in(words, qid, blog, language)
     french = is_french(language)
     return (STARTER if french else STARTER_EN).format(
         qid=qid,
@@ -202,6 +305,43 @@ def _starter(qid: str, blog: str, language: str) -> str:
         language=language,
         register="tu",
     )
+
+
+def _starter_in(words: dict[str, Any], qid: str, blog: str, language: str) -> str:
+    """The starter of :data:`STARTERS` in one language."""
+    registers: tuple[str, ...] = words["registers"]
+    several = len(registers) > 1
+    forms = f"# Wordings come in {len(registers)} forms of address ({' / '.join(registers)})."
+    lines = [
+        f"# {blog}: the questions asked to every guest. Edit freely, then",
+        f"# `jeudis inspect {qid}` shows them as a guest will read them.",
+        *([forms] if several else []),
+        "# {masculine|feminine} pieces agree with the guest's gender. Bump `version`",
+        "# when you change questions.",
+        "",
+        f"id = {_toml_string(qid)}",
+        "version = 1",
+        f"title = {_toml_string(_literal(blog) + ': {guest}')}",
+        f"series = {_toml_string(blog)}",
+        f"language = {_toml_string(language)}",
+        'style = "numbered"',
+        f"registers = [{', '.join(map(_toml_string, registers))}]",
+    ]
+    for key, kind in _STARTER_FIELDS:
+        lines += ["", "[[fields]]", f"id = {_toml_string(key)}", *kind.split("\n")]
+        lines += [f"text = {_toml_string(words[key])}", "required = false"]
+    for index, (key, texts) in enumerate(words["questions"].items()):
+        last = index == len(words["questions"]) - 1  # the guest's address: a url, optional
+        lines += ["", "[[questions]]", f"id = {_toml_string(key)}"]
+        lines.append(f"type = {_toml_string('url' if last else 'long')}")
+        if several:
+            lines += [
+                f"text.{r} = {_toml_string(t)}" for r, t in zip(registers, texts, strict=True)
+            ]
+        else:
+            lines.append(f"text = {_toml_string(texts[0])}")
+        lines += ["required = false"] if last else []
+    return "\n".join(lines) + "\n"
 
 
 SETTINGS_HELP = {
