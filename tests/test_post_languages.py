@@ -7,15 +7,24 @@ for each generator, as HTML, as a fragment, as WordPress's file) and rounded up
 (``jeudis compare -o``): no English word of jeudis's is left in any of them. They
 wrote "Previous interview", "All interviews", "Atom feed", "2 guests answer" and
 "March 4, 1953" there, in a post a German blogger could not publish.
+
+A post in a language jeudis has no words for (Polish, Japanese, Arabic) reads
+English's: each of them is marked as English (``lang="en"``, and ``dir="ltr"`` in a
+language written from right to left), in every HTML jeudis makes, so that a screen
+reader does not read "Previous interview" with Polish's sounds; none is in French's
+or German's.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import html5lib
 import pytest
 
 from jeudis.export.frontmatter import FLAVORS
@@ -404,11 +413,11 @@ def test_a_language_jeudis_writes_no_posts_in_keeps_english(series: Path, invoke
     assert invoke("export", "--all").exit_code == 0
     page = (series / "site" / "bruno-costa.html").read_text("utf-8")
     for said in (
-        "Previous interview: Ana Lima",
-        "June 9, 2011</time> · by Alexis</p>",
+        '<span lang="en">Previous interview:</span> Ana Lima',
+        '<span lang="en">June 9, 2011</span></time> · <span lang="en">by</span> Alexis</p>',
         '<h2><a class="anchor" href="#q-noch">2.</a> Sedan March 4, 1953: bloggar',
-        "<p>March 4, 1953</p>",
-        "<p>Yes</p>",
+        '<p><span lang="en">March 4, 1953</span></p>',
+        '<p><span lang="en">Yes</span></p>',
         "<p>9\u00a0200</p>",
     ):
         assert said in page
@@ -436,3 +445,180 @@ def test_each_table_of_words_has_each_language_posts_are_written_in() -> None:
         assert list(table) == list(POST_LANGUAGES)
     assert list(_DATES) == list(_MONTHS) == [*POST_LANGUAGES[2:]]  # French and English apart
     assert all(len(months.split()) == 12 for months in _MONTHS.values())
+
+
+# Languages jeudis writes no posts in, in Latin letters, in others, from right to left.
+# Their questions quote no answer: a question quoting a date ("Od March 4, 1953: …")
+# is kept as its guest read it, in their interview's file.
+UNWORDED = [
+    Spoken(
+        language="pl",
+        series="Blogerzy",
+        title="Rozmowa z {guest}",
+        since="Od kiedy blogujesz?",
+        still="Czy nadal blogujesz?",
+        readers="Ilu masz czytelników?",
+        story="Twoje najpiękniejsze wspomnienie?",
+        told="Kolacja z czytelnikami w Krakowie.",
+        date="March 4, 1953",
+        day="June 9, 2011",
+        locale="",
+        number="9\u00a0200",
+        yes="Yes",
+        words={},
+    ),
+    Spoken(
+        language="ja",
+        series="ブロガーたち",
+        title="{guest}さんに聞く",
+        since="いつからブログを書いていますか？",
+        still="今も書いていますか？",
+        readers="読者は何人いますか？",
+        story="一番の思い出は？",
+        told="京都で読者と夕食をとったことです。",
+        date="March 4, 1953",
+        day="June 9, 2011",
+        locale="",
+        number="9,200",
+        yes="Yes",
+        words={},
+    ),
+    Spoken(
+        language="ar",
+        series="مدونون",
+        title="مقابلة مع {guest}",
+        since="منذ متى تدوّن؟",
+        still="هل ما زلت تدوّن؟",
+        readers="كم عدد قرائك؟",
+        story="أجمل ذكرياتك؟",
+        told="عشاء مع قرائي في بيروت.",
+        date="March 4, 1953",
+        day="June 9, 2011",
+        locale="",
+        number="9,200",
+        yes="Yes",
+        words={},
+    ),
+]
+FRENCH = replace(
+    UNWORDED[0],
+    language="fr",
+    series="Blogueurs",
+    title="Entretien avec {guest}",
+    since="Depuis quand bloguez-vous ?",
+    still="Depuis le {answer:seit} : bloguez-vous toujours ?",
+    date="4 mars 1953",
+    day="9 juin 2011",
+    locale="fr_FR",
+    number="9\u202f200",
+    yes="Oui",
+)
+_ENGLISH_WORD = re.compile("|".join(rf"(?<!\w){re.escape(word)}(?!\w)" for word in ENGLISH))
+
+
+def html_made(made: Path, invoke: Invoke) -> dict[str, str]:
+    """Every HTML jeudis makes of ``made``'s posts, by name: its site's pages (posts and
+    indexes) and feed entries; a post as a page, a fragment, for WordPress and in a WXR
+    file (its body), in each style; roundups of a number, a yes/no and a date, as a
+    page, a fragment and for WordPress."""
+    assert invoke("export", "--all", "--include-drafts").exit_code == 0
+    site = made / "site"
+    made_html = {path.name: path.read_text("utf-8") for path in site.glob("*.html")}
+    atom = "{http://www.w3.org/2005/Atom}"
+    for number, entry in enumerate(ET.parse(site / "feed.xml").iter(f"{atom}entry")):
+        made_html[f"feed entry {number}"] = entry.findtext(f"{atom}content") or ""
+        summary = entry.find(f"{atom}summary")
+        assert summary is not None
+        if _ENGLISH_WORD.search(summary.text or ""):  # the first answer, a date
+            assert summary.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    ways = {"page": ["-f", "html"], "fragment": ["--fragment"], "wordpress": ["--wordpress"]}
+    for slug in ("bruno-costa", "dirk-jansen"):  # numbered, dialogue
+        for way, how in [*ways.items(), ("wxr", ["-f", "wxr"])]:
+            run = invoke("export", slug, *how, "-o", "-")
+            assert run.exit_code == 0, run
+            made_html[f"{slug} {way}"] = run.stdout
+        wxr = ET.fromstring(made_html[f"{slug} wxr"])  # its post's body
+        body = wxr.findtext(".//{http://purl.org/rss/1.0/modules/content/}encoded")
+        made_html[f"{slug} wxr"] = body or ""
+    for question in ("leser", "noch", "seit"):
+        for way, how in ways.items():
+            run = invoke("compare", "eins", "-q", question, *how, "-o", "-")
+            assert run.exit_code == 0, run
+            made_html[f"roundup of {question}, {way}"] = run.stdout
+    return made_html
+
+
+def _texts(
+    element: ET.Element, said: tuple[ET.Element, ...] = ()
+) -> Iterator[tuple[str, tuple[ET.Element, ...]]]:
+    """Each text of ``element``'s body, with the elements holding it, innermost first."""
+    if not isinstance(element.tag, str) or element.tag in ("head", "script", "style"):
+        return  # a comment, or what a reader does not read in the page
+    said = (element, *said)
+    yield element.text or "", said
+    for child in element:
+        yield from _texts(child, said)
+        yield child.tail or "", said
+
+
+def unmarked_english(page: str) -> list[str]:
+    """Each text of ``page`` holding one of jeudis's English words whose nearest element
+    saying a language says another, or whose nearest one saying a direction says
+    another than left to right: what a screen reader reads with the page's sounds."""
+    root = html5lib.parse(page, namespaceHTMLElements=False)
+    unmarked = []
+    for text, holders in _texts(root):
+        if _ENGLISH_WORD.search(text):
+            language = next((e.get("lang") for e in holders if e.get("lang") is not None), None)
+            side = next((e.get("dir") for e in holders if e.get("dir") is not None), "ltr")
+            if (language, side) != ("en", "ltr"):
+                unmarked.append(text)
+    return unmarked
+
+
+@pytest.mark.parametrize("spoken", UNWORDED, ids=[s.language for s in UNWORDED], indirect=True)
+def test_english_in_a_language_jeudis_has_no_words_for_is_marked(
+    made: Path, invoke: Invoke, spoken: Spoken
+) -> None:
+    """Every word of jeudis's around a post, each date and yes or no, a roundup's count
+    and its chart's yes and no, in every HTML it makes: in an element saying it is
+    English, nearer than the page's root, and in a right-to-left page laid out from
+    the left; the guest's site and handle too."""
+    made_html = html_made(made, invoke)
+    assert len(made_html) == 7 + 3 + 2 * 4 + 3 * 3  # pages, feed entries, posts, roundups
+    for name, page in made_html.items():
+        assert unmarked_english(page) == [], name
+    page = made_html["bruno-costa.html"]
+    marks = ' lang="en" dir="ltr"' if spoken.language == "ar" else ' lang="en"'
+    for said in (
+        f'<time datetime="2011-06-09"><span{marks}>June 9, 2011</span></time>',
+        f"<p><span{marks}>March 4, 1953</span></p>",
+        f"<p><span{marks}>Yes</span></p>",
+        f"<span{marks}>Previous interview:</span> Ana Lima</a>",
+    ):
+        assert said in page
+    assert f"<p>{spoken.number}</p>" in page and spoken.told in page  # not jeudis's English
+    assert ('dir="ltr">https://example.org/</a>' in page) is (spoken.language == "ar")
+    for name, page in made_html.items():  # nothing else said English
+        root = html5lib.parse(page, namespaceHTMLElements=False)
+        for element in root.iter():
+            if element.get("lang") == "en":
+                assert _ENGLISH_WORD.search("".join(element.itertext())), (name, element.tag)
+
+
+@pytest.mark.parametrize("spoken", UNWORDED, ids=[s.language for s in UNWORDED], indirect=True)
+def test_an_index_with_no_post_yet_marks_its_english(
+    series: Path, invoke: Invoke, spoken: Spoken
+) -> None:
+    write(series / "jeudis.toml", f'language = "{spoken.language}"\n')
+    assert invoke("export", "--all").exit_code == 0
+    index = (series / "site" / "index.html").read_text("utf-8")
+    assert unmarked_english(index) == []
+    assert "No interview published yet." in index and ">Interviews</span></h1>" in index
+
+
+@pytest.mark.parametrize("spoken", [FRENCH, SPOKEN[0]], ids=["fr", "de"], indirect=True)
+def test_a_language_jeudis_has_words_for_marks_none(made: Path, invoke: Invoke) -> None:
+    """French's and German's pages have no English of jeudis's to mark: none is."""
+    for name, page in html_made(made, invoke).items():
+        assert 'lang="en"' not in page and 'dir="ltr"' not in page, name

@@ -120,6 +120,7 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
     its own style, for a fragment pasted where the page's style sheet is not.
     ``variant``: the typography the names are set with, as the roundup's headings.
     """
+    from jeudis.export.model import in_english
     from jeudis.export.typography import fix_text
 
     chart = rows(roundup)
@@ -136,8 +137,11 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
             if share
             else ""
         )
+        name = fix_text(row.label, variant)
+        # A yes/no question's "Yes" and "No" are jeudis's: English's in some languages.
+        shown = in_english(name, roundup.language) if roundup.kind == "yesno" else escape(name)
         lines.append(
-            f'<tr><th scope="row"{style["th"]}>{escape(fix_text(row.label, variant))}</th>'
+            f'<tr><th scope="row"{style["th"]}>{shown}</th>'
             f"<td{style['td']}>{bar}{escape(row.shown)}</td></tr>"
         )
     label = escape(roundup.question)

@@ -35,6 +35,7 @@ def render(
     from markupsafe import Markup
 
     from jeudis.export import cleaning, markup, templating
+    from jeudis.export.model import english_answer
     from jeudis.export.render import for_cms, one_line_paragraphs, words_for
     from jeudis.export.typography import fix_html, fix_text, variant_for
 
@@ -59,7 +60,11 @@ def render(
                 "asked": text(entry.asked),
                 "asked_md": md(entry.asked),
                 "reworded": entry.reworded,
-                "html": Markup(fix_html(markup.to_html(entry.text), variant)),
+                "html": english_answer(
+                    Markup(fix_html(markup.to_html(entry.text), variant)),
+                    entry.value,
+                    roundup.language,
+                ),
                 "markdown": cleaning.clean_markdown(entry.text, text),
                 "date": entry.date.isoformat(),
             }

@@ -375,6 +375,13 @@ def right_to_left(language: str) -> bool:
 # dates, its yes and no, a roundup's words. A post in any other is written in English.
 POST_LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
 
+
+def english_instead(language: str) -> bool:
+    """Whether a post in ``language`` is written with English's words, dates, yes and no
+    in place of its own: a language jeudis writes no posts in (Polish, Japanese, Arabic)."""
+    return primary_language(language) not in POST_LANGUAGES
+
+
 # How a post writes a date in running text: CLDR's long date format ("d MMMM y",
 # "d 'de' MMMM 'de' y"...) and its months in the format (not stand-alone) form, spelled
 # out here, not strftime's %B: that one is the process's locale's. English and French

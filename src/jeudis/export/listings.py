@@ -34,6 +34,7 @@ class IndexPost:
         self.date_text = meta["date_text"]
         self.description = meta["description"]
         self.description_text = meta["description_text"]
+        self.description_english = meta.get("description_english", False)
         self.photo = meta["photo"]
         self.photo_href = photo_href(self.photo)
         self.draft = meta["draft"]

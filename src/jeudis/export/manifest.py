@@ -210,6 +210,7 @@ def _meta_shaped(meta: dict[str, Any]) -> bool:
     return (
         isinstance(meta.get("note"), str | None)
         and isinstance(meta.get("draft", False), bool)
+        and isinstance(meta.get("description_english", False), bool)
         and isinstance(nav, list)
         and len(nav) == 2
         and all(slug is None or type(slug) is str for slug in nav)

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jeudis.answers import site_address
 from jeudis.errors import clip
@@ -23,7 +23,14 @@ from jeudis.export import cleaning, markup
 from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
-from jeudis.wording import as_text, date_formatter, first_name, yes_or_no_word
+from jeudis.wording import (
+    as_text,
+    date_formatter,
+    english_instead,
+    first_name,
+    right_to_left,
+    yes_or_no_word,
+)
 
 # A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
 # its most likely territory, as CLDR's likely subtags say (Portuguese is Brazil's).
@@ -118,6 +125,9 @@ class Post:
     host_label: str = ""
     guest_label: str = ""
     note: str | None = None  # for the host: what the export left out, and why
+    # The description is an answer jeudis writes in English (a date, yes or no) in a
+    # post of a language it has no words for: marked so where the page shows it.
+    description_english: bool = False
 
     @property
     def page_file(self) -> str:
@@ -227,6 +237,44 @@ def value_text(answer: Answer, language: str = "fr") -> str:
 _LIST_NUMBER = re.compile(r"^([0-9]+)\.")
 
 
+def english_marks(language: str) -> str:
+    """The attributes marking jeudis's own English (its words around a post, a date, yes
+    or no) in the HTML of a post in ``language``, a language it has no words for (see
+    :func:`jeudis.wording.english_instead`): ``lang="en"``, so that a screen reader reads
+    "Previous interview" as English, not with Polish's or Japanese's sounds, and
+    ``dir="ltr"`` in a page written from right to left, so that "Previous interview:"
+    keeps its colon at its end. None in a language jeudis writes posts in."""
+    if not english_instead(language):
+        return ""
+    return ' lang="en" dir="ltr"' if right_to_left(language) else ' lang="en"'
+
+
+def in_english(text: str, language: str) -> Markup:
+    """``text``, jeudis's English in a post in ``language``, as HTML: in a ``<span>``
+    marked as English where :func:`english_marks` says so, else as it is (escaped).
+    The ``english`` filter of the templates."""
+    marks = english_marks(language)
+    return Markup(f"<span{marks}>{{}}</span>").format(text) if marks else escape(text)
+
+
+def english_answer(html: Markup, value: Any, language: str) -> Markup:
+    """An answer's HTML, a date or yes or no jeudis writes in English marked so
+    (:func:`english_marks`): the words of the answer's one paragraph in a ``<span>``."""
+    found = _ONE_PARAGRAPH.fullmatch(html) if english_value(value, language) else None
+    if found is None:
+        return html
+    return Markup(f"{found[1]}<span{english_marks(language)}>{found[2]}</span>{found[3]}")
+
+
+def english_value(value: Any, language: str) -> bool:
+    """Whether jeudis writes an answer ``value`` in English in a post in ``language``:
+    a date or yes or no, in a language it has no words for."""
+    return isinstance(value, bool | dt.date) and english_instead(language)
+
+
+_ONE_PARAGRAPH = re.compile(r"(<p>)([^<]+)(</p>\s*)")
+
+
 def _value_text(value: Any, language: str) -> str:
     if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "4. Mai 2009"
         return date_formatter(language)(value)
@@ -322,6 +370,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     items: list[Item] = []
     number = 0
     for answer, source, html in zip(given, cleaned, rendered, strict=False):
+        html = english_answer(html, answer.value, language)
         if not answer.followup:
             number += 1
         question, question_text = _question(answer.question, variant)
@@ -339,6 +388,9 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         )
     intro_html, closing_html = rendered[-2], rendered[-1]
     description = described or excerpt(first_html, 160)
+    first_english = (
+        not (described or intro) and bool(given) and english_value(given[0].value, language)
+    )
     photo = _field(interview, "photo")
     site = _field(interview, "site")
     published = _published(interview)
@@ -384,6 +436,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         typography=variant,
         host_label=text(first_name(host) or "?") + label_colon(language, variant),
         guest_label=text(first_name(guest)) + label_colon(language, variant),
+        description_english=first_english,
     )
 
 

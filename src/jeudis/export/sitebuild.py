@@ -265,6 +265,7 @@ def _meta(
         "date_text": post.date_text,
         "description": post.description,
         "description_text": post.description_text,
+        "description_english": post.description_english,
         "photo": post.photo,
         "photo_source": post.photo_source,
         "photo_stamp": photo_stamp(series_root, post.photo_source),

@@ -85,6 +85,14 @@ def _speaker_md(markdown: Any, label: str) -> str:
 _OWN_BLOCK = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:[ \t]|\n|$)|[>|]|```|~~~|    )")
 
 
+def _english(value: Any, language: str) -> Any:
+    """jeudis's English words in a page in ``language``, marked as English where it has no
+    words of that language (see :func:`jeudis.export.model.in_english`)."""
+    from jeudis.export.model import in_english
+
+    return in_english(value, str(language))
+
+
 # Every option that shapes the compiled code (autoescape is decided when a template
 # is compiled): part of the bytecode cache's name, so a cached template is never run
 # under options it was not compiled with.
@@ -114,6 +122,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     )
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
+    env.filters["english"] = _english  # {{ words.by | english(post.language) }}
     env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 
