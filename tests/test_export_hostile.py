@@ -13,7 +13,7 @@ import html5lib
 import pytest
 import yaml
 
-from export_helpers import built_page, export_and_build, make_interview
+from export_helpers import build, built_page, export_and_build, make_interview, need_generator
 from support import Invoke
 
 NAME = 'Eve "</script><script>alert(1)</script>" O\'Hara\n---\n+++'
@@ -349,6 +349,40 @@ def test_generators_run_nothing_a_guest_wrote(
         assert_nothing_ran(index)
         listed = html.unescape(re.sub(r"<[^>]+>", "", index))
         assert "<iframe src=//evil></iframe>" in listed and "fin ]]> ici" in listed
+
+
+# A guest's code holding the excerpt dividers, in a first answer (no intro: the excerpt
+# ends after it).
+DIVIDED = "~~~\n[j](javascript:alert(61)) <!--more--> <!-- more -->\n~~~\n\nSuite."
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll"])
+def test_a_divider_in_a_guests_code_cuts_no_excerpt(
+    invoke: Invoke, series: Path, tmp_path: Path, flavor: str
+) -> None:
+    """Jekyll cuts a post's excerpt at the first divider of its Markdown, code included,
+    and renders the cut apart: the code block left open, a link shown as code was a link
+    to a script on the list of posts (tests/fuzz_generators.py found it). Hugo cut its
+    summary there, the code gone. The excerpt is the first answer, whole."""
+    need_generator(flavor)
+    make_interview(series, "cut", answers=[("code", "Du code ?", DIVIDED), ("b", "B ?", "Fin.")])
+    site, out = tmp_path / flavor, tmp_path / "public"
+    assert invoke("export", "--all", "-f", "md", "--flavor", flavor, "-o", site).exit_code == 0
+    listed = out / "excerpts.html"
+    if flavor == "hugo":  # the posts' list, with their summaries
+        (site / "layouts" / "posts").mkdir(parents=True)
+        summaries = "{{ range .Pages }}<div>{{ .Summary }}</div>{{ end }}"
+        (site / "layouts" / "posts" / "list.html").write_text(summaries, encoding="utf-8")
+        listed = out / "posts" / "index.html"
+    done = build(site, out, flavor)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+    page = listed.read_text(encoding="utf-8")
+    assert_nothing_ran(page)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u200b", "")
+    assert "[j](javascript:alert(61)) <!--more--> <!-- more -->" in shown
+    assert "Suite." in shown and "Fin." not in shown
 
 
 # PyMdown's Snippets markers, in code: a file of the site named, escaped, a section.

@@ -101,9 +101,9 @@ class Flavor:
     # generator resolves one to a file of its own: None, a page's address instead.
     ref: Callable[[Dated], str] | None = None
 
-    def render(self, post: Post) -> str:
-        """An interview post's front matter."""
-        return self.head(page_of(post))
+    def render(self, post: Post, divider: str = "<!--more-->") -> str:
+        """An interview post's front matter; ``divider``: Jekyll's excerpt separator."""
+        return self.head(page_of(post, divider))
 
     def photo_file(self, photo: str) -> str:
         """Where, inside the output folder, `--all` copies a photo from the series."""
@@ -146,7 +146,7 @@ class Page:
     excerpt_separator: str = ""  # Jekyll's, for a post with an excerpt
 
 
-def page_of(post: Post) -> Page:
+def page_of(post: Post, divider: str = "<!--more-->") -> Page:
     """An interview post's front matter."""
     return Page(
         title_text=post.title_text,
@@ -162,7 +162,7 @@ def page_of(post: Post) -> Page:
         photo=post.photo,
         draft=post.draft,
         summary=_pelican_summary(post),
-        excerpt_separator="<!--more-->",
+        excerpt_separator=divider,
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from jeudis.errors import clip
+from jeudis.export import generators
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
 from jeudis.export.typography import fix_text, label_colon, variant_for
@@ -309,13 +311,35 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         post=post,
         site=site,
         front_matter=front_matter,
-        divider=flavor.divider,
+        divider=_DIVIDER if flavor.divider else "",
         flavor=flavor.name,
         words=post_words(post),
     )
     # The front matter is data, read as such; the rest is what the generator runs.
     head, front, tail = text.partition(front_matter)
-    return tidy(flavor.guard(head) + front + flavor.guard(tail))
+    divider = flavor.divider
+    if divider and (divider in head or divider in tail):
+        # A guest's, in code (text escapes its "<"): the generator would cut the excerpt
+        # there, mid-block, and Jekyll renders that cut apart, where a link shown as code
+        # becomes a link. Jekyll is told another divider; the others' is fixed: the
+        # guest's takes a zero-width space, as a generator's syntax does in code.
+        if flavor.name == "jekyll":
+            divider = _unused_divider(head + tail)
+            front = flavor.render(post, divider)
+        else:
+            inert = divider.replace("--", "-" + generators.ZWSP + "-", 1)
+            head, tail = head.replace(divider, inert), tail.replace(divider, inert)
+    body = flavor.guard(head) + front + flavor.guard(tail)
+    return tidy(body.replace(_DIVIDER, divider))
+
+
+# Where the template puts the excerpt divider, until the one the post can use is known.
+_DIVIDER = "jeudis-excerpt-divider-3c9e1f"
+
+
+def _unused_divider(body: str) -> str:
+    """An excerpt separator for Jekyll that ``body`` does not hold."""
+    return next(d for n in itertools.count(1) if (d := f"<!--more {n}-->") not in body)
 
 
 def tidy(markdown: str) -> str:
