@@ -415,6 +415,22 @@ def test_mkdocs_snippets_include_no_file_a_guest_names(
         assert typed in shown, typed
 
 
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["mkdocs", "pelican"])
+def test_a_marked_section_in_a_guests_code_breaks_no_build(
+    invoke: Invoke, series: Path, tmp_path: Path, flavor: str
+) -> None:
+    """MkDocs reads the whole body with Python's html.parser, code included, which
+    stopped on a ``<![`` opening no CDATA section: the site's build failed with a
+    traceback (tests/fuzz_generators.py found it). It builds, the code as written."""
+    code = "Du code :\n\n    x = '<![i](y)'\n\n```\n<![ z ]>\n```"
+    make_interview(series, "cdata", answers=[("code", "Du code ?", code)])
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = built_page(out, flavor, "cdata").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u200b", "")
+    assert "x = '<![i](y)'" in shown and "<![ z ]>" in shown
+
+
 # Link targets Pelican would take for its own (another post, a file of the site), and
 # a URL with braces, whose Markdown escape (\{) kramdown keeps in the URL.
 TEMPLATED_LINKS = (

@@ -77,16 +77,21 @@ def _rewrite(
 
 def python_markdown(body: str) -> str:
     """Each Snippets marker (``-8<-``, any run of dashes) broken, shown as written;
-    the no-break spaces of a heading as ``&#8239;`` and ``&#160;``.
+    so is each ``<![``; the no-break spaces of a heading as ``&#8239;`` and ``&#160;``.
 
     Snippets replaces a ``--8<-- "file"`` line with that file of the site, drops a
-    ``--8<-- [start:name]`` marker and the ``;`` escaping one. In text a ``<`` is
-    ``&lt;`` already: only code holds a marker. The table of contents (MkDocs's
-    side bar) names each heading with its spaces folded (``str.split``), French
-    typography's no-break spaces too: ``Twitter ?`` broke before its ``?`` there.
+    ``--8<-- [start:name]`` marker and the ``;`` escaping one. MkDocs reads the whole
+    body with Python's ``html.parser`` for its anchors, code included, which stops
+    on a ``<![`` that opens no CDATA section (``AssertionError: unknown status
+    keyword``: the site's build fails). In text a ``<`` is ``&lt;`` already: only
+    code holds either. The table of contents (MkDocs's side bar) names each heading
+    with its spaces folded (``str.split``), French typography's no-break spaces too:
+    ``Twitter ?`` broke before its ``?`` there.
     """
     if "8<-" in body:
         body = _SNIPPET_MARKER.sub(ZWSP + "<", body)
+    if "<![" in body:
+        body = body.replace("<![", "<!" + ZWSP + "[")
     if "\u202f" in body or "\xa0" in body:
         body = _outside_fences(body, _HEADING, _referenced)
     return body
