@@ -31,7 +31,7 @@ FRAGMENTS = [
     *("{{< x >}}", "{{% y %}}", "{{<", "{{%", "}}", "{%", "%}", "{{", "{{ a }}", "{% raw %}"),
     *("{: .c}", "{:", "{", "}", "{#id}", "{onclick=alert(1)}", "{: onclick=alert(1)}"),
     *("{{ f(a=1) }}", "{% q() %}b{% end %}", "{{/* c() */}}", "{{</* z */>}}"),
-    *("---", "+++", "<!--more-->", "<!-- more -->", "```", "~~~", "`", "``", "    code", "\n", "\n\n", " "),
+    *("---", "+++", "<!--more-->", "```", "~~~", "`", "``", "    code", "\n", "\n\n", " "),
     *("*", "_", "[", "]", "(", ")", "<", ">", "&", "&amp;", "&quot;", "\\", "#", "|", "\t"),
     *("- ", "1. ", "> ", "<div>", "</div>", "<script>", "<b>", "mot", "é", "«", " ?", " :"),
     *('"', "'", "http://x.org/a?b", "[l](https://x.org)", "[x]", "[^1]", "[^1]: note"),
@@ -40,6 +40,7 @@ FRAGMENTS = [
     *("[x]: javascript:alert(1)", "[j](javascript:alert(1))", "[j](<javascript:alert(1)>)"),
     *("[j]( javascript:alert(1))", "[j](jav&#x61;script:alert(1))", "![i](data:x)"),
     *("<a href=javascript:alert(1)>", "javascript:alert(1)", "*[HTML]: onclick", "$$"),
+    *("<!-- more -->", "<![i", "<![CDATA[x]]>"),
     *("www.x.org/a", "https://x.org/(b", "](javascript:alert(1)", "[x]:", "    <b>", "|"),
 ]
 _LIVE_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
