@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from urllib.parse import unquote
 
@@ -489,6 +490,24 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
     assert "<script" not in html and "<b>" not in html
     assert "javascript" not in html and "data:" not in html
     assert "<a>a</a>" in html
+
+
+@pytest.mark.parametrize(
+    ("written", "href"),
+    [
+        ("https://x.fr/promo-50%", "https://x.fr/promo-50%25"),
+        ("[a](https://x.fr/a%20b%) à 50 %", "https://x.fr/a%20b%25"),
+        ("www.x.fr/%zz?q=%C3%A9", "https://www.x.fr/%25zz?q=%C3%A9"),
+        ("![i](https://x.fr/100%.png)", "https://x.fr/100%25.png"),
+    ],
+)
+def test_a_percent_sign_in_an_address_is_written_as_one(written: str, href: str) -> None:
+    """A "%" that starts no escape is an error in a URL (the Nu validator refused the
+    page; a server may refuse the request): it is ``%25``, the "%" the guest meant.
+    The text shows the address as written."""
+    for html in (to_html(written), to_html_many([written, "x"])[0]):
+        assert re.findall(r'(?:href|src)="([^"]*)"', html) == [href], html
+        assert "%25" not in re.sub(r"<[^>]+>", "", html), html  # the text as written
 
 
 @pytest.mark.parametrize(

@@ -155,8 +155,23 @@ def to_html(markdown: str) -> str:
     global _renderer
     if _renderer is None:
         _renderer = _cmark()
-    rendered = _mark_addresses(_renderer(to_lf(markdown)))
+    rendered = _escaped_percents(_mark_addresses(_renderer(to_lf(markdown))))
     return _drop_bad_urls(rendered.replace(_OMITTED, "")).strip()
+
+
+# A URL's "%" that starts no escape ("https://x.fr/promo-50%"): browsers keep it as it
+# is, the URL standard calls it an error (the Nu HTML Checker refuses the page), and a
+# server may refuse the request. Written %25: the "%" the guest meant.
+_PERCENT_URL = re.compile(r'(\s(?:href|src)=")([^"]*%[^"]*)"')
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _escaped_percents(rendered: str) -> str:
+    if "%" not in rendered:
+        return rendered
+    return _PERCENT_URL.sub(
+        lambda m: m.group(1) + _LONE_PERCENT.sub("%25", m.group(2)) + '"', rendered
+    )
 
 
 # A link whose text is its own web address (an autolink, "www.x.fr" leading to
@@ -217,7 +232,7 @@ def to_html_many(sources: list[str]) -> list[str]:
     # the joined text: one scan each, not one per answer.)
     if len(texts) < 2 or DEFINITION_MARK.search(joined) or joined.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
-    rendered = _mark_addresses(_renderer(joined))
+    rendered = _escaped_percents(_mark_addresses(_renderer(joined)))
     parts = rendered.split(_SPLIT_HTML)
     if len(parts) != len(texts) or rendered.count(_SPLIT) != len(texts) - 1:
         return [to_html(t) for t in texts]
