@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -114,10 +114,30 @@ def need_binary(path: str, reason: str) -> str:
     """The binary's path; skip without it, but fail under CI (where it must be installed)."""
     found = shutil.which(path) or (path if Path(path).exists() else None)
     if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing under CI: {reason}")
-        pytest.skip(f"{path} not installed: {reason}")
+        _missing(path, reason)
     return found
+
+
+def need_jekyll_theme(name: str) -> str:
+    """Jekyll's path, with the theme ``name`` installed as Ruby finds it (Debian's
+    ``jekyll-theme-NAME``); skip without them, but fail under CI (see :func:`need_binary`)."""
+    jekyll = need_binary("jekyll", f"builds the --flavor jekyll export with {name}")
+    ruby = need_binary("ruby", f"finds Jekyll's theme {name}")
+    found = subprocess.run(
+        [ruby, "-e", "Gem::Specification.find_by_name(ARGV[0])", name],
+        check=False,
+        capture_output=True,
+        timeout=60,
+    )
+    if found.returncode != 0:
+        _missing(f"Jekyll's theme {name}", f"builds the --flavor jekyll export with {name}")
+    return jekyll
+
+
+def _missing(what: str, reason: str) -> NoReturn:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing under CI: {reason}")
+    pytest.skip(f"{what} not installed: {reason}")
 
 
 # ---- Static site generators building an export --------------------------------------

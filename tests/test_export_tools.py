@@ -1,10 +1,11 @@
 """Real tools read what jeudis writes: static site generators build it, Chromium shows it.
 
-Hugo, Jekyll, Pelican and Chromium come from Debian (``.ci/run`` installs them),
-Material for MkDocs from the dev dependencies. Elsewhere these tests skip with a
-reason; under CI (``CI`` set) a missing tool is a failure. Zola is checked by
-parsing its front matter only (tests/test_export_snapshots.py): no build of it
-runs on this Debian. The hostile answers are built too (tests/test_export_hostile.py).
+Hugo, Jekyll (and its default theme, minima), Pelican and Chromium come from Debian
+(``.ci/run`` installs them), Material for MkDocs from the dev dependencies. Elsewhere
+these tests skip with a reason; under CI (``CI`` set) a missing tool is a failure.
+Zola is checked by parsing its front matter only (tests/test_export_snapshots.py):
+no build of it runs on this Debian. The hostile answers are built too
+(tests/test_export_hostile.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from export_helpers import (
     make_interview,
     need_binary,
     need_generator,
+    need_jekyll_theme,
+    run_tool,
     served_file,
     shown_photo,
 )
@@ -89,6 +92,44 @@ def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_pat
     assert excerpts.count("<div>") == 4
     assert "1. Depuis combien de temps" not in excerpts  # the intro only, not the questions
     assert "mathieu-durand.svg" not in excerpts  # nor the portrait (the front matter's image)
+
+
+# A Jekyll site as its own starter makes it: the default theme, each post's excerpt listed.
+MINIMA_CONFIG = "title: Test\nlang: fr\ntheme: minima\nshow_excerpts: true\n"
+
+
+@pytest.mark.generators
+def test_jekylls_default_theme_lists_the_posts_and_feeds_their_description_as_set(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """minima, Jekyll's default theme: its home lists each post's intro, its page shows the
+    photo and the host, and its feed (jekyll-feed) summarizes each post with the front
+    matter's description, which read as typed ("Pourquoi lui ?" with a breaking space,
+    "d'Ormesson") beside the post's "lui\u202f?" and "d’Ormesson", where jeudis's own feed
+    and index set it; themes show it too (PaperMod under a Hugo post's title)."""
+    jekyll = need_jekyll_theme("minima")
+    copy_example(series)
+    intro = "Pourquoi lui ? Parce que Jean d'Ormesson le lit."
+    make_interview(series, "gilles", guest="Gilles Klein", fields={"intro": intro})
+    site = tmp_path / "jekyll"
+    assert invoke("export", "--all", "-f", "md", "--flavor", "jekyll", "-o", site).exit_code == 0
+    (site / "_config.yml").write_text(MINIMA_CONFIG, encoding="utf-8")
+    (site / "index.md").write_text("---\nlayout: home\n---\n", encoding="utf-8")
+    out = tmp_path / "public"
+
+    done = run_tool([jekyll, "build", "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
+
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="post-link"') == 5
+    assert "accueillir <strong>Mathieu Durand</strong>" in home  # the intro, rendered...
+    assert "1. Depuis combien" not in home and "more--" not in home  # ...cut at the divider
+    post = built_page(out, "jekyll", "mathieu-durand").read_text(encoding="utf-8")
+    assert '<span class="p-author h-card" itemprop="name">Alexis</span>' in post
+    assert shown_photo(out, "jekyll", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    summaries = re.findall(r"<summary[^>]*><!\[CDATA\[(.*?)\]\]>", feed, re.DOTALL)
+    assert "Pourquoi lui\u202f? Parce que Jean d’Ormesson le lit." in summaries
 
 
 @pytest.mark.generators

@@ -135,7 +135,7 @@ class Page:
     published: dt.datetime
     slug: str
     series: str  # its category
-    description: str
+    description: str  # with typography: themes and feeds show it, as the index does
     language: str
     host: str = ""
     tags: tuple[str, ...] = ()
@@ -154,7 +154,7 @@ def page_of(post: Post, divider: str = "<!--more-->") -> Page:
         published=post.published,
         slug=post.slug,
         series=post.series,
-        description=post.description,
+        description=post.description_text,
         language=post.language,
         host=post.host,
         tags=tuple(post.tags),
