@@ -126,6 +126,8 @@ def test_jekylls_default_theme_lists_the_posts_and_feeds_their_description_as_se
     assert "1. Depuis combien" not in home and "more--" not in home  # ...cut at the divider
     post = built_page(out, "jekyll", "mathieu-durand").read_text(encoding="utf-8")
     assert '<span class="p-author h-card" itemprop="name">Alexis</span>' in post
+    # Its share's locale, as jeudis's own pages say it (jekyll-seo-tag: "fr", from lang).
+    assert '<meta property="og:locale" content="fr_FR" />' in post
     assert shown_photo(out, "jekyll", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     summaries = re.findall(r"<summary[^>]*><!\[CDATA\[(.*?)\]\]>", feed, re.DOTALL)

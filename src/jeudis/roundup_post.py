@@ -110,6 +110,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
 
     from jeudis.export import frontmatter, templating
     from jeudis.export.generators import relative_links_as_html
+    from jeudis.export.model import og_locale
     from jeudis.export.render import tidy
 
     flavor = frontmatter.flavor(name)
@@ -128,6 +129,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
         language=roundup.language,
         host=roundup.host,
         tags=(roundup.questionnaire,),
+        locale=og_locale(roundup.language),
     )
     front_matter = frontmatter.page_front_matter(name, page)
     nonce = secrets.token_hex(8)

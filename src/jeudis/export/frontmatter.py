@@ -144,6 +144,7 @@ class Page:
     draft: bool = False
     summary: str | None = None  # Pelican's; None: the description, its markup made inert
     excerpt_separator: str = ""  # Jekyll's, for a post with an excerpt
+    locale: str = ""  # Open Graph's "fr_FR", which jekyll-seo-tag reads (else the bare "fr")
 
 
 def page_of(post: Post, divider: str = "<!--more-->") -> Page:
@@ -163,6 +164,7 @@ def page_of(post: Post, divider: str = "<!--more-->") -> Page:
         draft=post.draft,
         summary=_pelican_summary(post),
         excerpt_separator=divider,
+        locale=post.locale,
     )
 
 
@@ -215,6 +217,8 @@ def _jekyll(page: Page) -> str:
         *_guest(page, "guest: {}"),
         f"lang: {quote(page.language)}",
     ]
+    if page.locale:
+        lines.append(f"locale: {quote(page.locale)}")
     if page.excerpt_separator:
         lines.append(f"excerpt_separator: {quote(page.excerpt_separator)}")
     if page.photo:
