@@ -284,6 +284,11 @@ def test_a_roundup_beside_the_exported_posts_links_each_interview(
         target = target / "index.html" if target.is_dir() else target
         assert target == built_page(out, flavor, slug).resolve(), href
     assert "<table>" in shown and "█" in shown  # its chart, a table of the Markdown
+    # Listed among the posts by its chart (Material listed it whole; Jekyll, its first block).
+    listed = {"jekyll": out / "excerpts.html", "mkdocs": out / "blog" / "index.html"}
+    if flavor in listed:
+        listing = listed[flavor].read_text(encoding="utf-8")
+        assert "█" in listing and "quelques robots" not in listing
 
 
 GUESTS = ["Amélie Roux", "Claire Fontaine", "Mathieu Durand"]

@@ -107,11 +107,12 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
     guest can write (drawn at random): the generator's own syntax, which is live.
     """
     import secrets
+    from dataclasses import replace
 
     from jeudis.export import frontmatter, templating
     from jeudis.export.generators import relative_links_as_html
     from jeudis.export.model import og_locale
-    from jeudis.export.render import tidy
+    from jeudis.export.render import DIVIDER, guarded, tidy
 
     flavor = frontmatter.flavor(name)
     date = roundup.date
@@ -144,10 +145,21 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
         if flavor.name == "mkdocs":  # a guest's relative link, which MkDocs would take for its own
             item["markdown"] = relative_links_as_html(item["markdown"])
     text = templating.render(
-        series.root, "roundup.md", **context, front_matter=front_matter, flavor=flavor.name
+        series.root,
+        "roundup.md",
+        **context,
+        front_matter=front_matter,
+        flavor=flavor.name,
+        divider=DIVIDER if flavor.divider else "",
     )
-    head, front, tail = text.partition(front_matter)
-    text = flavor.guard(head) + front + flavor.guard(tail)
+
+    def front_for(divider: str) -> str:
+        return frontmatter.page_front_matter(name, replace(page, excerpt_separator=divider))
+
+    if DIVIDER in text:  # Jekyll is told of the divider (its excerpt: else the first block)
+        told = front_for(flavor.divider)
+        text, front_matter = text.replace(front_matter, told, 1), told
+    text = guarded(flavor, text, front_matter, front_for)
     for mark, link in links.items():
         text = text.replace(mark, link)
     return tidy(text)

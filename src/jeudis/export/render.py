@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from jeudis.errors import clip
 from jeudis.export import generators
+from jeudis.export.frontmatter import Flavor
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
 from jeudis.export.typography import fix_text, label_colon, variant_for
@@ -311,11 +313,19 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         post=post,
         site=site,
         front_matter=front_matter,
-        divider=_DIVIDER if flavor.divider else "",
+        divider=DIVIDER if flavor.divider else "",
         flavor=flavor.name,
         words=post_words(post),
     )
-    # The front matter is data, read as such; the rest is what the generator runs.
+    return tidy(guarded(flavor, text, front_matter, lambda divider: flavor.render(post, divider)))
+
+
+def guarded(flavor: Flavor, text: str, front_matter: str, front_for: Callable[[str], str]) -> str:
+    """A Markdown post as a template made it (``front_matter`` in it, :data:`DIVIDER`
+    where its excerpt ends) written for ``flavor``'s generator: the front matter is
+    data, read as such; the rest is what the generator runs, made inert to it, with
+    the flavor's excerpt divider. ``front_for``: the front matter for another divider.
+    """
     head, front, tail = text.partition(front_matter)
     divider = flavor.divider
     if divider and (divider in head or divider in tail):
@@ -325,16 +335,16 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         # guest's takes a zero-width space, as a generator's syntax does in code.
         if flavor.name == "jekyll":
             divider = _unused_divider(head + tail)
-            front = flavor.render(post, divider)
+            front = front_for(divider)
         else:
             inert = divider.replace("--", "-" + generators.ZWSP + "-", 1)
             head, tail = head.replace(divider, inert), tail.replace(divider, inert)
     body = flavor.guard(head) + front + flavor.guard(tail)
-    return tidy(body.replace(_DIVIDER, divider))
+    return body.replace(DIVIDER, divider)
 
 
 # Where the template puts the excerpt divider, until the one the post can use is known.
-_DIVIDER = "jeudis-excerpt-divider-3c9e1f"
+DIVIDER = "jeudis-excerpt-divider-3c9e1f"
 
 
 def _unused_divider(body: str) -> str:
