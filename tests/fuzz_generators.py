@@ -26,6 +26,7 @@ from pathlib import Path
 import html5lib
 
 from export_helpers import build, make_interview
+from jeudis.export.frontmatter import flavor as flavor_for
 
 FRAGMENTS = [
     *("{{< x >}}", "{{% y %}}", "{{<", "{{%", "}}", "{%", "%}", "{{", "{{ a }}", "{% raw %}"),
@@ -44,6 +45,9 @@ FRAGMENTS = [
     *("www.x.org/a", "https://x.org/(b", "](javascript:alert(1)", "[x]:", "    <b>", "|"),
 ]
 _LIVE_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
+QUESTIONNAIRE = 'id = "fuzz"\ntitle = "Fuzz : {guest}"\n\n' + "".join(
+    f'[[questions]]\nid = "q{k}"\ntype = "long"\ntext = "Q {k} ?"\n\n' for k in range(3)
+)
 
 
 def answer(rng: random.Random) -> str:
@@ -76,19 +80,27 @@ def main() -> int:
     problems = 0
     with tempfile.TemporaryDirectory(prefix="jeudis-fuzz-") as tmp:
         series = Path(tmp) / "series"
+        (series / "questionnaires").mkdir(parents=True)
+        (series / "questionnaires" / "fuzz.toml").write_text(QUESTIONNAIRE, encoding="utf-8")
         for n in range(args.count):
             make_interview(
                 series,
                 f"g{n}",
-                guest=f"G {n}",
+                # A third of the guests have names as hostile as the answers.
+                guest=f"G {n} {answer(rng)[:30]}" if n % 3 == 0 else f"G {n}",
                 date=dt.date(2011, 1, 1) + dt.timedelta(days=n),
                 answers=[(f"q{k}", f"Q {k} ?", answer(rng)) for k in range(3)],
+                questionnaire="fuzz",
             )
         for flavor in args.flavors.split(","):
             site, out = Path(tmp) / flavor, Path(tmp) / f"{flavor}-out"
+            jeudis = [sys.executable, "-m", "jeudis"]
             export = ["export", "--all", "-f", "md", "--flavor", flavor, "-C", str(series)]
-            command = [sys.executable, "-m", "jeudis", *export, "-o", str(site)]
-            subprocess.run(command, check=True, capture_output=True)
+            subprocess.run([*jeudis, *export, "-o", str(site)], check=True, capture_output=True)
+            # A roundup of the first answers, a post among the interviews.
+            posts = f"{site / flavor_for(flavor).folder}/"
+            roundup = ["compare", "fuzz", "-q", "q0", "--flavor", flavor, "-C", str(series)]
+            subprocess.run([*jeudis, *roundup, "-o", posts], check=True, capture_output=True)
             done = build(site, out, flavor)
             if done.returncode != 0:
                 print(f"{flavor}: the build failed\n{done.stdout[-2000:]}{done.stderr[-2000:]}")

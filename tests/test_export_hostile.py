@@ -385,6 +385,26 @@ def test_a_divider_in_a_guests_code_cuts_no_excerpt(
     assert "Suite." in shown and "Fin." not in shown
 
 
+@pytest.mark.generators
+def test_material_lists_a_title_as_written_not_as_markdown(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Material's blog puts the front matter's title at the head of each excerpt it
+    lists, as Markdown (tests/fuzz_generators.py found it on a roundup): a link in a
+    guest's name was a link to a script on the blog's index, an attribute list a
+    handler. The title stands first in the post, inert, as the post's own heading."""
+    guest = "Zoé [j](javascript:alert(71)) *Brun* {: onclick=alert(72) }"
+    make_interview(series, "zoe", guest=guest, title=f"Interview de {guest}")
+    out = export_and_build(invoke, tmp_path, "mkdocs")
+    post = built_page(out, "mkdocs", "zoe").read_text(encoding="utf-8")
+    listing = (out / "blog" / "index.html").read_text(encoding="utf-8")
+    for page in (post, listing):
+        assert_nothing_ran(page)
+        shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+        assert "Interview de Zoé [j](javascript:alert(71)) *Brun* {\xa0: onclick" in shown
+    assert post.count("<h1") == 1
+
+
 # PyMdown's Snippets markers, in code: a file of the site named, escaped, a section.
 SNIPPETS = (
     'Mon fichier :\n\n```\n--8<-- "mkdocs.yml"\n```\n\n'

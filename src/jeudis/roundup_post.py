@@ -79,6 +79,7 @@ def render(
         "title_md": md(roundup.title),
         "subtitle": text(roundup.subtitle),
         "heading": text(roundup.heading),
+        "heading_md": md(roundup.heading),
         "question": text(roundup.question),
         "question_md": md(roundup.question),
         "items": items,
