@@ -42,6 +42,8 @@ FRAGMENTS = [
     *("[j]( javascript:alert(1))", "[j](jav&#x61;script:alert(1))", "![i](data:x)"),
     *("<a href=javascript:alert(1)>", "javascript:alert(1)", "*[HTML]: onclick", "$$"),
     *("<!-- more -->", "<![i", "<![CDATA[x]]>"),
+    *("{::nomarkdown}", "{:/}", "{::comment}", "{:/comment}", "!!! note", '<div markdown="1">'),
+    *("[a]({attach}x.txt)", "{index}", "[b]({filename}/g1.md)", "^[n]", "[^n]: <b>"),
     *("www.x.org/a", "https://x.org/(b", "](javascript:alert(1)", "[x]:", "    <b>", "|"),
 ]
 _LIVE_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
