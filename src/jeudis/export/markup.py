@@ -22,7 +22,8 @@ SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _PLAIN_SCHEMES = ("https://", "http://", "mailto:")  # safe as written: nothing to decode
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
-_URL_ATTR = re.compile(r'<(a|img)\b([^>]*?)\s(href|src)="([^"]*)"(?:( alt="[^"]*")[^>]*>)?')
+# A link's or an image's URL as cmark writes them; an image's alt and the tag's end too.
+_URL_ATTR = re.compile(r'<(a|img)\b([^>]*?)\s(href|src)="([^"]*)"(?: alt="([^"]*)"[^>]*>)?')
 _OMITTED = "<!-- raw HTML omitted -->"
 
 
@@ -71,7 +72,7 @@ def _drop_bad_urls(rendered: str) -> str:
         if tag == "img":
             # What a browser shows of an image it cannot load: its text. An <img>
             # without a source is not HTML (the validator's "src must be non-empty").
-            return alt[6:-1] if alt else ""
+            return alt or ""
         return f"<a{before}"  # an <a> without href is not a link
 
     return _URL_ATTR.sub(fix, rendered)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -343,8 +344,9 @@ def guarded(flavor: Flavor, text: str, front_matter: str, front_for: Callable[[s
     return body.replace(DIVIDER, divider)
 
 
-# Where the template puts the excerpt divider, until the one the post can use is known.
-DIVIDER = "jeudis-excerpt-divider-3c9e1f"
+# Where the template puts the excerpt divider, until the one the post can use is known:
+# drawn at random, for no guest to write it (a divider in a guest's code cut the excerpt).
+DIVIDER = f"jeudis-excerpt-divider-{secrets.token_hex(8)}"
 
 
 def _unused_divider(body: str) -> str:
