@@ -405,6 +405,24 @@ def test_material_lists_a_title_as_written_not_as_markdown(
     assert post.count("<h1") == 1
 
 
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["pelican", "mkdocs"])
+def test_an_abbreviation_a_guest_wrote_is_text(
+    invoke: Invoke, series: Path, tmp_path: Path, flavor: str
+) -> None:
+    """``*[^1]: note`` is an abbreviation's definition to Python-Markdown, whose 3.4
+    (Debian's, Pelican's here) makes a regex of the label as written: one matching
+    every character, and Pelican's build looped for ever (tests/fuzz_generators.py
+    found it). It is text, as written."""
+    written = "*[^1]: note*\n\nVoir *[HTML] : HyperText"
+    make_interview(series, "abbr", answers=[("abbr", "Des sigles ?", written)])
+    out = export_and_build(invoke, tmp_path, flavor)
+    page = built_page(out, flavor, "abbr").read_text(encoding="utf-8")
+    assert "<abbr" not in page
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\xa0", " ")
+    assert "[^1] : note" in shown and "Voir *[HTML] : HyperText" in shown
+
+
 # PyMdown's Snippets markers, in code: a file of the site named, escaped, a section.
 SNIPPETS = (
     'Mon fichier :\n\n```\n--8<-- "mkdocs.yml"\n```\n\n'

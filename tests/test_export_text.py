@@ -493,6 +493,23 @@ def test_markdown_has_no_raw_html_and_no_bad_links() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("*[^1]: note*", "*\\[^1]: note*"),
+        ("x *[HTML] : HyperText", "x *\\[HTML] : HyperText"),
+        ("`*[^1]: note`", "`*[^1]: note`"),  # code, as written
+        ("[^1]: une note", "[^1]: une note"),  # a footnote's definition, no abbreviation
+        ("**[x]**: y", "**[x]**: y"),
+    ],
+)
+def test_an_abbreviation_definition_is_text(written: str, cleaned: str) -> None:
+    """Python-Markdown 3.4 made a regex of an abbreviation's label as written ("^1":
+    every character) and looped on it for ever: a guest never means one."""
+    assert clean_markdown(written, str) == cleaned
+    assert clean_markdown_many([written, "x"], str)[0] == cleaned
+
+
+@pytest.mark.parametrize(
     ("written", "href"),
     [
         ("https://x.fr/promo-50%", "https://x.fr/promo-50%25"),

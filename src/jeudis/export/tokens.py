@@ -54,6 +54,7 @@ _DEST_URL = re.compile(r"\]\([^\s()\[\]<>`]*(?=[\s)])")
 # rest of its line. Overlapping: the URL may itself hold the next "]:".
 _DEFINITION_COLON = re.compile(r"\](?=:[ \t]*\n?[ \t]*(?P<url>\S+)(?P<rest>[^\n]*))")
 # One held as written: a plain label, a URL holding nothing that opens markup.
+_ABBREVIATION = re.compile(r"\[[^\]\n]*\] ?:")  # after a "*": Python-Markdown's abbreviation
 _DEFINITION = re.compile(r"\[[^\[\]\n<>&{}`]+\]:[ \t]*\n?[ \t]*(?P<url>[^\s\[\]<>`]+)(?!\S)")
 _LINE_PREFIX = " \t>*+-0123456789.)"  # indentation, block quote and list markers
 # An autolink held as written holds nothing another parser reads first: Python-Markdown
@@ -66,9 +67,12 @@ _ENTITY = re.compile(r"&#?\w+;")
 def _present(text: str) -> str:
     """The candidate characters the text holds (a substring test is C speed).
 
-    "[" starts a token only in a reference definition, which holds "]:".
+    "[" starts a token only in a reference definition, which holds "]:", and in an
+    abbreviation's (``*[x] : y`` too).
     """
-    return "".join(c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text))
+    return "".join(
+        c for c in _CANDIDATE_CHARS if c in text and (c != "[" or "]:" in text or "] :" in text)
+    )
 
 
 def _safe_destination(target: str) -> bool:
@@ -309,8 +313,14 @@ def target_url(url: str) -> str:
 def _definition(text: str, at: int) -> tuple[int, int, str] | None:
     """``[label]: url`` held whole (typography would part ``]:``), when plainly one.
 
-    Unsafe ones were made text before (:func:`drop_unsafe_definitions`).
+    Unsafe ones were made text before (:func:`drop_unsafe_definitions`). After a
+    "*", Python-Markdown's abbreviation (``*[HTML]: HyperText…``, anywhere in a
+    paragraph), its "[" is escaped: Python-Markdown 3.4 (Debian's, Pelican's) makes a
+    regex of the label as written, and ``*[^1]: note`` one matching every character,
+    on which the build looped for ever; a guest never means one.
     """
+    if at and text[at - 1] == "*" and _ABBREVIATION.match(text, at):
+        return at, at + 1, "\\["
     begin = text.rfind("\n", 0, at) + 1
     if text[begin:at].strip(_LINE_PREFIX) or (m := _DEFINITION.match(text, at)) is None:
         return None
@@ -385,9 +395,10 @@ _LINK_TARGET = re.compile(rf"\]\({_URL}*(?=\)|\s[^)]*\))")
 # A link target not spelt with a plain scheme, wherever it starts: none found, every
 # target _LINK_TARGET finds is plain.
 _UNPLAIN_TARGET = re.compile(r"\]\((?!https://|http://|mailto:)[^)]*\)")
-# A reference definition's "]:", or a link target _UNPLAIN_TARGET finds: one
-# scan of a post's answers for both, 7 µs where the two took 23.
-_DEFINITION_OR_UNPLAIN_TARGET = re.compile(r"\](?::|\((?!https://|http://|mailto:)[^)]*\))")
+# A reference definition's "]:" (an abbreviation's "] :" too), or a link target
+# _UNPLAIN_TARGET finds: one scan of a post's answers for both, 7 µs where the two
+# took 23.
+_DEFINITION_OR_UNPLAIN_TARGET = re.compile(r"\](?: ?:|\((?!https://|http://|mailto:)[^)]*\))")
 # A line indented four spaces (code, maybe). The regex engine finds it in half the time
 # `"\n    " in text` takes on a post's answers (15 µs), whose spaces are each a false start.
 _INDENTED_LINE = re.compile("\n {4}")
