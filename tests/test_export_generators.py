@@ -161,6 +161,8 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         ("```\n[a](page.html)\n```", None),
         ("    [a](page.html)", None),
         ("[a]\n\n[b](page.html)", '[a]\n\n<a href="page.html">b</a>'),
+        # A backtick escaped opens no code span (the cleaning escapes a lone one so).
+        ("a \\` [b](page.md) \\`\\`", 'a \\` <a href="page.md">b</a> \\`\\`'),
     ],
 )
 def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | None) -> None:

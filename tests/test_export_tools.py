@@ -301,7 +301,9 @@ RELATIVE_LINKS = (
     "Voir [mon article](page.html), ![mon portrait](portrait.png), [le sommaire](../x.md), "
     "[l’accueil](../../index.md), [ma note][n] et [ailleurs](https://ex.example/a.html).\n\n"
     "- une liste : [la suite](suite.html)\n\n"
-    "Du code : `[a](page.html)`\n\n```\n[b](page.html)\n```\n\n[n]: notes.html"
+    "Du code : `[a](page.html)`\n\n```\n[b](page.html)\n```\n\n[n]: notes.html\n\n"
+    # A span holding a backtick: text for every parser, each backtick escaped.
+    "Du code : ``x ` [une page](une-page.md)`` fin"
 )
 
 
@@ -324,6 +326,7 @@ def test_mkdocs_strict_builds_a_post_whose_guest_linked_relative_addresses(
         '<a href="notes.html">ma note</a>',
         '<a href="suite.html">la suite</a>',
         '<a href="https://ex.example/a.html">ailleurs</a>',
+        '<a href="une-page.md">une page</a>',
     ):
         assert link in page, link
     assert "<code>[a](page.html)</code>" in page

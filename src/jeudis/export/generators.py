@@ -292,7 +292,8 @@ def _code_ranges(markdown: str) -> list[tuple[int, int]]:
     checks, a link rewritten in code would show its HTML."""
     container = _CONTAINER.search(markdown)
     ranges = [m.span() for m in _ANY_FENCE.finditer(markdown)]
-    ranges += [m.span() for m in _CODE_SPAN.finditer(markdown)]
+    # A backtick escaped opens no span (the cleaning writes one so: "\\`").
+    ranges += [m.span() for m in _CODE_SPAN.finditer(markdown) if not _escaped(markdown, m.start())]
     ranges += [
         m.span()
         for m in _INDENTED.finditer(markdown, 0, container.start() if container else len(markdown))
