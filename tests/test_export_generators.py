@@ -163,9 +163,20 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         ("[a]\n\n[b](page.html)", '[a]\n\n<a href="page.html">b</a>'),
         # A backtick escaped opens no code span (the cleaning escapes a lone one so).
         ("a \\` [b](page.md) \\`\\`", 'a \\` <a href="page.md">b</a> \\`\\`'),
+        # A span as Python-Markdown reads it: "```a``" holds "`a", the link is text.
+        ("```a`` [b](c.md) `` d", '```a`` <a href="c.md">b</a> `` d'),
+        ("`a\n[b](c.md)` d", None),  # a span across the paragraph's lines
+        ("`a\n- [b](c.md)` d", '`a\n- <a href="c.md">b</a>` d'),  # not into a list item
+        # What CommonMark reads as text is no link to Python-Markdown either.
+        ("[a](une page.html)", "[a]\\(une page.html)"),
+        ("[a](\tx y\nz) [b](https://x.org)", "[a]\\(\tx y\nz) [b](https://x.org)"),
+        ("[a]([b](https://x.org))", "[a]\\([b](https://x.org))"),
+        ('![i](x.png "t](y z)")', '<img src="x.png" alt="i" title="t](y z)" />'),
+        ("`[a](b c)` ```\n[g](h i)\n```", None),
     ],
 )
 def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | None) -> None:
     """MkDocs takes a relative link for one to its own docs (and aborts ``--strict`` on
-    one it does not find): written as HTML, which it leaves alone. Code is code."""
-    assert generators.relative_links_as_html(text) == (text if expected is None else expected)
+    one it does not find): written as HTML, which it leaves alone. Python-Markdown reads
+    a link where CommonMark reads text: left text. Code is code."""
+    assert generators.guest_links_for_mkdocs(text) == (text if expected is None else expected)

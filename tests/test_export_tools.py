@@ -303,7 +303,10 @@ RELATIVE_LINKS = (
     "- une liste : [la suite](suite.html)\n\n"
     "Du code : `[a](page.html)`\n\n```\n[b](page.html)\n```\n\n[n]: notes.html\n\n"
     # A span holding a backtick: text for every parser, each backtick escaped.
-    "Du code : ``x ` [une page](une-page.md)`` fin"
+    "Du code : ``x ` [une page](une-page.md)`` fin\n\n"
+    # Text to CommonMark, a link to Python-Markdown; and a span it reads otherwise.
+    "Pas un lien : [ma page](ma page.html), [là]( x y\nz {filename}/g1.md)\n\n"
+    "Et : ```a`` [un mot](un-mot.md) `` fin"
 )
 
 
@@ -314,7 +317,8 @@ def test_mkdocs_strict_builds_a_post_whose_guest_linked_relative_addresses(
     """MkDocs takes every relative link for one to its own docs: ``page.html``, not
     found, aborted ``mkdocs build --strict``, and ``../../index.md`` became a link to
     the host's home page. A guest's are written as HTML, which MkDocs leaves as they
-    are: the page links them as written, as the other generators' do."""
+    are: the page links them as written, as the other generators' do. What CommonMark
+    reads as text, Python-Markdown read as links (to "ma page.html"): text."""
     make_interview(series, "liens", answers=[("liens", "Des liens ?", RELATIVE_LINKS)])
     out = export_and_build(invoke, tmp_path, "mkdocs")  # --strict
     page = built_page(out, "mkdocs", "liens").read_text(encoding="utf-8")
@@ -327,8 +331,10 @@ def test_mkdocs_strict_builds_a_post_whose_guest_linked_relative_addresses(
         '<a href="suite.html">la suite</a>',
         '<a href="https://ex.example/a.html">ailleurs</a>',
         '<a href="une-page.md">une page</a>',
+        '<a href="un-mot.md">un mot</a>',
     ):
         assert link in page, link
+    assert "[ma page](ma page.html), [là]( x y\nz {filename}/g1.md)" in html.unescape(page)
     assert "<code>[a](page.html)</code>" in page
     assert "[b](page.html)" in html.unescape(page)  # the code block, as written
     assert "[n]: notes.html" not in page

@@ -111,7 +111,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
     from dataclasses import replace
 
     from jeudis.export import frontmatter, templating
-    from jeudis.export.generators import relative_links_as_html
+    from jeudis.export.generators import guest_links_for_mkdocs
     from jeudis.export.model import og_locale
     from jeudis.export.render import DIVIDER, guarded, tidy
 
@@ -144,7 +144,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
             # shortcode's placeholder: "amelie-rouxhahahugoshortcode0hbhb" (gohugoio/hugo#8962)
             item["attributes"] = " {#" + (_NOT_IN_ID.sub("-", entry.slug).strip("-") or "x") + "}"
         if flavor.name == "mkdocs":  # a guest's relative link, which MkDocs would take for its own
-            item["markdown"] = relative_links_as_html(item["markdown"])
+            item["markdown"] = guest_links_for_mkdocs(item["markdown"])
     text = templating.render(
         series.root,
         "roundup.md",

@@ -173,6 +173,10 @@ def _zola_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
 # file of the host's site (on every generator it leads where it was written, nowhere
 # much): it is written as an HTML ``<a>`` (``<img>``), which MkDocs leaves as it is,
 # so the page links it as Hugo's, Jekyll's or Pelican's does.
+#
+# Python-Markdown reads a link wherever "](" has a ")" to match later in the paragraph:
+# ``[a](une page.html)``, spaces, lines and brackets in its target, which CommonMark
+# reads as text. A guest's such text is kept text: its "(" is escaped.
 
 # A link target as a cleaned post holds it: "](", a URL with no space, bracket or
 # parenthesis, maybe a quoted title, ")".
@@ -183,7 +187,10 @@ _DEFINITION = re.compile(
     re.MULTILINE,
 )
 _REFERENCE = re.compile(r"\[(?P<text>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+# A code span as Python-Markdown reads one: from a run of backticks (maybe cut short:
+# "```a``" holds "`a") to the next run as long, across lines of the paragraph, not
+# into a line that may start a block of its own (a list item, a quote, a heading).
+_CODE_SPAN = re.compile(r"(`+)((?:[^\n]|\n(?![ \t]*(?:\n|[-+*>#]|[0-9]+[.)])))+?)(?<!`)\1(?!`)")
 # A fence anywhere a superfences extension reads one: in a list item, a block quote.
 _ANY_FENCE = re.compile(
     r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
@@ -195,6 +202,32 @@ _CONTAINER = re.compile(
     r"^[ \t]{0,3}(?:(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|>|:|\[\^)", re.MULTILINE
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def guest_links_for_mkdocs(markdown: str) -> str:
+    """A guest's Markdown, its links as MkDocs would check none: relative ones as HTML
+    (:func:`relative_links_as_html`), and no link but those CommonMark reads."""
+    return relative_links_as_html(loose_targets_as_text(markdown))
+
+
+def loose_targets_as_text(markdown: str) -> str:
+    """Each "](" that opens no link target as a cleaned post writes one (``](url)``,
+    ``](url "title")``) written ``]\\(``, outside code: text to every parser, where
+    Python-Markdown took ``[a](une page.html)`` for a link to "une page.html"."""
+    if "](" not in markdown:
+        return markdown
+    code = _code_ranges(markdown)
+    targets = [t.span() for t in _TARGET.finditer(markdown)]
+    out: list[str] = []
+    pos = 0
+    for found in re.finditer(r"\]\(", markdown):
+        at = found.start()
+        if _inside(targets, at) or _inside(code, at) or _escaped(markdown, at):
+            continue
+        out += [markdown[pos : at + 1], "\\"]
+        pos = at + 1
+    out.append(markdown[pos:])
+    return "".join(out)
 
 
 def relative_links_as_html(markdown: str) -> str:
@@ -292,13 +325,26 @@ def _code_ranges(markdown: str) -> list[tuple[int, int]]:
     checks, a link rewritten in code would show its HTML."""
     container = _CONTAINER.search(markdown)
     ranges = [m.span() for m in _ANY_FENCE.finditer(markdown)]
-    # A backtick escaped opens no span (the cleaning writes one so: "\\`").
-    ranges += [m.span() for m in _CODE_SPAN.finditer(markdown) if not _escaped(markdown, m.start())]
+    ranges += _code_spans(markdown)
     ranges += [
         m.span()
         for m in _INDENTED.finditer(markdown, 0, container.start() if container else len(markdown))
     ]
     return ranges
+
+
+def _code_spans(markdown: str) -> list[tuple[int, int]]:
+    """The code spans, read from the left as Python-Markdown does: a backtick escaped
+    opens none (the cleaning writes one so: "\\`"), the next one of its run may."""
+    spans = []
+    pos = markdown.find("`")
+    while pos != -1 and (span := _CODE_SPAN.search(markdown, pos)):
+        if _escaped(markdown, span.start()):
+            pos = span.start() + 1
+            continue
+        spans.append(span.span())
+        pos = span.end()
+    return spans
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:

@@ -365,11 +365,12 @@ def tidy(markdown: str) -> str:
 
 def _guest_links_for_mkdocs(post: Post) -> Post:
     """The post with its guest's relative links written as HTML, which MkDocs neither
-    checks nor takes for its own files (see :func:`generators.relative_links_as_html`).
+    checks nor takes for its own files, and no link but CommonMark's left to Python-Markdown
+    (see :func:`generators.guest_links_for_mkdocs`).
     The host's intro and closing words are the host's: MkDocs reads their links."""
-    from jeudis.export.generators import relative_links_as_html
+    from jeudis.export.generators import guest_links_for_mkdocs
 
-    items = [replace(item, markdown=relative_links_as_html(item.markdown)) for item in post.items]
+    items = [replace(item, markdown=guest_links_for_mkdocs(item.markdown)) for item in post.items]
     return replace(post, items=items)
 
 
