@@ -166,13 +166,27 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         # A span as Python-Markdown reads it: "```a``" holds "`a", the link is text.
         ("```a`` [b](c.md) `` d", '```a`` <a href="c.md">b</a> `` d'),
         ("`a\n[b](c.md)` d", None),  # a span across the paragraph's lines
-        ("`a\n- [b](c.md)` d", '`a\n- <a href="c.md">b</a>` d'),  # not into a list item
+        ("`a\n- [b](c.md)` d", None),  # a list item's marker, no list after a paragraph
+        ("- `a\n- [b](c.md)` d", '- `a\n- <a href="c.md">b</a>` d'),  # not into the next item
+        ("`a\n> [b](c.md)` d", '`a\n> <a href="c.md">b</a>` d'),  # nor into a quote
+        ("``a` [b](c.md) `` ```", None),  # "``" closes "``"
+        ("```a` [b](c.md) ``", None),  # the longest shorter run, wanting "```"
+        ("```a [b](c.md) ````", '```a <a href="c.md">b</a> ````'),  # "```" text: no shorter run
         # What CommonMark reads as text is no link to Python-Markdown either.
         ("[a](une page.html)", "[a]\\(une page.html)"),
         ("[a](\tx y\nz) [b](https://x.org)", "[a]\\(\tx y\nz) [b](https://x.org)"),
-        ("[a]([b](https://x.org))", "[a]\\([b](https://x.org))"),
-        ('![i](x.png "t](y z)")', '<img src="x.png" alt="i" title="t](y z)" />'),
+        # What CommonMark reads: an address with brackets, parentheses in pairs, a title.
+        ("[a]([b](https://x.org))", '<a href="&#91;b&#93;(https://x.org)">a</a>'),
+        (
+            "[w](https://x.org/T_(r)) [a](p(1).md (t))",
+            '[w](https://x.org/T_(r)) <a href="p(1).md" title="t">a</a>',
+        ),
+        ('[a][r]\n\n[r]: p.md\n  "t"', '<a href="p.md" title="t">a</a>\n\n'),
+        ('![i](x.png "t](y z)")', '<img src="x.png" alt="i" title="t&#93;(y z)" />'),
         ("`[a](b c)` ```\n[g](h i)\n```", None),
+        # The address as Markdown reads it: a browser took "page\\_1" for "page/_1".
+        ("[a](page\\_1.html) [b](\\*)", '<a href="page_1.html">a</a> <a href="*">b</a>'),
+        ("[a](\\/x)", None),  # "/x", from the site's root
     ],
 )
 def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | None) -> None:
@@ -180,3 +194,32 @@ def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | 
     one it does not find): written as HTML, which it leaves alone. Python-Markdown reads
     a link where CommonMark reads text: left text. Code is code."""
     assert generators.guest_links_for_mkdocs(text) == (text if expected is None else expected)
+
+
+LINK_PIECES = ["[a](", "](", "[", "]", "(", ")", "p.md", " ", "\n", "\n\n", "`", "``", "```"]
+LINK_PIECES += ["\\", "<", ">", '"', "!", "https://x.org", ":", "- ", "    ", "{filename}", "*"]
+LINK_PIECES += ["[r]", "\n[r]: p.md", "'", "~~~", "> ", "1. ", "\t", "<p.md>", "&amp;"]
+
+
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=20))
+def test_python_markdown_reads_no_relative_link_in_a_guests_text_for_mkdocs(
+    parts: list[str],
+) -> None:
+    """Every link to a relative address Python-Markdown reads in a guest's text, which
+    MkDocs would take for one to its own docs (``--strict`` stops on one not found),
+    was written as HTML, which it leaves alone; whatever the text."""
+    markdown = pytest.importorskip("markdown")
+    from markdown.treeprocessors import Treeprocessor
+
+    found: list[str] = []
+
+    class Links(Treeprocessor):
+        def run(self, root: object) -> None:
+            for element in root.iter():  # type: ignore[attr-defined]
+                url = element.get({"a": "href", "img": "src"}.get(element.tag, ""), "")
+                found.append(url.strip())
+
+    reader = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
+    reader.treeprocessors.register(Links(reader), "links", 0)
+    reader.convert(generators.guest_links_for_mkdocs(clean_markdown("".join(parts), str)))
+    assert not [url for url in found if url and generators._relative(url)], found

@@ -23,6 +23,7 @@ of writing its syntax as text, used here on everything but the front matter:
 from __future__ import annotations
 
 import html as html_module
+import itertools
 import re
 from collections.abc import Callable
 from functools import cache
@@ -178,19 +179,41 @@ def _zola_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
 # ``[a](une page.html)``, spaces, lines and brackets in its target, which CommonMark
 # reads as text. A guest's such text is kept text: its "(" is escaped.
 
-# A link target as a cleaned post holds it: "](", a URL with no space, bracket or
-# parenthesis, maybe a quoted title, ")".
-_TARGET = re.compile(r"\]\((?P<url>[^\s()<>\[\]`]+)(?:[ \t]+(?P<title>\"[^\"\n]*\"|'[^'\n]*'))?\)")
+# A link target as CommonMark reads one: "](", an address (its parentheses escaped
+# or in pairs, two deep), maybe a title, ")"; spaces and a line break around them.
+_URL_CHAR = r"(?:[^\s()\\]|\\[!-/:-@\[-`{-~]|\\(?![!-/:-@\[-`{-~]))"
+_URL = rf"(?!<)(?:{_URL_CHAR}|\((?:{_URL_CHAR}|\((?:{_URL_CHAR})*\))*\))+"
+_TITLE = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)"
+_SPACE = r"[ \t]*\n?[ \t]*"
+_TARGET = re.compile(
+    rf"\]\({_SPACE}(?P<url>{_URL})?(?:{_SPACE}(?<=[\s(])(?P<title>{_TITLE}))?{_SPACE}\)"
+)
 # A reference definition on a line of its own, and a reference to one.
+# A quote's or a list item's marker before a definition, which both read inside them.
+_CONTAINERS = r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+))*"
 _DEFINITION = re.compile(
-    r"^ {0,3}\[(?P<label>[^\[\]\n]+)\]:[ \t]*\n?[ \t]*(?P<url>[^\s()<>\[\]`]+)[ \t]*(?:\n|$)",
+    rf"^{_CONTAINERS} {{0,3}}\[(?P<label>[^\[\]\n]+)\]:{_SPACE}(?P<url>{_URL})"
+    rf"(?:{_SPACE}(?<=\s)(?P<title>{_TITLE}))?[ \t]*(?:\n|$)",
     re.MULTILINE,
 )
-_REFERENCE = re.compile(r"\[(?P<text>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])")
-# A code span as Python-Markdown reads one: from a run of backticks (maybe cut short:
-# "```a``" holds "`a") to the next run as long, across lines of the paragraph, not
-# into a line that may start a block of its own (a list item, a quote, a heading).
-_CODE_SPAN = re.compile(r"(`+)((?:[^\n]|\n(?![ \t]*(?:\n|[-+*>#]|[0-9]+[.)])))+?)(?<!`)\1(?!`)")
+# A definition as Python-Markdown reads one, in the middle of a paragraph too, and
+# where CommonMark reads none: "[r]: p.md[a](". Taken widely (indented, in a list in a
+# quote): its "[" escaped in text is text still.
+_LOOSE_DEFINITION = re.compile(
+    rf"^{_CONTAINERS}[ \t]*(?P<open>\[)[^\[\]\n]*\]:[ \t]*\n?[ \t]*(?P<url>\S+)", re.MULTILINE
+)
+_REFERENCE = re.compile(
+    r"(?P<bang>!)?\[(?P<text>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])"
+)
+# Where Python-Markdown ends the text it reads code spans in: a blank line, a quote, a
+# heading, a rule or a heading's underline, a link's definition (read before any span).
+_BLOCK_END = re.compile(
+    r"\n(?=[ \t]*(?:\n|$|>|#|\[[^\]\n]*\]:)|[ ]{0,3}(?:[-_*][ ]{0,2}){3,}$|[=-]+[ ]*$)",
+    re.MULTILINE,
+)
+# In a list, its next item too.
+_ITEM = re.compile(r"[ \t]*(?:[-+*]|[0-9]+\.)[ \t]")
+_ITEM_END = re.compile(r"\n(?=[ \t]*(?:[-+*]|[0-9]+\.)[ \t])")
 # A fence anywhere a superfences extension reads one: in a list item, a block quote.
 _ANY_FENCE = re.compile(
     r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
@@ -239,7 +262,7 @@ def relative_links_as_html(markdown: str) -> str:
     """
     if "]:" in markdown:
         markdown = _references_inline(markdown)
-    targets = [t for t in _TARGET.finditer(markdown) if _relative(t.group("url"))]
+    targets = [t for t in _TARGET.finditer(markdown) if _relative(_unescaped(t["url"] or ""))]
     if not targets:
         return markdown
     code = _code_ranges(markdown)
@@ -252,22 +275,40 @@ def relative_links_as_html(markdown: str) -> str:
         if opening is None or opening < pos:
             continue
         text = markdown[opening + 1 : target.start()]
-        title = target.group("title")
-        titled = f' title="{html_module.escape(title[1:-1])}"' if title else ""
-        href = target.group("url").replace('"', "%22")  # "&amp;" stays an entity, as in Markdown
-        if opening > pos and markdown[opening - 1] == "!" and not _escaped(markdown, opening - 1):
-            alt = html_module.escape(_BACKSLASH_ESCAPE.sub(r"\1", text))
-            written = f'<img src="{href}" alt="{alt}"{titled} />'
-            opening -= 1
-        else:
-            written = f'<a href="{href}"{titled}>{text}</a>'
-        out += [markdown[pos:opening], written]
+        image = opening > pos and markdown[opening - 1] == "!"
+        image = image and not _escaped(markdown, opening - 1)
+        start = opening - 1 if image else opening
+        out += [markdown[pos:start], _html(text, target["url"], target["title"], image)]
         pos = target.end()
     out.append(markdown[pos:])
     return "".join(out)
 
 
+# What Python-Markdown would read in an attribute before it reads the tag (a span, an
+# escape, a link), as character references.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "[]`\\<>"})
+
+
+def _html(text: str, url: str, title: str | None, image: bool) -> str:
+    """A link (an image) to ``url`` as HTML, its text Markdown still (an image's, its alt)."""
+    titled = f' title="{_attribute(_unescaped(title[1:-1]))}"' if title else ""
+    # As Markdown reads it ("page\\_1.html" is "page_1.html"); "&amp;" stays an entity.
+    href = _unescaped(url).replace('"', "%22").translate(_INERT)
+    if image:
+        return f'<img src="{href}" alt="{_attribute(_unescaped(text))}"{titled} />'
+    return f'<a href="{href}"{titled}>{text}</a>'
+
+
+def _attribute(text: str) -> str:
+    return html_module.escape(text).translate(_INERT)
+
+
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with its Markdown backslash escapes read: ``\\*`` is ``*``."""
+    return _BACKSLASH_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _relative(url: str) -> bool:
@@ -275,34 +316,52 @@ def _relative(url: str) -> bool:
     (``/x``, which MkDocs leaves alone), not the page itself (``#x``, ``?q``)."""
     from jeudis.export.markup import url_scheme
 
-    return not url.startswith(("/", "#", "?", "\\")) and not url_scheme(url)
+    return bool(url) and not url.startswith(("/", "#", "?", "\\")) and not url_scheme(url)
 
 
 def _references_inline(markdown: str) -> str:
-    """Each link by reference to a relative address written as an inline one, the
+    """Each link by reference to a relative address written as HTML in its place, the
     definitions of those addresses dropped."""
-    code = _code_ranges(markdown)
+    blocks = _code_ranges(markdown, spans=False)
     relative = [
         d
         for d in _DEFINITION.finditer(markdown)
-        if _relative(d.group("url")) and not _inside(code, d.start())
+        if _relative(_unescaped(d.group("url"))) and not _inside(blocks, d.start())
     ]
     if not relative:
-        return markdown
-    targets: dict[str, str] = {}
+        return _loose_definitions_as_text(markdown)
+    targets: dict[str, tuple[str, str | None]] = {}
     for definition in relative:  # the first of a label is the one Markdown reads
-        targets.setdefault(_label(definition.group("label")), definition.group("url"))
+        targets.setdefault(_label(definition["label"]), (definition["url"], definition["title"]))
     spans = [d.span() for d in relative]
     kept = "".join(markdown[start:end] for start, end in _between(spans, len(markdown)))
     code = _code_ranges(kept)
 
     def inline(found: re.Match[str]) -> str:
-        url = targets.get(_label(found.group("label") or found.group("text")))
-        if url is None or _inside(code, found.start()) or _escaped(kept, found.start()):
+        target = targets.get(_label(found.group("label") or found.group("text")))
+        at = found.start("text") - 1
+        if target is None or _inside(code, at) or _escaped(kept, at):
             return found.group()
-        return f"[{found.group('text')}]({url})"
+        bang = found["bang"] or ""
+        if bang and _escaped(kept, found.start()):  # "\\!": text, the link after it
+            return bang + _html(found["text"], *target, image=False)
+        return _html(found["text"], *target, image=bool(bang))
 
-    return _REFERENCE.sub(inline, kept)
+    return _loose_definitions_as_text(_REFERENCE.sub(inline, kept))
+
+
+def _loose_definitions_as_text(markdown: str) -> str:
+    """Each definition of a relative address that only Python-Markdown reads as one
+    (none is left that CommonMark reads) written as text, its ``[`` escaped."""
+    blocks = _code_ranges(markdown, spans=False)
+    starts = [
+        d.start("open")
+        for d in _LOOSE_DEFINITION.finditer(markdown)
+        if _relative(d["url"].lstrip("<").rstrip(">")) and not _inside(blocks, d.start())
+    ]
+    for at in reversed(starts):
+        markdown = f"{markdown[:at]}\\{markdown[at:]}"
+    return markdown
 
 
 def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -319,13 +378,16 @@ def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def _code_ranges(markdown: str) -> list[tuple[int, int]]:
-    """Where code is, or may be, which no link rewriting touches: fences, spans,
-    indented blocks. Taken widely: a link left in a place read as text is one MkDocs
-    checks, a link rewritten in code would show its HTML."""
+def _code_ranges(markdown: str, spans: bool = True) -> list[tuple[int, int]]:
+    """Where code is, or may be, which no link rewriting touches: fences, indented
+    blocks, and spans (not where a definition is read: ``spans=False``)."""
     container = _CONTAINER.search(markdown)
-    ranges = [m.span() for m in _ANY_FENCE.finditer(markdown)]
-    ranges += _code_spans(markdown)
+    fences = [m.span() for m in _ANY_FENCE.finditer(markdown)]
+    ranges = fences + [
+        span
+        for start, end in (_between(fences, len(markdown)) if spans else [])
+        for span in _code_spans(markdown, start, end)
+    ]
     ranges += [
         m.span()
         for m in _INDENTED.finditer(markdown, 0, container.start() if container else len(markdown))
@@ -333,17 +395,55 @@ def _code_ranges(markdown: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    """The code spans, read from the left as Python-Markdown does: a backtick escaped
-    opens none (the cleaning writes one so: "\\`"), the next one of its run may."""
+def _code_spans(markdown: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The code spans between ``start`` and ``end`` (no fence there), block by block."""
     spans = []
-    pos = markdown.find("`")
-    while pos != -1 and (span := _CODE_SPAN.search(markdown, pos)):
-        if _escaped(markdown, span.start()):
-            pos = span.start() + 1
+    for block_start, block_end in _blocks(markdown, start, end):
+        spans += _block_code_spans(markdown, block_start, block_end)
+    return spans
+
+
+def _blocks(markdown: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The blocks between ``start`` and ``end`` as Python-Markdown splits them, near enough."""
+    edges = [start]
+    for cut in [m.start() for m in _BLOCK_END.finditer(markdown, start, end)] + [end]:
+        first = edges[-1] + markdown.startswith("\n", edges[-1])
+        if _ITEM.match(markdown, first, cut):
+            edges += [m.start() for m in _ITEM_END.finditer(markdown, first, cut)]
+        edges.append(cut)
+    return list(itertools.pairwise(edges))
+
+
+_TICKS = re.compile(r"`+")
+
+
+def _block_code_spans(markdown: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The code spans of one block, as Python-Markdown 3.11 reads them: a run of
+    backticks not escaped (the cleaning writes one so: "\\`") opens one, which the next
+    run as long closes or, where none is, the longest shorter one; with neither, the
+    run is text."""
+    spans = []
+    pos = start
+    while (tick := markdown.find("`", pos, end)) != -1:
+        if _escaped(markdown, tick):  # the next backtick of its run may open one
+            pos = tick + 1
             continue
-        spans.append(span.span())
-        pos = span.end()
+        run = _TICKS.match(markdown, tick, end)
+        opened = run.end() if run else tick + 1  # always a run: a backtick is there
+        ticks, longest, fallback, close = opened - tick, 0, 0, None
+        for closing in _TICKS.finditer(markdown, opened, end):
+            if len(closing.group()) == ticks:
+                close = closing.end()
+                break
+            if len(closing.group()) > longest:
+                longest, fallback = len(closing.group()), closing.end()
+        if close is None and 0 < longest < ticks:
+            close = fallback
+        if close is None:
+            pos = opened
+        else:
+            spans.append((tick, close))
+            pos = close
     return spans
 
 
