@@ -172,6 +172,9 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         ("``a` [b](c.md) `` ```", None),  # "``" closes "``"
         ("```a` [b](c.md) ``", None),  # the longest shorter run, wanting "```"
         ("```a [b](c.md) ````", '```a <a href="c.md">b</a> ````'),  # "```" text: no shorter run
+        # A link holds no link: CommonMark reads the outer one as text.
+        ("[a [b](c.md) d](e.md)", '[a <a href="c.md">b</a> d]\\(e.md)'),
+        ("[a [b](https://x.org) d](e.md)", "[a [b](https://x.org) d]\\(e.md)"),
         # What CommonMark reads as text is no link to Python-Markdown either.
         ("[a](une page.html)", "[a]\\(une page.html)"),
         ("[a](\tx y\nz) [b](https://x.org)", "[a]\\(\tx y\nz) [b](https://x.org)"),

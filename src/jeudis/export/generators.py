@@ -272,9 +272,13 @@ def relative_links_as_html(markdown: str) -> str:
         if target.start() < pos or _inside(code, target.start()):
             continue
         opening = _opening_bracket(markdown, target.start(), code)
-        if opening is None or opening < pos:
+        if opening is None:
             continue
         text = markdown[opening + 1 : target.start()]
+        if opening < pos or _TARGET.search(text):  # a link's text holds a link: no link
+            out += [markdown[pos : target.start() + 1], "\\"]  # to Python-Markdown either
+            pos = target.start() + 1
+            continue
         image = opening > pos and markdown[opening - 1] == "!"
         image = image and not _escaped(markdown, opening - 1)
         start = opening - 1 if image else opening
