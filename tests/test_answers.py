@@ -88,9 +88,13 @@ def test_a_date_with_slashes_reads_in_the_languages_order(
      ("en", "03.04.2011", "A date is expected, as YYYY-MM-DD or MM/DD/YYYY."),
      ("fr", "11/27/2026", "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA."),
      # As each writes dates in figures (4.3.2009, 4-3-2009); every way is read.
-     ("de-AT", "4/13/2009", "A date is expected, as YYYY-MM-DD or DD.MM.YYYY."),
-     ("nl", "4.13.2009", "A date is expected, as YYYY-MM-DD or DD-MM-YYYY."),
-     ("es", "4.13.2009", "A date is expected, as YYYY-MM-DD or DD/MM/YYYY.")],
+     # In its own letters: German's Tag and Jahr, Italian's giorno, Spanish's año.
+     ("de-AT", "4/13/2009", "Ein Datum wird erwartet, als JJJJ-MM-TT oder TT.MM.JJJJ."),
+     ("nl", "4.13.2009", "Er wordt een datum verwacht, als JJJJ-MM-DD of DD-MM-JJJJ."),
+     ("es", "4.13.2009", "Se espera una fecha, en formato AAAA-MM-DD o DD/MM/AAAA."),
+     ("it", "4.13.2009", "È attesa una data, nel formato AAAA-MM-GG o GG/MM/AAAA."),
+     ("pt-BR", "4.13.2009", "Espera-se uma data, no formato AAAA-MM-DD ou DD/MM/AAAA."),
+     ("pl", "4.13.2009", "A date is expected, as YYYY-MM-DD or DD.MM.YYYY.")],
 )  # fmt: skip
 def test_a_date_refused_says_the_order_its_language_reads(
     language: str, typed: str, said: str
@@ -262,6 +266,13 @@ def test_a_yes_or_no_reads_as_its_post_says_it() -> None:
         assert as_input(said, language) == post
         assert coerce(question("yesno"), as_input(said, language)) is said
     assert (as_input(True, "fr"), as_input(False, "en")) == ("Oui", "No")
+    # As the guest's screen offers them, in each language it speaks.
+    assert [as_input(True, language) for language in ("de", "es", "it", "nl", "pt-BR")] == [
+        "Ja", "Sí", "Sì", "Ja", "Sim"
+    ]  # fmt: skip
+    assert [as_input(False, language) for language in ("de", "nl", "pt", "sv")] == [
+        "Nein", "Nee", "Não", "No"
+    ]  # fmt: skip
 
 
 def test_conditions() -> None:
@@ -378,7 +389,19 @@ def test_a_bound_reads_as_the_language_writes_numbers(language: str, typed: str,
      # Said to a guest in tu as in vous ("s’il vous plaît" was), with the count as above.
      ("fr", {"min_length": 3}, "ab", "Au moins 3 caractères (il y en a 2)."),
      ("fr", {"min_words": 3}, "un mot", "Au moins 3 mots (il y en a 2)."),
-     ("en", {"min_words": 2}, "one", "At least 2 words (1 so far)."),],
+     ("en", {"min_words": 2}, "one", "At least 2 words (1 so far)."),
+     # Where the plural is not an s, each form is written whole: not "1 Wörter".
+     ("de", {"max_words": 1}, "zwei Wörter", "Höchstens 1 Wort (es sind 2)."),
+     ("de", {"min_words": 3}, "ein Wort", "Mindestens 3 Wörter (bisher 2)."),
+     ("de", {"max": 1}, ["a", "b"], "Höchstens 1 Option."),
+     ("it", {"max_words": 1}, "due parole", "Al massimo 1 parola (ce ne sono 2)."),
+     ("it", {"min": 2}, ["a"], "Almeno 2 scelte."),
+     ("nl", {"max_length": 1}, "ab", "Hoogstens 1 teken (het zijn er 2)."),
+     ("nl", {"min_words": 2}, "een", "Minstens 2 woorden (nu 1)."),
+     ("es", {"max_length": 1}, "ab", "Como máximo 1 carácter (hay 2)."),
+     ("es", {"min_length": 3}, "ab", "Al menos 3 caracteres (hay 2)."),
+     ("pt", {"min_words": 3}, "duas palavras", "Pelo menos 3 palavras (há 2)."),
+     ("pt", {"max": 1}, ["a", "b"], "No máximo 1 opção.")],
 )  # fmt: skip
 def test_a_limit_of_one_says_its_noun_in_the_singular(
     language: str, rules: dict[str, int], typed: Any, said: str

@@ -121,8 +121,9 @@ def test_as_input_is_unchanged_in_french_and_english() -> None:
 
 @pytest.mark.parametrize(
     ("language", "said"),
-    [("de", "A number is expected (for example 9.200)."),
-     ("pt-BR", "A number is expected (for example 9.200)."),
+    [("de", "Eine Zahl wird erwartet (zum Beispiel 9.200)."),
+     ("pt-BR", "Espera-se um número (por exemplo 9.200)."),
+     ("pt-PT", "Espera-se um número (por exemplo 9\u00a0200)."),
      ("pl", "A number is expected (for example 9\u00a0200)."),
      ("en", "A number is expected (for example 9,200)."),
      ("fr", "Un nombre est attendu (par exemple 9 200).")],
@@ -135,7 +136,7 @@ def test_the_example_in_the_message_reads_as_the_number_it_shows(language: str, 
 
 
 def test_a_bound_is_said_as_the_language_writes_it() -> None:
-    with pytest.raises(InvalidAnswer, match=r"^At most 2\.000\.$"):
+    with pytest.raises(InvalidAnswer, match=r"^Höchstens 2\.000\.$"):
         coerce(asked("de", max=2000), "2.500")
     assert coerce(asked("de", max=2000), "1.999,5") == 1999.5
 

@@ -424,13 +424,18 @@ def test_a_language_jeudis_writes_no_posts_in_keeps_english(series: Path, invoke
     assert "og:locale" not in page
 
 
-def test_the_guests_screen_keeps_french_or_english(made: Path, invoke: Invoke) -> None:
-    """The session offers "Yes" and "No" in any language but French, and prefills an
-    answer so; the terminal's roundup says how many answer in English: only the posts
-    are in the questionnaire's language."""
+def test_the_guests_screen_speaks_it_and_the_hosts_roundup_english(
+    made: Path, invoke: Invoke, spoken: Spoken
+) -> None:
+    """The session offers the post's own yes and no ("Ja", "Nein" in German), and
+    quotes an answer so; the terminal's roundup, the host's, says how many answer in
+    English."""
     from jeudis.answers import as_input
+    from jeudis.prompts import choice_words
 
-    assert [as_input(value, "de") for value in (True, False)] == ["Yes", "No"]
+    yes, no, _ = choice_words(spoken.language)
+    assert [as_input(value, spoken.language) for value in (True, False)] == [yes, no]
+    assert yes == spoken.yes != "Yes"
     assert as_input(True, "fr-CA") == "Oui"
     shown = invoke("compare", "eins", "-q", "leser")
     assert shown.exit_code == 0, shown

@@ -30,6 +30,7 @@ from jeudis.screen import Screen
 from support import REPO
 
 ENTER, ESC_ENTER, PAGE_UP, CTRL_C = "\r", "\x1b\r", "\x1b[5~", "\x03"
+SPOKEN = ["fr", "en", "de", "es", "it", "nl", "pt"]  # the languages of the guest's screen
 SESSION_SNAPSHOTS = REPO / "tests" / "snapshots" / "session"
 
 
@@ -258,7 +259,7 @@ def prompts() -> list[Prompt | None]:
     return made
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", SPOKEN)
 @pytest.mark.parametrize("editing", [False, True])
 @pytest.mark.parametrize("rows", [12, 30])
 def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
@@ -280,24 +281,36 @@ def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
                     assert " · ".join(lines) == " · ".join(key.said[0] for key in keys)
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", SPOKEN)
 @pytest.mark.parametrize("hosting", [False, True])
 def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, hosting: bool) -> None:
     """The one row of a one-line answer, a choice's, the review's, says Page↑ at 40
     columns and wider; at the first question, where it does nothing, it does not."""
     text = TerminalPrompter(language).text
-    back = text["toolbar_back"].split()[0]  # "Page↑", "PgUp:"
+    back = text["toolbar_back"].split()[0].rstrip(":")  # "Page↑", "PgUp", "Bild↑"
+
+    def said(line: str) -> list[str]:
+        return [word.rstrip(":") for word in line.split()]
+
     one_line = [prompt_for(asked(kind, language), "?") for kind in ("text", "yesno", "multi")]
     for prompt in [None, *one_line]:
         keys = toolbar_keys(text, prompt, hosting=hosting)
         for columns in range(40, 130):
             [line] = fit_keys(keys, columns, 12)
-            assert back in line.split(), (columns, line)
+            assert back in said(line), (columns, line)
     for prompt in one_line:
         first = toolbar_keys(text, replace(prompt, can_go_back=False), hosting=hosting)
-        assert back not in fit_keys(first, 40, 12)[0].split()
+        assert back not in said(fit_keys(first, 40, 12)[0])
     assert fit_keys(toolbar_keys(text, None), 40, 12) == [
-        {"fr": TIGHT[0], "en": "Enter: OK · PgUp: back · Ctrl-C: pause"}[language]
+        {
+            "fr": TIGHT[0],
+            "en": "Enter: OK · PgUp: back · Ctrl-C: pause",
+            "de": "Enter OK · Bild↑ zurück · Strg-C Pause",
+            "es": "Intro OK · RePág atrás · Ctrl-C pausa",
+            "it": "Invio OK · Pag↑ prec. · Ctrl-C pausa",
+            "nl": "Enter OK · PgUp terug · Ctrl-C pauze",
+            "pt": "Enter OK · PgUp voltar · Ctrl-C pausa",
+        }[language]
     ]
 
 

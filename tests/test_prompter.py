@@ -372,7 +372,7 @@ def test_the_question_is_on_screen_with_its_counter(
      ("fr", False, "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · Facultatif : laisser vide"),
      ("en", True, "A date, as YYYY-MM-DD or MM/DD/YYYY"),
      ("en-GB", True, "A date, as YYYY-MM-DD or DD/MM/YYYY"),
-     ("de", True, "A date, as YYYY-MM-DD or DD.MM.YYYY")],
+     ("de", True, "Ein Datum, als JJJJ-MM-TT oder TT.MM.JJJJ")],
 )  # fmt: skip
 def test_a_date_question_says_how_a_date_is_typed_before_any_is_refused(
     keys: PipeInput, language: str, required: bool, hint: str
@@ -443,7 +443,7 @@ def test_an_answer_to_a_question_dropped_since_is_said_kept_not_optional(
     assert shown[shown.index("[2/5] Ton outil ?") + 1] == hint
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", ["fr", "en", "de", "es", "it", "nl", "pt"])
 def test_the_pieces_of_a_hint_start_alike_with_a_capital(language: str) -> None:
     """A hint read "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA · facultatif : laisser
     vide pour passer", "↑↓, Space to tick, Enter to confirm · At least 2 choices" next to

@@ -10,7 +10,14 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
-from jeudis.wording import as_text, format_number, month_first, number_signs, primary_language
+from jeudis.wording import (
+    Plural,
+    format_number,
+    month_first,
+    number_signs,
+    primary_language,
+    yes_or_no_word,
+)
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 # American English puts the month first: 3/4/2011 is March 4.
@@ -73,6 +80,112 @@ MESSAGES = {
         "span_choices": "{low} to {high} choices.",
         "too_large": "Too long: the interview would be over 10 MB. Shorten it.",
     },
+    # A noun whose plural is not an s names both forms: "{s:Wort|Wörter}" (see Plural).
+    "de": {
+        "required": "Eine Antwort ist erforderlich.",
+        "text": "Ein Text wird erwartet.",
+        "choice": "Zur Auswahl stehen: {choices}",
+        "unknown_choice": "Unbekannte Auswahl: {unknown}",
+        "url": "Eine vollständige Adresse wird erwartet, die mit https:// beginnt",
+        "number": "Eine Zahl wird erwartet (zum Beispiel {example}).",
+        "date": "Ein Datum wird erwartet, als JJJJ-MM-TT oder TT.MM.JJJJ.",
+        "yesno": "Bitte mit Ja oder Nein antworten.",
+        "pattern": "Die Antwort hat nicht die erwartete Form.",
+        "min_length": "Mindestens {n} Zeichen (bisher {count}).",
+        "max_length": "Höchstens {n} Zeichen (es sind {count}).",
+        "min_words": "Mindestens {n} {s:Wort|Wörter} (bisher {count}).",
+        "max_words": "Höchstens {n} {s:Wort|Wörter} (es sind {count}).",
+        "min": "Mindestens {n}.",
+        "max": "Höchstens {n}.",
+        "min_choices": "Mindestens {n} {s:Option|Optionen}.",
+        "max_choices": "Höchstens {n} {s:Option|Optionen}.",
+        "span_choices": "{low} bis {high} Optionen.",
+        "too_large": "Zu lang: Das Interview wäre größer als 10 MB. Bitte kürzen.",
+    },
+    "es": {
+        "required": "Hace falta una respuesta.",
+        "text": "Se espera un texto.",
+        "choice": "Elegir entre: {choices}",
+        "unknown_choice": "Opción desconocida: {unknown}",
+        "url": "Se espera una dirección completa, que empiece por https://",
+        "number": "Se espera un número (por ejemplo {example}).",
+        "date": "Se espera una fecha, en formato AAAA-MM-DD o DD/MM/AAAA.",
+        "yesno": "Responder sí o no.",
+        "pattern": "La respuesta no tiene la forma esperada.",
+        "min_length": "Al menos {n} {s:carácter|caracteres} (hay {count}).",
+        "max_length": "Como máximo {n} {s:carácter|caracteres} (hay {count}).",
+        "min_words": "Al menos {n} palabra{s} (hay {count}).",
+        "max_words": "Como máximo {n} palabra{s} (hay {count}).",
+        "min": "Al menos {n}.",
+        "max": "Como máximo {n}.",
+        "min_choices": "Al menos {n} {s:opción|opciones}.",
+        "max_choices": "Como máximo {n} {s:opción|opciones}.",
+        "span_choices": "De {low} a {high} opciones.",
+        "too_large": "Demasiado largo: la entrevista superaría los 10 MB. Hay que acortarlo.",
+    },
+    "it": {
+        "required": "Serve una risposta.",
+        "text": "È atteso un testo.",
+        "choice": "Scegliere tra: {choices}",
+        "unknown_choice": "Scelta sconosciuta: {unknown}",
+        "url": "È atteso un indirizzo completo, che inizi con https://",
+        "number": "È atteso un numero (per esempio {example}).",
+        "date": "È attesa una data, nel formato AAAA-MM-GG o GG/MM/AAAA.",
+        "yesno": "Rispondere sì o no.",
+        "pattern": "La risposta non ha la forma attesa.",
+        "min_length": "Almeno {n} {s:carattere|caratteri} (finora {count}).",
+        "max_length": "Al massimo {n} {s:carattere|caratteri} (ce ne sono {count}).",
+        "min_words": "Almeno {n} {s:parola|parole} (finora {count}).",
+        "max_words": "Al massimo {n} {s:parola|parole} (ce ne sono {count}).",
+        "min": "Almeno {n}.",
+        "max": "Al massimo {n}.",
+        "min_choices": "Almeno {n} {s:scelta|scelte}.",
+        "max_choices": "Al massimo {n} {s:scelta|scelte}.",
+        "span_choices": "Da {low} a {high} scelte.",
+        "too_large": "Troppo lungo: l’intervista supererebbe i 10 MB. Da accorciare.",
+    },
+    "nl": {
+        "required": "Er is een antwoord nodig.",
+        "text": "Er wordt tekst verwacht.",
+        "choice": "Kies uit: {choices}",
+        "unknown_choice": "Onbekende keuze: {unknown}",
+        "url": "Er wordt een volledig adres verwacht, dat begint met https://",
+        "number": "Er wordt een getal verwacht (bijvoorbeeld {example}).",
+        "date": "Er wordt een datum verwacht, als JJJJ-MM-DD of DD-MM-JJJJ.",
+        "yesno": "Antwoord met ja of nee.",
+        "pattern": "Het antwoord heeft niet de verwachte vorm.",
+        "min_length": "Minstens {n} {s:teken|tekens} (nu {count}).",
+        "max_length": "Hoogstens {n} {s:teken|tekens} (het zijn er {count}).",
+        "min_words": "Minstens {n} {s:woord|woorden} (nu {count}).",
+        "max_words": "Hoogstens {n} {s:woord|woorden} (het zijn er {count}).",
+        "min": "Minstens {n}.",
+        "max": "Hoogstens {n}.",
+        "min_choices": "Minstens {n} {s:keuze|keuzes}.",
+        "max_choices": "Hoogstens {n} {s:keuze|keuzes}.",
+        "span_choices": "{low} tot {high} keuzes.",
+        "too_large": "Te lang: het interview zou groter worden dan 10 MB. Maak het korter.",
+    },
+    "pt": {
+        "required": "É preciso uma resposta.",
+        "text": "Espera-se um texto.",
+        "choice": "Escolher entre: {choices}",
+        "unknown_choice": "Opção desconhecida: {unknown}",
+        "url": "Espera-se um endereço completo, que comece com https://",
+        "number": "Espera-se um número (por exemplo {example}).",
+        "date": "Espera-se uma data, no formato AAAA-MM-DD ou DD/MM/AAAA.",
+        "yesno": "Responder sim ou não.",
+        "pattern": "A resposta não tem a forma esperada.",
+        "min_length": "Pelo menos {n} {s:caractere|caracteres} (há {count}).",
+        "max_length": "No máximo {n} {s:caractere|caracteres} (há {count}).",
+        "min_words": "Pelo menos {n} palavra{s} (há {count}).",
+        "max_words": "No máximo {n} palavra{s} (há {count}).",
+        "min": "Pelo menos {n}.",
+        "max": "No máximo {n}.",
+        "min_choices": "Pelo menos {n} {s:opção|opções}.",
+        "max_choices": "No máximo {n} {s:opção|opções}.",
+        "span_choices": "De {low} a {high} opções.",
+        "too_large": "Longo demais: a entrevista passaria de 10 MB. É preciso encurtá-la.",
+    },
 }
 
 
@@ -90,7 +203,7 @@ def message(key: str, language: str, params: dict[str, Any]) -> str:
         for name, value in params.items()
         if isinstance(value, int | float) and not isinstance(value, bool)
     }
-    plural = {"s": "" if params.get("n") == 1 else "s"}  # "1 word", "2 words"
+    plural = {"s": Plural(params.get("n") != 1)}  # "1 word", "2 words", "2 Wörter"
     return template(key, language).format(**(params | numbers | plural))
 
 
@@ -263,6 +376,11 @@ def short_date(language: str) -> str:
 _DATE_HINTS = {
     "fr": "Une date, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
     "en": "A date, as YYYY-MM-DD or {short}.",
+    "de": "Ein Datum, als JJJJ-MM-TT oder TT.MM.JJJJ.",
+    "es": "Una fecha, en formato AAAA-MM-DD o DD/MM/AAAA.",
+    "it": "Una data, nel formato AAAA-MM-GG o GG/MM/AAAA.",
+    "nl": "Een datum, als JJJJ-MM-DD of DD-MM-JJJJ.",
+    "pt": "Uma data, no formato AAAA-MM-DD ou DD/MM/AAAA.",
 }
 
 
@@ -338,12 +456,11 @@ def _within(count: int, low: float | None, high: float | None, what: str) -> Non
 
 def as_input(value: Any, language: str) -> str:
     """An answer value as text to prefill an input with, or to quote in a line of the
-    notes or a message; a yes or no as the guest's screen offers it ("Oui", "Yes"), in
-    French or English."""
+    notes or a message; a yes or no as the guest's screen offers it ("Oui", "Yes", "Ja")."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return as_text(value, language).capitalize()
+        return yes_or_no_word(value, language)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):

@@ -46,7 +46,7 @@ from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.textsafe import for_terminal
-from jeudis.wording import primary_language
+from jeudis.wording import plural, primary_language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -292,8 +292,9 @@ class TerminalPrompter:
     def _select_keys(self, prompt: Prompt) -> str:
         """The keys of a choice: its letters ("O/N") where each choice has one (the
         optional's "— passer —" aside, last), else the arrows only."""
-        keys = initials(prompt.choices)
-        if prompt.question is not None and prompt.question.type == "yesno":
+        yes_no = prompt.question is not None and prompt.question.type == "yesno"
+        keys = initials(prompt.choices, yes_no=yes_no)
+        if yes_no:
             return self.text["keys_yesno"].format(keys="/".join(k.upper() for k in keys[:2]))
         if all(keys if prompt.required else keys[:-1]):
             return self.text["keys_select_initial"]
@@ -415,7 +416,7 @@ class TerminalPrompter:
         if questionnaire.open:
             host = interview.host or self.text["your_host"]
             return self.text["handover_open"].format(host=for_terminal(host))
-        return self.text["handover"].format(total=total, plural="s" if total > 1 else "")
+        return self.text["handover"].format(total=total, plural=plural(total, self.language))
 
     def _resumed(self, interview: Interview, questionnaire: Questionnaire) -> list[Fragments | str]:
         done = sum(1 for a in interview.answers if a.given)  # as the pause counted them
@@ -430,7 +431,9 @@ class TerminalPrompter:
         # Said to the guest: "1 réponse", "3 réponses" (with follow-ups, there are two).
         among = self.text["followups_one" if followups == 1 else "followups_many"]
         shown = self.text[key].format(
-            done=done, followups=among.format(followups=followups), plural="s" if done > 1 else ""
+            done=done,
+            followups=among.format(followups=followups),
+            plural=plural(done, self.language),
         )
         return ["", [("class:notice", shown)]]
 
@@ -448,7 +451,7 @@ class TerminalPrompter:
         kept of it before, if anything."""
         self._meet(interview)
         said = self.text["paused"] if answered else self.text["paused_none"]
-        said = said.format(done=answered, plural="s" if answered > 1 else "")
+        said = said.format(done=answered, plural=plural(answered, self.language))
         if too_large:
             before = interview.pending.get(self.current_id or "")
             said += "\n" + self.text["paused_too_large" if before else "paused_too_large_none"]

@@ -1,15 +1,22 @@
 """What the live session says on the terminal, to the guest and to the host.
 
 Each language jeudis speaks has its messages: the welcome and the hand-over, the
-keys of each prompt, the review, the thanks. A message that differs with the
-form of address has one wording for ``tu`` and one for ``vous``, and agrees
-with the guest's gender where it must ("Prêt{|e} ?").
+keys of each prompt, the review, the thanks. French's and English's are here,
+German's, Spanish's, Italian's, Dutch's and Portuguese's in
+:mod:`jeudis.prompter_languages`. A message that differs with the form of address
+has one wording for ``tu`` and one for ``vous``, the familiar and the polite one
+in any language ("du" and "Sie" in German: :data:`ADDRESS`), and agrees with the
+guest's gender where it must ("Prêt{|e} ?", "¿List{o|a}?"). A count's noun
+agrees with it: "question{plural}" adds an s, "{plural:Frage|Fragen}" names both
+forms (:class:`jeudis.wording.Plural`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from jeudis.prompter_languages import MORE_MESSAGES
 from jeudis.wording import WordingContext, render
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
@@ -163,6 +170,26 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
 }
 
+MESSAGES |= MORE_MESSAGES
+
+# The forms of address a questionnaire names (its ``registers``), as the messages'
+# familiar ``tu`` or polite ``vous``: as the starters of ``jeudis init`` name them.
+ADDRESS = {
+    "du": "tu",
+    "sie": "vous",
+    "tú": "tu",
+    "usted": "vous",
+    "lei": "vous",
+    "je": "tu",
+    "jij": "tu",
+    "u": "vous",
+    "você": "vous",
+    "voce": "vous",
+}
+
+# A count's two forms, "{plural:Frage|Fragen}": str.format fills it, the count known.
+_COUNTED = re.compile(r"\{plural:[^{}]*\}")
+
 
 def worded(
     messages: Mapping[str, str | dict[str, str]], register: str, gender: str | None
@@ -175,9 +202,14 @@ def worded(
         for name in ("total", "guest", "host", "done", "followups", "path", "plural", "keys")
     }
     context = WordingContext(gender=gender, names=kept)
+    address = ADDRESS.get(register.casefold(), register)
     result = {}
     for key, value in messages.items():
         if isinstance(value, dict):
-            value = value.get(register, next(iter(value.values())))
-        result[key] = render(value, context)
+            value = value.get(address, next(iter(value.values())))
+        pieces = _COUNTED.split(value)
+        counts = [*_COUNTED.findall(value), ""]
+        result[key] = "".join(
+            render(piece, context) + count for piece, count in zip(pieces, counts, strict=True)
+        )
     return result

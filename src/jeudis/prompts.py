@@ -70,8 +70,20 @@ class Prompt:
 SKIP_CHOICE = "— passer —"
 YES, NO = "Oui", "Non"
 # What a yes/no question offers, and the choice that skips an optional one, in the
-# questionnaire's language (English for one jeudis does not speak, as on screen).
-CHOICE_WORDS = {"fr": (YES, NO, SKIP_CHOICE), "en": ("Yes", "No", "— skip —")}
+# questionnaire's language (English for one jeudis does not speak, as on screen): its
+# yes and no as its posts write them, each picked by its initial ("J/N", "S/N").
+CHOICE_WORDS = {
+    language: (*wording.YES_NO[language], skip)
+    for language, skip in (
+        ("fr", SKIP_CHOICE),
+        ("en", "— skip —"),
+        ("de", "— überspringen —"),
+        ("es", "— saltar —"),
+        ("it", "— salta —"),
+        ("nl", "— overslaan —"),
+        ("pt", "— pular —"),
+    )
+}
 
 
 def choice_words(language: str) -> tuple[str, str, str]:

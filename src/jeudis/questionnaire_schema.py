@@ -23,7 +23,8 @@ from jeudis.questionnaire_rules import RuleReader
 from jeudis.tomlio import kind_name
 
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
-SPOKEN = ("fr", "en")  # the languages of the session's screens and messages
+# The languages of the session's screens and messages: those jeudis writes posts in.
+SPOKEN = ("fr", "en", "de", "es", "it", "nl", "pt")
 TOP_KEYS = {
     "id",
     "version",
@@ -188,14 +189,11 @@ class SchemaReader(RuleReader):
             return "fr"
         primary = language.split("-")[0]
         if primary not in SPOKEN:
+            spoken = ", ".join(SPOKEN[:-1]) + " and " + SPOKEN[-1]
             self.warn(
                 ["language"],
-                f"jeudis speaks {' and '.join(SPOKEN)}, not {describe(language)}: the guest's"
-                + (
-                    " screen and its messages will be in English"
-                    if primary in wording.POST_LANGUAGES
-                    else " screen, its messages and the words around the post will be in English"
-                ),
+                f"jeudis speaks {spoken}, not {describe(language)}: the guest's screen,"
+                " its messages and the words around the post will be in English",
             )
         return language
 

@@ -143,9 +143,9 @@ text = "Where can people read you?"
 required = false
 """
 
-# The starter in the other languages jeudis writes posts in (the guest's screen is in
-# English there): the wordings of the fields and the questions, each question's in
-# every form of address (the first one the default), by id.
+# The starter in the other languages jeudis writes posts in (and its screen speaks):
+# the wordings of the fields and the questions, each question's in every form of
+# address (the first one the default), by id.
 STARTERS: dict[str, dict[str, Any]] = {
     "de": {
         "registers": ("du", "Sie"),

@@ -193,7 +193,7 @@ def _quoted(value: Any, language: str) -> str:
 
 
 # Yes and no as a post writes the answer to a yes/no question, in each language a post
-# is written in (English's in any other). The guest's screen offers French's or English's.
+# is written in (English's in any other), and as the guest's screen offers them.
 YES_NO = {
     "fr": ("Oui", "Non"),
     "en": ("Yes", "No"),
@@ -214,7 +214,8 @@ def yes_or_no_word(value: bool, language: str) -> str:
 def as_text(value: Any, language: str = "fr") -> str:
     """An answer as a person reads it: lists joined, booleans in words, numbers grouped.
 
-    The screen's French or English words ("oui", "yes"): a post's are :func:`yes_or_no_word`.
+    Yes and no in French or English words ("oui", "yes"), as the answer sheet and the
+    host's commands say them: the guest's screen's and a post's are :func:`yes_or_no_word`.
     """
     if value is None:
         return ""
@@ -295,6 +296,26 @@ def worded_for(registers: Sequence[str]) -> str:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """A count and its noun, for the host's messages: "1 answer", "0 answers", "3 passages"."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+@dataclass(frozen=True)
+class Plural:
+    """Whether a count takes the plural, for ``str.format``: ``{plural}`` is "s" or ""
+    (French, English, Spanish, Portuguese), ``{plural:Frage|Fragen}`` the singular or
+    the plural written whole, for a language whose plural is not an s ("1 Frage",
+    "2 Fragen"; "1 risposta salvata", "3 risposte salvate")."""
+
+    many: bool
+
+    def __format__(self, forms: str) -> str:
+        one, _, many = forms.partition("|") if forms else ("", "", "s")
+        return many if self.many else one
+
+
+def plural(count: float, language: str) -> Plural:
+    """Whether ``count`` takes the plural in ``language``: 1 does not, nor 0 in French
+    and Portuguese ("0 réponse"), as CLDR's plural rules say."""
+    return Plural(count != 1 and not (count == 0 and primary_language(language) in ("fr", "pt")))
 
 
 def could_word(template: str, text: str) -> bool:
