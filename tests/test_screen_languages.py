@@ -179,6 +179,27 @@ def test_a_yes_or_no_is_picked_by_the_initial_of_its_language(
     assert prompter.ask(prompt_for(question, "?", counter="[1/1]")) == answer
 
 
+@pytest.mark.parametrize(
+    ("language", "heads"),
+    [("fr", ("Question", "Réponse")), ("en", ("Question", "Answer")), ("de", ("Frage", "Antwort")),
+     ("es", ("Pregunta", "Respuesta")), ("it", ("Domanda", "Risposta")),
+     ("nl", ("Vraag", "Antwoord")), ("pt", ("Pergunta", "Resposta"))],
+)  # fmt: skip
+def test_the_reviews_table_heads_its_columns_in_the_guests_language(
+    keys: PipeInput, language: str, heads: tuple[str, str]
+) -> None:
+    """A German review's table read "Question" above the questions."""
+    screen = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=screen, width=80))
+    interview = Interview(
+        questionnaire="q", guest="Ana", slug="ana", title="T", register="vous", language=language
+    )
+    keys.send_text(ENTER)
+    assert prompter.review(interview, [("q", "1. ?", "x")]) is None
+    lines = screen.getvalue().splitlines()
+    assert any(set(heads) <= set(line.split()) for line in lines), lines
+
+
 GERMAN = """\
 id = "gespraech"
 version = 1

@@ -43,7 +43,7 @@ def pick_to_change(
     from jeudis.textsafe import markup_escape as escape
 
     table = Table(title=text["review_title"], show_lines=True, expand=True)
-    table.add_column("Question", ratio=2)
+    table.add_column(text["question_col"], ratio=2)
     table.add_column(text["answer_col"], ratio=3)
     for _, label, shown in rows:
         answer = for_terminal(shown) or text["skipped"]
