@@ -1334,6 +1334,7 @@ def test_the_choices_are_right_under_their_question_whatever_the_room_below(
     assert drawn[:3] == shown
 
 
+@pytest.mark.parametrize("busy", [False, True])
 @pytest.mark.parametrize(
     ("language", "typed", "answered"),
     [("en", " " + DOWN + " " + ENTER, "›  Vim, Pen and paper"),
@@ -1341,10 +1342,14 @@ def test_the_choices_are_right_under_their_question_whatever_the_room_below(
      ("fr", ENTER, "›")],
 )  # fmt: skip
 def test_a_multiple_choice_once_given_shows_the_choices_ticked(
-    language: str, typed: str, answered: str
+    monkeypatch: pytest.MonkeyPatch, language: str, typed: str, answered: str, busy: bool
 ) -> None:
     """It showed questionary's "done (2 selections)", in English whatever the guest's
-    language, and one choice in brackets ("[Pen and paper]"), none as "done"."""
+    language, and one choice in brackets ("[Pen and paper]"), none as "done".
+
+    ``busy``: the machine too busy for prompt_toolkit to put off the redraw the keys
+    asked for (it waits 10 ms at most) until the prompt's last one. Drawn once more
+    after the answer was given, the line showed "›" alone, no choice ticked."""
     from prompt_toolkit.output.vt100 import Vt100_Output
 
     written = io.StringIO()
@@ -1354,6 +1359,15 @@ def test_a_multiple_choice_once_given_shows_the_choices_ticked(
         required=False, language=language, validation=Validation(),
     )  # fmt: skip
     prompter = TerminalPrompter(language, console=Console(file=io.StringIO(), width=60))
+    made = prompter._question
+
+    def unpostponed(prompt: Any) -> Any:
+        asked = made(prompt)
+        if busy:  # each redraw runs in turn: the keys' one before the last one
+            asked.application.max_render_postpone_time = None
+        return asked
+
+    monkeypatch.setattr(prompter, "_question", unpostponed)
     with create_pipe_input() as keys, create_app_session(input=keys, output=output):
         keys.send_text(typed)
         ticked = prompter.ask(prompt_for(question, "Tools?", counter="[10/10]"))

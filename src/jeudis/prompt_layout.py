@@ -148,16 +148,22 @@ def ticked_shown(app: Application[Any], before: int) -> None:
     """A multiple choice, once given, shows the choices ticked after the question
     ("Vim, Pen and paper"; nothing when none is), shortened to the room left on the
     line (``before`` cells are the question's). questionary said "done (2 selections)",
-    in English whatever the guest's language, one choice in brackets, none "done"."""
+    in English whatever the guest's language, one choice in brackets, none "done".
+
+    The choices are replaced by that line once only. On a busy machine, prompt_toolkit
+    runs the redraw the keys asked for after the answer is given, before its last one:
+    replaced again, the line read as no choice ticked, and the answer was left as "›"
+    alone."""
     from questionary import Choice
     from questionary.prompts.common import InquirerControl
 
     [choices] = [
         w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
     ]
+    given = choices.choices
 
     def show(_: object) -> None:
-        if not (app.is_done and choices.is_answered):
+        if not (app.is_done and choices.is_answered) or choices.choices is not given:
             return
         ticked = [c.title for c in choices.choices if c.value in choices.selected_options]
         text = ", ".join(title for title in ticked if isinstance(title, str))
