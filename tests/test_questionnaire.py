@@ -10,10 +10,10 @@ import pytest
 from jeudis.errors import ExitCode, FileProblem, FileProblems
 from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_QUESTIONNAIRES, series_at
-from jeudis.questionnaire import find_questionnaire, load_questionnaire
+from jeudis.questionnaire import Condition, find_questionnaire, load_questionnaire
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
-from jeudis.wording import WordingContext, agree, as_text, counted, first_name, render
+from jeudis.wording import YES_NO, WordingContext, agree, as_text, counted, first_name, render
 from support import REPO, TWITTER, Invoke, findings, write
 
 
@@ -731,12 +731,16 @@ def test_check_holds_a_choice_to_the_questionnaires_case(series: Path, invoke: I
     ("language", "hint"),
     [("en", 'write true or false (or "yes", "no")'),
      ("en-GB", 'write true or false (or "yes", "no")'),
-     ("fr", 'write true or false (or "oui", "non")')],
+     ("fr", 'write true or false (or "oui", "non")'),
+     ("de", 'write true or false (or "ja", "nein")'),
+     ("pt-BR", 'write true or false (or "sim", "não")'),
+     ("pl", 'write true or false (or "yes", "no")')],
 )  # fmt: skip
 def test_a_yes_or_no_condition_is_hinted_in_the_questionnaires_language(
     series: Path, invoke: Invoke, language: str, hint: str
 ) -> None:
-    """An English questionnaire was told to write "oui" or "non"."""
+    """An English questionnaire was told to write "oui" or "non"; a German one is told
+    "ja" or "nein", and a condition so written matches (see the next test)."""
     path = write(
         series / "questionnaires" / "books.toml",
         f'id = "books"\ntitle = "Books: {{guest}}"\nlanguage = "{language}"\n'
@@ -746,6 +750,21 @@ def test_a_yes_or_no_condition_is_hinted_in_the_questionnaires_language(
     )
     result = invoke("check", path)
     assert f"'Yess' is not a yes/no answer of 'read': {NEVER}\n  hint: {hint}\n" in result.stdout
+
+
+@pytest.mark.parametrize("language", sorted(YES_NO))
+def test_a_condition_on_a_yes_or_no_is_written_in_the_questionnaires_words(
+    language: str,
+) -> None:
+    """``equals = "Ja"`` in a German questionnaire was refused, never matching: the
+    screen offers "Ja" and "Nein", a condition may say them, and their initials."""
+    yes, no = YES_NO[language]
+    for word in (yes, yes.lower(), yes[0]):
+        assert Condition("read", equals=word).holds({"read": True}), word
+        assert not Condition("read", equals=word).holds({"read": False}), word
+    for word in (no, no.upper(), no[0]):
+        assert Condition("read", equals=word).holds({"read": False}), word
+        assert not Condition("read", equals=word).holds({"read": True}), word
 
 
 def test_choices_that_are_all_blank_leave_nothing_to_pick(tmp_path: Path) -> None:

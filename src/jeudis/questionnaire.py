@@ -45,9 +45,12 @@ class Condition:
         return True
 
 
-# The words a yes/no answer is typed with, and a condition on one may be written with.
-YES = frozenset({"oui", "o", "yes", "y", "true", "vrai", "1"})
-NO = frozenset({"non", "n", "no", "false", "faux", "0"})
+# The words a yes/no answer is typed with, and a condition on one may be written with:
+# in each language the screen speaks ("ja", "sí", "não"), their initials, unaccented.
+YES = frozenset(
+    {"oui", "o", "yes", "y", "true", "vrai", "1", "ja", "j", "sí", "sì", "si", "sim", "s"}
+)
+NO = frozenset({"non", "n", "no", "false", "faux", "0", "nein", "nee", "não", "nao"})
 
 
 def yes_or_no(value: Any) -> bool | None:

@@ -18,7 +18,7 @@ from typing import Any
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.questionnaire import Condition, Question, Validation, yes_or_no
 from jeudis.tomlio import locate
-from jeudis.wording import is_french
+from jeudis.wording import YES_NO, primary_language
 
 VALIDATION_KEYS = {
     "pattern",
@@ -264,14 +264,14 @@ class RuleReader:
         looked_at = next(q for q in questions if q.id == when.question)
         values = [when.equals, when.not_equals, *(when.one_of or ())]
         if looked_at.type == "yesno":
+            said = YES_NO.get(primary_language(self.language), YES_NO["en"])
             for value in values:
                 if value is not None and yes_or_no(value) is None:
                     self.warn(
                         at,
                         f"{describe(value)} is not a yes/no answer of"
                         f" {describe(looked_at.id)}: it never matches",
-                        hint="write true or false (or "
-                        + ('"oui", "non")' if is_french(self.language) else '"yes", "no")'),
+                        hint='write true or false (or "{}", "{}")'.format(*map(str.lower, said)),
                     )
             return
         if looked_at.type in _STORED_AS:
