@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jeudis.export import generators
+from jeudis.export import generators, mkdocs_links
 from jeudis.export.cleaning import clean_markdown, inert_braces
 
 ZWSP = "\u200b"
@@ -172,6 +172,12 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         ("``a` [b](c.md) `` ```", None),  # "``" closes "``"
         ("```a` [b](c.md) ``", None),  # the longest shorter run, wanting "```"
         ("```a [b](c.md) ````", '```a <a href="c.md">b</a> ````'),  # "```" text: no shorter run
+        # A title follows a blank: "(> )" is none, the target no target.
+        ("[a]((> ))", "[a]\\((> ))"),
+        # A definition on the next line, in a quote, that only Python-Markdown reads.
+        ("[r]:\n> \t[r]:[a]\\(", "[r]:\n> \t\\[r]:[a]\\("),
+        # A reference in a link's address is none ("[r]" is the address).
+        ("[a]([r])\n[r]: p.md", '<a href="&#91;r&#93;">a</a>\n'),
         # A link holds no link: CommonMark reads the outer one as text.
         ("[a [b](c.md) d](e.md)", '[a <a href="c.md">b</a> d]\\(e.md)'),
         ("[a [b](https://x.org) d](e.md)", "[a [b](https://x.org) d]\\(e.md)"),
@@ -196,15 +202,18 @@ def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | 
     """MkDocs takes a relative link for one to its own docs (and aborts ``--strict`` on
     one it does not find): written as HTML, which it leaves alone. Python-Markdown reads
     a link where CommonMark reads text: left text. Code is code."""
-    assert generators.guest_links_for_mkdocs(text) == (text if expected is None else expected)
+    assert mkdocs_links.guest_links_for_mkdocs(text) == (text if expected is None else expected)
 
 
 LINK_PIECES = ["[a](", "](", "[", "]", "(", ")", "p.md", " ", "\n", "\n\n", "`", "``", "```"]
 LINK_PIECES += ["\\", "<", ">", '"', "!", "https://x.org", ":", "- ", "    ", "{filename}", "*"]
 LINK_PIECES += ["[r]", "\n[r]: p.md", "'", "~~~", "> ", "1. ", "\t", "<p.md>", "&amp;"]
+LINK_PIECES += ["\n> ", "\n# ", "\n---\n", "\n- ", "\n1. ", "\n===", "![i](", "\n    ", "\n```\n"]
+LINK_PIECES += ["\\`", "\\\\", "p q", "[r][r]", "[r]:"]
 
 
-@given(st.lists(st.sampled_from(LINK_PIECES), max_size=20))
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=25))
 def test_python_markdown_reads_no_relative_link_in_a_guests_text_for_mkdocs(
     parts: list[str],
 ) -> None:
@@ -224,5 +233,5 @@ def test_python_markdown_reads_no_relative_link_in_a_guests_text_for_mkdocs(
 
     reader = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
     reader.treeprocessors.register(Links(reader), "links", 0)
-    reader.convert(generators.guest_links_for_mkdocs(clean_markdown("".join(parts), str)))
-    assert not [url for url in found if url and generators._relative(url)], found
+    reader.convert(mkdocs_links.guest_links_for_mkdocs(clean_markdown("".join(parts), str)))
+    assert not [url for url in found if url and mkdocs_links._relative(url)], found

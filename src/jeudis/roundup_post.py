@@ -111,7 +111,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
     from dataclasses import replace
 
     from jeudis.export import frontmatter, templating
-    from jeudis.export.generators import guest_links_for_mkdocs
+    from jeudis.export.mkdocs_links import guest_links_for_mkdocs
     from jeudis.export.model import og_locale
     from jeudis.export.render import DIVIDER, guarded, tidy
 

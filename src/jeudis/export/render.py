@@ -366,9 +366,9 @@ def tidy(markdown: str) -> str:
 def _guest_links_for_mkdocs(post: Post) -> Post:
     """The post with its guest's relative links written as HTML, which MkDocs neither
     checks nor takes for its own files, and no link but CommonMark's left to Python-Markdown
-    (see :func:`generators.guest_links_for_mkdocs`).
+    (see :func:`mkdocs_links.guest_links_for_mkdocs`).
     The host's intro and closing words are the host's: MkDocs reads their links."""
-    from jeudis.export.generators import guest_links_for_mkdocs
+    from jeudis.export.mkdocs_links import guest_links_for_mkdocs
 
     items = [replace(item, markdown=guest_links_for_mkdocs(item.markdown)) for item in post.items]
     return replace(post, items=items)
