@@ -178,7 +178,7 @@ def test_a_german_sheet_gives_its_example_as_german_writes_it(series: Path, invo
     write(series / "questionnaires" / "kurz.toml", GERMAN)
     sheet = invoke("sheet", "kurz", "--guest", "Ada Lovelace", "-o", "-")
     assert sheet.exit_code == 0, sheet
-    assert sheet.stdout.count("_A number, e.g. 9.200._") == 3
+    assert sheet.stdout.count("_Eine Zahl, zum Beispiel 9.200._") == 3
     assert "9,200" not in sheet.stdout
 
 

@@ -391,21 +391,23 @@ def date_hint(language: str) -> str:
     return hint.format(short=short_date(language))
 
 
-def choices_hint(question: Question) -> str:
+def choices_hint(question: Question, language: str | None = None) -> str:
     """How many choices a multiple choice takes, said before it is asked (on the answer
     sheet, in the live session) when its validation says: "Au moins 2 choix." ("" when
-    any number will do); otherwise the guest heard of it only from a refusal."""
+    any number will do); otherwise the guest heard of it only from a refusal. In the
+    question's language, or in ``language``."""
     if question.type != "multi":
         return ""
+    language = language or question.language
     low, high = question.validation.min, question.validation.max
     if low is not None and low <= 1:
         low = None  # one at least: as any answer given, nothing to say
     if low is not None and high is not None:
-        return message("span_choices", question.language, {"low": low, "high": high})
+        return message("span_choices", language, {"low": low, "high": high})
     if low is not None:
-        return message("min_choices", question.language, {"n": low})
+        return message("min_choices", language, {"n": low})
     if high is not None:
-        return message("max_choices", question.language, {"n": high})
+        return message("max_choices", language, {"n": high})
     return ""
 
 

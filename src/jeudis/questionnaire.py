@@ -8,6 +8,7 @@ all and every other command can refuse a broken file with a precise message.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +47,8 @@ class Condition:
 
 
 # The words a yes/no answer is typed with, and a condition on one may be written with:
-# in each language the screen speaks ("ja", "sí", "não"), their initials, unaccented.
+# in each language the screen speaks (an answer sheet in German asks for "Ja oder
+# Nein"), their initials, and "si" and "nao" as a keyboard without accents types them.
 YES = frozenset(
     {"oui", "o", "yes", "y", "true", "vrai", "1", "ja", "j", "sí", "sì", "si", "sim", "s"}
 )
@@ -57,7 +59,7 @@ def yes_or_no(value: Any) -> bool | None:
     """True or False for a yes/no answer or word ("Oui", "non", true...); else None."""
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    text = unicodedata.normalize("NFC", str(value).strip().lower())
     return True if text in YES else False if text in NO else None
 
 

@@ -18,8 +18,10 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis.errors import UsageError
 from jeudis.interview import Interview
+from jeudis.prompter_text import ADDRESS
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
 from jeudis.session import context_for
+from jeudis.sheet_languages import MORE_TEXT
 from jeudis.textsafe import control_in
 from jeudis.wording import (
     WordingContext,
@@ -31,8 +33,6 @@ from jeudis.wording import (
 )
 
 HEADER_TAG = "jeudis-sheet"
-# The line below the last question: in the sheet's language, and read in either.
-END_MARKERS = ("## FIN", "## END")
 
 TEXT = {
     "fr": {
@@ -70,6 +70,8 @@ TEXT = {
         "quote": "« {} »",
         "or": " ou ",
         "quoted": "votre réponse à la question {number}",
+        "yes": "oui",
+        "no": "non",
         "end": "Fin des questions : merci beaucoup !",
         "end_marker": "## FIN",
     },
@@ -108,6 +110,8 @@ TEXT = {
         "quote": "« {} »",
         "or": " ou ",
         "quoted": "ta réponse à la question {number}",
+        "yes": "oui",
+        "no": "non",
         "end": "Fin des questions : merci beaucoup !",
         "end_marker": "## FIN",
     },
@@ -145,25 +149,41 @@ TEXT = {
         "quote": "“{}”",
         "or": " or ",
         "quoted": "your answer to question {number}",
+        "yes": "yes",
+        "no": "no",
         "end": "End of the questions: thank you!",
         "end_marker": "## END",
     },
+    **MORE_TEXT,
 }
+# The line below the last question: in the sheet's language, and read in any.
+END_MARKERS = tuple(dict.fromkeys(str(words["end_marker"]) for words in TEXT.values()))
 
 
 def sheet_text(language: str, register: str = "vous") -> dict[str, Any]:
-    """The sheet's own words (:data:`TEXT`) in ``language``, to a guest one says ``register`` to."""
+    """The sheet's own words (:data:`TEXT`) in ``language``, to a guest one says ``register``
+    to: the familiar form's ("fr-tu", "de-tu" for du), or the language's (vous, Sie...)."""
     base = primary_language(language)
-    return TEXT.get(f"{base}-{register}", TEXT.get(base, TEXT["en"]))
+    address = ADDRESS.get(register.casefold(), register)
+    return TEXT.get(f"{base}-{address}", TEXT.get(base, TEXT["en"]))
+
+
+def familiar(register: str) -> bool:
+    """Whether ``register`` is a familiar form of address (tu, du, tú, je...), or English's
+    "you": the sheet greets the guest by their first name then."""
+    return register == "you" or ADDRESS.get(register.casefold(), register) == "tu"
 
 
 def marker(number: int, question_id: str) -> str:
     return f"## Q{number} [{question_id}]"
 
 
-def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
-    """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown."""
-    words = sheet_text(questionnaire.language, interview.register)
+def render_sheet(
+    questionnaire: Questionnaire, interview: Interview, words: Mapping[str, Any] | None = None
+) -> str:
+    """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown: in the
+    questionnaire's language, or in ``words`` (another of :data:`TEXT`, as an older sheet was)."""
+    words = words or sheet_text(questionnaire.language, interview.register)
     numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     context = sheet_context(questionnaire, interview, words, numbers)
     meta = {
@@ -182,10 +202,9 @@ def render_sheet(questionnaire: Questionnaire, interview: Interview) -> str:
     }
     header = " ".join(f"{key}={_quoted(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
-    # "Bonjour Nina," to a guest one says tu to; "Bonjour Nina Petit," to one one says
-    # vous to (or Sie, usted...); "Hello Nina," in English, which has only "you".
-    familiar = interview.register in ("tu", "you")
-    name = first_name(interview.guest) if familiar else interview.guest
+    # "Bonjour Nina," to a guest one says tu to (or du, tú...); "Bonjour Nina Petit," to
+    # one one says vous to (or Sie, usted...); "Hello Nina," in English, which has only "you".
+    name = first_name(interview.guest) if familiar(interview.register) else interview.guest
     lines += [words["hello"].format(guest=name or interview.guest), "", words["intro"], ""]
     first = questionnaire.questions[0].id if questionnaire.questions else "id"
     lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]
@@ -262,12 +281,37 @@ def question_notes(
     return notes
 
 
+def earlier_notes(
+    question: Question, questionnaire: Questionnaire, words: Mapping[str, Any]
+) -> list[str]:
+    """The notes a sheet in English (``words``) of a questionnaire in another language
+    printed under ``question`` besides :func:`question_notes`'s: before the sheet spoke
+    German (or Spanish...), it said how to write a date and how many choices to make in
+    English ("A date, as YYYY-MM-DD or DD.MM.YYYY."), then in the questionnaire's language."""
+    if words is not TEXT["en"] or primary_language(questionnaire.language) == "en":
+        return []
+    if question.type == "date":
+        return [_english_date_hint(questionnaire.language)]
+    if count := answer_rules.choices_hint(question, "en"):
+        choices = ", ".join(question.choices)
+        return [words["choices_counted"].format(count=count.rstrip("."), choices=choices)]
+    return []
+
+
+def _english_date_hint(language: str) -> str:
+    return answer_rules.date_hint("en").replace(
+        answer_rules.short_date("en"), answer_rules.short_date(language)
+    )
+
+
 def note_templates(words: Mapping[str, Any], language: str) -> list[str]:
     """The notes :func:`question_notes` prints under any question of their kind, as
-    templates ("Choisir parmi : {choices}"): the ones no help of a host's words."""
+    templates ("Choisir parmi : {choices}"): the ones no help of a host's words. (An
+    English sheet of another language's questionnaire said how to write a date in either.)"""
     kinds = ["choices", "choices_multi", "choices_counted", "yesno", "number"]
     kinds += ["when", "when_not", "when_answered", "when_unanswered"]
-    return [words[kind] for kind in kinds] + [answer_rules.date_hint(language)]
+    dates = dict.fromkeys([answer_rules.date_hint(language), _english_date_hint(language)])
+    return [words[kind] for kind in kinds] + list(dates)
 
 
 def _condition_notes(
@@ -283,7 +327,8 @@ def _condition_notes(
 
     def said(value: Any) -> str:
         if looked_at is not None and looked_at.type == "yesno" and yes_or_no(value) is not None:
-            value = yes_or_no(value)  # "yes" on an English sheet, "oui" on a French one
+            # "yes" on an English sheet, "oui" on a French one, "Ja" on a German one
+            value = words["yes"] if yes_or_no(value) else words["no"]
         return str(words["quote"]).format(as_text(value, questionnaire.language))
 
     notes = []

@@ -12,7 +12,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
+from jeudis.sheet import TEXT, sheet_text
 from jeudis.sheet_reading import (
     DEVICE,
     FORWARD_HEADER,
@@ -25,7 +28,7 @@ from jeudis.sheet_reading import (
     SIGNATURE,
     Sheet,
 )
-from jeudis.wording import counted
+from jeudis.wording import counted, primary_language
 
 
 def _as_saved(word: str) -> str:
@@ -208,3 +211,43 @@ def dropped_section(sheet: Sheet, qid: str, printed_notes: list[str]) -> tuple[s
 
 def _joined(paragraph: str) -> str:
     return " ".join(paragraph.split())
+
+
+def sheet_words(sheet: Sheet, language: str, register: str) -> Mapping[str, Any]:
+    """The words ``sheet`` was printed in (:data:`jeudis.sheet.TEXT`), to tell them from
+    the guest's: the questionnaire's language's, or English's, as a sheet of a language
+    that had none of its own yet was printed (German, Spanish...: "(optional)" after a
+    German question). Told by its own lines, as many as a mail program left: the one
+    whose lines the sheet holds more of; the language's on a tie."""
+    ours = sheet_text(language, register)
+    if ours is TEXT["en"] or primary_language(language) == "fr":
+        return ours
+    return max((ours, TEXT["en"]), key=lambda words: lines_held(sheet, words))
+
+
+def reads_as_french(sheet: Sheet, language: str) -> bool:
+    """Whether ``sheet``, ending on "## FIN" in a series in ``language``, is French's
+    rather than the language's own (Spanish's, which ends on "## FIN" too)."""
+    own = sheet_text(language)
+    if own["end_marker"] != sheet.end_marker:
+        return True
+    french = max(lines_held(sheet, TEXT["fr"]), lines_held(sheet, TEXT["fr-tu"]))
+    return french > max(lines_held(sheet, own), lines_held(sheet, sheet_text(language, "tu")))
+
+
+def lines_held(sheet: Sheet, words: Mapping[str, Any]) -> int:
+    """How many of ``words``' lines ``sheet`` holds, however a mail program wrapped them,
+    each piece of a line between its placeholders and code spans on its own ("Pick
+    from:", "No answer to a question?"...), its end line counting for two."""
+    said = [line for _, line in sheet.above + sheet.below] + list(sheet.answers.values())
+    text = _as_saved(unicodedata.normalize("NFC", " ".join(" ".join(said).split())))
+    kinds = ["intro", "optional", "yesno", "end", "choices", "choices_multi", "number"]
+    kinds += ["choices_counted", "when", "when_not", "when_answered", "when_unanswered"]
+    lines = [*(str(words[kind]) for kind in kinds), *words["rules"]]
+    pieces = {
+        _as_saved(unicodedata.normalize("NFC", " ".join(piece.split())))
+        for line in lines
+        for piece in re.split(r"\{\w*\}|`[^`]*`", line)
+    }
+    held = sum(1 for piece in pieces if len(piece) > 6 and piece in text)
+    return held + 2 * (sheet.end_marker == str(words["end_marker"]))

@@ -32,14 +32,20 @@ from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for
 from jeudis.sheet import (
+    earlier_notes,
     marker,
     note_templates,
     question_notes,
     render_sheet,
     sheet_context,
-    sheet_text,
 )
-from jeudis.sheet_answers import as_typed, dropped_section, guest_text, strip_question
+from jeudis.sheet_answers import (
+    as_typed,
+    dropped_section,
+    guest_text,
+    sheet_words,
+    strip_question,
+)
 from jeudis.sheet_copies import one_copy
 from jeudis.sheet_reading import Sheet
 from jeudis.wording import WordingContext, counted
@@ -70,7 +76,8 @@ def import_sheet(
     that is unknown or missing is an error; from an older version, questions
     added since are simply unanswered (the draft asks them on ``resume``).
     """
-    words = sheet_text(questionnaire.language, interview.register)
+    # The sheet's own words: the questionnaire's language's, or English's on an older sheet.
+    words = sheet_words(sheet, questionnaire.language, interview.register)
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
     printed = _as_printed(interview, sheet, questionnaire)
@@ -163,6 +170,7 @@ def _reading(
         shown += " " + words["optional"] if not question.required else ""
         shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
+        notes += earlier_notes(question, questionnaire, words)
         notes += _noted_otherwise(sheet, question.id, notes, same_version)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
@@ -190,7 +198,7 @@ def _one_copy(
         sheet, left, said = one_copy(sheet, partial(_answered, questionnaire, words, reading), path)
         warnings.append(said)
     numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
-    own = render_sheet(questionnaire, printed).split()
+    own = render_sheet(questionnaire, printed, words).split()
     for one in (sheet, *left):
         warnings += _cut_warnings(one, numbers, path)
         warnings += _unread_warnings(one, own, path)

@@ -214,12 +214,14 @@ def _update(
 def _made_in(series: "Series", parsed: "Sheet") -> str | None:
     """French for a sheet in French (its end line, "## FIN") in a series that is not: printed
     from a questionnaire that says no language when that was French, as it was before the
-    series' language was, it is read as it was printed, and its interview made so."""
+    series' language was, it is read as it was printed, and its interview made so. (In
+    a Spanish series, whose sheets end on "## FIN" too, one whose lines read as French.)"""
+    from jeudis.sheet_answers import reads_as_french
     from jeudis.wording import is_french
 
     if parsed.end_marker != "## FIN" or is_french(series.language):
         return None
-    return "fr"
+    return "fr" if reads_as_french(parsed, series.language) else None
 
 
 def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
