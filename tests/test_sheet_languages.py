@@ -271,3 +271,53 @@ def test_a_spanish_sheet_ending_as_a_french_one_reads_as_spanish(series: Path) -
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert only_interview(series).language == "fr" and "warning" not in out
+
+
+# A mail program's lines around a sheet, in each language: the reply header above
+# the sheet it quotes, as Gmail, Apple Mail or Thunderbird words it, and a phone's signature.
+MAIL_LINES = {
+    "de": ("Am Fr., 27. Nov. 2026 um 10:00 Uhr schrieb Stefan <s@x.de>:",
+           "Von meinem iPhone gesendet"),
+    "es": ("El vie, 27 nov 2026 a las 10:00, Stefan (<s@x.de>) escribió:",
+           "Enviado desde mi iPhone"),
+    "it": ("Il giorno ven 27 nov 2026 alle ore 10:00 Stefan <s@x.de> ha scritto:",
+           "Inviato da iPhone"),
+    "nl": ("Op 27 nov. 2026 om 10:00 heeft Stefan <s@x.de> het volgende geschreven:",
+           "Verstuurd vanaf mijn iPhone"),
+    "pt": ("Em sex., 27 de nov. de 2026 às 10:00, Stefan <s@x.de> escreveu:",
+           "Enviado do meu iPhone"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("end_line", ["kept", "deleted"])
+@pytest.mark.parametrize("language", list(MAIL_LINES))
+def test_a_mail_programs_lines_in_the_guests_language_are_not_the_guests(
+    series: Path, language: str, end_line: str
+) -> None:
+    """A German reply header above the quoted sheet was said as text the guest wrote
+    above the first question, and "Von meinem iPhone gesendet" below the last answer,
+    its end line deleted, was taken for the answer: "12 Von meinem…" is no number."""
+    registers = LANGUAGES[language][0]
+    _questionnaire(series, language, registers)
+    code, out = run("sheet", "blog", "--guest", "Nina Petit", "--register", registers[-1],
+                    "-o", str(series / "sheet.md"))  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    if end_line == "deleted":
+        words = TEXT[language]
+        sheet = sheet.replace(f"\n{words['end_marker']}\n\n{words['end']}\n", "\n")
+    answers = {"name": "Nina", "blogs": "no", "networks": "Mastodon, Bluesky",
+               "favourite": "Bluesky", "readers": "12"}  # fmt: skip
+    header, signature = MAIL_LINES[language]
+    quoted = "\n".join(f"> {line}".rstrip() for line in fill(sheet, answers).split("\n"))
+    (series / "filled.md").write_text(f"{header}\n{quoted}\n\n{signature}\n", encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"))
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "above the first question" not in said and "below the end line" not in said
+    if end_line == "deleted":
+        assert "a mail program's signature ends the answer" in said
+    assert only_interview(series).values() == {
+        "name": "Nina", "blogs": False, "networks": ["Mastodon", "Bluesky"],
+        "favourite": "Bluesky", "readers": 12,
+    }  # fmt: skip

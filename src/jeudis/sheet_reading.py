@@ -32,17 +32,32 @@ NUMBERED_HEADING = re.compile(r"^#{1,6}[ \t]*Q[ \t]*(\d+)\b")
 HEADER = re.compile(r"^<!--\s*" + HEADER_TAG + r"\s+(.*?)\s*-->\s*$")
 QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 SIGNATURE = re.compile(r"^--[ \t]?$")
-# "Le jeu. 26 nov., Stéphane a écrit :" is a mail program's only above the lines it quotes.
-REPLY_HEADER = re.compile(r"^(Le|On)\b.*(a écrit|wrote)\s*:\s*$", re.IGNORECASE)
-# A header line of a message a mail program quoted or forwarded: "De : Stéphane <s@x.fr>"
-# ("**De :**" from an HTML email, where the name of the field is bold).
-MAIL_HEADER_FIELD = re.compile(
-    r"^\**(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject)[ \t\u00a0]*:", re.IGNORECASE
+# "Le jeu. 26 nov., Stéphane a écrit :" is a mail program's only above the lines it quotes;
+# "Am Fr., 27. Nov. 2026 um 10:00 Uhr schrieb Stefan <s@x.de>:", "El vie, 27 nov 2026,
+# Ana escribió:", "Il giorno ven 27 nov … ha scritto:", "Op vr 27 nov … schreef Jan:" (or
+# "heeft Jan het volgende geschreven:"), "Em sex., 27 de nov. … escreveu:" in the others.
+REPLY_HEADER = re.compile(
+    r"^(Le|On|Am|El|Il|Op|Em)\b.*((a écrit|wrote|escribió|ha scritto|escreveu|"
+    r"het volgende geschreven)\s*|\b(schrieb|schreef)\b.*):\s*$",
+    re.IGNORECASE,
 )
-# What a phone or a mail app signs with: "Envoyé de mon iPhone", "Sent from Outlook for iOS".
+# A header line of a message a mail program quoted or forwarded: "De : Stéphane <s@x.fr>"
+# ("**De :**" from an HTML email, where the name of the field is bold), "Von:", "Betreff:"...
+MAIL_HEADER_FIELD = re.compile(
+    r"^\**(De|From|Envoyé|Sent|Date|À|To|Cc|Objet|Subject|Von|Gesendet|Datum|An|Betreff|"
+    r"Enviado|Fecha|Para|Asunto|Da|Inviato|Data|A|Oggetto|Van|Verzonden|Aan|Onderwerp|"
+    r"Assunto)[ \t\u00a0]*:",
+    re.IGNORECASE,
+)
+# What a phone or a mail app signs with: "Envoyé de mon iPhone", "Sent from Outlook for iOS",
+# "Von meinem iPhone gesendet", "Enviado desde mi iPhone", "Inviato da iPhone",
+# "Verstuurd vanaf mijn iPhone", "Enviado do meu iPhone".
 MOBILE_SIGNATURE = re.compile(
-    r"^((Envoyé|Envoye|Sent|Expédié)\s+(de|depuis|à partir de|from|with|using)\s+"
-    r"(mon |ma |my |l.application |the )?\S.{0,60}|(Get|Obtenir|Télécharger) Outlook\b.{0,40})$",
+    r"^((Envoyé|Envoye|Sent|Expédié|Gesendet|Enviado|Inviato|Verstuurd|Verzonden)\s+"
+    r"(de|depuis|à partir de|from|with|using|von|mit|desde|con|da|dal|vanaf|met|do|com)\s+"
+    r"(mon |ma |my |l.application |the |meinem |mi |mio |il mio |mijn |meu |o meu )?\S.{0,60}"
+    r"|Von meinem \S.{0,60} gesendet"
+    r"|(Get|Obtenir|Télécharger) Outlook\b.{0,40})$",
     re.IGNORECASE,
 )
 DEVICE = re.compile(
@@ -51,11 +66,18 @@ DEVICE = re.compile(
     re.IGNORECASE,
 )
 # Outlook's header of the message replied to: "De : …" then "Envoyé : …" (or "From:", "Sent:").
-OUTLOOK_FROM = re.compile(r"^\**(De|From)[ \t\u00a0]*:", re.IGNORECASE)
-OUTLOOK_SENT = re.compile(r"^\**(Envoyé|Sent|Date)[ \t\u00a0]*:", re.IGNORECASE)
+OUTLOOK_FROM = re.compile(r"^\**(De|From|Von|Da|Van)[ \t\u00a0]*:", re.IGNORECASE)
+OUTLOOK_SENT = re.compile(
+    r"^\**(Envoyé|Sent|Date|Gesendet|Datum|Enviado|Fecha|Inviato|Data|Verzonden)[ \t\u00a0]*:",
+    re.IGNORECASE,
+)
 RULE = re.compile(r"^(_{5,}|-{5,}|={5,})$")
 FORWARD_HEADER = re.compile(
-    r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message)", re.IGNORECASE
+    r"^-{2,}\s*(Original Message|Message d.origine|Forwarded message|Ursprüngliche Nachricht|"
+    r"Weitergeleitete Nachricht|Mensaje original|Mensaje reenviado|Messaggio originale|"
+    r"Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|"
+    r"Mensagem encaminhada)",
+    re.IGNORECASE,
 )
 
 
