@@ -76,7 +76,6 @@ TEXT = {
         "end_marker": "## FIN",
     },
     "fr-tu": {
-        "hello": "Bonjour {guest},",
         "intro": (
             "Merci d’avoir accepté de répondre à ces questions ! Écris chaque réponse "
             "sous sa question, dans l’espace laissé libre, avec le logiciel de ton choix "
@@ -97,23 +96,11 @@ TEXT = {
                 "les « > » ajoutés par la messagerie ne gênent pas."
             ),
         ],
-        "optional": "(facultatif)",
-        "choices": "Choisir parmi : {choices}",
-        "choices_multi": "Un ou plusieurs choix, séparés par des virgules : {choices}",
-        "choices_counted": "{count}, séparés par des virgules : {choices}",
-        "yesno": "Répondre par oui ou par non.",
-        "number": "Un nombre, par exemple 9 200.",
         "when": "(Seulement si tu as répondu {value} à la question {number}.)",
         "when_not": "(Seulement si tu n’as pas répondu {value} à la question {number}.)",
         "when_answered": "(Seulement si tu as répondu à la question {number}.)",
         "when_unanswered": "(Seulement si tu n’as pas répondu à la question {number}.)",
-        "quote": "« {} »",
-        "or": " ou ",
         "quoted": "ta réponse à la question {number}",
-        "yes": "oui",
-        "no": "non",
-        "end": "Fin des questions : merci beaucoup !",
-        "end_marker": "## FIN",
     },
     "en": {
         "hello": "Hello {guest},",
@@ -156,6 +143,7 @@ TEXT = {
     },
     **MORE_TEXT,
 }
+TEXT["fr-tu"] = TEXT["fr"] | TEXT["fr-tu"]  # the familiar form's words, where they differ
 # The line below the last question: in the sheet's language, and read in any.
 END_MARKERS = tuple(dict.fromkeys(str(words["end_marker"]) for words in TEXT.values()))
 

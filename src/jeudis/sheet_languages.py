@@ -4,7 +4,7 @@ The words of :data:`jeudis.sheet.TEXT`, key for key, as a native speaker writes
 them to a guest: the polite form of address under the language's code ("de":
 Sie, usted, Lei, u, você), the familiar one under "de-tu" (du, tú, tu, je, tu),
 as :data:`jeudis.prompter_text.ADDRESS` pairs them and the guest's screen says
-them. Like French's and English's, none needs the guest's gender: the
+them (its words only where they differ from the polite form's). Like French's and English's, none needs the guest's gender: the
 greetings and the instructions are worded to read the same to anyone ("Hola,
 Nina:", "Beste Nina,"), the host's too ("Agradecemos", not "Obrigado"). Each
 end line is the language's ("## ENDE", "## FINE"), Spanish's the same as French's.
@@ -78,23 +78,11 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
                 "die dein E-Mail-Programm einfügt, stören nicht."
             ),
         ],
-        "optional": "(freiwillig)",
-        "choices": "Zur Auswahl: {choices}",
-        "choices_multi": "Eine oder mehrere Optionen, durch Kommas getrennt: {choices}",
-        "choices_counted": "{count}, durch Kommas getrennt: {choices}",
-        "yesno": "Mit Ja oder Nein antworten.",
-        "number": "Eine Zahl, zum Beispiel {example}.",
         "when": "(Nur wenn du auf Frage {number} mit {value} geantwortet hast.)",
         "when_not": "(Nur wenn du auf Frage {number} nicht mit {value} geantwortet hast.)",
         "when_answered": "(Nur wenn du Frage {number} beantwortet hast.)",
         "when_unanswered": "(Nur wenn du Frage {number} nicht beantwortet hast.)",
-        "quote": "„{}“",
-        "or": " oder ",
         "quoted": "deine Antwort auf Frage {number}",
-        "yes": "Ja",
-        "no": "Nein",
-        "end": "Ende der Fragen: Vielen Dank!",
-        "end_marker": "## ENDE",
     },
     "es": {
         "hello": "Hola, {guest}:",
@@ -137,7 +125,6 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
         "end_marker": "## FIN",
     },
     "es-tu": {
-        "hello": "Hola, {guest}:",
         "intro": (
             "¡Gracias por aceptar responder a estas preguntas! Escribe cada respuesta debajo "
             "de su pregunta, en el espacio que queda libre, con el programa que prefieras (o "
@@ -158,23 +145,11 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
                 "que añade el programa de correo no molestan."
             ),
         ],
-        "optional": "(opcional)",
-        "choices": "Elegir entre: {choices}",
-        "choices_multi": "Una o varias opciones, separadas por comas: {choices}",
-        "choices_counted": "{count}, separadas por comas: {choices}",
-        "yesno": "Responder sí o no.",
-        "number": "Un número, por ejemplo {example}.",
         "when": "(Solo si respondiste {value} a la pregunta {number}.)",
         "when_not": "(Solo si no respondiste {value} a la pregunta {number}.)",
         "when_answered": "(Solo si respondiste a la pregunta {number}.)",
         "when_unanswered": "(Solo si no respondiste a la pregunta {number}.)",
-        "quote": "«{}»",
-        "or": " o ",
         "quoted": "tu respuesta a la pregunta {number}",
-        "yes": "sí",
-        "no": "no",
-        "end": "Fin de las preguntas: ¡muchas gracias!",
-        "end_marker": "## FIN",
     },
     "it": {
         "hello": "Buongiorno {guest},",
@@ -238,23 +213,11 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
                 "dal programma di posta non sono un problema."
             ),
         ],
-        "optional": "(facoltativa)",
-        "choices": "Scegliere tra: {choices}",
-        "choices_multi": "Una o più scelte, separate da virgole: {choices}",
-        "choices_counted": "{count}, separate da virgole: {choices}",
-        "yesno": "Rispondere sì o no.",
-        "number": "Un numero, per esempio {example}.",
         "when": "(Solo se hai risposto {value} alla domanda {number}.)",
         "when_not": "(Solo se non hai risposto {value} alla domanda {number}.)",
         "when_answered": "(Solo se hai risposto alla domanda {number}.)",
         "when_unanswered": "(Solo se non hai risposto alla domanda {number}.)",
-        "quote": "«{}»",
-        "or": " o ",
         "quoted": "la tua risposta alla domanda {number}",
-        "yes": "sì",
-        "no": "no",
-        "end": "Fine delle domande: grazie mille!",
-        "end_marker": "## FINE",
     },
     "nl": {
         "hello": "Beste {guest},",
@@ -318,23 +281,12 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
                 "die je mailprogramma toevoegt, zijn geen probleem."
             ),
         ],
-        "optional": "(optioneel)",
-        "choices": "Kies uit: {choices}",
-        "choices_multi": "Een of meer keuzes, gescheiden door komma’s: {choices}",
-        "choices_counted": "{count}, gescheiden door komma’s: {choices}",
-        "yesno": "Antwoord met ja of nee.",
-        "number": "Een getal, bijvoorbeeld {example}.",
         "when": "(Alleen als je op vraag {number} {value} hebt geantwoord.)",
         "when_not": "(Alleen als je op vraag {number} niet {value} hebt geantwoord.)",
         "when_answered": "(Alleen als je vraag {number} hebt beantwoord.)",
         "when_unanswered": "(Alleen als je vraag {number} niet hebt beantwoord.)",
-        "quote": "‘{}’",
-        "or": " of ",
         "quoted": "je antwoord op vraag {number}",
-        "yes": "ja",
-        "no": "nee",
         "end": "Einde van de vragen: heel erg bedankt!",
-        "end_marker": "## EINDE",
     },
     "pt": {
         "hello": "Olá, {guest}!",
@@ -377,7 +329,6 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
         "end_marker": "## FIM",
     },
     "pt-tu": {
-        "hello": "Olá, {guest}!",
         "intro": (
             "Agradecemos por teres aceitado responder a estas perguntas! Escreve cada resposta "
             "abaixo da pergunta, no espaço deixado em branco, com o programa que preferires (ou "
@@ -398,22 +349,14 @@ MORE_TEXT: dict[str, dict[str, Any]] = {
                 "de e-mail acrescenta não atrapalham."
             ),
         ],
-        "optional": "(opcional)",
-        "choices": "Escolher entre: {choices}",
-        "choices_multi": "Uma ou mais opções, separadas por vírgulas: {choices}",
-        "choices_counted": "{count}, separadas por vírgulas: {choices}",
-        "yesno": "Responder sim ou não.",
-        "number": "Um número, por exemplo {example}.",
         "when": "(Só se respondeste {value} à pergunta {number}.)",
         "when_not": "(Só se não respondeste {value} à pergunta {number}.)",
         "when_answered": "(Só se respondeste à pergunta {number}.)",
         "when_unanswered": "(Só se não respondeste à pergunta {number}.)",
-        "quote": "“{}”",
-        "or": " ou ",
         "quoted": "a tua resposta à pergunta {number}",
-        "yes": "sim",
-        "no": "não",
-        "end": "Fim das perguntas: agradecemos de coração!",
-        "end_marker": "## FIM",
     },
 }
+
+# The familiar form's words are the polite one's where they do not differ.
+for _language in ("de", "es", "it", "nl", "pt"):
+    MORE_TEXT[f"{_language}-tu"] = MORE_TEXT[_language] | MORE_TEXT[f"{_language}-tu"]
