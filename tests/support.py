@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from jeudis.interview import Interview
+from jeudis.interview_reading import load_interview
 
 REPO = Path(__file__).resolve().parent.parent
 TWITTER = REPO / "questionnaires" / "twitter.toml"
@@ -46,6 +51,27 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def fill_sheet(sheet: str, answers: dict[str, Any]) -> str:
+    """Each answer under its question on an answer sheet, as a guest writes it in an editor."""
+    out = []
+    current = None
+    for line in sheet.split("\n"):
+        if marker := re.match(r"## Q\d+ \[(.+)\]", line):
+            current = marker.group(1)
+        out.append(line)
+        if current and line.startswith("**"):
+            out += ["", *str(answers.get(current, "")).split("\n")]
+            current = None
+    return "\n".join(out)
+
+
+def only_interview(series: Path) -> Interview:
+    """The one interview of ``series``."""
+    files = sorted((series / "interviews").glob("*.toml"))
+    assert len(files) == 1, files
+    return load_interview(files[0])
 
 
 def interview_files(series: Path) -> list[Path]:

@@ -22,7 +22,7 @@ from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.sheet_answers import strip_question
-from support import LU, OPEN_LU, REPO, Invoke
+from support import LU, OPEN_LU, REPO, Invoke, fill_sheet, only_interview
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -69,7 +69,9 @@ def import_text(series: Path, sheet: str) -> tuple[int, str]:
 def imported_answer(series: Path, question_id: str, answer: str) -> tuple[Any, str]:
     """The value stored for ``question_id`` once ``answer`` is written under it and the
     sheet imported, and what the import said."""
-    code, out = import_text(series, fill(make_sheet(series), {**ANSWERS, question_id: answer}))
+    code, out = import_text(
+        series, fill_sheet(make_sheet(series), {**ANSWERS, question_id: answer})
+    )
     assert code == 0, out
     return only_interview(series).answer(question_id).value, out  # type: ignore[union-attr]
 
@@ -104,27 +106,6 @@ def make_sheet(series: Path) -> str:
     return (series / "sheet.md").read_text(encoding="utf-8")
 
 
-def fill(sheet: str, answers: dict[str, Any]) -> str:
-    """Write each answer under its question, the way a guest would in an editor."""
-    out = []
-    current = None
-    for line in sheet.split("\n"):
-        marker = re.match(r"## Q\d+ \[(.+)\]", line)
-        if marker:
-            current = marker.group(1)
-        out.append(line)
-        if current and line.startswith("**"):
-            out += ["", *str(answers.get(current, "")).split("\n")]
-            current = None
-    return "\n".join(out)
-
-
-def only_interview(series: Path) -> Interview:
-    files = sorted((series / "interviews").glob("*.toml"))
-    assert len(files) == 1, files
-    return load_interview(files[0])
-
-
 def answers_of(interview: Interview) -> list[tuple[str, str, Any]]:
     return [(a.id, a.question, a.value) for a in interview.answers]
 
@@ -141,7 +122,7 @@ def test_sheet_reads_like_the_questions_as_asked(series: Path) -> None:
 
 def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     sheet = make_sheet(series)
-    (series / "filled.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert "Imported:" in out
@@ -185,7 +166,7 @@ def quoted_reply(filled: str) -> str:
 
 def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> None:
     sheet = make_sheet(series)
-    filled = fill(sheet, ANSWERS)
+    filled = fill_sheet(sheet, ANSWERS)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "reply.eml.txt").write_text(quoted_reply(filled), encoding="utf-8")
     assert run("import", str(series / "filled.md"))[0] == 0
@@ -205,7 +186,7 @@ def test_sheet_quoted_in_an_email_reply_imports_identically(series: Path) -> Non
 @pytest.mark.parametrize("width", [60, 66, 70, 72, 78])
 def test_reply_wrapped_at_72_columns_by_the_mail_program(series: Path, width: int) -> None:
     sheet = make_sheet(series)
-    filled = fill(sheet, ANSWERS)
+    filled = fill_sheet(sheet, ANSWERS)
     wrapped = []
     for line in filled.split("\n"):
         # What a mail program does to long lines before quoting them. (At some widths a
@@ -284,7 +265,7 @@ def test_a_guests_own_quotation_between_quoted_questions_keeps_its_quote(
 def test_a_guests_own_quotation_in_a_sheet_quoted_whole(series: Path, mail: str) -> None:
     """The whole sheet quoted (once, in a format=flowed email as ">>", or twice: a reply
     to a reply): the mail's levels go, the guest's own stays."""
-    filled = fill(make_sheet(series), {**ANSWERS, "conseils": QUOTING})
+    filled = fill_sheet(make_sheet(series), {**ANSWERS, "conseils": QUOTING})
     reply = quoted_reply(filled)
     if mail == "quoted-twice":
         reply = "Je renvoie, au cas où.\n\n" + quoted_reply(reply)
@@ -312,7 +293,7 @@ def test_a_guests_quotation_typed_in_a_reply_to_a_reply(series: Path) -> None:
 def test_missing_answers_make_a_draft(series: Path) -> None:
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k not in ("avenir", "influence")}
-    (series / "filled.md").write_text(fill(sheet, partial), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(sheet, partial), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     interview = only_interview(series)
@@ -347,7 +328,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
         v2 = v2.replace(block.group(0), "")
     form.write_text(v2, encoding="utf-8")
 
-    code, out = import_text(series, fill(sheet, {**ANSWERS, "outil": "TweetDeck, Twitter"}))
+    code, out = import_text(series, fill_sheet(sheet, {**ANSWERS, "outil": "TweetDeck, Twitter"}))
 
     assert code == 0, out
     interview = only_interview(series)
@@ -411,7 +392,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
     # Bold words of the guest's own above a question this version words as the sheet did.
     asked = "**Vous considérez-vous comme une twittos influente ?**"
     italics = {**ANSWERS, "premier-tweet": "_Je ne m’en souviens plus._"}  # the guest's
-    filled = fill(sheet, italics).replace(asked, "**Oui !**\n\n" + asked)
+    filled = fill_sheet(sheet, italics).replace(asked, "**Oui !**\n\n" + asked)
 
     code, out = import_text(series, filled)
 
@@ -470,7 +451,7 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_the
 def test_damaged_sheets_say_which_question_and_what_to_do(
     series: Path, damage: Any, expected: str
 ) -> None:
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(damage(sheet), encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
     assert code == 4, out
@@ -524,7 +505,7 @@ def test_a_sheet_filled_in_above_the_blank_one_the_reply_quotes_imports_the_answ
     questions there twice."""
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k != "avenir"} | {"conseils": QUOTING}
-    filled = fill(sheet, partial)
+    filled = fill_sheet(sheet, partial)
     reply = quoting_below(filled, sheet, mail)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "reply.txt").write_text(reply, encoding="utf-8")
@@ -557,14 +538,14 @@ def test_a_sheet_filled_in_below_the_blank_one_or_in_part_is_read_from_its_answe
     with answers is read, whichever it is, with what it leaves empty missing."""
     sheet = make_sheet(series)
     few = {"depuis-quand": "Mai 2009", "pas-suivi": "Personne en particulier."}
-    reply = f"{sheet}\n\n{GMAIL_HEADER}\n" + quoted_lines(fill(sheet, {**ANSWERS, **few}))
+    reply = f"{sheet}\n\n{GMAIL_HEADER}\n" + quoted_lines(fill_sheet(sheet, {**ANSWERS, **few}))
     code, out = import_text(series, reply)
     assert code == 0, out
     assert only_interview(series).values() == {**ANSWERS, **few}
     assert "the copy from line 1 to 123 holds no answer" in " ".join(out.split())
 
     (series / "interviews" / "lea-martin.toml").unlink()
-    code, out = import_text(series, quoting_below(fill(sheet, few), sheet, "gmail"))
+    code, out = import_text(series, quoting_below(fill_sheet(sheet, few), sheet, "gmail"))
     assert code == 0, out
     interview = only_interview(series)
     assert interview.values() == few
@@ -587,8 +568,10 @@ def test_answers_in_both_copies_of_the_sheet_are_refused_naming_each(
     elif typed == "between":
         below = quoted_lines(sheet).replace(question, question + "\n\nSe taire, surtout.\n")
     else:
-        below = quoted_lines(fill(sheet, {"conseils": "Se taire, surtout.", "avenir": "Bleu."}))
-    reply = f"{fill(sheet, ANSWERS)}\n\n{GMAIL_HEADER}\n{below}"
+        below = quoted_lines(
+            fill_sheet(sheet, {"conseils": "Se taire, surtout.", "avenir": "Bleu."})
+        )
+    reply = f"{fill_sheet(sheet, ANSWERS)}\n\n{GMAIL_HEADER}\n{below}"
     code, out = import_text(series, reply)
     assert code == 4, out
     said = " ".join(out.split())
@@ -610,7 +593,7 @@ def test_the_filled_sheet_there_twice_with_the_same_answers_imports_one_copy(
     """The filled sheet pasted twice, or quoted whole below itself: the copies read the
     same, and taking one loses nothing. It was refused, both copies holding answers;
     one answer that differs by a character in the second copy still is."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
 
     def twice(second: str) -> str:
         if mail == "pasted":
@@ -643,7 +626,7 @@ def test_what_the_guest_wrote_around_the_blank_copy_left_out_is_said(series: Pat
     """A P.S. typed below the sheet the reply quotes: that copy of the questions is left
     out, and what the guest wrote around it is still said, as for a sheet alone."""
     sheet = make_sheet(series)
-    reply = quoting_below(fill(sheet, ANSWERS), sheet, "gmail")
+    reply = quoting_below(fill_sheet(sheet, ANSWERS), sheet, "gmail")
     ps = "P.S. J'oubliais : mon premier tweet date de 2009."
     code, out = import_text(series, reply + f"\n\n{ps}\n")
     assert code == 0, out
@@ -658,7 +641,7 @@ def test_two_sheets_in_one_file_are_refused(series: Path) -> None:
     sheet = make_sheet(series)
     code, other = run("sheet", "twitter", "--guest", "Zoé Petit", "--host", "Stéphane", "-o", "-")
     assert code == 0, other
-    text = fill(sheet, ANSWERS) + "\n\n" + fill(other, ANSWERS)
+    text = fill_sheet(sheet, ANSWERS) + "\n\n" + fill_sheet(other, ANSWERS)
     code, out = import_text(series, text)
     assert code == 4, out
     second = line_of(text, "<!-- jeudis-sheet")
@@ -674,7 +657,7 @@ def test_a_question_deleted_from_the_sheet_is_said_at_the_line_it_goes_back_abov
 ) -> None:
     """A guest who deleted a question (its marker, its words) is told where it was: the
     error had no line, and the hint no place to put it back."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     start, stop = sheet.index("## Q3 [utilisations]"), sheet.index("## Q4 [apport]")
     (series / "bad.md").write_text(sheet[:start] + sheet[stop:], encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
@@ -723,7 +706,7 @@ def test_the_first_line_a_guest_edited_is_checked_before_anything_is_written(
     """The sheet's first line comes back from the guest: each value is checked as the
     option it stands for would be, and named as a line of the sheet (no --option): an
     invalid file (4), as a damaged marker is, not a usage error."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     first, rest = sheet.split("\n", 1)
     assert edit[0] in first
     (series / "bad.md").write_text(first.replace(edit[0], edit[1]) + "\n" + rest, "utf-8")
@@ -750,7 +733,7 @@ def test_a_name_never_ends_the_sheets_first_line_early(series: Path, name: str) 
     assert inside is not None, first
     assert "-->" not in inside.group(1) and "--!>" not in inside.group(1), first
     assert f"# Interview Twitter de {name} [Les Jeudis Twitter]" in sheet  # shown as typed
-    code, out = import_text(series, fill(sheet, ANSWERS))
+    code, out = import_text(series, fill_sheet(sheet, ANSWERS))
     assert code == 0, out
     interview = only_interview(series)
     assert (interview.guest, interview.host) == (name, f"Hôte {name}")
@@ -789,7 +772,7 @@ def test_a_first_line_whose_quotes_a_mail_program_changed(
 ) -> None:
     """Smart quotes around the name were read as part of it and split it: the guest
     became "‘Léa", and "Martin’" was dropped without a word."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     (series / "mail.md").write_text(sheet.replace("guest='Léa Martin'", quoted, 1), "utf-8")
     done, out = run("import", str(series / "mail.md"))
     assert done == code, out
@@ -814,7 +797,7 @@ def test_a_typographic_apostrophe_in_a_name_or_a_field_comes_back_as_sent(
     assert code == 0, out
     sheet = (series / "sheet.md").read_text(encoding="utf-8")
     assert "guest='Marie d’Auvergne'" in sheet.splitlines()[0]
-    (series / "sheet.md").write_text(fill(sheet, {"motivation": "La mer."}), encoding="utf-8")
+    (series / "sheet.md").write_text(fill_sheet(sheet, {"motivation": "La mer."}), encoding="utf-8")
     code, out = run("import", str(series / "sheet.md"))
     assert code == 0, out
     interview = only_interview(series)
@@ -839,7 +822,7 @@ def test_the_paths_and_commands_sheet_and_import_print_are_never_cut(series: Pat
     code, out = run("sheet", "twitter", "--guest", guest, "--register", "vous", "-o", str(sheet))
     assert code == 0, out
     assert out.splitlines() == [f"Written: {sheet}", f"When it comes back: jeudis import {sheet}"]
-    filled = fill(sheet.read_text(encoding="utf-8"), {"depuis-quand": "Mai 2009"})
+    filled = fill_sheet(sheet.read_text(encoding="utf-8"), {"depuis-quand": "Mai 2009"})
     sheet.write_text(filled, encoding="utf-8")
     code, out = run("import", str(sheet))
     assert code == 0, out
@@ -868,7 +851,7 @@ def test_a_draft_resumed_without_a_terminal_is_told_a_way_that_completes_it(
     draft does not have yet: the missing ones are what resume is for."""
     sheet = make_sheet(series)
     partial = {key: value for key, value in ANSWERS.items() if key != "avenir"}
-    assert import_text(series, fill(sheet, partial))[0] == 0
+    assert import_text(series, fill_sheet(sheet, partial))[0] == 0
     code, out = run("resume", "lea-martin")
     assert code == 7, out
     assert "`jeudis import SHEET --update lea-martin`" in out.splitlines()[1]
@@ -877,21 +860,21 @@ def test_a_draft_resumed_without_a_terminal_is_told_a_way_that_completes_it(
         "edit", "lea-martin", "-q", "avenir", "--answer-file", str(series / "avenir.md")
     )
     assert (code, out.splitlines()[0]) == (3, "error: lea-martin has no answer 'avenir'")
-    (series / "rest.md").write_text(fill(sheet, {"avenir": "Incertain."}), encoding="utf-8")
+    (series / "rest.md").write_text(fill_sheet(sheet, {"avenir": "Incertain."}), encoding="utf-8")
     code, out = run("import", str(series / "rest.md"), "--update", "lea-martin")
     assert code == 0, out
     assert only_interview(series).status == "complete"
 
 
 def test_removed_marker_hint_names_the_line(series: Path) -> None:
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     (series / "bad.md").write_text(sheet.replace("## Q3 [utilisations]\n", ""), encoding="utf-8")
     _, out = run("import", str(series / "bad.md"))
     assert "put the line `## Q3 [utilisations]` back above its answer" in out
 
 
 def test_unreadable_answer_names_the_question(series: Path) -> None:
-    sheet = fill(make_sheet(series), {**ANSWERS, "followers": "beaucoup"})
+    sheet = fill_sheet(make_sheet(series), {**ANSWERS, "followers": "beaucoup"})
     (series / "bad.md").write_text(sheet, encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
     assert code == 8  # as a data file's answers that do not validate
@@ -920,7 +903,9 @@ def test_unreadable_answers_are_said_one_to_a_line(series: Path) -> None:
     (series / "questionnaires" / "chiffres.toml").write_text(NUMBERS, encoding="utf-8")
     code, out = run("sheet", "chiffres", "--guest", "Léa Martin", "-o", str(series / "s.md"))
     assert code == 0, out
-    sheet = fill((series / "s.md").read_text(encoding="utf-8"), {"livres": "deux", "lecteurs": "?"})
+    sheet = fill_sheet(
+        (series / "s.md").read_text(encoding="utf-8"), {"livres": "deux", "lecteurs": "?"}
+    )
     (series / "bad.md").write_text(sheet, encoding="utf-8")
     code, out = run("import", str(series / "bad.md"))
     assert code == 8
@@ -935,7 +920,7 @@ def test_a_sheet_that_came_back_filled_in_is_never_written_over(series: Path) ->
     sheet = make_sheet(series)
     again = ("sheet", "twitter", "--guest", "X", "-o", str(series / "sheet.md"))
     assert run(*again)[0] == 0  # as jeudis wrote it: a new sheet may replace it
-    (series / "sheet.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")  # the guest's
+    (series / "sheet.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")  # the guest's
 
     code, out = run(*again)
 
@@ -996,7 +981,7 @@ def test_choices_lists_yes_no_and_optional_questions(series: Path) -> None:
         "blog": "Oui",
         "lien": "https://example.com",
     }
-    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "k-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "k-filled.md"))
     assert code == 0, out
     interview = only_interview(series)
@@ -1017,7 +1002,7 @@ def test_a_choice_typed_in_another_case_is_the_questionnaires(series: Path) -> N
     assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
     sheet = (series / "k.md").read_text(encoding="utf-8")
     answers = {"reseau": " twitter", "usages": "Veille, LIVE", "blog": "non", "lien": ""}
-    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "k-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "k-filled.md"))
     assert code == 0, out
     values = only_interview(series).values()
@@ -1034,7 +1019,7 @@ def test_a_multiple_choice_says_how_many_it_takes(series: Path) -> None:
     assert "_Au moins 2 choix, séparés par des virgules : veille, conversation, live_" in sheet
     assert "Un ou plusieurs" not in sheet
     answers = {"reseau": "Twitter", "usages": "veille, live", "blog": "Non", "lien": ""}
-    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "k-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "k-filled.md"))
     assert code == 0, out
     assert only_interview(series).values()["usages"] == ["veille", "live"]
@@ -1079,7 +1064,7 @@ def test_a_sheet_says_which_answer_a_question_quotes_and_its_conditions_in_its_l
     assert "_(Only if you answered “yes” to question 2.)_" in sheet
     # The import knows the question's line as the sheet wrote it: not taken for the answer.
     answers = {"book": "Dune", "liked": "yes"}
-    (series / "b-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "b-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "b-filled.md"))
     assert code == 0, out
     interview = only_interview(series)
@@ -1105,7 +1090,7 @@ def test_a_sheet_in_a_form_of_address_a_questionnaire_worded_one_way_lacks_is_re
     assert " register=you " in first
     older = first.replace(" register=you ", " register=tu ") + "\n" + rest
 
-    code, out = import_text(series, fill(older, {"book": "Dune", "liked": "no"}))
+    code, out = import_text(series, fill_sheet(older, {"book": "Dune", "liked": "no"}))
 
     assert code == 0, out
     assert (
@@ -1120,7 +1105,9 @@ def test_a_sheet_in_a_form_of_address_a_questionnaire_worded_one_way_lacks_is_re
     path.write_text(
         path.read_text(encoding="utf-8").replace('register = "you"', 'register = "tu"'), "utf-8"
     )
-    (series / "second.md").write_text(fill(older, {"book": "Dune, again", "liked": "no"}), "utf-8")
+    (series / "second.md").write_text(
+        fill_sheet(older, {"book": "Dune, again", "liked": "no"}), "utf-8"
+    )
     code, out = run("import", str(series / "second.md"), "--update", "ann-lee")
     assert code == 0, out
     updated = load_interview(path)
@@ -1137,7 +1124,7 @@ def test_an_english_sheet_ends_on_an_english_end_line(series: Path) -> None:
     assert "\nHello Ann,\n" in sheet  # as an email in English opens: "Hello Ann Lee," read stiff
     assert "\n## END\n\nEnd of the questions: thank you!\n" in sheet
     assert "FIN" not in sheet
-    filled = fill(sheet, {"book": "Dune", "liked": "no"}) + "\nP.S. Dune is long.\n"
+    filled = fill_sheet(sheet, {"book": "Dune", "liked": "no"}) + "\nP.S. Dune is long.\n"
     code, out = import_text(series, filled)
     assert code == 0, out
     assert only_interview(series).values() == {"book": "Dune", "liked": False}
@@ -1161,7 +1148,7 @@ def test_an_english_sheet_tells_a_multiple_choice_from_a_choice(series: Path) ->
     assert "_Pick from: Twitter, Facebook_" in sheet
     assert "_Pick one or more, separated by commas: veille, conversation, live_" in sheet
     answers = {"reseau": "Twitter", "usages": "veille, live", "blog": "no"}
-    code, out = import_text(series, fill(sheet, answers))
+    code, out = import_text(series, fill_sheet(sheet, answers))
     assert code == 0, out
     assert only_interview(series).values() == {
         "reseau": "Twitter", "usages": ["veille", "live"], "blog": False,
@@ -1197,7 +1184,7 @@ def test_a_sheet_says_how_to_write_a_date(
     assert code == 0, out
     sheet = (series / "b.md").read_text(encoding="utf-8")
     assert f"**When did you start blogging?**\n\n{note}\n" in sheet
-    code, out = import_text(series, fill(sheet, {"started": "03/04/2011"}))
+    code, out = import_text(series, fill_sheet(sheet, {"started": "03/04/2011"}))
     assert code == 0, out
     assert only_interview(series).values() == {"started": read}
 
@@ -1309,7 +1296,7 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     header = sheet.splitlines()[0].replace(
         " -->", " field.photo=/etc/passwd field.intro='<script>x</script>' -->"
     )
-    filled = fill(sheet, {"motivation": "L’envie de raconter la mer."})
+    filled = fill_sheet(sheet, {"motivation": "L’envie de raconter la mer."})
     (series / "sheet.md").write_text(
         "\n".join([header, *filled.splitlines()[1:]]), encoding="utf-8"
     )
@@ -1344,7 +1331,7 @@ def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
     assert "\n_Chez 0_\n" in sheet  # the help, under its question
     path.write_text(source.replace('"{field:book_title}"', '"?"'), encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace("« {field:book_title} »", "ce livre"))
-    (series / "sheet.md").write_text(fill(sheet, {"motivation": "La mer."}), encoding="utf-8")
+    (series / "sheet.md").write_text(fill_sheet(sheet, {"motivation": "La mer."}), encoding="utf-8")
     code, out = run("import", str(series / "sheet.md"))
     assert code == 0, out
     at = f"{series / 'sheet.md'}:1"
@@ -1405,7 +1392,7 @@ def test_the_same_sheet_imported_twice_is_refused(
 ) -> None:
     """Empty or partly filled, the same sheet again made a second draft (an empty one
     was never found the same), silently but for a warning."""
-    sheet = fill(make_sheet(series), answers)
+    sheet = fill_sheet(make_sheet(series), answers)
     code, out = import_text(series, sheet)
     assert code == 0, out
     before = (series / "interviews" / "lea-martin.toml").read_bytes()
@@ -1444,10 +1431,10 @@ def test_another_sheet_from_the_same_guest_is_refused_unless_new(series: Path) -
     """Different answers: it became a second interview, the guest's answers split in
     two; it is refused, saying how it differs and what to do."""
     sheet = make_sheet(series)
-    (series / "a.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    (series / "a.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")
     other = {**ANSWERS, "avenir": "Radieux."}
     del other["influence"]
-    (series / "b.md").write_text(fill(sheet, other), encoding="utf-8")
+    (series / "b.md").write_text(fill_sheet(sheet, other), encoding="utf-8")
     assert run("import", str(series / "a.md"))[0] == 0
     code, out = run("import", str(series / "b.md"))
     assert code == 1, out
@@ -1481,7 +1468,7 @@ def test_a_second_sheet_updates_the_interview_when_asked(series: Path) -> None:
     the sheet leaves empty stay."""
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k not in ("depuis-quand", "avenir")}
-    code, out = import_text(series, fill(sheet, partial))
+    code, out = import_text(series, fill_sheet(sheet, partial))
     assert code == 0, out
     path = series / "interviews" / "lea-martin.toml"
     first = load_interview(path)
@@ -1491,7 +1478,7 @@ def test_a_second_sheet_updates_the_interview_when_asked(series: Path) -> None:
     first.path = path
     storage.save(first)
     whole = {**ANSWERS, "pas-suivi": ""}  # left empty this time
-    (series / "whole.md").write_text(fill(sheet, whole), encoding="utf-8")
+    (series / "whole.md").write_text(fill_sheet(sheet, whole), encoding="utf-8")
 
     code, out = run("import", str(series / "whole.md"), "--update", "lea-martin")
 
@@ -1524,13 +1511,13 @@ def test_update_completing_the_interview_keeps_what_a_paused_session_was_typing(
     (a complete interview is not resumed) but stayed in the file as a stale draft."""
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k != "avenir"}
-    assert import_text(series, fill(sheet, partial))[0] == 0
+    assert import_text(series, fill_sheet(sheet, partial))[0] == 0
     path = series / "interviews" / "lea-martin.toml"
     first = load_interview(path)
     first.pending = {"conseils": "Écouter, puis"}
     first.path = path
     storage.save(first)
-    (series / "last.md").write_text(fill(sheet, {"avenir": "Radieux."}), encoding="utf-8")
+    (series / "last.md").write_text(fill_sheet(sheet, {"avenir": "Radieux."}), encoding="utf-8")
 
     code, out = run("import", str(series / "last.md"), "--update", "lea-martin")
 
@@ -1550,13 +1537,13 @@ def test_update_takes_out_only_the_texts_typed_at_the_questions_the_sheet_answer
     text goes to the notes, the other stays for `jeudis resume` (the draft is not complete)."""
     sheet = make_sheet(series)
     partial = {k: v for k, v in ANSWERS.items() if k not in ("avenir", "pas-suivi")}
-    assert import_text(series, fill(sheet, partial))[0] == 0
+    assert import_text(series, fill_sheet(sheet, partial))[0] == 0
     path = series / "interviews" / "lea-martin.toml"
     first = load_interview(path)
     first.pending = {"avenir": "Radieux, je", "pas-suivi": "Les robots, et"}
     first.path = path
     storage.save(first)
-    (series / "next.md").write_text(fill(sheet, {"avenir": "Radieux."}), encoding="utf-8")
+    (series / "next.md").write_text(fill_sheet(sheet, {"avenir": "Radieux."}), encoding="utf-8")
 
     code, out = run("import", str(series / "next.md"), "--update", "lea-martin")
 
@@ -1580,7 +1567,7 @@ def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(
     )  # fmt: skip
     assert code == 0, out
     sheet = (series / "sheet.md").read_text(encoding="utf-8")
-    (series / "first.md").write_text(fill(sheet, {"lu": "Oui"}), encoding="utf-8")
+    (series / "first.md").write_text(fill_sheet(sheet, {"lu": "Oui"}), encoding="utf-8")
     assert run("import", str(series / "first.md"))[0] == 0
     path = series / "interviews" / "lea-martin.toml"
     interview = load_interview(path)
@@ -1589,7 +1576,7 @@ def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(
     interview.answers.append(asked)
     interview.path = path
     storage.save(interview)
-    (series / "second.md").write_text(fill(sheet, {"avis": "Superbe."}), encoding="utf-8")
+    (series / "second.md").write_text(fill_sheet(sheet, {"avis": "Superbe."}), encoding="utf-8")
 
     code, out = run("import", str(series / "second.md"), "--update", "lea-martin")
 
@@ -1599,16 +1586,16 @@ def test_update_puts_an_answer_before_the_questions_the_host_wrote_after_it(
 
 def test_update_refuses_what_is_not_the_sheets_interview(series: Path) -> None:
     sheet = make_sheet(series)
-    (series / "lea.md").write_text(fill(sheet, ANSWERS), encoding="utf-8")
+    (series / "lea.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")
     assert run("import", str(series / "lea.md"))[0] == 0
     other = sheet.replace("'Léa Martin'", "'Paul Roy'", 1)
-    (series / "paul.md").write_text(fill(other, ANSWERS), encoding="utf-8")
+    (series / "paul.md").write_text(fill_sheet(other, ANSWERS), encoding="utf-8")
     code, out = run("import", str(series / "paul.md"), "--update", "lea-martin")
     assert code == 2, out
     assert "lea-martin is Léa Martin's interview from twitter, and the sheet Paul Roy's" in (
         " ".join(out.split())
     )
-    tu = fill(sheet.replace("register=vous", "register=tu", 1), ANSWERS)
+    tu = fill_sheet(sheet.replace("register=vous", "register=tu", 1), ANSWERS)
     (series / "tu.md").write_text(tu, encoding="utf-8")
     code, out = run("import", str(series / "tu.md"), "--update", "lea-martin")
     assert code == 2, out
@@ -1643,7 +1630,7 @@ def test_a_reply_header_over_quoted_lines_is_cut_with_a_warning(series: Path) ->
 
 
 def test_a_signature_after_the_last_answer_is_cut_with_a_warning(series: Path) -> None:
-    sheet = fill(make_sheet(series), ANSWERS).split("\n## FIN")[0]
+    sheet = fill_sheet(make_sheet(series), ANSWERS).split("\n## FIN")[0]
     (series / "filled.md").write_text(sheet + "\n-- \nLéa Martin\n", encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
@@ -1669,7 +1656,7 @@ def test_a_dialogue_sheet_whose_host_was_removed_is_refused(series: Path) -> Non
 def test_a_heading_fin_in_an_answer_does_not_end_the_sheet(series: Path, where: str) -> None:
     """Only the sheet's own end line ends it: a guest's "## Fin" heading is answer text."""
     answer = "Avant tout, écouter.\n\n## Fin\n\nEt puis se taire un peu."
-    sheet = fill(make_sheet(series), {**ANSWERS, where: answer})
+    sheet = fill_sheet(make_sheet(series), {**ANSWERS, where: answer})
     code, out = import_text(series, sheet)
     assert code == 0, out
     interview = only_interview(series)
@@ -1682,7 +1669,7 @@ def test_text_after_the_end_line_or_above_the_questions_is_said(series: Path) ->
     """A P.S. below the end line, an answer typed above the first question: not
     imported, but a warning quotes them; the sheet's own text, a reply header, the
     quoted mail and a signature are not the guest's text, and pass without one."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     top = "Bonjour Stéphane, j'ai commencé en 2009, au bureau.\n\n"
     ps = "\n\nP.S. J'oubliais : mon premier tweet date de 2009…\n\n-- \nLéa Martin\n"
     (series / "filled.md").write_text(top + sheet + ps, encoding="utf-8")
@@ -1711,7 +1698,7 @@ def test_an_answer_typed_above_the_first_question_is_quoted_not_counted(series: 
     typed above its question: the warning quoted the greeting, and the answer was "and
     2 more passages further down", with no line. It quotes the longest passage at its
     line, and names the others' lines."""
-    sheet = fill(make_sheet(series), {**ANSWERS, "depuis-quand": ""})
+    sheet = fill_sheet(make_sheet(series), {**ANSWERS, "depuis-quand": ""})
     first = sheet.index("\n## Q1 [") + 1
     answer = "J'ai commencé en mai 2009, par curiosité, au bureau, avec deux collègues."
     reply = quoted_reply(sheet[:first] + answer + "\n\n" + sheet[first:])
@@ -1735,13 +1722,13 @@ def test_an_answer_to_a_question_not_asked_is_set_aside_with_a_warning(
     assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
     sheet = (series / "k.md").read_text(encoding="utf-8")
     answers = {"reseau": "Twitter", "usages": "veille", "blog": "Non", "lien": "https://x.fr"}
-    (series / "k-filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "k-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "k-filled.md"))
     assert code == 0, out
     interview = only_interview(series)
     assert interview.answer("lien") is None
     assert interview.status == "complete"
-    line = fill(sheet, answers).split("\n").index("## Q4 [lien]") + 1
+    line = fill_sheet(sheet, answers).split("\n").index("## Q4 [lien]") + 1
     assert (
         f"warning: {series / 'k-filled.md'}:{line}: Q4 [lien]: answered, but not asked since"
         " Q3 [blog] is 'Non': set aside, out of the post, and kept in the interview's private"
@@ -1777,7 +1764,7 @@ def test_an_answer_not_asked_that_answers_nothing_the_question_takes_is_in_the_n
     assert run("sheet", "kinds", "--guest", "Inès Roy", "-o", str(series / "k.md"))[0] == 0
     sheet = (series / "k.md").read_text(encoding="utf-8")
     answers = {"reseau": "Twitter", "usages": "veille", "blog": "Non", "lien": "pas encore"}
-    code, out = import_text(series, fill(sheet, answers))
+    code, out = import_text(series, fill_sheet(sheet, answers))
     assert code == 0, out
     interview = only_interview(series)
     assert interview.set_aside == [] and interview.answer("lien") is None
@@ -1814,7 +1801,7 @@ def test_a_mail_programs_tail_after_the_last_answer_is_cut_with_a_warning(
 ) -> None:
     """The end line deleted: what Outlook or a phone adds below the last answer is not
     the answer (nor the host's address), and the cut is said."""
-    sheet = fill(make_sheet(series), ANSWERS).split("\n## FIN")[0]
+    sheet = fill_sheet(make_sheet(series), ANSWERS).split("\n## FIN")[0]
     (series / "filled.md").write_text(f"{sheet}\n\n{tail}\n", encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
@@ -1849,7 +1836,7 @@ def test_a_reply_header_quoting_inside_an_answer_is_kept_whole(series: Path) -> 
 )
 def test_a_marker_as_a_person_reads_it(series: Path, edit: Any, expected: str) -> None:
     """No-break spaces in a marker, an answer begun on its line: still the marker."""
-    sheet = edit(fill(make_sheet(series), ANSWERS))
+    sheet = edit(fill_sheet(make_sheet(series), ANSWERS))
     code, out = import_text(series, sheet)
     assert code == 0, out
     assert only_interview(series).answer("apport").value == expected  # type: ignore[union-attr]
@@ -1867,7 +1854,9 @@ def test_the_sheets_blank_lines_do_not_stay_in_an_answer(series: Path) -> None:
     """An answer written below the room left for it, or above the next marker: the
     sheet's blank lines between its parts become one (not inside a code block)."""
     code_block = "```\nfor x in tweets:\n\n\n    print(x)\n```"
-    sheet = fill(make_sheet(series), {**ANSWERS, "followers": "Beaucoup.", "conseils": code_block})
+    sheet = fill_sheet(
+        make_sheet(series), {**ANSWERS, "followers": "Beaucoup.", "conseils": code_block}
+    )
     sheet = sheet.replace("\n## Q3 [", "\n \nEnviron 8 000.\n\n\n\n## Q3 [")
     code, out = import_text(series, sheet)
     assert code == 0, out
@@ -1902,7 +1891,7 @@ def flowed(text: str) -> bytes:
 @pytest.mark.parametrize("cte", ["quoted-printable", "base64", "8bit", "flowed", "no-charset"])
 def test_an_email_is_read_from_its_text(series: Path, cte: str) -> None:
     """`jeudis import reply.eml`: the message's text part, decoded, is the sheet."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
     long = "Écouter avant de parler, " * 8 + "toujours."
     filled = filled.replace(ANSWERS["conseils"], long)
     html = "<p>" + filled.replace("<", "&lt;").replace("\n", "<br>") + "</p>"
@@ -1931,7 +1920,7 @@ def html_email(html: str) -> bytes:
 def test_an_html_only_email_or_a_sheet_saved_as_html_is_read(series: Path) -> None:
     """Both were refused ("save it as plain text"): the text the HTML shows is the sheet,
     and the host is told where it came from."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     html = "<div>" + html_lib.escape(filled).replace("\n", "<br>\n") + "</div>"
     (series / "reply.eml").write_bytes(html_email(html))
@@ -2052,7 +2041,7 @@ def outlook_reply(filled: str) -> str:
 def test_a_reply_from_outlook_in_html_only(series: Path) -> None:
     """Each line a paragraph: lines, not paragraphs; the header of the message replied
     to ("**De :**", bold) is the mail program's, not the guest's text."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "reply.eml").write_bytes(html_email(outlook_reply(filled)))
     first, second = imported_both(series, series / "filled.md", series / "reply.eml")
@@ -2097,7 +2086,7 @@ def markdown_export(filled: str) -> str:
 def test_a_sheet_a_markdown_editor_exported_as_html(series: Path) -> None:
     """The markers made headings, the questions bold and the notes italic: the same
     answers, without the question or its notes in them."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     (series / "export.html").write_text(markdown_export(filled), encoding="utf-8")
     first, second = imported_both(series, series / "filled.md", series / "export.html")
@@ -2164,14 +2153,14 @@ def test_an_email_with_the_sheet_attached(series: Path) -> None:
     """The sheet asks for it ("Renvoyez la feuille en pièce jointe"): the email's text
     held no sheet, "not a jeudis answer sheet". The attached one is read, whatever
     its encoding, and said."""
-    filled = fill(make_sheet(series), ANSWERS)
+    filled = fill_sheet(make_sheet(series), ANSWERS)
     (series / "filled.md").write_text(filled, encoding="utf-8")
     body = "Bonjour Stéphane,\n\nvoici la feuille remplie.\n\n-- \nLéa\n"
     (series / "reply.eml").write_bytes(with_attachment(body, filled.encode(), "feuille.md"))
     first, second = imported_both(series, series / "filled.md", series / "reply.eml")
     assert answers_of(first) == answers_of(second)
     (series / "interviews" / "lea-martin.toml").unlink()
-    legacy = fill(make_sheet(series), LEGACY_ANSWERS).encode("cp1252", errors="replace")
+    legacy = fill_sheet(make_sheet(series), LEGACY_ANSWERS).encode("cp1252", errors="replace")
     data = with_attachment(body, legacy, "feuille.txt", "application/octet-stream")
     (series / "reply.eml").write_bytes(data)
     code, out = run("import", str(series / "reply.eml"))
@@ -2186,7 +2175,7 @@ def test_an_email_with_two_sheets_or_an_attachment_not_a_sheet(series: Path) -> 
     """The sheet quoted in the reply and another attached: which holds the answers is
     not guessed. A word processor's file attached is no sheet."""
     sheet = make_sheet(series)
-    filled = fill(sheet, ANSWERS)
+    filled = fill_sheet(sheet, ANSWERS)
     data = with_attachment(quoted_reply(sheet), filled.encode(), "feuille.md")
     (series / "reply.eml").write_bytes(data)
     code, out = run("import", str(series / "reply.eml"))
@@ -2204,7 +2193,7 @@ def test_an_email_with_two_sheets_or_an_attachment_not_a_sheet(series: Path) -> 
 
 def test_a_sheet_read_from_standard_input(series: Path) -> None:
     """`jeudis import -`, as `--data-file -` and `--answer-file -` read it: "-: no such file"."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     assert _invoke is not None
     result = _invoke("import", "-", input=sheet)
     assert result.exit_code == 0, result.output
@@ -2214,7 +2203,7 @@ def test_a_sheet_read_from_standard_input(series: Path) -> None:
 def test_an_answer_written_above_its_question_is_said(series: Path) -> None:
     """Written above "## Q2", it went into Q1's answer without a word."""
     answers = {key: value for key, value in ANSWERS.items() if key != "followers"}
-    sheet = fill(make_sheet(series), answers)
+    sheet = fill_sheet(make_sheet(series), answers)
     above = "Environ 4 000 followers.\n\n## Q2 [followers]"
     code, out = import_text(series, sheet.replace("## Q2 [followers]", above, 1))
     assert code == 0, out
@@ -2229,14 +2218,14 @@ def test_an_answer_written_above_its_question_is_said(series: Path) -> None:
 
 def test_a_question_left_empty_after_an_answer_is_no_answer_above_it(series: Path) -> None:
     answers = {key: value for key, value in ANSWERS.items() if key != "followers"}
-    code, out = import_text(series, fill(make_sheet(series), answers))
+    code, out = import_text(series, fill_sheet(make_sheet(series), answers))
     assert code == 0, out
     assert "written right above" not in out
 
 
 def test_a_sheet_saved_as_utf16(series: Path) -> None:
     """Windows Notepad saves "Unicode" as UTF-16: it was refused as "not UTF-8 text"."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     (series / "utf16.md").write_bytes(sheet.encode("utf-16"))
     code, out = run("import", str(series / "utf16.md"))
     assert code == 0, out
@@ -2273,7 +2262,7 @@ def test_a_sheet_saved_in_an_older_editors_encoding_is_read_and_said(
     answers = dict(LEGACY_ANSWERS)
     if codec == "iso8859_15":  # it has œ and €, but none of Windows' typographic quotes
         answers |= {"premier-tweet": "Je ne m'en souviens plus...", "conseils": "Écouter."}
-    sheet = fill(make_sheet(series), answers)
+    sheet = fill_sheet(make_sheet(series), answers)
     assert "tweet 😉 ?" in sheet
     (series / "ansi.md").write_bytes(sheet.encode(codec, errors="replace"))
     code, out = run("import", str(series / "ansi.md"))
@@ -2303,7 +2292,7 @@ def test_a_file_that_is_no_text_is_refused(series: Path, start: bytes, said: str
     What a guest's program saves instead of text (TextEdit's RTF, a Word document,
     an Outlook message, a PDF) is named, with how to save the sheet as text: an RTF,
     which is ASCII, was read as a damaged sheet; the others were "not UTF-8 text"."""
-    sheet = fill(make_sheet(series), ANSWERS)
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
     (series / "binary.md").write_bytes(start + sheet.encode())
     code, out = run("import", str(series / "binary.md"))
     assert code == 4, out
@@ -2315,7 +2304,7 @@ def test_a_sheet_partly_in_windows_1252_is_read_where_it_is_utf8_too(series: Pat
     """An editor that took the UTF-8 sheet for Windows-1252 writes its text back as it
     came, and the answers typed in it in Windows-1252: each part is read as what it
     is (the whole read as Windows-1252, each accent of the sheet would be two signs)."""
-    sheet = fill(make_sheet(series), {**LEGACY_ANSWERS, "conseils": "@@"})
+    sheet = fill_sheet(make_sheet(series), {**LEGACY_ANSWERS, "conseils": "@@"})
     data = sheet.encode().replace(b"@@", "Écouter, être sûr".encode("cp1252"))
     (series / "mixed.md").write_bytes(data)
     code, out = run("import", str(series / "mixed.md"))
@@ -2364,7 +2353,7 @@ def test_an_emails_text_is_read_in_its_charset(
     answers = dict(LEGACY_ANSWERS)
     if codec == "iso8859_15":
         answers |= {"premier-tweet": "Je ne m'en souviens plus...", "conseils": "Écouter."}
-    reply = quoted_reply(fill(make_sheet(series), answers))
+    reply = quoted_reply(fill_sheet(make_sheet(series), answers))
     (series / "reply.eml").write_bytes(raw_email(reply.encode(codec, "replace"), charset, cte))
     code, out = run("import", str(series / "reply.eml"))
     assert code == 0, out
@@ -2376,7 +2365,7 @@ def test_an_emails_text_is_read_in_its_charset(
 
 
 def test_an_email_whose_text_reads_in_no_charset_is_refused(series: Path) -> None:
-    reply = quoted_reply(fill(make_sheet(series), ANSWERS)).encode()
+    reply = quoted_reply(fill_sheet(make_sheet(series), ANSWERS)).encode()
     (series / "reply.eml").write_bytes(raw_email(b"\x00\x01\xff\xfe\x81" + reply, None))
     code, out = run("import", str(series / "reply.eml"))
     assert code == 4, out
@@ -2389,8 +2378,8 @@ def lu_sheets(series: Path, first: dict[str, str], second: dict[str, str]) -> Pa
     (series / "questionnaires" / "lu.toml").write_text(LU, encoding="utf-8")
     assert run("sheet", "lu", "--guest", "Anne Roux", "-o", str(series / "lu.md"))[0] == 0
     sheet = (series / "lu.md").read_text(encoding="utf-8")
-    (series / "second.md").write_text(fill(sheet, second), encoding="utf-8")
-    code, out = import_text(series, fill(sheet, first))
+    (series / "second.md").write_text(fill_sheet(sheet, second), encoding="utf-8")
+    code, out = import_text(series, fill_sheet(sheet, first))
     assert code == 0, out
     return series / "interviews" / "anne-roux.toml"
 
@@ -2521,7 +2510,9 @@ def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_as
     )
     assert run("import", str(series / "second.md"), "--update", "anne-roux")[0] == 0
     sheet = (series / "lu.md").read_text(encoding="utf-8")
-    (series / "third.md").write_text(fill(sheet, {"lu": "Oui", "fin": "Merci"}), encoding="utf-8")
+    (series / "third.md").write_text(
+        fill_sheet(sheet, {"lu": "Oui", "fin": "Merci"}), encoding="utf-8"
+    )
 
     code, out = run("import", str(series / "third.md"), "--update", "anne-roux")
 
@@ -2551,6 +2542,6 @@ def test_an_update_saying_yes_again_brings_back_the_answer_an_earlier_one_set_as
 def test_a_complete_import_names_the_command_that_publishes_it_to_a_file(series: Path) -> None:
     """It said `jeudis export lea-martin`, which pours the page's HTML into the
     terminal; a session's end says `-o lea-martin.md`."""
-    code, out = import_text(series, fill(make_sheet(series), ANSWERS))
+    code, out = import_text(series, fill_sheet(make_sheet(series), ANSWERS))
     assert code == 0, out
     assert out.splitlines()[-1] == "Publish it: jeudis export lea-martin -o lea-martin.md"

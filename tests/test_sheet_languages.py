@@ -13,15 +13,12 @@ import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from jeudis.interview import Interview
-from jeudis.interview_reading import load_interview
 from jeudis.questionnaire import yes_or_no
 from jeudis.sheet import END_MARKERS, TEXT
-from support import Invoke
+from support import Invoke, fill_sheet, only_interview
 
 _invoke: Invoke | None = None
 
@@ -38,26 +35,6 @@ def run(*args: str) -> tuple[int, str]:
     assert _invoke is not None
     result = _invoke(*args)
     return result.exit_code, result.output
-
-
-def fill(sheet: str, answers: dict[str, Any]) -> str:
-    """Each answer under its question, as a guest writes it in an editor."""
-    out = []
-    current = None
-    for line in sheet.split("\n"):
-        if marker := re.match(r"## Q\d+ \[(.+)\]", line):
-            current = marker.group(1)
-        out.append(line)
-        if current and line.startswith("**"):
-            out += ["", *str(answers.get(current, "")).split("\n")]
-            current = None
-    return "\n".join(out)
-
-
-def only_interview(series: Path) -> Interview:
-    files = sorted((series / "interviews").glob("*.toml"))
-    assert len(files) == 1, files
-    return load_interview(files[0])
 
 
 def _fields(template: str) -> set[str | None]:
@@ -182,7 +159,7 @@ def test_a_sheet_in_each_language_comes_back_as_the_same_answers(
         "networks": chosen,
         "favourite": "bluesky",
     }
-    (series / "filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert "warning" not in out
@@ -222,7 +199,7 @@ def test_a_german_sheet_printed_in_english_before_still_comes_back_whole(
         sheet = sheet.replace(german[1], "_At least 2 choices,")
     answers = {"name": "Nina", "blogs": "yes", "since": typed_date, "networks": "Mastodon, Ja",
                "favourite": "Bluesky", "readers": "9.200"}  # fmt: skip
-    (series / "filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert "warning" not in out
@@ -247,7 +224,7 @@ def test_a_spanish_sheet_ending_as_a_french_one_reads_as_spanish(series: Path) -
     sheet = (series / "sheet.md").read_text(encoding="utf-8")
     assert "\n## FIN\n" in sheet and "**Readers? (opcional)**" in sheet
     answers = {"name": "Nina", "blogs": "no", "networks": "Mastodon, Sí", "favourite": "Bluesky"}
-    (series / "filled.md").write_text(fill(sheet, answers), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     interview = only_interview(series)
@@ -267,7 +244,7 @@ def test_a_spanish_sheet_ending_as_a_french_one_reads_as_spanish(series: Path) -
     french = (series / "sheet.md").read_text(encoding="utf-8")
     assert "\n## FIN\n" in french and "**Readers? (facultatif)**" in french
     (series / "jeudis.toml").write_text('language = "es"\n', encoding="utf-8")
-    (series / "filled.md").write_text(fill(french, answers), encoding="utf-8")
+    (series / "filled.md").write_text(fill_sheet(french, answers), encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
     assert only_interview(series).language == "fr" and "warning" not in out
@@ -309,7 +286,7 @@ def test_a_mail_programs_lines_in_the_guests_language_are_not_the_guests(
     answers = {"name": "Nina", "blogs": "no", "networks": "Mastodon, Bluesky",
                "favourite": "Bluesky", "readers": "12"}  # fmt: skip
     header, signature = MAIL_LINES[language]
-    quoted = "\n".join(f"> {line}".rstrip() for line in fill(sheet, answers).split("\n"))
+    quoted = "\n".join(f"> {line}".rstrip() for line in fill_sheet(sheet, answers).split("\n"))
     (series / "filled.md").write_text(f"{header}\n{quoted}\n\n{signature}\n", encoding="utf-8")
     code, out = run("import", str(series / "filled.md"))
     assert code == 0, out
