@@ -85,7 +85,7 @@ MESSAGES = {
         "required": "Eine Antwort ist erforderlich.",
         "text": "Ein Text wird erwartet.",
         "choice": "Zur Auswahl stehen: {choices}",
-        "unknown_choice": "Unbekannte Auswahl: {unknown}",
+        "unknown_choice": "Unbekannte Option: {unknown}",
         "url": "Eine vollständige Adresse wird erwartet, die mit https:// beginnt",
         "number": "Eine Zahl wird erwartet (zum Beispiel {example}).",
         "date": "Ein Datum wird erwartet, als JJJJ-MM-TT oder TT.MM.JJJJ.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "de": {
-        "host_title": "Teil des Gastgebers",
+        "host_title": "Für den Gastgeber",
         "host_body": "Ein paar Angaben zu {guest}, bevor die Tastatur übergeben wird.",
         "welcome": "Willkommen, {guest}!",
         "handover": {
@@ -46,7 +46,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "finish_long": "Enter: neuer Absatz · Esc und dann Enter: beenden",
         "finish_long_edit": "Enter: neuer Absatz · Esc und dann Enter: speichern",
         "keys_select": "↑↓, dann Enter",
-        "keys_select_initial": "↑↓ oder der Anfangsbuchstabe einer Auswahl, dann Enter",
+        "keys_select_initial": "↑↓ oder der Anfangsbuchstabe einer Option, dann Enter",
         "keys_yesno": "{keys} oder ↑↓, dann Enter",
         "keys_checkbox": "↑↓, Leertaste zum Ankreuzen, Enter zum Bestätigen",
         "toolbar_next": "Enter: weiter",
