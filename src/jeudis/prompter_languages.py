@@ -119,7 +119,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "followups_one": "1 de ellas a una repregunta",
         "followups_many": "{followups} de ellas a repreguntas",
         "photo_copied": "Foto copiada en la serie: {path}",
-        "photo_missing": "Todavía no hay ningún archivo en esa ruta: {path} (jeudis check lo recordará)",
+        "photo_missing": "Todavía no hay ningún archivo en esa ruta: {path} (jeudis check lo señalará)",
         "keys_optional": "Pregunta opcional: dejar en blanco para saltarla",
         "ready": {
             "tu": "¿List{o|a}? Pulsa Intro para empezar.",
