@@ -203,7 +203,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "followups_one": "di cui 1 a una domanda di approfondimento",
         "followups_many": "di cui {followups} a domande di approfondimento",
         "photo_copied": "Foto copiata nella serie: {path}",
-        "photo_missing": "Ancora nessun file in questo percorso: {path} (jeudis check lo ricorderà)",
+        "photo_missing": "Ancora nessun file in questo percorso: {path} (jeudis check lo segnalerà)",
         "keys_optional": "Domanda facoltativa: lasciare vuoto per saltarla",
         "ready": {
             "tu": "Pront{o|a}? Premi Invio per cominciare.",
