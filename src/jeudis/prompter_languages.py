@@ -287,7 +287,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "followups_one": "waarvan 1 op een vervolgvraag",
         "followups_many": "waarvan {followups} op vervolgvragen",
         "photo_copied": "Foto naar de serie gekopieerd: {path}",
-        "photo_missing": "Nog geen bestand op dat pad: {path} (jeudis check herinnert eraan)",
+        "photo_missing": "Nog geen bestand op dat pad: {path} (jeudis check wijst erop)",
         "keys_optional": "Optionele vraag: leeg laten om over te slaan",
         "ready": "Klaar? Druk op Enter om te beginnen.",
         "ready_again": "Klaar? Druk op Enter om verder te gaan.",
