@@ -365,7 +365,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "followups_one": "1 delas a uma pergunta extra",
         "followups_many": "{followups} delas a perguntas extras",
         "photo_copied": "Foto copiada para a série: {path}",
-        "photo_missing": "Ainda não há nenhum arquivo nesse caminho: {path} (jeudis check vai lembrar)",
+        "photo_missing": "Ainda não há nenhum arquivo nesse caminho: {path} (jeudis check vai avisar)",
         "keys_optional": "Pergunta opcional: deixar em branco para pular",
         "ready": {
             "tu": "Pront{o|a}? Pressiona Enter para começar.",
@@ -422,7 +422,7 @@ MORE_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "paused_too_large_none": "O texto sendo digitado é longo demais: a entrevista passaria de 10 MB. Ele não é mantido.",
         "thanks": "Obrigado, {guest}!",
         "thanks_body": {
-            "tu": "A entrevista está completa. Já podes devolver o teclado para {host}.",
+            "tu": "A entrevista está completa. Já podes devolver o teclado a {host}.",
             "vous": "A entrevista está completa. Você já pode devolver o teclado para {host}.",
         },
         "your_host": {"tu": "quem te entrevista", "vous": "quem entrevista você"},
