@@ -37,6 +37,27 @@ def jekyll(body: str) -> str:
 
 
 _LIQUID_OR_ZOLA = re.compile(r"\{[{%]")  # what opens Liquid, and Zola's shortcodes
+
+
+def jekyll_after_excerpt(body: str) -> str:
+    """The part of a post after its excerpt divider, each line of its code blocks that
+    Jekyll would take for a link's definition parted by a zero-width space before its colon.
+
+    Jekyll adds to the excerpt it renders apart every line after the divider that reads
+    as a definition to it (its ``MKDWN_LINK_REF_REGEX``), code included, where it is
+    Markdown again: a guest's ``[^1]: [j](javascript:…)`` shown as code became a live
+    link on the list of posts. In text the cleaning has escaped such a line already.
+    """
+    if "]:" not in body:
+        return body
+    return _FENCE_BLOCK.sub(lambda block: _KRAMDOWN_REF.sub(r"\1" + ZWSP, block.group()), body)
+
+
+# Jekyll's MKDWN_LINK_REF_REGEX, up to the colon; a fence anywhere (in a list item).
+_KRAMDOWN_REF = re.compile(r"^( {0,3}\[[^\]]+\])(?=:.)", re.MULTILINE)
+_FENCE_BLOCK = re.compile(
+    r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
+)
 _HUGO_OPEN = re.compile(r"\{\{([<%])")
 
 

@@ -340,6 +340,9 @@ def guarded(flavor: Flavor, text: str, front_matter: str, front_for: Callable[[s
         else:
             inert = divider.replace("--", "-" + generators.ZWSP + "-", 1)
             head, tail = head.replace(divider, inert), tail.replace(divider, inert)
+    if flavor.name == "jekyll" and DIVIDER in tail:  # Jekyll adds definitions found after it
+        before, _, after = tail.partition(DIVIDER)
+        tail = before + DIVIDER + generators.jekyll_after_excerpt(after)
     body = flavor.guard(head) + front + flavor.guard(tail)
     return body.replace(DIVIDER, divider)
 
