@@ -50,12 +50,12 @@ def jekyll_after_excerpt(body: str) -> str:
     """
     if "]:" not in body:
         return body
-    return _FENCE_BLOCK.sub(lambda block: _KRAMDOWN_REF.sub(r"\1" + ZWSP, block.group()), body)
+    return ANY_FENCE.sub(lambda block: _KRAMDOWN_REF.sub(r"\1" + ZWSP, block.group()), body)
 
 
-# Jekyll's MKDWN_LINK_REF_REGEX, up to the colon; a fence anywhere (in a list item).
-_KRAMDOWN_REF = re.compile(r"^( {0,3}\[[^\]]+\])(?=:.)", re.MULTILINE)
-_FENCE_BLOCK = re.compile(
+_KRAMDOWN_REF = re.compile(r"^( {0,3}\[[^\]]+\])(?=:.)", re.MULTILINE)  # Jekyll's, to ":"
+# A fenced code block wherever a generator may read one: in a list item, a block quote.
+ANY_FENCE = re.compile(
     r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
 )
 _HUGO_OPEN = re.compile(r"\{\{([<%])")

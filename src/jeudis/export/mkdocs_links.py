@@ -25,6 +25,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from jeudis.export.generators import ANY_FENCE
+
 # A link target as CommonMark reads one: "](", an address (its parentheses escaped
 # or in pairs, two deep), maybe a title, ")"; spaces and a line break around them.
 _URL_CHAR = r"(?:[^\s()\\]|\\[!-/:-@\[-`{-~]|\\(?![!-/:-@\[-`{-~]))"
@@ -62,10 +64,6 @@ _BLOCK_END = re.compile(
 # In a list, its next item too.
 _ITEM = re.compile(r"[ \t]*(?:[-+*]|[0-9]+\.)[ \t]")
 _ITEM_END = re.compile(r"\n(?=[ \t]*(?:[-+*]|[0-9]+\.)[ \t])")
-# A fence anywhere a superfences extension reads one: in a list item, a block quote.
-_ANY_FENCE = re.compile(
-    r"^[ \t>*+0-9.)-]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t>]*\1[ \t]*$", re.MULTILINE | re.DOTALL
-)
 # Indented code: lines of four spaces or a tab after a blank line (or opening the
 # text), before any list item, block quote or footnote, after which they may be text.
 _INDENTED = re.compile(r"(?:\A|(?<=\n)[ \t]*\n)(?: {4}|\t)[^\n]*(?:\n(?: {4}|\t)[^\n]*)*")
@@ -238,7 +236,7 @@ def _code_ranges(markdown: str, spans: bool = True) -> _Ranges:
     """Where code is, or may be, which no link rewriting touches: fences, indented
     blocks, and spans (not where a definition is read: ``spans=False``)."""
     container = _CONTAINER.search(markdown)
-    fences = [m.span() for m in _ANY_FENCE.finditer(markdown)]
+    fences = [m.span() for m in ANY_FENCE.finditer(markdown)]
     ranges = fences + [
         span
         for start, end in (_between(fences, len(markdown)) if spans else [])
