@@ -1206,9 +1206,14 @@ class _Drawn(DummyOutput):
         self.written.append(data)
 
     def until_drawn(self, text: str, timeout: float = 10) -> None:
-        """Wait until ``text`` has been drawn, however slow the machine."""
+        """Wait until ``text`` has been drawn, however slow the machine; fail if it never is."""
         deadline = time.monotonic() + timeout
-        while text not in "".join(list(self.written)) and time.monotonic() < deadline:
+        while text not in "".join(list(self.written)):
+            if time.monotonic() > deadline:
+                drawn = "".join(list(self.written))[-200:]
+                raise AssertionError(
+                    f"{text!r} not drawn in {timeout} s; the last drawn: {drawn!r}"
+                )
             time.sleep(0.01)
 
 
@@ -1226,9 +1231,34 @@ class _Resized(_Drawn):
         self.cleared += 1
 
 
-def in_turn(*steps: Any) -> threading.Thread:
-    """Run ``steps`` (functions) one after the other beside the prompt."""
-    thread = threading.Thread(target=lambda: [step() for step in steps], daemon=True)
+class _Beside(threading.Thread):
+    """Steps run one after the other beside the prompt; ``join`` raises the first that failed.
+
+    A step that fails (a text never drawn) does not stop the ones after it: the keys
+    that end the prompt are still sent, and the test fails on that step, not on a hang
+    or on an assertion about the answer.
+    """
+
+    def __init__(self, steps: tuple[Any, ...]) -> None:
+        super().__init__(daemon=True)
+        self.steps, self.failed = steps, list[BaseException]()
+
+    def run(self) -> None:
+        for step in self.steps:
+            try:
+                step()
+            except Exception as error:  # noqa: BLE001 - raised again in the test, by join
+                self.failed.append(error)
+
+    def join(self, timeout: float | None = None) -> None:
+        super().join(timeout)
+        if self.failed:
+            raise self.failed[0]
+
+
+def in_turn(*steps: Any) -> _Beside:
+    """Run ``steps`` (functions) one after the other beside the prompt; join it to check them."""
+    thread = _Beside(steps)
     thread.start()
     return thread
 
@@ -1243,14 +1273,16 @@ def test_a_resized_terminal_is_cleared_and_the_question_drawn_again_to_its_width
                           counter="[3/13]")  # fmt: skip
     with create_pipe_input() as keys, create_app_session(input=keys, output=output):
         keys.send_text("Depuis 2007")
-        in_turn(
+        resizing = in_turn(
             lambda: output.until_drawn("Depuis 2007"),  # at 60 columns
             lambda: setattr(output, "columns", 40),
             lambda: keys.send_text(" encore"),
             lambda: output.until_drawn("encore"),
             lambda: keys.send_text(ESC_ENTER),
         )
-        assert prompter.ask(question) == "Depuis 2007 encore"
+        answer = prompter.ask(question)
+        resizing.join()
+        assert answer == "Depuis 2007 encore"
     assert output.cleared == 1  # at the width change, not at each key after it
     asked = screen.getvalue().split("\n")
     first = asked.index("[3/13] Quelle(s) utilisation(s) faites-vous de Twitter ?")
