@@ -163,7 +163,7 @@ def test_the_index_and_the_links_set_the_guests_name_as_the_title_does(
     site = series / "site"
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "</time> · Jean d’Ormesson</p>" in index
-    assert "</time> · Ann O&#39;Neil</p>" in index  # English: typed as it is
+    assert "</time> · Ann O’Neil</p>" in index  # the English post's typography
     older = "Interview précédente\u00a0: Jean d’Ormesson"
     newer = "Interview suivante\u00a0: Jean d’Ormesson"
     assert older in (site / "apres.html").read_text(encoding="utf-8")

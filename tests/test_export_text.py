@@ -99,12 +99,19 @@ def test_digit_groups_in_code_are_left_alone() -> None:
 
 
 def test_typography_in_html_skips_tags_code_and_entities() -> None:
-    html = (
-        '<p title="a ?">Tu dis &quot;oui&quot; ; <code>a ; b ?</code> <a href="x?y">lien ?</a></p>'
-    )
+    html = '<p title="a ?">Toi &amp; moi ; <code>a ; b ?</code> <a href="x?y">lien ?</a></p>'
     assert fix_html(html, "fr") == (
-        f'<p title="a ?">Tu dis &quot;oui&quot;{NNBSP}; <code>a ; b ?</code> <a href="x?y">lien{NNBSP}?</a></p>'
+        f'<p title="a ?">Toi &amp; moi{NNBSP}; <code>a ; b ?</code> <a href="x?y">lien{NNBSP}?</a></p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("variant", "quoted"), [("fr", f"«{NBSP}oui{NBSP}»{NNBSP};"), ("en", "“oui” ;")]
+)
+def test_quotes_in_html_are_paired_in_text_and_left_in_code(variant: str, quoted: str) -> None:
+    """cmark writes a quote in text as &quot;: a quote to pair all the same."""
+    html = "<p>Tu dis &quot;oui&quot; ; <code>&quot;a&quot;</code> 6&quot;</p>"
+    assert fix_html(html, variant) == f"<p>Tu dis {quoted} <code>&quot;a&quot;</code> 6&quot;</p>"
 
 
 def test_typography_in_markdown_skips_code_and_link_targets() -> None:
@@ -116,12 +123,13 @@ def test_typography_in_markdown_skips_code_and_link_targets() -> None:
 
 
 _TYPO_ALPHABET = st.sampled_from(
-    [*"ab ;:!?«»\u00a0\u202f\t\n).,*_", "10:30", "www.x.fr/?a;b", "1", "200", "2011"]
+    [*"ab ;:!?«»\u00a0\u202f\t\n).,*_\"'-(", "10:30", "www.x.fr/?a;b", "1", "200", "2011", "..."]
 )
 
 
 @given(
-    st.lists(_TYPO_ALPHABET, max_size=16).map("".join), st.sampled_from(["fr", "fr-CA", "fr-CH"])
+    st.lists(_TYPO_ALPHABET, max_size=16).map("".join),
+    st.sampled_from(["fr", "fr-CA", "fr-CH", "en"]),
 )
 def test_typography_is_idempotent(text: str, variant: str) -> None:
     once = fix_text(text, variant)
@@ -411,7 +419,9 @@ def test_a_long_wordpress_slug_is_cut_between_characters() -> None:
 
 
 def test_typography_setting() -> None:
-    assert variant_for("en", "fr") == "off"
+    # English posts take English marks, whatever French variant the series sets.
+    assert variant_for("en", "fr") == variant_for("en-GB", None) == "en"
+    assert variant_for("en", "off") == variant_for("de", None) == "off"
     assert variant_for("fr", None) == "fr"
     assert variant_for("fr-CA", None) == "fr-CA"
     with pytest.raises(UsageError):
@@ -706,7 +716,7 @@ def test_a_language_whose_tag_only_starts_with_fr_is_not_french(language: str) -
     number = Answer(id="n", type="number", question="Followers?", value=9200)
     assert value_markdown(yes, language) == "Yes"
     assert value_markdown(number, language) == "9,200"
-    assert variant_for(language, "fr") == "off"
+    assert variant_for(language, "fr") == ("en" if language == "en" else "off")
     assert label_colon(language, "fr") == ":"
 
 

@@ -92,19 +92,25 @@ def test_init_onto_a_file_says_which_file(invoke: Invoke, tmp_path: Path, under:
     assert afile.read_text(encoding="utf-8") == "mine\n"
 
 
-def test_init_offers_french_typography_to_a_french_series_only(
-    invoke: Invoke, tmp_path: Path
-) -> None:
+def test_init_offers_the_typography_of_the_series_language(invoke: Invoke, tmp_path: Path) -> None:
     """The starter jeudis.toml offered `typography = "fr"` to an English series too,
-    where it does nothing: French spacing is for posts in French."""
-    assert invoke("init", tmp_path / "fr", "--language", "fr-CA").exit_code == 0
-    assert invoke("init", tmp_path / "en", "--language", "en-GB").exit_code == 0
-
-    french = (tmp_path / "fr" / "jeudis.toml").read_text(encoding="utf-8")
-    english = (tmp_path / "en" / "jeudis.toml").read_text(encoding="utf-8")
+    where it does nothing: French spacing is for posts in French. English posts have
+    English typography, which `off` turns off; German ones none."""
+    for language in ("fr-CA", "en-GB", "de"):
+        assert invoke("init", tmp_path / language, "--language", language).exit_code == 0
+    french, english, german = (
+        (tmp_path / language / "jeudis.toml").read_text(encoding="utf-8")
+        for language in ("fr-CA", "en-GB", "de")
+    )
     assert '# typography = "fr"' in french
-    assert "typography" not in english
+    assert '# typography = "off"' in english and '"fr"' not in english
+    assert "typography" not in german
     assert "# description = " in english and "# author_url = " in english
+    # Uncommented as it stands, it is a valid setting.
+    (tmp_path / "en-GB" / "jeudis.toml").write_text(
+        english.replace("# typography", "typography"), encoding="utf-8"
+    )
+    assert invoke("check", "--dir", tmp_path / "en-GB").stdout == "All good.\n"
 
 
 def test_init_twice_refuses(invoke: Invoke, tmp_path: Path) -> None:

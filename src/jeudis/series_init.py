@@ -351,10 +351,12 @@ SETTINGS_HELP = {
     "language": "the posts' language: fr, fr-CA, fr-CH, en...",
 }
 OPTIONAL_SETTINGS = """\
-# typography = "fr"  # French spacing before ; ! ? : and inside « »: fr, fr-CA, fr-CH or off
+# typography = "fr"  # French spacing before ; ! ? : and inside « », quotes, …, dashes: fr, fr-CA, fr-CH or off
 # description = ""   # the series in a sentence: the index's and the feed's description
 # author_url = ""    # the host's own page, named as the author of each post
 """
+# English posts take English typography (curly quotes, …, dashes): off keeps what is typed.
+ENGLISH_TYPOGRAPHY = '# typography = "off"  # curly quotes, … and dashes are set unless off\n'
 
 
 def _settings(blog: str, base_url: str, host: str, language: str) -> str:
@@ -366,6 +368,8 @@ def _settings(blog: str, base_url: str, host: str, language: str) -> str:
     optional = OPTIONAL_SETTINGS.splitlines(keepends=True)
     if not is_french(language):  # French spacing is for posts in French alone
         optional = [line for line in optional if not line.startswith("# typography")]
+        if primary_language(language) == "en":
+            optional.insert(0, ENGLISH_TYPOGRAPHY)
     return "\n".join(lines) + "\n" + "".join(optional)
 
 

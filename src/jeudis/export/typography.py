@@ -16,6 +16,16 @@ apostrophe typed between two letters as the typographic one (``L’envie``).
 - ``fr-CA``: no space before ``;!?``, U+00A0 before ``:`` and inside « ».
 - ``fr-CH``: U+202F before ``;!?:`` and inside « ».
 - ``off``: text left as written.
+
+What a keyboard types for the marks it lacks is set as WordPress's typographer
+sets it in the post's locale (a French WordPress blog shows « », … and –), in
+French and in English (variant ``en``, the default for English posts, no spaces,
+no digit groups): straight double quotes paired into « » or “ ” (in English single ones
+into ‘ ’ too), three dots into …, and hyphens into dashes: ``---`` and a spaced
+``--`` into —, ``--`` between words and a spaced ``-`` into –. What would change
+what a Markdown parser reads is left as typed: a link's title (``"title"``), a
+quote after a backslash, a line of hyphens (a rule, a heading's underline, a
+table's), a list's marker.
 """
 
 from __future__ import annotations
@@ -25,16 +35,20 @@ from functools import cache
 
 from jeudis.errors import UsageError
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
-from jeudis.wording import is_french
+from jeudis.wording import is_french, primary_language
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
+# What stands for a token while text is fixed: a held piece of Markdown (tokens.HOLD),
+# a character reference of HTML.
+HELD = "\ue000"
 
 
 def variant_for(language: str, setting: object) -> str:
-    """The typography variant for a post: the series setting, for French posts only."""
+    """The typography variant for a post: the series setting for French posts,
+    ``en`` for English ones unless the setting is ``off``, ``off`` for the others."""
     if not is_french(language):
-        return "off"
+        return "en" if primary_language(language) == "en" and setting != "off" else "off"
     if setting is None:
         return "fr-CA" if language.lower().replace("_", "-") == "fr-ca" else "fr"
     if not isinstance(setting, str) or setting not in VARIANTS:
@@ -57,22 +71,28 @@ _SPACE = "[ \t\u00a0\u202f\u2009]"  # spaces a writer may have typed before a ma
 # After a run (before it in R), anything but a space, the end or one of these
 # characters keeps a mark as it is: "a;b", "10:30", "?x".
 _NOT_FOLLOW = '[^\\s)»"”’.,<*_\ue000]'
+# In R, after the spaces before a mark: a list's or a quote's marker opening its line
+# (``- :``, ``> »``), whose space is the marker's, never the mark's.
+_MARKER = "(?:[-*+>]|[.)][0-9]{1,9})(?:[ \t>*+-]|[.)][0-9]{1,9})*(?:\n|$)"
 # A lone ; ! or ?, spaces or not before it (after it in R), preceded by a word.
 _HIGH_ONE = {
     mark: re.compile(
-        f"{re.escape(mark)}(?<!{_NOT_FOLLOW}{re.escape(mark)})(?:{_SPACE}+(?=\\S)|(?=[^\\s;:!?]))"
+        f"{re.escape(mark)}(?<!{_NOT_FOLLOW}{re.escape(mark)})"
+        f"(?:{_SPACE}+(?=\\S)(?!{_MARKER})|(?=[^\\s;:!?]))"
     )
     for mark in ";!?"
 }
 # A lone colon ending a clause (a space or the end after it): "Note :".
-_COLON_ONE = re.compile(f":(?<!\\S:)(?:{_SPACE}+(?=[^\\s:])|(?=[^\\s;:!?]))")
+_COLON_ONE = re.compile(f":(?<!\\S:)(?:{_SPACE}+(?=[^\\s:])(?!{_MARKER})|(?=[^\\s;:!?]))")
 # Any run opening (in the text) on ; ! or ?: "?!", "!!!", "?:". Only run when some
 # mark was not settled by the patterns above, for it opens on a class.
 _HIGH_RUN = re.compile(
-    f"(?P<run>[;:!?](?<!{_NOT_FOLLOW}.)[;:!?]*)(?<=[;!?])(?:{_SPACE}+(?=\\S)|(?=[^\\s;:!?]))"
+    f"(?P<run>[;:!?](?<!{_NOT_FOLLOW}.)[;:!?]*)(?<=[;!?])"
+    f"(?:{_SPACE}+(?=\\S)(?!{_MARKER})|(?=[^\\s;:!?]))"
 )
 _OPEN = re.compile(f"«{_SPACE}*")
-_CLOSE = re.compile(f"»{_SPACE}*")  # in R: the spaces before a closing »
+# In R: the spaces before a closing », but a line's indentation (``    »`` is code).
+_CLOSE = re.compile(f"»(?:{_SPACE}*+)(?!{_MARKER}|\n|$)")
 
 
 @cache
@@ -163,10 +183,11 @@ def _fix_plain(text: str, variant: str) -> str:
     after it); a lone colon takes its space when it ends a clause. Spaces the
     writer typed there are replaced; elsewhere marks are left alone ("10:30").
     """
+    if variant == "en":
+        return _keyboard_marks(text, variant)
     if len(text) < _LONG or any(digit in text for digit in _DIGITS):
         text = _DIGIT_GROUP.sub(NNBSP, text)
-    if "'" in text:  # "L'envie" typed on a keyboard is "L’envie" in print
-        text = _APOSTROPHE.sub("’", text)
+    text = _keyboard_marks(text, variant)
     # The colon first: fr-CA drops the space before ;!?, which would hide the end of a
     # clause from a colon right before it ("Note : ;").
     marks = [mark for mark in ":;!?" if mark in text]
@@ -190,18 +211,149 @@ def _fix_plain(text: str, variant: str) -> str:
     return _OPEN.sub("«" + quote, text) if "«" in text else text
 
 
+def _keyboard_marks(text: str, variant: str) -> str:
+    """Apostrophes, quotes, ellipses and dashes typed on a keyboard, set as print sets them."""
+    if "'" in text:  # "L'envie" typed on a keyboard is "L’envie" in print
+        text = _APOSTROPHE.sub("’", text)
+    if '"' in text:
+        english = variant == "en"
+        text = _paired(text, '"', *_DOUBLE[english], spaced=not english)
+    if variant == "en" and "'" in text:
+        text = _paired(text, "'", "‘", "’", alone="’")
+    if "..." in text:
+        text = _ELLIPSIS.sub("…", text)
+    if "-" in text and ("--" in text or " - " in text):
+        text = _WORD_DASHES.sub(_dash, text)
+    return text
+
+
+_DOUBLE = {False: ("«", "»"), True: ("“", "”")}  # French, English
+_DELIMITERS = "*_~"  # emphasis, strikethrough
+# A quote opens after these (or at the start), and closes before these (or at the end).
+# Every quote mark, straight or set, is in both: a quote's neighbour set in a pass
+# is seen as it was before it, and a second pass changes nothing.
+_QUOTE_MARKS = "\"'«»“”‘’"
+_OPENS_AFTER = frozenset(" \t\n\r\u00a0\u202f([{—–-/*_" + _QUOTE_MARKS)
+_CLOSES_BEFORE = frozenset(" \t\n\r\u00a0\u202f.,;:!?)]}…—–-/*_" + _QUOTE_MARKS)
+# A link's title after its held destination (``](url "title")``), or a definition's.
+_TITLE_OPENS = re.compile(f"{HELD}[ \t]*(?:\n[ \t]*)?$")
+_TITLE_ENDS = re.compile(r"[ \t]*(?:\)|\n|$)")
+
+
+def _paired(
+    text: str, mark: str, opening: str, closing: str, *, alone: str = "", spaced: bool = False
+) -> str:
+    """Straight quotes paired, from the left, as wptexturize pairs them: one opens after
+    a space or an opening character, closes before a space or a punctuation mark, and
+    with a space on both sides closes one open or opens one. A closing one with none
+    open is left as typed (``6"``, ``="x"``), or is ``alone`` (an English ``'``:
+    ``dogs'``, ``'90s``); one between two letters, after a backslash or around a
+    link's title too. A blank line (a new paragraph) closes what is open.
+
+    ``spaced`` (French: a space inside « »): a quote is left as typed next to the
+    ``*``, ``_`` or ``~`` of emphasis inside it, which the space would keep from
+    opening or closing (``"*mot*"``, ``*a "*``).
+    """
+    pieces: list[str] = []
+    last = 0
+    # The quotes open, each by where its mark is in pieces (None: left as typed, and
+    # the one closing it too).
+    opened: list[int | None] = []
+    skip_to = 0
+    at = text.find(mark)
+    while at != -1:
+        if at >= skip_to:
+            before = text[at - 1] if at else "\n"
+            after = text[at + 1] if at + 1 < len(text) else "\n"
+            if opened and ("\n\n" in text[last:at] or _opens_item(text, at)):
+                opened.clear()
+            left, right = before in _OPENS_AFTER, after in _CLOSES_BEFORE
+            put = None
+            if before == "\\" or not (left or right):
+                pass  # escaped, or inside a word
+            elif left and _title(text, at, mark):
+                skip_to = text.find(mark, at + 1) + 1
+            elif right and opened:
+                opening_at = opened.pop()
+                if opening_at is not None and spaced and before in _DELIMITERS:
+                    pieces[opening_at] = mark  # both as typed
+                elif opening_at is not None:
+                    put = closing
+            elif left and alone and after.isdigit():
+                put = alone
+            elif left and spaced and after in _DELIMITERS:
+                opened.append(None)
+            elif left:
+                put = opening
+                opened.append(len(pieces) + 1)
+            elif alone:
+                put = alone
+            if put:
+                pieces += (text[last:at], put)
+                last = at + 1
+        at = text.find(mark, at + 1)
+    return "".join(pieces) + text[last:] if pieces else text
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """Whether ``at`` opens a list item's or a quote's text (``- "``): a block of its own."""
+    start = text.rfind("\n", 0, at) + 1
+    return bool(text[start:at].strip()) and _LINE_MARKERS.fullmatch(text, start, at) is not None
+
+
+def _title(text: str, at: int, mark: str) -> bool:
+    """Whether the quote at ``at`` opens a link's title: after a held destination, and
+    closed by the next one before the link's ``)`` or the definition's line end."""
+    if HELD not in text[max(0, at - 40) : at]:
+        return False
+    end = text.find(mark, at + 1)
+    return (
+        end != -1
+        and _TITLE_OPENS.search(text, max(0, at - 40), at) is not None
+        and _TITLE_ENDS.match(text, end + 1) is not None
+    )
+
+
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+# Hyphens for a dash, between words only: a line of them (a rule, a heading's or a
+# table's underline), a list's marker, an option (``--help``) or a punycode name
+# (``xn--``) stay as typed.
+_WORD_DASHES = re.compile(
+    r"(?<=[^\W_])---(?=[^\W_])"
+    r"|(?<![xX][nN])(?<=[^\W_])--(?=[^\W_])"
+    r"|(?<=[^\s|\-]) (?:---?|-) (?=[^\s|\-])"
+)
+
+
+# What may open a line before a spaced hyphen that is a list's marker (``* - a``).
+_LINE_MARKERS = re.compile(r"[ \t>*+\-]*(?:[0-9]{1,9}[.)][ \t>*+\-]*)*")
+
+
+def _dash(match: re.Match[str]) -> str:
+    run = match.group()
+    if run == "--":
+        return "–"
+    if run == "---":
+        return "—"
+    text, at = match.string, match.start()
+    if _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
+        return run  # a nested list's marker, after its parent's
+    return " – " if run == " - " else " — "
+
+
 # HTML: tags, comments and character references are copied; text between them is fixed;
 # nothing inside <code>, <pre>, <script>, <style>, <kbd>, <samp> is touched.
 _HTML_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|&#?\w+;", re.DOTALL)
 _RAW_ELEMENTS = re.compile(r"<(/?)(code|pre|script|style|kbd|samp)\b", re.IGNORECASE)
-_ENTITY_MARK = "\ue000"
+_ENTITY_MARK = HELD
 
 
 def fix_html(html: str, variant: str) -> str:
     """Apply French typography to the text of an HTML fragment (not tags, not code).
 
     Character references are replaced by a private-use mark for the time of the
-    pass, so ``&quot;`` keeps its ``;`` and the text around it is still seen whole.
+    pass, so ``&amp;`` keeps its ``;`` and the text around it is still seen whole;
+    ``&quot;`` is a quote to pair, and a quote left straight is ``&quot;`` again.
     """
     if variant == "off" or not html:
         return html
@@ -215,6 +367,8 @@ def fix_html(html: str, variant: str) -> str:
         if text:
             chunk = "".join(text)
             fixed = chunk if depth else fix_text(chunk, variant)
+            if '"' in fixed:
+                fixed = fixed.replace('"', "&quot;")
             if entities:
                 pieces = fixed.split(_ENTITY_MARK)
                 fixed = pieces[0] + "".join(
@@ -228,6 +382,9 @@ def fix_html(html: str, variant: str) -> str:
         text.append(html[last : match.start()])
         token = match.group()
         last = match.end()
+        if token == "&quot;":
+            text.append('"')
+            continue
         if token.startswith("&"):
             text.append(_ENTITY_MARK)
             entities.append(token)

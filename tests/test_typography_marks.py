@@ -1,0 +1,151 @@
+"""Quotes, ellipses and dashes typed on a keyboard, set as print sets them.
+
+WordPress's typographer sets them on display (a French blog's posts show « »,
+… and –): jeudis sets them in every post it writes, for the static site
+generators and its own pages, and leaves alone what would change what a Markdown
+parser reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from jeudis.export.cleaning import clean_markdown
+from jeudis.export.markup import to_html
+from jeudis.export.typography import fix_text
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("typed", "french", "english"),
+    [
+        ('Il a dit "oui".', f"Il a dit «{NBSP}oui{NBSP}».", "Il a dit “oui”."),
+        ('" espacé ", puis', f"«{NBSP}espacé{NBSP}», puis", "“ espacé ”, puis"),
+        (
+            # French: the space inside « » would keep "*" from opening emphasis.
+            '"*gras*" et "[lien]" et *"cité"*',
+            f'"*gras*" et «{NBSP}[lien]{NBSP}» et *«{NBSP}cité{NBSP}»*',
+            "“*gras*” et “[lien]” et *“cité”*",
+        ),
+        ("Et puis...", "Et puis…", "Et puis…"),
+        ("Quatre....", "Quatre....", "Quatre...."),
+        ("oui - non", "oui – non", "oui – non"),
+        ("oui -- non", "oui — non", "oui — non"),
+        ("oui --- non", "oui — non", "oui — non"),
+        ("2010--2011", "2010–2011", "2010–2011"),
+        ("mot---mot", "mot—mot", "mot—mot"),
+        (
+            "I'm 'here' in the '90s, the dogs' bowls",
+            None,
+            "I’m ‘here’ in the ’90s, the dogs’ bowls",
+        ),
+    ],
+)
+def test_keyboard_marks_are_set_in_french_and_in_english(
+    typed: str, french: str | None, english: str
+) -> None:
+    if french is not None:
+        assert fix_text(typed, "fr") == french
+    assert fix_text(typed, "en") == english
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        'Il mesure 6" de haut',  # inches: no quote open
+        'x="a" et y',  # an attribute typed as text
+        'un \\"mot\\" échappé',  # a backslash escape
+        "--help et -v",  # options
+        "xn--p1ai.example",  # punycode
+        "- un\n- deux",  # a list
+        "Titre\n---",  # a heading's underline
+        "- - -",  # a rule
+        "| a | b |\n| --- | - |",  # a table's
+        "10-20 et -5",
+        "off",
+    ],
+)
+def test_what_is_not_a_mark_to_set_is_left_as_typed(typed: str) -> None:
+    for variant in ("fr", "en"):
+        assert _marks_of(fix_text(typed, variant)) == _marks_of(typed), variant
+
+
+def _marks_of(text: str) -> str:
+    return re.sub(r"[^\"'.\-—–«»“”‘’…]", "", text)
+
+
+def test_english_posts_take_english_marks_and_off_turns_them_off() -> None:
+    assert fix_text('"Hi"...', "en") == "“Hi”…"
+    assert fix_text('"Hi"...', "off") == '"Hi"...'
+
+
+@pytest.mark.parametrize("variant", ["fr", "en"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '[le site](https://x.example "Son titre") et "ici"',
+        "[le site](https://x.example 'Son titre') et 'ici'",
+        '[le site](https://x.example\n"Son titre") "ici"',
+        '[a]: https://x.example "Son titre"\n\nVoir [a], "ici".',
+        '![photo "ici"](https://x.example/a.png "Titre")',
+    ],
+)
+def test_a_links_title_keeps_its_quotes_and_stays_a_title(typed: str, variant: str) -> None:
+    """Curly quotes around a title end the link: CommonMark reads it as text."""
+    cleaned = clean_markdown(typed, lambda text: fix_text(text, variant))
+    assert 'title="Son titre"' in to_html(cleaned) or 'title="Titre"' in to_html(cleaned)
+    assert '"ici"' not in cleaned.replace('"ici")', "")  # the quotes around "ici" are set
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        *"ab \n\"'.-|*_()[]>#",
+        "...",
+        "--",
+        "---",
+        " - ",
+        "\n\n",
+        "\n- ",
+        "\n1. ",
+        '`c"d`',
+        '[l](https://x.example "t")',
+        "[l](https://x.example 't')",
+        '[r]: https://x.example "t"\n',
+        "\n| a | b |\n| --- | - |\n",
+        '\n```\nx "y" -- z\n```\n',
+        '<b title="x">',
+        '\\"',
+        '6"',
+        '="',
+    ]
+)
+
+
+def _structure(html: str) -> list[str]:
+    """The tags of rendered HTML, attributes included but for an image's text (``alt``)."""
+    return [re.sub(r' alt="[^"]*"', "", tag) for tag in re.findall(r"<[^>]+>", html)]
+
+
+@settings(max_examples=300)
+@given(st.lists(_FRAGMENTS, max_size=24).map("".join), st.sampled_from(["fr", "en"]))
+def test_setting_the_marks_changes_no_markup_a_parser_reads(typed: str, variant: str) -> None:
+    """Rendered by cmark (jeudis's pages, CommonMark generators) and by Python-Markdown
+    (Pelican's, MkDocs's), a post with its marks set has the same elements, links,
+    titles, lists, rules, headings, tables and code as with the marks as typed.
+
+    Not a line opening on ``*[``: Python-Markdown reads an abbreviation's definition
+    there, up to a colon French typography spaces (no mark of this test's).
+    """
+    assume("*[" not in typed)
+    as_typed = clean_markdown(typed, lambda text: fix_text(text, "off"))
+    marked = clean_markdown(typed, lambda text: fix_text(text, variant))
+    assert _structure(to_html(marked)) == _structure(to_html(as_typed))
+    python_markdown = markdown.Markdown(extensions=["extra"])
+    before = _structure(python_markdown.reset().convert(as_typed))
+    assert _structure(python_markdown.reset().convert(marked)) == before
