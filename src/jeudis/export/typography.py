@@ -260,13 +260,19 @@ def _paired(
     # the one closing it too).
     opened: list[int | None] = []
     skip_to = 0
+    seen = 0  # the text up to here is looked through for blank lines and line starts
+    line = 0  # where the line of the quote starts
     at = text.find(mark)
     while at != -1:
         if at >= skip_to:
             before = text[at - 1] if at else "\n"
             after = text[at + 1] if at + 1 < len(text) else "\n"
-            if opened and ("\n\n" in text[last:at] or _opens_item(text, at)):
+            line = max(line, text.rfind("\n", seen, at) + 1)
+            if opened and (
+                text.find("\n\n", max(0, seen - 1), at) != -1 or _opens_item(text, line, at)
+            ):
                 opened.clear()
+            seen = at
             left, right = before in _OPENS_AFTER, after in _CLOSES_BEFORE
             put = None
             if before == "\\" or not (left or right):
@@ -295,10 +301,14 @@ def _paired(
     return "".join(pieces) + text[last:] if pieces else text
 
 
-def _opens_item(text: str, at: int) -> bool:
-    """Whether ``at`` opens a list item's or a quote's text (``- "``): a block of its own."""
-    start = text.rfind("\n", 0, at) + 1
-    return bool(text[start:at].strip()) and _LINE_MARKERS.fullmatch(text, start, at) is not None
+def _opens_item(text: str, line: int, at: int) -> bool:
+    """Whether ``at`` opens a list item's or a quote's text (``- "``): a block of its own.
+
+    ``line``: where its line starts. Only a short prefix is looked at: a long one is text.
+    """
+    return 0 < at - line <= 40 and (
+        not text[line:at].isspace() and _LINE_MARKERS.fullmatch(text, line, at) is not None
+    )
 
 
 def _title(text: str, at: int, mark: str) -> bool:
@@ -314,31 +324,32 @@ def _title(text: str, at: int, mark: str) -> bool:
     )
 
 
-_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+# Each opens on its literal (found at memchr speed), its context looked at after it:
+# a pattern opening on a lookbehind is tried at every position, 25 times slower.
+_ELLIPSIS = re.compile(r"\.\.\.(?<!\.\.\.\.)(?!\.)")
 # Hyphens for a dash, between words only: a line of them (a rule, a heading's or a
 # table's underline), a list's marker, an option (``--help``) or a punycode name
-# (``xn--``) stay as typed.
+# (``xn--``) stay as typed. Spaced, the spaces are kept.
 _WORD_DASHES = re.compile(
-    r"(?<=[^\W_])---(?=[^\W_])"
-    r"|(?<![xX][nN])(?<=[^\W_])--(?=[^\W_])"
-    r"|(?<=[^\s|\-]) (?:---?|-) (?=[^\s|\-])"
+    r"-(?:"
+    r"--(?<=[^\W_]---)(?=[^\W_])"
+    r"|--(?<=[^\s|\-] ---)(?= [^\s|\-])"
+    r"|-(?<=[^\W_]--)(?<![xX][nN]--)(?=[^\W_])"
+    r"|-(?<=[^\s|\-] --)(?= [^\s|\-])"
+    r"|(?<=[^\s|\-] -)(?= [^\s|\-])"
+    r")"
 )
-
-
 # What may open a line before a spaced hyphen that is a list's marker (``* - a``).
 _LINE_MARKERS = re.compile(r"[ \t>*+\-]*(?:[0-9]{1,9}[.)][ \t>*+\-]*)*")
 
 
 def _dash(match: re.Match[str]) -> str:
-    run = match.group()
-    if run == "--":
-        return "–"
-    if run == "---":
-        return "—"
-    text, at = match.string, match.start()
-    if _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, at) + 1, at):
+    run, text, at = match.group(), match.string, match.start()
+    if text[at - 1] != " ":
+        return "—" if run == "---" else "–"
+    if _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, at) + 1, at - 1):
         return run  # a nested list's marker, after its parent's
-    return " – " if run == " - " else " — "
+    return "–" if run == "-" else "—"
 
 
 # HTML: tags, comments and character references are copied; text between them is fixed;
