@@ -129,7 +129,7 @@ _TYPO_ALPHABET = st.sampled_from(
 
 @given(
     st.lists(_TYPO_ALPHABET, max_size=16).map("".join),
-    st.sampled_from(["fr", "fr-CA", "fr-CH", "en"]),
+    st.sampled_from(["fr", "fr-CA", "fr-CH", "en", "de", "de-CH", "nl"]),
 )
 def test_typography_is_idempotent(text: str, variant: str) -> None:
     once = fix_text(text, variant)
@@ -421,7 +421,8 @@ def test_a_long_wordpress_slug_is_cut_between_characters() -> None:
 def test_typography_setting() -> None:
     # English posts take English marks, whatever French variant the series sets.
     assert variant_for("en", "fr") == variant_for("en-GB", None) == "en"
-    assert variant_for("en", "off") == variant_for("de", None) == "off"
+    assert variant_for("de-AT", None) == "de" and variant_for("de_ch", None) == "de-CH"
+    assert variant_for("en", "off") == variant_for("ja", None) == "off"
     assert variant_for("fr", None) == "fr"
     assert variant_for("fr-CA", None) == "fr-CA"
     with pytest.raises(UsageError):

@@ -94,17 +94,18 @@ def test_init_onto_a_file_says_which_file(invoke: Invoke, tmp_path: Path, under:
 
 def test_init_offers_the_typography_of_the_series_language(invoke: Invoke, tmp_path: Path) -> None:
     """The starter jeudis.toml offered `typography = "fr"` to an English series too,
-    where it does nothing: French spacing is for posts in French. English posts have
-    English typography, which `off` turns off; German ones none."""
-    for language in ("fr-CA", "en-GB", "de"):
+    where it does nothing: French spacing is for posts in French. English and German
+    posts have their own typography, which `off` turns off; Japanese ones none."""
+    for language in ("fr-CA", "en-GB", "de", "ja"):
         assert invoke("init", tmp_path / language, "--language", language).exit_code == 0
-    french, english, german = (
+    french, english, german, japanese = (
         (tmp_path / language / "jeudis.toml").read_text(encoding="utf-8")
-        for language in ("fr-CA", "en-GB", "de")
+        for language in ("fr-CA", "en-GB", "de", "ja")
     )
     assert '# typography = "fr"' in french
     assert '# typography = "off"' in english and '"fr"' not in english
-    assert "typography" not in german
+    assert '# typography = "off"' in german
+    assert "typography" not in japanese
     assert "# description = " in english and "# author_url = " in english
     # Uncommented as it stands, it is a valid setting.
     (tmp_path / "en-GB" / "jeudis.toml").write_text(

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from jeudis.export.cleaning import clean_markdown
 from jeudis.export.markup import to_html
-from jeudis.export.typography import fix_text
+from jeudis.export.typography import fix_text, variant_for
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -80,12 +80,35 @@ def _marks_of(text: str) -> str:
     return re.sub(r"[^\"'.\-—–«»“”‘’…]", "", text)
 
 
+@pytest.mark.parametrize(
+    ("language", "printed"),
+    [
+        ("de", "Er sagt „Hallo“… l’amico – ja"),
+        ("de-AT", "Er sagt „Hallo“… l’amico – ja"),
+        ("de-CH", "Er sagt «Hallo»… l’amico – ja"),
+        ("en-GB", "Er sagt “Hallo”… l’amico – ja"),
+        # Two usages each, « » and “ ”: the quotes typed are kept.
+        ("es", 'Er sagt "Hallo"… l’amico – ja'),
+        ("it", 'Er sagt "Hallo"… l’amico – ja'),
+        ("nl", 'Er sagt "Hallo"… l’amico – ja'),
+        ("pt-BR", 'Er sagt "Hallo"… l’amico – ja'),
+        # A language jeudis writes no posts in: as typed.
+        ("ja", 'Er sagt "Hallo"... l\'amico - ja'),
+    ],
+)
+def test_each_language_takes_its_own_marks(language: str, printed: str) -> None:
+    variant = variant_for(language, None)
+    assert fix_text('Er sagt "Hallo"... l\'amico - ja', variant) == printed
+    assert fix_text(printed, variant) == printed
+    assert variant_for(language, "off") == "off"
+
+
 def test_english_posts_take_english_marks_and_off_turns_them_off() -> None:
     assert fix_text('"Hi"...', "en") == "“Hi”…"
     assert fix_text('"Hi"...', "off") == '"Hi"...'
 
 
-@pytest.mark.parametrize("variant", ["fr", "en"])
+@pytest.mark.parametrize("variant", ["fr", "en", "de"])
 @pytest.mark.parametrize(
     "typed",
     [
@@ -133,7 +156,10 @@ def _structure(html: str) -> list[str]:
 
 
 @settings(max_examples=300)
-@given(st.lists(_FRAGMENTS, max_size=24).map("".join), st.sampled_from(["fr", "en"]))
+@given(
+    st.lists(_FRAGMENTS, max_size=24).map("".join),
+    st.sampled_from(["fr", "fr-CH", "en", "de", "de-CH", "it"]),
+)
 def test_setting_the_marks_changes_no_markup_a_parser_reads(typed: str, variant: str) -> None:
     """Rendered by cmark (jeudis's pages, CommonMark generators) and by Python-Markdown
     (Pelican's, MkDocs's), a post with its marks set has the same elements, links,

@@ -16,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from jeudis.errors import JeudisError, UsageError
+from jeudis.export.typography import variant_for
 from jeudis.files import file_in_the_way, readable, write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
 from jeudis.storage import slugify
@@ -355,8 +356,9 @@ OPTIONAL_SETTINGS = """\
 # description = ""   # the series in a sentence: the index's and the feed's description
 # author_url = ""    # the host's own page, named as the author of each post
 """
-# English posts take English typography (curly quotes, …, dashes): off keeps what is typed.
-ENGLISH_TYPOGRAPHY = '# typography = "off"  # curly quotes, … and dashes are set unless off\n'
+# Posts in English, German, Spanish, Italian, Dutch or Portuguese take their language's
+# typography (quotes, …, dashes): off keeps what is typed.
+MARKS_TYPOGRAPHY = '# typography = "off"  # quotes, apostrophes, … and dashes are set unless off\n'
 
 
 def _settings(blog: str, base_url: str, host: str, language: str) -> str:
@@ -368,8 +370,8 @@ def _settings(blog: str, base_url: str, host: str, language: str) -> str:
     optional = OPTIONAL_SETTINGS.splitlines(keepends=True)
     if not is_french(language):  # French spacing is for posts in French alone
         optional = [line for line in optional if not line.startswith("# typography")]
-        if primary_language(language) == "en":
-            optional.insert(0, ENGLISH_TYPOGRAPHY)
+        if variant_for(language, None) != "off":
+            optional.insert(0, MARKS_TYPOGRAPHY)
     return "\n".join(lines) + "\n" + "".join(optional)
 
 

@@ -1,4 +1,4 @@
-"""French typography, applied to text and never to markup (dates are :mod:`jeudis.wording`'s).
+"""Typography, applied to text and never to markup (dates are :mod:`jeudis.wording`'s).
 
 French puts a thin no-break space (U+202F) before ``;`` ``!`` ``?`` and a
 no-break space (U+00A0) before ``:`` and inside « guillemets ». Hugo's and
@@ -8,7 +8,7 @@ inside an HTML character reference (``&amp;`` ends with a ``;``).
 
 Variants (setting ``typography`` in ``jeudis.toml``):
 
-Every variant but ``off`` also groups the digits of a number with U+202F
+Every French variant also groups the digits of a number with U+202F
 (``4 350`` typed with a space stays whole at the end of a line), and writes an
 apostrophe typed between two letters as the typographic one (``L’envie``).
 
@@ -19,13 +19,16 @@ apostrophe typed between two letters as the typographic one (``L’envie``).
 
 What a keyboard types for the marks it lacks is set as WordPress's typographer
 sets it in the post's locale (a French WordPress blog shows « », … and –), in
-French and in English (variant ``en``, the default for English posts, no spaces,
-no digit groups): straight double quotes paired into « » or “ ” (in English single ones
-into ‘ ’ too), three dots into …, and hyphens into dashes: ``---`` and a spaced
-``--`` into —, ``--`` between words and a spaced ``-`` into –. What would change
-what a Markdown parser reads is left as typed: a link's title (``"title"``), a
-quote after a backslash, a line of hyphens (a rule, a heading's underline, a
-table's), a list's marker.
+French and in the other languages jeudis writes posts in (variants ``en``,
+``de``, ``de-CH``, ``es``, ``it``, ``nl``, ``pt``, each language's by default,
+with no spaces and no digit groups): an apostrophe between letters, three dots
+into …, hyphens into dashes (``---`` and a spaced ``--`` into —, ``--`` between
+words and a spaced ``-`` into –), and straight double quotes paired into « » in
+French and Swiss German, “ ” in English (and single ones into ‘ ’), „ “ in
+German; Spanish, Italian, Dutch and Portuguese keep the quotes typed. What would
+change what a Markdown parser reads is left as typed: a link's title
+(``"title"``), a quote after a backslash, a line of hyphens (a rule, a heading's
+underline, a table's), a list's marker.
 """
 
 from __future__ import annotations
@@ -44,11 +47,22 @@ NBSP = "\u00a0"
 HELD = "\ue000"
 
 
+# The languages whose keyboard marks are set, but French; German as Switzerland and
+# Liechtenstein write it, with « ».
+_MARKED = frozenset({"en", "de", "es", "it", "nl", "pt"})
+_SWISS_GERMAN = frozenset({"de-ch", "de-li"})
+
+
 def variant_for(language: str, setting: object) -> str:
-    """The typography variant for a post: the series setting for French posts,
-    ``en`` for English ones unless the setting is ``off``, ``off`` for the others."""
+    """The typography variant for a post: the series setting for French posts; for
+    the other languages jeudis writes posts in, the language (``en``, ``de``,
+    ``de-CH``...) unless the setting is ``off``; ``off`` for any other."""
     if not is_french(language):
-        return "en" if primary_language(language) == "en" and setting != "off" else "off"
+        primary = primary_language(language)
+        if primary not in _MARKED or setting == "off":
+            return "off"
+        tag = language.lower().replace("_", "-")
+        return "de-CH" if tag[:5] in _SWISS_GERMAN else primary
     if setting is None:
         return "fr-CA" if language.lower().replace("_", "-") == "fr-ca" else "fr"
     if not isinstance(setting, str) or setting not in VARIANTS:
@@ -183,7 +197,7 @@ def _fix_plain(text: str, variant: str) -> str:
     after it); a lone colon takes its space when it ends a clause. Spaces the
     writer typed there are replaced; elsewhere marks are left alone ("10:30").
     """
-    if variant == "en":
+    if variant not in _FRENCH:
         return _keyboard_marks(text, variant)
     if len(text) < _LONG or any(digit in text for digit in _DIGITS):
         text = _DIGIT_GROUP.sub(NNBSP, text)
@@ -215,9 +229,8 @@ def _keyboard_marks(text: str, variant: str) -> str:
     """Apostrophes, quotes, ellipses and dashes typed on a keyboard, set as print sets them."""
     if "'" in text:  # "L'envie" typed on a keyboard is "L’envie" in print
         text = _APOSTROPHE.sub("’", text)
-    if '"' in text:
-        english = variant == "en"
-        text = _paired(text, '"', *_DOUBLE[english], spaced=not english)
+    if '"' in text and variant in _DOUBLE:
+        text = _paired(text, '"', *_DOUBLE[variant], spaced=variant in _FRENCH)
     if variant == "en" and "'" in text:
         text = _paired(text, "'", "‘", "’", alone="’")
     # No test for "..." nor "--" first: searching a text for them costs more than
@@ -229,12 +242,20 @@ def _keyboard_marks(text: str, variant: str) -> str:
     return text
 
 
-_DOUBLE = {False: ("«", "»"), True: ("“", "”")}  # French, English
+_FRENCH = frozenset(VARIANTS) - {"off"}
+# Double quotes as each language prints them; Spanish, Italian, Dutch and Portuguese
+# keep the ones typed: each has two usages, « » and “ ”, and a writer their own.
+_DOUBLE = {
+    **dict.fromkeys(_FRENCH, ("«", "»")),
+    "en": ("“", "”"),
+    "de": ("„", "“"),
+    "de-CH": ("«", "»"),
+}
 _DELIMITERS = "*_~"  # emphasis, strikethrough
 # A quote opens after these (or at the start), and closes before these (or at the end).
 # Every quote mark, straight or set, is in both: a quote's neighbour set in a pass
 # is seen as it was before it, and a second pass changes nothing.
-_QUOTE_MARKS = "\"'«»“”‘’"
+_QUOTE_MARKS = "\"'«»“”‘’„‚"
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0\u202f([{—–-/*_" + _QUOTE_MARKS)
 _CLOSES_BEFORE = frozenset(" \t\n\r\u00a0\u202f.,;:!?)]}…—–-/*_" + _QUOTE_MARKS)
 # A link's title after its held destination (``](url "title")``), or a definition's.
