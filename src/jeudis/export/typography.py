@@ -130,7 +130,7 @@ def label_colon(language: str, variant: str) -> str:
 
 
 def fix_text(text: str, variant: str) -> str:
-    """Apply French typography to plain text (no markup), URLs left as they are."""
+    """Apply typography to plain text (no markup), URLs left as they are."""
     if variant == "off":
         return text
     spans = _url_spans(text)
@@ -384,7 +384,7 @@ _ENTITY_MARK = HELD
 
 
 def fix_html(html: str, variant: str) -> str:
-    """Apply French typography to the text of an HTML fragment (not tags, not code).
+    """Apply typography to the text of an HTML fragment (not tags, not code).
 
     Character references are replaced by a private-use mark for the time of the
     pass, so ``&amp;`` keeps its ``;`` and the text around it is still seen whole;
