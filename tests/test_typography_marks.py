@@ -126,6 +126,12 @@ def test_a_links_title_keeps_its_quotes_and_stays_a_title(typed: str, variant: s
     assert '"ici"' not in cleaned.replace('"ici")', "")  # the quotes around "ici" are set
 
 
+def test_a_quote_after_code_ending_its_line_is_no_title() -> None:
+    """Only a link's or a definition's title keeps its quotes: held code is no link."""
+    cleaned = clean_markdown('Tape `ls` "vite"\nensuite', lambda text: fix_text(text, "en"))
+    assert cleaned == "Tape `ls` “vite”\nensuite"
+
+
 _FRAGMENTS = st.sampled_from(
     [
         *"ab \n\"'.-|*_()[]>#",

@@ -260,7 +260,8 @@ _OPENS_AFTER = frozenset(" \t\n\r\u00a0\u202f([{—–-/*_" + _QUOTE_MARKS)
 _CLOSES_BEFORE = frozenset(" \t\n\r\u00a0\u202f.,;:!?)]}…—–-/*_" + _QUOTE_MARKS)
 # A link's title after its held destination (``](url "title")``), or a definition's.
 _TITLE_OPENS = re.compile(f"{HELD}[ \t]*(?:\n[ \t]*)?$")
-_TITLE_ENDS = re.compile(r"[ \t]*(?:\)|\n|$)")
+_LINK_ENDS = re.compile(r"[ \t]*\)")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _paired(
@@ -336,14 +337,20 @@ def _opens_item(text: str, line: int, at: int) -> bool:
 
 def _title(text: str, at: int, mark: str) -> bool:
     """Whether the quote at ``at`` opens a link's title: after a held destination, and
-    closed by the next one before the link's ``)`` or the definition's line end."""
+    closed by the next one before the link's ``)``, or before the line's end when the
+    held token opens its line (a definition: ``[a]: https://… "title"``)."""
     if HELD not in text[max(0, at - 40) : at]:
         return False
     end = text.find(mark, at + 1)
+    held = _TITLE_OPENS.search(text, max(0, at - 40), at)
+    if end == -1 or held is None:
+        return False
+    if _LINK_ENDS.match(text, end + 1):
+        return True
+    start = held.start()
     return (
-        end != -1
-        and _TITLE_OPENS.search(text, max(0, at - 40), at) is not None
-        and _TITLE_ENDS.match(text, end + 1) is not None
+        _LINE_ENDS.match(text, end + 1) is not None
+        and _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
     )
 
 
