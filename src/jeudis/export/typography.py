@@ -378,8 +378,11 @@ def _dash(match: re.Match[str]) -> str:
     run, text, at = match.group(), match.string, match.start()
     if text[at - 1] != " ":
         return "—" if run == "---" else "–"
-    if _LINE_MARKERS.fullmatch(text, text.rfind("\n", 0, at) + 1, at - 1):
-        return run  # a nested list's marker, after its parent's
+    # A nested list's marker, after its parent's: looked for in a short prefix only
+    # (a line of thousands of spaced hyphens was read back from each).
+    start = text.rfind("\n", max(0, at - 41), at) + 1
+    if (start or at <= 41) and _LINE_MARKERS.fullmatch(text, start, at - 1):
+        return run
     return "–" if run == "-" else "—"
 
 
