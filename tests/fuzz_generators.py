@@ -76,7 +76,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--count", type=int, default=50, help="interviews, 3 answers each")
-    parser.add_argument("--flavors", default="hugo,jekyll,pelican,mkdocs")
+    parser.add_argument("--flavors", default="hugo,jekyll,zola,pelican,mkdocs")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     problems = 0

@@ -89,7 +89,15 @@ def test_hugo_shows_what_the_guest_wrote(parts: list[str]) -> None:
         # Not shortcodes to Zola: left as they are.
         ("{{ variable }}", "{{ variable }}"),
         ("{{ f(1) }}", "{{ f(1) }}"),
-        ("{% quote() %} with no end", "{% quote() %} with no end"),
+        ("{% raw %} {% x %}", "{% raw %} {% x %}"),
+        # A start or an end left unpaired, which Zola stops at, parted; a start inside
+        # another's body leaves both unpaired.
+        ("{% quote() %} with no end", f"{{%{ZWSP} quote() %}} with no end"),
+        ("an end alone {% end %}", f"an end alone {{%{ZWSP} end %}}"),
+        (
+            "{% a() %} x {% b() %} y {% end %}",
+            f"{{%{ZWSP} a() %}} x {{%/* b() */%}} y {{%/* end */%}}",
+        ),
         # Zola's own escape, written by a guest: Zola would drop its comment marks.
         ("{{/* youtube() */}}", f"{{{{{ZWSP}/* youtube() */}}}}"),
     ],
@@ -101,11 +109,16 @@ def test_zola_writes_shortcode_calls_in_its_ignored_form(text: str, expected: st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a {b}", "a \\{b}"),
+        ("a {b}", "a \\{b}\u200b"),
         ("a \\{b", "a \\{b"),  # escaped already
         ("a \\\\{b", "a \\\\\\{b"),  # an escaped backslash, then a brace
-        ("p\n{: onclick=x}", "p\n\\{: onclick=x}"),
-        ("{{< x >}}", "\\{\\{< x >}}"),
+        ("p\n{: onclick=x}", "p\n\\{: onclick=x}\u200b"),
+        ("{{< x >}}", "\\{\\{< x >}}\u200b"),
+        # A "}" ending a line, a heading's too, takes a zero-width space: Zola took the
+        # braces ending a heading for its attributes, escaped or not ("## Titre \\").
+        ("## a {b} ##", "## a \\{b}\u200b ##"),
+        ("a {b\\}\nc", "a \\{b\\}\u200b\nc"),
+        ("a {b} c", "a \\{b} c"),
     ],
 )
 def test_braces_in_text_are_escaped(text: str, expected: str) -> None:
@@ -114,7 +127,7 @@ def test_braces_in_text_are_escaped(text: str, expected: str) -> None:
 
 def test_braces_in_code_are_left_to_the_generators() -> None:
     assert clean_markdown("`{{ x }}` et {y}\n\n```\n{: z}\n```", str) == (
-        "`{{ x }}` et \\{y}\n\n```\n{: z}\n```"
+        "`{{ x }}` et \\{y}\u200b\n\n```\n{: z}\n```"
     )
 
 
@@ -140,7 +153,7 @@ def test_no_snippets_marker_is_left_for_python_markdown(parts: list[str]) -> Non
         ("[a](|filename|/x.md)", "[a](%7Cfilename%7C/x.md)"),
         ("[a][r]\n\n[r]: {filename}/x.md", "[a][r]\n\n[r]: %7Bfilename%7D/x.md"),
         # A brace after the URL is text, escaped.
-        ("[a](https://x.example/) {b}", "[a](https://x.example/) \\{b}"),
+        ("[a](https://x.example/) {b}", "[a](https://x.example/) \\{b}\u200b"),
     ],
 )
 def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expected: str) -> None:

@@ -563,12 +563,12 @@ def test_a_refused_image_shows_its_text(written: str, html: str) -> None:
     ("written", "cleaned"),
     [
         # A tag's "<" is escaped alone: the link after it is still checked.
-        ("<b>[a](javascript:x)", "&lt;b>[a]()"),
-        ("<b [a](javascript:x)", "&lt;b [a]()"),
+        ("<b>[a](javascript:x)", "&lt;b>[a](#)"),
+        ("<b [a](javascript:x)", "&lt;b [a](#)"),
         # Backtick runs of different lengths make no code span: the link is text.
-        ("`[b](javascript:x)``", "`[b]()``"),
+        ("`[b](javascript:x)``", "`[b](#)``"),
         # A run left open on its line: parsers pair the runs differently.
-        ("x ```y\n```[j]( javascript:z)```", "x ```y\n\\```[j]()```"),
+        ("x ```y\n```[j]( javascript:z)```", "x ```y\n\\```[j](#)```"),
         # A definition's URL on the next line, or inside a block quote.
         ("[r]:\n  javascript:x", "[r]\\:\n  javascript:x"),
         ("> [r]: javascript:x", "> [r]\\: javascript:x"),
@@ -582,9 +582,14 @@ def test_a_refused_image_shows_its_text(written: str, html: str) -> None:
         # Wherever a parser may read one: a definition list, a label with an escape.
         ("terme\n: [x]:javascript:y\n\n[a][x]", "terme\n: [x]\\:javascript:y\n\n[a][x]"),
         ("[a\\]b]:javascript:y\n\n[x][a\\]b]", "[a\\]b]\\:javascript:y\n\n[x][a\\]b]"),
-        ("[a](javascript\\:alert(1))", "[a]()"),  # an escape in the scheme
+        ("[a](javascript\\:alert(1))", "[a](#)"),  # an escape in the scheme
+        # A link with no URL leads to the page itself: Zola stops its build at one.
+        # An image's is left empty, which browsers fetch nothing for.
+        ('[a]() [b](<>) [c]( "t") ![d]() \\![e]()', '[a](#) [b](#) [c](# "t") ![d]() \\![e](#)'),
+        ("![i](javascript:x) [a ![i](x.png) [b]](javascript:x)", "![i]() [a ![i](x.png) [b]](#)"),
+        ("![a \\] b](javascript:x) ![[a] \\[b](javascript:x)", "![a \\] b]() ![[a] \\[b]()"),
         # Backticks inside a span: text for every parser, cleaned as text.
-        ("` ``[](jav&#x61;script:x)`", "\\` \\`\\`[]()\\`"),
+        ("` ``[](jav&#x61;script:x)`", "\\` \\`\\`[](#)\\`"),
         ("``a ` b`` ici", "``a ` b`` ici"),
         # A footnote stays one: its text is no link a parser could follow to a script.
         ("x[^1]\n\n[^1]: Source: INSEE, 2020.", "x[^1]\n\n[^1]: Source: INSEE, 2020."),
@@ -598,21 +603,21 @@ def test_a_refused_image_shows_its_text(written: str, html: str) -> None:
             "[s](https://www.a.fr) [t]\n\n[t]: https://www.b.fr",
         ),
         # A title that is not one hides no link.
-        ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j]()'),
+        ('[a](https://x.fr "t" [j](javascript:x)', '[a](https://x.fr "t" [j](#)'),
         # An unsafe target is dropped up to the ")" parsers end it at, not the first one.
-        ("[js](javascript:alert(1)) fin", "[js]() fin"),
-        ('[js](javascript:a((1)) "t") fin', "[js]() fin"),
-        ("[js](javascript:alert(1) fin", "[js]() fin"),
-        ('[a](javascript:x "(") more text) end', "[a]() more text) end"),
+        ("[js](javascript:alert(1)) fin", "[js](#) fin"),
+        ('[js](javascript:a((1)) "t") fin', "[js](#) fin"),
+        ("[js](javascript:alert(1) fin", "[js](#) fin"),
+        ('[a](javascript:x "(") more text) end', "[a](#) more text) end"),
         # A target with parentheses is kept as written, not made an autolink.
         ("[a](https://x.fr/a_(b)) fin", "[a](https://x.fr/a_(b)) fin"),
         # Code right under a line of text is code to every parser.
         ("Voici :\n```py\n<b>{x}\n```", "Voici :\n```py\n<b>{x}\n```"),
         # A fence each parser closes elsewhere: nothing after it is trusted as code,
         # and a fence left as text opens none (a backslash before it).
-        ("```\nc\n````\n[e](javascript:x)\n```", "\\```\nc\n\\````\n[e]()\n\\```"),
+        ("```\nc\n````\n[e](javascript:x)\n```", "\\```\nc\n\\````\n[e](#)\n\\```"),
         # A fence right under a list item is the item's to kramdown, and ends with it.
-        ("- item\n```\n\n[a](javascript:x)", "- item\n\\```\n\n[a]()"),
+        ("- item\n```\n\n[a](javascript:x)", "- item\n\\```\n\n[a](#)"),
         # An unclosed fence is closed with its answer; info strings keep a language.
         ("```js title\ncode", "```js\ncode\n```"),
         ('> ```x"onclick="y\n> c', '> \\```x"onclick="y\n> c'),  # a fence to none, as written
@@ -626,7 +631,7 @@ def test_what_keeps_generators_inert_stays_out_of_the_html() -> None:
     """Braces and fences are escaped for Markdown posts; cmark's HTML keeps the code as written."""
     answer = "- étape :\n  ```\n  x = {1}\n  ```\n\n{: .c} fin"
     markdown, for_html = clean_markdown_both([answer, "rien"], str)
-    assert markdown[0] == "- étape :\n  \\```\n  x = \\{1}\n  \\```\n\n\\{: .c} fin"
+    assert markdown[0] == "- étape :\n  \\```\n  x = \\{1}\u200b\n  \\```\n\n\\{: .c} fin"
     assert to_html(for_html[0]) == (
         "<ul>\n<li>étape :\n<pre><code>x = {1}\n</code></pre>\n</li>\n</ul>\n<p>{: .c} fin</p>"
     )

@@ -3,9 +3,8 @@
 Hugo, Jekyll (and its default theme, minima), Pelican and Chromium come from Debian
 (``.ci/run`` installs them), Material for MkDocs from the dev dependencies. Elsewhere
 these tests skip with a reason; under CI (``CI`` set) a missing tool is a failure.
-Zola is checked by parsing its front matter only (tests/test_export_snapshots.py):
-no build of it runs on this Debian. The hostile answers are built too
-(tests/test_export_hostile.py).
+Zola, which Debian does not package, runs from npm's build of it as a Node.js addon
+(tests/zola_runner.py). The hostile answers are built too (tests/test_export_hostile.py).
 """
 
 from __future__ import annotations
@@ -185,6 +184,28 @@ def test_a_photo_named_with_a_space_a_hash_or_an_accent_shows_on_the_built_post(
 
 
 @pytest.mark.generators
+def test_zola_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
+    """Zola builds every post with its title and date, its taxonomies' pages, and its
+    feed naming the host as each post's author (it read "Unknown" from ``[extra]``)."""
+    out = built_example(series, invoke, tmp_path, "zola")
+    assert BARE_ADDRESS in built_page(out, "zola", "elise-garnier").read_text(encoding="utf-8")
+    assert shown_photo(out, "zola", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
+    for slug, expected in EXPECTED_POSTS.items():
+        page_file = built_page(out, "zola", slug)
+        assert built_title_and_date(page_file) == expected
+        assert "<strong>" in page_file.read_text(encoding="utf-8")
+    listed = (out / "categories" / "les-jeudis-twitter" / "index.html").read_text(encoding="utf-8")
+    assert listed.count("<a href=") == 3  # the series' category: its three interviews
+    feed = (out / "atom.xml").read_text(encoding="utf-8")
+    authors = re.findall(r"<author>\s*<name>\s*(.*?)\s*</name>", feed)
+    assert authors == ["Alexis"] * 4
+    # Published when the site's own feed says, newest first (Zola had them at midnight).
+    published = re.findall(r"<published>(.*?)</published>", feed)
+    days = ["2011-05-12", "2011-04-07", "2011-03-31", "2011-03-24"]
+    assert published == [f"{day}T08:00:00+00:00" for day in days]
+
+
+@pytest.mark.generators
 def test_pelican_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "pelican")
     assert BARE_ADDRESS in built_page(out, "pelican", "elise-garnier").read_text(encoding="utf-8")
@@ -247,7 +268,7 @@ def test_material_for_mkdocs_builds_the_exported_series(
 
 
 @pytest.mark.generators
-@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican", "mkdocs"])
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "zola", "pelican", "mkdocs"])
 def test_a_roundup_beside_the_exported_posts_links_each_interview(
     series: Path, invoke: Invoke, tmp_path: Path, flavor: str
 ) -> None:
@@ -275,7 +296,7 @@ def test_a_roundup_beside_the_exported_posts_links_each_interview(
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
     page = built_page(out, flavor, "twitter-followers")
     shown = page.read_text(encoding="utf-8")
-    if flavor in ("hugo", "jekyll"):
+    if flavor in ("hugo", "jekyll", "zola"):
         heading = "Combien avez-vous de followers\u202f? – 3 invités répondent"
         assert built_title_and_date(page) == (heading, "2011-06-01")
     links = re.findall(r'<h2[^>]*><a href="([^"]+)">([^<]+)</a>', shown)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from jeudis.export.generators import ZWSP
 from jeudis.export.markup import to_lf
 from jeudis.export.tokens import (
     FENCE_START,
@@ -147,6 +148,10 @@ def _restore(held: list[list[str]], fixed: list[str]) -> list[str]:
 _OPEN_BRACE = re.compile(r"(?<!\\)((?:\\\\)*)\{")
 
 
+# A closing brace ending its line (an ATX heading's closing "#"s may follow).
+_LINE_END_BRACE = re.compile(r"\}(?=[ \t#]*$)", re.MULTILINE)
+
+
 def inert_braces(text: str) -> str:
     """Every ``{`` of text escaped (``\\{``, which every Markdown reads as ``{``).
 
@@ -154,8 +159,13 @@ def inert_braces(text: str) -> str:
     and Python-Markdown's attribute lists (``{: onclick="..."}`` on a paragraph,
     read by Jekyll, Pelican, MkDocs), Liquid (``{{ }}``, ``{% %}``), Hugo's and
     Zola's shortcodes. Code is not text: :mod:`jeudis.export.generators` guards it.
+    A ``}`` ending a line takes a zero-width space after it: Zola reads the braces
+    ending a heading as its attributes, escaped or not, and showed ``## Titre {x}``
+    as "Titre \\".
     """
-    return _OPEN_BRACE.sub(r"\1\\{", text) if "{" in text else text
+    if "{" not in text:
+        return text
+    return _LINE_END_BRACE.sub("}" + ZWSP, _OPEN_BRACE.sub(r"\1\\{", text))
 
 
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]>#|{]")
@@ -175,4 +185,7 @@ def inline_text(text: str) -> str:
     # (a guest named "---" read "—").
     escaped = _DASHES.sub(lambda run: "\\-" * len(run.group()), escaped)
     # Only ASCII whitespace folds: no-break spaces are typography, kept.
-    return re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")
+    folded = re.sub(r"[ \t\r\n]+", " ", escaped).strip(" ")
+    if folded.endswith("}") and "{" in folded:  # a question's heading: see inert_braces
+        return folded + ZWSP
+    return folded

@@ -249,12 +249,15 @@ def _hugo(page: Page) -> str:
 
 
 def _zola(page: Page) -> str:
+    # The host in `authors`, which Zola reads (its feed named every post's author
+    # "Unknown"); in `[extra]` too, for the themes that read it there.
     lines = [
         "+++",
         f"title = {quote(page.title_text)}",
-        f"date = {page.date.isoformat()}",
+        f"date = {page.published.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
         f"slug = {quote(page.slug)}",
         f"description = {quote(page.description)}",
+        f"authors = {quote_list([page.host])}",
         f"draft = {'true' if page.draft else 'false'}",
         "",
         "[taxonomies]",

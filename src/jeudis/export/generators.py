@@ -13,7 +13,9 @@ of writing its syntax as text, used here on everything but the front matter:
   Hugo shows as ``{{< x >}}``. An opener with no closer after it takes a
   zero-width space (``{{\u200b<``), for Hugo rejects any ``{{<`` it cannot read.
 - Zola: a shortcode call, ``{{ name(key=value) }}`` or ``{% name() %}…{% end %}``,
-  is written ``{{/* name(key=value) */}}``; anything else is text to Zola already.
+  is written ``{{/* name(key=value) */}}``. A start or an end left unpaired takes a
+  zero-width space (``{%\u200b end %}``): Zola stops its build at one. Anything else
+  is text to Zola already.
 - MkDocs and Pelican (Python-Markdown): PyMdown's Snippets, when a site turns it
   on, reads each line holding a ``--8<--`` marker first, code included; the
   marker takes a zero-width space (``--8\u200b<--``). A heading's no-break spaces
@@ -179,7 +181,12 @@ def _zola_shortcode(body: str, found: re.Match[str]) -> tuple[str, int]:
         return "{{/*" + call.group(1) + "*/}}", call.end()
     start = opening.match(body, at)
     end = ending.search(body, start.end()) if start else None
-    if start and end:  # a shortcode with a body: its start and its end, both ignored
+    if start and end and "{%" not in body[start.end() : end.start()]:
+        # A shortcode with a body: its start and its end, both ignored.
         inner = body[start.end() : end.start()]
         return f"{{%/*{start.group(1)}*/%}}{inner}{{%/*{end.group(1)}*/%}}", end.end()
+    if start or ending.match(body, at):
+        # A start with no end of its own, an end with no start: Zola stops at either
+        # (and at a start inside another's body), but not once "{%" is parted.
+        return body[at : at + 2] + ZWSP, at + 2
     return body[at : at + 2], at + 2

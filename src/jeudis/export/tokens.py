@@ -266,14 +266,60 @@ def _spans_pair_by_line(text: str, at: int) -> bool:
 def _link(text: str, at: int) -> tuple[int, int, str] | None:
     """``](url title)``: the URL held; dropped with what follows when unsafe read either way.
 
-    A title, or what only looks like one, is left as text, so it is checked too.
+    A title, or what only looks like one, is left as text, so it is checked too. A link
+    leads to ``#`` (the page itself) when its URL is dropped, or was left out
+    (``[a]()``, ``[a](<>)``): Zola stops its build at a link with no URL. An image's
+    is left empty, which browsers fetch nothing for.
     """
     if (m := _DEST.match(text, at)) is None:
         return None
     if not _safe_destination(m.group("url") + m.group("title")):
-        return at, _balanced_end(text, m), "]()"
+        return at, _balanced_end(text, m), "]()" if _ends_image_text(text, at) else "](#)"
+    if _no_url(m) and not _ends_image_text(text, at):
+        return at, at + 2 + len(m.group("url")), "](#"
     held = _DEST_URL.match(text, at)
     return (at, held.end(), "](" + target_url(held.group()[2:])) if held else None
+
+
+def _no_url(target: re.Match[str]) -> bool:
+    """Whether a link's target (:data:`_DEST`) is empty, or a title alone: ``[a]()``,
+    ``[a](<>)``, ``[a]( "t")``; not ``[a]( x)``, a link to ``x``."""
+    if target.group("url") not in ("", "<>"):
+        return False
+    title = target.group("title").strip()
+    return not title or (len(title) > 1 and title[0] in "\"'" and title[-1] == title[0])
+
+
+def _ends_image_text(text: str, at: int) -> bool:
+    """Whether the "]" at ``at`` ends an image's text (``![alt]``): the "[" pairing with
+    it, escaped brackets left out, has a "!" before it. Looked for among the 16 brackets
+    and 500 characters before it (a link's text is shorter), so that a text of many
+    links is read in a time in proportion to it.
+    """
+    low = max(at - 500, 0)
+    depth = 0
+    pos = at
+    for _ in range(16):
+        pos = max(text.rfind("[", low, pos), text.rfind("]", low, pos))
+        if pos < 0:
+            return False
+        if _escaped(text, pos):
+            continue
+        if text[pos] == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return pos > 0 and text[pos - 1] == "!" and not _escaped(text, pos - 1)
+    return False
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes."""
+    run = at
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (at - run) % 2 == 1
 
 
 def _balanced_end(text: str, m: re.Match[str]) -> int:
