@@ -151,6 +151,31 @@ def test_hugo_and_jekyll_hold_a_post_dated_after_today(
 
 
 @pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "zola", "pelican", "mkdocs"])
+def test_a_draft_exported_with_its_series_is_held_by_the_generator(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """``--include-drafts`` gives a draft to the generator marked as one, which
+    publishes no page of it, nor lists it (Pelican builds it apart, in drafts/)."""
+    need_generator(flavor)
+    copy_example(series)
+    make_interview(series, "brouillon", guest="Paul Brouillon", status="draft")
+    site, out = tmp_path / flavor, tmp_path / "public"
+    export = ("export", "--all", "-f", "md", "--flavor", flavor, "--include-drafts")
+    assert invoke(*export, "-o", site).exit_code == 0
+    assert len(list(site.rglob("*brouillon.md"))) == 1  # written...
+    done = build(site, out, flavor)
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    assert built_page(out, flavor, "amelie-roux").is_file()
+    published = [
+        p
+        for p in out.rglob("*")
+        if p.suffix in (".html", ".xml") and "drafts" not in p.relative_to(out).parts
+    ]
+    assert published and not [p for p in published if "Brouillon" in p.read_text("utf-8")]
+
+
+@pytest.mark.generators
 @pytest.mark.parametrize(
     ("flavor", "photo"),
     [
@@ -160,8 +185,9 @@ def test_hugo_and_jekyll_hold_a_post_dated_after_today(
         # Pelican writes a {static} file's address unquoted: a "#" ends it (the export
         # warns); a space, brackets and an accent show.
         ("pelican", "images/Paul (été).jpg"),
+        ("zola", "images/Paul #2 (été).jpg"),
     ],
-    ids=["hugo", "jekyll", "mkdocs", "pelican"],
+    ids=["hugo", "jekyll", "mkdocs", "pelican", "zola"],
 )
 def test_a_photo_named_with_a_space_a_hash_or_an_accent_shows_on_the_built_post(
     series: Path, invoke: Invoke, tmp_path: Path, flavor: str, photo: str
