@@ -68,6 +68,8 @@ READER_TRAPS = [
     "<mailto:x>\n\n`<script>alert(56)</script>`",
     "x`` ` ``<script>alert(57)</script>`` ` ``z",  # spans of one backtick, as written
     "` ``[](jav&#x61;script:alert(59))`",  # kramdown ends the span at the first "`"
+    # cmark linked the whole around the link to x.org: a link in a link.
+    "[a [b](https://x.org) [c[x]] d](javascript:alert(73))",
 ]
 ANSWERS = [
     (

@@ -541,6 +541,30 @@ def test_a_percent_sign_in_an_address_is_written_as_one(written: str, href: str)
 @pytest.mark.parametrize(
     ("written", "html"),
     [
+        ("[a [b](u) [c[x]] d](v)", '<p>[a <a href="u">b</a> [c[x]] d](v)</p>'),
+        (
+            '[a [b](https://x.fr "t") ![c[x]]> d](https://y.fr)',
+            '<p>[a <a href="https://x.fr" title="t">b</a> ![c[x]]&gt; d](https://y.fr)</p>',
+        ),
+        # Two deep: only the innermost is a link.
+        (
+            "[a [b [c](w) [e[f]] ](x) [g[h]] z](v)",
+            '<p>[a [b <a href="w">c</a> [e[f]] ](x) [g[h]] z](v)</p>',
+        ),
+        ("[[a](u)] [b](v)", '<p>[<a href="u">a</a>] <a href="v">b</a></p>'),
+    ],
+)
+def test_no_link_is_rendered_inside_a_link(written: str, html: str) -> None:
+    """cmark linked the whole of ``[a [b](u) [c[x]] d](v)`` around the link to ``u``
+    (tests/fuzz: the Nu HTML Checker refused the page: "an a element already open").
+    CommonMark reads text around one link, and so does the page."""
+    assert to_html(written) == html
+    assert to_html_many([written, "x"])[0] == html
+
+
+@pytest.mark.parametrize(
+    ("written", "html"),
+    [
         ("![i](data:image/png;base64,AA) x", "<p>i x</p>"),
         ('![a "b" & c](javascript:alert(1) "t")', "<p>a &quot;b&quot; &amp; c</p>"),
         ("[![inner](data:x)](https://x.fr)", '<p><a href="https://x.fr">inner</a></p>'),
