@@ -6,7 +6,9 @@ times, in the same run:
 
 - ``hugo`` building the 1,000 Markdown posts (minimal layouts, no theme);
 - ``jeudis export --all --format html`` (first run, empty output folder);
-- the same export again with nothing changed (the incremental path).
+- the same export again with nothing changed (the incremental path);
+- for orientation, ``bench/bare_pipeline.py``: the least a Python exporter of these
+  posts does (read, toml-rs, cmark-gfm, a one-line page, write), forked as jeudis is.
 
 Each is run ``--runs`` times (Hugo and jeudis taking turns, each first build
 into a folder of its own, the disk synced before it) and the best time counts.
@@ -250,16 +252,20 @@ def main() -> int:
         # Best of N, Hugo and jeudis taking turns, each into a new folder after a
         # sync: neither pays for the other's (or the generator's) pending writes,
         # which on some disks cost more than the build itself.
-        hugo_runs, first_runs, second_runs = [], [], []
+        bare = [sys.executable, str(Path(__file__).with_name("bare_pipeline.py"))]
+        bare += [str(series / "interviews")]
+        hugo_runs, first_runs, second_runs, bare_runs = [], [], [], []
         for run in range(args.runs):
             out = str(tmp / f"out-{run}")
             hugo_runs.append(measure([*hugo_command, str(tmp / f"public-{run}")], sync=True))
             first_runs.append(measure([*command, out], sync=True))
             second_runs.append(measure([*command, out]))
+            bare_runs.append(measure([*bare, str(tmp / f"bare-{run}")], sync=True))
         hugo_wall, hugo_rss = min(r[0] for r in hugo_runs), max(r[1] for r in hugo_runs)
         first_wall, first_rss = min(r[0] for r in first_runs), max(r[1] for r in first_runs)
         second_wall = min(r[0] for r in second_runs)
         hugo_cpu, first_cpu = min(r[2] for r in hugo_runs), min(r[2] for r in first_runs)
+        bare_wall, bare_cpu = min(r[0] for r in bare_runs), min(r[2] for r in bare_runs)
         pages = len(list(Path(out).glob("*.html")))
         os.sync()
         jeudis_tree = tree_peak([*command, str(tmp / "out-tree")])
@@ -278,6 +284,12 @@ def main() -> int:
         print(
             f"CPU time (user + system, best run): hugo {hugo_cpu:.2f} s, jeudis {first_cpu:.2f} s,"
             f" ratio {first_cpu / hugo_cpu:.2f}"
+        )
+        # The least Python does here (bench/bare_pipeline.py): read, parse, render, write.
+        print(
+            f"bare pipeline (toml-rs, cmark-gfm, a one-line page; no typography, template,"
+            f" index or feed): {bare_wall:.2f} s, {bare_cpu:.2f} s CPU,"
+            f" ratio to hugo {bare_wall / hugo_wall:.2f}"
         )
         print(
             f"sampled peak PSS of the whole process tree (parent + workers): "
