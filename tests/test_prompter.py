@@ -86,6 +86,58 @@ def test_a_long_answer_takes_paragraphs_until_esc_enter(
     assert answer == "Trois usages :\n\n- la veille\n- le partage"
 
 
+def test_a_line_typed_under_a_list_is_a_paragraph_of_its_own(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """Entrée after an item goes to the next line only; a line that is no item was
+    run into the item above by Markdown, and published as part of it."""
+    typed = (
+        "Surtout :"
+        + ENTER
+        + "- la veille"
+        + ENTER
+        + "- le partage"
+        + ENTER
+        + "Et mon blog."
+        + ESC_ENTER
+    )
+    answer = ask(prompter, keys, typed, twitter("utilisations"))
+    assert answer == "Surtout :\n\n- la veille\n- le partage\n\nEt mon blog."
+
+
+@pytest.mark.parametrize(
+    ("typed", "published"),
+    [
+        ("- a\n- b\nc", "- a\n- b\n\nc"),
+        ("1. a\nc", "1. a\n\nc"),
+        ("> une citation\nmoi", "> une citation\n\nmoi"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\nFin", "| a | b |\n|---|---|\n| 1 | 2 |\n\nFin"),
+        # Left as typed: an item's indented line, the next item, a blank line there
+        # already, code (fenced or indented), and a line under a paragraph.
+        ("- a\n  suite\n- b", "- a\n  suite\n- b"),
+        ("- a\n\nc", "- a\n\nc"),
+        ("```\n- a\nb\n```", "```\n- a\nb\n```"),
+        ("    code\nFin", "    code\nFin"),
+        ("Ligne\nautre", "Ligne\nautre"),
+        ("- a\n```\n- b\nc\n```", "- a\n\n```\n- b\nc\n```"),
+    ],
+)
+def test_paragraphs_as_typed(typed: str, published: str) -> None:
+    from jeudis.prompt_keys import paragraphs_as_typed
+
+    assert paragraphs_as_typed(typed) == published
+
+
+def test_an_answer_edited_keeps_its_lines_as_they_were(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """In ``jeudis edit``, an answer given on a sheet may wrap an item's text on the
+    next line: it is not cut there."""
+    prompter.editing = True
+    answer = ask(prompter, keys, ESC_ENTER, twitter("apport"), previous="- un item\nlong")
+    assert answer == "- un item\nlong"
+
+
 def test_a_new_line_starts_at_the_margin_after_an_indented_one(
     prompter: TerminalPrompter, keys: PipeInput
 ) -> None:

@@ -313,6 +313,39 @@ def _finish_keys(bindings: KeyBindings) -> None:
 # A line where Entrée goes to the next line only: a list item, a quote, a table row,
 # indented code (four spaces or a tab).
 _LINE_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]|[ ]{4}|\t")
+# Of those, the lines Markdown runs a plain line under them into: a list item, a
+# quote, a table row (indented code ends at a line at the margin).
+_LAZY_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]")
+_FENCE = ("```", "~~~")
+
+
+def paragraphs_as_typed(text: str) -> str:
+    """A long answer typed live, each line begun at the margin under a list item, a
+    quote or a table row made a paragraph of its own, as the guest saw it.
+
+    Entrée after such a line goes to the next line only, for the next item; a line
+    that is none, Markdown runs into the item (a quote, a table) above it: "- les
+    coups de cœur" then "Et je partage mon blog" on the next line was published
+    as one item. An indented line is left in its item, and code as it is.
+    """
+    if "\n" not in text:
+        return text
+    lines: list[str] = []
+    fenced = False
+    above = ""
+    for line in text.split("\n"):
+        if (
+            not fenced
+            and line[:1] not in ("", " ", "\t")
+            and _LAZY_BLOCK.match(above)
+            and not _LINE_BLOCK.match(line)
+        ):
+            lines.append("")
+        if line.lstrip().startswith(_FENCE):
+            fenced = not fenced
+        lines.append(line)
+        above = line
+    return "\n".join(lines)
 
 
 def new_paragraph(buffer: Buffer) -> None:
@@ -326,7 +359,7 @@ def new_paragraph(buffer: Buffer) -> None:
     """
     before = buffer.document.text_before_cursor
     line = buffer.document.current_line_before_cursor
-    fenced = sum(1 for row in before.split("\n") if row.lstrip().startswith(("```", "~~~"))) % 2
+    fenced = sum(1 for row in before.split("\n") if row.lstrip().startswith(_FENCE)) % 2
     if fenced or (line.strip() and _LINE_BLOCK.match(line)):
         buffer.newline(copy_margin=False)
     elif not before.strip() or (before.endswith("\n\n") and not line):

@@ -28,7 +28,13 @@ from jeudis import softwrap, terminal
 from jeudis.answers import choices_hint, date_hint, too_large
 from jeudis.followups import NEXT_QUESTION, WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview, Typed, fits, typed_text
-from jeudis.prompt_keys import initials, keys_for, one_line, ready_question
+from jeudis.prompt_keys import (
+    initials,
+    keys_for,
+    one_line,
+    paragraphs_as_typed,
+    ready_question,
+)
 from jeudis.prompt_layout import (
     STYLE,
     dimmed_placeholder,
@@ -156,6 +162,9 @@ class TerminalPrompter:
             Autosave(app, prompt, self.autosave)
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
+        if prompt.kind == "long" and isinstance(result, str) and not self.editing:
+            # Typed here, with Entrée's paragraphs (not an answer given before, edited).
+            result = paragraphs_as_typed(result)
         return result
 
     def _asking(self, prompt: Prompt) -> None:
