@@ -65,15 +65,21 @@ def built_title_and_date(page: Path) -> tuple[str, str]:
     return html.unescape(title.group(1)).strip(), date.group(1)
 
 
+def assert_shows_the_example(out: Path, flavor: str) -> None:
+    """The built site shows the example series' posts: title, date, rendered Markdown,
+    a bare address linked, the portrait."""
+    assert BARE_ADDRESS in built_page(out, flavor, "elise-garnier").read_text(encoding="utf-8")
+    assert shown_photo(out, flavor, "mathieu-durand").read_bytes() == PHOTO.read_bytes()
+    for slug, expected in EXPECTED_POSTS.items():
+        page_file = built_page(out, flavor, slug)
+        assert built_title_and_date(page_file) == expected
+        assert "<strong>" in page_file.read_text(encoding="utf-8")  # the Markdown was rendered
+
+
 @pytest.mark.generators
 def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "hugo")
-    assert BARE_ADDRESS in built_page(out, "hugo", "elise-garnier").read_text(encoding="utf-8")
-    assert shown_photo(out, "hugo", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
-    for slug, expected in EXPECTED_POSTS.items():
-        page_file = built_page(out, "hugo", slug)
-        assert built_title_and_date(page_file) == expected
-        assert "<strong>" in page_file.read_text(encoding="utf-8")  # the Markdown was rendered
+    assert_shows_the_example(out, "hugo")
     summary = built_page(out, "hugo", "mathieu-durand").read_text(encoding="utf-8")
     assert "\u202f?" in summary  # French typography made it through Hugo
 
@@ -81,12 +87,7 @@ def test_hugo_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path:
 @pytest.mark.generators
 def test_jekyll_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     out = built_example(series, invoke, tmp_path, "jekyll")
-    assert BARE_ADDRESS in built_page(out, "jekyll", "elise-garnier").read_text(encoding="utf-8")
-    assert shown_photo(out, "jekyll", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
-    for slug, expected in EXPECTED_POSTS.items():
-        page_file = built_page(out, "jekyll", slug)
-        assert built_title_and_date(page_file) == expected
-        assert "<strong>" in page_file.read_text(encoding="utf-8")
+    assert_shows_the_example(out, "jekyll")
     excerpts = (out / "excerpts.html").read_text(encoding="utf-8")
     assert excerpts.count("<div>") == 4
     assert "1. Depuis combien de temps" not in excerpts  # the intro only, not the questions
@@ -214,12 +215,7 @@ def test_zola_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path:
     """Zola builds every post with its title and date, its taxonomies' pages, and its
     feed naming the host as each post's author (it read "Unknown" from ``[extra]``)."""
     out = built_example(series, invoke, tmp_path, "zola")
-    assert BARE_ADDRESS in built_page(out, "zola", "elise-garnier").read_text(encoding="utf-8")
-    assert shown_photo(out, "zola", "mathieu-durand").read_bytes() == PHOTO.read_bytes()
-    for slug, expected in EXPECTED_POSTS.items():
-        page_file = built_page(out, "zola", slug)
-        assert built_title_and_date(page_file) == expected
-        assert "<strong>" in page_file.read_text(encoding="utf-8")
+    assert_shows_the_example(out, "zola")
     listed = (out / "categories" / "les-jeudis-twitter" / "index.html").read_text(encoding="utf-8")
     assert listed.count("<a href=") == 3  # the series' category: its three interviews
     feed = (out / "atom.xml").read_text(encoding="utf-8")
