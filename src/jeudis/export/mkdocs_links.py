@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 
 from jeudis.export.generators import ANY_FENCE
+from jeudis.export.tokens import escaped as _escaped
 
 # A link target as CommonMark reads one: "](", an address (its parentheses escaped
 # or in pairs, two deep), maybe a title, ")"; spaces and a line break around them.
@@ -313,14 +314,6 @@ class _Ranges:
     def __contains__(self, at: int) -> bool:
         before = bisect.bisect_right(self._starts, at)
         return before > 0 and self._reach[before - 1] > at
-
-
-def _escaped(text: str, at: int) -> bool:
-    """Whether the character at ``at`` follows an odd run of backslashes."""
-    start = at
-    while start and text[start - 1] == "\\":
-        start -= 1
-    return (at - start) % 2 == 1
 
 
 def _opening_bracket(text: str, close: int, code: _Ranges, floor: int) -> int | None:

@@ -303,18 +303,18 @@ def _ends_image_text(text: str, at: int) -> bool:
         pos = max(text.rfind("[", low, pos), text.rfind("]", low, pos))
         if pos < 0:
             return False
-        if _escaped(text, pos):
+        if escaped(text, pos):
             continue
         if text[pos] == "]":
             depth += 1
         elif depth:
             depth -= 1
         else:
-            return pos > 0 and text[pos - 1] == "!" and not _escaped(text, pos - 1)
+            return pos > 0 and text[pos - 1] == "!" and not escaped(text, pos - 1)
     return False
 
 
-def _escaped(text: str, at: int) -> bool:
+def escaped(text: str, at: int) -> bool:
     """Whether the character at ``at`` follows an odd run of backslashes."""
     run = at
     while run > 0 and text[run - 1] == "\\":
