@@ -1576,3 +1576,33 @@ def test_a_series_folder_that_is_something_else_is_said(series: Path, invoke: In
     assert exported.stderr.splitlines()[0] == (
         f"error: {series / 'interviews'}: a link to gone, which is not there"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        ("Invité", 6),
+        ("Zoë Ørsted Łukasz", 17),
+        ("e\u0301", 1),  # a combining accent takes no column
+        ("東京", 4),  # wide characters take two
+        ("Ｊ", 2),  # fullwidth
+        ("Nadia 🐦", 8),
+    ],
+)
+def test_a_cell_is_as_wide_as_the_terminal_shows_it(text: str, columns: int) -> None:
+    from jeudis.cli.output import _width
+
+    assert _width(text) == columns
+
+
+def test_every_character_before_the_combining_marks_takes_one_column() -> None:
+    """What the quick path of the width takes for granted, checked against Unicode's data."""
+    import unicodedata
+
+    from jeudis.cli.output import _width
+
+    for code in range(0x20, 0x300):
+        char = chr(code)
+        assert not unicodedata.combining(char), hex(code)
+        assert unicodedata.east_asian_width(char) not in "WF", hex(code)
+        assert _width(char) == 1, hex(code)
