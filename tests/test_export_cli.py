@@ -287,7 +287,7 @@ def test_a_flavor_alone_prints_markdown(series: Path, invoke: Invoke) -> None:
 def test_a_single_post_links_its_photo_the_generators_way_and_says_where_it_goes(
     series: Path, invoke: Invoke, tmp_path: Path, flavor: str, link: str, place: str
 ) -> None:
-    make_interview(series, "invite", fields={"photo": "images/g.png"})
+    with_photo(series)
     for output in ([], ["-o", str(tmp_path / "post.md")]):
         result = invoke("export", "invite", "--flavor", flavor, *output)
         assert result.exit_code == 0, result

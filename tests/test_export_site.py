@@ -496,6 +496,43 @@ def test_a_missing_photo_is_left_out_with_a_warning(series: Path, invoke: Invoke
     assert "<img" not in (series / "site" / "invite.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        [],
+        ["--fragment"],
+        ["--format", "md"],
+        ["--format", "md", "--flavor", "hugo"],
+        ["--format", "wxr"],
+    ],
+    ids=["page", "fragment", "markdown", "hugo", "wxr"],
+)
+def test_a_single_export_leaves_a_missing_photo_out_as_the_site_does(
+    series: Path, invoke: Invoke, options: list[str]
+) -> None:
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+
+    result = invoke("export", "invite", *options)
+
+    assert result.exit_code == 0, result
+    assert "warning: invite: photo images/invite.png left out: no such file" in result.stderr
+    assert "invite.png" not in result.stdout
+    assert "La promotion des marques" in result.stdout
+
+
+def test_a_page_written_to_a_file_leaves_a_missing_photo_out(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+
+    result = invoke("export", "invite", "-o", str(tmp_path / "invite.html"))
+
+    assert result.exit_code == 0, result
+    assert "left out: no such file" in result.stderr
+    assert "not copied" not in result.stderr
+    assert "<img" not in (tmp_path / "invite.html").read_text(encoding="utf-8")
+
+
 def test_a_post_a_single_export_wrote_there_is_jeudis_own_to_all(
     series: Path, invoke: Invoke
 ) -> None:

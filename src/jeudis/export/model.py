@@ -157,12 +157,16 @@ class Post:
         ``../``, ``~``) or naming another kind of file (an interview, with its
         private notes) is never copied into a site, for an interview file may come
         from someone else (an imported answer sheet); a link to it would be broken.
-        Nor is an SVG that could run script on the blog (:func:`jeudis.photos.svg_hazard`).
+        Nor is an SVG that could run script on the blog (:func:`jeudis.photos.svg_hazard`),
+        nor a file that is not there: a post must not show a broken image.
         """
         local = self.local_photo
         why = refusal(root, local) if local else None
         if why is None:
-            return None
+            if not local or (root / local).is_file():
+                return None
+            self.photo = self.photo_url = ""
+            return f"warning: {self.slug}: photo {clip(local)} left out: no such file"
         if why == "not in the series folder":
             name = clip(PurePath(local).name)
             why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import clip
 from jeudis.export import workers
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.listings import (
@@ -165,10 +164,6 @@ def _post(
         post.note = post.keep_photo_in(series.root)
         # Watched: a photo added, changed, or cleaned of its script shows next time.
         post.photo_source = post.photo or ("" if outside(series.root, local) else local)
-        if post.photo and not (series.root / post.photo).is_file():
-            # A photo the site cannot show would be a broken image.
-            post.note = f"warning: {post.slug}: photo {clip(post.photo)} left out: no such file"
-            post.photo = ""
     site.place(post)
     older, newer = links.get(entry.slug, (None, None))
     if older:
