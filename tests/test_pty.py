@@ -562,6 +562,24 @@ def test_ctrl_d_pauses_too(jeudis: type[Jeudis], series: Path) -> None:
     assert values(the_interview(series)) == EXPECTED[:1]
 
 
+def test_what_reads_as_a_mouse_report_is_dropped(jeudis: type[Jeudis], series: Path) -> None:
+    """prompt_toolkit reads any ``ESC [ digits m`` as a mouse report, and its handler
+    failed on one it could not read: a colour code pasted where the terminal does not
+    mark pastes, too many numbers, a button it does not know. The session stopped in
+    a traceback, waiting for Entrée."""
+    session = start(jeudis)
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    session.type("Depuis \x1b[31mmars\x1b[0m 2007\x1b[1;2;3;4M\x1b[;M\x1b[M\x7f!!\x1b[<999;1;1M")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert "Unhandled exception" not in session.seen
+    assert values(the_interview(series)) == ["Depuis mars 2007"]
+
+
 # -- (c) kill -9 mid-session ----------------------------------------------------------------
 
 

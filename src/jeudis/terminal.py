@@ -63,6 +63,9 @@ def ask(
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
     _keys_not_utf8_read(app)
+    app.key_bindings = merge_key_bindings(
+        [b for b in (app.key_bindings, _NO_MOUSE) if b is not None]
+    )
     asked = _cpr_asked(app)
     _emoji.ask()  # the first prompt: where it is drawn (see _EmojiProbe)
     _emoji.read_by(app)
@@ -114,6 +117,18 @@ def _keys_not_utf8_read(app: Application[Any]) -> None:
     decoder = getattr(reader, "_stdin_decoder", None)
     if decoder is not None and getattr(decoder, "errors", None) == "surrogateescape":
         decoder.errors = _NOT_UTF8
+
+
+_NO_MOUSE = KeyBindings()
+
+
+@_NO_MOUSE.add(Keys.Vt100MouseEvent)
+def _mouse_report(event: KeyPressEvent) -> None:
+    """Dropped: no prompt asks the terminal for the mouse. prompt_toolkit reads any
+    ``ESC [ digits m`` as a mouse report, and its own handler failed on one that is
+    not (a colour code "\x1b[31m" pasted where the terminal does not mark pastes, a
+    report of too many numbers, a button it does not know): "Unhandled exception in
+    event loop", a traceback, and a wait for Entrée in the middle of the answer."""
 
 
 # What a terminal whose encoding is not UTF-8 (a Latin-1 locale) is sent in place of the
