@@ -580,6 +580,49 @@ def test_what_reads_as_a_mouse_report_is_dropped(jeudis: type[Jeudis], series: P
     assert values(the_interview(series)) == ["Depuis mars 2007"]
 
 
+PLANTED_FAULT = """
+from prompt_toolkit.keys import Keys
+import jeudis.terminal
+
+@jeudis.terminal._NO_MOUSE.add(Keys.ControlT)
+def _planted(event):
+    raise RuntimeError("a fault planted by the test")
+"""
+
+
+def test_a_fault_inside_a_prompt_pauses_the_session_what_was_typed_kept(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """A fault of jeudis's own in a key's handler (planted here, on Ctrl-T) pauses the
+    session as Ctrl-C does, and says where its details are. prompt_toolkit printed
+    "Unhandled exception in event loop" and a traceback, and waited for Entrée."""
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    (planted / "sitecustomize.py").write_text(PLANTED_FAULT, encoding="utf-8")
+    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
+    session = jeudis(*arguments, PYTHONPATH=str(planted), TMPDIR=str(tmp_path))
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    session.type("9 200")
+    session.expect("9 200")
+    session.child.send("\x14")  # Ctrl-T
+    session.expect("En pause : 1 réponse enregistrée.")
+    session.expect("a fault in jeudis stopped the prompt; nothing given is lost")
+    session.expect("Continue with:")
+    assert session.wait() == 1
+    assert "Unhandled exception" not in session.seen
+    assert "Traceback" not in session.seen
+
+    [report] = tmp_path.glob("jeudis-fault-*.txt")
+    assert str(report) in session.seen.replace("\r\n", "")
+    assert "RuntimeError: a fault planted by the test" in report.read_text(encoding="utf-8")
+    draft = the_interview(series)
+    assert values(draft) == EXPECTED[:1]
+    assert draft.pending == {"followers": "9 200"}
+
+
 # -- (c) kill -9 mid-session ----------------------------------------------------------------
 
 

@@ -14,7 +14,8 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,7 @@ def ask(
         # holding the interview's lock.
 
     app.pre_run_callables.append(lambda: leave(stopped[0]) if stopped else None)
+    _faults_pause(app, lambda: leave(""))
     _keys_not_utf8_read(app)
     app.key_bindings = merge_key_bindings(
         [b for b in (app.key_bindings, _NO_MOUSE) if b is not None]
@@ -117,6 +119,45 @@ def _keys_not_utf8_read(app: Application[Any]) -> None:
     decoder = getattr(reader, "_stdin_decoder", None)
     if decoder is not None and getattr(decoder, "errors", None) == "surrogateescape":
         decoder.errors = _NOT_UTF8
+
+
+fault_report: Path | None = None  # where a fault inside a prompt was written down
+faulted = False  # a fault stopped a prompt (its report may not have been written)
+
+
+def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
+    """A fault of jeudis's own inside a prompt (a key's handler, a redraw) pauses the
+    session, as Ctrl-C does, what was being typed kept; the CLI says so, and where
+    the details are. prompt_toolkit printed "Unhandled exception in event loop", a
+    traceback, and waited for Entrée, the prompt then running on, broken."""
+
+    def fault(_loop: object, context: dict[str, Any]) -> None:
+        global fault_report, faulted
+        faulted = True
+        fault_report = _written_down(context)
+        pause()
+
+    app._handle_exception = fault  # type: ignore[method-assign, assignment]  # its own
+
+
+def _written_down(context: dict[str, Any]) -> Path | None:
+    """The fault's report, in a temporary file of the user's alone (None: not written)."""
+    import platform
+    import tempfile
+    import traceback
+
+    from jeudis import __version__
+
+    error = context.get("exception")
+    details = traceback.format_exception(error) if error else [f"{context.get('message')}\n"]
+    header = f"jeudis {__version__}, Python {platform.python_version()}, {platform.platform()}\n\n"
+    try:
+        descriptor, name = tempfile.mkstemp(prefix="jeudis-fault-", suffix=".txt")
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as report:
+            report.write(header + "".join(details))
+    except OSError:
+        return None
+    return Path(name)
 
 
 _NO_MOUSE = KeyBindings()

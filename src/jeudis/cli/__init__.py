@@ -113,6 +113,18 @@ def _root(
         context.default_map = {name: {"directory": directory} for name in COMMANDS}
 
 
+def _fault() -> JeudisError | None:
+    """A fault of jeudis's own that paused a prompt (:mod:`jeudis.terminal`), for the host."""
+    terminal = sys.modules.get("jeudis.terminal")
+    if terminal is None or not terminal.faulted:
+        return None
+    report = terminal.fault_report
+    return JeudisError(
+        "a fault in jeudis stopped the prompt; nothing given is lost",
+        hint=f"the details, to report it: {report}" if report else None,
+    )
+
+
 def fail(error: JeudisError) -> int:
     from jeudis.cli.output import err_console
 
@@ -257,12 +269,20 @@ def main() -> None:
     try:
         _utf8_arguments(sys.argv[1:])
         app()
+    except SystemExit:
+        if fault := _fault():  # a prompt paused by it, the command went on to its end
+            sys.exit(fail(fault))
+        raise
     except JeudisError as error:
         sys.exit(fail(error))
     except SessionInterrupted as stop:
         from jeudis.cli.output import err_console
         from jeudis.wording import counted
 
+        code = stop.exit_code
+        if fault := _fault():
+            with contextlib.suppress(OSError):
+                code = ExitCode(fail(fault))
         saved = safe(str(stop.interview_path))
         # A pause was said by the session, in its language, to whoever paused (the
         # guest, most often); the host is told where the draft is, as at the end. A
@@ -279,7 +299,7 @@ def main() -> None:
                 f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]",
                 soft_wrap=True,
             )
-        sys.exit(int(stop.exit_code))
+        sys.exit(int(code))
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
