@@ -20,10 +20,11 @@ import pytest
 from typer.testing import CliRunner
 
 # Commands register on `app` when their modules are imported (as `main()` does).
+import jeudis.cli
 import jeudis.cli.checking
 import jeudis.cli.publishing
 import jeudis.cli.reading
-import jeudis.cli.running  # noqa: F401
+import jeudis.cli.running
 from jeudis.cli import main
 from support import TWITTER, Invoke, Run
 
@@ -59,9 +60,15 @@ def runner() -> CliRunner:
 def invoke(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run ``jeudis ARGS...`` in process through :func:`jeudis.cli.main`.
 
-    An exception other than ``SystemExit`` is a bug (a traceback a user would
-    see), so it is not caught: the test fails with it.
+    An exception other than ``SystemExit`` is a bug, which ``main`` says as a fault
+    in one line: here it is raised on instead, and the test fails with it (a test
+    of a refusal must not pass on a fault's exit code).
     """
+
+    def raised_on(error: BaseException | None, what: str = "") -> None:
+        raise error if error is not None else AssertionError(what)
+
+    monkeypatch.setattr(jeudis.cli, "write_fault", raised_on)
 
     def run(
         *args: str | Path,

@@ -1606,3 +1606,49 @@ def test_every_character_before_the_combining_marks_takes_one_column() -> None:
         assert not unicodedata.combining(char), hex(code)
         assert unicodedata.east_asian_width(char) not in "WF", hex(code)
         assert _width(char) == 1, hex(code)
+
+
+def test_a_fault_of_jeudis_is_said_in_one_line_its_details_written_down(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A bug (here planted in `list`) is no traceback: one error line, exit 1, and
+    a report of the details in the temporary folder, to send with a bug report."""
+    import tempfile
+
+    import jeudis.cli
+    import jeudis.errors
+    from jeudis import storage
+
+    def planted(*_: object) -> None:
+        raise RuntimeError("a fault planted by the test")
+
+    monkeypatch.setattr(storage, "summaries", planted)
+    monkeypatch.setattr(jeudis.cli, "write_fault", jeudis.errors.write_fault)  # the real one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    result = invoke("list")
+
+    assert result.exit_code == 1
+    [report] = tmp_path.glob("jeudis-fault-*.txt")
+    assert result.stderr == (
+        "error: a fault in jeudis stopped it (RuntimeError)\n"
+        f"hint: the details, to report it: {report}\n"
+    )
+    details = report.read_text(encoding="utf-8")
+    assert details.startswith("jeudis 0.1.0, Python ")
+    assert "Traceback" in details
+    assert details.endswith("RuntimeError: a fault planted by the test\n")
+    assert oct(report.stat().st_mode & 0o777) == "0o600"  # the user's alone
+
+
+def test_a_fault_in_a_test_is_raised_on_not_taken_for_a_refusal(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jeudis import storage
+
+    def planted(*_: object) -> None:
+        raise RuntimeError("a fault planted by the test")
+
+    monkeypatch.setattr(storage, "summaries", planted)
+    with pytest.raises(RuntimeError, match="planted"):
+        invoke("list")

@@ -8,6 +8,7 @@ the package decides how the process ends.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from enum import IntEnum
 from pathlib import Path
@@ -171,6 +172,30 @@ def room(error: OSError) -> str | None:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "make its folder writable"
     return None
+
+
+def write_fault(error: BaseException | None, what: str = "") -> Path | None:
+    """A fault of jeudis's own (a bug) written down for a bug report: the version, the
+    system, the traceback, in a temporary file of the user's alone (None: not written)."""
+    import platform
+    import tempfile
+    import traceback
+
+    from jeudis import __version__
+
+    details = traceback.format_exception(error) if error is not None else [f"{what}\n"]
+    header = f"jeudis {__version__}, Python {platform.python_version()}, {platform.platform()}\n\n"
+    try:
+        descriptor, name = tempfile.mkstemp(prefix="jeudis-fault-", suffix=".txt")
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as report:
+            report.write(header + "".join(details))
+    except OSError:
+        return None
+    return Path(name)
+
+
+def fault_hint(report: Path | None) -> str | None:
+    return f"the details, to report it: {report}" if report is not None else None
 
 
 class SessionInterrupted(Exception):

@@ -23,7 +23,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.renderer import CPR_Support
 
-from jeudis.errors import stop_signals
+from jeudis.errors import stop_signals, write_fault
 from jeudis.graphemes import CELLS, PROBES, answered, use_emoji_widths
 from jeudis.prompt_typing import kept_by_a_pause
 from jeudis.prompts import Paused, Prompt
@@ -134,30 +134,10 @@ def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
     def fault(_loop: object, context: dict[str, Any]) -> None:
         global fault_report, faulted
         faulted = True
-        fault_report = _written_down(context)
+        fault_report = write_fault(context.get("exception"), str(context.get("message", "")))
         pause()
 
     app._handle_exception = fault  # type: ignore[method-assign, assignment]  # its own
-
-
-def _written_down(context: dict[str, Any]) -> Path | None:
-    """The fault's report, in a temporary file of the user's alone (None: not written)."""
-    import platform
-    import tempfile
-    import traceback
-
-    from jeudis import __version__
-
-    error = context.get("exception")
-    details = traceback.format_exception(error) if error else [f"{context.get('message')}\n"]
-    header = f"jeudis {__version__}, Python {platform.python_version()}, {platform.platform()}\n\n"
-    try:
-        descriptor, name = tempfile.mkstemp(prefix="jeudis-fault-", suffix=".txt")
-        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace") as report:
-            report.write(header + "".join(details))
-    except OSError:
-        return None
-    return Path(name)
 
 
 _NO_MOUSE = KeyBindings()

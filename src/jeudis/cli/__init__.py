@@ -18,7 +18,14 @@ import typer
 
 from jeudis import __version__
 from jeudis.cli.completion import complete_questionnaires
-from jeudis.errors import ExitCode, JeudisError, SessionInterrupted, UsageError
+from jeudis.errors import (
+    ExitCode,
+    JeudisError,
+    SessionInterrupted,
+    UsageError,
+    fault_hint,
+    write_fault,
+)
 
 app = typer.Typer(
     name="jeudis",
@@ -118,10 +125,9 @@ def _fault() -> JeudisError | None:
     terminal = sys.modules.get("jeudis.terminal")
     if terminal is None or not terminal.faulted:
         return None
-    report = terminal.fault_report
     return JeudisError(
         "a fault in jeudis stopped the prompt; nothing given is lost",
-        hint=f"the details, to report it: {report}" if report else None,
+        hint=fault_hint(terminal.fault_report),
     )
 
 
@@ -311,6 +317,12 @@ def main() -> None:
         # say what and where, without a traceback.
         where = f": {error.filename}" if error.filename else ""
         sys.exit(fail(JeudisError(f"{error.strerror or error}{where}")))
+    except Exception as error:  # noqa: BLE001 - a fault of jeudis's own: said, its details kept
+        report = write_fault(error)
+        name = type(error).__name__
+        sys.exit(
+            fail(JeudisError(f"a fault in jeudis stopped it ({name})", hint=fault_hint(report)))
+        )
     finally:
         # The command is done, its files closed: what it leaves is freed as the
         # process ends, not traced again by the collector's last passes on the way
