@@ -249,6 +249,31 @@ def test_a_file_with_a_bad_header_is_listed_as_broken_with_the_reason(series: Pa
     assert summary.problem.endswith("status must be one of draft, complete, not 'fini'")
 
 
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        (
+            '[[answers]]\nid = ["depuis-quand"]',
+            "answers[0].id: 'id' must be a string, not an array",
+        ),
+        ('[[pending]]\nid = ["depuis-quand"]\ntext = "Mai"', "pending[0].id: 'id' must be"),
+        ("[[answers]]\nid = { a = 1 }", "answers[0].id: 'id' must be a string, not a table"),
+    ],
+)
+def test_an_id_of_no_string_is_listed_as_broken_with_the_reason(
+    series: Path, table: str, problem: str
+) -> None:
+    """The quick look `list` takes at a file hashed the ids: an array raised TypeError."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    with interview.path.open("a", encoding="utf-8") as file:
+        file.write(f"\n{table}\n")
+    [summary] = storage.summaries(series_at())
+    assert summary.status == "broken"
+    assert problem in summary.problem
+
+
 def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     interview = new_interview()
     interview.path = series / "interviews" / "gilles-klein.toml"

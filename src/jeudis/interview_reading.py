@@ -119,7 +119,7 @@ def _sound_header(data: Mapping[str, Any]) -> bool:
     if not set().union(*entries) <= set(PENDING_KEYS):
         return False
     ids = [e.get("id") for e in entries]
-    if len(set(ids)) != len(ids) or not all(isinstance(i, str) for i in ids):
+    if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
         return False
     return all(
         isinstance(e.get("text"), str)
@@ -136,7 +136,8 @@ def _strings(value: Any) -> bool:
 def _sound_answers(answers: Any) -> bool:
     if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
         return False
-    if len({a.get("id") for a in answers}) != len(answers):
+    ids = [a.get("id") for a in answers]
+    if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
         return False
     if not set().union(*answers) <= _ANSWER_KEY_SET:  # every answer's keys at once
         return False
