@@ -623,6 +623,31 @@ def test_a_fault_inside_a_prompt_pauses_the_session_what_was_typed_kept(
     assert draft.pending == {"followers": "9 200"}
 
 
+def test_a_closed_terminal_met_inside_a_prompt_is_no_fault(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """The terminal gone under a redraw (EIO) is said as a closed terminal, not a fault."""
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    (planted / "sitecustomize.py").write_text(
+        PLANTED_FAULT.replace('RuntimeError("a fault planted by the test")', "OSError(5, 'EIO')"),
+        encoding="utf-8",
+    )
+    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
+    session = jeudis(*arguments, PYTHONPATH=str(planted), TMPDIR=str(tmp_path))
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    session.type("Mai 2007")
+    session.expect("Mai 2007")
+    session.child.send("\x14")  # Ctrl-T
+    session.expect("Stopped by SIGHUP.")
+    assert session.wait() == 129
+    assert "fault" not in session.seen
+    assert not list(tmp_path.glob("jeudis-fault-*.txt"))
+    assert the_interview(series).pending == {"depuis-quand": "Mai 2007"}
+
+
 # -- (c) kill -9 mid-session ----------------------------------------------------------------
 
 

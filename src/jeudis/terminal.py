@@ -133,8 +133,13 @@ def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
 
     def fault(_loop: object, context: dict[str, Any]) -> None:
         global fault_report, faulted
+        error = context.get("exception")
+        if isinstance(error, OSError | EOFError):  # the terminal closed: no fault of ours
+            if app.future is not None and not app.future.done():
+                app.exit(exception=error)  # said by ask() as a closed terminal is
+            return
         faulted = True
-        fault_report = write_fault(context.get("exception"), str(context.get("message", "")))
+        fault_report = write_fault(error, str(context.get("message", "")))
         pause()
 
     app._handle_exception = fault  # type: ignore[method-assign, assignment]  # its own
