@@ -682,3 +682,28 @@ def test_the_built_in_styles_keep_to_no_side() -> None:
     for name in ("style.css", "roundup.html", "index.html", "post.html"):
         text = (BUNDLED_TEMPLATES / name).read_text(encoding="utf-8")
         assert not sided.findall(text), name
+
+
+def test_a_list_pasted_with_its_bullets_is_a_list_in_every_format(
+    series: Path, invoke: Invoke
+) -> None:
+    """Copied from a word processor or a web page, a list keeps its "•": Markdown ran
+    the lines into one paragraph, "• la veille • le partage"."""
+    import markdown
+
+    pasted = "J’utilise Twitter pour :\n•\tla veille ;\n•\tle partage."
+    make_interview(
+        series,
+        "invite",
+        answers=[("usages", "Tes usages ?", pasted)],
+        fields={"intro": "Au programme :\n• un ;\n• deux."},
+    )
+
+    page = invoke("export", "invite").stdout
+    assert "<ul>\n<li>la veille\u202f;</li>\n<li>le partage.</li>\n</ul>" in page
+    assert "<li>un\u202f;</li>" in page
+    assert "•" not in page
+    post = invoke("export", "invite", "--flavor", "mkdocs").stdout
+    assert "\n\n- la veille" in post
+    read = markdown.markdown(post.split("\n---\n", 1)[1])  # as MkDocs reads it
+    assert read.count("<li>") == 4

@@ -847,3 +847,24 @@ def test_an_excerpt_runs_blocks_on_as_sentences(html: str, text: str) -> None:
 
 def test_an_excerpt_is_cut_on_a_word() -> None:
     assert excerpt("<p>" + "mot " * 100 + "</p>", 20) == "mot mot mot mot mot…"
+
+
+@pytest.mark.parametrize(
+    ("typed", "markdown"),
+    [
+        ("• la veille\n• le partage", "- la veille\n- le partage"),
+        ("Trois usages :\n•\tla veille\n◦ le partage", "Trois usages :\n\n- la veille\n- le partage"),
+        ("  ▪\u00a0un\n  ▪\u00a0deux", "  - un\n  - deux"),
+        ("• un,\nqui continue\n• deux", "- un,\nqui continue\n- deux"),
+        ("- un\n• deux", "- un\n- deux"),
+        ("Texte.\n\n● un", "Texte.\n\n- un"),
+        ("```\n• dans le code\n```\n• après", "```\n• dans le code\n```\n\n- après"),
+        ("    • du code", "    • du code"),
+        ("•sans espace", "•sans espace"),
+        ("Le point • au milieu", "Le point • au milieu"),
+    ],
+)
+def test_lines_pasted_with_their_bullets_are_a_list(typed: str, markdown: str) -> None:
+    from jeudis.export.model import bullets_as_items
+
+    assert bullets_as_items(typed) == markdown

@@ -229,7 +229,45 @@ def value_markdown(answer: Answer, language: str = "fr") -> str:
     text = value_text(answer, language)
     if isinstance(answer.value, dt.date):  # "4. März 1953" opened a list numbered from 4
         return _LIST_NUMBER.sub(r"\1\\.", text)
-    return text
+    return bullets_as_items(text)
+
+
+# A line a word processor, a web page or a mail program starts with a bullet, copied
+# with the text: "• ", "◦\t". Up to three spaces before it, as before a list's "-".
+_BULLET = re.compile("^( {0,3})[•◦▪▫‣●○■□⁃∙][ \t\u00a0]+", re.MULTILINE)
+_ITEM_START = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def bullets_as_items(text: str) -> str:
+    """Lines pasted with their bullets ("• la veille") made the list they were: Markdown
+    knows no "•", and ran them into one paragraph, "• la veille • le partage".
+
+    A line in a code block is left as it is. A blank line is put before the first
+    item under a paragraph's line, which Python-Markdown (MkDocs) needs to see a list.
+    """
+    if not _BULLET.search(text):
+        return text
+    lines = text.split("\n")
+    fence = ""
+    in_list = False  # since the last blank line, an item (its lines run on after it)
+    for index, line in enumerate(lines):
+        if fence:
+            if line.lstrip(" ").startswith(fence):
+                fence = ""
+            continue
+        if opening := _FENCE.match(line):
+            fence, in_list = opening.group(1), False
+            continue
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            lines[index] = bullet.group(1) + "- " + line[bullet.end() :]
+            if not in_list and index and lines[index - 1].strip():
+                lines[index] = "\n" + lines[index]
+        in_list = bool(line.strip()) and (
+            in_list or bullet is not None or bool(_ITEM_START.match(line))
+        )
+    return "\n".join(lines)
 
 
 def value_text(answer: Answer, language: str = "fr") -> str:
@@ -357,8 +395,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     guest = clean(interview.guest)
     title = " ".join(clean(interview.title).split())
     given = [a for a in interview.answers if a.given]
-    intro = _field(interview, "intro")
-    closing = _field(interview, "closing") or _field(interview, "outro")
+    intro = bullets_as_items(_field(interview, "intro"))
+    closing = bullets_as_items(_field(interview, "closing") or _field(interview, "outro"))
     # Typography goes into the Markdown (code and URLs left alone), then one
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
