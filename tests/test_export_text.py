@@ -853,7 +853,10 @@ def test_an_excerpt_is_cut_on_a_word() -> None:
     ("typed", "markdown"),
     [
         ("• la veille\n• le partage", "- la veille\n- le partage"),
-        ("Trois usages :\n•\tla veille\n◦ le partage", "Trois usages :\n\n- la veille\n- le partage"),
+        (
+            "Trois usages :\n•\tla veille\n◦ le partage",
+            "Trois usages :\n\n- la veille\n- le partage",
+        ),
         ("  ▪\u00a0un\n  ▪\u00a0deux", "  - un\n  - deux"),
         ("• un,\nqui continue\n• deux", "- un,\nqui continue\n- deux"),
         ("- un\n• deux", "- un\n- deux"),
