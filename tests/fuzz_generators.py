@@ -45,6 +45,7 @@ FRAGMENTS = [
     *("{::nomarkdown}", "{:/}", "{::comment}", "{:/comment}", "!!! note", '<div markdown="1">'),
     *("[a]({attach}x.txt)", "{index}", "[b]({filename}/g1.md)", "^[n]", "[^n]: <b>"),
     *("www.x.org/a", "https://x.org/(b", "](javascript:alert(1)", "[x]:", "    <b>", "|"),
+    *("\n• ", "• ", "\n◦\t", "\n  ▪\u00a0"),
 ]
 _LIVE_URL = re.compile(r"(javascript|data|vbscript):", re.IGNORECASE)
 QUESTIONNAIRE = 'id = "fuzz"\ntitle = "Fuzz : {guest}"\n\n' + "".join(
