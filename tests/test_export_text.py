@@ -267,6 +267,15 @@ def test_the_links_of_answers_joined_are_set_aside_as_in_each_alone(texts: list[
         ("    https://indented.fr", "    https://indented.fr"),
         ("http://localhost et a@b.fr", "http://localhost et a@b.fr"),
         ("javascript:alert(1)//https://x.fr", "javascript:alert(1)//https://x.fr"),
+        # The marks ending a clause typed with no space before them (an autocorrect's
+        # ellipsis, dashes, full-width marks) are not the address's, nor in its host.
+        ("voir https://x.fr… et https://x.fr/a…", "voir <https://x.fr>… et <https://x.fr/a>…"),
+        ("(https://y.fr)… puis https://x.fr—oui", "(<https://y.fr>)… puis <https://x.fr>—oui"),
+        ("www.x.fr–, https://x.fr。", "<https://www.x.fr>–, <https://x.fr>。"),
+        ("https://x.fr.)…", "<https://x.fr>.)…"),
+        # In the path, a dash is the address's (Wikipedia's titles hold them).
+        ("https://w.org/wiki/Michelson–Morley", "<https://w.org/wiki/Michelson–Morley>"),
+        ("https://café.fr:8080/a", "<https://café.fr:8080/a>"),
     ],
 )
 def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected: str) -> None:
@@ -282,6 +291,13 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
             (
                 '<p>Voir <a class="url" href="https://a.fr/x">https://a.fr/x</a> et '
                 '<a class="url" href="https://www.b.fr">www.b.fr</a>\u202f!</p>'
+            ),
+        ),
+        (
+            "Voir https://a.fr… (https://b.fr)…",
+            (
+                '<p>Voir <a class="url" href="https://a.fr">https://a.fr</a>… '
+                '(<a class="url" href="https://b.fr">https://b.fr</a>)…</p>'
             ),
         ),
         # The no-break spaces typography sets around it stay out of the link.

@@ -28,7 +28,12 @@ _BARE = re.compile(
     # shows it (left to GFM, "ines@piaille.fr" was a mailto: link after a stray "@").
     r"|(?<![\w@/.:-])@(?P<user>\w(?:[\w.-]*\w)?)@(?P<host>\w[\w-]*(?:\.\w[\w-]*)+)"
 )
-_TRAILING = "?!.,:;*_~"
+# GFM's, then the marks that end a clause typed with no space before them, which GFM
+# took in: an ellipsis an autocorrect made of "...", dashes, full-width marks.
+_TRAILING = "?!.,:;*_~…—–‽。、，：；！？"
+# What a host holds (IDN letters too); anything else ends the address: "https://x.fr—oui",
+# "(https://x.fr)…" linked to hosts no browser could find.
+_HOST_CHARACTER = re.compile(r"[\w.\-~%:@]")
 
 
 def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], list[str]]:
@@ -126,7 +131,15 @@ def _linkable(piece: str, at: int, address: str) -> bool:
 
 
 def _trimmed(address: str) -> str:
-    """An address without the punctuation ending the sentence around it."""
+    """An address without the punctuation ending the sentence around it, and its host
+    without what no host holds."""
+    start = address.find("//") + 2 if "//" in address else 0
+    for at in range(start, len(address)):
+        if address[at] in "/?#":
+            break
+        if not _HOST_CHARACTER.match(address[at]):
+            address = address[:at]
+            break
     while address:
         unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
         if address[-1] not in _TRAILING and not unbalanced:
