@@ -33,7 +33,7 @@ _BARE = re.compile(
 _TRAILING = "?!.,:;*_~…—–‽。、，：；！？"
 # What a host holds (IDN letters too); anything else ends the address: "https://x.fr—oui",
 # "(https://x.fr)…" linked to hosts no browser could find.
-_HOST_CHARACTER = re.compile(r"[\w.\-~%:@]")
+_HOST = re.compile(r"[\w.\-~%:@]*")
 
 
 def hold_bare(held: str, tokens: list[str], hold: str) -> tuple[str, list[str], list[str]]:
@@ -133,13 +133,9 @@ def _linkable(piece: str, at: int, address: str) -> bool:
 def _trimmed(address: str) -> str:
     """An address without the punctuation ending the sentence around it, and its host
     without what no host holds."""
-    start = address.find("//") + 2 if "//" in address else 0
-    for at in range(start, len(address)):
-        if address[at] in "/?#":
-            break
-        if not _HOST_CHARACTER.match(address[at]):
-            address = address[:at]
-            break
+    host_end = _HOST.match(address, address.find("//") + 2 if "//" in address else 0).end()
+    if host_end < len(address) and address[host_end] not in "/?#":
+        address = address[:host_end]
     while address:
         unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
         if address[-1] not in _TRAILING and not unbalanced:

@@ -234,7 +234,8 @@ def value_markdown(answer: Answer, language: str = "fr") -> str:
 
 # A line a word processor, a web page or a mail program starts with a bullet, copied
 # with the text: "• ", "◦\t". Up to three spaces before it, as before a list's "-".
-_BULLET = re.compile("^( {0,3})[•◦▪▫‣●○■□⁃∙][ \t\u00a0]+", re.MULTILINE)
+_BULLETS = "•◦▪▫‣●○■□⁃∙"
+_BULLET = re.compile(f"^( {{0,3}})[{_BULLETS}][ \t\u00a0]+", re.MULTILINE)
 _ITEM_START = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
@@ -246,7 +247,9 @@ def bullets_as_items(text: str) -> str:
     A line in a code block is left as it is. A blank line is put before the first
     item under a paragraph's line, which Python-Markdown (MkDocs) needs to see a list.
     """
-    if not _BULLET.search(text):
+    # Looked for one by one first: 0.7 µs on a long answer, where a regular expression
+    # looking for any of them (or for the line) took 5 to 10 µs, every answer of a site.
+    if not any(bullet in text for bullet in _BULLETS) or not _BULLET.search(text):
         return text
     lines = text.split("\n")
     fence = ""
