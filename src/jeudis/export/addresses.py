@@ -133,9 +133,11 @@ def _linkable(piece: str, at: int, address: str) -> bool:
 def _trimmed(address: str) -> str:
     """An address without the punctuation ending the sentence around it, and its host
     without what no host holds."""
-    host_end = _HOST.match(address, address.find("//") + 2 if "//" in address else 0).end()
-    if host_end < len(address) and address[host_end] not in "/?#":
-        address = address[:host_end]
+    start = address.find("//") + 2 if "//" in address else 0
+    host = _HOST.match(address, start)  # always, if only nothing
+    end = host.end() if host else start
+    if end < len(address) and address[end] not in "/?#":
+        address = address[:end]
     while address:
         unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
         if address[-1] not in _TRAILING and not unbalanced:
