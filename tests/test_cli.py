@@ -738,6 +738,20 @@ def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
     assert "**" not in out
 
 
+def test_show_lists_what_was_pasted_with_its_bullets(invoke: Invoke, series: Path) -> None:
+    """As the post lists it: shown as stored, the lines ran into one."""
+    interview = Interview(
+        questionnaire="twitter", guest="Anne", slug="anne", title="Anne", register="tu",
+        fields={"intro": "Au menu :\n• un\n• deux"},
+        answers=[Answer.given_now("usages", "long", "Tes usages ?", "Trois :\n•\tla veille\n◦ le partage")],
+    )  # fmt: skip
+    write(series / "interviews" / "anne.toml", interview.to_toml())
+    lines = [line.strip() for line in invoke("show", "anne").stdout.splitlines() if line.strip()]
+    at = lines.index("1. Tes usages ?")
+    assert lines[at + 1 : at + 4] == ["Trois :", "• la veille", "• le partage"]
+    assert lines[lines.index("Au menu :") + 1 :][:2] == ["• un", "• deux"]
+
+
 def test_show_reads_an_answer_as_its_post_does(invoke: Invoke, series: Path) -> None:
     """A yes/no read "non", a date "2009-05-01", a list "a, b": the post says "Non",
     "1er mai 2009" and lists it."""

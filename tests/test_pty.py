@@ -586,8 +586,26 @@ import jeudis.terminal
 
 @jeudis.terminal._NO_MOUSE.add(Keys.ControlT)
 def _planted(event):
-    raise RuntimeError("a fault planted by the test")
+    raise {raised}
 """
+
+
+def planted(jeudis: type[Jeudis], tmp_path: Path, raised: str, question: int) -> Jeudis:
+    """A session at ``question`` whose Ctrl-T raises ``raised`` (a ``sitecustomize`` on
+    ``PYTHONPATH`` plants it), "9 200" typed there; its temporary folder ``tmp_path``."""
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(PLANTED_FAULT.format(raised=raised), "utf-8")
+    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
+    session = jeudis(*arguments, PYTHONPATH=str(folder), TMPDIR=str(tmp_path))
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, question))
+    session.expect_prompt(f"[{question}/13]")
+    session.type("9 200")
+    session.expect("9 200")
+    session.child.send("\x14")  # Ctrl-T
+    return session
 
 
 def test_a_fault_inside_a_prompt_pauses_the_session_what_was_typed_kept(
@@ -596,18 +614,7 @@ def test_a_fault_inside_a_prompt_pauses_the_session_what_was_typed_kept(
     """A fault of jeudis's own in a key's handler (planted here, on Ctrl-T) pauses the
     session as Ctrl-C does, and says where its details are. prompt_toolkit printed
     "Unhandled exception in event loop" and a traceback, and waited for Entrée."""
-    planted = tmp_path / "planted"
-    planted.mkdir()
-    (planted / "sitecustomize.py").write_text(PLANTED_FAULT, encoding="utf-8")
-    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
-    session = jeudis(*arguments, PYTHONPATH=str(planted), TMPDIR=str(tmp_path))
-    host_part(session)
-    hand_over(session)
-    session.answer(1, ANSWERS[0])
-    session.expect_prompt("[2/13]")
-    session.type("9 200")
-    session.expect("9 200")
-    session.child.send("\x14")  # Ctrl-T
+    session = planted(jeudis, tmp_path, 'RuntimeError("a fault planted by the test")', 2)
     session.expect("En pause : 1 réponse enregistrée.")
     session.expect("a fault in jeudis stopped the prompt; nothing given is lost")
     session.expect("Continue with:")
@@ -627,25 +634,12 @@ def test_a_closed_terminal_met_inside_a_prompt_is_no_fault(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:
     """The terminal gone under a redraw (EIO) is said as a closed terminal, not a fault."""
-    planted = tmp_path / "planted"
-    planted.mkdir()
-    (planted / "sitecustomize.py").write_text(
-        PLANTED_FAULT.replace('RuntimeError("a fault planted by the test")', "OSError(5, 'EIO')"),
-        encoding="utf-8",
-    )
-    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
-    session = jeudis(*arguments, PYTHONPATH=str(planted), TMPDIR=str(tmp_path))
-    host_part(session)
-    hand_over(session)
-    session.expect_prompt("[1/13]")
-    session.type("Mai 2007")
-    session.expect("Mai 2007")
-    session.child.send("\x14")  # Ctrl-T
+    session = planted(jeudis, tmp_path, "OSError(5, 'EIO')", 1)
     session.expect("Stopped by SIGHUP.")
     assert session.wait() == 129
     assert "fault" not in session.seen
     assert not list(tmp_path.glob("jeudis-fault-*.txt"))
-    assert the_interview(series).pending == {"depuis-quand": "Mai 2007"}
+    assert the_interview(series).pending == {"depuis-quand": "9 200"}
 
 
 # -- (c) kill -9 mid-session ----------------------------------------------------------------

@@ -216,7 +216,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
     from rich.padding import Padding
     from rich.rule import Rule
 
-    from jeudis.export.model import value_markdown
+    from jeudis.export.model import bullets_as_items, value_markdown
     from jeudis.interview import typed_text
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape
@@ -241,7 +241,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
         text = safe(as_text(value, loaded.language))
         if key in _MARKDOWN_FIELDS:  # paragraphs of their own, under their name
             out.print(f"[dim]{escape(safe(key))}:[/dim]")
-            out.print(markdown(text))
+            out.print(markdown(bullets_as_items(text)))
         else:
             out.print(f"[dim]{escape(safe(key))}:[/dim] {escape(text)}")
     # What was being typed (the choices ticked: "fr, en"), each under its question if stored.
@@ -254,7 +254,8 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
         if answer.skipped:
             out.print(Padding("[dim](skipped)[/dim]", (0, 0, 0, 2), expand=False))
         elif answer.given and isinstance(answer.value, str):
-            out.print(markdown(safe(answer.value)))  # as stored: a control shown, not dropped
+            # As stored (a control shown, not dropped), a list pasted with bullets a list.
+            out.print(markdown(bullets_as_items(safe(answer.value))))
         elif answer.given:  # as its post reads it: "Non", "1er mai 2009", a list as one
             out.print(markdown(safe(value_markdown(answer, loaded.language))))
         elif typing.get(answer.id):
