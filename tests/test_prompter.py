@@ -105,6 +105,17 @@ def test_a_line_typed_under_a_list_is_a_paragraph_of_its_own(
     assert answer == "Surtout :\n\n- la veille\n- le partage\n\nEt mon blog."
 
 
+def test_entree_after_a_bullet_typed_goes_to_the_next_line(
+    prompter: TerminalPrompter, keys: PipeInput
+) -> None:
+    """As after "- ": a "•" (Option-8 on a Mac) starts an item the post lists."""
+    typed = (
+        "Surtout :" + ENTER + "• la veille" + ENTER + "• le partage" + ENTER + "Fin." + ESC_ENTER
+    )
+    answer = ask(prompter, keys, typed, twitter("utilisations"))
+    assert answer == "Surtout :\n\n• la veille\n• le partage\n\nFin."
+
+
 @pytest.mark.parametrize(
     ("typed", "published"),
     [
@@ -120,6 +131,10 @@ def test_a_line_typed_under_a_list_is_a_paragraph_of_its_own(
         ("    code\nFin", "    code\nFin"),
         ("Ligne\nautre", "Ligne\nautre"),
         ("- a\n```\n- b\nc\n```", "- a\n\n```\n- b\nc\n```"),
+        # A bullet typed or pasted (published as an item), but not "-" and a no-break
+        # space, which Markdown takes for no item.
+        ("• a\n•\u00a0b\nc", "• a\n•\u00a0b\n\nc"),
+        ("-\u00a0a\nc", "-\u00a0a\nc"),
     ],
 )
 def test_paragraphs_as_typed(typed: str, published: str) -> None:

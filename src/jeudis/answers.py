@@ -19,6 +19,9 @@ from jeudis.wording import (
     yes_or_no_word,
 )
 
+# The bullets a list copied from a word processor, a web page or a mail keeps ("• ",
+# "◦\t"): published as Markdown's items, and Entrée after one goes to the next line.
+PASTED_BULLETS = "•◦▪▫‣●○■□⁃∙"
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 # American English puts the month first: 3/4/2011 is March 4.
 _MONTH_FIRST_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y")

@@ -29,6 +29,7 @@ from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
+from jeudis.answers import PASTED_BULLETS
 from jeudis.prompt_layout import STYLE
 from jeudis.prompt_typing import keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
@@ -312,10 +313,11 @@ def _finish_keys(bindings: KeyBindings) -> None:
 
 # A line where Entrée goes to the next line only: a list item, a quote, a table row,
 # indented code (four spaces or a tab).
-_LINE_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]|[ ]{4}|\t")
+_ITEM = rf"[ ]{{0,3}}(?:(?:[-*+]|[0-9]{{1,9}}[.)])(?:[ \t]|$)|[{PASTED_BULLETS}](?:[ \t\u00a0]|$))"
+_LINE_BLOCK = re.compile(rf"{_ITEM}|[ ]{{0,3}}[>|]|[ ]{{4}}|\t")
 # Of those, the lines Markdown runs a plain line under them into: a list item, a
 # quote, a table row (indented code ends at a line at the margin).
-_LAZY_BLOCK = re.compile(r"[ ]{0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)|[ ]{0,3}[>|]")
+_LAZY_BLOCK = re.compile(rf"{_ITEM}|[ ]{{0,3}}[>|]")
 _FENCE = ("```", "~~~")
 
 

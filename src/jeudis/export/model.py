@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from jeudis.answers import site_address
+from jeudis.answers import PASTED_BULLETS, site_address
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
 from jeudis.export.typography import fix_text, label_colon, variant_for
@@ -234,8 +234,7 @@ def value_markdown(answer: Answer, language: str = "fr") -> str:
 
 # A line a word processor, a web page or a mail program starts with a bullet, copied
 # with the text: "• ", "◦\t". Up to three spaces before it, as before a list's "-".
-_BULLETS = "•◦▪▫‣●○■□⁃∙"
-_BULLET = re.compile(f"^( {{0,3}})[{_BULLETS}][ \t\u00a0]+", re.MULTILINE)
+_BULLET = re.compile(f"^( {{0,3}})[{PASTED_BULLETS}][ \t\u00a0]+", re.MULTILINE)
 _ITEM_START = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
@@ -249,7 +248,7 @@ def bullets_as_items(text: str) -> str:
     """
     # Looked for one by one first: 0.7 µs on a long answer, where a regular expression
     # looking for any of them (or for the line) took 5 to 10 µs, every answer of a site.
-    if not any(bullet in text for bullet in _BULLETS) or not _BULLET.search(text):
+    if not any(bullet in text for bullet in PASTED_BULLETS) or not _BULLET.search(text):
         return text
     lines = text.split("\n")
     fence = ""
