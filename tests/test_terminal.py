@@ -13,6 +13,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -158,3 +159,26 @@ def test_the_terminal_is_not_asked_outside_the_session_s_mode(
     far, keys = session
     assert answer(keys, "x" + ESC_ENTER) == "x"
     assert ASKED not in asked(far)
+
+
+def test_a_fault_that_comes_again_is_written_down_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A redraw's fault comes again at each redraw, the prompt's last one too: one report."""
+    import tempfile
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(terminal, "faulted", False)
+    monkeypatch.setattr(terminal, "fault_report", None)
+    paused: list[bool] = []
+    app = SimpleNamespace(future=None)
+    terminal._faults_pause(app, lambda: paused.append(True))  # type: ignore[arg-type]
+
+    for _ in range(3):
+        app._handle_exception(None, {"exception": RuntimeError("drawn wrong")})
+
+    [report] = tmp_path.glob("jeudis-fault-*.txt")
+    assert terminal.faulted and terminal.fault_report == report
+    assert "RuntimeError: drawn wrong" in report.read_text(encoding="utf-8")
+    assert paused == [True, True, True]  # asked to pause each time; the prompt leaves once

@@ -138,8 +138,9 @@ def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
             if app.future is not None and not app.future.done():
                 app.exit(exception=error)  # said by ask() as a closed terminal is
             return
+        if not faulted:  # one report: a redraw's fault comes again at each redraw
+            fault_report = write_fault(error, str(context.get("message", "")))
         faulted = True
-        fault_report = write_fault(error, str(context.get("message", "")))
         pause()
 
     app._handle_exception = fault  # type: ignore[method-assign, assignment]  # its own
