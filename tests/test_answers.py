@@ -106,7 +106,15 @@ def test_a_date_refused_says_the_order_its_language_reads(
 
 
 @pytest.mark.parametrize(
-    "url", ["https://www.arretsurimages.net", "http://example.org/a?b=c#d", " https://x.fr "]
+    "url",
+    [
+        "https://www.arretsurimages.net",
+        "http://example.org/a?b=c#d",
+        " https://x.fr ",
+        "https://café.fr:8080/a…",  # a path may end so; a host may hold an IDN's letters
+        "https://nina@x.fr/",
+        "http://[::1]/",
+    ],
 )
 def test_urls(url: str) -> None:
     assert coerce(question("url"), url) == url.strip()
@@ -138,6 +146,11 @@ def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, addres
         "nina@example.org",
         "nina.example is my site",
         "http://[::1",  # urlsplit raises on it
+        # A mark typed after the host leaves an address no browser finds.
+        "https://nina.example…",
+        "https://x.fr—oui",
+        "https://x.fr)",
+        "nina.example…",
     ],
 )
 def test_not_urls(url: str) -> None:

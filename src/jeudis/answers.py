@@ -313,6 +313,13 @@ def check_url(value: str) -> None:
         raise _Problem("url") from None
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise _Problem("url")
+    # A host of letters, digits, dots and hyphens (an IDN's letters too), or an IPv6
+    # address: "https://nina.example…" (an ellipsis typed after it) leads nowhere.
+    if not _HOST.fullmatch(parts.hostname or ""):
+        raise _Problem("url")
+
+
+_HOST = re.compile(r"[\w.-]+|[0-9a-f:.]*:[0-9a-f:.]*")
 
 
 # Thousands grouped by commas, as English writes them ("9,200", "1,500.5"), or by dots,
