@@ -146,16 +146,42 @@ def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, addres
         "nina@example.org",
         "nina.example is my site",
         "http://[::1",  # urlsplit raises on it
-        # A mark typed after the host leaves an address no browser finds.
-        "https://nina.example…",
-        "https://x.fr—oui",
-        "https://x.fr)",
-        "nina.example…",
+        "nina.example…",  # not a site named bare: the mark typed after it
     ],
 )
 def test_not_urls(url: str) -> None:
     with pytest.raises(InvalidAnswer, match="https://"):
         coerce(question("url"), url)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [
+        (
+            "fr",
+            "https://nina.example…",
+            "« nina.example… » n’est pas un nom de site : un signe en trop ?",
+        ),
+        ("fr", "https://x.fr—oui", "« x.fr—oui » n’est pas un nom de site : un signe en trop ?"),
+        ("en", "https://X.fr)/a", "“x.fr)” is not a site’s name: a mark too many?"),
+        (
+            "de",
+            "https://x\x07.fr",
+            "„x.fr“ ist kein Name einer Website: ein Zeichen zu viel?",
+        ),
+        (
+            "en",
+            "https://" + "x" * 60 + "!",
+            "“" + "x" * 39 + "…” is not a site’s name: a mark too many?",
+        ),
+    ],
+)
+def test_a_mark_typed_after_the_host_is_named(language: str, typed: str, said: str) -> None:
+    """A mark typed after the host leaves an address no browser finds; the address
+    starts with https:// already, so the message names the host, not the scheme."""
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(replace(question("url"), language=language), typed)
+    assert str(refused.value) == said
 
 
 def test_number_bounds_and_message() -> None:

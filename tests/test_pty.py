@@ -858,6 +858,10 @@ def test_a_validation_failure_says_why_and_lets_the_guest_fix_it(
     session.press(Keyboard.ENTER)
     session.expect("Une adresse complète est attendue, qui commence par https://")
     session.press(Keyboard.CTRL_U)
+    session.type(FIELDS[0] + "…")  # an autocorrect's ellipsis after the host
+    session.press(Keyboard.ENTER)
+    session.expect("n’est pas un nom de site : un signe en trop ?")
+    session.press(Keyboard.CTRL_U)
     session.type(FIELDS[0])
     session.press(Keyboard.ENTER)
     host_part_from_2 = FIELDS[1:]

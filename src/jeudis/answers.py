@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
+from jeudis.textsafe import for_terminal
 from jeudis.wording import (
     Plural,
     format_number,
@@ -47,6 +48,7 @@ MESSAGES = {
         "choice": "Choisir parmi : {choices}",
         "unknown_choice": "Choix inconnu : {unknown}",
         "url": "Une adresse complète est attendue, qui commence par https://",
+        "url_host": "« {host} » n’est pas un nom de site : un signe en trop ?",
         "number": "Un nombre est attendu (par exemple 9 200).",
         "date": "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
         "yesno": "Répondre par oui ou par non.",
@@ -68,6 +70,7 @@ MESSAGES = {
         "choice": "Choose one of: {choices}",
         "unknown_choice": "Unknown choice: {unknown}",
         "url": "A full address is expected, starting with https://",
+        "url_host": "“{host}” is not a site’s name: a mark too many?",
         "number": "A number is expected (for example {example}).",
         "date": "A date is expected, as YYYY-MM-DD or {short}.",
         "yesno": "Answer yes or no.",
@@ -90,6 +93,7 @@ MESSAGES = {
         "choice": "Zur Auswahl stehen: {choices}",
         "unknown_choice": "Unbekannte Option: {unknown}",
         "url": "Eine vollständige Adresse wird erwartet, die mit https:// beginnt",
+        "url_host": "„{host}“ ist kein Name einer Website: ein Zeichen zu viel?",
         "number": "Eine Zahl wird erwartet (zum Beispiel {example}).",
         "date": "Ein Datum wird erwartet, als JJJJ-MM-TT oder TT.MM.JJJJ.",
         "yesno": "Bitte mit Ja oder Nein antworten.",
@@ -111,6 +115,7 @@ MESSAGES = {
         "choice": "Elegir entre: {choices}",
         "unknown_choice": "Opción desconocida: {unknown}",
         "url": "Se espera una dirección completa, que empiece por https://",
+        "url_host": "«{host}» no es el nombre de un sitio: ¿un signo de más?",
         "number": "Se espera un número (por ejemplo {example}).",
         "date": "Se espera una fecha, en formato AAAA-MM-DD o DD/MM/AAAA.",
         "yesno": "Responder sí o no.",
@@ -132,6 +137,7 @@ MESSAGES = {
         "choice": "Scegliere tra: {choices}",
         "unknown_choice": "Scelta sconosciuta: {unknown}",
         "url": "È atteso un indirizzo completo, che inizi con https://",
+        "url_host": "«{host}» non è il nome di un sito: un segno di troppo?",
         "number": "È atteso un numero (per esempio {example}).",
         "date": "È attesa una data, nel formato AAAA-MM-GG o GG/MM/AAAA.",
         "yesno": "Rispondere sì o no.",
@@ -153,6 +159,7 @@ MESSAGES = {
         "choice": "Kies uit: {choices}",
         "unknown_choice": "Onbekende keuze: {unknown}",
         "url": "Er wordt een volledig adres verwacht, dat begint met https://",
+        "url_host": "‘{host}’ is geen naam van een site: een teken te veel?",
         "number": "Er wordt een getal verwacht (bijvoorbeeld {example}).",
         "date": "Er wordt een datum verwacht, als JJJJ-MM-DD of DD-MM-JJJJ.",
         "yesno": "Antwoord met ja of nee.",
@@ -174,6 +181,7 @@ MESSAGES = {
         "choice": "Escolher entre: {choices}",
         "unknown_choice": "Opção desconhecida: {unknown}",
         "url": "Espera-se um endereço completo, que comece com https://",
+        "url_host": "«{host}» não é o nome de um site: um sinal a mais?",
         "number": "Espera-se um número (por exemplo {example}).",
         "date": "Espera-se uma data, no formato AAAA-MM-DD ou DD/MM/AAAA.",
         "yesno": "Responder sim ou não.",
@@ -316,7 +324,8 @@ def check_url(value: str) -> None:
     # A host of letters, digits, dots and hyphens (an IDN's letters too), or an IPv6
     # address: "https://nina.example…" (an ellipsis typed after it) leads nowhere.
     if not _HOST.fullmatch(parts.hostname or ""):
-        raise _Problem("url")
+        host = for_terminal(parts.hostname or parts.netloc)
+        raise _Problem("url_host", host=clip(host, 40))
 
 
 _HOST = re.compile(r"[\w.-]+|[0-9a-f:.]*:[0-9a-f:.]*")
