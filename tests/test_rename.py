@@ -172,6 +172,26 @@ def test_a_german_guest_renamed_keeps_the_german_spelling(
     assert [p.name for p in interview_files(series)] == ["anna-mueller-lang.toml"]
 
 
+@pytest.mark.parametrize("made", ["bob-ohara", "bob-o-hara"])
+def test_an_english_guest_renamed_keeps_the_apostrophe_in_the_word(
+    invoke: Invoke, series: Path, made: str
+) -> None:
+    """An English interview's file keeps "O'Hara" one word ("ohara"); one named before
+    jeudis did so ("o-hara") is renamed as well."""
+    english = GERMAN.replace('"de"', '"en"')
+    write(series / "questionnaires" / "eins.toml", english)
+    data = write(series / "data.toml", '[answers]\nseit = "2009"\n')
+    assert invoke("new", "eins", "--guest", "Bob O’Hara", "--data-file", data).exit_code == 0
+    path = series / "interviews" / "bob-ohara.toml"
+    path.rename(path.with_name(f"{made}.toml"))
+
+    result = invoke("edit", made, "--guest", "Bob O'Hara-Lang")
+
+    assert result.exit_code == 0, result
+    assert f"{made}.toml renamed bob-ohara-lang.toml" in result.stdout
+    assert [p.name for p in interview_files(series)] == ["bob-ohara-lang.toml"]
+
+
 def test_a_file_not_named_after_the_guest_keeps_its_name(invoke: Invoke, series: Path) -> None:
     path = new(invoke, "Gilles Klien")
     path.rename(path.with_name("jeudi-31-mars.toml"))

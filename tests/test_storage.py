@@ -61,6 +61,14 @@ def test_slugify(name: str, slug: str) -> None:
         ("Anna Müller", "fr", "anna-muller"),  # the French write it so
         ("Anna Müller", "en", "anna-muller"),
         ("Anna Müller", "", "anna-muller"),
+        # An apostrophe inside a word is part of it, but where it elides a word.
+        ("Priya O’Neill", "en-GB", "priya-oneill"),
+        ("Bob O'Hara", "en", "bob-ohara"),
+        ("Andrea’s Küche", "de", "andreas-kueche"),
+        ("Rock ’n’ Roll", "en", "rock-n-roll"),
+        ("Jean d’Ormesson", "fr-CA", "jean-d-ormesson"),
+        ("Priya O’Neill", "fr", "priya-o-neill"),
+        ("Dell’Orto", "it", "dell-orto"),
     ],
 )
 def test_a_slug_spells_out_the_letters_its_language_does(

@@ -42,7 +42,7 @@ from jeudis.interview_reading import check_name, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
 from jeudis.tomlio import parse_toml
-from jeudis.wording import spelled_out
+from jeudis.wording import primary_language, spelled_out
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
@@ -91,9 +91,19 @@ def windows_refusal(name: str) -> str | None:
     return None
 
 
+# An apostrophe inside a word is part of it in English, German or Dutch ("O’Neill",
+# "Andrea’s": ``oneill``, ``andreas``, as WordPress and Hugo make them); French, Italian
+# and Catalan elide a word with it ("d’Ormesson": two words, ``d-ormesson``, as Le Monde
+# or Corriere della Sera write theirs).
+_ELIDING = frozenset({"fr", "it", "ca", "oc"})
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z0-9])")
+
+
 def slugify(name: str, language: str = "") -> str:
     """A file-name-safe slug: accents folded, lowercase ASCII, words joined by ``-``;
-    the letters ``language`` spells out spelled (German's "Müller": ``mueller``).
+    the letters ``language`` spells out spelled (German's "Müller": ``mueller``), and
+    an apostrophe inside a word dropped where the language writes one there (English's
+    "O’Neill": ``oneill``; French's "d’Ormesson" is ``d-ormesson``).
 
     Safe for any input: path separators and dots cannot survive, an empty result
     (a name of emoji only) falls back to ``invite``, and the length is capped.
@@ -101,6 +111,8 @@ def slugify(name: str, language: str = "") -> str:
     """
     ascii_only = folded(spelled_out(name, language)).encode("ascii", "ignore").decode("ascii")
     ascii_only = ascii_only.lower()
+    if language and primary_language(language) not in _ELIDING:
+        ascii_only = _INNER_APOSTROPHE.sub("", ascii_only)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
