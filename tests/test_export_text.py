@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jeudis.errors import UsageError
@@ -47,6 +47,28 @@ def test_typography_variants(variant: str, expected: str) -> None:
 )
 def test_typography_leaves_urls_times_and_codes(text: str) -> None:
     assert fix_text(text, "fr") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "expected"),
+    [
+        ("voir https://priya.dev/maps... Elle", "en", "voir https://priya.dev/maps… Elle"),
+        ("Vous connaissez https://x.fr?", "fr", "Vous connaissez https://x.fr\u202f?"),
+        ("Sur @ines@piaille.fr!", "fr", "Sur @ines@piaille.fr\u202f!"),
+        ('lu sur http://x.fr: "oui"', "fr", "lu sur http://x.fr\u00a0: «\u00a0oui\u00a0»"),
+        ("https://x.fr/?q=1;b=2...", "fr", "https://x.fr/?q=1;b=2…"),
+    ],
+)
+def test_the_marks_after_an_address_are_set_in_text_as_in_a_post(
+    text: str, variant: str, expected: str
+) -> None:
+    """A description or a title is plain text: the marks ending the sentence after an
+    address are not the address's (its link leaves them out), and are set as the
+    post's Markdown sets them."""
+    assert fix_text(text, variant) == expected
+    post = clean_markdown(text, lambda t: fix_text(t, variant))
+    links = re.sub(r"<(https?://[^>]+)>|\[([^]]+)\]\([^)]+\)", lambda m: m[1] or m[2], post)
+    assert links == expected
 
 
 @pytest.mark.parametrize(
@@ -162,6 +184,7 @@ _MD_ALPHABET = st.sampled_from(
 
 
 @given(st.lists(st.lists(_MD_ALPHABET, max_size=12).map("".join), max_size=5))
+@example(["ahttp://y.fr ?", "<"])  # an address that is no link, and a mark after it
 def test_answers_cleaned_together_as_if_alone(texts: list[str]) -> None:
     def fix(text: str) -> str:
         return fix_text(text, "fr")

@@ -30,7 +30,7 @@ _BARE = re.compile(
 )
 # GFM's, then the marks that end a clause typed with no space before them, which GFM
 # took in: an ellipsis an autocorrect made of "...", dashes, full-width marks.
-_TRAILING = "?!.,:;*_~…—–‽。、，：；！？"
+TRAILING = "?!.,:;*_~…—–‽。、，：；！？"
 # What a host holds (IDN letters too); anything else ends the address: "https://x.fr—oui",
 # "(https://x.fr)…" linked to hosts no browser could find.
 _HOST = re.compile(r"[\w.\-~%:@]*")
@@ -140,7 +140,7 @@ def _trimmed(address: str) -> str:
         address = address[:end]
     while address:
         unbalanced = address[-1] == ")" and address.count(")") > address.count("(")
-        if address[-1] not in _TRAILING and not unbalanced:
+        if address[-1] not in TRAILING and not unbalanced:
             break
         address = address[:-1]
     return address

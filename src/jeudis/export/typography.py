@@ -37,6 +37,7 @@ import re
 from functools import cache
 
 from jeudis.errors import UsageError
+from jeudis.export.addresses import TRAILING
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
 from jeudis.wording import is_french, primary_language
 
@@ -136,14 +137,27 @@ def fix_text(text: str, variant: str) -> str:
     spans = _url_spans(text)
     if not spans:
         return _fix_plain(text, variant)
-    parts = []
-    last = 0
-    for start, end in spans:
-        parts.append(_fix_plain(text[last:start], variant))
-        parts.append(text[start:end])
-        last = end
-    parts.append(_fix_plain(text[last:], variant))
-    return "".join(parts)
+    # Each address held by a mark, as in Markdown: the text around it is fixed whole
+    # ("voir https://x.fr ?" spaced in French, as in the post). A mark the text held
+    # already stands for itself.
+    gaps = [text[a:b] for a, b in _gaps(spans, len(text))]
+    held: list[str] = []  # what each mark of the fixed text stands for
+    for gap, (start, end) in zip(gaps, spans, strict=False):  # one gap more than spans
+        held += [HELD] * gap.count(HELD)
+        held.append(text[start:end])
+    held += [HELD] * gaps[-1].count(HELD)
+    # Pieces and addresses interleaved (a ValueError should typography ever drop a mark).
+    woven = [""] * (2 * len(held) + 1)
+    woven[0::2] = _fix_plain(HELD.join(gaps), variant).split(HELD)
+    woven[1::2] = held
+    return "".join(woven)
+
+
+def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of text between ``spans`` (and before and after them)."""
+    ends = [0, *(end for _, end in spans)]
+    starts = [*(start for start, _ in spans), length]
+    return list(zip(ends, starts, strict=True))
 
 
 _URL_HINT = re.compile(r"://|www\.|mailto:|@")
@@ -170,6 +184,11 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
             start -= 1
         while end < len(text) and text[end] not in _URL_STOP:
             end += 1
+        # Not the marks ending the sentence around it, as the address's link leaves
+        # them out: "voir https://x.fr..." has its ellipsis set, in a description as
+        # in the post.
+        while end > hint.end() and text[end - 1] in TRAILING:
+            end -= 1
         spans.append((start, end))
     return spans
 
