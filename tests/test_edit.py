@@ -592,6 +592,54 @@ def test_an_editor_that_misbehaves_changes_nothing(
     assert amelie.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("variable", "installed", "hint"),
+    [
+        ("EDITOR", ["vim"], "hint: set $EDITOR to an editor this machine has (e.g. EDITOR=vim)"),
+        (
+            "VISUAL",
+            ["emacs"],
+            "hint: set $VISUAL to an editor this machine has (e.g. VISUAL=emacs)",
+        ),
+        # A nano there whose interpreter is not: never named as the editor to use.
+        ("EDITOR", ["nano", "vi"], "(e.g. EDITOR=vi)"),
+        ("EDITOR", [], "hint: install an editor, or set $EDITOR to the command of one"),
+    ],
+)
+@pytest.mark.usefixtures("in_a_terminal")
+def test_an_editor_not_installed_is_said_with_one_that_is(
+    invoke: Invoke,
+    amelie: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    installed: list[str],
+    hint: str,
+) -> None:
+    """``EDITOR=nano`` on a machine without nano: the hint names the variable the
+    editor came from ($VISUAL comes first) and an editor there is, not nano again."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for name in installed:
+        program = folder / name
+        program.write_text("#!/nowhere/sh\n" if name == "nano" else "#!/bin/sh\n", "utf-8")
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    monkeypatch.setenv("EDITOR", "nano")
+    if variable == "VISUAL":
+        monkeypatch.setenv("VISUAL", "nano")
+    else:
+        monkeypatch.delenv("VISUAL", raising=False)
+    before = amelie.read_bytes()
+
+    result = invoke("edit", "amelie-roux", "--fields")
+
+    assert result.exit_code == 2, result
+    assert "error: cannot start the editor 'nano': No such file or directory" in result.stderr
+    assert hint in result.stderr
+    assert amelie.read_bytes() == before
+
+
 @pytest.mark.pty
 def test_killed_while_the_editor_is_open_leaves_no_copy_of_the_notes(
     amelie: Path, tmp_path: Path

@@ -916,6 +916,30 @@ def test_a_long_answer_written_in_the_editor(
     )
 
 
+def test_an_editor_that_cannot_start_is_said_under_the_answer(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """$EDITOR names a program this machine lacks: Ctrl-X Ctrl-E seemed to do nothing.
+    It says why where a refused answer is, and the text typed stays, to go on with."""
+    missing = tmp_path / "no-such-editor"
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(missing), VISUAL="")  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    session.type("Depuis 2008")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    session.expect("Ctrl-X Ctrl-E: cannot start the editor")
+    session.expect("No such file or directory;")  # then which editor to set, if any
+    session.expect("$EDITOR")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+
+    assert values(the_interview(series))[0] == "Depuis 2008"
+
+
 def every_answer_given(series: Path) -> None:
     """A draft with every answer: resume goes to the review."""
     form = find_questionnaire(series_at(), "twitter")

@@ -45,10 +45,33 @@ def editor_command() -> list[str]:
     except ValueError:  # an unclosed quote
         words = []
     if not words:
-        raise UsageError(
-            f"$EDITOR is not a command: {command!r}", hint="set $EDITOR (e.g. EDITOR=nano)"
-        )
+        name = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+        raise UsageError(f"${name} is not a command: {command!r}", hint=_editor_hint(""))
     return words
+
+
+def cannot_start(error: OSError) -> UsageError:
+    """The editor could not be run (not installed, its interpreter missing...)."""
+    failed = editor_command()[0]
+    return UsageError(
+        f"cannot start the editor {failed!r}: {error.strerror}", hint=_editor_hint(failed)
+    )
+
+
+# Editors a terminal may have, the simplest first.
+_EDITORS = ("nano", "micro", "vim", "vi", "emacs", "notepad")
+
+
+def _editor_hint(failed: str) -> str:
+    """What to set, naming the variable the editor was taken from and an editor this
+    machine has: "EDITOR=nano" when nano is what could not start helps no one."""
+    import shutil
+
+    name = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+    found = next((e for e in _EDITORS if e != failed and shutil.which(e)), None)
+    if found is None:
+        return f"install an editor, or set ${name} to the command of one"
+    return f"set ${name} to an editor this machine has (e.g. {name}={found})"
 
 
 def _windows_words(command: str) -> list[str]:
@@ -76,10 +99,7 @@ def edit_text(text: str, suffix: str) -> str:
         try:
             result = subprocess.run([*editor_command(), str(path)], check=False)
         except OSError as exc:
-            raise UsageError(
-                f"cannot start the editor {editor_command()[0]!r}: {exc.strerror}",
-                hint="set $EDITOR (e.g. EDITOR=nano)",
-            ) from None
+            raise cannot_start(exc) from None
         if result.returncode != 0:
             raise UsageError(
                 f"the editor exited with status {result.returncode}; nothing was changed"

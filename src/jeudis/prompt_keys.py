@@ -28,9 +28,11 @@ import questionary
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.validation import ValidationError
 
 from jeudis.answers import PASTED_BULLETS
-from jeudis.prompt_layout import STYLE
+from jeudis.errors import UsageError
+from jeudis.prompt_layout import STYLE, fitted_refusal
 from jeudis.prompt_typing import keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
@@ -144,7 +146,7 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
         buffer = event.current_buffer
         # prompt_toolkit's, each time (not the one put here the time before)
         own = functools.partial(Buffer._open_file_in_editor, buffer)
-        buffer._open_file_in_editor = _host_editor(own)  # type: ignore[method-assign,assignment]
+        buffer._open_file_in_editor = _host_editor(own, buffer)  # type: ignore[method-assign,assignment]
         edited = buffer.open_in_editor(validate_and_handle=False)
 
         def join(_: object) -> None:
@@ -155,14 +157,15 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
             edited.add_done_callback(join)
 
 
-def _host_editor(fallback: Callable[[str], bool]) -> Callable[[str], bool]:
+def _host_editor(fallback: Callable[[str], bool], buffer: Buffer) -> Callable[[str], bool]:
     """The editor ``jeudis edit`` opens (:func:`jeudis.editor.editor_command`): $VISUAL,
     $EDITOR, read as Windows writes them there, else notepad on Windows. prompt_toolkit's
     own choice, ``fallback``, has only POSIX paths (Ctrl-X Ctrl-E did nothing on
     Windows), and took a backslash in $EDITOR for an escape; it stays where neither
-    variable is set on POSIX: editor, nano, then vi, friendlier to a guest than vi."""
-    from jeudis.editor import editor_command
-    from jeudis.errors import UsageError
+    variable is set on POSIX: editor, nano, then vi, friendlier to a guest than vi.
+    An editor that cannot start is said where a refused answer is, in ``buffer``'s
+    line for it, for the host (it is their $EDITOR): the key seemed to do nothing."""
+    from jeudis.editor import cannot_start, editor_command
 
     def open_file(filename: str) -> bool:
         if sys.platform != "win32" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
@@ -170,7 +173,11 @@ def _host_editor(fallback: Callable[[str], bool]) -> Callable[[str], bool]:
         else:
             try:
                 done = subprocess.call([*editor_command(), filename]) == 0
-            except (UsageError, OSError):  # no such editor: the answer stays as it was
+            except (UsageError, OSError) as error:  # no such editor: the answer stays as it was
+                said = cannot_start(error) if isinstance(error, OSError) else error
+                hint = f"; {said.hint}" if said.hint else ""
+                message = for_terminal(f"Ctrl-X Ctrl-E: {said.message}{hint}")
+                buffer.validation_error = ValidationError(message=str(fitted_refusal(message)))
                 return False
         _read_back_whole(Path(filename))
         return done
