@@ -145,7 +145,10 @@ def test_typography_in_markdown_skips_code_and_link_targets() -> None:
 
 
 _TYPO_ALPHABET = st.sampled_from(
-    [*"ab ;:!?«»\u00a0\u202f\t\n).,*_\"'-(", "10:30", "www.x.fr/?a;b", "1", "200", "2011", "..."]
+    [
+        *"ab ;:!?«»\u00a0\u202f\t\n).,*_\"'-(—",
+        *("10:30", "www.x.fr/?a;b", "x@y.fr", "1", "200", "2011", "..."),
+    ]
 )
 
 
@@ -153,6 +156,7 @@ _TYPO_ALPHABET = st.sampled_from(
     st.lists(_TYPO_ALPHABET, max_size=16).map("".join),
     st.sampled_from(["fr", "fr-CA", "fr-CH", "en", "de", "de-CH", "nl"]),
 )
+@example('x@y.fr,b—";).', "fr")  # the quote set, the address ended there the second time
 def test_typography_is_idempotent(text: str, variant: str) -> None:
     once = fix_text(text, variant)
     assert fix_text(once, variant) == once

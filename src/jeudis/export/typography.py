@@ -161,7 +161,9 @@ def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 
 
 _URL_HINT = re.compile(r"://|www\.|mailto:|@")
-_URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f")
+# What ends an address, as a bare one in Markdown ends (addresses._BARE): a set quote
+# too, and a held mark, or a second pass took "x@y.fr «" whole, its space unset.
+_URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f«»“”‘’„‚" + HELD)
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
