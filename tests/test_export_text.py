@@ -71,6 +71,15 @@ def test_the_marks_after_an_address_are_set_in_text_as_in_a_post(
     assert links == expected
 
 
+def test_a_link_whose_text_is_an_address_keeps_it_as_typed() -> None:
+    """A roundup's HTML is set as text: a link's text that is its address keeps its
+    dots (they are the address's), the same dots after it are a sentence's."""
+    html = '<p><a href="https://x.fr/a...">https://x.fr/a...</a>... voir www.y.fr?</p>'
+    assert fix_html(html, "fr") == (
+        '<p><a href="https://x.fr/a...">https://x.fr/a...</a>… voir www.y.fr\u202f?</p>'
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

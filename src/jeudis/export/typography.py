@@ -166,6 +166,12 @@ _URL_HINT = re.compile(r"://|www\.|mailto:|@")
 _URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f«»“”‘’„‚" + HELD)
 
 
+def _one_address(text: str) -> bool:
+    """Whether ``text`` is an address and nothing else: a link's text, as typed
+    (``<https://x.fr/a...>``), its dots not a sentence's."""
+    return _URL_HINT.search(text) is not None and _URL_STOP.isdisjoint(text)
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Where URLs, e-mail addresses and @handles are: from a hint out to the spaces."""
     spans: list[tuple[int, int]] = []
@@ -432,7 +438,7 @@ def fix_html(html: str, variant: str) -> str:
     def flush() -> None:
         if text:
             chunk = "".join(text)
-            fixed = chunk if depth else fix_text(chunk, variant)
+            fixed = chunk if depth or _one_address(chunk) else fix_text(chunk, variant)
             if '"' in fixed:
                 fixed = fixed.replace('"', "&quot;")
             if entities:
