@@ -175,6 +175,27 @@ def test_init_writes_the_language_tag_in_its_usual_case(
     assert (settings["language"], starter["language"]) == (written, written)
 
 
+@pytest.mark.parametrize(
+    ("typed", "warned"), [("fe", True), ("sr-Latn-RS", True), ("pt-BR", False)]
+)
+def test_a_language_jeudis_does_not_speak_is_said_at_once(
+    invoke: Invoke, tmp_path: Path, typed: str, warned: bool
+) -> None:
+    """ "--language fe" for "fr": the series is made, in English, and init says so now,
+    not the first `jeudis check` after the questions are written."""
+    result = invoke("init", tmp_path / "mardis", "--language", typed)
+
+    assert result.exit_code == 0, result
+    assert result.stderr == (
+        f"warning: jeudis speaks fr, en, de, es, it, nl and pt, not {typed!r}: the guest's"
+        " screen, its messages and the words around the post will be in English; the"
+        " starter questionnaire is in English\n"
+        if warned
+        else ""
+    )
+    assert (tmp_path / "mardis" / "jeudis.toml").is_file()
+
+
 @pytest.mark.parametrize("typed", ["français", "fr fr", "123", "fr-", ""])
 def test_a_language_that_is_not_a_tag_writes_nothing(
     invoke: Invoke, tmp_path: Path, typed: str

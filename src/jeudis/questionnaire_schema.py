@@ -25,6 +25,20 @@ from jeudis.tomlio import kind_name
 QUESTION_TYPES = ("text", "long", "number", "date", "choice", "multi", "yesno", "url")
 # The languages of the session's screens and messages: those jeudis writes posts in.
 SPOKEN = ("fr", "en", "de", "es", "it", "nl", "pt")
+
+
+def unspoken(language: str) -> str | None:
+    """Why a series in ``language`` (a tag as BCP 47 writes it) is shown in English, or
+    None when jeudis speaks it."""
+    if language.split("-")[0] in SPOKEN:
+        return None
+    spoken = ", ".join(SPOKEN[:-1]) + " and " + SPOKEN[-1]
+    return (
+        f"jeudis speaks {spoken}, not {describe(language)}: the guest's screen,"
+        " its messages and the words around the post will be in English"
+    )
+
+
 TOP_KEYS = {
     "id",
     "version",
@@ -187,14 +201,8 @@ class SchemaReader(RuleReader):
         if language is None:
             self.problem(["language"], not_a_language(written), hint=LANGUAGE_HINT)
             return "fr"
-        primary = language.split("-")[0]
-        if primary not in SPOKEN:
-            spoken = ", ".join(SPOKEN[:-1]) + " and " + SPOKEN[-1]
-            self.warn(
-                ["language"],
-                f"jeudis speaks {spoken}, not {describe(language)}: the guest's screen,"
-                " its messages and the words around the post will be in English",
-            )
+        if said := unspoken(language):
+            self.warn(["language"], said)
         return language
 
     def _greeted(

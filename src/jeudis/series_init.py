@@ -19,6 +19,7 @@ from jeudis.errors import JeudisError, UsageError
 from jeudis.export.typography import variant_for
 from jeudis.files import file_in_the_way, readable, write_atomic
 from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
+from jeudis.questionnaire_schema import unspoken
 from jeudis.storage import slugify
 from jeudis.wording import is_french, primary_language
 
@@ -249,6 +250,7 @@ class Created:
     root: Path
     questionnaire: str
     files: list[Path]
+    warnings: list[str]
 
 
 def init_series(
@@ -289,7 +291,10 @@ def init_series(
     (root / "questionnaires").mkdir(exist_ok=True)
     for path, text in files.items():
         write_atomic(path, text)
-    return Created(root=root, questionnaire=qid, files=[*files, root / "interviews"])
+    # "--language fe" for "fr": a series made in English, said now rather than at check.
+    said = unspoken(language)
+    warnings = [f"{said}; the starter questionnaire is in English"] if said else []
+    return Created(root, qid, [*files, root / "interviews"], warnings)
 
 
 def _starter(qid: str, blog: str, language: str) -> str:

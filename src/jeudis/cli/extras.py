@@ -257,3 +257,5 @@ def init(
     # Whole lines, never wrapped: pasted, a comment wrapped onto a line of its own would run.
     lines = [for_terminal(line) for line in lines]
     out.print("\nNext:\n" + "\n".join(f"  {escape(line)}" for line in lines), soft_wrap=True)
+    for warning in created.warnings:
+        sys.stderr.write(f"warning: {for_terminal(warning)}\n")
