@@ -167,7 +167,17 @@ def test_inspect_an_unknown_questionnaire(invoke: Invoke) -> None:
     result = invoke("inspect", "twiter")
     assert result.exit_code == ExitCode.NOT_FOUND
     assert result.stderr.startswith("error: no questionnaire 'twiter' (known: ")
+    assert result.stderr.splitlines()[1] == "hint: did you mean twitter?"
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_questionnaire_like_none_says_where_they_are(invoke: Invoke) -> None:
+    result = invoke("new", "podcast", "--guest", "Gilles Klein")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.splitlines() == [
+        "error: no questionnaire 'podcast' (known: livre, twitter)",
+        "hint: `jeudis questionnaires` lists them; add yours to questionnaires/",
+    ]
 
 
 # -- questionnaires ------------------------------------------------------------------

@@ -214,9 +214,14 @@ class Series:
                     hint=f'give it id = "{name}"' + ("" if other else f", or call it {qid}"),
                 )
             known = ", ".join(sorted(files)) or "none"
+            import difflib
+
+            close = difflib.get_close_matches(name, files, n=1)
             raise NotFoundError(
                 f"no questionnaire {describe(name)} (known: {known})",
-                hint="`jeudis questionnaires` lists them; add yours to questionnaires/",
+                hint=f"did you mean {close[0]}?"
+                if close
+                else "`jeudis questionnaires` lists them; add yours to questionnaires/",
             )
         return files[name]
 
