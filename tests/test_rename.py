@@ -153,43 +153,32 @@ text = "Seit wann bloggst du?"
 """
 
 
-@pytest.mark.parametrize("made", ["anna-mueller", "anna-muller"])
-def test_a_german_guest_renamed_keeps_the_german_spelling(
-    invoke: Invoke, series: Path, made: str
+@pytest.mark.parametrize(
+    ("language", "guest", "made", "renamed", "slug"),
+    [
+        ("de", "Anna Müller", "anna-mueller", "Anna Müller-Lang", "anna-mueller-lang"),
+        ("de", "Anna Müller", "anna-muller", "Anna Müller-Lang", "anna-mueller-lang"),
+        ("en", "Bob O’Hara", "bob-ohara", "Bob O'Hara-Lang", "bob-ohara-lang"),
+        ("en", "Bob O’Hara", "bob-o-hara", "Bob O'Hara-Lang", "bob-ohara-lang"),
+    ],
+)
+def test_a_guest_renamed_keeps_the_spelling_of_the_language(
+    invoke: Invoke, series: Path, language: str, guest: str, made: str, renamed: str, slug: str
 ) -> None:
-    """A German interview's file is named as German spells the name ("mueller"); one
-    named before jeudis did so ("muller") is renamed as well."""
-    write(series / "questionnaires" / "eins.toml", GERMAN)
+    """A file is named as its language spells the name (German's "mueller", English's
+    "ohara" one word); one named before jeudis did so ("muller", "o-hara") is renamed
+    as well."""
+    write(series / "questionnaires" / "eins.toml", GERMAN.replace('"de"', f'"{language}"'))
     data = write(series / "data.toml", '[answers]\nseit = "2009"\n')
-    assert invoke("new", "eins", "--guest", "Anna Müller", "--data-file", data).exit_code == 0
-    path = series / "interviews" / "anna-mueller.toml"
+    assert invoke("new", "eins", "--guest", guest, "--data-file", data).exit_code == 0
+    [path] = interview_files(series)
     path.rename(path.with_name(f"{made}.toml"))
 
-    result = invoke("edit", made, "--guest", "Anna Müller-Lang")
+    result = invoke("edit", made, "--guest", renamed)
 
     assert result.exit_code == 0, result
-    assert f"{made}.toml renamed anna-mueller-lang.toml" in result.stdout
-    assert [p.name for p in interview_files(series)] == ["anna-mueller-lang.toml"]
-
-
-@pytest.mark.parametrize("made", ["bob-ohara", "bob-o-hara"])
-def test_an_english_guest_renamed_keeps_the_apostrophe_in_the_word(
-    invoke: Invoke, series: Path, made: str
-) -> None:
-    """An English interview's file keeps "O'Hara" one word ("ohara"); one named before
-    jeudis did so ("o-hara") is renamed as well."""
-    english = GERMAN.replace('"de"', '"en"')
-    write(series / "questionnaires" / "eins.toml", english)
-    data = write(series / "data.toml", '[answers]\nseit = "2009"\n')
-    assert invoke("new", "eins", "--guest", "Bob O’Hara", "--data-file", data).exit_code == 0
-    path = series / "interviews" / "bob-ohara.toml"
-    path.rename(path.with_name(f"{made}.toml"))
-
-    result = invoke("edit", made, "--guest", "Bob O'Hara-Lang")
-
-    assert result.exit_code == 0, result
-    assert f"{made}.toml renamed bob-ohara-lang.toml" in result.stdout
-    assert [p.name for p in interview_files(series)] == ["bob-ohara-lang.toml"]
+    assert f"{made}.toml renamed {slug}.toml" in result.stdout
+    assert [p.name for p in interview_files(series)] == [f"{slug}.toml"]
 
 
 def test_a_file_not_named_after_the_guest_keeps_its_name(invoke: Invoke, series: Path) -> None:
