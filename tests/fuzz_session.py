@@ -37,7 +37,7 @@ JEUDIS = str(Path(sys.executable).parent / "jeudis")
 KEYS = [
     *("\r", "\x1b\r", "\x1b[5~", "\x1b[6~", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "\x7f"),
     *("\x1b[H", "\x1b[F", "\x15", "\x06", "\x04", "\x18\x05", "\t", "\x1b", "\x17", "\x0b"),
-    *("\x1a", "\x0c", "\x1b[3~", "\x1bOP", " ", "\x01", "\x05", "\x03"),
+    *("\x1a", "\x0c", "\x1b[3~", "\x1bOP", " ", "\x01", "\x05", "\x03", "\x13", "\x12"),
 ]
 TEXTS = [
     *("oui", "Depuis 2009 !", "- un\n- deux", "> cité", "https://x.example/a?b=c", "12 000"),

@@ -1116,6 +1116,22 @@ def test_ctrl_z_leaves_the_answer_as_it_was(
     assert ask(prompter, keys, "Depuis\x1a 2008" + finish, twitter(question)) == "Depuis 2008"
 
 
+@pytest.mark.parametrize("key", ["\x13", "\x12"])  # Ctrl-S, Ctrl-R
+@pytest.mark.parametrize("question", ["depuis-quand", "apport"])
+def test_ctrl_s_and_ctrl_r_lose_nothing_typed_after_them(
+    prompter: TerminalPrompter, keys: PipeInput, question: str, key: str
+) -> None:
+    """Ctrl-S, pressed to save as in any editor, opened prompt_toolkit's search of a
+    history no prompt has ("(i-search)"): what the guest typed next went into the
+    search, and was gone when the answer was given."""
+    finish = ESC_ENTER if question == "apport" else ENTER
+    typed = f"Depuis 2008{key}, et avant sur Jaiku."
+    # Ctrl-C last: a prompt still open (in its search) pauses rather than waits.
+    assert ask(prompter, keys, typed + finish + "\x03", twitter(question)) == (
+        "Depuis 2008, et avant sur Jaiku."
+    )
+
+
 def test_lines_written_in_the_editor_for_a_one_line_answer_are_joined(
     prompter: TerminalPrompter, keys: PipeInput, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

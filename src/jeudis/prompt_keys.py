@@ -86,9 +86,13 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
 
     @bindings.add(Keys.ControlZ, eager=True)
+    @bindings.add(Keys.ControlS, eager=True)
+    @bindings.add(Keys.ControlR, eager=True)
     def _nothing(event: KeyPressEvent) -> None:
         """prompt_toolkit typed Ctrl-Z into the answer (a Python shell's end of file):
-        a "^Z" a guest pressing it for undo had to find and delete."""
+        a "^Z" a guest pressing it for undo had to find and delete. Ctrl-S, pressed to
+        save as in any editor, and Ctrl-R opened its search of a history no prompt has
+        ("(i-search)"): what was typed next went into the search, and was lost."""
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:
