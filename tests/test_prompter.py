@@ -1116,19 +1116,28 @@ def test_ctrl_z_leaves_the_answer_as_it_was(
     assert ask(prompter, keys, "Depuis\x1a 2008" + finish, twitter(question)) == "Depuis 2008"
 
 
-@pytest.mark.parametrize("key", ["\x13", "\x12"])  # Ctrl-S, Ctrl-R
+@pytest.mark.parametrize(
+    ("key", "kept"),
+    [
+        ("\x13", ""),  # Ctrl-S: a search took what was typed next
+        ("\x12", ""),  # Ctrl-R: the same search, backwards
+        ("\x0f", ""),  # Ctrl-O: the answer given half written, the rest typed on
+        ("\x11\x1b", ""),  # Ctrl-Q, then Échap: "\x1b" in the answer
+        ("\x00", " "),  # Ctrl-Space: a mark, then every key dropped; a space, as meant
+    ],
+)
 @pytest.mark.parametrize("question", ["depuis-quand", "apport"])
-def test_ctrl_s_and_ctrl_r_lose_nothing_typed_after_them(
-    prompter: TerminalPrompter, keys: PipeInput, question: str, key: str
+def test_keys_pressed_as_other_programs_use_them_lose_nothing(
+    prompter: TerminalPrompter, keys: PipeInput, question: str, key: str, kept: str
 ) -> None:
-    """Ctrl-S, pressed to save as in any editor, opened prompt_toolkit's search of a
-    history no prompt has ("(i-search)"): what the guest typed next went into the
-    search, and was gone when the answer was given."""
+    """Keys a guest presses to save, quit or open, which prompt_toolkit's Emacs bindings
+    took for commands of a shell's line: what was typed after them was lost, typed into
+    the next question, or held a control character."""
     finish = ESC_ENTER if question == "apport" else ENTER
     typed = f"Depuis 2008{key}, et avant sur Jaiku."
     # Ctrl-C last: a prompt still open (in its search) pauses rather than waits.
     assert ask(prompter, keys, typed + finish + "\x03", twitter(question)) == (
-        "Depuis 2008, et avant sur Jaiku."
+        f"Depuis 2008{kept}, et avant sur Jaiku."
     )
 
 

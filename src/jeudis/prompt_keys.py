@@ -74,6 +74,20 @@ def ready_question(message: Callable[[], str]) -> questionary.Question:
     return questionary.Question(session.app)
 
 
+# What the keys :func:`keys_for` makes do nothing did. Ctrl-Z typed "^Z" into the answer
+# (a Python shell's end of file), for a guest pressing it to undo to find and delete.
+# Ctrl-S, pressed to save, and Ctrl-R opened a search of a history no prompt has
+# ("(i-search)"): what was typed next went into the search, and was lost. Ctrl-O
+# ("operate and get next") gave the answer half written, the rest typed into the next
+# question. Ctrl-Q, pressed to quit, typed the next key as it came: Échap or Entrée put
+# a control character in the answer.
+_NOT_A_SHELL = ("c-z", "c-s", "c-r", "c-o", "c-q")
+
+
+def _nothing(event: KeyPressEvent) -> None:
+    """A key a guest presses as another program uses it (:data:`_NOT_A_SHELL`)."""
+
+
 def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
     host writes, which has no prompt of a guest's)."""
@@ -85,14 +99,8 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         """A pause keeps what the prompt holds: the text typed, the boxes ticked."""
         event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
 
-    @bindings.add(Keys.ControlZ, eager=True)
-    @bindings.add(Keys.ControlS, eager=True)
-    @bindings.add(Keys.ControlR, eager=True)
-    def _nothing(event: KeyPressEvent) -> None:
-        """prompt_toolkit typed Ctrl-Z into the answer (a Python shell's end of file):
-        a "^Z" a guest pressing it for undo had to find and delete. Ctrl-S, pressed to
-        save as in any editor, and Ctrl-R opened its search of a history no prompt has
-        ("(i-search)"): what was typed next went into the search, and was lost."""
+    for key in _NOT_A_SHELL:
+        bindings.add(key, eager=True)(_nothing)
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:
@@ -119,6 +127,12 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         _editor_key(bindings, one_row=prompt.kind == "text")
 
     if keeps_text(prompt, typed):
+
+        @bindings.add(Keys.ControlSpace, eager=True)
+        def _space(event: KeyPressEvent) -> None:
+            """A space, as the key was most likely meant: prompt_toolkit set a mark
+            there (Emacs's), and every key typed after it, until Ctrl-G, was dropped."""
+            event.current_buffer.insert_text(" ")
 
         @bindings.add(Keys.BracketedPaste)
         def _paste(event: KeyPressEvent) -> None:
