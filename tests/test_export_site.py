@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin
 
 import html5lib
@@ -290,6 +291,24 @@ def test_an_output_written_from_its_bytes_is_written_and_stamped_as_from_its_tex
         stamps.append(write_file(tmp_path / "bytes.html", text.encode("utf-8")))
     assert stamps == [content_stamp(text.encode("utf-8"))] * 3
     assert (tmp_path / "bytes.html").read_bytes() == (tmp_path / "text.html").read_bytes()
+
+
+def test_a_file_another_export_makes_in_a_new_folder_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two exports at once into a folder not there yet: the other one made the
+    manifest between this one's folder and its file. It said "error: File exists"."""
+    target = tmp_path / "site" / MANIFEST
+    made = Path.mkdir
+
+    def mkdir_then_the_other(self: Path, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        if self == target.parent:
+            target.write_text('{"the": "other export"}', encoding="utf-8")
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_then_the_other)
+    write_file(target, '{"this": "export"}')
+    assert target.read_text(encoding="utf-8") == '{"this": "export"}'
 
 
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:

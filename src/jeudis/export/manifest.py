@@ -91,12 +91,20 @@ def write_file(path: Path, text: str | bytes) -> str:
     return content_stamp(data)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _created(path: Path) -> int:
+    """``path`` made new, and its folder if it is not there yet."""
     try:
-        fd = os.open(path, _NEW_FILE, 0o666)
+        return os.open(path, _NEW_FILE, 0o666)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, _NEW_FILE, 0o666)
+        return os.open(path, _NEW_FILE, 0o666)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        # Made by another export between the folder and the file (two at once into a
+        # new folder): replaced as any file there is, not "File exists".
+        fd = _created(path)
     except FileExistsError:
         tmp = path.with_name(f".{path.name}.tmp")
         try:
