@@ -311,6 +311,32 @@ def test_a_file_another_export_makes_in_a_new_folder_is_replaced(
     assert target.read_text(encoding="utf-8") == '{"this": "export"}'
 
 
+def test_two_exports_replacing_one_file_at_once_both_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other export (another process) replaces the page while this one has its new
+    text beside it, not yet renamed: each renames its own temporary file. They shared
+    one name, and the second rename said "No such file or directory"."""
+    (tmp_path / "site").mkdir()
+    page = tmp_path / "site" / "index.html"
+    page.write_text("before", encoding="utf-8")
+    pids = iter([111, 222])
+    monkeypatch.setattr(os, "getpid", lambda: next(pids))
+    wrote = Path.write_bytes
+    other = [True]
+
+    def then_the_other_export(self: Path, data: bytes) -> int:
+        written = wrote(self, data)
+        if other.pop() if other else False:  # the other export, whole, between two steps
+            write_file(page, "the other export's")
+        return written
+
+    monkeypatch.setattr(Path, "write_bytes", then_the_other_export)
+    write_file(page, "this export's")
+    assert page.read_text(encoding="utf-8") == "this export's"
+    assert [p.name for p in page.parent.iterdir()] == ["index.html"]  # no file left beside
+
+
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:
     """A neighbour's page shows the guest's name in its link: written again with it."""
     for n in range(4):

@@ -106,7 +106,9 @@ def _write(path: Path, data: bytes) -> None:
         # new folder): replaced as any file there is, not "File exists".
         fd = _created(path)
     except FileExistsError:
-        tmp = path.with_name(f".{path.name}.tmp")
+        # The process's own: two exports at once into one folder each renamed the
+        # other's, and the second rename found no file ("No such file or directory").
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             tmp.write_bytes(data)
             tmp.replace(path)
