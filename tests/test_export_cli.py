@@ -71,6 +71,40 @@ def test_several_interviews_into_a_folder(series: Path, invoke: Invoke, tmp_path
 
 
 @pytest.mark.parametrize(
+    ("args", "writes"),
+    [
+        (["un", "deux", "-f", "md"], "several interviews make several files"),
+        (["un", "deux"], "several interviews make several files"),
+        (["--all"], "--all writes a folder"),
+        (["--all", "--flavor", "hugo"], "--all writes a folder"),
+    ],
+)
+@pytest.mark.parametrize("name", ["both.md", "site.HTML", "posts.xml"])
+def test_a_folder_is_not_made_under_a_posts_name(
+    series: Path, invoke: Invoke, tmp_path: Path, args: list[str], writes: str, name: str
+) -> None:
+    """``-o both.md`` with two posts, or ``--all -o site.html``, meant a file: no folder so named."""
+    make_interview(series, "un", guest="Un")
+    make_interview(series, "deux", guest="Deux")
+    if name == "posts.xml" and "-f" not in args and "--flavor" not in args:
+        args = [*args, "-f", "html"]  # else .xml asks for one WordPress file, which it is
+    target = tmp_path / name
+    result = invoke("export", *args, "-o", target)
+    assert result.exit_code == 2, result
+    stem = target.with_suffix("")
+    assert result.stderr.splitlines() == [
+        f"error: {writes}, and {target} is named as a file ({target.suffix})",
+        f"hint: give -o a folder, such as {stem}/; or {target}/ for a folder of that name",
+    ]
+    assert not target.exists() and not stem.exists()
+    # As the hint says: a trailing slash, or a folder there already, is a folder.
+    assert invoke("export", *args, "-o", f"{target}/").exit_code == 0
+    assert target.is_dir() and len(list(target.iterdir())) >= 2
+    again = invoke("export", *args, "-o", target, "--overwrite")
+    assert again.exit_code == 0, again
+
+
+@pytest.mark.parametrize(
     ("args", "code", "message"),
     [
         (["nobody"], 3, "no interview 'nobody'"),

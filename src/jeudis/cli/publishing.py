@@ -92,6 +92,8 @@ def export(
     if all_:
         if interviews:
             raise UsageError("--all exports every interview; name none, or drop --all")
+        if output and options.fmt != "wxr":
+            _refuse_a_file_name(output, "--all writes a folder")
         _export_all(series, options, output, overwrite, include_future)
         return
     if include_future:
@@ -99,6 +101,8 @@ def export(
             "--include-future is for --all: an interview named is exported whatever its date"
         )
     refs = list(interviews or [])
+    if output and len(refs) > 1 and options.fmt != "wxr":
+        _refuse_a_file_name(output, "several interviews make several files")
     notes: list[str] = []
     if (
         output
@@ -206,6 +210,23 @@ def _named(removed: list[Path], folder: Path) -> str:
     """The first files an export removed, as the folder names them: each was an address."""
     names = [path.relative_to(folder).as_posix() for path in removed]
     return ", ".join(names[:REMOVED_NAMED] + (["…"] if len(names) > REMOVED_NAMED else []))
+
+
+def _refuse_a_file_name(output: str, writes: str) -> None:
+    """A folder is never made under a post's name: ``-o both.md`` meant one file.
+
+    A folder there already, or a name ending in ``/``, is taken as it is.
+    """
+    from jeudis.errors import UsageError
+    from jeudis.export import SUFFIXES
+
+    path = Path(output)
+    if output.endswith(("/", os.sep)) or path.suffix.lower() not in SUFFIXES or path.exists():
+        return
+    raise UsageError(
+        f"{writes}, and {output} is named as a file ({path.suffix})",
+        hint=f"give -o a folder, such as {path.with_suffix('')}/; or {output}/ for a folder of that name",
+    )
 
 
 def _names_one_file(output: str) -> bool:
