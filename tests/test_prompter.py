@@ -1124,6 +1124,8 @@ def test_ctrl_z_leaves_the_answer_as_it_was(
         ("\x0f", ""),  # Ctrl-O: the answer given half written, the rest typed on
         ("\x11\x1b", ""),  # Ctrl-Q, then Échap: "\x1b" in the answer
         ("\x00", " "),  # Ctrl-Space: a mark, then every key dropped; a space, as meant
+        ("\x1d", ""),  # Ctrl-] (telnet's escape): the next key taken for a search
+        ("\x1b\x1d", ""),  # Alt-Ctrl-]: the same, backwards
     ],
 )
 @pytest.mark.parametrize("question", ["depuis-quand", "apport"])

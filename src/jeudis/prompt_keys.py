@@ -80,8 +80,9 @@ def ready_question(message: Callable[[], str]) -> questionary.Question:
 # ("(i-search)"): what was typed next went into the search, and was lost. Ctrl-O
 # ("operate and get next") gave the answer half written, the rest typed into the next
 # question. Ctrl-Q, pressed to quit, typed the next key as it came: Échap or Entrée put
-# a control character in the answer.
-_NOT_A_SHELL = ("c-z", "c-s", "c-r", "c-o", "c-q")
+# a control character in the answer. Ctrl-] (telnet's escape key) searched the line for
+# the next key typed, which was lost.
+_NOT_A_SHELL = ("c-z", "c-s", "c-r", "c-o", "c-q", "c-]")
 
 
 def _nothing(event: KeyPressEvent) -> None:
@@ -101,6 +102,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
     for key in _NOT_A_SHELL:
         bindings.add(key, eager=True)(_nothing)
+    bindings.add("escape", "c-]", eager=True)(_nothing)  # the search backwards
 
     @bindings.add(Keys.PageUp, eager=True)
     def _back(event: KeyPressEvent) -> None:
