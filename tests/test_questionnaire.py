@@ -489,13 +489,13 @@ def test_a_control_character_in_a_questionnaire_is_refused_with_its_line(
     [
         (
             'text.vous = "Quel a été votre {premier|première tweet ?"',
-            "questions[4].text",
+            "questions[4].text.vous",
             "{premier|première tw",
         ),
-        ('text.vous = "Quel a été votre premier} tweet ?"', "questions[4].text", "} tweet ?"),
+        ('text.vous = "Quel a été votre premier} tweet ?"', "questions[4].text.vous", "} tweet ?"),
         (
             'text.vous = "{first_name}, votre {premier tweet ?"',  # after a placeholder
-            "questions[4].text",
+            "questions[4].text.vous",
             "{premier tweet ?",
         ),
         (
@@ -524,6 +524,39 @@ def test_a_placeholder_never_closed_is_refused(
     assert f"near '{near}" in problem.message  # the stray brace itself, not the first one
     braces = source.replace(line, line.replace("premier tweet", "{{premier}} tweet"), 1)
     load_questionnaire(write(tmp_path / "ok.toml", braces))  # written {{ }}: a brace, fine
+
+
+@pytest.mark.parametrize(
+    ("inner", "hint"),
+    [
+        ("reseau", "to quote the answer to reseau, write {answer:reseau}"),
+        ("site", "to quote the field site, write {field:site}"),
+        ("nothing", None),
+    ],
+)
+def test_an_unknown_placeholder_is_said_at_each_wordings_line(
+    tmp_path: Path, inner: str, hint: str | None
+) -> None:
+    """Each form of address at its own line (both were at the first), and ``{reseau}``,
+    a question's id, told how to quote its answer."""
+    path = write(
+        tmp_path / "q.toml",
+        'id = "q"\ntitle = "{guest}"\n\n'
+        '[[fields]]\nid = "site"\ntype = "url"\ntext = "Site"\n\n'
+        '[[questions]]\nid = "reseau"\ntype = "choice"\nchoices = ["Mastodon", "Bluesky"]\n'
+        'text = "Quel réseau ?"\n\n'
+        f'[[questions]]\nid = "pourquoi"\ntext.tu = "Pourquoi {{{inner}}} ?"\n'
+        f'text.vous = "Et pourquoi {{{inner}}} ?"\n',
+    )
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    assert [(p.line, p.key, p.hint) for p in caught.value.problems] == [
+        (17, "questions[1].text.tu", hint),
+        (18, "questions[1].text.vous", hint),
+    ]
+    assert all(
+        f"{{{inner}}} is not a known placeholder" in p.message for p in caught.value.problems
+    )
 
 
 @pytest.mark.parametrize(

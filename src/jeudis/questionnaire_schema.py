@@ -77,6 +77,7 @@ class SchemaReader(RuleReader):
     """Turns parsed TOML into models, collecting problems instead of stopping at the first."""
 
     places: dict[str, list[int]]  # "questions", "fields": each kept one's index in the file
+    ids: dict[str, set[str]]  # "questions", "fields": the ids the file gives
 
     def build(
         self, data: dict[str, Any], *, bundled: bool, language: str | Callable[[], str] = "fr"
@@ -84,6 +85,11 @@ class SchemaReader(RuleReader):
         """The questionnaire ``data`` says; ``language`` is the one it is in when it says
         none (:func:`jeudis.questionnaire.load_questionnaire`)."""
         self.places = {"questions": [], "fields": []}
+        self.ids = {
+            kind: {q["id"] for q in entries if isinstance(q, dict) and isinstance(q.get("id"), str)}
+            for kind in ("questions", "fields")
+            if isinstance(entries := data.get(kind), list)
+        }
         self._controls(data, [])
         self._unknown(data, TOP_KEYS, ())
         qid = self._string(data, "id", ())
@@ -359,10 +365,10 @@ class SchemaReader(RuleReader):
             )
             return {}
         for register, template in variants.items():
+            where = [*at, key] if register == "*" else [*at, key, register]
             if required and not template.strip():
-                where = [*at, key] if register == "*" else [*at, key, register]
                 self.problem(where, "empty wording: the guest would read nothing")
-            self._template([*at, key], template)
+            self._template(where, template)
         return variants
 
     def _template(self, at: Sequence[str | int], template: str) -> None:
@@ -372,7 +378,15 @@ class SchemaReader(RuleReader):
         for inner in wording.placeholders(template):
             reason = wording.problem(inner)
             if reason:
-                self.problem(at, reason)
+                self.problem(at, reason, hint=self._meant(inner))
+
+    def _meant(self, inner: str) -> str | None:
+        """``{netz}`` named a question or a field: how to quote it."""
+        for kind, prefix in (("questions", "answer"), ("fields", "field")):
+            if inner in self.ids.get(kind, ()):
+                what = "the answer to" if kind == "questions" else "the field"
+                return f"to quote {what} {inner}, write {{{prefix}:{inner}}}"
+        return None
 
     def _field_references(self, fields: list[Question]) -> None:
         """The host fills the fields in, in order, before the guest answers anything: a
