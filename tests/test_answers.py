@@ -57,10 +57,42 @@ def test_dates(typed: str) -> None:
     assert parse_date(typed) == dt.date(2011, 3, 10)
 
 
-@pytest.mark.parametrize("typed", ["10 mars 2011", "2011-02-30", "hier"])
+@pytest.mark.parametrize(
+    "typed",
+    ["2011-02-30", "hier", "mars 2011", "10 mars", "10 mars 11", "10 3 2011", "30 février 2011",
+     "10 jui 2011", "10 mars 2011 hier", "10 10 mars 2011", "10 mars mai 2011", "0 mars 2011"],
+)  # fmt: skip
 def test_not_a_date(typed: str) -> None:
     with pytest.raises(InvalidAnswer, match="Une date est attendue"):
         parse_date(typed)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("fr", "10 mars 2011"), ("fr", "le 10 mars 2011"), ("fr", "10 Mars 2011"),
+     ("en", "March 10, 2011"), ("en", "10 March 2011"), ("en-GB", "the 10th of March, 2011"),
+     ("en", "Mar 10 2011"), ("de", "10. März 2011"), ("de", "10. Marz 2011"),
+     ("es", "10 de marzo de 2011"), ("it", "10 marzo 2011"), ("nl", "10 maart 2011"),
+     ("pt-BR", "10 de março de 2011"), ("fr", "10 march 2011"), ("de-AT", "10. Mär. 2011")],
+)  # fmt: skip
+def test_a_date_written_as_a_post_writes_one_reads(language: str, typed: str) -> None:
+    """A guest answering "since when?" writes the date in words, as the post will: it
+    was refused, asking for 2011-03-10."""
+    asked = replace(question("date"), language=language)
+    assert coerce(asked, typed) == dt.date(2011, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("1er mai 2009", dt.date(2009, 5, 1)), ("1st May 2009", dt.date(2009, 5, 1)),
+     ("1º de enero de 2020", dt.date(2020, 1, 1)), ("4 juil. 2011", dt.date(2011, 7, 4)),
+     ("4 juin 2011", dt.date(2011, 6, 4)), ("4 Jänner 2011", dt.date(2011, 1, 4)),
+     ("4 setiembre 2011", dt.date(2011, 9, 4)), ("4 sept. 2011", dt.date(2011, 9, 4)),
+     ("4 août 2011", dt.date(2011, 8, 4)), ("4 aout 2011", dt.date(2011, 8, 4)),
+     ("29 février 2012", dt.date(2012, 2, 29)), ("2011, 4 décembre", dt.date(2011, 12, 4))],
+)  # fmt: skip
+def test_a_date_in_words_reads_its_day_and_month(typed: str, value: dt.date) -> None:
+    assert parse_date(typed) == value
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from jeudis.wording import (
     Plural,
     format_number,
     month_first,
+    month_named,
     number_signs,
     primary_language,
     yes_or_no_word,
@@ -369,7 +370,42 @@ def parse_date(raw: str, language: str = "fr") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    if (date := _date_in_words(text)) is not None:
+        return date
     raise _Problem("date", short=short_date(language))
+
+
+# Words around a date written out: "le 4 mars", "4 de marzo de 2011", "the 4th of March".
+_AROUND_A_DATE = frozenset(("am", "de", "del", "dem", "den", "el", "em", "il", "le", "of", "the"))
+# A day and its ordinal's ending: 1er, 1st, 2nd, 3rd, 4th, 1º (and 4., whose dot is left out).
+_DAY_OR_YEAR = re.compile(r"(\d{1,4})(?:er|st|nd|rd|th|º|ª|o)?")
+
+
+def _date_in_words(text: str) -> dt.date | None:
+    """A date written as a post writes one, in any of its languages: "4 mars 2011",
+    "1er mai 2009", "March 4, 2011", "4. März 2011", "4 de março de 2011", "4 Mar 2011"."""
+    day = month = year = None
+    for word in re.findall(r"\w+", text.casefold()):
+        if word in _AROUND_A_DATE:
+            continue
+        if figures := _DAY_OR_YEAR.fullmatch(word):
+            number = figures.group(1)
+            if len(number) == 4 and year is None:
+                year = int(number)
+            elif len(number) <= 2 and day is None:
+                day = int(number)
+            else:
+                return None
+        elif month is None and (named := month_named(word)) is not None:
+            month = named
+        else:
+            return None
+    if day is None or month is None or year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # the 30th of February
+        return None
 
 
 # Languages whose dates in figures are written with dots (4.3.2009) or dashes (4-3-2009),

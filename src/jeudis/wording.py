@@ -467,6 +467,36 @@ ENGLISH_MONTHS = (
 )
 
 
+def _folded(word: str) -> str:
+    """``Märzo`` as ``marzo``: lower case, without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_MONTH_WORDS: dict[str, int] = {}
+
+
+def month_named(word: str) -> int | None:
+    """The month a word names in one of the languages posts are written in (1 to 12):
+    ``mars``, ``March``, ``März``, ``marzo``, ``maart``, ``março``; with or without its
+    accents; or the first three letters or more of one (``Mar``, ``sept.``, ``juil``),
+    when they start no other month's name (``jui``: juin or juillet)."""
+    if not _MONTH_WORDS:
+        names = [FRENCH_MONTHS, ENGLISH_MONTHS, *(months.split() for months in _MONTHS.values())]
+        regional = [
+            (number, name) for by in _REGIONAL_MONTHS.values() for number, name in by.items()
+        ]
+        months: dict[str, set[int]] = {}
+        for number, name in [*(p for n in names for p in enumerate(n, 1)), *regional]:
+            folded = _folded(name)
+            for end in range(3, len(folded) + 1):
+                months.setdefault(folded[:end], set()).add(number)
+        _MONTH_WORDS.update(
+            (word, min(numbers)) for word, numbers in months.items() if len(numbers) == 1
+        )
+    return _MONTH_WORDS.get(_folded(word).rstrip("."))
+
+
 def date_formatter(language: str) -> Callable[[dt.date], str]:
     """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
     and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia;
