@@ -808,6 +808,25 @@ def test_a_date_answer_reads_in_a_roundup_as_in_the_interview_post(
     assert shown in terminal.stdout, terminal.stdout
 
 
+def test_the_terminal_shows_an_answer_as_written_not_as_markdown(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A German date, "1. Mai 2009", read "1\\. Mai 2009" in the terminal: the post's
+    Markdown, escaped so as not to open a list. The Markdown roundup keeps the escape."""
+    form = SINCE.replace("LANG", "de")
+    (series / "questionnaires" / "since.toml").write_text(form, encoding="utf-8")
+    data = tmp_path / "answers.toml"
+    data.write_text('[answers]\nblog = "1. Mai 2009"\n', encoding="utf-8")
+    made = invoke("new", "since", "--guest", "Ann Lee", "--data-file", str(data))
+    assert made.exit_code == 0, made
+
+    terminal = invoke("compare", "since", "-q", "blog", env={"COLUMNS": "100"})
+    assert re.search(r"│ 1\. Mai 2009 +│", terminal.stdout), terminal.stdout
+    assert "\\" not in terminal.stdout
+    post = invoke("compare", "since", "-q", "blog", "--format", "md").stdout
+    assert "\n1\\. Mai 2009\n" in post
+
+
 def test_an_answer_with_a_carriage_return_breaks_the_line_in_a_roundup_as_in_the_post(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

@@ -127,6 +127,7 @@ def _draw_comparison(data: Any) -> None:
     from rich.columns import Columns
     from rich.panel import Panel
 
+    from jeudis.export.model import plain_value
     from jeudis.roundup import answered
     from jeudis.roundup_chart import rows
     from jeudis.textsafe import for_terminal
@@ -160,7 +161,8 @@ def _draw_comparison(data: Any) -> None:
     # one would not fit (rich cut it mid-word), not the slug under some only.
     slugged = all(len(f"{e.date.isoformat()} · {e.slug}") <= width - 6 for e in data.entries)
     for entry in data.entries:
-        body = escape(for_terminal(entry.text))
+        # As the guest wrote it, as `show` has it: not the post's Markdown ("1\\. März").
+        body = escape(for_terminal(plain_value(entry.value, entry.language)))
         if entry.reworded:
             body = f"[dim italic]{escape(for_terminal(entry.asked))}[/dim italic]\n\n{body}"
         below = entry.date.isoformat()

@@ -275,7 +275,12 @@ def bullets_as_items(text: str) -> str:
 def value_text(answer: Answer, language: str = "fr") -> str:
     """An answer's value as a person reads it: :func:`value_markdown` with no Markdown
     escape ("4. März 1953", not "4\\. März 1953")."""
-    return clean(_value_text(answer.value, language))
+    return plain_value(answer.value, language)
+
+
+def plain_value(value: Any, language: str = "fr") -> str:
+    """A value an answer holds, as a person reads it (:func:`value_text`)."""
+    return clean(_value_text(value, language))
 
 
 _LIST_NUMBER = re.compile(r"^([0-9]+)\.")
