@@ -274,6 +274,36 @@ def test_new_with_a_data_file_naming_a_photo_file(
     assert (series / "images" / "gilles-klein.png").read_bytes() == b"png"
 
 
+@pytest.mark.parametrize("tables", ["", '[answers]\nfollowers = "9 200"\n'])
+def test_answers_and_fields_written_outside_their_table_are_said_so(
+    invoke: Invoke, series: Path, tmp_path: Path, tables: str
+) -> None:
+    """Each was "unknown key", and said again among the answers missing."""
+    data = write(
+        tmp_path / "answers.toml",
+        'depuis-quand = "2007"\nsite = "https://gilles.example"\nguest = "G"\n' + tables,
+    )
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+
+    assert result.exit_code == ExitCode.MISSING_ANSWERS
+    said = result.stderr.splitlines()
+    fix = "move it under [answers]" if tables else "put a line [answers] above it"
+    assert said[1:4] == [
+        f"  {data}:1: depuis-quand: an answer outside [answers], where answers are read: {fix}",
+        (
+            f"  {data}:2: site: a field outside [fields], where fields are read:"
+            " put a line [fields] above it"
+        ),
+        f"  {data}:3: guest: unknown key: a data file holds [fields] and [answers]",
+    ]
+    missing = said[4].removeprefix(f"  {data}: ").split(": ")[1].split(", ")
+    assert "depuis-quand" not in missing and missing[0] == (
+        "utilisations" if tables else "followers"
+    )
+    assert not (series / "interviews" / "gilles-klein.toml").exists()
+
+
 def test_a_data_file_s_problems_are_said_one_to_a_line_in_the_file_s_order(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

@@ -43,9 +43,7 @@ def fill_from_data(
             hint="fix the data file and run the command again; no interview was written",
         )
     problems += [
-        ((key,), "unknown key: a data file holds [fields] and [answers]")
-        for key in data
-        if key not in ("fields", "answers")
+        ((key,), _misplaced(questionnaire, data, key)) for key in data if key not in TABLES
     ]
     problems += [
         (("answers", key), f"no such question in {questionnaire.id}")
@@ -80,7 +78,8 @@ def fill_from_data(
             value = answer_rules.coerce(question, raw)
         except answer_rules.InvalidAnswer as exc:
             if answer_rules.is_empty(raw):
-                missing.append(question.id)
+                if question.id not in data:  # one written outside [answers] is said so
+                    missing.append(question.id)
             else:
                 problems.append((("answers", question.id), str(exc)))
             continue
@@ -98,6 +97,22 @@ def fill_from_data(
         )
     followups.complete(questionnaire, interview)
     return interview
+
+
+TABLES = ("fields", "answers")
+
+
+def _misplaced(questionnaire: Questionnaire, data: Mapping[str, Any], key: str) -> str:
+    """A key outside the two tables: an answer or a field written before them, or none."""
+    for table, what, known in (
+        ("answers", "an answer", questionnaire.question(key)),
+        ("fields", "a field", questionnaire.field(key)),
+    ):
+        if known is not None:
+            # A second [answers] line would make the file TOML no longer reads.
+            fix = f"move it under [{table}]" if table in data else f"put a line [{table}] above it"
+            return f"{what} outside [{table}], where {table} are read: {fix}"
+    return "unknown key: a data file holds [fields] and [answers]"
 
 
 def _said(
