@@ -331,6 +331,26 @@ def test_a_data_file_s_problems_are_said_one_to_a_line_in_the_file_s_order(
     assert interview_files(series) == []
 
 
+def test_fields_missing_from_a_data_file_are_listed_as_answers_missing_are(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """Each was "fields.book_title: Une réponse est nécessaire.", at no line of the file."""
+    data = write(tmp_path / "answers.toml", '[fields]\nbook_url = ""\n\n[answers]\n')
+
+    result = invoke("new", "livre", "--guest", "Ann Lee", "--host", "Bob", "--data-file", data)
+
+    assert result.exit_code == ExitCode.MISSING_ANSWERS
+    assert result.stderr.splitlines()[:3] == [
+        f"error: {data}: 3 problems:",
+        f"  {data}: 2 fields missing: book_title, book_url",
+        f"  {data}: 1 answer missing: motivation",
+    ]
+    wrong = write(tmp_path / "wrong.toml", '[fields]\nbook_title = "T"\nbook_url = "x y"\n')
+    said = invoke("new", "livre", "--guest", "Ann Lee", "--host", "Bob", "--data-file", wrong)
+    assert said.stderr.splitlines()[1].startswith(f"  {wrong}:3: fields.book_url: ")
+    assert interview_files(series) == []
+
+
 def test_new_with_missing_answers_lists_them_all_in_one_error(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:

@@ -55,11 +55,16 @@ def fill_from_data(
         for key in raw_fields
         if questionnaire.field(key) is None
     ]
+    missing_fields: list[str] = []
     for spec in questionnaire.fields:
+        raw = raw_fields.get(spec.id)
         try:
-            value = answer_rules.coerce(spec, raw_fields.get(spec.id))
+            value = answer_rules.coerce(spec, raw)
         except answer_rules.InvalidAnswer as exc:
-            problems.append((("fields", spec.id), str(exc)))
+            if not answer_rules.is_empty(raw):
+                problems.append((("fields", spec.id), str(exc)))
+            elif spec.id not in data:  # one written outside [fields] is said so
+                missing_fields.append(spec.id)
             continue
         interview.fields[spec.id] = "" if value is None else value
     session_values: dict[str, Any] = {}
@@ -90,9 +95,9 @@ def fill_from_data(
                 question.id, question.type, question.wording(interview.register, context), value
             )
         )
-    if problems or missing:
+    if problems or missing or missing_fields:
         raise MissingAnswers(
-            _said(source, text, problems, missing),
+            _said(source, text, problems, {"field": missing_fields, "answer": missing}),
             hint="fix the data file and run the command again; no interview was written",
         )
     followups.complete(questionnaire, interview)
@@ -116,21 +121,25 @@ def _misplaced(questionnaire: Questionnaire, data: Mapping[str, Any], key: str) 
 
 
 def _said(
-    source: Path, text: str, problems: list[tuple[tuple[str, ...], str]], missing: list[str]
+    source: Path,
+    text: str,
+    problems: list[tuple[tuple[str, ...], str]],
+    missing: Mapping[str, list[str]],
 ) -> str:
     """The problems one to a line, each at its line of the file (``data.toml:3: ...``),
     in the file's order as ``jeudis check`` says them (one found nowhere first); the
-    answers missing, on no line of it, together on the last line. One problem alone is
-    one line."""
+    fields and the answers missing (``missing``, by what they are), on no line of it,
+    each together on a last line. One problem alone is one line."""
     located = []
     for keys, what in problems:
         line = locate(text, keys) if text and keys[0] in text else None
         located.append((line or 0, f"{source}:{line}" if line else str(source), keys, what))
     located.sort(key=lambda problem: problem[0])  # stable: the same line keeps its order
     lines = [f"{where}: {'.'.join(keys)}: {what}" for _, where, keys, what in located]
-    if missing:
-        lines.append(f"{source}: {counted(len(missing), 'answer')} missing: {', '.join(missing)}")
+    for what, ids in missing.items():
+        if ids:
+            lines.append(f"{source}: {counted(len(ids), what)} missing: {', '.join(ids)}")
     if len(lines) == 1:
         return lines[0]
-    count = len(problems) + len(missing)
+    count = len(problems) + sum(len(ids) for ids in missing.values())
     return f"{source}: {counted(count, 'problem')}:\n" + "\n".join(f"  {line}" for line in lines)
