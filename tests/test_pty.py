@@ -203,6 +203,13 @@ class _EmojiTerminal(_Terminal):
         return used[-1] + (2 if used[-1] + 1 < self.columns and row[used[-1] + 1].data == "" else 1)
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C interrupts, as in a terminal: a suite run in the background (``nohup
+    pytest &``) ignores SIGINT, and an ignored signal stays ignored in a child, so
+    Python set no handler and Ctrl-C left an export running to its end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Jeudis:
     """One ``jeudis`` process in a pseudo-terminal."""
 
@@ -241,6 +248,7 @@ class Jeudis:
             encoding=encoding,
             codec_errors="replace",
             timeout=TIMEOUT,
+            preexec_fn=_as_from_a_terminal,
         )
         self.seen = ""
         self.terminal = terminal(columns, rows, self.child if cpr else None)
@@ -1975,6 +1983,13 @@ def test_a_large_export_shows_a_progress_bar_on_a_terminal(
     assert len(list((series / "site").glob("invite-*.html"))) == 150
 
 
+def _sigint_pending(pid: int) -> bool:
+    """SIGINT waits for the stopped process ``pid`` (Linux's /proc: its pending masks)."""
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines()
+    masks = [int(line.split()[1], 16) for line in status if line.startswith(("SigPnd", "ShdPnd"))]
+    return any(mask & 1 << (signal.SIGINT - 1) for mask in masks)
+
+
 def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     series: Path, sessions: list[Jeudis]
 ) -> None:
@@ -1985,7 +2000,10 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     # Held still while the key travels, so the export cannot finish before it arrives.
     os.killpg(session.child.pid, signal.SIGSTOP)
     session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
-    time.sleep(0.2)  # the terminal turns the key into SIGINT on its own time
+    # The terminal turns the key into SIGINT on its own time: held until it is pending.
+    deadline = time.monotonic() + TIMEOUT
+    while not _sigint_pending(session.child.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
     os.killpg(session.child.pid, signal.SIGCONT)
     session.expect("site: stopped; what is written stays, and the next export finishes it")
     assert session.wait() == 130
