@@ -160,14 +160,17 @@ text = "Seit wann bloggst du?"
         ("de", "Anna Müller", "anna-muller", "Anna Müller-Lang", "anna-mueller-lang"),
         ("en", "Bob O’Hara", "bob-ohara", "Bob O'Hara-Lang", "bob-ohara-lang"),
         ("en", "Bob O’Hara", "bob-o-hara", "Bob O'Hara-Lang", "bob-ohara-lang"),
+        # Named before jeudis romanized Cyrillic: the slug of no letters.
+        ("en", "Олена Зеленська", "invite", "Олена Зеленська-Ліс", "olena-zelenska-lis"),
+        ("en", "Олена Зеленська", "invite-2", "Олена Зеленська-Ліс", "olena-zelenska-lis-2"),
     ],
 )
 def test_a_guest_renamed_keeps_the_spelling_of_the_language(
     invoke: Invoke, series: Path, language: str, guest: str, made: str, renamed: str, slug: str
 ) -> None:
     """A file is named as its language spells the name (German's "mueller", English's
-    "ohara" one word); one named before jeudis did so ("muller", "o-hara") is renamed
-    as well."""
+    "ohara" one word); one named before jeudis did so ("muller", "o-hara", "invite") is
+    renamed as well."""
     write(series / "questionnaires" / "eins.toml", GERMAN.replace('"de"', f'"{language}"'))
     data = write(series / "data.toml", '[answers]\nseit = "2009"\n')
     assert invoke("new", "eins", "--guest", guest, "--data-file", data).exit_code == 0

@@ -44,6 +44,16 @@ from support import Invoke, fifo_read, interview_files, write
         ("Jean d'Ormesson", "jean-d-ormesson"),
         ("Jean d’Ormesson", "jean-d-ormesson"),
         ("Jean dʼOrmesson", "jean-d-ormesson"),
+        # Cyrillic and Greek romanized, as their scripts' common romanizations write them:
+        # every such name was "invite".
+        ("Алексей Навальный", "aleksey-navalnyy"),
+        ("Олена Зеленська", "olena-zelenska"),
+        ("ЁЖИК Їжак Єва", "yozhik-yizhak-yeva"),
+        ("Ђорђе Љубица", "djordje-ljubitsa"),
+        ("Γιώργος Σεφέρης", "giorgos-seferis"),
+        ("Αθηνά Ψυχογιού", "athina-psychogiou"),
+        ("ΟΥΡΑΝΟΣ", "ouranos"),
+        ("李小龙", "invite"),  # no letter of a Latin one: the guest's slug
     ],
 )
 def test_slugify(name: str, slug: str) -> None:

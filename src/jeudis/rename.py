@@ -237,8 +237,9 @@ def _slug(
     old_guest, guest, language = names
     now = storage.slugify(guest, language)
     # The old name's slug, its letters spelled out as its language does, or not (as
-    # jeudis made slugs before it did).
-    was = {storage.slugify(old_guest, language), storage.slugify(old_guest)}
+    # jeudis made slugs before it did); or the slug of no letters, which a Cyrillic or
+    # Greek name had before jeudis romanized them.
+    was = {storage.slugify(old_guest, language), storage.slugify(old_guest), storage.FALLBACK_SLUG}
     found = re.fullmatch(rf"(?:{'|'.join(map(re.escape, was))})(-[0-9]+)?", current)
     if found is None:
         if current != now:

@@ -63,6 +63,25 @@ _FOLD = str.maketrans({
 })  # fmt: skip
 
 
+# Cyrillic and Greek letters in Latin ones, as their scripts' common romanizations write
+# them (BGN/PCGN, ELOT 743): "Олена Зеленська" is ``olena-zelenska``, "Γιώργος" is
+# ``giorgos``, where every such name was ``invite``. The letters NFKD would take apart
+# first (й is not и), then the others with their accents off (ά is α), Greek's ου as ou.
+_ROMAN = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye", strict=True)),
+    "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "",
+    "ё": "yo", "ю": "yu", "я": "ya", "й": "y",
+    "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u",  # Ukrainian, Belarusian
+    "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",  # Serbian
+    "ѓ": "gj", "ќ": "kj", "ѕ": "dz",  # Macedonian
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+    "θ": "th", "χ": "ch", "ψ": "ps",
+}  # fmt: skip
+_ROMANIZE = str.maketrans({**_ROMAN, **{letter.upper(): latin for letter, latin in _ROMAN.items()}})
+_WHOLE = str.maketrans({c: _ROMAN[c.lower()] for c in "йЙёЁїЇўЎѓЃќЌ"})
+_OU = re.compile("[οΟ][υΥ]")
+
+
 # Names Windows keeps for its devices, whatever the extension: no file "con.toml" can be
 # made there, nor checked out of a series folder kept in git.
 _DEVICE_NAMES = frozenset(
@@ -106,7 +125,8 @@ def slugify(name: str, language: str = "") -> str:
     "O’Neill": ``oneill``; French's "d’Ormesson" is ``d-ormesson``).
 
     Safe for any input: path separators and dots cannot survive, an empty result
-    (a name of emoji only) falls back to ``invite``, and the length is capped.
+    (a name of emoji only, or in Chinese) falls back to ``invite``, and the length is
+    capped. Cyrillic and Greek letters are romanized (``Алексей``: ``aleksey``).
     A name Windows keeps for a device (``con``, ``nul``, ``com1``...) gets ``-1``.
     """
     ascii_only = folded(spelled_out(name, language)).encode("ascii", "ignore").decode("ascii")
@@ -121,11 +141,13 @@ def slugify(name: str, language: str = "") -> str:
 
 
 def folded(name: str) -> str:
-    """The name with its accents folded off (NFKD, and ``_FOLD`` for œ, ß...).
+    """The name with its accents folded off (NFKD, and ``_FOLD`` for œ, ß...), in
+    Latin letters (``_ROMANIZE``: Cyrillic's and Greek's).
 
     Escape sequences are not part of the name a person sees: "\x1b[31mEve" is "Eve".
     """
-    return unicodedata.normalize("NFKD", for_terminal(name)).translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", for_terminal(name).translate(_WHOLE))
+    return _OU.sub("ou", decomposed).translate(_ROMANIZE).translate(_FOLD)
 
 
 def site_names(series: Series, *questionnaires: str) -> frozenset[str]:
