@@ -1025,11 +1025,17 @@ def test_the_question_picked_at_the_review_is_shown_whole_words_on_its_line(
     jeudis: type[Jeudis], series: Path
 ) -> None:
     """Shown after "›", under "Modifier une réponse ?", the question picked ran past the
-    terminal's edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…"."""
+    terminal's edge, cut mid-word: "… de tweeter vous appo" / "rte ? Qu’est-ce que cela…";
+    it is shown whole, without the space aligning its number in the list."""
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein", columns=70)
     welcome_back(session)
     session.expect("Modifier une réponse ?")
+    # The numbers right-aligned, as `inspect` has them: " 9." above "10.".
+    session.until(lambda: "   13. Question inverse" in "\n".join(session.screen()), "the list")
+    listed = session.screen()
+    picks = listed[listed.index(" » ✔ Tout est bon, terminer") + 1 :][:13]
+    assert [line[:6] for line in picks] == [f"   {n:>2}." for n in range(1, 14)]
     session.type(Keyboard.DOWN * 4)  # to question 4
     session.press(Keyboard.ENTER)
     session.expect_prompt("[4/13]")

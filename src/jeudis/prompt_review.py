@@ -5,7 +5,8 @@ resized. Imported with :mod:`jeudis.prompter`, by the commands that run a sessio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import questionary
@@ -63,7 +64,7 @@ def pick_to_change(
     asking()
     done = questionary.Choice(text["review_done"], value="")
     # Picked by its question's id: two follow-ups may read alike once shortened.
-    labels = [for_terminal(label) for _, label, _ in rows]
+    labels = aligned([for_terminal(label) for _, label, _ in rows])
     picks = [
         questionary.Choice(label, value=qid)
         for (qid, _, _), label in zip(rows, labels, strict=True)
@@ -82,7 +83,9 @@ def pick_to_change(
     stand_ins = drawn_whole(app)
     if keys:
         toolbar_under_choices(app, fitted_keys(keys))
-    picked_fitted(app, get_cwidth("›  "))
+    given = dict(zip(picks, [for_terminal(label) for _, label, _ in rows], strict=True))
+    app.before_render += lambda _: _unaligned(app, given, stand_ins.laid)
+    picked_fitted(app, get_cwidth("›  "))  # after: shortens what the line above gives
 
     def fitted() -> None:
         """A choice wider than the terminal was cut at its edge, mid-word: shortened."""
@@ -102,6 +105,32 @@ def pick_to_change(
     if picked is BACK:  # Page↑ from the review: the last question again
         return rows[-1][0] if rows else None
     return str(picked) if picked else None
+
+
+_NUMBERED = re.compile(r"[0-9]+(?=\. )")
+
+
+def aligned(labels: list[str]) -> list[str]:
+    """The questions' numbers right-aligned, as `inspect` has them: " 9." above "10."."""
+    numbers = [_NUMBERED.match(label) for label in labels]
+    width = max((len(number.group()) for number in numbers if number), default=0)
+    return [
+        label.rjust(len(label) + width - len(number.group())) if number else label
+        for label, number in zip(labels, numbers, strict=True)
+    ]
+
+
+def _unaligned(app: Application[Any], given: dict[Any, str], laid: Callable[[str], str]) -> None:
+    """The question picked, once picked, whole and without the spaces aligning it."""
+    from questionary.prompts.common import InquirerControl
+
+    if not app.is_done:
+        return
+    for window in app.layout.find_all_windows():
+        if isinstance(window.content, InquirerControl):
+            picked = window.content.get_pointed_at()
+            if picked in given:
+                picked.title = laid(given[picked])
 
 
 def _draw(console: Console, screen: Screen, renderable: Any, width: int) -> None:
