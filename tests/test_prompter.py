@@ -462,6 +462,31 @@ def test_a_date_question_says_how_a_date_is_typed_before_any_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("language", "typed", "hint"),
+    [("fr", "9 200", "Un nombre, par exemple 9 200"),
+     ("en", "9,200", "A number, e.g. 9,200 · Optional, empty to skip"),
+     ("de", "9.200", "Eine Zahl, zum Beispiel 9.200"),
+     ("pt-BR", "9.200", "Um número, por exemplo 9.200")],
+)  # fmt: skip
+def test_a_number_question_says_how_a_number_is_typed(
+    keys: PipeInput, language: str, typed: str, hint: str
+) -> None:
+    """As the answer sheet says it: a German guest's "1,200", English's way, was 1.2,
+    and nothing said so."""
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=100))
+    prompter.screen = Screen(STYLE, file=out, width=100)
+    question = Question(
+        id="abonnes", type="number", text={"*": "Combien ?"}, required=language != "en",
+        language=language, validation=Validation(),
+    )  # fmt: skip
+    keys.send_text(typed + ENTER)
+    assert prompter.ask(prompt_for(question, "Combien ?", counter="[2/5]")) == typed
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[2/5] Combien ?") + 1] == hint
+
+
+@pytest.mark.parametrize(
     ("language", "low", "high", "hint"),
     [("fr", 2, None, "↑↓, Espace pour cocher, Entrée pour valider · Au moins 2 choix"),
      ("fr", 2, 3, "↑↓, Espace pour cocher, Entrée pour valider · De 2 à 3 choix"),

@@ -291,6 +291,12 @@ class TerminalPrompter:
         if prompt.question is not None and prompt.question.type == "date":
             # As the answer sheet says it; without it, the format came with a refusal.
             parts.append(date_hint(prompt.question.language).rstrip("."))
+        if prompt.question is not None and prompt.question.type == "number":
+            # As the sheet says it: a German guest's "1,200" was 1.2, said nowhere.
+            from jeudis.sheet import number_note, sheet_text
+
+            language = prompt.question.language
+            parts.append(number_note(sheet_text(language), language).rstrip("."))
         typed = prompt.kind in ("text", "long")
         if prompt.dropped:  # not "optional": answered, and kept unless taken out
             parts.append(self.text["dropped_empty" if typed else "dropped"])

@@ -260,13 +260,18 @@ def question_notes(
     elif question.type == "yesno":
         notes.append(words["yesno"])
     elif question.type == "number":
-        # "9,200" in English, "9.200" in German: as the language writes it, and reads it.
-        notes.append(words["number"].format(example=format_number(9200, questionnaire.language)))
+        notes.append(number_note(words, questionnaire.language))
     elif question.type == "date":
         notes.append(answer_rules.date_hint(questionnaire.language))
     if question.when is not None:
         notes += _condition_notes(question.when, questionnaire, words, numbers)
     return notes
+
+
+def number_note(words: Mapping[str, Any], language: str) -> str:
+    """How a number is typed, in ``words`` (:func:`sheet_text`): "9,200" in English,
+    "9.200" in German, as the language writes it, and reads it."""
+    return str(words["number"]).format(example=format_number(9200, language))
 
 
 def earlier_notes(
