@@ -214,7 +214,7 @@ def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> N
 
     assert result.exit_code == 0, result
     path = series / "interviews" / "gilles-klein.toml"
-    assert result.stdout.splitlines()[-2:] == [
+    assert result.stdout.splitlines() == [  # no blank line first: no session screen above
         f"Saved: {path}",
         "Publish it: jeudis export gilles-klein -o gilles-klein.md",
     ]

@@ -58,12 +58,15 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise UsageError(f"--date {value!r} is not a date", hint="use YYYY-MM-DD") from None
 
 
-def _finished(path: Path) -> None:
+def _finished(path: Path, *, live: bool = True) -> None:
+    """Where the interview is, and how to publish it: below the session's last screen,
+    a line apart (``live``); alone, from a data file."""
     from jeudis.textsafe import markup_escape as escape
 
     out = console()
+    gap = "\n" if live else ""
     # A folder may be named "Blogs [perso]": the path is text, not rich markup.
-    out.print(f"\nSaved: [bold]{escape(str(path))}[/bold]", soft_wrap=True)
+    out.print(f"{gap}Saved: [bold]{escape(str(path))}[/bold]", soft_wrap=True)
     out.print(
         f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]", soft_wrap=True
     )
@@ -120,7 +123,7 @@ def new(
         session.create(series, interview)
         assert interview.path is not None
         _take_photo(interview)
-        _finished(interview.path)
+        _finished(interview.path, live=False)
         return
     _require_terminal()
     session.create(series, interview)
