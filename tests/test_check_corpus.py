@@ -97,6 +97,30 @@ def test_check_a_clean_series(series: Path, invoke: Invoke) -> None:
     assert result.exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("written", "why"), [(None, "not found"), ('id = "podcast"\n', "does not read")]
+)
+def test_an_interview_whose_questionnaire_is_gone_or_broken_is_said_which(
+    series: Path, invoke: Invoke, written: str | None, why: str
+) -> None:
+    """Both were "not found or broken", with nothing of what it costs."""
+    make_interview(series, "laurent", questionnaire="podcast")
+    if written is not None:
+        (series / "questionnaires" / "podcast.toml").write_text(written, encoding="utf-8")
+
+    result = invoke("check", str(series / "interviews"))
+
+    assert result.stdout.splitlines() == [
+        (
+            f"{series / 'interviews' / 'laurent.toml'}: warning: questionnaire: questionnaire"
+            f" 'podcast' {why}: the answers go unchecked, and resume or edit --question cannot run"
+        ),
+        "  hint: export needs none: the interview keeps its questions as asked",
+        "0 errors, 1 warning",
+    ]
+    assert result.exit_code == 0
+
+
 QUESTIONNAIRES = sorted(CORPUS.glob("questionnaires/*.toml"))
 
 

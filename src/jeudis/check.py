@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from jeudis.check_versions import Drift, drift_finding, version_drift
-from jeudis.errors import FileProblem, JeudisError, clip, describe, unknown_key
+from jeudis.errors import FileProblem, JeudisError, NotFoundError, clip, describe, unknown_key
 from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
@@ -119,7 +119,8 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     their questionnaire made are said one group a version, where its first one is."""
     findings: list[Finding | list[Drift]] = []
     drifts: dict[tuple[str, str], list[Drift]] = {}
-    forms: dict[tuple[str, str], Questionnaire | None] = {}  # by id and interview's language
+    # By id and interview's language; a str says why none reads.
+    forms: dict[tuple[str, str], Questionnaire | str] = {}
     ids: dict[str, Path] = {}  # each interview's id, and the first file that has it
     reserved = site_names(series)
     for file in files:
@@ -255,7 +256,7 @@ def _check_settings(path: Path) -> list[FileProblem]:
 def _check_interview(
     series: Series,
     path: Path,
-    forms: dict[tuple[str, str], Questionnaire | None],
+    forms: dict[tuple[str, str], Questionnaire | str],
     ids: dict[str, Path],
 ) -> tuple[list[Finding], Drift | None]:
     """What is wrong with an interview file; and, made with another version of its
@@ -272,16 +273,20 @@ def _check_interview(
         try:
             qpath, bundled = series.questionnaire_path(interview.questionnaire)
             forms[made] = load_questionnaire(qpath, bundled=bundled, language=interview.language)
-        except JeudisError:
-            forms[made] = None
+        except NotFoundError:
+            forms[made] = "not found"
+        except JeudisError:  # its problems are said of its own file
+            forms[made] = "does not read"
     form = forms[made]
-    if form is None:
+    if isinstance(form, str):
         findings.append(
             Finding(
                 str(path),
-                f"questionnaire {interview.questionnaire!r} not found or broken",
+                f"questionnaire {interview.questionnaire!r} {form}: the answers go"
+                " unchecked, and resume or edit --question cannot run",
                 key="questionnaire",
                 severity="warning",
+                hint="export needs none: the interview keeps its questions as asked",
             )
         )
         return findings, None
