@@ -319,11 +319,25 @@ def test_a_choice_is_named_in_any_case_and_stored_as_the_questionnaire_writes_it
 def test_as_input_prefills_what_was_given() -> None:
     assert as_input(None, "fr") == ""
     assert as_input(9200, "fr") == "9200"
-    assert as_input(dt.date(2011, 3, 10), "fr") == "2011-03-10"
+    assert as_input(dt.date(2011, 3, 10), "fr") == "10 mars 2011"  # as the review has it
     assert as_input(["a", "b"], "fr") == "a, b"
     # What is prefilled must read back as the same value.
     assert coerce(question("number"), as_input(9200, "fr")) == 9200
     assert coerce(question("date"), as_input(dt.date(2011, 3, 10), "fr")) == dt.date(2011, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "language", ["fr", "en", "en-GB", "de", "de-AT", "es", "es-PE", "it", "nl", "pt-BR", "ja"]
+)
+def test_a_date_prefilled_as_the_review_writes_it_reads_back(language: str) -> None:
+    """A date was prefilled "2011-03-10" where the review and the post read it in words:
+    now in words too, each day of a year read back as itself."""
+    asked = replace(question("date"), language=language)
+    day = dt.date(2024, 1, 1)
+    while day.year == 2024:
+        assert coerce(asked, as_input(day, language)) == day
+        day += dt.timedelta(days=1)
+    assert as_input(dt.date(2011, 1, 4), "de-AT") == "4. Jänner 2011"
 
 
 def test_a_yes_or_no_reads_as_its_post_says_it() -> None:

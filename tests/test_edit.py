@@ -520,7 +520,7 @@ def test_an_answer_to_a_question_no_longer_asked_is_asked_again_as_its_type(
     assert [(p.kind, p.default) for p in prompter.prompts] == [
         ("select", "Yes"),
         ("checkbox", ["Audacity", "Reaper"]),
-        ("text", "2010-05-01"),
+        ("text", "May 1, 2010"),  # as the review writes it
     ]
     # Its number in the post, which publishes it: a version dropping its question
     # does not change a post.

@@ -948,7 +948,7 @@ def test_prompt_for_is_pure(kinds: Questionnaire) -> None:
     assert prompt_for(langues, "?", previous=["fr"]).default == ["fr"]
     assert prompt_for(langues, "?").kind == "checkbox"
     assert prompt_for(pourquoi, "?", previous="Parce que.").kind == "long"
-    assert prompt_for(depuis, "?", previous=dt.date(2011, 3, 10)).default == "2011-03-10"
+    assert prompt_for(depuis, "?", previous=dt.date(2011, 3, 10)).default == "10 mars 2011"
     assert prompt_for(url, "?").default == ""
     assert prompt_for(url, "?").validate("javascript:alert(1)") is not None
     assert prompt_for(url, "?").validate("https://example.org") is None

@@ -13,6 +13,7 @@ from jeudis.questionnaire import Question, yes_or_no
 from jeudis.textsafe import for_terminal
 from jeudis.wording import (
     Plural,
+    date_formatter,
     format_number,
     month_first,
     month_named,
@@ -518,8 +519,8 @@ def as_input(value: Any, language: str) -> str:
         return ""
     if isinstance(value, bool):
         return yes_or_no_word(value, language)
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date):  # as the review and the post write it, and read back
+        return date_formatter(language)(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and number_signs(language)[1] == ".":
