@@ -68,7 +68,7 @@ _FOLD = str.maketrans({
 # ``giorgos``, where every such name was ``invite``. The letters NFKD would take apart
 # first (й is not и), then the others with their accents off (ά is α), Greek's ου as ou.
 _ROMAN = {
-    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye", strict=True)),
+    **dict(zip("абвгдезиклмнопрстуфыэ", "abvgdeziklmnoprstufye", strict=True)),
     "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "",
     "ё": "yo", "ю": "yu", "я": "ya", "й": "y",
     "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u",  # Ukrainian, Belarusian
