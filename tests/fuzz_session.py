@@ -167,8 +167,12 @@ def round_(seed: int, root: Path) -> list[str]:
     for _ in range(4):
         if not slug:
             command = ["new", rng.choice(["twitter", "livre"]), "--guest", f"Guest {seed}"]
-        elif 'status = "complete"' in (root / "interviews" / f"{slug}.toml").read_text("utf-8"):
-            choice = rng.choice([[], ["--question", "conseils"], ["--fields"], ["--notes"]])
+        elif 'status = "complete"' in (
+            text := (root / "interviews" / f"{slug}.toml").read_text("utf-8")
+        ):
+            # A question the interview has: the book's first, the Twitter series' eighth.
+            asked = "motivation" if 'questionnaire = "livre"' in text else "conseils"
+            choice = rng.choice([[], ["--question", asked], ["--fields"], ["--notes"]])
             command = ["edit", slug, *choice]
         else:
             command = ["resume", slug]
