@@ -64,7 +64,8 @@ def pick_to_change(
     asking()
     done = questionary.Choice(text["review_done"], value="")
     # Picked by its question's id: two follow-ups may read alike once shortened.
-    labels = aligned([for_terminal(label) for _, label, _ in rows])
+    written = [for_terminal(label) for _, label, _ in rows]
+    labels = aligned(written)
     picks = [
         questionary.Choice(label, value=qid)
         for (qid, _, _), label in zip(rows, labels, strict=True)
@@ -83,7 +84,7 @@ def pick_to_change(
     stand_ins = drawn_whole(app)
     if keys:
         toolbar_under_choices(app, fitted_keys(keys))
-    given = dict(zip(picks, [for_terminal(label) for _, label, _ in rows], strict=True))
+    given = dict(zip(picks, written, strict=True))
     app.before_render += lambda _: _unaligned(app, given, stand_ins.laid)
     picked_fitted(app, get_cwidth("›  "))  # after: shortens what the line above gives
 
