@@ -1055,6 +1055,49 @@ def test_drafts_only_when_asked(series: Path, invoke: Invoke) -> None:
     assert "draft = true" in md
 
 
+def test_export_alone_names_the_last_interview_finished_when_the_newest_is_a_draft(
+    series: Path, invoke: Invoke
+) -> None:
+    """The host in the middle of an interview types `jeudis export` for the one before."""
+
+    def touched(path: Path, when: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        stamp = path.stat().st_mtime_ns
+        path.write_text(text.replace(text.split("updated = ")[1][:19], when), "utf-8")
+        os.utime(path, ns=(stamp + 10**9, stamp + 10**9))  # the list's cache sees a change
+
+    touched(make_interview(series, "ancienne", guest="Anne Ancienne"), "2011-04-01 09:30:00")
+    touched(make_interview(series, "finie", guest="Fanny Finie"), "2011-04-02 09:30:00")
+    draft = make_interview(series, "en-cours", guest="Eva Encours", status="draft")
+    touched(draft, "2011-04-03 09:30:00")
+
+    result = invoke("export")
+
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines() == [
+        "error: en-cours, the most recent interview, is a draft (2 answers)",
+        (
+            "hint: finish it with `jeudis resume en-cours`, pass --include-drafts,"
+            " or export the last one finished: `jeudis export finie`"
+        ),
+    ]
+    assert "Fanny Finie" in invoke("export", "finie").stdout
+    assert "Eva Encours" in invoke("export", "--include-drafts").stdout
+    touched(draft, "2011-04-01 08:00:00")  # no longer the newest: the newest is exported
+    assert "Fanny Finie" in invoke("export").stdout
+
+
+def test_export_alone_with_nothing_finished_says_so(series: Path, invoke: Invoke) -> None:
+    make_interview(series, "en-cours", guest="Eva Encours", status="draft")
+
+    result = invoke("export")
+
+    assert result.exit_code == 2, result
+    assert result.stderr.splitlines()[1:] == [
+        "hint: finish it with `jeudis resume en-cours`, or pass --include-drafts"
+    ]
+
+
 def test_an_interview_dated_after_today_waits_for_its_day(series: Path, invoke: Invoke) -> None:
     today = dt.date.today()
     make_interview(series, "passee", guest="Anne Passée", date=today - dt.timedelta(days=7))

@@ -84,7 +84,33 @@ def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> li
     """The files to export: the ones named, else the most recent interview."""
     from jeudis import storage
 
-    return [storage.resolve(series, ref) for ref in refs] if refs else [storage.latest(series)]
+    if refs:
+        return [storage.resolve(series, ref) for ref in refs]
+    newest = storage.latest(series)
+    if not include_drafts:
+        _refuse_a_draft(series, newest)
+    return [newest]
+
+
+def _refuse_a_draft(series: Series, newest: Path) -> None:
+    """A host in the middle of an interview types ``jeudis export`` for the last one
+    they finished: the refusal names it, so that it is one command away."""
+    from jeudis import storage
+
+    rows = sorted(storage.summaries(series), key=lambda row: row.updated, reverse=True)
+    draft = next((row for row in rows if row.path == str(newest)), None)
+    if draft is None or draft.status != "draft":
+        return
+    done = next((row.slug for row in rows if row.status == "complete"), None)
+    ways = (
+        f", pass --include-drafts, or export the last one finished: `jeudis export {done}`"
+        if done
+        else ", or pass --include-drafts"
+    )
+    raise UsageError(
+        f"{draft.slug}, the most recent interview, is a draft ({_answers(draft.answered)})",
+        hint=f"finish it with `jeudis resume {draft.slug}`{ways}",
+    )
 
 
 def posts_for(
