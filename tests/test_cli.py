@@ -1196,6 +1196,34 @@ def test_list_reads_the_questionnaires_only_for_a_drafts_progress(
     assert row.split()[-2:] == ["draft", "2/13"], row
 
 
+@pytest.mark.parametrize(
+    ("questionnaire", "said"), [("", "is not found"), ("x = [\n", "does not read")]
+)
+def test_list_of_a_draft_whose_questionnaire_is_gone(
+    invoke: Invoke, series: Path, questionnaire: str, said: str
+) -> None:
+    """Its progress was what it holds, "2/2", as if it were done."""
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    head, *answers = path.read_text(encoding="utf-8").split("\n[[answers]]\n")
+    draft = head.replace('status = "complete"', 'status = "draft"').replace(
+        'questionnaire = "twitter"', 'questionnaire = "disparu"'
+    )
+    path.write_text("\n[[answers]]\n".join([draft, *answers[:2]]) + "\n", encoding="utf-8")
+    if questionnaire:
+        write(series / "questionnaires" / "disparu.toml", questionnaire)
+
+    lines = invoke("list", env={"COLUMNS": "100"}).stdout.splitlines()
+
+    row = next(line for line in lines if line.startswith("amelie-roux"))
+    assert row.split()[-2:] == ["draft", "2/?"], row
+    assert lines[-1] == (
+        f"amelie-roux: a draft whose questionnaire 'disparu' {said}:"
+        " resume cannot go on (`jeudis check` says more)"
+    )
+    assert all(line.split()[-1] == "13/13" for line in lines[2:4])  # the others as they were
+
+
 def test_list_json_outside_a_series_folder_says_so_too(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("list", "--json", "-C", tmp_path)
     assert result.exit_code == ExitCode.NOT_FOUND and result.stdout == ""

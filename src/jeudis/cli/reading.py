@@ -93,8 +93,19 @@ def list_(
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
         # included); a draft still has the questionnaire's questions ahead.
-        total = s.asked if s.status == "complete" else max(totals.get(s.questionnaire, 0), s.asked)
-        progress = f"{s.answered}/{total}"
+        ahead = totals.get(s.questionnaire)
+        if s.status != "draft":
+            progress = f"{s.answered}/{s.asked}"
+        elif ahead is None:  # not there, or not read: how many are left is not known
+            progress = f"{s.answered}/?"
+            problems.append(
+                f"{for_terminal(s.slug)}: a draft whose questionnaire"
+                f" '{for_terminal(s.questionnaire)}'"
+                f" {'is not found' if s.questionnaire not in totals else 'does not read'}:"
+                " resume cannot go on (`jeudis check` says more)"
+            )
+        else:
+            progress = f"{s.answered}/{max(ahead, s.asked)}"
         cells.append(
             [
                 (for_terminal(s.slug), ""),
@@ -120,14 +131,17 @@ def list_(
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
-def _questions_ahead(series: "Series", rows: "list[Summary]") -> dict[str, int]:
-    """Each questionnaire's count of questions, for the drafts' progress: read only when
-    there is a draft (the questionnaires' loading is a fifth of a long series' first list)."""
+def _questions_ahead(series: "Series", rows: "list[Summary]") -> dict[str, int | None]:
+    """Each questionnaire's count of questions (None when it does not read), for the
+    drafts' progress: read only when there is a draft (the questionnaires' loading is a
+    fifth of a long series' first list)."""
     if all(s.status == "complete" for s in rows):
         return {}
     from jeudis import catalog
 
-    return {info.id: info.questions for info in catalog.questionnaires(series)}
+    return {
+        info.id: None if info.problem else info.questions for info in catalog.questionnaires(series)
+    }
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
