@@ -96,6 +96,44 @@ def test_a_date_in_words_reads_its_day_and_month(typed: str, value: dt.date) -> 
 
 
 @pytest.mark.parametrize(
+    ("language", "typed"),
+    [("fr", "vendredi 4 mars 2011"), ("fr", "le vendredi 4 mars 2011"),
+     ("en", "Friday, March 4, 2011"), ("en", "Fri, 4 Mar 2011"), ("en", "Fri. March 4th, 2011"),
+     ("de", "Freitag, den 4. März 2011"), ("es", "viernes, 4 de marzo de 2011"),
+     ("it", "venerdì 4 marzo 2011"), ("it", "venerdi 4 marzo 2011"), ("nl", "vrijdag 4 maart 2011"),
+     ("pt-BR", "sexta-feira, 4 de março de 2011"), ("fr", "Friday 4 mars 2011")],
+)  # fmt: skip
+def test_a_date_after_its_day_of_the_week_reads(language: str, typed: str) -> None:
+    """ "mardi 4 mars 2011", as a guest copies it from a calendar, was refused."""
+    asked = replace(question("date"), language=language)
+    assert coerce(asked, typed) == dt.date(2011, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [("fr", "mardi 4 mars 2011", "Le 4 mars 2011 était un vendredi."),
+     ("fr", "mercredi 1er mars 2011", "Le 1er mars 2011 était un mardi."),
+     ("en", "Tuesday, March 4, 2011", "March 4, 2011 was a Friday."),
+     ("en-GB", "Tue 4 March 2011", "4 March 2011 was a Friday."),
+     ("de", "Dienstag, 4. März 2011", "Der 4. März 2011 war ein Freitag."),
+     ("es", "martes 4 de marzo de 2011", "El 4 de marzo de 2011 fue viernes."),
+     ("it", "martedì 4 marzo 2011", "Il giorno 4 marzo 2011 era venerdì."),
+     ("nl", "dinsdag 4 maart 2011", "4 maart 2011 was een vrijdag."),
+     ("pt", "terça-feira, 4 de março de 2011", "O dia 4 de março de 2011 foi sexta-feira."),
+     ("fr", "Tuesday 4 mars 2011", "Le 4 mars 2011 était un vendredi.")],
+)  # fmt: skip
+def test_a_date_after_the_wrong_day_of_the_week_says_which_it_was(
+    language: str, typed: str, said: str
+) -> None:
+    """Which of the two was a slip, the day of the week or of the month, only the guest
+    knows: the answer is refused, saying what day that date was."""
+    asked = replace(question("date"), language=language)
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(asked, typed)
+    assert str(refused.value) == said
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "value"),
     [("en", "03/04/2011", dt.date(2011, 3, 4)), ("en-US", "3/4/2011", dt.date(2011, 3, 4)),
      ("en", "11/27/2026", dt.date(2026, 11, 27)), ("en", "03-04-2011", dt.date(2011, 3, 4)),

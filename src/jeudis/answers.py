@@ -19,6 +19,8 @@ from jeudis.wording import (
     month_named,
     number_signs,
     primary_language,
+    weekday_name,
+    weekday_named,
     yes_or_no_word,
 )
 
@@ -53,6 +55,7 @@ MESSAGES = {
         "url_host": "« {host} » n’est pas un nom de site : un signe en trop ?",
         "number": "Un nombre est attendu (par exemple 9 200).",
         "date": "Une date est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.",
+        "weekday": "Le {date} était un {weekday}.",
         "yesno": "Répondre par oui ou par non.",
         "pattern": "La réponse n’a pas la forme attendue.",
         "min_length": "Au moins {n} caractère{s} (il y en a {count}).",
@@ -75,6 +78,7 @@ MESSAGES = {
         "url_host": "“{host}” is not a site’s name: a mark too many?",
         "number": "A number is expected (for example {example}).",
         "date": "A date is expected, as YYYY-MM-DD or {short}.",
+        "weekday": "{date} was a {weekday}.",
         "yesno": "Answer yes or no.",
         "pattern": "The answer does not have the expected form.",
         "min_length": "At least {n} character{s} ({count} so far).",
@@ -98,6 +102,7 @@ MESSAGES = {
         "url_host": "„{host}“ ist kein Name einer Website: ein Zeichen zu viel?",
         "number": "Eine Zahl wird erwartet (zum Beispiel {example}).",
         "date": "Ein Datum wird erwartet, als JJJJ-MM-TT oder TT.MM.JJJJ.",
+        "weekday": "Der {date} war ein {weekday}.",
         "yesno": "Bitte mit Ja oder Nein antworten.",
         "pattern": "Die Antwort hat nicht die erwartete Form.",
         "min_length": "Mindestens {n} Zeichen (bisher {count}).",
@@ -120,6 +125,7 @@ MESSAGES = {
         "url_host": "«{host}» no es el nombre de un sitio: ¿un signo de más?",
         "number": "Se espera un número (por ejemplo {example}).",
         "date": "Se espera una fecha, en formato AAAA-MM-DD o DD/MM/AAAA.",
+        "weekday": "El {date} fue {weekday}.",
         "yesno": "Responder sí o no.",
         "pattern": "La respuesta no tiene la forma esperada.",
         "min_length": "Al menos {n} {s:carácter|caracteres} (hay {count}).",
@@ -142,6 +148,7 @@ MESSAGES = {
         "url_host": "«{host}» non è il nome di un sito: un segno di troppo?",
         "number": "È atteso un numero (per esempio {example}).",
         "date": "È attesa una data, nel formato AAAA-MM-GG o GG/MM/AAAA.",
+        "weekday": "Il giorno {date} era {weekday}.",
         "yesno": "Rispondere sì o no.",
         "pattern": "La risposta non ha la forma attesa.",
         "min_length": "Almeno {n} {s:carattere|caratteri} (finora {count}).",
@@ -164,6 +171,7 @@ MESSAGES = {
         "url_host": "‘{host}’ is geen naam van een site: een teken te veel?",
         "number": "Er wordt een getal verwacht (bijvoorbeeld {example}).",
         "date": "Er wordt een datum verwacht, als JJJJ-MM-DD of DD-MM-JJJJ.",
+        "weekday": "{date} was een {weekday}.",
         "yesno": "Antwoord met ja of nee.",
         "pattern": "Het antwoord heeft niet de verwachte vorm.",
         "min_length": "Minstens {n} {s:teken|tekens} (nu {count}).",
@@ -186,6 +194,7 @@ MESSAGES = {
         "url_host": "«{host}» não é o nome de um site: um sinal a mais?",
         "number": "Espera-se um número (por exemplo {example}).",
         "date": "Espera-se uma data, no formato AAAA-MM-DD ou DD/MM/AAAA.",
+        "weekday": "O dia {date} foi {weekday}.",
         "yesno": "Responder sim ou não.",
         "pattern": "A resposta não tem a forma esperada.",
         "min_length": "Pelo menos {n} {s:caractere|caracteres} (há {count}).",
@@ -371,23 +380,30 @@ def parse_date(raw: str, language: str = "fr") -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    if (date := _date_in_words(text)) is not None:
+    if (date := _date_in_words(text, language)) is not None:
         return date
     raise _Problem("date", short=short_date(language))
 
 
 # Words around a date written out: "le 4 mars", "4 de marzo de 2011", "the 4th of March".
-_AROUND_A_DATE = frozenset(("am", "de", "del", "dem", "den", "el", "em", "il", "le", "of", "the"))
+# And the second half of Portuguese's days of the week ("terça-feira").
+_AROUND_A_DATE = frozenset(
+    ("am", "de", "del", "dem", "den", "el", "em", "feira", "il", "le", "of", "the")
+)
 # A day and its ordinal's ending: 1er, 1st, 2nd, 3rd, 4th, 1º (and 4., whose dot is left out).
 _DAY_OR_YEAR = re.compile(r"(\d{1,4})(?:er|st|nd|rd|th|º|ª|o)?")
 
 
-def _date_in_words(text: str) -> dt.date | None:
+def _date_in_words(text: str, language: str) -> dt.date | None:
     """A date written as a post writes one, in any of its languages: "4 mars 2011",
-    "1er mai 2009", "March 4, 2011", "4. März 2011", "4 de março de 2011", "4 Mar 2011"."""
-    day = month = year = None
+    "1er mai 2009", "March 4, 2011", "4. März 2011", "4 de março de 2011", "4 Mar 2011";
+    after its day of the week too ("mardi 4 mars 2011"), when that is the right one."""
+    day = month = year = weekday = None
     for word in re.findall(r"\w+", text.casefold()):
         if word in _AROUND_A_DATE:
+            continue
+        if weekday is None and day is None and (named_day := weekday_named(word)) is not None:
+            weekday = named_day
             continue
         if figures := _DAY_OR_YEAR.fullmatch(word):
             number = figures.group(1)
@@ -404,9 +420,14 @@ def _date_in_words(text: str) -> dt.date | None:
     if day is None or month is None or year is None:
         return None
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:  # the 30th of February
         return None
+    if weekday is not None and weekday != date.weekday():  # a slip, in the day or the week's
+        raise _Problem(
+            "weekday", date=date_formatter(language)(date), weekday=weekday_name(date, language)
+        )
+    return date
 
 
 # Languages whose dates in figures are written with dots (4.3.2009) or dashes (4-3-2009),

@@ -497,6 +497,42 @@ def month_named(word: str) -> int | None:
     return _MONTH_WORDS.get(_folded(word).rstrip("."))
 
 
+# The days of the week, Monday first, as a date in words may begin with one ("mardi
+# 4 mars 2011", "Tuesday, March 4, 2011"); in English, their short forms too.
+_WEEKDAYS = {
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+}
+_OTHER_WEEKDAYS = (
+    ("mon", 0), ("tue", 1), ("tues", 1), ("wed", 2), ("thu", 3), ("thur", 3), ("thurs", 3),
+    ("fri", 4), ("sat", 5), ("sun", 6), ("sonnabend", 5),
+)  # fmt: skip
+_WEEKDAY_WORDS: dict[str, int] = {}
+
+
+def weekday_named(word: str) -> int | None:
+    """The day of the week a word names (0 for Monday), in any language posts are
+    written in, with or without accents: ``mardi``, ``Tuesday``, ``Tue``, ``Dienstag``,
+    ``martedi``; Portuguese's ``terça`` (of ``terça-feira``)."""
+    if not _WEEKDAY_WORDS:
+        for names in _WEEKDAYS.values():
+            for number, name in enumerate(names.split()):
+                _WEEKDAY_WORDS[_folded(name.removesuffix("-feira"))] = number
+        _WEEKDAY_WORDS.update(_OTHER_WEEKDAYS)
+    return _WEEKDAY_WORDS.get(_folded(word).rstrip("."))
+
+
+def weekday_name(date: dt.date, language: str) -> str:
+    """The day of the week of ``date`` in ``language``: ``vendredi``, ``Friday``."""
+    names = _WEEKDAYS.get(language.lower().replace("_", "-").split("-")[0], _WEEKDAYS["en"])
+    return names.split()[date.weekday()]
+
+
 def date_formatter(language: str) -> Callable[[dt.date], str]:
     """How a post in ``language`` writes a date: ``7 avril 2011``, ``April 7, 2011``,
     and ``7 April 2011`` in British English (``en-GB``), as in Ireland or Australia;
