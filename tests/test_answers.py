@@ -354,6 +354,15 @@ def test_a_choice_is_named_in_any_case_and_stored_as_the_questionnaire_writes_it
         coerce(both, "go")
 
 
+def test_a_multiple_choice_is_kept_in_the_questionnaires_order_each_once() -> None:
+    """As the live session's boxes give it: a sheet's "Technik, Kultur, technik" was
+    published with Technik twice, and counted three choices against at most two."""
+    several = question("multi", choices=["Kultur", "Technik", "Sport"], max=2)
+    assert coerce(several, "Technik, Kultur, technik") == ["Kultur", "Technik"]
+    assert coerce(several, ["Sport", "Kultur"]) == ["Kultur", "Sport"]
+    assert coerce(several, "sport, Sport") == ["Sport"]
+
+
 def test_as_input_prefills_what_was_given() -> None:
     assert as_input(None, "fr") == ""
     assert as_input(9200, "fr") == "9200"

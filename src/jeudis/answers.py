@@ -289,6 +289,9 @@ def _coerce(question: Question, raw: Any) -> Any:
         unknown = [v for v in value if v not in question.choices]
         if unknown:
             raise _Problem("unknown_choice", unknown=clip(", ".join(unknown)))
+        # Each once, in the questionnaire's order, as the live session's boxes give them:
+        # a sheet's "Technik, Kultur, technik" was published with Technik twice.
+        value = [choice for choice in question.choices if choice in value]
     else:  # pragma: no cover - the questionnaire loader rejects other types
         value = raw
     _check_bounds(question, value)
