@@ -73,6 +73,34 @@ def test_front_matter_parses(series: Path, invoke: Invoke, flavor: str | None) -
         assert str(data["date"]).startswith("2011-")
 
 
+@pytest.mark.parametrize(
+    ("flavor", "authors"),
+    [(None, ["author"]), ("jekyll", ["author"]), ("hugo", ["author"]),
+     ("zola", ["authors", "author"]), ("pelican", ["Authors"])],
+)  # fmt: skip
+def test_a_series_with_no_host_names_no_author(
+    series: Path, invoke: Invoke, flavor: str | None, authors: list[str]
+) -> None:
+    """`jeudis init` without --host leaves host = "": the posts said `author = ""`,
+    Zola's `authors = [""]`."""
+    make_interview(series, "sans-hote", host="")
+    make_interview(series, "avec-hote", host="Stéphane")
+    args = ["-f", "md"] + (["--flavor", flavor] if flavor else [])
+    for slug, named in (("sans-hote", []), ("avec-hote", authors)):
+        text = invoke("export", slug, *args).stdout
+        if flavor == "pelican":
+            head = text.split("\n\n", 1)[0].splitlines()
+            keys = [line.split(":", 1)[0] for line in head if line.startswith("Authors:")]
+        else:
+            mark = "+++" if flavor in ("hugo", "zola") else "---"
+            head_text = text.split(f"\n{mark}\n", 1)[0].removeprefix(f"{mark}\n")
+            data = tomllib.loads(head_text) if mark == "+++" else yaml.safe_load(head_text)
+            data |= data.get("extra", {})
+            keys = [key for key in ("authors", "author") if key in data]
+            assert all(data[key] in ("Stéphane", ["Stéphane"]) for key in keys)
+        assert sorted(keys) == sorted(named), slug
+
+
 def test_fragment_has_no_line_break_inside_a_paragraph(series: Path, invoke: Invoke) -> None:
     make_interview(
         series,

@@ -222,12 +222,25 @@ def test_init_says_what_to_type_next_as_it_can_be_typed(
     steps = result.stdout.split("Next:\n", 1)[1].splitlines()
     assert steps[0] == "  cd 'mes interviews'"  # quoted: one word for the shell
     assert len({line.index("# ") for line in steps[1:]}) == 1  # the comments in a column
-    assert steps[3].startswith('  jeudis new q --guest "First Last"')
+    # No --host, no --base-url: the posts would name no author, and have no address.
+    assert steps[1].startswith("  $EDITOR jeudis.toml ") and steps[1].endswith(
+        "# set host and base_url"
+    )
+    assert steps[4].startswith('  jeudis new q --guest "First Last"')
     # A long name on a narrow terminal: each step stays one line (pasted, a comment
     # wrapped onto a line of its own would run as a command).
     long = invoke("init", "interviews-litteraires-2025", env={"COLUMNS": "60"})
     steps = long.stdout.split("Next:\n", 1)[1].splitlines()
-    assert len(steps) == 4 and all("# " in line for line in steps[1:])
+    assert len(steps) == 5 and all("# " in line for line in steps[1:])
+    # Each one given, the step says what is left; both, it is not there.
+    for option, value, left in (
+        ("--host", "Al", "base_url"),
+        ("--base-url", "https://a.example", "host"),
+    ):
+        told = invoke("init", f"{left}-left", option, value).stdout
+        assert told.split("Next:\n", 1)[1].splitlines()[1].endswith(f"# set {left}")
+    both = invoke("init", "both", "--host", "Al", "--base-url", "https://a.example").stdout
+    assert "jeudis.toml " not in both.split("Next:\n", 1)[1]
 
 
 def test_an_english_series_starts_with_english_questions(

@@ -248,7 +248,11 @@ def init(
     import shlex
 
     qid = created.questionnaire
-    steps = [
+    # Left empty, the posts name no author, and have no address of their own (canonical
+    # links, the feed's); jeudis.toml says what each is.
+    unsaid = [key for key, given in (("host", host), ("base_url", base_url)) if not given]
+    steps = [("$EDITOR jeudis.toml", f"set {' and '.join(unsaid)}")] if unsaid else []
+    steps += [
         (f"$EDITOR questionnaires/{qid}.toml", "your questions"),
         (f"jeudis inspect {qid}", "read them as a guest will"),
         (f'jeudis new {qid} --guest "First Last"', "the first interview"),

@@ -181,6 +181,12 @@ def _guest(page: Page, line: str) -> list[str]:
     return [line.format(quote(page.guest))] if page.guest is not None else []
 
 
+def _author(page: Page, line: str) -> list[str]:
+    """The host's line; none for a series with no host named, where ``author = ""``
+    named no one (the generator's own setting, if any, names the author then)."""
+    return [line.format(quote(page.host))] if page.host.strip() else []
+
+
 def _yaml(page: Page) -> str:
     lines = [
         "---",
@@ -190,7 +196,7 @@ def _yaml(page: Page) -> str:
         f"categories: {quote_list(_categories(page))}",
         f"tags: {quote_list(page.tags)}",
         f"description: {quote(page.description)}",
-        f"author: {quote(page.host)}",
+        *_author(page, "author: {}"),
         *_guest(page, "guest: {}"),
         f"lang: {quote(page.language)}",
     ]
@@ -213,7 +219,7 @@ def _jekyll(page: Page) -> str:
         f"categories: {quote_list(_categories(page))}",
         f"tags: {quote_list(page.tags)}",
         f"description: {quote(page.description)}",
-        f"author: {quote(page.host)}",
+        *_author(page, "author: {}"),
         *_guest(page, "guest: {}"),
         f"lang: {quote(page.language)}",
     ]
@@ -239,7 +245,7 @@ def _hugo(page: Page) -> str:
         f"categories = {quote_list(_categories(page))}",
         f"tags = {quote_list(page.tags)}",
         f"description = {quote(page.description)}",
-        f"author = {quote(page.host)}",
+        *_author(page, "author = {}"),
         *_guest(page, "guest = {}"),
     ]
     if page.photo:
@@ -257,7 +263,7 @@ def _zola(page: Page) -> str:
         f"date = {page.published.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
         f"slug = {quote(page.slug)}",
         f"description = {quote(page.description)}",
-        f"authors = {quote_list([page.host])}",
+        *_author(page, "authors = [{}]"),
         f"draft = {'true' if page.draft else 'false'}",
         "",
         "[taxonomies]",
@@ -265,7 +271,7 @@ def _zola(page: Page) -> str:
         f"tags = {quote_list(page.tags)}",
         "",
         "[extra]",
-        f"author = {quote(page.host)}",
+        *_author(page, "author = {}"),
         *_guest(page, "guest = {}"),
     ]
     if page.photo:
@@ -288,7 +294,7 @@ def _pelican(page: Page) -> str:
         f"Slug: {one_line(page.slug)}",
         f"Category: {text(page.series)}",
         "Tags: " + ", ".join(text(t).replace(",", " ") for t in page.tags),
-        f"Authors: {text(page.host).replace(',', ' ')}",
+        *([f"Authors: {text(page.host).replace(',', ' ')}"] if page.host.strip() else []),
         f"Summary: {summary}",
         f"Lang: {one_line(page.language)}",
         f"Status: {'draft' if page.draft else 'published'}",
