@@ -148,7 +148,21 @@ def test_check_and_export_say_what_a_complete_file_gets_wrong_by_its_conditions(
     assert (
         f"paul-roy.toml:{line}: error: status: complete, but required answers are missing: pourquoi"
     ) in said
+    assert (
+        "hint: `jeudis resume paul-roy` asks them; or, if they were added to chain after this"
+        " interview, raise its version: the interview keeps what it was asked"
+    ) in said
     assert "anne-roux.toml: error" not in said  # its "pourquoi" is not asked
+    # Resume asks what is missing (live: it needs a terminal), and refuses a whole one.
+    resumed = invoke("resume", "paul-roy")
+    assert resumed.exit_code == 7, resumed
+    assert resumed.stderr.startswith(
+        "note: paul-roy was complete, but chain asks 1 required question it has no answer"
+        " to (pourquoi): asked now\nerror: the live session needs a terminal"
+    )
+    assert (series / "interviews" / "paul-roy.toml").read_text(encoding="utf-8") == status
+    refused = invoke("resume", "anne-roux")
+    assert refused.exit_code == 2 and "anne-roux is already complete" in refused.stderr
     for slug, warning in (
         ("anne-roux", "published, though its questionnaire's conditions leave them out: avis"),
         ("paul-roy", "complete, but required answers are missing: pourquoi"),

@@ -960,6 +960,32 @@ def every_answer_given(series: Path) -> None:
     create(series_at(), draft)
 
 
+def test_a_complete_interview_lacking_required_answers_is_resumed_at_them(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Questions added to a questionnaire without a new version: `check` said the
+    complete interviews lacked them, `resume` said "already complete", and `edit
+    --question` changes only an answer given. Resume asks them."""
+    every_answer_given(series)
+    path = interview_files(series)[0]
+    head, *answers = path.read_text(encoding="utf-8").split("\n[[answers]]\n")
+    done = head.replace('status = "draft"', 'status = "complete"')
+    path.write_text("\n[[answers]]\n".join([done, *answers[:12]]) + "\n", encoding="utf-8")
+    assert the_interview(series).status == "complete"
+
+    session = jeudis("resume", "gilles-klein")
+    session.expect("note: gilles-klein was complete, but twitter asks 1 required question")
+    session.expect("it has no answer to (pas-suivi): asked now")
+    welcome_back(session)
+    session.answer(13, "Et vous ?")
+    finish_review(session)
+    assert session.wait() == 0
+
+    done_again = the_interview(series)
+    assert done_again.status == "complete"
+    assert values(done_again) == [*EXPECTED[:12], "Et vous ?"]
+
+
 def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
     jeudis: type[Jeudis], series: Path
 ) -> None:

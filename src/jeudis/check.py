@@ -326,7 +326,13 @@ def _gaps(path: Path, interview: Interview, form: Questionnaire) -> list[Finding
     text = read_text(path) if missing or not_asked else ""
     if missing:
         message = "complete, but required answers are missing: " + ", ".join(missing)
-        findings.append(Finding(str(path), message, locate(text, ["status"]), key="status"))
+        hint = (
+            f"`jeudis resume {path.stem}` asks them; or, if they were added to {form.id}"
+            " after this interview, raise its version: the interview keeps what it was asked"
+        )
+        findings.append(
+            Finding(str(path), message, locate(text, ["status"]), key="status", hint=hint)
+        )
     if not_asked:
         values = interview.values()
         ids = [a.id for a in interview.answers]

@@ -218,6 +218,37 @@ def _say_unsaved(
     sys.stderr.write("".join(f"{for_terminal(line)}\n" for line in lost))
 
 
+def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> None:
+    """A complete interview its questionnaire asks more of (questions added without a
+    new version, a file edited by hand) is a draft again, and those are asked: nothing
+    else could give them (``edit --question`` changes an answer given). Else it is done."""
+    from jeudis.conditions import gaps, reopen
+    from jeudis.errors import JeudisError
+    from jeudis.questionnaire import find_questionnaire
+    from jeudis.textsafe import for_terminal
+    from jeudis.wording import counted
+
+    try:
+        form = find_questionnaire(series, interview.questionnaire, made_in=interview.language)
+    except JeudisError:  # not at hand: nothing to ask
+        missing = []
+    else:
+        missing = gaps(form, interview)[0]
+    if not reopen(interview, missing):
+        raise UsageError(
+            f"{slug} is already complete",
+            hint=f"change an answer with `jeudis edit {slug} --question ID`",
+        )
+    sys.stderr.write(
+        for_terminal(
+            f"note: {slug} was complete, but {form.id} asks"
+            f" {counted(len(missing), 'required question')} it has no answer to"
+            f" ({', '.join(missing)}): asked now"
+        )
+        + "\n"
+    )
+
+
 @app.command()
 def resume(
     interview: Annotated[
@@ -254,10 +285,7 @@ def resume(
         path = storage.resolve(series, interview, writable=True)
     loaded = load_interview(path)
     if loaded.is_complete:
-        raise UsageError(
-            f"{path.stem} is already complete",
-            hint=f"change an answer with `jeudis edit {path.stem} --question ID`",
-        )
+        _reopen_for_missing(series, loaded, path.stem)
     form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
     _require_terminal(
         # Not `edit --answer-file`: it changes an answer given, never one still missing.
