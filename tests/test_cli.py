@@ -916,6 +916,36 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 
+def test_the_shell_completes_the_question_to_compare(invoke: Invoke, series: Path) -> None:
+    copy_example(series)
+    assert complete(invoke, "jeudis compare twitter ")[:3] == [
+        "depuis-quand", "followers", "utilisations"
+    ]  # fmt: skip
+    assert complete(invoke, "jeudis compare livre ") == ["motivation"]  # the rest asked live
+    assert complete(invoke, "jeudis compare twitter --question fo") == [
+        "followers", "follower-reve"
+    ]  # fmt: skip
+    offered = complete(invoke, "jeudis compare twitter -q depuis", shell="fish")
+    assert offered == ["depuis-quand\tDepuis combien de temps utilises-tu Twitter ?"]
+    assert complete(invoke, "jeudis compare inconnu ") == []  # no questionnaire: nothing
+
+
+def test_compare_takes_the_question_as_its_second_word(invoke: Invoke, series: Path) -> None:
+    """`jeudis compare twitter followers` said "Got unexpected extra argument"."""
+    copy_example(series)
+    by_option = invoke("compare", "twitter", "-q", "followers")
+    for typed in (["followers"], ["2"], ["followers", "-q", "followers"]):
+        result = invoke("compare", "twitter", *typed)
+        assert result.exit_code == 0, result
+        assert result.stdout == by_option.stdout
+    both = invoke("compare", "twitter", "followers", "-q", "depuis")
+    assert both.exit_code == 2
+    assert both.stderr.splitlines() == [
+        "error: two questions: 'followers' and --question 'depuis'",
+        "hint: compare one at a time",
+    ]
+
+
 def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> None:
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
     invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)

@@ -70,3 +70,25 @@ def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
     except (JeudisError, OSError):
         return []
     return [qid for qid in sorted(ids) if qid.startswith(incomplete) and _plain(qid)]
+
+
+def complete_questions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of the question to compare: the questionnaire's ids, each with
+    its wording."""
+    from jeudis.questionnaire import find_questionnaire
+    from jeudis.textsafe import for_terminal
+
+    # Completing --question's value, click stops parsing at that option: the words
+    # before it are left unread, the questionnaire's among them.
+    named = ctx.params.get("questionnaire") or next(iter(ctx.args), None)
+    if not named:
+        return []
+    try:
+        form = find_questionnaire(_completed_series(ctx), str(named))
+    except (JeudisError, OSError):
+        return []
+    return [
+        (q.id, " ".join(for_terminal(q.templates(form.default_register)[0]).split()))
+        for q in form.questions
+        if q.id.startswith(incomplete) and _plain(q.id)
+    ]

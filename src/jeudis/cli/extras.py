@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from jeudis.cli import DirOption, FragmentOption, QuestionnaireArgument, WordPressOption, app
+from jeudis.cli.completion import complete_questions
 from jeudis.cli.output import console, unpadded, write_output
 from jeudis.errors import UsageError
 
@@ -21,7 +22,20 @@ def compare(
     questionnaire: QuestionnaireArgument,
     question: Annotated[
         str | None,
-        typer.Option("--question", "-q", help="The question to compare: its id, or its number."),
+        typer.Argument(
+            help="The question to compare: its id, or its number (or --question).",
+            autocompletion=complete_questions,
+            show_default=False,
+        ),
+    ] = None,
+    question_option: Annotated[
+        str | None,
+        typer.Option(
+            "--question",
+            "-q",
+            help="The question to compare: its id, or its number.",
+            autocompletion=complete_questions,
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -79,10 +93,16 @@ def compare(
         raise UsageError(
             "--date is the roundup post's", hint="add --format md or --format html, or --flavor"
         )
+    if question is not None and question_option not in (None, question):
+        raise UsageError(
+            f"two questions: {question!r} and --question {question_option!r}",
+            hint="compare one at a time",
+        )
+    question = question_option if question is None else question
     form = find_questionnaire(series, questionnaire)
     if question is None:
         raise UsageError(
-            "which question? pass --question ID (or its number)",
+            "which question? name it: its id, or its number",
             hint=f"the questions of {form.id}: {roundup.question_list(form)}",
         )
     import datetime as dt
