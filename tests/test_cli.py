@@ -928,6 +928,29 @@ def test_the_shell_completes_the_question_to_compare(invoke: Invoke, series: Pat
     offered = complete(invoke, "jeudis compare twitter -q depuis", shell="fish")
     assert offered == ["depuis-quand\tDepuis combien de temps utilises-tu Twitter ?"]
     assert complete(invoke, "jeudis compare inconnu ") == []  # no questionnaire: nothing
+    # edit --question: the interview's answers, each with its question as asked, one
+    # short line (typer wrapped a long one onto a line the shell took for a candidate).
+    assert complete(invoke, "jeudis edit amelie-roux -q follower", shell="fish") == [
+        "followers\tCombien as-tu de followers ?",
+        "follower-reve\tSi tu devais choisir une personne qui ne te suit pas encore…",
+    ]
+    assert complete(invoke, "jeudis edit elise-garnier --question q") == [
+        "question-1", "question-2", "question-3"
+    ]  # fmt: skip
+
+
+def test_a_description_the_shell_is_offered_is_shown_as_written(
+    invoke: Invoke, series: Path
+) -> None:
+    """typer renders it as rich markup: a guest named "Ana [/b] Roux" stopped completion
+    in a MarkupError, and "[bold]" vanished."""
+    copy_example(series)
+    path = series / "interviews" / "amelie-roux.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"Amélie Roux"', '"Ana [/b] Roux [bold]x"'), encoding="utf-8")
+    for shell, said in (("fish", "amelie-roux\tAna [/b] Roux [bold]x"),
+                        ("zsh", '"amelie-roux":"Ana [/b] Roux [bold]x"')):  # fmt: skip
+        assert said in "".join(complete(invoke, "jeudis show am", shell=shell))
 
 
 def test_compare_takes_the_question_as_its_second_word(invoke: Invoke, series: Path) -> None:

@@ -38,19 +38,29 @@ def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[tuple[str, str]]:
     from jeudis.storage import summaries
-    from jeudis.textsafe import for_terminal
 
     try:
         found = summaries(_completed_series(ctx))
     except (JeudisError, OSError):
         return []  # a shell completing: no message, no traceback
     return [
-        (s.slug, " ".join(for_terminal(s.guest).split()))  # one line in the shell's list
+        (s.slug, _described(s.guest))
         for s in found
         if s.slug.startswith(incomplete)
         and _plain(s.slug)
         and not (drafts_only and s.status == "complete")
     ]
+
+
+def _described(text: str) -> str:
+    """A candidate's description, as typer hands it to fish or zsh: rendered as rich
+    markup (a guest named "Ana [/b]" stopped completion in a MarkupError), and wrapped
+    at the console's width (a line break, which the shell reads as another candidate).
+    So its brackets escaped, on one line, cut short."""
+    from jeudis.errors import clip
+    from jeudis.textsafe import for_terminal, markup_escape
+
+    return markup_escape(clip(" ".join(for_terminal(text).split()), 60))
 
 
 def _plain(word: str) -> bool:
@@ -76,7 +86,6 @@ def complete_questions(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
     """Shell completion of the question to compare: the questionnaire's ids, each with
     its wording."""
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.textsafe import for_terminal
 
     # Completing --question's value, click stops parsing at that option: the words
     # before it are left unread, the questionnaire's among them.
@@ -88,7 +97,27 @@ def complete_questions(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
     except (JeudisError, OSError):
         return []
     return [
-        (q.id, " ".join(for_terminal(q.templates(form.default_register)[0]).split()))
+        (q.id, _described(q.templates(form.default_register)[0]))
         for q in form.questions
         if q.id.startswith(incomplete) and _plain(q.id)
+    ]
+
+
+def complete_answers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of ``edit --question``: the interview's answers' ids, each with
+    the question as it was asked."""
+    from jeudis.interview_reading import load_interview
+    from jeudis.storage import resolve
+
+    named = ctx.params.get("interview") or next(iter(ctx.args), None)  # as for compare
+    if not named:
+        return []
+    try:
+        interview = load_interview(resolve(_completed_series(ctx), str(named)))
+    except (JeudisError, OSError):
+        return []
+    return [
+        (a.id, _described(a.question))
+        for a in interview.answers
+        if a.id.startswith(incomplete) and _plain(a.id)
     ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from jeudis.cli import DirOption, GenderOption, app, safe
-from jeudis.cli.completion import complete_interviews
+from jeudis.cli.completion import complete_answers, complete_interviews
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
@@ -34,7 +34,10 @@ def edit(
     question: Annotated[
         str | None,
         typer.Option(
-            "--question", "-q", help="The answer to change: its question id, or its number."
+            "--question",
+            "-q",
+            help="The answer to change: its question id, or its number.",
+            autocompletion=complete_answers,
         ),
     ] = None,
     answer_file: Annotated[
