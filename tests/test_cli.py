@@ -939,6 +939,25 @@ def test_the_shell_completes_the_question_to_compare(invoke: Invoke, series: Pat
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [("jeudis export --flavor ", ["hugo", "jekyll", "zola", "pelican", "mkdocs"]),
+     ("jeudis export --flavor j", ["jekyll"]), ("jeudis export -f ", ["md", "html", "wxr"]),
+     ("jeudis compare twitter -f ", ["md", "html"]), ("jeudis compare twitter --flavor p", ["pelican"]),
+     ("jeudis list --status ", ["draft", "complete"]), ("jeudis list -q ", ["livre", "twitter"]),
+     ("jeudis new twitter --gender ", ["f", "m"]), ("jeudis new twitter --register ", ["tu", "vous"]),
+     ("jeudis sheet livre --register v", ["vous"]), ("jeudis inspect twitter --register ", ["tu", "vous"]),
+     ("jeudis edit amelie-roux --register ", ["tu", "vous"]), ("jeudis new --register ", []),
+     ("jeudis edit nobody --register ", [])],
+)  # fmt: skip
+def test_the_shell_completes_an_options_values(
+    invoke: Invoke, series: Path, line: str, offered: list[str]
+) -> None:
+    """Tab after --flavor offered the folder's files."""
+    copy_example(series)
+    assert complete(invoke, line) == offered
+
+
 def test_a_description_the_shell_is_offered_is_shown_as_written(
     invoke: Invoke, series: Path
 ) -> None:

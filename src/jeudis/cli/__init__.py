@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from jeudis import __version__
-from jeudis.cli.completion import complete_questionnaires
+from jeudis.cli.completion import complete_genders, complete_questionnaires, complete_registers
 from jeudis.errors import (
     ExitCode,
     JeudisError,
@@ -65,12 +65,17 @@ RegisterOption = Annotated[
     str | None,
     typer.Option(
         help="Form of address: tu, vous, or another of the questionnaire's registers"
-        " (default: the questionnaire's)."
+        " (default: the questionnaire's).",
+        autocompletion=complete_registers,
     ),
 ]
 GenderOption = Annotated[
     str | None,
-    typer.Option(help="The guest's gender, for agreement: f or m.", callback=check_gender),
+    typer.Option(
+        help="The guest's gender, for agreement: f or m.",
+        callback=check_gender,
+        autocompletion=complete_genders,
+    ),
 ]
 HostOption = Annotated[str | None, typer.Option(help="The host's name (default: jeudis.toml).")]
 OutputOption = Annotated[

@@ -121,3 +121,54 @@ def complete_answers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
         for a in interview.answers
         if a.id.startswith(incomplete) and _plain(a.id)
     ]
+
+
+def _words(words: tuple[str, ...], incomplete: str) -> list[str]:
+    return [word for word in words if word.startswith(incomplete.lower())]
+
+
+def complete_formats(ctx: typer.Context, incomplete: str) -> list[str]:
+    """``export --format``; ``compare --format`` writes no WordPress file."""
+    return _words(
+        ("md", "html") if ctx.info_name == "compare" else ("md", "html", "wxr"), incomplete
+    )
+
+
+def complete_flavors(ctx: typer.Context, incomplete: str) -> list[str]:
+    from jeudis.export.frontmatter import FLAVORS
+
+    return _words(FLAVORS, incomplete)
+
+
+def complete_statuses(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _words(("draft", "complete"), incomplete)
+
+
+def complete_genders(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _words(("f", "m"), incomplete)
+
+
+def complete_registers(ctx: typer.Context, incomplete: str) -> list[str]:
+    """``--register``: the forms of address of the questionnaire named (``new``,
+    ``sheet``, ``inspect``) or of the interview's (``edit``)."""
+    from jeudis.questionnaire import find_questionnaire
+
+    try:
+        series = _completed_series(ctx)
+        named = ctx.params.get("questionnaire") or next(iter(ctx.args), None)
+        if ctx.info_name == "edit":
+            from jeudis.interview_reading import load_interview
+            from jeudis.storage import resolve
+
+            named = ctx.params.get("interview") or next(iter(ctx.args), None)
+            if not named:
+                return []
+            made = load_interview(resolve(series, str(named)))
+            form = find_questionnaire(series, made.questionnaire, made_in=made.language)
+        elif named:
+            form = find_questionnaire(series, str(named))
+        else:
+            return []
+    except (JeudisError, OSError):
+        return []
+    return [word for word in form.registers if word.startswith(incomplete) and _plain(word)]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from jeudis.cli import DirOption, GenderOption, app, safe
-from jeudis.cli.completion import complete_answers, complete_interviews
+from jeudis.cli.completion import complete_answers, complete_interviews, complete_registers
 from jeudis.cli.output import console, err_console
 from jeudis.errors import UsageError
 
@@ -68,7 +68,11 @@ def edit(
     ] = None,
     gender: GenderOption = None,
     register: Annotated[
-        str | None, typer.Option(help="Form of address: the questions are worded again.")
+        str | None,
+        typer.Option(
+            help="Form of address: the questions are worded again.",
+            autocompletion=complete_registers,
+        ),
     ] = None,
     host: Annotated[
         str | None, typer.Option(help="The host's name: the questions naming them follow.")

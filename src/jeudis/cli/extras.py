@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from jeudis.cli import DirOption, FragmentOption, QuestionnaireArgument, WordPressOption, app
-from jeudis.cli.completion import complete_questions
+from jeudis.cli.completion import complete_flavors, complete_formats, complete_questions
 from jeudis.cli.output import console, unpadded, write_output
 from jeudis.errors import UsageError
 
@@ -39,7 +39,12 @@ def compare(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="Write a roundup post: md or html."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Write a roundup post: md or html.",
+            autocompletion=complete_formats,
+        ),
     ] = None,
     flavor: Annotated[
         str | None,
@@ -47,6 +52,7 @@ def compare(
             help="A Markdown post for hugo, jekyll, zola, pelican or mkdocs, beside the"
             " interviews' (export --flavor): its front matter, links to their posts.",
             show_default=False,
+            autocompletion=complete_flavors,
         ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The roundup post's title.")] = None,

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from jeudis.cli import DirOption, FragmentOption, WordPressOption, app
-from jeudis.cli.completion import complete_interviews
+from jeudis.cli.completion import complete_flavors, complete_formats, complete_interviews
 
 
 @app.command()
@@ -33,12 +33,15 @@ def export(
             "-f",
             help="md, html or wxr (default: from --flavor or the -o file's suffix, else html).",
             show_default=False,
+            autocompletion=complete_formats,
         ),
     ] = None,
     flavor: Annotated[
         str | None,
         typer.Option(
-            help="Markdown for hugo, jekyll, zola, pelican or mkdocs.", show_default=False
+            help="Markdown for hugo, jekyll, zola, pelican or mkdocs.",
+            show_default=False,
+            autocompletion=complete_flavors,
         ),
     ] = None,
     fragment: FragmentOption = False,

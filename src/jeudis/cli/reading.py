@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
-from jeudis.cli.completion import complete_interviews
+from jeudis.cli.completion import (
+    complete_genders,
+    complete_interviews,
+    complete_questionnaires,
+    complete_registers,
+    complete_statuses,
+)
 from jeudis.cli.output import (
     console,
     print_columns,
@@ -36,10 +42,19 @@ if TYPE_CHECKING:
 def list_(
     questionnaire: Annotated[
         str | None,
-        typer.Option("--questionnaire", "-q", help="Only this questionnaire's interviews."),
+        typer.Option(
+            "--questionnaire",
+            "-q",
+            help="Only this questionnaire's interviews.",
+            autocompletion=complete_questionnaires,
+        ),
     ] = None,
     status: Annotated[
-        str | None, typer.Option(help="Only drafts or only complete ones: draft|complete.")
+        str | None,
+        typer.Option(
+            help="Only drafts or only complete ones: draft|complete.",
+            autocompletion=complete_statuses,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     directory: DirOption = None,
@@ -366,12 +381,17 @@ def inspect(
     register: Annotated[
         str | None,
         typer.Option(
-            help="tu, vous, or another of the questionnaire's registers (default: its own)."
+            help="tu, vous, or another of the questionnaire's registers (default: its own).",
+            autocompletion=complete_registers,
         ),
     ] = None,
     gender: Annotated[
         str | None,
-        typer.Option(help="f or m (default: both forms shown).", callback=check_gender),
+        typer.Option(
+            help="f or m (default: both forms shown).",
+            callback=check_gender,
+            autocompletion=complete_genders,
+        ),
     ] = None,
     guest: Annotated[str, typer.Option(help="A guest's name, for wordings that quote it.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
