@@ -57,8 +57,8 @@ def test_no_question_named_lists_the_questions(invoke: Invoke, example_series: P
         " 10. twitter-ou-facebook, 11. influence, 12. follower-reve, 13. pas-suivi"
     )
     assert result.stderr.splitlines() == [
-        "error: which question? pass --question ID (or its number)",
-        f"hint: the questions of twitter: {listed}",
+        "error: which question? name it after the questionnaire: its id, or its number",
+        f"hint: `jeudis compare twitter ID`; the questions of twitter: {listed}",
     ]
 
 
@@ -160,7 +160,7 @@ def test_the_terminal_view_ends_no_line_in_spaces(
 def test_which_question(invoke: Invoke, example_series: Path) -> None:
     result = invoke("compare", "twitter")
     assert result.exit_code == 2
-    assert "--question" in result.stderr
+    assert "jeudis compare twitter ID" in result.stderr
     assert "twitter-ou-facebook" in result.stderr
     result = invoke("compare", "twitter", "-q", "nope")
     assert result.exit_code == 3

@@ -108,8 +108,9 @@ def compare(
     form = find_questionnaire(series, questionnaire)
     if question is None:
         raise UsageError(
-            "which question? name it: its id, or its number",
-            hint=f"the questions of {form.id}: {roundup.question_list(form)}",
+            "which question? name it after the questionnaire: its id, or its number",
+            hint=f"`jeudis compare {form.id} ID`; the questions of {form.id}:"
+            f" {roundup.question_list(form)}",
         )
     import datetime as dt
 
