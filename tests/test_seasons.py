@@ -218,6 +218,62 @@ def test_check_says_the_interviews_of_an_older_version_one_line_a_version(
     )
 
 
+CONDITIONAL = """
+id = "saison"
+version = 1
+title = "Saison : {guest}"
+
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "As-tu lu le livre ?"
+
+[[questions]]
+id = "avis"
+text = "Ton avis ?"
+when = { question = "lu", equals = true }
+
+[[questions]]
+id = "fin"
+text = "Un mot pour finir ?"
+"""
+
+
+def test_a_question_its_conditions_left_out_is_not_new(series: Path, invoke: Invoke) -> None:
+    """A "Non", so no opinion asked: after a new version, check called the opinion "new"."""
+    questionnaire_file(series, CONDITIONAL)
+    form, interview = new_interview(series, "Inès Roy")
+    Session(form, interview, Scripted([False, "Merci."])).run()
+    questionnaire_file(series, CONDITIONAL.replace("version = 1", "version = 2"))
+
+    line = next(ln for ln in invoke("check").output.splitlines() if "ines-roy.toml" in ln)
+
+    assert line.endswith("made with saison version 1, now version 2 (no question differs)")
+
+
+def test_questions_added_with_no_new_version_are_new_to_some(series: Path, invoke: Invoke) -> None:
+    """Added to version 1, then the version raised: the interviews made before lacked
+    them, those after had them, and check said "no question differs" of the lot; a
+    draft's questions still ahead were not new either."""
+    questionnaire_file(series, V1)
+    for guest in ("Ana Bel", "Bea Cor"):
+        form, interview = new_interview(series, guest)
+        Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    added = V1 + '\n[[questions]]\nid = "fin"\ntext = "Un mot pour finir ?"\n'
+    questionnaire_file(series, added)
+    form, interview = new_interview(series, "Cyd Dal")
+    Session(form, interview, Scripted(["Tôt.", "Vim.", "Non.", "Merci."])).run()
+    form, interview = new_interview(series, "Dom Eck")  # a draft: all of it ahead
+    questionnaire_file(series, added.replace("version = 1", "version = 2"))
+
+    said = findings(invoke("check").stdout)
+
+    assert said[0].endswith(
+        "4 interviews made with saison version 1, now version 2 (new to some: fin):"
+        " ana-bel, bea-cor, cyd-dal, …"
+    )
+
+
 class Watching(Scripted):
     """What the welcome counts, the counters and the review's rows."""
 

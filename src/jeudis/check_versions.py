@@ -38,11 +38,15 @@ def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drif
     answered = {a.id: a for a in interview.answers if not a.followup}
     current = {q.id: q for q in form.questions}
     context = interview_context(form, interview)
+    # Asked now, its answers as they are: a question its conditions leave out (an
+    # opinion of the book, after "Non") is not new for lacking an answer, nor one still
+    # ahead of a draft (resume asks it).
+    asked = form.asked(interview.values()) if interview.is_complete else []
     return Drift(
         path,
         interview,
         form,
-        added=tuple(qid for qid in current if qid not in answered),
+        added=tuple(q.id for q in asked if q.id not in answered),
         dropped=tuple(qid for qid in answered if qid not in current),
         reworded=tuple(
             qid
@@ -68,12 +72,22 @@ def drift_finding(drifts: list[Drift]) -> Finding:
         f"made with {first.form.id} version {first.interview.questionnaire_version},"
         f" now version {first.form.version}"
     )
-    added = [qid for qid in first.added if all(qid in d.added for d in drifts)]
+    questions = [q.id for q in first.form.questions]
+    added = [qid for qid in questions if all(qid in d.added for d in drifts)]
+    # Unanswered by some only: added after some of them were made, with no new version.
+    new_to_some = [
+        qid for qid in questions if qid not in added and any(qid in d.added for d in drifts)
+    ]
     dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
-    reworded = [q.id for q in first.form.questions if any(q.id in d.reworded for d in drifts)]
+    reworded = [qid for qid in questions if any(qid in d.reworded for d in drifts)]
     parts = [
         f"{what}: {', '.join(ids)}"
-        for what, ids in (("new", added), ("dropped", dropped), ("reworded", reworded))
+        for what, ids in (
+            ("new", added),
+            ("new to some", new_to_some),
+            ("dropped", dropped),
+            ("reworded", reworded),
+        )
         if ids
     ]
     detail = "; ".join(parts) or "no question differs"
