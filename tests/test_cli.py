@@ -202,6 +202,20 @@ def test_questionnaires_table(invoke: Invoke) -> None:
     assert any(line.startswith("twitter ") for line in result.stdout.splitlines())
 
 
+def test_a_questionnaire_whose_questions_are_written_live_says_so(invoke: Invoke) -> None:
+    """livre asks one question, then the host writes the others: "1" question, and
+    `inspect` showing that one alone, read as an interview of one question."""
+    table = invoke("questionnaires").stdout.splitlines()
+    assert " 1 + live  " in next(line for line in table if line.startswith("livre "))
+    assert " 13  " in next(line for line in table if line.startswith("twitter "))
+    shown = invoke("inspect", "livre").stdout.splitlines()
+    assert shown[-2:] == ["", "Then the host writes each question live (open = true)."]
+    assert "live" not in invoke("inspect", "twitter").stdout
+    assert json.loads(invoke("inspect", "livre", "--json").stdout)["open"] is True
+    listed = json.loads(invoke("questionnaires", "--json").stdout)
+    assert [(q["id"], q["open"]) for q in listed] == [("livre", True), ("twitter", False)]
+
+
 # -- new: --data-file, and no terminal ----------------------------------------------------
 
 

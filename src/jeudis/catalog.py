@@ -24,6 +24,7 @@ class QuestionnaireInfo:
     bundled: bool
     problem: str = ""
     description: str = ""  # the questionnaire's own words about it
+    open: bool = False  # the host writes questions live, after these
 
 
 def questionnaires(series: Series) -> list[QuestionnaireInfo]:
@@ -49,6 +50,7 @@ def questionnaires(series: Series) -> list[QuestionnaireInfo]:
                 str(path),
                 bundled,
                 description=form.description,
+                open=form.open,
             )
         )
     return infos

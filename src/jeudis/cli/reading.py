@@ -345,7 +345,7 @@ def questionnaires_(
             problems.append(for_terminal(info.problem))
             continue
         rows.append(
-            [(info.id, ""), (for_terminal(info.title), ""), (str(info.questions), ""),
+            [(info.id, ""), (for_terminal(info.title), ""), (f"{info.questions}{' + live' if info.open else ''}", ""),
              (info.style, ""), (where, "")]
         )  # fmt: skip
     print_columns(
@@ -422,6 +422,7 @@ def inspect(
                 "register": chosen,
                 "gender": gender,
                 "style": form.style,
+                "open": form.open,
                 "questions": catalog.as_json(questions),
             }
         )
@@ -455,3 +456,6 @@ def inspect(
         row.add_row(f"[bold]{q.number}.[/bold]", "\n".join(lines))
         out.print()
         out.print(unpadded(out, row))
+    if form.open:  # open = true: a livre's one fixed question read as the whole interview
+        then = "Then the" if questions else "The"
+        out.print(f"\n[dim]{then} host writes each question live (open = true).[/dim]")
