@@ -2545,3 +2545,116 @@ def test_a_complete_import_names_the_command_that_publishes_it_to_a_file(series:
     code, out = import_text(series, fill_sheet(make_sheet(series), ANSWERS))
     assert code == 0, out
     assert out.splitlines()[-1] == "Publish it: jeudis export lea-martin -o lea-martin.md"
+
+
+# -- an open questionnaire's sheet: the host's own questions -------------------------------
+
+
+def livre_sheet(series: Path, *asked: str) -> tuple[int, str, str]:
+    """A sheet of livre with the host's ``asked`` questions: exit code, output, the sheet."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    out_file = series / "lou.md"
+    asking = [part for text in asked for part in ("--question", text)]
+    code, out = run(
+        "sheet", "livre", "--guest", "Lou Martin", "--host", "Stéphane",
+        "-F", "book_title=Trains {de} nuit", *asking, "-o", str(out_file),
+    )  # fmt: skip
+    return code, out, out_file.read_text(encoding="utf-8") if out_file.exists() else ""
+
+
+def test_an_open_questionnaires_sheet_asks_the_hosts_questions(series: Path) -> None:
+    """livre's sheet held its one fixed question: the questions the host writes live,
+    the book interview's whole, could not be sent by email."""
+    code, out, sheet = livre_sheet(
+        series, "Quel est le pitch du livre ?", "Et  la suite,\npour toi ?", "Un mot {entre} nous ?"
+    )
+    assert code == 0, out
+    assert "## Q2 [question-1]\n\n**Quel est le pitch du livre ?**\n" in sheet
+    assert "## Q3 [question-2]\n\n**Et la suite, pour toi ?**\n" in sheet  # one line
+    assert "## Q4 [question-3]\n\n**Un mot {entre} nous ?**\n" in sheet  # no placeholder
+    assert "asked.question-1='Quel est le pitch du livre ?'" in sheet.splitlines()[0]
+    assert "(facultatif)" not in sheet  # the host asks them for an answer
+
+    filled = fill_sheet(
+        sheet,
+        {
+            "motivation": "L’envie.",
+            "question-1": "Dix nuits.\n\n- Paris–Vienne",
+            "question-3": "Non.",
+        },
+    )
+    code, out = import_text(series, filled)
+
+    assert code == 0, out
+    interview = only_interview(series)
+    assert [(a.id, a.question, a.value, a.followup) for a in interview.answers] == [
+        ("motivation", interview.answers[0].question, "L’envie.", False),
+        ("question-1", "Quel est le pitch du livre ?", "Dix nuits.\n\n- Paris–Vienne", True),
+        ("question-2", "Et la suite, pour toi ?", None, True),  # left empty: skipped
+        ("question-3", "Un mot {entre} nous ?", "Non.", True),
+    ]
+    post = run("export", interview.slug, "--include-drafts", "-f", "md")[1]
+    asked = "**Stéphane\u00a0:** Quel est le pitch du livre\u202f?\n\n**Lou\u00a0:** Dix nuits."
+    assert asked in post
+    assert "Et la suite" not in post
+
+
+def test_the_hosts_questions_on_a_sheet_are_refused_where_they_cannot_be(series: Path) -> None:
+    code, out = run("sheet", "twitter", "--guest", "Lou Martin", "--question", "Et toi ?")
+    assert code == 2
+    assert out.splitlines()[0] == "error: --question: twitter asks its own questions"
+    for typed, said in (("Un\x1b[31m mot ?", "a control character"), ("  \n ", "empty")):
+        code, out, _ = livre_sheet(series, typed)
+        assert code == 2 and said in out.splitlines()[0], out
+    # Edited on the way back: refused at the first line, nothing written.
+    code, out, sheet = livre_sheet(series, "Le pitch ?")
+    damaged = sheet.replace("asked.question-1='Le pitch ?'", "asked.question-1='Le\x07 pitch ?'")
+    code, out = import_text(series, fill_sheet(damaged, {"question-1": "Dix nuits."}))
+    assert code == 4, out
+    assert "filled.md:1: asked.question-1: a control character in the question" in out
+    assert not list((series / "interviews").glob("*.toml"))
+
+
+def test_a_questionnaire_with_no_fixed_question_has_a_sheet_of_the_hosts(series: Path) -> None:
+    write_questionnaire = series / "questionnaires" / "carte.toml"
+    write_questionnaire.write_text(
+        'id = "carte"\ntitle = "Carte blanche : {guest}"\nregisters = ["tu"]\n', encoding="utf-8"
+    )
+    code, out = run("sheet", "carte", "--guest", "Lou Martin", "--host", "Stéphane")
+    assert code == 2 and "--question" in out, out
+    code, out = run(
+        "sheet", "carte", "--guest", "Lou Martin", "--host", "Stéphane", "-q", "Ton livre ?",
+        "-o", str(series / "carte.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "carte.md").read_text(encoding="utf-8")
+    code, out = import_text(series, fill_sheet(sheet, {"question-1": "Un roman."}))
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.status == "complete"
+    assert [(a.id, a.value, a.followup) for a in interview.answers] == [
+        ("question-1", "Un roman.", True)
+    ]
+
+
+def test_a_second_sheet_of_the_hosts_questions_goes_on_after_the_first(series: Path) -> None:
+    """A second sheet's question-1 would have been taken for a new answer to the
+    interview's question-1: it is numbered after the guest's interview's, and its
+    answers come after theirs."""
+    code, out, sheet = livre_sheet(series, "Le pitch ?", "La suite ?")
+    first = fill_sheet(sheet, {"motivation": "L’envie.", "question-1": "Dix nuits."})
+    assert import_text(series, first)[0] == 0
+    code, out, sheet = livre_sheet(series, "Et les ferries ?")
+    assert code == 0, out
+    assert "## Q2 [question-3]\n\n**Et les ferries ?**" in sheet
+
+    (series / "second.md").write_text(fill_sheet(sheet, {"question-3": "Bientôt."}), "utf-8")
+    code, out = run("import", str(series / "second.md"), "--update", "lou-martin")
+
+    assert code == 0, out
+    interview = only_interview(series)
+    assert [(a.id, a.question, a.value, a.followup) for a in interview.answers[1:]] == [
+        ("question-1", "Le pitch ?", "Dix nuits.", True),
+        ("question-2", "La suite ?", None, True),
+        ("question-3", "Et les ferries ?", "Bientôt.", True),
+    ]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from jeudis import answers as answer_rules
@@ -162,15 +163,68 @@ def familiar(register: str) -> bool:
     return register == "you" or ADDRESS.get(register.casefold(), register) == "tu"
 
 
+# The first line's key of a question the host wrote for an open questionnaire's sheet
+# (``jeudis sheet livre --question "..."``): ``asked.question-1='Quel est le pitch ?'``.
+ASKED = "asked."
+
+
+class HostQuestion(Question):
+    """A question the host wrote for an open questionnaire's sheet. It may be left
+    empty, as a live one may, and is not marked optional: the sheet's rules say that
+    any question may be left empty, and the host asks it for an answer."""
+
+
+def optional_mark(question: Question, words: Mapping[str, Any]) -> str:
+    """What follows an optional question's wording on the sheet: " (facultatif)"."""
+    if question.required or isinstance(question, HostQuestion):
+        return ""
+    return " " + str(words["optional"])
+
+
+def numbered(texts: Sequence[str], first: int = 1) -> dict[str, str]:
+    """The host's questions for a sheet by id, as a live session numbers them:
+    ``question-1``, ``question-2``... (from ``first``: after those an interview the
+    sheet will update has)."""
+    from jeudis.followups import OPEN_PREFIX
+
+    return {f"{OPEN_PREFIX}-{number}": text for number, text in enumerate(texts, first)}
+
+
+def with_asked(questionnaire: Questionnaire, asked: Mapping[str, str]) -> Questionnaire:
+    """An open questionnaire with the questions the host wrote for a sheet (by id) after
+    its fixed ones, as a live session asks them: free text the guest may leave empty
+    (:func:`jeudis.followups.live_question`)."""
+    questions = tuple(
+        HostQuestion(
+            id=qid,
+            type="long",
+            # As written: a brace is no placeholder.
+            text={"*": text.replace("{", "{{").replace("}", "}}")},
+            required=False,
+            language=questionnaire.language,
+        )
+        for qid, text in asked.items()
+    )
+    return replace(questionnaire, questions=(*questionnaire.questions, *questions))
+
+
 def marker(number: int, question_id: str) -> str:
     return f"## Q{number} [{question_id}]"
 
 
 def render_sheet(
-    questionnaire: Questionnaire, interview: Interview, words: Mapping[str, Any] | None = None
+    questionnaire: Questionnaire,
+    interview: Interview,
+    words: Mapping[str, Any] | None = None,
+    asked: Sequence[str] = (),
+    asked_from: int = 1,
 ) -> str:
     """The answer sheet for ``interview`` (prepared, not yet saved) as Markdown: in the
-    questionnaire's language, or in ``words`` (another of :data:`TEXT`, as an older sheet was)."""
+    questionnaire's language, or in ``words`` (another of :data:`TEXT`, as an older sheet was);
+    with ``asked``, the questions the host wrote for an open questionnaire's sheet, numbered
+    from ``asked_from``."""
+    own = numbered(asked, asked_from)
+    questionnaire = with_asked(questionnaire, own)
     words = words or sheet_text(questionnaire.language, interview.register)
     numbers = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
     context = sheet_context(questionnaire, interview, words, numbers)
@@ -188,6 +242,8 @@ def render_sheet(
         for key in quoted_fields(questionnaire, interview.register)
         if interview.fields.get(key) not in (None, "")
     }
+    # The host's own questions: the import asks them as the sheet did.
+    meta |= {f"{ASKED}{qid}": text for qid, text in own.items()}
     header = " ".join(f"{key}={_quoted(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     # "Bonjour Nina," to a guest one says tu to (or du, tú...); "Bonjour Nina Petit," to
@@ -199,9 +255,7 @@ def render_sheet(
     lines += [""]
     for number, question in enumerate(questionnaire.questions, 1):
         lines += ["", marker(number, question.id), ""]
-        wording = question.wording(interview.register, context)
-        if not question.required:
-            wording += " " + words["optional"]
+        wording = question.wording(interview.register, context) + optional_mark(question, words)
         lines += [f"**{wording}**"]
         notes = question_notes(question, interview, questionnaire, words, numbers, context)
         if notes:

@@ -106,3 +106,25 @@ def sheet_options(
         "date": date,
     }
     return options, warnings
+
+
+def asked_questions(sheet: Sheet, path: Path) -> dict[str, str]:
+    """The questions the host wrote for an open questionnaire's sheet, by id, as its
+    first line records them (``asked.question-1='...'``), in their order. Each is one
+    line of text, as a live question is: the first line comes back from the guest."""
+    from jeudis.sheet import ASKED
+
+    asked: dict[str, str] = {}
+    for key, text in sheet.meta.items():
+        if not key.startswith(ASKED):
+            continue
+        if control_in(text, lines=True):
+            raise FileProblem(
+                path,
+                f"{key}: a control character in the question",
+                line=sheet.meta_line,
+                hint="put back the first line, copied from the sheet you sent",
+            )
+        if one_line := " ".join(text.split()):
+            asked[key.removeprefix(ASKED)] = one_line
+    return asked

@@ -35,6 +35,7 @@ from jeudis.sheet import (
     earlier_notes,
     marker,
     note_templates,
+    optional_mark,
     question_notes,
     render_sheet,
     sheet_context,
@@ -167,7 +168,7 @@ def _reading(
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
         shown = question.wording(printed.register, blank)
-        shown += " " + words["optional"] if not question.required else ""
+        shown += optional_mark(question, words)
         shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
         notes += earlier_notes(question, questionnaire, words)
@@ -415,7 +416,7 @@ def _worded_otherwise(
             continue
         printed = opening[2:-2].strip()
         shown = question.wording(interview.register, blank)
-        shown += " " + words["optional"] if not question.required else ""
+        shown += optional_mark(question, words)
         # Not when the section holds this version's line too: the bold words above it
         # are the guest's, written above the question.
         if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):

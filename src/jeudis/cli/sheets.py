@@ -51,6 +51,17 @@ def sheet(
             show_default=False,
         ),
     ] = None,
+    asked: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question",
+            "-q",
+            metavar="TEXT",
+            help="An open questionnaire's (livre): a question of yours, after its fixed"
+            " ones, as you would write it live; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -64,10 +75,12 @@ def sheet(
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
-    if not form.questions:
+    texts = _asked(form, asked or [])
+    if not form.questions and not texts:
         raise UsageError(
             f"{form.id} has no fixed questions to put on a sheet",
-            hint="an open interview is written live: `jeudis new " + form.id + " --guest NAME`",
+            hint=f'write yours: --question "..." (repeatable), or run it live:'
+            f" `jeudis new {form.id} --guest NAME`",
         )
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
@@ -77,7 +90,9 @@ def sheet(
         raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
     given = {key: value for key, _, value in pairs}
     interview.fields.update(sheet_fields(form, interview.register, given))
-    text = render_sheet(form, interview)
+    text = render_sheet(
+        form, interview, asked=texts, asked_from=_after_asked(series, form, interview)
+    )
     if byte_size(text) > MAX_FILE_SIZE:  # `jeudis import` would refuse it back
         raise JeudisError(
             "the answer sheet would be more than 10 MB, the most `jeudis import` reads;"
@@ -91,6 +106,45 @@ def sheet(
             f"When it comes back: [bold]jeudis import {safe(shlex.quote(str(output)))}[/bold]",
             soft_wrap=True,
         )
+
+
+def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview") -> int:
+    """The number of the sheet's first question of the host's: after those of the
+    guest's interview from the questionnaire, which ``import --update`` takes it into
+    (its question-1 would have been taken for a new answer to their question-1)."""
+    from jeudis import reimport
+    from jeudis.errors import JeudisError
+    from jeudis.followups import OPEN_PREFIX, next_id
+    from jeudis.interview_reading import load_interview
+
+    first = 1
+    for twin in reimport.twins(series, form.id, interview.guest):
+        try:
+            taken = next_id(load_interview(Path(twin.path)), OPEN_PREFIX)
+        except JeudisError:  # one that does not read: `import` says so
+            continue
+        first = max(first, int(taken.rsplit("-", 1)[1]))
+    return first
+
+
+def _asked(form: "Questionnaire", typed: list[str]) -> list[str]:
+    """The questions the host wrote for the sheet, each one line as a live one is."""
+    from jeudis.textsafe import control_in
+
+    if typed and not form.open:
+        raise UsageError(
+            f"--question: {form.id} asks its own questions",
+            hint="only an open questionnaire (open = true) takes the host's: add them to"
+            f" {form.id}'s file, or ask one live with Ctrl-F in a session",
+        )
+    texts = []
+    for text in typed:
+        if control_in(text, lines=True):
+            raise UsageError("--question: a control character in the question")
+        if not (one_line := " ".join(text.split())):
+            raise UsageError("--question: the question is empty")
+        texts.append(one_line)
+    return texts
 
 
 @app.command("import")
@@ -131,7 +185,8 @@ def import_(
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.sheet_header import imported_fields, sheet_options
+    from jeudis.sheet import with_asked
+    from jeudis.sheet_header import asked_questions, imported_fields, sheet_options
     from jeudis.sheet_import import import_sheet
     from jeudis.sheet_reading import parse_sheet
 
@@ -145,6 +200,8 @@ def import_(
     form = find_questionnaire(
         series, parsed.meta["questionnaire"], made_in=_made_in(series, parsed)
     )
+    asked = asked_questions(parsed, sheet_file)  # the host's own, on an open one's sheet
+    form = with_asked(form, asked)
     options, option_warnings = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
     session.require_host(
@@ -157,10 +214,18 @@ def import_(
     interview.fields.update(fields)
     if update is not None:
         _update(
-            series, form, update, interview, parsed, sheet_file, received.warnings + field_warnings
+            series,
+            form,
+            update,
+            interview,
+            parsed,
+            sheet_file,
+            received.warnings + field_warnings,
+            set(asked),
         )
         return
     result = import_sheet(form, interview, parsed, sheet_file)
+    _as_live(result.interview, set(asked))
     result.warnings[:0] = received.warnings + field_warnings
     twins = reimport.twins(series, form.id, interview.guest)
     if twins and not new:  # the same sheet again, or another: never a second one unasked
@@ -183,6 +248,7 @@ def _update(
     parsed: "Sheet",
     sheet_file: Path,
     read_warnings: list[str],
+    asked: set[str],
 ) -> None:
     """``import --update INTERVIEW``: the sheet's answers into that interview, said.
 
@@ -197,10 +263,17 @@ def _update(
     with storage.session_lock(path):
         interview = load_interview(path)
         result = import_sheet(form, taken, parsed, sheet_file, known=interview.values())
+        _as_live(result.interview, asked)
         result.warnings[:0] = read_warnings
+        before = {answer.id for answer in interview.answers}
         found, warnings, missing = reimport.update(
             form, interview, result.interview, str(sheet_file), result.missing
         )
+        # The host's new questions after every answer, as a live session adds them
+        # (the questionnaire's order put them after its fixed questions, before the
+        # questions of the sheet before).
+        new = [a for a in interview.answers if a.id in asked and a.id not in before]
+        interview.answers = [a for a in interview.answers if a not in new] + new
         if not found:
             err_console().print(
                 f"{interview.slug} holds all this sheet's answers already; nothing was written",
@@ -209,6 +282,14 @@ def _update(
             return
         storage.save(interview)
     _imported(result.warnings + warnings, missing, interview, "Updated")
+
+
+def _as_live(interview: "Interview", asked: set[str]) -> None:
+    """The answers to the host's own questions, recorded as a live session records an
+    open interview's: the interview file is their questions' only record."""
+    for answer in interview.answers:
+        if answer.id in asked:
+            answer.followup = True
 
 
 def _made_in(series: "Series", parsed: "Sheet") -> str | None:
