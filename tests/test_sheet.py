@@ -2658,3 +2658,25 @@ def test_a_second_sheet_of_the_hosts_questions_goes_on_after_the_first(series: P
         ("question-2", "La suite ?", None, True),
         ("question-3", "Et les ferries ?", "Bientôt.", True),
     ]
+
+
+def test_the_hosts_questions_take_no_fixed_questions_id(series: Path) -> None:
+    """A questionnaire naming a question "question-1": the host's first is question-2."""
+    (series / "questionnaires" / "carte.toml").write_text(
+        'id = "carte"\ntitle = "Carte : {guest}"\nregisters = ["tu"]\nopen = true\n\n'
+        '[[questions]]\nid = "question-1"\ntext = "Ton livre ?"\n',
+        encoding="utf-8",
+    )
+    out_file = series / "carte.md"
+    code, out = run("sheet", "carte", "--guest", "Lou", "-q", "Et après ?", "-o", str(out_file))
+    assert code == 0, out
+    sheet = out_file.read_text(encoding="utf-8")
+    assert "## Q1 [question-1]" in sheet and "## Q2 [question-2]\n\n**Et après ?**" in sheet
+    code, out = import_text(
+        series, fill_sheet(sheet, {"question-1": "Un roman.", "question-2": "Rien."})
+    )
+    assert code == 0, out
+    assert [(a.id, a.followup) for a in only_interview(series).answers] == [
+        ("question-1", False),
+        ("question-2", True),
+    ]

@@ -112,12 +112,17 @@ def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview"
     """The number of the sheet's first question of the host's: after those of the
     guest's interview from the questionnaire, which ``import --update`` takes it into
     (its question-1 would have been taken for a new answer to their question-1)."""
+    from dataclasses import replace
+
     from jeudis import reimport
     from jeudis.errors import JeudisError
     from jeudis.followups import OPEN_PREFIX, next_id
+    from jeudis.interview import Answer
     from jeudis.interview_reading import load_interview
 
-    first = 1
+    # Nor a fixed question's id: a questionnaire may name one "question-1".
+    fixed = replace(interview, answers=[Answer(q.id, q.type, "") for q in form.questions])
+    first = int(next_id(fixed, OPEN_PREFIX).rsplit("-", 1)[1])
     for twin in reimport.twins(series, form.id, interview.guest):
         try:
             taken = next_id(load_interview(Path(twin.path)), OPEN_PREFIX)
@@ -272,8 +277,10 @@ def _update(
         # The host's new questions after every answer, as a live session adds them
         # (the questionnaire's order put them after its fixed questions, before the
         # questions of the sheet before).
-        new = [a for a in interview.answers if a.id in asked and a.id not in before]
-        interview.answers = [a for a in interview.answers if a not in new] + new
+        new = {a.id for a in interview.answers if a.id in asked and a.id not in before}
+        interview.answers = [a for a in interview.answers if a.id not in new] + [
+            a for a in interview.answers if a.id in new
+        ]
         if not found:
             err_console().print(
                 f"{interview.slug} holds all this sheet's answers already; nothing was written",
