@@ -2599,6 +2599,20 @@ def test_an_open_questionnaires_sheet_asks_the_hosts_questions(series: Path) -> 
     assert "Et la suite" not in post
 
 
+def test_an_open_questionnaires_sheet_without_the_hosts_questions_says_how(
+    series: Path,
+) -> None:
+    code, out, sheet = livre_sheet(series)
+    assert "## Q2" not in sheet  # the fixed question alone
+    assert code == 0, out
+    assert out.splitlines()[0] == (
+        "note: livre is open: the questions you would write live go on the sheet with"
+        ' --question "..." (repeatable)'
+    )
+    assert "note:" not in livre_sheet(series, "Le pitch ?")[1]
+    assert "note:" not in run("sheet", "twitter", "--guest", "Lou Martin")[1]
+
+
 def test_the_hosts_questions_on_a_sheet_are_refused_where_they_cannot_be(series: Path) -> None:
     code, out = run("sheet", "twitter", "--guest", "Lou Martin", "--question", "Et toi ?")
     assert code == 2

@@ -99,6 +99,12 @@ def sheet(
             " nothing was written",
             hint="shorten its questions, or the --field values they quote",
         )
+    if form.open and not texts:  # livre's sheet alone asks its one fixed question
+        err_console().print(
+            f"note: {form.id} is open: the questions you would write live go on the sheet"
+            ' with --question "..." (repeatable)',
+            soft_wrap=True,
+        )
     if write_output(text, output, series):
         import shlex
 
