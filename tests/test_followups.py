@@ -657,3 +657,57 @@ def test_an_answer_back_in_an_open_interview_is_in_its_place_before_the_hosts_qu
         ("question-1", "Vingt ans."),
     ]
     assert saved.notes == ""
+
+
+NUMBERED_OPEN = """
+id = "carnet"
+title = "Carnet : {guest}"
+registers = ["tu"]
+open = true
+
+[[questions]]
+id = "debut"
+text = "Tes débuts ?"
+
+[[questions]]
+id = "outil"
+text = "Ton outil ?"
+required = false
+"""
+
+
+def test_an_open_numbered_interview_numbers_its_live_questions_as_its_review_does(
+    series: Path, invoke: Invoke
+) -> None:
+    """The review numbered the live questions "3.", "4." after a skipped question, and
+    a skipped live one too; the post had them as unnumbered follow-ups (### …): a
+    live question of an open interview stands alone, numbered, as a fixed one is."""
+    path = series / "questionnaires" / "carnet.toml"
+    path.write_text(NUMBERED_OPEN, encoding="utf-8")
+    form, interview = start(series, path)
+    prompter = Scripted(
+        ["En 2009.", "", "Un roman.", "Le premier.", "", "Bientôt."],
+        followups={"question-1": ["Lequel ?"]},
+        written=["Ton livre ?", "Un regret ?", "La suite ?"],
+    )
+    Session(form, interview, prompter).run()
+
+    assert [label for _, label, _ in prompter.rows] == [
+        "1. Tes débuts ?",
+        "Ton outil ?",  # skipped: not in the post
+        "2. Ton livre ?",
+        "↳ Lequel ?",
+        "Un regret ?",  # skipped too
+        "3. La suite ?",
+    ]
+    post = invoke("export", interview.slug, "-f", "md").stdout
+    headings = [line.replace("\u202f", " ") for line in post.splitlines() if line[:1] == "#"]
+    assert headings == [
+        "## 1. Tes débuts ?",
+        "## 2. Ton livre ?",
+        "### Lequel ?",
+        "## 3. La suite ?",
+    ]
+    page = invoke("export", interview.slug).stdout
+    assert '<section id="q-question-1" class="question">' in page
+    assert '<section id="q-relance-1" class="question followup">' in page

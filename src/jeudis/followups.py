@@ -50,6 +50,14 @@ def follows(answer: Answer) -> bool:
     return answer.followup and is_followup_id(answer.id)
 
 
+def stands_alone(answer: Answer) -> bool:
+    """Whether ``answer`` is an open interview's question ("question-N"), written live
+    as a follow-up is but numbered in its post and review as a fixed question is; any
+    other written live (a file edited by hand may name one otherwise) goes with the
+    answer before it."""
+    return answer.followup and re.fullmatch(re.escape(OPEN_PREFIX) + r"-\d+", answer.id) is not None
+
+
 def live_question(answer: Answer) -> Question:
     """The question behind a live answer, for prompting: free text, may be left empty."""
     return Question(id=answer.id, type="long", text={"*": answer.question}, required=False)
@@ -179,7 +187,9 @@ def open_questions(session: Session) -> None:
 def review_rows(
     interview: Interview, rows: list[tuple[str, str, str]]
 ) -> list[tuple[str, str, str]]:
-    """The review table with every live question in its place, numbered in order."""
+    """The review table with every live question in its place, numbered as the post
+    numbers it: after the fixed question before it (a skipped one has no number), and
+    not when skipped (the post leaves it out)."""
     by_id = {row[0]: row for row in rows}
     result: list[tuple[str, str, str]] = []
     placed: set[str] = set()
@@ -188,14 +198,17 @@ def review_rows(
         if answer.id in by_id:
             result.append(by_id[answer.id])
             placed.add(answer.id)
-            number += 1
+            if numbered := re.match(r"(\d+)\. ", by_id[answer.id][1]):
+                number = int(numbered.group(1))
         elif answer.followup:
             shown = review_cell(answer, interview.language)
-            if is_followup_id(answer.id):
+            if not stands_alone(answer):
                 label = f"↳ {answer.question}"
-            else:
+            elif answer.given:
                 number += 1
                 label = f"{number}. {answer.question}"
+            else:
+                label = answer.question
             result.append((answer.id, label, shown))
     result += [row for row in rows if row[0] not in placed]
     return result

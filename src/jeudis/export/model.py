@@ -21,6 +21,7 @@ from jeudis.answers import PASTED_BULLETS, site_address
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
 from jeudis.export.typography import fix_text, label_colon, variant_for
+from jeudis.followups import stands_alone
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import (
@@ -420,15 +421,18 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     number = 0
     for answer, source, html in zip(given, cleaned, rendered, strict=False):
         html = english_answer(html, answer.value, language)
-        if not answer.followup:
+        # A follow-up goes with the answer before it; an open interview's question
+        # (question-N), written live too, stands alone: numbered as a fixed one is.
+        in_place = answer.followup and not stands_alone(answer)
+        if not in_place:
             number += 1
         question, question_text = _question(answer.question, variant)
         items.append(
             Item(
                 id=answer.id,
                 anchor=_anchor(answer.id),
-                number=None if answer.followup else number,
-                followup=answer.followup,
+                number=None if in_place else number,
+                followup=in_place,
                 question=question_text,
                 question_raw=question,
                 html=html,
