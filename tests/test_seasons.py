@@ -16,7 +16,7 @@ from jeudis.paths import Series
 from jeudis.prompts import Paused, Prompt
 from jeudis.questionnaire import load_questionnaire
 from jeudis.session import Session
-from support import Invoke, findings, write
+from support import LU, Invoke, findings, write
 
 V1 = """
 id = "saison"
@@ -218,25 +218,8 @@ def test_check_says_the_interviews_of_an_older_version_one_line_a_version(
     )
 
 
-CONDITIONAL = """
-id = "saison"
-version = 1
-title = "Saison : {guest}"
-
-[[questions]]
-id = "lu"
-type = "yesno"
-text = "As-tu lu le livre ?"
-
-[[questions]]
-id = "avis"
-text = "Ton avis ?"
-when = { question = "lu", equals = true }
-
-[[questions]]
-id = "fin"
-text = "Un mot pour finir ?"
-"""
+# The book questionnaire of the conditions' tests, as this file's "saison".
+CONDITIONAL = LU.replace('id = "lu"\ntitle', 'id = "saison"\nversion = 1\ntitle', 1)
 
 
 def test_a_question_its_conditions_left_out_is_not_new(series: Path, invoke: Invoke) -> None:
