@@ -495,7 +495,7 @@ def test_a_register_an_english_questionnaire_has_not_is_said_plainly(
         (["--guest", "X", "--gender", "n"], "error: --gender 'n': use f or m"),
         (["--guest", "X", "--register", "il"],
          'error: --register il: twitter is worded for "tu" and "vous"'),
-        (["--guest", "X", "--date", "10/03/2011"], "error: --date '10/03/2011' is not a date"),
+        (["--guest", "X", "--date", "31/02/2011"], "error: --date '31/02/2011' is not a date"),
     ],
 )  # fmt: skip
 def test_new_refuses_bad_options_before_anything_is_written(

@@ -3,6 +3,7 @@ the guest's name corrected, and what jeudis made of it follows."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -313,9 +314,32 @@ def test_the_same_particulars_change_nothing(invoke: Invoke, series: Path) -> No
 
 def test_a_bad_date_is_refused(invoke: Invoke, series: Path) -> None:
     new(invoke, "Gilles Klein")
-    result = invoke("edit", "gilles-klein", "--date", "31/03/2011")
+    result = invoke("edit", "gilles-klein", "--date", "31/02/2011")
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr.startswith("error: --date '31/03/2011' is not a date")
+    assert result.stderr.splitlines() == [
+        "error: --date '31/02/2011' is not a date",
+        "hint: use YYYY-MM-DD, or write it out: 7 avril 2011",
+    ]
+    wrong_day = invoke("edit", "gilles-klein", "--date", "mercredi 7 avril 2011")
+    assert wrong_day.exit_code == ExitCode.USAGE
+    assert wrong_day.stderr.splitlines()[0] == (
+        "error: --date 'mercredi 7 avril 2011': 7 avril 2011 was a jeudi"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed", ["07/04/2011", "7 avril 2011", "jeudi 7 avril 2011", "7. April 2011"]
+)
+def test_a_date_is_taken_as_a_date_answer_takes_it(
+    invoke: Invoke, series: Path, typed: str
+) -> None:
+    """--date took YYYY-MM-DD only, where the interview's date answer took "7 avril 2011"."""
+    new(invoke, "Gilles Klein")
+
+    result = invoke("edit", "gilles-klein", "--date", typed)
+
+    assert result.exit_code == 0, result
+    assert load_interview(series / "interviews" / "gilles-klein.toml").date == dt.date(2011, 4, 7)
 
 
 def test_not_with_an_answer_asked_live(invoke: Invoke, series: Path) -> None:

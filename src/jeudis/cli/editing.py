@@ -77,7 +77,9 @@ def edit(
     host: Annotated[
         str | None, typer.Option(help="The host's name: the questions naming them follow.")
     ] = None,
-    date: Annotated[str | None, typer.Option(help="The interview's date, YYYY-MM-DD.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The interview's date: YYYY-MM-DD, or written out.")
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes,
@@ -111,7 +113,7 @@ def edit(
         gender=gender,
         register=register,
         host=rename.name(host, "--host") if host is not None else None,
-        date=_parse_date(date),
+        date=_parse_date(date, loaded.language),
     )
     apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
     if question is not None and answer_file is None and reword is None and apart:

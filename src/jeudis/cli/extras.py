@@ -59,7 +59,7 @@ def compare(
     date: Annotated[
         str | None,
         typer.Option(
-            help="The roundup post's date, YYYY-MM-DD (default: today); it quotes the"
+            help="The roundup post's date, YYYY-MM-DD or written out (default: today); it quotes the"
             " interviews out by then.",
             show_default=False,
         ),
@@ -94,7 +94,7 @@ def compare(
         output.endswith(("/", os.sep)) or (target is not None and target.is_dir())
     )
     fmt = roundup.choose_format(fmt, target, typed, flavor, folder=folder)
-    day = _parse_date(date)
+    day = _parse_date(date, series.language)
     if day is not None and fmt is None:
         raise UsageError(
             "--date is the roundup post's", hint="add --format md or --format html, or --flavor"

@@ -49,13 +49,31 @@ def _a_terminal(stream: "TextIO | None") -> bool:
         return False
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, language: str = "en") -> dt.date | None:
+    """``--date``: YYYY-MM-DD, or a date as an answer in ``language`` takes one
+    (07/04/2011, 7 avril 2011, jeudi 7 avril 2011)."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--date {value!r} is not a date", hint="use YYYY-MM-DD") from None
+        pass
+    from jeudis.answers import InvalidAnswer, parse_date
+    from jeudis.wording import date_formatter
+
+    try:
+        return parse_date(value, language)
+    except InvalidAnswer as problem:
+        said = getattr(problem, "params", {})
+        if getattr(problem, "key", "") == "weekday":  # "jeudi 8 avril 2011"
+            raise UsageError(
+                f"--date {value!r}: {said['date']} was a {said['weekday']}",
+                hint="correct the day, or leave the day of the week out",
+            ) from None
+        example = date_formatter(language)(dt.date(2011, 4, 7))
+        raise UsageError(
+            f"--date {value!r} is not a date", hint=f"use YYYY-MM-DD, or write it out: {example}"
+        ) from None
 
 
 def _finished(path: Path, *, live: bool = True) -> None:
@@ -80,7 +98,8 @@ def new(
     gender: GenderOption = None,
     host: HostOption = None,
     date: Annotated[
-        str | None, typer.Option(help="The interview's date, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(help="The interview's date: YYYY-MM-DD, or written out (default: today)."),
     ] = None,
     data_file: Annotated[
         Path | None,
@@ -102,7 +121,11 @@ def new(
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
     options = session.Options(
-        guest=guest, register=register, gender=gender, host=host, date=_parse_date(date)
+        guest=guest,
+        register=register,
+        gender=gender,
+        host=host,
+        date=_parse_date(date, form.language),
     )
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)
