@@ -16,6 +16,7 @@ import typer
 from jeudis.errors import JeudisError
 
 if TYPE_CHECKING:
+    from jeudis.interview import Interview
     from jeudis.paths import Series
 
 
@@ -82,18 +83,37 @@ def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
     return [qid for qid in sorted(ids) if qid.startswith(incomplete) and _plain(qid)]
 
 
+def _named(ctx: typer.Context, key: str) -> str | None:
+    """The command's argument ``key`` as typed. Completing an option's value, click stops
+    parsing at that option: the words before it are left unread, the argument among them."""
+    named = ctx.params.get(key) or next(iter(ctx.args), None)
+    return str(named) if named else None
+
+
+def _interview(ctx: typer.Context) -> "Interview | None":
+    """The interview the command names, read; None when there is none to read."""
+    from jeudis.interview_reading import load_interview
+    from jeudis.storage import resolve
+
+    named = _named(ctx, "interview")
+    if named is None:
+        return None
+    try:
+        return load_interview(resolve(_completed_series(ctx), named))
+    except (JeudisError, OSError):
+        return None
+
+
 def complete_questions(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of the question to compare: the questionnaire's ids, each with
     its wording."""
     from jeudis.questionnaire import find_questionnaire
 
-    # Completing --question's value, click stops parsing at that option: the words
-    # before it are left unread, the questionnaire's among them.
-    named = ctx.params.get("questionnaire") or next(iter(ctx.args), None)
-    if not named:
+    named = _named(ctx, "questionnaire")
+    if named is None:
         return []
     try:
-        form = find_questionnaire(_completed_series(ctx), str(named))
+        form = find_questionnaire(_completed_series(ctx), named)
     except (JeudisError, OSError):
         return []
     return [
@@ -106,19 +126,11 @@ def complete_questions(ctx: typer.Context, incomplete: str) -> list[tuple[str, s
 def complete_answers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion of ``edit --question``: the interview's answers' ids, each with
     the question as it was asked."""
-    from jeudis.interview_reading import load_interview
-    from jeudis.storage import resolve
-
-    named = ctx.params.get("interview") or next(iter(ctx.args), None)  # as for compare
-    if not named:
-        return []
-    try:
-        interview = load_interview(resolve(_completed_series(ctx), str(named)))
-    except (JeudisError, OSError):
-        return []
+    interview = _interview(ctx)
+    answers = interview.answers if interview is not None else []
     return [
         (a.id, _described(a.question))
-        for a in interview.answers
+        for a in answers
         if a.id.startswith(incomplete) and _plain(a.id)
     ]
 
@@ -153,22 +165,16 @@ def complete_registers(ctx: typer.Context, incomplete: str) -> list[str]:
     ``sheet``, ``inspect``) or of the interview's (``edit``)."""
     from jeudis.questionnaire import find_questionnaire
 
+    language = None
+    if ctx.info_name == "edit":
+        made = _interview(ctx)
+        named, language = (made.questionnaire, made.language) if made else (None, None)
+    else:
+        named = _named(ctx, "questionnaire")
+    if named is None:
+        return []
     try:
-        series = _completed_series(ctx)
-        named = ctx.params.get("questionnaire") or next(iter(ctx.args), None)
-        if ctx.info_name == "edit":
-            from jeudis.interview_reading import load_interview
-            from jeudis.storage import resolve
-
-            named = ctx.params.get("interview") or next(iter(ctx.args), None)
-            if not named:
-                return []
-            made = load_interview(resolve(series, str(named)))
-            form = find_questionnaire(series, made.questionnaire, made_in=made.language)
-        elif named:
-            form = find_questionnaire(series, str(named))
-        else:
-            return []
+        form = find_questionnaire(_completed_series(ctx), named, made_in=language)
     except (JeudisError, OSError):
         return []
     return [word for word in form.registers if word.startswith(incomplete) and _plain(word)]
