@@ -520,12 +520,16 @@ def _write_cache(path: Path, entries: dict[str, Any]) -> None:
 
 
 def latest(series: Series) -> Path:
+    return Path(by_recency(series)[0].path)
+
+
+def by_recency(series: Series) -> list[Summary]:
+    """The interviews' summaries, the most recently changed first; an error when there
+    are none."""
     files = interview_files(series)
     if not files:
         raise NotFoundError(
             f"no interviews in {series.interviews_dir}",
             hint="start one with `jeudis new QUESTIONNAIRE --guest NAME`",
         )
-    newest = summaries(series)
-    by_updated = sorted(newest, key=lambda s: s.updated, reverse=True)
-    return Path(by_updated[0].path)
+    return sorted(summaries(series), key=lambda s: s.updated, reverse=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from jeudis.errors import UsageError
 
@@ -86,21 +86,16 @@ def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> li
 
     if refs:
         return [storage.resolve(series, ref) for ref in refs]
-    newest = storage.latest(series)
-    if not include_drafts:
-        _refuse_a_draft(series, newest)
-    return [newest]
+    rows = storage.by_recency(series)
+    if rows[0].status == "draft" and not include_drafts:
+        _refuse_a_draft(rows)
+    return [Path(rows[0].path)]
 
 
-def _refuse_a_draft(series: Series, newest: Path) -> None:
+def _refuse_a_draft(rows: list[storage.Summary]) -> NoReturn:
     """A host in the middle of an interview types ``jeudis export`` for the last one
     they finished: the refusal names it, so that it is one command away."""
-    from jeudis import storage
-
-    rows = sorted(storage.summaries(series), key=lambda row: row.updated, reverse=True)
-    draft = next((row for row in rows if row.path == str(newest)), None)
-    if draft is None or draft.status != "draft":
-        return
+    draft = rows[0]
     done = next((row.slug for row in rows if row.status == "complete"), None)
     ways = (
         f", pass --include-drafts, or export the last one finished: `jeudis export {done}`"
