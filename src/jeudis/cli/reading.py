@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from jeudis.catalog import QuestionnaireInfo
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.storage import Summary
@@ -108,19 +109,21 @@ def list_(
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
         # included); a draft still has the questionnaire's questions ahead.
-        ahead = totals.get(s.questionnaire)
+        form = totals.get(s.questionnaire)
         if s.status != "draft":
             progress = f"{s.answered}/{s.asked}"
-        elif ahead is None:  # not there, or not read: how many are left is not known
+        elif form is None or form.problem:  # not there, or not read: what is left is unknown
             progress = f"{s.answered}/?"
             problems.append(
                 f"{for_terminal(s.slug)}: a draft whose questionnaire"
                 f" '{for_terminal(s.questionnaire)}'"
-                f" {'is not found' if s.questionnaire not in totals else 'does not read'}:"
+                f" {'is not found' if form is None else 'does not read'}:"
                 " resume cannot go on (`jeudis check` says more)"
             )
+        elif form.open:  # the host writes more: no total, as the session's "[3]" has none
+            progress = str(s.answered)
         else:
-            progress = f"{s.answered}/{max(ahead, s.asked)}"
+            progress = f"{s.answered}/{max(form.questions, s.asked)}"
         cells.append(
             [
                 (for_terminal(s.slug), ""),
@@ -146,17 +149,15 @@ def list_(
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
-def _questions_ahead(series: "Series", rows: "list[Summary]") -> dict[str, int | None]:
-    """Each questionnaire's count of questions (None when it does not read), for the
-    drafts' progress: read only when there is a draft (the questionnaires' loading is a
-    fifth of a long series' first list)."""
+def _questions_ahead(series: "Series", rows: "list[Summary]") -> "dict[str, QuestionnaireInfo]":
+    """Each questionnaire, for the drafts' progress (its questions, whether the host
+    writes more, whether it reads): read only when there is a draft (the
+    questionnaires' loading is a fifth of a long series' first list)."""
     if all(s.status == "complete" for s in rows):
         return {}
     from jeudis import catalog
 
-    return {
-        info.id: None if info.problem else info.questions for info in catalog.questionnaires(series)
-    }
+    return {info.id: info for info in catalog.questionnaires(series)}
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
