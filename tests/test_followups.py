@@ -469,13 +469,13 @@ def test_open_interview_in_a_terminal(series: Path, invoke: Invoke) -> None:
                 ("À qui s’adresse le livre ?", "Aux débutants."),
                 ("Un prochain livre ?", "Peut-être sur les haies."),
             ],
-            start=3,
+            start=2,  # the follow-up goes with the first question: not counted
         ):
             child.expect(rf"Question suivante \({number}\)")
             child.sendline(question)
             child.expect("Échap puis Entrée")
             child.send(answer + ESC_ENTER)
-        child.expect(r"Question suivante \(6\)")
+        child.expect(r"Question suivante \(5\)")
         child.sendline("")  # no more questions
         child.expect("Modifier une réponse")
         child.send("\r")
@@ -685,13 +685,26 @@ def test_an_open_numbered_interview_numbers_its_live_questions_as_its_review_doe
     path = series / "questionnaires" / "carnet.toml"
     path.write_text(NUMBERED_OPEN, encoding="utf-8")
     form, interview = start(series, path)
-    prompter = Scripted(
+
+    written_at: list[int] = []
+
+    class Counting(Scripted):
+        def write_question(self, interview: Interview, number: int) -> str | None:
+            written_at.append(number)
+            return super().write_question(interview, number)
+
+    prompter = Counting(
         ["En 2009.", "", "Un roman.", "Le premier.", "", "Bientôt."],
         followups={"question-1": ["Lequel ?"]},
         written=["Ton livre ?", "Un regret ?", "La suite ?"],
     )
     Session(form, interview, prompter).run()
 
+    # The session counts the questions as the review does, follow-ups left out: after
+    # the follow-up "Lequel ?", the next was "Question suivante (5)", then "[5]".
+    assert written_at == [3, 4, 5, 6]
+    live = [(p.id, p.counter) for p in prompter.asked if p.id.startswith("question-")]
+    assert live == [("question-1", "[3]"), ("question-2", "[4]"), ("question-3", "[5]")]
     assert [label for _, label, _ in prompter.rows] == [
         "1. Tes débuts ?",
         "Ton outil ?",  # skipped: not in the post

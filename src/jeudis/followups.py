@@ -141,10 +141,17 @@ def unanswered_live(interview: Interview) -> list[Answer]:
 
 
 def counter(interview: Interview, answer: Answer) -> str:
-    """A live question's counter: "↳" for a follow-up, "[n]" for an open interview's."""
+    """A live question's counter: "↳" for a follow-up, "[n]" for an open interview's,
+    n counting the questions before it as their counters did, follow-ups left out."""
     if answer.id.startswith(OPEN_PREFIX + "-"):
-        return f"[{interview.answers.index(answer) + 1}]"
+        before = interview.answers[: interview.answers.index(answer)]
+        return f"[{_questions(before) + 1}]"
     return "↳"
+
+
+def _questions(answers: list[Answer]) -> int:
+    """How many of ``answers`` are questions of their own, follow-ups left out."""
+    return sum(1 for answer in answers if not follows(answer))
 
 
 def resume_live(session: Session) -> None:
@@ -172,7 +179,7 @@ def open_questions(session: Session) -> None:
     if write is None:
         return
     while True:
-        number = sum(1 for a in session.interview.answers) + 1
+        number = _questions(session.interview.answers) + 1
         text = write(session.interview, number)
         # What a pause kept of it came back in the prompt.
         session.interview.pending.pop(NEXT_QUESTION, None)
