@@ -66,14 +66,23 @@ def live_question(answer: Answer) -> Question:
 def next_id(interview: Interview, prefix: str) -> str:
     """A new live question's id: none an answer has, nor one set aside (which may
     come back, its follow-ups with it)."""
-    taken = {a.id for a in (*interview.answers, *interview.set_aside)}
+    return f"{prefix}-{next_number(taken_ids(interview), prefix)}"
+
+
+def taken_ids(interview: Interview) -> set[str]:
+    """The ids an interview's answers and the answers set aside hold."""
+    return {a.id for a in (*interview.answers, *interview.set_aside)}
+
+
+def next_number(taken: set[str], prefix: str) -> int:
+    """The number after the highest of the ``prefix-N`` ids ``taken``."""
     numbers = [
         int(m.group(1)) for qid in taken if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", qid))
     ]
     number = max(numbers, default=0) + 1
     while f"{prefix}-{number}" in taken:  # pragma: no cover - defensive
         number += 1
-    return f"{prefix}-{number}"
+    return number
 
 
 def add_question(interview: Interview, text: str, *, after: str | None, prefix: str) -> Answer:

@@ -99,7 +99,7 @@ def list_(
             soft_wrap=True,
         )
         return
-    totals = _questions_ahead(series, rows)
+    forms = _questionnaires_for_drafts(series, rows)
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
@@ -109,7 +109,7 @@ def list_(
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
         # included); a draft still has the questionnaire's questions ahead.
-        form = totals.get(s.questionnaire)
+        form = forms.get(s.questionnaire)
         if s.status != "draft":
             progress = f"{s.answered}/{s.asked}"
         elif form is None or form.problem:  # not there, or not read: what is left is unknown
@@ -149,7 +149,9 @@ def list_(
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
 
 
-def _questions_ahead(series: "Series", rows: "list[Summary]") -> "dict[str, QuestionnaireInfo]":
+def _questionnaires_for_drafts(
+    series: "Series", rows: "list[Summary]"
+) -> "dict[str, QuestionnaireInfo]":
     """Each questionnaire, for the drafts' progress (its questions, whether the host
     writes more, whether it reads): read only when there is a draft (the
     questionnaires' loading is a fifth of a long series' first list)."""

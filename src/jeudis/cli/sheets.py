@@ -91,7 +91,11 @@ def sheet(
     given = {key: value for key, _, value in pairs}
     interview.fields.update(sheet_fields(form, interview.register, given))
     text = render_sheet(
-        form, interview, asked=texts, asked_from=_after_asked(series, form, interview)
+        form,
+        interview,
+        asked=texts,
+        # The guest's other interviews are read only for the host's questions.
+        asked_from=_after_asked(series, form, interview) if texts else 1,
     )
     if byte_size(text) > MAX_FILE_SIZE:  # `jeudis import` would refuse it back
         raise JeudisError(
@@ -118,24 +122,18 @@ def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview"
     """The number of the sheet's first question of the host's: after those of the
     guest's interview from the questionnaire, which ``import --update`` takes it into
     (its question-1 would have been taken for a new answer to their question-1)."""
-    from dataclasses import replace
-
     from jeudis import reimport
     from jeudis.errors import JeudisError
-    from jeudis.followups import OPEN_PREFIX, next_id
-    from jeudis.interview import Answer
+    from jeudis.followups import OPEN_PREFIX, next_number, taken_ids
     from jeudis.interview_reading import load_interview
 
-    # Nor a fixed question's id: a questionnaire may name one "question-1".
-    fixed = replace(interview, answers=[Answer(q.id, q.type, "") for q in form.questions])
-    first = int(next_id(fixed, OPEN_PREFIX).rsplit("-", 1)[1])
+    taken = {q.id for q in form.questions}  # a questionnaire may name one "question-1"
     for twin in reimport.twins(series, form.id, interview.guest):
         try:
-            taken = next_id(load_interview(Path(twin.path)), OPEN_PREFIX)
+            taken |= taken_ids(load_interview(Path(twin.path)))
         except JeudisError:  # one that does not read: `import` says so
             continue
-        first = max(first, int(taken.rsplit("-", 1)[1]))
-    return first
+    return next_number(taken, OPEN_PREFIX)
 
 
 def _asked(form: "Questionnaire", typed: list[str]) -> list[str]:
