@@ -1248,6 +1248,25 @@ def test_a_note_wrapped_by_the_mail_program_is_not_taken_for_the_answer() -> Non
     assert answer == "Presque 8 000, surtout des Français."
 
 
+QUESTION_9200 = "Combien avez-vous de followers ?"
+NOTE_9200 = "Un nombre (par exemple 9 200), avec quelques mots autour si vous voulez."
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        f"**{QUESTION_9200}**\n\n_{NOTE_9200}_ Presque 8 000.\n",  # after the note, on its line
+        f"**{QUESTION_9200}**\n\nPresque 8 000. _{NOTE_9200}_\n",  # before it
+        f"**{QUESTION_9200}**\n\n_{NOTE_9200}_\tPresque 8 000.\n\n",
+    ],
+    ids=["after", "before", "tab"],
+)
+def test_an_answer_typed_on_its_notes_line_keeps_the_answer_alone(section: str) -> None:
+    """Typed on the help's line, the answer was published with the help in italics
+    before it, and a number answer was refused as no number."""
+    assert strip_question(section, QUESTION_9200, [NOTE_9200]) == "Presque 8 000."
+
+
 QUESTION = "Depuis combien de temps utilises-tu Twitter ?"
 
 

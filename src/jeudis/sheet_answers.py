@@ -66,7 +66,13 @@ def strip_question(raw: str, asked: str, notes: list[str] | None = None) -> str:
         # In italics, "_…_", or "*…*" once an HTML page's (a sheet saved as one).
         text = r"\s+".join(_word(w) for w in note.split())
         note_lines = r"(?m)^[ \t]*[_*]" + text + r"[_*][ \t]*(?:\n|\Z)"
-        body = re.sub(note_lines, "", body, count=1)
+        stripped = re.sub(note_lines, "", body, count=1)
+        if stripped == body:
+            # The answer typed on the note's line, after it or before it.
+            stripped = re.sub(r"(?m)^[ \t]*[_*]" + text + r"[_*][ \t]+", "", body, count=1)
+        if stripped == body:
+            stripped = re.sub(r"(?m)[ \t]+[_*]" + text + r"[_*][ \t]*$", "", body, count=1)
+        body = stripped
     return _tidy(body.split("\n"))
 
 
