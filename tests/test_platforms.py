@@ -372,13 +372,19 @@ def test_ctrl_x_ctrl_e_opens_the_editor_jeudis_edit_opens(
     assert question is not None
     ran: list[list[str]] = []
 
-    def call(command: list[str]) -> int:  # the editor: writes the answer, then Entrée
-        ran.append(command[:-1])
-        Path(command[-1]).write_text("Depuis 2008.\n", encoding="utf-8")
-        keys.send_text("\r")
-        return 0
+    class Editor:  # writes the answer, then Entrée
+        def __init__(self, command: list[str]) -> None:
+            ran.append(command[:-1])
+            Path(command[-1]).write_text("Depuis 2008.\n", encoding="utf-8")
+            keys.send_text("\r")
 
-    monkeypatch.setattr(subprocess, "call", call)
+        def wait(self) -> int:
+            return 0
+
+        def poll(self) -> int:
+            return 0
+
+    monkeypatch.setattr(subprocess, "Popen", Editor)
     prompter = TerminalPrompter("fr", console=Console(file=io.StringIO(), color_system=None))
     keys.send_text("\x18\x05")
     answer = prompter.ask(prompt_for(question, "Depuis quand ?", counter="[1/4]"))

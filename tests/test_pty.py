@@ -650,6 +650,18 @@ def test_a_closed_terminal_met_inside_a_prompt_is_no_fault(
     assert the_interview(series).pending == {"depuis-quand": "9 200"}
 
 
+def test_an_error_not_the_terminal_s_inside_a_prompt_is_a_fault(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """A file a key's handler could not read was said as a closed terminal: "Stopped by
+    SIGHUP", though the terminal was there and no signal came."""
+    session = planted(jeudis, tmp_path, "FileNotFoundError(2, 'No such file', 'x')", 2)
+    session.expect("a fault in jeudis stopped the prompt; nothing given is lost")
+    assert session.wait() == 1
+    assert "SIGHUP" not in session.seen
+    assert the_interview(series).pending == {"followers": "9 200"}
+
+
 # -- (c) kill -9 mid-session ----------------------------------------------------------------
 
 
@@ -2510,6 +2522,41 @@ def test_keys_a_latin_1_terminal_sends_are_kept_as_the_letters_typed(
     draft = the_interview(series)
     assert values(draft) == ["Mon cœur, l’été : 5 €"]
     assert draft.pending == {"followers": "Déjà"}
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ('rm "$1"', "the editor removed the file it was given; nothing was changed"),
+        ('echo Ajout >> "$1"; exit 3', "the editor exited with status 3; nothing was changed"),
+        ('rm "$1"; mkdir "$1"', "the editor removed the file it was given; nothing was changed"),
+    ],
+)
+def test_an_editor_that_fails_leaves_the_answer_as_it_was(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path, script: str, said: str
+) -> None:
+    """An editor that removed its file (``EDITOR=rm``) ended the session as a closed
+    terminal does ("Stopped by SIGHUP"); one that failed seemed to do nothing. The
+    guest stays at the question, the text as it was, told why under it."""
+    editor = tmp_path / "editor"
+    editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    editor.chmod(0o755)
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(editor), VISUAL="")  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    session.type("Depuis 2008")
+    session.expect("Depuis 2008")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    session.expect(f"Ctrl-X Ctrl-E: {said}")
+    session.type(", et avant.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert "SIGHUP" not in session.seen and "Traceback" not in session.seen
+    assert values(the_interview(series)) == ["Depuis 2008, et avant."]
 
 
 def test_an_answer_written_in_an_editor_set_to_latin_1_comes_back_whole(

@@ -19,13 +19,17 @@ import contextlib
 import functools
 import os
 import re
+import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import questionary
+from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.document import Document
 from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.validation import ValidationError
@@ -33,7 +37,7 @@ from prompt_toolkit.validation import ValidationError
 from jeudis.answers import PASTED_BULLETS
 from jeudis.errors import UsageError
 from jeudis.prompt_layout import STYLE, fitted_refusal
-from jeudis.prompt_typing import keeps_text, kept_by_a_pause
+from jeudis.prompt_typing import InEditor, keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
 from jeudis.terminal import read_as_typed
@@ -163,58 +167,113 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
         prompt_toolkit's own binding ("edit and execute", as in a shell) sent
         it the moment the editor closed, before the guest saw it.
         """
-        buffer = event.current_buffer
-        # prompt_toolkit's, each time (not the one put here the time before)
-        own = functools.partial(Buffer._open_file_in_editor, buffer)
-        buffer._open_file_in_editor = _host_editor(own, buffer)  # type: ignore[method-assign,assignment]
-        edited = buffer.open_in_editor(validate_and_handle=False)
-
-        def join(_: object) -> None:
-            if "\n" in buffer.text:
-                buffer.text = one_line(buffer.text)
-
-        if one_row:
-            edited.add_done_callback(join)
+        event.app.create_background_task(_edited(event.current_buffer, one_row=one_row))
 
 
-def _host_editor(fallback: Callable[[str], bool], buffer: Buffer) -> Callable[[str], bool]:
-    """The editor ``jeudis edit`` opens (:func:`jeudis.editor.editor_command`): $VISUAL,
-    $EDITOR, read as Windows writes them there, else notepad on Windows. prompt_toolkit's
-    own choice, ``fallback``, has only POSIX paths (Ctrl-X Ctrl-E did nothing on
-    Windows), and took a backslash in $EDITOR for an escape; it stays where neither
-    variable is set on POSIX: editor, nano, then vi, friendlier to a guest than vi.
-    An editor that cannot start is said where a refused answer is, in ``buffer``'s
-    line for it, for the host (it is their $EDITOR): the key seemed to do nothing."""
-    from jeudis.editor import cannot_start, editor_command
+async def _edited(buffer: Buffer, *, one_row: bool) -> None:
+    """``buffer``'s text in the editor, and what the editor saved back in ``buffer``.
 
-    def open_file(filename: str) -> bool:
-        if sys.platform != "win32" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
-            done = fallback(filename)
-        else:
-            try:
-                done = subprocess.call([*editor_command(), filename]) == 0
-            except (UsageError, OSError) as error:  # no such editor: the answer stays as it was
-                said = cannot_start(error) if isinstance(error, OSError) else error
-                hint = f"; {said.hint}" if said.hint else ""
-                message = for_terminal(f"Ctrl-X Ctrl-E: {said.message}{hint}")
-                buffer.validation_error = ValidationError(message=str(fitted_refusal(message)))
-                return False
-        _read_back_whole(Path(filename))
-        return done
-
-    return open_file
+    An editor that cannot start, fails or leaves no file to read back leaves the text
+    as it was, and says so where a refused answer is. prompt_toolkit's own
+    (``Buffer.open_in_editor``) ended the session as a closed terminal ("Stopped by
+    SIGHUP") when the editor removed its file, and said nothing when it failed.
+    """
+    handle, name = tempfile.mkstemp(prefix="jeudis-", suffix=".txt")
+    path = Path(name)
+    with os.fdopen(handle, "wb") as out:
+        out.write(buffer.text.encode("utf-8"))
+    editing = InEditor(path, functools.partial(_read_back, one_row=one_row))
+    try:
+        await run_in_terminal(functools.partial(_run_editor, editing), in_executor=True)
+        if editing.saved is not None:
+            buffer.document = Document(editing.saved, len(editing.saved))
+    finally:
+        _removed(path)
+    if editing.problem:
+        message = for_terminal(f"Ctrl-X Ctrl-E: {editing.problem}")
+        buffer.validation_error = ValidationError(message=str(fitted_refusal(message)))
+        get_app().invalidate()  # drawn already, without it
 
 
-def _read_back_whole(path: Path) -> None:
-    """The file the editor saved, made one prompt_toolkit reads back whole: UTF-8, as
-    it reads it, and the text as it would be pasted (:func:`pasted`). An editor set to
-    Latin-1 (nano in a Latin-1 locale) saved "é" as a byte prompt_toolkit could not
-    read: "Unhandled exception in event loop", and what was written there was lost."""
-    with contextlib.suppress(OSError):
-        saved = path.read_bytes()
-        text = pasted(read_as_typed(saved))
-        if text.encode("utf-8") != saved:
-            path.write_bytes(text.encode("utf-8"))
+# Where neither $VISUAL nor $EDITOR is set on POSIX, the first of these this machine
+# has, as prompt_toolkit chose: friendlier to a guest than the vi `jeudis edit` opens.
+_SESSION_EDITORS = (
+    "/usr/bin/editor",
+    "/usr/bin/nano",
+    "/usr/bin/pico",
+    "/usr/bin/vi",
+    "/usr/bin/emacs",
+)
+
+
+def _run_editor(editing: InEditor) -> None:
+    """The editor on ``editing``'s file, waited for (in a thread of its own), and what
+    it saved read back, or why not.
+
+    It is the one ``jeudis edit`` opens (:func:`jeudis.editor.editor_command`): $VISUAL,
+    $EDITOR, read as Windows writes them there, else notepad on Windows (prompt_toolkit
+    had only POSIX paths, and took a backslash in $EDITOR for an escape). An editor
+    that cannot start is said for the host (it is their $EDITOR): the key seemed to do
+    nothing.
+    """
+    from jeudis.editor import cannot_start  # with what `jeudis edit` needs: when first used
+
+    try:
+        process = _started(editing.path)
+    except (UsageError, OSError) as error:
+        said = cannot_start(error) if isinstance(error, OSError) else error
+        editing.problem = f"{said.message}; {said.hint}" if said.hint else said.message
+        editing.ended = True
+        return
+    editing.process = process
+    status = process.wait()
+    if status == 0:
+        editing.saved = editing.read(editing.path)
+        if editing.saved is None:
+            editing.problem = "the editor removed the file it was given; nothing was changed"
+    elif status < 0:
+        stopped_by = signal.Signals(-status).name if -status in signal.valid_signals() else -status
+        editing.problem = f"the editor was stopped by {stopped_by}; nothing was changed"
+    else:
+        editing.problem = f"the editor exited with status {status}; nothing was changed"
+    editing.ended = True
+
+
+def _started(path: Path) -> subprocess.Popen[bytes]:
+    """The host's editor started on ``path`` (see :func:`_run_editor`)."""
+    from jeudis.editor import editor_command
+
+    if sys.platform == "win32" or os.environ.get("VISUAL") or os.environ.get("EDITOR"):
+        return subprocess.Popen([*editor_command(), str(path)])
+    for editor in _SESSION_EDITORS:
+        with contextlib.suppress(OSError):
+            return subprocess.Popen([editor, str(path)])
+    return subprocess.Popen([*editor_command(), str(path)])  # vi, which says it is missing
+
+
+def _read_back(path: Path, *, one_row: bool) -> str | None:
+    """The text the editor saved in ``path``, as the prompt takes it: the bytes that
+    are not UTF-8 read as the keys typed are (an editor in a Latin-1 locale saved "é"
+    as a byte prompt_toolkit could not read: "Unhandled exception in event loop", and
+    what was written there was lost), as it would be pasted (:func:`pasted`), less the
+    line end an editor adds, on one line for a one-line answer. None: no file to read
+    (removed, or a folder or a FIFO, whose reading would block, in its place)."""
+    try:
+        if not path.is_file():
+            return None
+        text = pasted(read_as_typed(path.read_bytes())).removesuffix("\n")
+    except OSError:
+        return None
+    return one_line(text) if one_row and "\n" in text else text
+
+
+def _removed(path: Path) -> None:
+    """The editor's file removed, whatever the editor left in its place."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a folder
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
 
 def initials(choices: tuple[str, ...], *, yes_no: bool = False) -> list[str]:

@@ -19,6 +19,9 @@ from jeudis.errors import JeudisError
 from jeudis.interview import Typed
 
 if TYPE_CHECKING:
+    import subprocess
+    from pathlib import Path
+
     from prompt_toolkit.application import Application
 
     from jeudis.prompts import Prompt
@@ -51,6 +54,24 @@ def kept_by_a_pause(app: Application[Any], prompt: Prompt | None, *, typed: bool
     what it :func:`held`, else ""."""
     kept = held(app, prompt, typed=typed)
     return "" if kept is None else kept
+
+
+class InEditor:
+    """An answer open in the editor (Ctrl-X Ctrl-E), until what the editor saved is
+    back in the prompt.
+
+    ``read``: the file's text as the prompt takes it back, None when it cannot be read.
+    Set from the thread the editor is waited for in: ``process``, then ``saved`` (what
+    it saved, to be taken; None: the answer stays as it was, ``problem`` says why),
+    then ``ended``.
+    """
+
+    def __init__(self, path: Path, read: Callable[[Path], str | None]) -> None:
+        self.path, self.read = path, read
+        self.process: subprocess.Popen[bytes] | None = None
+        self.saved: str | None = None
+        self.problem = ""
+        self.ended = False
 
 
 def ticked(app: Application[Any]) -> list[str]:

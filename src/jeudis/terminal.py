@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import os
 import re
@@ -17,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
@@ -134,7 +135,7 @@ def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
     def fault(_loop: object, context: dict[str, Any]) -> None:
         global fault_report, faulted
         error = context.get("exception")
-        if isinstance(error, OSError | EOFError):  # the terminal closed: no fault of ours
+        if isinstance(error, EOFError) or _the_terminal_s(error):  # closed: no fault of ours
             if app.future is not None and not app.future.done():
                 app.exit(exception=error)  # said by ask() as a closed terminal is
             return
@@ -144,6 +145,19 @@ def _faults_pause(app: Application[Any], pause: Callable[[], None]) -> None:
         pause()
 
     app._handle_exception = fault  # type: ignore[method-assign, assignment]  # its own
+
+
+# What reading or drawing on a closed terminal fails with.
+_CLOSED = (errno.EIO, errno.ENXIO, errno.EBADF, errno.EPIPE)
+
+
+def _the_terminal_s(error: object) -> TypeGuard[OSError]:
+    """Whether ``error`` is the terminal's, closed: any other OSError in a prompt (a
+    file a key's handler could not read) is a fault. It was said as "Stopped by SIGHUP",
+    the session ended. Windows' console says nothing of the kind: any OSError."""
+    if not isinstance(error, OSError):
+        return False
+    return sys.platform == "win32" or error.errno in _CLOSED or terminal_closed()
 
 
 _NO_MOUSE = KeyBindings()
@@ -310,6 +324,22 @@ def _terminal_mode() -> list[Any] | None:
         return termios.tcgetattr(sys.stdin.fileno())
     except (termios.error, OSError, ValueError, AttributeError):
         return None
+
+
+def terminal_closed() -> bool:
+    """Whether the terminal the session runs on has closed (its window shut: hung up).
+    Windows says so by a signal only (SIGBREAK)."""
+    if sys.platform == "win32":  # no termios
+        return False
+    import termios
+
+    try:
+        termios.tcgetattr(sys.stdin.fileno())
+    except termios.error as error:
+        return bool(error.args) and error.args[0] in (errno.EIO, errno.ENXIO, errno.EBADF)
+    except (OSError, ValueError, AttributeError):  # no terminal: none to close
+        return False
+    return False
 
 
 def _cpr_asked(app: Application[Any]) -> list[bool]:
