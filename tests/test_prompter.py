@@ -1182,6 +1182,44 @@ def test_lines_written_in_the_editor_for_a_one_line_answer_are_joined(
         )
 
 
+@contextlib.contextmanager
+def sent_once_made(keys: PipeInput, made: Path, text: str) -> Iterator[None]:
+    """``text`` sent once the file ``made`` is there: an editor the prompt runs made it
+    (keys sent while it runs are read when the prompt is back)."""
+
+    def send() -> None:
+        deadline = time.monotonic() + 15
+        while not made.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        keys.send_text(text)
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    try:
+        yield
+    finally:
+        sender.join()
+
+
+def test_what_an_editor_ended_by_the_terminal_closing_had_saved_is_taken(
+    prompter: TerminalPrompter, keys: PipeInput, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal closed under the editor (SIGHUP): it ends, failing, having saved.
+    What it saved is the answer's text, for the pause the closed terminal makes."""
+    from jeudis import prompt_keys
+
+    editor = tmp_path / "editor"
+    made = tmp_path / "made"
+    editor.write_text(f"#!/bin/sh\nprintf 'Enregistré.\\n' > \"$1\"\ntouch '{made}'\nexit 1\n")
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    monkeypatch.setattr(prompt_keys, "terminal_closed", lambda: True)
+    with sent_once_made(keys, made, ENTER):
+        assert ask(prompter, keys, "Avant." + "\x18\x05", twitter("depuis-quand")) == (
+            "Enregistré."
+        )
+
+
 def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(
     prompter: TerminalPrompter,
 ) -> None:

@@ -2559,6 +2559,61 @@ def test_an_editor_that_fails_leaves_the_answer_as_it_was(
     assert values(the_interview(series)) == ["Depuis 2008, et avant."]
 
 
+# An editor the guest has saved in, still open: it waits on the terminal.
+SAVED_STILL_OPEN = """#!/bin/sh
+printf '%s\\n\\nAjout dans l’éditeur.\\n' "$(cat "$1")" > "$1"
+printf 'Enregistré, éditeur ouvert.\\n'
+read line
+"""
+
+
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), ("closed", 129)])  # fmt: skip
+def test_a_stop_while_the_editor_is_open_keeps_what_was_saved_there(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path, stop: int | str, code: int
+) -> None:
+    """SIGTERM, SIGHUP or the terminal closed while the guest is in the editor, having
+    saved there: the text kept was the one before the editor, what was saved in it lost
+    (its file removed), and the session waited for the guest to quit the editor."""
+    editor = tmp_path / "editor"
+    editor.write_text(SAVED_STILL_OPEN, encoding="utf-8")
+    editor.chmod(0o755)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(editor), VISUAL="", TMPDIR=str(temporary))  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, 3))
+    session.expect_prompt("[3/13]")
+    session.type("Texte avant l’éditeur.")
+    session.expect("l’éditeur.")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    session.expect("Enregistré, éditeur ouvert.")
+    if stop == "closed":  # as in test_the_terminal_closing_leaves_a_resumable_draft
+        pid = session.child.pid
+        session.child.ptyproc.fileobj.close()
+        session.child.ptyproc.closed = session.child.closed = True
+        _, status = os.waitpid(pid, 0)
+        session.child.isalive = lambda: False  # type: ignore[method-assign]
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == code
+    else:
+        assert isinstance(stop, signal.Signals)
+        session.child.kill(stop)
+        assert session.wait() == code  # not waiting for the guest to quit the editor
+        assert "Traceback" not in session.seen and "Unhandled exception" not in session.seen
+
+    draft = the_interview(series)
+    assert values(draft) == EXPECTED[:2]
+    assert draft.pending == {"utilisations": "Texte avant l’éditeur.\n\nAjout dans l’éditeur."}
+    assert not list(temporary.iterdir())  # the editor's file removed
+    resumed = jeudis("resume", "gilles-klein")
+    welcome_back(resumed)
+    resumed.expect_prompt("[3/13]")
+    resumed.expect("Ajout dans l’éditeur.")
+    resumed.press(Keyboard.CTRL_C)
+    assert resumed.wait() == 130
+
+
 def test_an_answer_written_in_an_editor_set_to_latin_1_comes_back_whole(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:

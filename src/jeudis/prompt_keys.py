@@ -37,10 +37,10 @@ from prompt_toolkit.validation import ValidationError
 from jeudis.answers import PASTED_BULLETS
 from jeudis.errors import UsageError
 from jeudis.prompt_layout import STYLE, fitted_refusal
-from jeudis.prompt_typing import InEditor, keeps_text, kept_by_a_pause
+from jeudis.prompt_typing import InEditor, in_editor, keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
-from jeudis.terminal import read_as_typed
+from jeudis.terminal import read_as_typed, terminal_closed
 from jeudis.textsafe import for_terminal
 
 
@@ -182,11 +182,17 @@ async def _edited(buffer: Buffer, *, one_row: bool) -> None:
     path = Path(name)
     with os.fdopen(handle, "wb") as out:
         out.write(buffer.text.encode("utf-8"))
-    editing = InEditor(path, functools.partial(_read_back, one_row=one_row))
+    editing = InEditor(buffer, path, functools.partial(_read_back, one_row=one_row))
     try:
-        await run_in_terminal(functools.partial(_run_editor, editing), in_executor=True)
-        if editing.saved is not None:
-            buffer.document = Document(editing.saved, len(editing.saved))
+        with in_editor(editing):
+            try:
+                await run_in_terminal(functools.partial(_run_editor, editing), in_executor=True)
+            finally:
+                # Taken even when drawing the prompt again failed (the terminal closed
+                # as the editor ended): the pause that follows keeps it.
+                if editing.ended and editing.saved is not None:
+                    saved = editing.saved
+                    buffer.document = Document(saved, len(saved))
     finally:
         _removed(path)
     if editing.problem:
@@ -214,7 +220,8 @@ def _run_editor(editing: InEditor) -> None:
     $EDITOR, read as Windows writes them there, else notepad on Windows (prompt_toolkit
     had only POSIX paths, and took a backslash in $EDITOR for an escape). An editor
     that cannot start is said for the host (it is their $EDITOR): the key seemed to do
-    nothing.
+    nothing. One that fails as the terminal closes (SIGHUP) is read back all the same:
+    what the guest saved in it is what the session keeps.
     """
     from jeudis.editor import cannot_start  # with what `jeudis edit` needs: when first used
 
@@ -226,8 +233,10 @@ def _run_editor(editing: InEditor) -> None:
         editing.ended = True
         return
     editing.process = process
+    if editing.stopped:  # the session stopped as it started
+        editing.stop()
     status = process.wait()
-    if status == 0:
+    if status == 0 or terminal_closed():
         editing.saved = editing.read(editing.path)
         if editing.saved is None:
             editing.problem = "the editor removed the file it was given; nothing was changed"

@@ -4,6 +4,8 @@ Page↑, a pause (Ctrl-C, Ctrl-D) and a signal (SIGHUP, SIGTERM) take it from th
 prompt as it is (:func:`held`), and the session keeps it as the draft's pending
 text of that question; while the prompt runs, :class:`Autosave` saves it as it
 changes, for a ``kill -9``. A multiple choice keeps the choices ticked, a list.
+While the answer is open in the editor (:class:`InEditor`), the prompt holds what
+the editor saved.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import JeudisError
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from prompt_toolkit.application import Application
+    from prompt_toolkit.buffer import Buffer
 
     from jeudis.prompts import Prompt
 
@@ -42,6 +45,11 @@ def held(app: Application[Any], prompt: Prompt | None, *, typed: bool = False) -
     the choices ticked at a multiple choice (none ticked: ``[]``) once they are not
     those it showed; else None (a choice, or boxes as they were)."""
     if keeps_text(prompt, typed):
+        editing = _in_editor
+        if editing is not None and editing.buffer is app.current_buffer:
+            saved = editing.text()
+            if saved is not None:
+                return saved
         return app.current_buffer.text
     if prompt is None or prompt.kind != "checkbox":
         return None
@@ -57,8 +65,11 @@ def kept_by_a_pause(app: Application[Any], prompt: Prompt | None, *, typed: bool
 
 
 class InEditor:
-    """An answer open in the editor (Ctrl-X Ctrl-E), until what the editor saved is
-    back in the prompt.
+    """An answer open in the editor (Ctrl-X Ctrl-E), from the key until what the editor
+    saved is back in the prompt: till then the prompt holds what its file holds
+    (:func:`held`). A stop meanwhile (SIGTERM, the terminal closed) kept the text as
+    it was before the editor, and waited for the guest to quit an editor whose file
+    was gone: what they had saved there was lost.
 
     ``read``: the file's text as the prompt takes it back, None when it cannot be read.
     Set from the thread the editor is waited for in: ``process``, then ``saved`` (what
@@ -66,12 +77,46 @@ class InEditor:
     then ``ended``.
     """
 
-    def __init__(self, path: Path, read: Callable[[Path], str | None]) -> None:
-        self.path, self.read = path, read
+    def __init__(self, buffer: Buffer, path: Path, read: Callable[[Path], str | None]) -> None:
+        self.buffer, self.path, self.read = buffer, path, read
         self.process: subprocess.Popen[bytes] | None = None
         self.saved: str | None = None
         self.problem = ""
         self.ended = False
+        self.stopped = False  # the session stopped: the editor is ended as it starts
+
+    def text(self) -> str | None:
+        """What the editor saved so far, read now while it runs."""
+        return self.saved if self.ended else self.read(self.path)
+
+    def stop(self) -> None:
+        """The session stops: the editor is ended, not waited for (the file it saves
+        to is removed as the prompt ends)."""
+        self.stopped = True
+        process = self.process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.terminate()
+
+
+_in_editor: InEditor | None = None  # the answer open in the editor now, if one is
+
+
+@contextlib.contextmanager
+def in_editor(editing: InEditor) -> Iterator[None]:
+    """``editing`` is the answer open in the editor, while the block runs."""
+    global _in_editor
+    _in_editor = editing
+    try:
+        yield
+    finally:
+        _in_editor = None
+
+
+def stop_editor() -> None:
+    """The editor open now, if one is, ended: the session stops (:meth:`InEditor.stop`)."""
+    if _in_editor is not None:
+        _in_editor.stop()
 
 
 def ticked(app: Application[Any]) -> list[str]:

@@ -26,7 +26,7 @@ from prompt_toolkit.renderer import CPR_Support
 
 from jeudis.errors import stop_signals, write_fault
 from jeudis.graphemes import CELLS, PROBES, answered, use_emoji_widths
-from jeudis.prompt_typing import kept_by_a_pause
+from jeudis.prompt_typing import kept_by_a_pause, stop_editor
 from jeudis.prompts import Paused, Prompt
 
 if TYPE_CHECKING:
@@ -51,7 +51,9 @@ def ask(
     def leave(name: str) -> None:
         if app.future is None or app.future.done():
             return  # answered just now: the answer is kept as pending, below
-        app.exit(exception=Paused(kept_by_a_pause(app, prompt, typed=typed), signal_name=name))
+        kept = kept_by_a_pause(app, prompt, typed=typed)  # with the editor open: what it saved
+        stop_editor()  # else the session waited for the guest to quit it
+        app.exit(exception=Paused(kept, signal_name=name))
 
     def stop(signum: int, frame: FrameType | None) -> None:
         name = signal.Signals(signum).name
