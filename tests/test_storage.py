@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jeudis import storage
-from jeudis.errors import InterviewLocked, NotFoundError, NotSaved, UsageError
+from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, NotSaved, UsageError
 from jeudis.files import write_atomic
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
@@ -190,6 +190,61 @@ def test_a_second_session_is_refused(series: Path) -> None:
     with storage.session_lock(path):
         pass
     assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
+
+
+@pytest.mark.parametrize("kind", ["link", "dangling link", "folder"])
+def test_a_lock_path_that_is_no_file_is_refused_never_written_through(
+    series: Path, tmp_path: Path, invoke: Invoke, kind: str
+) -> None:
+    """A link planted where the lock goes (a clone can ship one) had the process id
+    written over the file it named, outside the series."""
+    from export_helpers import copy_example
+
+    copy_example(series)
+    before = (series / "interviews" / "amelie-roux.toml").read_bytes()
+    victim = write(tmp_path / "victim.txt", "mine\n")
+    lock = series / "interviews" / ".amelie-roux.lock"
+    if kind == "folder":
+        lock.mkdir()
+    else:
+        lock.symlink_to(victim if kind == "link" else tmp_path / "gone.txt")
+    write(tmp_path / "answer.md", "9200\n")
+
+    result = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "answer.md")
+
+    what = "a folder" if kind == "folder" else "a link"
+    assert result.stderr == (
+        f"error: {lock}: is {what}, not the interview's lock file: nothing is written"
+        " through it\nhint: remove it, then run the command again\n"
+    )
+    assert result.exit_code == 4
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert not (tmp_path / "gone.txt").exists()
+    assert (series / "interviews" / "amelie-roux.toml").read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="no O_NOFOLLOW (Windows)")
+def test_a_lock_made_a_link_after_it_was_looked_at_is_not_followed(
+    series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link planted between the look and the open: the open itself follows none."""
+    path = series / "interviews" / "gilles-klein.toml"
+    path.touch()
+    victim = write(tmp_path / "victim.txt", "mine\n")
+    looks = iter([None])  # the first look finds nothing; the link is there by the open
+
+    def planted(lock_path: Path) -> None:
+        if next(looks, "again") is None:
+            lock_path.symlink_to(victim)
+        else:
+            real(lock_path)
+
+    real = storage._refuse_planted
+    monkeypatch.setattr(storage, "_refuse_planted", planted)
+    refused = pytest.raises(FileProblem, match="is a link, not the interview's lock file")
+    with refused, storage.session_lock(path):
+        pass  # pragma: no cover - never entered
+    assert victim.read_text(encoding="utf-8") == "mine\n"
 
 
 def test_resolve_by_slug_path_and_suggestion(series: Path) -> None:

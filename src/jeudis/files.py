@@ -95,7 +95,7 @@ def read_stamped(path: Path) -> tuple[bytes, Stamp]:
             raise FileProblem(path, "is a folder, not a file") from None
         raise FileProblem(path, f"cannot be read ({exc.strerror})") from None
     info = os.fstat(fd)
-    if kind := _not_a_file(info.st_mode):  # before fdopen, which refuses a folder itself
+    if kind := not_a_file(info.st_mode):  # before fdopen, which refuses a folder itself
         os.close(fd)
         raise FileProblem(path, f"is {kind}, not a file")
     with os.fdopen(fd, "rb") as handle:
@@ -112,10 +112,13 @@ def read_stamped(path: Path) -> tuple[bytes, Stamp]:
     return data, _stamp(info)
 
 
-def _not_a_file(mode: int) -> str | None:
-    """What a path that is no regular file is, as a message says it."""
+def not_a_file(mode: int) -> str | None:
+    """What a path that is no regular file is, as a message says it (``lstat``'s mode:
+    a link)."""
     if stat.S_ISREG(mode):
         return None
+    if stat.S_ISLNK(mode):
+        return "a link"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -138,7 +141,7 @@ def not_a_folder(path: Path, hint: str | None = None) -> FileProblem | None:
         return None
     if stat.S_ISDIR(mode):
         return None
-    kind = "a file" if stat.S_ISREG(mode) else _not_a_file(mode)
+    kind = "a file" if stat.S_ISREG(mode) else not_a_file(mode)
     return FileProblem(path, f"is {kind}, not a folder", hint=hint)
 
 

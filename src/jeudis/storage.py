@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from jeudis.files import (
     BINARY,
     changed_since,
     interview_entries,
+    not_a_file,
     read_text,
     stamp_of,
     write_atomic,
@@ -231,11 +233,14 @@ def session_lock(path: Path) -> Iterator[None]:
     locked.
     """
     lock_path = path.with_name(f".{path.stem}.lock")
+    _refuse_planted(lock_path)
     try:
-        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY, 0o644)
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY | _NO_FOLLOW, 0o644)
     except OSError as error:  # a read-only folder: a session could save nothing
+        _refuse_planted(lock_path)  # made a link since: the open refused to follow it
         raise NotSaved(path, error) from None
     try:
+        _refuse_opened(fd, lock_path)
         _lock_or_refuse(fd, path)
     except OSError as error:  # the process id written on a full disk
         os.close(fd)
@@ -247,6 +252,38 @@ def session_lock(path: Path) -> Iterator[None]:
         yield
     finally:
         _let_go(fd, lock_path)
+
+
+# The lock file is opened and written (the process id) where it is: through a link
+# there (a clone can hold one, to ~/.bashrc), it would write over a file outside the
+# series. Windows has no O_NOFOLLOW: there the link is refused before the open.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _refuse_planted(lock_path: Path) -> None:
+    """Refuse a lock path that holds something other than a file jeudis can lock: a
+    link (to a file outside the series, which the lock would write over), a folder,
+    a pipe. None there, or a file (a lock left by a crash), is taken."""
+    try:
+        mode = lock_path.lstat().st_mode
+    except OSError:  # none there; anything else (a name too long) is said by the open
+        return
+    if not stat.S_ISREG(mode):
+        raise _not_a_lock(lock_path, mode)
+
+
+def _refuse_opened(fd: int, lock_path: Path) -> None:
+    """:func:`_refuse_planted`, of what was opened: something else put there meanwhile."""
+    if not stat.S_ISREG(mode := os.fstat(fd).st_mode):
+        raise _not_a_lock(lock_path, mode)
+
+
+def _not_a_lock(lock_path: Path, mode: int) -> FileProblem:
+    return FileProblem(
+        lock_path,
+        f"is {not_a_file(mode)}, not the interview's lock file: nothing is written through it",
+        hint="remove it, then run the command again",
+    )
 
 
 def _lock_or_refuse(fd: int, path: Path) -> None:
