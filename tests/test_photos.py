@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jeudis.photos import adopt, refusal, svg_hazard
-from support import Invoke
+from support import ANSWERS_TOML, Invoke, write
 
 
 @pytest.fixture
@@ -64,6 +64,27 @@ def test_another_image_of_the_same_name_is_never_written_over(root: Path, elsewh
     # The same image again: the copy already there is named, not a third one made.
     assert adopt(root, "gilles-klein", str(elsewhere)) == ("images/gilles-klein-2.jpg", True)
     assert len(list((root / "images").iterdir())) == 2
+
+
+def test_a_link_planted_beside_the_copy_leads_it_nowhere(
+    root: Path, elsewhere: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """The copy went through a fixed name (``.gilles-klein.jpg.tmp``): a link there (a
+    clone can ship one) had the photo written over the file it named, outside the
+    series, and the image renamed into place was that link."""
+    victim = write(tmp_path / "victim.txt", "mine\n")
+    (root / "images").mkdir()
+    (root / "images" / ".gilles-klein.jpg.tmp").symlink_to(victim)
+    data = ANSWERS_TOML.replace("[fields]\n", f"[fields]\nphoto = {str(elsewhere)!r}\n")
+    write(tmp_path / "data.toml", data)
+
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", "data.toml")
+
+    assert result.exit_code == 0, result
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    copied = root / "images" / "gilles-klein.jpg"
+    assert not copied.is_symlink()
+    assert copied.read_bytes() == b"jpeg bytes"
 
 
 def test_a_file_of_the_series_is_named_from_the_series_folder(root: Path) -> None:

@@ -275,6 +275,27 @@ def _replace(path: Path, data: str) -> None:
     _fsync_dir(path.parent)
 
 
+def copy_atomic(source: Path, target: Path) -> None:
+    """``source``'s bytes copied to ``target`` as :func:`write_atomic` writes a text: into
+    a new file beside it, created exclusively (a link planted under a fixed temporary
+    name led the copy out of the folder), then renamed over ``target``, which replaces
+    a link there rather than writing where it leads."""
+    import shutil
+
+    fd, tmp = _temporary(target)
+    try:
+        with source.open("rb") as original, os.fdopen(fd, "wb") as copy:
+            shutil.copyfileobj(original, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+        _rename(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(target.parent)
+
+
 # On Windows a file another process has open (jeudis listing the series, an antivirus
 # scanning the file just written, a sync client) cannot be replaced until it is closed.
 _RETRIES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # seconds: about two in all

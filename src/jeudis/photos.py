@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
-import shutil
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from jeudis.files import copy_atomic
 from jeudis.paths import outside
 
 if TYPE_CHECKING:
@@ -247,10 +247,4 @@ def _free_name(folder: Path, slug: str, suffix: str, source: Path) -> Path:
 def _copy(source: Path, target: Path) -> None:
     """Copy through a temporary file renamed into place: never half an image."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        shutil.copyfile(source, temporary)
-        temporary.replace(target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    copy_atomic(source, target)
