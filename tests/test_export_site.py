@@ -320,21 +320,36 @@ def test_two_exports_replacing_one_file_at_once_both_finish(
     (tmp_path / "site").mkdir()
     page = tmp_path / "site" / "index.html"
     page.write_text("before", encoding="utf-8")
-    pids = iter([111, 222])
-    monkeypatch.setattr(os, "getpid", lambda: next(pids))
-    wrote = Path.write_bytes
+    renamed = Path.replace
     other = [True]
 
-    def then_the_other_export(self: Path, data: bytes) -> int:
-        written = wrote(self, data)
+    def the_other_export_then(self: Path, target: Path) -> Path:
         if other.pop() if other else False:  # the other export, whole, between two steps
             write_file(page, "the other export's")
-        return written
+        return renamed(self, target)
 
-    monkeypatch.setattr(Path, "write_bytes", then_the_other_export)
+    monkeypatch.setattr(Path, "replace", the_other_export_then)
     write_file(page, "this export's")
     assert page.read_text(encoding="utf-8") == "this export's"
     assert [p.name for p in page.parent.iterdir()] == ["index.html"]  # no file left beside
+
+
+def test_a_link_planted_beside_a_page_leads_it_nowhere(tmp_path: Path) -> None:
+    """A page there is replaced through a temporary file beside it, which was named
+    after the process (``.index.html.PID.tmp``): a link under that name (a clone can
+    ship them) had the page written over the file it named, outside the folder."""
+    (tmp_path / "site").mkdir()
+    page = tmp_path / "site" / "index.html"
+    page.write_text("before", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n", encoding="utf-8")
+    (tmp_path / "site" / f".index.html.{os.getpid()}.tmp").symlink_to(victim)
+
+    write_file(page, "this export's")
+
+    assert victim.read_text(encoding="utf-8") == "mine\n"
+    assert page.read_text(encoding="utf-8") == "this export's"
+    assert not page.is_symlink()
 
 
 def test_a_guest_renamed_is_renamed_in_the_links_of_the_posts_beside(series: Path) -> None:

@@ -254,7 +254,7 @@ def file_in_the_way(folder: Path) -> Path | None:
 
 def _replace(path: Path, data: str) -> None:
     """A temporary file beside ``path``, written, fsynced and renamed over it."""
-    fd, tmp = _temporary(path)
+    fd, tmp = temporary_beside(path)
     try:
         # A new file gets the usual mode (0666 less the umask); a rewritten one keeps its own.
         # Windows has no fchmod before Python 3.13 (its files are read-only or not).
@@ -282,7 +282,7 @@ def copy_atomic(source: Path, target: Path) -> None:
     a link there rather than writing where it leads."""
     import shutil
 
-    fd, tmp = _temporary(target)
+    fd, tmp = temporary_beside(target)
     try:
         with source.open("rb") as original, os.fdopen(fd, "wb") as copy:
             shutil.copyfileobj(original, copy)
@@ -338,7 +338,7 @@ def is_stream(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-def _temporary(path: Path) -> tuple[int, Path]:
+def temporary_beside(path: Path) -> tuple[int, Path]:
     """A new hidden file beside ``path``, created exclusively (no tempfile: it costs
     the random module's import on the way to the first question)."""
     for _ in range(100):

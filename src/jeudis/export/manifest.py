@@ -21,7 +21,7 @@ from typing import Any
 from jeudis import __version__
 from jeudis.errors import JeudisError
 from jeudis.export.written import content_stamp
-from jeudis.files import BINARY, interview_entries
+from jeudis.files import BINARY, interview_entries, temporary_beside
 from jeudis.paths import SETTINGS_FILE, Series
 
 MANIFEST = ".jeudis-manifest.json"
@@ -101,22 +101,17 @@ def _created(path: Path) -> int:
 
 
 def _write(path: Path, data: bytes) -> None:
+    temporary = None
     try:
         # Made by another export between the folder and the file (two at once into a
         # new folder): replaced as any file there is, not "File exists".
         fd = _created(path)
     except FileExistsError:
-        # The process's own: two exports at once into one folder each renamed the
-        # other's, and the second rename found no file ("No such file or directory").
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        return
+        # Through a new file of the process's own, made exclusively: two exports at once
+        # into one folder each renamed the other's (the second rename found no file),
+        # and a name known ahead could be a link planted there, which led the page out
+        # of the folder.
+        fd, temporary = temporary_beside(path)
     try:
         # A write may take only part of the page (the disk filling up as it goes): the
         # rest is written on, so that a full disk is an error, not a page cut short.
@@ -124,9 +119,11 @@ def _write(path: Path, data: bytes) -> None:
             view = memoryview(data)
             while view:
                 view = view[out.write(view) :]
+        if temporary is not None:
+            temporary.replace(path)
     except OSError:
         with contextlib.suppress(OSError):  # half a page is no page: the next export writes it
-            path.unlink()
+            (temporary or path).unlink()
         raise
 
 
