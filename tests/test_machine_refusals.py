@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -327,3 +328,68 @@ def test_a_questionnaires_folder_it_may_not_read_is_said_not_replaced_by_the_bun
         assert result.stderr.splitlines() == [
             f"error: {series / 'questionnaires'}: cannot be read (Permission denied)"
         ]
+
+
+@pytest.mark.parametrize(
+    ("args", "closed"),
+    [
+        (["list"], 1),
+        (["list", "--json"], 1),
+        (["export", "amelie-roux"], 1),
+        (["new", "twitter", "--guest", "Zed", "--data-file", "-"], 0),
+        (["import", "-"], 0),
+    ],
+    ids=["list", "list-json", "export", "data-file", "import"],
+)
+@pytest.mark.skipif(sys.platform == "win32", reason="a descriptor closed before the start")
+def test_a_standard_stream_the_shell_closed_is_said_in_one_line(
+    series: Path, args: list[str], closed: int
+) -> None:
+    """``jeudis list >&-``, ``jeudis import - <&-``: Python leaves the stream None, and
+    its first use was a fault (AttributeError), with a report to send."""
+    for example in EXAMPLES:
+        shutil.copy(example, series / "interviews")
+
+    done = subprocess.run(
+        [Path(sys.executable).with_name("jeudis"), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "JEUDIS_DIR": str(series)},
+        preexec_fn=lambda: os.close(closed),
+        timeout=60,
+        check=False,
+    )
+
+    stream = "output" if closed else "input"
+    assert done.stderr.splitlines()[0] == f"error: standard {stream} is closed", done.stderr
+    assert "fault" not in done.stderr
+    assert done.returncode == 2
+    assert sorted(p.name for p in (series / "interviews").iterdir()) == sorted(
+        p.name for p in EXAMPLES
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a descriptor closed before the start")
+def test_a_command_that_needs_no_standard_output_runs_without_it(
+    series: Path, tmp_path: Path
+) -> None:
+    for example in EXAMPLES:
+        shutil.copy(example, series / "interviews")
+
+    done = subprocess.run(
+        [Path(sys.executable).with_name("jeudis"), "export", "amelie-roux", "-o", "post.md"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "JEUDIS_DIR": str(series)},
+        preexec_fn=lambda: os.close(1),
+        timeout=60,
+        check=False,
+    )
+
+    assert (done.returncode, done.stderr) == (0, "Written: post.md\n")
+    assert (tmp_path / "post.md").read_text(encoding="utf-8").startswith("---\n")

@@ -268,6 +268,10 @@ def _command_typed(arguments: list[str]) -> str:
 
 
 def main() -> None:
+    if sys.stdout is None or sys.stdin is None:  # closed by the shell (jeudis list >&-)
+        from jeudis.cli.output import closed_streams
+
+        closed_streams()
     _register(sys.argv[1:])
 
     if sys.platform == "win32":

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from typing import TYPE_CHECKING, Any
 
 from jeudis.cli import safe
+from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +36,47 @@ def err_console() -> Console:
 
     french_line_breaks()
     return Console(stderr=True, highlight=False, emoji=False)
+
+
+class _Closed(io.RawIOBase):
+    """A standard stream the shell closed (``jeudis list >&-``), which Python leaves as
+    None: whatever reads or writes it is refused, in one line; a command that needs it
+    not (``export -o post.md >&-``) runs as usual."""
+
+    def __init__(self, name: str, hint: str) -> None:
+        self._name = name
+        self._hint = hint
+
+    def _refused(self) -> UsageError:
+        return UsageError(f"{self._name} is closed", hint=self._hint)
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        raise self._refused()
+
+    def write(self, data: Any) -> int:
+        raise self._refused()
+
+
+def closed_streams() -> None:
+    """Standard input and output the shell closed stand in as :class:`_Closed`, which
+    refuses them in one line: their None faulted at the first use, in AttributeError."""
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(
+            _Closed("standard output", "send it somewhere: to a file (> out.txt), or a pipe"),
+            encoding="utf-8",
+            write_through=True,
+        )
+    if sys.stdin is None:
+        sys.stdin = io.TextIOWrapper(
+            _Closed("standard input", "name a file in place of -, or send one in (< file)"),
+            encoding="utf-8",
+        )
 
 
 def print_json(data: Any) -> None:
