@@ -1854,3 +1854,50 @@ def test_a_fault_in_a_test_is_raised_on_not_taken_for_a_refusal(
     monkeypatch.setattr(storage, "summaries", planted)
     with pytest.raises(RuntimeError, match="planted"):
         invoke("list")
+
+
+# A Ctrl-C (SIGINT, as the terminal sends it) while the module named is being loaded:
+# loaded by Python's site before jeudis starts, as an installed sitecustomize is.
+INTERRUPTED_LOADING = """
+import signal
+import sys
+
+
+class Interrupting:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.SIGINT)
+        return None
+
+
+sys.meta_path.insert(0, Interrupting())
+"""
+
+
+@pytest.mark.parametrize("module", ["typer", "jeudis.cli.publishing"])
+@pytest.mark.parametrize("start", ["script", "module"])
+def test_a_ctrl_c_while_jeudis_loads_ends_it_quietly(
+    series: Path, tmp_path: Path, module: str, start: str
+) -> None:
+    """The CLI's modules (typer's first) are loaded before :func:`jeudis.cli.main` can
+    catch anything: a Ctrl-C then, as soon as the command was typed, printed a
+    traceback ending in KeyboardInterrupt. It ends jeudis as a later one does."""
+    copy_example(series)
+    write(tmp_path / "hooks" / "sitecustomize.py", INTERRUPTED_LOADING.format(module=module))
+    command = {
+        "script": [Path(sys.executable).with_name("jeudis")],
+        "module": [sys.executable, "-m", "jeudis"],
+    }[start]
+
+    done = subprocess.run(
+        [*command, "export", "--all", "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "hooks"), "JEUDIS_DIR": str(series)},
+        timeout=60,
+        check=False,
+    )
+
+    assert (done.returncode, done.stderr, done.stdout) == (ExitCode.INTERRUPTED, "", "")
+    assert not (tmp_path / "out").exists()
