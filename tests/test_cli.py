@@ -1901,3 +1901,58 @@ def test_a_ctrl_c_while_jeudis_loads_ends_it_quietly(
 
     assert (done.returncode, done.stderr, done.stdout) == (ExitCode.INTERRUPTED, "", "")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["export", "claire-fontaine", "--format", "md"], "communication numérique"),
+        (["export", "claire-fontaine", "--format", "html"], "communication numérique"),
+        (["export", "--all", "--format", "wxr", "-o", "-"], "communication numérique"),
+        (["sheet", "twitter", "--guest", "Zoé"], "Zoé"),
+        (["compare", "twitter", "followers", "--format", "md"], "Amélie Roux"),
+    ],
+    ids=["md", "html", "wxr", "sheet", "roundup"],
+)
+def test_a_file_sent_to_standard_output_is_utf8_whatever_its_encoding(
+    series: Path, args: list[str], text: str, encoding: str
+) -> None:
+    """A post or a sheet is a file's text, whatever it is sent into: in ASCII it held
+    "num\\xe9rique", in Latin-1 a page that said charset=utf-8 was not."""
+    copy_example(series)
+    done = subprocess.run(
+        [Path(sys.executable).with_name("jeudis"), *args],
+        capture_output=True,
+        env={**os.environ, "JEUDIS_DIR": str(series), "PYTHONIOENCODING": encoding},
+        timeout=60,
+        check=True,
+    )
+    assert text in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["list", "--json"], "Élise Garnier"),
+        (["questionnaires", "--json"], "Un livre, un auteur : {guest}"),
+        (["inspect", "twitter", "--json"], "Quel sera ton dernier tweet 😉 ?"),
+        (["check", "--json", "interviews/réponse.toml"], "réponse.toml"),
+    ],
+    ids=["list", "questionnaires", "inspect", "check"],
+)
+def test_json_sent_to_standard_output_is_utf8_whatever_its_encoding(
+    series: Path, args: list[str], text: str, encoding: str
+) -> None:
+    """In ASCII, "\\xc9lise" was no JSON escape: no reader took the whole."""
+    copy_example(series)
+    done = subprocess.run(
+        [Path(sys.executable).with_name("jeudis"), *args],
+        capture_output=True,
+        env={**os.environ, "JEUDIS_DIR": str(series), "PYTHONIOENCODING": encoding},
+        cwd=series,
+        timeout=60,
+        check=False,
+    )
+    assert text in json.dumps(json.loads(done.stdout.decode("utf-8")), ensure_ascii=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import sys
@@ -82,7 +83,21 @@ def closed_streams() -> None:
 def print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    print_file(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_file(text: str) -> None:
+    """A file's text (a post, a sheet, JSON) to standard output, in UTF-8 whatever the
+    terminal's or the locale's encoding, as ``-o`` writes it: in ASCII
+    (``PYTHONIOENCODING=ascii``) a post held "num\\xe9rique" and the JSON was no JSON;
+    in Latin-1 an HTML page said charset=utf-8 of text that was not."""
+    stream = sys.stdout
+    with contextlib.suppress(ValueError):  # closed: said by the write
+        if isinstance(stream, io.TextIOWrapper):
+            # A file name that is not UTF-8 ("caf\udce9.toml") written escaped, as the
+            # terminal's text shows it: JSON reads the escape, as no byte that is not UTF-8.
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    stream.write(text)
 
 
 # A character whose width may not be one column: combining marks (from U+0300),
@@ -314,7 +329,7 @@ def write_output(text: str, output: Path | None, series: Series, *, roundup: boo
     from jeudis.files import is_stream, write_atomic
 
     if output is None or str(output) == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        print_file(text if text.endswith("\n") else text + "\n")
         return False
     series.refuse_output(output)
     stream = is_stream(output)  # -o /dev/stdout: nothing to check or record

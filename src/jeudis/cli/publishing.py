@@ -117,7 +117,9 @@ def export(
     from jeudis.wording import counted
 
     if output is None or output == "-":
-        sys.stdout.write(export_text(series, refs, options, notes))
+        from jeudis.cli.output import print_file
+
+        print_file(export_text(series, refs, options, notes))
     elif options.fmt == "wxr" and ((target := Path(output)).is_dir() or output.endswith("/")):
         target /= "wordpress.xml"  # one WordPress file, whatever the interviews: in the folder
         export_file(series, refs, options, target, notes, overwrite=overwrite)
@@ -250,8 +252,10 @@ def _export_all_wxr(series: object, output: str, include_drafts: bool, overwrite
 
     assert isinstance(series, Series)
     if output == "-":
+        from jeudis.cli.output import print_file
+
         text, notes = series_wxr(series, include_drafts=include_drafts)
-        sys.stdout.write(text)
+        print_file(text)
     else:
         target = Path(output)
         notes = export_series_wxr(
