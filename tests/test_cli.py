@@ -1956,3 +1956,28 @@ def test_json_sent_to_standard_output_is_utf8_whatever_its_encoding(
         check=False,
     )
     assert text in json.dumps(json.loads(done.stdout.decode("utf-8")), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["show", "elise-garnier"], ["inspect", "livre"], ["questionnaires"]],
+    ids=["list", "show", "inspect", "questionnaires"],
+)
+def test_text_a_c_locale_cannot_hold_is_shown_degraded_not_a_fault(
+    series: Path, args: list[str]
+) -> None:
+    """Python's standard output in a C locale writes ASCII with "surrogateescape",
+    which holds no "É": the listing ended in a fault (UnicodeEncodeError)."""
+    copy_example(series)
+    done = subprocess.run(
+        [Path(sys.executable).with_name("jeudis"), *args],
+        capture_output=True,
+        env={**os.environ, "JEUDIS_DIR": str(series), "PYTHONUTF8": "0", "LC_ALL": "C"},
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b""), done.stderr
+    if args == ["list"]:
+        header, *rows = done.stdout.splitlines()
+        row = next(line for line in rows if b"elise-garnier" in line)
+        assert row.index(b"?lise Garnier  ") == header.index(b"Guest")  # in its column

@@ -7,6 +7,7 @@ message (and a hint) on standard error and its exit code, never a traceback.
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import codecs
 import contextlib
 import gc
 import io
@@ -221,6 +222,23 @@ def _utf8_output() -> None:
             stream.reconfigure(encoding="utf-8", newline="\n")
 
 
+def _degraded_output() -> None:
+    """Text the terminal's encoding cannot hold shown as it can, rather than end a
+    listing in UnicodeEncodeError: a file name that is not UTF-8 ("caf\\xe9.toml")
+    escaped, as standard error always shows it; in an encoding that is not UTF-8 (a
+    C locale, whose "surrogateescape" holds no "é"), a character it lacks as "?",
+    one to a column, so that a table's columns stay in line."""
+    stream = sys.stdout
+    errors = getattr(stream, "errors", None)
+    if errors not in ("strict", "surrogateescape"):
+        return
+    with contextlib.suppress(AttributeError, LookupError, ValueError):  # closed; no codec
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        elif errors == "strict":  # "surrogateescape" writes every name back as it was
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
 # The module that registers each command. A command typed is the only one loaded:
 # the others' modules are a tenth of an up-to-date `jeudis export --all`. Help, a
 # mistyped command (click suggests the nearest) and completion load them all.
@@ -276,11 +294,7 @@ def main() -> None:
 
     if sys.platform == "win32":
         _utf8_output()
-    # A file name that is not UTF-8 ("caf\xe9.toml") is shown escaped, as standard
-    # error always shows it, rather than end a listing in UnicodeEncodeError.
-    if getattr(sys.stdout, "errors", None) == "strict":
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    _degraded_output()
     try:
         _utf8_arguments(sys.argv[1:])
         app()
