@@ -1166,6 +1166,50 @@ def test_an_argument_typed_in_a_latin1_terminal_is_a_message(
     assert "hint: rename the file: jeudis reads and writes UTF-8 names" in renamed.stderr
 
 
+def test_an_argument_in_utf8_that_python_could_not_read_is_read_as_utf8(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """In a locale that is not UTF-8 (LC_ALL=C, PYTHONUTF8=0), "Zoé" typed in a UTF-8
+    terminal reaches Python as stand-ins, as Latin-1 does: it was refused as no UTF-8."""
+    zoe = "Zoé".encode().decode("ascii", "surrogateescape")  # as sys.argv carries it there
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+
+    sheet = invoke("sheet", "twitter", "--guest", zoe)
+    made = invoke("new", "twitter", "--guest", zoe, "--data-file", data)
+
+    assert sheet.exit_code == 0, sheet
+    assert "guest='Zoé'" in sheet.stdout.splitlines()[0]
+    assert made.exit_code == 0, made
+    assert load_interview(series / "interviews" / "zoe.toml").guest == "Zoé"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="macOS names files in UTF-8 in any locale")
+def test_a_file_named_in_utf8_in_a_c_locale_is_a_message(series: Path, tmp_path: Path) -> None:
+    """Read as UTF-8, a name the system's encoding (ASCII) cannot hold names no file: a
+    fault (UnicodeEncodeError) at the first use of the file, now said as the locale's."""
+    copy_example(series)
+    env = {**os.environ, "JEUDIS_DIR": str(series), "PYTHONUTF8": "0", "LC_ALL": "C"}
+    jeudis = Path(sys.executable).with_name("jeudis")
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [jeudis, *(a.encode() for a in args)]
+        return subprocess.run(
+            command, capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False
+        )
+
+    sheet = run("sheet", "twitter", "--guest", "Zoé")
+    named = run("export", "claire-fontaine", "-o", "Zoé.html")
+
+    assert (sheet.returncode, sheet.stderr) == (0, b"")
+    assert "guest='Zoé'" in sheet.stdout.decode("utf-8")
+    assert named.returncode == 2
+    assert named.stderr.decode() == (
+        "error: 'Zo\\xe9.html': no file name in this system's encoding (ascii)\n"
+        "hint: set the terminal to UTF-8 (LANG=fr_FR.UTF-8)\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["series"]  # no page written
+
+
 def test_list_puts_what_does_not_read_under_the_table(invoke: Invoke, series: Path) -> None:
     """One long message in a cell widened every row of a thousand-interview table."""
     copy_example(series)

@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import gc
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -168,6 +169,38 @@ def _utf8_arguments(arguments: list[str]) -> None:
         )
 
 
+def _read_as_utf8(arguments: list[str]) -> list[str]:
+    """The arguments Python could not read as UTF-8 that are: in a locale that is not
+    UTF-8 (LC_ALL=C, PYTHONUTF8=0) "Zoé" came as stand-ins ("Zo\\udcc3\\udca9"), and
+    was refused as no UTF-8. A file's name stays as the system gives it: in that
+    locale, read as UTF-8, it would name no file Python can open."""
+    read = []
+    for argument in arguments:
+        if not argument.isascii() and any("\udc80" <= c <= "\udcff" for c in argument):
+            with contextlib.suppress(UnicodeError):
+                if not _exists(Path(argument.partition("=")[2] or argument)):
+                    argument = os.fsencode(argument).decode("utf-8")
+        read.append(argument)
+    return read
+
+
+def _no_file_name(error: Exception) -> JeudisError | None:
+    """An argument read as UTF-8 (:func:`_read_as_utf8`) that the system's encoding
+    cannot name a file with (a C locale's ASCII: ``-o Zoé.html``), as a refusal."""
+    if not isinstance(error, UnicodeEncodeError):
+        return None
+    try:
+        system = codecs.lookup(sys.getfilesystemencoding()).name
+        if codecs.lookup(error.encoding).name != system:
+            return None
+    except LookupError:
+        return None
+    return UsageError(
+        f"{error.object!r}: no file name in this system's encoding ({system})",
+        hint="set the terminal to UTF-8 (LANG=fr_FR.UTF-8)",
+    )
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -290,6 +323,7 @@ def main() -> None:
         from jeudis.cli.output import closed_streams
 
         closed_streams()
+    sys.argv[1:] = _read_as_utf8(sys.argv[1:])
     _register(sys.argv[1:])
 
     if sys.platform == "win32":
@@ -341,6 +375,8 @@ def main() -> None:
         where = f": {error.filename}" if error.filename else ""
         sys.exit(fail(JeudisError(f"{error.strerror or error}{where}")))
     except Exception as error:  # noqa: BLE001 - a fault of jeudis's own: said, its details kept
+        if unnamed := _no_file_name(error):
+            sys.exit(fail(unnamed))
         report = write_fault(error)
         name = type(error).__name__
         sys.exit(
