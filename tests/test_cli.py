@@ -925,7 +925,7 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     questionnaire = (series / "questionnaires" / "twitter.toml").read_text(encoding="utf-8")
     (other / "questionnaires").mkdir()
     (other / "questionnaires" / "x\x1b]0;titre\x07.toml").write_text(questionnaire)
-    assert complete(invoke, f"jeudis export -C {other} ") == ["zoe", "élise"]
+    assert complete(invoke, f"jeudis export -C {other} ") == ["élise", "zoe"]  # begun together
     assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 

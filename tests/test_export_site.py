@@ -1655,3 +1655,32 @@ def test_an_excerpt_reads_a_list_as_a_sentence(series: Path, invoke: Invoke) -> 
         '<meta name="description" content="Aussi : COBOL, la Navy. Ensuite, un « mot » ! Fin">'
         in (page)
     )
+
+
+def test_a_days_interviews_keep_their_order_when_one_is_edited(
+    series: Path, invoke: Invoke
+) -> None:
+    """Interviews of the same day stand as they were begun: editing the older one moved
+    it to the top of the index, the feed and ``list``, and changed every previous/next."""
+    for slug, hour in (("anne", 9), ("bruno", 11)):
+        path = make_interview(series, slug, guest=slug.title())
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "created = 2011-04-07 09:30:00+00:00", f"created = 2011-04-07 {hour:02d}:00:00Z"
+            ),
+            encoding="utf-8",
+        )
+
+    def order() -> tuple[list[str], list[str]]:
+        listed = invoke("list", "--json")
+        assert listed.exit_code == 0, listed
+        assert invoke("export", "--all").exit_code == 0
+        index = (series / "site" / "index.html").read_text(encoding="utf-8")
+        return [row["slug"] for row in json.loads(listed.stdout)], re.findall(
+            r'href="(anne|bruno)\.html"', index
+        )
+
+    assert order() == (["bruno", "anne"], ["bruno", "anne"])
+    edited = invoke("edit", "anne", "--question", "motivation", "--answer-file", "-", input="Oui.")
+    assert edited.exit_code == 0, edited
+    assert order() == (["bruno", "anne"], ["bruno", "anne"])

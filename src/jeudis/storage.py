@@ -51,7 +51,7 @@ FALLBACK_SLUG = "invite"
 # 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
 # set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
 # id, a format, a style, a gender, the texts a pause kept)
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 SHORTEN = "shorten what is added to it"  # an interview that would be too large to read
 
@@ -408,9 +408,15 @@ class Summary:
     status: str
     date: str
     updated: str
+    created: str  # in UTC: it orders the interviews of a day
     answered: int
     asked: int
     problem: str = ""
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """A moment as text that sorts as the moments do, whatever their offsets."""
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def summarize(interview: Interview, path: Path) -> Summary:
@@ -423,6 +429,7 @@ def summarize(interview: Interview, path: Path) -> Summary:
         status=interview.status,
         date=interview.date.isoformat(),
         updated=interview.updated.isoformat(),
+        created=utc_text(interview.created),
         answered=sum(1 for a in interview.answers if a.given),
         asked=len(interview.answers),
     )
@@ -440,12 +447,14 @@ def _quick_summary(path: Path) -> Summary | None:
         key: data.get(key) for key in ("guest", "questionnaire", "title", "status")
     }
     date, updated = data.get("date"), data.get("updated", data.get("created"))
+    created = data.get("created", updated)
     answers = data.get("answers", [])
     if (
         not all(isinstance(value, str) for value in head.values())
         or head["status"] not in STATUSES
         or not isinstance(date, dt.date)
         or not isinstance(updated, dt.datetime)
+        or not isinstance(created, dt.datetime)
         or not looks_sound(data)  # the full reader says what is wrong
     ):
         return None
@@ -460,6 +469,7 @@ def _quick_summary(path: Path) -> Summary | None:
         status=str(head["status"]),
         date=date.isoformat(),
         updated=updated.isoformat(),
+        created=utc_text(created),
         answered=sum(
             1 for a in answers if not a.get("skipped") and a.get("answer") not in (None, "", [])
         ),
@@ -491,7 +501,8 @@ def summaries(series: Series) -> list[Summary]:
         result.append(summary)
     if fresh != cache and (cache_dir := series.cache_dir(make=True)):
         _write_cache(cache_dir / CACHE_FILE, fresh)
-    result.sort(key=lambda s: (s.date, s.updated), reverse=True)
+    # Newest first; a day's interviews as they were begun, whatever was edited since.
+    result.sort(key=lambda s: (s.date, s.created, s.slug), reverse=True)
     return result
 
 
@@ -527,6 +538,7 @@ def _summary_of(path: Path) -> Summary:
             status="broken",
             date="",
             updated="",
+            created="",
             answered=0,
             asked=0,
             # Said of the file's name: the listing names its folder already.

@@ -48,6 +48,7 @@ def head(path: Path) -> dict[str, Any]:
             "date": interview.date,
             "status": interview.status,
             "updated": interview.updated,
+            "created": interview.created,
         }
     return data
 

@@ -187,6 +187,7 @@ META_TEXTS = (
     "stamp",
     "questionnaire",
     "updated",
+    "created",
     "guest",
     "guest_text",
     "title",

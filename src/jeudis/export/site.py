@@ -66,6 +66,7 @@ class _Entry:
     questionnaire: str
     date: dt.date
     updated: str
+    created: str  # in UTC (storage.utc_text)
     draft: bool
     guest: str
     title: str
@@ -97,7 +98,7 @@ def _entries(
             continue
         entries.append(entry)
     # Newest first; a stable order for interviews of the same day.
-    entries.sort(key=lambda e: (e.date, e.updated, e.slug), reverse=True)
+    entries.sort(key=lambda e: (e.date, e.created, e.slug), reverse=True)
     return entries
 
 
@@ -113,6 +114,7 @@ def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> _Ent
             questionnaire=meta["questionnaire"],
             date=dt.date.fromisoformat(meta["date"]),
             updated=meta["updated"],
+            created=meta["created"],
             draft=meta["draft"],
             guest=meta["guest"],
             title=meta["title"],
@@ -135,10 +137,18 @@ def _read(folder: Path, slug: str, stamp: str) -> _Entry:
         questionnaire=head["questionnaire"],
         date=head["date"],
         updated=str(head.get("updated", "")),
+        created=_created(head),
         draft=head.get("status") != "complete",
         guest=head["guest"],
         title=head["title"],
     )
+
+
+def _created(head: dict[str, Any]) -> str:
+    from jeudis.storage import utc_text
+
+    created = head.get("created", head.get("updated"))
+    return utc_text(created) if isinstance(created, dt.datetime) else ""
 
 
 def _neighbours_as_named(
