@@ -248,7 +248,8 @@ def test_a_post_links_the_index_of_its_own_questionnaire(series: Path, invoke: I
     assert invoke("export", "--all").exit_code == 0
 
     site = series / "site"
-    assert series_link(single) == "index-twitter.html"  # as on the site's page
+    # The page alone links the site's index where it is (the series has a base URL).
+    assert series_link(single) == "https://blog.example.org/index-twitter.html"
     for slug, index in [
         ("mathieu-durand", "index-twitter.html"),
         ("elise-garnier", "index-livre.html"),
@@ -707,3 +708,27 @@ def test_a_list_pasted_with_its_bullets_is_a_list_in_every_format(
     assert "\n\n- la veille" in post
     read = markdown.markdown(post.split("\n---\n", 1)[1])  # as MkDocs reads it
     assert read.count("<li>") == 4
+
+
+def test_a_page_exported_alone_links_the_sites_pages_where_they_are(
+    series: Path, invoke: Invoke
+) -> None:
+    """Written alone (``-o post.html``), a page linked its neighbours and its index beside
+    it, where no such file is: with the site's base URL, the links are the site's."""
+    copy_example(series)
+    single = invoke("export", "claire-fontaine").stdout
+    links = re.findall(r'<a rel="(prev|next)" href="([^"]*)"', single)
+    assert links == [
+        ("prev", "https://blog.example.org/amelie-roux.html"),
+        ("next", "https://blog.example.org/mathieu-durand.html"),
+    ]
+    settings = series / "jeudis.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("base_url", "# base_url"), encoding="utf-8"
+    )
+    single = invoke("export", "claire-fontaine").stdout
+    assert re.findall(r'<a rel="(?:prev|next)" href="([^"]*)"', single) == [
+        "amelie-roux.html",  # as on the site's page: it may be written beside them
+        "mathieu-durand.html",
+    ]
+    assert series_link(single) == "index-twitter.html"

@@ -1162,9 +1162,14 @@ def test_one_page_exported_links_no_interview_still_to_come(series: Path, invoke
     )
     page = invoke("export", "mathieu-durand").stdout  # the newest out, claire's the next
     assert "claire-fontaine.html" not in page and 'rel="next"' not in page
-    assert 'rel="next" href="mathieu-durand.html"' in invoke("export", "amelie-roux").stdout
+    assert (
+        'rel="next" href="https://blog.example.org/mathieu-durand.html"'
+        in invoke("export", "amelie-roux").stdout
+    )
     named = invoke("export", "claire-fontaine").stdout  # named, it is exported, linked
-    assert 'rel="prev" href="mathieu-durand.html"' in named  # now the one before it
+    assert (
+        'rel="prev" href="https://blog.example.org/mathieu-durand.html"' in named
+    )  # now the one before it
     assert 'rel="next"' not in named
 
 

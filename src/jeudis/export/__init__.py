@@ -138,6 +138,12 @@ def posts_for(
         site.place(post)
         older, newer = neighbours.get(path.stem, (None, None))
         post.prev, post.next = _link(older, post.typography), _link(newer, post.typography)
+        if site.base_url:
+            # A page alone, wherever it is written, links the site's pages where they are.
+            post.index_href = site.url(post.index_href)
+            for link in (post.prev, post.next):
+                if link is not None:
+                    link.href = site.url(link.href)
         posts.append(post)
     return posts
 
