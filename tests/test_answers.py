@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from jeudis.answers import InvalidAnswer, as_input, coerce, parse_date, parse_number
+from jeudis.answers import InvalidAnswer, as_input, coerce, parse_date, parse_number, rules_note
 from jeudis.questionnaire import Condition, Question, Validation
 
 
@@ -555,3 +556,25 @@ def test_a_count_reads_as_the_language_writes_numbers() -> None:
     )
     with pytest.raises(InvalidAnswer, match=r"^At most 1,000 words \(there are 1,200\)\.$"):
         coerce(essay, "word " * 1200)
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "de", "es", "it", "nl", "pt"])
+def test_the_rules_told_before_an_answer_are_the_refusals_without_their_count(
+    language: str,
+) -> None:
+    long = Question(
+        id="a", type="long", text={"tu": "?"}, language=language,
+        validation=Validation(min_words=10, max_length=2000),
+    )  # fmt: skip
+    number = Question(
+        id="b", type="number", text={"tu": "?"}, language=language,
+        validation=Validation(min=1, max=13),
+    )  # fmt: skip
+    for question, bounds in ((long, ["2", "000", "10"]), (number, ["1", "13"])):
+        told = rules_note(question)
+        assert re.findall(r"\d+", told) == bounds, told  # each bound, and no count
+        assert "(" not in told and "{" not in told and told.endswith(".")
+        with pytest.raises(InvalidAnswer) as refused:
+            coerce(question, "un" if question is long else "0")
+        assert str(refused.value).split(" (")[0].rstrip(".") in told  # the refusal's words
+    assert rules_note(replace(long, validation=Validation())) == ""

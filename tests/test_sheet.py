@@ -2713,3 +2713,47 @@ def test_the_hosts_questions_take_no_fixed_questions_id(series: Path) -> None:
         ("question-1", False),
         ("question-2", True),
     ]
+
+
+BOUNDED = """
+id = "bornes"
+title = "Bornes : {guest}"
+
+[[questions]]
+id = "conseil"
+type = "long"
+text = "Un conseil ?"
+validation = { min_words = 5 }
+
+[[questions]]
+id = "annees"
+type = "number"
+text = "Depuis combien d’années ?"
+validation = { min = 1, max = 60 }
+
+[[questions]]
+id = "pseudo"
+type = "text"
+text = "Ton pseudo ?"
+validation = { pattern = "@?\\\\w{1,15}", message = "Un pseudo Twitter : 15 lettres au plus." }
+"""
+
+
+def test_a_sheet_tells_the_rules_an_answer_must_pass(series: Path) -> None:
+    """An answer out of bounds is refused on import, and the import writes nothing: the
+    sheet said nothing of a minimum of words, and the guest had to be written to again."""
+    (series / "questionnaires" / "bornes.toml").write_text(BOUNDED, encoding="utf-8")
+    assert run("sheet", "bornes", "--guest", "Inès Roy", "-o", str(series / "b.md"))[0] == 0
+    sheet = (series / "b.md").read_text(encoding="utf-8")
+    assert "_Au moins 5 mots._" in sheet
+    assert "_Au moins 1. Au plus 60._" in sheet
+    assert "_Un pseudo Twitter : 15 lettres au plus._" in sheet  # told by its message
+    answers = {"conseil": "Écouter avant de parler, toujours.", "annees": "12", "pseudo": "@ines"}
+    (series / "b-filled.md").write_text(fill_sheet(sheet, answers), encoding="utf-8")
+    code, out = run("import", str(series / "b-filled.md"))
+    assert code == 0, out
+    assert only_interview(series).values() == {  # the notes are the sheet's, not the answers'
+        "conseil": "Écouter avant de parler, toujours.",
+        "annees": 12,
+        "pseudo": "@ines",
+    }

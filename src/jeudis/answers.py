@@ -229,6 +229,36 @@ def message(key: str, language: str, params: dict[str, Any]) -> str:
     return template(key, language).format(**(params | numbers | plural))
 
 
+# The bounds each type checks (as _check_bounds does), as a sheet tells them.
+_BOUNDS = {
+    "text": ("min_length", "max_length", "min_words", "max_words"),
+    "long": ("min_length", "max_length", "min_words", "max_words"),
+    "url": ("min_length", "max_length", "min_words", "max_words"),
+    "choice": ("min_length", "max_length", "min_words", "max_words"),
+    "number": ("min", "max"),
+}
+
+
+def rules_note(question: Question) -> str:
+    """The rules an answer must pass, told before it is given, as an answer sheet does:
+    the question's own message when it has one, else each bound as a refusal says it,
+    without the count ("At least 10 words."). "" when there are none to tell: a pattern
+    is told by its message, unless the question's help says what to write (twitter's
+    followers: "Un nombre (par exemple 9 200)…"); a multiple choice's bounds by its
+    choices' note."""
+    rules = question.validation
+    bounds = [
+        (key, value)
+        for key in _BOUNDS.get(question.type, ())
+        if (value := getattr(rules, key)) is not None
+    ]
+    if rules.message and (bounds or (rules.pattern and not question.help)):
+        return rules.message
+    said = (message(key, question.language, {"n": value, "count": 0}) for key, value in bounds)
+    # "At least 10 words (0 so far)." in every language: the count is in brackets at the end.
+    return " ".join(re.sub(r"\s*\([^()]*\)(?=\.?$)", "", text) for text in said)
+
+
 def too_large(language: str) -> str:
     """Why a text is refused that would make the interview's file too large to read back."""
     return template("too_large", language)

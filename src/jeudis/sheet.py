@@ -317,6 +317,9 @@ def question_notes(
         notes.append(number_note(words, questionnaire.language))
     elif question.type == "date":
         notes.append(answer_rules.date_hint(questionnaire.language))
+    if rules := answer_rules.rules_note(question):
+        # Refused on import, an answer out of bounds held up every other: told before.
+        notes.append(rules)
     if question.when is not None:
         notes += _condition_notes(question.when, questionnaire, words, numbers)
     return notes
