@@ -1402,15 +1402,14 @@ def interview_files(series: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("answers", "status"),
-    [({}, "draft, 0 answers"), ({"depuis-quand": "Mai 2009"}, "draft, 1 answer"),
-     (ANSWERS, "complete, 13 answers")],
-    ids=["empty", "partly-filled", "filled"],
+    [({"depuis-quand": "Mai 2009"}, "draft, 1 answer"), (ANSWERS, "complete, 13 answers")],
+    ids=["partly-filled", "filled"],
 )  # fmt: skip
 def test_the_same_sheet_imported_twice_is_refused(
     series: Path, answers: dict[str, str], status: str
 ) -> None:
-    """Empty or partly filled, the same sheet again made a second draft (an empty one
-    was never found the same), silently but for a warning."""
+    """Partly filled, the same sheet again made a second draft, silently but for a
+    warning."""
     sheet = fill_sheet(make_sheet(series), answers)
     code, out = import_text(series, sheet)
     assert code == 0, out
@@ -1427,21 +1426,21 @@ def test_the_same_sheet_imported_twice_is_refused(
 
 
 def test_an_empty_sheet_again_after_answers_given_live(series: Path) -> None:
-    """The empty sheet imported, the answers then given live: the empty sheet again
-    brings nothing, and is said so, not imported as a second, empty draft."""
+    """A sheet imported, more answers then given live: the empty sheet brings nothing,
+    and is said so, not imported as a second, empty draft."""
     sheet = make_sheet(series)
-    assert import_text(series, sheet)[0] == 0
+    assert import_text(series, fill_sheet(sheet, {"depuis-quand": "2009"}))[0] == 0
     path = series / "interviews" / "lea-martin.toml"
     interview = load_interview(path)
-    interview.set_answer(Answer.given_now("depuis-quand", "text", "Depuis ?", "2009"))
+    interview.set_answer(Answer.given_now("followers", "text", "Combien ?", "9 200"))
     interview.path = path
     storage.save(interview)
     code, out = import_text(series, sheet)
     assert code == 1, out
     said = " ".join(out.split())
     assert (
-        "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 1 answer):"
-        " it has every answer on this sheet, and 1 the sheet leaves empty; nothing was written"
+        "filled.md: nothing new for Léa Martin's interview lea-martin (draft, 2 answers):"
+        " it has every answer on this sheet, and 2 the sheet leaves empty; nothing was written"
     ) in said
     assert interview_files(series) == ["lea-martin.toml"]
 
@@ -2757,3 +2756,20 @@ def test_a_sheet_tells_the_rules_an_answer_must_pass(series: Path) -> None:
         "annees": 12,
         "pseudo": "@ines",
     }
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["", "\n## FIN\n\nVoici mes réponses : 1. Depuis 2009.\n"],
+    ids=["blank", "below-the-end"],
+)
+def test_a_sheet_with_no_answer_is_refused_not_imported_empty(series: Path, where: str) -> None:
+    """Imported with exit 0 as an empty draft, the guest's answers (written below the end
+    line) in a warning: the sheet as it should have come then needed --update."""
+    sheet = make_sheet(series).replace("\n## FIN\n", where or "\n## FIN\n", 1)
+    code, out = import_text(series, sheet)
+    said = " ".join(out.split())
+    assert code == 8, out
+    assert "filled.md: no answer under its questions; nothing was written" in said
+    assert ("“Voici mes réponses : 1. Depuis 2009.”" in said) == bool(where)  # said, still
+    assert interview_files(series) == []

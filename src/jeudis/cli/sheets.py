@@ -8,7 +8,7 @@ updates the guest's interview it answers again (``--update``).
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -239,6 +239,8 @@ def import_(
     twins = reimport.twins(series, form.id, interview.guest)
     if twins and not new:  # the same sheet again, or another: never a second one unasked
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
+    if not any(answer.given for answer in result.interview.answers):
+        _nothing_answered(result.warnings, sheet_file)
     session.create(series, interview)
     assert interview.path is not None
     if twins:
@@ -247,6 +249,20 @@ def import_(
             f" ({', '.join(t.slug for t in twins)}); this sheet is a new one, {interview.slug}"
         )
     _imported(result.warnings, result.missing, interview, "Imported")
+
+
+def _nothing_answered(warnings: list[str], sheet_file: Path) -> NoReturn:
+    """A sheet with no answer under its questions (written below its end line, in another
+    file, or not yet): an interview made of it would be empty, and the guest's sheet,
+    once it comes, would need ``--update``."""
+    from jeudis.errors import MissingAnswers
+
+    for warning in warnings:
+        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
+    raise MissingAnswers(
+        f"{sheet_file}: no answer under its questions; nothing was written",
+        hint="each answer goes under its question, above the next `## Q` line",
+    )
 
 
 def _update(
