@@ -327,7 +327,7 @@ def test_choices_and_yes_no() -> None:
         coerce(several, ["a", "b", "c"])
     with pytest.raises(InvalidAnswer) as long_one:  # a data file's megabyte: cut short
         coerce(several, ["z" * 100_000])
-    assert str(long_one.value) == "Choix inconnu : " + "z" * 79 + "…"
+    assert str(long_one.value) == "Choix inconnu : " + "z" * 79 + "… (a, b, c)"
     # A data file's table, number or date in a list: the choices, never a Python repr.
     for raw in ([{"a": 1}], [1], [float("nan"), dt.date(2024, 1, 1)], {"a": 1}, 3):
         with pytest.raises(InvalidAnswer, match=r"^Choisir parmi : a, b, c$"):

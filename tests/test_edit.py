@@ -488,7 +488,9 @@ def test_an_answer_to_a_question_no_longer_asked_is_edited_as_its_type(
     assert replaced("tools", "Audacity") == ["Audacity"]
     refused = invoke("edit", "cy-young", "-q", "tools", "--answer-file", "-", input="Vim")
     assert refused.exit_code == 2
-    assert refused.stderr.startswith("error: <stdin>: tools: Unknown choice")
+    assert refused.stderr.startswith(
+        "error: <stdin>: tools: Unknown choice: Vim ("
+    )  # then the choices
 
 
 def test_an_answer_to_a_question_no_longer_asked_is_asked_again_as_its_type(

@@ -651,7 +651,7 @@ def test_check_warns_of_choices_defaults_and_conditions_no_guest_can_use(
         f"{where}:8: warning: questions[0].choices: an empty choice (the 4th): {BLANK}",
         f"{where}:9: warning: questions[0].default: default 'Facebook' is not a choice",
         f"{where}:16: warning: questions[1].default: default ['a', 'z'] {INVALID}"
-        + "Choix inconnu : z",
+        + "Choix inconnu : z (a, b)",
         f"{where}:22: warning: questions[2].default: default 'abc' {INVALID}"
         + "Un nombre est attendu (par exemple 9 200).",
         f"{where}:28: warning: questions[3].default: default 'maybe' {INVALID}"

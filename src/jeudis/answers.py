@@ -50,7 +50,7 @@ MESSAGES = {
         "required": "Une réponse est nécessaire.",
         "text": "Un texte est attendu.",
         "choice": "Choisir parmi : {choices}",
-        "unknown_choice": "Choix inconnu : {unknown}",
+        "unknown_choice": "Choix inconnu : {unknown} ({choices})",
         "url": "Une adresse complète est attendue, qui commence par https://",
         "url_host": "« {host} » n’est pas un nom de site : un signe en trop ?",
         "number": "Un nombre est attendu (par exemple 9 200).",
@@ -73,7 +73,7 @@ MESSAGES = {
         "required": "An answer is needed.",
         "text": "Text is expected.",
         "choice": "Choose one of: {choices}",
-        "unknown_choice": "Unknown choice: {unknown}",
+        "unknown_choice": "Unknown choice: {unknown} ({choices})",
         "url": "A full address is expected, starting with https://",
         "url_host": "“{host}” is not a site’s name: a mark too many?",
         "number": "A number is expected (for example {example}).",
@@ -97,7 +97,7 @@ MESSAGES = {
         "required": "Eine Antwort ist erforderlich.",
         "text": "Ein Text wird erwartet.",
         "choice": "Zur Auswahl stehen: {choices}",
-        "unknown_choice": "Unbekannte Option: {unknown}",
+        "unknown_choice": "Unbekannte Option: {unknown} ({choices})",
         "url": "Eine vollständige Adresse wird erwartet, die mit https:// beginnt",
         "url_host": "„{host}“ ist kein Name einer Website: ein Zeichen zu viel?",
         "number": "Eine Zahl wird erwartet (zum Beispiel {example}).",
@@ -120,7 +120,7 @@ MESSAGES = {
         "required": "Hace falta una respuesta.",
         "text": "Se espera un texto.",
         "choice": "Elegir entre: {choices}",
-        "unknown_choice": "Opción desconocida: {unknown}",
+        "unknown_choice": "Opción desconocida: {unknown} ({choices})",
         "url": "Se espera una dirección completa, que empiece por https://",
         "url_host": "«{host}» no es el nombre de un sitio: ¿un signo de más?",
         "number": "Se espera un número (por ejemplo {example}).",
@@ -143,7 +143,7 @@ MESSAGES = {
         "required": "Serve una risposta.",
         "text": "È atteso un testo.",
         "choice": "Scegliere tra: {choices}",
-        "unknown_choice": "Scelta sconosciuta: {unknown}",
+        "unknown_choice": "Scelta sconosciuta: {unknown} ({choices})",
         "url": "È atteso un indirizzo completo, che inizi con https://",
         "url_host": "«{host}» non è il nome di un sito: un segno di troppo?",
         "number": "È atteso un numero (per esempio {example}).",
@@ -166,7 +166,7 @@ MESSAGES = {
         "required": "Er is een antwoord nodig.",
         "text": "Er wordt tekst verwacht.",
         "choice": "Kies uit: {choices}",
-        "unknown_choice": "Onbekende keuze: {unknown}",
+        "unknown_choice": "Onbekende keuze: {unknown} ({choices})",
         "url": "Er wordt een volledig adres verwacht, dat begint met https://",
         "url_host": "‘{host}’ is geen naam van een site: een teken te veel?",
         "number": "Er wordt een getal verwacht (bijvoorbeeld {example}).",
@@ -189,7 +189,7 @@ MESSAGES = {
         "required": "É preciso uma resposta.",
         "text": "Espera-se um texto.",
         "choice": "Escolher entre: {choices}",
-        "unknown_choice": "Opção desconhecida: {unknown}",
+        "unknown_choice": "Opção desconhecida: {unknown} ({choices})",
         "url": "Espera-se um endereço completo, que comece com https://",
         "url_host": "«{host}» não é o nome de um site: um sinal a mais?",
         "number": "Espera-se um número (por exemplo {example}).",
@@ -318,7 +318,11 @@ def _coerce(question: Question, raw: Any) -> Any:
         value = [_as_choice(v, question.choices) for v in value]
         unknown = [v for v in value if v not in question.choices]
         if unknown:
-            raise _Problem("unknown_choice", unknown=clip(", ".join(unknown)))
+            raise _Problem(
+                "unknown_choice",
+                unknown=clip(", ".join(unknown)),
+                choices=", ".join(question.choices),
+            )
         # Each once, in the questionnaire's order, as the live session's boxes give them:
         # a sheet's "Technik, Kultur, technik" was published with Technik twice.
         value = [choice for choice in question.choices if choice in value]
