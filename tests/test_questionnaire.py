@@ -1198,3 +1198,16 @@ def test_an_english_questionnaire_worded_for_tu_and_vous_declares_them(tmp_path:
     assert "'tu' is not a declared register (you)" in str(refused.value)
     write(path, 'registers = ["tu", "vous"]\n' + path.read_text(encoding="utf-8"))
     assert load_questionnaire(path).registers == ("tu", "vous")
+
+
+def test_a_misspelt_type_is_the_one_error_it_makes(tmp_path: Path) -> None:
+    """A type "choise" with its choices was also told "choices only apply to 'choice' and
+    'multi', not 'text'": a 'text' the file nowhere says."""
+    path = write(
+        tmp_path / "typo.toml",
+        'id = "typo"\ntitle = "{guest}"\n[[questions]]\nid = "q"\ntype = "choise"\n'
+        'text = "Lequel ?"\nchoices = ["a", "b"]\n',
+    )
+    with pytest.raises(FileProblems) as caught:
+        load_questionnaire(path)
+    assert [(p.line, p.key) for p in caught.value.problems] == [(5, "questions[0].type")]

@@ -288,7 +288,9 @@ class SchemaReader(RuleReader):
             self.problem(
                 [*at, "type"], f"unknown type {describe(qtype)} (use {', '.join(QUESTION_TYPES)})"
             )
-            qtype = "text"
+            # Read on as the type it most likely misspells, for no error to follow from the
+            # guess: "choise" with its choices was also told "choices only apply to ...".
+            qtype = "choice" if item.get("choices") else "text"
         text = self._variants(item, "text", at, registers, required=True)
         help_ = self._variants(item, "help", at, registers, required=False)
         required = item.get("required", True)
