@@ -495,9 +495,22 @@ def test_a_fifo_among_the_series_files_blocks_nothing(series: Path, invoke: Invo
     os.mkfifo(series / "questionnaires" / "zz.toml")
     os.mkfifo(series / "interviews" / "zz.toml")
 
-    for command in (["questionnaires"], ["list"], ["check"]):
+    for command in (["questionnaires"], ["list"]):
         result = invoke(*command)
         assert result.exit_code == 0, (command, result)
+    # check reads neither, and says so: a questionnaire there was passed over in silence.
+    checked = invoke("check")
+    assert checked.exit_code == 5, checked
+    for folder in ("questionnaires", "interviews"):
+        assert f"{series / folder / 'zz.toml'}: error: is a pipe, not a file" in checked.stdout
+
+
+def test_check_says_a_questionnaire_that_is_a_folder(series: Path, invoke: Invoke) -> None:
+    """Its interviews were told it "does not read", and check passed, saying no more."""
+    (series / "questionnaires" / "livre.toml").mkdir()
+    checked = invoke("check")
+    assert checked.exit_code == 5, checked
+    assert f"{series / 'questionnaires' / 'livre.toml'}: error: is a folder" in checked.stdout
 
 
 def test_a_fifo_among_the_interviews_blocks_no_site_export(series: Path) -> None:

@@ -23,7 +23,7 @@ from jeudis.questionnaire import (
     load_questionnaire,
     series_language,
 )
-from jeudis.storage import listed, site_names, unreserved, windows_refusal
+from jeudis.storage import site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
 from jeudis.wording import worded_for
 
@@ -76,9 +76,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             if refusal := _unreadable(path):  # glob finds nothing there, and says nothing
                 refused.append(refusal)
                 continue
-            files.extend(
-                sorted(p for p in path.glob("*.toml") if not p.name.startswith(".") and listed(p))
-            )
+            files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
         else:
             files.append(path)
     findings = refused + _check_files(series, files)

@@ -355,12 +355,6 @@ def interview_files(series: Series) -> list[Path]:
     return [folder / entry.name for entry in interview_entries(folder)]
 
 
-def listed(path: Path) -> bool:
-    """What :func:`interview_entries` lists, for a path (``jeudis check``'s files): a
-    file, or a link to nowhere."""
-    return path.is_file() or (path.is_symlink() and not path.exists())
-
-
 def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
     """Find an interview by slug (``gilles-klein``) or by path."""
     candidate = Path(ref)
