@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -785,3 +786,17 @@ def test_export_refuses_an_answer_no_question_takes(
         f"error: {path}:{line}: answers[1].answer: 'answer' must be a string, not a table\n"
     )
     assert "a : 1" not in result.output
+
+
+def test_a_new_interview_where_interviews_is_a_file_says_so(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """It said "File exists: .../interviews", where list says what is wrong."""
+    from support import ANSWERS_TOML
+
+    shutil.rmtree(series / "interviews", ignore_errors=True)
+    (series / "interviews").write_text("", encoding="utf-8")
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    made = invoke("new", "twitter", "--guest", "Zoé Roy", "--data-file", data)
+    assert made.exit_code == 4, made
+    assert made.stderr.startswith(f"error: {series / 'interviews'}: is a file, not a folder")

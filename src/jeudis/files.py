@@ -232,11 +232,11 @@ def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
     if path.is_symlink():
         with contextlib.suppress(OSError, RuntimeError):  # a loop: the link is replaced
             path = path.resolve()  # the link stays; the file it names is replaced
-    _make_folders(path.parent)
+    make_folders(path.parent)
     _replace(path, data)
 
 
-def _make_folders(folder: Path) -> None:
+def make_folders(folder: Path) -> None:
     """``folder`` and those above it; a file in the way is named ("File exists" was not clear)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)

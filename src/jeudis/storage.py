@@ -33,6 +33,7 @@ from jeudis.files import (
     BINARY,
     changed_since,
     interview_entries,
+    make_folders,
     not_a_file,
     read_text,
     stamp_of,
@@ -184,7 +185,7 @@ def reserve_path(series: Series, slug: str, reserved: frozenset[str] = frozenset
     """Claim a new, unused file for ``slug`` (``slug.toml``, then ``slug-2.toml``, ...),
     never named as one of ``reserved`` (:func:`site_names`)."""
     folder = series.interviews_dir
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folders(folder)
     for n in range(1, 10_000):
         stem = slug if n == 1 else f"{slug}-{n}"
         if stem.lower() in reserved:
