@@ -2028,3 +2028,25 @@ def test_text_a_c_locale_cannot_hold_is_shown_degraded_not_a_fault(
         header, *rows = done.stdout.splitlines()
         row = next(line for line in rows if b"elise-garnier" in line)
         assert row.index(b"?lise Garnier  ") == header.index(b"Guest")  # in its column
+
+
+def test_new_for_a_guest_interviewed_already_says_so(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A second interview was made without a word: a host who meant `resume` split the
+    guest's answers in two, and found out in `list`."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    first = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    assert first.exit_code == 0 and "note:" not in first.stderr, first
+    draft = series / "interviews" / "gilles-klein.toml"
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace('status = "complete"', 'status = "draft"'),
+        encoding="utf-8",
+    )
+    again = invoke("new", "twitter", "--guest", "gilles  klein", "--data-file", data)
+    assert again.exit_code == 0, again
+    assert again.stderr.startswith(
+        "note: gilles klein has an interview from twitter already: gilles-klein (draft);"
+        " to go on with it instead: `jeudis resume gilles-klein`\n"
+    )
+    assert (series / "interviews" / "gilles-klein-2.toml").is_file()

@@ -129,6 +129,7 @@ def new(
     )
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)
+    _note_twins(series, form, interview)
     if data_file is not None:
         from jeudis.errors import FileProblem
 
@@ -151,6 +152,22 @@ def new(
     _require_terminal()
     session.create(series, interview)
     _run(series, form, interview)
+
+
+def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview") -> None:
+    """A guest interviewed from the questionnaire already, or begun: said before another
+    interview is made, which a host who meant ``resume`` would split the answers into."""
+    from jeudis import reimport
+    from jeudis.textsafe import for_terminal
+
+    twins = reimport.twins(series, form.id, interview.guest)
+    if not twins:
+        return
+    named = ", ".join(f"{twin.slug} ({twin.status})" for twin in twins)
+    said = f"note: {interview.guest} has an interview from {form.id} already: {named}"
+    if drafts := [twin.slug for twin in twins if twin.status == "draft"]:
+        said += f"; to go on with it instead: `jeudis resume {drafts[0]}`"
+    sys.stderr.write(for_terminal(said) + "\n")
 
 
 def _take_photo(interview: "Interview") -> None:
