@@ -924,6 +924,38 @@ def test_the_thread_keeping_the_workers_sleeps_while_results_wait() -> None:
         pool.join()
 
 
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
+def test_a_sigterm_stops_the_workers_as_a_ctrl_c_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed at once by SIGTERM, the export left its workers writing pages, each then
+    printing a traceback for the results it could not send. Now the workers skip what
+    is left, and the export ends with one line (the CLI's), 143, as a shell reports it."""
+    import signal
+
+    from jeudis.export import workers
+
+    class Job:
+        def do_chunk(self, chunk: list[int]) -> list[int]:
+            if chunk[0] == 3 * workers.CHUNK:  # a worker sends it: the parent is mid-way
+                os.kill(os.getppid(), signal.SIGTERM)
+            return chunk
+
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "_warm_up", lambda job: None)
+    before = signal.getsignal(signal.SIGTERM)
+    done: list[int] = []
+    with pytest.raises(workers.Stopped) as stopped:
+        done.extend(workers.run(Job(), list(range(40 * workers.CHUNK))))  # type: ignore[arg-type]
+    assert (stopped.value.message, int(stopped.value.exit_code)) == (
+        "export stopped by SIGTERM",
+        143,
+    )
+    assert len(done) < 40 * workers.CHUNK  # what was left was skipped
+    assert signal.getsignal(signal.SIGTERM) is before
+    assert multiprocessing.active_children() == []  # no worker left running
+
+
 def test_an_interview_file_named_by_hand_gets_links_that_work(series: Path, invoke: Invoke) -> None:
     """ "Q&A #2 été.toml": a space, "#", "?" or an accent must not break the links to it."""
     paul = make_interview(series, "paul", guest="Paul")

@@ -9,14 +9,16 @@ user-facing error in one crosses back to the parent as :class:`_Failed`.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
 import signal
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from jeudis.errors import ExitCode, JeudisError
+from jeudis.errors import ExitCode, JeudisError, stop_signals
 
 if TYPE_CHECKING:
     from jeudis.export.site import _Entry
@@ -47,8 +49,35 @@ def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
 
 
 def _leave_interrupts() -> None:
-    """In a worker: Ctrl-C is for the parent, which stops the workers (no traceback each)."""
+    """In a worker: Ctrl-C is for the parent, which stops the workers (no traceback each),
+    and so are SIGTERM and SIGHUP. Should the parent be killed outright, the worker ends
+    too: left running, it wrote pages after the export had ended, then a traceback for
+    each result it could not send, and waited for work for ever (Linux says when)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in stop_signals():
+        signal.signal(stop, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent went before the line above
+            os._exit(1)
+
+
+class Stopped(JeudisError):
+    """The export stopped by a signal (SIGTERM, SIGHUP): the next one finishes it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"export stopped by {name}", hint="`jeudis export --all` again finishes it"
+        )
+        self.exit_code = ExitCode(128 + signal.Signals[name].value)
+
+
+def _stopped(signum: int, frame: Any) -> None:
+    raise Stopped(signal.Signals(signum).name)
 
 
 def _warm_up(job: _Job) -> None:
@@ -83,6 +112,9 @@ def run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
     gc.freeze()
     pool = _pool(context, workers)
     finished = False
+    # The parent stops as on Ctrl-C: the workers skip what is left, the manifest says
+    # what was written. Ended at once, it left them writing pages, then tracebacks.
+    before = {stop: signal.signal(stop, _stopped) for stop in stop_signals()}
     try:
         for done in pool.imap_unordered(_chunk_in_worker, chunks):
             yield from done
@@ -92,9 +124,13 @@ def run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
         error.exit_code = ExitCode(failed.code)
         raise error from None
     finally:
-        _wind_up(pool, _STOP, finished)
-        gc.unfreeze()
-        _JOB = _STOP = None
+        try:
+            _wind_up(pool, _STOP, finished)
+        finally:
+            for stop, handler in before.items():
+                signal.signal(stop, handler)
+            gc.unfreeze()
+            _JOB = _STOP = None
 
 
 def _pool(context: Any, workers: int) -> Any:
