@@ -1904,10 +1904,14 @@ def test_a_fault_in_a_test_is_raised_on_not_taken_for_a_refusal(
 
 
 # A Ctrl-C (SIGINT, as the terminal sends it) while the module named is being loaded:
-# loaded by Python's site before jeudis starts, as an installed sitecustomize is.
+# loaded by Python's site before jeudis starts, as an installed sitecustomize is. Its
+# handler is Python's own, as started from a terminal: a test run started in the
+# background (`pytest &`) ignores SIGINT, and so would jeudis, inheriting that.
 INTERRUPTED_LOADING = """
 import signal
 import sys
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 class Interrupting:
