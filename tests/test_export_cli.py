@@ -767,3 +767,21 @@ def test_all_writes_into_an_empty_folder_its_own_or_a_generators_site(
     (blog / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
     assert invoke("export", "--all", "-f", "md", "--flavor", "hugo", "-o", blog).exit_code == 0
     assert (blog / "content" / "posts" / "laurent.md").is_file()
+
+
+def test_wordpress_exports_say_where_they_link_the_photos(series: Path, invoke: Invoke) -> None:
+    """At the base URL, which may be the WordPress blog's own address, with no images/
+    there: a broken image, and nothing said of it but a comment inside the WXR file."""
+    with_photo(series)
+    (series / "jeudis.toml").write_text('base_url = "https://blog.example"\n', encoding="utf-8")
+
+    pasted = invoke("export", "invite", "--wordpress")
+    imported = invoke("export", "invite", "-f", "wxr")
+
+    assert pasted.exit_code == 0 and imported.exit_code == 0
+    for result in (pasted, imported):
+        assert result.stderr == (
+            "note: invite: its photo is linked at https://blog.example/images/g.png, where it"
+            " shows once images/g.png is there (with the series site, or uploaded)\n"
+        )
+    assert 'src="https://blog.example/images/g.png"' in pasted.stdout

@@ -405,7 +405,7 @@ def leave_out_unreachable_photos(
     beside its own address: a broken image.
     """
     if site.base_url:
-        return []
+        return _photos_linked(posts)
     notes = []
     for post in posts:
         if photo := post.local_photo:
@@ -416,6 +416,27 @@ def leave_out_unreachable_photos(
                 "to link it from the published site"
             )
     return notes
+
+
+def _photos_linked(posts: list[Post]) -> list[str]:
+    """Where the photos of the series are linked from WordPress: at the base URL, where
+    the host may not have thought of putting them (a blog at that address has its own
+    media library)."""
+    linked = [post for post in posts if post.local_photo]
+    if not linked:
+        return []
+    first = linked[0]
+    if len(linked) == 1:
+        said = (
+            f"note: {first.slug}: its photo is linked at {first.photo_url}, where it shows"
+            f" once {clip(first.local_photo)} is there (with the series site, or uploaded)"
+        )
+    else:
+        said = (
+            f"note: {len(linked)} photos are linked at the base URL ({first.photo_url}, ...),"
+            " where they show once the series' files are there (with its site, or uploaded)"
+        )
+    return [said]
 
 
 def wxr(posts: list[Post], site: SiteInfo) -> str:
