@@ -1332,6 +1332,36 @@ def test_a_sheet_quoting_a_hosts_field_needs_it_and_the_import_keeps_it(series: 
     assert answer.value == "L’envie de raconter la mer."  # not the question with it
 
 
+def test_the_host_gives_the_fields_no_question_quotes_on_import(series: Path) -> None:
+    """The book's address, which the sheet does not carry (the guest could change it):
+    every book interview by email was imported a draft, for `resume` to ask the host it
+    with the guest's welcome screen."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    base = ["sheet", "livre", "--guest", "Anne Morel", "--host", "Stéphane"]
+    code, out = run(*base, "-F", "book_title=Mer", "-F", "book_url=https://x.example/mer")
+    assert code == 2
+    assert (
+        "hint: give it when the sheet comes back: `jeudis import SHEET --field book_url=...`" in out
+    )
+    assert run(*base, "-F", "book_title=Mer", "-o", str(series / "sheet.md"))[0] == 0
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    (series / "sheet.md").write_text(fill_sheet(sheet, {"motivation": "La mer."}), "utf-8")
+    imported = ["import", str(series / "sheet.md")]
+    for wrong, message in (
+        (["-F", "titre=X"], "error: livre has no field 'titre'"),
+        (["-F", "book_url=ftp://x"], "error: field book_url: "),
+        (["-F", "book_url=x", "--update", "anne-morel"], "error: --field and --update"),
+    ):
+        code, out = run(*imported, *wrong)
+        assert code == 2 and out.startswith(message), out
+    code, out = run(*imported, "-F", "book_url=https://x.example/mer", "-F", "intro=Une *mer*.")
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.status == "complete"
+    assert interview.fields["book_url"] == "https://x.example/mer"
+    assert interview.fields["intro"] == "Une *mer*."
+
+
 def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:
     """A help quoting a field needs it too; a field the questionnaire has since dropped
     is left out of the import with a warning, as a question dropped is."""

@@ -430,7 +430,7 @@ def sheet_fields(
         if key not in quoted:
             raise UsageError(
                 f"no question of the sheet quotes the field {key!r}",
-                hint="fill it in after the import: `jeudis edit SLUG --fields`",
+                hint=f"give it when the sheet comes back: `jeudis import SHEET --field {key}=...`",
             )
         if "\n" in raw or "\r" in raw or "-->" in raw:
             raise UsageError(f"field {key}: one line, without -->, to fit the sheet's first line")

@@ -129,7 +129,6 @@ def new(
     )
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)
-    _note_twins(series, form, interview)
     if data_file is not None:
         from jeudis.errors import FileProblem
 
@@ -144,12 +143,14 @@ def new(
         from jeudis.datafile import fill_from_data
 
         fill_from_data(form, interview, data, source, text)
+        _note_twins(series, form, interview)
         session.create(series, interview)
         assert interview.path is not None
-        _take_photo(interview)
+        take_photo(interview)
         _finished(interview.path, live=False)
         return
     _require_terminal()
+    _note_twins(series, form, interview)
     session.create(series, interview)
     _run(series, form, interview)
 
@@ -170,7 +171,7 @@ def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview")
     sys.stderr.write(for_terminal(said) + "\n")
 
 
-def _take_photo(interview: "Interview") -> None:
+def take_photo(interview: "Interview") -> None:
     """A photo given as an image file elsewhere is copied into the series (jeudis.photos)."""
     from jeudis import photos, storage
 

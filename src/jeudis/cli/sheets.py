@@ -8,7 +8,7 @@ updates the guest's interview it answers again (``--update``).
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -85,10 +85,7 @@ def sheet(
     options = session.Options(guest=guest, register=register, gender=gender, host=host)
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)
-    pairs = [item.partition("=") for item in field or []]
-    if bad := [key for key, equals, _ in pairs if not equals or not key]:
-        raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
-    given = {key: value for key, _, value in pairs}
+    given = _field_options(field or [])
     interview.fields.update(sheet_fields(form, interview.register, given))
     text = render_sheet(
         form,
@@ -136,6 +133,28 @@ def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview"
     return next_number(taken, OPEN_PREFIX)
 
 
+def _field_options(given: list[str]) -> dict[str, str]:
+    """``--field ID=VALUE`` options, by id."""
+    pairs = [item.partition("=") for item in given]
+    if bad := [key for key, equals, _ in pairs if not equals or not key]:
+        raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
+    return {key: value for key, _, value in pairs}
+
+
+def host_fields(form: "Questionnaire", given: list[str]) -> dict[str, Any]:
+    """``import --field``: the host's own values, for any field of the questionnaire (the
+    guest's first line carries only those the questions quote), checked as live."""
+    from jeudis.sheet import field_value
+
+    fields = {}
+    for key, raw in _field_options(given).items():
+        if form.field(key) is None:
+            known = ", ".join(f.id for f in form.fields) or "none"
+            raise UsageError(f"{form.id} has no field {key!r}", hint=f"its fields: {known}")
+        fields[key] = field_value(form, key, raw)
+    return fields
+
+
 def _asked(form: "Questionnaire", typed: list[str]) -> list[str]:
     """The questions the host wrote for the sheet, each one line as a live one is."""
     from jeudis.textsafe import control_in
@@ -181,6 +200,17 @@ def import_(
             "--new", help="Import it as another interview, though the guest has one from it."
         ),
     ] = False,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            "-F",
+            metavar="ID=VALUE",
+            help="A host's field the sheet does not carry (a required link, the photo);"
+            " repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Turn a filled-in answer sheet into an interview (a draft when answers are missing).
@@ -191,6 +221,7 @@ def import_(
     import shlex
 
     from jeudis import reimport, session
+    from jeudis.cli.running import take_photo
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -221,6 +252,12 @@ def import_(
     fields, field_warnings = imported_fields(form, interview.register, parsed, sheet_file)
     field_warnings[:0] = option_warnings
     interview.fields.update(fields)
+    if field and update is not None:
+        raise UsageError(
+            "--field and --update: the sheet's answers only go into an interview",
+            hint=f"set its fields with `jeudis edit {update} --fields`",
+        )
+    interview.fields.update(host_fields(form, field or []))
     if update is not None:
         _update(
             series,
@@ -243,6 +280,7 @@ def import_(
         _nothing_answered(result.warnings, sheet_file)
     session.create(series, interview)
     assert interview.path is not None
+    take_photo(interview)
     if twins:
         result.warnings.append(
             f"{interview.guest} has another interview from {form.id}"
