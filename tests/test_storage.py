@@ -800,3 +800,26 @@ def test_a_new_interview_where_interviews_is_a_file_says_so(
     made = invoke("new", "twitter", "--guest", "Zoé Roy", "--data-file", data)
     assert made.exit_code == 4, made
     assert made.stderr.startswith(f"error: {series / 'interviews'}: is a file, not a folder")
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: path.mkdir(), "is a folder, not a file"),
+        (lambda path: os.mkfifo(path), "is a pipe, not a file"),
+        (lambda path: path.symlink_to(path), "cannot be read"),  # a loop
+    ],
+    ids=["folder", "pipe", "loop"],
+)
+def test_an_interview_name_that_is_no_file_is_said_as_it_is(
+    series: Path, invoke: Invoke, make: Any, said: str
+) -> None:
+    """It was "no interview 'x'", and for a loop "did you mean x?", the name typed."""
+    path = series / "interviews" / "x.toml"
+    path.parent.mkdir(exist_ok=True)
+    make(path)
+    for ref in ("x", str(path)):
+        for command in (["show", ref], ["resume", ref], ["export", ref]):
+            result = invoke(*command)
+            assert result.exit_code == 4, (command, result)
+            assert result.stderr.startswith(f"error: {path}: {said}"), (command, result)

@@ -361,6 +361,7 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
     candidate = Path(ref)
     if ref.endswith(".toml") or "/" in ref or os.sep in ref:
         if not candidate.is_file():
+            _refuse_a_name_that_is_no_file(candidate)
             raise NotFoundError(f"no interview file {ref}")
         if writable and not _inside(candidate, series.interviews_dir):
             raise UsageError(
@@ -371,6 +372,7 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
     path = series.interviews_dir / f"{ref}.toml"
     if path.is_file():
         return path
+    _refuse_a_name_that_is_no_file(path)
     slugs = [p.stem for p in interview_files(series)]
     import difflib
 
@@ -381,6 +383,14 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
         else "`jeudis list` shows the interviews"
     )
     raise NotFoundError(f"no interview {ref!r} in {series.interviews_dir}", hint=hint)
+
+
+def _refuse_a_name_that_is_no_file(path: Path) -> None:
+    """An interview's name that is there, but no file to read (a folder, a pipe, a link
+    in a loop or to nowhere): said as it is. It was "no interview", and a loop's hint
+    was "did you mean" the very name typed."""
+    if os.path.lexists(path):
+        read_text(path)  # raises what the reader makes of it
 
 
 def _inside(path: Path, folder: Path) -> bool:
