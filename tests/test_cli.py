@@ -1009,6 +1009,11 @@ def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> N
 
     assert result.exit_code == ExitCode.NOT_FOUND
     assert result.stderr.splitlines()[1] == "hint: did you mean gilles-klein?"
+    # The first name alone, as a host thinks of a guest: nothing was suggested.
+    for _ in range(2):
+        invoke("new", "twitter", "--guest", "Priya Natarajan", "--data-file", data)
+    result = invoke("export", "priya")
+    assert result.stderr.splitlines()[1] == "hint: did you mean priya-natarajan, priya-natarajan-2?"
 
 
 def test_show_a_broken_interview_says_where(invoke: Invoke, series: Path) -> None:

@@ -376,7 +376,9 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
     slugs = [p.stem for p in interview_files(series)]
     import difflib
 
-    close = difflib.get_close_matches(slugify(ref), slugs, n=3)
+    # The guest's first name typed ("priya" for priya-natarajan), or a name misspelt.
+    begun = sorted(slug for slug in slugs if slug.startswith(slugify(ref) + "-"))
+    close = (begun or difflib.get_close_matches(slugify(ref), slugs, n=3))[:3]
     hint = (
         ("did you mean " + ", ".join(close) + "?")
         if close
