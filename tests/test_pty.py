@@ -936,19 +936,26 @@ def test_a_long_answer_written_in_the_editor(
     )
 
 
+def in_the_editor(jeudis: type[Jeudis], editor: Path) -> Jeudis:
+    """A session whose guest typed "Depuis 2008" at the first question, then Ctrl-X
+    Ctrl-E, with ``editor`` as $EDITOR."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     EDITOR=str(editor), VISUAL="")  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    session.expect_prompt("[1/13]")
+    session.type("Depuis 2008")
+    session.expect("Depuis 2008")
+    session.press(Keyboard.CTRL_X_CTRL_E)
+    return session
+
+
 def test_an_editor_that_cannot_start_is_said_under_the_answer(
     jeudis: type[Jeudis], series: Path, tmp_path: Path
 ) -> None:
     """$EDITOR names a program this machine lacks: Ctrl-X Ctrl-E seemed to do nothing.
     It says why where a refused answer is, and the text typed stays, to go on with."""
-    missing = tmp_path / "no-such-editor"
-    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
-                     EDITOR=str(missing), VISUAL="")  # fmt: skip
-    host_part(session)
-    hand_over(session)
-    session.expect_prompt("[1/13]")
-    session.type("Depuis 2008")
-    session.press(Keyboard.CTRL_X_CTRL_E)
+    session = in_the_editor(jeudis, tmp_path / "no-such-editor")
     session.expect("Ctrl-X Ctrl-E: cannot start the editor")
     session.expect("No such file or directory;")  # then which editor to set, if any
     session.expect("$EDITOR")
@@ -2541,14 +2548,7 @@ def test_an_editor_that_fails_leaves_the_answer_as_it_was(
     editor = tmp_path / "editor"
     editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     editor.chmod(0o755)
-    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
-                     EDITOR=str(editor), VISUAL="")  # fmt: skip
-    host_part(session)
-    hand_over(session)
-    session.expect_prompt("[1/13]")
-    session.type("Depuis 2008")
-    session.expect("Depuis 2008")
-    session.press(Keyboard.CTRL_X_CTRL_E)
+    session = in_the_editor(jeudis, editor)
     session.expect(f"Ctrl-X Ctrl-E: {said}")
     session.type(", et avant.")
     session.press(Keyboard.ENTER)
