@@ -500,10 +500,10 @@ def summaries(series: Series) -> list[Summary]:
         try:
             stat = item.stat()
         except OSError:  # a link that leads nowhere: listed broken, never cached
-            result.append(_summary_of(folder / item.name))
+            result.append(summary_of(folder / item.name))
             continue
         key = f"{stat.st_size}:{stat.st_mtime_ns}"
-        summary = _cached(cache.get(item.name), key) or _summary_of(folder / item.name)
+        summary = _cached(cache.get(item.name), key) or summary_of(folder / item.name)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
     if fresh != cache and (cache_dir := series.cache_dir(make=True)):
@@ -531,7 +531,7 @@ def _cached(entry: Any, key: str) -> Summary | None:
     return summary if shaped else None
 
 
-def _summary_of(path: Path) -> Summary:
+def summary_of(path: Path) -> Summary:
     try:
         check_name(path)  # a page and links are made of it: a broken interview
         return _quick_summary(path) or summarize(load_interview(path), path)

@@ -161,7 +161,7 @@ def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview")
     from jeudis import reimport
     from jeudis.textsafe import for_terminal
 
-    twins = reimport.twins(series, form.id, interview.guest)
+    twins = reimport.twins(series, form.id, interview.guest, named=interview.slug)
     if not twins:
         return
     named = ", ".join(f"{twin.slug} ({twin.status})" for twin in twins)
