@@ -733,10 +733,16 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
     assert draft.pending == {"utilisations": "Un brouillon"}
     assert not list((series / "interviews").glob(".*.lock")), "the lock is released"
 
+    resumes_at_the_third_with(jeudis, "Un brouillon")
+
+
+def resumes_at_the_third_with(jeudis: type[Jeudis], text: str) -> None:
+    """``resume`` of Gilles Klein's draft asks the third question, ``text`` in its answer
+    (what the pause kept of it); Ctrl-C then pauses again."""
     resumed = jeudis("resume", "gilles-klein")
     welcome_back(resumed)
     resumed.expect_prompt("[3/13]")
-    resumed.expect("Un brouillon")
+    resumed.expect(text)
     resumed.press(Keyboard.CTRL_C)
     assert resumed.wait() == 130
 
@@ -780,12 +786,7 @@ def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], ser
         "utilisations": "Suivre peu de monde.\n\nLire avant de tweeter.",  # Entrée: a paragraph
     }
 
-    resumed = jeudis("resume", "gilles-klein")
-    welcome_back(resumed)
-    resumed.expect_prompt("[3/13]")
-    resumed.expect("tweeter.")
-    resumed.press(Keyboard.CTRL_C)
-    assert resumed.wait() == 130
+    resumes_at_the_third_with(jeudis, "tweeter.")
 
 
 # -- (e) two sessions on one interview ----------------------------------------------------------
@@ -2606,12 +2607,7 @@ def test_a_stop_while_the_editor_is_open_keeps_what_was_saved_there(
     assert values(draft) == EXPECTED[:2]
     assert draft.pending == {"utilisations": "Texte avant l’éditeur.\n\nAjout dans l’éditeur."}
     assert not list(temporary.iterdir())  # the editor's file removed
-    resumed = jeudis("resume", "gilles-klein")
-    welcome_back(resumed)
-    resumed.expect_prompt("[3/13]")
-    resumed.expect("Ajout dans l’éditeur.")
-    resumed.press(Keyboard.CTRL_C)
-    assert resumed.wait() == 130
+    resumes_at_the_third_with(jeudis, "Ajout dans l’éditeur.")
 
 
 def test_an_answer_written_in_an_editor_set_to_latin_1_comes_back_whole(
