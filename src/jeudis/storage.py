@@ -51,7 +51,8 @@ MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
 # 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
 # set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
-# id, a format, a style, a gender, the texts a pause kept)
+# id, a format, a style, a gender, the texts a pause kept); 5: when it was begun
+# (created), which orders a day's interviews
 CACHE_VERSION = 5
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 SHORTEN = "shorten what is added to it"  # an interview that would be too large to read

@@ -295,8 +295,7 @@ def _nothing_answered(warnings: list[str], sheet_file: Path) -> NoReturn:
     once it comes, would need ``--update``."""
     from jeudis.errors import MissingAnswers
 
-    for warning in warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
+    _warn(warnings)
     raise MissingAnswers(
         f"{sheet_file}: no answer under its questions; nothing was written",
         hint="each answer goes under its question, above the next `## Q` line",
@@ -374,8 +373,7 @@ def _imported(warnings: list[str], missing: list[str], interview: "Interview", d
     from jeudis.wording import counted
 
     out = console()
-    for warning in warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
+    _warn(warnings)
     if missing:
         out.print(
             f"{done} as a draft ({counted(len(missing), 'answer')} missing: "
@@ -387,3 +385,9 @@ def _imported(warnings: list[str], missing: list[str], interview: "Interview", d
         out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
         publish = f"jeudis export {interview.slug} -o {interview.slug}.md"  # as a session says
         out.print(f"Publish it: [bold]{publish}[/bold]", soft_wrap=True)
+
+
+def _warn(warnings: list[str]) -> None:
+    """What an import says of the sheet before its result, one warning to a line."""
+    for warning in warnings:
+        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
