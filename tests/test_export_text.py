@@ -12,6 +12,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from jeudis.dates import french_date
 from jeudis.errors import UsageError
 from jeudis.export import tokens
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
@@ -20,7 +21,6 @@ from jeudis.export.markup import safe_url, to_html, to_html_many
 from jeudis.export.model import excerpt
 from jeudis.export.render import nicename
 from jeudis.export.typography import fix_html, fix_text, label_colon, variant_for
-from jeudis.wording import french_date
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -859,7 +859,7 @@ def test_a_region_names_the_months_as_cldr_says_it_does(
     language: str, day: tuple[int, int, int], written: str
 ) -> None:
     """Austria's January is "Jänner", Peru's and Uruguay's September "setiembre"."""
-    from jeudis.wording import date_formatter
+    from jeudis.dates import date_formatter
 
     assert date_formatter(language)(dt.date(*day)) == written
 

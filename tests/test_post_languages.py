@@ -27,10 +27,11 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from jeudis.dates import ENGLISH_MONTHS
 from jeudis.export.frontmatter import FLAVORS
 from jeudis.export.render import WORDS
 from jeudis.roundup import ANSWERED
-from jeudis.wording import ENGLISH_MONTHS, YES_NO
+from jeudis.wording import YES_NO
 from support import Invoke, write
 
 
@@ -443,8 +444,9 @@ def test_the_guests_screen_speaks_it_and_the_hosts_roundup_english(
 
 
 def test_each_table_of_words_has_each_language_posts_are_written_in() -> None:
+    from jeudis.dates import _DATES, _MONTHS
     from jeudis.roundup_chart import _HEADS
-    from jeudis.wording import _DATES, _MONTHS, POST_LANGUAGES
+    from jeudis.wording import POST_LANGUAGES
 
     for table in (WORDS, YES_NO, ANSWERED, _HEADS):
         assert list(table) == list(POST_LANGUAGES)

@@ -8,21 +8,11 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
+from jeudis.dates import date_formatter, month_first, month_named, weekday_name, weekday_named
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
 from jeudis.textsafe import for_terminal
-from jeudis.wording import (
-    Plural,
-    date_formatter,
-    format_number,
-    month_first,
-    month_named,
-    number_signs,
-    primary_language,
-    weekday_name,
-    weekday_named,
-    yes_or_no_word,
-)
+from jeudis.wording import Plural, format_number, number_signs, primary_language, yes_or_no_word
 
 # The bullets a list copied from a word processor, a web page or a mail keeps ("• ",
 # "◦\t"): published as Markdown's items, and Entrée after one goes to the next line.

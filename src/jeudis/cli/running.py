@@ -59,7 +59,7 @@ def _parse_date(value: str | None, language: str = "en") -> dt.date | None:
     except ValueError:
         pass
     from jeudis.answers import InvalidAnswer, parse_date
-    from jeudis.wording import date_formatter
+    from jeudis.dates import date_formatter
 
     try:
         return parse_date(value, language)

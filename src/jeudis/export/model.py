@@ -18,6 +18,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from jeudis.answers import PASTED_BULLETS, site_address
+from jeudis.dates import date_formatter
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
 from jeudis.export.typography import fix_text, label_colon, variant_for
@@ -26,7 +27,6 @@ from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import (
     as_text,
-    date_formatter,
     english_instead,
     first_name,
     right_to_left,
