@@ -391,7 +391,7 @@ def test_a_date_prefilled_as_the_review_writes_it_reads_back(language: str) -> N
 def test_a_yes_or_no_reads_as_its_post_says_it() -> None:
     """The notes and messages said 'oui' and 'non', in English too, where the post says
     "Oui" and "Non", "Yes" and "No"."""
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
     from jeudis.interview import Answer
 
     for said, language in ((True, "fr"), (False, "fr-CA"), (True, "en"), (False, "en")):

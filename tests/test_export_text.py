@@ -16,9 +16,9 @@ from jeudis.dates import french_date
 from jeudis.errors import UsageError
 from jeudis.export import tokens
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
+from jeudis.export.excerpt import excerpt
 from jeudis.export.frontmatter import one_line, quote
 from jeudis.export.markup import safe_url, to_html, to_html_many
-from jeudis.export.model import excerpt
 from jeudis.export.render import nicename
 from jeudis.export.typography import fix_html, fix_text, label_colon, variant_for
 
@@ -765,7 +765,7 @@ def test_a_dialogue_answer_takes_the_speaker_in_front_unless_it_opens_a_block(
     [("fr", "1er mai 2009"), ("fr-CA", "1er mai 2009"), ("en", "May 1, 2009")],
 )
 def test_a_date_answer_reads_as_the_post_writes_dates(language: str, shown: str) -> None:
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
     from jeudis.interview import Answer
 
     opened = Answer(id="d", type="date", question="Since when?", value=dt.date(2009, 5, 1))
@@ -778,7 +778,7 @@ def test_yes_no_and_numbers_read_french_whatever_the_case_of_the_language_tag(
 ) -> None:
     """An interview file's language is taken as written: with "FR", its post's dates and
     colons were French and its yes/no and numbers English ("Yes", "9,200")."""
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
     from jeudis.interview import Answer
 
     yes = Answer(id="y", type="yesno", question="Still blogging?", value=True)
@@ -791,7 +791,7 @@ def test_yes_no_and_numbers_read_french_whatever_the_case_of_the_language_tag(
 def test_a_language_whose_tag_only_starts_with_fr_is_not_french(language: str) -> None:
     """North Frisian ("frr"), which ``check`` warns will be in English, read its dates,
     yes/no, numbers and typography the French way: any tag starting "fr" did."""
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
     from jeudis.interview import Answer
 
     yes = Answer(id="y", type="yesno", question="Still blogging?", value=True)
@@ -839,7 +839,7 @@ def test_a_date_answer_reads_as_its_language_writes_dates(language: str, written
     """A British interview wrote its dates the American way, "March 4, 2011"; a German,
     Spanish, Italian, Dutch or Portuguese one too, in English. A language jeudis writes
     no posts in still does."""
-    from jeudis.export.model import value_text
+    from jeudis.export.values import value_text
     from jeudis.interview import Answer
 
     started = Answer(id="d", type="date", question="Since when?", value=dt.date(2011, 3, 4))
@@ -868,7 +868,7 @@ def test_a_german_date_answer_is_a_paragraph_not_a_list() -> None:
     """ "4. März 1953" opens a list numbered from 4 in Markdown: a post's date answer is
     written "4\\. März 1953" there, and reads as a date in its HTML and in the session's
     review, which shows text."""
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
     from jeudis.followups import review_cell
     from jeudis.interview import Answer
 
@@ -920,6 +920,6 @@ def test_an_excerpt_is_cut_on_a_word() -> None:
     ],
 )
 def test_lines_pasted_with_their_bullets_are_a_list(typed: str, markdown: str) -> None:
-    from jeudis.export.model import bullets_as_items
+    from jeudis.export.values import bullets_as_items
 
     assert bullets_as_items(typed) == markdown

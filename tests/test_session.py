@@ -740,7 +740,7 @@ def test_conditions_skips_and_every_type(kinds: Questionnaire, series: Path) -> 
 def test_the_review_reads_each_answer_as_its_post_does(kinds: Questionnaire) -> None:
     """The review said "oui", "2011-03-10" and "fr, en" where the post and `jeudis show`
     say "Oui", "10 mars 2011" and list them."""
-    from jeudis.export.model import value_markdown
+    from jeudis.export.values import value_markdown
 
     interview = start_kinds(kinds)
     script = Script(["Oui", "https://example.org", SKIP_CHOICE, ["fr", "en"], "2011-03-10"])

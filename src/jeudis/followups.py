@@ -238,7 +238,7 @@ def review_cell(answer: Answer, language: str) -> str:
         return ""
     if isinstance(answer.value, str):
         return answer.value
-    from jeudis.export.model import value_text  # the review only: not on the way in
+    from jeudis.export.values import value_text  # the review only: not on the way in
 
     return value_text(answer, language)
 

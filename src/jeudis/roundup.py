@@ -173,7 +173,8 @@ def collect(
     before their interview is out, and link a page not there yet.
     """
     # A page's link as export --all names it; an answer as the interview's post reads it.
-    from jeudis.export.model import clean, page_href, value_markdown
+    from jeudis.export.model import page_href
+    from jeudis.export.values import clean, value_markdown
 
     question = form.question(question_id)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):

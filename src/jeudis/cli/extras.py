@@ -154,7 +154,7 @@ def _draw_comparison(data: Any) -> None:
     from rich.columns import Columns
     from rich.panel import Panel
 
-    from jeudis.export.model import plain_value
+    from jeudis.export.values import plain_value
     from jeudis.roundup import answered
     from jeudis.roundup_chart import rows
     from jeudis.textsafe import for_terminal

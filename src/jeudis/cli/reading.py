@@ -248,7 +248,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
     from rich.padding import Padding
     from rich.rule import Rule
 
-    from jeudis.export.model import bullets_as_items, value_markdown
+    from jeudis.export.values import bullets_as_items, value_markdown
     from jeudis.interview import typed_text
     from jeudis.textsafe import for_terminal
     from jeudis.textsafe import markup_escape as escape

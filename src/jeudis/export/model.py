@@ -17,21 +17,17 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from jeudis.answers import PASTED_BULLETS, site_address
+from jeudis.answers import site_address
 from jeudis.dates import date_formatter
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
+from jeudis.export.excerpt import excerpt
 from jeudis.export.typography import fix_text, label_colon, variant_for
+from jeudis.export.values import bullets_as_items, clean, value_markdown
 from jeudis.followups import stands_alone
-from jeudis.interview import Answer, Interview
+from jeudis.interview import Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
-from jeudis.wording import (
-    as_text,
-    english_instead,
-    first_name,
-    right_to_left,
-    yes_or_no_word,
-)
+from jeudis.wording import english_instead, first_name, right_to_left
 
 # A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
 # its most likely territory, as CLDR's likely subtags say (Portuguese is Brazil's).
@@ -44,14 +40,6 @@ DEFAULT_LOCALES = {
     "nl": "nl_NL",
     "pt": "pt_BR",
 }
-_TAGS = re.compile(r"<(/?)([a-zA-Z0-9]*)[^>]*>")
-# Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
-# invisible; a pasted terminal colour code is noise, not content.
-_CONTROLS = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# The same characters as one class: a scan for a class runs twice as fast as for an
-# alternation, and most text has none of them.
-_ANY_CONTROL = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre"}
 
 
 @dataclass
@@ -216,77 +204,6 @@ def og_locale(language: str) -> str:
     return DEFAULT_LOCALES.get(primary.lower(), "")
 
 
-def clean(text: str) -> str:
-    """Guest text without control characters (CR+LF and CR become LF)."""
-    # Printable once line feeds are spaces: no control character (a C loop, three
-    # times quicker than the regex scan; text with a no-break space takes the scan).
-    if text.replace("\n", " ").isprintable() or not _ANY_CONTROL.search(text):
-        return text
-    return _CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
-
-
-def value_markdown(answer: Answer, language: str = "fr") -> str:
-    """An answer's value as Markdown text, whatever its type."""
-    text = value_text(answer, language)
-    if isinstance(answer.value, dt.date):  # "4. März 1953" opened a list numbered from 4
-        return _LIST_NUMBER.sub(r"\1\\.", text)
-    return bullets_as_items(text)
-
-
-# A line a word processor, a web page or a mail program starts with a bullet, copied
-# with the text: "• ", "◦\t". Up to three spaces before it, as before a list's "-".
-_BULLET = re.compile(f"^( {{0,3}})[{PASTED_BULLETS}][ \t\u00a0]+", re.MULTILINE)
-_ITEM_START = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-
-
-def bullets_as_items(text: str) -> str:
-    """Lines pasted with their bullets ("• la veille") made the list they were: Markdown
-    knows no "•", and ran them into one paragraph, "• la veille • le partage".
-
-    A line in a code block is left as it is. A blank line is put before the first
-    item under a paragraph's line, which Python-Markdown (MkDocs) needs to see a list.
-    """
-    # Looked for one by one first: 0.7 µs on a long answer, where a regular expression
-    # looking for any of them (or for the line) took 5 to 10 µs, every answer of a site.
-    if not any(bullet in text for bullet in PASTED_BULLETS) or not _BULLET.search(text):
-        return text
-    lines = text.split("\n")
-    fence = ""
-    in_list = False  # since the last blank line, an item (its lines run on after it)
-    for index, line in enumerate(lines):
-        if fence:
-            if line.lstrip(" ").startswith(fence):
-                fence = ""
-            continue
-        if opening := _FENCE.match(line):
-            fence, in_list = opening.group(1), False
-            continue
-        bullet = _BULLET.match(line)
-        if bullet is not None:
-            lines[index] = bullet.group(1) + "- " + line[bullet.end() :]
-            if not in_list and index and lines[index - 1].strip():
-                lines[index] = "\n" + lines[index]
-        in_list = bool(line.strip()) and (
-            in_list or bullet is not None or bool(_ITEM_START.match(line))
-        )
-    return "\n".join(lines)
-
-
-def value_text(answer: Answer, language: str = "fr") -> str:
-    """An answer's value as a person reads it: :func:`value_markdown` with no Markdown
-    escape ("4. März 1953", not "4\\. März 1953")."""
-    return plain_value(answer.value, language)
-
-
-def plain_value(value: Any, language: str = "fr") -> str:
-    """A value an answer holds, as a person reads it (:func:`value_text`)."""
-    return clean(_value_text(value, language))
-
-
-_LIST_NUMBER = re.compile(r"^([0-9]+)\.")
-
-
 def english_marks(language: str) -> str:
     """The attributes marking jeudis's own English (its words around a post, a date, yes
     or no) in the HTML of a post in ``language``, a language it has no words for (see
@@ -325,70 +242,9 @@ def english_value(value: Any, language: str) -> bool:
 _ONE_PARAGRAPH = re.compile(r"(<p>)([^<]+)(</p>\s*)")
 
 
-def _value_text(value: Any, language: str) -> str:
-    if isinstance(value, dt.date):  # as the post's own date reads: "1er mai 2009", "4. Mai 2009"
-        return date_formatter(language)(value)
-    if isinstance(value, bool):
-        return yes_or_no_word(value, language)
-    if isinstance(value, int | float):
-        return as_text(value, language)
-    if isinstance(value, list):
-        return "\n".join(f"- {v}" for v in value)
-    if isinstance(value, dict):
-        return "\n".join(f"- {k} : {v}" for k, v in value.items())
-    return str(value)
-
-
 def _field(interview: Interview, key: str) -> str:
     value = interview.fields.get(key)
     return clean(value).strip() if isinstance(value, str) else ""
-
-
-def excerpt(html: str, limit: int = 220) -> str:
-    """Plain text from HTML, cut on a word boundary.
-
-    Blocks run on as sentences: an item of a list that ends with no punctuation
-    is followed by a comma when another item follows, and any other block (the
-    list's last item, a paragraph, a heading) by a full stop, so "Also:" and the
-    items "COBOL" and "the Navy" read "Also: COBOL, the Navy." and not
-    "Also: COBOL the Navy".
-    """
-    import html as html_module
-
-    if "</" not in html:  # one line of text: nothing to run on
-        return _cut(" ".join(html_module.unescape(_TAGS.sub("", html)).split()), limit)
-    marked = _NEXT_ITEM.sub(_ITEM_BREAK, html)
-    spaced = _TAGS.sub(lambda m: _block_break(m.group(2).lower()), marked)
-    text = ""
-    stop = ""  # what the text so far ends with, should more text follow
-    for piece in _BREAKS.split(html_module.unescape(spaced)):
-        if piece in (_ITEM_BREAK, _BLOCK_BREAK):
-            stop = stop or ("," if piece == _ITEM_BREAK else ".")
-        elif words := " ".join(piece.split()):
-            if text:
-                text += ("" if text.rstrip(_CLOSERS).endswith(_STOPS) else stop) + " "
-            text, stop = text + words, ""
-    return _cut(text, limit)
-
-
-# An item's end where the list goes on; any other block's end; neither is text.
-_ITEM_BREAK, _BLOCK_BREAK = "\x01", "\x02"
-_NEXT_ITEM = re.compile(r"</li>\s*(?=<li[\s>])", re.IGNORECASE)
-_BREAKS = re.compile("([\x01\x02])")
-_STOPS = (".", "!", "?", ":", ";", ",", "…")
-_CLOSERS = " \u00a0\u202f\"”»’')"  # after a full stop, a closing quote keeps it
-
-
-def _block_break(tag: str) -> str:
-    if tag == "br":
-        return " "  # a line of a poem or an address goes on the same sentence
-    return _BLOCK_BREAK if tag in _BLOCKS else ""
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def build_post(interview: Interview, settings: dict[str, Any]) -> Post:

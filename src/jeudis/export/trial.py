@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jeudis.errors import FileProblem, JeudisError
-from jeudis.export.model import Post, build_post, page_href, value_markdown
+from jeudis.export.model import Post, build_post, page_href
 from jeudis.export.render import SiteInfo
 from jeudis.export.samples import SAMPLE
+from jeudis.export.values import value_markdown
 from jeudis.files import read_bytes
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
