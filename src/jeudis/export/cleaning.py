@@ -14,14 +14,9 @@ import re
 from collections.abc import Callable
 
 from jeudis.export.generators import ZWSP
+from jeudis.export.markdown_code import FENCE_START
 from jeudis.export.markup import to_lf
-from jeudis.export.tokens import (
-    FENCE_START,
-    HOLD,
-    drop_unsafe_definitions,
-    hold_links_apart,
-    hold_tokens,
-)
+from jeudis.export.tokens import HOLD, drop_unsafe_definitions, hold_links_apart, hold_tokens
 
 # Between two answers while their typography is done in one call: a paragraph break
 # on each side, so no rule sees across it (a mark before it ends its clause, one
