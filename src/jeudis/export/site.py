@@ -12,7 +12,8 @@ settings' and the options'. A second export with nothing changed reads the
 manifest, checks the stamps and writes nothing: this module decides, and
 imports the rendering machinery (:mod:`jeudis.export.sitebuild`: Jinja, cmark,
 worker processes) only when there is something to write. The manifest and its
-stamps are :mod:`jeudis.export.manifest`'s.
+stamps are :mod:`jeudis.export.manifest`'s, the interviews it lists
+:mod:`jeudis.export.entries`'s.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import JeudisError
+from jeudis.export.entries import Entry, entries_to_export, neighbours, neighbours_as_named
 from jeudis.export.manifest import (
     MANIFEST,
     META_TEXTS,
@@ -32,7 +34,6 @@ from jeudis.export.manifest import (
     claim,
     export_kind,
     global_stamp,
-    interview_stamps,
     manifest_outputs,
     photo_stamp,
     read_manifest,
@@ -58,116 +59,6 @@ class SiteResult:
     notes: list[str] = field(default_factory=list)  # for the host: what was left out, and why
 
 
-@dataclass
-class _Entry:
-    folder: Path
-    slug: str  # the file is folder/SLUG.toml
-    stamp: str
-    questionnaire: str
-    date: dt.date
-    updated: str
-    created: str  # in UTC (storage.utc_text)
-    draft: bool
-    guest: str
-    title: str
-
-    @property
-    def path(self) -> Path:
-        # Made when a file is read, not for each of a thousand unchanged entries.
-        return self.folder / f"{self.slug}.toml"
-
-
-def _entries(
-    series: Series, drafts: bool, old: dict[str, Any], left_out: list[str] | None = None
-) -> list[_Entry]:
-    """Every interview to export, from the manifest when its file has not changed.
-
-    ``left_out``: gets the slugs of the drafts left out (``drafts`` false).
-    """
-    entries = []
-    known = old.get("entries", {})
-    folder = series.interviews_dir
-    for slug, stamp in interview_stamps(folder):
-        cached = known.get(slug)
-        entry = _recorded(folder, slug, stamp, cached) if cached else None
-        if entry is None:
-            entry = _read(folder, slug, stamp)
-        if entry.draft and not drafts:
-            if left_out is not None:
-                left_out.append(slug)
-            continue
-        entries.append(entry)
-    # Newest first; a stable order for interviews of the same day.
-    entries.sort(key=lambda e: (e.date, e.created, e.slug), reverse=True)
-    return entries
-
-
-def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> _Entry | None:
-    """An interview as the manifest recorded it, if its file is as it was then."""
-    if meta.get("stamp") != stamp:
-        return None
-    try:
-        return _Entry(
-            folder=folder,
-            slug=slug,
-            stamp=stamp,
-            questionnaire=meta["questionnaire"],
-            date=dt.date.fromisoformat(meta["date"]),
-            updated=meta["updated"],
-            created=meta["created"],
-            draft=meta["draft"],
-            guest=meta["guest"],
-            title=meta["title"],
-        )
-    except KeyError:  # an entry of an older export, or edited by hand: the file says
-        return None
-
-
-def _read(folder: Path, slug: str, stamp: str) -> _Entry:
-    """An interview as its file's head says."""
-    from jeudis.export import loading
-
-    path = folder / f"{slug}.toml"
-    head = loading.head(path)
-    loading.check_head(head, path)
-    return _Entry(
-        folder=folder,
-        slug=slug,
-        stamp=stamp,
-        questionnaire=head["questionnaire"],
-        date=head["date"],
-        updated=str(head.get("updated", "")),
-        created=_created(head),
-        draft=head.get("status") != "complete",
-        guest=head["guest"],
-        title=head["title"],
-    )
-
-
-def _created(head: dict[str, Any]) -> str:
-    from jeudis.storage import utc_text
-
-    created = head.get("created", head.get("updated"))
-    return utc_text(created) if isinstance(created, dt.datetime) else ""
-
-
-def _neighbours_as_named(
-    nav: list[str | None], known: dict[str, Any], by_slug: dict[str, _Entry]
-) -> bool:
-    """Whether a post's neighbours (``nav``) still have the guest and title its links show.
-
-    ``known`` holds each as its page was last rendered, in the same export as the
-    post's links: a neighbour renamed since has a new stamp, so a fresh head.
-    """
-    for slug in nav:
-        if slug is None:
-            continue
-        was, now = known.get(slug, {}), by_slug[slug]
-        if was.get("guest") != now.guest or was.get("title") != now.title:
-            return False
-    return True
-
-
 def index_files(questionnaires: Iterable[str]) -> dict[str, str]:
     """Each questionnaire's index page: its own (``index-ID.html``) when there are several.
 
@@ -189,7 +80,7 @@ _NOT_POSTS = {
 }
 
 
-def refuse_site_names(entries: list[_Entry], fmt: str, flavor: str | None) -> None:
+def refuse_site_names(entries: list[Entry], fmt: str, flavor: str | None) -> None:
     """Stop before an interview whose post would be a page the site itself has.
 
     ``interviews/index.toml`` (named by hand) had its page, ``index.html``, written
@@ -231,20 +122,6 @@ def refuse_site_names(entries: list[_Entry], fmt: str, flavor: str | None) -> No
         )
 
 
-def _neighbours(entries: list[_Entry]) -> dict[str, tuple[str | None, str | None]]:
-    """Previous (older) and next (newer) interview of the same questionnaire."""
-    by_q: dict[str, list[_Entry]] = {}
-    for entry in entries:
-        by_q.setdefault(entry.questionnaire, []).append(entry)
-    links: dict[str, tuple[str | None, str | None]] = {}
-    for group in by_q.values():
-        for index, entry in enumerate(group):
-            newer = group[index - 1].slug if index > 0 else None
-            older = group[index + 1].slug if index + 1 < len(group) else None
-            links[entry.slug] = (older, newer)
-    return links
-
-
 def export_site(
     series: Series,
     folder: Path,
@@ -279,8 +156,8 @@ def export_site(
     stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
     drafts: list[str] = []
-    entries = _entries(series, include_drafts, old, drafts)
-    waiting: list[_Entry] = []
+    entries = entries_to_export(series, include_drafts, old, drafts)
+    waiting: list[Entry] = []
     if not (include_future or _scheduled(fmt, flavor)):
         due = today or dt.date.today()
         waiting = [e for e in entries if e.date > due]
@@ -316,7 +193,7 @@ def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, li
     from jeudis.export import sitebuild
 
     drafts: list[str] = []
-    entries = _entries(series, include_drafts, {}, drafts)
+    entries = entries_to_export(series, include_drafts, {}, drafts)
     text, notes = sitebuild.wxr_text(series, entries)
     return text, notes + _drafts_note(drafts)
 
@@ -337,7 +214,7 @@ def _export(
     folder: Path,
     fmt: str,
     flavor: str | None,
-    entries: list[_Entry],
+    entries: list[Entry],
     previous: dict[str, Any],
     old: dict[str, Any],
     stamp: str,
@@ -359,7 +236,7 @@ def _export(
 
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
         return _remove_stale(folder, previous, result)
-    links = _neighbours(entries)
+    links = neighbours(entries)
     indexes = index_files(e.questionnaire for e in entries)
     by_slug = {e.slug: e for e in entries}
     known = old.get("entries", {})
@@ -375,7 +252,7 @@ def _export(
             cached
             and cached.get("stamp") == entry.stamp
             and cached.get("nav") == nav
-            and _neighbours_as_named(nav, known, by_slug)
+            and neighbours_as_named(nav, known, by_slug)
             and all(key in cached for key in META_TEXTS)  # an older export's: one missing
             and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
             and cached.get("photo_stamp", "")
@@ -423,7 +300,7 @@ def _export(
 
 
 def _planned(
-    series: Series, entries: list[_Entry], todo: list[_Entry], fmt: str, flavor: str | None
+    series: Series, entries: list[Entry], todo: list[Entry], fmt: str, flavor: str | None
 ) -> list[str]:
     """The files an export is about to write, relative to its folder (photos aside)."""
     posts = [post_file(e, fmt, flavor) for e in todo]
@@ -436,7 +313,7 @@ def _planned(
     return posts + fixed
 
 
-def post_file(entry: _Entry, fmt: str, flavor: str | None) -> str:
+def post_file(entry: Entry, fmt: str, flavor: str | None) -> str:
     """Where an interview's post goes in the folder: ``SLUG.html``, or its generator's place."""
     if fmt != "md":
         return f"{entry.slug}.html"
@@ -486,7 +363,7 @@ def _refuse_others(
     return owned
 
 
-def entry_notes(entries: list[_Entry], metas: dict[str, Any]) -> list[str]:
+def entry_notes(entries: list[Entry], metas: dict[str, Any]) -> list[str]:
     """What the host is told about the posts, newest first: each note until it is fixed."""
     return [note for e in entries if (note := metas.get(e.slug, {}).get("note"))]
 

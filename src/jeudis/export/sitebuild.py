@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.export import workers
+from jeudis.export.entries import Entry
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.listings import (
     IndexPost,
@@ -42,14 +43,7 @@ from jeudis.export.render import (
     page,
     wxr,
 )
-from jeudis.export.site import (
-    FEED_SIZE,
-    Progress,
-    SiteResult,
-    _Entry,
-    entry_notes,
-    index_files,
-)
+from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
 from jeudis.export.written import changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
@@ -59,8 +53,8 @@ from jeudis.photos import copy_to
 def render(
     series: Series,
     folder: Path,
-    entries: list[_Entry],
-    todo: list[_Entry],
+    entries: list[Entry],
+    todo: list[Entry],
     links: dict[str, tuple[str | None, str | None]],
     known: dict[str, Any],
     stamp: str,
@@ -126,12 +120,12 @@ class _Job:
     fmt: str
     flavor: str | None
     links: dict[str, tuple[str | None, str | None]]
-    by_slug: dict[str, _Entry]
+    by_slug: dict[str, Entry]
     feed: frozenset[str] = frozenset()  # posts the feed shows in full: sent back with their HTML
     owned: frozenset[str] | None = None  # files of the folder an export wrote (None: any)
     recorded: Mapping[str, str] | None = None  # their content stamps then
 
-    def do(self, entry: _Entry) -> _Done:
+    def do(self, entry: Entry) -> _Done:
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
         outputs, written, kept = _write_post(self, post)
         rendered = None
@@ -142,7 +136,7 @@ class _Job:
         meta[_KEPT] = kept  # not the manifest's: what the count of files written leaves out
         return entry.slug, meta, rendered
 
-    def do_chunk(self, chunk: list[_Entry]) -> list[_Done]:
+    def do_chunk(self, chunk: list[Entry]) -> list[_Done]:
         return [self.do(entry) for entry in chunk]
 
 
@@ -154,10 +148,10 @@ _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
 
 def _post(
     series: Series,
-    entry: _Entry,
+    entry: Entry,
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
-    by_slug: dict[str, _Entry],
+    by_slug: dict[str, Entry],
 ) -> Post:
     post = build_post(load_interview(entry.path), series.settings)
     if local := post.local_photo:
@@ -238,11 +232,11 @@ def _copy_photo(job: _Job, post: Post, stored: str, kept: list[str]) -> bool:
 
 def _meta(
     series_root: Path,
-    entry: _Entry,
+    entry: Entry,
     post: Post,
     links: dict[str, tuple[str | None, str | None]],
     outputs: list[str],
-    by_slug: dict[str, _Entry],
+    by_slug: dict[str, Entry],
 ) -> dict[str, Any]:
     nav = list(links.get(entry.slug, (None, None)))
     return {
@@ -275,12 +269,12 @@ def _meta(
 def _indexes(
     series: Series,
     folder: Path,
-    entries: list[_Entry],
+    entries: list[Entry],
     metas: dict[str, dict[str, Any]],
     posts: dict[str, tuple[Post, str]],
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
-    by_slug: dict[str, _Entry],
+    by_slug: dict[str, Entry],
     written: dict[Path, str],
     recorded: Mapping[str, str],
 ) -> set[Path]:
@@ -334,7 +328,7 @@ def _indexes(
 
 def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
     """What an index lists of ``post`` (a post of no site yet: the trial of a template)."""
-    entry = _Entry(
+    entry = Entry(
         folder=series.interviews_dir,
         slug=post.slug,
         stamp="",
@@ -349,7 +343,7 @@ def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
     return IndexPost(post.slug, _meta(series.root, entry, post, {}, [], {}), site.language)
 
 
-def _in_feed(entries: list[_Entry]) -> list[_Entry]:
+def _in_feed(entries: list[Entry]) -> list[Entry]:
     """The feed's posts: the newest published ones. A draft (``--include-drafts``) is
     not news: a reader would keep it, by its final id, as the post.
     """
@@ -360,7 +354,7 @@ def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
     return post, fragment(post, site, feed=True)
 
 
-def wxr_text(series: Series, entries: list[_Entry]) -> tuple[str, list[str]]:
+def wxr_text(series: Series, entries: list[Entry]) -> tuple[str, list[str]]:
     """The WordPress import file of ``entries``, and what it had to leave out."""
     site = SiteInfo.from_settings(series.root, series.settings)
     posts, notes = [], []
@@ -377,7 +371,7 @@ def wxr_text(series: Series, entries: list[_Entry]) -> tuple[str, list[str]]:
 def export_wxr(
     series: Series,
     folder: Path,
-    entries: list[_Entry],
+    entries: list[Entry],
     stamps: dict[str, str],
     stamp: str,
     result: SiteResult,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from jeudis.errors import ExitCode, JeudisError, stop_signals
 
 if TYPE_CHECKING:
-    from jeudis.export.site import _Entry
+    from jeudis.export.entries import Entry
     from jeudis.export.sitebuild import _Done, _Job
 
 _JOB: _Job | None = None
@@ -38,7 +38,7 @@ class _Failed(Exception):
         self.message, self.hint, self.code = message, hint, code
 
 
-def _chunk_in_worker(chunk: list[_Entry]) -> list[_Done]:
+def _chunk_in_worker(chunk: list[Entry]) -> list[_Done]:
     assert _JOB is not None
     if _STOP is not None and _STOP.is_set():
         return []  # the export is stopping: what is left is skipped
@@ -95,7 +95,7 @@ def _warm_up(job: _Job) -> None:
     markup.to_html("")
 
 
-def run(job: _Job, todo: list[_Entry]) -> Iterator[_Done]:
+def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
     """Render the posts, on every core when there are many (fork: nothing to pickle)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():

@@ -1,0 +1,138 @@
+"""The interviews a site export lists: each as the manifest recorded it while its
+file is unchanged, else as its file's head says (the rest of the file is read only
+to render it); newest first, and each one's older and newer neighbour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jeudis.export.manifest import interview_stamps
+from jeudis.paths import Series
+
+
+@dataclass
+class Entry:
+    folder: Path
+    slug: str  # the file is folder/SLUG.toml
+    stamp: str
+    questionnaire: str
+    date: dt.date
+    updated: str
+    created: str  # in UTC (storage.utc_text)
+    draft: bool
+    guest: str
+    title: str
+
+    @property
+    def path(self) -> Path:
+        # Made when a file is read, not for each of a thousand unchanged entries.
+        return self.folder / f"{self.slug}.toml"
+
+
+def entries_to_export(
+    series: Series, drafts: bool, old: dict[str, Any], left_out: list[str] | None = None
+) -> list[Entry]:
+    """Every interview to export, from the manifest when its file has not changed.
+
+    ``left_out``: gets the slugs of the drafts left out (``drafts`` false).
+    """
+    entries = []
+    known = old.get("entries", {})
+    folder = series.interviews_dir
+    for slug, stamp in interview_stamps(folder):
+        cached = known.get(slug)
+        entry = _recorded(folder, slug, stamp, cached) if cached else None
+        if entry is None:
+            entry = _read(folder, slug, stamp)
+        if entry.draft and not drafts:
+            if left_out is not None:
+                left_out.append(slug)
+            continue
+        entries.append(entry)
+    # Newest first; a stable order for interviews of the same day.
+    entries.sort(key=lambda e: (e.date, e.created, e.slug), reverse=True)
+    return entries
+
+
+def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> Entry | None:
+    """An interview as the manifest recorded it, if its file is as it was then."""
+    if meta.get("stamp") != stamp:
+        return None
+    try:
+        return Entry(
+            folder=folder,
+            slug=slug,
+            stamp=stamp,
+            questionnaire=meta["questionnaire"],
+            date=dt.date.fromisoformat(meta["date"]),
+            updated=meta["updated"],
+            created=meta["created"],
+            draft=meta["draft"],
+            guest=meta["guest"],
+            title=meta["title"],
+        )
+    except KeyError:  # an entry of an older export, or edited by hand: the file says
+        return None
+
+
+def _read(folder: Path, slug: str, stamp: str) -> Entry:
+    """An interview as its file's head says."""
+    from jeudis.export import loading
+
+    path = folder / f"{slug}.toml"
+    head = loading.head(path)
+    loading.check_head(head, path)
+    return Entry(
+        folder=folder,
+        slug=slug,
+        stamp=stamp,
+        questionnaire=head["questionnaire"],
+        date=head["date"],
+        updated=str(head.get("updated", "")),
+        created=_created(head),
+        draft=head.get("status") != "complete",
+        guest=head["guest"],
+        title=head["title"],
+    )
+
+
+def _created(head: dict[str, Any]) -> str:
+    from jeudis.storage import utc_text
+
+    created = head.get("created", head.get("updated"))
+    return utc_text(created) if isinstance(created, dt.datetime) else ""
+
+
+def neighbours_as_named(
+    nav: list[str | None], known: dict[str, Any], by_slug: dict[str, Entry]
+) -> bool:
+    """Whether a post's neighbours (``nav``) still have the guest and title its links show.
+
+    ``known`` holds each as its page was last rendered, in the same export as the
+    post's links: a neighbour renamed since has a new stamp, so a fresh head.
+    """
+    for slug in nav:
+        if slug is None:
+            continue
+        was, now = known.get(slug, {}), by_slug[slug]
+        if was.get("guest") != now.guest or was.get("title") != now.title:
+            return False
+    return True
+
+
+def neighbours(entries: list[Entry]) -> dict[str, tuple[str | None, str | None]]:
+    """Previous (older) and next (newer) interview of the same questionnaire."""
+    by_q: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_q.setdefault(entry.questionnaire, []).append(entry)
+    links: dict[str, tuple[str | None, str | None]] = {}
+    for group in by_q.values():
+        for index, entry in enumerate(group):
+            newer = group[index - 1].slug if index > 0 else None
+            older = group[index + 1].slug if index + 1 < len(group) else None
+            links[entry.slug] = (older, newer)
+    return links
