@@ -359,3 +359,25 @@ def test_a_skipped_answer_set_aside_comes_back_skipped(
 
     assert later.answer("avis").skipped  # type: ignore[union-attr]
     assert later.notes == ""
+
+
+def test_list_counts_a_drafts_total_without_what_its_answers_leave_out(
+    series: Path, invoke: Invoke
+) -> None:
+    """Anne said "Non": her opinion and its "Pourquoi ?" are never asked, and her draft's
+    progress read "1/4" as if they were. Paul said "Oui" with a follow-up: all four may
+    be asked, and the follow-up is one of his answers."""
+    write(series / "questionnaires" / "chain.toml", CHAIN)
+    anne = replace(interview_of(), status="draft")
+    paul = replace(interview_of(), slug="paul-roy", guest="Paul Roy", status="draft")
+    for interview, read in ((anne, False), (paul, True)):
+        interview.answers.append(Answer.given_now("lu", "yesno", "As-tu lu le livre ?", read))
+    followup = Answer.given_now("relance-1", "long", "Lequel ?", "Le dernier.")
+    paul.answers.append(replace(followup, followup=True))
+    for interview in (anne, paul):
+        write(series / "interviews" / f"{interview.slug}.toml", interview.to_toml())
+
+    listed = invoke("list", env={"COLUMNS": "100"})
+
+    rows = {line.split()[0]: line.split()[-1] for line in listed.stdout.splitlines()[1:]}
+    assert rows == {"anne-roux": "1/2", "paul-roy": "2/5"}, listed.stdout

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire, load_questionnaire, series_language
 from jeudis.wording import WordingContext
+
+if TYPE_CHECKING:
+    from jeudis.storage import Summary
 
 
 @dataclass(frozen=True)
@@ -27,16 +32,22 @@ class QuestionnaireInfo:
     open: bool = False  # the host writes questions live, after these
 
 
-def questionnaires(series: Series) -> list[QuestionnaireInfo]:
-    infos = []
+def loaded(series: Series) -> Iterator[tuple[str, Path, bool, Questionnaire | str]]:
+    """Each questionnaire the series runs, by id: its file, whether it is bundled, and
+    the questionnaire read, or what is wrong with it."""
     language = series_language(series)  # for those that say none
     for qid, (path, bundled) in sorted(series.questionnaire_files().items()):
         try:
-            form = load_questionnaire(path, bundled=bundled, language=language)
+            yield qid, path, bundled, load_questionnaire(path, bundled=bundled, language=language)
         except (FileProblem, FileProblems) as exc:
-            infos.append(
-                QuestionnaireInfo(qid, "", "", "", "", "", 0, str(path), bundled, exc.message)
-            )
+            yield qid, path, bundled, exc.message
+
+
+def questionnaires(series: Series) -> list[QuestionnaireInfo]:
+    infos = []
+    for qid, path, bundled, form in loaded(series):
+        if isinstance(form, str):
+            infos.append(QuestionnaireInfo(qid, "", "", "", "", "", 0, str(path), bundled, form))
             continue
         infos.append(
             QuestionnaireInfo(
@@ -54,6 +65,42 @@ def questionnaires(series: Series) -> list[QuestionnaireInfo]:
             )
         )
     return infos
+
+
+@dataclass(frozen=True)
+class DraftTotal:
+    """How many questions a draft may be asked in all, for ``jeudis list``'s progress."""
+
+    total: int | None = None  # None: the host writes more questions live, or it is not known
+    problem: str = ""  # what keeps it from being known: its questionnaire "is not found"...
+
+
+def draft_totals(series: Series, drafts: Sequence[Summary]) -> dict[str, DraftTotal]:
+    """Each draft's total by slug: the ``N`` of the ``[n/N]`` its session would show, its
+    answers' conditions and its follow-ups counted, so a question its answers leave out
+    is not waited for."""
+    from jeudis.interview_reading import load_interview
+    from jeudis.numbering import expected_total
+
+    forms = {qid: form for qid, _, _, form in loaded(series)}
+    totals = {}
+    for draft in drafts:
+        form = forms.get(draft.questionnaire)
+        if form is None:
+            totals[draft.slug] = DraftTotal(problem="is not found")
+        elif isinstance(form, str):
+            totals[draft.slug] = DraftTotal(problem="does not read")
+        elif form.open:
+            totals[draft.slug] = DraftTotal()
+        else:
+            try:
+                interview = load_interview(Path(draft.path))
+            except FileProblem:  # listed all the same; `check` says what is wrong
+                totals[draft.slug] = DraftTotal(max(len(form.questions), draft.asked))
+                continue
+            followups = sum(1 for answer in interview.answers if answer.followup)
+            totals[draft.slug] = DraftTotal(expected_total(form, interview) + followups)
+    return totals
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
-    from jeudis.catalog import QuestionnaireInfo
     from jeudis.interview import Interview
-    from jeudis.paths import Series
-    from jeudis.storage import Summary
 
 
 @app.command("list")
@@ -99,7 +96,12 @@ def list_(
             soft_wrap=True,
         )
         return
-    forms = _questionnaires_for_drafts(series, rows)
+    totals = {}
+    if drafts := [s for s in rows if s.status == "draft"]:
+        # Only then: reading the questionnaires is a fifth of a long series' first list.
+        from jeudis.catalog import draft_totals
+
+        totals = draft_totals(series, drafts)
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
@@ -108,22 +110,21 @@ def list_(
         if s.problem:
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
-        # included); a draft still has the questionnaire's questions ahead.
-        form = forms.get(s.questionnaire)
-        if s.status != "draft":
+        # included); a draft still has questions ahead, those its answers do not leave out.
+        draft = totals.get(s.slug)
+        if draft is None:
             progress = f"{s.answered}/{s.asked}"
-        elif form is None or form.problem:  # not there, or not read: what is left is unknown
+        elif draft.problem:  # its questionnaire not there, or not read: what is left is unknown
             progress = f"{s.answered}/?"
             problems.append(
                 f"{for_terminal(s.slug)}: a draft whose questionnaire"
-                f" '{for_terminal(s.questionnaire)}'"
-                f" {'is not found' if form is None else 'does not read'}:"
+                f" '{for_terminal(s.questionnaire)}' {draft.problem}:"
                 " resume cannot go on (`jeudis check` says more)"
             )
-        elif form.open:  # the host writes more: no total, as the session's "[3]" has none
+        elif draft.total is None:  # the host writes more: no total, as the session's "[3]"
             progress = str(s.answered)
         else:
-            progress = f"{s.answered}/{max(form.questions, s.asked)}"
+            progress = f"{s.answered}/{draft.total}"
         cells.append(
             [
                 (for_terminal(s.slug), ""),
@@ -147,19 +148,6 @@ def list_(
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
-
-
-def _questionnaires_for_drafts(
-    series: "Series", rows: "list[Summary]"
-) -> "dict[str, QuestionnaireInfo]":
-    """Each questionnaire, for the drafts' progress (its questions, whether the host
-    writes more, whether it reads): read only when there is a draft (the
-    questionnaires' loading is a fifth of a long series' first list)."""
-    if all(s.status == "complete" for s in rows):
-        return {}
-    from jeudis import catalog
-
-    return {info.id: info for info in catalog.questionnaires(series)}
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
