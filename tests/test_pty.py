@@ -1105,6 +1105,22 @@ def test_ctrl_c_at_the_hand_over_says_how_to_resume(jeudis: type[Jeudis], series
     assert the_interview(series).fields["site"] == FIELDS[0]
 
 
+def test_ctrl_c_at_the_first_field_of_a_new_interview_keeps_no_empty_draft(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """The host sees a misspelt name at the first field and stops: nothing was given,
+    and the next `new` made gilles-klein-2 beside an empty draft."""
+    session = start(jeudis)
+    session.expect_prompt("[1/4]")
+    session.press(Keyboard.CTRL_C)
+    session.expect("no draft kept")
+    assert session.wait() == 130
+    said = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", session.seen).split())
+    assert "Paused before anything was given: no draft kept" in said, said
+    assert "Start it again with jeudis new." in said and "resume" not in said
+    assert list((series / "interviews").glob("*.toml")) == []
+
+
 def test_an_answer_typed_at_the_hand_over_keeps_its_first_letter(
     jeudis: type[Jeudis], series: Path
 ) -> None:

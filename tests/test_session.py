@@ -568,6 +568,30 @@ def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     assert again.asked[0] == "[2/4] twitter"  # the first field not given, prefilled
 
 
+@pytest.mark.parametrize("typed", ["", "https://www.ar"])
+def test_a_new_interview_paused_before_anything_is_given_leaves_no_draft(
+    series: Path, typed: str
+) -> None:
+    """Ctrl-C at the first field (a host who sees a misspelt name): the empty draft was
+    kept, and the next `jeudis new` made gilles-klein-2 beside it. Something typed is
+    kept, as a pause keeps it; a draft resumed is never removed."""
+    path = series / "interviews" / "gilles-klein.toml"
+    interview = start()
+    form = find_questionnaire(series_at(), "twitter")
+    with pytest.raises(SessionInterrupted) as stopped:
+        Session(form, interview, Script([Paused(typed)]), begun_now=True).run()
+
+    assert stopped.value.dropped == (not typed)
+    assert path.exists() == bool(typed)
+    if typed:
+        assert load_interview(path).pending == {"site": typed}
+    resumed = start(guest="Anne Roux")
+    with pytest.raises(SessionInterrupted) as stopped:
+        run(resumed, Script([Paused("")]))
+    assert not stopped.value.dropped
+    assert (series / "interviews" / "anne-roux.toml").exists()
+
+
 def test_a_resumed_host_part_keeps_its_numbers_and_goes_back_to_a_field_given(
     series: Path,
 ) -> None:

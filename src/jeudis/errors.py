@@ -205,11 +205,14 @@ class SessionInterrupted(Exception):
     to tell the host how to resume.
     """
 
-    def __init__(self, interview_path: Path, answered: int, *, signal_name: str = "") -> None:
+    def __init__(
+        self, interview_path: Path, answered: int, *, signal_name: str = "", dropped: bool = False
+    ) -> None:
         super().__init__(signal_name or "interrupted")
         self.interview_path = interview_path
         self.answered = answered
         self.signal_name = signal_name
+        self.dropped = dropped  # nothing was given: the file begun is gone
 
     @property
     def exit_code(self) -> ExitCode:

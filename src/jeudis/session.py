@@ -188,6 +188,8 @@ class Session:
         interview: Interview,
         prompter: Prompter,
         moves: conditions.Moves | None = None,
+        *,
+        begun_now: bool = False,
     ) -> None:
         self.questionnaire = questionnaire
         self.interview = interview
@@ -202,6 +204,10 @@ class Session:
         # given, as a wrong one is: in `jeudis edit` too, which asks without run().
         if hasattr(prompter, "room"):
             prompter.room = self._room
+        # ``jeudis new``'s file, as it was made: paused before anything is given, it goes
+        # (nothing in it but the command's options), so the guest's next `new` is not
+        # "slug-2" beside an empty draft.
+        self._begun_with = dict(interview.fields) if begun_now else None
 
     # -- entry point ---------------------------------------------------------------
     def run(self) -> Interview:
@@ -233,11 +239,33 @@ class Session:
                 if said is not None and not pause.signal_name:
                     with contextlib.suppress(OSError):
                         said(self.interview, answered, too_large=not kept)
-                raise SessionInterrupted(path, answered, signal_name=pause.signal_name) from None
+                dropped = self._drop_if_untouched()
+                raise SessionInterrupted(
+                    path, answered, signal_name=pause.signal_name, dropped=dropped
+                ) from None
         # Saved complete, lock released, signals back to their own ways: a SIGTERM
         # now simply ends the program, with nothing left to lose.
         self.prompter.thanks(self.interview)
         return self.interview
+
+    def _drop_if_untouched(self) -> bool:
+        """The file ``jeudis new`` made removed when nothing was given in it: no field,
+        no answer, nothing being typed, no note. True when it was."""
+        interview = self.interview
+        if (
+            self._begun_with is None
+            or interview.answers
+            or interview.pending
+            or interview.notes
+            or interview.fields != self._begun_with
+            or interview.path is None
+        ):
+            return False
+        try:
+            interview.path.unlink()
+        except OSError:  # kept, then: an empty draft is no loss
+            return False
+        return True
 
     def _complete(self) -> None:
         followups.complete(self.questionnaire, self.interview)

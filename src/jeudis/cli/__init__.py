@@ -351,17 +351,18 @@ def main() -> None:
         # guest, most often); the host is told where the draft is, as at the end. A
         # stop by a signal is the host's: said here.
         what = f"Saved: [bold]{saved}[/bold]"
+        then = f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]"
         if stop.signal_name:
             answered = counted(stop.answered, "answer")
             what = f"[yellow]Stopped by {stop.signal_name}.[/yellow] {answered} saved in {saved}"
+        if stop.dropped:
+            stopped = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
+            what = f"{stopped} before anything was given: no draft kept ({saved} is gone)."
+            then = "Start it again with [bold]jeudis new[/bold]."
         # After SIGHUP the terminal is gone and writing to it fails: the answers
         # are on disk already, so the message is a courtesy.
         with contextlib.suppress(OSError):
-            err_console().print(
-                f"\n{what}\n"
-                f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]",
-                soft_wrap=True,
-            )
+            err_console().print(f"\n{what}\n{then}", soft_wrap=True)
         sys.exit(int(code))
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))

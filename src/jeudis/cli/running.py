@@ -152,7 +152,7 @@ def new(
     _require_terminal()
     _note_twins(series, form, interview)
     session.create(series, interview)
-    _run(series, form, interview)
+    _run(series, form, interview, begun_now=True)
 
 
 def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview") -> None:
@@ -188,7 +188,9 @@ def take_photo(interview: "Interview") -> None:
         sys.stderr.write(f"photo copied into the series: {for_terminal(value)}\n")
 
 
-def _run(series: "Series", form: "Questionnaire", interview: "Interview") -> None:
+def _run(
+    series: "Series", form: "Questionnaire", interview: "Interview", *, begun_now: bool = False
+) -> None:
     from jeudis.errors import NotSaved
     from jeudis.prompter import TerminalPrompter
     from jeudis.session import Session
@@ -196,7 +198,8 @@ def _run(series: "Series", form: "Questionnaire", interview: "Interview") -> Non
 
     try:
         with typeahead_kept():
-            Session(form, interview, TerminalPrompter(form.language)).run()
+            prompter = TerminalPrompter(form.language)
+            Session(form, interview, prompter, begun_now=begun_now).run()
     except NotSaved as failed:  # the answers given before are in the draft
         _say_unsaved(series, interview, form.language)
         raise NotSaved(
