@@ -1118,6 +1118,7 @@ def test_ctrl_c_at_the_first_field_of_a_new_interview_keeps_no_empty_draft(
     said = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", session.seen).split())
     assert "Paused before anything was given: no draft kept" in said, said
     assert "Start it again with jeudis new." in said and "resume" not in said
+    assert "En pause" not in said  # no "we'll pick up where we left off"
     assert list((series / "interviews").glob("*.toml")) == []
 
 

@@ -236,10 +236,10 @@ class Session:
                 # Said to whoever paused, in the session's language; a signal's stop
                 # is the host's (the CLI says it), its terminal maybe gone. What was
                 # being typed, too large to keep, is said not kept.
-                if said is not None and not pause.signal_name:
+                dropped = self._drop_if_untouched()  # then no "we'll pick up" to the guest
+                if said is not None and not pause.signal_name and not dropped:
                     with contextlib.suppress(OSError):
                         said(self.interview, answered, too_large=not kept)
-                dropped = self._drop_if_untouched()
                 raise SessionInterrupted(
                     path, answered, signal_name=pause.signal_name, dropped=dropped
                 ) from None

@@ -357,7 +357,7 @@ def main() -> None:
             what = f"[yellow]Stopped by {stop.signal_name}.[/yellow] {answered} saved in {saved}"
         if stop.dropped:
             stopped = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
-            what = f"{stopped} before anything was given: no draft kept ({saved} is gone)."
+            what = f"{stopped} before anything was given: no draft kept."
             then = "Start it again with [bold]jeudis new[/bold]."
         # After SIGHUP the terminal is gone and writing to it fails: the answers
         # are on disk already, so the message is a courtesy.
