@@ -137,7 +137,9 @@ def test_inspect_names_the_rules_an_answer_must_pass(invoke: Invoke, series: Pat
         '[[questions]]\nid = "age"\ntype = "number"\ntext = "Ton âge ?"\n'
         "validation = { min = 0 }\n"
         '[[questions]]\nid = "un"\ntype = "multi"\ntext = "Un seul ?"\nrequired = false\n'
-        'choices = ["A", "B"]\nvalidation = { max = 1 }\n',
+        'choices = ["A", "B"]\nvalidation = { max = 1 }\n'
+        '[[questions]]\nid = "abonnes"\ntype = "number"\ntext = "Tes abonnés ?"\n'
+        "validation = { min = 0, max = 1000000 }\n",
     )
     out = invoke("inspect", "regles", env={"COLUMNS": "100"}).stdout
     data = json.loads(invoke("inspect", "regles", "--json").stdout)
@@ -147,6 +149,7 @@ def test_inspect_names_the_rules_an_answer_must_pass(invoke: Invoke, series: Pat
     assert "3. Ton pseudo ?  text · matches @?[a-z]+ · at most 1 character\n" in out
     assert "4. Ton âge ?  number · ≥ 0\n" in out
     assert "5. Un seul ?  multi · optional · at most 1 choice\n" in out
+    assert "6. Tes abonnés ?  number · 0 to 1,000,000\n" in out  # was 1000000
     assert data["questions"][1]["rules"] == ["20 to 300 words"]
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jeudis.errors import FileProblem, FileProblems
 from jeudis.paths import Series
 from jeudis.questionnaire import Question, Questionnaire, load_questionnaire, series_language
-from jeudis.wording import WordingContext
+from jeudis.wording import WordingContext, format_number
 
 if TYPE_CHECKING:
     from jeudis.storage import Summary
@@ -196,7 +196,8 @@ def _span(low: float | None, high: float | None, unit: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    return str(int(value)) if value is not None and value == int(value) else str(value)
+    """A bound in the host's words: "1,000,000", grouped as English groups it."""
+    return "" if value is None else format_number(value, "en")
 
 
 def condition_words(form: Questionnaire, question_id: str) -> str:
