@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from jeudis.answers import InvalidAnswer, as_input, coerce, parse_date, parse_number, rules_note
+from jeudis.answers import (
+    InvalidAnswer,
+    as_input,
+    coerce,
+    parse_date,
+    parse_number,
+    rules_note,
+    word_count,
+)
 from jeudis.questionnaire import Condition, Question, Validation
 
 
@@ -277,6 +285,18 @@ def test_word_and_length_limits() -> None:
         coerce(tweet, "abcdef")
     with pytest.raises(InvalidAnswer, match=r"Au moins 2 caractères"):
         coerce(question("text", min_length=2), "a")
+
+
+def test_words_are_counted_as_a_reader_counts_them() -> None:
+    """ "Oui ! Merci : 🙏 — bien sûr" was six words, and a list's "-" one each: a French
+    answer typed with its spaces before ! and : met a minimum with signs."""
+    short = question("long", min_words=4)
+    with pytest.raises(InvalidAnswer, match=r"Au moins 4 mots \(il y en a 3\)"):
+        coerce(short, "Oui ! Merci : 🙏 — bien")
+    listed = "- Twitter\n- LinkedIn\n- l’an 2011 : 🎉"
+    assert coerce(short, listed) == listed
+    assert word_count(listed) == 4
+    assert word_count("voir https://example.org/a_b, 👍") == 2
 
 
 def test_pattern_must_match_the_whole_answer() -> None:

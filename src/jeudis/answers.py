@@ -543,7 +543,7 @@ def _check_bounds(question: Question, value: Any) -> None:
         if rules.pattern and not re.fullmatch(rules.pattern, value):
             raise _Problem("pattern")
         _within(len(value), rules.min_length, rules.max_length, "length")
-        _within(len(value.split()), rules.min_words, rules.max_words, "words")
+        _within(word_count(value), rules.min_words, rules.max_words, "words")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if rules.min is not None and value < rules.min:
             raise _Problem("min", n=rules.min)
@@ -551,6 +551,15 @@ def _check_bounds(question: Question, value: Any) -> None:
             raise _Problem("max", n=rules.max)
     if isinstance(value, list):
         _within(len(value), rules.min, rules.max, "choices")
+
+
+def word_count(text: str) -> int:
+    """The words a reader counts: a French "!" or ":" standing apart, a list's "-", a
+    dash, an emoji alone are none; "l'an", "2011" and "https://…" are one each."""
+    return sum(1 for token in text.split() if _LETTER_OR_DIGIT.search(token))
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _within(count: int, low: float | None, high: float | None, what: str) -> None:
