@@ -16,7 +16,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from jeudis import answers
+from jeudis import answers, refusals
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.prompt_keys import initials
@@ -37,7 +37,7 @@ NARROW = ("_short", "_tight")
 
 
 def test_the_screen_speaks_every_language_a_post_is_written_in() -> None:
-    assert set(SPOKEN) == set(MESSAGES) == set(answers.MESSAGES) == set(CHOICE_WORDS)
+    assert set(SPOKEN) == set(MESSAGES) == set(refusals.MESSAGES) == set(CHOICE_WORDS)
     assert set(SPOKEN) == set(answers._DATE_HINTS)
 
 
@@ -49,7 +49,7 @@ def test_each_language_has_frenchs_messages(language: str) -> None:
         assert own <= french and {k for k in french - own if not k.endswith(NARROW)} == set()
     else:
         assert own == french
-    assert set(answers.MESSAGES[language]) == set(answers.MESSAGES["fr"])
+    assert set(refusals.MESSAGES[language]) == set(refusals.MESSAGES["fr"])
 
 
 def fields(template: str) -> set[str]:
@@ -63,10 +63,10 @@ def test_each_message_fills_what_frenchs_fills(language: str) -> None:
     french = worded(MESSAGES["fr"], "vous", "f")
     for key, own in worded(MESSAGES[language], "vous", "f").items():
         assert fields(own) == fields(french[key]), (key, own)
-    for key, template in answers.MESSAGES["fr"].items():
+    for key, template in refusals.MESSAGES["fr"].items():
         # French writes its example number and date formats out; English fills them in.
         # "{s}" is a count's noun agreeing: German's "Zeichen" needs none.
-        own = answers.MESSAGES[language][key]
+        own = refusals.MESSAGES[language][key]
         assert fields(own) - {"example", "short", "s"} == fields(template) - {"s"}, (key, own)
 
 
