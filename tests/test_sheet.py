@@ -1350,7 +1350,6 @@ def test_the_host_gives_the_fields_no_question_quotes_on_import(series: Path) ->
     for wrong, message in (
         (["-F", "titre=X"], "error: livre has no field 'titre'"),
         (["-F", "book_url=ftp://x"], "error: field book_url: "),
-        (["-F", "book_url=x", "--update", "anne-morel"], "error: --field and --update"),
     ):
         code, out = run(*imported, *wrong)
         assert code == 2 and out.startswith(message), out
@@ -1360,6 +1359,38 @@ def test_the_host_gives_the_fields_no_question_quotes_on_import(series: Path) ->
     assert interview.status == "complete"
     assert interview.fields["book_url"] == "https://x.example/mer"
     assert interview.fields["intro"] == "Une *mer*."
+
+
+def test_a_field_an_import_lacked_is_given_with_update(series: Path) -> None:
+    """Imported without the book's address, the draft said "Complete it live", and
+    `import --update --field` was refused for `edit --fields`, which left it a draft:
+    only `resume` finished it, with the guest's welcome screen and a live question."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires" / "livre.toml")
+    sheet = series / "sheet.md"
+    base = ["sheet", "livre", "--guest", "Anne Morel", "--host", "Stéphane", "-F", "book_title=Mer"]
+    assert run(*base, "-o", str(sheet))[0] == 0
+    sheet.write_text(fill_sheet(sheet.read_text("utf-8"), {"motivation": "La mer."}), "utf-8")
+    code, out = run("import", str(sheet))
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert "Imported as a draft (1 answer missing: fields.book_url)" in said
+    assert f"Give it: jeudis import {sheet} --update anne-morel --field book_url=..." in said
+    assert "resume" not in said
+    before = only_interview(series)
+
+    code, out = run("import", str(sheet), "--update", "anne-morel", "-F", "book_url=ftp://x")
+    assert code == 2 and out.startswith("error: field book_url: "), out
+    code, out = run(
+        "import", str(sheet), "--update", "anne-morel", "-F", "book_url=https://x.example/mer"
+    )
+
+    assert code == 0, out
+    assert "Updated: " in out and "Publish it: jeudis export anne-morel" in " ".join(out.split())
+    after = only_interview(series)
+    assert after.status == "complete" and after.fields["book_url"] == "https://x.example/mer"
+    assert after.answers == before.answers
+    code, out = run("import", str(sheet), "--update", "anne-morel")
+    assert code == 0 and "holds all this sheet's answers already; nothing" in out, out
 
 
 def test_a_field_quoted_in_a_help_or_no_longer_quoted(series: Path) -> None:

@@ -252,12 +252,8 @@ def import_(
     fields, field_warnings = imported_fields(form, interview.register, parsed, sheet_file)
     field_warnings[:0] = option_warnings
     interview.fields.update(fields)
-    if field and update is not None:
-        raise UsageError(
-            "--field and --update: the sheet's answers only go into an interview",
-            hint=f"set its fields with `jeudis edit {update} --fields`",
-        )
-    interview.fields.update(host_fields(form, field or []))
+    given = host_fields(form, field or [])
+    interview.fields.update(given)
     if update is not None:
         _update(
             series,
@@ -268,6 +264,8 @@ def import_(
             sheet_file,
             received.warnings + field_warnings,
             set(asked),
+            given,
+            argument,
         )
         return
     result = import_sheet(form, interview, parsed, sheet_file)
@@ -286,7 +284,7 @@ def import_(
             f"{interview.guest} has another interview from {form.id}"
             f" ({', '.join(t.slug for t in twins)}); this sheet is a new one, {interview.slug}"
         )
-    _imported(result.warnings, result.missing, interview, "Imported")
+    _imported(result.warnings, result.missing, interview, "Imported", argument)
 
 
 def _nothing_answered(warnings: list[str], sheet_file: Path) -> NoReturn:
@@ -311,19 +309,26 @@ def _update(
     sheet_file: Path,
     read_warnings: list[str],
     asked: set[str],
+    given: dict[str, Any],
+    argument: str,
 ) -> None:
-    """``import --update INTERVIEW``: the sheet's answers into that interview, said.
+    """``import --update INTERVIEW``: the sheet's answers into that interview, said, and
+    the host's fields ``given`` with ``--field`` (the book's address an import lacked).
+    ``argument``: the sheet as typed, for the command said next.
 
     The sheet is read against the interview's answers (``taken``: what it holds
     alone), for the questions it leaves empty that a condition reads.
     """
     from jeudis import reimport, storage
+    from jeudis.cli.running import take_photo
     from jeudis.interview_reading import load_interview
     from jeudis.sheet_import import import_sheet
 
     path = storage.resolve(series, ref, writable=True)
     with storage.session_lock(path):
         interview = load_interview(path)
+        set_now = sorted(key for key, value in given.items() if interview.fields.get(key) != value)
+        interview.fields.update(given)
         result = import_sheet(form, taken, parsed, sheet_file, known=interview.values())
         _as_live(result.interview, asked)
         result.warnings[:0] = read_warnings
@@ -338,14 +343,15 @@ def _update(
         interview.answers = [a for a in interview.answers if a.id not in new] + [
             a for a in interview.answers if a.id in new
         ]
-        if not found:
+        if not found and not set_now:
             err_console().print(
                 f"{interview.slug} holds all this sheet's answers already; nothing was written",
                 soft_wrap=True,
             )
             return
         storage.save(interview)
-    _imported(result.warnings + warnings, missing, interview, "Updated")
+    take_photo(interview)
+    _imported(result.warnings + warnings, missing, interview, "Updated", argument)
 
 
 def _as_live(interview: "Interview", asked: set[str]) -> None:
@@ -369,7 +375,11 @@ def _made_in(series: "Series", parsed: "Sheet") -> str | None:
     return "fr" if reads_as_french(parsed, series.language) else None
 
 
-def _imported(warnings: list[str], missing: list[str], interview: "Interview", done: str) -> None:
+def _imported(
+    warnings: list[str], missing: list[str], interview: "Interview", done: str, sheet: str
+) -> None:
+    """Said at the end of an import: the interview, complete or a draft, and what next.
+    ``sheet``: the sheet's path as a command line quotes it."""
     from jeudis.wording import counted
 
     out = console()
@@ -380,6 +390,12 @@ def _imported(warnings: list[str], missing: list[str], interview: "Interview", d
             f"{', '.join(missing)}): [bold]{safe(str(interview.path))}[/bold]",
             soft_wrap=True,
         )
+        fields = [key.removeprefix("fields.") for key in missing if key.startswith("fields.")]
+        if len(fields) == len(missing):  # the host's to give: no session needed
+            given = " ".join(f"--field {key}=..." for key in fields)
+            then = f"jeudis import {sheet} --update {interview.slug} {given}"
+            out.print(f"Give {'it' if len(fields) == 1 else 'them'}: [bold]{safe(then)}[/bold]")
+            return
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
     else:
         out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
