@@ -32,6 +32,7 @@ from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import context_for
 from jeudis.sheet import (
+    HostQuestion,
     earlier_notes,
     marker,
     note_templates,
@@ -139,7 +140,8 @@ def import_sheet(
         interview.notes = "\n".join([heading, *left_out])
     # A sheet of the current version has none: their markers were refused.
     warnings += _keep_dropped(questionnaire, interview, sheet, path, words)
-    warnings += _written_above_a_marker(sheet, expected, set(values), path)
+    above = _written_above_a_marker(sheet, expected, set(values), path)
+    warnings += above or _left_empty(questionnaire, interview, expected, path)
     for spec in questionnaire.fields:
         if not spec.required:
             interview.fields.setdefault(spec.id, "")
@@ -334,6 +336,28 @@ def _keep_dropped(
 
 # The room a sheet leaves for an answer: two blank lines or more.
 _ROOM = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _left_empty(
+    questionnaire: Questionnaire, interview: Interview, numbers: Mapping[str, int], path: Path
+) -> list[str]:
+    """The host's own questions (an open questionnaire's) the guest left empty, said: a
+    post leaves them out, and an answer written above its question's marker, read as
+    the one before's, is found so. The questionnaire's optional ones are marked so on
+    the sheet, and skipping one is the guest's to decide; a required one left empty
+    makes a draft, which says it already."""
+    empty = [
+        f"Q{numbers[answer.id]} [{answer.id}]"
+        for answer in interview.answers
+        if answer.skipped
+        and answer.id in numbers
+        and isinstance(questionnaire.question(answer.id), HostQuestion)
+    ]
+    if not empty:
+        return []
+    said = f"{path}: {counted(len(empty), 'question')} left empty, out of the post:"
+    said += f" {', '.join(empty)} (an answer written above its question's `## Q` line is"
+    return [said + " read as the question before's)"]
 
 
 def _written_above_a_marker(

@@ -394,7 +394,8 @@ def _imported(
         if len(fields) == len(missing):  # the host's to give: no session needed
             given = " ".join(f"--field {key}=..." for key in fields)
             then = f"jeudis import {sheet} --update {interview.slug} {given}"
-            out.print(f"Give {'it' if len(fields) == 1 else 'them'}: [bold]{safe(then)}[/bold]")
+            said = f"Give {'it' if len(fields) == 1 else 'them'}: [bold]{safe(then)}[/bold]"
+            out.print(said, soft_wrap=True)
             return
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
     else:
