@@ -2684,6 +2684,21 @@ def test_an_open_questionnaires_sheet_asks_the_hosts_questions(series: Path) -> 
     assert "Et la suite" not in post
 
 
+def test_the_first_line_writes_an_apostrophe_as_the_guest_reads_it(series: Path) -> None:
+    """The guest's first sight of the sheet read asked.question-1='C'"'"'est quoi ?':
+    single quotes around a French apostrophe. Double quotes read back the same."""
+    asked = 'C\'est quoi, « le » \\ "marketing" ?'
+    code, out, sheet = livre_sheet(series, asked, "Et --> toi ?")
+    assert code == 0, out
+    first = sheet.splitlines()[0]
+    assert ' asked.question-1="C\'est quoi, « le » \\\\ \\"marketing\\" ?" ' in first, first
+    assert " asked.question-2='Et --'\\>' toi ?' -->" in first, first
+    code, out = import_text(series, fill_sheet(sheet, {"question-1": "Oui.", "question-2": "Non."}))
+    assert code == 0, out
+    questions = {a.id: a.question for a in only_interview(series).answers}
+    assert (questions["question-1"], questions["question-2"]) == (asked, "Et --> toi ?")
+
+
 def test_an_open_questionnaires_sheet_without_the_hosts_questions_says_how(
     series: Path,
 ) -> None:

@@ -272,10 +272,18 @@ _COMMENT_END = re.compile(r"(?<=--)!?>")
 def _quoted(value: str) -> str:
     """``value`` as the sheet's first line holds it: quoted for :func:`shlex.split`, and
     never ending the line's HTML comment, which a Markdown viewer would end early on a
-    name holding "-->" and show the rest of the line. Such a value is single-quoted
-    (``>`` is no plain word), so its ``>`` is written outside the quotes, escaped:
-    ``'Zoé --'\\>' Paris'`` reads back as "Zoé --> Paris"."""
-    return _COMMENT_END.sub(lambda end: end.group()[:-1] + "'\\>'", shlex.quote(value))
+    name holding "-->" and show the rest of the line.
+
+    A value with an apostrophe, common in French ("C'est quoi ?"), is double-quoted, as
+    the guest reads it: single quotes wrote ``'C'"'"'est quoi ?'``. A ``>`` ending a
+    comment is written outside the quotes, escaped: ``'Zoé --'\\>' Paris'`` reads back
+    as "Zoé --> Paris"."""
+    if "'" in value:
+        quote = '"'
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    else:
+        quote, quoted = "'", shlex.quote(value)
+    return _COMMENT_END.sub(lambda end: f"{end.group()[:-1]}{quote}\\>{quote}", quoted)
 
 
 def sheet_context(
