@@ -1132,13 +1132,16 @@ def test_lines_pasted_into_a_long_answer_are_kept(
 
 
 @pytest.mark.parametrize("question", ["depuis-quand", "apport"])
-def test_ctrl_z_leaves_the_answer_as_it_was(
+def test_ctrl_z_undoes_as_in_other_programs(
     prompter: TerminalPrompter, keys: PipeInput, question: str
 ) -> None:
-    """prompt_toolkit typed it into the answer, a "^Z" the guest had to find and delete
-    (undo, where a guest expects it, or a terminal's pause), and it was saved so."""
+    """prompt_toolkit typed it into the answer, a "^Z" the guest had to find and delete;
+    then it did nothing. A guest who pressed Échap then "d" (Échap to finish, then a
+    word) saw the word after the cursor deleted, with no way back."""
     finish = ESC_ENTER if question == "apport" else ENTER
-    assert ask(prompter, keys, "Depuis\x1a 2008" + finish, twitter(question)) == "Depuis 2008"
+    typed = "Depuis 2008\x01\x1bd"  # Ctrl-A, then Échap "d": " 2008" left
+    assert ask(prompter, keys, typed + "\x1a" + finish, twitter(question)) == "Depuis 2008"
+    assert ask(prompter, keys, "Depuis 2008\x1a" + finish, twitter(question)) == "Depuis 200"
 
 
 @pytest.mark.parametrize(

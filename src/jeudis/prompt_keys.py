@@ -79,8 +79,8 @@ def ready_question(message: Callable[[], str]) -> questionary.Question:
 
 
 # What the keys :func:`keys_for` makes do nothing did. Ctrl-Z typed "^Z" into the answer
-# (a Python shell's end of file), for a guest pressing it to undo to find and delete.
-# Ctrl-S, pressed to save, and Ctrl-R opened a search of a history no prompt has
+# (a Python shell's end of file), for a guest pressing it to undo to find and delete: it
+# undoes, where text is typed (:func:`_undo`). Ctrl-S, pressed to save, and Ctrl-R opened a search of a history no prompt has
 # ("(i-search)"): what was typed next went into the search, and was lost. Ctrl-O
 # ("operate and get next") gave the answer half written, the rest typed into the next
 # question. Ctrl-Q, pressed to quit, typed the next key as it came: Échap or Entrée put
@@ -91,6 +91,13 @@ _NOT_A_SHELL = ("c-z", "c-s", "c-r", "c-o", "c-q", "c-]")
 
 def _nothing(event: KeyPressEvent) -> None:
     """A key a guest presses as another program uses it (:data:`_NOT_A_SHELL`)."""
+
+
+def _undo(event: KeyPressEvent) -> None:
+    """Ctrl-Z, as other programs have it: the text as it was before the last change
+    (a key typed, a word Échap "d" deleted, a paste). prompt_toolkit's own key for it,
+    Ctrl-_, no guest knows."""
+    event.current_buffer.undo()
 
 
 def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
@@ -105,7 +112,8 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
 
     for key in _NOT_A_SHELL:
-        bindings.add(key, eager=True)(_nothing)
+        undoes = key == "c-z" and keeps_text(prompt, typed)
+        bindings.add(key, eager=True)(_undo if undoes else _nothing)
     bindings.add("escape", "c-]", eager=True)(_nothing)  # the search backwards
 
     @bindings.add(Keys.PageUp, eager=True)
