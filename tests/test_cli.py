@@ -499,6 +499,9 @@ def test_a_register_an_english_questionnaire_has_not_is_said_plainly(
         (["--guest", "X", "--register", "il"],
          'error: --register il: twitter is worded for "tu" and "vous"'),
         (["--guest", "X", "--date", "31/02/2011"], "error: --date '31/02/2011' is not a date"),
+        # In the host's words: it said "8 avril 2011 was a vendredi".
+        (["--guest", "X", "--date", "jeudi 8 avril 2011"],
+         "error: --date 'jeudi 8 avril 2011': April 8, 2011 was a Friday"),
     ],
 )  # fmt: skip
 def test_new_refuses_bad_options_before_anything_is_written(

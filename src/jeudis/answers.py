@@ -269,7 +269,10 @@ def _date_in_words(text: str, language: str) -> dt.date | None:
         return None
     if weekday is not None and weekday != date.weekday():  # a slip, in the day or the week's
         raise _Problem(
-            "weekday", date=date_formatter(language)(date), weekday=weekday_name(date, language)
+            "weekday",
+            date=date_formatter(language)(date),
+            weekday=weekday_name(date, language),
+            day=date,
         )
     return date
 

@@ -59,15 +59,18 @@ def _parse_date(value: str | None, language: str = "en") -> dt.date | None:
     except ValueError:
         pass
     from jeudis.answers import InvalidAnswer, parse_date
-    from jeudis.dates import date_formatter
+    from jeudis.dates import date_formatter, weekday_name
 
     try:
         return parse_date(value, language)
     except InvalidAnswer as problem:
         said = getattr(problem, "params", {})
         if getattr(problem, "key", "") == "weekday":  # "jeudi 8 avril 2011"
+            # In the host's words, as the rest of the line: "8 avril 2011 was a vendredi"
+            day = said["day"]
+            written = date_formatter("en")(day)
             raise UsageError(
-                f"--date {value!r}: {said['date']} was a {said['weekday']}",
+                f"--date {value!r}: {written} was a {weekday_name(day, 'en')}",
                 hint="correct the day, or leave the day of the week out",
             ) from None
         example = date_formatter(language)(dt.date(2011, 4, 7))
