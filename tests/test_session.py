@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,13 @@ from typing import Any
 import pytest
 
 from jeudis.datafile import fill_from_data
-from jeudis.errors import ExitCode, InterviewLocked, MissingAnswers, SessionInterrupted
+from jeudis.errors import (
+    ExitCode,
+    InterviewLocked,
+    MissingAnswers,
+    SessionInterrupted,
+    UsageError,
+)
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.numbering import expected_total
@@ -590,6 +597,56 @@ def test_a_new_interview_paused_before_anything_is_given_leaves_no_draft(
         run(resumed, Script([Paused("")]))
     assert not stopped.value.dropped
     assert (series / "interviews" / "anne-roux.toml").exists()
+
+
+REWORDED = "Qui rêverais-tu d’avoir parmi tes followers, toi qui en as déjà tant ?"
+
+
+def test_a_question_reworded_for_the_guest_is_asked_so_and_kept_through_a_pause(
+    series: Path,
+) -> None:
+    """The seed's host reworded a question for Isabelle: `edit --reword` could only do it
+    once she had answered the questionnaire's, so the post showed a question she never
+    read. Worded before (`new --reword`), it is asked so, after a pause too, and its
+    answer holds it, marked reworded."""
+    series_ = series_at()
+    form = find_questionnaire(series_, "twitter")
+    options = Options(guest="Isabelle Mathieu", register="tu", gender="f",
+                      rewordings={"12": f"  {REWORDED}\n"})  # fmt: skip
+    interview = create(series_, prepare(series_, form, options))
+    path = series / "interviews" / "isabelle-mathieu.toml"
+    assert load_interview(path).rewordings == {"follower-reve": REWORDED}  # by number
+    with pytest.raises(SessionInterrupted):
+        run(interview, Script([*FIELDS, *ANSWERS[:11], Paused("Bar")]))
+    draft = load_interview(path)
+    assert draft.rewordings == {"follower-reve": REWORDED}
+    assert "[rewordings]\nfollower-reve = " in path.read_text(encoding="utf-8")
+
+    script = Script([*ANSWERS[11:]])
+    run(draft, script)
+
+    assert script.prompts[0].message == REWORDED
+    done = load_interview(path)
+    answer = done.answer("follower-reve")
+    assert answer is not None and answer.question == REWORDED and answer.reworded
+    assert done.rewordings == {}
+    others = [a for a in done.answers if a.id != "follower-reve"]
+    assert not any(a.reworded for a in others)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"99": "Et toi ?"}, "--reword 99: twitter has no such question"),
+        ({"site": "Ton site ?"}, "--reword site: twitter has no such question"),
+        ({"12": " \n "}, "--reword: the new wording is empty"),
+        ({"12": "Qui\x1b[31m ?"}, "--reword: a control character in the wording"),
+    ],
+)
+def test_a_rewording_that_cannot_be_is_refused(given: dict[str, str], said: str) -> None:
+    form = find_questionnaire(series_at(), "twitter")
+    with pytest.raises(UsageError, match=re.escape(said)):
+        prepare(series_at(), form, Options(guest="Isabelle Mathieu", rewordings=given))
 
 
 def test_a_resumed_host_part_keeps_its_numbers_and_goes_back_to_a_field_given(

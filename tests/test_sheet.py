@@ -120,6 +120,40 @@ def test_sheet_reads_like_the_questions_as_asked(series: Path) -> None:
     assert sheet.rstrip().endswith("Fin des questions : merci beaucoup !")
 
 
+def test_a_question_reworded_for_the_guest_on_the_sheet_comes_back_reworded(
+    series: Path,
+) -> None:
+    """`sheet --reword`: the guest reads the question as the host worded it for them, and
+    its answer records it so, marked reworded, her mail program's damage to the bold
+    line aside. Left empty, it is not answered by its own bold line, and the draft keeps
+    the wording to ask. A reword the first line names for no question is not taken."""
+    reworded = "Qui rêveriez-vous d’avoir parmi vos followers, vous qui en avez tant ?"
+    code, out = run(
+        "sheet", "twitter", "--guest", "Léa Martin", "--register", "vous", "--gender", "f",
+        "--host", "Stéphane", "--reword", f"follower-reve={reworded}", "--reword", "13=Et ?",
+        "-o", str(series / "sheet.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "sheet.md").read_text(encoding="utf-8")
+    assert f"## Q12 [follower-reve]\n\n**{reworded}**\n" in sheet
+    assert "## Q13 [pas-suivi]\n\n**Et ?**\n" in sheet
+    first = sheet.splitlines()[0]
+    assert f" reword.follower-reve='{reworded}' reword.pas-suivi='Et ?' -->" in first, first
+    answers = dict(ANSWERS, **{"pas-suivi": ""})
+    filled = fill_sheet(sheet, answers).replace(f"**{reworded}**", "**Qui rêveriez-vous**")
+    filled = filled.replace(" -->", " reword.inconnue='X' -->", 1)
+
+    code, out = import_text(series, filled)
+
+    assert code == 0, out
+    interview = only_interview(series)
+    reve = interview.answer("follower-reve")
+    assert reve is not None and (reve.question, reve.reworded) == (reworded, True)
+    assert interview.status == "draft" and interview.rewordings == {"pas-suivi": "Et ?"}
+    assert interview.answer("pas-suivi") is None  # its draft asks it "Et ?"
+    assert not any(a.reworded for a in interview.answers if a.id != "follower-reve")
+
+
 def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     sheet = make_sheet(series)
     (series / "filled.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")

@@ -15,7 +15,7 @@ from jeudis import followups
 from jeudis.errors import MissingAnswers
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
-from jeudis.session import interview_context
+from jeudis.session import asked_text, interview_context
 from jeudis.tomlio import locate
 from jeudis.wording import counted
 
@@ -90,10 +90,10 @@ def fill_from_data(
             continue
         session_values[question.id] = value
         context = interview_context(questionnaire, interview)
+        asked = asked_text(question, interview, context)
+        reworded = interview.rewordings.pop(question.id, None) is not None
         interview.set_answer(
-            Answer.given_now(
-                question.id, question.type, question.wording(interview.register, context), value
-            )
+            Answer.given_now(question.id, question.type, asked, value, reworded=reworded)
         )
     if problems or missing or missing_fields:
         raise MissingAnswers(

@@ -23,7 +23,6 @@ from jeudis.errors import NotFoundError, NotSaved, UsageError
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
 from jeudis.questionnaire import Questionnaire
-from jeudis.textsafe import control_in
 
 
 def find_answer(interview: Interview, question_id: str) -> Answer:
@@ -155,12 +154,10 @@ def requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iter
 
 def reword(interview: Interview, question_id: str, text: str) -> Answer:
     """Change how one question reads in this interview only."""
+    from jeudis.session import one_line_wording
+
     answer = find_answer(interview, question_id)
-    if control_in(text, lines=True):  # a line break is a space here: as a paste brings it
-        raise UsageError("--reword: a control character in the wording")
-    wording = " ".join(text.split())
-    if not wording:
-        raise UsageError("the new wording is empty")
+    wording = one_line_wording(text)
     if wording != answer.question:
         answer.question = wording
         answer.reworded = True

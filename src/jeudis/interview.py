@@ -165,6 +165,10 @@ class Interview:
     # the text typed further on.
     pending: dict[str, Typed] = field(default_factory=dict)
     fields: dict[str, Any] = field(default_factory=dict)
+    # Questions the host worded otherwise for this guest before asking them (``new`` and
+    # ``sheet``'s ``--reword``), by id: each goes into its answer, marked reworded, once
+    # it is given or skipped.
+    rewordings: dict[str, str] = field(default_factory=dict)
     answers: list[Answer] = field(default_factory=list)
     # Answers a condition left out, each with its follow-ups after it, as they were
     # (:mod:`jeudis.conditions`): never published, put back if it holds again.
@@ -287,6 +291,8 @@ class Interview:
             )
         if self.fields:
             chunks.append(_dump({"fields": self.fields}))
+        if self.rewordings:
+            chunks.append(_dump({"rewordings": self.rewordings}))
         # Each answer under its own [[answers]] header: left to itself, tomli-w
         # writes a short answer as an inline `answers = [...]`, which would land
         # inside the [fields] table (or repeat the key) and break the file.

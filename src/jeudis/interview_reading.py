@@ -68,7 +68,7 @@ _ANSWER_TYPES: dict[str, type] = {
 ANSWER_KEYS = ("id", "type", "question", "answer", "skipped", "answered_at", "followup", "reworded")
 _ANSWER_KEY_SET = frozenset(ANSWER_KEYS)
 PENDING_KEYS = ("id", "text", "ticked")
-TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "answers", "set_aside"})
+TOP_KEYS = frozenset({*HEADER_KEYS, "fields", "rewordings", "answers", "set_aside"})
 
 
 def answer_kind_problem(kind: str, value: Any) -> str | None:
@@ -99,6 +99,9 @@ def looks_sound(data: Mapping[str, Any]) -> bool:
     answers that are not text.
     """
     if not data.keys() <= TOP_KEYS or not _sound_header(data):
+        return False
+    rewordings = data.get("rewordings", {})
+    if not isinstance(rewordings, dict) or not _strings(list(rewordings.values())):
         return False
     return _sound_answers(data.get("answers", [])) and _sound_answers(data.get("set_aside", []))
 
@@ -289,6 +292,9 @@ class _Reader:
         for key, value in fields.items():
             if _too_deep(value):
                 raise self.fail(["fields", key], _TOO_DEEP)
+        rewordings = self.get(data, "rewordings", dict, [], required=False, default={})
+        for key in rewordings:
+            self.get(rewordings, key, str, ["rewordings"])
         answers = self.answers(data, "answers")
         set_aside = self.answers(data, "set_aside")
         questionnaire = self.get(data, "questionnaire", str, [])
@@ -322,6 +328,7 @@ class _Reader:
             notes=self.get(data, "notes", str, [], required=False, default=""),
             pending=pending,
             fields=fields,
+            rewordings=rewordings,
             answers=answers,
             set_aside=set_aside,
             path=self.path,

@@ -198,6 +198,7 @@ def update(
         old = interview.answer(answer.id)
         if old is not None and old.given and old.value == answer.value:
             continue
+        interview.rewordings.pop(answer.id, None)  # worded for the guest: the answer has it
         if old is not None:  # given differently, or skipped: answered now
             if old.given:
                 replaced.append(f"[{answer.id}] {as_input(old.value, interview.language)}")

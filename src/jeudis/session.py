@@ -14,7 +14,7 @@ import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
@@ -26,7 +26,7 @@ from jeudis.numbering import expected_total, in_order
 from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
 from jeudis.questionnaire import Question, Questionnaire
-from jeudis.textsafe import one_line_name
+from jeudis.textsafe import control_in, one_line_name
 
 
 @dataclass
@@ -36,6 +36,35 @@ class Options:
     gender: str | None = None
     host: str | None = None
     date: dt.date | None = None
+    # ``--reword ID=TEXT``: a question worded otherwise for this guest, by id or number.
+    rewordings: Mapping[str, str] = field(default_factory=dict)
+
+
+def one_line_wording(text: str) -> str:
+    """A question's wording the host typed (``--reword``), as one line of text; a
+    control character or an empty wording refused."""
+    if control_in(text, lines=True):  # a line break is a space here: as a paste brings it
+        raise UsageError("--reword: a control character in the wording")
+    if not (wording_ := " ".join(text.split())):
+        raise UsageError("--reword: the new wording is empty")
+    return wording_
+
+
+def rewordings_for(questionnaire: Questionnaire, given: Mapping[str, str]) -> dict[str, str]:
+    """``--reword`` options by question id: each names a question of ``questionnaire``
+    by its id or its number (``12``, as ``jeudis inspect`` numbers them)."""
+    by_number = {str(n): q.id for n, q in enumerate(questionnaire.questions, 1)}
+    rewordings = {}
+    for key, text in given.items():
+        qid = key if questionnaire.question(key) is not None else by_number.get(key)
+        if qid is None:
+            known = ", ".join(f"{n}. {q}" for n, q in by_number.items())
+            raise UsageError(
+                f"--reword {key}: {questionnaire.id} has no such question",
+                hint=f"its questions: {known or 'none'} (`jeudis inspect {questionnaire.id}`)",
+            )
+        rewordings[qid] = one_line_wording(text)
+    return rewordings
 
 
 def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> Interview:
@@ -68,6 +97,7 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         style=questionnaire.style,
         series=questionnaire.series,
         date=options.date or dt.date.today(),
+        rewordings=rewordings_for(questionnaire, options.rewordings),
     )
 
 
@@ -147,6 +177,12 @@ def context_for(
         fields=fields or {},
         language=questionnaire.language,
     )
+
+
+def asked_text(question: Question, interview: Interview, context: wording.WordingContext) -> str:
+    """How ``question`` is put to this guest: as the host worded it for them before it
+    was asked (``--reword``), else as the questionnaire words it."""
+    return interview.rewordings.get(question.id) or question.wording(interview.register, context)
 
 
 def interview_context(questionnaire: Questionnaire, interview: Interview) -> wording.WordingContext:
@@ -344,7 +380,7 @@ class Session:
         context = interview_context(self.questionnaire, self.interview)
         stored = self.interview.answer(question.id)
         # A question already answered keeps the wording it was asked with.
-        message = stored.question if stored else question.wording(self.interview.register, context)
+        message = stored.question if stored else asked_text(question, self.interview, context)
         previous = self._pending_for(question.id)
         if previous is None and stored is not None and not stored.skipped:
             previous = stored.value
@@ -372,18 +408,15 @@ class Session:
                 storage.save(self.interview)
             return False
         context = interview_context(self.questionnaire, self.interview)
-        asked = stored.question if stored else question.wording(self.interview.register, context)
+        asked = stored.question if stored else asked_text(question, self.interview, context)
+        # Worded for this guest before it was asked: the answer holds the wording now.
+        reworded = stored.reworded if stored else question.id in self.interview.rewordings
+        self.interview.rewordings.pop(question.id, None)
         before = conditions.asked(self.questionnaire, self.interview)
         followups.place(
             self.questionnaire,
             self.interview,
-            Answer.given_now(
-                question.id,
-                question.type,
-                asked,
-                value,
-                reworded=stored.reworded if stored else False,
-            ),
+            Answer.given_now(question.id, question.type, asked, value, reworded=reworded),
         )
         self._settle(before)
         if self.interview.is_complete:  # `jeudis edit`: a question it asks now is unanswered

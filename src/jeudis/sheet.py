@@ -21,7 +21,7 @@ from jeudis.errors import UsageError
 from jeudis.interview import Interview
 from jeudis.prompter_text import ADDRESS
 from jeudis.questionnaire import Condition, Question, Questionnaire, yes_or_no
-from jeudis.session import context_for
+from jeudis.session import asked_text, context_for
 from jeudis.sheet_languages import MORE_TEXT
 from jeudis.textsafe import control_in
 from jeudis.wording import (
@@ -166,6 +166,8 @@ def familiar(register: str) -> bool:
 # The first line's key of a question the host wrote for an open questionnaire's sheet
 # (``jeudis sheet livre --question "..."``): ``asked.question-1='Quel est le pitch ?'``.
 ASKED = "asked."
+# And of a question the host worded otherwise for the guest (``--reword``): ``reword.12=...``.
+REWORD = "reword."
 
 
 class HostQuestion(Question):
@@ -244,6 +246,9 @@ def render_sheet(
     }
     # The host's own questions: the import asks them as the sheet did.
     meta |= {f"{ASKED}{qid}": text for qid, text in own.items()}
+    # Worded for this guest: the import records each as reworded, the sheet's bold line
+    # however the guest's mail program left it.
+    meta |= {f"{REWORD}{qid}": text for qid, text in interview.rewordings.items()}
     header = " ".join(f"{key}={_quoted(value)}" for key, value in meta.items() if value)
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     # "Bonjour Nina," to a guest one says tu to (or du, tú...); "Bonjour Nina Petit," to
@@ -255,7 +260,7 @@ def render_sheet(
     lines += [""]
     for number, question in enumerate(questionnaire.questions, 1):
         lines += ["", marker(number, question.id), ""]
-        wording = question.wording(interview.register, context) + optional_mark(question, words)
+        wording = asked_text(question, interview, context) + optional_mark(question, words)
         lines += [f"**{wording}**"]
         notes = question_notes(question, interview, questionnaire, words, numbers, context)
         if notes:

@@ -108,6 +108,22 @@ def sheet_options(
     return options, warnings
 
 
+def reworded_questions(sheet: Sheet, questionnaire: Questionnaire) -> dict[str, str]:
+    """The questions the host worded otherwise for the guest (``sheet --reword``), by id,
+    as the sheet's first line records them (``reword.ID='...'``): each a question of the
+    questionnaire, one line of text; any other is not taken, as a field no question
+    quotes is not (the first line comes back from the guest)."""
+    from jeudis.sheet import REWORD
+
+    rewordings = {}
+    for key, text in sheet.meta.items():
+        qid, one_line = key.removeprefix(REWORD), " ".join(text.split())
+        known = qid != key and questionnaire.question(qid) is not None
+        if known and one_line and not control_in(text):
+            rewordings[qid] = one_line
+    return rewordings
+
+
 def asked_questions(sheet: Sheet, path: Path) -> dict[str, str]:
     """The questions the host wrote for an open questionnaire's sheet, by id, as its
     first line records them (``asked.question-1='...'``), in their order. Each is one

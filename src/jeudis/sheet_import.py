@@ -30,7 +30,7 @@ from jeudis.errors import FileProblem, MissingAnswers, clip
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
-from jeudis.session import context_for
+from jeudis.session import asked_text, context_for
 from jeudis.sheet import (
     HostQuestion,
     earlier_notes,
@@ -98,7 +98,7 @@ def import_sheet(
         context = context_for(
             questionnaire, interview.guest, interview.host, interview.gender, seen, fields
         )
-        asked = question.wording(interview.register, context)
+        asked = asked_text(question, interview, context)
         read = worded.get(question.id, "").removesuffix(" " + words["optional"])
         if read and not question.asks(read, interview.register, blank):
             asked = read  # as the guest read it
@@ -127,7 +127,9 @@ def import_sheet(
             problems.append(f"{where}: {exc}")
             continue
         values[question.id] = seen[question.id] = value
-        interview.set_answer(Answer.given_now(question.id, question.type, asked, value))
+        reworded = interview.rewordings.pop(question.id, None) is not None
+        answer = Answer.given_now(question.id, question.type, asked, value, reworded=reworded)
+        interview.set_answer(answer)
     if problems:
         # One to a line, each at its line of the sheet: one alone is the error's line.
         said = f"{path}: {counted(len(problems), 'answer')} cannot be read:\n  "
@@ -169,8 +171,7 @@ def _reading(
 
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
-        shown = question.wording(printed.register, blank)
-        shown += optional_mark(question, words)
+        shown = asked_text(question, printed, blank) + optional_mark(question, words)
         shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
         notes += earlier_notes(question, questionnaire, words)
@@ -439,8 +440,7 @@ def _worded_otherwise(
         if not re.fullmatch(r"\*\*[^*].*\*\*", opening):
             continue
         printed = opening[2:-2].strip()
-        shown = question.wording(interview.register, blank)
-        shown += optional_mark(question, words)
+        shown = asked_text(question, interview, blank) + optional_mark(question, words)
         # Not when the section holds this version's line too: the bold words above it
         # are the guest's, written above the question.
         if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):
@@ -511,4 +511,5 @@ def _as_printed(interview: Interview, sheet: Sheet, questionnaire: Questionnaire
             fields[name] = raw
     printed = copy.copy(interview)
     printed.fields = fields
+    printed.rewordings = dict(interview.rewordings)  # the import takes them out of its own
     return printed

@@ -80,6 +80,26 @@ GenderOption = Annotated[
     ),
 ]
 HostOption = Annotated[str | None, typer.Option(help="The host's name (default: jeudis.toml).")]
+RewordOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--reword",
+        metavar="ID=TEXT",
+        help="Word a question otherwise for this guest (its id or number); repeatable.",
+        show_default=False,
+    ),
+]
+
+
+def pairs(given: list[str] | None, option: str, example: str) -> dict[str, str]:
+    """``--field ID=VALUE`` or ``--reword ID=TEXT`` options, by id; ``example`` is what
+    the hint shows one as."""
+    split = [item.partition("=") for item in given or []]
+    if bad := [key for key, equals, _ in split if not equals or not key]:
+        raise UsageError(f"{option} {bad[0]!r}: write ID=VALUE", hint=f"{option} {example}")
+    return {key: value for key, _, value in split}
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),

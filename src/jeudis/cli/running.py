@@ -17,7 +17,9 @@ from jeudis.cli import (
     HostOption,
     QuestionnaireArgument,
     RegisterOption,
+    RewordOption,
     app,
+    pairs,
 )
 from jeudis.cli.completion import complete_drafts
 from jeudis.cli.output import console
@@ -112,6 +114,7 @@ def new(
             " no terminal needed.",
         ),
     ] = None,
+    reword: RewordOption = None,
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
@@ -129,6 +132,7 @@ def new(
         gender=gender,
         host=host,
         date=_parse_date(date, form.language),
+        rewordings=pairs(reword, "--reword", '12="..."'),
     )
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)

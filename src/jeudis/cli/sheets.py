@@ -20,7 +20,9 @@ from jeudis.cli import (
     OutputOption,
     QuestionnaireArgument,
     RegisterOption,
+    RewordOption,
     app,
+    pairs,
     safe,
 )
 from jeudis.cli.completion import complete_interviews
@@ -62,6 +64,7 @@ def sheet(
             show_default=False,
         ),
     ] = None,
+    reword: RewordOption = None,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -82,10 +85,16 @@ def sheet(
             hint=f'write yours: --question "..." (repeatable), or run it live:'
             f" `jeudis new {form.id} --guest NAME`",
         )
-    options = session.Options(guest=guest, register=register, gender=gender, host=host)
+    options = session.Options(
+        guest=guest,
+        register=register,
+        gender=gender,
+        host=host,
+        rewordings=pairs(reword, "--reword", '12="..."'),
+    )
     interview = session.prepare(series, form, options)
     session.require_host(form, interview)
-    given = _field_options(field or [])
+    given = pairs(field, "--field", 'book_title="..."')
     interview.fields.update(sheet_fields(form, interview.register, given))
     text = render_sheet(
         form,
@@ -133,21 +142,13 @@ def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview"
     return next_number(taken, OPEN_PREFIX)
 
 
-def _field_options(given: list[str]) -> dict[str, str]:
-    """``--field ID=VALUE`` options, by id."""
-    pairs = [item.partition("=") for item in given]
-    if bad := [key for key, equals, _ in pairs if not equals or not key]:
-        raise UsageError(f"--field {bad[0]!r}: write ID=VALUE", hint='--field book_title="..."')
-    return {key: value for key, _, value in pairs}
-
-
 def host_fields(form: "Questionnaire", given: list[str]) -> dict[str, Any]:
     """``import --field``: the host's own values, for any field of the questionnaire (the
     guest's first line carries only those the questions quote), checked as live."""
     from jeudis.sheet import field_value
 
     fields = {}
-    for key, raw in _field_options(given).items():
+    for key, raw in pairs(given, "--field", 'book_title="..."').items():
         if form.field(key) is None:
             known = ", ".join(f.id for f in form.fields) or "none"
             raise UsageError(f"{form.id} has no field {key!r}", hint=f"its fields: {known}")
@@ -226,7 +227,12 @@ def import_(
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
     from jeudis.sheet import with_asked
-    from jeudis.sheet_header import asked_questions, imported_fields, sheet_options
+    from jeudis.sheet_header import (
+        asked_questions,
+        imported_fields,
+        reworded_questions,
+        sheet_options,
+    )
     from jeudis.sheet_import import import_sheet
     from jeudis.sheet_reading import parse_sheet
 
@@ -244,6 +250,7 @@ def import_(
     form = with_asked(form, asked)
     options, option_warnings = sheet_options(parsed, form, sheet_file)
     interview = session.prepare(series, form, session.Options(**options))
+    interview.rewordings = reworded_questions(parsed, form)
     session.require_host(
         form,
         interview,
