@@ -1236,6 +1236,30 @@ def test_a_terminal_closed_under_the_prompt_pauses_with_what_was_typed(
     assert (stopped.value.partial, stopped.value.signal_name) == ("Une heure par jour.", "SIGHUP")
 
 
+def test_a_long_answer_in_the_review_is_cut_between_words_saying_where_the_rest_is(
+    keys: PipeInput,
+) -> None:
+    """It was cut at its 277th character, mid-word ("- jama…"), and the guest, reading
+    back, could not tell how to read the rest: picking the question shows it all."""
+    from jeudis.interview import Interview
+
+    out = io.StringIO()
+    review = TerminalPrompter("fr", console=Console(file=out, width=200, color_system=None))
+    interview = Interview(
+        questionnaire="twitter", guest="Ada", slug="ada", title="T", register="tu"
+    )
+    long = "Et parfois un peu d’humour, jamais trop. " * 10
+    rows = [("apport", "4. Qu’est-ce que ça t’apporte ?", long), ("court", "5. Et ?", "Rien.")]
+    keys.send_text(ENTER)
+    assert review.review(interview, rows) is None
+    shown = " ".join(
+        part.strip() for line in out.getvalue().splitlines() for part in line.split("│")
+    )
+    kept = long[: long.rindex(" ", 0, 279)].rstrip()
+    assert f"{kept}… (la suite : choisir la question ci-dessous)" in " ".join(shown.split())
+    assert "Rien. (la suite" not in shown
+
+
 @pytest.mark.parametrize("width", [42, 50, 70, 76, 86])
 def test_the_review_table_never_starts_a_line_on_a_french_mark(keys: PipeInput, width: int) -> None:
     import re

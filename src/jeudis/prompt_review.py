@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+# The characters of an answer the review's table shows: a dozen long answers in full
+# would push the first ones out of a terminal's history before the guest reads them.
+_SHOWN_AT_MOST = 280
+
+
 def pick_to_change(
     console: Console,
     screen: Screen,
@@ -48,8 +53,11 @@ def pick_to_change(
     table.add_column(text["answer_col"], ratio=3)
     for _, label, shown in rows:
         answer = for_terminal(shown) or text["skipped"]
-        if len(answer) > 280:
-            answer = answer[:277] + "…"
+        if len(answer) > _SHOWN_AT_MOST:
+            # Cut between words, and said: the guest reads the rest by picking it.
+            cut = answer[: _SHOWN_AT_MOST - 1]
+            cut = cut[: cut.rfind(" ")] if cut.rfind(" ") > _SHOWN_AT_MOST // 2 else cut
+            answer = f"{cut.rstrip()}…\n{text['review_more']}"
         # Laid out in the cells the terminal draws emoji in: see jeudis.rich_cells.
         table.add_row(escape(laid_out(for_terminal(label))), escape(laid_out(answer)))
     console.print()
