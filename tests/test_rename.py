@@ -323,7 +323,7 @@ def test_a_bad_date_is_refused(invoke: Invoke, series: Path) -> None:
     wrong_day = invoke("edit", "gilles-klein", "--date", "mercredi 7 avril 2011")
     assert wrong_day.exit_code == ExitCode.USAGE
     assert wrong_day.stderr.splitlines()[0] == (
-        "error: --date 'mercredi 7 avril 2011': 7 avril 2011 was a jeudi"
+        "error: --date 'mercredi 7 avril 2011': April 7, 2011 was a Thursday"
     )
 
 
