@@ -14,7 +14,7 @@ from jeudis.questionnaire import Condition, find_questionnaire, load_questionnai
 from jeudis.session import context_for
 from jeudis.tomlio import parse_toml
 from jeudis.wording import YES_NO, WordingContext, agree, as_text, counted, first_name, render
-from support import REPO, TWITTER, Invoke, findings, write
+from support import REPO, TWITTER, Invoke, findings, only_interview, write
 
 
 def test_the_twitter_questionnaire_loads() -> None:
@@ -628,6 +628,73 @@ type = "text"
 text = "Quel blog ?"
 when = { question = "blog", equals = "Peut-être" }
 """
+
+
+QUOTES_WHAT_MAY_BE_EMPTY = """
+id = "lectures"
+title = "Lectures de {guest}"
+registers = ["you"]
+language = "en"
+closing = "Go read {answer:book}, {first_name}!"
+
+[[questions]]
+id = "book"
+text = "Which book are you reading?"
+required = false
+
+[[questions]]
+id = "opinion"
+text = "And what do you think of “{answer:book}”?"
+
+[[questions]]
+id = "why"
+type = "long"
+text = "Why “{answer:book}”?"
+when = { question = "book", answered = true }
+
+[[questions]]
+id = "podcast"
+type = "yesno"
+text = "A podcast too?"
+
+[[questions]]
+id = "which"
+text = "Which one?"
+when = { question = "podcast", equals = true }
+
+[[questions]]
+id = "end"
+text = "Anything after “{answer:which}”?"
+"""
+
+
+def test_check_warns_of_a_question_quoting_an_answer_that_may_not_be_given(
+    series: Path, invoke: Invoke
+) -> None:
+    """ "And what do you think of “”?" was asked and published when the guest skipped the
+    book, and `check` said "All good"; a question whose condition asks for the answer
+    reads it whole. The closing quoting an answer not given is left out, as one quoting
+    an empty field is: "Go read , Kim!" was published."""
+    path = write(series / "questionnaires" / "lectures.toml", QUOTES_WHAT_MAY_BE_EMPTY)
+
+    result = invoke("check", path)
+
+    quotes = "quotes an answer that may not be given"
+    hole = "the question would read with a hole"
+    assert findings(result.stdout) == [
+        f"{path}:15: warning: questions[1].text: {{answer:book}} {quotes} (optional): {hole}",
+        f"{path}:35: warning: questions[5].text: {{answer:which}} {quotes}"
+        + f" (asked only under a condition): {hole}",
+        "0 errors, 2 warnings",
+    ]
+    assert 'hint: ask it only then: when = { question = "book", answered = true }' in result.stdout
+    data = write(
+        series / "data.toml", '[answers]\nopinion = "Fine."\npodcast = false\nend = "No."\n'
+    )
+    made = invoke("new", "lectures", "--guest", "Kim Lee", "--data-file", data)
+    assert made.exit_code == 0, made
+    done = only_interview(series)
+    assert done.status == "complete" and "closing" not in done.fields
 
 
 BLANK = "the guest would see a blank line"

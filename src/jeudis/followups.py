@@ -284,12 +284,18 @@ def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
 
     if not questionnaire.closing or str(interview.fields.get("closing") or "").strip():
         return
+
+    def empty(kind: str, ref: str) -> bool:
+        if kind == "field":
+            return str(interview.fields.get(ref) or "").strip() == ""
+        answer = interview.answer(ref)
+        return kind == "answer" and (answer is None or not answer.given)
+
     if any(
-        str(interview.fields.get(ref) or "").strip() == ""
+        empty(kind, ref)
         for kind, _, ref in (p.partition(":") for p in wording.placeholders(questionnaire.closing))
-        if kind == "field"
     ):
-        return  # a closing with a hole ("se le procurer : ") is worse than none
+        return  # a closing with a hole ("se le procurer : ", "Go read , Kim!") is worse than none
     interview.fields["closing"] = wording.render(
         questionnaire.closing, interview_context(questionnaire, interview)
     )

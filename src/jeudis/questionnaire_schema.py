@@ -436,7 +436,7 @@ class SchemaReader(RuleReader):
                 self.problem(["closing"], f"{{{inner}}} quotes an unknown question")
             if kind == "field" and ref not in field_ids:
                 self.problem(["closing"], f"{{{inner}}} refers to an unknown field")
-        earlier: set[str] = set()
+        earlier: dict[str, Question] = {}
         for index, question in zip(self.places["questions"], questions, strict=True):
             at: list[str | int] = ["questions", index]
             if question.when is not None and question.when.question not in earlier:
@@ -456,6 +456,30 @@ class SchemaReader(RuleReader):
                     self.problem(
                         [*at, "text"], f"{{{inner}}} quotes a question not asked before this one"
                     )
+                elif kind == "answer" and (hole := _may_be_unanswered(earlier[ref], question)):
+                    self.warn(
+                        [*at, "text"],
+                        f"{{{inner}}} quotes an answer that may not be given ({hole}):"
+                        " the question would read with a hole",
+                        hint=f"ask it only then: when = {{ question = {ref!r}, answered = true }}".replace(
+                            "'", '"'
+                        ),
+                    )
                 if kind == "field" and ref not in field_ids:
                     self.problem([*at, "text"], f"{{{inner}}} refers to an unknown field")
-            earlier.add(question.id)
+            earlier[question.id] = question
+
+
+def _may_be_unanswered(quoted: Question, quoting: Question) -> str:
+    """Why the answer to ``quoted`` may be missing when ``quoting`` is asked ("optional",
+    "asked only under a condition"); "" when it is always there: required and always
+    asked, or ``quoting``'s own condition asks for it."""
+    when = quoting.when
+    asks_for_it = when is not None and (
+        when.answered or when.equals not in (None, "", False) or bool(when.one_of)
+    )
+    if asks_for_it and when is not None and when.question == quoted.id:
+        return ""
+    if quoted.when is not None:
+        return "asked only under a condition"
+    return "" if quoted.required else "optional"
