@@ -697,6 +697,25 @@ def test_check_warns_of_a_question_quoting_an_answer_that_may_not_be_given(
     assert done.status == "complete" and "closing" not in done.fields
 
 
+def test_check_warns_of_spaces_inside_a_gender_form(series: Path, invoke: Invoke) -> None:
+    """ "Es-tu {un | une} lecteur assidu ?" passed check, and read "Es-tu un  lecteur" and
+    "Es-tu  une lecteur"."""
+    path = write(
+        series / "questionnaires" / "lecteurs.toml",
+        'id = "lecteurs"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "lu"\n'
+        'text = "Es-tu {un | une} lecteur{|rice} assidu{|e} ?"\n',
+    )
+
+    result = invoke("check", path)
+
+    spaces = "the spaces inside the braces are written too, beside the text's own"
+    assert findings(result.stdout) == [
+        f"{path}:7: warning: questions[0].text: {{un | une}}: {spaces}",
+        "0 errors, 1 warning",
+    ]
+    assert "  hint: write {un|une}" in result.stdout
+
+
 BLANK = "the guest would see a blank line"
 INVALID = "is not a valid answer: "
 NEVER = "it never matches"

@@ -381,6 +381,15 @@ class SchemaReader(RuleReader):
             reason = wording.problem(inner)
             if reason:
                 self.problem(at, reason, hint=self._meant(inner))
+            elif "|" in inner and inner != "|".join(part.strip() for part in inner.split("|")):
+                # "{un | une} lecteur" read "un  lecteur" and " une lecteur".
+                tight = "|".join(part.strip() for part in inner.split("|"))
+                self.warn(
+                    at,
+                    f"{{{inner}}}: the spaces inside the braces are written too, beside the"
+                    " text's own",
+                    hint=f"write {{{tight}}}",
+                )
 
     def _meant(self, inner: str) -> str | None:
         """``{netz}`` named a question or a field: how to quote it."""
