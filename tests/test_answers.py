@@ -299,6 +299,17 @@ def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert word_count("voir https://example.org/a_b, 👍") == 2
 
 
+def test_a_pattern_matches_an_answer_of_several_paragraphs_whole() -> None:
+    """ ".*[0-9]{4}.*" refused "I started in 2009.\n\nThen I stopped." with the author's
+    message: "." took no line break. Twitter's questionnaire wrote "(?s)" for it."""
+    year = question("long", pattern=".*[0-9]{4}.*", message="Say a year.")
+    assert coerce(year, "I started in 2009.\n\nThen I stopped.") == (
+        "I started in 2009.\n\nThen I stopped."
+    )
+    with pytest.raises(InvalidAnswer, match=r"^Say a year\.$"):
+        coerce(year, "Long ago.\n\nThen I stopped.")
+
+
 def test_pattern_must_match_the_whole_answer() -> None:
     handle = question("text", pattern="@?[A-Za-z0-9_]{1,15}", message="Un pseudo Twitter.")
     assert coerce(handle, "@gillesklein") == "@gillesklein"

@@ -360,7 +360,8 @@ def _split_choices(raw: str) -> list[str]:
 def _check_bounds(question: Question, value: Any) -> None:
     rules = question.validation
     if isinstance(value, str):
-        if rules.pattern and not re.fullmatch(rules.pattern, value):
+        # "." takes a line break too: a long answer of paragraphs is matched whole.
+        if rules.pattern and not re.fullmatch(rules.pattern, value, re.DOTALL):
             raise _Problem("pattern")
         _within(len(value), rules.min_length, rules.max_length, "length")
         _within(word_count(value), rules.min_words, rules.max_words, "words")

@@ -79,7 +79,7 @@ class RuleReader:
         line, to the host's screen) is a warning of ``jeudis check`` instead."""
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            re.compile(pattern)  # kept in re's cache: the answers are checked with it
+            re.compile(pattern, re.DOTALL)  # kept in re's cache: the answers are checked so
         for warning in caught:
             said = str(warning.message)
             self.warn(
