@@ -310,6 +310,20 @@ def test_a_pattern_matches_an_answer_of_several_paragraphs_whole() -> None:
         coerce(year, "Long ago.\n\nThen I stopped.")
 
 
+def test_a_choice_holding_a_comma_is_taken_whole_on_a_line_of_choices() -> None:
+    """A sheet's "Music, arts, Tech" was refused: "Unknown choice: Music, arts (Music,
+    arts, Tech, Other)", a list naming the choice refused, read as two."""
+    topics = question("multi", choices=["Music, arts", "Music, arts, crafts", "Tech", "Other"])
+    assert coerce(topics, "Music, arts, Tech") == ["Music, arts", "Tech"]
+    assert coerce(topics, "tech,music ,ARTS") == ["Music, arts", "Tech"]
+    assert coerce(topics, "Music, arts, crafts") == ["Music, arts, crafts"]  # the longest
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(topics, "Music, Tech")
+    assert str(refused.value) == (
+        "Choix inconnu : Music (Music, arts; Music, arts, crafts; Tech; Other)"
+    )
+
+
 def test_pattern_must_match_the_whole_answer() -> None:
     handle = question("text", pattern="@?[A-Za-z0-9_]{1,15}", message="Un pseudo Twitter.")
     assert coerce(handle, "@gillesklein") == "@gillesklein"

@@ -716,6 +716,24 @@ def test_check_warns_of_spaces_inside_a_gender_form(series: Path, invoke: Invoke
     assert "  hint: write {un|une}" in result.stdout
 
 
+def test_check_warns_of_choices_told_apart_by_case_alone(series: Path, invoke: Invoke) -> None:
+    """ "Solo" and "solo": a sheet's "SOLO", read in any case, was refused as no choice."""
+    path = write(
+        series / "questionnaires" / "format.toml",
+        'id = "format"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "f"\n'
+        'type = "choice"\ntext = "Seul ?"\nchoices = ["Solo", "Duo", "solo"]\n',
+    )
+
+    result = invoke("check", path)
+
+    assert findings(result.stdout) == [
+        f"{path}:9: warning: questions[0].choices: choices 'Solo' and 'solo' differ only in"
+        + " case: on a sheet or in a data file, where case is not read, neither can be told"
+        + " from the other",
+        "0 errors, 1 warning",
+    ]
+
+
 BLANK = "the guest would see a blank line"
 INVALID = "is not a valid answer: "
 NEVER = "it never matches"

@@ -116,19 +116,19 @@ def _coerce(question: Question, raw: Any) -> Any:
     elif kind == "choice":
         value = _as_choice(str(raw), question.choices)
         if value not in question.choices:
-            raise _Problem("choice", choices=", ".join(question.choices))
+            raise _Problem("choice", choices=listed(question.choices))
     elif kind == "multi":
         if not isinstance(raw, str | list) or not all(isinstance(v, str) for v in raw):
             # A table, a number or a date from a data file: never print a Python repr.
-            raise _Problem("choice", choices=", ".join(question.choices))
-        value = list(raw) if isinstance(raw, list) else _split_choices(raw)
+            raise _Problem("choice", choices=listed(question.choices))
+        value = list(raw) if isinstance(raw, list) else _split_choices(raw, question.choices)
         value = [_as_choice(v, question.choices) for v in value]
         unknown = [v for v in value if v not in question.choices]
         if unknown:
             raise _Problem(
                 "unknown_choice",
                 unknown=clip(", ".join(unknown)),
-                choices=", ".join(question.choices),
+                choices=listed(question.choices),
             )
         # Each once, in the questionnaire's order, as the live session's boxes give them:
         # a sheet's "Technik, Kultur, technik" was published with Technik twice.
@@ -353,8 +353,33 @@ def _as_choice(typed: str, choices: tuple[str, ...]) -> str:
     return named[0] if len(named) == 1 else typed
 
 
-def _split_choices(raw: str) -> list[str]:
-    return [part.strip() for part in raw.split(",") if part.strip()]
+def listed(choices: tuple[str, ...]) -> str:
+    """The choices, as a message or a sheet lists them: apart with "; " when one holds a
+    comma ("Music, arts; Tech; Other"), which ", " would read as two."""
+    return ("; " if any("," in choice for choice in choices) else ", ").join(choices)
+
+
+def _split_choices(raw: str, choices: tuple[str, ...]) -> list[str]:
+    """The choices typed on a line, apart with commas: a choice holding one ("Music, arts")
+    taken whole, the longest first, however its comma is spaced or its case typed."""
+    parts = [part.strip() for part in raw.split(",")]
+    with_comma = {_comma_folded(choice): choice for choice in choices if "," in choice}
+    found: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(len(parts), start + 1, -1) if with_comma else ():
+            if whole := with_comma.get(_comma_folded(",".join(parts[start:end]))):
+                found.append(whole)
+                start = end
+                break
+        else:
+            found.append(parts[start])
+            start += 1
+    return [part for part in found if part]
+
+
+def _comma_folded(text: str) -> str:
+    return re.sub(r"\s*,\s*", ",", unicodedata.normalize("NFC", text).strip().casefold())
 
 
 def _check_bounds(question: Question, value: Any) -> None:

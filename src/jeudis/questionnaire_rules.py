@@ -123,16 +123,25 @@ class RuleReader:
         """Choices a guest would see as junk (twice the same, a blank line), and a ``multi``
         that asks for more ticks than it offers: that one nobody can answer."""
         where = [*at, "choices"]
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # by its case folded
         for number, choice in enumerate(question.choices, 1):
+            folded = choice.strip().casefold()
             if not choice.strip():
                 self.warn(
                     where,
                     f"an empty choice (the {_ordinal(number)}): the guest would see a blank line",
                 )
-            elif choice in seen:
+            elif choice in seen.values():
                 self.warn(where, f"choice {describe(choice)} is listed twice")
-            seen.add(choice)
+            elif folded in seen:
+                self.warn(
+                    where,
+                    f"choices {describe(seen[folded])} and {describe(choice)} differ only in"
+                    " case: on a sheet or in a data file, where case is not read, neither can"
+                    " be told from the other",
+                    hint="keep one, or word them apart",
+                )
+            seen.setdefault(folded, choice)
         offered = len({c for c in question.choices if c.strip()})
         least = question.validation.min
         if question.type == "multi" and offered and least is not None and least > offered:

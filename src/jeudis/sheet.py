@@ -318,7 +318,7 @@ def question_notes(
     if question.help:
         notes.append(question.help_text(interview.register, context))
     if question.type in ("choice", "multi"):
-        choices = ", ".join(question.choices)
+        choices = answer_rules.listed(question.choices)
         if count := answer_rules.choices_hint(question):  # "De 2 à 3 choix", not "un ou plusieurs"
             notes.append(words["choices_counted"].format(count=count.rstrip("."), choices=choices))
         else:
@@ -356,7 +356,7 @@ def earlier_notes(
     if question.type == "date":
         return [_english_date_hint(questionnaire.language)]
     if count := answer_rules.choices_hint(question, "en"):
-        choices = ", ".join(question.choices)
+        choices = answer_rules.listed(question.choices)
         return [words["choices_counted"].format(count=count.rstrip("."), choices=choices)]
     return []
 
