@@ -980,6 +980,23 @@ def test_the_greeting_opens_the_first_question_in_each_register(
     assert "**Alexis :** Quel micro ?" in post
 
 
+def test_a_greeting_opening_a_question_that_may_be_skipped_is_a_warning(
+    series: Path, invoke: Invoke
+) -> None:
+    """Its first question optional and skipped, the post had no greeting, unsaid."""
+    path = write(
+        series / "questionnaires" / "salut.toml",
+        'id = "salut"\ntitle = "{guest}"\ngreeting = "Bonjour !"\n\n[[questions]]\nid = "un"\n'
+        'text = "Ça va ?"\nrequired = false\n',
+    )
+    result = invoke("check", path)
+    assert findings(result.stdout) == [
+        f"{path}:3: warning: greeting: the greeting opens the first question, 'un', which may"
+        + " not be answered: skipped, the post has no greeting",
+        "0 errors, 1 warning",
+    ]
+
+
 def test_a_greeting_with_no_question_to_open_is_a_warning(series: Path, invoke: Invoke) -> None:
     path = write(
         series / "questionnaires" / "ouvert.toml",

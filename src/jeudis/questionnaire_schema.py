@@ -233,6 +233,13 @@ class SchemaReader(RuleReader):
             )
             return questions
         first = questions[0]
+        if not first.required or first.when is not None:
+            self.warn(
+                ["greeting"],
+                f"the greeting opens the first question, {first.id!r}, which may not be"
+                " answered: skipped, the post has no greeting",
+                hint="make that question required and always asked, or greet in the intro",
+            )
         text = {
             register: f"{pick(greeting, register)} {pick(first.text, register)}"
             for register in {*greeting, *first.text}
