@@ -734,6 +734,24 @@ def test_check_warns_of_choices_told_apart_by_case_alone(series: Path, invoke: I
     ]
 
 
+def test_a_placeholder_is_filled_in_and_checked_as_a_help_is(series: Path, invoke: Invoke) -> None:
+    """The greyed hint in the input showed "{first_name}" as typed, and "{nope}" passed
+    check, where a help's is an error."""
+    text = (
+        'id = "indice"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "site"\n'
+        'text = "Ton site ?"\nplaceholder = "le blog de {first_name}, {ravi|ravie}"\n'
+    )
+    path = write(series / "questionnaires" / "indice.toml", text)
+    form = load_questionnaire(path)
+    context = context_for(form, "Léa Martin", "", "f")
+    assert form.questions[0].placeholder_text(context) == "le blog de Léa, ravie"
+    write(path, text.replace("{ravi|ravie}", "{nope}"))
+    result = invoke("check", path)
+    assert findings(result.stdout)[0].startswith(
+        f"{path}:8: error: questions[0].placeholder: {{nope}} is not a known placeholder"
+    )
+
+
 BLANK = "the guest would see a blank line"
 INVALID = "is not a valid answer: "
 NEVER = "it never matches"

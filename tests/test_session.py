@@ -649,6 +649,20 @@ def test_a_rewording_that_cannot_be_is_refused(given: dict[str, str], said: str)
         prepare(series_at(), form, Options(guest="Isabelle Mathieu", rewordings=given))
 
 
+def test_the_greyed_hint_in_the_input_is_filled_in(series: Path) -> None:
+    form = load_questionnaire(
+        write(
+            series / "questionnaires" / "indice.toml",
+            'id = "indice"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "site"\n'
+            'text = "Ton site ?"\nplaceholder = "le blog de {first_name}"\n',
+        )
+    )
+    interview = create(series_at(), prepare(series_at(), form, Options(guest="Léa Martin")))
+    script = Script(["https://lea.example"])
+    run(interview, script, form)
+    assert script.prompts[0].placeholder == "le blog de Léa"
+
+
 def test_a_resumed_host_part_keeps_its_numbers_and_goes_back_to_a_field_given(
     series: Path,
 ) -> None:

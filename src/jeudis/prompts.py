@@ -100,8 +100,10 @@ def prompt_for(
     previous: Any = None,
     can_go_back: bool = True,
     dropped: bool = False,
+    placeholder: str | None = None,
 ) -> Prompt:
-    """Turn a question into a :class:`Prompt`. Pure: the unit tests' way into the session."""
+    """Turn a question into a :class:`Prompt`. Pure: the unit tests' way into the session.
+    ``placeholder``: the greyed hint, filled in (else the question's as written)."""
     kind = {"long": "long", "choice": "select", "yesno": "select", "multi": "checkbox"}.get(
         question.type, "text"
     )
@@ -134,7 +136,7 @@ def prompt_for(
         default=default,
         choices=choices,
         required=question.required,
-        placeholder=question.placeholder,
+        placeholder=question.placeholder if placeholder is None else placeholder,
         can_go_back=can_go_back,
         question=question,
         dropped=dropped,

@@ -105,6 +105,10 @@ class Question:
     def help_text(self, register: str, context: WordingContext) -> str:
         return wording.render(pick(self.help, register), context) if self.help else ""
 
+    def placeholder_text(self, context: WordingContext) -> str:
+        """The greyed hint in the input, its ``{guest}`` or ``{|e}`` filled in as a help's."""
+        return wording.render(self.placeholder, context) if self.placeholder else ""
+
     def templates(self, register: str) -> tuple[str, str]:
         """The question's wording and help for ``register``, placeholders unfilled."""
         return pick(self.text, register), pick(self.help, register) if self.help else ""

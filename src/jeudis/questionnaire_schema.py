@@ -318,6 +318,7 @@ class SchemaReader(RuleReader):
                 f"choices only apply to 'choice' and 'multi', not {describe(qtype)}",
             )
         placeholder = self._string(item, "placeholder", at, default="") or ""
+        self._template([*at, "placeholder"], placeholder)
         question = Question(
             id=qid,
             type=qtype,

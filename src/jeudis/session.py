@@ -330,6 +330,7 @@ class Session:
                 help_text=spec.help_text(self.interview.register, context),
                 previous=self._pending_for(spec.id) or self.interview.fields.get(spec.id),
                 can_go_back=index > 0,
+                placeholder=spec.placeholder_text(context),
             )
             raw = self.prompter.ask(prompt)
             if raw is BACK:
@@ -396,6 +397,7 @@ class Session:
             previous=previous,
             can_go_back=index > 0,
             dropped=kept,
+            placeholder=question.placeholder_text(context),
         )
 
     def _record(self, question: Question, raw: Any) -> bool:
