@@ -1174,6 +1174,8 @@ SLIPS = {
     "curly quotes": ("text = “Pourquoi ?”", "“ is not a TOML quote"),
     "guillemets": ("text = « Pourquoi ? »", "« is not a TOML quote"),
     "no quotes": ("text = Pourquoi ?", 'a text goes between double quotes: key = "text"'),
+    # Python's: it was told "a text goes between double quotes".
+    "True": ('text = "A ?"\nrequired = False', "true and false are written lowercase in TOML"),
     'a "..." string over two lines': ('text = "Pourquoi\nas-tu ?"', "ends on its own line"),
     "a key twice": ('text = "A ?"\ntext = "B ?"', "this key is set a second time in its table"),
     "[questions] then [[questions]]": (

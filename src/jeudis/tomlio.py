@@ -129,6 +129,9 @@ def _slip(lines: list[str], column: int, reason: str) -> str | None:
             f'{here} is not a TOML quote: put the text between straight quotes, "..."'
             " (an editor may curl them as you type)"
         )
+    if reason == "Invalid value" and re.match(r"(?i)(true|false)\b", value):
+        # Python's True, or YAML's: TOML has them lowercase alone.
+        return f"true and false are written lowercase in TOML: {value[:5].lower().rstrip()}"
     if reason == "Invalid value" and here.isalpha() and value[:5] not in ("true", "false"):
         return 'a text goes between double quotes: key = "text"'
     if reason.startswith("Illegal character '\\n'"):
