@@ -122,6 +122,27 @@ def test_inspect_ends_no_line_in_spaces(invoke: Invoke, series: Path) -> None:
     assert [q["choices"] for q in data["questions"]] == [["Vim", "Emacs"], ["C", "Rust"]]
 
 
+def test_inspect_shows_the_hosts_part_and_what_entree_gives(invoke: Invoke, series: Path) -> None:
+    """An author reviewing a questionnaire saw neither its fields (the host's part, which
+    the post's intro and photo come from) nor a question's default or placeholder."""
+    write(
+        series / "questionnaires" / "podcast.toml",
+        'id = "podcast"\ntitle = "{guest}"\nregisters = ["you"]\nlanguage = "en"\n'
+        '[[fields]]\nid = "site"\ntype = "url"\ntext = "{guest}\'s site"\nrequired = false\n'
+        '[[questions]]\nid = "mic"\ntype = "yesno"\ntext = "A mic of your own?"\n'
+        "default = true\n"
+        '[[questions]]\nid = "show"\ntext = "Your show?"\nplaceholder = "{first_name}\'s show"\n',
+    )
+    out = invoke("inspect", "podcast", "--guest", "Kim Lee", env={"COLUMNS": "100"}).stdout
+    data = json.loads(invoke("inspect", "podcast", "--guest", "Kim Lee", "--json").stdout)
+
+    assert "The host's part, before the guest's:\n  site Kim Lee's site  url · optional\n" in out
+    assert "1. A mic of your own?  yesno · default Yes\n" in out
+    assert [f["id"] for f in data["fields"]] == ["site"]
+    assert data["questions"][0]["default"] == "Yes"
+    assert data["questions"][1]["placeholder"] == "Kim's show"
+
+
 def test_inspect_names_the_rules_an_answer_must_pass(invoke: Invoke, series: Path) -> None:
     """The host reads what a guest's answer is checked against, as each type checks it:
     a rule its type never applies (``min`` on a ``long``) is not shown as if it were."""

@@ -114,19 +114,30 @@ class AskedQuestion:
     choices: tuple[str, ...]
     condition: str
     rules: tuple[str, ...] = ()  # what the answer is checked against, in the host's words
+    default: str = ""  # what the input offers, Entrée giving it: "Oui", "2011-04-07"
+    placeholder: str = ""  # the greyed hint in the input
 
 
 def asked(
-    form: Questionnaire, register: str, gender: str | None, guest: str = "", host: str = ""
+    form: Questionnaire,
+    register: str,
+    gender: str | None,
+    guest: str = "",
+    host: str = "",
+    *,
+    fields: bool = False,
 ) -> list[AskedQuestion]:
-    """The questions exactly as a guest with this register and gender will read them."""
+    """The questions exactly as a guest with this register and gender will read them;
+    ``fields``: the host's part before them, the fields as the host reads them."""
+    from jeudis.answers import as_input
+
     # What the host fills in before the session, and the guest's answers to earlier
     # questions, show as their placeholders: "{book_title}", "« {livre} »".
-    fields = {f.id: f"{{{f.id}}}" for f in form.fields}
+    filled = {f.id: f"{{{f.id}}}" for f in form.fields}
     answers = {q.id: f"{{{q.id}}}" for q in form.questions}
-    context = _shown(form, guest, host, gender, answers, fields)
+    context = _shown(form, guest, host, gender, answers, filled)
     result = []
-    for number, question in enumerate(form.questions, 1):
+    for number, question in enumerate(form.fields if fields else form.questions, 1):
         when = question.when
         condition = ""
         if when is not None:
@@ -151,6 +162,10 @@ def asked(
                 choices=question.choices,
                 condition=condition,
                 rules=rules(question),
+                default=""
+                if question.default is None
+                else as_input(question.default, form.language),
+                placeholder=question.placeholder_text(context),
             )
         )
     return result

@@ -403,6 +403,7 @@ def inspect(
         )
     host = str(series.settings.get("host") or "")  # a wording may name them: "{host}" else
     questions = catalog.asked(form, chosen, gender, guest, host)
+    fields = catalog.asked(form, chosen, gender, guest, host, fields=True)
     title = catalog.title_for(form, guest, gender, host)
     if as_json:
         print_json(
@@ -414,6 +415,7 @@ def inspect(
                 "gender": gender,
                 "style": form.style,
                 "open": form.open,
+                "fields": catalog.as_json(fields),
                 "questions": catalog.as_json(questions),
             }
         )
@@ -428,9 +430,21 @@ def inspect(
         f"[bold]{escape(safe(title))}[/bold]  [dim]({form.id} v{form.version}, {chosen}"
         f"{', ' + gender if gender else ''})[/dim]"
     )
+    if fields:  # the host's part, before the guest's: what a post's intro, photo... read
+        out.print("\n[dim]The host's part, before the guest's:[/dim]")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for f in fields:
+            flags = [f.type] + ([] if f.required else ["optional"]) + list(f.rules)
+            said = f"{escape(safe(f.text))}  [dim]{escape(safe(' · '.join(flags)))}[/dim]"
+            grid.add_row(f"  {escape(f.id)}", said)
+        out.print(unpadded(out, grid))
     numbers = len(f"{questions[-1].number}.") if questions else 2
     for q in questions:
         flags = [q.type] + ([] if q.required else ["optional"]) + list(q.rules)
+        if q.default:
+            flags.append(f"default {q.default}")
         if q.condition:
             flags.append(f"if {catalog.condition_words(form, q.id)}")
         lines = [
