@@ -838,6 +838,30 @@ def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
     assert "**" not in out
 
 
+def test_show_and_compare_print_an_answer_of_a_megabyte_as_written(
+    invoke: Invoke, series: Path
+) -> None:
+    """A megabyte of short paragraphs pasted: rich laid them out for minutes, in `show` and in
+    `compare`'s panel. `show` prints such an answer as written, wrapped between words
+    and indented, its Markdown unread; `compare` its beginning, and where the rest is."""
+    pasted = "\n\n".join(f"**mot** {n}" for n in range(12_000))  # 150 kB
+    interview = Interview(
+        questionnaire="twitter", guest="Anne", slug="anne", title="Anne", register="tu",
+        status="complete",
+        answers=[Answer.given_now("apport", "long", "Ça t’apporte ?", pasted)],
+    )  # fmt: skip
+    write(series / "interviews" / "anne.toml", interview.to_toml())
+
+    shown = invoke("show", "anne", env={"COLUMNS": "60"}).stdout.splitlines()
+
+    at = shown.index("1. Ça t’apporte ?")
+    assert shown[at + 1 : at + 4] == ["  **mot** 0", "", "  **mot** 1"]
+    assert "  **mot** 11999" in shown
+    compared = invoke("compare", "twitter", "apport", env={"COLUMNS": "80"}).stdout
+    assert "(all of it: jeudis show anne)" in " ".join(compared.replace("│", " ").split())
+    assert "11999" not in compared
+
+
 def test_show_lists_what_was_pasted_with_its_bullets(invoke: Invoke, series: Path) -> None:
     """As the post lists it: shown as stored, the lines ran into one."""
     interview = Interview(

@@ -189,7 +189,12 @@ def _draw_comparison(data: Any) -> None:
     slugged = all(len(f"{e.date.isoformat()} · {e.slug}") <= width - 6 for e in data.entries)
     for entry in data.entries:
         # As the guest wrote it, as `show` has it: not the post's Markdown ("1\\. März").
-        body = escape(for_terminal(plain_value(entry.value, entry.language)))
+        text = for_terminal(plain_value(entry.value, entry.language))
+        if len(text) > _SHOWN_AT_MOST:  # side by side with others: its beginning, and where
+            space = text.rfind(" ", 0, _SHOWN_AT_MOST)
+            cut = text[: space if space > _SHOWN_AT_MOST // 2 else _SHOWN_AT_MOST]
+            text = f"{cut.rstrip()}… (all of it: jeudis show {for_terminal(entry.slug)})"
+        body = escape(text)
         if entry.reworded:
             body = f"[dim italic]{escape(for_terminal(entry.asked))}[/dim italic]\n\n{body}"
         below = entry.date.isoformat()
@@ -205,6 +210,11 @@ def _draw_comparison(data: Any) -> None:
             )
         )
     out.print(unpadded(out, Columns(panels, equal=True, expand=False)))
+
+
+# The characters of an answer `compare` shows beside the others: a megabyte pasted took
+# minutes to lay out in its panel, and would have pushed the others off the screen.
+_SHOWN_AT_MOST = 3_000
 
 
 def _draw_chart(chart: "Chart") -> None:

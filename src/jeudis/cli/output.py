@@ -266,6 +266,32 @@ def unpadded(out: Console, renderable: Any) -> Any:
     return SegmentLines(lines, new_lines=True)
 
 
+# Past this, rich's Markdown takes minutes (a pasted text of 200,000 short paragraphs),
+# and so does its plain text: such a text is shown as written, wrapped between words.
+RENDERED_AT_MOST = 100_000
+
+
+class AsWritten:
+    """A text shown as written, its Markdown unread, each line wrapped between words to
+    the width and indented by ``indent``: drawn in a second however long it is."""
+
+    def __init__(self, text: str, indent: int = 0) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        import textwrap
+
+        from rich.segment import Segment
+
+        width = max(options.max_width - self.indent, 10)
+        pad = " " * self.indent
+        for line in self.text.split("\n"):
+            for part in textwrap.wrap(line, width, break_on_hyphens=False) or [""]:
+                yield Segment(f"{pad}{part}" if part else "")
+                yield Segment.line()
+
+
 def terminal_markdown(text: str) -> Any:
     """rich's Markdown of ``text``, links followed by their address in brackets.
 

@@ -19,6 +19,8 @@ from jeudis.cli.completion import (
     complete_statuses,
 )
 from jeudis.cli.output import (
+    RENDERED_AT_MOST,
+    AsWritten,
     console,
     print_columns,
     print_json,
@@ -244,9 +246,11 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
 
     safe = safe or for_terminal
 
-    def markdown(text: str) -> Padding:
+    def markdown(text: str) -> "Padding | AsWritten":
         # Links show their address, which a reader or a pipe needs; lines are not
         # padded with spaces to the terminal's width.
+        if len(text) > RENDERED_AT_MOST:
+            return AsWritten(text, indent=2)
         return Padding(terminal_markdown(text), (0, 0, 0, 2), expand=False)
 
     out.print(Rule(escape(safe(loaded.title)), style="cyan"))
@@ -293,7 +297,8 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
     if loaded.notes:
         out.print()
         out.print(Rule("private notes (never exported)", style="dim"))
-        out.print(escape(safe(loaded.notes)))
+        notes = safe(loaded.notes)
+        out.print(AsWritten(notes) if len(notes) > RENDERED_AT_MOST else escape(notes))
     if not loaded.is_complete:  # the questions still to ask are not in the file: say how
         import shlex
 
