@@ -752,6 +752,24 @@ def test_a_placeholder_is_filled_in_and_checked_as_a_help_is(series: Path, invok
     )
 
 
+def test_check_warns_of_a_validation_message_with_placeholders(
+    series: Path, invoke: Invoke
+) -> None:
+    """ "Merci {first_name}, un nombre {entier|entière}" passed check, and every guest read
+    the braces as typed, live and on the sheet."""
+    path = write(
+        series / "questionnaires" / "nombre.toml",
+        'id = "nombre"\ntitle = "{guest}"\n\n[[questions]]\nid = "n"\ntype = "number"\n'
+        'text = "Combien ?"\nvalidation = { min = 0, message = "Merci {first_name} !" }\n',
+    )
+    result = invoke("check", path)
+    assert findings(result.stdout) == [
+        f"{path}:8: warning: questions[0].validation.message: a validation message is shown"
+        + " as written: its placeholders are not filled in",
+        "0 errors, 1 warning",
+    ]
+
+
 BLANK = "the guest would see a blank line"
 INVALID = "is not a valid answer: "
 NEVER = "it never matches"

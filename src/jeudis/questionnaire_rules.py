@@ -18,7 +18,7 @@ from typing import Any
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.questionnaire import Condition, Question, Validation, yes_or_no
 from jeudis.tomlio import locate
-from jeudis.wording import YES_NO, primary_language
+from jeudis.wording import YES_NO, placeholders, primary_language
 
 VALIDATION_KEYS = {
     "pattern",
@@ -182,20 +182,7 @@ class RuleReader:
             self.problem(where, "validation must be a table")
             return Validation()
         self._unknown(raw, VALIDATION_KEYS, where)
-        pattern = raw.get("pattern")
-        if pattern is not None:
-            if not isinstance(pattern, str):
-                self.problem([*where, "pattern"], "pattern must be a string")
-                pattern = None
-            else:
-                try:
-                    self._compile(pattern, [*where, "pattern"])
-                except re.error as exc:
-                    self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
-                    pattern = None
-                except (OverflowError, RecursionError):  # a{4294967296}, a thousand "("
-                    self.problem([*where, "pattern"], "invalid regular expression: too large")
-                    pattern = None
+        pattern = self._pattern(raw.get("pattern"), where)
         numbers: dict[str, Any] = {}
         for key in ("min", "max", "min_length", "max_length", "min_words", "max_words"):
             value = raw.get(key)
@@ -223,11 +210,40 @@ class RuleReader:
                     [*where, low],
                     f"{low} ({numbers[low]}) is greater than {high} ({numbers[high]})",
                 )
-        message = raw.get("message")
-        if message is not None and not isinstance(message, str):
+        return Validation(
+            pattern=pattern, message=self._message(raw.get("message"), where), **numbers
+        )
+
+    def _pattern(self, pattern: Any, where: list[str | int]) -> str | None:
+        if pattern is None:
+            return None
+        if not isinstance(pattern, str):
+            self.problem([*where, "pattern"], "pattern must be a string")
+            return None
+        try:
+            self._compile(pattern, [*where, "pattern"])
+        except re.error as exc:
+            self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
+            return None
+        except (OverflowError, RecursionError):  # a{4294967296}, a thousand "("
+            self.problem([*where, "pattern"], "invalid regular expression: too large")
+            return None
+        return pattern
+
+    def _message(self, message: Any, where: list[str | int]) -> str | None:
+        if message is None:
+            return None
+        if not isinstance(message, str):
             self.problem([*where, "message"], "message must be a string")
-            message = None
-        return Validation(pattern=pattern, message=message, **numbers)
+            return None
+        if message and next(placeholders(message), None) is not None:
+            # Shown as written, in any form of address: "{first_name}" read as typed.
+            self.warn(
+                [*where, "message"],
+                "a validation message is shown as written: its placeholders are not filled in",
+                hint="write it for every guest, without {...}",
+            )
+        return message
 
     def _condition(self, item: Mapping[str, Any], at: list[str | int]) -> Condition | None:
         raw = item.get("when")
