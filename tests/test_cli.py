@@ -1682,6 +1682,24 @@ def test_a_device_given_as_a_file_is_refused_not_read_for_ever(
     assert (series / "interviews" / "amelie-roux.toml").read_bytes() == before
 
 
+def test_check_of_a_series_folder_checks_the_series(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """`jeudis check "$SERIES"`, a CI's step, said "All good." with exit 0 of a series with
+    errors: it read the folder's own *.toml (a data file among them, as a questionnaire)
+    and never its questionnaires/, interviews/ or templates/."""
+    write(series / "interviews" / "zz.toml", "guest = \n")
+    write(series / "data.toml", '[answers]\ndepuis-quand = "2009"\n')
+    inside = invoke("check")
+
+    given = invoke("check", str(series), env={"JEUDIS_DIR": str(tmp_path)})
+
+    assert given.exit_code == inside.exit_code == ExitCode.CHECK_FAILED
+    assert given.stdout == inside.stdout
+    assert f"{series / 'interviews' / 'zz.toml'}:1:" in given.stdout
+    assert "data.toml" not in given.stdout
+
+
 def test_check_says_a_device_is_no_file(series: Path) -> None:
     code, stdout, _ = _in_a_process(series, "check", "/dev/zero")
     assert code == ExitCode.CHECK_FAILED

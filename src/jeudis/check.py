@@ -62,8 +62,11 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     templates = series.templates_dir.resolve()
     shown: Path | None = None  # the templates' folder, as the paths given name it
     only: set[str] | None = set()  # the templates named one by one (None: all of them)
+    wholes: list[Path] = []  # series folders given: each checked whole
     for path in paths:
-        if path.is_dir() and path.resolve() == templates:
+        if path.is_dir() and _is_series_folder(path):
+            wholes.append(path)
+        elif path.is_dir() and path.resolve() == templates:
             shown, only = path, None
         elif path.exists() and path.resolve().is_relative_to(templates):
             # A template, or a folder of them: its folder's check, told of it alone.
@@ -84,7 +87,20 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         findings += _kept_texts(series)
     if shown is not None:  # a settings' mistake the templates' check says too is said once
         findings += [f for f in _check_templates(series, shown, only) if f not in findings]
+    for folder in wholes:
+        findings += check_paths(Series(folder.resolve()), [])
     return findings
+
+
+def _is_series_folder(path: Path) -> bool:
+    """A series' folder, given to ``check`` (``jeudis check .`` in CI): its questionnaires,
+    interviews, templates and settings are checked, as ``check`` there does. Its own
+    ``*.toml`` were read as questionnaires (a data file among them), and its folders
+    never: a series with errors passed, "All good"."""
+    return (
+        any((path / name).is_dir() for name in ("questionnaires", "interviews"))
+        or (path / SETTINGS_FILE).is_file()
+    )
 
 
 def _kept_texts(series: Series) -> list[Finding]:

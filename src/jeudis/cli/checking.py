@@ -18,8 +18,8 @@ def check(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders (default: the series' questionnaires, interviews, jeudis.toml"
-            " and templates/)."
+            help="Files or folders, a series folder checked whole (default: the series'"
+            " questionnaires, interviews, jeudis.toml and templates/)."
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
