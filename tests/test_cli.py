@@ -1422,6 +1422,12 @@ def test_list_of_a_draft_whose_questionnaire_is_gone(
         " resume cannot go on (`jeudis check` says more)"
     )
     assert all(line.split()[-1] == "13/13" for line in lines[2:4])  # the others as they were
+    rows = {row["slug"]: row for row in json.loads(invoke("list", "--json").stdout)}
+    assert (rows["amelie-roux"]["total"], rows["amelie-roux"]["problem"]) == (
+        None,
+        f"its questionnaire 'disparu' {said}",
+    )
+    assert rows["claire-fontaine"]["total"] == 13
 
 
 def test_list_json_outside_a_series_folder_says_so_too(invoke: Invoke, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -381,3 +382,8 @@ def test_list_counts_a_drafts_total_without_what_its_answers_leave_out(
 
     rows = {line.split()[0]: line.split()[-1] for line in listed.stdout.splitlines()[1:]}
     assert rows == {"anne-roux": "1/2", "paul-roy": "2/5"}, listed.stdout
+    as_json = json.loads(invoke("list", "--json").stdout)  # the table's N, for a script
+    assert {row["slug"]: (row["answered"], row["total"]) for row in as_json} == {
+        "anne-roux": (1, 2),
+        "paul-roy": (2, 5),
+    }

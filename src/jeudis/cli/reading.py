@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from jeudis.catalog import DraftTotal
     from jeudis.interview import Interview
+    from jeudis.storage import Summary
 
 
 @app.command("list")
@@ -82,8 +84,14 @@ def list_(
             f"{series.root} is not a series folder: no interviews/ in it",
             hint="run it from a series folder, or give --dir; `jeudis init` makes one",
         )
+    totals = {}
+    if drafts := [s for s in rows if s.status == "draft"]:
+        # Only then: reading the questionnaires is a fifth of a long series' first list.
+        from jeudis.catalog import draft_totals
+
+        totals = draft_totals(series, drafts)
     if as_json:
-        print_json([asdict(s) for s in rows])
+        print_json([_listed(s, totals.get(s.slug)) for s in rows])
         return
     from jeudis.textsafe import for_terminal
 
@@ -98,12 +106,6 @@ def list_(
             soft_wrap=True,
         )
         return
-    totals = {}
-    if drafts := [s for s in rows if s.status == "draft"]:
-        # Only then: reading the questionnaires is a fifth of a long series' first list.
-        from jeudis.catalog import draft_totals
-
-        totals = draft_totals(series, drafts)
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
@@ -150,6 +152,19 @@ def list_(
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+
+
+def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
+    """A row of ``list --json``: the summary, and ``total``, the table's "N" of "n/N" (a
+    draft's questions its answers may still ask; null when it is not known, or the host
+    writes more), with the reason a draft's is not known as its ``problem``."""
+    row = asdict(summary)
+    row["total"] = summary.asked if summary.status == "complete" else None
+    if draft is not None:
+        row["total"] = draft.total
+        if draft.problem and not summary.problem:
+            row["problem"] = f"its questionnaire {summary.questionnaire!r} {draft.problem}"
+    return row
 
 
 _MARKDOWN_FIELDS = ("intro", "closing", "outro")  # the fields a post renders as Markdown
