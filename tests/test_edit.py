@@ -104,14 +104,30 @@ def test_a_question_is_named_by_its_number_as_the_post_numbers_it(
 def test_an_answer_is_checked_like_a_live_one(invoke: Invoke, amelie: Path, tmp_path: Path) -> None:
     answer = write(tmp_path / "a.md", "beaucoup")
     result = invoke("edit", "amelie-roux", "--question", "followers", "--answer-file", answer)
-    assert result.exit_code == 2
+    assert result.exit_code == ExitCode.MISSING_ANSWERS  # as a data file's or a sheet's: 2 was
     assert result.stderr.splitlines()[0] == (
         f"error: {answer}: followers: Un nombre de followers, par exemple 9 200."
     )
     assert load_interview(amelie).answer("followers").value == "2 980"  # type: ignore[union-attr]
     typed = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="lots\n")
-    assert typed.exit_code == 2
+    assert typed.exit_code == ExitCode.MISSING_ANSWERS
     assert typed.stderr.startswith("error: <stdin>: followers: Un nombre de followers")
+
+
+def test_the_same_answer_given_again_writes_nothing(
+    invoke: Invoke, amelie: Path, tmp_path: Path
+) -> None:
+    """A script applying its answers again: "answer conseils replaced", a new time, and
+    the next export rewrote the page and the feed's date, as if the post had changed."""
+    before = amelie.read_bytes()
+    same = load_interview(amelie).answer("followers").value  # type: ignore[union-attr]
+    answer = write(tmp_path / "a.md", f"{same}\n")
+
+    result = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", answer)
+
+    assert result.exit_code == 0, result
+    assert result.stdout == "amelie-roux: unchanged\n"
+    assert amelie.read_bytes() == before
 
 
 REFUSED = "error: <stdin>: followers: Un nombre de followers, par exemple 9 200."
@@ -141,7 +157,7 @@ def test_an_answer_typed_on_standard_input_that_is_refused_is_kept_in_a_file(
         said = re.sub(r"\x1b\[[0-9;]*m", "", (child.before or "").replace("\r\n", "\n"))
     finally:
         child.close()
-    assert child.exitstatus == ExitCode.USAGE
+    assert child.exitstatus == ExitCode.MISSING_ANSWERS
     kept = series / "interviews" / ".amelie-roux.answer.txt"
     assert f"{REFUSED}\nhint: the answer read from standard input is kept in {kept}\n" in said
     assert kept.read_text(encoding="utf-8") == typed + "\n"
@@ -156,7 +172,7 @@ def test_an_answer_piped_that_is_refused_is_kept_in_a_file(
     from `cat answer.md` looks the same."""
     result = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="lots\n")
 
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.MISSING_ANSWERS
     kept = series / "interviews" / ".amelie-roux.answer.txt"
     assert result.stderr == (
         f"{REFUSED}\nhint: the answer read from standard input is kept in {kept}\n"
@@ -178,7 +194,7 @@ def test_an_answer_refused_read_from_a_file_on_standard_input_is_not_copied(
             check=False,
         )
 
-    assert result.returncode == ExitCode.USAGE
+    assert result.returncode == ExitCode.MISSING_ANSWERS
     assert result.stderr == f"{REFUSED}\n"
     assert kept_files(series) == []
 
@@ -487,7 +503,7 @@ def test_an_answer_to_a_question_no_longer_asked_is_edited_as_its_type(
     assert replaced("live", "no") is False
     assert replaced("tools", "Audacity") == ["Audacity"]
     refused = invoke("edit", "cy-young", "-q", "tools", "--answer-file", "-", input="Vim")
-    assert refused.exit_code == 2
+    assert refused.exit_code == ExitCode.MISSING_ANSWERS
     assert refused.stderr.startswith(
         "error: <stdin>: tools: Unknown choice: Vim ("
     )  # then the choices

@@ -19,7 +19,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, storage
-from jeudis.errors import NotFoundError, NotSaved, UsageError
+from jeudis.errors import MissingAnswers, NotFoundError, NotSaved
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
 from jeudis.questionnaire import Questionnaire
@@ -55,6 +55,7 @@ class Aftermath:
     # one set aside again puts it back, as a live session does ("Non", then "Oui").
     moves: conditions.Moves = field(default_factory=conditions.Moves)
     missing: list[str] = field(default_factory=list)  # asked now, and not answered
+    unchanged: bool = False  # the answer given is the one there: nothing to write
     reopened: bool = False  # complete before, a draft again for lack of ``missing``
     asked: set[str] | None = None  # the questions asked before the first change
     changed: int = 0  # the answers changed (or followed up), each saved
@@ -110,9 +111,11 @@ def set_answer(
     question = question_for(questionnaire, answer, interview.language)
     try:
         value = answer_rules.coerce(question, raw)
-    except answer_rules.InvalidAnswer as exc:
+    except answer_rules.InvalidAnswer as exc:  # as a data file's or a sheet's refused (8)
         where = f"{source}: " if source is not None else ""
-        raise UsageError(f"{where}{question_id}: {exc}") from None
+        raise MissingAnswers(f"{where}{question_id}: {exc}") from None
+    if value == answer.value and (value is None) == answer.skipped:
+        return Aftermath(unchanged=True)  # nothing to write: its time, the post, the feed stay
     before = conditions.asked(questionnaire, interview) if questionnaire else set()
     with requoting(questionnaire, interview):
         answer.value = value

@@ -91,7 +91,6 @@ def edit(
     from jeudis import editor, rename, storage
     from jeudis.cli.running import _parse_date, _require_terminal
     from jeudis.errors import JeudisError
-    from jeudis.files import STDIN, read_input
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import Questionnaire, find_questionnaire
@@ -141,14 +140,9 @@ def edit(
     # may not give it twice): kept in a file if the save fails. A file given is there still.
     typed: dict[str, str] = {}
     if question is not None and answer_file is not None:
-        text, source = read_input(answer_file)  # `-`: standard input
-        if source == STDIN:
-            typed["answer.txt"] = text
-        # Refused ("beaucoup" for a number), it is kept too; not read from a file
-        # (`< answer.md`), which has it still.
-        with _kept_if_not_saved(series, path, {} if _reads_a_file(sys.stdin) else typed):
-            aftermath = editing.set_answer(loaded, form, question, text, source=source)
-        done.append(f"answer {question} replaced")
+        aftermath = _answer_from(answer_file, series, loaded, form, question, typed)
+        if not aftermath.unchanged:  # the same answer again, from a script: nothing written
+            done.append(f"answer {question} replaced")
     # The answer given on standard input is kept if the editor then stops the command (the
     # host gives up on fields that do not read, the editor fails): not what the editor had.
     with _kept_if_not_saved(series, path, dict(typed)):
@@ -173,11 +167,35 @@ def edit(
             out.print(safe(f"{photo} renamed {loaded.fields['photo']}"), soft_wrap=True)
         _said(aftermath, saved.stem, recast.left)
         return
-    if change.given():  # each as it was: nothing to change, no review screen
+    if change.given() or aftermath.unchanged:  # each as it was: nothing to change, no review
         out.print(safe(f"{path.stem}: unchanged"), soft_wrap=True)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     _edit_live(series, loaded, form, question, aftermath)
+
+
+def _answer_from(
+    answer_file: Path,
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire | None",
+    question: str,
+    typed: dict[str, str],
+) -> "Aftermath":
+    """``--answer-file``: the answer to ``question`` replaced with the file's text; read
+    from standard input, the text goes into ``typed``, kept if the save fails."""
+    from jeudis import edit as editing
+    from jeudis.files import STDIN, read_input
+
+    text, source = read_input(answer_file)  # `-`: standard input
+    if source == STDIN:
+        typed["answer.txt"] = text
+    # Refused ("beaucoup" for a number), it is kept too; not read from a file
+    # (`< answer.md`), which has it still.
+    assert interview.path is not None
+    kept = {} if _reads_a_file(sys.stdin) else typed
+    with _kept_if_not_saved(series, interview.path, kept):
+        return editing.set_answer(interview, form, question, text, source=source)
 
 
 def _edit_live(
