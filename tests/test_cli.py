@@ -1706,6 +1706,26 @@ def test_check_of_a_series_folder_checks_the_series(
     assert "data.toml" not in given.stdout
 
 
+@pytest.mark.parametrize(
+    "args", [["compare", "twitter", "apport"], ["export", "amelie-roux"], ["list"]]
+)
+def test_a_reader_leaving_the_pipe_is_no_error(series: Path, args: list[str]) -> None:
+    """`jeudis compare twitter apport | head -1` exited 1, with nothing said (rich's own
+    handling of a pipe closed), where export and list exit 0: `set -o pipefail` failed."""
+    copy_example(series)
+    process = subprocess.Popen(
+        [Path(sys.executable).parent / "jeudis", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `head -1` does
+    said = process.stderr.read()
+    assert (process.wait(timeout=60), said) == (0, b"")
+
+
 def test_check_says_a_device_is_no_file(series: Path) -> None:
     code, stdout, _ = _in_a_process(series, "check", "/dev/zero")
     assert code == ExitCode.CHECK_FAILED

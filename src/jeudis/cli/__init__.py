@@ -9,6 +9,7 @@ message (and a hint) on standard error and its exit code, never a traceback.
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import codecs
 import contextlib
+import errno
 import gc
 import io
 import os
@@ -338,6 +339,18 @@ def _command_typed(arguments: list[str]) -> str:
     return ""
 
 
+def _leaving(leaving: SystemExit) -> int | str | None:
+    """The exit code of a command that ended so: a fault's, when a prompt paused by it
+    let the command go on to its end; 0 when rich or click ended it, with 1, for a pipe
+    its reader closed (``jeudis compare ... | head``), as jeudis does (below)."""
+    if fault := _fault():
+        return fail(fault)
+    cause = leaving.__context__
+    if leaving.code == 1 and isinstance(cause, OSError) and cause.errno == errno.EPIPE:
+        return int(ExitCode.OK)
+    return leaving.code
+
+
 def main() -> None:
     if sys.stdout is None or sys.stdin is None:  # closed by the shell (jeudis list >&-)
         from jeudis.cli.output import closed_streams
@@ -352,10 +365,8 @@ def main() -> None:
     try:
         _utf8_arguments(sys.argv[1:])
         app()
-    except SystemExit:
-        if fault := _fault():  # a prompt paused by it, the command went on to its end
-            sys.exit(fail(fault))
-        raise
+    except SystemExit as leaving:
+        sys.exit(_leaving(leaving))
     except JeudisError as error:
         sys.exit(fail(error))
     except SessionInterrupted as stop:
