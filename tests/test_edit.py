@@ -130,6 +130,20 @@ def test_the_same_answer_given_again_writes_nothing(
     assert amelie.read_bytes() == before
 
 
+def test_an_answer_file_with_windows_line_endings_is_read_as_lines(
+    invoke: Invoke, amelie: Path, tmp_path: Path
+) -> None:
+    """Its "\\r\\n" were kept in the answer, written on one escaped line of the file."""
+    answer = tmp_path / "a.md"
+    answer.write_bytes(b"Ligne un.\r\n\r\nLigne deux.\r\n")
+
+    result = invoke("edit", "amelie-roux", "-q", "apport", "--answer-file", answer)
+
+    assert result.exit_code == 0, result
+    assert load_interview(amelie).answer("apport").value == "Ligne un.\n\nLigne deux."  # type: ignore[union-attr]
+    assert 'answer = """\nLigne un.\n\nLigne deux."""' in amelie.read_text(encoding="utf-8")
+
+
 REFUSED = "error: <stdin>: followers: Un nombre de followers, par exemple 9 200."
 
 

@@ -188,6 +188,7 @@ def _answer_from(
     from jeudis.files import STDIN, read_input
 
     text, source = read_input(answer_file)  # `-`: standard input
+    text = text.replace("\r\n", "\n")  # a file's line endings (Windows'), not the answer's
     if source == STDIN:
         typed["answer.txt"] = text
     # Refused ("beaucoup" for a number), it is kept too; not read from a file
