@@ -1726,6 +1726,18 @@ def test_a_reader_leaving_the_pipe_is_no_error(series: Path, args: list[str]) ->
     assert (process.wait(timeout=60), said) == (0, b"")
 
 
+def test_check_outside_a_series_folder_says_so(invoke: Invoke, tmp_path: Path) -> None:
+    """It said "…/questionnaires: error: no such file" and the same of interviews/, exit
+    5, as if a series had those errors; `list` said where it was."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = invoke("check", env={"JEUDIS_DIR": str(elsewhere)})
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.stderr.splitlines()[0] == (
+        f"error: {elsewhere} is not a series folder: no questionnaires/ nor interviews/ in it"
+    )
+
+
 def test_check_says_a_device_is_no_file(series: Path) -> None:
     code, stdout, _ = _in_a_process(series, "check", "/dev/zero")
     assert code == ExitCode.CHECK_FAILED

@@ -144,6 +144,16 @@ def test_an_answer_file_with_windows_line_endings_is_read_as_lines(
     assert 'answer = """\nLigne un.\n\nLigne deux."""' in amelie.read_text(encoding="utf-8")
 
 
+def test_an_empty_answer_refused_on_standard_input_is_not_kept(
+    invoke: Invoke, amelie: Path, series: Path
+) -> None:
+    """A script's empty answer, refused, left a hidden file in interviews/, which check
+    warned of (and --strict failed on), though it held nothing."""
+    result = invoke("edit", "amelie-roux", "-q", "followers", "--answer-file", "-", input="\n")
+    assert result.exit_code == ExitCode.MISSING_ANSWERS, result
+    assert kept_files(series) == []
+
+
 REFUSED = "error: <stdin>: followers: Un nombre de followers, par exemple 9 200."
 
 

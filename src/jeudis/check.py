@@ -64,7 +64,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     only: set[str] | None = set()  # the templates named one by one (None: all of them)
     wholes: list[Path] = []  # series folders given: each checked whole
     for path in paths:
-        if path.is_dir() and _is_series_folder(path):
+        if path.is_dir() and is_series_folder(path):
             wholes.append(path)
         elif path.is_dir() and path.resolve() == templates:
             shown, only = path, None
@@ -92,7 +92,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
     return findings
 
 
-def _is_series_folder(path: Path) -> bool:
+def is_series_folder(path: Path) -> bool:
     """A series' folder, given to ``check`` (``jeudis check .`` in CI): its questionnaires,
     interviews, templates and settings are checked, as ``check`` there does. Its own
     ``*.toml`` were read as questionnaires (a data file among them), and its folders

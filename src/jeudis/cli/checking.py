@@ -27,10 +27,19 @@ def check(
     directory: DirOption = None,
 ) -> None:
     """Lint questionnaires, interviews, jeudis.toml, templates; exit non-zero on problems."""
-    from jeudis.check import check_paths
+    from jeudis.check import check_paths, is_series_folder
     from jeudis.paths import series_at
 
-    findings = check_paths(series_at(directory), list(paths or []))
+    series = series_at(directory)
+    if not paths and not is_series_folder(series.root):
+        from jeudis.errors import NotFoundError
+
+        series.refuse_misplaced("interviews")  # a file there says so, as list does
+        raise NotFoundError(
+            f"{series.root} is not a series folder: no questionnaires/ nor interviews/ in it",
+            hint="run it from a series folder, or give --dir or the files to check",
+        )
+    findings = check_paths(series, list(paths or []))
     errors = [f for f in findings if f.severity == "error"]
     failed = bool(errors) or (strict and bool(findings))
     if as_json:

@@ -189,7 +189,7 @@ def _answer_from(
 
     text, source = read_input(answer_file)  # `-`: standard input
     text = text.replace("\r\n", "\n")  # a file's line endings (Windows'), not the answer's
-    if source == STDIN:
+    if source == STDIN and text.strip():  # an empty one holds nothing to keep
         typed["answer.txt"] = text
     # Refused ("beaucoup" for a number), it is kept too; not read from a file
     # (`< answer.md`), which has it still.
