@@ -312,3 +312,21 @@ def test_a_series_in_a_language_jeudis_writes_posts_in_starts_with_its_questions
     post = invoke("export", "ana-lima", "--format", "md")
     assert post.exit_code == 0, post
     assert f"## 3. {wordings[interview.register]}" in post.stdout
+
+
+def test_init_makes_the_series_in_the_folder_dash_c_names(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`jeudis -C ~/blog init`, as every other command takes -C: it made the series in
+    the current folder, exit 0."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    monkeypatch.chdir(here)
+
+    result = invoke("-C", there, "init", "--blog", "Blog")
+
+    assert result.exit_code == 0, result
+    assert (there / "jeudis.toml").is_file() and list(here.iterdir()) == []
+    assert invoke("-C", there, "init", here / "third", "--blog", "B").exit_code == 0
+    assert (here / "third" / "jeudis.toml").is_file()  # a folder named wins, as -C elsewhere

@@ -146,6 +146,8 @@ def _root(
         # `jeudis -C ~/blog list`, as git and make take it: the command's own -C is
         # given this folder, unless the command names one itself.
         context.default_map = {name: {"directory": directory} for name in COMMANDS}
+        # `jeudis -C ~/blog init`: the folder to make a series of, which init names.
+        context.default_map["init"] = {"folder": directory}
 
 
 def _fault() -> JeudisError | None:
