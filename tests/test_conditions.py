@@ -387,3 +387,19 @@ def test_list_counts_a_drafts_total_without_what_its_answers_leave_out(
         "anne-roux": (1, 2),
         "paul-roy": (2, 5),
     }
+
+
+def test_a_data_file_answer_refused_says_nothing_of_the_questions_waiting_on_it(
+    series: Path, invoke: Invoke
+) -> None:
+    """ "lu" refused ("peut-être"): the opinion was said "not asked, as its condition on lu
+    does not hold: remove it", and once removed, the next run said it missing."""
+    write(series / "questionnaires" / "chain.toml", CHAIN)
+    data = write(
+        series / "data.toml",
+        '[answers]\nlu = "peut-être"\navis = "Beau."\npourquoi = "Le style."\nfin = "Merci."\n',
+    )
+    result = invoke("new", "chain", "--guest", "Anne Roux", "--data-file", data)
+    assert result.exit_code == 8, result
+    assert "answers.lu: " in result.stderr
+    assert "avis" not in result.stderr and "pourquoi" not in result.stderr

@@ -68,7 +68,13 @@ def fill_from_data(
             continue
         interview.fields[spec.id] = "" if value is None else value
     session_values: dict[str, Any] = {}
+    # Answers refused, and the questions waiting on them: whether those are asked is not
+    # known until the answer is mended ("Myspace" refused, "pourquoi" is not "not asked").
+    unknown: set[str] = set()
     for question in questionnaire.questions:
+        if question.when is not None and question.when.question in unknown:
+            unknown.add(question.id)
+            continue
         if question.when is not None and not question.when.holds(session_values):
             if not answer_rules.is_empty(raw_answers.get(question.id)):
                 # Written, then dropped without a word: the guest's answer lost.
@@ -87,6 +93,7 @@ def fill_from_data(
                     missing.append(question.id)
             else:
                 problems.append((("answers", question.id), str(exc)))
+                unknown.add(question.id)
             continue
         session_values[question.id] = value
         context = interview_context(questionnaire, interview)
