@@ -697,36 +697,38 @@ def test_check_warns_of_a_question_quoting_an_answer_that_may_not_be_given(
     assert done.status == "complete" and "closing" not in done.fields
 
 
+def checked(series: Path, invoke: Invoke, name: str, questions: str) -> tuple[Path, list[str]]:
+    """``jeudis check`` of a questionnaire in "tu" of these ``questions`` (its line 5 on):
+    its file, and the findings said."""
+    head = f'id = "{name}"\ntitle = "{{guest}}"\nregisters = ["tu"]\n\n'
+    path = write(series / "questionnaires" / f"{name}.toml", head + questions)
+    return path, findings(invoke("check", path).stdout)
+
+
 def test_check_warns_of_spaces_inside_a_gender_form(series: Path, invoke: Invoke) -> None:
     """ "Es-tu {un | une} lecteur assidu ?" passed check, and read "Es-tu un  lecteur" and
     "Es-tu  une lecteur"."""
-    path = write(
-        series / "questionnaires" / "lecteurs.toml",
-        'id = "lecteurs"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "lu"\n'
-        'text = "Es-tu {un | une} lecteur{|rice} assidu{|e} ?"\n',
-    )
-
-    result = invoke("check", path)
+    path, said = checked(
+        series, invoke, "lecteurs",
+        '[[questions]]\nid = "lu"\ntext = "Es-tu {un | une} lecteur{|rice} assidu{|e} ?"\n',
+    )  # fmt: skip
 
     spaces = "the spaces inside the braces are written too, beside the text's own"
-    assert findings(result.stdout) == [
+    assert said == [
         f"{path}:7: warning: questions[0].text: {{un | une}}: {spaces}",
         "0 errors, 1 warning",
     ]
-    assert "  hint: write {un|une}" in result.stdout
+    assert "  hint: write {un|une}" in invoke("check", path).stdout
 
 
 def test_check_warns_of_choices_told_apart_by_case_alone(series: Path, invoke: Invoke) -> None:
     """ "Solo" and "solo": a sheet's "SOLO", read in any case, was refused as no choice."""
-    path = write(
-        series / "questionnaires" / "format.toml",
-        'id = "format"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "f"\n'
-        'type = "choice"\ntext = "Seul ?"\nchoices = ["Solo", "Duo", "solo"]\n',
-    )
+    path, said = checked(
+        series, invoke, "format",
+        '[[questions]]\nid = "f"\ntype = "choice"\ntext = "Seul ?"\nchoices = ["Solo", "Duo", "solo"]\n',
+    )  # fmt: skip
 
-    result = invoke("check", path)
-
-    assert findings(result.stdout) == [
+    assert said == [
         f"{path}:9: warning: questions[0].choices: choices 'Solo' and 'solo' differ only in"
         + " case: on a sheet or in a data file, where case is not read, neither can be told"
         + " from the other",
@@ -737,17 +739,13 @@ def test_check_warns_of_choices_told_apart_by_case_alone(series: Path, invoke: I
 def test_a_placeholder_is_filled_in_and_checked_as_a_help_is(series: Path, invoke: Invoke) -> None:
     """The greyed hint in the input showed "{first_name}" as typed, and "{nope}" passed
     check, where a help's is an error."""
-    text = (
-        'id = "indice"\ntitle = "{guest}"\nregisters = ["tu"]\n\n[[questions]]\nid = "site"\n'
-        'text = "Ton site ?"\nplaceholder = "le blog de {first_name}, {ravi|ravie}"\n'
-    )
-    path = write(series / "questionnaires" / "indice.toml", text)
+    question = '[[questions]]\nid = "site"\ntext = "Ton site ?"\nplaceholder = "le blog de {first_name}, {ravi|ravie}"\n'
+    path, _ = checked(series, invoke, "indice", question)
     form = load_questionnaire(path)
     context = context_for(form, "Léa Martin", "", "f")
     assert form.questions[0].placeholder_text(context) == "le blog de Léa, ravie"
-    write(path, text.replace("{ravi|ravie}", "{nope}"))
-    result = invoke("check", path)
-    assert findings(result.stdout)[0].startswith(
+    path, said = checked(series, invoke, "indice", question.replace("{ravi|ravie}", "{nope}"))
+    assert said[0].startswith(
         f"{path}:8: error: questions[0].placeholder: {{nope}} is not a known placeholder"
     )
 
@@ -757,14 +755,13 @@ def test_check_warns_of_a_validation_message_with_placeholders(
 ) -> None:
     """ "Merci {first_name}, un nombre {entier|entière}" passed check, and every guest read
     the braces as typed, live and on the sheet."""
-    path = write(
-        series / "questionnaires" / "nombre.toml",
-        'id = "nombre"\ntitle = "{guest}"\n\n[[questions]]\nid = "n"\ntype = "number"\n'
-        'text = "Combien ?"\nvalidation = { min = 0, message = "Merci {first_name} !" }\n',
-    )
-    result = invoke("check", path)
-    assert findings(result.stdout) == [
-        f"{path}:8: warning: questions[0].validation.message: a validation message is shown"
+    path, said = checked(
+        series, invoke, "nombre",
+        '[[questions]]\nid = "n"\ntype = "number"\ntext = "Combien ?"\n'
+        'validation = { min = 0, message = "Merci {first_name} !" }\n',
+    )  # fmt: skip
+    assert said == [
+        f"{path}:9: warning: questions[0].validation.message: a validation message is shown"
         + " as written: its placeholders are not filled in",
         "0 errors, 1 warning",
     ]
