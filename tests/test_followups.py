@@ -12,7 +12,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from jeudis import session
+from jeudis import starting
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
@@ -69,10 +69,10 @@ class Scripted:
 
 def start(series: Path, form_path: Path, guest: str = "Claire Martin") -> tuple[Any, Interview]:
     form = load_questionnaire(form_path)
-    interview = session.prepare(
-        Series(series), form, session.Options(guest=guest, gender="f", host="Stéphane")
+    interview = starting.prepare(
+        Series(series), form, starting.Options(guest=guest, gender="f", host="Stéphane")
     )
-    session.create(Series(series), interview)
+    starting.create(Series(series), interview)
     return form, interview
 
 

@@ -37,7 +37,8 @@ from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
-from jeudis.session import Options, create, interview_context, prepare
+from jeudis.session import interview_context
+from jeudis.starting import Options, create, prepare
 from support import LU, REPO, Invoke, interview_files
 
 pytestmark = pytest.mark.pty

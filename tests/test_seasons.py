@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from jeudis import session
+from jeudis import starting
 from jeudis.errors import ExitCode, SessionInterrupted
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
@@ -85,8 +85,8 @@ def questionnaire_file(series: Path, text: str) -> Path:
 
 def new_interview(series: Path, guest: str) -> tuple[Any, Interview]:
     form = load_questionnaire(series / "questionnaires" / "saison.toml")
-    interview = session.prepare(Series(series), form, session.Options(guest=guest))
-    session.create(Series(series), interview)
+    interview = starting.prepare(Series(series), form, starting.Options(guest=guest))
+    starting.create(Series(series), interview)
     return form, interview
 
 

@@ -31,7 +31,8 @@ from jeudis.numbering import expected_total
 from jeudis.paths import series_at
 from jeudis.prompts import BACK, SKIP_CHOICE, Paused, Prompt, prompt_for
 from jeudis.questionnaire import Questionnaire, find_questionnaire, load_questionnaire
-from jeudis.session import Options, Session, create, prepare
+from jeudis.session import Session
+from jeudis.starting import Options, create, prepare
 from support import LU, write
 
 Reply = Any  # a raw answer, BACK, an exception to raise, or a callable(prompt) -> reply

@@ -157,7 +157,7 @@ def requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iter
 
 def reword(interview: Interview, question_id: str, text: str) -> Answer:
     """Change how one question reads in this interview only."""
-    from jeudis.session import one_line_wording
+    from jeudis.starting import one_line_wording
 
     answer = find_answer(interview, question_id)
     wording = one_line_wording(text)

@@ -10,151 +10,19 @@ the changes a pause left) is :mod:`jeudis.session_paging`'s.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import signal
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
-from jeudis.errors import NotSaved, SessionInterrupted, TooLarge, UsageError, stop_signals
-from jeudis.interview import Answer, Interview, Typed, holds_something, new_id
+from jeudis.errors import NotSaved, SessionInterrupted, TooLarge, stop_signals
+from jeudis.interview import Answer, Interview, Typed, holds_something
 from jeudis.numbering import expected_total, in_order
-from jeudis.paths import Series
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
 from jeudis.questionnaire import Question, Questionnaire
-from jeudis.textsafe import control_in, one_line_name
-
-
-@dataclass
-class Options:
-    guest: str
-    register: str | None = None
-    gender: str | None = None
-    host: str | None = None
-    date: dt.date | None = None
-    # ``--reword ID=TEXT``: a question worded otherwise for this guest, by id or number.
-    rewordings: Mapping[str, str] = field(default_factory=dict)
-
-
-def one_line_wording(text: str) -> str:
-    """A question's wording the host typed (``--reword``), as one line of text; a
-    control character or an empty wording refused."""
-    if control_in(text, lines=True):  # a line break is a space here: as a paste brings it
-        raise UsageError("--reword: a control character in the wording")
-    if not (wording_ := " ".join(text.split())):
-        raise UsageError("--reword: the new wording is empty")
-    return wording_
-
-
-def rewordings_for(questionnaire: Questionnaire, given: Mapping[str, str]) -> dict[str, str]:
-    """``--reword`` options by question id: each names a question of ``questionnaire``
-    by its id or its number (``12``, as ``jeudis inspect`` numbers them)."""
-    by_number = {str(n): q.id for n, q in enumerate(questionnaire.questions, 1)}
-    rewordings = {}
-    for key, text in given.items():
-        qid = key if questionnaire.question(key) is not None else by_number.get(key)
-        if qid is None:
-            known = ", ".join(f"{n}. {q}" for n, q in by_number.items())
-            raise UsageError(
-                f"--reword {key}: {questionnaire.id} has no such question",
-                hint=f"its questions: {known or 'none'} (`jeudis inspect {questionnaire.id}`)",
-            )
-        rewordings[qid] = one_line_wording(text)
-    return rewordings
-
-
-def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> Interview:
-    """A new interview for a guest, in memory: not yet on disk, no path."""
-    one_line_name(options.guest, "--guest")
-    if options.host is not None:
-        one_line_name(options.host, "--host")
-    if not options.guest.strip():
-        raise UsageError("the guest's name is empty", hint='pass --guest "First Last"')
-    register = options.register or questionnaire.default_register
-    if register not in questionnaire.registers:
-        raise UsageError(
-            f"--register {register}: {questionnaire.id} is worded for"
-            f" {wording.worded_for(questionnaire.registers)}"
-        )
-    guest = " ".join(options.guest.split())
-    host = options.host if options.host is not None else str(series.settings.get("host", ""))
-    context = context_for(questionnaire, guest, host, options.gender)
-    slug = storage.slugify(guest, questionnaire.language)
-    return Interview(
-        questionnaire=questionnaire.id,
-        questionnaire_version=questionnaire.version,
-        title=questionnaire.title_for(context),
-        slug=slug,
-        guest=guest,
-        register=register,
-        gender=options.gender,
-        host=host,
-        language=questionnaire.language,
-        style=questionnaire.style,
-        series=questionnaire.series,
-        date=options.date or dt.date.today(),
-        rewordings=rewordings_for(questionnaire, options.rewordings),
-    )
-
-
-def require_host(
-    questionnaire: Questionnaire,
-    interview: Interview,
-    hint: str = 'pass --host "First Last", or set host = "..." in jeudis.toml',
-) -> None:
-    """A dialogue puts each question under the host's name ("Stéphane : ..."): without
-    a name its posts read "? : ...". A wording quoting ``{host}`` would read "Have you
-    read 's latest book?". Refused before anything is written."""
-    if interview.host.strip():
-        return
-    if questionnaire.style == "dialogue":
-        raise UsageError(
-            f"{questionnaire.id} is written as a dialogue, each question under the host's"
-            " name, and no host is named",
-            hint=hint,
-        )
-    if quoting := _quoting_host(questionnaire, interview.register):
-        raise UsageError(
-            f"{questionnaire.id} names the host ({{host}}, in {quoting}), and no host is named",
-            hint=hint,
-        )
-
-
-def _quoting_host(questionnaire: Questionnaire, register: str) -> str:
-    """Where the questionnaire first quotes ``{host}`` (``"question 5 [read-book]"``), or ""."""
-    places: list[tuple[str, tuple[str, ...]]] = [("the title", (questionnaire.title,))]
-    places += [(f"field [{f.id}]", f.templates(register)) for f in questionnaire.fields]
-    places += [
-        (f"question {n} [{q.id}]", q.templates(register))
-        for n, q in enumerate(questionnaire.questions, 1)
-    ]
-    places += [("the closing", (questionnaire.closing,))]
-    for where, templates in places:
-        if any("host" in wording.placeholders(template) for template in templates):
-            return where
-    return ""
-
-
-def create(series: Series, interview: Interview) -> Interview:
-    """Give the interview a file of its own (never another's, nor a name the site's own
-    pages have: see :func:`jeudis.storage.site_names`), and an id, and save it."""
-    reserved = storage.site_names(series, interview.questionnaire)
-    path = storage.reserve_path(series, interview.slug, reserved)
-    interview.path = path
-    interview.slug = path.stem
-    interview.id = interview.id or new_id()
-    try:
-        storage.save(interview)
-    except NotSaved:
-        # The file reserved is empty: left, it would be listed as a broken interview.
-        with suppress(OSError):
-            path.unlink()
-        raise
-    return interview
 
 
 def context_for(

@@ -118,7 +118,7 @@ def new(
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
-    from jeudis import session
+    from jeudis import starting
     from jeudis.files import read_input
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -126,7 +126,7 @@ def new(
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
-    options = session.Options(
+    options = starting.Options(
         guest=guest,
         register=register,
         gender=gender,
@@ -134,8 +134,8 @@ def new(
         date=_parse_date(date, form.language),
         rewordings=pairs(reword, "--reword", '12="..."'),
     )
-    interview = session.prepare(series, form, options)
-    session.require_host(form, interview)
+    interview = starting.prepare(series, form, options)
+    starting.require_host(form, interview)
     if data_file is not None:
         from jeudis.errors import FileProblem
 
@@ -151,14 +151,14 @@ def new(
 
         fill_from_data(form, interview, data, source, text)
         _note_twins(series, form, interview)
-        session.create(series, interview)
+        starting.create(series, interview)
         assert interview.path is not None
         take_photo(interview)
         _finished(interview.path, live=False)
         return
     _require_terminal()
     _note_twins(series, form, interview)
-    session.create(series, interview)
+    starting.create(series, interview)
     _run(series, form, interview, begun_now=True)
 
 

@@ -69,7 +69,7 @@ def sheet(
     directory: DirOption = None,
 ) -> None:
     """Write an answer sheet (Markdown) for a guest who answers by email."""
-    from jeudis import session
+    from jeudis import starting
     from jeudis.errors import JeudisError
     from jeudis.files import MAX_FILE_SIZE, byte_size
     from jeudis.paths import series_at
@@ -85,15 +85,15 @@ def sheet(
             hint=f'write yours: --question "..." (repeatable), or run it live:'
             f" `jeudis new {form.id} --guest NAME`",
         )
-    options = session.Options(
+    options = starting.Options(
         guest=guest,
         register=register,
         gender=gender,
         host=host,
         rewordings=pairs(reword, "--reword", '12="..."'),
     )
-    interview = session.prepare(series, form, options)
-    session.require_host(form, interview)
+    interview = starting.prepare(series, form, options)
+    starting.require_host(form, interview)
     given = pairs(field, "--field", 'book_title="..."')
     interview.fields.update(sheet_fields(form, interview.register, given))
     text = render_sheet(
@@ -221,7 +221,7 @@ def import_(
     """
     import shlex
 
-    from jeudis import reimport, session
+    from jeudis import reimport, starting
     from jeudis.cli.running import take_photo
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
@@ -249,9 +249,9 @@ def import_(
     asked = asked_questions(parsed, sheet_file)  # the host's own, on an open one's sheet
     form = with_asked(form, asked)
     options, option_warnings = sheet_options(parsed, form, sheet_file)
-    interview = session.prepare(series, form, session.Options(**options))
+    interview = starting.prepare(series, form, starting.Options(**options))
     interview.rewordings = reworded_questions(parsed, form)
-    session.require_host(
+    starting.require_host(
         form,
         interview,
         hint='add host="First Last" to the sheet\'s first line, or set host in jeudis.toml',
@@ -283,7 +283,7 @@ def import_(
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
     if not any(answer.given for answer in result.interview.answers):
         _nothing_answered(result.warnings, sheet_file)
-    session.create(series, interview)
+    starting.create(series, interview)
     assert interview.path is not None
     take_photo(interview)
     if twins:
