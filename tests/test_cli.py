@@ -1978,12 +1978,12 @@ def test_a_fault_of_jeudis_is_said_in_one_line_its_details_written_down(
 
     import jeudis.cli
     import jeudis.errors
-    from jeudis import storage
+    from jeudis import listing
 
     def planted(*_: object) -> None:
         raise RuntimeError("a fault planted by the test")
 
-    monkeypatch.setattr(storage, "summaries", planted)
+    monkeypatch.setattr(listing, "summaries", planted)
     monkeypatch.setattr(jeudis.cli, "write_fault", jeudis.errors.write_fault)  # the real one
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
@@ -2005,12 +2005,12 @@ def test_a_fault_of_jeudis_is_said_in_one_line_its_details_written_down(
 def test_a_fault_in_a_test_is_raised_on_not_taken_for_a_refusal(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jeudis import storage
+    from jeudis import listing
 
     def planted(*_: object) -> None:
         raise RuntimeError("a fault planted by the test")
 
-    monkeypatch.setattr(storage, "summaries", planted)
+    monkeypatch.setattr(listing, "summaries", planted)
     with pytest.raises(RuntimeError, match="planted"):
         invoke("list")
 

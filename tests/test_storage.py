@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeudis import storage
+from jeudis import listing, storage
 from jeudis.errors import FileProblem, InterviewLocked, NotFoundError, NotSaved, UsageError
 from jeudis.files import write_atomic
 from jeudis.interview import Answer, Interview
@@ -285,7 +285,7 @@ def test_summaries_are_cached_and_refreshed(series: Path, monkeypatch: pytest.Mo
     newer.answers.append(Answer("depuis-quand", "text", "Depuis quand ?", "2007"))
     storage.save(newer)
 
-    first = storage.summaries(folder)
+    first = listing.summaries(folder)
     assert [(s.slug, s.answered) for s in first] == [("gilles-klein", 1), ("fadhila-brahimi", 0)]
     assert (series / ".jeudis-cache" / "summaries.json").is_file()
 
@@ -293,8 +293,8 @@ def test_summaries_are_cached_and_refreshed(series: Path, monkeypatch: pytest.Mo
     def no_parsing(path: Path) -> Interview:
         raise AssertionError(f"parsed {path}")
 
-    monkeypatch.setattr(storage, "load_interview", no_parsing)
-    assert storage.summaries(folder) == first
+    monkeypatch.setattr(listing, "load_interview", no_parsing)
+    assert listing.summaries(folder) == first
     monkeypatch.undo()
     monkeypatch.setenv("JEUDIS_DIR", str(series))
 
@@ -302,12 +302,12 @@ def test_summaries_are_cached_and_refreshed(series: Path, monkeypatch: pytest.Mo
     newer.answers.append(Answer("followers", "number", "Combien ?", 9200))
     storage.save(newer)
     os.utime(newer.path, ns=(1, 1))  # a different mtime even on a coarse clock
-    assert [s.answered for s in storage.summaries(folder)] == [2, 0]
+    assert [s.answered for s in listing.summaries(folder)] == [2, 0]
 
 
 def test_a_broken_file_is_listed_as_broken(series: Path) -> None:
     (series / "interviews" / "broken.toml").write_text("guest = [", encoding="utf-8")
-    [summary] = storage.summaries(series_at())
+    [summary] = listing.summaries(series_at())
     assert summary.status == "broken"
     assert "invalid TOML" in summary.problem
 
@@ -318,7 +318,7 @@ def test_a_file_with_a_bad_header_is_listed_as_broken_with_the_reason(series: Pa
     storage.save(interview)
     text = interview.path.read_text(encoding="utf-8").replace('status = "draft"', 'status = "fini"')
     interview.path.write_text(text, encoding="utf-8")
-    [summary] = storage.summaries(series_at())
+    [summary] = listing.summaries(series_at())
     assert summary.status == "broken"
     assert summary.problem.endswith("status must be one of draft, complete, not 'fini'")
 
@@ -343,7 +343,7 @@ def test_an_id_of_no_string_is_listed_as_broken_with_the_reason(
     storage.save(interview)
     with interview.path.open("a", encoding="utf-8") as file:
         file.write(f"\n{table}\n")
-    [summary] = storage.summaries(series_at())
+    [summary] = listing.summaries(series_at())
     assert summary.status == "broken"
     assert problem in summary.problem
 
@@ -356,7 +356,7 @@ def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     cache.parent.mkdir()
     cache.write_text("{not json", encoding="utf-8")
 
-    assert [s.slug for s in storage.summaries(series_at())] == ["gilles-klein"]
+    assert [s.slug for s in listing.summaries(series_at())] == ["gilles-klein"]
 
 
 @pytest.mark.parametrize(
@@ -373,13 +373,13 @@ def test_a_cache_edited_out_of_its_shape_is_ignored(series: Path, damage: Any) -
     interview = new_interview()
     interview.path = series / "interviews" / "gilles-klein.toml"
     storage.save(interview)
-    storage.summaries(series_at())
+    listing.summaries(series_at())
     cache = series / ".jeudis-cache" / "summaries.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
     data["entries"]["gilles-klein.toml"] = damage(data["entries"]["gilles-klein.toml"])
     cache.write_text(json.dumps(data), encoding="utf-8")
 
-    assert [s.guest for s in storage.summaries(series_at())] == ["Gilles Klein"]
+    assert [s.guest for s in listing.summaries(series_at())] == ["Gilles Klein"]
 
 
 def test_a_listing_cached_by_a_jeudis_that_read_no_set_aside_answers_is_read_anew(
@@ -391,7 +391,7 @@ def test_a_listing_cached_by_a_jeudis_that_read_no_set_aside_answers_is_read_ane
     interview.path = series / "interviews" / "gilles-klein.toml"
     interview.set_aside = [Answer("blog", "text", "Un blog ?", "Oui.")]
     storage.save(interview)
-    [summary] = storage.summaries(series_at())
+    [summary] = listing.summaries(series_at())
     assert summary.status == "draft"
     cache = series / ".jeudis-cache" / "summaries.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
@@ -399,7 +399,7 @@ def test_a_listing_cached_by_a_jeudis_that_read_no_set_aside_answers_is_read_ane
     entry["summary"].update(status="broken", problem="unknown key 'set_aside'")
     cache.write_text(json.dumps({"version": 2, "entries": data["entries"]}), encoding="utf-8")
 
-    assert [s.status for s in storage.summaries(series_at())] == ["draft"]
+    assert [s.status for s in listing.summaries(series_at())] == ["draft"]
 
 
 def test_a_file_that_cannot_be_written_is_named_not_its_temporary() -> None:
@@ -760,7 +760,7 @@ def test_list_marks_a_file_edited_into_what_show_refuses_as_broken(
 
     assert listed.exit_code == 0, listed
     assert re.search(r"^amelie-roux +\? +\? +broken", listed.stdout, re.MULTILINE), listed.stdout
-    [summary] = [s for s in storage.summaries(series_at()) if s.slug == "amelie-roux"]
+    [summary] = [s for s in listing.summaries(series_at()) if s.slug == "amelie-roux"]
     assert summary.problem.endswith(problem), summary.problem
     shown = invoke("show", "amelie-roux")
     assert shown.exit_code == 4 and problem in shown.stderr

@@ -13,7 +13,7 @@ from jeudis.questionnaire import Question, Questionnaire, load_questionnaire, se
 from jeudis.wording import WordingContext, format_number
 
 if TYPE_CHECKING:
-    from jeudis.storage import Summary
+    from jeudis.listing import Summary
 
 
 @dataclass(frozen=True)

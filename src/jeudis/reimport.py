@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jeudis import conditions, storage
+from jeudis import conditions, listing, storage
 from jeudis.answers import as_input
 from jeudis.errors import JeudisError, UsageError
 from jeudis.followups import complete, place
@@ -39,7 +39,7 @@ def same_guest(one: str, other: str) -> bool:
 
 def twins(
     series: Series, questionnaire: str, guest: str, *, named: str = ""
-) -> list[storage.Summary]:
+) -> list[listing.Summary]:
     """The interviews ``guest`` has from ``questionnaire`` already.
 
     ``named``: only those whose file is named after the guest (the slug ``named``, or
@@ -49,12 +49,12 @@ def twins(
     if named:
         own = re.compile(re.escape(named) + r"(-[0-9]+)?")
         rows = [
-            storage.summary_of(path)
+            listing.summary_of(path)
             for path in storage.interview_files(series)
             if own.fullmatch(path.stem)
         ]
     else:
-        rows = storage.summaries(series)
+        rows = listing.summaries(series)
     return [
         summary
         for summary in rows
@@ -111,7 +111,7 @@ def changes(interview: Interview, sheet: Interview) -> Changes:
 
 
 def refusal(
-    others: list[storage.Summary], sheet: Interview, sheet_name: str, argument: str
+    others: list[listing.Summary], sheet: Interview, sheet_name: str, argument: str
 ) -> JeudisError:
     """Why ``sheet`` (an interview made from a sheet, not saved) is not imported for a
     guest who has ``others`` from it, and what the host can do: said of the one it is

@@ -1,4 +1,6 @@
-"""Interview files on disk: names, atomic saves, locks, lookup and listing.
+"""Interview files on disk: names, atomic saves, locks and lookup.
+
+What a listing reads of each (its summary, and their cache) is :mod:`jeudis.listing`'s.
 
 Every save goes through :func:`save`, which writes atomically; a new interview
 reserves its file name with ``O_EXCL`` so that two guests of the same name, or
@@ -8,17 +10,13 @@ two sessions started at once, never share (or overwrite) a file.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
 import stat
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from dataclasses import fields as dataclasses_fields
 from pathlib import Path
-from typing import Any
 
 from jeudis.errors import (
     ChangedMeanwhile,
@@ -37,24 +35,15 @@ from jeudis.files import (
     not_a_file,
     read_text,
     stamp_of,
-    write_atomic,
     write_readable,
 )
-from jeudis.interview import STATUSES, Interview, now
-from jeudis.interview_reading import check_name, load_interview, looks_sound
+from jeudis.interview import Interview, now
 from jeudis.paths import Series
 from jeudis.textsafe import for_terminal
-from jeudis.tomlio import parse_toml
 from jeudis.wording import primary_language, spelled_out
 
 MAX_SLUG = 60
 FALLBACK_SLUG = "invite"
-# 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
-# set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
-# id, a format, a style, a gender, the texts a pause kept); 5: when it was begun
-# (created), which orders a day's interviews
-CACHE_VERSION = 5
-CACHE_FILE = "summaries.json"  # in the series' cache folder
 SHORTEN = "shorten what is added to it"  # an interview that would be too large to read
 
 
@@ -402,191 +391,3 @@ def _inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What ``jeudis list`` shows of an interview, cheap to cache."""
-
-    slug: str
-    path: str
-    guest: str
-    questionnaire: str
-    title: str
-    status: str
-    date: str
-    updated: str
-    created: str  # in UTC: it orders the interviews of a day
-    answered: int
-    asked: int
-    problem: str = ""
-
-
-def utc_text(moment: dt.datetime) -> str:
-    """A moment as text that sorts as the moments do, whatever their offsets."""
-    return moment.astimezone(dt.UTC).isoformat()
-
-
-def summarize(interview: Interview, path: Path) -> Summary:
-    return Summary(
-        slug=path.stem,
-        path=str(path),
-        guest=interview.guest,
-        questionnaire=interview.questionnaire,
-        title=interview.title,
-        status=interview.status,
-        date=interview.date.isoformat(),
-        updated=interview.updated.isoformat(),
-        created=utc_text(interview.created),
-        answered=sum(1 for a in interview.answers if a.given),
-        asked=len(interview.answers),
-    )
-
-
-def _quick_summary(path: Path) -> Summary | None:
-    """A summary read straight from the parsed TOML, without building every answer.
-
-    Listing needs a few header keys and two counts; checking each answer's keys
-    and types is ``jeudis check``'s job (and ``show``'s). Anything unexpected here
-    returns None, and the full reader says what is wrong.
-    """
-    data = parse_toml(read_text(path), path, fast=True)
-    head: dict[str, Any] = {
-        key: data.get(key) for key in ("guest", "questionnaire", "title", "status")
-    }
-    date, updated = data.get("date"), data.get("updated", data.get("created"))
-    created = data.get("created", updated)
-    answers = data.get("answers", [])
-    if (
-        not all(isinstance(value, str) for value in head.values())
-        or head["status"] not in STATUSES
-        or not isinstance(date, dt.date)
-        or not isinstance(updated, dt.datetime)
-        or not isinstance(created, dt.datetime)
-        or not looks_sound(data)  # the full reader says what is wrong
-    ):
-        return None
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    return Summary(
-        slug=path.stem,
-        path=str(path),
-        guest=str(head["guest"]),
-        questionnaire=str(head["questionnaire"]),
-        title=str(head["title"]),
-        status=str(head["status"]),
-        date=date.isoformat(),
-        updated=updated.isoformat(),
-        created=utc_text(created),
-        answered=sum(
-            1 for a in answers if not a.get("skipped") and a.get("answer") not in (None, "", [])
-        ),
-        asked=len(answers),
-    )
-
-
-def summaries(series: Series) -> list[Summary]:
-    """Summaries of every interview, newest first, read through a cache.
-
-    Parsing a thousand long interviews takes over a second; the cache (kept in
-    the series folder, keyed by each file's size and modification time) brings
-    a listing back to a directory scan.
-    """
-    cache_dir = series.cache_dir()
-    cache = _read_cache(cache_dir / CACHE_FILE) if cache_dir else {}
-    fresh: dict[str, Any] = {}
-    result: list[Summary] = []
-    folder = series.interviews_dir
-    for item in interview_entries(folder):
-        try:
-            stat = item.stat()
-        except OSError:  # a link that leads nowhere: listed broken, never cached
-            result.append(summary_of(folder / item.name))
-            continue
-        key = f"{stat.st_size}:{stat.st_mtime_ns}"
-        summary = _cached(cache.get(item.name), key) or summary_of(folder / item.name)
-        fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
-        result.append(summary)
-    if fresh != cache and (cache_dir := series.cache_dir(make=True)):
-        _write_cache(cache_dir / CACHE_FILE, fresh)
-    # Newest first; a day's interviews as they were begun, whatever was edited since.
-    result.sort(key=lambda s: (s.date, s.created, s.slug), reverse=True)
-    return result
-
-
-def _cached(entry: Any, key: str) -> Summary | None:
-    """The cached summary when it is for the file as it is now, and of its shape; else None.
-
-    A cache edited or damaged by hand is read as no cache: it costs time, never a listing.
-    """
-    if not isinstance(entry, dict) or entry.get("key") != key:
-        return None
-    try:
-        summary = Summary(**entry["summary"])
-    except (KeyError, TypeError):
-        return None
-    shaped = all(
-        isinstance(getattr(summary, f.name), int if f.type == "int" else str)
-        for f in dataclasses_fields(Summary)
-    )
-    return summary if shaped else None
-
-
-def summary_of(path: Path) -> Summary:
-    try:
-        check_name(path)  # a page and links are made of it: a broken interview
-        return _quick_summary(path) or summarize(load_interview(path), path)
-    except FileProblem as exc:
-        return Summary(
-            slug=path.stem,
-            path=str(path),
-            guest="?",
-            questionnaire="?",
-            title="",
-            status="broken",
-            date="",
-            updated="",
-            created="",
-            answered=0,
-            asked=0,
-            # Said of the file's name: the listing names its folder already.
-            problem=exc.message.replace(str(path), path.name, 1),
-        )
-
-
-def _read_cache(path: Path) -> dict[str, Any]:
-    try:
-        import json
-
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    entries = data.get("entries")
-    return entries if isinstance(entries, dict) else {}
-
-
-def _write_cache(path: Path, entries: dict[str, Any]) -> None:
-    # A cache is a convenience: a read-only series folder must still list.
-    with contextlib.suppress(OSError, FileProblem):
-        import json
-
-        data = json.dumps({"version": CACHE_VERSION, "entries": entries})
-        write_atomic(path, data, follow_links=False)
-
-
-def latest(series: Series) -> Path:
-    return Path(by_recency(series)[0].path)
-
-
-def by_recency(series: Series) -> list[Summary]:
-    """The interviews' summaries, the most recently changed first; an error when there
-    are none."""
-    files = interview_files(series)
-    if not files:
-        raise NotFoundError(
-            f"no interviews in {series.interviews_dir}",
-            hint="start one with `jeudis new QUESTIONNAIRE --guest NAME`",
-        )
-    return sorted(summaries(series), key=lambda s: s.updated, reverse=True)

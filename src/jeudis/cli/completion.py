@@ -38,7 +38,7 @@ def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[tuple[str, str]]:
-    from jeudis.storage import summaries
+    from jeudis.listing import summaries
 
     try:
         found = summaries(_completed_series(ctx))

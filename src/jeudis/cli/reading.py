@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from jeudis.catalog import DraftTotal
     from jeudis.interview import Interview
-    from jeudis.storage import Summary
+    from jeudis.listing import Summary
 
 
 @app.command("list")
@@ -62,13 +62,13 @@ def list_(
     directory: DirOption = None,
 ) -> None:
     """The interviews of the series, newest first, with status and progress."""
-    from jeudis import storage
+    from jeudis import listing
     from jeudis.paths import series_at
 
     if status is not None and status not in ("draft", "complete"):
         raise UsageError(f"--status {status!r}: use draft or complete")
     series = series_at(directory)
-    every = storage.summaries(series)
+    every = listing.summaries(series)
     rows = [
         s
         for s in every

@@ -311,7 +311,7 @@ def resume(
     directory: DirOption = None,
 ) -> None:
     """Continue a draft where it stopped."""
-    from jeudis import storage
+    from jeudis import listing, storage
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -319,7 +319,7 @@ def resume(
 
     series = series_at(directory)
     if interview is None:
-        summaries = storage.summaries(series)
+        summaries = listing.summaries(series)
         drafts = [s for s in summaries if s.status == "draft"]
         if not drafts:
             # One of them may be a draft the host edited by hand: say where to look.

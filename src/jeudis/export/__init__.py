@@ -18,7 +18,7 @@ from jeudis.errors import UsageError
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
-    from jeudis import storage
+    from jeudis import listing
     from jeudis.export.model import Link, Post
     from jeudis.export.render import SiteInfo
     from jeudis.interview import Interview
@@ -82,17 +82,17 @@ def choose_format(given: str | None, flavor: str | None, output: str | None) -> 
 
 def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> list[Path]:
     """The files to export: the ones named, else the most recent interview."""
-    from jeudis import storage
+    from jeudis import listing, storage
 
     if refs:
         return [storage.resolve(series, ref) for ref in refs]
-    rows = storage.by_recency(series)
+    rows = listing.by_recency(series)
     if rows[0].status == "draft" and not include_drafts:
         _refuse_a_draft(rows)
     return [Path(rows[0].path)]
 
 
-def _refuse_a_draft(rows: list[storage.Summary]) -> NoReturn:
+def _refuse_a_draft(rows: list[listing.Summary]) -> NoReturn:
     """A host in the middle of an interview types ``jeudis export`` for the last one
     they finished: the refusal names it, so that it is one command away."""
     draft = rows[0]
@@ -175,7 +175,7 @@ def _answers(count: int) -> str:
 
 def _exported(
     series: Series, include_drafts: bool, named: Collection[str] = ()
-) -> list[storage.Summary]:
+) -> list[listing.Summary]:
     """The interviews a site of the series holds, newest first.
 
     Not those dated after today, which ``export --all`` leaves out until their day
@@ -183,22 +183,22 @@ def _exported(
     """
     import datetime as dt
 
-    from jeudis import storage
+    from jeudis import listing
 
     today = dt.date.today().isoformat()
     return [
         s
-        for s in storage.summaries(series)
+        for s in listing.summaries(series)
         if (s.status == "complete" or (include_drafts and s.status == "draft"))
         and (s.date <= today or s.slug in named)
     ]
 
 
 def _neighbours(
-    rows: list[storage.Summary],
-) -> dict[str, tuple[storage.Summary | None, storage.Summary | None]]:
-    result: dict[str, tuple[storage.Summary | None, storage.Summary | None]] = {}
-    by_q: dict[str, list[storage.Summary]] = {}
+    rows: list[listing.Summary],
+) -> dict[str, tuple[listing.Summary | None, listing.Summary | None]]:
+    result: dict[str, tuple[listing.Summary | None, listing.Summary | None]] = {}
+    by_q: dict[str, list[listing.Summary]] = {}
     for row in rows:  # newest first
         by_q.setdefault(row.questionnaire, []).append(row)
     for group in by_q.values():
@@ -209,7 +209,7 @@ def _neighbours(
     return result
 
 
-def _link(row: storage.Summary | None, variant: str) -> Link | None:
+def _link(row: listing.Summary | None, variant: str) -> Link | None:
     from jeudis.export.model import link_to
 
     return None if row is None else link_to(row.slug, row.title, row.guest, variant)

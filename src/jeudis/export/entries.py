@@ -22,7 +22,7 @@ class Entry:
     questionnaire: str
     date: dt.date
     updated: str
-    created: str  # in UTC (storage.utc_text)
+    created: str  # in UTC (listing.utc_text)
     draft: bool
     guest: str
     title: str
@@ -101,7 +101,7 @@ def _read(folder: Path, slug: str, stamp: str) -> Entry:
 
 
 def _created(head: dict[str, Any]) -> str:
-    from jeudis.storage import utc_text
+    from jeudis.listing import utc_text
 
     created = head.get("created", head.get("updated"))
     return utc_text(created) if isinstance(created, dt.datetime) else ""

@@ -298,11 +298,11 @@ def _post(series: Series) -> tuple[Interview, Post]:
     """The most recent interview as export makes its post (its links to the others
     included), or the sample when the series has none, or it does not read (check
     says why)."""
-    from jeudis import storage
+    from jeudis import listing
     from jeudis.export import posts_for
 
     try:
-        path = storage.latest(series)
+        path = listing.latest(series)
         return load_interview(path), posts_for(series, [path], include_drafts=True)[0]
     except JeudisError:
         interview = replace(SAMPLE, language=str(series.settings.get("language") or "fr"))
