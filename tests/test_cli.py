@@ -268,8 +268,15 @@ def test_new_with_a_data_file(invoke: Invoke, series: Path, tmp_path: Path) -> N
     text = path.read_text(encoding="utf-8")
     assert 'answer = """\nTrois usages :\n\n- la veille ;\n' in text
 
-    again = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
-    assert again.exit_code == 0, again
+    # The same answers again (a script run twice, a CI job): nothing written, where
+    # gilles-klein-2 was made and published beside it. Another answer is another interview.
+    again = ["new", "twitter", "--guest", "Gilles Klein", "--register", "vous", "--gender", "m"]
+    same = invoke(*again, "--data-file", data)
+    assert same.exit_code == 0, same
+    assert same.stdout == "gilles-klein holds these answers already; nothing was written\n"
+    assert [p.name for p in interview_files(series)] == ["gilles-klein.toml"]
+    other = write(tmp_path / "other.toml", ANSWERS_TOML.replace("9 200", "9 300"))
+    assert invoke(*again, "--data-file", other).exit_code == 0
     assert [p.name for p in interview_files(series)] == [
         "gilles-klein-2.toml",
         "gilles-klein.toml",

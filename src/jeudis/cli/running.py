@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -150,6 +150,10 @@ def new(
         from jeudis.datafile import fill_from_data
 
         fill_from_data(form, interview, data, source, text)
+        if same := _holding_the_same(series, form, interview):
+            # A script run again (a CI job): nothing new to write, no slug-2 published.
+            console().print(f"{same} holds these answers already; nothing was written")
+            return
         _note_twins(series, form, interview)
         starting.create(series, interview)
         assert interview.path is not None
@@ -160,6 +164,36 @@ def new(
     _note_twins(series, form, interview)
     starting.create(series, interview)
     _run(series, form, interview, begun_now=True)
+
+
+def _holding_the_same(series: "Series", form: "Questionnaire", interview: "Interview") -> str:
+    """The slug of the guest's interview from ``form`` holding the answers and fields a data
+    file gave ``interview`` (not saved), as given and addressed the same: the same file
+    run again; else "". The photo is left out (the one kept is the copy of the file given,
+    under another name), and the host's particulars (the date, the host's name)."""
+    from jeudis import reimport
+    from jeudis.errors import JeudisError
+    from jeudis.interview_reading import load_interview
+
+    given = {a.id: a.value for a in interview.given_answers()}
+    for twin in reimport.twins(series, form.id, interview.guest, named=interview.slug):
+        try:
+            other = load_interview(Path(twin.path))
+        except JeudisError:
+            continue
+        answered = {a.id: a.value for a in other.given_answers()}
+        addressed = (other.register, other.gender) == (interview.register, interview.gender)
+        if answered == given and addressed and _filled(other) == _filled(interview):
+            return twin.slug
+    return ""
+
+
+def _filled(interview: "Interview") -> dict[str, Any]:
+    return {
+        key: value
+        for key, value in interview.fields.items()
+        if value not in ("", None) and key != "photo"
+    }
 
 
 def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview") -> None:
