@@ -161,3 +161,5 @@ influence = "Non."
 follower-reve = "Personne."
 pas-suivi = "Les robots."
 '''
+# Another interview's of the same guest: the same data file again makes none.
+AGAIN_TOML = ANSWERS_TOML.replace('followers = "9 200"', 'followers = "9 300"')

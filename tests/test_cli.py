@@ -19,7 +19,7 @@ from export_helpers import copy_example
 from jeudis.errors import ExitCode
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
-from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
+from support import AGAIN_TOML, ANSWERS_TOML, REPO, Invoke, interview_files, write
 
 GILLES_KLEIN = [
     "Depuis combien de temps utilisez-vous Twitter ?",
@@ -1068,8 +1068,8 @@ def test_show_an_unknown_interview_suggests(invoke: Invoke, tmp_path: Path) -> N
     assert result.exit_code == ExitCode.NOT_FOUND
     assert result.stderr.splitlines()[1] == "hint: did you mean gilles-klein?"
     # The first name alone, as a host thinks of a guest: nothing was suggested.
-    for _ in range(2):
-        invoke("new", "twitter", "--guest", "Priya Natarajan", "--data-file", data)
+    for answers in (ANSWERS_TOML, AGAIN_TOML):
+        invoke("new", "twitter", "--guest", "Priya Natarajan", "--data-file", "-", input=answers)
     result = invoke("export", "priya")
     assert result.stderr.splitlines()[1] == "hint: did you mean priya-natarajan, priya-natarajan-2?"
 

@@ -14,7 +14,7 @@ from export_helpers import copy_example
 from jeudis.errors import FileProblem
 from jeudis.interview import derived_id, new_id
 from jeudis.interview_reading import interview_from_toml, load_interview
-from support import ANSWERS_TOML, Invoke, write
+from support import AGAIN_TOML, ANSWERS_TOML, Invoke, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -40,8 +40,8 @@ def guids(invoke: Invoke) -> dict[str, str]:
     return {i.findtext(f"{wp}post_name") or "": i.findtext("guid") or "" for i in items}
 
 
-def new(invoke: Invoke, guest: str) -> Path:
-    result = invoke("new", "twitter", "--guest", guest, "--data-file", "-", input=ANSWERS_TOML)
+def new(invoke: Invoke, guest: str, answers: str = ANSWERS_TOML) -> Path:
+    result = invoke("new", "twitter", "--guest", guest, "--data-file", "-", input=answers)
     assert result.exit_code == 0, result
     return Path(result.stdout.split("Saved: ", 1)[1].split("\n", 1)[0])
 
@@ -98,7 +98,7 @@ def test_a_file_from_before_ids_keeps_its_id_once_renamed(invoke: Invoke, series
 
 def test_two_interviews_of_one_guest_have_two_ids(invoke: Invoke, series: Path) -> None:
     """Made in the same second (a script running ``new --data-file``), of one guest."""
-    first, second = new(invoke, "Gilles Klein"), new(invoke, "Gilles Klein")
+    first, second = new(invoke, "Gilles Klein"), new(invoke, "Gilles Klein", AGAIN_TOML)
     assert (first.name, second.name) == ("gilles-klein.toml", "gilles-klein-2.toml")
     ids = guids(invoke)
     assert len(set(ids.values())) == 2

@@ -29,7 +29,7 @@ from jeudis import files, storage
 from jeudis.errors import FileProblem, InterviewLocked, stop_signals
 from jeudis.interview_reading import load_interview
 from jeudis.prompts import Paused
-from support import ANSWERS_TOML, Invoke, write
+from support import AGAIN_TOML, ANSWERS_TOML, Invoke, write
 
 
 class FakeWindows:
@@ -280,9 +280,8 @@ def test_check_knows_a_name_windows_cannot_give_a_file(name: str) -> None:
 def test_a_guest_named_as_a_windows_device_gets_a_file_windows_can_hold(
     invoke: Invoke, series: Path, tmp_path: Path
 ) -> None:
-    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
-    for _ in range(2):
-        result = invoke("new", "twitter", "--guest", "Aux", "--data-file", data)
+    for answers in (ANSWERS_TOML, AGAIN_TOML):
+        result = invoke("new", "twitter", "--guest", "Aux", "--data-file", "-", input=answers)
         assert result.exit_code == 0, result
     assert sorted(p.name for p in (series / "interviews").iterdir()) == [
         "aux-1-2.toml",

@@ -12,14 +12,12 @@ import pytest
 from jeudis import storage
 from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
-from support import ANSWERS_TOML, REPO, Invoke, interview_files, write
+from support import AGAIN_TOML, ANSWERS_TOML, REPO, Invoke, interview_files, write
 
 
-def new(invoke: Invoke, guest: str, *options: str) -> Path:
+def new(invoke: Invoke, guest: str, *options: str, answers: str = ANSWERS_TOML) -> Path:
     """A complete twitter interview of ``guest``, as ``jeudis new --data-file`` makes it."""
-    result = invoke(
-        "new", "twitter", "--guest", guest, *options, "--data-file", "-", input=ANSWERS_TOML
-    )
+    result = invoke("new", "twitter", "--guest", guest, *options, "--data-file", "-", input=answers)
     assert result.exit_code == 0, result
     return Path(result.stdout.split("Saved: ", 1)[1].split("\n", 1)[0])
 
@@ -121,7 +119,7 @@ def test_questions_as_asked_follow_the_name(invoke: Invoke, series: Path, elise:
 
 def test_a_second_interview_of_the_guest_keeps_its_number(invoke: Invoke, series: Path) -> None:
     new(invoke, "Gilles Klien")
-    second = new(invoke, "Gilles Klien")
+    second = new(invoke, "Gilles Klien", answers=AGAIN_TOML)
     assert second.name == "gilles-klien-2.toml"
 
     assert invoke("edit", "gilles-klien-2", "--guest", "Gilles Klein").exit_code == 0

@@ -177,6 +177,8 @@ def _holding_the_same(series: "Series", form: "Questionnaire", interview: "Inter
 
     given = {a.id: a.value for a in interview.given_answers()}
     for twin in reimport.twins(series, form.id, interview.guest, named=interview.slug):
+        if twin.status != "complete":  # a draft's guest given the rest: a note, below
+            continue
         try:
             other = load_interview(Path(twin.path))
         except JeudisError:
