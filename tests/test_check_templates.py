@@ -208,10 +208,9 @@ def test_a_template_named_alone_is_checked_as_a_template(
         "1 error, 0 warnings",
     ]
     missing = invoke("check", "templates/nope.html")
-    assert findings(missing.stdout) == [
-        "templates/nope.html: error: no such file",
-        "1 error, 0 warnings",
-    ]
+    assert missing.exit_code == ExitCode.NOT_FOUND  # mistyped, not checked: no finding
+    assert missing.stderr == "error: templates/nope.html: no such file or folder\n"
+    assert missing.stdout == ""
 
 
 def test_settings_that_do_not_read_are_said_once(series: Path, invoke: Invoke) -> None:

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations` here: typer would eval every string
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
+import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -39,6 +40,11 @@ def check(
             f"{series.root} is not a series folder: no questionnaires/ nor interviews/ in it",
             hint="run it from a series folder, or give --dir or the files to check",
         )
+    missing = [path for path in paths or [] if not os.path.lexists(path)]
+    if missing:  # a path mistyped is not a finding: the check never ran on it
+        from jeudis.errors import NotFoundError
+
+        raise NotFoundError(f"{missing[0]}: no such file or folder")
     findings = check_paths(series, list(paths or []))
     errors = [f for f in findings if f.severity == "error"]
     failed = bool(errors) or (strict and bool(findings))
