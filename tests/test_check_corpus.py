@@ -153,9 +153,13 @@ def test_a_broken_file_in_questionnaires_does_not_break_the_others(
     inspected = invoke("inspect", "twitter", "--register", "vous", "--gender", "m")
 
     assert listing.exit_code == 0, listing
-    problems = {q["id"]: q["problem"] for q in json.loads(listing.stdout)}
-    assert problems["twitter"] == ""
-    assert problems["not-utf8"].endswith("not-utf8.toml:6: not UTF-8 text")
+    rows = {q["id"]: q for q in json.loads(listing.stdout)}
+    assert rows["twitter"]["problem"] is None  # none: null, which jq's select() takes as none
+    assert rows["not-utf8"]["problem"].endswith("not-utf8.toml:6: not UTF-8 text")
+    # What a file that does not read says nothing of is not known: null, not "" nor 0.
+    assert [rows["not-utf8"][key] for key in ("title", "version", "questions", "style")] == [
+        None
+    ] * 4
     assert inspected.exit_code == 0, inspected
     assert "1. Depuis combien de temps utilisez-vous Twitter ?" in inspected.stdout
 

@@ -172,6 +172,9 @@ def test_inspect_names_the_rules_an_answer_must_pass(invoke: Invoke, series: Pat
     assert "5. Un seul ?  multi · optional · at most 1 choice\n" in out
     assert "6. Tes abonnés ?  number · 0 to 1,000,000\n" in out  # was 1000000
     assert data["questions"][1]["rules"] == ["20 to 300 words"]
+    # A script reads the file's own table, the rule no type applies too.
+    assert data["questions"][1]["validation"] == {"min_words": 20, "max_words": 300, "min": 10}
+    assert data["questions"][2]["validation"] == {"pattern": "@?[a-z]+", "max_length": 1}
 
 
 @pytest.mark.parametrize(
@@ -215,7 +218,7 @@ def test_questionnaires_json(invoke: Invoke, series: Path) -> None:
     twitter = by_id["twitter"]
     assert twitter["path"] == str(series / "questionnaires" / "twitter.toml")
     assert not twitter["bundled"]
-    assert (twitter["questions"], twitter["style"], twitter["problem"]) == (13, "numbered", "")
+    assert (twitter["questions"], twitter["style"], twitter["problem"]) == (13, "numbered", None)
     assert twitter["title"] == "Interview Twitter de {guest} [Les Jeudis Twitter]"
 
 
@@ -1281,6 +1284,12 @@ def test_list_puts_what_does_not_read_under_the_table(invoke: Invoke, series: Pa
     assert all(len(line) <= 80 for line in lines[:-1])
     assert lines[-2].split()[-2:] == ["broken", "0/0"]
     assert lines[-1].startswith("cassee: ") and "invalid TOML" in lines[-1]
+    # For a script, what the file does not say is null, not "?", "" nor 0.
+    rows = {row["slug"]: row for row in json.loads(invoke("list", "--json").stdout)}
+    unknown = ("guest", "questionnaire", "title", "date", "answered", "total")
+    assert [rows["cassee"][key] for key in unknown] == [None] * len(unknown)
+    assert rows["cassee"]["problem"].startswith("cassee.toml:1: invalid TOML")
+    assert rows["claire-fontaine"]["problem"] is None
 
 
 def test_list_outside_a_series_folder_says_so(invoke: Invoke, tmp_path: Path) -> None:
@@ -1848,8 +1857,16 @@ when = { question = "format", in = ["Papier"], not_equals = "Liseuse" }
     assert "3. Laquelle ? Alexis hésite. text · if liseuse = oui" in out
     assert '5. Pourquoi ? text · if format = "Papier" and format ≠ "Liseuse"' in out
     assert [q["condition"] for q in data["questions"]] == [
-        "", "", "liseuse = true", "", 'format ≠ "Liseuse" and in ["Papier"]',
+        None, None, "liseuse = true", None, 'format ≠ "Liseuse" and in ["Papier"]',
     ]  # fmt: skip
+    # For a script, the questionnaire's own keys: ``in`` as the file writes it.
+    assert [q["when"] for q in data["questions"]] == [
+        None,
+        None,
+        {"question": "liseuse", "equals": True},
+        None,
+        {"question": "format", "not_equals": "Liseuse", "in": ["Papier"]},
+    ]
 
 
 def test_inspect_words_conditions_in_the_questionnaires_language(
@@ -2117,6 +2134,7 @@ def test_json_sent_to_standard_output_is_utf8_whatever_its_encoding(
 ) -> None:
     """In ASCII, "\\xc9lise" was no JSON escape: no reader took the whole."""
     copy_example(series)
+    (series / "interviews" / "réponse.toml").write_text("x = [\n", encoding="utf-8")
     done = subprocess.run(
         [Path(sys.executable).with_name("jeudis"), *args],
         capture_output=True,

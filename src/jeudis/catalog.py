@@ -24,7 +24,7 @@ class QuestionnaireInfo:
     version: int | str
     language: str
     style: str
-    questions: int
+    questions: int | None  # None: the file does not read
     path: str
     bundled: bool
     problem: str = ""
@@ -47,7 +47,7 @@ def questionnaires(series: Series) -> list[QuestionnaireInfo]:
     infos = []
     for qid, path, bundled, form in loaded(series):
         if isinstance(form, str):
-            infos.append(QuestionnaireInfo(qid, "", "", "", "", "", 0, str(path), bundled, form))
+            infos.append(QuestionnaireInfo(qid, "", "", "", "", "", None, str(path), bundled, form))
             continue
         infos.append(
             QuestionnaireInfo(
@@ -116,6 +116,10 @@ class AskedQuestion:
     rules: tuple[str, ...] = ()  # what the answer is checked against, in the host's words
     default: str = ""  # what the input offers, Entrée giving it: "Oui", "2011-04-07"
     placeholder: str = ""  # the greyed hint in the input
+    # The questionnaire's own ``when`` and ``validation`` tables, their keys as the file
+    # writes them (``in``), for a script: ``condition`` and ``rules`` are for a reader.
+    when: dict[str, Any] | None = None
+    validation: dict[str, Any] | None = None
 
 
 def asked(
@@ -166,9 +170,23 @@ def asked(
                 if question.default is None
                 else as_input(question.default, form.language),
                 placeholder=question.placeholder_text(context),
+                when=_written(when, {"one_of": "in"}),
+                validation=_written(question.validation, {}) or None,
             )
         )
     return result
+
+
+def _written(table: Any, renamed: dict[str, str]) -> dict[str, Any] | None:
+    """A condition's or a validation's keys given, as a questionnaire writes them."""
+    if table is None:
+        return None
+    from dataclasses import fields as keys
+
+    given = {renamed.get(k.name, k.name): getattr(table, k.name) for k in keys(table)}
+    return {
+        key: list(v) if isinstance(v, tuple) else v for key, v in given.items() if v is not None
+    }
 
 
 # The rules each type checks (docs/questionnaire-format.md): the others are never applied.
@@ -288,6 +306,12 @@ def _shown(
 
 
 def as_json(items: list[Any]) -> list[dict[str, Any]]:
+    """Rows of ``--json``: a text there is none of is null, as in every ``--json``
+    (jq's ``select(.problem)`` takes an empty string for one)."""
     from dataclasses import asdict
 
-    return [asdict(item) for item in items]
+    return [nulled(asdict(item)) for item in items]
+
+
+def nulled(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: None if value == "" else value for key, value in row.items()}

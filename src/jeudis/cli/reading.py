@@ -158,7 +158,11 @@ def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
     """A row of ``list --json``: the summary, and ``total``, the table's "N" of "n/N" (a
     draft's questions its answers may still ask; null when it is not known, or the host
     writes more), with the reason a draft's is not known as its ``problem``."""
-    row = asdict(summary)
+    from jeudis.catalog import nulled
+
+    row = nulled(asdict(summary))  # a broken file's guest, dates, title: null
+    if summary.status == "broken":
+        row.update(guest=None, questionnaire=None, answered=None, asked=None)  # not known
     row["total"] = summary.asked if summary.status == "complete" else None
     if draft is not None:
         row["total"] = draft.total
