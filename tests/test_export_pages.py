@@ -581,23 +581,40 @@ document.body.append(probe);
 </script>"""
 
 
+LONG_ADDRESS = (
+    "https://www.example.com/very/long/path/that/keeps/going/and/going?with=query&and=more"
+)
+WIDE_TABLE = (
+    "| Année | Followers | Abonnements | Tweets | Listes | Likes | Retweets |\n"
+    "|---|---:|---:|---:|---:|---:|---:|\n"
+    "| 2010 | 1200 | 300 | 4500 | 12 | 800 | 1500 |\n"
+)
+
+
 @pytest.mark.browser
-def test_a_long_address_in_an_answer_wraps_on_a_phone(
-    series: Path, invoke: Invoke, tmp_path: Path
+@pytest.mark.parametrize(
+    ("answer", "intro", "page"),
+    [
+        (f"See {LONG_ADDRESS} and more.", "", "ada.html"),
+        # The index's excerpt, in a flex row whose text kept the address's width.
+        ("Why not.", f"Meet Ada: {LONG_ADDRESS}", "index.html"),
+        ("Mes chiffres :\n\n" + WIDE_TABLE, "", "ada.html"),
+    ],
+    ids=["address-in-answer", "address-in-index-excerpt", "table"],
+)
+def test_nothing_pushes_a_page_wider_than_a_phone(
+    series: Path, invoke: Invoke, tmp_path: Path, answer: str, intro: str, page: str
 ) -> None:
-    """A web address longer than a phone's screen pushed the page wider than it: the
-    reader scrolled sideways to read every answer."""
+    """A web address longer than a phone's screen, in an answer or in the excerpt the
+    index shows, or a table of many columns, pushed the page wider than it: the reader
+    scrolled sideways to read every answer (WCAG's reflow)."""
     need_binary("/usr/bin/chromium", "lays out the exported pages")
-    address = (
-        "https://www.example.com/very/long/path/that/keeps/going/and/going?with=query&and=more"
-    )
-    make_interview(
-        series, "ada", guest="Ada", answers=[("why", "Why?", f"See {address} and more.")]
-    )
+    fields = {"intro": intro} if intro else None
+    make_interview(series, "ada", guest="Ada", answers=[("why", "Why?", answer)], fields=fields)
     assert invoke("export", "--all").exit_code == 0
-    page = series / "site" / "ada.html"
-    forced = page.with_name("probed-ada.html")
-    forced.write_text(page.read_text(encoding="utf-8").replace("</body>", WIDTH_PROBE + "</body>"))
+    shown = series / "site" / page
+    forced = shown.with_name(f"probed-{page}")
+    forced.write_text(shown.read_text(encoding="utf-8").replace("</body>", WIDTH_PROBE + "</body>"))
     dom = chromium(["--window-size=360,900", "--dump-dom", forced.as_uri()], tmp_path / "profile")
     assert dom.returncode == 0, dom.stderr[-2000:]
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)

@@ -923,3 +923,16 @@ def test_lines_pasted_with_their_bullets_are_a_list(typed: str, markdown: str) -
     from jeudis.export.values import bullets_as_items
 
     assert bullets_as_items(typed) == markdown
+
+
+def test_a_table_columns_alignment_is_a_style_of_its_cells() -> None:
+    """cmark wrote ``align="right"``, obsolete in HTML5 (the Nu checker said so of each
+    page with one) and overridden by any theme's ``text-align`` on cells; as Hugo writes
+    it, alone and among other answers, and text reading ``align="right"`` left as text."""
+    table = '| Année | Tweets |\n|:--|--:|\n| 2010 | 4500 |\n\nalign="right" est du texte.'
+    alone = to_html(table)
+    assert '<th style="text-align:left">Année</th>' in alone
+    assert '<td style="text-align:right">4500</td>' in alone
+    assert "align=&quot;right&quot; est du texte." in alone
+    assert ' align="' not in alone
+    assert to_html_many([table, "Et ensuite."])[0] == alone
