@@ -241,24 +241,29 @@ def need_zola() -> tuple[Path, str]:
 
 
 def build(
-    site: Path, out: Path, flavor: str, drafts: bool = False
+    site: Path, out: Path, flavor: str, drafts: bool = False, under: str = ""
 ) -> subprocess.CompletedProcess[str]:
     """Build an exported ``site`` into ``out`` with its generator, around the least it needs.
 
     Minimal layouts showing the title, the date and the content (Hugo, Jekyll, Zola),
     or the default theme (Pelican, Material for MkDocs's blog). ``drafts``: Zola
-    builds the drafts too.
+    builds the drafts too. ``under``: the site served from https://example.org/UNDER/
+    (Hugo, Jekyll, Zola).
     """
     tool = GENERATOR_TOOLS[flavor]
     if flavor == "zola":
-        (site / "config.toml").write_text(ZOLA_CONFIG, encoding="utf-8")
+        config = ZOLA_CONFIG.replace('"https://example.org"', f'"https://example.org/{under}"')
+        (site / "config.toml").write_text(config.replace('org/"', 'org"'), encoding="utf-8")
         templates = site / "templates"
         templates.mkdir()
         for name, text in ZOLA_TEMPLATES.items():
             (templates / name).write_text(text, encoding="utf-8")
         return zola_build(*need_zola(), site, out, drafts=drafts)
     if flavor == "hugo":
-        (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+        config = HUGO_CONFIG.replace(
+            "example.org/", f"example.org/{under}/" if under else "example.org/"
+        )
+        (site / "hugo.toml").write_text(config, encoding="utf-8")
         layouts = site / "layouts" / "_default"
         layouts.mkdir(parents=True)
         page = MINIMAL_PAGE.format(
@@ -272,7 +277,8 @@ def build(
         )
         return run_tool([tool, "--quiet", "-s", str(site), "-d", str(out)], cwd=site)
     if flavor == "jekyll":
-        (site / "_config.yml").write_text("title: Test\nlang: fr\n", encoding="utf-8")
+        based = f"url: https://example.org\nbaseurl: /{under}\n" if under else ""
+        (site / "_config.yml").write_text(f"title: Test\nlang: fr\n{based}", encoding="utf-8")
         layouts = site / "_layouts"
         layouts.mkdir()
         page = MINIMAL_PAGE.format(

@@ -211,6 +211,38 @@ def test_a_photo_named_with_a_space_a_hash_or_an_accent_shows_on_the_built_post(
 
 
 @pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "zola"])
+def test_a_photo_shows_on_a_site_served_under_a_path(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """A blog at https://example.org/blog/: the photo, linked from the site's root as
+    /images/paul.jpg, was a 404 on the page, in Hugo's og:image and in the feeds; it is
+    under base_url's path, and the front matter as each generator's themes read it."""
+    need_generator(flavor)
+    copy_example(series)
+    (series / "jeudis.toml").write_text('base_url = "https://example.org/blog/"\n', "utf-8")
+    portrait = b"\xff\xd8\xff\xe0 Paul's portrait"
+    (series / "images" / "paul.jpg").write_bytes(portrait)
+    make_interview(series, "paul", guest="Paul", fields={"photo": "images/paul.jpg"})
+    site, out = tmp_path / flavor, tmp_path / "public"
+    assert invoke("export", "--all", "--flavor", flavor, "-o", site).exit_code == 0
+    done = build(site, out, flavor, under="blog")
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+
+    page = built_page(out, flavor, "paul")
+    shown = re.search(r'<img[^>]*\bsrc="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert shown and shown.group(1) == "/blog/images/paul.jpg"
+    assert (out / "images" / "paul.jpg").read_bytes() == portrait  # served at /blog/images/
+    front = next(site.rglob("*paul.md")).read_text(encoding="utf-8")
+    if flavor == "hugo":  # its opengraph template's absURL keeps an address from the root
+        shared = re.search(r'property="og:image" content="([^"]+)"', page.read_text("utf-8"))
+        assert shared and shared.group(1) == "https://example.org/blog/images/paul.jpg"
+        assert 'images = ["/blog/images/paul.jpg"]' in front
+    else:  # jekyll-seo-tag's absolute_url and Zola's get_url add the site's path
+        assert 'image: "/images/paul.jpg"' in front or 'image = "/images/paul.jpg"' in front
+
+
+@pytest.mark.generators
 def test_zola_builds_the_exported_series(series: Path, invoke: Invoke, tmp_path: Path) -> None:
     """Zola builds every post with its title and date, its taxonomies' pages, and its
     feed naming the host as each post's author (it read "Unknown" from ``[extra]``)."""

@@ -94,6 +94,10 @@ class Flavor:
     guard: Callable[[str], str] = str
     static: str = ""  # where `--all` copies a photo (its path kept), inside the output folder
     link: str = ""  # what a post puts before that path to show the photo
+    # The front matter's photo from the site's root, which the generator's themes put
+    # under the site's base address themselves (jekyll-seo-tag's absolute_url, Zola's
+    # get_url); Hugo's absURL takes an address from the root as the host's.
+    front_from_root: bool = False
     label: str = ""  # the generator's name, as its users write it
     # Where the generator writes a photo's address as its file is named, not quoted.
     unquoted: str = ""
@@ -396,8 +400,9 @@ def _mkdocs_ref(post: Dated) -> str:
 
 
 # Photos go where each generator copies static files as they are, and posts link to
-# them from the site's root (Hugo, Jekyll, Zola), with Pelican's {static} link, or
-# relative to the post's own file (MkDocs checks those links).
+# them from the site's root (Hugo, Jekyll, Zola: under base_url's path, a site served
+# from https://example.org/blog/), with Pelican's {static} link, or relative to the
+# post's own file (MkDocs checks those links).
 FLAVOR_TABLE: dict[str | None, Flavor] = {
     None: Flavor("yaml", _yaml, "", _plain_name, ""),
     "hugo": Flavor(
@@ -421,6 +426,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         guard=generators.jekyll,
         static="",
         link="/",
+        front_from_root=True,
         label="Jekyll",
         ref=_jekyll_ref,
         unquoted="jekyll-seo-tag unquotes its address in og:image, a share's picture",
@@ -434,6 +440,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         guard=generators.zola,
         static="static",
         link="/",
+        front_from_root=True,
         label="Zola",
         ref=_zola_ref,
     ),

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jeudis.errors import clip
 from jeudis.export import generators
@@ -306,8 +307,10 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         # A file of the series, linked where the generator serves it and quoted for a
         # URL (``images/Paul #2.jpg`` ended at its "#"), in the body and the front matter
         # alike: a theme or Hugo's own templates put the field in a page as an address.
-        post = replace(post, photo=flavor.link + post.photo_href)
-    front_matter = flavor.render(post)
+        post, front = _photo_linked(post, flavor, site.base_url)
+    else:
+        front = post
+    front_matter = flavor.render(front)
     text = render(
         site.root,
         "post.md",
@@ -318,7 +321,22 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
         flavor=flavor.name,
         words=post_words(post),
     )
-    return tidy(guarded(flavor, text, front_matter, lambda divider: flavor.render(post, divider)))
+    return tidy(guarded(flavor, text, front_matter, lambda divider: flavor.render(front, divider)))
+
+
+def _photo_linked(post: Post, flavor: Flavor, base_url: str) -> tuple[Post, Post]:
+    """The post with its photo's address, for its body and for its front matter.
+
+    From the site's root, the address is under base_url's path: a site served from
+    https://example.org/blog/ has its photo at /blog/images/… (it was /images/…, a 404),
+    and so has Hugo's front matter; Jekyll's and Zola's themes add that path themselves.
+    """
+    if flavor.link != "/":
+        linked = replace(post, photo=flavor.link + post.photo_href)
+        return linked, linked
+    under = urlsplit(base_url).path.rstrip("/") + "/"
+    body = replace(post, photo=under + post.photo_href)
+    return body, replace(post, photo="/" + post.photo_href) if flavor.front_from_root else body
 
 
 def guarded(flavor: Flavor, text: str, front_matter: str, front_for: Callable[[str], str]) -> str:
