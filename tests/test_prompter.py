@@ -316,14 +316,25 @@ def test_the_review_picks_the_question_chosen_when_two_read_alike_once_shortened
     assert narrow.review(interview, rows) == "r1"
 
 
-@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
-def test_ctrl_c_and_ctrl_d_pause_with_the_partial_text(
-    prompter: TerminalPrompter, keys: PipeInput, key: str
-) -> None:
+def test_ctrl_c_pauses_with_the_partial_text(prompter: TerminalPrompter, keys: PipeInput) -> None:
     with pytest.raises(Paused) as paused:
-        ask(prompter, keys, "Mon premier" + key, twitter("premier-tweet"))
+        ask(prompter, keys, "Mon premier" + CTRL_C, twitter("premier-tweet"))
     assert paused.value.partial == "Mon premier"
     assert prompter.current_id == "premier-tweet"
+
+
+@pytest.mark.parametrize("question", ["premier-tweet", "apport"])
+def test_ctrl_d_deletes_forward_in_a_text_and_pauses_at_none(
+    prompter: TerminalPrompter, keys: PipeInput, question: str
+) -> None:
+    """As a Mac's text fields and a shell's line have it: a guest deleting the next
+    character paused the interview. On an empty answer, a shell's end of file: a pause."""
+    home = "\x1b[H"
+    typed = "Mon premier" + home + CTRL_D + ESC_ENTER
+    assert ask(prompter, keys, typed, twitter(question)) == "on premier"
+    with pytest.raises(Paused) as paused:
+        ask(prompter, keys, CTRL_D, twitter(question))
+    assert paused.value.partial == ""
 
 
 def test_an_invalid_answer_is_refused_until_fixed(
@@ -1649,3 +1660,35 @@ def test_a_multiple_choice_refused_says_why_right_under_its_choices(
     pyte.Stream(screen).feed(refused[0])
     shown = [line.rstrip() for line in screen.display]
     assert shown[shown.index("   ○ Papier") + 1] == "Au moins 2 choix."
+
+
+def test_a_save_of_the_text_being_typed_that_fails_is_said_under_it(keys: PipeInput) -> None:
+    """A folder made read-only, a full disk: the text being typed was not saved, and
+    nothing said so until the answer was given, minutes of typing later. It is said
+    under the text, tried again at the next save, and taken away once saved."""
+    from types import SimpleNamespace
+
+    from prompt_toolkit.buffer import Buffer
+
+    from jeudis.prompt_typing import Autosave
+
+    buffer = Buffer()
+    app: Any = SimpleNamespace(current_buffer=buffer, is_done=False, loop=None, invalidate=dict)
+    disk: list[str] = []
+
+    def save(question_id: str, text: Any) -> None:
+        if refusing:
+            raise OSError(28, "No space left on device")
+        disk.append(text)
+
+    warning = "Attention : ce texte n’a pas pu être enregistré (le disque le refuse)."
+    saving = Autosave(app, prompt_for(twitter("apport"), "Q ?"), save, unsaved=warning)
+    refusing = True
+    buffer.text = "Un texte"
+    saving.flush()
+    assert buffer.validation_error is not None
+    assert " ".join(buffer.validation_error.message.split()) == warning
+    assert disk == []
+    refusing = False
+    saving.flush()  # the same text: tried again, not taken for saved
+    assert disk == ["Un texte"] and buffer.validation_error is None

@@ -132,12 +132,20 @@ def ticked(app: Application[Any]) -> list[str]:
 class Autosave:
     """Saves what a running prompt holds (:func:`held`) as it changes: :data:`AUTOSAVE_IDLE`
     seconds after the last key, or at once when :data:`AUTOSAVE_EVERY` have passed since
-    the last save. A save that fails is left to the answer's own, which says why."""
+    the last save. A save that fails is tried again at the next change, and said under
+    the text being typed (``unsaved``, in the guest's language): it was said only when
+    the answer was given, minutes of typing later, none of it on disk meanwhile. The
+    answer's own save says why, to the host."""
 
     def __init__(
-        self, app: Application[Any], prompt: Prompt, save: Callable[[str, Typed], None]
+        self,
+        app: Application[Any],
+        prompt: Prompt,
+        save: Callable[[str, Typed], None],
+        unsaved: str = "",
     ) -> None:
-        self.app, self.prompt, self.save = app, prompt, save
+        self.app, self.prompt, self.save, self.unsaved = app, prompt, save, unsaved
+        self.warned: Any = None  # the warning shown, while it is
         self.saved = held(app, prompt)
         self.last = time.monotonic()
         self.waiting: Any = None  # the timer of the next save
@@ -160,7 +168,31 @@ class Autosave:
         typed = held(self.app, self.prompt)
         if self.app.is_done or typed == self.saved:
             return
-        self.saved, self.last = typed, time.monotonic()
+        before, self.saved, self.last = self.saved, typed, time.monotonic()
         shown = self.prompt.default or []  # ticked back as they were shown: nothing kept
-        with contextlib.suppress(OSError, JeudisError):
+        try:
             self.save(self.prompt.id, shown if typed is None else typed)
+        except (OSError, JeudisError):
+            self.saved = before  # not on disk: tried again at the next change
+            self._said(self.unsaved)
+        else:
+            self._said("")
+
+    def _said(self, warning: str) -> None:
+        """The warning under the text being typed, or none (the last one, once saved)."""
+        if not keeps_text(self.prompt) or not self.unsaved:
+            return
+        from prompt_toolkit.validation import ValidationError
+
+        from jeudis.prompt_layout import fitted_refusal
+
+        buffer = self.app.current_buffer
+        if warning:
+            buffer.validation_error = self.warned = ValidationError(
+                message=str(fitted_refusal(warning))
+            )
+        elif buffer.validation_error is not None and buffer.validation_error is self.warned:
+            buffer.validation_error = None
+        else:
+            return
+        self.app.invalidate()

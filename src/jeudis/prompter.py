@@ -159,7 +159,7 @@ class TerminalPrompter:
         )
         self.followup_wanted = False
         if self.autosave is not None and prompt.kind in ("text", "long", "checkbox"):
-            Autosave(app, prompt, self.autosave)
+            Autosave(app, prompt, self.autosave, unsaved=self.text["unsaved"])
         result = terminal.ask(question, prompt)
         self._keep_draft(prompt, result, app)
         if prompt.kind == "long" and isinstance(result, str) and not self.editing:
