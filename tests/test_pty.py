@@ -2830,3 +2830,48 @@ def test_an_interview_changed_by_hand_during_a_session_is_not_written_over(
     welcome_back(resumed)
     resumed.expect_prompt("[3/13]")
     resumed.terminate()
+
+
+def test_a_text_pasted_at_a_multiple_choice_is_not_drawn_as_taken(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """It was drawn after "›" as if it were the answer, then dropped when Entrée gave
+    the boxes ticked: the guest saw a text of theirs taken that no file kept."""
+    session = at_the_choices(jeudis, series)
+    session.child.send("\x1b[200~Je préfère aucun des deux.\x1b[201~")
+    session.type("x")  # a key after the paste: once drawn, the paste would be too
+    time.sleep(0.5)
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/3]")
+    assert not [line for line in session.screen() if "préfère" in line]
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert the_interview(series).answer("reseaux").value == TICKED  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("at", ["welcome", "question"])
+def test_ctrl_l_draws_the_screen_anew(jeudis: type[Jeudis], series: Path, at: str) -> None:
+    """As a shell's Ctrl-L: prompt_toolkit's own cleared the screen and drew the prompt
+    alone, the question, or the welcome box, gone until the terminal was resized."""
+    session = start(jeudis)
+    host_part(session)
+    if at == "welcome":
+        session.expect("Entrée pour commencer")
+        shown = "Bienvenue, Gilles Klein !"
+    else:
+        hand_over(session)
+        session.expect_prompt("[1/13]")
+        session.type("Depuis")
+        session.on_screen("Depuis")
+        shown = "[1/13] Depuis combien de temps utilisez-vous Twitter ?"
+    session.child.send("\x0c")  # Ctrl-L
+    deadline = time.monotonic() + 1  # what the key drew read onto the screen
+    while time.monotonic() < deadline:
+        with contextlib.suppress(pexpect.TIMEOUT):
+            session.seen += session.child.read_nonblocking(65536, timeout=0.2)
+    session.until(lambda: session.screen()[:1] != [] and shown in session.screen()[0], shown)
+    assert not [line for line in session.screen() if "[2/13]" in line or "Fields" in line]
+    if at == "welcome":  # still waiting for Entrée, not started by Ctrl-L
+        assert not [line for line in session.screen() if "[1/13]" in line]
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130

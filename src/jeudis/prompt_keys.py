@@ -36,7 +36,7 @@ from prompt_toolkit.validation import ValidationError
 
 from jeudis.answers import PASTED_BULLETS
 from jeudis.errors import UsageError
-from jeudis.prompt_layout import STYLE, fitted_refusal
+from jeudis.prompt_layout import STYLE, fitted_refusal, redraw
 from jeudis.prompt_typing import InEditor, in_editor, keeps_text, kept_by_a_pause
 from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.storage import folded
@@ -66,6 +66,10 @@ def ready_question(message: Callable[[], str]) -> questionary.Question:
     @bindings.add(Keys.Enter)
     def _start(event: KeyPressEvent) -> None:
         event.app.exit(result="")
+
+    @bindings.add(Keys.ControlL, eager=True)
+    def _redraw(event: KeyPressEvent) -> None:
+        redraw(event.app)  # the welcome box, which prompt_toolkit's own Ctrl-L cleared
 
     @bindings.add(Keys.ControlC, eager=True)
     @bindings.add(Keys.ControlD, eager=True)  # a pause, as at any question
@@ -105,11 +109,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
     host writes, which has no prompt of a guest's)."""
     bindings = KeyBindings()
 
-    @bindings.add(Keys.ControlC, eager=True)
-    @bindings.add(Keys.ControlD, eager=True)
-    def _pause(event: KeyPressEvent) -> None:
-        """A pause keeps what the prompt holds: the text typed, the boxes ticked."""
-        event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
+    _pause_keys(bindings, prompt, typed=typed)
 
     for key in _NOT_A_SHELL:
         undoes = key == "c-z" and keeps_text(prompt, typed)
@@ -128,6 +128,8 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
 
     # A list: a choice, a yes or no, a multiple choice, or the review (no prompt).
     if prompt.kind in ("select", "checkbox") if prompt is not None else not typed:
+        # A text pasted was drawn after "›" as if taken, then dropped: nothing to take.
+        bindings.add(Keys.BracketedPaste, eager=True)(_nothing)
 
         @bindings.add(Keys.Escape, Keys.ControlM, eager=True)
         def _enter_after_escape(event: KeyPressEvent) -> None:
@@ -164,6 +166,28 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
         _initial_keys(bindings, prompt.choices, yes_no=yes_no)
 
     return bindings
+
+
+def _pause_keys(bindings: KeyBindings, prompt: Prompt | None, *, typed: bool) -> None:
+    @bindings.add(Keys.ControlC, eager=True)
+    @bindings.add(Keys.ControlD, eager=True)
+    def _pause(event: KeyPressEvent) -> None:
+        """A pause keeps what the prompt holds: the text typed, the boxes ticked.
+        Ctrl-D in a text typed deletes the character after the cursor, as a Mac's
+        text fields and a shell's line have it (a shell's end of file on an empty
+        line only): a guest deleting forward paused the interview."""
+        forward = event.key_sequence[0].key == Keys.ControlD and keeps_text(prompt, typed)
+        if forward and event.current_buffer.text:
+            event.current_buffer.delete(1)
+            return
+        event.app.exit(exception=Paused(kept_by_a_pause(event.app, prompt, typed=typed)))
+
+    @bindings.add(Keys.ControlL, eager=True)
+    def _redraw(event: KeyPressEvent) -> None:
+        """The screen drawn anew, the question above the prompt (prompt_toolkit's own
+        cleared it, leaving the prompt alone: the question, the welcome box or the
+        review's table gone until the terminal was resized)."""
+        redraw(event.app)
 
 
 def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:

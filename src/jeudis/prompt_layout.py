@@ -11,6 +11,7 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -76,6 +77,15 @@ def left_at_its_end(app: Application[Any]) -> None:
     app.before_render += to_the_end
 
 
+_REDRAWN: weakref.WeakSet[Application[Any]] = weakref.WeakSet()  # asked to, by Ctrl-L
+
+
+def redraw(app: Application[Any]) -> None:
+    """The screen drawn anew, as after a resize (:func:`redrawn_when_resized`)."""
+    _REDRAWN.add(app)
+    app.invalidate()
+
+
 def redrawn_when_resized(app: Application[Any], screen: Screen, asking: Callable[[], None]) -> None:
     """A terminal made narrower or wider is cleared; ``asking`` draws the question again
     above the prompt, laid out to the new width, and the prompt is drawn under it.
@@ -110,7 +120,9 @@ def redrawn_when_resized(app: Application[Any], screen: Screen, asking: Callable
 
     def resized(_: object) -> None:
         width = app.output.get_size().columns
-        if drawn and (drawn[0] != width or screen.misdrawn()) and not app.is_done:
+        asked = app in _REDRAWN
+        _REDRAWN.discard(app)
+        if drawn and (drawn[0] != width or screen.misdrawn() or asked) and not app.is_done:
             app.output.erase_screen()
             app.output.cursor_goto(0, 0)
             renderer.reset(leave_alternate_screen=False)  # drawn from here, whole
