@@ -18,7 +18,7 @@ from jeudis.export import tokens
 from jeudis.export.cleaning import clean_markdown, clean_markdown_both, clean_markdown_many
 from jeudis.export.excerpt import excerpt
 from jeudis.export.frontmatter import one_line, quote
-from jeudis.export.markup import safe_url, to_html, to_html_many
+from jeudis.export.markup import headings_below, safe_url, to_html, to_html_many
 from jeudis.export.render import nicename
 from jeudis.export.typography import fix_html, fix_text, label_colon, variant_for
 
@@ -936,3 +936,52 @@ def test_a_table_columns_alignment_is_a_style_of_its_cells() -> None:
     assert "align=&quot;right&quot; est du texte." in alone
     assert ' align="' not in alone
     assert to_html_many([table, "Et ensuite."])[0] == alone
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+
+
+def _lowered(rendered: str) -> str:
+    """HTML with each heading three levels lower (h6 at most), spaces folded."""
+    shifted = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 3)}>", rendered)
+    return " ".join(shifted.split())
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# Titre",
+                "## Sous-titre",
+                "Texte",
+                "Suite",
+                "===",
+                "---",
+                "- item",
+                "",
+                "```",
+                "    code",
+                "> # Cité",
+                "> cité",
+                "#pas un titre",
+                "1. un",
+            ]
+        ),  # fmt: skip
+        max_size=12,
+    )
+)
+@example(["Ab", "cd", "==="])
+def test_a_guests_headings_go_three_levels_down_and_nothing_else_changes(lines: list[str]) -> None:
+    """A guest's "# Titre" was a second h1 in the post, "## Sous-titre" one of the
+    questions' level: every heading, ATX or setext, is three levels lower, code, lists
+    and thematic breaks are as they were."""
+    text = "\n".join(lines)
+    lowered = headings_below(text)
+    assert " ".join(to_html(lowered).split()) == _lowered(to_html(text))
+
+
+def test_a_guests_headings_are_written_as_the_markdown_post_writes_them() -> None:
+    assert headings_below("# Titre\n\nTexte\n\nDeux\nlignes\n---\n\nFin") == (
+        "#### Titre\n\nTexte\n\n##### Deux lignes\n\nFin"
+    )
+    assert headings_below("Rien\n\n- a\n\n```\n# code\n```") == "Rien\n\n- a\n\n```\n# code\n```"

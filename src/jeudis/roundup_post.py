@@ -50,6 +50,7 @@ def render(
 
     items = []
     for entry in roundup.entries:
+        said = markup.headings_below(entry.text)  # under each guest's h2
         items.append(
             {
                 "guest": text(entry.guest),
@@ -61,11 +62,11 @@ def render(
                 "asked_md": md(entry.asked),
                 "reworded": entry.reworded,
                 "html": english_answer(
-                    Markup(fix_html(markup.to_html(entry.text), variant)),
+                    Markup(fix_html(markup.to_html(said), variant)),
                     entry.value,
                     roundup.language,
                 ),
-                "markdown": cleaning.clean_markdown(entry.text, text),
+                "markdown": cleaning.clean_markdown(said, text),
                 "date": entry.date.isoformat(),
             }
         )

@@ -81,8 +81,9 @@ def _drop_bad_urls(rendered: str) -> str:
 _EXTENSIONS = (b"autolink", b"strikethrough", b"table")
 
 
-def _cmark() -> Callable[[str], str]:
-    """cmark-gfm with the autolink, strikethrough and table extensions, safe mode.
+def _cmark(extra: int = 0) -> Callable[[str], str]:
+    """cmark-gfm with the autolink, strikethrough and table extensions, safe mode
+    (``extra``: options added, such as the blocks' source positions).
 
     cmarkgfm's own wrapper frees neither the parsed document nor the HTML string
     (about 30 KB lost per long answer: 200 MB over a thousand interviews), so the
@@ -95,7 +96,7 @@ def _cmark() -> Callable[[str], str]:
     extensions = [lib.cmark_find_syntax_extension(name) for name in _EXTENSIONS]
     # Straight quotes stay straight (a guest's "..." is theirs); no raw HTML. No UTF-8
     # validation either: the bytes come from str.encode, valid by construction.
-    options = lib.CMARK_OPT_DEFAULT
+    options = lib.CMARK_OPT_DEFAULT | extra
     release = _releaser(native.__file__, ffi)
 
     def render(text: str) -> str:
@@ -144,6 +145,51 @@ def _releaser(library: str, ffi: Any) -> Callable[[Any, Any], None]:
 
 
 _renderer: Callable[[str], str] | None = None
+
+# A line that may make a heading: "# …" (in a quote too), or a setext underline.
+_MAY_HEAD = re.compile(r"^[ \t>]*(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+_HEADING_AT = re.compile(r'<h([1-6]) data-sourcepos="(\d+):(\d+)-')
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+ANSWER_HEADING_SHIFT = 3  # a guest's "#" is an h4: under a question's h2, a follow-up's h3
+
+
+def headings_below(markdown: str) -> str:
+    """A guest's Markdown with its headings made :data:`ANSWER_HEADING_SHIFT` levels
+    lower (to h6 at most), written as ATX headings ("#### Titre").
+
+    An answer's "# Titre" was an h1 inside the post, a second one, and its "##" one
+    of the questions' level: a screen reader's list of headings, a theme's or Hugo's
+    table of contents, mixed them with the questions. cmark says which lines are
+    headings (their source positions), so that code, a list's "-" line or a thematic
+    break are never taken for one; a setext heading inside a quote or a list is
+    left as written.
+    """
+    if _MAY_HEAD.search(markdown) is None:
+        return markdown
+    global _positions
+    if _positions is None:
+        _positions = _cmark(2)  # CMARK_OPT_SOURCEPOS
+    text = to_lf(markdown)
+    lines = text.split("\n")
+    found = [(int(level), int(row) - 1, int(col) - 1) for level, row, col in
+             _HEADING_AT.findall(_positions(text))]  # fmt: skip
+    for level, row, col in reversed(found):
+        line = lines[row]
+        before = line.encode("utf-8")[:col].decode("utf-8", "replace")
+        rest = line[len(before) :]
+        added = min(6, level + ANSWER_HEADING_SHIFT) - level
+        if rest.startswith("#"):
+            lines[row] = before + "#" * added + rest
+            continue
+        under = next((i for i in range(row + 1, len(lines)) if _UNDERLINE.match(lines[i])), None)
+        if before.strip() or under is None:
+            continue  # inside a quote or a list: as written
+        words = " ".join(part.strip() for part in lines[row:under])
+        lines[row : under + 1] = [f"{before}{'#' * (level + added)} {words}"]
+    return "\n".join(lines)
+
+
+_positions: Callable[[str], str] | None = None
 
 
 def to_lf(text: str) -> str:

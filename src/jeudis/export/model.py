@@ -265,8 +265,10 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
     # text, not for attributes.
+    # A guest's headings go under the questions' (markup.headings_below).
+    sources = [*(value_markdown(a, language) for a in given), intro, closing]
     cleaned, for_html = cleaning.clean_markdown_both(
-        [*(value_markdown(a, language) for a in given), intro, closing], text
+        [markup.headings_below(source) for source in sources], text
     )
     described = _field(interview, "description")
     first = "" if described else intro or (value_markdown(given[0], language) if given else "")
