@@ -947,29 +947,11 @@ def _lowered(rendered: str) -> str:
     return " ".join(shifted.split())
 
 
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "# Titre",
-                "## Sous-titre",
-                "Texte",
-                "Suite",
-                "===",
-                "---",
-                "- item",
-                "",
-                "```",
-                "    code",
-                "> # Cité",
-                "> cité",
-                "#pas un titre",
-                "1. un",
-            ]
-        ),  # fmt: skip
-        max_size=12,
-    )
-)
+_MARKDOWN_LINES = ["# Titre", "## Sous-titre", "Texte", "Suite", "===", "---", "- item", "",
+                   "```", "    code", "> # Cité", "> cité", "#pas un titre", "1. un"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MARKDOWN_LINES), max_size=12))
 @example(["Ab", "cd", "==="])
 def test_a_guests_headings_go_three_levels_down_and_nothing_else_changes(lines: list[str]) -> None:
     """A guest's "# Titre" was a second h1 in the post, "## Sous-titre" one of the
