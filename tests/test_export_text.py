@@ -967,3 +967,7 @@ def test_a_guests_headings_are_written_as_the_markdown_post_writes_them() -> Non
         "#### Titre\n\nTexte\n\n##### Deux lignes\n\nFin"
     )
     assert headings_below("Rien\n\n- a\n\n```\n# code\n```") == "Rien\n\n- a\n\n```\n# code\n```"
+    # A setext heading that would not read the same as one line (its line break) is
+    # left as written; the other headings go down all the same.
+    broken = "# Un\n\nTitre\\\nSous\n==="
+    assert headings_below(broken) == "#### Un\n\nTitre\\\nSous\n==="

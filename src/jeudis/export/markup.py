@@ -147,9 +147,14 @@ def _releaser(library: str, ffi: Any) -> Callable[[Any, Any], None]:
 _renderer: Callable[[str], str] | None = None
 
 # A line that may make a heading: "# …" (in a quote too), or a setext underline.
-_MAY_HEAD = re.compile(r"^[ \t>]*(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+_MAY_HEAD = re.compile(
+    r"^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)",
+    re.MULTILINE,
+)
 _HEADING_AT = re.compile(r'<h([1-6]) data-sourcepos="(\d+):(\d+)-')
-_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")  # in a quote or a list item too
+_QUOTED = re.compile(r"^[ \t>]*")  # a line's quote marks and indent
 ANSWER_HEADING_SHIFT = 3  # a guest's "#" is an h4: under a question's h2, a follow-up's h3
 
 
@@ -161,30 +166,54 @@ def headings_below(markdown: str) -> str:
     of the questions' level: a screen reader's list of headings, a theme's or Hugo's
     table of contents, mixed them with the questions. cmark says which lines are
     headings (their source positions), so that code, a list's "-" line or a thematic
-    break are never taken for one; a setext heading inside a quote or a list is
-    left as written.
+    break are never taken for one; the text rewritten is rendered again, and must
+    read as the guest's did, its headings lower: else its setext headings ("Titre"
+    over "===") are left as written (an odd indent, a line break inside), and else
+    the whole text.
     """
     if _MAY_HEAD.search(markdown) is None:
         return markdown
-    global _positions
+    global _positions, _renderer
     if _positions is None:
         _positions = _cmark(2)  # CMARK_OPT_SOURCEPOS
+    if _renderer is None:
+        _renderer = _cmark()
     text = to_lf(markdown)
-    lines = text.split("\n")
     found = [(int(level), int(row) - 1, int(col) - 1) for level, row, col in
              _HEADING_AT.findall(_positions(text))]  # fmt: skip
+    if not found:
+        return markdown
+    meant = _read(_renderer(text))
+    for setext in (True, False):
+        lowered = _lowered(text.split("\n"), found, setext=setext)
+        if _read(_renderer(lowered)) == meant:
+            return lowered
+    return markdown
+
+
+_LEVEL = re.compile(r"<(/?)h[1-6]>")
+
+
+def _read(rendered: str) -> str:
+    """What HTML says but for its headings' levels and its spaces."""
+    return " ".join(_LEVEL.sub(r"<\1h>", rendered).split())
+
+
+def _lowered(lines: list[str], found: list[tuple[int, int, int]], *, setext: bool) -> str:
+    """``lines`` with the headings ``found`` (level, row, byte column) lower."""
     for level, row, col in reversed(found):
         line = lines[row]
         before = line.encode("utf-8")[:col].decode("utf-8", "replace")
         rest = line[len(before) :]
         added = min(6, level + ANSWER_HEADING_SHIFT) - level
-        if rest.startswith("#"):
+        if _ATX.match(rest):  # not a setext heading's text "#pas un titre"
             lines[row] = before + "#" * added + rest
             continue
         under = next((i for i in range(row + 1, len(lines)) if _UNDERLINE.match(lines[i])), None)
-        if before.strip() or under is None:
-            continue  # inside a quote or a list: as written
-        words = " ".join(part.strip() for part in lines[row:under])
+        if not setext or under is None:
+            continue
+        rows = [rest, *(_QUOTED.sub("", part) for part in lines[row + 1 : under])]
+        words = " ".join(part.strip() for part in rows)
         lines[row : under + 1] = [f"{before}{'#' * (level + added)} {words}"]
     return "\n".join(lines)
 
