@@ -629,7 +629,8 @@ def test_a_guests_headings_stay_under_the_questions(
 ) -> None:
     """An answer's "# Mon année" was a second h1 on the page, and its "##" at the
     questions' level in the headings a screen reader lists and in Hugo's table of
-    contents; in the page, the fragment and the Markdown post alike."""
+    contents; in the page, the fragment and the Markdown post alike, under the
+    question's h2 (the plain style's bold question is one on a page)."""
     answer = "# Mon année\n\nBeaucoup de choses.\n\n## En bref\n\nTout va bien."
     make_interview(series, "ada", guest="Ada", style=style, answers=[("why", "Why?", answer)])
     page = invoke("export", "ada", "--format", "html").stdout
@@ -637,9 +638,9 @@ def test_a_guests_headings_stay_under_the_questions(
     post = invoke("export", "ada", "--format", "md").stdout
 
     assert page.count("<h1") == 1
-    assert "<h4>Mon année</h4>" in page and "<h5>En bref</h5>" in page
-    assert "<h1" not in fragment and "<h4>Mon année</h4>" in fragment
-    assert "\n#### Mon année\n" in post and "\n##### En bref\n" in post
+    assert "<h3>Mon année</h3>" in page and "<h4>En bref</h4>" in page
+    assert "<h1" not in fragment and "<h3>Mon année</h3>" in fragment
+    assert "\n### Mon année\n" in post and "\n#### En bref\n" in post
 
 
 def test_every_page_names_its_own_address_for_links_and_shares(

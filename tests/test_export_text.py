@@ -942,8 +942,11 @@ _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
 
 def _lowered(rendered: str) -> str:
-    """HTML with each heading three levels lower (h6 at most), spaces folded."""
-    shifted = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 3)}>", rendered)
+    """HTML with its headings' levels under an h2 (the highest an h3, the others each
+    a level lower in their order, h6 at most), spaces folded."""
+    used = sorted({int(level) for _, level in _HEADING_TAG.findall(rendered)})
+    levels = {level: min(6, 3 + rank) for rank, level in enumerate(used)}
+    shifted = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{levels[int(m[2])]}>", rendered)
     return " ".join(shifted.split())
 
 
@@ -955,8 +958,8 @@ _MARKDOWN_LINES = ["# Titre", "## Sous-titre", "Texte", "Suite", "===", "---", "
 @example(["Ab", "cd", "==="])
 def test_a_guests_headings_go_three_levels_down_and_nothing_else_changes(lines: list[str]) -> None:
     """A guest's "# Titre" was a second h1 in the post, "## Sous-titre" one of the
-    questions' level: every heading, ATX or setext, is three levels lower, code, lists
-    and thematic breaks are as they were."""
+    questions' level: every heading, ATX or setext, goes under the question's, levels
+    following one another; code, lists and thematic breaks are as they were."""
     text = "\n".join(lines)
     lowered = headings_below(text)
     assert " ".join(to_html(lowered).split()) == _lowered(to_html(text))
@@ -964,10 +967,12 @@ def test_a_guests_headings_go_three_levels_down_and_nothing_else_changes(lines: 
 
 def test_a_guests_headings_are_written_as_the_markdown_post_writes_them() -> None:
     assert headings_below("# Titre\n\nTexte\n\nDeux\nlignes\n---\n\nFin") == (
-        "#### Titre\n\nTexte\n\n##### Deux lignes\n\nFin"
+        "### Titre\n\nTexte\n\n#### Deux lignes\n\nFin"
     )
+    # A "##" alone is the highest: under a follow-up's h3, an h4; no level skipped.
+    assert headings_below("## Un\n\n#### Deux", 4) == "#### Un\n\n##### Deux"
     assert headings_below("Rien\n\n- a\n\n```\n# code\n```") == "Rien\n\n- a\n\n```\n# code\n```"
     # A setext heading that would not read the same as one line (its line break) is
     # left as written; the other headings go down all the same.
     broken = "# Un\n\nTitre\\\nSous\n==="
-    assert headings_below(broken) == "#### Un\n\nTitre\\\nSous\n==="
+    assert headings_below(broken) == "### Un\n\nTitre\\\nSous\n==="

@@ -155,21 +155,23 @@ _HEADING_AT = re.compile(r'<h([1-6]) data-sourcepos="(\d+):(\d+)-')
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")  # in a quote or a list item too
 _QUOTED = re.compile(r"^[ \t>]*")  # a line's quote marks and indent
-ANSWER_HEADING_SHIFT = 3  # a guest's "#" is an h4: under a question's h2, a follow-up's h3
+# A guest's highest heading under a question (an h2): an h3; under a follow-up (h3): an h4.
 
 
-def headings_below(markdown: str) -> str:
-    """A guest's Markdown with its headings made :data:`ANSWER_HEADING_SHIFT` levels
-    lower (to h6 at most), written as ATX headings ("#### Titre").
+def headings_below(markdown: str, top: int = 3) -> str:
+    """A guest's Markdown with its headings under the post's own: its highest an h``top``
+    (a question's h2 over it), the others each a level lower in their order, h6 at
+    most, written as ATX headings ("### Titre").
 
     An answer's "# Titre" was an h1 inside the post, a second one, and its "##" one
     of the questions' level: a screen reader's list of headings, a theme's or Hugo's
-    table of contents, mixed them with the questions. cmark says which lines are
-    headings (their source positions), so that code, a list's "-" line or a thematic
-    break are never taken for one; the text rewritten is rendered again, and must
-    read as the guest's did, its headings lower: else its setext headings ("Titre"
-    over "===") are left as written (an odd indent, a line break inside), and else
-    the whole text.
+    table of contents, mixed them with the questions. Levels follow one another, as
+    the Nu checker asks (an h2 question, then a guest's h5, skipped two). cmark says
+    which lines are headings (their source positions), so that code, a list's "-"
+    line or a thematic break are never taken for one; the text rewritten is rendered
+    again, and must read as the guest's did but for its headings' levels: else its
+    setext headings ("Titre" over "===") are left as written (an odd indent, a line
+    break inside), and else the whole text.
     """
     if _MAY_HEAD.search(markdown) is None:
         return markdown
@@ -183,9 +185,11 @@ def headings_below(markdown: str) -> str:
              _HEADING_AT.findall(_positions(text))]  # fmt: skip
     if not found:
         return markdown
+    used = sorted({level for level, _, _ in found})
+    levels = {level: min(6, top + rank) for rank, level in enumerate(used)}
     meant = _read(_renderer(text))
     for setext in (True, False):
-        lowered = _lowered(text.split("\n"), found, setext=setext)
+        lowered = _lowered(text.split("\n"), found, levels, setext=setext)
         if _read(_renderer(lowered)) == meant:
             return lowered
     return markdown
@@ -199,22 +203,23 @@ def _read(rendered: str) -> str:
     return " ".join(_LEVEL.sub(r"<\1h>", rendered).split())
 
 
-def _lowered(lines: list[str], found: list[tuple[int, int, int]], *, setext: bool) -> str:
-    """``lines`` with the headings ``found`` (level, row, byte column) lower."""
+def _lowered(
+    lines: list[str], found: list[tuple[int, int, int]], levels: dict[int, int], *, setext: bool
+) -> str:
+    """``lines`` with the headings ``found`` (level, row, byte column) at ``levels``."""
     for level, row, col in reversed(found):
         line = lines[row]
         before = line.encode("utf-8")[:col].decode("utf-8", "replace")
         rest = line[len(before) :]
-        added = min(6, level + ANSWER_HEADING_SHIFT) - level
         if _ATX.match(rest):  # not a setext heading's text "#pas un titre"
-            lines[row] = before + "#" * added + rest
+            lines[row] = before + "#" * levels[level] + rest[level:]
             continue
         under = next((i for i in range(row + 1, len(lines)) if _UNDERLINE.match(lines[i])), None)
         if not setext or under is None:
             continue
         rows = [rest, *(_QUOTED.sub("", part) for part in lines[row + 1 : under])]
         words = " ".join(part.strip() for part in rows)
-        lines[row : under + 1] = [f"{before}{'#' * (level + added)} {words}"]
+        lines[row : under + 1] = [f"{before}{'#' * levels[level]} {words}"]
     return "\n".join(lines)
 
 

@@ -25,7 +25,7 @@ from jeudis.export.excerpt import excerpt
 from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.export.values import bullets_as_items, clean, value_markdown
 from jeudis.followups import stands_alone
-from jeudis.interview import Interview
+from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
 from jeudis.wording import english_instead, first_name, right_to_left
 
@@ -247,6 +247,13 @@ def _field(interview: Interview, key: str) -> str:
     return clean(value).strip() if isinstance(value, str) else ""
 
 
+def _under(style: str, answer: Answer) -> int:
+    """The level of a guest's highest heading in ``answer``: under its question's."""
+    if style == "dialogue":
+        return 2
+    return 4 if answer.followup and not stands_alone(answer) else 3
+
+
 def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     """The post for one interview; ``settings`` are the series' (``jeudis.toml``)."""
     language = interview.language or str(settings.get("language") or "fr")
@@ -265,10 +272,13 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     # cmark call renders every answer, the intro, the closing words, and the text
     # the description is taken from: as written, for typography is for element
     # text, not for attributes.
-    # A guest's headings go under the questions' (markup.headings_below).
+    # A guest's headings go under the questions' (markup.headings_below): an h2 over an
+    # answer (h3 over a follow-up's), none over a dialogue's turns, the intro, the closing.
+    tops = [_under(interview.style, a) for a in given] + [2, 2]
     sources = [*(value_markdown(a, language) for a in given), intro, closing]
     cleaned, for_html = cleaning.clean_markdown_both(
-        [markup.headings_below(source) for source in sources], text
+        [markup.headings_below(source, top) for source, top in zip(sources, tops, strict=True)],
+        text,
     )
     described = _field(interview, "description")
     first = "" if described else intro or (value_markdown(given[0], language) if given else "")
