@@ -785,3 +785,38 @@ def test_wordpress_exports_say_where_they_link_the_photos(series: Path, invoke: 
             " shows once images/g.png is there (with the series site, or uploaded)\n"
         )
     assert 'src="https://blog.example/images/g.png"' in pasted.stdout
+
+
+def test_a_page_written_alone_without_base_url_links_only_what_is_beside_it(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """With no base_url to link the site's pages at, a page written alone linked its
+    index and its neighbours beside it, where no such page was: three dead links. Where
+    the site is, or the neighbours are written with it, they are kept."""
+    copy_example(series)
+    (series / "jeudis.toml").write_text('blog = "Le carnet"\n', encoding="utf-8")
+    alone = tmp_path / "alone"
+    assert invoke("export", "claire-fontaine", "-f", "html", "-o", alone / "c.html").exit_code == 0
+    page = (alone / "c.html").read_text(encoding="utf-8")
+    assert 'rel="prev"' not in page and 'rel="next"' not in page
+    assert '<p class="series">Les Jeudis Twitter</p>' in page  # named, not linked
+
+    together = tmp_path / "together"
+    slugs = ("amelie-roux", "claire-fontaine", "mathieu-durand")
+    assert invoke("export", *slugs, "-f", "html", "-o", together).exit_code == 0
+    middle = (together / "claire-fontaine.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="amelie-roux.html"' in middle
+    assert 'rel="next" href="mathieu-durand.html"' in middle
+    assert 'href="index-twitter.html"' not in middle  # no index written there
+
+    site = series / "site"
+    assert invoke("export", "--all").exit_code == 0
+    (site / "claire-fontaine.html").unlink()
+    assert (
+        invoke(
+            "export", "claire-fontaine", "-f", "html", "-o", site / "claire-fontaine.html"
+        ).exit_code
+        == 0
+    )
+    beside = (site / "claire-fontaine.html").read_text(encoding="utf-8")
+    assert 'href="index-twitter.html"' in beside and 'rel="prev"' in beside

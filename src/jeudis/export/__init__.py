@@ -254,8 +254,10 @@ def render_one(
     notes: list[str] | None = None,
     series: Series | None = None,
     destination: Path | None = None,
+    siblings: frozenset[str] = frozenset(),
 ) -> str:
-    """One post in its format, for the file ``destination`` (None: standard output).
+    """One post in its format, for the file ``destination`` (None: standard output),
+    written with the files named ``siblings``, beside it.
 
     A Markdown post written into a generator's site, or a page written anywhere,
     gets its photo where it links it.
@@ -276,7 +278,25 @@ def render_one(
             note = _copy_into_site(source, target)
             if notes is not None:
                 notes.append(f"{post.slug}: {note}")
+    if destination is not None and not site.base_url:
+        _unlinked(post, destination.parent, siblings)
     return page(post, site)
+
+
+def _unlinked(post: Post, folder: Path, siblings: frozenset[str]) -> None:
+    """A page written alone, with no base_url to link the site's pages at: its links to
+    the index and to the previous and next interviews are left out where ``folder``
+    holds no such page, nor will (``siblings``, written with it). They led nowhere."""
+
+    def there(href: str) -> bool:
+        return href in siblings or (folder / href).is_file()
+
+    if not there(post.index_href):
+        post.index_href = ""
+    if post.prev is not None and not there(post.prev.href):
+        post.prev = None
+    if post.next is not None and not there(post.next.href):
+        post.next = None
 
 
 # What shows a folder is the root of a generator's site (its configuration file).
@@ -446,7 +466,7 @@ def export_files(
     written = []
     try:
         for post, name in zip(posts, names, strict=True):
-            text = render_one(post, site, options, notes, series, folder / name)
+            text = render_one(post, site, options, notes, series, folder / name, frozenset(names))
             write_file(folder / name, text)
             record.record(folder / name, text)
             written.append(folder / name)
