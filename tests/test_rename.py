@@ -442,3 +442,77 @@ def test_a_rename_the_disk_refuses_leaves_the_photo_as_it_was(
     assert sorted(p.name for p in (series / "images").iterdir()) == ["gilles-klien.jpg"]
     assert interview_files(series) == [klien]
     assert load_interview(klien).fields["photo"] == "images/gilles-klien.jpg"
+
+
+CLOSING_TOML = """id = "court"
+title = "Court : {guest}"
+language = "en"
+closing = "Read {first_name} at {field:site}, on « {answer:blog} »."
+
+[[fields]]
+id = "site"
+type = "url"
+text = "Site?"
+required = false
+
+[[questions]]
+id = "blog"
+text = "Your blog?"
+"""
+
+
+def test_the_closing_jeudis_wrote_follows_what_it_quotes(invoke: Invoke, series: Path) -> None:
+    """The closing words, rendered once when the interview was finished, kept the old
+    name, site or answer after an edit: the post's last line said one address, its
+    footer the new one. A site filled in since brings the closing its absence left out."""
+    write(series / "questionnaires" / "court.toml", CLOSING_TOML)
+    given = '[fields]\nsite = "https://old.example"\n[answers]\nblog = "Old Notes"\n'
+    assert (
+        invoke("new", "court", "--guest", "Ann Lee", "--data-file", "-", input=given).exit_code == 0
+    )
+    path = series / "interviews" / "ann-lee.toml"
+
+    def closing() -> object:
+        return load_interview(path).fields.get("closing")
+
+    assert closing() == "Read Ann at https://old.example, on « Old Notes »."
+    assert (
+        invoke("edit", "ann-lee", "-q", "blog", "--answer-file", "-", input="New Notes\n").exit_code
+        == 0
+    )
+    assert closing() == "Read Ann at https://old.example, on « New Notes »."
+    assert invoke("edit", "ann-lee", "--guest", "Anna Lee").exit_code == 0
+    path = series / "interviews" / "anna-lee.toml"
+    assert closing() == "Read Anna at https://old.example, on « New Notes »."
+
+    # The host's own closing is theirs: an edit leaves it.
+    text = path.read_text(encoding="utf-8").replace("Read Anna at", "Find Anna at")
+    path.write_text(text, encoding="utf-8")
+    assert (
+        invoke("edit", "anna-lee", "-q", "blog", "--answer-file", "-", input="Notes\n").exit_code
+        == 0
+    )
+    assert closing() == "Find Anna at https://old.example, on « New Notes »."
+
+
+def test_a_closing_left_out_for_a_missing_field_comes_once_it_is_given(
+    invoke: Invoke, series: Path
+) -> None:
+    write(series / "questionnaires" / "court.toml", CLOSING_TOML)
+    given = "[answers]\nblog = 'Notes'\n"
+    assert (
+        invoke("new", "court", "--guest", "Ann Lee", "--data-file", "-", input=given).exit_code == 0
+    )
+    path = series / "interviews" / "ann-lee.toml"
+    assert "closing" not in load_interview(path).fields  # "Read Ann at , on …": none
+    text = path.read_text(encoding="utf-8").replace('site = ""', 'site = "https://ann.example"')
+    assert "https://ann.example" in text, text
+    path.write_text(text, encoding="utf-8")
+    assert (
+        invoke("edit", "ann-lee", "-q", "blog", "--answer-file", "-", input="Notes!\n").exit_code
+        == 0
+    )
+    assert (
+        load_interview(path).fields.get("closing")
+        == "Read Ann at https://ann.example, on « Notes! »."
+    )

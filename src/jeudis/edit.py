@@ -144,15 +144,19 @@ def _missing(
 
 @contextlib.contextmanager
 def requoting(questionnaire: Questionnaire | None, interview: Interview) -> Iterator[None]:
-    """Questions quoting an answer or a field changed in the block are worded again."""
+    """Questions quoting an answer or a field changed in the block are worded again,
+    and so are the closing words jeudis wrote."""
     if questionnaire is None:
         yield
         return
+    from jeudis.followups import closing_of, renew_closing
     from jeudis.session import interview_context, requote
 
     before = interview_context(questionnaire, interview)
+    was = closing_of(questionnaire, interview)
     yield
     requote(questionnaire, interview, before)
+    renew_closing(questionnaire, interview, was)
 
 
 def reword(interview: Interview, question_id: str, text: str) -> Answer:

@@ -280,10 +280,21 @@ def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
     Stored once, like every question, as the ``closing`` field the post ends
     with; a closing the host already wrote is kept.
     """
-    from jeudis.session import interview_context
-
     if not questionnaire.closing or str(interview.fields.get("closing") or "").strip():
         return
+    closing = closing_of(questionnaire, interview)
+    if closing:
+        interview.fields["closing"] = closing
+
+
+def closing_of(questionnaire: Questionnaire, interview: Interview) -> str:
+    """The questionnaire's closing words as this interview renders them; "" when it
+    has none, or when an answer or field it quotes is not given: a closing with a hole
+    ("se le procurer : ", "Go read , Kim!") is worse than none."""
+    from jeudis.session import interview_context
+
+    if not questionnaire.closing:
+        return ""
 
     def empty(kind: str, ref: str) -> bool:
         if kind == "field":
@@ -291,14 +302,29 @@ def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:
         answer = interview.answer(ref)
         return kind == "answer" and (answer is None or not answer.given)
 
-    if any(
-        empty(kind, ref)
-        for kind, _, ref in (p.partition(":") for p in wording.placeholders(questionnaire.closing))
-    ):
-        return  # a closing with a hole ("se le procurer : ", "Go read , Kim!") is worse than none
-    interview.fields["closing"] = wording.render(
-        questionnaire.closing, interview_context(questionnaire, interview)
-    )
+    placeholders = (p.partition(":") for p in wording.placeholders(questionnaire.closing))
+    if any(empty(kind, ref) for kind, _, ref in placeholders):
+        return ""
+    return wording.render(questionnaire.closing, interview_context(questionnaire, interview))
+
+
+def renew_closing(questionnaire: Questionnaire | None, interview: Interview, was: str) -> None:
+    """The closing words jeudis wrote, written anew once what they quote has changed:
+    ``was``, how they read before the change. A site or a name edited afterwards left
+    the old one in the post's last line, beside the new one in its footer; a field
+    filled in since (the site, left empty) left the post with no closing at all. A
+    closing that is not ``was`` is the host's own, and stays.
+    """
+    if questionnaire is None or not questionnaire.closing or not interview.is_complete:
+        return
+    stored = str(interview.fields.get("closing") or "")
+    if stored.strip() and stored != was:
+        return
+    closing = closing_of(questionnaire, interview)
+    if closing:
+        interview.fields["closing"] = closing
+    else:
+        interview.fields.pop("closing", None)
 
 
 def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) -> None:

@@ -84,7 +84,10 @@ def recast(
             f"--register {change.register}: {questionnaire.id} is worded for"
             f" {worded_for(questionnaire.registers)}"
         )
+    from jeudis.followups import closing_of, renew_closing
+
     old = _names(interview)
+    was = closing_of(questionnaire, interview) if questionnaire else ""
     register, gender = interview.register, interview.gender
     before = interview_context(questionnaire, interview) if questionnaire else None
     result = Recast(slug=interview.slug)
@@ -99,6 +102,7 @@ def recast(
     _retitle(interview, questionnaire, before, after, names, result)
     reform = register != interview.register or gender != interview.gender
     _requestion(interview, questionnaire, (register, reform), (before, after), names, result)
+    renew_closing(questionnaire, interview, was)  # "Retrouvez Gilles sur…": the new name
     _fields_naming(interview, names, result)
     return result
 
