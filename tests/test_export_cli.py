@@ -722,7 +722,7 @@ def test_every_file_written_is_said_alike(series: Path, invoke: Invoke, tmp_path
         (
             ["-f", "md", "--flavor", "hugo"],
             (
-                "give -o the Hugo site's folder (it holds hugo.toml); or export into a new or"
+                "give -o the Hugo site's folder (where its hugo.toml, hugo.yaml... is); or export into a new or"
                 " empty folder (-o site, say), or give --overwrite to use this one"
             ),
         ),
@@ -820,3 +820,35 @@ def test_a_page_written_alone_without_base_url_links_only_what_is_beside_it(
     )
     beside = (site / "claire-fontaine.html").read_text(encoding="utf-8")
     assert 'href="index-twitter.html"' in beside and 'rel="prev"' in beside
+
+
+@pytest.mark.parametrize(
+    ("flavor", "marker", "inside", "posts"),
+    [
+        ("hugo", "config.toml", "content/posts", "content/posts"),
+        ("hugo", "hugo.toml", "content", "content/posts"),
+        ("jekyll", "_config.yml", "_posts", "_posts"),
+        ("mkdocs", "mkdocs.yml", "docs/blog", "docs/blog/posts"),
+    ],
+)
+def test_a_flavors_export_into_a_folder_of_its_site_names_the_site(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str, marker: str, inside: str, posts: str
+) -> None:
+    """``-o blog/content/posts``, as a single post's ``-o`` names it: the site's folders
+    were made again inside (``content/posts/content/posts/``), and Jekyll published no
+    post of ``_posts/_posts/``; the hint named hugo.toml of a site holding config.toml."""
+    make_interview(series, "laurent")
+    site = tmp_path / "blog"
+    site.mkdir()
+    (site / marker).write_text("title = 'x'\n", encoding="utf-8")
+    given = site / inside
+
+    result = invoke("export", "--all", "--flavor", flavor, "-o", str(given))
+
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines() == [
+        f"error: {given}: inside the {flavor.capitalize() if flavor != 'mkdocs' else 'MkDocs'} site {site} (it holds {marker}); nothing written",
+        f"hint: give -o the site's folder: -o {site}; the posts go in its {posts}/",
+    ]
+    assert [p.relative_to(site).as_posix() for p in site.rglob("*")] == [marker]
+    assert invoke("export", "--all", "--flavor", flavor, "-o", str(site)).exit_code == 0

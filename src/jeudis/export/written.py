@@ -138,6 +138,8 @@ def refuse_foreign_folder(folder: Path, flavor: str | None, series: Series | Non
     """
     from jeudis.export.manifest import MANIFEST
 
+    if flavor is not None:
+        refuse_inside_a_site(folder, flavor)
     try:
         names = {entry.name for entry in os.scandir(folder)}
     except OSError:  # not there yet (made), or no folder (writing it says why)
@@ -160,13 +162,42 @@ def refuse_foreign_folder(folder: Path, flavor: str | None, series: Series | Non
         theirs = [folder / spec.folder, *([folder / spec.static] if spec.static else [])]
         if any(name in names for name in markers) or any(p.is_dir() for p in theirs):
             return
-        hint = f"give -o the {spec.label} site's folder (it holds {markers[0]}); or " + hint
+        hint = f"give -o the {spec.label} site's folder (where its {_either(markers)} is); or " + hint
     more = f" and {len(others) - 1} more" if len(others) > 1 else ""
     raise JeudisError(
         f"{folder}: not empty, and no earlier export's (it holds {others[0]}{more});"
         " nothing written",
         hint=hint,
     )
+
+
+def _either(names: tuple[str, ...]) -> str:
+    return " or ".join(names[:2]) if len(names) < 3 else f"{', '.join(names[:2])}..."
+
+
+def refuse_inside_a_site(folder: Path, flavor: str) -> None:
+    """Stop a flavor's export given a folder inside that generator's site, where it
+    would make the site's folders again: ``--all --flavor hugo -o blog/content/posts``
+    wrote ``blog/content/posts/content/posts/``, and ``-o _posts`` a Jekyll site's
+    ``_posts/_posts/``, which Jekyll publishes nothing of. The site is the folder
+    above holding the generator's configuration; ``-o`` names it."""
+    from jeudis.export import SITE_MARKERS
+    from jeudis.export.frontmatter import flavor as get_flavor
+
+    spec = get_flavor(flavor)
+    markers = SITE_MARKERS.get(flavor, ())
+    whole = folder.absolute()
+    theirs = [Path(spec.folder).parts, *([Path(spec.static).parts] if spec.static else [])]
+    for site in whole.parents:
+        parts = whole.relative_to(site).parts
+        inside = any(parts[: len(kept)] == kept[: len(parts)] for kept in theirs)
+        found = next((name for name in markers if inside and (site / name).is_file()), None)
+        if found is not None:
+            raise JeudisError(
+                f"{folder}: inside the {spec.label} site {site} (it holds {found});"
+                " nothing written",
+                hint=f"give -o the site's folder: -o {site}; the posts go in its {spec.folder}/",
+            )
 
 
 def refuse_interview_place(series: Series, slug: str, target: Path | None, fmt: str) -> None:
