@@ -211,6 +211,36 @@ def test_a_roundup_quotes_the_interviews_out_by_its_date(series: Path, invoke: I
     )
 
 
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll"])
+def test_an_export_removing_a_post_a_roundup_links_says_so(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """A guest renamed: the export removed the old post the roundup linked, and the
+    site's next build failed on its relref (Jekyll's post_url), at the next deploy."""
+    copy_example(series)
+    site = tmp_path / "blog"
+    assert invoke("export", "--all", "--flavor", flavor, "-o", site).exit_code == 0
+    posts = site / ("content/posts" if flavor == "hugo" else "_posts")
+    roundup = posts / "twitter-followers.md"
+    made = invoke("compare", "twitter", "-q", "followers", "--flavor", flavor, "-o", roundup)
+    assert made.exit_code == 0, made
+    assert invoke("edit", "claire-fontaine", "--guest", "Claire Fontan").exit_code == 0
+
+    again = invoke("export", "--all", "--flavor", flavor, "-o", site)
+
+    assert again.exit_code == 0, again
+    said = [line for line in again.stderr.splitlines() if "roundup" in line]
+    name = "claire-fontaine" if flavor == "hugo" else "2011-03-31-claire-fontaine"
+    assert said == [
+        f"warning: {roundup.resolve()}: this roundup links {name}, which this export removed;"
+        " the site's generator fails to build it: make it again with `jeudis compare`, or"
+        " remove it"
+    ]
+    made = invoke("compare", "twitter", "-q", "followers", "--flavor", flavor, "-o", roundup)
+    assert made.exit_code == 0, made
+    assert invoke("export", "--all", "--flavor", flavor, "-o", site).stderr.count("roundup") == 0
+
+
 # ---- a choice's tally -------------------------------------------------------------
 
 CHOICES = """id = "reseaux"

@@ -40,7 +40,13 @@ from jeudis.export.manifest import (
     refuse_another_kind,
     written_stamps,
 )
-from jeudis.export.written import Written, changed, refuse_foreign_folder, refuse_others
+from jeudis.export.written import (
+    Written,
+    changed,
+    refuse_foreign_folder,
+    refuse_others,
+    roundups_linking,
+)
 from jeudis.paths import Series
 from jeudis.wording import counted
 
@@ -295,6 +301,7 @@ def _export(
         written_stamps(previous),
     )
     result = _remove_stale(folder, previous, result)
+    result.notes += roundups_linking(series, result.removed)
     result.unchanged = not result.written and not result.removed  # every file read the same
     return result
 

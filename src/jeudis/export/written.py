@@ -162,7 +162,9 @@ def refuse_foreign_folder(folder: Path, flavor: str | None, series: Series | Non
         theirs = [folder / spec.folder, *([folder / spec.static] if spec.static else [])]
         if any(name in names for name in markers) or any(p.is_dir() for p in theirs):
             return
-        hint = f"give -o the {spec.label} site's folder (where its {_either(markers)} is); or " + hint
+        hint = (
+            f"give -o the {spec.label} site's folder (where its {_either(markers)} is); or " + hint
+        )
     more = f" and {len(others) - 1} more" if len(others) > 1 else ""
     raise JeudisError(
         f"{folder}: not empty, and no earlier export's (it holds {others[0]}{more});"
@@ -363,6 +365,30 @@ class Written:
             )
             data = json.dumps(kept, ensure_ascii=False)
             write_atomic(folder / RECORD, data, follow_links=False)
+
+
+def roundups_linking(series: Series, removed: list[Path]) -> list[str]:
+    """Warnings for the roundups ``jeudis compare`` wrote that link a post an export
+    just removed (a guest renamed, a date changed, an interview deleted): Hugo's
+    ``relref`` and Jekyll's ``post_url`` stop the site's build on a post not there,
+    which the host learnt of at the next deploy."""
+    stems = sorted({path.stem for path in removed if path.suffix in (".md", ".html")})
+    if not stems:
+        return []
+    linked = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, stems))})(?![\w-])")
+    said = []
+    for key in sorted(Written(series).roundups):
+        try:
+            text = Path(key).read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            continue  # moved or removed since: nothing links from it
+        if found := linked.search(text):
+            said.append(
+                f"warning: {key}: this roundup links {found.group(1)}, which this export"
+                " removed; the site's generator fails to build it: make it again with"
+                " `jeudis compare`, or remove it"
+            )
+    return said
 
 
 def _key(target: Path) -> str:
