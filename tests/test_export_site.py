@@ -89,7 +89,7 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     assert [loc for loc, _ in urls] == [
         base + name
         for name in (
-            "index.html",
+            "",  # index.html, the folder's own page
             "index-livre.html",
             "index-twitter.html",
             "elise-garnier.html",
@@ -733,7 +733,7 @@ def test_sitemap_only_with_a_base_url_and_never_a_draft(series: Path, invoke: In
     assert (series / "site" / "brouillon.html").exists()
     sitemap = ET.parse(series / "site" / "sitemap.xml").getroot()
     locs = [u.findtext(f"{SITEMAP}loc") for u in sitemap.iter(f"{SITEMAP}url")]
-    assert locs == ["https://x.example/s/index.html", "https://x.example/s/fini.html"]
+    assert locs == ["https://x.example/s/", "https://x.example/s/fini.html"]
     # Nor in the feed: a reader would keep the draft, by the final post's id.
     feed = ET.parse(series / "site" / "feed.xml").getroot()
     titles = [e.findtext(f"{ATOM}title") or "" for e in feed.iter(f"{ATOM}entry")]

@@ -180,7 +180,8 @@ def test_every_link_leads_to_a_file_of_the_site_and_its_anchor(
         kinds |= {kind for kind, _ in links}
         if base_url:  # each page, an index as a post, names its own address, for a share too
             named = [url for kind, url in links if kind in ("link rel=canonical", "meta og:url")]
-            assert named == [base_url + path.name] * 2, path.name
+            own = "" if path.name == "index.html" else path.name  # the folder's own page
+            assert named == [base_url + own] * 2, path.name
         broken += broken_links(site, path.as_uri(), links)
         # Every page names the feed to a browser or a feed reader's "subscribe".
         alternates = [
@@ -393,7 +394,7 @@ def test_the_sitemap_is_one_as_sitemaps_org_says(series: Path, invoke: Invoke) -
             assert W3C_DATETIME.fullmatch(date.text or ""), date.text
         locs.append(loc)
     assert len(set(locs)) == len(locs)
-    indexes = ("index.html", "index-livre.html", "index-twitter.html")
+    indexes = ("", "index-livre.html", "index-twitter.html")  # index.html: the folder's
     assert set(locs) == {BASE + name for name in (*indexes, *(f"{s}.html" for s in PUBLISHED))}
 
 

@@ -160,7 +160,11 @@ class SiteInfo:
         )
 
     def url(self, href: str) -> str:
-        return f"{self.base_url}/{href}" if self.base_url else ""
+        """``href``'s address at base_url; the site's index is the folder's own
+        (``…/blog/``, as servers give it and search engines list it, not ``…/index.html``)."""
+        if not self.base_url:
+            return ""
+        return f"{self.base_url}/" if href == "index.html" else f"{self.base_url}/{href}"
 
     def place(self, post: Post) -> None:
         """Where the post's page lives in the site, its index, and its photo's URL from anywhere.
