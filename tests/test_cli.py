@@ -2191,3 +2191,26 @@ def test_new_for_a_guest_interviewed_already_says_so(
         " to go on with it instead: `jeudis resume gilles-klein`\n"
     )
     assert (series / "interviews" / "gilles-klein-2.toml").is_file()
+
+
+@pytest.mark.parametrize("columns", ["0", "-3", "99999999999999999999", "80x"])
+def test_a_columns_no_terminal_has_is_left_to_the_terminal(series: Path, columns: str) -> None:
+    """COLUMNS=0 printed nothing, errors as listings: ``check`` exited 5 naming no problem,
+    ``new --data-file`` 8 naming no answer; a width past what an int holds stopped
+    ``show`` in a fault (OverflowError)."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "complete"\n', ""), "utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "JEUDIS_DIR": str(series), "COLUMNS": columns}
+        return subprocess.run(
+            [Path(sys.executable).with_name("jeudis"), *args],
+            capture_output=True, text=True, env=env, timeout=60, check=False,
+        )  # fmt: skip
+
+    checked = run("check")
+    shown = run("show", "amelie-roux")
+    assert checked.returncode == ExitCode.CHECK_FAILED
+    assert "claire-fontaine.toml" in checked.stdout and "1 error" in checked.stdout
+    assert shown.returncode == 0 and "Amélie Roux" in shown.stdout, shown.stderr

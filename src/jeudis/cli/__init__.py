@@ -295,6 +295,17 @@ def _degraded_output() -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
+def _sane_size() -> None:
+    """``COLUMNS`` or ``LINES`` that no terminal is (0, "-3", 10**20) are left to the
+    terminal to say: rich took COLUMNS=0 for a width of none and printed nothing, an
+    error as a listing (``check`` exited 5 naming no problem), and a width past what
+    an int holds stopped ``show`` in a fault."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isdecimal() and 0 < int(value[:6]) <= 10_000):
+            del os.environ[name]
+
+
 # The module that registers each command. A command typed is the only one loaded:
 # the others' modules are a tenth of an up-to-date `jeudis export --all`. Help, a
 # mistyped command (click suggests the nearest) and completion load them all.
@@ -364,6 +375,7 @@ def main() -> None:
     if sys.platform == "win32":
         _utf8_output()
     _degraded_output()
+    _sane_size()
     try:
         _utf8_arguments(sys.argv[1:])
         app()
