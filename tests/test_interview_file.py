@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -11,9 +12,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from export_helpers import copy_example
 from jeudis import storage
+from jeudis.errors import ExitCode
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import interview_from_toml, load_interview
+from support import Invoke
 
 # Pieces that have broken TOML writers before, mixed with any Unicode text.
 TRICKY = st.sampled_from(
@@ -271,3 +275,40 @@ def test_a_pending_text_edited_wrong_is_refused_at_its_line(
     assert str(refused.value).startswith(
         f"{tmp_path / 'x.toml'}:{head.count(chr(10)) + int(line)}: {message}"
     ), str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        (
+            "guest",
+            '"Claire\\u001b]0;PWNED\\u0007Fontaine"',
+            "the guest's name holds a control character",
+        ),
+        ("guest", '"Claire\\nFontaine"', "the guest's name holds a control character"),
+        ("guest", '"   "', "the guest's name is blank"),
+        ("host", '"Alexis\\tB"', "the host's name holds a control character"),
+    ],
+)
+def test_a_name_edited_by_hand_is_held_to_the_rules_of_guest(
+    series: Path, invoke: Invoke, key: str, value: str, said: str
+) -> None:
+    """``new --guest`` refuses them; edited in by hand, check said "All good." and a
+    post's tags published what a terminal escape left: "Claire]0;PWNED[31mFontaine"."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(rf"(?m)^{key} = .*$", lambda _: f"{key} = {value}", text)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key} ="))
+
+    checked = invoke("check")
+    exported = invoke("export", "--all")
+    listed = invoke("list", "--json")
+
+    assert checked.exit_code == ExitCode.CHECK_FAILED
+    assert f"claire-fontaine.toml:{line}: error: {key}: {said}" in checked.stdout
+    assert exported.exit_code == ExitCode.INVALID_FILE
+    assert f"claire-fontaine.toml:{line}: {key}: {said}" in exported.stderr
+    rows = {row["slug"]: row for row in json.loads(listed.stdout)}
+    assert rows["claire-fontaine"]["status"] == "broken"

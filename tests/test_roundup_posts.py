@@ -232,9 +232,11 @@ def test_an_export_removing_a_post_a_roundup_links_says_so(
     said = [line for line in again.stderr.splitlines() if "roundup" in line]
     name = "claire-fontaine" if flavor == "hugo" else "2011-03-31-claire-fontaine"
     assert said == [
-        f"warning: {roundup.resolve()}: this roundup links {name}, which this export removed;"
-        " the site's generator fails to build it: make it again with `jeudis compare`, or"
-        " remove it"
+        (
+            f"warning: {roundup.resolve()}: this roundup links {name}, which this export"
+            " removed; the site's generator fails to build it: make it again with"
+            " `jeudis compare`, or remove it"
+        )
     ]
     made = invoke("compare", "twitter", "-q", "followers", "--flavor", flavor, "-o", roundup)
     assert made.exit_code == 0, made
