@@ -852,3 +852,25 @@ def test_a_flavors_export_into_a_folder_of_its_site_names_the_site(
     ]
     assert [p.relative_to(site).as_posix() for p in site.rglob("*")] == [marker]
     assert invoke("export", "--all", "--flavor", flavor, "-o", str(site)).exit_code == 0
+
+
+def test_a_cache_that_is_no_folder_is_named_when_a_post_of_jeudis_is_refused(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """.jeudis-cache made a file: jeudis kept no record of the page it wrote, refused to
+    write it again as "already there", and said nothing of why."""
+    make_interview(series, "invite")
+    (series / ".jeudis-cache").write_text("", encoding="utf-8")
+    page = tmp_path / "p.html"
+    assert invoke("export", "invite", "-o", page).exit_code == 0
+
+    again = invoke("export", "invite", "-o", page)
+
+    assert again.exit_code == 1
+    assert again.stderr.splitlines()[1].startswith(
+        f"hint: {series / '.jeudis-cache'} is not a folder, so jeudis keeps no record of the"
+        " files it writes: remove it;"
+    )
+    (series / ".jeudis-cache").unlink()
+    assert invoke("export", "invite", "-o", page, "--overwrite").exit_code == 0
+    assert invoke("export", "invite", "-o", page).exit_code == 0

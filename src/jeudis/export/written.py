@@ -26,7 +26,7 @@ from pathlib import Path
 
 from jeudis.errors import FileProblem, JeudisError
 from jeudis.files import write_atomic
-from jeudis.paths import Series
+from jeudis.paths import CACHE_FOLDER, Series
 
 RECORD = "exports.json"
 ROUNDUPS = "roundups"  # the record's key for the roundups' files (no file's: those are absolute)
@@ -305,6 +305,13 @@ class Written:
                 " or write elsewhere with -o",
             )
         why = "changed by hand since jeudis wrote it" if recorded or site else "already there"
+        cache = self.series.root / CACHE_FOLDER
+        if not recorded and os.path.lexists(cache) and self.series.cache_dir() is None:
+            # Its record of what it writes could not be kept: its own file looks a stranger's.
+            hint = (
+                f"{cache} is not a folder, so jeudis keeps no record of the files it writes:"
+                " remove it; " + hint
+            )
         raise JeudisError(f"{target}: {why}; not written over", hint=hint)
 
     def wrote(self, path: Path) -> bool:
