@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from export_helpers import copy_example, make_interview
+from jeudis.errors import ExitCode
 from support import Invoke, fifo_read
 
 
@@ -874,3 +875,17 @@ def test_a_cache_that_is_no_folder_is_named_when_a_post_of_jeudis_is_refused(
     (series / ".jeudis-cache").unlink()
     assert invoke("export", "invite", "-o", page, "--overwrite").exit_code == 0
     assert invoke("export", "invite", "-o", page).exit_code == 0
+
+
+def test_several_posts_into_a_file_say_it_is_no_folder(series: Path, invoke: Invoke) -> None:
+    """It said "error: Not a directory: afile/amelie-roux.html", exit 1, where a single
+    post into afile/x.html said "afile: is a file, not a folder", exit 4."""
+    copy_example(series)
+    (series / "afile").write_text("mine\n", encoding="utf-8")
+    result = invoke("export", "amelie-roux", "claire-fontaine", "-o", series / "afile")
+    assert result.exit_code == ExitCode.INVALID_FILE
+    assert result.stderr == (
+        f"error: {series / 'afile'}: is a file, not a folder\n"
+        "hint: several posts make several files: give -o FOLDER\n"
+    )
+    assert (series / "afile").read_text(encoding="utf-8") == "mine\n"

@@ -129,6 +129,16 @@ def export(
         or output.endswith(("/", os.sep))  # a folder by its name: made if it is not there
         or (len(refs) > 1 and options.fmt != "wxr")
     ):
+        from jeudis.files import file_in_the_way
+
+        if blocking := file_in_the_way(target):  # "Not a directory: afile/amelie-roux.html"
+            from jeudis.errors import FileProblem
+
+            raise FileProblem(
+                blocking,
+                "is a file, not a folder",
+                hint="several posts make several files: give -o FOLDER",
+            )
         written = export_files(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"{counted(len(written), 'file')} written in {target}")
     else:
