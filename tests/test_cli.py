@@ -2214,3 +2214,28 @@ def test_a_columns_no_terminal_has_is_left_to_the_terminal(series: Path, columns
     assert checked.returncode == ExitCode.CHECK_FAILED
     assert "claire-fontaine.toml" in checked.stdout and "1 error" in checked.stdout
     assert shown.returncode == 0 and "Amélie Roux" in shown.stdout, shown.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "amelie-roux"],
+        ["export", "--all"],
+        ["compare", "twitter", "-q", "followers"],
+        ["sheet", "twitter", "--guest", "Zoé"],
+    ],
+    ids=["export", "export-all", "compare", "sheet"],
+)
+def test_an_empty_output_is_refused_not_taken_for_here(
+    series: Path, invoke: Invoke, args: list[str]
+) -> None:
+    """``-o "$OUT"`` with OUT unset: a path of no name is "." to Python, and the export
+    went into the current folder ("1 file written in .")."""
+    copy_example(series)
+    before = sorted(p.name for p in series.iterdir())
+    result = invoke(*args, "-o", "")
+    assert result.exit_code == ExitCode.USAGE
+    assert (
+        result.stderr == "error: -o: empty\nhint: give a file, a folder, or - for standard output\n"
+    )
+    assert sorted(p.name for p in series.iterdir()) == before

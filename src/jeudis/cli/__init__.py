@@ -101,9 +101,23 @@ def pairs(given: list[str] | None, option: str, example: str) -> dict[str, str]:
     return {key: value for key, _, value in split}
 
 
+def given_output(value: str) -> str:
+    """``-o``'s value, refused empty: ``-o "$OUT"`` with OUT unset wrote into the current
+    folder (a path of no name is "." to Python)."""
+    if value == "":
+        raise UsageError("-o: empty", hint="give a file, a folder, or - for standard output")
+    return value
+
+
+def output_path(value: str) -> Path:
+    return Path(given_output(value))
+
+
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
+    typer.Option(
+        "--output", "-o", help="Write to this file (default: standard output).", parser=output_path
+    ),
 ]
 FragmentOption = Annotated[
     bool, typer.Option("--fragment", help="HTML body only, for pasting into a CMS.")

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, FragmentOption, QuestionnaireArgument, WordPressOption, app
+from jeudis.cli import (
+    DirOption,
+    FragmentOption,
+    QuestionnaireArgument,
+    WordPressOption,
+    app,
+    given_output,
+)
 from jeudis.cli.completion import complete_flavors, complete_formats, complete_questions
 from jeudis.cli.output import console, unpadded, write_output
 from jeudis.errors import UsageError
@@ -74,6 +81,7 @@ def compare(
             help="A file, a folder (the post named in it as its generator names posts),"
             " or - for standard output.",
             show_default=False,
+            parser=given_output,
         ),
     ] = None,
     directory: DirOption = None,

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, FragmentOption, WordPressOption, app
+from jeudis.cli import DirOption, FragmentOption, WordPressOption, app, given_output
 from jeudis.cli.completion import complete_flavors, complete_formats, complete_interviews
 
 
@@ -49,7 +49,11 @@ def export(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="A file, a folder, or - for standard output.", show_default=False
+            "--output",
+            "-o",
+            help="A file, a folder, or - for standard output.",
+            show_default=False,
+            parser=given_output,
         ),
     ] = None,
     include_drafts: Annotated[
