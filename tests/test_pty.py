@@ -2563,12 +2563,21 @@ def test_an_editor_that_fails_leaves_the_answer_as_it_was(
 ) -> None:
     """An editor that removed its file (``EDITOR=rm``) ended the session as a closed
     terminal does ("Stopped by SIGHUP"); one that failed seemed to do nothing. The
-    guest stays at the question, the text as it was, told why under it."""
+    guest stays at the question, the text as it was, told so in their language and
+    why for the host under it; what a failing editor saved is kept, and named."""
     editor = tmp_path / "editor"
     editor.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     editor.chmod(0o755)
     session = in_the_editor(jeudis, editor)
-    session.expect(f"Ctrl-X Ctrl-E: {said}")
+    session.on_screen("la réponse est inchangée")
+    session.until(lambda: "nothing was changed" in " ".join(session.screen()), said)
+    shown = " ".join(line.strip() for line in session.screen())
+    assert f"L’éditeur n’a rien rendu : la réponse est inchangée. (Ctrl-X Ctrl-E: {said}" in shown
+    kept = re.search(r"what it saved is in (\S+?)\)", shown)
+    assert (kept is not None) == ("Ajout" in script)
+    if kept is not None:
+        assert Path(kept.group(1)).read_text(encoding="utf-8") == "Depuis 2008Ajout\n"
+        Path(kept.group(1)).unlink()
     session.type(", et avant.")
     session.press(Keyboard.ENTER)
     session.expect_prompt("[2/13]")

@@ -104,9 +104,10 @@ def _undo(event: KeyPressEvent) -> None:
     event.current_buffer.undo()
 
 
-def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
+def keys_for(prompt: Prompt | None, *, typed: bool = False, unedited: str = "") -> KeyBindings:
     """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
-    host writes, which has no prompt of a guest's)."""
+    host writes, which has no prompt of a guest's). ``unedited``: what the guest is
+    told, in their language, when the editor gives nothing back."""
     bindings = KeyBindings()
 
     _pause_keys(bindings, prompt, typed=typed)
@@ -140,7 +141,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False) -> KeyBindings:
             event.key_processor.feed(KeyPress(Keys.ControlM, "\r"), first=True)
 
     if prompt is not None and prompt.kind in ("text", "long"):
-        _editor_key(bindings, one_row=prompt.kind == "text")
+        _editor_key(bindings, one_row=prompt.kind == "text", unedited=unedited)
 
     if keeps_text(prompt, typed):
 
@@ -190,7 +191,7 @@ def _pause_keys(bindings: KeyBindings, prompt: Prompt | None, *, typed: bool) ->
         redraw(event.app)
 
 
-def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
+def _editor_key(bindings: KeyBindings, *, one_row: bool, unedited: str = "") -> None:
     @bindings.add(Keys.ControlX, Keys.ControlE, eager=True)
     def _editor(event: KeyPressEvent) -> None:
         """The answer in the editor, then back in the prompt to read and finish
@@ -199,14 +200,18 @@ def _editor_key(bindings: KeyBindings, *, one_row: bool) -> None:
         prompt_toolkit's own binding ("edit and execute", as in a shell) sent
         it the moment the editor closed, before the guest saw it.
         """
-        event.app.create_background_task(_edited(event.current_buffer, one_row=one_row))
+        task = _edited(event.current_buffer, one_row=one_row, unedited=unedited)
+        event.app.create_background_task(task)
 
 
-async def _edited(buffer: Buffer, *, one_row: bool) -> None:
+async def _edited(buffer: Buffer, *, one_row: bool, unedited: str = "") -> None:
     """``buffer``'s text in the editor, and what the editor saved back in ``buffer``.
 
     An editor that cannot start, fails or leaves no file to read back leaves the text
-    as it was, and says so where a refused answer is. prompt_toolkit's own
+    as it was, and says so where a refused answer is: to the guest in their language
+    (``unedited``; it was English on a French screen), then why, for the host. A file
+    the editor changed and then failed on (vim's ``:cq``) is kept, and named: what the
+    guest wrote there was removed with it. prompt_toolkit's own
     (``Buffer.open_in_editor``) ended the session as a closed terminal ("Stopped by
     SIGHUP") when the editor removed its file, and said nothing when it failed.
     """
@@ -226,11 +231,23 @@ async def _edited(buffer: Buffer, *, one_row: bool) -> None:
                     saved = editing.saved
                     buffer.document = Document(saved, len(saved))
     finally:
-        _removed(path)
+        if editing.failed and _changed(path, buffer.text):
+            editing.problem += f"; what it saved is in {path}"
+        else:
+            _removed(path)
     if editing.problem:
-        message = for_terminal(f"Ctrl-X Ctrl-E: {editing.problem}")
+        said = f"Ctrl-X Ctrl-E: {editing.problem}"
+        message = for_terminal(f"{unedited} ({said})" if unedited else said)
         buffer.validation_error = ValidationError(message=str(fitted_refusal(message)))
         get_app().invalidate()  # drawn already, without it
+
+
+def _changed(path: Path, text: str) -> bool:
+    """Whether the file given to the editor holds other than ``text``, as it was given."""
+    try:
+        return path.read_bytes() != text.encode("utf-8")
+    except OSError:
+        return False
 
 
 # Where neither $VISUAL nor $EDITOR is set on POSIX, the first of these this machine
@@ -277,6 +294,7 @@ def _run_editor(editing: InEditor) -> None:
         editing.problem = f"the editor was stopped by {stopped_by}; nothing was changed"
     else:
         editing.problem = f"the editor exited with status {status}; nothing was changed"
+        editing.failed = True
     editing.ended = True
 
 

@@ -82,6 +82,7 @@ class InEditor:
         self.process: subprocess.Popen[bytes] | None = None
         self.saved: str | None = None
         self.problem = ""
+        self.failed = False  # exited in failure (vim's :cq): what it saved is not taken
         self.ended = False
         self.stopped = False  # the session stopped: the editor is ended as it starts
 

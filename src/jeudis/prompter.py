@@ -142,7 +142,7 @@ class TerminalPrompter:
         self.screen.line()
         self._asking(prompt)
         question = self._question(prompt)
-        extra = keys_for(prompt)
+        extra = keys_for(prompt, unedited=self.text["unedited"])
         app: Application[Any] = question.application
         refusals_on_their_lines(app)
         redrawn_when_resized(app, self.screen, asking)
