@@ -313,12 +313,12 @@ def test_a_guests_name_in_the_chart_is_text(invoke: Invoke, example_series: Path
 
 
 def test_no_control_character_reaches_a_roundup(invoke: Invoke, example_series: Path) -> None:
-    """A terminal's escape sequence in a question reworded by hand is left out of the
-    roundup, as of the interview's post: it went into the page, the chart and the
-    Markdown file, where `cat` would run it. (One in a guest's name makes the file
-    refused, as by every command.)"""
+    """A terminal's escape sequence typed into a guest's name (or a question reworded by
+    hand) is left out of the roundup, as of the interview's post: it went into the page,
+    the chart and the Markdown file, where `cat` would run it."""
     interview = example_series / "interviews" / "amelie-roux.toml"
     text = interview.read_text(encoding="utf-8")
+    text = text.replace('guest = "Amélie Roux"', 'guest = "\\u001b[31mAmélie\\u0007 Roux"')
     text = text.replace(
         'question = "Combien as-tu de followers ?"',
         'question = "Combien\\u001b[2J as-tu de followers ?"',
@@ -329,7 +329,7 @@ def test_no_control_character_reaches_a_roundup(invoke: Invoke, example_series: 
 
     for written in (page, markdown):
         assert "\x1b" not in written and "\x07" not in written
-    assert '<th scope="row">Amélie Roux</th>' in page
+    assert '<th scope="row">[31mAmélie Roux</th>' in page
     assert "*Combien\\[2J as-tu de followers\u202f?*" in markdown
 
 

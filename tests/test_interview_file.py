@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import tomllib
 from pathlib import Path
@@ -294,7 +293,8 @@ def test_a_name_edited_by_hand_is_held_to_the_rules_of_guest(
     series: Path, invoke: Invoke, key: str, value: str, said: str
 ) -> None:
     """``new --guest`` refuses them; edited in by hand, check said "All good." and a
-    post's tags published what a terminal escape left: "Claire]0;PWNED[31mFontaine"."""
+    post's tags published what a terminal escape left: "Claire]0;PWNED[31mFontaine".
+    The file still reads (its posts escape it), as any a check finds fault with."""
     copy_example(series)
     path = series / "interviews" / "claire-fontaine.toml"
     text = path.read_text(encoding="utf-8")
@@ -303,12 +303,8 @@ def test_a_name_edited_by_hand_is_held_to_the_rules_of_guest(
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key} ="))
 
     checked = invoke("check")
-    exported = invoke("export", "--all")
-    listed = invoke("list", "--json")
 
     assert checked.exit_code == ExitCode.CHECK_FAILED
     assert f"claire-fontaine.toml:{line}: error: {key}: {said}" in checked.stdout
-    assert exported.exit_code == ExitCode.INVALID_FILE
-    assert f"claire-fontaine.toml:{line}: {key}: {said}" in exported.stderr
-    rows = {row["slug"]: row for row in json.loads(listed.stdout)}
-    assert rows["claire-fontaine"]["status"] == "broken"
+    assert f'hint: write it on one line of plain text: {key} = "First Last"' in checked.stdout
+    assert invoke("export", "--all").exit_code == 0

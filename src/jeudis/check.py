@@ -280,6 +280,7 @@ def _check_interview(
     except FileProblem as problem:
         return [finding_of(problem)], None
     findings = _same_id(path, interview, ids) + _photo(series, path, interview)
+    findings += _names(path, interview)
     # Read as the interview's commands read it (jeudis.questionnaire.find_questionnaire):
     # one that says no language is in the interview's.
     made = (interview.questionnaire, interview.language)
@@ -309,6 +310,30 @@ def _check_interview(
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
     return findings, version_drift(path, interview, form)
+
+
+def _names(path: Path, interview: Interview) -> list[Finding]:
+    """The guest's and the host's names held to the rules ``--guest`` and ``--host``
+    apply: one line of plain text, the guest's not blank. Edited by hand with a
+    terminal escape or a line break, check said "All good.", and a post's tags had
+    what the escape left ("Claire]0;PWNED[31mFontaine")."""
+    from jeudis.interview_reading import plain_name
+
+    findings = []
+    for key, value in (("guest", interview.guest), ("host", interview.host)):
+        if plain_name(value, blank=key == "host"):
+            continue
+        said = "is blank" if not value.strip() else "holds a control character"
+        findings.append(
+            Finding(
+                str(path),
+                f"the {key}'s name {said}",
+                line=locate(read_text(path), [key]),
+                key=key,
+                hint=f'write it on one line of plain text: {key} = "First Last"',
+            )
+        )
+    return findings
 
 
 def _same_id(path: Path, interview: Interview, ids: dict[str, Path]) -> list[Finding]:

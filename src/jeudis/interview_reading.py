@@ -115,8 +115,6 @@ def _sound_header(data: Mapping[str, Any]) -> bool:
         return False
     if data.get("style", "numbered") not in STYLES or data.get("gender", "f") not in ("f", "m"):
         return False
-    if not plain_name(data.get("guest")) or not plain_name(data.get("host", ""), blank=True):
-        return False
     pending = data.get("pending", [])
     entries = [pending] if isinstance(pending, dict) else pending
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -249,17 +247,6 @@ class _Reader:
             raise self.fail([*at, key], f"{key!r} must be {names}, not {kind_name(type(value))}")
         return value
 
-    def name(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
-        """The guest's or the host's name, held to the rules ``--guest`` and ``--host``
-        apply: one line of plain text, the guest's not blank. Edited by hand with a
-        terminal escape or a line break, it reached a post's tags and front matter."""
-        value: str = self.get(data, key, str, [], required=required, default="")
-        if plain_name(value, blank=not required):
-            return value
-        said = "is blank" if not value.strip() else "holds a control character"
-        hint = f'write it on one line of plain text there: {key} = "First Last"'
-        raise self.fail([key], f"the {key}'s name {said}", hint=hint)
-
     def moment(
         self, data: Mapping[str, Any], key: str, at: list[str | int], *, required: bool = True
     ) -> Any:
@@ -333,10 +320,10 @@ class _Reader:
             ),
             title=self.get(data, "title", str, []),
             slug=slug,
-            guest=self.name(data, "guest"),
+            guest=self.get(data, "guest", str, []),
             register=self.get(data, "register", str, []),
             gender=gender,
-            host=self.name(data, "host", required=False),
+            host=self.get(data, "host", str, [], required=False, default=""),
             language=self.get(data, "language", str, [], required=False, default="fr"),
             style=style,
             series=self.get(data, "series", str, [], required=False, default=""),
