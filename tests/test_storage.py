@@ -484,10 +484,11 @@ def test_an_interview_nested_past_the_fast_parser_is_a_message(
         assert "Traceback" not in told
 
 
-def test_an_empty_output_name_is_a_folder_not_a_file(invoke: Invoke, series: Path) -> None:
+def test_an_empty_output_name_is_refused_as_empty(invoke: Invoke, series: Path) -> None:
+    """It said the current folder "is a folder, not a file": -o "$OUT" with OUT unset."""
     result = invoke("sheet", "twitter", "--guest", "Ana Bel", "-o", "")
-    assert result.exit_code == 4, result
-    assert "is a folder, not a file" in result.stderr
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith("error: -o: empty\n")
     assert "Traceback" not in result.output
 
 
