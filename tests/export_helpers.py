@@ -40,6 +40,25 @@ def copy_example(series: Path) -> Path:
     return series
 
 
+def tiny_png(colour: bytes = b"\xa3\x3a\x1c") -> bytes:
+    """A valid 8 × 8 PNG of one ``colour``: a photo browsers and social networks read."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\0" + colour * 8 for _ in range(8))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
 def make_interview(
     series: Path,
     slug: str,

@@ -78,7 +78,8 @@ def test_all_writes_pages_indexes_and_feed(series: Path, invoke: Invoke) -> None
     # The photo is copied beside the pages (the ninth file), linked relatively.
     assert '<img src="images/mathieu-durand.svg"' in mathieu
     assert (site / "images" / "mathieu-durand.svg").is_file()
-    assert '"https://blog.example.org/images/mathieu-durand.svg"' in mathieu  # og:image
+    assert '"https://blog.example.org/images/mathieu-durand.svg"' in mathieu  # JSON-LD's
+    assert 'property="og:image"' not in mathieu  # no social network shows an SVG
     # A sitemap (the example has a base_url): the indexes, then the published posts.
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     urls = [
