@@ -1367,3 +1367,39 @@ def test_a_misspelt_type_is_the_one_error_it_makes(tmp_path: Path) -> None:
     with pytest.raises(FileProblems) as caught:
         load_questionnaire(path)
     assert [(p.line, p.key) for p in caught.value.problems] == [(5, "questions[0].type")]
+
+
+@pytest.mark.parametrize(
+    ("questions", "said"),
+    [
+        (
+            '[[questions]]\nid = "bio"\ntype = "long"\ntext = "Qui ?"\nvalidation = { min_words = 1.5 }\n',
+            "9: error: questions[0].validation.min_words: min_words (1.5) is no whole number",
+        ),
+        (
+            '[[questions]]\nid = "a"\ntext = "A ?"\nwhen = { question = "a", answered = true }\n',
+            "8: error: questions[0].when: condition on itself, 'a'",
+        ),
+    ],
+    ids=["fraction", "itself"],
+)
+def test_check_refuses_a_fractional_count_and_a_condition_on_itself(
+    series: Path, invoke: Invoke, questions: str, said: str
+) -> None:
+    """``min_words = 1.5`` passed, where a count is a whole number; a question looking
+    at its own answer was said to look at "a later question"."""
+    path, found = checked(series, invoke, "regles", questions)
+    assert found[0] == f"{path}:{said}"
+
+
+@pytest.mark.parametrize(("version", "shown"), [("0", "0"), ("-1", "-1"), ('""', "''")])
+def test_check_refuses_a_version_below_one(
+    series: Path, invoke: Invoke, version: str, shown: str
+) -> None:
+    """0 or "": an interview made with it compares as made with none."""
+    head = f'id = "v"\ntitle = "{{guest}}"\nregisters = ["tu"]\nversion = {version}\n'
+    path = write(
+        series / "questionnaires" / "v.toml", head + '[[questions]]\nid = "a"\ntext = "A ?"\n'
+    )
+    said = findings(invoke("check", path).stdout)
+    assert said[0] == f"{path}:4: error: version: version ({shown}) must be 1 or more"

@@ -196,6 +196,9 @@ class RuleReader:
             if numbers[key] is not None and numbers[key] < 0:
                 self.problem([*where, key], f"{key} ({numbers[key]}) is below 0")
                 numbers[key] = None
+            elif isinstance(numbers[key], float) and not numbers[key].is_integer():
+                self.problem([*where, key], f"{key} ({numbers[key]}) is no whole number")
+                numbers[key] = None
             elif key.startswith("max") and numbers[key] == 0:
                 self.problem(
                     [*where, key], f"{key} is 0: no guest can answer", hint="raise it, or remove it"

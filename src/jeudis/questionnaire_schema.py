@@ -114,6 +114,12 @@ class SchemaReader(RuleReader):
         if not isinstance(version, int | str) or isinstance(version, bool):
             self.problem(["version"], "version must be an integer or a string")
             version = 1
+        elif (isinstance(version, int) and version < 1) or version == "":
+            # Compared with an interview's, written by each: 0 or "" reads as none.
+            self.problem(
+                ["version"], f"version ({version!r}) must be 1 or more", hint="version = 1"
+            )
+            version = 1
         fields = self._questions(data, "fields", registers, require=False)
         questions = self._questions(data, "questions", registers, require=False)
         greeting = self._variants(data, "greeting", [], registers, required=False)
@@ -458,7 +464,10 @@ class SchemaReader(RuleReader):
             at: list[str | int] = ["questions", index]
             if question.when is not None and question.when.question not in earlier:
                 known = question.when.question in {q.id for q in questions}
-                reason = "a later question" if known else "an unknown question"
+                itself = question.when.question == question.id
+                reason = (
+                    "itself," if itself else "a later question" if known else "an unknown question"
+                )
                 self.problem(
                     [*at, "when"],
                     f"condition on {reason} {describe(question.when.question)}",
