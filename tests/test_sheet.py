@@ -2889,3 +2889,18 @@ def test_a_sheet_with_no_answer_is_refused_not_imported_empty(series: Path, wher
     assert "filled.md: no answer under its questions; nothing was written" in said
     assert ("“Voici mes réponses : 1. Depuis 2009.”" in said) == bool(where)  # said, still
     assert interview_files(series) == []
+
+
+def test_import_dates_the_interview_as_new_does(series: Path) -> None:
+    """An imported interview was dated the day of the import, another command away from
+    its publication day (which names a Jekyll post's file)."""
+    (series / "filled.md").write_text(fill_sheet(make_sheet(series), ANSWERS), encoding="utf-8")
+    code, out = run("import", str(series / "filled.md"), "--date", "jeudi 7 avril 2011")
+    assert code == 0, out
+    assert only_interview(series).date == dt.date(2011, 4, 7)
+    assert run("import", str(series / "filled.md"), "--date", "2011-13-01", "--new")[0] == 2
+    code, out = run(
+        "import", str(series / "filled.md"), "--update", "lea-martin", "--date", "2011-04-08"
+    )
+    assert code == 2
+    assert "jeudis edit lea-martin --date 2011-04-08" in out

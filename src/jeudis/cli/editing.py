@@ -89,7 +89,7 @@ def edit(
     """
     from jeudis import edit as editing
     from jeudis import editor, rename, storage
-    from jeudis.cli.running import _parse_date, _require_terminal
+    from jeudis.cli.running import _require_terminal, parse_date
     from jeudis.errors import JeudisError
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
@@ -112,7 +112,7 @@ def edit(
         gender=gender,
         register=register,
         host=rename.name(host, "--host") if host is not None else None,
-        date=_parse_date(date, loaded.language),
+        date=parse_date(date, loaded.language),
     )
     apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
     if question is not None and answer_file is None and reword is None and apart:

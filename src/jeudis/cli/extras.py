@@ -90,7 +90,7 @@ def compare(
     import os
 
     from jeudis import roundup, roundup_post
-    from jeudis.cli.running import _parse_date
+    from jeudis.cli.running import parse_date
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 
@@ -102,7 +102,7 @@ def compare(
         output.endswith(("/", os.sep)) or (target is not None and target.is_dir())
     )
     fmt = roundup.choose_format(fmt, target, typed, flavor, folder=folder)
-    day = _parse_date(date, series.language)
+    day = parse_date(date, series.language)
     if day is not None and fmt is None:
         raise UsageError(
             "--date is the roundup post's", hint="add --format md or --format html, or --flavor"

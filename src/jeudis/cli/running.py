@@ -51,7 +51,7 @@ def _a_terminal(stream: "TextIO | None") -> bool:
         return False
 
 
-def _parse_date(value: str | None, language: str = "en") -> dt.date | None:
+def parse_date(value: str | None, language: str = "en") -> dt.date | None:
     """``--date``: YYYY-MM-DD, or a date as an answer in ``language`` takes one
     (07/04/2011, 7 avril 2011, jeudi 7 avril 2011)."""
     if value is None:
@@ -131,7 +131,7 @@ def new(
         register=register,
         gender=gender,
         host=host,
-        date=_parse_date(date, form.language),
+        date=parse_date(date, form.language),
         rewordings=pairs(reword, "--reword", '12="..."'),
     )
     interview = starting.prepare(series, form, options)

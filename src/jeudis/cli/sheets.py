@@ -212,6 +212,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="The interview's date: YYYY-MM-DD, or written out (default: the sheet's,"
+            " else today).",
+            show_default=False,
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Turn a filled-in answer sheet into an interview (a draft when answers are missing).
@@ -238,6 +246,11 @@ def import_(
 
     if update is not None and new:
         raise UsageError("--update and --new: one or the other")
+    if update is not None and date is not None:
+        raise UsageError(
+            "--date is a new interview's: the one updated keeps its own",
+            hint=f"change it with `jeudis edit {update} --date {date}`",
+        )
     series = series_at(directory)
     argument = shlex.quote(str(sheet_file))
     received = read_sheet(sheet_file)  # `-`: standard input
@@ -249,6 +262,10 @@ def import_(
     asked = asked_questions(parsed, sheet_file)  # the host's own, on an open one's sheet
     form = with_asked(form, asked)
     options, option_warnings = sheet_options(parsed, form, sheet_file)
+    if date is not None:  # the day it is published, as `new --date` (Jekyll's file name)
+        from jeudis.cli.running import parse_date
+
+        options["date"] = parse_date(date, form.language)
     interview = starting.prepare(series, form, starting.Options(**options))
     interview.rewordings = reworded_questions(parsed, form)
     starting.require_host(
