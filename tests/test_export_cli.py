@@ -889,3 +889,26 @@ def test_several_posts_into_a_file_say_it_is_no_folder(series: Path, invoke: Inv
         "hint: several posts make several files: give -o FOLDER\n"
     )
     assert (series / "afile").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize(
+    ("flavor", "line"),
+    [
+        ("hugo", r"lastmod = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
+        ("zola", r"updated = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
+        ("jekyll", r"last_modified_at: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000"),
+        ("pelican", r"Modified: \d{4}-\d\d-\d\d \d\d:\d\d\+00:00"),
+    ],
+)
+def test_a_post_changed_after_its_day_says_when_to_its_generator(
+    series: Path, invoke: Invoke, flavor: str, line: str
+) -> None:
+    """An answer edited after publication: the page said so (article:modified_time), the
+    Markdown post not, and the generator's sitemap and feeds never showed the change."""
+    make_interview(series, "invite")
+    before = invoke("export", "invite", "--flavor", flavor).stdout
+    assert not re.search(rf"(?m)^{line}$", before)  # not changed since its day
+    edited = invoke("edit", "invite", "-q", "motivation", "--answer-file", "-", input="Autre.\n")
+    assert edited.exit_code == 0, edited
+    after = invoke("export", "invite", "--flavor", flavor).stdout
+    assert re.search(rf"(?m)^{line}$", after), after[:600]

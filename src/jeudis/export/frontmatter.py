@@ -149,6 +149,8 @@ class Page:
     summary: str | None = None  # Pelican's; None: the description, its markup made inert
     excerpt_separator: str = ""  # Jekyll's, for a post with an excerpt
     locale: str = ""  # Open Graph's "fr_FR", which jekyll-seo-tag reads (else the bare "fr")
+    # Changed a later day than published: the generator's sitemap and feeds say so.
+    modified: dt.datetime | None = None
 
 
 def page_of(post: Post, divider: str = "<!--more-->") -> Page:
@@ -169,6 +171,7 @@ def page_of(post: Post, divider: str = "<!--more-->") -> Page:
         summary=_pelican_summary(post),
         excerpt_separator=divider,
         locale=post.locale,
+        modified=post.updated if post.updated.date() > post.published.date() else None,
     )
 
 
@@ -189,6 +192,15 @@ def _author(page: Page, line: str) -> list[str]:
     """The host's line; none for a series with no host named, where ``author = ""``
     named no one (the generator's own setting, if any, names the author then)."""
     return [line.format(quote(page.host))] if page.host.strip() else []
+
+
+def _utc(moment: dt.datetime, form: str) -> str:
+    return moment.astimezone(dt.UTC).strftime(form)
+
+
+def _modified(page: Page, line: str) -> list[str]:
+    """Hugo's ``lastmod``, Zola's ``updated``: a post changed a later day than published."""
+    return [line.format(_utc(page.modified, "%Y-%m-%dT%H:%M:%SZ"))] if page.modified else []
 
 
 def _yaml(page: Page) -> str:
@@ -227,6 +239,8 @@ def _jekyll(page: Page) -> str:
         *_guest(page, "guest: {}"),
         f"lang: {quote(page.language)}",
     ]
+    if page.modified is not None:  # jekyll-seo-tag's and jekyll-sitemap's
+        lines.append(f"last_modified_at: {_utc(page.modified, '%Y-%m-%d %H:%M:%S +0000')}")
     if page.locale:
         lines.append(f"locale: {quote(page.locale)}")
     if page.excerpt_separator:
@@ -244,6 +258,7 @@ def _hugo(page: Page) -> str:
         "+++",
         f"title = {quote(page.title_text)}",
         f"date = {page.published.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
+        *_modified(page, "lastmod = {}"),
         f"slug = {quote(page.slug)}",
         f"draft = {'true' if page.draft else 'false'}",
         f"categories = {quote_list(_categories(page))}",
@@ -265,6 +280,7 @@ def _zola(page: Page) -> str:
         "+++",
         f"title = {quote(page.title_text)}",
         f"date = {page.published.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%SZ}",
+        *_modified(page, "updated = {}"),
         f"slug = {quote(page.slug)}",
         f"description = {quote(page.description)}",
         *_author(page, "authors = [{}]"),
@@ -295,6 +311,7 @@ def _pelican(page: Page) -> str:
         f"Title: {text(page.title_text)}",
         # With its offset: Pelican reads a date without one in the site's time zone.
         f"Date: {page.published.astimezone(dt.UTC):%Y-%m-%d %H:%M}+00:00",
+        *([f"Modified: {_utc(page.modified, '%Y-%m-%d %H:%M')}+00:00"] if page.modified else []),
         f"Slug: {one_line(page.slug)}",
         f"Category: {text(page.series)}",
         "Tags: " + ", ".join(text(t).replace(",", " ") for t in page.tags),
