@@ -2191,6 +2191,17 @@ def test_new_for_a_guest_interviewed_already_says_so(
         " to go on with it instead: `jeudis resume gilles-klein`\n"
     )
     assert (series / "interviews" / "gilles-klein-2.toml").is_file()
+    # The draft open in a session now (another terminal): resume would be refused.
+    from jeudis.storage import session_lock
+
+    with session_lock(draft):
+        third = invoke(
+            "new", "twitter", "--guest", "Gilles Klein", "--data-file", "-", input=AGAIN_TOML
+        )
+    assert third.exit_code == 0, third
+    assert third.stderr.splitlines()[0].endswith(
+        "to go on with it instead: `jeudis resume gilles-klein`, once its session open now is over"
+    )
 
 
 @pytest.mark.parametrize("columns", ["0", "-3", "99999999999999999999", "80x"])

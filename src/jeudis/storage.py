@@ -245,6 +245,17 @@ def session_lock(path: Path) -> Iterator[None]:
         _let_go(fd, lock_path)
 
 
+def in_session(path: Path) -> bool:
+    """Whether another jeudis session has the interview at ``path`` open now."""
+    try:
+        with session_lock(path):
+            return False
+    except InterviewLocked:
+        return True
+    except JeudisError:  # a lock that cannot be taken here: no session's either
+        return False
+
+
 # The lock file is opened and written (the process id) where it is: through a link
 # there (a clone can hold one, to ~/.bashrc), it would write over a file outside the
 # series. Windows has no O_NOFOLLOW: there the link is refused before the open.

@@ -209,8 +209,12 @@ def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview")
         return
     named = ", ".join(f"{twin.slug} ({twin.status})" for twin in twins)
     said = f"note: {interview.guest} has an interview from {form.id} already: {named}"
-    if drafts := [twin.slug for twin in twins if twin.status == "draft"]:
-        said += f"; to go on with it instead: `jeudis resume {drafts[0]}`"
+    if drafts := [twin for twin in twins if twin.status == "draft"]:
+        from jeudis.storage import in_session
+
+        said += f"; to go on with it instead: `jeudis resume {drafts[0].slug}`"
+        if in_session(Path(drafts[0].path)):
+            said += ", once its session open now is over"  # resume would be refused (exit 6)
     sys.stderr.write(for_terminal(said) + "\n")
 
 
