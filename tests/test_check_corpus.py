@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from export_helpers import make_interview
+from export_helpers import copy_example, make_interview
 from jeudis.errors import ExitCode
 from support import Invoke, findings
 
@@ -392,3 +392,26 @@ def test_check_says_nothing_of_a_name_windows_can_hold(
 ) -> None:
     make_interview(series, slug, guest="Gilles")
     assert invoke("check").stdout == "All good.\n"
+
+
+def test_check_warns_of_an_image_an_answer_shows_from_a_file(series: Path, invoke: Invoke) -> None:
+    """``![Ma courbe](images/courbe.png)``: no post publishes a file of the series but the
+    guest's photo, and the page showed a broken image, with no word."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    answer = "Ma courbe :\\n\\n![Courbe](images/courbe.png)\\n\\n![Logo](https://example.org/l.png)"
+    assert (
+        invoke(
+            "edit", "claire-fontaine", "-q", "utilisations", "--answer-file", "-", input=answer
+        ).exit_code
+        == 0
+    )
+
+    result = invoke("check")
+
+    assert result.exit_code == 0  # a warning
+    assert findings(result.stdout)[0] == (
+        f"{path}: warning: answer utilisations shows images/courbe.png, a file no post"
+        " publishes (only the guest's photo is copied with a post)"
+    )
+    assert "https://example.org/l.png" not in result.stdout

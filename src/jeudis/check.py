@@ -6,6 +6,7 @@ Questionnaires, interviews, ``jeudis.toml`` and the series' own templates.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -280,7 +281,7 @@ def _check_interview(
     except FileProblem as problem:
         return [finding_of(problem)], None
     findings = _same_id(path, interview, ids) + _photo(series, path, interview)
-    findings += _names(path, interview)
+    findings += _names(path, interview) + _images(path, interview)
     # Read as the interview's commands read it (jeudis.questionnaire.find_questionnaire):
     # one that says no language is in the interview's.
     made = (interview.questionnaire, interview.language)
@@ -333,6 +334,36 @@ def _names(path: Path, interview: Interview) -> list[Finding]:
                 hint=f'write it on one line of plain text: {key} = "First Last"',
             )
         )
+    return findings
+
+
+_IMAGE_SOURCE = re.compile(r'<img src="([^"]*)"')
+
+
+def _images(path: Path, interview: Interview) -> list[Finding]:
+    """An image an answer (or the intro, the closing) shows from a file, by a path: no
+    post publishes a file of the series but the guest's photo, and a page showed a
+    broken image, in a site, a CMS or a feed, with no word."""
+    from jeudis.export.markup import to_html, url_scheme
+
+    texts: list[tuple[str, object]] = [(f"answer {a.id}", a.value) for a in interview.answers]
+    texts += [(f"field {key}", interview.fields.get(key)) for key in ("intro", "closing")]
+    findings = []
+    for where, text in texts:
+        if not isinstance(text, str) or ("](" not in text and "]:" not in text):
+            continue
+        for source in _IMAGE_SOURCE.findall(to_html(text)):
+            if url_scheme(source) or source.startswith("//"):
+                continue  # a web address: shown from where it is
+            findings.append(
+                Finding(
+                    str(path),
+                    f"{where} shows {source}, a file no post publishes (only the guest's"
+                    " photo is copied with a post)",
+                    severity="warning",
+                    hint="give the image's web address (https://…), once it is online",
+                )
+            )
     return findings
 
 
