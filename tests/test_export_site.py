@@ -1506,10 +1506,10 @@ def test_two_questionnaires_of_one_series_have_indexes_told_apart(
     assert invoke("export", "--all").exit_code == 0
 
     index = (series / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="index-livre.html">Interviews – livre</a> (1)' in index
-    assert '<a href="index-twitter.html">Interviews – twitter</a> (1)' in index
+    assert '<a href="index-livre.html" dir="auto">Interviews – livre</a> (1)' in index
+    assert '<a href="index-twitter.html" dir="auto">Interviews – twitter</a> (1)' in index
     livre = (series / "site" / "index-livre.html").read_text(encoding="utf-8")
-    assert "<h1>Interviews – livre</h1>" in livre
+    assert '<h1 dir="auto">Interviews – livre</h1>' in livre
 
 
 @pytest.mark.parametrize("under", ["", "site"])
