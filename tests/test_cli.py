@@ -322,6 +322,28 @@ def test_new_with_a_data_file_naming_a_photo_file(
     assert (series / "images" / "gilles-klein.png").read_bytes() == b"png"
 
 
+@pytest.mark.parametrize(
+    ("photo", "why"),
+    [("{tmp}/typo/gilles.png", "no such file"), ("images/nosuch.png", "no such file")],
+)
+def test_new_with_a_data_file_naming_no_photo_there_says_so(
+    invoke: Invoke, series: Path, tmp_path: Path, photo: str, why: str
+) -> None:
+    """A mistyped path was kept without a word, and the post published with no photo:
+    the host learnt of it at the next export, or never."""
+    given = photo.format(tmp=tmp_path)
+    data = write(
+        tmp_path / "answers.toml",
+        ANSWERS_TOML.replace("[answers]", f'photo = "{given}"\n\n[answers]'),
+    )
+    result = invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data)
+    assert result.exit_code == 0, result
+    assert result.stderr == (
+        f"warning: gilles-klein: photo {given}: {why}; a post shows none"
+        " (`jeudis edit gilles-klein --fields` to mend it)\n"
+    )
+
+
 @pytest.mark.parametrize("tables", ["", '[answers]\nfollowers = "9 200"\n'])
 def test_answers_and_fields_written_outside_their_table_are_said_so(
     invoke: Invoke, series: Path, tmp_path: Path, tables: str

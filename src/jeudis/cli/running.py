@@ -229,10 +229,21 @@ def take_photo(interview: "Interview") -> None:
     if value != given:
         interview.fields["photo"] = value
         storage.save(interview)
-    if copied:
-        from jeudis.textsafe import for_terminal
+    from jeudis.textsafe import for_terminal
 
+    if copied:
         sys.stderr.write(f"photo copied into the series: {for_terminal(value)}\n")
+    elif "://" not in value and interview.path is not None:
+        # Said now, not at the next export: a mistyped path was kept without a word.
+        root = interview.path.parent.parent
+        there = (root / Path(value).expanduser()).is_file()
+        why = photos.refusal(root, value) if there else "no such file"
+        if why is not None:
+            slug = interview.path.stem
+            sys.stderr.write(
+                f"warning: {slug}: photo {for_terminal(value)}: {why}; a post shows none"
+                f" (`jeudis edit {slug} --fields` to mend it)\n"
+            )
 
 
 def _run(
