@@ -151,6 +151,7 @@ _MAY_HEAD = re.compile(
     r"^(?:[ \t>]|[-+*][ \t]|\d{1,9}[.)][ \t])*(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)",
     re.MULTILINE,
 )
+HEADING_TAG = re.compile(r"<h[1-6]>")  # one cmark writes: no attribute
 _HEADING_AT = re.compile(r'<h([1-6]) data-sourcepos="(\d+):(\d+)-')
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")  # in a quote or a list item too
