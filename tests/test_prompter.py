@@ -1220,14 +1220,14 @@ def test_what_an_editor_ended_by_the_terminal_closing_had_saved_is_taken(
 ) -> None:
     """The terminal closed under the editor (SIGHUP): it ends, failing, having saved.
     What it saved is the answer's text, for the pause the closed terminal makes."""
-    from jeudis import prompt_keys
+    from jeudis import prompt_editor
 
     editor = tmp_path / "editor"
     made = tmp_path / "made"
     editor.write_text(f"#!/bin/sh\nprintf 'Enregistré.\\n' > \"$1\"\ntouch '{made}'\nexit 1\n")
     editor.chmod(0o755)
     monkeypatch.setenv("VISUAL", str(editor))
-    monkeypatch.setattr(prompt_keys, "terminal_closed", lambda: True)
+    monkeypatch.setattr(prompt_editor, "terminal_closed", lambda: True)
     with sent_once_made(keys, made, ENTER):
         assert ask(prompter, keys, "Avant." + "\x18\x05", twitter("depuis-quand")) == (
             "Enregistré."
