@@ -225,7 +225,6 @@ def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, addres
         "nina@example.org",
         "nina.example is my site",
         "http://[::1",  # urlsplit raises on it
-        "nina.example…",  # not a site named bare: the mark typed after it
     ],
 )
 def test_not_urls(url: str) -> None:
@@ -242,6 +241,9 @@ def test_not_urls(url: str) -> None:
             "« nina.example… » n’est pas un nom de site : un signe en trop ?",
         ),
         ("fr", "https://x.fr—oui", "« x.fr—oui » n’est pas un nom de site : un signe en trop ?"),
+        # A site named bare, as the docs have it, then a mark: the mark is named (it said
+        # a full address, starting with https://, was expected).
+        ("fr", "nina.example…", "« nina.example… » n’est pas un nom de site : un signe en trop ?"),
         ("en", "https://X.fr)/a", "“x.fr)” is not a site’s name: a mark too many?"),
         (
             "de",
@@ -261,6 +263,15 @@ def test_a_mark_typed_after_the_host_is_named(language: str, typed: str, said: s
     with pytest.raises(InvalidAnswer) as refused:
         coerce(replace(question("url"), language=language), typed)
     assert str(refused.value) == said
+
+
+def test_an_invisible_character_pasted_in_an_address_is_left_out() -> None:
+    """A zero-width space pasted with it: refused as "a mark too many" the guest could
+    not see, to take it out."""
+    assert (
+        coerce(question("url"), "https://bo\u200blin.example/a\u00ad") == "https://bolin.example/a"
+    )
+    assert coerce(question("url"), "\ufeffnina.example") == "https://nina.example"
 
 
 def test_number_bounds_and_message() -> None:

@@ -164,9 +164,21 @@ def _text(question: Question, raw: str) -> str:
 _BARE_SITE = re.compile(r"(?:[\w-]+\.)+[^\W\d_]{2,}(?:[/?#]\S*)?")
 
 
+# Characters no one types into an address on purpose, and no one sees: pasted with it.
+_UNSEEN = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def site_address(value: str) -> str:
-    """A site named without its scheme (``nina.example``) as its https address; else as is."""
-    return "https://" + value if _BARE_SITE.fullmatch(value) else value
+    """A site named without its scheme (``nina.example``) as its https address; else as
+    is. One followed by a mark (``nina.example…``) too, for :func:`check_url` to name
+    the mark (it said a full address was expected, of what the docs call a site's
+    name); invisible characters pasted with it (a zero-width space) left out, as the
+    guest cannot see them to take them out."""
+    value = _UNSEEN.sub("", value)
+    bare = _BARE_SITE.match(value)
+    if bare is not None and not re.search(r"[\w\s]", value[bare.end() :]):
+        return "https://" + value
+    return value
 
 
 def check_url(value: str) -> None:
