@@ -1722,3 +1722,28 @@ def test_a_days_interviews_keep_their_order_when_one_is_edited(
     edited = invoke("edit", "anne", "--question", "motivation", "--answer-file", "-", input="Oui.")
     assert edited.exit_code == 0, edited
     assert order() == (["bruno", "anne"], ["bruno", "anne"])
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kind"),
+    [
+        ("guest", '["Claire"]', "an array"),
+        ("title", "7", "an integer"),
+        ("questionnaire", "5", "an integer"),
+    ],
+)
+def test_a_head_key_of_the_wrong_type_is_said_at_its_line(
+    series: Path, invoke: Invoke, key: str, value: str, kind: str
+) -> None:
+    """``export --all`` read the file's head alone and said "missing required key
+    'guest'" of a guest that was there, an array, with no line."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    text = re.sub(rf"(?m)^{key} = .*$", lambda _: f"{key} = {value}", path.read_text("utf-8"))
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key} ="))
+    result = invoke("export", "--all")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        f"error: {path}:{line}: {key}: {key!r} must be a string, not {kind}"
+    )

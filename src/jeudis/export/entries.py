@@ -85,7 +85,6 @@ def _read(folder: Path, slug: str, stamp: str) -> Entry:
 
     path = folder / f"{slug}.toml"
     head = loading.head(path)
-    loading.check_head(head, path)
     return Entry(
         folder=folder,
         slug=slug,

@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jeudis.errors import FileProblem
 from jeudis.files import BINARY, read_text
 from jeudis.interview import ID_PATTERN, STATUSES
 from jeudis.interview_reading import check_name, load_interview
@@ -38,8 +37,9 @@ def head(path: Path) -> dict[str, Any]:
     if (
         type(data.get("date")) is not dt.date  # a timestamp, or no date: the reader says
         or data.get("status") not in STATUSES  # a typo is no draft: the reader says so
-        or not ID_PATTERN.fullmatch(str(data.get("questionnaire", "")))
-        or not isinstance(data.get("guest"), str)  # its problem, at its line: the reader's
+        or not isinstance(data.get("questionnaire"), str)  # its problem, at its line: the reader's
+        or not ID_PATTERN.fullmatch(data["questionnaire"])
+        or not isinstance(data.get("guest"), str)
         or not isinstance(data.get("title"), str)
     ):
         interview = load_interview(path)  # an unusual layout: read it whole
@@ -66,12 +66,6 @@ def _parse_head(top: str) -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - any refusal: the caller reads the whole file
         return {}
     return data
-
-
-def check_head(data: dict[str, Any], path: Path) -> None:
-    for key in ("questionnaire", "guest", "title"):
-        if not isinstance(data.get(key), str):  # pragma: no cover - head() read it whole
-            raise FileProblem(path, f"missing required key {key!r}")
 
 
 def _head_text(path: Path) -> str | None:
