@@ -16,6 +16,7 @@ import pytest
 
 from export_helpers import copy_example, make_interview
 from jeudis.errors import ExitCode
+from jeudis.files import read_text
 from support import Invoke, findings
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -415,3 +416,54 @@ def test_check_warns_of_an_image_an_answer_shows_from_a_file(series: Path, invok
         " publishes (only the guest's photo is copied with a post)"
     )
     assert "https://example.org/l.png" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "hint"),
+    [
+        ("twitter", "voir son blog", "@pseudo"),
+        ("mastodon", "@gklein", "@pseudo@instance.social"),
+        ("bluesky", "gklein", "@pseudo.bsky.social"),
+    ],
+)
+def test_check_warns_of_a_profile_no_post_can_link(
+    field: str, typed: str, hint: str, series: Path, invoke: Invoke
+) -> None:
+    """A handle a post leaves out (``@gklein`` under mastodon: on which server?) was
+    dropped from every post with no word."""
+    make_interview(series, "gilles", guest="Gilles Klein", fields={field: typed})
+    path = series / "interviews" / "gilles.toml"
+    line = read_text(path).splitlines().index(f"{field} = {typed!r}".replace("'", '"')) + 1
+
+    result = invoke("check")
+
+    assert result.exit_code == 0  # a warning
+    assert findings(result.stdout) == [
+        (
+            f"{path}:{line}: warning: fields.{field}: {typed!r} is no {field.capitalize()}"
+            " handle: posts leave it out"
+        ),
+        "0 errors, 1 warning",
+    ]
+    assert hint in result.stdout
+
+
+def test_check_says_a_handle_its_questionnaires_rule_refuses_once(
+    series: Path, invoke: Invoke
+) -> None:
+    """twitter.toml's own rule refuses "voir son blog": its message alone is said."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    path.write_text(
+        read_text(path).replace('twitter = "@clairefontaine"', 'twitter = "voir son blog"'),
+        encoding="utf-8",
+    )
+
+    result = invoke("check")
+
+    assert [f.split(": ", 2)[1:] for f in findings(result.stdout)[:-1]] == [
+        [
+            "error",
+            "fields.twitter: Un pseudo Twitter : lettres, chiffres et _, 15 caractères au plus.",
+        ]
+    ]

@@ -512,26 +512,75 @@ def test_the_next_interview_sits_on_the_right_alone_or_wrapped(
 
 
 @pytest.mark.parametrize(
-    ("typed", "shown"),
-    [("@gklein", "gklein"), ("gklein", "gklein"), ('x"><script>alert(1)</script>', None)],
+    ("field", "typed", "shown", "profile"),
+    [
+        ("twitter", "@gklein", "@gklein", "https://x.com/gklein"),
+        ("twitter", "gklein", "@gklein", "https://x.com/gklein"),
+        ("twitter", "https://twitter.com/gklein/", "@gklein", "https://x.com/gklein"),
+        ("mastodon", "@gklein@Piaille.fr", "@gklein@piaille.fr", "https://piaille.fr/@gklein"),
+        (
+            "mastodon",
+            "https://piaille.fr/@gklein",
+            "@gklein@piaille.fr",
+            "https://piaille.fr/@gklein",
+        ),
+        (
+            "bluesky",
+            "@gklein.bsky.social",
+            "@gklein.bsky.social",
+            "https://bsky.app/profile/gklein.bsky.social",
+        ),
+        (
+            "bluesky",
+            "https://bsky.app/profile/gilles.example",
+            "@gilles.example",
+            "https://bsky.app/profile/gilles.example",
+        ),
+        ("twitter", 'x"><script>alert(1)</script>', None, None),
+        ("mastodon", "@gklein", None, None),  # on which server?
+        ("mastodon", 'g@x.fr"><script>alert(1)</script>', None, None),
+        ("bluesky", "javascript:alert(1)//a.b", None, None),
+    ],
 )
-def test_the_guests_twitter_handle_reaches_every_post(
-    series: Path, invoke: Invoke, typed: str, shown: str | None
+def test_the_guests_profiles_reach_every_post(
+    series: Path, invoke: Invoke, field: str, typed: str, shown: str | None, profile: str | None
 ) -> None:
-    """The handle the host typed, linked at the post's end; an edited file's non-handle, never."""
-    make_interview(series, "gilles", guest="Gilles Klein", fields={"twitter": typed})
+    """The handle the host typed or the profile's address pasted, linked at the post's
+    end as the handle; an edited file's non-handle, never."""
+    make_interview(series, "gilles", guest="Gilles Klein", fields={field: typed})
     page = invoke("export", "gilles").stdout
     post = invoke("export", "gilles", "-f", "md", "--flavor", "hugo").stdout
     pasted = invoke("export", "gilles", "--fragment").stdout
     jsonld = json.loads(re.search(r'ld\+json">(.*?)</script>', page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    network = field.capitalize()
     if shown is None:
-        assert "<script>alert" not in page + post + pasted and "x.com" not in page + post
+        assert "<script>alert" not in page + post + pasted and "alert(1)" not in post
+        assert f"guest-{field}" not in page and f"{network}\u00a0:" not in post
         assert "sameAs" not in jsonld["about"]
         return
-    link = f'<a href="https://x.com/{shown}" rel="noopener">@{shown}</a>'
-    assert f'<p class="guest-twitter">Twitter\u00a0: {link}</p>' in page and link in pasted
-    assert post.rstrip().endswith(f"Twitter\u00a0: [@{shown}](https://x.com/{shown})")
-    assert jsonld["about"]["sameAs"] == [f"https://x.com/{shown}"]
+    link = f'<a href="{profile}" rel="noopener">{shown}</a>'
+    assert f'<p class="guest-{field}">{network}\u00a0: {link}</p>' in page and link in pasted
+    assert post.rstrip().endswith(f"{network}\u00a0: [{shown}]({profile})".replace("_", "\\_"))
+    assert jsonld["about"]["sameAs"] == [profile]
+
+
+def test_a_guest_with_every_profile_has_each_listed_in_order(series: Path, invoke: Invoke) -> None:
+    fields = {"bluesky": "gk.bsky.social", "twitter": "gk", "mastodon": "gk@piaille.fr"}
+    make_interview(series, "gilles", guest="Gilles Klein", fields=fields)
+    page = invoke("export", "gilles").stdout
+    post = invoke("export", "gilles", "-f", "md").stdout
+    jsonld = json.loads(re.search(r'ld\+json">(.*?)</script>', page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    profiles = [
+        "https://x.com/gk",
+        "https://piaille.fr/@gk",
+        "https://bsky.app/profile/gk.bsky.social",
+    ]
+    assert jsonld["about"]["sameAs"] == profiles
+    assert [page.index(f'href="{url}"') for url in profiles] == sorted(
+        page.index(f'href="{url}"') for url in profiles
+    )
+    # Each its own paragraph in Markdown: lines of one paragraph would run together.
+    assert "\n\nMastodon\u00a0: [@gk@piaille.fr](https://piaille.fr/@gk)\n\nBluesky" in post
 
 
 SHORTCODES = (

@@ -57,9 +57,12 @@ def check_interview(
                 hint="export needs none: the interview keeps its questions as asked",
             )
         )
-        return findings, None
+        return findings + _profiles(path, interview), None
     findings.extend(_register(path, interview, form))
     findings.extend(_values(path, interview, form))
+    # A handle its questionnaire's rule refuses is said once, by the rule's message.
+    refused = {finding.key for finding in findings}
+    findings += [found for found in _profiles(path, interview) if found.key not in refused]
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
     return findings, version_drift(path, interview, form)
@@ -87,6 +90,36 @@ def _names(path: Path, interview: Interview) -> list[Finding]:
             )
         )
     return findings
+
+
+def _profiles(path: Path, interview: Interview) -> list[Finding]:
+    """A ``twitter``, ``mastodon`` or ``bluesky`` field holding no handle, which posts
+    leave out: a hand edit's "voir son blog", a Twitter handle written under Mastodon."""
+    from jeudis.profiles import NETWORKS
+
+    findings = []
+    for key, (network, read) in NETWORKS.items():
+        value = interview.fields.get(key)
+        if not isinstance(value, str) or not value.strip() or read(value):
+            continue
+        findings.append(
+            Finding(
+                str(path),
+                f"{describe(value)} is no {network} handle: posts leave it out",
+                line=locate(read_text(path), ["fields", key]),
+                severity="warning",
+                key=f"fields.{key}",
+                hint=_PROFILE_HINTS[key],
+            )
+        )
+    return findings
+
+
+_PROFILE_HINTS = {
+    "twitter": "write the handle, @pseudo, or the profile's address, https://x.com/pseudo",
+    "mastodon": "write the whole handle, @pseudo@instance.social, or the profile's address",
+    "bluesky": "write the handle, @pseudo.bsky.social, or the profile's address",
+}
 
 
 _IMAGE_SOURCE = re.compile(r'<img src="([^"]*)"')

@@ -27,6 +27,7 @@ from jeudis.export.values import bullets_as_items, clean, value_markdown
 from jeudis.followups import stands_alone
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, refusal
+from jeudis.profiles import NETWORKS, Profile
 from jeudis.wording import english_instead, first_name, right_to_left
 
 # A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
@@ -100,7 +101,7 @@ class Post:
     photo: str
     photo_alt: str
     site: str
-    twitter: str
+    twitter: str  # the guest's handles, each without its first @ ("" without one)
     tags: list[str]
     items: list[Item]
     href: str = ""
@@ -117,6 +118,10 @@ class Post:
     # The description is an answer jeudis writes in English (a date, yes or no) in a
     # post of a language it has no words for: marked so where the page shows it.
     description_english: bool = False
+    mastodon: str = ""  # ines@piaille.fr: any fediverse account
+    mastodon_url: str = ""
+    bluesky: str = ""  # ines.bsky.social
+    bluesky_url: str = ""
 
     @property
     def page_file(self) -> str:
@@ -127,6 +132,16 @@ class Post:
     def twitter_url(self) -> str:
         """The guest's Twitter (X) profile, from the handle (empty without one)."""
         return f"https://x.com/{self.twitter}" if self.twitter else ""
+
+    @property
+    def profiles(self) -> list[tuple[str, str, str]]:
+        """The guest's profiles: each network's name, the handle as shown, the address."""
+        found = [
+            ("Twitter", self.twitter, self.twitter_url),
+            ("Mastodon", self.mastodon, self.mastodon_url),
+            ("Bluesky", self.bluesky, self.bluesky_url),
+        ]
+        return [(network, f"@{handle}", url) for network, handle, url in found if handle]
 
     @property
     def local_photo(self) -> str:
@@ -317,6 +332,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     )
     photo = _field(interview, "photo")
     site = _field(interview, "site")
+    mastodon, bluesky = _profile(interview, "mastodon"), _profile(interview, "bluesky")
     published = _published(interview)
     slug = interview.path.stem if interview.path else interview.slug
     return Post(
@@ -354,7 +370,11 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         ),
         photo_alt=guest,
         site=site_address(site) if markup.safe_url(site) else "",
-        twitter=_handle(_field(interview, "twitter")),
+        twitter=_profile(interview, "twitter").handle,
+        mastodon=mastodon.handle,
+        mastodon_url=mastodon.url,
+        bluesky=bluesky.handle,
+        bluesky_url=bluesky.url,
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
         typography=variant,
@@ -378,13 +398,9 @@ def _published(interview: Interview) -> dt.datetime:
     return published
 
 
-_HANDLE = re.compile(r"@?([A-Za-z0-9_]{1,15})")
-
-
-def _handle(value: str) -> str:
-    """A Twitter handle without its @, or "" for what no handle is (an edited file's)."""
-    found = _HANDLE.fullmatch(value.strip())
-    return found.group(1) if found else ""
+def _profile(interview: Interview, network: str) -> Profile:
+    """The guest's profile on ``network``, blank for what no handle is (a hand edit's)."""
+    return NETWORKS[network][1](_field(interview, network)) or Profile("", "")
 
 
 # Every interview of a questionnaire asks the same questions, with the same ids: a

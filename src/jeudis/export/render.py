@@ -209,8 +209,8 @@ def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
     }
     if post.site:
         data["about"]["url"] = post.site
-    if post.twitter_url:
-        data["about"]["sameAs"] = [post.twitter_url]
+    if post.profiles:
+        data["about"]["sameAs"] = [url for _, _, url in post.profiles]
     if post.host:
         data["author"] = {"@type": "Person", "name": post.host}
         if site.author_url:
