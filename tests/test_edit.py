@@ -1539,3 +1539,42 @@ def test_an_interview_is_saved_over_only_as_it_was_read(amelie: Path) -> None:
     amelie.unlink()  # gone: made again with all it has, rather than lost
     storage.save(mine)
     assert load_interview(amelie).notes == "mine"
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["edit", "amelie-roux", "-q", "followers", "--answer-file", "-"],
+        ["edit", "interviews/amelie-roux.toml", "--fields"],
+        ["edit", "amelie-roux", "--guest", "Amélie Roux-Martin"],
+        ["resume", "amelie-roux"],
+        ["resume"],
+    ],
+)
+def test_an_interview_made_read_only_is_not_written_over(
+    invoke: Invoke, amelie: Path, series: Path, command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``chmod a-w`` on a published interview: the atomic save replaced it all the same
+    (root passes every permission, and the folder let the new file in), mode and all."""
+    if "resume" in command:  # a draft, for resume to take
+        amelie.write_text(
+            amelie.read_text(encoding="utf-8").replace('status = "complete"', 'status = "draft"'),
+            encoding="utf-8",
+        )
+    amelie.chmod(0o444)
+    before = amelie.read_bytes()
+    monkeypatch.chdir(series)
+
+    result = invoke(*command, input="12 000\n")
+
+    named = command[1] if command[1:2] == ["interviews/amelie-roux.toml"] else amelie
+    assert result.exit_code == ExitCode.ERROR, result
+    assert result.stderr.splitlines() == [
+        f"error: {named} is read-only: jeudis writes over no file made so",
+        f"hint: make it writable to change it: chmod u+w {named}",
+    ]
+    assert amelie.read_bytes() == before and interview_files(series) == [amelie]
+    # Read, it is as any other.
+    assert invoke("show", "amelie-roux").exit_code == 0
+    assert invoke("export", "amelie-roux", "--include-drafts").exit_code == 0

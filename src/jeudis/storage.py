@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shlex
 import stat
 import sys
 import unicodedata
@@ -369,10 +370,10 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
                 f"{ref} is not in this series' interviews/ folder ({series.interviews_dir})",
                 hint="run the command from the interview's series folder, or pass --dir",
             )
-        return candidate
+        return refuse_read_only(candidate) if writable else candidate
     path = series.interviews_dir / f"{ref}.toml"
     if path.is_file():
-        return path
+        return refuse_read_only(path) if writable else path
     _refuse_a_name_that_is_no_file(path)
     slugs = [p.stem for p in interview_files(series)]
     import difflib
@@ -386,6 +387,20 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
         else "`jeudis list` shows the interviews"
     )
     raise NotFoundError(f"no interview {ref!r} in {series.interviews_dir}", hint=hint)
+
+
+def refuse_read_only(path: Path) -> Path:
+    """An interview its owner made read-only (``chmod a-w``, a finished one kept as
+    published) is not written over: the atomic save replaced it, mode and all, as
+    the folder allowed (and root passes every permission)."""
+    if not path.stat().st_mode & stat.S_IWUSR:
+        raise JeudisError(
+            f"{path} is read-only: jeudis writes over no file made so",
+            hint=f"make it writable to change it: chmod u+w {shlex.quote(str(path))}"
+            if os.name != "nt"
+            else "clear its read-only attribute (attrib -r) to change it",
+        )
+    return path
 
 
 def _refuse_a_name_that_is_no_file(path: Path) -> None:
