@@ -1747,3 +1747,31 @@ def test_a_head_key_of_the_wrong_type_is_said_at_its_line(
     assert result.stderr.startswith(
         f"error: {path}:{line}: {key}: {key!r} must be a string, not {kind}"
     )
+
+
+def test_an_index_tells_its_questionnaires_description_as_it_is_now(
+    series: Path, invoke: Invoke
+) -> None:
+    """One questionnaire's index, or a site of one, said the blog's description (or
+    none); it now tells the questionnaire's, and is made again when it changes, the
+    posts, which do not tell it, left as they are."""
+    copy_example(series)
+    (series / "jeudis.toml").write_text('blog = "Le carnet"\n', encoding="utf-8")
+    for path in (series / "interviews").glob("*.toml"):
+        if path.stem == "elise-garnier":  # the only livre interview: a site of one questionnaire
+            path.unlink()
+    form = series / "questionnaires" / "twitter.toml"
+    assert invoke("export", "--all").exit_code == 0
+    index = series / "site" / "index.html"
+    said = "Chaque jeudi, un·e twittos raconte son usage de Twitter en 13 questions."
+    assert f'<meta name="description" content="{said}">' in index.read_text("utf-8")
+    assert f'<meta property="og:description" content="{said}">' in index.read_text("utf-8")
+
+    form.write_text(
+        form.read_text("utf-8").replace(said, "Chaque jeudi : un twittos !"), encoding="utf-8"
+    )
+    result = invoke("export", "--all")
+
+    assert result.stderr.startswith(f"{series / 'site'}: 1 file written, 3 unchanged\n"), result
+    assert '<p class="meta">Chaque jeudi\u00a0: un twittos\u202f!</p>' in index.read_text("utf-8")
+    assert invoke("export", "--all").stderr.startswith(f"{series / 'site'}: up to date")

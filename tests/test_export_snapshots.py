@@ -123,3 +123,13 @@ def test_fragment_has_no_line_break_inside_a_paragraph(series: Path, invoke: Inv
     assert wrapped.startswith("<!-- wp:html -->\n<article") and wrapped.endswith(
         "<!-- /wp:html -->\n"
     )
+
+
+@pytest.mark.parametrize("index", ["index.html", "index-livre.html"])
+def test_site_indexes(series: Path, invoke: Invoke, index: str) -> None:
+    """The site's index and a questionnaire's, as their visitors and a search engine
+    read them (the style sheet, a page's, aside)."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+    page = (series / "site" / index).read_text(encoding="utf-8")
+    check_snapshot(f"site-{index}", re.sub(r"(?s)<style>.*?</style>", "<style>…</style>", page))

@@ -10,8 +10,9 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from jeudis.export.model import Post, page_href, photo_href
+from jeudis.export.model import Post, og_locale, page_href, photo_href
 from jeudis.export.render import SiteInfo, words_for, xml_clean
+from jeudis.export.typography import fix_text
 from jeudis.interview import uuid_from
 from jeudis.paths import Series
 
@@ -56,21 +57,55 @@ def index_page(
     title: str,
     posts: list[IndexPost],
     others: list[dict[str, Any]],
+    description: str = "",
 ) -> str:
-    """An index page (``name``: ``index.html``, or a questionnaire's ``index-ID.html``)."""
+    """An index page (``name``: ``index.html``, or a questionnaire's ``index-ID.html``);
+    ``description``, the questionnaire's, where the blog's is not the one to give."""
     from jeudis.export.templating import render
 
+    description = description or site.description
     return render(
         series.root,
         "index.html",
         site=site,
         title=title,
-        description=site.description,
+        description=description,
+        description_text=fix_text(description, site.typography),
         canonical=site.url(name),
         href=name,
         posts=posts,
         others=others,
+        jsonld=index_jsonld(site, name, title, description, posts),
+        locale=og_locale(site.language),
     )
+
+
+def index_jsonld(
+    site: SiteInfo, name: str, title: str, description: str, posts: list[IndexPost]
+) -> dict[str, Any]:
+    """An index's JSON-LD: a ``CollectionPage`` of the blog, listing its posts by
+    address when the site has one (``base_url``), as search engines read a list."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": title,
+        "inLanguage": site.language,
+    }
+    if description:
+        data["description"] = description
+    if site.base_url:
+        data["url"] = site.url(name)
+        published = [post for post in posts if not post.draft]
+        data["mainEntity"] = {
+            "@type": "ItemList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "url": site.url(post.href), "name": post.title}
+                for n, post in enumerate(published, start=1)
+            ],
+        }
+    if site.blog and site.blog != title:
+        data["isPartOf"] = {"@type": "Blog", "name": site.blog}
+    return data
 
 
 def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[Post, str]]) -> str:

@@ -43,6 +43,21 @@ def photo_stamp(root: Path, photo: str) -> str:
         return ""
 
 
+def questionnaire_stamps(series: Series) -> dict[str, str]:
+    """The series' questionnaire files as they are now, by name: an index tells its
+    questionnaire's description. Their ids are not read (a TOML parser's import would
+    be a tenth of an up-to-date export's time): a file changed, the indexes are made
+    again, the posts left as they are. Bundled ones change with jeudis's version."""
+    stamps = {}
+    with contextlib.suppress(OSError):  # none, or none to read: said where they are needed
+        for entry in os.scandir(series.questionnaires_dir):
+            if entry.name.endswith(".toml"):
+                with contextlib.suppress(OSError):
+                    stat = entry.stat()
+                    stamps[entry.name] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return stamps
+
+
 def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> str:
     from jeudis.export.templating import template_stamp
 
@@ -149,6 +164,7 @@ def _manifest_shaped(data: Any) -> bool:
     if not (
         _texts_table(data.get("written", {}))
         and _texts_table(data.get("wxr", {}))
+        and _texts_table(data.get("questionnaires", {}))
         and _texts_list(data.get("files", []))
         and _texts_list(data.get("notes", []))
     ):

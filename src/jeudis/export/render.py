@@ -136,6 +136,7 @@ class SiteInfo:
     language: str = "fr"
     host: str = ""
     host_text: str = ""  # the host's name with typography: the feed's author
+    typography: str = "off"  # the site's: fr, fr-CA, fr-CH, off
     author_url: str = ""
     index_href: str = "index.html"
     feed_href: str = ""
@@ -155,6 +156,7 @@ class SiteInfo:
             language=language,
             host=str(settings.get("host") or ""),
             host_text=fix_text(str(settings.get("host") or ""), variant),
+            typography=variant,
             author_url=str(settings.get("author_url") or ""),
             words=words_for(language, variant),
         )

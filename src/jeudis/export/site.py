@@ -36,6 +36,7 @@ from jeudis.export.manifest import (
     global_stamp,
     manifest_outputs,
     photo_stamp,
+    questionnaire_stamps,
     read_manifest,
     refuse_another_kind,
     written_stamps,
@@ -271,7 +272,9 @@ def _export(
             continue
         todo.append(entry)
     result.skipped = len(entries) - len(todo)
-    listing_changed = set(known) != set(by_slug)
+    # An index tells its questionnaire's description: changed, the indexes are made again.
+    described = questionnaire_stamps(series) if fmt == "html" else {}
+    listing_changed = set(known) != set(by_slug) or old.get("questionnaires", {}) != described
     if not todo and not listing_changed and old:
         result.unchanged = True
         result.notes = entry_notes(entries, known)
@@ -299,6 +302,7 @@ def _export(
         progress,
         owned,
         written_stamps(previous),
+        described,
     )
     result = _remove_stale(folder, previous, result)
     result.notes += roundups_linking(series, result.removed)

@@ -64,13 +64,15 @@ def render(
     progress: Progress | None,
     owned: frozenset[str] | None = None,
     recorded: Mapping[str, str] | None = None,
+    questionnaires: Mapping[str, str] | None = None,
 ) -> SiteResult:
     """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
 
     ``owned``: the files of the folder an export wrote, which it may write over
     (None: any file, as with ``--overwrite``). ``recorded``: the content stamps an
     earlier export wrote them with: an index, the feed or the sitemap that reads as
-    it did, and is still so on disk, is not written again.
+    it did, and is still so on disk, is not written again. ``questionnaires``: the
+    stamps of those the indexes describe.
     """
     site = SiteInfo.from_settings(series.root, series.settings)
     site.indexes = index_files(e.questionnaire for e in entries)
@@ -104,6 +106,7 @@ def render(
         "entries": metas,
         "files": [path.name for path in made],
         "written": {path.name: written for path, written in made.items()},
+        "questionnaires": dict(questionnaires or {}),  # their stamps: the indexes tell them
     }
     write_file(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
@@ -304,7 +307,10 @@ def _indexes(
         groups.setdefault(entry.questionnaire, []).append(item)
     blog = site_title(site, listed)
     others: list[dict[str, Any]] = []
-    pages: list[tuple[str, str, list[IndexPost]]] = [("index.html", blog, listed)]
+    described = {qid: _described(series, qid) for qid in groups}
+    # The site's index tells the blog, else the one questionnaire it lists.
+    alone = next(iter(described.values())) if len(groups) == 1 else ""
+    pages: list[tuple[str, str, list[IndexPost], str]] = [("index.html", blog, listed, alone)]
     if len(groups) > 1:
         titles = [items[0].series or qid for qid, items in groups.items()]
         for (qid, items), title in zip(groups.items(), titles, strict=True):
@@ -312,9 +318,11 @@ def _indexes(
                 title = f"{title} – {qid}"
             name = site.indexes[qid]
             others.append({"href": name, "title": title, "count": len(items)})
-            pages.append((name, title, items))
-    for name, title, items in pages:
-        put(name, index_page(series, site, name, title, items, others))
+            pages.append((name, title, items, described[qid]))
+    for name, title, items, description in pages:
+        if name == "index.html":
+            description = site.description or description
+        put(name, index_page(series, site, name, title, items, others, description))
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
@@ -322,8 +330,21 @@ def _indexes(
     ]
     put("feed.xml", feed_page(series, site, blog, rendered))
     if site.base_url:
-        put("sitemap.xml", sitemap_page(series, site, [name for name, _, _ in pages], listed))
+        put("sitemap.xml", sitemap_page(series, site, [name for name, *_ in pages], listed))
     return kept
+
+
+def _described(series: Series, qid: str) -> str:
+    """A questionnaire's ``description``, for its index: "" when it has none, or its
+    file is not there to read (an export needs none)."""
+    from jeudis.errors import JeudisError
+    from jeudis.questionnaire import load_questionnaire
+
+    try:
+        path, bundled = series.questionnaire_path(qid)
+        return load_questionnaire(path, bundled=bundled).description
+    except JeudisError:
+        return ""
 
 
 def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
