@@ -766,6 +766,78 @@ def test_a_signal_never_leaves_the_session_hanging(
         assert "Unhandled exception" not in session.seen
 
 
+SLOW_SAVES = """
+import os, pathlib, time
+_fsync = os.fsync
+def fsync(fd):
+    if pathlib.Path({marker!r}).exists():  # a slow disk: a save takes seconds
+        time.sleep(1.5)
+    return _fsync(fd)
+os.fsync = fsync
+"""
+
+
+def saving_slowly(jeudis: type[Jeudis], tmp_path: Path) -> tuple[Jeudis, Path]:
+    """A session at the second question, its saves slowed once ``marker`` is there (a
+    ``sitecustomize`` on ``PYTHONPATH``): a stop that lands inside a save."""
+    folder, marker = tmp_path / "slow", tmp_path / "slow-now"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(SLOW_SAVES.format(marker=str(marker)), "utf-8")
+    arguments = ("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m")
+    session = jeudis(*arguments, PYTHONPATH=str(folder))
+    host_part(session)
+    hand_over(session)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    return session, marker
+
+
+@pytest.mark.parametrize(("stop", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("Ctrl-C", 130)])
+def test_a_stop_inside_the_save_of_an_answer_keeps_the_answer(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path, stop: str, code: int
+) -> None:
+    """The save was rolled back, and the stop said "2 answers saved": the file had one."""
+    session, marker = saving_slowly(jeudis, tmp_path)
+    session.type(ANSWERS[1])
+    session.expect(ANSWERS[1])
+    marker.touch()
+    session.press(Keyboard.ENTER)
+    time.sleep(0.5)  # inside the answer's save
+    if stop == "Ctrl-C":
+        session.press(Keyboard.CTRL_C)
+    else:
+        session.child.kill(getattr(signal, stop))
+    assert session.wait() == code, session.seen[-500:]
+    marker.unlink()
+
+    assert "a fault" not in session.seen and "Traceback" not in session.seen
+    assert values(the_interview(series)) == EXPECTED[:2]
+
+
+def test_the_terminals_sighup_while_a_pause_is_saved_is_no_fault(
+    jeudis: type[Jeudis], series: Path, tmp_path: Path
+) -> None:
+    """A closed terminal: its end of file paused the session, and its SIGHUP, come while
+    the pause saved what was being typed, raised a second pause inside the save: "a
+    fault in jeudis stopped it", the text lost."""
+    session, marker = saving_slowly(jeudis, tmp_path)
+    session.type("Depuis peu")
+    session.expect("Depuis peu")
+    time.sleep(1.5)  # saved as typed, before the saves slow down
+    session.type(" de temps")
+    session.expect("de temps")
+    marker.touch()
+    session.press(Keyboard.CTRL_C)
+    time.sleep(0.5)  # inside the pause's save
+    session.child.kill(signal.SIGHUP)
+    assert session.wait() == 129, session.seen[-500:]
+    marker.unlink()
+
+    assert "a fault" not in session.seen and "Traceback" not in session.seen
+    draft = the_interview(series)
+    assert draft.pending == {"followers": "Depuis peu de temps"}
+
+
 def test_the_terminal_closing_leaves_a_resumable_draft(jeudis: type[Jeudis], series: Path) -> None:
     session = typing_at(jeudis, 3, "Suivre peu de monde.\nLire avant de tweeter.")
     pid = session.child.pid

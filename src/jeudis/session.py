@@ -13,12 +13,14 @@ import contextlib
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, followups, storage, wording
-from jeudis.errors import NotSaved, SessionInterrupted, TooLarge, stop_signals
+from jeudis.errors import FileProblem, NotSaved, SessionInterrupted, TooLarge, stop_signals
+from jeudis.files import read_text, stamp_of
 from jeudis.interview import Answer, Interview, Typed, holds_something
 from jeudis.numbering import expected_total, in_order
 from jeudis.prompts import BACK, Paused, Prompt, Prompter, choice_words, prompt_for
@@ -134,7 +136,13 @@ class Session:
             except (Paused, KeyboardInterrupt) as stop:
                 # Ctrl-C where no prompt of ours catches it (the hand-over screen) pauses too.
                 pause = stop if isinstance(stop, Paused) else Paused()
-                kept = self._keep_partial(pause.partial)
+                with _signals_held() as late:
+                    # The terminal's end of file, then its SIGHUP: the signal, come
+                    # while the pause is saved, is noted, not raised inside the save.
+                    kept = self._keep_partial(pause.partial)
+                    kept = self._save_unsaved() and kept
+                if late and not pause.signal_name:
+                    pause.signal_name = late[0]
                 answered = sum(1 for a in self.interview.answers if a.given)
                 said = getattr(self.prompter, "paused", None)
                 # Said to whoever paused, in the session's language; a signal's stop
@@ -151,6 +159,26 @@ class Session:
         # now simply ends the program, with nothing left to lose.
         self.prompter.thanks(self.interview)
         return self.interview
+
+    def _save_unsaved(self) -> bool:
+        """Save what the session holds that its file does not: an answer whose save a
+        signal or Ctrl-C stopped half-way (the file kept what it held before, and the
+        stop said the answer saved). True when the file holds it all."""
+        interview = self.interview
+        text = interview.to_toml()
+        if interview.read_from is not None and interview.read_from[1] == text:
+            return True
+        if interview.path is not None and _holds(interview.path, text):
+            # Written, and stopped before it was noted so: the file is the session's.
+            interview.read_from = (stamp_of(interview.path), text)
+            return True
+        try:
+            storage.save(self.interview, touch=False)
+        except NotSaved as failed:
+            if isinstance(failed.error, TooLarge):
+                return False
+            raise
+        return True
 
     def _drop_if_untouched(self) -> bool:
         """The file ``jeudis new`` made removed when nothing was given in it: no field,
@@ -404,6 +432,29 @@ class Session:
             # A question the change asks now ("no" became "yes") is asked before the
             # review comes back: finishing must not leave it unanswered.
             session_paging.ask_unanswered(self)
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return read_text(path) == text
+    except (OSError, FileProblem):
+        return False
+
+
+@contextmanager
+def _signals_held() -> Iterator[list[str]]:
+    """The stop signals noted, by name, not raised: the session is stopping already."""
+    arrived: list[str] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        arrived.append(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, note) for sig in stop_signals()}
+    try:
+        yield arrived
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 @contextmanager
