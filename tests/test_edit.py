@@ -1016,7 +1016,7 @@ def test_notes_no_file_can_take_on_a_full_disk_are_printed_to_copy(
     header = "# Private notes on Amélie Roux's interview, never exported."
     assert result.stderr.splitlines() == [
         "not saved, the notes as you edited them (copy them):",
-        f"{header} Lines starting with # are dropped.",
+        f"{header} This line is dropped.",
         "",
         "Lui envoyer le lien du billet.",
         f"error: {amelie}: not saved ({os.strerror(errno.ENOSPC)})",
@@ -1578,3 +1578,53 @@ def test_an_interview_made_read_only_is_not_written_over(
     # Read, it is as any other.
     assert invoke("show", "amelie-roux").exit_code == 0
     assert invoke("export", "amelie-roux", "--include-drafts").exit_code == 0
+
+
+NOTES_WITH_HASHES = (
+    "Mis de côté : Twitter m’a fait connaître le quartier.\n\n#nantes est venu de là\n\n"
+    "# Mon verdict\n\nCinq étoiles."
+)
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+@pytest.mark.parametrize("option", ["--notes", "--fields"])
+def test_notes_or_fields_opened_and_closed_as_they_were_change_nothing(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    """The notes hold guest text (an answer set aside, what was typed at a pause): a
+    no-op --notes dropped its ``#nantes`` and ``# Mon verdict`` lines, and either,
+    changing nothing, wrote the file again, stamped updated (a page and the feed written
+    again at the next export)."""
+    text = amelie.read_text(encoding="utf-8")
+    amelie.write_text(
+        text.replace(
+            'status = "complete"', f'notes = """{NOTES_WITH_HASHES}"""\nstatus = "complete"'
+        ),
+        encoding="utf-8",
+    )
+    assert load_interview(amelie).notes == NOTES_WITH_HASHES
+    before = amelie.read_bytes()
+    use_editor(monkeypatch, editor(tmp_path, "pass"))
+
+    result = invoke("edit", "amelie-roux", option)
+
+    assert result.exit_code == 0, result
+    assert result.stdout == f"amelie-roux: {option.removeprefix('--')} unchanged\n"
+    assert amelie.read_bytes() == before
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+def test_notes_edited_keep_their_lines_with_a_hash(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "path.write_text(text + '\\n#suivi Lui envoyer le lien.\\n', encoding='utf-8')"
+    use_editor(monkeypatch, editor(tmp_path, body))
+    amelie.write_text(
+        amelie.read_text(encoding="utf-8").replace(
+            'status = "complete"', f'notes = """{NOTES_WITH_HASHES}"""\nstatus = "complete"'
+        ),
+        encoding="utf-8",
+    )
+
+    assert invoke("edit", "amelie-roux", "--notes").stdout == "amelie-roux: notes changed\n"
+    assert load_interview(amelie).notes == NOTES_WITH_HASHES + "\n\n#suivi Lui envoyer le lien."

@@ -30,9 +30,7 @@ FIELDS_HEADER = """\
 # The host's fields of {guest}'s interview: edit the values, save and close.
 # Multi-line values go between triple quotes. A field left out keeps its value.
 """
-NOTES_HEADER = (
-    "# Private notes on {guest}'s interview, never exported. Lines starting with # are dropped.\n"
-)
+NOTES_HEADER = "# Private notes on {guest}'s interview, never exported. This line is dropped.\n"
 
 
 def editor_command() -> list[str]:
@@ -243,7 +241,14 @@ def notes_document(interview: Interview) -> str:
 
 
 def apply_notes(interview: Interview, text: str) -> bool:
-    notes = "\n".join(line for line in text.split("\n") if not line.startswith("#")).strip()
+    """The notes as edited, less the header line :func:`notes_document` put first, only:
+    notes hold guest text too (an answer set aside, what was typed at a pause), whose
+    ``#hashtag`` and ``# Heading`` lines a rule dropping lines with # took away."""
+    header = NOTES_HEADER.format(guest=interview.guest)
+    text = text.replace("\r\n", "\n")
+    if text.startswith(header) or text == header.rstrip("\n"):
+        text = text[len(header) :]
+    notes = text.strip()
     changed = notes != interview.notes
     interview.notes = notes
     return changed

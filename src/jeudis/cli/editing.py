@@ -88,7 +88,7 @@ def edit(
     With only INTERVIEW, the review screen opens: pick the answers to change.
     """
     from jeudis import edit as editing
-    from jeudis import editor, rename, storage
+    from jeudis import rename, storage
     from jeudis.cli.running import _require_terminal, parse_date
     from jeudis.errors import JeudisError
     from jeudis.interview_reading import load_interview
@@ -146,13 +146,13 @@ def edit(
     # The answer given on standard input is kept if the editor then stops the command (the
     # host gives up on fields that do not read, the editor fails): not what the editor had.
     with _kept_if_not_saved(series, path, dict(typed)):
-        if fields:
-            changed = editor.edit_fields(loaded, form, f"{path.stem}-fields.toml", typed)
-            done.append("fields " + (", ".join(changed) if changed else "unchanged"))
-        if notes:
-            typed["notes.txt"] = editor.edit_text(editor.notes_document(loaded), ".txt")
-            changed_notes = editor.apply_notes(loaded, typed["notes.txt"])
-            done.append("notes " + ("changed" if changed_notes else "unchanged"))
+        unchanged = _in_editor(loaded, form, path, typed, done, fields=fields, notes=notes)
+    if not done and unchanged:
+        # Opened and closed as they were: said so, and the file left as it is (rewritten
+        # and stamped updated, a page and the feed were written again, for no change).
+        out.print(safe(f"{path.stem}: " + "; ".join(unchanged)), soft_wrap=True)
+        return
+    done += unchanged
     if done:
         photo = loaded.fields.get("photo")
         with _kept_if_not_saved(series, path, typed):
@@ -172,6 +172,33 @@ def edit(
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     _edit_live(series, loaded, form, question, aftermath)
+
+
+def _in_editor(
+    interview: "Interview",
+    form: "Questionnaire | None",
+    path: Path,
+    typed: dict[str, str],
+    done: list[str],
+    *,
+    fields: bool,
+    notes: bool,
+) -> list[str]:
+    """``--fields`` and ``--notes`` in $EDITOR: each change said in ``done``; returns
+    those closed as they were."""
+    from jeudis import editor
+
+    unchanged: list[str] = []
+    if fields:
+        changed = editor.edit_fields(interview, form, f"{path.stem}-fields.toml", typed)
+        (done if changed else unchanged).append("fields " + (", ".join(changed) or "unchanged"))
+    if notes:
+        typed["notes.txt"] = editor.edit_text(editor.notes_document(interview), ".txt")
+        if editor.apply_notes(interview, typed["notes.txt"]):
+            done.append("notes changed")
+        else:
+            unchanged.append("notes unchanged")
+    return unchanged
 
 
 def _answer_from(
