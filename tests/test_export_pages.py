@@ -824,3 +824,40 @@ def test_a_page_exported_alone_links_the_sites_pages_where_they_are(
         "mathieu-durand.html",
     ]
     assert series_link(single) == "index-twitter.html"
+
+
+ESCAPED = "Nina \x1b[31mROUGE\x1b[0m, \x1b]0;pwned\x07titre \x1b]8;;https://x.example\x1b\\lien\x1b]8;;\x9c et \x9b2J fin"
+
+
+def test_a_terminal_escape_a_guest_pasted_leaves_nothing_in_a_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """Only the escapes' control characters went: a post published ``[31mROUGE[0m``
+    and ``]0;pwned``, in the text, the description and the front matter."""
+    make_interview(
+        series,
+        "nina",
+        guest="Nina Ülker",
+        answers=[("q1", "Depuis quand ?", ESCAPED)],
+        fields={"intro": ESCAPED},
+    )
+    outputs = [
+        invoke("export", "nina", *args).stdout
+        for args in (
+            [],
+            ["--fragment"],
+            ["-f", "md"],
+            ["-f", "md", "--flavor", "hugo"],
+            ["-f", "wxr"],
+        )
+    ]
+    for output in outputs:
+        assert "Nina ROUGE, titre lien et  fin" in output.replace("&#8239;", "\u202f"), output
+        assert not re.search(r"\[(?:31|0)m|\]0;|\]8;|2J|pwned|x\.example", output)
+
+
+def test_a_terminal_shows_the_text_after_an_escape_its_8_bit_end_closes() -> None:
+    from jeudis.textsafe import for_terminal
+
+    assert for_terminal("Bonjour \x1b]0;titre\x9c le reste") == "Bonjour  le reste"
+    assert for_terminal("a \x1bPq#0\x9c b") == "a  b"

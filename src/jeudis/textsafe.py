@@ -7,8 +7,8 @@ import re
 # CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, and two-byte ESC sequences.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
     r"|\x1b[@-Z\\-_]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
@@ -42,6 +42,12 @@ def one_line_name(value: str, option: str) -> None:
             f"{option}: a control character in the name",
             hint=f'pass {option} "First Last", on one line',
         )
+
+
+def without_escapes(text: str) -> str:
+    """``text`` less its terminal escape sequences, each whole: a colour's ``[31m``, a
+    title's ``]0;…`` stayed in a post where only their control characters went."""
+    return _ESCAPES.sub("", text) if "\x1b" in text or "\x9b" in text else text
 
 
 def for_terminal(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from jeudis.answers import PASTED_BULLETS
 from jeudis.dates import date_formatter
 from jeudis.interview import Answer
+from jeudis.textsafe import without_escapes
 from jeudis.wording import as_text, yes_or_no_word
 
 # Control characters (C0 but tab and newline, DEL, C1): invalid in HTML and XML, and
@@ -28,6 +29,7 @@ def clean(text: str) -> str:
     # times quicker than the regex scan; text with a no-break space takes the scan).
     if text.replace("\n", " ").isprintable() or not _ANY_CONTROL.search(text):
         return text
+    text = without_escapes(text)
     return _CONTROLS.sub(lambda m: "\n" if m.group().startswith("\r") else "", text)
 
 
