@@ -153,6 +153,30 @@ def test_series_templates_override_the_bundled_ones(series: Path, invoke: Invoke
     assert result.stdout == "<p>Laurent Flores — 30 juin 2011 — &lt;b&gt;</p>\n"  # autoescaped
 
 
+def test_a_series_template_put_aside_in_a_subfolder_is_no_longer_used_by_the_site(
+    series: Path, invoke: Invoke
+) -> None:
+    """``mv templates/post.html templates/old/`` keeps its size and time: its stamp, by
+    name, was the same, and the site stayed "up to date" with the pages it made."""
+    from jeudis.export import templating
+
+    make_interview(series, "laurent")
+    (series / "templates").mkdir()
+    override = series / "templates" / "post.html"
+    override.write_text("<p>OVERRIDE {{ post.guest }}</p>\n", encoding="utf-8")
+    assert invoke("export", "--all").exit_code == 0
+    page = series / "site" / "laurent.html"
+    assert "OVERRIDE" in page.read_text("utf-8")
+
+    (series / "templates" / "old").mkdir()
+    override.rename(series / "templates" / "old" / "post.html")
+    templating._environment.cache_clear()  # as a new jeudis process would start
+    result = invoke("export", "--all")
+
+    assert "up to date" not in result.stderr, result
+    assert "OVERRIDE" not in page.read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("template", "body", "message"),
     [
@@ -477,6 +501,8 @@ def test_a_file_jeudis_did_not_write_is_not_written_over(
     [
         ([], "invite.html", []),
         (["--flavor", "hugo"], "content/posts/invite.md", ["--flavor", "hugo"]),
+        # Three folders down: it was "already there", then --all's own "changed by hand".
+        (["--flavor", "mkdocs"], "docs/blog/posts/invite.md", ["--flavor", "mkdocs"]),
     ],
 )
 def test_a_single_export_onto_a_sites_page_says_whose_it_is(
@@ -488,7 +514,12 @@ def test_a_single_export_onto_a_sites_page_says_whose_it_is(
     site = tmp_path / "site"
     if site_args:
         site.mkdir()
-        (site / "hugo.toml").write_text('title = "x"\n', encoding="utf-8")
+        config = (
+            ("mkdocs.yml", "site_name: x\n")
+            if "mkdocs" in site_args
+            else ("hugo.toml", 'title = "x"\n')
+        )
+        (site / config[0]).write_text(config[1], encoding="utf-8")
     assert invoke("export", "--all", *site_args, "-o", str(site)).exit_code == 0
     before = (site / post).read_bytes()
 

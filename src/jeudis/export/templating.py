@@ -197,7 +197,11 @@ def template_stamp(series_root: Path | None) -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 stat = path.stat()
-                parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+                # By its place in the folder: moved into a subfolder (an override put
+                # aside, ``templates/old/post.html``), the same size and time, it is
+                # no longer the one in use.
+                named = path.relative_to(folder).as_posix()
+                parts.append(f"{named}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
 
 

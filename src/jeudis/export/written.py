@@ -238,10 +238,11 @@ def refuse_interview_place(series: Series, slug: str, target: Path | None, fmt: 
 
 def _site_holding(target: Path) -> tuple[Path, str | None] | None:
     """The site folder whose export wrote ``target``, with the file's content stamp then,
-    if any: the folder itself, or up to two above it (a generator's ``content/posts/``)."""
+    if any: the folder itself, or up to three above it (a generator's ``content/posts/``,
+    MkDocs's ``docs/blog/posts/``)."""
     from jeudis.export.manifest import MANIFEST, manifest_outputs, read_manifest, written_stamps
 
-    for folder in list(target.parents)[:3]:
+    for folder in list(target.parents)[:4]:
         if (folder / MANIFEST).is_file():
             manifest = read_manifest(folder)
             relative = target.relative_to(folder).as_posix()
