@@ -420,6 +420,29 @@ def test_a_photo_added_changed_or_removed_shows_on_the_next_export(series: Path)
     assert "<img" not in (out / "invite.html").read_text(encoding="utf-8")
 
 
+def test_a_photo_added_shows_in_the_wordpress_file_of_a_folder_at_the_next_export(
+    series: Path, invoke: Invoke
+) -> None:
+    """``export --all --format wxr -o wxr``: the import file stayed "up to date", the
+    photo left out, and its warning replayed, the file there since."""
+    make_interview(series, "invite", guest="Invité", fields={"photo": "images/invite.png"})
+    (series / "jeudis.toml").write_text('base_url = "https://x.example"\n', encoding="utf-8")
+    wxr = ["export", "--all", "--format", "wxr", "-o", str(series / "wxr")]
+    missing = invoke(*wxr)
+    assert "photo images/invite.png left out: no such file" in missing.stderr
+    photo = series / "images" / "invite.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    added = invoke(*wxr)
+
+    assert "up to date" not in added.stderr and "left out" not in added.stderr, added
+    assert "https://x.example/images/invite.png" in (series / "wxr" / "wordpress.xml").read_text(
+        "utf-8"
+    )
+    assert "up to date" in invoke(*wxr).stderr
+
+
 @pytest.mark.parametrize("where", ["absolute", "parent", "home"])
 def test_a_photo_outside_the_series_is_never_published(
     where: str, series: Path, invoke: Invoke, tmp_path: Path

@@ -165,6 +165,7 @@ def _manifest_shaped(data: Any) -> bool:
         _texts_table(data.get("written", {}))
         and _texts_table(data.get("wxr", {}))
         and _texts_table(data.get("questionnaires", {}))
+        and _texts_table(data.get("photos", {}))
         and _texts_list(data.get("files", []))
         and _texts_list(data.get("notes", []))
     ):

@@ -231,7 +231,12 @@ def _export(
     result = SiteResult(folder=folder)
     if fmt == "wxr":
         stamps = {e.slug: e.stamp for e in entries}
-        if old.get("wxr") == stamps and (folder / WXR_FILE).is_file():
+        photos = old.get("photos", {})
+        if (
+            old.get("wxr") == stamps
+            and all(photo_stamp(series.root, local) == was for local, was in photos.items())
+            and (folder / WXR_FILE).is_file()
+        ):
             result.unchanged = True
             result.skipped = len(entries)
             result.notes = [str(note) for note in old.get("notes", [])]

@@ -375,12 +375,19 @@ def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
     return post, fragment(post, site, feed=True)
 
 
-def wxr_text(series: Series, entries: list[Entry]) -> tuple[str, list[str]]:
-    """The WordPress import file of ``entries``, and what it had to leave out."""
+def wxr_text(
+    series: Series, entries: list[Entry], photos: dict[str, str] | None = None
+) -> tuple[str, list[str]]:
+    """The WordPress import file of ``entries``, and what it had to leave out;
+    ``photos`` gets each photo file of the series a post names, with its stamp (one
+    added, changed or cleaned of its script makes the file again)."""
     site = SiteInfo.from_settings(series.root, series.settings)
     posts, notes = [], []
     for entry in reversed(entries):  # oldest first: WordPress ids grow with time
         post = build_post(load_interview(entry.path), series.settings)
+        local = post.local_photo
+        if photos is not None and local and not outside(series.root, local):
+            photos[local] = photo_stamp(series.root, local)
         if left_out := post.keep_photo_in(series.root) or post.note:
             notes.append(left_out)
         site.place(post)
@@ -399,7 +406,8 @@ def export_wxr(
 ) -> SiteResult:
     """The whole series as one WordPress import file."""
     target = folder / WXR_FILE
-    text, notes = wxr_text(series, entries)
+    photos: dict[str, str] = {}
+    text, notes = wxr_text(series, entries, photos)
     result.notes += notes
     written = write_file(target, text)
     result.written.append(target)
@@ -407,6 +415,7 @@ def export_wxr(
         "stamp": stamp,
         "kind": "wxr",
         "wxr": stamps,
+        "photos": photos,
         "notes": result.notes,
         "written": {WXR_FILE: written},
     }
