@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -824,3 +826,27 @@ def test_an_interview_name_that_is_no_file_is_said_as_it_is(
             result = invoke(*command)
             assert result.exit_code == 4, (command, result)
             assert result.stderr.startswith(f"error: {path}: {said}"), (command, result)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows removes no open file")
+def test_a_lock_let_go_between_its_opening_and_its_locking_is_taken_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session opened the lock file, the session holding it let go (removing it),
+    then the first locked the removed file: a third made a new one and locked it too,
+    two sessions on one interview."""
+    path = tmp_path / "x.toml"
+    path.touch()
+    holder = contextlib.ExitStack()
+    holder.enter_context(storage.session_lock(path))
+    opened = storage._refuse_opened
+
+    def let_go_meanwhile(fd: int, lock_path: Path) -> None:
+        opened(fd, lock_path)
+        holder.close()  # the first time: the holder's session ends just now
+
+    monkeypatch.setattr(storage, "_refuse_opened", let_go_meanwhile)
+    with storage.session_lock(path):
+        monkeypatch.setattr(storage, "_refuse_opened", opened)
+        with pytest.raises(InterviewLocked), storage.session_lock(path):
+            pass

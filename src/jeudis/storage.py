@@ -225,21 +225,27 @@ def session_lock(path: Path) -> Iterator[None]:
     locked.
     """
     lock_path = path.with_name(f".{path.stem}.lock")
-    _refuse_planted(lock_path)
-    try:
-        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY | _NO_FOLLOW, 0o644)
-    except OSError as error:  # a read-only folder: a session could save nothing
-        _refuse_planted(lock_path)  # made a link since: the open refused to follow it
-        raise NotSaved(path, error) from None
-    try:
-        _refuse_opened(fd, lock_path)
-        _lock_or_refuse(fd, path)
-    except OSError as error:  # the process id written on a full disk
+    # A session letting go removes the file it locked: one opened just before, then
+    # locked, is no one's lock (a third session makes and locks a new one). Taken
+    # again, then, from the file there now.
+    for _ in range(_ATTEMPTS):
+        fd = _open_lock(lock_path, path)
+        try:
+            _refuse_opened(fd, lock_path)
+            if _lock_or_refuse(fd, path, lock_path):
+                break
+        except OSError as error:  # the process id written on a full disk
+            os.close(fd)
+            raise NotSaved(path, error) from None
+        except BaseException:
+            os.close(fd)
+            raise
         os.close(fd)
-        raise NotSaved(path, error) from None
-    except BaseException:
-        os.close(fd)
-        raise
+    else:  # pragma: no cover - a lock file removed under each of a hundred tries
+        raise InterviewLocked(
+            f"{path.name} is being opened and closed by other jeudis sessions",
+            hint="run the command again in a moment",
+        )
     try:
         yield
     finally:
@@ -289,8 +295,22 @@ def _not_a_lock(lock_path: Path, mode: int) -> FileProblem:
     )
 
 
-def _lock_or_refuse(fd: int, path: Path) -> None:
-    """Lock the lock file ``fd`` and write the process id in it, or say who holds it."""
+_ATTEMPTS = 100
+
+
+def _open_lock(lock_path: Path, path: Path) -> int:
+    _refuse_planted(lock_path)
+    try:
+        return os.open(lock_path, os.O_CREAT | os.O_RDWR | BINARY | _NO_FOLLOW, 0o644)
+    except OSError as error:  # a read-only folder: a session could save nothing
+        _refuse_planted(lock_path)  # made a link since: the open refused to follow it
+        raise NotSaved(path, error) from None
+
+
+def _lock_or_refuse(fd: int, path: Path, lock_path: Path) -> bool:
+    """Lock the lock file ``fd`` and write the process id in it, or say who holds it.
+    False when the file locked is no longer the one at ``lock_path``: a session let
+    go of it (and removed it) between its opening and its locking here."""
     if not _take(fd):
         os.lseek(fd, 0, os.SEEK_SET)
         holder = os.read(fd, 64).decode(errors="replace").strip()
@@ -299,9 +319,24 @@ def _lock_or_refuse(fd: int, path: Path) -> None:
             f"{path.name} is open in another jeudis session{who}",
             hint="finish or pause that session first; only one session per interview",
         )
+    if not _still_there(fd, lock_path):
+        return False
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, str(os.getpid()).encode())
+    return True
+
+
+def _still_there(fd: int, lock_path: Path) -> bool:
+    """Whether ``fd`` is the file at ``lock_path`` (Windows removes no open file)."""
+    if sys.platform == "win32":
+        return True
+    try:
+        there = os.lstat(lock_path)
+    except OSError:
+        return False
+    mine = os.fstat(fd)
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
 # Windows locks are mandatory: no other process can read a locked byte. The byte
