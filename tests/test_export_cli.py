@@ -703,6 +703,12 @@ def test_an_export_never_writes_into_the_series_own_files(
          "2011-06-30 08:00:00 +0000"),
         (dt.datetime(2011, 6, 29, 22, 0, tzinfo=dt.UTC), "2011-06-30T08:00:00Z",
          "2011-06-30 08:00:00 +0000"),  # finished the day before: its own date's morning
+        # At 05:02 in Sydney on its day: then, not at 19:00 there (a post to come).
+        (dt.datetime(2011, 6, 30, 5, 2, tzinfo=dt.timezone(dt.timedelta(hours=10))),
+         "2011-06-29T19:02:00Z", "2011-06-29 19:02:00 +0000"),
+        # At 23:00 in Paris the day before its date: its date's morning.
+        (dt.datetime(2011, 6, 29, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+         "2011-06-30T08:00:00Z", "2011-06-30 08:00:00 +0000"),
     ],
 )  # fmt: skip
 def test_a_post_finished_early_on_its_day_is_published_when_finished(

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -1376,3 +1377,22 @@ def test_an_answer_given_again_as_it_was_keeps_its_time(kinds: Questionnaire) ->
     assert not session._record(question, "Non")  # as it was: nothing written
     assert interview.path.read_bytes() == before  # type: ignore[union-attr]
     assert session._record(question, "Oui")
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="Windows sets no zone by TZ")
+def test_an_interview_finished_records_the_hosts_offset(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its date is the host's day: finished at 05:02 in Sydney, it was recorded 18:02
+    UTC the day before, and its post published at 19:00 there, a post to come for
+    Hugo and Jekyll built at once."""
+    monkeypatch.setenv("TZ", "Australia/Sydney")
+    time.tzset()
+    try:
+        test_data_file_fills_a_complete_interview(series)
+        saved = load_interview(series / "interviews" / "fadhila-brahimi.toml")
+    finally:
+        monkeypatch.undo()  # the zone this process had, at once: not at teardown
+        time.tzset()
+    assert saved.completed is not None
+    assert saved.completed.utcoffset() in (dt.timedelta(hours=10), dt.timedelta(hours=11))

@@ -270,7 +270,9 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     if typed := conditions.typed_out(interview, lambda where: True, "typed, never given"):
         interview.add_notes("\n".join([conditions.heading("Typed, never given"), *typed]))
     interview.status = "complete"
-    interview.completed = now()
+    # With the host's offset, as the interview's date is the host's day: the post is
+    # published then if it is that day (jeudis.export.model._published).
+    interview.completed = now().astimezone()
     record_closing(questionnaire, interview)
 
 

@@ -388,13 +388,16 @@ def _published(interview: Interview) -> dt.datetime:
     """When a post is published: 08:00 UTC on its date (the same day from San Francisco
     to Tokyo), or when the interview was finished that day, if earlier. A post
     finished at 7:30 and built at once was, to Hugo and Jekyll, one to come: left out.
+    That day is the host's, as the interview's date is: finished at 05:00 in Sydney
+    (18:00 UTC the day before), a post is published then, not at 19:00 there.
     """
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     done = interview.completed
-    if done is not None and done.tzinfo is not None:
-        done = done.astimezone(dt.UTC)
-        if done.date() == interview.date and done < published:
-            return done.replace(microsecond=0)
+    # Its day where it was finished (recorded with the host's offset; an older jeudis's,
+    # in UTC), then the moment in UTC.
+    finished = done is not None and done.tzinfo is not None and done.date() == interview.date
+    if finished and done is not None and done < published:
+        return done.astimezone(dt.UTC).replace(microsecond=0)
     return published
 
 
