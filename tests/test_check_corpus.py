@@ -98,6 +98,17 @@ def test_check_a_clean_series(series: Path, invoke: Invoke) -> None:
     assert result.exit_code == 0
 
 
+def test_check_a_series_on_the_bundled_questionnaires_alone(series: Path, invoke: Invoke) -> None:
+    """``jeudis new twitter`` works from any folder: its series has no questionnaires/,
+    which check said was "no such file", an error, exit 5 (a CI job failing for ever)."""
+    shutil.rmtree(series / "questionnaires")
+    make_interview(series, "gilles", guest="Gilles Klein")
+
+    result = invoke("check")
+
+    assert (result.exit_code, result.stdout) == (0, "All good.\n")
+
+
 @pytest.mark.parametrize(
     ("written", "why"), [(None, "not found"), ('id = "podcast"\n', "does not read")]
 )

@@ -52,7 +52,13 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
         paths = [series.questionnaires_dir, series.interviews_dir]
         if series.templates_dir.is_dir():
             paths.append(series.templates_dir)
-        paths = [path for path in paths if path not in wrong]
+        # A series may run on the bundled questionnaires alone: no folder of its own is
+        # none to check (it was checked as a file, "no such file", and check failed).
+        paths = [
+            path
+            for path in paths
+            if path not in wrong and (path != series.questionnaires_dir or os.path.lexists(path))
+        ]
         if os.path.lexists(series.root / SETTINGS_FILE):  # a folder there is said too
             files.append(series.root / SETTINGS_FILE)
     templates = series.templates_dir.resolve()
