@@ -949,3 +949,28 @@ def test_a_post_changed_after_its_day_says_when_to_its_generator(
     assert edited.exit_code == 0, edited
     after = invoke("export", "invite", "--flavor", flavor).stdout
     assert re.search(rf"(?m)^{line}$", after), after[:600]
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "zola", "jekyll", "pelican"])
+def test_an_old_interview_entered_today_is_no_post_changed_today(
+    series: Path, invoke: Invoke, flavor: str
+) -> None:
+    """A 2011 interview moved into jeudis today (``new --date``, ``import``) was
+    finished and saved today: its post said it changed today (Pelican's ``Modified``,
+    the feed's ``updated``), every post of a series moved in."""
+    from jeudis.interview import now
+    from jeudis.interview_reading import load_interview
+    from jeudis.storage import save
+
+    path = make_interview(series, "invite")
+    interview = load_interview(path)
+    interview.completed = now()
+    interview.path = path
+    save(interview)  # updated now
+
+    post = invoke("export", "invite", "--flavor", flavor).stdout
+    page = invoke("export", "invite").stdout
+
+    assert not re.search(r"(?m)^(lastmod|updated|last_modified_at|Modified)\b", post), post[:600]
+    published = re.search(r'article:published_time" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert f'article:modified_time" content="{published}"' in page

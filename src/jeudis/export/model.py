@@ -354,7 +354,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         date=interview.date,
         date_text=date_formatter(language)(interview.date),
         published=published,
-        updated=max(interview.updated, published),
+        updated=_updated(interview, published),
         draft=not interview.is_complete,
         description=description,
         description_text=text(description),
@@ -399,6 +399,18 @@ def _published(interview: Interview) -> dt.datetime:
     if finished and done is not None and done < published:
         return done.astimezone(dt.UTC).replace(microsecond=0)
     return published
+
+
+def _updated(interview: Interview, published: dt.datetime) -> dt.datetime:
+    """When the post last changed: its interview's last change, if a later day than it
+    was finished; else when it was published. An interview of 2011 entered today
+    (``import``, ``new --date``) was finished today, and was changed then: its post
+    said it updated today (Pelican's ``Modified``, Hugo's ``lastmod``, the feed's
+    ``updated``), every post of a series moved into jeudis."""
+    done = interview.completed
+    if done is not None and interview.updated.date() <= done.astimezone(dt.UTC).date():
+        return published
+    return max(interview.updated, published)
 
 
 def _profile(interview: Interview, network: str) -> Profile:
