@@ -1628,3 +1628,68 @@ def test_notes_edited_keep_their_lines_with_a_hash(
 
     assert invoke("edit", "amelie-roux", "--notes").stdout == "amelie-roux: notes changed\n"
     assert load_interview(amelie).notes == NOTES_WITH_HASHES + "\n\n#suivi Lui envoyer le lien."
+
+
+PORTRAITS_V1 = """id = "p"
+version = 1
+title = "Portrait : {guest}"
+language = "fr"
+registers = ["vous"]
+[[questions]]
+id = "outils"
+type = "long"
+text = "Vos outils ?"
+[[questions]]
+id = "twitter"
+type = "yesno"
+text = "Êtes-vous sur Twitter ?"
+"""
+PORTRAITS_V2 = (
+    PORTRAITS_V1.replace("version = 1", "version = 2")
+    + """[[questions]]
+id = "pourquoi"
+type = "text"
+text = "Qu’y trouvez-vous ?"
+when = { question = "twitter", equals = true }
+"""
+)
+
+
+def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it_published(
+    series: Path, invoke: Invoke
+) -> None:
+    """Version 2 added a question asked when the answer is "Oui": "Non", then "Oui" again
+    on a 2024 interview made with version 1 made it a draft for lack of it, and the next
+    export took its post down; its resume asked every question added since."""
+    form = series / "questionnaires" / "p.toml"
+    form.write_text(PORTRAITS_V1, encoding="utf-8")
+    data = '[answers]\noutils = "Un carnet."\ntwitter = true\n'
+    made = invoke(
+        "new",
+        "p",
+        "--guest",
+        "Hugo Lambert",
+        "--date",
+        "2024-06-27",
+        "--data-file",
+        "-",
+        input=data,
+    )
+    assert made.exit_code == 0, made
+    form.write_text(PORTRAITS_V2, encoding="utf-8")
+    assert invoke("export", "--all").exit_code == 0
+
+    for typed in ("Non", "Oui"):
+        changed = invoke("edit", "hugo-lambert", "-q", "twitter", "--answer-file", "-", input=typed)
+        assert changed.exit_code == 0, changed
+
+    assert changed.stderr == (
+        "warning: hugo-lambert: [pourquoi] asked now by version 2 of the questionnaire, not by"
+        " version 1, which this interview was made with: left unasked, the interview complete"
+        " as it was (`jeudis resume hugo-lambert` asks it)\n"
+    )
+    interview = load_interview(series / "interviews" / "hugo-lambert.toml")
+    assert interview.is_complete and interview.completed is not None
+    exported = invoke("export", "--all")
+    assert "removed" not in exported.stderr, exported
+    assert "Un carnet." in (series / "site" / "hugo-lambert.html").read_text("utf-8")

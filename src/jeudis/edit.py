@@ -59,6 +59,10 @@ class Aftermath:
     reopened: bool = False  # complete before, a draft again for lack of ``missing``
     asked: set[str] | None = None  # the questions asked before the first change
     changed: int = 0  # the answers changed (or followed up), each saved
+    # Asked now by the questionnaire's version, not by the earlier one a complete
+    # interview was made with: left unasked, the interview complete as it was.
+    unasked: list[str] = field(default_factory=list)
+    versions: tuple[str, str] = ("", "")  # the interview's, the questionnaire's
 
     def back_to(self, saved: Aftermath) -> None:
         """As it was at ``saved`` (a copy made after a save)."""
@@ -80,6 +84,14 @@ class Aftermath:
             lines.append(
                 f"{_ids(self.moves.back)} asked again: back in the post as answered before,"
                 " out of the private notes"
+            )
+        if self.unasked:
+            made, now = self.versions
+            them = "them" if len(self.unasked) > 1 else "it"
+            lines.append(
+                f"{_ids(self.unasked)} asked now by version {now} of the questionnaire, not by"
+                f" version {made}, which this interview was made with: left unasked, the"
+                f" interview complete as it was (`jeudis resume {slug}` asks {them})"
             )
         if self.missing:
             again = "; a draft again" if self.reopened else ""
@@ -130,14 +142,30 @@ def set_answer(
 
 
 def _missing(
-    questionnaire: Questionnaire, interview: Interview, before: set[str], aftermath: Aftermath
+    questionnaire: Questionnaire,
+    interview: Interview,
+    before: set[str],
+    aftermath: Aftermath,
+    *,
+    complete: bool | None = None,
 ) -> Aftermath:
     """The questions asked since the change (not ``before``) that have no answer; a
-    complete interview lacking one is a draft again."""
+    complete interview (``complete``: it was, before the change) lacking one is a
+    draft again. Not one made with another version of the questionnaire: what this
+    one asks now, that one may never have asked (a question added since, asked when
+    the answer changed is "Oui": a "Non" then "Oui" unpublished a post of two years,
+    and its resume asked every question added since)."""
     if aftermath.asked is None:
         aftermath.asked = before
     since = conditions.asked(questionnaire, interview) - aftermath.asked
     aftermath.missing = conditions.unanswered(questionnaire, interview, since)
+    made, now = str(interview.questionnaire_version), str(questionnaire.version)
+    was_complete = interview.is_complete if complete is None else complete
+    if aftermath.missing and was_complete and made != now:
+        aftermath.unasked += [qid for qid in aftermath.missing if qid not in aftermath.unasked]
+        aftermath.versions = (made, now)
+        aftermath.missing = []
+    aftermath.unasked = [qid for qid in aftermath.unasked if not interview.answer(qid)]
     aftermath.reopened = conditions.reopen(interview, aftermath.missing) or aftermath.reopened
     return aftermath
 
@@ -255,7 +283,7 @@ def _reask(
         _ask_since(session, before)
     except Paused:
         pass
-    _missing(form, interview, before, aftermath)
+    _missing(form, interview, before, aftermath, complete=was_complete)
     if was_complete and not interview.is_complete:
         # Saved a draft with the change (Session._record) while the questions it asks
         # now were asked: complete again, as it was, once each one is answered.
