@@ -1079,6 +1079,33 @@ def test_a_complete_interview_lacking_required_answers_is_resumed_at_them(
     assert values(done_again) == [*EXPECTED[:12], "Et vous ?"]
 
 
+def test_a_draft_resumed_under_a_new_version_says_what_it_set_aside(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Version 2 asks [apport] only of some: the draft of version 1, resumed and
+    finished, kept the guest's answer in the notes, out of the post, with no word."""
+    every_answer_given(series)
+    form = series / "questionnaires" / "twitter.toml"
+    text = form.read_text(encoding="utf-8").replace("version = 1", "version = 2")
+    text = text.replace(
+        'id = "apport"\n', 'id = "apport"\nwhen = { question = "followers", equals = "aucun" }\n'
+    )
+    form.write_text(text, encoding="utf-8")
+
+    session = jeudis("resume", "gilles-klein")
+    session.expect("Entrée pour reprendre")  # 12 questions now: not welcome_back's 13
+    session.press(Keyboard.ENTER)
+    finish_review(session)
+    assert session.wait() == 0
+
+    said = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;]*m", "", session.seen))
+    assert (
+        "warning: gilles-klein: [apport] not asked any more: kept in the private notes, out of"
+        " the post (`jeudis edit gilles-klein --notes`)"
+    ) in said
+    assert the_interview(series).answer("apport") is None
+
+
 def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
     jeudis: type[Jeudis], series: Path
 ) -> None:

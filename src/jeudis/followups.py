@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from jeudis import storage, wording
-from jeudis.interview import Answer, Interview, now
+from jeudis.interview import Answer, Interview, holds_something, now
 from jeudis.questionnaire import Question, Questionnaire
 
 if TYPE_CHECKING:
@@ -252,21 +252,29 @@ def reask(session: Session, answer_id: str) -> bool:
     return True
 
 
-def complete(questionnaire: Questionnaire, interview: Interview) -> None:
+def complete(questionnaire: Questionnaire, interview: Interview) -> tuple[list[str], list[str]]:
     """Mark the interview complete, now, with its closing words: every question is answered.
 
     What a pause kept being typed (``pending``) and no prompt took back goes to the
     notes: a session finishing asked every question it asks again, an import answered
     them, and a text left is one a condition now leaves out, or a question another
     version asked. An answer its condition leaves out (a draft written by hand, or by
-    an older jeudis) goes to the notes too: the post must not publish it.
+    an older jeudis, or one resumed after the questionnaire changed) goes to the notes
+    too: the post must not publish it. Returns the ids of those answers, and of the
+    questions whose text went so, for the host to be told.
     """
     from jeudis import conditions
 
     # Judged by the questionnaire it was made with only: another version may ask otherwise.
     same = str(interview.questionnaire_version) == str(questionnaire.version)
-    if same and (gone := conditions.not_asked(questionnaire, interview)):
+    gone = conditions.not_asked(questionnaire, interview) if same else []
+    if gone:
         conditions.set_aside(questionnaire, interview, gone, "Not asked, left out by a condition")
+    kept = [
+        where.removeprefix(WRITING_FOLLOWUP)
+        for where, typed in interview.pending.items()
+        if holds_something(typed)
+    ]
     if typed := conditions.typed_out(interview, lambda where: True, "typed, never given"):
         interview.add_notes("\n".join([conditions.heading("Typed, never given"), *typed]))
     interview.status = "complete"
@@ -274,6 +282,7 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> None:
     # published then if it is that day (jeudis.export.model._published).
     interview.completed = now().astimezone()
     record_closing(questionnaire, interview)
+    return list(gone), list(dict.fromkeys(kept))
 
 
 def record_closing(questionnaire: Questionnaire, interview: Interview) -> None:

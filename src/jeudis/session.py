@@ -10,6 +10,7 @@ the changes a pause left) is :mod:`jeudis.session_paging`'s.
 from __future__ import annotations
 
 import contextlib
+import copy
 import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -103,6 +104,8 @@ class Session:
         # The answers the run's changes set aside and brought back (``jeudis edit``
         # says them; its review is one session a change).
         self.moves = moves if moves is not None else conditions.Moves()
+        # Questions whose text, typed and never given, went to the notes at the end.
+        self.typed_kept: list[str] = []
         # Whether the texts typed are on disk as kept here: a save made while typing
         # fails in silence (the disk full), and a pause must try it again.
         self._typing_saved = True
@@ -160,10 +163,8 @@ class Session:
         self.prompter.thanks(self.interview)
         return self.interview
 
-    def _save_unsaved(self) -> bool:
-        """Save what the session holds that its file does not: an answer whose save a
-        signal or Ctrl-C stopped half-way (the file kept what it held before, and the
-        stop said the answer saved). True when the file holds it all."""
+    def _saved_as_is(self) -> bool:
+        """Whether the file holds the interview as the session does."""
         interview = self.interview
         text = interview.to_toml()
         if interview.read_from is not None and interview.read_from[1] == text:
@@ -171,6 +172,14 @@ class Session:
         if interview.path is not None and _holds(interview.path, text):
             # Written, and stopped before it was noted so: the file is the session's.
             interview.read_from = (stamp_of(interview.path), text)
+            return True
+        return False
+
+    def _save_unsaved(self) -> bool:
+        """Save what the session holds that its file does not: an answer whose save a
+        signal or Ctrl-C stopped half-way (the file kept what it held before, and the
+        stop said the answer saved). True when the file holds it all."""
+        if self._saved_as_is():
             return True
         try:
             storage.save(self.interview, touch=False)
@@ -200,8 +209,18 @@ class Session:
         return True
 
     def _complete(self) -> None:
-        followups.complete(self.questionnaire, self.interview)
-        storage.save(self.interview)
+        """Completed and saved, or, stopped before the save was done, as it was: the
+        pause saves what the session holds, and a completion half made (its closing
+        words not written) is none."""
+        before = copy.deepcopy(self.interview)
+        try:
+            gone, self.typed_kept = followups.complete(self.questionnaire, self.interview)
+            self.moves.took(gone)
+            storage.save(self.interview)
+        except (Paused, KeyboardInterrupt):
+            if not self._saved_as_is():
+                vars(self.interview).update(vars(before))
+            raise
 
     # -- the host's part -------------------------------------------------------------
     def _fields(self) -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
+    from jeudis.session import Session
 
 
 def _require_terminal(
@@ -257,14 +258,30 @@ def _run(
     try:
         with typeahead_kept():
             prompter = TerminalPrompter(form.language)
-            Session(form, interview, prompter, begun_now=begun_now).run()
+            session = Session(form, interview, prompter, begun_now=begun_now)
+            session.run()
     except NotSaved as failed:  # the answers given before are in the draft
         _say_unsaved(series, interview, form.language)
         raise NotSaved(
             failed.path, failed.error, then=f"`jeudis resume {failed.path.stem}`"
         ) from None
     assert interview.path is not None
+    _moved(interview.path.stem, session)
     _finished(interview.path)
+
+
+def _moved(slug: str, session: "Session") -> None:
+    """What the session put in the private notes, out of the post, said to the host: a
+    draft resumed after the questionnaire changed set aside an answer its conditions
+    no longer ask (published before, gone from the post with no word)."""
+    from jeudis.cli.editing import _said
+    from jeudis.edit import Aftermath
+
+    _said(Aftermath(moves=session.moves), slug)
+    if session.typed_kept:
+        ids = ", ".join(f"[{qid}]" for qid in session.typed_kept)
+        kept = f"what was typed at {ids}, never given, is kept in the private notes, out of"
+        _said(Aftermath(), slug, [f"{kept} the post (`jeudis edit {slug} --notes`)"])
 
 
 # More than this is written to a file of the series for the host to copy, not printed:
