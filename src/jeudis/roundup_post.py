@@ -144,6 +144,7 @@ def _markdown(series: Series, roundup: Roundup, context: dict[str, Any], name: s
         if flavor.name == "hugo":  # its own, from a heading holding a shortcode, is the
             # shortcode's placeholder: "amelie-rouxhahahugoshortcode0hbhb" (gohugoio/hugo#8962)
             item["attributes"] = " {#" + (_NOT_IN_ID.sub("-", entry.slug).strip("-") or "x") + "}"
+        item["markdown"] = flavor.dialect(item["markdown"])
         if flavor.name == "mkdocs":  # a guest's relative link, which MkDocs would take for its own
             item["markdown"] = guest_links_for_mkdocs(item["markdown"])
     text = templating.render(

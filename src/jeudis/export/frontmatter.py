@@ -20,6 +20,7 @@ from urllib.parse import quote as url_quote
 from jeudis.errors import clip
 from jeudis.export import generators
 from jeudis.export.model import Post
+from jeudis.export.pymd_lists import for_python_markdown
 
 FLAVORS = ("hugo", "jekyll", "zola", "pelican", "mkdocs")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -92,6 +93,9 @@ class Flavor:
     folder: str  # where `--all` puts the posts, inside the output folder
     # The body written so the generator runs nothing in it (jeudis.export.generators).
     guard: Callable[[str], str] = str
+    # Each answer, the intro and the closing words written as the generator reads
+    # Markdown, where it reads CommonMark otherwise (jeudis.export.pymd_lists).
+    dialect: Callable[[str], str] = str
     static: str = ""  # where `--all` copies a photo (its path kept), inside the output folder
     link: str = ""  # what a post puts before that path to show the photo
     # The front matter's photo from the site's root, which the generator's themes put
@@ -468,6 +472,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         file_name=_plain_name,
         folder="content",
         guard=generators.python_markdown,
+        dialect=for_python_markdown,
         static="content",
         link="{static}/",
         label="Pelican",
@@ -481,6 +486,7 @@ FLAVOR_TABLE: dict[str | None, Flavor] = {
         file_name=_plain_name,
         folder="docs/blog/posts",
         guard=generators.python_markdown,
+        dialect=for_python_markdown,
         static="docs",
         link="../../",
         label="MkDocs",

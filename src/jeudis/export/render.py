@@ -307,6 +307,8 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     from jeudis.export.templating import render
 
     flavor = get_flavor(flavor_name)
+    if flavor.dialect is not str:
+        post = _in_dialect(post, flavor.dialect)
     if flavor.name == "mkdocs":
         post = _guest_links_for_mkdocs(post)
     if post.local_photo:
@@ -388,6 +390,17 @@ def tidy(markdown: str) -> str:
     for index in range(0, len(parts), 2):
         parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])
     return "".join(parts).strip("\n") + "\n"
+
+
+def _in_dialect(post: Post, dialect: Callable[[str], str]) -> Post:
+    """The post with each answer, its intro and its closing words written by ``dialect``:
+    each is Markdown of its own."""
+    return replace(
+        post,
+        items=[replace(item, markdown=dialect(item.markdown)) for item in post.items],
+        intro_markdown=dialect(post.intro_markdown),
+        closing_markdown=dialect(post.closing_markdown),
+    )
 
 
 def _guest_links_for_mkdocs(post: Post) -> Post:
