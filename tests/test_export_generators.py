@@ -209,6 +209,13 @@ def test_braces_and_bars_in_a_link_target_are_percent_encoded(text: str, expecte
         # The address as Markdown reads it: a browser took "page\\_1" for "page/_1".
         ("[a](page\\_1.html) [b](\\*)", '<a href="page_1.html">a</a> <a href="*">b</a>'),
         ("[a](\\/x)", None),  # "/x", from the site's root
+        # An address in angle brackets (a fediverse handle's link is written so): a
+        # target, its "(" not escaped (the page showed "[@ines@piaille.fr](" round a link).
+        ("[@ines@piaille.fr](<https://piaille.fr/@ines>)", None),
+        ('[a](<https://x.org/a b> "t") [b](<>)', None),
+        ('[a](<une page.html> "t")', '<a href="une%20page.html" title="t">a</a>'),
+        ("[a](<p\\>q.md>)", '<a href="p&#62;q.md">a</a>'),
+        ("[a](<p\nq.md>)", "[a]\\(<p\nq.md>)"),  # no line break in brackets
     ],
 )
 def test_mkdocs_gets_a_guests_relative_links_as_html(text: str, expected: str | None) -> None:

@@ -29,13 +29,16 @@ from jeudis.export.generators import ANY_FENCE
 from jeudis.export.tokens import escaped as _escaped
 
 # A link target as CommonMark reads one: "](", an address (its parentheses escaped
-# or in pairs, two deep), maybe a title, ")"; spaces and a line break around them.
+# or in pairs, two deep; or any in angle brackets, on its line), maybe a title, ")";
+# spaces and a line break around them.
 _URL_CHAR = r"(?:[^\s()\\]|\\[!-/:-@\[-`{-~]|\\(?![!-/:-@\[-`{-~]))"
 _URL = rf"(?!<)(?:{_URL_CHAR}|\((?:{_URL_CHAR}|\((?:{_URL_CHAR})*\))*\))+"
+_ANGLED = r"<(?P<angled>(?:[^<>\n\\]|\\[^\n])*)>"
 _TITLE = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)"
 _SPACE = r"[ \t]*\n?[ \t]*"
 _TARGET = re.compile(
-    rf"\]\({_SPACE}(?P<url>{_URL})?(?:{_SPACE}(?<=\s)(?P<title>{_TITLE}))?{_SPACE}\)"
+    rf"\]\({_SPACE}(?:(?P<url>{_URL})|{_ANGLED})?"
+    rf"(?:{_SPACE}(?<=\s)(?P<title>{_TITLE}))?{_SPACE}\)"
 )
 # A quote's or a list item's marker before a definition, which both read inside them.
 _CONTAINERS = r"(?:[ \t]*(?:>[ \t]?|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+))*"
@@ -109,7 +112,7 @@ def relative_links_as_html(markdown: str) -> str:
     """
     if "]:" in markdown:
         markdown = _references_inline(markdown)
-    targets = [t for t in _TARGET.finditer(markdown) if _relative(_unescaped(t["url"] or ""))]
+    targets = [t for t in _TARGET.finditer(markdown) if _relative(_unescaped(_address(t)))]
     if not targets:
         return markdown
     code = _code_ranges(markdown)
@@ -132,10 +135,15 @@ def relative_links_as_html(markdown: str) -> str:
         image = opening > pos and markdown[opening - 1] == "!"
         image = image and not _escaped(markdown, opening - 1)
         start = opening - 1 if image else opening
-        out += [markdown[pos:start], _html(text, target["url"], target["title"], image)]
+        out += [markdown[pos:start], _html(text, _address(target), target["title"], image)]
         pos = target.end()
     out.append(markdown[pos:])
     return "".join(out)
+
+
+def _address(target: re.Match[str]) -> str:
+    """A target's address as written, but for its angle brackets ("" for none)."""
+    return target["url"] or target["angled"] or ""
 
 
 # What Python-Markdown would read in an attribute before it reads the tag (a span, an
@@ -147,7 +155,7 @@ def _html(text: str, url: str, title: str | None, image: bool) -> str:
     """A link (an image) to ``url`` as HTML, its text Markdown still (an image's, its alt)."""
     titled = f' title="{_attribute(_unescaped(title[1:-1]))}"' if title else ""
     # As Markdown reads it ("page\\_1.html" is "page_1.html"); "&amp;" stays an entity.
-    href = _unescaped(url).replace('"', "%22").translate(_INERT)
+    href = _unescaped(url).replace('"', "%22").replace(" ", "%20").translate(_INERT)
     if image:
         return f'<img src="{href}" alt="{_attribute(_unescaped(text))}"{titled} />'
     return f'<a href="{href}"{titled}>{text}</a>'
