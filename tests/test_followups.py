@@ -724,3 +724,47 @@ def test_an_open_numbered_interview_numbers_its_live_questions_as_its_review_doe
     page = invoke("export", interview.slug).stdout
     assert '<section id="q-question-1" class="question">' in page
     assert '<section id="q-relance-1" class="question followup">' in page
+
+
+def test_a_question_added_on_an_earlier_answer_goes_after_that_answer(tmp_path: Path) -> None:
+    """Version 2 moved [conseil] before [twitter] and asks "Qu’y trouvez-vous ?" on
+    [twitter]: in a version 1 interview it went after [conseil], the post's last
+    question, its "y" far from Twitter."""
+    from jeudis.followups import place
+    from jeudis.interview import Answer, Interview
+    from jeudis.questionnaire import load_questionnaire
+
+    path = tmp_path / "p.toml"
+    path.write_text(
+        'id = "p"\nversion = 2\ntitle = "P : {guest}"\nlanguage = "fr"\nregisters = ["vous"]\n'
+        + "".join(
+            f'[[questions]]\nid = "{qid}"\ntype = "{kind}"\ntext = "{qid} ?"\n{when}'
+            for qid, kind, when in [
+                ("outils", "long", ""),
+                ("conseil", "long", ""),
+                ("twitter", "yesno", ""),
+                ("pourquoi", "text", 'when = { question = "twitter", equals = true }\n'),
+                ("ville", "text", ""),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    form = load_questionnaire(path)
+    interview = Interview("p", "Anne Martin", "anne-martin", "P : Anne Martin", "vous")
+    for qid, kind, value in [
+        ("outils", "long", "Un carnet."),
+        ("twitter", "yesno", True),
+        ("conseil", "long", "Lire."),
+    ]:
+        interview.answers.append(Answer(qid, kind, f"{qid} ?", value))
+
+    place(form, interview, Answer("pourquoi", "text", "pourquoi ?", "La veille."))
+    place(form, interview, Answer("ville", "text", "ville ?", "Nantes"))
+
+    assert [a.id for a in interview.answers] == [
+        "outils",
+        "twitter",
+        "pourquoi",
+        "conseil",
+        "ville",
+    ]

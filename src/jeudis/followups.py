@@ -341,9 +341,10 @@ def renew_closing(questionnaire: Questionnaire | None, interview: Interview, was
 def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) -> None:
     """Record an answer in the questionnaire's order (a question added since goes in its place).
 
-    An answer already there is replaced where it stands; a new one goes after
-    the nearest earlier question answered, past that answer's follow-ups (not
-    past an open interview's questions, which come after the questionnaire's).
+    An answer already there is replaced where it stands; a new one goes after the
+    earlier questions answered (after the one its condition reads, if any), past that
+    answer's follow-ups (not past an open interview's questions, which come after the
+    questionnaire's).
     """
     if interview.answer(answer.id) is not None:
         interview.set_answer(answer)
@@ -362,6 +363,12 @@ def place(questionnaire: Questionnaire, interview: Interview, answer: Answer) ->
             interview.answers.insert(0, answer)
         return
     index = max(anchors) + 1
+    # A question asked on an earlier answer goes after that answer: a version that
+    # moved [conseil] before [twitter] put [twitter]'s "Qu'y trouvez-vous ?" after an
+    # older interview's [conseil], its "y" far from what it follows.
+    asked = questionnaire.question(answer.id)
+    if asked is not None and asked.when is not None and asked.when.question in earlier:
+        index = positions.get(asked.when.question, index - 1) + 1
     while index < len(interview.answers) and follows(interview.answers[index]):
         index += 1
     interview.answers.insert(index, answer)
