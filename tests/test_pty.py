@@ -13,6 +13,7 @@ typed before the prompt reads the keyboard.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import itertools
 import os
@@ -1104,6 +1105,29 @@ def test_a_draft_resumed_under_a_new_version_says_what_it_set_aside(
         " the post (`jeudis edit gilles-klein --notes`)"
     ) in said
     assert the_interview(series).answer("apport") is None
+
+
+def test_a_draft_finished_long_after_its_day_says_how_to_date_it_today(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Begun in December 2024, finished two years later: its post was published as of
+    then, deep in the index and the feed, with no word."""
+    every_answer_given(series)
+    path = interview_files(series)[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^date = .*$", "date = 2024-12-05", text), encoding="utf-8")
+
+    session = jeudis("resume", "gilles-klein")
+    welcome_back(session)
+    finish_review(session)
+    assert session.wait() == 0
+
+    said = re.sub(r"\s+", " ", session.seen)
+    today = dt.date.today().isoformat()
+    assert (
+        "note: gilles-klein is dated 2024-12-05, the day it was begun: its post is published"
+        f" as of then; `jeudis edit gilles-klein --date {today}` dates it today"
+    ) in said
 
 
 def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(

@@ -267,7 +267,33 @@ def _run(
         ) from None
     assert interview.path is not None
     _moved(interview.path.stem, session)
+    if not begun_now:
+        _dated_long_ago(interview)
     _finished(interview.path)
+
+
+# A draft finished this long after its date is said to be published as of then.
+LONG_AGO = dt.timedelta(days=7)
+
+
+def _dated_long_ago(interview: "Interview") -> None:
+    """A draft finished long after its date (the day it was begun): its post is dated
+    then, among the posts of that time, deep in the index and the feed, where a feed
+    reader never shows it as new. Said, with the command that dates it today."""
+    today = dt.date.today()
+    if not interview.is_complete or today - interview.date < LONG_AGO or interview.path is None:
+        return
+    from jeudis.textsafe import for_terminal
+
+    slug = interview.path.stem
+    sys.stderr.write(
+        for_terminal(
+            f"note: {slug} is dated {interview.date.isoformat()}, the day it was begun: its"
+            f" post is published as of then; `jeudis edit {slug} --date {today.isoformat()}`"
+            " dates it today"
+        )
+        + "\n"
+    )
 
 
 def _moved(slug: str, session: "Session") -> None:
