@@ -505,3 +505,26 @@ def test_the_title_and_how_many_answer_are_apart(invoke: Invoke, choices: str) -
     assert terminal.startswith(f"{asked.replace(chr(0x202F), ' ')}\n{count}\n")
     titled = invoke("compare", "reseaux", "-q", "prefere", "-f", "html", "--title", "Réseaux")
     assert "<h1>Réseaux</h1>" in titled.stdout and 'class="subtitle"' not in titled.stdout
+
+
+def test_an_export_says_nothing_of_another_sites_roundup(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A Pelican export, removing a renamed guest's post, said an MkDocs site's roundup
+    linking it would fail to build: that site still held the post."""
+    copy_example(series)
+    pelican, mkdocs = tmp_path / "pelican", tmp_path / "mkdocs"
+    for flavor, site in (("pelican", pelican), ("mkdocs", mkdocs)):
+        assert invoke("export", "--all", "--flavor", flavor, "-o", site).exit_code == 0
+    roundup = mkdocs / "docs" / "blog" / "posts" / "twitter-followers.md"
+    made = invoke("compare", "twitter", "-q", "followers", "--flavor", "mkdocs", "-o", roundup)
+    assert made.exit_code == 0, made
+    assert invoke("edit", "claire-fontaine", "--guest", "Claire Fontan").exit_code == 0
+
+    again = invoke("export", "--all", "--flavor", "pelican", "-o", pelican)
+
+    assert again.exit_code == 0 and "removed (content/claire-fontaine.md)" in again.stderr, again
+    assert "roundup" not in again.stderr
+    assert (
+        "this roundup links" in invoke("export", "--all", "--flavor", "mkdocs", "-o", mkdocs).stderr
+    )

@@ -310,7 +310,7 @@ def _export(
         described,
     )
     result = _remove_stale(folder, previous, result)
-    result.notes += roundups_linking(series, result.removed)
+    result.notes += roundups_linking(series, result.removed, folder)
     result.unchanged = not result.written and not result.removed  # every file read the same
     return result
 

@@ -375,17 +375,22 @@ class Written:
             write_atomic(folder / RECORD, data, follow_links=False)
 
 
-def roundups_linking(series: Series, removed: list[Path]) -> list[str]:
-    """Warnings for the roundups ``jeudis compare`` wrote that link a post an export
-    just removed (a guest renamed, a date changed, an interview deleted): Hugo's
-    ``relref`` and Jekyll's ``post_url`` stop the site's build on a post not there,
-    which the host learnt of at the next deploy."""
+def roundups_linking(series: Series, removed: list[Path], folder: Path) -> list[str]:
+    """Warnings for the roundups ``jeudis compare`` wrote into the site ``folder`` that
+    link a post an export just removed there (a guest renamed, a date changed, an
+    interview deleted): Hugo's ``relref`` and Jekyll's ``post_url`` stop the site's
+    build on a post not there, which the host learnt of at the next deploy. Another
+    site's roundups link that site's posts: they are not said (a Pelican export said
+    an MkDocs site's roundup would fail, its post still there)."""
     stems = sorted({path.stem for path in removed if path.suffix in (".md", ".html")})
     if not stems:
         return []
     linked = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, stems))})(?![\w-])")
+    inside = _key(folder)
     said = []
     for key in sorted(Written(series).roundups):
+        if not Path(key).is_relative_to(inside):
+            continue
         try:
             text = Path(key).read_text(encoding="utf-8")
         except (OSError, UnicodeError):
