@@ -935,6 +935,7 @@ def test_several_posts_into_a_file_say_it_is_no_folder(series: Path, invoke: Inv
         ("zola", r"updated = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"),
         ("jekyll", r"last_modified_at: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0000"),
         ("pelican", r"Modified: \d{4}-\d\d-\d\d \d\d:\d\d\+00:00"),
+        ("mkdocs", r"  updated: \d{4}-\d\d-\d\d"),  # Material's date.updated
     ],
 )
 def test_a_post_changed_after_its_day_says_when_to_its_generator(
@@ -951,7 +952,7 @@ def test_a_post_changed_after_its_day_says_when_to_its_generator(
     assert re.search(rf"(?m)^{line}$", after), after[:600]
 
 
-@pytest.mark.parametrize("flavor", ["hugo", "zola", "jekyll", "pelican"])
+@pytest.mark.parametrize("flavor", ["hugo", "zola", "jekyll", "pelican", "mkdocs"])
 def test_an_old_interview_entered_today_is_no_post_changed_today(
     series: Path, invoke: Invoke, flavor: str
 ) -> None:
@@ -971,6 +972,6 @@ def test_an_old_interview_entered_today_is_no_post_changed_today(
     post = invoke("export", "invite", "--flavor", flavor).stdout
     page = invoke("export", "invite").stdout
 
-    assert not re.search(r"(?m)^(lastmod|updated|last_modified_at|Modified)\b", post), post[:600]
+    assert not re.search(r"(?m)^\s*(lastmod|updated|last_modified_at|Modified)\b", post), post[:600]
     published = re.search(r'article:published_time" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     assert f'article:modified_time" content="{published}"' in page

@@ -364,7 +364,7 @@ def _mkdocs(page: Page) -> str:
         "---",
         f"title: {quote(html_text(page.title_text))}",
         f"description: {quote(html_text(page.description))}",
-        f"date: {page.date.isoformat()}",
+        *_material_date(page),
         f"slug: {quote(page.slug)}",
         f"categories: {quote_list([html_text(c) for c in _categories(page)])}",
         f"tags: {quote_list([html_text(t) for t in page.tags])}",
@@ -373,6 +373,18 @@ def _mkdocs(page: Page) -> str:
         lines.append("draft: true")
     lines.append("---")
     return "\n".join(lines)
+
+
+def _material_date(page: Page) -> list[str]:
+    """Material's ``date``; with its ``updated``, a post changed a later day than
+    published (as Hugo's ``lastmod``), which its post page shows."""
+    if page.modified is None:
+        return [f"date: {page.date.isoformat()}"]
+    return [
+        "date:",
+        f"  created: {page.date.isoformat()}",
+        f"  updated: {page.modified.astimezone(dt.UTC).date().isoformat()}",
+    ]
 
 
 class Dated(Protocol):
