@@ -1693,3 +1693,70 @@ def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it
     exported = invoke("export", "--all")
     assert "removed" not in exported.stderr, exported
     assert "Un carnet." in (series / "site" / "hugo-lambert.html").read_text("utf-8")
+
+
+def test_the_intro_is_replaced_from_a_file_as_an_answer_is(invoke: Invoke, amelie: Path) -> None:
+    """design.md's `jeudis edit INTERVIEW --question ID  # re-ask answers, or the intro`:
+    `-q intro` said "amelie-roux has no answer 'intro'", the intro changed only in
+    $EDITOR, a TOML table of every field, in a terminal."""
+    intro = "Cette semaine : **Amélie Roux**, [son site](https://www.example.com/amelie-roux)."
+
+    replaced = invoke("edit", "amelie-roux", "-q", "intro", "--answer-file", "-", input=intro)
+
+    assert (replaced.exit_code, replaced.stdout) == (0, "amelie-roux: field intro replaced\n")
+    assert load_interview(amelie).fields["intro"] == intro
+    assert "<strong>Amélie Roux</strong>" in invoke("export", "amelie-roux", "--fragment").stdout
+    before = amelie.read_bytes()
+    again = invoke("edit", "amelie-roux", "-q", "intro", "--answer-file", "-", input=intro)
+    assert again.stdout == "amelie-roux: field intro unchanged\n" and amelie.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "typed", "code", "said"),
+    [
+        (["-q", "site"], "mon blog", ExitCode.MISSING_ANSWERS, "error: <stdin>: site: Une adresse"),
+        (
+            ["-q", "intro", "--guest", "Amélie Roux-Martin"],
+            "",
+            ExitCode.USAGE,
+            "error: --question intro",
+        ),
+        (["-q", "nope"], "", ExitCode.NOT_FOUND, "; its fields: site, twitter, photo, intro\n"),
+    ],
+)
+def test_a_field_refused_or_mixed_with_other_changes_changes_nothing(
+    invoke: Invoke, amelie: Path, args: list[str], typed: str, code: int, said: str
+) -> None:
+    before = amelie.read_bytes()
+    result = invoke("edit", "amelie-roux", *args, "--answer-file", "-", input=typed)
+    assert result.exit_code == code, result
+    assert said in result.stderr
+    assert amelie.read_bytes() == before
+
+
+def test_the_intro_is_asked_again_prefilled_in_a_terminal(series: Path, amelie: Path) -> None:
+    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        str(JEUDIS),
+        ["edit", "amelie-roux", "-q", "intro"],
+        env=env,
+        dimensions=(40, 200),
+        encoding="utf-8",
+        timeout=float(os.environ.get("JEUDIS_PTY_TIMEOUT", "10")),
+    )
+    try:
+        child.expect("Chapeau du billet")
+        child.expect("astuces sur")  # the intro, prefilled
+        child.send("\x1b[F Bienvenue !")  # End, then more
+        child.expect("Bienvenue !")
+        child.send("\x1b\r")  # Échap puis Entrée: saved
+        child.expect("amelie-roux: field intro replaced")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert (
+        load_interview(amelie)
+        .fields["intro"]
+        .endswith("(https://www.example.com/amelie-roux). Bienvenue !")
+    )

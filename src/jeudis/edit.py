@@ -22,7 +22,7 @@ from jeudis import conditions, storage
 from jeudis.errors import MissingAnswers, NotFoundError, NotSaved
 from jeudis.interview import Answer, Interview, now
 from jeudis.numbering import expected_total, in_order, post_counter, question_for
-from jeudis.questionnaire import Questionnaire
+from jeudis.questionnaire import Question, Questionnaire
 
 
 def find_answer(interview: Interview, question_id: str) -> Answer:
@@ -38,9 +38,11 @@ def find_answer(interview: Interview, question_id: str) -> Answer:
         known = ", ".join(
             f"{numbers[a.id]}. {a.id}" if a.id in numbers else a.id for a in interview.answers
         )
+        fields = ", ".join(interview.fields)
         raise NotFoundError(
             f"{interview.slug} has no answer {question_id!r}",
-            hint=f"its questions: {known or 'none'}",
+            hint=f"its questions: {known or 'none'}"
+            + (f"; its fields: {fields}" if fields else ""),
         )
     return answer
 
@@ -363,3 +365,85 @@ def _stand_in(interview: Interview) -> Questionnaire:
         style=interview.style,
         questions=(),
     )
+
+
+def field_spec(
+    questionnaire: Questionnaire | None, interview: Interview, field_id: str
+) -> Question | None:
+    """The field ``field_id`` of the interview (``intro``...), as its questionnaire asks
+    it; one the questionnaire no longer has, or none is there, as a text of several
+    lines. None when it is no field of either."""
+    found = questionnaire.field(field_id) if questionnaire is not None else None
+    if found is not None or field_id not in interview.fields:
+        return found
+    return Question(
+        id=field_id, type="long", text={"*": field_id}, required=False, language=interview.language
+    )
+
+
+def set_field(
+    interview: Interview,
+    questionnaire: Questionnaire | None,
+    spec: Question,
+    raw: str,
+    *,
+    source: Path | None = None,
+) -> bool:
+    """Replace the field ``spec`` names with ``raw``, checked as the host's part checks
+    it; what quotes it (a question, the closing words) is worded again. False when it
+    is the value there already."""
+    try:
+        value = answer_rules.coerce(spec, raw)
+    except answer_rules.InvalidAnswer as exc:  # as a refused answer file's (8)
+        where = f"{source}: " if source is not None else ""
+        raise MissingAnswers(f"{where}{spec.id}: {exc}") from None
+    return _give_field(interview, questionnaire, spec.id, value)
+
+
+def _give_field(
+    interview: Interview, questionnaire: Questionnaire | None, field_id: str, value: Any
+) -> bool:
+    value = "" if value is None else value
+    if interview.fields.get(field_id, "") == value:
+        return False
+    if field_id == "photo" and isinstance(value, str) and value:
+        from jeudis import photos
+
+        value = photos.adopt_for(interview, value)[0]
+    with requoting(questionnaire, interview):
+        interview.fields[field_id] = value
+    return True
+
+
+def reask_field(
+    questionnaire: Questionnaire | None, interview: Interview, spec: Question, prompter: Any
+) -> bool:
+    """The field ``spec`` asked again, live, prefilled with its value: as in the host's
+    part, checked as it is typed. Saved; False when it is left as it was (Ctrl-C or
+    Page↑ give the change up)."""
+    from jeudis.prompts import BACK, Paused, prompt_for
+    from jeudis.session import Session, interview_context
+
+    form = questionnaire or _stand_in(interview)
+    context = interview_context(form, interview)
+    prompt = prompt_for(
+        spec,
+        spec.wording(interview.register, context),
+        counter="✎",
+        help_text=spec.help_text(interview.register, context),
+        previous=interview.fields.get(spec.id),
+        placeholder=spec.placeholder_text(context),
+    )
+    assert interview.path is not None
+    with storage.session_lock(interview.path):
+        try:
+            raw = prompter.ask(prompt)
+        except Paused:
+            return False
+        if raw is BACK:
+            return False
+        value = Session(form, interview, prompter)._accept(spec, raw)
+        if not _give_field(interview, questionnaire, spec.id, value):
+            return False
+        storage.save(interview)
+    return True

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from jeudis.edit import Aftermath
     from jeudis.interview import Interview
     from jeudis.paths import Series
-    from jeudis.questionnaire import Questionnaire
+    from jeudis.questionnaire import Question, Questionnaire
 
 
 @app.command()
@@ -36,7 +36,8 @@ def edit(
         typer.Option(
             "--question",
             "-q",
-            help="The answer to change: its question id, or its number.",
+            help="The answer to change: its question id, or its number; or a field"
+            " of the host's part (intro).",
             autocompletion=complete_answers,
         ),
     ] = None,
@@ -105,6 +106,10 @@ def edit(
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
+    if question is not None and (spec := _a_field(loaded, form, question)) is not None:
+        others = [fields, notes, guest, gender, register, host, date, reword]
+        _edit_field(series, loaded, form, spec, answer_file, any(o for o in others))
+        return
     if question is not None:  # an id, or the question's number: the id from here on
         question = editing.find_answer(loaded, question).id
     change = rename.Particulars(
@@ -172,6 +177,61 @@ def edit(
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     _edit_live(series, loaded, form, question, aftermath)
+
+
+def _a_field(interview: "Interview", form: "Questionnaire | None", named: str) -> "Question | None":
+    """The field ``--question`` names (``intro``), when it names no answer."""
+    from jeudis import edit as editing
+
+    if interview.answer(named) is not None or named.isdecimal():
+        return None
+    return editing.field_spec(form, interview, named)
+
+
+def _edit_field(
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire | None",
+    spec: "Question",
+    answer_file: Path | None,
+    others: bool,
+) -> None:
+    """``--question intro``: the field asked again, prefilled, as in the host's part;
+    or replaced from ``--answer-file``."""
+    from jeudis import edit as editing
+    from jeudis import rename
+
+    assert interview.path is not None
+    slug = interview.path.stem
+    if others:
+        raise UsageError(
+            f"--question {spec.id} changes the field {spec.id} on its own",
+            hint=f"run it apart from the other options, or `jeudis edit {slug} --fields`",
+        )
+    if answer_file is not None:
+        typed: dict[str, str] = {}
+        from jeudis.files import STDIN, read_input
+
+        text, source = read_input(answer_file)
+        text = text.replace("\r\n", "\n")
+        if source == STDIN and text.strip():
+            typed["answer.txt"] = text
+        with _kept_if_not_saved(series, interview.path, {} if _reads_a_file(sys.stdin) else typed):
+            changed = editing.set_field(interview, form, spec, text, source=source)
+            if changed:
+                rename.save(interview, slug)
+    else:
+        from jeudis.cli.running import _require_terminal
+        from jeudis.prompter import TerminalPrompter
+        from jeudis.terminal import typeahead_kept
+
+        _require_terminal(hint=f"without a terminal: --question {spec.id} --answer-file FILE")
+        prompter = TerminalPrompter(interview.language)
+        prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
+        with typeahead_kept():
+            changed = editing.reask_field(form, interview, spec, prompter)
+    said = f"field {spec.id} replaced" if changed else f"field {spec.id} unchanged"
+    console().print(safe(f"{slug}: {said}"), soft_wrap=True)
 
 
 def _in_editor(
