@@ -308,3 +308,23 @@ def test_a_name_edited_by_hand_is_held_to_the_rules_of_guest(
     assert f"claire-fontaine.toml:{line}: error: {key}: {said}" in checked.stdout
     assert f'hint: write it on one line of plain text: {key} = "First Last"' in checked.stdout
     assert invoke("export", "--all").exit_code == 0
+
+
+@pytest.mark.parametrize("former", ["../../etc/x", ".hidden", "a/b", "", 3])
+def test_a_former_name_that_is_no_posts_name_is_said_at_its_line(
+    tmp_path: Path, former: object
+) -> None:
+    """Written by hand: a site would write its redirect page through it."""
+    from jeudis.errors import FileProblem
+    from jeudis.interview_reading import load_interview
+
+    path = copy_example(tmp_path) / "interviews" / "claire-fontaine.toml"
+    text = path.read_text(encoding="utf-8")
+    value = f'"{former}"' if isinstance(former, str) else str(former)
+    path.write_text(text.replace("status = ", f"former_slugs = [{value}]\nstatus = ", 1), "utf-8")
+    line = path.read_text("utf-8").splitlines().index(f"former_slugs = [{value}]") + 1
+
+    with pytest.raises(FileProblem) as refused:
+        load_interview(path)
+
+    assert refused.value.line == line and "former_slugs" in str(refused.value)

@@ -106,7 +106,7 @@ def test_questions_as_asked_follow_the_name(invoke: Invoke, series: Path, elise:
         " questions [motivation], [question-3] worded again"
     )
     assert result.stderr == (
-        "warning: eliane-garnier: field intro still names “Élise Garnier”: `jeudis edit eliane-garnier --fields`\n"
+        "warning: eliane-garnier: field intro still names “Élise Garnier”: `jeudis edit eliane-garnier -q intro`\n"
     )
     after = load_interview(series / "interviews" / "eliane-garnier.toml")
     questions = {a.id: a.question for a in after.answers}
@@ -369,8 +369,12 @@ def test_with_an_answer_given_in_a_file(invoke: Invoke, series: Path, tmp_path: 
     assert after.answer("followers").value == "10 000"  # type: ignore[union-attr]
 
 
-def test_export_all_then_replaces_the_page(invoke: Invoke, series: Path) -> None:
-    """The old page goes (``export --all`` names it), the new one is written."""
+def test_export_all_then_replaces_the_page_and_leads_the_old_address_to_it(
+    invoke: Invoke, series: Path
+) -> None:
+    """The new page is written; the old one leads to it (it was removed: a 404 for every
+    link to it, shared, from other sites, in search engines); Hugo's post names it in
+    its aliases."""
     new(invoke, "Gilles Klien")
     assert invoke("export", "--all").exit_code == 0
     site = series / "site"
@@ -380,11 +384,35 @@ def test_export_all_then_replaces_the_page(invoke: Invoke, series: Path) -> None
     result = invoke("export", "--all")
 
     assert result.exit_code == 0, result
-    assert "removed (gilles-klien.html)" in result.stderr
-    assert not (site / "gilles-klien.html").exists()
+    assert "removed" not in result.stderr
     page = (site / "gilles-klein.html").read_text(encoding="utf-8")
     assert "Gilles Klein" in page and "Klien" not in page
     assert "Klien" not in (site / "index.html").read_text(encoding="utf-8")
+    old = (site / "gilles-klien.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=gilles-klein.html">' in old
+    assert '<a href="gilles-klein.html">' in old and '<meta name="robots" content="noindex">' in old
+    assert "gilles-klien" not in (site / "feed.xml").read_text(encoding="utf-8")
+    hugo = invoke("export", "gilles-klein", "--flavor", "hugo").stdout
+    assert '\naliases = ["gilles-klien"]\n' in hugo
+    assert invoke("export", "--all").stderr.startswith(f"{site}: up to date")
+
+
+def test_a_former_address_another_interview_takes_is_its_page(invoke: Invoke, series: Path) -> None:
+    new(invoke, "Gilles Klien")
+    assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
+    new(invoke, "Gilles Klien")  # another guest of that name, since
+    assert invoke("export", "--all").exit_code == 0
+    assert "url=gilles-klein.html" not in (series / "site" / "gilles-klien.html").read_text("utf-8")
+
+
+def test_a_draft_renamed_leaves_no_address_behind(invoke: Invoke, series: Path) -> None:
+    """Never published: its old name leads nowhere worth keeping."""
+    path = new(invoke, "Gilles Klien")
+    path.write_text(
+        path.read_text("utf-8").replace('status = "complete"', 'status = "draft"'), "utf-8"
+    )
+    assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
+    assert load_interview(series / "interviews" / "gilles-klein.toml").former_slugs == []
 
 
 def with_photo_copied_in(invoke: Invoke, series: Path) -> Path:
@@ -516,3 +544,19 @@ def test_a_closing_left_out_for_a_missing_field_comes_once_it_is_given(
         load_interview(path).fields.get("closing")
         == "Read Ann at https://ann.example, on « Notes! »."
     )
+
+
+@pytest.mark.generators
+def test_hugo_leads_a_renamed_guests_old_address_to_the_post(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    from export_helpers import built_page, export_and_build
+
+    new(invoke, "Gilles Klien")
+    assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
+
+    out = export_and_build(invoke, tmp_path, "hugo")
+
+    assert built_page(out, "hugo", "gilles-klein").is_file()
+    old = (out / "posts" / "gilles-klien" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in old and "/posts/gilles-klein/" in old

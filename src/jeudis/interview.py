@@ -158,6 +158,8 @@ class Interview:
     updated: dt.datetime = field(default_factory=now)
     completed: dt.datetime | None = None
     notes: str = ""
+    # The post's names before a rename (``edit --guest``): its site leads them to it.
+    former_slugs: list[str] = field(default_factory=list)
     # What was being typed and not given yet, by where it was typed: a question's or a
     # field's id, a follow-up being written ("@followup:" and the answer it follows),
     # an open interview's next question ("@next-question"). One text each (at a
@@ -278,6 +280,8 @@ class Interview:
             head["completed"] = self.completed
         if self.notes:
             head["notes"] = self.notes
+        if self.former_slugs:
+            head["former_slugs"] = self.former_slugs
         chunks = [_dump(head)]
         if self.pending:
             # Each under its own [[pending]] header, as the answers are: a long text

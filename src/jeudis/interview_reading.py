@@ -12,6 +12,7 @@ is :mod:`jeudis.interview`'s model.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ HEADER_KEYS = (
     "updated",
     "completed",
     "notes",
+    "former_slugs",
     "pending",
 )
 # The header's keys a file must have, in the order they are read.
@@ -217,6 +219,10 @@ def _children(value: list[Any] | dict[str, Any]) -> Iterable[Any]:
     return value.values() if isinstance(value, dict) else value
 
 
+# A post's name, as a file of a site holds it: no folder, no hidden file, no control.
+_FILE_NAME = re.compile(r"[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]{0,199}")
+
+
 class _Reader:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
@@ -333,6 +339,7 @@ class _Reader:
             updated=self.moment(data, "updated", [], required=False) or created,
             completed=self.moment(data, "completed", [], required=False),
             notes=self.get(data, "notes", str, [], required=False, default=""),
+            former_slugs=self.former_slugs(data),
             pending=pending,
             fields=fields,
             rewordings=rewordings,
@@ -340,6 +347,19 @@ class _Reader:
             set_aside=set_aside,
             path=self.path,
         )
+
+    def former_slugs(self, data: Mapping[str, Any]) -> list[str]:
+        """The names the interview's post had before its guest was renamed: its site
+        leads them to the post's new address."""
+        former = self.get(data, "former_slugs", list, [], required=False, default=[])
+        for index, slug in enumerate(former):
+            named = self.get({"s": slug}, "s", str, ["former_slugs", index])
+            if not _FILE_NAME.fullmatch(named):
+                raise self.fail(
+                    ["former_slugs", index],
+                    f"former_slugs holds no post's name: {describe(named)}",
+                )
+        return list(former)
 
     def pending(self, data: Mapping[str, Any]) -> dict[str, Typed]:
         """The texts typed and not given yet, by where they were typed: the ``[[pending]]``

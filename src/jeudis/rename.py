@@ -208,7 +208,7 @@ def _fields_naming(interview: Interview, names: dict[str, str], result: Recast) 
     for key, value in interview.fields.items():
         if isinstance(value, str) and (named := _naming(value, names)):
             result.left.append(
-                f"field {key} still names {named}: `jeudis edit {result.slug} --fields`"
+                f"field {key} still names {named}: `jeudis edit {result.slug} -q {key}`"
             )
 
 
@@ -286,11 +286,15 @@ def save(interview: Interview, slug: str) -> Path:
             free(interview, slug)
             raise
         photo = _photo_renamed(interview, path.stem, slug)
+        former = interview.former_slugs
+        if interview.is_complete:  # published, maybe: its old address leads to the new
+            interview.former_slugs = [*(s for s in former if s not in (slug, path.stem)), path.stem]
         try:
             interview.slug = slug  # as the file records it
             storage.save(interview)
             move(path, target)
         except BaseException:
+            interview.slug, interview.former_slugs = path.stem, former
             if path.exists():  # not moved: the claim goes
                 with contextlib.suppress(OSError):
                     target.unlink()

@@ -155,6 +155,7 @@ class Page:
     locale: str = ""  # Open Graph's "fr_FR", which jekyll-seo-tag reads (else the bare "fr")
     # Changed a later day than published: the generator's sitemap and feeds say so.
     modified: dt.datetime | None = None
+    former_slugs: tuple[str, ...] = ()  # its names before a rename: Hugo's aliases
 
 
 def page_of(post: Post, divider: str = "<!--more-->") -> Page:
@@ -176,6 +177,7 @@ def page_of(post: Post, divider: str = "<!--more-->") -> Page:
         excerpt_separator=divider,
         locale=post.locale,
         modified=post.updated if post.updated.date() > post.published.date() else None,
+        former_slugs=post.former_slugs,
     )
 
 
@@ -273,6 +275,10 @@ def _hugo(page: Page) -> str:
     ]
     if page.photo:
         lines.append(f"images = {quote_list([page.photo])}")
+    if page.former_slugs:
+        # Relative: each an address beside the post's in its section (/posts/old-name/),
+        # which Hugo makes a page leading to the post.
+        lines.append(f"aliases = {quote_list(list(page.former_slugs))}")
     lines.append("+++")
     return "\n".join(lines)
 

@@ -118,6 +118,7 @@ class Post:
     # The description is an answer jeudis writes in English (a date, yes or no) in a
     # post of a language it has no words for: marked so where the page shows it.
     description_english: bool = False
+    former_slugs: tuple[str, ...] = ()  # its names before a rename: its site leads them here
     mastodon: str = ""  # ines@piaille.fr: any fediverse account
     mastodon_url: str = ""
     bluesky: str = ""  # ines.bsky.social
@@ -371,6 +372,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         photo_alt=guest,
         site=site_address(site) if markup.safe_url(site) else "",
         twitter=_profile(interview, "twitter").handle,
+        former_slugs=tuple(s for s in interview.former_slugs if s != slug),
         mastodon=mastodon.handle,
         mastodon_url=mastodon.url,
         bluesky=bluesky.handle,

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import escape
+
 from jeudis.errors import clip
 from jeudis.export import generators
 from jeudis.export.frontmatter import Flavor
@@ -252,6 +254,23 @@ def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
         site=site,
         words=post_words(post),
         jsonld=json_ld(post, site),
+    )
+
+
+def redirect_page(post: Post, site: SiteInfo) -> str:
+    """A page at a post's former address, leading to the post: at once (a refresh, which
+    search engines take for a move), or by its link."""
+    href = escape(post.href or post.page_file)
+    canonical = escape(post.url or post.href or post.page_file)
+    title = escape(post.title_text)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(post.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'</head>\n<body>\n<p><a href="{href}">{title}</a></p>\n</body>\n</html>\n'
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ from jeudis.export.render import (
     leave_out_unreachable_photos,
     markdown,
     page,
+    redirect_page,
     wxr,
 )
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
@@ -196,6 +198,7 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
         job.site.feed_href = "feed.xml"
         if post.local_photo and _copy_photo(job, post, post.photo, kept):
             outputs.append(post.photo)
+        outputs += _redirects(job, post, kept)
         text = page(post, job.site)
     data = text.encode("utf-8")
     stamp = content_stamp(data)
@@ -204,6 +207,26 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
     else:
         stamp = write_file(job.folder / relative, data)
     return outputs, {relative: stamp}, kept
+
+
+def _redirects(job: _Job, post: Post, kept: list[str]) -> list[str]:
+    """A page at each of the post's former names (a guest renamed), leading to it: the
+    old address, linked from other sites, shared, listed by search engines, was a 404.
+    Not where another interview's page is, nor over a file no export wrote."""
+    written = []
+    for former in post.former_slugs:
+        name = f"{former}.html"
+        target = job.folder / name
+        theirs = job.owned is not None and name not in job.owned and os.path.lexists(target)
+        if former in job.by_slug or theirs:
+            continue
+        data = redirect_page(post, job.site).encode("utf-8")
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            kept.append(name)
+        else:
+            write_file(target, data)
+        written.append(name)
+    return written
 
 
 def _copy_photo(job: _Job, post: Post, stored: str, kept: list[str]) -> bool:
