@@ -401,6 +401,50 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
     assert re.search(r"## 6\. Quel sera votre dernier tweet 😉\W+\n\n«\W+À bientôt ailleurs", post)
 
 
+@pytest.mark.parametrize(
+    ("rule", "typed", "refusal"),
+    [
+        # A word count set since: the guest answered as the sheet asked, in three words.
+        ('id = "depuis-quand"\n', "Mai 2009, déjà.", "Au moins 5 mots"),
+        # A choice renamed since: the guest wrote the one the sheet offered.
+        ('id = "depuis-quand"\n', "Développeur", "Choisir parmi"),
+    ],
+)
+def test_a_sheet_sent_before_a_new_version_keeps_an_answer_its_new_rules_refuse(
+    series: Path, rule: str, typed: str, refusal: str
+) -> None:
+    """The guest answered by the rules the sheet printed; version 2 set a word count,
+    or renamed a choice: the import was refused (exit 8), and only rewriting the guest's
+    words could get it in."""
+    form = series / "questionnaires" / "twitter.toml"
+    v1 = form.read_text(encoding="utf-8")
+    choice = refusal == "Choisir parmi"
+    if choice:  # a question of choices, in version 1 and 2
+        v1 = v1.replace(
+            'id = "depuis-quand"\ntype = "text"',
+            'id = "depuis-quand"\ntype = "choice"\nchoices = ["Développeur", "Autre"]',
+        )
+        form.write_text(v1, encoding="utf-8")
+    sheet = make_sheet(series)
+    v2 = v1.replace("version = 1", "version = 2")
+    if choice:
+        v2 = v2.replace('"Développeur", "Autre"', '"Développeur·se", "Autre"')
+    else:
+        v2 = v2.replace(rule, rule + "validation = { min_words = 5 }\n", 1)
+    form.write_text(v2, encoding="utf-8")
+
+    code, out = import_text(series, fill_sheet(sheet, {**ANSWERS, "depuis-quand": typed}))
+
+    assert code == 0, out
+    assert only_interview(series).values()["depuis-quand"] == typed
+    said = " ".join(out.split())
+    assert (
+        refusal in said
+        and "(a rule of version 2, which the sheet, of version 1, did not print): kept as written"
+        in said
+    )
+
+
 def test_a_sheet_sent_before_a_new_version_keeps_the_questions_as_it_printed_them(
     series: Path,
 ) -> None:

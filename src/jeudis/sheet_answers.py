@@ -13,8 +13,11 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from jeudis import answers as answer_rules
+from jeudis.questionnaire import Question, Validation
 from jeudis.sheet import TEXT, sheet_text
 from jeudis.sheet_reading import (
     DEVICE,
@@ -257,3 +260,20 @@ def lines_held(sheet: Sheet, words: Mapping[str, Any]) -> int:
     }
     held = sum(1 for piece in pieces if len(piece) > 6 and piece in text)
     return held + 2 * (sheet.end_marker == str(words["end_marker"]))
+
+
+def as_written(question: Question, raw: Any) -> Any:
+    """An answer as the guest wrote it on a sheet of an older version, the rules this
+    version added set aside (a ``min_words`` since, a choice renamed since: the guest
+    answered by what the sheet printed); None when it reads as no answer of its type
+    (a number, a date)."""
+    loose = replace(
+        question,
+        type="text" if question.type == "choice" else question.type,
+        validation=Validation(),
+        required=False,
+    )
+    try:
+        return answer_rules.coerce(loose, raw)
+    except answer_rules.InvalidAnswer:
+        return None

@@ -43,6 +43,7 @@ from jeudis.sheet import (
 )
 from jeudis.sheet_answers import (
     as_typed,
+    as_written,
     dropped_section,
     guest_text,
     sheet_words,
@@ -124,8 +125,15 @@ def import_sheet(
             value = answer_rules.coerce(question, _listish(question, raw))
         except answer_rules.InvalidAnswer as exc:
             where = f"{path}:{sheet.lines[question.id]}: Q{expected[question.id]} [{question.id}]"
-            problems.append(f"{where}: {exc}")
-            continue
+            # Answered by the rules an older version's sheet printed, kept as written.
+            if same_version or (value := as_written(question, _listish(question, raw))) is None:
+                problems.append(f"{where}: {exc}")
+                continue
+            sent = sheet.meta.get("version", "?")
+            warnings.append(
+                f"{where}: {exc} (a rule of version {questionnaire.version}, which the"
+                f" sheet, of version {sent}, did not print): kept as written"
+            )
         values[question.id] = seen[question.id] = value
         reworded = interview.rewordings.pop(question.id, None) is not None
         answer = Answer.given_now(question.id, question.type, asked, value, reworded=reworded)
