@@ -528,3 +528,15 @@ def test_an_export_says_nothing_of_another_sites_roundup(
     assert (
         "this roundup links" in invoke("export", "--all", "--flavor", "mkdocs", "-o", mkdocs).stderr
     )
+
+
+def test_an_mkdocs_roundup_is_no_whole_post_on_the_blogs_index(
+    series: Path, invoke: Invoke
+) -> None:
+    """Its question in its title and no chart: no excerpt's end, and Material's blog
+    index showed it whole, every guest's answer, each heading's link inside its own."""
+    copy_example(series)
+    post = invoke("compare", "twitter", "-q", "conseils", "--flavor", "mkdocs", "-o", "-").stdout
+    heading = post.index("\n# ")
+    assert post.index("<!-- more -->") > heading
+    assert post.index("<!-- more -->") < post.index("\n## [")
