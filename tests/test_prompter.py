@@ -1692,3 +1692,32 @@ def test_a_save_of_the_text_being_typed_that_fails_is_said_under_it(keys: PipeIn
     refusing = False
     saving.flush()  # the same text: tried again, not taken for saved
     assert disk == ["Un texte"] and buffer.validation_error is None
+
+
+def test_a_text_too_large_to_keep_while_typed_is_said_under_it(keys: PipeInput) -> None:
+    """Megabytes pasted: the save kept the text kept before (False), and the autosave
+    took it for saved, saying nothing; the refusal came when the answer was given."""
+    from types import SimpleNamespace
+
+    from prompt_toolkit.buffer import Buffer
+
+    from jeudis.prompt_typing import Autosave
+
+    buffer = Buffer()
+    app: Any = SimpleNamespace(current_buffer=buffer, is_done=False, loop=None, invalidate=dict)
+    kept: list[str] = []
+
+    def save(question_id: str, text: Any) -> bool:
+        if len(text) > 20:
+            return False
+        kept.append(text)
+        return True
+
+    warning = "Attention : ce texte n’a pas pu être enregistré."
+    saving = Autosave(app, prompt_for(twitter("apport"), "Q ?"), save, unsaved=warning)
+    buffer.text = "x" * 30
+    saving.flush()
+    assert buffer.validation_error is not None and kept == []
+    buffer.text = "Plus court."
+    saving.flush()
+    assert kept == ["Plus court."] and buffer.validation_error is None

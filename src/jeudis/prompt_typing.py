@@ -142,7 +142,7 @@ class Autosave:
         self,
         app: Application[Any],
         prompt: Prompt,
-        save: Callable[[str, Typed], None],
+        save: Callable[[str, Typed], bool | None],
         unsaved: str = "",
     ) -> None:
         self.app, self.prompt, self.save, self.unsaved = app, prompt, save, unsaved
@@ -172,12 +172,14 @@ class Autosave:
         before, self.saved, self.last = self.saved, typed, time.monotonic()
         shown = self.prompt.default or []  # ticked back as they were shown: nothing kept
         try:
-            self.save(self.prompt.id, shown if typed is None else typed)
+            kept = self.save(self.prompt.id, shown if typed is None else typed)
         except (OSError, JeudisError):
             self.saved = before  # not on disk: tried again at the next change
             self._said(self.unsaved)
         else:
-            self._said("")
+            # False: too large to keep (megabytes pasted), the draft keeping the text
+            # kept before; said, as a save the disk refused is (tried again once changed).
+            self._said(self.unsaved if kept is False else "")
 
     def _said(self, warning: str) -> None:
         """The warning under the text being typed, or none (the last one, once saved)."""
