@@ -45,10 +45,30 @@ def test_side_by_side_in_the_terminal(invoke: Invoke, example_series: Path) -> N
     assert out.index("Amélie Roux") < out.index("Claire Fontaine") < out.index("Mathieu Durand")
 
 
-def test_no_question_named_lists_the_questions(invoke: Invoke, example_series: Path) -> None:
+def test_no_question_named_shows_every_question_in_turn(
+    invoke: Invoke, example_series: Path
+) -> None:
+    """design.md's ``jeudis compare QUESTIONNAIRE [--question ID]``: the whole series
+    compared, each question with every guest's answer (it asked which question)."""
+    result = invoke("compare", "twitter", env={"COLUMNS": "100"})
+
+    assert result.exit_code == 0, result
+    out = result.stdout
+    asked = ["Depuis combien de temps", "de followers ?", "Question inverse"]
+    assert [out.index(q) for q in asked] == sorted(out.index(q) for q in asked)
+    assert out.count(" répondent\n") == 13
+    # A year is no quantity: "Juin 2010" drew a bar of "2 010".
+    first = out[: out.index("de followers ?")]
+    assert "█" not in first and "2 010" not in first
+    assert "█" in out[out.index("de followers ?") :]
+
+
+def test_no_question_named_for_a_roundup_lists_the_questions(
+    invoke: Invoke, example_series: Path
+) -> None:
     """Said of the questionnaire by its id, as any word: "twitter's questions" read
     "maker-mondays's questions" in a series of another name."""
-    result = invoke("compare", "twitter")
+    result = invoke("compare", "twitter", "--format", "md")
 
     assert result.exit_code == 2
     listed = (
@@ -57,7 +77,10 @@ def test_no_question_named_lists_the_questions(invoke: Invoke, example_series: P
         " 10. twitter-ou-facebook, 11. influence, 12. follower-reve, 13. pas-suivi"
     )
     assert result.stderr.splitlines() == [
-        "error: which question? name it after the questionnaire: its id, or its number",
+        (
+            "error: which question? a roundup post is of one: name it after the questionnaire,"
+            " its id or its number"
+        ),
         f"hint: `jeudis compare twitter ID`; the questions of twitter: {listed}",
     ]
 
@@ -158,7 +181,7 @@ def test_the_terminal_view_ends_no_line_in_spaces(
 
 
 def test_which_question(invoke: Invoke, example_series: Path) -> None:
-    result = invoke("compare", "twitter")
+    result = invoke("compare", "twitter", "--flavor", "hugo")
     assert result.exit_code == 2
     assert "jeudis compare twitter ID" in result.stderr
     assert "twitter-ou-facebook" in result.stderr

@@ -59,12 +59,23 @@ class Entry:
         if isinstance(self.value, str):
             group = wording.number_signs(self.language)[1]
             found = _NUMBERS.get(group, _NUMBER).findall(self.value)
-            if len(found) == 1:
+            if len(found) == 1 and not _a_month_before(self.value, found[0]):
                 try:
                     return float(parse_number(found[0], self.language))
                 except InvalidAnswer:  # hundreds of digits: no number a chart can draw
                     return None
         return None
+
+
+def _a_month_before(text: str, number: str) -> bool:
+    """Whether ``number`` is a date's year (or day): "Juin 2010", "Depuis mars 2009",
+    whose chart drew years as quantities, "2 010" beside "2 009"."""
+    from jeudis.dates import month_named
+
+    before = text[: text.find(number)].split()
+    after = text[text.find(number) + len(number) :].split()
+    near = [*before[-1:], *after[:1]]
+    return any(month_named(word.strip(".,;:()")) for word in near)
 
 
 # A number as people write one: "8 572" (grouped by spaces), "9200", "1,5"; in

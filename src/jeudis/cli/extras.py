@@ -114,9 +114,13 @@ def compare(
         )
     question = question_option if question is None else question
     form = find_questionnaire(series, questionnaire)
+    if question is None and fmt is None:
+        _compare_every_question(series, form)
+        return
     if question is None:
         raise UsageError(
-            "which question? name it after the questionnaire: its id, or its number",
+            "which question? a roundup post is of one: name it after the questionnaire,"
+            " its id or its number",
             hint=f"`jeudis compare {form.id} ID`; the questions of {form.id}:"
             f" {roundup.question_list(form)}",
         )
@@ -156,6 +160,23 @@ def compare(
     for entry in data.waiting:
         note = f"note: {entry.slug}: dated {entry.date.isoformat()}, left out until that day"
         sys.stderr.write(for_terminal(note) + "\n")
+
+
+def _compare_every_question(series: Any, form: Any) -> None:
+    """Every question of the questionnaire in turn, each with every guest's answer:
+    ``jeudis compare QUESTIONNAIRE`` alone, as design.md has it (it asked which one)."""
+    from jeudis import roundup
+    from jeudis.textsafe import for_terminal
+
+    unread: list[str] = []
+    for number, question in enumerate(form.questions):
+        data = roundup.collect(series, form, question.id, title=None, due=None)
+        unread += [problem for problem in data.unread if problem not in unread]
+        if number:
+            console().print()
+        _draw_comparison(data)
+    for problem in unread:
+        sys.stderr.write(for_terminal(f"warning: {problem} (left out; `jeudis check`)") + "\n")
 
 
 def _draw_comparison(data: Any) -> None:
