@@ -870,6 +870,22 @@ def test_show_renders_markdown(invoke: Invoke, series: Path) -> None:
     assert "**" not in out
 
 
+def test_show_prints_the_html_a_guest_wrote_as_the_post_does(invoke: Invoke, series: Path) -> None:
+    """``show`` printed "Nina alert(1)" and left a ``<div>`` line out: the host proof-read
+    what the post does not show, the post printing them as text (raw HTML is off)."""
+    copy_example(series)
+    answer = "Nina <script>alert(1)</script> et <b>gras</b>.\n\n<div>bloc</div>\n\nFin."
+    edited = invoke("edit", "amelie-roux", "-q", "apport", "--answer-file", "-", input=answer)
+    assert edited.exit_code == 0, edited
+
+    out = invoke("show", "amelie-roux", env={"COLUMNS": "120"}).stdout
+
+    assert "Nina <script>alert(1)</script> et <b>gras</b>." in out
+    assert "<div>bloc</div>" in out and "Fin." in out
+    post = invoke("export", "amelie-roux", "--fragment").stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in post and "&lt;div&gt;bloc&lt;/div&gt;" in post
+
+
 def test_show_and_compare_print_an_answer_of_a_megabyte_as_written(
     invoke: Invoke, series: Path
 ) -> None:

@@ -304,6 +304,7 @@ def terminal_markdown(text: str) -> Any:
     from rich.markdown import Markdown
 
     markdown = Markdown(text, hyperlinks=False)
+    markdown.parsed = [*_html_as_text(markdown.parsed)]
     for block in markdown.parsed:
         if not block.children:
             continue
@@ -318,10 +319,27 @@ def terminal_markdown(text: str) -> Any:
                 bare = True
             elif token.type == "link_close" and bare:
                 bare = False
+            elif token.type == "html_inline":  # text, as the post shows it (raw HTML is off)
+                inline.append(Token("text", "", 0, content=token.content))
             else:
                 inline.append(token)
         block.children = inline
     return _FromItsFirstLine(markdown)
+
+
+def _html_as_text(tokens: list[Any]) -> Any:
+    """A block of HTML a guest wrote as a paragraph of its text: rich left it out, where
+    the post shows it as written (``<script>`` and all, inert)."""
+    from markdown_it.token import Token
+
+    for token in tokens:
+        if token.type != "html_block":
+            yield token
+            continue
+        text = Token("text", "", 0, content=token.content.rstrip("\n"))
+        yield Token("paragraph_open", "p", 1, block=True)
+        yield Token("inline", "", 0, content=text.content, children=[text])
+        yield Token("paragraph_close", "p", -1, block=True)
 
 
 class _FromItsFirstLine:
