@@ -502,3 +502,26 @@ def test_chromium_opens_the_site(series: Path, invoke: Invoke, tmp_path: Path, p
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert target.stat().st_size > 10_000  # a rendered page, not a blank one
+
+
+@pytest.mark.generators
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "pelican"])
+def test_two_answers_footnotes_of_the_same_label_each_keep_their_note(
+    series: Path, invoke: Invoke, tmp_path: Path, flavor: str
+) -> None:
+    """Each answer is Markdown of its own: two with a ``[^1]`` were one footnote in
+    the built post, the first guest's note lost."""
+    make_interview(
+        series,
+        "notes",
+        guest="Paul Notes",
+        answers=[
+            ("q1", "Un ?", "Oui[^1].\n\n[^1]: Première note."),
+            ("q2", "Deux ?", "Non[^1], et `[^1]` en code.\n\n[^1]: Seconde note."),
+        ],
+    )
+    out = export_and_build(invoke, tmp_path, flavor)
+
+    page = built_page(out, flavor, "notes").read_text(encoding="utf-8")
+    assert "Première note." in page and "Seconde note." in page
+    assert "[^1]</code>" in page  # in code, as written

@@ -326,6 +326,7 @@ def markdown(post: Post, site: SiteInfo, flavor_name: str | None) -> str:
     from jeudis.export.templating import render
 
     flavor = get_flavor(flavor_name)
+    post = _footnotes_apart(post)
     if flavor.dialect is not str:
         post = _in_dialect(post, flavor.dialect)
     if flavor.name == "mkdocs":
@@ -409,6 +410,40 @@ def tidy(markdown: str) -> str:
     for index in range(0, len(parts), 2):
         parts[index] = re.sub(r"\n{3,}", "\n\n", parts[index])
     return "".join(parts).strip("\n") + "\n"
+
+
+# Code (a fence, a span: left as written), or a footnote's label, referred to or defined.
+_FOOTNOTE_OR_CODE = re.compile(r"(?ms)^(`{3,}|~{3,}).*?^\1|(`+).*?\2|\[\^([^\]\s]+)\]")
+
+
+_FOOTNOTE_DEFINED = re.compile(r"(?m)^ {0,3}\[\^([^\]\s]+)\]:")
+
+
+def _footnotes_apart(post: Post) -> Post:
+    """Each answer's footnotes labelled by its place: every answer is Markdown of its
+    own, and two with a ``[^1]`` were one note in the post (Hugo's, Pelican's, Jekyll's
+    footnotes), the other guest's note lost."""
+
+    def apart(text: str, place: str) -> str:
+        if "[^" not in text:
+            return text
+        # Only a note the answer defines (``[^1]:`` opening a line): text that reads as
+        # one elsewhere ("*[^1]: note*") is shown as the guest wrote it.
+        defined = set(_FOOTNOTE_DEFINED.findall(text))
+        return _FOOTNOTE_OR_CODE.sub(
+            lambda m: f"[^{place}-{m.group(3)}]" if m.group(3) in defined else m.group(), text
+        )
+
+    items = [
+        replace(item, markdown=apart(item.markdown, f"q{n}"))
+        for n, item in enumerate(post.items, 1)
+    ]
+    return replace(
+        post,
+        items=items,
+        intro_markdown=apart(post.intro_markdown, "intro"),
+        closing_markdown=apart(post.closing_markdown, "fin"),
+    )
 
 
 def _in_dialect(post: Post, dialect: Callable[[str], str]) -> Post:
