@@ -451,3 +451,26 @@ def test_an_answer_to_a_dropped_question_is_asked_as_kept_not_as_optional(
         ("text", False, False, "[2/4]"),
         ("text", True, False, "[2/4]"),
     ]
+
+
+def test_check_says_an_answer_of_a_choice_a_new_version_renamed(
+    series: Path, invoke: Invoke
+) -> None:
+    """Version 2 renamed "Développeur" "Développeur·se": check said nothing of it, and
+    the roundup tallied the old name apart, an empty bar beside the new."""
+    v1 = V1.replace(
+        'id = "outil"\ntext = "Ton outil préféré ?"',
+        'id = "outil"\ntype = "choice"\nchoices = ["Développeur", "Autre"]\ntext = "Ton métier ?"',
+    )
+    questionnaire_file(series, v1)
+    form, interview = new_interview(series, "Inès Roy")
+    Session(form, interview, Scripted(["En 2009.", "Développeur", "Oui."])).run()
+    questionnaire_file(
+        series,
+        v1.replace("version = 1", "version = 2").replace('"Développeur"', '"Développeur·se"'),
+    )
+
+    line = next(ln for ln in invoke("check").output.splitlines() if "ines-roy.toml" in ln)
+
+    assert "made with saison version 1, now version 2" in line
+    assert "answered with a choice no longer offered: outil" in line

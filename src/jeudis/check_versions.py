@@ -27,6 +27,9 @@ class Drift:
     added: tuple[str, ...]
     dropped: tuple[str, ...]
     reworded: tuple[str, ...]
+    # Answered with a choice the question no longer offers (renamed since): a roundup
+    # tallies it apart, an empty bar beside the new name.
+    unoffered: tuple[str, ...] = ()
 
 
 def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
@@ -55,7 +58,19 @@ def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drif
             and not answer.reworded
             and not current[qid].asks(answer.question, interview.register, context)
         ),
+        unoffered=tuple(
+            qid
+            for qid, answer in answered.items()
+            if qid in current
+            and current[qid].type in ("choice", "multi")
+            and _not_offered(answer.value, current[qid].choices)
+        ),
     )
+
+
+def _not_offered(value: object, choices: tuple[str, ...]) -> bool:
+    picked = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return any(choice not in choices for choice in picked)
 
 
 # How many interviews a version's finding names, before "…".
@@ -80,6 +95,7 @@ def drift_finding(drifts: list[Drift]) -> Finding:
     ]
     dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
     reworded = [qid for qid in questions if any(qid in d.reworded for d in drifts)]
+    unoffered = [qid for qid in questions if any(qid in d.unoffered for d in drifts)]
     parts = [
         f"{what}: {', '.join(ids)}"
         for what, ids in (
@@ -87,6 +103,7 @@ def drift_finding(drifts: list[Drift]) -> Finding:
             ("new to some", new_to_some),
             ("dropped", dropped),
             ("reworded", reworded),
+            ("answered with a choice no longer offered", unoffered),
         )
         if ids
     ]
