@@ -26,7 +26,7 @@ from typing import Any
 from jeudis import answers as answer_rules
 from jeudis import conditions
 from jeudis.answers import as_input
-from jeudis.errors import FileProblem, MissingAnswers, clip
+from jeudis.errors import FileProblem, MissingAnswers
 from jeudis.followups import complete
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Question, Questionnaire
@@ -51,6 +51,7 @@ from jeudis.sheet_answers import (
 )
 from jeudis.sheet_copies import one_copy
 from jeudis.sheet_reading import Sheet
+from jeudis.sheet_versions import keep_dropped, noted_otherwise, worded_otherwise
 from jeudis.wording import WordingContext, counted
 
 
@@ -149,7 +150,7 @@ def import_sheet(
         heading = conditions.heading(f"Written on the sheet {path.name}, not asked")
         interview.notes = "\n".join([heading, *left_out])
     # A sheet of the current version has none: their markers were refused.
-    warnings += _keep_dropped(questionnaire, interview, sheet, path, words)
+    warnings += keep_dropped(questionnaire, interview, sheet, path, words)
     above = _written_above_a_marker(sheet, expected, set(values), path)
     warnings += above or _left_empty(questionnaire, interview, expected, path)
     for spec in questionnaire.fields:
@@ -175,7 +176,7 @@ def _reading(
     and the notes the sheet printed (``blank``: the sheet's wording, before any answer)."""
     same_version = sheet.meta.get("version", "") == str(questionnaire.version)
     # An older version's sheet may word a question otherwise: as it printed it.
-    worded = {} if same_version else _worded_otherwise(sheet, questionnaire, printed, words, blank)
+    worded = {} if same_version else worded_otherwise(sheet, questionnaire, printed, words, blank)
 
     def answer_text(question: Question) -> str:
         # The sheet was written before any answer: its wording quoted none.
@@ -183,7 +184,7 @@ def _reading(
         shown = worded.get(question.id, shown)
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
         notes += earlier_notes(question, questionnaire, words)
-        notes += _noted_otherwise(sheet, question.id, notes, same_version)
+        notes += noted_otherwise(sheet, question.id, notes, same_version)
         own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
@@ -293,56 +294,6 @@ def _check_markers(
     return warnings
 
 
-def _keep_dropped(
-    questionnaire: Questionnaire,
-    interview: Interview,
-    sheet: Sheet,
-    path: Path,
-    words: Mapping[str, Any],
-) -> list[str]:
-    """The answers on a sheet of an older version to questions this one dropped, kept
-    in the interview in the sheet's order, as a draft resumed keeps those it has: as
-    the guest wrote them, under the question as the sheet printed it. The post
-    publishes them; the warnings say so, and what the host may want to look at."""
-    printed_notes = note_templates(words, questionnaire.language)
-    order = list(sheet.answers)
-    kept: list[str] = []
-    warnings: list[str] = []
-    for qid in order:
-        if questionnaire.question(qid) is not None:
-            continue
-        printed, text, italics = dropped_section(sheet, qid, printed_notes)
-        if not text:
-            continue  # left empty: nothing the guest wrote
-        where = f"{path}:{sheet.lines[qid]}: [{qid}]"
-        asked = printed.removesuffix(" " + words["optional"]) or qid
-        if not printed:
-            warnings.append(
-                f"{where}: its question is not on the sheet any more: asked as {qid!r} in"
-                " the interview; `jeudis edit` with --reword words it"
-            )
-        if italics:
-            said = clip(" ".join(italics), 60)
-            warnings.append(
-                f"{where}: “{said}”, in italics, may be a help the sheet printed under the"
-                " question: kept in the answer (`jeudis edit` takes it out)"
-            )
-        answer = Answer.given_now(qid, "long", asked, text)
-        anchor = next((a for a in reversed(order[: order.index(qid)]) if interview.answer(a)), None)
-        if anchor is None:
-            interview.answers.insert(0, answer)
-        else:
-            interview.set_answer(answer, after=anchor)
-        kept.append(qid)
-    if kept:
-        warnings.insert(
-            0,
-            f"{path}: no longer in the questionnaire, kept as the sheet asked them (the post"
-            f" publishes them, as a draft's that `jeudis resume` finishes): {', '.join(kept)}",
-        )
-    return warnings
-
-
 # The room a sheet leaves for an answer: two blank lines or more.
 _ROOM = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -429,52 +380,6 @@ def _set_aside(
         "set aside, out of the post, and kept in the interview's private notes; back in the"
         " post as written if the question is asked again"
     )
-
-
-def _worded_otherwise(
-    sheet: Sheet,
-    questionnaire: Questionnaire,
-    interview: Interview,
-    words: Mapping[str, Any],
-    blank: WordingContext,
-) -> dict[str, str]:
-    """The questions a sheet of an older version printed in other words than this
-    version's (the bold line opening their section, however a mail program wrapped it),
-    by id: the guest answered those words, and they are not the answer's."""
-    worded: dict[str, str] = {}
-    for question in questionnaire.questions:
-        body = sheet.answers.get(question.id, "").strip()
-        opening = " ".join(re.split(r"\n[ \t]*\n", body, maxsplit=1)[0].split())
-        if not re.fullmatch(r"\*\*[^*].*\*\*", opening):
-            continue
-        printed = opening[2:-2].strip()
-        shown = asked_text(question, interview, blank) + optional_mark(question, words)
-        # Not when the section holds this version's line too: the bold words above it
-        # are the guest's, written above the question.
-        if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):
-            worded[question.id] = printed
-    return worded
-
-
-def _noted_otherwise(sheet: Sheet, qid: str, notes: list[str], same_version: bool) -> list[str]:
-    """The notes an older version's sheet printed under a question (a paragraph in
-    italics) in other words than this version's: each close to one of ``notes`` (its
-    help reworded since), and not the answer's. Italics of the guest's own read otherwise."""
-    if same_version or not notes:
-        return []
-    found: list[str] = []
-    for paragraph in re.split(r"\n[ \t]*\n", sheet.answers.get(qid, "").strip())[1:]:
-        below = " ".join(paragraph.replace("*", "_").split())
-        printed = re.findall(r"_([^_]+)_", below)
-        if not printed or " ".join(f"_{p}_" for p in printed) != below:
-            continue  # not wholly in italics: the guest's
-        found += [
-            note
-            for note in printed
-            if note not in notes
-            and any(difflib.SequenceMatcher(None, note, ours).ratio() >= 0.6 for ours in notes)
-        ]
-    return found
 
 
 def _cut_warnings(sheet: Sheet, numbers: Mapping[str, int], path: Path) -> list[str]:
