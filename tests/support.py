@@ -163,3 +163,29 @@ pas-suivi = "Les robots."
 '''
 # Another interview's of the same guest: the same data file again makes none.
 AGAIN_TOML = ANSWERS_TOML.replace('followers = "9 200"', 'followers = "9 300"')
+
+
+# A questionnaire of two versions: the second asks a question on the first's yes or no.
+PORTRAITS_V1 = """id = "p"
+version = 1
+title = "Portrait : {guest}"
+language = "fr"
+registers = ["vous"]
+[[questions]]
+id = "outils"
+type = "long"
+text = "Vos outils ?"
+[[questions]]
+id = "twitter"
+type = "yesno"
+text = "Êtes-vous sur Twitter ?"
+"""
+PORTRAITS_V2 = (
+    PORTRAITS_V1.replace("version = 1", "version = 2")
+    + """[[questions]]
+id = "pourquoi"
+type = "text"
+text = "Qu’y trouvez-vous ?"
+when = { question = "twitter", equals = true }
+"""
+)

@@ -17,7 +17,7 @@ import pytest
 
 from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
-from support import LU, REPO, Invoke, interview_files, write
+from support import LU, PORTRAITS_V1, PORTRAITS_V2, REPO, Invoke, interview_files, write
 
 EXAMPLE = REPO / "interviews" / "amelie-roux.toml"
 JEUDIS = Path(sys.executable).parent / "jeudis"
@@ -1630,31 +1630,6 @@ def test_notes_edited_keep_their_lines_with_a_hash(
     assert load_interview(amelie).notes == NOTES_WITH_HASHES + "\n\n#suivi Lui envoyer le lien."
 
 
-PORTRAITS_V1 = """id = "p"
-version = 1
-title = "Portrait : {guest}"
-language = "fr"
-registers = ["vous"]
-[[questions]]
-id = "outils"
-type = "long"
-text = "Vos outils ?"
-[[questions]]
-id = "twitter"
-type = "yesno"
-text = "Êtes-vous sur Twitter ?"
-"""
-PORTRAITS_V2 = (
-    PORTRAITS_V1.replace("version = 1", "version = 2")
-    + """[[questions]]
-id = "pourquoi"
-type = "text"
-text = "Qu’y trouvez-vous ?"
-when = { question = "twitter", equals = true }
-"""
-)
-
-
 def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it_published(
     series: Path, invoke: Invoke
 ) -> None:
@@ -1686,7 +1661,8 @@ def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it
     assert changed.stderr == (
         "warning: hugo-lambert: [pourquoi] asked now by version 2 of the questionnaire, not by"
         " version 1, which this interview was made with: left unasked, the interview complete"
-        " as it was (`jeudis resume hugo-lambert` asks it)\n"
+        " as it was (`jeudis resume hugo-lambert` asks it, with any other question version 2"
+        " asks that it has no answer to)\n"
     )
     interview = load_interview(series / "interviews" / "hugo-lambert.toml")
     assert interview.is_complete and interview.completed is not None

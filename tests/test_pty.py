@@ -40,7 +40,7 @@ from jeudis.paths import series_at
 from jeudis.questionnaire import find_questionnaire
 from jeudis.session import interview_context
 from jeudis.starting import Options, create, prepare
-from support import LU, REPO, Invoke, interview_files
+from support import LU, PORTRAITS_V1, PORTRAITS_V2, REPO, Invoke, interview_files
 
 pytestmark = pytest.mark.pty
 
@@ -1128,6 +1128,36 @@ def test_a_draft_finished_long_after_its_day_says_how_to_date_it_today(
         "note: gilles-klein is dated 2024-12-05, the day it was begun: its post is published"
         f" as of then; `jeudis edit gilles-klein --date {today}` dates it today"
     ) in said
+
+
+def test_resume_asks_what_an_answer_changed_in_an_older_versions_interview_left_unasked(
+    jeudis: type[Jeudis], series: Path, invoke: Invoke
+) -> None:
+    """``edit`` leaves a question version 2 asks after the change unasked, and says
+    `resume` asks it: resume said "already complete"."""
+    form = series / "questionnaires" / "p.toml"
+    form.write_text(PORTRAITS_V1, encoding="utf-8")
+    data = '[answers]\noutils = "Un carnet."\ntwitter = false\n'
+    assert (
+        invoke("new", "p", "--guest", "Hugo Lambert", "--data-file", "-", input=data).exit_code == 0
+    )
+    form.write_text(PORTRAITS_V2, encoding="utf-8")
+    edited = invoke("edit", "hugo-lambert", "-q", "twitter", "--answer-file", "-", input="Oui")
+    assert "`jeudis resume hugo-lambert` asks it" in edited.stderr
+
+    session = jeudis("resume", "hugo-lambert")
+    session.expect("(version 2; it was made with 1) asks 1 question it has no answer to (pourquoi)")
+    session.expect("Entrée pour reprendre")
+    session.press(Keyboard.ENTER)
+    session.expect("Qu’y trouvez-vous")
+    session.type("La veille.")
+    session.expect("La veille.")
+    session.press(Keyboard.ENTER)
+    finish_review(session)
+    assert session.wait() == 0
+
+    done = load_interview(series / "interviews" / "hugo-lambert.toml")
+    assert done.is_complete and done.values()["pourquoi"] == "La veille."
 
 
 def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(

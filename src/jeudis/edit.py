@@ -93,7 +93,8 @@ class Aftermath:
             lines.append(
                 f"{_ids(self.unasked)} asked now by version {now} of the questionnaire, not by"
                 f" version {made}, which this interview was made with: left unasked, the"
-                f" interview complete as it was (`jeudis resume {slug}` asks {them})"
+                f" interview complete as it was (`jeudis resume {slug}` asks {them}, with any"
+                f" other question version {now} asks that it has no answer to)"
             )
         if self.missing:
             again = "; a draft again" if self.reopened else ""
