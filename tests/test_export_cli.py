@@ -703,9 +703,10 @@ def test_an_export_never_writes_into_the_series_own_files(
          "2011-06-30 08:00:00 +0000"),
         (dt.datetime(2011, 6, 29, 22, 0, tzinfo=dt.UTC), "2011-06-30T08:00:00Z",
          "2011-06-30 08:00:00 +0000"),  # finished the day before: its own date's morning
-        # At 05:02 in Sydney on its day: then, not at 19:00 there (a post to come).
+        # At 05:02 in Sydney on its day (19:02 UTC the day before): its date's morning,
+        # not the day before, which a site built in UTC would show.
         (dt.datetime(2011, 6, 30, 5, 2, tzinfo=dt.timezone(dt.timedelta(hours=10))),
-         "2011-06-29T19:02:00Z", "2011-06-29 19:02:00 +0000"),
+         "2011-06-30T08:00:00Z", "2011-06-30 08:00:00 +0000"),
         # At 23:00 in Paris the day before its date: its date's morning.
         (dt.datetime(2011, 6, 29, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
          "2011-06-30T08:00:00Z", "2011-06-30 08:00:00 +0000"),
@@ -975,3 +976,24 @@ def test_an_old_interview_entered_today_is_no_post_changed_today(
     assert not re.search(r"(?m)^\s*(lastmod|updated|last_modified_at|Modified)\b", post), post[:600]
     published = re.search(r'article:published_time" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     assert f'article:modified_time" content="{published}"' in page
+
+
+def test_a_post_corrected_the_day_it_was_finished_in_sydney_is_not_changed_a_later_day(
+    series: Path, invoke: Invoke
+) -> None:
+    """Finished at 05:02 in Sydney (19:02 UTC the day before), corrected at 11:30 there:
+    the same day where it was made, another day in UTC, and its post said lastmod."""
+    from jeudis.interview_reading import load_interview
+    from jeudis.storage import save
+
+    path = make_interview(series, "invite")
+    interview = load_interview(path)
+    sydney = dt.timezone(dt.timedelta(hours=10))
+    interview.completed = dt.datetime(2011, 6, 30, 5, 2, tzinfo=sydney)
+    interview.updated = dt.datetime(2011, 6, 30, 1, 30, tzinfo=dt.UTC)
+    interview.path = path
+    save(interview, touch=False)
+
+    post = invoke("export", "invite", "--flavor", "hugo").stdout
+
+    assert "date = 2011-06-30T08:00:00Z\n" in post and "lastmod" not in post

@@ -388,18 +388,18 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
 
 def _published(interview: Interview) -> dt.datetime:
     """When a post is published: 08:00 UTC on its date (the same day from San Francisco
-    to Tokyo), or when the interview was finished that day, if earlier. A post
+    to Tokyo), or when the interview was finished that day (in UTC), if earlier. A post
     finished at 7:30 and built at once was, to Hugo and Jekyll, one to come: left out.
-    That day is the host's, as the interview's date is: finished at 05:00 in Sydney
-    (18:00 UTC the day before), a post is published then, not at 19:00 there.
+    East of Japan, a post finished early on its day is one to come for some hours: its
+    day in UTC began after it was finished, and dated then, a site built in UTC (Jekyll
+    on a CI) showed it the day before.
     """
     published = dt.datetime.combine(interview.date, dt.time(8, 0), tzinfo=dt.UTC)
     done = interview.completed
-    # Its day where it was finished (recorded with the host's offset; an older jeudis's,
-    # in UTC), then the moment in UTC.
-    finished = done is not None and done.tzinfo is not None and done.date() == interview.date
-    if finished and done is not None and done < published:
-        return done.astimezone(dt.UTC).replace(microsecond=0)
+    if done is not None and done.tzinfo is not None:
+        done = done.astimezone(dt.UTC)
+        if done.date() == interview.date and done < published:
+            return done.replace(microsecond=0)
     return published
 
 
@@ -410,7 +410,9 @@ def _updated(interview: Interview, published: dt.datetime) -> dt.datetime:
     said it updated today (Pelican's ``Modified``, Hugo's ``lastmod``, the feed's
     ``updated``), every post of a series moved into jeudis."""
     done = interview.completed
-    if done is not None and interview.updated.date() <= done.astimezone(dt.UTC).date():
+    # Days where it was finished (its offset recorded): a correction the same morning in
+    # Sydney is on another day in UTC.
+    if done is not None and interview.updated.astimezone(done.tzinfo).date() <= done.date():
         return published
     return max(interview.updated, published)
 
