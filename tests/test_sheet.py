@@ -408,6 +408,8 @@ def test_a_sheet_sent_before_a_new_version_keeps_the_answers_to_questions_it_dro
         ('id = "depuis-quand"\n', "Mai 2009, déjà.", "Au moins 5 mots"),
         # A choice renamed since: the guest wrote the one the sheet offered.
         ('id = "depuis-quand"\n', "Développeur", "Choisir parmi"),
+        # Several choices, one renamed since.
+        ('id = "depuis-quand"\n', "Développeur, Autre", "Choix inconnu"),
     ],
 )
 def test_a_sheet_sent_before_a_new_version_keeps_an_answer_its_new_rules_refuse(
@@ -418,11 +420,12 @@ def test_a_sheet_sent_before_a_new_version_keeps_an_answer_its_new_rules_refuse(
     words could get it in."""
     form = series / "questionnaires" / "twitter.toml"
     v1 = form.read_text(encoding="utf-8")
-    choice = refusal == "Choisir parmi"
+    choice = refusal in ("Choisir parmi", "Choix inconnu")
     if choice:  # a question of choices, in version 1 and 2
+        kind = "multi" if "," in typed else "choice"
         v1 = v1.replace(
             'id = "depuis-quand"\ntype = "text"',
-            'id = "depuis-quand"\ntype = "choice"\nchoices = ["Développeur", "Autre"]',
+            f'id = "depuis-quand"\ntype = "{kind}"\nchoices = ["Développeur", "Autre"]',
         )
         form.write_text(v1, encoding="utf-8")
     sheet = make_sheet(series)
@@ -436,7 +439,13 @@ def test_a_sheet_sent_before_a_new_version_keeps_an_answer_its_new_rules_refuse(
     code, out = import_text(series, fill_sheet(sheet, {**ANSWERS, "depuis-quand": typed}))
 
     assert code == 0, out
-    assert only_interview(series).values()["depuis-quand"] == typed
+    kept = only_interview(series).values()["depuis-quand"]
+    # Several: the questionnaire's order, those it no longer offers after.
+    assert kept == (["Autre", "Développeur"] if refusal == "Choix inconnu" else typed)
+    # Of the sheet's version: check says how the versions differ, no error of version 2's.
+    assert only_interview(series).questionnaire_version == 1
+    code, checked = run("check")
+    assert code == 0, checked
     said = " ".join(out.split())
     assert (
         refusal in said

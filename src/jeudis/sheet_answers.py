@@ -267,9 +267,14 @@ def as_written(question: Question, raw: Any) -> Any:
     version added set aside (a ``min_words`` since, a choice renamed since: the guest
     answered by what the sheet printed); None when it reads as no answer of its type
     (a number, a date)."""
+    choices = question.choices
+    if question.type == "multi":  # each choice written, offered or not ("Facebook, Mastodon")
+        written = raw if isinstance(raw, list) else str(raw).split(",")
+        choices += tuple(c for c in (str(w).strip() for w in written) if c and c not in choices)
     loose = replace(
         question,
         type="text" if question.type == "choice" else question.type,
+        choices=choices,
         validation=Validation(),
         required=False,
     )

@@ -135,6 +135,9 @@ def import_sheet(
                 f"{where}: {exc} (a rule of version {questionnaire.version}, which the"
                 f" sheet, of version {sent}, did not print): kept as written"
             )
+            # Of the sheet's version, then, as a draft begun under it is: check says
+            # how the versions differ, not that the answer breaks this one's rule.
+            interview.questionnaire_version = int(sent) if sent.isdecimal() else sent
         values[question.id] = seen[question.id] = value
         reworded = interview.rewordings.pop(question.id, None) is not None
         answer = Answer.given_now(question.id, question.type, asked, value, reworded=reworded)
