@@ -397,12 +397,34 @@ def test_export_all_then_replaces_the_page_and_leads_the_old_address_to_it(
     assert invoke("export", "--all").stderr.startswith(f"{site}: up to date")
 
 
-def test_a_former_address_another_interview_takes_is_its_page(invoke: Invoke, series: Path) -> None:
+def test_a_former_address_another_interview_takes_is_its_page_then_leads_on_again(
+    invoke: Invoke, series: Path
+) -> None:
+    """Taken, the page there is the other interview's; that one deleted, its page stayed
+    published there (a guest asking to be withdrawn still online), the site "up to date"."""
+    shutil.copy(REPO / "questionnaires" / "livre.toml", series / "questionnaires")
+    shutil.copy(REPO / "interviews" / "elise-garnier.toml", series / "interviews")
     new(invoke, "Gilles Klien")
     assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
-    new(invoke, "Gilles Klien")  # another guest of that name, since
     assert invoke("export", "--all").exit_code == 0
-    assert "url=gilles-klein.html" not in (series / "site" / "gilles-klien.html").read_text("utf-8")
+    old = series / "site" / "gilles-klien.html"
+    assert "url=gilles-klein.html" in old.read_text("utf-8")
+    # Another interview of that name since, of another questionnaire (its neighbours
+    # are not this one's: nothing else writes this one's pages again).
+    other = Path(
+        shutil.copy(
+            REPO / "interviews" / "elise-garnier.toml",
+            old.parent.parent / "interviews" / "gilles-klien.toml",
+        )
+    )
+    assert invoke("export", "--all").exit_code == 0
+    assert "url=gilles-klein.html" not in old.read_text("utf-8")
+
+    other.unlink()
+    assert invoke("export", "--all").exit_code == 0
+
+    assert "url=gilles-klein.html" in old.read_text("utf-8")
+    assert invoke("export", "--all").stderr.startswith(f"{series / 'site'}: up to date")
 
 
 def test_a_draft_renamed_leaves_no_address_behind(invoke: Invoke, series: Path) -> None:

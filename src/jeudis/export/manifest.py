@@ -176,6 +176,7 @@ def _manifest_shaped(data: Any) -> bool:
             and _meta_shaped(meta)
             and _texts_table(meta.get("written", {}))
             and _texts_list(meta.get("outputs", []))
+            and _texts_list(meta.get("former", []))
         ):
             return False
     return True

@@ -257,12 +257,16 @@ def _export(
         present = {entry.name for entry in os.scandir(folder)}
     except FileNotFoundError:
         present = set()
+    # A post leading its former names to it writes them again when the interviews change:
+    # one may take such a name (its page, there), or give it back (deleted).
+    renamed_anew = set(known) != set(by_slug)
     for entry in entries:
         cached = known.get(entry.slug)
         nav = list(links[entry.slug])
         if (
             cached
             and cached.get("stamp") == entry.stamp
+            and not (renamed_anew and _leads_former_names(cached))
             and cached.get("nav") == nav
             and neighbours_as_named(nav, known, by_slug)
             and all(key in cached for key in META_TEXTS)  # an older export's: one missing
@@ -313,6 +317,11 @@ def _export(
     result.notes += roundups_linking(series, result.removed, folder)
     result.unchanged = not result.written and not result.removed  # every file read the same
     return result
+
+
+def _leads_former_names(cached: dict[str, Any]) -> bool:
+    """Whether the post leads former names to it (one another interview has, or had)."""
+    return bool(cached.get("former"))
 
 
 def _planned(

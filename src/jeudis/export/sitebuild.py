@@ -289,6 +289,7 @@ def _meta(
         "language": post.language,
         "index": post.index_href,
         "note": post.note,  # for the host, at every export until it is fixed
+        "former": list(post.former_slugs),  # its pages there are written again as names change
     }
 
 
