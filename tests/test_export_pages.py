@@ -856,6 +856,17 @@ def test_a_terminal_escape_a_guest_pasted_leaves_nothing_in_a_post(
         assert not re.search(r"\[(?:31|0)m|\]0;|\]8;|2J|pwned|x\.example", output)
 
 
+def test_a_stray_escape_keeps_the_text_after_it_in_a_post(series: Path, invoke: Invoke) -> None:
+    """An ESC with no sequence it ends: the rest of the answer went with it, in every
+    output ("Juin 2010" alone), where only the control character is foreign."""
+    answer = "Juin 2010\x1bPar hasard, sur le conseil de Paul. \x1b]0;sans fin"
+    make_interview(series, "nina", answers=[("q1", "Depuis quand ?", answer)])
+    for args in ([], ["-f", "md", "--flavor", "hugo"]):
+        out = invoke("export", "nina", *args).stdout
+        assert "Juin 2010Par hasard, sur le conseil de Paul." in out, args
+        assert "]0;sans fin" in out
+
+
 def test_a_terminal_shows_the_text_after_an_escape_its_8_bit_end_closes() -> None:
     from jeudis.textsafe import for_terminal
 

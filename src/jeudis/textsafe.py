@@ -44,10 +44,21 @@ def one_line_name(value: str, option: str) -> None:
         )
 
 
+# The escape sequences a post drops whole: a control sequence, and a string one that
+# ends (an unended one, a stray ESC before text, ran to the end of the answer).
+_WHOLE_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+
+
 def without_escapes(text: str) -> str:
     """``text`` less its terminal escape sequences, each whole: a colour's ``[31m``, a
-    title's ``]0;…`` stayed in a post where only their control characters went."""
-    return _ESCAPES.sub("", text) if "\x1b" in text or "\x9b" in text else text
+    title's ``]0;…`` stayed in a post where only their control characters went. A
+    stray ESC is left to go alone, the text after it kept ("2010\x1bPar hasard")."""
+    return _WHOLE_ESCAPES.sub("", text) if "\x1b" in text or "\x9b" in text else text
 
 
 def for_terminal(text: str) -> str:
