@@ -516,7 +516,8 @@ def test_two_answers_footnotes_of_the_same_label_each_keep_their_note(
         "notes",
         guest="Paul Notes",
         answers=[
-            ("q1", "Un ?", "Oui[^1].\n\n[^1]: Première note."),
+            # A lone backtick before the note, code after it: no code span between.
+            ("q1", "Un ?", "C`est oui[^1].\n\nPar `tweetdeck`.\n\n[^1]: Première note."),
             ("q2", "Deux ?", "Non[^1], et `[^1]` en code.\n\n[^1]: Seconde note."),
         ],
     )

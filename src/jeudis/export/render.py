@@ -413,7 +413,11 @@ def tidy(markdown: str) -> str:
 
 
 # Code (a fence, a span: left as written), or a footnote's label, referred to or defined.
-_FOOTNOTE_OR_CODE = re.compile(r"(?ms)^(`{3,}|~{3,}).*?^\1|(`+).*?\2|\[\^([^\]\s]+)\]")
+# A code span ends in its paragraph: a lone backtick is text, and a note after it was
+# taken for code, left unlabelled while its definition was labelled (the note lost).
+_FOOTNOTE_OR_CODE = re.compile(
+    r"(?m)^(`{3,}|~{3,})[\s\S]*?^\1|(`+)(?:[^\n]|\n(?![ \t]*\n))*?\2|\[\^([^\]\s]+)\]"
+)
 
 
 _FOOTNOTE_DEFINED = re.compile(r"(?m)^ {0,3}\[\^([^\]\s]+)\]:")
