@@ -1661,14 +1661,23 @@ def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it
     assert changed.stderr == (
         "warning: hugo-lambert: [pourquoi] asked now by version 2 of the questionnaire, not by"
         " version 1, which this interview was made with: left unasked, the interview complete"
-        " as it was (`jeudis resume hugo-lambert` asks it, with any other question version 2"
-        " asks that it has no answer to)\n"
+        " as it was (`jeudis edit hugo-lambert -q pourquoi` asks it)\n"
     )
     interview = load_interview(series / "interviews" / "hugo-lambert.toml")
     assert interview.is_complete and interview.completed is not None
     exported = invoke("export", "--all")
     assert "removed" not in exported.stderr, exported
     assert "Un carnet." in (series / "site" / "hugo-lambert.html").read_text("utf-8")
+    given = invoke(
+        "edit", "hugo-lambert", "-q", "pourquoi", "--answer-file", "-", input="La veille."
+    )
+    assert given.stdout == "hugo-lambert: answer pourquoi given\n", given
+    interview = load_interview(series / "interviews" / "hugo-lambert.toml")
+    assert interview.is_complete and [a.id for a in interview.answers] == [
+        "outils",
+        "twitter",
+        "pourquoi",
+    ]
 
 
 def test_the_intro_is_replaced_from_a_file_as_an_answer_is(invoke: Invoke, amelie: Path) -> None:

@@ -1130,11 +1130,11 @@ def test_a_draft_finished_long_after_its_day_says_how_to_date_it_today(
     ) in said
 
 
-def test_resume_asks_what_an_answer_changed_in_an_older_versions_interview_left_unasked(
+def test_edit_asks_what_an_answer_changed_in_an_older_versions_interview_left_unasked(
     jeudis: type[Jeudis], series: Path, invoke: Invoke
 ) -> None:
-    """``edit`` leaves a question version 2 asks after the change unasked, and says
-    `resume` asks it: resume said "already complete"."""
+    """``edit`` leaves a question version 2 asks after the change unasked, and says how
+    to ask it: it said `resume` would, which said "already complete"."""
     form = series / "questionnaires" / "p.toml"
     form.write_text(PORTRAITS_V1, encoding="utf-8")
     data = '[answers]\noutils = "Un carnet."\ntwitter = false\n'
@@ -1143,17 +1143,17 @@ def test_resume_asks_what_an_answer_changed_in_an_older_versions_interview_left_
     )
     form.write_text(PORTRAITS_V2, encoding="utf-8")
     edited = invoke("edit", "hugo-lambert", "-q", "twitter", "--answer-file", "-", input="Oui")
-    assert "`jeudis resume hugo-lambert` asks it" in edited.stderr
+    assert "`jeudis edit hugo-lambert -q pourquoi` asks it" in edited.stderr
+    assert invoke("resume", "hugo-lambert").stderr.startswith(
+        "error: hugo-lambert is already complete"
+    )
 
-    session = jeudis("resume", "hugo-lambert")
-    session.expect("(version 2; it was made with 1) asks 1 question it has no answer to (pourquoi)")
-    session.expect("Entrée pour reprendre")
-    session.press(Keyboard.ENTER)
+    session = jeudis("edit", "hugo-lambert", "-q", "pourquoi")
     session.expect("Qu’y trouvez-vous")
     session.type("La veille.")
     session.expect("La veille.")
     session.press(Keyboard.ENTER)
-    finish_review(session)
+    session.expect("hugo-lambert: answer pourquoi given")
     assert session.wait() == 0
 
     done = load_interview(series / "interviews" / "hugo-lambert.toml")

@@ -106,9 +106,8 @@ def edit(
         form = None  # the interview is self-contained: edit it anyway
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
-    if question is not None and (spec := _a_field(loaded, form, question)) is not None:
-        others = [fields, notes, guest, gender, register, host, date, reword]
-        _edit_field(series, loaded, form, spec, answer_file, any(o for o in others))
+    others = any(o for o in [fields, notes, guest, gender, register, host, date, reword])
+    if question is not None and _edited_apart(series, loaded, form, question, answer_file, others):
         return
     if question is not None:  # an id, or the question's number: the id from here on
         question = editing.find_answer(loaded, question).id
@@ -186,6 +185,69 @@ def _a_field(interview: "Interview", form: "Questionnaire | None", named: str) -
     if interview.answer(named) is not None or named.isdecimal():
         return None
     return editing.field_spec(form, interview, named)
+
+
+def _edited_apart(
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire | None",
+    named: str,
+    answer_file: Path | None,
+    others: bool,
+) -> bool:
+    """``--question`` naming no answer: a field (``intro``), or a question asked now and
+    not answered. True when it was one, and was edited."""
+    from jeudis import edit as editing
+
+    if (spec := _a_field(interview, form, named)) is not None:
+        _edit_field(series, interview, form, spec, answer_file, others)
+        return True
+    if form is not None and (asked := editing.unanswered_question(form, interview, named)):
+        _answer_anew(series, interview, form, asked, answer_file, others)
+        return True
+    return False
+
+
+def _answer_anew(
+    series: "Series",
+    interview: "Interview",
+    form: "Questionnaire",
+    question: "Question",
+    answer_file: Path | None,
+    others: bool,
+) -> None:
+    """``--question ID`` of a question the interview has no answer to, that its
+    questionnaire asks now (one an answer changed in an older version's interview asks,
+    left unasked): asked live, or answered from ``--answer-file``."""
+    from jeudis import edit as editing
+
+    assert interview.path is not None
+    slug = interview.path.stem
+    if others:
+        raise UsageError(
+            f"--question {question.id} gives it an answer on its own",
+            hint="run it apart from the other options",
+        )
+    prompter: object = None
+    text = source = None
+    if answer_file is not None:
+        from jeudis.files import read_input
+
+        text, source = read_input(answer_file)
+        text = text.replace("\r\n", "\n")
+        given = editing.answer_anew(form, interview, question, prompter, text, source)
+    else:
+        from jeudis.cli.running import _require_terminal
+        from jeudis.prompter import TerminalPrompter
+        from jeudis.terminal import typeahead_kept
+
+        _require_terminal(hint=f"without a terminal: --question {question.id} --answer-file FILE")
+        live = TerminalPrompter(interview.language)
+        live.editing = True
+        with typeahead_kept():
+            given = editing.answer_anew(form, interview, question, live)
+    said = f"answer {question.id} given" if given else f"answer {question.id} left unasked"
+    console().print(safe(f"{slug}: {said}"), soft_wrap=True)
 
 
 def _edit_field(

@@ -367,7 +367,7 @@ def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> 
     """A complete interview its questionnaire asks more of (questions added without a
     new version, a file edited by hand) is a draft again, and those are asked: nothing
     else could give them (``edit --question`` changes an answer given). Else it is done."""
-    from jeudis.conditions import gaps, reopen, unanswered
+    from jeudis.conditions import gaps, reopen
     from jeudis.errors import JeudisError
     from jeudis.questionnaire import find_questionnaire
     from jeudis.textsafe import for_terminal
@@ -376,28 +376,18 @@ def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> 
     try:
         form = find_questionnaire(series, interview.questionnaire, made_in=interview.language)
     except JeudisError:  # not at hand: nothing to ask
-        missing, made = [], ""
+        missing = []
     else:
-        made = str(interview.questionnaire_version)
-        # Made with another version: what this one asks that it has no answer to (a
-        # question an answer changed since asks: `edit` leaves it, and says resume asks
-        # it), the host choosing to finish it with this version.
-        missing = (
-            gaps(form, interview)[0] if made == str(form.version) else unanswered(form, interview)
-        )
+        missing = gaps(form, interview)[0]
     if not reopen(interview, missing):
         raise UsageError(
             f"{slug} is already complete",
             hint=f"change an answer with `jeudis edit {slug} --question ID`",
         )
-    what = "required question" if made == str(form.version) else "question"
-    version = (
-        "" if made == str(form.version) else f" (version {form.version}; it was made with {made})"
-    )
     sys.stderr.write(
         for_terminal(
-            f"note: {slug} was complete, but {form.id}{version} asks"
-            f" {counted(len(missing), what)} it has no answer to"
+            f"note: {slug} was complete, but {form.id} asks"
+            f" {counted(len(missing), 'required question')} it has no answer to"
             f" ({', '.join(missing)}): asked now"
         )
         + "\n"
