@@ -997,3 +997,27 @@ def test_a_post_corrected_the_day_it_was_finished_in_sydney_is_not_changed_a_lat
     post = invoke("export", "invite", "--flavor", "hugo").stdout
 
     assert "date = 2011-06-30T08:00:00Z\n" in post and "lastmod" not in post
+
+
+def test_a_post_finished_again_after_a_question_was_added_says_it_changed(
+    series: Path, invoke: Invoke
+) -> None:
+    """A 2020 interview a changed answer made a draft again, finished today: its
+    completion was today's, so its post said it never changed (no lastmod), a question
+    answered since."""
+    from jeudis import conditions, followups
+    from jeudis.interview_reading import load_interview
+    from jeudis.paths import series_at
+    from jeudis.questionnaire import find_questionnaire
+    from jeudis.storage import save
+
+    path = make_interview(series, "invite")
+    interview = load_interview(path)
+    interview.completed = dt.datetime(2011, 6, 30, 9, 0, tzinfo=dt.UTC)
+    assert conditions.reopen(interview, ["a-question-asked-since"])
+    form = find_questionnaire(series_at(series), interview.questionnaire)
+    followups.complete(form, interview)
+    interview.path = path
+    save(interview)  # updated now
+
+    assert re.search(r"(?m)^lastmod = ", invoke("export", "invite", "--flavor", "hugo").stdout)

@@ -277,8 +277,7 @@ def reopen(interview: Interview, missing: Collection[str]) -> bool:
     draft again, which ``jeudis resume`` finishes; True when it was complete."""
     if not missing or not interview.is_complete:
         return False
-    interview.status = "draft"
-    interview.completed = None
+    interview.status = "draft"  # its first completion kept: its post changes when finished again
     return True
 
 

@@ -452,11 +452,11 @@ def reask_field(
 def unanswered_question(
     questionnaire: Questionnaire | None, interview: Interview, named: str
 ) -> Question | None:
-    """The question ``named`` (its id) that the questionnaire asks the interview now
-    and that it has no answer to: one a changed answer asks, left unasked in an
+    """The question ``named`` (its id) that the questionnaire asks a complete interview
+    now and that it has no answer to: one a changed answer asks, left unasked in an
     interview of an earlier version (:func:`_missing`). None otherwise."""
-    if questionnaire is None or interview.answer(named) is not None:
-        return None
+    if questionnaire is None or not interview.is_complete or interview.answer(named) is not None:
+        return None  # a draft's missing answers are resume's (or a sheet's, imported again)
     question = questionnaire.question(named)
     if question is None or named not in conditions.asked(questionnaire, interview):
         return None

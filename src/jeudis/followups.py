@@ -278,9 +278,9 @@ def complete(questionnaire: Questionnaire, interview: Interview) -> tuple[list[s
     if typed := conditions.typed_out(interview, lambda where: True, "typed, never given"):
         interview.add_notes("\n".join([conditions.heading("Typed, never given"), *typed]))
     interview.status = "complete"
-    # With the host's offset, as the interview's date is the host's day: the post is
-    # published then if it is that day (jeudis.export.model._published).
-    interview.completed = now().astimezone()
+    # With the host's offset (its day where it was finished). A draft again, finished
+    # once more, keeps its first: its post changed now (a question answered since).
+    interview.completed = interview.completed or now().astimezone()
     record_closing(questionnaire, interview)
     return list(gone), list(dict.fromkeys(kept))
 
