@@ -281,7 +281,15 @@ def _dated_long_ago(interview: "Interview") -> None:
     then, among the posts of that time, deep in the index and the feed, where a feed
     reader never shows it as new. Said, with the command that dates it today."""
     today = dt.date.today()
-    if not interview.is_complete or today - interview.date < LONG_AGO or interview.path is None:
+    done = interview.completed
+    if (
+        not interview.is_complete
+        or today - interview.date < LONG_AGO
+        or interview.path is None
+        # Dated on purpose (`new --date`), or finished before, published then: left so.
+        or interview.date != interview.created.astimezone().date()
+        or (done is not None and today - done.astimezone().date() >= LONG_AGO)
+    ):
         return
     from jeudis.textsafe import for_terminal
 
