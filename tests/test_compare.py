@@ -180,8 +180,10 @@ def test_the_terminal_view_ends_no_line_in_spaces(
     assert "╭─ Mathieu Durand" in out
 
 
-def test_which_question(invoke: Invoke, example_series: Path) -> None:
-    result = invoke("compare", "twitter", "--flavor", "hugo")
+@pytest.mark.parametrize("roundup", [["--flavor", "hugo"], ["--title", "X"]])
+def test_which_question(invoke: Invoke, example_series: Path, roundup: list[str]) -> None:
+    """A roundup's option with no question: which one (--title was left unsaid)."""
+    result = invoke("compare", "twitter", *roundup)
     assert result.exit_code == 2
     assert "jeudis compare twitter ID" in result.stderr
     assert "twitter-ou-facebook" in result.stderr

@@ -114,7 +114,7 @@ def compare(
         )
     question = question_option if question is None else question
     form = find_questionnaire(series, questionnaire)
-    if question is None and fmt is None:
+    if question is None and fmt is None and title is None:
         _compare_every_question(series, form)
         return
     if question is None:
