@@ -31,6 +31,11 @@ from jeudis.profiles import NETWORKS, Profile, bluesky, mastodon, twitter
             "https://pixelfed.social/@ines/",
             Profile("ines@pixelfed.social", "https://pixelfed.social/@ines"),
         ),
+        (
+            mastodon,
+            "@ines@café.social",
+            Profile("ines@café.social", "https://xn--caf-dma.social/@ines"),
+        ),
         (mastodon, "@ines", None),
         (mastodon, "ines@localhost", None),
         (mastodon, "https://piaille.fr/@ines/11223344", None),  # a post
@@ -61,7 +66,7 @@ def test_whatever_is_typed_no_profile_leads_off_its_network(network: str, typed:
     found = NETWORKS[network][1](typed)
     if found is None:
         return
-    assert re.fullmatch(r"[A-Za-z0-9_.@-]+", found.handle)
+    assert re.fullmatch(r"[\w.@-]+", found.handle)  # letters of any alphabet: café.social
     assert re.fullmatch(r"https://[a-z0-9.-]+/[A-Za-z0-9_.@/-]+", found.url)
 
 

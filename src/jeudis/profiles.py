@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A domain name: labels of letters, digits and hyphens, a top level of letters
-# (punycode's xn-- included).
-_DOMAIN = (
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})"
-)
+# A domain name: labels of letters (any alphabet's: café.social), digits and hyphens,
+# a top level of letters (punycode's xn-- included).
+_DOMAIN = r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[A-Za-z0-9-]{1,59})"
 
 _TWITTER = re.compile(r"@?([A-Za-z0-9_]{1,15})")
 _TWITTER_URL = re.compile(
@@ -64,7 +62,11 @@ def mastodon(value: str) -> Profile | None:
     else:
         return None
     host = host.lower()
-    return Profile(f"{user}@{host}", f"https://{host}/@{user}")
+    try:  # a server of letters beyond ASCII (café.social): its address, as browsers write it
+        address = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return Profile(f"{user}@{host}", f"https://{address}/@{user}")
 
 
 def bluesky(value: str) -> Profile | None:
@@ -75,6 +77,8 @@ def bluesky(value: str) -> Profile | None:
     if not found:
         return None
     handle = found.group(1).lower()
+    if not handle.isascii():  # Bluesky's handles are ASCII (IDNs as xn--)
+        return None
     return Profile(handle, f"https://bsky.app/profile/{handle}")
 
 
