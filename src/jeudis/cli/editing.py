@@ -9,7 +9,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -228,24 +228,15 @@ def _answer_anew(
             f"--question {question.id} gives it an answer on its own",
             hint="run it apart from the other options",
         )
-    prompter: object = None
-    text = source = None
     if answer_file is not None:
-        from jeudis.files import read_input
-
-        text, source = read_input(answer_file)
-        text = text.replace("\r\n", "\n")
-        given = editing.answer_anew(form, interview, question, prompter, text, source)
+        with _answer_read(series, interview.path, answer_file) as (text, source):
+            given = editing.answer_anew(form, interview, question, None, text, source)
     else:
-        from jeudis.cli.running import _require_terminal
-        from jeudis.prompter import TerminalPrompter
-        from jeudis.terminal import typeahead_kept
-
-        _require_terminal(hint=f"without a terminal: --question {question.id} --answer-file FILE")
-        live = TerminalPrompter(interview.language)
-        live.editing = True
-        with typeahead_kept():
-            given = editing.answer_anew(form, interview, question, live)
+        given = _asked_live(
+            interview,
+            question.id,
+            lambda live: editing.answer_anew(form, interview, question, live),
+        )
     said = f"answer {question.id} given" if given else f"answer {question.id} left unasked"
     console().print(safe(f"{slug}: {said}"), soft_wrap=True)
 
@@ -271,29 +262,45 @@ def _edit_field(
             hint=f"run it apart from the other options, or `jeudis edit {slug} --fields`",
         )
     if answer_file is not None:
-        typed: dict[str, str] = {}
-        from jeudis.files import STDIN, read_input
-
-        text, source = read_input(answer_file)
-        text = text.replace("\r\n", "\n")
-        if source == STDIN and text.strip():
-            typed["answer.txt"] = text
-        with _kept_if_not_saved(series, interview.path, {} if _reads_a_file(sys.stdin) else typed):
+        with _answer_read(series, interview.path, answer_file) as (text, source):
             changed = editing.set_field(interview, form, spec, text, source=source)
             if changed:
                 rename.save(interview, slug)
     else:
-        from jeudis.cli.running import _require_terminal
-        from jeudis.prompter import TerminalPrompter
-        from jeudis.terminal import typeahead_kept
-
-        _require_terminal(hint=f"without a terminal: --question {spec.id} --answer-file FILE")
-        prompter = TerminalPrompter(interview.language)
-        prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
-        with typeahead_kept():
-            changed = editing.reask_field(form, interview, spec, prompter)
+        changed = _asked_live(
+            interview, spec.id, lambda live: editing.reask_field(form, interview, spec, live)
+        )
     said = f"field {spec.id} replaced" if changed else f"field {spec.id} unchanged"
     console().print(safe(f"{slug}: {said}"), soft_wrap=True)
+
+
+@contextlib.contextmanager
+def _answer_read(
+    series: "Series", path: Path, answer_file: Path
+) -> Iterator[tuple[str, Path | None]]:
+    """``--answer-file``'s text (Windows' line endings made the answer's) and where it
+    was read from; read from standard input, kept in a file if what it is for fails."""
+    from jeudis.files import STDIN, read_input
+
+    text, source = read_input(answer_file)
+    text = text.replace("\r\n", "\n")
+    typed = {"answer.txt": text} if source == STDIN and text.strip() else {}
+    with _kept_if_not_saved(series, path, {} if _reads_a_file(sys.stdin) else typed):
+        yield text, source
+
+
+def _asked_live(interview: "Interview", named: str, ask: Callable[[Any], bool]) -> bool:
+    """``ask`` a terminal's prompter, as `edit` asks: its keys say Ctrl-C and Page↑
+    cancel a change."""
+    from jeudis.cli.running import _require_terminal
+    from jeudis.prompter import TerminalPrompter
+    from jeudis.terminal import typeahead_kept
+
+    _require_terminal(hint=f"without a terminal: --question {named} --answer-file FILE")
+    prompter = TerminalPrompter(interview.language)
+    prompter.editing = True
+    with typeahead_kept():
+        return ask(prompter)
 
 
 def _in_editor(
