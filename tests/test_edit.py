@@ -399,18 +399,23 @@ def test_live_edit_needs_a_terminal(invoke: Invoke, amelie: Path) -> None:
     assert "--answer-file" in result.stderr or "terminal" in result.stderr
 
 
-@pytest.mark.pty
-def test_reask_one_answer_prefilled_in_a_terminal(series: Path, amelie: Path) -> None:
+def edit_in_a_terminal(series: Path, *args: str, columns: int = 120) -> pexpect.spawn:
+    """The installed ``jeudis edit ARGS`` in a pseudo-terminal, on ``series``."""
     env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
     env.pop("NO_COLOR", None)
-    child = pexpect.spawn(
+    return pexpect.spawn(
         str(JEUDIS),
-        ["edit", "amelie-roux", "--question", "depuis-quand"],
+        ["edit", *args],
         env=env,
-        dimensions=(40, 120),
+        dimensions=(40, columns),
         encoding="utf-8",
         timeout=float(os.environ.get("JEUDIS_PTY_TIMEOUT", "10")),
     )
+
+
+@pytest.mark.pty
+def test_reask_one_answer_prefilled_in_a_terminal(series: Path, amelie: Path) -> None:
+    child = edit_in_a_terminal(series, "amelie-roux", "--question", "depuis-quand")
     try:
         child.expect("Depuis combien de temps utilises-tu Twitter")
         child.expect("un peu par hasard")  # the answer given, prefilled
@@ -1719,17 +1724,9 @@ def test_a_field_refused_or_mixed_with_other_changes_changes_nothing(
     assert amelie.read_bytes() == before
 
 
+@pytest.mark.pty
 def test_the_intro_is_asked_again_prefilled_in_a_terminal(series: Path, amelie: Path) -> None:
-    env = {**os.environ, "TERM": "xterm-256color", "JEUDIS_DIR": str(series)}
-    env.pop("NO_COLOR", None)
-    child = pexpect.spawn(
-        str(JEUDIS),
-        ["edit", "amelie-roux", "-q", "intro"],
-        env=env,
-        dimensions=(40, 200),
-        encoding="utf-8",
-        timeout=float(os.environ.get("JEUDIS_PTY_TIMEOUT", "10")),
-    )
+    child = edit_in_a_terminal(series, "amelie-roux", "-q", "intro", columns=200)
     try:
         child.expect("Chapeau du billet")
         child.expect("astuces sur")  # the intro, prefilled
