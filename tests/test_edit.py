@@ -1591,6 +1591,13 @@ NOTES_WITH_HASHES = (
 )
 
 
+def with_notes_holding_hashes(path: Path) -> None:
+    """The interview at ``path`` given notes of guest text with lines starting with #."""
+    text = path.read_text(encoding="utf-8")
+    notes = f'notes = """{NOTES_WITH_HASHES}"""\nstatus = "complete"'
+    path.write_text(text.replace('status = "complete"', notes), encoding="utf-8")
+
+
 @pytest.mark.usefixtures("in_a_terminal")
 @pytest.mark.parametrize("option", ["--notes", "--fields"])
 def test_notes_or_fields_opened_and_closed_as_they_were_change_nothing(
@@ -1600,13 +1607,7 @@ def test_notes_or_fields_opened_and_closed_as_they_were_change_nothing(
     no-op --notes dropped its ``#nantes`` and ``# Mon verdict`` lines, and either,
     changing nothing, wrote the file again, stamped updated (a page and the feed written
     again at the next export)."""
-    text = amelie.read_text(encoding="utf-8")
-    amelie.write_text(
-        text.replace(
-            'status = "complete"', f'notes = """{NOTES_WITH_HASHES}"""\nstatus = "complete"'
-        ),
-        encoding="utf-8",
-    )
+    with_notes_holding_hashes(amelie)
     assert load_interview(amelie).notes == NOTES_WITH_HASHES
     before = amelie.read_bytes()
     use_editor(monkeypatch, editor(tmp_path, "pass"))
@@ -1624,12 +1625,7 @@ def test_notes_edited_keep_their_lines_with_a_hash(
 ) -> None:
     body = "path.write_text(text + '\\n#suivi Lui envoyer le lien.\\n', encoding='utf-8')"
     use_editor(monkeypatch, editor(tmp_path, body))
-    amelie.write_text(
-        amelie.read_text(encoding="utf-8").replace(
-            'status = "complete"', f'notes = """{NOTES_WITH_HASHES}"""\nstatus = "complete"'
-        ),
-        encoding="utf-8",
-    )
+    with_notes_holding_hashes(amelie)
 
     assert invoke("edit", "amelie-roux", "--notes").stdout == "amelie-roux: notes changed\n"
     assert load_interview(amelie).notes == NOTES_WITH_HASHES + "\n\n#suivi Lui envoyer le lien."

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-# CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, and two-byte ESC sequences.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
-    r"|\x1b[@-Z\\-_]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
+# The pieces of a terminal's escape sequences: a control sequence (CSI, 7-bit or
+# 8-bit), a string's start (OSC, then DCS/SOS/PM/APC) and body, and its end (BEL, ST).
+_CSI = r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+_OSC, _STRING = r"\x1b\][^\x07\x1b\x9c]*", r"\x1b[PX^_][^\x1b\x9c]*"
+_OSC_END, _STRING_END = r"(?:\x07|\x1b\\|\x9c)", r"(?:\x1b\\|\x9c)"
+# What a terminal is shown less of: each sequence, a string up to its end if it has one
+# (to the text's end if not), and two-byte ESC sequences.
+_ESCAPES = re.compile(f"{_CSI}|{_OSC}{_OSC_END}?|{_STRING}{_STRING_END}?|\\x1b[@-Z\\\\-_]")
 # Every other control character but tab and newline, C1 controls included.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The bidirectional embeddings, overrides and isolates: one left open in a name turns
@@ -44,14 +44,9 @@ def one_line_name(value: str, option: str) -> None:
         )
 
 
-# The escape sequences a post drops whole: a control sequence, and a string one that
-# ends (an unended one, a stray ESC before text, ran to the end of the answer).
-_WHOLE_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
+# What a post drops whole: a control sequence, and a string that ends (an unended one,
+# a stray ESC before text, ran to the end of the answer).
+_WHOLE_ESCAPES = re.compile(f"{_CSI}|{_OSC}{_OSC_END}|{_STRING}{_STRING_END}")
 
 
 def without_escapes(text: str) -> str:
