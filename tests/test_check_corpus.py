@@ -459,6 +459,29 @@ def test_check_warns_of_a_profile_no_post_can_link(
     assert hint in result.stdout
 
 
+@pytest.mark.parametrize(
+    "handle",
+    ["https://x.com/clairefontaine", "https://twitter.com/clairefontaine/", "clairefontaine"],
+)
+def test_the_bundled_twitter_rule_takes_a_profile_s_address_the_post_links(
+    series: Path, invoke: Invoke, handle: str
+) -> None:
+    """A guest gives the address of their profile as often as their @pseudo: twitter.toml's
+    rule took only the pseudo, and check refused what the post links."""
+    copy_example(series)
+    path = series / "interviews" / "claire-fontaine.toml"
+    path.write_text(
+        read_text(path).replace('twitter = "@clairefontaine"', f'twitter = "{handle}"'),
+        encoding="utf-8",
+    )
+
+    result = invoke("check")
+    post = invoke("export", "claire-fontaine", "--format", "html", "--fragment")
+
+    assert result.exit_code == 0, result.stdout
+    assert 'href="https://x.com/clairefontaine"' in post.stdout
+
+
 def test_check_says_a_handle_its_questionnaires_rule_refuses_once(
     series: Path, invoke: Invoke
 ) -> None:
@@ -475,6 +498,9 @@ def test_check_says_a_handle_its_questionnaires_rule_refuses_once(
     assert [f.split(": ", 2)[1:] for f in findings(result.stdout)[:-1]] == [
         [
             "error",
-            "fields.twitter: Un pseudo Twitter : lettres, chiffres et _, 15 caractères au plus.",
+            (
+                "fields.twitter: Un pseudo Twitter (lettres, chiffres et _, 15 caractères au plus)"
+                " ou l’adresse de son profil."
+            ),
         ]
     ]
