@@ -394,6 +394,8 @@ def test_export_all_then_replaces_the_page_and_leads_the_old_address_to_it(
     assert "gilles-klien" not in (site / "feed.xml").read_text(encoding="utf-8")
     hugo = invoke("export", "gilles-klein", "--flavor", "hugo").stdout
     assert '\naliases = ["gilles-klien"]\n' in hugo
+    zola = invoke("export", "gilles-klein", "--flavor", "zola").stdout
+    assert '\naliases = ["gilles-klien/"]\n' in zola
     assert invoke("export", "--all").stderr.startswith(f"{site}: up to date")
 
 
@@ -569,16 +571,20 @@ def test_a_closing_left_out_for_a_missing_field_comes_once_it_is_given(
 
 
 @pytest.mark.generators
-def test_hugo_leads_a_renamed_guests_old_address_to_the_post(
-    invoke: Invoke, series: Path, tmp_path: Path
+@pytest.mark.parametrize("generator", ["hugo", "zola"])
+def test_a_generator_leads_a_renamed_guests_old_address_to_the_post(
+    invoke: Invoke, series: Path, tmp_path: Path, generator: str
 ) -> None:
+    """Hugo's and Zola's aliases: each makes a page at the old address leading on."""
     from export_helpers import built_page, export_and_build
 
     new(invoke, "Gilles Klien")
     assert invoke("edit", "gilles-klien", "--guest", "Gilles Klein").exit_code == 0
 
-    out = export_and_build(invoke, tmp_path, "hugo")
+    out = export_and_build(invoke, tmp_path, generator)
 
-    assert built_page(out, "hugo", "gilles-klein").is_file()
-    old = (out / "posts" / "gilles-klien" / "index.html").read_text(encoding="utf-8")
-    assert 'http-equiv="refresh"' in old and "/posts/gilles-klein/" in old
+    page = built_page(out, generator, "gilles-klein")
+    assert page.is_file()
+    address = "/" + page.parent.relative_to(out).as_posix() + "/"
+    old = built_page(out, generator, "gilles-klien").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in old and address in old

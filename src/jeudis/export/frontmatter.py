@@ -155,7 +155,7 @@ class Page:
     locale: str = ""  # Open Graph's "fr_FR", which jekyll-seo-tag reads (else the bare "fr")
     # Changed a later day than published: the generator's sitemap and feeds say so.
     modified: dt.datetime | None = None
-    former_slugs: tuple[str, ...] = ()  # its names before a rename: Hugo's aliases
+    former_slugs: tuple[str, ...] = ()  # its names before a rename: Hugo's and Zola's aliases
 
 
 def page_of(post: Post, divider: str = "<!--more-->") -> Page:
@@ -295,6 +295,7 @@ def _zola(page: Page) -> str:
         f"description = {quote(page.description)}",
         *_author(page, "authors = [{}]"),
         f"draft = {'true' if page.draft else 'false'}",
+        *_zola_aliases(page),
         "",
         "[taxonomies]",
         f"categories = {quote_list(_categories(page))}",
@@ -308,6 +309,14 @@ def _zola(page: Page) -> str:
         lines.append(f"image = {quote(page.photo)}")
     lines.append("+++")
     return "\n".join(lines)
+
+
+def _zola_aliases(page: Page) -> list[str]:
+    """Zola's ``aliases``, where it makes a page leading to the post: each from the site's
+    root, where a post of ``content/`` is (``/old-name/``), as its ``@/`` links say."""
+    if not page.former_slugs:
+        return []
+    return [f"aliases = {quote_list([f'{slug}/' for slug in page.former_slugs])}"]
 
 
 def _pelican(page: Page) -> str:
