@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -11,6 +12,33 @@ import tomli_w
 from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
 from support import Invoke, write
+
+
+def test_the_gitignore_keeps_what_jeudis_writes_for_one_machine_out_of_git(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A session's lock, a save under way and a text kept when not saved (private notes
+    among them) were committed by `git add -A`; the interviews are not left out."""
+    folder = tmp_path / "serie"
+    assert invoke("init", folder, "--blog", "Blog", "--host", "Alexis").exit_code == 0
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    hidden = [
+        "interviews/.paul-martin.lock",
+        "interviews/.paul-martin.toml.0a1b2c3d.tmp",
+        "interviews/.paul-martin.notes.txt",
+        "interviews/.paul-martin.not-saved.txt",
+        "site/index.html",
+    ]
+    kept = ["interviews/paul-martin.toml", "questionnaires/blog.toml", "jeudis.toml"]
+
+    ignored = subprocess.run(
+        ["git", "-C", str(folder), "check-ignore", "--no-index", *hidden, *kept],
+        capture_output=True,
+        text=True,
+        check=False,  # 1 when some are not ignored
+    )
+
+    assert ignored.stdout.splitlines() == hidden
 
 
 def test_init_then_new_in_an_empty_folder(

@@ -27,6 +27,9 @@ GITIGNORE = """\
 # jeudis: the listing cache and the exported site are made again from the interviews.
 .jeudis-cache/
 site/
+# What jeudis keeps beside an interview for this machine alone: a session's lock, a
+# save under way, a text it could not save (private: copy it back, then delete it).
+interviews/.*
 """
 
 STARTER = """\
