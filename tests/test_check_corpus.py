@@ -482,6 +482,31 @@ def test_the_bundled_twitter_rule_takes_a_profile_s_address_the_post_links(
     assert 'href="https://x.com/clairefontaine"' in post.stdout
 
 
+def test_check_says_which_of_two_files_of_one_interview_is_a_sync_tools_copy(
+    series: Path, invoke: Invoke
+) -> None:
+    """The copy's name sorts before the original's: the warning said to give the
+    original, the published post, an id of its own (a new entry in every feed reader)."""
+    copy_example(series)
+    interviews = series / "interviews"
+    copy = interviews / "claire-fontaine (Ann's conflicted copy 2011-04-01).toml"
+    copy.write_bytes((interviews / "claire-fontaine.toml").read_bytes())
+
+    result = invoke("check")
+
+    assert findings(result.stdout) == [
+        (
+            f"{copy}: warning: a copy of claire-fontaine.toml (the same id), by its name a"
+            " sync tool's or a file manager's: export --all leaves it out"
+        ),
+        "0 errors, 1 warning",
+    ]
+    assert (
+        "  hint: keep in claire-fontaine.toml what this copy holds of its own, then delete"
+        " the copy\n" in result.stdout
+    )
+
+
 def test_check_says_a_handle_its_questionnaires_rule_refuses_once(
     series: Path, invoke: Invoke
 ) -> None:

@@ -1798,3 +1798,58 @@ def test_an_index_tells_its_questionnaires_description_as_it_is_now(
     assert result.stderr.startswith(f"{series / 'site'}: 1 file written, 3 unchanged\n"), result
     assert '<p class="meta">Chaque jeudi\u00a0: un twittos\u202f!</p>' in index.read_text("utf-8")
     assert invoke("export", "--all").stderr.startswith(f"{series / 'site'}: up to date")
+
+
+COPIES = [
+    "claire-fontaine (Ann's conflicted copy 2011-04-01)",  # Dropbox's
+    "claire-fontaine-DESKTOP-4F2K1",  # OneDrive's
+    "claire-fontaine - Copy",  # Explorer's
+    "claire-fontaine copy 2",  # Finder's
+    "claire-fontaine.sync-conflict-20110401-101112-ABCDEFG",  # Syncthing's
+]
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_a_sync_tools_copy_of_an_interview_is_no_second_post(
+    series: Path, invoke: Invoke, copy: str
+) -> None:
+    """A series in a synced folder gets such copies: each was a post of the same interview
+    at its own address, linked from the index, its entry in the feed of the same id."""
+    copy_example(series)
+    interviews = series / "interviews"
+    (interviews / f"{copy}.toml").write_bytes((interviews / "claire-fontaine.toml").read_bytes())
+
+    result = invoke("export", "--all")
+    again = invoke("export", "--all", "--format", "wxr", "-o", "-")
+
+    assert result.exit_code == 0, result
+    site = series / "site"
+    assert sorted(p.name for p in site.glob("claire*")) == ["claire-fontaine.html"]
+    assert "copy" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "feed.xml").read_text(encoding="utf-8").count("<entry>") == 4
+    warning = (
+        f"warning: {copy}.toml left out: a copy of claire-fontaine.toml (the same interview,"
+        " by its name a sync tool's or a file manager's); keep in claire-fontaine.toml what"
+        " it holds of its own, then delete it"
+    )
+    assert warning in result.stderr.splitlines()
+    assert again.stdout.count("<wp:post_name>") == 4 and warning in again.stderr.splitlines()
+
+
+def test_an_interview_of_a_name_jeudis_never_gives_is_published(
+    series: Path, invoke: Invoke
+) -> None:
+    """Named by hand, recording a slug of its own: not a copy of the one it begins as."""
+    copy_example(series)
+    interviews = series / "interviews"
+    text = (interviews / "claire-fontaine.toml").read_text(encoding="utf-8")
+    (interviews / "claire-fontaine (2012).toml").write_text(
+        text.replace('slug = "claire-fontaine"', 'slug = "claire-fontaine-2012"'),
+        encoding="utf-8",
+    )
+
+    result = invoke("export", "--all")
+
+    assert result.exit_code == 0, result
+    assert (series / "site" / "claire-fontaine (2012).html").is_file()
+    assert "left out" not in result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jeudis.check_versions import Drift, version_drift
 from jeudis.errors import FileProblem, JeudisError, NotFoundError, clip, describe
-from jeudis.files import read_text
+from jeudis.files import copy_named, read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
@@ -158,6 +158,18 @@ def _same_id(path: Path, interview: Interview, ids: dict[str, Path]) -> list[Fin
     first = ids.setdefault(interview.key, path)
     if first == path:
         return []
+    if copy_named(path.stem, first.stem) or copy_named(first.stem, path.stem):
+        copy, original = (path, first) if copy_named(path.stem, first.stem) else (first, path)
+        return [
+            Finding(
+                str(copy),
+                f"a copy of {original.name} (the same id), by its name a sync tool's or a"
+                " file manager's: export --all leaves it out",
+                severity="warning",
+                hint=f"keep in {original.name} what this copy holds of its own, then delete"
+                " the copy",
+            )
+        ]
     text = read_text(path)
     return [
         Finding(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
 import time
@@ -386,6 +387,24 @@ def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
         return []
     found.sort(key=lambda entry: entry.name)
     return found
+
+
+# The names jeudis gives interviews: lowercase ASCII words joined by "-" (storage.slugify).
+SLUG_SHAPED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def copy_named(name: str, original: str) -> bool:
+    """Whether an interview file named ``name`` (less ``.toml``) is named as a sync tool
+    or a file manager names its copy of ``original``'s: after it, with a mark jeudis
+    never puts in a name (Dropbox's " (Ann's conflicted copy 2024-03-01)", OneDrive's
+    "-DESKTOP-4F2K1", Explorer's " - Copy", Finder's " copy 2", Syncthing's
+    ".sync-conflict-…", Google Drive's " (1)")."""
+    return (
+        name != original
+        and name.startswith(original)
+        and not SLUG_SHAPED.fullmatch(name)
+        and bool(SLUG_SHAPED.fullmatch(original))
+    )
 
 
 def _listed(entry: os.DirEntry[str]) -> bool:

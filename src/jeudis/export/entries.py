@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.export.manifest import interview_stamps
+from jeudis.files import SLUG_SHAPED, copy_named
 from jeudis.paths import Series
 
 
@@ -34,16 +35,28 @@ class Entry:
 
 
 def entries_to_export(
-    series: Series, drafts: bool, old: dict[str, Any], left_out: list[str] | None = None
+    series: Series,
+    drafts: bool,
+    old: dict[str, Any],
+    left_out: list[str] | None = None,
+    copies: list[tuple[str, str]] | None = None,
 ) -> list[Entry]:
     """Every interview to export, from the manifest when its file has not changed.
 
-    ``left_out``: gets the slugs of the drafts left out (``drafts`` false).
+    ``left_out``: gets the slugs of the drafts left out (``drafts`` false); ``copies``:
+    the files left out as a sync tool's or a file manager's copy of another (see
+    :func:`copy_of`), each with the one it copies.
     """
     entries = []
     known = old.get("entries", {})
     folder = series.interviews_dir
-    for slug, stamp in interview_stamps(folder):
+    stamps = interview_stamps(folder)
+    slugs = {slug for slug, _ in stamps}
+    for slug, stamp in stamps:
+        if (original := copy_of(folder, slug, slugs)) is not None:
+            if copies is not None:
+                copies.append((slug, original))
+            continue
         cached = known.get(slug)
         entry = _recorded(folder, slug, stamp, cached) if cached else None
         if entry is None:
@@ -56,6 +69,28 @@ def entries_to_export(
     # Newest first; a stable order for interviews of the same day.
     entries.sort(key=lambda e: (e.date, e.created, e.slug), reverse=True)
     return entries
+
+
+def copy_of(folder: Path, name: str, names: set[str]) -> str | None:
+    """The interview the file ``name`` is a copy of, made by a sync tool or a file manager
+    (Dropbox's "claire-fontaine (Ann's conflicted copy 2024-03-01).toml"): named after
+    it (:func:`jeudis.files.copy_named`) and recording its slug. Published, it would be
+    a second post of the same interview, at that name; None for any other file.
+
+    Only a name jeudis never gives is read, so a series of its own names reads nothing.
+    """
+    if SLUG_SHAPED.fullmatch(name):
+        return None
+    from jeudis.errors import JeudisError
+    from jeudis.export import loading
+
+    try:
+        recorded = loading.head(folder / f"{name}.toml").get("slug")
+    except (JeudisError, OSError):  # said when the file is read
+        return None
+    if isinstance(recorded, str) and recorded in names and copy_named(name, recorded):
+        return recorded
+    return None
 
 
 def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> Entry | None:

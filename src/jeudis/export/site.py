@@ -163,7 +163,8 @@ def export_site(
     stamp = global_stamp(series, fmt, flavor, include_drafts)
     old = previous if previous.get("stamp") == stamp else {}
     drafts: list[str] = []
-    entries = entries_to_export(series, include_drafts, old, drafts)
+    copies: list[tuple[str, str]] = []
+    entries = entries_to_export(series, include_drafts, old, drafts, copies)
     waiting: list[Entry] = []
     if not (include_future or _scheduled(fmt, flavor)):
         due = today or dt.date.today()
@@ -178,8 +179,18 @@ def export_site(
         " (--include-future publishes it now)"
         for e in reversed(waiting)  # the next one first
     ]
-    result.notes += _drafts_note(drafts)
+    result.notes += _drafts_note(drafts) + copies_notes(copies)
     return result
+
+
+def copies_notes(copies: list[tuple[str, str]]) -> list[str]:
+    """A warning for each interview file left out as a copy of another (a sync conflict)."""
+    return [
+        f"warning: {copy}.toml left out: a copy of {original}.toml (the same interview,"
+        f" by its name a sync tool's or a file manager's); keep in {original}.toml what"
+        " it holds of its own, then delete it"
+        for copy, original in copies
+    ]
 
 
 def _drafts_note(drafts: list[str]) -> list[str]:
@@ -200,9 +211,10 @@ def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, li
     from jeudis.export import sitebuild
 
     drafts: list[str] = []
-    entries = entries_to_export(series, include_drafts, {}, drafts)
+    copies: list[tuple[str, str]] = []
+    entries = entries_to_export(series, include_drafts, {}, drafts, copies)
     text, notes = sitebuild.wxr_text(series, entries)
-    return text, notes + _drafts_note(drafts)
+    return text, notes + _drafts_note(drafts) + copies_notes(copies)
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:
