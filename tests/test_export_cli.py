@@ -646,6 +646,22 @@ def test_a_wordpress_file_asked_into_a_folder_is_one_file_there(
     assert text.count("<item>") == 2 and "warning" not in result.stderr
 
 
+def test_a_folder_named_with_the_systems_separator_gets_the_wordpress_file(
+    series: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows's `-o wp\\` (a folder not made yet) got the posts as HTML pages, one each."""
+    copy_example(series)
+    monkeypatch.setattr("os.sep", "\\")
+    folder = f"{tmp_path}/wp\\"  # one name on this system: its end alone tells a folder
+
+    result = invoke("export", "amelie-roux", "mathieu-durand", "-f", "wxr", "-o", folder)
+
+    assert result.exit_code == 0, result
+    [written] = Path(folder).iterdir()
+    assert written.name == "wordpress.xml"
+    assert written.read_text(encoding="utf-8").count("<item>") == 2
+
+
 def test_a_site_address_with_a_line_break_stays_one_markdown_link(
     series: Path, invoke: Invoke
 ) -> None:

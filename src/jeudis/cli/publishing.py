@@ -124,7 +124,9 @@ def export(
         from jeudis.cli.output import print_file
 
         print_file(export_text(series, refs, options, notes))
-    elif options.fmt == "wxr" and ((target := Path(output)).is_dir() or output.endswith("/")):
+    elif options.fmt == "wxr" and (
+        (target := Path(output)).is_dir() or output.endswith(("/", os.sep))
+    ):
         target /= "wordpress.xml"  # one WordPress file, whatever the interviews: in the folder
         export_file(series, refs, options, target, notes, overwrite=overwrite)
         _report(f"Written: {target}")
