@@ -161,6 +161,25 @@ def test_good_templates_are_all_good(series: Path, invoke: Invoke) -> None:
     assert invoke("export", "--all", "-o", "site").exit_code == 0  # and export agrees
 
 
+def test_what_a_file_manager_leaves_in_the_folder_is_no_template(
+    series: Path, invoke: Invoke
+) -> None:
+    """Explorer's Thumbs.db (binary) was "not UTF-8 text", an error, and desktop.ini an
+    unknown template: `check --strict` failed on a folder opened in Explorer."""
+    make_interview(series, "laurent")
+    templates = series / "templates"
+    write(templates / "post.html", (BUNDLED_TEMPLATES / "post.html").read_text("utf-8"))
+    (templates / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\xff\xfe")
+    (templates / "parts").mkdir()
+    (templates / "parts" / "desktop.ini").write_bytes(b"[.ShellClassInfo]\r\nIconIndex=0\r\n")
+
+    result = invoke("check", "--strict")
+
+    assert (result.exit_code, result.stdout) == (0, "All good.\n")
+    exported = invoke("export", "--all", "-o", "site")
+    assert exported.exit_code == 0 and exported.stderr.startswith("site: 3 files written")
+
+
 def test_a_file_jeudis_never_reads_is_a_warning(series: Path, invoke: Invoke) -> None:
     templates = series / "templates"
     write(templates / "post.htm", "{% if %}\n")  # misspelt: never compiled either

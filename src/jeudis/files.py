@@ -389,6 +389,17 @@ def interview_entries(folder: Path) -> list[os.DirEntry[str]]:
     return found
 
 
+# What Windows's Explorer and macOS's Finder leave in a folder they showed (hidden
+# files aside, which jeudis never reads): no file of the series.
+_SYSTEM_FILES = frozenset({"desktop.ini", "thumbs.db", "ehthumbs.db", "ehthumbs_vista.db"})
+
+
+def of_the_system(name: str) -> bool:
+    """Whether a file named ``name`` is one a file manager left (``Thumbs.db``,
+    ``desktop.ini``, a folder's custom icon ``Icon\\r``), not one of the series'."""
+    return name.lower() in _SYSTEM_FILES or name == "Icon\r"
+
+
 # The names jeudis gives interviews: lowercase ASCII words joined by "-" (storage.slugify).
 SLUG_SHAPED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

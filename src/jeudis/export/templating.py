@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jeudis.files import of_the_system
 from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, Series, real_folder
 from jeudis.wording import right_to_left
 
@@ -195,7 +196,7 @@ def template_stamp(series_root: Path | None) -> str:
         folders.insert(0, series_root / "templates")
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not of_the_system(path.name):
                 stat = path.stat()
                 # By its place in the folder: moved into a subfolder (an override put
                 # aside, ``templates/old/post.html``), the same size and time, it is
@@ -276,7 +277,7 @@ def _undecodable(series_root: Path | None) -> str | None:
     folder = series_root / "templates" if series_root is not None else None
     for path in sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []:
         try:
-            if path.is_file():
+            if path.is_file() and not of_the_system(path.name):
                 path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return str(path)

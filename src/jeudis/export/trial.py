@@ -28,7 +28,7 @@ from jeudis.export.model import Post, build_post, page_href
 from jeudis.export.render import SiteInfo
 from jeudis.export.samples import SAMPLE
 from jeudis.export.values import value_markdown
-from jeudis.files import read_bytes
+from jeudis.files import of_the_system, read_bytes
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import BUNDLED_TEMPLATES, Series
@@ -61,6 +61,7 @@ def check_templates(series: Series) -> Findings:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not of_the_system(path.name)
     }
     problems: list[FileProblem] = []
     sources: dict[str, str] = {}
