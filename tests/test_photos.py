@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -177,6 +179,30 @@ def test_a_photo_named_too_long_leaves_the_others_checked_and_exported(
     assert "left out: out of reach (File name too long)\n" in exported.stderr
     assert (series / "site" / "laurent.html").is_file()
     assert (series / "site" / "marie.html").is_file()
+
+
+def test_a_photo_stored_in_the_other_unicode_form_is_found(series: Path, invoke: Invoke) -> None:
+    """A Mac stores "é" as e and an accent, and finds the file either way; the interview
+    names it as typed, "é" one character. Linux said "missing" of the file `ls` shows,
+    and every export left the photo out."""
+    import unicodedata
+
+    from export_helpers import make_interview, tiny_png
+
+    typed = "images/Hélène.png"
+    stored = series / unicodedata.normalize("NFD", typed)
+    write(stored, "")
+    stored.write_bytes(tiny_png())
+    make_interview(series, "helene", guest="Hélène Boucher", fields={"photo": typed})
+
+    checked = invoke("check")
+    exported = invoke("export", "--all")
+
+    assert (checked.exit_code, checked.stdout) == (0, "All good.\n")
+    assert exported.exit_code == 0 and "warning" not in exported.stderr, exported
+    page = (series / "site" / "helene.html").read_text(encoding="utf-8")
+    [img] = re.findall(r'<img src="([^"]+)"', page)
+    assert (series / "site" / unquote(img)).read_bytes() == tiny_png()
 
 
 SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'

@@ -14,7 +14,7 @@ from jeudis.findings import Finding, finding_of
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
-from jeudis.photos import refusal
+from jeudis.photos import as_on_disk, refusal
 from jeudis.questionnaire import Questionnaire, load_questionnaire
 from jeudis.tomlio import locate
 from jeudis.wording import worded_for
@@ -290,7 +290,7 @@ def _photo(series: Series, path: Path, interview: Interview) -> list[Finding]:
         problem = "is not a web address (https://...): exports leave it out"
     elif why := refusal(series.root, photo):
         problem = f"is {why}: exports leave it out"
-    elif not (series.root / photo).is_file():
+    elif not (series.root / as_on_disk(series.root, photo)).is_file():
         problem = "is missing: a site leaves it out"
     else:
         return []

@@ -105,6 +105,22 @@ class _SvgCheck:
             raise _Hazard("an SVG calling a style sheet")
 
 
+def as_on_disk(root: Path, photo: str) -> str:
+    """``photo`` as the file system spells it: a name written in one Unicode form
+    ("Hélène.jpg", é one character) and stored in the other (é as e and an accent,
+    as a Mac wrote it, copied to Linux by a zip or git) names the same file, which
+    macOS finds either way and Linux does not. Else ``photo`` as it is."""
+    import unicodedata
+
+    for form in ("NFC", "NFD"):
+        spelt = unicodedata.normalize(form, photo)
+        if spelt != photo:
+            with contextlib.suppress(OSError, ValueError):
+                if not (root / photo).is_file() and (root / spelt).is_file():
+                    return spelt
+    return photo
+
+
 def svg_hazard(path: Path) -> str | None:
     """What in an SVG file could act when a reader opens it; None when nothing can.
 

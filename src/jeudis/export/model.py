@@ -26,7 +26,7 @@ from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.export.values import bullets_as_items, clean, value_markdown
 from jeudis.followups import stands_alone
 from jeudis.interview import Answer, Interview
-from jeudis.photos import IMAGE_SUFFIXES, refusal
+from jeudis.photos import IMAGE_SUFFIXES, as_on_disk, refusal
 from jeudis.profiles import NETWORKS, Profile
 from jeudis.wording import english_instead, first_name, right_to_left
 
@@ -166,6 +166,8 @@ class Post:
         nor a file that is not there: a post must not show a broken image.
         """
         local = self.local_photo
+        if local and (spelt := as_on_disk(root, local)) != local:
+            self.photo = local = spelt
         why = refusal(root, local) if local else None
         if why is None:
             if not local or (root / local).is_file():
