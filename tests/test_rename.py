@@ -588,3 +588,37 @@ def test_a_generator_leads_a_renamed_guests_old_address_to_the_post(
     address = "/" + page.parent.relative_to(out).as_posix() + "/"
     old = built_page(out, generator, "gilles-klien").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' in old and address in old
+
+
+def test_a_name_typed_in_other_capitals_is_the_files_own(invoke: Invoke, series: Path) -> None:
+    """macOS and Windows open gilles-klein.toml as "Gilles-Klein": the name as typed became
+    the post's slug and address, and `edit --guest` said the file kept it. On Linux it
+    was "no interview"."""
+    new(invoke, "Gilles Klein")
+    assert invoke("export", "--all").exit_code == 0
+
+    shown = invoke("show", "Gilles-KLEIN")
+    posted = invoke("export", "GILLES-klein", "--flavor", "hugo")
+    renamed = invoke("edit", "Gilles-Klein", "--guest", "Gilles Klain")
+
+    assert shown.exit_code == 0 and "Gilles Klein" in shown.stdout
+    assert '\nslug = "gilles-klein"\n' in posted.stdout
+    assert renamed.exit_code == 0, renamed
+    assert "keeps its name" not in renamed.stderr
+    assert [p.name for p in interview_files(series)] == ["gilles-klain.toml"]
+    assert load_interview(series / "interviews" / "gilles-klain.toml").former_slugs == [
+        "gilles-klein"
+    ]
+
+
+def test_a_name_two_files_answer_to_in_other_capitals_is_neither(
+    invoke: Invoke, series: Path
+) -> None:
+    """Two files differing only in capitals (a case-sensitive file system): no guess."""
+    path = new(invoke, "Ann Lee")
+    shutil.copy(path, path.with_name("Ann-Lee.toml"))
+
+    result = invoke("show", "ANN-LEE")
+
+    assert result.exit_code == ExitCode.NOT_FOUND, result
+    assert "no interview 'ANN-LEE'" in result.stderr

@@ -405,8 +405,9 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
                 f"{ref} is not in this series' interviews/ folder ({series.interviews_dir})",
                 hint="run the command from the interview's series folder, or pass --dir",
             )
+        candidate = as_named(candidate)
         return refuse_read_only(candidate) if writable else candidate
-    path = series.interviews_dir / f"{ref}.toml"
+    path = as_named(series.interviews_dir / f"{ref}.toml")
     if path.is_file():
         return refuse_read_only(path) if writable else path
     _refuse_a_name_that_is_no_file(path)
@@ -422,6 +423,29 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
         else "`jeudis list` shows the interviews"
     )
     raise NotFoundError(f"no interview {ref!r} in {series.interviews_dir}", hint=hint)
+
+
+def as_named(path: Path) -> Path:
+    """``path`` as its folder names the file: the slug is the file's name, and so the
+    post's address. A name typed in other capitals or another Unicode form
+    ("Claire-Fontaine") is the file's own (``claire-fontaine.toml``): macOS's and
+    Windows's file systems open it by either name, and the typed one became the
+    post's slug, its address and, on a rename, the file's name; on Linux it was "no
+    interview". The name as typed when no file, or more than one, answers to it."""
+    try:  # the names alone: a thousand in a millisecond or two
+        with os.scandir(path.parent) as scan:
+            names = [entry.name for entry in scan]
+    except OSError:
+        return path
+    if path.name in names:
+        return path
+
+    def folded(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    wanted = folded(path.name)
+    found = [name for name in names if folded(name) == wanted]
+    return path.with_name(found[0]) if len(found) == 1 else path
 
 
 def refuse_read_only(path: Path) -> Path:
