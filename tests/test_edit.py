@@ -315,6 +315,7 @@ def test_a_bad_field_changes_nothing(
 ) -> None:
     body = "path.write_text(text.replace('site = \"https', 'site = \"ftp'), encoding='utf-8')"
     use_editor(monkeypatch, editor(tmp_path, body))
+    monkeypatch.setattr("jeudis.editor.AT_ONCE", 0.0)  # reopened with the problem, and closed
     before = amelie.read_bytes()
     result = invoke("edit", "amelie-roux", "--fields")
     assert result.exit_code == 4
@@ -1611,11 +1612,35 @@ def test_notes_or_fields_opened_and_closed_as_they_were_change_nothing(
     assert load_interview(amelie).notes == NOTES_WITH_HASHES
     before = amelie.read_bytes()
     use_editor(monkeypatch, editor(tmp_path, "pass"))
+    monkeypatch.setattr("jeudis.editor.AT_ONCE", 0.0)  # read and closed: no editor is so quick
 
     result = invoke("edit", "amelie-roux", option)
 
     assert result.exit_code == 0, result
     assert result.stdout == f"amelie-roux: {option.removeprefix('--')} unchanged\n"
+    assert amelie.read_bytes() == before
+
+
+@pytest.mark.usefixtures("in_a_terminal")
+@pytest.mark.parametrize("option", ["--notes", "--fields"])
+def test_an_editor_returning_at_once_is_said_and_how_to_make_it_wait(
+    invoke: Invoke, amelie: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    """`code` without --wait hands the file to a window already open and returns: what the
+    host then wrote there went nowhere, after "notes unchanged"."""
+    before = amelie.read_bytes()
+    use_editor(monkeypatch, editor(tmp_path, "pass"))
+
+    result = invoke("edit", "amelie-roux", option)
+
+    assert result.exit_code == ExitCode.USAGE, result
+    assert result.stderr.splitlines() == [
+        "error: the editor returned at once, the file unchanged; nothing was changed",
+        (
+            "hint: an editor opening files in a window already open must wait for it to be"
+            ' closed: EDITOR="code --wait" (subl -w, mate -w, notepad++ -multiInst -nosession)'
+        ),
+    ]
     assert amelie.read_bytes() == before
 
 

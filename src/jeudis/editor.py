@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -84,20 +85,52 @@ def _windows_words(command: str) -> list[str]:
     return [shutil.which(words[0]) or words[0], *words[1:]] if words else []
 
 
+# An editor handing the file to a window of its already open (VS Code's `code`, Sublime
+# Text's `subl`, TextMate's `mate`, Notepad++, macOS's `open -e`) returns at once, and
+# what the host then writes there is never read back: no one reads and closes a file
+# faster than this, in seconds.
+AT_ONCE = 1.0
+
+
+def returned_at_once(elapsed: float, unchanged: bool) -> UsageError | None:
+    """Why an editor that returned ``elapsed`` seconds after it started, the file
+    ``unchanged``, was no editor waited for; None when it was."""
+    if elapsed >= AT_ONCE or not unchanged:
+        return None
+    return UsageError(
+        "the editor returned at once, the file unchanged; nothing was changed",
+        hint="an editor opening files in a window already open must wait for it to be"
+        ' closed: EDITOR="code --wait" (subl -w, mate -w, notepad++ -multiInst -nosession)',
+    )
+
+
 def edit_text(text: str, suffix: str) -> str:
-    """Open ``text`` in the host's editor; return what they saved."""
+    """Open ``text`` in the host's editor; return what they saved.
+
+    On a terminal, a line says what jeudis waits for while the editor is open (as
+    git's does), for an editor opening a window of its own: it seemed to hang."""
     handle, name = tempfile.mkstemp(prefix="jeudis-", suffix=suffix)
     path = Path(name)
     # Killed while the editor is open (SIGTERM, the terminal closed), jeudis still
     # removes the temporary copy: it may hold the host's private notes.
     previous = {sig: signal.signal(sig, _leave) for sig in stop_signals()}
+    waiting = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        if waiting:
+            sys.stderr.write("Waiting for the editor to close the file…\r")
+            sys.stderr.flush()
+        started = time.monotonic()
         try:
             result = subprocess.run([*editor_command(), str(path)], check=False)
         except OSError as exc:
             raise cannot_start(exc) from None
+        finally:
+            if waiting:  # cleared: a terminal's editor drew over it, a window's is closed
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+        elapsed = time.monotonic() - started
         if result.returncode != 0:
             raise UsageError(
                 f"the editor exited with status {result.returncode}; nothing was changed"
@@ -105,7 +138,7 @@ def edit_text(text: str, suffix: str) -> str:
         try:
             if not path.is_file():  # a FIFO or a folder in its place (read, a FIFO would block)
                 raise FileNotFoundError(path)
-            return path.read_text(encoding="utf-8-sig")  # -sig: less a BOM the editor added
+            saved = path.read_text(encoding="utf-8-sig")  # -sig: less a BOM the editor added
         except UnicodeDecodeError:
             raise UsageError(
                 "the editor saved text that is not UTF-8; nothing was changed"
@@ -114,6 +147,9 @@ def edit_text(text: str, suffix: str) -> str:
             raise UsageError(
                 "the editor removed the file it was given; nothing was changed"
             ) from None
+        if at_once := returned_at_once(elapsed, saved == text):
+            raise at_once
+        return saved
     finally:
         try:
             path.unlink(missing_ok=True)
