@@ -205,6 +205,50 @@ def test_a_photo_stored_in_the_other_unicode_form_is_found(series: Path, invoke:
     assert (series / "site" / unquote(img)).read_bytes() == tiny_png()
 
 
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("../.git/config", "a link to a file that is not an image"),
+        ("../interviews/ann.toml", "a link to a file that is not an image"),
+        ("../.hidden/portrait.jpg", "a link to a hidden file"),
+        ("../../elsewhere.jpg", "a link to a file out of the series folder"),
+        ("../portraits/gilles.jpg", None),  # an image of the series, by another name
+    ],
+)
+def test_a_photo_that_is_a_link_publishes_only_an_image_of_the_series(
+    series: Path, invoke: Invoke, target: str, why: str | None
+) -> None:
+    """A series received from someone else held images/gilles.jpg leading to
+    ../.git/config: check said "All good." and the export published the host's token
+    to their repository (or an interview, private notes and all) as the photo."""
+    from export_helpers import make_interview, tiny_png
+
+    for name in (".git/config", ".hidden/portrait.jpg"):
+        write(series / name, "[remote]\nurl = https://ann:SECRET@example.com/s.git\n")
+    ann = make_interview(series, "ann", guest="Ann Lee", date=dt.date(2011, 1, 6))
+    ann.write_text(ann.read_text("utf-8") + "# SECRET, her private notes\n", "utf-8")
+    write(series.parent / "elsewhere.jpg", "SECRET")
+    write(series / "portraits" / "gilles.jpg", "")
+    (series / "portraits" / "gilles.jpg").write_bytes(tiny_png())
+    (series / "images").mkdir()
+    (series / "images" / "gilles.jpg").symlink_to(target)
+    make_interview(series, "gilles-klein", fields={"photo": "images/gilles.jpg"})
+
+    checked = invoke("check")
+    exported = invoke("export", "--all")
+
+    assert refusal(series, "images/gilles.jpg") == why
+    assert exported.exit_code == 0, exported
+    published = b"".join(p.read_bytes() for p in (series / "site").rglob("*") if p.is_file())
+    assert b"SECRET" not in published
+    if why is None:
+        assert checked.stdout == "All good.\n"
+        assert tiny_png() in published
+    else:
+        assert f"photo images/gilles.jpg is {why}: exports leave it out" in checked.stdout
+        assert f"photo images/gilles.jpg left out: {why} (put the image itself" in exported.stderr
+
+
 SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 
 

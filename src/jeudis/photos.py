@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ def refusal(root: Path, photo: str) -> str | None:
     another matter.
     """
     if outside(root, photo):
+        if _links_out(root, photo):
+            return "a link to a file out of the series folder"
         return "not in the series folder"
     suffix = PurePath(photo).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
@@ -41,8 +44,43 @@ def refusal(root: Path, photo: str) -> str | None:
         (root / photo).is_file()  # missing is no refusal; a name too long is
     except OSError as error:
         return f"out of reach ({error.strerror or error})"
+    if linked := _linked_to(root, photo):
+        return linked
     if suffix == ".svg":
         return svg_hazard(root / photo)
+    return None
+
+
+def _links_out(root: Path, photo: str) -> bool:
+    """Whether a photo named inside the series folder is a link out of it (rather than
+    a path leaving it, or a link in a loop)."""
+    if photo.startswith(("/", "\\", "~")) or os.path.normpath(photo).startswith(".."):
+        return False
+    try:
+        (root / photo).resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop, or nothing there
+        return False
+    return True
+
+
+def _linked_to(root: Path, photo: str) -> str | None:
+    """Why the file a photo's link leads to is none to publish: a series received from
+    someone else (a git repository, a zip) may hold ``images/me.jpg`` leading to
+    ``../.git/config`` (the host's token to their repository, once cloned) or to an
+    interview, its private notes with it. Only an image's name, out of hidden folders,
+    is published through a link; None for a photo that is no link."""
+    folder = root.resolve()
+    try:
+        target = (folder / photo).resolve()
+        if target == folder / photo or target == (folder / photo).absolute():
+            return None
+        parts = target.relative_to(folder).parts
+    except (OSError, ValueError, RuntimeError):  # said by outside(), or missing
+        return None
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        return "a link to a file that is not an image"
+    if any(part.startswith(".") for part in parts):
+        return "a link to a hidden file"
     return None
 
 

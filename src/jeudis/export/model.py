@@ -179,6 +179,8 @@ class Post:
             why = f'it is {why} (copy it to images/{name} there and write photo = "images/{name}")'
         elif why == "not an image":
             why += " (" + ", ".join(sorted(IMAGE_SUFFIXES)) + ")"
+        elif why.startswith("a link"):  # copied as it is, the link would lead there again
+            why += " (put the image itself in its place)"
         elif not why.startswith("out of reach"):  # an SVG that could act when opened on its own
             why += "; save it as PNG, JPEG or WebP"
         self.photo = self.photo_url = ""
