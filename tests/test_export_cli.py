@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -280,6 +281,46 @@ def test_compiled_templates_are_cached_and_follow_their_source(
         assert invoke("export", "laurent").stdout == f"<p>{version}: Laurent Flores</p>\n"
     [cache] = (series / ".jeudis-cache").glob("templates-*")
     assert any(cache.iterdir())
+
+
+def plant_compiled(series: Path, name: str, source: str) -> None:
+    """Code compiled from ``source`` in the series' template cache as ``name``'s, with the
+    checksum of ``name``'s own source, as anyone can compute it."""
+    from jinja2.bccache import Bucket
+
+    from jeudis.export import templating
+
+    templating._environment.cache_clear()
+    env = templating.environment(series)
+    cache = env.bytecode_cache
+    assert cache is not None and env.loader is not None
+    own, filename, _ = env.loader.get_source(env, name)
+    bucket = Bucket(env, cache.get_cache_key(name, filename), cache.get_source_checksum(own))
+    bucket.code = env.compile(source, name, filename)
+    cache.dump_bytecode(bucket)
+
+
+def test_compiled_templates_from_another_machine_are_not_run(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A series received with a .jeudis-cache of someone else's ran their code at its first
+    export, with no template of its own: Jinja checks cached code against a checksum of
+    the source, which anyone computes for a bundled template."""
+    from jeudis.export import templating
+
+    make_interview(series, "laurent")
+    plant_compiled(series, "post.html", "<p>THEIRS</p>")  # as if compiled here
+    received = Path(shutil.copytree(series, tmp_path / "received"))  # a git clone, a zip
+    templating._environment.cache_clear()
+    assert invoke("export", "laurent").stdout == "<p>THEIRS</p>"  # as made here, it runs
+
+    templating._environment.cache_clear()
+    result = invoke("export", "laurent", "--dir", received)
+
+    assert result.exit_code == 0, result
+    assert "THEIRS" not in result.stdout and "Laurent Flores" in result.stdout
+    templating._environment.cache_clear()  # compiled again there, and noted: its own now
+    assert invoke("export", "laurent", "--dir", received).stdout == result.stdout
 
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_time(series: Path, invoke: Invoke) -> None:

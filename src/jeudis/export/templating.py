@@ -156,6 +156,13 @@ def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
     most of the wait for one post. Jinja checks each template's source against
     its cached code; the folder's name holds jeudis's version and the options.
     The cache is best effort: a folder that cannot be written means no cache.
+
+    Only code compiled on this machine is loaded. Jinja's check is a checksum of the
+    template's source, which anyone can compute for a bundled template: a series
+    received from someone else (a git repository, a zip) with a ``.jeudis-cache`` of
+    theirs ran their code at its first export, templates of its own or none. So each
+    file's identity as written (its inode and change time, which no copy keeps and
+    no one sets) is noted beside it, and a file that is not as noted is compiled again.
     """
     import hashlib
 
@@ -164,10 +171,21 @@ def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
     from jeudis import __version__
 
     class QuietCache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            path = Path(self._get_cache_filename(bucket))
+            with contextlib.suppress(OSError, ValueError), path.open("rb") as code:
+                noted = path.with_name(path.name + ".own").read_text(encoding="ascii")
+                if noted == _identity(os.fstat(code.fileno())):
+                    bucket.load_bytecode(code)
+
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             # Read-only, full: the template was compiled all the same.
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
+                path = Path(self._get_cache_filename(bucket))
+                path.with_name(path.name + ".own").write_text(
+                    _identity(path.stat()), encoding="ascii"
+                )
 
     shape = repr((sorted(_OPTIONS.items()), _AUTOESCAPED)).encode()
     options = hashlib.sha1(shape, usedforsecurity=False).hexdigest()[:8]
@@ -175,6 +193,11 @@ def _bytecode_cache(cache_dir: Path) -> jinja2.BytecodeCache | None:
     own = real_folder(cache_dir, make=True)
     folder = real_folder(own / f"templates-{__version__}-{options}", make=True) if own else None
     return QuietCache(str(folder), "%s.jinja") if folder else None
+
+
+def _identity(status: os.stat_result) -> str:
+    """A file as written here: the same file, never changed since (see :func:`_bytecode_cache`)."""
+    return f"{status.st_dev}:{status.st_ino}:{status.st_ctime_ns}:{status.st_size}"
 
 
 def environment(series_root: Path | None) -> jinja2.Environment:
