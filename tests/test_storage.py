@@ -384,6 +384,33 @@ def test_a_cache_edited_out_of_its_shape_is_ignored(series: Path, damage: Any) -
     assert [s.guest for s in listing.summaries(series_at())] == ["Gilles Klein"]
 
 
+def test_a_listing_cache_that_came_with_the_series_is_read_anew(
+    series: Path, tmp_path: Path
+) -> None:
+    """A series received with its cache (a zip keeps each file's size and time): the
+    cache said what the files do not, `list` showed a draft as complete, and a file it
+    named, outside the series, was the one `resume` opened and wrote. Here, it names
+    the received series' file, where it is unpacked; there, the series' own is named."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    listing.summaries(series_at())
+    cache = series / ".jeudis-cache" / "summaries.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    received = tmp_path / "received"
+    named = str(received / "interviews" / "gilles-klein.toml")
+    data["entries"]["gilles-klein.toml"]["summary"].update(status="complete", path=named)
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    shutil.copytree(series, received)  # each file's size and time kept, as a zip's
+
+    [here] = listing.summaries(series_at())
+    [there] = listing.summaries(series_at(received))
+
+    for summary, root in ((here, series), (there, received)):
+        assert summary.path == str(root / "interviews" / "gilles-klein.toml")
+        assert summary.status == "draft"
+
+
 def test_a_listing_cached_by_a_jeudis_that_read_no_set_aside_answers_is_read_anew(
     series: Path,
 ) -> None:

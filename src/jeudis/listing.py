@@ -27,7 +27,7 @@ from jeudis.tomlio import parse_toml
 # set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
 # id, a format, a style, a gender, the texts a pause kept); 5: when it was begun
 # (created), which orders a day's interviews
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
@@ -130,8 +130,11 @@ def summaries(series: Series) -> list[Summary]:
         except OSError:  # a link that leads nowhere: listed broken, never cached
             result.append(summary_of(folder / item.name))
             continue
-        key = f"{stat.st_size}:{stat.st_mtime_ns}"
-        summary = _cached(cache.get(item.name), key) or summary_of(folder / item.name)
+        # With what no copy keeps (inode, change time): a cache that came with a series
+        # (a zip) said what the files do not, and named files outside it as theirs.
+        key = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{stat.st_ctime_ns}"
+        path = folder / item.name
+        summary = _cached(cache.get(item.name), key, path) or summary_of(path)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
     if fresh != cache and (cache_dir := series.cache_dir(make=True)):
@@ -141,8 +144,9 @@ def summaries(series: Series) -> list[Summary]:
     return result
 
 
-def _cached(entry: Any, key: str) -> Summary | None:
-    """The cached summary when it is for the file as it is now, and of its shape; else None.
+def _cached(entry: Any, key: str, path: Path) -> Summary | None:
+    """The cached summary of the file at ``path`` when it is for the file as it is now,
+    of its shape, and names that very file; else None.
 
     A cache edited or damaged by hand is read as no cache: it costs time, never a listing.
     """
@@ -156,7 +160,8 @@ def _cached(entry: Any, key: str) -> Summary | None:
         isinstance(getattr(summary, f.name), int if f.type == "int" else str)
         for f in dataclasses_fields(Summary)
     )
-    return summary if shaped else None
+    named = summary.path == str(path) and summary.slug == path.stem
+    return summary if shaped and named else None
 
 
 def summary_of(path: Path) -> Summary:
