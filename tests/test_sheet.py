@@ -870,6 +870,25 @@ def test_a_first_line_whose_quotes_a_mail_program_changed(
         assert load_interview(series / "interviews" / "lea-martin.toml").guest == guest
 
 
+@pytest.mark.parametrize("named", ["/etc/passwd", "../questionnaires/twitter.toml", "x.toml"])
+def test_a_sheet_names_its_questionnaire_by_id_alone(series: Path, named: str) -> None:
+    """A guest's file named any file of the machine as the questionnaire (a path, where
+    jeudis wrote an id), and import read it: /etc/passwd said "invalid TOML"."""
+    sheet = fill_sheet(make_sheet(series), ANSWERS)
+    first, rest = sheet.split("\n", 1)
+    [id_part] = [part for part in first.split() if part.startswith("questionnaire=")]
+    (series / "mail.md").write_text(
+        first.replace(id_part, f"questionnaire={named}") + "\n" + rest, "utf-8"
+    )
+
+    done, out = run("import", str(series / "mail.md"))
+
+    assert done == 4, out  # a file's problem, as a sheet's damaged first line is
+    said = f"mail.md:1: the sheet's first line is damaged: {named!r} is no questionnaire's id"
+    assert said in out and "passwd" not in out.replace(named, "")
+    assert not list((series / "interviews").glob("*.toml"))
+
+
 def test_a_typographic_apostrophe_in_a_name_or_a_field_comes_back_as_sent(
     series: Path,
 ) -> None:

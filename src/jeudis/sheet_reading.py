@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from jeudis.errors import FileProblem
+from jeudis.errors import FileProblem, clip
+from jeudis.interview import ID_PATTERN
 from jeudis.sheet import END_MARKERS, HEADER_TAG, marker
 from jeudis.sheet_copies import Section, copy_starts
 
@@ -419,6 +420,16 @@ def _meta(raw: str, path: Path, line: int) -> dict[str, str]:
         raise FileProblem(
             path,
             f"the sheet's first line is damaged: {stray[0]!r} is no name=value",
+            line=line,
+            hint="put back the first line, copied from the sheet you sent",
+        )
+    if not ID_PATTERN.fullmatch(meta["questionnaire"]):
+        # A sheet names its questionnaire by id, as jeudis wrote it: a path there (a
+        # guest's doing) had jeudis read any file of the machine as the questionnaire.
+        raise FileProblem(
+            path,
+            f"the sheet's first line is damaged: {clip(meta['questionnaire'])!r} is no"
+            " questionnaire's id",
             line=line,
             hint="put back the first line, copied from the sheet you sent",
         )
