@@ -696,6 +696,24 @@ def test_list_json_filters(invoke: Invoke) -> None:
     assert json.loads(invoke("list", "-q", "livre", "--status", "complete", "--json").stdout) == []
 
 
+def test_json_escapes_what_a_terminal_acts_on_and_reads_the_same(
+    series: Path, invoke: Invoke
+) -> None:
+    """U+009B opens a control sequence in xterm as ESC [ does: JSON left it raw, where
+    it escapes the 7-bit controls, so `list --json` on a screen ran a guest's sequence."""
+    from export_helpers import make_interview
+
+    guest = "Eve\x9b2J\x85Nuit\u2028Jour é 🙂"
+    make_interview(series, "eve", guest=guest)
+
+    result = invoke("list", "--json")
+
+    assert result.exit_code == 0, result
+    assert not set(result.stdout) & {"\x9b", "\x85", "\u2028"}
+    assert "\\u009b2J\\u0085Nuit\\u2028Jour é 🙂" in result.stdout
+    assert [s["guest"] for s in json.loads(result.stdout)] == [guest]
+
+
 @pytest.mark.usefixtures("three")
 def test_list_table(invoke: Invoke) -> None:
     result = invoke("list")

@@ -80,10 +80,18 @@ def closed_streams() -> None:
         )
 
 
+# What JSON leaves as it is and a terminal acts on: the 8-bit controls (U+009B opens a
+# control sequence in xterm, as ESC [ does), and the line and paragraph separators.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def print_json(data: Any) -> None:
+    """``data`` as JSON, each character beyond ASCII as it is, but for those a terminal
+    acts on, escaped (``\\u009b``): the same JSON to a program, inert on a screen."""
     import json
 
-    print_file(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    print_file(_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def print_file(text: str) -> None:
