@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from prompt_toolkit.application import get_app, run_in_terminal
@@ -59,7 +60,8 @@ async def _edited(buffer: Buffer, *, one_row: bool, unedited: str = "") -> None:
     try:
         with in_editor(editing):
             try:
-                await run_in_terminal(functools.partial(_run_editor, editing), in_executor=True)
+                run = functools.partial(_run_editor, editing, buffer.text)
+                await run_in_terminal(run, in_executor=True)
             finally:
                 # Taken even when drawing the prompt again failed (the terminal closed
                 # as the editor ended): the pause that follows keeps it.
@@ -97,9 +99,11 @@ _SESSION_EDITORS = (
 )
 
 
-def _run_editor(editing: InEditor) -> None:
+def _run_editor(editing: InEditor, given: str) -> None:
     """The editor on ``editing``'s file, waited for (in a thread of its own), and what
-    it saved read back, or why not.
+    it saved read back, or why not. One that returned at once, the text ``given`` as it
+    was, handed it to a window of its own (`code` without --wait): said, for what the
+    guest writes there would never come back.
 
     It is the one ``jeudis edit`` opens (:func:`jeudis.editor.editor_command`): $VISUAL,
     $EDITOR, read as Windows writes them there, else notepad on Windows (prompt_toolkit
@@ -108,8 +112,9 @@ def _run_editor(editing: InEditor) -> None:
     nothing. One that fails as the terminal closes (SIGHUP) is read back all the same:
     what the guest saved in it is what the session keeps.
     """
-    from jeudis.editor import cannot_start  # with what `jeudis edit` needs: when first used
+    from jeudis.editor import cannot_start, returned_at_once  # as `jeudis edit`: when first used
 
+    started = time.monotonic()
     try:
         process = _started(editing.path)
     except (UsageError, OSError) as error:
@@ -125,6 +130,11 @@ def _run_editor(editing: InEditor) -> None:
         editing.saved = editing.read(editing.path)
         if editing.saved is None:
             editing.problem = "the editor removed the file it was given; nothing was changed"
+        elif at_once := returned_at_once(
+            time.monotonic() - started, not _changed(editing.path, given)
+        ):
+            editing.saved = None
+            editing.problem = f"{at_once.message}; {at_once.hint}"
     elif status < 0:
         stopped_by = signal.Signals(-status).name if -status in signal.valid_signals() else -status
         editing.problem = f"the editor was stopped by {stopped_by}; nothing was changed"
