@@ -20,6 +20,7 @@ import pytest
 
 from export_helpers import SNAPSHOTS, copy_example, make_interview, need_binary
 from support import Invoke
+from test_export_directions import MIXED
 from test_export_hostile import ANSWERS, NAME, TITLE
 
 ROUNDUPS = SNAPSHOTS.parent / "roundup"
@@ -67,7 +68,8 @@ def test_every_page_jeudis_writes_is_valid_html(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
     """The example series as a site (posts, drafts, an index per questionnaire), with a
-    guest's hostile answers and a post in Arabic among them; every page and fragment
+    guest's hostile answers, a post in Arabic and answers in Arabic and Hebrew (their
+    blocks' dir="auto") among them; every page and fragment
     of the snapshots (each style, WordPress, roundups), a fragment inside a page."""
     copy_example(series)
     make_interview(series, "hostile", guest=NAME, title=TITLE, answers=ANSWERS)
@@ -75,11 +77,17 @@ def test_every_page_jeudis_writes_is_valid_html(
     make_interview(
         series, "salma", guest="Salma", language="ar", answers=arabic, date=dt.date(2011, 6, 2)
     )
+    photo = {"photo": "https://x.example/sara.jpg"}
+    make_interview(
+        series, "sara", guest="سارة حداد", answers=MIXED, date=dt.date(2011, 6, 3), fields=photo
+    )
+    make_interview(series, "sara-dialogue", answers=MIXED, style="dialogue")
     site = tmp_path / "site"
     result = invoke("export", "--all", "--include-drafts", "-o", site)
     assert result.exit_code == 0, result
     pages = sorted(site.glob("*.html"))
-    assert {"index.html", "hostile.html", "salma.html"} <= {p.name for p in pages}
+    assert {"index.html", "hostile.html", "salma.html", "sara.html"} <= {p.name for p in pages}
+    assert 'dir="auto"' in (site / "sara-dialogue.html").read_text(encoding="utf-8")
 
     snapshots = sorted(SNAPSHOTS.glob("*.html")) + sorted(ROUNDUPS.glob("*.html"))
     assert len(snapshots) >= 16

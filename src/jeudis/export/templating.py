@@ -60,13 +60,44 @@ _MD_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f()<>\\]")
 
 
 def _speaker_html(html: Any, label: str) -> Any:
-    """Put a dialogue speaker's name in front of the first paragraph of an answer."""
+    """Put a dialogue speaker's name in front of the first paragraph of an answer.
+
+    A paragraph laid out the way its first letter reads (``dir="auto"``, see
+    :func:`_auto_dir`) keeps its direction: the name, which may read the other way
+    ("Sara" before an answer in Arabic), is set apart with a direction of its own.
+    """
     from markupsafe import Markup
 
     text = str(html)
-    if text.startswith("<p>"):
-        return Markup("<p><strong>{}</strong> ").format(label) + Markup(text[3:])
+    for opening, strong in (("<p>", "<strong>"), (_AUTO_P, '<strong dir="auto">')):
+        if text.startswith(opening):
+            return Markup(f"{opening}{strong}{{}}</strong> ").format(label) + Markup(
+                text[len(opening) :]
+            )
     return Markup("<p><strong>{}</strong></p>\n").format(label) + Markup(text)
+
+
+_AUTO_P = '<p dir="auto">'
+
+
+def _auto_dir(html: Any, language: str) -> Any:
+    """A guest's HTML (an answer) with ``dir="auto"`` on each block whose first letter
+    reads the other way from a page in ``language``: Arabic in a French post."""
+    from markupsafe import Markup
+
+    from jeudis.export.bidi import directed
+
+    return Markup(directed(str(html), right_to_left(str(language))))
+
+
+def _auto_dir_attribute(text: Any, language: str) -> Any:
+    """`` dir="auto"`` for an element holding only ``text`` (a guest's name) when its
+    first letter reads the other way from a page in ``language``; else nothing."""
+    from markupsafe import Markup
+
+    from jeudis.export.bidi import against
+
+    return Markup(' dir="auto"') if against(str(text), right_to_left(str(language))) else ""
 
 
 def _speaker_md(markdown: Any, label: str) -> str:
@@ -124,6 +155,8 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
     env.filters["english"] = _english  # {{ words.by | english(post.language) }}
+    env.filters["auto_dir"] = _auto_dir  # {{ item.html | auto_dir(post.language) }}
+    env.filters["auto_dir_attribute"] = _auto_dir_attribute
     env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 

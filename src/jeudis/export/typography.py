@@ -17,6 +17,11 @@ apostrophe typed between two letters as the typographic one (``L’envie``).
 - ``fr-CH``: U+202F before ``;!?:`` and inside « ».
 - ``off``: text left as written.
 
+No French space is put against a word written from right to left (Arabic, Hebrew,
+Syriac, Thaana, N'Ko...): not before a mark after one (``سارة!``), nor inside « »
+next to one. Such a guest's paragraph reads from the right (see
+:mod:`jeudis.export.bidi`), where a space before its ``!`` would show it apart.
+
 What a keyboard types for the marks it lacks is set as WordPress's typographer
 sets it in the post's locale (a French WordPress blog shows « », … and –), in
 French and in the other languages jeudis writes posts in (variants ``en``,
@@ -38,6 +43,7 @@ from functools import cache
 
 from jeudis.errors import UsageError
 from jeudis.export.addresses import TRAILING
+from jeudis.export.bidi import RTL, first_strong, last_strong, may_rtl
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
 from jeudis.wording import is_french, primary_language
 
@@ -235,6 +241,10 @@ def _fix_plain(text: str, variant: str) -> str:
     guillemets = "«" in text or "»" in text
     if not marks and not guillemets:
         return text
+    guarded = may_rtl(text) and _STAND_IN_SET.isdisjoint(text)
+    if guarded:
+        text = _guarded(text)
+        marks = [mark for mark in marks if mark in text]
     high, colon, quote = _spaces(variant)
     reverse = text[::-1]
     if "»" in reverse:  # first: a mark before it then sees the space it ends with
@@ -249,7 +259,56 @@ def _fix_plain(text: str, variant: str) -> str:
     if settled < sum(reverse.count(mark) for mark in marks):
         reverse = _HIGH_RUN.sub("\\g<run>" + high, reverse)
     text = reverse[::-1]
-    return _OPEN.sub("«" + quote, text) if "«" in text else text
+    if "«" in text:
+        text = _OPEN.sub("«" + quote, text)
+    return text.translate(_UNGUARDED) if guarded else text
+
+
+# A mark next to a word written from right to left takes no French space: Arabic and
+# Hebrew put none there, and "سارة\u202f!" showed the "!" on the wrong side of its
+# space. While the text is fixed, such a mark is a private-use character of its own.
+_GUARDED_MARKS = ";:!?»«"
+_STAND_INS = "\U0010fff0\U0010fff1\U0010fff2\U0010fff3\U0010fff4\U0010fff5"
+_GUARD = dict(zip(_GUARDED_MARKS, _STAND_INS, strict=True))
+_UNGUARDED = str.maketrans(_STAND_INS, _GUARDED_MARKS)
+_STAND_IN_SET = frozenset(_STAND_INS)
+_MARK_OR_LINE = re.compile("[;:!?»«\n]")
+
+
+def _guarded(text: str) -> str:
+    """``text`` with each mark whose space would touch a word written from right to left
+    held by its stand-in: ``;`` ``:`` ``!`` ``?`` and ``»`` after such a word, ``«``
+    before one (the nearest letter on the line, past spaces, digits and other marks).
+    Each character is looked at once at most, however many marks there are."""
+    found = list(_MARK_OR_LINE.finditer(text))
+    held: list[int] = []
+    before = None
+    last = 0
+    for match in found:
+        at = match.start()
+        before = last_strong(text, last, at) or before
+        last = at + 1
+        if match.group() == "\n":
+            before = None
+        elif match.group() != "«" and before == RTL:
+            held.append(at)
+    if "«" in text:
+        after = None
+        last = len(text)
+        for match in reversed(found):
+            at = match.start()
+            after = first_strong(text, at + 1, last) or after
+            last = at
+            if match.group() == "\n":
+                after = None
+            elif match.group() == "«" and after == RTL:
+                held.append(at)
+    if not held:
+        return text
+    chars = list(text)
+    for at in held:
+        chars[at] = _GUARD[chars[at]]
+    return "".join(chars)
 
 
 def _keyboard_marks(text: str, variant: str) -> str:

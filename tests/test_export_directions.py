@@ -1,0 +1,294 @@
+"""Answers written from right to left (Arabic, Hebrew) in a post written from the left.
+
+A French post laid every answer out from the left: a paragraph in Arabic ragged on
+the wrong side, "سارة!" shown with its "!" on the right of the word, the French
+spaces put before its marks ("كثيرا\u202f!"). An answer's block that reads the other
+way from the post takes ``dir="auto"``, and French spacing is never put against a
+word written from right to left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from export_helpers import make_interview
+from jeudis.export.typography import fix_text
+from support import Invoke
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+WXR, CONTENT = "{http://wordpress.org/export/1.2/}", "{http://purl.org/rss/1.0/modules/content/}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+MIXED = [
+    ("depuis", "Depuis quand ?", "سارة!"),
+    (
+        "blog",
+        "Ton blog ?",
+        (
+            "أكتب مدونة عن التكنولوجيا كثيرا!\n\n- שלום! אני כותבת בלוג.\n- العربية: نعم\n"
+            "- Le français : oui !\n\n> اقتباس؟ نعم؛ هكذا.\n\n## عنوان!"
+        ),
+    ),
+    ("langues", "Tes langues ?", "J'écris en arabe : العربية ! Vraiment ? Oui : «مرحبا»."),
+]
+# Each block of those answers as the post writes it: its element, its dir, its text.
+MIXED_BLOCKS = [
+    ("p", "auto", "سارة!"),
+    ("p", "auto", "أكتب مدونة عن التكنولوجيا كثيرا!"),
+    ("ul", "auto", None),
+    ("li", None, "שלום! אני כותבת בלוג."),
+    ("li", None, "العربية: نعم"),
+    ("li", "auto", f"Le français{NBSP}: oui{NNBSP}!"),  # French, in a list read from the right
+    ("blockquote", "auto", None),
+    ("p", None, "اقتباس؟ نعم؛ هكذا."),
+    ("h3", "auto", "عنوان!"),
+    # French around an Arabic word: the French marks spaced, the Arabic word's left as typed.
+    ("p", None, f"J’écris en arabe{NBSP}: العربية ! Vraiment{NNBSP}? Oui{NBSP}: «مرحبا»."),
+]
+_BLOCKS = {"p", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def answer_blocks(html: str) -> list[tuple[str, str | None, str | None]]:
+    """The blocks of the answers in ``html`` as a browser reads it: each element, its
+    ``dir``, and the text of a block holding no other (None for one that holds some)."""
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    found: list[tuple[str, str | None, str | None]] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag not in _BLOCKS:
+                continue
+            holds_blocks = any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in child)
+            text = None if holds_blocks else "".join(child.itertext()).strip()
+            found.append((child.tag, child.get("dir"), text))
+            walk(child)
+
+    for turn in tree.iter():
+        if "question" in (turn.get("class") or "").split():
+            walk(turn)
+    return [block for block in found if block[0] != "h2" or block[1]]  # not the questions
+
+
+def mixed_interview(series: Path, **options: Any) -> None:
+    make_interview(series, "sara", guest="Sara Haddad", answers=MIXED, **options)
+
+
+@pytest.mark.parametrize(
+    ("typed", "set_as"),
+    [
+        ("سارة!", "سارة!"),
+        ("أكتب مدونة عن التكنولوجيا كثيرا!", "أكتب مدونة عن التكنولوجيا كثيرا!"),
+        ("שלום! אני כותבת בלוג.", "שלום! אני כותבת בלוג."),
+        ("العربية: نعم", "العربية: نعم"),
+        ("نعم; لا? حسنا", "نعم; لا? حسنا"),
+        ("العربية 200!", "العربية 200!"),  # the nearest letter, past the digits
+        ("**سارة**!", "**سارة**!"),
+        ("قال «مرحبا» ثم", "قال «مرحبا» ثم"),
+        ('قال "مرحبا" ثم', "قال «مرحبا» ثم"),  # paired as French pairs them, unspaced
+        ("العربية ! « سارة »", "العربية ! « سارة »"),  # a space typed there stays as typed
+        ("שלום!?", "שלום!?"),
+    ],
+)
+def test_a_mark_next_to_a_word_written_from_right_to_left_takes_no_french_space(
+    typed: str, set_as: str
+) -> None:
+    for variant in ("fr", "fr-CH"):
+        assert fix_text(typed, variant) == set_as
+
+
+@pytest.mark.parametrize(
+    ("typed", "set_as"),
+    [
+        (
+            "J'écris en arabe : العربية ! Vraiment ? Oui.",
+            f"J’écris en arabe{NBSP}: العربية ! Vraiment{NNBSP}? Oui.",
+        ),
+        ("Elle dit « سارة », oui !", f"Elle dit « سارة », oui{NNBSP}!"),
+        ("سارة!\nBonjour !", f"سارة!\nBonjour{NNBSP}!"),  # a line of its own
+        ('Il a dit "bonjour" à سارة; ok ?', f"Il a dit «{NBSP}bonjour{NBSP}» à سارة; ok{NNBSP}?"),
+        ("J'en ai 200 !", f"J’en ai 200{NNBSP}!"),
+        ("voir https://x.fr ?", f"voir https://x.fr{NNBSP}?"),
+    ],
+)
+def test_french_next_to_a_word_written_from_right_to_left_keeps_its_spaces(
+    typed: str, set_as: str
+) -> None:
+    assert fix_text(typed, "fr") == set_as
+
+
+def test_no_letter_of_a_script_written_from_right_to_left_takes_a_french_space() -> None:
+    """Every letter Unicode says is read from the right (Arabic, Hebrew, Syriac, Thaana,
+    N'Ko, Adlam...), each on a line of its own before a "!", in a French text."""
+    letters = [
+        chr(code)
+        for code in range(0x110000)
+        if unicodedata.bidirectional(chr(code)) in ("R", "AL")
+        and unicodedata.category(chr(code))[0] == "L"
+    ]
+    assert len(letters) > 1000
+    typed = "Oui !\n" + "\n".join(f"{letter}!" for letter in letters)
+    assert fix_text(typed, "fr") == f"Oui{NNBSP}!\n" + "\n".join(f"{letter}!" for letter in letters)
+
+
+def test_an_answer_in_arabic_or_hebrew_reads_from_the_right_in_a_french_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """The page, the fragment, the WordPress block, the WXR body and the feed entry: each
+    block of an answer that reads from the right says so; the French ones do not."""
+    mixed_interview(series)
+    (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
+    outputs = {kind: invoke("export", "sara", *flags).stdout for kind, flags in (
+        ("page", ()), ("fragment", ("--fragment",)), ("wordpress", ("--wordpress",)),
+    )}  # fmt: skip
+    wxr = ET.fromstring(invoke("export", "sara", "-f", "wxr", "-o", "-").stdout.encode())
+    outputs["wxr"] = next(wxr.iter("item")).findtext(f"{CONTENT}encoded") or ""
+    assert invoke("export", "--all").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    outputs["feed"] = feed.findtext(f"{ATOM}entry/{ATOM}content") or ""
+    for kind, html in outputs.items():
+        assert answer_blocks(html) == MIXED_BLOCKS, kind
+        assert '<article lang="fr" class=' in html, kind  # the post itself reads from the left
+
+
+def test_a_french_answer_in_an_arabic_post_reads_from_the_left(
+    series: Path, invoke: Invoke
+) -> None:
+    answers = [
+        ("q", "ما الذي دفعك إلى التدوين؟", "الرغبة في **المشاركة**.\n\nBonjour ! Merci.\n\n42"),
+        ("d", "متى؟", "Twitter هو شبكة"),  # opens on a Latin word: read as that word is
+    ]
+    make_interview(series, "salma", guest="Salma", language="ar", answers=answers)
+    page = invoke("export", "salma").stdout
+    assert answer_blocks(page) == [
+        ("p", None, "الرغبة في المشاركة."),
+        ("p", "auto", "Bonjour ! Merci."),  # an Arabic post's typography is none
+        ("p", None, "42"),  # no letter: the post's direction
+        ("p", "auto", "Twitter هو شبكة"),
+    ]
+
+
+def test_a_dialogue_turn_in_arabic_reads_from_the_right_after_the_guests_name(
+    series: Path, invoke: Invoke
+) -> None:
+    """The guest's name goes in front of the first paragraph; the paragraph's direction
+    is its answer's, not the name's (a paragraph opening on "Sara" read from the left)."""
+    mixed_interview(series, style="dialogue")
+    page = invoke("export", "sara").stdout
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    turns = [p for p in tree.iter("p") if p.find("strong") is not None]
+    said = [(p.get("dir"), p.find("strong").get("dir"), "".join(p.itertext())) for p in turns]
+    assert said[1] == ("auto", "auto", f"Sara{NBSP}: سارة!")
+    assert said[-1] == (
+        None,
+        None,
+        f"Sara{NBSP}: J’écris en arabe{NBSP}: العربية ! Vraiment{NNBSP}? Oui{NBSP}: «مرحبا».",
+    )
+
+
+def test_a_guests_name_written_from_right_to_left_reads_so_under_the_photo(
+    series: Path, invoke: Invoke
+) -> None:
+    for slug, guest in (("sara", "سارة حداد"), ("paul", "Paul Martin")):
+        make_interview(series, slug, guest=guest, fields={"photo": "https://x.fr/p.jpg"})
+    captions = {
+        slug: html5lib.parse(invoke("export", slug).stdout, namespaceHTMLElements=False).find(
+            ".//figcaption"
+        )
+        for slug in ("sara", "paul")
+    }
+    assert captions["sara"].get("dir") == "auto" and captions["sara"].text == "سارة حداد"
+    assert captions["paul"].get("dir") is None
+
+
+def test_a_roundups_answer_in_arabic_reads_from_the_right(series: Path, invoke: Invoke) -> None:
+    for slug, guest, said, day in (
+        ("sara", "سارة حداد", "سارة!", 1),
+        ("paul", "Paul Martin", "Depuis 2009 !", 2),
+    ):
+        make_interview(
+            series, slug, guest=guest, questionnaire="twitter", date=dt.date(2011, 6, day),
+            answers=[("depuis-quand", "Depuis quand ?", said)],
+        )  # fmt: skip
+    html = invoke("compare", "twitter", "-q", "depuis-quand", "-f", "html").stdout
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    sections = {"".join(section.find("h2").itertext()): section for section in tree.iter("section")}
+    assert {guest: section.find("h2").get("dir") for guest, section in sections.items()} == {
+        "سارة حداد": "auto",
+        "Paul Martin": None,
+    }
+    said = {
+        guest: [(p.get("dir"), p.text) for p in section.iter("p") if not p.get("class")]
+        for guest, section in sections.items()
+    }
+    assert said == {
+        "سارة حداد": [("auto", "سارة!")],
+        "Paul Martin": [(None, f"Depuis 2009{NNBSP}!")],
+    }
+
+
+def test_a_markdown_post_sets_no_french_space_against_arabic(series: Path, invoke: Invoke) -> None:
+    """Its generator lays it out (see docs/publishing.md): the marks, at least, are right."""
+    mixed_interview(series)
+    post = invoke("export", "sara", "--format", "md").stdout
+    assert "سارة!" in post and "- العربية: نعم" in post
+    assert f"J’écris en arabe{NBSP}: العربية ! Vraiment{NNBSP}?" in post
+
+
+def directions(html: str) -> list[tuple[str, str | None, str]]:
+    """Every element of ``html`` with its ``dir`` and its text (its runs of ASCII blanks as
+    one, as they show)."""
+    tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+    return [
+        (
+            element.tag,
+            element.get("dir"),
+            re.sub(r"[ \t\n\r\f]+", " ", "".join(element.itertext())).strip(),
+        )
+        for element in tree.iter()
+        if isinstance(element.tag, str) and element.tag != "DOCUMENT_FRAGMENT"
+    ]
+
+
+@pytest.mark.parametrize("style", ["numbered", "dialogue"])
+def test_wordpress_keeps_the_direction_of_each_block(
+    series: Path, invoke: Invoke, style: str
+) -> None:
+    """What WordPress does with the post, as tests/test_wordpress.py runs its code: wpautop
+    and its content filters showing it, kses when an author without unfiltered_html saves
+    it. Every block keeps its ``dir`` (the guest's name before a turn too), every mark its
+    space or none."""
+    from test_wordpress import html_block, wordpress_runner
+
+    run = wordpress_runner()
+    mixed_interview(series, style=style)
+    fragment = invoke("export", "sara", "--fragment").stdout
+    block = html_block(invoke("export", "sara", "--wordpress").stdout)
+    assert 'dir="auto"' in fragment and 'dir="auto"' in block
+    for function in ("wpautop", "the_content", "wp_kses_post", "save"):
+        for text, shown in zip((fragment, block), run(function, [fragment, block]), strict=True):
+            assert directions(str(shown)) == directions(text), function
+
+
+# Typed with plain spaces only: a no-break space typed before a mark stays as typed.
+_MIXED_ALPHABET = st.sampled_from([*"ab س ש;:!?«»\n", "  ", "1", '"', " https://x.fr ", "**"])
+
+
+@given(
+    st.lists(_MIXED_ALPHABET, max_size=16).map("".join), st.sampled_from(["fr", "fr-CA", "fr-CH"])
+)
+def test_typography_next_to_right_to_left_words_is_idempotent_and_leaves_them_unspaced(
+    text: str, variant: str
+) -> None:
+    once = fix_text(text, variant)
+    assert fix_text(once, variant) == once
+    spaced = re.compile(f"[سש](?:\\*\\*)?[{NBSP}{NNBSP}][;:!?»]|«[{NBSP}{NNBSP}](?:\\*\\*)?[سש]")
+    assert not spaced.search(once), once
