@@ -684,7 +684,7 @@ def test_a_screen_line_is_written_as_prompt_toolkit_prints_it() -> None:
             draw()
         written.append(out.getvalue())
     assert written[0] == written[1]
-    assert "\x1b[0;36m[1/4]" in written[0]
+    assert "\x1b[0m[1/4] " in written[0]  # in the terminal's own colour
     assert "\x1b[0;1mSite ou blog ?" in written[0]
 
 

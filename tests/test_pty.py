@@ -1350,6 +1350,58 @@ def test_the_screen_on_an_80_column_terminal(jeudis: type[Jeudis], series: Path)
     check_snapshot("80-columns-paused.txt", said, REPO / "tests/snapshots/session")
 
 
+def in_other_colours(session: Jeudis, text: str) -> list[str]:
+    """The characters of the screen's words (``text`` on it first) drawn in a colour
+    other than the terminal's own, each with the colour it is drawn in."""
+    session.on_screen(text)
+    terminal = session.terminal
+    return [
+        f"{cell.data}:{cell.fg}"
+        for y in range(terminal.lines)
+        for cell in terminal.buffer[y].values()
+        if cell.data.isalnum() and cell.fg != "default"
+    ]
+
+
+def test_every_word_on_the_screen_is_in_the_terminal_s_own_colour(
+    jeudis: type[Jeudis],
+) -> None:
+    """Each of a terminal's sixteen colours is faint on some palette: the keys said in
+    bright black ("Échap puis Entrée : terminer", a placeholder) were not there at all
+    in Solarized Dark, whose background it is; the guest's answers in green, the
+    host's lines and the notices in yellow, faint on a white background. The words
+    are in the terminal's own colour, told apart by weight and slant; colour is left
+    to the lines of the boxes and rules."""
+    session = start(jeudis)
+    session.expect_prompt("[1/4]")
+    assert in_other_colours(session, "https://") == []  # the host's box, a placeholder
+    session.type(FIELDS[0])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/4]")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/4]")
+    session.type("absente.jpg")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/4]")
+    assert in_other_colours(session, "Pas de fichier") == []  # a notice, answers given
+    session.press(Keyboard.ESC_ENTER)
+    assert in_other_colours(session, "Entrée pour commencer") == []  # the welcome box
+    session.press(Keyboard.ENTER)
+    session.answer(1, ANSWERS[0])
+    session.expect_prompt("[2/13]")
+    assert in_other_colours(session, "Un nombre") == []  # a question's help
+    session.type(ANSWERS[1])
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/13]")
+    session.type("Trois usages.")
+    assert in_other_colours(session, "Échap puis Entrée : terminer") == []
+    session.press(Keyboard.CTRL_F)
+    assert in_other_colours(session, "Relance") == []  # the host's rule
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert in_other_colours(session, "En pause") == []
+
+
 def narrow_session(jeudis: type[Jeudis]) -> Jeudis:
     """A session for Zoé (tu, f) on a terminal 40 columns wide, the host's part done."""
     session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",

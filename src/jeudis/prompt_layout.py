@@ -27,19 +27,27 @@ from jeudis.graphemes import width as cells
 from jeudis.screen import Fragments, Screen, wrap_text
 from jeudis.textsafe import for_terminal
 
+# Every text in the terminal's own colour, told apart by weight and slant: each of
+# the sixteen colours is faint on some terminal's palette (bright black is Solarized
+# Dark's background, where the keys said in it were not there at all; green and
+# yellow fade on a white one). Colour is left to the lines of the boxes and rules,
+# whose titles are in the terminal's colour too.
 STYLE = Style.from_dict(
     {
-        "qmark": "fg:ansicyan bold",
+        # questionary's own are in colours: its mark's blue, its answer's orange.
+        "qmark": "fg:ansidefault bold",
         "question": "bold",
-        "counter": "fg:ansicyan",
-        "instruction": "fg:ansibrightblack italic",
-        "answer": "fg:ansigreen",
-        "bottom-toolbar": "noreverse fg:ansibrightblack",
-        "help": "fg:ansibrightblack",
-        "placeholder": "fg:ansibrightblack",
-        "notice": "fg:ansiyellow",
+        "counter": "",
+        "instruction": "italic",
+        "answer": "fg:ansidefault nobold",
+        "bottom-toolbar": "noreverse italic",
+        "help": "",
+        "placeholder": "italic dim",  # an example, not text typed
+        "notice": "bold",
         "host": "fg:ansiyellow",
+        "host.title": "fg:ansidefault bold",
         "guest": "fg:ansicyan",
+        "guest.title": "fg:ansidefault bold",
     }
 )
 

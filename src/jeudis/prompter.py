@@ -245,7 +245,13 @@ class TerminalPrompter:
 
         def asking() -> None:
             rule = f"── {title} "
-            self.screen.line([("class:host", rule + "─" * max(self.screen.width - len(rule), 0))])
+            self.screen.line(
+                [
+                    ("class:host", "── "),
+                    ("class:host.title", title),
+                    ("class:host", " " + "─" * max(self.screen.width - len(rule), 0)),
+                ]
+            )
             self.screen.wrapped([("class:instruction", instruction)])
 
         asking()

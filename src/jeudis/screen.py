@@ -129,7 +129,13 @@ class Screen:
         inner = self.width - 4 - 2 * padding
         edge = f"class:{border}"
         top = f"╭─ {title} "
-        self.line([(edge, top), (edge, "─" * max(self.width - cells(top) - 1, 0) + "╮")])
+        self.line(
+            [
+                (edge, "╭─ "),
+                (f"{edge}.title", title),
+                (edge, " " + "─" * max(self.width - cells(top) - 1, 0) + "╮"),
+            ]
+        )
         body: list[Fragments] = [[]] * padding
         for line in lines:
             body.extend(_wrap([("", line)] if isinstance(line, str) else line, inner))
