@@ -54,6 +54,7 @@ class Keyboard(StrEnum):
     ENTER = "\r"
     ESC_ENTER = "\x1b\r"  # finishes a long answer
     PAGE_UP = "\x1b[5~"  # previous question
+    SHIFT_TAB = "\x1b[Z"  # previous question too, on a keyboard with no Page Up
     UP = "\x1b[A"
     LEFT = "\x1b[D"
     BACKSPACE = "\x7f"
@@ -2638,6 +2639,41 @@ def test_page_up_keeps_the_boxes_ticked_and_resume_ticks_them_again(
     done = the_interview(series)
     assert done.answer("reseaux").value == ["Twitter"]  # type: ignore[union-attr]
     assert done.pending == {} and done.status == "complete" and not done.notes
+
+
+def test_shift_tab_goes_back_as_page_up_does(jeudis: type[Jeudis], series: Path) -> None:
+    """A Mac's laptop has no Page↑ (Terminal.app scrolls its window on fn-↑): Shift-Tab,
+    a form's key for the field before, goes back too, from a choice as from a text
+    typed, and from the review to the last question and back."""
+    session = at_the_choices(jeudis, series)
+    session.press(Keyboard.SHIFT_TAB)
+    session.expect_prompt("[1/3]")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/3]")
+    shows_ticked(session, TICKED)
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/3]")
+    session.type("Merci")
+    session.press(Keyboard.SHIFT_TAB)
+    session.expect_prompt("[2/3]")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[3/3]")
+    session.expect("Merci")  # kept, and nothing typed for the key
+    session.press(Keyboard.ENTER)
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.SHIFT_TAB)  # the last question, to change
+    session.expect_prompt("[3/3]")
+    session.type(" beaucoup")
+    session.press(Keyboard.SHIFT_TAB)  # back to the review, the answer unchanged
+    session.expect("Modifier une réponse ?")
+    session.press(Keyboard.ENTER)  # all good, finish
+    assert session.wait() == 0
+    done = the_interview(series)
+    assert [(a.id, a.value) for a in done.answers] == [
+        ("depuis", "Depuis 2009."),
+        ("reseaux", TICKED),
+        ("fin", "Merci"),
+    ]
 
 
 @pytest.mark.parametrize(

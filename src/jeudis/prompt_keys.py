@@ -1,6 +1,7 @@
 """The keys of the live session's prompts, beyond questionary's own.
 
-Ctrl-C and Ctrl-D pause, keeping what was typed (or ticked); Page↑ goes back a question;
+Ctrl-C and Ctrl-D pause, keeping what was typed (or ticked); Page↑ or Shift-Tab goes
+back a question;
 Ctrl-Z does nothing (prompt_toolkit typed it into the answer); a key typed
 right after Échap is typed, not an Emacs command that changes the text;
 Ctrl-X Ctrl-E opens the answer in an editor, and comes back to it; lines pasted
@@ -93,7 +94,7 @@ def _undo(event: KeyPressEvent) -> None:
 
 
 def keys_for(prompt: Prompt | None, *, typed: bool = False, unedited: str = "") -> KeyBindings:
-    """Pause, Page↑ and Enter; ``typed``: a pause keeps the text typed (a question the
+    """Pause, Page↑ (and Shift-Tab) and Enter; ``typed``: a pause keeps the text typed (a question the
     host writes, which has no prompt of a guest's). ``unedited``: what the guest is
     told, in their language, when the editor gives nothing back."""
     bindings = KeyBindings()
@@ -105,7 +106,10 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False, unedited: str = "") 
         bindings.add(key, eager=True)(_undo if undoes else _nothing)
     bindings.add("escape", "c-]", eager=True)(_nothing)  # the search backwards
 
+    # Shift-Tab too, a form's key for the field before: a Mac's laptop has no Page↑,
+    # and Terminal.app scrolls its own window on fn-↑.
     @bindings.add(Keys.PageUp, eager=True)
+    @bindings.add(Keys.BackTab, eager=True)
     def _back(event: KeyPressEvent) -> None:
         if typed:  # a question the host writes: nothing to go back to, nothing redrawn
             return
