@@ -495,7 +495,10 @@ def test_new_without_a_terminal_points_to_data_file(invoke: Invoke, series: Path
     assert result.exit_code == ExitCode.NO_TERMINAL
     assert result.stderr.splitlines() == [
         "error: the live session needs a terminal (standard input is not one)",
-        "hint: to fill an interview without a terminal, pass --data-file answers.toml",
+        (
+            "hint: to fill an interview without a terminal, pass --data-file answers.toml,"
+            " or send the guest an answer sheet by email (`jeudis sheet`)"
+        ),
     ]
     assert interview_files(series) == []
 

@@ -2241,6 +2241,26 @@ def test_new_with_its_input_or_output_closed_says_so(
     assert interview_files(series) == []
 
 
+@pytest.mark.parametrize("command", [["new", "twitter", "--guest", GUEST], ["resume"]])
+def test_a_dumb_terminal_is_refused_as_no_terminal_is(
+    jeudis: type[Jeudis], series: Path, command: list[str]
+) -> None:
+    """Emacs's M-x shell, a CI's console (TERM=dumb) draw no screen: the session's
+    clearing and cursor moves were printed there as they are, the questions lost among
+    them. It is refused, before anything is written, with what to run it in instead."""
+    if command == ["resume"]:
+        every_answer_given(series)
+    before = {path: path.read_bytes() for path in interview_files(series)}
+    session = jeudis(*command, TERM="dumb")
+    assert session.wait() == 7
+    said = " ".join(session.seen.split())
+    assert "error: the live session needs a terminal that draws a screen (TERM=dumb" in said
+    assert "hint: run it in a terminal emulator (in Emacs, M-x term, not M-x shell);" in said
+    assert "jeudis sheet" in said
+    assert "\x1b" not in session.seen  # nothing drawn
+    assert {path: path.read_bytes() for path in interview_files(series)} == before
+
+
 # -- publishing ---------------------------------------------------------------------------
 
 

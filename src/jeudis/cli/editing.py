@@ -133,6 +133,7 @@ def edit(
             hint="run it in a terminal; without one, --question ID --answer-file FILE"
             " changes an answer",
             what=f"{'--fields' if fields else '--notes'} opens $EDITOR, which",
+            drawn=False,
         )
     out = console()
     done: list[str] = list(recast.done)

@@ -4,6 +4,7 @@
 # annotation of every command at each start-up (about 10 ms of `jeudis list`).
 import contextlib
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -33,14 +34,28 @@ if TYPE_CHECKING:
 
 
 def _require_terminal(
-    hint: str = "to fill an interview without a terminal, pass --data-file answers.toml",
+    hint: str = "to fill an interview without a terminal, pass --data-file answers.toml,"
+    " or send the guest an answer sheet by email (`jeudis sheet`)",
     what: str = "the live session",
+    *,
+    drawn: bool = True,
 ) -> None:
     """Stop unless both ends are a terminal; ``hint``: what the command offers instead,
-    ``what``: the part of the command that needs one."""
+    ``what``: the part of the command that needs one, ``drawn``: which draws on its
+    screen (the live session; not $EDITOR, which may be Emacs's own).
+
+    A dumb terminal (``TERM=dumb``: Emacs's M-x shell, a CI's console) has no screen
+    to draw on: the session's clearing and cursor moves were printed there as they
+    are, and the questions lost among them."""
     if not (_a_terminal(sys.stdin) and _a_terminal(sys.stdout)):
         which = "standard input" if not _a_terminal(sys.stdin) else "standard output"
         raise NoTerminal(f"{what} needs a terminal ({which} is not one)", hint=hint)
+    term = os.environ.get("TERM", "")
+    if drawn and term.lower() in ("dumb", "unknown"):  # as prompt_toolkit reads it
+        raise NoTerminal(
+            f"{what} needs a terminal that draws a screen (TERM={term} draws none)",
+            hint=f"run it in a terminal emulator (in Emacs, M-x term, not M-x shell); {hint}",
+        )
 
 
 def _a_terminal(stream: "TextIO | None") -> bool:
