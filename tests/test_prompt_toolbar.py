@@ -282,6 +282,24 @@ def test_the_toolbar_always_says_how_to_finish_and_to_pause_and_cuts_no_word(
 
 
 @pytest.mark.parametrize("language", SPOKEN)
+@pytest.mark.parametrize("editing", [False, True])
+def test_once_escape_is_pressed_the_keys_say_enter_alone_finishes(
+    language: str, editing: bool
+) -> None:
+    """In every language, each wording of how to finish a long answer, Échap pressed:
+    the key that gives it ("Entrée"), and what it does ("terminer"), no Échap."""
+    text = TerminalPrompter(language).text
+    escape, enter = text["toolbar_finish"].split()[:2]  # "Échap", "Entrée" (or "Enter:")
+    enter = enter.rstrip(":")
+    [finish, *others] = toolbar_keys(text, prompt_for(asked("long"), "?"), editing=editing)
+    told = finish.escaped()
+    assert len(told.said) == len(finish.said)
+    for before, after in zip(finish.said, told.said, strict=True):
+        assert before == f"{escape} {after}" and after.startswith(enter), (before, after)
+    assert [key.escaped() for key in others] == others  # the other keys as they were
+
+
+@pytest.mark.parametrize("language", SPOKEN)
 @pytest.mark.parametrize("hosting", [False, True])
 def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, hosting: bool) -> None:
     """The one row of a one-line answer, a choice's, the review's, says Page↑ at 40

@@ -53,6 +53,7 @@ PROMPT_MARK = "›"  # the mark every prompt draws when it is ready for keys
 class Keyboard(StrEnum):
     ENTER = "\r"
     ESC_ENTER = "\x1b\r"  # finishes a long answer
+    ESC = "\x1b"  # then Enter, however long after, finishes it too
     PAGE_UP = "\x1b[5~"  # previous question
     SHIFT_TAB = "\x1b[Z"  # previous question too, on a keyboard with no Page Up
     UP = "\x1b[A"
@@ -2119,6 +2120,33 @@ def test_an_answer_too_long_to_print_that_a_save_refused_is_kept_in_a_file(
     ) in said
     assert "y" * 100 not in said.split("not saved, as given")[1]  # not printed as well
     assert made.path.read_bytes() == before
+
+
+def test_the_keys_say_enter_finishes_once_escape_is_pressed(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Échap alone changed nothing on the screen: a guest pressing it for the first
+    time could not tell it was taken. The keys then say Entrée finishes, until the
+    answer or the cursor moves."""
+    session = jeudis("new", "twitter", "--guest", GUEST, "--register", "vous", "--gender", "m",
+                     cpr=True)  # fmt: skip
+    host_part(session)
+    hand_over(session)
+    answer_each(session, range(1, 3))
+    session.expect_prompt("[3/13]")
+    session.type("Trois usages.")
+    session.on_screen(" Échap Entrée : terminer · ")
+    session.press(Keyboard.ESC)
+    session.until(lambda: session.screen()[-1].startswith(" Entrée : terminer · "), "told")
+    session.press(Keyboard.LEFT)  # Entrée is a new paragraph again
+    session.until(lambda: session.screen()[-1].startswith(" Échap Entrée : terminer"), "undone")
+    session.press(Keyboard.ESC)
+    session.until(lambda: session.screen()[-1].startswith(" Entrée : terminer · "), "told")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[4/13]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert values(the_interview(series))[2] == "Trois usages."
 
 
 def test_page_up_keeps_what_was_being_typed(jeudis: type[Jeudis], series: Path) -> None:

@@ -17,6 +17,7 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 import questionary
@@ -262,6 +263,16 @@ def one_line(text: str) -> str:
     return " ".join(line.strip() for line in lines if line.strip())
 
 
+# The long answers whose last key was Échap: Entrée finishes them now, as their
+# toolbar then says (:func:`finishing`).
+_ESCAPED: weakref.WeakSet[Buffer] = weakref.WeakSet()
+
+
+def finishing(buffer: Buffer) -> bool:
+    """Whether Entrée finishes the answer ``buffer`` holds, Échap pressed just before."""
+    return buffer in _ESCAPED
+
+
 class _Escaped:
     """Whether Échap was the last key of a long answer: any change since (an edit, even
     one undone, a cursor move) makes Entrée a new paragraph again."""
@@ -276,8 +287,11 @@ class _Escaped:
             buffer.on_cursor_position_changed += self.disarm
             self.watched.add(id(buffer))
         self.buffer = buffer
+        _ESCAPED.add(buffer)
 
     def disarm(self, _: object = None) -> None:
+        if self.buffer is not None:
+            _ESCAPED.discard(self.buffer)
         self.buffer = None
 
 
@@ -293,6 +307,9 @@ def _finish_keys(bindings: KeyBindings) -> None:
     @bindings.add(Keys.Escape)
     def _escape(event: KeyPressEvent) -> None:
         escaped.arm(event.current_buffer)
+        # Its toolbar then says Entrée finishes: drawn anew, as prompt_toolkit does not
+        # after Échap alone, a second after it (a key that may start another).
+        event.app.invalidate()
 
     @bindings.add(Keys.Enter)
     def _enter(event: KeyPressEvent) -> None:

@@ -16,7 +16,7 @@ Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from prompt_toolkit.application import Application, get_app
@@ -25,6 +25,7 @@ from prompt_toolkit.layout import ConditionalContainer, Dimension, HSplit, Windo
 from prompt_toolkit.layout.controls import FormattedTextControl
 
 from jeudis.graphemes import width as cells
+from jeudis.prompt_keys import finishing
 from jeudis.prompt_layout import packed
 from jeudis.prompts import Prompt
 from jeudis.screen import wrap_text
@@ -48,11 +49,19 @@ class Key:
     said: tuple[str, ...]
     spare: int = 0
     tight: bool = False
+    escape_first: bool = False  # Échap then Entrée: said without Échap once it is pressed
 
     @property
     def usual(self) -> tuple[str, ...]:
         """What it says, its fewest words aside."""
         return self.said[:-1] if self.tight else self.said
+
+    def escaped(self) -> Key:
+        """The key once Échap is pressed, Entrée alone left to press ("Entrée :
+        terminer"): each wording names Échap first."""
+        if not self.escape_first:
+            return self
+        return replace(self, said=tuple(s.split(" ", 1)[-1] for s in self.said))
 
 
 def toolbar_keys(
@@ -67,7 +76,7 @@ def toolbar_keys(
     changes the last answer, Ctrl-C pauses (in ``jeudis edit``, it ends the changes).
     """
 
-    def key(name: str, spare: int = 0) -> Key:
+    def key(name: str, spare: int = 0, *, escape_first: bool = False) -> Key:
         said = [text[name]]
         if "," in said[0]:  # "annuler, rien n’est changé": "annuler"
             said.append(said[0].split(",")[0])
@@ -75,7 +84,7 @@ def toolbar_keys(
             said.append(text[f"{name}_short"])
         if tight := f"{name}_tight" in text:
             said.append(text[f"{name}_tight"])
-        return Key(tuple(said), spare, tight)
+        return Key(tuple(said), spare, tight, escape_first)
 
     if prompt is None:
         keys = [key("toolbar_choose")]
@@ -84,9 +93,9 @@ def toolbar_keys(
         return [*keys, key("toolbar_quit" if editing else "toolbar_pause")]
     long = prompt.kind == "long"
     if editing:
-        keys = [key("toolbar_save_long" if long else "toolbar_save")]
+        keys = [key("toolbar_save_long" if long else "toolbar_save", escape_first=long)]
     else:
-        keys = [key("toolbar_finish" if long else "toolbar_next")]
+        keys = [key("toolbar_finish" if long else "toolbar_next", escape_first=long)]
         if prompt.can_go_back:
             keys.append(key("toolbar_back_review" if prompt.from_review else "toolbar_back", _BACK))
     if long:
@@ -138,11 +147,17 @@ def _lines(items: list[str], room: int) -> list[str]:
 
 def fitted(keys: Sequence[Key]) -> Callable[[], str]:
     """The toolbar, fitted to the terminal as it is when drawn (a prompt's
-    ``bottom_toolbar``): one cell in from the left, as the answer is."""
+    ``bottom_toolbar``): one cell in from the left, as the answer is.
+
+    Once Échap is pressed in a long answer, it says that Entrée finishes it: nothing
+    else on the screen changes, and a guest who pressed it for the first time could
+    not tell whether it was taken."""
 
     def lines() -> str:
-        size = get_app().output.get_size()
-        return "\n".join(" " + line for line in fit_keys(keys, size.columns, size.rows))
+        app = get_app()
+        size = app.output.get_size()
+        shown = [k.escaped() for k in keys] if finishing(app.current_buffer) else keys
+        return "\n".join(" " + line for line in fit_keys(shown, size.columns, size.rows))
 
     return lines
 
