@@ -1404,6 +1404,18 @@ def test_every_word_on_the_screen_is_in_the_terminal_s_own_colour(
     assert in_other_colours(session, "En pause") == []
 
 
+@pytest.mark.parametrize("command", [["list"], ["show", "gilles-klein"]])
+def test_list_and_show_write_their_words_in_the_terminal_s_own_colour(
+    jeudis: type[Jeudis], command: list[str]
+) -> None:
+    """A draft's status in yellow, the questions `show` heads its answers with in cyan:
+    faint on a white background. In the terminal's own colour, the draft in bold."""
+    every_answer_given(series_at())
+    session = jeudis(*command, rows=120)
+    assert session.wait() == 0
+    assert in_other_colours(session, "draft") == []
+
+
 def narrow_session(jeudis: type[Jeudis]) -> Jeudis:
     """A session for Zoé (tu, f) on a terminal 40 columns wide, the host's part done."""
     session = jeudis("new", "twitter", "--guest", "Zoé", "--register", "tu", "--gender", "f",

@@ -413,7 +413,7 @@ def main() -> None:
         then = f"Continue with: [bold]jeudis resume {safe(stop.interview_path.stem)}[/bold]"
         if stop.signal_name:
             answered = counted(stop.answered, "answer")
-            what = f"[yellow]Stopped by {stop.signal_name}.[/yellow] {answered} saved in {saved}"
+            what = f"[bold]Stopped by {stop.signal_name}.[/bold] {answered} saved in {saved}"
         if stop.dropped:
             stopped = f"Stopped by {stop.signal_name}" if stop.signal_name else "Paused"
             what = f"{stopped} before anything was given: no draft kept."

@@ -57,10 +57,10 @@ def check(
 
         out = console()
         for finding in findings:
-            colour = "red" if finding.severity == "error" else "yellow"
-            out.print(
-                f"[{colour}]{escape(for_terminal(finding.render()))}[/{colour}]", soft_wrap=True
-            )
+            # A warning in the terminal's own colour, as it says "warning:": yellow
+            # fades on a white background.
+            said = escape(for_terminal(finding.render()))
+            out.print(f"[red]{said}[/red]" if finding.severity == "error" else said, soft_wrap=True)
             if finding.hint:  # under its finding, which stays one line (file:line: ...)
                 out.print(
                     f"  [dim]hint:[/dim] {escape(for_terminal(finding.hint))}", soft_wrap=True
@@ -69,6 +69,6 @@ def check(
         if findings:
             out.print(f"{counted(len(errors), 'error')}, {counted(warnings, 'warning')}")
         else:
-            out.print("[green]All good.[/green]")
+            out.print("[bold]All good.[/bold]")
     if failed:
         raise typer.Exit(int(ExitCode.CHECK_FAILED))

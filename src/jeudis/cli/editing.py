@@ -475,4 +475,4 @@ def _said(aftermath: "Aftermath", slug: str, left: list[str] | None = None) -> N
     """What a changed answer did to the questions whose condition reads it; what a
     change of the guest's name or particulars ``left`` as it was."""
     for line in [*(left or []), *aftermath.said(slug)]:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(f'{slug}: {line}')}", soft_wrap=True)
+        err_console().print(f"[bold]warning:[/bold] {safe(f'{slug}: {line}')}", soft_wrap=True)

@@ -134,7 +134,7 @@ def use_colour() -> bool:
     )
 
 
-COLOURS = {"green": "32", "yellow": "33", "red": "31", "bold": "1", "dim": "2"}
+COLOURS = {"red": "31", "bold": "1", "dim": "2"}
 
 
 def terminal_columns() -> int | None:

@@ -109,7 +109,7 @@ def list_(
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
-        colour = {"complete": "green", "draft": "yellow"}.get(s.status, "red")
+        look = {"complete": "", "draft": "bold"}.get(s.status, "red")
         status_text = s.status
         if s.problem:
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
@@ -135,7 +135,7 @@ def list_(
                 (for_terminal(s.guest), ""),
                 (for_terminal(s.questionnaire), ""),
                 (s.date, ""),
-                (status_text, colour),
+                (status_text, look),
                 (progress, ""),
             ]
         )
@@ -243,11 +243,11 @@ def _question_heading(label: str, question: str) -> "RenderableType":
     from rich.text import Text
 
     if not label:
-        return Text(question, style="bold cyan")
+        return Text(question, style="bold")
     heading = Table.grid()
     heading.add_column(no_wrap=True)
     heading.add_column()
-    heading.add_row(Text(label, style="bold cyan"), Text(question, style="bold cyan"))
+    heading.add_row(Text(label, style="bold"), Text(question, style="bold"))
     return heading
 
 
@@ -276,8 +276,8 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
     meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {safe(loaded.register)}"
     if loaded.host:
         meta += f" · host: {safe(loaded.host)}"
-    colour = "green" if loaded.is_complete else "yellow"
-    out.print(f"[dim]{escape(meta)}[/dim] · [{colour}]{loaded.status}[/{colour}]")
+    status = loaded.status if loaded.is_complete else f"[bold]{loaded.status}[/bold]"
+    out.print(f"[dim]{escape(meta)}[/dim] · {status}")
     for key, value in loaded.fields.items():
         if value in ("", None):
             continue
@@ -302,9 +302,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
         elif answer.given:  # as its post reads it: "Non", "1er mai 2009", a list as one
             out.print(markdown(safe(value_markdown(answer, loaded.language))))
         elif typing.get(answer.id):
-            out.print(
-                Padding("[yellow](being typed when the session paused)[/yellow]", (0, 0, 0, 2))
-            )
+            out.print(Padding("[bold](being typed when the session paused)[/bold]", (0, 0, 0, 2)))
             out.print(markdown(safe(typing.pop(answer.id))))  # shown in its place
         else:
             out.print(Padding("[dim](not answered yet)[/dim]", (0, 0, 0, 2), expand=False))
@@ -327,7 +325,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
         name = shlex.quote(loaded.path.stem if loaded.path else loaded.slug)
         out.print()
         out.print(
-            f"[yellow]A draft[/yellow], {counted(given, 'answer')} given: the rest is asked by"
+            f"[bold]A draft[/bold], {counted(given, 'answer')} given: the rest is asked by"
             f" [bold]jeudis resume {escape(safe(name))}[/bold]",
             soft_wrap=True,
         )

@@ -431,4 +431,4 @@ def _imported(
 def _warn(warnings: list[str]) -> None:
     """What an import says of the sheet before its result, one warning to a line."""
     for warning in warnings:
-        err_console().print(f"[yellow]warning:[/yellow] {safe(warning)}", soft_wrap=True)
+        err_console().print(f"[bold]warning:[/bold] {safe(warning)}", soft_wrap=True)
