@@ -219,7 +219,6 @@ def test_a_site_named_without_its_scheme_is_its_https_address(typed: str, addres
         "javascript:alert(1)",
         "ftp://example.org",
         "https://",
-        "https://a b.fr",
         "example",
         "1.5",
         "nina@example.org",
@@ -263,6 +262,32 @@ def test_a_mark_typed_after_the_host_is_named(language: str, typed: str, said: s
     with pytest.raises(InvalidAnswer) as refused:
         coerce(replace(question("url"), language=language), typed)
     assert str(refused.value) == said
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "said"),
+    [("fr", "https://zoe.example/un chemin",
+      "Une adresse ne contient pas d’espace : l’enlever, ou écrire %20 à sa place."),
+     ("en", "https://a b.fr", "An address holds no space: take it out, or write %20 in its place."),
+     ("de", "http://x.fr/a\tb",
+      "Eine Adresse enthält keine Leerzeichen: entfernen oder stattdessen %20 schreiben."),
+     ("es", "https://x.fr/a\u00a0b",
+      "Una dirección no lleva espacios: quitarlos o escribir %20 en su lugar."),
+     ("it", "https://x.fr/a b",
+      "Un indirizzo non contiene spazi: toglierli o scrivere %20 al loro posto."),
+     ("nl", "https://x.fr/a b", "Een adres bevat geen spaties: weghalen of %20 in de plaats schrijven."),
+     ("pt", "https://x.fr/a b",
+      "Um endereço não tem espaços: tirá-los ou escrever %20 no lugar deles.")],
+)  # fmt: skip
+def test_an_address_with_a_space_is_told_so(language: str, typed: str, said: str) -> None:
+    """ "https://zoe.example/un chemin" was told a full address starting with https://
+    was expected: it starts so. The space is what is wrong."""
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(replace(question("url"), language=language), typed)
+    assert str(refused.value) == said
+    assert coerce(question("url"), "https://zoe.example/un%20chemin") == (
+        "https://zoe.example/un%20chemin"
+    )
 
 
 def test_an_invisible_character_pasted_in_an_address_is_left_out() -> None:

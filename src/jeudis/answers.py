@@ -186,8 +186,10 @@ def check_url(value: str) -> None:
         parts = urlsplit(value)
     except ValueError:  # "http://[::1": no address at all
         raise _Problem("url") from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _Problem("url")
+    if re.search(r"\s", value):  # it starts with https://, as the message said it must
+        raise _Problem("url_space")
     # A host of letters, digits, dots and hyphens (an IDN's letters too), or an IPv6
     # address: "https://nina.example…" (an ellipsis typed after it) leads nowhere.
     if not _HOST.fullmatch(parts.hostname or ""):
