@@ -8,6 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
 
 from jeudis.answers import (
     InvalidAnswer,
@@ -18,6 +20,7 @@ from jeudis.answers import (
     rules_note,
     word_count,
 )
+from jeudis.graphemes import cluster_end
 from jeudis.questionnaire import Condition, Question, Validation
 
 
@@ -333,6 +336,55 @@ def test_words_are_counted_as_a_reader_counts_them() -> None:
     assert coerce(short, listed) == listed
     assert word_count(listed) == 4
     assert word_count("voir https://example.org/a_b, 👍") == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "characters"),
+    [("Zoé 👨\u200d👩\u200d👧\u200d👦 🇫🇷", 7),
+     ("Zoe\u0301", 3),  # an é typed as e and its accent (a Mac's file names, some pastes)
+     ("👍🏽 ❤️ 1️⃣", 5),
+     ("कि", 1),  # a Devanagari letter and its vowel sign
+     ("\u1100\u1161\u11a8", 1),  # a Korean syllable spelled in its letters: 각
+     ("東京", 2)],
+)  # fmt: skip
+def test_a_length_counts_characters_as_the_guest_sees_them(typed: str, characters: int) -> None:
+    """ "Zoé 👨‍👩‍👧‍👦 🇫🇷", 7 characters, was refused by max_length = 10: "(il y en a 14)"."""
+    assert coerce(question("text", max_length=characters), typed) == typed
+    assert coerce(question("text", min_length=characters), typed) == typed
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(question("text", min_length=characters + 1), typed)
+    assert str(refused.value) == f"Au moins {characters + 1} caractères (il y en a {characters})."
+
+
+def test_a_length_refused_says_the_characters_the_guest_sees() -> None:
+    with pytest.raises(InvalidAnswer) as refused:
+        coerce(question("text", max_length=6), "Zoé 👨\u200d👩\u200d👧\u200d👦 🇫🇷")
+    assert str(refused.value) == "Au plus 6 caractères (il y en a 7)."
+
+
+# Code points that make characters of several, and some that never do, mixed.
+_PIECES = [
+    "a", "é", "e", "\u0301", "\u0302", "\u200d", "👩", "💻", "🇫", "🇷", "🏽", "\ufe0f", "1",
+    "\u20e3", " ", "\n", "東", "ゾ", "。", "ー", "각", "\u1100", "\u1161", "\u11a8", "क",
+    "\u093f", "\u00ad", "\u0601", "\u200b", "ไ", "\u0e48", "\u0301",
+]  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=16).map("".join))
+@example("Zoé 👨\u200d👩\u200d👧\u200d👦 🇫🇷🇩🇪 e\u0301\u0302 👍🏽 ❤️ 1️⃣ 👩\u200d💻 \u200d a\u200d b")
+@example("कि ক্ষ 각 ไก่ 東京 \u00adx \u200b y\u200d \u0601\u0661\u0662")
+def test_a_length_counts_the_characters_the_cursor_steps_over(text: str) -> None:
+    """The guest may count them with → in the live session: the same characters."""
+    text = text.strip()  # as an answer is taken
+    assume(text)
+    steps, at = 0, 0
+    while at < len(text):
+        at = cluster_end(text, at)
+        steps += 1
+    assert coerce(question("text", max_length=steps), text) == text
+    with pytest.raises(InvalidAnswer, match=rf"\(il y en a {steps}\)"):
+        coerce(question("text", min_length=steps + 1), text)
 
 
 def test_a_pattern_matches_an_answer_of_several_paragraphs_whole() -> None:

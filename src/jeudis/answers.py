@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
+from jeudis import characters
 from jeudis.dates import date_formatter, month_first, month_named, weekday_name, weekday_named
 from jeudis.errors import clip
 from jeudis.questionnaire import Question, yes_or_no
@@ -402,7 +403,9 @@ def _check_bounds(question: Question, value: Any) -> None:
         # "." takes a line break too: a long answer of paragraphs is matched whole.
         if rules.pattern and not re.fullmatch(rules.pattern, value, re.DOTALL):
             raise _Problem("pattern")
-        _within(len(value), rules.min_length, rules.max_length, "length")
+        if rules.min_length is not None or rules.max_length is not None:
+            # As the guest sees characters: "é" typed as e and its accent, 🇫🇷, 👍🏽 one each.
+            _within(characters.count(value), rules.min_length, rules.max_length, "length")
         _within(word_count(value), rules.min_words, rules.max_words, "words")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if rules.min is not None and value < rules.min:

@@ -3,7 +3,8 @@
 A character typed may be several code points: a letter and its accents, a flag
 (two regional indicators), an emoji with its skin tone (👍🏽), its emoji selector
 (❤️) or keycap (1️⃣), emoji joined by zero-width joiners (👩‍💻). The cursor goes
-over each whole (:func:`cluster_end`).
+over each whole (:func:`cluster_end`), as a question's length counts them
+(:mod:`jeudis.characters`, which cuts them).
 
 prompt_toolkit draws each code point in its own cells, as wcwidth counts them:
 👩‍💻 in four, 🇫🇷 in four, ❤️ in one. Terminals draw these emoji each their own way
@@ -26,6 +27,11 @@ from dataclasses import dataclass
 from prompt_toolkit.layout.screen import Char
 from prompt_toolkit.utils import get_cwidth
 
+from jeudis import characters
+from jeudis.characters import JOINER as _JOINER
+from jeudis.characters import flag_half as _flag_half
+from jeudis.characters import skin_tone as _skin_tone
+
 # The cells a tab is drawn in, as blanks (see :func:`jeudis.softwrap.drawn`): four, the
 # tab stop Markdown reads tabs with, so a line indented with tabs is drawn as indented.
 TAB_CELLS = 4
@@ -46,18 +52,9 @@ class _Cells(dict[str, int]):
 
 CELLS = _Cells()
 
-_JOINER = "\u200d"  # zero-width joiner: 👩 + it + 💻 is 👩‍💻
 _EMOJI_SELECTOR = "\ufe0f"  # variation selector 16: ❤ + it is ❤️
 # Scanned back at most this far for where a character starts: a word may be very long.
 _SCAN = 64
-
-
-def _flag_half(char: str) -> bool:
-    return "\U0001f1e6" <= char <= "\U0001f1ff"  # a regional indicator: two make a flag
-
-
-def _skin_tone(char: str) -> bool:
-    return "\U0001f3fb" <= char <= "\U0001f3ff"
 
 
 def _pictographic(char: str) -> bool:
@@ -72,21 +69,11 @@ def cluster_end(text: str, at: int) -> int:
     tone (👍🏽), its variation selector (❤️) or keycap (1️⃣), emoji joined by zero-width
     joiners (👩‍💻, 👨‍👩‍👧). A cursor between their code points would split the one
     character drawn into others, or into a stray joiner no one can see."""
-    end = len(text)
-    if at >= end:
-        return end
-    after = at + 1
-    if _flag_half(text[at]) and after < end and _flag_half(text[after]):
-        after += 1
-    while after < end:
-        char = text[after]
-        if char == _JOINER and after + 1 < end and CELLS[text[after + 1]] and text[after + 1] > " ":
-            after += 2  # the joiner and the emoji it joins
-        elif not CELLS[char] or _skin_tone(char):
-            after += 1  # a mark, a selector, a keycap, a joiner ending the text
-        else:
-            break
-    return after
+    return characters.cluster_end(text, at, _drawn_in_no_cell)
+
+
+def _drawn_in_no_cell(char: str) -> bool:
+    return not CELLS[char]
 
 
 def _scan_start(text: str, at: int) -> int:
