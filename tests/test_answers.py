@@ -387,6 +387,27 @@ def test_a_length_counts_the_characters_the_cursor_steps_over(text: str) -> None
         coerce(question("text", min_length=steps + 1), text)
 
 
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [("私はゾエです。東京に住んでいます。", 15),  # each ideograph and kana a word
+     ("我住在东京。", 5),
+     ("コーヒーが好き", 5),  # ー lengthens the kana before: no word
+     ("ｺｰﾋｰ", 2),  # half-width kana
+     ("私はAIが好き、2011年から。", 10),  # "AI" and "2011" a word each
+     ("나는 도쿄에 산다", 3),  # Korean: by its spaces
+     ("Oui ! Merci : 🙏 — bien", 3)],
+)  # fmt: skip
+def test_chinese_and_japanese_words_are_counted_as_word_processors_count_them(
+    typed: str, words: int
+) -> None:
+    """ "私はゾエです。東京に住んでいます。" was one word: a min_words refused every answer
+    in Chinese or Japanese, written without spaces."""
+    assert word_count(typed) == words
+    assert coerce(question("long", min_words=words), typed) == typed
+    with pytest.raises(InvalidAnswer, match=rf"\(il y en a {words}\)"):
+        coerce(question("long", min_words=words + 1), typed)
+
+
 def test_a_pattern_matches_an_answer_of_several_paragraphs_whole() -> None:
     """ ".*[0-9]{4}.*" refused "I started in 2009.\n\nThen I stopped." with the author's
     message: "." took no line break. Twitter's questionnaire wrote "(?s)" for it."""

@@ -418,11 +418,29 @@ def _check_bounds(question: Question, value: Any) -> None:
 
 def word_count(text: str) -> int:
     """The words a reader counts: a French "!" or ":" standing apart, a list's "-", a
-    dash, an emoji alone are none; "l'an", "2011" and "https://…" are one each."""
-    return sum(1 for token in text.split() if _LETTER_OR_DIGIT.search(token))
+    dash, an emoji alone are none; "l'an", "2011" and "https://…" are one each. Chinese
+    and Japanese, written without spaces, count each ideograph and kana a word, as word
+    processors count them: "東京に住んでいます" is 9 (it was one, and a minimum of words
+    refused every answer in them). Korean is written with spaces, and counted by them."""
+    return sum(
+        1
+        for part in _WORD_PARTS.finditer(text)
+        if part["ideograph"] or (part["run"] and _LETTER_OR_DIGIT.search(part["run"]))
+    )
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# Han ideographs (and 々, 〇), hiragana and katakana, full and half width: a word each.
+_IDEOGRAPHS = (
+    "\u3005\u3007\u3021-\u3029\u3038-\u303b\u3041-\u3096\u309d-\u309f\u30a1-\u30fa"
+    "\u30fd-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff6f"
+    "\uff71-\uff9d\U00020000-\U0003134f"
+)
+# Kana's marks: a sound lengthened (ー), voiced (゛): on the kana before, no word.
+_KANA_MARKS = "\u3099-\u309c\u30fc\uff70\uff9e\uff9f"
+_WORD_PARTS = re.compile(
+    f"(?P<ideograph>[{_IDEOGRAPHS}])|[{_KANA_MARKS}]+|(?P<run>[^\\s{_IDEOGRAPHS}{_KANA_MARKS}]+)"
+)
 
 
 def _within(count: int, low: float | None, high: float | None, what: str) -> None:
