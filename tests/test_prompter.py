@@ -521,6 +521,42 @@ def test_a_multiple_choice_says_how_many_it_takes_before_any_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("language", "kind", "rules", "hint"),
+    [("fr", "long", {"min_words": 20, "max_words": 300},
+      "Entrée : nouveau paragraphe · Échap puis Entrée : terminer · Au moins 20 mots · Au plus 300 mots"),
+     ("fr", "text", {"max_length": 10}, "Au plus 10 caractères"),
+     ("en", "long", {"max_words": 1000},
+      "Enter: new paragraph · Esc then Enter: finish · At most 1,000 words"),
+     ("de", "text", {"min_length": 2, "max_length": 280}, "Mindestens 2 Zeichen · Höchstens 280 Zeichen"),
+     ("es", "text", {"max_words": 1}, "Como máximo 1 palabra"),
+     ("it", "url", {"max_length": 200}, "Al massimo 200 caratteri"),
+     ("nl", "text", {"min_words": 2}, "Minstens 2 woorden"),
+     ("pt", "text", {"max_length": 1, "required": False},
+      "No máximo 1 caractere · Opcional: deixar em branco para pular"),
+     ("fr", "long", {"max_words": 300, "message": "Trois cents mots au plus."},
+      "Entrée : nouveau paragraphe · Échap puis Entrée : terminer · Trois cents mots au plus")],
+)  # fmt: skip
+def test_a_limit_of_words_or_characters_is_said_before_the_answer(
+    keys: PipeInput, language: str, kind: str, rules: dict[str, Any], hint: str
+) -> None:
+    """A long answer's max_words = 300 was heard of once 400 words were written, as the
+    refusal; a multiple choice said its "Au plus 3 choix" before. Said as the sheet says it."""
+    out = io.StringIO()
+    prompter = TerminalPrompter(language, console=Console(file=out, width=200))
+    prompter.screen = Screen(STYLE, file=out, width=200)
+    required = rules.pop("required", True)
+    question = Question(
+        id="q", type=kind, text={"*": "Q ?"}, language=language, required=required,
+        validation=Validation(**rules),
+    )  # fmt: skip
+    keys.send_text(CTRL_C)  # the hint is said: pause
+    with pytest.raises(Paused):
+        prompter.ask(prompt_for(question, "Q ?", counter="[1/5]"))
+    shown = out.getvalue().splitlines()
+    assert shown[shown.index("[1/5] Q ?") + 1].rstrip() == hint
+
+
+@pytest.mark.parametrize(
     ("language", "kind", "typed", "hint"),
     [("fr", "text", ENTER, "Question retirée du questionnaire, réponse gardée : laisser vide pour l’enlever"),
      ("fr", "multi", ENTER, "↑↓, Espace pour cocher, Entrée pour valider · Question retirée du questionnaire, réponse gardée"),

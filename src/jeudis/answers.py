@@ -49,22 +49,33 @@ _BOUNDS = {
 
 def rules_note(question: Question) -> str:
     """The rules an answer must pass, told before it is given, as an answer sheet does:
-    the question's own message when it has one, else each bound as a refusal says it,
-    without the count ("At least 10 words."). "" when there are none to tell: a pattern
-    is told by its message, unless the question's help says what to write (twitter's
-    followers: "Un nombre (par exemple 9 200)…"); a multiple choice's bounds by its
-    choices' note."""
+    its bounds (:func:`limits_said`), or the question's own message for its pattern. ""
+    when there are none to tell: a pattern is told by its message, unless the
+    question's help says what to write (twitter's followers: "Un nombre (par exemple
+    9 200)…"); a multiple choice's bounds by its choices' note."""
+    rules = question.validation
+    said = limits_said(question)
+    if not said and rules.message and rules.pattern and not question.help:
+        return rules.message
+    return " ".join(said)
+
+
+def limits_said(question: Question) -> list[str]:
+    """The bounds an answer keeps within, told before it is given (on the answer sheet,
+    in the live session): each as a refusal says it, without the count ("At least 10
+    words.", "Au plus 280 caractères."), or the question's own message when it has one.
+    Otherwise a long answer's 300 words at most were heard of once 400 were written."""
     rules = question.validation
     bounds = [
         (key, value)
         for key in _BOUNDS.get(question.type, ())
         if (value := getattr(rules, key)) is not None
     ]
-    if rules.message and (bounds or (rules.pattern and not question.help)):
-        return rules.message
+    if rules.message and bounds:
+        return [rules.message]
     said = (message(key, question.language, {"n": value, "count": 0}) for key, value in bounds)
     # "At least 10 words (0 so far)." in every language: the count is in brackets at the end.
-    return " ".join(re.sub(r"\s*\([^()]*\)(?=\.?$)", "", text) for text in said)
+    return [re.sub(r"\s*\([^()]*\)(?=\.?$)", "", text) for text in said]
 
 
 def too_large(language: str) -> str:

@@ -25,7 +25,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
 
 from jeudis import softwrap, terminal
-from jeudis.answers import choices_hint, date_hint, too_large
+from jeudis.answers import choices_hint, date_hint, limits_said, too_large
 from jeudis.followups import NEXT_QUESTION, WRITING_FOLLOWUP
 from jeudis.interview import Answer, Interview, Typed, fits, typed_text
 from jeudis.prompt_keys import (
@@ -304,6 +304,9 @@ class TerminalPrompter:
             language = prompt.question.language
             parts.append(number_note(sheet_text(language), language).rstrip("."))
         typed = prompt.kind in ("text", "long")
+        if typed and prompt.question is not None:
+            # "Au plus 300 mots", as the sheet says it: not first heard once 400 are typed.
+            parts += [limit.rstrip(".") for limit in limits_said(prompt.question)]
         if prompt.dropped:  # not "optional": answered, and kept unless taken out
             parts.append(self.text["dropped_empty" if typed else "dropped"])
         elif not prompt.required and typed:
