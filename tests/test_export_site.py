@@ -1853,3 +1853,75 @@ def test_an_interview_of_a_name_jeudis_never_gives_is_published(
     assert result.exit_code == 0, result
     assert (series / "site" / "claire-fontaine (2012).html").is_file()
     assert "left out" not in result.stderr
+
+
+def test_an_export_a_broken_interview_stopped_renders_only_its_own_once_mended(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slip in one interview (a quote left open) stops `export --all` once it has claimed
+    the folder: the next export, the slip mended, rendered the whole site again (a
+    minute at ten thousand interviews), where only the interviews changed need it."""
+    from jeudis.errors import JeudisError
+    from jeudis.export import sitebuild
+
+    copy_example(series)
+    out = series / "site"
+    export_site(Series(series), out)
+    amelie = series / "interviews" / "amelie-roux.toml"
+    amelie.write_text(
+        amelie.read_text("utf-8").replace("Juin 2010, un peu", "Juillet 2010, un peu"), "utf-8"
+    )
+    claire = series / "interviews" / "claire-fontaine.toml"
+    good = claire.read_text("utf-8")
+    claire.write_text(good + 'answer = "unclosed\n', "utf-8")
+    with pytest.raises(JeudisError):
+        export_site(Series(series), out)
+    claire.write_text(good, "utf-8")
+    rendered: list[str] = []
+    do = sitebuild._Job.do
+
+    def spied(job: Any, entry: Any) -> Any:
+        rendered.append(entry.slug)
+        return do(job, entry)
+
+    monkeypatch.setattr(sitebuild._Job, "do", spied)
+
+    export_site(Series(series), out)
+
+    assert sorted(rendered) == ["amelie-roux", "claire-fontaine"]
+    assert "Juillet 2010" in (out / "amelie-roux.html").read_text("utf-8")
+    assert export_site(Series(series), out).unchanged
+
+
+def test_an_export_stopped_half_way_renders_only_what_it_had_left(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C at the 1,341st post of 4,759 said "the next export finishes it", and the
+    next one rendered all 4,759 again: what was written is now recorded as such."""
+    from jeudis.export import sitebuild
+
+    copy_example(series)
+    out = series / "site"
+    rendered: list[str] = []
+    do = sitebuild._Job.do
+    stopping = [True]
+
+    def spied(job: Any, entry: Any) -> Any:
+        if len(rendered) == 2 and stopping and stopping.pop():
+            raise KeyboardInterrupt  # the first export, at its third post
+        rendered.append(entry.slug)
+        return do(job, entry)
+
+    monkeypatch.setattr(sitebuild._Job, "do", spied)
+    with pytest.raises(KeyboardInterrupt):
+        export_site(Series(series), out)
+    first = list(rendered)
+
+    result = export_site(Series(series), out)
+
+    left = {"amelie-roux", "claire-fontaine", "elise-garnier", "mathieu-durand"} - set(first)
+    again = rendered[2:]
+    # All but a post written whose neighbour was not: its links are checked against it.
+    assert len(first) == 2 and set(again) >= left and len(again) < 4
+    assert (out / "index.html").is_file() and not result.unchanged
+    assert export_site(Series(series), out).unchanged

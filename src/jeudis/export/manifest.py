@@ -284,21 +284,27 @@ def claim(
     posts: dict[str, str],
     planned: list[str],
     kind: str,
+    stamp: str,
 ) -> None:
     """Before writing: a manifest naming every file the export is about to write.
 
     Should the export stop half-way (a broken interview, Ctrl-C, a kill, a power
-    cut), the next one owns what this one wrote, and finishes it: its stamp
-    matches no export, so everything is rendered again. The files about to be
-    written lose their content stamps (they were checked just before).
+    cut), the next one owns what this one wrote, and finishes it: the posts about to
+    be written lose their stamps (and their files their content stamps: they were
+    checked just before), so they are rendered again, and so are the indexes and the
+    feed, whose record goes. The export's own ``stamp`` (templates, settings) stays:
+    the posts it did not touch are as it would write them. It was blanked, and a
+    typo in one of five thousand interviews, mended, cost a whole site rendered again.
     """
     entries = dict(previous.get("entries", {}))
     for slug, name in posts.items():
-        before = entries.get(slug, {}).get("outputs", [])
-        entries[slug] = {"stamp": "", "outputs": sorted({*before, name})}
+        # What else it recorded stays: its neighbours' links are checked against it.
+        kept = {key: value for key, value in entries.get(slug, {}).items() if key != "written"}
+        before = kept.get("outputs", [])
+        entries[slug] = {**kept, "stamp": "", "outputs": sorted({*before, name})}
     others = set(planned) - set(posts.values())
     manifest: dict[str, Any] = {
-        "stamp": "",
+        "stamp": stamp,
         "kind": kind,
         "entries": entries,
         "files": sorted({*previous.get("files", []), *(others - {WXR_FILE})}),

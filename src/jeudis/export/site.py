@@ -255,7 +255,7 @@ def _export(
             return result
         if not overwrite:
             _refuse_others(series, folder, [WXR_FILE], previous)
-        claim(folder, previous, {}, [WXR_FILE], "wxr")
+        claim(folder, previous, {}, [WXR_FILE], "wxr", stamp)
         from jeudis.export import sitebuild
 
         result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
@@ -306,7 +306,7 @@ def _export(
     else:
         owned = None
     posts = {e.slug: post_file(e, fmt, flavor) for e in todo}
-    claim(folder, previous, posts, planned, export_kind(fmt, flavor))
+    claim(folder, previous, posts, planned, export_kind(fmt, flavor), stamp)
     from jeudis.export import sitebuild
 
     result = sitebuild.render(

@@ -9,6 +9,7 @@ HTML, so the feed renders nothing twice.
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import json
 import os
@@ -33,6 +34,7 @@ from jeudis.export.manifest import (
     export_kind,
     manifest_outputs,
     photo_stamp,
+    read_manifest,
     write_file,
 )
 from jeudis.export.model import Post, build_post, link_to
@@ -84,15 +86,19 @@ def render(
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
-    for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
-        kept = meta.pop(_KEPT)
-        metas[slug] = meta
-        if rendered is not None:
-            posts[slug] = rendered
-        result.written.extend(folder / o for o in meta["outputs"] if o not in kept)
-        result.skipped += all(o in kept for o in meta["outputs"])  # an interview unchanged
-        if progress is not None:
-            progress(done, len(todo))
+    try:
+        for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
+            kept = meta.pop(_KEPT)
+            metas[slug] = meta
+            if rendered is not None:
+                posts[slug] = rendered
+            result.written.extend(folder / o for o in meta["outputs"] if o not in kept)
+            result.skipped += all(o in kept for o in meta["outputs"])  # an interview unchanged
+            if progress is not None:
+                progress(done, len(todo))
+    except BaseException:
+        _keep_done(folder, metas)
+        raise
     for entry in entries:
         if entry.slug not in metas:
             metas[entry.slug] = known[entry.slug]
@@ -113,6 +119,18 @@ def render(
     write_file(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     result.outputs = manifest_outputs(manifest)
     return result
+
+
+def _keep_done(folder: Path, metas: dict[str, dict[str, Any]]) -> None:
+    """Stopped half-way (Ctrl-C, an interview that does not read): the posts rendered so
+    far are recorded in the folder's manifest as written, so that the next export
+    renders only the others. Every one of them was rendered again."""
+    claimed = read_manifest(folder)
+    if not claimed or not metas:
+        return
+    claimed["entries"] = {**claimed.get("entries", {}), **metas}
+    with contextlib.suppress(OSError):
+        write_file(folder / MANIFEST, json.dumps(claimed, ensure_ascii=False))
 
 
 @dataclass
