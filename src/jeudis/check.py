@@ -156,7 +156,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
         else:
             found, drift = check_interview(series, file, forms, ids)
             if drift is not None:
-                key = (drift.form.id, str(drift.interview.questionnaire_version))
+                key = (drift.form.id, drift.version)
                 if key not in drifts:
                     findings.append(drifts.setdefault(key, []))
                 drifts[key].append(drift)

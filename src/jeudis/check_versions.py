@@ -22,7 +22,9 @@ class Drift:
     worded otherwise now."""
 
     path: Path
-    interview: Interview
+    # The version it was made with: not the interview, whose answers a series of older
+    # interviews kept in memory to the end (600 MB for ten thousand).
+    version: str
     form: Questionnaire
     added: tuple[str, ...]
     dropped: tuple[str, ...]
@@ -47,7 +49,7 @@ def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drif
     asked = form.asked(interview.values()) if interview.is_complete else []
     return Drift(
         path,
-        interview,
+        str(interview.questionnaire_version),
         form,
         added=tuple(q.id for q in asked if q.id not in answered),
         dropped=tuple(qid for qid in answered if qid not in current),
@@ -83,10 +85,7 @@ def drift_finding(drifts: list[Drift]) -> Finding:
     how many, the questions that differ for any of them (new: those none answers), and
     names the first few; an interview alone is said as itself, with its own file."""
     first = drifts[0]
-    made = (
-        f"made with {first.form.id} version {first.interview.questionnaire_version},"
-        f" now version {first.form.version}"
-    )
+    made = f"made with {first.form.id} version {first.version}, now version {first.form.version}"
     questions = [q.id for q in first.form.questions]
     added = [qid for qid in questions if all(qid in d.added for d in drifts)]
     # Unanswered by some only: added after some of them were made, with no new version.
