@@ -622,3 +622,34 @@ def test_a_name_two_files_answer_to_in_other_capitals_is_neither(
 
     assert result.exit_code == ExitCode.NOT_FOUND, result
     assert "no interview 'ANN-LEE'" in result.stderr
+
+
+def test_a_name_of_no_latin_letter_is_said_and_slug_names_it(invoke: Invoke, series: Path) -> None:
+    """张伟's interview was invite.toml, its post invite.html, with no word of it, and
+    no way to name it otherwise."""
+    result = invoke("new", "twitter", "--guest", "张伟", "--data-file", "-", input=ANSWERS_TOML)
+    named = invoke(
+        "new", "twitter", "--guest", "张伟", "--slug", "zhang-wei",
+        "--data-file", "-", input=ANSWERS_TOML,
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result
+    assert result.stderr.splitlines()[-1] == (
+        "note: 张伟: no letter of the name goes into a file's name; the interview is invite,"
+        " and so its post's address (--slug names a new one otherwise: --slug zhang-wei)"
+    )
+    assert named.exit_code == 0, named
+    assert "no letter" not in named.stderr
+    assert load_interview(series / "interviews" / "zhang-wei.toml").guest == "张伟"
+    assert [p.name for p in interview_files(series)] == ["invite.toml", "zhang-wei.toml"]
+
+
+@pytest.mark.parametrize("slug", ["Zhang Wei", "zhang_wei", "../x", "con", "-x", "a" * 61])
+def test_a_slug_jeudis_would_not_make_is_refused(invoke: Invoke, series: Path, slug: str) -> None:
+    result = invoke(
+        "new", "twitter", "--guest", "张伟", "--slug", slug, "--data-file", "-", input=ANSWERS_TOML
+    )
+
+    assert result.exit_code == ExitCode.USAGE, result
+    assert "a slug is lowercase letters a-z and digits, words joined by -" in result.stderr
+    assert interview_files(series) == []

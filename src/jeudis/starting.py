@@ -27,6 +27,7 @@ class Options:
     date: dt.date | None = None
     # ``--reword ID=TEXT``: a question worded otherwise for this guest, by id or number.
     rewordings: Mapping[str, str] = field(default_factory=dict)
+    slug: str | None = None  # ``--slug``: the file's and the post's name, else the guest's
 
 
 def one_line_wording(text: str) -> str:
@@ -72,7 +73,10 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     guest = " ".join(options.guest.split())
     host = options.host if options.host is not None else str(series.settings.get("host", ""))
     context = context_for(questionnaire, guest, host, options.gender)
-    slug = storage.slugify(guest, questionnaire.language)
+    if options.slug is not None:
+        slug = storage.given_slug(options.slug)
+    else:
+        slug = storage.slugify(guest, questionnaire.language)
     return Interview(
         questionnaire=questionnaire.id,
         questionnaire_version=questionnaire.version,

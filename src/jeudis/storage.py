@@ -27,9 +27,11 @@ from jeudis.errors import (
     NotFoundError,
     NotSaved,
     UsageError,
+    describe,
 )
 from jeudis.files import (
     BINARY,
+    SLUG_SHAPED,
     changed_since,
     interview_entries,
     make_folders,
@@ -123,15 +125,38 @@ def slugify(name: str, language: str = "") -> str:
     capped. Cyrillic and Greek letters are romanized (``Алексей``: ``aleksey``).
     A name Windows keeps for a device (``con``, ``nul``, ``com1``...) gets ``-1``.
     """
-    ascii_only = folded(spelled_out(name, language)).encode("ascii", "ignore").decode("ascii")
-    ascii_only = ascii_only.lower()
-    if language and primary_language(language) not in _ELIDING:
-        ascii_only = _INNER_APOSTROPHE.sub("", ascii_only)
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    slug = _letters(name, language)
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
     slug = slug.strip("-") or FALLBACK_SLUG
     return f"{slug}-1" if slug in _DEVICE_NAMES else slug
+
+
+def _letters(name: str, language: str) -> str:
+    """The words of ``name`` a slug is made of, in ASCII, joined by ``-`` (maybe none)."""
+    ascii_only = folded(spelled_out(name, language)).encode("ascii", "ignore").decode("ascii")
+    ascii_only = ascii_only.lower()
+    if language and primary_language(language) not in _ELIDING:
+        ascii_only = _INNER_APOSTROPHE.sub("", ascii_only)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
+def nameless(name: str, language: str = "") -> bool:
+    """Whether ``name`` gives a slug no letter of its own (张伟, سارة, an emoji): its
+    interview is ``invite``, ``invite-2``..., as its post's address."""
+    return not _letters(name, language)
+
+
+def given_slug(slug: str) -> str:
+    """A slug the host chose (``--slug``), as jeudis would make one: lowercase ASCII
+    letters and digits, words joined by ``-``; a device name of Windows refused."""
+    if not SLUG_SHAPED.fullmatch(slug) or len(slug) > MAX_SLUG or slug in _DEVICE_NAMES:
+        raise UsageError(
+            f"--slug {describe(slug)}: a slug is lowercase letters a-z and digits, words"
+            f" joined by - (at most {MAX_SLUG} characters, no device name of Windows)",
+            hint="zhang-wei, say: it names the interview's file and its post's address",
+        )
+    return slug
 
 
 def folded(name: str) -> str:

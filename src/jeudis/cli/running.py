@@ -131,6 +131,13 @@ def new(
         ),
     ] = None,
     reword: RewordOption = None,
+    slug: Annotated[
+        str | None,
+        typer.Option(
+            help="The interview's file and post name (zhang-wei), when not the guest's"
+            " name in Latin letters.",
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
@@ -149,6 +156,7 @@ def new(
         host=host,
         date=parse_date(date, form.language),
         rewordings=pairs(reword, "--reword", '12="..."'),
+        slug=slug,
     )
     interview = starting.prepare(series, form, options)
     starting.require_host(form, interview)
@@ -174,12 +182,30 @@ def new(
         starting.create(series, interview)
         assert interview.path is not None
         take_photo(interview)
+        _note_nameless(interview, chosen=slug is not None)
         _finished(interview.path, live=False)
         return
     _require_terminal()
     _note_twins(series, form, interview)
     starting.create(series, interview)
+    _note_nameless(interview, chosen=slug is not None)
     _run(series, form, interview, begun_now=True)
+
+
+def _note_nameless(interview: "Interview", *, chosen: bool) -> None:
+    """A guest's name of no Latin letter (张伟, سارة) names the interview ``invite-3``,
+    and so its post's address: said, with how to name it."""
+    from jeudis.storage import nameless
+    from jeudis.textsafe import for_terminal
+
+    if chosen or not nameless(interview.guest, interview.language):
+        return
+    said = (
+        f"note: {interview.guest}: no letter of the name goes into a file's name; the"
+        f" interview is {interview.slug}, and so its post's address (--slug names a new"
+        " one otherwise: --slug zhang-wei)"
+    )
+    sys.stderr.write(for_terminal(said) + "\n")
 
 
 def _holding_the_same(series: "Series", form: "Questionnaire", interview: "Interview") -> str:
