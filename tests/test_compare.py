@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import html5lib
 import pytest
 
+from jeudis.cli import main
 from jeudis.export.frontmatter import FLAVORS
 from jeudis.export.written import reads_as_roundup
 from jeudis.roundup import Entry
@@ -95,6 +98,38 @@ def test_side_by_side_on_an_80_column_terminal(invoke: Invoke, example_series: P
     assert max(line.count("╭─ ") for line in lines) == 2
     for below in ("2011-03-24 · amelie-roux", "2011-03-31 · claire-fontaine"):
         assert below in out
+
+
+class _Screen(io.StringIO):
+    """Standard output that keeps what it had shown at each flush, as a terminal shows it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def flush(self) -> None:
+        self.shown.append(self.getvalue())
+
+
+def test_the_answers_are_shown_a_row_at_a_time(
+    invoke: Invoke, example_series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every answer was laid out before the first was shown: with thousands of guests, the
+    heading stood alone for a minute, then everything came at once (and a gigabyte was
+    held). A row is shown as soon as it is drawn, and the whole is as it was."""
+    screen = _Screen()
+    monkeypatch.setattr(sys, "stdout", screen)
+    monkeypatch.setattr(sys, "argv", ["jeudis", "compare", "twitter", "apport"])
+    monkeypatch.setenv("COLUMNS", "80")  # two answers a row
+    with pytest.raises(SystemExit) as leaving:
+        main()
+
+    assert leaving.value.code == 0
+    first_row = next(shown for shown in screen.shown if "╰" in shown)
+    assert "Amélie Roux" in first_row and "Claire Fontaine" in first_row
+    assert "Mathieu Durand" not in first_row
+    whole = invoke("compare", "twitter", "apport", env={"COLUMNS": "80"}).stdout
+    assert screen.shown[-1] == whole and whole.count("╭─ ") == 3
 
 
 def test_under_every_answer_the_date_with_its_file_or_the_date_alone(

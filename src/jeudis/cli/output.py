@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rich.console import Console
+    from rich.segment import Segment
 
     from jeudis.paths import Series
 
@@ -262,16 +263,21 @@ def unpadded(out: Console, renderable: Any) -> Any:
     A cell of a rich table is as wide as its longest line: the shorter ones end
     in spaces, which a terminal does not show but a file or a pipe keeps.
     """
-    from rich.segment import Segment, SegmentLines
+    from rich.segment import SegmentLines
 
-    lines = []
-    for line in out.render_lines(renderable, pad=False):
-        while line and not line[-1].control and not line[-1].text.rstrip(" "):
-            line.pop()
-        if line and not line[-1].control:
-            line[-1] = Segment(line[-1].text.rstrip(" "), line[-1].style)
-        lines.append(line)
+    lines = [trimmed(line) for line in out.render_lines(renderable, pad=False)]
     return SegmentLines(lines, new_lines=True)
+
+
+def trimmed(line: list[Segment]) -> list[Segment]:
+    """A line of segments without the spaces at its end (:func:`unpadded`)."""
+    from rich.segment import Segment
+
+    while line and not line[-1].control and not line[-1].text.rstrip(" "):
+        line.pop()
+    if line and not line[-1].control:
+        line[-1] = Segment(line[-1].text.rstrip(" "), line[-1].style)
+    return line
 
 
 # Past this, rich's Markdown takes minutes (a pasted text of 200,000 short paragraphs),
