@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin
 import html5lib
 import pytest
 
+import jeudis
 from export_helpers import copy_example, make_interview
 from jeudis.export.manifest import MANIFEST, write_file
 from jeudis.export.site import export_site
@@ -441,6 +442,62 @@ def test_a_photo_added_shows_in_the_wordpress_file_of_a_folder_at_the_next_expor
         "utf-8"
     )
     assert "up to date" in invoke(*wxr).stderr
+
+
+@pytest.mark.parametrize("output", ["all.xml", "site"])
+def test_a_wordpress_file_of_more_interviews_takes_no_more_memory(
+    series: Path, invoke: Invoke, output: str
+) -> None:
+    """``export --all --format wxr`` of ten thousand interviews took 2 GB: every post and
+    its body were held until the file's text was made, whole, then a copy of it, and
+    the file there was read whole to be checked. Each post is let go once written."""
+    import tracemalloc
+
+    copy_example(series)
+    example = (series / "interviews" / "mathieu-durand.toml").read_text(encoding="utf-8")
+    command = ["export", "--all", "--format", "wxr", "-o", str(series / output)]
+
+    def most_memory(count: int) -> int:
+        for n in range(count):
+            path = series / "interviews" / f"invite-{n:03d}.toml"
+            path.write_text(example, encoding="utf-8")
+        tracemalloc.start()
+        try:
+            assert invoke(*command).exit_code == 0
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    invoke(*command)  # the modules imported, the templates compiled
+    few, many = most_memory(10), most_memory(50)
+    assert many - few < 500_000, (few, many)  # forty interviews more: 3 MB more, held
+
+
+@pytest.mark.parametrize(
+    ("output", "target"), [("all.xml", "all.xml"), ("site", "site/wordpress.xml")]
+)
+def test_a_wordpress_file_stopped_half_way_leaves_the_one_there(
+    series: Path, invoke: Invoke, output: str, target: str
+) -> None:
+    """The WordPress file is written as it is made, aside, and put in place once whole:
+    a template failing at the second post leaves the file there as it was, and no
+    half file beside it."""
+    copy_example(series)
+    command = ["export", "--all", "--format", "wxr", "-o", str(series / output)]
+    assert invoke(*command).exit_code == 0
+    file = series / target
+    before = file.read_bytes()
+    bundled = (Path(jeudis.__file__).parent / "templates" / "wxr.xml").read_text("utf-8")
+    failing = bundled.replace("<item>", "<item>{% if loop.index == 2 %}{{ 1 // 0 }}{% endif %}")
+    (series / "templates").mkdir()
+    (series / "templates" / "wxr.xml").write_text(failing, encoding="utf-8")
+
+    result = invoke(*command)
+
+    assert result.exit_code != 0
+    assert "wxr.xml" in result.stderr and "ZeroDivisionError" in result.stderr, result
+    assert file.read_bytes() == before
+    assert not [path.name for path in file.parent.iterdir() if path.name.endswith(".tmp")]
 
 
 @pytest.mark.parametrize("where", ["absolute", "parent", "home"])

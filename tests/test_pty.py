@@ -2357,6 +2357,72 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     assert again.wait() == 0
 
 
+@pytest.mark.parametrize(
+    ("output", "written"),
+    [(["-o", "all.xml"], "Written: all.xml"), (["-o", "site"], "site: 1 file written")],
+)
+def test_a_wordpress_file_of_the_series_shows_a_progress_bar_on_a_terminal(
+    series: Path, sessions: list[Jeudis], output: list[str], written: str
+) -> None:
+    """A WordPress file of five thousand interviews took a minute, the screen blank."""
+    many_interviews(series, 150)
+    session = Jeudis(series, "export", "--all", "--format", "wxr", *output)
+    sessions.append(session)
+    session.expect("Exporting")
+    session.expect("/150")
+    session.expect(written)
+    assert session.wait() == 0
+    made = series / "all.xml" if output[1] == "all.xml" else series / "site" / "wordpress.xml"
+    assert made.read_text(encoding="utf-8").count("<item>") == 150
+
+
+def _ctrl_c_once_drawn(session: Jeudis) -> None:
+    """Ctrl-C, as a terminal sends it, to an export that has drawn its bar."""
+    session.expect("Exporting")
+    # Held still while the key travels, so the export cannot finish before it arrives.
+    os.killpg(session.child.pid, signal.SIGSTOP)
+    session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
+    deadline = time.monotonic() + TIMEOUT
+    while not _sigint_pending(session.child.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.killpg(session.child.pid, signal.SIGCONT)
+
+
+@pytest.mark.parametrize(
+    ("output", "target", "said"),
+    [
+        (["-o", "all.xml"], "all.xml", "all.xml: stopped; nothing written"),
+        (["-o", "site"], "site/wordpress.xml", "site/wordpress.xml: stopped; nothing written"),
+    ],
+)
+@pytest.mark.parametrize("there", [True, False])
+def test_ctrl_c_stops_a_wordpress_file_of_the_series_leaving_the_old_one(
+    series: Path,
+    sessions: list[Jeudis],
+    output: list[str],
+    target: str,
+    said: str,
+    there: bool,
+) -> None:
+    """Stopped, the export of one WordPress file said nothing (exit 130): the file is
+    written aside, put in its place once whole; the one there stays as it was."""
+    file = series / target
+    if there:
+        first = Jeudis(series, "export", "--all", "--format", "wxr", *output)
+        sessions.append(first)
+        assert first.wait() == 0
+    before = file.read_bytes() if there else None
+    many_interviews(series, 800)
+    session = Jeudis(series, "export", "--all", "--format", "wxr", *output)
+    sessions.append(session)
+    _ctrl_c_once_drawn(session)
+    session.expect(said + (", the file is as it was" if there else ""))
+    assert session.wait() == 130
+    assert "Traceback" not in session.seen and "KeyboardInterrupt" not in session.seen
+    assert (file.read_bytes() if file.exists() else None) == before
+    assert not [p.name for p in file.parent.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None:
     """kill -9 (or a power cut) mid-export: the files it wrote are still the export's."""
     many_interviews(series, 800)
@@ -2378,6 +2444,37 @@ def test_an_export_killed_half_way_is_finished_by_the_next(series: Path) -> None
 
     assert again.returncode == 0, again.stderr
     assert again.stderr.splitlines()[0] == f"{site}: 802 files written, 0 unchanged"
+
+
+@pytest.mark.parametrize("output", ["all.xml", "site"])
+def test_a_wordpress_file_killed_half_made_leaves_no_half_file(series: Path, output: str) -> None:
+    """kill (SIGTERM) while the WordPress file is made, beside the one it replaces: it
+    was left there, up to the size of the whole file (160 MB for ten thousand posts)."""
+    many_interviews(series, 800)
+    command = [str(JEUDIS), "export", "--all", "-f", "wxr", "-C", str(series), "-o", output]
+    process = subprocess.Popen(
+        command,
+        cwd=series,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    folder = series / output if output == "site" else series
+
+    def half_made() -> list[Path]:
+        return list(folder.glob(".*.tmp")) if folder.is_dir() else []
+
+    deadline = time.monotonic() + TIMEOUT
+    while not half_made() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert half_made()
+    process.terminate()
+    _, said = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 128 + signal.SIGTERM, said
+    assert "error: export stopped by SIGTERM" in said
+    assert not half_made()
+    assert not (folder / ("wordpress.xml" if output == "site" else output)).exists()
 
 
 def test_ctrl_c_at_the_edit_review_leaves_it_without_a_traceback(

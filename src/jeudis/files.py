@@ -15,8 +15,12 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jeudis.errors import FileProblem, MissingFile, TooLarge
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Windows opens a descriptor in text mode unless told otherwise: written, "\n" became
 # "\r\n" whatever Python's newline said, and a read stopped at the first Ctrl-Z.
@@ -206,12 +210,14 @@ def write_readable(path: Path, data: str, hint: str | None = None) -> None:
     write_atomic(path, data)
 
 
-def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
+def write_atomic(path: Path, data: str | Iterable[str], *, follow_links: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced,
-    then renamed over the target; the folder is fsynced so the rename survives a
-    power cut. A link keeps naming its file, which is the one replaced; a pipe or
+    The text (or its pieces, in turn: a text too large to hold at once) goes to a
+    temporary file in the same folder, is flushed and fsynced, then renamed over the
+    target; the folder is fsynced so the rename survives a power cut. Stopped half-way
+    (Ctrl-C, an error making a piece), the temporary file is removed: the old file
+    stays as it was. A link keeps naming its file, which is the one replaced; a pipe or
     a device (:func:`is_stream`) is written into. Without ``follow_links`` (a
     cache file: jeudis's own, never a place the host chose) a link is replaced
     by the file, so that nothing is written where it led.
@@ -226,7 +232,7 @@ def write_atomic(path: Path, data: str, *, follow_links: bool = True) -> None:
         # write into, never a file to replace (renamed over, /dev/null would be one).
         try:
             with path.open("w", encoding="utf-8", newline="\n") as stream:
-                stream.write(data)
+                stream.writelines(_pieces(data))
         except OSError as error:  # -o /dev/full: said of the file
             raise OSError(error.errno, error.strerror, str(path)) from None
         return
@@ -253,7 +259,11 @@ def file_in_the_way(folder: Path) -> Path | None:
     return next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
 
 
-def _replace(path: Path, data: str) -> None:
+def _pieces(data: str | Iterable[str]) -> Iterable[str]:
+    return (data,) if isinstance(data, str) else data
+
+
+def _replace(path: Path, data: str | Iterable[str]) -> None:
     """A temporary file beside ``path``, written, fsynced and renamed over it."""
     fd, tmp = temporary_beside(path)
     try:
@@ -263,7 +273,7 @@ def _replace(path: Path, data: str) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.fchmod(fd, path.stat().st_mode & 0o777)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
+            handle.writelines(_pieces(data))
             handle.flush()
             os.fsync(handle.fileno())
         _rename(tmp, path)

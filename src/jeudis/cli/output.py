@@ -12,7 +12,7 @@ from jeudis.cli import safe
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from pathlib import Path
 
     from rich.console import Console
@@ -95,18 +95,18 @@ def print_json(data: Any) -> None:
     print_file(_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-def print_file(text: str) -> None:
-    """A file's text (a post, a sheet, JSON) to standard output, in UTF-8 whatever the
-    terminal's or the locale's encoding, as ``-o`` writes it: in ASCII
-    (``PYTHONIOENCODING=ascii``) a post held "num\\xe9rique" and the JSON was no JSON;
-    in Latin-1 an HTML page said charset=utf-8 of text that was not."""
+def print_file(text: str | Iterable[str]) -> None:
+    """A file's text (a post, a sheet, JSON), or its pieces in turn, to standard output,
+    in UTF-8 whatever the terminal's or the locale's encoding, as ``-o`` writes it: in
+    ASCII (``PYTHONIOENCODING=ascii``) a post held "num\\xe9rique" and the JSON was no
+    JSON; in Latin-1 an HTML page said charset=utf-8 of text that was not."""
     stream = sys.stdout
     with contextlib.suppress(ValueError):  # closed: said by the write
         if isinstance(stream, io.TextIOWrapper):
             # A file name that is not UTF-8 ("caf\udce9.toml") written escaped, as the
             # terminal's text shows it: JSON reads the escape, as no byte that is not UTF-8.
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
-    stream.write(text)
+    stream.writelines((text,) if isinstance(text, str) else text)
 
 
 # A character whose width may not be one column: combining marks (from U+0300),

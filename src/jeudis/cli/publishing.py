@@ -159,6 +159,7 @@ def _export_all(
 ) -> None:
     from jeudis.errors import JeudisError, UsageError
     from jeudis.export import Options
+    from jeudis.export.manifest import WXR_FILE
     from jeudis.export.site import export_site
     from jeudis.files import file_in_the_way
     from jeudis.paths import Series
@@ -188,6 +189,8 @@ def _export_all(
             f"{blocking} is a file, not a folder; nothing was written",
             hint="--all writes a site into a folder: give -o FOLDER, or leave -o out for site/",
         )
+    wxr = folder / WXR_FILE if options.fmt == "wxr" else None
+    there = wxr is not None and wxr.exists()
     bar = _LazyBar()
     try:
         result = export_site(
@@ -204,7 +207,10 @@ def _export_all(
         )
     except KeyboardInterrupt:
         bar.close()
-        _report(f"\n{folder}: stopped; what is written stays, and the next export finishes it")
+        if wxr is not None:
+            _report(f"\n{_wxr_stopped(wxr, there)}")
+        else:
+            _report(f"\n{folder}: stopped; what is written stays, and the next export finishes it")
         raise
     finally:
         bar.close()
@@ -267,21 +273,48 @@ def _export_all_wxr(series: object, output: str, include_drafts: bool, overwrite
     from jeudis.paths import Series
 
     assert isinstance(series, Series)
-    if output == "-":
-        from jeudis.cli.output import print_file
+    target = Path(output)
+    there = output != "-" and target.exists()
+    # No bar over the file itself, printed on the terminal.
+    shown = sys.stderr.isatty() and not (output == "-" and sys.stdout.isatty())
+    bar = _LazyBar()
+    try:
+        if output == "-":
+            from jeudis.cli.output import print_file
 
-        text, notes = series_wxr(series, include_drafts=include_drafts)
-        print_file(text)
-    else:
-        target = Path(output)
-        notes = export_series_wxr(
-            series, target, include_drafts=include_drafts, overwrite=overwrite
-        )
+            pieces, notes = series_wxr(
+                series, include_drafts=include_drafts, progress=bar.update if shown else None
+            )
+            print_file(pieces)
+        else:
+            notes = export_series_wxr(
+                series,
+                target,
+                include_drafts=include_drafts,
+                overwrite=overwrite,
+                progress=bar.update if shown else None,
+            )
+    except KeyboardInterrupt:
+        bar.close()
+        if output == "-":
+            _report("\nstopped; the WordPress file on standard output is cut short")
+        else:
+            _report(f"\n{_wxr_stopped(target, there)}")
+        raise
+    finally:
+        bar.close()
+    if output != "-":
         _report(f"Written: {target}")
     for note in notes[:NOTES_SHOWN]:
         _report(note)
     if len(notes) > NOTES_SHOWN:
         _report(f"... and {len(notes) - NOTES_SHOWN} more")
+
+
+def _wxr_stopped(target: Path, there: bool) -> str:
+    """What a WordPress file's export stopped half-way left: nothing, for the file is
+    written aside and put in place once whole."""
+    return f"{target}: stopped; nothing written" + (", the file is as it was" if there else "")
 
 
 class _LazyBar:

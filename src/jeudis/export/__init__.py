@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, NoReturn
 from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Callable, Collection, Iterable
 
     from jeudis import listing
     from jeudis.export.model import Link, Post
     from jeudis.export.render import SiteInfo
+    from jeudis.export.site import Progress
     from jeudis.interview import Interview
     from jeudis.paths import Series
 
@@ -388,35 +389,50 @@ def export_file(
 
 
 def export_series_wxr(
-    series: Series, target: Path, *, include_drafts: bool = False, overwrite: bool = False
+    series: Series,
+    target: Path,
+    *,
+    include_drafts: bool = False,
+    overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> list[str]:
     """The whole series as one WordPress file ``target`` (``export --all -o all.xml``).
 
-    Checked and recorded as :func:`export_file` does; returns the notes to show.
+    Checked and recorded as :func:`export_file` does, and written as it is made:
+    ``target`` is replaced once the file is whole (stopped before, it is as it
+    was). Returns the notes to show; ``progress`` is told of each post written.
     """
     from jeudis.export.site import series_wxr
 
     notes: list[str] = []
 
-    def render(destination: Path | None) -> str:
-        text, said = series_wxr(series, include_drafts=include_drafts)
+    def render(destination: Path | None) -> Iterable[str]:
+        pieces, said = series_wxr(series, include_drafts=include_drafts, progress=progress)
         notes.extend(said)
-        return text
+        return pieces
 
-    _write_recorded(series, target, render, overwrite=overwrite)
+    from jeudis.export.workers import stopping
+
+    with stopping():  # a kill cleans up the file half made, as Ctrl-C does
+        _write_recorded(series, target, render, overwrite=overwrite)
     return notes
 
 
 def _write_recorded(
-    series: Series, target: Path, render: Callable[[Path | None], str], *, overwrite: bool
+    series: Series,
+    target: Path,
+    render: Callable[[Path | None], str | Iterable[str]],
+    *,
+    overwrite: bool,
 ) -> None:
     """``render``'s text into ``target`` atomically, never over a file jeudis did not write.
 
     ``render`` gets the file the text goes to, or None for a pipe or a device
     (-o /dev/stdout): a stream, as standard output is, with no folder to bring
-    a photo into, nor a file to keep a record of.
+    a photo into, nor a file to keep a record of. It may give the text in pieces,
+    written as they come.
     """
-    from jeudis.export.written import Written
+    from jeudis.export.written import Stamped, Written
     from jeudis.files import is_stream, write_atomic
 
     series.refuse_output(target)
@@ -424,10 +440,10 @@ def _write_recorded(
     record = Written(series, overwrite=overwrite)
     if not stream:
         record.check(target)
-    text = render(None if stream else target)
+    text = Stamped(render(None if stream else target))
     write_atomic(target, text)
     if not stream:
-        record.record(target, text)
+        record.record_stamp(target, text.stamp)
         record.save()
 
 

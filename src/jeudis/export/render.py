@@ -6,10 +6,10 @@ import datetime as dt
 import itertools
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -490,7 +490,7 @@ def _login(name: str, language: str = "fr") -> str:
 
 
 def leave_out_unreachable_photos(
-    posts: list[Post], site: SiteInfo, into: str = "the WordPress file"
+    posts: Iterable[Post], site: SiteInfo, into: str = "the WordPress file"
 ) -> list[str]:
     """Photos of the series a blog's own CMS cannot show: left out, the host told why.
 
@@ -499,66 +499,183 @@ def leave_out_unreachable_photos(
     (its address is ``base_url``). With none, the post would link ``images/x.jpg``
     beside its own address: a broken image.
     """
-    if site.base_url:
-        return _photos_linked(posts)
-    notes = []
+    photos = UnreachablePhotos(site, into)
     for post in posts:
-        if photo := post.local_photo:
-            post.photo = post.photo_url = ""
-            notes.append(
-                f"warning: {post.slug}: photo {clip(photo)} left out of {into}: "
-                "upload it to the blog's media library, or set base_url in jeudis.toml "
-                "to link it from the published site"
+        photos.see(post)
+    return photos.notes()
+
+
+class UnreachablePhotos:
+    """:func:`leave_out_unreachable_photos`, a post at a time (:meth:`see`), then what
+    to tell the host of them all (:meth:`notes`)."""
+
+    def __init__(self, site: SiteInfo, into: str = "the WordPress file") -> None:
+        self.site, self.into = site, into
+        self.left_out: list[str] = []
+        self.linked = 0
+        self.first: Post | None = None
+
+    def see(self, post: Post) -> None:
+        if not (photo := post.local_photo):
+            return
+        if self.site.base_url:
+            self.linked += 1
+            self.first = self.first or post
+            return
+        post.photo = post.photo_url = ""
+        self.left_out.append(
+            f"warning: {post.slug}: photo {clip(photo)} left out of {self.into}: "
+            "upload it to the blog's media library, or set base_url in jeudis.toml "
+            "to link it from the published site"
+        )
+
+    def notes(self) -> list[str]:
+        """Where the photos of the series are linked from WordPress: at the base URL,
+        where the host may not have thought of putting them (a blog at that address has
+        its own media library); or each one left out, and why."""
+        first = self.first
+        if first is None:
+            return self.left_out
+        if self.linked == 1:
+            said = (
+                f"note: {first.slug}: its photo is linked at {first.photo_url}, where it shows"
+                f" once {clip(first.local_photo)} is there (with the series site, or uploaded)"
             )
-    return notes
+        else:
+            said = (
+                f"note: {self.linked} photos are linked at the base URL ({first.photo_url}, ...),"
+                " where they show once the series' files are there (with its site, or uploaded)"
+            )
+        return [said]
 
 
-def _photos_linked(posts: list[Post]) -> list[str]:
-    """Where the photos of the series are linked from WordPress: at the base URL, where
-    the host may not have thought of putting them (a blog at that address has its own
-    media library)."""
-    linked = [post for post in posts if post.local_photo]
-    if not linked:
-        return []
-    first = linked[0]
-    if len(linked) == 1:
-        said = (
-            f"note: {first.slug}: its photo is linked at {first.photo_url}, where it shows"
-            f" once {clip(first.local_photo)} is there (with the series site, or uploaded)"
-        )
-    else:
-        said = (
-            f"note: {len(linked)} photos are linked at the base URL ({first.photo_url}, ...),"
-            " where they show once the series' files are there (with its site, or uploaded)"
-        )
-    return [said]
+@dataclass
+class WxrHead:
+    """What a WordPress file names before its posts: their categories, tags and
+    authors, and its date, the last change of one. Gathered from every post before
+    the first is written, as the file's head comes first."""
+
+    categories: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)
+    now: dt.datetime | None = None
+
+    def add(self, post: Post, site: SiteInfo) -> None:
+        if post.series:
+            self.categories.add(post.series)
+        self.tags.update(post.tags)
+        self.hosts.add(post.host or site.host or "admin")
+        self.now = post.updated if self.now is None else max(self.now, post.updated)
 
 
 def wxr(posts: list[Post], site: SiteInfo) -> str:
+    return "".join(wxr_pieces(posts, site))
+
+
+WXR_PIECE = 1 << 16  # characters: the file is cleaned and written so much at a time
+
+
+def wxr_pieces(posts: Sequence[Post], site: SiteInfo, head: WxrHead | None = None) -> Iterator[str]:
+    """The WordPress file of ``posts``, piece by piece: a post's body is rendered as
+    the file reaches it, and held no longer (``posts`` may build each post then
+    too), so that a series of ten thousand interviews takes no more memory than
+    one of ten. ``head``: what :class:`WxrHead` gathered of them (else gathered here).
+    """
     from functools import partial
 
-    from jeudis.export.templating import render
+    from jeudis.export.templating import load, template_errors
 
-    # A draft is one by its status: no "draft" banner left in the body once published.
-    bodies = {post.slug: fragment(replace(post, draft=False), site) for post in posts}
-    categories = sorted({p.series for p in posts if p.series})
-    tags = sorted({t for p in posts for t in p.tags})
-    hosts = sorted({p.host or site.host or "admin" for p in posts})
-    text = render(
-        site.root,
-        "wxr.xml",
-        posts=posts,
-        bodies=bodies,
-        site=site,
-        categories=[(c, nicename(c, site.language)) for c in categories],
-        tags=[(t, nicename(t, site.language)) for t in tags],
-        authors=[(_login(h, site.language), h) for h in hosts],
-        nicename=partial(nicename, language=site.language),
-        login=partial(_login, language=site.language),
-        now=max((p.updated for p in posts), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
-        rfc822=rfc822,
-    )
-    return xml_clean(text)
+    if head is None:
+        head = WxrHead()
+        for post in posts:
+            head.add(post, site)
+    template = load(site.root, "wxr.xml")
+    named: dict[str, str] = {}  # each name's slug, made once for the head and its posts
+
+    def nice(name: str) -> str:
+        if (slug := named.get(name)) is None:
+            slug = named[name] = nicename(name, site.language)
+        return slug
+
+    context = {
+        "posts": posts,
+        "bodies": _Bodies(posts, site),
+        "site": site,
+        "categories": [(c, nice(c)) for c in sorted(head.categories)],
+        "tags": [(t, nice(t)) for t in sorted(head.tags)],
+        "authors": [(_login(h, site.language), h) for h in sorted(head.hosts)],
+        "nicename": nice,
+        "login": partial(_login, language=site.language),
+        "now": head.now or dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        "rfc822": rfc822,
+    }
+    pieces: list[str] = []
+    size = 0
+    with template_errors(site.root, "wxr.xml"):
+        for piece in template.generate(**context):
+            pieces.append(piece)
+            size += len(piece)
+            if size >= WXR_PIECE:
+                yield xml_clean("".join(pieces))
+                pieces, size = [], 0
+    yield xml_clean("".join(pieces))
+
+
+class PostsBuilt(Sequence[Post]):
+    """Posts built as they are asked for, by ``build`` (from the index), the last one
+    held: a file of every post, written as it reaches each one, holds one at a time."""
+
+    def __init__(self, slugs: list[str], build: Callable[[int], Post]) -> None:
+        self.slugs, self.build = slugs, build
+        self.last: tuple[int, Post] | None = None
+        self._places: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.slugs)
+
+    @overload
+    def __getitem__(self, index: int) -> Post: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Post]: ...
+    def __getitem__(self, index: int | slice) -> Post | list[Post]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(len(self))[index]]
+        index = range(len(self))[index]  # an IndexError past the end, as a list's
+        if self.last is None or self.last[0] != index:
+            self.last = index, self.build(index)
+        return self.last[1]
+
+    def find(self, slug: str) -> Post:
+        if self._places is None:
+            self._places = {slug: n for n, slug in enumerate(self.slugs)}
+        return self[self._places[slug]]
+
+
+class _Bodies(Mapping[str, str]):
+    """``bodies`` of ``wxr.xml``: each post's body by its slug, rendered when the
+    template asks for it, and kept until it asks for another's."""
+
+    def __init__(self, posts: Sequence[Post], site: SiteInfo) -> None:
+        self.site = site
+        self.find: Callable[[str], Post]
+        if isinstance(posts, PostsBuilt):
+            self.slugs, self.find = posts.slugs, posts.find
+        else:
+            self.slugs = [post.slug for post in posts]
+            self.find = {post.slug: post for post in posts}.__getitem__
+        self.last: tuple[str, str] | None = None
+
+    def __getitem__(self, slug: str) -> str:
+        if self.last is None or self.last[0] != slug:
+            # A draft is one by its status: no "draft" banner left in the body once published.
+            self.last = slug, fragment(replace(self.find(slug), draft=False), self.site)
+        return self.last[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.slugs)
+
+    def __len__(self) -> int:
+        return len(self.slugs)
 
 
 def rfc822(moment: dt.datetime) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,8 +201,11 @@ def _drafts_note(drafts: list[str]) -> list[str]:
     return [f"note: {left_out} left out ({named}): --include-drafts exports them, marked"]
 
 
-def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, list[str]]:
-    """The whole series as one WordPress import file's text, with the notes to show.
+def series_wxr(
+    series: Series, *, include_drafts: bool = False, progress: Progress | None = None
+) -> tuple[Iterator[str], list[str]]:
+    """The whole series as one WordPress import file's text, in pieces to write as
+    they come, with the notes to show; ``progress`` is told of each post written.
 
     What ``export --all --format wxr`` writes into a folder, for a file named
     by the host (``-o all.xml``) or standard output: the same posts (WordPress
@@ -213,8 +216,8 @@ def series_wxr(series: Series, *, include_drafts: bool = False) -> tuple[str, li
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
     entries = entries_to_export(series, include_drafts, {}, drafts, copies)
-    text, notes = sitebuild.wxr_text(series, entries)
-    return text, notes + _drafts_note(drafts) + copies_notes(copies)
+    pieces, notes = sitebuild.wxr_text(series, entries, progress=progress)
+    return pieces, notes + _drafts_note(drafts) + copies_notes(copies)
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:
@@ -258,7 +261,7 @@ def _export(
         claim(folder, previous, {}, [WXR_FILE], "wxr", stamp)
         from jeudis.export import sitebuild
 
-        result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result)
+        result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result, progress)
         return _remove_stale(folder, previous, result)
     links = neighbours(entries)
     indexes = index_files(e.questionnaire for e in entries)

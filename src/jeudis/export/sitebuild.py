@@ -13,8 +13,8 @@ import contextlib
 import filecmp
 import json
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +39,18 @@ from jeudis.export.manifest import (
 )
 from jeudis.export.model import Post, build_post, link_to
 from jeudis.export.render import (
+    PostsBuilt,
     SiteInfo,
+    UnreachablePhotos,
+    WxrHead,
     fragment,
-    leave_out_unreachable_photos,
     markdown,
     page,
     redirect_page,
-    wxr,
+    wxr_pieces,
 )
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
-from jeudis.export.written import changed, content_stamp
+from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
 from jeudis.photos import copy_to
@@ -418,24 +420,51 @@ def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
 
 
 def wxr_text(
-    series: Series, entries: list[Entry], photos: dict[str, str] | None = None
-) -> tuple[str, list[str]]:
-    """The WordPress import file of ``entries``, and what it had to leave out;
-    ``photos`` gets each photo file of the series a post names, with its stamp (one
-    added, changed or cleaned of its script makes the file again)."""
+    series: Series,
+    entries: list[Entry],
+    photos: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Iterator[str], list[str]]:
+    """The WordPress import file of ``entries``, piece by piece, and what it had to
+    leave out; ``photos`` gets each photo file of the series a post names, with its
+    stamp (one added, changed or cleaned of its script makes the file again).
+
+    Each post is built and rendered as the file reaches it, and let go (a thousand
+    held at once took a quarter of a gigabyte). The file's head names every post's
+    category, tags and author: they are read first, with the notes and photos,
+    from the posts built without their answers (a seventh of the cost).
+    """
     site = SiteInfo.from_settings(series.root, series.settings)
-    posts, notes = [], []
-    for entry in reversed(entries):  # oldest first: WordPress ids grow with time
-        post = build_post(load_interview(entry.path), series.settings)
+    oldest = entries[::-1]  # oldest first: WordPress ids grow with time
+    head = WxrHead()
+    notes: list[str] = []
+    unreachable = UnreachablePhotos(site)
+    if progress is not None and oldest:
+        progress(0, len(oldest))  # the bar drawn while the head is read
+    for entry in oldest:
+        interview = load_interview(entry.path)
+        post = build_post(replace(interview, answers=[]), series.settings)
         local = post.local_photo
         if photos is not None and local and not outside(series.root, local):
             photos[local] = photo_stamp(series.root, local)
         if left_out := post.keep_photo_in(series.root) or post.note:
             notes.append(left_out)
         site.place(post)
-        posts.append(post)
-    notes += leave_out_unreachable_photos(posts, site)
-    return wxr(posts, site), notes
+        unreachable.see(post)
+        head.add(post, site)
+    notes += unreachable.notes()
+
+    def build(index: int) -> Post:
+        post = build_post(load_interview(oldest[index].path), series.settings)
+        post.keep_photo_in(series.root)
+        site.place(post)
+        UnreachablePhotos(site).see(post)  # left out as above, said above
+        if progress is not None:
+            progress(index + 1, len(oldest))
+        return post
+
+    posts = PostsBuilt([entry.slug for entry in oldest], build)
+    return wxr_pieces(posts, site, head), notes
 
 
 def export_wxr(
@@ -445,13 +474,19 @@ def export_wxr(
     stamps: dict[str, str],
     stamp: str,
     result: SiteResult,
+    progress: Progress | None = None,
 ) -> SiteResult:
-    """The whole series as one WordPress import file."""
+    """The whole series as one WordPress import file, written as it is made: the
+    file there is replaced once the new one is whole (stopped before, it is as it was)."""
+    from jeudis.files import write_atomic
+
     target = folder / WXR_FILE
     photos: dict[str, str] = {}
-    text, notes = wxr_text(series, entries, photos)
+    pieces, notes = wxr_text(series, entries, photos, progress)
     result.notes += notes
-    written = write_file(target, text)
+    text = Stamped(pieces)
+    with workers.stopping():  # not through a link there: the folder's files are the export's
+        write_atomic(target, text, follow_links=False)
     result.written.append(target)
     manifest = {
         "stamp": stamp,
@@ -459,7 +494,7 @@ def export_wxr(
         "wxr": stamps,
         "photos": photos,
         "notes": result.notes,
-        "written": {WXR_FILE: written},
+        "written": {WXR_FILE: text.stamp},
     }
     write_file(folder / MANIFEST, json.dumps(manifest))
     result.outputs = manifest_outputs(manifest)

@@ -80,6 +80,18 @@ def _stopped(signum: int, frame: Any) -> None:
     raise Stopped(signal.Signals(signum).name)
 
 
+@contextlib.contextmanager
+def stopping() -> Iterator[None]:
+    """Meanwhile SIGTERM and SIGHUP stop the export as Ctrl-C does, by an exception:
+    what it was writing is cleaned up (a WordPress file half made, beside the one there)."""
+    before = {stop: signal.signal(stop, _stopped) for stop in stop_signals()}
+    try:
+        yield
+    finally:
+        for stop, handler in before.items():
+            signal.signal(stop, handler)
+
+
 def _warm_up(job: _Job) -> None:
     """Compile the templates and load cmark once, before the workers fork.
 
@@ -114,23 +126,21 @@ def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
     finished = False
     # The parent stops as on Ctrl-C: the workers skip what is left, the manifest says
     # what was written. Ended at once, it left them writing pages, then tracebacks.
-    before = {stop: signal.signal(stop, _stopped) for stop in stop_signals()}
     try:
-        for done in pool.imap_unordered(_chunk_in_worker, chunks):
-            yield from done
-        finished = True
-    except _Failed as failed:
-        error = JeudisError(failed.message, hint=failed.hint)
-        error.exit_code = ExitCode(failed.code)
-        raise error from None
+        with stopping():
+            try:
+                for done in pool.imap_unordered(_chunk_in_worker, chunks):
+                    yield from done
+                finished = True
+            except _Failed as failed:
+                error = JeudisError(failed.message, hint=failed.hint)
+                error.exit_code = ExitCode(failed.code)
+                raise error from None
+            finally:
+                _wind_up(pool, _STOP, finished)
     finally:
-        try:
-            _wind_up(pool, _STOP, finished)
-        finally:
-            for stop, handler in before.items():
-                signal.signal(stop, handler)
-            gc.unfreeze()
-            _JOB = _STOP = None
+        gc.unfreeze()
+        _JOB = _STOP = None
 
 
 def _pool(context: Any, workers: int) -> Any:
