@@ -2353,8 +2353,13 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
 
     again = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(again)
-    again.expect("site: 802 files written")  # not refused as files of someone else's
+    # Not refused as files of someone else's; those the first wrote whole, and whose
+    # workers said so before the stop, are as this one writes them.
+    again.child.expect(r"site: (\d+) files written")
+    written = int(again.child.match.group(1))
     assert again.wait() == 0
+    assert 0 < written <= 802
+    assert len(list((series / "site").glob("invite-*.html"))) == 800
 
 
 @pytest.mark.parametrize(
