@@ -109,8 +109,10 @@ def review(prompter: TerminalPrompter) -> Any:
     return prompter.review(interview, ROWS)
 
 
-WIDE = "Entrée : valider · Page↑ : question précédente · Ctrl-F : relance · Ctrl-C : pause"
-LONG = "Échap Entrée : terminer · Page↑ : question précédente · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance"
+WIDE = (
+    "Entrée : valider · Page↑ ou Maj-Tab : question précédente · Ctrl-F : relance · Ctrl-C : pause"
+)
+LONG = "Échap Entrée : terminer · Page↑ ou Maj-Tab : question précédente · Ctrl-X Ctrl-E : éditeur"
 NARROW = ["Entrée : valider · Page↑ : précédente", "Ctrl-F : relance · Ctrl-C : pause"]
 
 
@@ -118,8 +120,10 @@ NARROW = ["Entrée : valider · Page↑ : précédente", "Ctrl-F : relance · Ct
     ("kind", "columns", "shown"),
     [("yesno", 100, [WIDE]), ("choice", 100, [WIDE]), ("multi", 100, [WIDE]),
      ("text", 100, [WIDE]),
-     ("long", 100, [LONG, "Ctrl-C : pause"]),
+     ("long", 100, [LONG, "Ctrl-F : relance · Ctrl-C : pause"]),
      ("yesno", 40, NARROW), ("choice", 40, NARROW), ("multi", 40, NARROW), ("text", 40, NARROW),
+     ("long", 60, ["Échap Entrée : terminer · Page↑ ou Maj-Tab : précédente",
+                   "Ctrl-F : relance · Ctrl-C : pause"]),
      ("long", 40, ["Échap Entrée : terminer", "Page↑ : précédente · Ctrl-C : pause"])],
 )  # fmt: skip
 def test_every_kind_of_question_shows_its_keys(
@@ -128,13 +132,15 @@ def test_every_kind_of_question_shows_its_keys(
     """A choice showed no keys: a guest was never told that Page↑ goes back there, nor
     the host that Ctrl-F adds a follow-up, nor that Ctrl-C pauses. At 40 columns, the
     shorter wordings, and a long answer leaves out the editor and the follow-up: its
-    toolbar took four rows of the twelve of a small terminal."""
+    toolbar took four rows of the twelve of a small terminal. Shift-Tab, which goes back
+    as Page↑ does, is named beside it; at 40 columns it is left unsaid first, and a long
+    answer at 60, its editor left out, names it again."""
     assert toolbar(monkeypatch, question(kind), GIVEN[kind], columns) == shown
 
 
 @pytest.mark.parametrize(
     ("columns", "shown"),
-    [(100, ["Entrée : valider · Page↑ : question précédente · Ctrl-C : pause"]),
+    [(100, ["Entrée : valider · Page↑ ou Maj-Tab : question précédente · Ctrl-C : pause"]),
      (40, ["Entrée : valider · Page↑ : précédente", "Ctrl-C : pause"])],
 )  # fmt: skip
 def test_the_review_shows_its_keys(
@@ -183,11 +189,12 @@ def test_a_short_terminal_keeps_its_rows_for_the_answer(
 @pytest.mark.parametrize(
     ("asking", "typed", "columns", "shown"),
     [(question("choice"), ENTER, 100,
-      ["Entrée : enregistrer · Ctrl-F : relance · Ctrl-C ou Page↑ : annuler, rien n’est changé"]),
-     (question("choice"), ENTER, 40, ["Entrée : enregistrer", "Ctrl-C ou Page↑ : annuler"]),
+      ["Entrée : enregistrer · Ctrl-F : relance · Ctrl-C, Page↑ ou Maj-Tab : annuler, rien n’est changé"]),
+     (question("choice"), ENTER, 40, ["Entrée : enregistrer", "Ctrl-C, Page↑ ou Maj-Tab : annuler"]),
+     (question("choice"), ENTER, 30, ["Entrée : enregistrer", "Ctrl-C ou Page↑ : annuler"]),
      (question("long"), GIVEN["long"], 100,
       ["Échap Entrée : enregistrer · Ctrl-X Ctrl-E : éditeur · Ctrl-F : relance",
-       "Ctrl-C ou Page↑ : annuler, rien n’est changé"]),
+       "Ctrl-C, Page↑ ou Maj-Tab : annuler, rien n’est changé"]),
      (review, ENTER, 100, ["Entrée : valider · Ctrl-C : quitter"])],
 )  # fmt: skip
 def test_in_edit_the_keys_say_they_save_or_cancel(
@@ -197,7 +204,8 @@ def test_in_edit_the_keys_say_they_save_or_cancel(
     columns: int,
     shown: list[str],
 ) -> None:
-    """`jeudis edit`: Ctrl-C and Page↑ cancel a change; at its review, Ctrl-C ends it."""
+    """`jeudis edit`: Ctrl-C, Page↑ and Shift-Tab cancel a change (at 30 columns, the keys
+    in two rows, Shift-Tab is left unsaid); at its review, Ctrl-C ends it."""
     assert toolbar(monkeypatch, asking, typed, columns, editing=True) == shown
 
 
@@ -237,11 +245,15 @@ def test_page_up_back_to_the_review_is_said_so_as_short_as_it_must(
 
     wide = toolbar(monkeypatch, changed, ENTER, 100)
     assert wide == [
-        "Entrée : valider · Page↑ : retour à la relecture, sans changement · Ctrl-F : relance",
+        "Entrée : valider · Page↑ ou Maj-Tab : retour à la relecture, sans changement · Ctrl-F : relance",
         "Ctrl-C : pause",
     ]
+    assert toolbar(monkeypatch, changed, ENTER, 70) == [
+        "Entrée : valider · Page↑ ou Maj-Tab : retour à la relecture",
+        "Ctrl-F : relance · Ctrl-C : pause",
+    ]
     assert toolbar(monkeypatch, changed, ENTER, 60) == [
-        "Entrée : valider · Page↑ : retour à la relecture",
+        "Entrée : valider · Page↑ ou Maj-Tab : relecture",
         "Ctrl-F : relance · Ctrl-C : pause",
     ]
     assert toolbar(monkeypatch, changed, ENTER, 40) == [
@@ -330,6 +342,33 @@ def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, host
             "pt": "Enter OK · PgUp voltar · Ctrl-C pausa",
         }[language]
     ]
+
+
+# Page↑ and Shift-Tab as each language's keyboards name them (Microsoft's and Apple's
+# guides: "Maj+Tab", "Umschalt+Tab", "Mayús+Tab", "Maiusc+Tab").
+BACK_KEYS = {"fr": "Page↑ ou Maj-Tab", "en": "PgUp or Shift-Tab", "de": "Bild↑ oder Umschalt-Tab",
+             "es": "RePág o Mayús-Tab", "it": "Pag↑ o Maiusc-Tab", "nl": "PgUp of Shift-Tab",
+             "pt": "PgUp ou Shift-Tab"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", SPOKEN)
+@pytest.mark.parametrize("editing", [False, True])
+def test_shift_tab_is_named_beside_page_up_in_every_language(language: str, editing: bool) -> None:
+    """A Mac laptop has no Page↑: its guest was told only "Page↑ : question précédente",
+    and could not know that Shift-Tab goes back too (in jeudis edit, cancels). The
+    welcome's keys name it, and the keys at the bottom wherever they name Page↑, from
+    66 columns on, in the language's own name for it."""
+    text = TerminalPrompter(language).text
+    back, shift_tab = BACK_KEYS[language].split()[0], BACK_KEYS[language]
+    assert shift_tab in text["keys_line"]
+    for prompt in prompts():
+        for hosting in (False, True):
+            keys = toolbar_keys(text, prompt, editing=editing, hosting=hosting)
+            if not any(back in form for key in keys for form in key.said):
+                continue  # the first question, a follow-up: no going back
+            for columns in range(66, 130):
+                shown = " · ".join(fit_keys(keys, columns, 30))
+                assert shift_tab in shown, (columns, shown)
 
 
 def left_on_screen(

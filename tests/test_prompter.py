@@ -1376,7 +1376,7 @@ def test_page_up_says_it_goes_back_to_the_review_there(prompter: TerminalPrompte
 
     prompt = prompt_for(twitter("apport"), "Q ?", can_go_back=True)
     shown = said(prompter._toolbar(replace(prompt, from_review=True)))
-    assert "Page↑ : retour à la relecture, sans changement" in shown
+    assert "Page↑ ou Maj-Tab : retour à la relecture, sans changement" in shown
     assert "précédente" not in shown
 
 

@@ -2148,12 +2148,17 @@ def test_the_keys_say_enter_finishes_once_escape_is_pressed(
     session.expect_prompt("[3/13]")
     session.type("Trois usages.")
     session.on_screen(" Échap Entrée : terminer · ")
+
+    def keys() -> str:  # the first row of the keys at the bottom, under the blank ones
+        shown = session.screen()
+        return shown[max(i for i, line in enumerate(shown) if not line.strip()) + 1]
+
     session.press(Keyboard.ESC)
-    session.until(lambda: session.screen()[-1].startswith(" Entrée : terminer · "), "told")
+    session.until(lambda: keys().startswith(" Entrée : terminer · "), "told")
     session.press(Keyboard.LEFT)  # Entrée is a new paragraph again
-    session.until(lambda: session.screen()[-1].startswith(" Échap Entrée : terminer"), "undone")
+    session.until(lambda: keys().startswith(" Échap Entrée : terminer"), "undone")
     session.press(Keyboard.ESC)
-    session.until(lambda: session.screen()[-1].startswith(" Entrée : terminer · "), "told")
+    session.until(lambda: keys().startswith(" Entrée : terminer · "), "told")
     session.press(Keyboard.ENTER)
     session.expect_prompt("[4/13]")
     session.press(Keyboard.CTRL_C)
@@ -2503,7 +2508,7 @@ def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series:
     (series / "interviews" / example.name).write_bytes(example.read_bytes())
     session = jeudis("edit", "amelie-roux", "--question", "depuis-quand", columns=100, cpr=True)
     session.expect("un peu par hasard")  # prefilled
-    shown = session.on_screen("Ctrl-C ou Page↑ : annuler, rien n’est changé")
+    shown = session.on_screen("Ctrl-C, Page↑ ou Maj-Tab : annuler, rien n’est changé")
     assert not any("Ctrl-C : pause" in line for line in shown)
     session.type(" Et pour de bon.")
     session.press(Keyboard.CTRL_C)
@@ -3166,7 +3171,7 @@ def test_a_latin_1_terminal_is_sent_the_characters_it_has(
 
     for number, text in enumerate(["", "", "", "Il écrit là-bas."], 1):
         answer(f"[{number}/4]", text, Keyboard.ESC_ENTER if number == 4 else Keyboard.ENTER)
-    shown = session.on_screen("Page^ : question précédente")
+    shown = session.on_screen("Page^ ou Maj-Tab : question précédente")
     assert "|  C'est à vous : 13 questions. Chaque réponse est enregistrée dès qu'elle" in (
         "\n".join(shown)
     )

@@ -1,14 +1,16 @@
 """The keys' toolbar under each prompt of the live session: which keys, and how they fit.
 
 Every prompt has one, a choice as a typed answer, the review's list too: the key
-that gives the answer, Page↑ where it goes back, the editor in a long answer, the
-host's Ctrl-F, and how to pause, each only where it does something, worded alike
-(:mod:`jeudis.prompter_text`). On a narrow or a short terminal the toolbar takes
-fewer rows, so that the answer keeps its own: shorter wordings first, then the keys
-least needed left out (the editor, the follow-up, then Page↑). Before Page↑ is, the
-keys left are said in their fewest words ("Entrée OK · Page↑ préc. · Ctrl-C pause",
-the one row of a 40 × 12 terminal): the guest who cannot see it cannot go back. How
-to finish and how to pause are always there, and no key is ever cut.
+that gives the answer, Page↑ (or Shift-Tab) where it goes back, the editor in a long
+answer, the host's Ctrl-F, and how to pause, each only where it does something,
+worded alike (:mod:`jeudis.prompter_text`). On a narrow or a short terminal the
+toolbar takes fewer rows, so that the answer keeps its own: shorter wordings first,
+Shift-Tab left unsaid in the shortest, then the keys least needed left out (the
+editor, the follow-up, then Page↑), those kept in the longest wordings that fit.
+Before Page↑ is, the keys left are said in their fewest words ("Entrée OK · Page↑
+préc. · Ctrl-C pause", the one row of a 40 × 12 terminal): the guest who cannot see
+it cannot go back. How to finish and how to pause are always there, and no key is
+ever cut.
 
 Imported with :mod:`jeudis.prompter`, by the commands that run a session only.
 """
@@ -40,11 +42,11 @@ ROWS, SHORT = 2, 16
 
 @dataclass(frozen=True)
 class Key:
-    """A key of the toolbar: what it says, the longest first (``"Page↑ : question
-    précédente"``, then ``"Page↑ : précédente"``); ``spare``: 0 for a key always
-    shown, else how soon it is left out where there is no room for it; ``tight``:
-    the last of ``said`` is its fewest words (``"Page↑ préc."``), said only where
-    Page↑ would be left out otherwise."""
+    """A key of the toolbar: what it says, the longest first (``"Page↑ ou Maj-Tab :
+    question précédente"``, ``"Page↑ ou Maj-Tab : précédente"``, then ``"Page↑ :
+    précédente"``); ``spare``: 0 for a key always shown, else how soon it is left
+    out where there is no room for it; ``tight``: the last of ``said`` is its fewest
+    words (``"Page↑ préc."``), said only where Page↑ would be left out otherwise."""
 
     said: tuple[str, ...]
     spare: int = 0
@@ -78,10 +80,11 @@ def toolbar_keys(
 
     def key(name: str, spare: int = 0, *, escape_first: bool = False) -> Key:
         said = [text[name]]
-        if "," in said[0]:  # "annuler, rien n’est changé": "annuler"
-            said.append(said[0].split(",")[0])
-        if f"{name}_short" in text:
-            said.append(text[f"{name}_short"])
+        # Cut at the comma of what it does, not of its keys ("Ctrl-C, Page↑ ou Maj-Tab").
+        keys, colon, does = said[0].partition(":")
+        if "," in does:  # "annuler, rien n’est changé": "annuler"
+            said.append(keys + colon + does.split(",")[0])
+        said += [text[f"{name}{s}"] for s in ("_short", "_shorter") if f"{name}{s}" in text]
         if tight := f"{name}_tight" in text:
             said.append(text[f"{name}_tight"])
         return Key(tuple(said), spare, tight, escape_first)
@@ -119,20 +122,27 @@ def fit_keys(keys: Sequence[Key], columns: int, rows: int) -> list[str]:
     ``columns - 1`` cells, broken between keys.
 
     It takes :data:`ROWS` at most (one on a terminal shorter than :data:`SHORT`):
-    all the keys if they fit, else in shorter wordings, else without the keys least
-    needed, Page↑ last, once even the fewest words leave it no room. The keys always
-    shown take the rows they need; one wider than the terminal is broken between words.
+    all the keys if they fit, else in shorter wordings (the shortest without
+    Shift-Tab beside Page↑), else without the keys least needed, the others in the
+    longest wordings that then fit; Page↑ last, once even the fewest words leave it
+    no room. The keys always shown take the rows they need; one wider than the
+    terminal is broken between words.
     """
     room = columns - 1
     spares = sorted({k.spare for k in keys if k.spare}, reverse=True)
-    wordings = max((len(k.usual) for k in keys), default=1)
-    tried = [[k.usual[min(i, len(k.usual) - 1)] for k in keys] for i in range(wordings)]
+    tried = _wordings(keys)
     for left_out in spares:  # the editor, then the follow-up too, then Page↑ too
         if left_out == _BACK:  # before Page↑ is, every key in its fewest words
             tried.append([k.said[-1] for k in keys if k.spare <= _BACK])
-        tried.append([k.usual[-1] for k in keys if not k.spare or k.spare < left_out])
+        tried += _wordings([k for k in keys if not k.spare or k.spare < left_out])
     most = max(1 if rows < SHORT else ROWS, len(_lines(tried[-1], room)))
     return next(lines for items in tried if len(lines := _lines(items, room)) <= most)
+
+
+def _wordings(keys: Sequence[Key]) -> list[list[str]]:
+    """``keys`` said in their usual wordings, the longest first, then each shorter."""
+    wordings = max((len(k.usual) for k in keys), default=1)
+    return [[k.usual[min(i, len(k.usual) - 1)] for k in keys] for i in range(wordings)]
 
 
 def _lines(items: list[str], room: int) -> list[str]:
