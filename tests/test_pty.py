@@ -2342,15 +2342,7 @@ def test_ctrl_c_stops_a_large_export_cleanly_and_the_next_one_finishes_it(
     many_interviews(series, 800)
     session = Jeudis(series, "export", "--all", "-o", "site")
     sessions.append(session)
-    session.expect("Exporting")
-    # Held still while the key travels, so the export cannot finish before it arrives.
-    os.killpg(session.child.pid, signal.SIGSTOP)
-    session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
-    # The terminal turns the key into SIGINT on its own time: held until it is pending.
-    deadline = time.monotonic() + TIMEOUT
-    while not _sigint_pending(session.child.pid) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    os.killpg(session.child.pid, signal.SIGCONT)
+    _ctrl_c_once_drawn(session)
     session.expect("site: stopped; what is written stays, and the next export finishes it")
     assert session.wait() == 130
     assert "Traceback" not in session.seen and "KeyboardInterrupt" not in session.seen
@@ -2392,6 +2384,7 @@ def _ctrl_c_once_drawn(session: Jeudis) -> None:
     # Held still while the key travels, so the export cannot finish before it arrives.
     os.killpg(session.child.pid, signal.SIGSTOP)
     session.press(Keyboard.CTRL_C)  # to the whole process group, as a terminal sends it
+    # The terminal turns the key into SIGINT on its own time: held until it is pending.
     deadline = time.monotonic() + TIMEOUT
     while not _sigint_pending(session.child.pid) and time.monotonic() < deadline:
         time.sleep(0.01)

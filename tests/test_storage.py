@@ -361,6 +361,16 @@ def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     assert [s.slug for s in listing.summaries(series_at())] == ["gilles-klein"]
 
 
+def listed(series: Path) -> tuple[Path, dict[str, Any]]:
+    """Gilles Klein's draft, listed: the listing's cache, and what it holds."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    storage.save(interview)
+    listing.summaries(series_at())
+    cache = series / ".jeudis-cache" / "summaries.json"
+    return cache, json.loads(cache.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -372,12 +382,7 @@ def test_a_corrupt_cache_is_ignored(series: Path) -> None:
     ],
 )
 def test_a_cache_edited_out_of_its_shape_is_ignored(series: Path, damage: Any) -> None:
-    interview = new_interview()
-    interview.path = series / "interviews" / "gilles-klein.toml"
-    storage.save(interview)
-    listing.summaries(series_at())
-    cache = series / ".jeudis-cache" / "summaries.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
+    cache, data = listed(series)
     data["entries"]["gilles-klein.toml"] = damage(data["entries"]["gilles-klein.toml"])
     cache.write_text(json.dumps(data), encoding="utf-8")
 
@@ -391,12 +396,7 @@ def test_a_listing_cache_that_came_with_the_series_is_read_anew(
     cache said what the files do not, `list` showed a draft as complete, and a file it
     named, outside the series, was the one `resume` opened and wrote. Here, it names
     the received series' file, where it is unpacked; there, the series' own is named."""
-    interview = new_interview()
-    interview.path = series / "interviews" / "gilles-klein.toml"
-    storage.save(interview)
-    listing.summaries(series_at())
-    cache = series / ".jeudis-cache" / "summaries.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
+    cache, data = listed(series)
     received = tmp_path / "received"
     named = str(received / "interviews" / "gilles-klein.toml")
     data["entries"]["gilles-klein.toml"]["summary"].update(status="complete", path=named)
