@@ -212,9 +212,21 @@ def test_fragment(invoke: Invoke, hostile: str, args: list[str]) -> None:
 
 
 def test_site(invoke: Invoke, hostile: str, series: Path) -> None:
+    """The post, the index and the page at the guest's former name (renamed once), which
+    leads to the post under its title: the title's ``</title><script>`` is text there."""
+    path = series / "interviews" / f"{hostile}.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("status = ", 'former_slugs = ["eve"]\nstatus = ', 1), "utf-8")
+
     assert invoke("export", "--all").exit_code == 0
-    for page in (series / "site").glob("*.html"):
-        assert_safe_html(page.read_text(encoding="utf-8"))
+
+    pages = sorted(page.name for page in (series / "site").glob("*.html"))
+    assert pages == ["eve.html", "hostile.html", "index.html"]
+    for name in pages:
+        assert_safe_html((series / "site" / name).read_text(encoding="utf-8"))
+    redirect = html5lib.parse((series / "site" / "eve.html").read_text(encoding="utf-8"))
+    shown = "".join(redirect.itertext())  # type: ignore[attr-defined]
+    assert shown.count(TITLE_SET) == 2  # in the window's title, and as the link's text
     ET.parse(series / "site" / "feed.xml")
 
 
@@ -315,6 +327,33 @@ def test_wxr_names_read_back_whole(invoke: Invoke, hostile: str, series: Path) -
     assert names["category"] == ["Les Jeudis & <Amis> ]]> 3 < 4"]
     assert NAME in names["tag"] and names["author"] == ['Host "<b>']
     assert sorted(names["post's terms"]) == sorted(names["category"] + names["tag"])
+
+
+@pytest.mark.parametrize("command", [["zoe"], ["--all", "-o", "all.xml"]])
+def test_wxr_is_xml_whatever_characters_a_guest_typed(
+    invoke: Invoke, series: Path, command: list[str]
+) -> None:
+    """U+FFFE and a vertical tab are no characters of XML: an answer or an intro
+    holding them made a WordPress file its importer refuses whole ("not well-formed").
+    They are left out; the rest of the text is there."""
+    make_interview(
+        series, "zoe", answers=[("a", "Un aveu ?", "un\x0bdeux\ufffetrois\uffff fin")],
+        fields={"intro": "Notre\x0b invitée\ufffe du jour"},
+    )  # fmt: skip
+    result = invoke("export", *command, "-f", "wxr")
+    assert result.exit_code == 0, result
+    written = result.stdout if command == ["zoe"] else Path("all.xml").read_text("utf-8")
+
+    parser = ET.XMLParser()  # expat: strict, it stops at the first character not XML's
+    parser.feed(written.encode())
+    item = parser.close().find("channel/item")
+
+    assert item is not None
+    body = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+    assert "<p>undeuxtrois fin</p>" in body
+    assert "Notre invitée du jour" in body
+    excerpt = item.findtext("{http://wordpress.org/export/1.2/excerpt/}encoded")
+    assert excerpt == "Notre invitée du jour"
 
 
 def assert_nothing_ran(page: str) -> None:
@@ -579,3 +618,27 @@ def test_a_name_and_a_question_read_as_written_in_every_markdown(
     assert f"Et {SIGNS}" in shown  # the question
     alt = re.search(r'alt="([^"]*)"', rendered)
     assert alt and html.unescape(alt.group(1)) == SIGNS
+
+
+@pytest.mark.parametrize("flavor", ["pelican", "mkdocs", "hugo", "jekyll", "zola"])
+def test_a_name_shaped_like_an_autolink_links_nowhere(
+    invoke: Invoke, series: Path, flavor: str
+) -> None:
+    """A guest named "Zoé <javascript:alert(1)>", under her photo and in a question:
+    to CommonMark (Hugo's, Zola's) ``<javascript:...>`` is a link, and to every
+    Markdown a tag. It is text, in every flavour, as written."""
+    from markdown_it import MarkdownIt
+
+    guest = "Zoé <javascript:alert(1)>"
+    make_interview(
+        series, "zoe", guest=guest, fields={"photo": "https://example.org/z.jpg"},
+        answers=[("motivation", f"Et {guest} ?", "Oui.")],
+    )  # fmt: skip
+    text = invoke("export", "zoe", "-f", "md", "--flavor", flavor).stdout
+    body = text.split("\n+++\n" if flavor in ("hugo", "zola") else "\n---\n", 1)[-1]
+    if flavor == "pelican":
+        body = text.split("\n\n", 1)[1]
+
+    assert_inert_markdown(body)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(body)))
+    assert f"\n{guest}\n" in shown  # the photo's caption
