@@ -22,7 +22,7 @@ from jeudis.files import write_atomic
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import series_at
-from support import Invoke, fifo_read, interview_files, write
+from support import ANSWERS_TOML, Invoke, fifo_read, interview_files, write
 
 
 @pytest.mark.parametrize(
@@ -180,6 +180,29 @@ def test_a_failed_save_keeps_the_previous_file(
     assert sorted(p.name for p in interview.path.parent.iterdir()) == ["gilles-klein.toml"]
 
 
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="no file modes to keep (Windows)")
+@pytest.mark.parametrize("mode", [0o600, 0o640])
+def test_a_saved_interview_keeps_its_files_mode(series: Path, invoke: Invoke, mode: int) -> None:
+    """An interview the host made private (``chmod 600``: a guest's email, a phone
+    number in the notes) stays so once saved again, by jeudis or by ``edit``: a saved
+    file is a new file put in its place, which was readable by all."""
+    result = invoke(
+        "new", "twitter", "--guest", "Amelie Roux", "--data-file", "-", input=ANSWERS_TOML
+    )
+    assert result.exit_code == 0, result
+    path = series / "interviews" / "amelie-roux.toml"
+    path.chmod(mode)
+
+    interview = load_interview(path)
+    interview.notes = "Son numéro : 06 12 34 56 78"
+    storage.save(interview)
+    assert path.stat().st_mode & 0o777 == mode
+
+    assert invoke("edit", "amelie-roux", "--guest", "Amélie Roux").exit_code == 0
+    assert load_interview(path).guest == "Amélie Roux"
+    assert path.stat().st_mode & 0o777 == mode
+
+
 def test_a_second_session_is_refused(series: Path) -> None:
     path = series / "interviews" / "gilles-klein.toml"
     path.touch()
@@ -193,6 +216,22 @@ def test_a_second_session_is_refused(series: Path) -> None:
     with storage.session_lock(path):
         pass
     assert [p.name for p in path.parent.iterdir()] == ["gilles-klein.toml"]
+
+
+def test_a_lock_left_by_a_crash_names_the_session_that_takes_it(series: Path) -> None:
+    """A lock file left by a session killed with the machine holds that session's
+    process id: taken again, it holds the new one alone, and a second session is told
+    which process has the interview, not the new id run into the old one's digits."""
+    path = series / "interviews" / "gilles-klein.toml"
+    path.touch()
+    lock = path.with_name(".gilles-klein.lock")
+    lock.write_text("99999999", encoding="utf-8")
+
+    with storage.session_lock(path):
+        assert lock.read_text(encoding="utf-8") == str(os.getpid())
+        with pytest.raises(InterviewLocked) as refused, storage.session_lock(path):
+            pass  # pragma: no cover - never entered
+        assert f"open in another jeudis session (process {os.getpid()})" in refused.value.message
 
 
 @pytest.mark.parametrize("kind", ["link", "dangling link", "folder"])
