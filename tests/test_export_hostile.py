@@ -266,6 +266,27 @@ def test_yaml_front_matter(invoke: Invoke, hostile: str, flavor: str | None) -> 
     assert_inert_markdown(body)
 
 
+def test_mkdocs_front_matter_escapes_a_quote_left_as_typed(invoke: Invoke, series: Path) -> None:
+    """MkDocs's themes put the title and the description in attributes too (Material's
+    ``<meta name="description" content="...">``): with typography off, a ``"`` is left as
+    typed, and unescaped it ended the attribute, the rest of the text an attribute of
+    its own. It is ``&quot;``, and reads back as typed."""
+    (series / "jeudis.toml").write_text('typography = "off"\n', encoding="utf-8")
+    typed = {"title": 'Zoé "Z" Brun x" onmouseover="alert(1)', "intro": 'Elle dit "oui" x" a="'}
+    make_interview(
+        series, "zoe", guest='Zoé "Z" Brun', title=typed["title"],
+        fields={"intro": typed["intro"]},
+    )  # fmt: skip
+    result = invoke("export", "zoe", "-f", "md", "--flavor", "mkdocs")
+    head, _ = split_front(result.stdout, "---")
+
+    data = yaml.safe_load(head)
+    for key, value in (("title", typed["title"]), ("description", typed["intro"])):
+        assert '"' not in data[key] and "&quot;" in data[key], data[key]
+        assert html.unescape(data[key]) == value
+    assert html.unescape(data["tags"][0]) == 'Zoé "Z" Brun' and '"' not in data["tags"][0]
+
+
 @pytest.mark.parametrize("flavor", ["hugo", "zola"])
 def test_toml_front_matter(invoke: Invoke, hostile: str, flavor: str) -> None:
     result = invoke("export", hostile, "-f", "md", "--flavor", flavor)
