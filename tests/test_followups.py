@@ -190,6 +190,31 @@ def test_a_prompter_without_live_questions_still_runs(series: Path) -> None:
     assert [a.id for a in interview.answers] == ["motivation"]
 
 
+def test_a_closing_the_host_wrote_in_a_draft_is_kept_when_it_is_finished(series: Path) -> None:
+    """The host wrote the post's closing words in the draft (``edit --fields``), in
+    place of the questionnaire's ("en librairie le 3 mai"): the guest's last answer
+    finished the interview, and the questionnaire's closing was written over them."""
+    from jeudis import storage
+    from jeudis.errors import SessionInterrupted
+
+    form, interview = start(series, LIVRE)
+    first = Scripted(
+        ["Les Mots du Jardin", "", "https://example.com/l", ""], pause_at=("motivation", "")
+    )
+    with pytest.raises(SessionInterrupted):
+        Session(form, interview, first).run()
+    draft = load_interview(interview.path)  # type: ignore[arg-type]
+    own = "« Les Mots du Jardin » est en librairie le 3 mai : https://example.com/l"
+    draft.fields["closing"] = own
+    storage.save(draft)
+
+    Session(form, draft, Scripted(["L’envie de transmettre."])).run()
+
+    finished = load_interview(draft.path)  # type: ignore[arg-type]
+    assert finished.status == "complete"
+    assert finished.fields["closing"] == own
+
+
 def test_live_question_written_but_not_answered_is_asked_on_resume(series: Path) -> None:
     from jeudis.errors import SessionInterrupted
 
