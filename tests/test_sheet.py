@@ -543,7 +543,8 @@ def test_damaged_sheets_say_which_question_and_what_to_do(
     code, out = run("import", str(series / "bad.md"))
     assert code == 4, out
     assert expected in out
-    assert "hint" not in out or out
+    said, what_to_do = out.splitlines()  # the line at fault, then what to do of it
+    assert said.startswith(f"error: {series / 'bad.md'}") and what_to_do.startswith("hint: ")
     assert not list((series / "interviews").glob("*.toml"))
 
 
@@ -2614,6 +2615,53 @@ def test_an_update_saying_no_takes_the_answer_it_leaves_out_out_of_the_post(
     )
     code, post = run("export", "anne-roux", "--format", "md")
     assert code == 0 and "beau livre" not in post
+
+
+# A question on the answer to one asked on another: "conseil" quotes the book's title,
+# asked only once "titre" is, which is asked only of who read it.
+LU_TITRE = LU.replace(
+    'id = "avis"\ntype = "long"\ntext = "Qu\'en as-tu pensé ?"',
+    'id = "titre"\ntype = "text"\ntext = "Lequel ?"',
+).replace(
+    '[[questions]]\nid = "fin"',
+    '[[questions]]\nid = "conseil"\ntype = "text"\ntext = "À qui conseilles-tu « {answer:titre} » ?"\n'
+    'when = { question = "titre", answered = true }\n\n[[questions]]\nid = "fin"',
+)
+
+
+def test_an_update_saying_no_leaves_out_what_the_answer_left_out_asks_too(series: Path) -> None:
+    """The interview read "Dune", and whom she would give it to; the second sheet says
+    she did not read the book, and answers that question anyway ("À personne."): the
+    title is not asked, so neither is the question on it. Its condition and its wording
+    were judged on the title the update left out: the answer was taken as given to
+    "À qui conseilles-tu « Dune » ?", and the import did not say it was not asked."""
+    (series / "questionnaires" / "lu.toml").write_text(LU_TITRE, encoding="utf-8")
+    assert run("sheet", "lu", "--guest", "Anne Roux", "-o", str(series / "lu.md"))[0] == 0
+    sheet = (series / "lu.md").read_text(encoding="utf-8")
+    first = {"lu": "Oui", "titre": "Dune", "conseil": "À ma sœur.", "fin": "Merci"}
+    code, out = import_text(series, fill_sheet(sheet, first))
+    assert code == 0, out
+    path = series / "interviews" / "anne-roux.toml"
+    assert load_interview(path).answer("conseil").question == "À qui conseilles-tu « Dune » ?"  # type: ignore[union-attr]
+    second = fill_sheet(sheet, {"lu": "Non", "conseil": "À personne.", "fin": "Merci"})
+    (series / "second.md").write_text(second, encoding="utf-8")
+
+    code, out = run("import", str(series / "second.md"), "--update", "anne-roux")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    line = line_of(second, "## Q3 [conseil]")
+    assert (
+        f"second.md:{line}: Q3 [conseil]: answered, but not asked since Q2 [titre] is not asked"
+    ) in said
+    assert "anne-roux: not asked any more, as the sheet answers: [titre], [conseil]" in said
+    updated = load_interview(path)
+    assert [(a.id, a.value) for a in updated.answers] == [("lu", False), ("fin", "Merci")]
+    assert updated.status == "complete"
+    written = updated.notes.split("Written on the sheet second.md, not asked", 1)[1]
+    assert "\nÀ personne." in written and "Dune" not in written
+    code, post = run("export", "anne-roux", "--format", "md")
+    assert code == 0 and "Dune" not in post and "personne" not in post
 
 
 def test_an_update_saying_yes_asks_for_what_it_now_lacks(series: Path) -> None:
