@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -711,6 +712,24 @@ def test_a_site_address_with_a_line_break_stays_one_markdown_link(
     post = invoke("export", "nina", "-f", "md").stdout
     assert "(https://a.example/x%0A%0A```)" in post
     assert post.count("```") == 1  # inside the link's target only: no block opened
+
+
+@pytest.mark.parametrize(
+    "site", ["https://a.example/x)y", "https://a.example/(x", "https://a.example/x))"]
+)
+def test_a_site_address_with_an_unpaired_parenthesis_is_linked_whole(
+    series: Path, invoke: Invoke, site: str
+) -> None:
+    """A ")" in the guest's site ended the Markdown link there: it led to
+    https://a.example/x, the rest shown after it as text."""
+    import markdown
+    from markdown_it import MarkdownIt
+
+    make_interview(series, "nina", fields={"site": site})
+    post = invoke("export", "nina", "-f", "md").stdout
+    for rendered in (MarkdownIt("commonmark").render(post), markdown.markdown(post)):
+        [href] = re.findall(r'<a href="([^"]*)"', rendered)
+        assert unquote(href) == site, rendered
 
 
 @pytest.mark.parametrize(
