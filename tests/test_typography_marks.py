@@ -136,6 +136,20 @@ def test_a_quote_after_code_ending_its_line_is_no_title() -> None:
     assert cleaned == "Tape `ls` “vite”\nensuite"
 
 
+@pytest.mark.parametrize("variant", ["fr", "fr-CA", "fr-CH"])
+def test_a_line_opening_on_a_closing_quote_keeps_its_indentation(variant: str) -> None:
+    """A list item's second paragraph, indented, opening on the » of a quotation that
+    goes on: its indentation was taken for the space before the », and the paragraph
+    left the list, a no-break space before its »."""
+    typed = "- « Une citation\n\n    » qui continue », dit-il\n- Une autre"
+    assert fix_text("a\n    » b", variant) == "a\n    » b"
+    cleaned = clean_markdown(typed, lambda text: fix_text(text, variant))
+    assert "\n\n    » qui continue" in cleaned
+    html = to_html(cleaned)
+    assert html.startswith("<ul>\n<li>\n<p>«") and html.count("<li>") == 2, html
+    assert "<p>» qui continue" in html, html
+
+
 _FRAGMENTS = st.sampled_from(
     [
         *"ab \n\"'.-|*_()[]>#",
