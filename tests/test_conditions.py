@@ -173,6 +173,60 @@ def test_check_and_export_say_what_a_complete_file_gets_wrong_by_its_conditions(
         assert f"warning: {slug}: {warning} (`jeudis check`)" in " ".join(exported.stderr.split())
 
 
+def complete_file(series: Path, read: bool, *answers: tuple[str, object]) -> Path:
+    """Anne Roux's complete interview of ``chain``, saying ``read`` to "lu"."""
+    write(series / "questionnaires" / "chain.toml", CHAIN)
+    interview = interview_of(*answers)
+    interview.answers.insert(0, Answer.given_now("lu", "yesno", "As-tu lu le livre ?", read))
+    interview.status, interview.date = "complete", dt.date(2011, 5, 12)
+    return write(series / "interviews" / "anne-roux.toml", interview.to_toml())
+
+
+def test_an_answer_changed_leaves_alone_what_it_did_not_leave_out(
+    series: Path, invoke: Invoke
+) -> None:
+    """A file edited by hand keeps an opinion its "Non" leaves out (check says so). The
+    last word changed, the edit took the opinion out of the post into the notes, and
+    said it was "not asked any more" for a change that had nothing to do with it."""
+    path = complete_file(series, False, ("avis", "Un roman superbe."), ("fin", "Merci !"))
+
+    changed = invoke(
+        "edit", "anne-roux", "-q", "fin", "--answer-file", "-", input="Merci, vraiment !"
+    )
+
+    assert changed.exit_code == 0, changed
+    assert changed.output == "anne-roux: answer fin replaced\n"
+    after = load_interview(path)
+    assert [(a.id, a.value) for a in after.answers] == [
+        ("lu", False),
+        ("avis", "Un roman superbe."),
+        ("fin", "Merci, vraiment !"),
+    ]
+    assert after.notes == "" and after.status == "complete"
+
+
+def test_an_optional_answer_skipped_and_asked_again_leaves_the_interview_complete(
+    series: Path, invoke: Invoke
+) -> None:
+    """The opinion is optional, and skipped: "lu" changed to "Non", then back to "Oui",
+    the opinion came back skipped, as it was, and was counted unanswered: the post
+    became a draft again, for `jeudis resume` to ask a question the guest passed."""
+    path = complete_file(series, True, ("avis", None), ("fin", "Merci !"))
+
+    for said in ("Non", "Oui"):
+        changed = invoke("edit", "anne-roux", "-q", "lu", "--answer-file", "-", input=said)
+        assert changed.exit_code == 0, changed
+
+    assert "a draft again" not in changed.output and "resume" not in changed.output
+    after = load_interview(path)
+    assert [(a.id, a.skipped) for a in after.answers] == [
+        ("lu", False),
+        ("avis", True),
+        ("fin", False),
+    ]
+    assert after.status == "complete"
+
+
 def test_a_question_waiting_on_one_not_asked_says_so(
     chain: Questionnaire, series: Path, invoke: Invoke
 ) -> None:
