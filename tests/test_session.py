@@ -577,6 +577,87 @@ def test_pause_on_a_host_field_keeps_the_fields_given(series: Path) -> None:
     assert again.asked[0] == "[2/4] twitter"  # the first field not given, prefilled
 
 
+def test_a_field_typed_before_a_pause_then_given_is_no_longer_being_typed(series: Path) -> None:
+    """ "@gil" typed at the Twitter field, paused; resumed, "@gillesklein" given, paused
+    again at the photo: the draft still held "@gil" as being typed, so the next resume
+    went back to the Twitter field, "@gil" in it, and a finished interview noted it
+    as typed, never given."""
+    path = series / "interviews" / "gilles-klein.toml"
+    with pytest.raises(SessionInterrupted):
+        run(start(), Script([FIELDS[0], Paused("@gil")]))
+    draft = load_interview(path)
+    assert draft.pending == {"twitter": "@gil"}
+
+    with pytest.raises(SessionInterrupted):
+        run(draft, Script(["@gillesklein", Paused("")]))
+
+    assert draft.pending == {}  # as the session holds it
+    again = load_interview(path)
+    assert again.pending == {} and again.fields["twitter"] == "@gillesklein"
+    last = Script([*FIELDS[2:], *ANSWERS])
+    run(again, last)
+    assert last.asked[0] == "[3/4] photo"
+    assert "@gil" not in load_interview(path).notes
+
+
+def test_a_new_interview_paused_after_a_field_is_given_keeps_it(series: Path) -> None:
+    """The site given, Ctrl-C at the next field with nothing typed: no answer, nothing
+    being typed, but a field given all the same, and the draft holds it."""
+    path = series / "interviews" / "gilles-klein.toml"
+    form = find_questionnaire(series_at(), "twitter")
+    with pytest.raises(SessionInterrupted) as stopped:
+        Session(form, start(), Script([FIELDS[0], Paused("")]), begun_now=True).run()
+
+    assert not stopped.value.dropped
+    assert load_interview(path).fields == {"site": FIELDS[0]}
+
+
+def test_an_answer_whose_save_ctrl_c_stopped_is_saved_by_the_pause(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C as the fifth answer was being saved, before the file was written: the
+    pause said five answers kept, and the file held four."""
+    from jeudis import storage
+
+    save = storage.save
+    stopped_at: list[int] = []
+
+    def stopped_once(interview: Interview, **options: Any) -> Path:
+        if len(interview.answers) == 5 and not stopped_at:
+            stopped_at.append(len(interview.answers))
+            raise KeyboardInterrupt
+        return save(interview, **options)
+
+    monkeypatch.setattr(storage, "save", stopped_once)
+    script = Script([*FIELDS, *ANSWERS[:5]])
+    with pytest.raises(SessionInterrupted) as stopped:
+        run(start(), script)
+
+    assert stopped_at == [5] and stopped.value.answered == 5
+    assert script.screens[-1] == "paused 5"
+    draft = load_interview(series / "interviews" / "gilles-klein.toml")
+    assert [a.value for a in draft.answers] == ANSWERS[:5]
+
+
+def test_a_text_typed_before_a_pause_goes_once_the_answer_is_given(series: Path) -> None:
+    """ "Mon premier tweet disait" typed, paused; resumed, another answer given, paused
+    at the next question: the draft still held the text typed as being typed, and
+    the finished interview noted it, "typed, never given", beside the answer."""
+    path = series / "interviews" / "gilles-klein.toml"
+    with pytest.raises(SessionInterrupted):
+        run(start(), Script([*FIELDS, *ANSWERS[:4], Paused("Mon premier tweet disait")]))
+    draft = load_interview(path)
+
+    with pytest.raises(SessionInterrupted):
+        run(draft, Script(["« Hello world »", Paused("")]))
+
+    assert draft.pending == {}  # as the session holds it
+    again = load_interview(path)
+    assert again.pending == {} and again.answer("premier-tweet").value == "« Hello world »"  # type: ignore[union-attr]
+    run(again, Script(ANSWERS[5:]))
+    assert "Mon premier tweet" not in load_interview(path).notes
+
+
 @pytest.mark.parametrize("typed", ["", "https://www.ar"])
 def test_a_new_interview_paused_before_anything_is_given_leaves_no_draft(
     series: Path, typed: str
