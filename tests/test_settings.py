@@ -95,9 +95,27 @@ def test_the_language_setting_is_read_in_its_usual_case(series: Path, invoke: In
 
 
 def test_an_empty_base_url_means_none(series: Path, invoke: Invoke) -> None:
+    """``base_url = ""``, a site not published yet: no page names an address of it (a
+    canonical link to "/gilles-klein.html" would be relative), and no sitemap is made,
+    as with no base_url at all."""
     write(series / "jeudis.toml", 'base_url = ""\n')
+    made = invoke(
+        "new", "twitter", "--guest", "Gilles Klein", "--data-file", "-", input=ANSWERS_TOML
+    )
+    assert made.exit_code == 0, made
 
     assert invoke("check").exit_code == 0
+    assert invoke("export", "--all").exit_code == 0
+
+    site = series / "site"
+    assert sorted(path.name for path in site.iterdir() if not path.name.startswith(".")) == [
+        "feed.xml",
+        "gilles-klein.html",
+        "index.html",
+    ]
+    for page in ("gilles-klein.html", "index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text and "og:url" not in text, page
 
 
 @pytest.mark.parametrize(
