@@ -1982,3 +1982,36 @@ def test_an_export_stopped_half_way_renders_only_what_it_had_left(
     assert len(first) == 2 and set(again) >= left and len(again) < 4
     assert (out / "index.html").is_file() and not result.unchanged
     assert export_site(Series(series), out).unchanged
+
+
+def test_an_export_stopped_after_its_last_post_makes_the_indexes_next_time(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped once every post was rendered, before the indexes (Ctrl-C as the workers
+    wind up): the next export found nothing to do and said "up to date", the index and
+    the feed naming the blog as it was, with bundled questionnaires alone."""
+    from jeudis.export import workers
+
+    (series / "questionnaires" / "twitter.toml").unlink()  # the bundled one runs
+    for name in ("amelie-roux", "mathieu-durand"):
+        make_interview(series, name, guest=name.replace("-", " ").title())
+    out = series / "site"
+    export_site(Series(series), out)
+    settings = series / "jeudis.toml"
+    settings.write_text('blog = "Nouveau Carnet"\n', encoding="utf-8")
+    run = workers.run
+
+    def stopped_once_done(*args: Any) -> Any:
+        yield from run(*args)
+        raise KeyboardInterrupt  # as the workers wind up
+
+    monkeypatch.setattr(workers, "run", stopped_once_done)
+    with pytest.raises(KeyboardInterrupt):
+        export_site(Series(series), out)
+    monkeypatch.setattr(workers, "run", run)
+
+    result = export_site(Series(series), out)
+
+    assert not result.unchanged
+    assert "Nouveau Carnet" in (out / "index.html").read_text(encoding="utf-8")
+    assert "Nouveau Carnet" in (out / "feed.xml").read_text(encoding="utf-8")

@@ -99,7 +99,8 @@ def render(
             if progress is not None:
                 progress(done, len(todo))
     except BaseException:
-        _keep_done(folder, metas)
+        if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
+            _keep_done(folder, metas)
         raise
     for entry in entries:
         if entry.slug not in metas:
@@ -126,7 +127,9 @@ def render(
 def _keep_done(folder: Path, metas: dict[str, dict[str, Any]]) -> None:
     """Stopped half-way (Ctrl-C, an interview that does not read): the posts rendered so
     far are recorded in the folder's manifest as written, so that the next export
-    renders only the others. Every one of them was rendered again."""
+    renders only the others (and then the indexes and the feed). Every one of them was
+    rendered again. Stopped once every post was rendered, before the indexes, none is
+    recorded: recorded, the next export found nothing to do, the indexes left stale."""
     claimed = read_manifest(folder)
     if not claimed or not metas:
         return
