@@ -39,6 +39,7 @@ underline, a table's), a list's marker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from jeudis.errors import UsageError
@@ -278,10 +279,13 @@ _MARK_OR_LINE = re.compile("[;:!?»«\n]")
 def _guarded(text: str) -> str:
     """``text`` with each mark whose space would touch a word written from right to left
     held by its stand-in: ``;`` ``:`` ``!`` ``?`` and ``»`` after such a word, ``«``
-    before one (the nearest letter on the line, past spaces, digits and other marks).
+    before one (the nearest letter on the line, past spaces, digits and other marks),
+    on a line that reads from the right (its first letter is such a word's). A French
+    sentence quoting an Arabic word keeps its spaces ("Que veut dire سلام\u202f?").
     Each character is looked at once at most, however many marks there are."""
     found = list(_MARK_OR_LINE.finditer(text))
     held: list[int] = []
+    right_to_left = _lines_from_the_right(text)
     before = None
     last = 0
     for match in found:
@@ -303,12 +307,28 @@ def _guarded(text: str) -> str:
                 after = None
             elif match.group() == "«" and after == RTL:
                 held.append(at)
+    held = [at for at in held if right_to_left(at)]
     if not held:
         return text
     chars = list(text)
     for at in held:
         chars[at] = _GUARD[chars[at]]
     return "".join(chars)
+
+
+def _lines_from_the_right(text: str) -> Callable[[int], bool]:
+    """Whether the line holding a place of ``text`` reads from the right: its first
+    letter read one way is written so (Unicode's rule for a paragraph's direction)."""
+    directions: dict[int, bool] = {}
+
+    def right_to_left(at: int) -> bool:
+        start = text.rfind("\n", 0, at) + 1
+        if start not in directions:
+            end = text.find("\n", at)
+            directions[start] = first_strong(text, start, end if end >= 0 else None) == RTL
+        return directions[start]
+
+    return right_to_left
 
 
 def _keyboard_marks(text: str, variant: str) -> str:
