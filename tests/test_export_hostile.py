@@ -612,6 +612,13 @@ def test_a_link_target_with_braces_leads_where_the_guest_wrote(
 SIGNS = "Zoé <3 ~~x~~ a|b *c* [d] #e {f} _g_ `h` \\ >"
 
 
+def post_body(text: str, flavor: str) -> str:
+    """A ``flavor`` post's Markdown, its front matter (Pelican's head) left out."""
+    if flavor == "pelican":
+        return text.split("\n\n", 1)[1]
+    return text.split("\n+++\n" if flavor in ("hugo", "zola") else "\n---\n", 1)[-1]
+
+
 @pytest.mark.parametrize("flavor", ["pelican", "mkdocs", "hugo", "jekyll", "zola"])
 def test_a_name_and_a_question_read_as_written_in_every_markdown(
     invoke: Invoke, series: Path, flavor: str
@@ -627,9 +634,7 @@ def test_a_name_and_a_question_read_as_written_in_every_markdown(
         answers=[("motivation", f"Et {SIGNS}", "Oui.")],
     )  # fmt: skip
     text = invoke("export", "signes", "-f", "md", "--flavor", flavor).stdout
-    body = text.split("\n+++\n" if flavor in ("hugo", "zola") else "\n---\n", 1)[-1]
-    if flavor == "pelican":
-        body = text.split("\n\n", 1)[1]
+    body = post_body(text, flavor)
     if flavor in ("pelican", "mkdocs"):
         rendered = markdown.markdown(body, extensions=["extra"])
     else:
@@ -656,9 +661,7 @@ def test_a_name_shaped_like_an_autolink_links_nowhere(
         answers=[("motivation", f"Et {guest} ?", "Oui.")],
     )  # fmt: skip
     text = invoke("export", "zoe", "-f", "md", "--flavor", flavor).stdout
-    body = text.split("\n+++\n" if flavor in ("hugo", "zola") else "\n---\n", 1)[-1]
-    if flavor == "pelican":
-        body = text.split("\n\n", 1)[1]
+    body = post_body(text, flavor)
 
     assert_inert_markdown(body)
     shown = html.unescape(re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(body)))
