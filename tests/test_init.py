@@ -245,6 +245,8 @@ def test_init_says_what_to_type_next_as_it_can_be_typed(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EDITOR", "vim")
+    monkeypatch.delenv("VISUAL", raising=False)
     result = invoke("init", "mes interviews", "--questionnaire", "q")
     assert result.exit_code == 0, result
     steps = result.stdout.split("Next:\n", 1)[1].splitlines()
@@ -358,3 +360,40 @@ def test_init_makes_the_series_in_the_folder_dash_c_names(
     assert (there / "jeudis.toml").is_file() and list(here.iterdir()) == []
     assert invoke("-C", there, "init", here / "third", "--blog", "B").exit_code == 0
     assert (here / "third" / "jeudis.toml").is_file()  # a folder named wins, as -C elsewhere
+
+
+@pytest.mark.parametrize(
+    ("visual", "editor", "programs", "typed"),
+    [
+        ("", "", ["nano", "vim"], "nano"),
+        ("", "", ["vim"], "vim"),
+        ("", "", [], "vi"),
+        ("", " ", ["vim"], "vim"),  # set, to nothing: typed, it is nothing too
+        ("", "emacs", [], "$EDITOR"),
+        ("code -w", "emacs", [], "$VISUAL"),  # the one jeudis edit opens
+    ],
+)
+def test_init_next_steps_name_an_editor_that_opens(
+    invoke: Invoke,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    visual: str,
+    editor: str,
+    programs: list[str],
+    typed: str,
+) -> None:
+    """With no $EDITOR (most Macs), "$EDITOR jeudis.toml" typed ran jeudis.toml as a
+    command ("permission denied"); an editor the machine has is named instead."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VISUAL", visual)
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.setattr(
+        shutil, "which", lambda name: f"/usr/bin/{name}" if name in programs else None
+    )
+    result = invoke("init", "s", "--questionnaire", "q")
+    assert result.exit_code == 0, result
+    steps = result.stdout.split("Next:\n", 1)[1].splitlines()
+    assert steps[1].startswith(f"  {typed} jeudis.toml ")
+    assert steps[2].startswith(f"  {typed} questionnaires/q.toml ")

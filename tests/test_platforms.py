@@ -545,3 +545,45 @@ def test_the_commands_run_without_what_windows_lacks(series: Path, name: str) ->
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "TEXT MODE" not in done.stderr, done.stderr
     assert said in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("word", "typed"),
+    [
+        (r"C:\Users\ana\Dropbox\jeudis\feuille.md", r"C:\Users\ana\Dropbox\jeudis\feuille.md"),
+        (r"C:\Users\Ana Lopes\feuille ana.md", r'"C:\Users\Ana Lopes\feuille ana.md"'),
+        ("mes interviews", '"mes interviews"'),
+        ("l'interview", "'l''interview'"),  # PowerShell's literal quotes; cmd has no ' in a name
+        (r"C:\$work\a b", r"'C:\$work\a b'"),  # in double quotes, PowerShell reads $work
+        ("claire-fontaine", "claire-fontaine"),
+    ],
+)
+def test_a_command_to_type_is_quoted_for_windows_shells(
+    monkeypatch: pytest.MonkeyPatch, word: str, typed: str
+) -> None:
+    """A POSIX shell's quoting is no word to cmd ('mes and interviews'), and PowerShell
+    took shlex's '"'"' for text: a hint to paste failed there."""
+    from jeudis.shellwords import editor_typed, quoted
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert quoted(word) == typed
+    monkeypatch.setenv("EDITOR", "vim")  # $EDITOR typed is read by neither shell
+    assert editor_typed() == "notepad"
+
+
+def test_a_sheet_hint_on_windows_is_a_command_windows_runs(
+    invoke: Invoke, series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``jeudis sheet`` says how to import the sheet when it comes back; on Windows, a
+    folder with a space in its name was single-quoted, which cmd does not read."""
+    monkeypatch.setattr(sys, "platform", "win32")
+    import shutil
+
+    from support import TWITTER
+
+    shutil.copy(TWITTER, series / "questionnaires" / "twitter.toml")
+    folder = series / "feuilles ana"
+    folder.mkdir()
+    result = invoke("sheet", "twitter", "--guest", "Ana", "-o", str(folder / "ana.md"))
+    assert result.exit_code == 0, result
+    assert f'jeudis import "{folder / "ana.md"}"' in " ".join(result.stderr.split())

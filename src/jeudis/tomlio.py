@@ -82,16 +82,15 @@ def parse_toml(text: str, path: Path, *, fast: bool = False) -> dict[str, Any]:
 def _refuse_a_sheet(text: str, path: Path) -> None:
     """An answer sheet (``jeudis sheet``) read as TOML, saved among the interviews or
     given to ``check``: said as what it is, not as a TOML slip at its first line."""
-    import shlex
-
     from jeudis.sheet import HEADER_TAG
+    from jeudis.shellwords import quoted
 
     if text.lstrip("\ufeff \t\r\n").startswith(f"<!-- {HEADER_TAG}"):
         raise FileProblem(
             path,
             "an answer sheet, not TOML: jeudis reads it with jeudis import",
             line=1,
-            hint=f"jeudis import {shlex.quote(str(path))}, once the guest has filled it in",
+            hint=f"jeudis import {quoted(str(path))}, once the guest has filled it in",
         )
 
 

@@ -348,20 +348,21 @@ def init(
     )
     for path in created.files:
         out.print(f"  {escape(for_terminal(str(path)))}", soft_wrap=True)
-    import shlex
+    from jeudis.shellwords import editor_typed, quoted
 
     qid = created.questionnaire
     # Left empty, the posts name no author, and have no address of their own (canonical
     # links, the feed's); jeudis.toml says what each is.
     unsaid = [key for key, given in (("host", host), ("base_url", base_url)) if not given]
-    steps = [("$EDITOR jeudis.toml", f"set {' and '.join(unsaid)}")] if unsaid else []
+    editor = editor_typed()
+    steps = [(f"{editor} jeudis.toml", f"set {' and '.join(unsaid)}")] if unsaid else []
     steps += [
-        (f"$EDITOR questionnaires/{qid}.toml", "your questions"),
+        (f"{editor} questionnaires/{qid}.toml", "your questions"),
         (f"jeudis inspect {qid}", "read them as a guest will"),
         (f'jeudis new {qid} --guest "First Last"', "the first interview"),
     ]
     width = max(len(command) for command, _ in steps) + 3  # the comments in a column
-    lines = [] if folder == Path() else [f"cd {shlex.quote(str(folder))}"]
+    lines = [] if folder == Path() else [f"cd {quoted(str(folder))}"]
     lines += [f"{command:<{width}}# {why}" for command, why in steps]
     # Whole lines, never wrapped: pasted, a comment wrapped onto a line of its own would run.
     lines = [for_terminal(line) for line in lines]

@@ -317,12 +317,11 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
         notes = safe(loaded.notes)
         out.print(AsWritten(notes) if len(notes) > RENDERED_AT_MOST else escape(notes))
     if not loaded.is_complete:  # the questions still to ask are not in the file: say how
-        import shlex
-
+        from jeudis.shellwords import quoted
         from jeudis.wording import counted
 
         given = sum(1 for a in loaded.answers if a.given)
-        name = shlex.quote(loaded.path.stem if loaded.path else loaded.slug)
+        name = quoted(loaded.path.stem if loaded.path else loaded.slug)
         out.print()
         out.print(
             f"[bold]A draft[/bold], {counted(given, 'answer')} given: the rest is asked by"

@@ -116,10 +116,10 @@ def sheet(
             soft_wrap=True,
         )
     if write_output(text, output, series):
-        import shlex
+        from jeudis.shellwords import quoted
 
         err_console().print(
-            f"When it comes back: [bold]jeudis import {safe(shlex.quote(str(output)))}[/bold]",
+            f"When it comes back: [bold]jeudis import {safe(quoted(str(output)))}[/bold]",
             soft_wrap=True,
         )
 
@@ -227,8 +227,6 @@ def import_(
     A guest who has an interview from the questionnaire already: refused, saying
     how the sheet differs; --update INTERVIEW or --new says what to do with it.
     """
-    import shlex
-
     from jeudis import reimport, starting
     from jeudis.cli.running import take_photo
     from jeudis.mailtext import read_sheet
@@ -243,6 +241,7 @@ def import_(
     )
     from jeudis.sheet_import import import_sheet
     from jeudis.sheet_reading import parse_sheet
+    from jeudis.shellwords import quoted
 
     if update is not None and new:
         raise UsageError("--update and --new: one or the other")
@@ -252,7 +251,7 @@ def import_(
             hint=f"change it with `jeudis edit {update} --date {date}`",
         )
     series = series_at(directory)
-    argument = shlex.quote(str(sheet_file))
+    argument = quoted(str(sheet_file))
     received = read_sheet(sheet_file)  # `-`: standard input
     sheet_file = received.path
     parsed = parse_sheet(received.text, sheet_file)
