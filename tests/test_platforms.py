@@ -587,3 +587,37 @@ def test_a_sheet_hint_on_windows_is_a_command_windows_runs(
     result = invoke("sheet", "twitter", "--guest", "Ana", "-o", str(folder / "ana.md"))
     assert result.exit_code == 0, result
     assert f'jeudis import "{folder / "ana.md"}"' in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize("supported", [True, False])
+def test_a_save_on_macos_reaches_the_drive_not_its_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, supported: bool
+) -> None:
+    """macOS's fsync leaves the bytes in the drive's cache, where a power cut loses an
+    answer just saved: F_FULLFSYNC asks the drive to write them, before the rename.
+    A file system without it (a network share) is fsynced as before."""
+    import types
+
+    synced: list[tuple[str, int, bool]] = []
+    target = tmp_path / "ana.toml"
+
+    def full_sync(fd: int, command: int) -> int:
+        assert command == 51
+        if not supported:
+            raise OSError(45, "Operation not supported")
+        synced.append(("F_FULLFSYNC", os.fstat(fd).st_size, target.exists()))
+        return 0
+
+    def fsync(fd: int) -> None:
+        synced.append(("fsync", os.fstat(fd).st_size, target.exists()))
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setitem(
+        sys.modules, "fcntl", types.SimpleNamespace(F_FULLFSYNC=51, fcntl=full_sync)
+    )
+    monkeypatch.setattr(os, "fsync", fsync)
+    files.write_atomic(target, 'guest = "Ana"\n')
+    kind = "F_FULLFSYNC" if supported else "fsync"
+    # The whole text synced in the temporary file before it is renamed; then the folder.
+    assert synced[0] == (kind, len('guest = "Ana"\n'), False)
+    assert target.read_text() == 'guest = "Ana"\n'

@@ -275,7 +275,7 @@ def _replace(path: Path, data: str | Iterable[str]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.writelines(_pieces(data))
             handle.flush()
-            os.fsync(handle.fileno())
+            flush_to_disk(handle.fileno())
         _rename(tmp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -284,6 +284,25 @@ def _replace(path: Path, data: str | Iterable[str]) -> None:
             raise OSError(error.errno, error.strerror, str(path)) from None
         raise
     _fsync_dir(path.parent)
+
+
+def flush_to_disk(fd: int) -> None:
+    """What was written to ``fd`` made to last a power cut before the file is renamed.
+
+    On macOS, ``fsync`` leaves it in the drive's own cache, where a power cut loses it:
+    ``F_FULLFSYNC`` asks the drive to write it (as SQLite does). A file system without
+    it (a network share, some USB drives) takes ``fsync``.
+    """
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+        except OSError:
+            pass
+        else:
+            return
+    os.fsync(fd)
 
 
 def copy_atomic(source: Path, target: Path) -> None:
@@ -298,7 +317,7 @@ def copy_atomic(source: Path, target: Path) -> None:
         with source.open("rb") as original, os.fdopen(fd, "wb") as copy:
             shutil.copyfileobj(original, copy)
             copy.flush()
-            os.fsync(copy.fileno())
+            flush_to_disk(copy.fileno())
         _rename(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
