@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import tomllib
 from pathlib import Path
@@ -397,3 +398,23 @@ def test_init_next_steps_name_an_editor_that_opens(
     steps = result.stdout.split("Next:\n", 1)[1].splitlines()
     assert steps[1].startswith(f"  {typed} jeudis.toml ")
     assert steps[2].startswith(f"  {typed} questionnaires/q.toml ")
+
+
+@pytest.mark.parametrize("qid", ["twitter", "livre"])
+def test_init_copies_a_bundled_questionnaire_named_as_the_starter(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qid: str
+) -> None:
+    """``--questionnaire twitter`` wrote a four-question starter named twitter, which
+    took the bundled thirteen questions' place in the series, unsaid: the bundled
+    questionnaire is copied instead, to be made the series' own."""
+    from jeudis.paths import BUNDLED_QUESTIONNAIRES
+
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "s", "--questionnaire", qid)
+    assert result.exit_code == 0, result
+    copied = tmp_path / "s" / "questionnaires" / f"{qid}.toml"
+    assert copied.read_bytes() == (BUNDLED_QUESTIONNAIRES / f"{qid}.toml").read_bytes()
+    listed = invoke("questionnaires", "--json", "-C", str(tmp_path / "s"))
+    assert listed.exit_code == 0, listed
+    (entry,) = [q for q in json.loads(listed.stdout) if q["id"] == qid]
+    assert Path(entry["path"]) == copied.resolve()

@@ -18,7 +18,12 @@ import tomli_w
 from jeudis.errors import JeudisError, UsageError
 from jeudis.export.typography import variant_for
 from jeudis.files import file_in_the_way, readable, write_atomic
-from jeudis.paths import SETTINGS_FILE, canonical_language, settings_problems
+from jeudis.paths import (
+    BUNDLED_QUESTIONNAIRES,
+    SETTINGS_FILE,
+    canonical_language,
+    settings_problems,
+)
 from jeudis.questionnaire_schema import unspoken
 from jeudis.storage import slugify
 from jeudis.wording import is_french, primary_language
@@ -279,7 +284,7 @@ def init_series(
         raise UsageError(f"{problems[0].reason}; nothing was written", hint=problems[0].hint)
     files: dict[Path, str] = {
         root / SETTINGS_FILE: settings,
-        root / "questionnaires" / f"{qid}.toml": _starter(qid, blog, language),
+        root / "questionnaires" / f"{qid}.toml": _bundled(qid) or _starter(qid, blog, language),
         root / ".gitignore": GITIGNORE,
     }
     existing = [path for path in files if path.exists()]
@@ -298,6 +303,14 @@ def init_series(
     said = unspoken(language)
     warnings = [f"{said}; the starter questionnaire is in English"] if said else []
     return Created(root, qid, [*files, root / "interviews"], warnings)
+
+
+def _bundled(qid: str) -> str | None:
+    """A questionnaire bundled with jeudis named as the starter (``--questionnaire
+    twitter``): copied, to be made the series' own. A starter of that name took its
+    place in the series unsaid, four questions for its thirteen."""
+    bundled = BUNDLED_QUESTIONNAIRES / f"{qid}.toml"
+    return bundled.read_text(encoding="utf-8") if bundled.is_file() else None
 
 
 def _starter(qid: str, blog: str, language: str) -> str:

@@ -318,7 +318,11 @@ def init(
     base_url: Annotated[str, typer.Option(help="The blog's address, https://...")] = "",
     language: Annotated[str, typer.Option(help="The series' language.")] = "fr",
     questionnaire: Annotated[
-        str, typer.Option(help="The starter questionnaire's id (default: from the blog's name).")
+        str,
+        typer.Option(
+            help="The starter questionnaire's id (default: from the blog's name);"
+            " a bundled one's (twitter, livre) copies it, to be made your own."
+        ),
     ] = "",
 ) -> None:
     """Create a series folder: a starter questionnaire, jeudis.toml, interviews/."""
