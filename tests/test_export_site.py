@@ -1950,6 +1950,49 @@ def test_an_export_a_broken_interview_stopped_renders_only_its_own_once_mended(
     assert export_site(Series(series), out).unchanged
 
 
+def test_files_written_again_the_same_render_no_post(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`git checkout`, a backup restored or a sync tool writes every file of the series
+    again, the same, new times: the next export rendered every post again (35 s for
+    5,000 interviews), to find each the same. Now the interviews' bytes are compared
+    with those they were rendered from, and the settings' and questionnaires' content
+    is stamped: nothing is rendered, no page written, and the next export is the quick
+    one again. An interview edited is rendered, its page and the feed written."""
+    from jeudis.export import sitebuild
+
+    copy_example(series)
+    out = series / "site"
+    export_site(Series(series), out)
+    pages = [path for path in out.iterdir() if path.name != MANIFEST]
+    times = {page.name: page.stat().st_mtime_ns for page in pages}
+    later = 1_900_000_000_000_000_000  # 2030: every file written again
+    for path in [*series.glob("*/*.toml"), series / "jeudis.toml"]:
+        os.utime(path, ns=(later, later))
+    rendered: list[str] = []
+    do = sitebuild._Job.do
+
+    def spied(job: Any, entry: Any) -> Any:
+        rendered.append(entry.slug)
+        return do(job, entry)
+
+    monkeypatch.setattr(sitebuild._Job, "do", spied)
+
+    assert export_site(Series(series), out).unchanged
+    assert rendered == []
+    assert {page.name: page.stat().st_mtime_ns for page in pages} == times  # none written
+    assert export_site(Series(series), out).unchanged and rendered == []
+
+    claire = series / "interviews" / "claire-fontaine.toml"
+    text = claire.read_text(encoding="utf-8")
+    claire.write_text(text.replace("Deux ans déjà", "Deux années déjà"), encoding="utf-8")
+    result = export_site(Series(series), out)
+
+    assert rendered == ["claire-fontaine"]
+    assert "Deux années déjà" in (out / "claire-fontaine.html").read_text("utf-8")
+    assert set(result.written) == {out / "claire-fontaine.html", out / "feed.xml"}
+
+
 def test_an_export_stopped_half_way_renders_only_what_it_had_left(
     series: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jeudis.export.manifest import interview_stamps
+from jeudis.export.manifest import content_hash, interview_stamps
 from jeudis.files import SLUG_SHAPED, copy_named
 from jeudis.paths import Series
 
@@ -40,12 +40,15 @@ def entries_to_export(
     old: dict[str, Any],
     left_out: list[str] | None = None,
     copies: list[tuple[str, str]] | None = None,
+    restamped: dict[str, str] | None = None,
 ) -> list[Entry]:
     """Every interview to export, from the manifest when its file has not changed.
 
     ``left_out``: gets the slugs of the drafts left out (``drafts`` false); ``copies``:
     the files left out as a sync tool's or a file manager's copy of another (see
-    :func:`copy_of`), each with the one it copies.
+    :func:`copy_of`), each with the one it copies; ``restamped``: the interviews whose
+    file's size or time changed, its bytes not (a ``git checkout``, a backup restored,
+    a sync tool writing every file again), each with its stamp now, for the manifest.
     """
     entries = []
     known = old.get("entries", {})
@@ -58,7 +61,7 @@ def entries_to_export(
                 copies.append((slug, original))
             continue
         cached = known.get(slug)
-        entry = _recorded(folder, slug, stamp, cached) if cached else None
+        entry = _recorded(folder, slug, stamp, cached, restamped) if cached else None
         if entry is None:
             entry = _read(folder, slug, stamp)
         if entry.draft and not drafts:
@@ -93,12 +96,24 @@ def copy_of(folder: Path, name: str, names: set[str]) -> str | None:
     return None
 
 
-def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> Entry | None:
-    """An interview as the manifest recorded it, if its file is as it was then."""
-    if meta.get("stamp") != stamp:
-        return None
+def _recorded(
+    folder: Path,
+    slug: str,
+    stamp: str,
+    meta: dict[str, Any],
+    restamped: dict[str, str] | None = None,
+) -> Entry | None:
+    """An interview as the manifest recorded it, if its file is as it was then: of the
+    same stamp, or, its stamp changed, of the same bytes (then put into ``restamped``)."""
+    same = meta.get("stamp") == stamp
+    if not same:
+        recorded = meta.get("hash")
+        if restamped is None or not recorded or stamp == "unreadable":
+            return None
+        if content_hash(folder / f"{slug}.toml") != recorded:
+            return None
     try:
-        return Entry(
+        entry = Entry(
             folder=folder,
             slug=slug,
             stamp=stamp,
@@ -112,6 +127,9 @@ def _recorded(folder: Path, slug: str, stamp: str, meta: dict[str, Any]) -> Entr
         )
     except KeyError:  # an entry of an older export, or edited by hand: the file says
         return None
+    if not same and restamped is not None:
+        restamped[slug] = stamp
+    return entry
 
 
 def _read(folder: Path, slug: str, stamp: str) -> Entry:

@@ -1,12 +1,15 @@
 """The manifest of an exported folder (``.jeudis-manifest.json``), and the stamps it keeps.
 
 What each output of ``jeudis export --all`` was made from: each interview file's
-size and modification time, its photo's, and one stamp for all the rest (jeudis's
-version and code, the templates, the settings, the options); and the content stamp
-of each file written, so that one changed by hand since is known. The manifest is
-claimed before an export writes anything, so that one stopped half-way is finished
-by the next; a file of any other shape (edited by hand) is no manifest. What an
-export must write, from these, is :mod:`jeudis.export.site`'s to decide.
+size and modification time, and the hash of its bytes (a file written again the
+same, by ``git checkout``, a restored backup or a sync tool, is known as the same),
+its photo's size and time, and one stamp for all the rest (jeudis's version and
+code, the content of the settings and of the series' templates, the options); and
+the content stamp of each file written, so that one changed by hand since is known.
+The manifest is claimed before an export writes anything, so that one stopped
+half-way is finished by the next; a file of any other shape (edited by hand) is no
+manifest. What an export must write, from these, is :mod:`jeudis.export.site`'s to
+decide.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 
 from jeudis import __version__
 from jeudis.errors import JeudisError
-from jeudis.export.written import content_stamp
+from jeudis.export.written import content_stamp, file_stamp
 from jeudis.files import BINARY, interview_entries, temporary_beside
 from jeudis.paths import SETTINGS_FILE, Series
 
@@ -43,18 +46,34 @@ def photo_stamp(root: Path, photo: str) -> str:
         return ""
 
 
+def content_hash(path: Path) -> str:
+    """A hash of the file's bytes ("" when it does not read): asked only of an interview
+    whose size or time changed, to tell one written again the same (``git checkout``,
+    a backup restored, a sync tool) from one edited. Not the content stamp: a CRC's
+    collision would leave an edited interview's page as it was, with no word."""
+    import hashlib  # not on an up-to-date export: a tenth of its time
+
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+    except OSError:
+        return ""
+
+
 def questionnaire_stamps(series: Series) -> dict[str, str]:
     """The series' questionnaire files as they are now, by name: an index tells its
     questionnaire's description. Their ids are not read (a TOML parser's import would
     be a tenth of an up-to-date export's time): a file changed, the indexes are made
-    again, the posts left as they are. Bundled ones change with jeudis's version."""
+    again, the posts left as they are. By their content (a few small files): touched,
+    written again the same, they were made again. Bundled ones change with jeudis's
+    version."""
     stamps = {}
     with contextlib.suppress(OSError):  # none, or none to read: said where they are needed
         for entry in os.scandir(series.questionnaires_dir):
             if entry.name.endswith(".toml"):
                 with contextlib.suppress(OSError):
-                    stat = entry.stat()
-                    stamps[entry.name] = f"{stat.st_size}:{stat.st_mtime_ns}"
+                    if entry.is_file():  # not a FIFO, which would wait for a writer
+                        stamps[entry.name] = file_stamp(Path(entry.path))
     return stamps
 
 
@@ -66,7 +85,8 @@ def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> 
         __version__,
         _code_stamp(),
         template_stamp(series.root),
-        _stamp(settings) if settings.is_file() else "-",
+        # By its content, as the series' templates: touched, the whole site was made again.
+        content_stamp(settings.read_bytes()) if settings.is_file() else "-",
         json.dumps(series.overrides, sort_keys=True, default=str),
         fmt,
         flavor or "",
@@ -203,6 +223,7 @@ def _texts_list(items: Any) -> bool:
 
 META_TEXTS = (
     "stamp",
+    "hash",
     "questionnaire",
     "updated",
     "created",
@@ -299,7 +320,9 @@ def claim(
     entries = dict(previous.get("entries", {}))
     for slug, name in posts.items():
         # What else it recorded stays: its neighbours' links are checked against it.
-        kept = {key: value for key, value in entries.get(slug, {}).items() if key != "written"}
+        # Its hash goes with its stamp: the same bytes are no longer a post written.
+        was = entries.get(slug, {}).items()
+        kept = {key: value for key, value in was if key not in ("written", "hash")}
         before = kept.get("outputs", [])
         entries[slug] = {**kept, "stamp": "", "outputs": sorted({*before, name})}
     others = set(planned) - set(posts.values())

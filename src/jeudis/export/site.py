@@ -19,6 +19,7 @@ stamps are :mod:`jeudis.export.manifest`'s, the interviews it lists
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from jeudis.export.manifest import (
     questionnaire_stamps,
     read_manifest,
     refuse_another_kind,
+    write_file,
     written_stamps,
 )
 from jeudis.export.written import (
@@ -164,7 +166,10 @@ def export_site(
     old = previous if previous.get("stamp") == stamp else {}
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
-    entries = entries_to_export(series, include_drafts, old, drafts, copies)
+    restamped: dict[str, str] = {}
+    entries = entries_to_export(series, include_drafts, old, drafts, copies, restamped)
+    for slug, now in restamped.items():  # the same bytes: its post is as it was
+        old["entries"][slug]["stamp"] = now
     waiting: list[Entry] = []
     if not (include_future or _scheduled(fmt, flavor)):
         due = today or dt.date.today()
@@ -172,7 +177,17 @@ def export_site(
         entries = [e for e in entries if e.date <= due]
     refuse_site_names(entries, fmt, flavor)
     result = _export(
-        series, folder, fmt, flavor, entries, previous, old, stamp, progress, overwrite
+        series,
+        folder,
+        fmt,
+        flavor,
+        entries,
+        previous,
+        old,
+        stamp,
+        progress,
+        overwrite,
+        bool(restamped),
     )
     result.notes[:0] = [
         f"note: {e.slug}: dated {e.date.isoformat()}, left out until that day"
@@ -242,7 +257,11 @@ def _export(
     stamp: str,
     progress: Progress | None,
     overwrite: bool,
+    restamped: bool = False,
 ) -> SiteResult:
+    """``restamped``: some interview's file was written again the same (its stamp in
+    ``old`` is the new one): the manifest is written, so that the next export needs
+    no hash, even when nothing else is."""
     result = SiteResult(folder=folder)
     if fmt == "wxr":
         stamps = {e.slug: e.stamp for e in entries}
@@ -302,6 +321,8 @@ def _export(
     if not todo and not listing_changed and old:
         result.unchanged = True
         result.notes = entry_notes(entries, known)
+        if restamped:
+            write_file(folder / MANIFEST, json.dumps(previous, ensure_ascii=False))
         return result
     planned = _planned(series, entries, todo, fmt, flavor)
     if not overwrite:

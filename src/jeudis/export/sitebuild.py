@@ -31,6 +31,7 @@ from jeudis.export.listings import (
 from jeudis.export.manifest import (
     MANIFEST,
     WXR_FILE,
+    content_hash,
     export_kind,
     manifest_outputs,
     photo_stamp,
@@ -154,6 +155,8 @@ class _Job:
     recorded: Mapping[str, str] | None = None  # their content stamps then
 
     def do(self, entry: Entry) -> _Done:
+        # Before the file is read: edited in between, the next export renders it again.
+        read = content_hash(entry.path)
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
         outputs, written, kept = _write_post(self, post)
         rendered = None
@@ -161,6 +164,7 @@ class _Job:
             rendered = (post, fragment(post, self.site, feed=True))
         meta = _meta(self.series.root, entry, post, self.links, outputs, self.by_slug)
         meta["written"] = written
+        meta["hash"] = read  # written again the same, it is known as the same
         meta[_KEPT] = kept  # not the manifest's: what the count of files written leaves out
         return entry.slug, meta, rendered
 

@@ -245,7 +245,13 @@ def environment(series_root: Path | None) -> jinja2.Environment:
 
 
 def template_stamp(series_root: Path | None) -> str:
-    """What the templates in use look like on disk, for the incremental export."""
+    """What the templates in use look like on disk, for the incremental export.
+
+    The series' own by their content (a few small files): touched, or written again
+    the same (``git checkout``, a sync tool), they made the whole site again. The
+    bundled ones, by size and time: they change with jeudis."""
+    from jeudis.export.written import file_stamp
+
     parts = []
     folders = [BUNDLED_TEMPLATES]
     if series_root is not None and (series_root / "templates").is_dir():
@@ -253,12 +259,15 @@ def template_stamp(series_root: Path | None) -> str:
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not of_the_system(path.name):
-                stat = path.stat()
                 # By its place in the folder: moved into a subfolder (an override put
-                # aside, ``templates/old/post.html``), the same size and time, it is
-                # no longer the one in use.
+                # aside, ``templates/old/post.html``), the same, it is no longer the one
+                # in use.
                 named = path.relative_to(folder).as_posix()
-                parts.append(f"{named}:{stat.st_size}:{stat.st_mtime_ns}")
+                if folder == BUNDLED_TEMPLATES:
+                    stat = path.stat()
+                    parts.append(f"{named}:{stat.st_size}:{stat.st_mtime_ns}")
+                else:
+                    parts.append(f"{named}:{file_stamp(path)}")
     return "|".join(parts)
 
 
