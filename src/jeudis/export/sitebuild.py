@@ -89,8 +89,10 @@ def render(
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
+    in_hand: list[_Done] = []  # stopped: what the workers finished in the chunks they held
+    results = workers.run(job, todo, in_hand)
     try:
-        for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
+        for done, (slug, meta, rendered) in enumerate(results, 1):
             kept = meta.pop(_KEPT)
             metas[slug] = meta
             if rendered is not None:
@@ -100,8 +102,14 @@ def render(
             if progress is not None:
                 progress(done, len(todo))
     except BaseException:
-        if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
-            _keep_done(folder, metas)
+        try:
+            results.close()  # stopped here: the workers finish their chunks first
+        finally:
+            for slug, meta, _ in in_hand:
+                meta.pop(_KEPT, None)
+                metas[slug] = meta
+            if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
+                _keep_done(folder, metas)
         raise
     for entry in entries:
         if entry.slug not in metas:
