@@ -14,6 +14,7 @@ from jeudis.check_versions import Drift, drift_finding
 from jeudis.errors import FileProblem, JeudisError, unknown_key
 from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
+from jeudis.links import PUBLISHED, alias_of, out_problem
 from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
 from jeudis.questionnaire import (
     Questionnaire,
@@ -139,11 +140,17 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
     forms: dict[tuple[str, str], Questionnaire | str] = {}
     ids: dict[str, Path] = {}  # each interview's id, and the first file that has it
     reserved = site_names(series)
+    checked = {file.resolve() for file in files if not file.is_symlink()}
     for file in files:
-        if file.name == SETTINGS_FILE:
+        kind = "settings" if file.name == SETTINGS_FILE else _kind(file)
+        if out := _link_out(series, file, kind):
+            findings.append(out)
+            continue  # another series' file, or the host's: not this one's to check
+        if kind == "interview" and file.resolve() in checked and alias_of(file):
+            continue  # the interview it links to, checked at its own name
+        if kind == "settings":
             findings.extend(finding_of(p) for p in _check_settings(file))
             continue
-        kind = _kind(file)
         findings.extend(_windows_name(file, kind))
         if kind == "interview":
             findings.extend(_site_name(file, reserved))
@@ -162,6 +169,20 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                 drifts[key].append(drift)
             findings.extend(found)
     return [f if isinstance(f, Finding) else drift_finding(f) for f in findings]
+
+
+def _link_out(series: Series, path: Path, kind: str) -> Finding | None:
+    """A file of the series that leads out of it through a link (:mod:`jeudis.links`): an
+    interview so is an error, as export refuses it; a questionnaire or the settings read
+    from elsewhere, a warning."""
+    said = {
+        "interview": (PUBLISHED, "error"),
+        "questionnaire": ("read as this series' own", "warning"),
+        "settings": ("read as this series' settings", "warning"),
+    }
+    refused, severity = said[kind]
+    problem = out_problem(series.root, path, refused)
+    return None if problem is None else finding_of(problem, severity)
 
 
 def _shadowed(series: Series, path: Path) -> list[Finding]:

@@ -287,10 +287,20 @@ def _interviews(
     series: Series, form: Questionnaire
 ) -> tuple[list[tuple[Path, Interview]], list[str]]:
     """The series' interviews of ``form``, with their files; and the problems of the
-    files that do not read (left out, and said: their answer may be the one)."""
+    files that do not read (left out, and said: their answer may be the one), or lead
+    out of the series through a link (:mod:`jeudis.links`). A link to another of them
+    (``latest.toml``) is that one, once."""
+    from jeudis.links import interview_links
+
     found = []
     unread = []
+    out, aliases = interview_links(series.root, series.interviews_dir)
     for path in storage.interview_files(series):
+        if path.stem in out:
+            unread.append(out[path.stem].message)
+            continue
+        if path.stem in aliases:
+            continue
         try:
             interview = load_interview(path)
         except JeudisError as problem:

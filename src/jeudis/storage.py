@@ -431,10 +431,10 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
                 hint="run the command from the interview's series folder, or pass --dir",
             )
         candidate = as_named(candidate)
-        return refuse_read_only(candidate) if writable else candidate
+        return for_writing(series, candidate) if writable else candidate
     path = as_named(series.interviews_dir / f"{ref}.toml")
     if path.is_file():
-        return refuse_read_only(path) if writable else path
+        return for_writing(series, path) if writable else path
     _refuse_a_name_that_is_no_file(path)
     slugs = [p.stem for p in interview_files(series)]
     import difflib
@@ -471,6 +471,16 @@ def as_named(path: Path) -> Path:
     wanted = folded(path.name)
     found = [name for name in names if folded(name) == wanted]
     return path.with_name(found[0]) if len(found) == 1 else path
+
+
+def for_writing(series: Series, path: Path) -> Path:
+    """An interview to write into: not one that leads out of the series folder through a
+    link (a series received from someone else may hold ``interviews/claire.toml`` leading
+    to another series' interview), whose save would change that file; nor a read-only one."""
+    from jeudis.links import WRITTEN, refuse_out
+
+    refuse_out(series.root, path, WRITTEN)
+    return refuse_read_only(path)
 
 
 def refuse_read_only(path: Path) -> Path:

@@ -474,7 +474,7 @@ def resume(
                 hint = f"{counted(len(broken), 'interview file')} {verb} not read ({named}):"
                 hint += " `jeudis check` says why"
             raise NotFoundError("no draft to resume", hint=hint)
-        path = storage.refuse_read_only(Path(max(drafts, key=lambda s: s.updated).path))
+        path = storage.for_writing(series, Path(max(drafts, key=lambda s: s.updated).path))
     else:
         path = storage.resolve(series, interview, writable=True)
     loaded = load_interview(path)

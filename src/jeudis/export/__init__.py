@@ -84,13 +84,17 @@ def choose_format(given: str | None, flavor: str | None, output: str | None) -> 
 def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> list[Path]:
     """The files to export: the ones named, else the most recent interview."""
     from jeudis import listing, storage
+    from jeudis.links import alias_of
 
     if refs:
-        return [storage.resolve(series, ref) for ref in refs]
-    rows = listing.by_recency(series)
-    if rows[0].status == "draft" and not include_drafts:
-        _refuse_a_draft(rows)
-    return [Path(rows[0].path)]
+        paths = [storage.resolve(series, ref) for ref in refs]
+    else:
+        rows = listing.by_recency(series)
+        if rows[0].status == "draft" and not include_drafts:
+            _refuse_a_draft(rows)
+        paths = [Path(rows[0].path)]
+    # A link to another interview of the series (latest.toml) is that one's post.
+    return [path.with_name(f"{alias_of(path) or path.stem}.toml") for path in paths]
 
 
 def _refuse_a_draft(rows: list[listing.Summary]) -> NoReturn:
@@ -116,6 +120,7 @@ def posts_for(
     from jeudis.export.render import SiteInfo
     from jeudis.export.site import index_files
     from jeudis.interview_reading import load_interview
+    from jeudis.links import PUBLISHED, refuse_out
 
     site = SiteInfo.from_settings(series.root, series.settings)
     # Linked as they are in the site export --all writes: previous, next, and index.
@@ -124,6 +129,7 @@ def posts_for(
     site.indexes = index_files(row.questionnaire for row in rows)
     posts = []
     for path in paths:
+        refuse_out(series.root, path, PUBLISHED)
         interview = load_interview(path)
         if not interview.is_complete and not include_drafts:
             raise UsageError(
@@ -185,13 +191,17 @@ def _exported(
     import datetime as dt
 
     from jeudis import listing
+    from jeudis.links import interview_links
 
     today = dt.date.today().isoformat()
+    out, aliases = interview_links(series.root, series.interviews_dir)  # no page of their own
     return [
         s
         for s in listing.summaries(series)
         if (s.status == "complete" or (include_drafts and s.status == "draft"))
         and (s.date <= today or s.slug in named)
+        and s.slug not in out
+        and s.slug not in aliases
     ]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jeudis.errors import FileProblem, FileProblems
 from jeudis.export.manifest import content_hash, interview_stamps
 from jeudis.files import SLUG_SHAPED, copy_named
 from jeudis.paths import Series
@@ -46,17 +47,24 @@ def entries_to_export(
 
     ``left_out``: gets the slugs of the drafts left out (``drafts`` false); ``copies``:
     the files left out as a sync tool's or a file manager's copy of another (see
-    :func:`copy_of`), each with the one it copies; ``restamped``: the interviews whose
-    file's size or time changed, its bytes not (a ``git checkout``, a backup restored,
-    a sync tool writing every file again), each with its stamp now, for the manifest.
+    :func:`copy_of`), or as a link to another (:func:`jeudis.links.alias_of`), each
+    with the one it copies; ``restamped``: the interviews whose file's size or time
+    changed, its bytes not (a ``git checkout``, a backup restored, a sync tool writing
+    every file again), each with its stamp now, for the manifest. An interview that
+    leads out of the series folder through a link (:mod:`jeudis.links`) stops the
+    export, before anything is written.
     """
+    from jeudis.links import interview_links
+
     entries = []
     known = old.get("entries", {})
     folder = series.interviews_dir
     stamps = interview_stamps(folder)
     slugs = {slug for slug, _ in stamps}
+    out, aliases = interview_links(series.root, folder)
+    refused: list[FileProblem] = []
     for slug, stamp in stamps:
-        if (original := copy_of(folder, slug, slugs)) is not None:
+        if (original := aliases.get(slug) or copy_of(folder, slug, slugs)) is not None:
             if copies is not None:
                 copies.append((slug, original))
             continue
@@ -68,7 +76,11 @@ def entries_to_export(
             if left_out is not None:
                 left_out.append(slug)
             continue
+        if slug in out:
+            refused.append(out[slug])
         entries.append(entry)
+    if refused:
+        raise refused[0] if len(refused) == 1 else FileProblems(refused)
     # Newest first; a stable order for interviews of the same day.
     entries.sort(key=lambda e: (e.date, e.created, e.slug), reverse=True)
     return entries

@@ -194,14 +194,19 @@ def export_site(
         " (--include-future publishes it now)"
         for e in reversed(waiting)  # the next one first
     ]
-    result.notes += _drafts_note(drafts) + copies_notes(copies)
+    result.notes += _drafts_note(drafts) + copies_notes(series, copies)
     return result
 
 
-def copies_notes(copies: list[tuple[str, str]]) -> list[str]:
-    """A warning for each interview file left out as a copy of another (a sync conflict)."""
+def copies_notes(series: Series, copies: list[tuple[str, str]]) -> list[str]:
+    """A warning for each interview file left out as a copy of another (a sync conflict);
+    a note for each left out as a link to another (``latest.toml``), which is published."""
+    from jeudis.links import alias_of
+
     return [
-        f"warning: {copy}.toml left out: a copy of {original}.toml (the same interview,"
+        f"note: {copy}.toml left out: a link to {original}.toml, published once, at its name"
+        if alias_of(series.interviews_dir / f"{copy}.toml") == original
+        else f"warning: {copy}.toml left out: a copy of {original}.toml (the same interview,"
         f" by its name a sync tool's or a file manager's); keep in {original}.toml what"
         " it holds of its own, then delete it"
         for copy, original in copies
@@ -232,7 +237,7 @@ def series_wxr(
     copies: list[tuple[str, str]] = []
     entries = entries_to_export(series, include_drafts, {}, drafts, copies)
     pieces, notes = sitebuild.wxr_text(series, entries, progress=progress)
-    return pieces, notes + _drafts_note(drafts) + copies_notes(copies)
+    return pieces, notes + _drafts_note(drafts) + copies_notes(series, copies)
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:

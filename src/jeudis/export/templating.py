@@ -168,6 +168,7 @@ def _loader(override: Path | None, folders: list[str]) -> jinja2.BaseLoader:
     import jinja2
 
     from jeudis.files import read_bytes
+    from jeudis.links import TEMPLATE, refuse_out
 
     class SeriesLoader(jinja2.FileSystemLoader):
         def get_source(
@@ -177,6 +178,8 @@ def _loader(override: Path | None, folders: list[str]) -> jinja2.BaseLoader:
                 path = override.joinpath(*jinja2.loaders.split_template_path(template))
                 if os.path.lexists(path) and not path.is_file():
                     read_bytes(path)  # raises, saying what is there
+                # A link out of the series (a file of the host's) is no template of it.
+                refuse_out(override.parent, path, TEMPLATE)
             return super().get_source(environment, template)
 
     return SeriesLoader(folders)

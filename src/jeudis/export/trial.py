@@ -31,6 +31,7 @@ from jeudis.export.values import value_markdown
 from jeudis.files import of_the_system, read_bytes
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
+from jeudis.links import TEMPLATE, out_problem
 from jeudis.paths import BUNDLED_TEMPLATES, Series
 
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ def check_templates(series: Series) -> Findings:
     problems: list[FileProblem] = []
     sources: dict[str, str] = {}
     for name, path in files.items():
+        if refused := out_problem(series.root, path, TEMPLATE):  # export stops at it
+            problems.append(refused)
+            continue
         try:
             sources[name] = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
