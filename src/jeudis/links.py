@@ -25,18 +25,27 @@ OUT = "a link to a file out of the series folder"
 
 
 def leads_out(root: Path, path: Path) -> Path | None:
-    """Where ``path``, a file of the series folder ``root``, leads when a link (the file
-    itself, or a folder on its way) takes it out of the folder; None for a file of the
-    folder, or one that is not there or leads into a loop (reading it says so), or a
-    path that is no file of the series (``jeudis check /elsewhere/q.toml``)."""
+    """Where ``path``, a file of the series folder ``root``, leads when it is a link
+    out of the series folder (and out of the folder it is in); None for any other file,
+    one that is not there or leads into a loop (reading it says so), or a path that is
+    no file of the series (``jeudis check /elsewhere/q.toml``).
+
+    A folder of the series that is itself a link (``interviews/`` kept in a synced
+    folder, ``templates/`` shared by the host's series) is the host's own set-up: its
+    files are the series', reached by the names jeudis gives them; a file that is a
+    link may name any file at all.
+    """
     try:
-        folder = root.resolve()
-        if not Path(os.path.normpath(path.absolute())).is_relative_to(folder):
+        if not path.is_symlink():
+            return None
+        inside = Path(os.path.normpath(root.absolute()))
+        if not Path(os.path.normpath(path.absolute())).is_relative_to(inside):
             return None
         target = path.resolve(strict=True)
+        homes = (root.resolve(), path.parent.resolve())
     except (OSError, RuntimeError):
         return None
-    return None if target.is_relative_to(folder) else target
+    return None if any(target.is_relative_to(home) for home in homes) else target
 
 
 def out_problem(root: Path, path: Path, refused: str) -> FileProblem | None:
@@ -45,10 +54,9 @@ def out_problem(root: Path, path: Path, refused: str) -> FileProblem | None:
     target = leads_out(root, path)
     if target is None:
         return None
-    how = OUT if path.is_symlink() else "reached through a link out of the series folder"
     return FileProblem(
         path,
-        f"{how} ({target}): {refused}",
+        f"{OUT} ({target}): {refused}",
         hint="if it is this series' own, replace the link by a copy of the file;"
         " else delete the link",
     )
@@ -86,9 +94,8 @@ def interview_links(root: Path, folder: Path) -> tuple[dict[str, FileProblem], d
     aliases: dict[str, str] = {}
     entries = interview_entries(folder)
     names = {entry.name for entry in entries}
-    through = leads_out(root, folder) is not None  # every file of it, then
     for entry in entries:
-        if not (through or entry.is_symlink()):
+        if not entry.is_symlink():
             continue
         slug, path = entry.name.removesuffix(".toml"), folder / entry.name
         if problem := out_problem(root, path, PUBLISHED):
