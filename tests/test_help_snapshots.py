@@ -37,6 +37,8 @@ def assert_snapshot(name: str, text: str) -> None:
         (["new", "--help"], "new-help.txt"),
         (["resume", "--help"], "resume-help.txt"),
         (["inspect", "--help"], "inspect-help.txt"),
+        (["list", "--help"], "list-help.txt"),
+        (["compare", "--help"], "compare-help.txt"),
     ],
 )
 def test_help(invoke: Invoke, args: list[str], snapshot: str) -> None:

@@ -21,18 +21,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jeudis import storage, wording
+from jeudis import listing, storage, wording
 from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
+from jeudis.selection import Span
 from jeudis.session import context_for, interview_context
+
+if TYPE_CHECKING:
+    from jeudis.listing import Summary
 
 FORMATS = ("md", "html")
 
@@ -173,6 +178,7 @@ def collect(
     *,
     title: str | None = None,
     due: dt.date | None = None,
+    span: Span | None = None,
 ) -> Roundup:
     """Every complete interview's answer to ``question_id``, oldest first.
 
@@ -182,6 +188,11 @@ def collect(
     ``due``: a roundup to publish that day leaves out (into ``waiting``) the
     interviews dated after it, as ``export --all`` does: it would quote a guest
     before their interview is out, and link a page not there yet.
+
+    ``span``: only the interviews dated within it, and of their answers the most recent
+    it says (``compare -n 20``: the latest 20 guests, those ``due`` leaves out aside).
+    The interviews are chosen by the listing's summaries, and only the chosen ones read:
+    a series of thousands held every one in memory, 400 MB for 5,000.
     """
     # A page's link as export --all names it; an answer as the interview's post reads it.
     from jeudis.export.model import page_href
@@ -190,18 +201,22 @@ def collect(
     question = form.question(question_id)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
         question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
-    interviews, unread = _interviews(series, form)
+    span = span or Span()
+    listed, unread = _listed(series, form)
     register = "vous" if "vous" in form.registers else form.default_register
     asked_before: dict[str, str] = {}  # a question dropped since: how it was asked
     if question is not None:
         question_id = question.id
-    else:
+        chosen = _read([s for s in listed if s.status == "complete" and span.holds(s.date)], unread)
+    else:  # worded as most of its interviews asked it, whatever the span
+        interviews = list(_read(listed, unread))
         asked_before = _asked_before(interviews, question_id, register)
         if not asked_before:
             raise NotFoundError(
                 f"{form.id} has no question {question_id!r}",
                 hint=f"its questions: {question_list(form)}" + _dropped_list(form, interviews),
             )
+        chosen = iter([(p, i) for p, i in interviews if span.holds(i.date)])
     # A question naming each guest's own (their name, a field, an answer) heads the
     # roundup with "…" in their place, each answer under the words it was asked in:
     # worded for no one, it read "Bonjour  ! Vous venez de publier «  »".
@@ -210,10 +225,14 @@ def collect(
     entries = []
     hosts: set[str] = set()  # who asked it: the heading names the host as they did
     kinds: set[str] = set()  # the types it was answered as (a version may have changed it)
-    for path, interview in interviews:
+    out_by_due = 0  # the entries not waiting: those ``span.limit`` counts
+    for path, interview in chosen:  # the most recent first
+        if span.limit and out_by_due == span.limit:
+            break
         answer = interview.answer(question_id)
         if not interview.is_complete or answer is None or not answer.given or answer.followup:
             continue
+        out_by_due += due is None or interview.date <= due
         href = page_href(path.stem)
         hosts.add(interview.host)
         kinds.add(answer.type)
@@ -283,32 +302,47 @@ def _personal(template: str) -> bool:
     )
 
 
-def _interviews(
-    series: Series, form: Questionnaire
-) -> tuple[list[tuple[Path, Interview]], list[str]]:
-    """The series' interviews of ``form``, with their files; and the problems of the
-    files that do not read (left out, and said: their answer may be the one), or lead
-    out of the series through a link (:mod:`jeudis.links`). A link to another of them
-    (``latest.toml``) is that one, once."""
+def _listed(series: Series, form: Questionnaire) -> tuple[list[Summary], list[str]]:
+    """The summaries of the series' interviews of ``form``, the most recent first; and
+    the problems of the files that do not read (left out, and said: their answer may be
+    the one), or lead out of the series through a link (:mod:`jeudis.links`). A link to
+    another of them (``latest.toml``) is that one, once."""
     from jeudis.links import interview_links
 
-    found = []
+    mine = []
     unread = []
     out, aliases = interview_links(series.root, series.interviews_dir)
-    for path in storage.interview_files(series):
-        if path.stem in out:
-            unread.append(out[path.stem].message)
+    for summary in listing.summaries(series):
+        slug = Path(summary.path).stem
+        if slug in out:
+            unread.append(out[slug].message)
+        elif slug in aliases:
             continue
-        if path.stem in aliases:
-            continue
+        elif summary.status == "broken":
+            unread.append(_problem(Path(summary.path)) or summary.problem)
+        elif summary.questionnaire == form.id:
+            mine.append(summary)
+    return mine, unread
+
+
+def _problem(path: Path) -> str | None:
+    """What is wrong with the file at ``path``, as reading it says (naming it whole)."""
+    try:
+        load_interview(path)
+    except JeudisError as problem:
+        return problem.message
+    return None
+
+
+def _read(chosen: list[Summary], unread: list[str]) -> Iterator[tuple[Path, Interview]]:
+    """The interviews ``chosen`` names, with their files, each read as it is taken: those
+    that do not read said in ``unread``."""
+    for summary in chosen:
+        path = Path(summary.path)
         try:
-            interview = load_interview(path)
+            yield path, load_interview(path)
         except JeudisError as problem:
             unread.append(problem.message)
-            continue
-        if interview.questionnaire == form.id:
-            found.append((path, interview))
-    return found, unread
 
 
 def _asked_before(

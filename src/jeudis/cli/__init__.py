@@ -15,7 +15,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +29,11 @@ from jeudis.errors import (
     fault_hint,
     write_fault,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from jeudis.selection import Span
 
 app = typer.Typer(
     name="jeudis",
@@ -125,6 +130,68 @@ FragmentOption = Annotated[
 WordPressOption = Annotated[
     bool, typer.Option("--wordpress", help="A fragment wrapped in a wp:html block.")
 ]
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only those dated this day or after: YYYY-MM-DD, or written out.",
+        metavar="<date>",
+        show_default=False,
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only those dated this day or before: YYYY-MM-DD, or written out.",
+        metavar="<date>",
+        show_default=False,
+    ),
+]
+
+
+def parse_date(value: str | None, language: str = "en", option: str = "--date") -> "dt.date | None":
+    """A date option (``--date``, ``--since``...): YYYY-MM-DD, or a date as an answer in
+    ``language`` takes one (07/04/2011, 7 avril 2011, jeudi 7 avril 2011)."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    from jeudis.answers import InvalidAnswer
+    from jeudis.answers import parse_date as parse_answer
+    from jeudis.dates import date_formatter, weekday_name
+
+    try:
+        return parse_answer(value, language)
+    except InvalidAnswer as problem:
+        said = getattr(problem, "params", {})
+        if getattr(problem, "key", "") == "weekday":  # "jeudi 8 avril 2011"
+            # In the host's words, as the rest of the line: "8 avril 2011 was a vendredi"
+            day = said["day"]
+            written = date_formatter("en")(day)
+            raise UsageError(
+                f"{option} {value!r}: {written} was a {weekday_name(day, 'en')}",
+                hint="correct the day, or leave the day of the week out",
+            ) from None
+        example = date_formatter(language)(dt.date(2011, 4, 7))
+        raise UsageError(
+            f"{option} {value!r} is not a date", hint=f"use YYYY-MM-DD, or write it out: {example}"
+        ) from None
+
+
+def date_span(since: str | None, until: str | None, limit: int, language: str) -> "Span":
+    """``--since``, ``--until`` and ``--limit`` as the interviews they take."""
+    from jeudis.selection import Span
+
+    return Span(
+        since=parse_date(since, language, "--since"),
+        until=parse_date(until, language, "--until"),
+        limit=limit,
+    )
 
 
 def safe(text: str) -> str:

@@ -90,7 +90,8 @@ def edit(
     """
     from jeudis import edit as editing
     from jeudis import rename, storage
-    from jeudis.cli.running import _require_terminal, parse_date
+    from jeudis.cli import parse_date
+    from jeudis.cli.running import _require_terminal
     from jeudis.errors import JeudisError
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at

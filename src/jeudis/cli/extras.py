@@ -12,8 +12,11 @@ from jeudis.cli import (
     DirOption,
     FragmentOption,
     QuestionnaireArgument,
+    SinceOption,
+    UntilOption,
     WordPressOption,
     app,
+    date_span,
     given_output,
 )
 from jeudis.cli.completion import complete_flavors, complete_formats, complete_questions
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
 
     from jeudis.roundup import Entry
     from jeudis.roundup_chart import Chart
+    from jeudis.selection import Span
 
 
 @app.command()
@@ -76,6 +80,18 @@ def compare(
             show_default=False,
         ),
     ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            help="Only the n most recent guests (0: all).",
+            metavar="<n>",
+            show_default=False,
+        ),
+    ] = 0,
     fragment: FragmentOption = False,
     wordpress: WordPressOption = False,
     output: Annotated[
@@ -95,7 +111,7 @@ def compare(
     import os
 
     from jeudis import roundup, roundup_post
-    from jeudis.cli.running import parse_date
+    from jeudis.cli import parse_date
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
 
@@ -108,6 +124,7 @@ def compare(
     )
     fmt = roundup.choose_format(fmt, target, typed, flavor, folder=folder)
     day = parse_date(date, series.language)
+    span = date_span(since, until, limit, series.language)
     if day is not None and fmt is None:
         raise UsageError(
             "--date is the roundup post's", hint="add --format md or --format html, or --flavor"
@@ -120,7 +137,7 @@ def compare(
     question = question_option if question is None else question
     form = find_questionnaire(series, questionnaire)
     if question is None and fmt is None and title is None:
-        _compare_every_question(series, form)
+        _compare_every_question(series, form, span)
         return
     if question is None:
         raise UsageError(
@@ -135,7 +152,7 @@ def compare(
 
     # For the host (no --format): every answer given, whatever its interview's date.
     due = None if fmt is None else day or dt.date.today()
-    data = roundup.collect(series, form, question, title=title, due=due)
+    data = roundup.collect(series, form, question, title=title, due=due, span=span)
     for problem in data.unread:
         sys.stderr.write(for_terminal(f"warning: {problem} (left out; `jeudis check`)") + "\n")
     if fmt is None:
@@ -148,7 +165,7 @@ def compare(
         waiting = f" ({len(data.waiting)} dated after {when})" if data.waiting else ""
         out = "out yet" if day is None else f"out by {when}"
         raise NotFoundError(
-            f"no interview {out} answers {form.id} [{question}]{waiting}",
+            f"no interview{span.said()} {out} answers {form.id} [{question}]{waiting}",
             hint=f"a roundup quotes complete interviews dated {when} or before",
         )
     text = roundup_post.render(
@@ -167,7 +184,7 @@ def compare(
         sys.stderr.write(for_terminal(note) + "\n")
 
 
-def _compare_every_question(series: Any, form: Any) -> None:
+def _compare_every_question(series: Any, form: Any, span: "Span") -> None:
     """Every question of the questionnaire in turn, each with every guest's answer:
     ``jeudis compare QUESTIONNAIRE`` alone, as design.md has it (it asked which one)."""
     from jeudis import roundup
@@ -175,7 +192,7 @@ def _compare_every_question(series: Any, form: Any) -> None:
 
     unread: list[str] = []
     for number, question in enumerate(form.questions):
-        data = roundup.collect(series, form, question.id, title=None, due=None)
+        data = roundup.collect(series, form, question.id, title=None, due=None, span=span)
         unread += [problem for problem in data.unread if problem not in unread]
         if number:
             console().print()

@@ -257,6 +257,13 @@ def print_columns(
     sys.stdout.write("\n".join(out) + "\n")
 
 
+def print_dim(text: str) -> None:
+    """A line said beside what was asked for (what a ``--limit`` left out), dim as
+    :func:`print_columns` paints, without rich."""
+    dim = use_colour()
+    sys.stdout.write(f"\x1b[{COLOURS['dim']}m{text}\x1b[0m\n" if dim else f"{text}\n")
+
+
 def unpadded(out: Console, renderable: Any) -> Any:
     """``renderable`` as ``out`` draws it, each line without the spaces rich pads it with.
 

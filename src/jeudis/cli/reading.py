@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from jeudis.cli import DirOption, QuestionnaireArgument, app, check_gender
+from jeudis.cli import (
+    DirOption,
+    QuestionnaireArgument,
+    SinceOption,
+    UntilOption,
+    app,
+    check_gender,
+    date_span,
+)
 from jeudis.cli.completion import (
     complete_genders,
     complete_interviews,
@@ -23,6 +31,7 @@ from jeudis.cli.output import (
     AsWritten,
     console,
     print_columns,
+    print_dim,
     print_json,
     terminal_markdown,
     unpadded,
@@ -58,6 +67,14 @@ def list_(
             autocompletion=complete_statuses,
         ),
     ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", help="Only the n newest (0: all).", metavar="<n>", show_default=False
+        ),
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     directory: DirOption = None,
 ) -> None:
@@ -67,14 +84,20 @@ def list_(
 
     if status is not None and status not in ("draft", "complete"):
         raise UsageError(f"--status {status!r}: use draft or complete")
+    from jeudis.selection import selected
+
     series = series_at(directory)
+    span = date_span(since, until, limit, series.language)
     every = listing.summaries(series)
-    rows = [
-        s
-        for s in every
-        if (questionnaire is None or s.questionnaire == questionnaire)
-        and (status is None or s.status == status)
-    ]
+    rows, older = selected(
+        [
+            s
+            for s in every
+            if (questionnaire is None or s.questionnaire == questionnaire)
+            and (status is None or s.status == status)
+        ],
+        span,
+    )
     if not rows and not series.interviews_dir.is_dir():
         from jeudis.errors import NotFoundError
 
@@ -152,6 +175,8 @@ def list_(
 
         for problem in problems:
             console().print(f"[red]{escape(problem)}[/red]", soft_wrap=True)
+    if older:  # the table's rows are whole lines, for grep and awk: this one apart, last
+        print_dim(f"… and {older:,} older (`-n 0` lists them all)")
 
 
 def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:

@@ -21,6 +21,7 @@ from jeudis.cli import (
     RewordOption,
     app,
     pairs,
+    parse_date,
 )
 from jeudis.cli.completion import complete_drafts
 from jeudis.cli.output import console
@@ -65,36 +66,6 @@ def _a_terminal(stream: "TextIO | None") -> bool:
         return stream is not None and stream.isatty()
     except ValueError:  # closed since
         return False
-
-
-def parse_date(value: str | None, language: str = "en") -> dt.date | None:
-    """``--date``: YYYY-MM-DD, or a date as an answer in ``language`` takes one
-    (07/04/2011, 7 avril 2011, jeudi 7 avril 2011)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    from jeudis.answers import InvalidAnswer, parse_date
-    from jeudis.dates import date_formatter, weekday_name
-
-    try:
-        return parse_date(value, language)
-    except InvalidAnswer as problem:
-        said = getattr(problem, "params", {})
-        if getattr(problem, "key", "") == "weekday":  # "jeudi 8 avril 2011"
-            # In the host's words, as the rest of the line: "8 avril 2011 was a vendredi"
-            day = said["day"]
-            written = date_formatter("en")(day)
-            raise UsageError(
-                f"--date {value!r}: {written} was a {weekday_name(day, 'en')}",
-                hint="correct the day, or leave the day of the week out",
-            ) from None
-        example = date_formatter(language)(dt.date(2011, 4, 7))
-        raise UsageError(
-            f"--date {value!r} is not a date", hint=f"use YYYY-MM-DD, or write it out: {example}"
-        ) from None
 
 
 def _finished(path: Path, *, live: bool = True) -> None:

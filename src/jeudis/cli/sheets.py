@@ -262,7 +262,7 @@ def import_(
     form = with_asked(form, asked)
     options, option_warnings = sheet_options(parsed, form, sheet_file)
     if date is not None:  # the day it is published, as `new --date` (Jekyll's file name)
-        from jeudis.cli.running import parse_date
+        from jeudis.cli import parse_date
 
         options["date"] = parse_date(date, form.language)
     interview = starting.prepare(series, form, starting.Options(**options))
