@@ -20,7 +20,7 @@ import pytest
 
 from export_helpers import SNAPSHOTS, copy_example, make_interview, need_binary
 from support import Invoke
-from test_export_directions import MIXED
+from test_export_directions import CLOSING, DANA, INTRO, MIXED, SARA
 from test_export_hostile import ANSWERS, NAME, TITLE
 
 ROUNDUPS = SNAPSHOTS.parent / "roundup"
@@ -77,10 +77,14 @@ def test_every_page_jeudis_writes_is_valid_html(
     make_interview(
         series, "salma", guest="Salma", language="ar", answers=arabic, date=dt.date(2011, 6, 2)
     )
-    photo = {"photo": "https://x.example/sara.jpg"}
+    # Named in Arabic, by a host named in Hebrew, with an intro and closing words in
+    # Arabic: the names in <bdi> (the title, the byline, the links, the index, a chart).
+    fields = {"photo": "https://x.example/sara.jpg", "intro": INTRO, "closing": CLOSING}
     make_interview(
-        series, "sara", guest="سارة حداد", answers=MIXED, date=dt.date(2011, 6, 3), fields=photo
-    )
+        series, "sara", guest=SARA, title=f"Interview de {SARA} · 3 juin 2011", host=DANA,
+        answers=[*MIXED, ("followers", "Combien ?", "9 200")], date=dt.date(2011, 6, 3),
+        fields=fields, questionnaire="twitter",
+    )  # fmt: skip
     make_interview(series, "sara-dialogue", answers=MIXED, style="dialogue")
     site = tmp_path / "site"
     result = invoke("export", "--all", "--include-drafts", "-o", site)
@@ -88,6 +92,11 @@ def test_every_page_jeudis_writes_is_valid_html(
     pages = sorted(site.glob("*.html"))
     assert {"index.html", "hostile.html", "salma.html", "sara.html"} <= {p.name for p in pages}
     assert 'dir="auto"' in (site / "sara-dialogue.html").read_text(encoding="utf-8")
+    assert "<bdi>" in (site / "sara.html").read_text(encoding="utf-8")
+    chart = invoke("compare", "twitter", "-q", "followers", "-f", "html").stdout
+    assert "<bdi>" in chart
+    pages.append(tmp_path / "roundup-names.html")
+    pages[-1].write_text(chart, encoding="utf-8")
 
     snapshots = sorted(SNAPSHOTS.glob("*.html")) + sorted(ROUNDUPS.glob("*.html"))
     assert len(snapshots) >= 16

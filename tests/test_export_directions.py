@@ -307,3 +307,123 @@ def test_typography_next_to_right_to_left_words_is_idempotent_and_leaves_them_un
         first = next((c for c in line if unicodedata.bidirectional(c) in ("L", "R", "AL")), "")
         if first in "سש" and first:
             assert not spaced.search(line), once
+
+
+SARA, DANA = "سارة الخطيب", "דנה לוי"
+INTRO, CLOSING = "مرحبا بكم في هذه المقابلة مع سارة!", "شكرا جزيلا لكم، إلى اللقاء."
+
+
+def names_interviews(series: Path) -> None:
+    """Three posts in a row, the middle one's guest named in Arabic, its host in Hebrew,
+    its intro and closing words in Arabic; the next one's guest named in Hebrew."""
+    for slug, guest, day, title in (
+        ("paul", "Paul Martin", 1, "Interview Twitter de Paul Martin"),
+        ("sara", SARA, 7, f"Interview Twitter de {SARA} · 7 avril 2011"),
+        ("dana", DANA, 14, f"Interview Twitter de {DANA} (2011)"),
+    ):
+        sara = slug == "sara"
+        make_interview(
+            series, slug, guest=guest, title=title, date=dt.date(2011, 4, day),
+            host=DANA if sara else "Stéphane",
+            fields={"intro": INTRO, "closing": CLOSING} if sara else {},
+        )  # fmt: skip
+
+
+def isolated(element: Any) -> list[str]:
+    """The text of each ``<bdi>`` in ``element``."""
+    return ["".join(bdi.itertext()) for bdi in element.iter("bdi")]
+
+
+def test_a_name_in_arabic_or_hebrew_is_set_apart_in_a_line_of_french(
+    series: Path, invoke: Invoke
+) -> None:
+    """ "de سارة الخطيب · 7 avril 2011" took "7 ·" into the name's direction, shown on its
+    left: the name is in a <bdi> in the title, the byline, the links to the posts
+    around it and the index's entries. A Latin name is written as before."""
+    names_interviews(series)
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    pages = {
+        page.stem: html5lib.parse(page.read_text("utf-8"), namespaceHTMLElements=False)
+        for page in site.glob("*.html")
+    }
+    sara = pages["sara"]
+    h1 = sara.find(".//h1")
+    assert isolated(h1) == [SARA]
+    assert "".join(h1.itertext()) == f"Interview Twitter de {SARA} · 7 avril 2011"
+    assert isolated(sara.find(".//p[@class='meta']")) == [DANA]  # par דנה לוי
+    assert [isolated(a) for a in sara.iter("a") if a.get("rel")] == [[], [DANA]]
+    assert [isolated(a) for a in pages["dana"].iter("a") if a.get("rel")] == [[SARA]]
+    entries = {
+        "".join(li.find(".//h2").itertext()): (isolated(li.find(".//h2")), isolated(li))
+        for li in pages["index"].iter("li")
+        if li.find(".//h2") is not None
+    }
+    assert entries == {
+        f"Interview Twitter de {DANA} (2011)": ([DANA], [DANA, DANA]),
+        f"Interview Twitter de {SARA} · 7 avril 2011": ([SARA], [SARA, SARA]),
+        "Interview Twitter de Paul Martin": ([], []),
+    }
+    assert isolated(pages["paul"].find(".//header")) == []  # Paul Martin, as before
+
+
+def intro_and_closing(html: str) -> list[tuple[str, str | None, str]]:
+    """The intro's and the closing words' paragraphs: their class, dir and text."""
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    return [
+        (div.get("class"), p.get("dir"), "".join(p.itertext()))
+        for div in tree.iter("div")
+        if div.get("class") in ("intro", "closing")
+        for p in div.iter("p")
+    ]
+
+
+def test_an_intro_and_closing_words_in_arabic_read_from_the_right_in_a_french_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """In the page, the fragment, the WordPress block, the WXR body, the feed entry and
+    the index's entry (its description, taken from the intro)."""
+    names_interviews(series)
+    (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
+    outputs = {kind: invoke("export", "sara", *flags).stdout for kind, flags in (
+        ("page", ()), ("fragment", ("--fragment",)), ("wordpress", ("--wordpress",)),
+    )}  # fmt: skip
+    wxr = ET.fromstring(invoke("export", "sara", "-f", "wxr", "-o", "-").stdout.encode())
+    outputs["wxr"] = next(wxr.iter("item")).findtext(f"{CONTENT}encoded") or ""
+    assert invoke("export", "--all").exit_code == 0
+    feed = ET.parse(series / "site" / "feed.xml").getroot()
+    titles = {entry.findtext(f"{ATOM}title"): entry for entry in feed.iter(f"{ATOM}entry")}
+    entry = titles[f"Interview Twitter de {SARA} · 7 avril 2011"]
+    outputs["feed"] = entry.findtext(f"{ATOM}content") or ""
+    for kind, html in outputs.items():
+        said = intro_and_closing(html)
+        assert said == [("intro", "auto", INTRO), ("closing", "auto", CLOSING)], kind
+    index = html5lib.parse(
+        (series / "site" / "index.html").read_text("utf-8"), namespaceHTMLElements=False
+    )
+    described = [
+        (p.get("dir"), p.text)
+        for li in index.iter("li")
+        for p in li.iter("p")
+        if not p.get("class")
+    ]
+    assert described == [  # the description, the intro's or else the first answer's
+        (None, f"L’envie de partager. Et toi{NNBSP}?"),
+        ("auto", INTRO),
+        (None, f"L’envie de partager. Et toi{NNBSP}?"),
+    ]
+
+
+def test_a_name_in_arabic_is_set_apart_in_a_roundups_chart(series: Path, invoke: Invoke) -> None:
+    for slug, guest, followers, day in (
+        ("sara", SARA, "9 200", 1),
+        ("paul", "Paul Martin", "120", 2),
+    ):
+        make_interview(
+            series, slug, guest=guest, questionnaire="twitter", date=dt.date(2011, 6, day),
+            answers=[("followers", "Combien de followers ?", followers)],
+        )  # fmt: skip
+    html = invoke("compare", "twitter", "-q", "followers", "-f", "html").stdout
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    rows = [(isolated(th), "".join(th.itertext())) for th in tree.iter("th")]
+    assert rows == [([SARA], SARA), ([], "Paul Martin")]

@@ -120,6 +120,7 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
     its own style, for a fragment pasted where the page's style sheet is not.
     ``variant``: the typography the names are set with, as the roundup's headings.
     """
+    from jeudis.export.bidi import holds_other
     from jeudis.export.model import in_english
     from jeudis.export.typography import fix_text
 
@@ -130,6 +131,7 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
     style = {part: f' style="{css}"' if styled else "" for part, css in sided.items()}
     bar_style = sided["bar"] if styled else ""
     lines = []
+    rtl = wording.right_to_left(roundup.language)
     for row in chart.rows:
         share = chart.share(row, BAR_SHARE)
         bar = (
@@ -140,6 +142,8 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
         name = fix_text(row.label, variant)
         # A yes/no question's "Yes" and "No" are jeudis's: English's in some languages.
         shown = in_english(name, roundup.language) if roundup.kind == "yesno" else escape(name)
+        if holds_other(name, rtl):  # a guest named in Arabic in a French roundup, as in its lines
+            shown = f"<bdi>{shown}</bdi>"
         lines.append(
             f'<tr><th scope="row"{style["th"]}>{shown}</th>'
             f"<td{style['td']}>{bar}{escape(row.shown)}</td></tr>"

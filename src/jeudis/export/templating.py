@@ -100,6 +100,16 @@ def _auto_dir_attribute(text: Any, language: str) -> Any:
     return Markup(' dir="auto"') if against(str(text), right_to_left(str(language))) else ""
 
 
+def _bdi(text: Any, language: str, name: Any = None) -> Any:
+    """``text`` with a guest's ``name`` in it (the whole text when None) in a ``<bdi>``
+    where the name holds a letter read the other way from a page in ``language``: a
+    name in Arabic in a French title, byline or link (see :func:`jeudis.export.bidi.isolated`)."""
+    from jeudis.export.bidi import isolated
+
+    whole = str(text)
+    return isolated(whole, whole if name is None else str(name), right_to_left(str(language)))
+
+
 def _speaker_md(markdown: Any, label: str) -> str:
     from jeudis.export.cleaning import inline_text
 
@@ -157,6 +167,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env.filters["english"] = _english  # {{ words.by | english(post.language) }}
     env.filters["auto_dir"] = _auto_dir  # {{ item.html | auto_dir(post.language) }}
     env.filters["auto_dir_attribute"] = _auto_dir_attribute
+    env.filters["bdi"] = _bdi  # {{ post.title_text | bdi(post.language, post.guest_text) }}
     env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 
