@@ -39,6 +39,7 @@ def assert_snapshot(name: str, text: str) -> None:
         (["inspect", "--help"], "inspect-help.txt"),
         (["list", "--help"], "list-help.txt"),
         (["compare", "--help"], "compare-help.txt"),
+        (["import", "--help"], "import-help.txt"),
     ],
 )
 def test_help(invoke: Invoke, args: list[str], snapshot: str) -> None:

@@ -18,6 +18,7 @@ import pytest
 import tomli_w
 
 from jeudis import storage
+from jeudis.errors import ExitCode
 from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
@@ -3024,3 +3025,61 @@ def test_import_dates_the_interview_as_new_does(series: Path) -> None:
     )
     assert code == 2
     assert "jeudis edit lea-martin --date 2011-04-08" in out
+
+
+def zhang_wei_sheet(series: Path) -> Path:
+    """A sheet sent to 张伟, filled in, as it came back."""
+    code, out = run(
+        "sheet", "twitter", "--guest", "张伟", "--register", "vous", "--gender", "m",
+        "--host", "Stéphane", "-o", str(series / "sheet.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    filled = series / "filled.md"
+    filled.write_text(fill_sheet((series / "sheet.md").read_text("utf-8"), ANSWERS), "utf-8")
+    return filled
+
+
+def test_a_sheet_of_a_name_of_no_latin_letter_is_said_and_slug_names_it(
+    series: Path, invoke: Invoke
+) -> None:
+    """张伟's sheet made invite.toml, its post invite.html, with no word of it and, unlike
+    `new`, no --slug to name it otherwise."""
+    filled = zhang_wei_sheet(series)
+    result = invoke("import", str(filled))
+    named = invoke("import", str(filled), "--new", "--slug", "zhang-wei")
+
+    assert result.exit_code == 0, result
+    assert (
+        "note: 张伟: no letter of the name goes into a file's name; the interview is invite,"
+        " and so its post's address (--slug names a new one otherwise: --slug zhang-wei)"
+    ) in result.stderr.splitlines()
+    assert named.exit_code == 0, named
+    assert "no letter" not in named.stderr
+    assert "jeudis export zhang-wei" in named.stdout
+    assert load_interview(series / "interviews" / "zhang-wei.toml").guest == "张伟"
+    assert interview_files(series) == ["invite.toml", "zhang-wei.toml"]
+
+
+@pytest.mark.parametrize("slug", ["Zhang Wei", "zhang_wei", "../x", "con", "-x", "a" * 61])
+def test_a_sheets_slug_jeudis_would_not_make_is_refused_as_news_is(
+    series: Path, invoke: Invoke, slug: str
+) -> None:
+    filled = zhang_wei_sheet(series)
+    result = invoke("import", str(filled), "--slug", slug)
+    new = invoke("new", "twitter", "--guest", "张伟", "--slug", slug, "--data-file", "-")
+
+    assert result.exit_code == ExitCode.USAGE, result
+    assert result.stderr == new.stderr  # the same message and hint
+    assert "a slug is lowercase letters a-z and digits, words joined by -" in result.stderr
+    assert list((series / "interviews").glob("*.toml")) == []
+
+
+def test_slug_is_refused_with_update(series: Path, invoke: Invoke) -> None:
+    """The interview updated keeps its file's name, and its post's address."""
+    filled = zhang_wei_sheet(series)
+    assert invoke("import", str(filled), "--slug", "zhang-wei").exit_code == 0
+    result = invoke("import", str(filled), "--update", "zhang-wei", "--slug", "wei")
+
+    assert result.exit_code == ExitCode.USAGE, result
+    assert "--slug names a new interview: the one updated keeps its own" in result.stderr
+    assert interview_files(series) == ["zhang-wei.toml"]

@@ -96,6 +96,14 @@ RewordOption = Annotated[
     ),
 ]
 
+SlugOption = Annotated[
+    str | None,
+    typer.Option(
+        help="The interview's file and post name (zhang-wei), when not the guest's"
+        " name in Latin letters.",
+    ),
+]
+
 
 def pairs(given: list[str] | None, option: str, example: str) -> dict[str, str]:
     """``--field ID=VALUE`` or ``--reword ID=TEXT`` options, by id; ``example`` is what

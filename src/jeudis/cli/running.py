@@ -19,6 +19,7 @@ from jeudis.cli import (
     QuestionnaireArgument,
     RegisterOption,
     RewordOption,
+    SlugOption,
     app,
     pairs,
     parse_date,
@@ -102,13 +103,7 @@ def new(
         ),
     ] = None,
     reword: RewordOption = None,
-    slug: Annotated[
-        str | None,
-        typer.Option(
-            help="The interview's file and post name (zhang-wei), when not the guest's"
-            " name in Latin letters.",
-        ),
-    ] = None,
+    slug: SlugOption = None,
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
@@ -153,17 +148,17 @@ def new(
         starting.create(series, interview)
         assert interview.path is not None
         take_photo(interview)
-        _note_nameless(interview, chosen=slug is not None)
+        note_nameless(interview, chosen=slug is not None)
         _finished(interview.path, live=False)
         return
     _require_terminal()
     _note_twins(series, form, interview)
     starting.create(series, interview)
-    _note_nameless(interview, chosen=slug is not None)
+    note_nameless(interview, chosen=slug is not None)
     _run(series, form, interview, begun_now=True)
 
 
-def _note_nameless(interview: "Interview", *, chosen: bool) -> None:
+def note_nameless(interview: "Interview", *, chosen: bool) -> None:
     """A guest's name of no Latin letter (张伟, سارة) names the interview ``invite-3``,
     and so its post's address: said, with how to name it."""
     from jeudis.storage import nameless

@@ -21,6 +21,7 @@ from jeudis.cli import (
     QuestionnaireArgument,
     RegisterOption,
     RewordOption,
+    SlugOption,
     app,
     pairs,
     safe,
@@ -220,6 +221,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    slug: SlugOption = None,
     directory: DirOption = None,
 ) -> None:
     """Turn a filled-in answer sheet into an interview (a draft when answers are missing).
@@ -228,7 +230,7 @@ def import_(
     how the sheet differs; --update INTERVIEW or --new says what to do with it.
     """
     from jeudis import reimport, starting
-    from jeudis.cli.running import take_photo
+    from jeudis.cli.running import note_nameless, take_photo
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -250,6 +252,11 @@ def import_(
             "--date is a new interview's: the one updated keeps its own",
             hint=f"change it with `jeudis edit {update} --date {date}`",
         )
+    if update is not None and slug is not None:
+        raise UsageError(
+            "--slug names a new interview: the one updated keeps its own",
+            hint=f"its file and its post's address stay {update}'s",
+        )
     series = series_at(directory)
     argument = quoted(str(sheet_file))
     received = read_sheet(sheet_file)  # `-`: standard input
@@ -265,7 +272,7 @@ def import_(
         from jeudis.cli import parse_date
 
         options["date"] = parse_date(date, form.language)
-    interview = starting.prepare(series, form, starting.Options(**options))
+    interview = starting.prepare(series, form, starting.Options(**options, slug=slug))
     interview.rewordings = reworded_questions(parsed, form)
     starting.require_host(
         form,
@@ -302,6 +309,7 @@ def import_(
     starting.create(series, interview)
     assert interview.path is not None
     take_photo(interview)
+    note_nameless(interview, chosen=slug is not None)
     if twins:
         result.warnings.append(
             f"{interview.guest} has another interview from {form.id}"
