@@ -427,3 +427,16 @@ def test_a_name_in_arabic_is_set_apart_in_a_roundups_chart(series: Path, invoke:
     tree = html5lib.parse(html, namespaceHTMLElements=False)
     rows = [(isolated(th), "".join(th.itertext())) for th in tree.iter("th")]
     assert rows == [([SARA], SARA), ([], "Paul Martin")]
+
+
+def test_a_name_in_latin_letters_is_set_apart_in_a_line_of_arabic(
+    series: Path, invoke: Invoke
+) -> None:
+    """The other way round: "مقابلة مع Sara Martin (2011)" in an Arabic post."""
+    make_interview(
+        series, "sara", guest="Sara Martin", title="مقابلة مع Sara Martin (2011)", language="ar",
+        host="سلمى",
+    )  # fmt: skip
+    page = html5lib.parse(invoke("export", "sara").stdout, namespaceHTMLElements=False)
+    assert isolated(page.find(".//h1")) == ["Sara Martin"]
+    assert isolated(page.find(".//p[@class='meta']")) == []  # سلمى reads the post's way
