@@ -257,6 +257,28 @@ def test_questions_added_with_no_new_version_are_new_to_some(series: Path, invok
     )
 
 
+def test_a_draft_among_interviews_of_an_older_version_leaves_new_questions_new(
+    series: Path, invoke: Invoke
+) -> None:
+    """Two complete interviews of version 1 and a draft: a question of version 2 none of
+    them answers was "new to some", the draft, which has its questions ahead, counted
+    as one that had it."""
+    questionnaire_file(series, V1)
+    for guest in ("Ana Bel", "Bea Cor"):
+        form, interview = new_interview(series, guest)
+        Session(form, interview, Scripted(["En 2009.", "Un carnet.", "Oui."])).run()
+    new_interview(series, "Cyd Dal")  # a draft: all of it ahead
+    added = V1 + '\n[[questions]]\nid = "fin"\ntext = "Un mot pour finir ?"\n'
+    questionnaire_file(series, added.replace("version = 1", "version = 2"))
+
+    said = findings(invoke("check").stdout)
+
+    assert said[0].endswith(
+        "3 interviews made with saison version 1, now version 2 (new: fin):"
+        " ana-bel, bea-cor, cyd-dal"
+    )
+
+
 class Watching(Scripted):
     """What the welcome counts, the counters and the review's rows."""
 

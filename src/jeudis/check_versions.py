@@ -32,6 +32,9 @@ class Drift:
     # Answered with a choice the question no longer offers (renamed since): a roundup
     # tallies it apart, an empty bar beside the new name.
     unoffered: tuple[str, ...] = ()
+    # A draft has answered what it has: what it lacks is still ahead (resume asks it),
+    # so it says nothing of which questions are new.
+    complete: bool = True
 
 
 def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
@@ -67,6 +70,7 @@ def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drif
             and current[qid].type in ("choice", "multi")
             and _not_offered(answer.value, current[qid].choices)
         ),
+        complete=interview.is_complete,
     )
 
 
@@ -87,10 +91,12 @@ def drift_finding(drifts: list[Drift]) -> Finding:
     first = drifts[0]
     made = f"made with {first.form.id} version {first.version}, now version {first.form.version}"
     questions = [q.id for q in first.form.questions]
-    added = [qid for qid in questions if all(qid in d.added for d in drifts)]
+    # Of the complete ones: a draft among them made every question "new to some".
+    judged = [d for d in drifts if d.complete]
+    added = [qid for qid in questions if judged and all(qid in d.added for d in judged)]
     # Unanswered by some only: added after some of them were made, with no new version.
     new_to_some = [
-        qid for qid in questions if qid not in added and any(qid in d.added for d in drifts)
+        qid for qid in questions if qid not in added and any(qid in d.added for d in judged)
     ]
     dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
     reworded = [qid for qid in questions if any(qid in d.reworded for d in drifts)]
