@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import io
 import itertools
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from jeudis.paths import series_at
 from jeudis.prompt_layout import STYLE, shortened
 from jeudis.prompt_toolbar import Key, fit_keys, toolbar_keys
 from jeudis.prompter import TerminalPrompter
+from jeudis.prompter_text import MESSAGES
 from jeudis.prompts import BACK, Paused, prompt_for
 from jeudis.questionnaire import Question, Validation, find_questionnaire
 from jeudis.screen import Screen
@@ -780,6 +782,39 @@ def test_the_welcome_lists_only_the_keys_the_questions_need() -> None:
     assert "Réponse longue" in shown["all"] and "Question facultative" in shown["all"]
     assert "Réponse longue" not in shown["short"] and "Question facultative" not in shown["short"]
     assert "Ctrl-C : pause" in shown["short"]
+
+
+# A word naming a key, in any language: a line of keys ends on none of them.
+_KEY_LABEL = re.compile(r"(Ctrl|Strg)-.|Tab$|↑$|^(Entrée|Enter|Intro|Invio|Échap|Esc)$")
+
+
+@pytest.mark.parametrize("language", sorted(MESSAGES))
+def test_the_welcome_never_breaks_a_key_from_what_it_does(language: str) -> None:
+    """ "Ctrl-C :" at a line's end and "pause (tout est gardé)" on the next: at no width
+    does a line of the welcome's keys end on a key, nor on the colon after it; a key
+    and what it does that fit on a line are on one ("Ctrl-C : pause (tout est gardé)")."""
+    from jeudis.interview import Interview
+
+    form = find_questionnaire(series_at(), "twitter")
+    optional = replace(form.questions[-1], required=False)  # its keys said too
+    form = replace(form, questions=(*form.questions[:-1], optional), open=False)
+    interview = Interview(
+        questionnaire="twitter", guest="Ann Test", slug="ann", title="T", register="tu"
+    )
+    prompter = TerminalPrompter(language)
+    for width in range(40, 201):
+        out = io.StringIO()
+        prompter.screen = Screen(STYLE, file=out, width=width)
+        prompter.hand_over(interview, form, 13)
+        box = [line.strip("│ ") for line in out.getvalue().splitlines() if line.startswith("│")]
+        keys = box[next(i for i, line in enumerate(box) if line.startswith("• ")) :]
+        for line in filter(None, keys):
+            last = line.split()[-1].strip(",")
+            assert not last.endswith(":"), (width, line)
+            assert not _KEY_LABEL.search(last), (width, line)
+        for pair in prompter.text["keys_line"].split(" · "):
+            if get_cwidth(pair) <= width - 12:  # the box's edges and margins, • and ·
+                assert any(pair in line for line in keys), (width, pair)
 
 
 def test_the_welcome_back_counts_the_answers_as_the_pause_did() -> None:
@@ -1541,8 +1576,6 @@ def test_the_arrows_and_deleting_keys_take_an_emoji_whole(
 def test_the_keys_and_messages_speak_french_whatever_the_case_of_the_tag(language: str) -> None:
     """``jeudis edit`` takes the interview file's language as written: "FR", edited in
     by hand, gave an English edit screen in a French interview."""
-    from jeudis.prompter_text import MESSAGES
-
     assert TerminalPrompter(language).messages is MESSAGES["fr"]
     assert TerminalPrompter("frr").messages is MESSAGES["en"]
 

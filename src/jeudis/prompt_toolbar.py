@@ -30,7 +30,7 @@ from jeudis.graphemes import width as cells
 from jeudis.prompt_keys import finishing
 from jeudis.prompt_layout import packed
 from jeudis.prompts import Prompt
-from jeudis.screen import wrap_text
+from jeudis.screen import keys_wrapped
 
 # How soon a key is left out of a toolbar with no room for it: the higher, the sooner.
 _BACK, _FOLLOWUP, _EDITOR = 1, 2, 3
@@ -108,6 +108,17 @@ def toolbar_keys(
     return [*keys, key("toolbar_cancel" if editing else "toolbar_pause")]
 
 
+def key_names(text: dict[str, str]) -> frozenset[str]:
+    """The words the toolbar names keys with in ``text`` (those before a colon:
+    "Page↑", "ou", "Maj-Tab"), for a line of keys wrapped never after one."""
+    names: set[str] = set()
+    for name, said in text.items():
+        keys, colon, _ = said.partition(":")
+        if name.startswith("toolbar_") and colon:
+            names.update(word.strip(",") for word in keys.split())
+    return frozenset(names)
+
+
 def writing_keys(text: dict[str, str], *, editing: bool = False) -> list[Key]:
     """The keys where the host writes a question: no Page↑, no follow-up to it. In
     ``jeudis edit``, Ctrl-C gives up the follow-up, the answer changed kept."""
@@ -149,9 +160,9 @@ def _lines(items: list[str], room: int) -> list[str]:
     """``items`` packed into lines of fewer than ``room`` cells (see :func:`packed`)."""
     lines = packed(" · ".join(items), room)
     return [
-        row
+        "".join(part for _, part in row)
         for line in lines
-        for row in (wrap_text(line, room - 1) if cells(line) >= room else [line])
+        for row in (keys_wrapped(line, room - 1) if cells(line) >= room else [[("", line)]])
     ]
 
 

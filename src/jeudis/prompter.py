@@ -45,12 +45,19 @@ from jeudis.prompt_layout import (
     refusals_on_their_lines,
     ticked_shown,
 )
-from jeudis.prompt_toolbar import Key, fitted, toolbar_keys, toolbar_under_choices, writing_keys
+from jeudis.prompt_toolbar import (
+    Key,
+    fitted,
+    key_names,
+    toolbar_keys,
+    toolbar_under_choices,
+    writing_keys,
+)
 from jeudis.prompt_typing import Autosave, held
 from jeudis.prompter_text import MESSAGES, worded
 from jeudis.prompts import BACK, Prompt
 from jeudis.questionnaire import Questionnaire
-from jeudis.screen import Fragments, Screen, wrap_text
+from jeudis.screen import Fragments, KeysLine, Screen, wrap_text
 from jeudis.textsafe import for_terminal
 from jeudis.wording import plural, primary_language
 
@@ -380,15 +387,13 @@ class TerminalPrompter:
         self._meet(interview)
         self.hosting = False
         self.screen.clear()
-        body: list[Fragments | str] = [
+        body: list[Fragments | str | KeysLine] = [
             [("class:question", for_terminal(interview.title))],
             "",
             self._handover(interview, questionnaire, total),
             *self._resumed(interview, questionnaire),
             "",
-            f"  • {self.text['keys_line']}",
-            *self._keys_asked(questionnaire),
-            f"  • {self.text['keys_followup']}",
+            *self._keys(questionnaire),
         ]
         welcome = self.text["welcome"].format(guest=for_terminal(interview.guest))
         invitation = self.text["ready_again" if self._begun(interview, questionnaire) else "ready"]
@@ -415,16 +420,20 @@ class TerminalPrompter:
             questionnaire.field(kept) is None for kept in interview.pending
         )
 
-    def _keys_asked(self, questionnaire: Questionnaire) -> list[Fragments | str]:
-        """The keys of long and optional answers, for a questionnaire that has some
-        (an open one has: the host's questions are long, and may be skipped)."""
+    def _keys(self, questionnaire: Questionnaire) -> list[KeysLine]:
+        """The welcome's keys, each never broken from what it does (the words naming
+        keys are those the toolbar names them with); those of long and optional answers
+        for a questionnaire that has some (an open one has: the host's questions are
+        long, and may be skipped)."""
+        text = self.text
         questions = questionnaire.questions
-        keys: list[Fragments | str] = []
+        keys = [text["keys_line"]]
         if questionnaire.open or any(q.type == "long" for q in questions):
-            keys.append(f"  • {self.text['keys_long']}")
+            keys.append(text["keys_long"])
         if questionnaire.open or any(not q.required for q in questions):
-            keys.append(f"  • {self.text['keys_optional']}")
-        return keys
+            keys.append(text["keys_optional"])
+        names = key_names(text)
+        return [KeysLine(f"  • {said}", names) for said in (*keys, text["keys_followup"])]
 
     def photo_missing(self, path: str) -> None:
         self.screen.wrapped(

@@ -12,7 +12,8 @@ import contextlib
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from typing import IO
 
 from prompt_toolkit import print_formatted_text
@@ -34,6 +35,15 @@ from jeudis.graphemes import width as cells
 
 Fragments = list[tuple[str, str]]
 MAX_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class KeysLine:
+    """A line of keys and what they do, to be wrapped as :func:`keys_wrapped` does;
+    ``names``: the words that name keys."""
+
+    text: str
+    names: frozenset[str] = frozenset()
 
 
 class Screen:
@@ -124,8 +134,11 @@ class Screen:
             clear()
             self.unsure = []
 
-    def box(self, title: str, lines: list[Fragments | str], border: str, padding: int = 0) -> None:
-        """A rounded box, its title in the top border, its lines wrapped to fit."""
+    def box(
+        self, title: str, lines: list[Fragments | str | KeysLine], border: str, padding: int = 0
+    ) -> None:
+        """A rounded box, its title in the top border, its lines wrapped to fit (a line
+        of keys between its pairs first: :func:`keys_wrapped`)."""
         inner = self.width - 4 - 2 * padding
         edge = f"class:{border}"
         top = f"╭─ {title} "
@@ -138,7 +151,10 @@ class Screen:
         )
         body: list[Fragments] = [[]] * padding
         for line in lines:
-            body.extend(_wrap([("", line)] if isinstance(line, str) else line, inner))
+            if isinstance(line, KeysLine):
+                body.extend(keys_wrapped(line.text, inner, line.names))
+            else:
+                body.extend(_wrap([("", line)] if isinstance(line, str) else line, inner))
         body.extend([[]] * padding)
         for fragments in body:
             used = cells("".join(text for _, text in fragments))
@@ -175,13 +191,85 @@ def glued(before: str, word: str) -> bool:
     return (word[0] in "?!;:»" and len(word) <= 3) or before in ("«", "•")
 
 
-def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fragments]:
-    """Word-wrap styled text to ``width`` terminal cells, each character in the cells the
-    terminal draws it in (:func:`jeudis.graphemes.width`).
+def keys_wrapped(text: str, width: int, names: Collection[str] = ()) -> list[Fragments]:
+    """A line of keys and what they do ("  • Entrée : valider · Ctrl-C : pause (tout
+    est gardé)") word-wrapped to ``width`` cells as :func:`_wrap` does, but between its
+    pairs first: a pair that fits on a line is not broken, the " · " before a break
+    left at the line's end. A pair wider than a line is broken within it, never
+    between a key and what it does: not after its colon ("Ctrl-C :"), nor within the
+    keys before it ("Page↑ ou Maj-Tab :"), nor after a word of ``names``, the words
+    naming keys ("Entrée pour un nouveau paragraphe"); words so held together that
+    are wider than a line are broken between them still."""
+    words = _words([("", text)])
+    hang = _hang(words, width)
+    units: list[tuple[str, str]] = []
+    room = width  # the first pair's, its bullet in it: after the line's indent
+    pair: list[str] = []
+    for index, (_, word) in enumerate(words):
+        if word.isspace():  # the line's indent
+            units.append(("", word))
+            room -= len(word)
+            continue
+        if word != "·":
+            pair.append(word)
+        if word == "·" or index == len(words) - 1:
+            parted = word == "·"  # and " ·" left at its end
+            units += [("", unit) for unit in _pair_units(pair, room - 2 * parted, names)]
+            if parted and units:
+                units[-1] = ("", units[-1][1] + " ·")
+            pair, room = [], width - hang
+    return _laid(units, width, hang)
 
-    Lines after the first start ``hang`` cells in; by default, a line opening on
-    spaces and a bullet ("  • Entrée : ...") hangs under its text.
-    """
+
+def _pair_units(words: list[str], room: int, names: Collection[str]) -> list[str]:
+    """The words of a pair (a key and what it does) as the units a line may break
+    between: the whole pair if it fits in ``room`` cells, else its words, each held to
+    the next where it names a key or is the key's colon (see :func:`keys_wrapped`).
+    Held words wider than ``room`` are parted where it parts them least: within what
+    names the keys first ("Ctrl-F (quien | entrevista): aceptar"), then after a word
+    joining two keys ("Bild↑ oder | Umschalt-Tab: vorherige"), then anywhere."""
+    if cells(" ".join(words)) <= room:
+        return [" ".join(words)] if words else []
+    colon = next((i for i, word in enumerate(words) if word.endswith(":")), -1)
+    holds = []  # how strongly each word is held to the next, 0 for not at all
+    for index, word in enumerate(words[:-1]):
+        named = word.split(" ")[-1].strip(",")
+        if index == colon or (named in names and not named[:1].islower()):
+            holds.append(3)  # a key and what it does, a key and the next
+        elif named in names:
+            holds.append(2)  # "ou", "or": between two keys
+        else:
+            holds.append(1 if index < colon else 0)
+    return [" ".join(unit) for unit in _parted(words, holds, room, 0)]
+
+
+def _parted(words: list[str], holds: list[int], room: int, weakest: int) -> list[list[str]]:
+    """``words`` parted where held no more than ``weakest``, each part wider than
+    ``room`` parted again where held a little more."""
+    parts: list[list[str]] = [[words[0]]]
+    starts = [0]
+    for index, word in enumerate(words[1:], 1):
+        if holds[index - 1] <= weakest:
+            parts.append([word])
+            starts.append(index)
+        else:
+            parts[-1].append(word)
+    if weakest >= 3:
+        return parts
+    return [
+        piece
+        for part, start in zip(parts, starts, strict=True)
+        for piece in (
+            _parted(part, holds[start : start + len(part) - 1], room, weakest + 1)
+            if cells(" ".join(part)) > room
+            else [part]
+        )
+    ]
+
+
+def _words(fragments: Fragments) -> list[tuple[str, str]]:
+    """The words of ``fragments``, each with its style, the line's indent the first;
+    a French mark is one with the word before it ("travail ?", "• Entrée")."""
     words: list[tuple[str, str]] = []
     for style, text in fragments:
         leading = len(text) - len(text.lstrip(" "))
@@ -195,11 +283,32 @@ def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fra
                 words[-1] = (words[-1][0], f"{words[-1][1]} {word}")
             else:
                 words.append((style, word))
-    if hang is None:
-        hang = 0
-        if len(words) > 1 and words[0][1].isspace():
-            bullet = words[1][1].split(" ", 1)[0] in _BULLETS  # glued to its first word
-            hang = len(words[0][1]) + (2 if bullet else 0)
+    return words
+
+
+def _hang(words: list[tuple[str, str]], width: int) -> int:
+    """The indent of the lines after the first: a line opening on spaces and a bullet
+    ("  • Entrée : ...") hangs under its text."""
+    hang = 0
+    if len(words) > 1 and words[0][1].isspace():
+        bullet = words[1][1].split(" ", 1)[0] in _BULLETS  # glued to its first word
+        hang = len(words[0][1]) + (2 if bullet else 0)
+    return 0 if hang > width // 2 else hang
+
+
+def _wrap(fragments: Fragments, width: int, hang: int | None = None) -> list[Fragments]:
+    """Word-wrap styled text to ``width`` terminal cells, each character in the cells the
+    terminal draws it in (:func:`jeudis.graphemes.width`).
+
+    Lines after the first start ``hang`` cells in; by default, a line opening on
+    spaces and a bullet ("  • Entrée : ...") hangs under its text.
+    """
+    words = _words(fragments)
+    return _laid(words, width, _hang(words, width) if hang is None else hang)
+
+
+def _laid(words: list[tuple[str, str]], width: int, hang: int) -> list[Fragments]:
+    """``words`` laid in lines of ``width`` cells, those after the first ``hang`` in."""
     if hang > width // 2:
         hang = 0
     lines: list[Fragments] = [[]]
