@@ -316,8 +316,10 @@ def test_once_escape_is_pressed_the_keys_say_enter_alone_finishes(
 @pytest.mark.parametrize("language", SPOKEN)
 @pytest.mark.parametrize("hosting", [False, True])
 def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, hosting: bool) -> None:
-    """The one row of a one-line answer, a choice's, the review's, says Page↑ at 40
-    columns and wider; at the first question, where it does nothing, it does not."""
+    """The one row of a one-line answer, a choice's, the review's, an answer picked at
+    the review (where Page↑ goes back to it: "Entrée : valider · Ctrl-C : pause" was all
+    it said at 40 columns), says Page↑ at 40 columns and wider; at the first question,
+    where it does nothing, it does not."""
     text = TerminalPrompter(language).text
     back = text["toolbar_back"].split()[0].rstrip(":")  # "Page↑", "PgUp", "Bild↑"
 
@@ -325,7 +327,8 @@ def test_on_a_short_terminal_page_up_is_said_from_40_columns(language: str, host
         return [word.rstrip(":") for word in line.split()]
 
     one_line = [prompt_for(asked(kind, language), "?") for kind in ("text", "yesno", "multi")]
-    for prompt in [None, *one_line]:
+    picked = [replace(prompt, from_review=True) for prompt in one_line]
+    for prompt in [None, *one_line, *picked]:
         keys = toolbar_keys(text, prompt, hosting=hosting)
         for columns in range(40, 130):
             [line] = fit_keys(keys, columns, 12)

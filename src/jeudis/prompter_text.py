@@ -77,7 +77,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "toolbar_back_review": "Page↑ ou Maj-Tab : retour à la relecture, sans changement",
         "toolbar_back_review_short": "Page↑ ou Maj-Tab : relecture",
         "toolbar_back_review_shorter": "Page↑ : relecture",
-        "toolbar_back_review_tight": "Page↑ relecture",
+        "toolbar_back_review_tight": "Page↑ liste",  # to the list of answers: no room for more
         "toolbar_editor": "Ctrl-X Ctrl-E : éditeur",
         "toolbar_followup": "Ctrl-F : relance",
         "toolbar_pause": "Ctrl-C : pause",
@@ -151,6 +151,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "toolbar_back_review": "PgUp or Shift-Tab: back to the review, unchanged",
         "toolbar_back_review_short": "PgUp or Shift-Tab: review",
         "toolbar_back_review_shorter": "PgUp: review",
+        "toolbar_back_review_tight": "PgUp: back",
         "toolbar_editor": "Ctrl-X Ctrl-E: editor",
         "toolbar_followup": "Ctrl-F: follow-up",
         "toolbar_pause": "Ctrl-C: pause",
