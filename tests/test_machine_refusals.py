@@ -393,3 +393,64 @@ def test_a_command_that_needs_no_standard_output_runs_without_it(
 
     assert (done.returncode, done.stderr) == (0, "Written: post.md\n")
     assert (tmp_path / "post.md").read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_an_interview_unreadable_as_the_wordpress_file_reaches_it_is_named(
+    invoke: Invoke, series: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The WordPress file reads each interview again as it writes its post: one made
+    unreadable meanwhile was said as "Permission denied: all.xml", the file the host
+    could write to. It is named, and no file is left half made."""
+    from jeudis.export import sitebuild
+
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    read = sitebuild.load_interview
+    reads: list[Path] = []
+
+    def unreadable_the_second_time(path: Path) -> Interview:
+        reads.append(path)
+        if reads.count(path) == 2:  # the post's turn, its head read
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return read(path)
+
+    monkeypatch.setattr(sitebuild, "load_interview", unreadable_the_second_time)
+
+    result = invoke("export", "--all", "-f", "wxr", "-o", tmp_path / "all.xml")
+
+    path = series / "interviews" / "gilles-klein.toml"
+    assert result.stderr.splitlines()[0] == f"error: {os.strerror(errno.EACCES)}: {path}"
+    assert not list(tmp_path.glob("*all.xml*"))  # nor a temporary one beside it
+
+
+@pytest.mark.parametrize("refused", [errno.EACCES, errno.EROFS])
+def test_a_folder_no_file_can_be_made_in_is_named_not_the_file(
+    invoke: Invoke,
+    series: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    refused: int,
+) -> None:
+    """The WordPress file is made beside the one it replaces: a folder where no file can
+    be made (read-only, not the host's) was said as "Permission denied: all.xml", sending
+    the host to a file that was not there, or that they could write to."""
+    data = write(tmp_path / "answers.toml", ANSWERS_TOML)
+    assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "all.xml").write_text("old", encoding="utf-8")
+    opened = os.open
+
+    def refusing(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path).parent == out and flags & os.O_CREAT:
+            raise OSError(refused, os.strerror(refused), str(path))
+        return opened(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+
+    result = invoke("export", "--all", "-f", "wxr", "-o", out / "all.xml", "--overwrite")
+
+    assert result.stderr.splitlines()[0] == (
+        f"error: {os.strerror(refused)}: {out} (no file can be made in it, all.xml among them)"
+    )
+    assert (out / "all.xml").read_text(encoding="utf-8") == "old"

@@ -9,6 +9,7 @@ jeudis reads back (an interview) is never written larger than it reads.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from jeudis.errors import FileProblem, MissingFile, TooLarge
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 # Windows opens a descriptor in text mode unless told otherwise: written, "\n" became
 # "\r\n" whatever Python's newline said, and a read stopped at the first Ctrl-Z.
@@ -273,13 +274,15 @@ def _replace(path: Path, data: str | Iterable[str]) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.fchmod(fd, path.stat().st_mode & 0o777)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(_pieces(data))
+            handle.writelines(_made(data))
             handle.flush()
             flush_to_disk(handle.fileno())
         _rename(tmp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(error, _PieceFailed):  # an interview that went unreadable: named
+            raise error.error from None
         if isinstance(error, OSError) and error.errno:  # a full disk: said of the file
             raise OSError(error.errno, error.strerror, str(path)) from None
         raise
@@ -303,6 +306,30 @@ def flush_to_disk(fd: int) -> None:
         else:
             return
     os.fsync(fd)
+
+
+class _PieceFailed(Exception):
+    """An error making a piece of the text, not writing it: said as it was raised."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _made(data: str | Iterable[str]) -> Iterator[str]:
+    """The pieces of ``data``, an error making one (an interview file read as the
+    WordPress file reaches it, gone or unreadable since) told from one writing it:
+    said of the written file, "Permission denied: all.xml" sent the host to the
+    wrong file."""
+    pieces = iter(_pieces(data))
+    while True:
+        try:
+            piece = next(pieces)
+        except StopIteration:
+            return
+        except OSError as error:
+            raise _PieceFailed(error) from error
+        yield piece
 
 
 def copy_atomic(source: Path, target: Path) -> None:
@@ -378,8 +405,17 @@ def temporary_beside(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as error:  # said of the file asked for: the temporary is ours
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                # No file may be made in the folder: said of the folder, not of a file
+                # that may not be there, or may be written to ("Permission denied: all.xml").
+                raise OSError(error.errno, error.strerror, _no_file_in(path)) from None
             raise OSError(error.errno, error.strerror, str(path)) from None
     raise FileExistsError(f"cannot create a temporary file beside {path}")
+
+
+def _no_file_in(path: Path) -> str:
+    """Where no file could be made for ``path``: its folder, as the error names it."""
+    return f"{path.parent.absolute()} (no file can be made in it, {path.name} among them)"
 
 
 def _fsync_dir(folder: Path) -> None:

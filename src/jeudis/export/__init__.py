@@ -421,9 +421,9 @@ def export_series_wxr(
         notes.extend(said)
         return pieces
 
-    from jeudis.export.workers import stopping
+    from jeudis.export.workers import FILE_LEFT, stopping
 
-    with stopping():  # a kill cleans up the file half made, as Ctrl-C does
+    with stopping(FILE_LEFT):  # a kill cleans up the file half made, as Ctrl-C does
         _write_recorded(series, target, render, overwrite=overwrite)
     return notes
 

@@ -500,7 +500,9 @@ def export_wxr(
     pieces, notes = wxr_text(series, entries, photos, progress)
     result.notes += notes
     text = Stamped(pieces)
-    with workers.stopping():  # not through a link there: the folder's files are the export's
+    with workers.stopping(
+        workers.FILE_LEFT
+    ):  # not through a link there: the folder's files are the export's
         write_atomic(target, text, follow_links=False)
     result.written.append(target)
     manifest = {

@@ -66,25 +66,35 @@ def _leave_interrupts() -> None:
             os._exit(1)
 
 
-class Stopped(JeudisError):
-    """The export stopped by a signal (SIGTERM, SIGHUP): the next one finishes it."""
+# What a site's export stopped half-way leaves, and a WordPress file's (made beside the
+# file there, put in place once whole). Not "`jeudis export --all` again": that is the
+# HTML site into site/, whatever the export stopped (-f wxr -o all.xml, -o public).
+SITE_LEFT = "what is written stays; the same export run again finishes it"
+FILE_LEFT = (
+    "the WordPress file there is as it was (the new one goes in place once whole);"
+    " the same export run again writes it"
+)
 
-    def __init__(self, name: str) -> None:
-        super().__init__(
-            f"export stopped by {name}", hint="`jeudis export --all` again finishes it"
-        )
+
+class Stopped(JeudisError):
+    """The export stopped by a signal (SIGTERM, SIGHUP); ``hint``: what it left, and
+    that the same export again finishes it."""
+
+    def __init__(self, name: str, hint: str = SITE_LEFT) -> None:
+        super().__init__(f"export stopped by {name}", hint=hint)
         self.exit_code = ExitCode(128 + signal.Signals[name].value)
 
 
-def _stopped(signum: int, frame: Any) -> None:
-    raise Stopped(signal.Signals(signum).name)
-
-
 @contextlib.contextmanager
-def stopping() -> Iterator[None]:
-    """Meanwhile SIGTERM and SIGHUP stop the export as Ctrl-C does, by an exception:
-    what it was writing is cleaned up (a WordPress file half made, beside the one there)."""
-    before = {stop: signal.signal(stop, _stopped) for stop in stop_signals()}
+def stopping(hint: str = SITE_LEFT) -> Iterator[None]:
+    """Meanwhile SIGTERM and SIGHUP stop the export as Ctrl-C does, by an exception
+    (a :class:`Stopped`, ``hint`` its hint): what it was writing is cleaned up (a
+    WordPress file half made, beside the one there)."""
+
+    def stopped(signum: int, frame: Any) -> None:
+        raise Stopped(signal.Signals(signum).name, hint)
+
+    before = {stop: signal.signal(stop, stopped) for stop in stop_signals()}
     try:
         yield
     finally:
