@@ -146,7 +146,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
         if out := _link_out(series, file, kind):
             findings.append(out)
             continue  # another series' file, or the host's: not this one's to check
-        if kind == "interview" and file.resolve() in checked and alias_of(file):
+        if kind == "interview" and alias_of(file) and file.resolve() in checked:
             continue  # the interview it links to, checked at its own name
         if kind == "settings":
             findings.extend(finding_of(p) for p in _check_settings(file))
