@@ -79,6 +79,7 @@ def draft_totals(series: Series, drafts: Sequence[Summary]) -> dict[str, DraftTo
     """Each draft's total by slug: the ``N`` of the ``[n/N]`` its session would show, its
     answers' conditions and its follow-ups counted, so a question its answers leave out
     is not waited for."""
+    from jeudis.former_ids import adopt
     from jeudis.interview_reading import load_interview
     from jeudis.numbering import expected_total
 
@@ -98,6 +99,7 @@ def draft_totals(series: Series, drafts: Sequence[Summary]) -> dict[str, DraftTo
             except FileProblem:  # listed all the same; `check` says what is wrong
                 totals[draft.slug] = DraftTotal(max(len(form.questions), draft.asked))
                 continue
+            adopt(form, interview)  # an answer under a former id is its question's
             followups = sum(1 for answer in interview.answers if answer.followup)
             totals[draft.slug] = DraftTotal(expected_total(form, interview) + followups)
     return totals

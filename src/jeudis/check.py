@@ -161,7 +161,8 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
             said.sort(key=lambda f: f.line or 0)
             findings.extend(said)
         else:
-            found, drift = check_interview(series, file, forms, ids)
+            found, drift, of_form = check_interview(series, file, forms, ids)
+            findings.extend(f for f in of_form if f not in findings)
             if drift is not None:
                 key = (drift.form.id, drift.version)
                 if key not in drifts:

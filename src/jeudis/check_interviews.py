@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jeudis.check_versions import Drift, version_drift
+from jeudis.check_versions import Drift, lookalike_finding, version_drift
 from jeudis.errors import FileProblem, JeudisError, NotFoundError, clip, describe
 from jeudis.files import copy_named, read_text
 from jeudis.findings import Finding, finding_of
+from jeudis.former_ids import adopt, lookalikes
 from jeudis.interview import Interview, new_id
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
@@ -25,13 +26,15 @@ def check_interview(
     path: Path,
     forms: dict[tuple[str, str], Questionnaire | str],
     ids: dict[str, Path],
-) -> tuple[list[Finding], Drift | None]:
-    """What is wrong with an interview file; and, made with another version of its
-    questionnaire, how it differs (said with the others of that version)."""
+) -> tuple[list[Finding], Drift | None, list[Finding]]:
+    """What is wrong with an interview file; made with another version of its
+    questionnaire, how it differs (said with the others of that version); and what
+    its answers say of the questionnaire (a question renamed, its former id not
+    said: said once, however many interviews say it)."""
     try:
         interview = load_interview(path)
     except FileProblem as problem:
-        return [finding_of(problem)], None
+        return [finding_of(problem)], None, []
     findings = _same_id(path, interview, ids) + _photo(series, path, interview)
     findings += _names(path, interview) + _images(path, interview)
     # Read as the interview's commands read it (jeudis.questionnaire.find_questionnaire):
@@ -57,7 +60,8 @@ def check_interview(
                 hint="export needs none: the interview keeps its questions as asked",
             )
         )
-        return findings + _profiles(path, interview), None
+        return findings + _profiles(path, interview), None, []
+    renamed = adopt(form, interview)  # an answer under a former id is its question's
     findings.extend(_register(path, interview, form))
     findings.extend(_values(path, interview, form))
     # A handle its questionnaire's rule refuses is said once, by the rule's message.
@@ -65,7 +69,8 @@ def check_interview(
     findings += [found for found in _profiles(path, interview) if found.key not in refused]
     if interview.is_complete:
         findings.extend(_gaps(path, interview, form))
-    return findings, version_drift(path, interview, form)
+    drift = version_drift(path, interview, form, renamed)
+    return findings, drift, [lookalike_finding(form, f) for f in lookalikes(form, interview)]
 
 
 def _names(path: Path, interview: Interview) -> list[Finding]:

@@ -7,10 +7,13 @@ interview (see :func:`drift_finding`).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from jeudis.errors import JeudisError
 from jeudis.findings import Finding
+from jeudis.former_ids import Lookalike
 from jeudis.interview import Interview
 from jeudis.questionnaire import Questionnaire
 
@@ -35,10 +38,16 @@ class Drift:
     # A draft has answered what it has: what it lacks is still ahead (resume asks it),
     # so it says nothing of which questions are new.
     complete: bool = True
+    # Answered under an id the question had (its former_ids): former id, id now.
+    renamed: tuple[tuple[str, str], ...] = ()
 
 
-def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drift | None:
-    """An interview made with an older version of its questionnaire: what differs."""
+def version_drift(
+    path: Path, interview: Interview, form: Questionnaire, renamed: Mapping[str, str]
+) -> Drift | None:
+    """An interview made with an older version of its questionnaire: what differs.
+    ``renamed``: the former ids its answers were under, and the ids they took
+    (:func:`jeudis.former_ids.adopt`, done): neither dropped nor new."""
     from jeudis.session import interview_context
 
     if str(interview.questionnaire_version) == str(form.version):
@@ -71,12 +80,35 @@ def version_drift(path: Path, interview: Interview, form: Questionnaire) -> Drif
             and _not_offered(answer.value, current[qid].choices)
         ),
         complete=interview.is_complete,
+        renamed=tuple(renamed.items()),
     )
 
 
 def _not_offered(value: object, choices: tuple[str, ...]) -> bool:
     picked = value if isinstance(value, list) else [value] if isinstance(value, str) else []
     return any(choice not in choices for choice in picked)
+
+
+def lookalike_finding(form: Questionnaire, found: Lookalike) -> Finding:
+    """A question dropped, answered in interviews in the words a new question asks: its
+    id renamed, most likely, which without ``former_ids`` leaves those answers apart (a
+    draft asked it again, a roundup split in two). Said at the new question."""
+    from jeudis.files import read_text
+    from jeudis.tomlio import locate
+
+    assert form.path is not None
+    index = [q.id for q in form.questions].index(found.new)
+    try:
+        line = locate(read_text(form.path), ["questions", index, "id"])
+    except JeudisError:  # read a moment ago; said of its own file if it no longer reads
+        line = None
+    return Finding(
+        str(form.path),
+        f"{found.dropped} dropped and {found.new} new read the same: a renamed id?"
+        f' add former_ids = ["{found.dropped}"] to it',
+        line=line,
+        severity="warning",
+    )
 
 
 # How many interviews a version's finding names, before "…".
@@ -101,12 +133,15 @@ def drift_finding(drifts: list[Drift]) -> Finding:
     dropped = list(dict.fromkeys(qid for d in drifts for qid in d.dropped))
     reworded = [qid for qid in questions if any(qid in d.reworded for d in drifts)]
     unoffered = [qid for qid in questions if any(qid in d.unoffered for d in drifts)]
+    pairs = dict.fromkeys(pair for d in drifts for pair in d.renamed)
+    renamed = [f"{now} (was {former})" for former, now in pairs]
     parts = [
         f"{what}: {', '.join(ids)}"
         for what, ids in (
             ("new", added),
             ("new to some", new_to_some),
             ("dropped", dropped),
+            ("renamed", renamed),
             ("reworded", reworded),
             ("answered with a choice no longer offered", unoffered),
         )

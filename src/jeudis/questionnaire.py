@@ -98,6 +98,8 @@ class Question:
     when: Condition | None = None
     default: Any = None
     language: str = "fr"  # the questionnaire's: validation messages speak it
+    # The ids it had before it was renamed: an interview's answer under one is its answer.
+    former_ids: tuple[str, ...] = ()
 
     def wording(self, register: str, context: WordingContext) -> str:
         return wording.render(pick(self.text, register), context)
@@ -157,6 +159,12 @@ class Questionnaire:
             if q.id == question_id:
                 return q
         return None
+
+    def named(self, question_id: str) -> Question | None:
+        """The question with this id, or the one that had it before a rename (its
+        ``former_ids``): what a host types after ``--question`` or ``compare``."""
+        found = self.question(question_id)
+        return found or next((q for q in self.questions if question_id in q.former_ids), None)
 
     def asked(self, answers: Mapping[str, Any]) -> list[Question]:
         """The questions a guest with these ``answers`` is asked, in order: each whose

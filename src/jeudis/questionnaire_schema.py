@@ -66,6 +66,7 @@ QUESTION_KEYS = {
     "validation",
     "when",
     "default",
+    "former_ids",
 }
 # Control characters but tab and line feed (C0, DEL, C1). A carriage return too: TOML
 # reads a file's CR+LF line ends as LF, so one in a text was written "\r" on purpose,
@@ -260,6 +261,7 @@ class SchemaReader(RuleReader):
             self.problem([key], f"{key!r} must be an array of tables ([[{key}]])")
             return []
         seen: dict[str, int] = {}
+        former: dict[str, int] = {}  # each former id, and the question that had it
         result: list[Question] = []
         # Where each one kept is in the file: one left out (a duplicate id, no table)
         # must not move the line a later one's problem is said at.
@@ -280,9 +282,61 @@ class SchemaReader(RuleReader):
                 )
                 continue
             seen[question.id] = index
+            for place, named in enumerate(question.former_ids):
+                if named in former:
+                    self.problem(
+                        [*at, "former_ids", place],
+                        f"former_ids holds {describe(named)}, which {key}[{former[named]}]"
+                        " names too: an answer under it would be both questions'",
+                        hint="leave it to the question that had that id",
+                    )
+                former.setdefault(named, index)
             result.append(question)
             places.append(index)
         return result
+
+    def _former_ids(self, item: Mapping[str, Any], at: list[str | int]) -> tuple[str, ...]:
+        """The ids a question had before it was renamed: an interview's answer under one
+        is its answer. Each a question's id, none another question's id now, each once."""
+        raw = item.get("former_ids", [])
+        if not isinstance(raw, list) or not all(isinstance(named, str) for named in raw):
+            self.problem(
+                [*at, "former_ids"],
+                "former_ids must be a list of the ids the question had, e.g."
+                ' former_ids = ["premier-tweet"]',
+            )
+            return ()
+        if at[0] == "fields" and raw:
+            self.problem(
+                [*at, "former_ids"],
+                "a field is matched by its id alone: former_ids applies to questions only",
+                hint="rename the field back, or edit the interviews' fields",
+            )
+            return ()
+        current = self.ids.get("questions", set())
+        kept: list[str] = []
+        for index, named in enumerate(raw):
+            where = [*at, "former_ids", index]
+            if not ID_PATTERN.fullmatch(named):
+                self.problem(
+                    where,
+                    f"former_ids holds no question id: {describe(named)}"
+                    " (lowercase letters, digits, - and _)",
+                )
+            elif named == item.get("id"):
+                self.problem(where, f"former_ids holds the question's own id {describe(named)}")
+            elif named in current:
+                self.problem(
+                    where,
+                    f"former_ids holds {describe(named)}, another question's id: an answer"
+                    " under it is that question's",
+                    hint="a former id is one no question has now",
+                )
+            elif named in kept:
+                self.problem(where, f"former_ids holds {describe(named)} twice")
+            else:
+                kept.append(named)
+        return tuple(kept)
 
     def _question(
         self, item: dict[str, Any], at: list[str | int], registers: tuple[str, ...]
@@ -337,6 +391,7 @@ class SchemaReader(RuleReader):
             when=self._condition(item, at),
             default=item.get("default"),
             language=self.language,
+            former_ids=self._former_ids(item, at),
         )
         self._usable_choices(question, at)
         self._usable_default(question, at)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jeudis import listing, storage, wording
 from jeudis.answers import InvalidAnswer, parse_number
 from jeudis.errors import JeudisError, NotFoundError, UsageError
+from jeudis.former_ids import adopt
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
@@ -198,7 +199,7 @@ def collect(
     from jeudis.export.model import page_href
     from jeudis.export.values import clean, value_markdown
 
-    question = form.question(question_id)
+    question = form.named(question_id)  # or by an id it had (former_ids)
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
         question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
     span = span or Span()
@@ -207,9 +208,11 @@ def collect(
     asked_before: dict[str, str] = {}  # a question dropped since: how it was asked
     if question is not None:
         question_id = question.id
-        chosen = _read([s for s in listed if s.status == "complete" and span.holds(s.date)], unread)
+        chosen = _read(
+            [s for s in listed if s.status == "complete" and span.holds(s.date)], unread, form
+        )
     else:  # worded as most of its interviews asked it, whatever the span
-        interviews = list(_read(listed, unread))
+        interviews = list(_read(listed, unread, form))
         asked_before = _asked_before(interviews, question_id, register)
         if not asked_before:
             raise NotFoundError(
@@ -334,15 +337,21 @@ def _problem(path: Path) -> str | None:
     return None
 
 
-def _read(chosen: list[Summary], unread: list[str]) -> Iterator[tuple[Path, Interview]]:
+def _read(
+    chosen: list[Summary], unread: list[str], form: Questionnaire
+) -> Iterator[tuple[Path, Interview]]:
     """The interviews ``chosen`` names, with their files, each read as it is taken: those
-    that do not read said in ``unread``."""
+    that do not read said in ``unread``. An answer under a question's former id is its
+    answer (:func:`jeudis.former_ids.adopt`)."""
     for summary in chosen:
         path = Path(summary.path)
         try:
-            yield path, load_interview(path)
+            interview = load_interview(path)
         except JeudisError as problem:
             unread.append(problem.message)
+            continue
+        adopt(form, interview)
+        yield path, interview
 
 
 def _asked_before(

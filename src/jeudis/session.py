@@ -19,7 +19,7 @@ from types import FrameType
 from typing import Any
 
 from jeudis import answers as answer_rules
-from jeudis import conditions, followups, storage, wording
+from jeudis import conditions, followups, former_ids, storage, wording
 from jeudis.errors import FileProblem, NotSaved, SessionInterrupted, TooLarge, stop_signals
 from jeudis.files import read_text, stamp_of
 from jeudis.interview import Answer, Interview, Typed, holds_something
@@ -100,6 +100,9 @@ class Session:
     ) -> None:
         self.questionnaire = questionnaire
         self.interview = interview
+        # An answer under a question's former id (a draft made before it was renamed)
+        # is its answer: not asked again, and saved under its id now.
+        former_ids.adopt(questionnaire, interview)
         self.prompter = prompter
         # The answers the run's changes set aside and brought back (``jeudis edit``
         # says them; its review is one session a change).

@@ -92,19 +92,15 @@ def edit(
     from jeudis import rename, storage
     from jeudis.cli import parse_date
     from jeudis.cli.running import _require_terminal
-    from jeudis.errors import JeudisError
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
-    from jeudis.questionnaire import Questionnaire, find_questionnaire
 
     series = series_at(directory)
     path = storage.resolve(series, interview, writable=True)
     loaded = load_interview(path)
-    form: Questionnaire | None
-    try:
-        form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
-    except JeudisError:
-        form = None  # the interview is self-contained: edit it anyway
+    form = _questionnaire_of(series, loaded)
+    if form is not None and question is not None and (named := form.named(question)):
+        question = named.id  # by an id it had (former_ids), as the host knew it
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
     others = any(o for o in [fields, notes, guest, gender, register, host, date, reword])
@@ -187,6 +183,22 @@ def _a_field(interview: "Interview", form: "Questionnaire | None", named: str) -
     if interview.answer(named) is not None or named.isdecimal():
         return None
     return editing.field_spec(form, interview, named)
+
+
+def _questionnaire_of(series: "Series", interview: "Interview") -> "Questionnaire | None":
+    """The interview's questionnaire, its answers under a question's former id taken as
+    that question's (saved so); None when it is not at hand: the interview is
+    self-contained, and is edited anyway."""
+    from jeudis.errors import JeudisError
+    from jeudis.former_ids import adopt
+    from jeudis.questionnaire import find_questionnaire
+
+    try:
+        form = find_questionnaire(series, interview.questionnaire, made_in=interview.language)
+    except JeudisError:
+        return None
+    adopt(form, interview)
+    return form
 
 
 def _edited_apart(

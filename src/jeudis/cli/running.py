@@ -384,6 +384,7 @@ def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> 
     else could give them (``edit --question`` changes an answer given). Else it is done."""
     from jeudis.conditions import gaps, reopen
     from jeudis.errors import JeudisError
+    from jeudis.former_ids import adopt
     from jeudis.questionnaire import find_questionnaire
     from jeudis.textsafe import for_terminal
     from jeudis.wording import counted
@@ -393,6 +394,7 @@ def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> 
     except JeudisError:  # not at hand: nothing to ask
         missing = []
     else:
+        adopt(form, interview)  # an answer under a question's former id is its answer
         missing = gaps(form, interview)[0]
     if not reopen(interview, missing):
         raise UsageError(

@@ -352,12 +352,14 @@ def _update(
     """
     from jeudis import reimport, storage
     from jeudis.cli.running import take_photo
+    from jeudis.former_ids import adopt
     from jeudis.interview_reading import load_interview
     from jeudis.sheet_import import import_sheet
 
     path = storage.resolve(series, ref, writable=True)
     with storage.session_lock(path):
         interview = load_interview(path)
+        adopt(form, interview)  # an answer under a question's former id is its answer
         set_now = sorted(key for key, value in given.items() if interview.fields.get(key) != value)
         interview.fields.update(given)
         result = import_sheet(form, taken, parsed, sheet_file, known=interview.values())

@@ -160,12 +160,14 @@ def _gaps(series: Series, interview: Interview, slug: str) -> list[str]:
     file's), for the host; nothing when its questionnaire is not at hand."""
     from jeudis.conditions import gaps
     from jeudis.errors import JeudisError
+    from jeudis.former_ids import adopt
     from jeudis.questionnaire import find_questionnaire
 
     try:
         form = find_questionnaire(series, interview.questionnaire, made_in=interview.language)
     except JeudisError:
         return []
+    adopt(form, interview)  # its post is made already, of the file as it is
     missing, not_asked = gaps(form, interview)
     said = [f"complete, but required answers are missing: {', '.join(missing)}"] if missing else []
     if not_asked:
