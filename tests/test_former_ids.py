@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +271,36 @@ def test_a_former_id_two_questions_say_and_one_of_a_field_are_refused(
         s.startswith(f"{path}:{field}: error:") and "former_ids applies to questions only" in s
         for s in said
     ), said
+
+
+def test_a_sheet_sent_before_the_rename_is_imported_under_the_id_now(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A sheet mailed with ``[premier]``, back after the question was renamed: its answer
+    was kept as a question no longer asked, and the renamed one left unanswered (a
+    draft, "1 answer missing: tout-premier")."""
+    questionnaire(series, V1)
+    sheet = tmp_path / "ana.md"
+    made = invoke("sheet", "saison", "--guest", "Ana Bel", "--register", "tu", "-o", str(sheet))
+    assert made.exit_code == 0, made
+    answers = iter(["En 2009.", "Un RT.", "Un carnet."])
+    text = re.sub(
+        r"(## Q\d \[[a-z-]+\]\n\n\*\*[^\n]*\*\*\n)",
+        lambda question: f"{question.group()}\n{next(answers)}\n",
+        sheet.read_text("utf-8"),
+    )
+    assert "[premier]" in text and next(answers, None) is None
+    sheet.write_text(text, "utf-8")
+    questionnaire(series, KEPT)
+
+    result = invoke("import", str(sheet))
+
+    assert result.exit_code == 0, result
+    assert "missing" not in result.output and "no longer" not in result.output
+    imported = load_interview(series / "interviews" / "ana-bel.toml")
+    assert imported.is_complete
+    assert [(a.id, a.value) for a in imported.answers] == [
+        ("debut", "En 2009."),
+        ("tout-premier", "Un RT."),
+        ("outil", "Un carnet."),
+    ]

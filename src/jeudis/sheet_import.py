@@ -62,6 +62,34 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
 
 
+def _under_current_ids(questionnaire: Questionnaire, sheet: Sheet) -> Sheet:
+    """``sheet`` with each answer under a question's former id (a sheet sent before the
+    question was renamed: ``[premier-tweet]`` for ``tout-premier-tweet``) under its id
+    now: it was kept as a question no longer asked, and the question left unanswered."""
+    import dataclasses
+
+    taken = {}
+    for question in questionnaire.questions:
+        named = next((f for f in question.former_ids if f in sheet.answers), None)
+        if named is not None and question.id not in sheet.answers:
+            taken[named] = question.id
+    if not taken:
+        return sheet
+
+    def renamed(by_id: dict[str, Any]) -> dict[str, Any]:
+        return {taken.get(key, key): value for key, value in by_id.items()}
+
+    return dataclasses.replace(
+        sheet,
+        answers=renamed(sheet.answers),
+        lines=renamed(sheet.lines),
+        cuts=renamed(sheet.cuts),
+        inline=renamed(sheet.inline),
+        quoted=renamed(sheet.quoted),
+        copies=[_under_current_ids(questionnaire, copy) for copy in sheet.copies],
+    )
+
+
 def import_sheet(
     questionnaire: Questionnaire,
     interview: Interview,
@@ -80,6 +108,7 @@ def import_sheet(
     that is unknown or missing is an error; from an older version, questions
     added since are simply unanswered (the draft asks them on ``resume``).
     """
+    sheet = _under_current_ids(questionnaire, sheet)
     # The sheet's own words: the questionnaire's language's, or English's on an older sheet.
     words = sheet_words(sheet, questionnaire.language, interview.register)
     expected = {q.id: n for n, q in enumerate(questionnaire.questions, 1)}
