@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from jeudis.backtracking import RISKS, backtracking_risk
 from jeudis.errors import FileProblem, describe, unknown_key
 from jeudis.questionnaire import Condition, Question, Validation, yes_or_no
 from jeudis.tomlio import locate
@@ -225,11 +226,16 @@ class RuleReader:
             return None
         try:
             self._compile(pattern, [*where, "pattern"])
+            risk = backtracking_risk(pattern, re.DOTALL)
         except re.error as exc:
             self.problem([*where, "pattern"], f"invalid regular expression: {exc}")
             return None
         except (OverflowError, RecursionError):  # a{4294967296}, a thousand "("
             self.problem([*where, "pattern"], "invalid regular expression: too large")
+            return None
+        if risk:  # Python's re has no timeout: the guest's answer would never be checked
+            reason, hint = RISKS[risk]
+            self.problem([*where, "pattern"], f"regular expression: {reason}", hint=hint)
             return None
         return pattern
 

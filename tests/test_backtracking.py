@@ -1,0 +1,175 @@
+"""Patterns that can take forever on some answers are refused; usual ones are not.
+
+Each refused pattern here takes seconds, then hours, on some answer of a few dozen
+characters (an "aaaa...a#" not matching), each letter more doubling the time: shown by
+hand, not here, where no test is timed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from jeudis.backtracking import backtracking_risk
+from jeudis.errors import ExitCode, FileProblems
+from jeudis.paths import BUNDLED_QUESTIONNAIRES
+from jeudis.questionnaire import load_questionnaire
+from support import REPO, Invoke, findings, write
+
+DANGEROUS = {
+    "(a+)+$": "nested",
+    "(\\w+\\s?)*$": "nested",
+    "^(\\d+)*x": "nested",
+    "(x\\w+y)+": "nested",  # \w takes x and y: a round can run on into the next
+    "(a?a)+b": "nested",
+    "(a+){6}b": "nested",  # bounded, but six rounds of any length
+    "([a-z]+ ?)+!": "nested",
+    "((ab)+)+c": "nested",
+    "(\\w+[.-]?)+@": "nested",
+    "(?i)(A+a)+b": "nested",
+    "([^x]+y?)+z": "nested",
+    "(a*)*b": "empty",
+    "(a?b?)*c": "empty",
+    "(\\w*\\s?)+$": "empty",
+    "(a|a)*b": "alternatives",
+    "(\\w+|\\d+)+!": "alternatives",
+    "(a|aa)+b": "alternatives",
+    "(x(a|a)y)*z": "alternatives",
+    "(.|\\n)*x": "alternatives",
+    "(?:a+|b)*c": "alternatives",
+}
+
+SAFE = [
+    "^[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+$",  # an email
+    "^@?\\w{1,15}$",
+    "^https?://\\S+$",
+    "^(\\+33|0)[1-9](\\s?\\d{2}){4}$",  # a French phone number
+    "^\\d{5}$",  # a French postcode
+    "^[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}$",  # a British one
+    "^(19|20)\\d{2}$",  # a year
+    "^\\d{4}$",
+    "(\\.[\\w-]+)+$",
+    "(\\w+\\s)*\\w+$",  # words between single spaces
+    "(\\w+[.-])+\\w+$",
+    "^[A-Z][a-z]+(-[A-Z][a-z]+)*$",
+    "^\\d{2}(\\.\\d{2}){2}$",
+    "(\\d{3}[- ]?)+$",
+    "(\\w|\\d)+x",  # Python makes it one class, [\w\d]
+    "(a+)++b",  # possessive: a round is never tried again
+    "(?>a+)+b",  # atomic, as well
+    "(?s).*[0-9].*",
+]
+
+
+@pytest.mark.parametrize("pattern", list(DANGEROUS))
+def test_a_pattern_that_can_take_forever_is_found(pattern: str) -> None:
+    assert backtracking_risk(pattern, re.DOTALL) == DANGEROUS[pattern]
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_a_usual_pattern_is_not_refused(pattern: str, tmp_path: Path) -> None:
+    load_questionnaire(questionnaire(tmp_path, pattern))
+
+
+def documented_patterns() -> list[str]:
+    """Every pattern the docs and the bundled questionnaires write."""
+    files = [*REPO.glob("docs/*.md"), REPO / "README.md", *BUNDLED_QUESTIONNAIRES.glob("*.toml")]
+    found = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("validation = {") and "pattern" in line:
+                found.append(tomllib.loads(line)["validation"]["pattern"])
+    return found
+
+
+def test_the_documented_patterns_are_found() -> None:
+    assert len(documented_patterns()) >= 4
+
+
+@pytest.mark.parametrize("pattern", documented_patterns())
+def test_a_documented_pattern_is_not_refused(pattern: str, tmp_path: Path) -> None:
+    load_questionnaire(questionnaire(tmp_path, pattern))
+
+
+def test_the_bundled_questionnaires_load() -> None:
+    for path in BUNDLED_QUESTIONNAIRES.glob("*.toml"):
+        load_questionnaire(path)
+
+
+def questionnaire(folder: Path, pattern: str) -> Path:
+    return write(
+        folder / "q.toml",
+        'id = "q"\ntitle = "Q"\n\n[[questions]]\nid = "mots"\ntype = "text"\ntext = "Des mots ?"\n'
+        f"validation = {{ pattern = '{pattern}', message = \"Des mots.\" }}\n",
+    )
+
+
+def test_a_pattern_that_can_take_forever_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = questionnaire(tmp_path, "(\\w+\\s?)*")
+
+    with pytest.raises(FileProblems) as raised:
+        load_questionnaire(path)
+
+    [problem] = raised.value.problems
+    assert (problem.line, problem.key) == (8, "questions[0].validation.pattern")
+    assert "can take forever on some answers" in problem.reason
+    assert problem.hint is not None and "write (a+)+ as a+" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reason", "hint"),
+    [
+        (
+            "(\\w+\\s?)*$",
+            "a repetition inside a repetition can take forever on some answers",
+            (
+                "hint: repeat once: write (a+)+ as a+, (\\w+\\s?)* as [\\w\\s]*; or end each"
+                " round with a character the inner repetition cannot take, as in ([\\w-]+\\.)+"
+            ),
+        ),
+        (
+            "(a?b?)*c",
+            "a repeated group that can match nothing can take forever on some answers",
+            (
+                "hint: make each round take at least one character: write (a?b?)* as [ab]*,"
+                " (a*)+ as a*"
+            ),
+        ),
+        (
+            "(a|a)*b",
+            (
+                "repeated alternatives that can begin with the same character can take forever"
+                " on some answers"
+            ),
+            (
+                "hint: make the alternatives begin differently, or merge them:"
+                " write (\\w+|\\d+)+ as \\w+, (a|aa)+ as a+, (.|\\n)* as .*"
+            ),
+        ),
+    ],
+    ids=["nested", "empty", "alternatives"],
+)
+def test_new_and_check_refuse_a_pattern_that_can_take_forever(
+    series: Path, invoke: Invoke, pattern: str, reason: str, hint: str
+) -> None:
+    """The session waited for ever on the guest's answer, and `check` on an interview's;
+    now both refuse the questionnaire, saying the pattern's line, why, and what to write
+    instead."""
+    path = questionnaire(series / "questionnaires", pattern)
+    said = f"{path}:8: questions[0].validation.pattern: regular expression: {reason}"
+
+    started = invoke("new", "q", "--guest", "Inès Martin")
+    checked = invoke("check", path)
+
+    assert started.exit_code == ExitCode.INVALID_FILE, started
+    assert started.stderr == f"error: {said}\n{hint}\n"
+    assert not list((series / "interviews").iterdir())
+    assert checked.exit_code == ExitCode.CHECK_FAILED, checked
+    assert findings(checked.stdout) == [
+        said.replace(":8: ", ":8: error: ", 1),
+        "1 error, 0 warnings",
+    ]
+    assert f"  {hint}" in checked.stdout.splitlines()
