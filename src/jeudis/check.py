@@ -15,6 +15,7 @@ from jeudis.errors import FileProblem, JeudisError, unknown_key
 from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.links import PUBLISHED, alias_of, out_problem
+from jeudis.listing import Summary, summaries
 from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
 from jeudis.questionnaire import (
     Questionnaire,
@@ -169,6 +170,10 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                     findings.append(drifts.setdefault(key, []))
                 drifts[key].append(drift)
             findings.extend(found)
+    interviews = [
+        file for file in files if file.name != SETTINGS_FILE and _kind(file) == "interview"
+    ]
+    findings.extend(_former_addresses(series, interviews))
     return [f if isinstance(f, Finding) else drift_finding(f) for f in findings]
 
 
@@ -184,6 +189,55 @@ def _link_out(series: Series, path: Path, kind: str) -> Finding | None:
     refused, severity = said[kind]
     problem = out_problem(series.root, path, refused)
     return None if problem is None else finding_of(problem, severity)
+
+
+def _former_addresses(series: Series, files: list[Path]) -> list[Finding]:
+    """An interview named as another's former address (made before ``jeudis new`` kept
+    them, or by hand), or two interviews leading the same former name: old links, shares
+    and search results of the one land on the other's post. Said of the files checked,
+    each with the other file of the series it clashes with."""
+    if not files:
+        return []
+    checked = {os.path.realpath(file): file for file in files}  # a link in a loop too
+    rows = [row for row in summaries(series) if row.status != "broken"]  # newest first
+    live = {row.slug.lower(): row for row in rows}
+    taken = frozenset(live) | {name.lower() for row in rows for name in row.former_slugs}
+    leads: dict[str, str] = {}
+    findings = []
+    for row in rows:
+        for name in row.former_slugs:
+            holder = live.get(name.lower(), row)
+            if holder is not row:
+                said = (
+                    f"named as {row.slug}.toml's former address ({row.guest}, renamed):"
+                    f" `export --all` gives {holder.slug}.html, and a generator's"
+                    f" /{holder.slug}/, to this post, and leads none of them to {row.slug}'s"
+                    f" (no page there, no alias): old links to {row.guest}'s interview land here"
+                )
+                hint = (
+                    f"before this post is published, rename {holder.slug}.toml"
+                    f" ({unreserved(holder.slug, taken)}.toml,"
+                    f" say); or give the address up: remove {name} from former_slugs in"
+                    f" {row.slug}.toml"
+                )
+                findings += _said_of(checked, holder, said, hint)
+            elif (first := leads.setdefault(name.lower(), row.slug)) != row.slug:
+                said = (
+                    f"former_slugs: {name} is {first}.toml's former address too:"
+                    f" `export --all` leads it to {first}'s post (the newer) and not to this"
+                    " one's: its old links land there"
+                )
+                hint = f"keep {name} in one interview's former_slugs only"
+                findings += _said_of(checked, row, said, hint)
+    return findings
+
+
+def _said_of(checked: dict[str, Path], row: Summary, said: str, hint: str) -> list[Finding]:
+    """A warning of the interview ``row``, when it is one of the files checked."""
+    file = checked.get(os.path.realpath(row.path))
+    if file is None:
+        return []
+    return [Finding(str(file), said, severity="warning", hint=hint)]
 
 
 def _shadowed(series: Series, path: Path) -> list[Finding]:

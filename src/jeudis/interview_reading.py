@@ -109,9 +109,12 @@ def looks_sound(data: Mapping[str, Any]) -> bool:
 
 
 def _sound_header(data: Mapping[str, Any]) -> bool:
-    """The format, the id, the style and gender, and the texts a pause kept."""
+    """The format, the id, the style and gender, the former names and the texts a pause
+    kept."""
     fmt, id_ = data.get("format", FORMAT), data.get("id", "")
     if type(fmt) is not int or fmt > FORMAT:
+        return False
+    if not former_names(data.get("former_slugs", [])):
         return False
     if not isinstance(id_, str) or (id_ and not ID_FORM.fullmatch(id_.lower())):
         return False
@@ -220,6 +223,13 @@ def _children(value: list[Any] | dict[str, Any]) -> Iterable[Any]:
 
 
 # A post's name, as a file of a site holds it: no folder, no hidden file, no control.
+def former_names(value: Any) -> bool:
+    """Whether ``value`` reads as ``former_slugs``: a list of names a post can have."""
+    return isinstance(value, list) and all(
+        isinstance(name, str) and _FILE_NAME.fullmatch(name) for name in value
+    )
+
+
 _FILE_NAME = re.compile(r"[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]{0,199}")
 
 

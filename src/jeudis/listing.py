@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import fields as dataclasses_fields
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from jeudis.errors import FileProblem, NotFoundError
 from jeudis.files import interview_entries, read_text, write_atomic
 from jeudis.interview import STATUSES, Interview
-from jeudis.interview_reading import check_name, load_interview, looks_sound
+from jeudis.interview_reading import check_name, former_names, load_interview, looks_sound
 from jeudis.paths import Series
 from jeudis.storage import interview_files
 from jeudis.tomlio import parse_toml
@@ -26,8 +26,8 @@ from jeudis.tomlio import parse_toml
 # 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
 # set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
 # id, a format, a style, a gender, the texts a pause kept); 5: when it was begun
-# (created), which orders a day's interviews
-CACHE_VERSION = 6
+# (created), which orders a day's interviews; 7: its former names (a guest renamed)
+CACHE_VERSION = 7
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
@@ -47,6 +47,8 @@ class Summary:
     answered: int
     asked: int
     problem: str = ""
+    # Its post's names before a rename (``former_slugs``): addresses no other interview takes.
+    former_slugs: tuple[str, ...] = ()
 
 
 def utc_text(moment: dt.datetime) -> str:
@@ -67,6 +69,7 @@ def summarize(interview: Interview, path: Path) -> Summary:
         created=utc_text(interview.created),
         answered=sum(1 for a in interview.answers if a.given),
         asked=len(interview.answers),
+        former_slugs=tuple(interview.former_slugs),
     )
 
 
@@ -84,6 +87,7 @@ def _quick_summary(path: Path) -> Summary | None:
     date, updated = data.get("date"), data.get("updated", data.get("created"))
     created = data.get("created", updated)
     answers = data.get("answers", [])
+    former = data.get("former_slugs", [])
     if (
         not all(isinstance(value, str) for value in head.values())
         or head["status"] not in STATUSES
@@ -109,6 +113,7 @@ def _quick_summary(path: Path) -> Summary | None:
             1 for a in answers if not a.get("skipped") and a.get("answer") not in (None, "", [])
         ),
         asked=len(answers),
+        former_slugs=tuple(former),
     )
 
 
@@ -156,8 +161,12 @@ def _cached(entry: Any, key: str, path: Path) -> Summary | None:
         summary = Summary(**entry["summary"])
     except (KeyError, TypeError):
         return None
+    if not former_names(summary.former_slugs):  # a list in JSON
+        return None
+    summary = replace(summary, former_slugs=tuple(summary.former_slugs))
+    kinds = {"int": int, "str": str, "tuple[str, ...]": tuple}
     shaped = all(
-        isinstance(getattr(summary, f.name), int if f.type == "int" else str)
+        isinstance(getattr(summary, f.name), kinds[str(f.type)])
         for f in dataclasses_fields(Summary)
     )
     named = summary.path == str(path) and summary.slug == path.stem
@@ -222,3 +231,20 @@ def by_recency(series: Series) -> list[Summary]:
             hint="start one with `jeudis new QUESTIONNAIRE --guest NAME`",
         )
     return sorted(summaries(series), key=lambda s: s.updated, reverse=True)
+
+
+def former_addresses(series: Series, but: str = "") -> dict[str, Summary]:
+    """Each name an interview's post had before its guest was renamed (lowercase: a file
+    system that ignores case takes one for the other), with that interview's summary.
+
+    Its site leads the old address to it (a page, Hugo's and Zola's aliases): a new
+    interview given the name would take over every old link, share and search result.
+    ``but``: the slug of an interview whose own are left out (renamed back to a former
+    name, it takes it again). Read through the listing's cache.
+    """
+    found: dict[str, Summary] = {}
+    for summary in summaries(series):
+        if summary.slug != but:
+            for name in summary.former_slugs:
+                found.setdefault(name.lower(), summary)
+    return found

@@ -50,6 +50,7 @@ class Recast:
     slug: str
     done: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)  # the names reserved before ``slug``
 
 
 def name(value: str, option: str) -> str:
@@ -73,7 +74,8 @@ def recast(
     """Change the interview's particulars in memory, and what jeudis made of them.
 
     ``reserved``: the names a file taking the new name's slug is never given
-    (:func:`jeudis.storage.site_names`): a guest renamed "Index" has ``index-2.toml``.
+    (:func:`jeudis.storage.site_names`, other interviews' former addresses): a guest
+    renamed "Index" has ``index-2.toml``.
     """
     from jeudis.session import interview_context
 
@@ -249,7 +251,10 @@ def _slug(
         if current != now:
             result.left.append(f"the file keeps its name, {current}.toml: not the old name's")
         return current
-    return storage.unreserved(now + (found.group(1) or ""), reserved)
+    wanted = now + (found.group(1) or "")
+    slug = storage.unreserved(wanted, reserved)
+    result.passed = storage.names_before(wanted, slug)
+    return slug
 
 
 # -- on disk ------------------------------------------------------------------------------

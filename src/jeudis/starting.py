@@ -10,8 +10,9 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 
 from jeudis import storage, wording
-from jeudis.errors import NotSaved, UsageError
+from jeudis.errors import JeudisError, NotSaved, UsageError
 from jeudis.interview import Interview, new_id
+from jeudis.listing import Summary, former_addresses
 from jeudis.paths import Series
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import context_for
@@ -75,6 +76,7 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
     context = context_for(questionnaire, guest, host, options.gender)
     if options.slug is not None:
         slug = storage.given_slug(options.slug)
+        refuse_former(series, slug)
     else:
         slug = storage.slugify(guest, questionnaire.language)
     return Interview(
@@ -132,11 +134,55 @@ def _quoting_host(questionnaire: Questionnaire, register: str) -> str:
     return ""
 
 
-def create(series: Series, interview: Interview) -> Interview:
+def refuse_former(series: Series, slug: str) -> None:
+    """A slug the host chose (``--slug``) that was another interview's before its guest
+    was renamed: refused, for its old links lead there (see :func:`create`)."""
+    owner = former_addresses(series).get(slug.lower())
+    if owner is None:
+        return
+    raise JeudisError(
+        f"--slug {slug}: {former_owner(owner)}; nothing was written",
+        hint=f"choose another slug ({storage.unreserved(slug, _taken(series))}, say):"
+        " the post's address goes with it",
+    )
+
+
+def former_owner(owner: Summary) -> str:
+    """Whose former address a name is, as said of it: ``the former address of Camille
+    Petit-Roux's interview (camille-petit-roux), whose old links lead there``."""
+    return (
+        f"the former address of {owner.guest}'s interview ({owner.slug}, renamed since),"
+        " where its site leads old links"
+    )
+
+
+def _taken(series: Series) -> frozenset[str]:
+    names = {path.stem.lower() for path in storage.interview_files(series)}
+    return frozenset(names | former_addresses(series).keys())
+
+
+@dataclass
+class Passed:
+    """A name a new interview was not given: another interview's former address."""
+
+    name: str
+    owner: Summary
+
+
+def create(series: Series, interview: Interview) -> list[Passed]:
     """Give the interview a file of its own (never another's, nor a name the site's own
-    pages have: see :func:`jeudis.storage.site_names`), and an id, and save it."""
-    reserved = storage.site_names(series, interview.questionnaire)
-    path = storage.reserve_path(series, interview.slug, reserved)
+    pages have: see :func:`jeudis.storage.site_names`, nor one another interview had
+    before its guest was renamed), and an id, and save it. Returns the former addresses
+    passed over: ``camille-petit``, Camille Petit-Roux's, gives ``camille-petit-2``."""
+    formers = former_addresses(series)
+    reserved = storage.site_names(series, interview.questionnaire) | formers.keys()
+    wanted = interview.slug
+    path = storage.reserve_path(series, wanted, reserved)
+    passed = [
+        Passed(name, formers[name.lower()])
+        for name in storage.names_before(wanted, path.stem)
+        if name.lower() in formers
+    ]
     interview.path = path
     interview.slug = path.stem
     interview.id = interview.id or new_id()
@@ -147,4 +193,4 @@ def create(series: Series, interview: Interview) -> Interview:
         with suppress(OSError):
             path.unlink()
         raise
-    return interview
+    return passed

@@ -197,6 +197,17 @@ def unreserved(slug: str, reserved: frozenset[str]) -> str:
     return found
 
 
+def names_before(slug: str, found: str) -> list[str]:
+    """The names :func:`unreserved` and :func:`reserve_path` passed over to give ``found``
+    (``slug``, ``slug-2``... before it)."""
+    passed: list[str] = []
+    while (name := slug if not passed else f"{slug}-{len(passed) + 1}") != found:
+        if len(passed) >= 10_000:
+            return []
+        passed.append(name)
+    return passed
+
+
 def reserve_path(series: Series, slug: str, reserved: frozenset[str] = frozenset()) -> Path:
     """Claim a new, unused file for ``slug`` (``slug.toml``, then ``slug-2.toml``, ...),
     never named as one of ``reserved`` (:func:`site_names`)."""

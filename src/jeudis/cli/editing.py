@@ -91,9 +91,11 @@ def edit(
     from jeudis import edit as editing
     from jeudis import rename, storage
     from jeudis.cli import parse_date
-    from jeudis.cli.running import _require_terminal
+    from jeudis.cli.running import _require_terminal, note_passed
     from jeudis.interview_reading import load_interview
+    from jeudis.listing import former_addresses
     from jeudis.paths import series_at
+    from jeudis.starting import Passed
 
     series = series_at(directory)
     path = storage.resolve(series, interview, writable=True)
@@ -123,7 +125,8 @@ def edit(
             hint=f"run it apart from {', '.join(apart)}, or give the answer with --answer-file",
         )
     reserved = storage.site_names(series, loaded.questionnaire)
-    recast = rename.recast(loaded, form, change, reserved)  # in memory, before any editor opens
+    formers = former_addresses(series, but=path.stem) if guest is not None else {}
+    recast = rename.recast(loaded, form, change, reserved | formers.keys())  # before any editor
     rename.free(loaded, recast.slug)
     if fields or notes:  # checked before any change: an editor that cannot run loses none
         _require_terminal(
@@ -165,6 +168,12 @@ def edit(
                 safe(f"{path.name} renamed {saved.name}: `jeudis export --all` replaces its page"),
                 soft_wrap=True,
             )
+            passed = [
+                Passed(name, formers[name.lower()])
+                for name in recast.passed
+                if name.lower() in formers
+            ]
+            note_passed(passed, loaded)
         if loaded.fields.get("photo") != photo:
             out.print(safe(f"{photo} renamed {loaded.fields['photo']}"), soft_wrap=True)
         _said(aftermath, saved.stem, recast.left)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
     from jeudis.session import Session
+    from jeudis.starting import Passed
 
 
 def _require_terminal(
@@ -145,7 +146,7 @@ def new(
             console().print(f"{same} holds these answers already; nothing was written")
             return
         _note_twins(series, form, interview)
-        starting.create(series, interview)
+        note_passed(starting.create(series, interview), interview)
         assert interview.path is not None
         take_photo(interview)
         note_nameless(interview, chosen=slug is not None)
@@ -153,7 +154,7 @@ def new(
         return
     _require_terminal()
     _note_twins(series, form, interview)
-    starting.create(series, interview)
+    note_passed(starting.create(series, interview), interview)
     note_nameless(interview, chosen=slug is not None)
     _run(series, form, interview, begun_now=True)
 
@@ -172,6 +173,19 @@ def note_nameless(interview: "Interview", *, chosen: bool) -> None:
         " one otherwise: --slug zhang-wei)"
     )
     sys.stderr.write(for_terminal(said) + "\n")
+
+
+def note_passed(passed: "list[Passed]", interview: "Interview") -> None:
+    """The names a new interview was not given, another's former address each: said
+    with the name it has, as a namesake's interview is (:func:`_note_twins`)."""
+    from jeudis.starting import former_owner
+    from jeudis.textsafe import for_terminal
+
+    for each in passed:
+        said = (
+            f"note: {each.name} is {former_owner(each.owner)}: this interview is {interview.slug}"
+        )
+        sys.stderr.write(for_terminal(said) + "\n")
 
 
 def _holding_the_same(series: "Series", form: "Questionnaire", interview: "Interview") -> str:

@@ -230,7 +230,7 @@ def import_(
     how the sheet differs; --update INTERVIEW or --new says what to do with it.
     """
     from jeudis import reimport, starting
-    from jeudis.cli.running import note_nameless, take_photo
+    from jeudis.cli.running import note_nameless, note_passed, take_photo
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -306,9 +306,10 @@ def import_(
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
     if not any(answer.given for answer in result.interview.answers):
         _nothing_answered(result.warnings, sheet_file)
-    starting.create(series, interview)
+    passed = starting.create(series, interview)
     assert interview.path is not None
     take_photo(interview)
+    note_passed(passed, interview)
     note_nameless(interview, chosen=slug is not None)
     if twins:
         result.warnings.append(

@@ -28,6 +28,7 @@ class Entry:
     draft: bool
     guest: str
     title: str
+    former: tuple[str, ...] = ()  # its post's names before a rename (its own left out)
 
     @property
     def path(self) -> Path:
@@ -136,6 +137,7 @@ def _recorded(
             draft=meta["draft"],
             guest=meta["guest"],
             title=meta["title"],
+            former=tuple(meta["former"]),
         )
     except KeyError:  # an entry of an older export, or edited by hand: the file says
         return None
@@ -161,7 +163,17 @@ def _read(folder: Path, slug: str, stamp: str) -> Entry:
         draft=head.get("status") != "complete",
         guest=head["guest"],
         title=head["title"],
+        former=tuple(name for name in _former(head) if name != slug),
     )
+
+
+def _former(head: dict[str, Any]) -> list[str]:
+    """The head's ``former_slugs`` (none when they do not read: the reader says why,
+    when the post is rendered)."""
+    from jeudis.interview_reading import former_names
+
+    former = head.get("former_slugs", [])
+    return list(former) if former_names(former) else []
 
 
 def _created(head: dict[str, Any]) -> str:
@@ -200,3 +212,32 @@ def neighbours(entries: list[Entry]) -> dict[str, tuple[str | None, str | None]]
             older = group[index + 1].slug if index + 1 < len(group) else None
             links[entry.slug] = (older, newer)
     return links
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A post's former name (``name``, of the post ``post``) another interview has now:
+    its own address (``live``), or its former one too."""
+
+    name: str
+    post: str
+    holder: str
+    live: bool
+
+
+def former_leads(entries: list[Entry]) -> tuple[dict[str, str], list[Clash]]:
+    """Which post each former name leads to (the name lowercase: the slug of the post),
+    and the names no post is led from: another interview's address now (its page is
+    there, and its post's in a generator's site), or another's former name too (the
+    newest interview's leads, ``entries`` being newest first)."""
+    live = {entry.slug.lower(): entry.slug for entry in entries}
+    leads: dict[str, str] = {}
+    clashes: list[Clash] = []
+    for entry in entries:
+        for name in entry.former:
+            key = name.lower()
+            if live.get(key, entry.slug) != entry.slug:
+                clashes.append(Clash(name, entry.slug, live[key], live=True))
+            elif leads.setdefault(key, entry.slug) != entry.slug:
+                clashes.append(Clash(name, entry.slug, leads[key], live=False))
+    return leads, clashes

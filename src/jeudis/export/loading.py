@@ -51,6 +51,7 @@ def head(path: Path) -> dict[str, Any]:
             "status": interview.status,
             "updated": interview.updated,
             "created": interview.created,
+            "former_slugs": interview.former_slugs,
         }
     return data
 

@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import JeudisError
-from jeudis.export.entries import Entry, entries_to_export, neighbours, neighbours_as_named
+from jeudis.export.entries import (
+    Entry,
+    entries_to_export,
+    former_leads,
+    neighbours,
+    neighbours_as_named,
+)
 from jeudis.export.manifest import (
     MANIFEST,
     META_TEXTS,
@@ -194,8 +200,34 @@ def export_site(
         " (--include-future publishes it now)"
         for e in reversed(waiting)  # the next one first
     ]
-    result.notes += _drafts_note(drafts) + copies_notes(series, copies)
+    result.notes += (
+        _drafts_note(drafts) + copies_notes(series, copies) + clash_notes(entries, fmt, flavor)
+    )
     return result
+
+
+def clash_notes(entries: list[Entry], fmt: str, flavor: str | None) -> list[str]:
+    """A warning for each post's former name that leads elsewhere: another interview's
+    address now (a series made before ``jeudis new`` kept them, a hand edit), or another's
+    former name too. Its old links, shares and search results land on the other post."""
+    if fmt not in ("html", "md"):
+        return []
+    if fmt == "html":
+        left = "no page there leads to it"
+    elif flavor in ("hugo", "zola"):
+        left = "its aliases leave it out"
+    else:
+        left = "make no redirect from it"
+    notes = []
+    for clash in former_leads(entries)[1]:
+        if clash.live:
+            said = f"is {clash.holder}'s address now: {left}, and its old links land on {clash.holder}'s post"
+        else:
+            said = f"is {clash.holder}'s former address too: {left}, its old links land on {clash.holder}'s post"
+        notes.append(
+            f"warning: {clash.post}: its former address {clash.name} {said} (`jeudis check` says more)"
+        )
+    return notes
 
 
 def copies_notes(series: Series, copies: list[tuple[str, str]]) -> list[str]:

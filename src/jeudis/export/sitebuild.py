@@ -14,12 +14,12 @@ import filecmp
 import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from jeudis.export import workers
-from jeudis.export.entries import Entry
+from jeudis.export.entries import Entry, former_leads
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.listings import (
     IndexPost,
@@ -84,6 +84,7 @@ def render(
     site = SiteInfo.from_settings(series.root, series.settings)
     site.indexes = index_files(e.questionnaire for e in entries)
     by_slug = {e.slug: e for e in entries}
+    leads = former_leads(entries)[0]
     posts: dict[str, tuple[Post, str]] = {}
     metas: dict[str, dict[str, Any]] = {}
     made: dict[Path, str] = {}
@@ -91,6 +92,7 @@ def render(
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
     in_hand: list[_Done] = []  # stopped: what the workers finished in the chunks they held
     results = workers.run(job, todo, in_hand)
+    job.leads = leads
     try:
         for done, (slug, meta, rendered) in enumerate(results, 1):
             kept = meta.pop(_KEPT)
@@ -161,6 +163,15 @@ class _Job:
     feed: frozenset[str] = frozenset()  # posts the feed shows in full: sent back with their HTML
     owned: frozenset[str] | None = None  # files of the folder an export wrote (None: any)
     recorded: Mapping[str, str] | None = None  # their content stamps then
+    # Each former name (lowercase), and the post it leads to (entries.former_leads).
+    leads: Mapping[str, str] = field(default_factory=dict)
+
+    def led(self, post: Post) -> tuple[str, ...]:
+        """The post's former names that lead to it: not another interview's address now,
+        nor a newer one's former name too (said by the export, as ``jeudis check`` does)."""
+        return tuple(
+            name for name in post.former_slugs if self.leads.get(name.lower()) == post.slug
+        )
 
     def do(self, entry: Entry) -> _Done:
         # Before the file is read: edited in between, the next export renders it again.
@@ -225,7 +236,7 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
             if _copy_photo(job, post, stored, kept):
                 outputs.append(stored)
             post.note = post.note or spec.photo_warning(post.slug, post.photo)
-        text = markdown(post, job.site, job.flavor)
+        text = markdown(replace(post, former_slugs=job.led(post)), job.site, job.flavor)
     else:
         relative = post.page_file
         outputs = [relative]
@@ -247,13 +258,13 @@ def _write_post(job: _Job, post: Post) -> tuple[list[str], dict[str, str], list[
 def _redirects(job: _Job, post: Post, kept: list[str]) -> list[str]:
     """A page at each of the post's former names (a guest renamed), leading to it: the
     old address, linked from other sites, shared, listed by search engines, was a 404.
-    Not where another interview's page is, nor over a file no export wrote."""
+    Not where another interview's page is (a warning says so: see :meth:`_Job.led`),
+    nor over a file no export wrote."""
     written = []
-    for former in post.former_slugs:
+    for former in job.led(post):
         name = f"{former}.html"
         target = job.folder / name
-        theirs = job.owned is not None and name not in job.owned and os.path.lexists(target)
-        if former in job.by_slug or theirs:
+        if job.owned is not None and name not in job.owned and os.path.lexists(target):
             continue
         data = redirect_page(post, job.site).encode("utf-8")
         if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
