@@ -176,3 +176,16 @@ def test_export_says_a_former_address_another_post_has(invoke: Invoke, series: P
     assert 'http-equiv="refresh"' not in page, "the live post's page, said so"
     roux = (series.parent / "blog" / "content" / "posts" / "camille-petit-roux.md").read_text()
     assert "aliases" not in roux
+
+
+def test_a_former_address_listed_already_is_read_from_the_cache(
+    invoke: Invoke, series: Path
+) -> None:
+    """`list` keeps each interview's former names in its cache, which `new` reads then."""
+    renamed(invoke)
+    assert invoke("list").exit_code == 0
+
+    path, said = new(invoke, "Camille Petit")
+
+    assert path.name == "camille-petit-2.toml"
+    assert NOTE in said.splitlines()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclasses_fields
 from pathlib import Path
@@ -135,9 +136,7 @@ def summaries(series: Series) -> list[Summary]:
         except OSError:  # a link that leads nowhere: listed broken, never cached
             result.append(summary_of(folder / item.name))
             continue
-        # With what no copy keeps (inode, change time): a cache that came with a series
-        # (a zip) said what the files do not, and named files outside it as theirs.
-        key = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{stat.st_ctime_ns}"
+        key = _key(stat)
         path = folder / item.name
         summary = _cached(cache.get(item.name), key, path) or summary_of(path)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
@@ -147,6 +146,13 @@ def summaries(series: Series) -> list[Summary]:
     # Newest first; a day's interviews as they were begun, whatever was edited since.
     result.sort(key=lambda s: (s.date, s.created, s.slug), reverse=True)
     return result
+
+
+def _key(stat: os.stat_result) -> str:
+    """A file's key in the cache: with what no copy keeps (inode, change time), for a
+    cache that came with a series (a zip) said what the files do not, and named files
+    outside it as theirs."""
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{stat.st_ctime_ns}"
 
 
 def _cached(entry: Any, key: str, path: Path) -> Summary | None:
@@ -240,10 +246,35 @@ def former_addresses(series: Series, but: str = "") -> dict[str, Summary]:
     Its site leads the old address to it (a page, Hugo's and Zola's aliases): a new
     interview given the name would take over every old link, share and search result.
     ``but``: the slug of an interview whose own are left out (renamed back to a former
-    name, it takes it again). Read through the listing's cache.
+    name, it takes it again).
+
+    Read from the listing's cache alone when it holds every file as it is now (a
+    ``jeudis new`` among thousands of interviews builds no summary but of those renamed);
+    else through :func:`summaries`, which brings the cache up to date.
     """
+    cache_dir = series.cache_dir()
+    cache = _read_cache(cache_dir / CACHE_FILE) if cache_dir else {}
+    folder = series.interviews_dir
+    rows: list[Summary] = []
+    for item in interview_entries(folder):
+        entry: Any = cache.get(item.name)
+        try:
+            key = _key(item.stat())
+        except OSError:  # a link that leads nowhere: no former name
+            continue
+        fresh = isinstance(entry, dict) and entry.get("key") == key
+        cached = entry.get("summary") if fresh else None
+        if not isinstance(cached, dict):
+            rows = summaries(series)
+            break
+        if cached.get("former_slugs"):
+            summary = _cached(entry, key, folder / item.name)
+            if summary is None:
+                rows = summaries(series)
+                break
+            rows.append(summary)
     found: dict[str, Summary] = {}
-    for summary in summaries(series):
+    for summary in rows:
         if summary.slug != but:
             for name in summary.former_slugs:
                 found.setdefault(name.lower(), summary)
