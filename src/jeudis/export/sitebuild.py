@@ -90,9 +90,9 @@ def render(
     made: dict[Path, str] = {}
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
+    job.leads = leads
     in_hand: list[_Done] = []  # stopped: what the workers finished in the chunks they held
     results = workers.run(job, todo, in_hand)
-    job.leads = leads
     try:
         for done, (slug, meta, rendered) in enumerate(results, 1):
             kept = meta.pop(_KEPT)
