@@ -40,6 +40,7 @@ def assert_snapshot(name: str, text: str) -> None:
         (["list", "--help"], "list-help.txt"),
         (["compare", "--help"], "compare-help.txt"),
         (["import", "--help"], "import-help.txt"),
+        (["edit", "--help"], "edit-help.txt"),
     ],
 )
 def test_help(invoke: Invoke, args: list[str], snapshot: str) -> None:

@@ -154,6 +154,9 @@ class Interview:
     series: str = ""
     date: dt.date = field(default_factory=dt.date.today)
     status: str = "draft"
+    # False: withdrawn (``edit --unpublish``, a guest's wish): kept, never exported,
+    # whatever its status; its pages go at the next ``export --all``.
+    published: bool = True
     created: dt.datetime = field(default_factory=now)
     updated: dt.datetime = field(default_factory=now)
     completed: dt.datetime | None = None
@@ -273,9 +276,10 @@ class Interview:
             series=self.series,
             date=self.date,
             status=self.status,
-            created=self.created,
-            updated=self.updated,
         )
+        if not self.published:  # written only when withdrawn, beside the status
+            head["published"] = False
+        head.update(created=self.created, updated=self.updated)
         if self.completed is not None:
             head["completed"] = self.completed
         if self.notes:

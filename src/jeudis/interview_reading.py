@@ -49,6 +49,7 @@ HEADER_KEYS = (
     "series",
     "date",
     "status",
+    "published",
     "created",
     "updated",
     "completed",
@@ -109,8 +110,8 @@ def looks_sound(data: Mapping[str, Any]) -> bool:
 
 
 def _sound_header(data: Mapping[str, Any]) -> bool:
-    """The format, the id, the style and gender, the former names and the texts a pause
-    kept."""
+    """The format, the id, the style and gender, the former names, published, and the
+    texts a pause kept."""
     fmt, id_ = data.get("format", FORMAT), data.get("id", "")
     if type(fmt) is not int or fmt > FORMAT:
         return False
@@ -119,6 +120,8 @@ def _sound_header(data: Mapping[str, Any]) -> bool:
     if not isinstance(id_, str) or (id_ and not ID_FORM.fullmatch(id_.lower())):
         return False
     if data.get("style", "numbered") not in STYLES or data.get("gender", "f") not in ("f", "m"):
+        return False
+    if type(data.get("published", True)) is not bool:
         return False
     pending = data.get("pending", [])
     entries = [pending] if isinstance(pending, dict) else pending
@@ -345,6 +348,7 @@ class _Reader:
             series=self.get(data, "series", str, [], required=False, default=""),
             date=date,
             status=status,
+            published=self.get(data, "published", bool, [], required=False, default=True),
             created=created,
             updated=self.moment(data, "updated", [], required=False) or created,
             completed=self.moment(data, "completed", [], required=False),

@@ -27,8 +27,9 @@ from jeudis.tomlio import parse_toml
 # 2: a summary says "broken" of answers no reader takes; 3: of no file with answers
 # set aside, which an older jeudis took for broken; 4: of a header no reader takes (an
 # id, a format, a style, a gender, the texts a pause kept); 5: when it was begun
-# (created), which orders a day's interviews; 7: its former names (a guest renamed)
-CACHE_VERSION = 7
+# (created), which orders a day's interviews; 7: its former names (a guest renamed);
+# 8: published (false: withdrawn)
+CACHE_VERSION = 8
 CACHE_FILE = "summaries.json"  # in the series' cache folder
 
 
@@ -50,6 +51,18 @@ class Summary:
     problem: str = ""
     # Its post's names before a rename (``former_slugs``): addresses no other interview takes.
     former_slugs: tuple[str, ...] = ()
+    published: bool = True  # False: withdrawn (``edit --unpublish``), never exported
+
+    @property
+    def shown_status(self) -> str:
+        """The status ``jeudis list`` shows (and ``--status`` picks): withdrawn, draft or
+        not, else its own (draft, complete, broken)."""
+        return self.status if self.published else "withdrawn"
+
+    @property
+    def exported(self) -> bool:
+        """Whether ``export --all`` publishes it: complete, and not withdrawn."""
+        return self.status == "complete" and self.published
 
 
 def utc_text(moment: dt.datetime) -> str:
@@ -71,6 +84,7 @@ def summarize(interview: Interview, path: Path) -> Summary:
         answered=sum(1 for a in interview.answers if a.given),
         asked=len(interview.answers),
         former_slugs=tuple(interview.former_slugs),
+        published=interview.published,
     )
 
 
@@ -115,6 +129,7 @@ def _quick_summary(path: Path) -> Summary | None:
         ),
         asked=len(answers),
         former_slugs=tuple(former),
+        published=data.get("published", True),  # a boolean: looks_sound saw to it
     )
 
 
@@ -170,10 +185,9 @@ def _cached(entry: Any, key: str, path: Path) -> Summary | None:
     if not former_names(summary.former_slugs):  # a list in JSON
         return None
     summary = replace(summary, former_slugs=tuple(summary.former_slugs))
-    kinds = {"int": int, "str": str, "tuple[str, ...]": tuple}
+    kinds = {"int": int, "str": str, "bool": bool, "tuple[str, ...]": tuple}
     shaped = all(
-        isinstance(getattr(summary, f.name), kinds[str(f.type)])
-        for f in dataclasses_fields(Summary)
+        type(getattr(summary, f.name)) is kinds[str(f.type)] for f in dataclasses_fields(Summary)
     )
     named = summary.path == str(path) and summary.slug == path.stem
     return summary if shaped and named else None

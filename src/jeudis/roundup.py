@@ -319,7 +319,7 @@ def _listed(series: Series, form: Questionnaire) -> tuple[list[Summary], list[st
         slug = Path(summary.path).stem
         if slug in out:
             unread.append(out[slug].message)
-        elif slug in aliases:
+        elif slug in aliases or not summary.published:  # withdrawn: no roundup quotes it
             continue
         elif summary.status == "broken":
             unread.append(_problem(Path(summary.path)) or summary.problem)

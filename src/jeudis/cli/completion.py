@@ -33,7 +33,7 @@ def complete_interviews(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
 
 
 def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for ``resume``: the drafts only."""
+    """Shell completion for ``resume``: the drafts only, not those withdrawn."""
     return _interviews(ctx, incomplete, drafts_only=True)
 
 
@@ -49,7 +49,7 @@ def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[
         for s in found
         if s.slug.startswith(incomplete)
         and _plain(s.slug)
-        and not (drafts_only and s.status == "complete")
+        and not (drafts_only and (s.status == "complete" or not s.published))
     ]
 
 
@@ -153,7 +153,7 @@ def complete_flavors(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def complete_statuses(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _words(("draft", "complete"), incomplete)
+    return _words(("draft", "complete", "withdrawn"), incomplete)
 
 
 def complete_genders(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -81,10 +81,19 @@ def edit(
     date: Annotated[
         str | None, typer.Option(help="The interview's date: YYYY-MM-DD, or written out.")
     ] = None,
+    published: Annotated[
+        bool | None,
+        typer.Option(
+            "--publish/--unpublish",
+            help="Publish the interview again, or withdraw it (its guest's wish): kept,"
+            " never exported, its post taken down.",
+            show_default=False,
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Change an interview: re-ask an answer (prefilled), reword a question, fields, notes,
-    the guest's name and particulars.
+    the guest's name and particulars; withdraw it, or publish it again.
 
     With only INTERVIEW, the review screen opens: pick the answers to change.
     """
@@ -106,6 +115,7 @@ def edit(
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
     others = any(o for o in [fields, notes, guest, gender, register, host, date, reword])
+    others = others or published is not None
     if question is not None and _edited_apart(series, loaded, form, question, answer_file, others):
         return
     if question is not None:  # an id, or the question's number: the id from here on
@@ -118,6 +128,7 @@ def edit(
         date=parse_date(date, loaded.language),
     )
     apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
+    apart += _publish_option(published)
     if question is not None and answer_file is None and reword is None and apart:
         # It would be left out silently: the editor runs, the answer is never asked.
         raise UsageError(
@@ -137,6 +148,7 @@ def edit(
         )
     out = console()
     done: list[str] = list(recast.done)
+    kept = _publish(loaded, published, path.stem, done)  # so already: said, nothing written
     if question is not None and reword is not None:
         editing.reword(loaded, question, reword)
         done.append(f"question {question} reworded")
@@ -155,14 +167,14 @@ def edit(
     if not done and unchanged:
         # Opened and closed as they were: said so, and the file left as it is (rewritten
         # and stamped updated, a page and the feed were written again, for no change).
-        out.print(safe(f"{path.stem}: " + "; ".join(unchanged)), soft_wrap=True)
+        out.print(safe(f"{path.stem}: " + "; ".join(kept + unchanged)), soft_wrap=True)
         return
     done += unchanged
     if done:
         photo = loaded.fields.get("photo")
         with _kept_if_not_saved(series, path, typed):
             saved = rename.save(loaded, recast.slug)
-        out.print(safe(f"{path.stem}: " + "; ".join(done)), soft_wrap=True)
+        out.print(safe(f"{path.stem}: " + "; ".join(done + kept)), soft_wrap=True)
         if saved != path:
             out.print(
                 safe(f"{path.name} renamed {saved.name}: `jeudis export --all` replaces its page"),
@@ -178,11 +190,35 @@ def edit(
             out.print(safe(f"{photo} renamed {loaded.fields['photo']}"), soft_wrap=True)
         _said(aftermath, saved.stem, recast.left)
         return
-    if change.given() or aftermath.unchanged:  # each as it was: nothing to change, no review
-        out.print(safe(f"{path.stem}: unchanged"), soft_wrap=True)
+    if kept or change.given() or aftermath.unchanged:  # each as it was: nothing to change
+        out.print(safe(f"{path.stem}: " + "; ".join(kept or ["unchanged"])), soft_wrap=True)
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     _edit_live(series, loaded, form, question, aftermath)
+
+
+def _publish_option(published: bool | None) -> list[str]:
+    """``--publish`` or ``--unpublish``, as given (or neither)."""
+    return [] if published is None else ["--publish" if published else "--unpublish"]
+
+
+def _publish(
+    interview: "Interview", published: bool | None, slug: str, done: list[str]
+) -> list[str]:
+    """``--unpublish`` or ``--publish`` applied, what it did put into ``done``; what was
+    so already returned, to be said (a withdrawn interview withdrawn again is no save)."""
+    if published is None:
+        return []
+    if published == interview.published:
+        return ["already published" if published else "already withdrawn"]
+    interview.published = published
+    if not published:
+        done.append("withdrawn: never exported, the next `jeudis export --all` takes its post down")
+    elif not interview.is_complete:
+        done.append(f"published again, once finished (`jeudis resume {slug}`)")
+    else:
+        done.append("published again: the next `jeudis export --all` puts its post back")
+    return []
 
 
 def _a_field(interview: "Interview", form: "Questionnaire | None", named: str) -> "Question | None":

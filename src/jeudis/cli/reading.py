@@ -63,7 +63,7 @@ def list_(
     status: Annotated[
         str | None,
         typer.Option(
-            help="Only drafts or only complete ones: draft|complete.",
+            help="Only drafts, complete ones or those withdrawn: draft|complete|withdrawn.",
             autocompletion=complete_statuses,
         ),
     ] = None,
@@ -82,8 +82,8 @@ def list_(
     from jeudis import listing
     from jeudis.paths import series_at
 
-    if status is not None and status not in ("draft", "complete"):
-        raise UsageError(f"--status {status!r}: use draft or complete")
+    if status is not None and status not in ("draft", "complete", "withdrawn"):
+        raise UsageError(f"--status {status!r}: use draft, complete or withdrawn")
     from jeudis.selection import selected
 
     series = series_at(directory)
@@ -94,7 +94,7 @@ def list_(
             s
             for s in every
             if (questionnaire is None or s.questionnaire == questionnaire)
-            and (status is None or s.status == status)
+            and (status is None or s.shown_status == status)
         ],
         span,
     )
@@ -132,8 +132,8 @@ def list_(
     cells = []
     problems = []  # under the table: one long message would widen every row
     for s in rows:
-        look = {"complete": "", "draft": "bold"}.get(s.status, "red")
-        status_text = s.status
+        status_text = s.shown_status
+        look = {"complete": "", "draft": "bold", "withdrawn": "dim"}.get(status_text, "red")
         if s.problem:
             problems.append(f"{for_terminal(s.slug)}: {for_terminal(s.problem)}")
         # A complete interview was asked what it holds (follow-ups, live questions
@@ -276,6 +276,19 @@ def _question_heading(label: str, question: str) -> "RenderableType":
     return heading
 
 
+def _status(loaded: "Interview", safe: "Callable[[str], str]") -> str:
+    """The interview's status, as rich markup: a draft's, and one withdrawn's, in bold."""
+    from jeudis.textsafe import markup_escape as escape
+
+    status = loaded.status if loaded.is_complete else f"[bold]{loaded.status}[/bold]"
+    if not loaded.published:
+        slug = loaded.path.stem if loaded.path else loaded.slug
+        status += " · [bold]withdrawn[/bold]" + escape(
+            f": never exported (`jeudis edit {safe(slug)} --publish` publishes it)"
+        )
+    return status
+
+
 def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | None" = None) -> None:
     """``loaded`` printed by ``out``, each text of the file given by ``safe``: stripped of
     terminal escapes (and laid out in the terminal's cells, by :func:`_show_drawn`)."""
@@ -301,8 +314,7 @@ def _show(out: "Console", loaded: "Interview", safe: "Callable[[str], str] | Non
     meta = f"{safe(loaded.guest)} · {loaded.date.isoformat()} · {safe(loaded.register)}"
     if loaded.host:
         meta += f" · host: {safe(loaded.host)}"
-    status = loaded.status if loaded.is_complete else f"[bold]{loaded.status}[/bold]"
-    out.print(f"[dim]{escape(meta)}[/dim] · {status}")
+    out.print(f"[dim]{escape(meta)}[/dim] · {_status(loaded, safe)}")
     for key, value in loaded.fields.items():
         if value in ("", None):
             continue

@@ -70,15 +70,23 @@ def _a_terminal(stream: "TextIO | None") -> bool:
         return False
 
 
-def _finished(path: Path, *, live: bool = True) -> None:
+def _finished(path: Path, *, live: bool = True, withdrawn: bool = False) -> None:
     """Where the interview is, and how to publish it: below the session's last screen,
-    a line apart (``live``); alone, from a data file."""
+    a line apart (``live``); alone, from a data file. One ``withdrawn`` is not published:
+    how to publish it again."""
     from jeudis.textsafe import markup_escape as escape
 
     out = console()
     gap = "\n" if live else ""
     # A folder may be named "Blogs [perso]": the path is text, not rich markup.
     out.print(f"{gap}Saved: [bold]{escape(str(path))}[/bold]", soft_wrap=True)
+    if withdrawn:
+        out.print(
+            f"Withdrawn, never exported: [bold]jeudis edit {path.stem} --publish[/bold]"
+            " publishes it",
+            soft_wrap=True,
+        )
+        return
     out.print(
         f"Publish it: [bold]jeudis export {path.stem} -o {path.stem}.md[/bold]", soft_wrap=True
     )
@@ -288,9 +296,9 @@ def _run(
         ) from None
     assert interview.path is not None
     _moved(interview.path.stem, session)
-    if not begun_now:
+    if not begun_now and interview.published:  # one withdrawn is published on no date
         _dated_long_ago(interview)
-    _finished(interview.path)
+    _finished(interview.path, withdrawn=not interview.published)
 
 
 # A draft finished this long after its date is said to be published as of then.
@@ -425,6 +433,14 @@ def _reopen_for_missing(series: "Series", interview: "Interview", slug: str) -> 
     )
 
 
+def _withdrawn_drafts(slugs: list[str]) -> str:
+    """The drafts ``resume`` alone does not pick, withdrawn: named, as one is resumed."""
+    from jeudis.wording import counted
+
+    named = ", ".join(slugs[:3]) + (", ..." if len(slugs) > 3 else "")
+    return f"{counted(len(slugs), 'withdrawn draft')} ({named}): `jeudis resume {slugs[0]}`"
+
+
 @app.command()
 def resume(
     interview: Annotated[
@@ -440,12 +456,15 @@ def resume(
     from jeudis.interview_reading import load_interview
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
+    from jeudis.textsafe import for_terminal
     from jeudis.wording import counted
 
     series = series_at(directory)
     if interview is None:
         summaries = listing.summaries(series)
-        drafts = [s for s in summaries if s.status == "draft"]
+        # Not one withdrawn (a guest's wish): finished, it would be no less withdrawn,
+        # but it is no longer the host's work in hand.
+        drafts = [s for s in summaries if s.status == "draft" and s.published]
         if not drafts:
             # One of them may be a draft the host edited by hand: say where to look.
             broken = [s.slug for s in summaries if s.status == "broken"]
@@ -455,6 +474,8 @@ def resume(
                 verb = "does" if len(broken) == 1 else "do"
                 hint = f"{counted(len(broken), 'interview file')} {verb} not read ({named}):"
                 hint += " `jeudis check` says why"
+            if withdrawn := [s.slug for s in summaries if s.status == "draft"]:
+                hint = f"{_withdrawn_drafts(withdrawn)}; {hint}"
             raise NotFoundError("no draft to resume", hint=hint)
         path = storage.for_writing(series, Path(max(drafts, key=lambda s: s.updated).path))
     else:
@@ -462,6 +483,14 @@ def resume(
     loaded = load_interview(path)
     if loaded.is_complete:
         _reopen_for_missing(series, loaded, path.stem)
+    if not loaded.published:  # continued all the same: the host may finish it privately
+        sys.stderr.write(
+            for_terminal(
+                f"note: {path.stem} is withdrawn: finished, it stays unpublished"
+                f" (`jeudis edit {path.stem} --publish` publishes it)"
+            )
+            + "\n"
+        )
     form = find_questionnaire(series, loaded.questionnaire, made_in=loaded.language)
     _require_terminal(
         # Not `edit --answer-file`: it changes an answer given, never one still missing.

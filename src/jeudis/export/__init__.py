@@ -89,7 +89,13 @@ def interview_paths(series: Series, refs: list[str], include_drafts: bool) -> li
     if refs:
         paths = [storage.resolve(series, ref) for ref in refs]
     else:
-        rows = listing.by_recency(series)
+        # One withdrawn is never exported: the most recent of the others.
+        rows = [row for row in listing.by_recency(series) if row.published]
+        if not rows:
+            raise UsageError(
+                "every interview of the series is withdrawn",
+                hint="`jeudis edit INTERVIEW --publish` publishes one again",
+            )
         if rows[0].status == "draft" and not include_drafts:
             _refuse_a_draft(rows)
         paths = [Path(rows[0].path)]
@@ -131,6 +137,11 @@ def posts_for(
     for path in paths:
         refuse_out(series.root, path, PUBLISHED)
         interview = load_interview(path)
+        if not interview.published:
+            raise UsageError(
+                f"{path.stem} is withdrawn: it is never exported",
+                hint=f"`jeudis edit {path.stem} --publish` publishes it again",
+            )
         if not interview.is_complete and not include_drafts:
             raise UsageError(
                 f"{path.stem} is a draft ({_answers(sum(1 for _ in interview.given_answers()))})",
@@ -201,6 +212,7 @@ def _exported(
         s
         for s in listing.summaries(series)
         if (s.status == "complete" or (include_drafts and s.status == "draft"))
+        and s.published
         and (s.date <= today or s.slug in named)
         and s.slug not in out
         and s.slug not in aliases

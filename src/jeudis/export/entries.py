@@ -29,6 +29,7 @@ class Entry:
     guest: str
     title: str
     former: tuple[str, ...] = ()  # its post's names before a rename (its own left out)
+    published: bool = True  # False: withdrawn, never exported
 
     @property
     def path(self) -> Path:
@@ -43,6 +44,7 @@ def entries_to_export(
     left_out: list[str] | None = None,
     copies: list[tuple[str, str]] | None = None,
     restamped: dict[str, str] | None = None,
+    withdrawn: list[str] | None = None,
 ) -> list[Entry]:
     """Every interview to export, from the manifest when its file has not changed.
 
@@ -51,7 +53,8 @@ def entries_to_export(
     :func:`copy_of`), or as a link to another (:func:`jeudis.links.alias_of`), each
     with the one it copies; ``restamped``: the interviews whose file's size or time
     changed, its bytes not (a ``git checkout``, a backup restored, a sync tool writing
-    every file again), each with its stamp now, for the manifest. An interview that
+    every file again), each with its stamp now, for the manifest; ``withdrawn``: the
+    interviews withdrawn (``published = false``), left out, drafts or not. An interview that
     leads out of the series folder through a link (:mod:`jeudis.links`) stops the
     export, before anything is written.
     """
@@ -73,6 +76,10 @@ def entries_to_export(
         entry = _recorded(folder, slug, stamp, cached, restamped) if cached else None
         if entry is None:
             entry = _read(folder, slug, stamp)
+        if not entry.published:
+            if withdrawn is not None:
+                withdrawn.append(slug)
+            continue
         if entry.draft and not drafts:
             if left_out is not None:
                 left_out.append(slug)
@@ -138,6 +145,7 @@ def _recorded(
             guest=meta["guest"],
             title=meta["title"],
             former=tuple(meta["former"]),
+            published=meta["published"],
         )
     except KeyError:  # an entry of an older export, or edited by hand: the file says
         return None
@@ -164,6 +172,7 @@ def _read(folder: Path, slug: str, stamp: str) -> Entry:
         guest=head["guest"],
         title=head["title"],
         former=tuple(name for name in _former(head) if name != slug),
+        published=head.get("published", True),
     )
 
 

@@ -41,6 +41,7 @@ def head(path: Path) -> dict[str, Any]:
         or not ID_PATTERN.fullmatch(data["questionnaire"])
         or not isinstance(data.get("guest"), str)
         or not isinstance(data.get("title"), str)
+        or type(data.get("published", True)) is not bool  # "no": the reader refuses it
     ):
         interview = load_interview(path)  # an unusual layout: read it whole
         return {
@@ -49,6 +50,7 @@ def head(path: Path) -> dict[str, Any]:
             "title": interview.title,
             "date": interview.date,
             "status": interview.status,
+            "published": interview.published,
             "updated": interview.updated,
             "created": interview.created,
             "former_slugs": interview.former_slugs,

@@ -257,6 +257,7 @@ def _meta_shaped(meta: dict[str, Any]) -> bool:
     return (
         isinstance(meta.get("note"), str | None)
         and isinstance(meta.get("draft", False), bool)
+        and isinstance(meta.get("published", True), bool)
         and isinstance(meta.get("description_english", False), bool)
         and isinstance(nav, list)
         and len(nav) == 2

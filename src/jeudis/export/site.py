@@ -152,7 +152,7 @@ def export_site(
     """Export every interview of the series into ``folder``; skip what has not changed.
 
     Files an earlier export wrote there and this one does not (a deleted
-    interview's page, a draft no longer included, a renamed post) are removed:
+    interview's page, a draft no longer included, one withdrawn, a renamed post) are removed:
     a folder uploaded as it is must not publish what the series no longer holds.
     Only files listed in the manifest are ever removed. A file of the same name
     as an output that no export wrote (a post of the host's own, in a generator's
@@ -173,7 +173,8 @@ def export_site(
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
     restamped: dict[str, str] = {}
-    entries = entries_to_export(series, include_drafts, old, drafts, copies, restamped)
+    withdrawn: list[str] = []
+    entries = entries_to_export(series, include_drafts, old, drafts, copies, restamped, withdrawn)
     for slug, now in restamped.items():  # the same bytes: its post is as it was
         old["entries"][slug]["stamp"] = now
     waiting: list[Entry] = []
@@ -203,6 +204,7 @@ def export_site(
     result.notes += (
         _drafts_note(drafts) + copies_notes(series, copies) + clash_notes(entries, fmt, flavor)
     )
+    result.notes += _taken_down(withdrawn, previous)
     return result
 
 
@@ -228,6 +230,17 @@ def clash_notes(entries: list[Entry], fmt: str, flavor: str | None) -> list[str]
             f"warning: {clash.post}: its former address {clash.name} {said} (`jeudis check` says more)"
         )
     return notes
+
+
+def _taken_down(withdrawn: list[str], previous: dict[str, Any]) -> list[str]:
+    """A note for each interview withdrawn since the last export published it: said once,
+    as its pages go; an interview withdrawn for good is no note at every export."""
+    published = previous.get("entries", {})
+    return [
+        f"note: {slug}: withdrawn (`jeudis edit {slug} --publish` publishes it), its post taken down"
+        for slug in sorted(withdrawn)
+        if slug in published
+    ]
 
 
 def copies_notes(series: Series, copies: list[tuple[str, str]]) -> list[str]:

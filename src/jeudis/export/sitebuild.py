@@ -320,6 +320,7 @@ def _meta(
         "updated": entry.updated,
         "created": entry.created,
         "draft": entry.draft,
+        "published": entry.published,
         "guest": entry.guest,
         "guest_text": post.guest_text,
         "title": entry.title,
