@@ -17,6 +17,7 @@ import pytest
 from export_helpers import copy_example, make_interview
 from jeudis.errors import ExitCode
 from jeudis.files import read_text
+from jeudis.paths import BUNDLED_TEMPLATES
 from support import Invoke, findings
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -281,6 +282,16 @@ def test_check_compiles_the_series_templates(series: Path, invoke: Invoke) -> No
         (
             f"{templates / 'post.html'}:2: error: template error:"
             " Expected an expression, got 'end of statement block'"
+        ),
+        (  # none of them is a copy of jeudis's: check cannot tell
+            f"{templates}: note: feed.atom, fragment.html, index.html, post.html name no"
+            " version of jeudis's on their first line: check cannot tell whether jeudis's"
+            " changed since"
+        ),
+        (
+            "  hint: compare with jeudis's (`jeudis templates` says where they are), then"
+            " write first the version caught up with:"
+            f" {(BUNDLED_TEMPLATES / 'feed.atom').read_text(encoding='utf-8').splitlines()[0]}"
         ),
         "2 errors, 1 warning",
     ]

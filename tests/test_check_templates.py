@@ -29,6 +29,13 @@ READS = (
     " style.css, wxr.xml, and the files they include"
 )
 
+
+def version_line(name: str) -> str:
+    """The first line of jeudis's template ``name``: its version, which a template of the
+    series written from scratch says it has caught up with."""
+    return (BUNDLED_TEMPLATES / name).read_text(encoding="utf-8").splitlines()[0]
+
+
 # A mistake, the template it is in, the line and reason check gives, and the export
 # that meets it (the series' interview is laurent).
 BROKEN = {
@@ -151,8 +158,12 @@ def test_good_templates_are_all_good(series: Path, invoke: Invoke) -> None:
     roundup = (BUNDLED_TEMPLATES / "roundup.md").read_text(encoding="utf-8")
     write(templates / "roundup.md", roundup + "{{ blog }}\n")  # a roundup has no site
     write(templates / "parts" / "credits.html", "<p>{{ site.blog }} {{ site.words.by }}</p>\n")
-    # A filter the template asks for first is its own business.
-    write(templates / "style.css", '{% if "shout" is filter %}{{ "a" | shout }}{% endif %}\n')
+    # A filter the template asks for first is its own business. Written from scratch,
+    # with what jeudis's version has: its version line.
+    write(
+        templates / "style.css",
+        f'{version_line("style.css")}\n{{% if "shout" is filter %}}{{{{ "a" | shout }}}}{{% endif %}}\n',
+    )
 
     result = invoke("check")
 
@@ -206,6 +217,14 @@ def test_a_file_jeudis_never_reads_is_a_warning(series: Path, invoke: Invoke) ->
             " (did you mean 'post.html'?): jeudis never uses it"
         ),
         f"  hint: {READS}",
+        (
+            f"{templates}: note: article.html, fragment.html, post.html name no version of"
+            " jeudis's on their first line: check cannot tell whether jeudis's changed since"
+        ),
+        (
+            "  hint: compare with jeudis's (`jeudis templates` says where they are), then"
+            f" write first the version caught up with: {version_line('article.html')}"
+        ),
         "0 errors, 3 warnings",
     ]
     assert result.exit_code == 0
@@ -303,7 +322,10 @@ def test_the_rendered_templates_are_the_bundled_ones_no_other_includes() -> None
 def test_check_imports_jinja_only_for_a_series_templates(templates: bool, series: Path) -> None:
     make_interview(series, "laurent")
     if templates:
-        write(series / "templates" / "post.html", "{{ post.title }}\n")
+        write(
+            series / "templates" / "post.html",
+            f"{version_line('post.html')}\n{{{{ post.title }}}}\n",
+        )
     code = (
         "import sys\n"
         "from jeudis.cli import main\n"

@@ -334,7 +334,52 @@ def _check_templates(series: Series, shown: Path, only: set[str] | None) -> list
             reason += ": jeudis never uses it"
             hint = f"jeudis reads {', '.join(known)}, and the files they include"
         findings.append(Finding(str(shown / name), reason, severity="warning", hint=hint))
-    return sorted(findings, key=lambda f: (f.path, f.line or 0))
+    behind, unversioned = _copies(series, shown, only)
+    return sorted(findings + behind, key=lambda f: (f.path, f.line or 0)) + unversioned
+
+
+def _copies(
+    series: Series, shown: Path, only: set[str] | None
+) -> tuple[list[Finding], list[Finding]]:
+    """The series' copies of jeudis's templates made from an older version of them
+    (:mod:`jeudis.template_copies`), each a warning at its first line; and those whose
+    first line names no version, in one note. A copy made before jeudis said versions
+    is such a copy: told as a warning, every series with one failed `check --strict`
+    after an upgrade that changed no template of theirs."""
+    from jeudis.template_copies import differences, templates
+
+    behind: list[Finding] = []
+    unversioned = []
+    for template in templates(series):
+        if template.copy is None or (only is not None and template.name not in only):
+            continue
+        copy = shown / template.name
+        if template.state == "behind":
+            message = (
+                f"a copy of jeudis's {template.name} version {template.copied}, now version"
+                f" {template.version}: what changed since is not in it"
+            )
+            hint = (
+                f"see what differs ({differences(template, copy)}), bring in what you want,"
+                f" then write version {template.version} on its first line"
+            )
+            behind.append(Finding(str(copy), message, line=1, severity="warning", hint=hint))
+        elif template.state == "unversioned" and template.copy.is_file():  # else said
+            unversioned.append(template)
+    if not unversioned:
+        return behind, []
+    names = ", ".join(template.name for template in unversioned)
+    one = len(unversioned) == 1
+    message = (
+        f"{names} {'names' if one else 'name'} no version of jeudis's on {'its' if one else 'their'}"
+        " first line: check cannot tell whether jeudis's changed since"
+    )
+    first = unversioned[0]
+    hint = (
+        "compare with jeudis's (`jeudis templates` says where they are), then write first"
+        f" the version caught up with: {{# jeudis: {first.name}, version {first.version} #}}"
+    )
+    return behind, [Finding(str(shown), message, severity="note", hint=hint)]
 
 
 def _check_settings(path: Path) -> list[FileProblem]:

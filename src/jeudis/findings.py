@@ -14,7 +14,9 @@ class Finding:
     line: int | None = None
     column: int | None = None
     key: str | None = None
-    severity: str = "error"  # error | warning
+    # error | warning | note (said, never a failure, not even under --strict: a thing
+    # check cannot tell, such as a template copy that names no version)
+    severity: str = "error"
     hint: str | None = None  # what to do about it, when there is more to say than the message
 
     def location(self) -> str:

@@ -335,6 +335,7 @@ COMMANDS = {
     "questionnaires": "The questionnaires that can be run, and their files",
     "inspect": "The questions exactly as a guest will read them",
     "check": "Lint the series' files; a non-zero exit on problems",
+    "templates": "jeudis's templates, and the series' copies of them",
     "init": "A new series folder",
 }
 
@@ -411,6 +412,7 @@ COMMAND_MODULES = {
     "questionnaires": "reading",
     "inspect": "reading",
     "check": "checking",
+    "templates": "checking",
     "init": "extras",
 }
 

@@ -5,13 +5,16 @@
 import os
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jeudis.cli import DirOption, app
 from jeudis.cli.output import console, print_json
 from jeudis.errors import ExitCode
+
+if TYPE_CHECKING:
+    from jeudis.template_copies import Template
 
 
 @app.command()
@@ -47,7 +50,8 @@ def check(
         raise NotFoundError(f"{missing[0]}: no such file or folder")
     findings = check_paths(series, list(paths or []))
     errors = [f for f in findings if f.severity == "error"]
-    failed = bool(errors) or (strict and bool(findings))
+    warnings = [f for f in findings if f.severity == "warning"]
+    failed = bool(errors) or (strict and bool(warnings))
     if as_json:
         print_json([asdict(f) for f in findings])
     else:
@@ -60,15 +64,92 @@ def check(
             # A warning in the terminal's own colour, as it says "warning:": yellow
             # fades on a white background.
             said = escape(for_terminal(finding.render()))
-            out.print(f"[red]{said}[/red]" if finding.severity == "error" else said, soft_wrap=True)
+            if finding.severity == "error":
+                said = f"[red]{said}[/red]"
+            elif finding.severity == "note":  # no problem: quieter
+                said = f"[dim]{said}[/dim]"
+            out.print(said, soft_wrap=True)
             if finding.hint:  # under its finding, which stays one line (file:line: ...)
                 out.print(
                     f"  [dim]hint:[/dim] {escape(for_terminal(finding.hint))}", soft_wrap=True
                 )
-        warnings = len(findings) - len(errors)
-        if findings:
-            out.print(f"{counted(len(errors), 'error')}, {counted(warnings, 'warning')}")
+        if errors or warnings:
+            out.print(f"{counted(len(errors), 'error')}, {counted(len(warnings), 'warning')}")
         else:
             out.print("[bold]All good.[/bold]")
     if failed:
         raise typer.Exit(int(ExitCode.CHECK_FAILED))
+
+
+@app.command()
+def templates(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Templates by name, such as post.html (default: all of them).",
+            show_default=False,
+        ),
+    ] = None,
+    copy: Annotated[
+        bool,
+        typer.Option(
+            "--copy",
+            help="Copy those named into the series' templates/, to be made its own"
+            " (never over a file there).",
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    directory: DirOption = None,
+) -> None:
+    """The templates jeudis bundles, where they are, and the series' copies of them."""
+    from jeudis.errors import UsageError
+    from jeudis.paths import BUNDLED_TEMPLATES, series_at
+    from jeudis.template_copies import copy_templates, named
+
+    series = series_at(directory)
+    if copy:
+        if not names:
+            raise UsageError(
+                "--copy copies the templates named", hint="jeudis templates post.html --copy"
+            )
+        for path in copy_templates(series, names):
+            print(f"Copied: {_shown(path, series.root)}")
+        return
+    found = named(series, names or [])
+    if as_json:
+        print_json([{**asdict(template), "state": template.state} for template in found])
+        return
+    from jeudis.cli.output import print_columns, print_dim
+
+    rows = []
+    for template in found:
+        where = _shown(template.copy, series.root) if template.copy else ""
+        rows.append(
+            [(template.name, ""), (str(template.version), ""),
+             (_state(template), "red" if template.state == "behind" else ""), (where, "")]
+        )  # fmt: skip
+    print_columns(["Template", "Version", "State", "File"], rows, optional=(3,), paths=(3,))
+    print_dim(f"jeudis's are in {BUNDLED_TEMPLATES}")
+    if any(template.state == "behind" for template in found):
+        print_dim("jeudis check says how to see what changed in jeudis's since a copy")
+
+
+def _state(template: "Template") -> str:
+    """How the template in use stands to jeudis's: its own, or the series' copy."""
+    if template.state == "bundled":
+        return "bundled"
+    said = {
+        "up to date": "up to date",
+        "behind": f"from version {template.copied}",
+        "ahead": f"from version {template.copied}, of a newer jeudis",
+        "unversioned": "no version said",
+    }
+    return f"overridden, {said[template.state]}"
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A file of the series as the host finds it from its folder."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

@@ -172,6 +172,7 @@ def _export_all(
         )
     if options.fmt == "wxr" and output and _names_one_file(output):
         _export_all_wxr(series, output, options.include_drafts, overwrite)
+        _copies_behind(series)
         return
     if output == "-":
         raise UsageError("--all writes a folder", hint="give -o FOLDER, or leave -o out for site/")
@@ -227,6 +228,26 @@ def _export_all(
         _report(note)
     if len(result.notes) > NOTES_SHOWN:
         _report(f"... and {len(result.notes) - NOTES_SHOWN} more")
+    _copies_behind(series)
+
+
+def _copies_behind(series: object) -> None:
+    """One line when the series' copy of a template of jeudis's is of an older version:
+    the site is made without what jeudis changed in it since, up to date or not."""
+    from jeudis.paths import Series
+    from jeudis.template_copies import templates
+
+    assert isinstance(series, Series)
+    if not series.templates_dir.is_dir():
+        return
+    behind = [template.name for template in templates(series) if template.state == "behind"]
+    if behind:
+        which = (
+            f"templates/{behind[0]} is a copy"
+            if len(behind) == 1
+            else (f"templates/ holds copies ({', '.join(behind)})")
+        )
+        _report(f"note: {which} of an older version of jeudis's: jeudis check says what to do")
 
 
 NOTES_SHOWN = 10  # a thousand posts without their photo are not a thousand lines
