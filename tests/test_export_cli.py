@@ -435,6 +435,86 @@ def test_a_single_post_written_into_a_generators_site_brings_its_photo(
     assert (site / photo).read_bytes() == b"png"
 
 
+@pytest.mark.parametrize(
+    ("flavor", "config", "written", "named", "posts"),
+    [
+        ("hugo", "hugo.toml", 'baseURL = "https://nina-blog.fr/"\n', "baseURL", "content/posts"),
+        ("hugo", "config.yaml", "baseurl: https://nina-blog.fr/  # old\n", "baseURL", "content"),
+        (
+            "jekyll",
+            "_config.yml",
+            'url: "https://nina-blog.fr"\nbaseurl: ""\n',
+            "url + baseurl",
+            "_posts",
+        ),
+        ("zola", "config.toml", 'base_url = "https://nina-blog.fr/"\n', "base_url", "content"),
+    ],
+)
+def test_a_generators_site_served_under_another_path_than_base_url_is_said(
+    series: Path,
+    invoke: Invoke,
+    tmp_path: Path,
+    flavor: str,
+    config: str,
+    written: str,
+    named: str,
+    posts: str,
+) -> None:
+    """The blog moved to https://nina.example.org/blog/ in jeudis.toml, its site's own
+    configuration still at the root: every photo the posts linked at /blog/images/ was a
+    404, and nothing said. The host may differ (a staging domain): the path may not."""
+    with_photo(series)
+    settings = series / "jeudis.toml"
+    settings.write_text('base_url = "https://nina.example.org/blog/"\n', encoding="utf-8")
+    site = tmp_path / "blog"
+    (site / posts).mkdir(parents=True)
+    (site / config).write_text(written, encoding="utf-8")
+    said = (
+        f"warning: base_url in {settings} is https://nina.example.org/blog/ (under /blog/),"
+        f" {named} in {site / config} is https://nina-blog.fr/ (under /): the posts link"
+        " each photo at /blog/images/…, where the site has none (a broken image);"
+        " make the two paths agree"
+    )
+
+    whole = invoke("export", "--all", "--flavor", flavor, "-o", site)
+    again = invoke("export", "--all", "--flavor", flavor, "-o", site)  # up to date
+    alone = invoke("export", "invite", "--flavor", flavor, "-o", site / posts / "alone.md")
+    settings.write_text('base_url = "https://staging.example.org"\n', encoding="utf-8")
+    staging = invoke("export", "--all", "--flavor", flavor, "-o", site)
+
+    for result in (whole, again, alone, staging):
+        assert result.exit_code == 0, result
+    assert said in whole.stderr.splitlines()
+    assert said in again.stderr.splitlines()
+    assert said in alone.stderr.splitlines()
+    assert "warning" not in staging.stderr
+
+
+def test_a_site_with_its_path_and_a_series_with_no_base_url_are_said_apart(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """No base_url links the photos from the root, where a Jekyll site under /blog/
+    has none; a configuration that does not read says nothing."""
+    with_photo(series)
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text('baseurl: "/blog" # GitHub Pages\n', encoding="utf-8")
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://x.fr/blog/\n', encoding="utf-8")
+
+    jekyll = invoke("export", "invite", "--flavor", "jekyll", "-o", site / "_posts")
+    unread = invoke("export", "invite", "--flavor", "hugo", "-o", hugo / "content" / "posts")
+
+    assert jekyll.exit_code == 0 and unread.exit_code == 0, (jekyll, unread)
+    assert (
+        f"warning: {series / 'jeudis.toml'} has no base_url (under /), url + baseurl in"
+        f" {site / '_config.yml'} is /blog (under /blog/): the posts link each photo at"
+        " /images/…, where the site has none (a broken image); make the two paths agree"
+    ) in jekyll.stderr.splitlines()
+    assert "warning" not in unread.stderr
+
+
 def test_a_photo_is_not_copied_over_another_file_nor_outside_the_sites_posts(
     series: Path, invoke: Invoke, tmp_path: Path
 ) -> None:

@@ -259,6 +259,8 @@ def export_text(
     paths = interview_paths(series, refs, options.include_drafts)
     posts = posts_for(series, paths, options.include_drafts, notes)
     site = SiteInfo.from_settings(series.root, series.settings)
+    if options.fmt == "md" and destination is not None and notes is not None:
+        notes += address_notes(series, options.flavor, destination)
     if options.fmt == "wxr":
         left_out = leave_out_unreachable_photos(posts, site)
         if notes is not None:
@@ -364,6 +366,23 @@ def _link_photo(
         notes.append(
             f"{post.slug}: copy the photo {post.photo} to {stored} in your {spec.label} site"
         )
+
+
+def address_notes(series: Series, flavor_name: str | None, post_file: Path) -> list[str]:
+    """A warning when the generator's site a post is written into (``post_file``) is
+    served under another path than base_url's: the photos the post links are not there."""
+    from jeudis.export.frontmatter import flavor as get_flavor
+    from jeudis.export.siteconfig import mismatch
+    from jeudis.paths import SETTINGS_FILE
+
+    if flavor_name is None:
+        return []
+    root = _site_root(flavor_name, get_flavor(flavor_name).folder, post_file)
+    if root is None:
+        return []
+    base_url = str(series.settings.get("base_url") or "")
+    said = mismatch(root, flavor_name, base_url, series.root / SETTINGS_FILE)
+    return [said] if said else []
 
 
 def _site_root(flavor_name: str, posts: str, destination: Path) -> Path | None:
@@ -499,6 +518,8 @@ def export_files(
         get_flavor(options.flavor).file_name(post) if options.fmt == "md" else f"{post.slug}.html"
         for post in posts
     ]
+    if options.fmt == "md" and notes is not None:
+        notes += address_notes(series, options.flavor, folder / names[0])
     record = Written(series, overwrite=overwrite)
     for name in names:
         series.refuse_output(folder / name)

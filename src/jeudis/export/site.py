@@ -56,7 +56,7 @@ from jeudis.export.written import (
     refuse_others,
     roundups_linking,
 )
-from jeudis.paths import Series
+from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.wording import counted
 
 FEED_SIZE = 20
@@ -205,6 +205,12 @@ def export_site(
         _drafts_note(drafts) + copies_notes(series, copies) + clash_notes(entries, fmt, flavor)
     )
     result.notes += _taken_down(withdrawn, previous)
+    if fmt == "md" and flavor is not None:  # the site's own address, first: every photo
+        from jeudis.export.siteconfig import mismatch
+
+        base_url = str(series.settings.get("base_url") or "")
+        said = mismatch(folder, flavor, base_url, series.root / SETTINGS_FILE)
+        result.notes[:0] = [said] if said else []
     return result
 
 
