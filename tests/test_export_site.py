@@ -2107,3 +2107,36 @@ def test_an_export_stopped_after_its_last_post_makes_the_indexes_next_time(
     assert not result.unchanged
     assert "Nouveau Carnet" in (out / "index.html").read_text(encoding="utf-8")
     assert "Nouveau Carnet" in (out / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_series_name_is_typeset_as_the_titles_beside_it(series: Path, invoke: Invoke) -> None:
+    """A series named "L'atelier" showed its straight quote on its pages, in the indexes'
+    list of questionnaires and as the WordPress category, beside titles reading
+    "L’atelier…". Its category's address is the generators' and WordPress's, made of
+    it as typed (a slug, a front matter's categories): they stay so."""
+    (series / "jeudis.toml").write_text('language = "fr"\ntypography = "fr"\n', "utf-8")
+    for slug, qid, name in (("ana", "atelier", "L'atelier..."), ("bob", "livre", "Livres")):
+        path = make_interview(series, slug, guest=slug.title(), questionnaire=qid)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('series = "Interviews"', f'series = "{name}"'), "utf-8")
+    site = series.parent / "site"
+
+    assert invoke("export", "--all", "-o", site).exit_code == 0
+    assert invoke("export", "--all", "-f", "wxr", "-o", series.parent / "wp").exit_code == 0
+    assert (
+        invoke("export", "--all", "--flavor", "hugo", "-o", series.parent / "hugo").exit_code == 0
+    )
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="index-atelier.html" dir="auto">L’atelier…</a> (1)' in index
+    own = (site / "index-atelier.html").read_text(encoding="utf-8")
+    assert "<title>L’atelier…</title>" in own and '<h1 dir="auto">L’atelier…</h1>' in own
+    page = (site / "ana.html").read_text(encoding="utf-8")
+    assert '<p class="series"><a href="index-atelier.html">L’atelier…</a></p>' in page
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert '<category term="L&#39;atelier..." label="L’atelier…"/>' in feed
+    assert '<category term="Livres"/>' in feed
+    wxr = (series.parent / "wp" / "wordpress.xml").read_text(encoding="utf-8")
+    assert '<category domain="category" nicename="latelier"><![CDATA[L’atelier…]]>' in wxr
+    post = series.parent / "hugo" / "content" / "posts" / "ana.md"
+    assert 'categories = ["L\'atelier..."]' in post.read_text(encoding="utf-8")

@@ -69,6 +69,7 @@ def index_page(
         "index.html",
         site=site,
         title=title,
+        title_text=fix_text(title, site.typography),
         description=description,
         description_text=fix_text(description, site.typography),
         canonical=site.url(name),

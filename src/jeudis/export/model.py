@@ -83,7 +83,8 @@ class Post:
     guest_text: str  # the guest's name with typography, for element text
     host_text: str  # the host's name with typography, for element text
     questionnaire: str
-    series: str
+    series: str  # as typed: a category's name, from which generators make its address
+    series_text: str  # with typography, for element text
     style: str
     language: str
     locale: str
@@ -340,6 +341,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     mastodon, bluesky = _profile(interview, "mastodon"), _profile(interview, "bluesky")
     published = _published(interview)
     slug = interview.path.stem if interview.path else interview.slug
+    series = interview.series or str(settings.get("blog") or "")
     return Post(
         id=interview.key,
         slug=slug,
@@ -352,7 +354,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         guest_text=text(guest),
         host_text=text(host),
         questionnaire=interview.questionnaire,
-        series=interview.series or str(settings.get("blog") or ""),
+        series=series,
+        series_text=text(series),
         style=interview.style,
         language=language,
         locale=og_locale(language),

@@ -113,9 +113,11 @@ def bare_post(interview: Interview, settings: dict[str, Any], site: SiteInfo) ->
 
 def index_others(posts: list[Post]) -> list[dict[str, Any]]:
     """The other questionnaires' indexes a site of several lists on each index."""
+    own = {"title": posts[0].series, "title_text": posts[0].series_text}
+    other = {"title": "Autres interviews", "title_text": "Autres interviews"}
     return [
-        {"href": f"index-{posts[0].questionnaire}.html", "title": posts[0].series, "count": 3},
-        {"href": "index-autre.html", "title": "Autres interviews", "count": 1},
+        {"href": f"index-{posts[0].questionnaire}.html", **own, "count": 3},
+        {"href": "index-autre.html", **other, "count": 1},
     ]
 
 

@@ -51,6 +51,7 @@ from jeudis.export.render import (
     wxr_pieces,
 )
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
+from jeudis.export.typography import fix_text
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
@@ -388,7 +389,8 @@ def _indexes(
             if titles.count(title) > 1:  # two questionnaires of one series: told apart
                 title = f"{title} – {qid}"
             name = site.indexes[qid]
-            others.append({"href": name, "title": title, "count": len(items)})
+            shown = fix_text(title, site.typography)  # a series' name, as the titles beside it
+            others.append({"href": name, "title": title, "title_text": shown, "count": len(items)})
             pages.append((name, title, items, described[qid]))
     for name, title, items, description in pages:
         if name == "index.html":
