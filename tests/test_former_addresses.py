@@ -189,3 +189,37 @@ def test_a_former_address_listed_already_is_read_from_the_cache(
 
     assert path.name == "camille-petit-2.toml"
     assert NOTE in said.splitlines()
+
+
+def test_a_link_to_a_renamed_interview_is_no_second_owner_of_its_former_name(
+    invoke: Invoke, series: Path
+) -> None:
+    """interviews/latest.toml leading to the renamed interview: check called the link a
+    second interview leading camille-petit (check --strict failed for ever), and the
+    guest renamed back was refused her own former name, a namesake's file in the way."""
+    renamed(invoke)
+    new(invoke, "Camille Petit")  # camille-petit-2
+    (series / "interviews" / "latest.toml").symlink_to("camille-petit-roux.toml")
+
+    checked = invoke("check", "--strict")
+    back = invoke("edit", "camille-petit-roux", "--guest", "Camille Petit")
+
+    assert "former address too" not in checked.stdout, checked
+    assert back.exit_code == 0, back
+    assert (series / "interviews" / "camille-petit.toml").is_file()
+
+
+def test_check_says_nothing_of_a_withdrawn_interview_leading_a_former_name(
+    invoke: Invoke, series: Path
+) -> None:
+    """Two interviews with the same former name, the newer withdrawn: export leads the
+    name to the other one, which check said it did not."""
+    renamed(invoke)
+    new(invoke, "Camille Petit")
+    taken_by_hand(series)
+    assert invoke("edit", "camille-petit", "--guest", "Camille Petit-Durand").exit_code == 0
+    assert invoke("edit", "camille-petit-durand", "--unpublish").exit_code == 0
+
+    result = invoke("check")
+
+    assert "former address too" not in result.stdout, result

@@ -199,9 +199,15 @@ def _former_addresses(series: Series, files: list[Path]) -> list[Finding]:
     if not files:
         return []
     checked = {os.path.realpath(file): file for file in files}  # a link in a loop too
-    rows = [row for row in summaries(series) if row.status != "broken"]  # newest first
+    # Newest first; a link to an interview (latest.toml) is that one, published once.
+    every = [r for r in summaries(series) if r.status != "broken" and not Path(r.path).is_symlink()]
+    taken = frozenset(
+        {row.slug.lower() for row in every}
+        | {name.lower() for row in every for name in row.former_slugs}
+    )
+    # What export --all publishes: a draft or an interview withdrawn leads no address.
+    rows = [row for row in every if row.exported]
     live = {row.slug.lower(): row for row in rows}
-    taken = frozenset(live) | {name.lower() for row in rows for name in row.former_slugs}
     leads: dict[str, str] = {}
     findings = []
     for row in rows:

@@ -289,7 +289,8 @@ def former_addresses(series: Series, but: str = "") -> dict[str, Summary]:
             rows.append(summary)
     found: dict[str, Summary] = {}
     for summary in rows:
-        if summary.slug != but:
+        # A link to an interview (``latest.toml``) is that one, whose names they are.
+        if summary.slug != but and not Path(summary.path).is_symlink():
             for name in summary.former_slugs:
                 found.setdefault(name.lower(), summary)
     return found
