@@ -556,6 +556,7 @@ def test_the_commands_run_without_what_windows_lacks(series: Path, name: str) ->
         ("l'interview", "'l''interview'"),  # PowerShell's literal quotes; cmd has no ' in a name
         (r"C:\$work\a b", r"'C:\$work\a b'"),  # in double quotes, PowerShell reads $work
         ("claire-fontaine", "claire-fontaine"),
+        ("@ana.md", '"@ana.md"'),  # bare, PowerShell reads @ana as a splatted variable
     ],
 )
 def test_a_command_to_type_is_quoted_for_windows_shells(

@@ -105,6 +105,26 @@ def test_list_until_alone_and_with_a_limit(invoke: Invoke) -> None:
     assert listed_json(invoke, "--until", "2011-03-03", "-n", "1") == ["chloe"]
 
 
+@pytest.mark.parametrize(
+    "options", [["-n", "2"], ["--since", "2011-04-01"], ["--until", "2011-03-01"]]
+)
+def test_a_file_that_does_not_read_is_listed_whatever_the_dates_or_the_limit(
+    invoke: Invoke, series: Path, options: list[str]
+) -> None:
+    """It has no date: sorted last, -n cut it and counted it among the older ones, and a
+    span left it out, so a host who lists the recent ones never saw it, nor why."""
+    (series / "interviews" / "oops.toml").write_text('id = "x"\nguest = \n', encoding="utf-8")
+
+    result = invoke("list", *options)
+
+    assert result.exit_code == 0, result
+    assert "oops" in slugs(result.stdout)
+    assert any(line.startswith("oops: oops.toml:2") for line in result.stdout.splitlines())
+    assert "oops" in listed_json(invoke, *options)
+    if options[0] == "-n":
+        assert result.stdout.splitlines()[-1] == "… and 4 older (`-n 0` lists them all)"
+
+
 def test_list_with_no_interview_in_the_dates_says_so(invoke: Invoke) -> None:
     result = invoke("list", "--since", "2012-01-01")
 

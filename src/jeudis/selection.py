@@ -65,8 +65,14 @@ class Span:
 
 def selected(summaries: Sequence[Summary], span: Span) -> tuple[list[Summary], int]:
     """Of ``summaries`` (newest first, as :func:`jeudis.listing.summaries` gives them),
-    those ``span`` takes; and how many more its limit left out, older ones."""
-    within = [s for s in summaries if span.holds(s.date)] if span.dated else list(summaries)
+    those ``span`` takes; and how many more its limit left out, older ones.
+
+    A file that does not read is always taken, last: it has no date to be left out by,
+    and a host who lists the recent ones only (``-n 20``) would never see it, nor why.
+    """
+    broken = [s for s in summaries if s.status == "broken"]
+    dated = [s for s in summaries if s.status != "broken"]
+    within = [s for s in dated if span.holds(s.date)] if span.dated else dated
     if not span.limit:
-        return within, 0
-    return within[: span.limit], max(0, len(within) - span.limit)
+        return within + broken, 0
+    return within[: span.limit] + broken, max(0, len(within) - span.limit)

@@ -21,7 +21,7 @@ def quoted(word: str) -> str:
     """``word`` as one word of the host's shell: a path with spaces, a guest's name."""
     if sys.platform != "win32":
         return shlex.quote(word)
-    if _PLAIN_ON_WINDOWS.fullmatch(word):
+    if _PLAIN_ON_WINDOWS.fullmatch(word) and not word.startswith("@"):  # PowerShell's splat
         return word
     if "$" in word or "`" in word or "'" in word:
         # PowerShell would read a variable in double quotes; its single quotes are
