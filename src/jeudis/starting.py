@@ -169,20 +169,21 @@ class Passed:
     owner: Summary
 
 
-def create(series: Series, interview: Interview) -> list[Passed]:
+def create(series: Series, interview: Interview, passed: list[Passed] | None = None) -> Interview:
     """Give the interview a file of its own (never another's, nor a name the site's own
     pages have: see :func:`jeudis.storage.site_names`, nor one another interview had
-    before its guest was renamed), and an id, and save it. Returns the former addresses
-    passed over: ``camille-petit``, Camille Petit-Roux's, gives ``camille-petit-2``."""
+    before its guest was renamed), and an id, and save it. ``passed`` gets the former
+    addresses passed over: ``camille-petit``, Camille Petit-Roux's, gives ``camille-petit-2``."""
     formers = former_addresses(series)
     reserved = storage.site_names(series, interview.questionnaire) | formers.keys()
     wanted = interview.slug
     path = storage.reserve_path(series, wanted, reserved)
-    passed = [
-        Passed(name, formers[name.lower()])
-        for name in storage.names_before(wanted, path.stem)
-        if name.lower() in formers
-    ]
+    if passed is not None:
+        passed += [
+            Passed(name, formers[name.lower()])
+            for name in storage.names_before(wanted, path.stem)
+            if name.lower() in formers
+        ]
     interview.path = path
     interview.slug = path.stem
     interview.id = interview.id or new_id()
@@ -193,4 +194,4 @@ def create(series: Series, interview: Interview) -> list[Passed]:
         with suppress(OSError):
             path.unlink()
         raise
-    return passed
+    return interview

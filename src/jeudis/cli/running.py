@@ -154,7 +154,9 @@ def new(
             console().print(f"{same} holds these answers already; nothing was written")
             return
         _note_twins(series, form, interview)
-        note_passed(starting.create(series, interview), interview)
+        passed: list[Passed] = []
+        starting.create(series, interview, passed)
+        note_passed(passed, interview)
         assert interview.path is not None
         take_photo(interview)
         note_nameless(interview, chosen=slug is not None)
@@ -162,7 +164,9 @@ def new(
         return
     _require_terminal()
     _note_twins(series, form, interview)
-    note_passed(starting.create(series, interview), interview)
+    passed = []
+    starting.create(series, interview, passed)
+    note_passed(passed, interview)
     note_nameless(interview, chosen=slug is not None)
     _run(series, form, interview, begun_now=True)
 

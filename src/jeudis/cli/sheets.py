@@ -306,7 +306,8 @@ def import_(
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
     if not any(answer.given for answer in result.interview.answers):
         _nothing_answered(result.warnings, sheet_file)
-    passed = starting.create(series, interview)
+    passed: list[starting.Passed] = []
+    starting.create(series, interview, passed)
     assert interview.path is not None
     take_photo(interview)
     note_passed(passed, interview)
