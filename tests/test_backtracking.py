@@ -8,12 +8,17 @@ hand, not here, where no test is timed.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from jeudis.backtracking import backtracking_risk
+from jeudis.backtracking import RISKS, backtracking_risk
 from jeudis.errors import ExitCode, FileProblems
 from jeudis.paths import BUNDLED_QUESTIONNAIRES
 from jeudis.questionnaire import load_questionnaire
@@ -173,3 +178,96 @@ def test_new_and_check_refuse_a_pattern_that_can_take_forever(
         "1 error, 0 warnings",
     ]
     assert f"  {hint}" in checked.stdout.splitlines()
+
+
+# Characters of several kinds: ASCII, accented, those whose case maps to several
+# characters (ß is SS, İ is i̇, ﬁ is FI), or to an ASCII one (ſ, the Kelvin sign).
+_CHARS = ["a", "b", "Z", "0", "9", " ", "-", "é", "ß", "İ", "ı", "ﬁ", "ſ", "\u212a", "Ж", "٣"]
+_ESCAPES = ["\\d", "\\w", "\\s", "\\W", "\\.", "\\n", "\\\\", "\\*", "\\b", "^", "$", "."]
+
+
+def _class() -> st.SearchStrategy[str]:
+    char = st.sampled_from(_CHARS)
+    item = st.one_of(
+        char,
+        st.tuples(char, char).map(lambda pair: "-".join(sorted(pair))),  # a range
+        st.sampled_from(["\\d", "\\w", "\\s", "\\W", "\\]", "^a"]),
+    )
+    return st.tuples(st.booleans(), st.lists(item, min_size=1, max_size=4)).map(
+        lambda built: "[" + ("^" if built[0] else "") + "".join(built[1]) + "]"
+    )
+
+
+_ATOMS = st.one_of(
+    st.sampled_from(_CHARS), st.sampled_from(_ESCAPES), _class(), st.sampled_from(["\\1", "\\2"])
+)
+_QUANTIFIERS = st.tuples(
+    st.sampled_from(["*", "+", "?", "{3}", "{0,2}", "{1,10}", "{2,}", "{11}", "{,4}"]),
+    st.sampled_from(["", "?", "+"]),  # greedy, lazy, possessive
+).map("".join)
+_GROUPS = ["(", "(?:", "(?i:", "(?s:", "(?x:", "(?-i:", "(?=", "(?!", "(?<=", "(?>", "(?P<n>"]
+
+
+def _compose(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.tuples(st.sampled_from(_GROUPS), inner).map(lambda built: built[0] + built[1] + ")"),
+        st.tuples(inner, inner).map("|".join),
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, _QUANTIFIERS).map("".join),
+        st.tuples(inner, inner).map(lambda built: f"(?(1){built[0]}|{built[1]})"),
+    )
+
+
+_PATTERNS = st.tuples(
+    st.sampled_from(["", "(?i)", "(?s)", "(?x)", "(?a)", "(?ix)"]),
+    st.recursive(_ATOMS, _compose, max_leaves=12),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PATTERNS)
+@example("(?i)[a-z0-9 ]{3,10}")
+@example("(?i)[0-9]+")
+@example("(a)(?:\\1|b)+")
+def test_every_pattern_python_reads_is_judged_without_a_fault(pattern: str) -> None:
+    """A pattern with (?i) and a range, as (?i)[a-z0-9 ]{3,10}, stopped every command
+    reading the questionnaire with a fault of jeudis: whatever Python compiles, the
+    detector answers."""
+    with warnings.catch_warnings():  # [a--b]: a set difference, some day
+        warnings.simplefilter("ignore", FutureWarning)
+        try:
+            re.compile(pattern, re.DOTALL)
+        except re.error:
+            return
+        assert backtracking_risk(pattern, re.DOTALL) in (None, *RISKS)
+
+
+def test_a_case_insensitive_range_is_checked(series: Path, invoke: Invoke) -> None:
+    """check said "a fault in jeudis stopped it (TypeError)", as new and sheet did."""
+    path = questionnaire(series / "questionnaires", "(?i)[a-z0-9 ]{3,10}")
+
+    checked = invoke("check", path)
+
+    assert checked.exit_code == 0, checked
+    assert findings(checked.stdout) == ["All good."]
+
+
+def test_a_pattern_nested_deeper_than_the_test_walks_loads(tmp_path: Path) -> None:
+    """Python compiles it: the test of its shape never refuses a questionnaire on its own
+    failure (it was "invalid regular expression: too large")."""
+    load_questionnaire(questionnaire(tmp_path, "(" * 400 + "a" + ")" * 400))
+
+
+def test_check_shows_a_pattern_s_warning_once_as_its_own(tmp_path: Path) -> None:
+    """Python's own FutureWarning, with a line of jeudis's source, followed check's."""
+    path = questionnaire(tmp_path, "[[:alpha:]]+")
+
+    checked = subprocess.run(
+        [sys.executable, "-m", "jeudis", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert "possible nested set at position 1" in checked.stdout
+    assert checked.stderr == ""

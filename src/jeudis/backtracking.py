@@ -96,7 +96,7 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     Raises what ``re`` does on a pattern it cannot read, and RecursionError on one
     nested too deep to walk."""
     tree = _parser.parse(pattern, flags)
-    reader = _Reader(tree.state.flags, frozenset(_SAMPLE + pattern + pattern.swapcase()))
+    reader = _Reader(tree.state, frozenset(_SAMPLE + pattern + pattern.swapcase()))
     reader.sequence(list(tree))
     return reader.risk
 
@@ -104,10 +104,11 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
 class _Reader:
     """The shape of each part of a pattern; with ``check``, the first risk met."""
 
-    def __init__(self, flags: int, sample: frozenset[str], *, check: bool = True) -> None:
+    def __init__(self, state: Any, sample: frozenset[str], *, check: bool = True) -> None:
         self.risk: str | None = None
         self.sample = sample
-        self.flags = flags
+        self.state = state  # the parse's: its flags, and each group's width for \1
+        self.flags: int = state.flags
         self.check = check
         self.sets: dict[tuple[str, str, int], frozenset[str]] = {}  # each set read once
 
@@ -179,10 +180,7 @@ class _Reader:
                     return True
             elif kind == "RANGE":
                 low, high = item
-                if low <= ord(char) <= high or (
-                    flags & re.IGNORECASE
-                    and any(low <= ord(case) <= high for case in (char.lower(), char.upper()))
-                ):
+                if any(low <= ord(case) <= high for case in self._cases(char, flags)):
                     return True
             elif (
                 kind == "CATEGORY"
@@ -191,6 +189,16 @@ class _Reader:
             ):
                 return True
         return False
+
+    @staticmethod
+    def _cases(char: str, flags: int) -> set[str]:
+        """The character, and with (?i) each character its case maps to: only the single
+        ones, as ``re`` does (ß upper-cased is SS, two characters, which no range holds)."""
+        if not flags & re.IGNORECASE:
+            return {char}
+        cases = {char, char.lower(), char.upper(), char.casefold()}
+        cases |= {case.lower() for case in cases}
+        return {case for case in cases if len(case) == 1}
 
     def _branch(self, branches: list[list[tuple[Any, Any]]], flags: int) -> _Shape:
         shapes = [self.sequence(branch, flags) for branch in branches]
@@ -204,7 +212,7 @@ class _Reader:
         )
 
     def _width(self, items: list[tuple[Any, Any]]) -> int | None:
-        low, high = _parser.SubPattern(_parser.State(), items).getwidth()
+        low, high = _parser.SubPattern(self.state, items).getwidth()
         return int(low) if low == high else None
 
     def _repeat(self, op: str, value: Any, flags: int) -> _Shape:
@@ -227,7 +235,7 @@ class _Reader:
         """Whether a round of a repetition (its body) can be matched in several ways."""
         if shape.empty:
             return "empty"
-        shapes = _Reader(flags, self.sample, check=False)
+        shapes = _Reader(self.state, self.sample, check=False)
         shapes.sets = self.sets
         for op, value, inside in _parts(body, flags):
             if op == "BRANCH":
