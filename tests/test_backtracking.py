@@ -44,7 +44,8 @@ DANGEROUS = {
     "(a|aa)+b": "alternatives",
     "(x(a|a)y)*z": "alternatives",
     "(.|\\n)*x": "alternatives",
-    "(?:a+|b)*c": "alternatives",
+    "(?:a+|b)*c": "nested",  # a+ takes a round and the next
+    "(?:\\r?\\n|.)*x": "alternatives",
 }
 
 SAFE = [
@@ -66,6 +67,16 @@ SAFE = [
     "(a+)++b",  # possessive: a round is never tried again
     "(?>a+)+b",  # atomic, as well
     "(?s).*[0-9].*",
+    # A few rounds of a body with no unbounded repetition: a few ways in all, whatever
+    # the answer's length.
+    "(?:(?:[01]?\\d|2[0-3]):){1,2}[0-5]\\d",  # a time
+    "(?:(?:0?[1-9]|1[0-2])/){2}\\d{4}",  # a date
+    "(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)",  # IPv4
+    "(?:(?:un|deux|trois) ?){1,3}",
+    # Alternatives of several widths, each round told by its first character.
+    '"(?:[^"\\\\]|\\\\.)*"',  # a string literal
+    "(?:\\*\\*|[^*])*",
+    "(\\w)\\1*",  # a back reference matches nothing only when its group can
 ]
 
 

@@ -17,6 +17,11 @@ repetition that can take more than one round (``*``, ``+``, ``{2,}``, ``{4}``):
 - two alternatives inside it can begin with the same character (``(\\w+|\\d+)+``,
   ``(.|\\n)*``), or both match nothing (``(a|a)*``, which Python reads as ``a(|)*``).
 
+Not refused: alternatives that are a whole round and begin differently, whatever
+their widths (``"(?:[^"\\\\]|\\\\.)*"``); a back reference whose group cannot match
+nothing; a repetition of a few rounds of a bounded body, ``(?:\\d?\\d\\.){3}``, which
+can match in at most :data:`_FEW_WAYS` ways from one place, however long the answer.
+
 The test is on the pattern's shape, not on answers: it refuses a few patterns that
 would have been quick (``(a?ba)*``), and lets through those that are only slow on
 long answers without repeating a repetition (``\\d*\\d*\\d*x``). Characters are
@@ -155,8 +160,16 @@ class _Reader:
             return self._branch([list(yes), list(no) if no else []], flags)
         if op in _REPEATS:
             return self._repeat(op, value, flags)
-        # A back reference (\1), or what a later Python adds: anything, of any width.
-        return _Shape(True, self.sample, self.sample, self.sample, False)
+        # A back reference (\1), or what a later Python adds: anything, of any width; a
+        # back reference matches nothing only when its group can.
+        empty = op != "GROUPREF" or self._group_can_be_empty(value)
+        return _Shape(empty, self.sample, self.sample, self.sample, False)
+
+    def _group_can_be_empty(self, group: Any) -> bool:
+        try:
+            return bool(self.state.groupwidths[group][0] == 0)
+        except (AttributeError, TypeError, IndexError):  # another Python's parse
+            return True
 
     def _one(self, chars: frozenset[str]) -> _Shape:
         return _Shape(False, chars, chars, chars, True)
@@ -219,7 +232,14 @@ class _Reader:
         least, most, body = value[0], value[1], list(value[2])
         shape = self.sequence(body, flags)
         # A possessive repetition never gives back what it took: no round is tried again.
-        if self.check and most > 1 and op != "POSSESSIVE_REPEAT" and self.risk is None:
+        # A few rounds of a body of few ways: a few ways in all, whatever the answer.
+        if (
+            self.check
+            and most > 1
+            and op != "POSSESSIVE_REPEAT"
+            and self.risk is None
+            and not _few_ways(op, value)
+        ):
             self.risk = self._round_risk(body, shape, flags)
         if most == 0:
             return _NOTHING
@@ -237,10 +257,13 @@ class _Reader:
             return "empty"
         shapes = _Reader(self.state, self.sample, check=False)
         shapes.sets = self.sets
+        whole = _whole_branch(body)
         for op, value, inside in _parts(body, flags):
             if op == "BRANCH":
                 if _overlap([shapes.sequence(list(branch), inside) for branch in value[1]]):
                     return "alternatives"
+                if value is whole:  # each round is one alternative, told by its first character
+                    continue
             elif op not in _REPEATS or value[0] == value[1] or op == "POSSESSIVE_REPEAT":
                 continue
             part = shapes.item(op, value, inside)
@@ -268,6 +291,74 @@ def _parts(items: Sequence[tuple[Any, Any]], flags: int) -> Iterator[tuple[str, 
                 yield from _parts(list(branch) if branch else [], flags)
         elif name in _REPEATS:
             yield from _parts(list(value[2]), flags)
+
+
+def _whole_branch(body: Sequence[tuple[Any, Any]]) -> Any:
+    """The alternatives that are the whole of a round, as in ``(?:a|bc)*``, or None."""
+    while len(body) == 1:
+        op, value = body[0]
+        if str(op) == "BRANCH":
+            return value
+        if str(op) != "SUBPATTERN":
+            return None
+        body = list(value[3])
+    return None
+
+
+# A bounded repetition tries at most this many ways of matching from each place in the
+# answer (the ways of one round, to the power of the rounds): as quick as any pattern.
+_FEW_WAYS = 1000
+
+
+def _few_ways(op: str, value: Any) -> bool:
+    """A repetition that can match in at most :data:`_FEW_WAYS` ways from one place: the
+    time ``(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}`` takes does not grow with the answer,
+    as that of ``(a+){6}``, with an unbounded repetition inside, does."""
+    ways = _ways([(op, value)])
+    return ways is not None and ways <= _FEW_WAYS
+
+
+def _ways(items: Sequence[tuple[Any, Any]]) -> int | None:
+    """How many ways, at most, a part of a pattern can match from one place (above
+    :data:`_FEW_WAYS`, more than that), or None when an unbounded repetition can take as
+    many characters as the answer has."""
+    total = 1
+    for op, value in items:
+        name = str(op)
+        ways: int | None = 1  # a character, an anchor, a lookaround (tried once), \1
+        if name == "SUBPATTERN":
+            ways = _ways(list(value[3]))
+        elif name == "BRANCH":
+            ways = _sum([_ways(list(branch)) for branch in value[1]])
+        elif name == "GROUPREF_EXISTS":
+            ways = _sum([_ways(list(branch) if branch else []) for branch in value[1:]])
+        elif name in _REPEATS:
+            least, most, body = value[0], value[1], list(value[2])
+            ways = None if most == _parser.MAXREPEAT else _rounds(_ways(body), least, most)
+        elif name == "ATOMIC_GROUP":
+            ways = _ways(list(value))
+        if ways is None:
+            return None
+        total = min(total * ways, _FEW_WAYS + 1)
+    return total
+
+
+def _sum(counts: list[int | None]) -> int | None:
+    if None in counts:
+        return None
+    return min(sum(count for count in counts if count is not None), _FEW_WAYS + 1)
+
+
+def _rounds(ways: int | None, least: int, most: int) -> int | None:
+    """The ways of ``least`` to ``most`` rounds of a body of ``ways`` ways."""
+    if ways is None:
+        return None
+    total = 0
+    for rounds in range(least, most + 1):
+        total += ways**rounds  # below a million: the sum so far is at most _FEW_WAYS
+        if total > _FEW_WAYS:
+            return _FEW_WAYS + 1
+    return total
 
 
 def _overlap(branches: list[_Shape]) -> bool:
