@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -2026,63 +2025,6 @@ def test_an_export_stopped_half_way_renders_only_what_it_had_left(
     assert len(first) == 2 and set(again) >= left and len(again) < 4
     assert (out / "index.html").is_file() and not result.unchanged
     assert export_site(Series(series), out).unchanged
-
-
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
-)
-def test_posts_the_workers_finish_after_a_ctrl_c_are_not_rendered_again(
-    series: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Ctrl-C with workers rendering: each finishes the chunk of posts in hand, and
-    writes them, but only the chunks come back before the stop were recorded, so the
-    next export rendered those posts again. They are recorded now."""
-    import signal
-
-    from jeudis.export import sitebuild, workers
-
-    for day in range(1, 25):
-        make_interview(series, f"guest-{day:02d}", guest=f"Guest {day}", date=dt.date(2011, 3, day))
-    out = series / "site"
-    export_site(Series(series), out)
-    (series / "jeudis.toml").write_text('blog = "Nouveau Carnet"\n', encoding="utf-8")
-    log = tmp_path / "rendered.log"  # written by the forked workers
-    stopped = tmp_path / "stopped"
-    do = sitebuild._Job.do
-
-    first_chunk = {f"guest-{day:02d}" for day in range(24, 24 - workers.CHUNK, -1)}
-
-    def spied(job: Any, entry: Any) -> Any:
-        if entry.slug == "guest-24" and not stopped.exists():  # the first chunk's first post
-            stopped.touch()
-            os.kill(os.getppid(), signal.SIGINT)
-            assert workers._STOP.wait(10)  # the parent has stopped: the chunk is finished
-        elif entry.slug not in first_chunk:
-            # The other worker's chunks come back after the Ctrl-C only: the parent waits
-            # on a result, and a signal taken by one of its threads wakes it at the next
-            # (sooner, with every other chunk back, it would wait on this one for good).
-            while not stopped.exists():
-                time.sleep(0.01)
-        with log.open("a", encoding="utf-8") as file:
-            file.write(entry.slug + "\n")
-        return do(job, entry)
-
-    monkeypatch.setattr(sitebuild._Job, "do", spied)
-    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
-    with pytest.raises(KeyboardInterrupt):
-        export_site(Series(series), out)
-    first = log.read_text(encoding="utf-8").split()
-    log.write_text("", encoding="utf-8")
-
-    result = export_site(Series(series), out)
-
-    chunk = [f"guest-{day:02d}" for day in range(24, 24 - workers.CHUNK, -1)]
-    assert set(chunk) <= set(first)  # finished after the stop
-    assert not set(chunk) & set(log.read_text(encoding="utf-8").split())
-    assert "Nouveau Carnet" in (out / "guest-17.html").read_text(encoding="utf-8")
-    assert "Nouveau Carnet" in (out / "index.html").read_text(encoding="utf-8")
-    assert not result.unchanged and export_site(Series(series), out).unchanged
 
 
 def test_an_export_stopped_after_its_last_post_makes_the_indexes_next_time(

@@ -92,10 +92,8 @@ def render(
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
     job.leads = leads
-    in_hand: list[_Done] = []  # stopped: what the workers finished in the chunks they held
-    results = workers.run(job, todo, in_hand)
     try:
-        for done, (slug, meta, rendered) in enumerate(results, 1):
+        for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
             kept = meta.pop(_KEPT)
             metas[slug] = meta
             if rendered is not None:
@@ -105,14 +103,8 @@ def render(
             if progress is not None:
                 progress(done, len(todo))
     except BaseException:
-        try:
-            results.close()  # stopped here: the workers finish their chunks first
-        finally:
-            for slug, meta, _ in in_hand:
-                meta.pop(_KEPT, None)
-                metas[slug] = meta
-            if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
-                _keep_done(folder, metas)
+        if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
+            _keep_done(folder, metas)
         raise
     for entry in entries:
         if entry.slug not in metas:

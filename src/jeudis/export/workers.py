@@ -15,7 +15,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import ExitCode, JeudisError, stop_signals
@@ -117,16 +117,8 @@ def _warm_up(job: _Job) -> None:
     markup.to_html("")
 
 
-def run(
-    job: _Job, todo: list[Entry], stopped: list[_Done] | None = None
-) -> Generator[_Done, None, None]:
-    """Render the posts, on every core when there are many (fork: nothing to pickle).
-
-    Stopped half-way (Ctrl-C, a kill, a broken interview, or the caller stopping and
-    closing this generator), the posts the workers finish in the chunks in hand are
-    written: they go into ``stopped``, for the manifest to say so (they were rendered
-    again by the next export), with those of a chunk that came back not yet yielded.
-    """
+def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
+    """Render the posts, on every core when there are many (fork: nothing to pickle)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
         for entry in todo:
@@ -144,50 +136,21 @@ def run(
     finished = False
     # The parent stops as on Ctrl-C: the workers skip what is left, the manifest says
     # what was written. Ended at once, it left them writing pages, then tracebacks.
-    held: list[_Done] = []  # a chunk come back, not yet yielded whole
     try:
-        results = pool.imap_unordered(_chunk_in_worker, chunks)
         with stopping():
             try:
-                for done in results:
-                    held[:] = done
-                    while held:
-                        yield held.pop(0)
+                for done in pool.imap_unordered(_chunk_in_worker, chunks):
+                    yield from done
                 finished = True
             except _Failed as failed:
                 error = JeudisError(failed.message, hint=failed.hint)
                 error.exit_code = ExitCode(failed.code)
                 raise error from None
             finally:
-                try:
-                    if not finished and stopped is not None:
-                        _STOP.set()
-                        stopped.extend(held)
-                        _finished_in_hand(results, stopped)
-                finally:
-                    _wind_up(pool, _STOP, finished)
+                _wind_up(pool, _STOP, finished)
     finally:
         gc.unfreeze()
         _JOB = _STOP = None
-
-
-def _finished_in_hand(results: Any, stopped: list[_Done]) -> None:
-    """Stopping: what the workers finish of the chunks in hand, into ``stopped`` (the
-    others are skipped, and come back empty). A chunk that failed is passed over;
-    one that does not come back within :data:`IN_HAND_WAIT` seconds (a worker gone)
-    ends the wait, as a second Ctrl-C does."""
-    while True:
-        try:
-            stopped.extend(results.next(timeout=IN_HAND_WAIT))
-        except StopIteration:
-            return
-        except mp.TimeoutError:
-            return
-        except Exception:  # noqa: BLE001, S112 - a chunk failed: said by the stop, if it was
-            continue
-
-
-IN_HAND_WAIT = 30.0
 
 
 def _pool(context: Any, workers: int) -> Any:
