@@ -198,3 +198,29 @@ text = "Qu’y trouvez-vous ?"
 when = { question = "twitter", equals = true }
 """
 )
+
+
+class Scripted:
+    """A guest answering a session's questions with ``answers``, in turn (library tests
+    of :class:`jeudis.session.Session`), and pausing at the question ``pause_at``; the
+    ids asked, in ``asked``."""
+
+    def __init__(self, answers: list[Any], pause_at: str | None = None) -> None:
+        self.answers = iter(answers)
+        self.pause_at = pause_at
+        self.asked: list[str] = []
+
+    def ask(self, prompt: Any) -> Any:
+        from jeudis.prompts import Paused
+
+        if prompt.id == self.pause_at:
+            raise Paused("")
+        self.asked.append(prompt.id)
+        return next(self.answers)
+
+    def host_part(self, *args: Any) -> None: ...
+    def hand_over(self, *args: Any) -> None: ...
+    def review(self, *args: Any) -> str | None:
+        return None
+
+    def thanks(self, *args: Any) -> None: ...

@@ -1912,6 +1912,22 @@ def test_an_interview_of_a_name_jeudis_never_gives_is_published(
     assert "left out" not in result.stderr
 
 
+def rendered_posts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs of the posts an export run in this process renders, in turn (a series
+    of fewer than ``workers.PARALLEL_FROM`` interviews: no worker)."""
+    from jeudis.export import sitebuild
+
+    rendered: list[str] = []
+    do = sitebuild._Job.do
+
+    def spied(job: Any, entry: Any) -> Any:
+        rendered.append(entry.slug)
+        return do(job, entry)
+
+    monkeypatch.setattr(sitebuild._Job, "do", spied)
+    return rendered
+
+
 def test_an_export_a_broken_interview_stopped_renders_only_its_own_once_mended(
     series: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1919,7 +1935,6 @@ def test_an_export_a_broken_interview_stopped_renders_only_its_own_once_mended(
     the folder: the next export, the slip mended, rendered the whole site again (a
     minute at ten thousand interviews), where only the interviews changed need it."""
     from jeudis.errors import JeudisError
-    from jeudis.export import sitebuild
 
     copy_example(series)
     out = series / "site"
@@ -1934,14 +1949,7 @@ def test_an_export_a_broken_interview_stopped_renders_only_its_own_once_mended(
     with pytest.raises(JeudisError):
         export_site(Series(series), out)
     claire.write_text(good, "utf-8")
-    rendered: list[str] = []
-    do = sitebuild._Job.do
-
-    def spied(job: Any, entry: Any) -> Any:
-        rendered.append(entry.slug)
-        return do(job, entry)
-
-    monkeypatch.setattr(sitebuild._Job, "do", spied)
+    rendered = rendered_posts(monkeypatch)
 
     export_site(Series(series), out)
 
@@ -1959,7 +1967,6 @@ def test_files_written_again_the_same_render_no_post(
     with those they were rendered from, and the settings' and questionnaires' content
     is stamped: nothing is rendered, no page written, and the next export is the quick
     one again. An interview edited is rendered, its page and the feed written."""
-    from jeudis.export import sitebuild
 
     copy_example(series)
     out = series / "site"
@@ -1969,14 +1976,7 @@ def test_files_written_again_the_same_render_no_post(
     later = 1_900_000_000_000_000_000  # 2030: every file written again
     for path in [*series.glob("*/*.toml"), series / "jeudis.toml"]:
         os.utime(path, ns=(later, later))
-    rendered: list[str] = []
-    do = sitebuild._Job.do
-
-    def spied(job: Any, entry: Any) -> Any:
-        rendered.append(entry.slug)
-        return do(job, entry)
-
-    monkeypatch.setattr(sitebuild._Job, "do", spied)
+    rendered = rendered_posts(monkeypatch)
 
     assert export_site(Series(series), out).unchanged
     assert rendered == []

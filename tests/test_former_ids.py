@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,10 +13,9 @@ from jeudis.errors import SessionInterrupted
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
-from jeudis.prompts import Paused, Prompt
 from jeudis.questionnaire import Questionnaire, load_questionnaire
 from jeudis.session import Session
-from support import Invoke, findings, write
+from support import Invoke, Scripted, findings, write
 
 V1 = """
 id = "saison"
@@ -42,26 +40,6 @@ text = "Ton outil préféré ?"
 RENAMED = V1.replace('id = "premier"', 'id = "tout-premier"').replace("version = 1", "version = 2")
 # The same, its former id said.
 KEPT = RENAMED.replace('id = "tout-premier"', 'id = "tout-premier"\nformer_ids = ["premier"]')
-
-
-class Scripted:
-    def __init__(self, answers: list[Any], pause_at: str | None = None) -> None:
-        self.answers = iter(answers)
-        self.pause_at = pause_at
-        self.asked: list[str] = []
-
-    def ask(self, prompt: Prompt) -> Any:
-        if prompt.id == self.pause_at:
-            raise Paused("")
-        self.asked.append(prompt.id)
-        return next(self.answers)
-
-    def host_part(self, *args: Any) -> None: ...
-    def hand_over(self, *args: Any) -> None: ...
-    def review(self, *args: Any) -> str | None:
-        return None
-
-    def thanks(self, *args: Any) -> None: ...
 
 
 def questionnaire(series: Path, text: str) -> Questionnaire:

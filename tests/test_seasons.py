@@ -13,10 +13,10 @@ from jeudis.errors import ExitCode, SessionInterrupted
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series
-from jeudis.prompts import Paused, Prompt
+from jeudis.prompts import Prompt
 from jeudis.questionnaire import load_questionnaire
 from jeudis.session import Session
-from support import LU, Invoke, findings, write
+from support import LU, Invoke, Scripted, findings, write
 
 V1 = """
 id = "saison"
@@ -57,26 +57,6 @@ text = "Ton outil préféré ?"
 id = "fin"
 text = "Un mot pour finir ?"
 """
-
-
-class Scripted:
-    def __init__(self, answers: list[Any], pause_at: str | None = None) -> None:
-        self.answers = iter(answers)
-        self.pause_at = pause_at
-        self.asked: list[str] = []
-
-    def ask(self, prompt: Prompt) -> Any:
-        if prompt.id == self.pause_at:
-            raise Paused("")
-        self.asked.append(prompt.id)
-        return next(self.answers)
-
-    def host_part(self, *args: Any) -> None: ...
-    def hand_over(self, *args: Any) -> None: ...
-    def review(self, *args: Any) -> str | None:
-        return None
-
-    def thanks(self, *args: Any) -> None: ...
 
 
 def questionnaire_file(series: Path, text: str) -> Path:
