@@ -148,12 +148,9 @@ def test_no_letter_of_a_script_written_from_right_to_left_takes_a_french_space()
     assert fix_text(typed, "fr") == f"Oui{NNBSP}!\n" + "\n".join(f"{letter}!" for letter in letters)
 
 
-def test_an_answer_in_arabic_or_hebrew_reads_from_the_right_in_a_french_post(
-    series: Path, invoke: Invoke
-) -> None:
-    """The page, the fragment, the WordPress block, the WXR body and the feed entry: each
-    block of an answer that reads from the right says so; the French ones do not."""
-    mixed_interview(series)
+def sara_exported(series: Path, invoke: Invoke) -> dict[str, str]:
+    """Sara's post as the page, the fragment, the WordPress block and the WXR body (a
+    series with a base_url), and the whole series exported into site/ for its feed."""
     (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
     outputs = {kind: invoke("export", "sara", *flags).stdout for kind, flags in (
         ("page", ()), ("fragment", ("--fragment",)), ("wordpress", ("--wordpress",)),
@@ -161,6 +158,16 @@ def test_an_answer_in_arabic_or_hebrew_reads_from_the_right_in_a_french_post(
     wxr = ET.fromstring(invoke("export", "sara", "-f", "wxr", "-o", "-").stdout.encode())
     outputs["wxr"] = next(wxr.iter("item")).findtext(f"{CONTENT}encoded") or ""
     assert invoke("export", "--all").exit_code == 0
+    return outputs
+
+
+def test_an_answer_in_arabic_or_hebrew_reads_from_the_right_in_a_french_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """The page, the fragment, the WordPress block, the WXR body and the feed entry: each
+    block of an answer that reads from the right says so; the French ones do not."""
+    mixed_interview(series)
+    outputs = sara_exported(series, invoke)
     feed = ET.parse(series / "site" / "feed.xml").getroot()
     outputs["feed"] = feed.findtext(f"{ATOM}entry/{ATOM}content") or ""
     for kind, html in outputs.items():
@@ -384,13 +391,7 @@ def test_an_intro_and_closing_words_in_arabic_read_from_the_right_in_a_french_po
     """In the page, the fragment, the WordPress block, the WXR body, the feed entry and
     the index's entry (its description, taken from the intro)."""
     names_interviews(series)
-    (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
-    outputs = {kind: invoke("export", "sara", *flags).stdout for kind, flags in (
-        ("page", ()), ("fragment", ("--fragment",)), ("wordpress", ("--wordpress",)),
-    )}  # fmt: skip
-    wxr = ET.fromstring(invoke("export", "sara", "-f", "wxr", "-o", "-").stdout.encode())
-    outputs["wxr"] = next(wxr.iter("item")).findtext(f"{CONTENT}encoded") or ""
-    assert invoke("export", "--all").exit_code == 0
+    outputs = sara_exported(series, invoke)
     feed = ET.parse(series / "site" / "feed.xml").getroot()
     titles = {entry.findtext(f"{ATOM}title"): entry for entry in feed.iter(f"{ATOM}entry")}
     entry = titles[f"Interview Twitter de {SARA} · 7 avril 2011"]
