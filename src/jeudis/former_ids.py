@@ -17,6 +17,7 @@ that read as a new question words it: ``jeudis check`` asks whether it was renam
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from jeudis.followups import WRITING_FOLLOWUP
@@ -33,11 +34,7 @@ def adopt(form: Questionnaire, interview: Interview) -> dict[str, str]:
     (both given, the question asked again before it was said renamed) is left as it
     is: two answers, as the post publishes them, for the host to take one out."""
     held = {a.id for a in [*interview.answers, *interview.set_aside] if not a.followup}
-    taken: dict[str, str] = {}
-    for question in form.questions:
-        named = next((former for former in question.former_ids if former in held), None)
-        if named is not None and question.id not in held:
-            taken[named] = question.id
+    taken = renames(form, held)
     if not taken:
         return {}
     for answer in [*interview.answers, *interview.set_aside]:
@@ -47,6 +44,18 @@ def adopt(form: Questionnaire, interview: Interview) -> dict[str, str]:
         _current(where, taken): typed for where, typed in interview.pending.items()
     }
     interview.rewordings = {taken.get(key, key): text for key, text in interview.rewordings.items()}
+    return taken
+
+
+def renames(form: Questionnaire, held: Collection[str]) -> dict[str, str]:
+    """Of the ids ``held`` (an interview's answers, a sheet's markers), each former id of a
+    question of ``form`` that does not hold its id now, with that id: the first of its
+    former ids held, when it has several."""
+    taken: dict[str, str] = {}
+    for question in form.questions:
+        named = next((former for former in question.former_ids if former in held), None)
+        if named is not None and question.id not in held:
+            taken[named] = question.id
     return taken
 
 

@@ -68,11 +68,9 @@ def _under_current_ids(questionnaire: Questionnaire, sheet: Sheet) -> Sheet:
     now: it was kept as a question no longer asked, and the question left unanswered."""
     import dataclasses
 
-    taken = {}
-    for question in questionnaire.questions:
-        named = next((f for f in question.former_ids if f in sheet.answers), None)
-        if named is not None and question.id not in sheet.answers:
-            taken[named] = question.id
+    from jeudis.former_ids import renames
+
+    taken = renames(questionnaire, sheet.answers.keys())
     if not taken:
         return sheet
 
