@@ -1051,6 +1051,12 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 
+def test_the_shell_completes_template_names(invoke: Invoke, series: Path) -> None:
+    assert complete(invoke, "jeudis templates po") == ["post.html", "post.md"]
+    assert complete(invoke, "jeudis templates post.html po") == ["post.md"]  # not twice
+    assert complete(invoke, "jeudis templates --copy s") == ["sitemap.xml", "style.css"]
+
+
 def test_the_shell_completes_the_question_to_compare(invoke: Invoke, series: Path) -> None:
     copy_example(series)
     assert complete(invoke, "jeudis compare twitter ")[:3] == [

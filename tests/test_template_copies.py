@@ -121,6 +121,29 @@ def test_a_copy_brought_up_to_date_is_all_good(series: Path, invoke: Invoke) -> 
     assert result.exit_code == 0
 
 
+def test_a_copy_from_a_newer_jeudis_is_a_warning_to_upgrade(series: Path, invoke: Invoke) -> None:
+    """A series exported from two machines: the newer jeudis's copy of post.html may use
+    what the older one does not give it. check said "All good."."""
+    make_interview(series, "laurent")
+    now = current("post.html")
+    copy = copy_of(series, "post.html", now + 1)
+
+    result = invoke("check")
+
+    assert result.stdout.splitlines() == [
+        (
+            f"{copy}:1: warning: a copy of jeudis's post.html version {now + 1}, from a newer"
+            f" jeudis than this one (version {now}): it may use what this jeudis does not"
+            " give it"
+        ),
+        "  hint: upgrade jeudis where this series is exported",
+        "0 errors, 1 warning",
+    ]
+    assert invoke("check", "--strict").exit_code == ExitCode.CHECK_FAILED
+    listed = invoke("templates", "post.html").stdout
+    assert f"overridden, from version {now + 1}, of a newer jeudis" in listed
+
+
 def test_a_template_of_no_version_is_a_note_that_fails_no_strict_check(
     series: Path, invoke: Invoke
 ) -> None:

@@ -348,10 +348,11 @@ def _copies(
     series: Series, shown: Path, only: set[str] | None
 ) -> tuple[list[Finding], list[Finding]]:
     """The series' copies of jeudis's templates made from an older version of them
-    (:mod:`jeudis.template_copies`), each a warning at its first line; and those whose
-    first line names no version, in one note. A copy made before jeudis said versions
-    is such a copy: told as a warning, every series with one failed `check --strict`
-    after an upgrade that changed no template of theirs."""
+    (:mod:`jeudis.template_copies`), or by a newer jeudis than this one, each a warning
+    at its first line; and those whose first line names no version, in one note. A
+    copy made before jeudis said versions is such a copy: told as a warning, every
+    series with one failed `check --strict` after an upgrade that changed no template
+    of theirs."""
     from jeudis.template_copies import differences, templates
 
     behind: list[Finding] = []
@@ -369,6 +370,14 @@ def _copies(
                 f"see what differs ({differences(template, copy)}), bring in what you want,"
                 f" then write version {template.version} on its first line"
             )
+            behind.append(Finding(str(copy), message, line=1, severity="warning", hint=hint))
+        elif template.state == "ahead":  # another machine's newer jeudis copied it
+            message = (
+                f"a copy of jeudis's {template.name} version {template.copied}, from a newer"
+                f" jeudis than this one (version {template.version}): it may use what this"
+                " jeudis does not give it"
+            )
+            hint = "upgrade jeudis where this series is exported"
             behind.append(Finding(str(copy), message, line=1, severity="warning", hint=hint))
         elif template.state == "unversioned" and template.copy.is_file():  # else said
             unversioned.append(template)

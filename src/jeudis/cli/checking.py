@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jeudis.cli import DirOption, app
+from jeudis.cli.completion import complete_templates
 from jeudis.cli.output import console, print_json
 from jeudis.errors import ExitCode
 
@@ -88,6 +89,7 @@ def templates(
         typer.Argument(
             help="Templates by name, such as post.html (default: all of them).",
             show_default=False,
+            autocompletion=complete_templates,
         ),
     ] = None,
     copy: Annotated[

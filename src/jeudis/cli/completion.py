@@ -83,6 +83,19 @@ def complete_questionnaires(ctx: typer.Context, incomplete: str) -> list[str]:
     return [qid for qid in sorted(ids) if qid.startswith(incomplete) and _plain(qid)]
 
 
+def complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of ``templates NAME``: the templates jeudis bundles, those
+    already on the line left out."""
+    from jeudis.paths import BUNDLED_TEMPLATES
+
+    given = set(ctx.params.get("names") or ())
+    try:
+        names = sorted(path.name for path in BUNDLED_TEMPLATES.iterdir() if path.is_file())
+    except OSError:
+        return []
+    return [name for name in names if name.startswith(incomplete) and name not in given]
+
+
 def _named(ctx: typer.Context, key: str) -> str | None:
     """The command's argument ``key`` as typed. Completing an option's value, click stops
     parsing at that option: the words before it are left unread, the argument among them."""
