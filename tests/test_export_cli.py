@@ -1177,3 +1177,47 @@ def test_a_post_finished_again_after_a_question_was_added_says_it_changed(
     save(interview)  # updated now
 
     assert re.search(r"(?m)^lastmod = ", invoke("export", "invite", "--flavor", "hugo").stdout)
+
+
+KILLED_AT_THE_FSYNC = """
+import os, signal, sys
+from jeudis.__main__ import main
+real = os.fsync
+def fsync(fd):  # the kill comes as the file half made is flushed
+    os.kill(os.getpid(), signal.SIGTERM)
+    real(fd)
+os.fsync = fsync
+sys.argv = ["jeudis", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is not sent on Windows")
+@pytest.mark.parametrize("there", [False, True])
+def test_one_file_killed_as_it_is_written_leaves_no_half_file(
+    series: Path, tmp_path: Path, there: bool
+) -> None:
+    """`export -f wxr -o post.xml`, killed (SIGTERM) as it wrote: the process ended
+    there, its file half made left beside post.xml, and no word said."""
+    copy_example(series)
+    target = tmp_path / "post.xml"
+    if there:
+        target.write_text("before\n", encoding="utf-8")
+    command = [sys.executable, "-c", KILLED_AT_THE_FSYNC, "export", "amelie-roux"]
+    done = subprocess.run(
+        [*command, "-f", "wxr", "-o", str(target), "--overwrite", "-C", str(series)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 143, done
+    left = "post.xml is as it was (the new one goes in place once whole)"
+    assert done.stderr.splitlines() == [
+        "error: export stopped by SIGTERM",
+        f"hint: {left if there else 'no post.xml was written'}; the same export run again writes it",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != series.name) == (
+        ["post.xml"] if there else []
+    )
+    if there:
+        assert target.read_text(encoding="utf-8") == "before\n"

@@ -1015,6 +1015,7 @@ def test_a_sigterm_stops_the_workers_as_a_ctrl_c_does(monkeypatch: pytest.Monkey
     import signal
 
     from jeudis.export import workers
+    from jeudis.export.stopping import Stopped
 
     class Job:
         def do_chunk(self, chunk: list[int]) -> list[int]:
@@ -1026,7 +1027,7 @@ def test_a_sigterm_stops_the_workers_as_a_ctrl_c_does(monkeypatch: pytest.Monkey
     monkeypatch.setattr(workers, "_warm_up", lambda job: None)
     before = signal.getsignal(signal.SIGTERM)
     done: list[int] = []
-    with pytest.raises(workers.Stopped) as stopped:
+    with pytest.raises(Stopped) as stopped:
         done.extend(workers.run(Job(), list(range(40 * workers.CHUNK))))  # type: ignore[arg-type]
     assert (stopped.value.message, int(stopped.value.exit_code)) == (
         "export stopped by SIGTERM",

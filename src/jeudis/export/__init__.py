@@ -425,10 +425,26 @@ def export_file(
     export wrote it, unless ``overwrite`` (:mod:`jeudis.export.written`).
     """
 
+    from jeudis.export.stopping import stopping
+
     def render(destination: Path | None) -> str:
         return export_text(series, refs, options, notes, destination=destination)
 
-    _write_recorded(series, target, render, overwrite=overwrite)
+    # Killed (SIGTERM, the terminal closed) as it wrote, the file half made was left
+    # beside the one it replaces: cleaned up as on Ctrl-C.
+    with stopping(f"{_left(target)}; the same export run again writes it"):
+        _write_recorded(series, target, render, overwrite=overwrite)
+
+
+def _left(target: Path) -> str:
+    """What an export into the file ``target`` stopped half-way leaves there."""
+    from jeudis.files import is_stream
+
+    if is_stream(target):
+        return f"{target} has what was written before the stop"
+    if target.exists():
+        return f"{target.name} is as it was (the new one goes in place once whole)"
+    return f"no {target.name} was written"
 
 
 def export_series_wxr(
@@ -454,7 +470,7 @@ def export_series_wxr(
         notes.extend(said)
         return pieces
 
-    from jeudis.export.workers import FILE_LEFT, stopping
+    from jeudis.export.stopping import FILE_LEFT, stopping
 
     with stopping(FILE_LEFT):  # a kill cleans up the file half made, as Ctrl-C does
         _write_recorded(series, target, render, overwrite=overwrite)
@@ -524,13 +540,19 @@ def export_files(
     for name in names:
         series.refuse_output(folder / name)
         record.check(folder / name)
+    from jeudis.export.stopping import SITE_LEFT, stopping
+
     written = []
-    try:
-        for post, name in zip(posts, names, strict=True):
-            text = render_one(post, site, options, notes, series, folder / name, frozenset(names))
-            write_file(folder / name, text)
-            record.record(folder / name, text)
-            written.append(folder / name)
-    finally:
-        record.save()
+    # Killed (SIGTERM, the terminal closed), a file half made is cleaned up as on Ctrl-C.
+    with stopping(SITE_LEFT):
+        try:
+            for post, name in zip(posts, names, strict=True):
+                text = render_one(
+                    post, site, options, notes, series, folder / name, frozenset(names)
+                )
+                write_file(folder / name, text)
+                record.record(folder / name, text)
+                written.append(folder / name)
+        finally:
+            record.save()
     return written

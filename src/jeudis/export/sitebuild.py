@@ -51,6 +51,7 @@ from jeudis.export.render import (
     wxr_pieces,
 )
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
+from jeudis.export.stopping import FILE_LEFT, stopping
 from jeudis.export.typography import fix_text
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview_reading import load_interview
@@ -506,9 +507,7 @@ def export_wxr(
     pieces, notes = wxr_text(series, entries, photos, progress)
     result.notes += notes
     text = Stamped(pieces)
-    with workers.stopping(
-        workers.FILE_LEFT
-    ):  # not through a link there: the folder's files are the export's
+    with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's
         write_atomic(target, text, follow_links=False)
     result.written.append(target)
     manifest = {

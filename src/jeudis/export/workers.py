@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import ExitCode, JeudisError, stop_signals
+from jeudis.export.stopping import stopping
 
 if TYPE_CHECKING:
     from jeudis.export.entries import Entry
@@ -64,42 +65,6 @@ def _leave_interrupts() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
         if os.getppid() == 1:  # the parent went before the line above
             os._exit(1)
-
-
-# What a site's export stopped half-way leaves, and a WordPress file's (made beside the
-# file there, put in place once whole). Not "`jeudis export --all` again": that is the
-# HTML site into site/, whatever the export stopped (-f wxr -o all.xml, -o public).
-SITE_LEFT = "what is written stays; the same export run again finishes it"
-FILE_LEFT = (
-    "the WordPress file there is as it was (the new one goes in place once whole);"
-    " the same export run again writes it"
-)
-
-
-class Stopped(JeudisError):
-    """The export stopped by a signal (SIGTERM, SIGHUP); ``hint``: what it left, and
-    that the same export again finishes it."""
-
-    def __init__(self, name: str, hint: str = SITE_LEFT) -> None:
-        super().__init__(f"export stopped by {name}", hint=hint)
-        self.exit_code = ExitCode(128 + signal.Signals[name].value)
-
-
-@contextlib.contextmanager
-def stopping(hint: str = SITE_LEFT) -> Iterator[None]:
-    """Meanwhile SIGTERM and SIGHUP stop the export as Ctrl-C does, by an exception
-    (a :class:`Stopped`, ``hint`` its hint): what it was writing is cleaned up (a
-    WordPress file half made, beside the one there)."""
-
-    def stopped(signum: int, frame: Any) -> None:
-        raise Stopped(signal.Signals(signum).name, hint)
-
-    before = {stop: signal.signal(stop, stopped) for stop in stop_signals()}
-    try:
-        yield
-    finally:
-        for stop, handler in before.items():
-            signal.signal(stop, handler)
 
 
 def _warm_up(job: _Job) -> None:
