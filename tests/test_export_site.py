@@ -11,7 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import unquote, urljoin
 
 import html5lib
@@ -293,6 +293,43 @@ def test_an_output_written_from_its_bytes_is_written_and_stamped_as_from_its_tex
         stamps.append(write_file(tmp_path / "bytes.html", text.encode("utf-8")))
     assert stamps == [content_stamp(text.encode("utf-8"))] * 3
     assert (tmp_path / "bytes.html").read_bytes() == (tmp_path / "text.html").read_bytes()
+
+
+@pytest.mark.parametrize("there", [False, True])
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_a_page_stopped_half_written_is_no_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, there: bool, stop: type[BaseException]
+) -> None:
+    """Ctrl-C (or a kill, raised as an exception) as a page went to the disk: half of it
+    was left as the page, which the next export took for a page of someone else's."""
+    from jeudis.export import manifest
+
+    (site := tmp_path / "site").mkdir()
+    page = site / "invite.html"
+    if there:
+        write_file(page, "before\n")
+    real = open
+
+    class Half:
+        def __init__(self, fd: int, mode: str, buffering: int) -> None:
+            self.file = real(fd, mode, buffering=buffering)
+
+        def __enter__(self) -> Self:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.file.close()
+
+        def write(self, data: memoryview) -> int:
+            self.file.write(data[:10])
+            raise stop
+
+    monkeypatch.setattr(manifest, "open", Half, raising=False)
+    with pytest.raises(stop):
+        write_file(page, "<!doctype html><p>" + "x" * 5000)
+    assert sorted(p.name for p in site.iterdir()) == (["invite.html"] if there else [])
+    if there:
+        assert page.read_text(encoding="utf-8") == "before\n"
 
 
 def test_a_file_another_export_makes_in_a_new_folder_is_replaced(

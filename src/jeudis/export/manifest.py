@@ -156,7 +156,7 @@ def _write(path: Path, data: bytes) -> None:
                 view = view[out.write(view) :]
         if temporary is not None:
             temporary.replace(path)
-    except OSError:
+    except BaseException:  # a full disk, Ctrl-C, a kill (raised by the export's stop)
         with contextlib.suppress(OSError):  # half a page is no page: the next export writes it
             (temporary or path).unlink()
         raise
