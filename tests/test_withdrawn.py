@@ -171,11 +171,33 @@ def test_list_shows_it_withdrawn_and_status_picks_it(series: Path, invoke: Invok
     assert rows[1].split()[-2:] == ["withdrawn", "2/2"]
     assert rows[2].split()[-2:] == ["complete", "2/2"]
     picked = json.loads(invoke("list", "--status", "withdrawn", "--json").stdout)
-    assert [(row["slug"], row["status"], row["published"]) for row in picked] == [
-        ("hugo-bernard", "complete", False)
+    assert [(row["slug"], row["status"], row["published"], row["complete"]) for row in picked] == [
+        ("hugo-bernard", "withdrawn", False, True)
     ]
     complete = json.loads(invoke("list", "--status", "complete", "--json").stdout)
     assert [(row["slug"], row["published"]) for row in complete] == [("garde", True)]
+
+
+def test_list_json_says_the_status_its_filter_picks(series: Path, invoke: Invoke) -> None:
+    """A script's select(.status == "complete") on `list --json` keeps what `list --status
+    complete` lists: a withdrawn interview said "complete" there, and was counted among
+    the posts export --all publishes."""
+    make_interview(series, "garde", guest="Garde", date=dt.date(2011, 6, 1))
+    make_interview(series, "brouillon", guest="Brouillon", status="draft", date=dt.date(2011, 6, 2))
+    make_interview(series, "hugo-bernard", guest="Hugo Bernard", date=dt.date(2011, 6, 3))
+    make_interview(series, "ines-roy", guest="Inès Roy", status="draft", date=dt.date(2011, 6, 4))
+    _withdraw(invoke, "hugo-bernard")
+    _withdraw(invoke, "ines-roy")
+    every = json.loads(invoke("list", "--json").stdout)
+    assert [(row["slug"], row["status"], row["complete"], row["published"]) for row in every] == [
+        ("ines-roy", "withdrawn", False, False),
+        ("hugo-bernard", "withdrawn", True, False),
+        ("brouillon", "draft", False, True),
+        ("garde", "complete", True, True),
+    ]
+    for status in ("draft", "complete", "withdrawn"):
+        picked = json.loads(invoke("list", "--status", status, "--json").stdout)
+        assert picked == [row for row in every if row["status"] == status], status
 
 
 def test_compare_leaves_it_out(series: Path, invoke: Invoke) -> None:

@@ -182,12 +182,20 @@ def list_(
 def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
     """A row of ``list --json``: the summary, and ``total``, the table's "N" of "n/N" (a
     draft's questions its answers may still ask; null when it is not known, or the host
-    writes more), with the reason a draft's is not known as its ``problem``."""
+    writes more), with the reason a draft's is not known as its ``problem``.
+
+    Its ``status`` is the table's, the one ``--status`` picks ("withdrawn" for one
+    withdrawn, whatever its answers); ``complete`` says whether its answers are finished
+    (the file's ``status = "complete"``), withdrawn or not."""
     from jeudis.catalog import nulled
 
     row = nulled(asdict(summary))  # a broken file's guest, dates, title: null
+    # A withdrawn one said "complete" here, which `--status complete` leaves out: a script's
+    # select(.status == "complete") counted it among those export --all publishes.
+    row["status"] = summary.shown_status
+    row["complete"] = summary.status == "complete"
     if summary.status == "broken":
-        row.update(guest=None, questionnaire=None, answered=None, asked=None)  # not known
+        row.update(guest=None, questionnaire=None, answered=None, asked=None, complete=None)
     row["total"] = summary.asked if summary.status == "complete" else None
     if draft is not None:
         row["total"] = draft.total
