@@ -540,3 +540,84 @@ def test_an_mkdocs_roundup_is_no_whole_post_on_the_blogs_index(
     heading = post.index("\n# ")
     assert post.index("<!-- more -->") > heading
     assert post.index("<!-- more -->") < post.index("\n## [")
+
+
+# ---- a returning guest ------------------------------------------------------------------
+
+
+def _returns(series: Path, slug: str, date: str, followers: str) -> None:
+    """Claire Fontaine interviewed again: the example's file under ``slug``, dated ``date``."""
+    text = (series / "interviews" / "claire-fontaine.toml").read_text(encoding="utf-8")
+    again = (
+        text.replace('slug = "claire-fontaine"', f'slug = "{slug}"')
+        .replace("date = 2011-03-31", f"date = {date}")
+        .replace('answer = "6 120, surtout', f'answer = "{followers}, surtout')
+    )
+    assert again.count(slug) == 1 and again.count(date) == 1 and followers in again
+    (series / "interviews" / f"{slug}.toml").write_text(again, encoding="utf-8")
+
+
+def _chart_rows(out: str) -> list[str]:
+    """The names of a chart's rows (a value's digits grouped by a narrow space)."""
+    return re.findall(r"^ *(\S.*?)  █+ +[\d\u202f]+$", out, re.MULTILINE)
+
+
+def test_a_returning_guests_rows_tell_themselves_apart_in_the_terminal(
+    series: Path, invoke: Invoke
+) -> None:
+    """Interviewed in 2011 and again in 2013, Claire Fontaine's two rows of the chart
+    read the same: each says its year, cut names too; the others' rows are as before."""
+    copy_example(series)
+    _returns(series, "claire-fontaine-2", "2013-05-02", "9 400")
+    result = invoke("compare", "twitter", "-q", "followers", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result
+    check_snapshot("twitter-followers.returning.txt", result.stdout, ROUNDUPS)
+    assert _chart_rows(result.stdout) == [
+        "Amélie Roux",
+        "Claire Fontaine (2011)",
+        "Mathieu Durand",
+        "Claire Fontaine (2013)",
+    ]
+    narrow = invoke("compare", "twitter", "-q", "followers", env={"COLUMNS": "40"})
+    assert _chart_rows(narrow.stdout) == [
+        "Amélie Roux",
+        "Clair… (2011)",
+        "Mathieu Dura…",  # cut as any name is
+        "Clair… (2013)",
+    ]
+
+
+def test_a_returning_guests_rows_and_headings_tell_themselves_apart_in_a_post(
+    series: Path, invoke: Invoke
+) -> None:
+    """In the chart and in the headings over each answer, the year after the name; the
+    date where both interviews are of one year, written as the post writes one."""
+    copy_example(series)
+    _returns(series, "claire-fontaine-2", "2013-05-02", "9 400")
+    text = roundup_post(invoke, None, "--date", "2014-01-01")
+    check_snapshot("twitter-followers.returning.md", text, ROUNDUPS)
+    assert re.findall(r"^\| (Claire[^|]*) \|", text, re.MULTILINE) == [
+        "Claire Fontaine (2011)",
+        "Claire Fontaine (2013)",
+    ]
+    assert re.findall(r"^## \[(Claire[^]]*)\]", text, re.MULTILINE) == [
+        "Claire Fontaine (2011)",
+        "Claire Fontaine (2013)",
+    ]
+    assert "| Amélie Roux |" in text and "## [Amélie Roux]" in text
+
+    _returns(series, "claire-fontaine-2", "2011-09-01", "9 400")
+    result = invoke("compare", "twitter", "-q", "followers", "--wordpress", "--date", "2014-01-01")
+    assert result.exit_code == 0, result
+    check_snapshot("twitter-followers.returning.wordpress.html", result.stdout, ROUNDUPS)
+    html5lib.HTMLParser(strict=True).parseFragment(result.stdout.split("\n", 1)[1])
+    said = [
+        re.sub(r"<[^>]+>", "", name)
+        for name in re.findall(r"<th scope=\"row\"[^>]*>(.*?)</th>|<h2>(.*?)</h2>", result.stdout)
+        for name in name
+        if name
+    ]
+    assert [name for name in said if name.startswith("Claire")] == [
+        "Claire Fontaine (31 mars 2011)",
+        "Claire Fontaine (1er septembre 2011)",
+    ] * 2

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,6 +127,35 @@ class Roundup:
         which no rewording changes (a roundup made again is the same post)."""
         return storage.slugify(f"{self.questionnaire}-{self.question_id}")
 
+    def marks(self, date_text: Callable[[dt.date], str] = dt.date.isoformat) -> list[str]:
+        """What tells each entry's guest apart in the roundup's rows and headings: nothing
+        ("") but where two entries bear the same name (a returning guest, a namesake),
+        which read as one: then each interview's year, its date (as ``date_text`` writes
+        it) where they share the year too, and its file's name where they share the day."""
+        same: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            same.setdefault(_name_key(entry.guest), []).append(entry)
+        marks = []
+        for entry in self.entries:
+            namesakes = same[_name_key(entry.guest)]
+            if len(namesakes) == 1:
+                marks.append("")
+            elif len({e.date.year for e in namesakes}) == len(namesakes):
+                marks.append(str(entry.date.year))
+            elif len({e.date for e in namesakes}) == len(namesakes):
+                marks.append(date_text(entry.date))
+            else:
+                marks.append(f"{date_text(entry.date)}, {entry.slug}")
+        return marks
+
+    def names(self, date_text: Callable[[dt.date], str] = dt.date.isoformat) -> list[str]:
+        """Each entry's guest as the roundup names them: "Camille Petit", and "Camille
+        Petit (2011)" where the name is another's too (:meth:`marks`)."""
+        return [
+            named(entry.guest, mark)
+            for entry, mark in zip(self.entries, self.marks(date_text), strict=True)
+        ]
+
     @property
     def tally(self) -> list[tuple[str, int]]:
         """How many guests picked each choice, in the questionnaire's order (a choice
@@ -146,6 +176,17 @@ class Roundup:
             for choice in dict.fromkeys(p for p in picked if isinstance(p, str)):
                 counts[choice] = counts.get(choice, 0) + 1
         return list(counts.items())
+
+
+def named(name: str, mark: str) -> str:
+    """A guest's name with what tells it apart (:meth:`Roundup.marks`) after it."""
+    return f"{name} ({mark})" if mark else name
+
+
+def _name_key(name: str) -> str:
+    """A name as a reader tells it from another: "Camille  Petit" and "camille petit"
+    read as one."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 # How many guests answer, under a roundup's title: one, and any other count, in each

@@ -9,6 +9,7 @@ share of the guests who answered; for a yes/no question, the same of "Oui" and "
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -68,6 +69,14 @@ class Row:
     label: str  # a guest's name, or a choice
     value: float
     shown: str  # the value as the chart writes it
+    mark: str = ""  # what tells a guest's row from a namesake's: "2011" (Roundup.marks)
+
+    @property
+    def named(self) -> str:
+        """The row's name as the chart writes it: "Camille Petit (2011)"."""
+        from jeudis.roundup import named
+
+        return named(self.label, self.mark)
 
 
 @dataclass(frozen=True)
@@ -89,14 +98,21 @@ class Chart:
         return max(1, round(share)) if share else 0
 
 
-def rows(roundup: Roundup) -> Chart | None:
-    """What the roundup's chart draws, or None: a question of words has no chart."""
+def rows(roundup: Roundup, date_text: Callable[[dt.date], str] = dt.date.isoformat) -> Chart | None:
+    """What the roundup's chart draws, or None: a question of words has no chart.
+
+    A guest's row is marked as :meth:`Roundup.marks` says, a date written by
+    ``date_text``: a returning guest's two rows read the same otherwise."""
     if roundup.numeric:
-        numbers = [(e.guest, e.number or 0.0) for e in roundup.entries]
+        numbers = [e.number or 0.0 for e in roundup.entries]
+        marks = roundup.marks(date_text)
         return Chart(
             "numbers",
-            [Row(guest, n, wording.format_number(n, roundup.language)) for guest, n in numbers],
-            max(n for _, n in numbers) or 1.0,
+            [
+                Row(e.guest, n, wording.format_number(n, roundup.language), mark)
+                for e, n, mark in zip(roundup.entries, numbers, marks, strict=True)
+            ],
+            max(numbers) or 1.0,
         )
     tally = roundup.tally
     if not tally:
@@ -120,11 +136,12 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
     its own style, for a fragment pasted where the page's style sheet is not.
     ``variant``: the typography the names are set with, as the roundup's headings.
     """
+    from jeudis.dates import date_formatter
     from jeudis.export.bidi import holds_other
     from jeudis.export.model import in_english
     from jeudis.export.typography import fix_text
 
-    chart = rows(roundup)
+    chart = rows(roundup, date_formatter(roundup.language))
     if chart is None:
         return ""
     sided = _styled(roundup.language)
@@ -139,7 +156,7 @@ def bar_chart(roundup: Roundup, *, styled: bool = False, variant: str = "off") -
             if share
             else ""
         )
-        name = fix_text(row.label, variant)
+        name = fix_text(row.named, variant)
         # A yes/no question's "Yes" and "No" are jeudis's: English's in some languages.
         shown = in_english(name, roundup.language) if roundup.kind == "yesno" else escape(name)
         if holds_other(name, rtl):  # a guest named in Arabic in a French roundup, as in its lines
@@ -159,7 +176,9 @@ def markdown_chart(roundup: Roundup, text: Callable[[str], str]) -> str:
     ``text`` makes a label inert in Markdown (a table's ``|`` too), with the
     roundup's typography. Every generator jeudis writes for reads a table.
     """
-    chart = rows(roundup)
+    from jeudis.dates import date_formatter
+
+    chart = rows(roundup, date_formatter(roundup.language))
     if chart is None:
         return ""
     heads = _HEADS.get(wording.primary_language(roundup.language), _HEADS["en"])
@@ -168,5 +187,5 @@ def markdown_chart(roundup: Roundup, text: Callable[[str], str]) -> str:
     for row in chart.rows:
         blocks = chart.blocks(row, MARKDOWN_BAR)
         bar = "█" * blocks + " " if blocks else ""
-        lines.append(f"| {text(row.label)} | {bar}{text(row.shown)} |")
+        lines.append(f"| {text(row.named)} | {bar}{text(row.shown)} |")
     return "\n".join(lines)

@@ -34,6 +34,7 @@ def render(
         raise UsageError(f"--format {fmt!r}: use " + ", ".join(FORMATS))
     from markupsafe import Markup
 
+    from jeudis.dates import date_formatter
     from jeudis.export import cleaning, markup, templating
     from jeudis.export.model import english_answer
     from jeudis.export.render import for_cms, one_line_paragraphs, words_for
@@ -49,12 +50,15 @@ def render(
         return cleaning.inline_text(text(value))
 
     items = []
-    for entry in roundup.entries:
+    # A returning guest's two headings, and their rows of the chart, read the same else.
+    names = roundup.names(date_formatter(roundup.language))
+    for entry, name in zip(roundup.entries, names, strict=True):
         said = markup.headings_below(entry.text)  # under each guest's h2
         items.append(
             {
-                "guest": text(entry.guest),
-                "guest_md": md(entry.guest),
+                "guest": text(name),
+                "guest_md": md(name),
+                "name": text(entry.guest),
                 "href": entry.href,
                 "link": templating.md_url(entry.href),  # the Markdown link's target
                 "attributes": "",  # the heading's, in Markdown

@@ -310,11 +310,18 @@ def _draw_chart(chart: "Chart") -> None:
     from jeudis.textsafe import markup_escape as escape
 
     out = console()
-    names = [for_terminal(row.label) for row in chart.rows]
+    names = [for_terminal(row.named) for row in chart.rows]
     # The values whole, the names as they fit in a third of the row, and the bars in what
     # is left (40 cells at most): a narrow terminal cut the values off, the chart's point.
     values = max((cell_len(row.shown) for row in chart.rows), default=1)
     name_room = min(max((cell_len(name) for name in names), default=1), max(6, out.width // 3))
+    # A returning guest's name cut before its year, which tells their rows apart, keeping it.
+    names = [
+        _cut_before(for_terminal(row.label), f" ({for_terminal(row.mark)})", name_room)
+        if row.mark and cell_len(name) > name_room
+        else name
+        for row, name in zip(chart.rows, names, strict=True)
+    ]
     longest = max(1, min(40, out.width - name_room - values - 6))
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(justify="right", no_wrap=True, max_width=name_room)
@@ -323,6 +330,14 @@ def _draw_chart(chart: "Chart") -> None:
     for row, name in zip(chart.rows, names, strict=True):
         table.add_row(escape(name), "█" * chart.blocks(row, longest), row.shown)
     out.print(unpadded(out, table))
+
+
+def _cut_before(name: str, mark: str, room: int) -> str:
+    """``name`` cut with "…" so that it fits in ``room`` cells with ``mark`` after it, whole."""
+    from rich.cells import cell_len, set_cell_size
+
+    kept = max(1, room - cell_len(mark) - 1)
+    return set_cell_size(name, kept).rstrip() + "…" + mark
 
 
 @app.command()
