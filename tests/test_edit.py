@@ -1697,13 +1697,17 @@ def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it
     given = invoke(
         "edit", "hugo-lambert", "-q", "pourquoi", "--answer-file", "-", input="La veille."
     )
-    assert given.stdout == "hugo-lambert: answer pourquoi given\n", given
+    assert given.stdout == (
+        "hugo-lambert: answer pourquoi given; made with version 2 of p now: it answers all"
+        " that version asks it\n"
+    ), given
     interview = load_interview(series / "interviews" / "hugo-lambert.toml")
     assert interview.is_complete and [a.id for a in interview.answers] == [
         "outils",
         "twitter",
         "pourquoi",
     ]
+    assert interview.questionnaire_version == 2
 
 
 def test_the_intro_is_replaced_from_a_file_as_an_answer_is(invoke: Invoke, amelie: Path) -> None:

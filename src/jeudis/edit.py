@@ -65,6 +65,9 @@ class Aftermath:
     # interview was made with: left unasked, the interview complete as it was.
     unasked: list[str] = field(default_factory=list)
     versions: tuple[str, str] = ("", "")  # the interview's, the questionnaire's
+    # The version of the questionnaire the interview is recorded as made with now: it
+    # answers all that version asks it (:func:`jeudis.edit_anew.answer_anew`).
+    recorded: str = ""
 
     def back_to(self, saved: Aftermath) -> None:
         """As it was at ``saved`` (a copy made after a save)."""
@@ -447,49 +450,3 @@ def reask_field(
             return False
         storage.save(interview)
     return True
-
-
-def unanswered_question(
-    questionnaire: Questionnaire | None, interview: Interview, named: str
-) -> Question | None:
-    """The question ``named`` (its id) that the questionnaire asks a complete interview
-    now and that it has no answer to: one a changed answer asks, left unasked in an
-    interview of an earlier version (:func:`_missing`). None otherwise."""
-    if questionnaire is None or not interview.is_complete or interview.answer(named) is not None:
-        return None  # a draft's missing answers are resume's (or a sheet's, imported again)
-    question = questionnaire.question(named)
-    if question is None or named not in conditions.asked(questionnaire, interview):
-        return None
-    return question
-
-
-def answer_anew(
-    questionnaire: Questionnaire,
-    interview: Interview,
-    question: Question,
-    prompter: Any,
-    raw: str | None = None,
-    source: Path | None = None,
-) -> bool:
-    """Give ``question`` an answer: ``raw`` (from a file), else asked live, placed in
-    the post's order and saved. False when the host gives it up (Ctrl-C, Page↑)."""
-    from jeudis.prompts import BACK, Paused
-    from jeudis.session import Session
-
-    assert interview.path is not None
-    session = Session(questionnaire, interview, prompter)
-    with storage.session_lock(interview.path):
-        if raw is None:
-            questions = in_order(questionnaire, interview)
-            index = next((i for i, q in enumerate(questions) if q.id == question.id), 0)
-            try:
-                raw = prompter.ask(session._prompt(question, index, len(questions)))
-            except Paused:
-                return False
-            if raw is BACK:
-                return False
-        try:
-            return session._record(question, raw)
-        except answer_rules.InvalidAnswer as exc:  # as an answer file's refused (8)
-            where = f"{source}: " if source is not None else ""
-            raise MissingAnswers(f"{where}{question.id}: {exc}") from None

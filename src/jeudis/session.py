@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import signal
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -318,9 +318,11 @@ class Session:
             placeholder=question.placeholder_text(context),
         )
 
-    def _record(self, question: Question, raw: Any) -> bool:
+    def _record(self, question: Question, raw: Any, deciding: Collection[str] = ()) -> bool:
         """Save the answer; False when it is the one stored (Entrée on it, back from
-        Page↑ or the review): nothing changes, its time stays."""
+        Page↑ or the review): nothing changes, its time stays. ``deciding``: questions
+        whose condition the answer decides, counted as asked before it (an answer to
+        one it leaves out goes to the notes; one it asks does not reopen the interview)."""
         value = self._accept(question, raw)
         stored = self.interview.answer(question.id)
         if stored is not None and value == stored.value and (value is None) == stored.skipped:
@@ -332,7 +334,7 @@ class Session:
         # Worded for this guest before it was asked: the answer holds the wording now.
         reworded = stored.reworded if stored else question.id in self.interview.rewordings
         self.interview.rewordings.pop(question.id, None)
-        before = conditions.asked(self.questionnaire, self.interview)
+        before = conditions.asked(self.questionnaire, self.interview) | set(deciding)
         followups.place(
             self.questionnaire,
             self.interview,

@@ -9,7 +9,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from jeudis.interview import Interview
     from jeudis.paths import Series
     from jeudis.questionnaire import Question, Questionnaire
+
+Given = TypeVar("Given")  # what a question asked live gives back
 
 
 @app.command()
@@ -256,12 +258,12 @@ def _edited_apart(
 ) -> bool:
     """``--question`` naming no answer: a field (``intro``), or a question asked now and
     not answered. True when it was one, and was edited."""
-    from jeudis import edit as editing
+    from jeudis import edit_anew
 
     if (spec := _a_field(interview, form, named)) is not None:
         _edit_field(series, interview, form, spec, answer_file, others)
         return True
-    if form is not None and (asked := editing.unanswered_question(form, interview, named)):
+    if form is not None and (asked := edit_anew.unanswered_question(form, interview, named)):
         _answer_anew(series, interview, form, asked, answer_file, others)
         return True
     return False
@@ -278,7 +280,7 @@ def _answer_anew(
     """``--question ID`` of a question the interview has no answer to, that its
     questionnaire asks now (one an answer changed in an older version's interview asks,
     left unasked): asked live, or answered from ``--answer-file``."""
-    from jeudis import edit as editing
+    from jeudis import edit_anew
 
     assert interview.path is not None
     slug = interview.path.stem
@@ -289,15 +291,24 @@ def _answer_anew(
         )
     if answer_file is not None:
         with _answer_read(series, interview.path, answer_file) as (text, source):
-            given = editing.answer_anew(form, interview, question, None, text, source)
+            given = edit_anew.answer_anew(form, interview, question, None, text, source)
     else:
         given = _asked_live(
             interview,
             question.id,
-            lambda live: editing.answer_anew(form, interview, question, live),
+            lambda live: edit_anew.answer_anew(form, interview, question, live),
         )
-    said = f"answer {question.id} given" if given else f"answer {question.id} left unasked"
-    console().print(safe(f"{slug}: {said}"), soft_wrap=True)
+    if given is None:
+        console().print(safe(f"{slug}: answer {question.id} left unasked"), soft_wrap=True)
+        return
+    said = [f"answer {question.id} given"]
+    if given.recorded:
+        said.append(
+            f"made with version {given.recorded} of {form.id} now: it answers all that"
+            " version asks it"
+        )
+    console().print(safe(f"{slug}: " + "; ".join(said)), soft_wrap=True)
+    _said(given, slug)
 
 
 def _edit_field(
@@ -348,7 +359,7 @@ def _answer_read(
         yield text, source
 
 
-def _asked_live(interview: "Interview", named: str, ask: Callable[[Any], bool]) -> bool:
+def _asked_live(interview: "Interview", named: str, ask: Callable[[Any], Given]) -> Given:
     """``ask`` a terminal's prompter, as `edit` asks: its keys say Ctrl-C and Page↑
     cancel a change."""
     from jeudis.cli.running import _require_terminal

@@ -1,0 +1,214 @@
+"""``jeudis edit SLUG -q ID`` of a question a newer version of the questionnaire added:
+asked under that version's conditions, the interview's answers judged by them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jeudis.edit_anew import answer_anew, unanswered_question
+from jeudis.errors import ExitCode, NotFoundError
+from jeudis.interview_reading import load_interview
+from jeudis.questionnaire import Questionnaire, load_questionnaire
+from support import Invoke, Scripted, write
+
+# Version 1 asked an opinion of the book; version 2 asks first whether the guest read
+# it, then the opinion and the title after "Oui" only, and why Twitter after "Oui".
+V1 = """id = "p"
+version = 1
+title = "Portrait : {guest}"
+language = "fr"
+registers = ["vous"]
+[[questions]]
+id = "outils"
+type = "long"
+text = "Vos outils ?"
+[[questions]]
+id = "avis"
+type = "long"
+text = "Votre avis sur le livre ?"
+[[questions]]
+id = "twitter"
+type = "yesno"
+text = "Êtes-vous sur Twitter ?"
+"""
+V2 = """id = "p"
+version = 2
+title = "Portrait : {guest}"
+language = "fr"
+registers = ["vous"]
+[[questions]]
+id = "outils"
+type = "long"
+text = "Vos outils ?"
+[[questions]]
+id = "lu"
+type = "yesno"
+text = "Avez-vous lu le livre ?"
+[[questions]]
+id = "avis"
+type = "long"
+text = "Votre avis sur le livre ?"
+when = { question = "lu", equals = true }
+[[questions]]
+id = "titre"
+type = "text"
+text = "Son titre ?"
+when = { question = "lu", equals = true }
+[[questions]]
+id = "twitter"
+type = "yesno"
+text = "Êtes-vous sur Twitter ?"
+[[questions]]
+id = "pourquoi"
+type = "text"
+text = "Qu’y trouvez-vous ?"
+when = { question = "twitter", equals = true }
+"""
+
+
+@pytest.fixture
+def hugo(series: Path, invoke: Invoke) -> Path:
+    """Hugo's interview, complete, made with version 1; the questionnaire at version 2."""
+    form = write(series / "questionnaires" / "p.toml", V1)
+    data = '[answers]\noutils = "Un carnet."\navis = "Très bien."\ntwitter = false\n'
+    made = invoke(
+        "new",
+        "p",
+        "--guest",
+        "Hugo Lambert",
+        "--date",
+        "2024-06-27",
+        "--data-file",
+        "-",
+        input=data,
+    )
+    assert made.exit_code == 0, made
+    write(form, V2)
+    return series / "interviews" / "hugo-lambert.toml"
+
+
+def version_2(series: Path) -> Questionnaire:
+    return load_questionnaire(series / "questionnaires" / "p.toml")
+
+
+def test_a_question_its_answers_leave_out_is_refused_saying_which_answer(
+    series: Path, hugo: Path
+) -> None:
+    """Version 2 asks why Twitter after "Oui" only: Hugo said "Non", and an answer given
+    all the same would be published after it."""
+    with pytest.raises(NotFoundError) as refused:
+        unanswered_question(version_2(series), load_interview(hugo), "pourquoi")
+    assert refused.value.message == (
+        "hugo-lambert: [pourquoi] is not asked since [twitter] is 'Non'"
+    )
+    assert refused.value.hint == "`jeudis edit hugo-lambert -q twitter` changes [twitter]"
+
+
+def test_an_answer_leaving_out_one_the_interview_has_sets_it_aside(
+    series: Path, hugo: Path
+) -> None:
+    """ "Non" to version 2's "lu": the opinion version 1 asked is not asked after it; it
+    stayed, the post reading "Non", then an opinion of the book."""
+    form = version_2(series)
+    interview = load_interview(hugo)
+    question = unanswered_question(form, interview, "lu")
+    assert question is not None
+
+    aftermath = answer_anew(form, interview, question, None, "Non")
+
+    assert aftermath is not None and aftermath.aside == ["avis"]
+    saved = load_interview(hugo)
+    assert [a.id for a in saved.answers] == ["outils", "lu", "twitter"]
+    assert [a.id for a in saved.set_aside] == ["avis"]
+    assert "[avis] Votre avis sur le livre ? (not asked since [lu] is 'Non')\nTrès bien." in (
+        saved.notes
+    )
+    # All version 2 asks it is answered now: made with it, as a resumed draft would be.
+    assert saved.is_complete and saved.questionnaire_version == 2
+
+
+def test_an_answer_asking_a_question_it_lacks_leaves_it_unasked_and_complete(
+    series: Path, hugo: Path
+) -> None:
+    """ "Oui" asks the title, which Hugo never answered: the interview became a draft in
+    silence, its post taken down at the next export."""
+    form = version_2(series)
+    interview = load_interview(hugo)
+    question = unanswered_question(form, interview, "lu")
+    assert question is not None
+
+    aftermath = answer_anew(form, interview, question, None, "Oui")
+
+    assert aftermath is not None and aftermath.unasked == ["titre"]
+    saved = load_interview(hugo)
+    assert saved.is_complete and saved.questionnaire_version == 1
+    assert [a.id for a in saved.answers] == ["outils", "lu", "avis", "twitter"]
+
+
+def test_asked_live_the_questions_its_answer_asks_come_next(series: Path, hugo: Path) -> None:
+    form = version_2(series)
+    interview = load_interview(hugo)
+    question = unanswered_question(form, interview, "lu")
+    assert question is not None
+    guest = Scripted(["Oui", "Dune"])
+
+    aftermath = answer_anew(form, interview, question, guest)
+
+    assert guest.asked == ["lu", "titre"]
+    assert aftermath is not None and aftermath.unasked == [] and aftermath.recorded == "2"
+    saved = load_interview(hugo)
+    assert saved.is_complete and saved.questionnaire_version == 2
+    assert {a.id for a in saved.answers} == {"outils", "lu", "avis", "titre", "twitter"}
+
+
+def test_check_show_export_and_resume_agree_after_it(
+    series: Path, hugo: Path, invoke: Invoke
+) -> None:
+    before = hugo.read_bytes()
+    refused = invoke("edit", "hugo-lambert", "-q", "pourquoi", "--answer-file", "-", input="Oui.")
+    assert refused.exit_code == ExitCode.NOT_FOUND, refused
+    assert refused.stderr == (
+        "error: hugo-lambert: [pourquoi] is not asked since [twitter] is 'Non'\n"
+        "hint: `jeudis edit hugo-lambert -q twitter` changes [twitter]\n"
+    )
+    assert hugo.read_bytes() == before
+
+    given = invoke("edit", "hugo-lambert", "-q", "lu", "--answer-file", "-", input="Non")
+
+    assert given.exit_code == 0, given
+    assert given.stdout == (
+        "hugo-lambert: answer lu given; made with version 2 of p now: it answers all that"
+        " version asks it\n"
+    )
+    assert given.stderr == (
+        "warning: hugo-lambert: [avis] not asked any more: kept in the private notes, out of"
+        " the post (`jeudis edit hugo-lambert --notes`)\n"
+    )
+    assert invoke("check").stdout == "All good.\n"
+    shown = invoke("show", "hugo-lambert").stdout
+    assert "2. Avez-vous lu le livre ?" in shown and "3. Êtes-vous sur Twitter ?" in shown
+    post = invoke("export", "hugo-lambert", "--fragment").stdout
+    assert "Avez-vous lu le livre" in post and "Votre avis" not in post
+    resumed = invoke("resume", "hugo-lambert")
+    assert "hugo-lambert is already complete" in resumed.stderr
+
+
+def test_left_for_later_the_question_it_asks_is_said(
+    series: Path, hugo: Path, invoke: Invoke
+) -> None:
+    given = invoke("edit", "hugo-lambert", "-q", "lu", "--answer-file", "-", input="Oui")
+
+    assert (given.exit_code, given.stdout) == (0, "hugo-lambert: answer lu given\n"), given
+    assert given.stderr == (
+        "warning: hugo-lambert: [titre] asked now by version 2 of the questionnaire, not by"
+        " version 1, which this interview was made with: left unasked, the interview complete"
+        " as it was (`jeudis edit hugo-lambert -q titre` asks it)\n"
+    )
+    assert "made with p version 1, now version 2 (new: titre)" in invoke("check").stdout
+    listed = invoke("list").stdout
+    assert "complete" in listed and "draft" not in listed
+    titled = invoke("edit", "hugo-lambert", "-q", "titre", "--answer-file", "-", input="Dune")
+    assert "made with version 2 of p now" in titled.stdout, titled
+    assert invoke("check").stdout == "All good.\n"
