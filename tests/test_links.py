@@ -5,6 +5,7 @@ interview of the series is no second post."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from export_helpers import make_interview
 from jeudis.errors import FileProblem
 from jeudis.export.site import export_site
 from jeudis.paths import Series
-from support import Invoke, write
+from support import Invoke, fill_sheet, write
 
 SECRET = "SECRET, of another series"
 
@@ -125,7 +126,7 @@ def test_a_folder_of_the_series_kept_elsewhere_is_the_series_own(
     )
 
 
-@pytest.mark.parametrize("command", ["resume", "edit"])
+@pytest.mark.parametrize("command", ["resume", "edit", "import"])
 def test_jeudis_writes_into_no_interview_of_elsewhere(
     series: Path, tmp_path: Path, invoke: Invoke, command: str
 ) -> None:
@@ -135,9 +136,26 @@ def test_jeudis_writes_into_no_interview_of_elsewhere(
     target = make_interview(other, "bea", guest="Bea Ng", status="draft")
     before = target.read_bytes()
     (series / "interviews" / "bea.toml").symlink_to(target)
+    sheet = series / "bea.md"
+    invoke(
+        "sheet",
+        "livre",
+        "--guest",
+        "Bea Ng",
+        "--host",
+        "Stéphane",
+        "-F",
+        "book_title=N",
+        "-o",
+        sheet,
+    )
+    write(sheet, fill_sheet(sheet.read_text("utf-8"), {"motivation": "Changed."}))
 
-    # resume: the most recent draft, as none is named
-    args = ["bea", "--question", "motivation", "--answer-file", "-"] if command == "edit" else []
+    args = {
+        "resume": ["bea"],
+        "edit": ["bea", "--question", "motivation", "--answer-file", "-"],
+        "import": [sheet, "--update", "bea"],
+    }[command]
     result = invoke(command, *args, input="Changed.\n")
 
     assert result.exit_code == 4, result
@@ -252,3 +270,147 @@ def test_a_roundup_holds_each_guest_of_the_series_once(
     assert "Bea Ng" not in result.stdout
     assert result.stdout.count("Moi.") == 1
     assert "bea.toml: a link to a file out of the series folder" in result.stderr
+
+
+def _said(series: Path, target: Path) -> str:
+    """What every command says of interviews/claire.toml leading to ``target``."""
+    return (
+        f"{series / 'interviews' / 'claire.toml'}: a link to a file out of the series folder"
+        f" ({target}): never read as this series' interview"
+    )
+
+
+@pytest.mark.parametrize("named", ["claire", "interviews/claire.toml"])
+def test_show_refuses_an_interview_leading_out_of_the_series(
+    series: Path, elsewhere: Path, invoke: Invoke, named: str
+) -> None:
+    """show claire read another series' interview, its guest, answers and private notes,
+    as this series' own, without a word."""
+    make_interview(series, "ann", guest="Ann Lee")
+    (series / "interviews" / "claire.toml").symlink_to(elsewhere)
+
+    shown = invoke("show", series / named if "/" in named else named)
+
+    assert shown.exit_code == 4, shown
+    assert _said(series, elsewhere) in " ".join(shown.stderr.split())
+    assert "replace the link by a copy of the file; else delete the link" in shown.stderr
+    assert SECRET not in shown.stdout and "Bea Ng" not in shown.stdout
+
+
+def test_list_shows_an_interview_leading_out_of_the_series_refused(
+    series: Path, elsewhere: Path, invoke: Invoke
+) -> None:
+    """list showed another series' guest and answers as a row of this series."""
+    make_interview(series, "ann", guest="Ann Lee", date=dt.date(2011, 1, 6))
+    (series / "interviews" / "claire.toml").symlink_to(elsewhere)
+
+    listed = invoke("list")
+    recent = invoke("list", "-n", "1")
+    as_json = invoke("list", "--json")
+
+    assert listed.exit_code == 0, listed
+    rows = {line.split()[0]: line.split() for line in listed.stdout.splitlines()[1:3]}
+    assert rows["ann"][1:3] == ["Ann", "Lee"]
+    assert rows["claire"][1:] == ["?", "?", "refused", "0/0"], listed.stdout
+    assert "Bea Ng" not in listed.stdout
+    said = f"claire: claire.toml: a link to a file out of the series folder ({elsewhere})"
+    assert said in " ".join(listed.stdout.split())
+    assert "never read as this series' interview" in listed.stdout
+    assert "claire" in recent.stdout  # whatever -n says, as a broken file
+    row = next(r for r in json.loads(as_json.stdout) if r["slug"] == "claire")
+    assert (row["status"], row["guest"], row["questionnaire"]) == ("refused", None, None)
+    assert str(elsewhere) in row["problem"]
+
+
+def test_an_answer_sheet_numbers_no_question_of_another_series(
+    series: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """sheet numbered the host's questions after those of the guest's interview in
+    another series, read through a link as hers in this one."""
+    other = tmp_path / "other-series"
+    target = make_interview(
+        other, "bea", guest="Bea Ng", answers=[("question-1", "Et avant ?", SECRET)]
+    )
+    (series / "interviews" / "claire.toml").symlink_to(target)
+    sheet = series / "bea.md"
+
+    made = invoke(
+        "sheet", "livre", "--guest", "Bea Ng", "--host", "Stéphane", "-F", "book_title=Nuit",
+        "--question", "Et la suite ?", "-o", sheet,
+    )  # fmt: skip
+
+    assert made.exit_code == 0, made
+    assert "## Q2 [question-1]\n\n**Et la suite ?**" in sheet.read_text("utf-8")
+    assert f"warning: {_said(series, target)}" in " ".join(made.stderr.split())
+
+
+def test_an_imported_sheet_is_never_taken_for_another_series_interview(
+    series: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """import refused Bea Ng's answer sheet as a second interview of hers, naming another
+    series' interview, read through a link, as hers in this one, and how her sheet
+    differed from its answers."""
+    other = tmp_path / "other-series"
+    target = make_interview(other, "bea", guest="Bea Ng", answers=[("motivation", "Q ?", SECRET)])
+    (series / "interviews" / "claire.toml").symlink_to(target)
+    sheet = series / "bea.md"
+    made = invoke(
+        "sheet", "livre", "--guest", "Bea Ng", "--host", "Stéphane", "-F", "book_title=Nuit",
+        "--register", "tu", "--gender", "f", "-o", sheet,
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    write(sheet, fill_sheet(sheet.read_text("utf-8"), {"motivation": "Le train."}))
+
+    imported = invoke("import", sheet)
+
+    assert imported.exit_code == 0, imported
+    assert f"warning: {_said(series, target)}" in " ".join(imported.stderr.split())
+    assert SECRET not in imported.output and "claire" not in imported.stdout
+    assert "Le train." in (series / "interviews" / "bea-ng.toml").read_text("utf-8")
+
+
+def test_a_new_interview_names_no_guest_of_another_series_as_its_own(
+    series: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """new said Bea Ng had an interview from livre already: another series', read
+    through interviews/bea-ng.toml, a link."""
+    other = tmp_path / "other-series"
+    target = make_interview(other, "bea", guest="Bea Ng")
+    (series / "interviews" / "bea-ng.toml").symlink_to(target)
+    data = write(
+        tmp_path / "answers.toml",
+        'fields = { book_title = "Nuit", book_url = "https://nuit.example" }\nanswers = { motivation = "Le train." }\n',
+    )
+
+    made = invoke(
+        "new", "livre", "--guest", "Bea Ng", "--host", "Stéphane", "--register", "tu",
+        "--gender", "f", "--data-file", data,
+    )  # fmt: skip
+
+    assert made.exit_code == 0, made
+    assert "has an interview from livre already" not in made.stderr
+    link = series / "interviews" / "bea-ng.toml"
+    assert (
+        f"warning: {link}: a link to a file out of the series folder ({target}):"
+        " never read as this series' interview"
+    ) in " ".join(made.stderr.split())
+    assert (series / "interviews" / "bea-ng-2.toml").is_file()
+
+
+def test_resume_takes_no_draft_of_another_series_for_this_ones(
+    series: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """resume, no draft named, took another series' draft, read through a link, for this
+    series' most recent one; the series has none of its own."""
+    other = tmp_path / "other-series"
+    target = make_interview(other, "bea", guest="Bea Ng", status="draft")
+    before = target.read_bytes()
+    make_interview(series, "ann", guest="Ann Lee")
+    (series / "interviews" / "claire.toml").symlink_to(target)
+
+    result = invoke("resume")
+
+    assert result.exit_code == 3, result
+    assert "no draft to resume" in result.stderr
+    assert f"warning: {_said(series, target)}" in " ".join(result.stderr.split())
+    assert target.read_bytes() == before

@@ -9,7 +9,10 @@ that file was published as this series' own: another series' guest and answers a
 post of this one, a file of the host's in every page. As for a photo
 (:func:`jeudis.photos.refusal`), what leads out of the series folder is never published
 from it: ``export`` refuses an interview or a template that does, ``resume`` and
-``edit`` write into no file of elsewhere, and ``check`` names each such link. A link
+``edit`` write into no file of elsewhere, ``show`` refuses it, ``list`` lists it
+refused, the commands that look through the interviews (``sheet``, ``import``,
+``new``, ``compare``) read no guest nor answer of it and say so, and ``check``
+names each such link. A link
 within the series works as any file (``interviews/latest.toml`` leading to
 ``claire-fontaine.toml``), but is no second post of the interview it names.
 """
@@ -106,5 +109,6 @@ def interview_links(root: Path, folder: Path) -> tuple[dict[str, FileProblem], d
 
 
 PUBLISHED = "never published as this series' post"
+READ = "never read as this series' interview"
 WRITTEN = "jeudis writes into no file of elsewhere"
 TEMPLATE = "never used for this series' pages"

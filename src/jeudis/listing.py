@@ -56,8 +56,14 @@ class Summary:
     @property
     def shown_status(self) -> str:
         """The status ``jeudis list`` shows (and ``--status`` picks): withdrawn, draft or
-        not, else its own (draft, complete, broken)."""
+        not, else its own (draft, complete, broken; refused: a link leading out of the
+        series folder, never read as its interview)."""
         return self.status if self.published else "withdrawn"
+
+    @property
+    def unread(self) -> bool:
+        """Whether its file was not read as an interview: broken, or refused."""
+        return self.status in ("broken", "refused")
 
     @property
     def exported(self) -> bool:
@@ -146,13 +152,16 @@ def summaries(series: Series) -> list[Summary]:
     result: list[Summary] = []
     folder = series.interviews_dir
     for item in interview_entries(folder):
+        path = folder / item.name
+        if item.is_symlink() and (refused := _refused(series, path)):  # never cached
+            result.append(refused)
+            continue
         try:
             stat = item.stat()
         except OSError:  # a link that leads nowhere: listed broken, never cached
-            result.append(summary_of(folder / item.name))
+            result.append(summary_of(path))
             continue
         key = _key(stat)
-        path = folder / item.name
         summary = _cached(cache.get(item.name), key, path) or summary_of(path)
         fresh[item.name] = {"key": key, "summary": dict(vars(summary))}
         result.append(summary)
@@ -193,26 +202,48 @@ def _cached(entry: Any, key: str, path: Path) -> Summary | None:
     return summary if shaped and named else None
 
 
+def summary_in(series: Series, path: Path) -> Summary:
+    """:func:`summary_of` an interview file of ``series``: one that leads out of the
+    series folder through a link is refused, unread (:func:`_refused`)."""
+    return _refused(series, path) or summary_of(path)
+
+
+def _refused(series: Series, path: Path) -> Summary | None:
+    """The summary of an interview file that is a link leading out of the series folder
+    (:mod:`jeudis.links`): status "refused", its guest and answers unread, for they are
+    another series' or the host's own file's, never this series' interview. None for
+    any other file."""
+    from jeudis.links import READ, out_problem
+
+    problem = out_problem(series.root, path, READ)
+    return None if problem is None else _unread(path, problem, "refused")
+
+
 def summary_of(path: Path) -> Summary:
     try:
         check_name(path)  # a page and links are made of it: a broken interview
         return _quick_summary(path) or summarize(load_interview(path), path)
     except FileProblem as exc:
-        return Summary(
-            slug=path.stem,
-            path=str(path),
-            guest="?",
-            questionnaire="?",
-            title="",
-            status="broken",
-            date="",
-            updated="",
-            created="",
-            answered=0,
-            asked=0,
-            # Said of the file's name: the listing names its folder already.
-            problem=exc.message.replace(str(path), path.name, 1),
-        )
+        return _unread(path, exc, "broken")
+
+
+def _unread(path: Path, problem: FileProblem, status: str) -> Summary:
+    """The summary of a file whose interview is not read: ``status`` and ``problem``."""
+    return Summary(
+        slug=path.stem,
+        path=str(path),
+        guest="?",
+        questionnaire="?",
+        title="",
+        status=status,
+        date="",
+        updated="",
+        created="",
+        answered=0,
+        asked=0,
+        # Said of the file's name: the listing names its folder already.
+        problem=problem.message.replace(str(path), path.name, 1),
+    )
 
 
 def _read_cache(path: Path) -> dict[str, Any]:

@@ -38,23 +38,32 @@ def same_guest(one: str, other: str) -> bool:
 
 
 def twins(
-    series: Series, questionnaire: str, guest: str, *, named: str = ""
+    series: Series,
+    questionnaire: str,
+    guest: str,
+    *,
+    named: str = "",
+    refused: list[listing.Summary] | None = None,
 ) -> list[listing.Summary]:
     """The interviews ``guest`` has from ``questionnaire`` already.
 
     ``named``: only those whose file is named after the guest (the slug ``named``, or
     ``named-2``...), as a session names them: a live session looks before its first
     question, where reading a thousand interviews' summaries was 50 ms.
+    ``refused``: given, the files looked at that lead out of the series folder through a
+    link (:mod:`jeudis.links`) are added to it: never read, whoever their guest is.
     """
     if named:
         own = re.compile(re.escape(named) + r"(-[0-9]+)?")
         rows = [
-            listing.summary_of(path)
+            listing.summary_in(series, path)
             for path in storage.interview_files(series)
             if own.fullmatch(path.stem)
         ]
     else:
         rows = listing.summaries(series)
+    if refused is not None:
+        refused += [summary for summary in rows if summary.status == "refused"]
     return [
         summary
         for summary in rows

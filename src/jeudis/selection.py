@@ -70,8 +70,8 @@ def selected(summaries: Sequence[Summary], span: Span) -> tuple[list[Summary], i
     A file that does not read is always taken, last: it has no date to be left out by,
     and a host who lists the recent ones only (``-n 20``) would never see it, nor why.
     """
-    broken = [s for s in summaries if s.status == "broken"]
-    dated = [s for s in summaries if s.status != "broken"]
+    broken = [s for s in summaries if s.unread]
+    dated = [s for s in summaries if not s.unread]
     within = [s for s in dated if span.holds(s.date)] if span.dated else dated
     if not span.limit:
         return within + broken, 0

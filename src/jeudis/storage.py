@@ -430,7 +430,8 @@ def interview_files(series: Series) -> list[Path]:
 
 
 def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
-    """Find an interview by slug (``gilles-klein``) or by path."""
+    """Find an interview by slug (``gilles-klein``) or by path: one of the series that is
+    a link leading out of it is refused (:func:`for_reading`, :func:`for_writing`)."""
     candidate = Path(ref)
     if ref.endswith(".toml") or "/" in ref or os.sep in ref:
         if not candidate.is_file():
@@ -442,10 +443,10 @@ def resolve(series: Series, ref: str, *, writable: bool = False) -> Path:
                 hint="run the command from the interview's series folder, or pass --dir",
             )
         candidate = as_named(candidate)
-        return for_writing(series, candidate) if writable else candidate
+        return for_writing(series, candidate) if writable else for_reading(series, candidate)
     path = as_named(series.interviews_dir / f"{ref}.toml")
     if path.is_file():
-        return for_writing(series, path) if writable else path
+        return for_writing(series, path) if writable else for_reading(series, path)
     _refuse_a_name_that_is_no_file(path)
     slugs = [p.stem for p in interview_files(series)]
     import difflib
@@ -482,6 +483,15 @@ def as_named(path: Path) -> Path:
     wanted = folded(path.name)
     found = [name for name in names if folded(name) == wanted]
     return path.with_name(found[0]) if len(found) == 1 else path
+
+
+def for_reading(series: Series, path: Path) -> Path:
+    """An interview to read as the series': not one that leads out of the series folder
+    through a link, another series' interview or a file of the host's (:mod:`jeudis.links`)."""
+    from jeudis.links import READ, refuse_out
+
+    refuse_out(series.root, path, READ)
+    return path
 
 
 def for_writing(series: Series, path: Path) -> Path:

@@ -194,7 +194,7 @@ def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
     # select(.status == "complete") counted it among those export --all publishes.
     row["status"] = summary.shown_status
     row["complete"] = summary.status == "complete"
-    if summary.status == "broken":
+    if summary.unread:  # not known
         row.update(guest=None, questionnaire=None, answered=None, asked=None, complete=None)
     row["total"] = summary.asked if summary.status == "complete" else None
     if draft is not None:

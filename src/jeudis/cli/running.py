@@ -30,6 +30,7 @@ from jeudis.errors import NoTerminal, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from jeudis.interview import Interview
+    from jeudis.listing import Summary
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
     from jeudis.session import Session
@@ -187,6 +188,18 @@ def note_nameless(interview: "Interview", *, chosen: bool) -> None:
     sys.stderr.write(for_terminal(said) + "\n")
 
 
+def note_refused(series: "Series", rows: "list[Summary]") -> None:
+    """The interview files of ``rows`` that lead out of the series folder through a link,
+    never read as the series' (:mod:`jeudis.links`): said, one line each, naming the link
+    and where it leads, as export and check do."""
+    from jeudis.links import READ, out_problem
+    from jeudis.textsafe import for_terminal
+
+    for row in rows:
+        if row.status == "refused" and (problem := out_problem(series.root, Path(row.path), READ)):
+            sys.stderr.write(for_terminal(f"warning: {problem.message}") + "\n")
+
+
 def note_passed(passed: "list[Passed]", interview: "Interview") -> None:
     """The names a new interview was not given, another's former address each: said
     with the name it has, as a namesake's interview is (:func:`_note_twins`)."""
@@ -238,7 +251,9 @@ def _note_twins(series: "Series", form: "Questionnaire", interview: "Interview")
     from jeudis import reimport
     from jeudis.textsafe import for_terminal
 
-    twins = reimport.twins(series, form.id, interview.guest, named=interview.slug)
+    refused: list[Summary] = []
+    twins = reimport.twins(series, form.id, interview.guest, named=interview.slug, refused=refused)
+    note_refused(series, refused)
     if not twins:
         return
     named = ", ".join(f"{twin.slug} ({twin.status})" for twin in twins)
@@ -469,9 +484,10 @@ def resume(
         # Not one withdrawn (a guest's wish): finished, it would be no less withdrawn,
         # but it is no longer the host's work in hand.
         drafts = [s for s in summaries if s.status == "draft" and s.published]
+        note_refused(series, summaries)  # another series' draft is none of this one's
         if not drafts:
             # One of them may be a draft the host edited by hand: say where to look.
-            broken = [s.slug for s in summaries if s.status == "broken"]
+            broken = [s.slug for s in summaries if s.unread]
             hint = "`jeudis list` shows the interviews"
             if broken:
                 named = ", ".join(broken[:3]) + (", ..." if len(broken) > 3 else "")

@@ -32,6 +32,7 @@ from jeudis.errors import UsageError
 
 if TYPE_CHECKING:
     from jeudis.interview import Interview
+    from jeudis.listing import Summary
     from jeudis.paths import Series
     from jeudis.questionnaire import Questionnaire
     from jeudis.sheet_reading import Sheet
@@ -130,12 +131,16 @@ def _after_asked(series: "Series", form: "Questionnaire", interview: "Interview"
     guest's interview from the questionnaire, which ``import --update`` takes it into
     (its question-1 would have been taken for a new answer to their question-1)."""
     from jeudis import reimport
+    from jeudis.cli.running import note_refused
     from jeudis.errors import JeudisError
     from jeudis.followups import OPEN_PREFIX, next_number, taken_ids
     from jeudis.interview_reading import load_interview
 
     taken = {q.id for q in form.questions}  # a questionnaire may name one "question-1"
-    for twin in reimport.twins(series, form.id, interview.guest):
+    refused: list[Summary] = []
+    found = reimport.twins(series, form.id, interview.guest, refused=refused)
+    note_refused(series, refused)
+    for twin in found:
         try:
             taken |= taken_ids(load_interview(Path(twin.path)))
         except JeudisError:  # one that does not read: `import` says so
@@ -230,7 +235,7 @@ def import_(
     how the sheet differs; --update INTERVIEW or --new says what to do with it.
     """
     from jeudis import reimport, starting
-    from jeudis.cli.running import note_nameless, note_passed, take_photo
+    from jeudis.cli.running import note_nameless, note_passed, note_refused, take_photo
     from jeudis.mailtext import read_sheet
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
@@ -301,7 +306,9 @@ def import_(
     result = import_sheet(form, interview, parsed, sheet_file)
     _as_live(result.interview, set(asked))
     result.warnings[:0] = received.warnings + field_warnings
-    twins = reimport.twins(series, form.id, interview.guest)
+    refused: list[Summary] = []
+    twins = reimport.twins(series, form.id, interview.guest, refused=refused)
+    note_refused(series, refused)
     if twins and not new:  # the same sheet again, or another: never a second one unasked
         raise reimport.refusal(twins, interview, str(sheet_file), argument)
     if not any(answer.given for answer in result.interview.answers):
