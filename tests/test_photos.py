@@ -375,3 +375,78 @@ def test_a_drawing_with_a_large_embedded_image_is_published(root: Path) -> None:
         f'<svg {SVG}><image href="data:image/png;base64,{image}"/></svg>', encoding="utf-8"
     )
     assert svg_hazard(root / "g.svg") is None
+
+
+def test_a_photo_folder_kept_elsewhere_is_the_series_own(
+    series: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    """images/ itself a link (kept in a synced folder, shared by the host's series), as
+    interviews/ and templates/ may be: every photo in it was "a link to a file out of the
+    series folder", left out of every export, and check failed on each."""
+    from export_helpers import make_interview, tiny_png
+
+    kept = tmp_path / "Dropbox" / "photos"
+    kept.mkdir(parents=True)
+    (kept / "gilles.png").write_bytes(tiny_png())
+    (kept / "ann.png").symlink_to("gilles.png")  # a link within the folder: its own file
+    (series / "images").symlink_to(kept)
+    make_interview(series, "gilles-klein", fields={"photo": "images/gilles.png"})
+    make_interview(series, "ann", guest="Ann Lee", fields={"photo": "images/ann.png"})
+
+    checked = invoke("check")
+    exported = invoke("export", "--all")
+
+    assert refusal(series, "images/gilles.png") is None
+    assert refusal(series, "images/ann.png") is None
+    assert (checked.exit_code, checked.stdout) == (0, "All good.\n")
+    assert exported.exit_code == 0 and "warning" not in exported.stderr, exported
+    for slug in ("gilles-klein", "ann"):
+        page = (series / "site" / f"{slug}.html").read_text(encoding="utf-8")
+        [img] = re.findall(r'<img src="([^"]+)"', page)
+        assert (series / "site" / unquote(img)).read_bytes() == tiny_png()
+    # Named from the series, as its own: never copied in again under another name.
+    assert adopt(series, "gilles-klein", str(kept / "gilles.png")) == ("images/gilles.png", False)
+    assert adopt(series, "gilles-klein", "images/gilles.png") == ("images/gilles.png", False)
+    assert sorted(p.name for p in kept.iterdir()) == ["ann.png", "gilles.png"]
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("{private}/portrait.png", "a link to a file out of the series folder"),
+        ("../notes.toml", "a link to a file out of the series folder"),  # out of images/ too
+        ("notes.toml", "a link to a file that is not an image"),
+        (".hidden/portrait.png", "a link to a hidden file"),
+    ],
+)
+def test_a_photo_in_a_folder_kept_elsewhere_follows_the_rule_of_files(
+    series: Path, tmp_path: Path, target: str, why: str
+) -> None:
+    """In images/ kept elsewhere, a photo that is itself a link is published as anywhere
+    only when it leads to an image of the folder, out of hidden folders."""
+    from export_helpers import tiny_png
+
+    kept = tmp_path / "Dropbox" / "photos"
+    private = tmp_path / "private"
+    for folder in (kept / ".hidden", private):
+        folder.mkdir(parents=True)
+        (folder / "portrait.png").write_bytes(tiny_png())
+    write(kept / "notes.toml", "SECRET")
+    write(kept.parent / "notes.toml", "SECRET")
+    (kept / "gilles.png").symlink_to(target.format(private=private))
+    (series / "images").symlink_to(kept)
+
+    assert refusal(series, "images/gilles.png") == why
+
+
+def test_a_path_climbing_out_of_a_photo_folder_kept_elsewhere_is_not_the_series(
+    series: Path, tmp_path: Path
+) -> None:
+    from export_helpers import tiny_png
+
+    kept = tmp_path / "Dropbox" / "photos"
+    kept.mkdir(parents=True)
+    (kept.parent / "private.png").write_bytes(tiny_png())
+    (series / "images").symlink_to(kept)
+
+    assert refusal(series, "images/../private.png") == "not in the series folder"

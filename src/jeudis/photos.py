@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
-import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -33,10 +32,8 @@ def refusal(root: Path, photo: str) -> str | None:
     notes, nor a file elsewhere on the host's machine). Whether it exists yet is
     another matter.
     """
-    if outside(root, photo):
-        if _links_out(root, photo):
-            return "a link to a file out of the series folder"
-        return "not in the series folder"
+    if not of_the_series(root, photo):
+        return _left(root, photo)
     suffix = PurePath(photo).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         return "not an image"
@@ -51,16 +48,34 @@ def refusal(root: Path, photo: str) -> str | None:
     return None
 
 
-def _links_out(root: Path, photo: str) -> bool:
-    """Whether a photo named inside the series folder is a link out of it (rather than
-    a path leaving it, or a link in a loop)."""
-    if photo.startswith(("/", "\\", "~")) or os.path.normpath(photo).startswith(".."):
-        return False
+def of_the_series(root: Path, photo: str) -> bool:
+    """Whether ``photo``, a path, names a file of the series folder: one in it, or in a
+    folder of it that is a link (:func:`_left`)."""
+    return not outside(root, photo) or _left(root, photo) is None
+
+
+def _left(root: Path, photo: str) -> str | None:
+    """Why a photo that resolves out of the series folder is none of its files; None
+    when it is one all the same.
+
+    A folder of the series that is itself a link (``images/`` kept in a synced folder,
+    shared by the host's series) is the host's own set-up, as ``interviews/`` and
+    ``templates/`` are (:mod:`jeudis.links`): its files are the series'. A photo that is
+    itself a link leading out of the series and of its folder is not, nor a path that
+    leaves the folder as written (absolute, from ``~``, climbing out with ``..``).
+    """
+    if photo.startswith(("/", "\\", "~")) or ".." in photo.replace("\\", "/").split("/"):
+        return "not in the series folder"
+    path = root / photo
     try:
-        (root / photo).resolve(strict=True)
-    except (OSError, RuntimeError):  # a loop, or nothing there
-        return False
-    return True
+        target = path.resolve()
+        homes = (root.resolve(), path.parent.resolve())
+        linked = path.is_symlink()
+    except (OSError, RuntimeError):  # a loop, a name too long
+        return "not in the series folder"
+    if linked and not any(target.is_relative_to(home) for home in homes):
+        return "a link to a file out of the series folder"
+    return None
 
 
 def _linked_to(root: Path, photo: str) -> str | None:
@@ -68,15 +83,23 @@ def _linked_to(root: Path, photo: str) -> str | None:
     someone else (a git repository, a zip) may hold ``images/me.jpg`` leading to
     ``../.git/config`` (the host's token to their repository, once cloned) or to an
     interview, its private notes with it. Only an image's name, out of hidden folders,
-    is published through a link; None for a photo that is no link."""
+    is published through a link; None for a photo that is no link. (In a folder that is
+    a link, ``images/`` kept elsewhere, hidden folders are those under it.)"""
     folder = root.resolve()
+    path = folder / photo
     try:
-        target = (folder / photo).resolve()
-        if target == folder / photo or target == (folder / photo).absolute():
+        target = path.resolve()
+        if target == path or target == path.absolute():
             return None
-        parts = target.relative_to(folder).parts
-    except (OSError, ValueError, RuntimeError):  # said by outside(), or missing
+        home = next(
+            (home for home in (folder, path.parent.resolve()) if target.is_relative_to(home)),
+            None,
+        )
+    except (OSError, RuntimeError):  # said by outside(), or missing
         return None
+    if home is None:  # said by _left()
+        return None
+    parts = target.relative_to(home).parts
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         return "a link to a file that is not an image"
     if any(part.startswith(".") for part in parts):
@@ -235,6 +258,9 @@ def adopt(root: Path, slug: str, given: str) -> tuple[str, bool]:
     folder = root.resolve()
     if found.is_relative_to(folder):
         return found.relative_to(folder).as_posix(), False
+    kept = (folder / FOLDER).resolve()  # images/ a link, kept in a synced folder: the series'
+    if kept != folder / FOLDER and found.is_relative_to(kept):
+        return (PurePath(FOLDER) / found.relative_to(kept)).as_posix(), False
     suffix = found.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         return text, False

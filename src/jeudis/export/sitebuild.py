@@ -56,7 +56,7 @@ from jeudis.export.typography import fix_text
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
-from jeudis.photos import copy_to
+from jeudis.photos import copy_to, of_the_series
 
 
 def render(
@@ -282,7 +282,7 @@ def _copy_photo(job: _Job, post: Post, stored: str, kept: list[str]) -> bool:
     target = (folder / stored).resolve()
     if not (
         source.is_file()
-        and source.is_relative_to(root.resolve())
+        and of_the_series(root, post.photo)  # images/ kept elsewhere through a link: its own
         and target.is_relative_to(folder.resolve())
     ):
         return False
