@@ -2002,17 +2002,22 @@ def test_files_written_again_the_same_render_no_post(
     """`git checkout`, a backup restored or a sync tool writes every file of the series
     again, the same, new times: the next export rendered every post again (35 s for
     5,000 interviews), to find each the same. Now the interviews' bytes are compared
-    with those they were rendered from, and the settings' and questionnaires' content
-    is stamped: nothing is rendered, no page written, and the next export is the quick
-    one again. An interview edited is rendered, its page and the feed written."""
+    with those they were rendered from, and the settings', questionnaires' and
+    templates' content is stamped: nothing is rendered, no page written, and the next
+    export is the quick one again. An interview edited is rendered, its page and the
+    feed written."""
+    from jeudis.paths import BUNDLED_TEMPLATES
 
     copy_example(series)
+    template = series / "templates" / "post.html"
+    template.parent.mkdir()
+    template.write_bytes((BUNDLED_TEMPLATES / "post.html").read_bytes())
     out = series / "site"
     export_site(Series(series), out)
     pages = [path for path in out.iterdir() if path.name != MANIFEST]
     times = {page.name: page.stat().st_mtime_ns for page in pages}
     later = 1_900_000_000_000_000_000  # 2030: every file written again
-    for path in [*series.glob("*/*.toml"), series / "jeudis.toml"]:
+    for path in [*series.glob("*/*.toml"), series / "jeudis.toml", template]:
         os.utime(path, ns=(later, later))
     rendered = rendered_posts(monkeypatch)
 
@@ -2029,6 +2034,104 @@ def test_files_written_again_the_same_render_no_post(
     assert rendered == ["claire-fontaine"]
     assert "Deux années déjà" in (out / "claire-fontaine.html").read_text("utf-8")
     assert set(result.written) == {out / "claire-fontaine.html", out / "feed.xml"}
+
+
+def hashed_files(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files an export run in this process hashes to tell whether one whose time
+    changed holds the same bytes: none when the times are those recorded."""
+    from jeudis.export import entries, manifest
+
+    hashed: list[Path] = []
+    content_hash = manifest.content_hash
+
+    def spied(path: Path) -> str:
+        hashed.append(path)
+        return content_hash(path)
+
+    for module in (manifest, entries):
+        monkeypatch.setattr(module, "content_hash", spied)
+    return hashed
+
+
+@pytest.mark.parametrize("flavor", [None, "hugo"])
+def test_a_photo_written_again_the_same_renders_no_post_and_is_not_copied(
+    series: Path, monkeypatch: pytest.MonkeyPatch, flavor: str | None
+) -> None:
+    """A photo whose time alone changed (`git checkout`, `rsync` without -t) had its
+    post rendered again at the next export, to find it the same. Now its bytes are
+    compared with those the post was made with: nothing is rendered nor copied, and
+    the next export is the quick one again. A photo changed, of the same size, is
+    rendered and copied again."""
+    photo = series / "images" / "invite.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\x89PNG\r\n\x1a\nfirst")
+    make_interview(series, "invite", fields={"photo": "images/invite.png"})
+    make_interview(series, "autre", guest="Autre", date=dt.date(2011, 1, 1))
+    out = series / "out"
+    fmt = "md" if flavor else "html"
+    export_site(Series(series), out, fmt=fmt, flavor=flavor)
+    files = [path for path in out.rglob("*") if path.is_file() and path.name != MANIFEST]
+    (copy,) = (path for path in files if path.name == "invite.png")
+    times = {path: path.stat().st_mtime_ns for path in files}
+    later = 1_900_000_000_000_000_000
+    os.utime(photo, ns=(later, later))
+    rendered = rendered_posts(monkeypatch)
+
+    assert export_site(Series(series), out, fmt=fmt, flavor=flavor).unchanged
+    assert rendered == []
+    assert {path: path.stat().st_mtime_ns for path in files} == times  # none written
+    hashed = hashed_files(monkeypatch)
+    assert export_site(Series(series), out, fmt=fmt, flavor=flavor).unchanged
+    assert hashed == []  # the photo's new time was recorded
+
+    photo.write_bytes(b"\x89PNG\r\n\x1a\nother")  # the same size
+    os.utime(photo, ns=(later + 1, later + 1))
+    export_site(Series(series), out, fmt=fmt, flavor=flavor)
+
+    assert rendered == ["invite"]
+    assert copy.read_bytes() == photo.read_bytes()
+
+
+def test_a_wordpress_file_whose_sources_were_written_again_the_same_stays(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`git checkout` (every file of the series written again, the same) made the whole
+    WordPress file of `export --all --format wxr` again, a long while for a large
+    series, to find it the same. Now the interviews' and the photos' bytes are compared
+    with those it was made from: it stays as it is, and the next export is the quick
+    one again. An interview edited, or a photo, makes it again."""
+    from jeudis.export import sitebuild
+
+    copy_example(series)
+    out = series / "wxr"
+    export_site(Series(series), out, fmt="wxr")
+    wxr = out / "wordpress.xml"
+    made = wxr.stat().st_mtime_ns
+    later = 1_900_000_000_000_000_000
+    for path in [*series.glob("interviews/*.toml"), *series.glob("images/*")]:
+        os.utime(path, ns=(later, later))
+    built: list[int] = []
+    export_wxr = sitebuild.export_wxr
+    monkeypatch.setattr(sitebuild, "export_wxr", lambda *args: built.append(1) or export_wxr(*args))
+
+    assert export_site(Series(series), out, fmt="wxr").unchanged
+    assert built == [] and wxr.stat().st_mtime_ns == made
+    hashed = hashed_files(monkeypatch)
+    assert export_site(Series(series), out, fmt="wxr").unchanged
+    assert hashed == []  # the files' new times were recorded
+
+    photo = series / "images" / "mathieu-durand.svg"
+    photo.write_bytes(photo.read_bytes().replace(b"<svg", b"<svg ", 1)[:-1])  # the same size
+    os.utime(photo, ns=(later + 1, later + 1))
+    assert not export_site(Series(series), out, fmt="wxr").unchanged
+    assert built == [1]
+
+    claire = series / "interviews" / "claire-fontaine.toml"
+    text = claire.read_text(encoding="utf-8")
+    claire.write_text(text.replace("Deux ans déjà", "Deux années déjà"), encoding="utf-8")
+    assert not export_site(Series(series), out, fmt="wxr").unchanged
+    assert built == [1, 1]
+    assert "Deux années déjà" in wxr.read_text(encoding="utf-8")
 
 
 def test_an_export_stopped_half_way_renders_only_what_it_had_left(

@@ -3,9 +3,9 @@
 What each output of ``jeudis export --all`` was made from: each interview file's
 size and modification time, and the hash of its bytes (a file written again the
 same, by ``git checkout``, a restored backup or a sync tool, is known as the same),
-its photo's size and time, and one stamp for all the rest (jeudis's version and
-code, the content of the settings and of the series' templates, the options); and
-the content stamp of each file written, so that one changed by hand since is known.
+its photo's likewise, and one stamp for all the rest (jeudis's version and code,
+the content of the settings and of the series' templates, the options); and the
+content stamp of each file written, so that one changed by hand since is known.
 The manifest is claimed before an export writes anything, so that one stopped
 half-way is finished by the next; a file of any other shape (edited by hand) is no
 manifest. What an export must write, from these, is :mod:`jeudis.export.site`'s to
@@ -48,9 +48,9 @@ def photo_stamp(root: Path, photo: str) -> str:
 
 def content_hash(path: Path) -> str:
     """A hash of the file's bytes ("" when it does not read): asked only of an interview
-    whose size or time changed, to tell one written again the same (``git checkout``,
-    a backup restored, a sync tool) from one edited. Not the content stamp: a CRC's
-    collision would leave an edited interview's page as it was, with no word."""
+    or a photo whose size or time changed, to tell one written again the same (``git
+    checkout``, a backup restored, a sync tool) from one edited. Not the content stamp:
+    a CRC's collision would leave an edited interview's page as it was, with no word."""
     import hashlib  # not on an up-to-date export: a tenth of its time
 
     try:
@@ -58,6 +58,49 @@ def content_hash(path: Path) -> str:
             return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
     except OSError:
         return ""
+
+
+def as_recorded(path: Path, stamp: str, recorded_stamp: str, recorded_hash: str) -> bool:
+    """Whether a file of ``stamp`` now is as an export recorded it: of the same stamp,
+    or, its stamp changed, of the same bytes. Hashed only then: an up-to-date export
+    hashes nothing. A file with no hash recorded (an older export's), or none to
+    read, is changed."""
+    if stamp == recorded_stamp:
+        return True
+    if not recorded_hash or not stamp or stamp == "unreadable":
+        return False
+    return content_hash(path) == recorded_hash
+
+
+PhotoRecords = dict[str, tuple[str, str]]
+
+
+def photo_records(manifest: dict[str, Any]) -> PhotoRecords:
+    """Each photo file of the series a manifest's export saw, with its stamp and hash then."""
+    records: PhotoRecords = {}
+    hashes = manifest.get("photo_hashes", {})
+    for photo, stamp in manifest.get("photos", {}).items():
+        records[photo] = (stamp, hashes.get(photo, ""))
+    for meta in manifest.get("entries", {}).values():
+        if photo := meta.get("photo_source"):
+            records[photo] = (meta.get("photo_stamp", ""), meta.get("photo_hash", ""))
+    return records
+
+
+def photo_record(root: Path, photo: str, before: PhotoRecords) -> tuple[str, str]:
+    """A photo file's stamp and hash now (both "" when there is none, or it is missing).
+
+    The hash ``before`` recorded is kept for a file of the same stamp: a photo of a
+    few megabytes takes as long to hash as a post to render, and a whole site
+    rendered again (a template changed) would hash every one.
+    """
+    stamp = photo_stamp(root, photo)
+    if not stamp:
+        return "", ""
+    was_stamp, was_hash = before.get(photo, ("", ""))
+    if was_stamp == stamp and was_hash:
+        return stamp, was_hash
+    return stamp, content_hash(root / photo)
 
 
 def questionnaire_stamps(series: Series) -> dict[str, str]:
@@ -186,6 +229,8 @@ def _manifest_shaped(data: Any) -> bool:
         and _texts_table(data.get("wxr", {}))
         and _texts_table(data.get("questionnaires", {}))
         and _texts_table(data.get("photos", {}))
+        and _texts_table(data.get("photo_hashes", {}))
+        and _texts_table(data.get("hashes", {}))
         and _texts_list(data.get("files", []))
         and _texts_list(data.get("notes", []))
     ):
@@ -248,6 +293,8 @@ def _meta_shaped(meta: dict[str, Any]) -> bool:
     for key in META_TEXTS:
         if type(meta.get(key, "")) is not str:
             return False
+    if type(meta.get("photo_hash", "")) is not str:  # not required: an older export's has none
+        return False
     if "date" in meta:  # an entry claimed before its post was written has none yet
         try:
             dt.date.fromisoformat(meta["date"])

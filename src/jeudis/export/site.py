@@ -38,10 +38,12 @@ from jeudis.export.manifest import (
     MANIFEST,
     META_TEXTS,
     WXR_FILE,
+    as_recorded,
     claim,
     export_kind,
     global_stamp,
     manifest_outputs,
+    photo_records,
     photo_stamp,
     questionnaire_stamps,
     read_manifest,
@@ -317,26 +319,27 @@ def _export(
 ) -> SiteResult:
     """``restamped``: some interview's file was written again the same (its stamp in
     ``old`` is the new one): the manifest is written, so that the next export needs
-    no hash, even when nothing else is."""
+    no hash, even when nothing else is. So is it when a photo's was."""
     result = SiteResult(folder=folder)
     if fmt == "wxr":
         stamps = {e.slug: e.stamp for e in entries}
-        photos = old.get("photos", {})
-        if (
-            old.get("wxr") == stamps
-            and all(photo_stamp(series.root, local) == was for local, was in photos.items())
-            and (folder / WXR_FILE).is_file()
-        ):
+        if (folder / WXR_FILE).is_file() and (now := _wxr_as_was(series, entries, old)):
             result.unchanged = True
             result.skipped = len(entries)
             result.notes = [str(note) for note in old.get("notes", [])]
+            if now != (old["wxr"], old.get("photos", {})):  # the same bytes: as they are now
+                old["wxr"], old["photos"] = now
+                write_file(folder / MANIFEST, json.dumps(old, ensure_ascii=False))
             return result
         if not overwrite:
             _refuse_others(series, folder, [WXR_FILE], previous)
         claim(folder, previous, {}, [WXR_FILE], "wxr", stamp)
         from jeudis.export import sitebuild
 
-        result = sitebuild.export_wxr(series, folder, entries, stamps, stamp, result, progress)
+        photos = photo_records(previous)
+        result = sitebuild.export_wxr(
+            series, folder, entries, stamps, stamp, result, progress, photos
+        )
         return _remove_stale(folder, previous, result)
     links = neighbours(entries)
     indexes = index_files(e.questionnaire for e in entries)
@@ -361,13 +364,15 @@ def _export(
             and neighbours_as_named(nav, known, by_slug)
             and all(key in cached for key in META_TEXTS)  # an older export's: one missing
             and cached.get("index") == indexes[entry.questionnaire]  # one index, or one each
-            and cached.get("photo_stamp", "")
-            == photo_stamp(series.root, cached.get("photo_source", ""))
             and all(
                 out in present if "/" not in out else (folder / out).is_file()
                 for out in cached["outputs"]
             )
+            and (photo := _photo_as_was(series, cached)) is not None
         ):
+            if photo != cached.get("photo_stamp", ""):  # the same bytes: recorded as it is now
+                cached["photo_stamp"] = photo
+                restamped = True
             continue
         todo.append(entry)
     result.skipped = len(entries) - len(todo)
@@ -404,11 +409,49 @@ def _export(
         owned,
         written_stamps(previous),
         described,
+        photo_records(previous),
     )
     result = _remove_stale(folder, previous, result)
     result.notes += roundups_linking(series, result.removed, folder)
     result.unchanged = not result.written and not result.removed  # every file read the same
     return result
+
+
+def _wxr_as_was(
+    series: Series, entries: list[Entry], old: dict[str, Any]
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The stamps of the interviews and photos a WordPress file is made from, now, if
+    the file is as they would make it: each of its recorded stamp, or of the same
+    bytes under a new one (a ``git checkout``); None when one changed, or came, or went.
+    """
+    recorded = old.get("wxr")
+    if recorded is None or set(recorded) != {entry.slug for entry in entries}:
+        return None
+    hashes = old.get("hashes", {})
+    for entry in entries:
+        if not as_recorded(
+            entry.path, entry.stamp, recorded[entry.slug], hashes.get(entry.slug, "")
+        ):
+            return None
+    photos, photo_hashes = {}, old.get("photo_hashes", {})
+    for photo, was in old.get("photos", {}).items():
+        now = photo_stamp(series.root, photo)
+        if not as_recorded(series.root / photo, now, was, photo_hashes.get(photo, "")):
+            return None
+        photos[photo] = now
+    return {entry.slug: entry.stamp for entry in entries}, photos
+
+
+def _photo_as_was(series: Series, cached: dict[str, Any]) -> str | None:
+    """The stamp of a post's photo file now, if it is as the post was rendered with
+    (its stamp, or the same bytes under a new one: a ``git checkout``, ``rsync``
+    without ``-t``); None when it changed."""
+    photo = cached.get("photo_source", "")
+    now = photo_stamp(series.root, photo)
+    recorded = cached.get("photo_stamp", "")
+    if as_recorded(series.root / photo, now, recorded, cached.get("photo_hash", "")):
+        return now
+    return None
 
 
 def _leads_former_names(cached: dict[str, Any]) -> bool:

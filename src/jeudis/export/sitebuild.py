@@ -31,10 +31,11 @@ from jeudis.export.listings import (
 from jeudis.export.manifest import (
     MANIFEST,
     WXR_FILE,
+    PhotoRecords,
     content_hash,
     export_kind,
     manifest_outputs,
-    photo_stamp,
+    photo_record,
     read_manifest,
     write_file,
 )
@@ -74,6 +75,7 @@ def render(
     owned: frozenset[str] | None = None,
     recorded: Mapping[str, str] | None = None,
     questionnaires: Mapping[str, str] | None = None,
+    photos: PhotoRecords | None = None,
 ) -> SiteResult:
     """Render the posts in ``todo``, then (HTML) the indexes and the feed, then the manifest.
 
@@ -81,7 +83,9 @@ def render(
     (None: any file, as with ``--overwrite``). ``recorded``: the content stamps an
     earlier export wrote them with: an index, the feed or the sitemap that reads as
     it did, and is still so on disk, is not written again. ``questionnaires``: the
-    stamps of those the indexes describe.
+    stamps of those the indexes describe. ``photos``: the photo files an earlier export
+    saw (:func:`jeudis.export.manifest.photo_records`), whose hashes are kept for those
+    of the same stamp.
     """
     site = SiteInfo.from_settings(series.root, series.settings)
     site.indexes = index_files(e.questionnaire for e in entries)
@@ -93,6 +97,7 @@ def render(
     feed = frozenset(e.slug for e in _in_feed(entries)) if fmt == "html" else frozenset()
     job = _Job(series, folder, site, fmt, flavor, links, by_slug, feed, owned, recorded or {})
     job.leads = leads
+    job.photos = photos or {}
     try:
         for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
             kept = meta.pop(_KEPT)
@@ -159,6 +164,8 @@ class _Job:
     recorded: Mapping[str, str] | None = None  # their content stamps then
     # Each former name (lowercase), and the post it leads to (entries.former_leads).
     leads: Mapping[str, str] = field(default_factory=dict)
+    # Each photo file an earlier export saw, with its stamp and hash then.
+    photos: PhotoRecords = field(default_factory=dict)
 
     def led(self, post: Post) -> tuple[str, ...]:
         """The post's former names that lead to it: not another interview's address now,
@@ -171,13 +178,16 @@ class _Job:
         # Before the file is read: edited in between, the next export renders it again.
         read = content_hash(entry.path)
         post = _post(self.series, entry, self.site, self.links, self.by_slug)
+        # Before the photo is copied, for the same reason.
+        photo = photo_record(self.series.root, post.photo_source, self.photos)
         outputs, written, kept = _write_post(self, post)
         rendered = None
         if entry.slug in self.feed:
             rendered = (post, fragment(post, self.site, feed=True))
-        meta = _meta(self.series.root, entry, post, self.links, outputs, self.by_slug)
+        meta = _meta(entry, post, self.links, outputs, self.by_slug)
         meta["written"] = written
         meta["hash"] = read  # written again the same, it is known as the same
+        meta["photo_stamp"], meta["photo_hash"] = photo  # so is the photo
         meta[_KEPT] = kept  # not the manifest's: what the count of files written leaves out
         return entry.slug, meta, rendered
 
@@ -297,7 +307,6 @@ def _copy_photo(job: _Job, post: Post, stored: str, kept: list[str]) -> bool:
 
 
 def _meta(
-    series_root: Path,
     entry: Entry,
     post: Post,
     links: dict[str, tuple[str | None, str | None]],
@@ -325,7 +334,6 @@ def _meta(
         "description_english": post.description_english,
         "photo": post.photo,
         "photo_source": post.photo_source,
-        "photo_stamp": photo_stamp(series_root, post.photo_source),
         "series": post.series,
         "language": post.language,
         "index": post.index_href,
@@ -427,7 +435,7 @@ def index_item(series: Series, post: Post, site: SiteInfo) -> IndexPost:
         guest=post.guest,
         title=post.title,
     )
-    return IndexPost(post.slug, _meta(series.root, entry, post, {}, [], {}), site.language)
+    return IndexPost(post.slug, _meta(entry, post, {}, [], {}), site.language)
 
 
 def _in_feed(entries: list[Entry]) -> list[Entry]:
@@ -441,15 +449,27 @@ def _with_fragment(post: Post, site: SiteInfo) -> tuple[Post, str]:
     return post, fragment(post, site, feed=True)
 
 
+@dataclass
+class WxrSources:
+    """What a WordPress file was made from, for its manifest: each interview's hash
+    (``hashes``), and each photo file of the series a post names, with its stamp and
+    hash (``photos``: one added, changed or cleaned of its script makes the file
+    again). ``before``: the photos an earlier export saw, whose hashes are kept for
+    those of the same stamp."""
+
+    before: PhotoRecords = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    photos: PhotoRecords = field(default_factory=dict)
+
+
 def wxr_text(
     series: Series,
     entries: list[Entry],
-    photos: dict[str, str] | None = None,
+    sources: WxrSources | None = None,
     progress: Progress | None = None,
 ) -> tuple[Iterator[str], list[str]]:
     """The WordPress import file of ``entries``, piece by piece, and what it had to
-    leave out; ``photos`` gets each photo file of the series a post names, with its
-    stamp (one added, changed or cleaned of its script makes the file again).
+    leave out; ``sources`` gets what it is made from.
 
     Each post is built and rendered as the file reaches it, and let go (a thousand
     held at once took a quarter of a gigabyte). The file's head names every post's
@@ -464,11 +484,13 @@ def wxr_text(
     if progress is not None and oldest:
         progress(0, len(oldest))  # the bar drawn while the head is read
     for entry in oldest:
+        if sources is not None:  # before the file is read: edited since, it is made again
+            sources.hashes[entry.slug] = content_hash(entry.path)
         interview = load_interview(entry.path)
         post = build_post(replace(interview, answers=[]), series.settings)
         local = post.local_photo
-        if photos is not None and local and not outside(series.root, local):
-            photos[local] = photo_stamp(series.root, local)
+        if sources is not None and local and not outside(series.root, local):
+            sources.photos[local] = photo_record(series.root, local, sources.before)
         if left_out := post.keep_photo_in(series.root) or post.note:
             notes.append(left_out)
         site.place(post)
@@ -497,14 +519,16 @@ def export_wxr(
     stamp: str,
     result: SiteResult,
     progress: Progress | None = None,
+    photos: PhotoRecords | None = None,
 ) -> SiteResult:
     """The whole series as one WordPress import file, written as it is made: the
-    file there is replaced once the new one is whole (stopped before, it is as it was)."""
+    file there is replaced once the new one is whole (stopped before, it is as it was).
+    ``photos``: as in :func:`render`."""
     from jeudis.files import write_atomic
 
     target = folder / WXR_FILE
-    photos: dict[str, str] = {}
-    pieces, notes = wxr_text(series, entries, photos, progress)
+    sources = WxrSources(before=photos or {})
+    pieces, notes = wxr_text(series, entries, sources, progress)
     result.notes += notes
     text = Stamped(pieces)
     with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's
@@ -514,7 +538,9 @@ def export_wxr(
         "stamp": stamp,
         "kind": "wxr",
         "wxr": stamps,
-        "photos": photos,
+        "hashes": sources.hashes,  # written again the same, an interview is known as the same
+        "photos": {photo: taken for photo, (taken, _) in sources.photos.items()},
+        "photo_hashes": {photo: hashed for photo, (_, hashed) in sources.photos.items()},
         "notes": result.notes,
         "written": {WXR_FILE: text.stamp},
     }
