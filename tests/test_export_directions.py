@@ -10,7 +10,9 @@ word written from right to left.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import tomllib
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -394,7 +396,7 @@ def test_an_intro_and_closing_words_in_arabic_read_from_the_right_in_a_french_po
     outputs = sara_exported(series, invoke)
     feed = ET.parse(series / "site" / "feed.xml").getroot()
     titles = {entry.findtext(f"{ATOM}title"): entry for entry in feed.iter(f"{ATOM}entry")}
-    entry = titles[f"Interview Twitter de {SARA} · 7 avril 2011"]
+    entry = titles[f"Interview Twitter de \u2068{SARA}\u2069 · 7 avril 2011"]
     outputs["feed"] = entry.findtext(f"{ATOM}content") or ""
     for kind, html in outputs.items():
         said = intro_and_closing(html)
@@ -441,3 +443,68 @@ def test_a_name_in_latin_letters_is_set_apart_in_a_line_of_arabic(
     page = html5lib.parse(invoke("export", "sara").stdout, namespaceHTMLElements=False)
     assert isolated(page.find(".//h1")) == ["Sara Martin"]
     assert isolated(page.find(".//p[@class='meta']")) == []  # سلمى reads the post's way
+
+
+def plain_titles(series: Path, invoke: Invoke, slug: str) -> dict[str, str]:
+    """The title of post ``slug`` wherever no markup can be: the page's <title>, its Open
+    Graph and JSON-LD titles, the index's JSON-LD, the feed entry's, the WXR item's and
+    each generator's front matter (MkDocs's heading too)."""
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+    page = html5lib.parse((site / f"{slug}.html").read_text("utf-8"), namespaceHTMLElements=False)
+    index = html5lib.parse((site / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
+    listed = json.loads(index.find(".//script").text)["mainEntity"]["itemListElement"]
+    feed = ET.parse(site / "feed.xml").getroot()
+    wxr = ET.fromstring(invoke("export", slug, "-f", "wxr", "-o", "-").stdout.encode())
+    titles = {
+        "title": page.find(".//title").text,
+        "og:title": page.find(".//meta[@property='og:title']").get("content"),
+        "json-ld": json.loads(page.find(".//script").text)["headline"],
+        "index json-ld": next(i["name"] for i in listed if i["url"].endswith(f"/{slug}.html")),
+        "feed": next(
+            e.findtext(f"{ATOM}title")
+            for e in feed.iter(f"{ATOM}entry")
+            if (e.find(f"{ATOM}link").get("href") or "").endswith(f"{slug}.html")
+        ),
+        "wxr": next(wxr.iter("item")).findtext("title"),
+    }
+    for flavor in ("hugo", "jekyll", "zola", "pelican", "mkdocs"):
+        post = invoke("export", slug, "--flavor", flavor).stdout
+        line = next(line for line in post.splitlines() if line.lower().startswith("title"))
+        value = line.partition(":" if flavor in ("jekyll", "pelican", "mkdocs") else "=")[2]
+        # A double-quoted string, which YAML and TOML read alike; Pelican's as it is.
+        quoted = flavor != "pelican"
+        titles[flavor] = tomllib.loads(f"v = {value}")["v"] if quoted else value.strip()
+        if flavor == "mkdocs":
+            titles["mkdocs heading"] = next(
+                line[2:] for line in post.splitlines() if line.startswith("# ")
+            )
+    return titles
+
+
+def test_a_name_in_arabic_is_set_apart_by_unicodes_isolates_where_no_markup_can_be(
+    series: Path, invoke: Invoke
+) -> None:
+    """A page's <title>, a share's title, a feed reader's, WordPress's, a generator's
+    theme's showed "7 ·" of "Interview Twitter de سارة الخطيب · 7 avril 2011" on the
+    name's left, as the page's <h1> did before its <bdi>: the name is between FSI and
+    PDI there. A Latin name in a French post is written as before."""
+    names_interviews(series)
+    (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
+    isolated_title = f"Interview Twitter de \u2068{SARA}\u2069 · 7 avril 2011"
+    sara = plain_titles(series, invoke, "sara")
+    assert sara == dict.fromkeys(sara, isolated_title), sara
+    assert len(sara) == 12
+    paul = plain_titles(series, invoke, "paul")
+    assert paul == dict.fromkeys(paul, "Interview Twitter de Paul Martin"), paul
+
+
+def test_a_name_in_latin_letters_is_set_apart_by_isolates_in_an_arabic_posts_titles(
+    series: Path, invoke: Invoke
+) -> None:
+    make_interview(
+        series, "sara", guest="Sara Martin", title="مقابلة مع Sara Martin (2011)", language="ar",
+    )  # fmt: skip
+    (series / "jeudis.toml").write_text('base_url = "https://blog.example.org"\n', "utf-8")
+    titles = plain_titles(series, invoke, "sara")
+    assert titles == dict.fromkeys(titles, "مقابلة مع \u2068Sara Martin\u2069 (2011)"), titles

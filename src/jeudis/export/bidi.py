@@ -111,6 +111,30 @@ def isolated(text: str, name: str, language_rtl: bool) -> Markup:
     return Markup("<bdi>{}</bdi>").format(name).join(escape(part) for part in text.split(name))
 
 
+# Unicode's isolates (UAX #9): FIRST STRONG ISOLATE opens a span laid out the way its
+# first letter reads, POP DIRECTIONAL ISOLATE closes it; the text around is laid out
+# as if the span were one neutral character. Plain text's <bdi>.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated_text(text: str, name: str, language_rtl: bool) -> str:
+    """``text`` as plain text, each ``name`` in it between :data:`FSI` and :data:`PDI`
+    when the name holds a letter read the other way from a post in a language written
+    so (:func:`holds_other`); else ``text`` as it is, to the byte.
+
+    Where no markup can be: a page's ``<title>``, Open Graph's and JSON-LD's title, a
+    feed entry's ``<title>``, a WordPress post's title, a generator's front matter
+    (whose theme puts it in ``<title>``). "Interview de سارة الخطيب · 7 avril 2011"
+    showed its "7 ·" on the name's left there, as it did in the page's ``<h1>`` before
+    its ``<bdi>`` (:func:`isolated`). The isolates are invisible, and are characters
+    XML, HTML and JSON take as any other. A title that is the name alone has nothing
+    around it to set it apart from: it is left as it is.
+    """
+    if not name or name not in text or text.strip() == name or not holds_other(name, language_rtl):
+        return text
+    return text.replace(name, f"{FSI}{name}{PDI}")
+
+
 # The blocks of a guest's HTML (cmark's) that take a direction of their own, and the
 # elements whose text the browser leaves out of a block's (HTML's "auto directionality").
 _BLOCKS = frozenset(

@@ -19,8 +19,10 @@ from urllib.parse import quote as url_quote
 
 from jeudis.errors import clip
 from jeudis.export import generators
+from jeudis.export.bidi import isolated_text
 from jeudis.export.model import Post
 from jeudis.export.pymd_lists import for_python_markdown
+from jeudis.wording import right_to_left
 
 FLAVORS = ("hugo", "jekyll", "zola", "pelican", "mkdocs")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -55,13 +57,15 @@ def quote_list(items: Sequence[str]) -> str:
 def one_line(text: str) -> str:
     """For Pelican's ``Key: value`` metadata: one line, no control characters.
 
-    Only spaces fold: a no-break space is French typography (``auteur\u00a0:``).
+    Only spaces fold: a no-break space is French typography (``auteur\u00a0:``). Unicode's
+    isolates around a guest's name stay (:func:`jeudis.export.bidi.isolated_text`).
     """
-    cleaned = "".join(" " if _needs_escape(c) else c for c in text)
+    cleaned = "".join(" " if _needs_escape(c) and c not in _ISOLATES else c for c in text)
     return _SPACES.sub(" ", cleaned).strip(" ")
 
 
 _SPACES = re.compile(" {2,}")
+_ISOLATES = frozenset("\u2068\u2069")
 
 
 def html_text(text: str) -> str:
@@ -161,7 +165,8 @@ class Page:
 def page_of(post: Post, divider: str = "<!--more-->") -> Page:
     """An interview post's front matter."""
     return Page(
-        title_text=post.title_text,
+        # A theme puts it in <title>, where no <bdi> can set the guest's name apart.
+        title_text=isolated_text(post.title_text, post.guest_text, right_to_left(post.language)),
         date=post.date,
         published=post.published,
         slug=post.slug,

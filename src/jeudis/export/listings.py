@@ -10,11 +10,13 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from jeudis.export.bidi import isolated_text
 from jeudis.export.model import Post, og_locale, page_href, photo_href
 from jeudis.export.render import SiteInfo, words_for, xml_clean
 from jeudis.export.typography import fix_text
 from jeudis.interview import uuid_from
 from jeudis.paths import Series
+from jeudis.wording import right_to_left
 
 
 class IndexPost:
@@ -100,13 +102,24 @@ def index_jsonld(
         data["mainEntity"] = {
             "@type": "ItemList",
             "itemListElement": [
-                {"@type": "ListItem", "position": n, "url": site.url(post.href), "name": post.title}
+                {
+                    "@type": "ListItem",
+                    "position": n,
+                    "url": site.url(post.href),
+                    "name": _name(post),
+                }
                 for n, post in enumerate(published, start=1)
             ],
         }
     if site.blog and site.blog != title:
         data["isPartOf"] = {"@type": "Blog", "name": site.blog}
     return data
+
+
+def _name(post: IndexPost) -> str:
+    """A post's title as plain text, its guest's name set apart (see
+    :func:`jeudis.export.bidi.isolated_text`)."""
+    return isolated_text(post.title, post.guest, right_to_left(post.language))
 
 
 def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[Post, str]]) -> str:

@@ -16,11 +16,12 @@ from markupsafe import escape
 
 from jeudis.errors import clip
 from jeudis.export import generators
+from jeudis.export.bidi import isolated_text
 from jeudis.export.frontmatter import Flavor
 from jeudis.export.frontmatter import flavor as get_flavor
 from jeudis.export.model import Post, page_href
 from jeudis.export.typography import fix_text, label_colon, variant_for
-from jeudis.wording import primary_language
+from jeudis.wording import primary_language, right_to_left
 
 # The words around an interview, in each language a post is written in: French,
 # English, German, Spanish, Italian, Dutch, Portuguese (any region). Any other
@@ -203,7 +204,7 @@ def json_ld(post: Post, site: SiteInfo) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
-        "headline": post.title,
+        "headline": isolated_text(post.title, post.guest, right_to_left(post.language)),
         "description": post.description,
         "inLanguage": post.language,
         "datePublished": post.published.isoformat(),
@@ -262,7 +263,7 @@ def redirect_page(post: Post, site: SiteInfo) -> str:
     search engines take for a move), or by its link."""
     href = escape(post.href or post.page_file)
     canonical = escape(post.url or post.href or post.page_file)
-    title = escape(post.title_text)
+    title = escape(isolated_text(post.title_text, post.guest_text, right_to_left(post.language)))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(post.language)}">\n<head>\n<meta charset="utf-8">\n'

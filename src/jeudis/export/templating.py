@@ -110,6 +110,16 @@ def _bdi(text: Any, language: str, name: Any = None) -> Any:
     return isolated(whole, whole if name is None else str(name), right_to_left(str(language)))
 
 
+def _isolate(text: Any, language: str, name: Any) -> str:
+    """``text`` with a guest's ``name`` in it between Unicode's isolates, where the name
+    holds a letter read the other way from a post in ``language``: plain text's
+    :func:`_bdi`, for a ``<title>``, an attribute, a feed's or WordPress's title (see
+    :func:`jeudis.export.bidi.isolated_text`)."""
+    from jeudis.export.bidi import isolated_text
+
+    return isolated_text(str(text), str(name), right_to_left(str(language)))
+
+
 def _speaker_md(markdown: Any, label: str) -> str:
     from jeudis.export.cleaning import inline_text
 
@@ -168,6 +178,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env.filters["auto_dir"] = _auto_dir  # {{ item.html | auto_dir(post.language) }}
     env.filters["auto_dir_attribute"] = _auto_dir_attribute
     env.filters["bdi"] = _bdi  # {{ post.title_text | bdi(post.language, post.guest_text) }}
+    env.filters["isolate"] = _isolate  # {{ post.title | isolate(post.language, post.guest) }}
     env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 
