@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import tomllib
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -64,6 +66,72 @@ def test_a_new_base_url_keeps_every_id(invoke: Invoke, series: Path) -> None:
     assert all(i.startswith("urn:uuid:") for i in before.values())
     assert set(wxr.values()) == set(before.values()) - {before[""]}  # one id per post
     assert "jeudis.example.net" in (series / "site" / "feed.xml").read_text(encoding="utf-8")
+
+
+def rename_blog(series: Path, name: str, address: str) -> None:
+    settings = series / "jeudis.toml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace('"Le carnet des Jeudis"', f'"{name}"')
+    settings.write_text(text.replace("https://blog.example.org/", address), encoding="utf-8")
+
+
+# The feed's id a reader subscribed to the example series before the blog's name could
+# change without changing it: made of the name, as jeudis made it.
+EXAMPLE_FEED_ID = "urn:uuid:d7a1b576-73af-5aa6-a59c-d39fc3a7ad10"
+
+
+def test_a_blog_renamed_keeps_its_feeds_id_and_every_entrys(invoke: Invoke, series: Path) -> None:
+    """Renaming the blog gave the feed a new id: a feed reader took it for another feed.
+    A series' first export since keeps the id its readers know."""
+    copy_example(series)
+    before = feed_ids(invoke, series)
+    assert before[""] == EXAMPLE_FEED_ID
+    rename_blog(series, "Les Jeudis de Nina", "https://nina.example.net/")
+
+    after = feed_ids(invoke, series)
+
+    assert after == before
+    assert "nina.example.net" in (series / "site" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_feed_id_in_the_settings_is_the_feeds_whatever_its_name_and_its_site(
+    invoke: Invoke, series: Path
+) -> None:
+    """A site built afresh (a CI's) has no feed of before to keep the id of: the id
+    recorded in jeudis.toml (which jeudis init writes) is the feed's."""
+    copy_example(series)
+    settings = series / "jeudis.toml"
+    recorded = "tag:blog.example.org,2011:jeudis"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + f'feed_id = "{recorded}"\n', encoding="utf-8"
+    )
+    before = feed_ids(invoke, series)
+    assert before[""] == recorded
+    rename_blog(series, "Les Jeudis de Nina", "https://nina.example.net/")
+    shutil.rmtree(series / "site")
+
+    assert feed_ids(invoke, series) == before
+
+
+def test_init_records_a_feed_id_that_a_new_name_leaves_alone(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mardis"
+    assert invoke("init", folder, "--blog", "Les Mardis").exit_code == 0
+    recorded = tomllib.loads((folder / "jeudis.toml").read_text(encoding="utf-8"))["feed_id"]
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", recorded)
+    assert uuid.UUID(recorded.removeprefix("urn:uuid:")).version == 4
+    result = invoke("export", "--all", "-C", folder)
+    assert result.exit_code == 0, result
+    feed = ET.parse(folder / "site" / "feed.xml").getroot()
+    assert feed.findtext(f"{ATOM}id") == recorded
+
+
+def test_check_refuses_a_feed_id_that_is_no_uri(invoke: Invoke, series: Path) -> None:
+    write(series / "jeudis.toml", 'blog = "Les Jeudis"\nfeed_id = "les jeudis"\n')
+    result = invoke("check")
+    assert result.exit_code == 5  # a problem found
+    assert f"{series / 'jeudis.toml'}:2: error: feed_id must be a URI" in result.output
 
 
 def test_the_guest_renamed_keeps_the_id(invoke: Invoke, series: Path) -> None:

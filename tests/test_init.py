@@ -53,6 +53,7 @@ def test_init_then_new_in_an_empty_folder(
     assert result.exit_code == 0, result
     assert "jeudis new les-mardis-velo --guest" in result.stdout
     settings = tomllib.loads((folder / "jeudis.toml").read_text(encoding="utf-8"))
+    assert settings.pop("feed_id").startswith("urn:uuid:")  # made once, here
     assert settings == {
         "blog": "Les Mardis {Vélo}",
         "base_url": "https://velo.example.com",
@@ -170,7 +171,8 @@ def test_the_settings_say_what_each_one_does(invoke: Invoke, tmp_path: Path) -> 
     text = (folder / "jeudis.toml").read_text(encoding="utf-8")
     lines = text.splitlines()
     settings = [line for line in lines if not line.startswith("#")]
-    assert [line.split(" = ")[0] for line in settings] == ["blog", "base_url", "host", "language"]
+    keys = [line.split(" = ")[0] for line in settings]
+    assert keys == ["blog", "base_url", "host", "language", "feed_id"]
     assert all("  # " in line for line in settings)  # each with what it does
     optional = [line for line in lines if line.startswith("# ") and " = " in line]
     assert [line[2:].split(" = ")[0] for line in optional] == [

@@ -25,10 +25,21 @@ BUNDLED_QUESTIONNAIRES = Path(__file__).parent / "questionnaires"
 BUNDLED_TEMPLATES = Path(__file__).parent / "templates"
 SETTINGS_FILE = "jeudis.toml"
 CACHE_FOLDER = ".jeudis-cache"  # in a series folder: what jeudis can always rebuild
-SETTINGS_KEYS = {"blog", "base_url", "host", "language", "typography", "author_url", "description"}
+SETTINGS_KEYS = {
+    "blog",
+    "base_url",
+    "host",
+    "language",
+    "typography",
+    "author_url",
+    "description",
+    "feed_id",
+}
 TYPOGRAPHY_VARIANTS = ("fr", "fr-CA", "fr-CH", "off")
 _URL_SETTINGS = {"base_url", "author_url"}
 _WEB_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+# An Atom feed's id is an IRI: a scheme, then what it names (urn:uuid:…, tag:…, https://…).
+_FEED_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 LANGUAGE_HINT = "a language, then a country if need be: fr, fr-CA, en-GB"
 
@@ -251,6 +262,9 @@ def settings_problems(data: dict[str, Any], text: str, path: Path) -> list[FileP
         elif key in _URL_SETTINGS and value and not _WEB_URL.fullmatch(value):
             reason = f"{key} must be a web address starting with https:// or http://"
             hint = f'for example {key} = "https://blog.example.org"'
+        elif key == "feed_id" and not _FEED_ID.fullmatch(value):
+            reason = "feed_id must be a URI, as an Atom feed's id is"
+            hint = 'keep the one jeudis wrote, for example feed_id = "urn:uuid:…" or "tag:…"'
         elif key == "typography" and value not in TYPOGRAPHY_VARIANTS:
             reason = f"unknown typography {describe(value)}"
             hint = "use " + ", ".join(TYPOGRAPHY_VARIANTS)

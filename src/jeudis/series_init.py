@@ -8,6 +8,7 @@ existing file is reported and the whole command stops before writing anything.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ import tomli_w
 from jeudis.errors import JeudisError, UsageError
 from jeudis.export.typography import variant_for
 from jeudis.files import file_in_the_way, readable, write_atomic
+from jeudis.interview import uuid_from
 from jeudis.paths import (
     BUNDLED_QUESTIONNAIRES,
     SETTINGS_FILE,
@@ -371,6 +373,7 @@ SETTINGS_HELP = {
     "base_url": "where the site is published (https://...): canonical links, feed, sitemap",
     "host": "who asks the questions (jeudis new --host says otherwise for one interview)",
     "language": "the posts' language: fr, fr-CA, fr-CH, en...",
+    "feed_id": "the feed's id, by which readers know it: keep it when the blog is renamed",
 }
 OPTIONAL_SETTINGS = """\
 # typography = "fr"  # French spacing before ; ! ? : and inside « », quotes, …, dashes: fr, fr-CA, fr-CH or off
@@ -384,7 +387,15 @@ MARKS_TYPOGRAPHY = '# typography = "off"  # quotes, apostrophes, … and dashes 
 
 def _settings(blog: str, base_url: str, host: str, language: str) -> str:
     """``jeudis.toml``, each setting with what it does (``jeudis check`` checks them)."""
-    data = {"blog": blog, "base_url": base_url, "host": host, "language": language}
+    # Made once, here: a feed's id is of no name nor address, which a blog may change.
+    feed_id = "urn:uuid:" + uuid_from(os.urandom(16), 4)
+    data = {
+        "blog": blog,
+        "base_url": base_url,
+        "host": host,
+        "language": language,
+        "feed_id": feed_id,
+    }
     lines = ["# The series' settings; `jeudis check` checks them."]
     for key, value in data.items():
         lines.append(f"{tomli_w.dumps({key: value}).strip()}  # {SETTINGS_HELP[key]}")

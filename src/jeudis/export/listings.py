@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import re
+from pathlib import Path
 from typing import Any
 
 from jeudis.export.bidi import isolated_text
@@ -122,8 +125,15 @@ def _name(post: IndexPost) -> str:
     return isolated_text(post.title, post.guest, right_to_left(post.language))
 
 
-def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[Post, str]]) -> str:
-    """The Atom feed of ``rendered``: each post with its fragment's HTML, newest first."""
+def feed_page(
+    series: Series,
+    site: SiteInfo,
+    title: str,
+    rendered: list[tuple[Post, str]],
+    previous: str | None = None,
+) -> str:
+    """The Atom feed of ``rendered``: each post with its fragment's HTML, newest first;
+    ``previous``, the id of the feed an earlier export wrote (see :func:`feed_id`)."""
     from jeudis.export.templating import render
 
     entries = [{"post": post, "html": html, "id": entry_id(post)} for post, html in rendered]
@@ -137,7 +147,7 @@ def feed_page(series: Series, site: SiteInfo, title: str, rendered: list[tuple[P
         entries=entries,
         updated=updated,
         self_href="feed.xml",
-        feed_id=feed_id(series),
+        feed_id=feed_id(series, previous),
     )
     return xml_clean(text)
 
@@ -155,6 +165,23 @@ def sitemap_page(
     return xml_clean(render(series.root, "sitemap.xml", site=site, urls=urls))
 
 
+# The feed's own <id>: the first, before any entry's.
+_FEED_ID = re.compile(r"<id>([^<]+)</id>")
+_FEED_HEAD = 64 * 1024
+
+
+def previous_feed_id(path: Path) -> str | None:
+    """The id of the feed jeudis wrote at ``path`` (None: none, or none that reads).
+    Read in its head alone, before any entry: a feed holds twenty posts in full."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_FEED_HEAD).decode("utf-8", "replace").partition("<entry")[0]
+    except OSError:
+        return None
+    found = _FEED_ID.search(head)
+    return html.unescape(found.group(1)).strip() or None if found else None
+
+
 def w3c_date(updated: str, date: str) -> str:
     """A sitemap's lastmod: the day the interview was last changed, not before its date."""
     changed = updated[:10] if len(updated) >= 10 and updated[4] == "-" else ""
@@ -168,9 +195,18 @@ def entry_id(post: Post) -> str:
     return f"urn:uuid:{post.id}"
 
 
-def feed_id(series: Series) -> str:
-    """The feed's own id: made of the blog's name (``blog`` in jeudis.toml), else of the
-    series folder's, not of the feed's address, which a new ``base_url`` changes."""
+def feed_id(series: Series, previous: str | None = None) -> str:
+    """The feed's own id, by which a feed reader knows the feed: ``feed_id`` in jeudis.toml
+    when it says one (``jeudis init`` writes one); else the id of the feed an earlier
+    export wrote (``previous``), so that a blog renamed keeps its feed; else one made of
+    the blog's name (``blog``), else of the series folder's, as jeudis has always made
+    it, so that a series' first export since keeps the id its readers know. Never the
+    feed's address, which a new ``base_url`` changes: a reader took a new id for a new
+    feed, and showed every entry again as new."""
+    if told := str(series.settings.get("feed_id") or ""):
+        return told
+    if previous:
+        return previous
     name = str(series.settings.get("blog") or "") or f"folder:{series.root.name}"
     digest = hashlib.sha1(f"jeudis feed/{name}".encode(), usedforsecurity=False).digest()
     return f"urn:uuid:{uuid_from(digest, 5)}"

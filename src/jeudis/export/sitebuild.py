@@ -25,6 +25,7 @@ from jeudis.export.listings import (
     IndexPost,
     feed_page,
     index_page,
+    previous_feed_id,
     site_title,
     sitemap_page,
 )
@@ -402,7 +403,9 @@ def _indexes(
         posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
         for entry in _in_feed(entries)
     ]
-    put("feed.xml", feed_page(series, site, blog, rendered))
+    # The id of the feed written before, which a blog renamed keeps (listings.feed_id).
+    previous = previous_feed_id(folder / "feed.xml") if "feed.xml" in recorded else None
+    put("feed.xml", feed_page(series, site, blog, rendered, previous))
     if site.base_url:
         put("sitemap.xml", sitemap_page(series, site, [name for name, *_ in pages], listed))
     return kept
