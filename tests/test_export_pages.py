@@ -872,3 +872,25 @@ def test_a_terminal_shows_the_text_after_an_escape_its_8_bit_end_closes() -> Non
 
     assert for_terminal("Bonjour \x1b]0;titre\x9c le reste") == "Bonjour  le reste"
     assert for_terminal("a \x1bPq#0\x9c b") == "a  b"
+
+
+@pytest.mark.parametrize(
+    ("questionnaire", "said"),
+    [
+        ("fr", "Et toi?"),  # the series' region: Quebec's, no space before ? ! ;
+        ("fr-FR", "Et toi\u202f?"),  # a questionnaire naming its own region keeps it
+    ],
+)
+def test_a_french_questionnaire_takes_the_series_regions_typography(
+    series: Path, invoke: Invoke, questionnaire: str, said: str
+) -> None:
+    """A Quebec host's series says language = "fr-CA"; its questionnaires, the bundled
+    ones among them, say "fr": their posts were set as France sets French, a space before
+    each "?", beside an index set as Quebec does."""
+    (series / "jeudis.toml").write_text('language = "fr-CA"\n', encoding="utf-8")
+    make_interview(series, "laurent", language=questionnaire)
+    page = html5lib.parse(invoke("export", "laurent").stdout, namespaceHTMLElements=False)
+    answers = ["".join(p.itertext()) for p in page.iter("p")]
+    assert f"L’envie de partager. {said}" in answers
+    hugo = invoke("export", "laurent", "--flavor", "hugo").stdout
+    assert f"L’envie de **partager**. {said}" in hugo

@@ -38,9 +38,9 @@ def render(
     from jeudis.export import cleaning, markup, templating
     from jeudis.export.model import english_answer
     from jeudis.export.render import for_cms, one_line_paragraphs, words_for
-    from jeudis.export.typography import fix_html, fix_text, variant_for
+    from jeudis.export.typography import fix_html, fix_text, series_variant
 
-    variant = variant_for(roundup.language, series.settings.get("typography"))
+    variant = series_variant(roundup.language, series.settings)
 
     def text(value: str) -> str:
         return fix_text(value, variant)

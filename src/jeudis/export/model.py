@@ -22,7 +22,7 @@ from jeudis.dates import date_formatter
 from jeudis.errors import clip
 from jeudis.export import cleaning, markup
 from jeudis.export.excerpt import excerpt
-from jeudis.export.typography import fix_text, label_colon, variant_for
+from jeudis.export.typography import fix_text, label_colon, series_variant
 from jeudis.export.values import bullets_as_items, clean, value_markdown
 from jeudis.followups import stands_alone
 from jeudis.interview import Answer, Interview
@@ -278,7 +278,7 @@ def _under(style: str, answer: Answer) -> int:
 def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     """The post for one interview; ``settings`` are the series' (``jeudis.toml``)."""
     language = interview.language or str(settings.get("language") or "fr")
-    variant = variant_for(language, settings.get("typography"))
+    variant = series_variant(language, settings)
 
     def text(value: str) -> str:
         return fix_text(value, variant)

@@ -39,7 +39,7 @@ underline, a table's), a list's marker.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from jeudis.errors import UsageError
@@ -78,6 +78,22 @@ def variant_for(language: str, setting: object) -> str:
             f"typography = {setting!r} in jeudis.toml", hint="use " + ", ".join(VARIANTS)
         )
     return setting
+
+
+def series_variant(language: str, settings: Mapping[str, object]) -> str:
+    """:func:`variant_for` a post in ``language`` of a series of ``settings`` (jeudis.toml's).
+
+    A post's language is its questionnaire's; one saying a language alone (``fr``, as
+    the bundled questionnaires do) in a series whose ``language`` names the same with
+    a region (``fr-CA``) is written as that region writes: a Quebec host's French
+    questionnaires took France's typography, a space before each ``;!?``, beside an
+    index without. A questionnaire naming a region of its own (``fr-FR``) keeps it.
+    """
+    series = str(settings.get("language") or "")
+    alone = "-" not in language.replace("_", "-")
+    if alone and primary_language(series) == primary_language(language):
+        language = series
+    return variant_for(language, settings.get("typography"))
 
 
 # Typography works on the text reversed: a space to set goes *before* its mark,
