@@ -673,7 +673,11 @@ def test_what_is_a_stream() -> None:
 
 @pytest.mark.parametrize(
     ("record", "command"),
-    [("summaries.json", ["list"]), ("exports.json", ["export", "gilles-klein", "-o", "post.html"])],
+    [
+        ("summaries.json", ["list"]),
+        ("exports.json", ["export", "gilles-klein", "-o", "post.html"]),
+        ("wordpress.json", ["export", "gilles-klein", "-f", "wxr", "-o", "post.xml"]),
+    ],
 )
 def test_a_link_in_the_cache_folder_is_replaced_never_followed(
     series: Path, tmp_path: Path, invoke: Invoke, record: str, command: list[str]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from jeudis.export.model import Link, Post
     from jeudis.export.render import SiteInfo
     from jeudis.export.site import Progress
+    from jeudis.export.wpknown import Imported
     from jeudis.interview import Interview
     from jeudis.paths import Series
 
@@ -246,12 +247,15 @@ def export_text(
     options: Options,
     notes: list[str] | None = None,
     destination: Path | None = None,
+    imported: Imported | None = None,
 ) -> str:
     """One or several interviews rendered as one text (a page, a post, a WXR file).
 
     ``notes`` receives what the host should know for the post to show whole (where a
     Markdown post's photo goes in the generator's site, or went: ``destination``,
-    the file the text is for, inside the site).
+    the file the text is for, inside the site), and of a WordPress file, each post
+    WordPress's importer would take for a new one (``imported`` takes the posts'
+    titles and dates, to be saved once the file is written).
     """
     from jeudis.export.render import SiteInfo, leave_out_unreachable_photos, wxr
 
@@ -265,6 +269,7 @@ def export_text(
         left_out = leave_out_unreachable_photos(posts, site)
         if notes is not None:
             notes.extend(left_out)
+            notes.extend(_retitled(series, posts, imported))
         return wxr(posts, site)
     if len(posts) > 1:
         raise UsageError(
@@ -272,6 +277,14 @@ def export_text(
             hint="give -o FOLDER, use --all, or --format wxr for one WordPress file",
         )
     return render_one(posts[0], site, options, notes, series, destination)
+
+
+def _retitled(series: Series, posts: list[Post], imported: Imported | None) -> list[str]:
+    """What WordPress's importer would take for new posts, of ``posts`` in a WordPress
+    file: those the last one gave another title or date. ``imported`` takes them."""
+    from jeudis.export.wpknown import Imported, Known
+
+    return (imported or Imported(series)).see({post.id: Known.of(post) for post in posts})
 
 
 def render_one(
@@ -426,14 +439,21 @@ def export_file(
     """
 
     from jeudis.export.stopping import stopping
+    from jeudis.export.wpknown import Imported
+
+    imported = Imported(series) if options.fmt == "wxr" else None
+    into: list[Path] = []  # the file, not a stream: what it gives WordPress is recorded
 
     def render(destination: Path | None) -> str:
-        return export_text(series, refs, options, notes, destination=destination)
+        into.extend([destination] if destination else [])
+        return export_text(series, refs, options, notes, destination, imported)
 
     # Killed (SIGTERM, the terminal closed) as it wrote, the file half made was left
     # beside the one it replaces: cleaned up as on Ctrl-C.
     with stopping(f"{_left(target)}; the same export run again writes it"):
         _write_recorded(series, target, render, overwrite=overwrite)
+    if imported is not None and into:
+        imported.save()
 
 
 def _left(target: Path) -> str:
@@ -462,11 +482,17 @@ def export_series_wxr(
     was). Returns the notes to show; ``progress`` is told of each post written.
     """
     from jeudis.export.site import series_wxr
+    from jeudis.export.wpknown import Imported
 
     notes: list[str] = []
+    imported = Imported(series)
+    into: list[Path] = []  # the file, not a stream: what it gives WordPress is recorded
 
     def render(destination: Path | None) -> Iterable[str]:
-        pieces, said = series_wxr(series, include_drafts=include_drafts, progress=progress)
+        into.extend([destination] if destination else [])
+        pieces, said = series_wxr(
+            series, include_drafts=include_drafts, progress=progress, imported=imported
+        )
         notes.extend(said)
         return pieces
 
@@ -474,6 +500,8 @@ def export_series_wxr(
 
     with stopping(FILE_LEFT):  # a kill cleans up the file half made, as Ctrl-C does
         _write_recorded(series, target, render, overwrite=overwrite)
+    if into:
+        imported.save()
     return notes
 
 

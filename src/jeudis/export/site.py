@@ -24,7 +24,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import JeudisError
 from jeudis.export.entries import (
@@ -60,6 +60,9 @@ from jeudis.export.written import (
 )
 from jeudis.paths import SETTINGS_FILE, Series
 from jeudis.wording import counted
+
+if TYPE_CHECKING:
+    from jeudis.export.wpknown import Imported
 
 FEED_SIZE = 20
 Progress = Callable[[int, int], None]
@@ -275,7 +278,11 @@ def _drafts_note(drafts: list[str]) -> list[str]:
 
 
 def series_wxr(
-    series: Series, *, include_drafts: bool = False, progress: Progress | None = None
+    series: Series,
+    *,
+    include_drafts: bool = False,
+    progress: Progress | None = None,
+    imported: Imported | None = None,
 ) -> tuple[Iterator[str], list[str]]:
     """The whole series as one WordPress import file's text, in pieces to write as
     they come, with the notes to show; ``progress`` is told of each post written.
@@ -283,14 +290,20 @@ def series_wxr(
     What ``export --all --format wxr`` writes into a folder, for a file named
     by the host (``-o all.xml``) or standard output: the same posts (WordPress
     schedules those to come), with no manifest, since no folder is the export's.
+    The notes say first the posts WordPress's importer would take for new ones
+    (:mod:`jeudis.export.wpknown`); ``imported`` takes their titles and dates,
+    to be saved once the file is written.
     """
     from jeudis.export import sitebuild
+    from jeudis.export.wpknown import Imported, Known
 
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
     entries = entries_to_export(series, include_drafts, {}, drafts, copies)
-    pieces, notes = sitebuild.wxr_text(series, entries, progress=progress)
-    return pieces, notes + _drafts_note(drafts) + copies_notes(series, copies)
+    known: dict[str, Known] = {}
+    pieces, notes = sitebuild.wxr_text(series, entries, progress=progress, known=known)
+    retitled = (imported or Imported(series)).see(known)
+    return pieces, retitled + notes + _drafts_note(drafts) + copies_notes(series, copies)
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:

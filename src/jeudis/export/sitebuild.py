@@ -55,6 +55,7 @@ from jeudis.export.render import (
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
 from jeudis.export.stopping import FILE_LEFT, stopping
 from jeudis.export.typography import fix_text
+from jeudis.export.wpknown import Imported, Known
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview_reading import load_interview
 from jeudis.paths import Series, outside
@@ -470,9 +471,12 @@ def wxr_text(
     entries: list[Entry],
     sources: WxrSources | None = None,
     progress: Progress | None = None,
+    known: dict[str, Known] | None = None,
 ) -> tuple[Iterator[str], list[str]]:
     """The WordPress import file of ``entries``, piece by piece, and what it had to
-    leave out; ``sources`` gets what it is made from.
+    leave out; ``sources`` gets what it is made from. ``known`` gets each post's title
+    and date, by which WordPress's importer finds it (:mod:`jeudis.export.wpknown`),
+    by the interview's id.
 
     Each post is built and rendered as the file reaches it, and let go (a thousand
     held at once took a quarter of a gigabyte). The file's head names every post's
@@ -491,6 +495,8 @@ def wxr_text(
             sources.hashes[entry.slug] = content_hash(entry.path)
         interview = load_interview(entry.path)
         post = build_post(replace(interview, answers=[]), series.settings)
+        if known is not None:
+            known[post.id] = Known.of(post)
         local = post.local_photo
         if sources is not None and local and not outside(series.root, local):
             sources.photos[local] = photo_record(series.root, local, sources.before)
@@ -531,12 +537,16 @@ def export_wxr(
 
     target = folder / WXR_FILE
     sources = WxrSources(before=photos or {})
-    pieces, notes = wxr_text(series, entries, sources, progress)
+    known: dict[str, Known] = {}
+    pieces, notes = wxr_text(series, entries, sources, progress, known)
     result.notes += notes
+    imported = Imported(series)
+    retitled = imported.see(known)
     text = Stamped(pieces)
     with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's
         write_atomic(target, text, follow_links=False)
     result.written.append(target)
+    imported.save()
     manifest = {
         "stamp": stamp,
         "kind": "wxr",
@@ -544,9 +554,10 @@ def export_wxr(
         "hashes": sources.hashes,  # written again the same, an interview is known as the same
         "photos": {photo: taken for photo, (taken, _) in sources.photos.items()},
         "photo_hashes": {photo: hashed for photo, (_, hashed) in sources.photos.items()},
-        "notes": result.notes,
+        "notes": result.notes,  # shown again by an export with nothing to write
         "written": {WXR_FILE: text.stamp},
     }
     write_file(folder / MANIFEST, json.dumps(manifest))
     result.outputs = manifest_outputs(manifest)
+    result.notes[:0] = retitled  # said once: the next file is no news to the importer
     return result
