@@ -7,6 +7,7 @@ without a mouse. The browser tests use Debian's Chromium (``@pytest.mark.browser
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
 import json
@@ -54,6 +55,49 @@ def test_a_long_line_of_code_wraps_rather_than_scroll_out_of_a_keyboards_reach(
         assert found, dom.stdout[-2000:]
         [(shown, wide)] = json.loads(html.unescape(found.group(1)))
         assert wide <= shown, width
+
+
+# The page laid out 320 pixels wide (a window can be no narrower than 500): how far
+# its elements reach beyond its sides, in pixels.
+WIDTH_PROBE = """<script>
+document.documentElement.style.width = '320px';
+const page = document.documentElement.getBoundingClientRect();
+const boxes = [...document.body.querySelectorAll('*')].map(e => e.getBoundingClientRect())
+  .filter(box => box.width || box.height);
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify([
+  Math.max(0, ...boxes.map(box => page.left - box.left)),
+  Math.max(0, ...boxes.map(box => box.right - page.right))]);
+document.body.append(probe);
+</script>"""
+
+
+@pytest.mark.browser
+def test_a_long_name_in_the_link_to_the_next_post_wraps_on_a_phone(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """WCAG's reflow: a page read at 320 pixels wide never scrolls sideways. A guest's
+    name of one long word in the link to the next post kept its link as wide as the
+    word, and the page scrolled sideways on a phone, the link's start off the screen
+    (in Arabic, its end). It wraps now, as the rest of the page does."""
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    make_interview(series, "ada", guest="Ada", date=dt.date(2011, 6, 2))
+    make_interview(series, "bob", guest="Jean-" + "Baptiste" * 6, date=dt.date(2011, 6, 9))
+    make_interview(series, "sara", guest="سارة", date=dt.date(2011, 6, 16), language="ar")
+    assert invoke("export", "--all", "-o", tmp_path / "site").exit_code == 0
+
+    for name in ("ada", "sara"):
+        page = tmp_path / "site" / f"{name}.html"
+        text = page.read_text(encoding="utf-8")
+        assert "Baptiste" * 6 in text
+        probed = page.with_name(f"probed-{name}.html")
+        probed.write_text(text.replace("</body>", WIDTH_PROBE + "</body>"), encoding="utf-8")
+        dom = chromium(["--dump-dom", probed.as_uri()], tmp_path / "p")
+        assert dom.returncode == 0, dom.stderr[-2000:]
+        found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+        assert found, dom.stdout[-2000:]
+        assert json.loads(html.unescape(found.group(1))) == [0, 0], name
 
 
 def stylesheet(invoke: Invoke, series: Path) -> str:

@@ -35,7 +35,7 @@ VERSIONS = {
     "roundup.html": (1, "547c04be6a0b37b6"),
     "roundup.md": (1, "c49ce99bd55d4473"),
     "sitemap.xml": (1, "d023cefad881a684"),
-    "style.css": (1, "bd50ba2bac81b76a"),
+    "style.css": (1, "5a9255217286efbe"),
     "wxr.xml": (1, "8807200f695b15f6"),
 }
 
