@@ -261,4 +261,19 @@ def test_every_page_reads_in_order_with_its_language_and_its_images_named(
         assert levels and 1 not in levels and levels[0] == 2, name
         assert step_by_step(levels), (name, levels)
         assert (root.tag, root.get("lang")) == ("article", "fr"), name
-        assert all(img.get("alt") for img in root.iter("img")), name
+        assert all(img.get("alt") is not None for img in root.iter("img")), name
+
+
+def test_the_guests_photo_is_read_once_with_its_caption(series: Path, invoke: Invoke) -> None:
+    """A screen reader read the guest's name twice at the photo: the image's alt, then
+    the caption under it. The caption says it alone now, on the page and in a fragment."""
+    copy_example(series)
+    page = invoke("export", "mathieu-durand").stdout
+    pasted = invoke("export", "mathieu-durand", "--fragment").stdout
+    for body in (page, pasted):
+        root = html5lib.parse(body, namespaceHTMLElements=False)
+        [figure] = root.iter("figure")
+        [caption] = figure.iter("figcaption")
+        [img] = figure.iter("img")
+        assert "".join(caption.itertext()) == "Mathieu Durand"
+        assert img.get("alt") == ""
