@@ -46,6 +46,17 @@ DANGEROUS = {
     "(.|\\n)*x": "alternatives",
     "(?:a+|b)*c": "nested",  # a+ takes a round and the next
     "(?:\\r?\\n|.)*x": "alternatives",
+    # Two repetitions side by side in a round: each round splits in several ways.
+    "(?:a+a+b)*!": "nested",
+    "(?:\\w+\\s*\\w+,)*!": "nested",
+    # The end of a round and the start of the next share the a's between the b's.
+    "(?:a+ba+)*!": "nested",
+    # Three repetitions side by side that can take the same characters: cubic, minutes
+    # on a few thousand characters.
+    "\\d*\\d*\\d*x": "adjacent",
+    ".*.*.*=.*": "adjacent",
+    "\\w+\\s*\\w*\\s*\\w*": "adjacent",
+    "\\d*(?:\\d*)?\\d*x": "adjacent",
 }
 
 SAFE = [
@@ -77,6 +88,31 @@ SAFE = [
     '"(?:[^"\\\\]|\\\\.)*"',  # a string literal
     "(?:\\*\\*|[^*])*",
     "(\\w)\\1*",  # a back reference matches nothing only when its group can
+    # A round that must take a character its repetition cannot: rounds split one way.
+    "(a?ba)*",
+    "(ab?)*",
+    "(?:[^,]+, ){0,4}[^,]+",
+    "([\\w ]+, )*[\\w ]+",
+    # Two repetitions side by side: quadratic, a few seconds on 10,000 characters.
+    "\\d*\\d*x",
+    "[A-Za-z]+[ -]?[A-Za-z]*",
+    # Repetitions apart by a character they can take: slow only on answers full of it.
+    "\\S+@\\S+\\.\\S+",
+    ".+@.+\\..+",
+    # 1,548 ways at most: half a millisecond.
+    "(\\+\\d{1,3}[ .-]?)?\\(?\\d{1,4}\\)?([ .-]?\\d{2,4}){2,4}",
+    # Many rounds of a few alternatives: the count of ways is not worked out to the end.
+    "(?:a|bc|de){300000000}",
+]
+
+# What hosts write: times, dates, e-mail addresses, addresses, handles, postcodes, phone
+# numbers, names with accents, optional groups.
+WRITTEN = [
+    line
+    for line in (Path(__file__).parent / "written_patterns.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line and not line.startswith("# ")
 ]
 
 
@@ -88,6 +124,15 @@ def test_a_pattern_that_can_take_forever_is_found(pattern: str) -> None:
 @pytest.mark.parametrize("pattern", SAFE)
 def test_a_usual_pattern_is_not_refused(pattern: str, tmp_path: Path) -> None:
     load_questionnaire(questionnaire(tmp_path, pattern))
+
+
+def test_the_patterns_hosts_write_are_found() -> None:
+    assert len(WRITTEN) >= 60
+
+
+@pytest.mark.parametrize("pattern", WRITTEN)
+def test_a_pattern_hosts_write_is_not_refused(pattern: str) -> None:
+    assert backtracking_risk(pattern, re.DOTALL) is None
 
 
 def documented_patterns() -> list[str]:
@@ -165,8 +210,20 @@ def test_a_pattern_that_can_take_forever_is_refused_with_its_line(tmp_path: Path
                 " write (\\w+|\\d+)+ as \\w+, (a|aa)+ as a+, (.|\\n)* as .*"
             ),
         ),
+        (
+            "\\d*\\d*\\d*x",
+            (
+                "three repetitions side by side that can take the same characters take"
+                " minutes on a long answer"
+            ),
+            (
+                "hint: make them not overlap: put between them a character one cannot take,"
+                " or merge them: write \\d*\\d*\\d*x as \\d*x, .*.*=.* as [^=]*=.*,"
+                " \\w+\\s*\\w*\\s*\\w* as \\w+(\\s\\w+){0,2}"
+            ),
+        ),
     ],
-    ids=["nested", "empty", "alternatives"],
+    ids=["nested", "empty", "alternatives", "adjacent"],
 )
 def test_new_and_check_refuse_a_pattern_that_can_take_forever(
     series: Path, invoke: Invoke, pattern: str, reason: str, hint: str

@@ -8,12 +8,12 @@ linters such as safe-regex and recheck do, the shapes that allow this. For each
 repetition that can take more than one round (``*``, ``+``, ``{2,}``, ``{4}``):
 
 - its body can match nothing (``(a?b?)*``, ``(a*)+``);
-- a repetition or an alternation of several widths inside it can take both the first
-  and the last character of a round (``(a+)+``, ``(\\w+\\s?)*``, ``(x\\w+y)+``,
-  ``(a|aa)+``): the same text then splits into rounds in many ways. A character
-  between them that the inner one cannot take keeps the rounds apart, so
-  ``(\\.[\\w-]+)+`` and ``(\\w+\\s)*`` are fine, as is a fixed width
-  (``(\\s?\\d{2}){4}``);
+- a repetition or an alternation of several widths inside it shares characters with
+  the same part of the next round, or with another such part of the round, and what
+  lies between them need not take a character one of them cannot (``(a+)+``,
+  ``(\\w+\\s?)*``, ``(x\\w+y)+``, ``(a|aa)+``, ``(a+ba+)*``, ``(a+a+b)*``): the same
+  text then splits into rounds, or a round into its parts, in many ways. ``(\\.[\\w-]+)+``,
+  ``(\\w+\\s)*``, ``(a?ba)*`` and a fixed width (``(\\s?\\d{2}){4}``) are fine;
 - two alternatives inside it can begin with the same character (``(\\w+|\\d+)+``,
   ``(.|\\n)*``), or both match nothing (``(a|a)*``, which Python reads as ``a(|)*``).
 
@@ -22,11 +22,14 @@ their widths (``"(?:[^"\\\\]|\\\\.)*"``); a back reference whose group cannot ma
 nothing; a repetition of a few rounds of a bounded body, ``(?:\\d?\\d\\.){3}``, which
 can match in at most :data:`_FEW_WAYS` ways from one place, however long the answer.
 
-The test is on the pattern's shape, not on answers: it refuses a few patterns that
-would have been quick (``(a?ba)*``), and lets through those that are only slow on
-long answers without repeating a repetition (``\\d*\\d*\\d*x``). Characters are
-compared on a sample (ASCII, the pattern's own, a few letters, digits and spaces of
-other scripts), which is enough to tell ``\\w`` from ``\\s`` or ``\\.``.
+Outside any repetition, three repetitions of many rounds side by side (nothing but
+what can match nothing between them) that can take a character in common are refused
+too: ``\\d*\\d*\\d*x`` takes the cube of the answer's length, 5 seconds on 1,000
+digits; two (``\\d*\\d*x``), its square, 2.5 seconds on 10,000, are let through.
+
+The test is on the pattern's shape, not on answers. Characters are compared on a
+sample (ASCII, the pattern's own, a few letters, digits and spaces of other scripts),
+which is enough to tell ``\\w`` from ``\\s`` or ``\\.``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,17 @@ RISKS = {
         (
             "make the alternatives begin differently, or merge them: write (\\w+|\\d+)+ as \\w+,"
             " (a|aa)+ as a+, (.|\\n)* as .*"
+        ),
+    ),
+    "adjacent": (
+        (
+            "three repetitions side by side that can take the same characters take minutes"
+            " on a long answer"
+        ),
+        (
+            "make them not overlap: put between them a character one cannot take, or merge"
+            " them: write \\d*\\d*\\d*x as \\d*x, .*.*=.* as [^=]*=.*,"
+            " \\w+\\s*\\w*\\s*\\w* as \\w+(\\s\\w+){0,2}"
         ),
     ),
 }
@@ -102,7 +116,10 @@ def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
     nested too deep to walk."""
     tree = _parser.parse(pattern, flags)
     reader = _Reader(tree.state, frozenset(_SAMPLE + pattern + pattern.swapcase()))
-    reader.sequence(list(tree))
+    items = list(tree)
+    reader.sequence(items)
+    if reader.risk is None and reader.degree(items) >= _REFUSED_DEGREE:
+        return "adjacent"
     return reader.risk
 
 
@@ -252,13 +269,14 @@ class _Reader:
         )
 
     def _round_risk(self, body: list[tuple[Any, Any]], shape: _Shape, flags: int) -> str | None:
-        """Whether a round of a repetition (its body) can be matched in several ways."""
+        """Whether a round of a repetition (its body) can be matched in several ways, or
+        two rounds cut apart in several places."""
         if shape.empty:
             return "empty"
-        shapes = _Reader(self.state, self.sample, check=False)
-        shapes.sets = self.sets
+        shapes = self._shapes()
         whole = _whole_branch(body)
-        for op, value, inside in _parts(body, flags):
+        parts: list[_Part] = []
+        for op, value, inside, path in _placed(body, flags):
             if op == "BRANCH":
                 if _overlap([shapes.sequence(list(branch), inside) for branch in value[1]]):
                     return "alternatives"
@@ -267,30 +285,165 @@ class _Reader:
             elif op not in _REPEATS or value[0] == value[1] or op == "POSSESSIVE_REPEAT":
                 continue
             part = shapes.item(op, value, inside)
-            # Of several widths, and able to take a round's first and last characters: it
-            # can take the end of a round and the start of the next, or leave them.
-            if not part.fixed and part.chars & shape.first and part.chars & shape.last:
-                return "nested" if op in _REPEATS else "alternatives"
+            if not part.fixed:
+                parts.append(_Part(op, part.chars, path))
+        # Two parts of several widths that can take the same characters, one a round's and
+        # the other the next round's (or the same part in both), or one after the other in
+        # a round: unless what lies between them must take a character one of them cannot,
+        # the text between can be shared between them in several ways, in each round.
+        for one in parts:
+            for other in parts:
+                common = one.chars & other.chars
+                if not common:
+                    continue
+                across = [*_after(one.path), *_before(other.path)]
+                within = _between(one.path, other.path)
+                if not shapes.requires(across, common) or (
+                    within is not None and not shapes.requires(within, common)
+                ):
+                    repeated = one.op in _REPEATS or other.op in _REPEATS
+                    return "nested" if repeated else "alternatives"
         return None
 
+    def _shapes(self) -> _Reader:
+        shapes = _Reader(self.state, self.sample, check=False)
+        shapes.sets = self.sets
+        return shapes
 
-def _parts(items: Sequence[tuple[Any, Any]], flags: int) -> Iterator[tuple[str, Any, int]]:
-    """Every part of a pattern, at any depth, with the flags it is read with; not those
-    of an atomic group, ``(?>...)``, which takes its first match and never tries another."""
-    for op, value in items:
+    def requires(self, items: Sequence[tuple[Any, int]], allowed: frozenset[str]) -> bool:
+        """Whether every match of ``items`` (each with the flags it is read with) takes a
+        character outside ``allowed``."""
+        return any(self._requires(str(item[0]), item[1], flags, allowed) for item, flags in items)
+
+    def _requires(self, op: str, value: Any, flags: int, allowed: frozenset[str]) -> bool:
+        if op in ("LITERAL", "NOT_LITERAL", "ANY", "IN"):
+            return not self.item(op, value, flags).chars & allowed
+        if op == "SUBPATTERN":
+            _, added, removed, body = value
+            inside = (flags | added) & ~removed
+            return self.requires([(item, inside) for item in body], allowed)
+        if op == "ATOMIC_GROUP":
+            return self.requires([(item, flags) for item in value], allowed)
+        if op == "BRANCH":
+            return all(
+                self.requires([(item, flags) for item in branch], allowed) for branch in value[1]
+            )
+        if op == "GROUPREF_EXISTS":
+            _, yes, no = value
+            return all(
+                self.requires([(item, flags) for item in branch], allowed)
+                for branch in (yes, no or [])
+            )
+        if op in _REPEATS:
+            return bool(value[0] > 0) and self.requires(
+                [(item, flags) for item in value[2]], allowed
+            )
+        return False  # an anchor, a lookaround, a back reference: perhaps nothing
+
+    def degree(self, items: list[tuple[Any, Any]]) -> int:
+        """How many repetitions of many rounds, side by side, can share one stretch of the
+        answer (3 at most): on an answer they do not match, the time grows as its length
+        to that power (``\\d*\\d*\\d*x``: cubic). Side by side: with nothing between them
+        but what can match nothing. A character between them that both can take
+        (``\\S+@\\S+\\.\\S+``) is slow only on answers full of it, not on any text pasted."""
+        long = [
+            _Part(op, self.item(op, value, inside).chars, path)
+            for op, value, inside, path in _placed(items, self.flags)
+            if op in _REPEATS and op != "POSSESSIVE_REPEAT" and value[1] > _LONG
+        ]
+        nothing: frozenset[str] = frozenset()
+        best = 1 if long else 0
+        for one in long:
+            for two in long:
+                common = one.chars & two.chars
+                between = _between(one.path, two.path)
+                if not common or between is None or self.requires(between, nothing):
+                    continue
+                best = 2
+                for three in long:
+                    after = _between(two.path, three.path)
+                    if (
+                        common & three.chars
+                        and after is not None
+                        and not self.requires(after, nothing)
+                    ):
+                        return 3
+        return best
+
+
+# Repetitions side by side that can share a stretch of the answer: refused from three.
+_REFUSED_DEGREE = 3
+# A repetition of more rounds than this takes a part of the answer as long as it is.
+_LONG = 100
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of several widths: what it is, the characters it takes, and where it is."""
+
+    op: str
+    chars: frozenset[str]
+    path: tuple[_Step, ...]
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One step down to a part: the sequence it is in (read with ``flags``), and which of
+    its items leads on."""
+
+    items: list[tuple[Any, Any]]
+    at: int
+    flags: int
+
+
+def _placed(
+    items: list[tuple[Any, Any]], flags: int, path: tuple[_Step, ...] = ()
+) -> Iterator[tuple[str, Any, int, tuple[_Step, ...]]]:
+    """Every part of a sequence, at any depth, with the flags it is read with and the steps
+    down to it; not those of an atomic group, ``(?>...)``, which takes its first match
+    and never tries another."""
+    for at, (op, value) in enumerate(items):
         name = str(op)
-        yield name, value, flags
+        here = (*path, _Step(items, at, flags))
+        yield name, value, flags, here
         if name == "SUBPATTERN":
             _, added, removed, body = value
-            yield from _parts(list(body), (flags | added) & ~removed)
+            yield from _placed(list(body), (flags | added) & ~removed, here)
         elif name == "BRANCH":
             for branch in value[1]:
-                yield from _parts(list(branch), flags)
+                yield from _placed(list(branch), flags, here)
         elif name == "GROUPREF_EXISTS":
             for branch in value[1:]:
-                yield from _parts(list(branch) if branch else [], flags)
+                yield from _placed(list(branch) if branch else [], flags, here)
         elif name in _REPEATS:
-            yield from _parts(list(value[2]), flags)
+            yield from _placed(list(value[2]), flags, here)
+
+
+def _after(path: tuple[_Step, ...]) -> list[tuple[Any, int]]:
+    """What every way on from a part to the end of the sequence matches."""
+    return [(item, step.flags) for step in reversed(path) for item in step.items[step.at + 1 :]]
+
+
+def _before(path: tuple[_Step, ...]) -> list[tuple[Any, int]]:
+    """What every way from the start of the sequence to a part matches."""
+    return [(item, step.flags) for step in path for item in step.items[: step.at]]
+
+
+def _between(one: tuple[_Step, ...], other: tuple[_Step, ...]) -> list[tuple[Any, int]] | None:
+    """What every way from one part on to the other matches, or None when the other does
+    not come after it (it comes before, in another alternative, or inside it)."""
+    for depth, (mine, theirs) in enumerate(zip(one, other, strict=False)):
+        if mine.items is not theirs.items:
+            return None  # two alternatives of one branch
+        if mine.at != theirs.at:
+            if mine.at > theirs.at:
+                return None
+            return [
+                *_after(one[depth + 1 :]),
+                *[(item, mine.flags) for item in mine.items[mine.at + 1 : theirs.at]],
+                *_before(other[depth + 1 :]),
+            ]
+    return None  # one holds the other
 
 
 def _whole_branch(body: Sequence[tuple[Any, Any]]) -> Any:
@@ -307,7 +460,9 @@ def _whole_branch(body: Sequence[tuple[Any, Any]]) -> Any:
 
 # A bounded repetition tries at most this many ways of matching from each place in the
 # answer (the ways of one round, to the power of the rounds): as quick as any pattern.
-_FEW_WAYS = 1000
+# An international phone number's ([ .-]?\d{2,4}){2,4} has 1,548, and takes at most
+# half a millisecond on any answer.
+_FEW_WAYS = 10_000
 
 
 def _few_ways(op: str, value: Any) -> bool:
@@ -355,7 +510,9 @@ def _rounds(ways: int | None, least: int, most: int) -> int | None:
         return None
     total = 0
     for rounds in range(least, most + 1):
-        total += ways**rounds  # below a million: the sum so far is at most _FEW_WAYS
+        if ways > 1 and rounds > _FEW_WAYS.bit_length():  # not ways**300000000, for ever
+            return _FEW_WAYS + 1
+        total += ways**rounds  # the sum so far is at most _FEW_WAYS
         if total > _FEW_WAYS:
             return _FEW_WAYS + 1
     return total
