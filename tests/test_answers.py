@@ -440,6 +440,29 @@ def test_pattern_must_match_the_whole_answer() -> None:
         coerce(handle, "@gilles klein")
 
 
+def test_max_length_is_checked_before_the_pattern_and_caps_what_it_is_tried_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pattern slow on a long answer (two repetitions side by side: quadratic) was
+    tried on the whole of a paste ten thousand characters long before max_length
+    refused it: seconds, the session frozen. The length is checked first."""
+    handle = question("text", pattern=r"@?\w*\w*x", max_length=16, message="Un pseudo.")
+    tried: list[str] = []
+    real = re.fullmatch
+
+    def fullmatch(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        tried.append(text)
+        return real(pattern, text, flags)
+
+    monkeypatch.setattr("jeudis.answers.re.fullmatch", fullmatch)
+    with pytest.raises(InvalidAnswer, match=r"^Au plus 16 caractères \(il y en a 10000\)\.$"):
+        coerce(handle, "a" * 10_000)
+    assert tried == []
+    with pytest.raises(InvalidAnswer, match=r"^Un pseudo\.$"):
+        coerce(handle, "@gilles klein")
+    assert coerce(handle, "@gillesx") == "@gillesx"
+
+
 def test_required_and_optional() -> None:
     with pytest.raises(InvalidAnswer, match="Une réponse est nécessaire"):
         coerce(question("long"), "  \n\n ")

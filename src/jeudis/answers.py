@@ -411,12 +411,14 @@ def _comma_folded(text: str) -> str:
 def _check_bounds(question: Question, value: Any) -> None:
     rules = question.validation
     if isinstance(value, str):
-        # "." takes a line break too: a long answer of paragraphs is matched whole.
-        if rules.pattern and not re.fullmatch(rules.pattern, value, re.DOTALL):
-            raise _Problem("pattern")
+        # The length first: max_length caps what the pattern is tried on (one slow on a
+        # long answer, quadratic, took seconds on a paste of ten thousand characters).
         if rules.min_length is not None or rules.max_length is not None:
             # As the guest sees characters: "é" typed as e and its accent, 🇫🇷, 👍🏽 one each.
             _within(characters.count(value), rules.min_length, rules.max_length, "length")
+        # "." takes a line break too: a long answer of paragraphs is matched whole.
+        if rules.pattern and not re.fullmatch(rules.pattern, value, re.DOTALL):
+            raise _Problem("pattern")
         _within(word_count(value), rules.min_words, rules.max_words, "words")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if rules.min is not None and value < rules.min:
