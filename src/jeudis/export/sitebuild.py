@@ -54,6 +54,7 @@ from jeudis.export.render import (
 )
 from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, index_files
 from jeudis.export.stopping import FILE_LEFT, stopping
+from jeudis.export.templating import pinned
 from jeudis.export.typography import fix_text
 from jeudis.export.wpknown import Imported, Known
 from jeudis.export.written import Stamped, changed, content_stamp
@@ -62,6 +63,8 @@ from jeudis.paths import Series, outside
 from jeudis.photos import copy_to, of_the_series
 
 
+# The site's templates found once for all its pages (see templating.pinned).
+@pinned()
 def render(
     series: Series,
     folder: Path,
