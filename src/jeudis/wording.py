@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from jeudis.dates import date_formatter
@@ -372,6 +373,8 @@ _RTL_LANGUAGES = frozenset(
 )
 
 
+# Asked of a post's language by each of its answers' blocks, names and links.
+@lru_cache(maxsize=64)
 def right_to_left(language: str) -> bool:
     """Whether ``language`` is written from right to left: Arabic, Hebrew, Persian, Urdu..."""
     primary, *rest = language.lower().replace("_", "-").split("-")

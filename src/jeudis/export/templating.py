@@ -87,7 +87,10 @@ def _auto_dir(html: Any, language: str) -> Any:
 
     from jeudis.export.bidi import directed
 
-    return Markup(directed(str(html), right_to_left(str(language))))
+    text = str(html)
+    out = directed(text, right_to_left(str(language)))
+    # Most blocks read the page's way: the HTML handed back as it came, not copied.
+    return html if out is text and isinstance(html, Markup) else Markup(out)
 
 
 def _auto_dir_attribute(text: Any, language: str) -> Any:
@@ -137,6 +140,10 @@ def _speaker_md(markdown: Any, label: str) -> str:
 _OWN_BLOCK = re.compile(r"\s*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:[ \t]|\n|$)|[>|]|```|~~~|    )")
 
 
+def _rtl(language: str) -> bool:
+    return right_to_left(language)
+
+
 def _english(value: Any, language: str) -> Any:
     """jeudis's English words in a page in ``language``, marked as English where it has no
     words of that language (see :func:`jeudis.export.model.in_english`)."""
@@ -179,7 +186,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     env.filters["auto_dir_attribute"] = _auto_dir_attribute
     env.filters["bdi"] = _bdi  # {{ post.title_text | bdi(post.language, post.guest_text) }}
     env.filters["isolate"] = _isolate  # {{ post.title | isolate(post.language, post.guest) }}
-    env.tests["rtl"] = right_to_left  # {% if post.language is rtl %} dir="rtl"{% endif %}
+    env.tests["rtl"] = _rtl  # {% if post.language is rtl %} dir="rtl"{% endif %}
     return env
 
 
