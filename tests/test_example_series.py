@@ -68,3 +68,25 @@ def test_the_example_answers_were_asked_word_for_word(example: Path, invoke: Inv
         for answer in interview.answers:
             if answer.id in wording and not answer.reworded:
                 assert answer.question == wording[answer.id], (row["slug"], answer.id)
+
+
+def readme_transcript(command: str) -> str:
+    """What the README's tour shows ``uv run jeudis COMMAND`` printing: the lines under
+    it, up to the next command or the end of its block."""
+    lines = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"$ uv run jeudis {command}") + 1
+    shown = []
+    for line in lines[start:]:
+        if line.startswith(("$ ", "```")):
+            break
+        shown.append(line)
+    return "\n".join(shown).strip("\n") + "\n"
+
+
+@pytest.mark.parametrize("command", ["questionnaires", "list"])
+def test_the_readme_tour_shows_what_the_example_series_prints(
+    example: Path, invoke: Invoke, command: str
+) -> None:
+    result = invoke(command, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result
+    assert result.stdout == readme_transcript(command)
