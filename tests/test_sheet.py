@@ -190,6 +190,29 @@ def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     )
 
 
+def test_the_command_to_publish_an_import_never_writes_over_the_sheet(
+    series: Path, tmp_path: Path
+) -> None:
+    """A sheet saved under the guest's slug (lea-martin.md, as a host names it) was
+    named by "Publish it: jeudis export lea-martin -o lea-martin.md": refused as a file
+    changed by hand, whose hint, --overwrite, would have lost the guest's answers."""
+    sheet = tmp_path / "lea-martin.md"  # the folder commands run in
+    filled = fill_sheet(make_sheet(series), ANSWERS)
+    sheet.write_text(filled, encoding="utf-8")
+    code, out = run("import", "lea-martin.md")
+    assert code == 0, out
+    said = next(line for line in out.splitlines() if line.startswith("Publish it: "))
+    command = said.removeprefix("Publish it: jeudis ").split()
+    assert command[:2] == ["export", "lea-martin"]
+
+    code, out = run(*command)
+
+    assert code == 0, out
+    assert sheet.read_text(encoding="utf-8") == filled
+    post = tmp_path / command[command.index("-o") + 1]
+    assert "Un apéro improvisé à Nantes." in post.read_text(encoding="utf-8")
+
+
 def quoted_reply(filled: str) -> str:
     body = "\n".join(("> " + line).rstrip() for line in filled.split("\n"))
     return (

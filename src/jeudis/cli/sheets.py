@@ -324,7 +324,7 @@ def import_(
             f"{interview.guest} has another interview from {form.id}"
             f" ({', '.join(t.slug for t in twins)}); this sheet is a new one, {interview.slug}"
         )
-    _imported(result.warnings, result.missing, interview, "Imported", argument)
+    _imported(result.warnings, result.missing, interview, "Imported", argument, sheet_file)
 
 
 def _nothing_answered(warnings: list[str], sheet_file: Path) -> NoReturn:
@@ -393,7 +393,7 @@ def _update(
             return
         storage.save(interview)
     take_photo(interview)
-    _imported(result.warnings + warnings, missing, interview, "Updated", argument)
+    _imported(result.warnings + warnings, missing, interview, "Updated", argument, sheet_file)
 
 
 def _as_live(interview: "Interview", asked: set[str]) -> None:
@@ -418,10 +418,15 @@ def _made_in(series: "Series", parsed: "Sheet") -> str | None:
 
 
 def _imported(
-    warnings: list[str], missing: list[str], interview: "Interview", done: str, sheet: str
+    warnings: list[str],
+    missing: list[str],
+    interview: "Interview",
+    done: str,
+    sheet: str,
+    sheet_file: Path,
 ) -> None:
     """Said at the end of an import: the interview, complete or a draft, and what next.
-    ``sheet``: the sheet's path as a command line quotes it."""
+    ``sheet``: the sheet's path as a command line quotes it; ``sheet_file``: the file read."""
     from jeudis.wording import counted
 
     out = console()
@@ -442,7 +447,10 @@ def _imported(
         out.print(f"Complete it live: [bold]jeudis resume {interview.slug}[/bold]", soft_wrap=True)
     else:
         out.print(f"{done}: [bold]{safe(str(interview.path))}[/bold]", soft_wrap=True)
-        publish = f"jeudis export {interview.slug} -o {interview.slug}.md"  # as a session says
+        post = Path(f"{interview.slug}.md")  # as a session says
+        if post.is_file() and sheet_file.is_file() and post.samefile(sheet_file):
+            post = Path("posts", post.name)  # the sheet saved as SLUG.md: never over it
+        publish = f"jeudis export {interview.slug} -o {post.as_posix()}"
         out.print(f"Publish it: [bold]{publish}[/bold]", soft_wrap=True)
 
 
