@@ -197,6 +197,14 @@ def test_compare_since_and_until_include_both_days(invoke: Invoke) -> None:
     assert guests_shown(one.stdout) == ["Emma Epsilon"]
 
 
+def test_compare_of_no_guest_in_the_dates_says_it_as_french_says_zero(invoke: Invoke) -> None:
+    """ "0 invités répondent": French counts zero in the singular, "0 invité répond"."""
+    result = invoke("compare", "livre", "motivation", "--since", "1er janvier 2024")
+
+    assert result.exit_code == 0, result
+    assert "\n0 invité répond\n" in result.stdout
+
+
 def test_compare_n_counts_the_guests_who_answer(invoke: Invoke, series: Path) -> None:
     """The 2 most recent guests: an interview answering something else is not one."""
     make_interview(

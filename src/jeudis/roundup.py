@@ -205,7 +205,8 @@ ANSWERED = {
 def answered(count: int, language: str = "fr") -> str:
     """How many guests answer, as a roundup's title says it: "3 invités répondent"."""
     one, several = ANSWERED.get(wording.primary_language(language), ANSWERED["en"])
-    return (one if count == 1 else several).format(count)
+    # 0 takes the singular in French ("0 invité répond"), as in CLDR's plural rules.
+    return (several if wording.plural(count, language).many else one).format(count)
 
 
 def question_list(form: Questionnaire) -> str:
