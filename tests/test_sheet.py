@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import tomli_w
 
+from export_helpers import make_interview
 from jeudis import storage
 from jeudis.errors import ExitCode
 from jeudis.htmltext import html_to_text
@@ -211,6 +212,27 @@ def test_the_command_to_publish_an_import_never_writes_over_the_sheet(
     assert sheet.read_text(encoding="utf-8") == filled
     post = tmp_path / command[command.index("-o") + 1]
     assert "Un apéro improvisé à Nantes." in post.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("reply", [False, True])
+def test_an_export_over_an_answer_sheet_never_says_to_overwrite_it(
+    series: Path, reply: bool
+) -> None:
+    """export -o over a sheet jeudis wrote, filled since: "changed by hand since jeudis
+    wrote it", with --overwrite for a hint, which would lose the guest's answers."""
+    sheet = series / "sheet.md"
+    filled = fill_sheet(make_sheet(series), ANSWERS)
+    sheet.write_text(quoted_reply(filled) if reply else filled, encoding="utf-8")
+    make_interview(series, "laurent")
+
+    code, out = run("export", "laurent", "-f", "md", "-o", str(sheet))
+
+    assert code == 1, out
+    assert out.splitlines() == [
+        f"error: {sheet}: an answer sheet (jeudis sheet); not written over",
+        f"hint: bring its answers in with jeudis import {sheet}; write the post elsewhere with -o",
+    ]
+    assert sheet.read_text(encoding="utf-8") == (quoted_reply(filled) if reply else filled)
 
 
 def quoted_reply(filled: str) -> str:

@@ -289,6 +289,15 @@ def _site_holding(target: Path) -> tuple[Path, str | None] | None:
     return None
 
 
+def _is_sheet(head: bytes) -> bool:
+    """Whether a file's first bytes hold an answer sheet (:mod:`jeudis.sheet`): the line
+    naming it, quoted in a mail's reply maybe."""
+    return _SHEET_LINE.search(head) is not None
+
+
+_SHEET_LINE = re.compile(rb"^[> \t]*<!--\s*jeudis-sheet\s", re.MULTILINE)  # sheet.HEADER_TAG
+
+
 class Written:
     """The files ``export -o`` wrote, in the series' cache: read once, saved after writing."""
 
@@ -336,6 +345,12 @@ class Written:
                     hint=hint,
                 )
             return
+        if _is_sheet(head):  # a guest's answers, maybe not imported yet: never --overwrite
+            raise JeudisError(
+                f"{target}: an answer sheet (jeudis sheet); not written over",
+                hint=f"bring its answers in with jeudis import {target}; write the post"
+                " elsewhere with -o",
+            )
         site = _site_holding(target)
         if site is not None and site[1] in (None, stamp):  # --all's, as it wrote it
             raise JeudisError(
