@@ -2494,12 +2494,41 @@ def test_ctrl_c_at_the_edit_review_leaves_it_without_a_traceback(
     example = REPO / "interviews" / "amelie-roux.toml"
     (series / "interviews" / example.name).write_bytes(example.read_bytes())
     session = jeudis("edit", "amelie-roux", columns=100, cpr=True)
-    session.expect("Modifier une réponse ?")
+    # Its mark: the prompt reads the keys (the question above it is drawn before).
+    session.expect_prompt("Modifier une réponse ?")
     session.press(Keyboard.CTRL_C)
     session.expect("amelie-roux: 0 answers changed")
     assert session.wait() == 0
     assert "Traceback" not in session.seen
     assert (series / "interviews" / example.name).read_bytes() == example.read_bytes()
+
+
+def test_ctrl_c_as_the_edit_review_is_drawn_says_what_changed(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Ctrl-C before the review's prompt reads the keys (its table, its question being
+    drawn: on a loaded machine, a tenth of a second) is the terminal's interrupt, not
+    the prompt's key: `jeudis edit` ended with 130 and not a word of what it kept.
+    The table here (120 follow-ups, 140 kB drawn) is longer than a pseudo-terminal holds
+    unread (Linux: 64 kB at most), so the edit is still writing it, blocked, when Ctrl-C
+    comes: no prompt can be reading the keys yet, however loaded the machine."""
+    example = REPO / "interviews" / "amelie-roux.toml"
+    said = "Une réponse de relance, assez longue pour tenir plusieurs lignes du tableau. " * 4
+    followups = "".join(
+        f'\n[[answers]]\nid = "question-{n}"\ntype = "long"\nquestion = "Relance {n} ?"\n'
+        f'answer = "{said.strip()}"\nanswered_at = 2011-03-24 09:30:00+00:00\nfollowup = true\n'
+        for n in range(1, 121)
+    )
+    path = series / "interviews" / example.name
+    path.write_text(example.read_text(encoding="utf-8") + followups, encoding="utf-8")
+    before = path.read_bytes()
+    session = jeudis("edit", "amelie-roux", columns=100, cpr=True)
+    session.expect("Relecture")
+    session.press(Keyboard.CTRL_C)  # the table unread: the edit is still writing it
+    session.expect("amelie-roux: 0 answers changed")
+    assert session.wait() == 0
+    assert "Traceback" not in session.seen
+    assert path.read_bytes() == before
 
 
 def test_edit_says_its_keys_cancel_and_ctrl_c_does(jeudis: type[Jeudis], series: Path) -> None:

@@ -14,7 +14,8 @@ Imported only by the commands that run a session, so that ``jeudis list`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,7 @@ from jeudis.prompt_toolbar import (
 )
 from jeudis.prompt_typing import Autosave, held
 from jeudis.prompter_text import MESSAGES, worded
-from jeudis.prompts import BACK, Prompt
+from jeudis.prompts import BACK, Paused, Prompt
 from jeudis.questionnaire import Questionnaire
 from jeudis.screen import Fragments, KeysLine, Screen, wrap_text
 from jeudis.textsafe import for_terminal
@@ -63,6 +64,18 @@ from jeudis.wording import plural, primary_language
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+@contextlib.contextmanager
+def _ctrl_c_pauses() -> Iterator[None]:
+    """Ctrl-C pressed as a question or the review is drawn, before its prompt reads the
+    keys (a tenth of a second on a loaded machine), is the terminal's interrupt, not the
+    prompt's key: a pause all the same. `jeudis edit` ended on it with 130 and not a
+    word, where the prompt's Ctrl-C cancels the change and says what the file holds."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Paused("") from None
 
 
 class TerminalPrompter:
@@ -120,6 +133,7 @@ class TerminalPrompter:
         self.gender = interview.gender
 
     # -- prompts ---------------------------------------------------------------
+    @_ctrl_c_pauses()
     def ask(self, prompt: Prompt) -> Any:
         self.current_id = prompt.id
         draft = self.drafts.get(prompt.id)
@@ -470,6 +484,7 @@ class TerminalPrompter:
         )
         return ["", [("class:notice", shown)]]
 
+    @_ctrl_c_pauses()
     def review(self, interview: Interview, rows: list[tuple[str, str, str]]) -> str | None:
         from jeudis.prompt_review import pick_to_change
 
