@@ -12,6 +12,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from export_helpers import copy_example
 from jeudis.errors import FileProblem
 from jeudis.interview import derived_id, new_id
@@ -255,3 +257,53 @@ def test_check_warns_of_a_file_copied_with_its_id(invoke: Invoke, series: Path) 
         re.sub(r'^id = ".*"$', f'id = "{fresh}"', copy.read_text(), count=1, flags=re.MULTILINE)
     )
     assert "same id" not in invoke("check").stdout
+
+
+# A site as jeudis wrote it before interviews had ids (its manifest and its feed), of
+# the example series with and without a base_url: each entry's id was its address, or
+# without one a tag: URI.
+BEFORE_IDS = Path(__file__).parent / "upgrade"
+
+
+def entry_ids(feed: Path) -> dict[str, str]:
+    """Each feed entry's id by its page."""
+    entries = ET.parse(feed).getroot().iter(f"{ATOM}entry")
+    return {
+        next(link.get("href") or "" for link in e.iter(f"{ATOM}link")): e.findtext(f"{ATOM}id")
+        or ""
+        for e in entries
+    }
+
+
+@pytest.mark.parametrize("old", ["feed-of-addresses", "feed-of-tags"])
+def test_a_feed_written_before_ids_keeps_its_entries_ids(
+    invoke: Invoke, series: Path, old: str
+) -> None:
+    """On the upgrade, every entry took the interview's id, and a feed reader showed
+    every post of the feed again as new. Each keeps the id its readers know; a post
+    published since has the interview's."""
+    copy_example(series)
+    if old == "feed-of-tags":
+        settings = series / "jeudis.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(
+            text.replace('base_url = "https://blog.example.org/"\n', ""), encoding="utf-8"
+        )
+    shutil.copytree(BEFORE_IDS / old, series / "site")
+    before = entry_ids(series / "site" / "feed.xml")
+    assert len(before) == 4
+    new(invoke, "Gilles Klein")
+
+    assert invoke("export", "--all").exit_code == 0
+
+    after = entry_ids(series / "site" / "feed.xml")
+    assert after["gilles-klein.html"].startswith("urn:uuid:")
+    assert {page: i for page, i in after.items() if page != "gilles-klein.html"} == before
+    assert invoke("export", "--all").exit_code == 0
+    assert entry_ids(series / "site" / "feed.xml") == after
+    # Through a rename since, as the post's own id would have held.
+    assert invoke("edit", "amelie-roux", "--guest", "Amélie Rousseau").exit_code == 0
+    assert invoke("export", "--all").exit_code == 0
+    renamed = entry_ids(series / "site" / "feed.xml")
+    assert renamed.pop("amelie-rousseau.html") == after.pop("amelie-roux.html")
+    assert renamed == after

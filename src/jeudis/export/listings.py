@@ -131,12 +131,17 @@ def feed_page(
     title: str,
     rendered: list[tuple[Post, str]],
     previous: str | None = None,
+    earlier: frozenset[str] = frozenset(),
 ) -> str:
     """The Atom feed of ``rendered``: each post with its fragment's HTML, newest first;
-    ``previous``, the id of the feed an earlier export wrote (see :func:`feed_id`)."""
+    ``previous``, the id of the feed an earlier export wrote (see :func:`feed_id`), and
+    ``earlier``, the ids of its entries (see :func:`entry_id`)."""
     from jeudis.export.templating import render
 
-    entries = [{"post": post, "html": html, "id": entry_id(post)} for post, html in rendered]
+    ids = entry_ids([post for post, _ in rendered], site, earlier)
+    entries = [
+        {"post": post, "html": html, "id": i} for (post, html), i in zip(rendered, ids, strict=True)
+    ]
     updated = max((post.updated for post, _ in rendered), default=dt.datetime.now(dt.UTC))
     text = render(
         series.root,
@@ -182,6 +187,17 @@ def previous_feed_id(path: Path) -> str | None:
     return html.unescape(found.group(1)).strip() or None if found else None
 
 
+def previous_entry_ids(path: Path) -> frozenset[str]:
+    """The ids of the entries of the feed jeudis wrote at ``path`` (none: no feed, or
+    none that reads). An entry's content is escaped: every ``<id>`` is an element's."""
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return frozenset()
+    entries = text.partition("<entry")[2]
+    return frozenset(html.unescape(i).strip() for i in _FEED_ID.findall(entries))
+
+
 def w3c_date(updated: str, date: str) -> str:
     """A sitemap's lastmod: the day the interview was last changed, not before its date."""
     changed = updated[:10] if len(updated) >= 10 and updated[4] == "-" else ""
@@ -193,6 +209,33 @@ def entry_id(post: Post) -> str:
     address, which a new ``base_url`` or a new name (``jeudis edit --guest``) changes,
     and a feed reader would show the post again as new."""
     return f"urn:uuid:{post.id}"
+
+
+def entry_ids(posts: list[Post], site: SiteInfo, earlier: frozenset[str]) -> list[str]:
+    """Each post's feed entry id (:func:`entry_id`), but for an entry the feed written
+    before (``earlier``, its entries' ids) gave the id jeudis made before interviews had
+    one: its address, or without a ``base_url`` a ``tag:`` URI. It keeps it, at its name
+    or a former one (a guest renamed since), so that a reader does not show every post
+    of the feed again as new on the upgrade. An id is one entry's: a post at its own
+    name first, then one that had it."""
+    ids: list[str | None] = [None] * len(posts)
+    taken: set[str] = set()
+    for own in (True, False):
+        for n, post in enumerate(posts):
+            slugs = (post.slug,) if own else post.former_slugs
+            older = [
+                made
+                for slug in slugs
+                for made in (
+                    site.url(page_href(slug)),
+                    f"tag:jeudis,{post.date.isoformat()}:{post.questionnaire}/{slug}",
+                )
+            ]
+            kept = next((i for i in older if i and i in earlier and i not in taken), None)
+            if ids[n] is None and kept is not None:
+                ids[n] = kept
+                taken.add(kept)
+    return [i or entry_id(post) for i, post in zip(ids, posts, strict=True)]
 
 
 def feed_id(series: Series, previous: str | None = None) -> str:

@@ -25,6 +25,7 @@ from jeudis.export.listings import (
     IndexPost,
     feed_page,
     index_page,
+    previous_entry_ids,
     previous_feed_id,
     site_title,
     sitemap_page,
@@ -408,8 +409,12 @@ def _indexes(
         for entry in _in_feed(entries)
     ]
     # The id of the feed written before, which a blog renamed keeps (listings.feed_id).
-    previous = previous_feed_id(folder / "feed.xml") if "feed.xml" in recorded else None
-    put("feed.xml", feed_page(series, site, blog, rendered, previous))
+    # And its entries' ids, which an entry keeps when an older jeudis made it (entry_id).
+    previous, earlier = None, frozenset[str]()
+    if "feed.xml" in recorded:
+        previous = previous_feed_id(folder / "feed.xml")
+        earlier = previous_entry_ids(folder / "feed.xml")
+    put("feed.xml", feed_page(series, site, blog, rendered, previous, earlier))
     if site.base_url:
         put("sitemap.xml", sitemap_page(series, site, [name for name, *_ in pages], listed))
     return kept
