@@ -894,3 +894,39 @@ def test_a_french_questionnaire_takes_the_series_regions_typography(
     assert f"L’envie de partager. {said}" in answers
     hugo = invoke("export", "laurent", "--flavor", "hugo").stdout
     assert f"L’envie de **partager**. {said}" in hugo
+
+
+def test_a_french_questionnaire_in_a_quebec_series_says_it_is_quebecs_french(
+    series: Path, invoke: Invoke
+) -> None:
+    """Set as Quebec sets French, a Quebec series' post of a questionnaire saying "fr" said
+    plain French to the browser, a share (og:locale fr_FR), a search engine, the feed,
+    Jekyll and Pelican; one of a questionnaire naming its own region (fr-FR) says that region."""
+    (series / "jeudis.toml").write_text('language = "fr-CA"\n', encoding="utf-8")
+    make_interview(series, "laurent", guest="Laurent", date=dt.date(2011, 6, 2))
+    make_interview(series, "zoe", guest="Zoé", language="fr-FR", date=dt.date(2011, 6, 9))
+    assert invoke("export", "--all").exit_code == 0
+    site = series / "site"
+
+    for name, tag, locale in (("laurent", "fr-CA", "fr_CA"), ("zoe", "fr-FR", "fr_FR")):
+        page = parsed(site / f"{name}.html")
+        assert page.get("lang") == tag
+        assert page.find(".//meta[@property='og:locale']").get("content") == locale
+        jsonld = json.loads(page.findtext(".//script[@type='application/ld+json']"))
+        assert jsonld["inLanguage"] == tag
+
+    index = parsed(site / "index.html")
+    assert [li.get("lang") for li in index.iterfind(".//ol/li")] == ["fr-FR", None]
+    feed = ET.parse(site / "feed.xml").getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert feed.get(xml_lang) == "fr-CA"
+    assert [e.get(xml_lang) for e in feed.iter(f"{ATOM}entry")] == ["fr-FR", None]
+
+    fragment = invoke("export", "laurent", "--fragment").stdout
+    assert '<article lang="fr-CA"' in fragment
+    jekyll = invoke("export", "laurent", "--flavor", "jekyll").stdout.split("---")[1]
+    assert 'lang: "fr-CA"' in jekyll and 'locale: "fr_CA"' in jekyll
+    pelican = invoke("export", "laurent", "--flavor", "pelican").stdout
+    assert "Lang: fr-CA\n" in pelican
+    roundup = invoke("compare", "livre", "-q", "motivation", "--format", "html").stdout
+    assert html5lib.parse(roundup, namespaceHTMLElements=False).get("lang") == "fr-CA"

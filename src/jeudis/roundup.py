@@ -245,6 +245,8 @@ def collect(
     if question is None and question_id.isdecimal() and 0 < int(question_id) <= len(form.questions):
         question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
     span = span or Span()
+    # Written in the language the series' posts of this questionnaire are (fr-CA's).
+    language = wording.post_language(form.language, str(series.settings.get("language") or ""))
     listed, unread = _listed(series, form)
     register = "vous" if "vous" in form.registers else form.default_register
     asked_before: dict[str, str] = {}  # a question dropped since: how it was asked
@@ -295,10 +297,10 @@ def collect(
                 date=interview.date,
                 asked=clean(answer.question),
                 value=answer.value,
-                text=value_markdown(answer, form.language),
+                text=value_markdown(answer, language),
                 href=f"{base_url}/{href}" if base_url else href,
                 reworded=answer.reworded or not usual or personal,
-                language=form.language,
+                language=language,
             )
         )
     entries.sort(key=lambda e: (e.date, e.slug))
@@ -328,8 +330,8 @@ def collect(
         question_id=question_id,
         question=asked,
         title=title or asked,
-        subtitle="" if title else answered(len(entries), form.language),
-        language=form.language,
+        subtitle="" if title else answered(len(entries), language),
+        language=language,
         entries=entries,
         waiting=waiting,
         unread=unread,

@@ -161,6 +161,24 @@ def primary_language(language: str) -> str:
     return language.lower().replace("_", "-").partition("-")[0]
 
 
+def post_language(language: str, series: str) -> str:
+    """The language a post in ``language`` (its questionnaire's) is written in, in a
+    series whose ``language`` (jeudis.toml's) is ``series``.
+
+    A questionnaire saying a language alone (``fr``, as the bundled ones do) in a series
+    naming the same with a region (``fr-CA``) is written as that region writes, and says
+    so: a Quebec host's French questionnaires took France's typography, a space before
+    each ``;!?``, beside an index without, and their pages, feed entries and front matter
+    said ``fr`` (``og:locale`` ``fr_FR``). A questionnaire naming a region of its own
+    (``fr-FR``) keeps it.
+    """
+    alone = "-" not in language.replace("_", "-")
+    regional = "-" in series.replace("_", "-")  # else the tag as the questionnaire writes it
+    if alone and regional and primary_language(series) == primary_language(language):
+        return series
+    return language
+
+
 def is_french(language: str) -> bool:
     """Whether text in ``language`` (a tag as written: "fr", "fr-CA", "FR") reads the French way.
 

@@ -28,7 +28,7 @@ from jeudis.followups import stands_alone
 from jeudis.interview import Answer, Interview
 from jeudis.photos import IMAGE_SUFFIXES, as_on_disk, refusal
 from jeudis.profiles import NETWORKS, Profile
-from jeudis.wording import english_instead, first_name, right_to_left
+from jeudis.wording import english_instead, first_name, post_language, right_to_left
 
 # A post's og:locale, for a tag with no region, in a language jeudis writes posts in:
 # its most likely territory, as CLDR's likely subtags say (Portuguese is Brazil's).
@@ -277,7 +277,8 @@ def _under(style: str, answer: Answer) -> int:
 
 def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     """The post for one interview; ``settings`` are the series' (``jeudis.toml``)."""
-    language = interview.language or str(settings.get("language") or "fr")
+    series_language = str(settings.get("language") or "fr")
+    language = post_language(interview.language or series_language, series_language)
     variant = series_variant(language, settings)
 
     def text(value: str) -> str:

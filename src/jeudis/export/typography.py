@@ -46,7 +46,7 @@ from jeudis.errors import UsageError
 from jeudis.export.addresses import TRAILING
 from jeudis.export.bidi import RTL, first_strong, last_strong, may_rtl
 from jeudis.paths import TYPOGRAPHY_VARIANTS as VARIANTS
-from jeudis.wording import is_french, primary_language
+from jeudis.wording import is_french, post_language, primary_language
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -81,19 +81,10 @@ def variant_for(language: str, setting: object) -> str:
 
 
 def series_variant(language: str, settings: Mapping[str, object]) -> str:
-    """:func:`variant_for` a post in ``language`` of a series of ``settings`` (jeudis.toml's).
-
-    A post's language is its questionnaire's; one saying a language alone (``fr``, as
-    the bundled questionnaires do) in a series whose ``language`` names the same with
-    a region (``fr-CA``) is written as that region writes: a Quebec host's French
-    questionnaires took France's typography, a space before each ``;!?``, beside an
-    index without. A questionnaire naming a region of its own (``fr-FR``) keeps it.
-    """
+    """:func:`variant_for` a post in ``language`` of a series of ``settings`` (jeudis.toml's):
+    in the language :func:`~jeudis.wording.post_language` says it is written in."""
     series = str(settings.get("language") or "")
-    alone = "-" not in language.replace("_", "-")
-    if alone and primary_language(series) == primary_language(language):
-        language = series
-    return variant_for(language, settings.get("typography"))
+    return variant_for(post_language(language, series), settings.get("typography"))
 
 
 # Typography works on the text reversed: a space to set goes *before* its mark,
