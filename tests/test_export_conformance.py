@@ -69,7 +69,7 @@ def test_every_page_jeudis_writes_is_valid_html(
 ) -> None:
     """The example series as a site (posts, drafts, an index per questionnaire), with a
     guest's hostile answers, a post in Arabic and answers in Arabic and Hebrew (their
-    blocks' dir="auto") among them; every page and fragment
+    blocks' dir="auto") and tables among them; every page and fragment
     of the snapshots (each style, WordPress, roundups), a fragment inside a page."""
     copy_example(series)
     make_interview(series, "hostile", guest=NAME, title=TITLE, answers=ANSWERS)
@@ -86,6 +86,9 @@ def test_every_page_jeudis_writes_is_valid_html(
         fields=fields, questionnaire="twitter",
     )  # fmt: skip
     make_interview(series, "sara-dialogue", answers=MIXED, style="dialogue")
+    # Tables, one read from the right (dir="auto"): a page's take tabindex="0".
+    tables = "| Année | Tweets |\n|---|---:|\n| 2010 | 4500 |\n\n| سنة | تغريدات |\n|---|---|\n| ٢٠١٠ | ٤٥٠٠ |"
+    make_interview(series, "tables", answers=[("t", "Tes chiffres ?", tables)])
     site = tmp_path / "site"
     result = invoke("export", "--all", "--include-drafts", "-o", site)
     assert result.exit_code == 0, result
@@ -93,6 +96,7 @@ def test_every_page_jeudis_writes_is_valid_html(
     assert {"index.html", "hostile.html", "salma.html", "sara.html"} <= {p.name for p in pages}
     assert 'dir="auto"' in (site / "sara-dialogue.html").read_text(encoding="utf-8")
     assert "<bdi>" in (site / "sara.html").read_text(encoding="utf-8")
+    assert '<table tabindex="0" dir="auto">' in (site / "tables.html").read_text(encoding="utf-8")
     chart = invoke("compare", "twitter", "-q", "followers", "-f", "html").stdout
     assert "<bdi>" in chart
     pages.append(tmp_path / "roundup-names.html")

@@ -930,3 +930,53 @@ def test_a_french_questionnaire_in_a_quebec_series_says_it_is_quebecs_french(
     assert "Lang: fr-CA\n" in pelican
     roundup = invoke("compare", "livre", "-q", "motivation", "--format", "html").stdout
     assert html5lib.parse(roundup, namespaceHTMLElements=False).get("lang") == "fr-CA"
+
+
+TABLES_PROBE = """<script>
+const probe = document.createElement('pre');
+probe.id = 'probe';
+probe.textContent = JSON.stringify([...document.querySelectorAll('table')].map(
+    t => [t.scrollWidth > t.clientWidth, t.tabIndex]));
+document.body.append(probe);
+</script>"""
+
+
+@pytest.mark.browser
+def test_a_table_wider_than_a_phone_scrolls_by_keyboard(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """The built-in style makes a wide table a box scrolling sideways; Safari's keyboard
+    scrolls none it cannot focus (axe's scrollable-region-focusable), and the table was
+    not: a reader without a mouse saw its first columns only."""
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    answer = "Mes chiffres :\n\n" + WIDE_TABLE
+    make_interview(series, "ada", guest="Ada", answers=[("why", "Why?", answer)])
+    assert invoke("export", "--all").exit_code == 0
+    shown = series / "site" / "ada.html"
+    forced = shown.with_name("probed-ada.html")
+    forced.write_text(
+        shown.read_text(encoding="utf-8").replace("</body>", TABLES_PROBE + "</body>")
+    )
+    dom = chromium(["--window-size=360,900", "--dump-dom", forced.as_uri()], tmp_path / "profile")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    assert json.loads(html.unescape(found.group(1))) == [[True, 0]]
+
+
+def test_only_a_page_of_the_built_in_style_makes_its_tables_a_tab_stop(
+    series: Path, invoke: Invoke
+) -> None:
+    """A table scrolls as the built-in style says on a page; pasted into a blog (a
+    fragment, WordPress, its file) or read in a feed, as the theme says, most not at
+    all: a stop there would lead the keyboard nowhere."""
+    answer = "Mes chiffres :\n\n" + WIDE_TABLE
+    make_interview(series, "ada", guest="Ada", answers=[("why", "Why?", answer)])
+    page = invoke("export", "ada", "--format", "html").stdout
+    assert page.count('<table tabindex="0">') == page.count("<table") == 1
+    for args in (["--fragment"], ["--wordpress"], ["--format", "wxr"]):
+        text = invoke("export", "ada", *args).stdout
+        assert "<table>" in text and "tabindex" not in text, args
+    assert invoke("export", "--all").exit_code == 0
+    feed = (series / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;table&gt;" in feed and "tabindex" not in feed

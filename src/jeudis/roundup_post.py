@@ -96,7 +96,7 @@ def render(
         context["chart_md"] = roundup_chart.markdown_chart(roundup, md)
         return _markdown(series, roundup, context, flavor)
     if not fragment:
-        return templating.render(series.root, "roundup.html", **context)
+        return markup.keyboard_scrolled(templating.render(series.root, "roundup.html", **context))
     html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))
     return for_cms(html, wordpress=wordpress)
 

@@ -254,6 +254,26 @@ def _aligned(rendered: str) -> str:
     return _ALIGN.sub(r'\1 style="text-align:\2"', rendered)
 
 
+# A table of a guest's answer, as cmark writes it (and bidi.auto_dir marks it): a
+# roundup's chart, a table of jeudis's own, is ``<table class="chart"``.
+_ANSWER_TABLE = re.compile(r'<table(?= dir="auto">|>)')
+
+
+def keyboard_scrolled(page: str) -> str:
+    """A page of the built-in style (style.css) with each answer's table focusable.
+
+    The style makes a table a box scrolling sideways when wider than the screen (a
+    phone's), and Safari's keyboard scrolls no box it cannot focus (axe's
+    scrollable-region-focusable): a reader with no mouse saw half of it. A page's table
+    takes ``tabindex="0"``, a stop of the tab order where the arrows scroll it. Not a
+    fragment's (a WordPress post, the WordPress file, the feed): its table scrolls as
+    the blog's theme says, most not at all, where a stop leading nowhere would be one
+    more on each keyboard's way through the post, and WordPress drops the attribute
+    from an author who may not post HTML anyway.
+    """
+    return _ANSWER_TABLE.sub('<table tabindex="0"', page)
+
+
 # A "[" opened inside brackets already open: what a link inside a link's text needs.
 # One scan of the Markdown, a third of the time one of the HTML takes.
 _OPEN_IN_OPEN = re.compile(r"\[[^\]\[]*\[")

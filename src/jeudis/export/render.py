@@ -19,6 +19,7 @@ from jeudis.export import generators
 from jeudis.export.bidi import isolated_text
 from jeudis.export.frontmatter import Flavor
 from jeudis.export.frontmatter import flavor as get_flavor
+from jeudis.export.markup import keyboard_scrolled
 from jeudis.export.model import Post, page_href
 from jeudis.export.typography import fix_text, label_colon, variant_for
 from jeudis.wording import primary_language, right_to_left
@@ -248,13 +249,15 @@ def xml_clean(text: str) -> str:
 def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
     from jeudis.export.templating import render
 
-    return render(
-        site.root,
-        template,
-        post=post,
-        site=site,
-        words=post_words(post),
-        jsonld=json_ld(post, site),
+    return keyboard_scrolled(
+        render(
+            site.root,
+            template,
+            post=post,
+            site=site,
+            words=post_words(post),
+            jsonld=json_ld(post, site),
+        )
     )
 
 
