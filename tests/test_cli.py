@@ -1051,6 +1051,29 @@ def test_the_shell_completes_slugs_drafts_and_questionnaire_ids(
     assert complete(invoke, f"jeudis new -C {other} ") == ["livre", "twitter"]  # bundled ones
 
 
+def test_the_shell_offers_no_interview_the_commands_refuse(
+    invoke: Invoke, series: Path, tmp_path: Path
+) -> None:
+    """A link leading out of the series was offered as any interview, and show, edit and
+    resume then refused it; a file that does not read is offered, for naming it is how
+    a command says what is wrong with it."""
+    copy_example(series)
+    interviews = series / "interviews"
+    draft = (interviews / "amelie-roux.toml").read_text(encoding="utf-8")
+    draft = draft.replace('status = "complete"', 'status = "draft"')
+    (interviews / "brouillon.toml").write_text(draft, encoding="utf-8")
+    elsewhere = tmp_path / "other" / "interviews" / "ailleurs.toml"
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_text(draft, encoding="utf-8")
+    (interviews / "ailleurs.toml").symlink_to(elsewhere)
+    (interviews / "abime.toml").write_text("guest = \n", encoding="utf-8")
+    assert "refused" in invoke("list").stdout  # as list shows it
+    for command in ("show", "edit", "export"):
+        assert sorted(complete(invoke, f"jeudis {command} a")) == ["abime", "amelie-roux"]
+    assert sorted(complete(invoke, "jeudis resume ")) == ["abime", "brouillon"]
+    assert invoke("show", "ailleurs").exit_code == ExitCode.INVALID_FILE
+
+
 def test_the_shell_completes_template_names(invoke: Invoke, series: Path) -> None:
     assert complete(invoke, "jeudis templates po") == ["post.html", "post.md"]
     assert complete(invoke, "jeudis templates post.html po") == ["post.md"]  # not twice

@@ -38,6 +38,9 @@ def complete_drafts(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[tuple[str, str]]:
+    """The slugs the command takes. Not a link leading out of the series (``refused``),
+    which every command refuses; a file that does not read (``broken``) is offered, for
+    naming it is how ``show``, ``edit`` or ``resume`` says what is wrong with it."""
     from jeudis.listing import summaries
 
     try:
@@ -49,6 +52,7 @@ def _interviews(ctx: typer.Context, incomplete: str, drafts_only: bool) -> list[
         for s in found
         if s.slug.startswith(incomplete)
         and _plain(s.slug)
+        and s.status != "refused"
         and not (drafts_only and (s.status == "complete" or not s.published))
     ]
 
