@@ -295,6 +295,26 @@ def test_an_output_written_from_its_bytes_is_written_and_stamped_as_from_its_tex
     assert (tmp_path / "bytes.html").read_bytes() == (tmp_path / "text.html").read_bytes()
 
 
+def test_a_change_of_jeudis_s_code_anywhere_makes_the_site_again(tmp_path: Path) -> None:
+    """jeudis's source pulled anew, dates.py or wording.py changed (a date written
+    otherwise), export/ not: the site was said up to date, its posts as before. Every
+    module of the package counts; its compiled copies do not."""
+    from jeudis.export.manifest import code_stamp
+
+    package = tmp_path / "jeudis"
+    for name in ("__init__.py", "dates.py", "export/render.py", "cli/__init__.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("x = 1\n", encoding="utf-8")
+    (package / "__pycache__").mkdir()
+    before = code_stamp(package)
+    (package / "__pycache__" / "dates.cpython-311.pyc").write_bytes(b"compiled")
+    assert code_stamp(package) == before
+    for name in ("dates.py", "export/render.py", "cli/__init__.py"):
+        (package / name).write_text("x = 22\n", encoding="utf-8")
+        assert code_stamp(package) != before, name
+        before = code_stamp(package)
+
+
 @pytest.mark.parametrize("there", [False, True])
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
 def test_a_page_stopped_half_written_is_no_page(

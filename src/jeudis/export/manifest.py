@@ -126,7 +126,7 @@ def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> 
     settings = series.root / SETTINGS_FILE
     parts = [
         __version__,
-        _code_stamp(),
+        code_stamp(),
         template_stamp(series.root),
         # By its content, as the series' templates: touched, the whole site was made again.
         content_stamp(settings.read_bytes()) if settings.is_file() else "-",
@@ -140,9 +140,23 @@ def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> 
     return content_stamp("\n".join(parts).encode())
 
 
-def _code_stamp() -> str:
-    here = Path(__file__).parent
-    return "|".join(_stamp(p) for p in sorted(here.glob("*.py")))
+def code_stamp(package: Path = Path(__file__).parents[1]) -> str:
+    """jeudis's own code as it is now: every module of the package, not the export's
+    alone (a date written otherwise, in dates.py, or a word in wording.py, changes
+    posts too: a site said up to date kept the old ones). A release changes the
+    version as well; this is for a copy of jeudis's source, changed by hand or pulled."""
+    stamps = []
+    folders = [package]
+    for folder in folders:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    name = os.path.relpath(entry.path, package)  # not where it is installed
+                    stamps.append(f"{name}={stat.st_size}:{stat.st_mtime_ns}")
+                elif folder == package and entry.is_dir() and entry.name[0] not in "_.":
+                    folders.append(Path(entry.path))  # cli/, export/
+    return "|".join(sorted(stamps))
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY | getattr(os, "O_CLOEXEC", 0)
