@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -31,7 +32,8 @@ from jeudis.prompter import TerminalPrompter
 from jeudis.prompts import prompt_for
 from jeudis.questionnaire import find_questionnaire
 from jeudis.screen import Screen, wrap_text
-from test_prompter import sent_later
+
+TIMEOUT = 10  # seconds: a loaded machine's
 
 JOINING = EmojiWidths(selected=2, toned=2, joined=2, flag=2, half_flag=2)  # kitty, WezTerm
 TMUX_3_3 = EmojiWidths(selected=1, toned=4, joined=2, flag=2, half_flag=1)
@@ -189,14 +191,23 @@ def test_the_host_s_box_is_drawn_anew_once_the_terminal_says_how_it_draws_emoji(
     field = questionnaire.fields[0]
     guest = "Nina 👩\u200d💻 Roy"
     prompter.host_part(interview(guest), questionnaire)
+
     # The terminal's answer comes as keys do (see jeudis.terminal._EmojiProbe): then a key.
-    with (
-        create_pipe_input() as keys,
-        create_app_session(input=keys, output=output),
-        sent_later(keys, (0.4, RIGHT), (0.6, "\r")),
-    ):
-        threading.Timer(0.2, terminal_draws, args=[widths]).start()
+    # In this order, however loaded the machine (three timers did not keep it), and
+    # Enter once the box is drawn anew (or, when it should not be, a while after).
+    def terminal_answers_then_keys() -> None:
+        terminal_draws(widths)
+        keys.send_text(RIGHT)
+        deadline = time.monotonic() + (TIMEOUT if cleared else 0.3)
+        while output.cleared < cleared and time.monotonic() < deadline:
+            time.sleep(0.01)
+        keys.send_text("\r")
+
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        answer = threading.Timer(0.2, terminal_answers_then_keys)
+        answer.start()
         prompter.ask(prompt_for(field, "Site ?", counter="[1/4]"))
+        answer.join()
     assert output.cleared == cleared
     boxes = out.getvalue().split("╭─ ")[1:]
     assert len(boxes) == 1 + cleared
