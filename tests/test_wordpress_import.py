@@ -9,6 +9,7 @@ next one says which differ, once.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -44,10 +45,14 @@ def retitle(series: Path, slug: str = "laurent", guest: str = "Laurent Florès")
     )
 
 
-def wordpress_file(invoke: Invoke, tmp_path: Path, way: str) -> list[str]:
-    """What an export writing a WordPress file the ``way`` says, but for "Written"."""
+def wordpress_file(
+    invoke: Invoke, tmp_path: Path, way: str, *more: str, slug: str = "laurent"
+) -> list[str]:
+    """What an export writing a WordPress file the ``way`` says (of ``slug``'s
+    interview, for one), but for "Written"."""
     args, output = WAYS[way]
-    result = invoke("export", *args, "-f", "wxr", "-o", tmp_path / output)
+    args = [slug if arg == "laurent" else arg for arg in args]
+    result = invoke("export", *args, "-f", "wxr", "-o", tmp_path / output, *more)
     assert result.exit_code == 0, result
     return [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
 
@@ -173,3 +178,141 @@ def test_a_record_missing_or_unreadable_is_taken_for_none(
     assert len(wordpress_file(invoke, tmp_path, "the series into a file")) == 1  # recorded again
     kept.unlink()
     assert wordpress_file(invoke, tmp_path, "the series' site") == []
+
+
+SARA = "سارة الخطيب"  # a guest named in Arabic, in a French post: set apart by isolates
+FSI, PDI = "\u2068", "\u2069"
+
+
+def set_language(series: Path, slug: str, language: str) -> None:
+    path = series / "interviews" / f"{slug}.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r'(?m)^language = ".*"$', f'language = "{language}"', text), encoding="utf-8"
+    )
+
+
+def test_a_title_gaining_isolates_is_said(series: Path, invoke: Invoke, tmp_path: Path) -> None:
+    """Invisible, the isolates around a name written the other way are characters of
+    the title all the same: the importer finds no post titled with them."""
+    make_interview(series, "sara", guest=SARA, title=f"Interview de {SARA}", language="ar")
+    assert wordpress_file(invoke, tmp_path, "one interview", slug="sara") == []
+    set_language(series, "sara", "fr")  # a French interview, marked Arabic by mistake
+
+    assert wordpress_file(invoke, tmp_path, "one interview", slug="sara") == [
+        (
+            f"warning: sara: titled “Interview de {FSI}{SARA}{PDI}” in this WordPress file,"
+            f" “Interview de {SARA}” in the last one (the same but for the invisible U+2068"
+            f" and U+2069); {WHY}: before importing, give the post on the blog its new title,"
+            " or delete it there"
+        )
+    ]
+    assert wordpress_file(invoke, tmp_path, "one interview", slug="sara") == []
+
+
+def as_written_before(path: Path, slug: str) -> None:
+    """The WordPress file ``path`` as a jeudis of before interviews had ids and before
+    the isolates wrote it: each guid jeudis:QUESTIONNAIRE/SLUG, no isolate in a title."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"urn:uuid:[0-9a-f-]+", f"jeudis:livre/{slug}", text)
+    path.write_text(text.replace(FSI, "").replace(PDI, ""), encoding="utf-8")
+    manifest = path.parent / ".jeudis-manifest.json"
+    if manifest.is_file():  # a site's: made by that jeudis, which this one makes again
+        made = json.loads(manifest.read_text(encoding="utf-8"))
+        manifest.write_text(json.dumps({**made, "stamp": "an older jeudis"}), encoding="utf-8")
+
+
+def upgraded(series: Path) -> None:
+    """The series as a jeudis of before the record of titles left it."""
+    (series / ".jeudis-cache" / "wordpress.json").unlink()
+
+
+def written(tmp_path: Path, way: str) -> Path:
+    output = tmp_path / WAYS[way][1]
+    return output / "wordpress.xml" if output.is_dir() else output
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("ids", [True, False], ids=["with ids", "before ids"])
+def test_the_first_file_after_an_upgrade_reads_the_one_it_replaces(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str, ids: bool
+) -> None:
+    """No record yet: the WordPress file jeudis wrote there before says what the blog
+    imported, each post known by its guid, or by its name when guids were no ids."""
+    make_interview(series, "laurent")
+    assert wordpress_file(invoke, tmp_path, way) == []
+    upgraded(series)
+    if not ids:
+        as_written_before(written(tmp_path, way), "laurent")
+    retitle(series)
+
+    assert wordpress_file(invoke, tmp_path, way, "--overwrite") == [RETITLED]
+    assert wordpress_file(invoke, tmp_path, way) == []
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_the_first_file_after_an_upgrade_says_the_isolates(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """Every post of a guest named the other way is retitled by the upgrade alone."""
+    make_interview(series, "sara", guest=SARA, title=f"Interview de {SARA}")
+    assert wordpress_file(invoke, tmp_path, way, slug="sara") == []
+    upgraded(series)
+    as_written_before(written(tmp_path, way), "sara")
+
+    assert wordpress_file(invoke, tmp_path, way, "--overwrite", slug="sara") == [
+        (
+            f"warning: sara: titled “Interview de {FSI}{SARA}{PDI}” in this WordPress file,"
+            f" “Interview de {SARA}” in the last one (the same but for the invisible U+2068"
+            f" and U+2069); {WHY}: before importing, give the post on the blog its new title,"
+            " or delete it there"
+        )
+    ]
+
+
+OURS = "<!-- A WordPress eXtended RSS (WXR 1.2) file, for Tools > Import > WordPress. -->"
+LAURENT = (  # laurent's post as the file of the example below gave it, before the retitle
+    "<item><title>{}</title>"
+    '<guid isPermaLink="false">jeudis:livre/laurent</guid>'
+    "<wp:post_date>2011-06-30 08:00:00</wp:post_date>"
+    "<wp:post_name>laurent</wp:post_name></item>"
+)
+NOT_OURS = {
+    "WordPress's own export": (
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<!-- This is a WordPress eXtended RSS file'
+        ' generated by WordPress as an export of your site. -->\n<rss version="2.0"'
+        ' xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        + LAURENT.format("Un autre titre").replace("jeudis:livre/laurent", "https://blog/?p=12")
+        + "</channel></rss>\n"
+    ),
+    "not XML": "Laurent Flores, 30 juin 2011\n",
+    "empty": "",
+    "entities declared": (  # a billion laughs, were there more
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY t "Laurent Flores">]>\n'
+        f'{OURS}\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+        + LAURENT.format("&t;")
+        + "</channel></rss>\n"
+    ),
+    "cut short": (  # as a copy stopped half-way leaves it
+        f'<?xml version="1.0"?>\n{OURS}\n<rss xmlns:wp="http://wordpress.org/export/1.2/">'
+        + f"<channel>{LAURENT.format('Laurent Flores')}"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", NOT_OURS)
+def test_a_file_replaced_that_jeudis_did_not_write_whole_is_not_read(
+    series: Path, invoke: Invoke, tmp_path: Path, kind: str
+) -> None:
+    """Nothing said of it, the new file written whole, and recorded for the next."""
+    make_interview(series, "laurent")
+    output = tmp_path / "all.xml"
+    assert wordpress_file(invoke, tmp_path, "the series into a file") == []
+    upgraded(series)
+    output.write_text(NOT_OURS[kind], encoding="utf-8")
+    retitle(series)
+
+    assert wordpress_file(invoke, tmp_path, "the series into a file", "--overwrite") == []
+    assert output.read_text(encoding="utf-8").endswith("</rss>\n")
+    retitle(series, guest="Laurent Flores")
+    assert len(wordpress_file(invoke, tmp_path, "the series into a file")) == 1

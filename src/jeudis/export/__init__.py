@@ -446,6 +446,8 @@ def export_file(
 
     def render(destination: Path | None) -> str:
         into.extend([destination] if destination else [])
+        if imported is not None and destination:
+            imported.replacing(destination)
         return export_text(series, refs, options, notes, destination, imported)
 
     # Killed (SIGTERM, the terminal closed) as it wrote, the file half made was left
@@ -490,6 +492,8 @@ def export_series_wxr(
 
     def render(destination: Path | None) -> Iterable[str]:
         into.extend([destination] if destination else [])
+        if destination:
+            imported.replacing(destination)
         pieces, said = series_wxr(
             series, include_drafts=include_drafts, progress=progress, imported=imported
         )

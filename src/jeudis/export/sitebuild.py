@@ -549,6 +549,7 @@ def export_wxr(
     pieces, notes = wxr_text(series, entries, sources, progress, known)
     result.notes += notes
     imported = Imported(series)
+    imported.replacing(target)
     retitled = imported.see(known)
     text = Stamped(pieces)
     with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's

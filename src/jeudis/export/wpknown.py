@@ -9,14 +9,25 @@ jeudis writes, of one interview or of the series, records each post's title and
 date in the series' cache, by the interview's id (which a new name leaves as it
 was); the next one that gives a post another title or date says so.
 
-A record missing, unreadable or of another shape is taken for none: nothing is
-said, and the next file written records afresh.
+A title is recorded as the file writes it, HTML, the guest's name between
+Unicode's isolates where it reads the other way (:func:`jeudis.export.render.wxr_title`):
+those the importer compares, invisible as they are. Two titles differ when they
+differ once WordPress has stored them (:func:`as_stored`).
+
+A record missing, unreadable or of another shape (one of the titles as typed, not
+as written: version 1) is taken for none, and the WordPress file the new one
+replaces, read as the importer reads it, stands for it when jeudis wrote it
+(:func:`_read_file`): the first file of a jeudis that records, written over one
+of a jeudis that did not, says what the blog would take for new posts. Neither:
+nothing is said, and the file written records afresh.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,10 +36,13 @@ from jeudis.errors import FileProblem
 from jeudis.files import write_atomic
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from jeudis.export.model import Post
     from jeudis.paths import Series
 
 RECORD = "wordpress.json"
+VERSION = 2  # titles as the file writes them; version 1 recorded them as typed
 SAID_APART = 3  # posts retitled or dated anew, each said in its line; more are one line
 
 
@@ -37,13 +51,32 @@ class Known:
     """A post as the importer looks it up: its title and its date as the file gives it."""
 
     slug: str  # for the host, who knows the interview by it (not recorded)
-    title: str
+    title: str  # as the file writes it: HTML, maybe with isolates
     date: str  # wp:post_date, "2011-06-30 08:00:00"
 
     @classmethod
     def of(cls, post: Post) -> Known:
         """As ``wxr.xml`` writes the post's title and date."""
-        return cls(post.slug, post.title_text, post.published.strftime("%Y-%m-%d %H:%M:%S"))
+        from jeudis.export.render import wxr_title
+
+        return cls(post.slug, wxr_title(post), post.published.strftime("%Y-%m-%d %H:%M:%S"))
+
+    def differs(self, title: str, date: str) -> tuple[bool, bool]:
+        """Whether the importer would find this post's title, and its date, other
+        than ``title`` and ``date`` stored by an import of them."""
+        return as_stored(self.title) != as_stored(title), self.date != date
+
+
+_SLASHED = re.compile(r"\\(.?)", re.DOTALL)
+
+
+def as_stored(title: str) -> str:
+    """``title`` as WordPress stores it, and looks a post up by (``post_exists``):
+    trimmed by ``title_save_pre``, then its backslashes taken for escapes
+    (``wp_unslash``: ``\\x`` is x, ``\\0`` a NUL), as ``wp_insert_post`` does to the
+    title the importer gives it. Nothing else the importer does to a title changes it."""
+    trimmed = title.strip(" \t\n\r\0\x0b")  # PHP's trim
+    return _SLASHED.sub(lambda m: "\0" if m[1] == "0" else m[1], trimmed)
 
 
 class Imported:
@@ -52,6 +85,8 @@ class Imported:
     def __init__(self, series: Series) -> None:
         self.series = series
         self.known: dict[str, tuple[str, str]] = {}
+        self.named: dict[str, tuple[str, str]] = {}  # by slug: a file's of before ids
+        self.recorded = False
         folder = series.cache_dir()
         if folder is None:
             return
@@ -59,9 +94,12 @@ class Imported:
             data = json.loads((folder / RECORD).read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep
             return
-        posts = data.get("posts") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            return
+        posts = data.get("posts")
         if not isinstance(posts, dict):
             return
+        self.recorded = True
         for key, value in posts.items():
             if (
                 isinstance(value, list)
@@ -70,13 +108,19 @@ class Imported:
             ):
                 self.known[key] = (value[0], value[1])
 
+    def replacing(self, path: Path) -> None:
+        """``path`` is the WordPress file the new one replaces: with no record, what
+        it gives the posts stands for one, if jeudis wrote it (:func:`_read_file`)."""
+        if not self.recorded:
+            self.known, self.named = _read_file(path)
+
     def see(self, posts: Mapping[str, Known]) -> list[str]:
         """What to tell the host of ``posts`` (by id) the importer would take for new
         ones; their titles and dates are taken, to be saved once the file is written."""
         moved = []
         for key, post in posts.items():
-            was = self.known.get(key)
-            if was is not None and was != (post.title, post.date):
+            was = self.known.get(key) or self.named.get(post.slug)
+            if was is not None and any(post.differs(*was)):
                 moved.append((post, *was))
         self.known.update((key, (post.title, post.date)) for key, post in posts.items())
         if len(moved) > SAID_APART:
@@ -89,7 +133,8 @@ class Imported:
         if folder is None:
             return
         with contextlib.suppress(OSError, FileProblem):
-            data = json.dumps({"posts": {k: list(v) for k, v in self.known.items()}})
+            posts = {k: list(v) for k, v in self.known.items()}
+            data = json.dumps({"version": VERSION, "posts": posts})
             write_atomic(folder / RECORD, data, follow_links=False)
 
 
@@ -101,25 +146,29 @@ WHY = (
 
 def _one(post: Known, title: str, date: str) -> str:
     now, was = [], []
-    if post.title != title:
-        now.append(f"titled “{post.title}”")
-        was.append(f"“{title}”")
-    if post.date != date:
-        shown = _dates(post.date, date)
-        now.append(f"dated {shown[0]}")
-        was.append(shown[1])
-    what = " and ".join(["title"] * (post.title != title) + ["date"] * (post.date != date))
+    retitled, dated = post.differs(title, date)
+    unseen = ""
+    if retitled:
+        shown, shown_was, unseen = _titles(post.title, title)
+        now.append(f"titled “{shown}”")
+        was.append(f"“{shown_was}”")
+    if dated:
+        day, day_was = _dates(post.date, date)
+        now.append(f"dated {day}")
+        was.append(day_was)
+    what = " and ".join(["title"] * retitled + ["date"] * dated)
     return (
         f"warning: {post.slug}: {' and '.join(now)} in this WordPress file,"
-        f" {' and '.join(was)} in the last one; {WHY.format('it')}: before importing, give the post"
-        f" on the blog its new {what}, or delete it there"
+        f" {' and '.join(was)} in the last one{unseen}; {WHY.format('it')}: before importing,"
+        f" give the post on the blog its new {what}, or delete it there"
     )
 
 
 def _many(moved: list[tuple[Known, str, str]]) -> str:
     first, title, date = moved[0]
-    if first.title != title:
-        example = f"“{title}” now “{first.title}”"
+    if first.differs(title, date)[0]:
+        shown, shown_was, unseen = _titles(first.title, title)
+        example = f"“{shown_was}” now “{shown}”{unseen}"
     else:
         example = "dated {1}, now {0}".format(*_dates(first.date, date))
     others = ", ".join(post.slug for post, _, _ in moved[1:SAID_APART])
@@ -131,9 +180,128 @@ def _many(moved: list[tuple[Known, str, str]]) -> str:
     )
 
 
+def _titles(now: str, was: str) -> tuple[str, str, str]:
+    """The two titles as the host reads them, and what tells them apart when no eye
+    can: the invisible characters only one has (Unicode's isolates, that a newer
+    jeudis sets around a name written the other way)."""
+    import html
+    from collections import Counter
+
+    shown, shown_was = html.unescape(now), html.unescape(was)
+    if shown == shown_was:  # they differ in their HTML alone (&amp; and &): as written
+        shown, shown_was = now, was
+    if _seen(shown) != _seen(shown_was):
+        return shown, shown_was, ""
+    counts, counts_was = Counter(shown), Counter(shown_was)
+    marks = sorted(((counts - counts_was) + (counts_was - counts)).keys())
+    named = " and ".join(f"U+{ord(char):04X}" for char in marks)
+    return shown, shown_was, f" (the same but for the invisible {named})"
+
+
+def _seen(text: str) -> str:
+    """``text`` without its invisible characters (format and control ones)."""
+    import unicodedata
+
+    return "".join(char for char in text if unicodedata.category(char) not in ("Cf", "Cc"))
+
+
 def _dates(now: str, was: str) -> tuple[str, str]:
     """The two dates as the host would write them: the day, or the time too if that
     is all that differs (a post finished early on its day is dated then)."""
     if now[:10] != was[:10]:
         return now[:10], was[:10]
     return now[:16], was[:16]
+
+
+# The comment every WordPress file of jeudis's opens with, since the first.
+_OURS = "A WordPress eXtended RSS (WXR 1.2) file, for Tools > Import > WordPress."
+_WP = "http://wordpress.org/export/1.2/ "  # the namespace, as the parser names its elements
+_ITEM_DEPTH = 3  # rss > channel > item
+
+
+class _NotOurs(Exception):
+    """The file is no WordPress file of jeudis's: what it says of posts is not read."""
+
+
+def _read_file(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """The title and date a WordPress file jeudis wrote gives each post, as the importer
+    reads them: by the interview's id (its guid, ``urn:uuid:``), and, for a file
+    written before interviews had ids (guid ``jeudis:``), by its name
+    (``wp:post_name``). Nothing of a file that is not one (not a file, of another
+    maker, not XML, cut short, or declaring entities, which none of jeudis's does).
+
+    Read as it streams (a series' file may be large), by expat, which expands no
+    entity it is not given: a document type ends the reading before any is.
+    """
+    import stat
+    from xml.parsers import expat
+
+    by_id: dict[str, tuple[str, str]] = {}
+    by_name: dict[str, tuple[str, str]] = {}
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
+    ours = False
+    depth = 0
+    item: dict[str, str] | None = None
+    text: list[str] | None = None  # an item's field being read
+
+    def comment(data: str) -> None:
+        nonlocal ours
+        ours = ours or (depth == 0 and data.strip().startswith(_OURS))
+
+    def doctype(*_: object) -> None:
+        raise _NotOurs
+
+    def start(name: str, _attributes: object) -> None:
+        nonlocal depth, item, text
+        depth += 1
+        if depth == 1 and not (ours and name == "rss"):
+            raise _NotOurs
+        if depth == _ITEM_DEPTH and name == "item":
+            item = {}
+        elif depth == _ITEM_DEPTH + 1 and item is not None:
+            text = []
+
+    def end(name: str) -> None:
+        nonlocal depth, item, text
+        if depth == _ITEM_DEPTH + 1 and item is not None and text is not None:
+            item[name] = "".join(text)
+            text = None
+        elif depth == _ITEM_DEPTH and item is not None:
+            _keep(item, by_id, by_name)
+            item = None
+        depth -= 1
+
+    def characters(data: str) -> None:
+        if text is not None:
+            text.append(data)
+
+    parser.CommentHandler = comment
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
+    try:
+        # Not blocking on a pipe (-o a named pipe): anything but a file is let be.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return {}, {}
+            parser.ParseFile(file)
+    except (OSError, ValueError, expat.ExpatError, _NotOurs):
+        return {}, {}
+    return by_id, by_name
+
+
+def _keep(
+    item: dict[str, str], by_id: dict[str, tuple[str, str]], by_name: dict[str, tuple[str, str]]
+) -> None:
+    title, date = item.get("title"), item.get(f"{_WP}post_date")
+    guid, name = item.get("guid", ""), item.get(f"{_WP}post_name")
+    if title is None or date is None:
+        return
+    if guid.startswith("urn:uuid:"):
+        by_id[guid.removeprefix("urn:uuid:")] = (title, date)
+    elif guid.startswith("jeudis:") and name:
+        by_name[name] = (title, date)
