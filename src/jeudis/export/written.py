@@ -30,7 +30,9 @@ from jeudis.files import write_atomic
 from jeudis.paths import CACHE_FOLDER, Series
 
 RECORD = "exports.json"
-ROUNDUPS = "roundups"  # the record's key for the roundups' files (no file's: those are absolute)
+ROUNDUPS = (
+    "roundups"  # the record's key for the roundups' files (a file's starts ./ or is absolute)
+)
 
 
 def content_stamp(data: bytes) -> str:
@@ -311,9 +313,31 @@ class Written:
             data = {}
         if not isinstance(data, dict):
             data = {}
+        self.root = series.root.resolve()
         roundups = data.pop(ROUNDUPS, [])
-        self.roundups = {str(key) for key in roundups} if isinstance(roundups, list) else set()
-        self.stamps: dict[str, str] = data
+        listed = roundups if isinstance(roundups, list) else []
+        self.roundups = {self._known(str(key)) for key in listed}
+        self.stamps: dict[str, str] = {self._known(str(key)): stamp for key, stamp in data.items()}
+
+    def _key(self, target: Path) -> str:
+        """A file's key in the record: its path in the series folder when it is there
+        (``./all.xml``, ``./sheets/paul.txt``), so that the record follows the folder
+        moved, renamed or copied to another machine; else its absolute path."""
+        where = target.resolve()
+        if where.is_relative_to(self.root):
+            return f"./{where.relative_to(self.root).as_posix()}"
+        return str(where)
+
+    def _known(self, key: str) -> str:
+        """A key as read: an older jeudis's, absolute for a file in the series folder
+        too, as :meth:`_key` makes it now."""
+        path = Path(key)
+        return self._key(path) if path.is_absolute() and path.is_relative_to(self.root) else key
+
+    def path_of(self, key: str) -> Path:
+        """The file a key of the record names."""
+        path = Path(key)
+        return path if path.is_absolute() else self.root / path
 
     def check(
         self,
@@ -337,7 +361,7 @@ class Written:
             return
         except OSError:
             return  # not readable (a folder...): writing it says why
-        recorded = self.stamps.get(_key(target))
+        recorded = self.stamps.get(self._key(target))
         if recorded == stamp:
             if not roundup and self._roundup(target, head):
                 raise JeudisError(
@@ -377,9 +401,11 @@ class Written:
 
         try:
             if path.is_file():
-                return _key(path) in self.stamps
+                return self._key(path) in self.stamps
             beside = path.parent.resolve()
-            if path.name != "images" or not any(Path(key).parent == beside for key in self.stamps):
+            if path.name != "images" or not any(
+                self.path_of(key).parent == beside for key in self.stamps
+            ):
                 return False
             photos = self.series.root / "images"
             return all(
@@ -391,7 +417,7 @@ class Written:
 
     def roundup_at(self, target: Path) -> bool:
         """Whether ``target`` is a roundup's post, as jeudis wrote it (see :meth:`check`)."""
-        recorded = self.stamps.get(_key(target))
+        recorded = self.stamps.get(self._key(target))
         if recorded is None:
             return False
         try:
@@ -402,17 +428,17 @@ class Written:
 
     def _roundup(self, target: Path, data: bytes) -> bool:
         """Recorded as a roundup, or one an older jeudis recorded as a plain file."""
-        return _key(target) in self.roundups or reads_as_roundup(data)
+        return self._key(target) in self.roundups or reads_as_roundup(data)
 
     def stamp_of(self, target: Path) -> str | None:
         """The content stamp recorded when an export wrote ``target`` (None: never)."""
-        return self.stamps.get(_key(target))
+        return self.stamps.get(self._key(target))
 
     def record(self, target: Path, text: str, *, roundup: bool = False) -> None:
         self.record_stamp(target, content_stamp(text.encode("utf-8")), roundup=roundup)
 
     def record_stamp(self, target: Path, stamp: str, *, roundup: bool = False) -> None:
-        key = _key(target)
+        key = self._key(target)
         self.stamps[key] = stamp
         if roundup:
             self.roundups.add(key)
@@ -443,23 +469,21 @@ def roundups_linking(series: Series, removed: list[Path], folder: Path) -> list[
     if not stems:
         return []
     linked = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, stems))})(?![\w-])")
-    inside = _key(folder)
+    inside = folder.resolve()
     said = []
-    for key in sorted(Written(series).roundups):
-        if not Path(key).is_relative_to(inside):
+    record = Written(series)
+    for key in sorted(record.roundups):
+        roundup = record.path_of(key)
+        if not roundup.is_relative_to(inside):
             continue
         try:
-            text = Path(key).read_text(encoding="utf-8")
+            text = roundup.read_text(encoding="utf-8")
         except (OSError, UnicodeError):
             continue  # moved or removed since: nothing links from it
         if found := linked.search(text):
             said.append(
-                f"warning: {key}: this roundup links {found.group(1)}, which this export"
+                f"warning: {roundup}: this roundup links {found.group(1)}, which this export"
                 " removed; the site's generator fails to build it: make it again with"
                 " `jeudis compare`, or remove it"
             )
     return said
-
-
-def _key(target: Path) -> str:
-    return str(target.resolve())

@@ -1,0 +1,78 @@
+"""A series folder moved, renamed, copied to another machine or kept on a USB stick:
+every command goes on as it did, its records following the folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from export_helpers import copy_example
+from support import Invoke
+
+
+def _moved(series: Path, to: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The series folder moved (``mv``) or copied (``cp -a``, ``rsync -a``) to ``to``,
+    and the commands run there, as the host would on the other side."""
+    if how == "moved":
+        shutil.move(series, to)
+    else:
+        shutil.copytree(series, to, symlinks=True)
+        shutil.rmtree(series)
+    monkeypatch.setenv("JEUDIS_DIR", str(to))
+    monkeypatch.chdir(to)
+    return to
+
+
+@pytest.mark.parametrize("how", ["moved", "copied"])
+def test_the_files_written_in_the_series_folder_are_its_own_there_after(
+    series: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A WordPress file, a post, an answer sheet and a roundup written into the series
+    folder (``-o all.xml``) were recorded by their absolute path: the folder moved
+    (``mv ~/blog/jeudis ~/Documents/``) or copied to another machine, the same command
+    refused the file it had written as "already there; not written over"."""
+    copy_example(series)
+    monkeypatch.chdir(series)
+    commands = [
+        ("export", "--all", "-f", "wxr", "-o", "all.xml"),
+        ("export", "amelie-roux", "-o", "posts/amelie-roux.html"),
+        ("sheet", "twitter", "--guest", "Paul Martin", "-o", "paul.txt"),
+        ("compare", "twitter", "-q", "followers", "-f", "html", "-o", "followers.html"),
+    ]
+    for command in commands:
+        assert invoke(*command).exit_code == 0
+    elise = series / "interviews" / "elise-garnier.toml"
+    elise.write_text(elise.read_text(encoding="utf-8").replace("Garnier", "Garnie"), "utf-8")
+
+    _moved(series, tmp_path / "Documents", how, monkeypatch)
+
+    for command in commands:
+        again = invoke(*command)
+        assert again.exit_code == 0, (command, again)
+        assert "not written over" not in again.stderr
+    assert "Élise Garnie</" in Path("all.xml").read_text(encoding="utf-8")
+
+
+def test_a_record_an_older_jeudis_kept_by_absolute_paths_is_read(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files an older jeudis recorded, by their absolute path, are still its own."""
+    import json
+
+    copy_example(series)
+    monkeypatch.chdir(series)
+    command = ("export", "--all", "-f", "wxr", "-o", "all.xml")
+    assert invoke(*command).exit_code == 0
+    record = series / ".jeudis-cache" / "exports.json"
+    (stamp,) = json.loads(record.read_text(encoding="utf-8")).values()
+    older = {str((series / "all.xml").resolve()): stamp}
+    record.write_text(json.dumps(older), encoding="utf-8")
+    elise = series / "interviews" / "elise-garnier.toml"
+    elise.write_text(elise.read_text(encoding="utf-8").replace("Garnier", "Garnie"), "utf-8")
+
+    again = invoke(*command)
+
+    assert again.exit_code == 0, again
+    assert "Élise Garnie</" in (series / "all.xml").read_text(encoding="utf-8")
