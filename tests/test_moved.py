@@ -3,7 +3,9 @@ every command goes on as it did, its records following the folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,29 @@ def test_a_record_an_older_jeudis_kept_by_absolute_paths_is_read(
 
     assert again.exit_code == 0, again
     assert "Élise Garnie</" in (series / "all.xml").read_text(encoding="utf-8")
+
+
+def test_an_interview_edited_twice_in_two_seconds_on_a_usb_stick_is_exported(
+    series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT (a USB stick) keeps a file's time to two seconds: an interview exported, then
+    corrected in the same two seconds (a letter for a letter), kept its size and time,
+    and every export after said "up to date", the correction never published."""
+    copy_example(series)
+    claire = series / "interviews" / "claire-fontaine.toml"
+    saved = 1_800_000_000 * 10**9  # an even second, as FAT writes times
+    os.utime(claire, ns=(saved, saved))
+    clock = [saved + 500_000_000]
+    monkeypatch.setattr(time, "time_ns", lambda: clock[0])
+    assert invoke("export", "--all").exit_code == 0
+    text = claire.read_text(encoding="utf-8")
+    claire.write_text(text.replace("Deux ans", "Deux ANS"), encoding="utf-8")
+    os.utime(claire, ns=(saved, saved))  # the same two seconds
+    clock[0] = saved + 1_500_000_000
+
+    assert invoke("export", "--all").exit_code == 0
+
+    page = series / "site" / "claire-fontaine.html"
+    assert "Deux ANS" in page.read_text(encoding="utf-8")
+    clock[0] = saved + 60 * 10**9  # a minute later: known as it is, nothing written
+    assert "up to date" in invoke("export", "--all").stderr

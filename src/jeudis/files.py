@@ -82,6 +82,25 @@ def changed_since(path: Path, stamp: Stamp | None, text: str) -> bool:
     return True
 
 
+# A file's time tells a change only once the time has moved on: FAT (a USB stick, an SD
+# card) keeps times to two seconds, other file systems to a clock tick or a second.
+_SETTLING_NS = 2 * 10**9
+
+
+def time_stamp(info: os.stat_result) -> str:
+    """A file's size and modification time, by which the caches and the site's manifest
+    tell it is unchanged without reading it.
+
+    A file written in the last two seconds may be written again, of the same size,
+    keeping its time (on FAT, an interview edited a second after an export, its new text
+    never exported). Its stamp then holds the moment it was taken too, so that no stamp
+    taken later equals it: the next look compares the file's bytes, or reads it again.
+    """
+    stamp = f"{info.st_size}:{info.st_mtime_ns}"
+    now = time.time_ns()
+    return f"{stamp}:{now}" if abs(now - info.st_mtime_ns) < _SETTLING_NS else stamp
+
+
 def _stamp(info: os.stat_result) -> Stamp:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, NotFoundError
-from jeudis.files import interview_entries, read_text, write_atomic
+from jeudis.files import interview_entries, read_text, time_stamp, write_atomic
 from jeudis.interview import STATUSES, Interview
 from jeudis.interview_reading import check_name, former_names, load_interview, looks_sound
 from jeudis.paths import Series
@@ -175,8 +175,9 @@ def summaries(series: Series) -> list[Summary]:
 def _key(stat: os.stat_result) -> str:
     """A file's key in the cache: with what no copy keeps (inode, change time), for a
     cache that came with a series (a zip) said what the files do not, and named files
-    outside it as theirs."""
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}:{stat.st_ctime_ns}"
+    outside it as theirs; one written just now, never the same twice (see
+    :func:`~jeudis.files.time_stamp`)."""
+    return f"{time_stamp(stat)}:{stat.st_ino}:{stat.st_ctime_ns}"
 
 
 def _cached(entry: Any, key: str, path: Path) -> Summary | None:

@@ -24,7 +24,7 @@ from typing import Any
 from jeudis import __version__
 from jeudis.errors import JeudisError
 from jeudis.export.written import content_stamp, file_stamp
-from jeudis.files import BINARY, interview_entries, temporary_beside
+from jeudis.files import BINARY, interview_entries, temporary_beside, time_stamp
 from jeudis.paths import SETTINGS_FILE, Series
 
 MANIFEST = ".jeudis-manifest.json"
@@ -41,7 +41,7 @@ def photo_stamp(root: Path, photo: str) -> str:
     if not photo:
         return ""
     try:
-        return _stamp(root / photo)
+        return time_stamp((root / photo).stat())
     except OSError:
         return ""
 
@@ -335,7 +335,7 @@ def interview_stamps(folder: Path) -> list[tuple[str, str]]:
         except OSError:  # a link that leads nowhere: no stamp, so read, which says why
             stamps.append((entry.name.removesuffix(".toml"), "unreadable"))
             continue
-        stamps.append((entry.name.removesuffix(".toml"), f"{st.st_size}:{st.st_mtime_ns}"))
+        stamps.append((entry.name.removesuffix(".toml"), time_stamp(st)))
     return stamps
 
 
