@@ -683,7 +683,7 @@ def test_a_roundup_an_older_jeudis_recorded_as_a_plain_file_reads_as_one(
     assert invoke("compare", "twitter", "-q", "followers", *options, "-o", roundup).exit_code == 0
     record = example_series / ".jeudis-cache" / "exports.json"
     data = json.loads(record.read_text(encoding="utf-8"))
-    assert data.pop("roundups") == [str(roundup.resolve())]
+    assert str(roundup.resolve()) in data.pop("roundups")
     record.write_text(json.dumps(data), encoding="utf-8")  # as an older jeudis left it
     before = roundup.read_bytes()
 

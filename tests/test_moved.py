@@ -104,3 +104,34 @@ def test_an_interview_edited_twice_in_two_seconds_on_a_usb_stick_is_exported(
     assert "Deux ANS" in page.read_text(encoding="utf-8")
     clock[0] = saved + 60 * 10**9  # a minute later: known as it is, nothing written
     assert "up to date" in invoke("export", "--all").stderr
+
+
+@pytest.mark.parametrize("how", ["moved", "copied"])
+def test_a_post_written_beside_the_series_is_its_own_with_both_moved(
+    series: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A post written into the blog beside the series (``-o ../hugo/content/posts/…``) was
+    recorded by its absolute path: the two moved together (``~/blog`` copied to a new
+    machine's home), the same command refused the post as "already there". The series
+    moved alone, a post written elsewhere is still its own."""
+    blog = tmp_path / "blog"
+    (blog / "hugo").mkdir(parents=True)
+    (blog / "hugo" / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    copy_example(series)
+    _moved(series, blog / "jeudis", "moved", monkeypatch)
+    beside = ("export", "amelie-roux", "--flavor", "hugo", "-o", "../hugo/content/posts/a.md")
+    elsewhere = tmp_path / "elsewhere" / "amelie-roux.html"
+    elsewhere.parent.mkdir()
+    elsewhere_command = ("export", "amelie-roux", "-o", elsewhere)
+    for command in (beside, elsewhere_command):
+        assert invoke(*command).exit_code == 0
+
+    _moved(blog, tmp_path / "Documents", how, monkeypatch)
+    monkeypatch.chdir(tmp_path / "Documents" / "jeudis")
+    monkeypatch.setenv("JEUDIS_DIR", str(tmp_path / "Documents" / "jeudis"))
+    again = invoke(*beside)
+    assert again.exit_code == 0, again
+
+    _moved(tmp_path / "Documents" / "jeudis", tmp_path / "alone", "moved", monkeypatch)
+    again = invoke(*elsewhere_command)
+    assert again.exit_code == 0, again

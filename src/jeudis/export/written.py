@@ -319,25 +319,35 @@ class Written:
         self.roundups = {self._known(str(key)) for key in listed}
         self.stamps: dict[str, str] = {self._known(str(key)): stamp for key, stamp in data.items()}
 
-    def _key(self, target: Path) -> str:
-        """A file's key in the record: its path in the series folder when it is there
-        (``./all.xml``, ``./sheets/paul.txt``), so that the record follows the folder
-        moved, renamed or copied to another machine; else its absolute path."""
+    def _keys(self, target: Path) -> list[str]:
+        """A file's keys in the record: its path from the series folder, so that the record
+        follows the folder moved, renamed or copied to another machine (``./all.xml``;
+        ``../blog/content/posts/claire.md``, the blog beside it, moved with it); and for a
+        file out of the folder its absolute path too (the folder moved alone)."""
         where = target.resolve()
         if where.is_relative_to(self.root):
-            return f"./{where.relative_to(self.root).as_posix()}"
-        return str(where)
+            return [f"./{where.relative_to(self.root).as_posix()}"]
+        try:
+            relative = Path(os.path.relpath(where, self.root)).as_posix()
+        except ValueError:  # on another drive (Windows): no way there from the series
+            return [str(where)]
+        return [str(where), relative]
+
+    def _key(self, target: Path) -> str | None:
+        """The key ``target`` is recorded under (None: none)."""
+        return next((key for key in self._keys(target) if key in self.stamps), None)
 
     def _known(self, key: str) -> str:
         """A key as read: an older jeudis's, absolute for a file in the series folder
-        too, as :meth:`_key` makes it now."""
+        too, as :meth:`_keys` makes it now."""
         path = Path(key)
-        return self._key(path) if path.is_absolute() and path.is_relative_to(self.root) else key
+        inside = path.is_absolute() and path.is_relative_to(self.root)
+        return self._keys(path)[0] if inside else key
 
     def path_of(self, key: str) -> Path:
         """The file a key of the record names."""
         path = Path(key)
-        return path if path.is_absolute() else self.root / path
+        return path if path.is_absolute() else Path(os.path.normpath(self.root / path))
 
     def check(
         self,
@@ -361,7 +371,8 @@ class Written:
             return
         except OSError:
             return  # not readable (a folder...): writing it says why
-        recorded = self.stamps.get(self._key(target))
+        key = self._key(target)
+        recorded = self.stamps.get(key) if key else None
         if recorded == stamp:
             if not roundup and self._roundup(target, head):
                 raise JeudisError(
@@ -401,7 +412,7 @@ class Written:
 
         try:
             if path.is_file():
-                return self._key(path) in self.stamps
+                return self._key(path) is not None
             beside = path.parent.resolve()
             if path.name != "images" or not any(
                 self.path_of(key).parent == beside for key in self.stamps
@@ -417,7 +428,7 @@ class Written:
 
     def roundup_at(self, target: Path) -> bool:
         """Whether ``target`` is a roundup's post, as jeudis wrote it (see :meth:`check`)."""
-        recorded = self.stamps.get(self._key(target))
+        recorded = self.stamp_of(target)
         if recorded is None:
             return False
         try:
@@ -432,18 +443,19 @@ class Written:
 
     def stamp_of(self, target: Path) -> str | None:
         """The content stamp recorded when an export wrote ``target`` (None: never)."""
-        return self.stamps.get(self._key(target))
+        key = self._key(target)
+        return self.stamps.get(key) if key else None
 
     def record(self, target: Path, text: str, *, roundup: bool = False) -> None:
         self.record_stamp(target, content_stamp(text.encode("utf-8")), roundup=roundup)
 
     def record_stamp(self, target: Path, stamp: str, *, roundup: bool = False) -> None:
-        key = self._key(target)
-        self.stamps[key] = stamp
-        if roundup:
-            self.roundups.add(key)
-        else:
-            self.roundups.discard(key)
+        for key in self._keys(target):
+            self.stamps[key] = stamp
+            if roundup:
+                self.roundups.add(key)
+            else:
+                self.roundups.discard(key)
 
     def save(self) -> None:
         """Best effort: without the record, the next export asks for --overwrite."""
@@ -472,8 +484,7 @@ def roundups_linking(series: Series, removed: list[Path], folder: Path) -> list[
     inside = folder.resolve()
     said = []
     record = Written(series)
-    for key in sorted(record.roundups):
-        roundup = record.path_of(key)
+    for roundup in sorted({record.path_of(key) for key in record.roundups}):  # a file's keys
         if not roundup.is_relative_to(inside):
             continue
         try:
