@@ -19,6 +19,7 @@ import itertools
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -689,6 +690,36 @@ def test_kill_9_then_resume_keeps_every_answer(jeudis: type[Jeudis], series: Pat
     finish_review(resumed)
     assert resumed.wait() == 0
     assert values(the_interview(series)) == EXPECTED
+
+
+def test_a_lock_another_machine_left_is_said_and_the_session_goes_on(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """A series in a synced folder, or on a USB stick, brings the lock of a session on
+    the other machine (open there still, or stopped with it): it locks nothing here, and
+    resume went on without a word. Now the host is told which machine had it open, and
+    the session goes on; this machine's own lock left by a crash is said nothing of."""
+    session = typing_at(jeudis, 3, "Veille")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    lock = series / "interviews" / ".gilles-klein.lock"
+    lock.write_text("4242 atelier-imac", encoding="utf-8")
+
+    resumed = jeudis("resume", "gilles-klein")
+    resumed.expect("warning: gilles-klein was open in a session on atelier-imac (process 4242)")
+    welcome_back(resumed)
+    resumed.expect_prompt("[3/13]")
+    resumed.press(Keyboard.CTRL_C)
+    assert resumed.wait() == 130
+    assert not lock.exists()
+
+    lock.write_text(f"4242 {socket.gethostname()}", encoding="utf-8")  # this machine's
+    again = jeudis("resume", "gilles-klein")
+    welcome_back(again)
+    again.expect_prompt("[3/13]")
+    again.press(Keyboard.CTRL_C)
+    assert again.wait() == 130
+    assert "warning" not in again.seen
 
 
 def test_what_is_being_typed_is_saved_while_it_is_typed(jeudis: type[Jeudis], series: Path) -> None:

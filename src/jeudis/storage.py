@@ -349,7 +349,7 @@ def _lock_or_refuse(fd: int, path: Path, lock_path: Path) -> bool:
     go of it (and removed it) between its opening and its locking here."""
     if not _take(fd):
         os.lseek(fd, 0, os.SEEK_SET)
-        holder = os.read(fd, 64).decode(errors="replace").strip()
+        holder = os.read(fd, 64).decode(errors="replace").strip().partition(" ")[0]
         who = f" (process {holder})" if holder else ""
         raise InterviewLocked(
             f"{path.name} is open in another jeudis session{who}",
@@ -359,8 +359,33 @@ def _lock_or_refuse(fd: int, path: Path, lock_path: Path) -> bool:
         return False
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
-    os.write(fd, str(os.getpid()).encode())
+    os.write(fd, f"{os.getpid()} {_this_machine()}".encode(errors="replace"))
     return True
+
+
+def _this_machine() -> str:
+    import socket  # a session's start alone
+
+    return socket.gethostname()
+
+
+def left_elsewhere(path: Path) -> tuple[str, str] | None:
+    """The machine, and the process there, whose session left the lock file of the
+    interview at ``path``: a series kept in a synced folder or on a USB stick carries
+    it from a session open on that machine now, or stopped with it (its battery
+    flat). This machine's lock means nothing there, nor that machine's here: the host
+    is told, and goes on. None when there is none, or it is this machine's."""
+    lock_path = path.with_name(f".{path.stem}.lock")
+    try:
+        if not stat.S_ISREG(lock_path.lstat().st_mode):
+            return None  # a link or a pipe: the session refuses it
+        with lock_path.open("rb") as lock:
+            pid, _, machine = lock.read(256).decode(errors="replace").strip().partition(" ")
+    except OSError:
+        return None
+    if not machine or machine == _this_machine():
+        return None
+    return machine, pid
 
 
 def _still_there(fd: int, lock_path: Path) -> bool:
