@@ -307,9 +307,9 @@ def _find_environment(series_root: Path | None) -> jinja2.Environment:
 def template_stamp(series_root: Path | None) -> str:
     """What the templates in use look like on disk, for the incremental export.
 
-    The series' own by their content (a few small files): touched, or written again
-    the same (``git checkout``, a sync tool), they made the whole site again. The
-    bundled ones, by size and time: they change with jeudis."""
+    By their content (a few small files): the series' own touched, or written again
+    the same (``git checkout``, a sync tool), made the whole site again, and so did
+    jeudis's own, the same jeudis installed again or on another machine."""
     from jeudis.export.written import file_stamp
 
     parts = []
@@ -323,11 +323,7 @@ def template_stamp(series_root: Path | None) -> str:
                 # aside, ``templates/old/post.html``), the same, it is no longer the one
                 # in use.
                 named = path.relative_to(folder).as_posix()
-                if folder == BUNDLED_TEMPLATES:
-                    stat = path.stat()
-                    parts.append(f"{named}:{stat.st_size}:{stat.st_mtime_ns}")
-                else:
-                    parts.append(f"{named}:{file_stamp(path)}")
+                parts.append(f"{named}:{file_stamp(path)}")
     return "|".join(parts)
 
 
