@@ -307,3 +307,26 @@ def test_a_feed_written_before_ids_keeps_its_entries_ids(
     renamed = entry_ids(series / "site" / "feed.xml")
     assert renamed.pop("amelie-rousseau.html") == after.pop("amelie-roux.html")
     assert renamed == after
+
+
+@pytest.mark.parametrize("old", ["feed-of-addresses", "feed-of-tags"])
+def test_an_entry_keeps_its_id_of_before_ids_when_its_post_is_dated_anew(
+    invoke: Invoke, series: Path, old: str
+) -> None:
+    """A tag: URI says the post's date: the post dated anew (edit --date) after the
+    upgrade took a new id, and a reader showed it again as new."""
+    copy_example(series)
+    if old == "feed-of-tags":
+        settings = series / "jeudis.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(
+            text.replace('base_url = "https://blog.example.org/"\n', ""), encoding="utf-8"
+        )
+    shutil.copytree(BEFORE_IDS / old, series / "site")
+    before = entry_ids(series / "site" / "feed.xml")
+    assert invoke("export", "--all").exit_code == 0
+
+    assert invoke("edit", "claire-fontaine", "--date", "2011-04-01").exit_code == 0
+    assert invoke("export", "--all").exit_code == 0
+
+    assert entry_ids(series / "site" / "feed.xml") == before

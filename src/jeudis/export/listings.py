@@ -220,22 +220,28 @@ def entry_ids(posts: list[Post], site: SiteInfo, earlier: frozenset[str]) -> lis
     name first, then one that had it."""
     ids: list[str | None] = [None] * len(posts)
     taken: set[str] = set()
+    # A tag: URI by the name it ends with, whatever date and questionnaire it says: the
+    # post dated anew since (edit --date), it was given a new id, and shown again as new.
+    tags: dict[str, list[str]] = {}
+    for earlier_id in sorted(earlier):
+        if tagged := _OLD_TAG.fullmatch(earlier_id):
+            tags.setdefault(tagged["slug"], []).append(earlier_id)
     for own in (True, False):
         for n, post in enumerate(posts):
             slugs = (post.slug,) if own else post.former_slugs
             older = [
                 made
                 for slug in slugs
-                for made in (
-                    site.url(page_href(slug)),
-                    f"tag:jeudis,{post.date.isoformat()}:{post.questionnaire}/{slug}",
-                )
+                for made in (site.url(page_href(slug)), *tags.get(slug, ()))
             ]
             kept = next((i for i in older if i and i in earlier and i not in taken), None)
             if ids[n] is None and kept is not None:
                 ids[n] = kept
                 taken.add(kept)
     return [i or entry_id(post) for i, post in zip(ids, posts, strict=True)]
+
+
+_OLD_TAG = re.compile(r"tag:jeudis,[^:]*:[^/]*/(?P<slug>.+)")
 
 
 def feed_id(series: Series, previous: str | None = None) -> str:
