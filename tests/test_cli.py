@@ -773,7 +773,7 @@ def test_list_empty_and_bad_status(invoke: Invoke) -> None:
     bad = invoke("list", "--status", "published")
     assert bad.exit_code == ExitCode.USAGE
     assert bad.stderr.splitlines()[0] == (
-        "error: --status 'published': use draft, complete or withdrawn"
+        "error: --status 'published': use draft, complete, withdrawn, broken or refused"
     )
 
 
@@ -1108,7 +1108,7 @@ def test_the_shell_completes_the_question_to_compare(invoke: Invoke, series: Pat
     [("jeudis export --flavor ", ["hugo", "jekyll", "zola", "pelican", "mkdocs"]),
      ("jeudis export --flavor j", ["jekyll"]), ("jeudis export -f ", ["md", "html", "wxr"]),
      ("jeudis compare twitter -f ", ["md", "html"]), ("jeudis compare twitter --flavor p", ["pelican"]),
-     ("jeudis list --status ", ["draft", "complete", "withdrawn"]), ("jeudis list -q ", ["livre", "twitter"]),
+     ("jeudis list --status ", ["draft", "complete", "withdrawn", "broken", "refused"]), ("jeudis list -q ", ["livre", "twitter"]),
      ("jeudis new twitter --gender ", ["f", "m"]), ("jeudis new twitter --register ", ["tu", "vous"]),
      ("jeudis sheet livre --register v", ["vous"]), ("jeudis inspect twitter --register ", ["tu", "vous"]),
      ("jeudis edit amelie-roux --register ", ["tu", "vous"]), ("jeudis new --register ", []),

@@ -320,6 +320,9 @@ def test_list_shows_an_interview_leading_out_of_the_series_refused(
     row = next(r for r in json.loads(as_json.stdout) if r["slug"] == "claire")
     assert (row["status"], row["guest"], row["questionnaire"]) == ("refused", None, None)
     assert str(elsewhere) in row["problem"]
+    assert row["published"] is None  # never published, though not withdrawn: said true
+    picked = invoke("list", "--status", "refused", "--json")  # a status the table shows
+    assert [r["slug"] for r in json.loads(picked.stdout)] == ["claire"], picked
 
 
 def test_an_answer_sheet_numbers_no_question_of_another_series(

@@ -169,8 +169,12 @@ def complete_flavors(ctx: typer.Context, incomplete: str) -> list[str]:
     return _words(FLAVORS, incomplete)
 
 
+# What list --status picks: the statuses its table shows.
+STATUSES = ("draft", "complete", "withdrawn", "broken", "refused")
+
+
 def complete_statuses(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _words(("draft", "complete", "withdrawn"), incomplete)
+    return _words(STATUSES, incomplete)
 
 
 def complete_genders(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -20,6 +20,7 @@ from jeudis.cli import (
     date_span,
 )
 from jeudis.cli.completion import (
+    STATUSES,
     complete_genders,
     complete_interviews,
     complete_questionnaires,
@@ -63,7 +64,9 @@ def list_(
     status: Annotated[
         str | None,
         typer.Option(
-            help="Only drafts, complete ones or those withdrawn: draft|complete|withdrawn.",
+            help="Only drafts, complete ones, those withdrawn, or files that do not read"
+            " (broken) or lead out of the series (refused):"
+            " draft|complete|withdrawn|broken|refused.",
             autocompletion=complete_statuses,
         ),
     ] = None,
@@ -82,8 +85,8 @@ def list_(
     from jeudis import listing
     from jeudis.paths import series_at
 
-    if status is not None and status not in ("draft", "complete", "withdrawn"):
-        raise UsageError(f"--status {status!r}: use draft, complete or withdrawn")
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"--status {status!r}: use {', '.join(STATUSES[:-1])} or {STATUSES[-1]}")
     from jeudis.selection import selected
 
     series = series_at(directory)
@@ -194,8 +197,10 @@ def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
     # select(.status == "complete") counted it among those export --all publishes.
     row["status"] = summary.shown_status
     row["complete"] = summary.status == "complete"
-    if summary.unread:  # not known
-        row.update(guest=None, questionnaire=None, answered=None, asked=None, complete=None)
+    if summary.unread:  # not known; published: never, but not withdrawn either
+        row.update(
+            guest=None, questionnaire=None, answered=None, asked=None, complete=None, published=None
+        )
     row["total"] = summary.asked if summary.status == "complete" else None
     if draft is not None:
         row["total"] = draft.total

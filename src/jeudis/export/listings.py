@@ -230,9 +230,7 @@ def entry_ids(posts: list[Post], site: SiteInfo, earlier: frozenset[str]) -> lis
         for n, post in enumerate(posts):
             slugs = (post.slug,) if own else post.former_slugs
             older = [
-                made
-                for slug in slugs
-                for made in (site.url(page_href(slug)), *tags.get(slug, ()))
+                made for slug in slugs for made in (site.url(page_href(slug)), *tags.get(slug, ()))
             ]
             kept = next((i for i in older if i and i in earlier and i not in taken), None)
             if ids[n] is None and kept is not None:
