@@ -115,10 +115,31 @@ def test_many_posts_retitled_are_one_line(series: Path, invoke: Invoke, tmp_path
     assert wordpress_file(invoke, tmp_path, "the series into a file") == [
         (
             "warning: 5 posts have another title or date than in the last WordPress file"
-            f" (amelie: “Mesurer l’efficacité{NBSP}: Amelie” now “Mesurer l’efficacité : Amelie”;"
+            f" (amelie: “Mesurer l’efficacité{NBSP}: Amelie” now “Mesurer l’efficacité : Amelie”"
+            " (the same to the eye but for U+0020 space and U+00A0 no-break space);"
             " bruno, carole, …); WordPress's importer, which finds a post by its title and"
             " date, would add each as a second post beside the first: before importing, give"
             " those posts on the blog their new titles and dates, or delete them there"
+        )
+    ]
+
+
+def test_a_title_changed_in_its_spaces_alone_says_which(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """The typography turned off: the two titles the warning showed read the same to
+    the eye, and a host retyping the title on the blog would type it wrong again."""
+    make_interview(series, "laurent")
+    assert wordpress_file(invoke, tmp_path, "one interview") == []
+    (series / "jeudis.toml").write_text('typography = "off"\n', encoding="utf-8")
+
+    assert wordpress_file(invoke, tmp_path, "one interview") == [
+        (
+            "warning: laurent: titled “Mesurer l’efficacité : Laurent Flores” in this"
+            f" WordPress file, “Mesurer l’efficacité{NBSP}: Laurent Flores” in the last one"
+            " (the same to the eye but for U+0020 space and U+00A0 no-break space);"
+            f" {WHY}: before importing, give the post on the blog its new title, or delete"
+            " it there"
         )
     ]
 

@@ -192,17 +192,30 @@ def _titles(now: str, was: str) -> tuple[str, str, str]:
         shown, shown_was = now, was
     if _seen(shown) != _seen(shown_was):
         return shown, shown_was, ""
+    import unicodedata
+
     counts, counts_was = Counter(shown), Counter(shown_was)
     marks = sorted(((counts - counts_was) + (counts_was - counts)).keys())
-    named = " and ".join(f"U+{ord(char):04X}" for char in marks)
-    return shown, shown_was, f" (the same but for the invisible {named})"
+    if all(unicodedata.category(char) in ("Cf", "Cc") for char in marks):
+        named = " and ".join(f"U+{ord(char):04X}" for char in marks)
+        return shown, shown_was, f" (the same but for the invisible {named})"
+    # A space of another kind (French typography turned off or on: "auteur : É").
+    named = " and ".join(
+        f"U+{ord(char):04X} {unicodedata.name(char, '').lower()}".rstrip() for char in marks
+    )
+    return shown, shown_was, f" (the same to the eye but for {named})"
 
 
 def _seen(text: str) -> str:
-    """``text`` without its invisible characters (format and control ones)."""
+    """``text`` as the eye reads it: without its invisible characters (format and
+    control ones), every kind of space a space."""
     import unicodedata
 
-    return "".join(char for char in text if unicodedata.category(char) not in ("Cf", "Cc"))
+    return "".join(
+        " " if unicodedata.category(char) == "Zs" else char
+        for char in text
+        if unicodedata.category(char) not in ("Cf", "Cc")
+    )
 
 
 def _dates(now: str, was: str) -> tuple[str, str]:
