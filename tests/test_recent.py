@@ -205,6 +205,18 @@ def test_compare_of_no_guest_in_the_dates_says_it_as_french_says_zero(invoke: In
     assert "\n0 invité répond\n" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("fr", "0 invité répond"), ("fr-CA", "0 invité répond"), ("pt-BR", "0 convidado responde"),
+     ("pt-PT", "0 convidados respondem"), ("en", "0 guests answer")],
+)  # fmt: skip
+def test_zero_guests_agree_as_each_language_counts_zero(language: str, said: str) -> None:
+    """CLDR: French and Brazil's Portuguese count zero as one, Portugal's as many."""
+    from jeudis.roundup import answered
+
+    assert answered(0, language) == said
+
+
 def test_compare_n_counts_the_guests_who_answer(invoke: Invoke, series: Path) -> None:
     """The 2 most recent guests: an interview answering something else is not one."""
     make_interview(

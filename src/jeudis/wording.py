@@ -320,8 +320,13 @@ class Plural:
 
 def plural(count: float, language: str) -> Plural:
     """Whether ``count`` takes the plural in ``language``: 1 does not, nor 0 in French
-    and Portuguese ("0 réponse"), as CLDR's plural rules say."""
-    return Plural(count != 1 and not (count == 0 and primary_language(language) in ("fr", "pt")))
+    and Brazil's Portuguese ("0 réponse"), as CLDR's plural rules say; Portugal's
+    counts 0 in the plural ("0 convidados")."""
+    zero_is_one = primary_language(language) in ("fr", "pt") and not _PORTUGAL.fullmatch(language)
+    return Plural(count != 1 and not (count == 0 and zero_is_one))
+
+
+_PORTUGAL = re.compile(r"pt[-_]pt\b.*", re.IGNORECASE)
 
 
 def could_word(template: str, text: str) -> bool:
