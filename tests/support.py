@@ -200,6 +200,15 @@ when = { question = "twitter", equals = true }
 )
 
 
+def new_portrait(invoke: Invoke, data: str) -> None:
+    """Hugo Lambert's interview of questionnaire p, complete, from its answers ``data``."""
+    made = invoke(
+        "new", "p", "--guest", "Hugo Lambert", "--date", "2024-06-27", "--data-file", "-",
+        input=data,
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+
+
 class Scripted:
     """A guest answering a session's questions with ``answers``, in turn (library tests
     of :class:`jeudis.session.Session`), and pausing at the question ``pause_at``; the

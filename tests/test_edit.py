@@ -17,7 +17,16 @@ import pytest
 
 from jeudis.errors import ExitCode
 from jeudis.interview_reading import load_interview
-from support import LU, PORTRAITS_V1, PORTRAITS_V2, REPO, Invoke, interview_files, write
+from support import (
+    LU,
+    PORTRAITS_V1,
+    PORTRAITS_V2,
+    REPO,
+    Invoke,
+    interview_files,
+    new_portrait,
+    write,
+)
 
 EXAMPLE = REPO / "interviews" / "amelie-roux.toml"
 JEUDIS = Path(sys.executable).parent / "jeudis"
@@ -1665,18 +1674,7 @@ def test_an_answer_changed_of_an_interview_made_with_an_earlier_version_keeps_it
     form = series / "questionnaires" / "p.toml"
     form.write_text(PORTRAITS_V1, encoding="utf-8")
     data = '[answers]\noutils = "Un carnet."\ntwitter = true\n'
-    made = invoke(
-        "new",
-        "p",
-        "--guest",
-        "Hugo Lambert",
-        "--date",
-        "2024-06-27",
-        "--data-file",
-        "-",
-        input=data,
-    )
-    assert made.exit_code == 0, made
+    new_portrait(invoke, data)
     form.write_text(PORTRAITS_V2, encoding="utf-8")
     assert invoke("export", "--all").exit_code == 0
 

@@ -11,38 +11,18 @@ from jeudis.edit_anew import answer_anew, unanswered_question
 from jeudis.errors import ExitCode, NotFoundError
 from jeudis.interview_reading import load_interview
 from jeudis.questionnaire import Questionnaire, load_questionnaire
-from support import Invoke, Scripted, write
+from support import PORTRAITS_V1, PORTRAITS_V2, Invoke, Scripted, new_portrait, write
 
 # Version 1 asked an opinion of the book; version 2 asks first whether the guest read
 # it, then the opinion and the title after "Oui" only, and why Twitter after "Oui".
-V1 = """id = "p"
-version = 1
-title = "Portrait : {guest}"
-language = "fr"
-registers = ["vous"]
-[[questions]]
-id = "outils"
-type = "long"
-text = "Vos outils ?"
-[[questions]]
-id = "avis"
-type = "long"
-text = "Votre avis sur le livre ?"
-[[questions]]
-id = "twitter"
-type = "yesno"
-text = "Êtes-vous sur Twitter ?"
-"""
-V2 = """id = "p"
-version = 2
-title = "Portrait : {guest}"
-language = "fr"
-registers = ["vous"]
-[[questions]]
-id = "outils"
-type = "long"
-text = "Vos outils ?"
-[[questions]]
+TWITTER = '[[questions]]\nid = "twitter"'
+V1 = PORTRAITS_V1.replace(
+    TWITTER,
+    '[[questions]]\nid = "avis"\ntype = "long"\ntext = "Votre avis sur le livre ?"\n' + TWITTER,
+)
+V2 = PORTRAITS_V2.replace(
+    TWITTER,
+    """[[questions]]
 id = "lu"
 type = "yesno"
 text = "Avez-vous lu le livre ?"
@@ -56,16 +36,9 @@ id = "titre"
 type = "text"
 text = "Son titre ?"
 when = { question = "lu", equals = true }
-[[questions]]
-id = "twitter"
-type = "yesno"
-text = "Êtes-vous sur Twitter ?"
-[[questions]]
-id = "pourquoi"
-type = "text"
-text = "Qu’y trouvez-vous ?"
-when = { question = "twitter", equals = true }
 """
+    + TWITTER,
+)
 
 
 @pytest.fixture
@@ -73,18 +46,7 @@ def hugo(series: Path, invoke: Invoke) -> Path:
     """Hugo's interview, complete, made with version 1; the questionnaire at version 2."""
     form = write(series / "questionnaires" / "p.toml", V1)
     data = '[answers]\noutils = "Un carnet."\navis = "Très bien."\ntwitter = false\n'
-    made = invoke(
-        "new",
-        "p",
-        "--guest",
-        "Hugo Lambert",
-        "--date",
-        "2024-06-27",
-        "--data-file",
-        "-",
-        input=data,
-    )
-    assert made.exit_code == 0, made
+    new_portrait(invoke, data)
     write(form, V2)
     return series / "interviews" / "hugo-lambert.toml"
 
