@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # plane 1 (U+10800 to U+10FFF, U+1E800 to U+1EFFF) with a byte each search opens on.
 # Which of these is a letter read from the right is unicodedata's to say.
 _LEADS = bytes(range(0xD6, 0xE0))
-_WIDE = tuple(
+# Each looked for only where its first byte is (found by memchr; rare in a Latin text).
+_E0, _EF, _F0 = (
     re.compile(pattern)
     for pattern in (rb"\xe0[\xa0-\xa3]", rb"\xef[\xac-\xbb]", rb"\xf0[\x90\x9e]")
 )
@@ -44,7 +45,11 @@ def may_rtl(text: str) -> bool:
     data = text.encode("utf-8", "surrogatepass")
     if len(data.translate(None, _LEADS)) != len(data) or "\u200f" in text:  # the RLM
         return True
-    return any(pattern.search(data) is not None for pattern in _WIDE)
+    return (
+        (b"\xe0" in data and _E0.search(data) is not None)
+        or (b"\xef" in data and _EF.search(data) is not None)
+        or (b"\xf0" in data and _F0.search(data) is not None)
+    )
 
 
 LTR, RTL = "ltr", "rtl"
