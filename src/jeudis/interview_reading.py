@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jeudis.errors import FileProblem, describe, unknown_key
-from jeudis.files import read_text_stamped
+from jeudis.files import read_stamped, text_of
 from jeudis.interview import (
     FORMAT,
     ID_FORM,
@@ -174,12 +174,19 @@ def aware(moment: dt.datetime) -> dt.datetime:
 def load_interview(path: Path) -> Interview:
     """The interview in ``path``, named by the file: a file the host renamed (every
     command finds it by its new name) still records the name it was made with."""
+    return read_interview(path)[0]
+
+
+def read_interview(path: Path) -> tuple[Interview, bytes]:
+    """:func:`load_interview`, with the bytes it was read from (an export hashes them,
+    not the file a second time)."""
     check_name(path)
-    text, stamp = read_text_stamped(path)
+    data, stamp = read_stamped(path)
+    text = text_of(data, path)
     interview = interview_from_toml(text, path)
     interview.slug = path.stem
     interview.read_from = (stamp, text)
-    return interview
+    return interview, data
 
 
 def check_name(path: Path) -> None:

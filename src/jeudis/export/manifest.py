@@ -60,6 +60,14 @@ def content_hash(path: Path) -> str:
         return ""
 
 
+def bytes_hash(data: bytes) -> str:
+    """:func:`content_hash` of a file whose bytes are ``data``: those of an interview as
+    it was read to be rendered."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def as_recorded(path: Path, stamp: str, recorded_stamp: str, recorded_hash: str) -> bool:
     """Whether a file of ``stamp`` now is as an export recorded it: of the same stamp,
     or, its stamp changed, of the same bytes. Hashed only then: an up-to-date export

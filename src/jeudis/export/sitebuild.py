@@ -34,6 +34,7 @@ from jeudis.export.manifest import (
     MANIFEST,
     WXR_FILE,
     PhotoRecords,
+    bytes_hash,
     content_hash,
     export_kind,
     manifest_outputs,
@@ -59,7 +60,8 @@ from jeudis.export.templating import pinned
 from jeudis.export.typography import fix_text
 from jeudis.export.wpknown import Imported, Known
 from jeudis.export.written import Stamped, changed, content_stamp
-from jeudis.interview_reading import load_interview
+from jeudis.interview import Interview
+from jeudis.interview_reading import load_interview, read_interview
 from jeudis.paths import Series, outside
 from jeudis.photos import copy_to, of_the_series
 
@@ -181,9 +183,10 @@ class _Job:
         )
 
     def do(self, entry: Entry) -> _Done:
-        # Before the file is read: edited in between, the next export renders it again.
-        read = content_hash(entry.path)
-        post = _post(self.series, entry, self.site, self.links, self.by_slug)
+        # Of the bytes rendered: edited since, the next export renders it again.
+        interview, data = read_interview(entry.path)
+        read = bytes_hash(data)
+        post = _post(self.series, entry, interview, self.site, self.links, self.by_slug)
         # Before the photo is copied, for the same reason.
         photo = photo_record(self.series.root, post.photo_source, self.photos)
         outputs, written, kept = _write_post(self, post)
@@ -210,11 +213,12 @@ _Done = tuple[str, dict[str, Any], tuple[Post, str] | None]
 def _post(
     series: Series,
     entry: Entry,
+    interview: Interview,
     site: SiteInfo,
     links: dict[str, tuple[str | None, str | None]],
     by_slug: dict[str, Entry],
 ) -> Post:
-    post = build_post(load_interview(entry.path), series.settings)
+    post = build_post(interview, series.settings)
     if local := post.local_photo:
         post.note = post.keep_photo_in(series.root)
         # Watched: a photo added, changed, or cleaned of its script shows next time.
@@ -405,7 +409,10 @@ def _indexes(
         put(name, index_page(series, site, name, title, items, others, description))
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
-        posts.get(entry.slug) or _with_fragment(_post(series, entry, site, links, by_slug), site)
+        posts.get(entry.slug)
+        or _with_fragment(
+            _post(series, entry, load_interview(entry.path), site, links, by_slug), site
+        )
         for entry in _in_feed(entries)
     ]
     # The id of the feed written before, which a blog renamed keeps (listings.feed_id).
