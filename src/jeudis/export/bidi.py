@@ -18,10 +18,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from markupsafe import Markup
+from markupsafe import Markup, escape
 
 # Where letters written from right to left may be, looked for in UTF-8 at C speed (a
 # scan of the text for a class of characters took 60 us on a long answer, 15% of its
@@ -109,8 +107,6 @@ def isolated(text: str, name: str, language_rtl: bool) -> Markup:
     name's left. The HTML standard sets a user's name apart so, the ``<bdi>`` laid
     out the way its first letter reads, the line around it as it was.
     """
-    from markupsafe import Markup, escape
-
     if not name or name not in text or not holds_other(name, language_rtl):
         return escape(text)
     return Markup("<bdi>{}</bdi>").format(name).join(escape(part) for part in text.split(name))

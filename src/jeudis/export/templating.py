@@ -16,6 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# Imported by exports alone, which hold both already (Jinja needs markupsafe): at
+# the top, not in each filter, where importing again took a microsecond or more at
+# each of the forty calls of a page.
+from markupsafe import Markup
+
+from jeudis.export.bidi import against, directed, isolated, isolated_text
 from jeudis.files import of_the_system
 from jeudis.paths import BUNDLED_TEMPLATES, CACHE_FOLDER, Series, real_folder
 from jeudis.wording import right_to_left
@@ -26,8 +32,6 @@ if TYPE_CHECKING:
 
 def _jsonld(value: Any) -> Any:
     """JSON for a ``<script type="application/ld+json">`` block: cannot close it."""
-    from markupsafe import Markup
-
     try:
         text = _laid_out(value)
     except _Unusual:
@@ -90,8 +94,6 @@ _DEEPEST = 64
 
 def _cdata(value: Any) -> Any:
     """A CDATA section holding any text, ``]]>`` included."""
-    from markupsafe import Markup
-
     text = str(value).replace("]]>", "]]]]><![CDATA[>")
     return Markup(f"<![CDATA[{text}]]>")
 
@@ -119,8 +121,6 @@ def _speaker_html(html: Any, label: str) -> Any:
     :func:`_auto_dir`) keeps its direction: the name, which may read the other way
     ("Sara" before an answer in Arabic), is set apart with a direction of its own.
     """
-    from markupsafe import Markup
-
     text = str(html)
     for opening, strong in (("<p>", "<strong>"), (_AUTO_P, '<strong dir="auto">')):
         if text.startswith(opening):
@@ -136,10 +136,6 @@ _AUTO_P = '<p dir="auto">'
 def _auto_dir(html: Any, language: str) -> Any:
     """A guest's HTML (an answer) with ``dir="auto"`` on each block whose first letter
     reads the other way from a page in ``language``: Arabic in a French post."""
-    from markupsafe import Markup
-
-    from jeudis.export.bidi import directed
-
     text = str(html)
     out = directed(text, right_to_left(str(language)))
     # Most blocks read the page's way: the HTML handed back as it came, not copied.
@@ -149,10 +145,6 @@ def _auto_dir(html: Any, language: str) -> Any:
 def _auto_dir_attribute(text: Any, language: str) -> Any:
     """`` dir="auto"`` for an element holding only ``text`` (a guest's name) when its
     first letter reads the other way from a page in ``language``; else nothing."""
-    from markupsafe import Markup
-
-    from jeudis.export.bidi import against
-
     return Markup(' dir="auto"') if against(str(text), right_to_left(str(language))) else ""
 
 
@@ -160,8 +152,6 @@ def _bdi(text: Any, language: str, name: Any = None) -> Any:
     """``text`` with a guest's ``name`` in it (the whole text when None) in a ``<bdi>``
     where the name holds a letter read the other way from a page in ``language``: a
     name in Arabic in a French title, byline or link (see :func:`jeudis.export.bidi.isolated`)."""
-    from jeudis.export.bidi import isolated
-
     whole = str(text)
     return isolated(whole, whole if name is None else str(name), right_to_left(str(language)))
 
@@ -171,8 +161,6 @@ def _isolate(text: Any, language: str, name: Any) -> str:
     holds a letter read the other way from a post in ``language``: plain text's
     :func:`_bdi`, for a ``<title>``, an attribute, a feed's or WordPress's title (see
     :func:`jeudis.export.bidi.isolated_text`)."""
-    from jeudis.export.bidi import isolated_text
-
     return isolated_text(str(text), str(name), right_to_left(str(language)))
 
 
@@ -197,12 +185,12 @@ def _rtl(language: str) -> bool:
     return right_to_left(language)
 
 
-def _english(value: Any, language: str) -> Any:
-    """jeudis's English words in a page in ``language``, marked as English where it has no
-    words of that language (see :func:`jeudis.export.model.in_english`)."""
-    from jeudis.export.model import in_english
+def _english() -> Callable[[Any, str], Any]:
+    """The filter of jeudis's English words in a page in ``language``, marked as English
+    where it has no words of that language (see :func:`jeudis.export.model.in_english`)."""
+    from jeudis.export.model import in_english  # once, not at each of a page's words
 
-    return in_english(value, str(language))
+    return lambda value, language: in_english(value, str(language))
 
 
 # Every option that shapes the compiled code (autoescape is decided when a template
@@ -234,7 +222,7 @@ def _environment(override: Path | None, cache_dir: Path | None) -> jinja2.Enviro
     )
     env.filters.update(jsonld=_jsonld, cdata=_cdata, md=_md, md_url=md_url, speaker=_speaker_html)
     env.filters["speaker_md"] = _speaker_md
-    env.filters["english"] = _english  # {{ words.by | english(post.language) }}
+    env.filters["english"] = _english()  # {{ words.by | english(post.language) }}
     env.filters["auto_dir"] = _auto_dir  # {{ item.html | auto_dir(post.language) }}
     env.filters["auto_dir_attribute"] = _auto_dir_attribute
     env.filters["bdi"] = _bdi  # {{ post.title_text | bdi(post.language, post.guest_text) }}
