@@ -135,3 +135,55 @@ def test_a_post_written_beside_the_series_is_its_own_with_both_moved(
     _moved(tmp_path / "Documents" / "jeudis", tmp_path / "alone", "moved", monkeypatch)
     again = invoke(*elsewhere_command)
     assert again.exit_code == 0, again
+
+
+OTHER_MACHINE = "4242 atelier-imac"
+SAID = "warning: elise-garnier was open in a session on atelier-imac (process 4242)"
+
+
+def test_any_command_taking_another_machine_s_lock_says_it(series: Path, invoke: Invoke) -> None:
+    """edit, import --update, a rename took over the lock a session on the other
+    machine left, and removed it, without a word: only resume said it, and the resume
+    after found nothing to say."""
+    copy_example(series)
+    lock = series / "interviews" / ".elise-garnier.lock"
+    lock.write_text(OTHER_MACHINE, encoding="utf-8")
+
+    edited = invoke("edit", "elise-garnier", "--host", "Camille")
+
+    assert edited.exit_code == 0, edited
+    assert edited.stderr.startswith(SAID)
+
+
+def test_a_check_for_a_session_leaves_another_machine_s_lock_as_it_is(series: Path) -> None:
+    """`new` for a guest with a draft asks whether the draft is open in a session: it
+    took the lock to know, and removed the other machine's, which resume then never
+    told of."""
+    from jeudis.storage import in_session
+
+    copy_example(series)
+    lock = series / "interviews" / ".elise-garnier.lock"
+    lock.write_text(OTHER_MACHINE, encoding="utf-8")
+
+    assert in_session(series / "interviews" / "elise-garnier.toml") is False
+    assert lock.read_text(encoding="utf-8") == OTHER_MACHINE
+
+
+@pytest.mark.skipif(os.name == "nt", reason="flock")
+def test_a_lock_held_here_under_another_machine_s_name_is_refused_untold(
+    series: Path, invoke: Invoke
+) -> None:
+    """A container sharing the folder: its session holds the lock, named after the
+    container. The host was told to go on, then refused."""
+    import fcntl
+
+    copy_example(series)
+    lock = series / "interviews" / ".elise-garnier.lock"
+    lock.write_text(OTHER_MACHINE, encoding="utf-8")
+    with lock.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        edited = invoke("edit", "elise-garnier", "--host", "Camille")
+
+    assert edited.exit_code == 6, edited
+    assert "warning" not in edited.stderr
+    assert edited.stderr.startswith("error: elise-garnier.toml is open in another jeudis session")

@@ -337,3 +337,20 @@ def test_a_file_replaced_that_jeudis_did_not_write_whole_is_not_read(
     assert output.read_text(encoding="utf-8").endswith("</rss>\n")
     retitle(series, guest="Laurent Flores")
     assert len(wordpress_file(invoke, tmp_path, "the series into a file")) == 1
+
+
+@pytest.mark.parametrize(
+    ("now", "was"),
+    [
+        (f"Entretien : {FSI}سارة{PDI} x", f"Entretien : {FSI}سارة x{PDI}"),
+        (f"Un livre{NBSP}: a b", f"Un livre : a{NBSP}b"),
+    ],
+)
+def test_a_title_whose_space_or_mark_moved_says_so(now: str, was: str) -> None:
+    """The same characters, one moved: the warning said "but for the invisible ",
+    naming nothing."""
+    from jeudis.export.wpknown import _titles
+
+    assert (
+        _titles(now, was)[2] == " (the same to the eye but for a space or an invisible mark moved)"
+    )

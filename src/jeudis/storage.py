@@ -288,8 +288,29 @@ def session_lock(path: Path) -> Iterator[None]:
         _let_go(fd, lock_path)
 
 
+def _say_left_elsewhere(path: Path, machine: str, pid: str) -> None:
+    """A lock another machine's session left (a synced folder, a USB stick), taken here
+    (:func:`session_lock`): said, for that session may be open there still; the command
+    here goes on. Whatever command takes the interview (edit, import --update, a
+    rename...): said by resume alone, the lock was taken over, and removed, by any
+    other without a word. Said once it is taken: a session holding it on this machine
+    under another name (a container) is refused, not told of."""
+    sys.stderr.write(
+        for_terminal(
+            f"warning: {path.stem} was open in a session on {machine} (process {pid}), which"
+            " shares this folder: if it is open there still, pause it there, for of two"
+            " sessions on one interview the second to save is refused; going on here"
+        )
+        + "\n"
+    )
+
+
 def in_session(path: Path) -> bool:
-    """Whether another jeudis session has the interview at ``path`` open now."""
+    """Whether another jeudis session has the interview at ``path`` open now. A lock
+    another machine's session left is none here, and is left as it is: the session
+    that takes the interview says it."""
+    if left_elsewhere(path) is not None:
+        return False
     try:
         with session_lock(path):
             return False
@@ -357,9 +378,13 @@ def _lock_or_refuse(fd: int, path: Path, lock_path: Path) -> bool:
         )
     if not _still_there(fd, lock_path):
         return False
+    os.lseek(fd, 0, os.SEEK_SET)
+    left = _elsewhere(os.read(fd, 256))  # locked now: another machine's, said
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, f"{os.getpid()} {_this_machine()}".encode(errors="replace"))
+    if left is not None:
+        _say_left_elsewhere(path, *left)
     return True
 
 
@@ -380,9 +405,14 @@ def left_elsewhere(path: Path) -> tuple[str, str] | None:
         if not stat.S_ISREG(lock_path.lstat().st_mode):
             return None  # a link or a pipe: the session refuses it
         with lock_path.open("rb") as lock:
-            pid, _, machine = lock.read(256).decode(errors="replace").strip().partition(" ")
+            return _elsewhere(lock.read(256))
     except OSError:
         return None
+
+
+def _elsewhere(written: bytes) -> tuple[str, str] | None:
+    """The machine and process a lock file's ``written`` names, when not this machine."""
+    pid, _, machine = written.decode(errors="replace").strip().partition(" ")
     if not machine or machine == _this_machine():
         return None
     return machine, pid

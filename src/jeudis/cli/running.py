@@ -303,7 +303,6 @@ def _run(
     from jeudis.session import Session
     from jeudis.terminal import typeahead_kept
 
-    _left_elsewhere(interview)
     try:
         with typeahead_kept():
             prompter = TerminalPrompter(form.language)
@@ -319,26 +318,6 @@ def _run(
     if not begun_now and interview.published:  # one withdrawn is published on no date
         _dated_long_ago(interview)
     _finished(interview.path, withdrawn=not interview.published)
-
-
-def _left_elsewhere(interview: "Interview") -> None:
-    """A lock another machine's session left (a synced folder, a USB stick): said, for
-    that session may be open there still; the session here goes on."""
-    from jeudis.storage import left_elsewhere
-    from jeudis.textsafe import for_terminal
-
-    if interview.path is None or (left := left_elsewhere(interview.path)) is None:
-        return
-    machine, pid = left
-    slug = interview.path.stem
-    sys.stderr.write(
-        for_terminal(
-            f"warning: {slug} was open in a session on {machine} (process {pid}), which"
-            " shares this folder: if it is open there still, pause it there, for of two"
-            " sessions on one interview the second to save is refused; going on here"
-        )
-        + "\n"
-    )
 
 
 # A draft finished this long after its date is said to be published as of then.

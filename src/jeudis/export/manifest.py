@@ -31,11 +31,6 @@ MANIFEST = ".jeudis-manifest.json"
 WXR_FILE = "wordpress.xml"
 
 
-def _stamp(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
 def photo_stamp(root: Path, photo: str) -> str:
     """A post's photo file as it is now ("" when there is none, or it is missing)."""
     if not photo:
@@ -163,7 +158,9 @@ def code_stamp(package: Path = Path(__file__).parents[1]) -> str:
         with os.scandir(folder) as found:
             for entry in found:
                 if entry.name.endswith(".py"):
-                    name = os.path.relpath(entry.path, package)  # not where it is installed
+                    # Not where it is installed, nor by the system's way of naming it
+                    # (cli\\running.py on Windows): one series, a Mac and a PC.
+                    name = Path(os.path.relpath(entry.path, package)).as_posix()
                     stamps.append(f"{name}={file_stamp(Path(entry.path))}")
                 elif folder == package and entry.is_dir() and entry.name[0] not in "_.":
                     folders.append(Path(entry.path))  # cli/, export/

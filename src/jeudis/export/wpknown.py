@@ -196,6 +196,8 @@ def _titles(now: str, was: str) -> tuple[str, str, str]:
 
     counts, counts_was = Counter(shown), Counter(shown_was)
     marks = sorted(((counts - counts_was) + (counts_was - counts)).keys())
+    if not marks:  # the same characters, one moved
+        return shown, shown_was, " (the same to the eye but for a space or an invisible mark moved)"
     if all(unicodedata.category(char) in ("Cf", "Cc") for char in marks):
         named = " and ".join(f"U+{ord(char):04X}" for char in marks)
         return shown, shown_was, f" (the same but for the invisible {named})"
