@@ -230,7 +230,7 @@ def test_an_export_over_an_answer_sheet_never_says_to_overwrite_it(
     assert code == 1, out
     assert out.splitlines() == [
         f"error: {sheet}: an answer sheet (jeudis sheet); not written over",
-        f"hint: bring its answers in with jeudis import {sheet}; write the post elsewhere with -o",
+        f"hint: bring its answers in with jeudis import {sheet}; write elsewhere with -o",
     ]
     assert sheet.read_text(encoding="utf-8") == (quoted_reply(filled) if reply else filled)
 
@@ -1078,7 +1078,7 @@ def test_a_sheet_that_came_back_filled_in_is_never_written_over(series: Path) ->
     code, out = run(*again)
 
     assert code == 1
-    assert f"{series / 'sheet.md'}: changed by hand since jeudis wrote it" in out
+    assert f"{series / 'sheet.md'}: an answer sheet (jeudis sheet); not written over" in out
     assert "Stéphane" in (series / "sheet.md").read_text(encoding="utf-8")
     (series / "mine.md").write_text("mes notes\n", encoding="utf-8")
     code, out = run("sheet", "twitter", "--guest", "X", "-o", str(series / "mine.md"))

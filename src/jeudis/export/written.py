@@ -383,8 +383,7 @@ class Written:
         if _is_sheet(head):  # a guest's answers, maybe not imported yet: never --overwrite
             raise JeudisError(
                 f"{target}: an answer sheet (jeudis sheet); not written over",
-                hint=f"bring its answers in with jeudis import {target}; write the post"
-                " elsewhere with -o",
+                hint=f"bring its answers in with jeudis import {target}; write elsewhere with -o",
             )
         site = _site_holding(target)
         if site is not None and site[1] in (None, stamp):  # --all's, as it wrote it
