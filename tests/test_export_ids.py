@@ -275,13 +275,9 @@ def entry_ids(feed: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("old", ["feed-of-addresses", "feed-of-tags"])
-def test_a_feed_written_before_ids_keeps_its_entries_ids(
-    invoke: Invoke, series: Path, old: str
-) -> None:
-    """On the upgrade, every entry took the interview's id, and a feed reader showed
-    every post of the feed again as new. Each keeps the id its readers know; a post
-    published since has the interview's."""
+def site_before_ids(series: Path, old: str) -> dict[str, str]:
+    """The example series, its site as jeudis wrote it before ids (``old``: its feed's
+    ids addresses, or without a base_url tag: URIs); the feed's entries' ids."""
     copy_example(series)
     if old == "feed-of-tags":
         settings = series / "jeudis.toml"
@@ -290,7 +286,17 @@ def test_a_feed_written_before_ids_keeps_its_entries_ids(
             text.replace('base_url = "https://blog.example.org/"\n', ""), encoding="utf-8"
         )
     shutil.copytree(BEFORE_IDS / old, series / "site")
-    before = entry_ids(series / "site" / "feed.xml")
+    return entry_ids(series / "site" / "feed.xml")
+
+
+@pytest.mark.parametrize("old", ["feed-of-addresses", "feed-of-tags"])
+def test_a_feed_written_before_ids_keeps_its_entries_ids(
+    invoke: Invoke, series: Path, old: str
+) -> None:
+    """On the upgrade, every entry took the interview's id, and a feed reader showed
+    every post of the feed again as new. Each keeps the id its readers know; a post
+    published since has the interview's."""
+    before = site_before_ids(series, old)
     assert len(before) == 4
     new(invoke, "Gilles Klein")
 
@@ -315,15 +321,7 @@ def test_an_entry_keeps_its_id_of_before_ids_when_its_post_is_dated_anew(
 ) -> None:
     """A tag: URI says the post's date: the post dated anew (edit --date) after the
     upgrade took a new id, and a reader showed it again as new."""
-    copy_example(series)
-    if old == "feed-of-tags":
-        settings = series / "jeudis.toml"
-        text = settings.read_text(encoding="utf-8")
-        settings.write_text(
-            text.replace('base_url = "https://blog.example.org/"\n', ""), encoding="utf-8"
-        )
-    shutil.copytree(BEFORE_IDS / old, series / "site")
-    before = entry_ids(series / "site" / "feed.xml")
+    before = site_before_ids(series, old)
     assert invoke("export", "--all").exit_code == 0
 
     assert invoke("edit", "claire-fontaine", "--date", "2011-04-01").exit_code == 0
