@@ -24,8 +24,8 @@ from typing import Any
 from jeudis import __version__
 from jeudis.errors import JeudisError
 from jeudis.export.written import content_stamp, file_stamp
-from jeudis.files import BINARY, interview_entries, temporary_beside, time_stamp
-from jeudis.paths import SETTINGS_FILE, Series
+from jeudis.files import BINARY, interview_entries, of_the_system, temporary_beside, time_stamp
+from jeudis.paths import BUNDLED_TEMPLATES, SETTINGS_FILE, Series
 
 MANIFEST = ".jeudis-manifest.json"
 WXR_FILE = "wordpress.xml"
@@ -124,8 +124,6 @@ def questionnaire_stamps(series: Series) -> dict[str, str]:
 
 
 def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> str:
-    from jeudis.export.templating import template_stamp
-
     settings = series.root / SETTINGS_FILE
     parts = [
         __version__,
@@ -141,6 +139,29 @@ def global_stamp(series: Series, fmt: str, flavor: str | None, drafts: bool) -> 
     # A change detector, as a file's content stamp is: hashlib's import (OpenSSL)
     # would be a tenth of an up-to-date export's own time.
     return content_stamp("\n".join(parts).encode())
+
+
+def template_stamp(series_root: Path | None) -> str:
+    """What the templates in use look like on disk, for the incremental export.
+
+    By their content (a few small files): the series' own touched, or written again
+    the same (``git checkout``, a sync tool), made the whole site again, and so did
+    jeudis's own, the same jeudis installed again or on another machine. Here, not
+    with the templates' environment: an export with nothing to do reads their stamp
+    alone, and would import Jinja's markupsafe and the bidi filters for nothing."""
+    parts = []
+    folders = [BUNDLED_TEMPLATES]
+    if series_root is not None and (series_root / "templates").is_dir():
+        folders.insert(0, series_root / "templates")
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not of_the_system(path.name):
+                # By its place in the folder: moved into a subfolder (an override put
+                # aside, ``templates/old/post.html``), the same, it is no longer the one
+                # in use.
+                named = path.relative_to(folder).as_posix()
+                parts.append(f"{named}:{file_stamp(path)}")
+    return "|".join(parts)
 
 
 def code_stamp(package: Path = Path(__file__).parents[1]) -> str:

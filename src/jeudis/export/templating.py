@@ -345,29 +345,6 @@ def _find_environment(series_root: Path | None) -> jinja2.Environment:
     return _environment(None, series_root / CACHE_FOLDER)
 
 
-def template_stamp(series_root: Path | None) -> str:
-    """What the templates in use look like on disk, for the incremental export.
-
-    By their content (a few small files): the series' own touched, or written again
-    the same (``git checkout``, a sync tool), made the whole site again, and so did
-    jeudis's own, the same jeudis installed again or on another machine."""
-    from jeudis.export.written import file_stamp
-
-    parts = []
-    folders = [BUNDLED_TEMPLATES]
-    if series_root is not None and (series_root / "templates").is_dir():
-        folders.insert(0, series_root / "templates")
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not of_the_system(path.name):
-                # By its place in the folder: moved into a subfolder (an override put
-                # aside, ``templates/old/post.html``), the same, it is no longer the one
-                # in use.
-                named = path.relative_to(folder).as_posix()
-                parts.append(f"{named}:{file_stamp(path)}")
-    return "|".join(parts)
-
-
 def render(series_root: Path | None, name: str, **context: Any) -> str:
     with template_errors(series_root, name):
         return environment(series_root).get_template(name).render(**context)
