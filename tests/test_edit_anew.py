@@ -1,12 +1,15 @@
 """``jeudis edit SLUG -q ID`` of a question a newer version of the questionnaire added:
-asked under that version's conditions, the interview's answers judged by them."""
+asked under that version's conditions, the interview's answers judged by them; and an
+answer changed so that the interview answers all the newer version asks it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from jeudis.edit import Aftermath, reask, review
 from jeudis.edit_anew import answer_anew, unanswered_question
 from jeudis.errors import ExitCode, NotFoundError
 from jeudis.interview_reading import load_interview
@@ -174,3 +177,77 @@ def test_left_for_later_the_question_it_asks_is_said(
     titled = invoke("edit", "hugo-lambert", "-q", "titre", "--answer-file", "-", input="Dune")
     assert "made with version 2 of p now" in titled.stdout, titled
     assert invoke("check").stdout == "All good.\n"
+
+
+@pytest.fixture
+def on_twitter(series: Path, invoke: Invoke) -> Path:
+    """Hugo's interview, complete, made with version 1 and on Twitter; the questionnaire
+    at version 2, which asks then what Hugo finds there, never answered."""
+    form = write(series / "questionnaires" / "p.toml", PORTRAITS_V1)
+    new_portrait(invoke, '[answers]\noutils = "Un carnet."\ntwitter = true\n')
+    write(form, PORTRAITS_V2)
+    return series / "interviews" / "hugo-lambert.toml"
+
+
+def test_an_answer_changed_so_that_it_answers_all_the_new_version_asks_records_it(
+    on_twitter: Path, invoke: Invoke
+) -> None:
+    """Off Twitter, Hugo's interview answers all version 2 asks it: it stayed made with
+    version 1, and check warned of it for good ("no question differs")."""
+    assert "made with p version 1, now version 2 (new: pourquoi)" in invoke("check").stdout
+    kept = invoke("edit", "hugo-lambert", "-q", "outils", "--answer-file", "-", input="Deux.")
+    assert kept.stdout == "hugo-lambert: answer outils replaced\n", kept
+    assert load_interview(on_twitter).questionnaire_version == 1  # [pourquoi] unanswered
+
+    changed = invoke("edit", "hugo-lambert", "-q", "twitter", "--answer-file", "-", input="Non")
+
+    assert changed.exit_code == 0, changed
+    assert changed.stdout == (
+        "hugo-lambert: answer twitter replaced; made with version 2 of p now: it answers all"
+        " that version asks it\n"
+    )
+    assert load_interview(on_twitter).questionnaire_version == 2
+    assert invoke("check").stdout == "All good.\n"
+    assert "Non" in invoke("export", "hugo-lambert", "--fragment").stdout
+    # Version 2's from now on: "Oui" again asks what Hugo finds there, as of any of its
+    # interviews.
+    again = invoke("edit", "hugo-lambert", "-q", "twitter", "--answer-file", "-", input="Oui")
+    assert "[pourquoi] asked now, and not answered; a draft again" in again.stderr, again
+
+
+def test_an_answer_changed_live_so_that_it_answers_all_the_new_version_asks_records_it(
+    series: Path, on_twitter: Path
+) -> None:
+    aftermath = Aftermath()
+
+    assert reask(
+        version_2(series), load_interview(on_twitter), "twitter", Scripted(["Non"]), aftermath
+    )
+
+    assert aftermath.recorded == "2"
+    saved = load_interview(on_twitter)
+    assert saved.is_complete and saved.questionnaire_version == 2
+
+
+class Reviewing(Scripted):
+    """A host picking ``picked`` at the review, then done."""
+
+    def __init__(self, answers: list[Any], picked: list[str]) -> None:
+        super().__init__(answers)
+        self.picked = iter(picked)
+
+    def review(self, *args: Any) -> str | None:
+        return next(self.picked, None)
+
+
+def test_an_answer_changed_at_the_review_so_that_it_answers_all_the_new_version_asks_records_it(
+    series: Path, on_twitter: Path
+) -> None:
+    aftermath = Aftermath()
+
+    changed = review(
+        version_2(series), load_interview(on_twitter), Reviewing(["Non"], ["twitter"]), aftermath
+    )
+
+    assert changed == 1 and aftermath.recorded == "2"
+    assert load_interview(on_twitter).questionnaire_version == 2

@@ -1198,6 +1198,31 @@ def test_edit_asks_what_an_answer_changed_in_an_older_versions_interview_left_un
     assert done.is_complete and done.values()["pourquoi"] == "La veille."
 
 
+def test_edit_of_an_answer_that_makes_an_older_versions_interview_the_new_ones_says_so(
+    jeudis: type[Jeudis], series: Path, invoke: Invoke
+) -> None:
+    """Off Twitter, Hugo answers all version 2 asks him: it stayed made with version 1."""
+    form = series / "questionnaires" / "p.toml"
+    form.write_text(PORTRAITS_V1, encoding="utf-8")
+    data = '[answers]\noutils = "Un carnet."\ntwitter = true\n'
+    assert (
+        invoke("new", "p", "--guest", "Hugo Lambert", "--data-file", "-", input=data).exit_code == 0
+    )
+    form.write_text(PORTRAITS_V2, encoding="utf-8")
+
+    session = jeudis("edit", "hugo-lambert", "-q", "twitter")
+    session.expect("Êtes-vous sur Twitter")
+    session.press(Keyboard.DOWN)  # from Oui to Non
+    session.press(Keyboard.ENTER)
+    session.expect(
+        "hugo-lambert: answer twitter saved; made with version 2 of p now: it answers all that"
+        " version asks it"
+    )
+    assert session.wait() == 0
+    assert load_interview(series / "interviews" / "hugo-lambert.toml").questionnaire_version == 2
+    assert invoke("check").stdout == "All good.\n"
+
+
 def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
     jeudis: type[Jeudis], series: Path
 ) -> None:

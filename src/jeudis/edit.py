@@ -66,7 +66,7 @@ class Aftermath:
     unasked: list[str] = field(default_factory=list)
     versions: tuple[str, str] = ("", "")  # the interview's, the questionnaire's
     # The version of the questionnaire the interview is recorded as made with now: it
-    # answers all that version asks it (:func:`jeudis.edit_anew.answer_anew`).
+    # answers all that version asks it (:func:`record_version`).
     recorded: str = ""
 
     def back_to(self, saved: Aftermath) -> None:
@@ -143,7 +143,9 @@ def set_answer(
     aftermath = Aftermath()
     aftermath.moves.took(conditions.set_aside_since(questionnaire, interview, before))
     aftermath.moves.gave_back(conditions.bring_back(questionnaire, interview))
-    return _missing(questionnaire, interview, before, aftermath)
+    _missing(questionnaire, interview, before, aftermath)
+    record_version(questionnaire, interview, aftermath)  # saved with the answer
+    return aftermath
 
 
 def _missing(
@@ -173,6 +175,41 @@ def _missing(
     aftermath.unasked = [qid for qid in aftermath.unasked if not interview.answer(qid)]
     aftermath.reopened = conditions.reopen(interview, aftermath.missing) or aftermath.reopened
     return aftermath
+
+
+def record_version(
+    questionnaire: Questionnaire, interview: Interview, aftermath: Aftermath
+) -> bool:
+    """Record a complete interview made with another version of ``questionnaire`` as
+    made with it, once a change makes it one (said by ``aftermath.recorded``); False
+    when it is not one, and nothing changed."""
+    if not _made_with_it(questionnaire, interview):
+        return False
+    aftermath.recorded = str(questionnaire.version)
+    interview.questionnaire_version = questionnaire.version
+    return True
+
+
+def _made_with_it(questionnaire: Questionnaire, interview: Interview) -> bool:
+    """Whether a complete interview made with another version of ``questionnaire`` is
+    now one made with it: it answers each question it asks, holds no answer its
+    conditions leave out, and each answer reads as the question takes it now."""
+    if str(interview.questionnaire_version) == str(questionnaire.version):
+        return False
+    if not interview.is_complete or conditions.unanswered(questionnaire, interview):
+        return False
+    if conditions.not_asked(questionnaire, interview):
+        return False
+    for answer in interview.answers:
+        question = questionnaire.question(answer.id)
+        if question is None or answer.followup or not answer.given:
+            continue
+        try:
+            if answer_rules.coerce(question, answer.value) != answer.value:
+                return False
+        except answer_rules.InvalidAnswer:
+            return False
+    return True
 
 
 @contextlib.contextmanager
@@ -289,6 +326,7 @@ def _reask(
     except Paused:
         pass
     _missing(form, interview, before, aftermath, complete=was_complete)
+    save = aftermath.reopened
     if was_complete and not interview.is_complete:
         # Saved a draft with the change (Session._record) while the questions it asks
         # now were asked: complete again, as it was, once each one is answered.
@@ -296,8 +334,10 @@ def _reask(
             aftermath.reopened = True
         else:
             interview.status, interview.completed = "complete", completed
-        storage.save(interview)
-    elif aftermath.reopened:
+        save = True
+    if changed and record_version(form, interview, aftermath):
+        save = True
+    if save:
         storage.save(interview)
     return changed
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis import conditions, storage
-from jeudis.edit import Aftermath, _ask_since, _missing
+from jeudis.edit import Aftermath, _ask_since, _missing, record_version
 from jeudis.errors import MissingAnswers, NotFoundError
 from jeudis.interview import Interview
 from jeudis.numbering import in_order
@@ -106,32 +106,8 @@ def answer_anew(
         if was_complete and not interview.is_complete and not aftermath.missing:
             interview.status, interview.completed = "complete", completed
             changed = True
-        if _made_with_it(questionnaire, interview):
-            aftermath.recorded = str(questionnaire.version)
-            interview.questionnaire_version = questionnaire.version
+        if record_version(questionnaire, interview, aftermath):
             changed = True
         if changed:
             storage.save(interview)
     return aftermath
-
-
-def _made_with_it(questionnaire: Questionnaire, interview: Interview) -> bool:
-    """Whether a complete interview made with another version of ``questionnaire`` is
-    now one made with it: it answers each question it asks, holds no answer its
-    conditions leave out, and each answer reads as the question takes it now."""
-    if str(interview.questionnaire_version) == str(questionnaire.version):
-        return False
-    if not interview.is_complete or conditions.unanswered(questionnaire, interview):
-        return False
-    if conditions.not_asked(questionnaire, interview):
-        return False
-    for answer in interview.answers:
-        question = questionnaire.question(answer.id)
-        if question is None or answer.followup or not answer.given:
-            continue
-        try:
-            if answer_rules.coerce(question, answer.value) != answer.value:
-                return False
-        except answer_rules.InvalidAnswer:
-            return False
-    return True

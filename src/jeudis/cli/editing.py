@@ -161,7 +161,7 @@ def edit(
     if question is not None and answer_file is not None:
         aftermath = _answer_from(answer_file, series, loaded, form, question, typed)
         if not aftermath.unchanged:  # the same answer again, from a script: nothing written
-            done.append(f"answer {question} replaced")
+            done += [f"answer {question} replaced", *_made_with(aftermath, form)]
     # The answer given on standard input is kept if the editor then stops the command (the
     # host gives up on fields that do not read, the editor fails): not what the editor had.
     with _kept_if_not_saved(series, path, dict(typed)):
@@ -301,14 +301,18 @@ def _answer_anew(
     if given is None:
         console().print(safe(f"{slug}: answer {question.id} left unasked"), soft_wrap=True)
         return
-    said = [f"answer {question.id} given"]
-    if given.recorded:
-        said.append(
-            f"made with version {given.recorded} of {form.id} now: it answers all that"
-            " version asks it"
-        )
+    said = [f"answer {question.id} given", *_made_with(given, form)]
     console().print(safe(f"{slug}: " + "; ".join(said)), soft_wrap=True)
     _said(given, slug)
+
+
+def _made_with(aftermath: "Aftermath", form: "Questionnaire | None") -> list[str]:
+    """That the interview is recorded as made with the questionnaire's version now,
+    said after the change that made it one (or nothing)."""
+    if not aftermath.recorded or form is None:
+        return []
+    version = aftermath.recorded
+    return [f"made with version {version} of {form.id} now: it answers all that version asks it"]
 
 
 def _edit_field(
@@ -444,17 +448,21 @@ def _edit_live(
     prompter.editing = True  # its keys say so: Ctrl-C and Page↑ cancel a change
     again = f"`jeudis edit {slug}" + (f" --question {question}`" if question else "`")
     with (
-        _shown_if_not_saved(series, interview, again, lambda: _changed(aftermath, slug, question)),
+        _shown_if_not_saved(
+            series, interview, again, lambda: _changed(aftermath, slug, question, form)
+        ),
         typeahead_kept(),
     ):
         if question is not None:
             editing.reask(form, interview, question, prompter, aftermath)
         else:
             editing.review(form, interview, prompter, aftermath)
-    _changed(aftermath, slug, question)
+    _changed(aftermath, slug, question, form)
 
 
-def _changed(aftermath: "Aftermath", slug: str, question: str | None) -> None:
+def _changed(
+    aftermath: "Aftermath", slug: str, question: str | None, form: "Questionnaire | None"
+) -> None:
     """What the answers changed live did, each saved as it was given: said at the end,
     and before the error when a save fails, for the host to know what the file holds."""
     from jeudis.wording import counted
@@ -463,6 +471,7 @@ def _changed(aftermath: "Aftermath", slug: str, question: str | None) -> None:
         said = f"answer {question} saved" if aftermath.changed else "nothing changed"
     else:
         said = f"{counted(aftermath.changed, 'answer')} changed"
+    said = "; ".join([said, *_made_with(aftermath, form)])
     console().print(safe(f"{slug}: {said}"), soft_wrap=True)
     _said(aftermath, slug)
 
