@@ -181,7 +181,8 @@ def test_list_shows_it_withdrawn_and_status_picks_it(series: Path, invoke: Invok
 def test_list_json_says_the_status_its_filter_picks(series: Path, invoke: Invoke) -> None:
     """A script's select(.status == "complete") on `list --json` keeps what `list --status
     complete` lists: a withdrawn interview said "complete" there, and was counted among
-    the posts export --all publishes."""
+    the posts export --all publishes. A draft is not published, nor withdrawn: it said
+    published true."""
     make_interview(series, "garde", guest="Garde", date=dt.date(2011, 6, 1))
     make_interview(series, "brouillon", guest="Brouillon", status="draft", date=dt.date(2011, 6, 2))
     make_interview(series, "hugo-bernard", guest="Hugo Bernard", date=dt.date(2011, 6, 3))
@@ -192,7 +193,7 @@ def test_list_json_says_the_status_its_filter_picks(series: Path, invoke: Invoke
     assert [(row["slug"], row["status"], row["complete"], row["published"]) for row in every] == [
         ("ines-roy", "withdrawn", False, False),
         ("hugo-bernard", "withdrawn", True, False),
-        ("brouillon", "draft", False, True),
+        ("brouillon", "draft", False, None),
         ("garde", "complete", True, True),
     ]
     for status in ("draft", "complete", "withdrawn"):

@@ -189,7 +189,9 @@ def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
 
     Its ``status`` is the table's, the one ``--status`` picks ("withdrawn" for one
     withdrawn, whatever its answers); ``complete`` says whether its answers are finished
-    (the file's ``status = "complete"``), withdrawn or not."""
+    (the file's ``status = "complete"``), withdrawn or not; ``published``, whether it is
+    published: false when withdrawn, null when it is neither (a draft, a file that does
+    not read), as its status says."""
     from jeudis.catalog import nulled
 
     row = nulled(asdict(summary))  # a broken file's guest, dates, title: null
@@ -197,10 +199,11 @@ def _listed(summary: "Summary", draft: "DraftTotal | None") -> dict[str, Any]:
     # select(.status == "complete") counted it among those export --all publishes.
     row["status"] = summary.shown_status
     row["complete"] = summary.status == "complete"
-    if summary.unread:  # not known; published: never, but not withdrawn either
-        row.update(
-            guest=None, questionnaire=None, answered=None, asked=None, complete=None, published=None
-        )
+    if summary.unread:  # not known
+        row.update(guest=None, questionnaire=None, answered=None, asked=None, complete=None)
+    if summary.published and summary.status != "complete":
+        # Never published, but not withdrawn either: it said true of a draft.
+        row["published"] = None
     row["total"] = summary.asked if summary.status == "complete" else None
     if draft is not None:
         row["total"] = draft.total
