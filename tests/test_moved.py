@@ -80,6 +80,81 @@ def test_a_record_an_older_jeudis_kept_by_absolute_paths_is_read(
     assert "Élise Garnie</" in (series / "all.xml").read_text(encoding="utf-8")
 
 
+def _as_an_older_jeudis_recorded(series: Path) -> None:
+    """The series' record of the files it wrote, as a jeudis of before it named them
+    by their place in the series folder wrote it: by their absolute path."""
+    import json
+
+    record = series / ".jeudis-cache" / "exports.json"
+    kept = json.loads(record.read_text(encoding="utf-8"))
+    root = series.resolve()
+
+    def absolute(key: str) -> str:
+        return str(root / key.removeprefix("./")) if key.startswith("./") else key
+
+    older = {absolute(key): stamp for key, stamp in kept.items() if key != "roundups"}
+    if "roundups" in kept:
+        older["roundups"] = [absolute(key) for key in kept["roundups"]]
+    record.write_text(json.dumps(older), encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["moved", "copied"])
+def test_the_files_an_older_jeudis_recorded_by_absolute_paths_are_its_own_once_moved(
+    series: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The folder moved, the first of each command after refused its own file as
+    "already there; not written over", the record naming it where it was; only
+    --overwrite mended it."""
+    copy_example(series)
+    monkeypatch.chdir(series)
+    commands = [
+        ("export", "--all", "-f", "wxr", "-o", "all.xml"),
+        ("export", "amelie-roux", "-o", "posts/amelie-roux.html"),
+        ("sheet", "twitter", "--guest", "Paul Martin", "-o", "paul.txt"),
+        ("compare", "twitter", "-q", "followers", "-f", "html", "-o", "followers.html"),
+    ]
+    for command in commands:
+        assert invoke(*command).exit_code == 0
+    _as_an_older_jeudis_recorded(series)
+    elise = series / "interviews" / "elise-garnier.toml"
+    elise.write_text(elise.read_text(encoding="utf-8").replace("Garnier", "Garnie"), "utf-8")
+
+    _moved(series, tmp_path / "Documents", how, monkeypatch)
+
+    for command in commands:
+        again = invoke(*command)
+        assert again.exit_code == 0, (command, again)
+        assert "not written over" not in again.stderr
+    assert "Élise Garnie</" in Path("all.xml").read_text(encoding="utf-8")
+
+
+def test_a_file_an_older_jeudis_recorded_by_absolute_path_is_its_own_only_as_it_wrote_it(
+    series: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its name alone, where the series folder was, makes no file jeudis's: one changed
+    since, or another in its place, is still refused once the folder moved."""
+    copy_example(series)
+    monkeypatch.chdir(series)
+    for command in (
+        ("export", "amelie-roux", "-o", "amelie-roux.html"),
+        ("export", "amelie-roux", "-o", "posts/amelie-roux.html"),
+    ):
+        assert invoke(*command).exit_code == 0
+    _as_an_older_jeudis_recorded(series)
+    moved = _moved(series, tmp_path / "Documents", "moved", monkeypatch)
+    touched = moved / "amelie-roux.html"  # touched up by hand since
+    touched.write_text(touched.read_text(encoding="utf-8") + "<p>Merci !</p>\n", "utf-8")
+    theirs = moved / "posts" / "amelie-roux.html"  # the host's own, in its place
+    theirs.write_text("<p>Le mien.</p>\n", encoding="utf-8")
+
+    for target in ("amelie-roux.html", "posts/amelie-roux.html"):
+        refused = invoke("export", "amelie-roux", "-o", target)
+        assert refused.exit_code == 1, (target, refused)
+        assert f"{target}: already there; not written over" in refused.stderr
+    assert "Merci !" in touched.read_text(encoding="utf-8")
+    assert theirs.read_text(encoding="utf-8") == "<p>Le mien.</p>\n"
+
+
 def test_an_interview_edited_twice_in_two_seconds_on_a_usb_stick_is_exported(
     series: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

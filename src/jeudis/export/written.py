@@ -318,6 +318,12 @@ class Written:
         listed = roundups if isinstance(roundups, list) else []
         self.roundups = {self._known(str(key)) for key in listed}
         self.stamps: dict[str, str] = {self._known(str(key)): stamp for key, stamp in data.items()}
+        # The absolute keys, by file name: an older jeudis's of a file in the series
+        # folder, which has moved since, is found by its name first (:meth:`_moved`).
+        self.absolute: dict[str, list[str]] = {}
+        for key in self.stamps:
+            if Path(key).is_absolute():
+                self.absolute.setdefault(Path(key).name, []).append(key)
 
     def _keys(self, target: Path) -> list[str]:
         """A file's keys in the record: its path from the series folder, so that the record
@@ -335,7 +341,31 @@ class Written:
 
     def _key(self, target: Path) -> str | None:
         """The key ``target`` is recorded under (None: none)."""
-        return next((key for key in self._keys(target) if key in self.stamps), None)
+        keys = self._keys(target)
+        found = next((key for key in keys if key in self.stamps), None)
+        if found is None and keys[0].startswith("./") and self.absolute:
+            return self._moved(target, keys[0])
+        return found
+
+    def _moved(self, target: Path, key: str) -> str | None:
+        """The key an older jeudis recorded ``target`` under, in the series folder
+        (``key``, ``./all.xml``) before the folder was moved: its absolute path then,
+        which ends as ``key`` does (``/home/ana/blog/jeudis/all.xml``), the file there now
+        as it was recorded. A file of that name that is not what jeudis wrote is none of
+        its own (None)."""
+        tail = Path(key.removeprefix("./")).parts
+        then = [
+            recorded
+            for recorded in self.absolute.get(tail[-1], [])
+            if len(parts := Path(recorded).parts) > len(tail) and parts[-len(tail) :] == tail
+        ]
+        if not then:
+            return None
+        try:
+            stamp = file_stamp(target) if target.is_file() else None
+        except OSError:
+            return None
+        return next((recorded for recorded in then if self.stamps[recorded] == stamp), None)
 
     def _known(self, key: str) -> str:
         """A key as read: an older jeudis's, absolute for a file in the series folder
