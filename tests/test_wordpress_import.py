@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from export_helpers import make_interview
+from jeudis.export import templating
 from support import Invoke
 
 NBSP = "\u00a0"  # before a colon, in French typography
@@ -354,3 +355,85 @@ def test_a_title_whose_space_or_mark_moved_says_so(now: str, was: str) -> None:
     assert (
         _titles(now, was)[2] == " (the same to the eye but for a space or an invisible mark moved)"
     )
+
+
+BUNDLED_TITLE = (
+    "<title>{{ post.title_text | isolate(post.language, post.guest_text) | e | cdata }}</title>"
+)
+BUNDLED_DATE = '<wp:post_date>{{ post.published.strftime("%Y-%m-%d %H:%M:%S") | cdata }}'
+
+
+def own_wxr(series: Path, title: str = BUNDLED_TITLE, date: str = BUNDLED_DATE) -> None:
+    """The series' own ``templates/wxr.xml``: jeudis's, writing each post's title and
+    date as ``title`` and ``date`` do."""
+    import jeudis
+
+    bundled = (Path(jeudis.__file__).parent / "templates" / "wxr.xml").read_text("utf-8")
+    assert BUNDLED_TITLE in bundled and BUNDLED_DATE in bundled
+    (series / "templates").mkdir(exist_ok=True)
+    own = bundled.replace(BUNDLED_TITLE, title).replace(BUNDLED_DATE, date)
+    (series / "templates" / "wxr.xml").write_text(own, encoding="utf-8")
+    templating._environment.cache_clear()  # as a new jeudis process would start
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_title_the_series_own_template_writes_otherwise_is_followed(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """Titles were compared as jeudis's template writes them: a series' own prefixing
+    them, its prefix changed retitled every post on the blog, and nothing was said."""
+    make_interview(series, "laurent")
+    own_wxr(series, "<title>{{ ('Les Jeudis — ' ~ post.title_text) | e | cdata }}</title>")
+    assert wordpress_file(invoke, tmp_path, way) == []
+    own_wxr(
+        series, "<title>{{ ('Les Jeudis Marketing — ' ~ post.title_text) | e | cdata }}</title>"
+    )
+
+    assert wordpress_file(invoke, tmp_path, way) == [
+        (
+            f"warning: laurent: titled “Les Jeudis Marketing — Mesurer l’efficacité{NBSP}: Laurent"
+            f" Flores” in this WordPress file, “Les Jeudis — Mesurer l’efficacité{NBSP}: Laurent"
+            f" Flores” in the last one; {WHY}: before importing, give the post on the blog its new"
+            " title, or delete it there"
+        )
+    ]
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_title_the_series_own_template_leaves_as_it_was_is_not_said(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """A series' own template titling each post by its guest alone: the interview's
+    title changed was said to retitle a post whose title, in the file, had not."""
+    make_interview(series, "laurent")
+    own_wxr(series, "<title>{{ post.guest_text | e | cdata }}</title>")
+    assert wordpress_file(invoke, tmp_path, way) == []
+    retitle(series, guest="Laurent Flores, le retour")
+
+    assert wordpress_file(invoke, tmp_path, way) == []
+    assert "<title><![CDATA[Laurent Flores]]></title>" in (
+        (tmp_path / "site" / "wordpress.xml")
+        if way == "the series' site"
+        else tmp_path / WAYS[way][1]
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_date_the_series_own_template_wrote_otherwise_is_followed(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """Posts dated at ten by a series' own template, then at eight by jeudis's again:
+    each dated anew on the blog, and nothing was said."""
+    make_interview(series, "laurent")
+    own_wxr(series, date='<wp:post_date>{{ post.published.strftime("%Y-%m-%d 10:00:00") | cdata }}')
+    assert wordpress_file(invoke, tmp_path, way) == []
+    (series / "templates" / "wxr.xml").unlink()
+    templating._environment.cache_clear()
+
+    assert wordpress_file(invoke, tmp_path, way) == [
+        (
+            f"warning: laurent: dated 2011-06-30 08:00 in this WordPress file, 2011-06-30 10:00 in the"
+            f" last one; {WHY}: before importing, give the post on the blog its new date, or delete"
+            " it there"
+        )
+    ]

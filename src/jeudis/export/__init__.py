@@ -267,10 +267,11 @@ def export_text(
         notes += address_notes(series, options.flavor, destination)
     if options.fmt == "wxr":
         left_out = leave_out_unreachable_photos(posts, site)
+        text = wxr(posts, site)
         if notes is not None:
             notes.extend(left_out)
-            notes.extend(_retitled(series, posts, imported))
-        return wxr(posts, site)
+            notes.extend(_retitled(series, posts, imported, text))
+        return text
     if len(posts) > 1:
         raise UsageError(
             "several interviews make several files",
@@ -279,12 +280,14 @@ def export_text(
     return render_one(posts[0], site, options, notes, series, destination)
 
 
-def _retitled(series: Series, posts: list[Post], imported: Imported | None) -> list[str]:
-    """What WordPress's importer would take for new posts, of ``posts`` in a WordPress
-    file: those the last one gave another title or date. ``imported`` takes them."""
-    from jeudis.export.wpknown import Imported, Known
+def _retitled(series: Series, posts: list[Post], imported: Imported | None, text: str) -> list[str]:
+    """What WordPress's importer would take for new posts, of ``posts`` in the WordPress
+    file ``text``: those the last one gave another title or date, as each file writes
+    them. ``imported`` takes them."""
+    from jeudis.export.wpknown import Imported, written_posts
 
-    return (imported or Imported(series)).see({post.id: Known.of(post) for post in posts})
+    given = written_posts(text, {post.id: post.slug for post in posts})
+    return (imported or Imported(series)).see(given)
 
 
 def render_one(
@@ -486,7 +489,9 @@ def export_series_wxr(
     from jeudis.export.site import series_wxr
     from jeudis.export.wpknown import Imported
 
-    notes: list[str] = []
+    # The notes of the file made: those of the posts WordPress would take for new ones
+    # come first, once it is written whole.
+    notes: list[list[str]] = [[]]
     imported = Imported(series)
     into: list[Path] = []  # the file, not a stream: what it gives WordPress is recorded
 
@@ -494,10 +499,9 @@ def export_series_wxr(
         into.extend([destination] if destination else [])
         if destination:
             imported.replacing(destination)
-        pieces, said = series_wxr(
+        pieces, notes[0] = series_wxr(
             series, include_drafts=include_drafts, progress=progress, imported=imported
         )
-        notes.extend(said)
         return pieces
 
     from jeudis.export.stopping import FILE_LEFT, stopping
@@ -506,7 +510,7 @@ def export_series_wxr(
         _write_recorded(series, target, render, overwrite=overwrite)
     if into:
         imported.save()
-    return notes
+    return notes[0]
 
 
 def _write_recorded(

@@ -246,13 +246,6 @@ def xml_clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
-def wxr_title(post: Post) -> str:
-    """A post's title as ``wxr.xml`` writes it, and WordPress's importer reads it: HTML,
-    the guest's name between Unicode's isolates where it reads the other way."""
-    title = isolated_text(post.title_text, post.guest_text, right_to_left(post.language))
-    return xml_clean(str(escape(title)))
-
-
 def page(post: Post, site: SiteInfo, *, template: str = "post.html") -> str:
     from jeudis.export.templating import render
 

@@ -291,19 +291,25 @@ def series_wxr(
     by the host (``-o all.xml``) or standard output: the same posts (WordPress
     schedules those to come), with no manifest, since no folder is the export's.
     The notes say first the posts WordPress's importer would take for new ones
-    (:mod:`jeudis.export.wpknown`); ``imported`` takes their titles and dates,
-    to be saved once the file is written.
+    (:mod:`jeudis.export.wpknown`), put first once the last piece is through, as the
+    file gives their titles and dates; ``imported`` takes them, to be saved once the
+    file is written.
     """
     from jeudis.export import sitebuild
-    from jeudis.export.wpknown import Imported, Known
+    from jeudis.export.wpknown import Imported, Known, read_back
 
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
     entries = entries_to_export(series, include_drafts, {}, drafts, copies)
-    known: dict[str, Known] = {}
-    pieces, notes = sitebuild.wxr_text(series, entries, progress=progress, known=known)
-    retitled = (imported or Imported(series)).see(known)
-    return pieces, retitled + notes + _drafts_note(drafts) + copies_notes(series, copies)
+    slugs: dict[str, str] = {}
+    pieces, notes = sitebuild.wxr_text(series, entries, progress=progress, slugs=slugs)
+    said = notes + _drafts_note(drafts) + copies_notes(series, copies)
+    record = imported or Imported(series)
+
+    def retitled(given: dict[str, Known]) -> None:
+        said[:0] = record.see(given)
+
+    return read_back(pieces, slugs, retitled), said
 
 
 def _scheduled(fmt: str, flavor: str | None) -> bool:

@@ -58,7 +58,7 @@ from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, ind
 from jeudis.export.stopping import FILE_LEFT, stopping
 from jeudis.export.templating import pinned
 from jeudis.export.typography import fix_text
-from jeudis.export.wpknown import Imported, Known
+from jeudis.export.wpknown import Imported, Known, read_back
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview, read_interview
@@ -486,12 +486,12 @@ def wxr_text(
     entries: list[Entry],
     sources: WxrSources | None = None,
     progress: Progress | None = None,
-    known: dict[str, Known] | None = None,
+    slugs: dict[str, str] | None = None,
 ) -> tuple[Iterator[str], list[str]]:
     """The WordPress import file of ``entries``, piece by piece, and what it had to
-    leave out; ``sources`` gets what it is made from. ``known`` gets each post's title
-    and date, by which WordPress's importer finds it (:mod:`jeudis.export.wpknown`),
-    by the interview's id.
+    leave out; ``sources`` gets what it is made from. ``slugs`` gets each post's slug
+    by the interview's id, to read back the title and date the file gives it, by which
+    WordPress's importer finds it (:mod:`jeudis.export.wpknown`).
 
     Each post is built and rendered as the file reaches it, and let go (a thousand
     held at once took a quarter of a gigabyte). The file's head names every post's
@@ -510,8 +510,8 @@ def wxr_text(
             sources.hashes[entry.slug] = content_hash(entry.path)
         interview = load_interview(entry.path)
         post = build_post(replace(interview, answers=[]), series.settings)
-        if known is not None:
-            known[post.id] = Known.of(post)
+        if slugs is not None:
+            slugs[post.id] = post.slug
         local = post.local_photo
         if sources is not None and local and not outside(series.root, local):
             sources.photos[local] = photo_record(series.root, local, sources.before)
@@ -552,16 +552,17 @@ def export_wxr(
 
     target = folder / WXR_FILE
     sources = WxrSources(before=photos or {})
-    known: dict[str, Known] = {}
-    pieces, notes = wxr_text(series, entries, sources, progress, known)
+    slugs: dict[str, str] = {}
+    pieces, notes = wxr_text(series, entries, sources, progress, slugs)
     result.notes += notes
     imported = Imported(series)
     imported.replacing(target)
-    retitled = imported.see(known)
-    text = Stamped(pieces)
+    given: dict[str, Known] = {}  # each post's title and date, as the file writes them
+    text = Stamped(read_back(pieces, slugs, given.update))
     with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's
         write_atomic(target, text, follow_links=False)
     result.written.append(target)
+    retitled = imported.see(given)
     imported.save()
     manifest = {
         "stamp": stamp,

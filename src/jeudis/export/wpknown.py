@@ -9,10 +9,12 @@ jeudis writes, of one interview or of the series, records each post's title and
 date in the series' cache, by the interview's id (which a new name leaves as it
 was); the next one that gives a post another title or date says so.
 
-A title is recorded as the file writes it, HTML, the guest's name between
-Unicode's isolates where it reads the other way (:func:`jeudis.export.render.wxr_title`):
-those the importer compares, invisible as they are. Two titles differ when they
-differ once WordPress has stored them (:func:`as_stored`).
+A title and a date are recorded as the file writes them, read back from its
+``<item>`` elements as it is written (:func:`read_back`): the title HTML, the
+guest's name between Unicode's isolates where it reads the other way, those the
+importer compares, invisible as they are; and as a series' own ``templates/wxr.xml``
+writes them (a prefix, another field), which is what the importer reads. Two titles
+differ when they differ once WordPress has stored them (:func:`as_stored`).
 
 A record missing, unreadable or of another shape (one of the titles as typed, not
 as written: version 1) is taken for none, and the WordPress file the new one
@@ -28,7 +30,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,7 +40,6 @@ from jeudis.files import write_atomic
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from jeudis.export.model import Post
     from jeudis.paths import Series
 
 RECORD = "wordpress.json"
@@ -53,13 +54,6 @@ class Known:
     slug: str  # for the host, who knows the interview by it (not recorded)
     title: str  # as the file writes it: HTML, maybe with isolates
     date: str  # wp:post_date, "2011-06-30 08:00:00"
-
-    @classmethod
-    def of(cls, post: Post) -> Known:
-        """As ``wxr.xml`` writes the post's title and date."""
-        from jeudis.export.render import wxr_title
-
-        return cls(post.slug, wxr_title(post), post.published.strftime("%Y-%m-%d %H:%M:%S"))
 
     def differs(self, title: str, date: str) -> tuple[bool, bool]:
         """Whether the importer would find this post's title, and its date, other
@@ -234,89 +228,146 @@ _WP = "http://wordpress.org/export/1.2/ "  # the namespace, as the parser names 
 _ITEM_DEPTH = 3  # rss > channel > item
 
 
+_READ = frozenset(("title", "guid", f"{_WP}post_date", f"{_WP}post_name"))  # of an item
+
+
 class _NotOurs(Exception):
     """The file is no WordPress file of jeudis's: what it says of posts is not read."""
 
 
-def _read_file(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """The title and date a WordPress file jeudis wrote gives each post, as the importer
-    reads them: by the interview's id (its guid, ``urn:uuid:``), and, for a file
-    written before interviews had ids (guid ``jeudis:``), by its name
-    (``wp:post_name``). Nothing of a file that is not one (not a file, of another
-    maker, not XML, cut short, or declaring entities, which none of jeudis's does).
+class _Items:
+    """The title and date each ``<item>`` of a WordPress file gives its post, as the
+    importer reads them, read as the file comes (:meth:`feed`): by the interview's id
+    (its guid, ``urn:uuid:``), and by its name (``wp:post_name``) for an item of
+    another guid (a file written before interviews had ids: ``jeudis:``).
 
-    Read as it streams (a series' file may be large), by expat, which expands no
-    entity it is not given: a document type ends the reading before any is.
-    """
-    import stat
-    from xml.parsers import expat
+    Read by expat, which expands no entity it is not given: a document type ends the
+    reading before any is. ``ours``: only a file that opens as every WordPress file of
+    jeudis's does (:data:`_OURS`); else any (one jeudis is writing, with a series' own
+    template maybe)."""
 
-    by_id: dict[str, tuple[str, str]] = {}
-    by_name: dict[str, tuple[str, str]] = {}
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.buffer_text = True
-    ours = False
-    depth = 0
-    item: dict[str, str] | None = None
-    text: list[str] | None = None  # an item's field being read
+    def __init__(self, *, ours: bool) -> None:
+        from xml.parsers import expat
 
-    def comment(data: str) -> None:
-        nonlocal ours
-        ours = ours or (depth == 0 and data.strip().startswith(_OURS))
+        self.by_id: dict[str, tuple[str, str]] = {}
+        self.by_name: dict[str, tuple[str, str]] = {}
+        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        self.parser.buffer_text = True
+        self.parser.CommentHandler = self._comment
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._characters
+        self.ours = not ours  # known to be one of jeudis's
+        self.depth = 0
+        self.item: dict[str, str] | None = None
+        self.text: list[str] | None = None  # an item's field being read
+        self.failed = False
 
-    def doctype(*_: object) -> None:
+    def _comment(self, data: str) -> None:
+        self.ours = self.ours or (self.depth == 0 and data.strip().startswith(_OURS))
+
+    def _doctype(self, *_: object) -> None:
         raise _NotOurs
 
-    def start(name: str, _attributes: object) -> None:
-        nonlocal depth, item, text
-        depth += 1
-        if depth == 1 and not (ours and name == "rss"):
+    def _start(self, name: str, _attributes: object) -> None:
+        self.depth += 1
+        if self.depth == 1 and not (self.ours and name == "rss"):
             raise _NotOurs
-        if depth == _ITEM_DEPTH and name == "item":
-            item = {}
-        elif depth == _ITEM_DEPTH + 1 and item is not None:
-            text = []
+        if self.depth == _ITEM_DEPTH and name == "item":
+            self.item = {}
+        elif self.depth == _ITEM_DEPTH + 1 and self.item is not None and name in _READ:
+            self.text = []  # not a post's body: the fields it is found by alone
 
-    def end(name: str) -> None:
-        nonlocal depth, item, text
-        if depth == _ITEM_DEPTH + 1 and item is not None and text is not None:
-            item[name] = "".join(text)
-            text = None
-        elif depth == _ITEM_DEPTH and item is not None:
-            _keep(item, by_id, by_name)
-            item = None
-        depth -= 1
+    def _end(self, name: str) -> None:
+        if self.depth == _ITEM_DEPTH + 1 and self.item is not None and self.text is not None:
+            self.item[name] = "".join(self.text)
+            self.text = None
+        elif self.depth == _ITEM_DEPTH and self.item is not None:
+            self._keep(self.item)
+            self.item = None
+        self.depth -= 1
 
-    def characters(data: str) -> None:
-        if text is not None:
-            text.append(data)
+    def _characters(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
 
-    parser.CommentHandler = comment
-    parser.StartDoctypeDeclHandler = doctype
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = characters
+    def _keep(self, item: dict[str, str]) -> None:
+        title, date = item.get("title"), item.get(f"{_WP}post_date")
+        guid, name = item.get("guid", ""), item.get(f"{_WP}post_name")
+        if title is None or date is None:
+            return
+        if guid.startswith("urn:uuid:"):
+            self.by_id[guid.removeprefix("urn:uuid:")] = (title, date)
+        elif name:
+            self.by_name[name] = (title, date)
+
+    def feed(self, data: bytes, *, last: bool = False) -> None:
+        """Read on; what does not read as such a file reads as none (nothing kept)."""
+        from xml.parsers import expat
+
+        if self.failed:
+            return
+        try:
+            self.parser.Parse(data, last)
+        except (expat.ExpatError, _NotOurs, ValueError):
+            self.failed = True
+            self.by_id, self.by_name = {}, {}
+
+    def posts(self, slugs: Mapping[str, str]) -> dict[str, Known]:
+        """Each of the posts ``slugs`` names (the slug of each id) as the file gives it."""
+        found = {}
+        for key, slug in slugs.items():
+            given = self.by_id.get(key) or self.by_name.get(slug)
+            if given is not None:
+                found[key] = Known(slug, *given)
+        return found
+
+
+def read_back(
+    pieces: Iterable[str], slugs: Mapping[str, str], done: Callable[[dict[str, Known]], None]
+) -> Iterator[str]:
+    """The pieces of a WordPress file, passed on as they are written; once the last one
+    is through, ``done`` is given the posts ``slugs`` names (the slug of each id) as
+    the file gives their titles and dates: the title and date the importer will find
+    each by, whatever template wrote them. A post the file gives none (a series' own
+    template that leaves its guid and name out, or writes no XML) is left out."""
+    items = _Items(ours=False)
+    for piece in pieces:
+        items.feed(piece.encode("utf-8"))
+        yield piece
+    items.feed(b"", last=True)
+    done(items.posts(slugs))
+
+
+def written_posts(text: str, slugs: Mapping[str, str]) -> dict[str, Known]:
+    """:func:`read_back` of a WordPress file's whole ``text``."""
+    read: dict[str, Known] = {}
+    for _ in read_back([text], slugs, read.update):
+        pass
+    return read
+
+
+def _read_file(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """The title and date a WordPress file jeudis wrote gives each post, as the importer
+    reads them (:class:`_Items`). Nothing of a file that is not one (not a file, of
+    another maker, not XML, cut short, or declaring entities, which none of jeudis's
+    does). Read as it streams: a series' file may be large."""
+    import stat
+
+    items = _Items(ours=True)
     try:
         # Not blocking on a pipe (-o a named pipe): anything but a file is let be.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
                 return {}, {}
-            parser.ParseFile(file)
-    except (OSError, ValueError, expat.ExpatError, _NotOurs):
+            while chunk := file.read(1 << 20):
+                items.feed(chunk)
+            items.feed(b"", last=True)
+    except (OSError, ValueError):
         return {}, {}
-    return by_id, by_name
-
-
-def _keep(
-    item: dict[str, str], by_id: dict[str, tuple[str, str]], by_name: dict[str, tuple[str, str]]
-) -> None:
-    title, date = item.get("title"), item.get(f"{_WP}post_date")
-    guid, name = item.get("guid", ""), item.get(f"{_WP}post_name")
-    if title is None or date is None:
-        return
-    if guid.startswith("urn:uuid:"):
-        by_id[guid.removeprefix("urn:uuid:")] = (title, date)
-    elif guid.startswith("jeudis:") and name:
-        by_name[name] = (title, date)
+    if items.failed:
+        return {}, {}
+    return items.by_id, items.by_name
