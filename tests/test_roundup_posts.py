@@ -621,3 +621,68 @@ def test_a_returning_guests_rows_and_headings_tell_themselves_apart_in_a_post(
         "Claire Fontaine (31 mars 2011)",
         "Claire Fontaine (1er septembre 2011)",
     ] * 2
+
+
+# ---- a guest answering in another language ------------------------------------------
+
+
+def _languages(fragment: str) -> dict[str, str]:
+    """Each paragraph's text, by the language it is read in: its nearest ``lang``."""
+    tree = html5lib.parseFragment(fragment, namespaceHTMLElements=False)
+    said: dict[str, str] = {}
+
+    def walk(element: Any, language: str) -> None:
+        language = element.get("lang", language)
+        if element.tag in ("p", "h2"):
+            said["".join(element.itertext()).strip()] = language
+        for child in element:
+            walk(child, language)
+
+    for child in tree:
+        walk(child, "")
+    return said
+
+
+def test_an_answer_in_another_language_than_the_roundups_says_so(
+    series: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """An English guest's interview in a French series: what they were asked and what they
+    wrote read as English (``lang="en"``) and are set as English (no space before "?"),
+    the roundup's own words as French; a yes or no is the roundup's word, French."""
+    copy_example(series)
+    settings = series / "jeudis.toml"  # typography: each post's language's
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('typography = "fr"\n', ""), encoding="utf-8"
+    )
+    claire = series / "interviews" / "claire-fontaine.toml"
+    text = claire.read_text(encoding="utf-8").replace('language = "fr"', 'language = "en"')
+    text = text.replace(
+        'question = "Depuis combien de temps utilises-tu Twitter ?"\n'
+        'answer = "Depuis mars 2009. Deux ans déjà 🎉"',
+        'question = "How long have you been on Twitter?"\nanswer = "Since March 2009."',
+    )
+    claire.write_text(text, encoding="utf-8")
+    for args in (["-f", "html"], ["--wordpress"]):
+        result = invoke("compare", "twitter", "-q", "depuis-quand", *args, "--date", DAY)
+        assert result.exit_code == 0, result
+        out = result.stdout
+        body = out[out.index("<article") : out.index("</article>") + len("</article>")]
+        said = _languages(body)
+        assert said["How long have you been on Twitter?"] == "en"
+        assert said["Since March 2009."] == "en"
+        assert said["Claire Fontaine"] == "fr"
+        assert said["Lire l’interview"] == "fr"
+        assert [p for p, language in said.items() if language != "fr"] == [
+            "How long have you been on Twitter?",
+            "Since March 2009.",
+        ]
+
+    form = YESNO.replace("LANG", "fr").replace("BLOG", "Avez-vous un blog ?")
+    (series / "questionnaires" / "blogs.toml").write_text(form, encoding="utf-8")
+    data = tmp_path / "blog.toml"
+    data.write_text('[answers]\nblog = "oui"\n', encoding="utf-8")
+    assert invoke("new", "blogs", "--guest", "Ann Lee", "--data-file", data).exit_code == 0
+    ann = series / "interviews" / "ann-lee.toml"
+    ann.write_text(ann.read_text(encoding="utf-8").replace('"fr"', '"en"'), encoding="utf-8")
+    page = invoke("compare", "blogs", "-q", "blog", "-f", "html").stdout
+    assert _languages(page[page.index("<article") :])["Oui"] == "fr"

@@ -30,7 +30,7 @@ VERSIONS = {
     "index.html": (1, "1a7a97f11fc49e2b"),
     "post.html": (1, "a456fcfcf25a99f2"),
     "post.md": (1, "415fd392eaf5b273"),
-    "roundup-article.html": (1, "9589849f02c76e39"),
+    "roundup-article.html": (1, "6d2d73a966723738"),
     "roundup-fragment.html": (1, "defaeef32fd170b9"),
     "roundup.html": (1, "547c04be6a0b37b6"),
     "roundup.md": (1, "c49ce99bd55d4473"),

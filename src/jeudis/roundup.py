@@ -57,6 +57,9 @@ class Entry:
     # guest, or by a version of the questionnaire since (the post shows what was asked).
     reworded: bool = False
     language: str = "fr"  # the questionnaire's: "9,200" is 9200 in English, 9.2 in French
+    # The interview's, as its post is written in: what the guest read and wrote, which
+    # may be another ("en", an English guest's interview in a French series).
+    said_in: str = ""
 
     @property
     def number(self) -> float | None:
@@ -246,7 +249,8 @@ def collect(
         question = form.questions[int(question_id) - 1]  # its number, as `inspect` shows it
     span = span or Span()
     # Written in the language the series' posts of this questionnaire are (fr-CA's).
-    language = wording.post_language(form.language, str(series.settings.get("language") or ""))
+    series_language = str(series.settings.get("language") or "")
+    language = wording.post_language(form.language, series_language)
     listed, unread = _listed(series, form)
     register = "vous" if "vous" in form.registers else form.default_register
     asked_before: dict[str, str] = {}  # a question dropped since: how it was asked
@@ -301,6 +305,10 @@ def collect(
                 href=f"{base_url}/{href}" if base_url else href,
                 reworded=answer.reworded or not usual or personal,
                 language=language,
+                # As its post says it (export.model.build_post).
+                said_in=wording.post_language(
+                    interview.language or series_language or "fr", series_language or "fr"
+                ),
             )
         )
     entries.sort(key=lambda e: (e.date, e.slug))

@@ -11,8 +11,12 @@ from jeudis.errors import UsageError
 from jeudis.roundup import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from markupsafe import Markup
+
     from jeudis.paths import Series
-    from jeudis.roundup import Roundup
+    from jeudis.roundup import Entry, Roundup
 
 
 def render(
@@ -42,18 +46,27 @@ def render(
 
     variant = series_variant(roundup.language, series.settings)
 
-    def text(value: str) -> str:
+    def text(value: str, variant: str = variant) -> str:
         return fix_text(value, variant)
 
-    def md(value: str) -> str:
+    def md(value: str, variant: str = variant) -> str:
         """Text inert in Markdown, set as the HTML sets it."""
-        return cleaning.inline_text(text(value))
+        return cleaning.inline_text(text(value, variant))
+
+    def typeset(variant: str) -> Callable[[str], str]:
+        return lambda value: fix_text(value, variant)
 
     items = []
     # A returning guest's two headings, and their rows of the chart, read the same else.
     names = roundup.names(date_formatter(roundup.language))
     for entry, name in zip(roundup.entries, names, strict=True):
         said = markup.headings_below(entry.text)  # under each guest's h2
+        # What the guest read and wrote is set as their interview's post sets it.
+        own = _own_language(entry, roundup.language)
+        theirs = series_variant(own, series.settings) if own else variant
+        answer = english_answer(
+            Markup(fix_html(markup.to_html(said), theirs)), entry.value, roundup.language
+        )
         items.append(
             {
                 "guest": text(name),
@@ -62,15 +75,12 @@ def render(
                 "href": entry.href,
                 "link": templating.md_url(entry.href),  # the Markdown link's target
                 "attributes": "",  # the heading's, in Markdown
-                "asked": text(entry.asked),
-                "asked_md": md(entry.asked),
+                "asked": text(entry.asked, theirs),
+                "asked_md": md(entry.asked, theirs),
                 "reworded": entry.reworded,
-                "html": english_answer(
-                    Markup(fix_html(markup.to_html(said), variant)),
-                    entry.value,
-                    roundup.language,
-                ),
-                "markdown": cleaning.clean_markdown(said, text),
+                "language": own,
+                "html": _marked(answer, entry.value, own),
+                "markdown": cleaning.clean_markdown(said, typeset(theirs)),
                 "date": entry.date.isoformat(),
             }
         )
@@ -99,6 +109,22 @@ def render(
         return markup.keyboard_scrolled(templating.render(series.root, "roundup.html", **context))
     html = one_line_paragraphs(templating.render(series.root, "roundup-fragment.html", **context))
     return for_cms(html, wordpress=wordpress)
+
+
+def _own_language(entry: Entry, language: str) -> str:
+    """The language of ``entry``'s interview where it is not the roundup's (``language``):
+    an English guest's in a French series. Else empty."""
+    return entry.said_in if entry.said_in.lower() != language.lower() else ""
+
+
+def _marked(html: Markup, value: Any, language: str) -> Markup:
+    """An answer's HTML marked as in ``language`` (``lang``), the interview's, where it is
+    the guest's text: a date, a number, yes or no are written in the roundup's."""
+    if not language or isinstance(value, bool | int | float | dt.date):
+        return html
+    from markupsafe import Markup
+
+    return Markup('<div lang="{}">\n{}\n</div>').format(language, html.strip("\n"))
 
 
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9_-]+")
