@@ -277,3 +277,107 @@ def test_the_guests_photo_is_read_once_with_its_caption(series: Path, invoke: In
         [img] = figure.iter("img")
         assert "".join(caption.itertext()) == "Mathieu Durand"
         assert img.get("alt") == ""
+
+
+def headings(root: Any) -> list[tuple[int, str]]:
+    """What a screen reader lists as a page's headings, in reading order: each level and
+    text, an element saying it is a heading (``role="heading"``) too."""
+    found = []
+    for element in root.iter():
+        tag = str(element.tag)
+        if re.fullmatch(r"h[1-6]", tag):
+            level = int(tag[1])
+        elif element.get("role") == "heading":
+            level = int(element.get("aria-level", "2"))
+        else:
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        found.append((level, text.replace("\xa0", " ").replace("\u202f", " ")))
+    return found
+
+
+def test_a_dialogues_questions_are_headings_a_screen_reader_goes_between(
+    series: Path, invoke: Invoke
+) -> None:
+    """A dialogue had no heading under its title: a screen reader user could not go from
+    question to question, as in a numbered or plain post. Each host's line is one now,
+    an h2 (an h3 for a follow-up), on the page and in a fragment or WordPress's, where
+    it is a paragraph saying it is one, so that a theme sets it as the text; a guest's
+    own heading goes under it. The Markdown post is as it was."""
+    copy_example(series)
+    make_interview(
+        series,
+        "ada",
+        guest="Ada",
+        style="dialogue",
+        answers=[
+            ("pourquoi", "Pourquoi ?", "Pour partager.\n\n## Mes conseils\n\nÉcrire court."),
+            ("relance", "Vraiment ?", "Oui."),
+        ],
+        followups=("relance",),
+    )
+    asked = [
+        (2, "Alexis : Bonjour Élise ! Tu viens de publier « Vendre sans vitrine »."),
+        (3, "Alexis : Quels conseils reviennent le plus souvent ?"),
+        (2, "Alexis : À qui s’adresse le livre ?"),
+        (2, "Alexis : Quelle erreur vois-tu le plus souvent ?"),
+        (2, "Alexis : Un dernier mot pour nos lecteurs ?"),
+    ]
+    for args in ([], ["--fragment"], ["--wordpress"]):
+        result = invoke("export", "elise-garnier", *args)
+        assert result.exit_code == 0, result
+        said = headings(html5lib.parse(result.stdout, namespaceHTMLElements=False))
+        if not args:
+            assert said[0] == (1, "Un livre, un auteur : Élise Garnier")
+            said = said[1:]
+        # The first question's heading is long: its first sentences.
+        said = [(level, text.split(" Qu’est-ce")[0]) for level, text in said]
+        assert said == asked, args
+        ada = invoke("export", "ada", *args).stdout
+        said = headings(html5lib.parse(ada, namespaceHTMLElements=False))
+        assert [heading for heading in said if heading[0] > 1] == [
+            (2, "Stéphane : Pourquoi ?"),
+            (3, "Mes conseils"),
+            (3, "Stéphane : Vraiment ?"),
+        ], args
+
+    markdown = invoke("export", "ada", "--format", "md").stdout
+    assert "**Stéphane :** Pourquoi ?" in markdown.replace("\u202f", " ").replace("\xa0", " ")
+    assert "\n## Mes conseils\n" in markdown
+
+
+# The two lines opening a dialogue's first turn, the host's and the guest's: each one's
+# element, size, weight, style, and the weight of its first bold words (the speaker's name).
+TURN_PROBE = """<script>
+const probe = document.createElement('pre');
+probe.id = 'probe';
+const lines = [...document.querySelector('.question').children].slice(0, 2);
+probe.textContent = JSON.stringify(lines.map(e => {
+  const [own, name] = [e, e.querySelector('strong')].map(n => getComputedStyle(n));
+  return [e.tagName, own.fontSize, own.fontWeight, own.fontStyle, name.fontWeight];
+}));
+document.body.append(probe);
+</script>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1200])
+def test_a_dialogues_question_reads_as_a_line_of_the_dialogue(
+    series: Path, invoke: Invoke, tmp_path: Path, width: int
+) -> None:
+    """The host's line, a heading now, is set as the guest's line under it: the same
+    size, the text not bold, the host's name in bold; a follow-up's not in italics."""
+    need_binary("/usr/bin/chromium", "lays out the exported pages")
+    copy_example(series)
+    page = tmp_path / "elise.html"
+    assert invoke("export", "elise-garnier", "-o", page).exit_code == 0
+    text = page.read_text(encoding="utf-8").replace("</body>", TURN_PROBE + "</body>")
+    probed = page.with_name("probed-elise.html")
+    probed.write_text(text, encoding="utf-8")
+    dom = chromium([f"--window-size={width},900", "--dump-dom", probed.as_uri()], tmp_path / "p")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    assert found, dom.stdout[-2000:]
+    host, guest = json.loads(html.unescape(found.group(1)))
+    assert host[0] == "H2" and guest[0] == "P"
+    assert host[1:] == guest[1:] and host[2:] == ["400", "normal", "700"]

@@ -361,7 +361,7 @@ def test_a_post_in_another_language_than_the_series_speaks_its_own(
         '<p class="guest-site">Website: <a class="url" href="https://anne.example/"',
         "Previous interview: Paul</a>",
         "Next interview: Zoé",
-        '<p class="asked"><strong>Stéphane:</strong> Why',  # the dialogue's speakers
+        '<h2 class="asked"><strong>Stéphane:</strong> Why',  # the dialogue's speakers
         "<p><strong>Anne:</strong> To share",
     ):
         assert said in english

@@ -268,10 +268,8 @@ def _field(interview: Interview, key: str) -> str:
     return clean(value).strip() if isinstance(value, str) else ""
 
 
-def _under(style: str, answer: Answer) -> int:
+def _under(answer: Answer) -> int:
     """The level of a guest's highest heading in ``answer``: under its question's."""
-    if style == "dialogue":
-        return 2
     return 4 if answer.followup and not stands_alone(answer) else 3
 
 
@@ -301,14 +299,18 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     first_source = cleaning.clean_markdown_both([first], str)[1]
     *parts, first_html = markup.to_html_many([*for_html, *first_source])
     # A guest's headings go under the questions' (markup.headings_below): an h2 over an
-    # answer (h3 over a follow-up's), none over a dialogue's turns, the intro, the closing.
+    # answer (h3 over a follow-up's), none over the intro, the closing, nor a dialogue's
+    # turns in Markdown, whose host's line is a bold one (in HTML, a heading).
     # Looked for in the HTML made (1.6 µs an answer), the rare one holding one made again.
     for index, html in enumerate(parts):
         if markup.HEADING_TAG.search(html):
-            top = _under(interview.style, given[index]) if index < len(given) else 2
+            top = _under(given[index]) if index < len(given) else 2
             lowered = markup.headings_below(sources[index], top)
             again, again_html = cleaning.clean_markdown_both([lowered], text)
             cleaned[index], parts[index] = again[0], markup.to_html(again_html[0])
+            if interview.style == "dialogue" and index < len(given):
+                lowered = markup.headings_below(sources[index], 2)
+                cleaned[index] = cleaning.clean_markdown_both([lowered], text)[0][0]
     rendered = [Markup(h) for h in parts]  # sanitized by cmark
     items: list[Item] = []
     number = 0
