@@ -237,6 +237,83 @@ def test_gender_agreement_and_inclusive_forms(gender: str | None, expected: str)
 
 
 @pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "un·a autor·a, el/la"),
+        ("es", "un/a autor/a, el/la"),
+        ("pt-BR", "un/a autor/a, el/la"),
+        ("de", "un*a autor*a, el/la"),
+        ("en", "un/una autor/autora, el/la"),  # "host/hostess", not "host/ess"
+        ("nl", "un/una autor/autora, el/la"),
+    ],
+)
+def test_both_genders_are_written_as_the_language_writes_them(language: str, expected: str) -> None:
+    template = "{un|una} {autor|autora}, {el|la}"
+    assert render(template, WordingContext(language=language)) == expected
+    assert render(template, WordingContext(gender="f", language=language)) == "una autora, la"
+
+
+_SPANISH = """\
+id = "c"
+title = "Entrevista a {guest}"
+language = "es"
+registers = ["tu", "usted"]
+
+[[questions]]
+id = "m"
+type = "yesno"
+text.tu = "¿Eres {madrugador|madrugadora}?"
+text.usted = "¿Es usted {madrugador|madrugadora}?"
+
+[[questions]]
+id = "a"
+type = "long"
+text.tu = "¿Eres {un|una} {autor|autora} feliz?"
+text.usted = "¿Es usted {un|una} {autor|autora} feliz?"
+"""
+
+
+def test_a_spanish_guest_of_no_gender_reads_the_slash_everywhere(
+    series: Path, invoke: Invoke
+) -> None:
+    write(series / "questionnaires" / "c.toml", _SPANISH)
+    made = invoke(
+        "new", "c", "--guest", "Alex Ruiz", "--host", "Íñigo", "--data-file", "-",
+        input='[answers]\nm = "sí"\na = "Sí."\n',
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    post = invoke("export", "alex-ruiz", "--format", "md", "-o", "-")
+    headings = [line for line in post.stdout.splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. ¿Eres madrugador/a?", "## 2. ¿Eres un/a autor/a feliz?"]
+    shown = invoke("inspect", "c")
+    assert "1. ¿Eres madrugador/a?" in shown.stdout, shown
+    assert "2. ¿Eres un/a autor/a feliz?" in shown.stdout, shown
+    sheet = invoke("sheet", "c", "--guest", "Alex Ruiz", "--host", "Íñigo")
+    assert "**¿Eres madrugador/a?**" in sheet.stdout, sheet
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [(":", "un:a autor:a"), ("·", "un·a autor·a"), ("", "un/una autor/autora")],
+)
+def test_a_questionnaire_says_its_own_inclusive_form(
+    series: Path, invoke: Invoke, mark: str, expected: str
+) -> None:
+    write(series / "questionnaires" / "c.toml", f'inclusive = "{mark}"\n' + _SPANISH)
+    shown = invoke("inspect", "c")
+    assert f"2. ¿Eres {expected} feliz?" in shown.stdout, shown
+    checked = invoke("check", str(series / "questionnaires" / "c.toml"))
+    assert checked.exit_code == 0, checked
+
+
+def test_an_inclusive_form_that_is_a_word_is_refused(series: Path, invoke: Invoke) -> None:
+    write(series / "questionnaires" / "c.toml", 'inclusive = "or"\n' + _SPANISH)
+    checked = invoke("check", str(series / "questionnaires" / "c.toml"))
+    assert checked.exit_code == ExitCode.CHECK_FAILED, checked
+    assert "c.toml:1:" in checked.stdout and "inclusive is the sign" in checked.stdout, checked
+
+
+@pytest.mark.parametrize(
     ("template", "names", "expected"),
     [
         (

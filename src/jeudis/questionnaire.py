@@ -151,6 +151,9 @@ class Questionnaire:
     closing: str = ""
     open: bool = False
     """The host writes questions live, after the fixed ones (if any)."""
+    inclusive: str | None = None
+    """How both genders are written in one word, when the guest's is not given ("·"
+    in "suivi·e"); None: as the language writes them (:func:`wording.inclusive_mark`)."""
     path: Path | None = None
     bundled: bool = False
 

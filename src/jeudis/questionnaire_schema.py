@@ -49,6 +49,7 @@ TOP_KEYS = {
     "description",
     "registers",
     "default_register",
+    "inclusive",
     "greeting",
     "closing",
     "open",
@@ -143,6 +144,7 @@ class SchemaReader(RuleReader):
             description=self._string(data, "description", (), default="") or "",
             closing=closing,
             open=self._flag(data, "open") or not questions,
+            inclusive=self._inclusive(data),
             path=self.path,
             bundled=bundled,
         )
@@ -217,6 +219,23 @@ class SchemaReader(RuleReader):
         if said := unspoken(language):
             self.warn(["language"], said)
         return language
+
+    def _inclusive(self, data: Mapping[str, Any]) -> str | None:
+        """The sign writing both genders in a word ("·", "/", "*", ":"), "" for both words
+        whole; None when the questionnaire says none (its language's)."""
+        if "inclusive" not in data:
+            return None
+        mark = self._string(data, "inclusive", ())
+        if mark is None:  # not a string: said
+            return None
+        if len(mark) > 3 or any(c.isalnum() or c.isspace() or c in "{}|" for c in mark):
+            self.problem(
+                ["inclusive"],
+                f"inclusive is the sign between a word and its feminine ending, not {describe(mark)}",
+                hint='inclusive = "·" (suivi·e), "/" (madrugador/a), "*" (Autor*in), or "" (both words whole)',
+            )
+            return None
+        return mark
 
     def _greeted(
         self, greeting: Mapping[str, str], questions: list[Question], fields: list[Question]

@@ -47,6 +47,7 @@ def context_for(
         answers=answers or {},
         fields=fields or {},
         language=questionnaire.language,
+        inclusive=questionnaire.inclusive,
     )
 
 

@@ -4,8 +4,9 @@ A wording is a small template. ``{guest}``, ``{first_name}`` and ``{host}`` name
 people; ``{answer:ID}`` quotes an earlier answer and ``{field:ID}`` a field the
 host filled in; ``{un|une}`` picks the masculine or the feminine form, so that
 "être suivi{|e}" reads "suivi" for a man and "suivie" for a woman. ``{{`` and
-``}}`` are literal braces. With no gender given, both forms are shown the way
-French inclusive writing does ("suivi·e", "un/une").
+``}}`` are literal braces. With no gender given, both forms are shown the way the
+language's inclusive writing does: "suivi·e" in French, "madrugador/a" in Spanish,
+"Autor*in" in German, "actor/actress" whole in English (see :func:`inclusive_mark`).
 
 In French, a name or an answer put after "de" or "que" elides it when it opens
 on a vowel: "Interview Twitter de {guest}" reads "d’Amélie Roux", not "de Amélie".
@@ -41,6 +42,7 @@ class WordingContext:
     answers: Mapping[str, Any] = field(default_factory=dict)
     fields: Mapping[str, Any] = field(default_factory=dict)
     language: str = ""  # the wording's: French elides "de" before a vowel ("d’Amélie")
+    inclusive: str | None = None  # the questionnaire's own, else the language's (inclusive_mark)
 
 
 def placeholders(template: str) -> Iterator[str]:
@@ -97,6 +99,9 @@ def problem(inner: str) -> str | None:
 
 def render(template: str, context: WordingContext) -> str:
     french = is_french(context.language)
+    mark = context.inclusive
+    if mark is None:
+        mark = inclusive_mark(context.language)
     out: list[str] = []
     last = 0
     for match in PLACEHOLDER.finditer(template):
@@ -108,7 +113,7 @@ def render(template: str, context: WordingContext) -> str:
             continue
         if "|" in inner:  # the author wrote both forms: elided as they wish
             masculine, feminine = inner.split("|", 1)
-            out.append(agree(masculine, feminine, context.gender))
+            out.append(agree(masculine, feminine, context.gender, mark))
             continue
         kind, _, ref = inner.partition(":")
         if ref:
@@ -144,16 +149,36 @@ def _elides(value: str) -> bool:
     return letters[0] in "aeiouæœø"
 
 
-def agree(masculine: str, feminine: str, gender: str | None) -> str:
+def agree(masculine: str, feminine: str, gender: str | None, mark: str = "·") -> str:
+    """The form for ``gender``; for none, both: the feminine's ending after ``mark``
+    where the feminine extends the masculine ("suivi·e", "madrugador/a"), else the two
+    whole ("beau/belle"), as they are too where ``mark`` is empty."""
     if gender == "m":
         return masculine
     if gender == "f":
         return feminine
     if feminine == masculine:  # "{|}", "{élève|élève}": nothing to mark
         return masculine
-    if feminine.startswith(masculine):
-        return masculine + "·" + feminine[len(masculine) :]
+    if mark and feminine.startswith(masculine):
+        return masculine + mark + feminine[len(masculine) :]
     return f"{masculine}/{feminine}"
+
+
+# How a language writes both genders in one word, where the feminine extends the
+# masculine: French's middle dot ("suivi·e"); the slash of Spanish, Portuguese, Italian
+# and Catalan ("madrugador/a", "un/a"), as their guests' screens greet them
+# ("¡Bienvenido/a"); German's gender star ("Autor*in"), the form most widely written,
+# and the one the German federation of the blind advises for screen readers, which read
+# its colon variant as a pause. Any other language (English: "host/hostess", not
+# "host/ess") writes the two words whole.
+_INCLUSIVE_MARKS = {"fr": "·", "es": "/", "pt": "/", "it": "/", "ca": "/", "gl": "/", "de": "*"}
+
+
+def inclusive_mark(language: str) -> str:
+    """The sign between a word and its feminine ending in ``language``, or "" where the
+    two forms are written whole: see :data:`_INCLUSIVE_MARKS`. French's when no language
+    is said, as jeudis's own default."""
+    return _INCLUSIVE_MARKS.get(primary_language(language) or "fr", "")
 
 
 def primary_language(language: str) -> str:
