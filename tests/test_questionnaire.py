@@ -449,6 +449,73 @@ def test_as_text_and_first_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Dr. Jane Smith", "Jane"),
+        ("Prof. Dr. Anna Schmidt", "Anna"),
+        ("Mme Claire Fontaine", "Claire"),
+        ("Sra. Ana Pérez", "Ana"),
+        ("M. Gilles Klein", "Gilles"),
+        ("Mx. Sam Lee", "Sam"),
+        # "Don" and "M" are names and initials too, without a dot.
+        ("Don Draper", "Don"),
+        ("M Ward", "M"),
+        # A title before one name alone: as one greets them.
+        ("Dr. Smith", "Dr. Smith"),
+        ("Herr Müller", "Herr Müller"),
+    ],
+)
+def test_a_first_name_is_no_title(name: str, first: str) -> None:
+    assert first_name(name) == first
+    assert first_name(name, "María José") == "María José"
+
+
+_DIALOGUE_DE = """\
+id = "d"
+title = "Interview mit {guest}"
+language = "de"
+registers = ["du", "Sie"]
+style = "dialogue"
+
+[[questions]]
+id = "a"
+type = "long"
+text.du = "Hallo {first_name}! Was schreibst du?"
+text.Sie = "Guten Tag {guest}! Was schreiben Sie?"
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "first"),
+    [([], "Anna"), (["--first-name", "Anna Lena"], "Anna Lena")],
+)
+def test_a_guest_is_greeted_and_labelled_by_first_name(
+    series: Path, invoke: Invoke, options: list[str], first: str
+) -> None:
+    write(series / "questionnaires" / "d.toml", _DIALOGUE_DE)
+    guest = "Prof. Dr. Anna Lena Schmidt"
+    made = invoke(
+        "new", "d", "--guest", guest, "--register", "du", "--host", "Dr. Íñigo Ruiz",
+        *options, "--data-file", "-", input='[answers]\na = "Romane."\n',
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    interview = only_interview(series)
+    post = invoke("export", interview.slug, "--format", "md", "-o", "-")
+    assert f"**Íñigo:** Hallo {first}! Was schreibst du?" in post.stdout, post
+    assert f"**{first}:** Romane." in post.stdout, post
+    # Read back as it was written; a file of before --first-name reads by the rule.
+    assert load_interview(interview.path).first_name == (first if options else "")  # type: ignore[arg-type]
+
+
+def test_a_sheet_greets_a_doctor_by_her_first_name(series: Path, invoke: Invoke) -> None:
+    write(series / "questionnaires" / "d.toml", _DIALOGUE_DE)
+    sheet = invoke("sheet", "d", "--guest", "Dr. Jane Smith", "--register", "du", "--host", "Ute")
+    assert sheet.exit_code == 0, sheet
+    assert "Jane," in sheet.stdout and "Dr.," not in sheet.stdout, sheet
+    assert "**Hallo Jane! Was schreibst du?**" in sheet.stdout, sheet
+
+
+@pytest.mark.parametrize(
     ("count", "noun", "plural", "said"),
     [
         (0, "answer", None, "0 answers"),

@@ -148,6 +148,9 @@ class Interview:
     register: str
     questionnaire_version: int | str = 1
     gender: str | None = None
+    # The guest's first name as the host said it (``new --first-name``), where the rule
+    # reading it from the name would not find it ("María José"); "": by the rule.
+    first_name: str = ""
     host: str = ""
     language: str = "fr"
     style: str = "numbered"
@@ -191,6 +194,13 @@ class Interview:
     def key(self) -> str:
         """The id, or the one made of what the interview records from the start."""
         return self.id or derived_id(self.questionnaire, self.slug, self.created)
+
+    @property
+    def guest_first(self) -> str:
+        """The guest's first name, as questions, greetings and a dialogue's labels say it."""
+        from jeudis.wording import first_name
+
+        return first_name(self.guest, self.first_name)
 
     # -- answers ---------------------------------------------------------------
     def answer(self, answer_id: str) -> Answer | None:
@@ -269,6 +279,8 @@ class Interview:
         }
         if self.gender:
             head["gender"] = self.gender
+        if self.first_name:  # written only when given: a file without reads by the rule
+            head["first_name"] = self.first_name
         head.update(
             host=self.host,
             language=self.language,

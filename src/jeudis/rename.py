@@ -111,7 +111,7 @@ def recast(
 
 def _names(interview: Interview) -> tuple[str, str, str, str]:
     guest, host = interview.guest, interview.host
-    return guest, first_name(guest), host, first_name(host)
+    return guest, first_name(guest, interview.first_name), host, first_name(host)
 
 
 def _apply(interview: Interview, change: Particulars, done: list[str]) -> None:
@@ -120,6 +120,10 @@ def _apply(interview: Interview, change: Particulars, done: list[str]) -> None:
         if value is not None and value != getattr(interview, key):
             setattr(interview, key, value)
             done.append(f"{key} {value}")
+    # A first name the host gave goes with the name it was given for: kept when the new
+    # name still holds it (its surname corrected), else read from the new name.
+    if interview.first_name and f" {interview.first_name} " not in f" {interview.guest} ":
+        interview.first_name = ""
     if change.date is not None and change.date != interview.date:
         interview.date = change.date
         done.append(f"date {change.date.isoformat()}")

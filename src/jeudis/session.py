@@ -35,12 +35,15 @@ def context_for(
     gender: str | None,
     answers: Mapping[str, Any] | None = None,
     fields: Mapping[str, Any] | None = None,
+    first: str = "",
 ) -> wording.WordingContext:
+    """What a wording for this guest may say; ``first``, their first name as the host
+    said it (else read from ``guest``)."""
     return wording.WordingContext(
         gender=gender,
         names={
             "guest": guest,
-            "first_name": wording.first_name(guest),
+            "first_name": wording.first_name(guest, first),
             "host": host,
             "series": questionnaire.series,
         },
@@ -65,6 +68,7 @@ def interview_context(questionnaire: Questionnaire, interview: Interview) -> wor
         interview.gender,
         interview.values(),
         dict(interview.fields),  # as they are now: a context kept stays as it was
+        interview.first_name,
     )
 
 

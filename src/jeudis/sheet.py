@@ -27,7 +27,6 @@ from jeudis.textsafe import control_in
 from jeudis.wording import (
     WordingContext,
     as_text,
-    first_name,
     format_number,
     placeholders,
     primary_language,
@@ -253,7 +252,7 @@ def render_sheet(
     lines = [f"<!-- {HEADER_TAG} {header} -->", "", f"# {interview.title}", ""]
     # "Bonjour Nina," to a guest one says tu to (or du, tú...); "Bonjour Nina Petit," to
     # one one says vous to (or Sie, usted...); "Hello Nina," in English, which has only "you".
-    name = first_name(interview.guest) if familiar(interview.register) else interview.guest
+    name = interview.guest_first if familiar(interview.register) else interview.guest
     lines += [words["hello"].format(guest=name or interview.guest), "", words["intro"], ""]
     first = questionnaire.questions[0].id if questionnaire.questions else "id"
     lines += [f"- {rule.format(first=first)}" for rule in words["rules"]]

@@ -29,6 +29,7 @@ class Options:
     # ``--reword ID=TEXT``: a question worded otherwise for this guest, by id or number.
     rewordings: Mapping[str, str] = field(default_factory=dict)
     slug: str | None = None  # ``--slug``: the file's and the post's name, else the guest's
+    first_name: str = ""  # ``--first-name``: as greetings say it, else read from the name
 
 
 def one_line_wording(text: str) -> str:
@@ -61,6 +62,7 @@ def rewordings_for(questionnaire: Questionnaire, given: Mapping[str, str]) -> di
 def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> Interview:
     """A new interview for a guest, in memory: not yet on disk, no path."""
     one_line_name(options.guest, "--guest")
+    one_line_name(options.first_name, "--first-name")
     if options.host is not None:
         one_line_name(options.host, "--host")
     if not options.guest.strip():
@@ -73,7 +75,8 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         )
     guest = " ".join(options.guest.split())
     host = options.host if options.host is not None else str(series.settings.get("host", ""))
-    context = context_for(questionnaire, guest, host, options.gender)
+    first = " ".join(options.first_name.split())
+    context = context_for(questionnaire, guest, host, options.gender, first=first)
     if options.slug is not None:
         slug = storage.given_slug(options.slug)
         refuse_former(series, slug)
@@ -87,6 +90,7 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         guest=guest,
         register=register,
         gender=options.gender,
+        first_name=first,
         host=host,
         language=questionnaire.language,
         style=questionnaire.style,

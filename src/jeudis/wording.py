@@ -310,9 +310,68 @@ def format_number(value: float, language: str = "fr") -> str:
     return text.translate({ord(","): group, ord("."): decimal})
 
 
-def first_name(full_name: str) -> str:
+def first_name(full_name: str, given: str = "") -> str:
+    """The guest's first name: ``given``, the one the host said (``new --first-name``),
+    else the first word of ``full_name`` that is no title: "Jane" of "Dr. Jane Smith",
+    "Anna" of "Prof. Dr. Anna Schmidt". The rule cannot know "María José" of "María José
+    Ibáñez": the host says it. A title before one name alone is kept with it: "Dr.
+    Smith", "Herr Müller", as one greets them."""
+    if given.strip():
+        return given.strip()
     parts = full_name.split()
-    return parts[0] if parts else full_name
+    titled = 0
+    while titled < len(parts) and _is_title(parts[titled]):
+        titled += 1
+    if titled and len(parts) - titled < 2:  # "Dr. Smith", "Herr Müller": no first name
+        return full_name.strip()
+    return parts[titled] if parts else full_name
+
+
+# Titles and honorifics before a name, in the languages jeudis speaks: read with their
+# dot or without ("Dr", "Mme"), as these are no one's first name.
+_TITLES = frozenset(
+    [
+        "dr",
+        "dra",
+        "drs",
+        "prof",
+        "profa",
+        "pr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "srta",
+        "dña",
+        "sig",
+        "sigra",
+        "dott",
+        "dottssa",
+        "ing",
+        "mag",
+        "dipl",
+        "dhr",
+        "mevr",
+        "mw",
+        "sir",
+        "dame",
+    ]
+)
+# ... and those read only with their dot: "Don" and "M" are names or initials alone too.
+_TITLES_DOTTED = frozenset(["m", "mm", "don", "doña", "dom"])
+
+
+def _is_title(word: str) -> bool:
+    bare = word.rstrip(".").casefold()
+    return bare in _TITLES or (word.endswith(".") and bare in _TITLES_DOTTED)
 
 
 def worded_for(registers: Sequence[str]) -> str:

@@ -114,6 +114,14 @@ def new(
     ] = None,
     reword: RewordOption = None,
     slug: SlugOption = None,
+    first_name: Annotated[
+        str | None,
+        typer.Option(
+            "--first-name",
+            help="The guest's first name, as {first_name} and a dialogue say it, where the"
+            ' name does not tell it ("María José"); default: the first word that is no title.',
+        ),
+    ] = None,
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""
@@ -133,6 +141,7 @@ def new(
         date=parse_date(date, form.language),
         rewordings=pairs(reword, "--reword", '12="..."'),
         slug=slug,
+        first_name=first_name or "",
     )
     interview = starting.prepare(series, form, options)
     starting.require_host(form, interview)

@@ -351,7 +351,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         title=title,
         title_text=text(title),
         guest=guest,
-        guest_first=first_name(guest),
+        guest_first=first_name(guest, clean(interview.first_name)),
         host=host,
         host_first=first_name(host),
         guest_text=text(guest),
@@ -391,7 +391,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         items=items,
         typography=variant,
         host_label=text(first_name(host) or "?") + label_colon(language, variant),
-        guest_label=text(first_name(guest)) + label_colon(language, variant),
+        guest_label=text(first_name(guest, clean(interview.first_name)))
+        + label_colon(language, variant),
         description_english=first_english,
     )
 
