@@ -1548,3 +1548,26 @@ def test_check_refuses_a_version_below_one(
     )
     said = findings(invoke("check", path).stdout)
     assert said[0] == f"{path}:4: error: version: version ({shown}) must be 1 or more"
+
+
+def test_a_register_typed_in_another_case_is_the_questionnaire_s(
+    series: Path, invoke: Invoke
+) -> None:
+    write(series / "questionnaires" / "d.toml", _DIALOGUE_DE)
+    shown = invoke("inspect", "d", "--register", "sie")
+    assert shown.exit_code == 0, shown
+    assert "Guten Tag {guest}! Was schreiben Sie?" in shown.stdout, shown
+    made = invoke(
+        "new", "d", "--guest", "Anna Schmidt", "--register", "sie", "--host", "Ute",
+        "--data-file", "-", input='[answers]\na = "Romane."\n',
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+    assert only_interview(series).register == "Sie"
+    post = invoke("export", "anna-schmidt", "--format", "md", "-o", "-")
+    assert "**Ute:** Guten Tag Anna Schmidt! Was schreiben Sie?" in post.stdout, post
+    edited = invoke("edit", "anna-schmidt", "--register", "DU")
+    assert edited.exit_code == 0, edited
+    assert only_interview(series).register == "du"
+    refused = invoke("edit", "anna-schmidt", "--register", "ihr")
+    assert refused.exit_code == ExitCode.USAGE, refused
+    assert 'd is worded for "du" and "Sie"' in refused.output, refused

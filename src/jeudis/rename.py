@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from jeudis import storage
@@ -79,13 +79,16 @@ def recast(
     """
     from jeudis.session import interview_context
 
-    if questionnaire is not None and change.register not in (None, *questionnaire.registers):
-        from jeudis.wording import worded_for
+    if questionnaire is not None and change.register is not None:
+        from jeudis.wording import declared, worded_for
 
-        raise UsageError(
-            f"--register {change.register}: {questionnaire.id} is worded for"
-            f" {worded_for(questionnaire.registers)}"
-        )
+        named = declared(change.register, questionnaire.registers)
+        if named is None:
+            raise UsageError(
+                f"--register {change.register}: {questionnaire.id} is worded for"
+                f" {worded_for(questionnaire.registers)}"
+            )
+        change = replace(change, register=named)  # "sie": as declared, "Sie"
     from jeudis.followups import closing_of, renew_closing
 
     old = _names(interview)

@@ -67,10 +67,11 @@ def prepare(series: Series, questionnaire: Questionnaire, options: Options) -> I
         one_line_name(options.host, "--host")
     if not options.guest.strip():
         raise UsageError("the guest's name is empty", hint='pass --guest "First Last"')
-    register = options.register or questionnaire.default_register
-    if register not in questionnaire.registers:
+    given = options.register or questionnaire.default_register
+    register = wording.declared(given, questionnaire.registers)
+    if register is None:
         raise UsageError(
-            f"--register {register}: {questionnaire.id} is worded for"
+            f"--register {given}: {questionnaire.id} is worded for"
             f" {wording.worded_for(questionnaire.registers)}"
         )
     guest = " ".join(options.guest.split())

@@ -374,6 +374,15 @@ def _is_title(word: str) -> bool:
     return bare in _TITLES or (word.endswith(".") and bare in _TITLES_DOTTED)
 
 
+def declared(register: str, registers: Sequence[str]) -> str | None:
+    """``register`` as the questionnaire declares it: itself, or the one register it
+    names in another case ("sie" for "Sie"); None when it names none, or several."""
+    if register in registers:
+        return register
+    alike = [r for r in registers if r.casefold() == register.casefold()]
+    return alike[0] if len(alike) == 1 else None
+
+
 def worded_for(registers: Sequence[str]) -> str:
     """The forms of address a questionnaire is worded for, as a message says them:
     '"tu" and "vous"', '"you" only' (said bare, "knows you" read as a remark)."""

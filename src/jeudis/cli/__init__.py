@@ -72,7 +72,7 @@ GuestOption = Annotated[str, typer.Option("--guest", "-g", help="The guest's nam
 RegisterOption = Annotated[
     str | None,
     typer.Option(
-        help="Form of address: tu, vous, or another of the questionnaire's registers"
+        help="The questionnaire's form of address, e.g. tu/vous, du/Sie"
         " (default: the questionnaire's).",
         autocompletion=complete_registers,
     ),

@@ -446,7 +446,7 @@ def inspect(
     register: Annotated[
         str | None,
         typer.Option(
-            help="tu, vous, or another of the questionnaire's registers (default: its own).",
+            help="The questionnaire's form of address, e.g. tu/vous, du/Sie (default: its own).",
             autocompletion=complete_registers,
         ),
     ] = None,
@@ -466,14 +466,15 @@ def inspect(
     from jeudis import catalog
     from jeudis.paths import series_at
     from jeudis.questionnaire import find_questionnaire
-    from jeudis.wording import worded_for
+    from jeudis.wording import declared, worded_for
 
     series = series_at(directory)
     form = find_questionnaire(series, questionnaire)
-    chosen = register or form.default_register
-    if chosen not in form.registers:
+    given = register or form.default_register
+    chosen = declared(given, form.registers)
+    if chosen is None:
         raise UsageError(
-            f"--register {chosen}: {form.id} is worded for {worded_for(form.registers)}"
+            f"--register {given}: {form.id} is worded for {worded_for(form.registers)}"
         )
     host = str(series.settings.get("host") or "")  # a wording may name them: "{host}" else
     questions = catalog.asked(form, chosen, gender, guest, host)
