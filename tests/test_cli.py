@@ -1136,6 +1136,28 @@ def test_a_description_the_shell_is_offered_is_shown_as_written(
         assert said in "".join(complete(invoke, "jeudis show am", shell=shell))
 
 
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_set_up_by_python_m_jeudis_completes_jeudis(shell: str, tmp_path: Path) -> None:
+    """`python -m jeudis --install-completion` set completion up for "python -m jeudis":
+    bash's script registered the commands python, -m and jeudis, each Tab then running
+    `env ... _PYTHON _M JEUDIS_COMPLETE=...` (env: '_PYTHON': No such file)."""
+    env = {**os.environ, "HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    command = [sys.executable, "-m", "jeudis", "--show-completion", shell]
+    shown = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    assert "_JEUDIS_COMPLETE" in shown.stdout
+    assert "python" not in shown.stdout.lower()
+    assert "_M " not in shown.stdout
+    if shell == "bash":
+        assert shown.stdout.rstrip().endswith("complete -o default -F _jeudis_completion jeudis")
+    command = [sys.executable, "-m", "jeudis", "--install-completion", shell]
+    subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    written = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    assert written
+    for path in written:
+        assert "python" not in str(path)
+        assert "python" not in (tmp_path / path).read_text(encoding="utf-8").lower()
+
+
 def test_compare_takes_the_question_as_its_second_word(invoke: Invoke, series: Path) -> None:
     """`jeudis compare twitter followers` said "Got unexpected extra argument"."""
     copy_example(series)

@@ -432,6 +432,16 @@ def _register(arguments: list[str]) -> None:
     _arrange()
 
 
+def _completed_name(arguments: list[str]) -> str | None:
+    """The command that ``--install-completion`` and ``--show-completion`` complete:
+    ``jeudis``, whatever ran them. Under ``python -m jeudis``, click named the program so,
+    and the script set completion up for the commands ``python``, ``-m`` and ``jeudis``,
+    each Tab after ``python`` or ``jeudis`` then an error of ``env``. None otherwise:
+    click names the program as it was run (``Usage: python -m jeudis``)."""
+    completing = {"--install-completion", "--show-completion"}
+    return "jeudis" if completing.intersection(arguments) else None
+
+
 def _command_typed(arguments: list[str]) -> str:
     """The command named, after jeudis's own options (``jeudis -C DIR list``); "" if none."""
     rest = iter(arguments)
@@ -469,7 +479,7 @@ def main() -> None:
     _sane_size()
     try:
         _utf8_arguments(sys.argv[1:])
-        app()
+        app(prog_name=_completed_name(sys.argv[1:]))
     except SystemExit as leaving:
         sys.exit(_leaving(leaving))
     except JeudisError as error:
