@@ -300,9 +300,20 @@ def outside(root: Path, path: str) -> bool:
         return True
     folder = root.resolve()
     try:
-        return not (folder / path).resolve().is_relative_to(folder)
+        target = (folder / path).resolve()
+        return looped(target) or not target.is_relative_to(folder)
     except (OSError, ValueError, RuntimeError):  # a NUL, a name too long, a symlink loop
         return True
+
+
+def looped(resolved: Path) -> bool:
+    """Whether a path as ``Path.resolve()`` gave it is a symlink loop: Python 3.13 leaves
+    a loop unresolved, a link still, where 3.11 and 3.12 raised RuntimeError (a resolved
+    path is no link otherwise). A name too long to look at is no loop."""
+    try:
+        return resolved.is_symlink()
+    except OSError:
+        return False
 
 
 def _readable_folder(folder: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from jeudis.files import copy_atomic
-from jeudis.paths import outside
+from jeudis.paths import looped, outside
 
 if TYPE_CHECKING:
     from jeudis.interview import Interview
@@ -72,6 +72,8 @@ def _left(root: Path, photo: str) -> str | None:
         homes = (root.resolve(), path.parent.resolve())
         linked = path.is_symlink()
     except (OSError, RuntimeError):  # a loop, a name too long
+        return "not in the series folder"
+    if looped(target):  # a loop that Python 3.13 left as it is, where 3.11 and 3.12 raised
         return "not in the series folder"
     if linked and not any(target.is_relative_to(home) for home in homes):
         return "a link to a file out of the series folder"
