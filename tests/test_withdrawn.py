@@ -26,7 +26,7 @@ def test_unpublish_and_publish_say_what_they_did_and_write_the_key_only_when_fal
     result = invoke("edit", "hugo-bernard", "--unpublish")
     assert result.exit_code == 0, result
     assert result.stdout == (
-        "hugo-bernard: withdrawn: never exported,"
+        "hugo-bernard: withdrawn: left out of every export from now on,"
         " the next `jeudis export --all` takes its post down\n"
     )
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -53,7 +53,7 @@ def test_show_says_it_is_withdrawn_at_the_top(series: Path, invoke: Invoke) -> N
     _withdraw(invoke, "hugo-bernard")
     shown = invoke("show", "hugo-bernard", env={"COLUMNS": "200"}).stdout.splitlines()
     assert shown[1].endswith(
-        "· complete · withdrawn: never exported (`jeudis edit hugo-bernard --publish` publishes it)"
+        "· complete · withdrawn: left out of exports (`jeudis edit hugo-bernard --publish` publishes it)"
     )
 
 

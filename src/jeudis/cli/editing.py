@@ -215,7 +215,10 @@ def _publish(
         return ["already published" if published else "already withdrawn"]
     interview.published = published
     if not published:
-        done.append("withdrawn: never exported, the next `jeudis export --all` takes its post down")
+        done.append(
+            "withdrawn: left out of every export from now on, the next `jeudis export --all`"
+            " takes its post down"
+        )
     elif not interview.is_complete:
         done.append(f"published again, once finished (`jeudis resume {slug}`)")
     else:

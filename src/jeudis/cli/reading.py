@@ -300,7 +300,7 @@ def _status(loaded: "Interview", safe: "Callable[[str], str]") -> str:
     if not loaded.published:
         slug = loaded.path.stem if loaded.path else loaded.slug
         status += " · [bold]withdrawn[/bold]" + escape(
-            f": never exported (`jeudis edit {safe(slug)} --publish` publishes it)"
+            f": left out of exports (`jeudis edit {safe(slug)} --publish` publishes it)"
         )
     return status
 
