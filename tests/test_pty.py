@@ -771,6 +771,57 @@ def test_sigterm_and_sighup_leave_a_resumable_draft(
     resumes_at_the_third_with(jeudis, "Un brouillon")
 
 
+def at_a_yes_or_no(jeudis: type[Jeudis], series: Path) -> Jeudis:
+    """A session of questionnaire p, its first answer given, at its yes or no."""
+    (series / "questionnaires" / "p.toml").write_text(PORTRAITS_V1, encoding="utf-8")
+    session = jeudis("new", "p", "--guest", GUEST)
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/2]")
+    session.type("Un carnet.")
+    session.press(Keyboard.ESC_ENTER)
+    session.expect_prompt("[2/2]")
+    return session
+
+
+def at_the_review(jeudis: type[Jeudis], series: Path) -> Jeudis:
+    every_answer_given(series)
+    session = jeudis("resume", "gilles-klein")
+    welcome_back(session)
+    session.expect_prompt("Modifier une réponse ?")
+    return session
+
+
+@pytest.mark.parametrize("at", ["text", "yes or no", "review"])
+def test_a_sigint_from_outside_pauses_as_ctrl_c_does_at_every_prompt(
+    jeudis: type[Jeudis], series: Path, at: str
+) -> None:
+    """`kill -INT` (a host's script, `timeout -s INT`, a multiplexer closing its pane)
+    was ignored at a choice, a yes or no and the review, where Ctrl-C pauses: the
+    session waited on. It pauses as Ctrl-C does, what was being typed kept."""
+    if at == "text":
+        session = typing_at(jeudis, 3, "Un brouillon")
+    elif at == "yes or no":
+        session = at_a_yes_or_no(jeudis, series)
+    else:
+        session = at_the_review(jeudis, series)
+    session.child.kill(signal.SIGINT)
+    session.expect("En pause")
+    session.expect("Continue with:")
+    assert session.wait() == 130
+    assert "Traceback" not in session.seen
+    draft = the_interview(series)
+    assert draft.status == "draft"
+    if at == "text":
+        assert values(draft) == EXPECTED[:2]
+        assert draft.pending == {"utilisations": "Un brouillon"}
+        resumes_at_the_third_with(jeudis, "Un brouillon")
+    elif at == "yes or no":
+        assert values(draft) == ["Un carnet."]
+    else:
+        assert values(draft) == EXPECTED
+
+
 def resumes_at_the_third_with(jeudis: type[Jeudis], text: str) -> None:
     """``resume`` of Gilles Klein's draft asks the third question, ``text`` in its answer
     (what the pause kept of it); Ctrl-C then pauses again."""
@@ -2931,7 +2982,7 @@ def test_shift_tab_goes_back_as_page_up_does(jeudis: type[Jeudis], series: Path)
 @pytest.mark.parametrize(
     ("stop", "code"),
     [(Keyboard.CTRL_C, 130), (Keyboard.CTRL_D, 130), (signal.SIGHUP, 129),
-     (signal.SIGTERM, 143)],
+     (signal.SIGTERM, 143), (signal.SIGINT, 130)],
 )  # fmt: skip
 def test_a_pause_or_a_signal_keeps_the_boxes_ticked(
     jeudis: type[Jeudis], series: Path, stop: Keyboard | int, code: int

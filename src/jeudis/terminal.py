@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, KeyPress, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.renderer import CPR_Support
 
@@ -69,7 +69,7 @@ def ask(
     _faults_pause(app, lambda: leave(""))
     _keys_not_utf8_read(app)
     app.key_bindings = merge_key_bindings(
-        [b for b in (app.key_bindings, _NO_MOUSE) if b is not None]
+        [b for b in (app.key_bindings, _NO_MOUSE, _SIGINT_IS_CTRL_C) if b is not None]
     )
     asked = _cpr_asked(app)
     _emoji.ask()  # the first prompt: where it is drawn (see _EmojiProbe)
@@ -163,6 +163,17 @@ def _the_terminal_s(error: object) -> TypeGuard[OSError]:
 
 
 _NO_MOUSE = KeyBindings()
+_SIGINT_IS_CTRL_C = KeyBindings()
+
+
+@_SIGINT_IS_CTRL_C.add(Keys.SIGINT, eager=True)
+def _interrupted(event: KeyPressEvent) -> None:
+    """A SIGINT from outside (``kill -INT``, ``timeout -s INT``, a multiplexer closing
+    its pane) is Ctrl-C pressed, at every prompt. A prompt reads Ctrl-C as a key, and
+    prompt_toolkit turns the signal into a key of its own, which a choice, a yes or no
+    and the review bound to nothing: the signal was ignored there, and at a text it
+    stopped the session without what was being typed."""
+    event.key_processor.feed(KeyPress(Keys.ControlC, "\x03"), first=True)
 
 
 @_NO_MOUSE.add(Keys.Vt100MouseEvent)
