@@ -1312,6 +1312,50 @@ def test_a_terminal_resized_at_the_review_draws_the_table_and_choices_anew(
     assert session.wait() == 130
 
 
+def test_ctrl_c_as_the_review_is_drawn_says_the_pause_on_a_line_of_its_own(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """Ctrl-C while the review's table is written (a long interview, a slow terminal)
+    left the pause's words on the row the table was cut at, after half its cells, in
+    the table's colours. They start on a line of their own, in the terminal's own
+    colours, its cursor shown. The table (120 follow-ups, some 140 kB drawn) is longer
+    than a pseudo-terminal holds unread (Linux: 64 kB at most): the session is still
+    writing it, blocked, when Ctrl-C comes."""
+    every_answer_given(series)
+    [path] = interview_files(series)
+    said = "Une réponse de relance, assez longue pour tenir plusieurs lignes du tableau. " * 4
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "".join(
+            f'\n[[answers]]\nid = "question-{n}"\ntype = "long"\nquestion = "Relance {n} ?"\n'
+            f'answer = "{said.strip()}"\nanswered_at = 2011-03-24 09:30:00+00:00\n'
+            "followup = true\n"
+            for n in range(1, 121)
+        ),
+        encoding="utf-8",
+    )
+    session = jeudis("resume", "gilles-klein", columns=100)
+    welcome_back(session)
+    session.expect("Relecture")
+    session.press(Keyboard.CTRL_C)  # the table unread: the session is still writing it
+    shown = session.on_screen("En pause")
+    assert session.wait() == 130
+    at = next(y for y, line in enumerate(shown) if "En pause" in line)
+    # Apart from the table cut, as a pause is said after a question: a blank line above.
+    assert shown[at].startswith("En pause : 133 réponses enregistrées"), shown[at - 2 : at + 1]
+    assert shown[at - 1] == "" and shown[at - 2].startswith(("│", "├")), shown[at - 2 : at + 1]
+    terminal = session.terminal
+    row = next(y for y in range(terminal.lines) if "En pause" in terminal.display[y])
+    cells = [terminal.buffer[row][x] for x in range(len("En pause"))]
+    # In the pause's own style (bold), nothing of the table's left on.
+    assert {(c.fg, c.bg, c.bold, c.italics, c.reverse, c.underscore) for c in cells} == {
+        ("default", "default", True, False, False, False)
+    }, cells
+    assert not terminal.cursor.hidden
+    assert "Traceback" not in session.seen
+    assert len(the_interview(series).answers) == 133
+
+
 def test_the_review_changes_an_answer(jeudis: type[Jeudis], series: Path) -> None:
     every_answer_given(series)
     session = jeudis("resume", "gilles-klein")

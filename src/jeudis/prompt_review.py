@@ -5,6 +5,7 @@ resized. Imported with :mod:`jeudis.prompter`, by the commands that run a sessio
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -61,7 +62,11 @@ def pick_to_change(
         # Laid out in the cells the terminal draws emoji in: see jeudis.rich_cells.
         table.add_row(escape(laid_out(for_terminal(label))), escape(laid_out(answer)))
     console.print()
-    print_laid_out(console, table)
+    try:
+        print_laid_out(console, table)
+    except KeyboardInterrupt:
+        _cut_short(console)
+        raise
 
     def asking() -> None:
         """The question and its keys above the choices, as every choice's: wrapped
@@ -114,6 +119,17 @@ def pick_to_change(
     if picked is BACK:  # Page↑ from the review: the last question again
         return rows[-1][0] if rows else None
     return str(picked) if picked else None
+
+
+def _cut_short(console: Console) -> None:
+    """The table's row Ctrl-C cut as it was drawn (a long interview, a slow terminal)
+    ended, in the terminal's own colours, its cursor shown: the pause said after was
+    written under half a row, in whatever the cut left on."""
+    with contextlib.suppress(OSError, ValueError):  # the terminal gone: nothing to end
+        if console.is_terminal:
+            console.file.write("\x1b[0m\x1b[?25h")
+        console.file.write("\n")
+        console.file.flush()
 
 
 _NUMBERED = re.compile(r"[0-9]+(?=\. )")
