@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,43 @@ def test_a_failed_save_keeps_the_previous_file(
 
     assert interview.path.read_bytes() == before
     assert sorted(p.name for p in interview.path.parent.iterdir()) == ["gilles-klein.toml"]
+
+
+def test_a_draft_corrected_in_the_two_seconds_it_was_read_on_a_usb_stick_is_not_written_over(
+    series: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT (a USB stick) keeps a file's time to two seconds: a draft corrected in place
+    (a co-host's editor, a letter for a letter) in the same two seconds the session
+    read or saved it kept its size, inode and time, and the session's next save wrote
+    over the correction without a word. It is refused, as any change meanwhile is; a
+    draft no one touched is saved."""
+    interview = new_interview()
+    interview.path = series / "interviews" / "gilles-klein.toml"
+    interview.answers.append(Answer("depuis-quand", "text", "Depuis quand ?", "Depuis 2007"))
+    storage.save(interview)
+    path = interview.path
+    saved = 1_800_000_000 * 10**9  # an even second, as FAT writes times
+    os.utime(path, ns=(saved, saved))
+    clock = [saved + 500_000_000]
+    monkeypatch.setattr(time, "time_ns", lambda: clock[0])
+    untouched = load_interview(path)
+    session = load_interview(path)  # as `jeudis resume` reads it
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Depuis 2007", "Depuis 2008"), encoding="utf-8")
+    os.utime(path, ns=(saved, saved))  # the same two seconds
+    clock[0] = saved + 1_500_000_000
+
+    session.answers.append(Answer("followers", "number", "Combien ?", 9200))
+    with pytest.raises(NotSaved, match=r"changed since jeudis read it"):
+        storage.save(session)
+    assert "Depuis 2008" in path.read_text(encoding="utf-8")
+
+    path.write_text(text, encoding="utf-8")  # as it was read: no change to keep
+    os.utime(path, ns=(saved, saved))
+    clock[0] = saved + 60 * 10**9  # a minute later
+    untouched.answers.append(Answer("followers", "number", "Combien ?", 9200))
+    storage.save(untouched)
+    assert load_interview(path).answers[-1].value == 9200
 
 
 @pytest.mark.skipif(not hasattr(os, "fchmod"), reason="no file modes to keep (Windows)")

@@ -43,9 +43,12 @@ def read_text(path: Path) -> str:
     return text_of(read_bytes(path), path)
 
 
-Stamp = tuple[int, int, int]
+Stamp = tuple[int, int, int, int]
 """What tells a file from the one read before: its inode, size and modification time.
-A save replaces the file (a new inode), whoever makes it."""
+A save replaces the file (a new inode), whoever makes it; a file written in the two
+seconds before it is stamped may be written again in place keeping all three (see
+:func:`time_stamp`), and its stamp holds the moment it was taken too (else 0), which
+no later stamp equals: the file's text tells then."""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -102,7 +105,9 @@ def time_stamp(info: os.stat_result) -> str:
 
 
 def _stamp(info: os.stat_result) -> Stamp:
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+    now = time.time_ns()
+    taken = now if abs(now - info.st_mtime_ns) < _SETTLING_NS else 0
+    return (info.st_ino, info.st_size, info.st_mtime_ns, taken)
 
 
 def read_stamped(path: Path) -> tuple[bytes, Stamp]:
