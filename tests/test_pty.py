@@ -3188,7 +3188,7 @@ read line
 """
 
 
-@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), ("closed", 129)])  # fmt: skip
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129), ("closed", 129), (signal.SIGINT, 130)])  # fmt: skip
 def test_a_stop_while_the_editor_is_open_keeps_what_was_saved_there(
     jeudis: type[Jeudis], series: Path, tmp_path: Path, stop: int | str, code: int
 ) -> None:

@@ -172,8 +172,12 @@ def _interrupted(event: KeyPressEvent) -> None:
     its pane) is Ctrl-C pressed, at every prompt. A prompt reads Ctrl-C as a key, and
     prompt_toolkit turns the signal into a key of its own, which a choice, a yes or no
     and the review bound to nothing: the signal was ignored there, and at a text it
-    stopped the session without what was being typed."""
+    stopped the session without what was being typed. The editor open, if one is, is
+    ended once the pause has taken what it saved (the key reaches the prompt, not the
+    editor): else the session waited for the guest to quit it."""
     event.key_processor.feed(KeyPress(Keys.ControlC, "\x03"), first=True)
+    if event.app.loop is not None:  # after the key, which is handled before this returns
+        event.app.loop.call_soon(stop_editor)
 
 
 @_NO_MOUSE.add(Keys.Vt100MouseEvent)
