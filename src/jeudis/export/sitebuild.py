@@ -35,7 +35,6 @@ from jeudis.export.manifest import (
     WXR_FILE,
     PhotoRecords,
     bytes_hash,
-    content_hash,
     export_kind,
     manifest_outputs,
     photo_record,
@@ -506,9 +505,10 @@ def wxr_text(
     if progress is not None and oldest:
         progress(0, len(oldest))  # the bar drawn while the head is read
     for entry in oldest:
-        if sources is not None:  # before the file is read: edited since, it is made again
-            sources.hashes[entry.slug] = content_hash(entry.path)
-        interview = load_interview(entry.path)
+        # Of the bytes read here, before the post is: edited since, it is made again.
+        interview, data = read_interview(entry.path)
+        if sources is not None:
+            sources.hashes[entry.slug] = bytes_hash(data)
         post = build_post(replace(interview, answers=[]), series.settings)
         if slugs is not None:
             slugs[post.id] = post.slug
