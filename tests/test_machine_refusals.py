@@ -405,16 +405,24 @@ def test_an_interview_unreadable_as_the_wordpress_file_reaches_it_is_named(
 
     data = write(tmp_path / "answers.toml", ANSWERS_TOML)
     assert invoke("new", "twitter", "--guest", "Gilles Klein", "--data-file", data).exit_code == 0
-    read = sitebuild.load_interview
+    load, read = sitebuild.load_interview, sitebuild.read_interview
     reads: list[Path] = []
 
-    def unreadable_the_second_time(path: Path) -> Interview:
+    def unreadable_the_second_time(path: Path) -> None:
         reads.append(path)
         if reads.count(path) == 2:  # the post's turn, its head read
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    def loaded(path: Path) -> Interview:
+        unreadable_the_second_time(path)
+        return load(path)
+
+    def read_whole(path: Path) -> tuple[Interview, bytes]:
+        unreadable_the_second_time(path)
         return read(path)
 
-    monkeypatch.setattr(sitebuild, "load_interview", unreadable_the_second_time)
+    monkeypatch.setattr(sitebuild, "load_interview", loaded)
+    monkeypatch.setattr(sitebuild, "read_interview", read_whole)
 
     result = invoke("export", "--all", "-f", "wxr", "-o", tmp_path / "all.xml")
 
