@@ -1093,8 +1093,9 @@ def test_a_sigterm_stops_the_workers_as_a_ctrl_c_does(monkeypatch: pytest.Monkey
     monkeypatch.setattr(workers, "_warm_up", lambda job: None)
     before = signal.getsignal(signal.SIGTERM)
     done: list[int] = []
-    with pytest.raises(Stopped) as stopped:
-        done.extend(workers.run(Job(), list(range(40 * workers.CHUNK))))  # type: ignore[arg-type]
+    todo = list(range(40 * workers.CHUNK))
+    with pytest.raises(Stopped) as stopped, workers.team(Job(), todo) as team:  # type: ignore[arg-type]
+        done.extend(team.posts())
     assert (stopped.value.message, int(stopped.value.exit_code)) == (
         "export stopped by SIGTERM",
         143,
@@ -2221,16 +2222,16 @@ def test_an_export_stopped_after_its_last_post_makes_the_indexes_next_time(
     export_site(Series(series), out)
     settings = series / "jeudis.toml"
     settings.write_text('blog = "Nouveau Carnet"\n', encoding="utf-8")
-    run = workers.run
+    posts = workers.Team.posts
 
-    def stopped_once_done(*args: Any) -> Any:
-        yield from run(*args)
+    def stopped_once_done(team: workers.Team) -> Any:
+        yield from posts(team)
         raise KeyboardInterrupt  # as the workers wind up
 
-    monkeypatch.setattr(workers, "run", stopped_once_done)
+    monkeypatch.setattr(workers.Team, "posts", stopped_once_done)
     with pytest.raises(KeyboardInterrupt):
         export_site(Series(series), out)
-    monkeypatch.setattr(workers, "run", run)
+    monkeypatch.setattr(workers.Team, "posts", posts)
 
     result = export_site(Series(series), out)
 

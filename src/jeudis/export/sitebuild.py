@@ -4,7 +4,8 @@
 only then, so an up-to-date site costs no import of Jinja, cmark or multiprocessing.
 Posts are rendered by forked worker processes when there are many
 (:mod:`jeudis.export.workers`); the feed's posts come back from them with their
-HTML, so the feed renders nothing twice.
+HTML, so the feed renders nothing twice, and the indexes are then rendered by
+them while the feed is made here.
 """
 
 from __future__ import annotations
@@ -106,27 +107,28 @@ def render(
     job.leads = leads
     job.photos = photos or {}
     try:
-        for done, (slug, meta, rendered) in enumerate(workers.run(job, todo), 1):
-            kept = meta.pop(_KEPT)
-            metas[slug] = meta
-            if rendered is not None:
-                posts[slug] = rendered
-            result.written.extend(folder / o for o in meta["outputs"] if o not in kept)
-            result.skipped += all(o in kept for o in meta["outputs"])  # an interview unchanged
-            if progress is not None:
-                progress(done, len(todo))
+        with workers.team(job, todo) as team:
+            for done, (slug, meta, rendered) in enumerate(team.posts(), 1):
+                kept = meta.pop(_KEPT)
+                metas[slug] = meta
+                if rendered is not None:
+                    posts[slug] = rendered
+                result.written.extend(folder / o for o in meta["outputs"] if o not in kept)
+                result.skipped += all(o in kept for o in meta["outputs"])  # an interview unchanged
+                if progress is not None:
+                    progress(done, len(todo))
+            for entry in entries:
+                if entry.slug not in metas:
+                    metas[entry.slug] = known[entry.slug]
+            if fmt == "html":
+                kept = _indexes(
+                    series, folder, entries, metas, posts, site, job, made, recorded or {}, team
+                )
+                result.written.extend(path for path in made if path not in kept)
     except BaseException:
         if len(metas) < len(todo):  # else the indexes, left to write, are made again whole
             _keep_done(folder, metas)
         raise
-    for entry in entries:
-        if entry.slug not in metas:
-            metas[entry.slug] = known[entry.slug]
-    if fmt == "html":
-        kept = _indexes(
-            series, folder, entries, metas, posts, site, links, by_slug, made, recorded or {}
-        )
-        result.written.extend(path for path in made if path not in kept)
     result.notes = entry_notes(entries, metas)
     manifest = {
         "stamp": stamp,
@@ -358,10 +360,10 @@ def _indexes(
     metas: dict[str, dict[str, Any]],
     posts: dict[str, tuple[Post, str]],
     site: SiteInfo,
-    links: dict[str, tuple[str | None, str | None]],
-    by_slug: dict[str, Entry],
+    job: _Job,
     written: dict[Path, str],
     recorded: Mapping[str, str],
+    team: workers.Team,
 ) -> set[Path]:
     """Write the indexes, the feed and the sitemap; each file goes into ``written``, stamped.
 
@@ -402,15 +404,18 @@ def _indexes(
             shown = fix_text(title, site.typography)  # a series' name, as the titles beside it
             others.append({"href": name, "title": title, "title_text": shown, "count": len(items)})
             pages.append((name, title, items, described[qid]))
-    for name, title, items, description in pages:
-        if name == "index.html":
-            description = site.description or description
-        put(name, index_page(series, site, name, title, items, others, description))
+    calls = [
+        (series, site, name, title, items, others, site.description or description)
+        if name == "index.html"
+        else (series, site, name, title, items, others, description)
+        for name, title, items, description in pages
+    ]
+    indexes = team.spread(index_page, calls)  # by the workers, while the feed is made here
     # The feed: the newest posts, full content (as the workers rendered it, when they did).
     rendered = [
         posts.get(entry.slug)
         or _with_fragment(
-            _post(series, entry, load_interview(entry.path), site, links, by_slug), site
+            _post(series, entry, load_interview(entry.path), site, job.links, job.by_slug), site
         )
         for entry in _in_feed(entries)
     ]
@@ -420,9 +425,15 @@ def _indexes(
     if "feed.xml" in recorded:
         previous = previous_feed_id(folder / "feed.xml")
         earlier = previous_entry_ids(folder / "feed.xml")
-    put("feed.xml", feed_page(series, site, blog, rendered, previous, earlier))
+    feed = feed_page(series, site, blog, rendered, previous, earlier)
+    sitemap = (
+        sitemap_page(series, site, [name for name, *_ in pages], listed) if site.base_url else ""
+    )
+    for (name, *_), text in zip(pages, indexes(), strict=True):
+        put(name, text)
+    put("feed.xml", feed)
     if site.base_url:
-        put("sitemap.xml", sitemap_page(series, site, [name for name, *_ in pages], listed))
+        put("sitemap.xml", sitemap)
     return kept
 
 

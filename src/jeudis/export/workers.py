@@ -1,10 +1,11 @@
 """The worker processes that render a site's posts when there are many.
 
-:mod:`jeudis.export.sitebuild` hands :func:`run` a job and the entries to render;
+:mod:`jeudis.export.sitebuild` hands :func:`team` a job and the entries to render;
 below :data:`PARALLEL_FROM` posts, or with one core, or where processes cannot
 be forked, they are rendered here, one after the other. Otherwise forked
-workers are each given a chunk of entries (fork: nothing to pickle), and a
-user-facing error in one crosses back to the parent as :class:`_Failed`.
+workers are each given a chunk of entries (fork: nothing to pickle), then the
+indexes to render, and a user-facing error in one crosses back to the parent as
+:class:`_Failed`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from jeudis.errors import ExitCode, JeudisError, stop_signals
@@ -76,24 +77,28 @@ def _warm_up(job: _Job) -> None:
     from jeudis.export import markup
     from jeudis.export.templating import load
 
-    names = ("post.md",) if job.fmt == "md" else ("post.html", "article.html", "style.css")
+    names = (
+        ("post.md",)
+        if job.fmt == "md"
+        else ("post.html", "article.html", "style.css", "index.html")
+    )
     for name in names + (("fragment.html",) if job.feed else ()):
         load(job.series.root, name)
     markup.to_html("")
 
 
-def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
-    """Render the posts, on every core when there are many (fork: nothing to pickle)."""
+@contextlib.contextmanager
+def team(job: _Job, todo: list[Entry]) -> Iterator[Team]:
+    """The workers rendering ``todo``'s posts, on every core when there are many
+    (fork: nothing to pickle), kept for the site's listings once the posts are done."""
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        for entry in todo:
-            yield job.do(entry)
+        yield Team(job, todo, None)
         return
     _warm_up(job)
     global _JOB, _STOP
     context = mp.get_context("fork")
     _JOB, _STOP = job, context.Event()
-    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     # Frozen objects are left out of the workers' garbage collections: a collection
     # touching every object inherited from the parent would copy their pages.
     gc.freeze()
@@ -104,8 +109,7 @@ def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
     try:
         with stopping():
             try:
-                for done in pool.imap_unordered(_chunk_in_worker, chunks):
-                    yield from done
+                yield Team(job, todo, pool)
                 finished = True
             except _Failed as failed:
                 error = JeudisError(failed.message, hint=failed.hint)
@@ -116,6 +120,45 @@ def run(job: _Job, todo: list[Entry]) -> Iterator[_Done]:
     finally:
         gc.unfreeze()
         _JOB = _STOP = None
+
+
+class Team:
+    """The posts to render and the pool rendering them (None: rendered here)."""
+
+    def __init__(self, job: _Job, todo: list[Entry], pool: Any) -> None:
+        self.job, self.todo, self.pool = job, todo, pool
+
+    def posts(self) -> Iterator[_Done]:
+        """Each post rendered, in the order they are done."""
+        if self.pool is None:
+            for entry in self.todo:
+                yield self.job.do(entry)
+            return
+        chunks = [self.todo[i : i + CHUNK] for i in range(0, len(self.todo), CHUNK)]
+        for done in self.pool.imap_unordered(_chunk_in_worker, chunks):
+            yield from done
+
+    def spread(
+        self, work: Callable[..., str], calls: list[tuple[Any, ...]]
+    ) -> Callable[[], list[str]]:
+        """Start ``work`` on each of ``calls`` on the workers, done with the posts (the
+        indexes, while the parent makes the feed: alone, it made them one after the
+        other, the workers idle); the function returned waits for what they make, in
+        order. Without workers, the calls are made when it is called."""
+        if self.pool is None:
+            return lambda: [work(*args) for args in calls]
+        pending = self.pool.map_async(_call_in_worker, [(work, args) for args in calls], 1)
+        return lambda: list(pending.get())
+
+
+def _call_in_worker(call: tuple[Callable[..., str], tuple[Any, ...]]) -> str:
+    work, args = call
+    if _STOP is not None and _STOP.is_set():
+        return ""  # the export is stopping: nothing is written of it
+    try:
+        return work(*args)
+    except JeudisError as error:
+        raise _Failed(error.message, error.hint, int(error.exit_code)) from None
 
 
 def _pool(context: Any, workers: int) -> Any:
