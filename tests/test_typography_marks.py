@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from jeudis.export.cleaning import clean_markdown
+from jeudis.export.cleaning import clean_markdown, clean_markdown_both
 from jeudis.export.markup import to_html
 from jeudis.export.typography import fix_text, variant_for
 
@@ -103,6 +103,58 @@ def test_each_language_takes_its_own_marks(language: str, printed: str) -> None:
     assert variant_for(language, "off") == "off"
 
 
+@pytest.mark.parametrize(
+    ("variant", "typed", "printed"),
+    [
+        # German prints single quotes low-high, Swiss German as single guillemets.
+        ("de", "Er sagte 'Hallo' und \"Tschüss\".", "Er sagte ‚Hallo‘ und „Tschüss“."),
+        ("de-CH", "Er sagte 'Hallo' und \"Tschüss\".", "Er sagte ‹Hallo› und «Tschüss»."),
+        ("de", "\"Sie sagte 'Ton ist alles'\"", "„Sie sagte ‚Ton ist alles‘“"),
+        # An elision's mark is an apostrophe, opening a word or closing one.
+        (
+            "de",
+            "Hast du 'ne Idee? Wie geht's? 's ist Andreas' Buch, Rock 'n' Roll.",
+            "Hast du ’ne Idee? Wie geht’s? ’s ist Andreas’ Buch, Rock ’n’ Roll.",
+        ),
+        (
+            "de",
+            "'Na, wie geht's', fragt sie. Sie hat 'nen Plan",
+            "‚Na, wie geht’s‘, fragt sie. Sie hat ’nen Plan",
+        ),
+        ("de-CH", "Hast du 'ne Idee? 'Ja'", "Hast du ’ne Idee? ‹Ja›"),
+        # English: a number's plural, the elided decade, "'n'" and wptexturize's words.
+        ("en", "It's the 90's, rock 'n' roll.", "It’s the 90’s, rock ’n’ roll."),
+        ("en", "the '80s and 1990's, 5'30 and 6'", "the ’80s and 1990’s, 5'30 and 6’"),
+        ("en", "He said 'rock 'n' roll' twice", "He said ‘rock ’n’ roll’ twice"),
+        ("en", "'Tis true, I told 'em 'no'", "’Tis true, I told ’em ‘no’"),
+        # One opening none that closes in its paragraph is no quote.
+        (
+            "en",
+            "Rock 'n roll, 'cause\n\n'Fine', she said",
+            "Rock ’n roll, ’cause\n\n‘Fine’, she said",
+        ),
+        # French keeps its single quotes as typed: its second quotes are “ ” or ‹ ›.
+        ("fr", "L'été 'oui'", "L’été 'oui'"),
+    ],
+)
+def test_single_quotes_are_paired_and_apostrophes_are_apostrophes(
+    variant: str, typed: str, printed: str
+) -> None:
+    assert fix_text(typed, variant) == printed
+    assert fix_text(printed, variant) == printed
+
+
+@pytest.mark.parametrize("variant", ["de", "de-CH", "en"])
+def test_single_quotes_in_code_and_addresses_are_left_as_typed(variant: str) -> None:
+    typed = "Tippe `echo 'ja'` und 'los', dann https://x.example/a'b'c ja"
+    (cleaned,), (for_html,) = clean_markdown_both([typed], lambda text: fix_text(text, variant))
+    assert "`echo 'ja'`" in cleaned and "<https://x.example/a'b'c>" in cleaned
+    html = to_html(for_html)
+    assert "<code>echo 'ja'</code>" in html
+    assert 'href="https://x.example/a&#x27;b&#x27;c"' in html
+    assert "'los'" not in html and html.count("'") == 4, html
+
+
 def test_english_posts_take_english_marks_and_off_turns_them_off() -> None:
     assert fix_text('"Hi"...', "en") == "“Hi”…"
     assert fix_text('"Hi"...', "off") == '"Hi"...'
@@ -123,11 +175,11 @@ def test_a_links_title_keeps_its_quotes_and_stays_a_title(
     typed: str, title: str, variant: str
 ) -> None:
     """Curly quotes around a title end the link: CommonMark reads it as text. The
-    quotes around a word of the text are set (single ones in English only)."""
+    quotes around a word of the text are set (single ones but in French)."""
     cleaned = clean_markdown(typed, lambda text: fix_text(text, variant))
     assert f'title="{title}"' in to_html(cleaned)
     assert '"ici"' not in cleaned
-    assert ("'ici'" in cleaned) == (variant != "en" and "'ici'" in typed)
+    assert ("'ici'" in cleaned) == (variant == "fr" and "'ici'" in typed)
 
 
 def test_a_quote_after_code_ending_its_line_is_no_title() -> None:

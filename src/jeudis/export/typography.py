@@ -28,9 +28,11 @@ French and in the other languages jeudis writes posts in (variants ``en``,
 ``de``, ``de-CH``, ``es``, ``it``, ``nl``, ``pt``, each language's by default,
 with no spaces and no digit groups): an apostrophe between letters, three dots
 into …, hyphens into dashes (``---`` and a spaced ``--`` into —, ``--`` between
-words and a spaced ``-`` into –), and straight double quotes paired into « » in
-French and Swiss German, “ ” in English (and single ones into ‘ ’), „ “ in
-German; Spanish, Italian, Dutch and Portuguese keep the quotes typed. What would
+words and a spaced ``-`` into –), and straight quotes paired: double ones into
+« » in French, “ ” in English, „ “ in German, « » in Swiss German, and single ones
+into ‘ ’, ‚ ‘ and ‹ › in these three (an elision's mark, ``'n'``, ``'s``, ``'90s``,
+``Andreas'``, or one opening none that closes, being the apostrophe ’); Spanish,
+Italian, Dutch and Portuguese keep the quotes typed, French its single ones. What would
 change what a Markdown parser reads is left as typed: a link's title
 (``"title"``), a quote after a backslash, a line of hyphens (a rule, a heading's
 underline, a table's), a list's marker.
@@ -177,7 +179,7 @@ def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 _URL_HINT = re.compile(r"://|www\.|mailto:|@")
 # What ends an address, as a bare one in Markdown ends (addresses._BARE): a set quote
 # too, and a held mark, or a second pass took "x@y.fr «" whole, its space unset.
-_URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f«»“”‘’„‚" + HELD)
+_URL_STOP = frozenset(" \t\n\r<>\"'()[]\u00a0\u202f«»“”‘’„‚‹›" + HELD)
 
 
 def _one_address(text: str) -> bool:
@@ -225,9 +227,10 @@ _DIGITS = "0123456789"
 _LONG = 256
 
 
-# An apostrophe between two letters: the typographic one. Not a quote opening or
-# closing a word ('oui'), nor a foot or minute mark after a digit (5'30).
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+# An apostrophe between two letters, or a plural's after a number ("the 90's"): the
+# typographic one. Not a quote opening or closing a word ('oui'), nor a foot or
+# minute mark after a digit (5'30). Opens on the quote itself (memchr speed).
+_APOSTROPHE = re.compile(r"'(?:(?<=[^\W\d_]')(?=[^\W\d_])|(?<=[0-9]')(?=s(?![^\W_])))")
 
 
 def _fix_plain(text: str, variant: str) -> str:
@@ -344,8 +347,9 @@ def _keyboard_marks(text: str, variant: str) -> str:
         text = _APOSTROPHE.sub("’", text)
     if '"' in text and variant in _DOUBLE:
         text = _paired(text, '"', *_DOUBLE[variant], spaced=variant in _FRENCH)
-    if variant == "en" and "'" in text:
-        text = _paired(text, "'", "‘", "’", alone="’")
+    if "'" in text and variant in _SINGLE:
+        text = _N_IDIOM.sub("’\\g<n>’", text)  # no quotes: two apostrophes
+        text = _paired(text, "'", *_SINGLE[variant], alone="’", elided=_ELIDED[variant])
     # No test for "..." nor "--" first: searching a text for them costs more than
     # these patterns do, each opening on one character.
     if "." in text:
@@ -364,11 +368,26 @@ _DOUBLE = {
     "de": ("„", "“"),
     "de-CH": ("«", "»"),
 }
+# Single quotes as English and German print them (Switzerland's inside its « »);
+# Spanish, Italian, Dutch and Portuguese keep them as typed, as they keep their double
+# ones: ‘ ’ beside a straight " would mix two sets; French, whose second quotes are
+# “ ” or ‹ ›, as its writer chooses, keeps them too.
+_SINGLE = {"en": ("‘", "’"), "de": ("‚", "‘"), "de-CH": ("‹", "›")}
+# A word a quote before it elides, the quote an apostrophe: "'em", "rock 'n roll",
+# German's "'s" and "'ne" (wptexturize's list for English, and 'n).
+_ELIDED_DE = re.compile(r"(?i:s|n|ne|nen|nem|ner|nes)(?![^\W_])")
+_ELIDED = {
+    "en": re.compile(r"(?i:n|tis|twas|twere|twill|til|bout|nuff|round|cause|em)(?![^\W_])"),
+    "de": _ELIDED_DE,
+    "de-CH": _ELIDED_DE,
+}
+# "Rock 'n' roll", in English and German: an n a word apart between two apostrophes.
+_N_IDIOM = re.compile(r"'(?<![\w\\]')(?P<n>[nN])'(?!\w)")
 _DELIMITERS = "*_~"  # emphasis, strikethrough
 # A quote opens after these (or at the start), and closes before these (or at the end).
 # Every quote mark, straight or set, is in both: a quote's neighbour set in a pass
 # is seen as it was before it, and a second pass changes nothing.
-_QUOTE_MARKS = "\"'«»“”‘’„‚"
+_QUOTE_MARKS = "\"'«»“”‘’„‚‹›"
 _OPENS_AFTER = frozenset(" \t\n\r\u00a0\u202f([{—–-/*_" + _QUOTE_MARKS)
 _CLOSES_BEFORE = frozenset(" \t\n\r\u00a0\u202f.,;:!?)]}…—–-/*_" + _QUOTE_MARKS)
 # A link's title after its held destination (``](url "title")``), or a definition's.
@@ -378,14 +397,25 @@ _LINE_ENDS = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _paired(
-    text: str, mark: str, opening: str, closing: str, *, alone: str = "", spaced: bool = False
+    text: str,
+    mark: str,
+    opening: str,
+    closing: str,
+    *,
+    alone: str = "",
+    elided: re.Pattern[str] | None = None,
+    spaced: bool = False,
 ) -> str:
     """Straight quotes paired, from the left, as wptexturize pairs them: one opens after
     a space or an opening character, closes before a space or a punctuation mark, and
     with a space on both sides closes one open or opens one. A closing one with none
-    open is left as typed (``6"``, ``="x"``), or is ``alone`` (an English ``'``:
+    open is left as typed (``6"``, ``="x"``), or is ``alone`` (an apostrophe:
     ``dogs'``, ``'90s``); one between two letters, after a backslash or around a
     link's title too. A blank line (a new paragraph) closes what is open.
+
+    With ``alone``, one opening before what ``elided`` matches is ``alone`` (``'em``),
+    and so is one opening none that closes in its paragraph: only a pair is surely
+    quotes (``Hast du 'ne Idee?``).
 
     ``spaced`` (French: a space inside « »): a quote is left as typed next to the
     ``*``, ``_`` or ``~`` of emphasis inside it, which the space would keep from
@@ -408,7 +438,7 @@ def _paired(
             if opened and (
                 text.find("\n\n", max(0, seen - 1), at) != -1 or _opens_item(text, line, at)
             ):
-                opened.clear()
+                _unclosed(pieces, opened, alone)
             seen = at
             left, right = before in _OPENS_AFTER, after in _CLOSES_BEFORE
             put = None
@@ -422,7 +452,7 @@ def _paired(
                     pieces[opening_at] = mark  # both as typed
                 elif opening_at is not None:
                     put = closing
-            elif left and alone and after.isdigit():
+            elif left and alone and (after.isdigit() or (elided and elided.match(text, at + 1))):
                 put = alone
             elif left and spaced and after in _DELIMITERS:
                 opened.append(None)
@@ -435,7 +465,18 @@ def _paired(
                 pieces += (text[last:at], put)
                 last = at + 1
         at = text.find(mark, at + 1)
+    _unclosed(pieces, opened, alone)
     return "".join(pieces) + text[last:] if pieces else text
+
+
+def _unclosed(pieces: list[str], opened: list[int | None], alone: str) -> None:
+    """The quotes ``opened`` left open: ``alone`` if there is one (an elision's
+    apostrophe), else as they were set. None is open after."""
+    if alone:
+        for at in opened:
+            if at is not None:
+                pieces[at] = alone
+    opened.clear()
 
 
 def _opens_item(text: str, line: int, at: int) -> bool:
