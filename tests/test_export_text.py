@@ -279,6 +279,12 @@ def test_the_links_of_answers_joined_are_set_aside_as_in_each_alone(texts: list[
             "(<https://example.org/a>) et <https://w.fr/(b)> !",
         ),
         ("« https://g.fr » ?", "« <https://g.fr> » ?"),
+        # In quotes, as in brackets; not one an attribute quotes.
+        (
+            "Voir \"https://g.fr/a\" et 'www.h.fr'.",
+            "Voir \"<https://g.fr/a>\" et '<https://www.h.fr>'.",
+        ),
+        ('<a href="https://g.fr">', '&lt;a href="https://g.fr">'),
         ("www.site.fr/a_b, fin", "<https://www.site.fr/a_b>, fin"),
         # An apostrophe between letters is the address's; a quote after it is not.
         (
@@ -334,6 +340,15 @@ def test_a_bare_web_address_becomes_a_link_in_markdown_posts(text: str, expected
             (
                 '<p>Voir <a class="url" href="https://a.fr">https://a.fr</a>… '
                 '(<a class="url" href="https://b.fr">https://b.fr</a>)…</p>'
+            ),
+        ),
+        # Typed in straight quotes, which typography curls: the closing one is not the
+        # address's (https://a.fr%C2%A0%C2%BB).
+        (
+            'Il a dit "https://a.fr/x" ; fin',
+            (
+                '<p>Il a dit «\u00a0<a class="url" href="https://a.fr/x">https://a.fr/x</a>\u00a0»'
+                "\u202f; fin</p>"
             ),
         ),
         # The no-break spaces typography sets around it stay out of the link.

@@ -21,8 +21,11 @@ import re
 # and what opens Markdown of its own: brackets (links, footnotes), braces (attribute
 # lists), "|" (a table's cell), "\" (an escape), "<" and ">" (an autolink's ends).
 # Then, as GFM does, trailing punctuation and an unbalanced ")" are left out.
+# One in quotes ("https://x.fr", typed as often as in brackets) is an address too, not
+# one an attribute quotes (href="https://x.fr"): left to cmark, the closing quote that
+# typography curls was taken into the link (https://x.fr%E2%80%9D).
 _BARE = re.compile(
-    r"(?<![\w/@<\[=\"'.:\\-])(?:https?://|www\.)"
+    r"(?<![\w/@<\[=.:\\-])(?<![=\w][\"'])(?:https?://|www\.)"
     r"(?:[^\s<>\"'`«»“”‘’\[\]{}|\\\ue000\ue001]|'(?=\w))+"
     # A fediverse handle, "@ines@piaille.fr": a link to the profile, as Mastodon
     # shows it (left to GFM, "ines@piaille.fr" was a mailto: link after a stray "@").
