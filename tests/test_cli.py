@@ -1158,6 +1158,16 @@ def test_completion_set_up_by_python_m_jeudis_completes_jeudis(shell: str, tmp_p
         assert "python" not in (tmp_path / path).read_text(encoding="utf-8").lower()
 
 
+def test_a_commands_completion_option_refused_names_the_program_as_it_was_run() -> None:
+    """Jeudis's completion options after a command are refused, by click, under the name
+    it was run by: "Usage: jeudis list", printed for `python -m jeudis list`, was no
+    command to type."""
+    command = [sys.executable, "-m", "jeudis", "list", "--show-completion"]
+    refused = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("Usage: python -m jeudis list [OPTIONS]\n"), refused.stderr
+
+
 def test_compare_takes_the_question_as_its_second_word(invoke: Invoke, series: Path) -> None:
     """`jeudis compare twitter followers` said "Got unexpected extra argument"."""
     copy_example(series)

@@ -438,8 +438,16 @@ def _completed_name(arguments: list[str]) -> str | None:
     and the script set completion up for the commands ``python``, ``-m`` and ``jeudis``,
     each Tab after ``python`` or ``jeudis`` then an error of ``env``. None otherwise:
     click names the program as it was run (``Usage: python -m jeudis``)."""
-    completing = {"--install-completion", "--show-completion"}
-    return "jeudis" if completing.intersection(arguments) else None
+    flags = [at for at, argument in enumerate(arguments) if argument in _COMPLETING]
+    if not flags:
+        return None
+    # Jeudis's own options, not a command's: "jeudis list --show-completion" is refused
+    # by click under the name it was run by ("Usage: python -m jeudis list").
+    typed = _command_typed(arguments)
+    return None if typed and arguments.index(typed) < flags[0] else "jeudis"
+
+
+_COMPLETING = ("--install-completion", "--show-completion")
 
 
 def _command_typed(arguments: list[str]) -> str:
