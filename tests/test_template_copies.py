@@ -22,7 +22,9 @@ from jeudis.paths import BUNDLED_TEMPLATES
 from support import Invoke, write
 
 # Each bundled template's version, and the hash of what follows its version line.
-# A template changed: raise the version on its first line, then write both here.
+# A template changed: raise the version on its first line, then write both here. Until
+# jeudis's first release (0.1.0 not yet out) no copy of an older one can be in a series:
+# each stays version 1, its hash alone written again.
 VERSIONS = {
     "article.html": (1, "a584dfefb27685cc"),
     "feed.atom": (1, "93a07a6fe00d94c8"),
