@@ -3477,3 +3477,52 @@ def test_ctrl_l_draws_the_screen_anew(jeudis: type[Jeudis], series: Path, at: st
         assert not [line for line in session.screen() if "[1/13]" in line]
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
+
+
+MIKROFON = """
+id = "technik"
+title = "Die Technik von {guest}"
+language = "de"
+registers = ["du"]
+
+[[questions]]
+id = "mikro"
+type = "choice"
+text = "Welches Mikrofon nimmst du?"
+choices = ["Dynamisch", "Kondensator", "Headset", "Übrigens: keins"]
+
+[[questions]]
+id = "fin"
+type = "text"
+text = "Ein letztes Wort?"
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "picked"),
+    [("k", "Kondensator"), ("K", "Kondensator"), ("hj", "Headset"), ("dü", "Übrigens: keins")],
+)
+def test_a_letter_picks_the_choice_it_starts_j_and_k_too(
+    jeudis: type[Jeudis], series: Path, typed: str, picked: str
+) -> None:
+    """A German guest typing k for "Kondensator" saw the pointer go up to "Headset"
+    (questionary's vim keys: k up, j down), and Enter gave it; K did nothing, and the
+    hint under the question no longer said that a letter picks. Every letter goes to
+    the choice it starts, whatever its case; one that starts none (j here) does nothing."""
+    (series / "questionnaires" / "technik.toml").write_text(MIKROFON, encoding="utf-8")
+    session = jeudis("new", "technik", "--guest", "Jonas Weber")
+    session.expect("Enter, um zu beginnen")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/2]")
+    shown = session.on_screen("Anfangsbuchstabe")
+    asked = next(i for i, line in enumerate(shown) if "[1/2]" in line)
+    assert shown[asked + 1] == "↑↓ oder der Anfangsbuchstabe einer Option, dann Enter"
+    session.type(Keyboard.DOWN * 3)  # at the last: k moved up from here, to Headset
+    session.until(lambda: any("» Übrigens" in line for line in session.screen()), "at the last")
+    session.type(typed)
+    session.until(lambda: any(f"» {picked}" in line for line in session.screen()), f"at {picked}")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/2]")
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130
+    assert the_interview(series).answer("mikro").value == picked  # type: ignore[union-attr]

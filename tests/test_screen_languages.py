@@ -144,7 +144,7 @@ def test_each_form_of_address_is_the_familiar_or_the_polite_one(
 @pytest.mark.parametrize("language", SPOKEN)
 def test_yes_and_no_each_have_their_own_key(language: str) -> None:
     yes, no, skip = CHOICE_WORDS[language]
-    keys = initials((yes, no, skip), yes_no=True)
+    keys = initials((yes, no, skip))
     assert keys[0] and keys[1] and keys[0] != keys[1] and keys[2] == ""
     prompter = TerminalPrompter(language)
     question = Question(
@@ -164,13 +164,13 @@ def keys() -> Iterator[PipeInput]:
     ("language", "typed", "answer"),
     [("de", "j", "Ja"), ("de", "n", "Nein"), ("de", "nj", "Ja"), ("nl", "j", "Ja"),
      ("nl", "n", "Nee"), ("es", "s", "Sí"), ("es", "n", "No"), ("it", "s", "Sì"),
-     ("pt", "n", "Não"), ("pt", "ns", "Sim"), ("de", "nk", "Ja"), ("fr", "j", "Non")],
+     ("pt", "n", "Não"), ("pt", "ns", "Sim"), ("de", "nk", "Nein"), ("fr", "j", "Oui")],
 )  # fmt: skip
 def test_a_yes_or_no_is_picked_by_the_initial_of_its_language(
     keys: PipeInput, language: str, typed: str, answer: str
 ) -> None:
-    """German's "j" picks "Ja": it moved down to "Nein", j moving as in questionary
-    (it still does at a French yes or no; k moves up at any)."""
+    """German's "j" picks "Ja": it moved down to "Nein", j moving as in questionary. A
+    letter no choice starts does nothing (a French "j", a German "k": they moved)."""
     prompter = TerminalPrompter(language, console=Console(file=io.StringIO()))
     question = Question(
         id="q", type="yesno", text={"*": "?"}, language=language, validation=Validation()

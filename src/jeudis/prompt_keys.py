@@ -156,8 +156,7 @@ def keys_for(prompt: Prompt | None, *, typed: bool = False, unedited: str = "") 
     if prompt is not None and prompt.kind == "long":
         _finish_keys(bindings)
     if prompt is not None and prompt.kind == "select":
-        yes_no = prompt.question is not None and prompt.question.type == "yesno"
-        _initial_keys(bindings, prompt.choices, yes_no=yes_no)
+        _initial_keys(bindings, prompt.choices)
 
     return bindings
 
@@ -184,28 +183,26 @@ def _pause_keys(bindings: KeyBindings, prompt: Prompt | None, *, typed: bool) ->
         redraw(event.app)
 
 
-def initials(choices: tuple[str, ...], *, yes_no: bool = False) -> list[str]:
+def initials(choices: tuple[str, ...]) -> list[str]:
     """The key that picks each choice: its first character, a letter or a digit, case
-    and accents aside ("o" for "Oui", "e" for "École", "s" for "Sí"); "" for a choice
-    no key picks ("— passer —", or one starting with j or k, which move the selection
-    as they do in questionary). ``yes_no``: the choices are a yes and a no, whose j
-    is German's and Dutch's "Ja" (k still moves)."""
-    moving = "k" if yes_no else "jk"
+    and accents aside ("o" for "Oui", "e" for "École", "k" for "Kondensator"); "" for
+    a choice no key picks ("— passer —")."""
     keys = []
     for choice in choices:
         key = folded(choice[:1])[:1].lower()  # "É", "Œ": e, o
-        keys.append(key if key.isalnum() and key not in moving else "")
+        keys.append(key if key.isalnum() else "")
     return keys
 
 
-def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...], *, yes_no: bool) -> None:
+def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...]) -> None:
     """A letter typed moves the selection to the next choice it starts, as in a file
     manager's list: "o" or "n" picks "Oui" or "Non". Entrée still gives the answer:
     "non" and Entrée, typed as any answer is, ends on "Non"; had "n" given it, the
-    "on" and Entrée typed on would have gone to the next question."""
+    "on" and Entrée typed on would have gone to the next question. Every letter so,
+    j and k too: questionary's vim keys are off (:meth:`TerminalPrompter._question`)."""
     from questionary.prompts.common import InquirerControl
 
-    keys = initials(choices, yes_no=yes_no)
+    keys = initials(choices)
 
     def pick(event: KeyPressEvent) -> None:
         typed = folded(event.key_sequence[-1].data)[:1].lower()
@@ -228,7 +225,6 @@ def _initial_keys(bindings: KeyBindings, choices: tuple[str, ...], *, yes_no: bo
         if len(typed) == 1  # "ß".upper() is "SS": two keys
     }
     for typed in sorted(typed_as):
-        # Eager, as questionary's j is: at a yes or no, "j" picks German's "Ja".
         bindings.add(typed, eager=True)(pick)
 
 

@@ -338,7 +338,7 @@ class TerminalPrompter:
         """The keys of a choice: its letters ("O/N") where each choice has one (the
         optional's "— passer —" aside, last), else the arrows only."""
         yes_no = prompt.question is not None and prompt.question.type == "yesno"
-        keys = initials(prompt.choices, yes_no=yes_no)
+        keys = initials(prompt.choices)
         if yes_no:
             return self.text["keys_yesno"].format(keys="/".join(k.upper() for k in keys[:2]))
         if all(keys if prompt.required else keys[:-1]):
@@ -354,6 +354,10 @@ class TerminalPrompter:
                 style=STYLE,
                 qmark="›",
                 instruction=" ",
+                # A letter goes to the choice it starts, j and k as any (prompt_keys):
+                # vim's moves took them, a German guest's "k" for "Kondensator" moving
+                # the pointer up to another choice, given unseen with Enter.
+                use_jk_keys=False,
             )
         if prompt.kind == "checkbox":
             choices = [
