@@ -420,3 +420,85 @@ def test_init_copies_a_bundled_questionnaire_named_as_the_starter(
     assert listed.exit_code == 0, listed
     (entry,) = [q for q in json.loads(listed.stdout) if q["id"] == qid]
     assert Path(entry["path"]) == copied.resolve()
+
+
+@pytest.mark.parametrize(
+    ("locale", "other"),
+    [
+        ({"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}, "English (--language en)"),
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}, "English (--language en)"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "de_DE.UTF-8"}, "German (--language de)"),
+        ({"LANG": "es_ES.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}, "Spanish (--language es)"),
+    ],
+)
+def test_init_says_the_series_language_and_how_to_make_another(
+    invoke: Invoke, tmp_path: Path, locale: dict[str, str | None], other: str
+) -> None:
+    """No --language: the series is French, as before, whatever the locale, and init says
+    so, with the way to the locale's language, else English. A host writing English made
+    a French series without a word: its index and feed French around English posts."""
+    folder = tmp_path / "five"
+    result = invoke("init", folder, "--blog", "Five Questions", env=locale)
+
+    assert result.exit_code == 0, result
+    language, way = other.split(" (")
+    assert (
+        f'\nPosts in French (language = "fr"); for posts in {language}, init an empty folder'
+        f" with {way.rstrip(')')}\n" in result.stdout
+    )
+    settings = tomllib.loads((folder / "jeudis.toml").read_text(encoding="utf-8"))
+    assert settings["language"] == "fr"
+
+    chosen = invoke("init", tmp_path / "funf", "--language", "de-AT", env=locale)
+    assert '\nPosts in German (language = "de-AT")\n' in chosen.stdout
+    assert "init an empty folder" not in chosen.stdout
+
+
+def test_check_warns_of_a_series_in_another_language_than_its_interviews(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A series made French (init with no --language), its questionnaire rewritten in
+    English: its index and feed were French (lang="fr", "Flux Atom") around English
+    posts, and `check --strict` said "All good"."""
+    folder = tmp_path / "five"
+    assert invoke("init", folder, "--blog", "Five Questions", "--host", "Sam").exit_code == 0
+    english = tmp_path / "english"
+    assert invoke("init", english, "--blog", "Five Questions", "--language", "en").exit_code == 0
+    starter = folder / "questionnaires" / "five-questions.toml"
+    starter.write_text(
+        (english / "questionnaires" / "five-questions.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JEUDIS_DIR", str(folder))
+    data = write(
+        tmp_path / "answers.toml",
+        '[answers]\nabout = "A maker."\nproject = "Toys."\nadvice = "Start."\n',
+    )
+    made = invoke("new", "five-questions", "--guest", "Ana Smith", "--data-file", data)
+    assert made.exit_code == 0, made
+    settings = folder / "jeudis.toml"
+    line = 1 + settings.read_text(encoding="utf-8").splitlines().index(
+        'language = "fr"  # the posts\' language: fr, fr-CA, fr-CH, en...'
+    )
+
+    checked = invoke("check", "--strict")
+
+    assert checked.exit_code == ExitCode.CHECK_FAILED, checked
+    assert checked.stdout.splitlines()[:2] == [
+        (
+            f'{settings}:{line}: warning: language = "fr" but the series\' interviews are in'
+            " en: its index and feed are in the series' language, around posts in their"
+            " interview's"
+        ),
+        '  hint: set language = "en" in jeudis.toml',
+    ]
+
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace('language = "fr"', 'language = "en-GB"'),
+        encoding="utf-8",
+    )
+    assert invoke("check", "--strict").stdout == "All good.\n"
+    exported = invoke("export", "--all")
+    assert exported.exit_code == 0, exported
+    index = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB"' in index and "Flux Atom" not in index

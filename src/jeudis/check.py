@@ -16,7 +16,12 @@ from jeudis.files import read_text
 from jeudis.findings import Finding, finding_of
 from jeudis.links import PUBLISHED, alias_of, out_problem
 from jeudis.listing import Summary, summaries
-from jeudis.paths import SETTINGS_FILE, Series, questionnaire_id, settings_problems
+from jeudis.paths import (
+    SETTINGS_FILE,
+    Series,
+    questionnaire_id,
+    settings_problems,
+)
 from jeudis.questionnaire import (
     Questionnaire,
     check_questionnaire,
@@ -24,6 +29,7 @@ from jeudis.questionnaire import (
 )
 from jeudis.storage import site_names, unreserved, windows_refusal
 from jeudis.tomlio import locate, parse_toml
+from jeudis.wording import primary_language
 
 
 def _kind(path: Path) -> str:
@@ -86,9 +92,10 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
         else:
             files.append(path)
-    findings = refused + _check_files(series, files)
+    languages: set[str] = set()  # the interviews', as they are checked
+    findings = refused + _check_files(series, files, languages)
     if not given:
-        findings += _kept_texts(series)
+        findings += _kept_texts(series) + _language_apart(series, languages)
     if shown is not None:  # a settings' mistake the templates' check says too is said once
         findings += [f for f in _check_templates(series, shown, only) if f not in findings]
     for folder in wholes:
@@ -123,6 +130,37 @@ def _kept_texts(series: Series) -> list[Finding]:
     ]
 
 
+def _language_apart(series: Series, interviews: set[str]) -> list[Finding]:
+    """The series' language that none of its interviews (``interviews``: their
+    languages) is in, nor any of its own questionnaires (whose next interviews may be):
+    the index, the feed and the words around the posts are in the series' language
+    (French when jeudis.toml says none), each post in its interview's. A series `jeudis
+    init` made French, its questionnaire rewritten in English, published English posts
+    in a French site (lang="fr", "Flux Atom"), and check said "All good"."""
+    ours = primary_language(series.language)
+    if not interviews or any(primary_language(other) == ours for other in interviews):
+        return []
+    settings = series.root / SETTINGS_FILE
+    try:
+        for path in sorted(series.questionnaires_dir.glob("*.toml")):
+            said = parse_toml(read_text(path), path).get("language")
+            if not isinstance(said, str) or primary_language(said) == ours:
+                return []  # one in the series' language (saying none is so)
+        text = read_text(settings) if os.path.lexists(settings) else ""
+    except (OSError, JeudisError):  # said of the file, or of its folder, already
+        return []
+    theirs = sorted(interviews)
+    line = locate(text, ["language"]) if text else None
+    language = series.language
+    where = f'language = "{language}"' if line else f"no language, so {language},"
+    message = (
+        f"{where} but the series' interviews are in {' and '.join(theirs)}: its index and"
+        " feed are in the series' language, around posts in their interview's"
+    )
+    hint = f'{"set" if text else "write"} language = "{theirs[0]}" in {SETTINGS_FILE}'
+    return [Finding(str(settings), message, line=line, severity="warning", hint=hint)]
+
+
 def _unreadable(folder: Path) -> Finding | None:
     """A folder jeudis may not list, as a finding: "All good" would say its files were."""
     try:
@@ -132,9 +170,10 @@ def _unreadable(folder: Path) -> Finding | None:
     return None
 
 
-def _check_files(series: Series, files: list[Path]) -> list[Finding]:
+def _check_files(series: Series, files: list[Path], languages: set[str]) -> list[Finding]:
     """Every problem of these files, in their order. The interviews an older version of
-    their questionnaire made are said one group a version, where its first one is."""
+    their questionnaire made are said one group a version, where its first one is.
+    ``languages`` is given those of the interviews that read."""
     findings: list[Finding | list[Drift]] = []
     drifts: dict[tuple[str, str], list[Drift]] = {}
     # By id and interview's language; a str says why none reads.
@@ -170,6 +209,7 @@ def _check_files(series: Series, files: list[Path]) -> list[Finding]:
                     findings.append(drifts.setdefault(key, []))
                 drifts[key].append(drift)
             findings.extend(found)
+    languages.update(language for _, language in forms)
     interviews = [
         file for file in files if file.name != SETTINGS_FILE and _kind(file) == "interview"
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -255,12 +256,43 @@ _STARTER_FIELDS = (
 )
 
 
+# The languages jeudis writes posts in and its screen speaks, by name (init says which
+# one a new series is in).
+LANGUAGE_NAMES = {
+    "fr": "French",
+    "en": "English",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+}
+
+
 @dataclass(frozen=True)
 class Created:
     root: Path
     questionnaire: str
     files: list[Path]
     warnings: list[str]
+    language: str  # the series', as jeudis.toml says it
+
+
+def language_name(language: str) -> str:
+    """``language`` by its English name when jeudis speaks it ("French" for fr-CA), else its tag."""
+    return LANGUAGE_NAMES.get(primary_language(language), language)
+
+
+def locale_language(environ: Mapping[str, str]) -> str | None:
+    """The language the host's locale names (LC_ALL, then LC_MESSAGES, then LANG, as
+    POSIX reads them), when jeudis speaks it: "de" for de_DE.UTF-8; None for C, POSIX
+    or none. Init suggests it, and keeps French as its default: a machine's locale is its
+    menus' language, not always its blog's (a container's is C.UTF-8)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := environ.get(name):
+            language = primary_language(value.partition(".")[0].partition("@")[0])
+            return language if language in LANGUAGE_NAMES else None
+    return None
 
 
 def init_series(
@@ -304,7 +336,7 @@ def init_series(
     # "--language fe" for "fr": a series made in English, said now rather than at check.
     said = unspoken(language)
     warnings = [f"{said}; the starter questionnaire is in English"] if said else []
-    return Created(root, qid, [*files, root / "interviews"], warnings)
+    return Created(root, qid, [*files, root / "interviews"], warnings, language)
 
 
 def _bundled(qid: str) -> str | None:

@@ -348,7 +348,10 @@ def init(
     blog: Annotated[str, typer.Option(help="The blog's name (default: the folder's).")] = "",
     host: Annotated[str, typer.Option(help="Your name, as the host.")] = "",
     base_url: Annotated[str, typer.Option(help="The blog's address, https://...")] = "",
-    language: Annotated[str, typer.Option(help="The series' language.")] = "fr",
+    language: Annotated[
+        str | None,
+        typer.Option(help="The series' language, its posts' (default: fr): en, de, es, it..."),
+    ] = None,
     questionnaire: Annotated[
         str,
         typer.Option(
@@ -373,9 +376,12 @@ def init(
         blog=blog,
         host=host,
         base_url=base_url,
-        language=language,
+        language="fr" if language is None else language,
         questionnaire=questionnaire,
     )
+    import os
+
+    from jeudis.series_init import language_name, locale_language
     from jeudis.textsafe import for_terminal
 
     out = console()
@@ -384,6 +390,16 @@ def init(
     )
     for path in created.files:
         out.print(f"  {escape(for_terminal(str(path)))}", soft_wrap=True)
+    # French unless told: said, with the way to another, an English host's series was
+    # French (its index, its feed) without a word.
+    said = f'Posts in {language_name(created.language)} (language = "{created.language}")'
+    if language is None:
+        other = locale_language(os.environ)
+        other = other if other and other != "fr" else "en"
+        said += (
+            f"; for posts in {language_name(other)}, init an empty folder with --language {other}"
+        )
+    out.print("\n" + escape(said), soft_wrap=True)
     from jeudis.shellwords import editor_typed, quoted
 
     qid = created.questionnaire
