@@ -980,3 +980,45 @@ def test_only_a_page_of_the_built_in_style_makes_its_tables_a_tab_stop(
     assert invoke("export", "--all").exit_code == 0
     feed = (series / "site" / "feed.xml").read_text(encoding="utf-8")
     assert "&lt;table&gt;" in feed and "tabindex" not in feed
+
+
+DATED_FIRST = (
+    'id = "five"\nlanguage = "en"\ntitle = "Five questions for {guest}"\nregisters = ["you"]\n\n'
+    '[[questions]]\nid = "since"\ntype = "date"\ntext = "Since when have you blogged?"\n\n'
+    '[[questions]]\nid = "still"\ntype = "yesno"\ntext = "Still blogging?"\n\n'
+    '[[questions]]\nid = "story"\ntype = "long"\ntext = "Your best memory?"\nrequired = false\n'
+)
+
+
+@pytest.mark.parametrize("story", ["A dinner with my readers in Lyon.", ""])
+def test_a_post_is_described_by_its_first_answer_in_words(
+    series: Path, invoke: Invoke, tmp_path: Path, story: str
+) -> None:
+    """No intro: a post's description was its first answer whatever it was, a date
+    here (<meta name="description" content="March 3, 1999">, and so the feed's
+    summary, the shares', the index's excerpt, WordPress's). It is the first answer
+    written in words; with none, the post's title."""
+    (series / "jeudis.toml").write_text('language = "en"\nblog = "Five"\n', encoding="utf-8")
+    (series / "questionnaires" / "five.toml").write_text(DATED_FIRST, encoding="utf-8")
+    data = tmp_path / "answers.toml"
+    told = f'story = "{story}"\n' if story else ""
+    data.write_text(f"[answers]\nsince = 1999-03-03\nstill = true\n{told}", encoding="utf-8")
+    made = invoke("new", "five", "--guest", "Ada Lee", "--date", "2024-05-02", "--data-file", data)
+    assert made.exit_code == 0, made
+    described = story or "Five questions for Ada Lee"
+
+    assert invoke("export", "--all").exit_code == 0
+    page = (series / "site" / "ada-lee.html").read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{described}">' in page
+    assert f'<meta property="og:description" content="{described}">' in page
+    index = (series / "site" / "index.html").read_text(encoding="utf-8")
+    assert described in index and "March 3, 1999" not in index
+    entry = ET.parse(series / "site" / "feed.xml").find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}summary") == described
+    wxr = invoke("export", "ada-lee", "-f", "wxr", "-o", "-")
+    excerpt = ET.fromstring(wxr.stdout).findtext(
+        ".//{http://wordpress.org/export/1.2/excerpt/}encoded"
+    )
+    assert excerpt == described
+    markdown = invoke("export", "ada-lee", "--flavor", "hugo", "-o", "-").stdout
+    assert f'description = "{described}"' in markdown or f"description: {described}" in markdown

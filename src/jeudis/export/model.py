@@ -117,7 +117,8 @@ class Post:
     guest_label: str = ""
     note: str | None = None  # for the host: what the export left out, and why
     # The description is an answer jeudis writes in English (a date, yes or no) in a
-    # post of a language it has no words for: marked so where the page shows it.
+    # post of a language it has no words for: never now that a description is taken
+    # from an answer in words; kept false for the templates (a series' own) that ask.
     description_english: bool = False
     former_slugs: tuple[str, ...] = ()  # its names before a rename: its site leads them here
     mastodon: str = ""  # ines@piaille.fr: any fediverse account
@@ -254,6 +255,10 @@ def english_answer(html: Markup, value: Any, language: str) -> Markup:
     return Markup(f"{found[1]}<span{english_marks(language)}>{found[2]}</span>{found[3]}")
 
 
+# The answers a description may be taken from: written in words.
+PROSE = ("long", "text")
+
+
 def english_value(value: Any, language: str) -> bool:
     """Whether jeudis writes an answer ``value`` in English in a post in ``language``:
     a date or yes or no, in a language it has no words for."""
@@ -295,7 +300,10 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     sources = [*(value_markdown(a, language) for a in given), intro, closing]
     cleaned, for_html = cleaning.clean_markdown_both(sources, text)
     described = _field(interview, "description")
-    first = "" if described else intro or (value_markdown(given[0], language) if given else "")
+    # The first answer in words, not a date, a number, a yes or a choice: a post's
+    # description ("March 3, 1999") said nothing of it, in search results and shares.
+    prose = next((a for a in given if a.type in PROSE), None)
+    first = "" if described else intro or (value_markdown(prose, language) if prose else "")
     first_source = cleaning.clean_markdown_both([first], str)[1]
     *parts, first_html = markup.to_html_many([*for_html, *first_source])
     # A guest's headings go under the questions' (markup.headings_below): an h2 over an
@@ -335,10 +343,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
             )
         )
     intro_html, closing_html = rendered[-2], rendered[-1]
-    description = described or excerpt(first_html, 160)
-    first_english = (
-        not (described or intro) and bool(given) and english_value(given[0].value, language)
-    )
+    # None in words and no intro: the title, which says whose interview it is.
+    description = described or excerpt(first_html, 160) or title
     photo = _field(interview, "photo")
     site = _field(interview, "site")
     mastodon, bluesky = _profile(interview, "mastodon"), _profile(interview, "bluesky")
@@ -393,7 +399,6 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         host_label=text(first_name(host) or "?") + label_colon(language, variant),
         guest_label=text(first_name(guest, clean(interview.first_name)))
         + label_colon(language, variant),
-        description_english=first_english,
     )
 
 
