@@ -457,12 +457,25 @@ def test_as_text_and_first_name() -> None:
         ("Sra. Ana Pérez", "Ana"),
         ("M. Gilles Klein", "Gilles"),
         ("Mx. Sam Lee", "Sam"),
+        # A degree's field, or a degree joined to the title, is the title's.
+        ("Prof. Dr. med. Anna Schmidt", "Anna"),
+        ("Dr. rer. nat. Anna Schmidt", "Anna"),
+        ("Dr.-Ing. Anna Schmidt", "Anna"),
+        ("Dipl.-Ing. Anna Schmidt", "Anna"),
+        # Titles written whole; Spanish writes "Doña" without a dot.
+        ("Doña María López", "María"),
+        ("Madame Anne Roy", "Anne"),
+        ("Señora Ana Ruiz", "Ana"),
+        ("Rev. John Smith", "John"),
+        ("J.-P. Sartre", "J.-P."),  # initials, not a title
         # "Don" and "M" are names and initials too, without a dot.
         ("Don Draper", "Don"),
         ("M Ward", "M"),
         # A title before one name alone: as one greets them.
         ("Dr. Smith", "Dr. Smith"),
         ("Herr Müller", "Herr Müller"),
+        ("Dr. med. Schmidt", "Dr. med. Schmidt"),
+        ("Doña Pérez", "Doña Pérez"),
     ],
 )
 def test_a_first_name_is_no_title(name: str, first: str) -> None:
@@ -513,6 +526,10 @@ def test_a_sheet_greets_a_doctor_by_her_first_name(series: Path, invoke: Invoke)
     assert sheet.exit_code == 0, sheet
     assert "Jane," in sheet.stdout and "Dr.," not in sheet.stdout, sheet
     assert "**Hallo Jane! Was schreibst du?**" in sheet.stdout, sheet
+    sheet = invoke(
+        "sheet", "d", "--guest", "Dr. med. Schmidt", "--register", "du", "--host", "Ute"
+    )  # fmt: skip
+    assert "**Hallo Dr. med. Schmidt! Was schreibst du?**" in sheet.stdout, sheet
 
 
 @pytest.mark.parametrize(

@@ -313,14 +313,15 @@ def format_number(value: float, language: str = "fr") -> str:
 def first_name(full_name: str, given: str = "") -> str:
     """The guest's first name: ``given``, the one the host said (``new --first-name``),
     else the first word of ``full_name`` that is no title: "Jane" of "Dr. Jane Smith",
-    "Anna" of "Prof. Dr. Anna Schmidt". The rule cannot know "María José" of "María José
-    Ibáñez": the host says it. A title before one name alone is kept with it: "Dr.
-    Smith", "Herr Müller", as one greets them."""
+    "Anna" of "Prof. Dr. med. Anna Schmidt" or "Dr.-Ing. Anna Schmidt", "María" of
+    "Doña María López". The rule cannot know "María José" of "María José Ibáñez": the
+    host says it. A title before one name alone is kept with it: "Dr. Smith", "Herr
+    Müller", "Dr. med. Schmidt", as one greets them."""
     if given.strip():
         return given.strip()
     parts = full_name.split()
     titled = 0
-    while titled < len(parts) and _is_title(parts[titled]):
+    while titled < len(parts) and _is_title(parts[titled], after_title=titled > 0):
         titled += 1
     if titled and len(parts) - titled < 2:  # "Dr. Smith", "Herr Müller": no first name
         return full_name.strip()
@@ -328,7 +329,8 @@ def first_name(full_name: str, given: str = "") -> str:
 
 
 # Titles and honorifics before a name, in the languages jeudis speaks: read with their
-# dot or without ("Dr", "Mme"), as these are no one's first name.
+# dot or without ("Dr", "Mme"), as these are no one's first name; the words written
+# whole too ("Madame", "Señora", "Doña": Spanish writes it without a dot).
 _TITLES = frozenset(
     [
         "dr",
@@ -363,15 +365,42 @@ _TITLES = frozenset(
         "mw",
         "sir",
         "dame",
+        "rev",
+        "madame",
+        "mesdames",
+        "mademoiselle",
+        "monsieur",
+        "messieurs",
+        "señor",
+        "señora",
+        "señorita",
+        "doña",
+        "signor",
+        "signora",
+        "signorina",
+        "senhor",
+        "senhora",
+        "senyor",
+        "senyora",
+        "meneer",
+        "mevrouw",
     ]
 )
 # ... and those read only with their dot: "Don" and "M" are names or initials alone too.
-_TITLES_DOTTED = frozenset(["m", "mm", "don", "doña", "dom"])
+_TITLES_DOTTED = frozenset(["m", "mm", "don", "dom"])
 
 
-def _is_title(word: str) -> bool:
+def _is_title(word: str, after_title: bool = False) -> bool:
+    """Whether ``word`` is a title, or part of one: a German degree joined to it
+    ("Dr.-Ing.", "Dipl.-Ing."), or, ``after_title``, its field in lowercase ("Dr. med.",
+    "Dr. rer. nat.", "Dr. h.c.")."""
     bare = word.rstrip(".").casefold()
-    return bare in _TITLES or (word.endswith(".") and bare in _TITLES_DOTTED)
+    if bare in _TITLES or (word.endswith(".") and bare in _TITLES_DOTTED):
+        return True
+    head, joined, _ = word.partition(".-")
+    if joined and head.casefold() in _TITLES:  # "J.-P." is a name's initials
+        return True
+    return after_title and word.endswith(".") and word[:1].islower()
 
 
 def declared(register: str, registers: Sequence[str]) -> str | None:
