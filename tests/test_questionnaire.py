@@ -253,6 +253,22 @@ def test_both_genders_are_written_as_the_language_writes_them(language: str, exp
     assert render(template, WordingContext(gender="f", language=language)) == "una autora, la"
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", "¿Bienvenido/a? ¿Nuevos/as? ¿El/La madrugador/a?"),
+        ("pt-BR", "¿Bienvenido/a? ¿Nuevos/as? ¿El/La madrugador/a?"),
+        ("it", "¿Bienvenido/a? ¿Nuevos/as? ¿El/La madrugador/a?"),
+        # Shortened only where an -o swaps for an -a, as the screen says "¡Bienvenido/a".
+        ("fr", "¿Bienvenido/Bienvenida? ¿Nuevos/Nuevas? ¿El/La madrugador·a?"),
+        ("de", "¿Bienvenido/Bienvenida? ¿Nuevos/Nuevas? ¿El/La madrugador*a?"),
+    ],
+)
+def test_an_o_swapped_for_an_a_is_shortened_in_its_languages(language: str, expected: str) -> None:
+    template = "¿{Bienvenido|Bienvenida}? ¿{Nuevos|Nuevas}? ¿{El|La} {madrugador|madrugadora}?"
+    assert render(template, WordingContext(language=language)) == expected
+
+
 _SPANISH = """\
 id = "c"
 title = "Entrevista a {guest}"

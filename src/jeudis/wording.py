@@ -113,7 +113,7 @@ def render(template: str, context: WordingContext) -> str:
             continue
         if "|" in inner:  # the author wrote both forms: elided as they wish
             masculine, feminine = inner.split("|", 1)
-            out.append(agree(masculine, feminine, context.gender, mark))
+            out.append(agree(masculine, feminine, context.gender, mark, context.language))
             continue
         kind, _, ref = inner.partition(":")
         if ref:
@@ -149,10 +149,14 @@ def _elides(value: str) -> bool:
     return letters[0] in "aeiouæœø"
 
 
-def agree(masculine: str, feminine: str, gender: str | None, mark: str = "·") -> str:
+def agree(
+    masculine: str, feminine: str, gender: str | None, mark: str = "·", language: str = ""
+) -> str:
     """The form for ``gender``; for none, both: the feminine's ending after ``mark``
-    where the feminine extends the masculine ("suivi·e", "madrugador/a"), else the two
-    whole ("beau/belle"), as they are too where ``mark`` is empty."""
+    where the feminine extends the masculine ("suivi·e", "madrugador/a"), or, in a
+    language swapping -o for -a (:data:`_O_TO_A`), replaces its -o or -os
+    ("bienvenido/a", "nuevos/as"); else the two whole ("beau/belle", "el/la"), as they
+    are too where ``mark`` is empty."""
     if gender == "m":
         return masculine
     if gender == "f":
@@ -161,7 +165,18 @@ def agree(masculine: str, feminine: str, gender: str | None, mark: str = "·") -
         return masculine
     if mark and feminine.startswith(masculine):
         return masculine + mark + feminine[len(masculine) :]
+    if mark and primary_language(language) in _O_TO_A:
+        for his, hers in (("o", "a"), ("os", "as")):
+            stem = masculine[: -len(his)]
+            if masculine.endswith(his) and stem and feminine == stem + hers:
+                return masculine + mark + hers
     return f"{masculine}/{feminine}"
+
+
+# The languages whose feminine swaps the masculine's -o for -a, as their screens greet
+# a guest both ways ("¡Bienvenido/a"): "bienvenido/a", "nuevos/as", where "el/la" and
+# Italian's "benvenuti/benvenute" stay whole.
+_O_TO_A = frozenset({"es", "pt", "it", "ca", "gl"})
 
 
 # How a language writes both genders in one word, where the feminine extends the
