@@ -24,7 +24,7 @@ from jeudis.htmltext import html_to_text
 from jeudis.interview import Answer, Interview
 from jeudis.interview_reading import load_interview
 from jeudis.sheet_answers import strip_question
-from support import LU, OPEN_LU, REPO, Invoke, fill_sheet, only_interview
+from support import LU, OPEN_LU, REPO, Invoke, fill_sheet, only_interview, write
 
 LIST_ANSWER = "Surtout de la veille :\n\n- partage de liens 🔗\n- conversations\n- live-tweet 🎤"
 ANSWERS: dict[str, Any] = {
@@ -154,6 +154,57 @@ def test_a_question_reworded_for_the_guest_on_the_sheet_comes_back_reworded(
     assert interview.status == "draft" and interview.rewordings == {"pas-suivi": "Et ?"}
     assert interview.answer("pas-suivi") is None  # its draft asks it "Et ?"
     assert not any(a.reworded for a in interview.answers if a.id != "follower-reve")
+
+
+_STAR = """\
+id = "leser"
+title = "Interview mit {guest}"
+language = "de"
+registers = ["du"]
+
+[[questions]]
+id = "wer"
+type = "long"
+text.du = "Bist du eher {Autor|Autorin} oder {Leser|Leserin}?"
+
+[[questions]]
+id = "dann"
+type = "long"
+text.du = "Und \\\\ dann?"
+"""
+
+
+@pytest.mark.parametrize("sent", ["escaped", "rendered"])
+def test_a_question_with_a_gender_star_reads_as_written_and_comes_back_so(
+    series: Path, sent: str
+) -> None:
+    """ "Autor*in oder Leser*in" in bold was read "Autor<em>in oder Leser</em>in" by any
+    Markdown: escaped as the post escapes it, and asked as written once imported,
+    from the sheet as sent or from a mail program's rendering of it."""
+    import cmarkgfm
+
+    write(series / "questionnaires" / "leser.toml", _STAR)
+    code, out = run(
+        "sheet", "leser", "--guest", "Jana Roth", "--host", "Ute", "-o", str(series / "s.md")
+    )
+    assert code == 0, out
+    sheet = (series / "s.md").read_text(encoding="utf-8")
+    assert "\n**Bist du eher Autor\\*in oder Leser\\*in?**\n" in sheet, sheet
+    shown = cmarkgfm.github_flavored_markdown_to_html(sheet)
+    assert "<strong>Bist du eher Autor*in oder Leser*in?</strong>" in shown, shown
+    assert "<strong>Und \\ dann?</strong>" in shown, shown
+    filled = fill_sheet(sheet, {"wer": "Leserin, klar.", "dann": "Schreiben."})
+    if sent == "rendered":
+        filled = filled.replace("\\*", "*").replace("\\\\", "\\")
+
+    code, out = import_text(series, filled)
+
+    assert code == 0, out
+    assert "warning" not in out, out
+    assert answers_of(only_interview(series)) == [
+        ("wer", "Bist du eher Autor*in oder Leser*in?", "Leserin, klar."),
+        ("dann", "Und \\ dann?", "Schreiben."),
+    ]
 
 
 def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:

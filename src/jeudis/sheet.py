@@ -213,6 +213,26 @@ def marker(number: int, question_id: str) -> str:
     return f"## Q{number} [{question_id}]"
 
 
+# What would be markup in the bold line of a question: German's gender star above all,
+# "Autor*in oder Leser*in" read "Autor<em>in oder Leser</em>in" by any Markdown.
+MARKUP = "\\`*_[]<~"
+_MARKUP = re.compile(f"[{re.escape(MARKUP)}]")
+_ESCAPED = re.compile(f"\\\\([{re.escape(MARKUP)}])")
+
+
+def bold(wording: str) -> str:
+    """A question's line on the sheet: its wording in bold, its markup escaped, as the
+    Markdown post escapes it ("Autor\\*in")."""
+    escaped = _MARKUP.sub(r"\\\g<0>", wording)
+    return f"**{escaped}**"
+
+
+def unescaped(printed: str) -> str:
+    """A question's wording as :func:`bold` printed it (inside the stars), its escapes
+    read: as asked, for the interview to record."""
+    return _ESCAPED.sub(r"\1", printed)
+
+
 def render_sheet(
     questionnaire: Questionnaire,
     interview: Interview,
@@ -260,7 +280,7 @@ def render_sheet(
     for number, question in enumerate(questionnaire.questions, 1):
         lines += ["", marker(number, question.id), ""]
         wording = asked_text(question, interview, context) + optional_mark(question, words)
-        lines += [f"**{wording}**"]
+        lines += [bold(wording)]
         notes = question_notes(question, interview, questionnaire, words, numbers, context)
         if notes:
             lines += ["", *(f"_{note}_" for note in notes)]

@@ -18,7 +18,7 @@ from typing import Any
 
 from jeudis import answers as answer_rules
 from jeudis.questionnaire import Question, Validation
-from jeudis.sheet import TEXT, sheet_text
+from jeudis.sheet import MARKUP, TEXT, sheet_text, unescaped
 from jeudis.sheet_reading import (
     DEVICE,
     FORWARD_HEADER,
@@ -41,9 +41,13 @@ def _as_saved(word: str) -> str:
 
 
 def _word(word: str) -> str:
-    """A word of the sheet's own text as a pattern: as sent, or as an older editor saved it."""
+    """A word of the sheet's own text as a pattern: as sent, its markup escaped or not
+    (:func:`jeudis.sheet.bold`: "Autor\\*in"), or as an older editor saved it."""
     return "".join(
-        re.escape(char) if char <= "\xff" else f"(?:{re.escape(char)}|\\?{{1,2}})" for char in word
+        (r"\\?" + re.escape(char) if char in MARKUP else re.escape(char))
+        if char <= "\xff"
+        else f"(?:{re.escape(char)}|\\?{{1,2}})"
+        for char in word
     )
 
 
@@ -200,7 +204,7 @@ def dropped_section(sheet: Sheet, qid: str, printed_notes: list[str]) -> tuple[s
     """
     paragraphs = re.split(r"\n[ \t]*\n", sheet.answers[qid].strip())
     bold = (_joined(p) for p in paragraphs if re.fullmatch(r"\*\*[^*].*\*\*", _joined(p)))
-    printed = next(bold, "****")[2:-2].strip()
+    printed = next(bold, "****")[2:-2].strip()  # as printed: "Autor\\*in"
     kinds = [
         re.compile(
             "".join(
@@ -213,9 +217,10 @@ def dropped_section(sheet: Sheet, qid: str, printed_notes: list[str]) -> tuple[s
     notes = [note for paragraph in paragraphs for note in _italics(paragraph)]
     sheets = [note for note in notes if any(kind.fullmatch(note) for kind in kinds)]
     own = [f"**{printed}**", *(f"_{note}_" for note in sheets)] if printed else sheets
-    below = strip_question(as_typed(sheet, qid, own), printed, sheets)
+    asked = unescaped(printed)  # as asked: "Autor*in"
+    below = strip_question(as_typed(sheet, qid, own), asked, sheets)
     answer = "\n\n".join(part for part in (sheet.inline.get(qid, ""), below) if part)
-    return printed, answer, [note for note in notes if note not in sheets]
+    return asked, answer, [note for note in notes if note not in sheets]
 
 
 def _joined(paragraph: str) -> str:

@@ -33,6 +33,7 @@ from jeudis.questionnaire import Question, Questionnaire
 from jeudis.session import asked_text, context_for
 from jeudis.sheet import (
     HostQuestion,
+    bold,
     earlier_notes,
     marker,
     note_templates,
@@ -215,7 +216,7 @@ def _reading(
         notes = question_notes(question, printed, questionnaire, words, expected, blank)
         notes += earlier_notes(question, questionnaire, words)
         notes += noted_otherwise(sheet, question.id, notes, same_version)
-        own = [f"**{shown}**", *(f"_{note}_" for note in notes)]
+        own = [bold(shown), *(f"_{note}_" for note in notes)]
         below = strip_question(as_typed(sheet, question.id, own), shown, notes)
         first = sheet.inline.get(question.id, "")
         return "\n\n".join(part for part in (first, below) if part)

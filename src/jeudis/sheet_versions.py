@@ -15,7 +15,7 @@ from jeudis.errors import clip
 from jeudis.interview import Answer, Interview
 from jeudis.questionnaire import Questionnaire
 from jeudis.session import asked_text
-from jeudis.sheet import note_templates, optional_mark
+from jeudis.sheet import bold, note_templates, optional_mark, unescaped
 from jeudis.sheet_answers import dropped_section
 from jeudis.sheet_reading import Sheet
 from jeudis.wording import WordingContext
@@ -87,11 +87,11 @@ def worded_otherwise(
         opening = " ".join(re.split(r"\n[ \t]*\n", body, maxsplit=1)[0].split())
         if not re.fullmatch(r"\*\*[^*].*\*\*", opening):
             continue
-        printed = opening[2:-2].strip()
+        printed = unescaped(opening[2:-2].strip())  # "Autor*in", as asked
         shown = asked_text(question, interview, blank) + optional_mark(question, words)
         # Not when the section holds this version's line too: the bold words above it
         # are the guest's, written above the question.
-        if printed and printed != shown and f"**{shown}**" not in " ".join(body.split()):
+        if printed and printed != shown and bold(shown) not in " ".join(body.split()):
             worded[question.id] = printed
     return worded
 
