@@ -653,3 +653,52 @@ def test_a_slug_jeudis_would_not_make_is_refused(invoke: Invoke, series: Path, s
     assert result.exit_code == ExitCode.USAGE, result
     assert "a slug is lowercase letters a-z and digits, words joined by -" in result.stderr
     assert interview_files(series) == []
+
+
+def test_a_first_name_given_follows_the_name_and_is_said(
+    invoke: Invoke, series: Path, elise: Path
+) -> None:
+    """A first name the host gave (new --first-name) is kept by an accent's correction,
+    spelled as the name is now, dropped by another name, and said either way;
+    edit --first-name gives it, or leaves it to the rule again with ""."""
+
+    def motivation(slug: str) -> str:
+        interview = load_interview(series / "interviews" / f"{slug}.toml")
+        return interview.answer("motivation").question.split("!")[0]  # type: ignore[union-attr]
+
+    given = invoke(
+        "edit", "elise-garnier", "--guest", "Élise Marie Garnier", "--first-name", "Élise Marie"
+    )
+    assert given.exit_code == 0, given
+    assert given.stdout.splitlines()[0] == (
+        "elise-garnier: guest Élise Marie Garnier; first name Élise Marie; title worded again;"
+        " question [motivation] worded again"
+    )
+    assert motivation("elise-marie-garnier") == "Bonjour Élise Marie "
+
+    accent = invoke("edit", "elise-marie-garnier", "--guest", "Elise Marie Garnier")
+    assert accent.stdout.splitlines()[0] == (
+        "elise-marie-garnier: guest Elise Marie Garnier; first name Élise Marie kept, as Elise"
+        " Marie; title worded again; question [motivation] worded again"
+    ), accent
+    assert motivation("elise-marie-garnier") == "Bonjour Elise Marie "
+
+    other = invoke("edit", "elise-marie-garnier", "--guest", "Marie Garnier")
+    assert other.stdout.splitlines()[0] == (
+        "elise-marie-garnier: guest Marie Garnier; first name Elise Marie dropped, not in the"
+        " new name: read from it (Marie); --first-name gives it again; title worded again;"
+        " question [motivation] worded again"
+    ), other
+    assert motivation("marie-garnier") == "Bonjour Marie "
+
+    again = invoke("edit", "marie-garnier", "--first-name", "Marie-Élise")
+    assert (
+        again.stdout
+        == "marie-garnier: first name Marie-Élise; question [motivation] worded again\n"
+    )
+    assert motivation("marie-garnier") == "Bonjour Marie-Élise "
+    ruled = invoke("edit", "marie-garnier", "--first-name", "")
+    assert ruled.stdout == (
+        "marie-garnier: first name read from the name; question [motivation] worded again\n"
+    )
+    assert motivation("marie-garnier") == "Bonjour Marie "

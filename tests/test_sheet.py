@@ -207,6 +207,30 @@ def test_a_question_with_a_gender_star_reads_as_written_and_comes_back_so(
     ]
 
 
+def test_a_first_name_given_to_the_sheet_greets_the_guest_and_comes_back(series: Path) -> None:
+    """sheet --first-name: the sheet's greeting and its questions say it, and the
+    interview imported records it, as new --first-name does."""
+    write(
+        series / "questionnaires" / "hola.toml",
+        'id = "hola"\ntitle = "Entrevista a {guest}"\nlanguage = "es"\nregisters = ["tu"]\n'
+        '[[questions]]\nid = "a"\ntype = "long"\ntext = "¿Qué escribes, {first_name}?"\n',
+    )
+    code, out = run(
+        "sheet", "hola", "--guest", "María José Ibáñez", "--first-name", "María José",
+        "--host", "Íñigo", "-o", str(series / "s.md"),
+    )  # fmt: skip
+    assert code == 0, out
+    sheet = (series / "s.md").read_text(encoding="utf-8")
+    assert "\nHola, María José:\n" in sheet and "**¿Qué escribes, María José?**" in sheet, sheet
+
+    code, out = import_text(series, fill_sheet(sheet, {"a": "Novelas."}))
+
+    assert code == 0, out
+    interview = only_interview(series)
+    assert interview.first_name == "María José"
+    assert answers_of(interview) == [("a", "¿Qué escribes, María José?", "Novelas.")]
+
+
 def test_sheet_import_equals_data_file(series: Path, tmp_path: Path) -> None:
     sheet = make_sheet(series)
     (series / "filled.md").write_text(fill_sheet(sheet, ANSWERS), encoding="utf-8")

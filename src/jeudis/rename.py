@@ -36,10 +36,15 @@ class Particulars:
     register: str | None = None
     host: str | None = None
     date: dt.date | None = None
+    first_name: str | None = None  # "": read from the name again, by the rule
 
     def given(self) -> list[str]:
-        """The options given, as typed (``--guest``...)."""
-        return [f"--{f.name}" for f in fields(self) if getattr(self, f.name) is not None]
+        """The options given, as typed (``--guest``, ``--first-name``...)."""
+        return [
+            f"--{f.name.replace('_', '-')}"
+            for f in fields(self)
+            if getattr(self, f.name) is not None
+        ]
 
 
 @dataclass
@@ -118,18 +123,49 @@ def _names(interview: Interview) -> tuple[str, str, str, str]:
 
 
 def _apply(interview: Interview, change: Particulars, done: list[str]) -> None:
+    renamed = change.guest is not None and change.guest != interview.guest
     for key in ("guest", "gender", "register", "host"):
         value = getattr(change, key)
         if value is not None and value != getattr(interview, key):
             setattr(interview, key, value)
             done.append(f"{key} {value}")
-    # A first name the host gave goes with the name it was given for: kept when the new
-    # name still holds it (its surname corrected), else read from the new name.
-    if interview.first_name and f" {interview.first_name} " not in f" {interview.guest} ":
-        interview.first_name = ""
+    if change.first_name is not None:
+        if change.first_name != interview.first_name:
+            interview.first_name = change.first_name
+            done.append(f"first name {change.first_name or 'read from the name'}")
+    elif renamed and interview.first_name:
+        _follow_name(interview, done)
     if change.date is not None and change.date != interview.date:
         interview.date = change.date
         done.append(f"date {change.date.isoformat()}")
+
+
+def _follow_name(interview: Interview, done: list[str]) -> None:
+    """A first name the host gave goes with the name it was given for: kept while the
+    new name holds it, accents and case aside ("María José" in "Maria José Ibáñez",
+    then spelled as the new name spells it), else read from the new name; said either
+    way, in the rename's line."""
+    given, words = interview.first_name, interview.guest.split()
+    wanted = [_folded(word) for word in given.split()]
+    for at in range(len(words) - len(wanted) + 1):
+        if [_folded(word) for word in words[at : at + len(wanted)]] == wanted:
+            interview.first_name = " ".join(words[at : at + len(wanted)])
+            spelled = "" if interview.first_name == given else f", as {interview.first_name}"
+            done.append(f"first name {given} kept{spelled}")
+            return
+    interview.first_name = ""
+    done.append(
+        f"first name {given} dropped, not in the new name: read from it"
+        f" ({first_name(interview.guest)}); --first-name gives it again"
+    )
+
+
+def _folded(word: str) -> str:
+    """A word compared accents and case aside: "maria" for "María"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _retitle(

@@ -253,6 +253,7 @@ def render_sheet(
         "questionnaire": questionnaire.id,
         "version": str(questionnaire.version),
         "guest": interview.guest,
+        "first_name": interview.first_name,  # given (--first-name): the import's too
         "register": interview.register,
         "gender": interview.gender or "",
         "host": interview.host,
@@ -320,7 +321,13 @@ def sheet_context(
     earlier answer says which ("« votre réponse à la question 1 »"), not «  »."""
     quoted = {qid: words["quoted"].format(number=number) for qid, number in numbers.items()}
     return context_for(
-        questionnaire, interview.guest, interview.host, interview.gender, quoted, interview.fields
+        questionnaire,
+        interview.guest,
+        interview.host,
+        interview.gender,
+        quoted,
+        interview.fields,
+        interview.first_name,
     )
 
 

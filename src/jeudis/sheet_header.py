@@ -76,7 +76,7 @@ def sheet_options(
 
     if not meta["guest"].strip():  # else said as "pass --guest", an option not typed
         raise refuse("guest", "the guest's name is empty")
-    for key in ("guest", "host"):
+    for key in ("guest", "first_name", "host"):
         if control_in(meta.get(key, "")):  # not quoted: the character is what is wrong
             raise refuse(key, "a control character in the name", quoted=False)
     gender = meta.get("gender") or None
@@ -100,6 +100,7 @@ def sheet_options(
             raise refuse("date", "not a date (YYYY-MM-DD)") from None
     options = {
         "guest": meta["guest"],
+        "first_name": meta.get("first_name", ""),
         "register": register,
         "gender": gender,
         "host": meta.get("host"),

@@ -126,7 +126,13 @@ def import_sheet(
     left_out: list[str] = []
     for question in questionnaire.questions:
         context = context_for(
-            questionnaire, interview.guest, interview.host, interview.gender, seen, fields
+            questionnaire,
+            interview.guest,
+            interview.host,
+            interview.gender,
+            seen,
+            fields,
+            interview.first_name,
         )
         asked = asked_text(question, interview, context)
         read = worded.get(question.id, "").removesuffix(" " + words["optional"])

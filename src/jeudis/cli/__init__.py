@@ -69,6 +69,14 @@ QuestionnaireArgument = Annotated[
     ),
 ]
 GuestOption = Annotated[str, typer.Option("--guest", "-g", help="The guest's name.")]
+FirstNameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--first-name",
+        help="The guest's first name, as {first_name} and a dialogue say it, where the"
+        ' name does not tell it ("María José"); default: the first word that is no title.',
+    ),
+]
 RegisterOption = Annotated[
     str | None,
     typer.Option(

@@ -83,6 +83,14 @@ def edit(
     date: Annotated[
         str | None, typer.Option(help="The interview's date: YYYY-MM-DD, or written out.")
     ] = None,
+    first_name: Annotated[
+        str | None,
+        typer.Option(
+            "--first-name",
+            help="The guest's first name, as {first_name} and a dialogue say it: the"
+            ' questions naming it follow ("" reads it from the name again).',
+        ),
+    ] = None,
     published: Annotated[
         bool | None,
         typer.Option(
@@ -117,7 +125,7 @@ def edit(
     if (answer_file is not None or reword is not None) and question is None:
         raise UsageError("--answer-file and --reword need --question ID")
     others = any(o for o in [fields, notes, guest, gender, register, host, date, reword])
-    others = others or published is not None
+    others = others or published is not None or first_name is not None
     if question is not None and _edited_apart(series, loaded, form, question, answer_file, others):
         return
     if question is not None:  # an id, or the question's number: the id from here on
@@ -128,6 +136,7 @@ def edit(
         register=register,
         host=rename.name(host, "--host") if host is not None else None,
         date=parse_date(date, loaded.language),
+        first_name=_first_name(first_name),
     )
     apart = [*(["--fields"] if fields else []), *(["--notes"] if notes else []), *change.given()]
     apart += _publish_option(published)
@@ -197,6 +206,17 @@ def edit(
         return
     _require_terminal(hint="without a terminal: --question ID --answer-file FILE")
     _edit_live(series, loaded, form, question, aftermath)
+
+
+def _first_name(typed: str | None) -> str | None:
+    """``--first-name`` as given: tidied, "" (the rule's again) when empty, None when not."""
+    from jeudis import rename
+
+    if typed is None:
+        return None
+    if not typed.strip():
+        return ""
+    return rename.name(typed, "--first-name")
 
 
 def _publish_option(published: bool | None) -> list[str]:

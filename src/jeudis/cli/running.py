@@ -13,6 +13,7 @@ import typer
 
 from jeudis.cli import (
     DirOption,
+    FirstNameOption,
     GenderOption,
     GuestOption,
     HostOption,
@@ -114,14 +115,7 @@ def new(
     ] = None,
     reword: RewordOption = None,
     slug: SlugOption = None,
-    first_name: Annotated[
-        str | None,
-        typer.Option(
-            "--first-name",
-            help="The guest's first name, as {first_name} and a dialogue say it, where the"
-            ' name does not tell it ("María José"); default: the first word that is no title.',
-        ),
-    ] = None,
+    first_name: FirstNameOption = None,
     directory: DirOption = None,
 ) -> None:
     """Start an interview: the host's part, then the guest answers live."""

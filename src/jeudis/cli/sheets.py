@@ -14,6 +14,7 @@ import typer
 
 from jeudis.cli import (
     DirOption,
+    FirstNameOption,
     GenderOption,
     GuestOption,
     HostOption,
@@ -67,6 +68,7 @@ def sheet(
         ),
     ] = None,
     reword: RewordOption = None,
+    first_name: FirstNameOption = None,
     output: OutputOption = None,
     directory: DirOption = None,
 ) -> None:
@@ -93,6 +95,7 @@ def sheet(
         gender=gender,
         host=host,
         rewordings=pairs(reword, "--reword", '12="..."'),
+        first_name=first_name or "",
     )
     interview = starting.prepare(series, form, options)
     starting.require_host(form, interview)
