@@ -437,3 +437,43 @@ def test_a_date_the_series_own_template_wrote_otherwise_is_followed(
             " it there"
         )
     ]
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_wordpress_file_not_well_formed_is_said_and_recorded_not(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """A series' own template writing a bare & (not well-formed XML): the file was read
+    back as giving no post, and nothing was said of the posts it retitled, which
+    WordPress's importer, reading it by its regular expressions, imported again."""
+    make_interview(series, "laurent")
+    assert wordpress_file(invoke, tmp_path, way) == []
+    own_wxr(series, "<title>{{ ('Les Jeudis — ' ~ post.title_text) | e | cdata }}</title>")
+    template = series / "templates" / "wxr.xml"
+    bare = "<description>Blogs & tweets</description>"
+    text = template.read_text(encoding="utf-8")
+    own = text.replace("<description>{{ site.description }}</description>", bare)
+    template.write_text(own, encoding="utf-8")
+    templating._environment.cache_clear()
+    file = tmp_path / ("site/wordpress.xml" if way == "the series' site" else WAYS[way][1])
+
+    assert wordpress_file(invoke, tmp_path, way) == [
+        (
+            f"warning: {file} is not well-formed XML (line 21, column 20: not well-formed"
+            " (invalid token)): WordPress's importer reads it all the same, by a looser reading"
+            " of its own, and jeudis cannot say which posts it would take for new ones"
+            " (retitled or dated anew); the series' templates/wxr.xml wrote it: an & or a < in"
+            " its own text is to be written &amp; or &lt;, a value given through | e"
+        )
+    ]
+    assert file.read_text(encoding="utf-8").splitlines()[20] == bare
+    template.write_text(text, encoding="utf-8")  # the & left out: the record was kept
+    templating._environment.cache_clear()
+    assert wordpress_file(invoke, tmp_path, way) == [
+        (
+            f"warning: laurent: titled “Les Jeudis — Mesurer l’efficacité{NBSP}: Laurent Flores”"
+            f" in this WordPress file, “Mesurer l’efficacité{NBSP}: Laurent Flores” in the last"
+            f" one; {WHY}: before importing, give the post on the blog its new title, or delete"
+            " it there"
+        )
+    ]

@@ -270,7 +270,7 @@ def export_text(
         text = wxr(posts, site)
         if notes is not None:
             notes.extend(left_out)
-            notes.extend(_retitled(series, posts, imported, text))
+            notes.extend(_retitled(series, posts, imported, text, destination))
         return text
     if len(posts) > 1:
         raise UsageError(
@@ -280,14 +280,16 @@ def export_text(
     return render_one(posts[0], site, options, notes, series, destination)
 
 
-def _retitled(series: Series, posts: list[Post], imported: Imported | None, text: str) -> list[str]:
+def _retitled(
+    series: Series, posts: list[Post], imported: Imported | None, text: str, file: Path | None
+) -> list[str]:
     """What WordPress's importer would take for new posts, of ``posts`` in the WordPress
-    file ``text``: those the last one gave another title or date, as each file writes
-    them. ``imported`` takes them."""
+    file ``text`` (into ``file``, or a stream): those the last one gave another title or
+    date, as each file writes them. ``imported`` takes them."""
     from jeudis.export.wpknown import Imported, written_posts
 
     given = written_posts(text, {post.id: post.slug for post in posts})
-    return (imported or Imported(series)).see(given)
+    return (imported or Imported(series)).see(given, file)
 
 
 def render_one(
@@ -500,7 +502,11 @@ def export_series_wxr(
         if destination:
             imported.replacing(destination)
         pieces, notes[0] = series_wxr(
-            series, include_drafts=include_drafts, progress=progress, imported=imported
+            series,
+            include_drafts=include_drafts,
+            progress=progress,
+            imported=imported,
+            into=destination,
         )
         return pieces
 

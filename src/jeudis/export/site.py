@@ -283,6 +283,7 @@ def series_wxr(
     include_drafts: bool = False,
     progress: Progress | None = None,
     imported: Imported | None = None,
+    into: Path | None = None,
 ) -> tuple[Iterator[str], list[str]]:
     """The whole series as one WordPress import file's text, in pieces to write as
     they come, with the notes to show; ``progress`` is told of each post written.
@@ -293,10 +294,10 @@ def series_wxr(
     The notes say first the posts WordPress's importer would take for new ones
     (:mod:`jeudis.export.wpknown`), put first once the last piece is through, as the
     file gives their titles and dates; ``imported`` takes them, to be saved once the
-    file is written.
+    file (``into``; None for a stream) is written.
     """
     from jeudis.export import sitebuild
-    from jeudis.export.wpknown import Imported, Known, read_back
+    from jeudis.export.wpknown import Given, Imported, read_back
 
     drafts: list[str] = []
     copies: list[tuple[str, str]] = []
@@ -306,8 +307,8 @@ def series_wxr(
     said = notes + _drafts_note(drafts) + copies_notes(series, copies)
     record = imported or Imported(series)
 
-    def retitled(given: dict[str, Known]) -> None:
-        said[:0] = record.see(given)
+    def retitled(given: Given) -> None:
+        said[:0] = record.see(given, into)
 
     return read_back(pieces, slugs, retitled), said
 

@@ -58,7 +58,7 @@ from jeudis.export.site import FEED_SIZE, Progress, SiteResult, entry_notes, ind
 from jeudis.export.stopping import FILE_LEFT, stopping
 from jeudis.export.templating import pinned
 from jeudis.export.typography import fix_text
-from jeudis.export.wpknown import Imported, Known, read_back
+from jeudis.export.wpknown import Given, Imported, read_back
 from jeudis.export.written import Stamped, changed, content_stamp
 from jeudis.interview import Interview
 from jeudis.interview_reading import load_interview, read_interview
@@ -568,12 +568,12 @@ def export_wxr(
     result.notes += notes
     imported = Imported(series)
     imported.replacing(target)
-    given: dict[str, Known] = {}  # each post's title and date, as the file writes them
-    text = Stamped(read_back(pieces, slugs, given.update))
+    given: list[Given] = []  # each post's title and date, as the file writes them
+    text = Stamped(read_back(pieces, slugs, given.append))
     with stopping(FILE_LEFT):  # not through a link there: the folder's files are the export's
         write_atomic(target, text, follow_links=False)
     result.written.append(target)
-    retitled = imported.see(given)
+    retitled = imported.see(given[0], target)
     imported.save()
     manifest = {
         "stamp": stamp,

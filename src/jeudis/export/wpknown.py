@@ -14,7 +14,9 @@ A title and a date are recorded as the file writes them, read back from its
 guest's name between Unicode's isolates where it reads the other way, those the
 importer compares, invisible as they are; and as a series' own ``templates/wxr.xml``
 writes them (a prefix, another field), which is what the importer reads. Two titles
-differ when they differ once WordPress has stored them (:func:`as_stored`).
+differ when they differ once WordPress has stored them (:func:`as_stored`). A file
+that is not well-formed XML (a series' template writing a bare ``&``) gives none: it
+is said, and the record kept as it was.
 
 A record missing, unreadable or of another shape (one of the titles as typed, not
 as written: version 1) is taken for none, and the WordPress file the new one
@@ -73,6 +75,17 @@ def as_stored(title: str) -> str:
     return _SLASHED.sub(lambda m: "\0" if m[1] == "0" else m[1], trimmed)
 
 
+@dataclass(frozen=True)
+class Given:
+    """What a WordPress file being written gives its posts: each one's title and
+    date, by id (:class:`Known`); or, of a file that is not well-formed XML, where
+    expat stopped reading it (``malformed``: "line 21, column 20: not well-formed
+    (invalid token)"), and no post."""
+
+    posts: dict[str, Known]
+    malformed: str | None = None
+
+
 class Imported:
     """The titles and dates the last WordPress files gave the series' posts, by id."""
 
@@ -108,9 +121,14 @@ class Imported:
         if not self.recorded:
             self.known, self.named = _read_file(path)
 
-    def see(self, posts: Mapping[str, Known]) -> list[str]:
-        """What to tell the host of ``posts`` (by id) the importer would take for new
-        ones; their titles and dates are taken, to be saved once the file is written."""
+    def see(self, given: Given, file: Path | None) -> list[str]:
+        """What to tell the host of the posts ``given`` (by id) the importer would take
+        for new ones; their titles and dates are taken, to be saved once the file
+        (``file``, None for a stream) is written. Of a file that is not well-formed XML
+        nothing is taken: the record stays as it was, and the host is told."""
+        if given.malformed is not None:
+            return [self._malformed(given.malformed, file)]
+        posts = given.posts
         moved = []
         for key, post in posts.items():
             was = self.known.get(key) or self.named.get(post.slug)
@@ -120,6 +138,24 @@ class Imported:
         if len(moved) > SAID_APART:
             return [_many(moved)]
         return [_one(post, title, date) for post, title, date in moved]
+
+    def _malformed(self, where: str, file: Path | None) -> str:
+        """The WordPress file, not well-formed XML at ``where``: its titles and dates
+        are not known, the importer reads it all the same (by its regular expressions,
+        its XML parsers refusing it), and a post retitled is a second one on the blog."""
+        what = f"{file} is" if file is not None else "the WordPress file written is"
+        own = self.series.templates_dir / "wxr.xml"
+        fix = (
+            f"; the series' {own.parent.name}/{own.name} wrote it: an & or a < in its own"
+            " text is to be written &amp; or &lt;, a value given through | e"
+            if own.is_file()
+            else ""
+        )
+        return (
+            f"warning: {what} not well-formed XML ({where}): WordPress's importer reads it"
+            " all the same, by a looser reading of its own, and jeudis cannot say which"
+            f" posts it would take for new ones (retitled or dated anew){fix}"
+        )
 
     def save(self) -> None:
         """Best effort: without the record, the next WordPress file says nothing."""
@@ -264,6 +300,7 @@ class _Items:
         self.item: dict[str, str] | None = None
         self.text: list[str] | None = None  # an item's field being read
         self.failed = False
+        self.malformed: str | None = None  # where expat stopped, and why
 
     def _comment(self, data: str) -> None:
         self.ours = self.ours or (self.depth == 0 and data.strip().startswith(_OURS))
@@ -311,7 +348,12 @@ class _Items:
             return
         try:
             self.parser.Parse(data, last)
-        except (expat.ExpatError, _NotOurs, ValueError):
+        except expat.ExpatError as error:  # its line and column, as expat counts them
+            self.malformed = f"line {error.lineno}, column {error.offset}"
+            self.malformed += f": {expat.ErrorString(error.code)}"
+            self.failed = True
+            self.by_id, self.by_name = {}, {}
+        except (_NotOurs, ValueError):
             self.failed = True
             self.by_id, self.by_name = {}, {}
 
@@ -326,27 +368,28 @@ class _Items:
 
 
 def read_back(
-    pieces: Iterable[str], slugs: Mapping[str, str], done: Callable[[dict[str, Known]], None]
+    pieces: Iterable[str], slugs: Mapping[str, str], done: Callable[[Given], None]
 ) -> Iterator[str]:
     """The pieces of a WordPress file, passed on as they are written; once the last one
     is through, ``done`` is given the posts ``slugs`` names (the slug of each id) as
     the file gives their titles and dates: the title and date the importer will find
     each by, whatever template wrote them. A post the file gives none (a series' own
-    template that leaves its guid and name out, or writes no XML) is left out."""
+    template that leaves its guid and name out) is left out; of a file that is not
+    well-formed XML, none is given, but where it is not."""
     items = _Items(ours=False)
     for piece in pieces:
         items.feed(piece.encode("utf-8"))
         yield piece
     items.feed(b"", last=True)
-    done(items.posts(slugs))
+    done(Given(items.posts(slugs), items.malformed))
 
 
-def written_posts(text: str, slugs: Mapping[str, str]) -> dict[str, Known]:
+def written_posts(text: str, slugs: Mapping[str, str]) -> Given:
     """:func:`read_back` of a WordPress file's whole ``text``."""
-    read: dict[str, Known] = {}
-    for _ in read_back([text], slugs, read.update):
+    read: list[Given] = []
+    for _ in read_back([text], slugs, read.append):
         pass
-    return read
+    return read[0]
 
 
 def _read_file(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
