@@ -251,3 +251,37 @@ def test_an_answer_changed_at_the_review_so_that_it_answers_all_the_new_version_
 
     assert changed == 1 and aftermath.recorded == "2"
     assert load_interview(on_twitter).questionnaire_version == 2
+
+
+def test_an_interview_answering_a_question_the_new_version_dropped_keeps_its_version(
+    series: Path, invoke: Invoke
+) -> None:
+    """Hugo's post asks what version 1 asked of his reading, which version 2 dropped: an
+    answer changed recorded it as made with version 2, and check no longer said the
+    question dropped that the post publishes."""
+    lecture = '[[questions]]\nid = "lecture"\ntype = "long"\ntext = "Votre lecture ?"\n'
+    form = write(series / "questionnaires" / "p.toml", PORTRAITS_V1 + lecture)
+    new_portrait(invoke, '[answers]\noutils = "Un carnet."\ntwitter = false\nlecture = "Proust."\n')
+    write(form, PORTRAITS_V1.replace("version = 1", "version = 2"))
+
+    changed = invoke("edit", "hugo-lambert", "-q", "outils", "--answer-file", "-", input="Deux.")
+
+    assert changed.stdout == "hugo-lambert: answer outils replaced\n", changed
+    assert "made with p version 1, now version 2 (dropped: lecture)" in invoke("check").stdout
+    assert "Proust." in invoke("export", "hugo-lambert", "--fragment").stdout
+
+
+def test_an_interview_lacking_a_field_the_new_version_requires_keeps_its_version(
+    series: Path, invoke: Invoke
+) -> None:
+    """Version 2 requires the guest's town, which Hugo's interview never had: an answer
+    changed recorded it as made with version 2 all the same."""
+    form = write(series / "questionnaires" / "p.toml", PORTRAITS_V1)
+    new_portrait(invoke, '[answers]\noutils = "Un carnet."\ntwitter = false\n')
+    town = '[[fields]]\nid = "ville"\ntype = "text"\ntext = "Ville de {guest}"\n'
+    write(form, PORTRAITS_V1.replace("version = 1", "version = 2") + town)
+
+    changed = invoke("edit", "hugo-lambert", "-q", "outils", "--answer-file", "-", input="Deux.")
+
+    assert changed.stdout == "hugo-lambert: answer outils replaced\n", changed
+    assert "made with p version 1, now version 2" in invoke("check").stdout

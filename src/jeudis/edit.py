@@ -193,17 +193,26 @@ def record_version(
 def _made_with_it(questionnaire: Questionnaire, interview: Interview) -> bool:
     """Whether a complete interview made with another version of ``questionnaire`` is
     now one made with it: it answers each question it asks, holds no answer its
-    conditions leave out, and each answer reads as the question takes it now."""
+    conditions leave out nor one to a question it dropped (its post publishes it, which
+    that version never asks), has each field it requires, and each answer reads as the
+    question takes it now."""
     if str(interview.questionnaire_version) == str(questionnaire.version):
         return False
     if not interview.is_complete or conditions.unanswered(questionnaire, interview):
         return False
     if conditions.not_asked(questionnaire, interview):
         return False
+    if any(
+        field.required and interview.fields.get(field.id) in (None, "", [])
+        for field in questionnaire.fields
+    ):
+        return False
     for answer in interview.answers:
-        question = questionnaire.question(answer.id)
-        if question is None or answer.followup or not answer.given:
+        if answer.followup or not answer.given:
             continue
+        question = questionnaire.question(answer.id)
+        if question is None:  # dropped since: the post still asks it
+            return False
         try:
             if answer_rules.coerce(question, answer.value) != answer.value:
                 return False
