@@ -686,3 +686,39 @@ def test_an_answer_in_another_language_than_the_roundups_says_so(
     ann.write_text(ann.read_text(encoding="utf-8").replace('"fr"', '"en"'), encoding="utf-8")
     page = invoke("compare", "blogs", "-q", "blog", "-f", "html").stdout
     assert _languages(page[page.index("<article") :])["Oui"] == "fr"
+
+
+@pytest.mark.parametrize(
+    ("questionnaire", "claire", "marked"),
+    [("fr-CA", "fr", ""), ("fr", "fr-CA", "fr-CA"), ("fr-FR", "fr-CA", "fr-CA")],
+    ids=["fr in fr-CA", "fr-CA in fr", "fr-CA in fr-FR"],
+)
+def test_an_answer_in_a_region_of_the_roundups_language_is_marked_when_it_names_one(
+    series: Path, invoke: Invoke, questionnaire: str, claire: str, marked: str
+) -> None:
+    """A questionnaire's "fr" made "fr-CA" after its interviews: every answer of its roundup
+    was in a <div lang="fr"> inside the <article lang="fr-CA">, French read as French. An
+    answer is marked where its region is one the roundup's tag does not name; each is set
+    as its post sets it all the same."""
+    copy_example(series)
+    form = series / "questionnaires" / "twitter.toml"
+    text = form.read_text(encoding="utf-8")
+    form.write_text(text.replace('language = "fr"', f'language = "{questionnaire}"'), "utf-8")
+    path = series / "interviews" / "claire-fontaine.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('language = "fr"', f'language = "{claire}"'), "utf-8")
+
+    result = invoke("compare", "twitter", "twitter-ou-facebook", "-f", "html", "--fragment")
+
+    assert result.exit_code == 0, result
+    out = result.stdout
+    said = _languages(out[out.index("<article") :])
+    assert out.startswith(f'<article lang="{questionnaire}"')
+    own = {
+        slug: _languages(invoke("export", slug, "--fragment").stdout)
+        for slug in ("amelie-roux", "claire-fontaine", "mathieu-durand")
+    }
+    for slug, paragraphs in own.items():
+        answer = next(p for p in paragraphs if p.startswith("Twitter"))  # as its post sets it
+        assert said[answer] == (marked if slug == "claire-fontaine" and marked else questionnaire)
+    assert set(said.values()) == {questionnaire, marked} - {""}

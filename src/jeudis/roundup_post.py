@@ -62,8 +62,8 @@ def render(
     for entry, name in zip(roundup.entries, names, strict=True):
         said = markup.headings_below(entry.text)  # under each guest's h2
         # What the guest read and wrote is set as their interview's post sets it.
+        theirs = series_variant(entry.said_in, series.settings) if entry.said_in else variant
         own = _own_language(entry, roundup.language)
-        theirs = series_variant(own, series.settings) if own else variant
         answer = english_answer(
             Markup(fix_html(markup.to_html(said), theirs)), entry.value, roundup.language
         )
@@ -112,9 +112,18 @@ def render(
 
 
 def _own_language(entry: Entry, language: str) -> str:
-    """The language of ``entry``'s interview where it is not the roundup's (``language``):
-    an English guest's in a French series. Else empty."""
-    return entry.said_in if entry.said_in.lower() != language.lower() else ""
+    """The language of ``entry``'s interview where a reader hears it apart from the
+    roundup's (``language``), as a post marks a part of it (English words in a post of
+    another language): another language (an English guest's in a French series), or
+    the same of a region or script the roundup's does not name (``fr-CA`` in an ``fr``
+    roundup, or an ``fr-FR`` one). Else empty: French of no region reads as the ``fr-CA``
+    roundup around it (a questionnaire's ``fr`` made ``fr-CA`` after its interviews)."""
+    own, around = _subtags(entry.said_in), _subtags(language)
+    return "" if own == around[: len(own)] else entry.said_in
+
+
+def _subtags(tag: str) -> list[str]:
+    return tag.lower().replace("_", "-").split("-")
 
 
 def _marked(html: Markup, value: Any, language: str) -> Markup:
