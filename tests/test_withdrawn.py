@@ -48,6 +48,23 @@ def test_unpublish_and_publish_say_what_they_did_and_write_the_key_only_when_fal
     assert invoke("edit", "hugo-bernard", "--publish").stdout == "hugo-bernard: already published\n"
 
 
+def test_unpublish_of_a_draft_says_what_holds_for_a_draft(series: Path, invoke: Invoke) -> None:
+    """A draft withdrawn was said to have its post taken down by the next export: a
+    draft has none, and is left out of the exports that take drafts, and once finished."""
+    make_interview(series, "hugo-bernard", guest="Hugo Bernard", status="draft")
+
+    result = invoke("edit", "hugo-bernard", "--unpublish")
+
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "hugo-bernard: withdrawn: left out of every export from now on, of drafts too"
+        " (--include-drafts), and once it is finished\n"
+    )
+    site = invoke("export", "--all", "--include-drafts", "-o", series / "site")
+    assert site.exit_code == 0, site
+    assert not (series / "site" / "hugo-bernard.html").exists()
+
+
 def test_show_says_it_is_withdrawn_at_the_top(series: Path, invoke: Invoke) -> None:
     make_interview(series, "hugo-bernard", guest="Hugo Bernard")
     _withdraw(invoke, "hugo-bernard")

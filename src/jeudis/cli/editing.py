@@ -234,7 +234,12 @@ def _publish(
     if published == interview.published:
         return ["already published" if published else "already withdrawn"]
     interview.published = published
-    if not published:
+    if not published and not interview.is_complete:  # a draft has no post to take down
+        done.append(
+            "withdrawn: left out of every export from now on, of drafts too"
+            " (--include-drafts), and once it is finished"
+        )
+    elif not published:
         done.append(
             "withdrawn: left out of every export from now on, the next `jeudis export --all`"
             " takes its post down"
