@@ -477,3 +477,30 @@ def test_a_wordpress_file_not_well_formed_is_said_and_recorded_not(
             " it there"
         )
     ]
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_post_the_series_own_template_gives_another_guid_is_known_by_its_name(
+    series: Path, invoke: Invoke, tmp_path: Path, way: str
+) -> None:
+    """A series' own template giving each post a guid of its own keeps wp:post_name,
+    as templates.md asks: its prefix changed is said, the post known by its name."""
+    make_interview(series, "laurent")
+    bundled_guid = '<guid isPermaLink="false">urn:uuid:{{ post.id }}</guid>'
+    own_guid = '<guid isPermaLink="true">{{ post.url }}</guid>'
+    for prefix in ("Les Jeudis — ", "Les Jeudis Marketing — "):
+        own_wxr(series, f"<title>{{{{ ('{prefix}' ~ post.title_text) | e | cdata }}}}</title>")
+        own = series / "templates" / "wxr.xml"
+        text = own.read_text(encoding="utf-8")
+        assert bundled_guid in text
+        own.write_text(text.replace(bundled_guid, own_guid), encoding="utf-8")
+        said = wordpress_file(invoke, tmp_path, way)
+
+    assert said == [
+        (
+            f"warning: laurent: titled “Les Jeudis Marketing — Mesurer l’efficacité{NBSP}: Laurent"
+            f" Flores” in this WordPress file, “Les Jeudis — Mesurer l’efficacité{NBSP}: Laurent"
+            f" Flores” in the last one; {WHY}: before importing, give the post on the blog its new"
+            " title, or delete it there"
+        )
+    ]
