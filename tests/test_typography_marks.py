@@ -133,6 +133,16 @@ def test_each_language_takes_its_own_marks(language: str, printed: str) -> None:
             "Rock 'n roll, 'cause\n\n'Fine', she said",
             "Rock ’n roll, ’cause\n\n‘Fine’, she said",
         ),
+        # A word no list names, its quote opening none that closes: at a paragraph's
+        # end, and at the text's.
+        (
+            "en",
+            "They call it 'Frisco\n\n'Fine', she said",
+            "They call it ’Frisco\n\n‘Fine’, she said",
+        ),
+        ("de", "So sagt man's in 'Frisco", "So sagt man’s in ’Frisco"),
+        # An elided word is no quote, though an apostrophe after it might close one.
+        ("en", "Give 'em the players' shirts", "Give ’em the players’ shirts"),
         # French keeps its single quotes as typed: its second quotes are “ ” or ‹ ›.
         ("fr", "L'été 'oui'", "L’été 'oui'"),
     ],
