@@ -536,6 +536,28 @@ def test_a_guest_is_greeted_and_labelled_by_first_name(
     assert load_interview(interview.path).first_name == (first if options else "")  # type: ignore[arg-type]
 
 
+def test_a_first_name_given_goes_with_the_name_it_was_given_for(
+    series: Path, invoke: Invoke
+) -> None:
+    """edit --guest keeps the first name the host said while the new name holds it (its
+    surname corrected), and reads it from the new name once it does not."""
+    write(series / "questionnaires" / "d.toml", _DIALOGUE_DE)
+    made = invoke(
+        "new", "d", "--guest", "Anna Lena Schmidt", "--register", "du", "--host", "Ute",
+        "--first-name", "Anna Lena", "--data-file", "-", input='[answers]\na = "Romane."\n',
+    )  # fmt: skip
+    assert made.exit_code == 0, made
+
+    def label_after(guest: str) -> str:
+        edited = invoke("edit", only_interview(series).slug, "--guest", guest)
+        assert edited.exit_code == 0, edited
+        post = invoke("export", only_interview(series).slug, "--format", "md", "-o", "-")
+        return next(line for line in post.stdout.splitlines() if line.endswith(" Romane."))
+
+    assert label_after("Anna Lena Schmidt-Weber") == "**Anna Lena:** Romane."
+    assert label_after("Jana Berg") == "**Jana:** Romane."
+
+
 def test_a_sheet_greets_a_doctor_by_her_first_name(series: Path, invoke: Invoke) -> None:
     write(series / "questionnaires" / "d.toml", _DIALOGUE_DE)
     sheet = invoke("sheet", "d", "--guest", "Dr. Jane Smith", "--register", "du", "--host", "Ute")
@@ -1604,3 +1626,15 @@ def test_a_register_typed_in_another_case_is_the_questionnaire_s(
     refused = invoke("edit", "anna-schmidt", "--register", "ihr")
     assert refused.exit_code == ExitCode.USAGE, refused
     assert 'd is worded for "du" and "Sie"' in refused.output, refused
+
+
+def test_a_register_whose_case_names_two_is_refused(series: Path, invoke: Invoke) -> None:
+    """A questionnaire worded for "du" and "Du" (the letter's capital): "DU" names
+    neither, and is refused, not taken for the first."""
+    both = _DIALOGUE_DE.replace('["du", "Sie"]', '["du", "Du"]').replace("text.Sie", "text.Du")
+    write(series / "questionnaires" / "d.toml", both)
+    assert invoke("inspect", "d", "--register", "Du").exit_code == 0
+    for command in (["inspect", "d"], ["new", "d", "--guest", "Anna Schmidt", "--host", "Ute"]):
+        refused = invoke(*command, "--register", "DU")
+        assert refused.exit_code == ExitCode.USAGE, refused
+        assert '--register DU: d is worded for "du" and "Du"' in refused.output, refused
