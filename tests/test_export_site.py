@@ -1925,6 +1925,26 @@ def test_an_index_tells_its_questionnaires_description_as_it_is_now(
     assert invoke("export", "--all").stderr.startswith(f"{series / 'site'}: up to date")
 
 
+def test_each_questionnaires_index_tells_its_own_description_the_sites_the_blogs(
+    series: Path, invoke: Invoke
+) -> None:
+    """A site of two questionnaires: its index tells the blog's description, each
+    questionnaire's index its own, not the blog's."""
+    copy_example(series)
+    assert invoke("export", "--all").exit_code == 0
+
+    def description(name: str) -> str:
+        page = (series / "site" / name).read_text("utf-8")
+        found = re.search(r'<meta name="description" content="([^"]*)">', page)
+        assert found is not None, page
+        return found.group(1)
+
+    assert description("index.html") == "Interviews de blogueurs et de twittos, chaque jeudi."
+    twitter = "Chaque jeudi, un·e twittos raconte son usage de Twitter en 13 questions."
+    assert description("index-twitter.html") == twitter
+    assert description("index-livre.html").startswith("Un·e auteur·e parle de son nouveau livre")
+
+
 COPIES = [
     "claire-fontaine (Ann's conflicted copy 2011-04-01)",  # Dropbox's
     "claire-fontaine-DESKTOP-4F2K1",  # OneDrive's
