@@ -285,3 +285,23 @@ def test_an_interview_lacking_a_field_the_new_version_requires_keeps_its_version
 
     assert changed.stdout == "hugo-lambert: answer outils replaced\n", changed
     assert "made with p version 1, now version 2" in invoke("check").stdout
+
+
+def test_an_answer_changed_leaving_one_the_new_version_would_not_ask_records_nothing(
+    series: Path, invoke: Invoke
+) -> None:
+    """Version 1 asked what Hugo finds on Twitter of everyone, version 2 only after
+    "Oui": Hugo, off Twitter, told it all the same. His tools changed, his interview
+    still holds that answer, which version 2 leaves out: it is not one of version 2's."""
+    unconditioned = PORTRAITS_V2.replace("version = 2", "version = 1").replace(
+        'when = { question = "twitter", equals = true }\n', ""
+    )
+    form = write(series / "questionnaires" / "p.toml", unconditioned)
+    new_portrait(invoke, '[answers]\noutils = "Un carnet."\ntwitter = false\npourquoi = "Rien."\n')
+    write(form, PORTRAITS_V2)
+    path = series / "interviews" / "hugo-lambert.toml"
+
+    changed = invoke("edit", "hugo-lambert", "-q", "outils", "--answer-file", "-", input="Deux.")
+
+    assert changed.stdout == "hugo-lambert: answer outils replaced\n", changed
+    assert load_interview(path).questionnaire_version == 1
