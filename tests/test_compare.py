@@ -616,6 +616,29 @@ def test_an_interviews_post_never_takes_the_place_of_a_roundup(
     assert invoke("export", "amelie-roux", "-o", roundup).exit_code == 0  # the post's now
 
 
+def test_export_all_never_writes_through_a_link_to_a_roundup(
+    invoke: Invoke, example_series: Path, tmp_path: Path
+) -> None:
+    """A page's place in the site folder a link to a roundup `compare -o` wrote
+    elsewhere, under another name: refused as the roundup is, which is left whole."""
+    roundup = tmp_path / "followers.html"
+    compare = ("compare", "twitter", "-q", "followers", "-f", "html", "-o", roundup)
+    assert invoke(*compare).exit_code == 0
+    before = roundup.read_bytes()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "amelie-roux.html").symlink_to(roundup)
+
+    refused = invoke("export", "--all", "-o", site)
+
+    assert refused.exit_code == 1, refused
+    assert refused.stderr.startswith(
+        f"error: {site / 'amelie-roux.html'}: a roundup jeudis wrote (jeudis compare);"
+        " nothing written\n"
+    ), refused
+    assert roundup.read_bytes() == before
+
+
 @pytest.mark.parametrize("older", [False, True])
 def test_export_all_never_writes_an_interviews_page_over_a_roundup(
     invoke: Invoke, example_series: Path, tmp_path: Path, older: bool
