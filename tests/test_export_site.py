@@ -1105,6 +1105,76 @@ def test_a_sigterm_stops_the_workers_as_a_ctrl_c_does(monkeypatch: pytest.Monkey
     assert multiprocessing.active_children() == []  # no worker left running
 
 
+# Run in a process group of its own: the signal goes to the whole group, as a terminal
+# window closed sends SIGHUP to the job, `kill -TERM -PGID` and a service's stop SIGTERM.
+GROUP_STOPPED = """
+import os, signal, sys
+from jeudis.export import workers
+from jeudis.export.stopping import Stopped
+
+workers.os.cpu_count = lambda: 2
+workers._warm_up = lambda job: None
+phase, name = sys.argv[1], sys.argv[2]
+
+
+def stop_all():
+    os.killpg(os.getpgrp(), getattr(signal, name))
+
+
+def index(number):
+    if phase == "indexes" and number == 0:
+        stop_all()
+    return str(number)
+
+
+class Job:
+    def do_chunk(self, chunk):
+        if phase == "posts" and chunk[0] == 3 * workers.CHUNK:
+            stop_all()
+        return chunk
+
+
+try:
+    with workers.team(Job(), list(range(40 * workers.CHUNK))) as team:
+        done = list(team.posts())
+        team.spread(index, [(number,) for number in range(4)])()
+except Stopped as stopped:
+    print(stopped.message)
+    sys.exit(int(stopped.exit_code))
+print("not stopped")
+"""
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked"
+)
+@pytest.mark.parametrize("phase", ["posts", "indexes"])
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_stop_sent_to_the_workers_too_ends_the_export(
+    phase: str, name: str, code: int, tmp_path: Path
+) -> None:
+    """A terminal window closed as `export --all` ran: its SIGHUP, sent to the workers as
+    to the parent, ended each with the chunk or the index in its hands, which the pool
+    then waited for for ever; the export hung, its new workers idle."""
+    script = tmp_path / "stopped.py"
+    script.write_text(GROUP_STOPPED, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(script), phase, name],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        out, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.communicate()
+        pytest.fail(f"the export stopped by {name} among its {phase} hung")
+    assert (out, process.returncode) == (f"export stopped by {name}\n", code), err
+    assert "Traceback" not in err
+
+
 def test_an_interview_file_named_by_hand_gets_links_that_work(series: Path, invoke: Invoke) -> None:
     """ "Q&A #2 été.toml": a space, "#", "?" or an accent must not break the links to it."""
     paul = make_interview(series, "paul", guest="Paul")

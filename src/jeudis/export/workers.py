@@ -52,12 +52,14 @@ def _chunk_in_worker(chunk: list[Entry]) -> list[_Done]:
 
 def _leave_interrupts() -> None:
     """In a worker: Ctrl-C is for the parent, which stops the workers (no traceback each),
-    and so are SIGTERM and SIGHUP. Should the parent be killed outright, the worker ends
-    too: left running, it wrote pages after the export had ended, then a traceback for
-    each result it could not send, and waited for work for ever (Linux says when)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for stop in stop_signals():
-        signal.signal(stop, signal.SIG_DFL)
+    and so are SIGTERM and SIGHUP. A worker they ended, sent to the whole process group
+    (a terminal window closed, ``kill -TERM -PGID``, a service stopped), took its chunk
+    with it, which the pool waited for for ever, the export hung. Should the parent be
+    killed outright, the worker ends too: left running, it wrote pages after the export
+    had ended, then a traceback for each result it could not send, and waited for work
+    for ever (Linux says when)."""
+    for stop in (signal.SIGINT, *stop_signals()):
+        signal.signal(stop, signal.SIG_IGN)
     if sys.platform == "linux":
         import ctypes
 
@@ -191,5 +193,7 @@ def _wind_up(pool: Any, stop: Any, finished: bool) -> None:
     try:
         pool.join()
     except KeyboardInterrupt:  # a second Ctrl-C: wait no more
+        for worker in getattr(pool, "_pool", ()):  # multiprocessing's own: deaf to SIGTERM
+            worker.kill()
         pool.terminate()
         raise
