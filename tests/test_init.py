@@ -502,3 +502,41 @@ def test_check_warns_of_a_series_in_another_language_than_its_interviews(
     assert exported.exit_code == 0, exported
     index = (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB"' in index and "Flux Atom" not in index
+
+
+def test_check_warns_though_the_starter_questionnaire_is_left_in_the_series_language(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The French questionnaire init wrote left beside the English one the host wrote,
+    never used: it silenced the warning, every post English in a French site. With
+    interviews in two languages, the hint named the first in the alphabet's order."""
+    folder = tmp_path / "five"
+    assert invoke("init", folder, "--blog", "Five Questions", "--host", "Sam").exit_code == 0
+    english = tmp_path / "english"
+    assert invoke("init", english, "--blog", "Five Questions", "--language", "en").exit_code == 0
+    form = (english / "questionnaires" / "five-questions.toml").read_text(encoding="utf-8")
+    assert 'id = "five-questions"' in form
+    own = folder / "questionnaires" / "five-en.toml"
+    own.write_text(form.replace('id = "five-questions"', 'id = "five-en"'), encoding="utf-8")
+    monkeypatch.setenv("JEUDIS_DIR", str(folder))
+    data = write(
+        tmp_path / "answers.toml",
+        '[answers]\nabout = "A maker."\nproject = "Toys."\nadvice = "Start."\n',
+    )
+    for guest in ("Ana Smith", "Bo Lee"):
+        made = invoke("new", "five-en", "--guest", guest, "--data-file", data)
+        assert made.exit_code == 0, made
+
+    checked = invoke("check")
+
+    assert 'language = "fr" but the series\' interviews are in en:' in checked.stdout, checked
+    assert '  hint: set language = "en" in jeudis.toml' in checked.stdout.splitlines()
+
+    german = own.read_text(encoding="utf-8").replace('language = "en"', 'language = "de"')
+    (folder / "questionnaires" / "funf.toml").write_text(
+        german.replace('id = "five-en"', 'id = "funf"'), encoding="utf-8"
+    )
+    made = invoke("new", "funf", "--guest", "Jana Roth", "--data-file", data)
+    assert made.exit_code == 0, made
+    hints = [line for line in invoke("check").stdout.splitlines() if "hint: set" in line]
+    assert hints == ['  hint: set language in jeudis.toml to that of most posts: "de" or "en"']

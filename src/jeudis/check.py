@@ -92,7 +92,7 @@ def check_paths(series: Series, paths: list[Path]) -> list[Finding]:
             files.extend(sorted(p for p in path.glob("*.toml") if not p.name.startswith(".")))
         else:
             files.append(path)
-    languages: set[str] = set()  # the interviews', as they are checked
+    languages: set[tuple[str, str]] = set()  # each interview's questionnaire and language
     findings = refused + _check_files(series, files, languages)
     if not given:
         findings += _kept_texts(series) + _language_apart(series, languages)
@@ -130,20 +130,27 @@ def _kept_texts(series: Series) -> list[Finding]:
     ]
 
 
-def _language_apart(series: Series, interviews: set[str]) -> list[Finding]:
-    """The series' language that none of its interviews (``interviews``: their
-    languages) is in, nor any of its own questionnaires (whose next interviews may be):
+def _language_apart(series: Series, made: set[tuple[str, str]]) -> list[Finding]:
+    """The series' language that none of its interviews (``made``: the questionnaire and
+    language of each) is in, nor any of its own questionnaires they were made with (an
+    English guest's in a French series; not one no interview was made with, as the
+    one `init` wrote, put aside for another, which silenced it):
     the index, the feed and the words around the posts are in the series' language
     (French when jeudis.toml says none), each post in its interview's. A series `jeudis
     init` made French, its questionnaire rewritten in English, published English posts
     in a French site (lang="fr", "Flux Atom"), and check said "All good"."""
     ours = primary_language(series.language)
+    interviews = {language for _, language in made}
+    used = {questionnaire for questionnaire, _ in made}
     if not interviews or any(primary_language(other) == ours for other in interviews):
         return []
     settings = series.root / SETTINGS_FILE
     try:
         for path in sorted(series.questionnaires_dir.glob("*.toml")):
-            said = parse_toml(read_text(path), path).get("language")
+            form = parse_toml(read_text(path), path)
+            if form.get("id", path.stem) not in used:
+                continue
+            said = form.get("language")
             if not isinstance(said, str) or primary_language(said) == ours:
                 return []  # one in the series' language (saying none is so)
         text = read_text(settings) if os.path.lexists(settings) else ""
@@ -157,7 +164,12 @@ def _language_apart(series: Series, interviews: set[str]) -> list[Finding]:
         f"{where} but the series' interviews are in {' and '.join(theirs)}: its index and"
         " feed are in the series' language, around posts in their interview's"
     )
-    hint = f'{"set" if text else "write"} language = "{theirs[0]}" in {SETTINGS_FILE}'
+    verb = "set" if text else "write"
+    if len(theirs) == 1:
+        hint = f'{verb} language = "{theirs[0]}" in {SETTINGS_FILE}'
+    else:  # each named, not the first in the alphabet: the host knows which most are in
+        choices = " or ".join(f'"{language}"' for language in theirs)
+        hint = f"{verb} language in {SETTINGS_FILE} to that of most posts: {choices}"
     return [Finding(str(settings), message, line=line, severity="warning", hint=hint)]
 
 
@@ -170,10 +182,12 @@ def _unreadable(folder: Path) -> Finding | None:
     return None
 
 
-def _check_files(series: Series, files: list[Path], languages: set[str]) -> list[Finding]:
+def _check_files(
+    series: Series, files: list[Path], languages: set[tuple[str, str]]
+) -> list[Finding]:
     """Every problem of these files, in their order. The interviews an older version of
     their questionnaire made are said one group a version, where its first one is.
-    ``languages`` is given those of the interviews that read."""
+    ``languages`` is given the questionnaire and language of the interviews that read."""
     findings: list[Finding | list[Drift]] = []
     drifts: dict[tuple[str, str], list[Drift]] = {}
     # By id and interview's language; a str says why none reads.
@@ -209,7 +223,7 @@ def _check_files(series: Series, files: list[Path], languages: set[str]) -> list
                     findings.append(drifts.setdefault(key, []))
                 drifts[key].append(drift)
             findings.extend(found)
-    languages.update(language for _, language in forms)
+    languages.update(forms)
     interviews = [
         file for file in files if file.name != SETTINGS_FILE and _kind(file) == "interview"
     ]
