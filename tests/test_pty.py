@@ -3526,3 +3526,23 @@ def test_a_letter_picks_the_choice_it_starts_j_and_k_too(
     session.press(Keyboard.CTRL_C)
     assert session.wait() == 130
     assert the_interview(series).answer("mikro").value == picked  # type: ignore[union-attr]
+
+
+def test_j_and_k_move_nothing_in_a_multiple_choice_as_at_a_choice(
+    jeudis: type[Jeudis], series: Path
+) -> None:
+    """At a choice a letter goes to its choice, j and k too; at a multiple choice j and
+    k were still vim's moves, a guest's "k" for a choice moving the pointer up, his
+    Space then ticking another."""
+    (series / "questionnaires" / "outils.toml").write_text(OUTILS, encoding="utf-8")
+    session = jeudis("new", "outils", "--guest", "Anne Roux")
+    session.expect("Entrée pour commencer")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[1/3]")
+    session.type("Depuis 2009.")
+    session.press(Keyboard.ENTER)
+    session.expect_prompt("[2/3]")
+    session.type(Keyboard.DOWN * 2 + "jkjj ")  # at LinkedIn, then j and k, then Space
+    shows_ticked(session, ["LinkedIn"])
+    session.press(Keyboard.CTRL_C)
+    assert session.wait() == 130

@@ -369,6 +369,7 @@ class TerminalPrompter:
                 style=STYLE,
                 qmark="›",
                 instruction=" ",
+                use_jk_keys=False,  # as at a choice: "k" for "Kabel" moved the pointer up
                 validate=lambda values: fitted_refusal(prompt.validate(values)),
             )
         return questionary.text(
