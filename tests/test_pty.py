@@ -3180,9 +3180,11 @@ def test_an_editor_that_fails_leaves_the_answer_as_it_was(
     assert values(the_interview(series)) == ["Depuis 2008, et avant."]
 
 
-# An editor the guest has saved in, still open: it waits on the terminal.
+# An editor the guest has saved in, still open: it waits on the terminal. As vim, it
+# keeps what is typed since in a swap file beside the file, which it leaves when killed.
 SAVED_STILL_OPEN = """#!/bin/sh
 printf '%s\\n\\nAjout dans l’éditeur.\\n' "$(cat "$1")" > "$1"
+printf 'Ajout non enregistré' > "$(dirname "$1")/.$(basename "$1").swp"
 printf 'Enregistré, éditeur ouvert.\\n'
 read line
 """

@@ -175,9 +175,17 @@ def _read_back(path: Path, *, one_row: bool) -> str | None:
 
 
 def _removed(path: Path) -> None:
-    """The editor's file removed, whatever the editor left in its place."""
+    """The editor's file removed, whatever the editor left in its place, and vim's swap
+    files beside it: killed with the session (SIGTERM, SIGINT from outside), vim kept
+    what the guest typed after saving in ``.jeudis-….txt.swp``, left in the temporary
+    folder for anyone to read."""
     try:
         path.unlink(missing_ok=True)
     except OSError:  # a folder
         with contextlib.suppress(OSError):
             path.rmdir()
+    for suffix in (".swp", ".swo", ".swn"):
+        swap = path.with_name(f".{path.name}{suffix}")
+        with contextlib.suppress(OSError):
+            if swap.is_file() and not swap.is_symlink():
+                swap.unlink()
