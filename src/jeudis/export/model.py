@@ -351,6 +351,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     published = _published(interview)
     slug = interview.path.stem if interview.path else interview.slug
     series = interview.series or str(settings.get("blog") or "")
+    host_text, host_first, host_label = _host_words(host, language, variant)
     return Post(
         id=interview.key,
         slug=slug,
@@ -359,12 +360,12 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         guest=guest,
         guest_first=first_name(guest, clean(interview.first_name)),
         host=host,
-        host_first=first_name(host),
+        host_first=host_first,
         guest_text=text(guest),
-        host_text=text(host),
+        host_text=host_text,
         questionnaire=interview.questionnaire,
         series=series,
-        series_text=text(series),
+        series_text=_same_text(series, variant),
         style=interview.style,
         language=language,
         locale=og_locale(language),
@@ -396,7 +397,7 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
         tags=[t for t in (guest, interview.questionnaire) if t],
         items=items,
         typography=variant,
-        host_label=text(first_name(host) or "?") + label_colon(language, variant),
+        host_label=host_label,
         guest_label=text(first_name(guest, clean(interview.first_name)))
         + label_colon(language, variant),
     )
@@ -436,6 +437,22 @@ def _updated(interview: Interview, published: dt.datetime) -> dt.datetime:
 def _profile(interview: Interview, network: str) -> Profile:
     """The guest's profile on ``network``, blank for what no handle is (a hand edit's)."""
     return NETWORKS[network][1](_field(interview, network)) or Profile("", "")
+
+
+# The host and the series are named alike on every post of a site: their typography and
+# the host's first name are worked out once, not once a post.
+@lru_cache(maxsize=256)
+def _host_words(host: str, language: str, variant: str) -> tuple[str, str, str]:
+    """The host's name with typography, first name, and label ("Gilles :")."""
+    first = first_name(host)
+    label = fix_text(first or "?", variant) + label_colon(language, variant)
+    return fix_text(host, variant), first, label
+
+
+@lru_cache(maxsize=256)
+def _same_text(text: str, variant: str) -> str:
+    """:func:`fix_text` of a text many posts share (the series' name)."""
+    return fix_text(text, variant)
 
 
 # Every interview of a questionnaire asks the same questions, with the same ids: a
