@@ -302,8 +302,8 @@ def build_post(interview: Interview, settings: dict[str, Any]) -> Post:
     described = _field(interview, "description")
     # The first answer in words, not a date, a number, a yes or a choice: a post's
     # description ("March 3, 1999") said nothing of it, in search results and shares.
-    prose = next((a for a in given if a.type in PROSE), None)
-    first = "" if described else intro or (value_markdown(prose, language) if prose else "")
+    prose = next((index for index, a in enumerate(given) if a.type in PROSE), None)
+    first = "" if described else intro or (sources[prose] if prose is not None else "")
     first_source = cleaning.clean_markdown_both([first], str)[1]
     *parts, first_html = markup.to_html_many([*for_html, *first_source])
     # A guest's headings go under the questions' (markup.headings_below): an h2 over an
