@@ -87,8 +87,8 @@ ENGLISH_MONTHS = (
 )
 
 
-def _folded(word: str) -> str:
-    """``Märzo`` as ``marzo``: lower case, without accents."""
+def folded_word(word: str) -> str:
+    """``Märzo`` as ``marzo``: lower case, without accents (a month, a first name...)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -108,13 +108,13 @@ def month_named(word: str) -> int | None:
         ]
         months: dict[str, set[int]] = {}
         for number, name in [*(p for n in names for p in enumerate(n, 1)), *regional]:
-            folded = _folded(name)
+            folded = folded_word(name)
             for end in range(3, len(folded) + 1):
                 months.setdefault(folded[:end], set()).add(number)
         _MONTH_WORDS.update(
             (word, min(numbers)) for word, numbers in months.items() if len(numbers) == 1
         )
-    return _MONTH_WORDS.get(_folded(word).rstrip("."))
+    return _MONTH_WORDS.get(folded_word(word).rstrip("."))
 
 
 # The days of the week, Monday first, as a date in words may begin with one ("mardi
@@ -142,9 +142,9 @@ def weekday_named(word: str) -> int | None:
     if not _WEEKDAY_WORDS:
         for names in _WEEKDAYS.values():
             for number, name in enumerate(names.split()):
-                _WEEKDAY_WORDS[_folded(name.removesuffix("-feira"))] = number
+                _WEEKDAY_WORDS[folded_word(name.removesuffix("-feira"))] = number
         _WEEKDAY_WORDS.update(_OTHER_WEEKDAYS)
-    return _WEEKDAY_WORDS.get(_folded(word).rstrip("."))
+    return _WEEKDAY_WORDS.get(folded_word(word).rstrip("."))
 
 
 def weekday_name(date: dt.date, language: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from jeudis import storage
+from jeudis.dates import folded_word
 from jeudis.errors import JeudisError, UsageError
 from jeudis.files import BINARY, move
 from jeudis.interview import Answer, Interview
@@ -146,9 +147,9 @@ def _follow_name(interview: Interview, done: list[str]) -> None:
     then spelled as the new name spells it), else read from the new name; said either
     way, in the rename's line."""
     given, words = interview.first_name, interview.guest.split()
-    wanted = [_folded(word) for word in given.split()]
+    wanted = [folded_word(word) for word in given.split()]
     for at in range(len(words) - len(wanted) + 1):
-        if [_folded(word) for word in words[at : at + len(wanted)]] == wanted:
+        if [folded_word(word) for word in words[at : at + len(wanted)]] == wanted:
             interview.first_name = " ".join(words[at : at + len(wanted)])
             spelled = "" if interview.first_name == given else f", as {interview.first_name}"
             done.append(f"first name {given} kept{spelled}")
@@ -158,14 +159,6 @@ def _follow_name(interview: Interview, done: list[str]) -> None:
         f"first name {given} dropped, not in the new name: read from it"
         f" ({first_name(interview.guest)}); --first-name gives it again"
     )
-
-
-def _folded(word: str) -> str:
-    """A word compared accents and case aside: "maria" for "María"."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _retitle(
